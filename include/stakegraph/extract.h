@@ -1,0 +1,79 @@
+/* stakegraph — from documents to mentions and co-occurrence counts (SPEC §4, §5). */
+#ifndef STAKEGRAPH_EXTRACT_H
+#define STAKEGRAPH_EXTRACT_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "gazetteer.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The text unit inside which two mentions count as co-occurring. */
+typedef enum {
+    SG_UNIT_SENTENCE = 0,
+    SG_UNIT_PARAGRAPH,
+    SG_UNIT_DOCUMENT,
+    SG_UNIT_WINDOW /* consecutive blocks of `window` word tokens inside a paragraph */
+} sg_unit;
+
+typedef struct {
+    sg_unit unit;
+    unsigned window; /* tokens per window when unit == SG_UNIT_WINDOW (>= 1) */
+    int strict;      /* non-zero: invalid UTF-8 in a document is an error, not a warning */
+} sg_extract_options;
+
+/* Fills `opt` with the defaults: sentence unit, window 20, not strict. */
+void sg_extract_options_init(sg_extract_options *opt);
+
+/* Parses "sentence", "paragraph", "document" or "window:N" into `opt`.
+ * Returns SG_OK or SG_ERR_INVALID. */
+int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec);
+
+/* One entity mention. Pointers are valid only during the callback. */
+typedef struct {
+    const char *doc;   /* document name */
+    size_t start, end; /* byte offsets into the document as given (end exclusive) */
+    const char *id;    /* entity id */
+    const char *type;  /* entity type */
+    const char *text;  /* the document's bytes [start, end) (not NUL-terminated) */
+} sg_mention;
+
+typedef int (*sg_mention_fn)(const sg_mention *m, void *ctx); /* non-zero stops the run */
+typedef void (*sg_warning_fn)(const sg_error *warning, void *ctx);
+
+/* Accumulates mentions and co-occurrences over documents. One extractor is
+ * used by one thread at a time. It keeps a pointer to `gaz`, which must
+ * outlive it and must not be changed while it exists. */
+typedef struct sg_extractor sg_extractor;
+
+/* Compiles the gazetteer's names and patterns into a matcher. */
+int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
+                     sg_error *err);
+void sg_extractor_free(sg_extractor *ex);
+
+/* Optional callbacks: every mention found (in document order), and warnings
+ * (invalid UTF-8 replaced, empty document). */
+void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx);
+void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx);
+
+/* Processes one document: `text` need not be NUL-terminated nor valid UTF-8.
+ * The counts of a document are added only when the call succeeds. */
+int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
+                     sg_error *err);
+
+/* Number of documents added so far. */
+size_t sg_extractor_documents(const sg_extractor *ex);
+
+/* Builds the co-occurrence network of everything added so far, keeping edges
+ * whose weight is >= min_weight (nodes are kept even when isolated). The
+ * graph owns copies of everything it needs; the caller frees it. */
+int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

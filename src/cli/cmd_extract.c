@@ -1,0 +1,362 @@
+/* stakegraph extract: documents -> co-occurrence network (SPEC §7). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <stakegraph/stakegraph.h>
+
+#include "cli.h"
+
+typedef struct {
+    const char **gazetteers;
+    int ngazetteers;
+    sg_extract_options opt;
+    int have_format;
+    sg_format format;
+    const char *output;
+    const char *mentions;
+    double min_weight;
+    int quiet;
+} extract_args;
+
+typedef struct {
+    sg_output *out;
+    long errors;
+} mention_sink;
+
+static void help(FILE *f)
+{
+    fputs("usage: stakegraph extract [-g PATH]... [--unit UNIT] [-f graphml|dot] [-o FILE]\n"
+          "                          [--mentions FILE] [--min-weight N] [--strict] [-q] INPUT...\n"
+          "\n"
+          "Finds the gazetteers' entities in the INPUT documents and writes the network of\n"
+          "entities that co-occur in the same unit of text.\n"
+          "\n"
+          "  INPUT               a text file, a directory (every *.txt inside, recursively)\n"
+          "                      or - for standard input; the document name is the path\n"
+          "  -g, --gazetteer PATH  a gazetteer TSV file or a directory of *.tsv files\n"
+          "                      (repeatable; default: the bundled gazetteers)\n"
+          "  --unit UNIT         sentence (default), paragraph, document or window:N\n"
+          "                      (blocks of N words, never across a paragraph)\n"
+          "  -f, --format FMT    graphml or dot (default: from -o's extension, else graphml)\n"
+          "  -o, --output FILE   where to write the network (default: standard output)\n"
+          "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
+          "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
+          "  --strict            invalid UTF-8 is an error instead of a warning\n"
+          "  -q, --quiet         no warnings, no progress\n"
+          "  -h, --help          show this help\n"
+          "\n"
+          "Outputs are written completely or not at all. Exit status: 0 success,\n"
+          "1 failure, 2 usage error.\n",
+          f);
+}
+
+static int usage_error(const char *what)
+{
+    fprintf(stderr, "stakegraph: extract: %s\nTry 'stakegraph extract --help'.\n", what);
+    return EXIT_USAGE;
+}
+
+static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
+{
+    enum { OPT_UNIT = 256, OPT_MENTIONS, OPT_MIN_WEIGHT, OPT_STRICT };
+    static const struct option longs[] = {
+        {"gazetteer", required_argument, NULL, 'g'}, {"unit", required_argument, NULL, OPT_UNIT},
+        {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
+        {"mentions", required_argument, NULL, OPT_MENTIONS},
+        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+        {"strict", no_argument, NULL, OPT_STRICT},   {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":g:f:o:qh", longs, NULL)) != -1) {
+        char msg[300];
+        switch (c) {
+        case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
+        case OPT_UNIT:
+            if (sg_extract_options_set_unit(&a->opt, optarg)) {
+                snprintf(msg, sizeof(msg),
+                         "invalid --unit '%.200s' (sentence, paragraph, document or window:N)",
+                         optarg);
+                return usage_error(msg);
+            }
+            break;
+        case 'f':
+            if (sg_format_parse(&a->format, optarg)) {
+                snprintf(msg, sizeof(msg), "unknown format '%.200s' (graphml or dot)", optarg);
+                return usage_error(msg);
+            }
+            a->have_format = 1;
+            break;
+        case 'o': a->output = optarg; break;
+        case OPT_MENTIONS: a->mentions = optarg; break;
+        case OPT_MIN_WEIGHT: {
+            char *end = NULL;
+            errno = 0;
+            a->min_weight = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(a->min_weight >= 0) || a->min_weight > 1e15) {
+                snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)",
+                         optarg);
+                return usage_error(msg);
+            }
+            break;
+        }
+        case OPT_STRICT: a->opt.strict = 1; break;
+        case 'q': a->quiet = 1; break;
+        case 'h': help(stdout); return -1;
+        case ':':
+            snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
+            return usage_error(msg);
+        default:
+            snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
+            return usage_error(msg);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("no input (give files, directories or - for standard input)");
+    if (!a->have_format) {
+        a->format = SG_FORMAT_GRAPHML;
+        if (a->output && strcmp(a->output, "-") && sg_format_from_path(&a->format, a->output)) {
+            char msg[300];
+            snprintf(msg, sizeof(msg),
+                     "cannot tell the format from '%.200s': use -f graphml or -f dot",
+                     a->output);
+            return usage_error(msg);
+        }
+    }
+    *first_input = optind;
+    return 0;
+}
+
+static void print_error(const sg_error *err)
+{
+    char buf[2048];
+    cli_error(NULL, sg_error_format(err, buf, sizeof(buf)));
+}
+
+static void on_warning(const sg_error *w, void *ctx)
+{
+    if (*(int *)ctx)
+        return;
+    char buf[2048];
+    fprintf(stderr, "stakegraph: warning: %s\n", sg_error_format(w, buf, sizeof(buf)));
+}
+
+/* Writes a TSV field: tabs and line breaks become spaces. */
+static void tsv_field(FILE *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
+    }
+}
+
+static int on_mention(const sg_mention *m, void *ctx)
+{
+    FILE *f = sg_output_stream(((mention_sink *)ctx)->out);
+    tsv_field(f, m->doc, strlen(m->doc));
+    fprintf(f, "\t%zu\t%zu\t", m->start, m->end);
+    tsv_field(f, m->id, strlen(m->id));
+    fputc('\t', f);
+    tsv_field(f, m->type, strlen(m->type));
+    fputc('\t', f);
+    tsv_field(f, m->text, m->end - m->start);
+    fputc('\n', f);
+    return ferror(f) ? -1 : 0;
+}
+
+static const char *default_gazetteers(void)
+{
+    struct stat st;
+    const char *env = getenv("STAKEGRAPH_GAZETTEERS");
+    if (env && *env)
+        return env;
+    if (stat(SG_SOURCE_GAZETTEERS, &st) == 0 && S_ISDIR(st.st_mode))
+        return SG_SOURCE_GAZETTEERS;
+    return SG_INSTALL_GAZETTEERS;
+}
+
+static int load_gazetteers(sg_gazetteer **out, const extract_args *a)
+{
+    sg_error err;
+    sg_error_clear(&err);
+    sg_gazetteer *gaz = NULL;
+    int rc = sg_gazetteer_new(&gaz, &err);
+    if (!rc && a->ngazetteers == 0)
+        rc = sg_gazetteer_load_path(gaz, default_gazetteers(), &err);
+    for (int i = 0; !rc && i < a->ngazetteers; i++)
+        rc = sg_gazetteer_load_path(gaz, a->gazetteers[i], &err);
+    if (rc) {
+        print_error(&err);
+        sg_gazetteer_free(gaz);
+        return -1;
+    }
+    *out = gaz;
+    return 0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct {
+    int on;
+    double start, last;
+    size_t bytes;
+} progress;
+
+static void progress_show(progress *p, size_t done, size_t total, int final)
+{
+    if (!p->on)
+        return;
+    double t = now();
+    if (!final && t - p->last < 0.5)
+        return;
+    p->last = t;
+    double mb = (double)p->bytes / 1e6, dt = t - p->start;
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s%s", done, total, mb,
+            dt > 0 ? mb / dt : 0.0, final ? "\n" : "");
+}
+
+/* Feeds every document to the extractor. */
+static int run_documents(sg_extractor *ex, const doc_list *docs, int quiet)
+{
+    progress pr = {isatty(2) && !quiet, now(), 0, 0};
+    for (size_t i = 0; i < docs->n; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        if (inputs_read(docs->paths[i], &data, &len))
+            return -1;
+        sg_error err;
+        sg_error_clear(&err);
+        int rc = sg_extractor_add(ex, docs->paths[i], data, len, &err);
+        free(data);
+        if (rc) {
+            if (pr.on)
+                fputc('\n', stderr);
+            print_error(&err);
+            return -1;
+        }
+        pr.bytes += len;
+        progress_show(&pr, i + 1, docs->n, 0);
+    }
+    progress_show(&pr, docs->n, docs->n, 1);
+    return 0;
+}
+
+static int write_header(sg_output *o)
+{
+    FILE *f = sg_output_stream(o);
+    fputs("doc\tstart\tend\tid\ttype\ttext\n", f);
+    return ferror(f) ? -1 : 0;
+}
+
+/* Opens the outputs before the work starts, so that an unwritable path fails
+ * at once rather than after the corpus has been read. */
+static int open_outputs(const extract_args *a, sg_output **graph, mention_sink *ms)
+{
+    sg_error err;
+    sg_error_clear(&err);
+    if (sg_output_open(graph, a->output ? a->output : "-", &err)) {
+        print_error(&err);
+        return -1;
+    }
+    if (a->mentions && (sg_output_open(&ms->out, a->mentions, &err) || write_header(ms->out))) {
+        if (ms->out)
+            cli_error(a->mentions, strerror(errno));
+        else
+            print_error(&err);
+        sg_output_abort(ms->out);
+        ms->out = NULL;
+        sg_output_abort(*graph);
+        *graph = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static int finish(const extract_args *a, sg_extractor *ex, sg_output *graph, mention_sink *ms)
+{
+    sg_error err;
+    sg_error_clear(&err);
+    sg_graph *g = NULL;
+    int rc = sg_extractor_graph(&g, ex, a->min_weight, &err);
+    if (!rc && (rc = sg_export(g, a->format, sg_output_stream(graph), &err)))
+        snprintf(err.file, sizeof(err.file), "%s", a->output ? a->output : "-");
+    sg_graph_free(g);
+    if (!rc) {
+        rc = sg_output_commit(graph, &err);
+        graph = NULL;
+    }
+    if (!rc && ms->out) {
+        rc = sg_output_commit(ms->out, &err);
+        ms->out = NULL;
+    }
+    if (rc) {
+        print_error(&err);
+        sg_output_abort(graph);
+        sg_output_abort(ms->out);
+        ms->out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    extract_args a;
+    memset(&a, 0, sizeof(a));
+    sg_extract_options_init(&a.opt);
+    a.gazetteers = calloc((size_t)argc + 1, sizeof(char *));
+    if (!a.gazetteers)
+        return EXIT_FAIL;
+    int first = 0, status = parse_args(&a, argc, argv, &first);
+    if (status) {
+        free(a.gazetteers);
+        return status < 0 ? EXIT_OK : status;
+    }
+    status = EXIT_FAIL;
+    doc_list docs = {0};
+    sg_gazetteer *gaz = NULL;
+    sg_extractor *ex = NULL;
+    sg_output *graph = NULL;
+    mention_sink ms = {NULL, 0};
+    sg_error err;
+    sg_error_clear(&err);
+    if (load_gazetteers(&gaz, &a) || inputs_collect(&docs, argv + first, argc - first))
+        goto cleanup;
+    if (docs.n == 0) {
+        cli_error(NULL, "no input documents (directories are searched for *.txt files)");
+        goto cleanup;
+    }
+    if (sg_extractor_new(&ex, gaz, &a.opt, &err)) {
+        print_error(&err);
+        goto cleanup;
+    }
+    sg_extractor_on_warning(ex, on_warning, &a.quiet);
+    if (open_outputs(&a, &graph, &ms))
+        goto cleanup;
+    if (ms.out)
+        sg_extractor_on_mention(ex, on_mention, &ms);
+    if (run_documents(ex, &docs, a.quiet))
+        goto cleanup;
+    status = finish(&a, ex, graph, &ms) ? EXIT_FAIL : EXIT_OK;
+    graph = NULL;
+cleanup:
+    sg_output_abort(graph);
+    sg_output_abort(ms.out);
+    sg_extractor_free(ex);
+    sg_gazetteer_free(gaz);
+    inputs_free(&docs);
+    free(a.gazetteers);
+    return status;
+}

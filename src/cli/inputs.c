@@ -1,0 +1,162 @@
+/* Finding and reading input documents. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+void cli_error(const char *where, const char *what)
+{
+    if (where && *where)
+        fprintf(stderr, "stakegraph: %s: %s\n", where, what);
+    else
+        fprintf(stderr, "stakegraph: %s\n", what);
+}
+
+static int add(doc_list *d, const char *path)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 64;
+        char **p = realloc(d->paths, cap * sizeof(char *));
+        if (!p)
+            return -1;
+        d->paths = p;
+        d->cap = cap;
+    }
+    if (!(d->paths[d->n] = strdup(path)))
+        return -1;
+    d->n++;
+    return 0;
+}
+
+static int has_txt_suffix(const char *name)
+{
+    size_t l = strlen(name);
+    return l > 4 && !strcmp(name + l - 4, ".txt");
+}
+
+static int walk(doc_list *d, const char *dir, int depth)
+{
+    if (depth > 64) {
+        cli_error(dir, "directories nested too deeply");
+        return -1;
+    }
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        cli_error(dir, strerror(errno));
+        return -1;
+    }
+    int rc = 0;
+    struct dirent *de;
+    while (!rc && (de = readdir(dh))) {
+        if (de->d_name[0] == '.')
+            continue;
+        size_t n = strlen(dir) + strlen(de->d_name) + 2;
+        char *path = malloc(n);
+        if (!path) {
+            rc = -1;
+            break;
+        }
+        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            cli_error(path, strerror(errno));
+            rc = -1;
+        } else if (S_ISDIR(st.st_mode)) {
+            rc = walk(d, path, depth + 1);
+        } else if (has_txt_suffix(de->d_name)) {
+            rc = add(d, path);
+        }
+        free(path);
+    }
+    closedir(dh);
+    return rc;
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int inputs_collect(doc_list *d, char *const *args, int nargs)
+{
+    for (int i = 0; i < nargs; i++) {
+        struct stat st;
+        if (!strcmp(args[i], "-")) {
+            if (add(d, "-"))
+                return -1;
+        } else if (stat(args[i], &st) != 0) {
+            cli_error(args[i], strerror(errno));
+            return -1;
+        } else if (S_ISDIR(st.st_mode)) {
+            if (walk(d, args[i], 0))
+                return -1;
+        } else if (add(d, args[i])) {
+            return -1;
+        }
+    }
+    if (d->n > 1)
+        qsort(d->paths, d->n, sizeof(char *), cmp_path);
+    size_t k = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (k > 0 && !strcmp(d->paths[k - 1], d->paths[i]))
+            free(d->paths[i]);
+        else
+            d->paths[k++] = d->paths[i];
+    }
+    d->n = k;
+    return 0;
+}
+
+void inputs_free(doc_list *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->paths[i]);
+    free(d->paths);
+    memset(d, 0, sizeof(*d));
+}
+
+int inputs_read(const char *path, char **data, size_t *len)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_error(path, strerror(errno));
+        return -1;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 1 << 20;
+            char *p = realloc(buf, ncap);
+            if (!p) {
+                free(buf);
+                if (!is_stdin)
+                    fclose(f);
+                cli_error(path, "out of memory");
+                return -1;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    int failed = ferror(f), e = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (failed) {
+        free(buf);
+        cli_error(path, e == EISDIR ? "is a directory" : strerror(e));
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}

@@ -1,0 +1,49 @@
+/* stakegraph: the command line. One file per subcommand; this one only
+ * dispatches. */
+#include <stdio.h>
+#include <string.h>
+
+#include <stakegraph/stakegraph.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+    fputs("usage: stakegraph <command> [options]\n"
+          "\n"
+          "Builds the network of the actors named in French text (who is mentioned\n"
+          "with whom, how often, in which documents) from gazetteers of organisations,\n"
+          "people and places, and writes it for Gephi, networkx, igraph and Graphviz.\n"
+          "\n"
+          "commands:\n"
+          "  extract    find the actors in documents and write their co-occurrence network\n"
+          "\n"
+          "options:\n"
+          "  -h, --help     show this help (stakegraph extract --help for the command's)\n"
+          "  -V, --version  show the version\n"
+          "\n"
+          "exit status: 0 success, 1 failure, 2 usage error\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        printf("stakegraph %s\n", sg_version());
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "extract"))
+        return cmd_extract(argc - 1, argv + 1);
+    fprintf(stderr, "stakegraph: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}

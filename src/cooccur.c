@@ -1,0 +1,109 @@
+/* The counting rule of SPEC §5: each unit adds 1 to each unordered pair of
+ * distinct entities in it; documents are counted once per pair and node. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cooccur.h"
+#include "sg_internal.h"
+
+int sg_cooc_init(sg_cooc *c, size_t nentities)
+{
+    memset(c, 0, sizeof(*c));
+    c->nodes = calloc(nentities ? nentities : 1, sizeof(sg_node_count));
+    c->mask = 1023;
+    c->pairs = calloc(c->mask + 1, sizeof(sg_pair_count));
+    if (!c->nodes || !c->pairs) {
+        sg_cooc_free(c);
+        return SG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < nentities; i++)
+        c->nodes[i].last_doc = -1;
+    c->nentities = nentities;
+    return 0;
+}
+
+void sg_cooc_free(sg_cooc *c)
+{
+    free(c->nodes);
+    free(c->pairs);
+    free(c->scratch);
+    memset(c, 0, sizeof(*c));
+}
+
+void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity)
+{
+    sg_node_count *n = &c->nodes[entity];
+    n->mentions++;
+    if (n->last_doc != doc) {
+        n->last_doc = doc;
+        n->documents++;
+    }
+}
+
+static size_t slot_of(const sg_pair_count *pairs, size_t mask, uint64_t key)
+{
+    uint64_t x = key * 0x9E3779B97F4A7C15ULL;
+    size_t h = (size_t)(x ^ (x >> 29)) & mask;
+    while (pairs[h].key && pairs[h].key != key)
+        h = (h + 1) & mask;
+    return h;
+}
+
+static int grow_pairs(sg_cooc *c)
+{
+    size_t nmask = c->mask * 2 + 1;
+    sg_pair_count *np = calloc(nmask + 1, sizeof(sg_pair_count));
+    if (!np)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i <= c->mask; i++)
+        if (c->pairs[i].key)
+            np[slot_of(np, nmask, c->pairs[i].key)] = c->pairs[i];
+    free(c->pairs);
+    c->pairs = np;
+    c->mask = nmask;
+    return 0;
+}
+
+static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
+{
+    if ((c->used + 1) * 4 > (c->mask + 1) * 3 && grow_pairs(c))
+        return SG_ERR_NOMEM;
+    uint64_t key = (((uint64_t)a << 32) | b) + 1;
+    sg_pair_count *p = &c->pairs[slot_of(c->pairs, c->mask, key)];
+    if (!p->key) {
+        p->key = key;
+        p->last_doc = -1;
+        c->used++;
+    }
+    p->weight++;
+    if (p->last_doc != doc) {
+        p->last_doc = doc;
+        p->documents++;
+    }
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n)
+{
+    if (n < 2)
+        return 0;
+    if (sg_grow((void **)&c->scratch, &c->scratch_cap, n, sizeof(uint32_t)))
+        return SG_ERR_NOMEM;
+    memcpy(c->scratch, entities, n * sizeof(uint32_t));
+    qsort(c->scratch, n, sizeof(uint32_t), cmp_u32);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || c->scratch[i] != c->scratch[k - 1])
+            c->scratch[k++] = c->scratch[i];
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i + 1; j < k; j++)
+            if (add_pair(c, doc, c->scratch[i], c->scratch[j]))
+                return SG_ERR_NOMEM;
+    return 0;
+}

@@ -1,0 +1,37 @@
+/* Co-occurrence counting (SPEC §5). */
+#ifndef SG_COOCCUR_H
+#define SG_COOCCUR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    long mentions, documents, last_doc;
+} sg_node_count;
+
+typedef struct {
+    uint64_t key; /* ((a << 32) | b) + 1 with a < b entity indices; 0 = empty */
+    long weight, documents, last_doc;
+} sg_pair_count;
+
+typedef struct {
+    sg_node_count *nodes; /* one per entity */
+    size_t nentities;
+    sg_pair_count *pairs; /* open addressing */
+    size_t mask, used;
+    uint32_t *scratch;
+    size_t scratch_cap;
+} sg_cooc;
+
+int sg_cooc_init(sg_cooc *c, size_t nentities);
+void sg_cooc_free(sg_cooc *c);
+
+/* Counts one mention of `entity` in document `doc` (documents are numbered
+ * from 0 in the order they are added). */
+void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity);
+
+/* Counts one unit of document `doc` whose mentions name `entities` (any
+ * order, repeats allowed): +1 for every unordered pair of distinct ones. */
+int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n);
+
+#endif

@@ -1,0 +1,199 @@
+/* The pipeline for one document: decode and fold, match and resolve,
+ * segment, count (SPEC §2). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "extract_int.h"
+#include "sg_internal.h"
+
+void sg_extract_options_init(sg_extract_options *opt)
+{
+    opt->unit = SG_UNIT_SENTENCE;
+    opt->window = 20;
+    opt->strict = 0;
+}
+
+int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec)
+{
+    if (!strcmp(spec, "sentence"))
+        opt->unit = SG_UNIT_SENTENCE;
+    else if (!strcmp(spec, "paragraph"))
+        opt->unit = SG_UNIT_PARAGRAPH;
+    else if (!strcmp(spec, "document"))
+        opt->unit = SG_UNIT_DOCUMENT;
+    else if (!strncmp(spec, "window:", 7)) {
+        char *end = NULL;
+        const char *num = spec + 7;
+        if (*num < '1' || *num > '9')
+            return SG_ERR_INVALID;
+        unsigned long n = strtoul(num, &end, 10);
+        if (*end || n < 1 || n > 1000000)
+            return SG_ERR_INVALID;
+        opt->unit = SG_UNIT_WINDOW;
+        opt->window = (unsigned)n;
+    } else {
+        return SG_ERR_INVALID;
+    }
+    return 0;
+}
+
+int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
+                     sg_error *err)
+{
+    if (!out || !gaz)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    sg_extractor *ex = calloc(1, sizeof(*ex));
+    if (!ex)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    ex->gaz = gaz;
+    if (opt)
+        ex->opt = *opt;
+    else
+        sg_extract_options_init(&ex->opt);
+    int rc = sg_matcher_new(&ex->matcher, gaz, err);
+    if (!rc && sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)))
+        rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    if (rc) {
+        sg_extractor_free(ex);
+        return rc;
+    }
+    *out = ex;
+    return 0;
+}
+
+void sg_extractor_free(sg_extractor *ex)
+{
+    if (!ex)
+        return;
+    sg_matcher_free(ex->matcher);
+    sg_folded_free(&ex->folded);
+    sg_units_free(&ex->units);
+    sg_hits_free(&ex->hits);
+    sg_cooc_free(&ex->counts);
+    free(ex->unit_entities);
+    free(ex);
+}
+
+void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx)
+{
+    ex->on_mention = fn;
+    ex->mention_ctx = ctx;
+}
+
+void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx)
+{
+    ex->on_warning = fn;
+    ex->warning_ctx = ctx;
+}
+
+size_t sg_extractor_documents(const sg_extractor *ex)
+{
+    return (size_t)ex->ndocs;
+}
+
+static void warn(sg_extractor *ex, int code, const char *doc, long long offset, const char *msg)
+{
+    if (!ex->on_warning)
+        return;
+    sg_error w;
+    sg_error_set(&w, code, doc, 0, offset, "%s", msg);
+    ex->on_warning(&w, ex->warning_ctx);
+}
+
+/* Checks the encoding; warns about (or, strict, refuses) invalid UTF-8. */
+static int check_text(sg_extractor *ex, const char *name, const char *text, size_t len,
+                      size_t bom, sg_error *err)
+{
+    const sg_folded *f = &ex->folded;
+    if (f->invalid) {
+        char msg[160];
+        snprintf(msg, sizeof(msg), "invalid UTF-8 (%zu bad sequence%s%s)", f->invalid,
+                 f->invalid > 1 ? "s, the first here" : "",
+                 ex->opt.strict ? "" : "; replaced by U+FFFD");
+        if (ex->opt.strict)
+            return sg_error_set(err, SG_ERR_UTF8, name, 0, f->first_invalid, "%s", msg);
+        warn(ex, SG_ERR_UTF8, name, f->first_invalid, msg);
+    }
+    size_t i = bom;
+    while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+        i++;
+    if (i == len)
+        warn(ex, SG_OK, name, -1, "empty document");
+    return 0;
+}
+
+static int count_units(sg_extractor *ex, long doc)
+{
+    const sg_hits *h = &ex->hits;
+    size_t i = 0;
+    if (sg_grow((void **)&ex->unit_entities, &ex->unit_cap, h->n, sizeof(uint32_t)))
+        return SG_ERR_NOMEM;
+    while (i < h->n) {
+        size_t unit = sg_units_find(&ex->units, h->v[i].fs), n = 0;
+        while (i < h->n && sg_units_find(&ex->units, h->v[i].fs) == unit) {
+            sg_cooc_mention(&ex->counts, doc, h->v[i].entity);
+            ex->unit_entities[n++] = h->v[i].entity;
+            i++;
+        }
+        if (sg_cooc_unit(&ex->counts, doc, ex->unit_entities, n))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+static int report_mentions(sg_extractor *ex, const char *name, const char *text, size_t len,
+                           sg_error *err)
+{
+    const sg_folded *f = &ex->folded;
+    for (size_t i = 0; i < ex->hits.n; i++) {
+        const sg_hit *x = &ex->hits.v[i];
+        const sg_entity *e = sg_gazetteer_entity(ex->gaz, x->entity);
+        sg_mention m = {name, f->src[x->fs], sg_folded_orig_end(f, text, len, x->fe), e->id,
+                        e->type, NULL};
+        m.text = text + m.start;
+        if (ex->on_mention(&m, ex->mention_ctx))
+            return sg_error_set(err, SG_ERR_IO, name, 0, (long long)m.start,
+                                "writing the mentions failed");
+    }
+    return 0;
+}
+
+int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
+                     sg_error *err)
+{
+    if (!ex || (!text && len))
+        return sg_error_set(err, SG_ERR_INVALID, name, 0, -1, "invalid argument");
+    if (!name)
+        name = "<document>";
+    if (!text)
+        text = "";
+    if (sg_utf16_bom(text, len))
+        return sg_error_set(err, SG_ERR_UTF8, name, 0, 0,
+                            "UTF-16 text is not supported: convert it to UTF-8 "
+                            "(iconv -f UTF-16 -t UTF-8)");
+    size_t bom = sg_utf8_bom(text, len);
+    int rc = sg_fold(&ex->folded, text, len, bom);
+    if (rc)
+        return sg_error_set(err, rc, name, 0, -1, "%s",
+                            rc == SG_ERR_LIMIT ? "document larger than 4 GiB" : "out of memory");
+    if ((rc = check_text(ex, name, text, len, bom, err)))
+        return rc;
+    if ((rc = sg_matcher_run(ex->matcher, &ex->folded, text, len, name, &ex->hits, err)))
+        return rc;
+    if (sg_segment(&ex->units, &ex->folded, ex->opt.unit, ex->opt.window) ||
+        count_units(ex, ex->ndocs))
+        return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
+    ex->ndocs++;
+    if (ex->on_mention)
+        return report_mentions(ex, name, text, len, err);
+    return 0;
+}
+
+int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err)
+{
+    if (!out || !ex)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    return sg_graph_build(out, ex->gaz, ex->matcher, &ex->counts, min_weight, err);
+}

@@ -1,0 +1,607 @@
+/* Loading gazetteer TSV files (SPEC §3): all or nothing, errors name the file
+ * and line. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "decode.h"
+#include "gazetteer_int.h"
+#include "normalise.h"
+#include "regexp.h"
+#include "sg_internal.h"
+
+/* Columns with a meaning of their own, and names that Gephi, igraph or our
+ * own output already use: a gazetteer column with one of them would be
+ * silently misread downstream, so it is refused at load time. */
+static const char *const reserved[] = {"name", "mentions", "documents", "weight", "x", "y",
+                                       "z", "size", "r", "g", "b", "color", "colour",
+                                       "source", "target", "degree"};
+
+enum { COL_ID, COL_LABEL, COL_TYPE, COL_ALIASES, COL_PATTERN, COL_SURNAME, NFIXED };
+static const char *const fixed_names[NFIXED] = {"id", "label", "type", "aliases", "pattern",
+                                                "surname"};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+int sg_gazetteer_new(sg_gazetteer **out, sg_error *err)
+{
+    sg_gazetteer *g = calloc(1, sizeof(*g));
+    if (!g)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    *out = g;
+    return 0;
+}
+
+static void entity_free(sg_entity *e)
+{
+    free(e->id);
+    free(e->label);
+    free(e->type);
+    for (size_t i = 0; i < e->naliases; i++)
+        free(e->aliases[i]);
+    free(e->aliases);
+    free(e->pattern);
+    free(e->surname);
+    for (size_t i = 0; i < e->nattrs; i++)
+        free(e->attrs[i]);
+    free(e->attrs);
+}
+
+void sg_gazetteer_free(sg_gazetteer *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n; i++)
+        entity_free(&g->ents[i]);
+    free(g->ents);
+    for (size_t i = 0; i < g->nattr; i++)
+        free(g->attr_names[i]);
+    free(g->attr_names);
+    for (size_t i = 0; i < g->nfiles; i++)
+        free(g->files[i]);
+    free(g->files);
+    free(g->index);
+    free(g);
+}
+
+size_t sg_gazetteer_count(const sg_gazetteer *g)
+{
+    return g ? g->n : 0;
+}
+
+const sg_entity *sg_gazetteer_entity(const sg_gazetteer *g, size_t i)
+{
+    return &g->ents[i];
+}
+
+const char *sg_gazetteer_id(const sg_gazetteer *g, size_t i)
+{
+    return g->ents[i].id;
+}
+
+const char *sg_gazetteer_label(const sg_gazetteer *g, size_t i)
+{
+    return g->ents[i].label;
+}
+
+const char *sg_gazetteer_type(const sg_gazetteer *g, size_t i)
+{
+    return g->ents[i].type;
+}
+
+/* Index lookup over entities [0, limit) through the hash index, or a linear
+ * scan of the staged ones [from, to). */
+long sg_gazetteer_find(const sg_gazetteer *g, const char *id)
+{
+    if (!g || !g->index)
+        return -1;
+    size_t h = (size_t)hash_str(id) & g->index_mask;
+    while (g->index[h]) {
+        size_t i = g->index[h] - 1;
+        if (!strcmp(g->ents[i].id, id))
+            return (long)i;
+        h = (h + 1) & g->index_mask;
+    }
+    return -1;
+}
+
+static int index_rebuild(sg_gazetteer *g, size_t n)
+{
+    size_t size = 64;
+    while (size < n * 2 + 2)
+        size *= 2;
+    size_t *idx = calloc(size, sizeof(size_t));
+    if (!idx)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = (size_t)hash_str(g->ents[i].id) & (size - 1);
+        while (idx[h])
+            h = (h + 1) & (size - 1);
+        idx[h] = i + 1;
+    }
+    free(g->index);
+    g->index = idx;
+    g->index_mask = size - 1;
+    return 0;
+}
+
+/* ---- parsing ---- */
+
+typedef struct {
+    const char *name;
+    sg_error *err;
+    long line;
+    int col_of[NFIXED];  /* header position of each fixed column, -1 if absent */
+    size_t *attr_of;     /* header position -> attribute index, or SIZE_MAX */
+    size_t ncols;
+} parser;
+
+static int perr(parser *p, int code, const char *fmt, const char *arg)
+{
+    char msg[400];
+    snprintf(msg, sizeof(msg), fmt, arg);
+    return sg_error_set(p->err, code, p->name, p->line, -1, "%s", msg);
+}
+
+/* Splits `line` (modified in place) at tabs; returns the number of cells. */
+static size_t split_tabs(char *line, char **cells, size_t max)
+{
+    size_t n = 0;
+    char *s = line;
+    for (;;) {
+        char *t = strchr(s, '\t');
+        if (n < max)
+            cells[n] = s;
+        n++;
+        if (!t)
+            break;
+        *t = '\0';
+        s = t + 1;
+    }
+    return n;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = '\0';
+    return s;
+}
+
+static int find_attr(sg_gazetteer *g, const char *name, size_t *out)
+{
+    for (size_t a = 0; a < g->nattr; a++)
+        if (!strcmp(g->attr_names[a], name)) {
+            *out = a;
+            return 0;
+        }
+    if (sg_grow((void **)&g->attr_names, &g->attr_cap, g->nattr + 1, sizeof(char *)))
+        return SG_ERR_NOMEM;
+    if (!(g->attr_names[g->nattr] = sg_strdup(name)))
+        return SG_ERR_NOMEM;
+    *out = g->nattr++;
+    return 0;
+}
+
+static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
+{
+    for (int c = 0; c < NFIXED; c++)
+        p->col_of[c] = -1;
+    p->attr_of = sg_alloc_array(n, sizeof(size_t));
+    if (!p->attr_of)
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    p->ncols = n;
+    for (size_t i = 0; i < n; i++) {
+        char *name = trim(cells[i]);
+        p->attr_of[i] = SIZE_MAX;
+        if (!*name)
+            return perr(p, SG_ERR_PARSE, "empty column name in the header%s", "");
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(trim(cells[j]), name))
+                return perr(p, SG_ERR_PARSE, "column '%s' appears twice in the header", name);
+        int fixed = -1;
+        for (int c = 0; c < NFIXED; c++)
+            if (!strcmp(name, fixed_names[c]))
+                fixed = c;
+        if (fixed >= 0) {
+            p->col_of[fixed] = (int)i;
+            continue;
+        }
+        for (size_t r = 0; r < sizeof(reserved) / sizeof(*reserved); r++)
+            if (!strcmp(name, reserved[r]))
+                return perr(p, SG_ERR_PARSE,
+                            "column name '%s' is reserved (Gephi, igraph or stakegraph give it "
+                            "a meaning of its own); rename it",
+                            name);
+        if (find_attr(g, name, &p->attr_of[i]))
+            return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    }
+    for (int c = 0; c < COL_ALIASES; c++)
+        if (p->col_of[c] < 0)
+            return perr(p, SG_ERR_PARSE, "the header has no '%s' column", fixed_names[c]);
+    return 0;
+}
+
+static int check_name(parser *p, const char *alias)
+{
+    const char *s = alias[0] == '=' ? alias + 1 : alias;
+    char *t = NULL;
+    unsigned char *fl = NULL;
+    size_t n = 0;
+    if (sg_fold_name(&t, &fl, &n, s, strlen(s)))
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    int ok = n > 0 && (fl[0] & SG_F_ALNUM) && (fl[n - 1] & SG_F_ALNUM) && !memchr(t, '\n', n);
+    free(t);
+    free(fl);
+    if (!ok)
+        return perr(p, SG_ERR_PARSE,
+                    "name '%s' must start and end with a letter or a digit", alias);
+    return 0;
+}
+
+static int split_aliases(parser *p, sg_entity *e, char *cell)
+{
+    if (!*cell)
+        return 0;
+    size_t n = 1;
+    for (char *c = cell; *c; c++)
+        n += *c == '|';
+    e->aliases = calloc(n, sizeof(char *));
+    if (!e->aliases)
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    char *s = cell;
+    for (size_t k = 0; k < n; k++) {
+        char *bar = strchr(s, '|');
+        if (bar)
+            *bar = '\0';
+        char *a = trim(s);
+        if (!*a || !strcmp(a, "="))
+            return perr(p, SG_ERR_PARSE, "empty alias in '%s'", "aliases");
+        int rc = check_name(p, a);
+        if (rc)
+            return rc;
+        if (!(e->aliases[e->naliases++] = sg_strdup(a)))
+            return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+        s = bar ? bar + 1 : s;
+    }
+    return 0;
+}
+
+static int check_pattern(parser *p, const char *pattern)
+{
+    char msg[256];
+    size_t off = 0;
+    sg_regex *re = NULL;
+    int rc = sg_regex_compile(&re, pattern, msg, sizeof(msg), &off);
+    sg_regex_free(re);
+    if (rc == SG_ERR_PATTERN)
+        return sg_error_set(p->err, SG_ERR_PATTERN, p->name, p->line, -1,
+                            "invalid pattern at character %zu: %s", off, msg);
+    if (rc)
+        return sg_error_set(p->err, rc, p->name, p->line, -1, "out of memory");
+    return 0;
+}
+
+static int has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            return 1;
+    return 0;
+}
+
+static int set_cell(parser *p, char **dst, const char *cell)
+{
+    if (!*cell)
+        return 0;
+    if (!(*dst = sg_strdup(cell)))
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    return 0;
+}
+
+static int parse_row(parser *p, sg_gazetteer *g, sg_entity *e, char **cells, size_t n)
+{
+    if (n > p->ncols) {
+        char what[96];
+        snprintf(what, sizeof(what), "%zu fields but the header has %zu", n, p->ncols);
+        return perr(p, SG_ERR_PARSE, "%s", what);
+    }
+    char *fixed[NFIXED];
+    for (int c = 0; c < NFIXED; c++) {
+        int col = p->col_of[c];
+        fixed[c] = col >= 0 && (size_t)col < n ? trim(cells[col]) : NULL;
+        if (c < COL_ALIASES && !fixed[c])
+            return perr(p, SG_ERR_PARSE, "missing column '%s'", fixed_names[c]);
+        if (c < COL_ALIASES && !*fixed[c])
+            return perr(p, SG_ERR_PARSE, "empty '%s'", fixed_names[c]);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (has_control(cells[i]))
+            return sg_error_set(p->err, SG_ERR_PARSE, p->name, p->line, -1,
+                                "control character in field %zu", i + 1);
+    if (strchr(fixed[COL_ID], ' ') || strstr(fixed[COL_ID], "\xc2\xa0"))
+        return perr(p, SG_ERR_PARSE, "id '%s' contains white space", fixed[COL_ID]);
+    int rc = check_name(p, fixed[COL_LABEL][0] == '=' ? fixed[COL_LABEL] + 1 : fixed[COL_LABEL]);
+    if (!rc)
+        rc = set_cell(p, &e->id, fixed[COL_ID]);
+    if (!rc)
+        rc = set_cell(p, &e->label, fixed[COL_LABEL]);
+    if (!rc)
+        rc = set_cell(p, &e->type, fixed[COL_TYPE]);
+    if (!rc && fixed[COL_ALIASES])
+        rc = split_aliases(p, e, fixed[COL_ALIASES]);
+    if (!rc && fixed[COL_PATTERN] && *fixed[COL_PATTERN]) {
+        rc = check_pattern(p, fixed[COL_PATTERN]);
+        if (!rc)
+            rc = set_cell(p, &e->pattern, fixed[COL_PATTERN]);
+    }
+    if (!rc && fixed[COL_SURNAME] && *fixed[COL_SURNAME]) {
+        rc = check_name(p, fixed[COL_SURNAME]);
+        if (!rc)
+            rc = set_cell(p, &e->surname, fixed[COL_SURNAME]);
+    }
+    if (rc)
+        return rc;
+    e->nattrs = g->nattr;
+    e->attrs = calloc(g->nattr ? g->nattr : 1, sizeof(char *));
+    if (!e->attrs)
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (p->attr_of[i] != SIZE_MAX && (rc = set_cell(p, &e->attrs[p->attr_of[i]], trim(cells[i]))))
+            return rc;
+    return 0;
+}
+
+/* Line of byte offset `off` in `data` (1-based). */
+static long line_of(const char *data, size_t off)
+{
+    long line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += data[i] == '\n';
+    return line;
+}
+
+static int is_blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+/* Rolls back entities and attributes added by a failed load. */
+static void rollback(sg_gazetteer *g, size_t n0, size_t nattr0)
+{
+    for (size_t i = n0; i < g->n; i++)
+        entity_free(&g->ents[i]);
+    g->n = n0;
+    for (size_t a = nattr0; a < g->nattr; a++)
+        free(g->attr_names[a]);
+    g->nattr = nattr0;
+    index_rebuild(g, n0); /* shrinking cannot need more memory than before */
+}
+
+static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
+{
+    long prev = sg_gazetteer_find(g, e->id);
+    if (prev >= 0) {
+        char msg[1400];
+        snprintf(msg, sizeof(msg), "duplicate id '%s' (first defined at %s:%ld)", e->id,
+                 g->ents[prev].file, g->ents[prev].line);
+        entity_free(e);
+        return sg_error_set(p->err, SG_ERR_PARSE, p->name, p->line, -1, "%s", msg);
+    }
+    if (sg_grow((void **)&g->ents, &g->cap, g->n + 1, sizeof(sg_entity))) {
+        entity_free(e);
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    }
+    g->ents[g->n++] = *e;
+    if ((g->n * 2 + 2 > g->index_mask + 1 || !g->index) ? index_rebuild(g, g->n) : 0)
+        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    /* insert the new one into the existing index */
+    size_t h = (size_t)hash_str(e->id) & g->index_mask;
+    while (g->index[h] && g->index[h] != g->n)
+        h = (h + 1) & g->index_mask;
+    g->index[h] = g->n;
+    return 0;
+}
+
+static int parse_lines(parser *p, sg_gazetteer *g, char *buf, const char *file)
+{
+    int have_header = 0, rc = 0;
+    char **cells = NULL;
+    size_t cells_cap = 0;
+    char *line = buf;
+    while (line && !rc) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        p->line++;
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r')
+            line[--len] = '\0';
+        if (line[0] != '#' && !is_blank(line)) {
+            size_t n = 1;
+            for (char *c = line; *c; c++)
+                n += *c == '\t';
+            if (sg_grow((void **)&cells, &cells_cap, n, sizeof(char *))) {
+                rc = sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+                break;
+            }
+            split_tabs(line, cells, n);
+            if (!have_header) {
+                rc = parse_header(p, g, cells, n);
+                have_header = 1;
+            } else {
+                sg_entity e;
+                memset(&e, 0, sizeof(e));
+                e.file = file;
+                e.line = p->line;
+                rc = parse_row(p, g, &e, cells, n);
+                if (rc)
+                    entity_free(&e);
+                else
+                    rc = add_entity_checked(p, g, &e);
+            }
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    if (!rc && !have_header)
+        rc = sg_error_set(p->err, SG_ERR_PARSE, p->name, 0, -1,
+                          "no header line (expected 'id<TAB>label<TAB>type...')");
+    free(cells);
+    return rc;
+}
+
+int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data, size_t len,
+                             sg_error *err)
+{
+    if (!g || (!data && len))
+        return sg_error_set(err, SG_ERR_INVALID, name, 0, -1, "invalid argument");
+    if (!name)
+        name = "<gazetteer>";
+    size_t bom = sg_utf8_bom(data, len);
+    long long bad = sg_utf8_check(data, len);
+    if (bad >= 0)
+        return sg_error_set(err, SG_ERR_UTF8, name, line_of(data, (size_t)bad), -1,
+                            "invalid UTF-8 (byte %lld of the file)", bad);
+    if (memchr(data, '\0', len))
+        return sg_error_set(err, SG_ERR_PARSE, name, line_of(data, (size_t)((const char *)memchr(data, '\0', len) - data)), -1,
+                            "NUL byte in a gazetteer");
+    char *buf = sg_strndup(data + bom, len - bom);
+    char *fname = sg_strdup(name);
+    if (!buf || !fname ||
+        sg_grow((void **)&g->files, &g->files_cap, g->nfiles + 1, sizeof(char *))) {
+        free(buf);
+        free(fname);
+        return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
+    }
+    parser p;
+    memset(&p, 0, sizeof(p));
+    p.name = name;
+    p.err = err;
+    size_t n0 = g->n, nattr0 = g->nattr;
+    int rc = parse_lines(&p, g, buf, fname);
+    free(p.attr_of);
+    free(buf);
+    if (rc) {
+        rollback(g, n0, nattr0);
+        free(fname);
+        return rc;
+    }
+    g->files[g->nfiles++] = fname;
+    return 0;
+}
+
+static int read_file(const char *path, char **out, size_t *len, sg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (sg_grow((void **)&buf, &cap, n + 65536, 1)) {
+            fclose(f);
+            free(buf);
+            return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    int failed = ferror(f);
+    int e = errno;
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot read: %s", strerror(e));
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_file(sg_gazetteer *g, const char *path, sg_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc = read_file(path, &data, &len, err);
+    if (!rc)
+        rc = sg_gazetteer_load_buffer(g, path, data, len, err);
+    free(data);
+    return rc;
+}
+
+static int load_dir(sg_gazetteer *g, const char *path, sg_error *err)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open directory: %s",
+                            strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *de;
+    while (!rc && (de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") || de->d_name[0] == '.')
+            continue;
+        size_t pl = strlen(path);
+        char *full = malloc(pl + l + 2);
+        if (!full || sg_grow((void **)&names, &cap, n + 1, sizeof(char *))) {
+            free(full);
+            rc = sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
+            break;
+        }
+        snprintf(full, pl + l + 2, "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/",
+                 de->d_name);
+        names[n++] = full;
+    }
+    closedir(d);
+    if (!rc && n == 0)
+        rc = sg_error_set(err, SG_ERR_IO, path, 0, -1, "no *.tsv gazetteer in this directory");
+    if (n)
+        qsort(names, n, sizeof(char *), cmp_str);
+    size_t n0 = g->n, nattr0 = g->nattr, nfiles0 = g->nfiles;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = load_file(g, names[i], err);
+    if (rc) {
+        rollback(g, n0, nattr0);
+        for (size_t i = nfiles0; i < g->nfiles; i++)
+            free(g->files[i]);
+        g->nfiles = nfiles0;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int sg_gazetteer_load_path(sg_gazetteer *g, const char *path, sg_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return load_dir(g, path, err);
+    return load_file(g, path, err);
+}

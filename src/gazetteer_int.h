@@ -1,0 +1,34 @@
+/* The gazetteer's internal representation, read by the matcher and the graph. */
+#ifndef SG_GAZETTEER_INT_H
+#define SG_GAZETTEER_INT_H
+
+#include <stddef.h>
+
+#include "stakegraph/gazetteer.h"
+
+typedef struct {
+    char *id, *label, *type;
+    char **aliases; /* as written, '=' prefix kept */
+    size_t naliases;
+    char *pattern;  /* PCRE2 pattern or NULL */
+    char *surname;  /* people: explicit surname or NULL */
+    char **attrs;   /* value per attribute index < nattrs (NULL = absent) */
+    size_t nattrs;
+    const char *file; /* owned by the gazetteer */
+    long line;
+} sg_entity;
+
+struct sg_gazetteer {
+    sg_entity *ents;
+    size_t n, cap;
+    char **attr_names;
+    size_t nattr, attr_cap;
+    char **files;
+    size_t nfiles, files_cap;
+    size_t *index; /* open addressing: entity index + 1, 0 = empty */
+    size_t index_mask;
+};
+
+const sg_entity *sg_gazetteer_entity(const sg_gazetteer *gaz, size_t i);
+
+#endif

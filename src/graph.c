@@ -1,0 +1,274 @@
+/* The network as an igraph graph plus attribute arrays. This is the igraph
+ * adapter: igraph's error handler aborts, so every call runs under our own
+ * handler, which frees igraph's cleanup stack and turns the error into a
+ * return code. */
+#include <igraph.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "gazetteer_int.h"
+#include "match_int.h"
+#include "sg_internal.h"
+#include "stakegraph/graph.h"
+
+struct sg_graph {
+    igraph_t ig;
+    int has_ig;
+    size_t n, m, nattr;
+    char **id, **label, **type;
+    long *mentions, *documents;
+    char **attr_names;
+    char **attrs; /* n * nattr, NULL = absent */
+    size_t *src, *dst;
+    double *weight;
+    long *edocs;
+};
+
+static char igraph_reason[256];
+
+static void guard_handler(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    (void)file;
+    (void)line;
+    (void)code;
+    snprintf(igraph_reason, sizeof(igraph_reason), "%s", reason ? reason : "igraph error");
+    IGRAPH_FINALLY_FREE();
+}
+
+static void quiet_warning(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line;
+}
+
+/* Brackets for each igraph call: install our handlers, restore the caller's. */
+typedef struct {
+    igraph_error_handler_t *err;
+    igraph_warning_handler_t *warn;
+} guard;
+
+static guard guard_enter(void)
+{
+    guard g;
+    g.err = igraph_set_error_handler(guard_handler);
+    g.warn = igraph_set_warning_handler(quiet_warning);
+    return g;
+}
+
+static void guard_leave(guard g)
+{
+    igraph_set_error_handler(g.err);
+    igraph_set_warning_handler(g.warn);
+}
+
+void sg_graph_free(sg_graph *g)
+{
+    if (!g)
+        return;
+    if (g->has_ig) {
+        guard gd = guard_enter();
+        igraph_destroy(&g->ig);
+        guard_leave(gd);
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        if (g->id)
+            free(g->id[i]);
+        if (g->label)
+            free(g->label[i]);
+        if (g->type)
+            free(g->type[i]);
+    }
+    if (g->attrs)
+        for (size_t i = 0; i < g->n * g->nattr; i++)
+            free(g->attrs[i]);
+    for (size_t a = 0; a < g->nattr; a++)
+        free(g->attr_names[a]);
+    free(g->id);
+    free(g->label);
+    free(g->type);
+    free(g->mentions);
+    free(g->documents);
+    free(g->attr_names);
+    free(g->attrs);
+    free(g->src);
+    free(g->dst);
+    free(g->weight);
+    free(g->edocs);
+    free(g);
+}
+
+size_t sg_graph_node_count(const sg_graph *g) { return g->n; }
+size_t sg_graph_edge_count(const sg_graph *g) { return g->m; }
+const char *sg_graph_node_id(const sg_graph *g, size_t i) { return g->id[i]; }
+const char *sg_graph_node_label(const sg_graph *g, size_t i) { return g->label[i]; }
+const char *sg_graph_node_type(const sg_graph *g, size_t i) { return g->type[i]; }
+long sg_graph_node_mentions(const sg_graph *g, size_t i) { return g->mentions[i]; }
+long sg_graph_node_documents(const sg_graph *g, size_t i) { return g->documents[i]; }
+size_t sg_graph_attr_count(const sg_graph *g) { return g->nattr; }
+const char *sg_graph_attr_name(const sg_graph *g, size_t a) { return g->attr_names[a]; }
+
+const char *sg_graph_node_attr(const sg_graph *g, size_t i, size_t a)
+{
+    return g->attrs[i * g->nattr + a];
+}
+
+void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target, double *weight,
+                   long *documents)
+{
+    if (source)
+        *source = g->src[e];
+    if (target)
+        *target = g->dst[e];
+    if (weight)
+        *weight = g->weight[e];
+    if (documents)
+        *documents = g->edocs[e];
+}
+
+typedef struct {
+    size_t a, b;
+    long weight, documents;
+} edge_tmp;
+
+static int cmp_edge(const void *x, const void *y)
+{
+    const edge_tmp *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static int dup_or_null(char **dst, const char *s)
+{
+    *dst = NULL;
+    return s && !(*dst = sg_strdup(s)) ? SG_ERR_NOMEM : 0;
+}
+
+static int copy_nodes(sg_graph *g, const sg_gazetteer *gaz, const sg_cooc *c, const uint32_t *ents)
+{
+    g->id = calloc(g->n + 1, sizeof(char *));
+    g->label = calloc(g->n + 1, sizeof(char *));
+    g->type = calloc(g->n + 1, sizeof(char *));
+    g->mentions = sg_alloc_array(g->n + 1, sizeof(long));
+    g->documents = sg_alloc_array(g->n + 1, sizeof(long));
+    g->attr_names = calloc(gaz->nattr + 1, sizeof(char *));
+    g->attrs = calloc(g->n * gaz->nattr + 1, sizeof(char *));
+    if (!g->id || !g->label || !g->type || !g->mentions || !g->documents || !g->attr_names ||
+        !g->attrs)
+        return SG_ERR_NOMEM;
+    g->nattr = gaz->nattr;
+    for (size_t a = 0; a < gaz->nattr; a++)
+        if (dup_or_null(&g->attr_names[a], gaz->attr_names[a]))
+            return SG_ERR_NOMEM;
+    for (size_t i = 0; i < g->n; i++) {
+        const sg_entity *e = &gaz->ents[ents[i]];
+        if (dup_or_null(&g->id[i], e->id) || dup_or_null(&g->label[i], e->label) ||
+            dup_or_null(&g->type[i], e->type))
+            return SG_ERR_NOMEM;
+        g->mentions[i] = c->nodes[ents[i]].mentions;
+        g->documents[i] = c->nodes[ents[i]].documents;
+        for (size_t a = 0; a < e->nattrs && a < gaz->nattr; a++)
+            if (dup_or_null(&g->attrs[i * g->nattr + a], e->attrs[a]))
+                return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, double min_weight)
+{
+    edge_tmp *tmp = sg_alloc_array(c->used + 1, sizeof(edge_tmp));
+    if (!tmp)
+        return SG_ERR_NOMEM;
+    size_t m = 0;
+    for (size_t s = 0; s <= c->mask; s++) {
+        const sg_pair_count *p = &c->pairs[s];
+        if (!p->key || (double)p->weight < min_weight)
+            continue;
+        uint64_t k = p->key - 1;
+        size_t a = node_of[(uint32_t)(k >> 32)], b = node_of[(uint32_t)k];
+        tmp[m++] = (edge_tmp){a < b ? a : b, a < b ? b : a, p->weight, p->documents};
+    }
+    if (m > 1)
+        qsort(tmp, m, sizeof(edge_tmp), cmp_edge);
+    g->src = sg_alloc_array(m + 1, sizeof(size_t));
+    g->dst = sg_alloc_array(m + 1, sizeof(size_t));
+    g->weight = sg_alloc_array(m + 1, sizeof(double));
+    g->edocs = sg_alloc_array(m + 1, sizeof(long));
+    if (!g->src || !g->dst || !g->weight || !g->edocs) {
+        free(tmp);
+        return SG_ERR_NOMEM;
+    }
+    for (size_t e = 0; e < m; e++) {
+        g->src[e] = tmp[e].a;
+        g->dst[e] = tmp[e].b;
+        g->weight[e] = (double)tmp[e].weight;
+        g->edocs[e] = tmp[e].documents;
+    }
+    g->m = m;
+    free(tmp);
+    return 0;
+}
+
+static int make_igraph(sg_graph *g, sg_error *err)
+{
+    igraph_vector_int_t ev;
+    guard gd = guard_enter();
+    igraph_error_t rc = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->m));
+    if (rc == IGRAPH_SUCCESS) {
+        for (size_t e = 0; e < g->m; e++) {
+            VECTOR(ev)[2 * e] = (igraph_integer_t)g->src[e];
+            VECTOR(ev)[2 * e + 1] = (igraph_integer_t)g->dst[e];
+        }
+        rc = igraph_create(&g->ig, &ev, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED);
+        g->has_ig = rc == IGRAPH_SUCCESS;
+        igraph_vector_int_destroy(&ev);
+    }
+    guard_leave(gd);
+    if (rc != IGRAPH_SUCCESS)
+        return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "igraph: %s", igraph_reason);
+    return 0;
+}
+
+int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m,
+                   const sg_cooc *c, double min_weight, sg_error *err)
+{
+    size_t ne = gaz->n;
+    sg_graph *g = calloc(1, sizeof(*g));
+    uint32_t *ents = sg_alloc_array(ne + 1, sizeof(uint32_t));
+    size_t *node_of = sg_alloc_array(ne + 1, sizeof(size_t));
+    int rc = SG_ERR_NOMEM;
+    if (!g || !ents || !node_of)
+        goto cleanup;
+    /* nodes: mentioned entities in id order (rank order) */
+    uint32_t *by_rank = sg_alloc_array(ne + 1, sizeof(uint32_t));
+    if (!by_rank)
+        goto cleanup;
+    for (size_t i = 0; i < ne; i++)
+        by_rank[sg_matcher_rank(m, (uint32_t)i)] = (uint32_t)i;
+    for (size_t r = 0; r < ne; r++) {
+        uint32_t e = by_rank[r];
+        if (c->nodes[e].mentions > 0) {
+            node_of[e] = g->n;
+            ents[g->n++] = e;
+        }
+    }
+    free(by_rank);
+    if (copy_nodes(g, gaz, c, ents) || collect_edges(g, c, node_of, min_weight))
+        goto cleanup;
+    if ((rc = make_igraph(g, err)))
+        goto cleanup_set;
+    free(ents);
+    free(node_of);
+    *out = g;
+    return 0;
+cleanup:
+    sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+cleanup_set:
+    free(ents);
+    free(node_of);
+    sg_graph_free(g);
+    return rc;
+}

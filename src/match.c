@@ -1,0 +1,321 @@
+/* Leftmost-longest matching of gazetteer names over folded text: a walk of a
+ * byte trie from every word start, plus PCRE2 patterns over the original
+ * text, then a greedy choice of non-overlapping mentions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+#include "sg_internal.h"
+
+void sg_hits_free(sg_hits *h)
+{
+    if (!h)
+        return;
+    free(h->v);
+    memset(h, 0, sizeof(*h));
+}
+
+int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned char how)
+{
+    if (sg_grow((void **)&h->v, &h->cap, h->n + 1, sizeof(sg_hit)))
+        return SG_ERR_NOMEM;
+    h->v[h->n++] = (sg_hit){fs, fe, entity, how};
+    return 0;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+    const sg_hit *x = a, *y = b;
+    if (x->fs != y->fs)
+        return x->fs < y->fs ? -1 : 1;
+    if (x->fe != y->fe)
+        return x->fe > y->fe ? -1 : 1; /* longest first */
+    if (x->how != y->how)
+        return x->how < y->how ? -1 : 1;
+    return x->entity < y->entity ? -1 : x->entity > y->entity;
+}
+
+void sg_hits_sort(sg_hits *h)
+{
+    if (h->n > 1)
+        qsort(h->v, h->n, sizeof(sg_hit), cmp_hit);
+}
+
+uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity)
+{
+    return m->rank[entity];
+}
+
+typedef struct {
+    const char *id;
+    uint32_t entity;
+} id_ref;
+
+static int cmp_id_ref(const void *a, const void *b)
+{
+    return strcmp(((const id_ref *)a)->id, ((const id_ref *)b)->id);
+}
+
+static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
+{
+    int exact = alias[0] == '=';
+    const char *s = exact ? alias + 1 : alias;
+    char *t = NULL;
+    unsigned char *fl = NULL;
+    size_t n = 0;
+    int rc = sg_fold_name(&t, &fl, &n, s, strlen(s));
+    if (rc)
+        return rc;
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        upper |= (fl[i] & SG_F_UPPER) != 0;
+        lower |= (fl[i] & SG_F_LOWER) != 0;
+    }
+    alias_rec a = {entity, (uint32_t)n, 0, MODE_PLAIN};
+    if (exact) {
+        a.mode = MODE_EXACT;
+        a.flags_off = m->pool_len;
+        rc = sg_grow((void **)&m->pool, &m->pool_cap, m->pool_len + n, 1);
+        if (!rc) {
+            memcpy(m->pool + m->pool_len, fl, n);
+            m->pool_len += n;
+        }
+    } else if (upper && !lower) {
+        a.mode = MODE_ACRONYM;
+    }
+    if (!rc)
+        rc = sg_grow((void **)&m->aliases, &m->aliases_cap, m->naliases + 1, sizeof(alias_rec));
+    if (!rc) {
+        m->aliases[m->naliases] = a;
+        rc = sg_trie_insert(m->names, t, n, (uint32_t)m->naliases);
+        m->naliases++;
+    }
+    free(t);
+    free(fl);
+    return rc;
+}
+
+/* The surname of a person: the explicit column, else the label's last word. */
+static int add_surname(sg_matcher *m, uint32_t entity, const sg_entity *e)
+{
+    const char *s = e->surname;
+    if (!s) {
+        const char *sp = strrchr(e->label, ' ');
+        if (!sp)
+            return 0; /* a single name is already matched as the label */
+        s = sp + 1;
+    }
+    char *t = NULL;
+    unsigned char *fl = NULL;
+    size_t n = 0;
+    int rc = sg_fold_name(&t, &fl, &n, s, strlen(s));
+    if (!rc && n > 0)
+        rc = sg_trie_insert(m->surnames, t, n, entity);
+    free(t);
+    free(fl);
+    return rc;
+}
+
+static int add_pattern(sg_matcher *m, uint32_t entity, const sg_entity *e, sg_error *err)
+{
+    char msg[256];
+    size_t off = 0;
+    sg_regex *re = NULL;
+    int rc = sg_regex_compile(&re, e->pattern, msg, sizeof(msg), &off);
+    if (rc)
+        return sg_error_set(err, rc, e->file, e->line, -1, "invalid pattern: %s", msg);
+    m->patterns[m->npatterns++] = (pattern_rec){entity, re};
+    return 0;
+}
+
+void sg_matcher_free(sg_matcher *m)
+{
+    if (!m)
+        return;
+    sg_trie_free(m->names);
+    sg_trie_free(m->surnames);
+    free(m->aliases);
+    free(m->pool);
+    for (size_t i = 0; i < m->npatterns; i++)
+        sg_regex_free(m->patterns[i].re);
+    free(m->patterns);
+    free(m->rank);
+    free(m->is_person);
+    sg_hits_free(&m->scratch);
+    free(m);
+}
+
+static int compute_ranks(sg_matcher *m, size_t n)
+{
+    id_ref *order = sg_alloc_array(n, sizeof(id_ref));
+    if (!order)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (id_ref){m->gaz->ents[i].id, (uint32_t)i};
+    if (n > 1)
+        qsort(order, n, sizeof(id_ref), cmp_id_ref);
+    for (size_t i = 0; i < n; i++)
+        m->rank[order[i].entity] = (uint32_t)i;
+    free(order);
+    return 0;
+}
+
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
+{
+    size_t n = gaz->n;
+    if (n >= UINT32_MAX)
+        return sg_error_set(err, SG_ERR_LIMIT, NULL, 0, -1, "too many entities");
+    sg_matcher *m = calloc(1, sizeof(*m));
+    int rc = SG_ERR_NOMEM;
+    if (!m)
+        return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+    m->gaz = gaz;
+    m->rank = sg_alloc_array(n, sizeof(uint32_t));
+    m->is_person = calloc(n ? n : 1, 1);
+    m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
+    if (!m->rank || !m->is_person || !m->patterns || sg_trie_new(&m->names) ||
+        sg_trie_new(&m->surnames) || compute_ranks(m, n))
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        const sg_entity *e = &gaz->ents[i];
+        m->is_person[i] = !strcmp(e->type, "person");
+        if ((rc = add_alias(m, (uint32_t)i, e->label)))
+            goto cleanup;
+        for (size_t a = 0; a < e->naliases; a++)
+            if ((rc = add_alias(m, (uint32_t)i, e->aliases[a])))
+                goto cleanup;
+        if (m->is_person[i] && (rc = add_surname(m, (uint32_t)i, e)))
+            goto cleanup;
+        if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
+            goto cleanup_set;
+    }
+    *out = m;
+    return 0;
+cleanup:
+    sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
+cleanup_set:
+    sg_matcher_free(m);
+    return rc;
+}
+
+/* Does the alias fit the case of text[i, end)? */
+static int case_fits(const sg_matcher *m, const alias_rec *a, const unsigned char *flags, size_t i)
+{
+    if (a->mode == MODE_ACRONYM) {
+        for (size_t k = 0; k < a->len; k++)
+            if (flags[i + k] & SG_F_LOWER)
+                return 0;
+    } else if (a->mode == MODE_EXACT) {
+        const unsigned char *want = m->pool + a->flags_off;
+        for (size_t k = 0; k < a->len; k++)
+            if ((flags[i + k] ^ want[k]) & (SG_F_UPPER | SG_F_LOWER))
+                return 0;
+    }
+    return 1;
+}
+
+/* Better of two aliases on the same span: exact case, then acronym, then the
+ * entity first in id order. */
+static int better(const sg_matcher *m, const alias_rec *a, const alias_rec *b)
+{
+    if (a->mode != b->mode)
+        return a->mode > b->mode;
+    return m->rank[a->entity] < m->rank[b->entity];
+}
+
+/* Longest name starting at word start i; 0 if none. */
+static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity)
+{
+    uint32_t node = sg_trie_root(m->names);
+    size_t best_end = 0;
+    const alias_rec *best = NULL;
+    for (size_t j = i; j < f->len; j++) {
+        node = sg_trie_child(m->names, node, (unsigned char)f->text[j]);
+        if (node == SG_TRIE_NONE)
+            break;
+        size_t end = j + 1;
+        if (end < f->len && (f->flags[end] & SG_F_ALNUM))
+            continue;
+        uint32_t h;
+        const alias_rec *here = NULL;
+        for (uint32_t v = sg_trie_first(m->names, node, &h); v != SG_TRIE_NONE;
+             v = sg_trie_next(m->names, &h)) {
+            const alias_rec *a = &m->aliases[v];
+            if (case_fits(m, a, f->flags, i) && (!here || better(m, a, here)))
+                here = a;
+        }
+        if (here) {
+            best = here;
+            best_end = end;
+        }
+    }
+    if (best)
+        *entity = best->entity;
+    return best_end;
+}
+
+static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
+{
+    for (size_t i = 0; i < f->len; i++) {
+        if (!(f->flags[i] & SG_F_ALNUM) || (i > 0 && (f->flags[i - 1] & SG_F_ALNUM)))
+            continue;
+        uint32_t e = 0;
+        size_t end = longest_at(m, f, i, &e);
+        if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
+                         const char *doc, sg_hits *hits, sg_error *err)
+{
+    for (size_t p = 0; p < m->npatterns; p++) {
+        size_t at = 0, ms, me;
+        int rc;
+        while ((rc = sg_regex_next(m->patterns[p].re, s, slen, at, &ms, &me)) == 1) {
+            size_t fs = sg_folded_from_orig(f, ms), fe = sg_folded_from_orig(f, me);
+            int bounded = fe > fs && (fs == 0 || !(f->flags[fs - 1] & SG_F_ALNUM)) &&
+                          (fe >= f->len || !(f->flags[fe] & SG_F_ALNUM));
+            if (bounded && sg_hits_push(hits, fs, fe, m->patterns[p].entity, SG_HIT_PATTERN))
+                return sg_error_set(err, SG_ERR_NOMEM, doc, 0, -1, "out of memory");
+            at = me;
+        }
+        if (rc < 0) {
+            const sg_entity *e = &m->gaz->ents[m->patterns[p].entity];
+            return sg_error_set(err, rc, doc, 0, (long long)at,
+                                "the pattern of '%s' (%s:%ld) hit its match limit here",
+                                e->id, e->file, e->line);
+        }
+    }
+    return 0;
+}
+
+/* Keeps the leftmost-longest of overlapping candidates (sorted). */
+static void select_hits(sg_hits *h)
+{
+    size_t out = 0, last_end = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        if (out > 0 && h->v[i].fs < last_end)
+            continue;
+        h->v[out++] = h->v[i];
+        last_end = h->v[i].fe;
+    }
+    h->n = out;
+}
+
+int sg_matcher_run(sg_matcher *m, const sg_folded *f, const char *s, size_t slen, const char *doc,
+                   sg_hits *out, sg_error *err)
+{
+    out->n = 0;
+    int rc = find_names(m, f, out);
+    if (rc)
+        return sg_error_set(err, rc, doc, 0, -1, "out of memory");
+    if ((rc = find_patterns(m, f, s, slen, doc, out, err)))
+        return rc;
+    sg_hits_sort(out);
+    select_hits(out);
+    if ((rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)))
+        return sg_error_set(err, rc, doc, 0, -1, "out of memory");
+    return 0;
+}

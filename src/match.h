@@ -1,0 +1,50 @@
+/* Finding gazetteer names in folded text and resolving them (SPEC §4). */
+#ifndef SG_MATCH_H
+#define SG_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gazetteer_int.h"
+#include "normalise.h"
+
+enum { SG_HIT_NAME = 0, SG_HIT_PATTERN, SG_HIT_ACRONYM, SG_HIT_SURNAME };
+
+/* One mention in folded coordinates [fs, fe). */
+typedef struct {
+    size_t fs, fe;
+    uint32_t entity;
+    unsigned char how; /* SG_HIT_* */
+} sg_hit;
+
+typedef struct {
+    sg_hit *v;
+    size_t n, cap;
+} sg_hits;
+
+typedef struct sg_matcher sg_matcher;
+
+/* Compiles the names, surnames and patterns of `gaz`. The matcher keeps a
+ * pointer to `gaz`. Not thread-safe: one matcher per thread. */
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err);
+void sg_matcher_free(sg_matcher *m);
+
+/* Rank of an entity in id order (for deterministic ties and output order). */
+uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity);
+
+/* Finds the mentions of the folded document `f` (original bytes `s`, `slen`):
+ * leftmost-longest names and patterns, then acronyms defined in the text and
+ * surnames of people already named. `out` is sorted by position. `doc` names
+ * the document in errors (a pattern hitting its match limit). */
+int sg_matcher_run(sg_matcher *m, const sg_folded *f, const char *s, size_t slen, const char *doc,
+                   sg_hits *out, sg_error *err);
+
+void sg_hits_free(sg_hits *h);
+int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned char how);
+void sg_hits_sort(sg_hits *h);
+
+/* Resolution steps, run by sg_matcher_run (resolve.c). */
+int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+
+#endif

@@ -1,0 +1,319 @@
+/* Folding text for matching while keeping, for every folded byte, the offset
+ * of the original character it came from (SPEC §3, §4). Unicode data comes
+ * from utf8proc; only the typographic classes of French text are listed here. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "decode.h"
+#include "normalise.h"
+#include "sg_internal.h"
+#include "stakegraph/error.h"
+
+int sg_is_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        return 1;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+int sg_is_alnum(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) - 'a' < 26 || cp - '0' < 10;
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+int sg_is_upper(uint32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_dash(uint32_t cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
+           cp == 0xFE63 || cp == 0xFF0D;
+}
+
+static int is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07 ||
+           cp == 0x2032;
+}
+
+/* Invisible characters that must not split a word (soft hyphen, zero widths). */
+static int is_invisible(uint32_t cp)
+{
+    return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+static unsigned char class_of(uint32_t cp)
+{
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT: return SG_F_ALNUM | SG_F_UPPER;
+    case UTF8PROC_CATEGORY_LL: return SG_F_ALNUM | SG_F_LOWER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return SG_F_ALNUM;
+    default: return 0;
+    }
+}
+
+static int reserve(sg_folded *f, size_t extra)
+{
+    size_t need = f->len + extra + 1; /* +1: src[len] sentinel */
+    if (need <= f->cap)
+        return 0;
+    size_t cap = f->cap ? f->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *t = sg_realloc_array(f->text, cap, 1);
+    if (!t)
+        return SG_ERR_NOMEM;
+    f->text = t;
+    uint32_t *s = sg_realloc_array(f->src, cap, sizeof(uint32_t));
+    if (!s)
+        return SG_ERR_NOMEM;
+    f->src = s;
+    unsigned char *fl = sg_realloc_array(f->flags, cap, 1);
+    if (!fl)
+        return SG_ERR_NOMEM;
+    f->flags = fl;
+    f->cap = cap;
+    return 0;
+}
+
+static void put(sg_folded *f, const char *bytes, size_t n, size_t src, unsigned char cls)
+{
+    for (size_t k = 0; k < n; k++) {
+        f->text[f->len] = bytes[k];
+        f->src[f->len] = (uint32_t)src;
+        f->flags[f->len] = cls;
+        f->len++;
+    }
+}
+
+/* State of a pending run of white space and dashes. */
+typedef struct {
+    int pending;
+    int breaks;
+    size_t src;
+} ws_run;
+
+static int flush_ws(sg_folded *f, ws_run *ws)
+{
+    if (!ws->pending)
+        return 0;
+    if (reserve(f, 1))
+        return SG_ERR_NOMEM;
+    put(f, ws->breaks >= 2 ? "\n" : " ", 1, ws->src, 0);
+    ws->pending = 0;
+    ws->breaks = 0;
+    return 0;
+}
+
+static void add_ws(ws_run *ws, size_t at, int breaks)
+{
+    if (!ws->pending) {
+        ws->pending = 1;
+        ws->src = at;
+    }
+    ws->breaks += breaks;
+}
+
+/* Folds one non-ASCII, non-space character. */
+static int fold_other(sg_folded *f, ws_run *ws, uint32_t cp, size_t at)
+{
+    if (is_invisible(cp))
+        return 0;
+    if (flush_ws(f, ws))
+        return SG_ERR_NOMEM;
+    if (is_apostrophe(cp)) {
+        if (reserve(f, 1))
+            return SG_ERR_NOMEM;
+        put(f, "'", 1, at, 0);
+        return 0;
+    }
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    if (cat == UTF8PROC_CATEGORY_CC || cp == SG_REPLACEMENT) {
+        if (reserve(f, 1))
+            return SG_ERR_NOMEM;
+        put(f, "\x1f", 1, at, 0);
+        return 0;
+    }
+    utf8proc_int32_t out[32];
+    int bc = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        (utf8proc_int32_t)cp, out, 32,
+        UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &bc);
+    if (n < 0 || n > 32) {
+        out[0] = (utf8proc_int32_t)cp;
+        n = 1;
+    }
+    unsigned char cls = class_of(cp);
+    if (reserve(f, (size_t)n * 4 + 2))
+        return SG_ERR_NOMEM;
+    for (utf8proc_ssize_t k = 0; k < n; k++) {
+        char buf[4];
+        uint32_t o = (uint32_t)out[k];
+        if (o == 0x153) /* œ: "cœur" = "coeur" */
+            put(f, "oe", 2, at, cls);
+        else if (o == 0xE6)
+            put(f, "ae", 2, at, cls);
+        else
+            put(f, buf, sg_utf8_encode(o, buf), at, cls);
+    }
+    return 0;
+}
+
+int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    f->len = 0;
+    f->invalid = 0;
+    f->first_invalid = -1;
+    if (len >= UINT32_MAX)
+        return SG_ERR_LIMIT;
+    if (reserve(f, len - (start < len ? start : len) + 16))
+        return SG_ERR_NOMEM;
+    ws_run ws = {0, 0, 0};
+    size_t i = start;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (c == '\n' || c == ' ' || c == '\t' || c == '\v' || c == '\f') {
+                add_ws(&ws, i, c == '\n');
+            } else if (c == '\r') {
+                add_ws(&ws, i, !(i + 1 < len && u[i + 1] == '\n'));
+            } else if (c == '-') {
+                add_ws(&ws, i, 0);
+            } else {
+                if (flush_ws(f, &ws) || reserve(f, 1))
+                    return SG_ERR_NOMEM;
+                char b = (char)c;
+                unsigned char cls = 0;
+                if (c >= 'A' && c <= 'Z') {
+                    b = (char)(c + 32);
+                    cls = SG_F_ALNUM | SG_F_UPPER;
+                } else if (c >= 'a' && c <= 'z') {
+                    cls = SG_F_ALNUM | SG_F_LOWER;
+                } else if (c >= '0' && c <= '9') {
+                    cls = SG_F_ALNUM;
+                } else if (c < 0x20 || c == 0x7F) {
+                    b = '\x1f';
+                }
+                put(f, &b, 1, i, cls);
+            }
+            i++;
+            continue;
+        }
+        size_t at = i;
+        int bad = 0;
+        uint32_t cp = sg_utf8_next(u, len, &i, &bad);
+        if (bad) {
+            if (f->first_invalid < 0)
+                f->first_invalid = (long long)at;
+            f->invalid++;
+        }
+        int rc;
+        if (!bad && sg_is_space(cp)) {
+            add_ws(&ws, at, cp == 0x2029 ? 2 : (cp == 0x2028 || cp == 0x85));
+            rc = 0;
+        } else if (!bad && is_dash(cp)) {
+            add_ws(&ws, at, 0);
+            rc = 0;
+        } else {
+            rc = fold_other(f, &ws, bad ? SG_REPLACEMENT : cp, at);
+        }
+        if (rc)
+            return rc;
+    }
+    if (flush_ws(f, &ws) || reserve(f, 0))
+        return SG_ERR_NOMEM;
+    f->src[f->len] = (uint32_t)len;
+    f->text[f->len] = '\0';
+    f->flags[f->len] = 0;
+    return 0;
+}
+
+void sg_folded_free(sg_folded *f)
+{
+    if (!f)
+        return;
+    free(f->text);
+    free(f->src);
+    free(f->flags);
+    memset(f, 0, sizeof(*f));
+}
+
+int sg_fold_name(char **text, unsigned char **flags, size_t *len, const char *s, size_t n)
+{
+    sg_folded f;
+    memset(&f, 0, sizeof(f));
+    int rc = sg_fold(&f, s, n, 0);
+    if (rc) {
+        sg_folded_free(&f);
+        return rc;
+    }
+    size_t a = 0, b = f.len;
+    while (a < b && (f.text[a] == ' ' || f.text[a] == '\n'))
+        a++;
+    while (b > a && (f.text[b - 1] == ' ' || f.text[b - 1] == '\n'))
+        b--;
+    char *t = sg_strndup(f.text + a, b - a);
+    unsigned char *fl = sg_alloc_array(b - a + 1, 1);
+    if (!t || !fl) {
+        free(t);
+        free(fl);
+        sg_folded_free(&f);
+        return SG_ERR_NOMEM;
+    }
+    memcpy(fl, f.flags + a, b - a);
+    fl[b - a] = 0;
+    *text = t;
+    *flags = fl;
+    *len = b - a;
+    sg_folded_free(&f);
+    return 0;
+}
+
+size_t sg_folded_orig_end(const sg_folded *f, const char *s, size_t slen, size_t fend)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (fend == 0)
+        return f->src[0];
+    size_t q = f->src[fend - 1];
+    if (q >= slen)
+        return slen;
+    sg_utf8_next(u, slen, &q, NULL);
+    while (q < slen) {
+        size_t r = q;
+        uint32_t cp = sg_utf8_next(u, slen, &r, NULL);
+        utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+        if (cp < 0x80 || (c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_MC &&
+                          c != UTF8PROC_CATEGORY_ME))
+            break;
+        q = r;
+    }
+    return q;
+}
+
+size_t sg_folded_from_orig(const sg_folded *f, size_t orig)
+{
+    size_t lo = 0, hi = f->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->src[mid] < orig)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

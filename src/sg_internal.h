@@ -1,0 +1,29 @@
+/* Private declarations shared by the library's modules. Never installed. */
+#ifndef SG_INTERNAL_H
+#define SG_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stakegraph/error.h"
+
+#if defined(__GNUC__)
+#define SG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define SG_PRINTF(a, b)
+#endif
+
+/* Fills `err` (if not NULL) and returns `code`. `file` may be NULL; `line` 0 and
+ * `offset` -1 mean "not relevant". */
+int sg_error_set(sg_error *err, int code, const char *file, long line, long long offset,
+                 const char *fmt, ...) SG_PRINTF(6, 7);
+
+/* Overflow-checked allocation helpers: NULL on overflow or exhaustion. */
+void *sg_alloc_array(size_t n, size_t size);
+void *sg_realloc_array(void *p, size_t n, size_t size);
+/* Grows *p (an array of *cap elements of `size` bytes) to hold at least `need`. */
+int sg_grow(void **p, size_t *cap, size_t need, size_t size);
+char *sg_strndup(const char *s, size_t n);
+char *sg_strdup(const char *s);
+
+#endif

@@ -1,0 +1,27 @@
+/* A byte trie over folded names, stored as one hash table of edges. */
+#ifndef SG_TRIE_H
+#define SG_TRIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SG_TRIE_NONE UINT32_MAX
+
+typedef struct sg_trie sg_trie;
+
+int sg_trie_new(sg_trie **out);
+void sg_trie_free(sg_trie *t);
+
+/* Adds `value` to the values of key[0, len). Returns 0 or SG_ERR_NOMEM. */
+int sg_trie_insert(sg_trie *t, const char *key, size_t len, uint32_t value);
+
+/* The root node, the child of `node` by byte `b` (SG_TRIE_NONE if none). */
+uint32_t sg_trie_root(const sg_trie *t);
+uint32_t sg_trie_child(const sg_trie *t, uint32_t node, unsigned char b);
+
+/* Iterates the values of a node: first, then next until SG_TRIE_NONE. The
+ * returned handle `h` is passed back to sg_trie_next. */
+uint32_t sg_trie_first(const sg_trie *t, uint32_t node, uint32_t *h);
+uint32_t sg_trie_next(const sg_trie *t, uint32_t *h);
+
+#endif

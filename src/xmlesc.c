@@ -1,0 +1,101 @@
+/* Escaping for XML and DOT, independent of the process locale. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "sg_internal.h"
+#include "xmlesc.h"
+
+static int xml_forbidden(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+           cp == 0xFFFF;
+}
+
+void sg_xml_write(FILE *f, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x80) {
+            switch (c) {
+            case '&': fputs("&amp;", f); break;
+            case '<': fputs("&lt;", f); break;
+            case '>': fputs("&gt;", f); break;
+            case '"': fputs("&quot;", f); break;
+            case '\'': fputs("&apos;", f); break;
+            default: fputc(c, f);
+            }
+            i++;
+            continue;
+        }
+        size_t at = i;
+        int bad = 0;
+        uint32_t cp = sg_utf8_next(u, len, &i, &bad);
+        if (bad || xml_forbidden(cp))
+            fputs("\xEF\xBF\xBD", f);
+        else if (cp == '\t' || cp == '\n' || cp == '\r')
+            fprintf(f, "&#%u;", (unsigned)cp); /* survive attribute normalisation */
+        else
+            fwrite(s + at, 1, i - at, f);
+    }
+}
+
+char *sg_dot_clean(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0, n = 0;
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(len * 3 + 1); /* worst case: every byte -> U+FFFD */
+    if (!out)
+        return NULL;
+    while (i < len) {
+        size_t at = i;
+        int bad = 0;
+        uint32_t cp = sg_utf8_next(u, len, &i, &bad);
+        if (cp == '\\') {
+            out[n++] = '\\';
+            out[n++] = '\\';
+        } else if (cp == '\n' || cp == '\r' || cp == '\t') {
+            out[n++] = ' ';
+        } else if (bad || cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF) {
+            memcpy(out + n, "\xEF\xBF\xBD", 3);
+            n += 3;
+        } else {
+            memcpy(out + n, s + at, i - at);
+            n += i - at;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+void sg_format_double(char *buf, size_t size, double v)
+{
+    if (!isfinite(v))
+        v = 0;
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, size, "%.0f", v);
+        return;
+    }
+    snprintf(buf, size, "%.17g", v);
+    /* The decimal mark of a locale set by the embedding program. */
+    for (char *p = buf; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    /* Shortest form that reads back identically. */
+    for (int prec = 1; prec <= 17; prec++) {
+        char tmp[64];
+        snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
+        for (char *p = tmp; *p; p++)
+            if (*p == ',')
+                *p = '.';
+        if (strtod(tmp, NULL) == v || prec == 17) {
+            snprintf(buf, size, "%s", tmp);
+            return;
+        }
+    }
+}
