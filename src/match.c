@@ -95,6 +95,16 @@ static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
     return rc;
 }
 
+/* A label also listed as "=label" among the aliases matches only in its exact
+ * case: the loose match of the label would defeat the point. */
+static int label_is_exact(const sg_entity *e)
+{
+    for (size_t a = 0; a < e->naliases; a++)
+        if (e->aliases[a][0] == '=' && !strcmp(e->aliases[a] + 1, e->label))
+            return 1;
+    return 0;
+}
+
 /* The surname of a person: the explicit column, else the label's last word. */
 static int add_surname(sg_matcher *m, uint32_t entity, const sg_entity *e)
 {
@@ -179,7 +189,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
         m->is_person[i] = !strcmp(e->type, "person");
-        if ((rc = add_alias(m, (uint32_t)i, e->label)))
+        if (!label_is_exact(e) && (rc = add_alias(m, (uint32_t)i, e->label)))
             goto cleanup;
         for (size_t a = 0; a < e->naliases; a++)
             if ((rc = add_alias(m, (uint32_t)i, e->aliases[a])))

@@ -88,8 +88,14 @@ static int split_sentences(sg_units *u, const sg_folded *f)
             j++;
         size_t run = j - i;
         size_t c;
-        while (j < f->len && (c = closer_len(f, j)) > 0)
-            j += c;
+        for (;;) {
+            if (j < f->len && (c = closer_len(f, j)) > 0)
+                j += c;
+            else if (j + 1 < f->len && f->text[j] == ' ' && closer_len(f, j + 1) > 1)
+                j += 1; /* French spacing before a closing guillemet: "? »" */
+            else
+                break;
+        }
         if (j < f->len && f->text[j] != '\n' && ends_sentence(f, i, run, j))
             if (push(u, j))
                 return SG_ERR_NOMEM;

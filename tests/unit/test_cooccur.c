@@ -1,0 +1,80 @@
+/* The counting rule (SPEC §5). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "cooccur.h"
+
+static const sg_pair_count *pair(const sg_cooc *c, uint32_t a, uint32_t b)
+{
+    uint64_t key = (((uint64_t)a << 32) | b) + 1;
+    for (size_t i = 0; i <= c->mask; i++)
+        if (c->pairs[i].key == key)
+            return &c->pairs[i];
+    return NULL;
+}
+
+static void counting_rule(void **state)
+{
+    (void)state;
+    sg_cooc c;
+    assert_int_equal(sg_cooc_init(&c, 4), 0);
+    /* doc 0, unit 1: entities 2, 0, 2, 1 -> pairs 0-1, 0-2, 1-2 once each */
+    uint32_t u1[] = {2, 0, 2, 1};
+    assert_int_equal(sg_cooc_unit(&c, 0, u1, 4), 0);
+    /* doc 0, unit 2: 0 and 2 again */
+    uint32_t u2[] = {0, 2};
+    assert_int_equal(sg_cooc_unit(&c, 0, u2, 2), 0);
+    /* doc 1: 2 and 0, and a unit with one entity (no pair, no self-loop) */
+    uint32_t u3[] = {2, 0};
+    uint32_t u4[] = {3, 3};
+    assert_int_equal(sg_cooc_unit(&c, 1, u3, 2), 0);
+    assert_int_equal(sg_cooc_unit(&c, 1, u4, 2), 0);
+    assert_int_equal(c.used, 3);
+    assert_int_equal(pair(&c, 0, 2)->weight, 3);
+    assert_int_equal(pair(&c, 0, 2)->documents, 2);
+    assert_int_equal(pair(&c, 0, 1)->weight, 1);
+    assert_int_equal(pair(&c, 1, 2)->documents, 1);
+    assert_null(pair(&c, 3, 3));
+    sg_cooc_free(&c);
+}
+
+static void node_counts(void **state)
+{
+    (void)state;
+    sg_cooc c;
+    assert_int_equal(sg_cooc_init(&c, 2), 0);
+    sg_cooc_mention(&c, 0, 1);
+    sg_cooc_mention(&c, 0, 1);
+    sg_cooc_mention(&c, 3, 1);
+    assert_int_equal(c.nodes[1].mentions, 3);
+    assert_int_equal(c.nodes[1].documents, 2);
+    assert_int_equal(c.nodes[0].mentions, 0);
+    sg_cooc_free(&c);
+}
+
+static void many_pairs_grow_the_table(void **state)
+{
+    (void)state;
+    sg_cooc c;
+    uint32_t ids[100];
+    assert_int_equal(sg_cooc_init(&c, 100), 0);
+    for (uint32_t i = 0; i < 100; i++)
+        ids[i] = i;
+    assert_int_equal(sg_cooc_unit(&c, 0, ids, 100), 0);
+    assert_int_equal(c.used, 100 * 99 / 2);
+    assert_int_equal(pair(&c, 17, 98)->weight, 1);
+    sg_cooc_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(counting_rule),
+        cmocka_unit_test(node_counts),
+        cmocka_unit_test(many_pairs_grow_the_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,100 @@
+/* Gazetteer loading: format, errors with file and line, all or nothing (SPEC §3). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "gazetteer_int.h"
+#include "stakegraph/gazetteer.h"
+
+static int load(sg_gazetteer *g, const char *tsv, sg_error *err)
+{
+    sg_error_clear(err);
+    return sg_gazetteer_load_buffer(g, "test.tsv", tsv, strlen(tsv), err);
+}
+
+static void good_file(void **state)
+{
+    (void)state;
+    sg_gazetteer *g;
+    sg_error err;
+    assert_int_equal(sg_gazetteer_new(&g, &err), 0);
+    assert_int_equal(load(g,
+                          "# comment\n\n"
+                          "id\tlabel\ttype\taliases\tkind\r\n"
+                          "org:a\tAssistance publique\torganisation\tAP-HM|=Ap\thospital\r\n"
+                          "p:x\tJean-Paul Segade\tperson\t\t\n",
+                          &err),
+                     0);
+    assert_int_equal(sg_gazetteer_count(g), 2);
+    assert_int_equal(sg_gazetteer_find(g, "p:x"), 1);
+    assert_int_equal(sg_gazetteer_find(g, "nope"), -1);
+    const sg_entity *e = sg_gazetteer_entity(g, 0);
+    assert_int_equal(e->naliases, 2);
+    assert_string_equal(e->aliases[1], "=Ap");
+    assert_int_equal(g->nattr, 1);
+    assert_string_equal(g->attr_names[0], "kind");
+    assert_string_equal(e->attrs[0], "hospital");
+    assert_null(sg_gazetteer_entity(g, 1)->attrs[0]); /* empty cell = absent */
+    sg_gazetteer_free(g);
+}
+
+/* Each bad input: the message and the line it names. */
+static void expect_error(const char *tsv, long line, const char *needle)
+{
+    sg_gazetteer *g;
+    sg_error err;
+    assert_int_equal(sg_gazetteer_new(&g, &err), 0);
+    assert_int_equal(load(g, "id\tlabel\ttype\nok\tOK\tplace\n", &err), 0);
+    assert_true(load(g, tsv, &err) < 0);
+    assert_string_equal(err.file, "test.tsv");
+    assert_int_equal(err.line, line);
+    if (!strstr(err.message, needle))
+        fail_msg("message '%s' lacks '%s'", err.message, needle);
+    /* nothing half-loaded: the earlier file is all that is there */
+    assert_int_equal(sg_gazetteer_count(g), 1);
+    assert_int_equal(g->nattr, 0);
+    sg_gazetteer_free(g);
+}
+
+static void errors(void **state)
+{
+    (void)state;
+    expect_error("id\tlabel\ttype\nx\tX\tplace\nok\tDup\tplace\n", 3, "duplicate id 'ok'");
+    expect_error("id\tlabel\ttype\tkind\nx\tX\tplace\tk\ny\tY\n", 3, "missing column 'type'");
+    expect_error("id\tlabel\ttype\nx\tX\tplace\textra\n", 2, "4 fields");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA||B\n", 2, "empty alias");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA|\n", 2, "empty alias");
+    expect_error("id\tlabel\ttype\tpattern\nx\tX\tplace\t(unclosed\n", 2, "invalid pattern");
+    expect_error("id\tlabel\ttype\nx\tX\tpl\xff" "ace\n", 2, "invalid UTF-8");
+    expect_error("id\tlabel\ttype\tsize\n", 1, "reserved");
+    expect_error("id\tlabel\n", 1, "no 'type' column");
+    expect_error("id\tlabel\ttype\nx\t\tplace\n", 2, "empty 'label'");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t(FHP)\n", 2, "letter or a digit");
+    expect_error("id\tlabel\ttype\nx y\tX\tplace\n", 2, "white space");
+    expect_error("id\tkind\ttype\tlabel\tkind\n", 1, "twice");
+    expect_error("# only a comment\n", 0, "no header");
+}
+
+static void directories_are_sorted(void **state)
+{
+    (void)state;
+    sg_gazetteer *g;
+    sg_error err;
+    assert_int_equal(sg_gazetteer_new(&g, &err), 0);
+    assert_true(sg_gazetteer_load_path(g, "/nonexistent/dir", &err) < 0);
+    assert_string_equal(err.file, "/nonexistent/dir");
+    sg_gazetteer_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(good_file),
+        cmocka_unit_test(errors),
+        cmocka_unit_test(directories_are_sorted),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

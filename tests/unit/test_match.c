@@ -1,0 +1,164 @@
+/* Matching and resolution on small gazetteers (SPEC §3, §4). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "match.h"
+
+static const char *GAZ =
+    "id\tlabel\ttype\taliases\tpattern\tsurname\n"
+    "org:aphm\tAssistance publique-Hôpitaux de Marseille\torganisation\tAP-HM\t\t\n"
+    "org:ars\tARS Paca\torganisation\tARS\t\t\n"
+    "place:paca\tPaca\tplace\t\t\t\n"
+    "org:chu-nice\tCHU de Nice\torganisation\t\t\t\n"
+    "place:nice\tNice\tplace\t\t\t\n"
+    "org:fnts\tFédération des transporteurs sanitaires\torganisation\t\t\t\n"
+    "org:fhp\tFHP Sud-Est\torganisation\tFHP\t\t\n"
+    "org:eurobiomed\tEurobiomed\torganisation\t\t\t\n"
+    "org:eb\tEB Conseil\torganisation\tEB\t\t\n"
+    "place:var\tVar\tplace\t\t\t\n"
+    "org:sud\tSUD Santé\torganisation\t=SUD Santé\t\t\n"
+    "org:ipc\tInstitut Paoli-Calmettes\torganisation\tIPC\t\t\n"
+    "person:segade\tJean-Paul Segade\tperson\t\t\t\n"
+    "person:royere\tÉmilie Royère\tperson\t\t\t\n"
+    "person:ba\tAmadou Ba\tperson\t\t\t\n"
+    "person:ba2\tFatou Ba\tperson\t\t\t\n"
+    "person:ldlt\tMarie de La Tour\tperson\t\tLa Tour\t\n"
+    "org:clinic\tClinique X\torganisation\t\t(?i)clinique\\s+\\p{Lu}\\w+\t\n";
+
+static sg_gazetteer *gaz;
+static sg_matcher *matcher;
+
+static int setup(void **state)
+{
+    (void)state;
+    sg_error err;
+    if (sg_gazetteer_new(&gaz, &err) ||
+        sg_gazetteer_load_buffer(gaz, "g.tsv", GAZ, strlen(GAZ), &err) ||
+        sg_matcher_new(&matcher, gaz, &err)) {
+        fprintf(stderr, "setup: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_matcher_free(matcher);
+    sg_gazetteer_free(gaz);
+    return 0;
+}
+
+/* Runs the matcher; writes "id=text id=text ..." (original text) into out. */
+static void run(const char *text, char *out, size_t size)
+{
+    sg_folded f;
+    sg_hits h = {0};
+    sg_error err;
+    memset(&f, 0, sizeof(f));
+    assert_int_equal(sg_fold(&f, text, strlen(text), 0), 0);
+    assert_int_equal(sg_matcher_run(matcher, &f, text, strlen(text), "doc", &h, &err), 0);
+    out[0] = '\0';
+    size_t n = 0;
+    for (size_t i = 0; i < h.n; i++) {
+        size_t s = f.src[h.v[i].fs], e = sg_folded_orig_end(&f, text, strlen(text), h.v[i].fe);
+        n += (size_t)snprintf(out + n, size - n, "%s%s=%.*s", i ? " " : "",
+                              sg_gazetteer_id(gaz, h.v[i].entity), (int)(e - s), text + s);
+    }
+    sg_hits_free(&h);
+    sg_folded_free(&f);
+}
+
+#define EXPECT(text, want)                                                                       \
+    do {                                                                                         \
+        char got[2048];                                                                          \
+        run(text, got, sizeof(got));                                                             \
+        assert_string_equal(got, want);                                                          \
+    } while (0)
+
+static void folding_variants(void **state)
+{
+    (void)state;
+    EXPECT("ASSISTANCE PUBLIQUE HOPITAUX DE MARSEILLE",
+           "org:aphm=ASSISTANCE PUBLIQUE HOPITAUX DE MARSEILLE");
+    EXPECT("l'assistance publique – hôpitaux\nde marseille",
+           "org:aphm=assistance publique – hôpitaux\nde marseille");
+    EXPECT("Institut Paoli Calmettes", "org:ipc=Institut Paoli Calmettes");
+    /* a paragraph break stops a name */
+    EXPECT("Institut Paoli\n\nCalmettes", "");
+}
+
+static void boundaries_and_elision(void **state)
+{
+    (void)state;
+    EXPECT("Les Varois du Var", "place:var=Var");
+    EXPECT("Var2 et 2Var", "");
+    EXPECT("l’AP-HM, d’Eurobiomed et qu'Eurobiomed",
+           "org:aphm=AP-HM org:eurobiomed=Eurobiomed org:eurobiomed=Eurobiomed");
+}
+
+static void acronyms_and_exact_case(void **state)
+{
+    (void)state;
+    EXPECT("les ars et l'ap-hm", "");
+    EXPECT("l'ARS et l'ÀRS", "org:ars=ARS org:ars=ÀRS");
+    EXPECT("le syndicat SUD Santé, pas Sud santé ni sud santé", "org:sud=SUD Santé");
+}
+
+static void leftmost_longest(void **state)
+{
+    (void)state;
+    EXPECT("le CHU de Nice et Nice", "org:chu-nice=CHU de Nice place:nice=Nice");
+    EXPECT("l'ARS Paca et la Paca", "org:ars=ARS Paca place:paca=Paca");
+}
+
+static void patterns(void **state)
+{
+    (void)state;
+    EXPECT("la clinique Bouchard ouvre", "org:clinic=clinique Bouchard");
+    EXPECT("laclinique Bouchard", "");
+}
+
+static void surnames(void **state)
+{
+    (void)state;
+    EXPECT("Segade parle. Jean-Paul Segade arrive. M. Segade et Mme Royère.",
+           "person:segade=Jean-Paul Segade person:segade=Segade");
+    EXPECT("Émilie Royère puis Mme Royere puis royère",
+           "person:royere=Émilie Royère person:royere=Royere");
+    /* two people named Ba in the document: ambiguous */
+    EXPECT("Amadou Ba et Fatou Ba. Le Dr Ba parle.", "person:ba=Amadou Ba person:ba2=Fatou Ba");
+    EXPECT("Amadou Ba. Le Dr Ba parle.", "person:ba=Amadou Ba person:ba=Ba");
+    EXPECT("Marie de La Tour. Mme La Tour.", "person:ldlt=Marie de La Tour person:ldlt=La Tour");
+}
+
+static void acronym_definitions(void **state)
+{
+    (void)state;
+    EXPECT("FNTS. La Fédération des transporteurs sanitaires (FNTS) dit. La FNTS et les fnts.",
+           "org:fnts=Fédération des transporteurs sanitaires org:fnts=FNTS org:fnts=FNTS");
+    /* a definition re-assigns the gazetteer's own reading of the letters */
+    EXPECT("EB. Eurobiomed (EB). Puis EB.",
+           "org:eb=EB org:eurobiomed=Eurobiomed org:eurobiomed=EB org:eurobiomed=EB");
+    /* a person followed by an organisation's acronym defines nothing */
+    EXPECT("Jean-Paul Segade (FHP). Puis FHP.",
+           "person:segade=Jean-Paul Segade org:fhp=FHP org:fhp=FHP");
+    /* letters that do not fit the long form define nothing */
+    EXPECT("Eurobiomed (XYZ). Puis XYZ.", "org:eurobiomed=Eurobiomed");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(folding_variants), cmocka_unit_test(boundaries_and_elision),
+        cmocka_unit_test(acronyms_and_exact_case), cmocka_unit_test(leftmost_longest),
+        cmocka_unit_test(patterns), cmocka_unit_test(surnames),
+        cmocka_unit_test(acronym_definitions),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

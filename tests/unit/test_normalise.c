@@ -1,0 +1,105 @@
+/* Folding with offsets back into the original text (SPEC §3, §4). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "normalise.h"
+
+static sg_folded fold(const char *s)
+{
+    sg_folded f;
+    memset(&f, 0, sizeof(f));
+    assert_int_equal(sg_fold(&f, s, strlen(s), 0), 0);
+    return f;
+}
+
+static void case_and_accents(void **state)
+{
+    (void)state;
+    sg_folded f = fold("HÔPITAL Européen");
+    assert_string_equal(f.text, "hopital europeen");
+    /* 'Ô' is two bytes at offset 1; 'p' comes from offset 3 */
+    assert_int_equal(f.src[1], 1);
+    assert_int_equal(f.src[2], 3);
+    assert_true(f.flags[0] & SG_F_UPPER);
+    assert_true(f.flags[8] & SG_F_UPPER);
+    assert_true(f.flags[9] & SG_F_LOWER);
+    assert_int_equal(f.src[f.len], strlen("HÔPITAL Européen"));
+    sg_folded_free(&f);
+}
+
+static void typography(void **state)
+{
+    (void)state;
+    sg_folded f = fold("l\xe2\x80\x99" "AP\xe2\x80\x91HM \xe2\x80\x93 Paoli-Calmettes\xc2\xa0" "et\xe2\x80\xaf:");
+    assert_string_equal(f.text, "l'ap hm paoli calmettes et :");
+    sg_folded_free(&f);
+    f = fold("C\xc5\x93ur \xef\xac\x81n");
+    assert_string_equal(f.text, "coeur fin");
+    sg_folded_free(&f);
+}
+
+static void white_space_and_paragraphs(void **state)
+{
+    (void)state;
+    sg_folded f = fold("a \t b\nc\r\n\r\nd\r\re");
+    assert_string_equal(f.text, "a b c\nd\ne");
+    /* the space between a and b points at the first white space character */
+    assert_int_equal(f.src[1], 1);
+    assert_int_equal(f.src[6], 11); /* 'd' after CRLF CRLF */
+    sg_folded_free(&f);
+}
+
+static void invalid_and_controls(void **state)
+{
+    (void)state;
+    sg_folded f = fold("a\xff" "b\x01" "c");
+    assert_int_equal(f.invalid, 1);
+    assert_int_equal(f.first_invalid, 1);
+    assert_int_equal(memcmp(f.text, "a\x1f" "b\x1f" "c", 5), 0);
+    assert_int_equal(f.flags[1], 0); /* a replacement is no letter: it separates words */
+    sg_folded_free(&f);
+}
+
+static void offsets_round_trip(void **state)
+{
+    (void)state;
+    const char *s = "Le CHU de Nice\xcc\x81 et Émilie";
+    sg_folded f = fold(s);
+    /* "nice" + combining acute: the mention ends after the combining mark */
+    const char *p = strstr(f.text, "nice");
+    size_t fe = (size_t)(p - f.text) + 4;
+    assert_int_equal(sg_folded_orig_end(&f, s, strlen(s), fe), strlen("Le CHU de Nice\xcc\x81"));
+    size_t e = (size_t)(strstr(f.text, "emilie") - f.text);
+    assert_int_equal(f.src[e], strlen("Le CHU de Nice\xcc\x81 et "));
+    assert_int_equal(sg_folded_from_orig(&f, f.src[e]), e);
+    sg_folded_free(&f);
+}
+
+static void names(void **state)
+{
+    (void)state;
+    char *t;
+    unsigned char *fl;
+    size_t n;
+    const char *name = "  Fédération  Hospitalière ";
+    assert_int_equal(sg_fold_name(&t, &fl, &n, name, strlen(name)), 0);
+    assert_string_equal(t, "federation hospitaliere");
+    assert_int_equal(n, strlen("federation hospitaliere"));
+    free(t);
+    free(fl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(case_and_accents),   cmocka_unit_test(typography),
+        cmocka_unit_test(white_space_and_paragraphs), cmocka_unit_test(invalid_and_controls),
+        cmocka_unit_test(offsets_round_trip), cmocka_unit_test(names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
