@@ -1,6 +1,7 @@
 /* DOT through Graphviz's cgraph (SPEC §6). This file is the cgraph adapter:
  * values are cleaned (backslashes doubled, controls replaced) before cgraph
  * sees them, since cgraph itself escapes only '"'. */
+#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <math.h>
 #include <stdio.h>
@@ -109,7 +110,7 @@ int sg_export_dot(const sg_graph *g, FILE *f, sg_error *err)
 {
     Agraph_t *dg = agopen("G", Agstrictundirected, NULL);
     Agnode_t **nodes = calloc(sg_graph_node_count(g) + 1, sizeof(Agnode_t *));
-    int rc = SG_ERR_NOMEM;
+    int rc = SG_ERR_NOMEM, write_errno = EIO;
     if (!dg || !nodes)
         goto cleanup;
     agattr(dg, AGRAPH, "charset", "UTF-8");
@@ -117,13 +118,16 @@ int sg_export_dot(const sg_graph *g, FILE *f, sg_error *err)
     agattr(dg, AGRAPH, "outputorder", "edgesfirst");
     if ((rc = add_nodes(g, dg, nodes)) || (rc = add_edges(g, dg, nodes)))
         goto cleanup;
-    rc = agwrite(dg, f) == 0 && !ferror(f) ? 0 : SG_ERR_IO;
+    errno = 0;
+    rc = agwrite(dg, f) == 0 && !ferror(f) && fflush(f) == 0 ? 0 : SG_ERR_IO;
+    write_errno = errno ? errno : EIO;
 cleanup:
     free(nodes);
     if (dg)
         agclose(dg);
+    if (rc == SG_ERR_IO)
+        return sg_error_set(err, rc, NULL, 0, -1, "cannot write: %s", strerror(write_errno));
     if (rc)
-        return sg_error_set(err, rc, NULL, 0, -1, "%s",
-                            rc == SG_ERR_IO ? "write error" : "out of memory");
+        return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
     return 0;
 }

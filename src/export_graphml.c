@@ -1,6 +1,8 @@
 /* GraphML for Gephi, networkx, igraph and Cytoscape (SPEC §6): typed keys
  * for nodes and edges only, label and name on nodes, weight as a double. */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sg_internal.h"
 #include "stakegraph/export.h"
@@ -84,7 +86,8 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
         fprintf(f, "      <data key=\"e_documents\">%ld</data>\n    </edge>\n", docs);
     }
     fputs("  </graph>\n</graphml>\n", f);
-    if (ferror(f))
-        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "write error");
+    if (ferror(f) || fflush(f) != 0)
+        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
+                            strerror(errno ? errno : EIO));
     return 0;
 }

@@ -103,8 +103,8 @@ static void warn(sg_extractor *ex, int code, const char *doc, long long offset, 
 }
 
 /* Checks the encoding; warns about (or, strict, refuses) invalid UTF-8. */
-static int check_text(sg_extractor *ex, const char *name, const char *text, size_t len,
-                      size_t bom, sg_error *err)
+static int check_text(sg_extractor *ex, const char *name, const char *text, size_t len, size_t bom,
+                      sg_error *err)
 {
     const sg_folded *f = &ex->folded;
     if (f->invalid) {
@@ -150,8 +150,8 @@ static int report_mentions(sg_extractor *ex, const char *name, const char *text,
     for (size_t i = 0; i < ex->hits.n; i++) {
         const sg_hit *x = &ex->hits.v[i];
         const sg_entity *e = sg_gazetteer_entity(ex->gaz, x->entity);
-        sg_mention m = {name, f->src[x->fs], sg_folded_orig_end(f, text, len, x->fe), e->id,
-                        e->type, NULL};
+        sg_mention m = {name,  f->src[x->fs], sg_folded_orig_end(f, text, len, x->fe),
+                        e->id, e->type,       NULL};
         m.text = text + m.start;
         if (ex->on_mention(&m, ex->mention_ctx))
             return sg_error_set(err, SG_ERR_IO, name, 0, (long long)m.start,

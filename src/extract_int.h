@@ -25,7 +25,7 @@ struct sg_extractor {
 };
 
 /* Builds the network from counts (graph.c). */
-int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m,
-                   const sg_cooc *c, double min_weight, sg_error *err);
+int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m, const sg_cooc *c,
+                   double min_weight, sg_error *err);
 
 #endif

@@ -16,13 +16,13 @@
 /* Columns with a meaning of their own, and names that Gephi, igraph or our
  * own output already use: a gazetteer column with one of them would be
  * silently misread downstream, so it is refused at load time. */
-static const char *const reserved[] = {"name", "mentions", "documents", "weight", "x", "y",
-                                       "z", "size", "r", "g", "b", "color", "colour",
-                                       "source", "target", "degree"};
+static const char *const reserved[] = {"name",   "mentions", "documents", "weight", "x", "y",
+                                       "z",      "size",     "r",         "g",      "b", "color",
+                                       "colour", "source",   "target",    "degree"};
 
 enum { COL_ID, COL_LABEL, COL_TYPE, COL_ALIASES, COL_PATTERN, COL_SURNAME, NFIXED };
-static const char *const fixed_names[NFIXED] = {"id", "label", "type", "aliases", "pattern",
-                                                "surname"};
+static const char *const fixed_names[NFIXED] = {"id",      "label",   "type",
+                                                "aliases", "pattern", "surname"};
 
 static uint64_t hash_str(const char *s)
 {
@@ -140,8 +140,8 @@ typedef struct {
     const char *name;
     sg_error *err;
     long line;
-    int col_of[NFIXED];  /* header position of each fixed column, -1 if absent */
-    size_t *attr_of;     /* header position -> attribute index, or SIZE_MAX */
+    int col_of[NFIXED]; /* header position of each fixed column, -1 if absent */
+    size_t *attr_of;    /* header position -> attribute index, or SIZE_MAX */
     size_t ncols;
 } parser;
 
@@ -246,8 +246,8 @@ static int check_name(parser *p, const char *alias)
     free(t);
     free(fl);
     if (!ok)
-        return perr(p, SG_ERR_PARSE,
-                    "name '%s' must start and end with a letter or a digit", alias);
+        return perr(p, SG_ERR_PARSE, "name '%s' must start and end with a letter or a digit",
+                    alias);
     return 0;
 }
 
@@ -359,7 +359,8 @@ static int parse_row(parser *p, sg_gazetteer *g, sg_entity *e, char **cells, siz
     if (!e->attrs)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     for (size_t i = 0; i < n; i++)
-        if (p->attr_of[i] != SIZE_MAX && (rc = set_cell(p, &e->attrs[p->attr_of[i]], trim(cells[i]))))
+        if (p->attr_of[i] != SIZE_MAX &&
+            (rc = set_cell(p, &e->attrs[p->attr_of[i]], trim(cells[i]))))
             return rc;
     return 0;
 }
@@ -478,8 +479,9 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
         return sg_error_set(err, SG_ERR_UTF8, name, line_of(data, (size_t)bad), -1,
                             "invalid UTF-8 (byte %lld of the file)", bad);
     if (memchr(data, '\0', len))
-        return sg_error_set(err, SG_ERR_PARSE, name, line_of(data, (size_t)((const char *)memchr(data, '\0', len) - data)), -1,
-                            "NUL byte in a gazetteer");
+        return sg_error_set(err, SG_ERR_PARSE, name,
+                            line_of(data, (size_t)((const char *)memchr(data, '\0', len) - data)),
+                            -1, "NUL byte in a gazetteer");
     char *buf = sg_strndup(data + bom, len - bom);
     char *fname = sg_strdup(name);
     if (!buf || !fname ||

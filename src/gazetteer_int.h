@@ -10,9 +10,9 @@ typedef struct {
     char *id, *label, *type;
     char **aliases; /* as written, '=' prefix kept */
     size_t naliases;
-    char *pattern;  /* PCRE2 pattern or NULL */
-    char *surname;  /* people: explicit surname or NULL */
-    char **attrs;   /* value per attribute index < nattrs (NULL = absent) */
+    char *pattern; /* PCRE2 pattern or NULL */
+    char *surname; /* people: explicit surname or NULL */
+    char **attrs;  /* value per attribute index < nattrs (NULL = absent) */
     size_t nattrs;
     const char *file; /* owned by the gazetteer */
     long line;

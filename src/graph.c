@@ -100,15 +100,42 @@ void sg_graph_free(sg_graph *g)
     free(g);
 }
 
-size_t sg_graph_node_count(const sg_graph *g) { return g->n; }
-size_t sg_graph_edge_count(const sg_graph *g) { return g->m; }
-const char *sg_graph_node_id(const sg_graph *g, size_t i) { return g->id[i]; }
-const char *sg_graph_node_label(const sg_graph *g, size_t i) { return g->label[i]; }
-const char *sg_graph_node_type(const sg_graph *g, size_t i) { return g->type[i]; }
-long sg_graph_node_mentions(const sg_graph *g, size_t i) { return g->mentions[i]; }
-long sg_graph_node_documents(const sg_graph *g, size_t i) { return g->documents[i]; }
-size_t sg_graph_attr_count(const sg_graph *g) { return g->nattr; }
-const char *sg_graph_attr_name(const sg_graph *g, size_t a) { return g->attr_names[a]; }
+size_t sg_graph_node_count(const sg_graph *g)
+{
+    return g->n;
+}
+size_t sg_graph_edge_count(const sg_graph *g)
+{
+    return g->m;
+}
+const char *sg_graph_node_id(const sg_graph *g, size_t i)
+{
+    return g->id[i];
+}
+const char *sg_graph_node_label(const sg_graph *g, size_t i)
+{
+    return g->label[i];
+}
+const char *sg_graph_node_type(const sg_graph *g, size_t i)
+{
+    return g->type[i];
+}
+long sg_graph_node_mentions(const sg_graph *g, size_t i)
+{
+    return g->mentions[i];
+}
+long sg_graph_node_documents(const sg_graph *g, size_t i)
+{
+    return g->documents[i];
+}
+size_t sg_graph_attr_count(const sg_graph *g)
+{
+    return g->nattr;
+}
+const char *sg_graph_attr_name(const sg_graph *g, size_t a)
+{
+    return g->attr_names[a];
+}
 
 const char *sg_graph_node_attr(const sg_graph *g, size_t i, size_t a)
 {
@@ -147,6 +174,30 @@ static int dup_or_null(char **dst, const char *s)
     return s && !(*dst = sg_strdup(s)) ? SG_ERR_NOMEM : 0;
 }
 
+static const sg_gazetteer *attr_sort_gaz; /* qsort has no context argument in C11 */
+
+static int cmp_attr(const void *a, const void *b)
+{
+    return strcmp(attr_sort_gaz->attr_names[*(const size_t *)a],
+                  attr_sort_gaz->attr_names[*(const size_t *)b]);
+}
+
+/* Extra columns in name order, so that the order in which gazetteers are
+ * given does not change the output. */
+static size_t *attr_order(const sg_gazetteer *gaz)
+{
+    size_t *order = sg_alloc_array(gaz->nattr + 1, sizeof(size_t));
+    if (!order)
+        return NULL;
+    for (size_t a = 0; a < gaz->nattr; a++)
+        order[a] = a;
+    attr_sort_gaz = gaz;
+    if (gaz->nattr > 1)
+        qsort(order, gaz->nattr, sizeof(size_t), cmp_attr);
+    attr_sort_gaz = NULL;
+    return order;
+}
+
 static int copy_nodes(sg_graph *g, const sg_gazetteer *gaz, const sg_cooc *c, const uint32_t *ents)
 {
     g->id = calloc(g->n + 1, sizeof(char *));
@@ -159,22 +210,26 @@ static int copy_nodes(sg_graph *g, const sg_gazetteer *gaz, const sg_cooc *c, co
     if (!g->id || !g->label || !g->type || !g->mentions || !g->documents || !g->attr_names ||
         !g->attrs)
         return SG_ERR_NOMEM;
+    size_t *order = attr_order(gaz);
+    if (!order)
+        return SG_ERR_NOMEM;
     g->nattr = gaz->nattr;
-    for (size_t a = 0; a < gaz->nattr; a++)
-        if (dup_or_null(&g->attr_names[a], gaz->attr_names[a]))
-            return SG_ERR_NOMEM;
-    for (size_t i = 0; i < g->n; i++) {
+    int rc = 0;
+    for (size_t a = 0; a < gaz->nattr && !rc; a++)
+        rc = dup_or_null(&g->attr_names[a], gaz->attr_names[order[a]]);
+    for (size_t i = 0; i < g->n && !rc; i++) {
         const sg_entity *e = &gaz->ents[ents[i]];
         if (dup_or_null(&g->id[i], e->id) || dup_or_null(&g->label[i], e->label) ||
             dup_or_null(&g->type[i], e->type))
-            return SG_ERR_NOMEM;
+            rc = SG_ERR_NOMEM;
         g->mentions[i] = c->nodes[ents[i]].mentions;
         g->documents[i] = c->nodes[ents[i]].documents;
-        for (size_t a = 0; a < e->nattrs && a < gaz->nattr; a++)
-            if (dup_or_null(&g->attrs[i * g->nattr + a], e->attrs[a]))
-                return SG_ERR_NOMEM;
+        for (size_t a = 0; a < gaz->nattr && !rc; a++)
+            if (order[a] < e->nattrs)
+                rc = dup_or_null(&g->attrs[i * g->nattr + a], e->attrs[order[a]]);
     }
-    return 0;
+    free(order);
+    return rc;
 }
 
 static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, double min_weight)
@@ -232,8 +287,8 @@ static int make_igraph(sg_graph *g, sg_error *err)
     return 0;
 }
 
-int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m,
-                   const sg_cooc *c, double min_weight, sg_error *err)
+int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m, const sg_cooc *c,
+                   double min_weight, sg_error *err)
 {
     size_t ne = gaz->n;
     sg_graph *g = calloc(1, sizeof(*g));

@@ -294,8 +294,8 @@ static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_
         if (rc < 0) {
             const sg_entity *e = &m->gaz->ents[m->patterns[p].entity];
             return sg_error_set(err, rc, doc, 0, (long long)at,
-                                "the pattern of '%s' (%s:%ld) hit its match limit here",
-                                e->id, e->file, e->line);
+                                "the pattern of '%s' (%s:%ld) hit its match limit here", e->id,
+                                e->file, e->line);
         }
     }
     return 0;

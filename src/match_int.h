@@ -22,7 +22,7 @@ typedef struct {
 
 struct sg_matcher {
     const sg_gazetteer *gaz;
-    sg_trie *names;    /* folded alias -> alias_rec index */
+    sg_trie *names; /* folded alias -> alias_rec index */
     alias_rec *aliases;
     size_t naliases, aliases_cap;
     unsigned char *pool; /* case flags of exact aliases */
@@ -30,7 +30,7 @@ struct sg_matcher {
     sg_trie *surnames; /* folded surname -> person entity */
     pattern_rec *patterns;
     size_t npatterns;
-    uint32_t *rank;    /* entity -> rank in id order */
+    uint32_t *rank; /* entity -> rank in id order */
     unsigned char *is_person;
     sg_hits scratch;
 };

@@ -297,8 +297,8 @@ size_t sg_folded_orig_end(const sg_folded *f, const char *s, size_t slen, size_t
         size_t r = q;
         uint32_t cp = sg_utf8_next(u, slen, &r, NULL);
         utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
-        if (cp < 0x80 || (c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_MC &&
-                          c != UTF8PROC_CATEGORY_ME))
+        if (cp < 0x80 ||
+            (c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_MC && c != UTF8PROC_CATEGORY_ME))
             break;
         q = r;
     }

@@ -19,8 +19,8 @@ typedef struct {
     uint32_t *src;
     unsigned char *flags;
     size_t len, cap;
-    size_t invalid;             /* number of invalid UTF-8 sequences seen */
-    long long first_invalid;    /* offset of the first one, or -1 */
+    size_t invalid;          /* number of invalid UTF-8 sequences seen */
+    long long first_invalid; /* offset of the first one, or -1 */
 } sg_folded;
 
 /* Folds s[start, len) (start skips a BOM). Reuses the buffers of `f`.

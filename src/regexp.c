@@ -34,9 +34,9 @@ int sg_regex_compile(sg_regex **out, const char *pattern, char *msg, size_t msgs
     sg_regex *re = calloc(1, sizeof(*re));
     if (!re)
         return SG_ERR_NOMEM;
-    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff,
-                             NULL);
+    re->code =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
     if (!re->code) {
         if (msg && msgsize)
             pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, msgsize);

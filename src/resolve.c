@@ -26,8 +26,7 @@ static size_t first_after(const sg_hits *h, size_t pos)
 /* Adds [fs, fe) as a mention of `entity`: a hit with exactly that span takes
  * the new entity, a free span gets a new hit, an overlap is left alone. The
  * new hits go to `add` (merged by the caller) so that `h` stays sorted. */
-static int claim(sg_hits *h, sg_hits *add, size_t fs, size_t fe, uint32_t entity,
-                 unsigned char how)
+static int claim(sg_hits *h, sg_hits *add, size_t fs, size_t fe, uint32_t entity, unsigned char how)
 {
     size_t k = first_after(h, fs);
     if (k < h->n && h->v[k].fs < fe) {
@@ -178,8 +177,8 @@ static int set_has(const entity_set *s, uint32_t e)
 }
 
 /* Longest surname at p naming exactly one person already seen. */
-static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p,
-                         const entity_set *seen, uint32_t *who)
+static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, const entity_set *seen,
+                         uint32_t *who)
 {
     uint32_t node = sg_trie_root(m->surnames);
     size_t best = 0;

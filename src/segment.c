@@ -20,9 +20,9 @@ static int push(sg_units *u, size_t at)
 static int is_abbreviation(const sg_folded *f, size_t k, size_t n)
 {
     static const char *const caps_only[] = {"m", "mm"};
-    static const char *const any_case[] = {"mme", "mmes", "mlle", "mlles", "dr", "drs",
-                                           "pr", "st", "ste", "cf", "me", "mgr", "vol",
-                                           "ibid", "av", "bd", "art", "chap"};
+    static const char *const any_case[] = {"mme", "mmes", "mlle", "mlles", "dr",  "drs",
+                                           "pr",  "st",   "ste",  "cf",    "me",  "mgr",
+                                           "vol", "ibid", "av",   "bd",    "art", "chap"};
     const char *w = f->text + k;
     for (size_t a = 0; a < sizeof(caps_only) / sizeof(*caps_only); a++)
         if (strlen(caps_only[a]) == n && !memcmp(w, caps_only[a], n) && (f->flags[k] & SG_F_UPPER))

@@ -14,7 +14,7 @@ typedef struct {
 struct sg_trie {
     edge_slot *slots;
     size_t mask, used;
-    uint32_t *first;  /* per node: first value index or SG_TRIE_NONE */
+    uint32_t *first; /* per node: first value index or SG_TRIE_NONE */
     size_t nodes, node_cap;
     uint32_t *values; /* value, chained through next */
     uint32_t *next;

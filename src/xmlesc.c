@@ -9,8 +9,7 @@
 
 static int xml_forbidden(uint32_t cp)
 {
-    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
-           cp == 0xFFFF;
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 void sg_xml_write(FILE *f, const char *s)

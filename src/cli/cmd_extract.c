@@ -26,7 +26,8 @@ typedef struct {
 
 typedef struct {
     sg_output *out;
-    long errors;
+    const char *path;
+    int write_errno; /* set when a write to the mentions file failed */
 } mention_sink;
 
 static void help(FILE *f)
@@ -65,13 +66,16 @@ static int usage_error(const char *what)
 static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
 {
     enum { OPT_UNIT = 256, OPT_MENTIONS, OPT_MIN_WEIGHT, OPT_STRICT };
-    static const struct option longs[] = {
-        {"gazetteer", required_argument, NULL, 'g'}, {"unit", required_argument, NULL, OPT_UNIT},
-        {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
-        {"mentions", required_argument, NULL, OPT_MENTIONS},
-        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
-        {"strict", no_argument, NULL, OPT_STRICT},   {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {{"gazetteer", required_argument, NULL, 'g'},
+                                          {"unit", required_argument, NULL, OPT_UNIT},
+                                          {"format", required_argument, NULL, 'f'},
+                                          {"output", required_argument, NULL, 'o'},
+                                          {"mentions", required_argument, NULL, OPT_MENTIONS},
+                                          {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+                                          {"strict", no_argument, NULL, OPT_STRICT},
+                                          {"quiet", no_argument, NULL, 'q'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
     optind = 1;
@@ -101,8 +105,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             errno = 0;
             a->min_weight = strtod(optarg, &end);
             if (errno || end == optarg || *end || !(a->min_weight >= 0) || a->min_weight > 1e15) {
-                snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)",
-                         optarg);
+                snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", optarg);
                 return usage_error(msg);
             }
             break;
@@ -125,8 +128,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         if (a->output && strcmp(a->output, "-") && sg_format_from_path(&a->format, a->output)) {
             char msg[300];
             snprintf(msg, sizeof(msg),
-                     "cannot tell the format from '%.200s': use -f graphml or -f dot",
-                     a->output);
+                     "cannot tell the format from '%.200s': use -f graphml or -f dot", a->output);
             return usage_error(msg);
         }
     }
@@ -168,7 +170,11 @@ static int on_mention(const sg_mention *m, void *ctx)
     fputc('\t', f);
     tsv_field(f, m->text, m->end - m->start);
     fputc('\n', f);
-    return ferror(f) ? -1 : 0;
+    if (ferror(f)) {
+        ((mention_sink *)ctx)->write_errno = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
 }
 
 static const char *default_gazetteers(void)
@@ -228,7 +234,7 @@ static void progress_show(progress *p, size_t done, size_t total, int final)
 }
 
 /* Feeds every document to the extractor. */
-static int run_documents(sg_extractor *ex, const doc_list *docs, int quiet)
+static int run_documents(sg_extractor *ex, const doc_list *docs, int quiet, const mention_sink *ms)
 {
     progress pr = {isatty(2) && !quiet, now(), 0, 0};
     for (size_t i = 0; i < docs->n; i++) {
@@ -243,7 +249,13 @@ static int run_documents(sg_extractor *ex, const doc_list *docs, int quiet)
         if (rc) {
             if (pr.on)
                 fputc('\n', stderr);
-            print_error(&err);
+            if (ms->write_errno) {
+                char what[300];
+                snprintf(what, sizeof(what), "cannot write: %s", strerror(ms->write_errno));
+                cli_error(ms->path, what);
+            } else {
+                print_error(&err);
+            }
             return -1;
         }
         pr.bytes += len;
@@ -329,7 +341,7 @@ int cmd_extract(int argc, char **argv)
     sg_gazetteer *gaz = NULL;
     sg_extractor *ex = NULL;
     sg_output *graph = NULL;
-    mention_sink ms = {NULL, 0};
+    mention_sink ms = {NULL, a.mentions, 0};
     sg_error err;
     sg_error_clear(&err);
     if (load_gazetteers(&gaz, &a) || inputs_collect(&docs, argv + first, argc - first))
@@ -347,7 +359,7 @@ int cmd_extract(int argc, char **argv)
         goto cleanup;
     if (ms.out)
         sg_extractor_on_mention(ex, on_mention, &ms);
-    if (run_documents(ex, &docs, a.quiet))
+    if (run_documents(ex, &docs, a.quiet, &ms))
         goto cleanup;
     status = finish(&a, ex, graph, &ms) ? EXIT_FAIL : EXIT_OK;
     graph = NULL;

@@ -1,1 +1,164 @@
-exit 0
+#!/bin/bash
+# End-to-end tests of the stakegraph command line (SPEC §6, §7).
+# usage: cli_test.sh STAKEGRAPH SOURCE_DIR PYTHON
+set -u
+SG=$1
+SRC=$2
+PY=${3:-/usr/bin/python3}
+CHECKS=$SRC/../shared/checks
+HERE=$(cd "$(dirname "$0")" && pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL - $1"; }
+check() { # check NAME COMMAND...
+    local name=$1
+    shift
+    if "$@" >"$T/out.log" 2>&1; then ok "$name"; else ko "$name"; sed 's/^/    /' "$T/out.log"; fi
+}
+# expect_exit NAME CODE STDERR_PATTERN -- COMMAND...
+expect_exit() {
+    local name=$1 code=$2 pattern=$3
+    shift 4
+    "$@" >"$T/stdout" 2>"$T/stderr"
+    local rc=$?
+    if [ $rc -ne "$code" ]; then
+        ko "$name: exit $rc, wanted $code"; sed 's/^/    /' "$T/stderr"; return
+    fi
+    if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$T/stderr"; then
+        ko "$name: stderr lacks /$pattern/"; sed 's/^/    /' "$T/stderr"; return
+    fi
+    ok "$name"
+}
+
+CORPUS=$SRC/examples/corpus
+GAZ=$SRC/gazetteers
+
+# --- the example corpus, read back by the real readers ---------------------
+"$SG" extract -q -g "$GAZ" "$CORPUS" -o "$T/ex.graphml" --mentions "$T/ex.tsv"
+check "example corpus: extract exits 0" test $? -eq 0
+check "example GraphML passes check_graphml.py" "$PY" "$CHECKS/check_graphml.py" "$T/ex.graphml"
+check "example GraphML valid against graphml.xsd" \
+    xmllint --nonet --noout --schema "$SRC/../shared/schemas/graphml.xsd" "$T/ex.graphml"
+check "networkx and igraph read the same graph as the mentions say" \
+    "$PY" "$HERE/readback.py" "$T/ex.graphml" "$T/ex.tsv"
+check "mention offsets point at the mention text" "$PY" "$HERE/offsets.py" "$T/ex.tsv"
+"$SG" extract -q -g "$GAZ" "$CORPUS" -o "$T/ex.dot"
+check "example DOT passes check_dot.sh (dot, neato, sfdp)" bash "$CHECKS/check_dot.sh" "$T/ex.dot"
+check "DOT has every GraphML node" bash -c \
+    "[ \$(grep -c '<node ' '$T/ex.graphml') -eq \$(dot -Tplain '$T/ex.dot' | grep -c '^node ') ]"
+
+# --- determinism --------------------------------------------------------------
+"$SG" extract -q -g "$GAZ" "$CORPUS" -o "$T/ex2.graphml"
+check "rerun is byte-identical" cmp "$T/ex.graphml" "$T/ex2.graphml"
+mapfile -t files < <(ls "$CORPUS"/*.txt | sort -r)
+"$SG" extract -q -g "$GAZ" "${files[@]}" -o "$T/ex3.graphml"
+check "inputs in reverse order give the same bytes" cmp "$T/ex.graphml" "$T/ex3.graphml"
+"$SG" extract -q -g "$GAZ/places.tsv" -g "$GAZ/people.tsv" -g "$GAZ/organisations.tsv" \
+    "$CORPUS" -o "$T/ex4.graphml"
+check "gazetteers given one by one, in another order, give the same bytes" \
+    cmp "$T/ex.graphml" "$T/ex4.graphml"
+"$SG" extract -q -g "$GAZ" "$CORPUS" >"$T/ex5.graphml"
+check "GraphML on stdout equals -o" cmp "$T/ex.graphml" "$T/ex5.graphml"
+"$SG" extract -q -g "$GAZ" --unit paragraph "$CORPUS" -o "$T/para.graphml"
+check "paragraph unit gives at least the sentence weights" "$PY" -c "
+import networkx as nx
+s, p = nx.read_graphml('$T/ex.graphml'), nx.read_graphml('$T/para.graphml')
+assert all(p.has_edge(a, b) and p.edges[a, b]['weight'] >= d['weight'] for a, b, d in s.edges(data=True))
+assert p.number_of_edges() > s.number_of_edges()"
+"$SG" extract -q -g "$GAZ" --min-weight 2 "$CORPUS" -o "$T/min.graphml"
+check "--min-weight drops light edges and keeps every node" "$PY" -c "
+import networkx as nx
+s, m = nx.read_graphml('$T/ex.graphml'), nx.read_graphml('$T/min.graphml')
+assert set(s.nodes) == set(m.nodes)
+assert {(a, b) for a, b, d in s.edges(data=True) if d['weight'] >= 2} == set(m.edges)
+assert m.number_of_edges() < s.number_of_edges()"
+
+# --- standard input and document names ------------------------------------------
+printf 'Le CHU de Nice et l’ARS Paca.' | "$SG" extract -q -g "$GAZ" --mentions "$T/stdin.tsv" - >"$T/stdin.graphml"
+check "stdin is read as document '-'" grep -qP '^-\t\d+\t\d+\torg:chu-nice\t' "$T/stdin.tsv"
+check "stdin graph has the CHU-ARS edge" grep -q 'source="org:ars-paca" target="org:chu-nice"' "$T/stdin.graphml"
+
+# --- usage and bad input ----------------------------------------------------------
+expect_exit "--help exits 0" 0 "" -- "$SG" --help
+check "--help goes to stdout" grep -q "usage: stakegraph" "$T/stdout"
+expect_exit "extract --help exits 0" 0 "" -- "$SG" extract --help
+check "extract --help lists --unit" grep -q -- "--unit" "$T/stdout"
+expect_exit "--version" 0 "" -- "$SG" --version
+check "--version prints the version" grep -qE "^stakegraph [0-9]+\.[0-9]+\.[0-9]+$" "$T/stdout"
+expect_exit "no command: usage error" 2 "usage" -- "$SG"
+expect_exit "unknown command" 2 "unknown command" -- "$SG" frobnicate
+expect_exit "unknown option" 2 "unknown option '--bogus'" -- "$SG" extract --bogus x
+expect_exit "bad --unit" 2 "invalid --unit 'window:0'" -- "$SG" extract --unit window:0 x
+expect_exit "bad --min-weight" 2 "invalid --min-weight" -- "$SG" extract --min-weight -1 x
+expect_exit "bad format" 2 "unknown format" -- "$SG" extract -f png x
+expect_exit "unknown output extension" 2 "cannot tell the format" -- "$SG" extract -o out.xyz x
+expect_exit "no input" 2 "no input" -- "$SG" extract -g "$GAZ"
+expect_exit "missing input file" 1 "^stakegraph: $T/nope.txt: No such file or directory$" -- \
+    "$SG" extract -g "$GAZ" "$T/nope.txt"
+mkdir "$T/emptydir"
+expect_exit "directory without *.txt" 1 "no input documents" -- "$SG" extract -g "$GAZ" "$T/emptydir"
+printf 'id\tlabel\ttype\norg:a\tA Santé\torganisation\norg:b\tB Santé\n' >"$T/broken.tsv"
+expect_exit "broken gazetteer line names file and line" 1 \
+    "^stakegraph: $T/broken.tsv:3: missing column 'type'$" -- "$SG" extract -g "$T/broken.tsv" "$CORPUS"
+printf 'id\tlabel\ttype\norg:a\tA Santé\torganisation\n' >"$T/dup.tsv"
+expect_exit "duplicate id across files names both places" 1 \
+    "^stakegraph: $T/dup.tsv:2: duplicate id 'org:a' \(first defined at $T/dup2.tsv:2\)" -- \
+    bash -c "cp '$T/dup.tsv' '$T/dup2.tsv'; '$SG' extract -g '$T/dup2.tsv' -g '$T/dup.tsv' '$CORPUS'"
+expect_exit "missing gazetteer" 1 "$T/none.tsv: cannot open" -- "$SG" extract -g "$T/none.tsv" "$CORPUS"
+printf 'Le CHU de Nice \xff\xfe et l’ARS Paca.\n' >"$T/bad.txt"
+expect_exit "invalid UTF-8 is a warning with document and offset" 0 \
+    "^stakegraph: warning: $T/bad.txt: byte 15: invalid UTF-8 \(2 bad sequences" -- \
+    "$SG" extract -g "$GAZ" "$T/bad.txt" -o "$T/bad.graphml"
+check "invalid UTF-8: the document is still processed" grep -q 'org:chu-nice' "$T/bad.graphml"
+check "invalid UTF-8: output is still valid" "$PY" "$CHECKS/check_graphml.py" "$T/bad.graphml"
+expect_exit "-q silences the warning" 0 "" -- "$SG" extract -q -g "$GAZ" "$T/bad.txt" -o "$T/bad.graphml"
+check "-q: stderr is empty" test ! -s "$T/stderr"
+expect_exit "--strict refuses invalid UTF-8" 1 "$T/bad.txt: byte 15: invalid UTF-8" -- \
+    "$SG" extract --strict -g "$GAZ" "$T/bad.txt" -o "$T/strict.graphml"
+check "--strict failure leaves no output file" test ! -e "$T/strict.graphml"
+check "--strict failure leaves no temporary file" bash -c "! ls '$T' | grep -q 'strict.graphml.tmp'"
+: >"$T/empty.txt"
+expect_exit "empty document: warning, exit 0" 0 "$T/empty.txt: empty document" -- \
+    "$SG" extract -g "$GAZ" "$T/empty.txt" -o "$T/empty.graphml"
+check "empty input gives a valid empty graph" "$PY" "$CHECKS/check_graphml.py" "$T/empty.graphml"
+printf '\xff\xfeA\0' >"$T/utf16.txt"
+expect_exit "UTF-16 is refused with a hint" 1 "$T/utf16.txt: byte 0: UTF-16 text is not supported" -- \
+    "$SG" extract -g "$GAZ" "$T/utf16.txt" -o "$T/u16.graphml"
+
+# --- outputs are complete or absent ---------------------------------------------
+echo previous >"$T/keep.graphml"
+expect_exit "failed run leaves the previous output untouched" 1 "broken.tsv:3" -- \
+    "$SG" extract -g "$T/broken.tsv" "$CORPUS" -o "$T/keep.graphml"
+check "previous output kept" grep -qx previous "$T/keep.graphml"
+expect_exit "output into a missing directory" 1 "^stakegraph: $T/no/dir/x.graphml: cannot write: No such file or directory$" -- \
+    "$SG" extract -g "$GAZ" "$CORPUS" -o "$T/no/dir/x.graphml"
+expect_exit "output to /dev/full fails" 1 "/dev/full: cannot write: No space left on device" -- \
+    "$SG" extract -g "$GAZ" "$CORPUS" -o /dev/full -f graphml
+expect_exit "mentions to /dev/full fails" 1 "/dev/full: cannot write" -- \
+    "$SG" extract -g "$GAZ" "$CORPUS" -o "$T/full.graphml" --mentions /dev/full
+check "and then the graph is not written either" test ! -e "$T/full.graphml"
+check "no temporary files left behind" bash -c "! ls -a '$T' | grep -q '\.tmp'"
+
+# --- the seed articles: every actor a reader sees, nothing spurious ---------------
+SEEDS=$SRC/../shared/seeds
+"$SG" extract -q -g "$GAZ" "$SEEDS"/*.txt -o "$T/seeds.graphml"
+check "seed articles: the expected actors, no more" "$PY" -c "
+import networkx as nx
+G = nx.read_graphml('$T/seeds.graphml')
+want = {'org:ap-hm', 'org:fhp-sud-est', 'org:fnts', 'org:synerpa', 'org:upe-13',
+        'org:interpro-sante-provence', 'org:eurobiomed', 'org:journal-des-entreprises',
+        'org:vivatech', 'org:apmnews', 'org:urps-ml-paca',
+        'person:thierry-schifano', 'person:jean-paul-segade', 'person:emilie-royere',
+        'person:emmanuel-macron', 'place:bouches-du-rhone', 'place:france', 'place:marseille',
+        'place:paca', 'place:var', 'place:alpes-maritimes'}
+got = set(G.nodes)
+assert got == want, (sorted(got - want), sorted(want - got))
+assert G.nodes['person:emilie-royere']['type'] == 'person'
+assert G.edges['org:fnts', 'person:thierry-schifano']['weight'] >= 1"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

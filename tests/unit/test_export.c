@@ -29,7 +29,8 @@ static void xml_escaping(void **state)
 {
     (void)state;
     char *s = capture(sg_xml_write, "a\"b\\c<d>&e'f\x01g\th\xc3\xa9i\xff");
-    assert_string_equal(s, "a&quot;b\\c&lt;d&gt;&amp;e&apos;f\xef\xbf\xbdg&#9;h\xc3\xa9i\xef\xbf\xbd");
+    assert_string_equal(s,
+                        "a&quot;b\\c&lt;d&gt;&amp;e&apos;f\xef\xbf\xbdg&#9;h\xc3\xa9i\xef\xbf\xbd");
     free(s);
 }
 
@@ -96,7 +97,8 @@ static void graphml_hostile_labels(void **state)
     assert_non_null(strstr(x, "<node id=\"a&quot;1\">"));
     assert_non_null(strstr(x, "Le &quot;Quote&quot; &amp; &lt;Co&gt; Santé"));
     assert_non_null(strstr(x, "Back\\slash \xc3\x89t\xc3\xa9"));
-    assert_non_null(strstr(x, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
+    assert_non_null(
+        strstr(x, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
     assert_non_null(strstr(x, "<edge source=\"a&quot;1\" target=\"b\\2\">"));
     free(x);
     char *d = export_to_memory(g, SG_FORMAT_DOT);
@@ -148,8 +150,8 @@ static void atomic_output(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(xml_escaping),   cmocka_unit_test(dot_cleaning),
-        cmocka_unit_test(numbers),        cmocka_unit_test(graphml_hostile_labels),
+        cmocka_unit_test(xml_escaping),  cmocka_unit_test(dot_cleaning),
+        cmocka_unit_test(numbers),       cmocka_unit_test(graphml_hostile_labels),
         cmocka_unit_test(atomic_output),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -68,7 +68,9 @@ static void errors(void **state)
     expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA||B\n", 2, "empty alias");
     expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA|\n", 2, "empty alias");
     expect_error("id\tlabel\ttype\tpattern\nx\tX\tplace\t(unclosed\n", 2, "invalid pattern");
-    expect_error("id\tlabel\ttype\nx\tX\tpl\xff" "ace\n", 2, "invalid UTF-8");
+    expect_error("id\tlabel\ttype\nx\tX\tpl\xff"
+                 "ace\n",
+                 2, "invalid UTF-8");
     expect_error("id\tlabel\ttype\tsize\n", 1, "reserved");
     expect_error("id\tlabel\n", 1, "no 'type' column");
     expect_error("id\tlabel\ttype\nx\t\tplace\n", 2, "empty 'label'");

@@ -74,11 +74,11 @@ static void run(const char *text, char *out, size_t size)
     sg_folded_free(&f);
 }
 
-#define EXPECT(text, want)                                                                       \
-    do {                                                                                         \
-        char got[2048];                                                                          \
-        run(text, got, sizeof(got));                                                             \
-        assert_string_equal(got, want);                                                          \
+#define EXPECT(text, want)                                                                         \
+    do {                                                                                           \
+        char got[2048];                                                                            \
+        run(text, got, sizeof(got));                                                               \
+        assert_string_equal(got, want);                                                            \
     } while (0)
 
 static void folding_variants(void **state)
@@ -155,9 +155,12 @@ static void acronym_definitions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(folding_variants), cmocka_unit_test(boundaries_and_elision),
-        cmocka_unit_test(acronyms_and_exact_case), cmocka_unit_test(leftmost_longest),
-        cmocka_unit_test(patterns), cmocka_unit_test(surnames),
+        cmocka_unit_test(folding_variants),
+        cmocka_unit_test(boundaries_and_elision),
+        cmocka_unit_test(acronyms_and_exact_case),
+        cmocka_unit_test(leftmost_longest),
+        cmocka_unit_test(patterns),
+        cmocka_unit_test(surnames),
         cmocka_unit_test(acronym_definitions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -35,7 +35,9 @@ static void case_and_accents(void **state)
 static void typography(void **state)
 {
     (void)state;
-    sg_folded f = fold("l\xe2\x80\x99" "AP\xe2\x80\x91HM \xe2\x80\x93 Paoli-Calmettes\xc2\xa0" "et\xe2\x80\xaf:");
+    sg_folded f = fold("l\xe2\x80\x99"
+                       "AP\xe2\x80\x91HM \xe2\x80\x93 Paoli-Calmettes\xc2\xa0"
+                       "et\xe2\x80\xaf:");
     assert_string_equal(f.text, "l'ap hm paoli calmettes et :");
     sg_folded_free(&f);
     f = fold("C\xc5\x93ur \xef\xac\x81n");
@@ -57,10 +59,17 @@ static void white_space_and_paragraphs(void **state)
 static void invalid_and_controls(void **state)
 {
     (void)state;
-    sg_folded f = fold("a\xff" "b\x01" "c");
+    sg_folded f = fold("a\xff"
+                       "b\x01"
+                       "c");
     assert_int_equal(f.invalid, 1);
     assert_int_equal(f.first_invalid, 1);
-    assert_int_equal(memcmp(f.text, "a\x1f" "b\x1f" "c", 5), 0);
+    assert_int_equal(memcmp(f.text,
+                            "a\x1f"
+                            "b\x1f"
+                            "c",
+                            5),
+                     0);
     assert_int_equal(f.flags[1], 0); /* a replacement is no letter: it separates words */
     sg_folded_free(&f);
 }
@@ -97,9 +106,9 @@ static void names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(case_and_accents),   cmocka_unit_test(typography),
+        cmocka_unit_test(case_and_accents),           cmocka_unit_test(typography),
         cmocka_unit_test(white_space_and_paragraphs), cmocka_unit_test(invalid_and_controls),
-        cmocka_unit_test(offsets_round_trip), cmocka_unit_test(names),
+        cmocka_unit_test(offsets_round_trip),         cmocka_unit_test(names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,7 +62,8 @@ static void numbers_and_lower_case(void **state)
 static void paragraphs_and_titles(void **state)
 {
     (void)state;
-    assert_int_equal(count_units("Titre\n\nPremier paragraphe. Deux.\n\nTrois", SG_UNIT_PARAGRAPH, 0), 3);
+    assert_int_equal(
+        count_units("Titre\n\nPremier paragraphe. Deux.\n\nTrois", SG_UNIT_PARAGRAPH, 0), 3);
     assert_int_equal(sentences("Titre sans point\n\nUne phrase"), 2);
     /* a single line break does not end a sentence */
     assert_int_equal(sentences("Une phrase\ncoupée en deux."), 1);
@@ -92,9 +93,12 @@ static void find_unit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(plain_sentences),       cmocka_unit_test(abbreviations_and_titles),
-        cmocka_unit_test(numbers_and_lower_case), cmocka_unit_test(paragraphs_and_titles),
-        cmocka_unit_test(windows),               cmocka_unit_test(find_unit),
+        cmocka_unit_test(plain_sentences),
+        cmocka_unit_test(abbreviations_and_titles),
+        cmocka_unit_test(numbers_and_lower_case),
+        cmocka_unit_test(paragraphs_and_titles),
+        cmocka_unit_test(windows),
+        cmocka_unit_test(find_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
