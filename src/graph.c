@@ -174,27 +174,34 @@ static int dup_or_null(char **dst, const char *s)
     return s && !(*dst = sg_strdup(s)) ? SG_ERR_NOMEM : 0;
 }
 
-static const sg_gazetteer *attr_sort_gaz; /* qsort has no context argument in C11 */
+typedef struct {
+    const char *name;
+    size_t index;
+} named_index;
 
-static int cmp_attr(const void *a, const void *b)
+static int cmp_named(const void *a, const void *b)
 {
-    return strcmp(attr_sort_gaz->attr_names[*(const size_t *)a],
-                  attr_sort_gaz->attr_names[*(const size_t *)b]);
+    return strcmp(((const named_index *)a)->name, ((const named_index *)b)->name);
 }
 
 /* Extra columns in name order, so that the order in which gazetteers are
  * given does not change the output. */
 static size_t *attr_order(const sg_gazetteer *gaz)
 {
+    named_index *tmp = sg_alloc_array(gaz->nattr + 1, sizeof(named_index));
     size_t *order = sg_alloc_array(gaz->nattr + 1, sizeof(size_t));
-    if (!order)
+    if (!tmp || !order) {
+        free(tmp);
+        free(order);
         return NULL;
+    }
     for (size_t a = 0; a < gaz->nattr; a++)
-        order[a] = a;
-    attr_sort_gaz = gaz;
+        tmp[a] = (named_index){gaz->attr_names[a], a};
     if (gaz->nattr > 1)
-        qsort(order, gaz->nattr, sizeof(size_t), cmp_attr);
-    attr_sort_gaz = NULL;
+        qsort(tmp, gaz->nattr, sizeof(named_index), cmp_named);
+    for (size_t a = 0; a < gaz->nattr; a++)
+        order[a] = tmp[a].index;
+    free(tmp);
     return order;
 }
 

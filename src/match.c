@@ -285,8 +285,10 @@ static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_
         int rc;
         while ((rc = sg_regex_next(m->patterns[p].re, s, slen, at, &ms, &me)) == 1) {
             size_t fs = sg_folded_from_orig(f, ms), fe = sg_folded_from_orig(f, me);
+            /* on word boundaries, and never across a paragraph break, like names */
             int bounded = fe > fs && (fs == 0 || !(f->flags[fs - 1] & SG_F_ALNUM)) &&
-                          (fe >= f->len || !(f->flags[fe] & SG_F_ALNUM));
+                          (fe >= f->len || !(f->flags[fe] & SG_F_ALNUM)) &&
+                          !memchr(f->text + fs, '\n', fe - fs);
             if (bounded && sg_hits_push(hits, fs, fe, m->patterns[p].entity, SG_HIT_PATTERN))
                 return sg_error_set(err, SG_ERR_NOMEM, doc, 0, -1, "out of memory");
             at = me;
