@@ -98,8 +98,7 @@ const char *sg_gazetteer_type(const sg_gazetteer *g, size_t i)
     return g->ents[i].type;
 }
 
-/* Index lookup over entities [0, limit) through the hash index, or a linear
- * scan of the staged ones [from, to). */
+/* Looks an id up in the hash index. */
 long sg_gazetteer_find(const sg_gazetteer *g, const char *id)
 {
     if (!g || !g->index)
@@ -107,7 +106,7 @@ long sg_gazetteer_find(const sg_gazetteer *g, const char *id)
     size_t h = (size_t)hash_str(id) & g->index_mask;
     while (g->index[h]) {
         size_t i = g->index[h] - 1;
-        if (!strcmp(g->ents[i].id, id))
+        if (i < g->n && !strcmp(g->ents[i].id, id)) /* i < n: a failed rebuild may lag */
             return (long)i;
         h = (h + 1) & g->index_mask;
     }

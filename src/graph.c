@@ -26,7 +26,7 @@ struct sg_graph {
     long *edocs;
 };
 
-static char igraph_reason[256];
+static _Thread_local char igraph_reason[256]; /* per thread, like igraph's handlers */
 
 static void guard_handler(const char *reason, const char *file, int line, igraph_error_t code)
 {

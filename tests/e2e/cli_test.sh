@@ -7,6 +7,11 @@ SRC=$2
 PY=${3:-/usr/bin/python3}
 CHECKS=$SRC/../shared/checks
 HERE=$(cd "$(dirname "$0")" && pwd)
+if [ ! -d "$SRC/../shared/checks" ] || [ ! -d "$SRC/../shared/seeds" ]; then
+    echo "FAIL - these tests need ../shared (checks/, schemas/, seeds/) beside the source tree"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 pass=0
