@@ -1,6 +1,7 @@
 /* Output files written completely or not at all (SPEC §6): a temporary file
  * beside the target, renamed over it only once every byte is on disk. */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,39 @@ struct sg_output {
     int tmp_made; /* the temporary file exists and must go on abort */
 };
 
+/* Special files are written in place: devices, pipes, and anything under /dev
+ * or /proc (/dev/stdout is a link to whatever descriptor 1 is, even a regular
+ * file, and must never be replaced). */
+static int in_place(const char *path, const struct stat *st, int exists)
+{
+    return !strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6) ||
+           (exists && !S_ISREG(st->st_mode));
+}
+
+/* Opens a temporary file beside `target` (the file itself, not a link to it). */
+static int open_temporary(sg_output *o, const char *target, const struct stat *st, int exists)
+{
+    size_t n = strlen(target) + 16;
+    free(o->path);
+    o->path = sg_strdup(target);
+    o->tmp = malloc(n);
+    if (!o->path || !o->tmp)
+        return SG_ERR_NOMEM;
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", target);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0)
+        return SG_ERR_IO;
+    o->tmp_made = 1;
+    /* mkstemp makes 0600; keep the mode of the file we replace, else 0644 */
+    fchmod(fd, exists ? (st->st_mode & 07777) : 0644);
+    o->f = fdopen(fd, "wb");
+    if (!o->f) {
+        close(fd);
+        return SG_ERR_IO;
+    }
+    return 0;
+}
+
 int sg_output_open(sg_output **out, const char *path, sg_error *err)
 {
     sg_output *o = calloc(1, sizeof(*o));
@@ -27,39 +61,28 @@ int sg_output_open(sg_output **out, const char *path, sg_error *err)
         return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
     }
     struct stat st;
-    int exists = stat(path, &st) == 0;
+    int exists = stat(path, &st) == 0, rc = 0;
+    char *real = NULL;
     if (!strcmp(path, "-")) {
         o->f = stdout;
         o->is_stdout = 1;
-    } else if (exists && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) {
-            sg_output_abort(o);
-            return sg_error_set(err, SG_ERR_IO, path, 0, -1, "is a directory");
-        }
-        o->f = fopen(path, "wb"); /* pipe, device: in place */
+    } else if (exists && S_ISDIR(st.st_mode)) {
+        sg_output_abort(o);
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "is a directory");
+    } else if (in_place(path, &st, exists)) {
+        o->f = fopen(path, "wb");
     } else {
-        size_t n = strlen(path) + 16;
-        o->tmp = malloc(n);
-        if (!o->tmp) {
-            sg_output_abort(o);
-            return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
-        }
-        snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
-        int fd = mkstemp(o->tmp);
-        if (fd >= 0) {
-            o->tmp_made = 1;
-            /* mkstemp makes 0600; keep the mode of the file we replace, else 0644 */
-            fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
-            o->f = fdopen(fd, "wb");
-            if (!o->f)
-                close(fd);
-        } else {
-            free(o->tmp);
-            o->tmp = NULL;
-        }
+        /* a symbolic link stays a link: the file it points to is replaced */
+        real = exists ? realpath(path, NULL) : NULL;
+        rc = open_temporary(o, real ? real : path, &st, exists);
+    }
+    int e = errno;
+    free(real);
+    if (rc == SG_ERR_NOMEM) {
+        sg_output_abort(o);
+        return sg_error_set(err, rc, path, 0, -1, "out of memory");
     }
     if (!o->f) {
-        int e = errno;
         sg_output_abort(o);
         return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot write: %s", strerror(e));
     }

@@ -125,7 +125,11 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         return usage_error("no input (give files, directories or - for standard input)");
     if (!a->have_format) {
         a->format = SG_FORMAT_GRAPHML;
-        if (a->output && strcmp(a->output, "-") && sg_format_from_path(&a->format, a->output)) {
+        /* A name without an extension (/dev/stdout, a pipe) gets GraphML; an unknown
+         * extension (.svg, .csv) is refused rather than silently written as GraphML. */
+        const char *base = a->output ? strrchr(a->output, '/') : NULL;
+        base = base ? base + 1 : a->output;
+        if (a->output && strchr(base, '.') && sg_format_from_path(&a->format, a->output)) {
             char msg[300];
             snprintf(msg, sizeof(msg),
                      "cannot tell the format from '%.200s': use -f graphml or -f dot", a->output);

@@ -68,6 +68,13 @@ check "gazetteers given one by one, in another order, give the same bytes" \
     cmp "$T/ex.graphml" "$T/ex4.graphml"
 "$SG" extract -q -g "$GAZ" "$CORPUS" >"$T/ex5.graphml"
 check "GraphML on stdout equals -o" cmp "$T/ex.graphml" "$T/ex5.graphml"
+"$SG" extract -q -g "$GAZ" "$CORPUS" -o /dev/stdout >"$T/ex6.graphml"
+check "-o /dev/stdout (no extension) writes GraphML in place" cmp "$T/ex.graphml" "$T/ex6.graphml"
+check "/dev/stdout is still a link afterwards" test -L /dev/stdout
+mkdir "$T/real" && echo old >"$T/real/target.graphml" && ln -s real/target.graphml "$T/link.graphml"
+"$SG" extract -q -g "$GAZ" "$CORPUS" -o "$T/link.graphml"
+check "an output behind a symbolic link: the link stays, its target is replaced" \
+    bash -c "test -L '$T/link.graphml' && cmp '$T/ex.graphml' '$T/real/target.graphml'"
 "$SG" extract -q -g "$GAZ" --unit paragraph "$CORPUS" -o "$T/para.graphml"
 check "paragraph unit gives at least the sentence weights" "$PY" -c "
 import networkx as nx
