@@ -182,12 +182,13 @@ int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_
         return rc;
     if ((rc = sg_matcher_run(ex->matcher, &ex->folded, text, len, name, &ex->hits, err)))
         return rc;
+    /* Mentions first: a failing callback then leaves the counts untouched. */
+    if (ex->on_mention && (rc = report_mentions(ex, name, text, len, err)))
+        return rc;
     if (sg_segment(&ex->units, &ex->folded, ex->opt.unit, ex->opt.window) ||
         count_units(ex, ex->ndocs))
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
     ex->ndocs++;
-    if (ex->on_mention)
-        return report_mentions(ex, name, text, len, err);
     return 0;
 }
 

@@ -61,7 +61,9 @@ void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx);
 void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx);
 
 /* Processes one document: `text` need not be NUL-terminated nor valid UTF-8.
- * The counts of a document are added only when the call succeeds. */
+ * On a decoding, pattern or callback failure nothing of the document is
+ * counted; after SG_ERR_NOMEM the counts may hold part of it (free the
+ * extractor). */
 int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
                      sg_error *err);
 
