@@ -119,3 +119,30 @@ char *sg_strdup(const char *s)
 {
     return sg_strndup(s, strlen(s));
 }
+
+typedef struct {
+    const char *str;
+    size_t index;
+} named_index;
+
+static int cmp_named(const void *a, const void *b)
+{
+    const named_index *x = a, *y = b;
+    int c = strcmp(x->str, y->str);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+int sg_order_strings(size_t *order, const char *const *strs, size_t n)
+{
+    named_index *tmp = sg_alloc_array(n + 1, sizeof(named_index));
+    if (!tmp)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = (named_index){strs[i], i};
+    if (n > 1)
+        qsort(tmp, n, sizeof(named_index), cmp_named);
+    for (size_t i = 0; i < n; i++)
+        order[i] = tmp[i].index;
+    free(tmp);
+    return 0;
+}

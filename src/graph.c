@@ -174,34 +174,15 @@ static int dup_or_null(char **dst, const char *s)
     return s && !(*dst = sg_strdup(s)) ? SG_ERR_NOMEM : 0;
 }
 
-typedef struct {
-    const char *name;
-    size_t index;
-} named_index;
-
-static int cmp_named(const void *a, const void *b)
-{
-    return strcmp(((const named_index *)a)->name, ((const named_index *)b)->name);
-}
-
 /* Extra columns in name order, so that the order in which gazetteers are
  * given does not change the output. */
 static size_t *attr_order(const sg_gazetteer *gaz)
 {
-    named_index *tmp = sg_alloc_array(gaz->nattr + 1, sizeof(named_index));
     size_t *order = sg_alloc_array(gaz->nattr + 1, sizeof(size_t));
-    if (!tmp || !order) {
-        free(tmp);
+    if (order && sg_order_strings(order, (const char *const *)gaz->attr_names, gaz->nattr)) {
         free(order);
         return NULL;
     }
-    for (size_t a = 0; a < gaz->nattr; a++)
-        tmp[a] = (named_index){gaz->attr_names[a], a};
-    if (gaz->nattr > 1)
-        qsort(tmp, gaz->nattr, sizeof(named_index), cmp_named);
-    for (size_t a = 0; a < gaz->nattr; a++)
-        order[a] = tmp[a].index;
-    free(tmp);
     return order;
 }
 

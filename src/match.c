@@ -46,16 +46,6 @@ uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity)
     return m->rank[entity];
 }
 
-typedef struct {
-    const char *id;
-    uint32_t entity;
-} id_ref;
-
-static int cmp_id_ref(const void *a, const void *b)
-{
-    return strcmp(((const id_ref *)a)->id, ((const id_ref *)b)->id);
-}
-
 static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
 {
     int exact = alias[0] == '=';
@@ -157,17 +147,18 @@ void sg_matcher_free(sg_matcher *m)
 
 static int compute_ranks(sg_matcher *m, size_t n)
 {
-    id_ref *order = sg_alloc_array(n, sizeof(id_ref));
-    if (!order)
-        return SG_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        order[i] = (id_ref){m->gaz->ents[i].id, (uint32_t)i};
-    if (n > 1)
-        qsort(order, n, sizeof(id_ref), cmp_id_ref);
-    for (size_t i = 0; i < n; i++)
-        m->rank[order[i].entity] = (uint32_t)i;
+    const char **ids = sg_alloc_array(n + 1, sizeof(char *));
+    size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
+    int rc = ids && order ? 0 : SG_ERR_NOMEM;
+    for (size_t i = 0; !rc && i < n; i++)
+        ids[i] = m->gaz->ents[i].id;
+    if (!rc)
+        rc = sg_order_strings(order, ids, n);
+    for (size_t r = 0; !rc && r < n; r++)
+        m->rank[order[r]] = (uint32_t)r;
+    free(ids);
     free(order);
-    return 0;
+    return rc;
 }
 
 int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
