@@ -1,5 +1,6 @@
 /* The pipeline for one document: decode and fold, match and resolve,
  * segment, count (SPEC §2). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,8 +132,10 @@ static int count_units(sg_extractor *ex, long doc)
     if (sg_grow((void **)&ex->unit_entities, &ex->unit_cap, h->n, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
     while (i < h->n) {
+        /* hits are sorted: the unit's mentions run until the next unit starts */
         size_t unit = sg_units_find(&ex->units, h->v[i].fs), n = 0;
-        while (i < h->n && sg_units_find(&ex->units, h->v[i].fs) == unit) {
+        size_t end = unit + 1 < ex->units.count ? ex->units.starts[unit + 1] : SIZE_MAX;
+        while (i < h->n && h->v[i].fs < end) {
             sg_cooc_mention(&ex->counts, doc, h->v[i].entity);
             ex->unit_entities[n++] = h->v[i].entity;
             i++;

@@ -141,7 +141,6 @@ void sg_matcher_free(sg_matcher *m)
     free(m->patterns);
     free(m->rank);
     free(m->is_person);
-    sg_hits_free(&m->scratch);
     free(m);
 }
 

@@ -32,7 +32,6 @@ struct sg_matcher {
     size_t npatterns;
     uint32_t *rank; /* entity -> rank in id order */
     unsigned char *is_person;
-    sg_hits scratch;
 };
 
 #endif

@@ -1,7 +1,6 @@
 /* Output files written completely or not at all (SPEC §6): a temporary file
  * beside the target, renamed over it only once every byte is on disk. */
 #include <errno.h>
-#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

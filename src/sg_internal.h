@@ -24,9 +24,9 @@ void *sg_realloc_array(void *p, size_t n, size_t size);
 /* Grows *p (an array of *cap elements of `size` bytes) to hold at least `need`. */
 int sg_grow(void **p, size_t *cap, size_t need, size_t size);
 char *sg_strndup(const char *s, size_t n);
+char *sg_strdup(const char *s);
 /* Fills order[0, n) with 0..n-1 sorted by the byte order of strs[i] (stable
  * for equal strings). Returns 0 or SG_ERR_NOMEM. */
 int sg_order_strings(size_t *order, const char *const *strs, size_t n);
-char *sg_strdup(const char *s);
 
 #endif
