@@ -91,8 +91,12 @@ static int cmp_u32(const void *a, const void *b)
 
 int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n)
 {
-    if (n < 2)
+    if (n == 0)
         return 0;
+    if (n == 1) {
+        c->nodes[entities[0]].units++;
+        return 0;
+    }
     if (sg_grow((void **)&c->scratch, &c->scratch_cap, n, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
     memcpy(c->scratch, entities, n * sizeof(uint32_t));
@@ -101,6 +105,8 @@ int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n)
     for (size_t i = 0; i < n; i++)
         if (i == 0 || c->scratch[i] != c->scratch[k - 1])
             c->scratch[k++] = c->scratch[i];
+    for (size_t i = 0; i < k; i++)
+        c->nodes[c->scratch[i]].units++;
     for (size_t i = 0; i < k; i++)
         for (size_t j = i + 1; j < k; j++)
             if (add_pair(c, doc, c->scratch[i], c->scratch[j]))

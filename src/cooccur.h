@@ -7,6 +7,7 @@
 
 typedef struct {
     long mentions, documents, last_doc;
+    long units; /* units in which the entity is mentioned */
 } sg_node_count;
 
 typedef struct {
@@ -17,6 +18,7 @@ typedef struct {
 typedef struct {
     sg_node_count *nodes; /* one per entity */
     size_t nentities;
+    long units; /* units of text seen, with or without mentions */
     sg_pair_count *pairs; /* open addressing */
     size_t mask, used;
     uint32_t *scratch;
@@ -31,7 +33,9 @@ void sg_cooc_free(sg_cooc *c);
 void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity);
 
 /* Counts one unit of document `doc` whose mentions name `entities` (any
- * order, repeats allowed): +1 for every unordered pair of distinct ones. */
+ * order, repeats allowed): +1 for each distinct entity's units and for every
+ * unordered pair of distinct ones. Units without mentions are counted by the
+ * caller in `units`. */
 int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n);
 
 #endif

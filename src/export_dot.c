@@ -43,6 +43,32 @@ static int set(void *obj, Agsym_t *sym, const char *value)
     return rc == 0 ? 0 : SG_ERR_NOMEM;
 }
 
+/* The numeric columns (analysis, layout) as attributes of the nodes or edges. */
+static int set_columns(const sg_graph *g, Agraph_t *dg, sg_domain d, void *obj, size_t i)
+{
+    for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
+        char *name = sg_dot_clean(sg_graph_column_name(g, d, c));
+        if (!name)
+            return SG_ERR_NOMEM;
+        Agsym_t *sym = agattr(dg, d == SG_NODES ? AGNODE : AGEDGE, name, NULL);
+        if (!sym)
+            sym = agattr(dg, d == SG_NODES ? AGNODE : AGEDGE, name, "");
+        free(name);
+        if (!sym)
+            return SG_ERR_NOMEM;
+        char num[64];
+        double v = sg_graph_column_value(g, d, c, i);
+        if (sg_graph_column_is_int(g, d, c))
+            snprintf(num, sizeof(num), "%lld", (long long)v);
+        else
+            sg_format_double(num, sizeof(num), v);
+        int rc = set(obj, sym, num);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int add_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
 {
     Agsym_t *label = agattr(dg, AGNODE, "label", "\\N");
@@ -72,6 +98,7 @@ static int add_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
         rc = rc ? rc : set(nodes[i], mentions, num);
         snprintf(num, sizeof(num), "%ld", sg_graph_node_documents(g, i));
         rc = rc ? rc : set(nodes[i], docs, num);
+        rc = rc ? rc : set_columns(g, dg, SG_NODES, nodes[i], i);
         if (rc)
             return rc;
     }
@@ -100,6 +127,7 @@ static int add_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
         rc = rc ? rc : set(edge, pen, num);
         snprintf(num, sizeof(num), "%ld", d);
         rc = rc ? rc : set(edge, docs, num);
+        rc = rc ? rc : set_columns(g, dg, SG_EDGES, edge, e);
         if (rc)
             return rc;
     }

@@ -22,6 +22,59 @@ static void data_str(FILE *f, const char *key_id, const char *value)
     fputs("</data>\n", f);
 }
 
+/* Key id of numeric column `c`: "v_name" when the name is a plain word,
+ * else "v_colN". */
+static void column_key(char *buf, size_t size, const sg_graph *g, sg_domain d, size_t c)
+{
+    const char *name = sg_graph_column_name(g, d, c);
+    int plain = strlen(name) < 40 && strncmp(name, "attr", 4) != 0;
+    for (const char *p = name; *p && plain; p++)
+        plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                *p == '_';
+    if (plain)
+        snprintf(buf, size, "%c_%s", d == SG_NODES ? 'v' : 'e', name);
+    else
+        snprintf(buf, size, "%c_col%zu", d == SG_NODES ? 'v' : 'e', c);
+}
+
+/* int when every value fits in 32 bits, else long. */
+static const char *column_type(const sg_graph *g, sg_domain d, size_t c)
+{
+    if (!sg_graph_column_is_int(g, d, c))
+        return "double";
+    size_t n = d == SG_NODES ? sg_graph_node_count(g) : sg_graph_edge_count(g);
+    for (size_t i = 0; i < n; i++) {
+        double v = sg_graph_column_value(g, d, c, i);
+        if (v > 2147483647.0 || v < -2147483648.0)
+            return "long";
+    }
+    return "int";
+}
+
+static void column_keys(const sg_graph *g, FILE *f, sg_domain d)
+{
+    for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
+        char id[64];
+        column_key(id, sizeof(id), g, d, c);
+        key(f, id, d == SG_NODES ? "node" : "edge", sg_graph_column_name(g, d, c),
+            column_type(g, d, c));
+    }
+}
+
+static void column_data(const sg_graph *g, FILE *f, sg_domain d, size_t i)
+{
+    for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
+        char id[64], num[64];
+        double v = sg_graph_column_value(g, d, c, i);
+        column_key(id, sizeof(id), g, d, c);
+        if (sg_graph_column_is_int(g, d, c))
+            snprintf(num, sizeof(num), "%lld", (long long)v);
+        else
+            sg_format_double(num, sizeof(num), v);
+        fprintf(f, "      <data key=\"%s\">%s</data>\n", id, num);
+    }
+}
+
 static void write_keys(const sg_graph *g, FILE *f)
 {
     key(f, "v_label", "node", "label", "string");
@@ -34,8 +87,10 @@ static void write_keys(const sg_graph *g, FILE *f)
         snprintf(id, sizeof(id), "v_attr%zu", a);
         key(f, id, "node", sg_graph_attr_name(g, a), "string");
     }
+    column_keys(g, f, SG_NODES);
     key(f, "e_weight", "edge", "weight", "double");
     key(f, "e_documents", "edge", "documents", "int");
+    column_keys(g, f, SG_EDGES);
 }
 
 static void write_node(const sg_graph *g, size_t i, FILE *f)
@@ -56,6 +111,7 @@ static void write_node(const sg_graph *g, size_t i, FILE *f)
         snprintf(id, sizeof(id), "v_attr%zu", a);
         data_str(f, id, v);
     }
+    column_data(g, f, SG_NODES, i);
     fputs("    </node>\n", f);
 }
 
@@ -83,7 +139,9 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
         fputs("\" target=\"", f);
         sg_xml_write(f, sg_graph_node_id(g, t));
         fprintf(f, "\">\n      <data key=\"e_weight\">%s</data>\n", num);
-        fprintf(f, "      <data key=\"e_documents\">%ld</data>\n    </edge>\n", docs);
+        fprintf(f, "      <data key=\"e_documents\">%ld</data>\n", docs);
+        column_data(g, f, SG_EDGES, e);
+        fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
     if (ferror(f) || fflush(f) != 0)

@@ -143,6 +143,7 @@ static int count_units(sg_extractor *ex, long doc)
         if (sg_cooc_unit(&ex->counts, doc, ex->unit_entities, n))
             return SG_ERR_NOMEM;
     }
+    ex->counts.units += (long)ex->units.count;
     return 0;
 }
 

@@ -16,9 +16,11 @@
 /* Columns with a meaning of their own, and names that Gephi, igraph or our
  * own output already use: a gazetteer column with one of them would be
  * silently misread downstream, so it is refused at load time. */
-static const char *const reserved[] = {"name",   "mentions", "documents", "weight", "x", "y",
-                                       "z",      "size",     "r",         "g",      "b", "color",
-                                       "colour", "source",   "target",    "degree"};
+static const char *const reserved[] = {
+    "name",        "mentions", "documents",   "weight",    "x",         "y",
+    "z",           "size",     "r",           "g",         "b",         "color",
+    "colour",      "source",   "target",      "degree",    "units",     "strength",
+    "betweenness", "pagerank", "eigenvector", "community", "component", "pos"};
 
 enum { COL_ID, COL_LABEL, COL_TYPE, COL_ALIASES, COL_PATTERN, COL_SURNAME, NFIXED };
 static const char *const fixed_names[NFIXED] = {"id",      "label",   "type",

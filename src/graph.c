@@ -3,28 +3,17 @@
  * handler, which frees igraph's cleanup stack and turns the error into a
  * return code. */
 #include <igraph.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract_int.h"
 #include "gazetteer_int.h"
+#include "graph_int.h"
 #include "match_int.h"
 #include "sg_internal.h"
 #include "stakegraph/graph.h"
-
-struct sg_graph {
-    igraph_t ig;
-    int has_ig;
-    size_t n, m, nattr;
-    char **id, **label, **type;
-    long *mentions, *documents;
-    char **attr_names;
-    char **attrs; /* n * nattr, NULL = absent */
-    size_t *src, *dst;
-    double *weight;
-    long *edocs;
-};
 
 static _Thread_local char igraph_reason[256]; /* per thread, like igraph's handlers */
 
@@ -44,24 +33,23 @@ static void quiet_warning(const char *reason, const char *file, int line)
     (void)line;
 }
 
-/* Brackets for each igraph call: install our handlers, restore the caller's. */
-typedef struct {
-    igraph_error_handler_t *err;
-    igraph_warning_handler_t *warn;
-} guard;
-
-static guard guard_enter(void)
+sg_ig_guard sg_ig_enter(void)
 {
-    guard g;
+    sg_ig_guard g;
     g.err = igraph_set_error_handler(guard_handler);
     g.warn = igraph_set_warning_handler(quiet_warning);
     return g;
 }
 
-static void guard_leave(guard g)
+void sg_ig_leave(sg_ig_guard g)
 {
     igraph_set_error_handler(g.err);
     igraph_set_warning_handler(g.warn);
+}
+
+const char *sg_ig_reason(void)
+{
+    return igraph_reason;
 }
 
 void sg_graph_free(sg_graph *g)
@@ -69,9 +57,16 @@ void sg_graph_free(sg_graph *g)
     if (!g)
         return;
     if (g->has_ig) {
-        guard gd = guard_enter();
+        sg_ig_guard gd = sg_ig_enter();
         igraph_destroy(&g->ig);
-        guard_leave(gd);
+        sg_ig_leave(gd);
+    }
+    for (int d = 0; d < 2; d++) {
+        for (size_t c = 0; c < g->ncols[d]; c++) {
+            free(g->cols[d][c].name);
+            free(g->cols[d][c].v);
+        }
+        free(g->cols[d]);
     }
     for (size_t i = 0; i < g->n; i++) {
         if (g->id)
@@ -153,6 +148,120 @@ void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target, 
         *weight = g->weight[e];
     if (documents)
         *documents = g->edocs[e];
+}
+
+static size_t domain_size(const sg_graph *g, sg_domain d)
+{
+    return d == SG_EDGES ? g->m : g->n;
+}
+
+size_t sg_graph_column_count(const sg_graph *g, sg_domain d)
+{
+    return g->ncols[d == SG_EDGES];
+}
+
+const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c)
+{
+    return g->cols[d == SG_EDGES][c].name;
+}
+
+int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c)
+{
+    return g->cols[d == SG_EDGES][c].is_int;
+}
+
+double sg_graph_column_value(const sg_graph *g, sg_domain d, size_t c, size_t i)
+{
+    return g->cols[d == SG_EDGES][c].v[i];
+}
+
+long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name)
+{
+    for (size_t c = 0; c < g->ncols[d == SG_EDGES]; c++)
+        if (!strcmp(g->cols[d == SG_EDGES][c].name, name))
+            return (long)c;
+    return -1;
+}
+
+long sg_graph_units(const sg_graph *g)
+{
+    return g->units;
+}
+
+int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
+                        const double *values, sg_error *err)
+{
+    if (!g || !name || !*name || (!values && domain_size(g, d)))
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    int k = d == SG_EDGES;
+    size_t n = domain_size(g, d);
+    double *v = sg_alloc_array(n + 1, sizeof(double));
+    if (!v)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        v[i] = isfinite(values[i]) ? (is_int ? round(values[i]) : values[i]) : 0.0;
+    long at = sg_graph_column_find(g, d, name);
+    if (at >= 0) {
+        free(g->cols[k][at].v);
+        g->cols[k][at].v = v;
+        g->cols[k][at].is_int = is_int;
+        return 0;
+    }
+    sg_column *cols = sg_realloc_array(g->cols[k], g->ncols[k] + 1, sizeof(sg_column));
+    char *copy = sg_strdup(name);
+    if (cols)
+        g->cols[k] = cols;
+    if (!cols || !copy) {
+        free(v);
+        free(copy);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    cols[g->ncols[k]++] = (sg_column){copy, is_int, v};
+    return 0;
+}
+
+int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
+{
+    size_t m = 0;
+    for (size_t e = 0; e < g->m; e++) {
+        if (!keep[e])
+            continue;
+        g->src[m] = g->src[e];
+        g->dst[m] = g->dst[e];
+        g->weight[m] = g->weight[e];
+        g->edocs[m] = g->edocs[e];
+        for (size_t c = 0; c < g->ncols[1]; c++)
+            g->cols[1][c].v[m] = g->cols[1][c].v[e];
+        m++;
+    }
+    g->m = m;
+    return sg_graph_make_igraph(g, err);
+}
+
+sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr)
+{
+    sg_graph *g = calloc(1, sizeof(*g));
+    if (!g)
+        return NULL;
+    g->id = calloc(n + 1, sizeof(char *));
+    g->label = calloc(n + 1, sizeof(char *));
+    g->type = calloc(n + 1, sizeof(char *));
+    g->mentions = calloc(n + 1, sizeof(long));
+    g->documents = calloc(n + 1, sizeof(long));
+    g->attr_names = calloc(nattr + 1, sizeof(char *));
+    g->attrs = calloc(n * nattr + 1, sizeof(char *));
+    g->src = calloc(m + 1, sizeof(size_t));
+    g->dst = calloc(m + 1, sizeof(size_t));
+    g->weight = calloc(m + 1, sizeof(double));
+    g->edocs = calloc(m + 1, sizeof(long));
+    if (!g->id || !g->label || !g->type || !g->mentions || !g->documents || !g->attr_names ||
+        !g->attrs || !g->src || !g->dst || !g->weight || !g->edocs || (nattr && n > SIZE_MAX / nattr)) {
+        sg_graph_free(g);
+        return NULL;
+    }
+    g->n = n;
+    g->nattr = nattr;
+    return g;
 }
 
 typedef struct {
@@ -255,10 +364,14 @@ static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, d
     return 0;
 }
 
-static int make_igraph(sg_graph *g, sg_error *err)
+int sg_graph_make_igraph(sg_graph *g, sg_error *err)
 {
     igraph_vector_int_t ev;
-    guard gd = guard_enter();
+    sg_ig_guard gd = sg_ig_enter();
+    if (g->has_ig) {
+        igraph_destroy(&g->ig);
+        g->has_ig = 0;
+    }
     igraph_error_t rc = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->m));
     if (rc == IGRAPH_SUCCESS) {
         for (size_t e = 0; e < g->m; e++) {
@@ -269,7 +382,7 @@ static int make_igraph(sg_graph *g, sg_error *err)
         g->has_ig = rc == IGRAPH_SUCCESS;
         igraph_vector_int_destroy(&ev);
     }
-    guard_leave(gd);
+    sg_ig_leave(gd);
     if (rc != IGRAPH_SUCCESS)
         return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "igraph: %s", igraph_reason);
     return 0;
@@ -301,7 +414,17 @@ int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m,
     free(by_rank);
     if (copy_nodes(g, gaz, c, ents) || collect_edges(g, c, node_of, min_weight))
         goto cleanup;
-    if ((rc = make_igraph(g, err)))
+    double *units = sg_alloc_array(g->n + 1, sizeof(double));
+    if (!units)
+        goto cleanup;
+    for (size_t i = 0; i < g->n; i++)
+        units[i] = (double)c->nodes[ents[i]].units;
+    rc = sg_graph_set_column(g, SG_NODES, "units", 1, units, err);
+    free(units);
+    if (rc)
+        goto cleanup_set;
+    g->units = c->units;
+    if ((rc = sg_graph_make_igraph(g, err)))
         goto cleanup_set;
     free(ents);
     free(node_of);

@@ -38,6 +38,34 @@ const char *sg_graph_node_attr(const sg_graph *g, size_t i, size_t a);
 void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target, double *weight,
                    long *documents);
 
+/* Numeric columns on nodes or edges: counts (`units`), the analysis
+ * (`degree`, `pagerank`, `jaccard`, ...) and the layout (`x`, `y`, `size`,
+ * `r`, `g`, `b`). Columns keep the order in which they were added. */
+typedef enum { SG_NODES = 0, SG_EDGES = 1 } sg_domain;
+
+size_t sg_graph_column_count(const sg_graph *g, sg_domain d);
+const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c);
+/* Non-zero when the column holds integers (written as GraphML `int`/`long`). */
+int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c);
+/* Value of column `c` on node or edge `i`. */
+double sg_graph_column_value(const sg_graph *g, sg_domain d, size_t c, size_t i);
+/* Index of the column called `name`, or -1. */
+long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name);
+/* Adds a column, or replaces the one of that name: `values` has one value per
+ * node or edge (non-finite values are stored as 0). */
+int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
+                        const double *values, sg_error *err);
+
+/* Number of units of text (sentences, paragraphs, ...) the network was
+ * counted over; 0 when unknown (a graph read from a file). */
+long sg_graph_units(const sg_graph *g);
+
+/* Reads a GraphML file (igraph's reader): node ids, `label`, `type`,
+ * `mentions`, `documents`, edge `weight` (default 1) and `documents`; other
+ * numeric attributes become columns, other string node attributes become
+ * attributes. Errors name the file. */
+int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "graph.h"
+#include "analysis.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -25,6 +25,12 @@ int inputs_read(const char *path, char **data, size_t *len);
 /* Prints "stakegraph: <where>: <what>" on stderr. */
 void cli_error(const char *where, const char *what);
 
+/* Option values: 0 on success, -1 when `s` is not valid. */
+int cli_parse_seed(const char *s, unsigned long *seed);
+int cli_parse_alpha(const char *s, double *alpha);
+
 int cmd_extract(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ typedef struct {
     const char *mentions;
     double min_weight;
     int quiet;
+    int analyse;
+    sg_analysis_options analysis;
 } extract_args;
 
 typedef struct {
@@ -65,7 +67,15 @@ static int usage_error(const char *what)
 
 static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
 {
-    enum { OPT_UNIT = 256, OPT_MENTIONS, OPT_MIN_WEIGHT, OPT_STRICT };
+    enum {
+        OPT_UNIT = 256,
+        OPT_MENTIONS,
+        OPT_MIN_WEIGHT,
+        OPT_STRICT,
+        OPT_NO_ANALYSE,
+        OPT_SEED,
+        OPT_BACKBONE
+    };
     static const struct option longs[] = {{"gazetteer", required_argument, NULL, 'g'},
                                           {"unit", required_argument, NULL, OPT_UNIT},
                                           {"format", required_argument, NULL, 'f'},
@@ -73,6 +83,10 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                                           {"mentions", required_argument, NULL, OPT_MENTIONS},
                                           {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
                                           {"strict", no_argument, NULL, OPT_STRICT},
+                                          {"no-analyse", no_argument, NULL, OPT_NO_ANALYSE},
+                                          {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
+                                          {"seed", required_argument, NULL, OPT_SEED},
+                                          {"backbone", required_argument, NULL, OPT_BACKBONE},
                                           {"quiet", no_argument, NULL, 'q'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
@@ -111,6 +125,15 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             break;
         }
         case OPT_STRICT: a->opt.strict = 1; break;
+        case OPT_NO_ANALYSE: a->analyse = 0; break;
+        case OPT_SEED:
+            if (cli_parse_seed(optarg, &a->analysis.seed))
+                return usage_error("invalid --seed (an integer from 0 to 4294967295)");
+            break;
+        case OPT_BACKBONE:
+            if (cli_parse_alpha(optarg, &a->analysis.backbone))
+                return usage_error("invalid --backbone (a significance level, 0 < ALPHA <= 1)");
+            break;
         case 'q': a->quiet = 1; break;
         case 'h': help(stdout); return -1;
         case ':':
@@ -306,6 +329,8 @@ static int finish(const extract_args *a, sg_extractor *ex, sg_output *graph, men
     sg_error_clear(&err);
     sg_graph *g = NULL;
     int rc = sg_extractor_graph(&g, ex, a->min_weight, &err);
+    if (!rc && a->analyse)
+        rc = sg_graph_analyse(g, &a->analysis, &err);
     if (!rc && (rc = sg_export(g, a->format, sg_output_stream(graph), &err)))
         snprintf(err.file, sizeof(err.file), "%s", a->output ? a->output : "-");
     sg_graph_free(g);
@@ -332,6 +357,8 @@ int cmd_extract(int argc, char **argv)
     extract_args a;
     memset(&a, 0, sizeof(a));
     sg_extract_options_init(&a.opt);
+    sg_analysis_options_init(&a.analysis);
+    a.analyse = 1;
     a.gazetteers = calloc((size_t)argc + 1, sizeof(char *));
     if (!a.gazetteers)
         return EXIT_FAIL;

@@ -1,0 +1,46 @@
+/* stakegraph — network analysis with igraph (SPEC §9). */
+#ifndef STAKEGRAPH_ANALYSIS_H
+#define STAKEGRAPH_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    unsigned long seed; /* seed of the community detection (default 1) */
+    double backbone;    /* > 0: keep only edges with backbone_alpha < backbone */
+} sg_analysis_options;
+
+void sg_analysis_options_init(sg_analysis_options *opt);
+
+/* Adds the analysis columns to `g`.
+ * Edges (when the graph knows its unit counts, i.e. it comes from an
+ * extractor): `jaccard`, `association`, `npmi`, and always `backbone_alpha`.
+ * Then, if opt->backbone > 0, drops the edges whose backbone_alpha is not
+ * below it. Nodes, on the remaining edges: `degree`, `strength`,
+ * `betweenness` (distances 1/weight), `pagerank`, `eigenvector`,
+ * `community` (Louvain, modularity, seeded; numbered from 0 by decreasing
+ * size) and `component` (numbered the same way). The README gives the
+ * formulas. Results are identical on every run with the same seed. */
+int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err);
+
+typedef struct {
+    size_t nodes, edges, components, communities, isolated;
+    double density;     /* edges / (n (n - 1) / 2) */
+    double total_weight; /* sum of edge weights */
+    double modularity;  /* of the `community` column (weighted) */
+} sg_graph_summary;
+
+/* Summarises an analysed graph (runs the analysis first when `community`
+ * is missing). */
+int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,360 @@
+/* Network analysis (SPEC §9): igraph's own algorithms for the node measures
+ * and communities; the edge normalisations are closed formulas over the
+ * counts. Every igraph call runs under the guard of graph_int.h. */
+#include <igraph.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_int.h"
+#include "sg_internal.h"
+#include "stakegraph/analysis.h"
+
+void sg_analysis_options_init(sg_analysis_options *opt)
+{
+    opt->seed = 1;
+    opt->backbone = 0;
+}
+
+static int nomem(sg_error *err)
+{
+    return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+}
+
+static int ig_failed(sg_error *err, const char *what)
+{
+    return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "igraph (%s): %s", what, sg_ig_reason());
+}
+
+/* Node strengths from the edge arrays. */
+static void strengths(const sg_graph *g, double *s, double *deg)
+{
+    for (size_t i = 0; i < g->n; i++)
+        s[i] = deg[i] = 0;
+    for (size_t e = 0; e < g->m; e++) {
+        s[g->src[e]] += g->weight[e];
+        s[g->dst[e]] += g->weight[e];
+        deg[g->src[e]]++;
+        deg[g->dst[e]]++;
+    }
+}
+
+/* Disparity filter (Serrano, Boguñá, Vespignani 2009, PNAS 106:6483): for
+ * an edge of weight w at a node of strength s and degree k > 1,
+ * alpha = (1 - w/s)^(k-1), the probability that a uniform random split of s
+ * over k edges gives one share >= w. The edge's alpha is the smaller of its
+ * two ends (significant for either actor); an end of degree 1 gives 1. */
+static double disparity(double w, double s, double k)
+{
+    if (k <= 1 || s <= 0)
+        return 1.0;
+    double p = w / s;
+    return pow(1.0 - (p < 1 ? p : 1), k - 1);
+}
+
+static int edge_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
+{
+    size_t n = g->n, m = g->m;
+    double *s = sg_alloc_array(n + 1, sizeof(double)), *k = sg_alloc_array(n + 1, sizeof(double));
+    double *v = sg_alloc_array(4 * (m + 1), sizeof(double));
+    int rc = 0;
+    if (!s || !k || !v) {
+        rc = nomem(err);
+        goto done;
+    }
+    strengths(g, s, k);
+    double *alpha = v, *jac = v + (m + 1), *assoc = v + 2 * (m + 1), *npmi = v + 3 * (m + 1);
+    double total = 0;
+    for (size_t e = 0; e < m; e++)
+        total += g->weight[e];
+    long ucol = sg_graph_column_find(g, SG_NODES, "units");
+    double N = (double)g->units;
+    for (size_t e = 0; e < m; e++) {
+        size_t a = g->src[e], b = g->dst[e];
+        double c = g->weight[e];
+        double da = disparity(c, s[a], k[a]), db = disparity(c, s[b], k[b]);
+        alpha[e] = da < db ? da : db;
+        /* Association strength (van Eck & Waltman 2009, JASIST 60:1635):
+         * observed weight over its expectation s_a s_b / 2W when the
+         * strengths are kept and the links placed at random. */
+        assoc[e] = s[a] > 0 && s[b] > 0 ? c * 2.0 * total / (s[a] * s[b]) : 0;
+        if (ucol >= 0 && N > 0) {
+            double fa = g->cols[0][ucol].v[a], fb = g->cols[0][ucol].v[b];
+            /* Jaccard: units with both over units with either. */
+            jac[e] = fa + fb - c > 0 ? c / (fa + fb - c) : 0;
+            /* Normalised PMI (Bouma 2009): log(p_ab / (p_a p_b)) / -log p_ab
+             * over units; 1 when the pair is in every unit. */
+            double pab = c / N, pa = fa / N, pb = fb / N;
+            if (pab >= 1)
+                npmi[e] = 1;
+            else if (pab > 0 && pa > 0 && pb > 0)
+                npmi[e] = log(pab / (pa * pb)) / -log(pab);
+            else
+                npmi[e] = 0;
+        }
+    }
+    if (ucol >= 0 && N > 0) {
+        if ((rc = sg_graph_set_column(g, SG_EDGES, "jaccard", 0, jac, err)) ||
+            (rc = sg_graph_set_column(g, SG_EDGES, "association", 0, assoc, err)) ||
+            (rc = sg_graph_set_column(g, SG_EDGES, "npmi", 0, npmi, err)))
+            goto done;
+    } else if ((rc = sg_graph_set_column(g, SG_EDGES, "association", 0, assoc, err))) {
+        goto done;
+    }
+    if ((rc = sg_graph_set_column(g, SG_EDGES, "backbone_alpha", 0, alpha, err)))
+        goto done;
+    if (opt->backbone > 0) {
+        unsigned char *keep = calloc(m + 1, 1);
+        if (!keep) {
+            rc = nomem(err);
+            goto done;
+        }
+        long acol = sg_graph_column_find(g, SG_EDGES, "backbone_alpha");
+        for (size_t e = 0; e < m; e++)
+            keep[e] = g->cols[1][acol].v[e] < opt->backbone;
+        rc = sg_graph_keep_edges(g, keep, err);
+        free(keep);
+    }
+done:
+    free(s);
+    free(k);
+    free(v);
+    return rc;
+}
+
+typedef struct {
+    size_t size, first, label;
+} group;
+
+static int cmp_group(const void *x, const void *y)
+{
+    const group *p = x, *q = y;
+    if (p->size != q->size)
+        return p->size > q->size ? -1 : 1;
+    return p->first < q->first ? -1 : p->first > q->first;
+}
+
+/* Renumbers a membership vector: the largest group is 0, ties broken by the
+ * smallest node index in the group, so the numbers do not depend on the
+ * algorithm's internal labels. */
+static int renumber(const igraph_vector_int_t *memb, size_t n, double *out, size_t *ngroups)
+{
+    size_t ng = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((size_t)VECTOR(*memb)[i] + 1 > ng)
+            ng = (size_t)VECTOR(*memb)[i] + 1;
+    group *gr = sg_alloc_array(ng + 1, sizeof(group));
+    size_t *rank = sg_alloc_array(ng + 1, sizeof(size_t));
+    if (!gr || !rank) {
+        free(gr);
+        free(rank);
+        return SG_ERR_NOMEM;
+    }
+    for (size_t c = 0; c < ng; c++)
+        gr[c] = (group){0, SIZE_MAX, c};
+    for (size_t i = 0; i < n; i++) {
+        group *x = &gr[VECTOR(*memb)[i]];
+        x->size++;
+        if (x->first == SIZE_MAX)
+            x->first = i;
+    }
+    size_t used = 0;
+    for (size_t c = 0; c < ng; c++)
+        if (gr[c].size)
+            gr[used++] = gr[c];
+    qsort(gr, used, sizeof(group), cmp_group);
+    for (size_t r = 0; r < used; r++)
+        rank[gr[r].label] = r;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (double)rank[VECTOR(*memb)[i]];
+    *ngroups = used;
+    free(gr);
+    free(rank);
+    return 0;
+}
+
+typedef struct {
+    igraph_vector_t w, dist, res;
+    igraph_vector_int_t ires, memb;
+} ig_work;
+
+/* Runs igraph's measures on g->ig; `out` receives each result in turn and
+ * is stored as a column. Returns 0, or the failing step's error. */
+static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
+{
+    size_t n = g->n, m = g->m;
+    double *out = sg_alloc_array(n + 1, sizeof(double));
+    if (!out)
+        return nomem(err);
+    ig_work k;
+    int inited = 0, rc = 0;
+    const char *step = "vectors";
+    size_t ngroups = 0;
+    sg_ig_guard gd = sg_ig_enter();
+    if (igraph_vector_init(&k.w, (igraph_integer_t)m))
+        goto ig_fail;
+    inited = 1;
+    if (igraph_vector_init(&k.dist, (igraph_integer_t)m))
+        goto ig_fail;
+    inited = 2;
+    if (igraph_vector_init(&k.res, 0))
+        goto ig_fail;
+    inited = 3;
+    if (igraph_vector_int_init(&k.ires, 0))
+        goto ig_fail;
+    inited = 4;
+    if (igraph_vector_int_init(&k.memb, 0))
+        goto ig_fail;
+    inited = 5;
+    for (size_t e = 0; e < m; e++) {
+        VECTOR(k.w)[e] = g->weight[e];
+        VECTOR(k.dist)[e] = 1.0 / g->weight[e];
+    }
+
+    step = "degree";
+    if (igraph_degree(&g->ig, &k.ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
+        goto ig_fail;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (double)VECTOR(k.ires)[i];
+    if ((rc = sg_graph_set_column(g, SG_NODES, "degree", 1, out, err)))
+        goto done;
+
+    step = "strength";
+    if (igraph_strength(&g->ig, &k.res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &k.w))
+        goto ig_fail;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "strength", 0, VECTOR(k.res), err)))
+        goto done;
+
+    step = "betweenness";
+    if (igraph_betweenness(&g->ig, &k.res, igraph_vss_all(), 0, &k.dist))
+        goto ig_fail;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k.res), err)))
+        goto done;
+
+    step = "pagerank";
+    igraph_real_t value;
+    if (igraph_pagerank(&g->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, &value, igraph_vss_all(), 0,
+                        0.85, &k.w, NULL))
+        goto ig_fail;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k.res), err)))
+        goto done;
+
+    step = "eigenvector";
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    if (igraph_eigenvector_centrality(&g->ig, &k.res, &value, 0, 1, &k.w, &arpack))
+        goto ig_fail;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "eigenvector", 0, VECTOR(k.res), err)))
+        goto done;
+
+    step = "communities";
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
+    if (igraph_community_multilevel(&g->ig, &k.w, 1.0, &k.memb, NULL, NULL))
+        goto ig_fail;
+    if (renumber(&k.memb, n, out, &ngroups)) {
+        rc = nomem(err);
+        goto done;
+    }
+    if ((rc = sg_graph_set_column(g, SG_NODES, "community", 1, out, err)))
+        goto done;
+
+    step = "components";
+    igraph_integer_t ncomp;
+    if (igraph_connected_components(&g->ig, &k.memb, NULL, &ncomp, IGRAPH_WEAK))
+        goto ig_fail;
+    if (renumber(&k.memb, n, out, &ngroups)) {
+        rc = nomem(err);
+        goto done;
+    }
+    rc = sg_graph_set_column(g, SG_NODES, "component", 1, out, err);
+    goto done;
+ig_fail:
+    rc = ig_failed(err, step);
+done:
+    if (inited >= 5)
+        igraph_vector_int_destroy(&k.memb);
+    if (inited >= 4)
+        igraph_vector_int_destroy(&k.ires);
+    if (inited >= 3)
+        igraph_vector_destroy(&k.res);
+    if (inited >= 2)
+        igraph_vector_destroy(&k.dist);
+    if (inited >= 1)
+        igraph_vector_destroy(&k.w);
+    sg_ig_leave(gd);
+    free(out);
+    return rc;
+}
+
+int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
+{
+    sg_analysis_options defaults;
+    if (!g)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    if (!opt) {
+        sg_analysis_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (!g->has_ig)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "graph has no igraph form");
+    int rc = edge_measures(g, opt, err);
+    return rc ? rc : node_measures(g, opt, err);
+}
+
+int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err)
+{
+    memset(s, 0, sizeof(*s));
+    long ccol = sg_graph_column_find(g, SG_NODES, "community");
+    int rc;
+    if (ccol < 0) {
+        if ((rc = sg_graph_analyse(g, NULL, err)))
+            return rc;
+        ccol = sg_graph_column_find(g, SG_NODES, "community");
+    }
+    long comp = sg_graph_column_find(g, SG_NODES, "component");
+    long deg = sg_graph_column_find(g, SG_NODES, "degree");
+    s->nodes = g->n;
+    s->edges = g->m;
+    s->density = g->n > 1 ? (double)g->m / ((double)g->n * (double)(g->n - 1) / 2.0) : 0;
+    for (size_t e = 0; e < g->m; e++)
+        s->total_weight += g->weight[e];
+    for (size_t i = 0; i < g->n; i++) {
+        double cv = g->cols[0][ccol].v[i];
+        if (!(cv >= 0 && cv < (double)g->n))
+            return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                                "community numbers must be between 0 and the node count");
+        size_t c = (size_t)cv;
+        if (c + 1 > s->communities)
+            s->communities = c + 1;
+        if (comp >= 0 && (size_t)g->cols[0][comp].v[i] + 1 > s->components)
+            s->components = (size_t)g->cols[0][comp].v[i] + 1;
+        if (deg >= 0 && g->cols[0][deg].v[i] == 0)
+            s->isolated++;
+    }
+    if (g->m == 0)
+        return 0; /* modularity is undefined without edges: reported as 0 */
+    igraph_vector_int_t memb;
+    igraph_vector_t w;
+    sg_ig_guard gd = sg_ig_enter();
+    rc = 0;
+    if (igraph_vector_int_init(&memb, (igraph_integer_t)g->n)) {
+        rc = ig_failed(err, "modularity");
+    } else {
+        if (igraph_vector_init(&w, (igraph_integer_t)g->m)) {
+            rc = ig_failed(err, "modularity");
+        } else {
+            for (size_t i = 0; i < g->n; i++)
+                VECTOR(memb)[i] = (igraph_integer_t)g->cols[0][ccol].v[i];
+            for (size_t e = 0; e < g->m; e++)
+                VECTOR(w)[e] = g->weight[e];
+            igraph_real_t q = 0;
+            if (igraph_modularity(&g->ig, &memb, &w, 1.0, 0, &q))
+                rc = ig_failed(err, "modularity");
+            s->modularity = isfinite(q) ? q : 0;
+            igraph_vector_destroy(&w);
+        }
+        igraph_vector_int_destroy(&memb);
+    }
+    sg_ig_leave(gd);
+    return rc;
+}

@@ -1,0 +1,260 @@
+/* Reading GraphML back (for `stats` and `render`) with igraph's own reader
+ * and its C attribute table, which is installed only for the read and
+ * removed again, so the rest of the library works on attribute-less graphs. */
+#include <errno.h>
+#include <igraph.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_int.h"
+#include "sg_internal.h"
+
+/* Numeric node attributes written as integers by stakegraph. */
+static int int_column(const char *name)
+{
+    static const char *const ints[] = {"units", "degree", "community", "component", "r", "g", "b"};
+    for (size_t i = 0; i < sizeof(ints) / sizeof(*ints); i++)
+        if (!strcmp(name, ints[i]))
+            return 1;
+    return 0;
+}
+
+typedef struct {
+    const char *path;
+    igraph_t *ig;
+    sg_graph *g;
+    igraph_strvector_t vnames, enames, gnames;
+    igraph_vector_int_t vtypes, etypes, gtypes;
+    igraph_vector_t num;
+    igraph_strvector_t str;
+} reader;
+
+static int fail(reader *r, sg_error *err, int code, const char *what)
+{
+    return sg_error_set(err, code, r->path, 0, -1, "%s", what);
+}
+
+static int read_numeric(reader *r, igraph_attribute_elemtype_t kind, const char *name, int boolean)
+{
+    if (boolean) {
+        igraph_vector_bool_t b;
+        if (igraph_vector_bool_init(&b, 0))
+            return -1;
+        igraph_error_t rc = kind == IGRAPH_ATTRIBUTE_VERTEX
+                                ? igraph_cattribute_VABV(r->ig, name, igraph_vss_all(), &b)
+                                : igraph_cattribute_EABV(r->ig, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &b);
+        if (!rc && igraph_vector_resize(&r->num, igraph_vector_bool_size(&b)))
+            rc = IGRAPH_ENOMEM;
+        for (igraph_integer_t i = 0; !rc && i < igraph_vector_bool_size(&b); i++)
+            VECTOR(r->num)[i] = VECTOR(b)[i] ? 1 : 0;
+        igraph_vector_bool_destroy(&b);
+        return rc ? -1 : 0;
+    }
+    igraph_error_t rc = kind == IGRAPH_ATTRIBUTE_VERTEX
+                            ? igraph_cattribute_VANV(r->ig, name, igraph_vss_all(), &r->num)
+                            : igraph_cattribute_EANV(r->ig, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &r->num);
+    return rc ? -1 : 0;
+}
+
+static int copy_string(char **dst, const char *s)
+{
+    *dst = NULL;
+    if (!s || !*s)
+        return 0;
+    return (*dst = sg_strdup(s)) ? 0 : -1;
+}
+
+static int read_nodes(reader *r, sg_error *err)
+{
+    sg_graph *g = r->g;
+    igraph_integer_t nv = igraph_strvector_size(&r->vnames);
+    int has_label = 0;
+    size_t nattr = 0;
+    for (igraph_integer_t a = 0; a < nv; a++) {
+        const char *name = igraph_strvector_get(&r->vnames, a);
+        int type = (int)VECTOR(r->vtypes)[a];
+        if (!strcmp(name, "label") && type == IGRAPH_ATTRIBUTE_STRING)
+            has_label = 1;
+        if (type == IGRAPH_ATTRIBUTE_STRING && strcmp(name, "id") && strcmp(name, "label") &&
+            strcmp(name, "name") && strcmp(name, "type"))
+            g->attr_names[nattr++] = (char *)name; /* borrowed for now, copied below */
+    }
+    for (size_t a = 0; a < nattr; a++)
+        if (!(g->attr_names[a] = sg_strdup(g->attr_names[a]))) {
+            for (size_t b = a + 1; b < nattr; b++)
+                g->attr_names[b] = NULL;
+            return fail(r, err, SG_ERR_NOMEM, "out of memory");
+        }
+    g->nattr = nattr;
+    int has_name = igraph_cattribute_has_attr(r->ig, IGRAPH_ATTRIBUTE_VERTEX, "name");
+    int has_type = igraph_cattribute_has_attr(r->ig, IGRAPH_ATTRIBUTE_VERTEX, "type");
+    int has_id = igraph_cattribute_has_attr(r->ig, IGRAPH_ATTRIBUTE_VERTEX, "id");
+    for (size_t i = 0; i < g->n; i++) {
+        char num[32];
+        const char *id = has_id ? VAS(r->ig, "id", (igraph_integer_t)i) : NULL;
+        if (!id || !*id) {
+            snprintf(num, sizeof(num), "n%zu", i);
+            id = num;
+        }
+        const char *label = has_label ? VAS(r->ig, "label", (igraph_integer_t)i) : NULL;
+        if ((!label || !*label) && has_name)
+            label = VAS(r->ig, "name", (igraph_integer_t)i);
+        if (!label || !*label)
+            label = id;
+        const char *type = has_type ? VAS(r->ig, "type", (igraph_integer_t)i) : "";
+        if (copy_string(&g->id[i], id) || copy_string(&g->label[i], label) ||
+            !(g->type[i] = sg_strdup(type ? type : "")))
+            return fail(r, err, SG_ERR_NOMEM, "out of memory");
+        for (size_t a = 0; a < nattr; a++)
+            if (copy_string(&g->attrs[i * nattr + a],
+                            VAS(r->ig, g->attr_names[a], (igraph_integer_t)i)))
+                return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    }
+    for (igraph_integer_t a = 0; a < nv; a++) {
+        const char *name = igraph_strvector_get(&r->vnames, a);
+        int type = (int)VECTOR(r->vtypes)[a];
+        if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN)
+            continue;
+        if (read_numeric(r, IGRAPH_ATTRIBUTE_VERTEX, name, type == IGRAPH_ATTRIBUTE_BOOLEAN))
+            return fail(r, err, SG_ERR_GRAPH, sg_ig_reason());
+        if (!strcmp(name, "mentions") || !strcmp(name, "documents")) {
+            long *dst = name[0] == 'm' ? g->mentions : g->documents;
+            for (size_t i = 0; i < g->n; i++) {
+                double v = VECTOR(r->num)[i];
+                dst[i] = isfinite(v) && fabs(v) < 1e15 ? (long)v : 0;
+            }
+            continue;
+        }
+        int rc = sg_graph_set_column(g, SG_NODES, name,
+                                     type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(name),
+                                     VECTOR(r->num), err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int read_edges(reader *r, sg_error *err)
+{
+    sg_graph *g = r->g;
+    igraph_integer_t ne = igraph_strvector_size(&r->enames);
+    int has_weight = 0;
+    for (size_t e = 0; e < g->m; e++) {
+        igraph_integer_t from = IGRAPH_FROM(r->ig, e), to = IGRAPH_TO(r->ig, e);
+        g->src[e] = (size_t)(from < to ? from : to);
+        g->dst[e] = (size_t)(from < to ? to : from);
+        g->weight[e] = 1;
+        g->edocs[e] = 0;
+    }
+    for (igraph_integer_t a = 0; a < ne; a++) {
+        const char *name = igraph_strvector_get(&r->enames, a);
+        int type = (int)VECTOR(r->etypes)[a];
+        if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN)
+            continue;
+        if (read_numeric(r, IGRAPH_ATTRIBUTE_EDGE, name, type == IGRAPH_ATTRIBUTE_BOOLEAN))
+            return fail(r, err, SG_ERR_GRAPH, sg_ig_reason());
+        if (!strcmp(name, "weight")) {
+            has_weight = 1;
+            for (size_t e = 0; e < g->m; e++)
+                g->weight[e] = VECTOR(r->num)[e];
+            continue;
+        }
+        if (!strcmp(name, "documents")) {
+            for (size_t e = 0; e < g->m; e++) {
+                double v = VECTOR(r->num)[e];
+                g->edocs[e] = isfinite(v) && fabs(v) < 1e15 ? (long)v : 0;
+            }
+            continue;
+        }
+        int rc = sg_graph_set_column(g, SG_EDGES, name, type == IGRAPH_ATTRIBUTE_BOOLEAN,
+                                     VECTOR(r->num), err);
+        if (rc)
+            return rc;
+    }
+    for (size_t e = 0; has_weight && e < g->m; e++)
+        if (!(g->weight[e] > 0 && isfinite(g->weight[e]))) {
+            char what[200];
+            snprintf(what, sizeof(what),
+                     "edge %zu (%.60s -- %.60s) has weight %g: weights must be finite and > 0",
+                     e + 1, g->id[g->src[e]], g->id[g->dst[e]], g->weight[e]);
+            return fail(r, err, SG_ERR_PARSE, what);
+        }
+    return 0;
+}
+
+int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
+{
+    if (!out || !path)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    *out = NULL;
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
+    igraph_t ig;
+    reader r;
+    memset(&r, 0, sizeof(r));
+    r.path = path;
+    r.ig = &ig;
+    int rc = 0, have_ig = 0, have_vectors = 0;
+    sg_ig_guard gd = sg_ig_enter();
+    igraph_attribute_table_t *old = igraph_set_attribute_table(&igraph_cattribute_table);
+    if (igraph_read_graph_graphml(&ig, f, 0)) {
+        rc = sg_error_set(err, SG_ERR_PARSE, path, 0, -1, "not a readable GraphML file: %s",
+                          sg_ig_reason());
+        goto done;
+    }
+    have_ig = 1;
+    if (igraph_strvector_init(&r.vnames, 0) || igraph_strvector_init(&r.enames, 0) ||
+        igraph_strvector_init(&r.gnames, 0) || igraph_vector_int_init(&r.vtypes, 0) ||
+        igraph_vector_int_init(&r.etypes, 0) || igraph_vector_int_init(&r.gtypes, 0) ||
+        igraph_vector_init(&r.num, 0)) {
+        rc = fail(&r, err, SG_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    have_vectors = 1;
+    if (igraph_cattribute_list(&ig, &r.gnames, &r.gtypes, &r.vnames, &r.vtypes, &r.enames,
+                               &r.etypes)) {
+        rc = fail(&r, err, SG_ERR_GRAPH, sg_ig_reason());
+        goto done;
+    }
+    size_t nattr = 0;
+    for (igraph_integer_t a = 0; a < igraph_vector_int_size(&r.vtypes); a++)
+        nattr += VECTOR(r.vtypes)[a] == IGRAPH_ATTRIBUTE_STRING;
+    r.g = sg_graph_alloc((size_t)igraph_vcount(&ig), (size_t)igraph_ecount(&ig), nattr);
+    if (!r.g) {
+        rc = fail(&r, err, SG_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    r.g->m = (size_t)igraph_ecount(&ig);
+    r.g->nattr = 0;
+    if ((rc = read_nodes(&r, err)) || (rc = read_edges(&r, err)))
+        goto done;
+done:
+    if (have_vectors) {
+        igraph_strvector_destroy(&r.vnames);
+        igraph_strvector_destroy(&r.enames);
+        igraph_strvector_destroy(&r.gnames);
+        igraph_vector_int_destroy(&r.vtypes);
+        igraph_vector_int_destroy(&r.etypes);
+        igraph_vector_int_destroy(&r.gtypes);
+        igraph_vector_destroy(&r.num);
+    }
+    if (have_ig)
+        igraph_destroy(&ig);
+    igraph_set_attribute_table(old);
+    sg_ig_leave(gd);
+    if (f != stdin)
+        fclose(f);
+    if (!rc)
+        rc = sg_graph_make_igraph(r.g, err);
+    if (rc) {
+        if (err && !err->file[0])
+            snprintf(err->file, sizeof(err->file), "%s", path);
+        sg_graph_free(r.g);
+        return rc;
+    }
+    *out = r.g;
+    return 0;
+}
