@@ -3,7 +3,8 @@
 #
 #   ./setup.sh example   install what is missing, build, and run stakegraph on the
 #                        bundled example corpus with the bundled gazetteers; leaves
-#                        examples/output/network.{graphml,dot,svg} and mentions.tsv
+#                        examples/output/network.{graphml,dot,svg}, mentions.tsv
+#                        and stats.txt
 #   ./setup.sh test      install what is missing, build, and run the whole test suite
 #
 # Packages are installed with apt-get when run as root; otherwise the apt-get
@@ -46,12 +47,13 @@ example)
     build "$BUILD_DIR" -DBUILD_TESTING=OFF
     out=examples/output
     mkdir -p "$out"
+    # One run: the network with its analysis and layout (GraphML for Gephi,
+    # DOT), the picture drawn by Graphviz, and every mention.
     "$BUILD_DIR/stakegraph" extract examples/corpus -o "$out/network.graphml" \
-        --mentions "$out/mentions.tsv"
-    "$BUILD_DIR/stakegraph" extract -q examples/corpus -o "$out/network.dot"
-    # The picture: Graphviz's own neato engine on the DOT file.
-    neato -Goverlap=prism -Gsplines=false -Tsvg "$out/network.dot" -o "$out/network.svg"
-    echo "setup.sh: wrote $out/network.graphml, $out/network.dot, $out/network.svg, $out/mentions.tsv" >&2
+        -o "$out/network.dot" -o "$out/network.svg" --mentions "$out/mentions.tsv" \
+        --title "Example corpus: actors named in the same sentence"
+    "$BUILD_DIR/stakegraph" stats "$out/network.graphml" >"$out/stats.txt"
+    echo "setup.sh: wrote $out/network.graphml, $out/network.dot, $out/network.svg, $out/mentions.tsv, $out/stats.txt" >&2
     ;;
 test)
     # shellcheck disable=SC2086

@@ -18,7 +18,7 @@ typedef struct {
 typedef struct {
     sg_node_count *nodes; /* one per entity */
     size_t nentities;
-    long units; /* units of text seen, with or without mentions */
+    long units;           /* units of text seen, with or without mentions */
     sg_pair_count *pairs; /* open addressing */
     size_t mask, used;
     uint32_t *scratch;

@@ -255,7 +255,8 @@ sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr)
     g->weight = calloc(m + 1, sizeof(double));
     g->edocs = calloc(m + 1, sizeof(long));
     if (!g->id || !g->label || !g->type || !g->mentions || !g->documents || !g->attr_names ||
-        !g->attrs || !g->src || !g->dst || !g->weight || !g->edocs || (nattr && n > SIZE_MAX / nattr)) {
+        !g->attrs || !g->src || !g->dst || !g->weight || !g->edocs ||
+        (nattr && n > SIZE_MAX / nattr)) {
         sg_graph_free(g);
         return NULL;
     }

@@ -42,9 +42,10 @@ static int read_numeric(reader *r, igraph_attribute_elemtype_t kind, const char 
         igraph_vector_bool_t b;
         if (igraph_vector_bool_init(&b, 0))
             return -1;
-        igraph_error_t rc = kind == IGRAPH_ATTRIBUTE_VERTEX
-                                ? igraph_cattribute_VABV(r->ig, name, igraph_vss_all(), &b)
-                                : igraph_cattribute_EABV(r->ig, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &b);
+        igraph_error_t rc =
+            kind == IGRAPH_ATTRIBUTE_VERTEX
+                ? igraph_cattribute_VABV(r->ig, name, igraph_vss_all(), &b)
+                : igraph_cattribute_EABV(r->ig, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &b);
         if (!rc && igraph_vector_resize(&r->num, igraph_vector_bool_size(&b)))
             rc = IGRAPH_ENOMEM;
         for (igraph_integer_t i = 0; !rc && i < igraph_vector_bool_size(&b); i++)
@@ -52,9 +53,10 @@ static int read_numeric(reader *r, igraph_attribute_elemtype_t kind, const char 
         igraph_vector_bool_destroy(&b);
         return rc ? -1 : 0;
     }
-    igraph_error_t rc = kind == IGRAPH_ATTRIBUTE_VERTEX
-                            ? igraph_cattribute_VANV(r->ig, name, igraph_vss_all(), &r->num)
-                            : igraph_cattribute_EANV(r->ig, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &r->num);
+    igraph_error_t rc =
+        kind == IGRAPH_ATTRIBUTE_VERTEX
+            ? igraph_cattribute_VANV(r->ig, name, igraph_vss_all(), &r->num)
+            : igraph_cattribute_EANV(r->ig, name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &r->num);
     return rc ? -1 : 0;
 }
 

@@ -31,9 +31,9 @@ int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
 
 typedef struct {
     size_t nodes, edges, components, communities, isolated;
-    double density;     /* edges / (n (n - 1) / 2) */
+    double density;      /* edges / (n (n - 1) / 2) */
     double total_weight; /* sum of edge weights */
-    double modularity;  /* of the `community` column (weighted) */
+    double modularity;   /* of the `community` column (weighted) */
 } sg_graph_summary;
 
 /* Summarises an analysed graph (runs the analysis first when `community`

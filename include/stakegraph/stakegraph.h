@@ -5,12 +5,13 @@
 #ifndef STAKEGRAPH_STAKEGRAPH_H
 #define STAKEGRAPH_STAKEGRAPH_H
 
+#include "analysis.h"
 #include "error.h"
 #include "export.h"
 #include "extract.h"
 #include "gazetteer.h"
 #include "graph.h"
-#include "analysis.h"
+#include "render.h"
 
 #ifdef __cplusplus
 extern "C" {

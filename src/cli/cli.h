@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <stakegraph/stakegraph.h>
+
 /* Exit statuses (SPEC §7). */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -25,9 +27,32 @@ int inputs_read(const char *path, char **data, size_t *len);
 /* Prints "stakegraph: <where>: <what>" on stderr. */
 void cli_error(const char *where, const char *what);
 
+/* One output file: a network (format) or a picture ("svg", "png", "pdf"). */
+typedef struct {
+    const char *path; /* "-" = standard output */
+    sg_format format;
+    const char *picture; /* NULL for a network */
+    sg_output *out;
+} cli_output;
+
+/* Decides the kind of output from `format` (-f) or else from the path's
+ * extension (no extension: GraphML). On an unknown one, writes the reason to
+ * msg and returns -1. path NULL = standard output. */
+int cli_output_set(cli_output *o, const char *path, const char *format, char *msg, size_t size);
+/* Opens every output (printing the error and closing all on failure). */
+int cli_outputs_open(cli_output *o, size_t n);
+void cli_outputs_abort(cli_output *o, size_t n);
+/* Non-zero when one of the outputs is a picture. */
+int cli_outputs_need_layout(const cli_output *o, size_t n);
+/* Writes the graph to every output, then commits them all; on failure prints
+ * the error and leaves the uncommitted ones untouched. */
+int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_render_options *ro);
+
 /* Option values: 0 on success, -1 when `s` is not valid. */
 int cli_parse_seed(const char *s, unsigned long *seed);
 int cli_parse_alpha(const char *s, double *alpha);
+/* --colour-by (which 0), --size-by (1), --labels (2), --title (3). */
+int cli_render_option(sg_render_options *ro, int which, const char *arg, char *msg, size_t size);
 
 int cmd_extract(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

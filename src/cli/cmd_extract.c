@@ -16,14 +16,17 @@ typedef struct {
     const char **gazetteers;
     int ngazetteers;
     sg_extract_options opt;
-    int have_format;
-    sg_format format;
-    const char *output;
+    const char *format;
+    const char **outputs;
+    int noutputs;
+    cli_output *outs;
     const char *mentions;
     double min_weight;
     int quiet;
     int analyse;
+    int layout; /* -1: when a picture is asked for or the graph is not huge */
     sg_analysis_options analysis;
+    sg_render_options render;
 } extract_args;
 
 typedef struct {
@@ -74,7 +77,13 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         OPT_STRICT,
         OPT_NO_ANALYSE,
         OPT_SEED,
-        OPT_BACKBONE
+        OPT_BACKBONE,
+        OPT_NO_LAYOUT,
+        OPT_LAYOUT,
+        OPT_COLOUR_BY,
+        OPT_SIZE_BY,
+        OPT_LABELS,
+        OPT_TITLE
     };
     static const struct option longs[] = {{"gazetteer", required_argument, NULL, 'g'},
                                           {"unit", required_argument, NULL, OPT_UNIT},
@@ -87,6 +96,13 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                                           {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
                                           {"seed", required_argument, NULL, OPT_SEED},
                                           {"backbone", required_argument, NULL, OPT_BACKBONE},
+                                          {"layout", no_argument, NULL, OPT_LAYOUT},
+                                          {"no-layout", no_argument, NULL, OPT_NO_LAYOUT},
+                                          {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
+                                          {"color-by", required_argument, NULL, OPT_COLOUR_BY},
+                                          {"size-by", required_argument, NULL, OPT_SIZE_BY},
+                                          {"labels", required_argument, NULL, OPT_LABELS},
+                                          {"title", required_argument, NULL, OPT_TITLE},
                                           {"quiet", no_argument, NULL, 'q'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
@@ -105,14 +121,8 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                 return usage_error(msg);
             }
             break;
-        case 'f':
-            if (sg_format_parse(&a->format, optarg)) {
-                snprintf(msg, sizeof(msg), "unknown format '%.200s' (graphml or dot)", optarg);
-                return usage_error(msg);
-            }
-            a->have_format = 1;
-            break;
-        case 'o': a->output = optarg; break;
+        case 'f': a->format = optarg; break;
+        case 'o': a->outputs[a->noutputs++] = optarg; break;
         case OPT_MENTIONS: a->mentions = optarg; break;
         case OPT_MIN_WEIGHT: {
             char *end = NULL;
@@ -126,6 +136,15 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         }
         case OPT_STRICT: a->opt.strict = 1; break;
         case OPT_NO_ANALYSE: a->analyse = 0; break;
+        case OPT_LAYOUT: a->layout = 1; break;
+        case OPT_NO_LAYOUT: a->layout = 0; break;
+        case OPT_COLOUR_BY:
+        case OPT_SIZE_BY:
+        case OPT_LABELS:
+        case OPT_TITLE:
+            if (cli_render_option(&a->render, c - OPT_COLOUR_BY, optarg, msg, sizeof(msg)))
+                return usage_error(msg);
+            break;
         case OPT_SEED:
             if (cli_parse_seed(optarg, &a->analysis.seed))
                 return usage_error("invalid --seed (an integer from 0 to 4294967295)");
@@ -146,19 +165,19 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
     }
     if (optind >= argc)
         return usage_error("no input (give files, directories or - for standard input)");
-    if (!a->have_format) {
-        a->format = SG_FORMAT_GRAPHML;
-        /* A name without an extension (/dev/stdout, a pipe) gets GraphML; an unknown
-         * extension (.svg, .csv) is refused rather than silently written as GraphML. */
-        const char *base = a->output ? strrchr(a->output, '/') : NULL;
-        base = base ? base + 1 : a->output;
-        if (a->output && strchr(base, '.') && sg_format_from_path(&a->format, a->output)) {
-            char msg[300];
-            snprintf(msg, sizeof(msg),
-                     "cannot tell the format from '%.200s': use -f graphml or -f dot", a->output);
+    if (a->format && a->noutputs > 1)
+        return usage_error("-f applies to a single output: give each -o its extension instead");
+    int n = a->noutputs ? a->noutputs : 1;
+    if (!(a->outs = calloc((size_t)n, sizeof(cli_output))))
+        return usage_error("out of memory");
+    for (int i = 0; i < n; i++) {
+        char msg[400];
+        if (cli_output_set(&a->outs[i], a->noutputs ? a->outputs[i] : NULL, a->format, msg,
+                           sizeof(msg)))
             return usage_error(msg);
-        }
     }
+    if (!a->analyse && (a->layout == 1 || cli_outputs_need_layout(a->outs, (size_t)n)))
+        return usage_error("pictures and --layout need the analysis: drop --no-analyse");
     *first_input = optind;
     return 0;
 }
@@ -301,14 +320,14 @@ static int write_header(sg_output *o)
 
 /* Opens the outputs before the work starts, so that an unwritable path fails
  * at once rather than after the corpus has been read. */
-static int open_outputs(const extract_args *a, sg_output **graph, mention_sink *ms)
+/* Opens the outputs before the work starts, so that an unwritable path fails
+ * at once rather than after the corpus has been read. */
+static int open_outputs(const extract_args *a, mention_sink *ms)
 {
     sg_error err;
     sg_error_clear(&err);
-    if (sg_output_open(graph, a->output ? a->output : "-", &err)) {
-        print_error(&err);
+    if (cli_outputs_open(a->outs, (size_t)(a->noutputs ? a->noutputs : 1)))
         return -1;
-    }
     if (a->mentions && (sg_output_open(&ms->out, a->mentions, &err) || write_header(ms->out))) {
         if (ms->out)
             cli_error(a->mentions, strerror(errno));
@@ -316,40 +335,64 @@ static int open_outputs(const extract_args *a, sg_output **graph, mention_sink *
             print_error(&err);
         sg_output_abort(ms->out);
         ms->out = NULL;
-        sg_output_abort(*graph);
-        *graph = NULL;
+        cli_outputs_abort(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
         return -1;
     }
     return 0;
 }
 
-static int finish(const extract_args *a, sg_extractor *ex, sg_output *graph, mention_sink *ms)
+/* Layout (Graphviz) when a picture is asked for, or by default for networks
+ * small enough to lay out in seconds. */
+enum { AUTO_LAYOUT_MAX = 20000 };
+
+static int want_layout(const extract_args *a, const sg_graph *g)
+{
+    size_t n = (size_t)(a->noutputs ? a->noutputs : 1);
+    if (!a->analyse || a->layout == 0)
+        return cli_outputs_need_layout(a->outs, n);
+    if (a->layout == 1 || cli_outputs_need_layout(a->outs, n))
+        return 1;
+    if (sg_graph_node_count(g) > AUTO_LAYOUT_MAX) {
+        if (!a->quiet)
+            fprintf(stderr,
+                    "stakegraph: warning: %zu actors: no layout written (use --layout to "
+                    "force it)\n",
+                    sg_graph_node_count(g));
+        return 0;
+    }
+    return 1;
+}
+
+static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
 {
     sg_error err;
     sg_error_clear(&err);
     sg_graph *g = NULL;
+    size_t n = (size_t)(a->noutputs ? a->noutputs : 1);
     int rc = sg_extractor_graph(&g, ex, a->min_weight, &err);
     if (!rc && a->analyse)
         rc = sg_graph_analyse(g, &a->analysis, &err);
-    if (!rc && (rc = sg_export(g, a->format, sg_output_stream(graph), &err)))
-        snprintf(err.file, sizeof(err.file), "%s", a->output ? a->output : "-");
-    sg_graph_free(g);
-    if (!rc) {
-        rc = sg_output_commit(graph, &err);
-        graph = NULL;
-    }
-    if (!rc && ms->out) {
-        rc = sg_output_commit(ms->out, &err);
-        ms->out = NULL;
-    }
+    if (!rc && want_layout(a, g))
+        rc = sg_graph_layout(g, &a->render, &err);
     if (rc) {
         print_error(&err);
-        sg_output_abort(graph);
+        sg_graph_free(g);
+        cli_outputs_abort(a->outs, n);
         sg_output_abort(ms->out);
         ms->out = NULL;
         return -1;
     }
-    return 0;
+    rc = cli_outputs_write(a->outs, n, g, &a->render);
+    sg_graph_free(g);
+    if (!rc && ms->out) {
+        rc = sg_output_commit(ms->out, &err);
+        ms->out = NULL;
+        if (rc)
+            print_error(&err);
+    }
+    sg_output_abort(ms->out);
+    ms->out = NULL;
+    return rc ? -1 : 0;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -358,20 +401,27 @@ int cmd_extract(int argc, char **argv)
     memset(&a, 0, sizeof(a));
     sg_extract_options_init(&a.opt);
     sg_analysis_options_init(&a.analysis);
+    sg_render_options_init(&a.render);
     a.analyse = 1;
+    a.layout = -1;
     a.gazetteers = calloc((size_t)argc + 1, sizeof(char *));
-    if (!a.gazetteers)
+    a.outputs = calloc((size_t)argc + 1, sizeof(char *));
+    if (!a.gazetteers || !a.outputs) {
+        free(a.gazetteers);
+        free(a.outputs);
         return EXIT_FAIL;
+    }
     int first = 0, status = parse_args(&a, argc, argv, &first);
     if (status) {
         free(a.gazetteers);
+        free(a.outputs);
+        free(a.outs);
         return status < 0 ? EXIT_OK : status;
     }
     status = EXIT_FAIL;
     doc_list docs = {0};
     sg_gazetteer *gaz = NULL;
     sg_extractor *ex = NULL;
-    sg_output *graph = NULL;
     mention_sink ms = {NULL, a.mentions, 0};
     sg_error err;
     sg_error_clear(&err);
@@ -386,20 +436,21 @@ int cmd_extract(int argc, char **argv)
         goto cleanup;
     }
     sg_extractor_on_warning(ex, on_warning, &a.quiet);
-    if (open_outputs(&a, &graph, &ms))
+    if (open_outputs(&a, &ms))
         goto cleanup;
     if (ms.out)
         sg_extractor_on_mention(ex, on_mention, &ms);
     if (run_documents(ex, &docs, a.quiet, &ms))
         goto cleanup;
-    status = finish(&a, ex, graph, &ms) ? EXIT_FAIL : EXIT_OK;
-    graph = NULL;
+    status = finish(&a, ex, &ms) ? EXIT_FAIL : EXIT_OK;
 cleanup:
-    sg_output_abort(graph);
+    cli_outputs_abort(a.outs, (size_t)(a.noutputs ? a.noutputs : 1));
     sg_output_abort(ms.out);
     sg_extractor_free(ex);
     sg_gazetteer_free(gaz);
     inputs_free(&docs);
     free(a.gazetteers);
+    free(a.outputs);
+    free(a.outs);
     return status;
 }

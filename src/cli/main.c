@@ -17,6 +17,8 @@ static void usage(FILE *f)
           "\n"
           "commands:\n"
           "  extract    find the actors in documents and write their co-occurrence network\n"
+          "  stats      summarise a network: density, communities, most central actors\n"
+          "  render     draw a network as SVG, PNG or PDF with Graphviz\n"
           "\n"
           "options:\n"
           "  -h, --help     show this help (stakegraph extract --help for the command's)\n"
@@ -43,6 +45,10 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "extract"))
         return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stats"))
+        return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "render"))
+        return cmd_render(argc - 1, argv + 1);
     fprintf(stderr, "stakegraph: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

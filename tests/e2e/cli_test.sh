@@ -106,7 +106,7 @@ expect_exit "unknown command" 2 "unknown command" -- "$SG" frobnicate
 expect_exit "unknown option" 2 "unknown option '--bogus'" -- "$SG" extract --bogus x
 expect_exit "bad --unit" 2 "invalid --unit 'window:0'" -- "$SG" extract --unit window:0 x
 expect_exit "bad --min-weight" 2 "invalid --min-weight" -- "$SG" extract --min-weight -1 x
-expect_exit "bad format" 2 "unknown format" -- "$SG" extract -f png x
+expect_exit "bad format" 2 "unknown format" -- "$SG" extract -f jpeg x
 expect_exit "unknown output extension" 2 "cannot tell the format" -- "$SG" extract -o out.xyz x
 expect_exit "no input" 2 "no input" -- "$SG" extract -g "$GAZ"
 expect_exit "missing input file" 1 "^stakegraph: $T/nope.txt: No such file or directory$" -- \

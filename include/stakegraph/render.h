@@ -1,0 +1,49 @@
+/* stakegraph — laying out and drawing the network with Graphviz (SPEC §10). */
+#ifndef STAKEGRAPH_RENDER_H
+#define STAKEGRAPH_RENDER_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { SG_COLOUR_COMMUNITY = 0, SG_COLOUR_TYPE } sg_colour_by;
+
+typedef struct {
+    sg_colour_by colour_by; /* fill colour: community (default) or type */
+    const char *size_by;    /* node area by this column, or "mentions" (default "pagerank") */
+    long labels;            /* label the top N actors by size_by; -1 (default): all when the
+                               graph has at most 60 nodes, else the top 40 */
+    const char *engine;     /* Graphviz layout engine; NULL: neato up to 300 nodes, else sfdp */
+    const char *title;      /* caption above the picture, or NULL */
+} sg_render_options;
+
+void sg_render_options_init(sg_render_options *opt);
+
+/* Parses "community" or "type". Returns SG_OK or SG_ERR_INVALID. */
+int sg_colour_by_parse(sg_colour_by *out, const char *name);
+
+/* The picture format for a path's extension: "svg", "png" or "pdf";
+ * NULL when the extension is none of these. */
+const char *sg_render_format_from_path(const char *path);
+
+/* Lays the graph out with Graphviz (overlap removal "prism", straight edges)
+ * and colours it: adds the node columns `x`, `y` (points), `size` (radius in
+ * points), `r`, `g`, `b`, which Gephi reads as its layout and colours. Runs
+ * the analysis first when the graph has none. Deterministic. */
+int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err);
+
+/* Draws a laid-out graph as "svg", "png" or "pdf" to `f`: nodes shaped by
+ * type, coloured and sized as laid out, edges as wide as their weight,
+ * labels for the top actors and a legend. */
+int sg_render(const sg_graph *g, const char *format, const sg_render_options *opt, FILE *f,
+              sg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

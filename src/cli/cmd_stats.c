@@ -1,0 +1,279 @@
+/* stakegraph stats: a network's summary and its most central actors (SPEC §9). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <stakegraph/stakegraph.h>
+
+#include "cli.h"
+
+static const char *const measures[] = {"degree", "strength", "betweenness", "pagerank",
+                                       "eigenvector"};
+enum { NMEASURES = sizeof(measures) / sizeof(*measures) };
+
+static void help(FILE *f)
+{
+    fputs("usage: stakegraph stats [--json] [--top N] [--seed N] FILE.graphml\n"
+          "\n"
+          "Prints the network's size, density, components, communities and modularity,\n"
+          "and the top actors by each centrality with their community. The measures are\n"
+          "computed again with igraph (the same as extract's), so any GraphML works.\n"
+          "\n"
+          "  --json        print JSON instead of tables\n"
+          "  --top N       actors per centrality (default 10)\n"
+          "  --seed N      seed of the community detection (default 1)\n"
+          "  -h, --help    show this help\n",
+          f);
+}
+
+static int usage_error(const char *what)
+{
+    fprintf(stderr, "stakegraph: stats: %s\nTry 'stakegraph stats --help'.\n", what);
+    return EXIT_USAGE;
+}
+
+typedef struct {
+    const sg_graph *g;
+    long col;
+} by_column;
+
+static by_column sort_ctx;
+
+/* Descending value, then node order (ids): a stable, deterministic ranking. */
+static int cmp_desc(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    double va = sg_graph_column_value(sort_ctx.g, SG_NODES, (size_t)sort_ctx.col, a);
+    double vb = sg_graph_column_value(sort_ctx.g, SG_NODES, (size_t)sort_ctx.col, b);
+    if (va != vb)
+        return va > vb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static size_t *rank_by(const sg_graph *g, const char *measure)
+{
+    size_t n = sg_graph_node_count(g);
+    size_t *order = malloc((n + 1) * sizeof(size_t));
+    if (!order)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_ctx.g = g;
+    sort_ctx.col = sg_graph_column_find(g, SG_NODES, measure);
+    qsort(order, n, sizeof(size_t), cmp_desc);
+    return order;
+}
+
+/* Display width of UTF-8 text, in code points. */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+/* Prints at most `w` code points of `s` (a longer name is cut and ends with
+ * "…"); returns the number printed. */
+static size_t print_cut(const char *s, size_t w)
+{
+    size_t k = 0, total = width(s);
+    for (; *s; s++) {
+        int lead = ((unsigned char)*s & 0xC0) != 0x80;
+        if (lead && total > w && k + 1 == w)
+            break;
+        k += lead;
+        putchar(*s);
+    }
+    if (total > w) {
+        fputs("\xe2\x80\xa6", stdout);
+        k++;
+    }
+    return k;
+}
+
+static void print_padded(const char *s, size_t w)
+{
+    for (size_t k = print_cut(s, w); k < w; k++)
+        putchar(' ');
+}
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+static void json_number(double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%.10g", v);
+    for (char *p = buf; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    fputs(buf, stdout);
+}
+
+static double value(const sg_graph *g, const char *name, size_t i)
+{
+    long c = sg_graph_column_find(g, SG_NODES, name);
+    return c < 0 ? 0 : sg_graph_column_value(g, SG_NODES, (size_t)c, i);
+}
+
+static void print_json(const sg_graph *g, const sg_graph_summary *s, size_t *const *orders,
+                       size_t top)
+{
+    size_t n = sg_graph_node_count(g);
+    printf("{\"nodes\": %zu, \"edges\": %zu, \"density\": ", s->nodes, s->edges);
+    json_number(s->density);
+    printf(", \"total_weight\": ");
+    json_number(s->total_weight);
+    printf(", \"components\": %zu, \"isolated\": %zu, \"communities\": %zu, \"modularity\": ",
+           s->components, s->isolated, s->communities);
+    json_number(s->modularity);
+    fputs(", \"top\": {", stdout);
+    for (int m = 0; m < NMEASURES; m++) {
+        printf("%s\"%s\": [", m ? ", " : "", measures[m]);
+        for (size_t r = 0; r < top && r < n; r++) {
+            size_t i = orders[m][r];
+            fputs(r ? ", {\"id\": " : "{\"id\": ", stdout);
+            json_string(sg_graph_node_id(g, i));
+            fputs(", \"label\": ", stdout);
+            json_string(sg_graph_node_label(g, i));
+            fputs(", \"value\": ", stdout);
+            json_number(value(g, measures[m], i));
+            printf(", \"community\": %.0f}", value(g, "community", i));
+        }
+        putchar(']');
+    }
+    puts("}}");
+}
+
+static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *const *orders,
+                        size_t top)
+{
+    size_t n = sg_graph_node_count(g);
+    printf("nodes        %zu\n", s->nodes);
+    printf("edges        %zu (total weight %.0f)\n", s->edges, s->total_weight);
+    printf("density      %.4f\n", s->density);
+    printf("components   %zu (%zu isolated actors)\n", s->components, s->isolated);
+    printf("communities  %zu (Louvain)\n", s->communities);
+    printf("modularity   %.4f\n", s->modularity);
+    /* communities: size and first members by pagerank */
+    size_t shown = s->communities < 12 ? s->communities : 12;
+    if (shown)
+        printf("\ncommunity  actors  main actors (by pagerank)\n");
+    for (size_t c = 0; c < shown; c++) {
+        size_t size = 0, listed = 0;
+        for (size_t i = 0; i < n; i++)
+            size += (size_t)value(g, "community", i) == c;
+        printf("%9zu  %6zu  ", c, size);
+        for (size_t r = 0; r < n && listed < 4; r++) {
+            size_t i = orders[3][r];
+            if ((size_t)value(g, "community", i) != c)
+                continue;
+            fputs(listed ? ", " : "", stdout);
+            print_cut(sg_graph_node_label(g, i), 28);
+            listed++;
+        }
+        putchar('\n');
+    }
+    for (int m = 0; m < NMEASURES; m++) {
+        size_t w = 5;
+        for (size_t r = 0; r < top && r < n; r++) {
+            size_t lw = width(sg_graph_node_label(g, orders[m][r]));
+            w = lw > w ? lw : w;
+        }
+        w = w > 40 ? 40 : w;
+        printf("\n rank  ");
+        print_padded("actor", w);
+        printf("  %-12s  community\n", measures[m]);
+        for (size_t r = 0; r < top && r < n; r++) {
+            size_t i = orders[m][r];
+            printf("%5zu  ", r + 1);
+            print_padded(sg_graph_node_label(g, i), w);
+            double v = value(g, measures[m], i);
+            if (m < 2)
+                printf("  %-12.0f  %9.0f\n", v, value(g, "community", i));
+            else
+                printf("  %-12.4g  %9.0f\n", v, value(g, "community", i));
+        }
+    }
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    static const struct option longs[] = {{"json", no_argument, NULL, 'j'},
+                                          {"top", required_argument, NULL, 't'},
+                                          {"seed", required_argument, NULL, 's'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+    int json = 0, c;
+    unsigned long top = 10;
+    sg_analysis_options opt;
+    sg_analysis_options_init(&opt);
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+        char msg[300];
+        switch (c) {
+        case 'j': json = 1; break;
+        case 't':
+            if (cli_parse_seed(optarg, &top) || top == 0)
+                return usage_error("invalid --top (a positive integer)");
+            break;
+        case 's':
+            if (cli_parse_seed(optarg, &opt.seed))
+                return usage_error("invalid --seed (an integer from 0 to 4294967295)");
+            break;
+        case 'h': help(stdout); return EXIT_OK;
+        case ':':
+            snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
+            return usage_error(msg);
+        default:
+            snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
+            return usage_error(msg);
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error("give exactly one GraphML file");
+    sg_error err;
+    sg_error_clear(&err);
+    sg_graph *g = NULL;
+    sg_graph_summary s;
+    size_t *orders[NMEASURES] = {NULL};
+    int status = EXIT_FAIL;
+    if (sg_graph_read_graphml(&g, argv[optind], &err) || sg_graph_analyse(g, &opt, &err) ||
+        sg_graph_summarise(g, &s, &err)) {
+        char buf[2048];
+        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
+        goto done;
+    }
+    for (int m = 0; m < NMEASURES; m++)
+        if (!(orders[m] = rank_by(g, measures[m]))) {
+            cli_error(NULL, "out of memory");
+            goto done;
+        }
+    if (json)
+        print_json(g, &s, orders, top);
+    else
+        print_table(g, &s, orders, top);
+    status = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_FAIL;
+    if (status)
+        cli_error("standard output", "write error");
+done:
+    for (int m = 0; m < NMEASURES; m++)
+        free(orders[m]);
+    sg_graph_free(g);
+    return status;
+}

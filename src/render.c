@@ -1,0 +1,710 @@
+/* Layout and pictures through Graphviz's gvc (SPEC §10). Two passes: the
+ * layout engine (neato or sfdp, overlap removal "prism") places circles of
+ * the final sizes; the drawing pins every node at its place (engine "nop2",
+ * i.e. neato -n2), adds labels and the legend, and renders. cgraph escapes
+ * only '"', so every value is cleaned first (backslashes doubled). */
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sg_internal.h"
+#include "stakegraph/analysis.h"
+#include "stakegraph/render.h"
+#include "xmlesc.h"
+
+enum { PALETTE = 9, AUTO_LABEL_ALL = 100, AUTO_LABELS = 40, NEATO_MAX = 300 };
+
+/* Tableau 10 (colour-blind aware); the tenth, grey, is for every other group. */
+static const unsigned char palette[PALETTE + 1][3] = {
+    {0x4e, 0x79, 0xa7}, {0xf2, 0x8e, 0x2b}, {0xe1, 0x57, 0x59}, {0x76, 0xb7, 0xb2},
+    {0x59, 0xa1, 0x4f}, {0xed, 0xc9, 0x48}, {0xb0, 0x7a, 0xa1}, {0xff, 0x9d, 0xa7},
+    {0x9c, 0x75, 0x5f}, {0xc7, 0xc7, 0xc7}};
+
+typedef struct {
+    const char *type, *shape, *symbol;
+    int colour; /* palette index when colouring by type */
+} type_style;
+
+static const type_style types[] = {
+    {"organisation", "square", "\xe2\x96\xa0", 0}, /* ■ */
+    {"person", "circle", "\xe2\x97\x8f", 2},       /* ● */
+    {"place", "diamond", "\xe2\x97\x86", 4},       /* ◆ */
+};
+static const type_style other_type = {"other", "circle", "\xe2\x97\x8f", PALETTE};
+
+static const type_style *style_of(const char *type)
+{
+    for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
+        if (!strcmp(types[i].type, type))
+            return &types[i];
+    return &other_type;
+}
+
+void sg_render_options_init(sg_render_options *opt)
+{
+    opt->colour_by = SG_COLOUR_COMMUNITY;
+    opt->size_by = "pagerank";
+    opt->labels = -1;
+    opt->engine = NULL;
+    opt->title = NULL;
+}
+
+int sg_colour_by_parse(sg_colour_by *out, const char *name)
+{
+    if (!strcmp(name, "community"))
+        *out = SG_COLOUR_COMMUNITY;
+    else if (!strcmp(name, "type"))
+        *out = SG_COLOUR_TYPE;
+    else
+        return SG_ERR_INVALID;
+    return SG_OK;
+}
+
+const char *sg_render_format_from_path(const char *path)
+{
+    static const char *const formats[] = {"svg", "png", "pdf"};
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return NULL;
+    for (size_t i = 0; i < 3; i++)
+        if (!strcasecmp(dot + 1, formats[i]))
+            return formats[i];
+    return NULL;
+}
+
+/* Graphviz reports through agerr: keep the last error for our message. */
+static char gv_reason[512];
+
+static int gv_error(char *msg)
+{
+    snprintf(gv_reason, sizeof(gv_reason), "%s", msg);
+    size_t n = strlen(gv_reason);
+    while (n && (gv_reason[n - 1] == '\n' || gv_reason[n - 1] == ' '))
+        gv_reason[--n] = 0;
+    return 0;
+}
+
+static int set(void *obj, const char *name, const char *value)
+{
+    char *clean = sg_dot_clean(value);
+    if (!clean)
+        return SG_ERR_NOMEM;
+    int rc = agsafeset(obj, (char *)name, clean, "");
+    free(clean);
+    return rc == 0 ? 0 : SG_ERR_NOMEM;
+}
+
+static int setf(void *obj, const char *name, const char *fmt, ...) SG_PRINTF(3, 4);
+static int setf(void *obj, const char *name, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    for (char *p = buf; *p; p++) /* a locale's decimal comma */
+        if (*p == ',' && strcmp(name, "pos"))
+            *p = '.';
+    return agsafeset(obj, (char *)name, buf, "") == 0 ? 0 : SG_ERR_NOMEM;
+}
+
+/* Value of the sizing measure on node i. */
+static double size_value(const sg_graph *g, long col, size_t i)
+{
+    if (col >= 0)
+        return sg_graph_column_value(g, SG_NODES, (size_t)col, i);
+    return (double)sg_graph_node_mentions(g, i);
+}
+
+static long size_column(const sg_graph *g, const char *size_by)
+{
+    if (!size_by || !strcmp(size_by, "mentions"))
+        return -1;
+    return sg_graph_column_find(g, SG_NODES, size_by);
+}
+
+/* Diameter in inches: area proportional to the measure, from 0.16 to 0.9. */
+static double diameter(double v, double vmax)
+{
+    if (!(vmax > 0) || !(v > 0))
+        return 0.16;
+    return 0.16 + 0.74 * sqrt(v / vmax);
+}
+
+static double column_max(const sg_graph *g, long col)
+{
+    double m = 0;
+    for (size_t i = 0; i < sg_graph_node_count(g); i++) {
+        double v = size_value(g, col, i);
+        if (v > m)
+            m = v;
+    }
+    return m;
+}
+
+/* Palette index of node i. */
+static int colour_of(const sg_graph *g, const sg_render_options *opt, size_t i, const size_t *csize)
+{
+    if (opt->colour_by == SG_COLOUR_TYPE)
+        return style_of(sg_graph_node_type(g, i))->colour;
+    long cc = sg_graph_column_find(g, SG_NODES, "community");
+    if (cc < 0)
+        return PALETTE;
+    size_t c = (size_t)sg_graph_column_value(g, SG_NODES, (size_t)cc, i);
+    /* a community of one actor is no group: grey */
+    return c < PALETTE && csize[c] > 1 ? (int)c : PALETTE;
+}
+
+/* Sizes of the communities numbered below PALETTE. */
+static void community_sizes(const sg_graph *g, size_t *csize)
+{
+    memset(csize, 0, PALETTE * sizeof(size_t));
+    long cc = sg_graph_column_find(g, SG_NODES, "community");
+    for (size_t i = 0; cc >= 0 && i < sg_graph_node_count(g); i++) {
+        double c = sg_graph_column_value(g, SG_NODES, (size_t)cc, i);
+        if (c >= 0 && c < PALETTE)
+            csize[(size_t)c]++;
+    }
+}
+
+static const char *engine_for(const sg_graph *g, const sg_render_options *opt)
+{
+    if (opt->engine && *opt->engine)
+        return opt->engine;
+    return sg_graph_node_count(g) <= NEATO_MAX ? "neato" : "sfdp";
+}
+
+static int gv_failed(sg_error *err, const char *what)
+{
+    return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "Graphviz (%s): %s", what,
+                        gv_reason[0] ? gv_reason : "failed");
+}
+
+int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
+{
+    sg_render_options defaults;
+    if (!opt) {
+        sg_render_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (sg_graph_column_find(g, SG_NODES, "community") < 0) {
+        int rc = sg_graph_analyse(g, NULL, err);
+        if (rc)
+            return rc;
+    }
+    long scol = size_column(g, opt->size_by);
+    if (opt->size_by && strcmp(opt->size_by, "mentions") && scol < 0)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                            "no node attribute '%s' to size the nodes by", opt->size_by);
+    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g);
+    double vmax = column_max(g, scol);
+    double *cols = sg_alloc_array(6 * (n + 1), sizeof(double));
+    Agnode_t **nodes = calloc(n + 1, sizeof(Agnode_t *));
+    GVC_t *gvc = NULL;
+    Agraph_t *lg = NULL;
+    int rc = SG_ERR_NOMEM, laid = 0;
+    gv_reason[0] = 0;
+    agusererrf old_errf = agseterrf(gv_error);
+    agerrlevel_t old_level = agseterr(AGERR);
+    if (!cols || !nodes)
+        goto done;
+    size_t csize[PALETTE];
+    community_sizes(g, csize);
+    double *x = cols, *y = cols + (n + 1), *size = cols + 2 * (n + 1);
+    double *r = cols + 3 * (n + 1), *gr = cols + 4 * (n + 1), *b = cols + 5 * (n + 1);
+    if (n > 0) {
+        if (!(gvc = gvContext()) || !(lg = agopen("layout", Agstrictundirected, NULL)))
+            goto done;
+        if (setf(lg, "overlap", "prism") || setf(lg, "splines", "false") || setf(lg, "sep", "+8") ||
+            setf(lg, "start", "1") || setf(lg, "pack", "true") ||
+            setf(lg, "outputorder", "edgesfirst"))
+            goto done;
+        for (size_t i = 0; i < n; i++) {
+            char name[32];
+            snprintf(name, sizeof(name), "n%zu", i);
+            if (!(nodes[i] = agnode(lg, name, 1)))
+                goto done;
+            double d = diameter(size_value(g, scol, i), vmax);
+            if (setf(nodes[i], "shape", "circle") || setf(nodes[i], "fixedsize", "true") ||
+                setf(nodes[i], "width", "%.4f", d) || setf(nodes[i], "height", "%.4f", d) ||
+                setf(nodes[i], "label", "%s", ""))
+                goto done;
+        }
+        for (size_t e = 0; e < m; e++) {
+            size_t s, t;
+            sg_graph_edge(g, e, &s, &t, NULL, NULL);
+            if (!agedge(lg, nodes[s], nodes[t], NULL, 1))
+                goto done;
+        }
+        if (gvLayout(gvc, lg, engine_for(g, opt)) != 0) {
+            rc = gv_failed(err, engine_for(g, opt));
+            goto done_set;
+        }
+        laid = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int c = colour_of(g, opt, i, csize);
+        /* to 0.01 point: the engines' last bits vary from run to run */
+        x[i] = round(ND_coord(nodes[i]).x * 100.0) / 100.0;
+        y[i] = round(ND_coord(nodes[i]).y * 100.0) / 100.0;
+        size[i] = round(diameter(size_value(g, scol, i), vmax) * 3600.0) / 100.0;
+        r[i] = palette[c][0];
+        gr[i] = palette[c][1];
+        b[i] = palette[c][2];
+    }
+    rc = 0;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "x", 0, x, err)) ||
+        (rc = sg_graph_set_column(g, SG_NODES, "y", 0, y, err)) ||
+        (rc = sg_graph_set_column(g, SG_NODES, "size", 0, size, err)) ||
+        (rc = sg_graph_set_column(g, SG_NODES, "r", 1, r, err)) ||
+        (rc = sg_graph_set_column(g, SG_NODES, "g", 1, gr, err)) ||
+        (rc = sg_graph_set_column(g, SG_NODES, "b", 1, b, err)))
+        goto done_set;
+done:
+    if (rc == SG_ERR_NOMEM)
+        sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+done_set:
+    if (laid)
+        gvFreeLayout(gvc, lg);
+    if (lg)
+        agclose(lg);
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(old_errf);
+    agseterr(old_level);
+    free(cols);
+    free(nodes);
+    return rc;
+}
+
+/* A growing string for the legend's HTML-like label. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int failed;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (sg_grow((void **)&b->s, &b->cap, b->len + n + 1, 1)) {
+        b->failed = 1;
+        return;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = 0;
+}
+
+static void sb_str(sbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+/* Text for an HTML-like label: & < > " escaped, controls dropped. */
+static void sb_html(sbuf *b, const char *s, size_t max_chars)
+{
+    size_t chars = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c & 0xC0) != 0x80 && ++chars > max_chars) {
+            sb_str(b, "\xe2\x80\xa6");
+            return;
+        }
+        if (c == '&')
+            sb_str(b, "&amp;");
+        else if (c == '<')
+            sb_str(b, "&lt;");
+        else if (c == '>')
+            sb_str(b, "&gt;");
+        else if (c == '"')
+            sb_str(b, "&quot;");
+        else if (c >= 0x20 && c != 0x7f)
+            sb_add(b, s, 1);
+    }
+}
+
+/* The name drawn for node i: its `short` attribute when it has one, else its label. */
+static const char *display_name(const sg_graph *g, size_t i)
+{
+    for (size_t a = 0; a < sg_graph_attr_count(g); a++)
+        if (!strcmp(sg_graph_attr_name(g, a), "short")) {
+            const char *s = sg_graph_node_attr(g, i, a);
+            if (s && *s)
+                return s;
+        }
+    return sg_graph_node_label(g, i);
+}
+
+/* Breaks a long name over lines of about 22 characters (Graphviz's "\n"). */
+static char *wrap_name(const char *name)
+{
+    char *clean = sg_dot_clean(name);
+    if (!clean)
+        return NULL;
+    size_t n = strlen(clean);
+    char *out = malloc(2 * n + 1);
+    if (!out) {
+        free(clean);
+        return NULL;
+    }
+    size_t o = 0, col = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)clean[i];
+        if (c == ' ' && col >= 16 && n - i > 6) {
+            out[o++] = '\\';
+            out[o++] = 'n';
+            col = 0;
+            continue;
+        }
+        out[o++] = (char)c;
+        col += (c & 0xC0) != 0x80;
+    }
+    out[o] = 0;
+    free(clean);
+    return out;
+}
+
+typedef struct {
+    const sg_graph *g;
+    long col;
+} rank_ctx;
+
+static _Thread_local rank_ctx ranking;
+
+static int cmp_rank(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    double va = size_value(ranking.g, ranking.col, a), vb = size_value(ranking.g, ranking.col, b);
+    if (va != vb)
+        return va > vb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static const char *hex(const sg_graph *g, size_t i, char *buf, const long *rgb)
+{
+    snprintf(buf, 8, "#%02x%02x%02x",
+             (unsigned)sg_graph_column_value(g, SG_NODES, (size_t)rgb[0], i) & 0xff,
+             (unsigned)sg_graph_column_value(g, SG_NODES, (size_t)rgb[1], i) & 0xff,
+             (unsigned)sg_graph_column_value(g, SG_NODES, (size_t)rgb[2], i) & 0xff);
+    return buf;
+}
+
+static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size_t max_chars)
+{
+    char swatch[128];
+    snprintf(swatch, sizeof(swatch),
+             "<TR><TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"#%02x%02x%02x\">"
+             "</TD><TD ALIGN=\"LEFT\">",
+             rgb[0], rgb[1], rgb[2]);
+    sb_str(b, swatch);
+    sb_html(b, text, max_chars);
+    sb_str(b, "</TD></TR>");
+}
+
+/* The legend: colours, shapes, what sizes and widths mean. Returns its
+ * number of rows (for placing it) or 0 on failure. */
+static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, const size_t *order,
+                     double wmax)
+{
+    size_t n = sg_graph_node_count(g), rows = 0;
+    sb_str(b, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+              "CELLPADDING=\"1\" BGCOLOR=\"#ffffff\">");
+    if (opt->colour_by == SG_COLOUR_TYPE) {
+        sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: type</B></TD></TR>");
+        rows++;
+        for (size_t t = 0; t <= sizeof(types) / sizeof(*types); t++) {
+            const type_style *st = t < sizeof(types) / sizeof(*types) ? &types[t] : &other_type;
+            int present = 0;
+            for (size_t i = 0; i < n && !present; i++)
+                present = style_of(sg_graph_node_type(g, i)) == st;
+            if (present) {
+                legend_row(b, palette[st->colour], st->type, 40);
+                rows++;
+            }
+        }
+    } else {
+        size_t csize[PALETTE];
+        community_sizes(g, csize);
+        long cc = sg_graph_column_find(g, SG_NODES, "community");
+        sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: community (Louvain), "
+                  "main actors</B></TD></TR>");
+        rows++;
+        int grey = 0;
+        for (size_t i = 0; i < n; i++)
+            grey |= colour_of(g, opt, i, csize) == PALETTE;
+        for (size_t c = 0; c < PALETTE && cc >= 0; c++) {
+            if (csize[c] < 2)
+                continue;
+            char text[400];
+            size_t len = (size_t)snprintf(text, sizeof(text), "%zu (%zu): ", c, csize[c]);
+            size_t listed = 0;
+            for (size_t r = 0; r < n && listed < 3; r++) {
+                size_t i = order[r];
+                if ((size_t)sg_graph_column_value(g, SG_NODES, (size_t)cc, i) != c)
+                    continue;
+                const char *name = display_name(g, i);
+                if (len + strlen(name) + 3 < sizeof(text))
+                    len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s",
+                                            listed ? ", " : "", name);
+                listed++;
+            }
+            legend_row(b, palette[c], text, 70);
+            rows++;
+        }
+        if (grey) {
+            legend_row(b, palette[PALETTE], "other communities and lone actors", 70);
+            rows++;
+        }
+    }
+    sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
+    for (size_t t = 0; t < sizeof(types) / sizeof(*types); t++) {
+        sb_str(b, t ? "   " : "Shape: ");
+        sb_str(b, types[t].symbol);
+        sb_str(b, " ");
+        sb_str(b, types[t].type);
+    }
+    sb_str(b, "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Area: ");
+    sb_html(b, opt->size_by ? opt->size_by : "mentions", 40);
+    char line[160];
+    snprintf(line, sizeof(line), "; line width: co-occurrences (1 to %.0f)", wmax);
+    sb_str(b, line);
+    sb_str(b, "</TD></TR></TABLE>");
+    rows += 2;
+    return b->failed ? 0 : rows;
+}
+
+/* A node name that no actor uses. */
+static void legend_name(const sg_graph *g, char *name, size_t size)
+{
+    snprintf(name, size, "legend");
+    for (int k = 1; k < 1000; k++) {
+        int clash = 0;
+        for (size_t i = 0; i < sg_graph_node_count(g) && !clash; i++)
+            clash = !strcmp(sg_graph_node_id(g, i), name);
+        if (!clash)
+            return;
+        snprintf(name, size, "legend_%d", k);
+    }
+}
+
+typedef struct {
+    double minx, miny, maxx, maxy;
+} bbox;
+
+static bbox bounds(const sg_graph *g, long xc, long yc, long sc)
+{
+    bbox bb = {0, 0, 0, 0};
+    for (size_t i = 0; i < sg_graph_node_count(g); i++) {
+        double x = sg_graph_column_value(g, SG_NODES, (size_t)xc, i);
+        double y = sg_graph_column_value(g, SG_NODES, (size_t)yc, i);
+        double s = sg_graph_column_value(g, SG_NODES, (size_t)sc, i);
+        if (i == 0 || x - s < bb.minx)
+            bb.minx = x - s;
+        if (i == 0 || y - s < bb.miny)
+            bb.miny = y - s;
+        if (i == 0 || x + s > bb.maxx)
+            bb.maxx = x + s;
+        if (i == 0 || y + s > bb.maxy)
+            bb.maxy = y + s;
+    }
+    return bb;
+}
+
+static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
+                      const sg_render_options *opt, const size_t *order, const long *cols)
+{
+    size_t n = sg_graph_node_count(g);
+    long scol = size_column(g, opt->size_by);
+    double vmax = column_max(g, scol);
+    size_t nlabels = opt->labels >= 0 ? (size_t)opt->labels : n <= AUTO_LABEL_ALL ? n : AUTO_LABELS;
+    unsigned char *labelled = calloc(n + 1, 1);
+    if (!labelled)
+        return SG_ERR_NOMEM;
+    for (size_t r = 0; r < n && r < nlabels; r++)
+        labelled[order[r]] = 1;
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char *name = sg_dot_clean(sg_graph_node_id(g, i)), colour[8];
+        if (!name || !(nodes[i] = agnode(dg, name, 1))) {
+            free(name);
+            rc = SG_ERR_NOMEM;
+            break;
+        }
+        free(name);
+        double x = sg_graph_column_value(g, SG_NODES, (size_t)cols[0], i);
+        double y = sg_graph_column_value(g, SG_NODES, (size_t)cols[1], i);
+        double d = 2.0 * sg_graph_column_value(g, SG_NODES, (size_t)cols[2], i) / 72.0;
+        const type_style *st = style_of(sg_graph_node_type(g, i));
+        rc = setf(nodes[i], "pos", "%.2f,%.2f!", x, y) || setf(nodes[i], "width", "%.4f", d) ||
+             setf(nodes[i], "height", "%.4f", d) || setf(nodes[i], "shape", "%s", st->shape) ||
+             setf(nodes[i], "fillcolor", "%s", hex(g, i, colour, cols + 3)) ||
+             set(nodes[i], "tooltip", sg_graph_node_label(g, i));
+        if (!rc && labelled[i]) {
+            char *label = wrap_name(display_name(g, i));
+            double v = size_value(g, scol, i);
+            rc = !label || agsafeset(nodes[i], "xlabel", label, "") ||
+                 setf(nodes[i], "fontsize", "%.1f",
+                      9.0 + 7.0 * (vmax > 0 && v > 0 ? sqrt(v / vmax) : 0));
+            free(label);
+        }
+    }
+    free(labelled);
+    return rc ? SG_ERR_NOMEM : 0;
+}
+
+static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double wmax)
+{
+    for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
+        size_t s, t;
+        double w;
+        sg_graph_edge(g, e, &s, &t, &w, NULL);
+        Agedge_t *edge = agedge(dg, nodes[s], nodes[t], NULL, 1);
+        if (!edge)
+            return SG_ERR_NOMEM;
+        double k = wmax > 1 ? log(w > 1 ? w : 1) / log(wmax) : 0;
+        if (setf(edge, "penwidth", "%.2f", 0.6 + 4.0 * k) ||
+            setf(edge, "color", "#707070%02x", (unsigned)(0x50 + 0x70 * k)))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *opt,
+                      const size_t *order, double wmax, Agnode_t **out)
+{
+    sbuf b = {NULL, 0, 0, 0};
+    if (!legend(&b, g, opt, order, wmax)) {
+        free(b.s);
+        return SG_ERR_NOMEM;
+    }
+    char name[64];
+    legend_name(g, name, sizeof(name));
+    Agnode_t *ln = agnode(dg, name, 1);
+    char *html = ln ? agstrdup_html(dg, b.s) : NULL;
+    free(b.s);
+    if (!html)
+        return SG_ERR_NOMEM;
+    int rc = agsafeset(ln, "label", html, "") != 0;
+    agstrfree(dg, html);
+    rc = rc || setf(ln, "shape", "plain") || setf(ln, "fontsize", "10") ||
+         setf(ln, "fixedsize", "false") || setf(ln, "pos", "0,0!");
+    *out = ln;
+    return rc ? SG_ERR_NOMEM : 0;
+}
+
+/* Places the legend to the right of the drawing, top-aligned, once its size
+ * is known from a first pass. */
+static int place_legend(const sg_graph *g, Agnode_t *ln, const long *cols)
+{
+    bbox bb = bounds(g, cols[0], cols[1], cols[2]);
+    double w = ND_width(ln) * 72.0, h = ND_height(ln) * 72.0;
+    return setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
+}
+
+int sg_render(const sg_graph *g, const char *format, const sg_render_options *opt, FILE *f,
+              sg_error *err)
+{
+    sg_render_options defaults;
+    if (!opt) {
+        sg_render_options_init(&defaults);
+        opt = &defaults;
+    }
+    static const char *const needed[] = {"x", "y", "size", "r", "g", "b"};
+    long cols[6];
+    for (int c = 0; c < 6; c++)
+        if ((cols[c] = sg_graph_column_find(g, SG_NODES, needed[c])) < 0)
+            return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                                "the network has no layout (node attribute '%s'): lay it out "
+                                "first",
+                                needed[c]);
+    size_t n = sg_graph_node_count(g);
+    size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
+    Agnode_t **nodes = calloc(n + 1, sizeof(Agnode_t *));
+    GVC_t *gvc = NULL;
+    Agraph_t *dg = NULL;
+    int rc = SG_ERR_NOMEM, laid = 0;
+    gv_reason[0] = 0;
+    agusererrf old_errf = agseterrf(gv_error);
+    agerrlevel_t old_level = agseterr(AGERR);
+    if (!order || !nodes)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    ranking = (rank_ctx){g, size_column(g, opt->size_by)};
+    qsort(order, n, sizeof(size_t), cmp_rank);
+    double wmax = 1;
+    for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
+        double w;
+        sg_graph_edge(g, e, NULL, NULL, &w, NULL);
+        wmax = w > wmax ? w : wmax;
+    }
+    if (!(gvc = gvContext()) || !(dg = agopen("G", Agstrictundirected, NULL)))
+        goto done;
+    agattr(dg, AGRAPH, "charset", "UTF-8");
+    agattr(dg, AGRAPH, "splines", "false");
+    agattr(dg, AGRAPH, "outputorder", "edgesfirst");
+    agattr(dg, AGRAPH, "bgcolor", "white");
+    agattr(dg, AGRAPH, "pad", "0.3");
+    agattr(dg, AGRAPH, "forcelabels", "true");
+    agattr(dg, AGRAPH, "fontname", "DejaVu Sans");
+    agattr(dg, AGNODE, "fontname", "DejaVu Sans");
+    agattr(dg, AGNODE, "fontcolor", "#1a1a1a");
+    agattr(dg, AGNODE, "fixedsize", "true");
+    agattr(dg, AGNODE, "style", "filled");
+    agattr(dg, AGNODE, "color", "#ffffff");
+    agattr(dg, AGNODE, "penwidth", "0.8");
+    agattr(dg, AGNODE, "label", "");
+    agattr(dg, AGNODE, "xlabel", "");
+    agattr(dg, AGNODE, "fontsize", "9");
+    if (opt->title && *opt->title &&
+        (set(dg, "label", opt->title) || setf(dg, "labelloc", "t") || setf(dg, "fontsize", "18")))
+        goto done;
+    Agnode_t *ln = NULL;
+    if (draw_nodes(g, dg, nodes, opt, order, cols) || draw_edges(g, dg, nodes, wmax) ||
+        add_legend(g, dg, opt, order, wmax, &ln))
+        goto done;
+    for (int pass = 0; pass < 2; pass++) {
+        if (gvLayout(gvc, dg, "nop2") != 0) {
+            rc = gv_failed(err, "nop2");
+            goto done_set;
+        }
+        laid = 1;
+        if (pass == 0) {
+            /* gvLayout records the bounding box as "bb", which nop2 would
+             * then reuse instead of computing it with the legend */
+            if (place_legend(g, ln, cols) || agsafeset(dg, "bb", "", ""))
+                goto done;
+            gvFreeLayout(gvc, dg);
+            laid = 0;
+        }
+    }
+    if (gvRender(gvc, dg, format, f) != 0 || ferror(f) || fflush(f) != 0) {
+        rc = gv_reason[0] ? gv_failed(err, format)
+                          : sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write the picture");
+        goto done_set;
+    }
+    rc = 0;
+    goto done_set;
+done:
+    if (rc == SG_ERR_NOMEM)
+        sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+done_set:
+    if (laid)
+        gvFreeLayout(gvc, dg);
+    if (dg)
+        agclose(dg);
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(old_errf);
+    agseterr(old_level);
+    free(order);
+    free(nodes);
+    return rc;
+}
