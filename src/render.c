@@ -396,13 +396,15 @@ static const char *hex(const sg_graph *g, size_t i, char *buf, const long *rgb)
     return buf;
 }
 
-static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size_t max_chars)
+static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size_t max_chars,
+                       double scale)
 {
-    char swatch[128];
+    char swatch[160];
+    int side = (int)(14 * scale);
     snprintf(swatch, sizeof(swatch),
-             "<TR><TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"#%02x%02x%02x\">"
+             "<TR><TD WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"#%02x%02x%02x\">"
              "</TD><TD ALIGN=\"LEFT\">",
-             rgb[0], rgb[1], rgb[2]);
+             side, side, rgb[0], rgb[1], rgb[2]);
     sb_str(b, swatch);
     sb_html(b, text, max_chars);
     sb_str(b, "</TD></TR>");
@@ -411,7 +413,7 @@ static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size
 /* The legend: colours, shapes, what sizes and widths mean. Returns its
  * number of rows (for placing it) or 0 on failure. */
 static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, const size_t *order,
-                     double wmax)
+                     double wmax, double scale)
 {
     size_t n = sg_graph_node_count(g), rows = 0;
     sb_str(b, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
@@ -425,7 +427,7 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
             for (size_t i = 0; i < n && !present; i++)
                 present = style_of(sg_graph_node_type(g, i)) == st;
             if (present) {
-                legend_row(b, palette[st->colour], st->type, 40);
+                legend_row(b, palette[st->colour], st->type, 40, scale);
                 rows++;
             }
         }
@@ -455,11 +457,11 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
                                             listed ? ", " : "", name);
                 listed++;
             }
-            legend_row(b, palette[c], text, 70);
+            legend_row(b, palette[c], text, 70, scale);
             rows++;
         }
         if (grey) {
-            legend_row(b, palette[PALETTE], "other communities and lone actors", 70);
+            legend_row(b, palette[PALETTE], "other communities and lone actors", 70, scale);
             rows++;
         }
     }
@@ -518,7 +520,8 @@ static bbox bounds(const sg_graph *g, long xc, long yc, long sc)
 }
 
 static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
-                      const sg_render_options *opt, const size_t *order, const long *cols)
+                      const sg_render_options *opt, const size_t *order, const long *cols,
+                      double scale)
 {
     size_t n = sg_graph_node_count(g);
     long scol = size_column(g, opt->size_by);
@@ -551,7 +554,7 @@ static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
             double v = size_value(g, scol, i);
             rc = !label || agsafeset(nodes[i], "xlabel", label, "") ||
                  setf(nodes[i], "fontsize", "%.1f",
-                      9.0 + 7.0 * (vmax > 0 && v > 0 ? sqrt(v / vmax) : 0));
+                      scale * (9.0 + 7.0 * (vmax > 0 && v > 0 ? sqrt(v / vmax) : 0)));
             free(label);
         }
     }
@@ -559,8 +562,10 @@ static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
     return rc ? SG_ERR_NOMEM : 0;
 }
 
-static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double wmax)
+static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double wmax, double scale)
 {
+    /* many lines: lighter, so that the groups stay visible */
+    unsigned base = sg_graph_edge_count(g) > 1500 ? 0x20 : 0x50;
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
         size_t s, t;
         double w;
@@ -569,18 +574,18 @@ static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double 
         if (!edge)
             return SG_ERR_NOMEM;
         double k = wmax > 1 ? log(w > 1 ? w : 1) / log(wmax) : 0;
-        if (setf(edge, "penwidth", "%.2f", 0.6 + 4.0 * k) ||
-            setf(edge, "color", "#707070%02x", (unsigned)(0x50 + 0x70 * k)))
+        if (setf(edge, "penwidth", "%.2f", sqrt(scale) * (0.6 + 3.0 * k)) ||
+            setf(edge, "color", "#707070%02x", base + (unsigned)((base == 0x20 ? 0x40 : 0x70) * k)))
             return SG_ERR_NOMEM;
     }
     return 0;
 }
 
 static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *opt,
-                      const size_t *order, double wmax, Agnode_t **out)
+                      const size_t *order, double wmax, double scale, Agnode_t **out)
 {
     sbuf b = {NULL, 0, 0, 0};
-    if (!legend(&b, g, opt, order, wmax)) {
+    if (!legend(&b, g, opt, order, wmax, scale)) {
         free(b.s);
         return SG_ERR_NOMEM;
     }
@@ -593,7 +598,7 @@ static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *
         return SG_ERR_NOMEM;
     int rc = agsafeset(ln, "label", html, "") != 0;
     agstrfree(dg, html);
-    rc = rc || setf(ln, "shape", "plain") || setf(ln, "fontsize", "10") ||
+    rc = rc || setf(ln, "shape", "plain") || setf(ln, "fontsize", "%.1f", 10 * scale) ||
          setf(ln, "fixedsize", "false") || setf(ln, "pos", "0,0!");
     *out = ln;
     return rc ? SG_ERR_NOMEM : 0;
@@ -667,8 +672,13 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         (set(dg, "label", opt->title) || setf(dg, "labelloc", "t") || setf(dg, "fontsize", "18")))
         goto done;
     Agnode_t *ln = NULL;
-    if (draw_nodes(g, dg, nodes, opt, order, cols) || draw_edges(g, dg, nodes, wmax) ||
-        add_legend(g, dg, opt, order, wmax, &ln))
+    /* text and lines grow with the drawing, so that a large network's
+     * picture stays readable when it is shown whole */
+    bbox bb = bounds(g, cols[0], cols[1], cols[2]);
+    double extent = fmax(bb.maxx - bb.minx, bb.maxy - bb.miny);
+    double scale = extent > 1000 ? extent / 1000 : 1;
+    if (draw_nodes(g, dg, nodes, opt, order, cols, scale) ||
+        draw_edges(g, dg, nodes, wmax, scale) || add_legend(g, dg, opt, order, wmax, scale, &ln))
         goto done;
     for (int pass = 0; pass < 2; pass++) {
         if (gvLayout(gvc, dg, "nop2") != 0) {

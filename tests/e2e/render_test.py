@@ -1,0 +1,183 @@
+"""Pictures, layout in GraphML and the stats command (SPEC §9, §10).
+
+Run as: python3 render_test.py STAKEGRAPH SOURCE_DIR (Debian's python3, with
+networkx and python-igraph). Prints one line per check and "N passed, M failed".
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+import igraph
+import networkx as nx
+
+SG, SRC = sys.argv[1], sys.argv[2]
+CHECKS = os.path.join(SRC, "..", "shared", "checks", "check_graphml.py")
+SVG = "{http://www.w3.org/2000/svg}"
+passed = failed = 0
+
+
+def check(what, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok -", what)
+    else:
+        failed += 1
+        print("FAIL -", what, detail)
+
+
+def run(*args):
+    return subprocess.run([SG, *args], capture_output=True, text=True)
+
+
+def svg_nodes(path):
+    """The <g class="node"> groups of a Graphviz SVG: {title: group}."""
+    root = ET.parse(path).getroot()
+    out = {}
+    for g in root.iter(SVG + "g"):
+        if g.get("class") == "node":
+            out[g.find(SVG + "title").text] = g
+    return out
+
+
+def texts(group):
+    return " ".join(t.text or "" for t in group.iter(SVG + "text"))
+
+
+with tempfile.TemporaryDirectory() as T:
+    corpus = os.path.join(SRC, "examples", "corpus")
+    gml, svg = os.path.join(T, "ex.graphml"), os.path.join(T, "ex.svg")
+    png, pdf = os.path.join(T, "ex.png"), os.path.join(T, "ex.pdf")
+    r = run("extract", "-q", corpus, "-o", gml, "-o", svg, "-o", png, "-o", pdf)
+    check("extract writes GraphML, SVG, PNG and PDF in one run", r.returncode == 0, r.stderr)
+    G = nx.read_graphml(gml)
+    nodes = svg_nodes(svg)
+    check("example SVG: one node element per actor plus the legend",
+          len(nodes) == G.number_of_nodes() + 1 and set(G.nodes()) | {"legend"} == set(nodes),
+          f"{len(nodes)} vs {G.number_of_nodes()} + 1")
+    legend = texts(nodes.get("legend", ET.Element("g")))
+    check("the legend names the colours, shapes and sizes",
+          "community" in legend and "organisation" in legend and "pagerank" in legend, legend)
+    labelled = [n for n in G if texts(nodes[n]).strip()]
+    check("a small network has every actor labelled", len(labelled) == G.number_of_nodes(),
+          f"{len(labelled)} labelled")
+    ap = texts(nodes["org:ap-hm"])
+    check("organisations are drawn with their short name (AP-HM)", "AP-HM" in ap, ap)
+    with open(png, "rb") as f:
+        check("PNG written", f.read(8) == b"\x89PNG\r\n\x1a\n")
+    with open(pdf, "rb") as f:
+        check("PDF written", f.read(5) == b"%PDF-")
+
+    # layout and colours in the GraphML, as Gephi reads them
+    root = ET.parse(gml).getroot()
+    keys = {k.get("attr.name"): k.get("attr.type") for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")
+            if k.get("for") == "node"}
+    check("GraphML keys: x, y, size double; r, g, b int",
+          all(keys.get(k) == "double" for k in ("x", "y", "size"))
+          and all(keys.get(k) == "int" for k in ("r", "g", "b")), str(keys))
+    ok = all(0 <= d[c] <= 255 for _, d in G.nodes(data=True) for c in "rgb")
+    ok = ok and all(d["size"] > 0 for _, d in G.nodes(data=True))
+    check("r, g, b within 0-255 and sizes positive", ok)
+    pos = {(d["x"], d["y"]) for _, d in G.nodes(data=True)}
+    check("every actor has its own position", len(pos) == G.number_of_nodes())
+    def fill(group):
+        shapes = [e for e in group.iter() if e.tag in (SVG + "polygon", SVG + "ellipse")]
+        return shapes[0].get("fill") if shapes else None
+    fills = {fill(g) for n, g in nodes.items() if n != "legend"}
+    by_comm = {}
+    for n, d in G.nodes(data=True):
+        by_comm.setdefault(d["community"], set()).add((d["r"], d["g"], d["b"]))
+    check("one colour per community in the GraphML",
+          all(len(v) == 1 for v in by_comm.values()))
+    colours = {"#%02x%02x%02x" % (d["r"], d["g"], d["b"]) for _, d in G.nodes(data=True)}
+    check("the SVG uses the GraphML's colours", fills == colours, f"{fills ^ colours}")
+    r = subprocess.run(["/usr/bin/python3", CHECKS, gml], capture_output=True, text=True)
+    check("GraphML with layout passes check_graphml.py", r.returncode == 0, r.stdout + r.stderr)
+
+    # render: the same picture from the GraphML, colours by type
+    svg2 = os.path.join(T, "again.svg")
+    r = run("render", gml, "-o", svg2)
+    with open(svg) as a, open(svg2) as b:
+        check("render of extract's GraphML gives the same SVG", r.returncode == 0 and a.read() == b.read(),
+              r.stderr)
+    svg3, gml3 = os.path.join(T, "type.svg"), os.path.join(T, "type.graphml")
+    r = run("render", "--colour-by", "type", "--size-by", "degree", gml, "-o", svg3, "-o", gml3)
+    check("render --colour-by type", r.returncode == 0, r.stderr)
+    H = nx.read_graphml(gml3)
+    typecol = {}
+    for _, d in H.nodes(data=True):
+        typecol.setdefault(d["type"], set()).add((d["r"], d["g"], d["b"]))
+    check("colour by type: one colour per type, different types differ",
+          all(len(v) == 1 for v in typecol.values())
+          and len({next(iter(v)) for v in typecol.values()}) == len(typecol))
+    check("legend says colour by type and area by degree",
+          "type" in texts(svg_nodes(svg3)["legend"]) and "degree" in texts(svg_nodes(svg3)["legend"]))
+
+    # a generated network of 1,000 actors
+    big = os.path.join(T, "g1000.graphml")
+    subprocess.run(["/usr/bin/python3", os.path.join(SRC, "tests", "e2e", "gen_graph.py"), big], check=True)
+    bsvg, bgml = os.path.join(T, "g1000.svg"), os.path.join(T, "g1000-laid.graphml")
+    t0 = time.monotonic()
+    r = run("render", big, "-o", bsvg, "-o", bgml)
+    dt = time.monotonic() - t0
+    print(f"# 1,000-node picture rendered in {dt:.2f} s")
+    check("1,000-node network renders", r.returncode == 0, r.stderr)
+    bn = svg_nodes(bsvg)
+    check("1,000-node SVG: 1,000 actors and the legend", len(bn) == 1001 and "legend" in bn, str(len(bn)))
+    nlab = sum(1 for n, g in bn.items() if n != "legend" and texts(g).strip())
+    check("a large network labels its top 40 actors only", nlab == 40, str(nlab))
+    r = subprocess.run(["/usr/bin/python3", CHECKS, bgml], capture_output=True, text=True)
+    check("1,000-node GraphML with layout passes check_graphml.py", r.returncode == 0, r.stdout)
+
+    # stats
+    r = run("stats", gml)
+    check("stats prints a table", r.returncode == 0 and "modularity" in r.stdout and "pagerank" in r.stdout,
+          r.stderr)
+    r = run("stats", "--json", "--top", "3", gml)
+    try:
+        s = json.loads(r.stdout)
+    except ValueError:
+        s = {}
+    check("stats --json parses", bool(s), r.stdout[:200])
+    if s:
+        I = igraph.Graph.Read_GraphML(gml)
+        q = I.modularity(I.vs["community"], weights="weight")
+        check("stats: node and edge counts", s["nodes"] == I.vcount() and s["edges"] == I.ecount())
+        check("stats: modularity equals python-igraph's for the file's communities",
+              abs(s["modularity"] - q) < 1e-9, f"{s['modularity']} vs {q}")
+        comps = len(I.connected_components())
+        check("stats: components", s["components"] == comps, f"{s['components']} vs {comps}")
+        top = max(range(I.vcount()), key=lambda i: (I.vs[i]["pagerank"], -i))
+        check("stats: top actor by pagerank", s["top"]["pagerank"][0]["id"] == I.vs[top]["id"])
+        check("stats: three actors per measure", all(len(v) == 3 for v in s["top"].values()))
+
+    # errors: nothing written, clear messages
+    out = os.path.join(T, "never.svg")
+    r = run("render", os.path.join(T, "missing.graphml"), "-o", out)
+    check("render of a missing file: exit 1 naming it", r.returncode == 1 and "missing.graphml" in r.stderr,
+          r.stderr)
+    bad = os.path.join(T, "bad.graphml")
+    with open(bad, "w") as f:
+        f.write("<graphml><graph><node id='a'>")
+    r = run("render", bad, "-o", out)
+    check("render of broken XML: exit 1 naming the file", r.returncode == 1 and "bad.graphml" in r.stderr,
+          r.stderr)
+    r = run("render", gml, "--size-by", "nosuch", "-o", out)
+    check("--size-by an unknown measure: exit 1", r.returncode == 1 and "nosuch" in r.stderr, r.stderr)
+    check("no output left by the failures", not os.path.exists(out) and
+          not [f for f in os.listdir(T) if ".tmp" in f])
+    r = run("render", gml)
+    check("render without -o: usage error", r.returncode == 2)
+    r = run("render", gml, "-o", os.path.join(T, "x.jpeg"))
+    check("render to an unknown extension: usage error", r.returncode == 2 and "x.jpeg" in r.stderr, r.stderr)
+    r = run("stats", os.path.join(T, "missing.graphml"))
+    check("stats of a missing file: exit 1", r.returncode == 1 and "missing.graphml" in r.stderr)
+    r = run("extract", "-q", "--no-analyse", corpus, "-o", out)
+    check("a picture needs the analysis: usage error", r.returncode == 2)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
