@@ -153,14 +153,18 @@ static int read_edges(reader *r, sg_error *err)
     for (igraph_integer_t a = 0; a < ne; a++) {
         const char *name = igraph_strvector_get(&r->enames, a);
         int type = (int)VECTOR(r->etypes)[a];
-        if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN)
+        if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN) {
+            if (!strcmp(name, "weight"))
+                return fail(r, err, SG_ERR_PARSE,
+                            "the edge attribute 'weight' must be a number (attr.type double)");
             continue;
+        }
         if (read_numeric(r, IGRAPH_ATTRIBUTE_EDGE, name, type == IGRAPH_ATTRIBUTE_BOOLEAN))
             return fail(r, err, SG_ERR_GRAPH, sg_ig_reason());
         if (!strcmp(name, "weight")) {
             has_weight = 1;
-            for (size_t e = 0; e < g->m; e++)
-                g->weight[e] = VECTOR(r->num)[e];
+            for (size_t e = 0; e < g->m; e++) /* a missing value reads as NaN: 1 */
+                g->weight[e] = isnan(VECTOR(r->num)[e]) ? 1.0 : VECTOR(r->num)[e];
             continue;
         }
         if (!strcmp(name, "documents")) {
@@ -184,6 +188,83 @@ static int read_edges(reader *r, sg_error *err)
             return fail(r, err, SG_ERR_PARSE, what);
         }
     return 0;
+}
+
+static const sg_graph *sort_graph;
+
+static int cmp_edge_index(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    const sg_graph *g = sort_graph;
+    if (g->src[a] != g->src[b])
+        return g->src[a] < g->src[b] ? -1 : 1;
+    if (g->dst[a] != g->dst[b])
+        return g->dst[a] < g->dst[b] ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Makes the graph simple, like the ones extract builds: self-loops are
+ * dropped, parallel edges merged (weights and documents added, the other
+ * columns taken from the first), edges sorted by (source, target). */
+static int simplify(sg_graph *g)
+{
+    size_t m = g->m, k = 0;
+    size_t *order = sg_alloc_array(m + 1, sizeof(size_t));
+    unsigned char *keep = calloc(m + 1, 1);
+    sg_graph tmp;
+    if (!order || !keep) {
+        free(order);
+        free(keep);
+        return SG_ERR_NOMEM;
+    }
+    for (size_t e = 0; e < m; e++)
+        order[e] = e;
+    sort_graph = g;
+    qsort(order, m, sizeof(size_t), cmp_edge_index);
+    /* gather in sorted order into the front of scratch copies */
+    tmp.src = sg_alloc_array(m + 1, sizeof(size_t));
+    tmp.dst = sg_alloc_array(m + 1, sizeof(size_t));
+    tmp.weight = sg_alloc_array(m + 1, sizeof(double));
+    tmp.edocs = sg_alloc_array(m + 1, sizeof(long));
+    double *colv = sg_alloc_array((m + 1) * (g->ncols[1] + 1), sizeof(double));
+    int rc = 0;
+    if (!tmp.src || !tmp.dst || !tmp.weight || !tmp.edocs || !colv) {
+        rc = SG_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t r = 0; r < m; r++) {
+        size_t e = order[r];
+        if (g->src[e] == g->dst[e])
+            continue;
+        if (k > 0 && tmp.src[k - 1] == g->src[e] && tmp.dst[k - 1] == g->dst[e]) {
+            tmp.weight[k - 1] += g->weight[e];
+            tmp.edocs[k - 1] += g->edocs[e];
+            continue;
+        }
+        tmp.src[k] = g->src[e];
+        tmp.dst[k] = g->dst[e];
+        tmp.weight[k] = g->weight[e];
+        tmp.edocs[k] = g->edocs[e];
+        for (size_t c = 0; c < g->ncols[1]; c++)
+            colv[c * (m + 1) + k] = g->cols[1][c].v[e];
+        k++;
+    }
+    memcpy(g->src, tmp.src, k * sizeof(size_t));
+    memcpy(g->dst, tmp.dst, k * sizeof(size_t));
+    memcpy(g->weight, tmp.weight, k * sizeof(double));
+    memcpy(g->edocs, tmp.edocs, k * sizeof(long));
+    for (size_t c = 0; c < g->ncols[1]; c++)
+        memcpy(g->cols[1][c].v, colv + c * (m + 1), k * sizeof(double));
+    g->m = k;
+done:
+    free(tmp.src);
+    free(tmp.dst);
+    free(tmp.weight);
+    free(tmp.edocs);
+    free(colv);
+    free(order);
+    free(keep);
+    return rc;
 }
 
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
@@ -233,6 +314,10 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
     r.g->nattr = 0;
     if ((rc = read_nodes(&r, err)) || (rc = read_edges(&r, err)))
         goto done;
+    if (simplify(r.g)) {
+        rc = fail(&r, err, SG_ERR_NOMEM, "out of memory");
+        goto done;
+    }
 done:
     if (have_vectors) {
         igraph_strvector_destroy(&r.vnames);

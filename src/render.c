@@ -147,6 +147,14 @@ static double column_max(const sg_graph *g, long col)
     return m;
 }
 
+/* Community of node i when it is a small whole number, else SIZE_MAX (a
+ * GraphML from elsewhere may hold anything). */
+static size_t community_of(const sg_graph *g, long cc, size_t i)
+{
+    double c = cc >= 0 ? sg_graph_column_value(g, SG_NODES, (size_t)cc, i) : -1;
+    return c >= 0 && c < 1e9 ? (size_t)c : SIZE_MAX;
+}
+
 /* Palette index of node i. */
 static int colour_of(const sg_graph *g, const sg_render_options *opt, size_t i, const size_t *csize)
 {
@@ -155,7 +163,7 @@ static int colour_of(const sg_graph *g, const sg_render_options *opt, size_t i, 
     long cc = sg_graph_column_find(g, SG_NODES, "community");
     if (cc < 0)
         return PALETTE;
-    size_t c = (size_t)sg_graph_column_value(g, SG_NODES, (size_t)cc, i);
+    size_t c = community_of(g, cc, i);
     /* a community of one actor is no group: grey */
     return c < PALETTE && csize[c] > 1 ? (int)c : PALETTE;
 }
@@ -387,12 +395,16 @@ static int cmp_rank(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+static unsigned channel(const sg_graph *g, long col, size_t i)
+{
+    double v = sg_graph_column_value(g, SG_NODES, (size_t)col, i);
+    return v > 0 ? (v < 255 ? (unsigned)v : 255u) : 0u;
+}
+
 static const char *hex(const sg_graph *g, size_t i, char *buf, const long *rgb)
 {
-    snprintf(buf, 8, "#%02x%02x%02x",
-             (unsigned)sg_graph_column_value(g, SG_NODES, (size_t)rgb[0], i) & 0xff,
-             (unsigned)sg_graph_column_value(g, SG_NODES, (size_t)rgb[1], i) & 0xff,
-             (unsigned)sg_graph_column_value(g, SG_NODES, (size_t)rgb[2], i) & 0xff);
+    snprintf(buf, 8, "#%02x%02x%02x", channel(g, rgb[0], i), channel(g, rgb[1], i),
+             channel(g, rgb[2], i));
     return buf;
 }
 
@@ -449,7 +461,7 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
             size_t listed = 0;
             for (size_t r = 0; r < n && listed < 3; r++) {
                 size_t i = order[r];
-                if ((size_t)sg_graph_column_value(g, SG_NODES, (size_t)cc, i) != c)
+                if (community_of(g, cc, i) != c)
                     continue;
                 const char *name = display_name(g, i);
                 if (len + strlen(name) + 3 < sizeof(text))

@@ -127,7 +127,8 @@ static void json_number(double v)
 static double value(const sg_graph *g, const char *name, size_t i)
 {
     long c = sg_graph_column_find(g, SG_NODES, name);
-    return c < 0 ? 0 : sg_graph_column_value(g, SG_NODES, (size_t)c, i);
+    double v = c < 0 ? 0 : sg_graph_column_value(g, SG_NODES, (size_t)c, i);
+    return v == 0 ? 0 : v; /* never "-0" */
 }
 
 static void print_json(const sg_graph *g, const sg_graph_summary *s, size_t *const *orders,

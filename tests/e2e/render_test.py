@@ -155,6 +155,44 @@ with tempfile.TemporaryDirectory() as T:
         check("stats: top actor by pagerank", s["top"]["pagerank"][0]["id"] == I.vs[top]["id"])
         check("stats: three actors per measure", all(len(v) == 3 for v in s["top"].values()))
 
+    # GraphML from elsewhere: directed, parallel edges, a self-loop, a missing
+    # weight (= 1), nonsense community numbers
+    other = os.path.join(T, "other.graphml")
+    head = ('<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+            '<key id="w" for="edge" attr.name="weight" attr.type="%s"/>'
+            '<key id="c" for="node" attr.name="community" attr.type="double"/>'
+            '<graph edgedefault="directed">')
+    with open(other, "w") as f:
+        f.write(head % "double" + '<node id="a"><data key="c">-5</data></node>'
+                '<node id="b"><data key="c">1e300</data></node><node id="c"/>'
+                '<edge source="a" target="b"><data key="w">2</data></edge>'
+                '<edge source="a" target="a"/><edge source="b" target="a"/></graph></graphml>')
+    r = run("stats", "--json", other)
+    s2 = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("foreign GraphML: parallel edges merged (2 + missing weight 1), self-loop dropped",
+          s2.get("edges") == 1 and s2.get("total_weight") == 3 and s2.get("isolated") == 1, r.stdout + r.stderr)
+    r = run("render", other, "-o", os.path.join(T, "other.svg"))
+    check("foreign GraphML with nonsense community numbers renders", r.returncode == 0, r.stderr)
+    with open(other, "w") as f:
+        f.write(head % "string" + '<node id="a"/><node id="b"/>'
+                '<edge source="a" target="b"><data key="w">heavy</data></edge></graph></graphml>')
+    r = run("stats", other)
+    check("a text weight is an error naming the file", r.returncode == 1 and "other.graphml" in r.stderr
+          and "weight" in r.stderr, r.stderr)
+    with open(other, "w") as f:
+        f.write(head % "double" + '<node id="a"/><node id="b"/>'
+                '<edge source="a" target="b"><data key="w">-1</data></edge></graph></graphml>')
+    r = run("stats", other)
+    check("a negative weight is an error naming the edge", r.returncode == 1 and "a -- b" in r.stderr, r.stderr)
+    with open(other, "w") as f:
+        f.write(head % "double" + '</graph></graphml>')
+    r = run("stats", "--json", other)
+    check("an empty network: stats says 0 nodes", r.returncode == 0 and json.loads(r.stdout)["nodes"] == 0,
+          r.stderr)
+    r = run("render", other, "-o", os.path.join(T, "empty.svg"))
+    check("an empty network renders (legend only)", r.returncode == 0 and
+          list(svg_nodes(os.path.join(T, "empty.svg"))) == ["legend"], r.stderr)
+
     # errors: nothing written, clear messages
     out = os.path.join(T, "never.svg")
     r = run("render", os.path.join(T, "missing.graphml"), "-o", out)
