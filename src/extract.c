@@ -125,6 +125,22 @@ static int check_text(sg_extractor *ex, const char *name, const char *text, size
     return 0;
 }
 
+/* Units with some text in them: a document's final line break (or blank
+ * lines) must not count as one more, empty sentence or paragraph. */
+static long text_units(const sg_units *u, const sg_folded *f)
+{
+    long n = 0;
+    for (size_t k = 0; k < u->count; k++) {
+        size_t end = k + 1 < u->count ? u->starts[k + 1] : f->len;
+        for (size_t i = u->starts[k]; i < end; i++)
+            if (f->text[i] != ' ' && f->text[i] != '\n') {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
 static int count_units(sg_extractor *ex, long doc)
 {
     const sg_hits *h = &ex->hits;
@@ -143,7 +159,7 @@ static int count_units(sg_extractor *ex, long doc)
         if (sg_cooc_unit(&ex->counts, doc, ex->unit_entities, n))
             return SG_ERR_NOMEM;
     }
-    ex->counts.units += (long)ex->units.count;
+    ex->counts.units += text_units(&ex->units, &ex->folded);
     return 0;
 }
 

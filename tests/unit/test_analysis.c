@@ -1,0 +1,488 @@
+/* The analysis API (SPEC §9): edge normalisations, disparity backbone, node
+ * measures, communities and the graph summary, on networks small enough to
+ * be worked out by hand.
+ *
+ * The hand network. Gazetteer: four organisations whose ids sort in the
+ * order Alpha, Beta, Gamma, Delta (org:a < org:b < org:c < org:d), so the
+ * node indices are a=0 (Alpha), b=1 (Beta), c=2 (Gamma), d=3 (Delta).
+ * Document (sentence unit), four sentences:
+ *   1 "Alpha et Beta signent."            {a, b}
+ *   2 "Alpha, Beta et Gamma discutent."   {a, b, c}
+ *   3 "Gamma rencontre Delta."            {c, d}
+ *   4 "Alpha conclut."                    {a}
+ * Units N = 4. Units per entity f: a 3 (1,2,4), b 2 (1,2), c 2 (2,3), d 1 (3).
+ * Edge weights (units with both ends), in (source, target) order:
+ *   e0 = (a,b) c=2 (1,2)    e1 = (a,c) c=1 (2)
+ *   e2 = (b,c) c=1 (2)      e3 = (c,d) c=1 (3)
+ * Degrees k: a 2, b 2, c 3, d 1. Strengths s: a 2+1=3, b 2+1=3,
+ * c 1+1+1=3, d 1. Total weight W = 2+1+1+1 = 5, so 2W = 10. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "stakegraph/stakegraph.h"
+
+#define TOL 1e-12
+
+static const char *GAZ = "id\tlabel\ttype\taliases\n"
+                         "org:a\tAlpha\torganisation\t\n"
+                         "org:b\tBeta\torganisation\t\n"
+                         "org:c\tGamma\torganisation\t\n"
+                         "org:d\tDelta\torganisation\t\n";
+
+/* The hand-worked document: four sentences (N = 4). */
+static const char *TEXT = "Alpha et Beta signent. Alpha, Beta et Gamma discutent. "
+                          "Gamma rencontre Delta. Alpha conclut.";
+
+/* Builds the network of `text` (one document, sentence unit) through the
+ * public API. */
+static sg_graph *build(const char *text)
+{
+    sg_error err;
+    sg_gazetteer *gaz;
+    sg_extractor *ex;
+    sg_graph *g;
+    assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(gaz, "g.tsv", GAZ, strlen(GAZ), &err), 0);
+    assert_int_equal(sg_extractor_new(&ex, gaz, NULL, &err), 0);
+    assert_int_equal(sg_extractor_add(ex, "d1", text, strlen(text), &err), 0);
+    assert_int_equal(sg_extractor_graph(&g, ex, 0, &err), 0);
+    sg_extractor_free(ex);
+    sg_gazetteer_free(gaz);
+    return g;
+}
+
+static sg_graph *analysed(const char *text, const sg_analysis_options *opt)
+{
+    sg_error err;
+    sg_graph *g = build(text);
+    assert_int_equal(sg_graph_analyse(g, opt, &err), 0);
+    return g;
+}
+
+/* Value of the column `name` (which must exist) on node or edge `i`. */
+static double col(const sg_graph *g, sg_domain d, const char *name, size_t i)
+{
+    long c = sg_graph_column_find(g, d, name);
+    if (c < 0)
+        fail_msg("missing column %s", name);
+    return sg_graph_column_value(g, d, (size_t)c, i);
+}
+
+static void assert_near(double got, double want, double tol)
+{
+    if (!(fabs(got - want) <= tol))
+        fail_msg("got %.17g, want %.17g (tolerance %g)", got, want, tol);
+}
+
+static void assert_edge(const sg_graph *g, size_t e, size_t src, size_t dst, double weight)
+{
+    size_t s, t;
+    double w;
+    long docs;
+    sg_graph_edge(g, e, &s, &t, &w, &docs);
+    assert_int_equal(s, src);
+    assert_int_equal(t, dst);
+    assert_near(w, weight, 0);
+}
+
+/* The counts the analysis starts from: checks the extractor saw the hand
+ * network (and so that sentence segmentation is as assumed above). */
+static void hand_network(void **state)
+{
+    (void)state;
+    sg_graph *g = build(TEXT);
+    assert_int_equal(sg_graph_units(g), 4);
+    assert_int_equal(sg_graph_node_count(g), 4);
+    assert_string_equal(sg_graph_node_label(g, 0), "Alpha");
+    assert_string_equal(sg_graph_node_label(g, 1), "Beta");
+    assert_string_equal(sg_graph_node_label(g, 2), "Gamma");
+    assert_string_equal(sg_graph_node_label(g, 3), "Delta");
+    const double f[4] = {3, 2, 2, 1};
+    for (size_t i = 0; i < 4; i++)
+        assert_near(col(g, SG_NODES, "units", i), f[i], 0);
+    assert_int_equal(sg_graph_edge_count(g), 4);
+    assert_edge(g, 0, 0, 1, 2);
+    assert_edge(g, 1, 0, 2, 1);
+    assert_edge(g, 2, 1, 2, 1);
+    assert_edge(g, 3, 2, 3, 1);
+    sg_graph_free(g);
+}
+
+static void edge_measures(void **state)
+{
+    (void)state;
+    sg_graph *g = analysed(TEXT, NULL);
+    assert_int_equal(sg_graph_edge_count(g), 4);
+
+    /* Jaccard c / (f_a + f_b - c):
+     *   ab 2/(3+2-2) = 2/3     ac 1/(3+2-1) = 1/4
+     *   bc 1/(2+2-1) = 1/3     cd 1/(2+1-1) = 1/2 */
+    const double jaccard[4] = {2.0 / 3, 1.0 / 4, 1.0 / 3, 1.0 / 2};
+
+    /* Association c 2W / (s_a s_b), 2W = 10:
+     *   ab 2*10/(3*3) = 20/9   ac 1*10/(3*3) = 10/9
+     *   bc 1*10/(3*3) = 10/9   cd 1*10/(3*1) = 10/3 */
+    const double association[4] = {20.0 / 9, 10.0 / 9, 10.0 / 9, 10.0 / 3};
+
+    /* NPMI log(p_ab / (p_a p_b)) / -log p_ab, p = count / 4:
+     *   ab p_ab 1/2, p_a 3/4, p_b 1/2: ratio (1/2)/(3/8) = 4/3,
+     *      npmi = log(4/3) / log 2
+     *   ac p_ab 1/4, p_a 3/4, p_c 1/2: ratio (1/4)/(3/8) = 2/3,
+     *      npmi = log(2/3) / log 4 (negative: less often together than chance)
+     *   bc p_ab 1/4, p_b 1/2, p_c 1/2: ratio (1/4)/(1/4) = 1, npmi = 0
+     *   cd p_ab 1/4, p_c 1/2, p_d 1/4: ratio (1/4)/(1/8) = 2,
+     *      npmi = log 2 / log 4 = 1/2 */
+    const double npmi[4] = {log(4.0 / 3) / log(2.0), log(2.0 / 3) / log(4.0), 0, 0.5};
+
+    /* Disparity alpha at an end: (1 - w/s)^(k-1) if k > 1, else 1; the
+     * edge keeps the smaller of its two ends.
+     *   ab w 2: a (1-2/3)^1 = 1/3, b (1-2/3)^1 = 1/3           -> 1/3
+     *   ac w 1: a (1-1/3)^1 = 2/3, c (k=3) (1-1/3)^2 = 4/9     -> 4/9
+     *   bc w 1: b (1-1/3)^1 = 2/3, c 4/9                       -> 4/9
+     *   cd w 1: c 4/9, d (k=1) 1                               -> 4/9 */
+    const double alpha[4] = {1.0 / 3, 4.0 / 9, 4.0 / 9, 4.0 / 9};
+
+    for (size_t e = 0; e < 4; e++) {
+        assert_near(col(g, SG_EDGES, "jaccard", e), jaccard[e], TOL);
+        assert_near(col(g, SG_EDGES, "association", e), association[e], TOL);
+        assert_near(col(g, SG_EDGES, "npmi", e), npmi[e], TOL);
+        assert_near(col(g, SG_EDGES, "backbone_alpha", e), alpha[e], TOL);
+    }
+    sg_graph_free(g);
+}
+
+/* NPMI is 1 when the pair is in every unit: one sentence with both
+ * entities, N = 1, p_ab = p_a = p_b = 1. Jaccard 1/(1+1-1) = 1; both ends
+ * have degree 1 so alpha = 1; association 1*2*1/(1*1) = 2. */
+static void npmi_every_unit(void **state)
+{
+    (void)state;
+    sg_graph *g = analysed("Alpha et Beta signent.", NULL);
+    assert_int_equal(sg_graph_units(g), 1);
+    assert_int_equal(sg_graph_edge_count(g), 1);
+    assert_near(col(g, SG_EDGES, "npmi", 0), 1, TOL);
+    assert_near(col(g, SG_EDGES, "jaccard", 0), 1, TOL);
+    assert_near(col(g, SG_EDGES, "backbone_alpha", 0), 1, TOL);
+    assert_near(col(g, SG_EDGES, "association", 0), 2, TOL);
+    sg_graph_free(g);
+}
+
+static void node_measures(void **state)
+{
+    (void)state;
+    sg_graph *g = analysed(TEXT, NULL);
+
+    /* Degree, strength and units from the header comment. */
+    const double degree[4] = {2, 2, 3, 1};
+    const double strength[4] = {3, 3, 3, 1};
+    const double units[4] = {3, 2, 2, 1};
+    for (size_t i = 0; i < 4; i++) {
+        assert_near(col(g, SG_NODES, "degree", i), degree[i], 0);
+        assert_near(col(g, SG_NODES, "strength", i), strength[i], TOL);
+        assert_near(col(g, SG_NODES, "units", i), units[i], 0);
+        /* Connected: a-b, a-c, b-c, c-d reach every node: one component, 0. */
+        assert_near(col(g, SG_NODES, "component", i), 0, 0);
+        double cv = col(g, SG_NODES, "community", i);
+        assert_true(cv >= 0 && cv < 4 && cv == floor(cv));
+    }
+
+    /* Betweenness, distances 1/weight: ab 1/2, ac 1, bc 1, cd 1.
+     * Shortest paths of the six pairs:
+     *   a-b: direct 1/2 (a-c-b is 2)              inner nodes: none
+     *   a-c: direct 1 (a-b-c is 3/2)              none
+     *   b-c: direct 1 (b-a-c is 3/2)              none
+     *   c-d: direct 1                             none
+     *   a-d: a-c-d 2 (a-b-c-d is 5/2), unique     c
+     *   b-d: b-c-d 2 (b-a-c-d is 5/2), unique     c
+     * So c = 2 and a = b = d = 0 (undirected: each pair counted once). */
+    const double betweenness[4] = {0, 0, 2, 0};
+    for (size_t i = 0; i < 4; i++)
+        assert_near(col(g, SG_NODES, "betweenness", i), betweenness[i], TOL);
+
+    /* PageRank, damping d = 17/20, teleport (1-d)/4 = 3/80, each node passes
+     * its rank along its edges in proportion w/s (no dangling node).
+     * a and b are swapped by an automorphism, so p_a = p_b = x; p_c = y,
+     * p_d = z:
+     *   x = 3/80 + d (x*2/3 + y*1/3)       (from b: 2/3, from c: 1/3)
+     *   y = 3/80 + d (x*1/3 + x*1/3 + z)   (from a, b: 1/3 each; d: 1/1)
+     *   z = 3/80 + d (y*1/3)
+     * Times 240: 104x = 9 + 68y; 240y = 9 + 136x + 204z; 240z = 9 + 68y.
+     * So z = 104x/240 = 13x/30 and y = (104x - 9)/68; then
+     *   (60/17)(104x - 9) = 9 + 136x + 88.4x, times 85:
+     *   31200x - 2700 = 765 + 19074x, x = 3465/12126 = 1155/4042,
+     *   y = (120120/4042 - 36378/4042)/68 = 2463/8084,
+     *   z = 13*1155/(30*4042) = 1001/8084,
+     * and 2x + y + z = (4620 + 2463 + 1001)/8084 = 1. */
+    const double pagerank[4] = {1155.0 / 4042, 1155.0 / 4042, 2463.0 / 8084, 1001.0 / 8084};
+    double sum = 0;
+    for (size_t i = 0; i < 4; i++) {
+        assert_near(col(g, SG_NODES, "pagerank", i), pagerank[i], 1e-12);
+        sum += col(g, SG_NODES, "pagerank", i);
+    }
+    assert_near(sum, 1, TOL);
+
+    /* Eigenvector centrality (scaled so that the largest is 1). By the a/b
+     * symmetry x = (1, 1, y, z) with weighted adjacency rows
+     *   a: 2b + c, b: 2a + c, c: a + b + d, d: c
+     * so lambda = 2 + y, lambda y = 2 + z, lambda z = y; lambda is the
+     * largest root of l^3 - 2l^2 - 3l + 2 = 0 (about 2.8136), y = lambda - 2
+     * < 1, so a and b hold the maximum 1. ARPACK is iterative: looser
+     * tolerance. */
+    double ea = col(g, SG_NODES, "eigenvector", 0), eb = col(g, SG_NODES, "eigenvector", 1);
+    double ec = col(g, SG_NODES, "eigenvector", 2), ed = col(g, SG_NODES, "eigenvector", 3);
+    assert_near(ea, 1, 1e-9);
+    assert_near(eb, 1, 1e-9);
+    double lambda = 2 + ec;
+    assert_near(lambda * ec, 2 + ed, 1e-9);
+    assert_near(lambda * ed, ec, 1e-9);
+    assert_near(lambda * lambda * lambda - 2 * lambda * lambda - 3 * lambda + 2, 0, 1e-8);
+    assert_true(lambda > 2.81 && lambda < 2.82);
+
+    /* Communities. Louvain from singletons, gain of moving node i into C
+     * proportional to k_iC - s_i S_C / 2W (2W = 10):
+     *   c: to a 1 - 9/10 = 0.1, to b 0.1, to d 1 - 3/10 = 0.7   -> {c,d}
+     *   a: to b 2 - 9/10 = 1.1, to c 0.1 (or {c,d}: 1 - 12/10 < 0) -> {a,b}
+     *   d: to c 1 - 3/10 = 0.7; b: to a 1.1
+     * whatever the order, the moves end in {a,b} {c,d}; merging the two
+     * gives Q = 0 < Q({a,b}{c,d}):
+     *   Q = sum_C (L_C/W - (S_C/2W)^2) = (2/5 - (6/10)^2) + (1/5 - (4/10)^2)
+     *     = 0.04 + 0.04 = 0.08
+     * (the best of the 15 partitions: {a,b,c}{d} gives 4/5 - 0.82 = -0.02,
+     * one community 0). Both have 2 nodes; the tie goes to the one with
+     * the smallest node: {a,b} = 0, {c,d} = 1. */
+    const double community[4] = {0, 0, 1, 1};
+    for (size_t i = 0; i < 4; i++)
+        assert_near(col(g, SG_NODES, "community", i), community[i], 0);
+    sg_graph_free(g);
+}
+
+static void backbone(void **state)
+{
+    (void)state;
+    sg_analysis_options opt;
+    sg_analysis_options_init(&opt);
+    assert_int_equal(opt.seed, 1);
+    assert_true(opt.backbone == 0);
+
+    /* alpha: ab 1/3, ac bc cd 4/9 (edge_measures). With 0.4, only ab
+     * (1/3 < 0.4 < 4/9) survives; the four nodes stay. */
+    opt.backbone = 0.4;
+    sg_graph *g = analysed(TEXT, &opt);
+    assert_int_equal(sg_graph_node_count(g), 4);
+    assert_int_equal(sg_graph_edge_count(g), 1);
+    assert_edge(g, 0, 0, 1, 2);
+    /* The edge columns follow their edge (computed on the full network). */
+    assert_near(col(g, SG_EDGES, "backbone_alpha", 0), 1.0 / 3, TOL);
+    assert_near(col(g, SG_EDGES, "jaccard", 0), 2.0 / 3, TOL);
+    /* Node measures on the remaining edge: a-b of weight 2, c and d
+     * isolated. Components by decreasing size, ties by smallest node:
+     * {a,b} 0, {c} 1, {d} 2. */
+    const double degree[4] = {1, 1, 0, 0};
+    const double strength[4] = {2, 2, 0, 0};
+    const double component[4] = {0, 0, 1, 2};
+    for (size_t i = 0; i < 4; i++) {
+        assert_near(col(g, SG_NODES, "degree", i), degree[i], 0);
+        assert_near(col(g, SG_NODES, "strength", i), strength[i], TOL);
+        assert_near(col(g, SG_NODES, "betweenness", i), 0, TOL);
+        assert_near(col(g, SG_NODES, "component", i), component[i], 0);
+    }
+    sg_error err;
+    sg_graph_summary s;
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_int_equal(s.nodes, 4);
+    assert_int_equal(s.edges, 1);
+    assert_int_equal(s.components, 3);
+    assert_int_equal(s.isolated, 2);
+    assert_near(s.density, 1.0 / 6, TOL); /* 1 / (4*3/2) */
+    assert_near(s.total_weight, 2, TOL);
+    /* Whatever the partition, only a community holding a-b has weight
+     * (W = 2, S = 4): L/W - (S/2W)^2 = 1 - 1 = 0 when a and b are together;
+     * apart, each has -(2/4)^2, Q = -1/2. Louvain joins them (gain 2 - 2*2/4
+     * = 1 > 0): Q = 0. */
+    assert_near(s.modularity, 0, TOL);
+    sg_graph_free(g);
+
+    /* 0.5: every alpha (at most 4/9) is below it, all four edges stay. */
+    opt.backbone = 0.5;
+    g = analysed(TEXT, &opt);
+    assert_int_equal(sg_graph_node_count(g), 4);
+    assert_int_equal(sg_graph_edge_count(g), 4);
+    sg_graph_free(g);
+
+    /* 0.3: every alpha (at least 1/3) is above it: no edge, four nodes. */
+    opt.backbone = 0.3;
+    g = analysed(TEXT, &opt);
+    assert_int_equal(sg_graph_node_count(g), 4);
+    assert_int_equal(sg_graph_edge_count(g), 0);
+    for (size_t i = 0; i < 4; i++)
+        assert_near(col(g, SG_NODES, "degree", i), 0, 0);
+    sg_graph_free(g);
+}
+
+static void same_communities_every_run(void **state)
+{
+    (void)state;
+    sg_analysis_options opt;
+    sg_analysis_options_init(&opt);
+    for (unsigned long seed = 1; seed <= 3; seed++) {
+        opt.seed = seed;
+        sg_graph *g1 = analysed(TEXT, &opt), *g2 = analysed(TEXT, &opt);
+        for (size_t i = 0; i < 4; i++)
+            assert_true(col(g1, SG_NODES, "community", i) == col(g2, SG_NODES, "community", i));
+        sg_graph_free(g1);
+        sg_graph_free(g2);
+    }
+}
+
+static void summary(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_graph_summary s;
+    /* Not analysed yet: sg_graph_summarise runs the analysis first. */
+    sg_graph *g = build(TEXT);
+    assert_true(sg_graph_column_find(g, SG_NODES, "community") < 0);
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_true(sg_graph_column_find(g, SG_NODES, "community") >= 0);
+    assert_int_equal(s.nodes, 4);
+    assert_int_equal(s.edges, 4);
+    assert_near(s.density, 4.0 / 6, TOL); /* 4 / (4*3/2) */
+    assert_int_equal(s.components, 1);
+    assert_int_equal(s.isolated, 0);
+    assert_near(s.total_weight, 5, TOL);
+    assert_true(s.modularity >= -0.5 && s.modularity <= 1);
+    /* The communities {a,b} {c,d} of node_measures: Q = 0.08, 2 of them. */
+    assert_int_equal(s.communities, 2);
+    assert_near(s.modularity, 0.08, TOL);
+
+    /* The modularity is that of the `community` column, whatever it holds:
+     * all in one community, Q = L/W - (S/2W)^2 = 1 - 1 = 0. */
+    const double one[4] = {0, 0, 0, 0};
+    assert_int_equal(sg_graph_set_column(g, SG_NODES, "community", 1, one, &err), 0);
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_int_equal(s.communities, 1);
+    assert_near(s.modularity, 0, TOL);
+    /* {a,b,c} {d}: (4/5 - (9/10)^2) + (0 - (1/10)^2) = -0.01 - 0.01 = -0.02. */
+    const double abc_d[4] = {0, 0, 0, 1};
+    assert_int_equal(sg_graph_set_column(g, SG_NODES, "community", 1, abc_d, &err), 0);
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_int_equal(s.communities, 2);
+    assert_near(s.modularity, -0.02, TOL);
+    sg_graph_free(g);
+}
+
+/* No mention at all: 0 nodes, 0 edges. */
+static void empty_graph(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_graph_summary s;
+    sg_graph *g = analysed("Rien ici. Personne non plus.", NULL);
+    assert_int_equal(sg_graph_node_count(g), 0);
+    assert_int_equal(sg_graph_edge_count(g), 0);
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_int_equal(s.nodes, 0);
+    assert_int_equal(s.edges, 0);
+    assert_int_equal(s.components, 0);
+    assert_int_equal(s.communities, 0);
+    assert_int_equal(s.isolated, 0);
+    assert_near(s.density, 0, 0);
+    assert_near(s.total_weight, 0, 0);
+    assert_near(s.modularity, 0, 0);
+    sg_graph_free(g);
+
+    /* Also through summarise alone (it analyses first). */
+    g = build("Rien ici.");
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_int_equal(s.nodes, 0);
+    assert_near(s.modularity, 0, 0);
+    sg_graph_free(g);
+}
+
+/* Two entities in different sentences: 2 nodes, no edge. */
+static void nodes_without_edges(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_graph_summary s;
+    sg_graph *g = analysed("Alpha signe. Beta conclut.", NULL);
+    assert_int_equal(sg_graph_node_count(g), 2);
+    assert_int_equal(sg_graph_edge_count(g), 0);
+    /* Each node alone: degree 0, strength 0, betweenness 0; components by
+     * smallest node: a 0, b 1. PageRank with no edge: all rank is
+     * teleported uniformly, 1/2 each. */
+    double sum = 0;
+    for (size_t i = 0; i < 2; i++) {
+        assert_near(col(g, SG_NODES, "degree", i), 0, 0);
+        assert_near(col(g, SG_NODES, "strength", i), 0, 0);
+        assert_near(col(g, SG_NODES, "betweenness", i), 0, 0);
+        assert_near(col(g, SG_NODES, "component", i), (double)i, 0);
+        double cv = col(g, SG_NODES, "community", i);
+        assert_true(cv >= 0 && cv < 2 && cv == floor(cv));
+        assert_near(col(g, SG_NODES, "pagerank", i), 0.5, TOL);
+        sum += col(g, SG_NODES, "pagerank", i);
+    }
+    assert_near(sum, 1, TOL);
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    assert_int_equal(s.nodes, 2);
+    assert_int_equal(s.edges, 0);
+    assert_int_equal(s.components, 2);
+    assert_int_equal(s.isolated, 2);
+    assert_near(s.density, 0, 0);
+    assert_near(s.total_weight, 0, 0);
+    /* Without edges no move has a positive gain: each node is its own
+     * community. Modularity is undefined, reported as 0. */
+    assert_int_equal(s.communities, 2);
+    assert_near(s.modularity, 0, 0);
+    sg_graph_free(g);
+}
+
+/* N counts units with text only: the usual final line break of a file, CRLF,
+ * or trailing blank lines do not add an empty sentence or paragraph. */
+static void trailing_break_is_no_unit(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"Alpha et Beta.", "Alpha et Beta.\n", "Alpha et Beta.\r\n",
+                                        "Alpha et Beta. \n", "Alpha et Beta.\n\n\n"};
+    for (size_t t = 0; t < sizeof(texts) / sizeof(*texts); t++) {
+        sg_graph *g = build(texts[t]);
+        assert_int_equal(sg_graph_units(g), 1);
+        sg_graph_free(g);
+    }
+    sg_graph *g = build("Alpha et Beta.\nBeta.\n"); /* two sentences */
+    assert_int_equal(sg_graph_units(g), 2);
+    sg_graph_free(g);
+    /* so the test document with a final line break still has N = 4 */
+    size_t n = strlen(TEXT);
+    char *with_break = malloc(n + 2);
+    assert_non_null(with_break);
+    memcpy(with_break, TEXT, n);
+    memcpy(with_break + n, "\n", 2);
+    g = build(with_break);
+    assert_int_equal(sg_graph_units(g), 4);
+    sg_graph_free(g);
+    free(with_break);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hand_network),
+        cmocka_unit_test(edge_measures),
+        cmocka_unit_test(npmi_every_unit),
+        cmocka_unit_test(node_measures),
+        cmocka_unit_test(backbone),
+        cmocka_unit_test(same_communities_every_run),
+        cmocka_unit_test(summary),
+        cmocka_unit_test(empty_graph),
+        cmocka_unit_test(nodes_without_edges),
+        cmocka_unit_test(trailing_break_is_no_unit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
