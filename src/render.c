@@ -6,6 +6,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,20 @@ const char *sg_render_format_from_path(const char *path)
         if (!strcasecmp(dot + 1, formats[i]))
             return formats[i];
     return NULL;
+}
+
+/* One Graphviz context for the whole process, used under a lock: Graphviz
+ * is not reentrant, and Graphviz 2.43's pango plugin keeps a pointer to a
+ * font name owned by the context, so freeing a context and making another
+ * one reads freed memory. The context lives until the process exits. */
+static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
+static GVC_t *gv_shared;
+
+static GVC_t *gv_context(void)
+{
+    if (!gv_shared)
+        gv_shared = gvContext();
+    return gv_shared;
 }
 
 /* Graphviz reports through agerr: keep the last error for our message. */
@@ -216,6 +231,7 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
     GVC_t *gvc = NULL;
     Agraph_t *lg = NULL;
     int rc = SG_ERR_NOMEM, laid = 0;
+    pthread_mutex_lock(&gv_lock);
     gv_reason[0] = 0;
     agusererrf old_errf = agseterrf(gv_error);
     agerrlevel_t old_level = agseterr(AGERR);
@@ -226,7 +242,7 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
     double *x = cols, *y = cols + (n + 1), *size = cols + 2 * (n + 1);
     double *r = cols + 3 * (n + 1), *gr = cols + 4 * (n + 1), *b = cols + 5 * (n + 1);
     if (n > 0) {
-        if (!(gvc = gvContext()) || !(lg = agopen("layout", Agstrictundirected, NULL)))
+        if (!(gvc = gv_context()) || !(lg = agopen("layout", Agstrictundirected, NULL)))
             goto done;
         if (setf(lg, "overlap", "prism") || setf(lg, "splines", "false") || setf(lg, "sep", "+8") ||
             setf(lg, "start", "1") || setf(lg, "pack", "true") ||
@@ -281,10 +297,9 @@ done_set:
         gvFreeLayout(gvc, lg);
     if (lg)
         agclose(lg);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old_errf);
     agseterr(old_level);
+    pthread_mutex_unlock(&gv_lock);
     free(cols);
     free(nodes);
     return rc;
@@ -647,6 +662,7 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     GVC_t *gvc = NULL;
     Agraph_t *dg = NULL;
     int rc = SG_ERR_NOMEM, laid = 0;
+    pthread_mutex_lock(&gv_lock);
     gv_reason[0] = 0;
     agusererrf old_errf = agseterrf(gv_error);
     agerrlevel_t old_level = agseterr(AGERR);
@@ -662,7 +678,7 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         sg_graph_edge(g, e, NULL, NULL, &w, NULL);
         wmax = w > wmax ? w : wmax;
     }
-    if (!(gvc = gvContext()) || !(dg = agopen("G", Agstrictundirected, NULL)))
+    if (!(gvc = gv_context()) || !(dg = agopen("G", Agstrictundirected, NULL)))
         goto done;
     agattr(dg, AGRAPH, "charset", "UTF-8");
     agattr(dg, AGRAPH, "splines", "false");
@@ -722,10 +738,9 @@ done_set:
         gvFreeLayout(gvc, dg);
     if (dg)
         agclose(dg);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old_errf);
     agseterr(old_level);
+    pthread_mutex_unlock(&gv_lock);
     free(order);
     free(nodes);
     return rc;
