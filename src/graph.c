@@ -123,6 +123,15 @@ long sg_graph_node_documents(const sg_graph *g, size_t i)
 {
     return g->documents[i];
 }
+const char *sg_graph_node_short_name(const sg_graph *g, size_t i)
+{
+    for (size_t a = 0; a < g->nattr; a++)
+        if (!strcmp(g->attr_names[a], "short") && g->attrs[i * g->nattr + a] &&
+            g->attrs[i * g->nattr + a][0])
+            return g->attrs[i * g->nattr + a];
+    return g->label[i];
+}
+
 size_t sg_graph_attr_count(const sg_graph *g)
 {
     return g->nattr;

@@ -104,6 +104,34 @@ static int gv_error(char *msg)
     return 0;
 }
 
+/* Brackets for Graphviz work: the lock, our error sink, and the cleanup of
+ * a graph (its layout first). */
+typedef struct {
+    agusererrf errf;
+    agerrlevel_t level;
+} gv_session;
+
+static gv_session gv_begin(void)
+{
+    gv_session s;
+    pthread_mutex_lock(&gv_lock);
+    gv_reason[0] = 0;
+    s.errf = agseterrf(gv_error);
+    s.level = agseterr(AGERR);
+    return s;
+}
+
+static void gv_end(gv_session s, GVC_t *gvc, Agraph_t *g, int laid)
+{
+    if (laid)
+        gvFreeLayout(gvc, g);
+    if (g)
+        agclose(g);
+    agseterrf(s.errf);
+    agseterr(s.level);
+    pthread_mutex_unlock(&gv_lock);
+}
+
 static int set(void *obj, const char *name, const char *value)
 {
     char *clean = sg_dot_clean(value);
@@ -231,10 +259,7 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
     GVC_t *gvc = NULL;
     Agraph_t *lg = NULL;
     int rc = SG_ERR_NOMEM, laid = 0;
-    pthread_mutex_lock(&gv_lock);
-    gv_reason[0] = 0;
-    agusererrf old_errf = agseterrf(gv_error);
-    agerrlevel_t old_level = agseterr(AGERR);
+    gv_session session = gv_begin();
     if (!cols || !nodes)
         goto done;
     size_t csize[PALETTE];
@@ -293,13 +318,7 @@ done:
     if (rc == SG_ERR_NOMEM)
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
 done_set:
-    if (laid)
-        gvFreeLayout(gvc, lg);
-    if (lg)
-        agclose(lg);
-    agseterrf(old_errf);
-    agseterr(old_level);
-    pthread_mutex_unlock(&gv_lock);
+    gv_end(session, gvc, lg, laid);
     free(cols);
     free(nodes);
     return rc;
@@ -351,18 +370,6 @@ static void sb_html(sbuf *b, const char *s, size_t max_chars)
         else if (c >= 0x20 && c != 0x7f)
             sb_add(b, s, 1);
     }
-}
-
-/* The name drawn for node i: its `short` attribute when it has one, else its label. */
-static const char *display_name(const sg_graph *g, size_t i)
-{
-    for (size_t a = 0; a < sg_graph_attr_count(g); a++)
-        if (!strcmp(sg_graph_attr_name(g, a), "short")) {
-            const char *s = sg_graph_node_attr(g, i, a);
-            if (s && *s)
-                return s;
-        }
-    return sg_graph_node_label(g, i);
 }
 
 /* Breaks a long name over lines of about 22 characters (Graphviz's "\n"). */
@@ -478,7 +485,7 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
                 size_t i = order[r];
                 if (community_of(g, cc, i) != c)
                     continue;
-                const char *name = display_name(g, i);
+                const char *name = sg_graph_node_short_name(g, i);
                 if (len + strlen(name) + 3 < sizeof(text))
                     len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s",
                                             listed ? ", " : "", name);
@@ -577,7 +584,7 @@ static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
              setf(nodes[i], "fillcolor", "%s", hex(g, i, colour, cols + 3)) ||
              set(nodes[i], "tooltip", sg_graph_node_label(g, i));
         if (!rc && labelled[i]) {
-            char *label = wrap_name(display_name(g, i));
+            char *label = wrap_name(sg_graph_node_short_name(g, i));
             double v = size_value(g, scol, i);
             rc = !label || agsafeset(nodes[i], "xlabel", label, "") ||
                  setf(nodes[i], "fontsize", "%.1f",
@@ -662,10 +669,7 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     GVC_t *gvc = NULL;
     Agraph_t *dg = NULL;
     int rc = SG_ERR_NOMEM, laid = 0;
-    pthread_mutex_lock(&gv_lock);
-    gv_reason[0] = 0;
-    agusererrf old_errf = agseterrf(gv_error);
-    agerrlevel_t old_level = agseterr(AGERR);
+    gv_session session = gv_begin();
     if (!order || !nodes)
         goto done;
     for (size_t i = 0; i < n; i++)
@@ -734,13 +738,7 @@ done:
     if (rc == SG_ERR_NOMEM)
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
 done_set:
-    if (laid)
-        gvFreeLayout(gvc, dg);
-    if (dg)
-        agclose(dg);
-    agseterrf(old_errf);
-    agseterr(old_level);
-    pthread_mutex_unlock(&gv_lock);
+    gv_end(session, gvc, dg, laid);
     free(order);
     free(nodes);
     return rc;

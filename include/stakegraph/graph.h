@@ -27,6 +27,10 @@ const char *sg_graph_node_type(const sg_graph *g, size_t i);
 long sg_graph_node_mentions(const sg_graph *g, size_t i);
 long sg_graph_node_documents(const sg_graph *g, size_t i);
 
+/* The name to show for node `i` where space is short (pictures, tables): its
+ * `short` attribute (a gazetteer column, e.g. "AP-HM") when set, else its label. */
+const char *sg_graph_node_short_name(const sg_graph *g, size_t i);
+
 /* Extra gazetteer columns, in the order they were first seen. The value of
  * attribute `a` on node `i` is NULL when the cell was empty. */
 size_t sg_graph_attr_count(const sg_graph *g);

@@ -24,6 +24,10 @@ void inputs_free(doc_list *docs);
  * returns -1. */
 int inputs_read(const char *path, char **data, size_t *len);
 
+/* Prints "stakegraph: <command>: <what>" and the --help hint on stderr;
+ * returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *what);
+
 /* Prints "stakegraph: <where>: <what>" on stderr. */
 void cli_error(const char *where, const char *what);
 

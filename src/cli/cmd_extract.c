@@ -64,8 +64,7 @@ static void help(FILE *f)
 
 static int usage_error(const char *what)
 {
-    fprintf(stderr, "stakegraph: extract: %s\nTry 'stakegraph extract --help'.\n", what);
-    return EXIT_USAGE;
+    return cli_usage_error("extract", what);
 }
 
 static int parse_args(extract_args *a, int argc, char **argv, int *first_input)

@@ -34,8 +34,7 @@ static void help(FILE *f)
 
 static int usage_error(const char *what)
 {
-    fprintf(stderr, "stakegraph: render: %s\nTry 'stakegraph render --help'.\n", what);
-    return EXIT_USAGE;
+    return cli_usage_error("render", what);
 }
 
 int cmd_render(int argc, char **argv)

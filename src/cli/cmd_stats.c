@@ -29,8 +29,7 @@ static void help(FILE *f)
 
 static int usage_error(const char *what)
 {
-    fprintf(stderr, "stakegraph: stats: %s\nTry 'stakegraph stats --help'.\n", what);
-    return EXIT_USAGE;
+    return cli_usage_error("stats", what);
 }
 
 typedef struct {
@@ -63,19 +62,6 @@ static size_t *rank_by(const sg_graph *g, const char *measure)
     sort_ctx.col = sg_graph_column_find(g, SG_NODES, measure);
     qsort(order, n, sizeof(size_t), cmp_desc);
     return order;
-}
-
-/* The name shown in tables: the gazetteer's `short` column when it has one
- * (AP-HM rather than the full name), else the label. */
-static const char *name_of(const sg_graph *g, size_t i)
-{
-    for (size_t a = 0; a < sg_graph_attr_count(g); a++)
-        if (!strcmp(sg_graph_attr_name(g, a), "short")) {
-            const char *s = sg_graph_node_attr(g, i, a);
-            if (s && *s)
-                return s;
-        }
-    return sg_graph_node_label(g, i);
 }
 
 /* Display width of UTF-8 text, in code points. */
@@ -197,7 +183,7 @@ static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *co
             if ((size_t)value(g, "community", i) != c)
                 continue;
             fputs(listed ? ", " : "", stdout);
-            print_cut(name_of(g, i), 28);
+            print_cut(sg_graph_node_short_name(g, i), 28);
             listed++;
         }
         putchar('\n');
@@ -205,7 +191,7 @@ static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *co
     for (int m = 0; m < NMEASURES; m++) {
         size_t w = 5;
         for (size_t r = 0; r < top && r < n; r++) {
-            size_t lw = width(name_of(g, orders[m][r]));
+            size_t lw = width(sg_graph_node_short_name(g, orders[m][r]));
             w = lw > w ? lw : w;
         }
         w = w > 40 ? 40 : w;
@@ -215,7 +201,7 @@ static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *co
         for (size_t r = 0; r < top && r < n; r++) {
             size_t i = orders[m][r];
             printf("%5zu  ", r + 1);
-            print_padded(name_of(g, i), w);
+            print_padded(sg_graph_node_short_name(g, i), w);
             double v = value(g, measures[m], i);
             if (m < 2)
                 printf("  %-12.0f  %9.0f\n", v, value(g, "community", i));

@@ -8,6 +8,12 @@
 
 #include "cli.h"
 
+int cli_usage_error(const char *command, const char *what)
+{
+    fprintf(stderr, "stakegraph: %s: %s\nTry 'stakegraph %s --help'.\n", command, what, command);
+    return EXIT_USAGE;
+}
+
 void cli_error(const char *where, const char *what)
 {
     if (where && *where)
