@@ -17,7 +17,7 @@ int sg_cooc_init(sg_cooc *c, size_t nentities)
         return SG_ERR_NOMEM;
     }
     for (size_t i = 0; i < nentities; i++)
-        c->nodes[i].last_doc = -1;
+        c->nodes[i].last_doc = c->nodes[i].last_unit = -1;
     c->nentities = nentities;
     return 0;
 }
@@ -83,33 +83,37 @@ static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* The unit's distinct entities in order of first mention, into scratch. */
+static size_t distinct_in_order(sg_cooc *c, const uint32_t *entities, size_t n)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    long unit = c->unit_seq++;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        sg_node_count *node = &c->nodes[entities[i]];
+        if (node->last_unit == unit)
+            continue;
+        node->last_unit = unit;
+        node->units++;
+        c->scratch[k++] = entities[i];
+    }
+    return k;
 }
 
-int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n)
+int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_t cap, int *capped)
 {
     if (n == 0)
         return 0;
-    if (n == 1) {
-        c->nodes[entities[0]].units++;
-        return 0;
-    }
     if (sg_grow((void **)&c->scratch, &c->scratch_cap, n, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
-    memcpy(c->scratch, entities, n * sizeof(uint32_t));
-    qsort(c->scratch, n, sizeof(uint32_t), cmp_u32);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (i == 0 || c->scratch[i] != c->scratch[k - 1])
-            c->scratch[k++] = c->scratch[i];
+    size_t k = distinct_in_order(c, entities, n);
+    size_t span = cap >= 2 && k > cap ? cap - 1 : k;
+    if (span < k && capped)
+        *capped = 1;
     for (size_t i = 0; i < k; i++)
-        c->nodes[c->scratch[i]].units++;
-    for (size_t i = 0; i < k; i++)
-        for (size_t j = i + 1; j < k; j++)
-            if (add_pair(c, doc, c->scratch[i], c->scratch[j]))
+        for (size_t j = i + 1; j < k && j <= i + span; j++) {
+            uint32_t a = c->scratch[i], b = c->scratch[j];
+            if (add_pair(c, doc, a < b ? a : b, a < b ? b : a))
                 return SG_ERR_NOMEM;
+        }
     return 0;
 }

@@ -7,7 +7,8 @@
 
 typedef struct {
     long mentions, documents, last_doc;
-    long units; /* units in which the entity is mentioned */
+    long units;     /* units in which the entity is mentioned */
+    long last_unit; /* the last unit that counted it (first-mention order) */
 } sg_node_count;
 
 typedef struct {
@@ -19,6 +20,7 @@ typedef struct {
     sg_node_count *nodes; /* one per entity */
     size_t nentities;
     long units;           /* units of text seen, with or without mentions */
+    long unit_seq;        /* units given to sg_cooc_unit so far */
     sg_pair_count *pairs; /* open addressing */
     size_t mask, used;
     uint32_t *scratch;
@@ -36,6 +38,10 @@ void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity);
  * order, repeats allowed): +1 for each distinct entity's units and for every
  * unordered pair of distinct ones. Units without mentions are counted by the
  * caller in `units`. */
-int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n);
+/* A unit naming more than `cap` distinct entities (cap >= 2; 0 = no cap) is
+ * crowded (a list, a table): each entity is then paired only with the next
+ * cap - 1 distinct entities in order of first mention, so the work stays
+ * linear; *capped is set to 1. */
+int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_t cap, int *capped);
 
 #endif

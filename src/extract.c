@@ -14,6 +14,7 @@ void sg_extract_options_init(sg_extract_options *opt)
     opt->unit = SG_UNIT_SENTENCE;
     opt->window = 20;
     opt->strict = 0;
+    opt->max_unit_actors = 50;
 }
 
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec)
@@ -141,23 +142,36 @@ static long text_units(const sg_units *u, const sg_folded *f)
     return n;
 }
 
-static int count_units(sg_extractor *ex, long doc)
+static int count_units(sg_extractor *ex, long doc, const char *name)
 {
+    int capped = 0;
+    size_t capped_at = 0;
     const sg_hits *h = &ex->hits;
     size_t i = 0;
     if (sg_grow((void **)&ex->unit_entities, &ex->unit_cap, h->n, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
     while (i < h->n) {
         /* hits are sorted: the unit's mentions run until the next unit starts */
-        size_t unit = sg_units_find(&ex->units, h->v[i].fs), n = 0;
+        size_t unit = sg_units_find(&ex->units, h->v[i].fs), n = 0, first = i;
         size_t end = unit + 1 < ex->units.count ? ex->units.starts[unit + 1] : SIZE_MAX;
         while (i < h->n && h->v[i].fs < end) {
             sg_cooc_mention(&ex->counts, doc, h->v[i].entity);
             ex->unit_entities[n++] = h->v[i].entity;
             i++;
         }
-        if (sg_cooc_unit(&ex->counts, doc, ex->unit_entities, n))
+        int was = capped;
+        if (sg_cooc_unit(&ex->counts, doc, ex->unit_entities, n, ex->opt.max_unit_actors, &capped))
             return SG_ERR_NOMEM;
+        if (capped && !was)
+            capped_at = ex->folded.src[h->v[first].fs];
+    }
+    if (capped) {
+        char msg[200];
+        snprintf(msg, sizeof(msg),
+                 "a unit names more than %u actors: each is paired only with the next %u "
+                 "(--max-unit-actors)",
+                 ex->opt.max_unit_actors, ex->opt.max_unit_actors - 1);
+        warn(ex, SG_OK, name, (long long)capped_at, msg);
     }
     ex->counts.units += text_units(&ex->units, &ex->folded);
     return 0;
@@ -206,7 +220,7 @@ int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_
     if (ex->on_mention && (rc = report_mentions(ex, name, text, len, err)))
         return rc;
     if (sg_segment(&ex->units, &ex->folded, ex->opt.unit, ex->opt.window) ||
-        count_units(ex, ex->ndocs))
+        count_units(ex, ex->ndocs, name))
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
     ex->ndocs++;
     return 0;

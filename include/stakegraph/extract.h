@@ -22,11 +22,15 @@ typedef enum {
 
 typedef struct {
     sg_unit unit;
-    unsigned window; /* tokens per window when unit == SG_UNIT_WINDOW (>= 1) */
-    int strict;      /* non-zero: invalid UTF-8 in a document is an error, not a warning */
+    unsigned window;          /* tokens per window when unit == SG_UNIT_WINDOW (>= 1) */
+    int strict;               /* non-zero: invalid UTF-8 in a document is an error, not a warning */
+    unsigned max_unit_actors; /* a unit naming more distinct actors than this (a list,
+                                 a table) pairs each only with the next ones, in order of
+                                 first mention, up to this many in all; 0 = no limit */
 } sg_extract_options;
 
-/* Fills `opt` with the defaults: sentence unit, window 20, not strict. */
+/* Fills `opt` with the defaults: sentence unit, window 20, not strict, at
+ * most 50 actors paired together. */
 void sg_extract_options_init(sg_extract_options *opt);
 
 /* Parses "sentence", "paragraph", "document" or "window:N" into `opt`.

@@ -37,8 +37,9 @@ typedef struct {
 
 static void help(FILE *f)
 {
-    fputs("usage: stakegraph extract [-g PATH]... [--unit UNIT] [-f graphml|dot] [-o FILE]\n"
-          "                          [--mentions FILE] [--min-weight N] [--strict] [-q] INPUT...\n"
+    fputs("usage: stakegraph extract [-g PATH]... [--unit UNIT] [-f FORMAT] [-o FILE]...\n"
+          "                          [--mentions FILE] [--min-weight N] [--strict] [-q]\n"
+          "                          [analysis and picture options] INPUT...\n"
           "\n"
           "Finds the gazetteers' entities in the INPUT documents and writes the network of\n"
           "entities that co-occur in the same unit of text.\n"
@@ -49,11 +50,24 @@ static void help(FILE *f)
           "                      (repeatable; default: the bundled gazetteers)\n"
           "  --unit UNIT         sentence (default), paragraph, document or window:N\n"
           "                      (blocks of N words, never across a paragraph)\n"
-          "  -f, --format FMT    graphml or dot (default: from -o's extension, else graphml)\n"
-          "  -o, --output FILE   where to write the network (default: standard output)\n"
+          "  -f, --format FMT    graphml, dot, svg, png or pdf, for a single output\n"
+          "                      (default: from -o's extension, else graphml)\n"
+          "  -o, --output FILE   where to write the network (.graphml, .dot) or its picture\n"
+          "                      (.svg, .png, .pdf); repeatable (default: standard output)\n"
           "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
           "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
           "  --strict            invalid UTF-8 is an error instead of a warning\n"
+          "  --max-unit-actors N in a unit naming more than N actors (a list, a table), pair\n"
+          "                      each only with the next N-1 (default 50; 0 = no limit)\n"
+          "  --no-analyse        no centralities, communities or layout\n"
+          "  --seed N            seed of the community detection (default 1)\n"
+          "  --backbone ALPHA    keep only edges with backbone_alpha < ALPHA\n"
+          "  --layout, --no-layout  write x, y, size, r, g, b into the network (default:\n"
+          "                      up to 20,000 actors)\n"
+          "  --colour-by WHAT    pictures: community (default) or type\n"
+          "  --size-by MEASURE   pictures: node area by pagerank (default), degree, ...\n"
+          "  --labels N          pictures: label the N most central actors\n"
+          "  --title TEXT        pictures: a caption\n"
           "  -q, --quiet         no warnings, no progress\n"
           "  -h, --help          show this help\n"
           "\n"
@@ -82,29 +96,32 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         OPT_COLOUR_BY,
         OPT_SIZE_BY,
         OPT_LABELS,
-        OPT_TITLE
+        OPT_TITLE,
+        OPT_MAX_UNIT_ACTORS
     };
-    static const struct option longs[] = {{"gazetteer", required_argument, NULL, 'g'},
-                                          {"unit", required_argument, NULL, OPT_UNIT},
-                                          {"format", required_argument, NULL, 'f'},
-                                          {"output", required_argument, NULL, 'o'},
-                                          {"mentions", required_argument, NULL, OPT_MENTIONS},
-                                          {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
-                                          {"strict", no_argument, NULL, OPT_STRICT},
-                                          {"no-analyse", no_argument, NULL, OPT_NO_ANALYSE},
-                                          {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
-                                          {"seed", required_argument, NULL, OPT_SEED},
-                                          {"backbone", required_argument, NULL, OPT_BACKBONE},
-                                          {"layout", no_argument, NULL, OPT_LAYOUT},
-                                          {"no-layout", no_argument, NULL, OPT_NO_LAYOUT},
-                                          {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
-                                          {"color-by", required_argument, NULL, OPT_COLOUR_BY},
-                                          {"size-by", required_argument, NULL, OPT_SIZE_BY},
-                                          {"labels", required_argument, NULL, OPT_LABELS},
-                                          {"title", required_argument, NULL, OPT_TITLE},
-                                          {"quiet", no_argument, NULL, 'q'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"unit", required_argument, NULL, OPT_UNIT},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"mentions", required_argument, NULL, OPT_MENTIONS},
+        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"no-analyse", no_argument, NULL, OPT_NO_ANALYSE},
+        {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"backbone", required_argument, NULL, OPT_BACKBONE},
+        {"layout", no_argument, NULL, OPT_LAYOUT},
+        {"no-layout", no_argument, NULL, OPT_NO_LAYOUT},
+        {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
+        {"color-by", required_argument, NULL, OPT_COLOUR_BY},
+        {"size-by", required_argument, NULL, OPT_SIZE_BY},
+        {"labels", required_argument, NULL, OPT_LABELS},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
     optind = 1;
@@ -136,6 +153,13 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         case OPT_STRICT: a->opt.strict = 1; break;
         case OPT_NO_ANALYSE: a->analyse = 0; break;
         case OPT_LAYOUT: a->layout = 1; break;
+        case OPT_MAX_UNIT_ACTORS: {
+            unsigned long v;
+            if (cli_parse_seed(optarg, &v) || v == 1)
+                return usage_error("invalid --max-unit-actors (0 for no limit, or at least 2)");
+            a->opt.max_unit_actors = (unsigned)v;
+            break;
+        }
         case OPT_NO_LAYOUT: a->layout = 0; break;
         case OPT_COLOUR_BY:
         case OPT_SIZE_BY:

@@ -172,5 +172,26 @@ assert got == want, (sorted(got - want), sorted(want - got))
 assert G.nodes['person:emilie-royere']['type'] == 'person'
 assert G.edges['org:fnts', 'person:thierry-schifano']['weight'] >= 1"
 
+# A crowded unit (a list of 60 actors in one sentence): capped at 50, each
+# actor paired with the next 49 in order of mention. Pairs: actors 0..10 have
+# 49 partners after them (539), actors 11..59 have 48..0 (1176): 1715, not
+# 60 * 59 / 2 = 1770. A warning names the document and the unit's byte.
+{
+    printf 'id\tlabel\ttype\taliases\n'
+    for i in $(seq 100 159); do printf 'org:n%s\tActeur%s\torganisation\t\n' "$i" "$i"; done
+} >"$T/crowd.tsv"
+{
+    printf 'Premier paragraphe. '
+    for i in $(seq 100 159); do printf 'Acteur%s, ' "$i"; done
+    printf 'fin.\n'
+} >"$T/crowd.txt"
+"$SG" extract -g "$T/crowd.tsv" "$T/crowd.txt" -o "$T/crowd.graphml" 2>"$T/crowd.err"
+check "a crowded unit warns with the document and byte offset" \
+    grep -q "crowd.txt: byte 20: .*more than 50 actors" "$T/crowd.err"
+check "a crowded unit keeps 1715 pairs, not 1770" \
+    test "$(grep -c '<edge ' "$T/crowd.graphml")" -eq 1715
+"$SG" extract -q --max-unit-actors 0 -g "$T/crowd.tsv" "$T/crowd.txt" -o "$T/crowd0.graphml"
+check "--max-unit-actors 0 pairs them all" test "$(grep -c '<edge ' "$T/crowd0.graphml")" -eq 1770
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
