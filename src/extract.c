@@ -118,6 +118,16 @@ static int check_text(sg_extractor *ex, const char *name, const char *text, size
             return sg_error_set(err, SG_ERR_UTF8, name, 0, f->first_invalid, "%s", msg);
         warn(ex, SG_ERR_UTF8, name, f->first_invalid, msg);
     }
+    /* NUL is valid UTF-8 but no text has it: binary data, or UTF-16 without
+     * a byte-order mark (every other byte NUL) */
+    const char *nul = len ? memchr(text, 0, len) : NULL;
+    if (nul) {
+        const char *msg = "NUL bytes (the first here): binary data, or UTF-16 without a "
+                          "byte-order mark (iconv -f UTF-16LE -t UTF-8)?";
+        if (ex->opt.strict)
+            return sg_error_set(err, SG_ERR_UTF8, name, 0, nul - text, "%s", msg);
+        warn(ex, SG_ERR_UTF8, name, nul - text, msg);
+    }
     size_t i = bom;
     while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
         i++;

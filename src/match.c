@@ -267,27 +267,42 @@ static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
     return 0;
 }
 
+/* Patterns run paragraph by paragraph (a match never crosses a paragraph
+ * break, like names): the search of one paragraph is bounded by its length,
+ * and hitting a match limit names the paragraph where it happened. */
 static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                          const char *doc, sg_hits *hits, sg_error *err)
 {
     for (size_t p = 0; p < m->npatterns; p++) {
-        size_t at = 0, ms, me;
-        int rc;
-        while ((rc = sg_regex_next(m->patterns[p].re, s, slen, at, &ms, &me)) == 1) {
-            size_t fs = sg_folded_from_orig(f, ms), fe = sg_folded_from_orig(f, me);
-            /* on word boundaries, and never across a paragraph break, like names */
-            int bounded = fe > fs && (fs == 0 || !(f->flags[fs - 1] & SG_F_ALNUM)) &&
-                          (fe >= f->len || !(f->flags[fe] & SG_F_ALNUM)) &&
-                          !memchr(f->text + fs, '\n', fe - fs);
-            if (bounded && sg_hits_push(hits, fs, fe, m->patterns[p].entity, SG_HIT_PATTERN))
-                return sg_error_set(err, SG_ERR_NOMEM, doc, 0, -1, "out of memory");
-            at = me;
-        }
-        if (rc < 0) {
-            const sg_entity *e = &m->gaz->ents[m->patterns[p].entity];
-            return sg_error_set(err, rc, doc, 0, (long long)at,
-                                "the pattern of '%s' (%s:%ld) hit its match limit here", e->id,
-                                e->file, e->line);
+        size_t fstart = 0;
+        while (fstart <= f->len) {
+            const char *brk = fstart < f->len ? memchr(f->text + fstart, '\n', f->len - fstart)
+                                              : NULL;
+            size_t fend = brk ? (size_t)(brk - f->text) : f->len;
+            size_t at = fstart < f->len ? f->src[fstart] : slen;
+            size_t lim = fend < f->len ? f->src[fend] : slen, para = at, ms, me;
+            int rc = 0;
+            while (at < lim && (rc = sg_regex_next(m->patterns[p].re, s, lim, at, &ms, &me)) == 1) {
+                size_t fs = sg_folded_from_orig(f, ms), fe = sg_folded_from_orig(f, me);
+                /* on word boundaries, like names */
+                int bounded = fe > fs && (fs == 0 || !(f->flags[fs - 1] & SG_F_ALNUM)) &&
+                              (fe >= f->len || !(f->flags[fe] & SG_F_ALNUM)) &&
+                              !memchr(f->text + fs, '\n', fe - fs);
+                if (bounded &&
+                    sg_hits_push(hits, fs, fe, m->patterns[p].entity, SG_HIT_PATTERN))
+                    return sg_error_set(err, SG_ERR_NOMEM, doc, 0, -1, "out of memory");
+                at = me;
+            }
+            if (rc < 0) {
+                const sg_entity *e = &m->gaz->ents[m->patterns[p].entity];
+                return sg_error_set(err, rc, doc, 0, (long long)para,
+                                    "the pattern of '%s' (%s:%ld) hit its match limit in the "
+                                    "paragraph starting here",
+                                    e->id, e->file, e->line);
+            }
+            if (!brk)
+                break;
+            fstart = fend + 1;
         }
     }
     return 0;

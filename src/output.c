@@ -101,6 +101,20 @@ static void release(sg_output *o)
     free(o);
 }
 
+int sg_output_flush(sg_output *o, sg_error *err)
+{
+    int failed = ferror(o->f) || fflush(o->f) != 0;
+    int e = errno;
+    if (!failed && o->tmp && fsync(fileno(o->f)) != 0 && errno != EINVAL) {
+        failed = 1;
+        e = errno;
+    }
+    if (failed)
+        return sg_error_set(err, SG_ERR_IO, o->path, 0, -1, "cannot write: %s",
+                            e ? strerror(e) : "write error");
+    return 0;
+}
+
 int sg_output_commit(sg_output *o, sg_error *err)
 {
     int failed = ferror(o->f) || fflush(o->f) != 0;

@@ -5,6 +5,7 @@
  * only '"', so every value is cleaned first (backslashes doubled). */
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -727,12 +728,20 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
             laid = 0;
         }
     }
-    if (gvRender(gvc, dg, format, f) != 0 || ferror(f) || fflush(f) != 0) {
-        rc = gv_reason[0] ? gv_failed(err, format)
-                          : sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write the picture");
+    /* Into memory first: Graphviz's own writer calls exit() when a write
+     * fails (a full disk, /dev/full), which would leave temporary files and
+     * no message. */
+    char *data = NULL;
+    unsigned int len = 0;
+    if (gvRenderData(gvc, dg, format, &data, &len) != 0 || !data) {
+        rc = gv_failed(err, format);
         goto done_set;
     }
-    rc = 0;
+    errno = 0;
+    int written = fwrite(data, 1, len, f) == len && fflush(f) == 0 && !ferror(f);
+    int e = errno ? errno : EIO;
+    gvFreeRenderData(data);
+    rc = written ? 0 : sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s", strerror(e));
     goto done_set;
 done:
     if (rc == SG_ERR_NOMEM)

@@ -33,6 +33,10 @@ typedef struct sg_output sg_output;
 
 int sg_output_open(sg_output **out, const char *path, sg_error *err);
 FILE *sg_output_stream(sg_output *o);
+/* Flushes and checks every write so far, and syncs a temporary file to disk,
+ * without renaming it: a run with several outputs flushes them all before it
+ * commits any, so a failure leaves every previous file untouched. */
+int sg_output_flush(sg_output *o, sg_error *err);
 /* Flushes, checks every write, closes and renames into place. Frees `o`. */
 int sg_output_commit(sg_output *o, sg_error *err);
 /* Closes and removes the temporary file; the previous file is untouched.

@@ -48,7 +48,10 @@ int cli_outputs_open(cli_output *o, size_t n);
 void cli_outputs_abort(cli_output *o, size_t n);
 /* Non-zero when one of the outputs is a picture. */
 int cli_outputs_need_layout(const cli_output *o, size_t n);
-/* Writes the graph to every output, then commits them all; on failure prints
+/* Flushes and checks every output (printing the error and aborting all on
+ * failure) without committing any. */
+int cli_outputs_flush(cli_output *o, size_t n);
+/* Writes the graph to every output, flushes them all, then commits them; on failure prints
  * the error and leaves the uncommitted ones untouched. */
 int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_render_options *ro);
 

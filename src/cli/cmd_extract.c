@@ -405,6 +405,15 @@ static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
         ms->out = NULL;
         return -1;
     }
+    /* the mentions are complete: check them before any output is renamed */
+    if (ms->out && sg_output_flush(ms->out, &err)) {
+        print_error(&err);
+        sg_graph_free(g);
+        cli_outputs_abort(a->outs, n);
+        sg_output_abort(ms->out);
+        ms->out = NULL;
+        return -1;
+    }
     rc = cli_outputs_write(a->outs, n, g, &a->render);
     sg_graph_free(g);
     if (!rc && ms->out) {

@@ -90,6 +90,20 @@ int cli_outputs_need_layout(const cli_output *o, size_t n)
     return 0;
 }
 
+int cli_outputs_flush(cli_output *o, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        sg_error err;
+        sg_error_clear(&err);
+        if (o[i].out && sg_output_flush(o[i].out, &err)) {
+            print_error(&err);
+            cli_outputs_abort(o, n);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_render_options *ro)
 {
     sg_error err;
@@ -106,6 +120,8 @@ int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_rende
             return -1;
         }
     }
+    if (cli_outputs_flush(o, n))
+        return -1;
     for (size_t i = 0; i < n; i++) {
         int rc = sg_output_commit(o[i].out, &err);
         o[i].out = NULL;
