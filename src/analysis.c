@@ -225,6 +225,18 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
     if ((rc = sg_graph_set_column(g, SG_NODES, "strength", 0, VECTOR(k.res), err)))
         goto done;
 
+    /* The measures below do not change when every weight is multiplied by
+     * one number, but weights far from 1 (a foreign file's 1e308) overflow
+     * ARPACK and the modularity: such weights are divided by the largest. */
+    double wmax = 0;
+    for (size_t e = 0; e < m; e++)
+        wmax = g->weight[e] > wmax ? g->weight[e] : wmax;
+    if (wmax > 1e100 || (wmax > 0 && wmax < 1e-100))
+        for (size_t e = 0; e < m; e++) {
+            VECTOR(k.w)[e] = g->weight[e] / wmax;
+            VECTOR(k.dist)[e] = wmax / g->weight[e];
+        }
+
     step = "betweenness";
     if (igraph_betweenness(&g->ig, &k.res, igraph_vss_all(), 0, &k.dist))
         goto ig_fail;
@@ -326,8 +338,12 @@ int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err)
         size_t c = (size_t)cv;
         if (c + 1 > s->communities)
             s->communities = c + 1;
-        if (comp >= 0 && (size_t)g->cols[0][comp].v[i] + 1 > s->components)
-            s->components = (size_t)g->cols[0][comp].v[i] + 1;
+        double kv = comp >= 0 ? g->cols[0][comp].v[i] : 0;
+        if (!(kv >= 0 && kv < (double)g->n)) /* a foreign file's column */
+            return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                                "component numbers must be between 0 and the node count");
+        if (comp >= 0 && (size_t)kv + 1 > s->components)
+            s->components = (size_t)kv + 1;
         if (deg >= 0 && g->cols[0][deg].v[i] == 0)
             s->isolated++;
     }

@@ -43,10 +43,25 @@ static int set(void *obj, Agsym_t *sym, const char *value)
     return rc == 0 ? 0 : SG_ERR_NOMEM;
 }
 
+/* The attributes this file sets itself: a column of the same name (say, a
+ * numeric `label` read from a foreign GraphML) would overwrite them. */
+static int dot_fixed(sg_domain d, const char *name)
+{
+    static const char *const node[] = {"label", "shape",    "fillcolor", "style",
+                                       "type",  "mentions", "documents", NULL};
+    static const char *const edge[] = {"weight", "penwidth", "documents", NULL};
+    for (const char *const *f = d == SG_NODES ? node : edge; *f; f++)
+        if (!strcmp(*f, name))
+            return 1;
+    return 0;
+}
+
 /* The numeric columns (analysis, layout) as attributes of the nodes or edges. */
 static int set_columns(const sg_graph *g, Agraph_t *dg, sg_domain d, void *obj, size_t i)
 {
     for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
+        if (dot_fixed(d, sg_graph_column_name(g, d, c)))
+            continue;
         char *name = sg_dot_clean(sg_graph_column_name(g, d, c));
         if (!name)
             return SG_ERR_NOMEM;
@@ -58,10 +73,7 @@ static int set_columns(const sg_graph *g, Agraph_t *dg, sg_domain d, void *obj, 
             return SG_ERR_NOMEM;
         char num[64];
         double v = sg_graph_column_value(g, d, c, i);
-        if (sg_graph_column_is_int(g, d, c))
-            snprintf(num, sizeof(num), "%lld", (long long)v);
-        else
-            sg_format_double(num, sizeof(num), v);
+        sg_format_column_value(num, sizeof(num), v, sg_graph_column_is_int(g, d, c));
         int rc = set(obj, sym, num);
         if (rc)
             return rc;
@@ -81,7 +93,7 @@ static int add_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
     if (!label || !shape || !fill || !type || !mentions || !docs)
         return SG_ERR_NOMEM;
     for (size_t i = 0; i < sg_graph_node_count(g); i++) {
-        char *name = sg_dot_clean(sg_graph_node_id(g, i));
+        char *name = sg_dot_clean_id(sg_graph_node_id(g, i));
         char num[32];
         if (!name)
             return SG_ERR_NOMEM;

@@ -1,6 +1,7 @@
 /* GraphML for Gephi, networkx, igraph and Cytoscape (SPEC §6): typed keys
  * for nodes and edges only, label and name on nodes, weight as a double. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,12 +23,46 @@ static void data_str(FILE *f, const char *key_id, const char *value)
     fputs("</data>\n", f);
 }
 
+/* Attribute names every node or edge has (igraph's reader keeps the element
+ * ids as an attribute `id`): a column or a gazetteer attribute of the same
+ * name would give the reader two values for one name. */
+static const char *const node_fixed[] = {"id",       "label",     "name", "type",
+                                         "mentions", "documents", NULL};
+static const char *const edge_fixed[] = {"id", "weight", "documents", NULL};
+
+static int is_fixed(sg_domain d, const char *name)
+{
+    for (const char *const *f = d == SG_NODES ? node_fixed : edge_fixed; *f; f++)
+        if (!strcmp(*f, name))
+            return 1;
+    return 0;
+}
+
+/* Numeric columns are written unless their name is a fixed one (the
+ * GraphML reader gives such a column to a graph whose file had, say, a
+ * numeric `label`). */
+static int column_written(const sg_graph *g, sg_domain d, size_t c)
+{
+    return !is_fixed(d, sg_graph_column_name(g, d, c));
+}
+
+/* Gazetteer attributes are written unless a fixed name or a column (fresher:
+ * computed by this run) already has their name. */
+static int attr_written(const sg_graph *g, size_t a)
+{
+    const char *name = sg_graph_attr_name(g, a);
+    return !is_fixed(SG_NODES, name) && sg_graph_column_find(g, SG_NODES, name) < 0;
+}
+
 /* Key id of numeric column `c`: "v_name" when the name is a plain word,
- * else "v_colN". */
+ * else "v_colN". A plain name cannot look like the generated ids ("attrN",
+ * "colN") nor like a fixed key, so that every key id is unique. */
 static void column_key(char *buf, size_t size, const sg_graph *g, sg_domain d, size_t c)
 {
     const char *name = sg_graph_column_name(g, d, c);
-    int plain = strlen(name) < 40 && strncmp(name, "attr", 4) != 0;
+    int plain = strlen(name) < 40 && strncmp(name, "attr", 4) != 0 &&
+                !(strncmp(name, "col", 3) == 0 && name[3] >= '0' && name[3] <= '9') &&
+                !is_fixed(d, name);
     for (const char *p = name; *p && plain; p++)
         plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
                 *p == '_';
@@ -37,24 +72,30 @@ static void column_key(char *buf, size_t size, const sg_graph *g, sg_domain d, s
         snprintf(buf, size, "%c_col%zu", d == SG_NODES ? 'v' : 'e', c);
 }
 
-/* int when every value fits in 32 bits, else long. */
+/* int when every value fits in 32 bits, else long; double when one does not
+ * fit in 64 bits (a foreign file's community 1e300): see int_value. */
 static const char *column_type(const sg_graph *g, sg_domain d, size_t c)
 {
     if (!sg_graph_column_is_int(g, d, c))
         return "double";
     size_t n = d == SG_NODES ? sg_graph_node_count(g) : sg_graph_edge_count(g);
+    const char *type = "int";
     for (size_t i = 0; i < n; i++) {
         double v = sg_graph_column_value(g, d, c, i);
+        if (!(fabs(v) < SG_INT64_LIMIT))
+            return "double";
         if (v > 2147483647.0 || v < -2147483648.0)
-            return "long";
+            type = "long";
     }
-    return "int";
+    return type;
 }
 
 static void column_keys(const sg_graph *g, FILE *f, sg_domain d)
 {
     for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
         char id[64];
+        if (!column_written(g, d, c))
+            continue;
         column_key(id, sizeof(id), g, d, c);
         key(f, id, d == SG_NODES ? "node" : "edge", sg_graph_column_name(g, d, c),
             column_type(g, d, c));
@@ -66,11 +107,10 @@ static void column_data(const sg_graph *g, FILE *f, sg_domain d, size_t i)
     for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
         char id[64], num[64];
         double v = sg_graph_column_value(g, d, c, i);
+        if (!column_written(g, d, c))
+            continue;
         column_key(id, sizeof(id), g, d, c);
-        if (sg_graph_column_is_int(g, d, c))
-            snprintf(num, sizeof(num), "%lld", (long long)v);
-        else
-            sg_format_double(num, sizeof(num), v);
+        sg_format_column_value(num, sizeof(num), v, sg_graph_column_is_int(g, d, c));
         fprintf(f, "      <data key=\"%s\">%s</data>\n", id, num);
     }
 }
@@ -84,6 +124,8 @@ static void write_keys(const sg_graph *g, FILE *f)
     key(f, "v_documents", "node", "documents", "int");
     for (size_t a = 0; a < sg_graph_attr_count(g); a++) {
         char id[32];
+        if (!attr_written(g, a))
+            continue;
         snprintf(id, sizeof(id), "v_attr%zu", a);
         key(f, id, "node", sg_graph_attr_name(g, a), "string");
     }
@@ -105,7 +147,7 @@ static void write_node(const sg_graph *g, size_t i, FILE *f)
     fprintf(f, "      <data key=\"v_documents\">%ld</data>\n", sg_graph_node_documents(g, i));
     for (size_t a = 0; a < sg_graph_attr_count(g); a++) {
         const char *v = sg_graph_node_attr(g, i, a);
-        if (!v)
+        if (!v || !attr_written(g, a))
             continue;
         char id[32];
         snprintf(id, sizeof(id), "v_attr%zu", a);

@@ -196,10 +196,27 @@ static int find_attr(sg_gazetteer *g, const char *name, size_t *out)
     return 0;
 }
 
+/* Every entity keeps one cell per attribute column, so a header of a million
+ * tabs over a thousand short rows would take gigabytes: no real gazetteer
+ * comes near this many columns. */
+#define SG_MAX_COLUMNS 1000
+
 static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
 {
     for (int c = 0; c < NFIXED; c++)
         p->col_of[c] = -1;
+    if (g->nattr + n > SG_MAX_COLUMNS) {
+        char what[160];
+        if (g->nattr)
+            snprintf(what, sizeof(what),
+                     "too many columns: %zu in the header and %zu from the gazetteers before "
+                     "(at most %d in all)",
+                     n, g->nattr, SG_MAX_COLUMNS);
+        else
+            snprintf(what, sizeof(what), "too many columns: %zu in the header (at most %d)", n,
+                     SG_MAX_COLUMNS);
+        return perr(p, SG_ERR_LIMIT, "%s", what);
+    }
     p->attr_of = sg_alloc_array(n, sizeof(size_t));
     if (!p->attr_of)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
@@ -295,10 +312,14 @@ static int check_pattern(parser *p, const char *pattern)
     return 0;
 }
 
+/* Control characters, and the noncharacters U+FFFE and U+FFFF, which XML
+ * forbids: written as U+FFFD, two ids differing only there would become one. */
 static int has_control(const char *s)
 {
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+    const unsigned char *u = (const unsigned char *)s;
+    for (; *u; u++)
+        if (*u < 0x20 || *u == 0x7F ||
+            (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF)))
             return 1;
     return 0;
 }
@@ -312,7 +333,7 @@ static int set_cell(parser *p, char **dst, const char *cell)
     return 0;
 }
 
-static int parse_row(parser *p, sg_gazetteer *g, sg_entity *e, char **cells, size_t n)
+static int parse_row(parser *p, sg_entity *e, char **cells, size_t n)
 {
     if (n > p->ncols) {
         char what[96];
@@ -331,7 +352,7 @@ static int parse_row(parser *p, sg_gazetteer *g, sg_entity *e, char **cells, siz
     for (size_t i = 0; i < n; i++)
         if (has_control(cells[i]))
             return sg_error_set(p->err, SG_ERR_PARSE, p->name, p->line, -1,
-                                "control character in field %zu", i + 1);
+                                "control character (or U+FFFE, U+FFFF) in field %zu", i + 1);
     if (strchr(fixed[COL_ID], ' ') || strstr(fixed[COL_ID], "\xc2\xa0"))
         return perr(p, SG_ERR_PARSE, "id '%s' contains white space", fixed[COL_ID]);
     int rc = check_name(p, fixed[COL_LABEL][0] == '=' ? fixed[COL_LABEL] + 1 : fixed[COL_LABEL]);
@@ -355,8 +376,13 @@ static int parse_row(parser *p, sg_gazetteer *g, sg_entity *e, char **cells, siz
     }
     if (rc)
         return rc;
-    e->nattrs = g->nattr;
-    e->attrs = calloc(g->nattr ? g->nattr : 1, sizeof(char *));
+    /* cells up to the last non-empty one only: memory follows the row's length,
+     * not the number of attribute columns of every file loaded */
+    e->nattrs = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p->attr_of[i] != SIZE_MAX && *trim(cells[i]) && p->attr_of[i] >= e->nattrs)
+            e->nattrs = p->attr_of[i] + 1;
+    e->attrs = calloc(e->nattrs ? e->nattrs : 1, sizeof(char *));
     if (!e->attrs)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     for (size_t i = 0; i < n; i++)
@@ -451,7 +477,7 @@ static int parse_lines(parser *p, sg_gazetteer *g, char *buf, const char *file)
                 memset(&e, 0, sizeof(e));
                 e.file = file;
                 e.line = p->line;
-                rc = parse_row(p, g, &e, cells, n);
+                rc = parse_row(p, &e, cells, n);
                 if (rc)
                     entity_free(&e);
                 else

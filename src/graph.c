@@ -22,7 +22,10 @@ static void guard_handler(const char *reason, const char *file, int line, igraph
     (void)file;
     (void)line;
     (void)code;
-    snprintf(igraph_reason, sizeof(igraph_reason), "%s", reason ? reason : "igraph error");
+    /* igraph passes an error up its call chain with an empty reason: keep
+     * the first, the one that says what was wrong */
+    if (reason && *reason && !igraph_reason[0])
+        snprintf(igraph_reason, sizeof(igraph_reason), "%s", reason);
     IGRAPH_FINALLY_FREE();
 }
 
@@ -36,6 +39,7 @@ static void quiet_warning(const char *reason, const char *file, int line)
 sg_ig_guard sg_ig_enter(void)
 {
     sg_ig_guard g;
+    igraph_reason[0] = '\0';
     g.err = igraph_set_error_handler(guard_handler);
     g.warn = igraph_set_warning_handler(quiet_warning);
     return g;
@@ -49,7 +53,7 @@ void sg_ig_leave(sg_ig_guard g)
 
 const char *sg_ig_reason(void)
 {
-    return igraph_reason;
+    return igraph_reason[0] ? igraph_reason : "igraph error";
 }
 
 void sg_graph_free(sg_graph *g)
@@ -394,7 +398,7 @@ int sg_graph_make_igraph(sg_graph *g, sg_error *err)
     }
     sg_ig_leave(gd);
     if (rc != IGRAPH_SUCCESS)
-        return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "igraph: %s", igraph_reason);
+        return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "igraph: %s", sg_ig_reason());
     return 0;
 }
 

@@ -29,6 +29,7 @@ typedef struct {
     igraph_vector_int_t vtypes, etypes, gtypes;
     igraph_vector_t num;
     igraph_strvector_t str;
+    const char **raw_attr; /* igraph's names of the node string attributes kept */
 } reader;
 
 static int fail(reader *r, sg_error *err, int code, const char *what)
@@ -68,57 +69,133 @@ static int copy_string(char **dst, const char *s)
     return (*dst = sg_strdup(s)) ? 0 : -1;
 }
 
+/* A copy of an XML attribute value as igraph's reader gives it: libxml2,
+ * not asked to replace entities, hands every '&' of an attribute value over
+ * as "&#38;" (node ids, attr.name), so "R&D" would come back as "R&#38;D" and
+ * grow at each round trip. Every "&#38;" there stands for one '&'. NULL for
+ * "" (like copy_string) and on exhaustion (*failed set). */
+static char *attr_value_dup(const char *s, int *failed)
+{
+    if (!s || !*s)
+        return NULL;
+    char *d = sg_strdup(s);
+    if (!d) {
+        *failed = 1;
+        return NULL;
+    }
+    char *o = d;
+    for (const char *p = s; *p;) {
+        if (!strncmp(p, "&#38;", 5)) {
+            *o++ = '&';
+            p += 5;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    return d;
+}
+
+/* Non-zero when the vertex attribute `name` exists and holds strings: VAS()
+ * on a numeric or boolean attribute reads out of bounds. */
+static int string_attr(const reader *r, const char *name)
+{
+    for (igraph_integer_t a = 0; a < igraph_strvector_size(&r->vnames); a++)
+        if (!strcmp(igraph_strvector_get(&r->vnames, a), name))
+            return VECTOR(r->vtypes)[a] == IGRAPH_ATTRIBUTE_STRING;
+    return 0;
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Gives the nodes without an id ("" in the file) one that no other node has:
+ * "n<index>", with "_<k>" added when the file already uses that. */
+static int fill_missing_ids(sg_graph *g)
+{
+    size_t missing = 0, used = 0;
+    for (size_t i = 0; i < g->n; i++)
+        missing += !g->id[i];
+    if (!missing)
+        return 0;
+    char **sorted = sg_alloc_array(g->n + 1, sizeof(char *));
+    if (!sorted)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->id[i])
+            sorted[used++] = g->id[i];
+    qsort(sorted, used, sizeof(char *), cmp_str_ptr);
+    int rc = 0;
+    for (size_t i = 0; i < g->n && !rc; i++) {
+        if (g->id[i])
+            continue;
+        char id[64];
+        const char *key = id;
+        snprintf(id, sizeof(id), "n%zu", i);
+        for (unsigned k = 1; bsearch(&key, sorted, used, sizeof(char *), cmp_str_ptr); k++)
+            snprintf(id, sizeof(id), "n%zu_%u", i, k);
+        if (!(g->id[i] = sg_strdup(id)))
+            rc = SG_ERR_NOMEM;
+    }
+    free(sorted);
+    return rc;
+}
+
 static int read_nodes(reader *r, sg_error *err)
 {
     sg_graph *g = r->g;
     igraph_integer_t nv = igraph_strvector_size(&r->vnames);
-    int has_label = 0;
     size_t nattr = 0;
+    /* igraph's names of the string attributes, for VAS(); ours are decoded */
+    r->raw_attr = sg_alloc_array((size_t)nv + 1, sizeof(char *));
+    if (!r->raw_attr)
+        return fail(r, err, SG_ERR_NOMEM, "out of memory");
     for (igraph_integer_t a = 0; a < nv; a++) {
         const char *name = igraph_strvector_get(&r->vnames, a);
         int type = (int)VECTOR(r->vtypes)[a];
-        if (!strcmp(name, "label") && type == IGRAPH_ATTRIBUTE_STRING)
-            has_label = 1;
-        if (type == IGRAPH_ATTRIBUTE_STRING && strcmp(name, "id") && strcmp(name, "label") &&
-            strcmp(name, "name") && strcmp(name, "type"))
-            g->attr_names[nattr++] = (char *)name; /* borrowed for now, copied below */
+        if (type == IGRAPH_ATTRIBUTE_STRING && *name && strcmp(name, "id") &&
+            strcmp(name, "label") && strcmp(name, "name") && strcmp(name, "type"))
+            r->raw_attr[nattr++] = name;
     }
-    for (size_t a = 0; a < nattr; a++)
-        if (!(g->attr_names[a] = sg_strdup(g->attr_names[a]))) {
-            for (size_t b = a + 1; b < nattr; b++)
-                g->attr_names[b] = NULL;
+    for (size_t a = 0; a < nattr; a++) {
+        int failed = 0;
+        g->attr_names[a] = attr_value_dup(r->raw_attr[a], &failed);
+        g->nattr = a + 1; /* freed with the graph from now on */
+        if (failed)
             return fail(r, err, SG_ERR_NOMEM, "out of memory");
-        }
+    }
     g->nattr = nattr;
-    int has_name = igraph_cattribute_has_attr(r->ig, IGRAPH_ATTRIBUTE_VERTEX, "name");
-    int has_type = igraph_cattribute_has_attr(r->ig, IGRAPH_ATTRIBUTE_VERTEX, "type");
-    int has_id = igraph_cattribute_has_attr(r->ig, IGRAPH_ATTRIBUTE_VERTEX, "id");
+    /* a numeric `label`, `name` or `type` is not a name: it stays a column */
+    int has_label = string_attr(r, "label"), has_name = string_attr(r, "name");
+    int has_type = string_attr(r, "type"), has_id = string_attr(r, "id");
     for (size_t i = 0; i < g->n; i++) {
-        char num[32];
         const char *id = has_id ? VAS(r->ig, "id", (igraph_integer_t)i) : NULL;
-        if (!id || !*id) {
-            snprintf(num, sizeof(num), "n%zu", i);
-            id = num;
-        }
         const char *label = has_label ? VAS(r->ig, "label", (igraph_integer_t)i) : NULL;
         if ((!label || !*label) && has_name)
             label = VAS(r->ig, "name", (igraph_integer_t)i);
-        if (!label || !*label)
-            label = id;
         const char *type = has_type ? VAS(r->ig, "type", (igraph_integer_t)i) : "";
-        if (copy_string(&g->id[i], id) || copy_string(&g->label[i], label) ||
+        int failed = 0;
+        g->id[i] = attr_value_dup(id, &failed);
+        if (failed || copy_string(&g->label[i], label) ||
             !(g->type[i] = sg_strdup(type ? type : "")))
             return fail(r, err, SG_ERR_NOMEM, "out of memory");
         for (size_t a = 0; a < nattr; a++)
             if (copy_string(&g->attrs[i * nattr + a],
-                            VAS(r->ig, g->attr_names[a], (igraph_integer_t)i)))
+                            VAS(r->ig, r->raw_attr[a], (igraph_integer_t)i)))
                 return fail(r, err, SG_ERR_NOMEM, "out of memory");
     }
+    if (fill_missing_ids(g))
+        return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < g->n; i++) /* no label: the id */
+        if (!g->label[i] && !(g->label[i] = sg_strdup(g->id[i])))
+            return fail(r, err, SG_ERR_NOMEM, "out of memory");
     for (igraph_integer_t a = 0; a < nv; a++) {
         const char *name = igraph_strvector_get(&r->vnames, a);
         int type = (int)VECTOR(r->vtypes)[a];
-        if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN)
-            continue;
+        if ((type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN) || !*name)
+            continue; /* (a column needs a name) */
         if (read_numeric(r, IGRAPH_ATTRIBUTE_VERTEX, name, type == IGRAPH_ATTRIBUTE_BOOLEAN))
             return fail(r, err, SG_ERR_GRAPH, sg_ig_reason());
         if (!strcmp(name, "mentions") || !strcmp(name, "documents")) {
@@ -129,9 +206,13 @@ static int read_nodes(reader *r, sg_error *err)
             }
             continue;
         }
-        int rc = sg_graph_set_column(g, SG_NODES, name,
-                                     type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(name),
-                                     VECTOR(r->num), err);
+        int failed = 0;
+        char *col = attr_value_dup(name, &failed);
+        int rc = failed ? fail(r, err, SG_ERR_NOMEM, "out of memory")
+                        : sg_graph_set_column(g, SG_NODES, col,
+                                              type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(col),
+                                              VECTOR(r->num), err);
+        free(col);
         if (rc)
             return rc;
     }
@@ -159,6 +240,8 @@ static int read_edges(reader *r, sg_error *err)
                             "the edge attribute 'weight' must be a number (attr.type double)");
             continue;
         }
+        if (!*name)
+            continue; /* (a column needs a name) */
         if (read_numeric(r, IGRAPH_ATTRIBUTE_EDGE, name, type == IGRAPH_ATTRIBUTE_BOOLEAN))
             return fail(r, err, SG_ERR_GRAPH, sg_ig_reason());
         if (!strcmp(name, "weight")) {
@@ -174,8 +257,12 @@ static int read_edges(reader *r, sg_error *err)
             }
             continue;
         }
-        int rc = sg_graph_set_column(g, SG_EDGES, name, type == IGRAPH_ATTRIBUTE_BOOLEAN,
-                                     VECTOR(r->num), err);
+        int failed = 0;
+        char *col = attr_value_dup(name, &failed);
+        int rc = failed ? fail(r, err, SG_ERR_NOMEM, "out of memory")
+                        : sg_graph_set_column(g, SG_EDGES, col, type == IGRAPH_ATTRIBUTE_BOOLEAN,
+                                              VECTOR(r->num), err);
+        free(col);
         if (rc)
             return rc;
     }
@@ -267,6 +354,21 @@ done:
     return rc;
 }
 
+/* Parallel edges of finite weights can add up to an infinite one. */
+static int check_merged_weights(reader *r, sg_error *err)
+{
+    const sg_graph *g = r->g;
+    for (size_t e = 0; e < g->m; e++)
+        if (!isfinite(g->weight[e])) {
+            char what[200];
+            snprintf(what, sizeof(what),
+                     "the parallel edges %.60s -- %.60s add up to an infinite weight",
+                     g->id[g->src[e]], g->id[g->dst[e]]);
+            return fail(r, err, SG_ERR_PARSE, what);
+        }
+    return 0;
+}
+
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
 {
     if (!out || !path)
@@ -318,7 +420,10 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
         rc = fail(&r, err, SG_ERR_NOMEM, "out of memory");
         goto done;
     }
+    if ((rc = check_merged_weights(&r, err)))
+        goto done;
 done:
+    free(r.raw_attr);
     if (have_vectors) {
         igraph_strvector_destroy(&r.vnames);
         igraph_strvector_destroy(&r.enames);

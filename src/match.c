@@ -276,8 +276,8 @@ static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_
     for (size_t p = 0; p < m->npatterns; p++) {
         size_t fstart = 0;
         while (fstart <= f->len) {
-            const char *brk = fstart < f->len ? memchr(f->text + fstart, '\n', f->len - fstart)
-                                              : NULL;
+            const char *brk =
+                fstart < f->len ? memchr(f->text + fstart, '\n', f->len - fstart) : NULL;
             size_t fend = brk ? (size_t)(brk - f->text) : f->len;
             size_t at = fstart < f->len ? f->src[fstart] : slen;
             size_t lim = fend < f->len ? f->src[fend] : slen, para = at, ms, me;
@@ -288,8 +288,7 @@ static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_
                 int bounded = fe > fs && (fs == 0 || !(f->flags[fs - 1] & SG_F_ALNUM)) &&
                               (fe >= f->len || !(f->flags[fe] & SG_F_ALNUM)) &&
                               !memchr(f->text + fs, '\n', fe - fs);
-                if (bounded &&
-                    sg_hits_push(hits, fs, fe, m->patterns[p].entity, SG_HIT_PATTERN))
+                if (bounded && sg_hits_push(hits, fs, fe, m->patterns[p].entity, SG_HIT_PATTERN))
                     return sg_error_set(err, SG_ERR_NOMEM, doc, 0, -1, "out of memory");
                 at = me;
             }

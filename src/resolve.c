@@ -23,22 +23,7 @@ static size_t first_after(const sg_hits *h, size_t pos)
     return lo;
 }
 
-/* Adds [fs, fe) as a mention of `entity`: a hit with exactly that span takes
- * the new entity, a free span gets a new hit, an overlap is left alone. The
- * new hits go to `add` (merged by the caller) so that `h` stays sorted. */
-static int claim(sg_hits *h, sg_hits *add, size_t fs, size_t fe, uint32_t entity, unsigned char how)
-{
-    size_t k = first_after(h, fs);
-    if (k < h->n && h->v[k].fs < fe) {
-        if (h->v[k].fs == fs && h->v[k].fe == fe) {
-            h->v[k].entity = entity;
-            h->v[k].how = how;
-        }
-        return 0;
-    }
-    return sg_hits_push(add, fs, fe, entity, how);
-}
-
+/* Adds the hits of `add` to `h`, sorted again. */
 static int merge(sg_hits *h, sg_hits *add)
 {
     for (size_t i = 0; i < add->n; i++)
@@ -105,75 +90,164 @@ static int acronym_after(const sg_folded *f, const sg_hit *x, size_t *a0, size_t
     return 1;
 }
 
-static int in_capitals(const sg_folded *f, size_t p, size_t n)
-{
-    for (size_t i = p; i < p + n; i++)
-        if (f->flags[i] & SG_F_LOWER)
-            return 0;
-    return 1;
-}
+/* Acronyms defined in the document: a trie of their folded texts, and per
+ * text its current entity (SG_TRIE_NONE until its first definition is
+ * reached). */
+typedef struct {
+    sg_trie *trie;
+    uint32_t *owner;
+    size_t n, cap;
+} acr_texts;
 
-/* Every later occurrence of text[a0, a1) in capitals becomes `entity`. */
-static int claim_later(const sg_folded *f, sg_hits *h, sg_hits *add, size_t a0, size_t a1,
-                       uint32_t entity)
+/* A definition: from folded offset a0 on, `text` means `entity`. */
+typedef struct {
+    size_t a0;
+    uint32_t text, entity;
+} acr_def;
+
+/* The id of the text f->text[a0, a1), added when new. */
+static int text_id(acr_texts *t, const sg_folded *f, size_t a0, size_t a1, uint32_t *id)
 {
-    size_t n = a1 - a0;
-    const char *acr = f->text + a0;
-    for (size_t p = a1; p + n <= f->len; p++) {
-        if (f->text[p] != acr[0] || memcmp(f->text + p, acr, n))
-            continue;
-        if ((p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) ||
-            (p + n < f->len && (f->flags[p + n] & SG_F_ALNUM)) || !in_capitals(f, p, n))
-            continue;
-        if (claim(h, add, p, p + n, entity, SG_HIT_ACRONYM))
-            return SG_ERR_NOMEM;
-        p += n - 1;
-    }
+    uint32_t node = sg_trie_root(t->trie), h;
+    for (size_t i = a0; i < a1 && node != SG_TRIE_NONE; i++)
+        node = sg_trie_child(t->trie, node, (unsigned char)f->text[i]);
+    if (node != SG_TRIE_NONE && (*id = sg_trie_first(t->trie, node, &h)) != SG_TRIE_NONE)
+        return 0;
+    if (sg_grow((void **)&t->owner, &t->cap, t->n + 1, sizeof(uint32_t)) ||
+        sg_trie_insert(t->trie, f->text + a0, a1 - a0, (uint32_t)t->n))
+        return SG_ERR_NOMEM;
+    t->owner[t->n] = SG_TRIE_NONE;
+    *id = (uint32_t)t->n++;
     return 0;
 }
 
-int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+/* The longest acronym defined before q whose text is at q, on word
+ * boundaries, in capitals, that overlaps no hit of `h` [0, n0) unless it has
+ * exactly its span. Returns its length (0: none) and its text in *id. */
+static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *h, size_t n0,
+                         size_t q, uint32_t *id)
 {
-    sg_hits add = {0};
-    int rc = 0;
-    for (size_t i = 0; i < h->n && !rc; i++) {
-        sg_hit x = h->v[i];
-        size_t a0, a1;
-        if (m->is_person[x.entity] || x.how == SG_HIT_ACRONYM || !acronym_after(f, &x, &a0, &a1))
+    if (q > 0 && (f->flags[q - 1] & SG_F_ALNUM))
+        return 0;
+    size_t best = 0, k = first_after(h, q);
+    uint32_t node = sg_trie_root(t->trie);
+    for (size_t j = q; j < f->len && j - q <= MAX_ACRONYM; j++) {
+        if (f->flags[j] & SG_F_LOWER)
+            break;
+        node = sg_trie_child(t->trie, node, (unsigned char)f->text[j]);
+        if (node == SG_TRIE_NONE)
+            break;
+        size_t end = j + 1;
+        uint32_t hd, v = sg_trie_first(t->trie, node, &hd);
+        if (v == SG_TRIE_NONE || t->owner[v] == SG_TRIE_NONE ||
+            (end < f->len && (f->flags[end] & SG_F_ALNUM)))
             continue;
-        rc = claim(h, &add, a0, a1, x.entity, SG_HIT_ACRONYM);
-        if (!rc)
-            rc = claim_later(f, h, &add, a0, a1, x.entity);
-        if (!rc && add.n)
-            rc = merge(h, &add);
+        if (k < n0 && h->v[k].fs < end && (h->v[k].fs != q || h->v[k].fe != end))
+            continue; /* overlaps a name: left alone */
+        best = end - q;
+        *id = v;
     }
-    sg_hits_free(&add);
-    return rc;
+    return best;
 }
 
-/* The people named in hits before folded offset `pos`, kept in `seen`. */
+/* One pass over the document: a hit of an entity other than a person
+ * followed by "(ACR)" defines ACR as that entity from the bracket on (until
+ * a later definition of the same ACR); every occurrence of a defined acronym
+ * in capitals then becomes a mention, leftmost then longest first, like
+ * names. A name with exactly the span of such an occurrence is taken over by
+ * the definition; one it only overlaps is left alone. Linear in the document
+ * (an earlier version scanned the rest of it at each definition: quadratic
+ * on a text of many definitions). */
+int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    acr_texts t = {0};
+    acr_def *defs = NULL;
+    size_t ndefs = 0, defs_cap = 0, next_def = 0, k = 0, n0 = h->n;
+    sg_hits add = {0};
+    int rc = sg_trie_new(&t.trie);
+    for (size_t q = 0; !rc && q < f->len; q++) {
+        while (next_def < ndefs && defs[next_def].a0 <= q) {
+            t.owner[defs[next_def].text] = defs[next_def].entity;
+            next_def++;
+        }
+        uint32_t id = 0;
+        size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
+        if (len) {
+            size_t x = first_after(h, q);
+            if (x < n0 && h->v[x].fs == q) { /* exactly a name: taken over */
+                h->v[x].entity = t.owner[id];
+                h->v[x].how = SG_HIT_ACRONYM;
+            } else if ((rc = sg_hits_push(&add, q, q + len, t.owner[id], SG_HIT_ACRONYM))) {
+                break;
+            }
+        }
+        /* the hits starting here that are still names may define an acronym */
+        for (; k < n0 && h->v[k].fs <= q; k++) {
+            const sg_hit *x = &h->v[k];
+            size_t a0, a1;
+            uint32_t text;
+            if (m->is_person[x->entity] || x->how == SG_HIT_ACRONYM ||
+                !acronym_after(f, x, &a0, &a1))
+                continue;
+            if ((rc = text_id(&t, f, a0, a1, &text)) ||
+                (rc = sg_grow((void **)&defs, &defs_cap, ndefs + 1, sizeof(acr_def))))
+                break;
+            defs[ndefs++] = (acr_def){a0, text, x->entity};
+        }
+        if (len)
+            q += len - 1;
+    }
+    if (!rc && add.n)
+        rc = merge(h, &add);
+    sg_trie_free(t.trie);
+    free(t.owner);
+    free(defs);
+    sg_hits_free(&add);
+    return rc ? SG_ERR_NOMEM : 0;
+}
+
+/* The people named in hits before folded offset `pos`, kept in `seen`: a
+ * hash set (open addressing, SG_TRIE_NONE = empty), as a document may name
+ * tens of thousands of people from a large gazetteer. */
 typedef struct {
     uint32_t *v;
-    size_t n, cap;
+    size_t n, cap; /* cap: 0 or a power of two */
 } entity_set;
+
+static size_t set_slot(const entity_set *s, uint32_t e)
+{
+    size_t i = (size_t)(e * 2654435761u) & (s->cap - 1);
+    while (s->v[i] != SG_TRIE_NONE && s->v[i] != e)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
 
 static int set_add(entity_set *s, uint32_t e)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (s->v[i] == e)
-            return 0;
-    if (sg_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(uint32_t)))
-        return SG_ERR_NOMEM;
-    s->v[s->n++] = e;
+    if ((s->n + 1) * 2 > s->cap) {
+        entity_set bigger = {NULL, 0, s->cap ? s->cap * 2 : 16};
+        if (!(bigger.v = sg_alloc_array(bigger.cap, sizeof(uint32_t))))
+            return SG_ERR_NOMEM;
+        for (size_t i = 0; i < bigger.cap; i++)
+            bigger.v[i] = SG_TRIE_NONE;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i] != SG_TRIE_NONE)
+                bigger.v[set_slot(&bigger, s->v[i])] = s->v[i];
+        bigger.n = s->n;
+        free(s->v);
+        *s = bigger;
+    }
+    size_t i = set_slot(s, e);
+    if (s->v[i] == SG_TRIE_NONE) {
+        s->v[i] = e;
+        s->n++;
+    }
     return 0;
 }
 
 static int set_has(const entity_set *s, uint32_t e)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (s->v[i] == e)
-            return 1;
-    return 0;
+    return s->cap && s->v[set_slot(s, e)] == e;
 }
 
 /* Longest surname at p naming exactly one person already seen. */

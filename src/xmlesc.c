@@ -1,4 +1,5 @@
 /* Escaping for XML and DOT, independent of the process locale. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ void sg_xml_write(FILE *f, const char *s)
     }
 }
 
-char *sg_dot_clean(const char *s)
+static char *dot_clean(const char *s, int keep_breaks)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s), i = 0, n = 0;
@@ -59,7 +60,7 @@ char *sg_dot_clean(const char *s)
             out[n++] = '\\';
             out[n++] = '\\';
         } else if (cp == '\n' || cp == '\r' || cp == '\t') {
-            out[n++] = ' ';
+            out[n++] = keep_breaks ? (char)cp : ' ';
         } else if (bad || cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF) {
             memcpy(out + n, "\xEF\xBF\xBD", 3);
             n += 3;
@@ -72,29 +73,49 @@ char *sg_dot_clean(const char *s)
     return out;
 }
 
+char *sg_dot_clean(const char *s)
+{
+    return dot_clean(s, 0);
+}
+
+char *sg_dot_clean_id(const char *s)
+{
+    return dot_clean(s, 1);
+}
+
 void sg_format_double(char *buf, size_t size, double v)
 {
-    if (!isfinite(v))
+    /* -0 is written 0; so are subnormal numbers (below DBL_MIN), which
+     * strtod-based readers, igraph's GraphML reader among them, refuse */
+    if (!isfinite(v) || fabs(v) < DBL_MIN)
         v = 0;
     if (v == floor(v) && fabs(v) < 1e15) {
         snprintf(buf, size, "%.0f", v);
         return;
     }
-    snprintf(buf, size, "%.17g", v);
-    /* The decimal mark of a locale set by the embedding program. */
-    for (char *p = buf; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    /* Shortest form that reads back identically. */
-    for (int prec = 1; prec <= 17; prec++) {
+    /* The shortest form that reads back identically. Any decimal of at most
+     * 15 significant digits (DBL_DIG) reads back as the same digits, so when
+     * 15 digits (%g drops trailing zeros) do not give v back, no fewer do,
+     * and 16 or 17 are needed: three tries instead of up to seventeen. */
+    for (int prec = 15; prec <= 17; prec++) {
         char tmp[64];
         snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-        for (char *p = tmp; *p; p++)
-            if (*p == ',')
-                *p = '.';
+        /* read back in the locale it was written in, then the C decimal mark
+         * instead of a locale's set by the embedding program */
         if (strtod(tmp, NULL) == v || prec == 17) {
+            for (char *p = tmp; *p; p++)
+                if (*p == ',')
+                    *p = '.';
             snprintf(buf, size, "%s", tmp);
             return;
         }
     }
+}
+
+void sg_format_column_value(char *buf, size_t size, double v, int is_int)
+{
+    if (is_int && fabs(v) < SG_INT64_LIMIT)
+        snprintf(buf, size, "%lld", (long long)v);
+    else
+        sg_format_double(buf, size, v);
 }

@@ -15,8 +15,21 @@ void sg_xml_write(FILE *f, const char *s);
  * space), and every '\' doubled, because cgraph escapes only '"'. */
 char *sg_dot_clean(const char *s);
 
+/* The same for a node id, which must stay apart from every other: tabs and
+ * line breaks are kept (inside a quoted DOT string they are read back as
+ * they are), so that "a<TAB>b" and "a b" remain two nodes. */
+char *sg_dot_clean_id(const char *s);
+
 /* Formats a finite double in the C locale whatever the process locale
- * ("3", "0.25", "1e-05"); non-finite values become "0". */
+ * ("3", "0.25", "1e-05"); non-finite and subnormal values become "0". */
 void sg_format_double(char *buf, size_t size, double v);
+
+/* 2^63: integer columns with a value of this size or more are written as
+ * doubles, as no 64-bit integer holds them. */
+#define SG_INT64_LIMIT 9223372036854775808.0
+
+/* Formats a column value: an integer ("%lld") for an integer column whose
+ * value fits in 64 bits, else as sg_format_double. */
+void sg_format_column_value(char *buf, size_t size, double v, int is_int);
 
 #endif

@@ -126,6 +126,8 @@ int cmd_render(int argc, char **argv)
         rc = sg_graph_layout(g, &ro, &err);
     if (rc) {
         char buf[2048];
+        if (!err.file[0]) /* the analysis and the layout name no file */
+            snprintf(err.file, sizeof(err.file), "%s", argv[optind]);
         cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
         sg_graph_free(g);
         goto done;

@@ -1,5 +1,6 @@
 /* stakegraph stats: a network's summary and its most central actors (SPEC §9). */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,10 @@ static void json_string(const char *s)
 static void json_number(double v)
 {
     char buf[64];
+    if (!isfinite(v)) { /* JSON has no inf (a sum of weights of 1e308) */
+        fputs("null", stdout);
+        return;
+    }
     snprintf(buf, sizeof(buf), "%.10g", v);
     for (char *p = buf; *p; p++)
         if (*p == ',')
@@ -256,6 +261,8 @@ int cmd_stats(int argc, char **argv)
     if (sg_graph_read_graphml(&g, argv[optind], &err) || sg_graph_analyse(g, &opt, &err) ||
         sg_graph_summarise(g, &s, &err)) {
         char buf[2048];
+        if (!err.file[0]) /* the analysis and the layout name no file */
+            snprintf(err.file, sizeof(err.file), "%s", argv[optind]);
         cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
         goto done;
     }

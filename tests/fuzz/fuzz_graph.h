@@ -1,0 +1,126 @@
+/* Helpers of the targets that export networks: in-memory exports, a
+ * scratch file for the GraphML reader (which reads a path), and round trips
+ * through stakegraph's own GraphML reader and Graphviz's DOT parser. */
+#ifndef SG_FUZZ_GRAPH_H
+#define SG_FUZZ_GRAPH_H
+
+#include <graphviz/cgraph.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+#include "stakegraph/stakegraph.h"
+
+static char fuzz_scratch[4096];
+
+static inline void fuzz_scratch_remove(void)
+{
+    if (fuzz_scratch[0])
+        unlink(fuzz_scratch);
+}
+
+/* A private scratch file, created once per process and removed at exit. */
+static inline const char *fuzz_scratch_path(void)
+{
+    if (!fuzz_scratch[0]) {
+        const char *dir = getenv("TMPDIR");
+        snprintf(fuzz_scratch, sizeof(fuzz_scratch), "%s/sgfuzz-XXXXXX",
+                 dir && *dir ? dir : "/tmp");
+        int fd = mkstemp(fuzz_scratch);
+        FUZZ_CHECK(fd >= 0);
+        close(fd);
+        atexit(fuzz_scratch_remove);
+    }
+    return fuzz_scratch;
+}
+
+static inline void fuzz_write_scratch(const void *data, size_t len)
+{
+    FILE *f = fopen(fuzz_scratch_path(), "wb");
+    FUZZ_CHECK(f != NULL);
+    FUZZ_CHECK(fwrite(data, 1, len, f) == len || len == 0);
+    FUZZ_CHECK(fclose(f) == 0);
+}
+
+/* Exports `g` into memory; returns the NUL-terminated bytes (caller frees). */
+static inline char *fuzz_export_mem(const sg_graph *g, sg_format fmt, size_t *len)
+{
+    char *buf = NULL;
+    sg_error err;
+    FILE *f = open_memstream(&buf, len);
+    FUZZ_CHECK(f != NULL);
+    int rc = sg_export(g, fmt, f, &err);
+    FUZZ_CHECK(fclose(f) == 0);
+    FUZZ_CHECK(rc == SG_OK);
+    return buf;
+}
+
+/* Parses DOT with Graphviz; returns 0 and the counts, or -1. */
+static inline int fuzz_dot_counts(const char *dot, size_t *nodes, size_t *edges)
+{
+    Agraph_t *dg = agmemread(dot);
+    if (!dg)
+        return -1;
+    *nodes = (size_t)agnnodes(dg);
+    *edges = (size_t)agnedges(dg);
+    agclose(dg);
+    return 0;
+}
+
+static inline int fuzz_streq(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Two networks with the same nodes (ids, labels, types), edges and weights. */
+static inline void fuzz_check_same(const sg_graph *a, const sg_graph *b)
+{
+    size_t n = sg_graph_node_count(a), m = sg_graph_edge_count(a);
+    FUZZ_CHECK(sg_graph_node_count(b) == n);
+    FUZZ_CHECK(sg_graph_edge_count(b) == m);
+    for (size_t i = 0; i < n; i++) {
+        FUZZ_CHECK(fuzz_streq(sg_graph_node_id(a, i), sg_graph_node_id(b, i)));
+        FUZZ_CHECK(fuzz_streq(sg_graph_node_label(a, i), sg_graph_node_label(b, i)));
+        FUZZ_CHECK(fuzz_streq(sg_graph_node_type(a, i), sg_graph_node_type(b, i)));
+        FUZZ_CHECK(sg_graph_node_mentions(a, i) == sg_graph_node_mentions(b, i));
+    }
+    for (size_t e = 0; e < m; e++) {
+        size_t s1, t1, s2, t2;
+        double w1, w2;
+        sg_graph_edge(a, e, &s1, &t1, &w1, NULL);
+        sg_graph_edge(b, e, &s2, &t2, &w2, NULL);
+        FUZZ_CHECK(s1 == s2 && t1 == t2 && w1 == w2);
+    }
+}
+
+/* Writes `g` as GraphML and DOT and checks the GraphML. With `read_back`,
+ * also reads the GraphML back with stakegraph (same network) and the DOT with
+ * Graphviz (same numbers of nodes and edges). */
+static inline void fuzz_check_exports(const sg_graph *g, int read_back)
+{
+    size_t len = 0, dlen = 0, dn = 0, de = 0;
+    char *xml = fuzz_export_mem(g, SG_FORMAT_GRAPHML, &len);
+    fuzz_check_graphml(xml, len);
+    char *dot = fuzz_export_mem(g, SG_FORMAT_DOT, &dlen);
+    FUZZ_CHECK(strlen(dot) == dlen);
+    if (read_back) {
+        sg_graph *back = NULL;
+        sg_error err;
+        fuzz_write_scratch(xml, len);
+        int rc = sg_graph_read_graphml(&back, fuzz_scratch_path(), &err);
+        if (rc)
+            fprintf(stderr, "reading our own GraphML back: %s\n%.4000s\n", err.message, xml);
+        FUZZ_CHECK(rc == SG_OK);
+        fuzz_check_same(g, back);
+        sg_graph_free(back);
+        FUZZ_CHECK(fuzz_dot_counts(dot, &dn, &de) == 0);
+        FUZZ_CHECK(dn == sg_graph_node_count(g));
+        FUZZ_CHECK(de == sg_graph_edge_count(g));
+    }
+    free(xml);
+    free(dot);
+}
+
+#endif
