@@ -13,24 +13,25 @@
 #include "fuzz.h"
 #include "stakegraph/stakegraph.h"
 
-static char fuzz_scratch[4096];
+static char fuzz_dir[4096], fuzz_scratch[4200];
 
 static inline void fuzz_scratch_remove(void)
 {
-    if (fuzz_scratch[0])
-        unlink(fuzz_scratch);
+    unlink(fuzz_scratch);
+    rmdir(fuzz_dir);
 }
 
-/* A private scratch file, created once per process and removed at exit. */
+/* A file in a private directory (created once per process), for the GraphML
+ * reader, which reads a path. The file is removed after each read and the
+ * directory at exit (libFuzzer ends without exit handlers: an empty
+ * directory may stay behind after a fuzzing run). */
 static inline const char *fuzz_scratch_path(void)
 {
-    if (!fuzz_scratch[0]) {
-        const char *dir = getenv("TMPDIR");
-        snprintf(fuzz_scratch, sizeof(fuzz_scratch), "%s/sgfuzz-XXXXXX",
-                 dir && *dir ? dir : "/tmp");
-        int fd = mkstemp(fuzz_scratch);
-        FUZZ_CHECK(fd >= 0);
-        close(fd);
+    if (!fuzz_dir[0]) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/sgfuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        FUZZ_CHECK(mkdtemp(fuzz_dir) != NULL);
+        snprintf(fuzz_scratch, sizeof(fuzz_scratch), "%s/in.graphml", fuzz_dir);
         atexit(fuzz_scratch_remove);
     }
     return fuzz_scratch;
@@ -42,6 +43,14 @@ static inline void fuzz_write_scratch(const void *data, size_t len)
     FUZZ_CHECK(f != NULL);
     FUZZ_CHECK(fwrite(data, 1, len, f) == len || len == 0);
     FUZZ_CHECK(fclose(f) == 0);
+}
+
+/* Reads the scratch file with stakegraph's GraphML reader, then removes it. */
+static inline int fuzz_read_scratch(sg_graph **g, sg_error *err)
+{
+    int rc = sg_graph_read_graphml(g, fuzz_scratch_path(), err);
+    unlink(fuzz_scratch);
+    return rc;
 }
 
 /* Exports `g` into memory; returns the NUL-terminated bytes (caller frees). */
@@ -109,7 +118,7 @@ static inline void fuzz_check_exports(const sg_graph *g, int read_back)
         sg_graph *back = NULL;
         sg_error err;
         fuzz_write_scratch(xml, len);
-        int rc = sg_graph_read_graphml(&back, fuzz_scratch_path(), &err);
+        int rc = fuzz_read_scratch(&back, &err);
         if (rc)
             fprintf(stderr, "reading our own GraphML back: %s\n%.4000s\n", err.message, xml);
         FUZZ_CHECK(rc == SG_OK);

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sg_graph *g = NULL;
     sg_error err;
     fuzz_write_scratch(data, size);
-    int rc = sg_graph_read_graphml(&g, fuzz_scratch_path(), &err);
+    int rc = fuzz_read_scratch(&g, &err);
     if (rc) {
         FUZZ_CHECK(rc < 0 && err.code == rc && err.message[0]);
         FUZZ_CHECK(!strcmp(err.file, fuzz_scratch_path()));
