@@ -233,6 +233,41 @@ int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
     return 0;
 }
 
+typedef struct {
+    double v;
+    size_t i;
+} ranked;
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (a->v != b->v)
+        return a->v > b->v ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+int sg_graph_rank_nodes(const sg_graph *g, const char *measure, size_t *order)
+{
+    long col = sg_graph_column_find(g, SG_NODES, measure);
+    int counts = !strcmp(measure, "mentions") || !strcmp(measure, "documents");
+    if (col < 0 && !counts)
+        return SG_ERR_INVALID;
+    ranked *r = sg_alloc_array(g->n + 1, sizeof(ranked));
+    if (!r)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < g->n; i++) {
+        r[i].i = i;
+        r[i].v = col >= 0            ? g->cols[0][col].v[i]
+                 : measure[0] == 'm' ? (double)g->mentions[i]
+                                     : (double)g->documents[i];
+    }
+    qsort(r, g->n, sizeof(ranked), cmp_ranked);
+    for (size_t i = 0; i < g->n; i++)
+        order[i] = r[i].i;
+    free(r);
+    return 0;
+}
+
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
 {
     size_t m = 0;

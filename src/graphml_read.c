@@ -297,13 +297,9 @@ static int simplify(sg_graph *g)
 {
     size_t m = g->m, k = 0;
     size_t *order = sg_alloc_array(m + 1, sizeof(size_t));
-    unsigned char *keep = calloc(m + 1, 1);
     sg_graph tmp;
-    if (!order || !keep) {
-        free(order);
-        free(keep);
+    if (!order)
         return SG_ERR_NOMEM;
-    }
     for (size_t e = 0; e < m; e++)
         order[e] = e;
     sort_graph = g;
@@ -350,7 +346,6 @@ done:
     free(tmp.edocs);
     free(colv);
     free(order);
-    free(keep);
     return rc;
 }
 

@@ -402,22 +402,6 @@ static char *wrap_name(const char *name)
     return out;
 }
 
-typedef struct {
-    const sg_graph *g;
-    long col;
-} rank_ctx;
-
-static _Thread_local rank_ctx ranking;
-
-static int cmp_rank(const void *x, const void *y)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    double va = size_value(ranking.g, ranking.col, a), vb = size_value(ranking.g, ranking.col, b);
-    if (va != vb)
-        return va > vb ? -1 : 1;
-    return a < b ? -1 : a > b;
-}
-
 static unsigned channel(const sg_graph *g, long col, size_t i)
 {
     double v = sg_graph_column_value(g, SG_NODES, (size_t)col, i);
@@ -446,16 +430,15 @@ static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size
 }
 
 /* The legend: colours, shapes, what sizes and widths mean. Returns its
- * number of rows (for placing it) or 0 on failure. */
-static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, const size_t *order,
-                     double wmax, double scale)
+ * 0, or -1 when memory ran out. */
+static int legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, const size_t *order,
+                  double wmax, double scale)
 {
-    size_t n = sg_graph_node_count(g), rows = 0;
+    size_t n = sg_graph_node_count(g);
     sb_str(b, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
               "CELLPADDING=\"1\" BGCOLOR=\"#ffffff\">");
     if (opt->colour_by == SG_COLOUR_TYPE) {
         sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: type</B></TD></TR>");
-        rows++;
         for (size_t t = 0; t <= sizeof(types) / sizeof(*types); t++) {
             const type_style *st = t < sizeof(types) / sizeof(*types) ? &types[t] : &other_type;
             int present = 0;
@@ -463,7 +446,6 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
                 present = style_of(sg_graph_node_type(g, i)) == st;
             if (present) {
                 legend_row(b, palette[st->colour], st->type, 40, scale);
-                rows++;
             }
         }
     } else {
@@ -472,7 +454,6 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
         long cc = sg_graph_column_find(g, SG_NODES, "community");
         sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: community (Louvain), "
                   "main actors</B></TD></TR>");
-        rows++;
         int grey = 0;
         for (size_t i = 0; i < n; i++)
             grey |= colour_of(g, opt, i, csize) == PALETTE;
@@ -493,11 +474,9 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
                 listed++;
             }
             legend_row(b, palette[c], text, 70, scale);
-            rows++;
         }
         if (grey) {
             legend_row(b, palette[PALETTE], "other communities and lone actors", 70, scale);
-            rows++;
         }
     }
     sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
@@ -513,8 +492,7 @@ static size_t legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, c
     snprintf(line, sizeof(line), "; line width: co-occurrences (1 to %.0f)", wmax);
     sb_str(b, line);
     sb_str(b, "</TD></TR></TABLE>");
-    rows += 2;
-    return b->failed ? 0 : rows;
+    return b->failed ? -1 : 0;
 }
 
 /* A node name that no actor uses. */
@@ -620,7 +598,7 @@ static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *
                       const size_t *order, double wmax, double scale, Agnode_t **out)
 {
     sbuf b = {NULL, 0, 0, 0};
-    if (!legend(&b, g, opt, order, wmax, scale)) {
+    if (legend(&b, g, opt, order, wmax, scale)) {
         free(b.s);
         return SG_ERR_NOMEM;
     }
@@ -641,9 +619,8 @@ static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *
 
 /* Places the legend to the right of the drawing, top-aligned, once its size
  * is known from a first pass. */
-static int place_legend(const sg_graph *g, Agnode_t *ln, const long *cols)
+static int place_legend(Agnode_t *ln, bbox bb)
 {
-    bbox bb = bounds(g, cols[0], cols[1], cols[2]);
     double w = ND_width(ln) * 72.0, h = ND_height(ln) * 72.0;
     return setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
 }
@@ -673,10 +650,14 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     gv_session session = gv_begin();
     if (!order || !nodes)
         goto done;
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    ranking = (rank_ctx){g, size_column(g, opt->size_by)};
-    qsort(order, n, sizeof(size_t), cmp_rank);
+    const char *measure = opt->size_by ? opt->size_by : "mentions";
+    if ((rc = sg_graph_rank_nodes(g, measure, order)) != 0) {
+        if (rc == SG_ERR_INVALID)
+            sg_error_set(err, rc, NULL, 0, -1, "no node attribute '%s' to size the nodes by",
+                         measure);
+        goto done;
+    }
+    rc = SG_ERR_NOMEM;
     double wmax = 1;
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
         double w;
@@ -722,7 +703,7 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         if (pass == 0) {
             /* gvLayout records the bounding box as "bb", which nop2 would
              * then reuse instead of computing it with the legend */
-            if (place_legend(g, ln, cols) || agsafeset(dg, "bb", "", ""))
+            if (place_legend(ln, bb) || agsafeset(dg, "bb", "", ""))
                 goto done;
             gvFreeLayout(gvc, dg);
             laid = 0;

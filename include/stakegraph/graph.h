@@ -60,6 +60,12 @@ long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name);
 int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
                         const double *values, sg_error *err);
 
+/* Fills order[0, n) with the node indices from the highest value of node
+ * column `measure` to the lowest (ties: node order). `measure` may also be
+ * "mentions" or "documents". Returns SG_OK, or SG_ERR_INVALID when there is
+ * no such measure, or SG_ERR_NOMEM. */
+int sg_graph_rank_nodes(const sg_graph *g, const char *measure, size_t *order);
+
 /* Number of units of text (sentences, paragraphs, ...) the network was
  * counted over; 0 when unknown (a graph read from a file). */
 long sg_graph_units(const sg_graph *g);

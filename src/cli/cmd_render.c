@@ -117,10 +117,10 @@ int cmd_render(int argc, char **argv)
     sg_error_clear(&err);
     sg_graph *g = NULL;
     int rc = sg_graph_read_graphml(&g, argv[optind], &err);
-    /* the file's own measures are kept; missing ones are computed */
-    if (!rc && sg_graph_column_find(g, SG_NODES, "community") < 0)
-        rc = sg_graph_analyse(g, &ao, &err);
-    if (!rc && strcmp(ro.size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro.size_by) < 0)
+    /* the file's own measures are kept; missing ones are computed, once */
+    if (!rc &&
+        (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
+         (strcmp(ro.size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro.size_by) < 0)))
         rc = sg_graph_analyse(g, &ao, &err);
     if (!rc)
         rc = sg_graph_layout(g, &ro, &err);

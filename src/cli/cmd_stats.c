@@ -33,35 +33,13 @@ static int usage_error(const char *what)
     return cli_usage_error("stats", what);
 }
 
-typedef struct {
-    const sg_graph *g;
-    long col;
-} by_column;
-
-static by_column sort_ctx;
-
-/* Descending value, then node order (ids): a stable, deterministic ranking. */
-static int cmp_desc(const void *x, const void *y)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    double va = sg_graph_column_value(sort_ctx.g, SG_NODES, (size_t)sort_ctx.col, a);
-    double vb = sg_graph_column_value(sort_ctx.g, SG_NODES, (size_t)sort_ctx.col, b);
-    if (va != vb)
-        return va > vb ? -1 : 1;
-    return a < b ? -1 : a > b;
-}
-
 static size_t *rank_by(const sg_graph *g, const char *measure)
 {
-    size_t n = sg_graph_node_count(g);
-    size_t *order = malloc((n + 1) * sizeof(size_t));
-    if (!order)
+    size_t *order = malloc((sg_graph_node_count(g) + 1) * sizeof(size_t));
+    if (order && sg_graph_rank_nodes(g, measure, order)) {
+        free(order);
         return NULL;
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    sort_ctx.g = g;
-    sort_ctx.col = sg_graph_column_find(g, SG_NODES, measure);
-    qsort(order, n, sizeof(size_t), cmp_desc);
+    }
     return order;
 }
 

@@ -443,6 +443,28 @@ static void nodes_without_edges(void **state)
     sg_graph_free(g);
 }
 
+/* Ranking: betweenness (0, 0, 2, 0) puts Gamma first, then the others in
+ * node order (ties); degree (2, 2, 3, 1): Gamma, Alpha, Beta, Delta. An
+ * unknown measure is refused. */
+static void ranking(void **state)
+{
+    (void)state;
+    sg_graph *g = analysed(TEXT, NULL);
+    size_t order[4];
+    assert_int_equal(sg_graph_rank_nodes(g, "betweenness", order), 0);
+    assert_int_equal(order[0], 2);
+    assert_int_equal(order[1], 0);
+    assert_int_equal(order[2], 1);
+    assert_int_equal(order[3], 3);
+    assert_int_equal(sg_graph_rank_nodes(g, "degree", order), 0);
+    assert_int_equal(order[0], 2);
+    assert_int_equal(order[1], 0);
+    assert_int_equal(order[2], 1);
+    assert_int_equal(order[3], 3);
+    assert_int_equal(sg_graph_rank_nodes(g, "nosuch", order), SG_ERR_INVALID);
+    sg_graph_free(g);
+}
+
 /* N counts units with text only: the usual final line break of a file, CRLF,
  * or trailing blank lines do not add an empty sentence or paragraph. */
 static void trailing_break_is_no_unit(void **state)
@@ -483,6 +505,7 @@ int main(void)
         cmocka_unit_test(empty_graph),
         cmocka_unit_test(nodes_without_edges),
         cmocka_unit_test(trailing_break_is_no_unit),
+        cmocka_unit_test(ranking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
