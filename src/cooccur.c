@@ -64,10 +64,11 @@ static int grow_pairs(sg_cooc *c)
     return 0;
 }
 
-static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
+/* The count of pair (a, b), a < b, made if absent; NULL when out of memory. */
+static sg_pair_count *pair_at(sg_cooc *c, uint32_t a, uint32_t b)
 {
     if ((c->used + 1) * 4 > (c->mask + 1) * 3 && grow_pairs(c))
-        return SG_ERR_NOMEM;
+        return NULL;
     uint64_t key = (((uint64_t)a << 32) | b) + 1;
     sg_pair_count *p = &c->pairs[slot_of(c->pairs, c->mask, key)];
     if (!p->key) {
@@ -75,6 +76,14 @@ static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
         p->last_doc = -1;
         c->used++;
     }
+    return p;
+}
+
+static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
+{
+    sg_pair_count *p = pair_at(c, a, b);
+    if (!p)
+        return SG_ERR_NOMEM;
     p->weight++;
     if (p->last_doc != doc) {
         p->last_doc = doc;
@@ -115,5 +124,47 @@ int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_
             if (add_pair(c, doc, a < b ? a : b, a < b ? b : a))
                 return SG_ERR_NOMEM;
         }
+    return 0;
+}
+
+int sg_cooc_add_pair(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents)
+{
+    sg_pair_count *p = pair_at(c, a < b ? a : b, a < b ? b : a);
+    if (!p)
+        return SG_ERR_NOMEM;
+    if (__builtin_add_overflow(p->weight, weight, &p->weight) ||
+        __builtin_add_overflow(p->documents, documents, &p->documents))
+        return SG_ERR_LIMIT;
+    return 0;
+}
+
+int sg_cooc_add_node(sg_cooc *c, uint32_t entity, long mentions, long documents, long units)
+{
+    sg_node_count *n = &c->nodes[entity];
+    if (__builtin_add_overflow(n->mentions, mentions, &n->mentions) ||
+        __builtin_add_overflow(n->documents, documents, &n->documents) ||
+        __builtin_add_overflow(n->units, units, &n->units))
+        return SG_ERR_LIMIT;
+    return 0;
+}
+
+int sg_cooc_merge(sg_cooc *into, const sg_cooc *from)
+{
+    for (size_t i = 0; i < from->nentities && i < into->nentities; i++) {
+        const sg_node_count *n = &from->nodes[i];
+        if (sg_cooc_add_node(into, (uint32_t)i, n->mentions, n->documents, n->units))
+            return SG_ERR_LIMIT;
+    }
+    for (size_t s = 0; s <= from->mask; s++) {
+        const sg_pair_count *p = &from->pairs[s];
+        int rc = p->key ? sg_cooc_add_pair(into, (uint32_t)((p->key - 1) >> 32),
+                                           (uint32_t)((p->key - 1) & 0xFFFFFFFFu), p->weight,
+                                           p->documents)
+                        : 0;
+        if (rc)
+            return rc;
+    }
+    if (__builtin_add_overflow(into->units, from->units, &into->units))
+        return SG_ERR_LIMIT;
     return 0;
 }

@@ -44,4 +44,15 @@ void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity);
  * linear; *capped is set to 1. */
 int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_t cap, int *capped);
 
+/* Adds counts made elsewhere (another thread, another machine) for other
+ * documents: a pair's weight and documents, an entity's mentions, documents
+ * and units. Returns 0, SG_ERR_NOMEM, or SG_ERR_LIMIT when a sum would
+ * overflow (the counts are then partly added). */
+int sg_cooc_add_pair(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents);
+int sg_cooc_add_node(sg_cooc *c, uint32_t entity, long mentions, long documents, long units);
+
+/* Adds every count of `from` (same entities, other documents) into `into`;
+ * same returns. */
+int sg_cooc_merge(sg_cooc *into, const sg_cooc *from);
+
 #endif

@@ -55,7 +55,9 @@ int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extra
     else
         sg_extract_options_init(&ex->opt);
     int rc = sg_matcher_new(&ex->matcher, gaz, err);
-    if (!rc && sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)))
+    ex->owns_matcher = 1;
+    if (!rc &&
+        (sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)) || !(ex->md = sg_regex_md_new())))
         rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     if (rc) {
         sg_extractor_free(ex);
@@ -69,13 +71,48 @@ void sg_extractor_free(sg_extractor *ex)
 {
     if (!ex)
         return;
-    sg_matcher_free(ex->matcher);
+    if (ex->owns_matcher)
+        sg_matcher_free(ex->matcher);
+    sg_regex_md_free(ex->md);
     sg_folded_free(&ex->folded);
     sg_units_free(&ex->units);
     sg_hits_free(&ex->hits);
     sg_cooc_free(&ex->counts);
     free(ex->unit_entities);
     free(ex);
+}
+
+int sg_extractor_fork(sg_extractor **out, const sg_extractor *parent, sg_error *err)
+{
+    if (!out || !parent)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    sg_extractor *ex = calloc(1, sizeof(*ex));
+    if (!ex)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    ex->gaz = parent->gaz;
+    ex->opt = parent->opt;
+    ex->matcher = parent->matcher;
+    if (sg_cooc_init(&ex->counts, sg_gazetteer_count(ex->gaz)) || !(ex->md = sg_regex_md_new())) {
+        sg_extractor_free(ex);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    *out = ex;
+    return 0;
+}
+
+int sg_extractor_merge(sg_extractor *into, const sg_extractor *from, sg_error *err)
+{
+    if (!into || !from || into->gaz != from->gaz || into->opt.unit != from->opt.unit ||
+        into->opt.window != from->opt.window ||
+        into->opt.max_unit_actors != from->opt.max_unit_actors)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                            "cannot merge extractors of different gazetteers or options");
+    int rc = sg_cooc_merge(&into->counts, &from->counts);
+    if (rc)
+        return sg_error_set(err, rc, NULL, 0, -1, "%s",
+                            rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
+    into->ndocs += from->ndocs;
+    return 0;
 }
 
 void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx)
@@ -224,7 +261,7 @@ int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_
                             rc == SG_ERR_LIMIT ? "document larger than 4 GiB" : "out of memory");
     if ((rc = check_text(ex, name, text, len, bom, err)))
         return rc;
-    if ((rc = sg_matcher_run(ex->matcher, &ex->folded, text, len, name, &ex->hits, err)))
+    if ((rc = sg_matcher_run(ex->matcher, ex->md, &ex->folded, text, len, name, &ex->hits, err)))
         return rc;
     /* Mentions first: a failing callback then leaves the counts untouched. */
     if (ex->on_mention && (rc = report_mentions(ex, name, text, len, err)))

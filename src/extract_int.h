@@ -10,7 +10,9 @@
 struct sg_extractor {
     const sg_gazetteer *gaz;
     sg_extract_options opt;
-    sg_matcher *matcher;
+    sg_matcher *matcher; /* shared by forks: freed by the extractor that made it */
+    int owns_matcher;
+    sg_regex_md *md;
     sg_folded folded;
     sg_units units;
     sg_hits hits;
@@ -18,6 +20,7 @@ struct sg_extractor {
     uint32_t *unit_entities;
     size_t unit_cap;
     long ndocs;
+    int read_counts; /* counts were added by sg_extractor_read_counts */
     sg_mention_fn on_mention;
     void *mention_ctx;
     sg_warning_fn on_warning;

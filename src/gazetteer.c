@@ -634,3 +634,44 @@ int sg_gazetteer_load_path(sg_gazetteer *g, const char *path, sg_error *err)
         return load_dir(g, path, err);
     return load_file(g, path, err);
 }
+
+/* FNV-1a over a string and its terminator, then a final mix. */
+static uint64_t fp_str(uint64_t h, const char *s)
+{
+    if (!s)
+        return (h ^ 0xFFu) * 0x100000001B3ULL; /* absent differs from empty */
+    for (;; s++) {
+        h = (h ^ (unsigned char)*s) * 0x100000001B3ULL;
+        if (!*s)
+            return h;
+    }
+}
+
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+uint64_t sg_gazetteer_fingerprint(const sg_gazetteer *gaz)
+{
+    uint64_t sum = 0;
+    for (size_t i = 0; i < gaz->n; i++) {
+        const sg_entity *e = &gaz->ents[i];
+        uint64_t h = 0xCBF29CE484222325ULL;
+        h = fp_str(fp_str(fp_str(h, e->id), e->label), e->type);
+        for (size_t a = 0; a < e->naliases; a++)
+            h = fp_str(h, e->aliases[a]);
+        h = fp_str(fp_str(h, e->pattern), e->surname);
+        uint64_t attrs = 0; /* columns in any order */
+        for (size_t a = 0; a < e->nattrs; a++)
+            if (e->attrs[a])
+                attrs +=
+                    mix(fp_str(fp_str(0xCBF29CE484222325ULL, gaz->attr_names[a]), e->attrs[a]));
+        sum += mix(h ^ mix(attrs)); /* entities in any order */
+    }
+    return mix(sum + gaz->n);
+}

@@ -3,6 +3,7 @@
 #define SG_GAZETTEER_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "stakegraph/gazetteer.h"
 
@@ -30,5 +31,10 @@ struct sg_gazetteer {
 };
 
 const sg_entity *sg_gazetteer_entity(const sg_gazetteer *gaz, size_t i);
+
+/* A hash of every entity's content (ids, names, patterns, columns), the same
+ * whatever the order of the files, rows and columns: two gazetteers with the
+ * same fingerprint give the same network. */
+uint64_t sg_gazetteer_fingerprint(const sg_gazetteer *gaz);
 
 #endif

@@ -189,6 +189,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
+    if ((rc = sg_trie_freeze(m->names)) || (rc = sg_trie_freeze(m->surnames)))
+        goto cleanup;
     *out = m;
     return 0;
 cleanup:
@@ -270,8 +272,8 @@ static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
 /* Patterns run paragraph by paragraph (a match never crosses a paragraph
  * break, like names): the search of one paragraph is bounded by its length,
  * and hitting a match limit names the paragraph where it happened. */
-static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
-                         const char *doc, sg_hits *hits, sg_error *err)
+static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
+                         size_t slen, const char *doc, sg_hits *hits, sg_error *err)
 {
     for (size_t p = 0; p < m->npatterns; p++) {
         size_t fstart = 0;
@@ -282,7 +284,8 @@ static int find_patterns(sg_matcher *m, const sg_folded *f, const char *s, size_
             size_t at = fstart < f->len ? f->src[fstart] : slen;
             size_t lim = fend < f->len ? f->src[fend] : slen, para = at, ms, me;
             int rc = 0;
-            while (at < lim && (rc = sg_regex_next(m->patterns[p].re, s, lim, at, &ms, &me)) == 1) {
+            while (at < lim &&
+                   (rc = sg_regex_next(m->patterns[p].re, md, s, lim, at, &ms, &me)) == 1) {
                 size_t fs = sg_folded_from_orig(f, ms), fe = sg_folded_from_orig(f, me);
                 /* on word boundaries, like names */
                 int bounded = fe > fs && (fs == 0 || !(f->flags[fs - 1] & SG_F_ALNUM)) &&
@@ -320,14 +323,14 @@ static void select_hits(sg_hits *h)
     h->n = out;
 }
 
-int sg_matcher_run(sg_matcher *m, const sg_folded *f, const char *s, size_t slen, const char *doc,
-                   sg_hits *out, sg_error *err)
+int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
+                   size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
     out->n = 0;
     int rc = find_names(m, f, out);
     if (rc)
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
-    if ((rc = find_patterns(m, f, s, slen, doc, out, err)))
+    if ((rc = find_patterns(m, md, f, s, slen, doc, out, err)))
         return rc;
     sg_hits_sort(out);
     select_hits(out);

@@ -7,6 +7,7 @@
 
 #include "gazetteer_int.h"
 #include "normalise.h"
+#include "regexp.h"
 
 enum { SG_HIT_NAME = 0, SG_HIT_PATTERN, SG_HIT_ACRONYM, SG_HIT_SURNAME };
 
@@ -25,7 +26,8 @@ typedef struct {
 typedef struct sg_matcher sg_matcher;
 
 /* Compiles the names, surnames and patterns of `gaz`. The matcher keeps a
- * pointer to `gaz`. Not thread-safe: one matcher per thread. */
+ * pointer to `gaz`. Once made it is only read: threads share it, each with
+ * its own regex match data. */
 int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err);
 void sg_matcher_free(sg_matcher *m);
 
@@ -36,8 +38,8 @@ uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity);
  * leftmost-longest names and patterns, then acronyms defined in the text and
  * surnames of people already named. `out` is sorted by position. `doc` names
  * the document in errors (a pattern hitting its match limit). */
-int sg_matcher_run(sg_matcher *m, const sg_folded *f, const char *s, size_t slen, const char *doc,
-                   sg_hits *out, sg_error *err);
+int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
+                   size_t slen, const char *doc, sg_hits *out, sg_error *err);
 
 void sg_hits_free(sg_hits *h);
 int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned char how);

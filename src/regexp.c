@@ -12,15 +12,25 @@
 
 struct sg_regex {
     pcre2_code *code;
-    pcre2_match_data *md;
-    pcre2_match_context *mctx;
+    pcre2_match_context *mctx; /* limits only: read, never written, by matches */
 };
+
+/* Only the whole match is read: one ovector pair serves every pattern (a
+ * pattern with groups then returns 0, "ovector too small", with the pair set). */
+sg_regex_md *sg_regex_md_new(void)
+{
+    return (sg_regex_md *)pcre2_match_data_create(1, NULL);
+}
+
+void sg_regex_md_free(sg_regex_md *md)
+{
+    pcre2_match_data_free((pcre2_match_data *)md);
+}
 
 void sg_regex_free(sg_regex *re)
 {
     if (!re)
         return;
-    pcre2_match_data_free(re->md);
     pcre2_match_context_free(re->mctx);
     pcre2_code_free(re->code);
     free(re);
@@ -46,9 +56,8 @@ int sg_regex_compile(sg_regex **out, const char *pattern, char *msg, size_t msgs
         return SG_ERR_PATTERN;
     }
     (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
-    re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     re->mctx = pcre2_match_context_create(NULL);
-    if (!re->md || !re->mctx) {
+    if (!re->mctx) {
         sg_regex_free(re);
         return SG_ERR_NOMEM;
     }
@@ -59,11 +68,12 @@ int sg_regex_compile(sg_regex **out, const char *pattern, char *msg, size_t msgs
     return 0;
 }
 
-int sg_regex_next(sg_regex *re, const char *subject, size_t len, size_t start, size_t *ms,
-                  size_t *me)
+int sg_regex_next(const sg_regex *re, sg_regex_md *md, const char *subject, size_t len,
+                  size_t start, size_t *ms, size_t *me)
 {
+    pcre2_match_data *data = (pcre2_match_data *)md;
     while (start <= len) {
-        int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0, re->md, re->mctx);
+        int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0, data, re->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             return 0;
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
@@ -73,7 +83,7 @@ int sg_regex_next(sg_regex *re, const char *subject, size_t len, size_t start, s
             return SG_ERR_NOMEM;
         if (rc < 0)
             return SG_ERR_LIMIT;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(data);
         if (ov[1] > ov[0]) {
             *ms = ov[0];
             *me = ov[1];

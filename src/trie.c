@@ -1,5 +1,9 @@
-/* A byte trie stored as one open-addressing hash table of edges keyed by
- * (node, byte): compact for a million names and one probe per byte. */
+/* A byte trie. While it is built, its edges live in one open-addressing hash
+ * table keyed by (node, byte): compact for a million names and one probe per
+ * byte. Frozen, it is renumbered breadth first with each node's children
+ * contiguous and sorted by byte, so a lookup reads two short arrays near the
+ * ones the previous step read, and the upper levels (where every walk begins)
+ * stay in cache whatever the size of the gazetteer. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +23,12 @@ struct sg_trie {
     uint32_t *values; /* value, chained through next */
     uint32_t *next;
     size_t nvalues, value_cap;
+    /* frozen form (edges freed): children of node k are [kids[k], kids[k + 1]),
+     * the byte leading to node c is label[c] */
+    int frozen;
+    uint32_t *kids;
+    unsigned char *label;
+    uint32_t root[256];
 };
 
 static uint64_t hash64(uint64_t x)
@@ -66,6 +76,8 @@ void sg_trie_free(sg_trie *t)
     free(t->first);
     free(t->values);
     free(t->next);
+    free(t->kids);
+    free(t->label);
     free(t);
 }
 
@@ -98,8 +110,28 @@ uint32_t sg_trie_root(const sg_trie *t)
     return 0;
 }
 
+static uint32_t frozen_child(const sg_trie *t, uint32_t node, unsigned char b)
+{
+    if (node == 0)
+        return t->root[b];
+    uint32_t lo = t->kids[node], hi = t->kids[node + 1];
+    while (hi - lo > 8) { /* wide node: halve the range holding the first label >= b */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (t->label[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid + 1;
+    }
+    for (; lo < hi; lo++)
+        if (t->label[lo] >= b)
+            return t->label[lo] == b ? lo : SG_TRIE_NONE;
+    return SG_TRIE_NONE;
+}
+
 uint32_t sg_trie_child(const sg_trie *t, uint32_t node, unsigned char b)
 {
+    if (t->frozen)
+        return frozen_child(t, node, b);
     uint64_t key = (((uint64_t)node << 8) | b) + 1;
     size_t h = (size_t)hash64(key) & t->mask;
     for (;;) {
@@ -114,6 +146,8 @@ uint32_t sg_trie_child(const sg_trie *t, uint32_t node, unsigned char b)
 
 int sg_trie_insert(sg_trie *t, const char *key, size_t len, uint32_t value)
 {
+    if (t->frozen)
+        return SG_ERR_INVALID;
     uint32_t node = 0;
     for (size_t i = 0; i < len; i++) {
         uint64_t k = (((uint64_t)node << 8) | (unsigned char)key[i]) + 1;
@@ -170,4 +204,79 @@ uint32_t sg_trie_next(const sg_trie *t, uint32_t *h)
 {
     *h = t->next[*h];
     return *h == SG_TRIE_NONE ? SG_TRIE_NONE : t->values[*h];
+}
+
+/* Edge (parent, byte, child) of the building table, for sorting. */
+typedef struct {
+    uint32_t parent, child;
+    unsigned char byte;
+} edge;
+
+int sg_trie_freeze(sg_trie *t)
+{
+    if (t->frozen)
+        return 0;
+    size_t n = t->nodes;
+    /* counting sort of the edges by parent; each parent's run sorted by byte */
+    uint32_t *begin = calloc(n + 1, sizeof(uint32_t));
+    uint32_t *fill = sg_alloc_array(n + 1, sizeof(uint32_t));
+    edge *edges = sg_alloc_array(t->used ? t->used : 1, sizeof(edge));
+    uint32_t *order = sg_alloc_array(n, sizeof(uint32_t)); /* new id -> old id */
+    uint32_t *kids = sg_alloc_array(n + 1, sizeof(uint32_t));
+    unsigned char *label = malloc(n);
+    uint32_t *first = sg_alloc_array(n, sizeof(uint32_t));
+    if (!begin || !fill || !edges || !order || !kids || !label || !first) {
+        free(begin), free(fill), free(edges), free(order), free(kids), free(label), free(first);
+        return SG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i <= t->mask; i++)
+        if (t->slots[i].key)
+            begin[((t->slots[i].key - 1) >> 8) + 1]++;
+    for (size_t k = 0; k < n; k++)
+        begin[k + 1] += begin[k];
+    memcpy(fill, begin, (n + 1) * sizeof(uint32_t));
+    for (size_t i = 0; i <= t->mask; i++) {
+        uint64_t key = t->slots[i].key;
+        if (!key)
+            continue;
+        uint32_t p = (uint32_t)((key - 1) >> 8);
+        edge e = {p, t->slots[i].child, (unsigned char)((key - 1) & 0xFF)};
+        uint32_t at = fill[p]++;
+        while (at > begin[p] && edges[at - 1].byte > e.byte) { /* runs are short */
+            edges[at] = edges[at - 1];
+            at--;
+        }
+        edges[at] = e;
+    }
+    /* breadth first: a node's children get consecutive new numbers */
+    size_t head = 0, tail = 1;
+    order[0] = 0;
+    label[0] = 0;
+    for (; head < tail; head++) {
+        uint32_t old = order[head];
+        kids[head] = (uint32_t)tail;
+        for (uint32_t k = begin[old]; k < begin[old + 1]; k++) {
+            label[tail] = edges[k].byte;
+            order[tail++] = edges[k].child;
+        }
+    }
+    kids[n] = (uint32_t)tail;
+    for (size_t k = 0; k < n; k++)
+        first[k] = t->first[order[k]];
+    memset(t->root, 0xFF, sizeof(t->root));
+    for (uint32_t c = kids[0]; c < kids[1]; c++)
+        t->root[label[c]] = c;
+    free(begin);
+    free(fill);
+    free(edges);
+    free(order);
+    free(t->slots);
+    free(t->first);
+    t->slots = NULL;
+    t->mask = t->used = 0;
+    t->first = first;
+    t->kids = kids;
+    t->label = label;
+    t->frozen = 1;
+    return 0;
 }

@@ -1,4 +1,5 @@
-/* A byte trie over folded names, stored as one hash table of edges. */
+/* A byte trie over folded names: a hash table of edges while it is built,
+ * two flat arrays once frozen. */
 #ifndef SG_TRIE_H
 #define SG_TRIE_H
 
@@ -14,6 +15,12 @@ void sg_trie_free(sg_trie *t);
 
 /* Adds `value` to the values of key[0, len). Returns 0 or SG_ERR_NOMEM. */
 int sg_trie_insert(sg_trie *t, const char *key, size_t len, uint32_t value);
+
+/* Renumbers the finished trie for fast lookups (breadth first, children
+ * contiguous) and frees its building table; no insertion afterwards
+ * (SG_ERR_INVALID). Values and lookups are unchanged. Returns 0 or
+ * SG_ERR_NOMEM (the trie is then left as it was). */
+int sg_trie_freeze(sg_trie *t);
 
 /* The root node, the child of `node` by byte `b` (SG_TRIE_NONE if none). */
 uint32_t sg_trie_root(const sg_trie *t);

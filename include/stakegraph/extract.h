@@ -3,6 +3,7 @@
 #define STAKEGRAPH_EXTRACT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 #include "gazetteer.h"
@@ -58,6 +59,32 @@ typedef struct sg_extractor sg_extractor;
 int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
                      sg_error *err);
 void sg_extractor_free(sg_extractor *ex);
+
+/* Several threads: a fork shares the compiled matcher of `parent` (which must
+ * outlive it and is not changed by it) and has counts of its own, so that
+ * each thread adds its documents to its own fork; the forks are then merged
+ * into one extractor. Callbacks are not inherited. */
+int sg_extractor_fork(sg_extractor **out, const sg_extractor *parent, sg_error *err);
+
+/* Adds everything `from` has counted into `into`: both were made for the same
+ * gazetteer and options and saw different documents. The result is the same
+ * as if `into` had seen all the documents. `from` is unchanged. */
+int sg_extractor_merge(sg_extractor *into, const sg_extractor *from, sg_error *err);
+
+/* Partial counts for one shard of a corpus (SPEC §13): a text file (UTF-8,
+ * tab-separated lines, in any order) holding the documents and units seen,
+ * every mentioned entity's mentions, documents and units, and every pair's
+ * weight and documents, under a header naming the options and a fingerprint
+ * of the gazetteer. Written sorted, so the same shard gives the same bytes. */
+int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err);
+
+/* Adds a counts file (or several concatenated, or their lines in any order,
+ * as a sort step leaves them) to `ex`. `name` names the input in errors.
+ * Every header must name `ex`'s gazetteer and options; an extractor that has
+ * counted nothing yet takes the unit and --max-unit-actors of the first
+ * header. A malformed line is an error naming its line number. On error `ex` is unchanged (unless
+ * sums overflow 2^63: SG_ERR_LIMIT, free it). */
+int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_error *err);
 
 /* Optional callbacks: every mention found (in document order), and warnings
  * (invalid UTF-8 replaced, empty document). */

@@ -27,12 +27,13 @@ typedef struct {
     int layout; /* -1: when a picture is asked for or the graph is not huge */
     sg_analysis_options analysis;
     sg_render_options render;
+    unsigned jobs;
+    int merge; /* stakegraph merge: the inputs are counts files */
 } extract_args;
 
 typedef struct {
     sg_output *out;
     const char *path;
-    int write_errno; /* set when a write to the mentions file failed */
 } mention_sink;
 
 static void help(FILE *f)
@@ -50,10 +51,12 @@ static void help(FILE *f)
           "                      (repeatable; default: the bundled gazetteers)\n"
           "  --unit UNIT         sentence (default), paragraph, document or window:N\n"
           "                      (blocks of N words, never across a paragraph)\n"
-          "  -f, --format FMT    graphml, dot, svg, png or pdf, for a single output\n"
+          "  -f, --format FMT    graphml, dot, svg, png, pdf or pairs, for a single output\n"
           "                      (default: from -o's extension, else graphml)\n"
-          "  -o, --output FILE   where to write the network (.graphml, .dot) or its picture\n"
-          "                      (.svg, .png, .pdf); repeatable (default: standard output)\n"
+          "  -o, --output FILE   where to write the network (.graphml, .dot), its picture\n"
+          "                      (.svg, .png, .pdf) or the partial counts for 'stakegraph\n"
+          "                      merge' (.pairs); repeatable (default: standard output)\n"
+          "  -j, --jobs N        threads (default: all cores); the output is the same\n"
           "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
           "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
           "  --strict            invalid UTF-8 is an error instead of a warning\n"
@@ -76,9 +79,26 @@ static void help(FILE *f)
           f);
 }
 
-static int usage_error(const char *what)
+static void merge_help(FILE *f)
 {
-    return cli_usage_error("extract", what);
+    fputs("usage: stakegraph merge [-g PATH]... [-f FORMAT] [-o FILE]... [--min-weight N] [-q]\n"
+          "                        [analysis and picture options] COUNTS...\n"
+          "\n"
+          "Adds up the partial counts written by 'stakegraph extract -f pairs' on shards of a\n"
+          "corpus and writes the network, byte for byte the one a single 'extract' over the\n"
+          "whole corpus writes (SPEC §13). COUNTS are files or - for standard input; a file\n"
+          "may hold several shards' counts concatenated, their lines in any order.\n"
+          "\n"
+          "  -g, --gazetteer PATH  the gazetteers the shards were extracted with (checked by\n"
+          "                      a fingerprint; default: the bundled gazetteers)\n"
+          "  -f, --format FMT    graphml, dot, svg, png, pdf or pairs (the summed counts,\n"
+          "                      to merge again), for a single output\n"
+          "  -o, --output FILE   where to write (repeatable; default: standard output)\n"
+          "  --min-weight N, --no-analyse, --seed N, --backbone ALPHA, --layout,\n"
+          "  --no-layout, --colour-by, --size-by, --labels N, --title TEXT: as for extract\n"
+          "  -q, --quiet         no warnings\n"
+          "  -h, --help          show this help\n",
+          f);
 }
 
 static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
@@ -99,6 +119,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         OPT_TITLE,
         OPT_MAX_UNIT_ACTORS
     };
+    const char *cmd = a->merge ? "merge" : "extract";
     static const struct option longs[] = {
         {"gazetteer", required_argument, NULL, 'g'},
         {"unit", required_argument, NULL, OPT_UNIT},
@@ -119,14 +140,21 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         {"labels", required_argument, NULL, OPT_LABELS},
         {"title", required_argument, NULL, OPT_TITLE},
         {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
+        {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":g:f:o:qh", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":g:f:o:j:qh", longs, NULL)) != -1) {
         char msg[300];
+        if (a->merge && (c == OPT_UNIT || c == OPT_MENTIONS || c == OPT_STRICT || c == 'j' ||
+                         c == OPT_MAX_UNIT_ACTORS)) {
+            return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict and "
+                                        "--jobs apply to extract (merge takes the unit and the "
+                                        "limit from the counts files)");
+        }
         switch (c) {
         case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
         case OPT_UNIT:
@@ -134,7 +162,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                 snprintf(msg, sizeof(msg),
                          "invalid --unit '%.200s' (sentence, paragraph, document or window:N)",
                          optarg);
-                return usage_error(msg);
+                return cli_usage_error(cmd, msg);
             }
             break;
         case 'f': a->format = optarg; break;
@@ -146,7 +174,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             a->min_weight = strtod(optarg, &end);
             if (errno || end == optarg || *end || !(a->min_weight >= 0) || a->min_weight > 1e15) {
                 snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", optarg);
-                return usage_error(msg);
+                return cli_usage_error(cmd, msg);
             }
             break;
         }
@@ -156,7 +184,8 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         case OPT_MAX_UNIT_ACTORS: {
             unsigned long v;
             if (cli_parse_seed(optarg, &v) || v == 1)
-                return usage_error("invalid --max-unit-actors (0 for no limit, or at least 2)");
+                return cli_usage_error(cmd,
+                                       "invalid --max-unit-actors (0 for no limit, or at least 2)");
             a->opt.max_unit_actors = (unsigned)v;
             break;
         }
@@ -166,41 +195,55 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         case OPT_LABELS:
         case OPT_TITLE:
             if (cli_render_option(&a->render, c - OPT_COLOUR_BY, optarg, msg, sizeof(msg)))
-                return usage_error(msg);
+                return cli_usage_error(cmd, msg);
             break;
         case OPT_SEED:
             if (cli_parse_seed(optarg, &a->analysis.seed))
-                return usage_error("invalid --seed (an integer from 0 to 4294967295)");
+                return cli_usage_error(cmd, "invalid --seed (an integer from 0 to 4294967295)");
             break;
         case OPT_BACKBONE:
             if (cli_parse_alpha(optarg, &a->analysis.backbone))
-                return usage_error("invalid --backbone (a significance level, 0 < ALPHA <= 1)");
+                return cli_usage_error(cmd,
+                                       "invalid --backbone (a significance level, 0 < ALPHA <= 1)");
             break;
+        case 'j': {
+            unsigned long v;
+            if (cli_parse_seed(optarg, &v) || v < 1 || v > MAX_JOBS) {
+                snprintf(msg, sizeof(msg), "invalid --jobs (1 to %d)", MAX_JOBS);
+                return cli_usage_error(cmd, msg);
+            }
+            a->jobs = (unsigned)v;
+            break;
+        }
         case 'q': a->quiet = 1; break;
-        case 'h': help(stdout); return -1;
+        case 'h': a->merge ? merge_help(stdout) : help(stdout); return -1;
         case ':':
             snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
-            return usage_error(msg);
+            return cli_usage_error(cmd, msg);
         default:
             snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
-            return usage_error(msg);
+            return cli_usage_error(cmd, msg);
         }
     }
     if (optind >= argc)
-        return usage_error("no input (give files, directories or - for standard input)");
+        return cli_usage_error(cmd, a->merge
+                                        ? "no input (give counts files or - for standard input)"
+                                        : "no input (give files, directories or - for "
+                                          "standard input)");
     if (a->format && a->noutputs > 1)
-        return usage_error("-f applies to a single output: give each -o its extension instead");
+        return cli_usage_error(cmd,
+                               "-f applies to a single output: give each -o its extension instead");
     int n = a->noutputs ? a->noutputs : 1;
     if (!(a->outs = calloc((size_t)n, sizeof(cli_output))))
-        return usage_error("out of memory");
+        return cli_usage_error(cmd, "out of memory");
     for (int i = 0; i < n; i++) {
         char msg[400];
         if (cli_output_set(&a->outs[i], a->noutputs ? a->outputs[i] : NULL, a->format, msg,
                            sizeof(msg)))
-            return usage_error(msg);
+            return cli_usage_error(cmd, msg);
     }
     if (!a->analyse && (a->layout == 1 || cli_outputs_need_layout(a->outs, (size_t)n)))
-        return usage_error("pictures and --layout need the analysis: drop --no-analyse");
+        return cli_usage_error(cmd, "pictures and --layout need the analysis: drop --no-analyse");
     *first_input = optind;
     return 0;
 }
@@ -209,41 +252,6 @@ static void print_error(const sg_error *err)
 {
     char buf[2048];
     cli_error(NULL, sg_error_format(err, buf, sizeof(buf)));
-}
-
-static void on_warning(const sg_error *w, void *ctx)
-{
-    if (*(int *)ctx)
-        return;
-    char buf[2048];
-    fprintf(stderr, "stakegraph: warning: %s\n", sg_error_format(w, buf, sizeof(buf)));
-}
-
-/* Writes a TSV field: tabs and line breaks become spaces. */
-static void tsv_field(FILE *f, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
-    }
-}
-
-static int on_mention(const sg_mention *m, void *ctx)
-{
-    FILE *f = sg_output_stream(((mention_sink *)ctx)->out);
-    tsv_field(f, m->doc, strlen(m->doc));
-    fprintf(f, "\t%zu\t%zu\t", m->start, m->end);
-    tsv_field(f, m->id, strlen(m->id));
-    fputc('\t', f);
-    tsv_field(f, m->type, strlen(m->type));
-    fputc('\t', f);
-    tsv_field(f, m->text, m->end - m->start);
-    fputc('\n', f);
-    if (ferror(f)) {
-        ((mention_sink *)ctx)->write_errno = errno ? errno : EIO;
-        return -1;
-    }
-    return 0;
 }
 
 static const char *default_gazetteers(void)
@@ -273,64 +281,6 @@ static int load_gazetteers(sg_gazetteer **out, const extract_args *a)
         return -1;
     }
     *out = gaz;
-    return 0;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-typedef struct {
-    int on;
-    double start, last;
-    size_t bytes;
-} progress;
-
-static void progress_show(progress *p, size_t done, size_t total, int final)
-{
-    if (!p->on)
-        return;
-    double t = now();
-    if (!final && t - p->last < 0.5)
-        return;
-    p->last = t;
-    double mb = (double)p->bytes / 1e6, dt = t - p->start;
-    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s%s", done, total, mb,
-            dt > 0 ? mb / dt : 0.0, final ? "\n" : "");
-}
-
-/* Feeds every document to the extractor. */
-static int run_documents(sg_extractor *ex, const doc_list *docs, int quiet, const mention_sink *ms)
-{
-    progress pr = {isatty(2) && !quiet, now(), 0, 0};
-    for (size_t i = 0; i < docs->n; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        if (inputs_read(docs->paths[i], &data, &len))
-            return -1;
-        sg_error err;
-        sg_error_clear(&err);
-        int rc = sg_extractor_add(ex, docs->paths[i], data, len, &err);
-        free(data);
-        if (rc) {
-            if (pr.on)
-                fputc('\n', stderr);
-            if (ms->write_errno) {
-                char what[300];
-                snprintf(what, sizeof(what), "cannot write: %s", strerror(ms->write_errno));
-                cli_error(ms->path, what);
-            } else {
-                print_error(&err);
-            }
-            return -1;
-        }
-        pr.bytes += len;
-        progress_show(&pr, i + 1, docs->n, 0);
-    }
-    progress_show(&pr, docs->n, docs->n, 1);
     return 0;
 }
 
@@ -392,11 +342,17 @@ static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
     sg_error_clear(&err);
     sg_graph *g = NULL;
     size_t n = (size_t)(a->noutputs ? a->noutputs : 1);
-    int rc = sg_extractor_graph(&g, ex, a->min_weight, &err);
-    if (!rc && a->analyse)
-        rc = sg_graph_analyse(g, &a->analysis, &err);
-    if (!rc && want_layout(a, g))
-        rc = sg_graph_layout(g, &a->render, &err);
+    int rc = 0;
+    if (cli_outputs_need_graph(a->outs, n)) {
+        rc = sg_extractor_graph(&g, ex, a->min_weight, &err);
+        if (!rc && a->analyse)
+            rc = sg_graph_analyse(g, &a->analysis, &err);
+        if (!rc && want_layout(a, g))
+            rc = sg_graph_layout(g, &a->render, &err);
+    }
+    /* the mentions are complete: check them before any output is renamed */
+    if (!rc && ms->out)
+        rc = sg_output_flush(ms->out, &err);
     if (rc) {
         print_error(&err);
         sg_graph_free(g);
@@ -405,16 +361,7 @@ static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
         ms->out = NULL;
         return -1;
     }
-    /* the mentions are complete: check them before any output is renamed */
-    if (ms->out && sg_output_flush(ms->out, &err)) {
-        print_error(&err);
-        sg_graph_free(g);
-        cli_outputs_abort(a->outs, n);
-        sg_output_abort(ms->out);
-        ms->out = NULL;
-        return -1;
-    }
-    rc = cli_outputs_write(a->outs, n, g, &a->render);
+    rc = cli_outputs_write(a->outs, n, g, ex, &a->render);
     sg_graph_free(g);
     if (!rc && ms->out) {
         rc = sg_output_commit(ms->out, &err);
@@ -427,7 +374,31 @@ static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
     return rc ? -1 : 0;
 }
 
-int cmd_extract(int argc, char **argv)
+/* merge: adds every counts file to the extractor. */
+static int read_counts(sg_extractor *ex, const doc_list *files)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        const char *path = files->paths[i];
+        int is_stdin = !strcmp(path, "-");
+        FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        if (!f) {
+            cli_error(path, strerror(errno));
+            return -1;
+        }
+        sg_error err;
+        sg_error_clear(&err);
+        int rc = sg_extractor_read_counts(ex, is_stdin ? "<stdin>" : path, f, &err);
+        if (!is_stdin)
+            fclose(f);
+        if (rc) {
+            print_error(&err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int run(int argc, char **argv, int merge)
 {
     extract_args a;
     memset(&a, 0, sizeof(a));
@@ -436,6 +407,7 @@ int cmd_extract(int argc, char **argv)
     sg_render_options_init(&a.render);
     a.analyse = 1;
     a.layout = -1;
+    a.merge = merge;
     a.gazetteers = calloc((size_t)argc + 1, sizeof(char *));
     a.outputs = calloc((size_t)argc + 1, sizeof(char *));
     if (!a.gazetteers || !a.outputs) {
@@ -454,26 +426,34 @@ int cmd_extract(int argc, char **argv)
     doc_list docs = {0};
     sg_gazetteer *gaz = NULL;
     sg_extractor *ex = NULL;
-    mention_sink ms = {NULL, a.mentions, 0};
+    mention_sink ms = {NULL, a.mentions};
     sg_error err;
     sg_error_clear(&err);
-    if (load_gazetteers(&gaz, &a) || inputs_collect(&docs, argv + first, argc - first))
+    if (load_gazetteers(&gaz, &a) ||
+        inputs_collect(&docs, argv + first, argc - first, merge ? ".pairs" : ".txt"))
         goto cleanup;
     if (docs.n == 0) {
-        cli_error(NULL, "no input documents (directories are searched for *.txt files)");
+        cli_error(NULL, merge ? "no counts files (directories are searched for *.pairs files)"
+                              : "no input documents (directories are searched for *.txt files)");
         goto cleanup;
     }
     if (sg_extractor_new(&ex, gaz, &a.opt, &err)) {
         print_error(&err);
         goto cleanup;
     }
-    sg_extractor_on_warning(ex, on_warning, &a.quiet);
-    if (open_outputs(&a, &ms))
-        goto cleanup;
-    if (ms.out)
-        sg_extractor_on_mention(ex, on_mention, &ms);
-    if (run_documents(ex, &docs, a.quiet, &ms))
-        goto cleanup;
+    if (merge) {
+        if (read_counts(ex, &docs))
+            goto cleanup;
+        if (open_outputs(&a, &ms))
+            goto cleanup;
+    } else {
+        if (open_outputs(&a, &ms))
+            goto cleanup;
+        run_plan plan = {ex,      &docs,  a.jobs ? a.jobs : workers_default_jobs(),
+                         a.quiet, ms.out, a.mentions};
+        if (workers_run(&plan))
+            goto cleanup;
+    }
     status = finish(&a, ex, &ms) ? EXIT_FAIL : EXIT_OK;
 cleanup:
     cli_outputs_abort(a.outs, (size_t)(a.noutputs ? a.noutputs : 1));
@@ -485,4 +465,14 @@ cleanup:
     free(a.outputs);
     free(a.outs);
     return status;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    return run(argc, argv, 0);
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    return run(argc, argv, 1);
 }

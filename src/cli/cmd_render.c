@@ -108,7 +108,10 @@ int cmd_render(int argc, char **argv)
         goto done;
     }
     for (size_t i = 0; i < n; i++)
-        if (cli_output_set(&outs[i], paths[i], NULL, msg, sizeof(msg))) {
+        if (cli_output_set(&outs[i], paths[i], NULL, msg, sizeof(msg)) ||
+            (outs[i].counts &&
+             snprintf(msg, sizeof(msg), "'%.200s': counts come from extract, not from a GraphML",
+                      paths[i]))) {
             status = usage_error(msg);
             goto done;
         }
@@ -132,7 +135,7 @@ int cmd_render(int argc, char **argv)
         sg_graph_free(g);
         goto done;
     }
-    if (!cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, &ro))
+    if (!cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, &ro))
         status = EXIT_OK;
     sg_graph_free(g);
 done:

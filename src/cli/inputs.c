@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -38,13 +41,13 @@ static int add(doc_list *d, const char *path)
     return 0;
 }
 
-static int has_txt_suffix(const char *name)
+static int has_suffix(const char *name, const char *suffix)
 {
-    size_t l = strlen(name);
-    return l > 4 && !strcmp(name + l - 4, ".txt");
+    size_t l = strlen(name), k = strlen(suffix);
+    return l > k && !strcmp(name + l - k, suffix);
 }
 
-static int walk(doc_list *d, const char *dir, int depth)
+static int walk(doc_list *d, const char *dir, int depth, const char *suffix)
 {
     if (depth > 64) {
         cli_error(dir, "directories nested too deeply");
@@ -72,8 +75,8 @@ static int walk(doc_list *d, const char *dir, int depth)
             cli_error(path, strerror(errno));
             rc = -1;
         } else if (S_ISDIR(st.st_mode)) {
-            rc = walk(d, path, depth + 1);
-        } else if (has_txt_suffix(de->d_name)) {
+            rc = walk(d, path, depth + 1, suffix);
+        } else if (has_suffix(de->d_name, suffix)) {
             rc = add(d, path);
         }
         free(path);
@@ -87,7 +90,7 @@ static int cmp_path(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int inputs_collect(doc_list *d, char *const *args, int nargs)
+int inputs_collect(doc_list *d, char *const *args, int nargs, const char *suffix)
 {
     for (int i = 0; i < nargs; i++) {
         struct stat st;
@@ -98,7 +101,7 @@ int inputs_collect(doc_list *d, char *const *args, int nargs)
             cli_error(args[i], strerror(errno));
             return -1;
         } else if (S_ISDIR(st.st_mode)) {
-            if (walk(d, args[i], 0))
+            if (walk(d, args[i], 0, suffix))
                 return -1;
         } else if (add(d, args[i])) {
             return -1;
@@ -125,44 +128,58 @@ void inputs_free(doc_list *d)
     memset(d, 0, sizeof(*d));
 }
 
-int inputs_read(const char *path, char **data, size_t *len)
+/* Makes room for `need` bytes in *buf. */
+static int reserve(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 65536;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    char *p = realloc(*buf, ncap);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = ncap;
+    return 0;
+}
+
+int inputs_read(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
 {
     int is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error(path, strerror(errno));
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(msg, size, "%s", strerror(errno));
         return -1;
     }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
+    struct stat st;
+    size_t n = 0, want = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        want = (size_t)st.st_size + 1; /* + 1: the end is seen without growing */
+    int rc = 0;
     for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 1 << 20;
-            char *p = realloc(buf, ncap);
-            if (!p) {
-                free(buf);
-                if (!is_stdin)
-                    fclose(f);
-                cli_error(path, "out of memory");
-                return -1;
-            }
-            buf = p;
-            cap = ncap;
+        if (reserve(buf, cap, n + (want > n ? want - n : 65536))) {
+            snprintf(msg, size, "out of memory");
+            rc = -1;
+            break;
         }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
+        ssize_t r = read(fd, *buf + n, *cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(msg, size, "%s", errno == EISDIR ? "is a directory" : strerror(errno));
+            rc = -1;
+            break;
+        }
         if (r == 0)
             break;
+        n += (size_t)r;
     }
-    int failed = ferror(f), e = errno;
     if (!is_stdin)
-        fclose(f);
-    if (failed) {
-        free(buf);
-        cli_error(path, e == EISDIR ? "is a directory" : strerror(e));
-        return -1;
-    }
-    *data = buf;
+        close(fd);
     *len = n;
-    return 0;
+    return rc;
 }

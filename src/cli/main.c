@@ -19,6 +19,7 @@ static void usage(FILE *f)
           "  extract    find the actors in documents and write their co-occurrence network\n"
           "  stats      summarise a network: density, communities, most central actors\n"
           "  render     draw a network as SVG, PNG or PDF with Graphviz\n"
+          "  merge      add up the partial counts of corpus shards (extract -f pairs)\n"
           "\n"
           "options:\n"
           "  -h, --help     show this help (stakegraph extract --help for the command's)\n"
@@ -49,6 +50,8 @@ int main(int argc, char **argv)
         return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "render"))
         return cmd_render(argc - 1, argv + 1);
+    if (!strcmp(cmd, "merge"))
+        return cmd_merge(argc - 1, argv + 1);
     fprintf(stderr, "stakegraph: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

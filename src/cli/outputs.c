@@ -12,6 +12,10 @@
 static int kind_of(cli_output *o, const char *name)
 {
     static const char *const pictures[] = {"svg", "png", "pdf"};
+    if (!strcmp(name, "pairs")) {
+        o->counts = 1;
+        return 0;
+    }
     if (!sg_format_parse(&o->format, name)) {
         o->picture = NULL;
         return 0;
@@ -30,7 +34,8 @@ int cli_output_set(cli_output *o, const char *path, const char *format, char *ms
     o->path = path ? path : "-";
     if (format) {
         if (kind_of(o, format)) {
-            snprintf(msg, size, "unknown format '%.200s' (graphml, dot, svg, png or pdf)", format);
+            snprintf(msg, size, "unknown format '%.200s' (graphml, dot, svg, png, pdf or pairs)",
+                     format);
             return -1;
         }
         return 0;
@@ -45,11 +50,15 @@ int cli_output_set(cli_output *o, const char *path, const char *format, char *ms
         return 0;
     if (!sg_format_from_path(&o->format, path))
         return 0;
+    if (!strcmp(dot, ".pairs")) {
+        o->counts = 1;
+        return 0;
+    }
     if ((o->picture = sg_render_format_from_path(path)))
         return 0;
     snprintf(msg, size,
-             "cannot tell the format from '%.200s' (.graphml, .dot, .gv, .svg, .png or .pdf; "
-             "or use -f)",
+             "cannot tell the format from '%.200s' (.graphml, .dot, .gv, .svg, .png, .pdf or "
+             ".pairs; or use -f)",
              path);
     return -1;
 }
@@ -82,6 +91,14 @@ void cli_outputs_abort(cli_output *o, size_t n)
     }
 }
 
+int cli_outputs_need_graph(const cli_output *o, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!o[i].counts)
+            return 1;
+    return 0;
+}
+
 int cli_outputs_need_layout(const cli_output *o, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -104,14 +121,16 @@ int cli_outputs_flush(cli_output *o, size_t n)
     return 0;
 }
 
-int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_render_options *ro)
+int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_extractor *ex,
+                      const sg_render_options *ro)
 {
     sg_error err;
     sg_error_clear(&err);
     for (size_t i = 0; i < n; i++) {
         FILE *f = sg_output_stream(o[i].out);
-        int rc = o[i].picture ? sg_render(g, o[i].picture, ro, f, &err)
-                              : sg_export(g, o[i].format, f, &err);
+        int rc = o[i].counts    ? sg_extractor_write_counts(ex, f, &err)
+                 : o[i].picture ? sg_render(g, o[i].picture, ro, f, &err)
+                                : sg_export(g, o[i].format, f, &err);
         if (rc) {
             if (!err.file[0])
                 snprintf(err.file, sizeof(err.file), "%s", o[i].path);

@@ -62,7 +62,10 @@ static void run(const char *text, char *out, size_t size)
     sg_error err;
     memset(&f, 0, sizeof(f));
     assert_int_equal(sg_fold(&f, text, strlen(text), 0), 0);
-    assert_int_equal(sg_matcher_run(matcher, &f, text, strlen(text), "doc", &h, &err), 0);
+    sg_regex_md *md = sg_regex_md_new();
+    assert_non_null(md);
+    assert_int_equal(sg_matcher_run(matcher, md, &f, text, strlen(text), "doc", &h, &err), 0);
+    sg_regex_md_free(md);
     out[0] = '\0';
     size_t n = 0;
     for (size_t i = 0; i < h.n; i++) {

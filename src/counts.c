@@ -1,0 +1,311 @@
+/* Partial counts of one shard of a corpus, written and added back (SPEC §13).
+ *
+ *   #stakegraph-counts  1  unit=sentence  max-unit-actors=50  gazetteer=<16 hex>
+ *   documents  <n>
+ *   units      <n>
+ *   node  <id>  <mentions>  <documents>  <units>
+ *   pair  <id>  <id>  <weight>  <documents>
+ *
+ * Every count is a sum over documents, so shards add up line by line, in any
+ * order: files can be concatenated, or sorted by a map-reduce engine. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "sg_internal.h"
+
+#define COUNTS_MAGIC "#stakegraph-counts"
+#define COUNTS_VERSION 1
+#define COUNT_MAX 9007199254740992LL /* 2^53: exact in every reader */
+
+/* The header line for these options, without its line break. */
+static void header(const sg_extractor *ex, const sg_extract_options *opt, char *buf, size_t size)
+{
+    char unit[40];
+    static const char *const names[] = {"sentence", "paragraph", "document"};
+    if (opt->unit == SG_UNIT_WINDOW)
+        snprintf(unit, sizeof(unit), "window:%u", opt->window);
+    else
+        snprintf(unit, sizeof(unit), "%s", names[opt->unit]);
+    snprintf(buf, size, "%s\t%d\tunit=%s\tmax-unit-actors=%u\tgazetteer=%016" PRIx64, COUNTS_MAGIC,
+             COUNTS_VERSION, unit, opt->max_unit_actors, sg_gazetteer_fingerprint(ex->gaz));
+}
+
+typedef struct {
+    uint32_t a, b; /* ranks, a < b */
+    const sg_pair_count *p;
+} pair_ref;
+
+static int cmp_pair_ref(const void *x, const void *y)
+{
+    const pair_ref *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err)
+{
+    if (!ex || !f)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    const sg_cooc *c = &ex->counts;
+    size_t n = c->nentities;
+    uint32_t *by_rank = sg_alloc_array(n + 1, sizeof(uint32_t));
+    pair_ref *pairs = sg_alloc_array(c->used + 1, sizeof(pair_ref));
+    if (!by_rank || !pairs) {
+        free(by_rank);
+        free(pairs);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    char head[256];
+    header(ex, &ex->opt, head, sizeof(head));
+    fprintf(f, "%s\ndocuments\t%ld\nunits\t%ld\n", head, ex->ndocs, c->units);
+    for (size_t i = 0; i < n; i++)
+        by_rank[sg_matcher_rank(ex->matcher, (uint32_t)i)] = (uint32_t)i;
+    for (size_t r = 0; r < n; r++) {
+        const sg_node_count *x = &c->nodes[by_rank[r]];
+        if (x->mentions || x->units)
+            fprintf(f, "node\t%s\t%ld\t%ld\t%ld\n", sg_gazetteer_id(ex->gaz, by_rank[r]),
+                    x->mentions, x->documents, x->units);
+    }
+    size_t np = 0;
+    for (size_t s = 0; s <= c->mask; s++) {
+        const sg_pair_count *p = &c->pairs[s];
+        if (!p->key)
+            continue;
+        uint32_t ra = sg_matcher_rank(ex->matcher, (uint32_t)((p->key - 1) >> 32));
+        uint32_t rb = sg_matcher_rank(ex->matcher, (uint32_t)((p->key - 1) & 0xFFFFFFFFu));
+        pairs[np++] = (pair_ref){ra < rb ? ra : rb, ra < rb ? rb : ra, p};
+    }
+    qsort(pairs, np, sizeof(pair_ref), cmp_pair_ref);
+    for (size_t k = 0; k < np; k++)
+        fprintf(f, "pair\t%s\t%s\t%ld\t%ld\n", sg_gazetteer_id(ex->gaz, by_rank[pairs[k].a]),
+                sg_gazetteer_id(ex->gaz, by_rank[pairs[k].b]), pairs[k].p->weight,
+                pairs[k].p->documents);
+    free(by_rank);
+    free(pairs);
+    if (ferror(f))
+        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write the counts: %s",
+                            strerror(errno ? errno : EIO));
+    return 0;
+}
+
+/* Splits a line at tabs in place; returns the number of fields, or max + 1
+ * when there are more than max. */
+static size_t split(char *line, char **fields, size_t max)
+{
+    size_t n = 1;
+    fields[0] = line;
+    for (char *p = strchr(line, '\t'); p; p = strchr(p + 1, '\t')) {
+        if (n == max)
+            return max + 1;
+        *p = '\0';
+        fields[n++] = p + 1;
+    }
+    return n;
+}
+
+/* A count: decimal digits only, at most 2^53. */
+static int parse_count(const char *s, long *out)
+{
+    if (*s < '0' || *s > '9')
+        return -1;
+    long long v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        v = v * 10 + (*s - '0');
+        if (v > COUNT_MAX)
+            return -1;
+    }
+    *out = (long)v;
+    return 0;
+}
+
+typedef struct {
+    sg_extractor *ex;
+    sg_extract_options opt; /* the counts' options */
+    int adopt;              /* take them from the first header */
+    int from_counts;        /* they came from counts read before */
+    sg_cooc add;
+    long docs;
+    int headers;
+    char want[256];
+} reader;
+
+/* Takes the unit and the crowded-unit limit from a header. */
+static void adopt_options(reader *r, const char *line)
+{
+    char copy[256], *h[6];
+    snprintf(copy, sizeof(copy), "%s", line);
+    if (split(copy, h, 5) != 5 || strncmp(h[2], "unit=", 5) ||
+        strncmp(h[3], "max-unit-actors=", 16))
+        return; /* the comparison will say what is wrong */
+    sg_extract_options opt = r->opt;
+    long max = 0;
+    if (sg_extract_options_set_unit(&opt, h[2] + 5) || parse_count(h[3] + 16, &max) ||
+        max > 4294967295L)
+        return;
+    opt.max_unit_actors = (unsigned)max;
+    r->opt = opt;
+    header(r->ex, &r->opt, r->want, sizeof(r->want));
+}
+
+/* A shard's header must be this run's: says which setting differs. */
+static int check_header(reader *r, const char *line, char *what, size_t size)
+{
+    if (r->adopt) {
+        adopt_options(r, line);
+        r->adopt = 0;
+        r->from_counts = 1;
+    }
+    if (!strcmp(line, r->want))
+        return 0;
+    char have[256], want[256], *h[6], *w[6];
+    snprintf(have, sizeof(have), "%s", line);
+    snprintf(want, sizeof(want), "%s", r->want);
+    size_t nh = split(have, h, 5), nw = split(want, w, 5);
+    for (size_t i = 1; i < nw; i++)
+        if (i >= nh || strcmp(h[i], w[i])) {
+            const char *got = i < nh ? h[i] : "?";
+            if (i == 1)
+                snprintf(what, size, "counts file format %.20s, this program reads %s", got, w[1]);
+            else if (i == 4)
+                snprintf(what, size,
+                         "made with another gazetteer (%.60s, expected %s): give merge the same "
+                         "gazetteers (-g) as extract",
+                         got, w[4]);
+            else
+                snprintf(what, size,
+                         "made with %.100s, expected %s (%s): extract every shard with the same "
+                         "--unit and --max-unit-actors",
+                         got, w[i], r->from_counts ? "as the counts read before" : "the options");
+            return SG_ERR_PARSE;
+        }
+    snprintf(what, size, "malformed header");
+    return SG_ERR_PARSE;
+}
+
+static int read_line(reader *r, char *line, char *what, size_t size)
+{
+    if (!strncmp(line, COUNTS_MAGIC, sizeof(COUNTS_MAGIC) - 1)) {
+        int rc = check_header(r, line, what, size);
+        r->headers += !rc;
+        return rc;
+    }
+    char *f[6];
+    size_t n = split(line, f, 5);
+    long v[3] = {0, 0, 0};
+    if (!strcmp(f[0], "documents") || !strcmp(f[0], "units")) {
+        if (n != 2 || parse_count(f[1], &v[0])) {
+            snprintf(what, size, "expected: %s, a count", f[0]);
+            return SG_ERR_PARSE;
+        }
+        long *sum = f[0][0] == 'd' ? &r->docs : &r->add.units;
+        if (__builtin_add_overflow(*sum, v[0], sum)) {
+            snprintf(what, size, "counts too large");
+            return SG_ERR_LIMIT;
+        }
+        return 0;
+    }
+    int node = !strcmp(f[0], "node"), pair = !strcmp(f[0], "pair");
+    if (!node && !pair) {
+        snprintf(what, size, "not a line of a counts file (made by 'stakegraph extract -f pairs')");
+        return SG_ERR_PARSE;
+    }
+    /* node id mentions documents units | pair id id weight documents */
+    int bad = n != 5;
+    for (size_t i = 0; !bad && i < (node ? 3u : 2u); i++)
+        bad = parse_count(f[node ? 2 + i : 3 + i], &v[i]) != 0;
+    if (bad) {
+        snprintf(what, size, "%s",
+                 node ? "expected: node, id, mentions, documents, units"
+                      : "expected: pair, id, id, weight, documents");
+        return SG_ERR_PARSE;
+    }
+    long a = sg_gazetteer_find(r->ex->gaz, f[1]),
+         b = pair ? sg_gazetteer_find(r->ex->gaz, f[2]) : 0;
+    if (a < 0 || b < 0) {
+        snprintf(what, size, "'%.200s' is not in the gazetteers", a < 0 ? f[1] : f[2]);
+        return SG_ERR_PARSE;
+    }
+    if (pair && a == b) {
+        snprintf(what, size, "a pair of '%.200s' with itself", f[1]);
+        return SG_ERR_PARSE;
+    }
+    int rc = node ? sg_cooc_add_node(&r->add, (uint32_t)a, v[0], v[1], v[2])
+                  : sg_cooc_add_pair(&r->add, (uint32_t)a, (uint32_t)b, v[0], v[1]);
+    if (rc)
+        snprintf(what, size, "%s", rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
+    return rc;
+}
+
+int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_error *err)
+{
+    if (!ex || !f)
+        return sg_error_set(err, SG_ERR_INVALID, name, 0, -1, "invalid argument");
+    if (!name)
+        name = "<counts>";
+    reader r;
+    memset(&r, 0, sizeof(r));
+    r.ex = ex;
+    r.opt = ex->opt;
+    r.adopt = ex->ndocs == 0 && !ex->read_counts;
+    r.from_counts = ex->read_counts;
+    header(ex, &r.opt, r.want, sizeof(r.want));
+    if (sg_cooc_init(&r.add, ex->counts.nentities))
+        return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0;
+    ssize_t len;
+    int rc = 0;
+    char what[400] = "";
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (len > 0 && line[len - 1] == '\n')
+            line[--len] = '\0';
+        if (len > 0 && line[len - 1] == '\r')
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        if ((size_t)len != strlen(line)) {
+            snprintf(what, sizeof(what), "a NUL byte: not a counts file");
+            rc = SG_ERR_PARSE;
+        } else {
+            rc = read_line(&r, line, what, sizeof(what));
+        }
+        if (rc)
+            break;
+    }
+    if (!rc && ferror(f)) {
+        rc = sg_error_set(err, SG_ERR_IO, name, 0, -1, "cannot read: %s",
+                          strerror(errno ? errno : EIO));
+    } else if (rc) {
+        sg_error_set(err, rc, name, lineno, -1, "%s", what);
+    } else if (!r.headers) {
+        rc = sg_error_set(err, SG_ERR_PARSE, name, 0, -1,
+                          lineno ? "no '" COUNTS_MAGIC "' header: not a counts file (made by "
+                                   "'stakegraph extract -f pairs')"
+                                 : "empty: not a counts file (made by 'stakegraph extract "
+                                   "-f pairs')");
+    } else {
+        long docs = ex->ndocs;
+        if (__builtin_add_overflow(docs, r.docs, &docs))
+            rc = SG_ERR_LIMIT;
+        else
+            rc = sg_cooc_merge(&ex->counts, &r.add);
+        if (rc)
+            sg_error_set(err, rc, name, 0, -1, "%s",
+                         rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
+        else
+            ex->ndocs = docs;
+        ex->opt = r.opt;
+        ex->read_counts = 1;
+    }
+    free(line);
+    sg_cooc_free(&r.add);
+    return rc;
+}
