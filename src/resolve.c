@@ -160,6 +160,13 @@ static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *
  * on a text of many definitions). */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
+    /* most documents define no acronym: then there is nothing to do */
+    size_t any = 0, d0, d1;
+    while (any < h->n &&
+           (m->is_person[h->v[any].entity] || !acronym_after(f, &h->v[any], &d0, &d1)))
+        any++;
+    if (any == h->n)
+        return 0;
     acr_texts t = {0};
     acr_def *defs = NULL;
     size_t ndefs = 0, defs_cap = 0, next_def = 0, k = 0, n0 = h->n;
@@ -279,6 +286,11 @@ static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, cons
 
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
+    size_t person = 0; /* surnames are only looked for after a person is named */
+    while (person < h->n && !m->is_person[h->v[person].entity])
+        person++;
+    if (person == h->n)
+        return 0;
     entity_set seen = {0};
     sg_hits add = {0};
     int rc = 0;
