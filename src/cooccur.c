@@ -148,23 +148,39 @@ int sg_cooc_add_node(sg_cooc *c, uint32_t entity, long mentions, long documents,
     return 0;
 }
 
-int sg_cooc_merge(sg_cooc *into, const sg_cooc *from)
+int sg_cooc_merge(sg_cooc *into, sg_cooc *from)
 {
+    /* the smaller table is added into the larger: sums do not care which */
+    if (from->used > into->used) {
+        sg_pair_count *p = into->pairs;
+        size_t mask = into->mask, used = into->used;
+        into->pairs = from->pairs;
+        into->mask = from->mask;
+        into->used = from->used;
+        from->pairs = p;
+        from->mask = mask;
+        from->used = used;
+    }
     for (size_t i = 0; i < from->nentities && i < into->nentities; i++) {
-        const sg_node_count *n = &from->nodes[i];
+        sg_node_count *n = &from->nodes[i];
         if (sg_cooc_add_node(into, (uint32_t)i, n->mentions, n->documents, n->units))
             return SG_ERR_LIMIT;
+        n->mentions = n->documents = n->units = 0;
+        n->last_doc = n->last_unit = -1;
     }
     for (size_t s = 0; s <= from->mask; s++) {
-        const sg_pair_count *p = &from->pairs[s];
+        sg_pair_count *p = &from->pairs[s];
         int rc = p->key ? sg_cooc_add_pair(into, (uint32_t)((p->key - 1) >> 32),
                                            (uint32_t)((p->key - 1) & 0xFFFFFFFFu), p->weight,
                                            p->documents)
                         : 0;
         if (rc)
             return rc;
+        memset(p, 0, sizeof(*p));
     }
+    from->used = 0;
     if (__builtin_add_overflow(into->units, from->units, &into->units))
         return SG_ERR_LIMIT;
+    from->units = 0;
     return 0;
 }

@@ -51,8 +51,8 @@ int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_
 int sg_cooc_add_pair(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents);
 int sg_cooc_add_node(sg_cooc *c, uint32_t entity, long mentions, long documents, long units);
 
-/* Adds every count of `from` (same entities, other documents) into `into`;
- * same returns. */
-int sg_cooc_merge(sg_cooc *into, const sg_cooc *from);
+/* Moves every count of `from` (same entities, other documents) into `into`,
+ * leaving `from` empty; same returns (after a failure both hold parts). */
+int sg_cooc_merge(sg_cooc *into, sg_cooc *from);
 
 #endif

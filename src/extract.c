@@ -100,7 +100,7 @@ int sg_extractor_fork(sg_extractor **out, const sg_extractor *parent, sg_error *
     return 0;
 }
 
-int sg_extractor_merge(sg_extractor *into, const sg_extractor *from, sg_error *err)
+int sg_extractor_merge(sg_extractor *into, sg_extractor *from, sg_error *err)
 {
     if (!into || !from || into->gaz != from->gaz || into->opt.unit != from->opt.unit ||
         into->opt.window != from->opt.window ||
@@ -112,6 +112,7 @@ int sg_extractor_merge(sg_extractor *into, const sg_extractor *from, sg_error *e
         return sg_error_set(err, rc, NULL, 0, -1, "%s",
                             rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
     into->ndocs += from->ndocs;
+    from->ndocs = 0;
     return 0;
 }
 

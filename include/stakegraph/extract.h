@@ -66,10 +66,12 @@ void sg_extractor_free(sg_extractor *ex);
  * into one extractor. Callbacks are not inherited. */
 int sg_extractor_fork(sg_extractor **out, const sg_extractor *parent, sg_error *err);
 
-/* Adds everything `from` has counted into `into`: both were made for the same
- * gazetteer and options and saw different documents. The result is the same
- * as if `into` had seen all the documents. `from` is unchanged. */
-int sg_extractor_merge(sg_extractor *into, const sg_extractor *from, sg_error *err);
+/* Moves everything `from` has counted into `into`: both were made for the
+ * same gazetteer and options and saw different documents. The result is the
+ * same as if `into` had seen all the documents; `from` is left with no counts
+ * (and can go on counting other documents). After a failure (out of memory,
+ * sums over 2^63) free both. */
+int sg_extractor_merge(sg_extractor *into, sg_extractor *from, sg_error *err);
 
 /* Partial counts for one shard of a corpus (SPEC §13): a text file (UTF-8,
  * tab-separated lines, in any order) holding the documents and units seen,

@@ -1,12 +1,13 @@
 /* Documents read and matched by N threads, written in document order.
  *
  * Each worker has its own fork of the extractor (sharing the compiled
- * gazetteer) and takes the next document; what a document produces for the
- * user (mention rows, warnings, its error) is kept in a slot until the main
+ * gazetteer) and takes the next batch of documents; what a batch produces for
+ * the user (mention rows, warnings, an error) is kept in a slot until the main
  * thread writes it, in document order, so that every byte of output and of
  * stderr is the same whatever the number of threads. Workers run at most
- * `window` documents ahead of the writer, so memory does not grow with the
- * corpus. At the end the forks' counts are added into the main extractor:
+ * `window` batches ahead of the writer, so memory does not grow with the
+ * corpus. Batches keep the threads from waking each other for every small
+ * document. At the end the forks' counts are added into the main extractor:
  * counts are sums, so the network is the same as with one thread. */
 #include <errno.h>
 #include <pthread.h>
@@ -29,9 +30,9 @@ enum { SLOT_FREE = 0, SLOT_TAKEN, SLOT_DONE };
 
 typedef struct {
     int state;
-    size_t doc, bytes;
+    size_t doc, ndocs, bytes; /* the batch: documents [doc, doc + ndocs) */
     text_buf mentions, warnings;
-    char *error; /* the document's error, or NULL */
+    char *error; /* the batch's first error (it ends the batch), or NULL */
 } slot;
 
 typedef struct {
@@ -40,8 +41,10 @@ typedef struct {
     pthread_cond_t cond;
     slot *slots;
     size_t window;
-    size_t next;    /* the next document to take */
-    size_t written; /* documents written by the main thread */
+    size_t batch;   /* documents a batch */
+    size_t next;    /* the next batch to take */
+    size_t written; /* batches written by the main thread */
+    size_t nbatches;
     int stop;
 } shared;
 
@@ -122,20 +125,18 @@ static char *error_text(const sg_error *err)
     return strdup(sg_error_format(err, buf, sizeof(buf)));
 }
 
-static void process(worker *w, slot *s)
+static void process_doc(worker *w, slot *s, size_t doc)
 {
-    const run_plan *p = w->sh->plan;
-    const char *path = p->docs->paths[s->doc];
+    const char *path = w->sh->plan->docs->paths[doc];
     char msg[600];
     size_t len = 0;
-    w->cur = s;
     if (inputs_read(path, &w->data, &w->cap, &len, msg, sizeof(msg))) {
         char where[800];
         snprintf(where, sizeof(where), "%s: %s", path, msg);
         s->error = strdup(where);
         return;
     }
-    s->bytes = len;
+    s->bytes += len;
     sg_error err;
     sg_error_clear(&err);
     if (sg_extractor_add(w->fork, path, w->data, len, &err))
@@ -144,19 +145,27 @@ static void process(worker *w, slot *s)
         s->error = strdup("out of memory");
 }
 
+static void process(worker *w, slot *s)
+{
+    w->cur = s;
+    for (size_t d = s->doc; d < s->doc + s->ndocs && !s->error; d++)
+        process_doc(w, s, d);
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
     shared *sh = w->sh;
     size_t n = sh->plan->docs->n;
     pthread_mutex_lock(&sh->lock);
-    while (!sh->stop && sh->next < n) {
+    while (!sh->stop && sh->next < sh->nbatches) {
         if (sh->next >= sh->written + sh->window) { /* too far ahead of the writer */
             pthread_cond_wait(&sh->cond, &sh->lock);
             continue;
         }
         slot *s = &sh->slots[sh->next % sh->window];
-        s->doc = sh->next++;
+        s->doc = sh->next++ * sh->batch;
+        s->ndocs = n - s->doc < sh->batch ? n - s->doc : sh->batch;
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&sh->lock);
         process(w, s);
@@ -234,14 +243,15 @@ static int write_all(shared *sh)
     double start = now(), last = start;
     size_t bytes = 0;
     int rc = 0;
-    for (size_t k = 0; k < p->docs->n && !rc; k++) {
+    for (size_t k = 0; k < sh->nbatches && !rc; k++) {
         slot *s = &sh->slots[k % sh->window];
         pthread_mutex_lock(&sh->lock);
-        while (!(s->state == SLOT_DONE && s->doc == k))
+        while (!(s->state == SLOT_DONE && s->doc == k * sh->batch))
             pthread_cond_wait(&sh->cond, &sh->lock);
         pthread_mutex_unlock(&sh->lock);
         rc = write_slot(p, s, on);
         bytes += s->bytes;
+        size_t done = s->doc + s->ndocs;
         pthread_mutex_lock(&sh->lock);
         slot_clear(s);
         sh->written++;
@@ -250,7 +260,7 @@ static int write_all(shared *sh)
         pthread_cond_broadcast(&sh->cond);
         pthread_mutex_unlock(&sh->lock);
         if (!rc)
-            progress(p, on, start, &last, k + 1, bytes, 0);
+            progress(p, on, start, &last, done, bytes, 0);
     }
     if (!rc)
         progress(p, on, start, &last, p->docs->n, bytes, 1);
@@ -271,7 +281,11 @@ int workers_run(const run_plan *p)
     shared sh;
     memset(&sh, 0, sizeof(sh));
     sh.plan = p;
-    sh.window = 8 * jobs;
+    sh.window = 4 * jobs;
+    /* small batches when there are few documents, so that all threads work */
+    sh.batch = p->docs->n / (jobs * 16);
+    sh.batch = sh.batch < 1 ? 1 : sh.batch > 32 ? 32 : sh.batch;
+    sh.nbatches = (p->docs->n + sh.batch - 1) / sh.batch;
     worker *ws = calloc(jobs, sizeof(worker));
     sh.slots = calloc(sh.window, sizeof(slot));
     int rc = -1;
