@@ -1,6 +1,7 @@
-/* Leftmost-longest matching of gazetteer names over folded text: a walk of a
- * byte trie from every word start, plus PCRE2 patterns over the original
- * text, then a greedy choice of non-overlapping mentions. */
+/* Leftmost-longest matching of gazetteer names over folded text: from every
+ * word start, one hash lookup a word (is the text so far the beginning of a
+ * name?) whatever the size of the gazetteer, plus PCRE2 patterns over the
+ * original text, then a greedy choice of non-overlapping mentions. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,80 @@ uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity)
     return m->rank[entity];
 }
 
+/* The hash of a folded prefix, extended byte by byte (FNV-1a). */
+#define PREFIX_SEED 0xCBF29CE484222325ULL
+static inline uint64_t prefix_step(uint64_t h, unsigned char b)
+{
+    return (h ^ b) * 0x100000001B3ULL;
+}
+
+/* Its 31-bit fingerprint, never 0. */
+static inline uint32_t prefix_fp(uint64_t h)
+{
+    return (uint32_t)((h * 0x9E3779B97F4A7C15ULL) >> 33) | 1u;
+}
+
+static size_t prefix_slot(const prefix_rec *table, size_t mask, uint32_t fp)
+{
+    size_t i = (size_t)(fp * 0x9E3779B1u) & mask;
+    while (table[i].key && (table[i].key >> 1) != fp)
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* The record of the prefix hashed to h, or NULL when no name starts so. A
+ * fingerprint may (rarely) be another string's too: whole names are
+ * confirmed by their bytes. */
+static const prefix_rec *prefix_lookup(const sg_matcher *m, uint64_t h)
+{
+    const prefix_rec *r = &m->prefixes[prefix_slot(m->prefixes, m->prefix_mask, prefix_fp(h))];
+    return r->key ? r : NULL;
+}
+
+/* Adds a prefix; `alias` (a whole name) joins its chain. */
+static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
+{
+    if ((m->nprefixes + 1) * 2 > m->prefix_mask + 1) {
+        size_t nmask = m->prefix_mask * 2 + 1;
+        prefix_rec *t = calloc(nmask + 1, sizeof(prefix_rec));
+        if (!t)
+            return SG_ERR_NOMEM;
+        for (size_t i = 0; i <= m->prefix_mask; i++)
+            if (m->prefixes[i].key)
+                t[prefix_slot(t, nmask, m->prefixes[i].key >> 1)] = m->prefixes[i];
+        free(m->prefixes);
+        m->prefixes = t;
+        m->prefix_mask = nmask;
+    }
+    uint32_t fp = prefix_fp(h);
+    prefix_rec *r = &m->prefixes[prefix_slot(m->prefixes, m->prefix_mask, fp)];
+    if (!r->key) {
+        r->key = fp << 1;
+        r->alias = SG_TRIE_NONE;
+        m->nprefixes++;
+    }
+    if (alias != SG_TRIE_NONE) {
+        r->key |= 1u;
+        m->aliases[alias].next = r->alias;
+        r->alias = alias;
+    }
+    return 0;
+}
+
+/* The prefixes of folded alias t[0, n) that end a word, the whole one last. */
+static int add_prefixes(sg_matcher *m, const char *t, const unsigned char *fl, size_t n,
+                        uint32_t alias)
+{
+    uint64_t h = PREFIX_SEED;
+    for (size_t k = 0; k < n; k++) {
+        h = prefix_step(h, (unsigned char)t[k]);
+        if ((fl[k] & SG_F_ALNUM) && (k + 1 == n || !(fl[k + 1] & SG_F_ALNUM)) &&
+            prefix_add(m, h, k + 1 == n ? alias : SG_TRIE_NONE))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
 {
     int exact = alias[0] == '=';
@@ -61,8 +136,14 @@ static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
         upper |= (fl[i] & SG_F_UPPER) != 0;
         lower |= (fl[i] & SG_F_LOWER) != 0;
     }
-    alias_rec a = {entity, (uint32_t)n, 0, MODE_PLAIN};
-    if (exact) {
+    alias_rec a = {entity, (uint32_t)n, m->texts_len, 0, SG_TRIE_NONE, MODE_PLAIN};
+    if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1) {
+        rc = SG_ERR_LIMIT;
+    } else if (!(rc = sg_grow((void **)&m->texts, &m->texts_cap, m->texts_len + n, 1))) {
+        memcpy(m->texts + m->texts_len, t, n);
+        m->texts_len += n;
+    }
+    if (!rc && exact) {
         a.mode = MODE_EXACT;
         a.flags_off = m->pool_len;
         rc = sg_grow((void **)&m->pool, &m->pool_cap, m->pool_len + n, 1);
@@ -70,14 +151,14 @@ static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
             memcpy(m->pool + m->pool_len, fl, n);
             m->pool_len += n;
         }
-    } else if (upper && !lower) {
+    } else if (!rc && upper && !lower) {
         a.mode = MODE_ACRONYM;
     }
     if (!rc)
         rc = sg_grow((void **)&m->aliases, &m->aliases_cap, m->naliases + 1, sizeof(alias_rec));
     if (!rc) {
         m->aliases[m->naliases] = a;
-        rc = sg_trie_insert(m->names, t, n, (uint32_t)m->naliases);
+        rc = add_prefixes(m, t, fl, n, (uint32_t)m->naliases);
         m->naliases++;
     }
     free(t);
@@ -132,9 +213,10 @@ void sg_matcher_free(sg_matcher *m)
 {
     if (!m)
         return;
-    sg_trie_free(m->names);
     sg_trie_free(m->surnames);
     free(m->aliases);
+    free(m->prefixes);
+    free(m->texts);
     free(m->pool);
     for (size_t i = 0; i < m->npatterns; i++)
         sg_regex_free(m->patterns[i].re);
@@ -173,8 +255,10 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
     m->rank = sg_alloc_array(n, sizeof(uint32_t));
     m->is_person = calloc(n ? n : 1, 1);
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
-    if (!m->rank || !m->is_person || !m->patterns || sg_trie_new(&m->names) ||
-        sg_trie_new(&m->surnames) || compute_ranks(m, n))
+    m->prefix_mask = 1023;
+    m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
+    if (!m->prefixes || !m->rank || !m->is_person || !m->patterns || sg_trie_new(&m->surnames) ||
+        compute_ranks(m, n))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
@@ -189,7 +273,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
-    if ((rc = sg_trie_freeze(m->names)) || (rc = sg_trie_freeze(m->surnames)))
+    if ((rc = sg_trie_freeze(m->surnames)))
         goto cleanup;
     *out = m;
     return 0;
@@ -225,31 +309,44 @@ static int better(const sg_matcher *m, const alias_rec *a, const alias_rec *b)
     return m->rank[a->entity] < m->rank[b->entity];
 }
 
-/* Longest name starting at word start i; 0 if none. */
+/* The best alias spelled f->text[i, end) that fits the text's case, among
+ * the chain of prefix `r`; NULL if none. */
+static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const sg_folded *f,
+                                size_t i, size_t end)
+{
+    const alias_rec *here = NULL;
+    for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next) {
+        const alias_rec *a = &m->aliases[v];
+        if (a->len == end - i && !memcmp(m->texts + a->text_off, f->text + i, a->len) &&
+            case_fits(m, a, f->flags, i) && (!here || better(m, a, here)))
+            here = a;
+    }
+    return here;
+}
+
+/* Longest name starting at word start i; 0 if none. Names start and end with
+ * a letter or digit (the gazetteer checks it), so a name ends where a word of
+ * the text ends: the text is read one word at a time, and the walk stops at
+ * the first word that ends no name's prefix. */
 static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity)
 {
-    uint32_t node = sg_trie_root(m->names);
-    size_t best_end = 0;
+    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
+    uint64_t h = PREFIX_SEED;
+    size_t best_end = 0, j = i;
     const alias_rec *best = NULL;
-    for (size_t j = i; j < f->len; j++) {
-        node = sg_trie_child(m->names, node, (unsigned char)f->text[j]);
-        if (node == SG_TRIE_NONE)
+    while (j < f->len) {
+        while (j < f->len && (fl[j] & SG_F_ALNUM))
+            h = prefix_step(h, t[j++]);
+        const prefix_rec *r = prefix_lookup(m, h);
+        if (!r)
             break;
-        size_t end = j + 1;
-        if (end < f->len && (f->flags[end] & SG_F_ALNUM))
-            continue;
-        uint32_t h;
-        const alias_rec *here = NULL;
-        for (uint32_t v = sg_trie_first(m->names, node, &h); v != SG_TRIE_NONE;
-             v = sg_trie_next(m->names, &h)) {
-            const alias_rec *a = &m->aliases[v];
-            if (case_fits(m, a, f->flags, i) && (!here || better(m, a, here)))
-                here = a;
-        }
+        const alias_rec *here = r->key & 1u ? name_at(m, r, f, i, j) : NULL;
         if (here) {
             best = here;
-            best_end = end;
+            best_end = j;
         }
+        while (j < f->len && !(fl[j] & SG_F_ALNUM))
+            h = prefix_step(h, t[j++]);
     }
     if (best)
         *entity = best->entity;
