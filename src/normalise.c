@@ -90,6 +90,48 @@ static int reserve(sg_folded *f, size_t extra)
     return 0;
 }
 
+/* SG_F_* of the printable ASCII characters. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = SG_F_ALNUM,
+    ['1'] = SG_F_ALNUM,
+    ['2'] = SG_F_ALNUM,
+    ['3'] = SG_F_ALNUM,
+    ['4'] = SG_F_ALNUM,
+    ['5'] = SG_F_ALNUM,
+    ['6'] = SG_F_ALNUM,
+    ['7'] = SG_F_ALNUM,
+    ['8'] = SG_F_ALNUM,
+    ['9'] = SG_F_ALNUM,
+#define U(c) [c] = SG_F_ALNUM | SG_F_UPPER, [c + 32] = SG_F_ALNUM | SG_F_LOWER
+    U('A'),
+    U('B'),
+    U('C'),
+    U('D'),
+    U('E'),
+    U('F'),
+    U('G'),
+    U('H'),
+    U('I'),
+    U('J'),
+    U('K'),
+    U('L'),
+    U('M'),
+    U('N'),
+    U('O'),
+    U('P'),
+    U('Q'),
+    U('R'),
+    U('S'),
+    U('T'),
+    U('U'),
+    U('V'),
+    U('W'),
+    U('X'),
+    U('Y'),
+    U('Z'),
+#undef U
+};
+
 static void put(sg_folded *f, const char *bytes, size_t n, size_t src, unsigned char cls)
 {
     for (size_t k = 0; k < n; k++) {
@@ -187,6 +229,27 @@ int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
     size_t i = start;
     while (i < len) {
         unsigned char c = u[i];
+        if (c > ' ' && c < 0x7F && c != '-') {
+            /* fast path: a run of printable ASCII other than the dash */
+            size_t e = i + 1;
+            while (e < len && u[e] > ' ' && u[e] < 0x7F && u[e] != '-')
+                e++;
+            if (flush_ws(f, &ws) || reserve(f, e - i))
+                return SG_ERR_NOMEM;
+            char *text = f->text + f->len;
+            uint32_t *src = f->src + f->len;
+            unsigned char *flags = f->flags + f->len;
+            for (size_t k = 0; k < e - i; k++) {
+                unsigned char b = u[i + k];
+                unsigned char cls = ascii_class[b];
+                text[k] = (char)(cls & SG_F_UPPER ? b + 32 : b);
+                src[k] = (uint32_t)(i + k);
+                flags[k] = cls;
+            }
+            f->len += e - i;
+            i = e;
+            continue;
+        }
         if (c < 0x80) {
             if (c == '\n' || c == ' ' || c == '\t' || c == '\v' || c == '\f') {
                 add_ws(&ws, i, c == '\n');

@@ -304,8 +304,17 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         if (rc || p >= f->len)
             break;
-        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) || !seen.n)
+        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) || !seen.n) {
+            /* on to the next capital starting a word, or the next hit */
+            size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
+            if (seen.n)
+                while (q < lim && !((f->flags[q] & SG_F_UPPER) && !(f->flags[q - 1] & SG_F_ALNUM)))
+                    q++;
+            else
+                q = lim > q ? lim : q;
+            p = q - 1;
             continue;
+        }
         uint32_t who;
         size_t end = surname_at(m, f, p, &seen, &who);
         if (end && (k >= h->n || h->v[k].fs >= end)) {
