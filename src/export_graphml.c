@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sg_internal.h"
@@ -90,52 +91,87 @@ static const char *column_type(const sg_graph *g, sg_domain d, size_t c)
     return type;
 }
 
-static void column_keys(const sg_graph *g, FILE *f, sg_domain d)
+/* What is written for each column and attribute, worked out once. */
+typedef struct {
+    char id[64];
+    int written, is_int;
+} column_plan;
+
+typedef struct {
+    column_plan *cols[2]; /* SG_NODES, SG_EDGES */
+    size_t ncols[2];
+    char (*attr_id)[32]; /* "" when the attribute is not written */
+} plan;
+
+static void plan_free(plan *p)
 {
-    for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
-        char id[64];
-        if (!column_written(g, d, c))
+    free(p->cols[0]);
+    free(p->cols[1]);
+    free(p->attr_id);
+}
+
+static int plan_make(plan *p, const sg_graph *g)
+{
+    memset(p, 0, sizeof(*p));
+    for (int k = 0; k < 2; k++) {
+        sg_domain d = k ? SG_EDGES : SG_NODES;
+        p->ncols[k] = sg_graph_column_count(g, d);
+        if (!(p->cols[k] = calloc(p->ncols[k] + 1, sizeof(column_plan))))
+            return SG_ERR_NOMEM;
+        for (size_t c = 0; c < p->ncols[k]; c++) {
+            column_plan *cp = &p->cols[k][c];
+            cp->written = column_written(g, d, c);
+            cp->is_int = sg_graph_column_is_int(g, d, c);
+            column_key(cp->id, sizeof(cp->id), g, d, c);
+        }
+    }
+    if (!(p->attr_id = calloc(sg_graph_attr_count(g) + 1, sizeof(*p->attr_id))))
+        return SG_ERR_NOMEM;
+    for (size_t a = 0; a < sg_graph_attr_count(g); a++)
+        if (attr_written(g, a))
+            snprintf(p->attr_id[a], sizeof(p->attr_id[a]), "v_attr%zu", a);
+    return 0;
+}
+
+static void column_keys(const sg_graph *g, const plan *p, FILE *f, sg_domain d)
+{
+    int k = d == SG_EDGES;
+    for (size_t c = 0; c < p->ncols[k]; c++)
+        if (p->cols[k][c].written)
+            key(f, p->cols[k][c].id, k ? "edge" : "node", sg_graph_column_name(g, d, c),
+                column_type(g, d, c));
+}
+
+static void column_data(const sg_graph *g, const plan *p, FILE *f, sg_domain d, size_t i)
+{
+    int k = d == SG_EDGES;
+    for (size_t c = 0; c < p->ncols[k]; c++) {
+        const column_plan *cp = &p->cols[k][c];
+        char num[64];
+        if (!cp->written)
             continue;
-        column_key(id, sizeof(id), g, d, c);
-        key(f, id, d == SG_NODES ? "node" : "edge", sg_graph_column_name(g, d, c),
-            column_type(g, d, c));
+        sg_format_column_value(num, sizeof(num), sg_graph_column_value(g, d, c, i), cp->is_int);
+        fprintf(f, "      <data key=\"%s\">%s</data>\n", cp->id, num);
     }
 }
 
-static void column_data(const sg_graph *g, FILE *f, sg_domain d, size_t i)
-{
-    for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
-        char id[64], num[64];
-        double v = sg_graph_column_value(g, d, c, i);
-        if (!column_written(g, d, c))
-            continue;
-        column_key(id, sizeof(id), g, d, c);
-        sg_format_column_value(num, sizeof(num), v, sg_graph_column_is_int(g, d, c));
-        fprintf(f, "      <data key=\"%s\">%s</data>\n", id, num);
-    }
-}
-
-static void write_keys(const sg_graph *g, FILE *f)
+static void write_keys(const sg_graph *g, const plan *p, FILE *f)
 {
     key(f, "v_label", "node", "label", "string");
     key(f, "v_name", "node", "name", "string");
     key(f, "v_type", "node", "type", "string");
     key(f, "v_mentions", "node", "mentions", "int");
     key(f, "v_documents", "node", "documents", "int");
-    for (size_t a = 0; a < sg_graph_attr_count(g); a++) {
-        char id[32];
-        if (!attr_written(g, a))
-            continue;
-        snprintf(id, sizeof(id), "v_attr%zu", a);
-        key(f, id, "node", sg_graph_attr_name(g, a), "string");
-    }
-    column_keys(g, f, SG_NODES);
+    for (size_t a = 0; a < sg_graph_attr_count(g); a++)
+        if (p->attr_id[a][0])
+            key(f, p->attr_id[a], "node", sg_graph_attr_name(g, a), "string");
+    column_keys(g, p, f, SG_NODES);
     key(f, "e_weight", "edge", "weight", "double");
     key(f, "e_documents", "edge", "documents", "int");
-    column_keys(g, f, SG_EDGES);
+    column_keys(g, p, f, SG_EDGES);
 }
 
-static void write_node(const sg_graph *g, size_t i, FILE *f)
+static void write_node(const sg_graph *g, const plan *p, size_t i, FILE *f)
 {
     fputs("    <node id=\"", f);
     sg_xml_write(f, sg_graph_node_id(g, i));
@@ -147,28 +183,30 @@ static void write_node(const sg_graph *g, size_t i, FILE *f)
     fprintf(f, "      <data key=\"v_documents\">%ld</data>\n", sg_graph_node_documents(g, i));
     for (size_t a = 0; a < sg_graph_attr_count(g); a++) {
         const char *v = sg_graph_node_attr(g, i, a);
-        if (!v || !attr_written(g, a))
-            continue;
-        char id[32];
-        snprintf(id, sizeof(id), "v_attr%zu", a);
-        data_str(f, id, v);
+        if (v && p->attr_id[a][0])
+            data_str(f, p->attr_id[a], v);
     }
-    column_data(g, f, SG_NODES, i);
+    column_data(g, p, f, SG_NODES, i);
     fputs("    </node>\n", f);
 }
 
 int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
 {
+    plan p;
+    if (plan_make(&p, g)) {
+        plan_free(&p);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           f);
-    write_keys(g, f);
+    write_keys(g, &p, f);
     fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", f);
     for (size_t i = 0; i < sg_graph_node_count(g); i++)
-        write_node(g, i, f);
+        write_node(g, &p, i, f);
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
         size_t s, t;
         double w;
@@ -182,10 +220,11 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
         sg_xml_write(f, sg_graph_node_id(g, t));
         fprintf(f, "\">\n      <data key=\"e_weight\">%s</data>\n", num);
         fprintf(f, "      <data key=\"e_documents\">%ld</data>\n", docs);
-        column_data(g, f, SG_EDGES, e);
+        column_data(g, &p, f, SG_EDGES, e);
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
+    plan_free(&p);
     if (ferror(f) || fflush(f) != 0)
         return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
                             strerror(errno ? errno : EIO));

@@ -90,7 +90,7 @@ void sg_format_double(char *buf, size_t size, double v)
     if (!isfinite(v) || fabs(v) < DBL_MIN)
         v = 0;
     if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, size, "%.0f", v);
+        snprintf(buf, size, "%lld", (long long)v);
         return;
     }
     /* The shortest form that reads back identically. Any decimal of at most
