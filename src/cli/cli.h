@@ -20,6 +20,10 @@ typedef struct {
 int inputs_collect(doc_list *docs, char *const *args, int nargs, const char *suffix);
 void inputs_free(doc_list *docs);
 
+/* The non-empty lines of a file ("-": standard input), each a path: for
+ * --files-from. Prints the error and returns -1 on failure. */
+int inputs_read_list(const char *path, char ***lines, size_t *n);
+
 /* Reads a whole document ("-" is stdin) into *buf (of *cap bytes, grown as
  * needed and kept for the next document). On failure writes the reason to
  * msg and returns -1. */

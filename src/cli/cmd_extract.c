@@ -1,6 +1,7 @@
 /* stakegraph extract: documents -> co-occurrence network (SPEC §7). */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,8 @@ typedef struct {
     sg_analysis_options analysis;
     sg_render_options render;
     unsigned jobs;
-    int merge; /* stakegraph merge: the inputs are counts files */
+    int merge;              /* stakegraph merge: the inputs are counts files */
+    const char *files_from; /* a file listing inputs, one a line */
 } extract_args;
 
 typedef struct {
@@ -57,6 +59,8 @@ static void help(FILE *f)
           "                      (.svg, .png, .pdf) or the partial counts for 'stakegraph\n"
           "                      merge' (.pairs); repeatable (default: standard output)\n"
           "  -j, --jobs N        threads (default: all cores); the output is the same\n"
+          "  --files-from FILE   also read the inputs' paths from FILE, one a line (- for\n"
+          "                      standard input), as map-reduce engines hand them out\n"
           "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
           "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
           "  --strict            invalid UTF-8 is an error instead of a warning\n"
@@ -94,6 +98,7 @@ static void merge_help(FILE *f)
           "  -f, --format FMT    graphml, dot, svg, png, pdf or pairs (the summed counts,\n"
           "                      to merge again), for a single output\n"
           "  -o, --output FILE   where to write (repeatable; default: standard output)\n"
+          "  --files-from FILE   also read the counts files' paths from FILE, one a line\n"
           "  --min-weight N, --no-analyse, --seed N, --backbone ALPHA, --layout,\n"
           "  --no-layout, --colour-by, --size-by, --labels N, --title TEXT: as for extract\n"
           "  -q, --quiet         no warnings\n"
@@ -117,7 +122,8 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         OPT_SIZE_BY,
         OPT_LABELS,
         OPT_TITLE,
-        OPT_MAX_UNIT_ACTORS
+        OPT_MAX_UNIT_ACTORS,
+        OPT_FILES_FROM
     };
     const char *cmd = a->merge ? "merge" : "extract";
     static const struct option longs[] = {
@@ -141,6 +147,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         {"title", required_argument, NULL, OPT_TITLE},
         {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
         {"jobs", required_argument, NULL, 'j'},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -215,6 +222,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             a->jobs = (unsigned)v;
             break;
         }
+        case OPT_FILES_FROM: a->files_from = optarg; break;
         case 'q': a->quiet = 1; break;
         case 'h': a->merge ? merge_help(stdout) : help(stdout); return -1;
         case ':':
@@ -225,7 +233,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             return cli_usage_error(cmd, msg);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && !a->files_from)
         return cli_usage_error(cmd, a->merge
                                         ? "no input (give counts files or - for standard input)"
                                         : "no input (give files, directories or - for "
@@ -374,6 +382,30 @@ static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
     return rc ? -1 : 0;
 }
 
+/* The inputs on the command line and in --files-from. */
+static int collect_inputs(doc_list *docs, const extract_args *a, char **args, int nargs)
+{
+    char **lines = NULL, **all = NULL;
+    size_t n = 0;
+    if (a->files_from && inputs_read_list(a->files_from, &lines, &n))
+        return -1;
+    int rc = -1;
+    if (n > (size_t)INT_MAX - (size_t)nargs - 1) {
+        cli_error(a->files_from, "too many inputs");
+    } else if (!(all = calloc(n + (size_t)nargs + 1, sizeof(char *)))) {
+        cli_error(NULL, "out of memory");
+    } else {
+        memcpy(all, args, (size_t)nargs * sizeof(char *));
+        memcpy(all + nargs, lines, n * sizeof(char *));
+        rc = inputs_collect(docs, all, nargs + (int)n, a->merge ? ".pairs" : ".txt");
+    }
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+    free(all);
+    return rc;
+}
+
 /* merge: adds every counts file to the extractor. */
 static int read_counts(sg_extractor *ex, const doc_list *files)
 {
@@ -429,8 +461,7 @@ static int run(int argc, char **argv, int merge)
     mention_sink ms = {NULL, a.mentions};
     sg_error err;
     sg_error_clear(&err);
-    if (load_gazetteers(&gaz, &a) ||
-        inputs_collect(&docs, argv + first, argc - first, merge ? ".pairs" : ".txt"))
+    if (load_gazetteers(&gaz, &a) || collect_inputs(&docs, &a, argv + first, argc - first))
         goto cleanup;
     if (docs.n == 0) {
         cli_error(NULL, merge ? "no counts files (directories are searched for *.pairs files)"
