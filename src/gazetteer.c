@@ -31,7 +31,15 @@ static uint64_t hash_str(const char *s)
     uint64_t h = 1469598103934665603ULL;
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    h ^= h >> 32; /* FNV's low bits alone cluster on ids that differ at the end */
+    h *= 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+}
+
+/* An index entry: the id's hash in the high half, index + 1 in the low. */
+static uint64_t index_entry(uint64_t hash, size_t i)
+{
+    return (hash & 0xFFFFFFFF00000000ULL) | (uint64_t)(i + 1);
 }
 
 int sg_gazetteer_new(sg_gazetteer **out, sg_error *err)
@@ -105,10 +113,12 @@ long sg_gazetteer_find(const sg_gazetteer *g, const char *id)
 {
     if (!g || !g->index)
         return -1;
-    size_t h = (size_t)hash_str(id) & g->index_mask;
+    uint64_t hash = hash_str(id);
+    size_t h = (size_t)hash & g->index_mask;
     while (g->index[h]) {
-        size_t i = g->index[h] - 1;
-        if (i < g->n && !strcmp(g->ents[i].id, id)) /* i < n: a failed rebuild may lag */
+        size_t i = (size_t)(g->index[h] & 0xFFFFFFFFu) - 1;
+        if ((g->index[h] >> 32) == (hash >> 32) && i < g->n &&
+            !strcmp(g->ents[i].id, id)) /* i < n: a failed rebuild may lag */
             return (long)i;
         h = (h + 1) & g->index_mask;
     }
@@ -120,14 +130,15 @@ static int index_rebuild(sg_gazetteer *g, size_t n)
     size_t size = 64;
     while (size < n * 2 + 2)
         size *= 2;
-    size_t *idx = calloc(size, sizeof(size_t));
+    uint64_t *idx = calloc(size, sizeof(uint64_t));
     if (!idx)
         return SG_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        size_t h = (size_t)hash_str(g->ents[i].id) & (size - 1);
+        uint64_t hash = hash_str(g->ents[i].id);
+        size_t h = (size_t)hash & (size - 1);
         while (idx[h])
             h = (h + 1) & (size - 1);
-        idx[h] = i + 1;
+        idx[h] = index_entry(hash, i);
     }
     free(g->index);
     g->index = idx;
@@ -431,6 +442,10 @@ static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
         entity_free(e);
         return sg_error_set(p->err, SG_ERR_PARSE, p->name, p->line, -1, "%s", msg);
     }
+    if (g->n >= UINT32_MAX - 1) {
+        entity_free(e);
+        return sg_error_set(p->err, SG_ERR_LIMIT, p->name, p->line, -1, "too many entities");
+    }
     if (sg_grow((void **)&g->ents, &g->cap, g->n + 1, sizeof(sg_entity))) {
         entity_free(e);
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
@@ -439,10 +454,11 @@ static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
     if ((g->n * 2 + 2 > g->index_mask + 1 || !g->index) ? index_rebuild(g, g->n) : 0)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     /* insert the new one into the existing index */
-    size_t h = (size_t)hash_str(e->id) & g->index_mask;
-    while (g->index[h] && g->index[h] != g->n)
+    uint64_t hash = hash_str(e->id);
+    size_t h = (size_t)hash & g->index_mask;
+    while (g->index[h] && (g->index[h] & 0xFFFFFFFFu) != g->n)
         h = (h + 1) & g->index_mask;
-    g->index[h] = g->n;
+    g->index[h] = index_entry(hash, g->n - 1);
     return 0;
 }
 

@@ -26,7 +26,7 @@ struct sg_gazetteer {
     size_t nattr, attr_cap;
     char **files;
     size_t nfiles, files_cap;
-    size_t *index; /* open addressing: entity index + 1, 0 = empty */
+    uint64_t *index; /* open addressing: id hash << 32 | (entity index + 1), 0 = empty */
     size_t index_mask;
 };
 
