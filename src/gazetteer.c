@@ -125,10 +125,11 @@ long sg_gazetteer_find(const sg_gazetteer *g, const char *id)
     return -1;
 }
 
-static int index_rebuild(sg_gazetteer *g, size_t n)
+/* Rebuilds the index of the first n entities with room for `room`. */
+static int index_rebuild(sg_gazetteer *g, size_t n, size_t room)
 {
     size_t size = 64;
-    while (size < n * 2 + 2)
+    while (size < room * 2 + 2)
         size *= 2;
     uint64_t *idx = calloc(size, sizeof(uint64_t));
     if (!idx)
@@ -155,6 +156,7 @@ typedef struct {
     int col_of[NFIXED]; /* header position of each fixed column, -1 if absent */
     size_t *attr_of;    /* header position -> attribute index, or SIZE_MAX */
     size_t ncols;
+    sg_folded scratch; /* folding buffer, reused from one name to the next */
 } parser;
 
 static int perr(parser *p, int code, const char *fmt, const char *arg)
@@ -266,14 +268,12 @@ static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
 static int check_name(parser *p, const char *alias)
 {
     const char *s = alias[0] == '=' ? alias + 1 : alias;
-    char *t = NULL;
-    unsigned char *fl = NULL;
+    const char *t = NULL;
+    const unsigned char *fl = NULL;
     size_t n = 0;
-    if (sg_fold_name(&t, &fl, &n, s, strlen(s)))
+    if (sg_fold_name_in(&p->scratch, s, strlen(s), &t, &fl, &n))
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     int ok = n > 0 && (fl[0] & SG_F_ALNUM) && (fl[n - 1] & SG_F_ALNUM) && !memchr(t, '\n', n);
-    free(t);
-    free(fl);
     if (!ok)
         return perr(p, SG_ERR_PARSE, "name '%s' must start and end with a letter or a digit",
                     alias);
@@ -429,7 +429,7 @@ static void rollback(sg_gazetteer *g, size_t n0, size_t nattr0)
     for (size_t a = nattr0; a < g->nattr; a++)
         free(g->attr_names[a]);
     g->nattr = nattr0;
-    index_rebuild(g, n0); /* shrinking cannot need more memory than before */
+    index_rebuild(g, n0, n0); /* shrinking cannot need more memory than before */
 }
 
 static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
@@ -451,7 +451,7 @@ static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     }
     g->ents[g->n++] = *e;
-    if ((g->n * 2 + 2 > g->index_mask + 1 || !g->index) ? index_rebuild(g, g->n) : 0)
+    if ((g->n * 2 + 2 > g->index_mask + 1 || !g->index) ? index_rebuild(g, g->n, g->n) : 0)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     /* insert the new one into the existing index */
     uint64_t hash = hash_str(e->id);
@@ -538,8 +538,18 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
     p.name = name;
     p.err = err;
     size_t n0 = g->n, nattr0 = g->nattr;
-    int rc = parse_lines(&p, g, buf, fname);
+    /* the id index sized for every line at once rather than grown */
+    size_t lines = 1;
+    for (const char *q = memchr(data, '\n', len); q;
+         q = memchr(q + 1, '\n', len - (size_t)(q + 1 - data)))
+        lines++;
+    int rc = (g->n + lines) * 2 + 2 > g->index_mask + 1 ? index_rebuild(g, g->n, g->n + lines) : 0;
+    if (rc)
+        rc = sg_error_set(err, rc, name, 0, -1, "out of memory");
+    else
+        rc = parse_lines(&p, g, buf, fname);
     free(p.attr_of);
+    sg_folded_free(&p.scratch);
     free(buf);
     if (rc) {
         rollback(g, n0, nattr0);

@@ -121,14 +121,14 @@ static int add_prefixes(sg_matcher *m, const char *t, const unsigned char *fl, s
     return 0;
 }
 
-static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
+static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias)
 {
     int exact = alias[0] == '=';
     const char *s = exact ? alias + 1 : alias;
-    char *t = NULL;
-    unsigned char *fl = NULL;
+    const char *t = NULL;
+    const unsigned char *fl = NULL;
     size_t n = 0;
-    int rc = sg_fold_name(&t, &fl, &n, s, strlen(s));
+    int rc = sg_fold_name_in(scratch, s, strlen(s), &t, &fl, &n);
     if (rc)
         return rc;
     int upper = 0, lower = 0;
@@ -161,8 +161,6 @@ static int add_alias(sg_matcher *m, uint32_t entity, const char *alias)
         rc = add_prefixes(m, t, fl, n, (uint32_t)m->naliases);
         m->naliases++;
     }
-    free(t);
-    free(fl);
     return rc;
 }
 
@@ -177,7 +175,7 @@ static int label_is_exact(const sg_entity *e)
 }
 
 /* The surname of a person: the explicit column, else the label's last word. */
-static int add_surname(sg_matcher *m, uint32_t entity, const sg_entity *e)
+static int add_surname(sg_matcher *m, sg_folded *scratch, uint32_t entity, const sg_entity *e)
 {
     const char *s = e->surname;
     if (!s) {
@@ -186,14 +184,12 @@ static int add_surname(sg_matcher *m, uint32_t entity, const sg_entity *e)
             return 0; /* a single name is already matched as the label */
         s = sp + 1;
     }
-    char *t = NULL;
-    unsigned char *fl = NULL;
+    const char *t = NULL;
+    const unsigned char *fl = NULL;
     size_t n = 0;
-    int rc = sg_fold_name(&t, &fl, &n, s, strlen(s));
+    int rc = sg_fold_name_in(scratch, s, strlen(s), &t, &fl, &n);
     if (!rc && n > 0)
         rc = sg_trie_insert(m->surnames, t, n, entity);
-    free(t);
-    free(fl);
     return rc;
 }
 
@@ -251,6 +247,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
     int rc = SG_ERR_NOMEM;
     if (!m)
         return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+    sg_folded scratch; /* one folding buffer for every name */
+    memset(&scratch, 0, sizeof(scratch));
     m->gaz = gaz;
     m->rank = sg_alloc_array(n, sizeof(uint32_t));
     m->is_person = calloc(n ? n : 1, 1);
@@ -263,23 +261,25 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
         m->is_person[i] = !strcmp(e->type, "person");
-        if (!label_is_exact(e) && (rc = add_alias(m, (uint32_t)i, e->label)))
+        if (!label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label)))
             goto cleanup;
         for (size_t a = 0; a < e->naliases; a++)
-            if ((rc = add_alias(m, (uint32_t)i, e->aliases[a])))
+            if ((rc = add_alias(m, &scratch, (uint32_t)i, e->aliases[a])))
                 goto cleanup;
-        if (m->is_person[i] && (rc = add_surname(m, (uint32_t)i, e)))
+        if (m->is_person[i] && (rc = add_surname(m, &scratch, (uint32_t)i, e)))
             goto cleanup;
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
     if ((rc = sg_trie_freeze(m->surnames)))
         goto cleanup;
+    sg_folded_free(&scratch);
     *out = m;
     return 0;
 cleanup:
     sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
 cleanup_set:
+    sg_folded_free(&scratch);
     sg_matcher_free(m);
     return rc;
 }

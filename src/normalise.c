@@ -316,33 +316,46 @@ void sg_folded_free(sg_folded *f)
     memset(f, 0, sizeof(*f));
 }
 
+int sg_fold_name_in(sg_folded *scratch, const char *s, size_t n, const char **text,
+                    const unsigned char **flags, size_t *len)
+{
+    int rc = sg_fold(scratch, s, n, 0);
+    if (rc)
+        return rc;
+    size_t a = 0, b = scratch->len;
+    while (a < b && (scratch->text[a] == ' ' || scratch->text[a] == '\n'))
+        a++;
+    while (b > a && (scratch->text[b - 1] == ' ' || scratch->text[b - 1] == '\n'))
+        b--;
+    *text = scratch->text + a;
+    *flags = scratch->flags + a;
+    *len = b - a;
+    return 0;
+}
+
 int sg_fold_name(char **text, unsigned char **flags, size_t *len, const char *s, size_t n)
 {
     sg_folded f;
     memset(&f, 0, sizeof(f));
-    int rc = sg_fold(&f, s, n, 0);
+    const char *t0;
+    const unsigned char *fl0;
+    size_t k = 0;
+    int rc = sg_fold_name_in(&f, s, n, &t0, &fl0, &k);
+    char *t = rc ? NULL : sg_strndup(t0, k);
+    unsigned char *fl = rc ? NULL : sg_alloc_array(k + 1, 1);
+    if (!rc && (!t || !fl))
+        rc = SG_ERR_NOMEM;
     if (rc) {
-        sg_folded_free(&f);
-        return rc;
-    }
-    size_t a = 0, b = f.len;
-    while (a < b && (f.text[a] == ' ' || f.text[a] == '\n'))
-        a++;
-    while (b > a && (f.text[b - 1] == ' ' || f.text[b - 1] == '\n'))
-        b--;
-    char *t = sg_strndup(f.text + a, b - a);
-    unsigned char *fl = sg_alloc_array(b - a + 1, 1);
-    if (!t || !fl) {
         free(t);
         free(fl);
         sg_folded_free(&f);
-        return SG_ERR_NOMEM;
+        return rc;
     }
-    memcpy(fl, f.flags + a, b - a);
-    fl[b - a] = 0;
+    memcpy(fl, fl0, k);
+    fl[k] = 0;
     *text = t;
     *flags = fl;
-    *len = b - a;
+    *len = k;
     sg_folded_free(&f);
     return 0;
 }

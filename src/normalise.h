@@ -32,6 +32,12 @@ void sg_folded_free(sg_folded *f);
  * Caller frees *text and *flags. */
 int sg_fold_name(char **text, unsigned char **flags, size_t *len, const char *s, size_t n);
 
+/* The same without allocating: the result points into `scratch` (reused from
+ * one name to the next; free it with sg_folded_free) and is valid until its
+ * next use. */
+int sg_fold_name_in(sg_folded *scratch, const char *s, size_t n, const char **text,
+                    const unsigned char **flags, size_t *len);
+
 /* Original byte offset where the character of the last folded byte before
  * `fend` ends, extended over trailing combining marks. */
 size_t sg_folded_orig_end(const sg_folded *f, const char *s, size_t slen, size_t fend);
