@@ -17,9 +17,29 @@ static void key(FILE *f, const char *id, const char *domain, const char *name, c
     fprintf(f, "\" attr.type=\"%s\"/>\n", type);
 }
 
+/* "      <data key="key_id">v</data>" for a count, without printf. */
+static void data_long(FILE *f, const char *key_id, long v)
+{
+    char num[24], *p = num + sizeof(num);
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    fputs("      <data key=\"", f);
+    fputs(key_id, f);
+    fputs("\">", f);
+    fputs(p, f);
+    fputs("</data>\n", f);
+}
+
 static void data_str(FILE *f, const char *key_id, const char *value)
 {
-    fprintf(f, "      <data key=\"%s\">", key_id);
+    fputs("      <data key=\"", f);
+    fputs(key_id, f);
+    fputs("\">", f);
     sg_xml_write(f, value);
     fputs("</data>\n", f);
 }
@@ -150,8 +170,17 @@ static void column_data(const sg_graph *g, const plan *p, FILE *f, sg_domain d, 
         char num[64];
         if (!cp->written)
             continue;
-        sg_format_column_value(num, sizeof(num), sg_graph_column_value(g, d, c, i), cp->is_int);
-        fprintf(f, "      <data key=\"%s\">%s</data>\n", cp->id, num);
+        double v = sg_graph_column_value(g, d, c, i);
+        if (cp->is_int && fabs(v) < 1e15) {
+            data_long(f, cp->id, (long)v);
+            continue;
+        }
+        sg_format_column_value(num, sizeof(num), v, cp->is_int);
+        fputs("      <data key=\"", f);
+        fputs(cp->id, f);
+        fputs("\">", f);
+        fputs(num, f);
+        fputs("</data>\n", f);
     }
 }
 
@@ -179,8 +208,8 @@ static void write_node(const sg_graph *g, const plan *p, size_t i, FILE *f)
     data_str(f, "v_label", sg_graph_node_label(g, i));
     data_str(f, "v_name", sg_graph_node_label(g, i));
     data_str(f, "v_type", sg_graph_node_type(g, i));
-    fprintf(f, "      <data key=\"v_mentions\">%ld</data>\n", sg_graph_node_mentions(g, i));
-    fprintf(f, "      <data key=\"v_documents\">%ld</data>\n", sg_graph_node_documents(g, i));
+    data_long(f, "v_mentions", sg_graph_node_mentions(g, i));
+    data_long(f, "v_documents", sg_graph_node_documents(g, i));
     for (size_t a = 0; a < sg_graph_attr_count(g); a++) {
         const char *v = sg_graph_node_attr(g, i, a);
         if (v && p->attr_id[a][0])
@@ -219,7 +248,7 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
         fputs("\" target=\"", f);
         sg_xml_write(f, sg_graph_node_id(g, t));
         fprintf(f, "\">\n      <data key=\"e_weight\">%s</data>\n", num);
-        fprintf(f, "      <data key=\"e_documents\">%ld</data>\n", docs);
+        data_long(f, "e_documents", docs);
         column_data(g, &p, f, SG_EDGES, e);
         fputs("    </edge>\n", f);
     }

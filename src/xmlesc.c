@@ -18,6 +18,16 @@ void sg_xml_write(FILE *f, const char *s)
     const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s), i = 0;
     while (i < len) {
+        /* a run of ASCII that needs no escape, written at once */
+        size_t run = i;
+        while (run < len && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '&' && u[run] != '<' &&
+               u[run] != '>' && u[run] != '"' && u[run] != '\'')
+            run++;
+        if (run > i) {
+            fwrite(s + i, 1, run - i, f);
+            i = run;
+            continue;
+        }
         unsigned char c = u[i];
         if (c >= 0x20 && c < 0x80) {
             switch (c) {
