@@ -235,11 +235,36 @@ static int read_line(reader *r, char *line, char *what, size_t size)
         snprintf(what, size, "a pair of '%.200s' with itself", f[1]);
         return SG_ERR_PARSE;
     }
+    /* what a real extraction gives: documents <= units <= mentions, at least 1 */
+    if (node ? !(v[0] >= v[2] && v[2] >= v[1] && v[1] >= 1) : !(v[0] >= v[1] && v[1] >= 1)) {
+        snprintf(what, size, "%s",
+                 node ? "counts out of order (1 <= documents <= units <= mentions)"
+                      : "counts out of order (1 <= documents <= weight)");
+        return SG_ERR_PARSE;
+    }
     int rc = node ? sg_cooc_add_node(&r->add, (uint32_t)a, v[0], v[1], v[2])
                   : sg_cooc_add_pair(&r->add, (uint32_t)a, (uint32_t)b, v[0], v[1]);
     if (rc)
         snprintf(what, size, "%s", rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
     return rc;
+}
+
+/* Every pair's actors must be mentioned (in these counts or those before). */
+static int check_pairs(const sg_extractor *ex, const sg_cooc *add, char *what, size_t size)
+{
+    for (size_t s = 0; s <= add->mask; s++) {
+        uint64_t key = add->pairs[s].key;
+        if (!key)
+            continue;
+        uint32_t e[2] = {(uint32_t)((key - 1) >> 32), (uint32_t)((key - 1) & 0xFFFFFFFFu)};
+        for (int k = 0; k < 2; k++)
+            if (!ex->counts.nodes[e[k]].mentions && !add->nodes[e[k]].mentions) {
+                snprintf(what, size, "a pair names '%.200s', which has no node line",
+                         sg_gazetteer_id(ex->gaz, e[k]));
+                return SG_ERR_PARSE;
+            }
+    }
+    return 0;
 }
 
 int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_error *err)
@@ -291,6 +316,8 @@ int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_err
                                    "'stakegraph extract -f pairs')"
                                  : "empty: not a counts file (made by 'stakegraph extract "
                                    "-f pairs')");
+    } else if ((rc = check_pairs(ex, &r.add, what, sizeof(what)))) {
+        sg_error_set(err, rc, name, 0, -1, "%s", what);
     } else {
         long docs = ex->ndocs;
         if (__builtin_add_overflow(docs, r.docs, &docs))
