@@ -395,8 +395,10 @@ static int collect_inputs(doc_list *docs, const extract_args *a, char **args, in
     } else if (!(all = calloc(n + (size_t)nargs + 1, sizeof(char *)))) {
         cli_error(NULL, "out of memory");
     } else {
-        memcpy(all, args, (size_t)nargs * sizeof(char *));
-        memcpy(all + nargs, lines, n * sizeof(char *));
+        if (nargs > 0)
+            memcpy(all, args, (size_t)nargs * sizeof(char *));
+        if (n > 0) /* lines is NULL without --files-from */
+            memcpy(all + nargs, lines, n * sizeof(char *));
         rc = inputs_collect(docs, all, nargs + (int)n, a->merge ? ".pairs" : ".txt");
     }
     for (size_t i = 0; i < n; i++)
