@@ -21,7 +21,7 @@
 #define COUNT_MAX 9007199254740992LL /* 2^53: exact in every reader */
 
 /* The header line for these options, without its line break. */
-static void header(const sg_extractor *ex, const sg_extract_options *opt, char *buf, size_t size)
+static void header(uint64_t fingerprint, const sg_extract_options *opt, char *buf, size_t size)
 {
     char unit[40];
     static const char *const names[] = {"sentence", "paragraph", "document"};
@@ -30,7 +30,7 @@ static void header(const sg_extractor *ex, const sg_extract_options *opt, char *
     else
         snprintf(unit, sizeof(unit), "%s", names[opt->unit]);
     snprintf(buf, size, "%s\t%d\tunit=%s\tmax-unit-actors=%u\tgazetteer=%016" PRIx64, COUNTS_MAGIC,
-             COUNTS_VERSION, unit, opt->max_unit_actors, sg_gazetteer_fingerprint(ex->gaz));
+             COUNTS_VERSION, unit, opt->max_unit_actors, fingerprint);
 }
 
 typedef struct {
@@ -60,7 +60,7 @@ int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err)
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
     char head[256];
-    header(ex, &ex->opt, head, sizeof(head));
+    header(sg_gazetteer_fingerprint(ex->gaz), &ex->opt, head, sizeof(head));
     fprintf(f, "%s\ndocuments\t%ld\nunits\t%ld\n", head, ex->ndocs, c->units);
     for (size_t i = 0; i < n; i++)
         by_rank[sg_matcher_rank(ex->matcher, (uint32_t)i)] = (uint32_t)i;
@@ -129,6 +129,7 @@ typedef struct {
     sg_extract_options opt; /* the counts' options */
     int adopt;              /* take them from the first header */
     int from_counts;        /* they came from counts read before */
+    uint64_t fingerprint;   /* of the extractor's gazetteer */
     sg_cooc add;
     long docs;
     int headers;
@@ -150,7 +151,7 @@ static void adopt_options(reader *r, const char *line)
         return;
     opt.max_unit_actors = (unsigned)max;
     r->opt = opt;
-    header(r->ex, &r->opt, r->want, sizeof(r->want));
+    header(r->fingerprint, &r->opt, r->want, sizeof(r->want));
 }
 
 /* A shard's header must be this run's: says which setting differs. */
@@ -279,7 +280,8 @@ int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_err
     r.opt = ex->opt;
     r.adopt = ex->ndocs == 0 && !ex->read_counts;
     r.from_counts = ex->read_counts;
-    header(ex, &r.opt, r.want, sizeof(r.want));
+    r.fingerprint = sg_gazetteer_fingerprint(ex->gaz); /* once: it hashes every entity */
+    header(r.fingerprint, &r.opt, r.want, sizeof(r.want));
     if (sg_cooc_init(&r.add, ex->counts.nentities))
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
     char *line = NULL;
