@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-RUNTIME_PKGS="cmake gcc make pkg-config libpcre2-dev libigraph-dev libgraphviz-dev graphviz libutf8proc-dev"
+RUNTIME_PKGS="cmake gcc make pkg-config libpcre2-dev libigraph-dev libgraphviz-dev graphviz libutf8proc-dev libjansson-dev"
 TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind"
 
 install_missing() {

@@ -96,7 +96,25 @@ void sg_graph_free(sg_graph *g)
     free(g->dst);
     free(g->weight);
     free(g->edocs);
+    if (g->fdocs)
+        for (size_t i = 0; i < g->m * SG_FIRST_DOCUMENTS; i++)
+            free(g->fdocs[i]);
+    free(g->fdocs);
     free(g);
+}
+
+size_t sg_graph_edge_first_documents(const sg_graph *g, size_t e, const char *const **names)
+{
+    size_t k = 0;
+    if (!g->fdocs || e >= g->m) {
+        *names = NULL;
+        return 0;
+    }
+    const char *const *v = (const char *const *)&g->fdocs[e * SG_FIRST_DOCUMENTS];
+    while (k < SG_FIRST_DOCUMENTS && v[k])
+        k++;
+    *names = v;
+    return k;
 }
 
 size_t sg_graph_node_count(const sg_graph *g)
@@ -272,12 +290,23 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
 {
     size_t m = 0;
     for (size_t e = 0; e < g->m; e++) {
-        if (!keep[e])
+        if (!keep[e]) {
+            for (size_t k = 0; g->fdocs && k < SG_FIRST_DOCUMENTS; k++) {
+                free(g->fdocs[e * SG_FIRST_DOCUMENTS + k]);
+                g->fdocs[e * SG_FIRST_DOCUMENTS + k] = NULL;
+            }
             continue;
+        }
         g->src[m] = g->src[e];
         g->dst[m] = g->dst[e];
         g->weight[m] = g->weight[e];
         g->edocs[m] = g->edocs[e];
+        if (g->fdocs)
+            for (size_t k = 0; k < SG_FIRST_DOCUMENTS; k++) {
+                char *name = g->fdocs[e * SG_FIRST_DOCUMENTS + k];
+                g->fdocs[e * SG_FIRST_DOCUMENTS + k] = NULL;
+                g->fdocs[m * SG_FIRST_DOCUMENTS + k] = name;
+            }
         for (size_t c = 0; c < g->ncols[1]; c++)
             g->cols[1][c].v[m] = g->cols[1][c].v[e];
         m++;

@@ -179,6 +179,12 @@ int sg_format_parse(sg_format *out, const char *name)
         *out = SG_FORMAT_GRAPHML;
     else if (!strcmp(name, "dot") || !strcmp(name, "gv"))
         *out = SG_FORMAT_DOT;
+    else if (!strcmp(name, "gexf"))
+        *out = SG_FORMAT_GEXF;
+    else if (!strcmp(name, "json"))
+        *out = SG_FORMAT_JSON;
+    else if (!strcmp(name, "csv"))
+        *out = SG_FORMAT_CSV;
     else
         return SG_ERR_INVALID;
     return 0;
@@ -194,6 +200,10 @@ int sg_format_from_path(sg_format *out, const char *path)
         *out = SG_FORMAT_GRAPHML;
     else if (!strcmp(dot, ".dot") || !strcmp(dot, ".gv"))
         *out = SG_FORMAT_DOT;
+    else if (!strcmp(dot, ".gexf"))
+        *out = SG_FORMAT_GEXF;
+    else if (!strcmp(dot, ".json"))
+        *out = SG_FORMAT_JSON;
     else
         return SG_ERR_INVALID;
     return 0;
@@ -204,6 +214,8 @@ int sg_export(const sg_graph *g, sg_format fmt, FILE *f, sg_error *err)
     switch (fmt) {
     case SG_FORMAT_GRAPHML: return sg_export_graphml(g, f, err);
     case SG_FORMAT_DOT: return sg_export_dot(g, f, err);
+    case SG_FORMAT_GEXF: return sg_export_gexf(g, NULL, f, err);
+    case SG_FORMAT_JSON: return sg_export_json(g, f, err);
     default: return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "unknown format");
     }
 }

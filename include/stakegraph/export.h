@@ -11,12 +11,19 @@
 extern "C" {
 #endif
 
-typedef enum { SG_FORMAT_GRAPHML = 0, SG_FORMAT_DOT } sg_format;
+typedef enum {
+    SG_FORMAT_GRAPHML = 0,
+    SG_FORMAT_DOT,
+    SG_FORMAT_GEXF, /* GEXF 1.2 (Gephi) */
+    SG_FORMAT_JSON, /* networkx node-link JSON */
+    SG_FORMAT_CSV   /* two tables: nodes.csv and edges.csv */
+} sg_format;
 
-/* Parses "graphml" or "dot"; returns SG_OK or SG_ERR_INVALID. */
+/* Parses "graphml", "dot", "gexf", "json" or "csv"; returns SG_OK or SG_ERR_INVALID. */
 int sg_format_parse(sg_format *out, const char *name);
 
-/* Guesses the format from a file name's extension (.graphml, .xml, .dot, .gv).
+/* Guesses the format from a file name's extension (.graphml, .xml, .dot, .gv,
+ * .gexf, .json; CSV has no single file, so no extension).
  * Returns SG_OK or SG_ERR_INVALID when the extension is unknown. */
 int sg_format_from_path(sg_format *out, const char *path);
 
@@ -24,6 +31,35 @@ int sg_format_from_path(sg_format *out, const char *path);
  * are reported as SG_ERR_IO. */
 int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err);
 int sg_export_dot(const sg_graph *g, FILE *f, sg_error *err);
+/* networkx node-link JSON (networkx.node_link_graph reads it): "directed",
+ * "multigraph", "graph", "nodes" (each with "id" and every attribute) and
+ * "links" (each with "source", "target" and every attribute). */
+int sg_export_json(const sg_graph *g, FILE *f, sg_error *err);
+/* CSV tables (RFC 4180, UTF-8, a header line) that pandas.read_csv and R's
+ * read.csv read as they are: nodes (id, label, type, mentions, documents,
+ * the gazetteer columns, the numeric columns) and edges (source, target,
+ * weight, documents, first_documents, the numeric columns). */
+int sg_export_csv_nodes(const sg_graph *g, FILE *f, sg_error *err);
+int sg_export_csv_edges(const sg_graph *g, FILE *f, sg_error *err);
+
+/* A network seen period by period (months or years): graphs[k] is the
+ * network of the documents of period labels[k] ("2024" or "2024-03"),
+ * labels in increasing order; node ids are the same in every graph. */
+typedef struct {
+    size_t n;
+    const char *const *labels;
+    const sg_graph *const *graphs;
+} sg_timeline;
+
+/* GEXF 1.2 for Gephi: node and edge attributes, viz:color (the r, g, b
+ * columns when set, else a colour by type), viz:size (the size column, else
+ * from mentions) and viz:position (x, y when set). With a timeline (non-NULL,
+ * n > 0), the graph is dynamic: each node and edge has spells (the periods
+ * in which it appears, consecutive periods joined) and per-period values of
+ * its counts, for Gephi's timeline. */
+int sg_export_gexf(const sg_graph *g, const sg_timeline *timeline, FILE *f, sg_error *err);
+
+/* Writes `g` in `fmt` (not SG_FORMAT_CSV, which is two files: SG_ERR_INVALID). */
 int sg_export(const sg_graph *g, sg_format fmt, FILE *f, sg_error *err);
 
 /* An output file written completely or not at all: a regular (or new) file is

@@ -42,6 +42,16 @@ const char *sg_graph_node_attr(const sg_graph *g, size_t i, size_t a);
 void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target, double *weight,
                    long *documents);
 
+/* The first few documents in which the pair of edge `e` co-occurs: at most
+ * SG_FIRST_DOCUMENTS names, the smallest in byte order (so that they do not
+ * depend on the order or the number of threads in which documents were
+ * read). Sets *names to an array of that many names and returns how many
+ * (0 when unknown). Written in string form (GraphML, CSV) joined by
+ * SG_FIRST_DOCUMENTS_SEP. */
+#define SG_FIRST_DOCUMENTS 3
+#define SG_FIRST_DOCUMENTS_SEP " | "
+size_t sg_graph_edge_first_documents(const sg_graph *g, size_t e, const char *const **names);
+
 /* Numeric columns on nodes or edges: counts (`units`), the analysis
  * (`degree`, `pagerank`, `jaccard`, ...) and the layout (`x`, `y`, `size`,
  * `r`, `g`, `b`). Columns keep the order in which they were added. */

@@ -1,0 +1,10 @@
+/* networkx node-link JSON (SPEC §11). */
+#include "sg_internal.h"
+#include "stakegraph/export.h"
+
+int sg_export_json(const sg_graph *g, FILE *f, sg_error *err)
+{
+    (void)g;
+    (void)f;
+    return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "JSON: not yet written");
+}
