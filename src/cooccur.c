@@ -22,11 +22,23 @@ int sg_cooc_init(sg_cooc *c, size_t nentities)
     return 0;
 }
 
+static void free_names(sg_pair_count *p)
+{
+    for (size_t k = 0; k < SG_FIRST_DOCUMENTS; k++) {
+        free(p->first[k]);
+        p->first[k] = NULL;
+    }
+}
+
 void sg_cooc_free(sg_cooc *c)
 {
+    if (c->pairs)
+        for (size_t i = 0; i <= c->mask; i++)
+            free_names(&c->pairs[i]);
     free(c->nodes);
     free(c->pairs);
     free(c->scratch);
+    free(c->last_pairs);
     memset(c, 0, sizeof(*c));
 }
 
@@ -79,7 +91,41 @@ static sg_pair_count *pair_at(sg_cooc *c, uint32_t a, uint32_t b)
     return p;
 }
 
-static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
+/* Keeps `name` (owned; freed when not kept) if it is among the pair's
+ * SG_FIRST_DOCUMENTS smallest names; a name already there is not repeated. */
+static void keep_name(sg_pair_count *p, char *name)
+{
+    size_t k = 0;
+    while (k < SG_FIRST_DOCUMENTS && p->first[k] && strcmp(p->first[k], name) < 0)
+        k++;
+    if (k == SG_FIRST_DOCUMENTS || (p->first[k] && !strcmp(p->first[k], name))) {
+        free(name);
+        return;
+    }
+    free(p->first[SG_FIRST_DOCUMENTS - 1]);
+    memmove(&p->first[k + 1], &p->first[k], (SG_FIRST_DOCUMENTS - 1 - k) * sizeof(char *));
+    p->first[k] = name;
+}
+
+/* Whether `name` would be kept: full lists keep only smaller names. */
+static int wants_name(const sg_pair_count *p, const char *name)
+{
+    const char *last = p->first[SG_FIRST_DOCUMENTS - 1];
+    return !last || strcmp(name, last) < 0;
+}
+
+static int offer(sg_pair_count *p, const char *name)
+{
+    if (!name || !wants_name(p, name))
+        return 0;
+    char *copy = strdup(name);
+    if (!copy)
+        return SG_ERR_NOMEM;
+    keep_name(p, copy);
+    return 0;
+}
+
+static int add_pair(sg_cooc *c, long doc, const char *name, uint32_t a, uint32_t b)
 {
     sg_pair_count *p = pair_at(c, a, b);
     if (!p)
@@ -88,8 +134,21 @@ static int add_pair(sg_cooc *c, long doc, uint32_t a, uint32_t b)
     if (p->last_doc != doc) {
         p->last_doc = doc;
         p->documents++;
+        return offer(p, name);
     }
     return 0;
+}
+
+int sg_cooc_offer_name(sg_cooc *c, uint32_t a, uint32_t b, const char *name)
+{
+    sg_pair_count *p = pair_at(c, a < b ? a : b, a < b ? b : a);
+    return p ? offer(p, name) : SG_ERR_NOMEM;
+}
+
+const uint32_t *sg_cooc_last_pairs(const sg_cooc *c, size_t *n)
+{
+    *n = c->last_n;
+    return c->last_pairs;
 }
 
 /* The unit's distinct entities in order of first mention, into scratch. */
@@ -108,8 +167,10 @@ static size_t distinct_in_order(sg_cooc *c, const uint32_t *entities, size_t n)
     return k;
 }
 
-int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_t cap, int *capped)
+int sg_cooc_unit(sg_cooc *c, long doc, const char *name, const uint32_t *entities, size_t n,
+                 size_t cap, int *capped)
 {
+    c->last_n = 0;
     if (n == 0)
         return 0;
     if (sg_grow((void **)&c->scratch, &c->scratch_cap, n, sizeof(uint32_t)))
@@ -121,21 +182,41 @@ int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_
     for (size_t i = 0; i < k; i++)
         for (size_t j = i + 1; j < k && j <= i + span; j++) {
             uint32_t a = c->scratch[i], b = c->scratch[j];
-            if (add_pair(c, doc, a < b ? a : b, a < b ? b : a))
+            if (a > b) {
+                uint32_t t = a;
+                a = b;
+                b = t;
+            }
+            if (add_pair(c, doc, name, a, b))
                 return SG_ERR_NOMEM;
+            if (c->keep_pairs) {
+                if (sg_grow((void **)&c->last_pairs, &c->last_cap, 2 * c->last_n + 2,
+                            sizeof(uint32_t)))
+                    return SG_ERR_NOMEM;
+                c->last_pairs[2 * c->last_n] = a;
+                c->last_pairs[2 * c->last_n + 1] = b;
+                c->last_n++;
+            }
         }
     return 0;
 }
 
-int sg_cooc_add_pair(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents)
+static int add_counts(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents,
+                      sg_pair_count **out)
 {
-    sg_pair_count *p = pair_at(c, a < b ? a : b, a < b ? b : a);
+    sg_pair_count *p = *out = pair_at(c, a < b ? a : b, a < b ? b : a);
     if (!p)
         return SG_ERR_NOMEM;
     if (__builtin_add_overflow(p->weight, weight, &p->weight) ||
         __builtin_add_overflow(p->documents, documents, &p->documents))
         return SG_ERR_LIMIT;
     return 0;
+}
+
+int sg_cooc_add_pair(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents)
+{
+    sg_pair_count *p;
+    return add_counts(c, a, b, weight, documents, &p);
 }
 
 int sg_cooc_add_node(sg_cooc *c, uint32_t entity, long mentions, long documents, long units)
@@ -170,12 +251,20 @@ int sg_cooc_merge(sg_cooc *into, sg_cooc *from)
     }
     for (size_t s = 0; s <= from->mask; s++) {
         sg_pair_count *p = &from->pairs[s];
-        int rc = p->key ? sg_cooc_add_pair(into, (uint32_t)((p->key - 1) >> 32),
-                                           (uint32_t)((p->key - 1) & 0xFFFFFFFFu), p->weight,
-                                           p->documents)
-                        : 0;
+        if (!p->key)
+            continue;
+        uint32_t a = (uint32_t)((p->key - 1) >> 32), b = (uint32_t)((p->key - 1) & 0xFFFFFFFFu);
+        sg_pair_count *q;
+        int rc = add_counts(into, a, b, p->weight, p->documents, &q);
         if (rc)
             return rc;
+        for (size_t k = 0; k < SG_FIRST_DOCUMENTS && p->first[k]; k++) {
+            if (wants_name(q, p->first[k]))
+                keep_name(q, p->first[k]);
+            else
+                free(p->first[k]);
+            p->first[k] = NULL;
+        }
         memset(p, 0, sizeof(*p));
     }
     from->used = 0;

@@ -11,9 +11,13 @@ typedef struct {
     long last_unit; /* the last unit that counted it (first-mention order) */
 } sg_node_count;
 
+#include "stakegraph/graph.h" /* SG_FIRST_DOCUMENTS */
+
 typedef struct {
     uint64_t key; /* ((a << 32) | b) + 1 with a < b entity indices; 0 = empty */
     long weight, documents, last_doc;
+    char *first[SG_FIRST_DOCUMENTS]; /* the smallest document names (byte order),
+                                        sorted, owned, NULL-padded */
 } sg_pair_count;
 
 typedef struct {
@@ -25,6 +29,9 @@ typedef struct {
     size_t mask, used;
     uint32_t *scratch;
     size_t scratch_cap;
+    int keep_pairs;       /* non-zero: sg_cooc_unit records its pairs */
+    uint32_t *last_pairs; /* the pairs of the last unit: 2 a pair */
+    size_t last_n, last_cap;
 } sg_cooc;
 
 int sg_cooc_init(sg_cooc *c, size_t nentities);
@@ -42,13 +49,24 @@ void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity);
  * crowded (a list, a table): each entity is then paired only with the next
  * cap - 1 distinct entities in order of first mention, so the work stays
  * linear; *capped is set to 1. */
-int sg_cooc_unit(sg_cooc *c, long doc, const uint32_t *entities, size_t n, size_t cap, int *capped);
+/* `name` is the document's name (NULL: not kept). When `pairs` is not NULL,
+ * the pairs counted are also appended to it (two entity indices each, a < b)
+ * and *npairs set to their number. */
+int sg_cooc_unit(sg_cooc *c, long doc, const char *name, const uint32_t *entities, size_t n,
+                 size_t cap, int *capped);
+
+/* The pairs the last sg_cooc_unit counted: 2 * n entity indices (a < b), in
+ * the scratch of `c`, valid until the next call. */
+const uint32_t *sg_cooc_last_pairs(const sg_cooc *c, size_t *n);
 
 /* Adds counts made elsewhere (another thread, another machine) for other
  * documents: a pair's weight and documents, an entity's mentions, documents
  * and units. Returns 0, SG_ERR_NOMEM, or SG_ERR_LIMIT when a sum would
  * overflow (the counts are then partly added). */
 int sg_cooc_add_pair(sg_cooc *c, uint32_t a, uint32_t b, long weight, long documents);
+/* Offers document `name` (copied) as one of pair (a, b)'s first documents;
+ * the pair must exist. Returns 0 or SG_ERR_NOMEM. */
+int sg_cooc_offer_name(sg_cooc *c, uint32_t a, uint32_t b, const char *name);
 int sg_cooc_add_node(sg_cooc *c, uint32_t entity, long mentions, long documents, long units);
 
 /* Moves every count of `from` (same entities, other documents) into `into`,

@@ -4,8 +4,10 @@
  *   documents  <n>
  *   units      <n>
  *   node  <id>  <mentions>  <documents>  <units>
- *   pair  <id>  <id>  <weight>  <documents>
+ *   pair  <id>  <id>  <weight>  <documents>  [<document name>...]
  *
+ * A pair line ends with its first documents' names (at most
+ * SG_FIRST_DOCUMENTS, the smallest in byte order; \\ \t \n \r escaped).
  * Every count is a sum over documents, so shards add up line by line, in any
  * order: files can be concatenated, or sorted by a map-reduce engine. */
 #include <errno.h>
@@ -17,8 +19,53 @@
 #include "sg_internal.h"
 
 #define COUNTS_MAGIC "#stakegraph-counts"
-#define COUNTS_VERSION 1
+#define COUNTS_VERSION 2
 #define COUNT_MAX 9007199254740992LL /* 2^53: exact in every reader */
+
+/* A document name as a field: a tab, then the name with \\, tab, line
+ * breaks escaped. */
+static void write_name(FILE *f, const char *s)
+{
+    putc('\t', f);
+    for (; *s; s++) {
+        const char *esc = *s == '\\'   ? "\\\\"
+                          : *s == '\t' ? "\\t"
+                          : *s == '\n' ? "\\n"
+                          : *s == '\r' ? "\\r"
+                                       : NULL;
+        if (esc)
+            fputs(esc, f);
+        else
+            putc(*s, f);
+    }
+}
+
+/* Undoes write_name in place; -1 on an unknown escape or an empty name. */
+static int unescape_name(char *s)
+{
+    char *w = s;
+    if (!*s)
+        return -1;
+    for (const char *r = s; *r; r++) {
+        if (*r != '\\') {
+            *w++ = *r;
+            continue;
+        }
+        r++;
+        if (*r == '\\')
+            *w++ = '\\';
+        else if (*r == 't')
+            *w++ = '\t';
+        else if (*r == 'n')
+            *w++ = '\n';
+        else if (*r == 'r')
+            *w++ = '\r';
+        else
+            return -1;
+    }
+    *w = '\0';
+    return 0;
+}
 
 /* The header line for these options, without its line break. */
 static void header(uint64_t fingerprint, const sg_extract_options *opt, char *buf, size_t size)
@@ -80,10 +127,14 @@ int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err)
         pairs[np++] = (pair_ref){ra < rb ? ra : rb, ra < rb ? rb : ra, p};
     }
     qsort(pairs, np, sizeof(pair_ref), cmp_pair_ref);
-    for (size_t k = 0; k < np; k++)
-        fprintf(f, "pair\t%s\t%s\t%ld\t%ld\n", sg_gazetteer_id(ex->gaz, by_rank[pairs[k].a]),
+    for (size_t k = 0; k < np; k++) {
+        fprintf(f, "pair\t%s\t%s\t%ld\t%ld", sg_gazetteer_id(ex->gaz, by_rank[pairs[k].a]),
                 sg_gazetteer_id(ex->gaz, by_rank[pairs[k].b]), pairs[k].p->weight,
                 pairs[k].p->documents);
+        for (size_t d = 0; d < SG_FIRST_DOCUMENTS && pairs[k].p->first[d]; d++)
+            write_name(f, pairs[k].p->first[d]);
+        putc('\n', f);
+    }
     free(by_rank);
     free(pairs);
     if (ferror(f))
@@ -196,8 +247,8 @@ static int read_line(reader *r, char *line, char *what, size_t size)
         r->headers += !rc;
         return rc;
     }
-    char *f[6];
-    size_t n = split(line, f, 5);
+    char *f[5 + SG_FIRST_DOCUMENTS + 1];
+    size_t n = split(line, f, 5 + SG_FIRST_DOCUMENTS);
     long v[3] = {0, 0, 0};
     if (!strcmp(f[0], "documents") || !strcmp(f[0], "units")) {
         if (n != 2 || parse_count(f[1], &v[0])) {
@@ -216,14 +267,16 @@ static int read_line(reader *r, char *line, char *what, size_t size)
         snprintf(what, size, "not a line of a counts file (made by 'stakegraph extract -f pairs')");
         return SG_ERR_PARSE;
     }
-    /* node id mentions documents units | pair id id weight documents */
-    int bad = n != 5;
+    /* node id mentions documents units | pair id id weight documents names... */
+    int bad = node ? n != 5 : n < 5 || n > 5 + SG_FIRST_DOCUMENTS;
+    for (size_t i = 5; !bad && i < n; i++)
+        bad = unescape_name(f[i]) != 0;
     for (size_t i = 0; !bad && i < (node ? 3u : 2u); i++)
         bad = parse_count(f[node ? 2 + i : 3 + i], &v[i]) != 0;
     if (bad) {
         snprintf(what, size, "%s",
                  node ? "expected: node, id, mentions, documents, units"
-                      : "expected: pair, id, id, weight, documents");
+                      : "expected: pair, id, id, weight, documents, up to 3 document names");
         return SG_ERR_PARSE;
     }
     long a = sg_gazetteer_find(r->ex->gaz, f[1]),
@@ -243,8 +296,14 @@ static int read_line(reader *r, char *line, char *what, size_t size)
                       : "counts out of order (1 <= documents <= weight)");
         return SG_ERR_PARSE;
     }
+    if (pair && (long)(n - 5) > v[1]) {
+        snprintf(what, size, "more document names than documents");
+        return SG_ERR_PARSE;
+    }
     int rc = node ? sg_cooc_add_node(&r->add, (uint32_t)a, v[0], v[1], v[2])
                   : sg_cooc_add_pair(&r->add, (uint32_t)a, (uint32_t)b, v[0], v[1]);
+    for (size_t i = 5; !rc && i < n; i++)
+        rc = sg_cooc_offer_name(&r->add, (uint32_t)a, (uint32_t)b, f[i]);
     if (rc)
         snprintf(what, size, "%s", rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
     return rc;

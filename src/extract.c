@@ -79,6 +79,11 @@ void sg_extractor_free(sg_extractor *ex)
     sg_hits_free(&ex->hits);
     sg_cooc_free(&ex->counts);
     free(ex->unit_entities);
+    free(ex->first_hit);
+    free(ex->hit_stamp);
+    for (size_t i = 0; i < ex->ndocrec; i++)
+        sg_docrec_free(&ex->docs[i]);
+    free(ex->docs);
     free(ex);
 }
 
@@ -113,7 +118,33 @@ int sg_extractor_merge(sg_extractor *into, sg_extractor *from, sg_error *err)
                             rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
     into->ndocs += from->ndocs;
     from->ndocs = 0;
+    if (from->ndocrec) {
+        if (sg_grow((void **)&into->docs, &into->doccap, into->ndocrec + from->ndocrec,
+                    sizeof(sg_docrec)))
+            return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+        memcpy(into->docs + into->ndocrec, from->docs, from->ndocrec * sizeof(sg_docrec));
+        into->ndocrec += from->ndocrec;
+        from->ndocrec = 0;
+    }
     return 0;
+}
+
+void sg_docrec_free(sg_docrec *d)
+{
+    free(d->name);
+    for (size_t i = 0; i < 2 * d->nmeta; i++)
+        free(d->meta[i]);
+    free(d->meta);
+    free(d->ents);
+    free(d->counts);
+    memset(d, 0, sizeof(*d));
+}
+
+void sg_extractor_on_cooccurrence(sg_extractor *ex, sg_cooccurrence_fn fn, void *ctx)
+{
+    ex->on_cooc = fn;
+    ex->cooc_ctx = ctx;
+    ex->counts.keep_pairs = fn != NULL;
 }
 
 void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx)
@@ -190,7 +221,62 @@ static long text_units(const sg_units *u, const sg_folded *f)
     return n;
 }
 
-static int count_units(sg_extractor *ex, long doc, const char *name)
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Calls the evidence callback for every pair the unit [first, last) of the
+ * hits just counted. */
+static int report_pairs(sg_extractor *ex, const char *name, const char *text, size_t len,
+                        size_t unit, size_t first, size_t last)
+{
+    size_t np;
+    const uint32_t *pairs = sg_cooc_last_pairs(&ex->counts, &np);
+    if (np == 0)
+        return 0;
+    const sg_folded *f = &ex->folded;
+    const sg_hits *h = &ex->hits;
+    long stamp = ++ex->stamp;
+    for (size_t k = first; k < last; k++) {
+        uint32_t e = h->v[k].entity;
+        if (ex->hit_stamp[e] != stamp) {
+            ex->hit_stamp[e] = stamp;
+            ex->first_hit[e] = k;
+        }
+    }
+    size_t ustart = f->src[ex->units.starts[unit]];
+    size_t uend = unit + 1 < ex->units.count ? f->src[ex->units.starts[unit + 1]] : len;
+    while (ustart < uend && is_space((unsigned char)text[ustart]))
+        ustart++;
+    while (uend > ustart && is_space((unsigned char)text[uend - 1]))
+        uend--;
+    for (size_t p = 0; p < np; p++) {
+        uint32_t a = pairs[2 * p], b = pairs[2 * p + 1];
+        if (sg_matcher_rank(ex->matcher, a) > sg_matcher_rank(ex->matcher, b)) {
+            uint32_t t = a;
+            a = b;
+            b = t;
+        }
+        const sg_hit *ha = &h->v[ex->first_hit[a]], *hb = &h->v[ex->first_hit[b]];
+        sg_cooccurrence c = {name,
+                             ustart,
+                             uend,
+                             sg_gazetteer_entity(ex->gaz, a)->id,
+                             sg_gazetteer_entity(ex->gaz, b)->id,
+                             f->src[ha->fs],
+                             sg_folded_orig_end(f, text, len, ha->fe),
+                             f->src[hb->fs],
+                             sg_folded_orig_end(f, text, len, hb->fe),
+                             text,
+                             len};
+        if (ex->on_cooc(&c, ex->cooc_ctx))
+            return SG_ERR_IO;
+    }
+    return 0;
+}
+
+static int count_units(sg_extractor *ex, long doc, const char *name, const char *text, size_t len)
 {
     int capped = 0;
     size_t capped_at = 0;
@@ -198,6 +284,13 @@ static int count_units(sg_extractor *ex, long doc, const char *name)
     size_t i = 0;
     if (sg_grow((void **)&ex->unit_entities, &ex->unit_cap, h->n, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
+    if (ex->on_cooc && !ex->first_hit) {
+        size_t ne = sg_gazetteer_count(ex->gaz) + 1;
+        ex->first_hit = calloc(ne, sizeof(size_t));
+        ex->hit_stamp = calloc(ne, sizeof(long));
+        if (!ex->first_hit || !ex->hit_stamp)
+            return SG_ERR_NOMEM;
+    }
     while (i < h->n) {
         /* hits are sorted: the unit's mentions run until the next unit starts */
         size_t unit = sg_units_find(&ex->units, h->v[i].fs), n = 0, first = i;
@@ -207,9 +300,12 @@ static int count_units(sg_extractor *ex, long doc, const char *name)
             ex->unit_entities[n++] = h->v[i].entity;
             i++;
         }
-        int was = capped;
-        if (sg_cooc_unit(&ex->counts, doc, ex->unit_entities, n, ex->opt.max_unit_actors, &capped))
+        int was = capped, rc;
+        if (sg_cooc_unit(&ex->counts, doc, name, ex->unit_entities, n, ex->opt.max_unit_actors,
+                         &capped))
             return SG_ERR_NOMEM;
+        if (ex->on_cooc && (rc = report_pairs(ex, name, text, len, unit, first, i)))
+            return rc;
         if (capped && !was)
             capped_at = ex->folded.src[h->v[first].fs];
     }
@@ -242,15 +338,64 @@ static int report_mentions(sg_extractor *ex, const char *name, const char *text,
     return 0;
 }
 
-int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
-                     sg_error *err)
+static int cmp_u32(const void *a, const void *b)
 {
-    if (!ex || (!text && len))
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static char *dup_str(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* Keeps the document's actors and metadata for the bipartite graph. */
+static int record_document(sg_extractor *ex, const sg_document *d, const char *name)
+{
+    const sg_hits *h = &ex->hits;
+    if (sg_grow((void **)&ex->docs, &ex->doccap, ex->ndocrec + 1, sizeof(sg_docrec)))
+        return SG_ERR_NOMEM;
+    sg_docrec *r = &ex->docs[ex->ndocrec];
+    memset(r, 0, sizeof(*r));
+    int rc = SG_ERR_NOMEM;
+    if (!(r->name = strdup(name)) || !(r->ents = sg_alloc_array(h->n + 1, sizeof(uint32_t))) ||
+        !(r->counts = sg_alloc_array(h->n + 1, sizeof(long))) ||
+        !(r->meta = sg_alloc_array(2 * d->nmeta + 1, sizeof(char *))))
+        goto fail;
+    for (size_t i = 0; i < d->nmeta; i++) {
+        r->nmeta++;
+        r->meta[2 * i] = dup_str(d->meta[i].key);
+        r->meta[2 * i + 1] = dup_str(d->meta[i].value);
+        if (!r->meta[2 * i] || !r->meta[2 * i + 1])
+            goto fail;
+    }
+    for (size_t i = 0; i < h->n; i++)
+        r->ents[i] = h->v[i].entity;
+    qsort(r->ents, h->n, sizeof(uint32_t), cmp_u32);
+    for (size_t i = 0; i < h->n; i++) {
+        if (r->n && r->ents[r->n - 1] == r->ents[i]) {
+            r->counts[r->n - 1]++;
+            continue;
+        }
+        r->ents[r->n] = r->ents[i];
+        r->counts[r->n++] = 1;
+    }
+    ex->ndocrec++;
+    return 0;
+fail:
+    sg_docrec_free(r);
+    return rc;
+}
+
+int sg_extractor_add_document(sg_extractor *ex, const sg_document *d, sg_error *err)
+{
+    const char *name = d ? d->name : NULL;
+    if (!ex || !d || (!d->text && d->len) || (d->nmeta && !d->meta))
         return sg_error_set(err, SG_ERR_INVALID, name, 0, -1, "invalid argument");
     if (!name)
         name = "<document>";
-    if (!text)
-        text = "";
+    const char *text = d->text ? d->text : "";
+    size_t len = d->len;
     if (sg_utf16_bom(text, len))
         return sg_error_set(err, SG_ERR_UTF8, name, 0, 0,
                             "UTF-16 text is not supported: convert it to UTF-8 "
@@ -267,11 +412,32 @@ int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_
     /* Mentions first: a failing callback then leaves the counts untouched. */
     if (ex->on_mention && (rc = report_mentions(ex, name, text, len, err)))
         return rc;
-    if (sg_segment(&ex->units, &ex->folded, ex->opt.unit, ex->opt.window) ||
-        count_units(ex, ex->ndocs, name))
+    if (sg_segment(&ex->units, &ex->folded, ex->opt.unit, ex->opt.window))
+        return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
+    if ((rc = count_units(ex, ex->ndocs, name, text, len)))
+        return rc == SG_ERR_IO ? sg_error_set(err, rc, name, 0, -1, "writing the evidence failed")
+                               : sg_error_set(err, rc, name, 0, -1, "out of memory");
+    if (ex->opt.record_documents && record_document(ex, d, name))
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
     ex->ndocs++;
     return 0;
+}
+
+int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
+                     sg_error *err)
+{
+    sg_document d = {name, text, len, NULL, 0};
+    return sg_extractor_add_document(ex, &d, err);
+}
+
+int sg_extractor_bipartite(sg_graph **out, const sg_extractor *ex, sg_error *err)
+{
+    if (!out || !ex)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    if (!ex->opt.record_documents)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                            "the bipartite graph needs record_documents in the options");
+    return sg_bipartite_build(out, ex, err);
 }
 
 int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err)

@@ -7,6 +7,16 @@
 #include "segment.h"
 #include "stakegraph/extract.h"
 
+/* One document's actors, for the bipartite graph. */
+typedef struct {
+    char *name;
+    char **meta; /* key, value, key, value, ... */
+    size_t nmeta;
+    uint32_t *ents; /* distinct entities, with their mentions */
+    long *counts;
+    size_t n;
+} sg_docrec;
+
 struct sg_extractor {
     const sg_gazetteer *gaz;
     sg_extract_options opt;
@@ -25,7 +35,19 @@ struct sg_extractor {
     void *mention_ctx;
     sg_warning_fn on_warning;
     void *warning_ctx;
+    sg_cooccurrence_fn on_cooc;
+    void *cooc_ctx;
+    size_t *first_hit; /* per entity: its first hit in the current unit (evidence) */
+    long *hit_stamp;   /* per entity: the unit first_hit belongs to */
+    long stamp;
+    sg_docrec *docs; /* record_documents */
+    size_t ndocrec, doccap;
 };
+
+void sg_docrec_free(sg_docrec *d);
+
+/* The bipartite graph (bipartite.c). */
+int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err);
 
 /* Builds the network from counts (graph.c). */
 int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m, const sg_cooc *c,

@@ -345,6 +345,7 @@ sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr)
 typedef struct {
     size_t a, b;
     long weight, documents;
+    const sg_pair_count *pair;
 } edge_tmp;
 
 static int cmp_edge(const void *x, const void *y)
@@ -419,7 +420,7 @@ static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, d
             continue;
         uint64_t k = p->key - 1;
         size_t a = node_of[(uint32_t)(k >> 32)], b = node_of[(uint32_t)k];
-        tmp[m++] = (edge_tmp){a < b ? a : b, a < b ? b : a, p->weight, p->documents};
+        tmp[m++] = (edge_tmp){a < b ? a : b, a < b ? b : a, p->weight, p->documents, p};
     }
     if (m > 1)
         qsort(tmp, m, sizeof(edge_tmp), cmp_edge);
@@ -427,10 +428,18 @@ static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, d
     g->dst = sg_alloc_array(m + 1, sizeof(size_t));
     g->weight = sg_alloc_array(m + 1, sizeof(double));
     g->edocs = sg_alloc_array(m + 1, sizeof(long));
-    if (!g->src || !g->dst || !g->weight || !g->edocs) {
+    g->fdocs = calloc(m * SG_FIRST_DOCUMENTS + 1, sizeof(char *));
+    if (!g->src || !g->dst || !g->weight || !g->edocs || !g->fdocs) {
         free(tmp);
         return SG_ERR_NOMEM;
     }
+    g->m = m; /* from here on, sg_graph_free frees the names */
+    for (size_t e = 0; e < m; e++)
+        for (size_t k = 0; k < SG_FIRST_DOCUMENTS && tmp[e].pair->first[k]; k++)
+            if (!(g->fdocs[e * SG_FIRST_DOCUMENTS + k] = strdup(tmp[e].pair->first[k]))) {
+                free(tmp);
+                return SG_ERR_NOMEM;
+            }
     for (size_t e = 0; e < m; e++) {
         g->src[e] = tmp[e].a;
         g->dst[e] = tmp[e].b;

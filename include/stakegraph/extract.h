@@ -28,6 +28,8 @@ typedef struct {
     unsigned max_unit_actors; /* a unit naming more distinct actors than this (a list,
                                  a table) pairs each only with the next ones, in order of
                                  first mention, up to this many in all; 0 = no limit */
+    int record_documents;     /* non-zero: keep each document's actors (and metadata)
+                                 for sg_extractor_bipartite */
 } sg_extract_options;
 
 /* Fills `opt` with the defaults: sentence unit, window 20, not strict, at
@@ -48,6 +50,36 @@ typedef struct {
 } sg_mention;
 
 typedef int (*sg_mention_fn)(const sg_mention *m, void *ctx); /* non-zero stops the run */
+
+/* The evidence for one unit of an edge's weight: two actors named in one unit
+ * of text. Pointers are valid only during the callback. */
+typedef struct {
+    const char *doc;                 /* document name */
+    size_t start, end;               /* the unit's bytes in the document as given (end
+                                        exclusive), without its surrounding white space */
+    const char *source, *target;     /* the two ids, source < target in byte order (as edges) */
+    size_t source_start, source_end; /* the first mention of each in the unit */
+    size_t target_start, target_end;
+    const char *text; /* the whole document as given, `len` bytes */
+    size_t len;
+} sg_cooccurrence;
+
+typedef int (*sg_cooccurrence_fn)(const sg_cooccurrence *c, void *ctx); /* non-zero stops */
+
+/* A document with metadata (from a JSON Lines corpus: date, source, url, ...):
+ * the metadata becomes attributes of the document's node in the bipartite
+ * graph. Keys are unique; pointers need only be valid during the call. */
+typedef struct {
+    const char *key, *value;
+} sg_meta;
+
+typedef struct {
+    const char *name; /* unique in the corpus; NULL = "<document>" */
+    const char *text; /* need not be NUL-terminated nor valid UTF-8 */
+    size_t len;
+    const sg_meta *meta;
+    size_t nmeta;
+} sg_document;
 typedef void (*sg_warning_fn)(const sg_error *warning, void *ctx);
 
 /* Accumulates mentions and co-occurrences over documents. One extractor is
@@ -92,6 +124,10 @@ int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_err
  * (invalid UTF-8 replaced, empty document). */
 void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx);
 void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx);
+/* Every pair counted, unit by unit (in document order; in a unit, in the
+ * order the pairs are counted). A failing callback stops the document with
+ * SG_ERR_IO; the counts may then hold part of it. */
+void sg_extractor_on_cooccurrence(sg_extractor *ex, sg_cooccurrence_fn fn, void *ctx);
 
 /* Processes one document: `text` need not be NUL-terminated nor valid UTF-8.
  * On a decoding, pattern or callback failure nothing of the document is
@@ -100,6 +136,9 @@ void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx);
 int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
                      sg_error *err);
 
+/* The same, with metadata. */
+int sg_extractor_add_document(sg_extractor *ex, const sg_document *doc, sg_error *err);
+
 /* Number of documents added so far. */
 size_t sg_extractor_documents(const sg_extractor *ex);
 
@@ -107,6 +146,16 @@ size_t sg_extractor_documents(const sg_extractor *ex);
  * whose weight is >= min_weight (nodes are kept even when isolated). The
  * graph owns copies of everything it needs; the caller frees it. */
 int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err);
+
+/* The actor-document graph (SPEC §11) of everything added so far; needs
+ * `record_documents` in the options (else SG_ERR_INVALID). Nodes: the actors
+ * mentioned (as in sg_extractor_graph, type from the gazetteer) and one node
+ * per document, id "doc:NAME", type "document", label its "title" metadata
+ * or else its name, its metadata as attributes; a numeric column `bipartite`
+ * is 0 for actors and 1 for documents (networkx's convention). An edge joins
+ * an actor and a document that mentions it, weight = mentions in that
+ * document. Documents of the same name are one node. */
+int sg_extractor_bipartite(sg_graph **out, const sg_extractor *ex, sg_error *err);
 
 #ifdef __cplusplus
 }

@@ -23,15 +23,15 @@ static void counting_rule(void **state)
     assert_int_equal(sg_cooc_init(&c, 4), 0);
     /* doc 0, unit 1: entities 2, 0, 2, 1 -> pairs 0-1, 0-2, 1-2 once each */
     uint32_t u1[] = {2, 0, 2, 1};
-    assert_int_equal(sg_cooc_unit(&c, 0, u1, 4, 0, NULL), 0);
+    assert_int_equal(sg_cooc_unit(&c, 0, NULL, u1, 4, 0, NULL), 0);
     /* doc 0, unit 2: 0 and 2 again */
     uint32_t u2[] = {0, 2};
-    assert_int_equal(sg_cooc_unit(&c, 0, u2, 2, 0, NULL), 0);
+    assert_int_equal(sg_cooc_unit(&c, 0, NULL, u2, 2, 0, NULL), 0);
     /* doc 1: 2 and 0, and a unit with one entity (no pair, no self-loop) */
     uint32_t u3[] = {2, 0};
     uint32_t u4[] = {3, 3};
-    assert_int_equal(sg_cooc_unit(&c, 1, u3, 2, 0, NULL), 0);
-    assert_int_equal(sg_cooc_unit(&c, 1, u4, 2, 0, NULL), 0);
+    assert_int_equal(sg_cooc_unit(&c, 1, NULL, u3, 2, 0, NULL), 0);
+    assert_int_equal(sg_cooc_unit(&c, 1, NULL, u4, 2, 0, NULL), 0);
     assert_int_equal(c.used, 3);
     assert_int_equal(pair(&c, 0, 2)->weight, 3);
     assert_int_equal(pair(&c, 0, 2)->documents, 2);
@@ -63,7 +63,7 @@ static void many_pairs_grow_the_table(void **state)
     assert_int_equal(sg_cooc_init(&c, 100), 0);
     for (uint32_t i = 0; i < 100; i++)
         ids[i] = i;
-    assert_int_equal(sg_cooc_unit(&c, 0, ids, 100, 0, NULL), 0);
+    assert_int_equal(sg_cooc_unit(&c, 0, NULL, ids, 100, 0, NULL), 0);
     assert_int_equal(c.used, 100 * 99 / 2);
     assert_int_equal(pair(&c, 17, 98)->weight, 1);
     sg_cooc_free(&c);
@@ -85,7 +85,7 @@ static void crowded_unit_is_capped(void **state)
         ids[i] = 99 - i;
     for (uint32_t i = 100; i < 120; i++)
         ids[i] = 99; /* mentioned again */
-    assert_int_equal(sg_cooc_unit(&c, 0, ids, 120, 10, &capped), 0);
+    assert_int_equal(sg_cooc_unit(&c, 0, NULL, ids, 120, 10, &capped), 0);
     assert_int_equal(capped, 1);
     assert_int_equal(c.used, 855);
     assert_non_null(pair(&c, 90, 99));
@@ -94,7 +94,7 @@ static void crowded_unit_is_capped(void **state)
     assert_int_equal(c.nodes[0].units, 1);
     /* at the cap exactly, nothing is left out */
     capped = 0;
-    assert_int_equal(sg_cooc_unit(&c, 1, ids, 10, 10, &capped), 0);
+    assert_int_equal(sg_cooc_unit(&c, 1, NULL, ids, 10, 10, &capped), 0);
     assert_int_equal(capped, 0);
     sg_cooc_free(&c);
 }

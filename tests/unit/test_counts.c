@@ -62,6 +62,7 @@ static const char *D3 = "Marseille et Nice, avec ARS Paca.\n";
  *     d1 S2: ars-nice
  *     d2 S3: marseille-nice
  *     d3 S1: ars-marseille, ars-nice, marseille-nice
+ *   (each pair line ends with the names of the documents it co-occurs in)
  *   so aphm-ars 1 (1 doc), aphm-marseille 1 (1), ars-marseille 2 (d1, d3),
  *   ars-nice 2 (d1, d3), marseille-nice 2 (d2, d3); aphm-nice never. */
 static const char *SENTENCE_BODY = "documents\t3\n"
@@ -70,11 +71,11 @@ static const char *SENTENCE_BODY = "documents\t3\n"
                                    "node\torg:ars\t3\t2\t3\n"
                                    "node\tplace:marseille\t3\t3\t3\n"
                                    "node\tplace:nice\t4\t3\t3\n"
-                                   "pair\torg:aphm\torg:ars\t1\t1\n"
-                                   "pair\torg:aphm\tplace:marseille\t1\t1\n"
-                                   "pair\torg:ars\tplace:marseille\t2\t2\n"
-                                   "pair\torg:ars\tplace:nice\t2\t2\n"
-                                   "pair\tplace:marseille\tplace:nice\t2\t2\n";
+                                   "pair\torg:aphm\torg:ars\t1\t1\td1\n"
+                                   "pair\torg:aphm\tplace:marseille\t1\t1\td1\n"
+                                   "pair\torg:ars\tplace:marseille\t2\t2\td1\td3\n"
+                                   "pair\torg:ars\tplace:nice\t2\t2\td1\td3\n"
+                                   "pair\tplace:marseille\tplace:nice\t2\t2\td2\td3\n";
 
 /* Shard A = d1 alone, by sentence: documents 1, units 2;
  *   aphm 1 mention in S1; ars 2 mentions (S1, S2) in 2 units; marseille 1;
@@ -86,10 +87,10 @@ static const char *SHARD_A_BODY = "documents\t1\n"
                                   "node\torg:ars\t2\t1\t2\n"
                                   "node\tplace:marseille\t1\t1\t1\n"
                                   "node\tplace:nice\t1\t1\t1\n"
-                                  "pair\torg:aphm\torg:ars\t1\t1\n"
-                                  "pair\torg:aphm\tplace:marseille\t1\t1\n"
-                                  "pair\torg:ars\tplace:marseille\t1\t1\n"
-                                  "pair\torg:ars\tplace:nice\t1\t1\n";
+                                  "pair\torg:aphm\torg:ars\t1\t1\td1\n"
+                                  "pair\torg:aphm\tplace:marseille\t1\t1\td1\n"
+                                  "pair\torg:ars\tplace:marseille\t1\t1\td1\n"
+                                  "pair\torg:ars\tplace:nice\t1\t1\td1\n";
 
 /* By paragraph: d1 is one paragraph {ars, aphm, marseille, nice}; d2 has
  * {aphm} then {nice, marseille}; d3 is {marseille, nice, ars}.
@@ -105,12 +106,12 @@ static const char *PARAGRAPH_BODY = "documents\t3\n"
                                     "node\torg:ars\t3\t2\t2\n"
                                     "node\tplace:marseille\t3\t3\t3\n"
                                     "node\tplace:nice\t4\t3\t3\n"
-                                    "pair\torg:aphm\torg:ars\t1\t1\n"
-                                    "pair\torg:aphm\tplace:marseille\t1\t1\n"
-                                    "pair\torg:aphm\tplace:nice\t1\t1\n"
-                                    "pair\torg:ars\tplace:marseille\t2\t2\n"
-                                    "pair\torg:ars\tplace:nice\t2\t2\n"
-                                    "pair\tplace:marseille\tplace:nice\t3\t3\n";
+                                    "pair\torg:aphm\torg:ars\t1\t1\td1\n"
+                                    "pair\torg:aphm\tplace:marseille\t1\t1\td1\n"
+                                    "pair\torg:aphm\tplace:nice\t1\t1\td1\n"
+                                    "pair\torg:ars\tplace:marseille\t2\t2\td1\td3\n"
+                                    "pair\torg:ars\tplace:nice\t2\t2\td1\td3\n"
+                                    "pair\tplace:marseille\tplace:nice\t3\t3\td1\td2\td3\n";
 
 enum { BUF = 1 << 16 };
 
@@ -144,7 +145,7 @@ static void add(sg_extractor *ex, const char *name, const char *text)
 /* The header the library must write for this gazetteer and options. */
 static void header(char *buf, size_t size, const sg_gazetteer *gaz, const char *unit, unsigned max)
 {
-    snprintf(buf, size, "#stakegraph-counts\t1\tunit=%s\tmax-unit-actors=%u\tgazetteer=%016" PRIx64,
+    snprintf(buf, size, "#stakegraph-counts\t2\tunit=%s\tmax-unit-actors=%u\tgazetteer=%016" PRIx64,
              unit, max, sg_gazetteer_fingerprint(gaz));
 }
 
@@ -248,6 +249,12 @@ static void assert_same_graph(const sg_graph *a, const sg_graph *b)
         assert_int_equal(ta, tb);
         assert_true(wa == wb);
         assert_int_equal(da, db);
+        const char *const *na, *const *nb;
+        size_t ka = sg_graph_edge_first_documents(a, e, &na),
+               kb = sg_graph_edge_first_documents(b, e, &nb);
+        assert_int_equal(ka, kb);
+        for (size_t k = 0; k < ka; k++)
+            assert_string_equal(na[k], nb[k]);
     }
 }
 
@@ -678,7 +685,7 @@ static void errors_name_the_line_and_change_nothing(void **state)
     header(para_head, sizeof(para_head), gaz, "paragraph", 50);
     header(cap_head, sizeof(cap_head), gaz, "sentence", 7);
     snprintf(v2_head, sizeof(v2_head), "%s", head);
-    v2_head[strlen("#stakegraph-counts\t")] = '2';
+    v2_head[strlen("#stakegraph-counts\t")] = '3';
 
     /* Lines 1-4 are valid (header, documents, units, a node) and would change
      * the counts: after the error they must not be counted. */
@@ -733,8 +740,18 @@ static void errors_name_the_line_and_change_nothing(void **state)
         {"another unit", para_line, 5, "made with unit=paragraph, expected unit=sentence"},
         {"another --max-unit-actors", cap_line, 5,
          "made with max-unit-actors=7, expected max-unit-actors=50"},
-        {"another format version", v2_line, 5, "counts file format 2"},
-        {"malformed header", "+#stakegraph-counts\t1\tunit=sentence\n", 2,
+        {"another format version", v2_line, 5, "counts file format 3"},
+        {"more names than documents",
+         "+documents\t2\nunits\t2\nnode\torg:ars\t1\t1\t1\nnode\torg:aphm\t1\t1\t1\n"
+         "pair\torg:aphm\torg:ars\t2\t1\ta\tb\n",
+         6, "more document names than documents"},
+        {"four names", "+documents\t1\nunits\t2\npair\torg:aphm\torg:ars\t9\t9\ta\tb\tc\td\n", 4,
+         "up to 3 document names"},
+        {"bad escape in a name", "+documents\t1\nunits\t2\npair\torg:aphm\torg:ars\t1\t1\ta\\x\n",
+         4, "up to 3 document names"},
+        {"empty name", "+documents\t1\nunits\t2\npair\torg:aphm\torg:ars\t1\t1\t\n", 4,
+         "up to 3 document names"},
+        {"malformed header", "+#stakegraph-counts\t2\tunit=sentence\n", 2,
          "made with ?, expected max-unit-actors=50"},
     };
     for (size_t u = 0; u < 2; u++) {
@@ -954,6 +971,47 @@ static void pairs_need_their_nodes(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* Each edge keeps the three smallest document names, whatever the order of
+ * the documents, the shards and the merges; names with tabs, line breaks and
+ * backslashes go through a counts file unchanged. */
+static void first_documents_are_the_smallest_names(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz = load_gaz(GAZ);
+    static const char *const names[] = {"z", "b\tx", "a\\b", "m\n", "c"};
+    /* byte order: "a\\b" < "b\tx" < "c" < "m\n" < "z" */
+    sg_extractor *one = new_ex(gaz, NULL), *x = new_ex(gaz, NULL), *y = new_ex(gaz, NULL);
+    for (size_t i = 0; i < 5; i++) {
+        add(one, names[i], D3);
+        add(i % 2 ? x : y, names[4 - i], D3);
+    }
+    sg_error err;
+    /* x (documents "m\n" and "b\tx") through a file, then merged into y */
+    char *cx = counts_of(x);
+    assert_non_null(strstr(cx, "\tb\\tx\tm\\n\n"));
+    sg_extractor *z = new_ex(gaz, NULL);
+    assert_int_equal(read_text(z, "x.pairs", cx, &err), 0);
+    assert_int_equal(sg_extractor_merge(y, z, &err), 0);
+    assert_same_network(one, y);
+    sg_graph *g;
+    assert_int_equal(sg_extractor_graph(&g, one, 0, &err), 0);
+    assert_int_equal(sg_graph_edge_count(g), 3);
+    for (size_t e = 0; e < 3; e++) {
+        const char *const *n;
+        assert_int_equal(sg_graph_edge_first_documents(g, e, &n), 3);
+        assert_string_equal(n[0], "a\\b");
+        assert_string_equal(n[1], "b\tx");
+        assert_string_equal(n[2], "c");
+    }
+    sg_graph_free(g);
+    free(cx);
+    sg_extractor_free(one);
+    sg_extractor_free(x);
+    sg_extractor_free(y);
+    sg_extractor_free(z);
+    sg_gazetteer_free(gaz);
+}
+
 static void invalid_arguments(void **state)
 {
     (void)state;
@@ -987,6 +1045,7 @@ int main(void)
         cmocka_unit_test(errors_name_the_line_and_change_nothing),
         cmocka_unit_test(pairs_need_their_nodes),
         cmocka_unit_test(a_fresh_extractor_adopts_the_first_header),
+        cmocka_unit_test(first_documents_are_the_smallest_names),
         cmocka_unit_test(invalid_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

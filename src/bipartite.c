@@ -1,0 +1,254 @@
+/* The actor-document graph (SPEC §11): one node per actor mentioned and one
+ * per document, an edge from each document to each actor it mentions,
+ * weighted by the mentions. Built from the documents the extractor recorded. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "gazetteer_int.h"
+#include "graph_int.h"
+#include "sg_internal.h"
+
+static const char DOC_PREFIX[] = "doc:";
+
+/* A node before sorting: an entity (doc == NULL) or a document. */
+typedef struct {
+    const char *id; /* the entity's id; for documents, the name without prefix */
+    uint32_t entity;
+    const sg_docrec *doc; /* the first record of that name */
+    long mentions, documents;
+} bnode;
+
+/* Node ids are compared as written: "doc:" + name for documents. */
+static int cmp_id(const bnode *p, const bnode *q)
+{
+    const char *a = p->id, *b = q->id;
+    if (!p->doc && !q->doc)
+        return strcmp(a, b);
+    /* compare the prefix first, then the rest */
+    const char *ap = p->doc ? DOC_PREFIX : "", *bp = q->doc ? DOC_PREFIX : "";
+    for (;;) {
+        unsigned char x = *ap ? (unsigned char)*ap : (unsigned char)*a;
+        unsigned char y = *bp ? (unsigned char)*bp : (unsigned char)*b;
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (!x)
+            return 0;
+        if (*ap)
+            ap++;
+        else
+            a++;
+        if (*bp)
+            bp++;
+        else
+            b++;
+    }
+}
+
+static int cmp_bnode(const void *x, const void *y)
+{
+    return cmp_id(x, y);
+}
+
+static int cmp_docrec(const void *x, const void *y)
+{
+    const sg_docrec *const *p = x, *const *q = y;
+    return strcmp((*p)->name, (*q)->name);
+}
+
+/* The index of metadata key `key` among `keys`, added if new; -1 when out of memory. */
+static long key_index(char ***keys, size_t *n, size_t *cap, const char *key)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp((*keys)[i], key))
+            return (long)i;
+    if (sg_grow((void **)keys, cap, *n + 1, sizeof(char *)) || !((*keys)[*n] = strdup(key)))
+        return -1;
+    return (long)(*n)++;
+}
+
+typedef struct {
+    size_t a, b;
+    long weight;
+} bedge;
+
+static int cmp_bedge(const void *x, const void *y)
+{
+    const bedge *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static char *prefixed(const char *name)
+{
+    size_t n = strlen(name);
+    char *s = malloc(sizeof(DOC_PREFIX) + n);
+    if (s) {
+        memcpy(s, DOC_PREFIX, sizeof(DOC_PREFIX) - 1);
+        memcpy(s + sizeof(DOC_PREFIX) - 1, name, n + 1);
+    }
+    return s;
+}
+
+static const char *meta_of(const sg_docrec *d, const char *key)
+{
+    for (size_t i = 0; i < d->nmeta; i++)
+        if (!strcmp(d->meta[2 * i], key))
+            return d->meta[2 * i + 1];
+    return NULL;
+}
+
+int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
+{
+    const sg_gazetteer *gaz = ex->gaz;
+    size_t ne = gaz->n, nd = ex->ndocrec;
+    const sg_docrec **docs = sg_alloc_array(nd + 1, sizeof(*docs));
+    long *ment = calloc(ne + 1, sizeof(long)), *ndoc = calloc(ne + 1, sizeof(long));
+    size_t *node_of_ent = sg_alloc_array(ne + 1, sizeof(size_t));
+    size_t *node_of_doc = sg_alloc_array(nd + 1, sizeof(size_t));
+    bnode *nodes = sg_alloc_array(ne + nd + 1, sizeof(bnode));
+    char **keys = NULL;
+    size_t nkeys = 0, keycap = 0, nedges = 0;
+    bedge *edges = NULL;
+    sg_graph *g = NULL;
+    int rc = SG_ERR_NOMEM;
+    if (!docs || !ment || !ndoc || !node_of_ent || !node_of_doc || !nodes)
+        goto done;
+    for (size_t i = 0; i < nd; i++)
+        docs[i] = &ex->docs[i];
+    if (nd > 1)
+        qsort(docs, nd, sizeof(*docs), cmp_docrec);
+    /* documents of the same name are one node (the first record's metadata) */
+    size_t nn = 0;
+    for (size_t i = 0; i < nd; i++) {
+        const sg_docrec *d = docs[i];
+        if (i == 0 || strcmp(docs[i - 1]->name, d->name)) {
+            nodes[nn++] = (bnode){d->name, 0, d, 0, 1};
+        }
+        bnode *dn = &nodes[nn - 1];
+        for (size_t k = 0; k < d->n; k++) {
+            dn->mentions += d->counts[k];
+            ment[d->ents[k]] += d->counts[k];
+            ndoc[d->ents[k]]++;
+        }
+        nedges += d->n;
+    }
+    for (size_t e = 0; e < ne; e++)
+        if (ment[e] > 0)
+            nodes[nn++] = (bnode){gaz->ents[e].id, (uint32_t)e, NULL, ment[e], ndoc[e]};
+    if (nn > 1)
+        qsort(nodes, nn, sizeof(bnode), cmp_bnode);
+    for (size_t i = 0; i + 1 < nn; i++)
+        if (!cmp_id(&nodes[i], &nodes[i + 1])) {
+            rc = sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                              "bipartite graph: actor id '%s' is also a document's node id",
+                              nodes[i].doc ? nodes[i + 1].id : nodes[i].id);
+            goto done_set;
+        }
+    /* columns: the gazetteer's, then the documents' metadata keys */
+    for (size_t a = 0; a < gaz->nattr; a++)
+        if (key_index(&keys, &nkeys, &keycap, gaz->attr_names[a]) < 0)
+            goto done;
+    for (size_t i = 0; i < nd; i++)
+        for (size_t k = 0; k < docs[i]->nmeta; k++)
+            if (key_index(&keys, &nkeys, &keycap, docs[i]->meta[2 * k]) < 0)
+                goto done;
+    if (!(g = sg_graph_alloc(nn, nedges, nkeys)))
+        goto done;
+    for (size_t a = 0; a < nkeys; a++)
+        if (!(g->attr_names[a] = strdup(keys[a])))
+            goto done;
+    double *part = sg_alloc_array(nn + 1, sizeof(double));
+    if (!part)
+        goto done;
+    for (size_t i = 0; i < nn; i++) {
+        const bnode *b = &nodes[i];
+        g->mentions[i] = b->mentions;
+        g->documents[i] = b->documents;
+        part[i] = b->doc ? 1 : 0;
+        if (b->doc) {
+            const char *title = meta_of(b->doc, "title");
+            g->id[i] = prefixed(b->id);
+            g->label[i] = strdup(title ? title : b->id);
+            g->type[i] = strdup("document");
+            for (size_t k = 0; k < b->doc->nmeta && g->id[i]; k++) {
+                long a = key_index(&keys, &nkeys, &keycap, b->doc->meta[2 * k]);
+                char **cell = &g->attrs[i * nkeys + (size_t)a];
+                if (!*cell && !(*cell = strdup(b->doc->meta[2 * k + 1])))
+                    g->id[i] = NULL; /* reported below */
+            }
+        } else {
+            const sg_entity *e = &gaz->ents[b->entity];
+            node_of_ent[b->entity] = i;
+            g->id[i] = strdup(e->id);
+            g->label[i] = strdup(e->label);
+            g->type[i] = strdup(e->type);
+            for (size_t a = 0; a < gaz->nattr && a < e->nattrs; a++)
+                if (e->attrs[a] && !(g->attrs[i * nkeys + a] = strdup(e->attrs[a])))
+                    g->id[i] = NULL;
+        }
+        if (!g->id[i] || !g->label[i] || !g->type[i]) {
+            free(part);
+            goto done;
+        }
+    }
+    /* each record's node: the records are sorted by name, the nodes by id */
+    for (size_t i = 0, r = 0; i < nn; i++)
+        if (nodes[i].doc)
+            node_of_doc[r++] = i;
+    rc = sg_graph_set_column(g, SG_NODES, "bipartite", 1, part, err);
+    free(part);
+    if (rc)
+        goto done_set;
+    rc = SG_ERR_NOMEM;
+    if (!(edges = sg_alloc_array(nedges + 1, sizeof(bedge))))
+        goto done;
+    /* document nodes in name order = record order (same-named records share one) */
+    size_t m = 0, r = (size_t)-1;
+    for (size_t i = 0; i < nd; i++) {
+        if (i == 0 || strcmp(docs[i - 1]->name, docs[i]->name))
+            r++;
+        size_t dn = node_of_doc[r];
+        for (size_t k = 0; k < docs[i]->n; k++) {
+            size_t an = node_of_ent[docs[i]->ents[k]];
+            edges[m++] = (bedge){an < dn ? an : dn, an < dn ? dn : an, docs[i]->counts[k]};
+        }
+    }
+    if (m > 1)
+        qsort(edges, m, sizeof(bedge), cmp_bedge);
+    size_t k = 0;
+    for (size_t e = 0; e < m; e++) {
+        if (k && g->src[k - 1] == edges[e].a && g->dst[k - 1] == edges[e].b) {
+            g->weight[k - 1] += (double)edges[e].weight;
+            continue;
+        }
+        g->src[k] = edges[e].a;
+        g->dst[k] = edges[e].b;
+        g->weight[k] = (double)edges[e].weight;
+        g->edocs[k] = 1;
+        k++;
+    }
+    g->m = k;
+    if ((rc = sg_graph_make_igraph(g, err)))
+        goto done_set;
+    *out = g;
+    g = NULL;
+    rc = 0;
+    goto done_set;
+done:
+    sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+done_set:
+    sg_graph_free(g);
+    for (size_t i = 0; i < nkeys; i++)
+        free(keys[i]);
+    free(keys);
+    free(edges);
+    free(docs);
+    free(ment);
+    free(ndoc);
+    free(node_of_ent);
+    free(node_of_doc);
+    free(nodes);
+    return rc;
+}
