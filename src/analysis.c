@@ -252,6 +252,10 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
         goto done;
 
     step = "eigenvector";
+    /* ARPACK may draw a start vector: seeded (with a constant: --seed is for
+     * the communities), every graph of a run (one per period) gets the
+     * values a run on that graph alone gets */
+    igraph_rng_seed(igraph_rng_default(), 1);
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
     if (igraph_eigenvector_centrality(&g->ig, &k.res, &value, 0, 1, &k.w, &arpack))

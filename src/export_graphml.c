@@ -44,12 +44,28 @@ static void data_str(FILE *f, const char *key_id, const char *value)
     fputs("</data>\n", f);
 }
 
+/* The names of the first documents of edge `e` (if any), joined by " | ". */
+static void data_first_documents(FILE *f, const sg_graph *g, size_t e)
+{
+    const char *const *names;
+    size_t k = sg_graph_edge_first_documents(g, e, &names);
+    if (!k)
+        return;
+    fputs("      <data key=\"e_first_documents\">", f);
+    for (size_t j = 0; j < k; j++) {
+        if (j)
+            fputs(SG_FIRST_DOCUMENTS_SEP, f);
+        sg_xml_write(f, names[j]);
+    }
+    fputs("</data>\n", f);
+}
+
 /* Attribute names every node or edge has (igraph's reader keeps the element
  * ids as an attribute `id`): a column or a gazetteer attribute of the same
  * name would give the reader two values for one name. */
 static const char *const node_fixed[] = {"id",       "label",     "name", "type",
                                          "mentions", "documents", NULL};
-static const char *const edge_fixed[] = {"id", "weight", "documents", NULL};
+static const char *const edge_fixed[] = {"id", "weight", "documents", "first_documents", NULL};
 
 static int is_fixed(sg_domain d, const char *name)
 {
@@ -121,6 +137,7 @@ typedef struct {
     column_plan *cols[2]; /* SG_NODES, SG_EDGES */
     size_t ncols[2];
     char (*attr_id)[32]; /* "" when the attribute is not written */
+    int first_documents; /* some edge has first documents: key e_first_documents */
 } plan;
 
 static void plan_free(plan *p)
@@ -150,6 +167,10 @@ static int plan_make(plan *p, const sg_graph *g)
     for (size_t a = 0; a < sg_graph_attr_count(g); a++)
         if (attr_written(g, a))
             snprintf(p->attr_id[a], sizeof(p->attr_id[a]), "v_attr%zu", a);
+    for (size_t e = 0; e < sg_graph_edge_count(g) && !p->first_documents; e++) {
+        const char *const *names;
+        p->first_documents = sg_graph_edge_first_documents(g, e, &names) > 0;
+    }
     return 0;
 }
 
@@ -197,6 +218,8 @@ static void write_keys(const sg_graph *g, const plan *p, FILE *f)
     column_keys(g, p, f, SG_NODES);
     key(f, "e_weight", "edge", "weight", "double");
     key(f, "e_documents", "edge", "documents", "int");
+    if (p->first_documents)
+        key(f, "e_first_documents", "edge", "first_documents", "string");
     column_keys(g, p, f, SG_EDGES);
 }
 
@@ -249,6 +272,7 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
         sg_xml_write(f, sg_graph_node_id(g, t));
         fprintf(f, "\">\n      <data key=\"e_weight\">%s</data>\n", num);
         data_long(f, "e_documents", docs);
+        data_first_documents(f, g, e);
         column_data(g, &p, f, SG_EDGES, e);
         fputs("    </edge>\n", f);
     }

@@ -219,6 +219,37 @@ static int read_nodes(reader *r, sg_error *err)
     return 0;
 }
 
+/* Fills names[0, SG_FIRST_DOCUMENTS) from "a | b | c" (empty parts
+ * skipped, names beyond the first SG_FIRST_DOCUMENTS dropped). */
+static int split_first_documents(char **names, const char *s)
+{
+    size_t k = 0, sep = strlen(SG_FIRST_DOCUMENTS_SEP);
+    while (s && *s && k < SG_FIRST_DOCUMENTS) {
+        const char *end = strstr(s, SG_FIRST_DOCUMENTS_SEP);
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        if (len && !(names[k++] = sg_strndup(s, len)))
+            return -1;
+        s = end ? end + sep : NULL;
+    }
+    return 0;
+}
+
+/* The edges' `first_documents` (a string written by export_graphml.c); an
+ * edge without it has none. */
+static int read_first_documents(reader *r, const char *name, sg_error *err)
+{
+    sg_graph *g = r->g;
+    if (g->fdocs) /* (igraph's reader gives one attribute per name) */
+        return 0;
+    if (!(g->fdocs = calloc(g->m + 1, SG_FIRST_DOCUMENTS * sizeof(char *))))
+        return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    for (size_t e = 0; e < g->m; e++)
+        if (split_first_documents(&g->fdocs[e * SG_FIRST_DOCUMENTS],
+                                  EAS(r->ig, name, (igraph_integer_t)e)))
+            return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    return 0;
+}
+
 static int read_edges(reader *r, sg_error *err)
 {
     sg_graph *g = r->g;
@@ -238,6 +269,11 @@ static int read_edges(reader *r, sg_error *err)
             if (!strcmp(name, "weight"))
                 return fail(r, err, SG_ERR_PARSE,
                             "the edge attribute 'weight' must be a number (attr.type double)");
+            int rc = 0;
+            if (type == IGRAPH_ATTRIBUTE_STRING && !strcmp(name, "first_documents"))
+                rc = read_first_documents(r, name, err);
+            if (rc)
+                return rc;
             continue;
         }
         if (!*name)
@@ -290,16 +326,29 @@ static int cmp_edge_index(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* Moves the first documents of edge e to slot k of `to`. */
+static void move_first_documents(char **to, size_t k, sg_graph *g, size_t e)
+{
+    for (size_t j = 0; j < SG_FIRST_DOCUMENTS; j++) {
+        to[k * SG_FIRST_DOCUMENTS + j] = g->fdocs[e * SG_FIRST_DOCUMENTS + j];
+        g->fdocs[e * SG_FIRST_DOCUMENTS + j] = NULL;
+    }
+}
+
 /* Makes the graph simple, like the ones extract builds: self-loops are
  * dropped, parallel edges merged (weights and documents added, the other
- * columns taken from the first), edges sorted by (source, target). */
+ * columns and the first documents taken from the first), edges sorted by
+ * (source, target). */
 static int simplify(sg_graph *g)
 {
     size_t m = g->m, k = 0;
     size_t *order = sg_alloc_array(m + 1, sizeof(size_t));
+    char **fdocs = NULL; /* the first documents, in the new order */
     sg_graph tmp;
-    if (!order)
+    if (!order || (g->fdocs && !(fdocs = calloc(m + 1, SG_FIRST_DOCUMENTS * sizeof(char *))))) {
+        free(order);
         return SG_ERR_NOMEM;
+    }
     for (size_t e = 0; e < m; e++)
         order[e] = e;
     sort_graph = g;
@@ -330,7 +379,16 @@ static int simplify(sg_graph *g)
         tmp.edocs[k] = g->edocs[e];
         for (size_t c = 0; c < g->ncols[1]; c++)
             colv[c * (m + 1) + k] = g->cols[1][c].v[e];
+        if (fdocs)
+            move_first_documents(fdocs, k, g, e);
         k++;
+    }
+    if (fdocs) { /* those of self-loops and merged edges go */
+        for (size_t i = 0; i < m * SG_FIRST_DOCUMENTS; i++)
+            free(g->fdocs[i]);
+        free(g->fdocs);
+        g->fdocs = fdocs;
+        fdocs = NULL;
     }
     memcpy(g->src, tmp.src, k * sizeof(size_t));
     memcpy(g->dst, tmp.dst, k * sizeof(size_t));
@@ -346,6 +404,7 @@ done:
     free(tmp.edocs);
     free(colv);
     free(order);
+    free(fdocs); /* (only on failure, before any name moved) */
     return rc;
 }
 

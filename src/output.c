@@ -216,6 +216,10 @@ int sg_export(const sg_graph *g, sg_format fmt, FILE *f, sg_error *err)
     case SG_FORMAT_DOT: return sg_export_dot(g, f, err);
     case SG_FORMAT_GEXF: return sg_export_gexf(g, NULL, f, err);
     case SG_FORMAT_JSON: return sg_export_json(g, f, err);
+    case SG_FORMAT_CSV:
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                            "CSV is two tables: write them with sg_export_csv_nodes and "
+                            "sg_export_csv_edges");
     default: return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "unknown format");
     }
 }

@@ -47,6 +47,11 @@ static const type_style *style_of(const char *type)
     return &other_type;
 }
 
+void sg_type_colour(const char *type, unsigned char rgb[3])
+{
+    memcpy(rgb, palette[style_of(type)->colour], 3);
+}
+
 void sg_render_options_init(sg_render_options *opt)
 {
     opt->colour_by = SG_COLOUR_COMMUNITY;

@@ -29,4 +29,13 @@ char *sg_strdup(const char *s);
  * for equal strings). Returns 0 or SG_ERR_NOMEM. */
 int sg_order_strings(size_t *order, const char *const *strs, size_t n);
 
+/* The colour pictures give nodes of `type` when colouring by type (render.c),
+ * for the formats that carry a colour (GEXF). */
+void sg_type_colour(const char *type, unsigned char rgb[3]);
+
+/* A copy of `s` (caller frees) with every invalid UTF-8 sequence replaced by
+ * U+FFFD, for the text formats whose readers refuse invalid UTF-8 (JSON, CSV);
+ * NULL on exhaustion. */
+char *sg_utf8_clean(const char *s);
+
 #endif

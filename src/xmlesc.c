@@ -129,3 +129,28 @@ void sg_format_column_value(char *buf, size_t size, double v, int is_int)
     else
         sg_format_double(buf, size, v);
 }
+
+char *sg_utf8_clean(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0, n = 0;
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(len * 3 + 1); /* worst case: every byte -> U+FFFD */
+    if (!out)
+        return NULL;
+    while (i < len) {
+        size_t at = i;
+        int bad = 0;
+        sg_utf8_next(u, len, &i, &bad);
+        if (bad) {
+            memcpy(out + n, "\xEF\xBF\xBD", 3);
+            n += 3;
+        } else {
+            memcpy(out + n, s + at, i - at);
+            n += i - at;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}

@@ -81,7 +81,8 @@ int sg_graph_rank_nodes(const sg_graph *g, const char *measure, size_t *order);
 long sg_graph_units(const sg_graph *g);
 
 /* Reads a GraphML file (igraph's reader): node ids, `label`, `type`,
- * `mentions`, `documents`, edge `weight` (default 1) and `documents`; other
+ * `mentions`, `documents`, edge `weight` (default 1), `documents` and
+ * `first_documents` (names joined by SG_FIRST_DOCUMENTS_SEP); other
  * numeric attributes become columns, other string node attributes become
  * attributes. Errors name the file. */
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);

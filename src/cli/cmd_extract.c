@@ -30,13 +30,21 @@ typedef struct {
     sg_render_options render;
     unsigned jobs;
     int merge;              /* stakegraph merge: the inputs are counts files */
+    int explain;            /* stakegraph explain A B INPUT... */
     const char *files_from; /* a file listing inputs, one a line */
+    const char *evidence;   /* --evidence FILE */
+    const char *bipartite;  /* --bipartite FILE */
+    int jsonl;              /* --jsonl: the inputs are JSON Lines corpora */
+    period_unit by_period;
+    const char *explain_a, *explain_b;
 } extract_args;
 
+/* The outputs besides the networks: streamed rows, the bipartite graph. */
 typedef struct {
-    sg_output *out;
-    const char *path;
-} mention_sink;
+    sg_output *mentions, *evidence;
+    evidence_kind evidence_kind;
+    cli_output bipartite; /* .out NULL when not asked for */
+} sinks;
 
 static void help(FILE *f)
 {
@@ -49,19 +57,32 @@ static void help(FILE *f)
           "\n"
           "  INPUT               a text file, a directory (every *.txt inside, recursively)\n"
           "                      or - for standard input; the document name is the path\n"
+          "  --jsonl             the INPUTs are JSON Lines corpora (directories: *.jsonl):\n"
+          "                      one document a line, {\"id\", \"text\", \"date\", \"source\",\n"
+          "                      \"url\", ...}; the name is the id; a bad line is reported\n"
+          "                      and skipped, the others are processed (exit status 1)\n"
           "  -g, --gazetteer PATH  a gazetteer TSV file or a directory of *.tsv files\n"
           "                      (repeatable; default: the bundled gazetteers)\n"
           "  --unit UNIT         sentence (default), paragraph, document or window:N\n"
           "                      (blocks of N words, never across a paragraph)\n"
-          "  -f, --format FMT    graphml, dot, svg, png, pdf or pairs, for a single output\n"
-          "                      (default: from -o's extension, else graphml)\n"
-          "  -o, --output FILE   where to write the network (.graphml, .dot), its picture\n"
+          "  -f, --format FMT    graphml, dot, gexf, json (networkx node-link), csv (-o DIR:\n"
+          "                      DIR/nodes.csv and DIR/edges.csv), svg, png, pdf or pairs,\n"
+          "                      for a single output (default: from -o's extension, else\n"
+          "                      graphml)\n"
+          "  -o, --output FILE   where to write the network (.graphml, .dot, .gexf, .json), its picture\n"
           "                      (.svg, .png, .pdf) or the partial counts for 'stakegraph\n"
           "                      merge' (.pairs); repeatable (default: standard output)\n"
           "  -j, --jobs N        threads (default: all cores); the output is the same\n"
           "  --files-from FILE   also read the inputs' paths from FILE, one a line (- for\n"
           "                      standard input), as map-reduce engines hand them out\n"
           "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
+          "  --evidence FILE     also write, for every edge and unit, the document, the\n"
+          "                      unit's bytes, both mentions and a snippet (TSV; JSON Lines\n"
+          "                      when FILE ends in .jsonl)\n"
+          "  --bipartite FILE    also write the actor-document graph (format from FILE)\n"
+          "  --by-period month|year  (--jsonl, with dates) also write one network per\n"
+          "                      period beside each output (net.graphml: net.2024.graphml,\n"
+          "                      ...); a GEXF output gets the periods as spells instead\n"
           "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
           "  --strict            invalid UTF-8 is an error instead of a warning\n"
           "  --max-unit-actors N in a unit naming more than N actors (a list, a table), pair\n"
@@ -106,6 +127,24 @@ static void merge_help(FILE *f)
           f);
 }
 
+static void explain_help(FILE *f)
+{
+    fputs("usage: stakegraph explain [-g PATH]... [--unit UNIT] [--jsonl] [-j N] A B INPUT...\n"
+          "\n"
+          "Prints every unit of text (sentence by default) of the INPUT documents that names\n"
+          "both actors A and B: the evidence for the edge between them, one line each,\n"
+          "'document:line: text', after a summary line. A and B are gazetteer ids or names\n"
+          "(\"AP-HM\", \"Thierry Schifano\").\n"
+          "\n"
+          "  -g, --gazetteer PATH, --unit UNIT, --jsonl, -j N, --files-from FILE,\n"
+          "  --max-unit-actors N, --strict, -q: as for extract\n"
+          "  -h, --help          show this help\n"
+          "\n"
+          "Exit status: 0 (also when no unit names both), 1 failure (an unknown actor),\n"
+          "2 usage error.\n",
+          f);
+}
+
 static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
 {
     enum {
@@ -123,9 +162,13 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         OPT_LABELS,
         OPT_TITLE,
         OPT_MAX_UNIT_ACTORS,
-        OPT_FILES_FROM
+        OPT_FILES_FROM,
+        OPT_EVIDENCE,
+        OPT_BIPARTITE,
+        OPT_JSONL,
+        OPT_BY_PERIOD
     };
-    const char *cmd = a->merge ? "merge" : "extract";
+    const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
     static const struct option longs[] = {
         {"gazetteer", required_argument, NULL, 'g'},
         {"unit", required_argument, NULL, OPT_UNIT},
@@ -148,6 +191,10 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
         {"jobs", required_argument, NULL, 'j'},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"bipartite", required_argument, NULL, OPT_BIPARTITE},
+        {"jsonl", no_argument, NULL, OPT_JSONL},
+        {"by-period", required_argument, NULL, OPT_BY_PERIOD},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -161,6 +208,17 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict and "
                                         "--jobs apply to extract (merge takes the unit and the "
                                         "limit from the counts files)");
+        }
+        if (a->merge && (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL ||
+                         c == OPT_BY_PERIOD))
+            return cli_usage_error(cmd, "--evidence, --bipartite, --jsonl and --by-period need "
+                                        "the text: use them with extract");
+        if (a->explain && c != 'g' && c != OPT_UNIT && c != OPT_JSONL && c != 'j' &&
+            c != OPT_FILES_FROM && c != OPT_MAX_UNIT_ACTORS && c != OPT_STRICT && c != 'q' &&
+            c != 'h' && c != ':' && c != '?') {
+            snprintf(msg, sizeof(msg), "'%.200s' does not apply to explain (it prints the units)",
+                     argv[optind - 1]);
+            return cli_usage_error(cmd, msg);
         }
         switch (c) {
         case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
@@ -223,8 +281,21 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             break;
         }
         case OPT_FILES_FROM: a->files_from = optarg; break;
+        case OPT_EVIDENCE: a->evidence = optarg; break;
+        case OPT_BIPARTITE: a->bipartite = optarg; break;
+        case OPT_JSONL: a->jsonl = 1; break;
+        case OPT_BY_PERIOD:
+            if (!strcmp(optarg, "month"))
+                a->by_period = PERIOD_MONTH;
+            else if (!strcmp(optarg, "year"))
+                a->by_period = PERIOD_YEAR;
+            else
+                return cli_usage_error(cmd, "invalid --by-period (month or year)");
+            break;
         case 'q': a->quiet = 1; break;
-        case 'h': a->merge ? merge_help(stdout) : help(stdout); return -1;
+        case 'h':
+            a->merge ? merge_help(stdout) : a->explain ? explain_help(stdout) : help(stdout);
+            return -1;
         case ':':
             snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
             return cli_usage_error(cmd, msg);
@@ -233,6 +304,15 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             return cli_usage_error(cmd, msg);
         }
     }
+    if (a->explain) {
+        if (argc - optind < 2)
+            return cli_usage_error(cmd, "give two actors (ids or names), then the inputs");
+        a->explain_a = argv[optind++];
+        a->explain_b = argv[optind++];
+    }
+    if (a->by_period && !a->jsonl)
+        return cli_usage_error(cmd, "--by-period needs dated documents: a JSON Lines corpus "
+                                    "(--jsonl) with a \"date\" field");
     if (optind >= argc && !a->files_from)
         return cli_usage_error(cmd, a->merge
                                         ? "no input (give counts files or - for standard input)"
@@ -252,6 +332,24 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
     }
     if (!a->analyse && (a->layout == 1 || cli_outputs_need_layout(a->outs, (size_t)n)))
         return cli_usage_error(cmd, "pictures and --layout need the analysis: drop --no-analyse");
+    if (a->bipartite) {
+        cli_output b;
+        char bmsg[400];
+        if (cli_output_set(&b, a->bipartite, NULL, bmsg, sizeof(bmsg)))
+            return cli_usage_error(cmd, bmsg);
+        if (b.counts || b.picture)
+            return cli_usage_error(cmd, "--bipartite writes a network (.graphml, .dot, .gexf, "
+                                        ".json or a CSV directory), not a picture or counts");
+    }
+    for (int i = 0; a->by_period && i < n; i++) {
+        if (a->outs[i].counts)
+            return cli_usage_error(cmd, "--by-period does not apply to partial counts (-f pairs): "
+                                        "extract each period's documents as a shard instead");
+        if (!strcmp(a->outs[i].path, "-") && a->outs[i].format != SG_FORMAT_GEXF)
+            return cli_usage_error(cmd, "--by-period writes one file per period beside the "
+                                        "output: give -o FILE (or -f gexf, which holds the "
+                                        "periods)");
+    }
     *first_input = optind;
     return 0;
 }
@@ -299,24 +397,68 @@ static int write_header(sg_output *o)
     return ferror(f) ? -1 : 0;
 }
 
-/* Opens the outputs before the work starts, so that an unwritable path fails
- * at once rather than after the corpus has been read. */
-/* Opens the outputs before the work starts, so that an unwritable path fails
- * at once rather than after the corpus has been read. */
-static int open_outputs(const extract_args *a, mention_sink *ms)
+static void sinks_abort(sinks *sk)
+{
+    sg_output_abort(sk->mentions);
+    sg_output_abort(sk->evidence);
+    sg_output_abort(sk->bipartite.out);
+    sk->mentions = sk->evidence = sk->bipartite.out = NULL;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+static int write_evidence_header(sg_output *o)
+{
+    FILE *f = sg_output_stream(o);
+    fputs("source\ttarget\tdoc\tstart\tend\tsource_start\tsource_end\ttarget_start\t"
+          "target_end\tsnippet\n",
+          f);
+    return ferror(f) ? -1 : 0;
+}
+
+/* Opens a row output and writes its header; prints the error on failure. */
+static int open_rows(sg_output **o, const char *path, int (*head)(sg_output *))
 {
     sg_error err;
     sg_error_clear(&err);
-    if (cli_outputs_open(a->outs, (size_t)(a->noutputs ? a->noutputs : 1)))
+    if (sg_output_open(o, path, &err)) {
+        print_error(&err);
         return -1;
-    if (a->mentions && (sg_output_open(&ms->out, a->mentions, &err) || write_header(ms->out))) {
-        if (ms->out)
-            cli_error(a->mentions, strerror(errno));
-        else
-            print_error(&err);
-        sg_output_abort(ms->out);
-        ms->out = NULL;
-        cli_outputs_abort(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
+    }
+    if (head && head(*o)) {
+        cli_error(path, strerror(errno ? errno : EIO));
+        return -1;
+    }
+    return 0;
+}
+
+/* Opens the outputs before the work starts, so that an unwritable path fails
+ * at once rather than after the corpus has been read. */
+static int open_outputs(const extract_args *a, sinks *sk)
+{
+    size_t n = (size_t)(a->noutputs ? a->noutputs : 1);
+    if (cli_outputs_open(a->outs, n))
+        return -1;
+    int rc = 0;
+    if (a->mentions)
+        rc = open_rows(&sk->mentions, a->mentions, write_header);
+    if (!rc && a->evidence) {
+        int jl = has_suffix(a->evidence, ".jsonl") || has_suffix(a->evidence, ".json");
+        sk->evidence_kind = jl ? EVIDENCE_JSONL : EVIDENCE_TSV;
+        rc = open_rows(&sk->evidence, a->evidence, jl ? NULL : write_evidence_header);
+    }
+    if (!rc && a->bipartite) {
+        char msg[400];
+        cli_output_set(&sk->bipartite, a->bipartite, NULL, msg, sizeof(msg)); /* checked */
+        rc = cli_outputs_open(&sk->bipartite, 1);
+    }
+    if (rc) {
+        sinks_abort(sk);
+        cli_outputs_abort(a->outs, n);
         return -1;
     }
     return 0;
@@ -344,41 +486,152 @@ static int want_layout(const extract_args *a, const sg_graph *g)
     return 1;
 }
 
-static int finish(const extract_args *a, sg_extractor *ex, mention_sink *ms)
+/* "out/net.graphml" for period "2024": "out/net.2024.graphml"; a name
+ * without an extension (a CSV directory) gets ".2024" at the end. */
+static char *period_path(const char *path, const char *label)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t cut = dot && dot != base ? (size_t)(dot - path) : strlen(path);
+    size_t n = strlen(path) + strlen(label) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%.*s.%s%s", (int)cut, path, label, path + cut);
+    return s;
+}
+
+/* The network of `ex` with its analysis and (when wanted) layout. */
+static int network(sg_graph **g, const extract_args *a, const sg_extractor *ex, sg_error *err)
+{
+    int rc = sg_extractor_graph(g, ex, a->min_weight, err);
+    if (!rc && a->analyse)
+        rc = sg_graph_analyse(*g, &a->analysis, err);
+    if (!rc && want_layout(a, *g))
+        rc = sg_graph_layout(*g, &a->render, err);
+    return rc;
+}
+
+typedef struct {
+    cli_output *o; /* every network output: the main ones, then one per output and period,
+                      then the bipartite graph */
+    const sg_graph **g;
+    const sg_timeline **tl;
+    char **paths; /* the per-period paths (owned) */
+    size_t n;
+} output_plan;
+
+static int plan_add(output_plan *op, const cli_output *o, const sg_graph *g, const sg_timeline *tl)
+{
+    op->o[op->n] = *o;
+    op->g[op->n] = g;
+    op->tl[op->n] = tl;
+    op->n++;
+    return 0;
+}
+
+static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
 {
     sg_error err;
     sg_error_clear(&err);
-    sg_graph *g = NULL;
-    size_t n = (size_t)(a->noutputs ? a->noutputs : 1);
-    int rc = 0;
-    if (cli_outputs_need_graph(a->outs, n)) {
-        rc = sg_extractor_graph(&g, ex, a->min_weight, &err);
-        if (!rc && a->analyse)
-            rc = sg_graph_analyse(g, &a->analysis, &err);
-        if (!rc && want_layout(a, g))
-            rc = sg_graph_layout(g, &a->render, &err);
-    }
-    /* the mentions are complete: check them before any output is renamed */
-    if (!rc && ms->out)
-        rc = sg_output_flush(ms->out, &err);
-    if (rc) {
-        print_error(&err);
-        sg_graph_free(g);
-        cli_outputs_abort(a->outs, n);
-        sg_output_abort(ms->out);
-        ms->out = NULL;
+    size_t n = (size_t)(a->noutputs ? a->noutputs : 1), np = plan->nperiods;
+    int need = cli_outputs_need_graph(a->outs, n), rc = 0;
+    sg_graph *g = NULL, *bip = NULL;
+    sg_graph **pg = calloc(np + 1, sizeof(sg_graph *));
+    const char **labels = calloc(np + 1, sizeof(char *));
+    size_t cap = n * (np + 1) + 2;
+    output_plan op = {calloc(cap, sizeof(cli_output)), calloc(cap, sizeof(sg_graph *)),
+                      calloc(cap, sizeof(sg_timeline *)), calloc(cap, sizeof(char *)), 0};
+    sg_timeline tl = {np, labels, (const sg_graph *const *)pg};
+    if (!pg || !labels || !op.o || !op.g || !op.tl || !op.paths) {
+        cli_error(NULL, "out of memory");
+        free(pg);
+        free(labels);
+        free(op.o);
+        free((void *)op.g);
+        free((void *)op.tl);
+        free(op.paths);
         return -1;
     }
-    rc = cli_outputs_write(a->outs, n, g, ex, &a->render);
-    sg_graph_free(g);
-    if (!rc && ms->out) {
-        rc = sg_output_commit(ms->out, &err);
-        ms->out = NULL;
+    /* each period's network, then its counts go into the whole one */
+    for (size_t k = 0; !rc && k < np; k++) {
+        labels[k] = plan->periods[k].label;
+        if (need)
+            rc = network(&pg[k], a, plan->periods[k].ex, &err);
+        if (!rc)
+            rc = sg_extractor_merge(ex, plan->periods[k].ex, &err);
+    }
+    if (!rc && need)
+        rc = network(&g, a, ex, &err);
+    if (!rc && sk->bipartite.out)
+        rc = sg_extractor_bipartite(&bip, ex, &err);
+    /* the rows are complete: check them before any output is renamed */
+    if (!rc && sk->mentions)
+        rc = sg_output_flush(sk->mentions, &err);
+    if (!rc && sk->evidence)
+        rc = sg_output_flush(sk->evidence, &err);
+    if (rc)
+        print_error(&err);
+    /* every output in one list, opened, written, flushed, then renamed */
+    for (size_t i = 0; !rc && i < n; i++) {
+        plan_add(&op, &a->outs[i], g, a->outs[i].format == SG_FORMAT_GEXF && np ? &tl : NULL);
+        a->outs[i].out = NULL; /* op owns it now */
+    }
+    size_t first_period = op.n;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (a->outs[i].counts || (a->outs[i].format == SG_FORMAT_GEXF && !a->outs[i].picture))
+            continue;
+        for (size_t k = 0; !rc && k < np; k++) {
+            char msg[400];
+            cli_output po;
+            char *path = period_path(a->outs[i].path, labels[k]);
+            op.paths[op.n] = path;
+            if (!path || cli_output_set(&po, path, NULL, msg, sizeof(msg))) {
+                cli_error(NULL, path ? msg : "out of memory");
+                rc = -1;
+                break;
+            }
+            po.format = a->outs[i].format; /* the same kind as the output it stands beside */
+            po.picture = a->outs[i].picture;
+            plan_add(&op, &po, pg[k], NULL);
+        }
+    }
+    if (!rc && op.n > first_period)
+        rc = cli_outputs_open(op.o + first_period, op.n - first_period) ? -1 : 0;
+    if (!rc && sk->bipartite.out) {
+        plan_add(&op, &sk->bipartite, bip, NULL);
+        sk->bipartite.out = NULL;
+    }
+    for (size_t i = 0; !rc && i < op.n; i++)
+        rc = cli_outputs_emit(&op.o[i], 1, op.g[i], ex, &a->render, op.tl[i]);
+    if (!rc)
+        rc = cli_outputs_commit(op.o, op.n);
+    if (!rc && sk->mentions) {
+        rc = sg_output_commit(sk->mentions, &err);
+        sk->mentions = NULL;
         if (rc)
             print_error(&err);
     }
-    sg_output_abort(ms->out);
-    ms->out = NULL;
+    if (!rc && sk->evidence) {
+        rc = sg_output_commit(sk->evidence, &err);
+        sk->evidence = NULL;
+        if (rc)
+            print_error(&err);
+    }
+    if (op.o)
+        cli_outputs_abort(op.o, op.n);
+    for (size_t i = 0; op.paths && i < op.n; i++)
+        free(op.paths[i]);
+    free(op.o);
+    free((void *)op.g);
+    free((void *)op.tl);
+    free(op.paths);
+    for (size_t k = 0; pg && k < np; k++)
+        sg_graph_free(pg[k]);
+    free(pg);
+    free(labels);
+    sg_graph_free(g);
+    sg_graph_free(bip);
     return rc ? -1 : 0;
 }
 
@@ -399,7 +652,8 @@ static int collect_inputs(doc_list *docs, const extract_args *a, char **args, in
             memcpy(all, args, (size_t)nargs * sizeof(char *));
         if (n > 0) /* lines is NULL without --files-from */
             memcpy(all + nargs, lines, n * sizeof(char *));
-        rc = inputs_collect(docs, all, nargs + (int)n, a->merge ? ".pairs" : ".txt");
+        rc = inputs_collect(docs, all, nargs + (int)n,
+                            a->merge ? ".pairs" : a->jsonl ? ".jsonl" : ".txt");
     }
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
@@ -432,7 +686,102 @@ static int read_counts(sg_extractor *ex, const doc_list *files)
     return 0;
 }
 
-static int run(int argc, char **argv, int merge)
+/* explain: an actor given on the command line, by id or by a name the
+ * gazetteers match as a whole ("AP-HM", "Thierry Schifano"). */
+typedef struct {
+    const char *id;
+    size_t len;
+} found_actor;
+
+static int on_found_whole(const sg_mention *m, void *ctx)
+{
+    found_actor *f = ctx;
+    if (m->start == 0 && m->end == f->len)
+        f->id = m->id; /* the gazetteer's string: outlives the callback */
+    return 0;
+}
+
+static long find_actor(const sg_gazetteer *gaz, const sg_extractor *ex, const char *arg)
+{
+    long i = sg_gazetteer_find(gaz, arg);
+    if (i >= 0)
+        return i;
+    sg_extractor *f = NULL;
+    sg_error err;
+    size_t len = strlen(arg);
+    found_actor fa = {NULL, len}; /* the mention must cover the whole argument */
+    if (sg_extractor_fork(&f, ex, &err))
+        return -1;
+    sg_extractor_on_mention(f, on_found_whole, &fa);
+    i = -1;
+    if (sg_extractor_add(f, "<argument>", arg, len, &err) == 0 && fa.id)
+        i = sg_gazetteer_find(gaz, fa.id);
+    sg_extractor_free(f);
+    return i;
+}
+
+static const char *unit_word(const sg_extract_options *opt, size_t n)
+{
+    static const char *const words[][2] = {
+        {"sentence", "sentences"}, {"paragraph", "paragraphs"}, {"document", "documents"},
+        {"window", "windows"}};
+    return words[opt->unit][n != 1];
+}
+
+/* explain: the summary, then every unit naming both actors. */
+static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor *ex,
+                   const doc_list *docs)
+{
+    long x = find_actor(gaz, ex, a->explain_a), y = find_actor(gaz, ex, a->explain_b);
+    if (x < 0 || y < 0) {
+        char what[400];
+        snprintf(what, sizeof(what),
+                 "'%.200s' is neither an id nor a name in the gazetteers (see 'stakegraph "
+                 "extract --mentions' for the names matched)",
+                 x < 0 ? a->explain_a : a->explain_b);
+        cli_error("explain", what);
+        return -1;
+    }
+    if (x == y) {
+        cli_error("explain", "the two actors are the same: give two different ones");
+        return -1;
+    }
+    const char *ia = sg_gazetteer_id(gaz, (size_t)x), *ib = sg_gazetteer_id(gaz, (size_t)y);
+    if (strcmp(ia, ib) > 0) {
+        const char *t = ia;
+        ia = ib;
+        ib = t;
+        long u = x;
+        x = y;
+        y = u;
+    }
+    run_plan plan = {0};
+    plan.ex = ex;
+    plan.docs = docs;
+    plan.jobs = a->jobs ? a->jobs : workers_default_jobs();
+    plan.quiet = a->quiet;
+    plan.evidence = EVIDENCE_EXPLAIN;
+    plan.explain_a = ia;
+    plan.explain_b = ib;
+    int rc = workers_run(&plan);
+    if (!rc) {
+        printf("%s (%s) and %s (%s): %zu %s in %zu document%s\n", sg_gazetteer_label(gaz, (size_t)x),
+               ia, sg_gazetteer_label(gaz, (size_t)y), ib, plan.explain_units,
+               unit_word(&a->opt, plan.explain_units), plan.explain_docs,
+               plan.explain_docs == 1 ? "" : "s");
+        if (plan.explain_len)
+            fwrite(plan.explain_text, 1, plan.explain_len, stdout);
+        if (fflush(stdout) || ferror(stdout)) {
+            cli_error("<stdout>", strerror(errno ? errno : EIO));
+            rc = -1;
+        }
+    }
+    free(plan.explain_text);
+    workers_free_periods(&plan);
+    return rc || plan.bad_lines ? -1 : 0;
+}
+
+static int run(int argc, char **argv, int mode)
 {
     extract_args a;
     memset(&a, 0, sizeof(a));
@@ -441,7 +790,9 @@ static int run(int argc, char **argv, int merge)
     sg_render_options_init(&a.render);
     a.analyse = 1;
     a.layout = -1;
-    a.merge = merge;
+    a.merge = mode == 1;
+    a.explain = mode == 2;
+    int merge = a.merge;
     a.gazetteers = calloc((size_t)argc + 1, sizeof(char *));
     a.outputs = calloc((size_t)argc + 1, sizeof(char *));
     if (!a.gazetteers || !a.outputs) {
@@ -456,43 +807,74 @@ static int run(int argc, char **argv, int merge)
         free(a.outs);
         return status < 0 ? EXIT_OK : status;
     }
+    a.opt.record_documents = a.bipartite != NULL;
     status = EXIT_FAIL;
     doc_list docs = {0};
     sg_gazetteer *gaz = NULL;
     sg_extractor *ex = NULL;
-    mention_sink ms = {NULL, a.mentions};
+    sinks sk;
+    memset(&sk, 0, sizeof(sk));
+    run_plan plan = {0};
     sg_error err;
     sg_error_clear(&err);
     if (load_gazetteers(&gaz, &a) || collect_inputs(&docs, &a, argv + first, argc - first))
         goto cleanup;
     if (docs.n == 0) {
-        cli_error(NULL, merge ? "no counts files (directories are searched for *.pairs files)"
-                              : "no input documents (directories are searched for *.txt files)");
+        cli_error(NULL, merge     ? "no counts files (directories are searched for *.pairs files)"
+                        : a.jsonl ? "no input corpus (directories are searched for *.jsonl files)"
+                                  : "no input documents (directories are searched for *.txt "
+                                    "files)");
         goto cleanup;
     }
+    if (a.jsonl && jsonl_open(&docs))
+        goto cleanup;
     if (sg_extractor_new(&ex, gaz, &a.opt, &err)) {
         print_error(&err);
+        goto cleanup;
+    }
+    if (a.explain) {
+        status = explain(&a, gaz, ex, &docs) ? EXIT_FAIL : EXIT_OK;
         goto cleanup;
     }
     if (merge) {
         if (read_counts(ex, &docs))
             goto cleanup;
-        if (open_outputs(&a, &ms))
+        if (open_outputs(&a, &sk))
             goto cleanup;
     } else {
-        if (open_outputs(&a, &ms))
+        if (open_outputs(&a, &sk))
             goto cleanup;
-        run_plan plan = {ex,      &docs,  a.jobs ? a.jobs : workers_default_jobs(),
-                         a.quiet, ms.out, a.mentions};
+        plan.ex = ex;
+        plan.docs = &docs;
+        plan.jobs = a.jobs ? a.jobs : workers_default_jobs();
+        plan.quiet = a.quiet;
+        plan.mentions = sk.mentions;
+        plan.mentions_path = a.mentions;
+        plan.evidence = sk.evidence_kind;
+        plan.evidence_out = sk.evidence;
+        plan.evidence_path = a.evidence;
+        plan.by_period = a.by_period;
         if (workers_run(&plan))
             goto cleanup;
+        if (a.by_period && plan.undated && !a.quiet)
+            fprintf(stderr,
+                    "stakegraph: warning: %zu document%s without a date (or without a month): "
+                    "only in the whole network\n",
+                    plan.undated, plan.undated == 1 ? "" : "s");
     }
-    status = finish(&a, ex, &ms) ? EXIT_FAIL : EXIT_OK;
+    status = finish(&a, ex, &sk, &plan) ? EXIT_FAIL : EXIT_OK;
+    if (status == EXIT_OK && plan.bad_lines) {
+        fprintf(stderr, "stakegraph: %zu line%s of the JSON Lines input skipped (see above)\n",
+                plan.bad_lines, plan.bad_lines == 1 ? "" : "s");
+        status = EXIT_FAIL;
+    }
 cleanup:
     cli_outputs_abort(a.outs, (size_t)(a.noutputs ? a.noutputs : 1));
-    sg_output_abort(ms.out);
+    sinks_abort(&sk);
+    workers_free_periods(&plan);
     sg_extractor_free(ex);
     sg_gazetteer_free(gaz);
+    jsonl_close(docs.jsonl);
     inputs_free(&docs);
     free(a.gazetteers);
     free(a.outputs);
@@ -508,4 +890,9 @@ int cmd_extract(int argc, char **argv)
 int cmd_merge(int argc, char **argv)
 {
     return run(argc, argv, 1);
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    return run(argc, argv, 2);
 }

@@ -135,7 +135,7 @@ int cmd_render(int argc, char **argv)
         sg_graph_free(g);
         goto done;
     }
-    if (!cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, &ro))
+    if (!cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, &ro, NULL))
         status = EXIT_OK;
     sg_graph_free(g);
 done:

@@ -20,6 +20,7 @@ static void usage(FILE *f)
           "  stats      summarise a network: density, communities, most central actors\n"
           "  render     draw a network as SVG, PNG or PDF with Graphviz\n"
           "  merge      add up the partial counts of corpus shards (extract -f pairs)\n"
+          "  explain    print the sentences that link two actors (the evidence of an edge)\n"
           "\n"
           "options:\n"
           "  -h, --help     show this help (stakegraph extract --help for the command's)\n"
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
         return cmd_render(argc - 1, argv + 1);
     if (!strcmp(cmd, "merge"))
         return cmd_merge(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain"))
+        return cmd_explain(argc - 1, argv + 1);
     fprintf(stderr, "stakegraph: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -20,23 +20,20 @@
 
 #include "cli.h"
 
-typedef struct {
-    char *s;
-    size_t len, cap;
-    int failed; /* out of memory */
-} text_buf;
-
 enum { SLOT_FREE = 0, SLOT_TAKEN, SLOT_DONE };
 
 typedef struct {
     int state;
     size_t doc, ndocs, bytes; /* the batch: documents [doc, doc + ndocs) */
-    text_buf mentions, warnings;
-    char *error; /* the batch's first error (it ends the batch), or NULL */
+    text_buf mentions, warnings, evidence;
+    char *error;      /* the batch's first error (it ends the batch), or NULL */
+    size_t bad_lines; /* --jsonl lines skipped (reported in warnings) */
+    size_t undated;   /* --by-period: documents without a date */
+    size_t explain_units, explain_docs;
 } slot;
 
 typedef struct {
-    const run_plan *plan;
+    run_plan *plan;
     pthread_mutex_t lock;
     pthread_cond_t cond;
     slot *slots;
@@ -51,33 +48,15 @@ typedef struct {
 typedef struct {
     shared *sh;
     sg_extractor *fork;
+    period_counts *periods; /* by_period: this worker's forks, one a period */
+    size_t nperiods;
     slot *cur;
+    const char *explain_doc; /* explain: the last document counted in explain_docs */
     char *data; /* the reading buffer, kept from one document to the next */
     size_t cap;
     pthread_t thread;
     int started;
 } worker;
-
-static void buf_add(text_buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
 
 /* A TSV field: tabs and line breaks become spaces. */
 static void buf_field(text_buf *b, const char *s, size_t n)
@@ -125,23 +104,120 @@ static char *error_text(const sg_error *err)
     return strdup(sg_error_format(err, buf, sizeof(buf)));
 }
 
+static int on_cooccurrence(const sg_cooccurrence *c, void *ctx)
+{
+    worker *w = ctx;
+    const run_plan *p = w->sh->plan;
+    if (p->evidence == EVIDENCE_EXPLAIN) {
+        if (strcmp(c->source, p->explain_a) || strcmp(c->target, p->explain_b))
+            return 0;
+        w->cur->explain_units++;
+        if (w->explain_doc != c->doc) {
+            w->explain_doc = c->doc;
+            w->cur->explain_docs++;
+        }
+    }
+    evidence_row(&w->cur->evidence, p->evidence, c);
+    return 0;
+}
+
+/* The fork that counts documents of `label` (made on first use). */
+static sg_extractor *period_fork(worker *w, const char *label, sg_error *err)
+{
+    for (size_t i = 0; i < w->nperiods; i++)
+        if (!strcmp(w->periods[i].label, label))
+            return w->periods[i].ex;
+    period_counts *np = realloc(w->periods, (w->nperiods + 1) * sizeof(period_counts));
+    if (!np)
+        return NULL;
+    w->periods = np;
+    period_counts *pc = &w->periods[w->nperiods];
+    if (!(pc->label = strdup(label)))
+        return NULL;
+    if (sg_extractor_fork(&pc->ex, w->fork, err)) {
+        free(pc->label);
+        return NULL;
+    }
+    if (w->sh->plan->mentions)
+        sg_extractor_on_mention(pc->ex, on_mention, w);
+    sg_extractor_on_warning(pc->ex, on_warning, w);
+    if (w->sh->plan->evidence)
+        sg_extractor_on_cooccurrence(pc->ex, on_cooccurrence, w);
+    w->nperiods++;
+    return pc->ex;
+}
+
+/* A JSON Lines document that cannot be read is reported with its line and
+ * skipped; the others go on (the run then ends with status 1). */
+static void skip_line(slot *s, const char *file, size_t line, const char *why)
+{
+    char msg[900];
+    int n = snprintf(msg, sizeof(msg), "stakegraph: %s:%zu: %s; line skipped\n",
+                     strcmp(file, "-") ? file : "<stdin>", line, why);
+    buf_add(&s->warnings, msg, n < (int)sizeof(msg) ? (size_t)n : sizeof(msg) - 1);
+    s->bad_lines++;
+}
+
 static void process_doc(worker *w, slot *s, size_t doc)
 {
-    const char *path = w->sh->plan->docs->paths[doc];
+    const run_plan *p = w->sh->plan;
+    size_t line;
+    const char *path = docs_file(p->docs, doc, &line);
     char msg[600];
-    size_t len = 0;
-    if (inputs_read(path, &w->data, &w->cap, &len, msg, sizeof(msg))) {
-        char where[800];
-        snprintf(where, sizeof(where), "%s: %s", path, msg);
-        s->error = strdup(where);
-        return;
-    }
-    s->bytes += len;
     sg_error err;
     sg_error_clear(&err);
-    if (sg_extractor_add(w->fork, path, w->data, len, &err))
-        s->error = error_text(&err);
-    else if (s->mentions.failed || s->warnings.failed)
+    w->explain_doc = NULL;
+    if (!p->docs->jsonl) {
+        size_t len = 0;
+        if (inputs_read(path, &w->data, &w->cap, &len, msg, sizeof(msg))) {
+            char where[800];
+            snprintf(where, sizeof(where), "%s: %s", path, msg);
+            s->error = strdup(where);
+            return;
+        }
+        s->bytes += len;
+        sg_extractor *ex = w->fork;
+        if (p->by_period)
+            s->undated++;
+        if (sg_extractor_add(ex, path, w->data, len, &err))
+            s->error = error_text(&err);
+    } else {
+        jsonl_doc d;
+        int rc = jsonl_parse(p->docs, doc, p->by_period, &d, msg, sizeof(msg));
+        sg_extractor *ex = w->fork;
+        if (!rc && p->by_period == PERIOD_MONTH && d.has_date && !d.period[0]) {
+            snprintf(msg, sizeof(msg), "document '%.200s': its date has no month: only in the "
+                     "whole network", d.name);
+            char line_msg[900];
+            int n = snprintf(line_msg, sizeof(line_msg), "stakegraph: warning: %s:%zu: %s\n",
+                             path, line, msg);
+            if (!p->quiet)
+                buf_add(&s->warnings, line_msg,
+                        n < (int)sizeof(line_msg) ? (size_t)n : sizeof(line_msg) - 1);
+        }
+        if (rc) {
+            skip_line(s, path, line, msg);
+        } else {
+            s->bytes += d.len;
+            if (p->by_period && d.period[0]) {
+                if (!(ex = period_fork(w, d.period, &err)))
+                    s->error = err.message[0] ? error_text(&err) : strdup("out of memory");
+            } else if (p->by_period) {
+                s->undated++;
+            }
+            sg_document sd = {d.name, d.text, d.len, d.meta, d.nmeta};
+            if (ex && sg_extractor_add_document(ex, &sd, &err)) {
+                /* the document's name is its id: say where it is */
+                char where[900];
+                char buf[600];
+                snprintf(where, sizeof(where), "%s:%zu: %s", strcmp(path, "-") ? path : "<stdin>",
+                         line, sg_error_format(&err, buf, sizeof(buf)));
+                s->error = strdup(where);
+            }
+        }
+        jsonl_doc_free(&d);
+    }
+    if (!s->error && (s->mentions.failed || s->warnings.failed || s->evidence.failed))
         s->error = strdup("out of memory");
 }
 
@@ -156,7 +232,7 @@ static void *work(void *arg)
 {
     worker *w = arg;
     shared *sh = w->sh;
-    size_t n = sh->plan->docs->n;
+    size_t n = docs_count(sh->plan->docs);
     pthread_mutex_lock(&sh->lock);
     while (!sh->stop && sh->next < sh->nbatches) {
         if (sh->next >= sh->written + sh->window) { /* too far ahead of the writer */
@@ -186,8 +262,25 @@ static double now(void)
 
 /* Writes one finished document: warnings to stderr, mentions to their file.
  * Returns -1 (after printing why) when the run must stop. */
-static int write_slot(const run_plan *p, slot *s, int progress_on)
+/* Writes a block of rows to an output; -1 (after saying why) on failure. */
+static int write_rows(sg_output *o, const char *path, const text_buf *b, int progress_on)
 {
+    FILE *f = sg_output_stream(o);
+    if (fwrite(b->s, 1, b->len, f) != b->len || ferror(f)) {
+        char what[300];
+        snprintf(what, sizeof(what), "cannot write: %s", strerror(errno ? errno : EIO));
+        if (progress_on)
+            fputc('\n', stderr);
+        cli_error(path, what);
+        return -1;
+    }
+    return 0;
+}
+
+static int write_slot(run_plan *p, slot *s, int progress_on)
+{
+    p->bad_lines += s->bad_lines;
+    p->undated += s->undated;
     if (s->warnings.len) {
         if (progress_on)
             fputc('\n', stderr);
@@ -199,17 +292,25 @@ static int write_slot(const run_plan *p, slot *s, int progress_on)
         cli_error(NULL, s->error);
         return -1;
     }
-    if (p->mentions && s->mentions.len) {
-        FILE *f = sg_output_stream(p->mentions);
-        if (fwrite(s->mentions.s, 1, s->mentions.len, f) != s->mentions.len || ferror(f)) {
-            char what[300];
-            snprintf(what, sizeof(what), "cannot write: %s", strerror(errno ? errno : EIO));
-            if (progress_on)
-                fputc('\n', stderr);
-            cli_error(p->mentions_path, what);
+    if (p->mentions && s->mentions.len &&
+        write_rows(p->mentions, p->mentions_path, &s->mentions, progress_on))
+        return -1;
+    if (p->evidence_out && s->evidence.len &&
+        write_rows(p->evidence_out, p->evidence_path, &s->evidence, progress_on))
+        return -1;
+    if (p->evidence == EVIDENCE_EXPLAIN && s->evidence.len) {
+        text_buf t = {p->explain_text, p->explain_len, p->explain_cap, 0};
+        buf_add(&t, s->evidence.s, s->evidence.len);
+        p->explain_text = t.s;
+        p->explain_len = t.len;
+        p->explain_cap = t.cap;
+        if (t.failed) {
+            cli_error(NULL, "out of memory");
             return -1;
         }
     }
+    p->explain_units += s->explain_units;
+    p->explain_docs += s->explain_docs;
     return 0;
 }
 
@@ -217,6 +318,7 @@ static void slot_clear(slot *s)
 {
     free(s->mentions.s);
     free(s->warnings.s);
+    free(s->evidence.s);
     free(s->error);
     memset(s, 0, sizeof(*s));
 }
@@ -231,14 +333,14 @@ static void progress(const run_plan *p, int on, double start, double *last, size
         return;
     *last = t;
     double mb = (double)bytes / 1e6, dt = t - start;
-    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s%s", done, p->docs->n, mb,
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s%s", done, docs_count(p->docs), mb,
             dt > 0 ? mb / dt : 0.0, final ? "\n" : "");
 }
 
 /* The writer: waits for each document in turn. */
 static int write_all(shared *sh)
 {
-    const run_plan *p = sh->plan;
+    run_plan *p = sh->plan;
     int on = isatty(2) && !p->quiet;
     double start = now(), last = start;
     size_t bytes = 0;
@@ -263,7 +365,7 @@ static int write_all(shared *sh)
             progress(p, on, start, &last, done, bytes, 0);
     }
     if (!rc)
-        progress(p, on, start, &last, p->docs->n, bytes, 1);
+        progress(p, on, start, &last, docs_count(p->docs), bytes, 1);
     return rc;
 }
 
@@ -273,19 +375,82 @@ unsigned workers_default_jobs(void)
     return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
-int workers_run(const run_plan *p)
+static int cmp_period(const void *a, const void *b)
 {
+    return strcmp(((const period_counts *)a)->label, ((const period_counts *)b)->label);
+}
+
+void workers_free_periods(run_plan *p)
+{
+    for (size_t i = 0; i < p->nperiods; i++) {
+        free(p->periods[i].label);
+        sg_extractor_free(p->periods[i].ex);
+    }
+    free(p->periods);
+    p->periods = NULL;
+    p->nperiods = 0;
+}
+
+/* Gathers the workers' period forks into the plan, one per label in order:
+ * forks of the same period are merged. */
+static int gather_periods(run_plan *p, worker *ws, size_t jobs)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < jobs; i++)
+        total += ws[i].nperiods;
+    if (total == 0)
+        return 0;
+    period_counts *all = calloc(total, sizeof(period_counts));
+    if (!all) {
+        cli_error(NULL, "out of memory");
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < jobs; i++) {
+        memcpy(all + n, ws[i].periods, ws[i].nperiods * sizeof(period_counts));
+        n += ws[i].nperiods;
+        ws[i].nperiods = 0;
+    }
+    qsort(all, n, sizeof(period_counts), cmp_period); /* equal labels: any order (sums) */
+    size_t k = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        sg_extractor_on_mention(all[i].ex, NULL, NULL);
+        sg_extractor_on_warning(all[i].ex, NULL, NULL);
+        sg_extractor_on_cooccurrence(all[i].ex, NULL, NULL);
+        if (k && !strcmp(all[k - 1].label, all[i].label)) {
+            sg_error err;
+            sg_error_clear(&err);
+            if (!rc && sg_extractor_merge(all[k - 1].ex, all[i].ex, &err)) {
+                char buf[2048];
+                cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
+                rc = -1;
+            }
+            free(all[i].label);
+            sg_extractor_free(all[i].ex);
+        } else {
+            all[k++] = all[i];
+        }
+    }
+    p->periods = all;
+    p->nperiods = k;
+    return rc;
+}
+
+int workers_run(run_plan *p)
+{
+    size_t ndocs = docs_count(p->docs);
     size_t jobs = p->jobs ? p->jobs : 1;
-    if (jobs > p->docs->n)
-        jobs = p->docs->n ? p->docs->n : 1;
+    if (jobs > ndocs)
+        jobs = ndocs ? ndocs : 1;
     shared sh;
     memset(&sh, 0, sizeof(sh));
     sh.plan = p;
     sh.window = 4 * jobs;
     /* small batches when there are few documents, so that all threads work */
-    sh.batch = p->docs->n / (jobs * 16);
+    sh.batch = ndocs / (jobs * 16);
     sh.batch = sh.batch < 1 ? 1 : sh.batch > 32 ? 32 : sh.batch;
-    sh.nbatches = (p->docs->n + sh.batch - 1) / sh.batch;
+    sh.nbatches = (ndocs + sh.batch - 1) / sh.batch;
     worker *ws = calloc(jobs, sizeof(worker));
     sh.slots = calloc(sh.window, sizeof(slot));
     int rc = -1;
@@ -311,6 +476,8 @@ int workers_run(const run_plan *p)
         if (p->mentions)
             sg_extractor_on_mention(w->fork, on_mention, w);
         sg_extractor_on_warning(w->fork, on_warning, w);
+        if (p->evidence)
+            sg_extractor_on_cooccurrence(w->fork, on_cooccurrence, w);
         if (pthread_create(&w->thread, NULL, work, w)) {
             cli_error(NULL, "cannot start a thread");
             break;
@@ -335,7 +502,14 @@ int workers_run(const run_plan *p)
             cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
             rc = -1;
         }
+    if (!rc)
+        rc = gather_periods(p, ws, jobs);
     for (size_t i = 0; i < jobs; i++) {
+        for (size_t k = 0; k < ws[i].nperiods; k++) {
+            free(ws[i].periods[k].label);
+            sg_extractor_free(ws[i].periods[k].ex);
+        }
+        free(ws[i].periods);
         sg_extractor_free(ws[i].fork);
         free(ws[i].data);
     }

@@ -1,0 +1,349 @@
+/* JSON Lines corpora (SPEC §11): one document a line, {"id", "text", and
+ * optional "date", "source", "url", ...}, the usual export of scrapers.
+ *
+ * The files are mapped (standard input is read) and their lines indexed
+ * once; the workers parse each line with jansson when they take it, so that
+ * lines are parsed in parallel and memory holds only the index. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+struct jsonl_corpus {
+    size_t nfiles;
+    const char **data; /* each file's bytes */
+    size_t *size;
+    int *mapped; /* 1: munmap, 0: free */
+    size_t ndocs, cap;
+    uint32_t *file; /* document k is bytes [off, off + len) of file[k], line lineno[k] */
+    size_t *off, *len, *lineno;
+};
+
+static int read_all(int fd, char **out, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return ENOMEM;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            free(buf);
+            return e;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+/* Maps (or reads) file k of the corpus. */
+static int load_file(jsonl_corpus *c, size_t k, const char *path)
+{
+    int is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        cli_error(path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    int rc = 0;
+    if (!is_stdin && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        c->size[k] = (size_t)st.st_size;
+        if (st.st_size == 0) {
+            c->data[k] = "";
+            c->mapped[k] = 2; /* nothing to release */
+        } else {
+            void *p = mmap(NULL, c->size[k], PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p == MAP_FAILED) {
+                cli_error(path, strerror(errno));
+                rc = -1;
+            } else {
+                c->data[k] = p;
+                c->mapped[k] = 1;
+            }
+        }
+    } else {
+        char *buf = NULL;
+        int e = read_all(fd, &buf, &c->size[k]);
+        if (e) {
+            cli_error(is_stdin ? "<stdin>" : path, e == EISDIR ? "is a directory" : strerror(e));
+            rc = -1;
+        } else {
+            c->data[k] = buf;
+        }
+    }
+    if (!is_stdin)
+        close(fd);
+    return rc;
+}
+
+static int add_doc(jsonl_corpus *c, uint32_t file, size_t off, size_t len, size_t line)
+{
+    if (c->ndocs == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        uint32_t *f = realloc(c->file, cap * sizeof(uint32_t));
+        if (f)
+            c->file = f;
+        size_t *o = f ? realloc(c->off, cap * sizeof(size_t)) : NULL;
+        if (o)
+            c->off = o;
+        size_t *l = o ? realloc(c->len, cap * sizeof(size_t)) : NULL;
+        if (l)
+            c->len = l;
+        size_t *n = l ? realloc(c->lineno, cap * sizeof(size_t)) : NULL;
+        if (!n)
+            return -1;
+        c->lineno = n;
+        c->cap = cap;
+    }
+    c->file[c->ndocs] = file;
+    c->off[c->ndocs] = off;
+    c->len[c->ndocs] = len;
+    c->lineno[c->ndocs] = line;
+    c->ndocs++;
+    return 0;
+}
+
+int jsonl_open(doc_list *docs)
+{
+    jsonl_corpus *c = calloc(1, sizeof(*c));
+    if (!c || docs->n > UINT32_MAX) {
+        free(c);
+        cli_error(NULL, "out of memory");
+        return -1;
+    }
+    docs->jsonl = c;
+    c->nfiles = docs->n;
+    c->data = calloc(docs->n + 1, sizeof(char *));
+    c->size = calloc(docs->n + 1, sizeof(size_t));
+    c->mapped = calloc(docs->n + 1, sizeof(int));
+    if (!c->data || !c->size || !c->mapped) {
+        cli_error(NULL, "out of memory");
+        return -1;
+    }
+    for (size_t k = 0; k < docs->n; k++) {
+        if (load_file(c, k, docs->paths[k]))
+            return -1;
+        const char *d = c->data[k];
+        size_t size = c->size[k], line = 0;
+        for (size_t pos = 0; pos < size;) {
+            const char *nl = memchr(d + pos, '\n', size - pos);
+            size_t end = nl ? (size_t)(nl - d) : size;
+            line++;
+            size_t a = pos, b = end;
+            while (a < b && (d[a] == ' ' || d[a] == '\t' || d[a] == '\r'))
+                a++;
+            /* blank lines are not documents (but keep their number) */
+            if (a < b && add_doc(c, (uint32_t)k, pos, end - pos, line)) {
+                cli_error(NULL, "out of memory");
+                return -1;
+            }
+            pos = end + 1;
+        }
+    }
+    return 0;
+}
+
+void jsonl_close(jsonl_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < c->nfiles && c->data; k++) {
+        if (c->mapped[k] == 1)
+            munmap((void *)c->data[k], c->size[k]);
+        else if (c->mapped[k] == 0)
+            free((void *)c->data[k]);
+    }
+    free(c->data);
+    free(c->size);
+    free(c->mapped);
+    free(c->file);
+    free(c->off);
+    free(c->len);
+    free(c->lineno);
+    free(c);
+}
+
+size_t docs_count(const doc_list *docs)
+{
+    return docs->jsonl ? docs->jsonl->ndocs : docs->n;
+}
+
+const char *docs_file(const doc_list *docs, size_t k, size_t *line)
+{
+    if (!docs->jsonl) {
+        *line = 0;
+        return docs->paths[k];
+    }
+    *line = docs->jsonl->lineno[k];
+    return docs->paths[docs->jsonl->file[k]];
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the start of the value (a time may
+ * follow: "2024-03-05T10:00:00+01:00"); fills the period's label. */
+static int parse_date(const char *s, period_unit unit, char *label, size_t size)
+{
+    int y = 0, m = 0, d = 0;
+    size_t i = 0;
+    for (; i < 4; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        y = y * 10 + (s[i] - '0');
+    }
+    if (s[i] == '-') {
+        if (s[i + 1] < '0' || s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
+            return -1;
+        m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+        i += 3;
+        if (m < 1 || m > 12)
+            return -1;
+        if (s[i] == '-') {
+            if (s[i + 1] < '0' || s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
+                return -1;
+            d = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+            i += 3;
+            if (d < 1 || d > 31)
+                return -1;
+        }
+    }
+    if (s[i] && s[i] != 'T' && s[i] != ' ')
+        return -1;
+    if (y < 1)
+        return -1;
+    if (unit == PERIOD_MONTH && m == 0)
+        return -2; /* a year alone has no month */
+    if (unit == PERIOD_MONTH)
+        snprintf(label, size, "%04d-%02d", y, m);
+    else
+        snprintf(label, size, "%04d", y);
+    return 0;
+}
+
+/* A metadata value as text: strings as they are, numbers and booleans
+ * written out; null, arrays and objects are left out. */
+static char *scalar_text(json_t *v)
+{
+    char buf[64];
+    switch (json_typeof(v)) {
+    case JSON_STRING: return strdup(json_string_value(v));
+    case JSON_INTEGER: snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+    case JSON_REAL: snprintf(buf, sizeof(buf), "%.17g", json_real_value(v)); break;
+    case JSON_TRUE: return strdup("true");
+    case JSON_FALSE: return strdup("false");
+    default: return NULL;
+    }
+    return strdup(buf);
+}
+
+void jsonl_doc_free(jsonl_doc *d)
+{
+    free(d->name);
+    for (size_t i = 0; i < d->nmeta; i++) {
+        free((char *)d->meta[i].key);
+        free((char *)d->meta[i].value);
+    }
+    free(d->meta);
+    if (d->json)
+        json_decref(d->json);
+    memset(d, 0, sizeof(*d));
+}
+
+int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out, char *msg,
+                size_t size)
+{
+    const jsonl_corpus *c = docs->jsonl;
+    memset(out, 0, sizeof(*out));
+    const char *line = c->data[c->file[k]] + c->off[k];
+    size_t len = c->len[k];
+    json_error_t je;
+    json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (!root) {
+        snprintf(msg, size, "invalid JSON at column %d: %s", je.column, je.text);
+        return -1;
+    }
+    out->json = root;
+    if (!json_is_object(root)) {
+        snprintf(msg, size, "not a JSON object (one document a line: {\"id\": ..., \"text\": ...})");
+        return -1;
+    }
+    json_t *id = json_object_get(root, "id"), *text = json_object_get(root, "text");
+    if (!id || !(json_is_string(id) || json_is_integer(id)) ||
+        (json_is_string(id) && !json_string_length(id))) {
+        snprintf(msg, size, "no \"id\" (a non-empty string or an integer)");
+        return -1;
+    }
+    if (!text || !json_is_string(text)) {
+        snprintf(msg, size, "no \"text\" (a string)");
+        return -1;
+    }
+    if (!(out->name = scalar_text(id)) ||
+        !(out->meta = calloc(json_object_size(root) + 1, sizeof(sg_meta)))) {
+        snprintf(msg, size, "out of memory");
+        return -1;
+    }
+    out->text = json_string_value(text);
+    out->len = json_string_length(text);
+    const char *key;
+    json_t *v;
+    json_object_foreach(root, key, v)
+    {
+        if (!strcmp(key, "id") || !strcmp(key, "text"))
+            continue;
+        if (!strcmp(key, "date")) {
+            if (!json_is_string(v) && !json_is_null(v)) {
+                snprintf(msg, size, "\"date\" is not a string (YYYY-MM-DD)");
+                return -1;
+            }
+            const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+            if (s && *s) {
+                int r = parse_date(s, unit, out->period, sizeof(out->period));
+                if (r == -1) {
+                    snprintf(msg, size, "\"date\" '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                             s);
+                    return -1;
+                }
+                if (r == -2)
+                    out->period[0] = '\0'; /* a year alone: no month (reported by the caller) */
+                out->has_date = 1;
+            }
+        }
+        char *val = scalar_text(v);
+        if (!val)
+            continue;
+        char *kcopy = strdup(key);
+        if (!kcopy) {
+            free(val);
+            snprintf(msg, size, "out of memory");
+            return -1;
+        }
+        out->meta[out->nmeta].key = kcopy;
+        out->meta[out->nmeta].value = val;
+        out->nmeta++;
+    }
+    return 0;
+}
