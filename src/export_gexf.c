@@ -121,16 +121,16 @@ typedef struct {
     att *attr;   /* per gazetteer attribute */
     att *col[2]; /* per column: SG_NODES, SG_EDGES */
     const char *mentions_type, *documents_type, *edocs_type, *period_mentions_type;
-    int first_documents;  /* some edge has first documents */
+    int first_documents;      /* some edge has first documents */
     long rgb[3], xy[2], size; /* columns used for viz (-1: none) */
 } plan;
 
 /* Names of the attributes every element has, which no other attribute may
  * take; with Gephi's own columns (id, label, timeset, interval). */
-static const char *const node_fixed[] = {"id",       "label",     "type",           "mentions",
+static const char *const node_fixed[] = {"id",        "label",           "type", "mentions",
                                          "documents", "period_mentions", NULL};
-static const char *const edge_fixed[] = {"id", "label", "weight", "documents", "first_documents",
-                                         NULL};
+static const char *const edge_fixed[] = {"id",        "label",           "weight",
+                                         "documents", "first_documents", NULL};
 static const char *const gephi_ids[] = {"timeset", "interval", NULL};
 
 static int in_list(const char *const *list, const char *name, int nocase)
@@ -262,8 +262,8 @@ static int plan_make(plan *p, const sg_graph *g, const sg_timeline *t)
     p->col[1] = calloc(sg_graph_column_count(g, SG_EDGES) + 1, sizeof(att));
     if (!p->attr || !p->col[0] || !p->col[1] || plan_ids(p, g))
         return -1;
-    if (!(p->mentions_type = counts_type(g, 1, 0)) ||
-        !(p->documents_type = counts_type(g, 0, 1)) || !(p->edocs_type = counts_type(g, 0, 0)))
+    if (!(p->mentions_type = counts_type(g, 1, 0)) || !(p->documents_type = counts_type(g, 0, 1)) ||
+        !(p->edocs_type = counts_type(g, 0, 0)))
         return -1;
     p->period_mentions_type = "integer";
     for (size_t k = 0; t && k < t->n; k++)

@@ -26,7 +26,7 @@ struct sg_graph {
     size_t *src, *dst;
     double *weight;
     long *edocs;
-    char **fdocs; /* m * SG_FIRST_DOCUMENTS names (NULL-padded), or NULL: unknown */
+    char **fdocs;       /* m * SG_FIRST_DOCUMENTS names (NULL-padded), or NULL: unknown */
     sg_column *cols[2]; /* [SG_NODES], [SG_EDGES] */
     size_t ncols[2];
     long units; /* units of text in the corpus (0 = unknown, e.g. read back) */

@@ -304,7 +304,7 @@ static int read_edges(reader *r, sg_error *err)
     }
     for (size_t e = 0; has_weight && e < g->m; e++)
         if (!(g->weight[e] > 0 && isfinite(g->weight[e]))) {
-            char what[200];
+            char what[256]; /* (room for every part: no truncation warning) */
             snprintf(what, sizeof(what),
                      "edge %zu (%.60s -- %.60s) has weight %g: weights must be finite and > 0",
                      e + 1, g->id[g->src[e]], g->id[g->dst[e]], g->weight[e]);

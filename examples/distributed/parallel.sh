@@ -52,11 +52,12 @@ trap 'rm -rf "$shards"' EXIT
 # followed, hidden files and directories skipped); NUL-separated names survive
 # any file name. -N gives each command up to $per_shard documents, in place
 # of {}; {#} is the shard's number; -q keeps each argument one word (spaces in
-# paths); -k prints the shards' warnings in document order; --halt stops
-# everything at the first failure (parallel then exits non-zero). Each
+# paths); -k prints the shards' warnings in document order; --halt soon stops
+# starting shards at the first failure and lets the running ones finish, so
+# that every message is printed (parallel then exits non-zero). Each
 # stakegraph runs one thread: parallel runs $jobs side by side.
 find -L "$@" -name '.?*' -prune -o -name '*.txt' -print0 | sort -z |
-    parallel -0 -q -k -N "$per_shard" -j "$jobs" --halt now,fail=1 \
+    parallel -0 -q -k -N "$per_shard" -j "$jobs" --halt soon,fail=1 \
         "$stakegraph" extract --jobs 1 "${gaz[@]}" -f pairs -o "$shards/{#}.pairs" {}
 
 # 3. The reduce step: every *.pairs file of the directory, added up.

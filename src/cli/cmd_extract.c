@@ -69,9 +69,10 @@ static void help(FILE *f)
           "                      DIR/nodes.csv and DIR/edges.csv), svg, png, pdf or pairs,\n"
           "                      for a single output (default: from -o's extension, else\n"
           "                      graphml)\n"
-          "  -o, --output FILE   where to write the network (.graphml, .dot, .gexf, .json), its picture\n"
-          "                      (.svg, .png, .pdf) or the partial counts for 'stakegraph\n"
-          "                      merge' (.pairs); repeatable (default: standard output)\n"
+          "  -o, --output FILE   where to write the network (.graphml, .dot, .gexf, .json),\n"
+          "                      its picture (.svg, .png, .pdf) or the partial counts for\n"
+          "                      'stakegraph merge' (.pairs); repeatable (default: standard\n"
+          "                      output)\n"
           "  -j, --jobs N        threads (default: all cores); the output is the same\n"
           "  --files-from FILE   also read the inputs' paths from FILE, one a line (- for\n"
           "                      standard input), as map-reduce engines hand them out\n"
@@ -116,8 +117,9 @@ static void merge_help(FILE *f)
           "\n"
           "  -g, --gazetteer PATH  the gazetteers the shards were extracted with (checked by\n"
           "                      a fingerprint; default: the bundled gazetteers)\n"
-          "  -f, --format FMT    graphml, dot, svg, png, pdf or pairs (the summed counts,\n"
-          "                      to merge again), for a single output\n"
+          "  -f, --format FMT    graphml, dot, gexf, json, csv (-o DIR), svg, png, pdf or\n"
+          "                      pairs (the summed counts, to merge again), for a single\n"
+          "                      output\n"
           "  -o, --output FILE   where to write (repeatable; default: standard output)\n"
           "  --files-from FILE   also read the counts files' paths from FILE, one a line\n"
           "  --min-weight N, --no-analyse, --seed N, --backbone ALPHA, --layout,\n"
@@ -209,8 +211,8 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                                         "--jobs apply to extract (merge takes the unit and the "
                                         "limit from the counts files)");
         }
-        if (a->merge && (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL ||
-                         c == OPT_BY_PERIOD))
+        if (a->merge &&
+            (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL || c == OPT_BY_PERIOD))
             return cli_usage_error(cmd, "--evidence, --bipartite, --jsonl and --by-period need "
                                         "the text: use them with extract");
         if (a->explain && c != 'g' && c != OPT_UNIT && c != OPT_JSONL && c != 'j' &&
@@ -366,6 +368,23 @@ static const char *default_gazetteers(void)
     const char *env = getenv("STAKEGRAPH_GAZETTEERS");
     if (env && *env)
         return env;
+    /* an installed binary (PREFIX/bin/stakegraph) uses PREFIX/share/stakegraph/gazetteers,
+     * wherever the prefix was moved to */
+    static char installed[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            int k = snprintf(installed, sizeof(installed), "%.*s/../share/stakegraph/gazetteers",
+                             (int)(sizeof(installed) - 64), exe);
+            if (k > 0 && (size_t)k < sizeof(installed) && stat(installed, &st) == 0 &&
+                S_ISDIR(st.st_mode))
+                return installed;
+        }
+    }
     if (stat(SG_SOURCE_GAZETTEERS, &st) == 0 && S_ISDIR(st.st_mode))
         return SG_SOURCE_GAZETTEERS;
     return SG_INSTALL_GAZETTEERS;
@@ -521,6 +540,14 @@ typedef struct {
     size_t n;
 } output_plan;
 
+/* The output's files now belong to a copy of it. */
+static void disown(cli_output *o)
+{
+    o->out = o->edges_out = NULL;
+    o->csv_paths[0] = o->csv_paths[1] = NULL;
+    o->made_dir = 0;
+}
+
 static int plan_add(output_plan *op, const cli_output *o, const sg_graph *g, const sg_timeline *tl)
 {
     op->o[op->n] = *o;
@@ -575,7 +602,7 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
     /* every output in one list, opened, written, flushed, then renamed */
     for (size_t i = 0; !rc && i < n; i++) {
         plan_add(&op, &a->outs[i], g, a->outs[i].format == SG_FORMAT_GEXF && np ? &tl : NULL);
-        a->outs[i].out = NULL; /* op owns it now */
+        disown(&a->outs[i]); /* op owns it now */
     }
     size_t first_period = op.n;
     for (size_t i = 0; !rc && i < n; i++) {
@@ -586,7 +613,8 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
             cli_output po;
             char *path = period_path(a->outs[i].path, labels[k]);
             op.paths[op.n] = path;
-            if (!path || cli_output_set(&po, path, NULL, msg, sizeof(msg))) {
+            int csv = !a->outs[i].picture && a->outs[i].format == SG_FORMAT_CSV;
+            if (!path || cli_output_set(&po, path, csv ? "csv" : NULL, msg, sizeof(msg))) {
                 cli_error(NULL, path ? msg : "out of memory");
                 rc = -1;
                 break;
@@ -600,7 +628,7 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
         rc = cli_outputs_open(op.o + first_period, op.n - first_period) ? -1 : 0;
     if (!rc && sk->bipartite.out) {
         plan_add(&op, &sk->bipartite, bip, NULL);
-        sk->bipartite.out = NULL;
+        disown(&sk->bipartite);
     }
     for (size_t i = 0; !rc && i < op.n; i++)
         rc = cli_outputs_emit(&op.o[i], 1, op.g[i], ex, &a->render, op.tl[i]);
@@ -653,7 +681,9 @@ static int collect_inputs(doc_list *docs, const extract_args *a, char **args, in
         if (n > 0) /* lines is NULL without --files-from */
             memcpy(all + nargs, lines, n * sizeof(char *));
         rc = inputs_collect(docs, all, nargs + (int)n,
-                            a->merge ? ".pairs" : a->jsonl ? ".jsonl" : ".txt");
+                            a->merge   ? ".pairs"
+                            : a->jsonl ? ".jsonl"
+                                       : ".txt");
     }
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
@@ -722,9 +752,10 @@ static long find_actor(const sg_gazetteer *gaz, const sg_extractor *ex, const ch
 
 static const char *unit_word(const sg_extract_options *opt, size_t n)
 {
-    static const char *const words[][2] = {
-        {"sentence", "sentences"}, {"paragraph", "paragraphs"}, {"document", "documents"},
-        {"window", "windows"}};
+    static const char *const words[][2] = {{"sentence", "sentences"},
+                                           {"paragraph", "paragraphs"},
+                                           {"document", "documents"},
+                                           {"window", "windows"}};
     return words[opt->unit][n != 1];
 }
 
@@ -765,9 +796,9 @@ static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor 
     plan.explain_b = ib;
     int rc = workers_run(&plan);
     if (!rc) {
-        printf("%s (%s) and %s (%s): %zu %s in %zu document%s\n", sg_gazetteer_label(gaz, (size_t)x),
-               ia, sg_gazetteer_label(gaz, (size_t)y), ib, plan.explain_units,
-               unit_word(&a->opt, plan.explain_units), plan.explain_docs,
+        printf("%s (%s) and %s (%s): %zu %s in %zu document%s\n",
+               sg_gazetteer_label(gaz, (size_t)x), ia, sg_gazetteer_label(gaz, (size_t)y), ib,
+               plan.explain_units, unit_word(&a->opt, plan.explain_units), plan.explain_docs,
                plan.explain_docs == 1 ? "" : "s");
         if (plan.explain_len)
             fwrite(plan.explain_text, 1, plan.explain_len, stdout);

@@ -17,9 +17,10 @@ static void help(FILE *f)
           "lines as wide as the co-occurrence counts, the main actors labelled, a legend.\n"
           "Measures missing from the file are computed with igraph first.\n"
           "\n"
-          "  -o, --output FILE   .svg, .png or .pdf for a picture; .graphml or .dot for the\n"
-          "                      network with its layout (x, y), colours (r, g, b) and sizes,\n"
-          "                      which Gephi opens laid out (repeatable)\n"
+          "  -o, --output FILE   .svg, .png or .pdf for a picture; .graphml, .gexf, .dot or\n"
+          "                      .json for the network with its layout (x, y), colours\n"
+          "                      (r, g, b) and sizes, which Gephi opens laid out\n"
+          "                      (repeatable)\n"
           "  --colour-by WHAT    community (default) or type\n"
           "  --size-by MEASURE   pagerank (default), degree, strength, betweenness,\n"
           "                      eigenvector or mentions\n"
@@ -104,7 +105,8 @@ int cmd_render(int argc, char **argv)
         goto done;
     }
     if (n == 0) {
-        status = usage_error("no output: give -o OUT.svg (or .png, .pdf, .graphml, .dot)");
+        status =
+            usage_error("no output: give -o OUT.svg (or .png, .pdf, .graphml, .gexf, .dot, .json)");
         goto done;
     }
     for (size_t i = 0; i < n; i++)

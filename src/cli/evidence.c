@@ -215,15 +215,15 @@ void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c)
         text_buf snip = {0};
         evidence_snippet(&snip, c, SNIPPET_MAX);
         char *doc = clean_copy(c->doc, strlen(c->doc));
-        json_t *o = snip.failed || !doc
-                        ? NULL
-                        : json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "source",
-                                    c->source, "target", c->target, "doc", doc, "start",
-                                    (json_int_t)c->start, "end", (json_int_t)c->end,
-                                    "source_start", (json_int_t)c->source_start, "source_end",
-                                    (json_int_t)c->source_end, "target_start",
-                                    (json_int_t)c->target_start, "target_end",
-                                    (json_int_t)c->target_end, "snippet", snip.s ? snip.s : "");
+        json_t *o =
+            snip.failed || !doc
+                ? NULL
+                : json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "source",
+                            c->source, "target", c->target, "doc", doc, "start",
+                            (json_int_t)c->start, "end", (json_int_t)c->end, "source_start",
+                            (json_int_t)c->source_start, "source_end", (json_int_t)c->source_end,
+                            "target_start", (json_int_t)c->target_start, "target_end",
+                            (json_int_t)c->target_end, "snippet", snip.s ? snip.s : "");
         char *line = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
         if (line) {
             buf_add(b, line, strlen(line));

@@ -251,7 +251,9 @@ static char *scalar_text(json_t *v)
     char buf[64];
     switch (json_typeof(v)) {
     case JSON_STRING: return strdup(json_string_value(v));
-    case JSON_INTEGER: snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+    case JSON_INTEGER:
+        snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        break;
     case JSON_REAL: snprintf(buf, sizeof(buf), "%.17g", json_real_value(v)); break;
     case JSON_TRUE: return strdup("true");
     case JSON_FALSE: return strdup("false");
@@ -288,7 +290,8 @@ int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out
     }
     out->json = root;
     if (!json_is_object(root)) {
-        snprintf(msg, size, "not a JSON object (one document a line: {\"id\": ..., \"text\": ...})");
+        snprintf(msg, size,
+                 "not a JSON object (one document a line: {\"id\": ..., \"text\": ...})");
         return -1;
     }
     json_t *id = json_object_get(root, "id"), *text = json_object_get(root, "text");
@@ -323,8 +326,8 @@ int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out
             if (s && *s) {
                 int r = parse_date(s, unit, out->period, sizeof(out->period));
                 if (r == -1) {
-                    snprintf(msg, size, "\"date\" '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                             s);
+                    snprintf(msg, size,
+                             "\"date\" '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s);
                     return -1;
                 }
                 if (r == -2)

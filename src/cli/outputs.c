@@ -50,8 +50,9 @@ static int csv_name(const char *path)
 static int csv_directory(const char *path, char *msg, size_t size)
 {
     if (!path || !strcmp(path, "-")) {
-        snprintf(msg, size, "-f csv writes two files, nodes.csv and edges.csv: give the "
-                            "directory to write them into with -o DIR");
+        snprintf(msg, size,
+                 "-f csv writes two files, nodes.csv and edges.csv: give the "
+                 "directory to write them into with -o DIR");
         return -1;
     }
     if (csv_name(path)) {
@@ -232,8 +233,8 @@ int cli_outputs_flush(cli_output *o, size_t n)
 
 /* Writes output `o`; *where is set to the file concerned. */
 static int write_one(cli_output *o, const sg_graph *g, const sg_extractor *ex,
-                     const sg_render_options *ro, const sg_timeline *timeline,
-                     const char **where, sg_error *err)
+                     const sg_render_options *ro, const sg_timeline *timeline, const char **where,
+                     sg_error *err)
 {
     FILE *f = sg_output_stream(o->out);
     *where = o->path;

@@ -52,7 +52,7 @@ typedef struct {
     size_t nperiods;
     slot *cur;
     const char *explain_doc; /* explain: the last document counted in explain_docs */
-    char *data; /* the reading buffer, kept from one document to the next */
+    char *data;              /* the reading buffer, kept from one document to the next */
     size_t cap;
     pthread_t thread;
     int started;
@@ -186,11 +186,13 @@ static void process_doc(worker *w, slot *s, size_t doc)
         int rc = jsonl_parse(p->docs, doc, p->by_period, &d, msg, sizeof(msg));
         sg_extractor *ex = w->fork;
         if (!rc && p->by_period == PERIOD_MONTH && d.has_date && !d.period[0]) {
-            snprintf(msg, sizeof(msg), "document '%.200s': its date has no month: only in the "
-                     "whole network", d.name);
+            snprintf(msg, sizeof(msg),
+                     "document '%.200s': its date has no month: only in the "
+                     "whole network",
+                     d.name);
             char line_msg[900];
-            int n = snprintf(line_msg, sizeof(line_msg), "stakegraph: warning: %s:%zu: %s\n",
-                             path, line, msg);
+            int n = snprintf(line_msg, sizeof(line_msg), "stakegraph: warning: %s:%zu: %s\n", path,
+                             line, msg);
             if (!p->quiet)
                 buf_add(&s->warnings, line_msg,
                         n < (int)sizeof(line_msg) ? (size_t)n : sizeof(line_msg) - 1);

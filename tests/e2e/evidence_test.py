@@ -201,6 +201,13 @@ for y in years:
     check(not os.path.exists(t("y.%s.gexf" % y)), "GEXF holds the periods itself")
 gx = nx.read_gexf(t("y.gexf"))
 check(set(gx.nodes()) == set(whole.nodes()), "GEXF has the whole network's nodes")
+run("extract", "--jsonl", JSONL, "--by-period", "year", "-f", "csv", "-o", t("tables"),
+    "--no-layout")
+for y in years:
+    with open(os.path.join(t("tables.%s" % y), "edges.csv"), encoding="utf-8") as f:
+        n_edges = sum(1 for _ in f) - 1
+    check(n_edges == nx.read_graphml(t("y.%s.graphml" % y)).number_of_edges(),
+          "CSV tables per period: tables.%s/edges.csv" % y)
 run("extract", "--by-period", "year", CORPUS, "-o", t("x.graphml"), expect=2)
 run("extract", "--jsonl", "--by-period", "year", JSONL, "-f", "pairs", "-o", t("x.pairs"),
     expect=2)

@@ -5,6 +5,7 @@
 #define SG_FUZZ_GRAPH_H
 
 #include <graphviz/cgraph.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,9 +105,63 @@ static inline void fuzz_check_same(const sg_graph *a, const sg_graph *b)
     }
 }
 
-/* Writes `g` as GraphML and DOT and checks the GraphML. With `read_back`,
- * also reads the GraphML back with stakegraph (same network) and the DOT with
- * Graphviz (same numbers of nodes and edges). */
+typedef int (*fuzz_writer)(const sg_graph *, FILE *, sg_error *);
+
+static inline int fuzz_gexf_static(const sg_graph *g, FILE *f, sg_error *err)
+{
+    return sg_export_gexf(g, NULL, f, err);
+}
+
+/* Writes `g` with `fn` into memory: valid UTF-8 without a NUL (caller frees). */
+static inline char *fuzz_write_text(fuzz_writer fn, const sg_graph *g, size_t *len)
+{
+    char *buf = NULL;
+    sg_error err;
+    FILE *f = open_memstream(&buf, len);
+    FUZZ_CHECK(f != NULL);
+    int rc = fn(g, f, &err);
+    FUZZ_CHECK(fclose(f) == 0);
+    FUZZ_CHECK(rc == SG_OK);
+    FUZZ_CHECK(strlen(buf) == *len && fuzz_utf8_valid(buf, *len));
+    return buf;
+}
+
+/* JSON, CSV and GEXF (SPEC §11): the JSON parses with one node and one link
+ * per node and edge; the GEXF holds no character XML forbids; the CSV tables
+ * have a header line. */
+static inline void fuzz_check_other_formats(const sg_graph *g)
+{
+    size_t len;
+    char *json = fuzz_write_text(sg_export_json, g, &len);
+    json_error_t jerr;
+    json_t *root = json_loadb(json, len, 0, &jerr);
+    if (!root)
+        fprintf(stderr, "our JSON does not parse: %s\n%.4000s\n", jerr.text, json);
+    FUZZ_CHECK(root != NULL);
+    FUZZ_CHECK(json_array_size(json_object_get(root, "nodes")) == sg_graph_node_count(g));
+    FUZZ_CHECK(json_array_size(json_object_get(root, "links")) == sg_graph_edge_count(g));
+    json_decref(root);
+    free(json);
+    char *gexf = fuzz_write_text(fuzz_gexf_static, g, &len);
+    const unsigned char *u = (const unsigned char *)gexf;
+    for (size_t i = 0; i < len; i++) {
+        FUZZ_CHECK(u[i] >= 0x20 || u[i] == '\t' || u[i] == '\n' || u[i] == '\r');
+        FUZZ_CHECK(!(u[i] == 0xEF && i + 2 < len && u[i + 1] == 0xBF &&
+                     (u[i + 2] == 0xBE || u[i + 2] == 0xBF)));
+    }
+    FUZZ_CHECK(len > 8 && !strcmp(gexf + len - 8, "</gexf>\n"));
+    free(gexf);
+    char *nodes = fuzz_write_text(sg_export_csv_nodes, g, &len);
+    FUZZ_CHECK(!strncmp(nodes, "id,label,type,mentions,documents", 32));
+    free(nodes);
+    char *edges = fuzz_write_text(sg_export_csv_edges, g, &len);
+    FUZZ_CHECK(!strncmp(edges, "source,target,weight,documents,first_documents", 46));
+    free(edges);
+}
+
+/* Writes `g` as GraphML, DOT, JSON, CSV and GEXF and checks them. With
+ * `read_back`, also reads the GraphML back with stakegraph (same network) and
+ * the DOT with Graphviz (same numbers of nodes and edges). */
 static inline void fuzz_check_exports(const sg_graph *g, int read_back)
 {
     size_t len = 0, dlen = 0, dn = 0, de = 0;
@@ -114,6 +169,7 @@ static inline void fuzz_check_exports(const sg_graph *g, int read_back)
     fuzz_check_graphml(xml, len);
     char *dot = fuzz_export_mem(g, SG_FORMAT_DOT, &dlen);
     FUZZ_CHECK(strlen(dot) == dlen);
+    fuzz_check_other_formats(g);
     if (read_back) {
         sg_graph *back = NULL;
         sg_error err;
