@@ -64,6 +64,15 @@ vg "extract --unit paragraph --backbone 0.5 --min-weight 2" 0 \
     "$SG" extract -q -g "$GAZ" --unit paragraph --backbone 0.5 --min-weight 2 "$CORPUS" -o para.graphml
 vg "extract --unit window:5 --no-layout, stdin" 0 \
     bash -c "cat '$CORPUS'/*.txt | exec '$SG' extract -q -g '$GAZ' --unit window:5 --no-layout - -o nolayout.graphml"
+JSONL=$SRC/examples/corpus.jsonl
+vg "extract --jsonl --by-period month, gexf, json, csv, --evidence, --bipartite" 0 \
+    "$SG" extract -q -g "$GAZ" --jsonl "$JSONL" --by-period month -o p.graphml -o p.gexf \
+    -o p.json --evidence ev.jsonl --bipartite bip.graphml
+vg "extract -f csv, --evidence TSV, 2 jobs" 0 \
+    "$SG" extract -q -g "$GAZ" -j 2 "$CORPUS" -f csv -o tables --evidence ev.tsv
+vg "explain" 0 "$SG" explain -g "$GAZ" "AP-HM" "Marseille" "$CORPUS"
+vg "extract -o .pairs" 0 "$SG" extract -q -g "$GAZ" "$CORPUS" -o c.pairs
+vg "merge of pairs with first documents" 0 "$SG" merge -q -g "$GAZ" c.pairs -o merged.graphml
 vg "stats" 0 "$SG" stats net.graphml
 vg "stats --json" 0 "$SG" stats --json --top 5 net.graphml
 vg "render a laid-out GraphML (nop2) -o .svg -o .pdf -o .png -o .graphml" 0 \
@@ -88,6 +97,9 @@ vg "missing input" 1 "$SG" extract -g "$GAZ" nope.txt -o x.graphml
 vg "output into a missing directory" 1 "$SG" extract -g "$GAZ" "$CORPUS" -o no/dir/x.graphml
 vg "mentions to /dev/full" 1 "$SG" extract -g "$GAZ" "$CORPUS" -o x.graphml --mentions /dev/full
 vg "stats of a file that is not GraphML" 1 "$SG" stats bad.txt
+printf '{"id":"a","text":"L\xe2\x80\x99ARS Paca et Nice."}\n{"id":\n[1]\n{"id":"b"}\n' >bad.jsonl
+vg "JSON Lines with bad lines (reported, skipped)" 1 "$SG" extract -g "$GAZ" --jsonl bad.jsonl -o x.graphml
+vg "explain an unknown actor" 1 "$SG" explain -g "$GAZ" nope "AP-HM" "$CORPUS"
 vg "usage error" 2 "$SG" extract --unit window:0 "$CORPUS"
 
 echo "# valgrind run: $((SECONDS - start)) s"
