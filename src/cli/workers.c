@@ -409,7 +409,8 @@ static int gather_periods(run_plan *p, worker *ws, size_t jobs)
     }
     size_t n = 0;
     for (size_t i = 0; i < jobs; i++) {
-        memcpy(all + n, ws[i].periods, ws[i].nperiods * sizeof(period_counts));
+        if (ws[i].nperiods) /* a worker that saw no dated document has no array */
+            memcpy(all + n, ws[i].periods, ws[i].nperiods * sizeof(period_counts));
         n += ws[i].nperiods;
         ws[i].nperiods = 0;
     }
