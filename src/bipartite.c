@@ -19,30 +19,11 @@ typedef struct {
     long mentions, documents;
 } bnode;
 
-/* Node ids are compared as written: "doc:" + name for documents. */
+/* Node ids in byte order (documents' ids are made with the same width, so
+ * that their order is their names' order). */
 static int cmp_id(const bnode *p, const bnode *q)
 {
-    const char *a = p->id, *b = q->id;
-    if (!p->doc && !q->doc)
-        return strcmp(a, b);
-    /* compare the prefix first, then the rest */
-    const char *ap = p->doc ? DOC_PREFIX : "", *bp = q->doc ? DOC_PREFIX : "";
-    for (;;) {
-        unsigned char x = *ap ? (unsigned char)*ap : (unsigned char)*a;
-        unsigned char y = *bp ? (unsigned char)*bp : (unsigned char)*b;
-        if (x != y)
-            return x < y ? -1 : 1;
-        if (!x)
-            return 0;
-        if (*ap)
-            ap++;
-        else
-            a++;
-        if (*bp)
-            bp++;
-        else
-            b++;
-    }
+    return strcmp(p->id, q->id);
 }
 
 static int cmp_bnode(const void *x, const void *y)
@@ -50,10 +31,18 @@ static int cmp_bnode(const void *x, const void *y)
     return cmp_id(x, y);
 }
 
+/* By name; documents of the same name (a JSON Lines id given twice) by
+ * their metadata, so that the one whose metadata the node gets does not
+ * depend on which thread read which. */
 static int cmp_docrec(const void *x, const void *y)
 {
-    const sg_docrec *const *p = x, *const *q = y;
-    return strcmp((*p)->name, (*q)->name);
+    const sg_docrec *p = *(const sg_docrec *const *)x, *q = *(const sg_docrec *const *)y;
+    int c = strcmp(p->name, q->name);
+    for (size_t i = 0; !c && i < 2 * p->nmeta && i < 2 * q->nmeta; i++)
+        c = strcmp(p->meta[i], q->meta[i]);
+    if (!c)
+        c = p->nmeta < q->nmeta ? -1 : p->nmeta > q->nmeta;
+    return c;
 }
 
 /* The index of metadata key `key` among `keys`, added if new; -1 when out of memory. */
@@ -80,14 +69,21 @@ static int cmp_bedge(const void *x, const void *y)
     return p->b < q->b ? -1 : p->b > q->b;
 }
 
-static char *prefixed(const char *name)
+/* "doc:0042": document names are not NMTOKENs (GraphML ids), so documents
+ * are numbered in name order, all with the same number of digits. */
+static char *doc_id(size_t rank, size_t count)
 {
-    size_t n = strlen(name);
-    char *s = malloc(sizeof(DOC_PREFIX) + n);
-    if (s) {
-        memcpy(s, DOC_PREFIX, sizeof(DOC_PREFIX) - 1);
-        memcpy(s + sizeof(DOC_PREFIX) - 1, name, n + 1);
-    }
+    char digits[32], wide[32];
+    int n = snprintf(digits, sizeof(digits), "%zu", rank);
+    int width = snprintf(wide, sizeof(wide), "%zu", count);
+    char *s = malloc(sizeof(DOC_PREFIX) + 32);
+    if (!s)
+        return NULL;
+    size_t k = sizeof(DOC_PREFIX) - 1;
+    memcpy(s, DOC_PREFIX, k);
+    for (int i = n; i < width; i++)
+        s[k++] = '0';
+    memcpy(s + k, digits, (size_t)n + 1);
     return s;
 }
 
@@ -108,7 +104,7 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     size_t *node_of_ent = sg_alloc_array(ne + 1, sizeof(size_t));
     size_t *node_of_doc = sg_alloc_array(nd + 1, sizeof(size_t));
     bnode *nodes = sg_alloc_array(ne + nd + 1, sizeof(bnode));
-    char **keys = NULL;
+    char **keys = NULL, **docids = NULL;
     size_t nkeys = 0, keycap = 0, nedges = 0;
     bedge *edges = NULL;
     sg_graph *g = NULL;
@@ -120,11 +116,18 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     if (nd > 1)
         qsort(docs, nd, sizeof(*docs), cmp_docrec);
     /* documents of the same name are one node (the first record's metadata) */
-    size_t nn = 0;
+    size_t nn = 0, ndistinct = 0;
+    for (size_t i = 0; i < nd; i++)
+        ndistinct += i == 0 || strcmp(docs[i - 1]->name, docs[i]->name);
+    if (!(docids = calloc(ndistinct + 1, sizeof(char *))))
+        goto done;
     for (size_t i = 0; i < nd; i++) {
         const sg_docrec *d = docs[i];
         if (i == 0 || strcmp(docs[i - 1]->name, d->name)) {
-            nodes[nn++] = (bnode){d->name, 0, d, 0, 1};
+            if (!(docids[nn] = doc_id(nn + 1, ndistinct)))
+                goto done;
+            nodes[nn] = (bnode){docids[nn], 0, d, 0, 1};
+            nn++;
         }
         bnode *dn = &nodes[nn - 1];
         for (size_t k = 0; k < d->n; k++) {
@@ -146,10 +149,13 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
                               nodes[i].doc ? nodes[i + 1].id : nodes[i].id);
             goto done_set;
         }
-    /* columns: the gazetteer's, then the documents' metadata keys */
+    /* columns: the gazetteer's, the document's name, then the documents' metadata keys */
     for (size_t a = 0; a < gaz->nattr; a++)
         if (key_index(&keys, &nkeys, &keycap, gaz->attr_names[a]) < 0)
             goto done;
+    long name_col = key_index(&keys, &nkeys, &keycap, "document");
+    if (name_col < 0)
+        goto done;
     for (size_t i = 0; i < nd; i++)
         for (size_t k = 0; k < docs[i]->nmeta; k++)
             if (key_index(&keys, &nkeys, &keycap, docs[i]->meta[2 * k]) < 0)
@@ -169,9 +175,11 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
         part[i] = b->doc ? 1 : 0;
         if (b->doc) {
             const char *title = meta_of(b->doc, "title");
-            g->id[i] = prefixed(b->id);
-            g->label[i] = strdup(title ? title : b->id);
+            g->id[i] = strdup(b->id);
+            g->label[i] = strdup(title ? title : b->doc->name);
             g->type[i] = strdup("document");
+            if (!(g->attrs[i * nkeys + (size_t)name_col] = strdup(b->doc->name)))
+                g->id[i] = NULL;
             for (size_t k = 0; k < b->doc->nmeta && g->id[i]; k++) {
                 long a = key_index(&keys, &nkeys, &keycap, b->doc->meta[2 * k]);
                 char **cell = &g->attrs[i * nkeys + (size_t)a];
@@ -243,6 +251,9 @@ done_set:
     for (size_t i = 0; i < nkeys; i++)
         free(keys[i]);
     free(keys);
+    for (size_t i = 0; docids && docids[i]; i++)
+        free(docids[i]);
+    free(docids);
     free(edges);
     free(docs);
     free(ment);

@@ -15,6 +15,7 @@ void sg_extract_options_init(sg_extract_options *opt)
     opt->window = 20;
     opt->strict = 0;
     opt->max_unit_actors = 50;
+    opt->record_documents = 0;
 }
 
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec)

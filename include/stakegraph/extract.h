@@ -33,7 +33,7 @@ typedef struct {
 } sg_extract_options;
 
 /* Fills `opt` with the defaults: sentence unit, window 20, not strict, at
- * most 50 actors paired together. */
+ * most 50 actors paired together, documents not recorded. */
 void sg_extract_options_init(sg_extract_options *opt);
 
 /* Parses "sentence", "paragraph", "document" or "window:N" into `opt`.

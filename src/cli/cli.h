@@ -109,7 +109,11 @@ typedef struct {
     int failed;
 } text_buf;
 void buf_add(text_buf *b, const char *s, size_t n);
-void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c);
+typedef struct {
+    const char *text; /* the document the cursor is in */
+    size_t pos, line; /* byte pos is on line `line` */
+} line_cursor;
+void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c, line_cursor *lc);
 /* A short snippet of the unit with both mentions, as valid UTF-8 on one line. */
 void evidence_snippet(text_buf *b, const sg_cooccurrence *c, size_t max);
 /* The number of online cores (1 to MAX_JOBS). */

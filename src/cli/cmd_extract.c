@@ -347,10 +347,14 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         if (a->outs[i].counts)
             return cli_usage_error(cmd, "--by-period does not apply to partial counts (-f pairs): "
                                         "extract each period's documents as a shard instead");
-        if (!strcmp(a->outs[i].path, "-") && a->outs[i].format != SG_FORMAT_GEXF)
+        struct stat st;
+        int special =
+            !strcmp(a->outs[i].path, "-") ||
+            (stat(a->outs[i].path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+        if (special && (a->outs[i].format != SG_FORMAT_GEXF || a->outs[i].picture))
             return cli_usage_error(cmd, "--by-period writes one file per period beside the "
-                                        "output: give -o FILE (or -f gexf, which holds the "
-                                        "periods)");
+                                        "output: give -o FILE, not standard output or a "
+                                        "device (or -f gexf, which holds the periods)");
     }
     *first_input = optind;
     return 0;
@@ -509,14 +513,22 @@ static int want_layout(const extract_args *a, const sg_graph *g)
  * without an extension (a CSV directory) gets ".2024" at the end. */
 static char *period_path(const char *path, const char *label)
 {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    size_t cut = dot && dot != base ? (size_t)(dot - path) : strlen(path);
-    size_t n = strlen(path) + strlen(label) + 2;
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/') /* "tables/" is the directory "tables" */
+        len--;
+    const char *base = path;
+    for (size_t i = 0; i < len; i++)
+        if (path[i] == '/')
+            base = path + i + 1;
+    const char *dot = NULL;
+    for (const char *q = base; q < path + len; q++)
+        if (*q == '.')
+            dot = q;
+    size_t cut = dot && dot != base ? (size_t)(dot - path) : len;
+    size_t n = len + strlen(label) + 2;
     char *s = malloc(n);
     if (s)
-        snprintf(s, n, "%.*s.%s%s", (int)cut, path, label, path + cut);
+        snprintf(s, n, "%.*s.%s%.*s", (int)cut, path, label, (int)(len - cut), path + cut);
     return s;
 }
 
@@ -609,18 +621,16 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
         if (a->outs[i].counts || (a->outs[i].format == SG_FORMAT_GEXF && !a->outs[i].picture))
             continue;
         for (size_t k = 0; !rc && k < np; k++) {
-            char msg[400];
-            cli_output po;
+            cli_output po = a->outs[i]; /* the same kind as the output it stands beside */
             char *path = period_path(a->outs[i].path, labels[k]);
             op.paths[op.n] = path;
-            int csv = !a->outs[i].picture && a->outs[i].format == SG_FORMAT_CSV;
-            if (!path || cli_output_set(&po, path, csv ? "csv" : NULL, msg, sizeof(msg))) {
-                cli_error(NULL, path ? msg : "out of memory");
+            if (!path) {
+                cli_error(NULL, "out of memory");
                 rc = -1;
                 break;
             }
-            po.format = a->outs[i].format; /* the same kind as the output it stands beside */
-            po.picture = a->outs[i].picture;
+            disown(&po);
+            po.path = path;
             plan_add(&op, &po, pg[k], NULL);
         }
     }

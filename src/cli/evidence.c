@@ -143,14 +143,23 @@ void evidence_snippet(text_buf *b, const sg_cooccurrence *c, size_t max)
         add_piece(b, c, from, to);
         return;
     }
-    /* the mentions are far apart: a window around each */
+    /* the mentions are far apart: a window around each (a mention inside
+     * the other is one span) */
     size_t ctx = max / 4;
     size_t fs = lo, fe = lo == c->source_start ? c->source_end : c->target_end;
     size_t ss = lo == c->source_start ? c->target_start : c->source_start, se = hi;
+    if (ss < fe) {
+        fe = hi;
+        ss = se = hi;
+    }
     size_t from1 = fs - c->start > ctx ? cut_before(c->text, c->start, fs - ctx) : c->start;
-    size_t to1 = cut_after(c->text, ss, fe + ctx < ss ? fe + ctx : ss);
-    size_t from2 = cut_before(c->text, to1, ss - ctx > to1 ? ss - ctx : to1);
+    size_t to1 = ss - fe > ctx ? cut_after(c->text, ss, fe + ctx) : ss;
+    size_t from2 = ss - to1 > ctx ? cut_before(c->text, to1, ss - ctx) : to1;
     size_t to2 = c->end - se > ctx ? cut_after(c->text, c->end, se + ctx) : c->end;
+    if (from2 <= to1) {
+        add_piece(b, c, from1, to2);
+        return;
+    }
     sg_cooccurrence first = *c, second = *c;
     first.end = to2; /* "…" after the first piece: the second follows */
     add_piece(b, &first, from1, to1);
@@ -172,13 +181,20 @@ static void add_num(text_buf *b, size_t v)
     buf_add(b, num, (size_t)n);
 }
 
-/* The line number of byte `pos`. */
-static size_t line_of(const char *text, size_t pos)
+/* The line number of byte `pos`, counted on from the cursor's last position
+ * when it is in the same document and not past `pos` (units come in order),
+ * so that a document's rows cost one pass over it. */
+static size_t line_of(line_cursor *lc, const char *text, size_t pos)
 {
-    size_t line = 1;
-    for (const char *p = text; (p = memchr(p, '\n', pos - (size_t)(p - text))); p++)
-        line++;
-    return line;
+    if (lc->text != text || lc->pos > pos) {
+        lc->text = text;
+        lc->pos = 0;
+        lc->line = 1;
+    }
+    for (const char *p = text + lc->pos; (p = memchr(p, '\n', pos - (size_t)(p - text))); p++)
+        lc->line++;
+    lc->pos = pos;
+    return lc->line;
 }
 
 static char *clean_copy(const char *s, size_t n)
@@ -194,7 +210,7 @@ static char *clean_copy(const char *s, size_t n)
 
 enum { SNIPPET_MAX = 300 };
 
-void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c)
+void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c, line_cursor *lc)
 {
     if (kind == EVIDENCE_TSV) {
         add_field(b, c->source);
@@ -239,7 +255,7 @@ void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c)
         /* explain: "doc:line: the unit" */
         char num[32];
         add_field(b, c->doc);
-        int n = snprintf(num, sizeof(num), ":%zu: ", line_of(c->text, c->start));
+        int n = snprintf(num, sizeof(num), ":%zu: ", line_of(lc, c->text, c->start));
         buf_add(b, num, (size_t)n);
         add_clean(b, c->text + c->start, c->end - c->start);
         buf_add(b, "\n", 1);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -227,7 +228,9 @@ static int parse_date(const char *s, period_unit unit, char *label, size_t size)
                 return -1;
             d = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
             i += 3;
-            if (d < 1 || d > 31)
+            static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            if (d < 1 || d > days[m - 1] + (m == 2 && leap))
                 return -1;
         }
     }
@@ -260,6 +263,62 @@ static char *scalar_text(json_t *v)
     default: return NULL;
     }
     return strdup(buf);
+}
+
+/* Metadata keys become attribute names in every format: GraphML wants an
+ * NMTOKEN and Gephi reads some names as visual properties (SPEC §6). Other
+ * characters than ASCII letters, digits, '_', '-' and '.' become '_'; names
+ * that the node already has or that Gephi reserves get "meta_" in front. */
+static char *attribute_name(const char *key)
+{
+    static const char *const reserved[] = {"id",
+                                           "label",
+                                           "name",
+                                           "type",
+                                           "mentions",
+                                           "documents",
+                                           "bipartite",
+                                           "document",
+                                           "weight",
+                                           "x",
+                                           "y",
+                                           "z",
+                                           "size",
+                                           "r",
+                                           "g",
+                                           "b",
+                                           "color",
+                                           "units",
+                                           "first_documents"};
+    size_t n = strlen(key);
+    char *s = malloc(n + 6);
+    if (!s)
+        return NULL;
+    int prefix = n == 0;
+    for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+        if (!strcasecmp(key, reserved[i]))
+            prefix = 1;
+    size_t k = 0;
+    if (prefix) {
+        memcpy(s, "meta_", 5);
+        k = 5;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = key[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '-' || c == '.';
+        s[k++] = ok ? c : '_';
+    }
+    s[k] = '\0';
+    return s;
+}
+
+static int has_key(const jsonl_doc *d, const char *key)
+{
+    for (size_t i = 0; i < d->nmeta; i++)
+        if (!strcmp(d->meta[i].key, key))
+            return 1;
+    return 0;
 }
 
 void jsonl_doc_free(jsonl_doc *d)
@@ -300,6 +359,10 @@ int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out
         snprintf(msg, size, "no \"id\" (a non-empty string or an integer)");
         return -1;
     }
+    if (json_is_string(id) && strlen(json_string_value(id)) != json_string_length(id)) {
+        snprintf(msg, size, "\"id\" contains a NUL character");
+        return -1;
+    }
     if (!text || !json_is_string(text)) {
         snprintf(msg, size, "no \"text\" (a string)");
         return -1;
@@ -338,7 +401,12 @@ int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out
         char *val = scalar_text(v);
         if (!val)
             continue;
-        char *kcopy = strdup(key);
+        char *kcopy = attribute_name(key);
+        if (kcopy && has_key(out, kcopy)) { /* "a b" and "a_b": the first one */
+            free(kcopy);
+            free(val);
+            continue;
+        }
         if (!kcopy) {
             free(val);
             snprintf(msg, size, "out of memory");

@@ -52,6 +52,7 @@ typedef struct {
     size_t nperiods;
     slot *cur;
     const char *explain_doc; /* explain: the last document counted in explain_docs */
+    line_cursor lines;       /* explain: line numbers of the current document */
     char *data;              /* the reading buffer, kept from one document to the next */
     size_t cap;
     pthread_t thread;
@@ -117,7 +118,7 @@ static int on_cooccurrence(const sg_cooccurrence *c, void *ctx)
             w->cur->explain_docs++;
         }
     }
-    evidence_row(&w->cur->evidence, p->evidence, c);
+    evidence_row(&w->cur->evidence, p->evidence, c, &w->lines);
     return 0;
 }
 
@@ -167,6 +168,7 @@ static void process_doc(worker *w, slot *s, size_t doc)
     sg_error err;
     sg_error_clear(&err);
     w->explain_doc = NULL;
+    memset(&w->lines, 0, sizeof(w->lines)); /* a new document, maybe in the same buffer */
     if (!p->docs->jsonl) {
         size_t len = 0;
         if (inputs_read(path, &w->data, &w->cap, &len, msg, sizeof(msg))) {

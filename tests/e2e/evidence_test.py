@@ -116,6 +116,21 @@ for r in lrows:
                  (int(r["target_start"]), int(r["target_end"]))):
         check(data[a:b].decode() in r["snippet"], "cut snippet keeps the mentions")
 
+# a long name right after a short one, and a name inside another's span
+gz = t("long.tsv.d")
+os.makedirs(gz, exist_ok=True)
+longname = "Grande " + " ".join(["Fondation"] * 60)
+with open(os.path.join(gz, "g.tsv"), "w", encoding="utf-8") as f:
+    f.write("id\tlabel\ttype\nc:alpha\tAlpha\torganisation\nc:long\t%s\torganisation\n"
+            % longname)
+doc2 = t("long2.txt")
+with open(doc2, "w", encoding="utf-8") as f:
+    f.write("Al Alpha " + longname + " fin " + "é" * 200 + ".\n")
+run("extract", "-q", "-g", gz, doc2, "--evidence", t("long2.tsv"), "-o", t("l2.graphml"))
+r2 = read_tsv(t("long2.tsv"))
+check(len(r2) == 1 and "Alpha" in r2[0]["snippet"] and longname in r2[0]["snippet"]
+      and r2[0]["snippet"].count("Alpha") == 1, "snippet of a long name after a short one")
+
 # --- explain ------------------------------------------------------------------
 strongest = max(g.edges(data=True), key=lambda e: (e[2]["weight"], e[0], e[1]))
 a, b = sorted(strongest[:2])
@@ -221,20 +236,46 @@ run("extract", "--jsonl", JSONL, "--bipartite", t("bip.graphml"), "--mentions", 
     "-o", t("b.graphml"))
 bg = nx.read_graphml(t("bip.graphml"))
 bm = read_tsv(t("bm.tsv"))
-docnodes = [n for n, d in bg.nodes(data=True) if d["bipartite"] == 1]
-check(sorted(docnodes) == sorted("doc:" + d["id"] for d in docs if any(
-    m["doc"] == d["id"] for m in bm)), "one node per document that mentions an actor")
-check(all(bg.nodes[n]["type"] == "document" for n in docnodes), "document nodes' type")
+node_of = {d["document"]: n for n, d in bg.nodes(data=True) if d["bipartite"] == 1}
+check(sorted(node_of) == sorted(d["id"] for d in docs if any(m["doc"] == d["id"] for m in bm)),
+      "one node per document that mentions an actor")
+check(sorted(node_of.values()) == ["doc:%02d" % (i + 1) for i in range(len(node_of))] and
+      [node_of[k] for k in sorted(node_of)] == sorted(node_of.values()),
+      "document nodes numbered in name order")
+check(all(bg.nodes[n]["type"] == "document" for n in node_of.values()), "document nodes' type")
 per = collections.Counter((m["doc"], m["id"]) for m in bm)
 check(bg.number_of_edges() == len(per), "one edge per document and actor")
 for (doc, actor), n in per.items():
-    check(bg.has_edge("doc:" + doc, actor) and bg["doc:" + doc][actor]["weight"] == n,
+    check(bg.has_edge(node_of[doc], actor) and bg[node_of[doc]][actor]["weight"] == n,
           "edge weight = mentions of %s in %s" % (actor, doc))
 check(nx.is_bipartite(bg), "it is bipartite")
 first = docs[0]
-check(bg.nodes["doc:" + first["id"]].get("source") == first.get("source") and
-      bg.nodes["doc:" + first["id"]].get("date") == first.get("date"),
+check(bg.nodes[node_of[first["id"]]].get("source") == first.get("source") and
+      bg.nodes[node_of[first["id"]]].get("date") == first.get("date"),
       "document metadata on its node")
+# odd names and metadata keys: still valid GraphML (ids and attr.name are NMTOKENs),
+# Gephi's reserved names kept for their meaning
+odd = t("odd.jsonl")
+with open(odd, "w", encoding="utf-8") as f:
+    f.write(json.dumps({"id": "mes articles/a 1.txt", "text": "L’ARS Paca et l’AP-HM.",
+                        "my key": "v", "é<&>": "w", "": "e", "color": "red", "x": "left",
+                        "weight": 3}) + "\n")
+    f.write(json.dumps({"id": "b", "text": "L’ARS Paca et l’AP-HM.",
+                        "date": "2024-02-29"}) + "\n")
+run("extract", "--jsonl", odd, "--bipartite", t("odd.graphml"), "-o", t("o.graphml"))
+x = subprocess.run(["xmllint", "--noout", "--schema",
+                    os.path.join(SRC, "..", "shared", "schemas", "graphml.xsd"), t("odd.graphml")],
+                   capture_output=True)
+check(x.returncode == 0, "bipartite GraphML valid: " + x.stderr.decode()[-300:])
+ob = nx.read_graphml(t("odd.graphml"))
+attrs = {k for _, d in ob.nodes(data=True) for k in d}
+check({"my_key", "_____", "meta_", "meta_color", "meta_x", "meta_weight"} <= attrs and
+      not {"color", "x"} & attrs, "metadata keys made attribute names: %s" % sorted(attrs))
+p = run("extract", "--jsonl", "-", "-o", t("d.graphml"), expect=1,
+        stdin=b'{"id": "d", "text": "Nice", "date": "2023-02-29"}\n'
+              b'{"id": "a\\u0000b", "text": "Nice"}\n')
+check(b"-:1:" in p.stderr.replace(b"<stdin>", b"-") and b"-:2:" in p.stderr.replace(b"<stdin>", b"-"),
+      "29 February 2023 and a NUL in an id are refused")
 run("extract", CORPUS, "--bipartite", t("bip.svg"), expect=2)
 
 print("%d checks, %d failures" % (checks, failures))
