@@ -22,9 +22,10 @@ static const char *const reserved[] = {
     "colour",      "source",   "target",      "degree",    "units",     "strength",
     "betweenness", "pagerank", "eigenvector", "community", "component", "pos"};
 
-enum { COL_ID, COL_LABEL, COL_TYPE, COL_ALIASES, COL_PATTERN, COL_SURNAME, NFIXED };
-static const char *const fixed_names[NFIXED] = {"id",      "label",   "type",
-                                                "aliases", "pattern", "surname"};
+enum { COL_ID, COL_LABEL, COL_TYPE, COL_ALIASES, COL_PATTERN, COL_SURNAME, COL_GUARD, NFIXED };
+static const char *const fixed_names[NFIXED] = {"id",      "label",   "type", "aliases",
+                                                "pattern", "surname", "guard"};
+static const char *const guard_names[] = {"", "exact", "confirm", "cue", "never"};
 
 static uint64_t hash_str(const char *s)
 {
@@ -267,7 +268,8 @@ static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
 
 static int check_name(parser *p, const char *alias)
 {
-    const char *s = alias[0] == '=' ? alias + 1 : alias;
+    const char *s = alias[0] == '!' ? alias + 1 : alias;
+    s = s[0] == '=' ? s + 1 : s;
     const char *t = NULL;
     const unsigned char *fl = NULL;
     size_t n = 0;
@@ -296,7 +298,7 @@ static int split_aliases(parser *p, sg_entity *e, char *cell)
         if (bar)
             *bar = '\0';
         char *a = trim(s);
-        if (!*a || !strcmp(a, "="))
+        if (!*a || !strcmp(a, "=") || !strcmp(a, "!") || !strcmp(a, "!="))
             return perr(p, SG_ERR_PARSE, "empty alias in '%s'", "aliases");
         int rc = check_name(p, a);
         if (rc)
@@ -379,6 +381,17 @@ static int parse_row(parser *p, sg_entity *e, char **cells, size_t n)
         rc = check_pattern(p, fixed[COL_PATTERN]);
         if (!rc)
             rc = set_cell(p, &e->pattern, fixed[COL_PATTERN]);
+    }
+    if (!rc && fixed[COL_GUARD] && *fixed[COL_GUARD]) {
+        size_t g = 1;
+        while (g < sizeof(guard_names) / sizeof(*guard_names) &&
+               strcmp(fixed[COL_GUARD], guard_names[g]))
+            g++;
+        if (g == sizeof(guard_names) / sizeof(*guard_names))
+            return perr(p, SG_ERR_PARSE,
+                        "unknown guard '%s' (exact, confirm, cue or never; empty: none)",
+                        fixed[COL_GUARD]);
+        e->guard = (unsigned char)g;
     }
     if (!rc && fixed[COL_SURNAME] && *fixed[COL_SURNAME]) {
         rc = check_name(p, fixed[COL_SURNAME]);
@@ -692,6 +705,8 @@ uint64_t sg_gazetteer_fingerprint(const sg_gazetteer *gaz)
         for (size_t a = 0; a < e->naliases; a++)
             h = fp_str(h, e->aliases[a]);
         h = fp_str(fp_str(h, e->pattern), e->surname);
+        if (e->guard) /* (unguarded entries keep the fingerprints of earlier versions) */
+            h = fp_str(h, guard_names[e->guard]);
         uint64_t attrs = 0; /* columns in any order */
         for (size_t a = 0; a < e->nattrs; a++)
             if (e->attrs[a])

@@ -7,13 +7,25 @@
 
 #include "stakegraph/gazetteer.h"
 
+/* The `guard` column (SPEC §15): when a name that is also a common word
+ * (Orange, Tours) counts as a mention. */
+enum {
+    SG_GUARD_NONE = 0,
+    SG_GUARD_EXACT,   /* only with its exact capitals, as written */
+    SG_GUARD_CONFIRM, /* only in a document where an unguarded name of the entry matches */
+    SG_GUARD_CUE,     /* only right after a cue: "à", "de", "d’", "en", "commune de", ... */
+    SG_GUARD_NEVER    /* never */
+};
+
 typedef struct {
     char *id, *label, *type;
     char **aliases; /* as written, '=' prefix kept */
     size_t naliases;
-    char *pattern; /* PCRE2 pattern or NULL */
-    char *surname; /* people: explicit surname or NULL */
-    char **attrs;  /* value per attribute index < nattrs (NULL = absent) */
+    char *pattern;       /* PCRE2 pattern or NULL */
+    char *surname;       /* people: explicit surname or NULL */
+    unsigned char guard; /* SG_GUARD_*: how its guarded names match (aliases
+                            written "!name" are never guarded) */
+    char **attrs;        /* value per attribute index < nattrs (NULL = absent) */
     size_t nattrs;
     const char *file; /* owned by the gazetteer */
     long line;

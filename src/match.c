@@ -20,7 +20,7 @@ int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned cha
 {
     if (sg_grow((void **)&h->v, &h->cap, h->n + 1, sizeof(sg_hit)))
         return SG_ERR_NOMEM;
-    h->v[h->n++] = (sg_hit){fs, fe, entity, how};
+    h->v[h->n++] = (sg_hit){fs, fe, entity, how, 0};
     return 0;
 }
 
@@ -121,10 +121,18 @@ static int add_prefixes(sg_matcher *m, const char *t, const unsigned char *fl, s
     return 0;
 }
 
-static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias)
+/* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name". */
+static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
+                     unsigned char guard)
 {
-    int exact = alias[0] == '=';
-    const char *s = exact ? alias + 1 : alias;
+    if (alias[0] == '!') {
+        alias++;
+        guard = SG_GUARD_NONE;
+    }
+    if (guard == SG_GUARD_NEVER)
+        return 0;
+    int exact = alias[0] == '=' || guard == SG_GUARD_EXACT;
+    const char *s = alias[0] == '=' ? alias + 1 : alias;
     const char *t = NULL;
     const unsigned char *fl = NULL;
     size_t n = 0;
@@ -136,7 +144,13 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
         upper |= (fl[i] & SG_F_UPPER) != 0;
         lower |= (fl[i] & SG_F_LOWER) != 0;
     }
-    alias_rec a = {entity, (uint32_t)n, m->texts_len, 0, SG_TRIE_NONE, MODE_PLAIN};
+    alias_rec a = {entity,
+                   (uint32_t)n,
+                   m->texts_len,
+                   0,
+                   SG_TRIE_NONE,
+                   MODE_PLAIN,
+                   guard == SG_GUARD_CONFIRM || guard == SG_GUARD_CUE ? guard : 0};
     if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1) {
         rc = SG_ERR_LIMIT;
     } else if (!(rc = sg_grow((void **)&m->texts, &m->texts_cap, m->texts_len + n, 1))) {
@@ -261,10 +275,10 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
         m->is_person[i] = !strcmp(e->type, "person");
-        if (!label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label)))
+        if (!label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
             goto cleanup;
         for (size_t a = 0; a < e->naliases; a++)
-            if ((rc = add_alias(m, &scratch, (uint32_t)i, e->aliases[a])))
+            if ((rc = add_alias(m, &scratch, (uint32_t)i, e->aliases[a], e->guard)))
                 goto cleanup;
         if (m->is_person[i] && (rc = add_surname(m, &scratch, (uint32_t)i, e)))
             goto cleanup;
@@ -328,7 +342,8 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
  * a letter or digit (the gazetteer checks it), so a name ends where a word of
  * the text ends: the text is read one word at a time, and the walk stops at
  * the first word that ends no name's prefix. */
-static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity)
+static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity,
+                         unsigned char *guard)
 {
     const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
     uint64_t h = PREFIX_SEED;
@@ -348,8 +363,10 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         while (j < f->len && !(fl[j] & SG_F_ALNUM))
             h = prefix_step(h, t[j++]);
     }
-    if (best)
+    if (best) {
         *entity = best->entity;
+        *guard = best->guard;
+    }
     return best_end;
 }
 
@@ -359,9 +376,12 @@ static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
         if (!(f->flags[i] & SG_F_ALNUM) || (i > 0 && (f->flags[i - 1] & SG_F_ALNUM)))
             continue;
         uint32_t e = 0;
-        size_t end = longest_at(m, f, i, &e);
+        unsigned char guard = 0;
+        size_t end = longest_at(m, f, i, &e, &guard);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
             return SG_ERR_NOMEM;
+        if (end)
+            hits->v[hits->n - 1].guard = guard;
     }
     return 0;
 }
@@ -420,6 +440,71 @@ static void select_hits(sg_hits *h)
     h->n = out;
 }
 
+/* Does a cue come right before folded offset `fs`: the word "a" (à), "de",
+ * "du", "en", "vers", "depuis", or an elided "d'" ("commune de Tours", "à
+ * Orange", "d’Orange", "département du Var")? And is the name capitalised
+ * there, as a place's name is ("le jus d'orange" is not a cue for Orange)? */
+static int after_cue(const sg_folded *f, size_t fs)
+{
+    static const char *const cues[] = {"a", "de", "du", "en", "vers", "depuis"};
+    if (!(f->flags[fs] & SG_F_UPPER))
+        return 0;
+    size_t j = fs;
+    if (j >= 2 && f->text[j - 1] == '\'' && f->text[j - 2] == 'd' &&
+        (j == 2 || !(f->flags[j - 3] & SG_F_ALNUM)))
+        return 1;
+    while (j > 0 && f->text[j - 1] == ' ')
+        j--;
+    if (j == fs)
+        return 0; /* not after a space (a line break, a hyphen, ...) */
+    size_t end = j;
+    while (j > 0 && (f->flags[j - 1] & SG_F_ALNUM))
+        j--;
+    for (size_t c = 0; c < sizeof(cues) / sizeof(*cues); c++)
+        if (end - j == strlen(cues[c]) && !memcmp(f->text + j, cues[c], end - j))
+            return 1;
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Guarded names (SPEC §15): a "cue" name counts only after a cue; a
+ * "confirm" name only when an unguarded name of its entry is also in the
+ * document. Both only when capitalised in the text, as a proper noun is
+ * ("en mars" is a month even in a text about the commune of Mars). */
+static int apply_guards(const sg_folded *f, sg_hits *h)
+{
+    size_t nguarded = 0, nplain = 0;
+    for (size_t i = 0; i < h->n; i++)
+        nguarded += h->v[i].guard != 0;
+    if (nguarded == 0)
+        return 0;
+    uint32_t *plain = sg_alloc_array(h->n + 1, sizeof(uint32_t));
+    if (!plain)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < h->n; i++)
+        if (!h->v[i].guard)
+            plain[nplain++] = h->v[i].entity;
+    if (nplain > 1)
+        qsort(plain, nplain, sizeof(uint32_t), cmp_u32);
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        int keep = !x->guard || (x->guard == SG_GUARD_CUE && after_cue(f, x->fs)) ||
+                   (x->guard == SG_GUARD_CONFIRM && (f->flags[x->fs] & SG_F_UPPER) && nplain &&
+                    bsearch(&x->entity, plain, nplain, sizeof(uint32_t), cmp_u32));
+        if (keep)
+            h->v[out++] = *x;
+    }
+    h->n = out;
+    free(plain);
+    return 0;
+}
+
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
@@ -431,7 +516,8 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         return rc;
     sg_hits_sort(out);
     select_hits(out);
-    if ((rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)))
+    if ((rc = apply_guards(f, out)) || (rc = sg_resolve_acronyms(m, f, out)) ||
+        (rc = sg_resolve_surnames(m, f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     return 0;
 }

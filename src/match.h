@@ -15,7 +15,8 @@ enum { SG_HIT_NAME = 0, SG_HIT_PATTERN, SG_HIT_ACRONYM, SG_HIT_SURNAME };
 typedef struct {
     size_t fs, fe;
     uint32_t entity;
-    unsigned char how; /* SG_HIT_* */
+    unsigned char how;   /* SG_HIT_* */
+    unsigned char guard; /* a guarded name (SG_GUARD_CONFIRM, SG_GUARD_CUE), or 0 */
 } sg_hit;
 
 typedef struct {

@@ -15,6 +15,7 @@ typedef struct {
     size_t flags_off; /* MODE_EXACT: offset of the alias's case flags in the pool */
     uint32_t next;    /* next alias with the same fingerprint, or SG_TRIE_NONE */
     unsigned char mode;
+    unsigned char guard; /* SG_GUARD_CONFIRM or SG_GUARD_CUE: checked after matching; 0 */
 } alias_rec;
 
 /* A prefix of a folded name that ends a word. */

@@ -78,6 +78,44 @@ static void errors(void **state)
     expect_error("id\tlabel\ttype\nx y\tX\tplace\n", 2, "white space");
     expect_error("id\tkind\ttype\tlabel\tkind\n", 1, "twice");
     expect_error("# only a comment\n", 0, "no header");
+    expect_error("id\tlabel\ttype\tguard\nx\tX\tplace\tcue\ny\tY\tplace\tsometimes\n", 3,
+                 "unknown guard 'sometimes'");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA|!\n", 2, "empty alias");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t!(A)\n", 2, "letter or a digit");
+}
+
+/* The guard column is read (not copied as an attribute), "!" and "!=" aliases
+ * load, and a guard changes the gazetteer's fingerprint. */
+static void guards(void **state)
+{
+    (void)state;
+    sg_gazetteer *g, *h;
+    sg_error err;
+    assert_int_equal(sg_gazetteer_new(&g, &err), 0);
+    assert_int_equal(load(g,
+                          "id\tlabel\ttype\taliases\tguard\n"
+                          "a\tOrange\tplace\t!Orange-Vaucluse|!=ORANGE\tcue\n"
+                          "b\tTours\tplace\t\texact\nc\tMars\tplace\t\tconfirm\n"
+                          "d\tY\tplace\t\tnever\ne\tNice\tplace\t\t\n",
+                          &err),
+                     0);
+    assert_int_equal(g->nattr, 0);
+    assert_int_equal(g->ents[0].guard, SG_GUARD_CUE);
+    assert_int_equal(g->ents[1].guard, SG_GUARD_EXACT);
+    assert_int_equal(g->ents[2].guard, SG_GUARD_CONFIRM);
+    assert_int_equal(g->ents[3].guard, SG_GUARD_NEVER);
+    assert_int_equal(g->ents[4].guard, SG_GUARD_NONE);
+    assert_int_equal(sg_gazetteer_new(&h, &err), 0);
+    assert_int_equal(load(h,
+                          "id\tlabel\ttype\taliases\tguard\n"
+                          "a\tOrange\tplace\t!Orange-Vaucluse|!=ORANGE\texact\n"
+                          "b\tTours\tplace\t\texact\nc\tMars\tplace\t\tconfirm\n"
+                          "d\tY\tplace\t\tnever\ne\tNice\tplace\t\t\n",
+                          &err),
+                     0);
+    assert_true(sg_gazetteer_fingerprint(g) != sg_gazetteer_fingerprint(h));
+    sg_gazetteer_free(g);
+    sg_gazetteer_free(h);
 }
 
 static void directories_are_sorted(void **state)
@@ -96,6 +134,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(good_file),
         cmocka_unit_test(errors),
+        cmocka_unit_test(guards),
         cmocka_unit_test(directories_are_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
