@@ -43,6 +43,43 @@ const char *sg_gazetteer_id(const sg_gazetteer *gaz, size_t i);
 const char *sg_gazetteer_label(const sg_gazetteer *gaz, size_t i);
 const char *sg_gazetteer_type(const sg_gazetteer *gaz, size_t i);
 
+/* One finding of a gazetteer check. Every pointer is valid only during the
+ * callback. */
+typedef struct {
+    int error;           /* 1: the loader refuses it (an error); 0: a warning */
+    const char *kind;    /* "load", "duplicate-id", "shared", "shadowed", "redundant",
+                            "common-word", "short" */
+    const char *file;    /* the gazetteer file ("" when none) */
+    long line;           /* 1-based; 0 when about the whole file */
+    const char *message; /* one line, no file or line in it */
+} sg_finding;
+
+typedef void (*sg_finding_fn)(const sg_finding *finding, void *ctx);
+
+/* Warnings about the names of a loaded gazetteer (README "Checking a
+ * gazetteer"): names of two entities that match the same texts ("shared"),
+ * names whose spelling in capitals or exact case goes to another entity
+ * ("shadowed"), names that add nothing to another name of their entity
+ * ("redundant"), and unguarded names that are common French words of the
+ * word list `words` (one word a line, e.g. /usr/share/dict/french; NULL:
+ * not checked) or very short ("common-word", "short"). Calls `fn` once per
+ * finding, sorted by file, line and message. Returns 0, or SG_ERR_IO (the
+ * word list cannot be read) / SG_ERR_NOMEM with `err` set; `fn` is then not
+ * called. Reads `gaz` only. */
+int sg_gazetteer_check(const sg_gazetteer *gaz, const char *words, sg_finding_fn fn, void *ctx,
+                       sg_error *err);
+
+/* Checks gazetteer files (a file, or every `*.tsv` of a directory): each file
+ * is loaded on its own, and every line the loader refuses is an error
+ * finding (the loader stops at the first: the check reports it, blanks the
+ * line and goes on, up to 50 errors a file); ids defined in two files are
+ * errors too; then the warnings of sg_gazetteer_check over every entity
+ * loaded. Findings are sorted by file, line and message. *nerrors (may be
+ * NULL) receives the number of error findings. Returns 0, or a negative
+ * status (out of memory, unreadable word list) with `err` set. */
+int sg_gazetteer_check_paths(const char *const *paths, size_t npaths, const char *words,
+                             sg_finding_fn fn, void *ctx, size_t *nerrors, sg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

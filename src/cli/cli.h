@@ -174,10 +174,16 @@ int cli_parse_alpha(const char *s, double *alpha);
 /* --colour-by (which 0), --size-by (1), --labels (2), --title (3). */
 int cli_render_option(sg_render_options *ro, int which, const char *arg, char *msg, size_t size);
 
+/* The bundled gazetteers' directory: $STAKEGRAPH_GAZETTEERS, the install's
+ * data directory, or gazetteers/ of the source tree. */
+const char *cli_default_gazetteers(void);
+
 int cmd_extract(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
 
 #endif

@@ -366,7 +366,7 @@ static void print_error(const sg_error *err)
     cli_error(NULL, sg_error_format(err, buf, sizeof(buf)));
 }
 
-static const char *default_gazetteers(void)
+const char *cli_default_gazetteers(void)
 {
     struct stat st;
     const char *env = getenv("STAKEGRAPH_GAZETTEERS");
@@ -401,7 +401,7 @@ static int load_gazetteers(sg_gazetteer **out, const extract_args *a)
     sg_gazetteer *gaz = NULL;
     int rc = sg_gazetteer_new(&gaz, &err);
     if (!rc && a->ngazetteers == 0)
-        rc = sg_gazetteer_load_path(gaz, default_gazetteers(), &err);
+        rc = sg_gazetteer_load_path(gaz, cli_default_gazetteers(), &err);
     for (int i = 0; !rc && i < a->ngazetteers; i++)
         rc = sg_gazetteer_load_path(gaz, a->gazetteers[i], &err);
     if (rc) {

@@ -21,6 +21,8 @@ static void usage(FILE *f)
           "  render     draw a network as SVG, PNG or PDF with Graphviz\n"
           "  merge      add up the partial counts of corpus shards (extract -f pairs)\n"
           "  explain    print the sentences that link two actors (the evidence of an edge)\n"
+          "  gazetteer  check gazetteer files (gazetteer check FILE...)\n"
+          "  suggest    propose the names the gazetteers miss, as gazetteer rows to review\n"
           "\n"
           "options:\n"
           "  -h, --help     show this help (stakegraph extract --help for the command's)\n"
@@ -55,6 +57,10 @@ int main(int argc, char **argv)
         return cmd_merge(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain"))
         return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "gazetteer"))
+        return cmd_gazetteer(argc - 1, argv + 1);
+    if (!strcmp(cmd, "suggest"))
+        return cmd_suggest(argc - 1, argv + 1);
     fprintf(stderr, "stakegraph: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -1,0 +1,215 @@
+#!/usr/bin/python3
+"""stakegraph suggest (SPEC §15): acronym definitions, people introduced by a
+title, a role or a verb of saying, capitalised sequences; names the
+gazetteers match are left out; the output loads as a gazetteer; it is
+deterministic; bad input never crashes it.
+
+usage: suggest_test.py STAKEGRAPH SOURCE_DIR
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+EXE, SRC = sys.argv[1], sys.argv[2]
+failures = 0
+checks = 0
+
+# Invented texts (no real article): every kind of suggestion, and names a
+# gazetteer already has (the Agence Régionale de Santé, Bernadette Olivier).
+DOC_A = """Les Échos du Littoral
+
+La Coopérative laitière des Alpes du Sud (CLAS) a signé mardi un accord avec l’Union pour
+les producteurs engagés 84 (UPE 84). Selon M. Kowalczyk, la coopérative gagnera du temps.
+« Nous avons attendu longtemps », explique Romain Kowalczyk, trésorier de la CLAS. Le
+directeur de l’Agence Régionale de Santé, Bernadette Olivier, salue un projet utile.
+L’accord passe par Lumivert Industries, qui fournit les cuves. Elles arrivent
+à Sainte-Aurore en mai.
+
+La présidente de la Métropole Antoine Ferrandi a promis des routes. Grégoire Maillard,
+président du Comité des Fêtes de Sainte-Aurore, regrette un calendrier trop serré.
+"""
+DOC_B = """Lumivert Industries recrute à Sainte-Aurore.
+
+Le groupe travaille aussi avec la CLAS et avec Lumivert Industries. Mme Delacroix-Vidal
+et le Dr Okonkwo ont visité l’usine. FMCT (Fédération des moulins et coopératives du
+Tarn) s’est jointe au projet, d’après Lumivert Industries. Le Blog Vertueux en parle une fois.
+Concrètement, le dossier avance avec l’Agence Régionale de Santé. Concrètement, rien ne bouge.
+"""
+GAZ = ("id\tlabel\ttype\taliases\n"
+       "org:ars-test\tAgence Régionale de Santé\torganisation\tARS\n"
+       "person:bernadette-olivier\tBernadette Olivier\tperson\t\n")
+
+
+def check(cond, what):
+    global failures, checks
+    checks += 1
+    if not cond:
+        failures += 1
+        print("FAIL:", what)
+
+
+def run(*args, expect=0, stdin=None):
+    p = subprocess.run([EXE, *args], input=stdin, capture_output=True, timeout=120)
+    if p.returncode != expect:
+        check(False, "exit status %d (wanted %d): suggest %s\n%s" %
+              (p.returncode, expect, " ".join(args), p.stderr.decode(errors="replace")))
+    check(p.returncode >= 0, "no crash (signal %d)" % -p.returncode)
+    return p
+
+
+def rows(out):
+    lines = out.decode().splitlines()
+    check(lines and lines[0] == "id\tlabel\ttype\taliases\tcount\texample",
+          "header line: %r" % (lines[:1],))
+    result = {}
+    for line in lines[1:]:
+        f = line.split("\t")
+        check(len(f) == 6, "six columns: %r" % line)
+        if len(f) == 6:
+            result[f[1]] = {"id": f[0], "type": f[2], "aliases": f[3],
+                            "count": int(f[4]), "example": f[5]}
+    return result
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    corpus = os.path.join(tmp, "corpus")
+    os.mkdir(corpus)
+    for name, text in (("a.txt", DOC_A), ("b.txt", DOC_B)):
+        with open(os.path.join(corpus, name), "w") as f:
+            f.write(text)
+    gaz = os.path.join(tmp, "gaz.tsv")
+    with open(gaz, "w") as f:
+        f.write(GAZ)
+
+    out = run("suggest", "-g", gaz, corpus).stdout
+    got = rows(out)
+    print(out.decode())
+
+    def has(label, typ, aliases=None, count=None):
+        r = got.get(label)
+        check(r is not None, "suggested: %s" % label)
+        if r is None:
+            return
+        check(r["type"] == typ, "%s is a %s (got %s)" % (label, typ, r["type"]))
+        if aliases is not None:
+            check(r["aliases"] == aliases, "%s aliases %r (got %r)" % (label, aliases, r["aliases"]))
+        if count is not None:
+            check(r["count"] == count, "%s count %d (got %d)" % (label, count, r["count"]))
+        check(label.split()[-1] in r["example"] or (aliases or "") in r["example"],
+              "%s: example names it: %r" % (label, r["example"]))
+        check(len(r["example"].encode()) <= 260 and "\t" not in r["example"],
+              "%s: example short, one line" % label)
+
+    # acronym definitions: Long Form (ACR), with digits, ACR (Long Form)
+    has("Coopérative laitière des Alpes du Sud", "organisation", "CLAS", 4)
+    has("Union pour les producteurs engagés 84", "organisation", "UPE 84", 2)
+    has("Fédération des moulins et coopératives du Tarn", "organisation", "FMCT", 2)
+    # people: a title (M., Mme, Dr) with the full name elsewhere, a role
+    # after, a role before (no comma), a verb of saying
+    has("Romain Kowalczyk", "person", "Kowalczyk", 2)
+    check("Kowalczyk" not in got, "M. Kowalczyk joins Romain Kowalczyk")
+    has("Delacroix-Vidal", "person", "", 1)
+    has("Okonkwo", "person", "", 1)
+    has("Grégoire Maillard", "person", "Maillard", 1)
+    has("Antoine Ferrandi", "person", "Ferrandi", 1)
+    # a capitalised sequence seen 4 times (once at a sentence start), a
+    # place; one seen once is left out (--min-count 1 brings it)
+    has("Lumivert Industries", "organisation", "", 4)
+    has("Sainte-Aurore", "place", "", 3)
+    check("Blog Vertueux" not in got, "a sequence seen once is left out")
+    for label in ("Les Échos du Littoral", "Selon", "Nous", "Le", "Métropole Antoine Ferrandi",
+                  "Concrètement"):
+        check(label not in got, "not suggested: %s" % label)
+    # what the gazetteer matches is not suggested
+    for label in ("Agence Régionale de Santé", "ARS", "Bernadette Olivier", "Olivier",
+                  "Régionale de Santé"):
+        check(label not in got, "covered by the gazetteer: %s" % label)
+    # ids like the bundled ones, unique
+    ids = [r["id"] for r in got.values()]
+    check(len(set(ids)) == len(ids), "unique ids")
+    check(got.get("Romain Kowalczyk", {}).get("id") == "person:romain-kowalczyk", "person id")
+    check(got.get("Coopérative laitière des Alpes du Sud", {}).get("id") ==
+          "org:cooperative-laitiere-des-alpes-du-sud", "organisation id (folded slug)")
+    # sorted by count, then label
+    order = [(-r["count"], label) for label, r in got.items()]
+    lines = out.decode().splitlines()[1:]
+    keys = [(-int(l.split("\t")[4]), l.split("\t")[1]) for l in lines]
+    check(keys == sorted(keys), "sorted by count desc, then label")
+
+    more = rows(run("suggest", "-g", gaz, "--min-count", "1", corpus).stdout)
+    check("Blog Vertueux" in more, "--min-count 1 keeps a sequence seen once")
+    # without the gazetteer, its names are suggested
+    empty = os.path.join(tmp, "empty.tsv")
+    with open(empty, "w") as f:
+        f.write("id\tlabel\ttype\n")
+    bare = rows(run("suggest", "-g", empty, corpus).stdout)
+    check("Bernadette Olivier" in bare, "an empty gazetteer leaves the names to suggest")
+
+    # the output loads as a gazetteer, and extract finds the rows' names
+    sugg = os.path.join(tmp, "s.tsv")
+    run("suggest", "-g", gaz, "-o", sugg, corpus)
+    with open(sugg, "rb") as f:
+        check(f.read() == out, "-o writes the same bytes")
+    check(not [n for n in os.listdir(tmp) if ".tmp" in n], "no temporary file left")
+    men = os.path.join(tmp, "m.tsv")
+    run("extract", "-q", "-g", sugg, "-g", gaz, "--mentions", men, "-o",
+        os.path.join(tmp, "g.graphml"), corpus)
+    with open(men) as f:
+        found = {l.split("\t")[3] for l in f.read().splitlines()[1:]}
+    for label in ("Coopérative laitière des Alpes du Sud", "Romain Kowalczyk",
+                  "Lumivert Industries"):
+        check(got.get(label, {}).get("id") in found, "extract -g suggestions finds %s" % label)
+
+    # deterministic: same bytes whatever the order of the inputs
+    again = run("suggest", "-g", gaz, os.path.join(corpus, "b.txt"),
+                os.path.join(corpus, "a.txt")).stdout
+    check(again == out, "same output for the inputs in another order")
+
+    # JSON Lines
+    import json
+    jl = os.path.join(tmp, "c.jsonl")
+    with open(jl, "w") as f:
+        f.write(json.dumps({"id": "a", "text": DOC_A}) + "\n")
+        f.write(json.dumps({"id": "b", "text": DOC_B}) + "\n")
+    check(rows(run("suggest", "-g", gaz, "--jsonl", jl).stdout).keys() == got.keys(),
+          "--jsonl gives the same suggestions")
+
+    # exit statuses
+    run("suggest", expect=2)
+    run("suggest", "--min-count", "0", corpus, expect=2)
+    run("suggest", "--min-count", "x", corpus, expect=2)
+    run("suggest", "--bogus", corpus, expect=2)
+    p = run("suggest", "-g", gaz, os.path.join(tmp, "missing.txt"), expect=1)
+    check(b"missing.txt" in p.stderr, "a missing input is named")
+    bad = os.path.join(tmp, "bad.tsv")
+    with open(bad, "w") as f:
+        f.write("id\tlabel\n")
+    p = run("suggest", "-g", bad, corpus, expect=1)
+    check(b"bad.tsv" in p.stderr, "a bad gazetteer is named")
+    check(b"usage" in run("suggest", "--help").stdout, "--help")
+
+    # robustness: empty file, binary file, invalid UTF-8, a huge line
+    junk = os.path.join(tmp, "junk")
+    os.mkdir(junk)
+    with open(os.path.join(junk, "empty.txt"), "w"):
+        pass
+    with open(os.path.join(junk, "binary.txt"), "wb") as f:
+        f.write(bytes(range(256)) * 64 + b"\x00\xff\xfe(ABC)\xc3(\xe2\x82" * 100)
+    with open(os.path.join(junk, "latin1.txt"), "wb") as f:
+        f.write("La Société Générale des Eaux (SGE) et M. Hervé Lâm à Orléans.".encode("latin-1"))
+    with open(os.path.join(junk, "long.txt"), "w") as f:
+        f.write(("Grand Ensemble (GE) de Truc Machin, M. Dupont, " * 40000) + "\n")
+    p = run("suggest", "-g", empty, junk)
+    r = rows(p.stdout)
+    check("Grand Ensemble" in r, "a huge line is scanned")
+    p = run("suggest", "-g", empty, os.path.join(junk, "empty.txt"))
+    check(p.stdout == b"id\tlabel\ttype\taliases\tcount\texample\n", "empty corpus: header only")
+
+    # the suggestions of the junk load as a gazetteer too
+    sj = os.path.join(tmp, "junk.tsv")
+    run("suggest", "-g", empty, "-o", sj, "--min-count", "1", junk)
+    run("extract", "-q", "-g", sj, "-o", os.path.join(tmp, "j.graphml"), junk)
+
+print("%d checks, %d failed" % (checks, failures))
+sys.exit(1 if failures else 0)
