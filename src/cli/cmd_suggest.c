@@ -1741,7 +1741,8 @@ static int write_rows(row_list *rl, const suggest_args *a)
         }
     }
     rl->n = k;
-    qsort(rl->v, rl->n, sizeof(row), cmp_rows);
+    if (rl->n > 1)
+        qsort(rl->v, rl->n, sizeof(row), cmp_rows);
     sg_error err;
     sg_error_clear(&err);
     sg_output *o = NULL;
