@@ -73,6 +73,10 @@ vg "extract -f csv, --evidence TSV, 2 jobs" 0 \
 vg "explain" 0 "$SG" explain -g "$GAZ" "AP-HM" "Marseille" "$CORPUS"
 vg "extract -o .pairs" 0 "$SG" extract -q -g "$GAZ" "$CORPUS" -o c.pairs
 vg "merge of pairs with first documents" 0 "$SG" merge -q -g "$GAZ" c.pairs -o merged.graphml
+vg "gazetteer check (bundled and France)" 0 "$SG" gazetteer check "$GAZ" "$SRC/gazetteers/france"
+vg "suggest" 0 "$SG" suggest -g "$GAZ" "$CORPUS" -o suggestions.tsv
+vg "extract with the France gazetteer (guards)" 0 \
+    "$SG" extract -q -g "$GAZ" -g "$SRC/gazetteers/france" "$CORPUS" -o fr.graphml --no-layout
 vg "stats" 0 "$SG" stats net.graphml
 vg "stats --json" 0 "$SG" stats --json --top 5 net.graphml
 vg "render a laid-out GraphML (nop2) -o .svg -o .pdf -o .png -o .graphml" 0 \
@@ -100,6 +104,8 @@ vg "stats of a file that is not GraphML" 1 "$SG" stats bad.txt
 printf '{"id":"a","text":"L\xe2\x80\x99ARS Paca et Nice."}\n{"id":\n[1]\n{"id":"b"}\n' >bad.jsonl
 vg "JSON Lines with bad lines (reported, skipped)" 1 "$SG" extract -g "$GAZ" --jsonl bad.jsonl -o x.graphml
 vg "explain an unknown actor" 1 "$SG" explain -g "$GAZ" nope "AP-HM" "$CORPUS"
+printf 'id\tlabel\ttype\tguard\nx\tX\tplace\tsometimes\nx\tY\tplace\t\n' >guard.tsv
+vg "gazetteer check with errors" 1 "$SG" gazetteer check guard.tsv
 vg "usage error" 2 "$SG" extract --unit window:0 "$CORPUS"
 
 echo "# valgrind run: $((SECONDS - start)) s"
