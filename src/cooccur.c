@@ -1,5 +1,6 @@
 /* The counting rule of SPEC §5: each unit adds 1 to each unordered pair of
  * distinct entities in it; documents are counted once per pair and node. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,10 +23,44 @@ int sg_cooc_init(sg_cooc *c, size_t nentities)
     return 0;
 }
 
+typedef struct {
+    long refs;
+    char s[];
+} docname;
+
+static docname *docname_of(char *name)
+{
+    return (docname *)(name - offsetof(docname, s));
+}
+
+char *sg_docname_new(const char *name)
+{
+    size_t n = strlen(name);
+    docname *d = malloc(sizeof(docname) + n + 1);
+    if (!d)
+        return NULL;
+    d->refs = 1;
+    memcpy(d->s, name, n + 1);
+    return d->s;
+}
+
+char *sg_docname_ref(char *name)
+{
+    if (name)
+        docname_of(name)->refs++;
+    return name;
+}
+
+void sg_docname_release(char *name)
+{
+    if (name && --docname_of(name)->refs == 0)
+        free(docname_of(name));
+}
+
 static void free_names(sg_pair_count *p)
 {
     for (size_t k = 0; k < SG_FIRST_DOCUMENTS; k++) {
-        free(p->first[k]);
+        sg_docname_release(p->first[k]);
         p->first[k] = NULL;
     }
 }
@@ -91,18 +126,19 @@ static sg_pair_count *pair_at(sg_cooc *c, uint32_t a, uint32_t b)
     return p;
 }
 
-/* Keeps `name` (owned; freed when not kept) if it is among the pair's
- * SG_FIRST_DOCUMENTS smallest names; a name already there is not repeated. */
+/* Keeps `name` (a reference the caller gives; released when not kept) if it
+ * is among the pair's SG_FIRST_DOCUMENTS smallest names; a name already
+ * there is not repeated. */
 static void keep_name(sg_pair_count *p, char *name)
 {
     size_t k = 0;
     while (k < SG_FIRST_DOCUMENTS && p->first[k] && strcmp(p->first[k], name) < 0)
         k++;
     if (k == SG_FIRST_DOCUMENTS || (p->first[k] && !strcmp(p->first[k], name))) {
-        free(name);
+        sg_docname_release(name);
         return;
     }
-    free(p->first[SG_FIRST_DOCUMENTS - 1]);
+    sg_docname_release(p->first[SG_FIRST_DOCUMENTS - 1]);
     memmove(&p->first[k + 1], &p->first[k], (SG_FIRST_DOCUMENTS - 1 - k) * sizeof(char *));
     p->first[k] = name;
 }
@@ -114,18 +150,14 @@ static int wants_name(const sg_pair_count *p, const char *name)
     return !last || strcmp(name, last) < 0;
 }
 
-static int offer(sg_pair_count *p, const char *name)
+/* Offers a shared document name (a reference is taken if it is kept). */
+static void offer(sg_pair_count *p, char *name)
 {
-    if (!name || !wants_name(p, name))
-        return 0;
-    char *copy = strdup(name);
-    if (!copy)
-        return SG_ERR_NOMEM;
-    keep_name(p, copy);
-    return 0;
+    if (name && wants_name(p, name))
+        keep_name(p, sg_docname_ref(name));
 }
 
-static int add_pair(sg_cooc *c, long doc, const char *name, uint32_t a, uint32_t b)
+static int add_pair(sg_cooc *c, long doc, char *name, uint32_t a, uint32_t b)
 {
     sg_pair_count *p = pair_at(c, a, b);
     if (!p)
@@ -134,7 +166,7 @@ static int add_pair(sg_cooc *c, long doc, const char *name, uint32_t a, uint32_t
     if (p->last_doc != doc) {
         p->last_doc = doc;
         p->documents++;
-        return offer(p, name);
+        offer(p, name);
     }
     return 0;
 }
@@ -142,7 +174,15 @@ static int add_pair(sg_cooc *c, long doc, const char *name, uint32_t a, uint32_t
 int sg_cooc_offer_name(sg_cooc *c, uint32_t a, uint32_t b, const char *name)
 {
     sg_pair_count *p = pair_at(c, a < b ? a : b, a < b ? b : a);
-    return p ? offer(p, name) : SG_ERR_NOMEM;
+    if (!p)
+        return SG_ERR_NOMEM;
+    if (!wants_name(p, name))
+        return 0;
+    char *d = sg_docname_new(name);
+    if (!d)
+        return SG_ERR_NOMEM;
+    keep_name(p, d);
+    return 0;
 }
 
 const uint32_t *sg_cooc_last_pairs(const sg_cooc *c, size_t *n)
@@ -167,8 +207,8 @@ static size_t distinct_in_order(sg_cooc *c, const uint32_t *entities, size_t n)
     return k;
 }
 
-int sg_cooc_unit(sg_cooc *c, long doc, const char *name, const uint32_t *entities, size_t n,
-                 size_t cap, int *capped)
+int sg_cooc_unit(sg_cooc *c, long doc, char *name, const uint32_t *entities, size_t n, size_t cap,
+                 int *capped)
 {
     c->last_n = 0;
     if (n == 0)
@@ -260,9 +300,9 @@ int sg_cooc_merge(sg_cooc *into, sg_cooc *from)
             return rc;
         for (size_t k = 0; k < SG_FIRST_DOCUMENTS && p->first[k]; k++) {
             if (wants_name(q, p->first[k]))
-                keep_name(q, p->first[k]);
+                keep_name(q, p->first[k]); /* the reference moves */
             else
-                free(p->first[k]);
+                sg_docname_release(p->first[k]);
             p->first[k] = NULL;
         }
         memset(p, 0, sizeof(*p));

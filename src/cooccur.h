@@ -13,11 +13,18 @@ typedef struct {
 
 #include "stakegraph/graph.h" /* SG_FIRST_DOCUMENTS */
 
+/* A document's name shared by every pair that keeps it among its first
+ * documents: one allocation a document, a reference count, not a copy a
+ * pair. The pointer is the name itself (a C string); NULL-safe. */
+char *sg_docname_new(const char *name);
+char *sg_docname_ref(char *name);
+void sg_docname_release(char *name);
+
 typedef struct {
     uint64_t key; /* ((a << 32) | b) + 1 with a < b entity indices; 0 = empty */
     long weight, documents, last_doc;
     char *first[SG_FIRST_DOCUMENTS]; /* the smallest document names (byte order),
-                                        sorted, owned, NULL-padded */
+                                        sorted, NULL-padded: sg_docname references */
 } sg_pair_count;
 
 typedef struct {
@@ -49,11 +56,10 @@ void sg_cooc_mention(sg_cooc *c, long doc, uint32_t entity);
  * crowded (a list, a table): each entity is then paired only with the next
  * cap - 1 distinct entities in order of first mention, so the work stays
  * linear; *capped is set to 1. */
-/* `name` is the document's name (NULL: not kept). When `pairs` is not NULL,
- * the pairs counted are also appended to it (two entity indices each, a < b)
- * and *npairs set to their number. */
-int sg_cooc_unit(sg_cooc *c, long doc, const char *name, const uint32_t *entities, size_t n,
-                 size_t cap, int *capped);
+/* `name` is the document's name made by sg_docname_new (NULL: not kept);
+ * pairs that keep it take a reference. */
+int sg_cooc_unit(sg_cooc *c, long doc, char *name, const uint32_t *entities, size_t n, size_t cap,
+                 int *capped);
 
 /* The pairs the last sg_cooc_unit counted: 2 * n entity indices (a < b), in
  * the scratch of `c`, valid until the next call. */

@@ -277,7 +277,23 @@ static int report_pairs(sg_extractor *ex, const char *name, const char *text, si
     return 0;
 }
 
+static int count_units_named(sg_extractor *ex, long doc, const char *name, char *shared,
+                             const char *text, size_t len);
+
+/* Counts the document's units; its name is shared by the pairs that keep it
+ * among their first documents (one copy a document). */
 static int count_units(sg_extractor *ex, long doc, const char *name, const char *text, size_t len)
+{
+    char *shared = NULL;
+    if (ex->hits.n >= 2 && !(shared = sg_docname_new(name)))
+        return SG_ERR_NOMEM;
+    int rc = count_units_named(ex, doc, name, shared, text, len);
+    sg_docname_release(shared);
+    return rc;
+}
+
+static int count_units_named(sg_extractor *ex, long doc, const char *name, char *shared,
+                             const char *text, size_t len)
 {
     int capped = 0;
     size_t capped_at = 0;
@@ -302,7 +318,7 @@ static int count_units(sg_extractor *ex, long doc, const char *name, const char 
             i++;
         }
         int was = capped, rc;
-        if (sg_cooc_unit(&ex->counts, doc, name, ex->unit_entities, n, ex->opt.max_unit_actors,
+        if (sg_cooc_unit(&ex->counts, doc, shared, ex->unit_entities, n, ex->opt.max_unit_actors,
                          &capped))
             return SG_ERR_NOMEM;
         if (ex->on_cooc && (rc = report_pairs(ex, name, text, len, unit, first, i)))
