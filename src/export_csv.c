@@ -25,16 +25,12 @@ static const char *const edge_fixed[] = {"source",    "target",          "weight
 
 static int is_fixed(sg_domain d, const char *name)
 {
-    for (const char *const *f = d == SG_NODES ? node_fixed : edge_fixed; *f; f++)
-        if (!strcmp(*f, name))
-            return 1;
-    return 0;
+    return sg_name_listed(d == SG_NODES ? node_fixed : edge_fixed, name);
 }
 
 static int attr_written(const sg_graph *g, size_t a)
 {
-    const char *name = sg_graph_attr_name(g, a);
-    return !is_fixed(SG_NODES, name) && sg_graph_column_find(g, SG_NODES, name) < 0;
+    return sg_attr_written(g, a, node_fixed);
 }
 
 /* A field holding `s` must be quoted. A multi-byte UTF-8 sequence holds no

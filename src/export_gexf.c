@@ -143,7 +143,7 @@ static int in_list(const char *const *list, const char *name, int nocase)
 
 static int is_fixed(sg_domain d, const char *name)
 {
-    return in_list(d == SG_NODES ? node_fixed : edge_fixed, name, 0);
+    return sg_name_listed(d == SG_NODES ? node_fixed : edge_fixed, name);
 }
 
 /* Chooses the id of an attribute called `name` (see the top of the file);
@@ -179,18 +179,8 @@ static const char *long_type(const long *v, size_t n)
 /* As GraphML's column_type: double when a value does not fit in 64 bits. */
 static const char *column_type(const sg_graph *g, sg_domain d, size_t c)
 {
-    if (!sg_graph_column_is_int(g, d, c))
-        return "double";
-    size_t n = d == SG_NODES ? sg_graph_node_count(g) : sg_graph_edge_count(g);
-    const char *type = "integer";
-    for (size_t i = 0; i < n; i++) {
-        double v = sg_graph_column_value(g, d, c, i);
-        if (!(fabs(v) < SG_INT64_LIMIT))
-            return "double";
-        if (v > 2147483647.0 || v < -2147483648.0)
-            type = "long";
-    }
-    return type;
+    int bits = sg_column_bits(g, d, c);
+    return bits == 32 ? "integer" : bits == 64 ? "long" : "double";
 }
 
 static void plan_free(plan *p)
@@ -212,7 +202,7 @@ static int plan_ids(plan *p, const sg_graph *g)
     size_t nused = 0;
     for (size_t a = 0; a < nattr; a++) {
         const char *name = sg_graph_attr_name(g, a);
-        if (is_fixed(SG_NODES, name) || sg_graph_column_find(g, SG_NODES, name) >= 0)
+        if (!sg_attr_written(g, a, node_fixed))
             continue; /* a column of that name replaces it, as in GraphML */
         choose_id(p->attr[a].id, name, "attr", a, node_fixed, used, nused);
         p->attr[a].type = "string";

@@ -69,10 +69,7 @@ static const char *const edge_fixed[] = {"id", "weight", "documents", "first_doc
 
 static int is_fixed(sg_domain d, const char *name)
 {
-    for (const char *const *f = d == SG_NODES ? node_fixed : edge_fixed; *f; f++)
-        if (!strcmp(*f, name))
-            return 1;
-    return 0;
+    return sg_name_listed(d == SG_NODES ? node_fixed : edge_fixed, name);
 }
 
 /* Numeric columns are written unless their name is a fixed one (the
@@ -87,8 +84,7 @@ static int column_written(const sg_graph *g, sg_domain d, size_t c)
  * computed by this run) already has their name. */
 static int attr_written(const sg_graph *g, size_t a)
 {
-    const char *name = sg_graph_attr_name(g, a);
-    return !is_fixed(SG_NODES, name) && sg_graph_column_find(g, SG_NODES, name) < 0;
+    return sg_attr_written(g, a, node_fixed);
 }
 
 /* Key id of numeric column `c`: "v_name" when the name is a plain word,
@@ -113,18 +109,8 @@ static void column_key(char *buf, size_t size, const sg_graph *g, sg_domain d, s
  * fit in 64 bits (a foreign file's community 1e300): see int_value. */
 static const char *column_type(const sg_graph *g, sg_domain d, size_t c)
 {
-    if (!sg_graph_column_is_int(g, d, c))
-        return "double";
-    size_t n = d == SG_NODES ? sg_graph_node_count(g) : sg_graph_edge_count(g);
-    const char *type = "int";
-    for (size_t i = 0; i < n; i++) {
-        double v = sg_graph_column_value(g, d, c, i);
-        if (!(fabs(v) < SG_INT64_LIMIT))
-            return "double";
-        if (v > 2147483647.0 || v < -2147483648.0)
-            type = "long";
-    }
-    return type;
+    int bits = sg_column_bits(g, d, c);
+    return bits == 32 ? "int" : bits == 64 ? "long" : "double";
 }
 
 /* What is written for each column and attribute, worked out once. */

@@ -34,10 +34,7 @@ static const char *const edge_fixed[] = {"source",    "target",          "weight
 
 static int is_fixed(sg_domain d, const char *name)
 {
-    for (const char *const *f = d == SG_NODES ? node_fixed : edge_fixed; *f; f++)
-        if (!strcmp(*f, name))
-            return 1;
-    return 0;
+    return sg_name_listed(d == SG_NODES ? node_fixed : edge_fixed, name);
 }
 
 typedef struct {
@@ -176,10 +173,8 @@ int sg_export_json(const sg_graph *g, FILE *f, sg_error *err)
     unsigned char *attr_written = calloc(nattr + 1, 1);
     if (!attr_written)
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
-    for (size_t a = 0; a < nattr; a++) {
-        const char *name = sg_graph_attr_name(g, a);
-        attr_written[a] = !is_fixed(SG_NODES, name) && sg_graph_column_find(g, SG_NODES, name) < 0;
-    }
+    for (size_t a = 0; a < nattr; a++)
+        attr_written[a] = (unsigned char)sg_attr_written(g, a, node_fixed);
     errno = 0;
     fputs("{\"directed\": false, \"multigraph\": false, \"graph\": {", f);
     if (sg_graph_units(g) > 0) {

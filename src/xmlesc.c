@@ -154,3 +154,33 @@ char *sg_utf8_clean(const char *s)
     out[n] = '\0';
     return out;
 }
+
+int sg_name_listed(const char *const *list, const char *name)
+{
+    for (; *list; list++)
+        if (!strcmp(*list, name))
+            return 1;
+    return 0;
+}
+
+int sg_attr_written(const sg_graph *g, size_t a, const char *const *fixed)
+{
+    const char *name = sg_graph_attr_name(g, a);
+    return !sg_name_listed(fixed, name) && sg_graph_column_find(g, SG_NODES, name) < 0;
+}
+
+int sg_column_bits(const sg_graph *g, sg_domain d, size_t c)
+{
+    if (!sg_graph_column_is_int(g, d, c))
+        return 0;
+    size_t n = d == SG_NODES ? sg_graph_node_count(g) : sg_graph_edge_count(g);
+    int bits = 32;
+    for (size_t i = 0; i < n; i++) {
+        double v = sg_graph_column_value(g, d, c, i);
+        if (!(fabs(v) < SG_INT64_LIMIT))
+            return 0;
+        if (v > 2147483647.0 || v < -2147483648.0)
+            bits = 64;
+    }
+    return bits;
+}

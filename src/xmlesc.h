@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "stakegraph/graph.h"
+
 /* Writes `s` escaped for XML text and attribute values: & < > " ' as
  * entities; characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE,
  * U+FFFF) and invalid UTF-8 become U+FFFD. */
@@ -31,5 +33,20 @@ void sg_format_double(char *buf, size_t size, double v);
 /* Formats a column value: an integer ("%lld") for an integer column whose
  * value fits in 64 bits, else as sg_format_double. */
 void sg_format_column_value(char *buf, size_t size, double v, int is_int);
+
+/* Shared by the writers (GraphML, GEXF, JSON, CSV), each with its own list of
+ * the names every node or edge already has. */
+
+/* Whether `name` is in the NULL-terminated `list`. */
+int sg_name_listed(const char *const *list, const char *name);
+
+/* Gazetteer attribute `a` is written unless its name is one of `fixed` or a
+ * numeric node column's (fresher: computed by this run). */
+int sg_attr_written(const sg_graph *g, size_t a, const char *const *fixed);
+
+/* The integer width a column needs: 32 when every value fits in 32 bits, 64
+ * when they fit in 64; 0 for a column of doubles, or an integer column with
+ * a value past 64 bits (a foreign file's community 1e300), written as doubles. */
+int sg_column_bits(const sg_graph *g, sg_domain d, size_t c);
 
 #endif
