@@ -14,7 +14,6 @@
  * is dead or kills it ("shared"), and a plain name loses its spelling in
  * capitals or its exact spelling to another entity's acronym or exact name
  * ("shadowed"). */
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -544,42 +543,20 @@ static int add_path(file_list *l, const char *path)
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every *.tsv of a directory, in sorted order (as sg_gazetteer_load_path). */
 static int add_dir(file_list *l, const char *dir, findings *out)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names = NULL;
+    size_t n = 0;
+    int rc = sg_gazetteer_dir_files(dir, &names, &n);
+    if (rc == SG_ERR_IO) {
         add_finding(out, dir, 0, 1, "load", "cannot open directory: %s", strerror(errno));
         return 0;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0, dl = strlen(dir);
-    int rc = 0;
-    struct dirent *de;
-    while (!rc && (de = readdir(d))) {
-        size_t len = strlen(de->d_name);
-        if (len < 5 || strcmp(de->d_name + len - 4, ".tsv") || de->d_name[0] == '.')
-            continue;
-        char *full = malloc(dl + len + 2);
-        if (!full || sg_grow((void **)&names, &cap, n + 1, sizeof(char *))) {
-            free(full);
-            rc = SG_ERR_NOMEM;
-            break;
-        }
-        snprintf(full, dl + len + 2, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
-                 de->d_name);
-        names[n++] = full;
-    }
-    closedir(d);
-    if (!rc && n == 0)
+    if (rc)
+        return rc;
+    if (n == 0)
         add_finding(out, dir, 0, 1, "load", "no *.tsv gazetteer in this directory");
-    if (n > 1)
-        qsort(names, n, sizeof(char *), cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (!rc)
             rc = add_path(l, names[i]);

@@ -619,36 +619,54 @@ static int load_file(sg_gazetteer *g, const char *path, sg_error *err)
     return rc;
 }
 
-static int load_dir(sg_gazetteer *g, const char *path, sg_error *err)
+int sg_gazetteer_dir_files(const char *dir, char ***out, size_t *count)
 {
-    DIR *d = opendir(path);
+    DIR *d = opendir(dir);
     if (!d)
-        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open directory: %s",
-                            strerror(errno));
+        return SG_ERR_IO;
     char **names = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, dl = strlen(dir);
     int rc = 0;
     struct dirent *de;
-    while (!rc && (de = readdir(d))) {
+    while ((de = readdir(d))) {
         size_t l = strlen(de->d_name);
         if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") || de->d_name[0] == '.')
             continue;
-        size_t pl = strlen(path);
-        char *full = malloc(pl + l + 2);
+        char *full = malloc(dl + l + 2);
         if (!full || sg_grow((void **)&names, &cap, n + 1, sizeof(char *))) {
             free(full);
-            rc = sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
+            rc = SG_ERR_NOMEM;
             break;
         }
-        snprintf(full, pl + l + 2, "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/",
-                 de->d_name);
+        snprintf(full, dl + l + 2, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", de->d_name);
         names[n++] = full;
     }
     closedir(d);
-    if (!rc && n == 0)
-        rc = sg_error_set(err, SG_ERR_IO, path, 0, -1, "no *.tsv gazetteer in this directory");
-    if (n)
+    if (rc) {
+        for (size_t i = 0; i < n; i++)
+            free(names[i]);
+        free(names);
+        return rc;
+    }
+    if (n > 1)
         qsort(names, n, sizeof(char *), cmp_str);
+    *out = names;
+    *count = n;
+    return 0;
+}
+
+static int load_dir(sg_gazetteer *g, const char *path, sg_error *err)
+{
+    char **names = NULL;
+    size_t n = 0;
+    int rc = sg_gazetteer_dir_files(path, &names, &n);
+    if (rc == SG_ERR_IO)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open directory: %s",
+                            strerror(errno));
+    if (rc)
+        return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
+    if (n == 0)
+        rc = sg_error_set(err, SG_ERR_IO, path, 0, -1, "no *.tsv gazetteer in this directory");
     size_t n0 = g->n, nattr0 = g->nattr, nfiles0 = g->nfiles;
     for (size_t i = 0; !rc && i < n; i++)
         rc = load_file(g, names[i], err);

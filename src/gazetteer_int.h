@@ -49,4 +49,9 @@ const sg_entity *sg_gazetteer_entity(const sg_gazetteer *gaz, size_t i);
  * same fingerprint give the same network. */
 uint64_t sg_gazetteer_fingerprint(const sg_gazetteer *gaz);
 
+/* The *.tsv files of directory `dir` (hidden ones left out), as paths in
+ * byte order (*out and each path: caller frees). SG_ERR_IO when it cannot be
+ * opened (errno says why), SG_ERR_NOMEM. */
+int sg_gazetteer_dir_files(const char *dir, char ***out, size_t *count);
+
 #endif
