@@ -61,6 +61,8 @@ int inputs_read_list(const char *path, char ***lines, size_t *n);
  * needed and kept for the next document). On failure writes the reason to
  * msg and returns -1. */
 int inputs_read(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size);
+/* The same from an open file descriptor (left open). */
+int inputs_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size);
 
 /* Documents matched by `jobs` threads (SPEC §12): every byte written (the
  * mentions, warnings on stderr) is in document order and the counts added to
@@ -177,6 +179,9 @@ int cli_render_option(sg_render_options *ro, int which, const char *arg, char *m
 /* The bundled gazetteers' directory: $STAKEGRAPH_GAZETTEERS, the install's
  * data directory, or gazetteers/ of the source tree. */
 const char *cli_default_gazetteers(void);
+/* A new gazetteer holding the `n` paths given with -g (none: the bundled
+ * gazetteers). On failure fills err and returns its code (nothing to free). */
+int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_error *err);
 
 int cmd_extract(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);

@@ -394,22 +394,30 @@ const char *cli_default_gazetteers(void)
     return SG_INSTALL_GAZETTEERS;
 }
 
+int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_error *err)
+{
+    sg_gazetteer *gaz = NULL;
+    int rc = sg_gazetteer_new(&gaz, err);
+    if (!rc && n == 0)
+        rc = sg_gazetteer_load_path(gaz, cli_default_gazetteers(), err);
+    for (int i = 0; !rc && i < n; i++)
+        rc = sg_gazetteer_load_path(gaz, paths[i], err);
+    if (rc) {
+        sg_gazetteer_free(gaz);
+        return rc;
+    }
+    *out = gaz;
+    return 0;
+}
+
 static int load_gazetteers(sg_gazetteer **out, const extract_args *a)
 {
     sg_error err;
     sg_error_clear(&err);
-    sg_gazetteer *gaz = NULL;
-    int rc = sg_gazetteer_new(&gaz, &err);
-    if (!rc && a->ngazetteers == 0)
-        rc = sg_gazetteer_load_path(gaz, cli_default_gazetteers(), &err);
-    for (int i = 0; !rc && i < a->ngazetteers; i++)
-        rc = sg_gazetteer_load_path(gaz, a->gazetteers[i], &err);
-    if (rc) {
+    if (cli_gazetteers_load(out, a->gazetteers, a->ngazetteers, &err)) {
         print_error(&err);
-        sg_gazetteer_free(gaz);
         return -1;
     }
-    *out = gaz;
     return 0;
 }
 

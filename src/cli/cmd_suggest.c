@@ -1555,13 +1555,12 @@ static int load_gazetteers(sg_gazetteer **out, const suggest_args *a, const char
     sg_error err;
     sg_error_clear(&err);
     sg_gazetteer *gaz = NULL;
-    int rc = sg_gazetteer_new(&gaz, &err);
-    if (!rc && a->ngazetteers == 0)
-        rc = sg_gazetteer_load_path(gaz, cli_default_gazetteers(), &err);
-    for (int i = 0; !rc && i < a->ngazetteers; i++)
-        rc = sg_gazetteer_load_path(gaz, a->gazetteers[i], &err);
-    if (!rc && extra &&
-        (rc = sg_gazetteer_load_buffer(gaz, "<suggestions>", extra, extra_len, &err)) &&
+    int rc = cli_gazetteers_load(&gaz, a->gazetteers, a->ngazetteers, &err);
+    if (rc) {
+        print_error(&err);
+        return -1;
+    }
+    if (extra && (rc = sg_gazetteer_load_buffer(gaz, "<suggestions>", extra, extra_len, &err)) &&
         rc != SG_ERR_NOMEM && err.line >= 2 && bad_row) {
         *bad_row = err.line - 2;
         sg_gazetteer_free(gaz);

@@ -155,6 +155,14 @@ int inputs_read(const char *path, char **buf, size_t *cap, size_t *len, char *ms
         snprintf(msg, size, "%s", strerror(errno));
         return -1;
     }
+    int rc = inputs_read_fd(fd, buf, cap, len, msg, size);
+    if (!is_stdin)
+        close(fd);
+    return rc;
+}
+
+int inputs_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
+{
     struct stat st;
     size_t n = 0, want = 0;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
@@ -178,8 +186,6 @@ int inputs_read(const char *path, char **buf, size_t *cap, size_t *len, char *ms
             break;
         n += (size_t)r;
     }
-    if (!is_stdin)
-        close(fd);
     *len = n;
     return rc;
 }

@@ -29,39 +29,6 @@ struct jsonl_corpus {
     size_t *off, *len, *lineno;
 };
 
-static int read_all(int fd, char **out, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(buf);
-            return e;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *out = buf;
-    *len = n;
-    return 0;
-}
-
 /* Maps (or reads) file k of the corpus. */
 static int load_file(jsonl_corpus *c, size_t k, const char *path)
 {
@@ -89,13 +56,15 @@ static int load_file(jsonl_corpus *c, size_t k, const char *path)
             }
         }
     } else {
-        char *buf = NULL;
-        int e = read_all(fd, &buf, &c->size[k]);
-        if (e) {
-            cli_error(is_stdin ? "<stdin>" : path, e == EISDIR ? "is a directory" : strerror(e));
+        char *buf = NULL, msg[300];
+        size_t cap = 0;
+        if (inputs_read_fd(fd, &buf, &cap, &c->size[k], msg, sizeof(msg))) {
+            cli_error(is_stdin ? "<stdin>" : path, msg);
+            free(buf);
             rc = -1;
         } else {
-            c->data[k] = buf;
+            c->data[k] = buf ? buf : "";
+            c->mapped[k] = buf ? 0 : 2;
         }
     }
     if (!is_stdin)
