@@ -504,6 +504,16 @@ for fmt in svg png; do
         -- "${LIMITED[@]}" "$SG" extract -q -g "$GAZDIR" "$CORPUS" -o "$O/prev.$fmt"
 done
 
+# Further cases, one file a topic (tests/robustness/cases/*.sh), sourced here
+# with everything above in scope; each leaves the working directory at $W.
+for cases in "$SRC"/tests/robustness/cases/*.sh; do
+    [ -e "$cases" ] || continue
+    echo "# --- ${cases##*/}"
+    # shellcheck disable=SC1090
+    . "$cases"
+    cd "$W" || exit 1
+done
+
 echo "$pass passed, $fail failed"
 [ $skip -gt 0 ] && echo "# $skip skipped"
 [ $fail -eq 0 ]
