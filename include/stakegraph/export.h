@@ -62,9 +62,20 @@ int sg_export_gexf(const sg_graph *g, const sg_timeline *timeline, FILE *f, sg_e
 /* Writes `g` in `fmt` (not SG_FORMAT_CSV, which is two files: SG_ERR_INVALID). */
 int sg_export(const sg_graph *g, sg_format fmt, FILE *f, sg_error *err);
 
-/* An output file written completely or not at all: a regular (or new) file is
- * written to a temporary file beside it and renamed on commit; a non-regular
- * file (pipe, /dev/stdout, device) is written in place. "-" is stdout. */
+/* An output file written completely or not at all. "-" is standard output;
+ * "/dev/stdout", "/dev/stderr", "/dev/fd/N" and "/proc/self/fd/N" are the
+ * descriptor itself; a character device, FIFO or socket (at the name, or
+ * behind a link of the runner's or root's) is written in place. Any other
+ * name is written to a temporary file in the name's directory and renamed
+ * over the name on commit: the name is replaced, a symbolic link there is
+ * never followed. New files get 0666 less the umask; a replaced file of the
+ * runner's keeps its permission bits.
+ *
+ * sg_output_open refuses, before anything is written: a directory, a block
+ * device, a write-protected file, another user's file in a sticky directory,
+ * and a name that another output still open in this process has (however it
+ * is spelt). Outputs may be opened, written and committed from any thread;
+ * one output is used by one thread at a time. */
 typedef struct sg_output sg_output;
 
 int sg_output_open(sg_output **out, const char *path, sg_error *err);
@@ -75,9 +86,20 @@ FILE *sg_output_stream(sg_output *o);
 int sg_output_flush(sg_output *o, sg_error *err);
 /* Flushes, checks every write, closes and renames into place. Frees `o`. */
 int sg_output_commit(sg_output *o, sg_error *err);
+/* Commits the n outputs together (NULL entries are skipped): every write is
+ * checked and synced first, then each temporary file is exchanged with the
+ * file it replaces; if one cannot be, those already in place are exchanged
+ * back, so that the set is all new or all as before. SIGINT, SIGTERM, SIGHUP
+ * and SIGQUIT are held in the calling thread meanwhile. Frees every output
+ * and sets the entries to NULL, on success and on failure. */
+int sg_outputs_commit(sg_output **outs, size_t n, sg_error *err);
 /* Closes and removes the temporary file; the previous file is untouched.
  * Frees `o`; NULL-safe. */
 void sg_output_abort(sg_output *o);
+/* Removes the temporary file of every output not yet committed or aborted,
+ * and nothing else. Async-signal-safe: for a handler of SIGINT, SIGTERM and
+ * the like, which then ends the process (the outputs are not usable after). */
+void sg_output_remove_temporaries(void);
 
 /* Convenience: open, export, commit (abort on any failure). */
 int sg_export_file(const sg_graph *g, sg_format fmt, const char *path, sg_error *err);

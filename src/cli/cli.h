@@ -155,9 +155,6 @@ void cli_outputs_abort(cli_output *o, size_t n);
 int cli_outputs_need_graph(const cli_output *o, size_t n);
 /* Non-zero when one of the outputs is a picture. */
 int cli_outputs_need_layout(const cli_output *o, size_t n);
-/* Flushes and checks every output (printing the error and aborting all on
- * failure) without committing any. */
-int cli_outputs_flush(cli_output *o, size_t n);
 /* Writes the graph (or the counts of `ex`) to every output, flushes them all,
  * then commits them; on failure prints the error and leaves the uncommitted
  * ones untouched. `timeline` (may be NULL) makes GEXF outputs dynamic. */
@@ -168,7 +165,9 @@ int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_extra
  * (on failure prints the error and leaves the uncommitted ones untouched). */
 int cli_outputs_emit(cli_output *o, size_t n, const sg_graph *g, const sg_extractor *ex,
                      const sg_render_options *ro, const sg_timeline *timeline);
-int cli_outputs_commit(cli_output *o, size_t n);
+/* The second half also commits the nrows other outputs in `rows` (mentions,
+ * evidence; NULL entries skipped) in the same set, and sets them to NULL. */
+int cli_outputs_commit(cli_output *o, size_t n, sg_output **rows, size_t nrows);
 
 /* Option values: 0 on success, -1 when `s` is not valid. */
 int cli_parse_seed(const char *s, unsigned long *seed);

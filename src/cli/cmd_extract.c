@@ -650,19 +650,10 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
     }
     for (size_t i = 0; !rc && i < op.n; i++)
         rc = cli_outputs_emit(&op.o[i], 1, op.g[i], ex, &a->render, op.tl[i]);
-    if (!rc)
-        rc = cli_outputs_commit(op.o, op.n);
-    if (!rc && sk->mentions) {
-        rc = sg_output_commit(sk->mentions, &err);
-        sk->mentions = NULL;
-        if (rc)
-            print_error(&err);
-    }
-    if (!rc && sk->evidence) {
-        rc = sg_output_commit(sk->evidence, &err);
-        sk->evidence = NULL;
-        if (rc)
-            print_error(&err);
+    if (!rc) {
+        sg_output *rows[2] = {sk->mentions, sk->evidence};
+        sk->mentions = sk->evidence = NULL;
+        rc = cli_outputs_commit(op.o, op.n, rows, 2);
     }
     if (op.o)
         cli_outputs_abort(op.o, op.n);

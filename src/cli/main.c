@@ -1,5 +1,6 @@
 /* stakegraph: the command line. One file per subcommand; this one only
  * dispatches. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,8 +33,36 @@ static void usage(FILE *f)
           f);
 }
 
+/* A signal that ends the run removes the temporary files of the outputs it
+ * leaves unwritten (the previous files stay), then ends it as it would have. */
+static void on_fatal_signal(int sig)
+{
+    sg_output_remove_temporaries();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void handle_signals(void)
+{
+    static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+        struct sigaction old;
+        /* a signal ignored by the parent (nohup, a background job) stays ignored */
+        if (sigaction(fatal[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(fatal[i], &sa, NULL);
+    }
+    /* past a file-size limit (ulimit -f), a write fails with EFBIG and is
+     * reported with the file's name, rather than the run killed in silence */
+    signal(SIGXFSZ, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
+    handle_signals();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -216,21 +216,6 @@ int cli_outputs_need_layout(const cli_output *o, size_t n)
     return 0;
 }
 
-int cli_outputs_flush(cli_output *o, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        sg_error err;
-        sg_error_clear(&err);
-        if ((o[i].out && sg_output_flush(o[i].out, &err)) ||
-            (o[i].edges_out && sg_output_flush(o[i].edges_out, &err))) {
-            print_error(&err);
-            cli_outputs_abort(o, n);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* Writes output `o`; *where is set to the file concerned. */
 static int write_one(cli_output *o, const sg_graph *g, const sg_extractor *ex,
                      const sg_render_options *ro, const sg_timeline *timeline, const char **where,
@@ -271,34 +256,37 @@ int cli_outputs_emit(cli_output *o, size_t n, const sg_graph *g, const sg_extrac
     return 0;
 }
 
-/* Renames one output (both tables for CSV) into place. */
-static int commit_one(cli_output *o, sg_error *err)
-{
-    int rc = sg_output_commit(o->out, err);
-    o->out = NULL;
-    if (!rc && o->edges_out) {
-        rc = sg_output_commit(o->edges_out, err);
-        o->edges_out = NULL;
-    }
-    if (!rc)
-        release(o);
-    return rc;
-}
-
-int cli_outputs_commit(cli_output *o, size_t n)
+int cli_outputs_commit(cli_output *o, size_t n, sg_output **rows, size_t nrows)
 {
     sg_error err;
     sg_error_clear(&err);
-    if (cli_outputs_flush(o, n))
+    size_t total = 2 * n + nrows;
+    sg_output **all = calloc(total ? total : 1, sizeof(*all));
+    if (!all) {
+        cli_error(NULL, "out of memory");
+        cli_outputs_abort(o, n);
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (commit_one(&o[i], &err)) {
-            print_error(&err);
-            cli_outputs_abort(o, n);
-            return -1;
-        }
     }
-    return 0;
+    /* one set: every file new, or (when one cannot be renamed) every file as before */
+    for (size_t i = 0; i < n; i++) {
+        all[2 * i] = o[i].out;
+        all[2 * i + 1] = o[i].edges_out;
+        o[i].out = o[i].edges_out = NULL;
+    }
+    for (size_t i = 0; i < nrows; i++) {
+        all[2 * n + i] = rows[i];
+        rows[i] = NULL;
+    }
+    int rc = sg_outputs_commit(all, total, &err);
+    free(all);
+    if (rc)
+        print_error(&err);
+    for (size_t i = 0; i < n; i++)
+        if (!rc)
+            release(&o[i]);
+    if (rc)
+        cli_outputs_abort(o, n); /* removes the directories made for CSV */
+    return rc ? -1 : 0;
 }
 
 int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_extractor *ex,
@@ -308,5 +296,5 @@ int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_extra
         cli_outputs_abort(o, n);
         return -1;
     }
-    return cli_outputs_commit(o, n);
+    return cli_outputs_commit(o, n, NULL, 0);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -147,12 +148,149 @@ static void atomic_output(void **state)
     assert_string_equal(err.file, "/dev/full");
 }
 
+static void put(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The file's first line (or "" when it cannot be read). */
+static const char *content(const char *path)
+{
+    static char buf[64];
+    buf[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (f) {
+        if (!fgets(buf, sizeof(buf), f))
+            buf[0] = '\0';
+        fclose(f);
+    }
+    return buf;
+}
+
+/* Removes the temporary files in `dir`; returns how many there were. */
+static int remove_temporaries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    char path[512];
+    for (struct dirent *e; (e = readdir(d));)
+        if (strstr(e->d_name, ".tmp")) {
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+            assert_int_equal(unlink(path), 0);
+            n++;
+        }
+    closedir(d);
+    return n;
+}
+
+/* When one output of a set cannot be renamed into place, the others that
+ * were are put back: the set is all new or all as before. */
+static void outputs_all_or_none(void **state)
+{
+    (void)state;
+    char d1[] = "/tmp/sg_test_XXXXXX", d2[] = "/tmp/sg_test_XXXXXX";
+    char a[256], b[256], c[256];
+    assert_non_null(mkdtemp(d1));
+    assert_non_null(mkdtemp(d2));
+    snprintf(a, sizeof(a), "%s/a.graphml", d1);
+    snprintf(c, sizeof(c), "%s/c.graphml", d1); /* new: must not appear */
+    snprintf(b, sizeof(b), "%s/b.graphml", d2);
+    put(a, "old a");
+    put(b, "old b");
+    sg_output *o[3];
+    sg_error err;
+    assert_int_equal(sg_output_open(&o[0], a, &err), 0);
+    assert_int_equal(sg_output_open(&o[1], c, &err), 0);
+    assert_int_equal(sg_output_open(&o[2], b, &err), 0);
+    for (int i = 0; i < 3; i++)
+        fputs("new", sg_output_stream(o[i]));
+    assert_int_equal(remove_temporaries(d2), 1); /* b's rename will fail */
+    assert_int_equal(sg_outputs_commit(o, 3, &err), SG_ERR_IO);
+    assert_string_equal(err.file, b);
+    assert_null(o[0]);
+    assert_null(o[2]);
+    assert_string_equal(content(a), "old a");
+    assert_string_equal(content(b), "old b");
+    assert_int_equal(access(c, F_OK), -1);
+    assert_int_equal(remove_temporaries(d1), 0);
+    /* and when all can be, all are new */
+    assert_int_equal(sg_output_open(&o[0], a, &err), 0);
+    assert_int_equal(sg_output_open(&o[1], b, &err), 0);
+    o[2] = NULL;
+    fputs("new", sg_output_stream(o[0]));
+    fputs("new", sg_output_stream(o[1]));
+    assert_int_equal(sg_outputs_commit(o, 3, &err), 0);
+    assert_string_equal(content(a), "new");
+    assert_string_equal(content(b), "new");
+    assert_int_equal(remove_temporaries(d1) + remove_temporaries(d2), 0);
+    unlink(a);
+    unlink(b);
+    rmdir(d1);
+    rmdir(d2);
+}
+
+/* A link at the name is replaced, not followed; one name, however spelt, is
+ * one output at a time; a new file's mode follows the umask; the signal
+ * clean-up removes temporary files; a legal long name works. */
+static void output_names(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sg_test_XXXXXX", link[256], victim[256], dotted[256], longname[512];
+    assert_non_null(mkdtemp(dir));
+    snprintf(victim, sizeof(victim), "%s/victim", dir);
+    snprintf(link, sizeof(link), "%s/link.graphml", dir);
+    snprintf(dotted, sizeof(dotted), "%s/./link.graphml", dir);
+    put(victim, "victim");
+    assert_int_equal(symlink(victim, link), 0);
+    sg_output *o, *again;
+    sg_error err;
+    assert_int_equal(sg_output_open(&o, link, &err), 0);
+    assert_int_equal(sg_output_open(&again, dotted, &err), SG_ERR_INVALID);
+    assert_string_equal(err.file, dotted);
+    fputs("new", sg_output_stream(o));
+    assert_int_equal(sg_output_commit(o, &err), 0);
+    struct stat st;
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    assert_string_equal(content(link), "new");
+    assert_string_equal(content(victim), "victim");
+    /* the umask, read when the output is opened */
+    mode_t old = umask(077);
+    assert_int_equal(unlink(link), 0);
+    assert_int_equal(sg_output_open(&o, link, &err), 0);
+    assert_int_equal(sg_output_commit(o, &err), 0);
+    assert_int_equal(stat(link, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    umask(old);
+    /* the handler's clean-up: the temporary file goes, the previous file stays */
+    assert_int_equal(sg_output_open(&o, link, &err), 0);
+    sg_output_remove_temporaries();
+    assert_int_equal(remove_temporaries(dir), 0);
+    sg_output_abort(o);
+    assert_string_equal(content(link), "");
+    /* 250 bytes: the temporary name is shortened to fit NAME_MAX */
+    int n = snprintf(longname, sizeof(longname), "%s/", dir);
+    memset(longname + n, 'x', 250);
+    longname[n + 250] = '\0';
+    assert_int_equal(sg_output_open(&o, longname, &err), 0);
+    assert_int_equal(sg_output_commit(o, &err), 0);
+    assert_int_equal(unlink(longname), 0);
+    unlink(link);
+    unlink(victim);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(xml_escaping),  cmocka_unit_test(dot_cleaning),
         cmocka_unit_test(numbers),       cmocka_unit_test(graphml_hostile_labels),
-        cmocka_unit_test(atomic_output),
+        cmocka_unit_test(atomic_output), cmocka_unit_test(outputs_all_or_none),
+        cmocka_unit_test(output_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
