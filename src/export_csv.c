@@ -8,7 +8,15 @@
  * of the fixed columns (nodes: id, label, type, mentions, documents; edges:
  * source, target, weight, documents, first_documents) is left out, and so is
  * a gazetteer column that a numeric column of the same name replaces. These
- * are the GraphML writer's rules, so that both files carry the same values. */
+ * are the GraphML writer's rules, so that both files carry the same values.
+ *
+ * Formula injection (OWASP): a spreadsheet opening the file runs a text cell
+ * that starts with '=', '+', '-', '@', a tab or a CR (`=HYPERLINK(...)` in a
+ * label or a document name). Such a cell is written quoted with a leading
+ * single quote, "'=HYPERLINK(...)", which the spreadsheet shows as text. The
+ * numbers the writer formats itself (counts, weights, numeric columns) are
+ * left alone, and so is a text cell that is a plain negative number ("-12.5":
+ * a spreadsheet reads a number, pandas a float). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +46,28 @@ static int attr_written(const sg_graph *g, size_t a)
 static int needs_quotes(const char *s)
 {
     return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+/* Is `s` "-" digits, maybe "." digits: a number, not a formula? */
+static int plain_negative(const char *s)
+{
+    size_t i = 1, digits = strspn(s + i, "0123456789");
+    if (!digits)
+        return 0;
+    i += digits;
+    if (s[i] == '.') {
+        digits = strspn(s + i + 1, "0123456789");
+        if (!digits)
+            return 0;
+        i += 1 + digits;
+    }
+    return s[i] == '\0';
+}
+
+/* Would a spreadsheet take a cell starting so for a formula? */
+static int formula_like(const char *s)
+{
+    return s[0] && strchr("=+-@\t\r", s[0]) && !(s[0] == '-' && plain_negative(s));
 }
 
 /* The inside of a field: quotes doubled (harmless outside quotes: a field
@@ -72,9 +102,11 @@ static void text_body(FILE *f, const char *s)
 
 static void text(FILE *f, const char *s)
 {
-    int quoted = needs_quotes(s);
+    int formula = formula_like(s), quoted = formula || needs_quotes(s);
     if (quoted)
         fputc('"', f);
+    if (formula)
+        fputc('\'', f);
     text_body(f, s);
     if (quoted)
         fputc('"', f);
@@ -85,11 +117,13 @@ static void first_documents(const sg_graph *g, size_t e, FILE *f)
 {
     const char *const *names;
     size_t k = sg_graph_edge_first_documents(g, e, &names);
-    int quoted = 0;
+    int formula = k > 0 && formula_like(names[0]), quoted = formula;
     for (size_t j = 0; j < k; j++)
         quoted |= needs_quotes(names[j]);
     if (quoted)
         fputc('"', f);
+    if (formula) /* only the start of the cell matters */
+        fputc('\'', f);
     for (size_t j = 0; j < k; j++) {
         if (j)
             fputs(SG_FIRST_DOCUMENTS_SEP, f);

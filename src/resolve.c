@@ -229,6 +229,7 @@ static size_t set_slot(const entity_set *s, uint32_t e)
     return i;
 }
 
+/* Returns 1 when `e` is new, 0 when it was there, SG_ERR_NOMEM. */
 static int set_add(entity_set *s, uint32_t e)
 {
     if ((s->n + 1) * 2 > s->cap) {
@@ -245,21 +246,85 @@ static int set_add(entity_set *s, uint32_t e)
         *s = bigger;
     }
     size_t i = set_slot(s, e);
-    if (s->v[i] == SG_TRIE_NONE) {
-        s->v[i] = e;
+    if (s->v[i] != SG_TRIE_NONE)
+        return 0;
+    s->v[i] = e;
+    s->n++;
+    return 1;
+}
+
+/* Per surname (its node in the matcher's surname trie), the people of the
+ * document seen so far who bear it: how many, and the first. A surname
+ * mention then costs one lookup per trie node on its way, however many
+ * people of the gazetteer share the surname (walking them all, as an earlier
+ * version did, cost 200,000 checks a mention of "Dupont" with 200,000
+ * Duponts in the gazetteer). Open addressing, node SG_TRIE_NONE = empty. */
+typedef struct {
+    uint32_t node, people, person;
+} surname_rec;
+
+typedef struct {
+    surname_rec *v;
+    size_t n, cap; /* cap: 0 or a power of two */
+} surname_map;
+
+static size_t map_slot(const surname_map *s, uint32_t node)
+{
+    size_t i = (size_t)(node * 2654435761u) & (s->cap - 1);
+    while (s->v[i].node != SG_TRIE_NONE && s->v[i].node != node)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+/* Counts `person`, newly seen, under the surname at `node`. */
+static int map_count(surname_map *s, uint32_t node, uint32_t person)
+{
+    if ((s->n + 1) * 2 > s->cap) {
+        surname_map bigger = {NULL, 0, s->cap ? s->cap * 2 : 16};
+        if (!(bigger.v = sg_alloc_array(bigger.cap, sizeof(surname_rec))))
+            return SG_ERR_NOMEM;
+        for (size_t i = 0; i < bigger.cap; i++)
+            bigger.v[i].node = SG_TRIE_NONE;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i].node != SG_TRIE_NONE)
+                bigger.v[map_slot(&bigger, s->v[i].node)] = s->v[i];
+        bigger.n = s->n;
+        free(s->v);
+        *s = bigger;
+    }
+    surname_rec *r = &s->v[map_slot(s, node)];
+    if (r->node == SG_TRIE_NONE) {
+        *r = (surname_rec){node, 0, person};
         s->n++;
     }
+    if (r->people < 2) /* two or more: ambiguous, however many */
+        r->people++;
     return 0;
 }
 
-static int set_has(const entity_set *s, uint32_t e)
+/* The one person seen who bears the surname at `node`, or SG_TRIE_NONE (none
+ * or several). */
+static uint32_t map_only(const surname_map *s, uint32_t node)
 {
-    return s->cap && s->v[set_slot(s, e)] == e;
+    if (!s->cap)
+        return SG_TRIE_NONE;
+    const surname_rec *r = &s->v[map_slot(s, node)];
+    return r->node == node && r->people == 1 ? r->person : SG_TRIE_NONE;
+}
+
+/* Adds a person named by a hit to the people seen. Returns 0 or SG_ERR_NOMEM. */
+static int see(const sg_matcher *m, entity_set *seen, surname_map *bearers, uint32_t person)
+{
+    int rc = set_add(seen, person);
+    if (rc <= 0)
+        return rc;
+    uint32_t node = sg_trie_node_of(m->surnames, person);
+    return node == SG_TRIE_NONE ? 0 : map_count(bearers, node, person);
 }
 
 /* Longest surname at p naming exactly one person already seen. */
-static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, const entity_set *seen,
-                         uint32_t *who)
+static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p,
+                         const surname_map *bearers, uint32_t *who)
 {
     uint32_t node = sg_trie_root(m->surnames);
     size_t best = 0;
@@ -269,14 +334,8 @@ static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, cons
             break;
         if (j + 1 < f->len && (f->flags[j + 1] & SG_F_ALNUM))
             continue;
-        uint32_t h, found = 0, person = 0;
-        for (uint32_t v = sg_trie_first(m->surnames, node, &h); v != SG_TRIE_NONE;
-             v = sg_trie_next(m->surnames, &h))
-            if (set_has(seen, v)) {
-                found++;
-                person = v;
-            }
-        if (found == 1) {
+        uint32_t person = map_only(bearers, node);
+        if (person != SG_TRIE_NONE) {
             best = j + 1;
             *who = person;
         }
@@ -292,12 +351,13 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     if (person == h->n)
         return 0;
     entity_set seen = {0};
+    surname_map bearers = {0};
     sg_hits add = {0};
     int rc = 0;
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
-            if (m->is_person[h->v[k].entity] && (rc = set_add(&seen, h->v[k].entity)))
+            if (m->is_person[h->v[k].entity] && (rc = see(m, &seen, &bearers, h->v[k].entity)))
                 break;
             p = p < h->v[k].fe ? h->v[k].fe : p;
             k++;
@@ -316,7 +376,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             continue;
         }
         uint32_t who;
-        size_t end = surname_at(m, f, p, &seen, &who);
+        size_t end = surname_at(m, f, p, &bearers, &who);
         if (end && (k >= h->n || h->v[k].fs >= end)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
             p = end - 1;
@@ -325,6 +385,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     if (!rc && add.n)
         rc = merge(h, &add);
     free(seen.v);
+    free(bearers.v);
     sg_hits_free(&add);
     return rc;
 }

@@ -19,10 +19,13 @@ struct sg_trie {
     edge_slot *slots;
     size_t mask, used;
     uint32_t *first; /* per node: first value index or SG_TRIE_NONE */
+    uint32_t *last;  /* while built, per node: its last value index (appends in O(1)) */
     size_t nodes, node_cap;
     uint32_t *values; /* value, chained through next */
     uint32_t *next;
     size_t nvalues, value_cap;
+    uint32_t max_value;
+    uint32_t *node_of; /* frozen: value -> the node holding it, [0, max_value] */
     /* frozen form (edges freed): children of node k are [kids[k], kids[k + 1]),
      * the byte leading to node c is label[c] */
     int frozen;
@@ -45,9 +48,14 @@ static int add_node(sg_trie *t, uint32_t *out)
 {
     if (t->nodes >= UINT32_MAX - 1)
         return SG_ERR_LIMIT;
-    if (sg_grow((void **)&t->first, &t->node_cap, t->nodes + 1, sizeof(uint32_t)))
+    size_t cap = t->node_cap;
+    if (sg_grow((void **)&t->first, &cap, t->nodes + 1, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
-    t->first[t->nodes] = SG_TRIE_NONE;
+    size_t cap2 = t->node_cap;
+    if (sg_grow((void **)&t->last, &cap2, t->nodes + 1, sizeof(uint32_t)))
+        return SG_ERR_NOMEM;
+    t->node_cap = cap;
+    t->first[t->nodes] = t->last[t->nodes] = SG_TRIE_NONE;
     *out = (uint32_t)t->nodes++;
     return 0;
 }
@@ -74,8 +82,10 @@ void sg_trie_free(sg_trie *t)
         return;
     free(t->slots);
     free(t->first);
+    free(t->last);
     free(t->values);
     free(t->next);
+    free(t->node_of);
     free(t->kids);
     free(t->label);
     free(t);
@@ -179,18 +189,19 @@ int sg_trie_insert(sg_trie *t, const char *key, size_t len, uint32_t value)
     if (sg_grow((void **)&t->next, &cap2, t->nvalues + 1, sizeof(uint32_t)))
         return SG_ERR_NOMEM;
     t->value_cap = cap;
-    /* Append at the end of the chain so values come back in insertion order. */
+    /* Appended at the end of the chain, so values come back in insertion
+     * order; the tail is kept, as 200,000 people may share one surname (a
+     * walk to the end at each insertion was quadratic). */
     uint32_t v = (uint32_t)t->nvalues++;
     t->values[v] = value;
     t->next[v] = SG_TRIE_NONE;
-    if (t->first[node] == SG_TRIE_NONE) {
+    if (t->first[node] == SG_TRIE_NONE)
         t->first[node] = v;
-    } else {
-        uint32_t h = t->first[node];
-        while (t->next[h] != SG_TRIE_NONE)
-            h = t->next[h];
-        t->next[h] = v;
-    }
+    else
+        t->next[t->last[node]] = v;
+    t->last[node] = v;
+    if (value > t->max_value)
+        t->max_value = value;
     return 0;
 }
 
@@ -204,6 +215,11 @@ uint32_t sg_trie_next(const sg_trie *t, uint32_t *h)
 {
     *h = t->next[*h];
     return *h == SG_TRIE_NONE ? SG_TRIE_NONE : t->values[*h];
+}
+
+uint32_t sg_trie_node_of(const sg_trie *t, uint32_t value)
+{
+    return t->frozen && t->node_of && value <= t->max_value ? t->node_of[value] : SG_TRIE_NONE;
 }
 
 /* Edge (parent, byte, child) of the building table, for sorting. */
@@ -225,8 +241,12 @@ int sg_trie_freeze(sg_trie *t)
     uint32_t *kids = sg_alloc_array(n + 1, sizeof(uint32_t));
     unsigned char *label = malloc(n);
     uint32_t *first = sg_alloc_array(n, sizeof(uint32_t));
-    if (!begin || !fill || !edges || !order || !kids || !label || !first) {
+    uint32_t *node_of =
+        t->nvalues ? sg_alloc_array((size_t)t->max_value + 1, sizeof(uint32_t)) : NULL;
+    if (!begin || !fill || !edges || !order || !kids || !label || !first ||
+        (t->nvalues && !node_of)) {
         free(begin), free(fill), free(edges), free(order), free(kids), free(label), free(first);
+        free(node_of);
         return SG_ERR_NOMEM;
     }
     for (size_t i = 0; i <= t->mask; i++)
@@ -263,6 +283,12 @@ int sg_trie_freeze(sg_trie *t)
     kids[n] = (uint32_t)tail;
     for (size_t k = 0; k < n; k++)
         first[k] = t->first[order[k]];
+    if (node_of) {
+        memset(node_of, 0xFF, ((size_t)t->max_value + 1) * sizeof(uint32_t));
+        for (size_t k = 0; k < n; k++)
+            for (uint32_t h = first[k]; h != SG_TRIE_NONE; h = t->next[h])
+                node_of[t->values[h]] = (uint32_t)k;
+    }
     memset(t->root, 0xFF, sizeof(t->root));
     for (uint32_t c = kids[0]; c < kids[1]; c++)
         t->root[label[c]] = c;
@@ -272,9 +298,12 @@ int sg_trie_freeze(sg_trie *t)
     free(order);
     free(t->slots);
     free(t->first);
+    free(t->last);
     t->slots = NULL;
+    t->last = NULL;
     t->mask = t->used = 0;
     t->first = first;
+    t->node_of = node_of;
     t->kids = kids;
     t->label = label;
     t->frozen = 1;

@@ -18,7 +18,9 @@ int sg_trie_insert(sg_trie *t, const char *key, size_t len, uint32_t value);
 
 /* Renumbers the finished trie for fast lookups (breadth first, children
  * contiguous) and frees its building table; no insertion afterwards
- * (SG_ERR_INVALID). Values and lookups are unchanged. Returns 0 or
+ * (SG_ERR_INVALID). Values and lookups are unchanged. It also indexes the
+ * values by number for sg_trie_node_of: an array as long as the largest
+ * value, so values should be dense ids (entity numbers). Returns 0 or
  * SG_ERR_NOMEM (the trie is then left as it was). */
 int sg_trie_freeze(sg_trie *t);
 
@@ -30,5 +32,9 @@ uint32_t sg_trie_child(const sg_trie *t, uint32_t node, unsigned char b);
  * returned handle `h` is passed back to sg_trie_next. */
 uint32_t sg_trie_first(const sg_trie *t, uint32_t node, uint32_t *h);
 uint32_t sg_trie_next(const sg_trie *t, uint32_t *h);
+
+/* Frozen trie: the node holding `value` (when several do, the last in node
+ * order), or SG_TRIE_NONE when no node does or the trie is not frozen. O(1). */
+uint32_t sg_trie_node_of(const sg_trie *t, uint32_t value);
 
 #endif

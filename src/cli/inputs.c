@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -77,7 +78,11 @@ static int walk(doc_list *d, const char *dir, int depth, const char *suffix)
         } else if (S_ISDIR(st.st_mode)) {
             rc = walk(d, path, depth + 1, suffix);
         } else if (has_suffix(de->d_name, suffix)) {
-            rc = add(d, path);
+            if (S_ISREG(st.st_mode))
+                rc = add(d, path);
+            else /* a FIFO would block the run until someone writes to it; a
+                    device or a socket is no document either */
+                fprintf(stderr, "stakegraph: warning: %s: not a regular file; skipped\n", path);
         }
         free(path);
     }
@@ -147,14 +152,50 @@ static int reserve(char **buf, size_t *cap, size_t need)
     return 0;
 }
 
+/* Opens a document for reading. The open itself never blocks
+ * (O_NONBLOCK): a device such as a serial line may wait in open() for
+ * something that never comes. Then the file decides: a regular file is read
+ * at once; a FIFO (only one named on the command line gets here, as `<(cmd)`
+ * or mkfifo give: the directory walk lists regular files only) is waited
+ * for, as the user asked, until its writer writes or closes (read at once, a
+ * FIFO whose writer has not started yet would look empty); the rest (a
+ * terminal, /dev/stdin) is read to its end in blocking mode. Returns the
+ * descriptor, or -1 with the reason in msg. */
+static int open_document(const char *path, char *msg, size_t size)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), flags;
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        goto fail;
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        snprintf(msg, size, "is a directory");
+        return -1;
+    }
+    if (S_ISFIFO(st.st_mode)) {
+        /* POLLHUP comes only once a writer has come and gone (Linux): until
+         * then, poll waits, as a blocking open would have */
+        struct pollfd p = {fd, POLLIN, 0};
+        while (poll(&p, 1, -1) < 0)
+            if (errno != EINTR)
+                goto fail;
+    }
+    if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        goto fail;
+    return fd;
+fail:
+    snprintf(msg, size, "%s", strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
 int inputs_read(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
 {
     int is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        snprintf(msg, size, "%s", strerror(errno));
+    int fd = is_stdin ? STDIN_FILENO : open_document(path, msg, size);
+    if (fd < 0)
         return -1;
-    }
     int rc = inputs_read_fd(fd, buf, cap, len, msg, size);
     if (!is_stdin)
         close(fd);

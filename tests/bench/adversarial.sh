@@ -75,4 +75,24 @@ with open(f"{w}/one.txt", "w") as t:
 PY
 measure "gazetteer of $((1000000 * SCALE)) aliases (+ labels)" "$SG" extract -q --no-analyse \
     -g "$W/big.tsv" "$W/one.txt" -o "$W/out.graphml"
+# 4. 200,000 people sharing one surname (issue 20: the load was quadratic, and
+#    each mention of the surname walked every bearer): the load alone, then
+#    1,000 documents each naming one of them and "Dupont" 40 times.
+$PY - "$W" "$((200000 * SCALE))" <<'PY'
+import os, sys
+w, n = sys.argv[1], int(sys.argv[2])
+with open(f"{w}/dupont.tsv", "w") as g:
+    g.write("id\tlabel\ttype\n")
+    for i in range(n):
+        g.write(f"person:p{i}\tPrénom{i} Dupont\tperson\n")
+d = f"{w}/dupont"
+os.makedirs(d, exist_ok=True)
+for k in range(1000):
+    with open(f"{d}/{k:04d}.txt", "w") as t:
+        t.write(f"Prénom{k * 193 % n} Dupont arrive." + " M. Dupont parle. Dupont repart." * 20 + "\n")
+PY
+measure "$((200000 * SCALE)) people named Dupont: load" "$SG" extract -q --no-analyse \
+    -g "$W/dupont.tsv" "$W/one.txt" -o "$W/out.graphml"
+measure "  the same + 1,000 docs, 40,000 'Dupont'" "$SG" extract -q --no-analyse \
+    -g "$W/dupont.tsv" "$W/dupont" -o "$W/out.graphml"
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$W"

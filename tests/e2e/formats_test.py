@@ -218,6 +218,33 @@ def check_csv(binary, corpus, tmp, R):
     check_csv_r(nodes, edges, R)
 
 
+def check_csv_formulas(binary, tmp):
+    """Cells a spreadsheet would run (=, +, -, @ first) are read by pandas with a
+    leading quote; a text attribute that is a negative number stays a number."""
+    d = os.path.join(tmp, "formulas")
+    os.makedirs(d)
+    gaz, corpus = os.path.join(d, "g.tsv"), os.path.join(d, "c.jsonl")
+    with open(gaz, "w") as f:
+        f.write("id\tlabel\ttype\taliases\tnote\tlon\n"
+                "=p:1\tJean Dupont\tperson\t\t@SUM(A1)\t-12.5\n"
+                "o:2\tAcme\torganisation\t\t-x\t3\n")
+    with open(corpus, "w") as f:
+        f.write(json.dumps({"id": '=HYPERLINK("http://x","y")',
+                            "text": "Jean Dupont rencontre Acme."}) + "\n")
+    out = os.path.join(d, "tables")
+    r = run(binary, "extract", "-q", "-g", gaz, "--jsonl", "-f", "csv", "-o", out, corpus)
+    if not check("-f csv with formula-like cells exits 0", r.returncode == 0, r.stderr):
+        return
+    N = pd.read_csv(os.path.join(out, "nodes.csv"))
+    E = pd.read_csv(os.path.join(out, "edges.csv"))
+    got = (sorted(N["id"]), sorted(N["note"]), list(E["first_documents"]))
+    want = (["'=p:1", "o:2"], ["'-x", "'@SUM(A1)"], ["'=HYPERLINK(\"http://x\",\"y\")"])
+    check("pandas: formula-like cells read with a leading quote", got == want, got)
+    check("pandas: a negative number attribute stays a number",
+          pd.api.types.is_float_dtype(N["lon"]) and sorted(N["lon"]) == [-12.5, 3.0],
+          N.dtypes.to_dict())
+
+
 def check_gexf(binary, corpus, tmp, R, xsd):
     path = os.path.join(tmp, "n.gexf")
     r = run(binary, "extract", "-q", "-f", "gexf", "-o", path, corpus)
@@ -382,6 +409,7 @@ def main(binary, source):
               any("first_documents" in d for _, _, d in R.edges(data=True)))
         check_json(binary, corpus, tmp, R)
         check_csv(binary, corpus, tmp, R)
+        check_csv_formulas(binary, tmp)
         check_gexf(binary, corpus, tmp, R, xsd)
         check_dynamic_gexf(binary, source, tmp, xsd)
         check_cli_rules(binary, corpus, tmp)

@@ -192,6 +192,57 @@ static void csv_from_graphml(void **state)
     sg_graph_free(g);
 }
 
+/* Formula injection (OWASP): text cells starting with = + - @ TAB or CR,
+ * wherever they are (id, label, type, attribute, column name, source and
+ * target, first documents), are quoted behind a single quote; numbers are
+ * not: a numeric column's -12.5, counts, and a text cell that is a plain
+ * negative number ("-12.5" stays a number for pandas and a spreadsheet). */
+static const char *const formula_graphml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "  <key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+    "  <key id=\"t\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+    "  <key id=\"s\" for=\"node\" attr.name=\"sector\" attr.type=\"string\"/>\n"
+    "  <key id=\"alt\" for=\"node\" attr.name=\"alt\" attr.type=\"string\"/>\n"
+    "  <key id=\"h\" for=\"node\" attr.name=\"@h\" attr.type=\"string\"/>\n"
+    "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
+    "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "  <key id=\"f\" for=\"edge\" attr.name=\"first_documents\" attr.type=\"string\"/>\n"
+    "  <graph edgedefault=\"undirected\">\n"
+    "    <node id=\"a\"><data key=\"l\">=HYPERLINK(\"http://x\",\"y\")</data>"
+    "<data key=\"t\">person</data><data key=\"s\">@SUM(A1)</data>"
+    "<data key=\"alt\">-12.5</data><data key=\"x\">-12.5</data></node>\n"
+    "    <node id=\"+1\"><data key=\"l\">-x</data><data key=\"t\">-place</data>"
+    "<data key=\"s\">&#9;tab</data><data key=\"alt\">-1-2</data>"
+    "<data key=\"h\">ok</data><data key=\"x\">3</data></node>\n"
+    "    <node id=\"c\"><data key=\"l\">&#13;cr</data><data key=\"t\">place</data>"
+    "<data key=\"s\">a=b</data><data key=\"alt\">-</data><data key=\"x\">-0.25</data></node>\n"
+    "    <edge source=\"a\" target=\"+1\"><data key=\"w\">2</data>"
+    "<data key=\"f\">=cmd|' /C calc'!A0 | -d2</data></edge>\n"
+    "    <edge source=\"a\" target=\"c\"><data key=\"w\">1</data>"
+    "<data key=\"f\">d1 | =d2</data></edge>\n"
+    "  </graph>\n"
+    "</graphml>\n";
+
+static void csv_formulas(void **state)
+{
+    (void)state;
+    sg_graph *g = read_text(formula_graphml);
+    char *nodes = written(sg_export_csv_nodes, g, NULL, 0);
+    assert_string_equal(nodes, "id,label,type,mentions,documents,sector,alt,\"'@h\",x\n"
+                               "a,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",person,0,0,"
+                               "\"'@SUM(A1)\",-12.5,,-12.5\n"
+                               "\"'+1\",\"'-x\",\"'-place\",0,0,\"'\ttab\",\"'-1-2\",ok,3\n"
+                               "c,\"'\rcr\",place,0,0,a=b,\"'-\",,-0.25\n");
+    char *edges = written(sg_export_csv_edges, g, NULL, 0);
+    assert_string_equal(edges, "source,target,weight,documents,first_documents\n"
+                               "a,\"'+1\",2,0,\"'=cmd|' /C calc'!A0 | -d2\"\n"
+                               "a,c,1,0,d1 | =d2\n");
+    free(nodes);
+    free(edges);
+    sg_graph_free(g);
+}
+
 static void graphml_first_documents_written(void **state)
 {
     (void)state;
@@ -508,11 +559,17 @@ static void write_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(csv_quoting),      cmocka_unit_test(graphml_first_documents_read),
-        cmocka_unit_test(csv_from_graphml), cmocka_unit_test(graphml_first_documents_written),
-        cmocka_unit_test(json_values),      cmocka_unit_test(json_foreign),
-        cmocka_unit_test(gexf_static),      cmocka_unit_test(gexf_timeline),
-        cmocka_unit_test(gexf_calendar),    cmocka_unit_test(write_errors),
+        cmocka_unit_test(csv_quoting),
+        cmocka_unit_test(csv_formulas),
+        cmocka_unit_test(graphml_first_documents_read),
+        cmocka_unit_test(csv_from_graphml),
+        cmocka_unit_test(graphml_first_documents_written),
+        cmocka_unit_test(json_values),
+        cmocka_unit_test(json_foreign),
+        cmocka_unit_test(gexf_static),
+        cmocka_unit_test(gexf_timeline),
+        cmocka_unit_test(gexf_calendar),
+        cmocka_unit_test(write_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,10 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "match.h"
+#include "trie.h"
 
 static const char *GAZ =
     "id\tlabel\ttype\taliases\tpattern\tsurname\n"
@@ -138,6 +140,79 @@ static void surnames(void **state)
     EXPECT("Amadou Ba et Fatou Ba. Le Dr Ba parle.", "person:ba=Amadou Ba person:ba2=Fatou Ba");
     EXPECT("Amadou Ba. Le Dr Ba parle.", "person:ba=Amadou Ba person:ba=Ba");
     EXPECT("Marie de La Tour. Mme La Tour.", "person:ldlt=Marie de La Tour person:ldlt=La Tour");
+    /* one person named twice is still one person */
+    EXPECT("Amadou Ba. Amadou Ba. Le Dr Ba parle.",
+           "person:ba=Amadou Ba person:ba=Amadou Ba person:ba=Ba");
+    /* each surname judged on its own bearers */
+    EXPECT("Amadou Ba, Fatou Ba et Jean-Paul Segade. Amadou Ba. M. Segade et le Dr Ba.",
+           "person:ba=Amadou Ba person:ba2=Fatou Ba person:segade=Jean-Paul Segade "
+           "person:ba=Amadou Ba person:segade=Segade");
+}
+
+/* 20,000 people share a surname: a mention of it is the one of them named
+ * in the document, and is ambiguous once a second one is named. */
+static void surname_many_bearers(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    size_t cap = 64 + (size_t)N * 48, len = 0;
+    char *tsv = malloc(cap);
+    assert_non_null(tsv);
+    len += (size_t)snprintf(tsv + len, cap - len, "id\tlabel\ttype\n");
+    for (int i = 0; i < N; i++)
+        len +=
+            (size_t)snprintf(tsv + len, cap - len, "person:p%d\tPrenom%d Dupont\tperson\n", i, i);
+    sg_gazetteer *saved_gaz = gaz;
+    sg_matcher *saved_matcher = matcher;
+    sg_error err;
+    assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(gaz, "many.tsv", tsv, len, &err), 0);
+    assert_int_equal(sg_matcher_new(&matcher, gaz, &err), 0);
+    EXPECT("Prenom7 Dupont arrive. M. Dupont parle. Prenom19999 Dupont vient. M. Dupont part.",
+           "person:p7=Prenom7 Dupont person:p7=Dupont person:p19999=Prenom19999 Dupont");
+    EXPECT("M. Dupont. Prenom0 Dupont. Dupont. Prenom0 Dupont. Dupont.",
+           "person:p0=Prenom0 Dupont person:p0=Dupont person:p0=Prenom0 Dupont person:p0=Dupont");
+    sg_matcher_free(matcher);
+    sg_gazetteer_free(gaz);
+    gaz = saved_gaz;
+    matcher = saved_matcher;
+    free(tsv);
+}
+
+/* The values of a key come back in insertion order, however many (they are
+ * appended at the chain's tail), before and after freezing; once frozen,
+ * each value's node is found directly. */
+static void trie_values(void **state)
+{
+    (void)state;
+    enum { N = 100000 };
+    sg_trie *t;
+    assert_int_equal(sg_trie_new(&t), 0);
+    for (uint32_t v = 0; v < N; v++)
+        assert_int_equal(v % 3 ? sg_trie_insert(t, "dupont", 6, v) : sg_trie_insert(t, "dup", 3, v),
+                         0);
+    assert_int_equal(sg_trie_node_of(t, 1), SG_TRIE_NONE); /* not frozen yet */
+    for (int frozen = 0; frozen < 2; frozen++) {
+        if (frozen)
+            assert_int_equal(sg_trie_freeze(t), 0);
+        uint32_t node = sg_trie_root(t), h, want = 1, count = 0;
+        for (const char *c = "dupont"; *c; c++)
+            node = sg_trie_child(t, node, (unsigned char)*c);
+        assert_int_not_equal(node, SG_TRIE_NONE);
+        for (uint32_t v = sg_trie_first(t, node, &h); v != SG_TRIE_NONE; v = sg_trie_next(t, &h)) {
+            assert_int_equal(v, want);
+            want += want % 3 == 1 ? 1 : 2;
+            count++;
+        }
+        assert_int_equal(count, N - (N + 2) / 3);
+        if (frozen) {
+            assert_int_equal(sg_trie_node_of(t, 1), node);
+            assert_int_equal(sg_trie_node_of(t, N - 2), node);
+            assert_int_not_equal(sg_trie_node_of(t, 3), node);
+            assert_int_equal(sg_trie_node_of(t, N), SG_TRIE_NONE);
+        }
+    }
+    sg_trie_free(t);
 }
 
 static void acronym_definitions(void **state)
@@ -164,6 +239,8 @@ int main(void)
         cmocka_unit_test(leftmost_longest),
         cmocka_unit_test(patterns),
         cmocka_unit_test(surnames),
+        cmocka_unit_test(surname_many_bearers),
+        cmocka_unit_test(trie_values),
         cmocka_unit_test(acronym_definitions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
