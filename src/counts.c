@@ -12,6 +12,7 @@
  * order: files can be concatenated, or sorted by a map-reduce engine. */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,14 @@
 
 #define COUNTS_MAGIC "#stakegraph-counts"
 #define COUNTS_VERSION 2
-#define COUNT_MAX 9007199254740992LL /* 2^53: exact in every reader */
+/* Counts are 64-bit integers, exact in a counts file up to LONG_MAX; a
+ * network holds a weight as a double, exact up to 2^53 (checked apart). */
+#if LONG_MAX == 9223372036854775807L
+#define COUNT_MAX_TEXT "2^63-1 = 9223372036854775807"
+#else
+#define COUNT_MAX_TEXT "2^31-1 = 2147483647"
+#endif
+#define TOO_LARGE "too large (over " COUNT_MAX_TEXT ")"
 
 /* A document name as a field: a tab, then the name with \\, tab, line
  * breaks escaped. */
@@ -158,20 +166,23 @@ static size_t split(char *line, char **fields, size_t max)
     return n;
 }
 
-/* A count: decimal digits only, at most 2^53. */
+/* A count: decimal digits only (no sign, space or base prefix: strtol's
+ * "+1", " 1" and "0x10" are refused; leading zeros are only decimal), at
+ * most LONG_MAX. Returns 0, -1 when malformed, SG_ERR_LIMIT when too large. */
 static int parse_count(const char *s, long *out)
 {
     if (*s < '0' || *s > '9')
         return -1;
-    long long v = 0;
+    long v = 0;
+    int big = 0;
     for (; *s; s++) {
         if (*s < '0' || *s > '9')
             return -1;
-        v = v * 10 + (*s - '0');
-        if (v > COUNT_MAX)
-            return -1;
+        big = big || __builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, *s - '0', &v);
     }
-    *out = (long)v;
+    if (big)
+        return SG_ERR_LIMIT;
+    *out = v;
     return 0;
 }
 
@@ -183,7 +194,7 @@ typedef struct {
     uint64_t fingerprint;   /* of the extractor's gazetteer */
     sg_cooc add;
     long docs;
-    int headers;
+    long headers, docs_lines, units_lines; /* one of each per shard */
     char want[256];
 } reader;
 
@@ -197,7 +208,7 @@ static void adopt_options(reader *r, const char *line)
         return; /* the comparison will say what is wrong */
     sg_extract_options opt = r->opt;
     long max = 0;
-    if (sg_extract_options_set_unit(&opt, h[2] + 5) || parse_count(h[3] + 16, &max) ||
+    if (sg_extract_options_set_unit(&opt, h[2] + 5) || parse_count(h[3] + 16, &max) != 0 ||
         max > 4294967295L)
         return;
     opt.max_unit_actors = (unsigned)max;
@@ -251,15 +262,21 @@ static int read_line(reader *r, char *line, char *what, size_t size)
     size_t n = split(line, f, 5 + SG_FIRST_DOCUMENTS);
     long v[3] = {0, 0, 0};
     if (!strcmp(f[0], "documents") || !strcmp(f[0], "units")) {
-        if (n != 2 || parse_count(f[1], &v[0])) {
-            snprintf(what, size, "expected: %s, a count", f[0]);
-            return SG_ERR_PARSE;
+        int bad = n != 2 ? -1 : parse_count(f[1], &v[0]);
+        if (bad) {
+            if (bad == SG_ERR_LIMIT)
+                snprintf(what, size, "%s: count %.40s " TOO_LARGE, f[0], f[1]);
+            else
+                snprintf(what, size, "expected: %s, a count", f[0]);
+            return bad == SG_ERR_LIMIT ? SG_ERR_LIMIT : SG_ERR_PARSE;
         }
-        long *sum = f[0][0] == 'd' ? &r->docs : &r->add.units;
+        int docs = f[0][0] == 'd';
+        long *sum = docs ? &r->docs : &r->add.units;
         if (__builtin_add_overflow(*sum, v[0], sum)) {
-            snprintf(what, size, "counts too large");
+            snprintf(what, size, "%s: sum " TOO_LARGE, f[0]);
             return SG_ERR_LIMIT;
         }
+        (*(docs ? &r->docs_lines : &r->units_lines))++;
         return 0;
     }
     int node = !strcmp(f[0], "node"), pair = !strcmp(f[0], "pair");
@@ -272,7 +289,12 @@ static int read_line(reader *r, char *line, char *what, size_t size)
     for (size_t i = 5; !bad && i < n; i++)
         bad = unescape_name(f[i]) != 0;
     for (size_t i = 0; !bad && i < (node ? 3u : 2u); i++)
-        bad = parse_count(f[node ? 2 + i : 3 + i], &v[i]) != 0;
+        bad = parse_count(f[node ? 2 + i : 3 + i], &v[i]);
+    if (bad == SG_ERR_LIMIT) {
+        snprintf(what, size, "%s '%.200s'%s%.200s%s: a count " TOO_LARGE, f[0], f[1],
+                 pair ? " '" : "", pair ? f[2] : "", pair ? "'" : "");
+        return SG_ERR_LIMIT;
+    }
     if (bad) {
         snprintf(what, size, "%s",
                  node ? "expected: node, id, mentions, documents, units"
@@ -304,8 +326,11 @@ static int read_line(reader *r, char *line, char *what, size_t size)
                   : sg_cooc_add_pair(&r->add, (uint32_t)a, (uint32_t)b, v[0], v[1]);
     for (size_t i = 5; !rc && i < n; i++)
         rc = sg_cooc_offer_name(&r->add, (uint32_t)a, (uint32_t)b, f[i]);
-    if (rc)
-        snprintf(what, size, "%s", rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
+    if (rc == SG_ERR_LIMIT)
+        snprintf(what, size, "%s '%.200s'%s%.200s%s: sum " TOO_LARGE, f[0], f[1], pair ? " '" : "",
+                 pair ? f[2] : "", pair ? "'" : "");
+    else if (rc)
+        snprintf(what, size, "out of memory");
     return rc;
 }
 
@@ -327,6 +352,110 @@ static int check_pairs(const sg_extractor *ex, const sg_cooc *add, char *what, s
     return 0;
 }
 
+/* A pair's ids in the order the counts file writes them (byte order). */
+static void pair_ids(const sg_extractor *ex, uint64_t key, const char **a, const char **b)
+{
+    uint32_t x = (uint32_t)((key - 1) >> 32), y = (uint32_t)((key - 1) & 0xFFFFFFFFu);
+    int swap = sg_matcher_rank(ex->matcher, x) > sg_matcher_rank(ex->matcher, y);
+    *a = sg_gazetteer_id(ex->gaz, swap ? y : x);
+    *b = sg_gazetteer_id(ex->gaz, swap ? x : y);
+}
+
+/* Every shard has one header, one documents line and one units line: a
+ * shard cut short after its header (or its documents line) lacks the rest. */
+static int check_shards(const reader *r, char *what, size_t size)
+{
+    if (r->docs_lines == r->headers && r->units_lines == r->headers)
+        return 0;
+    snprintf(what, size,
+             "%ld header%s but %ld 'documents' and %ld 'units' line%s: every shard has one of "
+             "each (a shard cut short?)",
+             r->headers, r->headers == 1 ? "" : "s", r->docs_lines, r->units_lines,
+             r->units_lines == 1 ? "" : "s");
+    return SG_ERR_PARSE;
+}
+
+/* After sg_cooc_merge failed with SG_ERR_LIMIT: the sum that overflowed was
+ * stored wrapped (__builtin_add_overflow), the only negative count. */
+static void name_overflow(const sg_extractor *ex, char *what, size_t size)
+{
+    const sg_cooc *c = &ex->counts;
+    for (size_t s = 0; s <= c->mask; s++) {
+        const sg_pair_count *p = &c->pairs[s];
+        if (p->key && (p->weight < 0 || p->documents < 0)) {
+            const char *a, *b;
+            pair_ids(ex, p->key, &a, &b);
+            snprintf(what, size, "pair '%.200s' '%.200s': sum " TOO_LARGE, a, b);
+            return;
+        }
+    }
+    for (size_t i = 0; i < c->nentities; i++)
+        if (c->nodes[i].mentions < 0 || c->nodes[i].documents < 0 || c->nodes[i].units < 0) {
+            snprintf(what, size, "node '%.200s': sum " TOO_LARGE, sg_gazetteer_id(ex->gaz, i));
+            return;
+        }
+    snprintf(what, size, "units: sum " TOO_LARGE);
+}
+
+/* Reads every line into r->add; 0 or an error, with its line in *lineno. */
+static int read_lines(reader *r, FILE *f, long *lineno, char *what, size_t size)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int rc = 0;
+    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
+        ++*lineno;
+        if (len == 0 || line[len - 1] != '\n') {
+            /* a shard cut while copied: a count cut short would be read as
+             * a smaller one */
+            snprintf(what, size,
+                     "truncated line (no newline at the end of the file): the file was cut "
+                     "short; copy it again or extract the shard again");
+            rc = SG_ERR_PARSE;
+            break;
+        }
+        line[--len] = '\0';
+        if (len > 0 && line[len - 1] == '\r')
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        if ((size_t)len != strlen(line)) {
+            snprintf(what, size, "a NUL byte: not a counts file");
+            rc = SG_ERR_PARSE;
+        } else {
+            rc = read_line(r, line, what, size);
+        }
+    }
+    free(line);
+    return rc;
+}
+
+/* Adds the counts read into the extractor's. */
+static int add_counts(reader *r, char *what, size_t size)
+{
+    sg_extractor *ex = r->ex;
+    long docs = ex->ndocs;
+    int rc = 0;
+    if (__builtin_add_overflow(docs, r->docs, &docs)) {
+        snprintf(what, size, "documents: sum " TOO_LARGE " with the counts read before");
+        rc = SG_ERR_LIMIT;
+    } else if ((rc = sg_cooc_merge(&ex->counts, &r->add))) {
+        if (rc == SG_ERR_LIMIT) {
+            name_overflow(ex, what, size);
+            size_t n = strlen(what);
+            snprintf(what + n, size - n, " with the counts read before");
+        } else {
+            snprintf(what, size, "out of memory");
+        }
+    } else {
+        ex->ndocs = docs;
+    }
+    ex->opt = r->opt;
+    ex->read_counts = 1;
+    return rc;
+}
+
 int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_error *err)
 {
     if (!ex || !f)
@@ -343,29 +472,9 @@ int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_err
     header(r.fingerprint, &r.opt, r.want, sizeof(r.want));
     if (sg_cooc_init(&r.add, ex->counts.nentities))
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
-    char *line = NULL;
-    size_t cap = 0;
     long lineno = 0;
-    ssize_t len;
-    int rc = 0;
-    char what[400] = "";
-    while ((len = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        if (len > 0 && line[len - 1] == '\n')
-            line[--len] = '\0';
-        if (len > 0 && line[len - 1] == '\r')
-            line[--len] = '\0';
-        if (len == 0)
-            continue;
-        if ((size_t)len != strlen(line)) {
-            snprintf(what, sizeof(what), "a NUL byte: not a counts file");
-            rc = SG_ERR_PARSE;
-        } else {
-            rc = read_line(&r, line, what, sizeof(what));
-        }
-        if (rc)
-            break;
-    }
+    char what[800] = "";
+    int rc = read_lines(&r, f, &lineno, what, sizeof(what));
     if (!rc && ferror(f)) {
         rc = sg_error_set(err, SG_ERR_IO, name, 0, -1, "cannot read: %s",
                           strerror(errno ? errno : EIO));
@@ -377,23 +486,42 @@ int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_err
                                    "'stakegraph extract -f pairs')"
                                  : "empty: not a counts file (made by 'stakegraph extract "
                                    "-f pairs')");
-    } else if ((rc = check_pairs(ex, &r.add, what, sizeof(what)))) {
+    } else if ((rc = check_shards(&r, what, sizeof(what))) ||
+               (rc = check_pairs(ex, &r.add, what, sizeof(what))) ||
+               (rc = add_counts(&r, what, sizeof(what)))) {
         sg_error_set(err, rc, name, 0, -1, "%s", what);
-    } else {
-        long docs = ex->ndocs;
-        if (__builtin_add_overflow(docs, r.docs, &docs))
-            rc = SG_ERR_LIMIT;
-        else
-            rc = sg_cooc_merge(&ex->counts, &r.add);
-        if (rc)
-            sg_error_set(err, rc, name, 0, -1, "%s",
-                         rc == SG_ERR_NOMEM ? "out of memory" : "counts too large");
-        else
-            ex->ndocs = docs;
-        ex->opt = r.opt;
-        ex->read_counts = 1;
     }
-    free(line);
     sg_cooc_free(&r.add);
     return rc;
+}
+
+int sg_extractor_check_network(const sg_extractor *ex, sg_error *err)
+{
+    if (!ex)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    const sg_cooc *c = &ex->counts;
+    const char *a = NULL, *b = NULL, *what = NULL;
+    long v = 0;
+    for (size_t s = 0; !a && s <= c->mask; s++) {
+        const sg_pair_count *p = &c->pairs[s];
+        if (p->key && p->weight > SG_NETWORK_COUNT_MAX) {
+            pair_ids(ex, p->key, &a, &b);
+            what = "weight";
+            v = p->weight;
+        }
+    }
+    for (size_t i = 0; !a && i < c->nentities; i++)
+        if (c->nodes[i].units > SG_NETWORK_COUNT_MAX) {
+            a = sg_gazetteer_id(ex->gaz, i);
+            what = "units";
+            v = c->nodes[i].units;
+        }
+    if (!a)
+        return 0;
+    return sg_error_set(
+        err, SG_ERR_LIMIT, NULL, 0, -1,
+        "%s '%.200s'%s%.200s%s: %s %ld: networks hold %s exactly only up to 2^53 "
+        "= 9007199254740992; keep writing .pairs counts (-f pairs), exact up to " COUNT_MAX_TEXT,
+        b ? "pair" : "node", a, b ? " '" : "", b ? b : "", b ? "'" : "", what, v,
+        b ? "weights" : "units");
 }

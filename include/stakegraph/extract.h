@@ -116,9 +116,21 @@ int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err);
  * as a sort step leaves them) to `ex`. `name` names the input in errors.
  * Every header must name `ex`'s gazetteer and options; an extractor that has
  * counted nothing yet takes the unit and --max-unit-actors of the first
- * header. A malformed line is an error naming its line number. On error `ex` is unchanged (unless
- * sums overflow 2^63: SG_ERR_LIMIT, free it). */
+ * header. Counts are decimal integers up to 2^63-1; every line ends with a
+ * line break (a last line without one is a file cut short: refused); each
+ * shard has one header, one documents and one units line. A malformed line is
+ * an error naming its line number. On error `ex` is unchanged (unless sums
+ * overflow 2^63-1 when added to the counts read before: SG_ERR_LIMIT, free
+ * it). The caller closes `f`. */
 int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_error *err);
+
+/* Networks hold an edge's weight and an actor's units as doubles, exact up
+ * to 2^53; counts (and counts files) hold 64-bit integers. Returns 0 when
+ * every weight and units count of `ex` is at most SG_NETWORK_COUNT_MAX, else
+ * SG_ERR_LIMIT naming a pair or actor over it (its network would be rounded:
+ * write the counts instead). Only reads `ex`. */
+#define SG_NETWORK_COUNT_MAX 9007199254740992LL /* 2^53 */
+int sg_extractor_check_network(const sg_extractor *ex, sg_error *err);
 
 /* Optional callbacks: every mention found (in document order), and warnings
  * (invalid UTF-8 replaced, empty document). */

@@ -672,6 +672,41 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
     return rc ? -1 : 0;
 }
 
+static int cmp_path(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* merge: each argument expanded on its own and the lists joined (sorted,
+ * repeats kept), so that a file named twice, under one name or two, is
+ * found by read_counts alone (device and inode) and warned about. */
+static int collect_each(doc_list *docs, char **args, int nargs)
+{
+    for (int i = 0; i < nargs; i++) {
+        doc_list one = {0};
+        int rc = inputs_collect(&one, args + i, 1, ".pairs");
+        char **p = NULL;
+        if (!rc && one.n < (size_t)-1 / sizeof(char *) - docs->n - 1)
+            p = realloc(docs->paths, (docs->n + one.n + 1) * sizeof(char *));
+        if (!rc && !p) {
+            cli_error(NULL, "out of memory");
+            rc = -1;
+        }
+        if (rc) {
+            inputs_free(&one);
+            return -1;
+        }
+        memcpy(p + docs->n, one.paths, one.n * sizeof(char *)); /* the names move */
+        docs->paths = p;
+        docs->n += one.n;
+        docs->cap = docs->n + 1;
+        free(one.paths);
+    }
+    if (docs->n > 1)
+        qsort(docs->paths, docs->n, sizeof(char *), cmp_path);
+    return 0;
+}
+
 /* The inputs on the command line and in --files-from. */
 static int collect_inputs(doc_list *docs, const extract_args *a, char **args, int nargs)
 {
@@ -689,10 +724,8 @@ static int collect_inputs(doc_list *docs, const extract_args *a, char **args, in
             memcpy(all, args, (size_t)nargs * sizeof(char *));
         if (n > 0) /* lines is NULL without --files-from */
             memcpy(all + nargs, lines, n * sizeof(char *));
-        rc = inputs_collect(docs, all, nargs + (int)n,
-                            a->merge   ? ".pairs"
-                            : a->jsonl ? ".jsonl"
-                                       : ".txt");
+        rc = a->merge ? collect_each(docs, all, nargs + (int)n)
+                      : inputs_collect(docs, all, nargs + (int)n, a->jsonl ? ".jsonl" : ".txt");
     }
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
@@ -701,28 +734,101 @@ static int collect_inputs(doc_list *docs, const extract_args *a, char **args, in
     return rc;
 }
 
-/* merge: adds every counts file to the extractor. */
-static int read_counts(sg_extractor *ex, const doc_list *files)
+/* merge: the files read so far, by device and inode (regular files only:
+ * a pipe or terminal read twice would just be empty), in a hash set. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    const char *path; /* NULL: empty slot */
+} file_id;
+
+static const char *seen_before(file_id *set, size_t mask, const struct stat *st, const char *path)
 {
+    size_t h = ((size_t)st->st_ino * 2654435761u ^ (size_t)st->st_dev) & mask;
+    for (; set[h].path; h = (h + 1) & mask)
+        if (set[h].dev == st->st_dev && set[h].ino == st->st_ino)
+            return set[h].path;
+    set[h] = (file_id){st->st_dev, st->st_ino, path};
+    return NULL;
+}
+
+/* After a sum overflowed with the counts read before: names their files. */
+static void name_earlier(sg_error *err, const char *const *done, size_t n)
+{
+    size_t len = strlen(err->message);
+    for (size_t k = 0; k < n && k < 3 && len < sizeof(err->message); k++)
+        len += (size_t)snprintf(err->message + len, sizeof(err->message) - len, "%s%s",
+                                k ? ", " : " (", done[k]);
+    if (n > 3 && len < sizeof(err->message))
+        len += (size_t)snprintf(err->message + len, sizeof(err->message) - len, " and %zu more",
+                                n - 3);
+    if (len < sizeof(err->message))
+        snprintf(err->message + len, sizeof(err->message) - len, ")");
+}
+
+/* merge: adds every counts file to the extractor, each file once (the same
+ * file under two names, a link, or twice in a directory list is read once,
+ * with a warning); a network output is refused when a weight is over 2^53. */
+static int read_counts(sg_extractor *ex, const doc_list *files, const extract_args *a)
+{
+    size_t mask = 15;
+    while (mask < 2 * files->n)
+        mask = mask * 2 + 1;
+    file_id *set = calloc(mask + 1, sizeof(file_id));
+    const char **done = calloc(files->n + 1, sizeof(char *));
+    size_t ndone = 0;
+    int rc = -1, stdin_read = 0;
+    if (!set || !done) {
+        cli_error(NULL, "out of memory");
+        goto cleanup;
+    }
     for (size_t i = 0; i < files->n; i++) {
-        const char *path = files->paths[i];
+        const char *path = files->paths[i], *same = NULL;
         int is_stdin = !strcmp(path, "-");
         FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        struct stat st;
         if (!f) {
             cli_error(path, strerror(errno));
-            return -1;
+            goto cleanup;
+        }
+        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+            same = seen_before(set, mask, &st, path);
+        else if (is_stdin && stdin_read)
+            same = path;
+        stdin_read |= is_stdin;
+        if (same) {
+            if (!a->quiet)
+                fprintf(stderr, "stakegraph: warning: %s: same file as %s; read once\n", path,
+                        same);
+            if (!is_stdin)
+                fclose(f);
+            continue;
         }
         sg_error err;
         sg_error_clear(&err);
-        int rc = sg_extractor_read_counts(ex, is_stdin ? "<stdin>" : path, f, &err);
+        int bad = sg_extractor_read_counts(ex, is_stdin ? "<stdin>" : path, f, &err);
         if (!is_stdin)
             fclose(f);
-        if (rc) {
+        if (bad) {
+            if (bad == SG_ERR_LIMIT && err.line == 0)
+                name_earlier(&err, done, ndone);
             print_error(&err);
-            return -1;
+            goto cleanup;
         }
+        done[ndone++] = path;
     }
-    return 0;
+    sg_error err;
+    sg_error_clear(&err);
+    if (cli_outputs_need_graph(a->outs, (size_t)(a->noutputs ? a->noutputs : 1)) &&
+        sg_extractor_check_network(ex, &err)) {
+        print_error(&err);
+        goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    free(set);
+    free(done);
+    return rc;
 }
 
 /* explain: an actor given on the command line, by id or by a name the
@@ -877,7 +983,7 @@ static int run(int argc, char **argv, int mode)
         goto cleanup;
     }
     if (merge) {
-        if (read_counts(ex, &docs))
+        if (read_counts(ex, &docs, &a))
             goto cleanup;
         if (open_outputs(&a, &sk))
             goto cleanup;

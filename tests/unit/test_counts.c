@@ -671,7 +671,7 @@ typedef struct {
     const char *what;   /* the case */
     const char *text;   /* after the header line when it starts with '+' */
     long line;          /* the line the error must name (0: the whole file) */
-    const char *substr; /* in the message */
+    const char *substr; /* in the message: SG_ERR_LIMIT when "too large", else SG_ERR_PARSE */
 } bad_case;
 
 static void errors_name_the_line_and_change_nothing(void **state)
@@ -713,8 +713,46 @@ static void errors_name_the_line_and_change_nothing(void **state)
          "expected: node, id, mentions, documents, units"},
         {"negative weight", "+documents\t1\nunits\t2\npair\torg:ars\tplace:nice\t-1\t1\n", 4,
          "expected: pair, id, id, weight, documents"},
-        {"count above 2^53", "+documents\t1\nunits\t2\nnode\torg:ars\t9007199254740993\t1\t1\n", 4,
+        {"count above 2^63-1",
+         "+documents\t1\nunits\t2\nnode\torg:ars\t9223372036854775808\t1\t1\n", 4,
+         "node 'org:ars': a count too large (over 2^63-1 = 9223372036854775807)"},
+        {"documents above 2^63-1", "+documents\t99999999999999999999\nunits\t2\n", 2,
+         "documents: count 99999999999999999999 too large (over 2^63-1"},
+        {"weight above 2^63-1",
+         "+documents\t1\nunits\t2\npair\torg:ars\tplace:nice\t18446744073709551617\t1\n", 4,
+         "pair 'org:ars' 'place:nice': a count too large"},
+        {"a pair's sum above 2^63-1",
+         "+documents\t1\nunits\t2\nnode\torg:ars\t1\t1\t1\nnode\tplace:nice\t1\t1\t1\n"
+         "pair\torg:ars\tplace:nice\t9223372036854775807\t1\n"
+         "pair\tplace:nice\torg:ars\t1\t1\n",
+         7, "pair 'place:nice' 'org:ars': sum too large (over 2^63-1"},
+        {"a node's sum above 2^63-1",
+         "+documents\t1\nunits\t2\nnode\torg:ars\t9223372036854775807\t1\t1\n"
+         "node\torg:ars\t1\t1\t1\n",
+         5, "node 'org:ars': sum too large"},
+        /* digits only: none of strtol's other forms */
+        {"count with a plus sign", "+documents\t+1\n", 2, "expected: documents, a count"},
+        {"count after a space", "+documents\t1\nunits\t 2\n", 3, "expected: units, a count"},
+        {"count before a space", "+documents\t1\nunits\t2 \n", 3, "expected: units, a count"},
+        {"hexadecimal count", "+documents\t1\nunits\t2\nnode\torg:ars\t0x10\t1\t1\n", 4,
          "expected: node"},
+        {"count with an exponent", "+documents\t1e3\n", 2, "expected: documents, a count"},
+        /* a file cut short: a last line without its line break */
+        {"cut in a number", "+documents\t1\nunits\t2\nnode\torg:ars\t1\t1\t1", 4,
+         "truncated line (no newline at the end of the file)"},
+        {"cut after a tab", "+documents\t1\nunits\t2\nnode\torg:ars\t1\t", 4, "truncated line"},
+        {"cut in an id", "+documents\t1\nunits\t2\nnode\torg:a", 4, "truncated line"},
+        {"cut in a name",
+         "+documents\t1\nunits\t2\nnode\torg:ars\t1\t1\t1\nnode\tplace:nice\t1\t1\t1\n"
+         "pair\torg:ars\tplace:nice\t1\t1\td1.t",
+         6, "truncated line"},
+        {"cut between CR and LF", "+documents\t1\r\nunits\t2\r", 3, "truncated line"},
+        {"cut after the header", "+", 0, "1 header but 0 'documents' and 0 'units' lines"},
+        {"cut after documents", "+documents\t1\n", 0,
+         "1 header but 1 'documents' and 0 'units' lines"},
+        {"a second shard cut after its header",
+         "+documents\t1\nunits\t2\nnode\torg:ars\t1\t1\t1\n#HEAD\n", 0,
+         "2 headers but 1 'documents' and 1 'units' line"},
         {"empty count", "+documents\t1\nunits\t2\npair\torg:ars\tplace:nice\t\t1\n", 4,
          "expected: pair"},
         {"missing field", "+documents\t1\nunits\t2\nnode\torg:ars\t1\t1\n", 4, "expected: node"},
@@ -775,8 +813,12 @@ static void errors_name_the_line_and_change_nothing(void **state)
                 snprintf(text, sizeof(text), "%s\n%s", head, c->text + 1);
             else
                 snprintf(text, sizeof(text), "%s", c->text);
+            char *h2 = strstr(text, "#HEAD");
+            if (h2) /* a second header */
+                snprintf(h2, sizeof(text) - (size_t)(h2 - text), "%s\n", head);
             int rc = read_text(ex, "bad.pairs", text, &err);
-            if (rc != SG_ERR_PARSE || err.line != c->line || strcmp(err.file, "bad.pairs") ||
+            int code = strstr(c->substr, "too large") ? SG_ERR_LIMIT : SG_ERR_PARSE;
+            if (rc != code || err.line != c->line || strcmp(err.file, "bad.pairs") ||
                 !strstr(err.message, c->substr))
                 fail_msg("%s: rc %d line %ld file '%s' message '%s' (wanted line %ld, '%s')",
                          c->what, rc, err.line, err.file, err.message, c->line, c->substr);
@@ -1012,6 +1054,172 @@ static void first_documents_are_the_smallest_names(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* A shard cut at any byte: a cut inside a line (no line break at the end) is
+ * refused naming that line; a cut at a line break before the units line
+ * leaves a shard without its totals, refused; a cut at a later line break
+ * gives fewer lines, which no format without a trailer can tell apart. */
+static void truncated_shards_are_refused(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz = load_gaz(GAZ);
+    sg_extractor *all = direct(gaz, NULL);
+    char *text = counts_of(all);
+    size_t len = strlen(text);
+    long lines = 0, units_end = 0;
+    for (size_t k = 0; k < len; k++)
+        if (text[k] == '\n' && ++lines == 3)
+            units_end = (long)k + 1; /* header, documents, units */
+    sg_error err;
+    for (size_t k = 1; k < len; k++) {
+        sg_extractor *ex = new_ex(gaz, NULL);
+        int rc = read_n(ex, "cut.pairs", text, k, &err);
+        long line = 1;
+        for (size_t i = 0; i < k; i++)
+            line += text[i] == '\n';
+        if (text[k - 1] != '\n') {
+            if (rc != SG_ERR_PARSE || err.line != line ||
+                !strstr(err.message, "truncated line (no newline at the end of the file)"))
+                fail_msg("cut at byte %zu: rc %d line %ld '%s'", k, rc, err.line, err.message);
+        } else if ((long)k < units_end) {
+            if (rc != SG_ERR_PARSE || err.line != 0 || !strstr(err.message, "cut short"))
+                fail_msg("cut at byte %zu: rc %d '%s'", k, rc, err.message);
+        } else {
+            assert_int_equal(rc, 0);
+        }
+        if (rc)
+            assert_int_equal(sg_extractor_documents(ex), 0);
+        sg_extractor_free(ex);
+    }
+    /* the whole file reads, and so does a last line that ends in CR LF */
+    sg_extractor *ex = new_ex(gaz, NULL);
+    assert_int_equal(read_n(ex, "whole.pairs", text, len, &err), 0);
+    assert_same_network(all, ex);
+    sg_extractor_free(ex);
+    free(text);
+    sg_extractor_free(all);
+    sg_gazetteer_free(gaz);
+}
+
+/* A shard with these totals and one pair of weight and documents `w`
+ * between org:ars and place:nice, as write_counts writes it. */
+static char *big_shard(const sg_gazetteer *gaz, const char *w)
+{
+    char head[256], *text = malloc(1024);
+    assert_non_null(text);
+    header(head, sizeof(head), gaz, "sentence", 50);
+    snprintf(text, 1024,
+             "%s\ndocuments\t%s\nunits\t%s\nnode\torg:ars\t%s\t%s\t%s\n"
+             "node\tplace:nice\t%s\t%s\t%s\npair\torg:ars\tplace:nice\t%s\t%s\td\n",
+             head, w, w, w, w, w, w, w, w, w, w);
+    return text;
+}
+
+/* Counts are 64-bit integers: up to 2^63 - 1 a counts file is read and
+ * written back exactly (merge -f pairs is lossless); a network holds weights
+ * as doubles, so one over 2^53 is refused with a message saying so, and 2^53
+ * itself is exact. */
+static void counts_up_to_2p63_round_trip(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz = load_gaz(GAZ);
+    sg_error err;
+    const char *values[] = {"9007199254740992", "9007199254740993", "123456789012345678",
+                            "9223372036854775807"};
+    for (size_t i = 0; i < 4; i++) {
+        char *text = big_shard(gaz, values[i]);
+        sg_extractor *ex = new_ex(gaz, NULL), *back = new_ex(gaz, NULL);
+        assert_int_equal(read_text(ex, "big.pairs", text, &err), 0);
+        char *out = counts_of(ex);
+        assert_string_equal(out, text);
+        assert_int_equal(read_text(back, "out.pairs", out, &err), 0);
+        char *again = counts_of(back);
+        assert_string_equal(again, text);
+        sg_error_clear(&err);
+        int rc = sg_extractor_check_network(ex, &err);
+        if (i == 0) {
+            assert_int_equal(rc, 0);
+            sg_graph *g;
+            assert_int_equal(sg_extractor_graph(&g, ex, 0, &err), 0);
+            double w;
+            sg_graph_edge(g, 0, NULL, NULL, &w, NULL);
+            assert_true(w == 9007199254740992.0);
+            sg_graph_free(g);
+        } else {
+            assert_int_equal(rc, SG_ERR_LIMIT);
+            char want[200];
+            snprintf(want, sizeof(want), "pair 'org:ars' 'place:nice': weight %s: ", values[i]);
+            assert_non_null(strstr(err.message, want));
+            assert_non_null(strstr(err.message, "networks hold weights exactly only up to 2^53 = "
+                                                "9007199254740992; keep writing .pairs counts"));
+        }
+        free(again);
+        free(out);
+        free(text);
+        sg_extractor_free(back);
+        sg_extractor_free(ex);
+    }
+
+    /* an actor's units over 2^53 with every weight below: refused too */
+    char head[256], text[1024];
+    header(head, sizeof(head), gaz, "sentence", 50);
+    snprintf(text, sizeof(text),
+             "%s\ndocuments\t1\nunits\t9007199254740993\n"
+             "node\torg:ars\t9007199254740993\t1\t9007199254740993\n",
+             head);
+    sg_extractor *ex = new_ex(gaz, NULL);
+    assert_int_equal(read_text(ex, "units.pairs", text, &err), 0);
+    assert_int_equal(sg_extractor_check_network(ex, &err), SG_ERR_LIMIT);
+    assert_non_null(strstr(err.message, "node 'org:ars': units 9007199254740993: networks hold "
+                                        "units exactly only up to 2^53"));
+    sg_extractor_free(ex);
+    assert_int_equal(sg_extractor_check_network(NULL, &err), SG_ERR_INVALID);
+    sg_gazetteer_free(gaz);
+}
+
+/* Sums over 2^63 - 1 across files: refused, naming the pair (or actor, or
+ * total) and that it is with the counts read before. */
+static void sums_over_2p63_name_the_pair(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz = load_gaz(GAZ);
+    sg_error err;
+    char *max = big_shard(gaz, "9223372036854775807"),
+         *half = big_shard(gaz, "4611686018427387904");
+    /* a pair: the totals and nodes are smaller in the first file */
+    char head[256], small[1024];
+    header(head, sizeof(head), gaz, "sentence", 50);
+    snprintf(small, sizeof(small),
+             "%s\ndocuments\t1\nunits\t1\nnode\torg:ars\t1\t1\t1\nnode\tplace:nice\t1\t1\t1\n"
+             "pair\torg:ars\tplace:nice\t4611686018427387904\t1\n",
+             head);
+    sg_extractor *ex = new_ex(gaz, NULL);
+    assert_int_equal(read_text(ex, "a.pairs", small, &err), 0);
+    assert_int_equal(read_text(ex, "b.pairs", half, &err), SG_ERR_LIMIT);
+    assert_string_equal(err.file, "b.pairs");
+    assert_int_equal(err.line, 0);
+    assert_string_equal(err.message, "pair 'org:ars' 'place:nice': sum too large (over 2^63-1 = "
+                                     "9223372036854775807) with the counts read before");
+    sg_extractor_free(ex);
+    /* an actor */
+    snprintf(small, sizeof(small),
+             "%s\ndocuments\t1\nunits\t1\nnode\tplace:nice\t4611686018427387904\t1\t1\n", head);
+    ex = new_ex(gaz, NULL);
+    assert_int_equal(read_text(ex, "a.pairs", small, &err), 0);
+    assert_int_equal(read_text(ex, "b.pairs", small, &err), SG_ERR_LIMIT);
+    assert_non_null(strstr(err.message, "node 'place:nice': sum too large"));
+    sg_extractor_free(ex);
+    /* the documents */
+    ex = new_ex(gaz, NULL);
+    assert_int_equal(read_text(ex, "a.pairs", max, &err), 0);
+    assert_int_equal(read_text(ex, "a2.pairs", max, &err), SG_ERR_LIMIT);
+    assert_non_null(strstr(err.message, "documents: sum too large"));
+    assert_non_null(strstr(err.message, "with the counts read before"));
+    sg_extractor_free(ex);
+    free(max);
+    free(half);
+    sg_gazetteer_free(gaz);
+}
+
 static void invalid_arguments(void **state)
 {
     (void)state;
@@ -1046,6 +1254,9 @@ int main(void)
         cmocka_unit_test(pairs_need_their_nodes),
         cmocka_unit_test(a_fresh_extractor_adopts_the_first_header),
         cmocka_unit_test(first_documents_are_the_smallest_names),
+        cmocka_unit_test(truncated_shards_are_refused),
+        cmocka_unit_test(counts_up_to_2p63_round_trip),
+        cmocka_unit_test(sums_over_2p63_name_the_pair),
         cmocka_unit_test(invalid_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
