@@ -388,7 +388,9 @@ static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
 
 /* Patterns run paragraph by paragraph (a match never crosses a paragraph
  * break, like names): the search of one paragraph is bounded by its length,
- * and hitting a match limit names the paragraph where it happened. */
+ * its work by a budget linear in that length (shared by all the searches of
+ * the paragraph), and hitting a match limit or the budget names the
+ * paragraph where it happened. */
 static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                          size_t slen, const char *doc, sg_hits *hits, sg_error *err)
 {
@@ -401,6 +403,7 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
             size_t at = fstart < f->len ? f->src[fstart] : slen;
             size_t lim = fend < f->len ? f->src[fend] : slen, para = at, ms, me;
             int rc = 0;
+            sg_regex_md_budget(md, sg_regex_budget(lim - at));
             while (at < lim &&
                    (rc = sg_regex_next(m->patterns[p].re, md, s, lim, at, &ms, &me)) == 1) {
                 size_t fs = sg_folded_from_orig(f, ms), fe = sg_folded_from_orig(f, me);
@@ -414,6 +417,14 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
             }
             if (rc < 0) {
                 const sg_entity *e = &m->gaz->ents[m->patterns[p].entity];
+                if (rc == SG_ERR_LIMIT && !sg_regex_md_left(md))
+                    return sg_error_set(err, rc, doc, 0, (long long)para,
+                                        "the pattern of '%s' (%s:%ld) hit its match limit (%llu "
+                                        "steps for this paragraph of %zu bytes: it rescans the "
+                                        "text) in the paragraph starting here",
+                                        e->id, e->file, e->line,
+                                        (unsigned long long)sg_regex_budget(lim - para),
+                                        lim - para);
                 return sg_error_set(err, rc, doc, 0, (long long)para,
                                     "the pattern of '%s' (%s:%ld) hit its match limit in the "
                                     "paragraph starting here",

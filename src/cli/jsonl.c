@@ -3,9 +3,17 @@
  *
  * The files are mapped (standard input is read) and their lines indexed
  * once; the workers parse each line with jansson when they take it, so that
- * lines are parsed in parallel and memory holds only the index. */
+ * lines are parsed in parallel and memory holds only the index.
+ *
+ * Lines over JSONL_LINE_MAX bytes are refused (reported and skipped) before
+ * jansson sees them, and jansson's allocations while it parses a line are
+ * guarded: jansson 2.14 (Debian 12) writes past its buffers when an
+ * allocation fails inside its lexer, so a failed allocation there never
+ * returns to jansson; the parse is abandoned, what it allocated freed, and
+ * the line reported as out of memory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +26,18 @@
 #include <jansson.h>
 
 #include "cli.h"
+
+/* The longest line read as a document: 16 MiB, a thousand long press
+ * articles or a few whole books. Parsing a line takes up to about four times
+ * its size (jansson's growing buffer, then the decoded string) and matching
+ * the text about six times more, in each worker: 16 MiB keeps one worker's
+ * peak near 150 MB. */
+#define JSONL_LINE_MAX ((size_t)16 << 20)
+
+/* The allocator under jansson's; a test may put a failing one in its place. */
+#ifndef JSONL_MALLOC
+#define JSONL_MALLOC malloc
+#endif
 
 struct jsonl_corpus {
     size_t nfiles;
@@ -99,6 +119,143 @@ static int add_doc(jsonl_corpus *c, uint32_t file, size_t off, size_t len, size_
     return 0;
 }
 
+/* Indexes the non-blank lines of file k (blank lines are not documents, but
+ * keep their number). */
+static int index_lines(jsonl_corpus *c, size_t k)
+{
+    const char *d = c->data[k];
+    size_t size = c->size[k], line = 0;
+    for (size_t pos = 0; pos < size;) {
+        const char *nl = memchr(d + pos, '\n', size - pos);
+        size_t end = nl ? (size_t)(nl - d) : size;
+        line++;
+        size_t a = pos, b = end;
+        while (a < b && (d[a] == ' ' || d[a] == '\t' || d[a] == '\r'))
+            a++;
+        if (a < b && add_doc(c, (uint32_t)k, pos, end - pos, line))
+            return -1;
+        pos = end + 1;
+    }
+    return 0;
+}
+
+/* ---- jansson's allocations, guarded while a line is parsed ----
+ *
+ * Outside a parse the functions below are malloc and free. During one, each
+ * block jansson takes is recorded in a set (open addressing, pointers as
+ * keys), and a failed allocation jumps back to guarded_load, which frees the
+ * blocks still recorded. Blocks carry no header: what jansson returns (a
+ * json_dumps string) may still be released with free(). */
+
+#define GUARD_EMPTY NULL
+static const char guard_gone;
+#define GUARD_GONE ((void *)&guard_gone) /* a removed entry */
+
+static _Thread_local struct {
+    int active;
+    jmp_buf on_fail;
+    void **set;       /* cap slots, a power of two, or NULL */
+    size_t cap, used; /* used: live entries and removed ones */
+} guard;
+
+static size_t guard_slot(const void *p, size_t cap)
+{
+    return (size_t)(((uintptr_t)p >> 4) * (uintptr_t)0x9E3779B97F4A7C15u) & (cap - 1);
+}
+
+static int guard_grow(void)
+{
+    size_t cap = guard.cap ? guard.cap * 2 : 256;
+    void **set = calloc(cap, sizeof(void *));
+    if (!set)
+        return -1;
+    size_t used = 0;
+    for (size_t i = 0; i < guard.cap; i++) {
+        void *p = guard.set[i];
+        if (p == GUARD_EMPTY || p == GUARD_GONE)
+            continue;
+        size_t j = guard_slot(p, cap);
+        while (set[j] != GUARD_EMPTY)
+            j = (j + 1) & (cap - 1);
+        set[j] = p;
+        used++;
+    }
+    free(guard.set);
+    guard.set = set;
+    guard.cap = cap;
+    guard.used = used;
+    return 0;
+}
+
+static void *guarded_malloc(size_t n)
+{
+    void *p = JSONL_MALLOC(n ? n : 1);
+    if (!guard.active)
+        return p;
+    if (p && (guard.used + 1) * 2 > guard.cap && guard_grow()) {
+        free(p);
+        p = NULL;
+    }
+    if (!p)
+        longjmp(guard.on_fail, 1);
+    size_t j = guard_slot(p, guard.cap);
+    while (guard.set[j] != GUARD_EMPTY && guard.set[j] != GUARD_GONE)
+        j = (j + 1) & (guard.cap - 1);
+    if (guard.set[j] == GUARD_EMPTY)
+        guard.used++;
+    guard.set[j] = p;
+    return p;
+}
+
+static void guarded_free(void *p)
+{
+    if (p && guard.active && guard.cap) {
+        for (size_t j = guard_slot(p, guard.cap); guard.set[j] != GUARD_EMPTY;
+             j = (j + 1) & (guard.cap - 1))
+            if (guard.set[j] == p) {
+                guard.set[j] = GUARD_GONE;
+                break;
+            }
+    }
+    free(p);
+}
+
+/* Once, before the workers start: jansson's allocator is process-wide. The
+ * functions pass through to malloc and free outside a parse, so blocks made
+ * before or after are interchangeable with them. */
+static void jsonl_guard_install(void)
+{
+    json_set_alloc_funcs(guarded_malloc, guarded_free);
+}
+
+/* json_loadb, but an allocation failure inside it gives *oom = 1 and NULL
+ * instead of whatever jansson would do next. */
+static json_t *guarded_load(const char *line, size_t len, json_error_t *je, int *oom)
+{
+    json_t *root = NULL;
+    *oom = 0;
+    guard.cap = guard.used = 0;
+    guard.set = NULL;
+    if (setjmp(guard.on_fail)) {
+        guard.active = 0;
+        for (size_t i = 0; i < guard.cap; i++)
+            if (guard.set[i] != GUARD_EMPTY && guard.set[i] != GUARD_GONE)
+                free(guard.set[i]);
+        free(guard.set);
+        guard.set = NULL;
+        guard.cap = 0;
+        *oom = 1;
+        return NULL;
+    }
+    guard.active = 1;
+    root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, je);
+    guard.active = 0;
+    free(guard.set); /* the blocks now belong to root */
+    guard.set = NULL;
+    guard.cap = 0;
+    return root;
+}
+
 int jsonl_open(doc_list *docs)
 {
     jsonl_corpus *c = calloc(1, sizeof(*c));
@@ -116,24 +273,13 @@ int jsonl_open(doc_list *docs)
         cli_error(NULL, "out of memory");
         return -1;
     }
+    jsonl_guard_install();
     for (size_t k = 0; k < docs->n; k++) {
         if (load_file(c, k, docs->paths[k]))
             return -1;
-        const char *d = c->data[k];
-        size_t size = c->size[k], line = 0;
-        for (size_t pos = 0; pos < size;) {
-            const char *nl = memchr(d + pos, '\n', size - pos);
-            size_t end = nl ? (size_t)(nl - d) : size;
-            line++;
-            size_t a = pos, b = end;
-            while (a < b && (d[a] == ' ' || d[a] == '\t' || d[a] == '\r'))
-                a++;
-            /* blank lines are not documents (but keep their number) */
-            if (a < b && add_doc(c, (uint32_t)k, pos, end - pos, line)) {
-                cli_error(NULL, "out of memory");
-                return -1;
-            }
-            pos = end + 1;
+        if (index_lines(c, k)) {
+            cli_error(NULL, "out of memory");
+            return -1;
         }
     }
     return 0;
@@ -303,15 +449,23 @@ void jsonl_doc_free(jsonl_doc *d)
     memset(d, 0, sizeof(*d));
 }
 
-int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out, char *msg,
-                size_t size)
+/* Parses one line (len bytes, no newline) into *out. */
+static int parse_line(const char *line, size_t len, period_unit unit, jsonl_doc *out, char *msg,
+                      size_t size)
 {
-    const jsonl_corpus *c = docs->jsonl;
     memset(out, 0, sizeof(*out));
-    const char *line = c->data[c->file[k]] + c->off[k];
-    size_t len = c->len[k];
+    if (len > JSONL_LINE_MAX) {
+        snprintf(msg, size, "line of %zu bytes is over the limit of %zu bytes", len,
+                 JSONL_LINE_MAX);
+        return -1;
+    }
     json_error_t je;
-    json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    int oom;
+    json_t *root = guarded_load(line, len, &je, &oom);
+    if (oom) {
+        snprintf(msg, size, "out of memory while parsing a line of %zu bytes", len);
+        return -1;
+    }
     if (!root) {
         snprintf(msg, size, "invalid JSON at column %d: %s", je.column, je.text);
         return -1;
@@ -386,4 +540,11 @@ int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out
         out->nmeta++;
     }
     return 0;
+}
+
+int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out, char *msg,
+                size_t size)
+{
+    const jsonl_corpus *c = docs->jsonl;
+    return parse_line(c->data[c->file[k]] + c->off[k], c->len[k], unit, out, msg, size);
 }
