@@ -129,13 +129,13 @@ fi
 # --- an error in document k: the same for every --jobs, nothing left --------
 # (a) --strict and the invalid UTF-8 of document 151: the warnings of the
 #     documents before it, then the error; none of the documents after it
-# (b) a file that cannot be read, found by the directory walk: a Unix socket
-#     named e/0200-socket.txt (chmod 000 does not stop root; open() fails on a socket)
+# (b) a file that cannot be read, found by the directory walk: a link
+#     e/0200-mem.txt to /proc/self/mem, a regular file whose first read fails
+#     with EIO (chmod 000 does not stop root; a socket is skipped with a warning)
 # (c) a dangling path given explicitly, (d) a dangling link in a directory:
 #     refused before any document is read
 cp -r "$GEN" "$T/gen-sock"
-"$PY" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' \
-    "$T/gen-sock/e/0200-socket.txt"
+ln -s /proc/self/mem "$T/gen-sock/e/0200-mem.txt"
 cp -r "$GEN" "$T/gen-link"
 ln -s "$T/nowhere.txt" "$T/gen-link/c/0120-link.txt"
 declare -A ERR_ARGS=(
@@ -146,7 +146,7 @@ declare -A ERR_ARGS=(
 )
 declare -A ERR_PATTERN=(
     [strict]="^stakegraph: $GEN/d/0150.txt: byte 200: invalid UTF-8"
-    [socket]="^stakegraph: $T/gen-sock/e/0200-socket.txt: No such device or address"
+    [socket]="^stakegraph: $T/gen-sock/e/0200-mem.txt: Input/output error"
     [dangling]="^stakegraph: $T/missing.txt: No such file or directory"
     [link]="^stakegraph: $T/gen-link/c/0120-link.txt: No such file or directory"
 )
