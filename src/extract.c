@@ -461,5 +461,8 @@ int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight
 {
     if (!out || !ex)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    int rc = sg_extractor_check_network(ex, err); /* counts a double holds exactly */
+    if (rc)
+        return rc;
     return sg_graph_build(out, ex->gaz, ex->matcher, &ex->counts, min_weight, err);
 }

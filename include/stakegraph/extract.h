@@ -156,7 +156,8 @@ size_t sg_extractor_documents(const sg_extractor *ex);
 
 /* Builds the co-occurrence network of everything added so far, keeping edges
  * whose weight is >= min_weight (nodes are kept even when isolated). The
- * graph owns copies of everything it needs; the caller frees it. */
+ * graph owns copies of everything it needs; the caller frees it. Counts
+ * past SG_NETWORK_COUNT_MAX are refused (sg_extractor_check_network). */
 int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err);
 
 /* The actor-document graph (SPEC §11) of everything added so far; needs
