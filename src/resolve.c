@@ -213,118 +213,95 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc ? SG_ERR_NOMEM : 0;
 }
 
-/* The people named in hits before folded offset `pos`, kept in `seen`: a
- * hash set (open addressing, SG_TRIE_NONE = empty), as a document may name
- * tens of thousands of people from a large gazetteer. */
+/* A small hash map from a 32-bit key (an entity, a trie node) to two values,
+ * open addressing with SG_TRIE_NONE as the empty key: a document may name tens
+ * of thousands of people from a large gazetteer. */
 typedef struct {
-    uint32_t *v;
-    size_t n, cap; /* cap: 0 or a power of two */
-} entity_set;
+    uint32_t key, count, first;
+} map_rec;
 
-static size_t set_slot(const entity_set *s, uint32_t e)
+typedef struct {
+    map_rec *v;
+    size_t n, cap; /* cap: 0 or a power of two */
+} u32_map;
+
+static size_t map_slot(const u32_map *s, uint32_t key)
 {
-    size_t i = (size_t)(e * 2654435761u) & (s->cap - 1);
-    while (s->v[i] != SG_TRIE_NONE && s->v[i] != e)
+    size_t i = (size_t)(key * 2654435761u) & (s->cap - 1);
+    while (s->v[i].key != SG_TRIE_NONE && s->v[i].key != key)
         i = (i + 1) & (s->cap - 1);
     return i;
 }
 
-/* Returns 1 when `e` is new, 0 when it was there, SG_ERR_NOMEM. */
-static int set_add(entity_set *s, uint32_t e)
+/* The record of `key`, made (count 0) when missing; NULL when out of memory. */
+static map_rec *map_get(u32_map *s, uint32_t key)
 {
     if ((s->n + 1) * 2 > s->cap) {
-        entity_set bigger = {NULL, 0, s->cap ? s->cap * 2 : 16};
-        if (!(bigger.v = sg_alloc_array(bigger.cap, sizeof(uint32_t))))
-            return SG_ERR_NOMEM;
+        u32_map bigger = {NULL, 0, s->cap ? s->cap * 2 : 16};
+        if (!(bigger.v = sg_alloc_array(bigger.cap, sizeof(map_rec))))
+            return NULL;
         for (size_t i = 0; i < bigger.cap; i++)
-            bigger.v[i] = SG_TRIE_NONE;
+            bigger.v[i].key = SG_TRIE_NONE;
         for (size_t i = 0; i < s->cap; i++)
-            if (s->v[i] != SG_TRIE_NONE)
-                bigger.v[set_slot(&bigger, s->v[i])] = s->v[i];
+            if (s->v[i].key != SG_TRIE_NONE)
+                bigger.v[map_slot(&bigger, s->v[i].key)] = s->v[i];
         bigger.n = s->n;
         free(s->v);
         *s = bigger;
     }
-    size_t i = set_slot(s, e);
-    if (s->v[i] != SG_TRIE_NONE)
-        return 0;
-    s->v[i] = e;
-    s->n++;
-    return 1;
-}
-
-/* Per surname (its node in the matcher's surname trie), the people of the
- * document seen so far who bear it: how many, and the first. A surname
- * mention then costs one lookup per trie node on its way, however many
- * people of the gazetteer share the surname (walking them all, as an earlier
- * version did, cost 200,000 checks a mention of "Dupont" with 200,000
- * Duponts in the gazetteer). Open addressing, node SG_TRIE_NONE = empty. */
-typedef struct {
-    uint32_t node, people, person;
-} surname_rec;
-
-typedef struct {
-    surname_rec *v;
-    size_t n, cap; /* cap: 0 or a power of two */
-} surname_map;
-
-static size_t map_slot(const surname_map *s, uint32_t node)
-{
-    size_t i = (size_t)(node * 2654435761u) & (s->cap - 1);
-    while (s->v[i].node != SG_TRIE_NONE && s->v[i].node != node)
-        i = (i + 1) & (s->cap - 1);
-    return i;
-}
-
-/* Counts `person`, newly seen, under the surname at `node`. */
-static int map_count(surname_map *s, uint32_t node, uint32_t person)
-{
-    if ((s->n + 1) * 2 > s->cap) {
-        surname_map bigger = {NULL, 0, s->cap ? s->cap * 2 : 16};
-        if (!(bigger.v = sg_alloc_array(bigger.cap, sizeof(surname_rec))))
-            return SG_ERR_NOMEM;
-        for (size_t i = 0; i < bigger.cap; i++)
-            bigger.v[i].node = SG_TRIE_NONE;
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->v[i].node != SG_TRIE_NONE)
-                bigger.v[map_slot(&bigger, s->v[i].node)] = s->v[i];
-        bigger.n = s->n;
-        free(s->v);
-        *s = bigger;
-    }
-    surname_rec *r = &s->v[map_slot(s, node)];
-    if (r->node == SG_TRIE_NONE) {
-        *r = (surname_rec){node, 0, person};
+    map_rec *r = &s->v[map_slot(s, key)];
+    if (r->key == SG_TRIE_NONE) {
+        *r = (map_rec){key, 0, SG_TRIE_NONE};
         s->n++;
     }
-    if (r->people < 2) /* two or more: ambiguous, however many */
-        r->people++;
-    return 0;
+    return r;
 }
+
+/* Per document: the people named so far (`seen`, keyed by entity), and per
+ * surname (its node in the matcher's surname trie) how many of them bear it
+ * (counted up to 2: two or more is ambiguous, however many) and the first.
+ * A surname mention then costs one lookup per trie node on its way, however
+ * many people of the gazetteer share the surname (walking them all, as an
+ * earlier version did, cost 200,000 checks a mention of "Dupont" with 200,000
+ * Duponts in the gazetteer). */
+typedef struct {
+    u32_map seen, bearers;
+} people_seen;
 
 /* The one person seen who bears the surname at `node`, or SG_TRIE_NONE (none
  * or several). */
-static uint32_t map_only(const surname_map *s, uint32_t node)
+static uint32_t map_only(const u32_map *s, uint32_t node)
 {
     if (!s->cap)
         return SG_TRIE_NONE;
-    const surname_rec *r = &s->v[map_slot(s, node)];
-    return r->node == node && r->people == 1 ? r->person : SG_TRIE_NONE;
+    const map_rec *r = &s->v[map_slot(s, node)];
+    return r->key == node && r->count == 1 ? r->first : SG_TRIE_NONE;
 }
 
 /* Adds a person named by a hit to the people seen. Returns 0 or SG_ERR_NOMEM. */
-static int see(const sg_matcher *m, entity_set *seen, surname_map *bearers, uint32_t person)
+static int see(const sg_matcher *m, people_seen *ps, uint32_t person)
 {
-    int rc = set_add(seen, person);
-    if (rc <= 0)
-        return rc;
+    map_rec *r = map_get(&ps->seen, person);
+    if (!r)
+        return SG_ERR_NOMEM;
+    if (r->count)
+        return 0; /* seen before */
+    r->count = 1;
     uint32_t node = sg_trie_node_of(m->surnames, person);
-    return node == SG_TRIE_NONE ? 0 : map_count(bearers, node, person);
+    if (node == SG_TRIE_NONE)
+        return 0;
+    if (!(r = map_get(&ps->bearers, node)))
+        return SG_ERR_NOMEM;
+    if (!r->count)
+        r->first = person;
+    if (r->count < 2)
+        r->count++;
+    return 0;
 }
 
 /* Longest surname at p naming exactly one person already seen. */
-static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p,
-                         const surname_map *bearers, uint32_t *who)
+static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, const u32_map *bearers,
+                         uint32_t *who)
 {
     uint32_t node = sg_trie_root(m->surnames);
     size_t best = 0;
@@ -350,24 +327,24 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         person++;
     if (person == h->n)
         return 0;
-    entity_set seen = {0};
-    surname_map bearers = {0};
+    people_seen ps = {{0}, {0}};
     sg_hits add = {0};
     int rc = 0;
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
-            if (m->is_person[h->v[k].entity] && (rc = see(m, &seen, &bearers, h->v[k].entity)))
+            if (m->is_person[h->v[k].entity] && (rc = see(m, &ps, h->v[k].entity)))
                 break;
             p = p < h->v[k].fe ? h->v[k].fe : p;
             k++;
         }
         if (rc || p >= f->len)
             break;
-        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) || !seen.n) {
+        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) ||
+            !ps.seen.n) {
             /* on to the next capital starting a word, or the next hit */
             size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
-            if (seen.n)
+            if (ps.seen.n)
                 while (q < lim && !((f->flags[q] & SG_F_UPPER) && !(f->flags[q - 1] & SG_F_ALNUM)))
                     q++;
             else
@@ -376,7 +353,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             continue;
         }
         uint32_t who;
-        size_t end = surname_at(m, f, p, &bearers, &who);
+        size_t end = surname_at(m, f, p, &ps.bearers, &who);
         if (end && (k >= h->n || h->v[k].fs >= end)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
             p = end - 1;
@@ -384,8 +361,8 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     }
     if (!rc && add.n)
         rc = merge(h, &add);
-    free(seen.v);
-    free(bearers.v);
+    free(ps.seen.v);
+    free(ps.bearers.v);
     sg_hits_free(&add);
     return rc;
 }
