@@ -696,7 +696,8 @@ static int collect_each(doc_list *docs, char **args, int nargs)
             inputs_free(&one);
             return -1;
         }
-        memcpy(p + docs->n, one.paths, one.n * sizeof(char *)); /* the names move */
+        if (one.n) /* (one.paths is NULL for a directory without counts files) */
+            memcpy(p + docs->n, one.paths, one.n * sizeof(char *)); /* the names move */
         docs->paths = p;
         docs->n += one.n;
         docs->cap = docs->n + 1;
