@@ -71,6 +71,10 @@ static char *dot_clean(const char *s, int keep_breaks)
             out[n++] = '\\';
         } else if (cp == '\n' || cp == '\r' || cp == '\t') {
             out[n++] = keep_breaks ? (char)cp : ' ';
+        } else if (cp == 0xFEFF && !bad) {
+            /* dropped: Graphviz's scanner skips a byte-order mark where a
+             * token starts, so a value made of one (written unquoted by
+             * cgraph) would vanish and leave "type=," a syntax error */
         } else if (bad || cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF) {
             memcpy(out + n, "\xEF\xBF\xBD", 3);
             n += 3;

@@ -41,6 +41,13 @@ static void dot_cleaning(void **state)
     char *s = sg_dot_clean("a\\b\"c\nd\x02\xc3\xa9<&");
     assert_string_equal(s, "a\\\\b\"c d\xef\xbf\xbd\xc3\xa9<&");
     free(s);
+    /* a byte-order mark is dropped: Graphviz would skip it and find no value */
+    s = sg_dot_clean("\xef\xbb\xbf");
+    assert_string_equal(s, "");
+    free(s);
+    s = sg_dot_clean("x\xef\xbb\xbfy");
+    assert_string_equal(s, "xy");
+    free(s);
 }
 
 static void numbers(void **state)
