@@ -10,6 +10,20 @@
 #include "sg_internal.h"
 #include "stakegraph/analysis.h"
 
+/* Debian's igraph runs PRPACK's PageRank with OpenMP, whose parallel sums
+ * round differently from one run to the next on networks of a few hundred
+ * actors (the last digits of `pagerank` changed between two identical runs).
+ * The calling thread asks OpenMP for one thread, which only sets that
+ * thread's own setting; the symbol is OpenMP's own (libgomp, which igraph
+ * loads), declared weak so that an igraph without OpenMP needs nothing. */
+extern void omp_set_num_threads(int n) __attribute__((weak));
+
+static void one_openmp_thread(void)
+{
+    if (omp_set_num_threads)
+        omp_set_num_threads(1);
+}
+
 void sg_analysis_options_init(sg_analysis_options *opt)
 {
     opt->seed = 1;
@@ -245,6 +259,7 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
 
     step = "pagerank";
     igraph_real_t value;
+    one_openmp_thread();
     if (igraph_pagerank(&g->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, &value, igraph_vss_all(), 0,
                         0.85, &k.w, NULL))
         goto ig_fail;

@@ -16,6 +16,8 @@ void sg_extract_options_init(sg_extract_options *opt)
     opt->strict = 0;
     opt->max_unit_actors = 50;
     opt->record_documents = 0;
+    opt->variants = SG_VARIANT_ALL;
+    opt->keep_furniture = 0;
 }
 
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec)
@@ -55,7 +57,7 @@ int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extra
         ex->opt = *opt;
     else
         sg_extract_options_init(&ex->opt);
-    int rc = sg_matcher_new(&ex->matcher, gaz, err);
+    int rc = sg_matcher_new(&ex->matcher, gaz, ex->opt.variants, ex->opt.keep_furniture, err);
     ex->owns_matcher = 1;
     if (!rc &&
         (sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)) || !(ex->md = sg_regex_md_new())))
@@ -346,8 +348,10 @@ static int report_mentions(sg_extractor *ex, const char *name, const char *text,
         const sg_hit *x = &ex->hits.v[i];
         const sg_entity *e = sg_gazetteer_entity(ex->gaz, x->entity);
         sg_mention m = {name,  f->src[x->fs], sg_folded_orig_end(f, text, len, x->fe),
-                        e->id, e->type,       NULL};
+                        e->id, e->type,       NULL,
+                        NULL};
         m.text = text + m.start;
+        m.match = sg_matcher_how(ex->matcher, x, text, m.start, m.end);
         if (ex->on_mention(&m, ex->mention_ctx))
             return sg_error_set(err, SG_ERR_IO, name, 0, (long long)m.start,
                                 "writing the mentions failed");

@@ -12,6 +12,7 @@
 #include "normalise.h"
 #include "regexp.h"
 #include "sg_internal.h"
+#include "stakegraph/extract.h"
 
 /* Columns with a meaning of their own, and names that Gephi, igraph or our
  * own output already use: a gazetteer column with one of them would be
@@ -22,9 +23,19 @@ static const char *const reserved[] = {
     "colour",      "source",   "target",      "degree",    "units",     "strength",
     "betweenness", "pagerank", "eigenvector", "community", "component", "pos"};
 
-enum { COL_ID, COL_LABEL, COL_TYPE, COL_ALIASES, COL_PATTERN, COL_SURNAME, COL_GUARD, NFIXED };
-static const char *const fixed_names[NFIXED] = {"id",      "label",   "type", "aliases",
-                                                "pattern", "surname", "guard"};
+enum {
+    COL_ID,
+    COL_LABEL,
+    COL_TYPE,
+    COL_ALIASES,
+    COL_PATTERN,
+    COL_SURNAME,
+    COL_GUARD,
+    COL_VARIANTS,
+    NFIXED
+};
+static const char *const fixed_names[NFIXED] = {"id",      "label",   "type",  "aliases",
+                                                "pattern", "surname", "guard", "variants"};
 static const char *const guard_names[] = {"", "exact", "confirm", "cue", "never"};
 
 static uint64_t hash_str(const char *s)
@@ -275,10 +286,15 @@ static int check_name(parser *p, const char *alias)
     size_t n = 0;
     if (sg_fold_name_in(&p->scratch, s, strlen(s), &t, &fl, &n))
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
-    int ok = n > 0 && (fl[0] & SG_F_ALNUM) && (fl[n - 1] & SG_F_ALNUM) && !memchr(t, '\n', n);
-    if (!ok)
-        return perr(p, SG_ERR_PARSE, "name '%s' must start and end with a letter or a digit",
-                    alias);
+    /* the boundary rule applies to the name's letters: "C.H.U.", "Château-Chinon
+     * (Ville)" and names in quotes match where their first and last letters do */
+    int letters = 0;
+    for (size_t i = 0; i < n; i++)
+        letters |= fl[i] & SG_F_ALNUM;
+    if (!letters)
+        return perr(p, SG_ERR_PARSE, "name '%s' has no letter or digit", alias);
+    if (memchr(t, '\n', n))
+        return perr(p, SG_ERR_PARSE, "name '%s' spans a paragraph break", alias);
     return 0;
 }
 
@@ -392,6 +408,15 @@ static int parse_row(parser *p, sg_entity *e, char **cells, size_t n)
                         "unknown guard '%s' (exact, confirm, cue or never; empty: none)",
                         fixed[COL_GUARD]);
         e->guard = (unsigned char)g;
+    }
+    if (!rc && fixed[COL_VARIANTS] && *fixed[COL_VARIANTS]) {
+        unsigned allowed = 0;
+        if (sg_variants_parse(&allowed, fixed[COL_VARIANTS]))
+            return perr(p, SG_ERR_PARSE,
+                        "unknown variants '%s' (all, none, or names such as function-words, "
+                        "fuzzy; '-name' removes one; see the README)",
+                        fixed[COL_VARIANTS]);
+        e->variants_off = (uint16_t)(SG_VARIANT_ALL & ~allowed);
     }
     if (!rc && fixed[COL_SURNAME] && *fixed[COL_SURNAME]) {
         rc = check_name(p, fixed[COL_SURNAME]);
@@ -725,6 +750,11 @@ uint64_t sg_gazetteer_fingerprint(const sg_gazetteer *gaz)
         h = fp_str(fp_str(h, e->pattern), e->surname);
         if (e->guard) /* (unguarded entries keep the fingerprints of earlier versions) */
             h = fp_str(h, guard_names[e->guard]);
+        if (e->variants_off) { /* (so do entries with every variant) */
+            char v[16];
+            snprintf(v, sizeof(v), "v%u", (unsigned)e->variants_off);
+            h = fp_str(h, v);
+        }
         uint64_t attrs = 0; /* columns in any order */
         for (size_t a = 0; a < e->nattrs; a++)
             if (e->attrs[a])

@@ -20,7 +20,7 @@ int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned cha
 {
     if (sg_grow((void **)&h->v, &h->cap, h->n + 1, sizeof(sg_hit)))
         return SG_ERR_NOMEM;
-    h->v[h->n++] = (sg_hit){fs, fe, entity, how, 0};
+    h->v[h->n++] = (sg_hit){fs, fe, 0, entity, how, 0};
     return 0;
 }
 
@@ -47,13 +47,6 @@ uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity)
     return m->rank[entity];
 }
 
-/* The hash of a folded prefix, extended byte by byte (FNV-1a). */
-#define PREFIX_SEED 0xCBF29CE484222325ULL
-static inline uint64_t prefix_step(uint64_t h, unsigned char b)
-{
-    return (h ^ b) * 0x100000001B3ULL;
-}
-
 /* Its 31-bit fingerprint, never 0. */
 static inline uint32_t prefix_fp(uint64_t h)
 {
@@ -68,23 +61,21 @@ static size_t prefix_slot(const prefix_rec *table, size_t mask, uint32_t fp)
     return i;
 }
 
-/* The record of the prefix hashed to h, or NULL when no name starts so. A
- * fingerprint may (rarely) be another string's too: whole names are
+/* A fingerprint may (rarely) be another string's too: whole names are
  * confirmed by their bytes. */
-static const prefix_rec *prefix_lookup(const sg_matcher *m, uint64_t h)
+const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h)
 {
     const prefix_rec *r = &m->prefixes[prefix_slot(m->prefixes, m->prefix_mask, prefix_fp(h))];
     return r->key ? r : NULL;
 }
 
-/* Adds a prefix; `alias` (a whole name) joins its chain. */
-static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
+prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
 {
     if ((m->nprefixes + 1) * 2 > m->prefix_mask + 1) {
         size_t nmask = m->prefix_mask * 2 + 1;
         prefix_rec *t = calloc(nmask + 1, sizeof(prefix_rec));
         if (!t)
-            return SG_ERR_NOMEM;
+            return NULL;
         for (size_t i = 0; i <= m->prefix_mask; i++)
             if (m->prefixes[i].key)
                 t[prefix_slot(t, nmask, m->prefixes[i].key >> 1)] = m->prefixes[i];
@@ -95,10 +86,18 @@ static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
     uint32_t fp = prefix_fp(h);
     prefix_rec *r = &m->prefixes[prefix_slot(m->prefixes, m->prefix_mask, fp)];
     if (!r->key) {
-        r->key = fp << 1;
-        r->alias = SG_TRIE_NONE;
+        *r = (prefix_rec){fp << 1, SG_TRIE_NONE, SG_TRIE_NONE, SG_TRIE_NONE};
         m->nprefixes++;
     }
+    return r;
+}
+
+/* Adds a prefix; `alias` (a whole name) joins its chain. */
+static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
+{
+    prefix_rec *r = sg_prefix_get(m, h);
+    if (!r)
+        return SG_ERR_NOMEM;
     if (alias != SG_TRIE_NONE) {
         r->key |= 1u;
         m->aliases[alias].next = r->alias;
@@ -107,13 +106,23 @@ static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
     return 0;
 }
 
+int sg_matcher_text(sg_matcher *m, const char *t, size_t n, size_t *off)
+{
+    if (sg_grow((void **)&m->texts, &m->texts_cap, m->texts_len + n, 1))
+        return SG_ERR_NOMEM;
+    memcpy(m->texts + m->texts_len, t, n);
+    *off = m->texts_len;
+    m->texts_len += n;
+    return 0;
+}
+
 /* The prefixes of folded alias t[0, n) that end a word, the whole one last. */
 static int add_prefixes(sg_matcher *m, const char *t, const unsigned char *fl, size_t n,
                         uint32_t alias)
 {
-    uint64_t h = PREFIX_SEED;
+    uint64_t h = SG_PREFIX_SEED;
     for (size_t k = 0; k < n; k++) {
-        h = prefix_step(h, (unsigned char)t[k]);
+        h = sg_prefix_step(h, (unsigned char)t[k]);
         if ((fl[k] & SG_F_ALNUM) && (k + 1 == n || !(fl[k + 1] & SG_F_ALNUM)) &&
             prefix_add(m, h, k + 1 == n ? alias : SG_TRIE_NONE))
             return SG_ERR_NOMEM;
@@ -139,6 +148,18 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
     int rc = sg_fold_name_in(scratch, s, strlen(s), &t, &fl, &n);
     if (rc)
         return rc;
+    /* a name matches from its first letter to its last ("C.H.U.", "Château-
+     * Chinon (Ville)", names in quotes) */
+    while (n > 0 && !(fl[0] & SG_F_ALNUM)) {
+        t++;
+        fl++;
+        n--;
+    }
+    size_t full = n;
+    while (n > 0 && !(fl[n - 1] & SG_F_ALNUM))
+        n--;
+    if (n == 0)
+        return 0;
     int upper = 0, lower = 0;
     for (size_t i = 0; i < n; i++) {
         upper |= (fl[i] & SG_F_UPPER) != 0;
@@ -150,13 +171,13 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
                    0,
                    SG_TRIE_NONE,
                    MODE_PLAIN,
-                   guard == SG_GUARD_CONFIRM || guard == SG_GUARD_CUE ? guard : 0};
-    if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1) {
+                   guard == SG_GUARD_CONFIRM || guard == SG_GUARD_CUE ? guard : 0,
+                   0};
+    a.tail = (unsigned char)(full - n > 8 ? 0 : full - n);
+    if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1)
         rc = SG_ERR_LIMIT;
-    } else if (!(rc = sg_grow((void **)&m->texts, &m->texts_cap, m->texts_len + n, 1))) {
-        memcpy(m->texts + m->texts_len, t, n);
-        m->texts_len += n;
-    }
+    else
+        rc = sg_matcher_text(m, t, n + a.tail, &a.text_off);
     if (!rc && exact) {
         a.mode = MODE_EXACT;
         a.flags_off = m->pool_len;
@@ -175,6 +196,8 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
         rc = add_prefixes(m, t, fl, n, (uint32_t)m->naliases);
         m->naliases++;
     }
+    if (!rc && !a.guard && a.mode != MODE_EXACT)
+        rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), t, fl, n, a.mode);
     return rc;
 }
 
@@ -225,6 +248,11 @@ void sg_matcher_free(sg_matcher *m)
         return;
     sg_trie_free(m->surnames);
     free(m->aliases);
+    free(m->skels);
+    free(m->fuzzy_next);
+    free(m->forms);
+    free(m->is_place);
+    free(m->allowed);
     free(m->prefixes);
     free(m->texts);
     free(m->pool);
@@ -252,7 +280,8 @@ static int compute_ranks(sg_matcher *m, size_t n)
     return rc;
 }
 
-int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, int furniture,
+                   sg_error *err)
 {
     size_t n = gaz->n;
     if (n >= UINT32_MAX)
@@ -266,15 +295,21 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
     m->gaz = gaz;
     m->rank = sg_alloc_array(n, sizeof(uint32_t));
     m->is_person = calloc(n ? n : 1, 1);
+    m->is_place = calloc(n ? n : 1, 1);
+    m->allowed = calloc(n ? n : 1, sizeof(uint16_t));
+    m->furniture = furniture;
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
     m->prefix_mask = 1023;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
-    if (!m->prefixes || !m->rank || !m->is_person || !m->patterns || sg_trie_new(&m->surnames) ||
-        compute_ranks(m, n))
+    if (!m->prefixes || !m->rank || !m->is_person || !m->is_place || !m->allowed || !m->patterns ||
+        sg_trie_new(&m->surnames) || compute_ranks(m, n))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
         m->is_person[i] = !strcmp(e->type, "person");
+        m->is_place[i] = !strcmp(e->type, "place");
+        m->allowed[i] = (uint16_t)(variants & SG_VARIANT_ALL & ~e->variants_off);
+        m->variants |= m->allowed[i];
         if (!label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
             goto cleanup;
         for (size_t a = 0; a < e->naliases; a++)
@@ -285,7 +320,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err)
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
-    if ((rc = sg_trie_freeze(m->surnames)))
+    if ((rc = sg_variants_finish(m)) || (rc = sg_trie_freeze(m->surnames)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;
@@ -346,13 +381,13 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                          unsigned char *guard)
 {
     const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
-    uint64_t h = PREFIX_SEED;
+    uint64_t h = SG_PREFIX_SEED;
     size_t best_end = 0, j = i;
     const alias_rec *best = NULL;
     while (j < f->len) {
         while (j < f->len && (fl[j] & SG_F_ALNUM))
-            h = prefix_step(h, t[j++]);
-        const prefix_rec *r = prefix_lookup(m, h);
+            h = sg_prefix_step(h, t[j++]);
+        const prefix_rec *r = sg_prefix_lookup(m, h);
         if (!r)
             break;
         const alias_rec *here = r->key & 1u ? name_at(m, r, f, i, j) : NULL;
@@ -361,16 +396,21 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             best_end = j;
         }
         while (j < f->len && !(fl[j] & SG_F_ALNUM))
-            h = prefix_step(h, t[j++]);
+            h = sg_prefix_step(h, t[j++]);
     }
     if (best) {
         *entity = best->entity;
         *guard = best->guard;
+        /* punctuation that ends the name as written goes with it when the text
+         * has it: "Château-Chinon (Ville)", "C.H.U." */
+        if (best->tail && best_end + best->tail <= f->len &&
+            !memcmp(f->text + best_end, m->texts + best->text_off + best->len, best->tail))
+            best_end += best->tail;
     }
     return best_end;
 }
 
-static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
+static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
     for (size_t i = 0; i < f->len; i++) {
         if (!(f->flags[i] & SG_F_ALNUM) || (i > 0 && (f->flags[i - 1] & SG_F_ALNUM)))
@@ -382,6 +422,8 @@ static int find_names(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
             return SG_ERR_NOMEM;
         if (end)
             hits->v[hits->n - 1].guard = guard;
+        if (m->variants && sg_variants_at(m, f, s, i, hits))
+            return SG_ERR_NOMEM;
     }
     return 0;
 }
@@ -438,17 +480,73 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
     return 0;
 }
 
-/* Keeps the leftmost-longest of overlapping candidates (sorted). */
-static void select_hits(sg_hits *h)
+/* What a candidate covers of the text: its letters and digits, but for a
+ * function word it starts with ("la Timone" covers "Timone"), times 16, less
+ * a cost per mention that grows as it matched less surely (names and
+ * patterns 1, fuzzy readings 7): of readings that cover the same letters,
+ * the one with fewer, surer mentions wins. */
+static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
 {
-    size_t out = 0, last_end = 0;
-    for (size_t i = 0; i < h->n; i++) {
-        if (out > 0 && h->v[i].fs < last_end)
+    static const unsigned char sure[] = {
+        [SG_HIT_NAME] = 7,    [SG_HIT_PATTERN] = 7, [SG_HIT_ACRONYM] = 6, [SG_HIT_FORM] = 6,
+        [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5, [SG_HIT_FUZZY] = 1};
+    size_t k = x->fs, letters = 0;
+    while (k < x->fe && (f->flags[k] & SG_F_ALNUM))
+        k++;
+    if (k < x->fe && sg_function_word(f->text + x->fs, k - x->fs))
+        letters = 0;
+    else
+        k = x->fs;
+    for (; k < x->fe; k++)
+        letters += (f->flags[k] & SG_F_ALNUM) != 0;
+    return (uint64_t)letters * 16 + sure[x->how] - 8;
+}
+
+/* Keeps, of the candidates (sorted), the non-overlapping set that covers the
+ * most of the text (the longest sensible reading: "à la Timone Enfants" is
+ * Timone Enfants, not la Timone), on ties the leftmost-longest; linear after
+ * the sort but for the binary searches. */
+static int select_hits(const sg_folded *f, sg_hits *h)
+{
+    size_t n = h->n;
+    if (n < 2)
+        return 0;
+    uint64_t *best = sg_alloc_array(n + 1, sizeof(uint64_t));
+    size_t *next = sg_alloc_array(n + 1, sizeof(size_t));
+    if (!best || !next) {
+        free(best);
+        free(next);
+        return SG_ERR_NOMEM;
+    }
+    best[n] = 0;
+    for (size_t i = n; i-- > 0;) {
+        size_t lo = i + 1, hi = n; /* the first candidate starting at or after fe */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (h->v[mid].fs < h->v[i].fe)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        next[i] = lo;
+        uint64_t take = hit_weight(f, &h->v[i]) + best[lo];
+        best[i] = take >= best[i + 1] ? take : best[i + 1];
+        if (take < best[i + 1])
+            next[i] = SIZE_MAX; /* skipped */
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        if (next[i] == SIZE_MAX) {
+            i++;
             continue;
+        }
         h->v[out++] = h->v[i];
-        last_end = h->v[i].fe;
+        i = next[i];
     }
     h->n = out;
+    free(best);
+    free(next);
+    return 0;
 }
 
 /* Does a cue come right before folded offset `fs`: the word "a" (à), "de",
@@ -520,15 +618,47 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
     out->n = 0;
-    int rc = find_names(m, f, out);
+    int rc = find_names(m, f, s, out);
     if (rc)
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if ((rc = find_patterns(m, md, f, s, slen, doc, out, err)))
         return rc;
     sg_hits_sort(out);
-    select_hits(out);
-    if ((rc = apply_guards(f, out)) || (rc = sg_resolve_acronyms(m, f, out)) ||
-        (rc = sg_resolve_surnames(m, f, out)))
+    if ((rc = select_hits(f, out)) || (rc = apply_guards(f, out)))
+        return sg_error_set(err, rc, doc, 0, -1, "out of memory");
+    if (m->variants)
+        sg_variants_after(m, f, s, slen, out);
+    if ((rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)) ||
+        (!m->furniture && (rc = sg_furniture_filter(f, s, slen, out))))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     return 0;
+}
+
+/* Does s[a, b) spell `name` (markers '=' and '!' left out) as written? */
+static int spelled(const char *name, const char *s, size_t a, size_t b)
+{
+    name += name[0] == '!';
+    name += name[0] == '=';
+    return strlen(name) == b - a && !memcmp(name, s + a, b - a);
+}
+
+const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, size_t start,
+                           size_t end)
+{
+    switch (x->how) {
+    case SG_HIT_PATTERN: return "pattern";
+    case SG_HIT_ACRONYM:
+    case SG_HIT_FORM: return "acronym";
+    case SG_HIT_VARIANT: return "variant";
+    case SG_HIT_SURNAME: return "surname";
+    case SG_HIT_FUZZY: return "fuzzy";
+    default: break;
+    }
+    const sg_entity *e = &m->gaz->ents[x->entity];
+    if (spelled(e->label, s, start, end))
+        return "exact";
+    for (size_t a = 0; a < e->naliases; a++)
+        if (spelled(e->aliases[a], s, start, end))
+            return "exact";
+    return "folded";
 }

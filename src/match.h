@@ -8,12 +8,24 @@
 #include "gazetteer_int.h"
 #include "normalise.h"
 #include "regexp.h"
+#include "stakegraph/extract.h"
 
-enum { SG_HIT_NAME = 0, SG_HIT_PATTERN, SG_HIT_ACRONYM, SG_HIT_SURNAME };
+/* How a hit matched; at one span, the lower wins. SG_HIT_FORM: an acronym
+ * in another form (APHM for AP-HM). */
+enum {
+    SG_HIT_NAME = 0,
+    SG_HIT_PATTERN,
+    SG_HIT_ACRONYM,
+    SG_HIT_FORM,
+    SG_HIT_VARIANT,
+    SG_HIT_SURNAME,
+    SG_HIT_FUZZY
+};
 
 /* One mention in folded coordinates [fs, fe). */
 typedef struct {
     size_t fs, fe;
+    size_t paren; /* an interrupted name: where its "(ACR)" starts; 0 = none */
     uint32_t entity;
     unsigned char how;   /* SG_HIT_* */
     unsigned char guard; /* a guarded name (SG_GUARD_CONFIRM, SG_GUARD_CUE), or 0 */
@@ -26,21 +38,32 @@ typedef struct {
 
 typedef struct sg_matcher sg_matcher;
 
-/* Compiles the names, surnames and patterns of `gaz`. The matcher keeps a
- * pointer to `gaz`. Once made it is only read: threads share it, each with
- * its own regex match data. */
-int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, sg_error *err);
+/* Compiles the names, surnames and patterns of `gaz`, with the variants
+ * `variants` (SG_VARIANT_*) of its names. `furniture`: non-zero to match
+ * inside credits and bylines too. The matcher keeps a pointer to `gaz`. Once
+ * made it is only read: threads share it, each with its own regex match
+ * data. */
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, int furniture,
+                   sg_error *err);
 void sg_matcher_free(sg_matcher *m);
 
 /* Rank of an entity in id order (for deterministic ties and output order). */
 uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity);
 
 /* Finds the mentions of the folded document `f` (original bytes `s`, `slen`):
- * leftmost-longest names and patterns, then acronyms defined in the text and
- * surnames of people already named. `out` is sorted by position. `doc` names
- * the document in errors (a pattern hitting its match limit). */
+ * names, their variants and patterns (the reading that covers the most of the
+ * text wins), then acronyms defined in the text and surnames of people
+ * already named; none inside credits and bylines. `out` is sorted by
+ * position. `doc` names the document in errors (a pattern hitting its match
+ * limit). */
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err);
+
+/* How hit `x` matched, as sg_mention.match says: for a name, "exact" when
+ * the original bytes s[start, end) spell one of the entity's names as
+ * written, else "folded". */
+const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, size_t start,
+                           size_t end);
 
 void sg_hits_free(sg_hits *h);
 int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned char how);

@@ -59,10 +59,42 @@ static int letters_fit(const sg_folded *f, size_t a0, size_t a1, size_t l0, size
     return !first;
 }
 
-/* Finds "(ACR)" right after hit `x`; sets [a0, a1) and returns 1. */
-static int acronym_after(const sg_folded *f, const sg_hit *x, size_t *a0, size_t *a1)
+/* Are the letters of the acronym text[a0, a1) the initials of the words of
+ * the long form text[l0, l1), in order, function words aside ("Chits" for
+ * "Centre hospitalier intercommunal Toulon-La Seyne")? */
+static int initials_fit(const sg_folded *f, size_t a0, size_t a1, size_t l0, size_t l1)
 {
-    size_t k = x->fe;
+    size_t k = l0;
+    for (size_t i = a0; i < a1; i++) {
+        if (!(f->flags[i] & SG_F_ALNUM))
+            continue;
+        for (;;) { /* the next word of the long form that is not a function word */
+            while (k < l1 && !(f->flags[k] & SG_F_ALNUM))
+                k++;
+            if (k >= l1)
+                return 0;
+            size_t e = k;
+            while (e < l1 && (f->flags[e] & SG_F_ALNUM))
+                e++;
+            if (!sg_function_word(f->text + k, e - k))
+                break;
+            k = e;
+        }
+        if (f->text[k] != f->text[i])
+            return 0;
+        while (k < l1 && (f->flags[k] & SG_F_ALNUM))
+            k++;
+    }
+    return 1;
+}
+
+/* Finds "(ACR)" at folded offset k (after optional space) defining the long
+ * form text[l0, l1): in capitals, its letters in order in the long form; or,
+ * when `mixed` allows it, capitalised in mixed case ("(Chits)") with its
+ * letters the initials of the long form's words. Sets [a0, a1), *is_mixed. */
+static int acronym_at(const sg_folded *f, size_t k, size_t l0, size_t l1, int mixed, size_t *a0,
+                      size_t *a1, int *is_mixed)
+{
     if (k < f->len && f->text[k] == ' ')
         k++;
     if (k >= f->len || f->text[k] != '(')
@@ -72,22 +104,38 @@ static int acronym_after(const sg_folded *f, const sg_hit *x, size_t *a0, size_t
         k++;
     if (k >= f->len || f->text[k] != ')' || k == s)
         return 0;
-    size_t e = k, upper = 0;
+    size_t e = k, upper = 0, lower = 0;
     for (size_t i = s; i < e; i++) {
         unsigned char fl = f->flags[i];
-        if (fl & SG_F_LOWER)
-            return 0;
+        lower += (fl & SG_F_LOWER) != 0;
         if (!(fl & SG_F_ALNUM) && f->text[i] != ' ' && f->text[i] != '&' && f->text[i] != '.')
             return 0;
         upper += (fl & SG_F_UPPER) != 0;
     }
-    if (upper < 2 || !(f->flags[s] & SG_F_ALNUM) || !(f->flags[e - 1] & SG_F_ALNUM))
+    if (!(f->flags[s] & SG_F_ALNUM) || !(f->flags[e - 1] & SG_F_ALNUM))
         return 0;
-    if (!letters_fit(f, s, e, x->fs, x->fe))
+    if (lower) {
+        if (!mixed || !(f->flags[s] & SG_F_UPPER) || upper + lower < 3 || upper + lower > 8 ||
+            memchr(f->text + s, ' ', e - s) || !initials_fit(f, s, e, l0, l1))
+            return 0;
+    } else if (upper < 2 || !letters_fit(f, s, e, l0, l1)) {
         return 0;
+    }
     *a0 = s;
     *a1 = e;
+    *is_mixed = lower != 0;
     return 1;
+}
+
+/* The acronym hit `x` defines: "(ACR)" right after it, or inside it (a name
+ * interrupted by its acronym). */
+static int acronym_after(const sg_matcher *m, const sg_folded *f, const sg_hit *x, size_t *a0,
+                         size_t *a1, int *is_mixed)
+{
+    int mixed = (m->allowed[x->entity] & SG_VARIANT_DEFINED) != 0;
+    if (x->paren)
+        return acronym_at(f, x->paren, x->fs, x->paren, mixed, a0, a1, is_mixed);
+    return acronym_at(f, x->fe, x->fs, x->fe, mixed, a0, a1, is_mixed);
 }
 
 /* Acronyms defined in the document: a trie of their folded texts, and per
@@ -96,6 +144,7 @@ static int acronym_after(const sg_folded *f, const sg_hit *x, size_t *a0, size_t
 typedef struct {
     sg_trie *trie;
     uint32_t *owner;
+    unsigned char *mixed; /* per text: defined in mixed case ("Chits") */
     size_t n, cap;
 } acr_texts;
 
@@ -113,17 +162,21 @@ static int text_id(acr_texts *t, const sg_folded *f, size_t a0, size_t a1, uint3
         node = sg_trie_child(t->trie, node, (unsigned char)f->text[i]);
     if (node != SG_TRIE_NONE && (*id = sg_trie_first(t->trie, node, &h)) != SG_TRIE_NONE)
         return 0;
+    size_t cap = t->cap;
     if (sg_grow((void **)&t->owner, &t->cap, t->n + 1, sizeof(uint32_t)) ||
+        sg_grow((void **)&t->mixed, &cap, t->n + 1, 1) ||
         sg_trie_insert(t->trie, f->text + a0, a1 - a0, (uint32_t)t->n))
         return SG_ERR_NOMEM;
     t->owner[t->n] = SG_TRIE_NONE;
+    t->mixed[t->n] = 0;
     *id = (uint32_t)t->n++;
     return 0;
 }
 
 /* The longest acronym defined before q whose text is at q, on word
- * boundaries, in capitals, that overlaps no hit of `h` [0, n0) unless it has
- * exactly its span. Returns its length (0: none) and its text in *id. */
+ * boundaries, in capitals (or capitalised, when it was defined in mixed
+ * case), that overlaps no hit of `h` [0, n0) unless it has exactly its span.
+ * Returns its length (0: none) and its text in *id. */
 static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *h, size_t n0,
                          size_t q, uint32_t *id)
 {
@@ -131,16 +184,18 @@ static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *
         return 0;
     size_t best = 0, k = first_after(h, q);
     uint32_t node = sg_trie_root(t->trie);
+    int lower = 0;
+    if (f->flags[q] & SG_F_LOWER)
+        return 0; /* capitals first, even in mixed case */
     for (size_t j = q; j < f->len && j - q <= MAX_ACRONYM; j++) {
-        if (f->flags[j] & SG_F_LOWER)
-            break;
+        lower |= (f->flags[j] & SG_F_LOWER) != 0;
         node = sg_trie_child(t->trie, node, (unsigned char)f->text[j]);
         if (node == SG_TRIE_NONE)
             break;
         size_t end = j + 1;
         uint32_t hd, v = sg_trie_first(t->trie, node, &hd);
         if (v == SG_TRIE_NONE || t->owner[v] == SG_TRIE_NONE ||
-            (end < f->len && (f->flags[end] & SG_F_ALNUM)))
+            (end < f->len && (f->flags[end] & SG_F_ALNUM)) || (lower && !t->mixed[v]))
             continue;
         if (k < n0 && h->v[k].fs < end && (h->v[k].fs != q || h->v[k].fe != end))
             continue; /* overlaps a name: left alone */
@@ -162,8 +217,9 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     /* most documents define no acronym: then there is nothing to do */
     size_t any = 0, d0, d1;
+    int mixed;
     while (any < h->n &&
-           (m->is_person[h->v[any].entity] || !acronym_after(f, &h->v[any], &d0, &d1)))
+           (m->is_person[h->v[any].entity] || !acronym_after(m, f, &h->v[any], &d0, &d1, &mixed)))
         any++;
     if (any == h->n)
         return 0;
@@ -194,11 +250,12 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             size_t a0, a1;
             uint32_t text;
             if (m->is_person[x->entity] || x->how == SG_HIT_ACRONYM ||
-                !acronym_after(f, x, &a0, &a1))
+                !acronym_after(m, f, x, &a0, &a1, &mixed))
                 continue;
             if ((rc = text_id(&t, f, a0, a1, &text)) ||
                 (rc = sg_grow((void **)&defs, &defs_cap, ndefs + 1, sizeof(acr_def))))
                 break;
+            t.mixed[text] |= (unsigned char)mixed;
             defs[ndefs++] = (acr_def){a0, text, x->entity};
         }
         if (len)
@@ -208,6 +265,7 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         rc = merge(h, &add);
     sg_trie_free(t.trie);
     free(t.owner);
+    free(t.mixed);
     free(defs);
     sg_hits_free(&add);
     return rc ? SG_ERR_NOMEM : 0;

@@ -21,6 +21,43 @@ typedef enum {
     SG_UNIT_WINDOW /* consecutive blocks of `window` word tokens inside a paragraph */
 } sg_unit;
 
+/* The ways a name in the text may differ from the gazetteer's spelling and
+ * still match it (README "How names are matched"). Each can be turned off
+ * for the whole run (sg_extract_options.variants) or for one entry (its
+ * `variants` column). */
+enum {
+    SG_VARIANT_FUNCTION_WORDS = 1u << 0, /* de, des, du, d', la, le, les, l' exchanged, dropped
+                                            or added ("Assistance publique des hôpitaux de
+                                            Marseille"); the variants below but acronym-forms,
+                                            defined and fuzzy are read through it */
+    SG_VARIANT_HEADS = 1u << 1,          /* "centre hospitalier (universitaire, intercommunal,
+                                            régional)" for "CH", "CHU", "CHI", "CHR" and back */
+    SG_VARIANT_INSERTED = 1u << 2,       /* one lower-case word after a generic head ("clinique
+                                            marseillaise Bouchard" for "Clinique Bouchard") */
+    SG_VARIANT_REGION = 1u << 3,         /* the region dropped ("Agence régionale de santé")
+                                            or added after an acronym ("FHF Paca") */
+    SG_VARIANT_ACRONYM_FORMS = 1u << 4,  /* AP-HM, APHM, A.P.-H.M., A.P.H.M. */
+    SG_VARIANT_DEFINED = 1u << 5,        /* an acronym defined in mixed case ("(Chits)"), then
+                                            "le Chits" */
+    SG_VARIANT_INTERRUPTED = 1u << 6,    /* a name interrupted by its acronym ("Agence
+                                            régionale de santé (ARS) Provence-Alpes-Côte
+                                            d'Azur") */
+    SG_VARIANT_SHARED_HEADS = 1u << 7,   /* "les hôpitaux Font-Pré et Chalucet" */
+    SG_VARIANT_FUZZY = 1u << 8,          /* small misspellings of long names (three words or
+                                            more, 15 letters or more) */
+    SG_VARIANT_ALL = (1u << 9) - 1
+};
+
+/* Parses a list of variant names (above, lower case with '-' for '_':
+ * "function-words", "acronym-forms", ...), "all" or "none", separated by
+ * commas: a name adds that variant, "-name" removes it; a list that starts
+ * with a removal starts from all of them ("-fuzzy" = all but fuzzy).
+ * Returns SG_OK or SG_ERR_INVALID (then *mask is unchanged). */
+int sg_variants_parse(unsigned *mask, const char *spec);
+
+/* The name of one variant bit, or NULL. */
+const char *sg_variant_name(unsigned bit);
+
 typedef struct {
     sg_unit unit;
     unsigned window;          /* tokens per window when unit == SG_UNIT_WINDOW (>= 1) */
@@ -30,10 +67,15 @@ typedef struct {
                                  first mention, up to this many in all; 0 = no limit */
     int record_documents;     /* non-zero: keep each document's actors (and metadata)
                                  for sg_extractor_bipartite */
+    unsigned variants;        /* SG_VARIANT_* allowed (default SG_VARIANT_ALL) */
+    int keep_furniture;       /* non-zero: also match inside credits, bylines and page
+                                 furniture ("Photo : X", "Par X Y", "Lire aussi"), which
+                                 are left out by default */
 } sg_extract_options;
 
 /* Fills `opt` with the defaults: sentence unit, window 20, not strict, at
- * most 50 actors paired together, documents not recorded. */
+ * most 50 actors paired together, documents not recorded, every variant,
+ * furniture left out. */
 void sg_extract_options_init(sg_extract_options *opt);
 
 /* Parses "sentence", "paragraph", "document" or "window:N" into `opt`.
@@ -47,6 +89,11 @@ typedef struct {
     const char *id;    /* entity id */
     const char *type;  /* entity type */
     const char *text;  /* the document's bytes [start, end) (not NUL-terminated) */
+    const char *match; /* how it matched: "exact" (as a name is written in the
+                          gazetteer), "folded" (in other case, accents or
+                          typography), "variant" (a SG_VARIANT_* other than the
+                          ones below), "acronym" (an acronym form, or one defined
+                          in the text), "surname", "fuzzy" or "pattern" */
 } sg_mention;
 
 typedef int (*sg_mention_fn)(const sg_mention *m, void *ctx); /* non-zero stops the run */

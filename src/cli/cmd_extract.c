@@ -77,6 +77,8 @@ static void help(FILE *f)
           "  --files-from FILE   also read the inputs' paths from FILE, one a line (- for\n"
           "                      standard input), as map-reduce engines hand them out\n"
           "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
+          "                      match (exact, folded, variant, acronym, surname, fuzzy or\n"
+          "                      pattern: how it matched)\n"
           "  --evidence FILE     also write, for every edge and unit, the document, the\n"
           "                      unit's bytes, both mentions and a snippet (TSV; JSON Lines\n"
           "                      when FILE ends in .jsonl)\n"
@@ -86,6 +88,12 @@ static void help(FILE *f)
           "                      ...); a GEXF output gets the periods as spells instead\n"
           "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
           "  --strict            invalid UTF-8 is an error instead of a warning\n"
+          "  --variants LIST     the variants of names to match: all (default), none, or a\n"
+          "                      list of function-words, heads, inserted, region,\n"
+          "                      acronym-forms, defined, interrupted, shared-heads, fuzzy;\n"
+          "                      -NAME removes one ('-fuzzy': all but fuzzy)\n"
+          "  --keep-credits      also match in credits, bylines and page furniture ('Photo :\n"
+          "                      X', 'Par X Y', 'Lire aussi'), left out by default\n"
           "  --max-unit-actors N in a unit naming more than N actors (a list, a table), pair\n"
           "                      each only with the next N-1 (default 50; 0 = no limit)\n"
           "  --no-analyse        no centralities, communities or layout\n"
@@ -168,7 +176,9 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         OPT_EVIDENCE,
         OPT_BIPARTITE,
         OPT_JSONL,
-        OPT_BY_PERIOD
+        OPT_BY_PERIOD,
+        OPT_VARIANTS,
+        OPT_KEEP_CREDITS
     };
     const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
     static const struct option longs[] = {
@@ -197,6 +207,8 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
         {"bipartite", required_argument, NULL, OPT_BIPARTITE},
         {"jsonl", no_argument, NULL, OPT_JSONL},
         {"by-period", required_argument, NULL, OPT_BY_PERIOD},
+        {"variants", required_argument, NULL, OPT_VARIANTS},
+        {"keep-credits", no_argument, NULL, OPT_KEEP_CREDITS},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -204,12 +216,13 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":g:f:o:j:qh", longs, NULL)) != -1) {
-        char msg[300];
+        char msg[512];
         if (a->merge && (c == OPT_UNIT || c == OPT_MENTIONS || c == OPT_STRICT || c == 'j' ||
-                         c == OPT_MAX_UNIT_ACTORS)) {
-            return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict and "
-                                        "--jobs apply to extract (merge takes the unit and the "
-                                        "limit from the counts files)");
+                         c == OPT_MAX_UNIT_ACTORS || c == OPT_VARIANTS || c == OPT_KEEP_CREDITS)) {
+            return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict, "
+                                        "--variants, --keep-credits and --jobs apply to extract "
+                                        "(merge takes the unit and the limit from the counts "
+                                        "files)");
         }
         if (a->merge &&
             (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL || c == OPT_BY_PERIOD))
@@ -217,7 +230,7 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                                         "the text: use them with extract");
         if (a->explain && c != 'g' && c != OPT_UNIT && c != OPT_JSONL && c != 'j' &&
             c != OPT_FILES_FROM && c != OPT_MAX_UNIT_ACTORS && c != OPT_STRICT && c != 'q' &&
-            c != 'h' && c != ':' && c != '?') {
+            c != OPT_VARIANTS && c != OPT_KEEP_CREDITS && c != 'h' && c != ':' && c != '?') {
             snprintf(msg, sizeof(msg), "'%.200s' does not apply to explain (it prints the units)",
                      argv[optind - 1]);
             return cli_usage_error(cmd, msg);
@@ -246,6 +259,17 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
             break;
         }
         case OPT_STRICT: a->opt.strict = 1; break;
+        case OPT_VARIANTS:
+            if (sg_variants_parse(&a->opt.variants, optarg)) {
+                snprintf(msg, sizeof(msg),
+                         "invalid --variants '%.200s' (all, none, or a list of function-words, "
+                         "heads, inserted, region, acronym-forms, defined, interrupted, "
+                         "shared-heads, fuzzy; -NAME removes one)",
+                         optarg);
+                return cli_usage_error(cmd, msg);
+            }
+            break;
+        case OPT_KEEP_CREDITS: a->opt.keep_furniture = 1; break;
         case OPT_NO_ANALYSE: a->analyse = 0; break;
         case OPT_LAYOUT: a->layout = 1; break;
         case OPT_MAX_UNIT_ACTORS: {
@@ -424,7 +448,7 @@ static int load_gazetteers(sg_gazetteer **out, const extract_args *a)
 static int write_header(sg_output *o)
 {
     FILE *f = sg_output_stream(o);
-    fputs("doc\tstart\tend\tid\ttype\ttext\n", f);
+    fputs("doc\tstart\tend\tid\ttype\ttext\tmatch\n", f);
     return ferror(f) ? -1 : 0;
 }
 

@@ -84,6 +84,8 @@ static int on_mention(const sg_mention *m, void *ctx)
     buf_field(b, m->type, strlen(m->type));
     buf_add(b, "\t", 1);
     buf_field(b, m->text, m->end - m->start);
+    buf_add(b, "\t", 1);
+    buf_field(b, m->match, strlen(m->match));
     buf_add(b, "\n", 1);
     return 0;
 }

@@ -7,7 +7,9 @@ A case file has sections introduced by a line '== NAME':
   == text        the document (several: '== text NAME'); the bytes between the
                  section line and the next section line, minus the final newline
   == mentions    expected mentions, one per line: ID<TAB>TEXT (in document order,
-                 documents in name order); '-' alone means none
+                 documents in name order), or ID<TAB>TEXT<TAB>MATCH to check how it
+                 matched too (exact, folded, variant, acronym, surname, fuzzy,
+                 pattern); '-' alone means none
   == edges       expected edges: ID_A<TAB>ID_B<TAB>WEIGHT (any order, ids sorted
                  within a line); '-' alone means none
   == nodes       (optional) expected node ids, one per line
@@ -82,10 +84,17 @@ def main(exe, case):
         fails = []
         got_m = []
         with open(ment, encoding="utf-8", errors="replace") as f:
-            rows = f.read().splitlines()[1:]
-        for row in rows:
-            doc, start, end, eid, typ, text = row.split("\t")
-            got_m.append(f"{eid}\t{text}")
+            lines = f.read().splitlines()
+        cols = lines[0].split("\t")
+        for row in lines[1:]:
+            r = dict(zip(cols, row.split("\t")))
+            got_m.append((r["id"], r["text"], r["match"]))
+        if want_m is not None:
+            # a 3-field expectation checks how the mention matched as well
+            got_m = [f"{i}\t{t}\t{m}" if w.count("\t") == 2 else f"{i}\t{t}"
+                     for (i, t, m), w in zip(got_m, want_m + [""] * len(got_m))]
+        else:
+            got_m = [f"{i}\t{t}" for i, t, _ in got_m]
         if want_m is not None and got_m != want_m:
             fails.append("mentions differ:\n  want: " + "\n        ".join(want_m) +
                          "\n  got:  " + "\n        ".join(got_m))

@@ -6,9 +6,10 @@ import sys
 bad = 0
 n = 0
 with open(sys.argv[1], encoding="utf-8") as f:
-    next(f)
+    cols = next(f).rstrip("\n").split("\t")
     for line in f:
-        doc, start, end, eid, typ, text = line.rstrip("\n").split("\t")
+        r = dict(zip(cols, line.rstrip("\n").split("\t")))
+        doc, start, end, text = r["doc"], r["start"], r["end"], r["text"]
         raw = open(doc, "rb").read()[int(start):int(end)]
         got = raw.decode("utf-8").replace("\t", " ").replace("\n", " ").replace("\r", " ")
         n += 1

@@ -34,9 +34,11 @@ for e in H.es:
 count, docs = collections.Counter(), collections.defaultdict(set)
 with open(mentions, encoding="utf-8") as f:
     rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-if rows[0] != ["doc", "start", "end", "id", "type", "text"]:
+if rows[0] != ["doc", "start", "end", "id", "type", "text", "match"]:
     problems.append(f"mentions header {rows[0]}")
-for doc, start, end, eid, typ, text in rows[1:]:
+for doc, start, end, eid, typ, text, match in rows[1:]:
+    if match not in ("exact", "folded", "variant", "acronym", "surname", "fuzzy", "pattern"):
+        problems.append(f"{doc}:{start}: match {match!r}")
     count[eid] += 1
     docs[eid].add(doc)
     if G.nodes[eid]["type"] != typ:

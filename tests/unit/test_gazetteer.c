@@ -74,14 +74,16 @@ static void errors(void **state)
     expect_error("id\tlabel\ttype\tsize\n", 1, "reserved");
     expect_error("id\tlabel\n", 1, "no 'type' column");
     expect_error("id\tlabel\ttype\nx\t\tplace\n", 2, "empty 'label'");
-    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t(FHP)\n", 2, "letter or a digit");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t(--)\n", 2, "no letter or digit");
+    expect_error("id\tlabel\ttype\tvariants\nx\tX\tplace\tsometimes\n", 2,
+                 "unknown variants 'sometimes'");
     expect_error("id\tlabel\ttype\nx y\tX\tplace\n", 2, "white space");
     expect_error("id\tkind\ttype\tlabel\tkind\n", 1, "twice");
     expect_error("# only a comment\n", 0, "no header");
     expect_error("id\tlabel\ttype\tguard\nx\tX\tplace\tcue\ny\tY\tplace\tsometimes\n", 3,
                  "unknown guard 'sometimes'");
     expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA|!\n", 2, "empty alias");
-    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t!(A)\n", 2, "letter or a digit");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t!(.)\n", 2, "no letter or digit");
 }
 
 /* The guard column is read (not copied as an attribute), "!" and "!=" aliases

@@ -41,7 +41,7 @@ static int setup(void **state)
     sg_error err;
     if (sg_gazetteer_new(&gaz, &err) ||
         sg_gazetteer_load_buffer(gaz, "g.tsv", GAZ, strlen(GAZ), &err) ||
-        sg_matcher_new(&matcher, gaz, &err)) {
+        sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, 0, &err)) {
         fprintf(stderr, "setup: %s\n", err.message);
         return -1;
     }
@@ -167,7 +167,7 @@ static void surname_many_bearers(void **state)
     sg_error err;
     assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
     assert_int_equal(sg_gazetteer_load_buffer(gaz, "many.tsv", tsv, len, &err), 0);
-    assert_int_equal(sg_matcher_new(&matcher, gaz, &err), 0);
+    assert_int_equal(sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, 0, &err), 0);
     EXPECT("Prenom7 Dupont arrive. M. Dupont parle. Prenom19999 Dupont vient. M. Dupont part.",
            "person:p7=Prenom7 Dupont person:p7=Dupont person:p19999=Prenom19999 Dupont");
     EXPECT("M. Dupont. Prenom0 Dupont. Dupont. Prenom0 Dupont. Dupont.",

@@ -1,0 +1,170 @@
+/* Credits, bylines and page furniture: lines of a press page that are not
+ * sentences of the article ("Photo : X", "— Crédit : X", "© X", "Par Jean
+ * Dupont", "Publié le ...", "Lire aussi : ..."). An analyst does not want
+ * the photographer, the journalist or the next article's actors in the
+ * network: mentions there are dropped. Read on the original text, line by
+ * line (folding turns single line breaks into spaces). */
+#include <string.h>
+
+#include "match_int.h"
+#include "sg_internal.h"
+
+/* Case-insensitive prefix test on ASCII and the few accented capitals of
+ * the cue words (É, À in UTF-8). */
+static size_t starts_with(const char *p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)p[i], b = (unsigned char)word[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (a == b)
+            continue;
+        /* "É" (C3 89) for "é" (C3 A9), "À" (C3 80) for "à" (C3 A0) */
+        if (i > 0 && (unsigned char)word[i - 1] == 0xC3 && a + 0x20 == b)
+            continue;
+        return 0;
+    }
+    return n;
+}
+
+static int word_end(const char *p, const char *end)
+{
+    return p >= end ||
+           !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80);
+}
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+    while (p < end) {
+        if (*p == ' ' || *p == '\t' || *p == '\r')
+            p++;
+        else if (end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+            p += 2; /* no-break space */
+        else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                 ((unsigned char)p[2] == 0xAF || (unsigned char)p[2] == 0x89))
+            p += 3; /* narrow no-break and thin spaces */
+        else
+            break;
+    }
+    return p;
+}
+
+/* Dashes, bullets and brackets a credit may start with. */
+static const char *skip_leaders(const char *p, const char *end)
+{
+    for (;;) {
+        p = skip_blanks(p, end);
+        if (p < end && (*p == '-' || *p == '(' || *p == '[' || *p == '|' || *p == '*'))
+            p++;
+        else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                 ((unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x95))
+            p += 3; /* dashes */
+        else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                 (unsigned char)p[2] == 0xA2)
+            p += 3; /* bullet */
+        else
+            return p;
+    }
+}
+
+/* A credit cue at p: "photo", "crédit", "©", ... followed (within a few
+ * words) by ':' or '/', or "©" alone. Returns 1 when it is one. */
+static int credit_at(const char *p, const char *end, int line_start)
+{
+    static const char *const cues[] = {"photos",  "photo",  "crédits",      "crédit",
+                                       "credits", "credit", "illustration", "infographie",
+                                       "vidéo",   "légende"};
+    if (end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA9)
+        return 1; /* © */
+    if (end - p >= 3 && p[0] == '(' && (p[1] == 'c' || p[1] == 'C') && p[2] == ')')
+        return 1;
+    for (size_t c = 0; c < sizeof(cues) / sizeof(*cues); c++) {
+        size_t n = starts_with(p, end, cues[c]);
+        if (!n || !word_end(p + n, end))
+            continue;
+        if (!line_start && !(*p >= 'A' && *p <= 'Z') && (unsigned char)*p != 0xC3)
+            return 0; /* inside a line, a credit is capitalised: "— Crédit : X" */
+        /* ':' or '/' within the next 30 bytes, no sentence end before it */
+        for (const char *q = p + n; q < end && q < p + n + 30; q++) {
+            if (*q == ':' || *q == '/')
+                return 1;
+            if (*q == '.' || *q == '!' || *q == '?' || *q == '\n')
+                return 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* A whole line of furniture: a byline ("Par Jean Dupont", short, no
+ * sentence), a date line, a link to another article. */
+static int furniture_line(const char *p, const char *end)
+{
+    static const char *const starts[] = {
+        "publié le",    "publié à",     "mis à jour",     "modifié le",       "lire aussi",
+        "à lire aussi", "a lire aussi", "lire également", "voir aussi",       "article réservé",
+        "abonnez-vous", "partager",     "newsletter",     "temps de lecture", "lecture :"};
+    p = skip_leaders(p, end);
+    for (size_t c = 0; c < sizeof(starts) / sizeof(*starts); c++)
+        if (starts_with(p, end, starts[c]))
+            return 1;
+    size_t n = starts_with(p, end, "par ");
+    if (!n || end - p > 120)
+        return 0;
+    const char *q = skip_blanks(p + n, end);
+    if (q >= end || !((*q >= 'A' && *q <= 'Z') || (unsigned char)*q == 0xC3))
+        return 0;
+    /* no sentence in it: no '.' followed by a space and more words */
+    unsigned words = 0;
+    for (const char *r = q; r < end; r++) {
+        if ((*r == '.' || *r == '!' || *r == '?') && r + 1 < end && r[1] == ' ' && r - q > 3 &&
+            !(r[-1] >= 'A' && r[-1] <= 'Z' && (r - 1 == q || r[-2] == ' ' || r[-2] == '-')))
+            return 0;
+        words += *r == ' ';
+    }
+    return words <= 12;
+}
+
+/* Drops the hits in [a, b) (original offsets) from h, from index *k on. */
+static void drop_span(const sg_folded *f, sg_hits *h, size_t a, size_t b)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        size_t start = f->src[h->v[i].fs];
+        if (start >= a && start < b)
+            continue;
+        h->v[out++] = h->v[i];
+    }
+    h->n = out;
+}
+
+int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits *h)
+{
+    if (h->n == 0)
+        return 0;
+    const char *end = s + slen;
+    for (const char *line = s; line < end && h->n;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *lend = nl ? nl : end;
+        const char *p = skip_leaders(line, lend);
+        if (furniture_line(line, lend) || credit_at(p, lend, 1)) {
+            drop_span(f, h, (size_t)(line - s), (size_t)(lend - s));
+        } else {
+            /* a credit inside the line runs to its end: "... — Crédit : X" */
+            for (const char *q = p + 1; q < lend; q++) {
+                if (!(q[-1] == ' ' || q[-1] == '(' || (unsigned char)q[-1] == 0x94 ||
+                      (unsigned char)q[-1] == 0xA0))
+                    continue;
+                if (credit_at(q, lend, 0)) {
+                    drop_span(f, h, (size_t)(q - s), (size_t)(lend - s));
+                    break;
+                }
+            }
+        }
+        line = nl ? nl + 1 : end;
+    }
+    return 0;
+}
