@@ -12,6 +12,7 @@
 #include "gazetteer.h"
 #include "graph.h"
 #include "render.h"
+#include "suggest.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,0 +1,107 @@
+/* stakegraph — proposing gazetteer rows for the names a corpus has and the
+ * gazetteers miss (SPEC §15, README "Suggesting what the gazetteers miss").
+ *
+ * Typical use: make a suggester for the gazetteers to complete, add every
+ * document, then run it to get the rows, best first:
+ *
+ *     sg_suggester *s;  sg_suggestion_list *rows;
+ *     sg_suggester_new(&s, gaz, NULL, &err);
+ *     for each document: sg_suggester_add(s, name, text, len, &err);
+ *     sg_suggester_run(s, &rows, &err);
+ *     ... sg_suggestion_list_get(rows, i) ...
+ *     sg_suggestion_list_free(rows);  sg_suggester_free(s);
+ *
+ * The documents are read with the folding and sentence rules of the
+ * extractor (extract.h), and each row's count is the number of mentions an
+ * extractor finds once the row is added to the gazetteers. */
+#ifndef STAKEGRAPH_SUGGEST_H
+#define STAKEGRAPH_SUGGEST_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "extract.h"
+#include "gazetteer.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    unsigned min_count; /* capitalised sequences found fewer times than this are
+                           left out (>= 1); acronym definitions, acronyms in
+                           capitals and people are kept from 1 */
+    int keep_documents; /* non-zero: the suggester keeps a copy of each document
+                           added, and sg_suggester_run counts the rows on them; 0:
+                           the caller gives every document again with
+                           sg_suggester_recount before the run (less memory) */
+} sg_suggest_options;
+
+/* Fills `opt` with the defaults: min_count 2, documents kept. */
+void sg_suggest_options_init(sg_suggest_options *opt);
+
+/* One proposed gazetteer row. Strings are UTF-8, owned by the list, never
+ * NULL ("" when empty), without tab or line break. */
+typedef struct {
+    const char *id;      /* unique among the rows and the gazetteers' ids:
+                            "org:…", "person:…", "place:…" */
+    const char *label;   /* the name as the corpus writes it */
+    const char *type;    /* "organisation", "person" or "place": a guess */
+    const char *aliases; /* other names separated by '|': an acronym and its other
+                            long forms; never a person's surname alone */
+    const char *surname; /* people: the surname later mentions use ("" otherwise) */
+    const char *kind;    /* why it is proposed: "definition", "acronym", "person",
+                            "sequence" */
+    size_t count;        /* mentions an extractor finds with the row added */
+    const char *example; /* the sentence of the first of them, on one line, at most
+                            about 200 bytes */
+} sg_suggestion;
+
+/* The rows of a run, sorted by count (descending), then label, then id. */
+typedef struct sg_suggestion_list sg_suggestion_list;
+
+size_t sg_suggestion_list_count(const sg_suggestion_list *l);
+/* Row i (0 <= i < count), owned by the list. */
+const sg_suggestion *sg_suggestion_list_get(const sg_suggestion_list *l, size_t i);
+/* Frees the list and its rows; NULL-safe. */
+void sg_suggestion_list_free(sg_suggestion_list *l);
+
+/* Collects candidates over documents. One suggester is used by one thread at
+ * a time. It keeps a pointer to `gaz`, which must outlive it and must not be
+ * changed while it exists; several suggesters may share one gazetteer. */
+typedef struct sg_suggester sg_suggester;
+
+/* Makes a suggester for the gazetteers `gaz` (opt NULL: the defaults). *out
+ * is set only on success. SG_ERR_INVALID for a min_count of 0. */
+int sg_suggester_new(sg_suggester **out, const sg_gazetteer *gaz, const sg_suggest_options *opt,
+                     sg_error *err);
+/* Frees the suggester; NULL-safe. Lists it returned stay valid. */
+void sg_suggester_free(sg_suggester *s);
+
+/* Reads one document for candidates. `text` need not be NUL-terminated nor
+ * valid UTF-8 (invalid bytes are read as U+FFFD, as extract does); it is
+ * copied when the options keep documents, else only read during the call.
+ * SG_ERR_INVALID after the first sg_suggester_recount or the run; SG_ERR_UTF8
+ * for UTF-16 text; SG_ERR_NOMEM. */
+int sg_suggester_add(sg_suggester *s, const char *name, const char *text, size_t len,
+                     sg_error *err);
+/* The same for a document with metadata (the metadata is not used). */
+int sg_suggester_add_document(sg_suggester *s, const sg_document *doc, sg_error *err);
+
+/* Without kept documents: after the last sg_suggester_add, give every
+ * document again (same texts, any order) so that the rows are counted; the
+ * first call fixes the rows. SG_ERR_INVALID when documents are kept or after
+ * the run. */
+int sg_suggester_recount(sg_suggester *s, const char *name, const char *text, size_t len,
+                         sg_error *err);
+
+/* Fixes and counts the rows (on the kept documents, or on those given to
+ * sg_suggester_recount) and returns them in *out (the caller frees it);
+ * rows found too few times are left out. Once only: a second call is
+ * SG_ERR_INVALID. */
+int sg_suggester_run(sg_suggester *s, sg_suggestion_list **out, sg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

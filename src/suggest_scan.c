@@ -1,0 +1,928 @@
+/* The candidates of one document (SPEC §15). The document is read as the
+ * extractor reads it: folded by sg_fold (so a word's form is the matcher's)
+ * and cut into sentences by sg_segment. Words are runs of letters and digits
+ * of the folded text, joined by a dash (AP-HM, Jean-Paul: one word). The
+ * gazetteers' mentions mark the words they cover; page furniture (credits,
+ * bylines, headings in capitals) is marked too and never read as a name.
+ * Three scanners then look at the words: acronym definitions, people (a
+ * first name, a title, a role, a verb of saying) and capitalised sequences. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "sg_internal.h"
+#include "suggest_int.h"
+
+enum {
+    T_CAP = 1,         /* starts with a capital */
+    T_UPPER = 2,       /* every letter a capital, at least two letters */
+    T_LOWER = 4,       /* starts with a lower-case letter */
+    T_NUM = 8,         /* digits only */
+    T_START = 16,      /* starts a sentence, a line or a quotation */
+    T_COVERED = 32,    /* inside a gazetteer's mention */
+    T_DOT = 64,        /* a '.' right after it */
+    T_FURNITURE = 128, /* a credit, a byline, a heading: not text of the article */
+    T_LINE = 256,      /* the first word of a line */
+    T_COMMON = 512     /* an acronym in brackets after common nouns ("les urgences (UGO)") */
+};
+
+enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
+
+static const char *fw(const sg_scan *sc, size_t i)
+{
+    return sc->pool + sc->tok[i].word;
+}
+
+static int in(const sg_scan *sc, size_t i, sg_wordlist l)
+{
+    return sg_suggest_word(l, fw(sc, i));
+}
+
+static int is(const sg_scan *sc, size_t i, const char *w)
+{
+    return !strcmp(fw(sc, i), w);
+}
+
+/* ---- separators: the original bytes between word i - 1 and word i ---- */
+
+static size_t sep_from(const sg_scan *sc, size_t i)
+{
+    return i ? sc->tok[i - 1].e : 0;
+}
+
+static int sep_has(const sg_scan *sc, size_t i, const char *chars)
+{
+    for (size_t p = sep_from(sc, i); p < sc->tok[i].s; p++)
+        if (strchr(chars, sc->text[p]))
+            return 1;
+    return 0;
+}
+
+/* Whether one of the code points `cps` is between word i - 1 and word i. */
+static int sep_has_cp(const sg_scan *sc, size_t i, const uint32_t *cps, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)sc->text;
+    for (size_t p = sep_from(sc, i); p < sc->tok[i].s;) {
+        uint32_t c = sg_utf8_next(u, sc->tok[i].s, &p, NULL);
+        for (size_t k = 0; k < n; k++)
+            if (c == cps[k])
+                return 1;
+    }
+    return 0;
+}
+
+/* Only white space (and some) between word i - 1 and word i. */
+static int sep_blank(const sg_scan *sc, size_t i)
+{
+    if (i == 0 || sc->tok[i - 1].e == sc->tok[i].s)
+        return 0;
+    const unsigned char *u = (const unsigned char *)sc->text;
+    for (size_t p = sc->tok[i - 1].e; p < sc->tok[i].s;)
+        if (!sg_is_space(sg_utf8_next(u, sc->tok[i].s, &p, NULL)))
+            return 0;
+    return 1;
+}
+
+/* Only an apostrophe between word i - 1 and word i: an elision (l’AP-HM). */
+static int sep_elision(const sg_scan *sc, size_t i)
+{
+    return i > 0 && sc->tok[i].fs == sc->tok[i - 1].fe + 1 &&
+           sc->f->text[sc->tok[i - 1].fe] == '\'';
+}
+
+/* The first character after word i that is not white space (before the next
+ * word), 0 when none. */
+static uint32_t char_after(const sg_scan *sc, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)sc->text;
+    size_t end = i + 1 < sc->ntok ? sc->tok[i + 1].s : sc->len;
+    for (size_t p = sc->tok[i].e; p < end;) {
+        uint32_t c = sg_utf8_next(u, end, &p, NULL);
+        if (!sg_is_space(c))
+            return c;
+    }
+    return 0;
+}
+
+static int open_paren_before(const sg_scan *sc, size_t i)
+{
+    return sc->tok[i].s > 0 && sc->text[sc->tok[i].s - 1] == '(';
+}
+
+/* ---- words ---- */
+
+/* Whether the folded ' ' at k stands for one dash (not for white space). */
+static int dash_at(const sg_scan *sc, size_t k)
+{
+    const sg_folded *f = sc->f;
+    size_t a = f->src[k], b = f->src[k + 1], q = a;
+    if (a >= b || b > sc->len)
+        return 0;
+    int bad = 0;
+    uint32_t c = sg_utf8_next((const unsigned char *)sc->text, sc->len, &q, &bad);
+    return !bad && q == b && !sg_is_space(c);
+}
+
+static int pool_add(sg_scan *sc, const char *s, size_t n)
+{
+    if (sg_grow((void **)&sc->pool, &sc->pool_cap, sc->pool_len + n + 1, 1))
+        return SG_ERR_NOMEM;
+    memcpy(sc->pool + sc->pool_len, s, n);
+    sc->pool[sc->pool_len + n] = '\0';
+    sc->pool_len += n + 1;
+    return 0;
+}
+
+static int add_token(sg_scan *sc, size_t fs, size_t fe)
+{
+    const sg_folded *f = sc->f;
+    if (sg_grow((void **)&sc->tok, &sc->tok_cap, sc->ntok + 1, sizeof(sg_stok)))
+        return SG_ERR_NOMEM;
+    sg_stok *t = &sc->tok[sc->ntok];
+    memset(t, 0, sizeof(*t));
+    t->fs = fs;
+    t->fe = fe;
+    t->s = f->src[fs];
+    t->e = sg_folded_orig_end(f, sc->text, sc->len, fe);
+    size_t letters = 0, upper = 0, digits = 0;
+    for (size_t k = fs; k < fe; k++) {
+        unsigned char c = f->flags[k];
+        if (c & (SG_F_UPPER | SG_F_LOWER)) {
+            letters++;
+            upper += (c & SG_F_UPPER) != 0;
+        } else if (f->text[k] >= '0' && f->text[k] <= '9') {
+            digits++;
+        }
+    }
+    t->flags |= (f->flags[fs] & SG_F_UPPER) ? T_CAP : (f->flags[fs] & SG_F_LOWER) ? T_LOWER : 0;
+    if (letters >= 2 && upper == letters)
+        t->flags |= T_UPPER;
+    if (!letters && digits == fe - fs)
+        t->flags |= T_NUM;
+    if (t->e < sc->len && sc->text[t->e] == '.')
+        t->flags |= T_DOT;
+    t->word = sc->pool_len;
+    if (pool_add(sc, f->text + fs, fe - fs > MAX_WORD ? MAX_WORD : fe - fs))
+        return SG_ERR_NOMEM;
+    sc->ntok++;
+    return 0;
+}
+
+static int tokenise(sg_scan *sc)
+{
+    const sg_folded *f = sc->f;
+    sc->ntok = sc->pool_len = 0;
+    for (size_t i = 0; i < f->len;) {
+        if (!(f->flags[i] & SG_F_ALNUM)) {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        for (;;) {
+            while (i < f->len && (f->flags[i] & SG_F_ALNUM))
+                i++;
+            if (i + 1 < f->len && f->text[i] == ' ' && (f->flags[i + 1] & SG_F_ALNUM) &&
+                dash_at(sc, i)) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (add_token(sc, a, i))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* ---- marks ---- */
+
+static void mark_covered(sg_scan *sc)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < sc->ntok; i++) {
+        sg_stok *t = &sc->tok[i];
+        while (k < sc->nspans && sc->spans[k].e <= t->s)
+            k++;
+        for (size_t j = k; j < sc->nspans && sc->spans[j].s < t->e; j++)
+            if (sc->spans[j].e > t->s) {
+                t->flags |= T_COVERED;
+                break;
+            }
+    }
+}
+
+/* Sentence starts are the extractor's (sg_segment); the first word of a
+ * line, and a word after an opening quote, a bullet or a hash, start too. */
+static void mark_starts(sg_scan *sc)
+{
+    static const uint32_t openers[] = {0xAB, 0x201C, '#', 0x2022, '*', '|', '!', '?', 0x2026};
+    size_t u = 0;
+    for (size_t i = 0; i < sc->ntok; i++) {
+        sg_stok *t = &sc->tok[i];
+        int start = i == 0 || sep_has(sc, i, "\n\r");
+        if (start)
+            t->flags |= T_LINE;
+        while (u < sc->units.count && sc->units.starts[u] <= t->fs) {
+            if (i == 0 || sc->units.starts[u] > sc->tok[i - 1].fs)
+                start = 1;
+            u++;
+        }
+        if (start || sep_has_cp(sc, i, openers, sizeof(openers) / sizeof(*openers)))
+            t->flags |= T_START;
+    }
+}
+
+/* A heading in capitals (three words in capitals in a row) names nothing:
+ * its words are not taken as capitalised. */
+static void unmark_shouted(sg_scan *sc)
+{
+    size_t a = 0; /* the run of words in capitals is [a, i) */
+    for (size_t i = 0; i <= sc->ntok; i++) {
+        int upper = i < sc->ntok && (sc->tok[i].flags & T_UPPER);
+        if (upper && i > a && !(sc->tok[i].flags & T_LINE))
+            continue;
+        for (size_t k = a; i >= a + 3 && k < i; k++)
+            sc->tok[k].flags &= ~(unsigned)(T_CAP | T_UPPER);
+        a = upper ? i : i + 1;
+    }
+}
+
+static size_t line_end(const sg_scan *sc, size_t i)
+{
+    size_t j = i + 1;
+    while (j < sc->ntok && !(sc->tok[j].flags & T_LINE))
+        j++;
+    return j;
+}
+
+/* The end of a credit starting at word i: the closing bracket when it is
+ * inside brackets, else the end of its line. */
+static size_t credit_end(const sg_scan *sc, size_t i)
+{
+    int bracket = sep_has(sc, i, "(");
+    size_t j = i + 1;
+    while (j < sc->ntok && !(sc->tok[j].flags & T_LINE) && !(bracket && sep_has(sc, j, ")")))
+        j++;
+    return j;
+}
+
+static void furnish(sg_scan *sc, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        sc->tok[k].flags |= T_FURNITURE;
+}
+
+/* Bylines: "Par Jean Dupont", a short line of names in capitals or with an
+ * e-mail address, "- F. DUMAS". */
+static void mark_bylines(sg_scan *sc)
+{
+    for (size_t a = 0; a < sc->ntok;) {
+        size_t b = line_end(sc, a), n = b - a, caps = 0;
+        int mail = 0;
+        for (size_t k = a; k < b; k++) {
+            const sg_stok *t = &sc->tok[k];
+            caps += (t->flags & T_UPPER) || ((t->flags & T_CAP) && t->fe - t->fs == 1);
+            mail |= k > a && sep_has(sc, k, "@");
+        }
+        if ((n <= 6 && (sc->tok[a].flags & T_CAP) && is(sc, a, "par")) || (n <= 8 && mail) ||
+            (n <= 4 && caps == n))
+            furnish(sc, a, b);
+        a = b;
+    }
+}
+
+/* Credits: "Photo : X", "Crédit photo : X", "(crédit : X)", "© X", and
+ * "Jacques Witt/AGENCY" (a name, a slash, an agency in capitals). */
+static void mark_credits(sg_scan *sc)
+{
+    static const uint32_t copyright[] = {0xA9};
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (sep_has_cp(sc, i, copyright, 1)) {
+            furnish(sc, i, credit_end(sc, i));
+            continue;
+        }
+        if (in(sc, i, SG_WL_CREDIT) && i + 1 < sc->ntok &&
+            (sep_has(sc, i + 1, ":/") || in(sc, i + 1, SG_WL_CREDIT))) {
+            size_t b = credit_end(sc, i);
+            furnish(sc, i, b);
+            i = b - 1;
+            continue;
+        }
+        /* a slash right between a name and an agency in capitals */
+        if (i > 0 && sc->tok[i - 1].e + 1 == sc->tok[i].s && sc->text[sc->tok[i].s - 1] == '/' &&
+            (sc->tok[i].flags & T_UPPER) && (sc->tok[i - 1].flags & T_CAP) &&
+            !(sc->tok[i - 1].flags & T_UPPER)) {
+            size_t a = i - 1;
+            while (a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_CAP))
+                a--;
+            furnish(sc, a, credit_end(sc, i));
+        }
+    }
+}
+
+/* ---- tests on words ---- */
+
+static int any_flag(const sg_scan *sc, size_t a, size_t b, unsigned flag)
+{
+    for (size_t i = a; i <= b; i++)
+        if (sc->tok[i].flags & flag)
+            return 1;
+    return 0;
+}
+
+static int any_covered(const sg_scan *sc, size_t a, size_t b)
+{
+    return any_flag(sc, a, b, T_COVERED | T_FURNITURE);
+}
+
+/* A capitalised word that may be part of a name. */
+static int name_word(const sg_scan *sc, size_t i)
+{
+    return (sc->tok[i].flags & T_CAP) && !(sc->tok[i].flags & (T_COVERED | T_FURNITURE)) &&
+           !in(sc, i, SG_WL_STOP) && !in(sc, i, SG_WL_TITLE);
+}
+
+/* A word that can be a surname: a name word that is no generic noun, role
+ * or organisation's head. */
+static int surname_word(const sg_scan *sc, size_t i)
+{
+    return name_word(sc, i) && !in(sc, i, SG_WL_GENERIC) && !in(sc, i, SG_WL_ROLE) &&
+           !in(sc, i, SG_WL_ORG_HEAD) && !in(sc, i, SG_WL_PLACE) && !in(sc, i, SG_WL_NAMED) &&
+           !(sc->tok[i].flags & T_NUM);
+}
+
+static int is_article(const char *w)
+{
+    return !strcmp(w, "le") || !strcmp(w, "la") || !strcmp(w, "l");
+}
+
+/* ---- acronym definitions ---- */
+
+/* Whether the acronym's letters (folded, letters only) fit the words of a
+ * long form: in order, the first on the first word's initial; a letter may
+ * also be taken inside the word of the previous one (Synerpa: SYNdicat) when
+ * the next word's initial is not that letter; at least half the letters are
+ * initials, and at most two significant words are left without a letter. */
+static int acronym_fits(const char *acr, char **words, size_t nw)
+{
+    size_t n = strlen(acr), p = 0, initials = 0, unmatched = 0;
+    if (n < 2 || nw == 0 || words[0][0] != acr[0])
+        return 0;
+    for (size_t k = 0; k < nw; k++) {
+        const char *w = words[k];
+        int stop = sg_suggest_word(SG_WL_STOP, w) || sg_suggest_word(SG_WL_PARTICLE, w);
+        int got = 0;
+        if (p < n && w[0] == acr[p]) {
+            p++, initials++, got = 1;
+            for (const char *q = w + 1; !stop && p < n && *q; q++) {
+                if (k + 1 < nw && words[k + 1][0] == acr[p])
+                    break;
+                if (*q == acr[p])
+                    p++;
+            }
+        }
+        if (!got && !stop)
+            unmatched++;
+    }
+    return p == n && initials * 2 >= n && unmatched <= 2;
+}
+
+/* The letters of a folded acronym ("upe 13" -> "upe"). */
+static void acronym_letters(const char *folded, char *out, size_t size)
+{
+    size_t k = 0;
+    for (const char *q = folded; *q && k + 1 < size; q++)
+        if ((*q >= 'a' && *q <= 'z') || (unsigned char)*q >= 0x80)
+            out[k++] = *q;
+    out[k] = '\0';
+}
+
+/* The folded text of words [a, b] as a new string. */
+static char *fold_words(sg_scan *sc, size_t a, size_t b)
+{
+    return sg_suggest_fold(&sc->scratch, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s);
+}
+
+/* Adds `lf` to the long forms of definition `c` unless it is there. */
+static int add_long_form(sg_scan *sc, sg_cand *c, char *lf)
+{
+    char *key = sg_suggest_fold(&sc->scratch, lf, strlen(lf));
+    char *first = key ? sg_suggest_fold(&sc->scratch, c->label, strlen(c->label)) : NULL;
+    int known = !key || !first || !strcmp(first, key), rc = key && first ? 0 : SG_ERR_NOMEM;
+    for (size_t k = 0; !known && k < c->nmore; k++) {
+        char *mk = sg_suggest_fold(&sc->scratch, c->more[k], strlen(c->more[k]));
+        known = !mk || !strcmp(mk, key);
+        rc = mk ? rc : SG_ERR_NOMEM;
+        free(mk);
+    }
+    if (!rc && !known && c->nmore < 8) {
+        char **m = realloc(c->more, (c->nmore + 1) * sizeof(char *));
+        if (!m) {
+            rc = SG_ERR_NOMEM;
+        } else {
+            c->more = m;
+            c->more[c->nmore++] = lf;
+            lf = NULL;
+        }
+    }
+    free(lf);
+    free(key);
+    free(first);
+    return rc;
+}
+
+/* Tries the long form words [a, b] for the acronym words [x, y]: 1 when it
+ * fits (and is recorded), 0 when not, SG_ERR_NOMEM. */
+static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
+{
+    char letters[64];
+    char *acr_key = fold_words(sc, x, y);
+    if (!acr_key)
+        return SG_ERR_NOMEM;
+    acronym_letters(acr_key, letters, sizeof(letters));
+    char *words[64];
+    size_t nw = 0;
+    char *buf = fold_words(sc, a, b);
+    int fits = 0, rc = buf ? 0 : SG_ERR_NOMEM;
+    if (buf) {
+        char *save = NULL;
+        for (char *w = strtok_r(buf, " '", &save); w && nw < 64; w = strtok_r(NULL, " '", &save))
+            words[nw++] = w;
+        fits =
+            nw >= 2 && acronym_fits(letters, words, nw) && !sg_suggest_word(SG_WL_GENERIC, acr_key);
+    }
+    free(buf);
+    if (fits) {
+        const char *lf = sc->text + sc->tok[a].s;
+        size_t lf_len = sc->tok[b].e - sc->tok[a].s;
+        sg_cand *c = sg_cand_get(&sc->defs, acr_key, lf, lf_len);
+        char *this_lf = c ? sg_suggest_collapse(lf, lf_len) : NULL;
+        if (!c || !this_lf)
+            rc = SG_ERR_NOMEM;
+        else if (!c->alias && !(c->alias = sg_suggest_collapse(sc->text + sc->tok[x].s,
+                                                               sc->tok[y].e - sc->tok[x].s)))
+            rc = SG_ERR_NOMEM;
+        if (rc)
+            free(this_lf);
+        else
+            rc = add_long_form(sc, c, this_lf);
+    }
+    free(acr_key);
+    return rc ? rc : fits;
+}
+
+/* An acronym's words starting at i: one capitalised word of 2 to 12
+ * characters with 2 letters or more, maybe followed by a number (UPE 13). */
+static int acronym_at(const sg_scan *sc, size_t i, size_t *last)
+{
+    const sg_stok *t = &sc->tok[i];
+    if (!(t->flags & T_CAP) || t->e - t->s > 24 || strlen(fw(sc, i)) < 2 || in(sc, i, SG_WL_STOP))
+        return 0;
+    *last = i;
+    if (i + 1 < sc->ntok && (sc->tok[i + 1].flags & T_NUM) && sep_blank(sc, i + 1) &&
+        sc->tok[i + 1].e - sc->tok[i + 1].s <= 4)
+        *last = i + 1;
+    return 1;
+}
+
+/* Where a long form may start: a capitalised word, or the lower-case head of
+ * an organisation's name ("institut hospitalo-universitaire (IHU)"). */
+static int long_form_start(const sg_scan *sc, size_t a)
+{
+    static const char *const loose[] = {"bureau",  "cabinet", "direction", "pole",
+                                        "service", "unite",   "maison",    "etablissement"};
+    if (sc->tok[a].flags & T_CAP)
+        return !in(sc, a, SG_WL_STOP);
+    if (!(sc->tok[a].flags & T_LOWER) || !in(sc, a, SG_WL_ORG_HEAD))
+        return 0;
+    for (size_t k = 0; k < sizeof(loose) / sizeof(*loose); k++)
+        if (is(sc, a, loose[k]))
+            return 0;
+    return 1;
+}
+
+/* "Long Form (ACR)" and "ACR (Long Form)". */
+static int find_definitions(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        size_t last;
+        if (!acronym_at(sc, i, &last) || any_covered(sc, i, last))
+            continue;
+        /* Long Form (ACR): the acronym alone in the brackets */
+        if (i > 0 && open_paren_before(sc, i) && char_after(sc, last) == ')') {
+            for (size_t a = i; a-- > 0 && i - a <= 16;) {
+                if (a + 1 < i && !sep_blank(sc, a + 1) && !sep_elision(sc, a + 1))
+                    break;
+                if (sc->tok[a].flags & (T_COVERED | T_FURNITURE))
+                    break;
+                if (!long_form_start(sc, a))
+                    continue;
+                int rc = try_definition(sc, a, i - 1, i, last);
+                if (rc < 0)
+                    return rc;
+                if (rc)
+                    break;
+            }
+            /* without a definition, the acronym of common nouns names a
+               service or a measure, not an actor */
+            if (sc->tok[i - 1].flags & T_LOWER)
+                sc->tok[i].flags |= T_COMMON;
+        }
+        /* ACR (Long Form): the acronym in capitals, the long form alone in the brackets */
+        if ((sc->tok[i].flags & T_UPPER) && last + 1 < sc->ntok &&
+            open_paren_before(sc, last + 1) && (sc->tok[last + 1].flags & T_CAP)) {
+            size_t b = last + 1;
+            while (b + 1 < sc->ntok && b - last < 16 &&
+                   (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
+                b++;
+            int rc = 0;
+            if (char_after(sc, b) == ')' && !any_covered(sc, last + 1, b))
+                rc = try_definition(sc, last + 1, b, i, last);
+            if (rc < 0)
+                return rc;
+        } else if ((sc->tok[i].flags & T_UPPER) && last + 1 < sc->ntok &&
+                   open_paren_before(sc, last + 1) && (sc->tok[last + 1].flags & T_LOWER)) {
+            sc->tok[i].flags |= T_COMMON; /* "BOB (blocs obstétricaux)": a measure's */
+        }
+    }
+    return 0;
+}
+
+/* ---- people ---- */
+
+/* Words [a, b] name a person whose surname starts at word `sur` (sur == a:
+ * the surname alone). */
+static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
+{
+    if (any_covered(sc, a, b))
+        return 0;
+    for (size_t i = a; i <= b; i++)
+        if (i >= sur ? !surname_word(sc, i) && !(i < b && in(sc, i, SG_WL_PARTICLE))
+                     : !name_word(sc, i) || in(sc, i, SG_WL_ORG_HEAD) || in(sc, i, SG_WL_ROLE))
+            return 0;
+    char *key = fold_words(sc, a, b);
+    sg_cand *c =
+        key ? sg_cand_get(&sc->people, key, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s)
+            : NULL;
+    free(key);
+    if (!c)
+        return SG_ERR_NOMEM;
+    c->full |= sur > a;
+    if (!c->surname && !(c->surname = sg_suggest_collapse(sc->text + sc->tok[sur].s,
+                                                          sc->tok[b].e - sc->tok[sur].s)))
+        return SG_ERR_NOMEM;
+    return 0;
+}
+
+/* Words a.. as a person's name: first names, then a surname (maybe "de X");
+ * returns the surname's first word in *sur and the last word, or 0. */
+static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
+{
+    size_t j = a;
+    while (j + 1 < sc->ntok && j - a < 2 && sep_blank(sc, j + 1) && name_word(sc, j + 1) &&
+           sg_first_name(fw(sc, j + 1)) && j + 2 < sc->ntok && sep_blank(sc, j + 2) &&
+           surname_word(sc, j + 2))
+        j++; /* Jean Pierre Dupont */
+    size_t k = j + 1;
+    if (k >= sc->ntok || !sep_blank(sc, k))
+        return 0;
+    if (surname_word(sc, k)) {
+        *sur = k;
+        return k;
+    }
+    /* de Villepin, d’Estaing, du Bellay */
+    if ((sc->tok[k].flags & T_LOWER) && (is(sc, k, "de") || is(sc, k, "du") || is(sc, k, "d")) &&
+        k + 1 < sc->ntok && (sep_blank(sc, k + 1) || sep_elision(sc, k + 1)) &&
+        surname_word(sc, k + 1) && !(sc->tok[k + 1].flags & T_UPPER)) {
+        *sur = k;
+        return k + 1;
+    }
+    return 0;
+}
+
+/* "Prénom Nom": a first name of the list, then a surname, not inside the
+ * name of a street, a clinic or a saint ("rue Jean Jaurès", "Saint Joseph"). */
+static int find_first_names(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER) || !sg_first_name(fw(sc, i)))
+            continue;
+        if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED))
+            continue;
+        size_t sur = 0, last = name_after(sc, i, &sur);
+        if (!last)
+            continue;
+        /* a surname followed by another capitalised word is some longer name */
+        if (last + 1 < sc->ntok && sep_blank(sc, last + 1) && name_word(sc, last + 1) &&
+            !in(sc, last + 1, SG_WL_ROLE))
+            continue;
+        int rc = add_person(sc, i, last, sur);
+        if (rc)
+            return rc;
+        i = last;
+    }
+    return 0;
+}
+
+/* The length of the run of name words ending at word b (at most 4). */
+static size_t run_back(const sg_scan *sc, size_t b)
+{
+    size_t n = 0;
+    for (;;) {
+        size_t i = b - n;
+        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER))
+            break;
+        n++;
+        if (n == 4 || i == 0 || !sep_blank(sc, i))
+            break;
+    }
+    return n;
+}
+
+/* The length of the run of name words starting at word a (at most 4). */
+static size_t run_forward(const sg_scan *sc, size_t a)
+{
+    size_t n = 0;
+    while (a + n < sc->ntok && n < 4 && name_word(sc, a + n) && (n == 0 || sep_blank(sc, a + n)))
+        n++;
+    return n;
+}
+
+/* A person of two words [a, a + 1], or of first names and a surname. */
+static int add_pair(sg_scan *sc, size_t a)
+{
+    size_t sur = 0, last = name_after(sc, a, &sur);
+    if (last && sg_first_name(fw(sc, a)))
+        return add_person(sc, a, last, sur);
+    return add_person(sc, a, a + 1, a + 1);
+}
+
+/* "Thierry Schifano (FNTS), président de", "Émilie Royère, directrice du". */
+static int role_after(sg_scan *sc, size_t r)
+{
+    size_t c = r; /* the word after the comma */
+    if (r > 0 && is_article(fw(sc, r - 1)) && (sep_blank(sc, r) || sep_elision(sc, r)))
+        c = r - 1;
+    if (c == 0 || !sep_has(sc, c, ","))
+        return 0;
+    size_t end = c - 1; /* the name's last word */
+    if (sep_has(sc, c, ")")) {
+        while (end > 0 && c - end < 8 && !sep_has(sc, end, "("))
+            end--;
+        if (end == 0 || !sep_has(sc, end, "("))
+            return 0;
+        end--;
+    } else if (sep_has(sc, c, ".;:!?\"")) {
+        return 0;
+    }
+    return run_back(sc, end) == 2 ? add_person(sc, end - 1, end, end) : 0;
+}
+
+/* "le directeur général de l’AP-HM, Jean-Olivier Arnaud", "le président de la
+ * République Emmanuel Macron". */
+static int role_before(sg_scan *sc, size_t r)
+{
+    for (size_t k = r + 1; k < sc->ntok && k <= r + 10;) {
+        if (sep_has(sc, k, ".;:!?\"()"))
+            return 0;
+        if (!name_word(sc, k)) {
+            k++;
+            continue;
+        }
+        size_t n = 1;
+        while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n))
+            n++;
+        if (n == 2 && (k == r + 1 || sep_has(sc, k, ",")))
+            return add_pair(sc, k);
+        if (n >= 3)
+            return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
+        k += n;
+    }
+    return 0;
+}
+
+static int find_people(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (sc->tok[i].flags & T_FURNITURE)
+            continue;
+        int rc = 0;
+        if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
+            (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&
+            !sep_has(sc, i + 1, ",;:!?()\"")) {
+            size_t n = run_forward(sc, i + 1);
+            if (n >= 1 && n <= 3) {
+                size_t sur = i + 1;
+                while (sur < i + n && sg_first_name(fw(sc, sur)))
+                    sur++;
+                rc = add_person(sc, i + 1, i + n, sur);
+            }
+        } else if (in(sc, i, SG_WL_ROLE)) {
+            rc = role_after(sc, i);
+            if (!rc)
+                rc = role_before(sc, i);
+        } else if ((sc->tok[i].flags & T_LOWER) && in(sc, i, SG_WL_VERB) && i + 1 < sc->ntok &&
+                   sep_blank(sc, i + 1) && run_forward(sc, i + 1) == 2) {
+            rc = add_pair(sc, i + 1);
+        }
+        if (rc)
+            return rc;
+    }
+    return find_first_names(sc);
+}
+
+/* ---- capitalised sequences ---- */
+
+/* A place cue before word i: "à X", "en X", "dans le X", "maire de X",
+ * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last). */
+static int place_cue(const sg_scan *sc, size_t i, size_t j)
+{
+    if (j + 1 < sc->ntok && open_paren_before(sc, j + 1) && in(sc, j + 1, SG_WL_PLACE))
+        return 1;
+    if (i == 0 || (!sep_blank(sc, i) && !sep_elision(sc, i)))
+        return 0;
+    const char *p = fw(sc, i - 1);
+    if (sep_blank(sc, i) && (!strcmp(p, "a") || !strcmp(p, "en")))
+        return 1;
+    if (i < 2)
+        return 0;
+    const char *pp = fw(sc, i - 2);
+    if (is_article(p) && !strcmp(pp, "dans"))
+        return 1;
+    /* "maire de X", "CH de X", "les urgences de X", "hôpital d’X" */
+    return (!strcmp(p, "de") || !strcmp(p, "d")) &&
+           (!strcmp(pp, "maire") || !strcmp(pp, "ville") || !strcmp(pp, "commune") ||
+            !strcmp(pp, "departement") || !strcmp(pp, "habitants") ||
+            in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL) ||
+            in(sc, i - 2, SG_WL_GENERIC));
+}
+
+/* A particle at word k, joined to the next word by a space (an apostrophe
+ * after d, l). */
+static int particle_at(const sg_scan *sc, size_t k)
+{
+    return (sc->tok[k].flags & T_LOWER) && in(sc, k, SG_WL_PARTICLE) && k + 1 < sc->ntok &&
+           (strlen(fw(sc, k)) == 1 ? sep_elision(sc, k + 1) : sep_blank(sc, k + 1));
+}
+
+/* The end of the sequence starting at i: capitalised words joined by spaces
+ * or by the particles de, du, des, la, le, d’, l’ (not by "et": "les
+ * cliniques X et Y" are two names). */
+static size_t sequence_end(const sg_scan *sc, size_t i)
+{
+    size_t j = i;
+    while (j + 1 < sc->ntok && j - i < MAX_NAME_WORDS) {
+        size_t k = j + 1;
+        if (!sep_blank(sc, k) || (sc->tok[k].flags & T_LINE)) /* not across a line */
+            break;
+        if (name_word(sc, k)) {
+            j = k;
+        } else if (j == i && (sc->tok[j].flags & T_UPPER) && (sc->tok[k].flags & T_NUM) &&
+                   sc->tok[k].e - sc->tok[k].s <= 4) {
+            j = k;
+            break;
+        } else if (particle_at(sc, k) && k + 1 < sc->ntok && name_word(sc, k + 1)) {
+            j = k + 1;
+        } else if (particle_at(sc, k) && k + 2 < sc->ntok && particle_at(sc, k + 1) &&
+                   name_word(sc, k + 2)) { /* de la, de l’ */
+            j = k + 2;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* A lower-case head right before word i ("la clinique Bouchard"): 1 for a
+ * head that becomes part of the name, 2 for one that stays apart (a plural:
+ * "les cliniques X et Y" are two names, each alone), 0 for none. */
+static int head_before(const sg_scan *sc, size_t i)
+{
+    /* heads that name a kind of body rather than start its name ("le groupe
+       Elsan": the name is Elsan) */
+    static const char *const apart[] = {"assemblee", "bureau",     "comite",        "commission",
+                                        "conseil",   "direction",  "etablissement", "groupe",
+                                        "office",    "ordre",      "pole",          "service",
+                                        "unite",     "entreprise", "societe"};
+    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+        return 0;
+    if (in(sc, i - 1, SG_WL_ORG_PLURAL))
+        return 2;
+    if (!in(sc, i - 1, SG_WL_ORG_HEAD))
+        return 0;
+    for (size_t k = 0; k < sizeof(apart) / sizeof(*apart); k++)
+        if (is(sc, i - 1, apart[k]))
+            return 2;
+    return 1;
+}
+
+/* "les cliniques X et Y": Y shares the plural head of X. */
+static int shared_head(const sg_scan *sc, size_t i)
+{
+    if (i < 2 || !sep_blank(sc, i) || !is(sc, i - 1, "et") || !sep_blank(sc, i - 1))
+        return 0;
+    size_t k = i - 2; /* back to the first word of X */
+    while (k > 0 && k + MAX_NAME_WORDS > i && sep_blank(sc, k) &&
+           (name_word(sc, k - 1) || particle_at(sc, k - 1)))
+        k--;
+    return name_word(sc, k) && head_before(sc, k) == 2;
+}
+
+static int beside_covered(const sg_scan *sc, size_t i, size_t j)
+{
+    return (i > 0 && sep_blank(sc, i) &&
+            (sc->tok[i - 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP)) ||
+           (j + 1 < sc->ntok && sep_blank(sc, j + 1) &&
+            (sc->tok[j + 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP));
+}
+
+static int add_sequence(sg_scan *sc, size_t i, size_t j)
+{
+    int head = head_before(sc, i);
+    if (!head && shared_head(sc, i))
+        head = 2;
+    size_t a = head == 1 ? i - 1 : i; /* the label's first word */
+    char *key = fold_words(sc, a, j);
+    sg_cand *c =
+        key ? sg_cand_get(&sc->seqs, key, sc->text + sc->tok[a].s, sc->tok[j].e - sc->tok[a].s)
+            : NULL;
+    free(key);
+    if (!c)
+        return SG_ERR_NOMEM;
+    int start = (sc->tok[i].flags & T_START) && !head;
+    if (start) {
+        c->start++;
+    } else {
+        c->mid++;
+        if (!c->label_mid) { /* the label as written inside a sentence */
+            char *l = sg_suggest_collapse(sc->text + sc->tok[a].s, sc->tok[j].e - sc->tok[a].s);
+            if (!l)
+                return SG_ERR_NOMEM;
+            free(c->label);
+            c->label = l;
+            c->label_mid = 1;
+        }
+    }
+    c->place += place_cue(sc, i, j);
+    c->org += head != 0;
+    c->elided +=
+        j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
+    c->upper = (sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM));
+    c->common += (sc->tok[i].flags & T_COMMON) != 0;
+    return 0;
+}
+
+static int find_sequences(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (!name_word(sc, i) || strlen(fw(sc, i)) < 2)
+            continue;
+        size_t j = sequence_end(sc, i);
+        if (!beside_covered(sc, i, j) && j - i < MAX_NAME_WORDS) {
+            int rc = add_sequence(sc, i, j);
+            if (rc)
+                return rc;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded *f,
+                     const sg_span *spans, size_t nspans)
+{
+    sc->text = text;
+    sc->len = len;
+    sc->f = f;
+    sc->spans = spans;
+    sc->nspans = nspans;
+    int rc = sg_segment(&sc->units, f, SG_UNIT_SENTENCE, 0);
+    if (!rc)
+        rc = tokenise(sc);
+    if (rc)
+        return SG_ERR_NOMEM;
+    if (!sc->ntok)
+        return 0;
+    mark_covered(sc);
+    mark_starts(sc);
+    mark_bylines(sc);
+    mark_credits(sc);
+    unmark_shouted(sc);
+    if ((rc = find_definitions(sc)) || (rc = find_people(sc)) || (rc = find_sequences(sc)))
+        return rc;
+    return 0;
+}
+
+void sg_scan_free(sg_scan *sc)
+{
+    if (!sc)
+        return;
+    sg_cand_list_free(&sc->defs);
+    sg_cand_list_free(&sc->people);
+    sg_cand_list_free(&sc->seqs);
+    sg_units_free(&sc->units);
+    sg_folded_free(&sc->scratch);
+    free(sc->tok);
+    free(sc->pool);
+    memset(sc, 0, sizeof(*sc));
+}

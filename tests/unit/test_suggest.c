@@ -1,0 +1,334 @@
+/* The suggester (SPEC §15): what it proposes, what it leaves out, the types
+ * it guesses and its API. Every text here is invented for the test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <stakegraph/stakegraph.h>
+
+#include "suggest_int.h"
+
+static const char *empty_gaz = "id\tlabel\ttype\n";
+
+/* The rows `texts` (NULL-terminated) give with the gazetteer `tsv`. */
+static sg_suggestion_list *run_opt(const char *tsv, const char *const *texts,
+                                   const sg_suggest_options *opt)
+{
+    sg_error err;
+    sg_gazetteer *gaz = NULL;
+    sg_suggester *s = NULL;
+    sg_suggestion_list *rows = NULL;
+    assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(gaz, "t.tsv", tsv, strlen(tsv), &err), 0);
+    assert_int_equal(sg_suggester_new(&s, gaz, opt, &err), 0);
+    for (size_t i = 0; texts[i]; i++) {
+        char name[32];
+        snprintf(name, sizeof(name), "d%zu", i);
+        assert_int_equal(sg_suggester_add(s, name, texts[i], strlen(texts[i]), &err), 0);
+    }
+    if (opt && !opt->keep_documents)
+        for (size_t i = 0; texts[i]; i++)
+            assert_int_equal(sg_suggester_recount(s, "x", texts[i], strlen(texts[i]), &err), 0);
+    assert_int_equal(sg_suggester_run(s, &rows, &err), 0);
+    sg_suggester_free(s);
+    sg_gazetteer_free(gaz);
+    return rows;
+}
+
+/* min_count 1: even a sequence seen once is proposed, so that what is left
+ * out is left out by the rule under test. */
+static sg_suggestion_list *run(const char *tsv, const char *const *texts)
+{
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    return run_opt(tsv, texts, &opt);
+}
+
+static sg_suggestion_list *run1(const char *text)
+{
+    const char *texts[] = {text, NULL};
+    return run(empty_gaz, texts);
+}
+
+static const sg_suggestion *row(const sg_suggestion_list *l, const char *label)
+{
+    for (size_t i = 0; i < sg_suggestion_list_count(l); i++)
+        if (!strcmp(sg_suggestion_list_get(l, i)->label, label))
+            return sg_suggestion_list_get(l, i);
+    return NULL;
+}
+
+static void has(const sg_suggestion_list *l, const char *label, const char *type)
+{
+    const sg_suggestion *r = row(l, label);
+    if (!r) {
+        for (size_t i = 0; i < sg_suggestion_list_count(l); i++)
+            print_message("  row: %s\n", sg_suggestion_list_get(l, i)->label);
+        fail_msg("not proposed: %s", label);
+    }
+    if (type && strcmp(r->type, type))
+        fail_msg("%s: type %s, wanted %s", label, r->type, type);
+}
+
+static void hasnt(const sg_suggestion_list *l, const char *label)
+{
+    if (row(l, label))
+        fail_msg("proposed: %s", label);
+}
+
+static void lists_sorted(void **state)
+{
+    (void)state;
+    for (int k = 0; k <= SG_WL_COUNT; k++) {
+        size_t n = 0;
+        const char *const *v =
+            k < SG_WL_COUNT ? sg_suggest_list((sg_wordlist)k, &n) : sg_first_names(&n);
+        assert_true(n > 0);
+        for (size_t i = 1; i < n; i++)
+            if (strcmp(v[i - 1], v[i]) >= 0)
+                fail_msg("list %d not sorted at '%s'", k, v[i]);
+    }
+    size_t n = 0;
+    sg_first_names(&n);
+    assert_true(n >= 300);
+}
+
+static void first_names(void **state)
+{
+    (void)state;
+    assert_true(sg_first_name("bastien"));
+    assert_true(sg_first_name("jean paul")); /* Jean-Paul, folded */
+    assert_true(sg_first_name("marie claude"));
+    assert_false(sg_first_name("jean dupont"));
+    assert_false(sg_first_name("france")); /* a place more often */
+    assert_false(sg_first_name(""));
+}
+
+/* Generic capitalised words and headings name nothing. */
+static void generic_words(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1(
+        "Le directeur du CHU a rencontré le Premier ministre. Selon le CHU, l'Agence a tranché.\n"
+        "La Région et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
+        "LES URGENCES DU LITTORAL FERMENT\n\n"
+        "La Covid recule. La coopérative Brenvalis recrute.");
+    for (const char *w[] = {"CHU", "Premier", "Agence", "Région", "Etat", "Nord", "Sud", "Conseil",
+                            "Janvier", "Covid", "Le", "La", "LES URGENCES DU LITTORAL", "URGENCES",
+                            "LITTORAL", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    has(l, "Coopérative Brenvalis", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* Credits, bylines and agency signatures are not text of the article. */
+static void credits_and_bylines(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Par Odile Vasseur\n\n"
+                                 "La maison Ferrandou ouvre un atelier. Photo : Jules Tramoni\n"
+                                 "Le chantier avance (crédit : Studio Lumen).\n"
+                                 "© Agence Zorbel\n"
+                                 "Le maire parle — Pascal Vidrac/ZIPA\n"
+                                 "- F. DUMONTEL\n\n"
+                                 "Mais Gaspard Ollivrin, architecte, reste confiant.");
+    for (const char *w[] = {"Odile Vasseur", "Vasseur", "Jules Tramoni", "Studio Lumen", "Lumen",
+                            "Agence Zorbel", "Zorbel", "Pascal Vidrac", "ZIPA", "DUMONTEL",
+                            "F. DUMONTEL", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    has(l, "Gaspard Ollivrin", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* "Prénom Nom" named once is a person; the surname goes in its column. */
+static void first_name_people(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Hier, la réunion a accueilli Bastien Morlaix dans la salle. Marie-Claude Vantrou "
+             "était là aussi, comme Charles de Vaulmont. Rue Jean Brassac, rien de neuf.");
+    has(l, "Bastien Morlaix", "person");
+    const sg_suggestion *r = row(l, "Bastien Morlaix");
+    assert_string_equal(r->surname, "Morlaix");
+    assert_string_equal(r->aliases, "");
+    assert_string_equal(r->id, "person:bastien-morlaix");
+    assert_string_equal(r->kind, "person");
+    has(l, "Marie-Claude Vantrou", "person");
+    assert_string_equal(row(l, "Marie-Claude Vantrou")->surname, "Vantrou");
+    has(l, "Charles de Vaulmont", "person");
+    assert_string_equal(row(l, "Charles de Vaulmont")->surname, "de Vaulmont");
+    hasnt(l, "Jean Brassac"); /* a street's name */
+    hasnt(l, "Morlaix");
+    sg_suggestion_list_free(l);
+}
+
+/* A surname in capitals is written as a name ("Carole DEMARTI" would only
+ * match text in capitals). */
+static void surname_in_capitals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le bureau accueille Carole DEMARTI, qui succède à un autre.");
+    has(l, "Carole Demarti", "person");
+    assert_string_equal(row(l, "Carole Demarti")->surname, "Demarti");
+    sg_suggestion_list_free(l);
+}
+
+/* The surname is never a plain alias: another person of that name in
+ * another document is not counted as this one. */
+static void surname_not_alias(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le projet de Romain Kerbrat avance. M. Kerbrat est confiant.",
+                           "Une autre affaire : Kerbrat, le boulanger, a fermé boutique.", NULL};
+    sg_suggestion_list *l = run(empty_gaz, texts);
+    const sg_suggestion *r = row(l, "Romain Kerbrat");
+    assert_non_null(r);
+    assert_string_equal(r->aliases, "");
+    assert_string_equal(r->surname, "Kerbrat");
+    assert_int_equal(r->count, 2); /* the full name and M. Kerbrat, not the baker */
+    hasnt(l, "Kerbrat");
+    sg_suggestion_list_free(l);
+}
+
+/* Names joined by "et" are two rows. */
+static void split_on_et(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Les cliniques Vallombre et Castelroc fusionnent. Ensuite, "
+                                 "Jean Dupertuis et Marie Lagrasse signent l'accord.");
+    has(l, "Vallombre", "organisation");
+    has(l, "Castelroc", "organisation");
+    has(l, "Jean Dupertuis", "person");
+    has(l, "Marie Lagrasse", "person");
+    hasnt(l, "Vallombre et Castelroc");
+    hasnt(l, "Jean Dupertuis et Marie Lagrasse");
+    sg_suggestion_list_free(l);
+}
+
+/* Types from cues: regions and countries, "à X", an organisation's head. */
+static void types_from_cues(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le contrat lie l'Occitanie et l'Italie. Elle habite à Brouvenc depuis un an, "
+             "et travaille à Brouvenc aussi. La clinique Sarrazine ouvre. L'Institut Vermeil "
+             "recrute. Le maire de Pontarlieu s'inquiète.");
+    has(l, "Occitanie", "place");
+    has(l, "Italie", "place");
+    has(l, "Brouvenc", "place");
+    has(l, "Clinique Sarrazine", "organisation");
+    has(l, "Institut Vermeil", "organisation");
+    has(l, "Pontarlieu", "place");
+    sg_suggestion_list_free(l);
+}
+
+/* An acronym definition whose long form is in no gazetteer: the long form
+ * is the label, the acronym an alias; a lower-case head may start it. */
+static void acronym_definitions(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le projet de l'institut hospitalo-universitaire (IHU) avance. L'IHU recrute. "
+             "La Fédération des ateliers du Ventoux (FAV) soutient le centre hospitalier "
+             "universitaire (CHU) et le service des urgences pédiatriques (SUP).");
+    has(l, "Institut hospitalo-universitaire", "organisation");
+    assert_string_equal(row(l, "Institut hospitalo-universitaire")->aliases, "IHU");
+    assert_string_equal(row(l, "Institut hospitalo-universitaire")->kind, "definition");
+    assert_int_equal(row(l, "Institut hospitalo-universitaire")->count, 3);
+    has(l, "Fédération des ateliers du Ventoux", "organisation");
+    hasnt(l, "Centre hospitalier universitaire"); /* CHU: a kind, not an actor */
+    hasnt(l, "CHU");
+    hasnt(l, "SUP"); /* a service named by common nouns */
+    sg_suggestion_list_free(l);
+}
+
+/* What the gazetteers match is not proposed, with their folding. */
+static void covered_by_gazetteer(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\taliases\n"
+                      "org:cv\tCoopérative du Verdon\torganisation\tCOVER\n";
+    const char *texts[] = {"La COOPERATIVE DU VERDON et la Coopérative du Verdon signent. La "
+                           "COVER paie. Le Verdon coule. La Laiterie Brunaud aussi.",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    hasnt(l, "COOPERATIVE DU VERDON");
+    hasnt(l, "Coopérative du Verdon");
+    hasnt(l, "COVER");
+    has(l, "Laiterie Brunaud", NULL);
+    sg_suggestion_list_free(l);
+}
+
+/* The same rows whether the suggester keeps the documents or is given them
+ * again; the API's misuses are refused. */
+static void recount_and_misuse(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Selon Bastien Morlaix, la Laiterie Brunaud grandit.",
+                           "La Laiterie Brunaud et Hélène Castagnet aussi.", NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    assert_int_equal(opt.min_count, 2);
+    assert_true(opt.keep_documents);
+    sg_suggestion_list *a = run_opt(empty_gaz, texts, &opt);
+    opt.keep_documents = 0;
+    sg_suggestion_list *b = run_opt(empty_gaz, texts, &opt);
+    assert_int_equal(sg_suggestion_list_count(a), sg_suggestion_list_count(b));
+    assert_true(sg_suggestion_list_count(a) >= 3);
+    for (size_t i = 0; i < sg_suggestion_list_count(a); i++) {
+        assert_string_equal(sg_suggestion_list_get(a, i)->id, sg_suggestion_list_get(b, i)->id);
+        assert_int_equal(sg_suggestion_list_get(a, i)->count, sg_suggestion_list_get(b, i)->count);
+    }
+    assert_string_equal(sg_suggestion_list_get(a, 0)->label, "Laiterie Brunaud"); /* by count */
+    assert_null(sg_suggestion_list_get(a, 99));
+    sg_suggestion_list_free(a);
+    sg_suggestion_list_free(b);
+
+    sg_error err;
+    sg_gazetteer *gaz = NULL;
+    sg_suggester *s = NULL;
+    sg_suggestion_list *rows = NULL;
+    assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
+    opt.min_count = 0;
+    assert_int_equal(sg_suggester_new(&s, gaz, &opt, &err), SG_ERR_INVALID);
+    assert_int_equal(sg_suggester_new(&s, gaz, NULL, &err), 0);
+    assert_int_equal(sg_suggester_add(s, "a", "Texte.", 6, &err), 0);
+    assert_int_equal(sg_suggester_recount(s, "a", "Texte.", 6, &err), SG_ERR_INVALID);
+    assert_int_equal(sg_suggester_add(s, "u16",
+                                      "\xff\xfe"
+                                      "a\0",
+                                      4, &err),
+                     SG_ERR_UTF8);
+    assert_int_equal(sg_suggester_run(s, &rows, &err), 0);
+    assert_int_equal(sg_suggestion_list_count(rows), 0);
+    assert_int_equal(sg_suggester_add(s, "b", "Texte.", 6, &err), SG_ERR_INVALID);
+    sg_suggestion_list *again = NULL;
+    assert_int_equal(sg_suggester_run(s, &again, &err), SG_ERR_INVALID);
+    sg_suggestion_list_free(rows);
+    sg_suggester_free(s);
+    sg_suggester_free(NULL);
+    sg_suggestion_list_free(NULL);
+    sg_gazetteer_free(gaz);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lists_sorted),         cmocka_unit_test(first_names),
+        cmocka_unit_test(generic_words),        cmocka_unit_test(credits_and_bylines),
+        cmocka_unit_test(first_name_people),    cmocka_unit_test(surname_in_capitals),
+        cmocka_unit_test(surname_not_alias),    cmocka_unit_test(split_on_et),
+        cmocka_unit_test(types_from_cues),      cmocka_unit_test(acronym_definitions),
+        cmocka_unit_test(covered_by_gazetteer), cmocka_unit_test(recount_and_misuse),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
