@@ -504,7 +504,8 @@ static int rows_from_sequences(sg_suggester *s)
         size_t total = c->mid + c->start;
         /* strong cues count from one occurrence: an acronym in capitals, an
            elision, an organisation's head before or at the start of the name */
-        int marked = c->upper || c->elided || c->org || (org_headed(c->key) && strchr(c->key, ' '));
+        int marked = c->upper || c->elided || c->org || sg_suggest_word(SG_WL_PLACE, c->key) ||
+                     (org_headed(c->key) && strchr(c->key, ' '));
         if (!c->mid || c->common || name_taken(s, c->label) || generic_only(c->key) ||
             ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
             continue;

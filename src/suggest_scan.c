@@ -272,10 +272,23 @@ static void furnish(sg_scan *sc, size_t a, size_t b)
         sc->tok[k].flags |= T_FURNITURE;
 }
 
+/* Words [a, b) are a name alone: a first name and one or two capitalised
+ * words, nothing else (a journalist's signature on its own line). */
+static int signature(const sg_scan *sc, size_t a, size_t b)
+{
+    if (b - a < 2 || b - a > 3 || !(sc->tok[a].flags & T_CAP) || !sg_first_name(fw(sc, a)))
+        return 0;
+    for (size_t k = a + 1; k < b; k++)
+        if (!(sc->tok[k].flags & T_CAP) || !sep_blank(sc, k))
+            return 0;
+    return b == sc->ntok || sc->tok[b - 1].e == sc->len || sep_has(sc, b, "\n\r");
+}
+
 /* Bylines: "Par Jean Dupont", a short line of names in capitals or with an
- * e-mail address, "- F. DUMAS". */
+ * e-mail address, "- F. DUMAS", a name alone on its line. */
 static void mark_bylines(sg_scan *sc)
 {
+    static const uint32_t bullet[] = {0x2022};
     for (size_t a = 0; a < sc->ntok;) {
         size_t b = line_end(sc, a), n = b - a, caps = 0;
         int mail = 0;
@@ -285,8 +298,12 @@ static void mark_bylines(sg_scan *sc)
             mail |= k > a && sep_has(sc, k, "@");
         }
         if ((n <= 6 && (sc->tok[a].flags & T_CAP) && is(sc, a, "par")) || (n <= 8 && mail) ||
-            (n <= 4 && caps == n))
+            (n <= 4 && caps == n) || signature(sc, a, b))
             furnish(sc, a, b);
+        /* "… d'Arles. • Louise Gal": a signature after a bullet ends the line */
+        for (size_t k = a + 1; k < b; k++)
+            if (sep_has_cp(sc, k, bullet, 1) && signature(sc, k, b))
+                furnish(sc, k, b);
         a = b;
     }
 }
@@ -869,6 +886,10 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j)
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = (sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM));
     c->common += (sc->tok[i].flags & T_COMMON) != 0;
+    /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
+       in lower case, so this is only its start */
+    c->common += j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&
+                 in(sc, j + 1, SG_WL_GENERIC);
     return 0;
 }
 

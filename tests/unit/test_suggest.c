@@ -117,10 +117,11 @@ static void generic_words(void **state)
         "Le directeur du CHU a rencontré le Premier ministre. Selon le CHU, l'Agence a tranché.\n"
         "La Région et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
         "LES URGENCES DU LITTORAL FERMENT\n\n"
-        "La Covid recule. La coopérative Brenvalis recrute.");
+        "La Covid recule. La coopérative Brenvalis recrute. L'Inspection générale enquête "
+        "et l'Enseignement supérieur aussi.");
     for (const char *w[] = {"CHU", "Premier", "Agence", "Région", "Etat", "Nord", "Sud", "Conseil",
                             "Janvier", "Covid", "Le", "La", "LES URGENCES DU LITTORAL", "URGENCES",
-                            "LITTORAL", NULL},
+                            "LITTORAL", "Inspection", "Enseignement", NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
@@ -137,11 +138,13 @@ static void credits_and_bylines(void **state)
                                  "Le chantier avance (crédit : Studio Lumen).\n"
                                  "© Agence Zorbel\n"
                                  "Le maire parle — Pascal Vidrac/ZIPA\n"
-                                 "- F. DUMONTEL\n\n"
+                                 "- F. DUMONTEL\n"
+                                 "Mickaël Penvarch\n\n"
+                                 "Le chantier reprend lundi. • Louise Galmier\n\n"
                                  "Mais Gaspard Ollivrin, architecte, reste confiant.");
     for (const char *w[] = {"Odile Vasseur", "Vasseur", "Jules Tramoni", "Studio Lumen", "Lumen",
                             "Agence Zorbel", "Zorbel", "Pascal Vidrac", "ZIPA", "DUMONTEL",
-                            "F. DUMONTEL", NULL},
+                            "F. DUMONTEL", "Mickaël Penvarch", "Louise Galmier", NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
@@ -228,6 +231,22 @@ static void types_from_cues(void **state)
     has(l, "Clinique Sarrazine", "organisation");
     has(l, "Institut Vermeil", "organisation");
     has(l, "Pontarlieu", "place");
+    sg_suggestion_list_free(l);
+}
+
+/* With the default minimum of two, a region, a country or a city of the
+ * list is proposed from one mention; an unknown word is not. */
+static void places_named_once(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Elle travaille en Occitanie avec un partenaire de Bergame, puis "
+                           "avec la société Trabuc.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Occitanie", "place");
+    hasnt(l, "Bergame");
     sg_suggestion_list_free(l);
 }
 
@@ -329,6 +348,7 @@ int main(void)
         cmocka_unit_test(surname_not_alias),    cmocka_unit_test(split_on_et),
         cmocka_unit_test(types_from_cues),      cmocka_unit_test(acronym_definitions),
         cmocka_unit_test(covered_by_gazetteer), cmocka_unit_test(recount_and_misuse),
+        cmocka_unit_test(places_named_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
