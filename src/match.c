@@ -197,7 +197,7 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
         m->naliases++;
     }
     if (!rc && !a.guard && a.mode != MODE_EXACT)
-        rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), t, fl, n, a.mode);
+        rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), s, t, fl, n, a.mode);
     return rc;
 }
 
@@ -628,7 +628,8 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);
-    if ((rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)) ||
+    if ((m->variants & SG_VARIANT_DEFINED && (rc = sg_resolve_long_forms(m, f, out))) ||
+        (rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)) ||
         (!m->furniture && (rc = sg_furniture_filter(f, s, slen, out))))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     return 0;

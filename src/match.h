@@ -72,5 +72,9 @@ void sg_hits_sort(sg_hits *h);
 /* Resolution steps, run by sg_matcher_run (resolve.c). */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* A long form in no gazetteer before a known acronym in brackets ("Centre
+ * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
+ * the acronym's letters: a mention of the acronym's entity. */
+int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 
 #endif

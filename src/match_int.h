@@ -63,7 +63,7 @@ struct sg_matcher {
     uint32_t *fuzzy_next; /* per skeleton: next long one with the same first word */
     size_t fuzzy_cap;
     /* acronyms by their letters alone ("aphm" for AP-HM): open addressing
-     * of fingerprint << 32 | (alias + 1) */
+     * of (written without accents) << 63 | 31-bit fingerprint << 32 | (alias + 1) */
     uint64_t *forms;
     size_t forms_mask, nforms;
     char *texts; /* the folded aliases and skeletons, end to end */
@@ -101,9 +101,9 @@ int sg_matcher_text(sg_matcher *m, const char *t, size_t n, size_t *off);
 /* variants.c: the readings of a name that differ from its spelling. */
 
 /* Compiles the skeletons and acronym forms of the folded alias t[0, n) of
- * `entity` (mode MODE_*, alias number `alias`). */
-int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *t,
-                    const unsigned char *fl, size_t n, unsigned char mode);
+ * `entity` (mode MODE_*, alias number `alias`, as written: `written`). */
+int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
+                    const char *t, const unsigned char *fl, size_t n, unsigned char mode);
 
 /* After every name is in: the skeletons with their region dropped. */
 int sg_variants_finish(sg_matcher *m);

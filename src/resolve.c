@@ -424,3 +424,89 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     sg_hits_free(&add);
     return rc;
 }
+
+/* The start of the long form that ends at folded offset `le` and whose
+ * words' initials (function words aside) spell the letters l[0, n): read
+ * backwards, across spaces, apostrophes and hyphens only. 0 = none (a long
+ * form never starts a document: a bracket follows it). */
+static size_t long_form_start(const sg_folded *f, size_t le, const char *l, size_t n)
+{
+    size_t pos = le, ws = 0;
+    while (n > 0) {
+        size_t we = pos;
+        while (we > 0 && !(f->flags[we - 1] & SG_F_ALNUM)) {
+            char c = f->text[we - 1];
+            if ((c != ' ' && c != '\'') || pos - we > 2)
+                return 0;
+            we--;
+        }
+        if (we == 0)
+            return 0;
+        ws = we;
+        while (ws > 0 && (f->flags[ws - 1] & SG_F_ALNUM))
+            ws--;
+        pos = ws;
+        if (sg_function_word(f->text + ws, we - ws))
+            continue;
+        if (f->text[ws] != l[n - 1])
+            return 0;
+        n--;
+    }
+    return ws;
+}
+
+int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0, n = h->n;
+    sg_hits add = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const sg_hit *x = &h->v[i];
+        if (x->fs < 2 || x->fe >= f->len || f->text[x->fs - 1] != '(' || f->text[x->fe] != ')' ||
+            m->is_person[x->entity] || !(m->allowed[x->entity] & SG_VARIANT_DEFINED))
+            continue;
+        char l[MAX_ACRONYM];
+        size_t ln = 0;
+        int ok = 1;
+        for (size_t k = x->fs; k < x->fe && ok; k++) {
+            if (!(f->flags[k] & SG_F_ALNUM))
+                continue;
+            ok = (f->flags[k] & SG_F_UPPER) && ln < MAX_ACRONYM;
+            if (ok)
+                l[ln++] = f->text[k];
+        }
+        if (!ok || ln < 3)
+            continue;
+        size_t le = x->fs - 1;
+        while (le > 0 && f->text[le - 1] == ' ')
+            le--;
+        size_t ls = long_form_start(f, le, l, ln);
+        if (!ls)
+            continue;
+        /* the long form is read so unless another name starts before it and
+         * runs into it, or the entity is already named there */
+        int clash = 0;
+        for (size_t k = 0; k < i && !clash; k++)
+            clash = h->v[k].fs < ls && h->v[k].fe > ls;
+        for (size_t k = 0; k < i && !clash; k++)
+            clash = h->v[k].fs == ls && h->v[k].entity == x->entity;
+        if (!clash && (rc = sg_hits_push(&add, ls, le, x->entity, SG_HIT_VARIANT)))
+            break;
+    }
+    if (rc || !add.n) {
+        sg_hits_free(&add);
+        return rc;
+    }
+    /* the hits inside the long forms give way */
+    for (size_t i = 0; i < h->n; i++) {
+        int inside = 0;
+        for (size_t a = 0; a < add.n && !inside; a++)
+            inside = h->v[i].fs >= add.v[a].fs && h->v[i].fe <= add.v[a].fe;
+        if (!inside)
+            h->v[out++] = h->v[i];
+    }
+    h->n = out;
+    rc = merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}

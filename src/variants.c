@@ -22,11 +22,12 @@
 #include "match_int.h"
 #include "sg_internal.h"
 
-#define SKEL_MAX 256    /* bytes of a skeleton */
-#define PAREN_MAX 24    /* folded bytes between the brackets of an interrupting acronym */
-#define FORM_MAX 32     /* letters of an acronym form */
-#define FUZZY_MIN 15    /* letters of a name read fuzzily */
-#define CONJUNCTS_MAX 8 /* names sharing one plural head */
+#define SKEL_MAX 256             /* bytes of a skeleton */
+#define PAREN_MAX 24             /* folded bytes between the brackets of an interrupting acronym */
+#define FORM_MAX 32              /* letters of an acronym form */
+#define FUZZY_MIN 15             /* letters of a name read fuzzily */
+#define CONJUNCTS_MAX 8          /* names sharing one plural head */
+#define SKEL_CAPITALS (1u << 15) /* a skeleton read only when every word is capitalised */
 
 static const char *const variant_names[] = {"function-words", "heads",         "inserted",
                                             "region",         "acronym-forms", "defined",
@@ -224,7 +225,9 @@ static size_t letters_of(const char *t, size_t n, char *out)
     return k;
 }
 
-static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n)
+/* `ascii`: the alias as written has no accent, so that its title case may
+ * be read ("Igas"; "État" is a word, not ÉTAT). */
+static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int ascii)
 {
     char l[FORM_MAX];
     size_t ln = letters_of(t, n, l), alpha = 0;
@@ -239,7 +242,7 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n)
             return SG_ERR_NOMEM;
         for (size_t i = 0; m->forms && i <= m->forms_mask; i++)
             if (m->forms[i]) {
-                size_t j = (size_t)(m->forms[i] >> 32) & nmask;
+                size_t j = (size_t)((m->forms[i] >> 32) & 0x7FFFFFFF) & nmask;
                 while (t2[j])
                     j = (j + 1) & nmask;
                 t2[j] = m->forms[i];
@@ -248,22 +251,26 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n)
         m->forms = t2;
         m->forms_mask = nmask;
     }
-    uint64_t fp = hash_bytes(SG_PREFIX_SEED, l, ln) >> 32;
+    uint64_t fp = hash_bytes(SG_PREFIX_SEED, l, ln) >> 33;
     size_t j = (size_t)fp & m->forms_mask;
     while (m->forms[j])
         j = (j + 1) & m->forms_mask;
-    m->forms[j] = fp << 32 | (uint64_t)(alias + 1);
+    m->forms[j] = (uint64_t)(ascii != 0) << 63 | fp << 32 | (uint64_t)(alias + 1);
     m->nforms++;
     return 0;
 }
 
-int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *t,
-                    const unsigned char *fl, size_t n, unsigned char mode)
+int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
+                    const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
     if (!m->allowed[entity])
         return 0;
-    if (mode == MODE_ACRONYM)
-        return add_form(m, alias, t, n);
+    if (mode == MODE_ACRONYM) {
+        int ascii = 1;
+        for (const char *c = written; *c; c++)
+            ascii &= (unsigned char)*c < 0x80;
+        return add_form(m, alias, t, n, ascii);
+    }
     char k[SKEL_MAX], k2[SKEL_MAX];
     size_t kn = 0;
     unsigned words = 0, dropped = 0;
@@ -311,9 +318,66 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
     return 0;
 }
 
+/* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
+ * Sainte-Musse", "Paoli-Calmettes" for "Institut Paoli-Calmettes"). */
+static const char *const droppable[] = {"centre hospitalier ", "hopital ",  "clinique ",
+                                        "polyclinique ",       "institut ", "fondation "};
+
+/* The readings of skeleton `sk` with its generic head in other words: "hopital
+ * arles" for "centre hospitalier arles" (the press's usual name of a town's
+ * hospital), and the proper name alone, in capitals, when it has two words or
+ * more and no other entity reads so. */
+static int head_readings(sg_matcher *m, skel_rec sk)
+{
+    const char *k = m->texts + sk.text_off;
+    char buf[SKEL_MAX];
+    if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SG_VARIANT_HEADS))
+        return 0;
+    static const char *const ch[] = {"centre hospitalier ", "ch "};
+    static const char *const longer[] = {"universitaire", "intercommunal", "regional",
+                                         "specialise"};
+    for (size_t c = 0; c < 2; c++) {
+        size_t cl = strlen(ch[c]);
+        if (sk.len <= cl || memcmp(k, ch[c], cl))
+            continue;
+        int plain = 1;
+        for (size_t l = 0; l < sizeof(longer) / sizeof(*longer); l++)
+            plain &= strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
+        if (!plain || sk.len - cl + 8 > SKEL_MAX)
+            continue;
+        memcpy(buf, "hopital ", 8);
+        memcpy(buf + 8, k + cl, sk.len - cl);
+        unsigned words = 1;
+        for (size_t i = 0; i < sk.len - cl + 8; i++)
+            words += buf[i] == ' ';
+        if (!taken(m, buf, sk.len - cl + 8) && add_skel(m, sk.entity, buf, sk.len - cl + 8, words,
+                                                        (uint16_t)(sk.needs | SG_VARIANT_HEADS)))
+            return SG_ERR_NOMEM;
+    }
+    for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
+        size_t dl = strlen(droppable[d]);
+        if (sk.len <= dl || memcmp(k, droppable[d], dl))
+            continue;
+        const char *rest = k + dl;
+        size_t rl = sk.len - dl;
+        unsigned words = 1;
+        for (size_t i = 0; i < rl; i++)
+            words += rest[i] == ' ';
+        memcpy(buf, rest, rl);
+        if (words >= 2 && !taken(m, buf, rl) &&
+            add_skel(m, sk.entity, buf, rl, words,
+                     (uint16_t)(sk.needs | SG_VARIANT_HEADS | SKEL_CAPITALS)))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 int sg_variants_finish(sg_matcher *m)
 {
     size_t n0 = m->nskels;
+    for (size_t i = 0; i < n0; i++)
+        if (head_readings(m, m->skels[i]))
+            return SG_ERR_NOMEM;
     for (size_t i = 0; i < n0; i++) {
         skel_rec sk = m->skels[i];
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
@@ -397,6 +461,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
     size_t paren = 0;
     const skel_rec *best = NULL;
     unsigned first_head = 0;
+    int capitals = 1; /* every content word so far starts with a capital */
     while (j < f->len && (fl[j] & SG_F_ALNUM)) {
         size_t we = j;
         while (we < f->len && (fl[we] & SG_F_ALNUM))
@@ -425,12 +490,14 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             }
             if (!st.words)
                 first_head = (unsigned)generic_head(t + j, wl);
+            capitals &= (fl[j] & SG_F_UPPER) != 0;
             state_add(&st, t + j, wl);
             for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
-                unsigned need = sk->needs | used;
+                unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
                 if (sk->len != st.len || memcmp(m->texts + sk->text_off, st.buf, st.len) ||
-                    (need & ~(unsigned)m->allowed[sk->entity]))
+                    (need & ~(unsigned)m->allowed[sk->entity]) ||
+                    ((sk->needs & SKEL_CAPITALS) && !capitals))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
@@ -468,17 +535,30 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
  * letters and digits, in capitals, parted by dots or hyphens ("A.P.-H.M.",
  * "APHM" for AP-HM). Returns the end of the form and its entity. */
 static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
-                      uint32_t *entity)
+                      uint32_t *entity, int *titled)
 {
     const char *t = f->text;
     const unsigned char *fl = f->flags;
     char l[FORM_MAX];
     size_t ln = 0, k = i, end = i;
+    int title = 0; /* "Chits", "Igas", "Inserm": an acronym of four letters or more in
+                      title case, where no sentence starts */
     for (;;) {
         while (k < f->len && (fl[k] & SG_F_ALNUM)) {
-            if ((fl[k] & SG_F_LOWER) || ln == FORM_MAX)
+            if (((fl[k] & SG_F_LOWER) && (k == i || !(title = k == i + 1 || title))) ||
+                ln == FORM_MAX)
                 return 0;
             l[ln++] = t[k++];
+        }
+        if (title) {
+            size_t p = i;
+            while (p > 0 && t[p - 1] == ' ')
+                p--;
+            if (ln < 4 || ln > 8 || p == 0 || t[p - 1] == '.' || t[p - 1] == '!' ||
+                t[p - 1] == '?' || t[p - 1] == '\n' || t[p - 1] == ':' || t[p - 1] == '"')
+                return 0;
+            end = k;
+            break;
         }
         end = k;
         if (k + 1 >= f->len)
@@ -501,12 +581,12 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
     }
     if (ln < 2 || !m->forms)
         return 0;
-    uint64_t fp = hash_bytes(SG_PREFIX_SEED, l, ln) >> 32;
+    uint64_t fp = hash_bytes(SG_PREFIX_SEED, l, ln) >> 33;
     const alias_rec *best = NULL;
     for (size_t j = (size_t)fp & m->forms_mask; m->forms[j]; j = (j + 1) & m->forms_mask) {
-        if ((m->forms[j] >> 32) != fp)
+        if (((m->forms[j] >> 32) & 0x7FFFFFFF) != fp || (title && !(m->forms[j] >> 63)))
             continue;
-        const alias_rec *a = &m->aliases[(uint32_t)m->forms[j] - 1];
+        const alias_rec *a = &m->aliases[(uint32_t)(m->forms[j] & 0xFFFFFFFF) - 1];
         char al[FORM_MAX];
         size_t an = letters_of(m->texts + a->text_off, a->len, al);
         if (an == ln && !memcmp(al, l, ln) && (m->allowed[a->entity] & SG_VARIANT_ACRONYM_FORMS) &&
@@ -516,6 +596,7 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
     if (!best)
         return 0;
     *entity = best->entity;
+    *titled = title;
     return end;
 }
 
@@ -676,9 +757,14 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         we++;
     if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER)) {
         uint32_t e;
-        size_t end = form_at(m, f, s, i, &e);
+        int titled = 0;
+        size_t end = form_at(m, f, s, i, &e, &titled);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_FORM))
             return SG_ERR_NOMEM;
+        /* in title case, only where the document names the entity otherwise
+         * ("l'État" is no form of ÉTAT in a text that does not name it) */
+        if (end && titled)
+            hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
     if (sg_function_word(f->text + i, we - i))
         return 0;
