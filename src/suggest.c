@@ -489,9 +489,11 @@ static int org_headed(const char *key)
 static const char *sequence_type(const sg_cand *c)
 {
     size_t total = c->mid + c->start;
+    if (sg_suggest_word(SG_WL_PLACE, c->key)) /* PACA too */
+        return "place";
     if (c->upper || c->org || org_headed(c->key))
         return "organisation";
-    if (sg_suggest_word(SG_WL_PLACE, c->key) || c->place * 2 > total)
+    if (c->place * 2 > total)
         return "place";
     return "organisation";
 }

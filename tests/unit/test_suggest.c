@@ -221,12 +221,13 @@ static void split_on_et(void **state)
 static void types_from_cues(void **state)
 {
     (void)state;
-    sg_suggestion_list *l =
-        run1("Le contrat lie l'Occitanie et l'Italie. Elle habite à Brouvenc depuis un an, "
-             "et travaille à Brouvenc aussi. La clinique Sarrazine ouvre. L'Institut Vermeil "
-             "recrute. Le maire de Pontarlieu s'inquiète.");
+    sg_suggestion_list *l = run1(
+        "Le contrat lie l'Occitanie, la PACA et l'Italie. Elle habite à Brouvenc depuis un an, "
+        "et travaille à Brouvenc aussi. La clinique Sarrazine ouvre. L'Institut Vermeil "
+        "recrute. Le maire de Pontarlieu s'inquiète.");
     has(l, "Occitanie", "place");
     has(l, "Italie", "place");
+    has(l, "PACA", "place");
     has(l, "Brouvenc", "place");
     has(l, "Clinique Sarrazine", "organisation");
     has(l, "Institut Vermeil", "organisation");
