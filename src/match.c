@@ -211,6 +211,32 @@ static int label_is_exact(const sg_entity *e)
     return 0;
 }
 
+/* The head acronym of an organisation's name: its first word, in capitals,
+ * before more words ("CHU" of "CHU de Nice", "IHU" of "IHU Méditerranée
+ * Infection"), which the press uses alone once the name is given. */
+static int add_head(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name)
+{
+    name += name[0] == '!';
+    if (name[0] == '=' || !(m->allowed[entity] & SG_VARIANT_DEFINED))
+        return 0;
+    size_t n = strcspn(name, " -\xe2"), letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] >= 'A' && name[i] <= 'Z')
+            letters++;
+        else if (!(name[i] >= '0' && name[i] <= '9'))
+            return 0;
+    }
+    if (letters < 2 || !name[n])
+        return 0;
+    const char *t = NULL;
+    const unsigned char *fl = NULL;
+    size_t tn = 0;
+    int rc = sg_fold_name_in(scratch, name, n, &t, &fl, &tn);
+    if (!rc && tn > 0)
+        rc = sg_trie_insert(m->heads, t, tn, entity);
+    return rc;
+}
+
 /* The surname of a person: the explicit column, else the label's last word. */
 static int add_surname(sg_matcher *m, sg_folded *scratch, uint32_t entity, const sg_entity *e)
 {
@@ -247,6 +273,7 @@ void sg_matcher_free(sg_matcher *m)
     if (!m)
         return;
     sg_trie_free(m->surnames);
+    sg_trie_free(m->heads);
     free(m->aliases);
     free(m->skels);
     free(m->fuzzy_next);
@@ -302,7 +329,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->prefix_mask = 1023;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
     if (!m->prefixes || !m->rank || !m->is_person || !m->is_place || !m->allowed || !m->patterns ||
-        sg_trie_new(&m->surnames) || compute_ranks(m, n))
+        sg_trie_new(&m->surnames) || sg_trie_new(&m->heads) || compute_ranks(m, n))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
@@ -317,10 +344,18 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
                 goto cleanup;
         if (m->is_person[i] && (rc = add_surname(m, &scratch, (uint32_t)i, e)))
             goto cleanup;
+        if (!m->is_person[i] && !m->is_place[i] && !e->guard) {
+            if ((rc = add_head(m, &scratch, (uint32_t)i, e->label)))
+                goto cleanup;
+            for (size_t a = 0; a < e->naliases; a++)
+                if ((rc = add_head(m, &scratch, (uint32_t)i, e->aliases[a])))
+                    goto cleanup;
+        }
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
-    if ((rc = sg_variants_finish(m)) || (rc = sg_trie_freeze(m->surnames)))
+    if ((rc = sg_variants_finish(m)) || (rc = sg_trie_freeze(m->surnames)) ||
+        (rc = sg_trie_freeze(m->heads)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;
@@ -630,6 +665,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         sg_variants_after(m, f, s, slen, out);
     if ((m->variants & SG_VARIANT_DEFINED && (rc = sg_resolve_long_forms(m, f, out))) ||
         (rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)) ||
+        (m->variants & SG_VARIANT_DEFINED && (rc = sg_resolve_heads(m, f, out))) ||
         (!m->furniture && (rc = sg_furniture_filter(f, s, slen, out))))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     return 0;

@@ -76,5 +76,9 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
  * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
  * the acronym's letters: a mention of the acronym's entity. */
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* A head acronym alone ("le CHU") after a name it heads ("CHU de Nice"), in
+ * the same document: a mention of that name's entity when it is the only one
+ * named so far with that head. */
+int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 
 #endif

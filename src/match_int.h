@@ -71,6 +71,7 @@ struct sg_matcher {
     unsigned char *pool; /* case flags of exact aliases */
     size_t pool_len, pool_cap;
     sg_trie *surnames; /* folded surname -> person entity */
+    sg_trie *heads;    /* folded head acronym ("chu" of "CHU de Nice") -> entity */
     pattern_rec *patterns;
     size_t npatterns;
     uint32_t *rank; /* entity -> rank in id order */

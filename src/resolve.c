@@ -510,3 +510,86 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     sg_hits_free(&add);
     return rc;
 }
+
+/* The longest head acronym at word start p, in capitals, naming exactly one
+ * entity named before; not followed by "de X" ("le CHU de Montpellier" is
+ * another hospital). */
+static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u32_map *bearers,
+                      uint32_t *who)
+{
+    uint32_t node = sg_trie_root(m->heads);
+    size_t best = 0;
+    for (size_t j = p; j < f->len && node != SG_TRIE_NONE; j++) {
+        if (f->flags[j] & SG_F_LOWER)
+            break;
+        node = sg_trie_child(m->heads, node, (unsigned char)f->text[j]);
+        if (node == SG_TRIE_NONE || (j + 1 < f->len && (f->flags[j + 1] & SG_F_ALNUM)))
+            continue;
+        uint32_t e = map_only(bearers, node);
+        if (e != SG_TRIE_NONE) {
+            best = j + 1;
+            *who = e;
+        }
+    }
+    if (best) {
+        const char *t = f->text + best;
+        size_t left = f->len - best;
+        if ((left > 4 && !memcmp(t, " de ", 4) && (f->flags[best + 4] & SG_F_UPPER)) ||
+            (left > 4 && !memcmp(t, " d'", 3) && (f->flags[best + 3] & SG_F_UPPER)) ||
+            (left > 4 && !memcmp(t, " du ", 4)))
+            return 0;
+    }
+    return best;
+}
+
+int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    if (!h->n)
+        return 0;
+    u32_map seen = {0}, bearers = {0};
+    sg_hits add = {0};
+    int rc = 0;
+    size_t k = 0;
+    for (size_t p = 0; p < f->len && !rc; p++) {
+        while (k < h->n && h->v[k].fs <= p) {
+            uint32_t e = h->v[k].entity, node = sg_trie_node_of(m->heads, e);
+            if (node != SG_TRIE_NONE) {
+                map_rec *r = map_get(&seen, e);
+                if (!r) {
+                    rc = SG_ERR_NOMEM;
+                    break;
+                }
+                if (!r->count) {
+                    r->count = 1;
+                    map_rec *b = map_get(&bearers, node);
+                    if (!b) {
+                        rc = SG_ERR_NOMEM;
+                        break;
+                    }
+                    if (!b->count)
+                        b->first = e;
+                    if (b->count < 2)
+                        b->count++;
+                }
+            }
+            p = p < h->v[k].fe ? h->v[k].fe : p;
+            k++;
+        }
+        if (rc || p >= f->len || !bearers.n)
+            continue;
+        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
+            continue;
+        uint32_t who;
+        size_t end = head_at(m, f, p, &bearers, &who);
+        if (end && (k >= h->n || h->v[k].fs >= end)) {
+            rc = sg_hits_push(&add, p, end, who, SG_HIT_ACRONYM);
+            p = end - 1;
+        }
+    }
+    if (!rc && add.n)
+        rc = merge(h, &add);
+    free(seen.v);
+    free(bearers.v);
+    sg_hits_free(&add);
+    return rc;
+}
