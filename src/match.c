@@ -457,7 +457,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             return SG_ERR_NOMEM;
         if (end)
             hits->v[hits->n - 1].guard = guard;
-        if (m->variants && sg_variants_at(m, f, s, i, hits))
+        if (m->variants && sg_variants_at(m, f, s, i, end != 0, hits))
             return SG_ERR_NOMEM;
     }
     return 0;

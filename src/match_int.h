@@ -109,8 +109,10 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
 /* After every name is in: the skeletons with their region dropped. */
 int sg_variants_finish(sg_matcher *m);
 
-/* The variant candidates starting at word start i of `f` (original text s). */
-int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i, sg_hits *hits);
+/* The variant candidates starting at word start i of `f` (original text s);
+ * `named`: a name of the gazetteer starts there. */
+int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i, int named,
+                   sg_hits *hits);
 
 /* After the choice of mentions: a region after an acronym joins it ("FHF
  * Paca"), and a place inside a hyphenated name ("Nice-Nord") is dropped. */

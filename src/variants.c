@@ -26,6 +26,7 @@
 #define PAREN_MAX 24             /* folded bytes between the brackets of an interrupting acronym */
 #define FORM_MAX 32              /* letters of an acronym form */
 #define FUZZY_MIN 15             /* letters of a name read fuzzily */
+#define FUZZY_CHAIN 8            /* long names read fuzzily from one first word, at most */
 #define CONJUNCTS_MAX 8          /* names sharing one plural head */
 #define SKEL_CAPITALS (1u << 15) /* a skeleton read only when every word is capitalised */
 
@@ -179,8 +180,17 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
             if (!(r = sg_prefix_get(m, h)))
                 return SG_ERR_NOMEM;
             if (fuzzy && i < n && !memchr(k, ' ', i)) {
-                m->fuzzy_next[id] = r->fuzzy;
-                r->fuzzy = id;
+                /* a first word that starts many long names ("centre") would make
+                 * every "Centre" of the text compare them all: such names have no
+                 * fuzzy reading */
+                unsigned chain = 0;
+                for (uint32_t v = r->fuzzy; v != SG_TRIE_NONE && chain <= FUZZY_CHAIN;
+                     v = m->fuzzy_next[v])
+                    chain++;
+                if (chain < FUZZY_CHAIN) {
+                    m->fuzzy_next[id] = r->fuzzy;
+                    r->fuzzy = id;
+                }
             }
         }
         if (i < n)
@@ -749,7 +759,8 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
     return 0;
 }
 
-int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i, sg_hits *hits)
+int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i, int named,
+                   sg_hits *hits)
 {
     const unsigned char *fl = f->flags;
     size_t we = i;
@@ -776,12 +787,16 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
+            named = 1;
         }
-        if (r->fuzzy != SG_TRIE_NONE && (m->variants & SG_VARIANT_FUZZY) &&
+        /* a misspelt name is read only where no name or variant starts */
+        if (!named && r->fuzzy != SG_TRIE_NONE && (m->variants & SG_VARIANT_FUZZY) &&
             fuzzy_at(m, f, i, r, hits))
             return SG_ERR_NOMEM;
     }
-    if ((m->variants & SG_VARIANT_SHARED_HEADS) && shared_at(m, f, i, hits))
+    /* plural heads end in s or x */
+    if ((m->variants & SG_VARIANT_SHARED_HEADS) && we - i >= 7 &&
+        (f->text[we - 1] == 's' || f->text[we - 1] == 'x') && shared_at(m, f, i, hits))
         return SG_ERR_NOMEM;
     return 0;
 }
