@@ -21,12 +21,12 @@ typedef struct {
     char *id, *label, *type;
     char **aliases; /* as written, '=' prefix kept */
     size_t naliases;
-    char *pattern;       /* PCRE2 pattern or NULL */
-    char *surname;       /* people: explicit surname or NULL */
-    unsigned char guard; /* SG_GUARD_*: how its guarded names match (aliases
-                            written "!name" are never guarded) */
+    char *pattern;         /* PCRE2 pattern or NULL */
+    char *surname;         /* people: explicit surname or NULL */
+    unsigned char guard;   /* SG_GUARD_*: how its guarded names match (aliases
+                              written "!name" are never guarded) */
     uint16_t variants_off; /* SG_VARIANT_* turned off for this entry (`variants`) */
-    char **attrs;        /* value per attribute index < nattrs (NULL = absent) */
+    char **attrs;          /* value per attribute index < nattrs (NULL = absent) */
     size_t nattrs;
     const char *file; /* owned by the gazetteer */
     long line;
