@@ -150,12 +150,17 @@ int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits 
         const char *nl = memchr(line, '\n', (size_t)(end - line));
         const char *lend = nl ? nl : end;
         const char *p = skip_leaders(line, lend);
-        if (furniture_line(line, lend) || credit_at(p, lend, 1)) {
+        /* the cues start with one of these bytes, in either case */
+        static const char first[] = "PCIVLAMNTpcivlamnt(\xc2\xc3";
+        int cue = p < lend && *p && memchr(first, *p, sizeof(first) - 1);
+        if (cue && (furniture_line(line, lend) || credit_at(p, lend, 1))) {
             drop_span(f, h, (size_t)(line - s), (size_t)(lend - s));
         } else {
             /* a credit inside the line runs to its end: "... — Crédit : X" */
             for (const char *q = p + 1; q < lend; q++) {
-                if (!(q[-1] == ' ' || q[-1] == '(' || (unsigned char)q[-1] == 0x94 ||
+                /* a credit inside a line starts with a capital cue, '©' or "(c)" */
+                if (!memchr("PCIVL(\xc2", *q, 7) ||
+                    !(q[-1] == ' ' || q[-1] == '(' || (unsigned char)q[-1] == 0x94 ||
                       (unsigned char)q[-1] == 0xA0))
                     continue;
                 if (credit_at(q, lend, 0)) {

@@ -47,28 +47,6 @@ uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity)
     return m->rank[entity];
 }
 
-/* Its 31-bit fingerprint, never 0. */
-static inline uint32_t prefix_fp(uint64_t h)
-{
-    return (uint32_t)((h * 0x9E3779B97F4A7C15ULL) >> 33) | 1u;
-}
-
-static size_t prefix_slot(const prefix_rec *table, size_t mask, uint32_t fp)
-{
-    size_t i = (size_t)(fp * 0x9E3779B1u) & mask;
-    while (table[i].key && (table[i].key >> 1) != fp)
-        i = (i + 1) & mask;
-    return i;
-}
-
-/* A fingerprint may (rarely) be another string's too: whole names are
- * confirmed by their bytes. */
-const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h)
-{
-    const prefix_rec *r = &m->prefixes[prefix_slot(m->prefixes, m->prefix_mask, prefix_fp(h))];
-    return r->key ? r : NULL;
-}
-
 prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
 {
     if ((m->nprefixes + 1) * 2 > m->prefix_mask + 1) {
@@ -78,13 +56,13 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
             return NULL;
         for (size_t i = 0; i <= m->prefix_mask; i++)
             if (m->prefixes[i].key)
-                t[prefix_slot(t, nmask, m->prefixes[i].key >> 1)] = m->prefixes[i];
+                t[sg_prefix_slot(t, nmask, m->prefixes[i].key >> 1)] = m->prefixes[i];
         free(m->prefixes);
         m->prefixes = t;
         m->prefix_mask = nmask;
     }
-    uint32_t fp = prefix_fp(h);
-    prefix_rec *r = &m->prefixes[prefix_slot(m->prefixes, m->prefix_mask, fp)];
+    uint32_t fp = sg_prefix_fp(h);
+    prefix_rec *r = &m->prefixes[sg_prefix_slot(m->prefixes, m->prefix_mask, fp)];
     if (!r->key) {
         *r = (prefix_rec){fp << 1, SG_TRIE_NONE, SG_TRIE_NONE, SG_TRIE_NONE};
         m->nprefixes++;
@@ -413,22 +391,59 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
  * the text ends: the text is read one word at a time, and the walk stops at
  * the first word that ends no name's prefix. */
 static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity,
-                         unsigned char *guard)
+                         unsigned char *guard, sg_walk *w)
 {
     const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
     uint64_t h = SG_PREFIX_SEED;
     size_t best_end = 0, j = i;
     const alias_rec *best = NULL;
+    /* the skeleton is read on the way while the text's words are one space
+     * apart with no function word: its hashes are then the name's */
+    int clean = m->variants != 0, capitals = 1;
+    size_t first_end = i;
+    unsigned words = 0;
     while (j < f->len) {
+        size_t ws = j;
         while (j < f->len && (fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
+        if (clean) {
+            const char *wt = (const char *)t + ws;
+            if (words && sg_function_word(wt, j - ws)) {
+                w->dirty = 1;
+                clean = 0;
+            } else if (j - ws <= 4 && wt[0] == 'c' && wt[1] == 'h' && !(fl[ws + 1] & SG_F_UPPER) &&
+                       sg_head_acronym(wt, j - ws)) {
+                clean = 0; /* the skeleton's walk stops there too */
+            }
+            capitals &= (fl[ws] & SG_F_UPPER) != 0;
+        }
+        if (!words)
+            w->first_end = first_end = j;
+        words++;
         const prefix_rec *r = sg_prefix_lookup(m, h);
-        if (!r)
+        if (words == 1)
+            w->first = r;
+        if (!r) {
+            if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
+                w->dirty = 1; /* maybe an adjective after the head */
             break;
+        }
         const alias_rec *here = r->key & 1u ? name_at(m, r, f, i, j) : NULL;
         if (here) {
             best = here;
             best_end = j;
+        }
+        if (clean && !here && r->skel != SG_TRIE_NONE) { /* (a name of that span wins) */
+            uint32_t e = sg_skel_clean(m, r, f, i, j, capitals);
+            if (e != SG_TRIE_NONE) {
+                w->skel_end = j;
+                w->skel_entity = e;
+            }
+        }
+        if (clean && j < f->len && !(t[j] == ' ' && j + 1 < f->len && (fl[j + 1] & SG_F_ALNUM))) {
+            w->dirty = t[j] == '\'' || t[j] == '(' ||
+                       (t[j] == ' ' && j + 1 < f->len && (t[j + 1] == '(' || t[j + 1] == '\''));
+            clean = 0;
         }
         while (j < f->len && !(fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
@@ -442,6 +457,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             !memcmp(f->text + best_end, m->texts + best->text_off + best->len, best->tail))
             best_end += best->tail;
     }
+    w->named = best != NULL;
+    w->name_end = best_end;
     return best_end;
 }
 
@@ -452,12 +469,19 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue;
         uint32_t e = 0;
         unsigned char guard = 0;
-        size_t end = longest_at(m, f, i, &e, &guard);
+        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0};
+        size_t end = longest_at(m, f, i, &e, &guard, &w);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
             return SG_ERR_NOMEM;
         if (end)
             hits->v[hits->n - 1].guard = guard;
-        if (m->variants && sg_variants_at(m, f, s, i, end != 0, hits))
+        /* most word starts have nothing for the variants: a name's first word,
+         * a capital (an acronym form) or a plural (a shared head) */
+        size_t wl = w.first_end - i;
+        if (m->variants &&
+            (w.first || ((f->flags[i] & SG_F_UPPER) && m->forms) ||
+             (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x'))) &&
+            sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
     }
     return 0;

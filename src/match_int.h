@@ -66,7 +66,9 @@ struct sg_matcher {
      * of (written without accents) << 63 | 31-bit fingerprint << 32 | (alias + 1) */
     uint64_t *forms;
     size_t forms_mask, nforms;
-    char *texts; /* the folded aliases and skeletons, end to end */
+    uint32_t title_letters[9]; /* by length 4..8: the first letters of the forms that
+                                  may be read in title case (a bit per a..z) */
+    char *texts;               /* the folded aliases and skeletons, end to end */
     size_t texts_len, texts_cap;
     unsigned char *pool; /* case flags of exact aliases */
     size_t pool_len, pool_cap;
@@ -89,8 +91,29 @@ static inline uint64_t sg_prefix_step(uint64_t h, unsigned char b)
     return (h ^ b) * 0x100000001B3ULL;
 }
 
-/* The record of the prefix hashed to h, or NULL when no name starts so. */
-const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h);
+/* Its 31-bit fingerprint, never 0. */
+static inline uint32_t sg_prefix_fp(uint64_t h)
+{
+    return (uint32_t)((h * 0x9E3779B97F4A7C15ULL) >> 33) | 1u;
+}
+
+static inline size_t sg_prefix_slot(const prefix_rec *table, size_t mask, uint32_t fp)
+{
+    size_t i = (size_t)(fp * 0x9E3779B1u) & mask;
+    while (table[i].key && (table[i].key >> 1) != fp)
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* The record of the prefix hashed to h, or NULL when no name starts so. A
+ * fingerprint may (rarely) be another string's too: whole names are
+ * confirmed by their bytes. */
+static inline const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h)
+{
+    const prefix_rec *r =
+        &m->prefixes[sg_prefix_slot(m->prefixes, m->prefix_mask, sg_prefix_fp(h))];
+    return r->key ? r : NULL;
+}
 
 /* The record of the prefix hashed to h, made when missing; NULL when out of
  * memory. */
@@ -109,15 +132,40 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
 /* After every name is in: the skeletons with their region dropped. */
 int sg_variants_finish(sg_matcher *m);
 
-/* The variant candidates starting at word start i of `f` (original text s);
- * `named`: a name of the gazetteer starts there. */
-int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i, int named,
-                   sg_hits *hits);
+/* What the walk of a name at a word start learnt for the variants: the first
+ * word's record (NULL: no name nor skeleton starts so), whether a name starts
+ * there, and the skeleton read on the way while the text's words were one
+ * space apart with no function word (its end, 0 if none), or `dirty` when
+ * the text needs the skeleton's own walk (a function word, an apostrophe, a
+ * bracket, or a word that may be an inserted adjective). */
+typedef struct {
+    const prefix_rec *first;
+    size_t first_end; /* the end of the word at the start */
+    int named, dirty;
+    size_t name_end; /* the end of the longest name there */
+    size_t skel_end;
+    uint32_t skel_entity;
+} sg_walk;
+
+/* The variant candidates starting at word start i of `f` (original text s). */
+int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
+                   const sg_walk *w, sg_hits *hits);
 
 /* After the choice of mentions: a region after an acronym joins it ("FHF
  * Paca"), and a place inside a hyphenated name ("Nice-Nord") is dropped. */
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                        sg_hits *hits);
+
+/* The best entity whose skeleton is exactly f->text[i, j) among the chain of
+ * record r (`capitals`: every word there starts with a capital), or
+ * SG_TRIE_NONE. */
+uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
+                       size_t j, int capitals);
+
+/* Generic heads: "ch", "chu", ... (in capitals in the text), and the words
+ * after which an adjective may be inserted ("clinique", "hopital", ...). */
+int sg_head_acronym(const char *t, size_t n);
+int sg_generic_head(const char *t, size_t n);
 
 /* Is the folded word t[0, n) a function word (de, des, du, d, la, le, les, l)? */
 int sg_function_word(const char *t, size_t n);

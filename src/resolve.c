@@ -544,7 +544,10 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
 
 int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
-    if (!h->n)
+    size_t any = 0; /* most documents name no entity with a head acronym */
+    while (any < h->n && sg_trie_node_of(m->heads, h->v[any].entity) == SG_TRIE_NONE)
+        any++;
+    if (any == h->n)
         return 0;
     u32_map seen = {0}, bearers = {0};
     sg_hits add = {0};
@@ -575,8 +578,13 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             p = p < h->v[k].fe ? h->v[k].fe : p;
             k++;
         }
-        if (rc || p >= f->len || !bearers.n)
+        if (rc || p >= f->len)
             continue;
+        if (!bearers.n) { /* on to the next hit */
+            size_t next = k < h->n ? h->v[k].fs : f->len;
+            p = next > p ? next - 1 : p;
+            continue;
+        }
         if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
             continue;
         uint32_t who;

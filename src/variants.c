@@ -104,7 +104,7 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
 
 /* A head acronym must be in capitals in the text ("ch" is no word, but the
  * press does not write it so). */
-static int head_acronym(const char *t, size_t n)
+int sg_head_acronym(const char *t, size_t n)
 {
     for (size_t k = 0; k < NHEADS; k++)
         if (word_is(t, n, heads[k][1]))
@@ -114,7 +114,7 @@ static int head_acronym(const char *t, size_t n)
 
 /* Words after which one lower-case word may be inserted ("clinique
  * marseillaise Bouchard"). */
-static int generic_head(const char *t, size_t n)
+int sg_generic_head(const char *t, size_t n)
 {
     static const char *const g[] = {"clinique",  "hopital",     "polyclinique", "institut",
                                     "centre",    "fondation",   "groupe",       "maison",
@@ -266,6 +266,8 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     while (m->forms[j])
         j = (j + 1) & m->forms_mask;
     m->forms[j] = (uint64_t)(ascii != 0) << 63 | fp << 32 | (uint64_t)(alias + 1);
+    if (ascii && ln >= 4 && ln <= 8 && alpha == ln)
+        m->title_letters[ln] |= 1u << (l[0] - 'a');
     m->nforms++;
     return 0;
 }
@@ -275,6 +277,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
 {
     if (!m->allowed[entity])
         return 0;
+    if (mode != MODE_ACRONYM &&
+        !(m->allowed[entity] & ~(SG_VARIANT_ACRONYM_FORMS | SG_VARIANT_DEFINED)))
+        return 0; /* no skeleton needed */
     if (mode == MODE_ACRONYM) {
         int ascii = 1;
         for (const char *c = written; *c; c++)
@@ -459,10 +464,26 @@ static int all_upper(const sg_folded *f, size_t a, size_t b)
     return 1;
 }
 
+uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
+                       size_t j, int capitals)
+{
+    uint32_t best = SG_TRIE_NONE;
+    for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next) {
+        const skel_rec *sk = &m->skels[v];
+        if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
+            (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
+            ((sk->needs & SKEL_CAPITALS) && !capitals))
+            continue;
+        if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best])
+            best = sk->entity;
+    }
+    return best;
+}
+
 /* Walks the text from word start j on, in skeleton space, after the words of
  * `st`: the longest skeleton whose entity allows every variant the reading
  * needs (`used`: those of the caller). Returns 1 and fills *out when found. */
-static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state st,
+static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp,
                      unsigned used, reading *out)
 {
     const char *t = f->text;
@@ -478,34 +499,34 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             we++;
         size_t wl = we - j;
         if (sg_function_word(t + j, wl)) {
-            if (!st.words)
+            if (!sp->words)
                 return 0;
             used |= SG_VARIANT_FUNCTION_WORDS;
         } else {
-            if (st.len + 1 + wl > SKEL_MAX || (head_acronym(t + j, wl) && !all_upper(f, j, we)))
+            if (sp->len + 1 + wl > SKEL_MAX || (sg_head_acronym(t + j, wl) && !all_upper(f, j, we)))
                 break;
-            uint64_t h = st.h;
-            if (st.words)
+            uint64_t h = sp->h;
+            if (sp->words)
                 h = sg_prefix_step(h, ' ');
             h = hash_bytes(h, t + j, wl);
             const prefix_rec *r = sg_prefix_lookup(m, h);
             if (!r) {
                 /* one lower-case word after a generic head */
-                if (st.words == 1 && first_head && !inserted && wl >= 4 && !(fl[j] & SG_F_UPPER)) {
+                if (sp->words == 1 && first_head && !inserted && wl >= 4 && !(fl[j] & SG_F_UPPER)) {
                     inserted = 1;
                     used |= SG_VARIANT_INSERTED;
                     goto separator;
                 }
                 break;
             }
-            if (!st.words)
-                first_head = (unsigned)generic_head(t + j, wl);
+            if (!sp->words)
+                first_head = (unsigned)sg_generic_head(t + j, wl);
             capitals &= (fl[j] & SG_F_UPPER) != 0;
-            state_add(&st, t + j, wl);
+            state_add(sp, t + j, wl);
             for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
-                if (sk->len != st.len || memcmp(m->texts + sk->text_off, st.buf, st.len) ||
+                if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
                     ((sk->needs & SKEL_CAPITALS) && !capitals))
                     continue;
@@ -526,7 +547,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
         while (j < f->len && !(fl[j] & SG_F_ALNUM)) {
             if (t[j] == ' ' || t[j] == '\'') {
                 j++;
-            } else if (t[j] == '(' && st.words && !paren && 1) {
+            } else if (t[j] == '(' && sp->words && !paren && 1) {
                 size_t e = paren_end(f, j);
                 if (!e)
                     return found;
@@ -553,6 +574,19 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
     size_t ln = 0, k = i, end = i;
     int title = 0; /* "Chits", "Igas", "Inserm": an acronym of four letters or more in
                       title case, where no sentence starts */
+    if (i + 1 < f->len && (fl[i + 1] & SG_F_LOWER)) {
+        /* title case: most capitalised words; rule them out cheaply */
+        size_t p = i, e = i;
+        while (e < f->len && (fl[e] & SG_F_ALNUM) && e - i <= 8)
+            e++;
+        while (p > 0 && t[p - 1] == ' ')
+            p--;
+        if (e - i < 4 || e - i > 8 || (e < f->len && (fl[e] & SG_F_ALNUM)) || t[i] < 'a' ||
+            t[i] > 'z' || !(m->title_letters[e - i] & (1u << (t[i] - 'a'))) || p == 0 ||
+            t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?' || t[p - 1] == '\n' ||
+            t[p - 1] == ':' || t[p - 1] == '"')
+            return 0;
+    }
     for (;;) {
         while (k < f->len && (fl[k] & SG_F_ALNUM)) {
             if (((fl[k] & SG_F_LOWER) && (k == i || !(title = k == i + 1 || title))) ||
@@ -655,11 +689,28 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
 {
     const char *t = f->text;
     const unsigned char *fl = f->flags;
+    /* the text's second content word, once: most candidates differ there */
+    size_t a = i, b;
+    while (a < f->len && (fl[a] & SG_F_ALNUM))
+        a++;
+    for (;;) {
+        while (a < f->len && (t[a] == ' ' || t[a] == '\''))
+            a++;
+        if (a >= f->len || !(fl[a] & SG_F_ALNUM))
+            return 0;
+        b = a;
+        while (b < f->len && (fl[b] & SG_F_ALNUM))
+            b++;
+        if (!sg_function_word(t + a, b - a))
+            break;
+        a = b;
+    }
     for (uint32_t v = r->fuzzy; v != SG_TRIE_NONE; v = m->fuzzy_next[v]) {
         const skel_rec *sk = &m->skels[v];
-        if (!(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
-            continue;
         const char *k = m->texts + sk->text_off, *kend = k + sk->len;
+        const char *k2 = memchr(k, ' ', sk->len);
+        if (!k2 || k2[1] != t[a] || !(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
+            continue; /* (close words start alike) */
         size_t j = i, end = i;
         unsigned diff = 0, words = 0;
         int ok = 1;
@@ -741,7 +792,8 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
         if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
             return 0;
         reading rd = {0, 0, 0};
-        if (!skel_walk(m, f, j, st, SG_VARIANT_SHARED_HEADS, &rd))
+        skel_state walk = st;
+        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd))
             return 0;
         if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
@@ -759,14 +811,14 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
     return 0;
 }
 
-int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i, int named,
-                   sg_hits *hits)
+int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
+                   const sg_walk *w, sg_hits *hits)
 {
+    const prefix_rec *r = w->first;
+    int named = w->named;
     const unsigned char *fl = f->flags;
-    size_t we = i;
-    while (we < f->len && (fl[we] & SG_F_ALNUM))
-        we++;
-    if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER)) {
+    size_t we = w->first_end;
+    if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER) && m->forms) {
         uint32_t e;
         int titled = 0;
         size_t end = form_at(m, f, s, i, &e, &titled);
@@ -779,19 +831,29 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     }
     if (sg_function_word(f->text + i, we - i))
         return 0;
-    const prefix_rec *r = sg_prefix_lookup(m, hash_bytes(SG_PREFIX_SEED, f->text + i, we - i));
-    if (r) {
-        skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    if (r && !w->dirty && w->skel_end > w->name_end) {
+        /* read by the name's own walk (words one space apart) */
+        if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
+            return SG_ERR_NOMEM;
+        named = 1;
+    } else if (r && w->dirty) {
+        skel_state st;
+        st.h = SG_PREFIX_SEED;
+        st.len = 0;
+        st.words = 0;
         reading rd = {0, 0, 0};
-        if (skel_walk(m, f, i, st, 0, &rd)) {
+        if (skel_walk(m, f, i, &st, 0, &rd) && rd.end > w->name_end) {
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
             named = 1;
         }
-        /* a misspelt name is read only where no name or variant starts */
-        if (!named && r->fuzzy != SG_TRIE_NONE && (m->variants & SG_VARIANT_FUZZY) &&
-            fuzzy_at(m, f, i, r, hits))
+    }
+    if (r) {
+        /* a misspelt name is read only where no name or variant starts, from a
+         * capital */
+        if (!named && r->fuzzy != SG_TRIE_NONE && (fl[i] & SG_F_UPPER) &&
+            (m->variants & SG_VARIANT_FUZZY) && fuzzy_at(m, f, i, r, hits))
             return SG_ERR_NOMEM;
     }
     /* plural heads end in s or x */
