@@ -344,8 +344,8 @@ static const char *const droppable[] = {"centre hospitalier ", "hopital ",  "cli
  * more and no other entity reads so. */
 static int head_readings(sg_matcher *m, skel_rec sk)
 {
-    const char *k = m->texts + sk.text_off;
-    char buf[SKEL_MAX];
+    char k[SKEL_MAX], buf[SKEL_MAX]; /* (a copy: adding a skeleton may move m->texts) */
+    memcpy(k, m->texts + sk.text_off, sk.len);
     if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SG_VARIANT_HEADS))
         return 0;
     static const char *const ch[] = {"centre hospitalier ", "ch "};
