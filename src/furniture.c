@@ -128,6 +128,36 @@ static int furniture_line(const char *p, const char *end)
     return words <= 12;
 }
 
+/* A newspaper's header at p, "Var-Matin (Grand Toulon)", "Nice-Matin
+ * (Cannes)", or the newspaper's name alone on its line: returns its end (one
+ * past ')' or the line's end), or NULL. */
+static const char *masthead(const char *p, const char *end)
+{
+    static const char *const titles[] = {"La Provence", "La Marseillaise", "Le Dauphiné",
+                                         "Midi Libre",  "Le Parisien",     "Ouest-France",
+                                         "20 Minutes",  "Sud Ouest",       "La Tribune"};
+    const char *q = NULL;
+    for (size_t t = 0; t < sizeof(titles) / sizeof(*titles) && !q; t++)
+        if ((size_t)(end - p) >= strlen(titles[t]) && !memcmp(p, titles[t], strlen(titles[t])))
+            q = p + strlen(titles[t]);
+    if (!q) { /* "Nice-Matin", "Var-Matin", "Corse-Matin" */
+        const char *w = p;
+        while (w < end && *w != ' ' && *w != '(' && w - p < 30)
+            w++;
+        if (w - p > 6 && p[0] >= 'A' && p[0] <= 'Z' && !memcmp(w - 6, "-Matin", 6))
+            q = w;
+    }
+    if (!q)
+        return NULL;
+    q = skip_blanks(q, end);
+    if (q == end)
+        return end;
+    if (*q != '(')
+        return NULL;
+    const char *c = memchr(q, ')', (size_t)(end - q));
+    return c && c - q < 60 ? c + 1 : NULL;
+}
+
 /* Drops the hits in [a, b) (original offsets) from h, from index *k on. */
 static void drop_span(const sg_folded *f, sg_hits *h, size_t a, size_t b)
 {
@@ -153,7 +183,12 @@ int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits 
         /* the cues start with one of these bytes, in either case */
         static const char first[] = "PCIVLAMNTpcivlamnt(\xc2\xc3";
         int cue = p < lend && *p && memchr(first, *p, sizeof(first) - 1);
-        if (cue && (furniture_line(line, lend) || credit_at(p, lend, 1))) {
+        const char *head = p < lend && *p >= 'A' && *p <= 'Z' ? masthead(p, lend) : NULL;
+        if (head) {
+            drop_span(f, h, (size_t)(line - s), (size_t)(head - s));
+            p = head;
+        }
+        if (cue && !head && (furniture_line(line, lend) || credit_at(p, lend, 1))) {
             drop_span(f, h, (size_t)(line - s), (size_t)(lend - s));
         } else {
             /* a credit inside the line runs to its end: "... — Crédit : X" */

@@ -205,6 +205,26 @@ static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *
     return best;
 }
 
+/* Is the word before q a plural determiner ("les IFSI", "des CHU", "aux
+ * ARS")? A defined acronym there is the common noun, not the body defined. */
+static int plural_before(const sg_folded *f, size_t q)
+{
+    static const char *const plural[] = {"les",       "des", "aux", "ces",   "deux",  "trois",
+                                         "plusieurs", "nos", "vos", "leurs", "autres"};
+    size_t e = q;
+    while (e > 0 && f->text[e - 1] == ' ')
+        e--;
+    if (e == q)
+        return 0;
+    size_t b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    for (size_t k = 0; k < sizeof(plural) / sizeof(*plural); k++)
+        if (strlen(plural[k]) == e - b && !memcmp(f->text + b, plural[k], e - b))
+            return 1;
+    return 0;
+}
+
 /* One pass over the document: a hit of an entity other than a person
  * followed by "(ACR)" defines ACR as that entity from the bracket on (until
  * a later definition of the same ACR); every occurrence of a defined acronym
@@ -234,7 +254,7 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             next_def++;
         }
         uint32_t id = 0;
-        size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
+        size_t len = next_def && !plural_before(f, q) ? defined_at(&t, f, h, n0, q, &id) : 0;
         if (len) {
             size_t x = first_after(h, q);
             if (x < n0 && h->v[x].fs == q) { /* exactly a name: taken over */
@@ -378,6 +398,30 @@ static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, cons
     return best;
 }
 
+/* Is the word at p a place or body named after someone: "hôpital Lenval",
+ * "rue Paoli", "lycée Thiers" (the word before it is such a noun)? */
+static int named_after(const sg_folded *f, size_t p)
+{
+    static const char *const nouns[] = {
+        "allee",    "avenue",       "boulevard", "bd",      "centre",    "clinique",
+        "college",  "ecole",        "ehpad",     "faculte", "fondation", "hopital",
+        "hopitaux", "institut",     "lycee",     "maison",  "pavillon",  "place",
+        "pole",     "polyclinique", "prix",      "quai",    "residence", "route",
+        "rue",      "salle",        "square",    "stade",   "universite"};
+    size_t e = p;
+    while (e > 0 && f->text[e - 1] == ' ')
+        e--;
+    if (e == p || e == 0)
+        return 0;
+    size_t b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++)
+        if (strlen(nouns[k]) == e - b && !memcmp(f->text + b, nouns[k], e - b))
+            return 1;
+    return 0;
+}
+
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t person = 0; /* surnames are only looked for after a person is named */
@@ -412,7 +456,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who;
         size_t end = surname_at(m, f, p, &ps.bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end)) {
+        if (end && (k >= h->n || h->v[k].fs >= end) && !named_after(f, p)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
             p = end - 1;
         }

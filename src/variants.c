@@ -412,6 +412,22 @@ int sg_variants_finish(sg_matcher *m)
             if (!taken(m, buf, n) &&
                 add_skel(m, sk.entity, buf, n, words, (uint16_t)(sk.needs | SG_VARIANT_REGION)))
                 return SG_ERR_NOMEM;
+            /* and with the region in its other names ("Agence régionale de santé
+             * Paca" for "... Provence-Alpes-Côte d'Azur") */
+            for (size_t r2 = 0; r2 < sizeof(regions) / sizeof(*regions); r2++) {
+                size_t r2l = strlen(regions[r2]);
+                if (r2 == r || n + 1 + r2l > SKEL_MAX)
+                    continue;
+                buf[n] = ' ';
+                memcpy(buf + n + 1, regions[r2], r2l);
+                unsigned w2 = words + 1;
+                for (size_t c = 0; c < r2l; c++)
+                    w2 += regions[r2][c] == ' ';
+                if (!taken(m, buf, n + 1 + r2l) &&
+                    add_skel(m, sk.entity, buf, n + 1 + r2l, w2,
+                             (uint16_t)(sk.needs | SG_VARIANT_REGION)))
+                    return SG_ERR_NOMEM;
+            }
         }
     }
     return 0;
@@ -464,6 +480,34 @@ static int all_upper(const sg_folded *f, size_t a, size_t b)
     return 1;
 }
 
+/* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
+ * after a capitalised word (part of a longer name) nor after a lower-case
+ * noun or adjective ("groupe Sainte Marguerite", "centre diététique
+ * Saint-Jean" are other bodies); after a preposition, an article, "et", a
+ * punctuation mark or at the start, yes. */
+static int proper_context(const sg_folded *f, size_t i)
+{
+    static const char *const small[] = {"a",     "au",   "aux",   "avec",  "chez", "dans",
+                                        "entre", "en",   "et",    "ou",    "par",  "pour",
+                                        "sur",   "vers", "selon", "contre"};
+    size_t p = i;
+    while (p > 0 && (f->text[p - 1] == ' ' || f->text[p - 1] == '\''))
+        p--;
+    if (p == 0 || !(f->flags[p - 1] & SG_F_ALNUM))
+        return 1;
+    size_t ps = p;
+    while (ps > 0 && (f->flags[ps - 1] & SG_F_ALNUM))
+        ps--;
+    if (f->flags[ps] & SG_F_UPPER)
+        return 0;
+    if (sg_function_word(f->text + ps, p - ps))
+        return 1;
+    for (size_t k = 0; k < sizeof(small) / sizeof(*small); k++)
+        if (word_is(f->text + ps, p - ps, small[k]))
+            return 1;
+    return 0;
+}
+
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
                        size_t j, int capitals)
 {
@@ -472,7 +516,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
         const skel_rec *sk = &m->skels[v];
         if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
-            ((sk->needs & SKEL_CAPITALS) && !capitals))
+            ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best])
             best = sk->entity;
@@ -493,6 +537,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
     const skel_rec *best = NULL;
     unsigned first_head = 0;
     int capitals = 1; /* every content word so far starts with a capital */
+    size_t start = j;
     while (j < f->len && (fl[j] & SG_F_ALNUM)) {
         size_t we = j;
         while (we < f->len && (fl[we] & SG_F_ALNUM))
@@ -528,7 +573,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
-                    ((sk->needs & SKEL_CAPITALS) && !capitals))
+                    ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {

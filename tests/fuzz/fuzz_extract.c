@@ -29,7 +29,13 @@ static const char gazetteer[] =
     "place:marseille\tMarseille\tplace\t\t\t\t\t\n"
     "place:aix\tAix-en-Provence\tplace\tAix\t\t\t\t\n"
     "place:nice\tNice\tplace\t\t\t\t\t\n"
-    "org:chu-nice\tCHU de Nice\torganisation\tCentre hospitalier universitaire de Nice\t\t\t\t\n";
+    "org:chu-nice\tCHU de Nice\torganisation\tCentre hospitalier universitaire de Nice\t\t\t\t\n"
+    /* names for the variants (issue 14): a head, an article, punctuation, a
+     * long name read fuzzily, a head acronym */
+    "org:font-pre\tH\xc3\xb4pital Font-Pr\xc3\xa9\torganisation\tla Timone|C.H.U.\t\t\t\t\n"
+    "place:chinon\tCh\xc3\xa2teau-Chinon (Ville)\tplace\t\xc2\xab Les Clos \xc2\xbb\t\t\t\t\n"
+    "org:ihu\tIHU M\xc3\xa9\x64iterran\xc3\xa9\x65 Infection\torganisation\tCHITS|IGAS\t\t\t\t\n"
+    "org:ch-arles\tCentre hospitalier d'Arles Provence\torganisation\tCH Paca Sud\t\t\t\t\n";
 
 static sg_gazetteer *gaz;
 static FILE *devnull;
