@@ -416,8 +416,8 @@ int sg_variants_finish(sg_matcher *m)
              * Paca" for "... Provence-Alpes-Côte d'Azur") */
             for (size_t r2 = 0; r2 < sizeof(regions) / sizeof(*regions); r2++) {
                 size_t r2l = strlen(regions[r2]);
-                if (r2 == r || n + 1 + r2l > SKEL_MAX)
-                    continue;
+                if (r2 == r || n + 1 + r2l > SKEL_MAX || words < 2)
+                    continue; /* ("région Paca" is the territory as often as the body) */
                 buf[n] = ' ';
                 memcpy(buf + n + 1, regions[r2], r2l);
                 unsigned w2 = words + 1;
