@@ -434,10 +434,12 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             best_end = j;
         }
         if (clean && !here && r->skel != SG_TRIE_NONE) { /* (a name of that span wins) */
-            uint32_t e = sg_skel_clean(m, r, f, i, j, capitals);
+            int confirm = 0;
+            uint32_t e = sg_skel_clean(m, r, f, i, j, capitals, &confirm);
             if (e != SG_TRIE_NONE) {
                 w->skel_end = j;
                 w->skel_entity = e;
+                w->skel_confirm = confirm;
             }
         }
         if (clean && j < f->len && !(t[j] == ' ' && j + 1 < f->len && (fl[j + 1] & SG_F_ALNUM))) {
@@ -469,7 +471,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue;
         uint32_t e = 0;
         unsigned char guard = 0;
-        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0};
+        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
             return SG_ERR_NOMEM;

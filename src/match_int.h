@@ -145,6 +145,7 @@ typedef struct {
     size_t name_end; /* the end of the longest name there */
     size_t skel_end;
     uint32_t skel_entity;
+    int skel_confirm;
 } sg_walk;
 
 /* The variant candidates starting at word start i of `f` (original text s). */
@@ -158,9 +159,10 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
 
 /* The best entity whose skeleton is exactly f->text[i, j) among the chain of
  * record r (`capitals`: every word there starts with a capital), or
- * SG_TRIE_NONE. */
+ * SG_TRIE_NONE; *confirm: the reading counts only where the document names
+ * the entity otherwise. */
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
-                       size_t j, int capitals);
+                       size_t j, int capitals, int *confirm);
 
 /* Generic heads: "ch", "chu", ... (in capitals in the text), and the words
  * after which an adjective may be inserted ("clinique", "hopital", ...). */

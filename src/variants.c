@@ -29,6 +29,7 @@
 #define FUZZY_CHAIN 8            /* long names read fuzzily from one first word, at most */
 #define CONJUNCTS_MAX 8          /* names sharing one plural head */
 #define SKEL_CAPITALS (1u << 15) /* a skeleton read only when every word is capitalised */
+#define SKEL_CONFIRM (1u << 14)  /* ... and only in a document that names its entity otherwise */
 
 static const char *const variant_names[] = {"function-words", "heads",         "inserted",
                                             "region",         "acronym-forms", "defined",
@@ -158,7 +159,8 @@ static uint64_t hash_bytes(uint64_t h, const char *t, size_t n)
 static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
                     uint16_t needs)
 {
-    if (words < 2 || n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1)
+    if ((words < 2 && !(needs & SKEL_CONFIRM)) || n == 0 || n > SKEL_MAX ||
+        m->nskels >= UINT32_MAX - 1)
         return 0;
     skel_rec sk = {entity,       (uint32_t)n, 0,
                    SG_TRIE_NONE, needs,       (unsigned char)(words > 255 ? 255 : words)};
@@ -335,8 +337,9 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
 
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
  * Sainte-Musse", "Paoli-Calmettes" for "Institut Paoli-Calmettes"). */
-static const char *const droppable[] = {"centre hospitalier ", "hopital ",  "clinique ",
-                                        "polyclinique ",       "institut ", "fondation "};
+static const char *const droppable[] = {"centre hospitalier ", "hopital prive ", "hopital ",
+                                        "clinique privee ",    "clinique ",      "polyclinique ",
+                                        "institut ",           "fondation "};
 
 /* The readings of skeleton `sk` with its generic head in other words: "hopital
  * arles" for "centre hospitalier arles" (the press's usual name of a town's
@@ -379,9 +382,12 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         for (size_t i = 0; i < rl; i++)
             words += rest[i] == ' ';
         memcpy(buf, rest, rl);
-        if (words >= 2 && !taken(m, buf, rl) &&
-            add_skel(m, sk.entity, buf, rl, words,
-                     (uint16_t)(sk.needs | SG_VARIANT_HEADS | SKEL_CAPITALS)))
+        /* one word ("Beauregard" for "Hôpital privé Beauregard"): only where the
+         * document names the hospital in full too */
+        uint16_t needs = (uint16_t)(sk.needs | SG_VARIANT_HEADS | SKEL_CAPITALS |
+                                    (words < 2 ? SKEL_CONFIRM : 0));
+        if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) &&
+            add_skel(m, sk.entity, buf, rl, words, needs))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -470,6 +476,7 @@ static size_t paren_end(const sg_folded *f, size_t k)
 typedef struct {
     size_t end, paren;
     uint32_t entity;
+    int confirm; /* a guarded reading (SKEL_CONFIRM) */
 } reading;
 
 static int all_upper(const sg_folded *f, size_t a, size_t b)
@@ -509,7 +516,7 @@ static int proper_context(const sg_folded *f, size_t i)
 }
 
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
-                       size_t j, int capitals)
+                       size_t j, int capitals, int *confirm)
 {
     uint32_t best = SG_TRIE_NONE;
     for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next) {
@@ -518,8 +525,10 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
             ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))))
             continue;
-        if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best])
+        if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
+            *confirm = (sk->needs & SKEL_CONFIRM) != 0;
+        }
     }
     return best;
 }
@@ -583,6 +592,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     out->end = we;
                     out->entity = sk->entity;
                     out->paren = paren;
+                    out->confirm = (sk->needs & SKEL_CONFIRM) != 0;
                     found = 1;
                 }
             }
@@ -836,7 +846,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
         }
         if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
             return 0;
-        reading rd = {0, 0, 0};
+        reading rd = {0, 0, 0, 0};
         skel_state walk = st;
         if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd))
             return 0;
@@ -880,17 +890,21 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         /* read by the name's own walk (words one space apart) */
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
+        if (w->skel_confirm)
+            hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
         named = 1;
     } else if (r && w->dirty) {
         skel_state st;
         st.h = SG_PREFIX_SEED;
         st.len = 0;
         st.words = 0;
-        reading rd = {0, 0, 0};
+        reading rd = {0, 0, 0, 0};
         if (skel_walk(m, f, i, &st, 0, &rd) && rd.end > w->name_end) {
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
+            if (rd.confirm)
+                hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
             named = 1;
         }
     }
@@ -905,6 +919,37 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     if ((m->variants & SG_VARIANT_SHARED_HEADS) && we - i >= 7 &&
         (f->text[we - 1] == 's' || f->text[we - 1] == 'x') && shared_at(m, f, i, hits))
         return SG_ERR_NOMEM;
+    return 0;
+}
+
+/* Is the place at folded offset fs the town of a body the gazetteer does not
+ * name, "l'hôpital de Draguignan", "la mairie de Marseille", "l'IHU de
+ * Marseille": right after such a head and "de", "d'", "du"? */
+static int town_of_body(const sg_folded *f, size_t fs)
+{
+    static const char *const bodies[] = {
+        "hopital",   "hopitaux",     "hospitalier", "hospitaliers", "intercommunal", "clinique",
+        "cliniques", "polyclinique", "mairie",      "prefecture",   "universite",    "faculte",
+        "ihu",       "chu",          "ch",          "chi",          "chs",           "chr",
+        "ehpad",     "cpam",         "tribunal",    "parquet",      "commissariat",  "gendarmerie"};
+    size_t e = fs;
+    while (e > 0 && (f->text[e - 1] == ' ' || f->text[e - 1] == '\''))
+        e--;
+    size_t b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    if (e == fs || !(word_is(f->text + b, e - b, "de") || word_is(f->text + b, e - b, "d") ||
+                     word_is(f->text + b, e - b, "du")))
+        return 0;
+    e = b;
+    while (e > 0 && f->text[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies); k++)
+        if (word_is(f->text + b, e - b, bodies[k]))
+            return 1;
     return 0;
 }
 
@@ -933,6 +978,8 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 continue;
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM))
+                continue;
+            if (town_of_body(f, x.fs))
                 continue;
         }
         if (out > 0 && m->is_place[x.entity]) {
