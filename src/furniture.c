@@ -82,6 +82,8 @@ static int credit_at(const char *p, const char *end, int line_start)
     if (end - p >= 3 && p[0] == '(' && (p[1] == 'c' || p[1] == 'C') && p[2] == ')')
         return 1;
     for (size_t c = 0; c < sizeof(cues) / sizeof(*cues); c++) {
+        if ((*p | 0x20) != cues[c][0])
+            continue;
         size_t n = starts_with(p, end, cues[c]);
         if (!n || !word_end(p + n, end))
             continue;
@@ -194,7 +196,9 @@ int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits 
             /* a credit inside the line runs to its end: "... — Crédit : X" */
             for (const char *q = p + 1; q < lend; q++) {
                 /* a credit inside a line starts with a capital cue, '©' or "(c)" */
-                if (!memchr("PCIVL(\xc2", *q, 7) ||
+                unsigned char c = (unsigned char)*q;
+                if (!(c == 'P' || c == 'C' || c == 'I' || c == 'V' || c == 'L' || c == '(' ||
+                      c == 0xC2) ||
                     !(q[-1] == ' ' || q[-1] == '(' || (unsigned char)q[-1] == 0x94 ||
                       (unsigned char)q[-1] == 0xA0))
                     continue;

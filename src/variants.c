@@ -91,7 +91,7 @@ int sg_function_word(const char *t, size_t n)
 
 static int word_is(const char *t, size_t n, const char *w)
 {
-    return strlen(w) == n && !memcmp(t, w, n);
+    return n > 0 && w[0] == t[0] && strlen(w) == n && !memcmp(t, w, n);
 }
 
 /* Generic heads, in full and as acronyms, longest first. */
@@ -877,6 +877,8 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         uint32_t e;
         int titled = 0;
         size_t end = form_at(m, f, s, i, &e, &titled);
+        if (end <= w->name_end)
+            end = 0; /* a name as long starts there: it wins */
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_FORM))
             return SG_ERR_NOMEM;
         /* in title case, only where the document names the entity otherwise
