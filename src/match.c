@@ -52,19 +52,30 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
     if ((m->nprefixes + 1) * 2 > m->prefix_mask + 1) {
         size_t nmask = m->prefix_mask * 2 + 1;
         prefix_rec *t = calloc(nmask + 1, sizeof(prefix_rec));
-        if (!t)
+        prefix_ext *x = sg_alloc_array(nmask + 1, sizeof(prefix_ext));
+        if (!t || !x) {
+            free(t);
+            free(x);
             return NULL;
+        }
         for (size_t i = 0; i <= m->prefix_mask; i++)
-            if (m->prefixes[i].key)
-                t[sg_prefix_slot(t, nmask, m->prefixes[i].key >> 1)] = m->prefixes[i];
+            if (m->prefixes[i].key) {
+                size_t j = sg_prefix_slot(t, nmask, m->prefixes[i].key >> PREFIX_SHIFT);
+                t[j] = m->prefixes[i];
+                x[j] = m->prefix_ext[i];
+            }
         free(m->prefixes);
+        free(m->prefix_ext);
         m->prefixes = t;
+        m->prefix_ext = x;
         m->prefix_mask = nmask;
     }
     uint32_t fp = sg_prefix_fp(h);
-    prefix_rec *r = &m->prefixes[sg_prefix_slot(m->prefixes, m->prefix_mask, fp)];
+    size_t i = sg_prefix_slot(m->prefixes, m->prefix_mask, fp);
+    prefix_rec *r = &m->prefixes[i];
     if (!r->key) {
-        *r = (prefix_rec){fp << 1, SG_TRIE_NONE, SG_TRIE_NONE, SG_TRIE_NONE};
+        *r = (prefix_rec){fp << PREFIX_SHIFT, SG_TRIE_NONE};
+        m->prefix_ext[i] = (prefix_ext){SG_TRIE_NONE, SG_TRIE_NONE};
         m->nprefixes++;
     }
     return r;
@@ -77,7 +88,7 @@ static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
     if (!r)
         return SG_ERR_NOMEM;
     if (alias != SG_TRIE_NONE) {
-        r->key |= 1u;
+        r->key |= PREFIX_WHOLE;
         m->aliases[alias].next = r->alias;
         r->alias = alias;
     }
@@ -259,6 +270,7 @@ void sg_matcher_free(sg_matcher *m)
     free(m->is_place);
     free(m->allowed);
     free(m->prefixes);
+    free(m->prefix_ext);
     free(m->texts);
     free(m->pool);
     for (size_t i = 0; i < m->npatterns; i++)
@@ -306,8 +318,10 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
     m->prefix_mask = 1023;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
-    if (!m->prefixes || !m->rank || !m->is_person || !m->is_place || !m->allowed || !m->patterns ||
-        sg_trie_new(&m->surnames) || sg_trie_new(&m->heads) || compute_ranks(m, n))
+    m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
+    if (!m->prefixes || !m->prefix_ext || !m->rank || !m->is_person || !m->is_place ||
+        !m->allowed || !m->patterns || sg_trie_new(&m->surnames) || sg_trie_new(&m->heads) ||
+        compute_ranks(m, n))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
@@ -428,12 +442,12 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                 w->dirty = 1; /* maybe an adjective after the head */
             break;
         }
-        const alias_rec *here = r->key & 1u ? name_at(m, r, f, i, j) : NULL;
+        const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;
         if (here) {
             best = here;
             best_end = j;
         }
-        if (clean && !here && r->skel != SG_TRIE_NONE) { /* (a name of that span wins) */
+        if (clean && !here && (r->key & PREFIX_SKEL)) { /* (a name of that span wins) */
             int confirm = 0;
             uint32_t e = sg_skel_clean(m, r, f, i, j, capitals, &confirm);
             if (e != SG_TRIE_NONE) {

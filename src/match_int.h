@@ -34,13 +34,20 @@ typedef struct {
     unsigned char words;
 } skel_rec;
 
-/* A prefix of a folded name (or skeleton) that ends a word. */
+/* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as
+ * every word of the text probes the table: the skeletons' chains are in a
+ * side array, read only where a flag says so. */
+enum { PREFIX_WHOLE = 1, PREFIX_SKEL = 2, PREFIX_FUZZY = 4 };
+#define PREFIX_SHIFT 3 /* the flags' bits under the fingerprint */
 typedef struct {
-    uint32_t key;   /* 31-bit fingerprint of its hash << 1, | 1 for a whole name; 0 = empty */
+    uint32_t key;   /* 29-bit fingerprint of its hash << 3 | PREFIX_* flags; 0 = empty */
     uint32_t alias; /* whole names: the first alias of the chain with this fingerprint */
-    uint32_t skel;  /* whole skeletons: the first of their chain, or SG_TRIE_NONE */
-    uint32_t fuzzy; /* first words of long skeletons: the first of their chain */
 } prefix_rec;
+
+typedef struct {
+    uint32_t skel;  /* whole skeletons: the first of their chain (PREFIX_SKEL) */
+    uint32_t fuzzy; /* first words of long skeletons: the first of their chain (PREFIX_FUZZY) */
+} prefix_ext;
 
 typedef struct {
     uint32_t entity;
@@ -55,6 +62,7 @@ struct sg_matcher {
      * is confirmed by comparing its bytes. Open addressing. Skeletons share
      * the table. */
     prefix_rec *prefixes;
+    prefix_ext *prefix_ext; /* beside `prefixes`, slot for slot */
     size_t prefix_mask, nprefixes;
     alias_rec *aliases;
     size_t naliases, aliases_cap;
@@ -91,16 +99,16 @@ static inline uint64_t sg_prefix_step(uint64_t h, unsigned char b)
     return (h ^ b) * 0x100000001B3ULL;
 }
 
-/* Its 31-bit fingerprint, never 0. */
+/* Its 29-bit fingerprint, never 0. */
 static inline uint32_t sg_prefix_fp(uint64_t h)
 {
-    return (uint32_t)((h * 0x9E3779B97F4A7C15ULL) >> 33) | 1u;
+    return (uint32_t)((h * 0x9E3779B97F4A7C15ULL) >> 35) | 1u;
 }
 
 static inline size_t sg_prefix_slot(const prefix_rec *table, size_t mask, uint32_t fp)
 {
     size_t i = (size_t)(fp * 0x9E3779B1u) & mask;
-    while (table[i].key && (table[i].key >> 1) != fp)
+    while (table[i].key && (table[i].key >> PREFIX_SHIFT) != fp)
         i = (i + 1) & mask;
     return i;
 }
@@ -113,6 +121,17 @@ static inline const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h
     const prefix_rec *r =
         &m->prefixes[sg_prefix_slot(m->prefixes, m->prefix_mask, sg_prefix_fp(h))];
     return r->key ? r : NULL;
+}
+
+/* The chains of whole skeletons and of fuzzy readings at record r. */
+static inline uint32_t sg_prefix_skel(const sg_matcher *m, const prefix_rec *r)
+{
+    return r->key & PREFIX_SKEL ? m->prefix_ext[r - m->prefixes].skel : UINT32_MAX;
+}
+
+static inline uint32_t sg_prefix_fuzzy(const sg_matcher *m, const prefix_rec *r)
+{
+    return r->key & PREFIX_FUZZY ? m->prefix_ext[r - m->prefixes].fuzzy : UINT32_MAX;
 }
 
 /* The record of the prefix hashed to h, made when missing; NULL when out of

@@ -173,8 +173,10 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
     size_t letters = 0;
     for (size_t c = 0; c < n; c++)
         letters += k[c] != ' ';
-    /* a long name read fuzzily starts with its first word as written */
-    int fuzzy = !(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && letters >= FUZZY_MIN;
+    /* a long name read fuzzily starts with its first word as written; people's
+     * names are not read so (a misspelt name is most often another person) */
+    int fuzzy = !(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && letters >= FUZZY_MIN &&
+                !m->is_person[entity];
     uint64_t h = SG_PREFIX_SEED;
     prefix_rec *r = NULL;
     for (size_t i = 0; i <= n; i++) {
@@ -186,20 +188,23 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                  * every "Centre" of the text compare them all: such names have no
                  * fuzzy reading */
                 unsigned chain = 0;
-                for (uint32_t v = r->fuzzy; v != SG_TRIE_NONE && chain <= FUZZY_CHAIN;
+                prefix_ext *x = &m->prefix_ext[r - m->prefixes];
+                for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE && chain <= FUZZY_CHAIN;
                      v = m->fuzzy_next[v])
                     chain++;
                 if (chain < FUZZY_CHAIN) {
-                    m->fuzzy_next[id] = r->fuzzy;
-                    r->fuzzy = id;
+                    m->fuzzy_next[id] = sg_prefix_fuzzy(m, r);
+                    x->fuzzy = id;
+                    r->key |= PREFIX_FUZZY;
                 }
             }
         }
         if (i < n)
             h = sg_prefix_step(h, (unsigned char)k[i]);
     }
-    sk.next = r->skel;
-    r->skel = id;
+    sk.next = sg_prefix_skel(m, r);
+    m->prefix_ext[r - m->prefixes].skel = id;
+    r->key |= PREFIX_SKEL;
     m->skels[id] = sk;
     return 0;
 }
@@ -326,7 +331,7 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
     const prefix_rec *r = sg_prefix_lookup(m, hash_bytes(SG_PREFIX_SEED, k, n));
     if (!r)
         return 0;
-    for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next)
+    for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next)
         if (m->skels[v].len == n && !memcmp(m->texts + m->skels[v].text_off, k, n))
             return 1;
     for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next)
@@ -519,7 +524,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
                        size_t j, int capitals, int *confirm)
 {
     uint32_t best = SG_TRIE_NONE;
-    for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next) {
+    for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
         const skel_rec *sk = &m->skels[v];
         if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
@@ -577,7 +582,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 first_head = (unsigned)sg_generic_head(t + j, wl);
             capitals &= (fl[j] & SG_F_UPPER) != 0;
             state_add(sp, t + j, wl);
-            for (uint32_t v = r->skel; v != SG_TRIE_NONE; v = m->skels[v].next) {
+            for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
@@ -760,7 +765,7 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
             break;
         a = b;
     }
-    for (uint32_t v = r->fuzzy; v != SG_TRIE_NONE; v = m->fuzzy_next[v]) {
+    for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE; v = m->fuzzy_next[v]) {
         const skel_rec *sk = &m->skels[v];
         const char *k = m->texts + sk->text_off, *kend = k + sk->len;
         const char *k2 = memchr(k, ' ', sk->len);
@@ -818,6 +823,8 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
     size_t j = 0;
     const char *singular = NULL;
     for (size_t p = 0; p < NPLURALS && !singular; p++) {
+        if (t[i] != plurals[p][0][0])
+            continue;
         size_t pl = strlen(plurals[p][0]);
         if (i + pl < f->len && !memcmp(t + i, plurals[p][0], pl) && t[i + pl] == ' ') {
             singular = plurals[p][1];
@@ -873,7 +880,13 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     int named = w->named;
     const unsigned char *fl = f->flags;
     size_t we = w->first_end;
-    if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER) && m->forms) {
+    /* a word in title case is a form only if some acronym has its first letter
+     * and length (most capitalised words are names, not acronyms) */
+    size_t wl = we - i;
+    int title = i + 1 < f->len && (fl[i + 1] & SG_F_LOWER);
+    if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER) && m->forms &&
+        (!title || (wl >= 4 && wl <= 8 && f->text[i] >= 'a' && f->text[i] <= 'z' &&
+                    (m->title_letters[wl] & (1u << (f->text[i] - 'a')))))) {
         uint32_t e;
         int titled = 0;
         size_t end = form_at(m, f, s, i, &e, &titled);
@@ -913,7 +926,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     if (r) {
         /* a misspelt name is read only where no name or variant starts, from a
          * capital */
-        if (!named && r->fuzzy != SG_TRIE_NONE && (fl[i] & SG_F_UPPER) &&
+        if (!named && (r->key & PREFIX_FUZZY) && (fl[i] & SG_F_UPPER) &&
             (m->variants & SG_VARIANT_FUZZY) && fuzzy_at(m, f, i, r, hits))
             return SG_ERR_NOMEM;
     }
@@ -949,9 +962,33 @@ static int town_of_body(const sg_folded *f, size_t fs)
     b = e;
     while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
         b--;
-    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies); k++)
-        if (word_is(f->text + b, e - b, bodies[k]))
-            return 1;
+    int body = 0;
+    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies) && !body; k++)
+        body = word_is(f->text + b, e - b, bodies[k]);
+    if (!body)
+        return 0;
+    /* a named body has its article: "l'hôpital de Draguignan", "du centre
+     * hospitalier de Gap"; "un directeur de clinique de Hyères" names a town */
+    static const char *const articles[] = {"l",   "le",  "la",  "les", "du",  "au",
+                                           "aux", "des", "son", "ses", "cet", "cette"};
+    for (int back = 0; back < 3; back++) {
+        e = b;
+        while (e > 0 && (f->text[e - 1] == ' ' || f->text[e - 1] == '\''))
+            e--;
+        b = e;
+        while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+            b--;
+        if (e == b)
+            return 0;
+        for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++)
+            if (word_is(f->text + b, e - b, articles[k]))
+                return 1;
+        /* "centre hospitalier (intercommunal)": the article is further back */
+        if (!word_is(f->text + b, e - b, "centre") && !word_is(f->text + b, e - b, "centres") &&
+            !word_is(f->text + b, e - b, "hospitalier") &&
+            !word_is(f->text + b, e - b, "hospitaliers"))
+            return 0;
+    }
     return 0;
 }
 
