@@ -32,6 +32,7 @@ typedef struct {
     uint32_t next;   /* next skeleton with the same fingerprint */
     uint16_t needs;  /* SG_VARIANT_* this reading needs besides the walk's own */
     unsigned char words;
+    unsigned char town; /* the word where a town ends the name ("... d'Arles"), or 0 */
 } skel_rec;
 
 /* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as

@@ -476,6 +476,9 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 static size_t long_form_start(const sg_folded *f, size_t le, const char *l, size_t n)
 {
     size_t pos = le, ws = 0;
+    /* of four letters or more, one may have no word ("agence nationale du
+     * médicament (ANSM)", the word "sécurité" left out), but not the first */
+    int skip = n >= 4;
     while (n > 0) {
         size_t we = pos;
         while (we > 0 && !(f->flags[we - 1] & SG_F_ALNUM)) {
@@ -492,11 +495,37 @@ static size_t long_form_start(const sg_folded *f, size_t le, const char *l, size
         pos = ws;
         if (sg_function_word(f->text + ws, we - ws))
             continue;
-        if (f->text[ws] != l[n - 1])
-            return 0;
+        if (f->text[ws] != l[n - 1]) {
+            if (!skip || n == 1 || f->text[ws] != l[n - 2])
+                return 0;
+            skip = 0;
+            n--; /* the word stands for the letter before */
+        }
         n--;
     }
     return ws;
+}
+
+/* Does a long form start at ls: a capital, or a body's common noun
+ * ("agence nationale du médicament (ANSM)"), not a verb or an adjective? */
+static int long_form_head(const sg_folded *f, size_t ls)
+{
+    static const char *const nouns[] = {
+        "agence",       "association", "autorite", "caisse",      "centre", "clinique",
+        "comite",       "commission",  "conseil",  "direction",   "ecole",  "etablissement",
+        "federation",   "fondation",   "groupe",   "groupement",  "haute",  "hopital",
+        "hopitaux",     "inspection",  "institut", "laboratoire", "maison", "mutuelle",
+        "observatoire", "office",      "ordre",    "pole",        "reseau", "service",
+        "societe",      "syndicat",    "union",    "universite"};
+    if (f->flags[ls] & SG_F_UPPER)
+        return 1;
+    size_t e = ls;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++)
+        if (strlen(nouns[k]) == e - ls && !memcmp(f->text + ls, nouns[k], e - ls))
+            return 1;
+    return 0;
 }
 
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
@@ -525,15 +554,17 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         while (le > 0 && f->text[le - 1] == ' ')
             le--;
         size_t ls = long_form_start(f, le, l, ln);
-        if (!ls)
+        if (!ls || !long_form_head(f, ls))
             continue;
         /* the long form is read so unless another name starts before it and
          * runs into it, or the entity is already named there */
         int clash = 0;
         for (size_t k = 0; k < i && !clash; k++)
-            clash = h->v[k].fs < ls && h->v[k].fe > ls;
-        for (size_t k = 0; k < i && !clash; k++)
-            clash = h->v[k].fs == ls && h->v[k].entity == x->entity;
+            clash = (h->v[k].fs < ls && h->v[k].fe > ls) ||
+                    (h->v[k].fs == ls && h->v[k].entity == x->entity) ||
+                    /* only places give way inside: "... de Toulon La Seyne (CHITS)",
+                     * not a person ("félicite Thierry Schifano (FNTS)") */
+                    (h->v[k].fs >= ls && !m->is_place[h->v[k].entity]);
         if (!clash && (rc = sg_hits_push(&add, ls, le, x->entity, SG_HIT_VARIANT)))
             break;
     }

@@ -67,6 +67,15 @@ typedef struct {
     size_t place, org; /* occurrences after a place cue / an organisation cue */
     size_t elided;     /* one word after l’ or d’ inside a sentence */
     size_t common;     /* an acronym in brackets after common nouns: a service's */
+    size_t loose;      /* occurrences that name no actor: a demonym ("les Cannois"),
+                          a building or a street ("hôtel Riviera"), a title-case
+                          common noun ("l'Accompagnement du vieillissement"), a
+                          name cut short ("Pôle d'Activités et de Soins...") */
+    size_t cued;       /* occurrences after a media cue ("selon X", "a indiqué à
+                          X", "interrogé par X") or a strong place cue ("maire de
+                          X") */
+    int lower_end;     /* the label ends with a lower-case word ("Ordre des
+                          médecins"): counted from one mention only after a cue */
     int upper;         /* an acronym in capitals */
     int full;          /* a person: first name and surname */
     int label_mid;     /* the label was taken inside a sentence */
@@ -87,6 +96,7 @@ void sg_cand_list_free(sg_cand_list *l);
 
 typedef struct {
     size_t s, e; /* original bytes */
+    int place;   /* a mention of an entity of type place */
 } sg_span;
 
 typedef struct {

@@ -30,6 +30,9 @@
 #define CONJUNCTS_MAX 8          /* names sharing one plural head */
 #define SKEL_CAPITALS (1u << 15) /* a skeleton read only when every word is capitalised */
 #define SKEL_CONFIRM (1u << 14)  /* ... and only in a document that names its entity otherwise */
+#define SKEL_DERIVED (1u << 13)  /* a reading of a name in other words (heads, parts) */
+#define SKEL_DEAD (1u << 12)     /* a derived reading two entities share: read for neither */
+#define SKEL_UPPER1 (1u << 11)   /* its first word in capitals: "IHU Méditerranée Infection" */
 
 static const char *const variant_names[] = {"function-words", "heads",         "inserted",
                                             "region",         "acronym-forms", "defined",
@@ -162,8 +165,8 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
     if ((words < 2 && !(needs & SKEL_CONFIRM)) || n == 0 || n > SKEL_MAX ||
         m->nskels >= UINT32_MAX - 1)
         return 0;
-    skel_rec sk = {entity,       (uint32_t)n, 0,
-                   SG_TRIE_NONE, needs,       (unsigned char)(words > 255 ? 255 : words)};
+    skel_rec sk = {
+        entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0};
     if (sg_matcher_text(m, k, n, &sk.text_off) ||
         sg_grow((void **)&m->skels, &m->skels_cap, m->nskels + 1, sizeof(skel_rec)) ||
         sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(uint32_t)))
@@ -279,6 +282,8 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     return 0;
 }
 
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -295,7 +300,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     }
     char k[SKEL_MAX], k2[SKEL_MAX];
     size_t kn = 0;
-    unsigned words = 0, dropped = 0;
+    unsigned words = 0, dropped = 0, town = 0;
     for (size_t i = 0; i < n;) {
         if (!(fl[i] & SG_F_ALNUM)) {
             i++;
@@ -306,6 +311,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
             e++;
         if (sg_function_word(t + i, e - i)) {
             dropped = 1;
+            /* "de", "d'", "du" before the last words: a town, maybe */
+            if (t[i] == 'd' && words > 0)
+                town = words;
         } else {
             if (kn + (words > 0) + (e - i) > SKEL_MAX)
                 return 0;
@@ -317,11 +325,44 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         i = e;
     }
     uint16_t needs = dropped ? SG_VARIANT_FUNCTION_WORDS : 0;
+    size_t first = m->nskels;
     int rc = add_skel(m, entity, k, kn, words, needs);
+    if (!rc && m->nskels > first && town && town < words && words - town <= 3)
+        m->skels[first].town = (unsigned char)town;
     unsigned w2 = 0;
     size_t n2 = rc ? 0 : other_head(k, kn, k2, &w2);
     if (n2)
         rc = add_skel(m, entity, k2, n2, w2, needs | SG_VARIANT_HEADS);
+    /* an organisation's name with its first words as an acronym, in capitals:
+     * "IHU Méditerranée Infection" for "Institut hospitalo-universitaire
+     * Méditerranée Infection" (the acronym of two to four words, two words or
+     * more after it) */
+    if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_HEADS)) {
+        for (unsigned a = 2; a <= 4 && a + 2 <= words && !rc; a++) {
+            size_t p = 0, q = 0, o = 0;
+            unsigned w = 0;
+            for (; p < kn && w < a; w++) { /* the initials */
+                k2[o++] = k[p];
+                while (p < kn && k[p] != ' ')
+                    p++;
+                p++;
+            }
+            if ((unsigned char)k2[0] >= 0x80)
+                continue;
+            for (q = 0; q < o; q++)
+                if ((unsigned char)k2[q] >= 0x80 || !(k2[q] >= 'a' && k2[q] <= 'z'))
+                    break;
+            if (q < o || o + 1 + (kn - p) > SKEL_MAX)
+                continue;
+            k2[o++] = ' ';
+            memcpy(k2 + o, k + p, kn - p);
+            rc = add_derived(m, entity, k2, o + kn - p,
+                             (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_UPPER1));
+            if (!rc && a >= 3)
+                rc = sg_trie_insert(m->heads, k2, o - 1, entity);
+        }
+    }
     return rc;
 }
 
@@ -340,6 +381,33 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
     return 0;
 }
 
+/* Adds k[0, n), a reading of an entity's name in other words, unless a name
+ * or a skeleton of another entity already reads so; when another entity's
+ * derived reading is the same text, neither is kept ("hôpital de Marseille"
+ * for two hospitals of Marseille names neither). */
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs)
+{
+    const prefix_rec *r = sg_prefix_lookup(m, hash_bytes(SG_PREFIX_SEED, k, n));
+    if (r) {
+        for (uint32_t v = r->key & PREFIX_WHOLE ? r->alias : SG_TRIE_NONE; v != SG_TRIE_NONE;
+             v = m->aliases[v].next)
+            if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
+                return 0;
+        for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
+            skel_rec *sk = &m->skels[v];
+            if (sk->len != n || memcmp(m->texts + sk->text_off, k, n))
+                continue;
+            if (sk->entity != entity && (sk->needs & SKEL_DERIVED))
+                sk->needs |= SKEL_DEAD;
+            return 0;
+        }
+    }
+    unsigned words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += k[i] == ' ';
+    return add_skel(m, entity, k, n, words, (uint16_t)(needs | SKEL_DERIVED));
+}
+
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
  * Sainte-Musse", "Paoli-Calmettes" for "Institut Paoli-Calmettes"). */
 static const char *const droppable[] = {"centre hospitalier ", "hopital prive ", "hopital ",
@@ -354,28 +422,57 @@ static int head_readings(sg_matcher *m, skel_rec sk)
 {
     char k[SKEL_MAX], buf[SKEL_MAX]; /* (a copy: adding a skeleton may move m->texts) */
     memcpy(k, m->texts + sk.text_off, sk.len);
-    if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SG_VARIANT_HEADS))
+    if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SKEL_DERIVED) ||
+        (sk.needs & SG_VARIANT_HEADS))
         return 0;
-    static const char *const ch[] = {"centre hospitalier ", "ch "};
-    static const char *const longer[] = {"universitaire", "intercommunal", "regional",
-                                         "specialise"};
-    for (size_t c = 0; c < 2; c++) {
-        size_t cl = strlen(ch[c]);
-        if (sk.len <= cl || memcmp(k, ch[c], cl))
+    uint16_t needs = (uint16_t)(sk.needs | SG_VARIANT_HEADS);
+    /* a hospital's head in its other words: "hôpital de X", "centre hospitalier
+     * de X", "CH de X" for one another, and for "centre hospitalier
+     * intercommunal de X" / "CHI de X" */
+    static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
+                                           "centre hospitalier ", "ch ", "hopital "};
+    static const char *const longer[] = {"universitaire", "regional", "specialise", "prive"};
+    size_t hl = 0;
+    for (size_t c = 0; c < sizeof(hospital) / sizeof(*hospital) && !hl; c++) {
+        size_t cl = strlen(hospital[c]);
+        int plain = sk.len > cl && !memcmp(k, hospital[c], cl);
+        for (size_t l = 0; l < sizeof(longer) / sizeof(*longer) && plain; l++)
+            plain = strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
+        if (plain)
+            hl = cl;
+    }
+    unsigned head_words = 0;
+    for (size_t i = 0; i < hl; i++)
+        head_words += k[i] == ' ';
+    for (size_t c = 2; hl && c < sizeof(hospital) / sizeof(*hospital); c++) {
+        size_t cl = strlen(hospital[c]);
+        if (cl + sk.len - hl > SKEL_MAX || (cl == hl && !memcmp(k, hospital[c], cl)))
             continue;
-        int plain = 1;
-        for (size_t l = 0; l < sizeof(longer) / sizeof(*longer); l++)
-            plain &= strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
-        if (!plain || sk.len - cl + 8 > SKEL_MAX)
-            continue;
-        memcpy(buf, "hopital ", 8);
-        memcpy(buf + 8, k + cl, sk.len - cl);
-        unsigned words = 1;
-        for (size_t i = 0; i < sk.len - cl + 8; i++)
-            words += buf[i] == ' ';
-        if (!taken(m, buf, sk.len - cl + 8) && add_skel(m, sk.entity, buf, sk.len - cl + 8, words,
-                                                        (uint16_t)(sk.needs | SG_VARIANT_HEADS)))
+        memcpy(buf, hospital[c], cl);
+        memcpy(buf + cl, k + hl, sk.len - hl);
+        if (add_derived(m, sk.entity, buf, cl + sk.len - hl, needs))
             return SG_ERR_NOMEM;
+    }
+    /* a name with a town at its end, "Centre hospitalier Joseph-Imbert d'Arles":
+     * the press says "centre hospitalier d'Arles" and "hôpital Joseph-Imbert" */
+    if (hl && sk.town > head_words) {
+        size_t ts = 0; /* where the town's words start */
+        for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
+            w += k[ts] == ' ';
+        for (size_t c = 2; c < sizeof(hospital) / sizeof(*hospital); c++) {
+            size_t cl = strlen(hospital[c]);
+            if (cl + sk.len > SKEL_MAX)
+                continue;
+            memcpy(buf, hospital[c], cl); /* head + town */
+            memcpy(buf + cl, k + ts, sk.len - ts);
+            if (add_derived(m, sk.entity, buf, cl + sk.len - ts, needs))
+                return SG_ERR_NOMEM;
+            if (ts - 1 > hl) { /* head + proper name */
+                memcpy(buf + cl, k + hl, ts - 1 - hl);
+                if (add_derived(m, sk.entity, buf, cl + ts - 1 - hl, needs))
+                    return SG_ERR_NOMEM;
+            }
+        }
     }
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
         size_t dl = strlen(droppable[d]);
@@ -389,10 +486,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         memcpy(buf, rest, rl);
         /* one word ("Beauregard" for "Hôpital privé Beauregard"): only where the
          * document names the hospital in full too */
-        uint16_t needs = (uint16_t)(sk.needs | SG_VARIANT_HEADS | SKEL_CAPITALS |
-                                    (words < 2 ? SKEL_CONFIRM : 0));
-        if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) &&
-            add_skel(m, sk.entity, buf, rl, words, needs))
+        uint16_t dn = (uint16_t)(needs | SKEL_CAPITALS | (words < 2 ? SKEL_CONFIRM : 0));
+        if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) && add_derived(m, sk.entity, buf, rl, dn))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -492,6 +587,18 @@ static int all_upper(const sg_folded *f, size_t a, size_t b)
     return 1;
 }
 
+/* Is the word at i in capitals ("IHU")? */
+static int upper_word(const sg_folded *f, size_t i)
+{
+    size_t e = i;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM)) {
+        if (f->flags[e] & SG_F_LOWER)
+            return 0;
+        e++;
+    }
+    return e > i;
+}
+
 /* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
  * after a capitalised word (part of a longer name) nor after a lower-case
  * noun or adjective ("groupe Sainte Marguerite", "centre diététique
@@ -528,7 +635,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
         const skel_rec *sk = &m->skels[v];
         if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
-            ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))))
+            ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))) ||
+            (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
@@ -587,7 +695,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
-                    ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))))
+                    ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))) ||
+                    (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
