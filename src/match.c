@@ -429,7 +429,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                        sg_head_acronym(wt, j - ws)) {
                 clean = 0; /* the skeleton's walk stops there too */
             }
-            capitals &= (fl[ws] & SG_F_UPPER) != 0;
+            capitals &= (fl[ws] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
         }
         if (!words)
             w->first_end = first_end = j;

@@ -478,6 +478,11 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         size_t dl = strlen(droppable[d]);
         if (sk.len <= dl || memcmp(k, droppable[d], dl))
             continue;
+        unsigned dw = 0;
+        for (size_t i = 0; i < dl; i++)
+            dw += k[i] == ' ';
+        if (sk.town && sk.town <= dw)
+            continue; /* what is left is a town ("Hôpital de Martigues"): the town */
         const char *rest = k + dl;
         size_t rl = sk.len - dl;
         unsigned words = 1;
@@ -688,7 +693,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             }
             if (!sp->words)
                 first_head = (unsigned)sg_generic_head(t + j, wl);
-            capitals &= (fl[j] & SG_F_UPPER) != 0;
+            capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
             state_add(sp, t + j, wl);
             for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
