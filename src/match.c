@@ -404,6 +404,29 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
  * a letter or digit (the gazetteer checks it), so a name ends where a word of
  * the text ends: the text is read one word at a time, and the walk stops at
  * the first word that ends no name's prefix. */
+/* After the words hashed to h_word and the function words from j on, is
+ * there a skeleton (or a name) that goes on with the next content word? */
+static int skeleton_goes_on(const sg_matcher *m, const sg_folded *f, uint64_t h_word, size_t j)
+{
+    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
+    for (;;) {
+        while (j < f->len && (t[j] == ' ' || t[j] == '\''))
+            j++;
+        if (j >= f->len || !(fl[j] & SG_F_ALNUM))
+            return j < f->len && t[j] == '('; /* an interrupting acronym: walk */
+        size_t e = j;
+        while (e < f->len && (fl[e] & SG_F_ALNUM))
+            e++;
+        if (!sg_function_word((const char *)t + j, e - j)) {
+            uint64_t h = sg_prefix_step(h_word, ' ');
+            while (j < e)
+                h = sg_prefix_step(h, t[j++]);
+            return sg_prefix_lookup(m, h) != NULL;
+        }
+        j = e;
+    }
+}
+
 static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity,
                          unsigned char *guard, sg_walk *w)
 {
@@ -416,6 +439,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
     int clean = m->variants != 0, capitals = 1;
     size_t first_end = i;
     unsigned words = 0;
+    uint64_t h_word = h; /* the hash at the end of the last word */
     while (j < f->len) {
         size_t ws = j;
         while (j < f->len && (fl[j] & SG_F_ALNUM))
@@ -423,7 +447,9 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         if (clean) {
             const char *wt = (const char *)t + ws;
             if (words && sg_function_word(wt, j - ws)) {
-                w->dirty = 1;
+                /* the skeleton's walk goes on past function words only if a
+                 * skeleton goes on with the next word: one lookup to know */
+                w->dirty = skeleton_goes_on(m, f, h_word, j);
                 clean = 0;
             } else if (j - ws <= 4 && wt[0] == 'c' && wt[1] == 'h' && !(fl[ws + 1] & SG_F_UPPER) &&
                        sg_head_acronym(wt, j - ws)) {
@@ -461,6 +487,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                        (t[j] == ' ' && j + 1 < f->len && (t[j + 1] == '(' || t[j + 1] == '\''));
             clean = 0;
         }
+        h_word = h;
         while (j < f->len && !(fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
     }

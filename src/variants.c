@@ -335,11 +335,11 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = add_skel(m, entity, k2, n2, w2, needs | SG_VARIANT_HEADS);
     /* an organisation's name with its first words as an acronym, in capitals:
      * "IHU Méditerranée Infection" for "Institut hospitalo-universitaire
-     * Méditerranée Infection" (the acronym of two to four words, two words or
+     * Méditerranée Infection" (the acronym of three or four words, two words or
      * more after it) */
     if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS)) {
-        for (unsigned a = 2; a <= 4 && a + 2 <= words && !rc; a++) {
+        for (unsigned a = 3; a <= 4 && a + 2 <= words && !rc; a++) {
             size_t p = 0, q = 0, o = 0;
             unsigned w = 0;
             for (; p < kn && w < a; w++) { /* the initials */
@@ -885,6 +885,10 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
         const char *k2 = memchr(k, ' ', sk->len);
         if (!k2 || k2[1] != t[a] || !(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
             continue; /* (close words start alike) */
+        const char *k3 = memchr(k2 + 1, ' ', (size_t)(kend - k2 - 1));
+        size_t l2 = (size_t)((k3 ? k3 : kend) - k2 - 1);
+        if (l2 + 3 < b - a || b - a + 3 < l2)
+            continue; /* (nor differ much in length) */
         size_t j = i, end = i;
         unsigned diff = 0, words = 0;
         int ok = 1;
