@@ -19,7 +19,9 @@ enum {
     SG_HIT_FORM,
     SG_HIT_VARIANT,
     SG_HIT_SURNAME,
-    SG_HIT_FUZZY
+    SG_HIT_FUZZY,
+    SG_HIT_SHARED /* a name after a shared plural head: the head makes it surer than a
+                     plain name of the same span ("hôpitaux de Digne et Manosque") */
 };
 
 /* One mention in folded coordinates [fs, fe). */

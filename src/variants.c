@@ -975,7 +975,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
         skel_state walk = st;
         if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd))
             return 0;
-        if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_VARIANT))
+        if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED))
             return SG_ERR_NOMEM;
         /* ", ", " et ", ", et " before the next name */
         j = rd.end;
