@@ -446,7 +446,11 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             h = sg_prefix_step(h, t[j++]);
         if (clean) {
             const char *wt = (const char *)t + ws;
-            if (words && sg_function_word(wt, j - ws)) {
+            if ((j - ws == 2 || j - ws == 3) && wt[0] == 's' && wt[1] == 't' &&
+                (j - ws == 2 || wt[2] == 'e')) {
+                w->dirty = 1; /* "St-Raphaël": the skeleton reads "saint" */
+                clean = 0;
+            } else if (words && sg_function_word(wt, j - ws)) {
                 /* the skeleton's walk goes on past function words only if a
                  * skeleton goes on with the next word: one lookup to know */
                 w->dirty = skeleton_goes_on(m, f, h_word, j);
@@ -463,6 +467,15 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         const prefix_rec *r = sg_prefix_lookup(m, h);
         if (words == 1)
             w->first = r;
+        if (words == 1 && w->dirty && !r) { /* "St-...": the skeleton starts "saint" */
+            const char *sw = (const char *)t + ws;
+            size_t sn = j - ws;
+            sg_saint(&sw, &sn);
+            uint64_t hs = SG_PREFIX_SEED;
+            for (size_t k = 0; k < sn; k++)
+                hs = sg_prefix_step(hs, (unsigned char)sw[k]);
+            w->first = sg_prefix_lookup(m, hs);
+        }
         if (!r) {
             if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
                 w->dirty = 1; /* maybe an adjective after the head */

@@ -92,6 +92,17 @@ int sg_function_word(const char *t, size_t n)
     }
 }
 
+void sg_saint(const char **t, size_t *n)
+{
+    if (*n == 2 && (*t)[0] == 's' && (*t)[1] == 't') {
+        *t = "saint";
+        *n = 5;
+    } else if (*n == 3 && (*t)[0] == 's' && (*t)[1] == 't' && (*t)[2] == 'e') {
+        *t = "sainte";
+        *n = 6;
+    }
+}
+
 static int word_is(const char *t, size_t n, const char *w)
 {
     return n > 0 && w[0] == t[0] && strlen(w) == n && !memcmp(t, w, n);
@@ -315,12 +326,15 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
             if (t[i] == 'd' && words > 0)
                 town = words;
         } else {
-            if (kn + (words > 0) + (e - i) > SKEL_MAX)
+            const char *wd = t + i;
+            size_t wn = e - i;
+            sg_saint(&wd, &wn);
+            if (kn + (words > 0) + wn > SKEL_MAX)
                 return 0;
             if (words++)
                 k[kn++] = ' ';
-            memcpy(k + kn, t + i, e - i);
-            kn += e - i;
+            memcpy(k + kn, wd, wn);
+            kn += wn;
         }
         i = e;
     }
@@ -670,17 +684,19 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
         while (we < f->len && (fl[we] & SG_F_ALNUM))
             we++;
         size_t wl = we - j;
+        const char *wt = t + j; /* the word, "st" read "saint" */
+        sg_saint(&wt, &wl);
         if (sg_function_word(t + j, wl)) {
             if (!sp->words)
                 return 0;
             used |= SG_VARIANT_FUNCTION_WORDS;
         } else {
-            if (sp->len + 1 + wl > SKEL_MAX || (sg_head_acronym(t + j, wl) && !all_upper(f, j, we)))
+            if (sp->len + 1 + wl > SKEL_MAX || (sg_head_acronym(wt, wl) && !all_upper(f, j, we)))
                 break;
             uint64_t h = sp->h;
             if (sp->words)
                 h = sg_prefix_step(h, ' ');
-            h = hash_bytes(h, t + j, wl);
+            h = hash_bytes(h, wt, wl);
             const prefix_rec *r = sg_prefix_lookup(m, h);
             if (!r) {
                 /* one lower-case word after a generic head */
@@ -692,9 +708,9 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 break;
             }
             if (!sp->words)
-                first_head = (unsigned)sg_generic_head(t + j, wl);
+                first_head = (unsigned)sg_generic_head(wt, wl);
             capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
-            state_add(sp, t + j, wl);
+            state_add(sp, wt, wl);
             for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
@@ -1044,7 +1060,8 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     if (r) {
         /* a misspelt name is read only where no name or variant starts, from a
          * capital */
-        if (!named && (r->key & PREFIX_FUZZY) && (fl[i] & SG_F_UPPER) &&
+        if (!named && (r->key & PREFIX_FUZZY) &&
+            ((fl[i] & SG_F_UPPER) || sg_generic_head(f->text + i, we - i)) &&
             (m->variants & SG_VARIANT_FUZZY) && fuzzy_at(m, f, i, r, hits))
             return SG_ERR_NOMEM;
     }
