@@ -215,6 +215,34 @@ static void trie_values(void **state)
     sg_trie_free(t);
 }
 
+/* The variants' names: all, none, lists, "-name" removals, errors. */
+static void variants_parse(void **state)
+{
+    (void)state;
+    unsigned v = 12345;
+    assert_int_equal(sg_variants_parse(&v, "all"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_ALL);
+    assert_int_equal(sg_variants_parse(&v, "none"), SG_OK);
+    assert_int_equal(v, 0);
+    assert_int_equal(sg_variants_parse(&v, "-fuzzy"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_ALL & ~SG_VARIANT_FUZZY);
+    assert_int_equal(sg_variants_parse(&v, "-fuzzy,-heads"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_ALL & ~(SG_VARIANT_FUZZY | SG_VARIANT_HEADS));
+    assert_int_equal(sg_variants_parse(&v, "function-words, acronym-forms"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_FUNCTION_WORDS | SG_VARIANT_ACRONYM_FORMS);
+    assert_int_equal(sg_variants_parse(&v, "none,shared-heads"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_SHARED_HEADS);
+    v = 7;
+    assert_int_equal(sg_variants_parse(&v, "sometimes"), SG_ERR_INVALID);
+    assert_int_equal(sg_variants_parse(&v, "fuzzy,"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_FUZZY);
+    v = 7;
+    assert_int_equal(sg_variants_parse(&v, "-"), SG_ERR_INVALID);
+    assert_int_equal(v, 7); /* unchanged on error */
+    assert_string_equal(sg_variant_name(SG_VARIANT_INTERRUPTED), "interrupted");
+    assert_null(sg_variant_name(SG_VARIANT_ALL));
+}
+
 static void acronym_definitions(void **state)
 {
     (void)state;
@@ -242,6 +270,7 @@ int main(void)
         cmocka_unit_test(surname_many_bearers),
         cmocka_unit_test(trie_values),
         cmocka_unit_test(acronym_definitions),
+        cmocka_unit_test(variants_parse),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
