@@ -1,0 +1,39 @@
+/* Shared by variants.c (compiling the variants of names) and variants_read.c
+ * (finding them in the text). */
+#ifndef SG_VARIANTS_INT_H
+#define SG_VARIANTS_INT_H
+
+#include <string.h>
+
+#include "match_int.h"
+
+#define SKEL_MAX 256             /* bytes of a skeleton */
+#define PAREN_MAX 24             /* folded bytes between the brackets of an interrupting acronym */
+#define FORM_MAX 32              /* letters of an acronym form */
+#define FUZZY_MIN 15             /* letters of a name read fuzzily */
+#define FUZZY_CHAIN 8            /* long names read fuzzily from one first word, at most */
+#define CONJUNCTS_MAX 8          /* names sharing one plural head */
+#define SKEL_CAPITALS (1u << 15) /* a skeleton read only when every word is capitalised */
+#define SKEL_CONFIRM (1u << 14)  /* ... and only in a document that names its entity otherwise */
+#define SKEL_DERIVED (1u << 13)  /* a reading of a name in other words (heads, parts) */
+#define SKEL_DEAD (1u << 12)     /* a derived reading two entities share: read for neither */
+#define SKEL_UPPER1 (1u << 11)   /* its first word in capitals: "IHU Méditerranée Infection" */
+
+static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        h = sg_prefix_step(h, (unsigned char)t[k]);
+    return h;
+}
+
+/* Is the folded word t[0, n) the word w? */
+static inline int sg_word_is(const char *t, size_t n, const char *w)
+{
+    return n > 0 && w[0] == t[0] && strlen(w) == n && !memcmp(t, w, n);
+}
+
+/* The letters and digits of an acronym ("aphm" for "ap hm", "c.h.u"), at most
+ * FORM_MAX, into out; returns their number. */
+size_t sg_letters_of(const char *t, size_t n, char *out);
+
+#endif

@@ -1,0 +1,644 @@
+/* Finding the variants of names in the text (see variants.c): a skeleton's
+ * walk one word at a time past function words and an "(ACR)", acronym
+ * forms, fuzzy readings of long names, names after a shared plural head;
+ * then, after the choice of mentions, a region after an acronym and the
+ * places inside names. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "variants_int.h"
+
+/* Plural heads shared by several names, and their singular skeleton. */
+static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospitalier"},
+                                         {"groupes hospitaliers", "groupe hospitalier"},
+                                         {"hopitaux", "hopital"},
+                                         {"cliniques", "clinique"},
+                                         {"polycliniques", "polyclinique"},
+                                         {"instituts", "institut"},
+                                         {"fondations", "fondation"},
+                                         {"facultes", "faculte"},
+                                         {"universites", "universite"},
+                                         {"residences", "residence"},
+                                         {"etablissements", "etablissement"}};
+#define NPLURALS (sizeof(plurals) / sizeof(*plurals))
+
+/* Regions after an organisation's acronym ("FHF Paca"), as folded texts. */
+static const char *const region_texts[] = {"paca", "provence alpes cote d'azur", "region sud",
+                                           "paca corse", "sud paca"};
+
+typedef struct {
+    uint64_t h;
+    char buf[SKEL_MAX];
+    size_t len;
+    unsigned words;
+} skel_state;
+
+static void state_add(skel_state *st, const char *w, size_t n)
+{
+    if (st->words++) {
+        st->buf[st->len++] = ' ';
+        st->h = sg_prefix_step(st->h, ' ');
+    }
+    memcpy(st->buf + st->len, w, n);
+    st->len += n;
+    st->h = sg_hash_bytes(st->h, w, n);
+}
+
+/* The end of an "(ACR)" starting at text[k] ('('): one past ')' or 0. */
+static size_t paren_end(const sg_folded *f, size_t k)
+{
+    size_t e = k + 1, letters = 0;
+    while (e < f->len && e - k <= PAREN_MAX && f->text[e] != ')' && f->text[e] != '\n' &&
+           f->text[e] != '(') {
+        letters += (f->flags[e] & SG_F_ALNUM) != 0;
+        e++;
+    }
+    if (e >= f->len || f->text[e] != ')' || letters < 2 || !(f->flags[k + 1] & SG_F_UPPER))
+        return 0;
+    return e + 1;
+}
+
+typedef struct {
+    size_t end, paren;
+    uint32_t entity;
+    int confirm; /* a guarded reading (SKEL_CONFIRM) */
+} reading;
+
+static int all_upper(const sg_folded *f, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (f->flags[k] & SG_F_LOWER)
+            return 0;
+    return 1;
+}
+
+/* Is the word at i in capitals ("IHU")? */
+static int upper_word(const sg_folded *f, size_t i)
+{
+    size_t e = i;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM)) {
+        if (f->flags[e] & SG_F_LOWER)
+            return 0;
+        e++;
+    }
+    return e > i;
+}
+
+/* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
+ * after a capitalised word (part of a longer name) nor after a lower-case
+ * noun or adjective ("groupe Sainte Marguerite", "centre diététique
+ * Saint-Jean" are other bodies); after a preposition, an article, "et", a
+ * punctuation mark or at the start, yes. */
+static int proper_context(const sg_folded *f, size_t i)
+{
+    static const char *const small[] = {"a",     "au",   "aux",   "avec",  "chez", "dans",
+                                        "entre", "en",   "et",    "ou",    "par",  "pour",
+                                        "sur",   "vers", "selon", "contre"};
+    size_t p = i;
+    while (p > 0 && (f->text[p - 1] == ' ' || f->text[p - 1] == '\''))
+        p--;
+    if (p == 0 || !(f->flags[p - 1] & SG_F_ALNUM))
+        return 1;
+    size_t ps = p;
+    while (ps > 0 && (f->flags[ps - 1] & SG_F_ALNUM))
+        ps--;
+    if (f->flags[ps] & SG_F_UPPER)
+        return 0;
+    if (sg_function_word(f->text + ps, p - ps))
+        return 1;
+    for (size_t k = 0; k < sizeof(small) / sizeof(*small); k++)
+        if (sg_word_is(f->text + ps, p - ps, small[k]))
+            return 1;
+    return 0;
+}
+
+uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
+                       size_t j, int capitals, int *confirm)
+{
+    uint32_t best = SG_TRIE_NONE;
+    for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
+        const skel_rec *sk = &m->skels[v];
+        if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
+            (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
+            ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))) ||
+            (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)))
+            continue;
+        if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
+            best = sk->entity;
+            *confirm = (sk->needs & SKEL_CONFIRM) != 0;
+        }
+    }
+    return best;
+}
+
+/* Walks the text from word start j on, in skeleton space, after the words of
+ * `st`: the longest skeleton whose entity allows every variant the reading
+ * needs (`used`: those of the caller). Returns 1 and fills *out when found. */
+static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp,
+                     unsigned used, reading *out)
+{
+    const char *t = f->text;
+    const unsigned char *fl = f->flags;
+    int found = 0, inserted = 0;
+    size_t paren = 0;
+    const skel_rec *best = NULL;
+    unsigned first_head = 0;
+    int capitals = 1; /* every content word so far starts with a capital */
+    size_t start = j;
+    while (j < f->len && (fl[j] & SG_F_ALNUM)) {
+        size_t we = j;
+        while (we < f->len && (fl[we] & SG_F_ALNUM))
+            we++;
+        size_t wl = we - j;
+        const char *wt = t + j; /* the word, "st" read "saint" */
+        sg_saint(&wt, &wl);
+        if (sg_function_word(t + j, wl)) {
+            if (!sp->words)
+                return 0;
+            used |= SG_VARIANT_FUNCTION_WORDS;
+        } else {
+            if (sp->len + 1 + wl > SKEL_MAX || (sg_head_acronym(wt, wl) && !all_upper(f, j, we)))
+                break;
+            uint64_t h = sp->h;
+            if (sp->words)
+                h = sg_prefix_step(h, ' ');
+            h = sg_hash_bytes(h, wt, wl);
+            const prefix_rec *r = sg_prefix_lookup(m, h);
+            if (!r) {
+                /* one lower-case word after a generic head */
+                if (sp->words == 1 && first_head && !inserted && wl >= 4 && !(fl[j] & SG_F_UPPER)) {
+                    inserted = 1;
+                    used |= SG_VARIANT_INSERTED;
+                    goto separator;
+                }
+                break;
+            }
+            if (!sp->words)
+                first_head = (unsigned)sg_generic_head(wt, wl);
+            capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
+            state_add(sp, wt, wl);
+            for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
+                const skel_rec *sk = &m->skels[v];
+                unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
+                if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
+                    (need & ~(unsigned)m->allowed[sk->entity]) ||
+                    ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))) ||
+                    (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)))
+                    continue;
+                if (!best || best->entity == sk->entity ||
+                    m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
+                    if (best && out->end == we && m->rank[sk->entity] > m->rank[best->entity])
+                        continue;
+                    best = sk;
+                    out->end = we;
+                    out->entity = sk->entity;
+                    out->paren = paren;
+                    out->confirm = (sk->needs & SKEL_CONFIRM) != 0;
+                    found = 1;
+                }
+            }
+        }
+    separator:
+        j = we;
+        while (j < f->len && !(fl[j] & SG_F_ALNUM)) {
+            if (t[j] == ' ' || t[j] == '\'') {
+                j++;
+            } else if (t[j] == '(' && sp->words && !paren && 1) {
+                size_t e = paren_end(f, j);
+                if (!e)
+                    return found;
+                paren = j;
+                used |= SG_VARIANT_INTERRUPTED;
+                j = e;
+            } else {
+                return found;
+            }
+        }
+    }
+    return found;
+}
+
+/* An acronym at word start i in another form than the gazetteer's: its
+ * letters and digits, in capitals, parted by dots or hyphens ("A.P.-H.M.",
+ * "APHM" for AP-HM). Returns the end of the form and its entity. */
+static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
+                      uint32_t *entity, int *titled)
+{
+    const char *t = f->text;
+    const unsigned char *fl = f->flags;
+    char l[FORM_MAX];
+    size_t ln = 0, k = i, end = i;
+    int title = 0; /* "Chits", "Igas", "Inserm": an acronym of four letters or more in
+                      title case, where no sentence starts */
+    if (i + 1 < f->len && (fl[i + 1] & SG_F_LOWER)) {
+        /* title case: most capitalised words; rule them out cheaply */
+        size_t p = i, e = i;
+        while (e < f->len && (fl[e] & SG_F_ALNUM) && e - i <= 8)
+            e++;
+        while (p > 0 && t[p - 1] == ' ')
+            p--;
+        if (e - i < 4 || e - i > 8 || (e < f->len && (fl[e] & SG_F_ALNUM)) || t[i] < 'a' ||
+            t[i] > 'z' || !(m->title_letters[e - i] & (1u << (t[i] - 'a'))) || p == 0 ||
+            t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?' || t[p - 1] == '\n' ||
+            t[p - 1] == ':' || t[p - 1] == '"')
+            return 0;
+    }
+    for (;;) {
+        while (k < f->len && (fl[k] & SG_F_ALNUM)) {
+            if (((fl[k] & SG_F_LOWER) && (k == i || !(title = k == i + 1 || title))) ||
+                ln == FORM_MAX)
+                return 0;
+            l[ln++] = t[k++];
+        }
+        if (title) {
+            size_t p = i;
+            while (p > 0 && t[p - 1] == ' ')
+                p--;
+            if (ln < 4 || ln > 8 || p == 0 || t[p - 1] == '.' || t[p - 1] == '!' ||
+                t[p - 1] == '?' || t[p - 1] == '\n' || t[p - 1] == ':' || t[p - 1] == '"')
+                return 0;
+            end = k;
+            break;
+        }
+        end = k;
+        if (k + 1 >= f->len)
+            break;
+        if (t[k] == '.') {
+            size_t n = k + 1;
+            if (t[n] == ' ' && n + 1 < f->len)
+                n++;
+            if (!(fl[n] & SG_F_UPPER))
+                break;
+            k = n;
+        } else if (t[k] == ' ' && (s[f->src[k]] == '-' || s[f->src[k]] == '&') &&
+                   (fl[k + 1] & SG_F_UPPER)) {
+            k++;
+        } else if (t[k] == '&' && (fl[k + 1] & SG_F_UPPER)) {
+            k++;
+        } else {
+            break;
+        }
+    }
+    if (ln < 2 || !m->forms)
+        return 0;
+    uint64_t fp = sg_hash_bytes(SG_PREFIX_SEED, l, ln) >> 33;
+    const alias_rec *best = NULL;
+    for (size_t j = (size_t)fp & m->forms_mask; m->forms[j]; j = (j + 1) & m->forms_mask) {
+        if (((m->forms[j] >> 32) & 0x7FFFFFFF) != fp || (title && !(m->forms[j] >> 63)))
+            continue;
+        const alias_rec *a = &m->aliases[(uint32_t)(m->forms[j] & 0xFFFFFFFF) - 1];
+        char al[FORM_MAX];
+        size_t an = sg_letters_of(m->texts + a->text_off, a->len, al);
+        if (an == ln && !memcmp(al, l, ln) && (m->allowed[a->entity] & SG_VARIANT_ACRONYM_FORMS) &&
+            (!best || m->rank[a->entity] < m->rank[best->entity]))
+            best = a;
+    }
+    if (!best)
+        return 0;
+    *entity = best->entity;
+    *titled = title;
+    return end;
+}
+
+/* Damerau-Levenshtein distance of two short words, up to 3. */
+static unsigned distance(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an > 40 || bn > 40)
+        return 3;
+    unsigned d[41][41];
+    for (size_t i = 0; i <= an; i++)
+        d[i][0] = (unsigned)i;
+    for (size_t j = 0; j <= bn; j++)
+        d[0][j] = (unsigned)j;
+    for (size_t i = 1; i <= an; i++)
+        for (size_t j = 1; j <= bn; j++) {
+            unsigned c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < c)
+                c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c)
+                c = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < c)
+                c = d[i - 2][j - 2] + 1;
+            d[i][j] = c;
+        }
+    return d[an][bn] > 3 ? 3 : d[an][bn];
+}
+
+/* Are two different words close enough for a fuzzy reading: a typing slip
+ * (one edit, two from eight letters) or an ending ("public", "publique")? */
+static int close_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an < 4 || bn < 4 || a[0] != b[0])
+        return 0;
+    size_t p = 0;
+    while (p < an && p < bn && a[p] == b[p])
+        p++;
+    if (p >= 5 && (an > bn ? an - bn : bn - an) <= 3)
+        return 1;
+    return distance(a, an, b, bn) <= ((an > bn ? an : bn) >= 8 ? 2u : 1u);
+}
+
+/* A fuzzy reading at word start i of a long name whose first word is there. */
+static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const prefix_rec *r,
+                    sg_hits *hits)
+{
+    const char *t = f->text;
+    const unsigned char *fl = f->flags;
+    /* the text's second content word, once: most candidates differ there */
+    size_t a = i, b;
+    while (a < f->len && (fl[a] & SG_F_ALNUM))
+        a++;
+    for (;;) {
+        while (a < f->len && (t[a] == ' ' || t[a] == '\''))
+            a++;
+        if (a >= f->len || !(fl[a] & SG_F_ALNUM))
+            return 0;
+        b = a;
+        while (b < f->len && (fl[b] & SG_F_ALNUM))
+            b++;
+        if (!sg_function_word(t + a, b - a))
+            break;
+        a = b;
+    }
+    for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE; v = m->fuzzy_next[v]) {
+        const skel_rec *sk = &m->skels[v];
+        const char *k = m->texts + sk->text_off, *kend = k + sk->len;
+        const char *k2 = memchr(k, ' ', sk->len);
+        if (!k2 || k2[1] != t[a] || !(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
+            continue; /* (close words start alike) */
+        const char *k3 = memchr(k2 + 1, ' ', (size_t)(kend - k2 - 1));
+        size_t l2 = (size_t)((k3 ? k3 : kend) - k2 - 1);
+        if (l2 + 3 < b - a || b - a + 3 < l2)
+            continue; /* (nor differ much in length) */
+        size_t j = i, end = i;
+        unsigned diff = 0, words = 0;
+        int ok = 1;
+        while (k < kend) {
+            const char *sp = memchr(k, ' ', (size_t)(kend - k));
+            size_t kl = sp ? (size_t)(sp - k) : (size_t)(kend - k);
+            size_t we;
+            for (;;) { /* the next text word, function words skipped */
+                if (j >= f->len || !(fl[j] & SG_F_ALNUM)) {
+                    ok = 0;
+                    break;
+                }
+                we = j;
+                while (we < f->len && (fl[we] & SG_F_ALNUM))
+                    we++;
+                if (!words || !sg_function_word(t + j, we - j))
+                    break;
+                j = we;
+                while (j < f->len && (t[j] == ' ' || t[j] == '\''))
+                    j++;
+            }
+            if (!ok)
+                break;
+            if (we - j != kl || memcmp(t + j, k, kl)) {
+                if (!close_words(t + j, we - j, k, kl)) {
+                    ok = 0;
+                    break;
+                }
+                diff++;
+            }
+            words++;
+            end = we;
+            j = we;
+            while (j < f->len && (t[j] == ' ' || t[j] == '\''))
+                j++;
+            k += kl + (sp != NULL);
+        }
+        if (ok && diff >= 1 && diff * 3 <= words &&
+            sg_hits_push(hits, i, end, sk->entity, SG_HIT_FUZZY))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
+ * read with the head in the singular. */
+static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
+{
+    const char *t = f->text;
+    size_t j = 0;
+    const char *singular = NULL;
+    for (size_t p = 0; p < NPLURALS && !singular; p++) {
+        if (t[i] != plurals[p][0][0])
+            continue;
+        size_t pl = strlen(plurals[p][0]);
+        if (i + pl < f->len && !memcmp(t + i, plurals[p][0], pl) && t[i + pl] == ' ') {
+            singular = plurals[p][1];
+            j = i + pl + 1;
+        }
+    }
+    if (!singular)
+        return 0;
+    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    const char *w = singular;
+    while (*w) {
+        size_t n = strcspn(w, " ");
+        state_add(&st, w, n);
+        w += n + (w[n] == ' ');
+    }
+    for (unsigned c = 0; c < CONJUNCTS_MAX && j < f->len; c++) {
+        /* function words before the name ("et de la Conception") */
+        for (;;) {
+            size_t we = j;
+            while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+                we++;
+            if (we == j || !sg_function_word(t + j, we - j) || we >= f->len ||
+                (t[we] != ' ' && t[we] != '\''))
+                break;
+            j = we + 1;
+        }
+        if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
+            return 0;
+        reading rd = {0, 0, 0, 0};
+        skel_state walk = st;
+        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd))
+            return 0;
+        if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED))
+            return SG_ERR_NOMEM;
+        /* ", ", " et ", ", et " before the next name */
+        j = rd.end;
+        int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
+        j += comma ? 2 : 0;
+        if (j + 3 < f->len && !memcmp(t + j, "et ", 3) && comma)
+            j += 3;
+        else if (j + 4 < f->len && !memcmp(t + j, " et ", 4) && !comma)
+            j += 4;
+        else if (!comma)
+            return 0;
+    }
+    return 0;
+}
+
+int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
+                   const sg_walk *w, sg_hits *hits)
+{
+    const prefix_rec *r = w->first;
+    int named = w->named;
+    const unsigned char *fl = f->flags;
+    size_t we = w->first_end;
+    /* a word in title case is a form only if some acronym has its first letter
+     * and length (most capitalised words are names, not acronyms) */
+    size_t wl = we - i;
+    int title = i + 1 < f->len && (fl[i + 1] & SG_F_LOWER);
+    if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER) && m->forms &&
+        (!title || (wl >= 4 && wl <= 8 && f->text[i] >= 'a' && f->text[i] <= 'z' &&
+                    (m->title_letters[wl] & (1u << (f->text[i] - 'a')))))) {
+        uint32_t e;
+        int titled = 0;
+        size_t end = form_at(m, f, s, i, &e, &titled);
+        if (end <= w->name_end)
+            end = 0; /* a name as long starts there: it wins */
+        if (end && sg_hits_push(hits, i, end, e, SG_HIT_FORM))
+            return SG_ERR_NOMEM;
+        /* in title case, only where the document names the entity otherwise
+         * ("l'État" is no form of ÉTAT in a text that does not name it) */
+        if (end && titled)
+            hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+    }
+    if (sg_function_word(f->text + i, we - i))
+        return 0;
+    if (r && !w->dirty && w->skel_end > w->name_end) {
+        /* read by the name's own walk (words one space apart) */
+        if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
+            return SG_ERR_NOMEM;
+        if (w->skel_confirm)
+            hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+        named = 1;
+    } else if (r && w->dirty) {
+        skel_state st;
+        st.h = SG_PREFIX_SEED;
+        st.len = 0;
+        st.words = 0;
+        reading rd = {0, 0, 0, 0};
+        if (skel_walk(m, f, i, &st, 0, &rd) && rd.end > w->name_end) {
+            if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
+                return SG_ERR_NOMEM;
+            hits->v[hits->n - 1].paren = rd.paren;
+            if (rd.confirm)
+                hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+            named = 1;
+        }
+    }
+    if (r) {
+        /* a misspelt name is read only where no name or variant starts, from a
+         * capital */
+        if (!named && (r->key & PREFIX_FUZZY) &&
+            ((fl[i] & SG_F_UPPER) || sg_generic_head(f->text + i, we - i)) &&
+            (m->variants & SG_VARIANT_FUZZY) && fuzzy_at(m, f, i, r, hits))
+            return SG_ERR_NOMEM;
+    }
+    /* plural heads end in s or x */
+    if ((m->variants & SG_VARIANT_SHARED_HEADS) && we - i >= 7 &&
+        (f->text[we - 1] == 's' || f->text[we - 1] == 'x') && shared_at(m, f, i, hits))
+        return SG_ERR_NOMEM;
+    return 0;
+}
+
+/* Is the place at folded offset fs the town of a body the gazetteer does not
+ * name, "l'hôpital de Draguignan", "la mairie de Marseille", "l'IHU de
+ * Marseille": right after such a head and "de", "d'", "du"? */
+static int town_of_body(const sg_folded *f, size_t fs)
+{
+    static const char *const bodies[] = {
+        "hopital",   "hopitaux",     "hospitalier", "hospitaliers", "intercommunal", "clinique",
+        "cliniques", "polyclinique", "mairie",      "prefecture",   "universite",    "faculte",
+        "ihu",       "chu",          "ch",          "chi",          "chs",           "chr",
+        "ehpad",     "cpam",         "tribunal",    "parquet",      "commissariat",  "gendarmerie"};
+    size_t e = fs;
+    while (e > 0 && (f->text[e - 1] == ' ' || f->text[e - 1] == '\''))
+        e--;
+    size_t b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    if (e == fs || !(sg_word_is(f->text + b, e - b, "de") || sg_word_is(f->text + b, e - b, "d") ||
+                     sg_word_is(f->text + b, e - b, "du")))
+        return 0;
+    e = b;
+    while (e > 0 && f->text[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    int body = 0;
+    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies) && !body; k++)
+        body = sg_word_is(f->text + b, e - b, bodies[k]);
+    if (!body)
+        return 0;
+    /* a named body has its article: "l'hôpital de Draguignan", "du centre
+     * hospitalier de Gap"; "un directeur de clinique de Hyères" names a town */
+    static const char *const articles[] = {"l",   "le",  "la",  "les", "du",  "au",
+                                           "aux", "des", "son", "ses", "cet", "cette"};
+    for (int back = 0; back < 3; back++) {
+        e = b;
+        while (e > 0 && (f->text[e - 1] == ' ' || f->text[e - 1] == '\''))
+            e--;
+        b = e;
+        while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+            b--;
+        if (e == b)
+            return 0;
+        for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++)
+            if (sg_word_is(f->text + b, e - b, articles[k]))
+                return 1;
+        /* "centre hospitalier (intercommunal)": the article is further back */
+        if (!sg_word_is(f->text + b, e - b, "centre") &&
+            !sg_word_is(f->text + b, e - b, "centres") &&
+            !sg_word_is(f->text + b, e - b, "hospitalier") &&
+            !sg_word_is(f->text + b, e - b, "hospitaliers"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Is the original character at folded offset k (a ' ') a dash? */
+static int dash_at(const sg_folded *f, const char *s, size_t k)
+{
+    const unsigned char *o = (const unsigned char *)s + f->src[k];
+    size_t left = f->src[f->len] - f->src[k];
+    return o[0] == '-' ||
+           (left >= 3 && o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x90 || o[2] == 0x91));
+}
+
+void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
+                       sg_hits *h)
+{
+    (void)slen;
+    const char *t = f->text;
+    const unsigned char *fl = f->flags;
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        sg_hit x = h->v[i];
+        if (m->is_place[x.entity] && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
+            /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
+            if (x.fe + 1 < f->len && t[x.fe] == ' ' && dash_at(f, s, x.fe) &&
+                (fl[x.fe + 1] & SG_F_UPPER))
+                continue;
+            if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
+                (fl[x.fs - 2] & SG_F_ALNUM))
+                continue;
+            if (town_of_body(f, x.fs))
+                continue;
+        }
+        if (out > 0 && m->is_place[x.entity]) {
+            /* a region right after an organisation's acronym joins it: "FHF Paca" */
+            sg_hit *p = &h->v[out - 1];
+            int region = 0;
+            for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
+                region |= sg_word_is(t + x.fs, x.fe - x.fs, region_texts[r]);
+            if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !m->is_place[p->entity] &&
+                !m->is_person[p->entity] && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
+                all_upper(f, p->fs, p->fe) && p->how <= SG_HIT_FORM) {
+                p->fe = x.fe;
+                p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
+                continue;
+            }
+        }
+        h->v[out++] = x;
+    }
+    h->n = out;
+}
