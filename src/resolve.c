@@ -23,6 +23,29 @@ static size_t first_after(const sg_hits *h, size_t pos)
     return lo;
 }
 
+/* Is the folded word t[0, n) one of `list`? */
+static int word_in(const char *t, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && !memcmp(t, list[k], n))
+            return 1;
+    return 0;
+}
+
+/* Is the word right before folded offset p (across spaces) one of `list`? */
+static int word_before_in(const sg_folded *f, size_t p, const char *const *list, size_t count)
+{
+    size_t e = p;
+    while (e > 0 && f->text[e - 1] == ' ')
+        e--;
+    if (e == p || e == 0)
+        return 0;
+    size_t b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    return word_in(f->text + b, e - b, list, count);
+}
+
 /* Adds the hits of `add` to `h`, sorted again. */
 static int merge(sg_hits *h, sg_hits *add)
 {
@@ -211,18 +234,7 @@ static int plural_before(const sg_folded *f, size_t q)
 {
     static const char *const plural[] = {"les",       "des", "aux", "ces",   "deux",  "trois",
                                          "plusieurs", "nos", "vos", "leurs", "autres"};
-    size_t e = q;
-    while (e > 0 && f->text[e - 1] == ' ')
-        e--;
-    if (e == q)
-        return 0;
-    size_t b = e;
-    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-        b--;
-    for (size_t k = 0; k < sizeof(plural) / sizeof(*plural); k++)
-        if (strlen(plural[k]) == e - b && !memcmp(f->text + b, plural[k], e - b))
-            return 1;
-    return 0;
+    return word_before_in(f, q, plural, sizeof(plural) / sizeof(*plural));
 }
 
 /* One pass over the document: a hit of an entity other than a person
@@ -408,18 +420,7 @@ static int named_after(const sg_folded *f, size_t p)
         "hopitaux", "institut",     "lycee",     "maison",  "pavillon",  "place",
         "pole",     "polyclinique", "prix",      "quai",    "residence", "route",
         "rue",      "salle",        "square",    "stade",   "universite"};
-    size_t e = p;
-    while (e > 0 && f->text[e - 1] == ' ')
-        e--;
-    if (e == p || e == 0)
-        return 0;
-    size_t b = e;
-    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-        b--;
-    for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++)
-        if (strlen(nouns[k]) == e - b && !memcmp(f->text + b, nouns[k], e - b))
-            return 1;
-    return 0;
+    return word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
@@ -522,10 +523,7 @@ static int long_form_head(const sg_folded *f, size_t ls)
     size_t e = ls;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
         e++;
-    for (size_t k = 0; k < sizeof(nouns) / sizeof(*nouns); k++)
-        if (strlen(nouns[k]) == e - ls && !memcmp(f->text + ls, nouns[k], e - ls))
-            return 1;
-    return 0;
+    return word_in(f->text + ls, e - ls, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
