@@ -2,10 +2,13 @@
  * sentences of the article ("Photo : X", "— Crédit : X", "© X", "Par Jean
  * Dupont", "Publié le ...", "Lire aussi : ..."). An analyst does not want
  * the photographer, the journalist or the next article's actors in the
- * network: mentions there are dropped. Read on the original text, line by
- * line (folding turns single line breaks into spaces). */
+ * network: the matcher drops the mentions there, the suggester reads no name
+ * there (furniture.h). Read on the original text, line by line (folding turns
+ * single line breaks into spaces). */
+#include <stdlib.h>
 #include <string.h>
 
+#include "furniture.h"
 #include "match_int.h"
 #include "sg_internal.h"
 
@@ -160,25 +163,14 @@ static const char *masthead(const char *p, const char *end)
     return c && c - q < 60 ? c + 1 : NULL;
 }
 
-/* Drops the hits in [a, b) (original offsets) from h, from index *k on. */
-static void drop_span(const sg_folded *f, sg_hits *h, size_t a, size_t b)
-{
-    size_t out = 0;
-    for (size_t i = 0; i < h->n; i++) {
-        size_t start = f->src[h->v[i].fs];
-        if (start >= a && start < b)
-            continue;
-        h->v[out++] = h->v[i];
-    }
-    h->n = out;
-}
+/* Calls emit(ctx, a, b) for every span [a, b) of furniture (original
+ * offsets), in order, until it returns non-zero. */
+typedef int (*emit_fn)(void *ctx, size_t a, size_t b);
 
-int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits *h)
+static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
-    if (h->n == 0)
-        return 0;
     const char *end = s + slen;
-    for (const char *line = s; line < end && h->n;) {
+    for (const char *line = s; line < end;) {
         const char *nl = memchr(line, '\n', (size_t)(end - line));
         const char *lend = nl ? nl : end;
         const char *p = skip_leaders(line, lend);
@@ -187,11 +179,13 @@ int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits 
         int cue = p < lend && *p && memchr(first, *p, sizeof(first) - 1);
         const char *head = p < lend && *p >= 'A' && *p <= 'Z' ? masthead(p, lend) : NULL;
         if (head) {
-            drop_span(f, h, (size_t)(line - s), (size_t)(head - s));
+            if (emit(ctx, (size_t)(line - s), (size_t)(head - s)))
+                return;
             p = head;
         }
         if (cue && !head && (furniture_line(line, lend) || credit_at(p, lend, 1))) {
-            drop_span(f, h, (size_t)(line - s), (size_t)(lend - s));
+            if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
+                return;
         } else {
             /* a credit inside the line runs to its end: "... — Crédit : X" */
             for (const char *q = p + 1; q < lend; q++) {
@@ -203,12 +197,82 @@ int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits 
                       (unsigned char)q[-1] == 0xA0))
                     continue;
                 if (credit_at(q, lend, 0)) {
-                    drop_span(f, h, (size_t)(q - s), (size_t)(lend - s));
+                    if (emit(ctx, (size_t)(q - s), (size_t)(lend - s)))
+                        return;
                     break;
                 }
             }
         }
         line = nl ? nl + 1 : end;
     }
+}
+
+typedef struct {
+    const sg_folded *f;
+    sg_hits *h;
+} filter_ctx;
+
+/* Drops the hits that start in [a, b) (original offsets); stops the walk
+ * once none is left. */
+static int drop_span(void *ctx, size_t a, size_t b)
+{
+    filter_ctx *fc = ctx;
+    sg_hits *h = fc->h;
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        size_t start = fc->f->src[h->v[i].fs];
+        if (start >= a && start < b)
+            continue;
+        h->v[out++] = h->v[i];
+    }
+    h->n = out;
+    return h->n == 0;
+}
+
+int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits *h)
+{
+    if (h->n == 0)
+        return 0;
+    filter_ctx fc = {f, h};
+    walk(s, slen, drop_span, &fc);
     return 0;
+}
+
+typedef struct {
+    sg_furniture *out;
+    int nomem;
+} collect_ctx;
+
+static int collect(void *ctx, size_t a, size_t b)
+{
+    collect_ctx *cc = ctx;
+    sg_furniture *out = cc->out;
+    if (sg_grow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v))) {
+        cc->nomem = 1;
+        return 1;
+    }
+    out->v[out->n].s = a;
+    out->v[out->n].e = b;
+    out->n++;
+    return 0;
+}
+
+int sg_furniture_spans(sg_furniture *out, const char *s, size_t len)
+{
+    collect_ctx cc = {out, 0};
+    out->n = 0;
+    walk(s, len, collect, &cc);
+    if (cc.nomem) {
+        out->n = 0;
+        return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+void sg_furniture_free(sg_furniture *f)
+{
+    if (!f)
+        return;
+    free(f->v);
+    memset(f, 0, sizeof(*f));
 }

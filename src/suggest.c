@@ -493,7 +493,7 @@ static const char *sequence_type(const sg_cand *c)
         return "place";
     if (c->upper || c->org || org_headed(c->key))
         return "organisation";
-    if (c->place * 2 > total)
+    if (c->place * 2 >= total)
         return "place";
     return "organisation";
 }
@@ -506,13 +506,24 @@ static int rows_from_sequences(sg_suggester *s)
         size_t total = c->mid + c->start;
         /* strong cues count from one occurrence: an acronym in capitals, an
            elision, an organisation's head before or at the start of the name */
-        int marked = c->upper || c->elided || c->org || sg_suggest_word(SG_WL_PLACE, c->key) ||
-                     (org_headed(c->key) && strchr(c->key, ' '));
-        if (!c->mid || c->common || name_taken(s, c->label) || generic_only(c->key) ||
-            ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
+        int marked = c->upper || c->elided || c->org || c->cued ||
+                     sg_suggest_word(SG_WL_PLACE, c->key) ||
+                     (org_headed(c->key) && strchr(c->key, ' ') && !c->lower_end);
+        /* a name after a media cue counts even in generic words ("BFM TV") */
+        int generic = generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')));
+        /* a first name alone is someone the text knows by it, not a body */
+        int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
+        if (!c->mid || c->common || c->loose >= c->mid || first || name_taken(s, c->label) ||
+            generic || ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
             continue;
+        char *aliases = sg_strdup("");
+        if (c->exact && aliases) { /* "=La Provence": that case only */
+            free(aliases);
+            if ((aliases = malloc(strlen(c->label) + 2)))
+                sprintf(aliases, "=%s", c->label);
+        }
         int rc = row_add(s, marked ? K_MARKED : K_SEQUENCE, sequence_type(c),
-                         c->upper ? "acronym" : "sequence", capitalised(c->label), sg_strdup(""),
+                         c->upper ? "acronym" : "sequence", capitalised(c->label), aliases,
                          sg_strdup(""));
         if (rc || (rc = take_name(s, c->label)))
             return rc;

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "furniture.h"
 #include "normalise.h"
 #include "segment.h"
 
@@ -74,6 +75,9 @@ typedef struct {
     size_t cued;       /* occurrences after a media cue ("selon X", "a indiqué à
                           X", "interrogé par X") or a strong place cue ("maire de
                           X") */
+    int exact;         /* a capitalised article before a place the gazetteers know
+                          ("La Provence", a newspaper): the row matches only in
+                          that case, not "la Provence", the region */
     int lower_end;     /* the label ends with a lower-case word ("Ordre des
                           médecins"): counted from one mention only after a cue */
     int upper;         /* an acronym in capitals */
@@ -120,6 +124,7 @@ typedef struct {
     char *pool;
     size_t pool_len, pool_cap;
     sg_folded scratch; /* for folding names */
+    sg_furniture furniture;
 } sg_scan;
 
 /* Adds the candidates of one document, folded in `f` (sg_fold of text, len),

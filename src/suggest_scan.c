@@ -23,7 +23,9 @@ enum {
     T_DOT = 64,        /* a '.' right after it */
     T_FURNITURE = 128, /* a credit, a byline, a heading: not text of the article */
     T_LINE = 256,      /* the first word of a line */
-    T_COMMON = 512     /* an acronym in brackets after common nouns ("les urgences (UGO)") */
+    T_COMMON = 512,    /* an acronym in brackets after common nouns ("les urgences (UGO)") */
+    T_PLACE = 1024,    /* inside a gazetteer's mention of a place */
+    T_TAKEN = 2048     /* already read as a name after a media cue */
 };
 
 enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
@@ -205,9 +207,40 @@ static void mark_covered(sg_scan *sc)
             k++;
         for (size_t j = k; j < sc->nspans && sc->spans[j].s < t->e; j++)
             if (sc->spans[j].e > t->s) {
-                t->flags |= T_COVERED;
+                t->flags |= T_COVERED | (sc->spans[j].place ? T_PLACE : 0);
                 break;
             }
+    }
+}
+
+/* The line breaks between word i - 1 and word i. */
+static size_t newlines_before(const sg_scan *sc, size_t i)
+{
+    size_t n = 0;
+    for (size_t p = sep_from(sc, i); p < (i < sc->ntok ? sc->tok[i].s : sc->len); p++)
+        n += sc->text[p] == '\n';
+    return n;
+}
+
+/* A heading: a short line alone in its paragraph, without a sentence's
+ * final punctuation ("Autonomie financière préservée", "Les Raisons du
+ * Départ"). Its capitals are a title's, so its words count as sentence
+ * starts. */
+static void mark_headings(sg_scan *sc)
+{
+    for (size_t a = 0; a < sc->ntok;) {
+        size_t b = a + 1;
+        while (b < sc->ntok && !newlines_before(sc, b))
+            b++;
+        int alone = (a == 0 || newlines_before(sc, a) >= 2) &&
+                    (b == sc->ntok || newlines_before(sc, b) >= 2);
+        size_t end = b < sc->ntok ? sc->tok[b].s : sc->len, p = sc->tok[b - 1].e;
+        while (p < end && strchr(" \t\r\n", sc->text[p]))
+            p++;
+        int stop = p < end && sc->text[p] && strchr(".!?:;,\"", sc->text[p]);
+        for (size_t k = a; alone && !stop && b - a <= 8 && k < b; k++)
+            sc->tok[k].flags |= T_START;
+        a = b;
     }
 }
 
@@ -230,6 +263,7 @@ static void mark_starts(sg_scan *sc)
         if (start || sep_has_cp(sc, i, openers, sizeof(openers) / sizeof(*openers)))
             t->flags |= T_START;
     }
+    mark_headings(sc);
 }
 
 /* A heading in capitals (three words in capitals in a row) names nothing:
@@ -284,8 +318,25 @@ static int signature(const sg_scan *sc, size_t a, size_t b)
     return b == sc->ntok || sc->tok[b - 1].e == sc->len || sep_has(sc, b, "\n\r");
 }
 
-/* Bylines: "Par Jean Dupont", a short line of names in capitals or with an
- * e-mail address, "- F. DUMAS", a name alone on its line. */
+/* Page furniture (furniture.c, the matcher's rule): credits, bylines,
+ * newspaper headers. A word is in it when it starts in it, as a mention. */
+static int mark_furniture(sg_scan *sc)
+{
+    if (sg_furniture_spans(&sc->furniture, sc->text, sc->len))
+        return SG_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < sc->ntok; i++) {
+        while (k < sc->furniture.n && sc->furniture.v[k].e <= sc->tok[i].s)
+            k++;
+        if (k < sc->furniture.n && sc->furniture.v[k].s <= sc->tok[i].s)
+            sc->tok[i].flags |= T_FURNITURE;
+    }
+    return 0;
+}
+
+/* Bylines furniture.c leaves to the names: a short line of names in
+ * capitals or with an e-mail address ("- F. DUMAS"), a name alone on its
+ * line or after a bullet (a signature). */
 static void mark_bylines(sg_scan *sc)
 {
     static const uint32_t bullet[] = {0x2022};
@@ -297,8 +348,7 @@ static void mark_bylines(sg_scan *sc)
             caps += (t->flags & T_UPPER) || ((t->flags & T_CAP) && t->fe - t->fs == 1);
             mail |= k > a && sep_has(sc, k, "@");
         }
-        if ((n <= 6 && (sc->tok[a].flags & T_CAP) && is(sc, a, "par")) || (n <= 8 && mail) ||
-            (n <= 4 && caps == n) || signature(sc, a, b))
+        if ((n <= 8 && mail) || (n <= 4 && caps == n) || signature(sc, a, b))
             furnish(sc, a, b);
         /* "… d'Arles. • Louise Gal": a signature after a bullet ends the line */
         for (size_t k = a + 1; k < b; k++)
@@ -308,17 +358,27 @@ static void mark_bylines(sg_scan *sc)
     }
 }
 
-/* Credits: "Photo : X", "Crédit photo : X", "(crédit : X)", "© X", and
- * "Jacques Witt/AGENCY" (a name, a slash, an agency in capitals). */
+/* A credit cue furniture.c reads on a line's start or, capitalised, inside
+ * a line. */
+static int furniture_cue(const char *w)
+{
+    static const char *const cues[] = {"credit",  "credits", "illustration", "infographie",
+                                       "legende", "photo",   "photos",       "video"};
+    for (size_t k = 0; k < sizeof(cues) / sizeof(*cues); k++)
+        if (!strcmp(w, cues[k]))
+            return 1;
+    return 0;
+}
+
+/* Credits furniture.c leaves to the names: a cue it does not read ("Source
+ * : X", "Image : X", "Copyright X"), a cue in lower case in brackets
+ * ("(crédit : X)", up to the closing bracket), and "Jacques Witt/AGENCY" (a
+ * name, a slash, an agency in capitals). */
 static void mark_credits(sg_scan *sc)
 {
-    static const uint32_t copyright[] = {0xA9};
     for (size_t i = 0; i < sc->ntok; i++) {
-        if (sep_has_cp(sc, i, copyright, 1)) {
-            furnish(sc, i, credit_end(sc, i));
-            continue;
-        }
-        if (in(sc, i, SG_WL_CREDIT) && i + 1 < sc->ntok &&
+        if (in(sc, i, SG_WL_CREDIT) && (!furniture_cue(fw(sc, i)) || sep_has(sc, i, "(")) &&
+            !(sc->tok[i].flags & T_FURNITURE) && i + 1 < sc->ntok &&
             (sep_has(sc, i + 1, ":/") || in(sc, i + 1, SG_WL_CREDIT))) {
             size_t b = credit_end(sc, i);
             furnish(sc, i, b);
@@ -567,6 +627,34 @@ static int find_definitions(sg_scan *sc)
 
 /* ---- people ---- */
 
+/* A capitalised particle of a surname: Le Toulec, La Fontaine, Ben Brahim,
+ * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri. */
+static int name_particle(const sg_scan *sc, size_t i)
+{
+    static const char *const particles[] = {"al",  "ben", "da", "del", "della", "des", "di",
+                                            "dos", "du",  "el", "la",  "le",    "van", "von"};
+    if (!(sc->tok[i].flags & T_CAP) || (sc->tok[i].flags & (T_COVERED | T_FURNITURE)))
+        return 0;
+    for (size_t k = 0; k < sizeof(particles) / sizeof(*particles); k++)
+        if (is(sc, i, particles[k]))
+            return 1;
+    return 0;
+}
+
+/* First names left out of the list because they are places or words more
+ * often (Florence, Nancy): a first name only inside a sentence, before a
+ * surname. */
+static int ambiguous_first_name(const sg_scan *sc, size_t i)
+{
+    static const char *const names[] = {"florence", "lorraine", "marine", "nancy", "rose"};
+    if (sc->tok[i].flags & T_START)
+        return 0;
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
+        if (is(sc, i, names[k]))
+            return 1;
+    return 0;
+}
+
 /* Words [a, b] name a person whose surname starts at word `sur` (sur == a:
  * the surname alone). */
 static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
@@ -574,7 +662,8 @@ static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
     if (any_covered(sc, a, b))
         return 0;
     for (size_t i = a; i <= b; i++)
-        if (i >= sur ? !surname_word(sc, i) && !(i < b && in(sc, i, SG_WL_PARTICLE))
+        if (i >= sur ? !surname_word(sc, i) &&
+                           !(i < b && (in(sc, i, SG_WL_PARTICLE) || name_particle(sc, i)))
                      : !name_word(sc, i) || in(sc, i, SG_WL_ORG_HEAD) || in(sc, i, SG_WL_ROLE))
             return 0;
     char *key = fold_words(sc, a, b);
@@ -603,6 +692,12 @@ static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
     size_t k = j + 1;
     if (k >= sc->ntok || !sep_blank(sc, k))
         return 0;
+    /* Le Toulec, Ben Brahim, Van Damme: a capitalised particle, then the surname */
+    if (name_particle(sc, k) && k + 1 < sc->ntok && sep_blank(sc, k + 1) &&
+        surname_word(sc, k + 1) && !(sc->tok[k + 1].flags & T_UPPER)) {
+        *sur = k;
+        return k + 1;
+    }
     if (surname_word(sc, k)) {
         *sur = k;
         return k;
@@ -622,7 +717,8 @@ static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
 static int find_first_names(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
-        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER) || !sg_first_name(fw(sc, i)))
+        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER) ||
+            !(sg_first_name(fw(sc, i)) || ambiguous_first_name(sc, i)))
             continue;
         if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED))
             continue;
@@ -751,11 +847,15 @@ static int find_people(sg_scan *sc)
 /* ---- capitalised sequences ---- */
 
 /* A place cue before word i: "à X", "en X", "dans le X", "maire de X",
- * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last). */
+ * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last).
+ * 2 for a cue strong enough to count from one mention (a department in
+ * brackets, "maire de", "mairie de", "commune de", "ville de", "habitants de"),
+ * 1 for another, 0 for none. */
 static int place_cue(const sg_scan *sc, size_t i, size_t j)
 {
+    static const char *const strong[] = {"commune", "habitants", "maire", "mairie", "ville"};
     if (j + 1 < sc->ntok && open_paren_before(sc, j + 1) && in(sc, j + 1, SG_WL_PLACE))
-        return 1;
+        return 2;
     if (i == 0 || (!sep_blank(sc, i) && !sep_elision(sc, i)))
         return 0;
     const char *p = fw(sc, i - 1);
@@ -764,14 +864,19 @@ static int place_cue(const sg_scan *sc, size_t i, size_t j)
     if (i < 2)
         return 0;
     const char *pp = fw(sc, i - 2);
-    if (is_article(p) && !strcmp(pp, "dans"))
+    /* "dans le X", "dans les Alpes du Sud", "près de X" */
+    if ((is_article(p) || !strcmp(p, "les")) && !strcmp(pp, "dans"))
         return 1;
-    /* "maire de X", "CH de X", "les urgences de X", "hôpital d’X" */
-    return (!strcmp(p, "de") || !strcmp(p, "d")) &&
-           (!strcmp(pp, "maire") || !strcmp(pp, "ville") || !strcmp(pp, "commune") ||
-            !strcmp(pp, "departement") || !strcmp(pp, "habitants") ||
-            in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL) ||
-            in(sc, i - 2, SG_WL_GENERIC));
+    if ((!strcmp(p, "de") || !strcmp(p, "d")) && !strcmp(pp, "pres"))
+        return 1;
+    if (strcmp(p, "de") && strcmp(p, "d"))
+        return 0;
+    for (size_t k = 0; k < sizeof(strong) / sizeof(*strong); k++)
+        if (!strcmp(pp, strong[k]))
+            return 2;
+    /* "CH de X", "les urgences de X", "hôpital d’X" */
+    return !strcmp(pp, "departement") || in(sc, i - 2, SG_WL_ORG_HEAD) ||
+           in(sc, i - 2, SG_WL_ORG_PLURAL) || in(sc, i - 2, SG_WL_GENERIC);
 }
 
 /* A particle at word k, joined to the next word by a space (an apostrophe
@@ -782,15 +887,25 @@ static int particle_at(const sg_scan *sc, size_t k)
            (strlen(fw(sc, k)) == 1 ? sep_elision(sc, k + 1) : sep_blank(sc, k + 1));
 }
 
+/* Word i starts a person's name: a first name, then a surname. */
+static int person_at(const sg_scan *sc, size_t i)
+{
+    size_t sur;
+    return name_word(sc, i) && sg_first_name(fw(sc, i)) && name_after(sc, i, &sur);
+}
+
 /* The end of the sequence starting at i: capitalised words joined by spaces
  * or by the particles de, du, des, la, le, d’, l’ (not by "et": "les
- * cliniques X et Y" are two names). */
+ * cliniques X et Y" are two names); not across an acronym followed by a
+ * person ("à LCI Patrick Bourdillon"). */
 static size_t sequence_end(const sg_scan *sc, size_t i)
 {
     size_t j = i;
     while (j + 1 < sc->ntok && j - i < MAX_NAME_WORDS) {
         size_t k = j + 1;
         if (!sep_blank(sc, k) || (sc->tok[k].flags & T_LINE)) /* not across a line */
+            break;
+        if ((sc->tok[j].flags & T_UPPER) && person_at(sc, k))
             break;
         if (name_word(sc, k)) {
             j = k;
@@ -808,6 +923,88 @@ static size_t sequence_end(const sg_scan *sc, size_t i)
         }
     }
     return j;
+}
+
+/* A lower-case word that reads as an adjective of a name ("Union
+ * collégiale", "Service local", "Conseil départemental", "Centre
+ * hospitalier"), by its ending. */
+static int lower_adjective(const sg_scan *sc, size_t k)
+{
+    static const char *const endings[] = {"aire", "ais",  "aise", "al",  "ale", "ales",  "aux",
+                                          "el",   "elle", "eur",  "eux", "ien", "ienne", "ier",
+                                          "iere", "if",   "ique", "ive", "ois", "oise"};
+    const sg_stok *t = &sc->tok[k];
+    if (!(t->flags & T_LOWER) || (t->flags & (T_COVERED | T_FURNITURE)) || in(sc, k, SG_WL_STOP) ||
+        in(sc, k, SG_WL_VERB) || in(sc, k, SG_WL_PARTICLE))
+        return 0;
+    const char *w = fw(sc, k);
+    size_t n = strlen(w);
+    for (size_t e = 0; e < sizeof(endings) / sizeof(*endings); e++) {
+        size_t m = strlen(endings[e]);
+        if (n > m + 2 && !strcmp(w + n - m, endings[e]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A lower-case noun inside a name after a particle ("de police", "des
+ * médecins", "d’assurance"). */
+static int lower_noun(const sg_scan *sc, size_t k)
+{
+    const sg_stok *t = &sc->tok[k];
+    return (t->flags & T_LOWER) && !(t->flags & (T_COVERED | T_FURNITURE | T_NUM)) &&
+           !in(sc, k, SG_WL_STOP) && !in(sc, k, SG_WL_VERB) && !in(sc, k, SG_WL_PARTICLE) &&
+           strlen(fw(sc, k)) > 2;
+}
+
+/* Words of a place the gazetteers know, from k on: the last one. */
+static size_t place_run(const sg_scan *sc, size_t k)
+{
+    while (k + 1 < sc->ntok && (sc->tok[k + 1].flags & T_PLACE) &&
+           (sep_blank(sc, k + 1) || sep_elision(sc, k + 1)))
+        k++;
+    return k;
+}
+
+/* An organisation's name that goes on in lower case or over a place the
+ * gazetteers know: "Service local de police judiciaire de Nice", "Ordre des
+ * médecins", "Union collégiale", "Syndicat des Vins Côtes de Provence". The
+ * sequence [i, j] starts with an organisation's head; returns the name's
+ * last word and sets *lower when it is a lower-case one. */
+static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
+{
+    size_t end = j, k = j + 1;
+    *lower = 0;
+    while (k < sc->ntok && k - i < MAX_NAME_WORDS && sep_blank(sc, k) && lower_adjective(sc, k))
+        end = k++, *lower = 1;
+    while (k < sc->ntok && k - i < MAX_NAME_WORDS && !(sc->tok[k].flags & T_LINE) &&
+           particle_at(sc, k)) {
+        size_t q = k + 1;
+        if (q < sc->ntok && particle_at(sc, q)) /* de la, de l’ */
+            q++;
+        if (q >= sc->ntok || (sc->tok[q].flags & T_LINE))
+            break;
+        if ((sc->tok[q].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+            end = place_run(sc, q);
+            *lower = 0;
+            break;
+        }
+        if (name_word(sc, q)) {
+            end = sequence_end(sc, q);
+            *lower = 0;
+        } else if (lower_noun(sc, q)) {
+            end = q;
+            if (q + 1 < sc->ntok && sep_blank(sc, q + 1) && lower_adjective(sc, q + 1))
+                end = q + 1;
+            *lower = 1;
+        } else {
+            break;
+        }
+        k = end + 1;
+        if (k < sc->ntok && !sep_blank(sc, k))
+            break;
+    }
+    return end - i < MAX_NAME_WORDS ? end : j;
 }
 
 /* A lower-case head right before word i ("la clinique Bouchard"): 1 for a
@@ -853,10 +1050,100 @@ static int beside_covered(const sg_scan *sc, size_t i, size_t j)
             (sc->tok[j + 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP));
 }
 
-static int add_sequence(sg_scan *sc, size_t i, size_t j)
+static int ends_with(const char *w, const char *const *endings, size_t n)
 {
-    int head = head_before(sc, i);
-    if (!head && shared_head(sc, i))
+    size_t len = strlen(w);
+    for (size_t e = 0; e < n; e++) {
+        size_t m = strlen(endings[e]);
+        if (len > m + 2 && !strcmp(w + len - m, endings[e]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the occurrence [i, j] names no actor: a demonym ("les Cannois"),
+ * a building or a street ("l’hôtel Riviera", "place Jean-Aude"), a
+ * title-case common noun ("l’Accompagnement du vieillissement", "d’Améliorer
+ * la coopération"), a name cut short by "et de" ("Pôle d’Activités et de
+ * Soins Adaptés"). */
+static int loose(const sg_scan *sc, size_t i, size_t j, int head)
+{
+    static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
+                                           "iens", "iennes", "ois",  "oises"};
+    const char *prev = i > 0 && sep_blank(sc, i) ? fw(sc, i - 1) : "";
+    if (j == i && (sc->tok[i - (i > 0)].flags & T_LOWER) &&
+        (!strcmp(prev, "les") || !strcmp(prev, "des") || !strcmp(prev, "aux")) &&
+        ends_with(fw(sc, i), demonyms, sizeof(demonyms) / sizeof(*demonyms)))
+        return 1;
+    const char *last = strrchr(prev, ' '); /* "ex-hôtel": its last word */
+    if (!head && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
+        sg_suggest_word(SG_WL_NAMED, last ? last + 1 : prev))
+        return 1;
+    size_t k = j + 1;
+    if (k + 1 < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
+        (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") || is(sc, k + 1, "d")))
+        return 1;
+    if (j != i || head || (sc->tok[i].flags & T_UPPER) || in(sc, i, SG_WL_ORG_HEAD))
+        return 0;
+    /* one capitalised word, then a particle and a lower-case word */
+    if (k >= sc->ntok || !sep_blank(sc, k))
+        return 0;
+    while (k < sc->ntok && k <= j + 2 && particle_at(sc, k))
+        k++;
+    return k > j + 1 && k < sc->ntok && lower_noun(sc, k);
+}
+
+/* A media cue before word i: "selon X", "d’après X", "a indiqué à X",
+ * "confie à X", "interrogé par X", "révélé par X", "dans les colonnes de X",
+ * "au micro de X", "à l’antenne de X"; the name after it is an actor (a
+ * newspaper, a radio, an agency) even when its words are generic ("BFM TV"). */
+static int media_cue(const sg_scan *sc, size_t i)
+{
+    static const char *const said[] = {"affirme",  "annonce", "assure",   "confie",
+                                       "confirme", "declare", "explique", "indique",
+                                       "precise",  "raconte", "rapporte", "repond"};
+    static const char *const by[] = {"contacte", "contactee", "interroge", "interrogee",
+                                     "revele",   "revelee",   "reveles",   "revelees"};
+    static const char *const of[] = {"antenne", "colonnes", "micro", "plateau"};
+    size_t k = i; /* the cue's last word is k - 1; an elided article is skipped */
+    if (k >= 2 && sep_elision(sc, k) && is(sc, k - 1, "l"))
+        k--;
+    if (k == 0 || !(sep_blank(sc, k) || sep_elision(sc, k)))
+        return 0;
+    const char *p = fw(sc, k - 1), *pp = k >= 2 && sep_blank(sc, k - 1) ? fw(sc, k - 2) : "";
+    if (!(sc->tok[k - 1].flags & T_LOWER) && strcmp(p, "selon")) /* "Selon X, ..." */
+        return 0;
+    if (!strcmp(p, "selon") || (!strcmp(p, "apres") && !strcmp(pp, "d")))
+        return 1;
+    const char *const *list = !strcmp(p, "a") || !strcmp(p, "au") ? said
+                              : !strcmp(p, "par")                 ? by
+                              : !strcmp(p, "de")                  ? of
+                                                                  : NULL;
+    size_t n = list == said ? sizeof(said) / sizeof(*said)
+               : list == by ? sizeof(by) / sizeof(*by)
+                            : sizeof(of) / sizeof(*of);
+    for (size_t w = 0; list && w < n; w++)
+        if (!strcmp(pp, list[w]))
+            return 1;
+    return 0;
+}
+
+/* A capitalised article inside a sentence starts a name: "à La Crau", "dans
+ * les colonnes de La Provence", "l’Ehpad Les Oliviers". */
+static int cap_article(const sg_scan *sc, size_t i)
+{
+    const sg_stok *t = &sc->tok[i];
+    return (t->flags & T_CAP) && !(t->flags & (T_START | T_COVERED | T_FURNITURE)) &&
+           (is_article(fw(sc, i)) || is(sc, i, "les")) && i + 1 < sc->ntok &&
+           sep_blank(sc, i + 1) && !(sc->tok[i + 1].flags & T_FURNITURE) &&
+           (name_word(sc, i + 1) ||
+            (sc->tok[i + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP));
+}
+
+static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
+{
+    int head = cued ? 0 : head_before(sc, i);
+    if (!head && !cued && shared_head(sc, i))
         head = 2;
     size_t a = head == 1 ? i - 1 : i; /* the label's first word */
     char *key = fold_words(sc, a, j);
@@ -866,7 +1153,7 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j)
     free(key);
     if (!c)
         return SG_ERR_NOMEM;
-    int start = (sc->tok[i].flags & T_START) && !head;
+    int start = (sc->tok[i].flags & T_START) && !head && !cued;
     if (start) {
         c->start++;
     } else {
@@ -880,8 +1167,12 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j)
             c->label_mid = 1;
         }
     }
-    c->place += place_cue(sc, i, j);
-    c->org += head != 0;
+    int place = cued ? 0 : place_cue(sc, i, j);
+    c->place += place != 0;
+    c->cued += cued || place == 2;
+    c->org += head != 0 || cued;
+    c->loose += !start && !cued && loose(sc, i, j, head);
+    c->lower_end |= lower_end;
     c->elided +=
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = (sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM));
@@ -889,18 +1180,84 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j)
     /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
        in lower case, so this is only its start */
     c->common += j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&
-                 in(sc, j + 1, SG_WL_GENERIC);
+                 in(sc, j + 1, SG_WL_GENERIC) && !is(sc, j + 1, "est") && !lower_end;
+    return 0;
+}
+
+/* The name after a media cue at word i: capitalised words, a place the
+ * gazetteers know among them ("France Bleu Azur", "La Provence"), a number
+ * ("France 3"); not a person nor a name the gazetteers know. */
+static int find_media(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        unsigned f = sc->tok[i].flags;
+        if (!(f & T_CAP) || (f & (T_FURNITURE | T_TAKEN)) || ((f & T_COVERED) && !(f & T_PLACE)) ||
+            !media_cue(sc, i) || person_at(sc, i))
+            continue;
+        size_t j = i, known = (f & T_COVERED) != 0, words = 1;
+        if (!cap_article(sc, i) && (in(sc, i, SG_WL_STOP) || in(sc, i, SG_WL_TITLE)))
+            continue;
+        while (j + 1 < sc->ntok && words < 5 && sep_blank(sc, j + 1) &&
+               !(sc->tok[j + 1].flags & (T_LINE | T_FURNITURE)) && !person_at(sc, j + 1)) {
+            unsigned g = sc->tok[j + 1].flags;
+            if (particle_at(sc, j + 1) && j + 2 < sc->ntok && name_word(sc, j + 2)) {
+                j++; /* "Le Courrier de Lure" */
+                continue;
+            }
+            if ((g & T_COVERED) && !(g & T_PLACE))
+                break;
+            if (!(g & T_NUM) && !((g & T_CAP) && !in(sc, j + 1, SG_WL_STOP)))
+                break;
+            known += (g & T_COVERED) != 0;
+            j++, words++;
+        }
+        if (known >= words || (words == 1 && sg_first_name(fw(sc, i))))
+            continue; /* all the gazetteers' already, or a first name alone */
+        int rc = add_sequence(sc, i, j, 1, 0);
+        if (rc)
+            return rc;
+        if (cap_article(sc, i) && (sc->tok[i + 1].flags & T_PLACE)) {
+            char *key = fold_words(sc, i, j);
+            sg_cand *c = key ? sg_cand_get(&sc->seqs, key, "", 0) : NULL;
+            free(key);
+            if (!c)
+                return SG_ERR_NOMEM;
+            c->exact = 1;
+        }
+        for (size_t k = i; k <= j; k++)
+            sc->tok[k].flags |= T_TAKEN;
+        i = j;
+    }
     return 0;
 }
 
 static int find_sequences(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
-        if (!name_word(sc, i) || strlen(fw(sc, i)) < 2)
+        if (sc->tok[i].flags & T_TAKEN)
             continue;
-        size_t j = sequence_end(sc, i);
+        int article = cap_article(sc, i);
+        size_t first = i + (size_t)article; /* the first word after a capitalised article */
+        if (!name_word(sc, first) || (sc->tok[first].flags & T_TAKEN) ||
+            strlen(fw(sc, first)) < 2) {
+            i += (size_t)article;
+            continue;
+        }
+        size_t j = sequence_end(sc, first);
+        /* "la Présidente du Conseil départemental de X": the name starts after
+           the role */
+        if (!article && in(sc, first, SG_WL_ROLE) && j > first) {
+            size_t k = first + 1;
+            while (k < j && !name_word(sc, k))
+                k++;
+            if (in(sc, k, SG_WL_ORG_HEAD))
+                i = first = k;
+        }
+        int lower = 0;
+        if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
+            j = extend_name(sc, first, j, &lower);
         if (!beside_covered(sc, i, j) && j - i < MAX_NAME_WORDS) {
-            int rc = add_sequence(sc, i, j);
+            int rc = add_sequence(sc, i, j, 0, lower);
             if (rc)
                 return rc;
         }
@@ -925,11 +1282,14 @@ int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded 
     if (!sc->ntok)
         return 0;
     mark_covered(sc);
+    if ((rc = mark_furniture(sc)))
+        return rc;
     mark_starts(sc);
     mark_bylines(sc);
     mark_credits(sc);
     unmark_shouted(sc);
-    if ((rc = find_definitions(sc)) || (rc = find_people(sc)) || (rc = find_sequences(sc)))
+    if ((rc = find_definitions(sc)) || (rc = find_people(sc)) || (rc = find_media(sc)) ||
+        (rc = find_sequences(sc)))
         return rc;
     return 0;
 }
@@ -943,6 +1303,7 @@ void sg_scan_free(sg_scan *sc)
     sg_cand_list_free(&sc->seqs);
     sg_units_free(&sc->units);
     sg_folded_free(&sc->scratch);
+    sg_furniture_free(&sc->furniture);
     free(sc->tok);
     free(sc->pool);
     memset(sc, 0, sizeof(*sc));

@@ -177,8 +177,9 @@ static const char *const org_head_words[] = {
     "maison",      "maternite",      "ministere",     "mouvement",     "mutualite",
     "mutuelle",    "observatoire",   "office",        "ordre",         "organisation",
     "parquet",     "parti",          "plateforme",    "pole",          "polyclinique",
-    "prefecture",  "reseau",         "service",       "societe",       "syndicat",
-    "tribunal",    "union",          "unite",         "universite",
+    "prefecture",  "reseau",         "sarl",          "sas",           "sasu",
+    "scop",        "service",        "societe",       "syndicat",      "tribunal",
+    "union",       "unite",          "universite",
 };
 
 static const char *const org_plural_words[] = {

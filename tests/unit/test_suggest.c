@@ -340,16 +340,162 @@ static void recount_and_misuse(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* An organisation's name goes on in lower case ("Union collégiale") and over
+ * a place the gazetteers know ("... de Vaudrelle"): the whole name, not its
+ * capitalised start nor the place. */
+static void names_in_lower_case(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n"
+                      "place:ribiers\tRibiers\tplace\n";
+    const char *texts[] = {"L'enquête est confiée au Service local de police judiciaire de "
+                           "Vaudrelle. L'Union collégiale proteste. Le vin du Syndicat des Eaux "
+                           "Claires de Ribiers plaît. Elle est la Présidente du Conseil "
+                           "départemental de Ribiers. Hier, le Conseil départemental réuni vote.",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Service local de police judiciaire de Vaudrelle", "organisation");
+    has(l, "Union collégiale", "organisation");
+    has(l, "Syndicat des Eaux Claires de Ribiers", "organisation");
+    has(l, "Conseil départemental de Ribiers", "organisation");
+    hasnt(l, "Syndicat des Eaux Claires");
+    hasnt(l, "Présidente du Conseil");
+    hasnt(l, "Conseil départemental réuni");
+    sg_suggestion_list_free(l);
+}
+
+/* A name after a media cue is an organisation from one mention, even in
+ * generic words; a capitalised article before a place the gazetteers know
+ * makes another name, matched in that case only. */
+static void media_names(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:provence\tProvence\tplace\n";
+    const char *texts[] = {"« Rien n'est joué », a indiqué à Radio Cigale le maire. Selon BFM "
+                           "TV, l'agence tranche. Interrogé par Le Courrier de Lure, il confirme. "
+                           "Il parle dans les colonnes de La Provence. Il aime la Provence. Il "
+                           "le confie à LCI Patrick Bourdillon, infirmier.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Radio Cigale", "organisation");
+    has(l, "BFM TV", "organisation");
+    has(l, "Le Courrier de Lure", "organisation");
+    has(l, "La Provence", "organisation");
+    assert_string_equal(row(l, "La Provence")->aliases, "=La Provence");
+    assert_int_equal(row(l, "La Provence")->count, 1); /* not "la Provence", the region */
+    has(l, "LCI", "organisation");
+    has(l, "Patrick Bourdillon", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* One word is enough after a legal form or a strong place cue; a
+ * capitalised article starts a town's name; half the mentions after a place
+ * cue make a place. */
+static void cues_from_one_mention(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Les inspecteurs visitent la SAS Marbrelle. Le maire de Pélaurie "
+                           "s'inquiète. La clinique ouvre à La Mottelle puis la mairie de La "
+                           "Mottelle grandit. Le projet de Cabrol est bloqué. Tout se passe à "
+                           "Cabrol.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "SAS Marbrelle", "organisation");
+    has(l, "Pélaurie", "place");
+    has(l, "La Mottelle", "place");
+    hasnt(l, "Mottelle");
+    has(l, "Cabrol", "place");
+    sg_suggestion_list_free(l);
+}
+
+/* People with a capitalised particle (Le, Ben, Van...), and a first name
+ * that is also a place (Florence) inside a sentence only. */
+static void people_with_particles(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le service tient bon, soupire Yannick Le Garrec, aide-soignant. Après le départ "
+             "de Walid Ben Salem, qui dirigeait, le rapport de Florence Maurin sort. Florence "
+             "Vidal sort aussi.");
+    has(l, "Yannick Le Garrec", "person");
+    assert_string_equal(row(l, "Yannick Le Garrec")->surname, "Le Garrec");
+    has(l, "Walid Ben Salem", "person");
+    assert_string_equal(row(l, "Walid Ben Salem")->surname, "Ben Salem");
+    has(l, "Florence Maurin", "person");
+    hasnt(l, "Florence Vidal"); /* at a sentence's start: the city, maybe */
+    sg_suggestion_list_free(l);
+}
+
+/* Capitalised words that name no actor: demonyms, a hotel or a street's
+ * name, title-case common nouns, a name cut short by "et de", a medical
+ * specialty, a first name alone, a heading. */
+static void no_actor(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le maire remercie les Vauvertois. Il parle aux Vauvertois. L'ancien hôtel Miramar "
+             "ferme, l'ex-hôtel Miramar aussi. Le plan vise l'Accompagnement du vieillissement et "
+             "d'Améliorer la coopération. Un Pôle d'Activités et de Soins Adaptés ouvre. Le pôle "
+             "Samu-Urgences-Réanimation change. La famille de Janine porte plainte, car Janine a "
+             "83 ans. L'unité Alzheimer ouvre.\n\nUne Grande Nouvelle Pour Tous\n\nLe reste suit.");
+    for (const char *w[] = {"Vauvertois", "Miramar", "Accompagnement", "Améliorer",
+                            "Pôle d’Activités", "Pôle d'Activités", "Samu-Urgences-Réanimation",
+                            "Janine", "Alzheimer", "Grande Nouvelle", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
+/* The furniture of a page is furniture.c's, for the matcher and the
+ * suggester alike: sorted spans of original bytes. */
+static void furniture_spans(void **state)
+{
+    (void)state;
+    const char *text = "Var-Matin (Grand Toulon)\n"
+                       "Le chantier avance. — Crédit : Studio Lumen\n"
+                       "Photo : Jules Tramoni\n"
+                       "Par Odile Vasseur\n"
+                       "Le maire Gaspard Ollivrin parle.";
+    sg_furniture f = {0};
+    assert_int_equal(sg_furniture_spans(&f, text, strlen(text)), 0);
+    assert_int_equal(f.n, 4);
+    const char *starts[] = {"Var-Matin", "Crédit", "Photo", "Par Odile"};
+    for (size_t i = 0; i < f.n; i++) {
+        assert_true(i == 0 || f.v[i - 1].e <= f.v[i].s);
+        assert_memory_equal(text + f.v[i].s, starts[i], strlen(starts[i]));
+    }
+    assert_memory_equal(text + f.v[0].e - 1, ")", 1);
+    sg_furniture_free(&f);
+    sg_furniture_free(NULL);
+    const char *texts[] = {text, NULL};
+    sg_suggestion_list *l = run(empty_gaz, texts);
+    hasnt(l, "Studio Lumen");
+    hasnt(l, "Jules Tramoni");
+    hasnt(l, "Odile Vasseur");
+    has(l, "Gaspard Ollivrin", "person");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(lists_sorted),         cmocka_unit_test(first_names),
-        cmocka_unit_test(generic_words),        cmocka_unit_test(credits_and_bylines),
-        cmocka_unit_test(first_name_people),    cmocka_unit_test(surname_in_capitals),
-        cmocka_unit_test(surname_not_alias),    cmocka_unit_test(split_on_et),
-        cmocka_unit_test(types_from_cues),      cmocka_unit_test(acronym_definitions),
-        cmocka_unit_test(covered_by_gazetteer), cmocka_unit_test(recount_and_misuse),
-        cmocka_unit_test(places_named_once),
+        cmocka_unit_test(lists_sorted),          cmocka_unit_test(first_names),
+        cmocka_unit_test(generic_words),         cmocka_unit_test(credits_and_bylines),
+        cmocka_unit_test(first_name_people),     cmocka_unit_test(surname_in_capitals),
+        cmocka_unit_test(surname_not_alias),     cmocka_unit_test(split_on_et),
+        cmocka_unit_test(types_from_cues),       cmocka_unit_test(acronym_definitions),
+        cmocka_unit_test(covered_by_gazetteer),  cmocka_unit_test(recount_and_misuse),
+        cmocka_unit_test(places_named_once),     cmocka_unit_test(names_in_lower_case),
+        cmocka_unit_test(media_names),           cmocka_unit_test(cues_from_one_mention),
+        cmocka_unit_test(people_with_particles), cmocka_unit_test(no_actor),
+        cmocka_unit_test(furniture_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
