@@ -84,6 +84,16 @@ static int credit_at(const char *p, const char *end, int line_start)
         return 1; /* © */
     if (end - p >= 3 && p[0] == '(' && (p[1] == 'c' || p[1] == 'C') && p[2] == ')')
         return 1;
+    /* at a line's start only, right before ':': "Source : X", "Image : X" */
+    static const char *const sources[] = {"sources", "source", "images", "image", "copyright"};
+    for (size_t c = 0; line_start == 1 && c < sizeof(sources) / sizeof(*sources); c++) {
+        size_t n = starts_with(p, end, sources[c]);
+        if (!n || !word_end(p + n, end))
+            continue;
+        const char *q = skip_blanks(p + n, end);
+        if (q < end && (*q == ':' || c == 4))
+            return 1;
+    }
     for (size_t c = 0; c < sizeof(cues) / sizeof(*cues); c++) {
         if ((*p | 0x20) != cues[c][0])
             continue;
@@ -91,7 +101,8 @@ static int credit_at(const char *p, const char *end, int line_start)
         if (!n || !word_end(p + n, end))
             continue;
         if (!line_start && !(*p >= 'A' && *p <= 'Z') && (unsigned char)*p != 0xC3)
-            return 0; /* inside a line, a credit is capitalised: "— Crédit : X" */
+            return 0; /* inside a line, a credit is capitalised ("— Crédit : X"),
+                         or in brackets ("(crédit : X)", line_start 2) */
         /* ':' or '/' within the next 30 bytes, no sentence end before it */
         for (const char *q = p + n; q < end && q < p + n + 30; q++) {
             if (*q == ':' || *q == '/')
@@ -175,7 +186,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         const char *lend = nl ? nl : end;
         const char *p = skip_leaders(line, lend);
         /* the cues start with one of these bytes, in either case */
-        static const char first[] = "PCIVLAMNTpcivlamnt(\xc2\xc3";
+        static const char first[] = "PCIVLAMNTSpcivlamnts(\xc2\xc3";
         int cue = p < lend && *p && memchr(first, *p, sizeof(first) - 1);
         const char *head = p < lend && *p >= 'A' && *p <= 'Z' ? masthead(p, lend) : NULL;
         if (head) {
@@ -191,12 +202,13 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             for (const char *q = p + 1; q < lend; q++) {
                 /* a credit inside a line starts with a capital cue, '©' or "(c)" */
                 unsigned char c = (unsigned char)*q;
+                int bracket = q[-1] == '(';
                 if (!(c == 'P' || c == 'C' || c == 'I' || c == 'V' || c == 'L' || c == '(' ||
-                      c == 0xC2) ||
-                    !(q[-1] == ' ' || q[-1] == '(' || (unsigned char)q[-1] == 0x94 ||
+                      c == 0xC2 || (bracket && (c == 'p' || c == 'c'))) ||
+                    !(q[-1] == ' ' || bracket || (unsigned char)q[-1] == 0x94 ||
                       (unsigned char)q[-1] == 0xA0))
                     continue;
-                if (credit_at(q, lend, 0)) {
+                if (credit_at(q, lend, bracket ? 2 : 0)) {
                     if (emit(ctx, (size_t)(q - s), (size_t)(lend - s)))
                         return;
                     break;
