@@ -178,6 +178,11 @@ static const char *masthead(const char *p, const char *end)
  * offsets), in order, until it returns non-zero. */
 typedef int (*emit_fn)(void *ctx, size_t a, size_t b);
 
+/* The bytes a credit inside a line may start with: 1 always, 2 right after '('. */
+static const unsigned char credit_start[256] = {
+    ['P'] = 1, ['C'] = 1,  ['I'] = 1, ['V'] = 1, ['L'] = 1,
+    ['('] = 1, [0xC2] = 1, ['p'] = 2, ['c'] = 2};
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -200,11 +205,13 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         } else {
             /* a credit inside the line runs to its end: "... — Crédit : X" */
             for (const char *q = p + 1; q < lend; q++) {
-                /* a credit inside a line starts with a capital cue, '©' or "(c)" */
+                /* a credit inside a line starts with a capital cue, '©' or "(c)";
+                 * most bytes start none (one table lookup a byte) */
                 unsigned char c = (unsigned char)*q;
+                if (!credit_start[c])
+                    continue;
                 int bracket = q[-1] == '(';
-                if (!(c == 'P' || c == 'C' || c == 'I' || c == 'V' || c == 'L' || c == '(' ||
-                      c == 0xC2 || (bracket && (c == 'p' || c == 'c'))) ||
+                if ((credit_start[c] == 2 && !bracket) ||
                     !(q[-1] == ' ' || bracket || (unsigned char)q[-1] == 0x94 ||
                       (unsigned char)q[-1] == 0xA0))
                     continue;

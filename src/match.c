@@ -518,6 +518,20 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
     return best_end;
 }
 
+/* May an acronym form start at word start i (a word of wl bytes)? In
+ * capitals, or in title case with the first letter and length of an acronym
+ * read so (most capitalised words are names, not acronyms): sg_variants_at's
+ * own test, made here to spare the call. */
+static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, size_t wl)
+{
+    if (!(m->variants & SG_VARIANT_ACRONYM_FORMS) || !(f->flags[i] & SG_F_UPPER) || !m->forms)
+        return 0;
+    if (!(i + 1 < f->len && (f->flags[i + 1] & SG_F_LOWER)))
+        return 1;
+    unsigned char c = (unsigned char)f->text[i];
+    return wl >= 4 && wl <= 8 && c >= 'a' && c <= 'z' && (m->title_letters[wl] & (1u << (c - 'a')));
+}
+
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
     for (size_t i = 0; i < f->len; i++) {
@@ -535,7 +549,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
          * a capital (an acronym form) or a plural (a shared head) */
         size_t wl = w.first_end - i;
         if (m->variants &&
-            (w.first || ((f->flags[i] & SG_F_UPPER) && m->forms) ||
+            (w.first || form_may_start(m, f, i, wl) ||
              (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x'))) &&
             sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
