@@ -473,6 +473,37 @@ static int generic_only(const char *key)
     return 1;
 }
 
+/* A board of some body, named by its kind only: "Conseil de surveillance",
+ * "Conseil d'administration", "Commission médicale d'établissement". */
+static int board(const char *key)
+{
+    static const char *const boards[] = {
+        "comite de direction",    "comite medical",           "comite social",
+        "comite technique",       "commission des usagers",   "commission medicale",
+        "conseil communautaire",  "conseil d'administration", "conseil de surveillance",
+        "conseil de vie sociale", "conseil des ministres",    "conseil municipal",
+        "conseil scientifique"};
+    for (size_t k = 0; k < sizeof(boards) / sizeof(*boards); k++) {
+        size_t n = strlen(boards[k]);
+        if (strncmp(key, boards[k], n) || (key[n] && key[n] != ' '))
+            continue;
+        if (!key[n] || generic_only(key + n + 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* Natural areas: a place, but named once in running text ("au pied du
+ * Luberon") it is no actor; they need the minimum count. */
+static int area(const char *key)
+{
+    static const char *const areas[] = {"alpes", "camargue", "luberon", "mediterranee", "pyrenees"};
+    for (size_t k = 0; k < sizeof(areas) / sizeof(*areas); k++)
+        if (!strcmp(key, areas[k]))
+            return 1;
+    return 0;
+}
+
 /* Whether one of the first two words of `key` is an organisation's head. */
 static int org_headed(const char *key)
 {
@@ -507,14 +538,15 @@ static int rows_from_sequences(sg_suggester *s)
         /* strong cues count from one occurrence: an acronym in capitals, an
            elision, an organisation's head before or at the start of the name */
         int marked = c->upper || c->elided || c->org || c->cued ||
-                     sg_suggest_word(SG_WL_PLACE, c->key) ||
+                     (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
                      (org_headed(c->key) && strchr(c->key, ' ') && !c->lower_end);
         /* a name after a media cue counts even in generic words ("BFM TV") */
         int generic = generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')));
         /* a first name alone is someone the text knows by it, not a body */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose >= c->mid || first || name_taken(s, c->label) ||
-            generic || ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
+            generic || board(c->key) || ends_with_person(s, c->key) ||
+            total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");
         if (c->exact && aliases) { /* "=La Provence": that case only */

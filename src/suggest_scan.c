@@ -578,6 +578,23 @@ static int long_form_start(const sg_scan *sc, size_t a)
     return 1;
 }
 
+/* A long form that names a kind of unit, not one: "Unité d’hospitalisation de
+ * courte durée", "Service d’accueil des urgences" (capitalised head, every
+ * other word in lower case). */
+static int unit_form(const sg_scan *sc, size_t a, size_t b)
+{
+    static const char *const kinds[] = {"cellule", "equipe", "pole", "service", "unite"};
+    int kind = 0;
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+        kind |= is(sc, a, kinds[k]);
+    if (!kind || a >= b)
+        return 0;
+    for (size_t k = a + 1; k <= b; k++)
+        if (!(sc->tok[k].flags & T_LOWER))
+            return 0;
+    return 1;
+}
+
 /* "Long Form (ACR)" and "ACR (Long Form)". */
 static int find_definitions(sg_scan *sc)
 {
@@ -594,6 +611,10 @@ static int find_definitions(sg_scan *sc)
                     break;
                 if (!long_form_start(sc, a))
                     continue;
+                if (unit_form(sc, a, i - 1)) {
+                    sc->tok[i].flags |= T_COMMON;
+                    break;
+                }
                 int rc = try_definition(sc, a, i - 1, i, last);
                 if (rc < 0)
                     return rc;
@@ -1018,6 +1039,18 @@ static int head_before(const sg_scan *sc, size_t i)
                                         "conseil",   "direction",  "etablissement", "groupe",
                                         "office",    "ordre",      "pole",          "service",
                                         "unite",     "entreprise", "societe"};
+    /* adjectives of a kind of body: "la clinique privée Santa Maria", "l’Ehpad
+       associatif Les Restanques": the name is the capitalised words */
+    static const char *const kinds[] = {
+        "associatif",      "associative", "chirurgical",   "chirurgicale", "confessionnel",
+        "confessionnelle", "medicalise",  "medicalisee",   "mutualiste",   "pediatrique",
+        "privee",          "prive",       "psychiatrique", "specialise",   "specialisee"};
+    if (i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && (sc->tok[i - 1].flags & T_LOWER) &&
+        !(sc->tok[i - 2].flags & (T_COVERED | T_FURNITURE)) &&
+        (in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL)))
+        for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+            if (is(sc, i - 1, kinds[k]))
+                return 2;
     if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
         return 0;
     if (in(sc, i - 1, SG_WL_ORG_PLURAL))
@@ -1071,9 +1104,32 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
                                            "iens", "iennes", "ois",  "oises"};
     const char *prev = i > 0 && sep_blank(sc, i) ? fw(sc, i - 1) : "";
+    static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
+                                          "ien", "ienne", "ois", "oise"};
     if (j == i && (sc->tok[i - (i > 0)].flags & T_LOWER) &&
         (!strcmp(prev, "les") || !strcmp(prev, "des") || !strcmp(prev, "aux")) &&
         ends_with(fw(sc, i), demonyms, sizeof(demonyms) / sizeof(*demonyms)))
+        return 1;
+    /* "le Vençois de 57 ans", "la Dracénoise": one inhabitant */
+    if (j == i && !head && i > 0 && (sc->tok[i - 1].flags & (T_LOWER | T_START)) &&
+        (!strcmp(prev, "le") || !strcmp(prev, "la") || !strcmp(prev, "un") ||
+         !strcmp(prev, "une")) &&
+        !(sc->tok[i].flags & T_UPPER) && !in(sc, i, SG_WL_ORG_HEAD) &&
+        ends_with(fw(sc, i), demonym, sizeof(demonym) / sizeof(*demonym)))
+        return 1;
+    /* "situé au Mourillon": a district */
+    static const char *const sited[] = {"base",     "basee",     "implante", "implantee",
+                                        "installe", "installee", "situe",    "situee"};
+    if (j == i && !head && i >= 2 && !strcmp(prev, "au") && sep_blank(sc, i - 1))
+        for (size_t k = 0; k < sizeof(sited) / sizeof(*sited); k++)
+            if (is(sc, i - 2, sited[k]))
+                return 1;
+    /* "le site de Luminy", "le campus de Luminy", "l’impasse du Mourillon": a
+       place inside a name of a site, not an actor */
+    if (!head && i >= 2 && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
+        (!strcmp(prev, "de") || !strcmp(prev, "du") || !strcmp(prev, "d")) &&
+        (sep_blank(sc, i - 1)) && (sc->tok[i - 2].flags & T_LOWER) &&
+        sg_suggest_word(SG_WL_NAMED, fw(sc, i - 2)) && !in(sc, i - 2, SG_WL_ORG_HEAD))
         return 1;
     const char *last = strrchr(prev, ' '); /* "ex-hôtel": its last word */
     if (!head && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
@@ -1140,6 +1196,41 @@ static int cap_article(const sg_scan *sc, size_t i)
             (sc->tok[i + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP));
 }
 
+/* A word in mixed case with two capitals in a row and no dash: "DLVAgglo",
+ * "CCIAix"; read as an acronym (not "SainteMusse", two words glued). */
+static int mixed_case(const sg_scan *sc, size_t i)
+{
+    const sg_stok *t = &sc->tok[i];
+    if (!(t->flags & T_CAP) || (t->flags & T_UPPER))
+        return 0;
+    size_t upper = 0, lower = 0, run = 0;
+    for (size_t p = t->s; p < t->e; p++) {
+        unsigned char c = (unsigned char)sc->text[p];
+        if (c >= 'A' && c <= 'Z')
+            upper = ++run > upper ? run : upper;
+        else if ((run = 0), c >= 'a' && c <= 'z')
+            lower++;
+        else if (c == '-' || c == '\'' || c >= 0x80)
+            return 0;
+    }
+    return upper >= 2 && lower > 0;
+}
+
+/* A word glued to an initial ("A.DEQUIDT"): a credit's signature. */
+static int glued_initial(const sg_scan *sc, size_t i)
+{
+    return i > 0 && sc->tok[i - 1].e - sc->tok[i - 1].s == 1 && (sc->tok[i - 1].flags & T_CAP) &&
+           sc->tok[i].s == sc->tok[i - 1].e + 1 && sc->text[sc->tok[i - 1].e] == '.';
+}
+
+/* An acronym that counts beds or places: "60 lits d’USLD". */
+static int counted_unit(const sg_scan *sc, size_t i)
+{
+    return i >= 2 && (sep_blank(sc, i) || sep_elision(sc, i)) &&
+           (is(sc, i - 1, "d") || is(sc, i - 1, "de")) &&
+           (is(sc, i - 2, "lits") || is(sc, i - 2, "places"));
+}
+
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
     int head = cued ? 0 : head_before(sc, i);
@@ -1175,8 +1266,10 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
     c->lower_end |= lower_end;
     c->elided +=
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
-    c->upper = (sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM));
-    c->common += (sc->tok[i].flags & T_COMMON) != 0;
+    c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
+               (j == i && mixed_case(sc, i));
+    c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i));
+    c->loose += j == i && glued_initial(sc, i);
     /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
        in lower case, so this is only its start */
     c->common += j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&
@@ -1231,6 +1324,119 @@ static int find_media(sg_scan *sc)
     return 0;
 }
 
+/* A head that, with "de" and a place or a name, names one body: "le parquet
+ * de Grasse", "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
+ * "le CHU de Lille", "la clinique chirurgicale des Alpes du Sud". */
+static int seat_head(const sg_scan *sc, size_t i)
+{
+    static const char *const heads[] = {
+        "ch",      "chi",     "chr",          "chu",        "clinique",        "cour",    "ehpad",
+        "hopital", "parquet", "polyclinique", "prefecture", "sous prefecture", "tribunal"};
+    const sg_stok *t = &sc->tok[i];
+    if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
+        ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
+        return 0; /* a capitalised head starts a sequence of its own */
+    for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+        if (is(sc, i, heads[k]))
+            return 1;
+    return 0;
+}
+
+/* A century or an ordinal in Roman numerals: "XXIe", "XXIè", "IIIe". */
+static int ordinal(const sg_scan *sc, size_t i)
+{
+    const char *w = sc->text + sc->tok[i].s;
+    size_t len = sc->tok[i].e - sc->tok[i].s, n = 0;
+    while (n < len && strchr("IVXLC", w[n]))
+        n++;
+    static const char *const ends[] = {"e", "er", "\xc3\xa8", "\xc3\xa8me", "eme"};
+    for (size_t k = 0; n && k < sizeof(ends) / sizeof(*ends); k++)
+        if (len - n == strlen(ends[k]) && !memcmp(w + n, ends[k], len - n))
+            return 1;
+    return 0;
+}
+
+/* The name after a seat's head at word h: an adjective or a "de" + noun
+ * complement ("de commerce", "d’appel"), then de / du / des / d’, then
+ * capitalised words or a place the gazetteers know. Its last word, or 0. */
+static size_t seat_end(const sg_scan *sc, size_t h)
+{
+    size_t k = h + 1;
+    if (k < sc->ntok && sep_blank(sc, k) && lower_adjective(sc, k))
+        k++;
+    else if (k + 2 < sc->ntok && particle_at(sc, k) && !is(sc, k, "la") && !is(sc, k, "le") &&
+             lower_noun(sc, k + 1) && !in(sc, k + 1, SG_WL_ORG_HEAD) && particle_at(sc, k + 2))
+        k += 2; /* "de commerce", "d’appel", then "d’Avignon" */
+    if (k + 1 >= sc->ntok || !particle_at(sc, k) || is(sc, k, "la") || is(sc, k, "le") ||
+        is(sc, k, "l"))
+        return 0;
+    size_t q = k + 1;
+    if (q + 1 < sc->ntok && particle_at(sc, q)) /* de la, de l’ */
+        q++;
+    if (sc->tok[q].flags & T_LINE)
+        return 0;
+    if ((sc->tok[q].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
+        return place_run(sc, q);
+    if (name_word(sc, q) && !(sc->tok[q].flags & T_TAKEN) && !person_at(sc, q) && !ordinal(sc, q))
+        return sequence_end(sc, q);
+    return 0;
+}
+
+/* A name in quotation marks after an organisation's head: "le collectif
+ * « Une réa pour Manosque »", "la clinique « Synergia Luberon »". */
+static int find_quoted(sg_scan *sc)
+{
+    static const uint32_t open[] = {0xAB, 0x201C, '"'};
+    for (size_t i = 0; i + 1 < sc->ntok; i++) {
+        const sg_stok *t = &sc->tok[i];
+        if ((t->flags & (T_COVERED | T_FURNITURE)) || !in(sc, i, SG_WL_ORG_HEAD) ||
+            !sep_has_cp(sc, i + 1, open, 3) || !(sc->tok[i + 1].flags & T_CAP) ||
+            (sc->tok[i + 1].flags & (T_COVERED | T_FURNITURE | T_LINE)))
+            continue;
+        size_t b = i + 1;
+        while (b + 1 < sc->ntok && b - i < MAX_NAME_WORDS && !(sc->tok[b + 1].flags & T_LINE) &&
+               (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
+            b++;
+        if (b - i >= MAX_NAME_WORDS)
+            continue;
+        uint32_t c = char_after(sc, b);
+        if (c != 0xBB && c != 0x201D && c != '"')
+            continue;
+        int known = 0; /* places the gazetteers know may be inside the name */
+        for (size_t k = i + 1; k <= b; k++)
+            known |= (sc->tok[k].flags & (T_FURNITURE | T_TAKEN)) ||
+                     (sc->tok[k].flags & (T_COVERED | T_PLACE)) == T_COVERED;
+        if (known)
+            continue;
+        int rc = add_sequence(sc, i + 1, b, 1, 0);
+        if (rc)
+            return rc;
+        for (size_t k = i + 1; k <= b; k++)
+            sc->tok[k].flags |= T_TAKEN;
+        i = b;
+    }
+    return 0;
+}
+
+static int find_seats(sg_scan *sc)
+{
+    for (size_t i = 0; i + 2 < sc->ntok; i++) {
+        if (!seat_head(sc, i))
+            continue;
+        size_t j = seat_end(sc, i);
+        if (!j || j - i >= MAX_NAME_WORDS || any_flag(sc, i + 1, j, T_TAKEN | T_FURNITURE) ||
+            (any_covered(sc, i + 1, j) && !((sc->tok[j].flags & T_PLACE))))
+            continue;
+        int rc = add_sequence(sc, i, j, 1, 0);
+        if (rc)
+            return rc;
+        for (size_t k = i; k <= j; k++)
+            sc->tok[k].flags |= T_TAKEN;
+        i = j;
+    }
+    return 0;
+}
+
 static int find_sequences(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
@@ -1256,7 +1462,12 @@ static int find_sequences(sg_scan *sc)
         int lower = 0;
         if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
             j = extend_name(sc, first, j, &lower);
-        if (!beside_covered(sc, i, j) && j - i < MAX_NAME_WORDS) {
+        /* "président de la DLVAgglo Camille Galtier": an acronym before a
+           known name (not a place) stands alone */
+        int alone = j == i && ((sc->tok[i].flags & T_UPPER) || mixed_case(sc, i)) &&
+                    !(i > 0 && sep_blank(sc, i) && (sc->tok[i - 1].flags & T_COVERED)) &&
+                    !(j + 1 < sc->ntok && (sc->tok[j + 1].flags & T_PLACE));
+        if ((alone || !beside_covered(sc, i, j)) && j - i < MAX_NAME_WORDS) {
             int rc = add_sequence(sc, i, j, 0, lower);
             if (rc)
                 return rc;
@@ -1289,7 +1500,7 @@ int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded 
     mark_credits(sc);
     unmark_shouted(sc);
     if ((rc = find_definitions(sc)) || (rc = find_people(sc)) || (rc = find_media(sc)) ||
-        (rc = find_sequences(sc)))
+        (rc = find_quoted(sc)) || (rc = find_seats(sc)) || (rc = find_sequences(sc)))
         return rc;
     return 0;
 }

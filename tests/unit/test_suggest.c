@@ -453,6 +453,81 @@ static void no_actor(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A head that names one body with its town: "le parquet de X", "le tribunal
+ * de commerce de X", "la cour d'appel de X", "le CHU de X", a clinic with an
+ * adjective; a known place at the end; not a century ("hôpital du XXIe"). */
+static void seats_of_bodies(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\nvalmorin\tValmorin\tplace\n";
+    const char *texts[] = {
+        "Une enquête est ouverte par le parquet de Castelbrune. Le parquet de Valmorin "
+        "confirme. Le tribunal de commerce d’Orvanne a tranché, et la cour d'appel de "
+        "Sarlenc suit. Il a dirigé le CHU de Montvaux. La clinique chirurgicale des Hauts "
+        "Plateaux ferme. Ils rêvent d'un hôpital du XXIe siècle.",
+        NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Parquet de Castelbrune", "organisation");
+    has(l, "Parquet de Valmorin", "organisation");
+    has(l, "Tribunal de commerce d’Orvanne", "organisation");
+    has(l, "Cour d'appel de Sarlenc", "organisation");
+    has(l, "CHU de Montvaux", "organisation");
+    has(l, "Clinique chirurgicale des Hauts Plateaux", "organisation");
+    hasnt(l, "Castelbrune");
+    hasnt(l, "Hôpital du XXIe");
+    sg_suggestion_list_free(l);
+}
+
+/* Names in quotation marks after a head, names after a kind's adjective, an
+ * acronym in mixed case before a known person. */
+static void names_after_heads(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\nlagrange\tOdile Lagrange\tperson\n";
+    const char *texts[] = {
+        "Le collectif « Sauvons la maternité de Bréval » manifeste. La clinique privée "
+        "Santa Lucia recrute, comme l'Ehpad associatif Les Tilleuls. Le président de la "
+        "CCVAgglo Odile Lagrange signe. Les SainteLucie passent.",
+        NULL};
+    sg_suggest_options opt; /* one mention is enough after these cues */
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Sauvons la maternité de Bréval", "organisation");
+    has(l, "Santa Lucia", "organisation");
+    has(l, "Les Tilleuls", "organisation");
+    has(l, "CCVAgglo", "organisation");
+    hasnt(l, "Bréval");
+    hasnt(l, "SainteLucie");
+    sg_suggestion_list_free(l);
+}
+
+/* No actor: a board named by its kind, one inhabitant, a district, a site's
+ * place, a unit's acronym, a natural area named once, a signature glued to
+ * an initial. */
+static void kinds_and_areas(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Le Conseil de surveillance vote. Le Conseil de surveillance se réunit. La "
+        "Commission médicale d'établissement approuve. Le Gapençois de 40 ans témoigne, "
+        "la Manosquine aussi. La clinique est située au Bréguet. Les chercheurs du site de "
+        "Valbelle et du campus de Valbelle travaillent. L'Unité de soins de longue durée "
+        "(USLD) ouvre avec 30 lits d'UHR. Il marche dans le Luberon.\n"
+        "REPORTAGE B.MORVAL, C.TESSIER\n",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    for (const char *
+             w[] = {"Conseil de surveillance", "Commission médicale d'établissement", "Gapençois",
+                    "Manosquine", "Bréguet", "Valbelle", "Unité de soins de longue durée", "USLD",
+                    "UHR", "Luberon", "MORVAL", "Morval", NULL},
+            **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
 /* The furniture of a page is furniture.c's, for the matcher and the
  * suggester alike: sorted spans of original bytes. */
 static void furniture_spans(void **state)
@@ -495,7 +570,8 @@ int main(void)
         cmocka_unit_test(places_named_once),     cmocka_unit_test(names_in_lower_case),
         cmocka_unit_test(media_names),           cmocka_unit_test(cues_from_one_mention),
         cmocka_unit_test(people_with_particles), cmocka_unit_test(no_actor),
-        cmocka_unit_test(furniture_spans),
+        cmocka_unit_test(furniture_spans),       cmocka_unit_test(seats_of_bodies),
+        cmocka_unit_test(names_after_heads),     cmocka_unit_test(kinds_and_areas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
