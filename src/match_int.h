@@ -35,6 +35,15 @@ typedef struct {
     unsigned char town; /* the word where a town ends the name ("... d'Arles"), or 0 */
 } skel_rec;
 
+/* A long skeleton's link in the chain of those read fuzzily from one first
+ * word, with its second word's first byte and length: most candidates differ
+ * from the text there, and are ruled out without reading the skeleton. */
+typedef struct {
+    uint32_t next;
+    uint16_t len2;
+    unsigned char c2;
+} fuzzy_link;
+
 /* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as
  * every word of the text probes the table: the skeletons' chains are in a
  * side array, read only where a flag says so. */
@@ -69,7 +78,7 @@ struct sg_matcher {
     size_t naliases, aliases_cap;
     skel_rec *skels;
     size_t nskels, skels_cap;
-    uint32_t *fuzzy_next; /* per skeleton: next long one with the same first word */
+    fuzzy_link *fuzzy_next; /* per skeleton: next long one with the same first word */
     size_t fuzzy_cap;
     /* acronyms by their letters alone ("aphm" for AP-HM): open addressing
      * of (written without accents) << 63 | 31-bit fingerprint << 32 | (alias + 1) */

@@ -658,8 +658,14 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             p = next > p ? next - 1 : p;
             continue;
         }
-        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
+        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))) {
+            /* on to the next capital at a word start, or the next hit */
+            size_t next = k < h->n ? h->v[k].fs : f->len, q = p + 1;
+            while (q < next && (!(f->flags[q] & SG_F_UPPER) || (f->flags[q - 1] & SG_F_ALNUM)))
+                q++;
+            p = q - 1;
             continue;
+        }
         uint32_t who;
         size_t end = head_at(m, f, p, &bearers, &who);
         if (end && (k >= h->n || h->v[k].fs >= end)) {

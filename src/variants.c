@@ -141,10 +141,10 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
         entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0};
     if (sg_matcher_text(m, k, n, &sk.text_off) ||
         sg_grow((void **)&m->skels, &m->skels_cap, m->nskels + 1, sizeof(skel_rec)) ||
-        sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(uint32_t)))
+        sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(fuzzy_link)))
         return SG_ERR_NOMEM;
     uint32_t id = (uint32_t)m->nskels++;
-    m->fuzzy_next[id] = SG_TRIE_NONE;
+    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0};
     size_t letters = 0;
     for (size_t c = 0; c < n; c++)
         letters += k[c] != ' ';
@@ -165,10 +165,14 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                 unsigned chain = 0;
                 prefix_ext *x = &m->prefix_ext[r - m->prefixes];
                 for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE && chain <= FUZZY_CHAIN;
-                     v = m->fuzzy_next[v])
+                     v = m->fuzzy_next[v].next)
                     chain++;
                 if (chain < FUZZY_CHAIN) {
-                    m->fuzzy_next[id] = sg_prefix_fuzzy(m, r);
+                    const char *k2 = memchr(k, ' ', n),
+                               *k3 = memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k));
+                    m->fuzzy_next[id].next = sg_prefix_fuzzy(m, r);
+                    m->fuzzy_next[id].c2 = (unsigned char)k2[1];
+                    m->fuzzy_next[id].len2 = (uint16_t)((k3 ? k3 : k + n) - k2 - 1);
                     x->fuzzy = id;
                     r->key |= PREFIX_FUZZY;
                 }

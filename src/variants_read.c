@@ -133,10 +133,12 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
 }
 
 /* Walks the text from word start j on, in skeleton space, after the words of
- * `st`: the longest skeleton whose entity allows every variant the reading
- * needs (`used`: those of the caller). Returns 1 and fills *out when found. */
+ * `st`: the longest skeleton ending after `min_end` whose entity allows every
+ * variant the reading needs (`used`: those of the caller). Returns 1 and
+ * fills *out when found. (The readings that end at min_end or before are not
+ * read: a name as long is there.) */
 static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp,
-                     unsigned used, reading *out)
+                     unsigned used, size_t min_end, reading *out)
 {
     const char *t = f->text;
     const unsigned char *fl = f->flags;
@@ -178,7 +180,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 first_head = (unsigned)sg_generic_head(wt, wl);
             capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
             state_add(sp, wt, wl);
-            for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
+            for (uint32_t v = we > min_end ? sg_prefix_skel(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
+                 v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
@@ -362,16 +365,15 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
             break;
         a = b;
     }
-    for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE; v = m->fuzzy_next[v]) {
+    for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE; v = m->fuzzy_next[v].next) {
+        /* close words start alike, nor differ much in length */
+        size_t l2 = m->fuzzy_next[v].len2;
+        if (m->fuzzy_next[v].c2 != (unsigned char)t[a] || l2 + 3 < b - a || b - a + 3 < l2)
+            continue;
         const skel_rec *sk = &m->skels[v];
+        if (!(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
+            continue;
         const char *k = m->texts + sk->text_off, *kend = k + sk->len;
-        const char *k2 = memchr(k, ' ', sk->len);
-        if (!k2 || k2[1] != t[a] || !(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
-            continue; /* (close words start alike) */
-        const char *k3 = memchr(k2 + 1, ' ', (size_t)(kend - k2 - 1));
-        size_t l2 = (size_t)((k3 ? k3 : kend) - k2 - 1);
-        if (l2 + 3 < b - a || b - a + 3 < l2)
-            continue; /* (nor differ much in length) */
         size_t j = i, end = i;
         unsigned diff = 0, words = 0;
         int ok = 1;
@@ -456,7 +458,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
             return 0;
         reading rd = {0, 0, 0, 0};
         skel_state walk = st;
-        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd))
+        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd))
             return 0;
         if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED))
             return SG_ERR_NOMEM;
@@ -515,7 +517,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         st.len = 0;
         st.words = 0;
         reading rd = {0, 0, 0, 0};
-        if (skel_walk(m, f, i, &st, 0, &rd) && rd.end > w->name_end) {
+        if (skel_walk(m, f, i, &st, 0, w->name_end, &rd)) {
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
