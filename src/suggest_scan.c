@@ -714,8 +714,10 @@ static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
     if (k >= sc->ntok || !sep_blank(sc, k))
         return 0;
     /* Le Toulec, Ben Brahim, Van Damme: a capitalised particle, then the surname */
+    /* (BEN BRAHIM, LE HIR: both in capitals) */
     if (name_particle(sc, k) && k + 1 < sc->ntok && sep_blank(sc, k + 1) &&
-        surname_word(sc, k + 1) && !(sc->tok[k + 1].flags & T_UPPER)) {
+        surname_word(sc, k + 1) &&
+        (!(sc->tok[k + 1].flags & T_UPPER) || (sc->tok[k].flags & T_UPPER))) {
         *sur = k;
         return k + 1;
     }
@@ -890,6 +892,14 @@ static int place_cue(const sg_scan *sc, size_t i, size_t j)
         return 1;
     if ((!strcmp(p, "de") || !strcmp(p, "d")) && !strcmp(pp, "pres"))
         return 1;
+    /* "maire du Tignet", "maire de la Roquette" */
+    const char *ppp = i >= 3 && sep_blank(sc, i - 2) ? fw(sc, i - 3) : "";
+    const char *before = !strcmp(p, "du")                                             ? pp
+                         : (!strcmp(p, "la") || !strcmp(p, "l")) && !strcmp(pp, "de") ? ppp
+                                                                                      : NULL;
+    for (size_t k = 0; before && k < sizeof(strong) / sizeof(*strong); k++)
+        if (!strcmp(before, strong[k]))
+            return 2;
     if (strcmp(p, "de") && strcmp(p, "d"))
         return 0;
     for (size_t k = 0; k < sizeof(strong) / sizeof(*strong); k++)
@@ -1454,9 +1464,11 @@ static int find_sequences(sg_scan *sc)
            the role */
         if (!article && in(sc, first, SG_WL_ROLE) && j > first) {
             size_t k = first + 1;
-            while (k < j && !name_word(sc, k))
-                k++;
-            if (in(sc, k, SG_WL_ORG_HEAD))
+            while (k < j && (!name_word(sc, k) || in(sc, k, SG_WL_ROLE)))
+                k++; /* "Vice Président de la CAPG" */
+            /* the role is no part of the name: a body's head, an acronym or a
+               commune ("Maire de la Brillanne") follows */
+            if (k <= j && name_word(sc, k))
                 i = first = k;
         }
         int lower = 0;

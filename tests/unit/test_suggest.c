@@ -528,6 +528,32 @@ static void kinds_and_areas(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A speech's list of guests: no "Mesdames", a surname in capitals with its
+ * particle, the body after a role ("Vice Président de la CCPV"), the commune
+ * after "maire du" or "maire de la". */
+static void guests_of_a_speech(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Mesdames et Messieurs les élus, Monsieur Karim BEN SALEM, Directeur du Centre, "
+        "Monsieur Paul ROUVIER, maire du Castelet et Vice Président de la CCPV, Madame Ines "
+        "Marlot, Maire de la Brillanne, Mesdames et Messieurs les agents, Messieurs.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Karim Ben Salem", "person");
+    has(l, "CCPV", "organisation");
+    has(l, "Castelet", "place");
+    has(l, "Brillanne", "place");
+    for (const char *
+             w[] = {"Ben Salem", "Mesdames", "Messieurs", "Vice Président de la CCPV", NULL},
+            **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
 /* The furniture of a page is furniture.c's, for the matcher and the
  * suggester alike: sorted spans of original bytes. */
 static void furniture_spans(void **state)
@@ -572,6 +598,7 @@ int main(void)
         cmocka_unit_test(people_with_particles), cmocka_unit_test(no_actor),
         cmocka_unit_test(furniture_spans),       cmocka_unit_test(seats_of_bodies),
         cmocka_unit_test(names_after_heads),     cmocka_unit_test(kinds_and_areas),
+        cmocka_unit_test(guests_of_a_speech),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
