@@ -550,7 +550,8 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
         size_t wl = w.first_end - i;
         if (m->variants &&
             (w.first || form_may_start(m, f, i, wl) ||
-             (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x'))) &&
+             (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
+              sg_plural_head(f->text + i, wl))) &&
             sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
     }

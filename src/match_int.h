@@ -36,12 +36,13 @@ typedef struct {
 } skel_rec;
 
 /* A long skeleton's link in the chain of those read fuzzily from one first
- * word, with its second word's first byte and length: most candidates differ
- * from the text there, and are ruled out without reading the skeleton. */
+ * word, with its second and third words' first bytes and lengths: a word read
+ * fuzzily starts as written and is about as long, so most candidates are ruled
+ * out there without reading the skeleton. */
 typedef struct {
     uint32_t next;
-    uint16_t len2;
-    unsigned char c2;
+    uint16_t len2, len3;
+    unsigned char c2, c3;
 } fuzzy_link;
 
 /* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as
@@ -201,6 +202,10 @@ int sg_generic_head(const char *t, size_t n);
 /* "st" and "ste" are read "saint" and "sainte" in skeletons ("St-Raphaël",
  * "hôpital Ste-Musse"): replaces *t, *n by the full word. */
 void sg_saint(const char **t, size_t *n);
+
+/* Is the folded word t[0, n) the first word of a plural head shared by several
+ * names ("hopitaux", "centres" of "centres hospitaliers")? */
+int sg_plural_head(const char *t, size_t n);
 
 /* Is the folded word t[0, n) a function word (de, des, du, d, la, le, les, l)? */
 int sg_function_word(const char *t, size_t n);

@@ -144,7 +144,7 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
         sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(fuzzy_link)))
         return SG_ERR_NOMEM;
     uint32_t id = (uint32_t)m->nskels++;
-    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0};
+    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0};
     size_t letters = 0;
     for (size_t c = 0; c < n; c++)
         letters += k[c] != ' ';
@@ -168,11 +168,17 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                      v = m->fuzzy_next[v].next)
                     chain++;
                 if (chain < FUZZY_CHAIN) {
-                    const char *k2 = memchr(k, ' ', n),
-                               *k3 = memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k));
+                    /* (with fewer than three words, never read: c2 0 is no text) */
+                    const char *k2 = memchr(k, ' ', n);
+                    const char *k3 = k2 ? memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k)) : NULL;
+                    const char *k4 = k3 ? memchr(k3 + 1, ' ', n - (size_t)(k3 + 1 - k)) : NULL;
                     m->fuzzy_next[id].next = sg_prefix_fuzzy(m, r);
-                    m->fuzzy_next[id].c2 = (unsigned char)k2[1];
-                    m->fuzzy_next[id].len2 = (uint16_t)((k3 ? k3 : k + n) - k2 - 1);
+                    if (k3) {
+                        m->fuzzy_next[id].c2 = (unsigned char)k2[1];
+                        m->fuzzy_next[id].len2 = (uint16_t)(k3 - k2 - 1);
+                        m->fuzzy_next[id].c3 = (unsigned char)k3[1];
+                        m->fuzzy_next[id].len3 = (uint16_t)((k4 ? k4 : k + n) - k3 - 1);
+                    }
                     x->fuzzy = id;
                     r->key |= PREFIX_FUZZY;
                 }

@@ -23,6 +23,15 @@ static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospit
                                          {"etablissements", "etablissement"}};
 #define NPLURALS (sizeof(plurals) / sizeof(*plurals))
 
+int sg_plural_head(const char *t, size_t n)
+{
+    for (size_t p = 0; p < NPLURALS; p++)
+        if (t[0] == plurals[p][0][0] && !strncmp(t, plurals[p][0], n) &&
+            (plurals[p][0][n] == ' ' || !plurals[p][0][n]))
+            return 1;
+    return 0;
+}
+
 /* Regions after an organisation's acronym ("FHF Paca"), as folded texts. */
 static const char *const region_texts[] = {"paca", "provence alpes cote d'azur", "region sud",
                                            "paca corse", "sud paca"};
@@ -343,60 +352,85 @@ static int close_words(const char *a, size_t an, const char *b, size_t bn)
     return distance(a, an, b, bn) <= ((an > bn ? an : bn) >= 8 ? 2u : 1u);
 }
 
+/* The text's words from a word start on, as a fuzzy reading compares them
+ * with a name's: the first, then each next word that is no function word,
+ * past spaces and apostrophes. Found as the candidates need them, once for
+ * all the candidates. */
+typedef struct {
+    size_t s[SKEL_MAX / 2 + 1], e[SKEL_MAX / 2 + 1];
+    unsigned n;
+    int stop; /* no word after the n-th: punctuation or the end */
+} word_spans;
+
+static int span_get(word_spans *ws, const sg_folded *f, unsigned k)
+{
+    const char *t = f->text;
+    const unsigned char *fl = f->flags;
+    while (ws->n <= k) {
+        if (ws->stop || ws->n >= SKEL_MAX / 2 + 1)
+            return 0;
+        size_t j = ws->e[ws->n - 1], we = j;
+        for (;;) {
+            while (j < f->len && (t[j] == ' ' || t[j] == '\''))
+                j++;
+            if (j >= f->len || !(fl[j] & SG_F_ALNUM)) {
+                ws->stop = 1;
+                return 0;
+            }
+            we = j;
+            while (we < f->len && (fl[we] & SG_F_ALNUM))
+                we++;
+            if (!sg_function_word(t + j, we - j))
+                break;
+            j = we;
+        }
+        ws->s[ws->n] = j;
+        ws->e[ws->n] = we;
+        ws->n++;
+    }
+    return 1;
+}
+
 /* A fuzzy reading at word start i of a long name whose first word is there. */
 static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const prefix_rec *r,
                     sg_hits *hits)
 {
     const char *t = f->text;
     const unsigned char *fl = f->flags;
-    /* the text's second content word, once: most candidates differ there */
-    size_t a = i, b;
-    while (a < f->len && (fl[a] & SG_F_ALNUM))
-        a++;
-    for (;;) {
-        while (a < f->len && (t[a] == ' ' || t[a] == '\''))
-            a++;
-        if (a >= f->len || !(fl[a] & SG_F_ALNUM))
-            return 0;
-        b = a;
-        while (b < f->len && (fl[b] & SG_F_ALNUM))
-            b++;
-        if (!sg_function_word(t + a, b - a))
-            break;
-        a = b;
-    }
+    /* the text's second and third words, once: most candidates differ there
+     * (a name read fuzzily has three words or more) */
+    word_spans ws;
+    ws.s[0] = i;
+    ws.e[0] = i;
+    while (ws.e[0] < f->len && (fl[ws.e[0]] & SG_F_ALNUM))
+        ws.e[0]++;
+    ws.n = 1;
+    ws.stop = 0;
+    if (!span_get(&ws, f, 2))
+        return 0;
+    size_t l2t = ws.e[1] - ws.s[1], l3t = ws.e[2] - ws.s[2];
+    unsigned char c2t = (unsigned char)t[ws.s[1]], c3t = (unsigned char)t[ws.s[2]];
     for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE; v = m->fuzzy_next[v].next) {
         /* close words start alike, nor differ much in length */
-        size_t l2 = m->fuzzy_next[v].len2;
-        if (m->fuzzy_next[v].c2 != (unsigned char)t[a] || l2 + 3 < b - a || b - a + 3 < l2)
+        const fuzzy_link *z = &m->fuzzy_next[v];
+        if (z->c2 != c2t || z->c3 != c3t || z->len2 + 3u < l2t || l2t + 3 < z->len2 ||
+            z->len3 + 3u < l3t || l3t + 3 < z->len3)
             continue;
         const skel_rec *sk = &m->skels[v];
         if (!(m->allowed[sk->entity] & SG_VARIANT_FUZZY))
             continue;
         const char *k = m->texts + sk->text_off, *kend = k + sk->len;
-        size_t j = i, end = i;
+        size_t end = i;
         unsigned diff = 0, words = 0;
         int ok = 1;
         while (k < kend) {
             const char *sp = memchr(k, ' ', (size_t)(kend - k));
             size_t kl = sp ? (size_t)(sp - k) : (size_t)(kend - k);
-            size_t we;
-            for (;;) { /* the next text word, function words skipped */
-                if (j >= f->len || !(fl[j] & SG_F_ALNUM)) {
-                    ok = 0;
-                    break;
-                }
-                we = j;
-                while (we < f->len && (fl[we] & SG_F_ALNUM))
-                    we++;
-                if (!words || !sg_function_word(t + j, we - j))
-                    break;
-                j = we;
-                while (j < f->len && (t[j] == ' ' || t[j] == '\''))
-                    j++;
-            }
-            if (!ok)
+            if (!span_get(&ws, f, words)) {
+                ok = 0;
                 break;
+            }
+            size_t j = ws.s[words], we = ws.e[words];
             if (we - j != kl || memcmp(t + j, k, kl)) {
                 if (!close_words(t + j, we - j, k, kl)) {
                     ok = 0;
@@ -406,9 +440,6 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
             }
             words++;
             end = we;
-            j = we;
-            while (j < f->len && (t[j] == ' ' || t[j] == '\''))
-                j++;
             k += kl + (sp != NULL);
         }
         if (ok && diff >= 1 && diff * 3 <= words &&
