@@ -1241,8 +1241,39 @@ static int counted_unit(const sg_scan *sc, size_t i)
            (is(sc, i - 2, "lits") || is(sc, i - 2, "places"));
 }
 
+/* A role of a body before word i: "président de X", "directrice du X",
+ * "secrétaire générale de la X" (not a territory's: maire, député, préfet,
+ * conseiller... are place cues or name a constituency). */
+static int role_of_body(const sg_scan *sc, size_t i)
+{
+    static const char *const territorial[] = {
+        "conseiller", "conseillere", "depute",   "deputee",   "elu",         "elue",        "maire",
+        "prefet",     "prefete",     "senateur", "senatrice", "sous prefet", "sous prefete"};
+    if (i < 2 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+        return 0;
+    size_t k = i - 1;
+    if ((is(sc, k, "la") || is(sc, k, "l")) && k >= 2 && is(sc, k - 1, "de") && sep_blank(sc, k))
+        k--;
+    if (!(is(sc, k, "de") || is(sc, k, "du")) || !sep_blank(sc, k) || !in(sc, k - 1, SG_WL_ROLE))
+        return 0;
+    for (size_t t = 0; t < sizeof(territorial) / sizeof(*territorial); t++)
+        if (is(sc, k - 1, territorial[t]))
+            return 0;
+    return 1;
+}
+
+/* A dateline: a name at the start of a line, then ", le 1 septembre": a
+ * medium ("RCF Méditerranée, le 1 septembre 2025"). */
+static int dateline(const sg_scan *sc, size_t i, size_t j)
+{
+    return (sc->tok[i].flags & T_LINE) && j + 2 < sc->ntok && sep_has(sc, j + 1, ",") &&
+           is(sc, j + 1, "le") && (sc->tok[j + 2].flags & T_NUM) &&
+           !(sc->tok[j + 1].flags & T_LINE);
+}
+
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
+    cued |= dateline(sc, i, j);
     int head = cued ? 0 : head_before(sc, i);
     if (!head && !cued && shared_head(sc, i))
         head = 2;
@@ -1271,7 +1302,7 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
     int place = cued ? 0 : place_cue(sc, i, j);
     c->place += place != 0;
     c->cued += cued || place == 2;
-    c->org += head != 0 || cued;
+    c->org += head != 0 || cued || role_of_body(sc, i);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
     c->elided +=
@@ -1474,6 +1505,9 @@ static int find_sequences(sg_scan *sc)
         int lower = 0;
         if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
             j = extend_name(sc, first, j, &lower);
+        else if (role_of_body(sc, i) && j + 2 < sc->ntok && particle_at(sc, j + 1) &&
+                 (sc->tok[j + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
+            j = place_run(sc, j + 2); /* "président de Régions de France" */
         /* "président de la DLVAgglo Camille Galtier": an acronym before a
            known name (not a place) stands alone */
         int alone = j == i && ((sc->tok[i].flags & T_UPPER) || mixed_case(sc, i)) &&

@@ -554,6 +554,30 @@ static void guests_of_a_speech(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* The body after a role is an organisation from one mention ("président de
+ * Valtrans", over a known place: "présidente de Villes de Provence"), not
+ * after a territorial role ("député de Saint-Aubin"); a medium in a
+ * dateline. */
+static void bodies_after_roles(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\nprovence\tProvence\tplace\n";
+    const char *texts[] = {"Radio Calanque, le 3 mars 2025\n"
+                           "Le plan est signé par Marc Terral, président de Valtrans, et par "
+                           "la présidente de Villes de Provence. Le député de Saint-Aubin se "
+                           "tait.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Valtrans", "organisation");
+    has(l, "Villes de Provence", "organisation");
+    has(l, "Radio Calanque", "organisation");
+    hasnt(l, "Villes");
+    hasnt(l, "Saint-Aubin");
+    sg_suggestion_list_free(l);
+}
+
 /* The furniture of a page is furniture.c's, for the matcher and the
  * suggester alike: sorted spans of original bytes. */
 static void furniture_spans(void **state)
@@ -598,7 +622,7 @@ int main(void)
         cmocka_unit_test(people_with_particles), cmocka_unit_test(no_actor),
         cmocka_unit_test(furniture_spans),       cmocka_unit_test(seats_of_bodies),
         cmocka_unit_test(names_after_heads),     cmocka_unit_test(kinds_and_areas),
-        cmocka_unit_test(guests_of_a_speech),
+        cmocka_unit_test(guests_of_a_speech),    cmocka_unit_test(bodies_after_roles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
