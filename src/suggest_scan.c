@@ -1057,7 +1057,9 @@ static int head_before(const sg_scan *sc, size_t i)
         "privee",          "prive",       "psychiatrique", "specialise",   "specialisee"};
     if (i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && (sc->tok[i - 1].flags & T_LOWER) &&
         !(sc->tok[i - 2].flags & (T_COVERED | T_FURNITURE)) &&
-        (in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL)))
+        (in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL)) &&
+        !is(sc, i - 2, "unite") && !is(sc, i - 2, "service") && !is(sc, i - 2, "pole"))
+        /* (not a hospital's unit: "l’unité psychiatrique Gérardin") */
         for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
             if (is(sc, i - 1, kinds[k]))
                 return 2;

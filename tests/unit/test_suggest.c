@@ -512,7 +512,9 @@ static void kinds_and_areas(void **state)
         "Commission médicale d'établissement approuve. Le Gapençois de 40 ans témoigne, "
         "la Manosquine aussi. La clinique est située au Bréguet. Les chercheurs du site de "
         "Valbelle et du campus de Valbelle travaillent. L'Unité de soins de longue durée "
-        "(USLD) ouvre avec 30 lits d'UHR. Il marche dans le Luberon.\n"
+        "(USLD) ouvre avec 30 lits d'UHR. Il marche dans le Luberon. L'unité "
+        "psychiatrique Vernède rouvre. Le site est bâti sur la colline de Ravel, en zone "
+        "Ravel.\n"
         "REPORTAGE B.MORVAL, C.TESSIER\n",
         NULL};
     sg_suggest_options opt;
@@ -521,7 +523,7 @@ static void kinds_and_areas(void **state)
     for (const char *
              w[] = {"Conseil de surveillance", "Commission médicale d'établissement", "Gapençois",
                     "Manosquine", "Bréguet", "Valbelle", "Unité de soins de longue durée", "USLD",
-                    "UHR", "Luberon", "MORVAL", "Morval", NULL},
+                    "UHR", "Luberon", "MORVAL", "Morval", "Vernède", "Ravel", NULL},
             **p = w;
          *p; p++)
         hasnt(l, *p);
