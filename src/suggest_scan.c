@@ -30,6 +30,8 @@ enum {
 
 enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
 
+static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
+
 static const char *fw(const sg_scan *sc, size_t i)
 {
     return sc->pool + sc->tok[i].word;
@@ -440,7 +442,7 @@ static int is_article(const char *w)
  * also be taken inside the word of the previous one (Synerpa: SYNdicat) when
  * the next word's initial is not that letter; at least half the letters are
  * initials, and at most two significant words are left without a letter. */
-static int acronym_fits(const char *acr, char **words, size_t nw)
+static int acronym_fits(const char *acr, char **words, size_t nw, size_t max_unmatched)
 {
     size_t n = strlen(acr), p = 0, initials = 0, unmatched = 0;
     if (n < 2 || nw == 0 || words[0][0] != acr[0])
@@ -461,7 +463,7 @@ static int acronym_fits(const char *acr, char **words, size_t nw)
         if (!got && !stop)
             unmatched++;
     }
-    return p == n && initials * 2 >= n && unmatched <= 2;
+    return p == n && initials * 2 >= n && unmatched <= max_unmatched;
 }
 
 /* The letters of a folded acronym ("upe 13" -> "upe"). */
@@ -525,10 +527,28 @@ static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
         char *save = NULL;
         for (char *w = strtok_r(buf, " '", &save); w && nw < 64; w = strtok_r(NULL, " '", &save))
             words[nw++] = w;
-        fits =
-            nw >= 2 && acronym_fits(letters, words, nw) && !sg_suggest_word(SG_WL_GENERIC, acr_key);
+        /* a generic acronym's long form names which one in more words
+           ("… départemental des hôpitaux de Vaucluse") */
+        fits = nw >= 2 &&
+               acronym_fits(letters, words, nw, sg_suggest_word(SG_WL_GENERIC, acr_key) ? 4 : 2);
     }
     free(buf);
+    /* a generic acronym (GHT, CHU): no alias, but a long form that names one
+       ("GHT (Groupement hospitalier de territoire des hôpitaux de Vaucluse)")
+       is a name */
+    if (fits && sg_suggest_word(SG_WL_GENERIC, acr_key)) {
+        int named = 0;
+        for (size_t k = a + 1; k <= b; k++)
+            named |= (sc->tok[k].flags & (T_CAP | T_PLACE)) != 0;
+        if (named && !rc && !any_flag(sc, a, b, T_TAKEN | T_FURNITURE) &&
+            !(sc->tok[a].flags & T_COVERED)) {
+            rc = add_sequence(sc, a, b, 1, 0);
+            for (size_t k = a; k <= b; k++)
+                sc->tok[k].flags |= T_TAKEN;
+        }
+        free(acr_key);
+        return rc ? rc : named;
+    }
     if (fits) {
         const char *lf = sc->text + sc->tok[a].s;
         size_t lf_len = sc->tok[b].e - sc->tok[a].s;
@@ -607,7 +627,10 @@ static int find_definitions(sg_scan *sc)
             for (size_t a = i; a-- > 0 && i - a <= 16;) {
                 if (a + 1 < i && !sep_blank(sc, a + 1) && !sep_elision(sc, a + 1))
                     break;
-                if (sc->tok[a].flags & (T_COVERED | T_FURNITURE))
+                if ((sc->tok[a].flags & T_FURNITURE) ||
+                    ((sc->tok[a].flags & T_COVERED) &&
+                     !((sc->tok[a].flags & T_PLACE) && a + 1 < i && a > 0 &&
+                       !(sc->tok[a - 1].flags & T_COVERED))))
                     break;
                 if (!long_form_start(sc, a))
                     continue;
@@ -634,7 +657,12 @@ static int find_definitions(sg_scan *sc)
                    (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
                 b++;
             int rc = 0;
-            if (char_after(sc, b) == ')' && !any_covered(sc, last + 1, b))
+            int known = 0; /* a place the gazetteers know may end the long form */
+            for (size_t k = last + 1; k <= b; k++)
+                known |= (sc->tok[k].flags & T_FURNITURE) ||
+                         ((sc->tok[k].flags & (T_COVERED | T_PLACE)) == T_COVERED) ||
+                         (k == last + 1 && (sc->tok[k].flags & T_COVERED));
+            if (char_after(sc, b) == ')' && !known)
                 rc = try_definition(sc, last + 1, b, i, last);
             if (rc < 0)
                 return rc;

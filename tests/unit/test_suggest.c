@@ -580,6 +580,26 @@ static void bodies_after_roles(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A generic acronym gives no alias, but its long form names one body, with
+ * a place the gazetteers know at its end and more words than its letters. */
+static void generic_acronym_long_form(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\ndrome\tDrôme\tplace\n";
+    const char *texts[] = {"Le GHT (Groupement hospitalier de territoire interdépartemental des "
+                           "hôpitaux de la Drôme) recrute. Le CHU ferme.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    const char *name = "Groupement hospitalier de territoire interdépartemental des hôpitaux de "
+                       "la Drôme";
+    has(l, name, "organisation");
+    assert_string_equal(row(l, name)->aliases, "");
+    hasnt(l, "GHT");
+    sg_suggestion_list_free(l);
+}
+
 /* The furniture of a page is furniture.c's, for the matcher and the
  * suggester alike: sorted spans of original bytes. */
 static void furniture_spans(void **state)
@@ -613,18 +633,31 @@ static void furniture_spans(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(lists_sorted),          cmocka_unit_test(first_names),
-        cmocka_unit_test(generic_words),         cmocka_unit_test(credits_and_bylines),
-        cmocka_unit_test(first_name_people),     cmocka_unit_test(surname_in_capitals),
-        cmocka_unit_test(surname_not_alias),     cmocka_unit_test(split_on_et),
-        cmocka_unit_test(types_from_cues),       cmocka_unit_test(acronym_definitions),
-        cmocka_unit_test(covered_by_gazetteer),  cmocka_unit_test(recount_and_misuse),
-        cmocka_unit_test(places_named_once),     cmocka_unit_test(names_in_lower_case),
-        cmocka_unit_test(media_names),           cmocka_unit_test(cues_from_one_mention),
-        cmocka_unit_test(people_with_particles), cmocka_unit_test(no_actor),
-        cmocka_unit_test(furniture_spans),       cmocka_unit_test(seats_of_bodies),
-        cmocka_unit_test(names_after_heads),     cmocka_unit_test(kinds_and_areas),
-        cmocka_unit_test(guests_of_a_speech),    cmocka_unit_test(bodies_after_roles),
+        cmocka_unit_test(lists_sorted),
+        cmocka_unit_test(first_names),
+        cmocka_unit_test(generic_words),
+        cmocka_unit_test(credits_and_bylines),
+        cmocka_unit_test(first_name_people),
+        cmocka_unit_test(surname_in_capitals),
+        cmocka_unit_test(surname_not_alias),
+        cmocka_unit_test(split_on_et),
+        cmocka_unit_test(types_from_cues),
+        cmocka_unit_test(acronym_definitions),
+        cmocka_unit_test(covered_by_gazetteer),
+        cmocka_unit_test(recount_and_misuse),
+        cmocka_unit_test(places_named_once),
+        cmocka_unit_test(names_in_lower_case),
+        cmocka_unit_test(media_names),
+        cmocka_unit_test(cues_from_one_mention),
+        cmocka_unit_test(people_with_particles),
+        cmocka_unit_test(no_actor),
+        cmocka_unit_test(furniture_spans),
+        cmocka_unit_test(seats_of_bodies),
+        cmocka_unit_test(names_after_heads),
+        cmocka_unit_test(kinds_and_areas),
+        cmocka_unit_test(guests_of_a_speech),
+        cmocka_unit_test(bodies_after_roles),
+        cmocka_unit_test(generic_acronym_long_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
