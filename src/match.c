@@ -444,6 +444,24 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         size_t ws = j;
         while (j < f->len && (fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
+        const prefix_rec *r = sg_prefix_lookup(m, h);
+        if (!r && !words) {
+            /* most word starts: no name nor skeleton starts with the word, but
+             * "St-..." may start a skeleton ("saint ...") */
+            w->first_end = j;
+            const char *sw = (const char *)t + ws;
+            size_t sn = j - ws;
+            if (clean && (sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' &&
+                (sn == 2 || sw[2] == 'e')) {
+                w->dirty = 1;
+                sg_saint(&sw, &sn);
+                uint64_t hs = SG_PREFIX_SEED;
+                for (size_t k = 0; k < sn; k++)
+                    hs = sg_prefix_step(hs, (unsigned char)sw[k]);
+                w->first = sg_prefix_lookup(m, hs);
+            }
+            break;
+        }
         if (clean) {
             const char *wt = (const char *)t + ws;
             if ((j - ws == 2 || j - ws == 3) && wt[0] == 's' && wt[1] == 't' &&
@@ -464,18 +482,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         if (!words)
             w->first_end = first_end = j;
         words++;
-        const prefix_rec *r = sg_prefix_lookup(m, h);
         if (words == 1)
             w->first = r;
-        if (words == 1 && w->dirty && !r) { /* "St-...": the skeleton starts "saint" */
-            const char *sw = (const char *)t + ws;
-            size_t sn = j - ws;
-            sg_saint(&sw, &sn);
-            uint64_t hs = SG_PREFIX_SEED;
-            for (size_t k = 0; k < sn; k++)
-                hs = sg_prefix_step(hs, (unsigned char)sw[k]);
-            w->first = sg_prefix_lookup(m, hs);
-        }
         if (!r) {
             if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
                 w->dirty = 1; /* maybe an adjective after the head */

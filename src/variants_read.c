@@ -175,10 +175,16 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             if (sp->words)
                 h = sg_prefix_step(h, ' ');
             h = sg_hash_bytes(h, wt, wl);
-            const prefix_rec *r = sg_prefix_lookup(m, h);
-            if (!r) {
-                /* one lower-case word after a generic head */
-                if (sp->words == 1 && first_head && !inserted && wl >= 4 && !(fl[j] & SG_F_UPPER)) {
+            /* one lower-case word after a generic head may be inserted */
+            int insertable =
+                sp->words == 1 && first_head && !inserted && wl >= 4 && !(fl[j] & SG_F_UPPER);
+            /* up to min_end no reading counts, and a skeleton read further on
+             * has every prefix in the table: there, the table is read only
+             * where a missing prefix means an inserted word */
+            int probe = we > min_end || insertable;
+            const prefix_rec *r = probe ? sg_prefix_lookup(m, h) : NULL;
+            if (probe && !r) {
+                if (insertable) {
                     inserted = 1;
                     used |= SG_VARIANT_INSERTED;
                     goto separator;
