@@ -510,6 +510,52 @@ static int add_long_form(sg_scan *sc, sg_cand *c, char *lf)
     return rc;
 }
 
+static size_t place_run(const sg_scan *sc, size_t k);
+static size_t sequence_end(const sg_scan *sc, size_t i);
+static int particle_at(const sg_scan *sc, size_t k);
+
+/* "le groupement hospitalier de territoire (GHT) des Alpes de Haute-Provence":
+ * a generic acronym interrupts the name, whose words [a, b] go on after the
+ * bracket (y: the acronym's last word). 1 when a row is made, 0, or
+ * SG_ERR_NOMEM. */
+static int interrupted_name(sg_scan *sc, size_t a, size_t b, size_t y)
+{
+    size_t q = y + 1;
+    if (char_after(sc, y) != ')' || q + 1 >= sc->ntok || !particle_at(sc, q) ||
+        (sc->tok[q].flags & T_LINE) || any_flag(sc, a, b, T_TAKEN | T_FURNITURE | T_COVERED))
+        return 0;
+    size_t n = q + 1;
+    if (n + 1 < sc->ntok && particle_at(sc, n)) /* de la */
+        n++;
+    size_t end;
+    if ((sc->tok[n].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
+        end = place_run(sc, n);
+    else if ((sc->tok[n].flags & T_CAP) && !(sc->tok[n].flags & (T_COVERED | T_FURNITURE)))
+        end = sequence_end(sc, n);
+    else
+        return 0;
+    size_t l1 = sc->tok[b].e - sc->tok[a].s, l2 = sc->tok[end].e - sc->tok[q].s;
+    char *label = malloc(l1 + l2 + 2);
+    if (!label)
+        return SG_ERR_NOMEM;
+    memcpy(label, sc->text + sc->tok[a].s, l1);
+    label[l1] = ' ';
+    memcpy(label + l1 + 1, sc->text + sc->tok[q].s, l2);
+    label[l1 + 1 + l2] = 0;
+    char *line = sg_suggest_collapse(label, l1 + 1 + l2);
+    free(label);
+    char *key = line ? sg_suggest_fold(&sc->scratch, line, strlen(line)) : NULL;
+    sg_cand *c = key ? sg_cand_get(&sc->seqs, key, line, strlen(line)) : NULL;
+    free(key);
+    free(line);
+    if (!c)
+        return SG_ERR_NOMEM;
+    c->mid++, c->cued++, c->org++, c->label_mid = 1;
+    for (size_t k = a; k <= end; k++)
+        sc->tok[k].flags |= T_TAKEN;
+    return 1;
+}
+
 /* Tries the long form words [a, b] for the acronym words [x, y]: 1 when it
  * fits (and is recorded), 0 when not, SG_ERR_NOMEM. */
 static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
@@ -545,6 +591,10 @@ static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
             rc = add_sequence(sc, a, b, 1, 0);
             for (size_t k = a; k <= b; k++)
                 sc->tok[k].flags |= T_TAKEN;
+        } else if (!named && !rc && x == b + 1) {
+            rc = interrupted_name(sc, a, b, y);
+            named = rc > 0;
+            rc = rc < 0 ? rc : 0;
         }
         free(acr_key);
         return rc ? rc : named;

@@ -598,6 +598,14 @@ static void generic_acronym_long_form(void **state)
     assert_string_equal(row(l, name)->aliases, "");
     hasnt(l, "GHT");
     sg_suggestion_list_free(l);
+    /* the generic acronym interrupts the name: "… de territoire (GHT) du Diois" */
+    const char *texts2[] = {"Selon lui, le groupement hospitalier de territoire (GHT) du Haut "
+                            "Diois a tranché.",
+                            NULL};
+    l = run_opt(gaz, texts2, &opt);
+    has(l, "Groupement hospitalier de territoire du Haut Diois", "organisation");
+    hasnt(l, "Haut Diois");
+    sg_suggestion_list_free(l);
 }
 
 /* The furniture of a page is furniture.c's, for the matcher and the
