@@ -1116,6 +1116,24 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
     return end - i < MAX_NAME_WORDS ? end : j;
 }
 
+/* A lower-case adjective of nationality: "américain", "allemande",
+ * "suédois", "coréen", "néerlandais". */
+static int nationality(const sg_scan *sc, size_t k)
+{
+    static const char *const endings[] = {"ain",  "aine", "and",  "ande", "ais",
+                                          "aise", "ois",  "oise", "en",   "enne"};
+    if (!(sc->tok[k].flags & T_LOWER) || in(sc, k, SG_WL_STOP) || in(sc, k, SG_WL_PARTICLE))
+        return 0;
+    const char *w = fw(sc, k);
+    size_t n = strlen(w);
+    for (size_t e = 0; e < sizeof(endings) / sizeof(*endings); e++) {
+        size_t m = strlen(endings[e]);
+        if (n > m + 3 && !strcmp(w + n - m, endings[e]))
+            return 1;
+    }
+    return 0;
+}
+
 /* A lower-case head right before word i ("la clinique Bouchard"): 1 for a
  * head that becomes part of the name, 2 for one that stays apart (a plural:
  * "les cliniques X et Y" are two names, each alone), 0 for none. */
@@ -1141,6 +1159,22 @@ static int head_before(const sg_scan *sc, size_t i)
         for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
             if (is(sc, i - 1, kinds[k]))
                 return 2;
+    /* a trade before a company's name, maybe with adjectives: "le bailleur
+       social Adoma", "le géant pharmaceutique américain Merck" */
+    static const char *const trades[] = {
+        "assureur",    "bailleur",      "constructeur", "distributeur", "editeur",
+        "exploitant",  "fabricant",     "geant",        "gestionnaire", "industriel",
+        "laboratoire", "leader",        "numero",       "operateur",    "prestataire",
+        "promoteur",   "sous traitant", "specialiste",  "transporteur"};
+    if (i >= 2 && sep_blank(sc, i) && !(sc->tok[i].flags & T_START)) {
+        for (size_t k = i - 1, adjectives = 0; k > 0 && sep_blank(sc, k + 1); k--, adjectives++) {
+            for (size_t t = 0; t < sizeof(trades) / sizeof(*trades); t++)
+                if ((sc->tok[k].flags & T_LOWER) && is(sc, k, trades[t]))
+                    return 2;
+            if (adjectives == 2 || !(lower_adjective(sc, k) || nationality(sc, k)))
+                break;
+        }
+    }
     if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
         return 0;
     if (in(sc, i - 1, SG_WL_ORG_PLURAL))

@@ -608,6 +608,24 @@ static void generic_acronym_long_form(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A trade before a company's name, maybe with adjectives, counts from one
+ * mention: "le bailleur social Habitalys", "le géant pharmaceutique suédois
+ * Medivor". */
+static void companies_after_trades(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le terrain appartient au bailleur social Habitalys. Le géant "
+                           "pharmaceutique suédois Medivor finance l'étude. Un bailleur "
+                           "Marseillais parle.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Habitalys", "organisation");
+    has(l, "Medivor", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* The furniture of a page is furniture.c's, for the matcher and the
  * suggester alike: sorted spans of original bytes. */
 static void furniture_spans(void **state)
@@ -666,6 +684,7 @@ int main(void)
         cmocka_unit_test(guests_of_a_speech),
         cmocka_unit_test(bodies_after_roles),
         cmocka_unit_test(generic_acronym_long_form),
+        cmocka_unit_test(companies_after_trades),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
