@@ -540,11 +540,46 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
     return wl >= 4 && wl <= 8 && c >= 'a' && c <= 'z' && (m->title_letters[wl] & (1u << (c - 'a')));
 }
 
+/* Most word starts have nothing for the variants: sg_variants_at's own
+ * tests, made here to spare the call. Something may start at word start i
+ * when an acronym form may, a plural head is there, or a name's first word is
+ * there and its walk left a skeleton to read or a misspelt name may start. */
+static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const sg_walk *w)
+{
+    size_t wl = w->first_end - i;
+    if (form_may_start(m, f, i, wl) ||
+        (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
+         sg_plural_head(f->text + i, wl)))
+        return 1;
+    return w->first &&
+           (w->dirty || w->skel_end > w->name_end || (!w->named && (w->first->key & PREFIX_FUZZY)));
+}
+
+/* Prefetches the first probe of the word at the word start after i; returns
+ * that word start (f->len if none). */
+static size_t prefetch_next(const sg_matcher *m, const sg_folded *f, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
+    while (i < f->len && (fl[i] & SG_F_ALNUM))
+        i++;
+    while (i < f->len && !(fl[i] & SG_F_ALNUM))
+        i++;
+    uint64_t h = SG_PREFIX_SEED;
+    for (size_t e = i; e < f->len && (fl[e] & SG_F_ALNUM); e++)
+        h = sg_prefix_step(h, t[e]);
+    if (i < f->len)
+        sg_prefix_prefetch(m, h);
+    return i;
+}
+
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
+    size_t ahead = 0; /* the word start whose first probe was prefetched last */
     for (size_t i = 0; i < f->len; i++) {
         if (!(f->flags[i] & SG_F_ALNUM) || (i > 0 && (f->flags[i - 1] & SG_F_ALNUM)))
             continue;
+        if (ahead <= i)
+            ahead = prefetch_next(m, f, i);
         uint32_t e = 0;
         unsigned char guard = 0;
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0};
@@ -553,14 +588,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             return SG_ERR_NOMEM;
         if (end)
             hits->v[hits->n - 1].guard = guard;
-        /* most word starts have nothing for the variants: a name's first word,
-         * a capital (an acronym form) or a plural (a shared head) */
-        size_t wl = w.first_end - i;
-        if (m->variants &&
-            (w.first || form_may_start(m, f, i, wl) ||
-             (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
-              sg_plural_head(f->text + i, wl))) &&
-            sg_variants_at(m, f, s, i, &w, hits))
+        if (m->variants && variants_may(m, f, i, &w) && sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
     }
     return 0;
