@@ -1491,6 +1491,11 @@ static int seat_head(const sg_scan *sc, size_t i)
     if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
         ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
         return 0; /* a capitalised head starts a sequence of its own */
+    /* a definite article before it: one body ("un directeur de clinique de
+       Hyères" names none) */
+    if (i == 0 || !(sep_blank(sc, i) || sep_elision(sc, i)) ||
+        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
+        return 0;
     for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
         if (is(sc, i, heads[k]))
             return 1;

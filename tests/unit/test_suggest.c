@@ -464,7 +464,8 @@ static void seats_of_bodies(void **state)
         "Une enquête est ouverte par le parquet de Castelbrune. Le parquet de Valmorin "
         "confirme. Le tribunal de commerce d’Orvanne a tranché, et la cour d'appel de "
         "Sarlenc suit. Il a dirigé le CHU de Montvaux. La clinique chirurgicale des Hauts "
-        "Plateaux ferme. Ils rêvent d'un hôpital du XXIe siècle.",
+        "Plateaux ferme. Ils rêvent d'un hôpital du XXIe siècle. Un directeur de clinique de "
+        "Morlane parle.",
         NULL};
     sg_suggestion_list *l = run(gaz, texts);
     has(l, "Parquet de Castelbrune", "organisation");
@@ -475,6 +476,7 @@ static void seats_of_bodies(void **state)
     has(l, "Clinique chirurgicale des Hauts Plateaux", "organisation");
     hasnt(l, "Castelbrune");
     hasnt(l, "Hôpital du XXIe");
+    hasnt(l, "Clinique de Morlane");
     sg_suggestion_list_free(l);
 }
 
