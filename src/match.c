@@ -574,7 +574,9 @@ static size_t prefetch_next(const sg_matcher *m, const sg_folded *f, size_t i)
 
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
-    size_t ahead = 0; /* the word start whose first probe was prefetched last */
+    /* the word start whose first probe was prefetched last; a table that fits
+     * the caches (1 MB) needs no prefetch */
+    size_t ahead = m->prefix_mask < ((size_t)1 << 17) - 1 ? SIZE_MAX : 0;
     for (size_t i = 0; i < f->len; i++) {
         if (!(f->flags[i] & SG_F_ALNUM) || (i > 0 && (f->flags[i - 1] & SG_F_ALNUM)))
             continue;
