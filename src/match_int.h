@@ -2,6 +2,8 @@
 #ifndef SG_MATCH_INT_H
 #define SG_MATCH_INT_H
 
+#include <string.h>
+
 #include "match.h"
 #include "regexp.h"
 #include "stakegraph/extract.h"
@@ -214,6 +216,29 @@ void sg_saint(const char **t, size_t *n);
 /* Is the folded word t[0, n) the first word of a plural head shared by several
  * names ("hopitaux", "centres" of "centres hospitaliers")? */
 int sg_plural_head(const char *t, size_t n);
+
+/* The word before folded offset p, across spaces (and apostrophes when
+ * `elision`): sets [*b, *e); *b == *e when there is none. */
+static inline void sg_word_before(const sg_folded *f, size_t p, int elision, size_t *b, size_t *e)
+{
+    size_t end = p;
+    while (end > 0 && (f->text[end - 1] == ' ' || (elision && f->text[end - 1] == '\'')))
+        end--;
+    size_t start = end;
+    while (start > 0 && (f->flags[start - 1] & SG_F_ALNUM))
+        start--;
+    *b = start;
+    *e = end;
+}
+
+/* Is the folded word t[0, n) one of the `count` words of `list`? */
+static inline int sg_word_in(const char *t, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (n > 0 && list[k][0] == t[0] && strlen(list[k]) == n && !memcmp(t, list[k], n))
+            return 1;
+    return 0;
+}
 
 /* Is the folded word t[0, n) a function word (de, des, du, d, la, le, les, l)? */
 int sg_function_word(const char *t, size_t n);

@@ -23,27 +23,12 @@ static size_t first_after(const sg_hits *h, size_t pos)
     return lo;
 }
 
-/* Is the folded word t[0, n) one of `list`? */
-static int word_in(const char *t, size_t n, const char *const *list, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && !memcmp(t, list[k], n))
-            return 1;
-    return 0;
-}
-
 /* Is the word right before folded offset p (across spaces) one of `list`? */
 static int word_before_in(const sg_folded *f, size_t p, const char *const *list, size_t count)
 {
-    size_t e = p;
-    while (e > 0 && f->text[e - 1] == ' ')
-        e--;
-    if (e == p || e == 0)
-        return 0;
-    size_t b = e;
-    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-        b--;
-    return word_in(f->text + b, e - b, list, count);
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e != p && e != 0 && sg_word_in(f->text + b, e - b, list, count);
 }
 
 /* Adds the hits of `add` to `h`, sorted again. */
@@ -523,7 +508,7 @@ static int long_form_head(const sg_folded *f, size_t ls)
     size_t e = ls;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
         e++;
-    return word_in(f->text + ls, e - ls, nouns, sizeof(nouns) / sizeof(*nouns));
+    return sg_word_in(f->text + ls, e - ls, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)

@@ -104,22 +104,14 @@ static int proper_context(const sg_folded *f, size_t i)
     static const char *const small[] = {"a",     "au",   "aux",   "avec",  "chez", "dans",
                                         "entre", "en",   "et",    "ou",    "par",  "pour",
                                         "sur",   "vers", "selon", "contre"};
-    size_t p = i;
-    while (p > 0 && (f->text[p - 1] == ' ' || f->text[p - 1] == '\''))
-        p--;
-    if (p == 0 || !(f->flags[p - 1] & SG_F_ALNUM))
-        return 1;
-    size_t ps = p;
-    while (ps > 0 && (f->flags[ps - 1] & SG_F_ALNUM))
-        ps--;
+    size_t ps, p;
+    sg_word_before(f, i, 1, &ps, &p);
+    if (ps == p)
+        return 1; /* the start, or a punctuation mark */
     if (f->flags[ps] & SG_F_UPPER)
         return 0;
-    if (sg_function_word(f->text + ps, p - ps))
-        return 1;
-    for (size_t k = 0; k < sizeof(small) / sizeof(*small); k++)
-        if (sg_word_is(f->text + ps, p - ps, small[k]))
-            return 1;
-    return 0;
+    return sg_function_word(f->text + ps, p - ps) ||
+           sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small));
 }
 
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
@@ -588,47 +580,27 @@ static int town_of_body(const sg_folded *f, size_t fs)
         "cliniques", "polyclinique", "mairie",      "prefecture",   "universite",    "faculte",
         "ihu",       "chu",          "ch",          "chi",          "chs",           "chr",
         "ehpad",     "cpam",         "tribunal",    "parquet",      "commissariat",  "gendarmerie"};
-    size_t e = fs;
-    while (e > 0 && (f->text[e - 1] == ' ' || f->text[e - 1] == '\''))
-        e--;
-    size_t b = e;
-    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-        b--;
-    if (e == fs || !(sg_word_is(f->text + b, e - b, "de") || sg_word_is(f->text + b, e - b, "d") ||
-                     sg_word_is(f->text + b, e - b, "du")))
-        return 0;
-    e = b;
-    while (e > 0 && f->text[e - 1] == ' ')
-        e--;
-    b = e;
-    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-        b--;
-    int body = 0;
-    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies) && !body; k++)
-        body = sg_word_is(f->text + b, e - b, bodies[k]);
-    if (!body)
-        return 0;
+    static const char *const of[] = {"de", "d", "du"};
     /* a named body has its article: "l'hôpital de Draguignan", "du centre
      * hospitalier de Gap"; "un directeur de clinique de Hyères" names a town */
     static const char *const articles[] = {"l",   "le",  "la",  "les", "du",  "au",
                                            "aux", "des", "son", "ses", "cet", "cette"};
+    /* "centre hospitalier (intercommunal)": the article is further back */
+    static const char *const heads[] = {"centre", "centres", "hospitalier", "hospitaliers"};
+    size_t b, e;
+    sg_word_before(f, fs, 1, &b, &e);
+    if (e == fs || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    sg_word_before(f, b, 0, &b, &e);
+    if (!sg_word_in(f->text + b, e - b, bodies, sizeof(bodies) / sizeof(*bodies)))
+        return 0;
     for (int back = 0; back < 3; back++) {
-        e = b;
-        while (e > 0 && (f->text[e - 1] == ' ' || f->text[e - 1] == '\''))
-            e--;
-        b = e;
-        while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-            b--;
+        sg_word_before(f, b, 1, &b, &e);
         if (e == b)
             return 0;
-        for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++)
-            if (sg_word_is(f->text + b, e - b, articles[k]))
-                return 1;
-        /* "centre hospitalier (intercommunal)": the article is further back */
-        if (!sg_word_is(f->text + b, e - b, "centre") &&
-            !sg_word_is(f->text + b, e - b, "centres") &&
-            !sg_word_is(f->text + b, e - b, "hospitalier") &&
-            !sg_word_is(f->text + b, e - b, "hospitaliers"))
+        if (sg_word_in(f->text + b, e - b, articles, sizeof(articles) / sizeof(*articles)))
+            return 1;
+        if (!sg_word_in(f->text + b, e - b, heads, sizeof(heads) / sizeof(*heads)))
             return 0;
     }
     return 0;
