@@ -183,6 +183,49 @@ static const unsigned char credit_start[256] = {
     ['P'] = 1, ['C'] = 1,  ['I'] = 1, ['V'] = 1, ['L'] = 1,
     ['('] = 1, [0xC2] = 1, ['p'] = 2, ['c'] = 2};
 
+/* A credit inside a line ends in one of these bytes within CUE_REACH bytes of
+ * its start: the ':' or '/' after its cue (credit_at reads up to 30 bytes
+ * after a cue of up to 12), the second byte of "©", the ')' of "(c)". */
+static const char anchors[] = ":/\xa9)";
+#define NANCHORS (sizeof(anchors) - 1)
+#define CUE_REACH 43
+
+/* The start of the first credit inside line [from - 1, lend) ("... — Crédit :
+ * X"), or NULL. Only the bytes shortly before an anchor are read, so that a
+ * line with none costs a few memchr. */
+static const char *inline_credit(const char *from, const char *lend)
+{
+    const char *next[NANCHORS];
+    for (size_t k = 0; k < NANCHORS; k++)
+        next[k] = from < lend ? memchr(from, anchors[k], (size_t)(lend - from)) : NULL;
+    for (;;) {
+        size_t ka = NANCHORS;
+        for (size_t k = 0; k < NANCHORS; k++)
+            if (next[k] && (ka == NANCHORS || next[k] < next[ka]))
+                ka = k;
+        if (ka == NANCHORS)
+            return NULL;
+        const char *a = next[ka];
+        for (const char *q = a - from > CUE_REACH ? a - CUE_REACH : from; q < a; q++) {
+            /* a credit inside a line starts with a capital cue, '©' or "(c)";
+             * most bytes start none (one table lookup a byte) */
+            unsigned char c = (unsigned char)*q;
+            if (!credit_start[c])
+                continue;
+            int bracket = q[-1] == '(';
+            if ((credit_start[c] == 2 && !bracket) ||
+                !(q[-1] == ' ' || bracket || (unsigned char)q[-1] == 0x94 ||
+                  (unsigned char)q[-1] == 0xA0))
+                continue;
+            if (credit_at(q, lend, bracket ? 2 : 0))
+                return q;
+        }
+        if (a > from)
+            from = a;
+        next[ka] = a + 1 < lend ? memchr(a + 1, anchors[ka], (size_t)(lend - a - 1)) : NULL;
+    }
+}
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -203,24 +246,10 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {
-            /* a credit inside the line runs to its end: "... — Crédit : X" */
-            for (const char *q = p + 1; q < lend; q++) {
-                /* a credit inside a line starts with a capital cue, '©' or "(c)";
-                 * most bytes start none (one table lookup a byte) */
-                unsigned char c = (unsigned char)*q;
-                if (!credit_start[c])
-                    continue;
-                int bracket = q[-1] == '(';
-                if ((credit_start[c] == 2 && !bracket) ||
-                    !(q[-1] == ' ' || bracket || (unsigned char)q[-1] == 0x94 ||
-                      (unsigned char)q[-1] == 0xA0))
-                    continue;
-                if (credit_at(q, lend, bracket ? 2 : 0)) {
-                    if (emit(ctx, (size_t)(q - s), (size_t)(lend - s)))
-                        return;
-                    break;
-                }
-            }
+            /* a credit inside the line runs to its end */
+            const char *q = p < lend ? inline_credit(p + 1, lend) : NULL;
+            if (q && emit(ctx, (size_t)(q - s), (size_t)(lend - s)))
+                return;
         }
         line = nl ? nl + 1 : end;
     }

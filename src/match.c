@@ -534,6 +534,17 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
 {
     if (!(m->variants & SG_VARIANT_ACRONYM_FORMS) || !(f->flags[i] & SG_F_UPPER) || !m->forms)
         return 0;
+    if (wl == 1 && i + 2 < f->len) {
+        /* a letter alone goes on to an acronym's next letter only after a dot
+         * ("A.P.-H.M."), a hyphen or '&' ("A & E"), and that letter is no
+         * name's first letter: "L'", "M. Dupont" are none */
+        size_t n = i + 2;
+        if (f->text[i + 1] == '.' && f->text[n] == ' ' && n + 1 < f->len)
+            n++;
+        if (f->text[i + 1] == '\'' || !(f->flags[n] & SG_F_UPPER) ||
+            (n + 1 < f->len && (f->flags[n + 1] & SG_F_LOWER)))
+            return 0;
+    }
     if (!(i + 1 < f->len && (f->flags[i + 1] & SG_F_LOWER)))
         return 1;
     unsigned char c = (unsigned char)f->text[i];

@@ -134,7 +134,7 @@ static const char *const regions[] = {"provence alpes cote azur", "paca", "regio
 static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
                     uint16_t needs)
 {
-    if ((words < 2 && !(needs & SKEL_CONFIRM)) || n == 0 || n > SKEL_MAX ||
+    if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED))) || n == 0 || n > SKEL_MAX ||
         m->nskels >= UINT32_MAX - 1)
         return 0;
     skel_rec sk = {
@@ -282,7 +282,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     }
     char k[SKEL_MAX], k2[SKEL_MAX];
     size_t kn = 0;
-    unsigned words = 0, dropped = 0, town = 0;
+    unsigned words = 0, dropped = 0, town = 0, saints = 0, lead = 0;
     for (size_t i = 0; i < n;) {
         if (!(fl[i] & SG_F_ALNUM)) {
             i++;
@@ -293,6 +293,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
             e++;
         if (sg_function_word(t + i, e - i)) {
             dropped = 1;
+            lead |= words == 0;
             /* "de", "d'", "du" before the last words: a town, maybe */
             if (t[i] == 'd' && words > 0)
                 town = words;
@@ -300,6 +301,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
             const char *wd = t + i;
             size_t wn = e - i;
             sg_saint(&wd, &wn);
+            saints |= sg_word_is(wd, wn, "saint") || sg_word_is(wd, wn, "sainte");
             if (kn + (words > 0) + wn > SKEL_MAX)
                 return 0;
             if (words++)
@@ -310,6 +312,17 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         i = e;
     }
     uint16_t needs = dropped ? SG_VARIANT_FUNCTION_WORDS : 0;
+    /* people are read in other words only as "St"/"Ste" for Saint/Sainte;
+     * places so, without their leading article ("au Pradet" for Le Pradet),
+     * and misspelt when long. The press does not drop or add other function
+     * words of theirs, and no head, region or inserted word applies to them:
+     * their other skeletons would only fill the prefix table. */
+    if (m->is_person[entity] && !saints)
+        return 0;
+    if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
+        return 0;
+    if (m->is_place[entity] && lead)
+        needs |= SKEL_CONTRACTED;
     size_t first = m->nskels;
     int rc = add_skel(m, entity, k, kn, words, needs);
     if (!rc && m->nskels > first && town && town < words && words - town <= 3)

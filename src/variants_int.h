@@ -18,6 +18,8 @@
 #define SKEL_DERIVED (1u << 13)  /* a reading of a name in other words (heads, parts) */
 #define SKEL_DEAD (1u << 12)     /* a derived reading two entities share: read for neither */
 #define SKEL_UPPER1 (1u << 11)   /* its first word in capitals: "IHU Méditerranée Infection" */
+#define SKEL_CONTRACTED (1u << 10) /* a place without its leading article, capitalised, right
+                                      after au, aux, du, des ("au Pradet" for Le Pradet) */
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
 {

@@ -94,6 +94,19 @@ static int upper_word(const sg_folded *f, size_t i)
     return e > i;
 }
 
+/* Is the word at i capitalised, right after "au", "aux", "du" or "des" (à
+ * le, à les, de le, de les): where a place's leading article is gone ("au
+ * Pradet", "du Castellet")? */
+static int contracted(const sg_folded *f, size_t i)
+{
+    static const char *const c[] = {"au", "aux", "du", "des"};
+    size_t ps, p;
+    if (!(f->flags[i] & SG_F_UPPER))
+        return 0;
+    sg_word_before(f, i, 1, &ps, &p);
+    return p > ps && sg_word_in(f->text + ps, p - ps, c, sizeof(c) / sizeof(*c));
+}
+
 /* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
  * after a capitalised word (part of a longer name) nor after a lower-case
  * noun or adjective ("groupe Sainte Marguerite", "centre diététique
@@ -123,7 +136,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
         if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
             ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))) ||
-            (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)))
+            (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
+            ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
@@ -194,7 +208,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
                     ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))) ||
-                    (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)))
+                    (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
+                    ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
