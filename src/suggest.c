@@ -478,11 +478,11 @@ static int generic_only(const char *key)
 static int board(const char *key)
 {
     static const char *const boards[] = {
-        "comite de direction",    "comite medical",           "comite social",
-        "comite technique",       "commission des usagers",   "commission medicale",
-        "conseil communautaire",  "conseil d'administration", "conseil de surveillance",
-        "conseil de vie sociale", "conseil des ministres",    "conseil municipal",
-        "conseil scientifique"};
+        "comite de direction",     "comite medical",         "comite scientifique",
+        "comite social",           "comite technique",       "commission des usagers",
+        "commission medicale",     "conseil communautaire",  "conseil d'administration",
+        "conseil de surveillance", "conseil de vie sociale", "conseil des ministres",
+        "conseil municipal",       "conseil scientifique"};
     for (size_t k = 0; k < sizeof(boards) / sizeof(*boards); k++) {
         size_t n = strlen(boards[k]);
         if (strncmp(key, boards[k], n) || (key[n] && key[n] != ' '))
@@ -542,6 +542,9 @@ static int rows_from_sequences(sg_suggester *s)
                      (org_headed(c->key) && strchr(c->key, ' ') && !c->lower_end);
         /* a name after a media cue counts even in generic words ("BFM TV") */
         int generic = generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')));
+        /* a natural area needs the minimum count even after a cue ("commune du
+           Luberon": the commune is in it) */
+        marked &= !area(c->key);
         /* a first name alone is someone the text knows by it, not a body */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose >= c->mid || first || name_taken(s, c->label) ||

@@ -182,6 +182,13 @@ static int tokenise(sg_scan *sc)
             continue;
         }
         size_t a = i;
+        /* "ex-Université de X": the former name starts after the dash */
+        if (i + 3 < f->len && !strncmp(f->text + i, "ex ", 3) && (f->flags[i + 3] & SG_F_UPPER) &&
+            (i == 0 || !(f->flags[i - 1] & SG_F_ALNUM)) && dash_at(sc, i + 2)) {
+            if (add_token(sc, i, i + 2))
+                return SG_ERR_NOMEM;
+            i = a = i + 3;
+        }
         for (;;) {
             while (i < f->len && (f->flags[i] & SG_F_ALNUM))
                 i++;
@@ -352,9 +359,14 @@ static void mark_bylines(sg_scan *sc)
         }
         if ((n <= 8 && mail) || (n <= 4 && caps == n) || signature(sc, a, b))
             furnish(sc, a, b);
-        /* "… d'Arles. • Louise Gal": a signature after a bullet ends the line */
+        /* "… d'Arles. • Louise Gal": a signature after a bullet ends the line;
+           "Le chantier avance. Louise Gal": a caption's credit after its
+           sentence (not after "M.", "Dr.": a title) */
         for (size_t k = a + 1; k < b; k++)
-            if (sep_has_cp(sc, k, bullet, 1) && signature(sc, k, b))
+            if ((sep_has_cp(sc, k, bullet, 1) ||
+                 (sep_has(sc, k, ".") && strlen(fw(sc, k - 1)) > 2 && !in(sc, k - 1, SG_WL_TITLE) &&
+                  !char_after(sc, b - 1))) &&
+                signature(sc, k, b))
                 furnish(sc, k, b);
         a = b;
     }
@@ -513,6 +525,7 @@ static int add_long_form(sg_scan *sc, sg_cand *c, char *lf)
 static size_t place_run(const sg_scan *sc, size_t k);
 static size_t sequence_end(const sg_scan *sc, size_t i);
 static int particle_at(const sg_scan *sc, size_t k);
+static int party(const sg_scan *sc, size_t i);
 
 /* "le groupement hospitalier de territoire (GHT) des Alpes de Haute-Provence":
  * a generic acronym interrupts the name, whose words [a, b] go on after the
@@ -650,10 +663,17 @@ static int long_form_start(const sg_scan *sc, size_t a)
 
 /* A long form that names a kind of unit, not one: "Unité d’hospitalisation de
  * courte durée", "Service d’accueil des urgences" (capitalised head, every
- * other word in lower case). */
+ * other word in lower case); or a measure. */
 static int unit_form(const sg_scan *sc, size_t a, size_t b)
 {
     static const char *const kinds[] = {"cellule", "equipe", "pole", "service", "unite"};
+    /* a plan, a contract or a law is no actor, however it is written ("Contrat
+       de plan", "Projet régional de santé") */
+    static const char *const measures[] = {"contrat",   "dispositif", "loi",    "pacte",    "plan",
+                                           "programme", "projet",     "schema", "strategie"};
+    for (size_t k = 0; k < sizeof(measures) / sizeof(*measures); k++)
+        if (is(sc, a, measures[k]))
+            return 1;
     int kind = 0;
     for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
         kind |= is(sc, a, kinds[k]);
@@ -663,6 +683,19 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
         if (!(sc->tok[k].flags & T_LOWER))
             return 0;
     return 1;
+}
+
+/* A comma, then "de", "du" or "des" at word k: the next item of an
+ * enumeration inside a long form ("Inspection générale de la culture, du
+ * patrimoine et des archives"). */
+static int enumerated(const sg_scan *sc, size_t k)
+{
+    if (!(is(sc, k, "de") || is(sc, k, "du") || is(sc, k, "des")) || !(sc->tok[k].flags & T_LOWER))
+        return 0;
+    for (size_t p = sep_from(sc, k); p < sc->tok[k].s; p++)
+        if (sc->text[p] != ',' && sc->text[p] != ' ')
+            return 0;
+    return sep_has(sc, k, ",");
 }
 
 /* "Long Form (ACR)" and "ACR (Long Form)". */
@@ -675,7 +708,8 @@ static int find_definitions(sg_scan *sc)
         /* Long Form (ACR): the acronym alone in the brackets */
         if (i > 0 && open_paren_before(sc, i) && char_after(sc, last) == ')') {
             for (size_t a = i; a-- > 0 && i - a <= 16;) {
-                if (a + 1 < i && !sep_blank(sc, a + 1) && !sep_elision(sc, a + 1))
+                if (a + 1 < i && !sep_blank(sc, a + 1) && !sep_elision(sc, a + 1) &&
+                    !enumerated(sc, a + 1))
                     break;
                 if ((sc->tok[a].flags & T_FURNITURE) ||
                     ((sc->tok[a].flags & T_COVERED) &&
@@ -696,7 +730,7 @@ static int find_definitions(sg_scan *sc)
             }
             /* without a definition, the acronym of common nouns names a
                service or a measure, not an actor */
-            if (sc->tok[i - 1].flags & T_LOWER)
+            if ((sc->tok[i - 1].flags & T_LOWER) && !party(sc, i))
                 sc->tok[i].flags |= T_COMMON;
         }
         /* ACR (Long Form): the acronym in capitals, the long form alone in the brackets */
@@ -910,6 +944,10 @@ static int role_before(sg_scan *sc, size_t r)
             return add_pair(sc, k);
         if (n >= 3)
             return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
+        /* "le président Barrand": a surname alone after the role */
+        if (n == 1 && k == r + 1 && r > 0 && sep_blank(sc, r) && is_article(fw(sc, r - 1)) &&
+            surname_word(sc, k) && !(sc->tok[k].flags & T_UPPER) && !sg_first_name(fw(sc, k)))
+            return add_person(sc, k, k, k);
         k += n;
     }
     return 0;
@@ -962,6 +1000,11 @@ static int place_cue(const sg_scan *sc, size_t i, size_t j)
     const char *p = fw(sc, i - 1);
     if (sep_blank(sc, i) && (!strcmp(p, "a") || !strcmp(p, "en")))
         return 1;
+    /* "d’Hyelmont et Carvanne": one word after a place the gazetteers know */
+    if (i >= 2 && j == i && sep_blank(sc, i) && !strcmp(p, "et") && sep_blank(sc, i - 1) &&
+        (sc->tok[i - 2].flags & T_PLACE) &&
+        !(j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_CAP)))
+        return 2;
     if (i < 2)
         return 0;
     const char *pp = fw(sc, i - 2);
@@ -983,9 +1026,13 @@ static int place_cue(const sg_scan *sc, size_t i, size_t j)
     for (size_t k = 0; k < sizeof(strong) / sizeof(*strong); k++)
         if (!strcmp(pp, strong[k]))
             return 2;
-    /* "CH de X", "les urgences de X", "hôpital d’X" */
-    return !strcmp(pp, "departement") || in(sc, i - 2, SG_WL_ORG_HEAD) ||
-           in(sc, i - 2, SG_WL_ORG_PLURAL) || in(sc, i - 2, SG_WL_GENERIC);
+    /* "CH de X", "les urgences de X", "hôpital d’X"; "d’un Ehpad de X" names
+       no body but one in the town X */
+    if (!strcmp(pp, "departement") || in(sc, i - 2, SG_WL_ORG_HEAD) ||
+        in(sc, i - 2, SG_WL_ORG_PLURAL) || in(sc, i - 2, SG_WL_GENERIC))
+        return (i >= 3 && sep_blank(sc, i - 2) && (!strcmp(ppp, "un") || !strcmp(ppp, "une"))) ? 2
+                                                                                               : 1;
+    return 0;
 }
 
 /* A particle at word k, joined to the next word by a space (an apostrophe
@@ -1077,7 +1124,8 @@ static size_t place_run(const sg_scan *sc, size_t k)
 
 /* An organisation's name that goes on in lower case or over a place the
  * gazetteers know: "Service local de police judiciaire de Nice", "Ordre des
- * médecins", "Union collégiale", "Syndicat des Vins Côtes de Provence". The
+ * médecins", "Union collégiale", "Syndicat des Vins Côtes de Provence",
+ * "Conseil territorial de santé pour les Hautes-Vallées". The
  * sequence [i, j] starts with an organisation's head; returns the name's
  * last word and sets *lower when it is a lower-case one. */
 static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
@@ -1113,6 +1161,14 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
         if (k < sc->ntok && !sep_blank(sc, k))
             break;
     }
+    /* "… de santé pour les Hautes-Vallées": the territory it is for */
+    k = end + 1;
+    if (k + 2 < sc->ntok && sep_blank(sc, k) && is(sc, k, "pour") && sep_blank(sc, k + 1) &&
+        (is(sc, k + 1, "les") || is(sc, k + 1, "la") || is(sc, k + 1, "le")) &&
+        sep_blank(sc, k + 2) && (sc->tok[k + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+        end = place_run(sc, k + 2);
+        *lower = 0;
+    }
     return end - i < MAX_NAME_WORDS ? end : j;
 }
 
@@ -1134,17 +1190,27 @@ static int nationality(const sg_scan *sc, size_t k)
     return 0;
 }
 
-/* A lower-case head right before word i ("la clinique Bouchard"): 1 for a
- * head that becomes part of the name, 2 for one that stays apart (a plural:
- * "les cliniques X et Y" are two names, each alone), 0 for none. */
-static int head_before(const sg_scan *sc, size_t i)
+/* A hospital's unit (unité, service, pôle): what follows names a unit. */
+static int unit_head(const sg_scan *sc, size_t k)
 {
+    return is(sc, k, "unite") || is(sc, k, "service") || is(sc, k, "pole");
+}
+
+/* A lower-case head before word i ("la clinique Bouchard"): 1 for a head
+ * that becomes part of the name (its first word in *from), 2 for one that
+ * stays apart (a plural: "les cliniques X et Y" are two names, each alone),
+ * 0 for none. */
+static int head_before(const sg_scan *sc, size_t i, size_t *from)
+{
+    *from = i;
     /* heads that name a kind of body rather than start its name ("le groupe
-       Elsan": the name is Elsan) */
-    static const char *const apart[] = {"assemblee", "bureau",     "comite",        "commission",
-                                        "conseil",   "direction",  "etablissement", "groupe",
-                                        "office",    "ordre",      "pole",          "service",
-                                        "unite",     "entreprise", "societe"};
+       Elsan", "l'association Vaincre le Diabète", "le syndicat Union des
+       Soignants": the name is what follows) */
+    static const char *const apart[] = {
+        "assemblee",  "association", "bureau",    "cabinet",    "collectif",     "comite",
+        "commission", "conseil",     "direction", "entreprise", "etablissement", "fonds",
+        "groupe",     "laboratoire", "mouvement", "office",     "ordre",         "parti",
+        "pole",       "service",     "societe",   "syndicat",   "unite"};
     /* adjectives of a kind of body: "la clinique privée Santa Maria", "l’Ehpad
        associatif Les Restanques": the name is the capitalised words */
     static const char *const kinds[] = {
@@ -1154,11 +1220,39 @@ static int head_before(const sg_scan *sc, size_t i)
     if (i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && (sc->tok[i - 1].flags & T_LOWER) &&
         !(sc->tok[i - 2].flags & (T_COVERED | T_FURNITURE)) &&
         (in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL)) &&
-        !is(sc, i - 2, "unite") && !is(sc, i - 2, "service") && !is(sc, i - 2, "pole"))
+        !unit_head(sc, i - 2)) {
         /* (not a hospital's unit: "l’unité psychiatrique Gérardin") */
+        if (nationality(sc, i - 1)) /* "le fonds norvégien X", "le groupe suédois X" */
+            return 2;
         for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
             if (is(sc, i - 1, kinds[k]))
                 return 2;
+        /* another adjective is part of the name: "le centre nutritionnel X",
+           "l’institut hospitalo-universitaire X" */
+        int apart_head = in(sc, i - 2, SG_WL_ORG_PLURAL);
+        for (size_t k = 0; k < sizeof(apart) / sizeof(*apart); k++)
+            apart_head |= is(sc, i - 2, apart[k]);
+        if (!apart_head && lower_adjective(sc, i - 1) && !(sc->tok[i].flags & T_START)) {
+            *from = i - 2;
+            return 1;
+        }
+    }
+    /* a head and its field: the name after a kind of body ("le cabinet
+       d’architecture X", "le groupe de cliniques X"), else the name with them
+       ("la communauté d’agglomération X") */
+    if (i >= 3 && sep_blank(sc, i) && lower_noun(sc, i - 1) && particle_at(sc, i - 2) &&
+        (is(sc, i - 2, "de") || is(sc, i - 2, "d")) && sep_blank(sc, i - 2) &&
+        (sc->tok[i - 3].flags & T_LOWER) && !(sc->tok[i - 3].flags & (T_COVERED | T_FURNITURE)) &&
+        (in(sc, i - 3, SG_WL_ORG_HEAD) || in(sc, i - 3, SG_WL_ORG_PLURAL)) &&
+        !unit_head(sc, i - 3)) {
+        for (size_t k = 0; k < sizeof(apart) / sizeof(*apart); k++)
+            if (is(sc, i - 3, apart[k]))
+                return 2;
+        if (in(sc, i - 3, SG_WL_ORG_PLURAL))
+            return 2;
+        *from = i - 3;
+        return 1;
+    }
     /* a trade before a company's name, maybe with adjectives: "le bailleur
        social Adoma", "le géant pharmaceutique américain Merck" */
     static const char *const trades[] = {
@@ -1184,6 +1278,7 @@ static int head_before(const sg_scan *sc, size_t i)
     for (size_t k = 0; k < sizeof(apart) / sizeof(*apart); k++)
         if (is(sc, i - 1, apart[k]))
             return 2;
+    *from = i - 1;
     return 1;
 }
 
@@ -1196,7 +1291,8 @@ static int shared_head(const sg_scan *sc, size_t i)
     while (k > 0 && k + MAX_NAME_WORDS > i && sep_blank(sc, k) &&
            (name_word(sc, k - 1) || particle_at(sc, k - 1)))
         k--;
-    return name_word(sc, k) && head_before(sc, k) == 2;
+    size_t from;
+    return name_word(sc, k) && head_before(sc, k, &from) == 2;
 }
 
 static int beside_covered(const sg_scan *sc, size_t i, size_t j)
@@ -1260,7 +1356,9 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         sg_suggest_word(SG_WL_NAMED, last ? last + 1 : prev))
         return 1;
     size_t k = j + 1;
+    /* (not a place of the list in an enumeration: "de l'Ile-de-France et de…") */
     if (k + 1 < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
+        !(j == i && in(sc, i, SG_WL_PLACE)) &&
         (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") || is(sc, k + 1, "d")))
         return 1;
     if (j != i || head || (sc->tok[i].flags & T_UPPER) || in(sc, i, SG_WL_ORG_HEAD))
@@ -1284,10 +1382,16 @@ static int media_cue(const sg_scan *sc, size_t i)
                                        "precise",  "raconte", "rapporte", "repond"};
     static const char *const by[] = {"contacte", "contactee", "interroge", "interrogee",
                                      "revele",   "revelee",   "reveles",   "revelees"};
-    static const char *const of[] = {"antenne", "colonnes", "micro", "plateau"};
-    size_t k = i; /* the cue's last word is k - 1; an elided article is skipped */
-    if (k >= 2 && sep_elision(sc, k) && is(sc, k - 1, "l"))
-        k--;
+    static const char *const of[] = {"antenne",      "article",   "colonnes", "confrere",
+                                     "confreres",    "consoeurs", "enquete",  "information",
+                                     "informations", "invite",    "invitee",  "journaliste",
+                                     "journalistes", "micro",     "plateau"};
+    static const char *const on[] = {"invite", "invitee", "journaliste", "journalistes"};
+    size_t k = i; /* the cue's last word is k - 1; an article is skipped */
+    if (k >= 2 && ((sep_elision(sc, k) && is(sc, k - 1, "l")) ||
+                   (sep_blank(sc, k) && (is(sc, k - 1, "la") || is(sc, k - 1, "le")) &&
+                    (sc->tok[k - 1].flags & T_LOWER) && !in(sc, i, SG_WL_GENERIC))))
+        k--; /* (not "selon le CHU": a generic word with its article) */
     if (k == 0 || !(sep_blank(sc, k) || sep_elision(sc, k)))
         return 0;
     const char *p = fw(sc, k - 1), *pp = k >= 2 && sep_blank(sc, k - 1) ? fw(sc, k - 2) : "";
@@ -1295,15 +1399,19 @@ static int media_cue(const sg_scan *sc, size_t i)
         return 0;
     if (!strcmp(p, "selon") || (!strcmp(p, "apres") && !strcmp(pp, "d")))
         return 1;
-    const char *const *list = !strcmp(p, "a") || !strcmp(p, "au") ? said
-                              : !strcmp(p, "par")                 ? by
-                              : !strcmp(p, "de")                  ? of
-                                                                  : NULL;
-    size_t n = list == said ? sizeof(said) / sizeof(*said)
-               : list == by ? sizeof(by) / sizeof(*by)
-                            : sizeof(of) / sizeof(*of);
-    for (size_t w = 0; list && w < n; w++)
-        if (!strcmp(pp, list[w]))
+    int at = !strcmp(p, "a") || !strcmp(p, "au"), onto = at || !strcmp(p, "sur");
+    int from = !strcmp(p, "de") || !strcmp(p, "du") || !strcmp(p, "d") || !strcmp(p, "des");
+    for (size_t w = 0; at && w < sizeof(said) / sizeof(*said); w++)
+        if (!strcmp(pp, said[w]))
+            return 1;
+    for (size_t w = 0; !strcmp(p, "par") && w < sizeof(by) / sizeof(*by); w++)
+        if (!strcmp(pp, by[w]))
+            return 1;
+    for (size_t w = 0; from && w < sizeof(of) / sizeof(*of); w++)
+        if (!strcmp(pp, of[w]))
+            return 1;
+    for (size_t w = 0; onto && w < sizeof(on) / sizeof(*on); w++)
+        if (!strcmp(pp, on[w]))
             return 1;
     return 0;
 }
@@ -1355,6 +1463,21 @@ static int counted_unit(const sg_scan *sc, size_t i)
            (is(sc, i - 2, "lits") || is(sc, i - 2, "places"));
 }
 
+/* "d'une ZAPR", "une Halle immense", "son SRSM": a capitalised word
+ * after an indefinite article or a possessive is a common noun (a kind of
+ * place, body or plan), not a name. */
+static int determined_common(const sg_scan *sc, size_t i)
+{
+    static const char *const dets[] = {"leur", "mon", "notre", "sa",  "ses",
+                                       "son",  "un",  "une",   "vos", "votre"};
+    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+        return 0;
+    for (size_t k = 0; k < sizeof(dets) / sizeof(*dets); k++)
+        if (is(sc, i - 1, dets[k]))
+            return 1;
+    return 0;
+}
+
 /* A role of a body before word i: "président de X", "directrice du X",
  * "secrétaire générale de la X" (not a territory's: maire, député, préfet,
  * conseiller... are place cues or name a constituency). */
@@ -1385,13 +1508,39 @@ static int dateline(const sg_scan *sc, size_t i, size_t j)
            !(sc->tok[j + 1].flags & T_LINE);
 }
 
+/* A party's acronym after an elected person's role: "maire LR de X", "la
+ * présidente PS du département", "conseiller départemental RN", "députée
+ * (LFI)". */
+static int party(const sg_scan *sc, size_t i)
+{
+    static const char *const elected[] = {"candidat",   "candidate",   "conseiller", "conseillere",
+                                          "depute",     "deputee",     "elu",        "elue",
+                                          "eurodepute", "eurodeputee", "maire",      "president",
+                                          "presidente", "senateur",    "senatrice"};
+    const sg_stok *t = &sc->tok[i];
+    if (!(t->flags & T_UPPER) || i < 1 || t->e - t->s > 5)
+        return 0;
+    int bracket = open_paren_before(sc, i) && char_after(sc, i) == ')';
+    if (!sep_blank(sc, i) && !bracket)
+        return 0;
+    size_t k = i - 1;
+    if (k > 0 && sep_blank(sc, k) && lower_adjective(sc, k)) /* conseiller départemental */
+        k--;
+    if (!(sc->tok[k].flags & T_LOWER))
+        return 0;
+    for (size_t e = 0; e < sizeof(elected) / sizeof(*elected); e++)
+        if (is(sc, k, elected[e]))
+            return 1;
+    return 0;
+}
+
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
-    cued |= dateline(sc, i, j);
-    int head = cued ? 0 : head_before(sc, i);
+    cued |= dateline(sc, i, j) || (j == i && party(sc, i));
+    size_t a = i; /* the label's first word */
+    int head = cued ? 0 : head_before(sc, i, &a);
     if (!head && !cued && shared_head(sc, i))
         head = 2;
-    size_t a = head == 1 ? i - 1 : i; /* the label's first word */
     char *key = fold_words(sc, a, j);
     sg_cand *c =
         key ? sg_cand_get(&sc->seqs, key, sc->text + sc->tok[a].s, sc->tok[j].e - sc->tok[a].s)
@@ -1423,7 +1572,8 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
                (j == i && mixed_case(sc, i));
-    c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i));
+    c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i)) ||
+                 (!cued && !head && determined_common(sc, i));
     c->loose += j == i && glued_initial(sc, i);
     /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
        in lower case, so this is only its start */
@@ -1620,6 +1770,15 @@ static int find_sequences(sg_scan *sc)
                commune ("Maire de la Brillanne") follows */
             if (k <= j && name_word(sc, k))
                 i = first = k;
+        }
+        /* "d’un Ehpad de Roquebelle": a kind of body, then the name of its town */
+        if (!article && j > first && determined_common(sc, first) &&
+            (in(sc, first, SG_WL_ORG_HEAD) || in(sc, first, SG_WL_GENERIC)) &&
+            particle_at(sc, first + 1)) {
+            size_t k = first + 1;
+            while (k < j && particle_at(sc, k))
+                k++;
+            i = first = k;
         }
         int lower = 0;
         if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))

@@ -452,6 +452,7 @@ static const char *const generic_words[] = {
     "premiere",
     "president",
     "presidente",
+    "principaute",
     "prive",
     "privee",
     "programme",
@@ -831,9 +832,9 @@ static const char *const named_words[] = {
     "pole",      "polyclinique", "pont",        "port",       "prix",         "programme",
     "projet",    "promenade",    "quai",        "quartier",   "rapport",      "residence",
     "rue",       "saint",        "sainte",      "salle",      "site",         "square",
-    "st",        "stade",        "station",     "ste",        "syndrome",     "theatre",
-    "tour",      "tramway",      "trophee",     "universite", "vaccin",       "villa",
-    "virus",     "zone",
+    "st",        "stade",        "station",     "ste",        "syndrome",     "technopole",
+    "theatre",   "tour",         "tramway",     "trophee",    "universite",   "vaccin",
+    "villa",     "virus",        "zone",
 };
 
 #define LIST(a)                                                                                    \

@@ -628,6 +628,178 @@ static void companies_after_trades(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A capitalised word after an indefinite article or a possessive is a
+ * common noun ("une Halle", "d'une ZAPR", "son SRSM"); "d'un Ehpad de X"
+ * names the town X, not a body. */
+static void common_nouns_after_determiners(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le concert se tient dans une Halle immense, puis devant la Halle, le "
+                           "soir. Il réclame la création d'une ZAPR. L'agence publie son "
+                           "SRSM, son schéma régional. Deux familles de résidents d'un Ehpad de "
+                           "Roquebelle portent plainte.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    for (const char *w[] = {"Halle", "ZAPR", "SRSM", "Ehpad de Roquebelle", NULL}, **p = w; *p; p++)
+        hasnt(l, *p);
+    has(l, "Roquebelle", "place");
+    sg_suggestion_list_free(l);
+}
+
+/* No actor either: a scientific board, "la Principauté", a natural area
+ * after "commune du", a site of a technopole, a plan or a contract defined
+ * by its acronym. */
+static void boards_measures_and_sites(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Il a présidé le Comité scientifique de 2015 à 2019. La Principauté "
+                           "finance. La réputation du technopôle de Valbrune grandit. Le Contrat "
+                           "de retour à l'équilibre financier (CREF) et le Plan régional de "
+                           "santé (PRS) sont signés.",
+                           NULL};
+    sg_suggestion_list *l = run(empty_gaz, texts);
+    for (const char *w[] = {"Comité scientifique", "Principauté", "Valbrune",
+                            "Contrat de retour à l'équilibre financier", "CREF",
+                            "Plan régional de santé", "PRS", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+    /* a natural area needs the minimum count, even after a strong cue */
+    const char *area[] = {"C'est la petite commune du Luberon.", NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    l = run_opt(empty_gaz, area, &opt);
+    hasnt(l, "Luberon");
+    sg_suggestion_list_free(l);
+}
+
+/* Enumerations: a long form goes on over ", du" and ", des"; a place of the
+ * list before "et de" is not a name cut short. */
+static void enumerations(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le rapport de l'Inspection générale de la culture, du patrimoine et des archives "
+             "(IGCPA) sort. La région fait mieux, à l'instar de l'Ile-de-France et de la mer.");
+    const char *name = "Inspection générale de la culture, du patrimoine et des archives";
+    has(l, name, "organisation");
+    assert_string_equal(row(l, name)->aliases, "IGCPA");
+    has(l, "Ile-de-France", "place");
+    hasnt(l, "Inspection générale de la culture");
+    sg_suggestion_list_free(l);
+}
+
+/* What a head leaves apart or takes in: a kind of body (association,
+ * syndicat, fonds, cabinet...) stays apart, with a nationality or a field
+ * ("le cabinet d'architecture X"); another head takes its field ("la
+ * communauté d'agglomération X") or its adjective ("le centre diététique
+ * X"). */
+static void heads_apart_and_fields(void **state)
+{
+    (void)state;
+    sg_suggest_options opt; /* one mention is enough after these heads */
+    sg_suggest_options_init(&opt);
+    const char *texts[] = {
+        "Elle préside l'association Soigner Ensemble. Le syndicat Union des Soignants "
+        "Libres proteste. La clinique est détenue par le fonds norvégien Fjordkap Capital. "
+        "Les plans sont du cabinet d'architecture Atelier Brume. Il siège au titre de la "
+        "communauté d'agglomération Val-Durance-Ouest. Ils regroupent le centre diététique "
+        "Sainte-Lise.",
+        NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Soigner Ensemble", "organisation");
+    has(l, "Union des Soignants Libres", "organisation");
+    has(l, "Fjordkap Capital", "organisation");
+    has(l, "Atelier Brume", "organisation");
+    has(l, "Communauté d'agglomération Val-Durance-Ouest", "organisation");
+    has(l, "Centre diététique Sainte-Lise", "organisation");
+    for (const char *w[] = {"Association Soigner Ensemble", "Syndicat Union des Soignants Libres",
+                            "Val-Durance-Ouest", "Sainte-Lise", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
+/* More media cues: "un article de X", "nos confrères du X", "une
+ * information de X", "journaliste sur la X"; not "selon le CHU". */
+static void more_media_cues(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Il est accusé dans un article de Mediaflux. Il l'a dit à nos confrères "
+        "du Courrier Alpin. Selon une information de Radio Vallée, il part. Paul "
+        "Ravel, journaliste sur la Chaîne Locale, anime le débat.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Mediaflux", "organisation");
+    has(l, "Courrier Alpin", "organisation");
+    has(l, "Radio Vallée", "organisation");
+    has(l, "Chaîne Locale", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A caption's credit: a name alone at the end of a line, after the
+ * caption's sentence. */
+static void caption_credits(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le chantier avance vite. Jeanne Corvalis\n\n"
+                                 "La suite viendra. Merci à M. Pierre Ostal\n\n"
+                                 "Le reste suit, dit Hugo Verlaque.");
+    hasnt(l, "Jeanne Corvalis");
+    has(l, "Pierre Ostal", "person"); /* after a title, not a sentence */
+    has(l, "Hugo Verlaque", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A party's acronym after an elected person's role, also in brackets. */
+static void party_acronyms(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Selon Paul Verdane, maire LR de la ville, rien ne change. La "
+                           "conseillère départementale PS du canton proteste, et Anne Rollin, "
+                           "députée (RN) de la circonscription, aussi.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "LR", "organisation");
+    has(l, "PS", "organisation");
+    has(l, "RN", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* Places and people from one cue: a word after a known place and "et", a
+ * surname after "le président", a former name after "ex-", a body named
+ * for a known territory ("pour les X"). */
+static void more_cues_from_one_mention(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:hyelmont\tHyelmont\tplace\n"
+                      "place:ha\tHautes-Vallées\tplace\n";
+    const char *texts[] = {"Ils regroupent les sites de Hyelmont et Carvanne. En 2002, le "
+                           "président Varennes a signé. L'institut dépend de l'université "
+                           "(ex-Université du Grand Delta). Elle préside le Conseil Territorial "
+                           "de Santé pour les Hautes-Vallées.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Carvanne", "place");
+    has(l, "Varennes", "person");
+    has(l, "Université du Grand Delta", "organisation");
+    has(l, "Conseil Territorial de Santé pour les Hautes-Vallées", "organisation");
+    hasnt(l, "Conseil Territorial de Santé");
+    sg_suggestion_list_free(l);
+}
+
 /* The furniture of a page is furniture.c's, for the matcher and the
  * suggester alike: sorted spans of original bytes. */
 static void furniture_spans(void **state)
@@ -687,6 +859,14 @@ int main(void)
         cmocka_unit_test(bodies_after_roles),
         cmocka_unit_test(generic_acronym_long_form),
         cmocka_unit_test(companies_after_trades),
+        cmocka_unit_test(common_nouns_after_determiners),
+        cmocka_unit_test(boards_measures_and_sites),
+        cmocka_unit_test(enumerations),
+        cmocka_unit_test(heads_apart_and_fields),
+        cmocka_unit_test(more_media_cues),
+        cmocka_unit_test(caption_credits),
+        cmocka_unit_test(party_acronyms),
+        cmocka_unit_test(more_cues_from_one_mention),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
