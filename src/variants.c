@@ -124,9 +124,16 @@ int sg_generic_head(const char *t, size_t n)
     return 0;
 }
 
-/* Regions at the end of a name ("Agence régionale de santé Paca"), as skeleton tails. */
-static const char *const regions[] = {"provence alpes cote azur", "paca", "region sud",
-                                      "paca corse"};
+/* Regions at the end of a name ("Agence régionale de santé Paca"), as
+ * skeleton tails: Provence-Alpes-Côte d'Azur's names first (read for one
+ * another), then the other regions of France (dropped only: that two
+ * regional bodies share the reading "ARS" makes it neither's). */
+static const char *const regions[] = {
+    "provence alpes cote azur", "paca", "region sud", "paca corse", /* PACA_NAMES */
+    "auvergne rhone alpes", "bourgogne franche comte", "bretagne", "centre val loire", "corse",
+    "grand est", "hauts france", "ile france", "normandie", "nouvelle aquitaine", "occitanie",
+    "pays loire", "guadeloupe", "martinique", "guyane", "reunion", "mayotte"};
+#define PACA_NAMES 4
 
 /* ---- compiling ---- */
 
@@ -134,7 +141,8 @@ static const char *const regions[] = {"provence alpes cote azur", "paca", "regio
 static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
                     uint16_t needs)
 {
-    if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED))) || n == 0 || n > SKEL_MAX ||
+    if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1))) || n == 0 ||
+        n > SKEL_MAX ||
         m->nskels >= UINT32_MAX - 1)
         return 0;
     skel_rec sk = {
@@ -312,6 +320,16 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         i = e;
     }
     uint16_t needs = dropped ? SG_VARIANT_FUNCTION_WORDS : 0;
+    /* its first word written in capitals ("ARS Paca"): read alone, maybe */
+    size_t w1 = 0, upper = 0, lower = 0;
+    while (w1 < n && !(fl[w1] & SG_F_ALNUM))
+        w1++;
+    for (; w1 < n && (fl[w1] & SG_F_ALNUM); w1++) {
+        upper += (fl[w1] & SG_F_UPPER) != 0;
+        lower += (fl[w1] & SG_F_LOWER) != 0;
+    }
+    if (upper >= 2 && !lower && words >= 2)
+        needs |= SKEL_ACRONYM1;
     /* people are read in other words only as "St"/"Ste" for Saint/Sainte;
      * places so, without their leading article ("au Pradet" for Le Pradet),
      * and misspelt when long. The press does not drop or add other function
@@ -431,13 +449,16 @@ static int head_readings(sg_matcher *m, skel_rec sk)
                                            "centre hospitalier ", "ch ", "hopital "};
     static const char *const longer[] = {"universitaire", "regional", "specialise", "prive"};
     size_t hl = 0;
+    int inter = 0; /* an intercommunal hospital */
     for (size_t c = 0; c < sizeof(hospital) / sizeof(*hospital) && !hl; c++) {
         size_t cl = strlen(hospital[c]);
         int plain = sk.len > cl && !memcmp(k, hospital[c], cl);
         for (size_t l = 0; l < sizeof(longer) / sizeof(*longer) && plain; l++)
             plain = strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
-        if (plain)
+        if (plain) {
             hl = cl;
+            inter = c < 2;
+        }
     }
     unsigned head_words = 0;
     for (size_t i = 0; i < hl; i++)
@@ -471,6 +492,33 @@ static int head_readings(sg_matcher *m, skel_rec sk)
                     return SG_ERR_NOMEM;
             }
         }
+    }
+    /* an intercommunal hospital by its first town: "hôpital de Cavaillon" for
+     * "Centre hospitalier intercommunal de Cavaillon-Lauris" */
+    if (inter) {
+        size_t ts = hl; /* the towns' first word */
+        for (unsigned w = head_words; sk.town > head_words && w < sk.town; ts++)
+            w += k[ts] == ' ';
+        const char *sp = memchr(k + ts, ' ', sk.len - ts);
+        size_t tl = sp ? (size_t)(sp - (k + ts)) : 0;
+        for (size_t c = 2; tl >= 3 && !sg_word_is(k + ts, tl, "saint") &&
+                           !sg_word_is(k + ts, tl, "sainte") && c < sizeof(hospital) / sizeof(*hospital);
+             c++) {
+            size_t cl = strlen(hospital[c]);
+            memcpy(buf, hospital[c], cl);
+            memcpy(buf + cl, k + ts, tl);
+            if (add_derived(m, sk.entity, buf, cl + tl, needs))
+                return SG_ERR_NOMEM;
+        }
+    }
+    /* "université Aix-Marseille", "université d'Aix-Marseille" for
+     * "Aix-Marseille Université" */
+    if (!hl && sk.words >= 3 && sk.len > 11 && !memcmp(k + sk.len - 11, " universite", 11) &&
+        !m->is_place[sk.entity] && !m->is_person[sk.entity]) {
+        memcpy(buf, "universite ", 11);
+        memcpy(buf + 11, k, sk.len - 11);
+        if (add_derived(m, sk.entity, buf, sk.len, needs))
+            return SG_ERR_NOMEM;
     }
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
         size_t dl = strlen(droppable[d]);
@@ -518,23 +566,35 @@ int sg_variants_finish(sg_matcher *m)
                 words += k[c] == ' ';
             char buf[SKEL_MAX];
             memcpy(buf, k, n);
-            if (!taken(m, buf, n) &&
-                add_skel(m, sk.entity, buf, n, words, (uint16_t)(sk.needs | SG_VARIANT_REGION)))
+            /* an acronym alone ("l'ARS" for ARS Paca), in capitals, unless it is
+             * another entity's name or reading too */
+            int acronym = words == 1 && (sk.needs & SKEL_ACRONYM1);
+            uint16_t needs = (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION |
+                                        (acronym ? SKEL_UPPER1 : 0));
+            if (acronym ? add_derived(m, sk.entity, buf, n, needs)
+                        : !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, words, needs))
                 return SG_ERR_NOMEM;
+            /* "Région Sud", "Région Paca" for "Région Provence-Alpes-Côte d'Azur",
+             * capitalised (in lower case, the territory as often as the body) */
+            int body = words == 1 && n == 6 && !memcmp(buf, "region", 6) &&
+                       !m->is_place[sk.entity] && (m->allowed[sk.entity] & SG_VARIANT_HEADS);
             /* and with the region in its other names ("Agence régionale de santé
              * Paca" for "... Provence-Alpes-Côte d'Azur") */
-            for (size_t r2 = 0; r2 < sizeof(regions) / sizeof(*regions); r2++) {
-                size_t r2l = strlen(regions[r2]);
-                if (r2 == r || n + 1 + r2l > SKEL_MAX || words < 2)
-                    continue; /* ("région Paca" is the territory as often as the body) */
+            for (size_t r2 = 0; r < PACA_NAMES && r2 < PACA_NAMES; r2++) {
+                const char *other = regions[r2];
+                if (body && !strncmp(other, "region ", 7))
+                    other += 7; /* not "région région Sud" */
+                size_t r2l = strlen(other);
+                if (r2 == r || n + 1 + r2l > SKEL_MAX || (words < 2 && !acronym && !body))
+                    continue;
                 buf[n] = ' ';
-                memcpy(buf + n + 1, regions[r2], r2l);
+                memcpy(buf + n + 1, other, r2l);
                 unsigned w2 = words + 1;
                 for (size_t c = 0; c < r2l; c++)
-                    w2 += regions[r2][c] == ' ';
+                    w2 += other[c] == ' ';
+                uint16_t n2 = (uint16_t)(needs | (body ? SKEL_CAPITALS : 0));
                 if (!taken(m, buf, n + 1 + r2l) &&
-                    add_skel(m, sk.entity, buf, n + 1 + r2l, w2,
-                             (uint16_t)(sk.needs | SG_VARIANT_REGION)))
+                    add_skel(m, sk.entity, buf, n + 1 + r2l, w2, n2))
                     return SG_ERR_NOMEM;
             }
         }

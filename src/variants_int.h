@@ -18,6 +18,7 @@
 #define SKEL_DERIVED (1u << 13)  /* a reading of a name in other words (heads, parts) */
 #define SKEL_DEAD (1u << 12)     /* a derived reading two entities share: read for neither */
 #define SKEL_UPPER1 (1u << 11)   /* its first word in capitals: "IHU Méditerranée Infection" */
+#define SKEL_ACRONYM1 (1u << 9)  /* (compiling) its first word is written in capitals: "ARS Paca" */
 #define SKEL_CONTRACTED (1u << 10) /* a place without its leading article, capitalised, right
                                       after au, aux, du, des ("au Pradet" for Le Pradet) */
 

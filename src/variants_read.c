@@ -117,12 +117,18 @@ static int proper_context(const sg_folded *f, size_t i)
     static const char *const small[] = {"a",     "au",   "aux",   "avec",  "chez", "dans",
                                         "entre", "en",   "et",    "ou",    "par",  "pour",
                                         "sur",   "vers", "selon", "contre"};
-    size_t ps, p;
+    size_t ps, p, qs, q;
     sg_word_before(f, i, 1, &ps, &p);
     if (ps == p)
         return 1; /* the start, or a punctuation mark */
-    if (f->flags[ps] & SG_F_UPPER)
-        return 0;
+    if (f->flags[ps] & SG_F_UPPER) {
+        /* an article starting a sentence ("La Région Sud a décidé") */
+        sg_word_before(f, ps, 0, &qs, &q);
+        return sg_function_word(f->text + ps, p - ps) && qs == q &&
+               (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' ||
+                f->text[q - 1] == '?' || f->text[q - 1] == '\n' || f->text[q - 1] == '"' ||
+                f->text[q - 1] == ':');
+    }
     return sg_function_word(f->text + ps, p - ps) ||
            sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small));
 }
