@@ -226,6 +226,21 @@ static const char *inline_credit(const char *from, const char *lend)
     }
 }
 
+/* Where a credit starting at q ends: at the ')' that closes its bracket
+ * ("(© Var-Matin – X) La clinique ..."), or else at the line's end. */
+static const char *credit_end(const char *line, const char *q, const char *lend)
+{
+    const char *b = q; /* back over blanks: "( © X)" */
+    while (b > line && q - b < 3 &&
+           (b[-1] == ' ' || (unsigned char)b[-1] == 0xA0 || (unsigned char)b[-1] == 0xC2))
+        b--;
+    if (b == line || b[-1] != '(')
+        return lend;
+    size_t reach = (size_t)(lend - q) < 160 ? (size_t)(lend - q) : 160;
+    const char *c = memchr(q, ')', reach);
+    return c ? c + 1 : lend;
+}
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -242,14 +257,21 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
                 return;
             p = head;
         }
-        if (cue && !head && (furniture_line(line, lend) || credit_at(p, lend, 1))) {
+        if (cue && !head && furniture_line(line, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {
-            /* a credit inside the line runs to its end */
-            const char *q = p < lend ? inline_credit(p + 1, lend) : NULL;
-            if (q && emit(ctx, (size_t)(q - s), (size_t)(lend - s)))
-                return;
+            /* a credit runs to the line's end, or to its bracket's: "(Photo :
+             * X) Le maire ...", and the line goes on */
+            const char *q = cue && !head && credit_at(p, lend, 1) ? p
+                            : p < lend                           ? inline_credit(p + 1, lend)
+                                                                 : NULL;
+            while (q) {
+                const char *e = credit_end(line, q, lend);
+                if (emit(ctx, (size_t)((q == p ? line : q) - s), (size_t)(e - s)))
+                    return;
+                q = e + 1 < lend ? inline_credit(e + 1, lend) : NULL;
+            }
         }
         line = nl ? nl + 1 : end;
     }

@@ -504,8 +504,9 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             }
         }
         if (clean && j < f->len && !(t[j] == ' ' && j + 1 < f->len && (fl[j + 1] & SG_F_ALNUM))) {
-            w->dirty = t[j] == '\'' || t[j] == '(' ||
-                       (t[j] == ' ' && j + 1 < f->len && (t[j + 1] == '(' || t[j + 1] == '\''));
+            w->dirty = t[j] == '\'' || t[j] == '(' || t[j] == '/' ||
+                       (t[j] == ' ' && j + 1 < f->len &&
+                        (t[j + 1] == '(' || t[j + 1] == '\'' || t[j + 1] == '/'));
             clean = 0;
         }
         h_word = h;

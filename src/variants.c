@@ -493,6 +493,32 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             }
         }
     }
+    /* a university hospital as a "centre hospitalier": "le centre hospitalier
+     * de Nice" for the "Centre hospitalier universitaire de Nice" */
+    static const char chu[] = "centre hospitalier universitaire ";
+    if (sk.len > sizeof(chu) - 1 && !memcmp(k, chu, sizeof(chu) - 1)) {
+        memcpy(buf, "centre hospitalier ", 19);
+        memcpy(buf + 19, k + sizeof(chu) - 1, sk.len - (sizeof(chu) - 1));
+        if (add_derived(m, sk.entity, buf, 19 + sk.len - (sizeof(chu) - 1), needs))
+            return SG_ERR_NOMEM;
+    }
+    /* local authorities by the press's other words for them: "la mairie de
+     * Marseille", "le Département des Bouches-du-Rhône", "la Région X"
+     * (capitalised: in lower case, the territory) */
+    static const char *const bodies[][2] = {{"ville ", "mairie "},
+                                            {"conseil departemental ", "departement "},
+                                            {"conseil general ", "departement "},
+                                            {"conseil regional ", "region "}};
+    for (size_t b = 0; !m->is_place[sk.entity] && b < sizeof(bodies) / sizeof(*bodies); b++) {
+        size_t fl = strlen(bodies[b][0]), tl = strlen(bodies[b][1]);
+        if (sk.len <= fl || memcmp(k, bodies[b][0], fl) || tl + sk.len - fl > SKEL_MAX)
+            continue;
+        memcpy(buf, bodies[b][1], tl);
+        memcpy(buf + tl, k + fl, sk.len - fl);
+        if (add_derived(m, sk.entity, buf, tl + sk.len - fl,
+                        (uint16_t)(needs | (b ? SKEL_CAPITALS : 0))))
+            return SG_ERR_NOMEM;
+    }
     /* an intercommunal hospital by its first town: "hôpital de Cavaillon" for
      * "Centre hospitalier intercommunal de Cavaillon-Lauris" */
     if (inter) {

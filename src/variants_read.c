@@ -233,8 +233,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
     separator:
         j = we;
         while (j < f->len && !(fl[j] & SG_F_ALNUM)) {
-            if (t[j] == ' ' || t[j] == '\'') {
-                j++;
+            if (t[j] == ' ' || t[j] == '\'' || (t[j] == '/' && sp->words)) {
+                j++; /* ("Fréjus / Saint-Raphaël": towns joined by a slash) */
             } else if (t[j] == '(' && sp->words && !paren && 1) {
                 size_t e = paren_end(f, j);
                 if (!e)
