@@ -161,8 +161,15 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
                    SG_TRIE_NONE,
                    MODE_PLAIN,
                    guard == SG_GUARD_CONFIRM || guard == SG_GUARD_CUE ? guard : 0,
+                   0,
                    0};
     a.tail = (unsigned char)(full - n > 8 ? 0 : full - n);
+    size_t w = 0;
+    while (w < n && (fl[w] & SG_F_ALNUM))
+        w++;
+    a.capital = !m->is_person[entity] && !m->is_place[entity] && (fl[0] & SG_F_UPPER) && w < n &&
+                (sg_word_is(t, w, "region") || sg_word_is(t, w, "departement") ||
+                 sg_word_is(t, w, "ville"));
     if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1)
         rc = SG_ERR_LIMIT;
     else
@@ -361,8 +368,30 @@ cleanup_set:
 }
 
 /* Does the alias fit the case of text[i, end)? */
-static int case_fits(const sg_matcher *m, const alias_rec *a, const unsigned char *flags, size_t i)
+/* Is the body named by its territory at i in lower case the body all the
+ * same, after an office of it: "la vice-présidente de la région X", "le
+ * président du département"? */
+static int office_before(const sg_folded *f, size_t i)
 {
+    static const char *const of[] = {"de", "du"};
+    static const char *const offices[] = {"president", "presidente", "presidents",
+                                          "conseiller", "conseillere", "conseillers",
+                                          "elu", "elue", "elus", "maire"};
+    size_t b, e;
+    sg_word_before(f, i, 1, &b, &e);
+    if (e > b && sg_word_is(f->text + b, e - b, "la"))
+        sg_word_before(f, b, 1, &b, &e);
+    if (e == b || !sg_word_in(f->text + b, e - b, of, 2))
+        return 0;
+    sg_word_before(f, b, 1, &b, &e);
+    return e > b && sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices));
+}
+
+static int case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
+{
+    const unsigned char *flags = f->flags;
+    if (a->capital && !(flags[i] & SG_F_UPPER) && !office_before(f, i))
+        return 0;
     if (a->mode == MODE_ACRONYM) {
         for (size_t k = 0; k < a->len; k++)
             if (flags[i + k] & SG_F_LOWER)
@@ -394,7 +423,7 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
     for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next) {
         const alias_rec *a = &m->aliases[v];
         if (a->len == end - i && !memcmp(m->texts + a->text_off, f->text + i, a->len) &&
-            case_fits(m, a, f->flags, i) && (!here || better(m, a, here)))
+            case_fits(m, a, f, i) && (!here || better(m, a, here)))
             here = a;
     }
     return here;

@@ -22,6 +22,8 @@ typedef struct {
     unsigned char tail;  /* punctuation that ends the name as written, after `len` in
                             `texts` ("(Ville)": ")"): the mention takes it when the text
                             has it */
+    unsigned char capital; /* a body named by its territory ("Région X", "Ville de X"):
+                              read only capitalised, as in lower case it is the territory */
 } alias_rec;
 
 /* A name's skeleton (variants.c): its content words, one space apart, with
@@ -229,6 +231,12 @@ static inline void sg_word_before(const sg_folded *f, size_t p, int elision, siz
         start--;
     *b = start;
     *e = end;
+}
+
+/* Is the folded word t[0, n) the word w? */
+static inline int sg_word_is(const char *t, size_t n, const char *w)
+{
+    return n > 0 && w[0] == t[0] && strlen(w) == n && !memcmp(t, w, n);
 }
 
 /* Is the folded word t[0, n) one of the `count` words of `list`? */

@@ -320,6 +320,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         i = e;
     }
     uint16_t needs = dropped ? SG_VARIANT_FUNCTION_WORDS : 0;
+    if (m->aliases[alias].capital)
+        needs |= SKEL_CAPITALS; /* "Région X" read as the body only so */
     /* its first word written in capitals ("ARS Paca"): read alone, maybe */
     size_t w1 = 0, upper = 0, lower = 0;
     while (w1 < n && !(fl[w1] & SG_F_ALNUM))
@@ -516,7 +518,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         memcpy(buf, bodies[b][1], tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
         if (add_derived(m, sk.entity, buf, tl + sk.len - fl,
-                        (uint16_t)(needs | (b ? SKEL_CAPITALS : 0))))
+                        (uint16_t)(b ? needs | SKEL_CAPITALS : needs & ~SKEL_CAPITALS)))
             return SG_ERR_NOMEM;
     }
     /* an intercommunal hospital by its first town: "hôpital de Cavaillon" for

@@ -29,11 +29,6 @@ static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
     return h;
 }
 
-/* Is the folded word t[0, n) the word w? */
-static inline int sg_word_is(const char *t, size_t n, const char *w)
-{
-    return n > 0 && w[0] == t[0] && strlen(w) == n && !memcmp(t, w, n);
-}
 
 /* The letters and digits of an acronym ("aphm" for "ap hm", "c.h.u"), at most
  * FORM_MAX, into out; returns their number. */

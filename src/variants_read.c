@@ -591,10 +591,10 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     return 0;
 }
 
-/* Is the place at folded offset fs the town of a body the gazetteer does not
- * name, "l'hôpital de Draguignan", "la mairie de Marseille", "l'IHU de
- * Marseille": right after such a head and "de", "d'", "du"? */
-static int town_of_body(const sg_folded *f, size_t fs)
+/* Is the place at folded offset fs right after a body's head (and its own
+ * name) and "de", "d'", "du": "l'IHU de Marseille"? `plural`: a head in the
+ * plural only. */
+static int town_after_body(const sg_folded *f, size_t fs, int plural)
 {
     static const char *const bodies[] = {
         "hopital",   "hopitaux",     "hospitalier", "hospitaliers", "intercommunal", "clinique",
@@ -613,7 +613,14 @@ static int town_of_body(const sg_folded *f, size_t fs)
     if (e == fs || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
         return 0;
     sg_word_before(f, b, 0, &b, &e);
-    if (!sg_word_in(f->text + b, e - b, bodies, sizeof(bodies) / sizeof(*bodies)))
+    /* the body's own name may come between: "l'hôpital Henri-Duffaut
+     * d'Avignon", "le centre hospitalier Roquefraîche de Lauris" */
+    for (int proper = 0; proper < 3 && e > b && (f->flags[b] & SG_F_UPPER) &&
+                         !sg_word_in(f->text + b, e - b, bodies, sizeof(bodies) / sizeof(*bodies));
+         proper++)
+        sg_word_before(f, b, 0, &b, &e);
+    if (!sg_word_in(f->text + b, e - b, bodies, sizeof(bodies) / sizeof(*bodies)) ||
+        (plural && f->text[e - 1] != 's' && f->text[e - 1] != 'x'))
         return 0;
     for (int back = 0; back < 3; back++) {
         sg_word_before(f, b, 1, &b, &e);
@@ -623,6 +630,29 @@ static int town_of_body(const sg_folded *f, size_t fs)
             return 1;
         if (!sg_word_in(f->text + b, e - b, heads, sizeof(heads) / sizeof(*heads)))
             return 0;
+    }
+    return 0;
+}
+
+/* Is the place at folded offset fs the town of a body the gazetteer does not
+ * name, "l'hôpital de Draguignan", "la mairie de Marseille", "l'hôpital
+ * Henri-Duffaut d'Avignon", or the second town of such bodies in the plural,
+ * "les hôpitaux de Fréjus et Gassin" ("le CHU de Nice et Cannes" names a
+ * town)? */
+static int town_of_body(const sg_folded *f, size_t fs)
+{
+    if (town_after_body(f, fs, 0))
+        return 1;
+    size_t b, e;
+    sg_word_before(f, fs, 1, &b, &e);
+    if (e == b || !sg_word_is(f->text + b, e - b, "et"))
+        return 0;
+    for (int back = 0; back < 3; back++) { /* the first town's words, from its end */
+        sg_word_before(f, b, 1, &b, &e);
+        if (e == b || !(f->flags[b] & SG_F_UPPER))
+            return 0;
+        if (town_after_body(f, b, 1))
+            return 1;
     }
     return 0;
 }
