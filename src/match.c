@@ -619,8 +619,8 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
      * the caches (1 MB) needs no prefetch */
     size_t ahead = m->prefix_mask < ((size_t)1 << 17) - 1 ? SIZE_MAX : 0;
     for (size_t i = 0; i < f->len; i++) {
-        if (!(f->flags[i] & SG_F_ALNUM) || (i > 0 && (f->flags[i - 1] & SG_F_ALNUM)))
-            continue;
+        if (!(f->flags[i] & SG_F_ALNUM))
+            continue; /* (i starts a word: the walk below skips each word's rest) */
         if (ahead <= i)
             ahead = prefetch_next(m, f, i);
         uint32_t e = 0;
@@ -633,6 +633,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             hits->v[hits->n - 1].guard = guard;
         if (m->variants && variants_may(m, f, i, &w) && sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
+        i = w.first_end - 1; /* on after the word */
     }
     return 0;
 }
