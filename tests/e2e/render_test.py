@@ -15,7 +15,7 @@ import igraph
 import networkx as nx
 
 SG, SRC = sys.argv[1], sys.argv[2]
-CHECKS = os.path.join(SRC, "..", "shared", "checks", "check_graphml.py")
+CHECKS = os.path.join(SRC, "tests", "checks", "check_graphml.py")  # the project's own
 SVG = "{http://www.w3.org/2000/svg}"
 passed = failed = 0
 
