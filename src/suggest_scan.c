@@ -275,13 +275,15 @@ static void mark_starts(sg_scan *sc)
     mark_headings(sc);
 }
 
-/* A heading in capitals (three words in capitals in a row) names nothing:
- * its words are not taken as capitalised. */
+/* A heading in capitals (three words in capitals in a row, numbers among
+ * them: "UN BASSIN DE 230 000 HABITANTS") names nothing: its words are not
+ * taken as capitalised. */
 static void unmark_shouted(sg_scan *sc)
 {
     size_t a = 0; /* the run of words in capitals is [a, i) */
     for (size_t i = 0; i <= sc->ntok; i++) {
-        int upper = i < sc->ntok && (sc->tok[i].flags & T_UPPER);
+        int upper =
+            i < sc->ntok && ((sc->tok[i].flags & T_UPPER) || ((sc->tok[i].flags & T_NUM) && i > a));
         if (upper && i > a && !(sc->tok[i].flags & T_LINE))
             continue;
         for (size_t k = a; i >= a + 3 && k < i; k++)
@@ -343,6 +345,16 @@ static int mark_furniture(sg_scan *sc)
     return 0;
 }
 
+static int byline_verb(const char *w)
+{
+    static const char *const verbs[] = {"ecrit",  "ecrite",  "poste",  "postee",
+                                        "publie", "publiee", "redige", "redigee"};
+    for (size_t k = 0; k < sizeof(verbs) / sizeof(*verbs); k++)
+        if (!strcmp(w, verbs[k]))
+            return 1;
+    return 0;
+}
+
 /* Bylines furniture.c leaves to the names: a short line of names in
  * capitals or with an e-mail address ("- F. DUMAS"), a name alone on its
  * line or after a bullet (a signature). */
@@ -362,6 +374,14 @@ static void mark_bylines(sg_scan *sc)
         /* "… d'Arles. • Louise Gal": a signature after a bullet ends the line;
            "Le chantier avance. Louise Gal": a caption's credit after its
            sentence (not after "M.", "Dr.": a title) */
+        /* "Publié par Jean Dupont le 3 mai", "Écrit par X": the author */
+        for (size_t k = a; k + 2 < b; k++)
+            if ((sc->tok[k].flags & T_START) && byline_verb(fw(sc, k)) && is(sc, k + 1, "par")) {
+                size_t e = k + 2;
+                while (e < b && e < k + 6 && (sc->tok[e].flags & T_CAP))
+                    e++;
+                furnish(sc, k + 2, e);
+            }
         for (size_t k = a + 1; k < b; k++)
             if ((sep_has_cp(sc, k, bullet, 1) ||
                  (sep_has(sc, k, ".") && strlen(fw(sc, k - 1)) > 2 && !in(sc, k - 1, SG_WL_TITLE) &&
@@ -596,9 +616,19 @@ static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
        ("GHT (Groupement hospitalier de territoire des hôpitaux de Vaucluse)")
        is a name */
     if (fits && sg_suggest_word(SG_WL_GENERIC, acr_key)) {
-        int named = 0;
-        for (size_t k = a + 1; k <= b; k++)
+        /* (a long form in title case only spells the kind out: "ESPIC
+           (Établissement de Santé Privé d’Intérêt Collectif)") */
+        int named = 0, title = 1;
+        for (size_t k = a + 1; k <= b; k++) {
             named |= (sc->tok[k].flags & (T_CAP | T_PLACE)) != 0;
+            title &= (sc->tok[k].flags & T_CAP) ||
+                     ((sc->tok[k].flags & T_LOWER) && strlen(fw(sc, k)) <= 3); /* de, aux */
+            if (sc->tok[k].flags & T_PLACE)
+                title = 0;
+        }
+        named &= !title;
+        for (size_t k = a; title && k <= b; k++)
+            sc->tok[k].flags |= T_TAKEN; /* nor is it a sequence */
         if (named && !rc && !any_flag(sc, a, b, T_TAKEN | T_FURNITURE) &&
             !(sc->tok[a].flags & T_COVERED)) {
             rc = add_sequence(sc, a, b, 1, 0);
@@ -669,8 +699,11 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
     static const char *const kinds[] = {"cellule", "equipe", "pole", "service", "unite"};
     /* a plan, a contract or a law is no actor, however it is written ("Contrat
        de plan", "Projet régional de santé") */
-    static const char *const measures[] = {"contrat",   "dispositif", "loi",    "pacte",    "plan",
-                                           "programme", "projet",     "schema", "strategie"};
+    static const char *const measures[] = {"contrat", "dispositif", "loi", "pacte", "plan",
+                                           "programme", "projet", "schema", "strategie",
+                                           /* a qualification: "Capacité en médecine
+                                              d’urgence", "Diplôme d’État de…" */
+                                           "capacite", "certificat", "diplome"};
     for (size_t k = 0; k < sizeof(measures) / sizeof(*measures); k++)
         if (is(sc, a, measures[k]))
             return 1;
@@ -746,7 +779,9 @@ static int find_definitions(sg_scan *sc)
                 known |= (sc->tok[k].flags & T_FURNITURE) ||
                          ((sc->tok[k].flags & (T_COVERED | T_PLACE)) == T_COVERED) ||
                          (k == last + 1 && (sc->tok[k].flags & T_COVERED));
-            if (char_after(sc, b) == ')' && !known)
+            if (char_after(sc, b) == ')' && !known && unit_form(sc, last + 1, b))
+                sc->tok[i].flags |= T_COMMON;
+            else if (char_after(sc, b) == ')' && !known)
                 rc = try_definition(sc, last + 1, b, i, last);
             if (rc < 0)
                 return rc;
@@ -835,6 +870,17 @@ static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
     }
     if (surname_word(sc, k)) {
         *sur = k;
+        /* "Léon Wladyslas de Lenval": a second first name, then the surname
+           with its particle (not a town the gazetteers know: those are
+           covered) */
+        if (k + 2 < sc->ntok && (sc->tok[k + 1].flags & T_LOWER) &&
+            (is(sc, k + 1, "de") || is(sc, k + 1, "d")) &&
+            (sep_blank(sc, k + 2) || sep_elision(sc, k + 2)) && sep_blank(sc, k + 1) &&
+            surname_word(sc, k + 2) && !(sc->tok[k + 2].flags & T_UPPER) &&
+            !(k + 3 < sc->ntok && sep_blank(sc, k + 3) && (sc->tok[k + 3].flags & T_CAP))) {
+            *sur = k + 1;
+            return k + 2;
+        }
         return k;
     }
     /* de Villepin, d’Estaing, du Bellay */
@@ -1190,10 +1236,34 @@ static int nationality(const sg_scan *sc, size_t k)
     return 0;
 }
 
-/* A hospital's unit (unité, service, pôle): what follows names a unit. */
+/* A hospital's unit (unité, service, pôle, maternité): what follows names a
+ * unit. */
 static int unit_head(const sg_scan *sc, size_t k)
 {
-    return is(sc, k, "unite") || is(sc, k, "service") || is(sc, k, "pole");
+    return is(sc, k, "unite") || is(sc, k, "service") || is(sc, k, "pole") ||
+           is(sc, k, "maternite");
+}
+
+/* Words [i, j] name a hospital's unit, not a body: after a unit's head in
+ * lower case ("le pôle Digestif", "la maternité Saint-Michel"), or headed by
+ * one in capitals ("l’Unité Kangourou", "Service du Département de
+ * Cardiologie"); not a public service ("Service départemental d’incendie",
+ * "Service local de police"). */
+static int unit_name(const sg_scan *sc, size_t i, size_t j)
+{
+    static const char *const territorial[] = {"departemental", "intercommunal", "municipal",
+                                              "national",      "public",        "regional"};
+    if (i > 0 && sep_blank(sc, i) && (sc->tok[i - 1].flags & T_LOWER) && unit_head(sc, i - 1))
+        return 1;
+    if (j == i || (sc->tok[i].flags & T_UPPER) || !unit_head(sc, i))
+        return 0;
+    /* (a name going on in lower case: "Service local de police judiciaire") */
+    if ((sc->tok[i + 1].flags & T_LOWER) && !in(sc, i + 1, SG_WL_PARTICLE))
+        return 0;
+    for (size_t k = 0; k < sizeof(territorial) / sizeof(*territorial); k++)
+        if (!strncmp(fw(sc, i + 1), territorial[k], strlen(territorial[k])))
+            return 0; /* (départementale, nationale, publique too) */
+    return 1;
 }
 
 /* A lower-case head before word i ("la clinique Bouchard"): 1 for a head
@@ -1324,6 +1394,8 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
                                            "iens", "iennes", "ois",  "oises"};
     const char *prev = i > 0 && sep_blank(sc, i) ? fw(sc, i - 1) : "";
+    if (unit_name(sc, i, j))
+        return 1;
     static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
                                           "ien", "ienne", "ois", "oise"};
     if (j == i && (sc->tok[i - (i > 0)].flags & T_LOWER) &&
@@ -1486,12 +1558,15 @@ static int role_of_body(const sg_scan *sc, size_t i)
     static const char *const territorial[] = {
         "conseiller", "conseillere", "depute",   "deputee",   "elu",         "elue",        "maire",
         "prefet",     "prefete",     "senateur", "senatrice", "sous prefet", "sous prefete"};
-    if (i < 2 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+    if (i < 2 || !(sep_blank(sc, i) || sep_elision(sc, i)) || !(sc->tok[i - 1].flags & T_LOWER))
         return 0;
     size_t k = i - 1;
     if ((is(sc, k, "la") || is(sc, k, "l")) && k >= 2 && is(sc, k - 1, "de") && sep_blank(sc, k))
         k--;
-    if (!(is(sc, k, "de") || is(sc, k, "du")) || !sep_blank(sc, k) || !in(sc, k - 1, SG_WL_ROLE))
+    else if (sep_elision(sc, i) && !is(sc, k, "d")) /* "président d’Estérel" */
+        return 0;
+    if (!(is(sc, k, "de") || is(sc, k, "du") || is(sc, k, "d")) || !sep_blank(sc, k) ||
+        !in(sc, k - 1, SG_WL_ROLE))
         return 0;
     for (size_t t = 0; t < sizeof(territorial) / sizeof(*territorial); t++)
         if (is(sc, k - 1, territorial[t]))
@@ -1631,12 +1706,33 @@ static int find_media(sg_scan *sc)
 
 /* A head that, with "de" and a place or a name, names one body: "le parquet
  * de Grasse", "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
- * "le CHU de Lille", "la clinique chirurgicale des Alpes du Sud". */
+ * "le CHU de Lille", "la clinique chirurgicale des Alpes du Sud", "la
+ * communauté de communes du Pays de Lure", "le groupement hospitalier de
+ * territoire des Alpes", "l’URPS de Bretagne" (a generic acronym of bodies
+ * that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {
-        "ch",      "chi",     "chr",          "chu",        "clinique",        "cour",    "ehpad",
-        "hopital", "parquet", "polyclinique", "prefecture", "sous prefecture", "tribunal"};
+    static const char *const heads[] = {"ars",
+                                        "ch",
+                                        "chi",
+                                        "chr",
+                                        "chu",
+                                        "clinique",
+                                        "communaute",
+                                        "cour",
+                                        "cpam",
+                                        "cpts",
+                                        "ehpad",
+                                        "ght",
+                                        "groupement",
+                                        "hopital",
+                                        "parquet",
+                                        "polyclinique",
+                                        "prefecture",
+                                        "sdis",
+                                        "sous prefecture",
+                                        "tribunal",
+                                        "urps"};
     const sg_stok *t = &sc->tok[i];
     if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
         ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
@@ -1666,17 +1762,10 @@ static int ordinal(const sg_scan *sc, size_t i)
     return 0;
 }
 
-/* The name after a seat's head at word h: an adjective or a "de" + noun
- * complement ("de commerce", "d’appel"), then de / du / des / d’, then
- * capitalised words or a place the gazetteers know. Its last word, or 0. */
-static size_t seat_end(const sg_scan *sc, size_t h)
+/* The name after "de" / "du" / "des" / "d’" at word k: capitalised words or
+ * a place the gazetteers know. Its last word, or 0. */
+static size_t seat_name_end(const sg_scan *sc, size_t k)
 {
-    size_t k = h + 1;
-    if (k < sc->ntok && sep_blank(sc, k) && lower_adjective(sc, k))
-        k++;
-    else if (k + 2 < sc->ntok && particle_at(sc, k) && !is(sc, k, "la") && !is(sc, k, "le") &&
-             lower_noun(sc, k + 1) && !in(sc, k + 1, SG_WL_ORG_HEAD) && particle_at(sc, k + 2))
-        k += 2; /* "de commerce", "d’appel", then "d’Avignon" */
     if (k + 1 >= sc->ntok || !particle_at(sc, k) || is(sc, k, "la") || is(sc, k, "le") ||
         is(sc, k, "l"))
         return 0;
@@ -1687,20 +1776,59 @@ static size_t seat_end(const sg_scan *sc, size_t h)
         return 0;
     if ((sc->tok[q].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
         return place_run(sc, q);
-    if (name_word(sc, q) && !(sc->tok[q].flags & T_TAKEN) && !person_at(sc, q) && !ordinal(sc, q))
-        return sequence_end(sc, q);
-    return 0;
+    if (!name_word(sc, q) || (sc->tok[q].flags & T_TAKEN) || person_at(sc, q) || ordinal(sc, q))
+        return 0;
+    size_t e = sequence_end(sc, q);
+    /* "du Pays de Forcalquier": a place the gazetteers know ends it */
+    if (e + 2 < sc->ntok && sep_blank(sc, e + 1) && particle_at(sc, e + 1) &&
+        !is(sc, e + 1, "la") && !is(sc, e + 1, "le") && !is(sc, e + 1, "l") &&
+        (sc->tok[e + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
+        e = place_run(sc, e + 2);
+    return e;
 }
 
-/* A name in quotation marks after an organisation's head: "le collectif
- * « Une réa pour Manosque »", "la clinique « Synergia Luberon »". */
+/* The name after a seat's head at word h: an adjective or a "de" + noun
+ * complement ("de commerce", "d’appel"), then de / du / des / d’, then
+ * capitalised words or a place the gazetteers know. Its last word, or 0. */
+static size_t seat_end(const sg_scan *sc, size_t h)
+{
+    size_t k = h + 1;
+    if (k < sc->ntok && sep_blank(sc, k) && lower_adjective(sc, k))
+        k++;
+    /* (an adjective, then "de" + noun: "hospitalier de territoire") */
+    if (k + 2 < sc->ntok && particle_at(sc, k) && !is(sc, k, "la") && !is(sc, k, "le") &&
+        lower_noun(sc, k + 1) && !in(sc, k + 1, SG_WL_ORG_HEAD) && particle_at(sc, k + 2))
+        k += 2; /* "de commerce", "d’appel", then "d’Avignon" */
+    size_t e = seat_name_end(sc, k);
+    /* a community of communes named by two areas: "la communauté de communes
+       de l’Enclave des Papes et du Pays de Grignan" */
+    if (e && is(sc, h, "communaute") && e + 2 < sc->ntok && is(sc, e + 1, "et") &&
+        sep_blank(sc, e + 1) && sep_blank(sc, e + 2)) {
+        size_t f = seat_name_end(sc, e + 2);
+        e = f ? f : e;
+    }
+    return e;
+}
+
+/* A name in quotation marks after an organisation's head, maybe with its
+ * complement in lower case: "le collectif « Une réa pour Manosque »", "la
+ * clinique « Synergia Luberon »", "l’établissement d’hébergement pour
+ * personnes âgées dépendantes "Résidence Les Pins"". */
 static int find_quoted(sg_scan *sc)
 {
     static const uint32_t open[] = {0xAB, 0x201C, '"'};
     for (size_t i = 0; i + 1 < sc->ntok; i++) {
         const sg_stok *t = &sc->tok[i];
-        if ((t->flags & (T_COVERED | T_FURNITURE)) || !in(sc, i, SG_WL_ORG_HEAD) ||
-            !sep_has_cp(sc, i + 1, open, 3) || !(sc->tok[i + 1].flags & T_CAP) ||
+        if ((t->flags & (T_COVERED | T_FURNITURE)) || !in(sc, i, SG_WL_ORG_HEAD))
+            continue;
+        size_t h = i; /* the word before the quote */
+        while (h + 1 < sc->ntok && h - i < 6 && !sep_has_cp(sc, h + 1, open, 3) &&
+               (sep_blank(sc, h + 1) || sep_elision(sc, h + 1)) &&
+               (sc->tok[h + 1].flags & T_LOWER) && !(sc->tok[h + 1].flags & T_COVERED))
+            h++;
+        i = h;
+        if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) ||
+            !(sc->tok[i + 1].flags & T_CAP) ||
             (sc->tok[i + 1].flags & (T_COVERED | T_FURNITURE | T_LINE)))
             continue;
         size_t b = i + 1;
@@ -1734,7 +1862,7 @@ static int find_seats(sg_scan *sc)
         if (!seat_head(sc, i))
             continue;
         size_t j = seat_end(sc, i);
-        if (!j || j - i >= MAX_NAME_WORDS || any_flag(sc, i + 1, j, T_TAKEN | T_FURNITURE) ||
+        if (!j || j - i >= 2 * MAX_NAME_WORDS || any_flag(sc, i + 1, j, T_TAKEN | T_FURNITURE) ||
             (any_covered(sc, i + 1, j) && !((sc->tok[j].flags & T_PLACE))))
             continue;
         int rc = add_sequence(sc, i, j, 1, 0);
@@ -1786,6 +1914,13 @@ static int find_sequences(sg_scan *sc)
         else if (role_of_body(sc, i) && j + 2 < sc->ntok && particle_at(sc, j + 1) &&
                  (sc->tok[j + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
             j = place_run(sc, j + 2); /* "président de Régions de France" */
+        else if (role_of_body(sc, i) && j + 1 < sc->ntok && sep_blank(sc, j + 1) &&
+                 (sc->tok[j + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+            j = place_run(sc, j + 1); /* "président d’Estérel Côte d’Azur" */
+            if (j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&
+                is(sc, j + 1, "agglomeration")) /* "… agglomération": its kind, in the name */
+                j++;
+        }
         /* "président de la DLVAgglo Camille Galtier": an acronym before a
            known name (not a place) stands alone */
         int alone = j == i && ((sc->tok[i].flags & T_UPPER) || mixed_case(sc, i)) &&

@@ -830,6 +830,66 @@ static void furniture_spans(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Junk sources of a held-out set: a byline after "Publié par", a heading in
+ * capitals with a number inside, a hospital's units, kinds spelt out in
+ * title case (ESPIC, SAS), a qualification (CAMU), a generic CLCC. */
+static void units_kinds_and_bylines(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Publié par Odile Varsac le mar, 04/03/2025 - 08:10\n\n"
+             "UNE CLINIQUE NEUVE POUR UN SECTEUR DE 85 000 RIVERAINS\n\n"
+             "Le docteur Paul Rivalde dirige le pôle Thorax – Poumon – Chirurgie de Valbonne. "
+             "On y trouve l'Unité Papillon et la maternité Sainte-Orlane, fermée depuis. Elle "
+             "est chef de Service du Département de Rhumatologie, Allergie & Immunité du centre. "
+             "La clinique est classée comme ESPIC (Établissement de Santé Privé d'Intérêt "
+             "Collectif) et dépend du centre de lutte contre le cancer (CLCC). Les élus veulent "
+             "rétablir la CAMU (Capacité en Médecine d'Urgence) et le SAS (Service d'Accès aux "
+             "Soins).");
+    has(l, "Paul Rivalde", "person");
+    hasnt(l, "Odile Varsac");
+    hasnt(l, "RIVERAINS");
+    hasnt(l, "Thorax");
+    hasnt(l, "Unité Papillon");
+    hasnt(l, "Maternité Sainte-Orlane");
+    hasnt(l, "Sainte-Orlane");
+    hasnt(l, "Service du Département de Rhumatologie");
+    hasnt(l, "Établissement de Santé Privé d'Intérêt Collectif");
+    hasnt(l, "Centre de lutte contre le cancer");
+    hasnt(l, "Capacité en Médecine d'Urgence");
+    hasnt(l, "Service d'Accès aux Soins");
+    sg_suggestion_list_free(l);
+}
+
+/* Bodies named once after a lower-case head and their territory, after a
+ * role with an elision, in quotes after a long kind; a surname with its
+ * particle after two first names. */
+static void seats_quotes_and_particles(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:brevane\tBrévane\tplace\n"
+                      "place:cote\tCôte Claire\tplace\n"
+                      "place:haut-val\tHaut-Val\tplace\n";
+    const char *texts[] = {
+        "Le plan de la communauté de communes de l'Enclos des Moines et du Pays de Brévane "
+        "est publié. Elle dirige le groupement hospitalier de territoire du Haut-Val depuis "
+        "mai. Il est président de l'URPS de Brévane. Le président d'Orbel Côte Claire "
+        "agglomération proteste. L'établissement d'hébergement pour personnes âgées "
+        "dépendantes \"Résidence Les Lauriers\" ferme. Le baron Henri Casimir de Valmoray a "
+        "fondé l'hôpital.",
+        NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Communauté de communes de l'Enclos des Moines et du Pays de Brévane", "organisation");
+    has(l, "Groupement hospitalier de territoire du Haut-Val", "organisation");
+    has(l, "URPS de Brévane", "organisation");
+    has(l, "Orbel Côte Claire agglomération", "organisation");
+    has(l, "Résidence Les Lauriers", "organisation");
+    has(l, "Henri Casimir de Valmoray", "person");
+    hasnt(l, "Henri Casimir");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -867,6 +927,8 @@ int main(void)
         cmocka_unit_test(caption_credits),
         cmocka_unit_test(party_acronyms),
         cmocka_unit_test(more_cues_from_one_mention),
+        cmocka_unit_test(units_kinds_and_bylines),
+        cmocka_unit_test(seats_quotes_and_particles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
