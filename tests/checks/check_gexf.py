@@ -11,6 +11,8 @@ The format (the GEXF primer and the gexf.xsd / viz.xsd of each version):
   - the root is <gexf> in the namespace http://www.gexf.net/1.2draft with
     version="1.2", or http://gexf.net/1.3 with version="1.3"; an optional <meta>
     (creator, keywords, description) and one <graph>;
+  - each element has only the XML attributes of the schemas (others belong in
+    another namespace);
   - <graph>: defaultedgetype directed, undirected or mutual; mode static or
     dynamic; timeformat integer, double, date or dateTime (1.3 also
     timerepresentation interval or timestamp); idtype integer or string;
@@ -53,6 +55,26 @@ EDGE_TYPES = {"directed", "undirected", "mutual"}
 NODE_SHAPES = {"disc", "square", "triangle", "diamond", "image"}
 EDGE_SHAPES = {"solid", "dotted", "dashed", "double"}
 TIME_ATTRS = ("start", "end", "startopen", "endopen")
+T = set(TIME_ATTRS)
+# The XML attributes each element has in gexf.xsd and viz.xsd (1.3 adds
+# timestamp(s) and a few more; attributes in another namespace are allowed).
+XML_ATTRS = {
+    "gexf": {"version", "variant"}, "meta": {"lastmodifieddate"},
+    "creator": set(), "keywords": set(), "description": set(),
+    "graph": T | {"timeformat", "defaultedgetype", "idtype", "mode"},
+    "attributes": T | {"class", "mode"}, "attribute": {"id", "title", "type"},
+    "default": set(), "options": set(), "attvalues": set(), "attvalue": T | {"for", "value"},
+    "nodes": {"count"}, "edges": {"count"}, "node": T | {"id", "label", "pid"},
+    "edge": T | {"id", "type", "label", "source", "target", "weight"},
+    "spells": set(), "spell": set(T), "parents": set(), "parent": {"for"},
+    "color": T | {"r", "g", "b", "a"}, "position": T | {"x", "y", "z"},
+    "size": T | {"value"}, "thickness": T | {"value"}, "shape": T | {"value", "uri"},
+}
+MORE_13 = {"graph": {"timerepresentation", "timezone"}, "attvalue": {"timestamp"},
+           "node": {"timestamp", "timestamps"}, "edge": {"timestamp", "timestamps", "kind"},
+           "spell": {"timestamp"}, "attribute": set(), "color": {"timestamp"},
+           "position": {"timestamp"}, "size": {"timestamp"}, "thickness": {"timestamp"},
+           "shape": {"timestamp"}}
 DOUBLE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^[+-]?INF$|^NaN$")
 INTEGER = re.compile(r"^[+-]?\d+$")
 DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$")
@@ -351,6 +373,16 @@ class Checker:
         self.types = TYPES_12 if self.version == "1.2" else TYPES_13
         if root.get("version") != self.version:
             self.bad(f"version={root.get('version')!r} in the namespace of GEXF {self.version}")
+        for el in root.iter():
+            m2 = re.match(r"^\{(.*)\}(.*)$", el.tag)
+            if not m2 or m2.group(1) not in (self.ns, self.viz) or m2.group(2) not in XML_ATTRS:
+                continue
+            name = m2.group(2)
+            allowed = XML_ATTRS[name] | (MORE_13.get(name, set()) if self.version == "1.3" else set())
+            extra = sorted(a for a in el.attrib if not a.startswith("{") and a not in allowed)
+            if extra:
+                self.bad(f"<{name} id={el.get('id')!r}>: {', '.join(extra)} is not a GEXF "
+                         f"{self.version} attribute")
         kids = [el for el in root if el.tag.startswith("{" + self.ns + "}")]
         names = [el.tag.split("}")[1] for el in kids]
         if names not in (["graph"], ["meta", "graph"]):

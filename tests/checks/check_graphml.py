@@ -17,7 +17,8 @@ The format (GraphML primer and the graphml.xsd of graphml.graphdrawing.org):
   - a <data key="..."> names a declared key whose domain is the element the
     data sits in (or all), at most once per element; its text reads as the
     key's attr.type (xs:boolean, xs:int, xs:long, xs:float, xs:double);
-  - a <graph> has edgedefault directed or undirected; node ids are NMTOKENs
+  - each element has only the XML attributes of graphml.xsd (others belong in
+    another namespace); a <graph> has edgedefault directed or undirected; node ids are NMTOKENs
     unique in the document, edge ids too when given; an edge's source and target
     are nodes of the document; `directed` on an edge is a boolean.
 stakegraph's own promises (left out with --spec-only):
@@ -41,6 +42,18 @@ NMTOKEN = re.compile(r"^[\w.\-:\u00b7\u0300-\u036f\u203f\u2040]+$")
 DOUBLE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^[+-]?INF$|^NaN$")
 INTEGER = re.compile(r"^[+-]?\d+$")
 FLOAT_MAX = 3.4028234663852886e38
+# The XML attributes each element has in graphml.xsd (attributes in another
+# namespace, xsi:schemaLocation say, are extensions and allowed).
+XML_ATTRS = {
+    "graphml": set(), "desc": set(), "default": set(), "locator": {"id"},
+    "key": {"id", "for", "attr.name", "attr.type"},
+    "data": {"key", "id"},
+    "graph": {"id", "edgedefault", "parse.nodeids", "parse.edgeids", "parse.order",
+              "parse.nodes", "parse.edges", "parse.maxindegree", "parse.maxoutdegree"},
+    "node": {"id", "parse.indegree", "parse.outdegree"},
+    "edge": {"id", "source", "target", "directed", "sourceport", "targetport"},
+    "port": {"name"}, "hyperedge": {"id"}, "endpoint": {"id", "node", "port", "type"},
+}
 
 
 def parse_value(typ, text):
@@ -198,6 +211,12 @@ class Checker:
         if root.tag != NS + "graphml":
             self.bad(f"root element is {root.tag}, not graphml in {GRAPHML_NS}")
             return
+        for el in root.iter():
+            name = self.local(el)
+            if name in XML_ATTRS:
+                extra = sorted(a for a in el.attrib if not a.startswith("{") and a not in XML_ATTRS[name])
+                if extra:
+                    self.bad(f"<{name} id={el.get('id')!r}>: {', '.join(extra)} is not a GraphML attribute")
         # desc?, key*, (graph | data)*
         order = {"desc": 0, "key": 1, "graph": 2, "data": 2}
         last = 0
