@@ -264,8 +264,8 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             /* a credit runs to the line's end, or to its bracket's: "(Photo :
              * X) Le maire ...", and the line goes on */
             const char *q = cue && !head && credit_at(p, lend, 1) ? p
-                            : p < lend                           ? inline_credit(p + 1, lend)
-                                                                 : NULL;
+                            : p < lend                            ? inline_credit(p + 1, lend)
+                                                                  : NULL;
             while (q) {
                 const char *e = credit_end(line, q, lend);
                 if (emit(ctx, (size_t)((q == p ? line : q) - s), (size_t)(e - s)))

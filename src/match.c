@@ -374,9 +374,9 @@ cleanup_set:
 static int office_before(const sg_folded *f, size_t i)
 {
     static const char *const of[] = {"de", "du"};
-    static const char *const offices[] = {"president", "presidente", "presidents",
-                                          "conseiller", "conseillere", "conseillers",
-                                          "elu", "elue", "elus", "maire"};
+    static const char *const offices[] = {"president",   "presidente",  "presidents", "conseiller",
+                                          "conseillere", "conseillers", "elu",        "elue",
+                                          "elus",        "maire"};
     size_t b, e;
     sg_word_before(f, i, 1, &b, &e);
     if (e > b && sg_word_is(f->text + b, e - b, "la"))

@@ -18,10 +18,10 @@ typedef struct {
     size_t flags_off; /* MODE_EXACT: offset of the alias's case flags in the pool */
     uint32_t next;    /* next alias with the same fingerprint, or SG_TRIE_NONE */
     unsigned char mode;
-    unsigned char guard; /* SG_GUARD_CONFIRM or SG_GUARD_CUE: checked after matching; 0 */
-    unsigned char tail;  /* punctuation that ends the name as written, after `len` in
-                            `texts` ("(Ville)": ")"): the mention takes it when the text
-                            has it */
+    unsigned char guard;   /* SG_GUARD_CONFIRM or SG_GUARD_CUE: checked after matching; 0 */
+    unsigned char tail;    /* punctuation that ends the name as written, after `len` in
+                              `texts` ("(Ville)": ")"): the mention takes it when the text
+                              has it */
     unsigned char capital; /* a body named by its territory ("Région X", "Ville de X"):
                               read only capitalised, as in lower case it is the territory */
 } alias_rec;

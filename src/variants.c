@@ -128,11 +128,27 @@ int sg_generic_head(const char *t, size_t n)
  * skeleton tails: Provence-Alpes-Côte d'Azur's names first (read for one
  * another), then the other regions of France (dropped only: that two
  * regional bodies share the reading "ARS" makes it neither's). */
-static const char *const regions[] = {
-    "provence alpes cote azur", "paca", "region sud", "paca corse", /* PACA_NAMES */
-    "auvergne rhone alpes", "bourgogne franche comte", "bretagne", "centre val loire", "corse",
-    "grand est", "hauts france", "ile france", "normandie", "nouvelle aquitaine", "occitanie",
-    "pays loire", "guadeloupe", "martinique", "guyane", "reunion", "mayotte"};
+static const char *const regions[] = {"provence alpes cote azur",
+                                      "paca",
+                                      "region sud",
+                                      "paca corse", /* PACA_NAMES */
+                                      "auvergne rhone alpes",
+                                      "bourgogne franche comte",
+                                      "bretagne",
+                                      "centre val loire",
+                                      "corse",
+                                      "grand est",
+                                      "hauts france",
+                                      "ile france",
+                                      "normandie",
+                                      "nouvelle aquitaine",
+                                      "occitanie",
+                                      "pays loire",
+                                      "guadeloupe",
+                                      "martinique",
+                                      "guyane",
+                                      "reunion",
+                                      "mayotte"};
 #define PACA_NAMES 4
 
 /* ---- compiling ---- */
@@ -142,8 +158,7 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                     uint16_t needs)
 {
     if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1))) || n == 0 ||
-        n > SKEL_MAX ||
-        m->nskels >= UINT32_MAX - 1)
+        n > SKEL_MAX || m->nskels >= UINT32_MAX - 1)
         return 0;
     skel_rec sk = {
         entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0};
@@ -529,8 +544,9 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             w += k[ts] == ' ';
         const char *sp = memchr(k + ts, ' ', sk.len - ts);
         size_t tl = sp ? (size_t)(sp - (k + ts)) : 0;
-        for (size_t c = 2; tl >= 3 && !sg_word_is(k + ts, tl, "saint") &&
-                           !sg_word_is(k + ts, tl, "sainte") && c < sizeof(hospital) / sizeof(*hospital);
+        for (size_t c = 2;
+             tl >= 3 && !sg_word_is(k + ts, tl, "saint") && !sg_word_is(k + ts, tl, "sainte") &&
+             c < sizeof(hospital) / sizeof(*hospital);
              c++) {
             size_t cl = strlen(hospital[c]);
             memcpy(buf, hospital[c], cl);
@@ -621,8 +637,7 @@ int sg_variants_finish(sg_matcher *m)
                 for (size_t c = 0; c < r2l; c++)
                     w2 += other[c] == ' ';
                 uint16_t n2 = (uint16_t)(needs | (body ? SKEL_CAPITALS : 0));
-                if (!taken(m, buf, n + 1 + r2l) &&
-                    add_skel(m, sk.entity, buf, n + 1 + r2l, w2, n2))
+                if (!taken(m, buf, n + 1 + r2l) && add_skel(m, sk.entity, buf, n + 1 + r2l, w2, n2))
                     return SG_ERR_NOMEM;
             }
         }

@@ -18,9 +18,11 @@
 #define SKEL_DERIVED (1u << 13)  /* a reading of a name in other words (heads, parts) */
 #define SKEL_DEAD (1u << 12)     /* a derived reading two entities share: read for neither */
 #define SKEL_UPPER1 (1u << 11)   /* its first word in capitals: "IHU Méditerranée Infection" */
-#define SKEL_ACRONYM1 (1u << 9)  /* (compiling) its first word is written in capitals: "ARS Paca" */
-#define SKEL_CONTRACTED (1u << 10) /* a place without its leading article, capitalised, right
-                                      after au, aux, du, des ("au Pradet" for Le Pradet) */
+/* a place without its leading article, read only capitalised right after au,
+ * aux, du, des ("au Pradet" for Le Pradet) */
+#define SKEL_CONTRACTED (1u << 10)
+/* (while compiling) the name's first word is written in capitals: "ARS Paca" */
+#define SKEL_ACRONYM1 (1u << 9)
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
 {
@@ -28,7 +30,6 @@ static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
         h = sg_prefix_step(h, (unsigned char)t[k]);
     return h;
 }
-
 
 /* The letters and digits of an acronym ("aphm" for "ap hm", "c.h.u"), at most
  * FORM_MAX, into out; returns their number. */

@@ -125,9 +125,8 @@ static int proper_context(const sg_folded *f, size_t i)
         /* an article starting a sentence ("La Région Sud a décidé") */
         sg_word_before(f, ps, 0, &qs, &q);
         return sg_function_word(f->text + ps, p - ps) && qs == q &&
-               (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' ||
-                f->text[q - 1] == '?' || f->text[q - 1] == '\n' || f->text[q - 1] == '"' ||
-                f->text[q - 1] == ':');
+               (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' || f->text[q - 1] == '?' ||
+                f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':');
     }
     return sg_function_word(f->text + ps, p - ps) ||
            sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small));
@@ -214,7 +213,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
                     ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))) ||
-                    (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
+                    (sk->needs & SKEL_DEAD) ||
+                    ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
                     ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)))
                     continue;
                 if (!best || best->entity == sk->entity ||
