@@ -1,13 +1,13 @@
-/* DOT through Graphviz's cgraph (SPEC §6). This file is the cgraph adapter:
- * values are cleaned (backslashes doubled, controls replaced) before cgraph
- * sees them, since cgraph itself escapes only '"'. */
+/* DOT through Graphviz's cgraph (SPEC §6), by way of gv.h: values are
+ * cleaned (backslashes doubled, controls replaced) before cgraph sees them,
+ * since cgraph itself escapes only '"'. */
 #include <errno.h>
-#include <graphviz/cgraph.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "gv.h"
 #include "sg_internal.h"
 #include "stakegraph/export.h"
 #include "xmlesc.h"
@@ -33,14 +33,14 @@ static const type_style *style_of(const char *type)
 }
 
 /* Sets a cleaned copy of `value`; returns 0 or SG_ERR_NOMEM. */
-static int set(void *obj, Agsym_t *sym, const char *value)
+static int set(sg_gv_obj *obj, sg_gv_sym *sym, const char *value)
 {
     char *clean = sg_dot_clean(value);
     if (!clean)
         return SG_ERR_NOMEM;
-    int rc = agxset(obj, sym, clean);
+    int rc = sg_gv_set_sym(obj, sym, clean);
     free(clean);
-    return rc == 0 ? 0 : SG_ERR_NOMEM;
+    return rc;
 }
 
 /* The attributes this file sets itself: a column of the same name (say, a
@@ -57,7 +57,7 @@ static int dot_fixed(sg_domain d, const char *name)
 }
 
 /* The numeric columns (analysis, layout) as attributes of the nodes or edges. */
-static int set_columns(const sg_graph *g, Agraph_t *dg, sg_domain d, void *obj, size_t i)
+static int set_columns(const sg_graph *g, sg_gv *dg, sg_domain d, sg_gv_obj *obj, size_t i)
 {
     for (size_t c = 0; c < sg_graph_column_count(g, d); c++) {
         if (dot_fixed(d, sg_graph_column_name(g, d, c)))
@@ -65,9 +65,10 @@ static int set_columns(const sg_graph *g, Agraph_t *dg, sg_domain d, void *obj, 
         char *name = sg_dot_clean(sg_graph_column_name(g, d, c));
         if (!name)
             return SG_ERR_NOMEM;
-        Agsym_t *sym = agattr(dg, d == SG_NODES ? AGNODE : AGEDGE, name, NULL);
+        sg_gv_kind kind = d == SG_NODES ? SG_GV_NODE : SG_GV_EDGE;
+        sg_gv_sym *sym = sg_gv_find(dg, kind, name);
         if (!sym)
-            sym = agattr(dg, d == SG_NODES ? AGNODE : AGEDGE, name, "");
+            sym = sg_gv_declare(dg, kind, name, "");
         free(name);
         if (!sym)
             return SG_ERR_NOMEM;
@@ -81,15 +82,15 @@ static int set_columns(const sg_graph *g, Agraph_t *dg, sg_domain d, void *obj, 
     return 0;
 }
 
-static int add_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
+static int add_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes)
 {
-    Agsym_t *label = agattr(dg, AGNODE, "label", "\\N");
-    Agsym_t *shape = agattr(dg, AGNODE, "shape", "ellipse");
-    Agsym_t *fill = agattr(dg, AGNODE, "fillcolor", "#d9d9d9");
-    Agsym_t *type = agattr(dg, AGNODE, "type", "");
-    Agsym_t *mentions = agattr(dg, AGNODE, "mentions", "0");
-    Agsym_t *docs = agattr(dg, AGNODE, "documents", "0");
-    agattr(dg, AGNODE, "style", "filled");
+    sg_gv_sym *label = sg_gv_declare(dg, SG_GV_NODE, "label", "\\N");
+    sg_gv_sym *shape = sg_gv_declare(dg, SG_GV_NODE, "shape", "ellipse");
+    sg_gv_sym *fill = sg_gv_declare(dg, SG_GV_NODE, "fillcolor", "#d9d9d9");
+    sg_gv_sym *type = sg_gv_declare(dg, SG_GV_NODE, "type", "");
+    sg_gv_sym *mentions = sg_gv_declare(dg, SG_GV_NODE, "mentions", "0");
+    sg_gv_sym *docs = sg_gv_declare(dg, SG_GV_NODE, "documents", "0");
+    sg_gv_declare(dg, SG_GV_NODE, "style", "filled");
     if (!label || !shape || !fill || !type || !mentions || !docs)
         return SG_ERR_NOMEM;
     for (size_t i = 0; i < sg_graph_node_count(g); i++) {
@@ -97,7 +98,7 @@ static int add_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
         char num[32];
         if (!name)
             return SG_ERR_NOMEM;
-        nodes[i] = agnode(dg, name, 1);
+        nodes[i] = sg_gv_node(dg, name);
         free(name);
         if (!nodes[i])
             return SG_ERR_NOMEM;
@@ -117,11 +118,11 @@ static int add_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
     return 0;
 }
 
-static int add_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
+static int add_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes)
 {
-    Agsym_t *weight = agattr(dg, AGEDGE, "weight", "1");
-    Agsym_t *pen = agattr(dg, AGEDGE, "penwidth", "1");
-    Agsym_t *docs = agattr(dg, AGEDGE, "documents", "0");
+    sg_gv_sym *weight = sg_gv_declare(dg, SG_GV_EDGE, "weight", "1");
+    sg_gv_sym *pen = sg_gv_declare(dg, SG_GV_EDGE, "penwidth", "1");
+    sg_gv_sym *docs = sg_gv_declare(dg, SG_GV_EDGE, "documents", "0");
     if (!weight || !pen || !docs)
         return SG_ERR_NOMEM;
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
@@ -130,7 +131,7 @@ static int add_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
         long d;
         char num[64];
         sg_graph_edge(g, e, &s, &t, &w, &d);
-        Agedge_t *edge = agedge(dg, nodes[s], nodes[t], NULL, 1);
+        sg_gv_obj *edge = sg_gv_edge(dg, nodes[s], nodes[t]);
         if (!edge)
             return SG_ERR_NOMEM;
         sg_format_double(num, sizeof(num), w);
@@ -148,23 +149,22 @@ static int add_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes)
 
 int sg_export_dot(const sg_graph *g, FILE *f, sg_error *err)
 {
-    Agraph_t *dg = agopen("G", Agstrictundirected, NULL);
-    Agnode_t **nodes = calloc(sg_graph_node_count(g) + 1, sizeof(Agnode_t *));
+    sg_gv *dg = NULL;
+    sg_gv_obj **nodes = calloc(sg_graph_node_count(g) + 1, sizeof(sg_gv_obj *));
     int rc = SG_ERR_NOMEM, write_errno = EIO;
-    if (!dg || !nodes)
+    if (!nodes || sg_gv_open(&dg, "G"))
         goto cleanup;
-    agattr(dg, AGRAPH, "charset", "UTF-8");
-    agattr(dg, AGRAPH, "overlap", "false");
-    agattr(dg, AGRAPH, "outputorder", "edgesfirst");
+    if (!sg_gv_declare(dg, SG_GV_GRAPH, "charset", "UTF-8") ||
+        !sg_gv_declare(dg, SG_GV_GRAPH, "overlap", "false") ||
+        !sg_gv_declare(dg, SG_GV_GRAPH, "outputorder", "edgesfirst"))
+        goto cleanup;
     if ((rc = add_nodes(g, dg, nodes)) || (rc = add_edges(g, dg, nodes)))
         goto cleanup;
-    errno = 0;
-    rc = agwrite(dg, f) == 0 && !ferror(f) && fflush(f) == 0 ? 0 : SG_ERR_IO;
-    write_errno = errno ? errno : EIO;
+    rc = sg_gv_write(dg, f);
+    write_errno = errno;
 cleanup:
     free(nodes);
-    if (dg)
-        agclose(dg);
+    sg_gv_close(dg);
     if (rc == SG_ERR_IO)
         return sg_error_set(err, rc, NULL, 0, -1, "cannot write: %s", strerror(write_errno));
     if (rc)

@@ -4,6 +4,7 @@
  * return code. */
 #include <igraph.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +37,26 @@ static void quiet_warning(const char *reason, const char *file, int line)
     (void)line;
 }
 
+/* igraph is built without thread safety (IGRAPH_THREAD_SAFE is 0 in
+ * Debian's 0.10): its error handlers and cleanup stack are process-wide, so
+ * igraph runs under one lock, taken again by nested guards (recursive). */
+static pthread_mutex_t igraph_lock;
+static pthread_once_t igraph_lock_once = PTHREAD_ONCE_INIT;
+
+static void igraph_lock_init(void)
+{
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&igraph_lock, &a);
+    pthread_mutexattr_destroy(&a);
+}
+
 sg_ig_guard sg_ig_enter(void)
 {
     sg_ig_guard g;
+    pthread_once(&igraph_lock_once, igraph_lock_init);
+    pthread_mutex_lock(&igraph_lock);
     igraph_reason[0] = '\0';
     g.err = igraph_set_error_handler(guard_handler);
     g.warn = igraph_set_warning_handler(quiet_warning);
@@ -49,6 +67,7 @@ void sg_ig_leave(sg_ig_guard g)
 {
     igraph_set_error_handler(g.err);
     igraph_set_warning_handler(g.warn);
+    pthread_mutex_unlock(&igraph_lock);
 }
 
 const char *sg_ig_reason(void)

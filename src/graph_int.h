@@ -40,6 +40,9 @@ typedef struct {
     igraph_warning_handler_t *warn;
 } sg_ig_guard;
 
+/* Every igraph call runs between these two, in one thread at a time (igraph
+ * is not thread-safe): sg_ig_enter takes a process-wide recursive lock,
+ * sg_ig_leave releases it. */
 sg_ig_guard sg_ig_enter(void);
 void sg_ig_leave(sg_ig_guard g);
 /* The last igraph error's reason, in this thread. */

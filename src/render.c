@@ -3,17 +3,15 @@
  * the final sizes; the drawing pins every node at its place (engine "nop2",
  * i.e. neato -n2), adds labels and the legend, and renders. cgraph escapes
  * only '"', so every value is cleaned first (backslashes doubled). */
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "gv.h"
 #include "sg_internal.h"
 #include "stakegraph/analysis.h"
 #include "stakegraph/render.h"
@@ -84,72 +82,18 @@ const char *sg_render_format_from_path(const char *path)
     return NULL;
 }
 
-/* One Graphviz context for the whole process, used under a lock: Graphviz
- * is not reentrant, and Graphviz 2.43's pango plugin keeps a pointer to a
- * font name owned by the context, so freeing a context and making another
- * one reads freed memory. The context lives until the process exits. */
-static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
-static GVC_t *gv_shared;
-
-static GVC_t *gv_context(void)
-{
-    if (!gv_shared)
-        gv_shared = gvContext();
-    return gv_shared;
-}
-
-/* Graphviz reports through agerr: keep the last error for our message. */
-static char gv_reason[512];
-
-static int gv_error(char *msg)
-{
-    snprintf(gv_reason, sizeof(gv_reason), "%s", msg);
-    size_t n = strlen(gv_reason);
-    while (n && (gv_reason[n - 1] == '\n' || gv_reason[n - 1] == ' '))
-        gv_reason[--n] = 0;
-    return 0;
-}
-
-/* Brackets for Graphviz work: the lock, our error sink, and the cleanup of
- * a graph (its layout first). */
-typedef struct {
-    agusererrf errf;
-    agerrlevel_t level;
-} gv_session;
-
-static gv_session gv_begin(void)
-{
-    gv_session s;
-    pthread_mutex_lock(&gv_lock);
-    gv_reason[0] = 0;
-    s.errf = agseterrf(gv_error);
-    s.level = agseterr(AGERR);
-    return s;
-}
-
-static void gv_end(gv_session s, GVC_t *gvc, Agraph_t *g, int laid)
-{
-    if (laid)
-        gvFreeLayout(gvc, g);
-    if (g)
-        agclose(g);
-    agseterrf(s.errf);
-    agseterr(s.level);
-    pthread_mutex_unlock(&gv_lock);
-}
-
-static int set(void *obj, const char *name, const char *value)
+static int set(sg_gv_obj *obj, const char *name, const char *value)
 {
     char *clean = sg_dot_clean(value);
     if (!clean)
         return SG_ERR_NOMEM;
-    int rc = agsafeset(obj, (char *)name, clean, "");
+    int rc = sg_gv_set(obj, name, clean);
     free(clean);
-    return rc == 0 ? 0 : SG_ERR_NOMEM;
+    return rc;
 }
 
-static int setf(void *obj, const char *name, const char *fmt, ...) SG_PRINTF(3, 4);
-static int setf(void *obj, const char *name, const char *fmt, ...)
+static int setf(sg_gv_obj *obj, const char *name, const char *fmt, ...) SG_PRINTF(3, 4);
+static int setf(sg_gv_obj *obj, const char *name, const char *fmt, ...)
 {
     char buf[256];
     va_list ap;
@@ -159,7 +103,7 @@ static int setf(void *obj, const char *name, const char *fmt, ...)
     for (char *p = buf; *p; p++) /* a locale's decimal comma */
         if (*p == ',' && strcmp(name, "pos"))
             *p = '.';
-    return agsafeset(obj, (char *)name, buf, "") == 0 ? 0 : SG_ERR_NOMEM;
+    return sg_gv_set(obj, name, buf);
 }
 
 /* Value of the sizing measure on node i. */
@@ -238,8 +182,9 @@ static const char *engine_for(const sg_graph *g, const sg_render_options *opt)
 
 static int gv_failed(sg_error *err, const char *what)
 {
+    const char *reason = sg_gv_reason();
     return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "Graphviz (%s): %s", what,
-                        gv_reason[0] ? gv_reason : "failed");
+                        reason[0] ? reason : "failed");
 }
 
 int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
@@ -261,11 +206,9 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
     size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g);
     double vmax = column_max(g, scol);
     double *cols = sg_alloc_array(6 * (n + 1), sizeof(double));
-    Agnode_t **nodes = calloc(n + 1, sizeof(Agnode_t *));
-    GVC_t *gvc = NULL;
-    Agraph_t *lg = NULL;
-    int rc = SG_ERR_NOMEM, laid = 0;
-    gv_session session = gv_begin();
+    sg_gv_obj **nodes = calloc(n + 1, sizeof(sg_gv_obj *));
+    sg_gv *lg = NULL;
+    int rc = SG_ERR_NOMEM;
     if (!cols || !nodes)
         goto done;
     size_t csize[PALETTE];
@@ -273,16 +216,17 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
     double *x = cols, *y = cols + (n + 1), *size = cols + 2 * (n + 1);
     double *r = cols + 3 * (n + 1), *gr = cols + 4 * (n + 1), *b = cols + 5 * (n + 1);
     if (n > 0) {
-        if (!(gvc = gv_context()) || !(lg = agopen("layout", Agstrictundirected, NULL)))
+        if (sg_gv_open(&lg, "layout"))
             goto done;
-        if (setf(lg, "overlap", "prism") || setf(lg, "splines", "false") || setf(lg, "sep", "+8") ||
-            setf(lg, "start", "1") || setf(lg, "pack", "true") ||
-            setf(lg, "outputorder", "edgesfirst"))
+        sg_gv_obj *root = sg_gv_root(lg);
+        if (setf(root, "overlap", "prism") || setf(root, "splines", "false") ||
+            setf(root, "sep", "+8") || setf(root, "start", "1") || setf(root, "pack", "true") ||
+            setf(root, "outputorder", "edgesfirst"))
             goto done;
         for (size_t i = 0; i < n; i++) {
             char name[32];
             snprintf(name, sizeof(name), "n%zu", i);
-            if (!(nodes[i] = agnode(lg, name, 1)))
+            if (!(nodes[i] = sg_gv_node(lg, name)))
                 goto done;
             double d = diameter(size_value(g, scol, i), vmax);
             if (setf(nodes[i], "shape", "circle") || setf(nodes[i], "fixedsize", "true") ||
@@ -293,20 +237,21 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
         for (size_t e = 0; e < m; e++) {
             size_t s, t;
             sg_graph_edge(g, e, &s, &t, NULL, NULL);
-            if (!agedge(lg, nodes[s], nodes[t], NULL, 1))
+            if (!sg_gv_edge(lg, nodes[s], nodes[t]))
                 goto done;
         }
-        if (gvLayout(gvc, lg, engine_for(g, opt)) != 0) {
+        if (sg_gv_layout(lg, engine_for(g, opt)) != 0) {
             rc = gv_failed(err, engine_for(g, opt));
             goto done_set;
         }
-        laid = 1;
     }
     for (size_t i = 0; i < n; i++) {
         int c = colour_of(g, opt, i, csize);
+        double nx, ny;
+        sg_gv_node_coord(nodes[i], &nx, &ny);
         /* to 0.01 point: the engines' last bits vary from run to run */
-        x[i] = round(ND_coord(nodes[i]).x * 100.0) / 100.0;
-        y[i] = round(ND_coord(nodes[i]).y * 100.0) / 100.0;
+        x[i] = round(nx * 100.0) / 100.0;
+        y[i] = round(ny * 100.0) / 100.0;
         size[i] = round(diameter(size_value(g, scol, i), vmax) * 3600.0) / 100.0;
         r[i] = palette[c][0];
         gr[i] = palette[c][1];
@@ -324,7 +269,7 @@ done:
     if (rc == SG_ERR_NOMEM)
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
 done_set:
-    gv_end(session, gvc, lg, laid);
+    sg_gv_close(lg);
     free(cols);
     free(nodes);
     return rc;
@@ -537,9 +482,8 @@ static bbox bounds(const sg_graph *g, long xc, long yc, long sc)
     return bb;
 }
 
-static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
-                      const sg_render_options *opt, const size_t *order, const long *cols,
-                      double scale)
+static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_render_options *opt,
+                      const size_t *order, const long *cols, double scale)
 {
     size_t n = sg_graph_node_count(g);
     long scol = size_column(g, opt->size_by);
@@ -553,7 +497,7 @@ static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         char *name = sg_dot_clean(sg_graph_node_id(g, i)), colour[8];
-        if (!name || !(nodes[i] = agnode(dg, name, 1))) {
+        if (!name || !(nodes[i] = sg_gv_node(dg, name))) {
             free(name);
             rc = SG_ERR_NOMEM;
             break;
@@ -570,7 +514,7 @@ static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
         if (!rc && labelled[i]) {
             char *label = wrap_name(sg_graph_node_short_name(g, i));
             double v = size_value(g, scol, i);
-            rc = !label || agsafeset(nodes[i], "xlabel", label, "") ||
+            rc = !label || sg_gv_set(nodes[i], "xlabel", label) ||
                  setf(nodes[i], "fontsize", "%.1f",
                       scale * (9.0 + 7.0 * (vmax > 0 && v > 0 ? sqrt(v / vmax) : 0)));
             free(label);
@@ -580,7 +524,7 @@ static int draw_nodes(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes,
     return rc ? SG_ERR_NOMEM : 0;
 }
 
-static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double wmax, double scale)
+static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wmax, double scale)
 {
     /* many lines: lighter, so that the groups stay visible */
     unsigned base = sg_graph_edge_count(g) > 1500 ? 0x20 : 0x50;
@@ -588,7 +532,7 @@ static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double 
         size_t s, t;
         double w;
         sg_graph_edge(g, e, &s, &t, &w, NULL);
-        Agedge_t *edge = agedge(dg, nodes[s], nodes[t], NULL, 1);
+        sg_gv_obj *edge = sg_gv_edge(dg, nodes[s], nodes[t]);
         if (!edge)
             return SG_ERR_NOMEM;
         double k = wmax > 1 ? log(w > 1 ? w : 1) / log(wmax) : 0;
@@ -599,8 +543,8 @@ static int draw_edges(const sg_graph *g, Agraph_t *dg, Agnode_t **nodes, double 
     return 0;
 }
 
-static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *opt,
-                      const size_t *order, double wmax, double scale, Agnode_t **out)
+static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt,
+                      const size_t *order, double wmax, double scale, sg_gv_obj **out)
 {
     sbuf b = {NULL, 0, 0, 0};
     if (legend(&b, g, opt, order, wmax, scale)) {
@@ -609,13 +553,9 @@ static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *
     }
     char name[64];
     legend_name(g, name, sizeof(name));
-    Agnode_t *ln = agnode(dg, name, 1);
-    char *html = ln ? agstrdup_html(dg, b.s) : NULL;
+    sg_gv_obj *ln = sg_gv_node(dg, name);
+    int rc = !ln || sg_gv_set_html(dg, ln, "label", b.s);
     free(b.s);
-    if (!html)
-        return SG_ERR_NOMEM;
-    int rc = agsafeset(ln, "label", html, "") != 0;
-    agstrfree(dg, html);
     rc = rc || setf(ln, "shape", "plain") || setf(ln, "fontsize", "%.1f", 10 * scale) ||
          setf(ln, "fixedsize", "false") || setf(ln, "pos", "0,0!");
     *out = ln;
@@ -624,9 +564,10 @@ static int add_legend(const sg_graph *g, Agraph_t *dg, const sg_render_options *
 
 /* Places the legend to the right of the drawing, top-aligned, once its size
  * is known from a first pass. */
-static int place_legend(Agnode_t *ln, bbox bb)
+static int place_legend(sg_gv_obj *ln, bbox bb)
 {
-    double w = ND_width(ln) * 72.0, h = ND_height(ln) * 72.0;
+    double w, h;
+    sg_gv_node_size(ln, &w, &h);
     return setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
 }
 
@@ -648,11 +589,9 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
                                 needed[c]);
     size_t n = sg_graph_node_count(g);
     size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
-    Agnode_t **nodes = calloc(n + 1, sizeof(Agnode_t *));
-    GVC_t *gvc = NULL;
-    Agraph_t *dg = NULL;
-    int rc = SG_ERR_NOMEM, laid = 0;
-    gv_session session = gv_begin();
+    sg_gv_obj **nodes = calloc(n + 1, sizeof(sg_gv_obj *));
+    sg_gv *dg = NULL;
+    int rc = SG_ERR_NOMEM;
     if (!order || !nodes)
         goto done;
     const char *measure = opt->size_by ? opt->size_by : "mentions";
@@ -669,28 +608,34 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         sg_graph_edge(g, e, NULL, NULL, &w, NULL);
         wmax = w > wmax ? w : wmax;
     }
-    if (!(gvc = gv_context()) || !(dg = agopen("G", Agstrictundirected, NULL)))
+    if (sg_gv_open(&dg, "G"))
         goto done;
-    agattr(dg, AGRAPH, "charset", "UTF-8");
-    agattr(dg, AGRAPH, "splines", "false");
-    agattr(dg, AGRAPH, "outputorder", "edgesfirst");
-    agattr(dg, AGRAPH, "bgcolor", "white");
-    agattr(dg, AGRAPH, "pad", "0.3");
-    agattr(dg, AGRAPH, "forcelabels", "true");
-    agattr(dg, AGRAPH, "fontname", "DejaVu Sans");
-    agattr(dg, AGNODE, "fontname", "DejaVu Sans");
-    agattr(dg, AGNODE, "fontcolor", "#1a1a1a");
-    agattr(dg, AGNODE, "fixedsize", "true");
-    agattr(dg, AGNODE, "style", "filled");
-    agattr(dg, AGNODE, "color", "#ffffff");
-    agattr(dg, AGNODE, "penwidth", "0.8");
-    agattr(dg, AGNODE, "label", "");
-    agattr(dg, AGNODE, "xlabel", "");
-    agattr(dg, AGNODE, "fontsize", "9");
+    static const char *const defaults_of[][3] = {{"g", "charset", "UTF-8"},
+                                                 {"g", "splines", "false"},
+                                                 {"g", "outputorder", "edgesfirst"},
+                                                 {"g", "bgcolor", "white"},
+                                                 {"g", "pad", "0.3"},
+                                                 {"g", "forcelabels", "true"},
+                                                 {"g", "fontname", "DejaVu Sans"},
+                                                 {"n", "fontname", "DejaVu Sans"},
+                                                 {"n", "fontcolor", "#1a1a1a"},
+                                                 {"n", "fixedsize", "true"},
+                                                 {"n", "style", "filled"},
+                                                 {"n", "color", "#ffffff"},
+                                                 {"n", "penwidth", "0.8"},
+                                                 {"n", "label", ""},
+                                                 {"n", "xlabel", ""},
+                                                 {"n", "fontsize", "9"}};
+    for (size_t d = 0; d < sizeof(defaults_of) / sizeof(*defaults_of); d++)
+        if (!sg_gv_declare(dg, defaults_of[d][0][0] == 'g' ? SG_GV_GRAPH : SG_GV_NODE,
+                           defaults_of[d][1], defaults_of[d][2]))
+            goto done;
+    sg_gv_obj *root = sg_gv_root(dg);
     if (opt->title && *opt->title &&
-        (set(dg, "label", opt->title) || setf(dg, "labelloc", "t") || setf(dg, "fontsize", "18")))
+        (set(root, "label", opt->title) || setf(root, "labelloc", "t") ||
+         setf(root, "fontsize", "18")))
         goto done;
-    Agnode_t *ln = NULL;
+    sg_gv_obj *ln = NULL;
     /* text and lines grow with the drawing, so that a large network's
      * picture stays readable when it is shown whole */
     bbox bb = bounds(g, cols[0], cols[1], cols[2]);
@@ -700,40 +645,29 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         draw_edges(g, dg, nodes, wmax, scale) || add_legend(g, dg, opt, order, wmax, scale, &ln))
         goto done;
     for (int pass = 0; pass < 2; pass++) {
-        if (gvLayout(gvc, dg, "nop2") != 0) {
+        if (sg_gv_layout(dg, "nop2") != 0) {
             rc = gv_failed(err, "nop2");
             goto done_set;
         }
-        laid = 1;
         if (pass == 0) {
             /* gvLayout records the bounding box as "bb", which nop2 would
              * then reuse instead of computing it with the legend */
-            if (place_legend(ln, bb) || agsafeset(dg, "bb", "", ""))
+            if (place_legend(ln, bb) || sg_gv_set(root, "bb", ""))
                 goto done;
-            gvFreeLayout(gvc, dg);
-            laid = 0;
+            sg_gv_unlayout(dg);
         }
     }
-    /* Into memory first: Graphviz's own writer calls exit() when a write
-     * fails (a full disk, /dev/full), which would leave temporary files and
-     * no message. */
-    char *data = NULL;
-    unsigned int len = 0;
-    if (gvRenderData(gvc, dg, format, &data, &len) != 0 || !data) {
-        rc = gv_failed(err, format);
-        goto done_set;
-    }
-    errno = 0;
-    int written = fwrite(data, 1, len, f) == len && fflush(f) == 0 && !ferror(f);
-    int e = errno ? errno : EIO;
-    gvFreeRenderData(data);
-    rc = written ? 0 : sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s", strerror(e));
+    rc = sg_gv_render(dg, format, f);
+    if (rc == SG_ERR_GRAPH)
+        gv_failed(err, format);
+    else if (rc == SG_ERR_IO)
+        sg_error_set(err, rc, NULL, 0, -1, "cannot write: %s", strerror(errno));
     goto done_set;
 done:
     if (rc == SG_ERR_NOMEM)
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
 done_set:
-    gv_end(session, gvc, dg, laid);
+    sg_gv_close(dg);
     free(order);
     free(nodes);
     return rc;

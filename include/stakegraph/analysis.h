@@ -26,7 +26,9 @@ void sg_analysis_options_init(sg_analysis_options *opt);
  * `betweenness` (distances 1/weight), `pagerank`, `eigenvector`,
  * `community` (Louvain, modularity, seeded; numbered from 0 by decreasing
  * size) and `component` (numbered the same way). The README gives the
- * formulas. Results are identical on every run with the same seed. */
+ * formulas. Results are identical on every run with the same seed.
+ * Threads: several graphs may be analysed from several threads; igraph is
+ * not thread-safe, so their igraph work runs one at a time. */
 int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err);
 
 typedef struct {

@@ -34,12 +34,14 @@ const char *sg_render_format_from_path(const char *path);
 /* Lays the graph out with Graphviz (overlap removal "prism", straight edges)
  * and colours it: adds the node columns `x`, `y` (points), `size` (radius in
  * points), `r`, `g`, `b`, which Gephi reads as its layout and colours. Runs
- * the analysis first when the graph has none. Deterministic. */
+ * the analysis first when the graph has none. Deterministic. Threads:
+ * Graphviz is not reentrant, so layouts, pictures and DOT exports from
+ * several threads run one at a time (one process-wide lock). */
 int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err);
 
 /* Draws a laid-out graph as "svg", "png" or "pdf" to `f`: nodes shaped by
  * type, coloured and sized as laid out, edges as wide as their weight,
- * labels for the top actors and a legend. */
+ * labels for the top actors and a legend. Threads: as sg_graph_layout. */
 int sg_render(const sg_graph *g, const char *format, const sg_render_options *opt, FILE *f,
               sg_error *err);
 

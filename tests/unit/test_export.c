@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -116,6 +117,88 @@ static void graphml_hostile_labels(void **state)
     free(d);
     sg_graph_free(g);
     sg_gazetteer_free(gaz);
+}
+
+/* Neither Graphviz nor igraph is reentrant: the DOT export and the pictures
+ * share one lock (gv.c), the analysis another (graph.c). Threads writing DOT
+ * while others analyse, lay out and draw each get the same DOT every time,
+ * and nothing crashes (before those locks, 3 runs in 4 crashed). (cmocka's
+ * checks are made in the main thread: a thread returns what went wrong.) */
+typedef struct {
+    sg_graph *g, *drawn; /* written as DOT; laid out and drawn (or NULL) */
+    const char *reference;
+    const char *failed;
+} gv_job;
+
+static char *dot_of(const sg_graph *g)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    sg_error err;
+    FILE *f = open_memstream(&buf, &len);
+    int rc = f ? sg_export(g, SG_FORMAT_DOT, f, &err) : -1;
+    if (f)
+        fclose(f);
+    if (rc) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static void *dot_and_pictures(void *arg)
+{
+    gv_job *job = arg;
+    sg_error err;
+    for (int k = 0; k < 30 && !job->failed; k++) {
+        char *d = dot_of(job->g);
+        if (!d || strcmp(d, job->reference))
+            job->failed = "the DOT differs";
+        free(d);
+        if (job->drawn && !job->failed) {
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *f = open_memstream(&buf, &len);
+            if (!f || sg_graph_layout(job->drawn, NULL, &err) ||
+                sg_render(job->drawn, "svg", NULL, f, &err))
+                job->failed = "no picture";
+            if (f)
+                fclose(f);
+            if (!job->failed && !strstr(buf, "</svg>"))
+                job->failed = "no SVG";
+            free(buf);
+        }
+    }
+    return NULL;
+}
+
+static void dot_and_pictures_in_threads(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz[8];
+    gv_job jobs[4];
+    pthread_t t[4];
+    sg_graph *first = hostile_graph(&gaz[0]);
+    char *reference = export_to_memory(first, SG_FORMAT_DOT);
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (gv_job){i ? hostile_graph(&gaz[i]) : first, NULL, reference, NULL};
+        gaz[4 + i] = NULL;
+        if (i % 2 == 0)
+            jobs[i].drawn = hostile_graph(&gaz[4 + i]);
+    }
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, dot_and_pictures, &jobs[i]), 0);
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 4; i++) {
+        if (jobs[i].failed)
+            fail_msg("thread %d: %s", i, jobs[i].failed);
+        sg_graph_free(jobs[i].g);
+        sg_graph_free(jobs[i].drawn);
+        sg_gazetteer_free(gaz[i]);
+        sg_gazetteer_free(gaz[4 + i]);
+    }
+    free(reference);
 }
 
 static void atomic_output(void **state)
@@ -297,7 +380,7 @@ int main(void)
         cmocka_unit_test(xml_escaping),  cmocka_unit_test(dot_cleaning),
         cmocka_unit_test(numbers),       cmocka_unit_test(graphml_hostile_labels),
         cmocka_unit_test(atomic_output), cmocka_unit_test(outputs_all_or_none),
-        cmocka_unit_test(output_names),
+        cmocka_unit_test(output_names),  cmocka_unit_test(dot_and_pictures_in_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
