@@ -79,11 +79,7 @@ static int unescape_name(char *s)
 static void header(uint64_t fingerprint, const sg_extract_options *opt, char *buf, size_t size)
 {
     char unit[40];
-    static const char *const names[] = {"sentence", "paragraph", "document"};
-    if (opt->unit == SG_UNIT_WINDOW)
-        snprintf(unit, sizeof(unit), "window:%u", opt->window);
-    else
-        snprintf(unit, sizeof(unit), "%s", names[opt->unit]);
+    sg_extract_options_unit(opt, unit, sizeof(unit));
     snprintf(buf, size, "%s\t%d\tunit=%s\tmax-unit-actors=%u\tgazetteer=%016" PRIx64, COUNTS_MAGIC,
              COUNTS_VERSION, unit, opt->max_unit_actors, fingerprint);
 }

@@ -20,17 +20,38 @@ void sg_extract_options_init(sg_extract_options *opt)
     opt->keep_furniture = 0;
 }
 
+/* The units' names, in the order of sg_unit: singular, plural. */
+static const char *const unit_names[][2] = {{"sentence", "sentences"},
+                                            {"paragraph", "paragraphs"},
+                                            {"document", "documents"},
+                                            {"window", "windows"}};
+
+const char *sg_unit_name(sg_unit unit, int plural)
+{
+    if ((unsigned)unit >= sizeof(unit_names) / sizeof(*unit_names))
+        return "?";
+    return unit_names[unit][plural != 0];
+}
+
+void sg_extract_options_unit(const sg_extract_options *opt, char *buf, size_t size)
+{
+    if (opt->unit == SG_UNIT_WINDOW)
+        snprintf(buf, size, "%s:%u", sg_unit_name(SG_UNIT_WINDOW, 0), opt->window);
+    else
+        snprintf(buf, size, "%s", sg_unit_name(opt->unit, 0));
+}
+
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec)
 {
-    if (!strcmp(spec, "sentence"))
-        opt->unit = SG_UNIT_SENTENCE;
-    else if (!strcmp(spec, "paragraph"))
-        opt->unit = SG_UNIT_PARAGRAPH;
-    else if (!strcmp(spec, "document"))
-        opt->unit = SG_UNIT_DOCUMENT;
-    else if (!strncmp(spec, "window:", 7)) {
+    for (sg_unit u = SG_UNIT_SENTENCE; u < SG_UNIT_WINDOW; u++)
+        if (!strcmp(spec, sg_unit_name(u, 0))) {
+            opt->unit = u;
+            return 0;
+        }
+    size_t wl = strlen(sg_unit_name(SG_UNIT_WINDOW, 0));
+    if (!strncmp(spec, sg_unit_name(SG_UNIT_WINDOW, 0), wl) && spec[wl] == ':') {
         char *end = NULL;
-        const char *num = spec + 7;
+        const char *num = spec + wl + 1;
         if (*num < '1' || *num > '9')
             return SG_ERR_INVALID;
         unsigned long n = strtoul(num, &end, 10);

@@ -82,6 +82,14 @@ void sg_extract_options_init(sg_extract_options *opt);
  * Returns SG_OK or SG_ERR_INVALID. */
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec);
 
+/* The unit of `opt` as sg_extract_options_set_unit reads it ("sentence",
+ * "window:20"), into buf (NUL-terminated, cut to `size`). */
+void sg_extract_options_unit(const sg_extract_options *opt, char *buf, size_t size);
+
+/* The name of a unit, in the singular or (plural != 0) the plural:
+ * "sentence", "windows"; "?" for a value out of the enum. Static storage. */
+const char *sg_unit_name(sg_unit unit, int plural);
+
 /* One entity mention. Pointers are valid only during the callback. */
 typedef struct {
     const char *doc;   /* document name */

@@ -885,11 +885,7 @@ static long find_actor(const sg_gazetteer *gaz, const sg_extractor *ex, const ch
 
 static const char *unit_word(const sg_extract_options *opt, size_t n)
 {
-    static const char *const words[][2] = {{"sentence", "sentences"},
-                                           {"paragraph", "paragraphs"},
-                                           {"document", "documents"},
-                                           {"window", "windows"}};
-    return words[opt->unit][n != 1];
+    return sg_unit_name(opt->unit, n != 1);
 }
 
 /* explain: the summary, then every unit naming both actors. */

@@ -61,6 +61,19 @@ static void unit_options(void **state)
     assert_int_equal(sg_extract_options_set_unit(&o, "window:3x"), SG_ERR_INVALID);
     assert_int_equal(sg_extract_options_set_unit(&o, "window:-3"), SG_ERR_INVALID);
     assert_int_equal(sg_extract_options_set_unit(&o, "phrase"), SG_ERR_INVALID);
+    assert_int_equal(sg_extract_options_set_unit(&o, "window"), SG_ERR_INVALID);
+    assert_int_equal(sg_extract_options_set_unit(&o, "windows:3"), SG_ERR_INVALID);
+    /* one table of names: written back as read, singular and plural */
+    static const char *const specs[] = {"sentence", "paragraph", "document", "window:7"};
+    for (size_t i = 0; i < 4; i++) {
+        char buf[32];
+        assert_int_equal(sg_extract_options_set_unit(&o, specs[i]), 0);
+        sg_extract_options_unit(&o, buf, sizeof(buf));
+        assert_string_equal(buf, specs[i]);
+    }
+    assert_string_equal(sg_unit_name(SG_UNIT_PARAGRAPH, 1), "paragraphs");
+    assert_string_equal(sg_unit_name(SG_UNIT_WINDOW, 0), "window");
+    assert_string_equal(sg_unit_name((sg_unit)9, 0), "?");
 }
 
 static void warnings_and_strict(void **state)
