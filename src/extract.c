@@ -7,6 +7,7 @@
 
 #include "decode.h"
 #include "extract_int.h"
+#include "furniture.h"
 #include "sg_internal.h"
 
 void sg_extract_options_init(sg_extract_options *opt)
@@ -78,7 +79,7 @@ int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extra
         ex->opt = *opt;
     else
         sg_extract_options_init(&ex->opt);
-    int rc = sg_matcher_new(&ex->matcher, gaz, ex->opt.variants, ex->opt.keep_furniture, err);
+    int rc = sg_matcher_new(&ex->matcher, gaz, ex->opt.variants, err);
     ex->owns_matcher = 1;
     if (!rc &&
         (sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)) || !(ex->md = sg_regex_md_new())))
@@ -449,8 +450,12 @@ int sg_extractor_add_document(sg_extractor *ex, const sg_document *d, sg_error *
                             rc == SG_ERR_LIMIT ? "document larger than 4 GiB" : "out of memory");
     if ((rc = check_text(ex, name, text, len, bom, err)))
         return rc;
+    /* match, resolve the document's references, leave out the credits */
     if ((rc = sg_matcher_run(ex->matcher, ex->md, &ex->folded, text, len, name, &ex->hits, err)))
         return rc;
+    if ((rc = sg_resolve(ex->matcher, &ex->folded, &ex->hits)) ||
+        (!ex->opt.keep_furniture && (rc = sg_furniture_filter(&ex->folded, text, len, &ex->hits))))
+        return sg_error_set(err, rc, name, 0, -1, "out of memory");
     /* Mentions first: a failing callback then leaves the counts untouched. */
     if (ex->on_mention && (rc = report_mentions(ex, name, text, len, err)))
         return rc;

@@ -1,13 +1,15 @@
 /* Credits, bylines and page furniture (furniture.c): the lines and line ends
  * of a press page that are not sentences of the article ("Photo : X", "—
  * Crédit : X", "© X", "Par Jean Dupont", "Publié le ...", "Lire aussi : ...",
- * a newspaper's header). One rule for the matcher, which drops the mentions
- * that start inside them (sg_furniture_filter, match_int.h), and for the
+ * a newspaper's header). One rule for the extractor, which drops the
+ * mentions that start inside them (sg_furniture_filter), and for the
  * suggester, which reads no name there (suggest_scan.c). */
 #ifndef SG_FURNITURE_H
 #define SG_FURNITURE_H
 
 #include <stddef.h>
+
+#include "match.h"
 
 /* [s, e): original bytes of the document. */
 typedef struct {
@@ -27,5 +29,9 @@ int sg_furniture_spans(sg_furniture *out, const char *s, size_t len);
 
 /* Frees the spans' buffer; NULL-safe. */
 void sg_furniture_free(sg_furniture *f);
+
+/* Drops the hits (of the folded text `f` of s[0, slen)) that start inside
+ * the furniture. Returns 0 (the walk allocates nothing). */
+int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits *hits);
 
 #endif

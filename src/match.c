@@ -304,8 +304,7 @@ static int compute_ranks(sg_matcher *m, size_t n)
     return rc;
 }
 
-int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, int furniture,
-                   sg_error *err)
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err)
 {
     size_t n = gaz->n;
     if (n >= UINT32_MAX)
@@ -321,7 +320,6 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->is_person = calloc(n ? n : 1, 1);
     m->is_place = calloc(n ? n : 1, 1);
     m->allowed = calloc(n ? n : 1, sizeof(uint16_t));
-    m->furniture = furniture;
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
     m->prefix_mask = 1023;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
@@ -838,11 +836,6 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);
-    if ((m->variants & SG_VARIANT_DEFINED && (rc = sg_resolve_long_forms(m, f, out))) ||
-        (rc = sg_resolve_acronyms(m, f, out)) || (rc = sg_resolve_surnames(m, f, out)) ||
-        (m->variants & SG_VARIANT_DEFINED && (rc = sg_resolve_heads(m, f, out))) ||
-        (!m->furniture && (rc = sg_furniture_filter(f, s, slen, out))))
-        return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     return 0;
 }
 

@@ -41,12 +41,10 @@ typedef struct {
 typedef struct sg_matcher sg_matcher;
 
 /* Compiles the names, surnames and patterns of `gaz`, with the variants
- * `variants` (SG_VARIANT_*) of its names. `furniture`: non-zero to match
- * inside credits and bylines too. The matcher keeps a pointer to `gaz`. Once
+ * `variants` (SG_VARIANT_*) of its names. The matcher keeps a pointer to `gaz`. Once
  * made it is only read: threads share it, each with its own regex match
  * data. */
-int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, int furniture,
-                   sg_error *err);
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err);
 void sg_matcher_free(sg_matcher *m);
 
 /* Rank of an entity in id order (for deterministic ties and output order). */
@@ -54,10 +52,11 @@ uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity);
 
 /* Finds the mentions of the folded document `f` (original bytes `s`, `slen`):
  * names, their variants and patterns (the reading that covers the most of the
- * text wins), then acronyms defined in the text and surnames of people
- * already named; none inside credits and bylines. `out` is sorted by
- * position. `doc` names the document in errors (a pattern hitting its match
- * limit). */
+ * text wins), their guards applied, places inside names left out. `out` is
+ * sorted by position. `doc` names the document in errors (a pattern hitting
+ * its match limit). The document's own references come next (sg_resolve,
+ * resolve.c), then the credits (sg_furniture_filter): extract.c runs the
+ * three in that order. */
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err);
 
@@ -71,7 +70,13 @@ void sg_hits_free(sg_hits *h);
 int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned char how);
 void sg_hits_sort(sg_hits *h);
 
-/* Resolution steps, run by sg_matcher_run (resolve.c). */
+/* The mentions a document makes by reference to what it named (resolve.c),
+ * added to `hits` (sorted) in this order: long forms before a known acronym,
+ * acronyms it defines, surnames of people it named, head acronyms alone ("le
+ * CHU") after the name they head. Returns 0 or SG_ERR_NOMEM. */
+int sg_resolve(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+
+/* Its steps, one by one. */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* A long form in no gazetteer before a known acronym in brackets ("Centre

@@ -104,7 +104,6 @@ struct sg_matcher {
     unsigned char *is_place;
     uint16_t *allowed; /* entity -> SG_VARIANT_* allowed */
     unsigned variants; /* the union of `allowed` */
-    int furniture;     /* match inside credits and bylines too */
 };
 
 /* The hash of a folded prefix, extended byte by byte (FNV-1a). */
@@ -250,9 +249,5 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
 
 /* Is the folded word t[0, n) a function word (de, des, du, d, la, le, les, l)? */
 int sg_function_word(const char *t, size_t n);
-
-/* furniture.c: drops the hits inside credits, bylines and page furniture
- * ("Photo : X", "— Crédit : X", "Par Jean Dupont", "Lire aussi : ..."). */
-int sg_furniture_filter(const sg_folded *f, const char *s, size_t slen, sg_hits *hits);
 
 #endif

@@ -665,3 +665,15 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     sg_hits_free(&add);
     return rc;
 }
+
+int sg_resolve(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
+{
+    int rc = 0;
+    if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_long_forms(m, f, hits)))
+        return rc;
+    if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
+        return rc;
+    if (m->variants & SG_VARIANT_DEFINED)
+        rc = sg_resolve_heads(m, f, hits);
+    return rc;
+}

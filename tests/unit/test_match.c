@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "furniture.h"
 #include "match.h"
 #include "trie.h"
 
@@ -41,7 +42,7 @@ static int setup(void **state)
     sg_error err;
     if (sg_gazetteer_new(&gaz, &err) ||
         sg_gazetteer_load_buffer(gaz, "g.tsv", GAZ, strlen(GAZ), &err) ||
-        sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, 0, &err)) {
+        sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, &err)) {
         fprintf(stderr, "setup: %s\n", err.message);
         return -1;
     }
@@ -67,6 +68,8 @@ static void run(const char *text, char *out, size_t size)
     sg_regex_md *md = sg_regex_md_new();
     assert_non_null(md);
     assert_int_equal(sg_matcher_run(matcher, md, &f, text, strlen(text), "doc", &h, &err), 0);
+    assert_int_equal(sg_resolve(matcher, &f, &h), 0);
+    assert_int_equal(sg_furniture_filter(&f, text, strlen(text), &h), 0);
     sg_regex_md_free(md);
     out[0] = '\0';
     size_t n = 0;
@@ -167,7 +170,7 @@ static void surname_many_bearers(void **state)
     sg_error err;
     assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
     assert_int_equal(sg_gazetteer_load_buffer(gaz, "many.tsv", tsv, len, &err), 0);
-    assert_int_equal(sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, 0, &err), 0);
+    assert_int_equal(sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, &err), 0);
     EXPECT("Prenom7 Dupont arrive. M. Dupont parle. Prenom19999 Dupont vient. M. Dupont part.",
            "person:p7=Prenom7 Dupont person:p7=Dupont person:p19999=Prenom19999 Dupont");
     EXPECT("M. Dupont. Prenom0 Dupont. Dupont. Prenom0 Dupont. Dupont.",
