@@ -318,38 +318,6 @@ static long spell_find(const checker *c, const spell_set *s, name_rec *const *so
     return -1;
 }
 
-static int read_all(const char *path, char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (sg_grow((void **)&buf, &cap, n + 65536, 1)) {
-            fclose(f);
-            free(buf);
-            errno = ENOMEM;
-            return -1;
-        }
-        size_t r = fread(buf + n, 1, cap - n - 1, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    int failed = ferror(f), e = errno;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = e;
-        return -1;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return 0;
-}
-
 /* Marks in `hit` (by sorted position of a spelling's first name) the
  * spellings of the set that are words of the list. */
 static int scan_words(checker *c, const spell_set *s, name_rec *const *sorted, const char *words,
@@ -357,9 +325,11 @@ static int scan_words(checker *c, const spell_set *s, name_rec *const *sorted, c
 {
     char *buf = NULL;
     size_t len = 0;
-    if (read_all(words, &buf, &len))
-        return sg_error_set(err, errno == ENOMEM ? SG_ERR_NOMEM : SG_ERR_IO, words, 0, -1,
-                            "cannot read the word list: %s", strerror(errno));
+    const char *step;
+    int rd = sg_read_file(words, &buf, &len, &step);
+    if (rd)
+        return sg_error_set(err, rd, words, 0, -1, "cannot %s the word list: %s", step,
+                            rd == SG_ERR_NOMEM ? "out of memory" : strerror(errno));
     int rc = 0;
     for (char *line = buf; !rc && line < buf + len;) {
         char *nl = memchr(line, '\n', (size_t)(buf + len - line));
@@ -604,11 +574,13 @@ static int load_one(const char *path, findings *out, sg_gazetteer **gaz_out, sg_
 {
     char *buf = NULL;
     size_t len = 0;
+    const char *step;
     *gaz_out = NULL;
-    if (read_all(path, &buf, &len)) {
-        if (errno == ENOMEM)
-            return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
-        add_finding(out, path, 0, 1, "load", "cannot read: %s", strerror(errno));
+    int rd = sg_read_file(path, &buf, &len, &step);
+    if (rd == SG_ERR_NOMEM)
+        return sg_error_set(err, rd, path, 0, -1, "out of memory");
+    if (rd) {
+        add_finding(out, path, 0, 1, "load", "cannot %s: %s", step, strerror(errno));
         return 0;
     }
     long header = header_line(buf, len);

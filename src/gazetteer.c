@@ -600,31 +600,12 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
 
 static int read_file(const char *path, char **out, size_t *len, sg_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (sg_grow((void **)&buf, &cap, n + 65536, 1)) {
-            fclose(f);
-            free(buf);
-            return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    int failed = ferror(f);
-    int e = errno;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot read: %s", strerror(e));
-    }
-    *out = buf;
-    *len = n;
+    const char *step;
+    int rc = sg_read_file(path, out, len, &step);
+    if (rc == SG_ERR_NOMEM)
+        return sg_error_set(err, rc, path, 0, -1, "out of memory");
+    if (rc)
+        return sg_error_set(err, rc, path, 0, -1, "cannot %s: %s", step, strerror(errno));
     return 0;
 }
 

@@ -23,6 +23,11 @@ void *sg_alloc_array(size_t n, size_t size);
 void *sg_realloc_array(void *p, size_t n, size_t size);
 /* Grows *p (an array of *cap elements of `size` bytes) to hold at least `need`. */
 int sg_grow(void **p, size_t *cap, size_t need, size_t size);
+
+/* Reads the file at `path` whole into *out (malloc'd, NUL-terminated, caller
+ * frees), its length in *len. Returns 0, SG_ERR_IO (errno says why, *step
+ * "open" or "read" says where) or SG_ERR_NOMEM (file.c). */
+int sg_read_file(const char *path, char **out, size_t *len, const char **step);
 char *sg_strndup(const char *s, size_t n);
 char *sg_strdup(const char *s);
 /* Fills order[0, n) with 0..n-1 sorted by the byte order of strs[i] (stable
