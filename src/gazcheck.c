@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "gazetteer_int.h"
+#include "match.h"
 #include "normalise.h"
 #include "sg_internal.h"
 
@@ -96,7 +97,6 @@ static void findings_free(findings *f)
 
 /* ---- the names the matcher builds from each entity (match.c's add_alias) ---- */
 
-enum { MODE_PLAIN = 0, MODE_ACRONYM = 1, MODE_EXACT = 2 };
 /* Which texts a name matches, for names of one folded spelling. */
 enum { CLS_ANY = 0, CLS_CAPS = 1, CLS_CASE = 2 };
 
@@ -123,56 +123,33 @@ typedef struct {
     findings *out;
 } checker;
 
-static int label_is_exact(const sg_entity *e)
-{
-    for (size_t a = 0; a < e->naliases; a++)
-        if (e->aliases[a][0] == '=' && !strcmp(e->aliases[a] + 1, e->label))
-            return 1;
-    return 0;
-}
-
 static int add_name(checker *c, uint32_t ent, const char *written, unsigned char guard)
 {
-    const char *s = written;
-    if (s[0] == '!') {
-        s++;
-        guard = SG_GUARD_NONE;
-    }
-    if (guard == SG_GUARD_NEVER)
-        return 0; /* never matched: nothing to compete with */
-    int exact = s[0] == '=' || guard == SG_GUARD_EXACT;
-    s += s[0] == '=';
-    const char *t = NULL;
-    const unsigned char *fl = NULL;
-    size_t n = 0;
-    int rc = sg_fold_name_in(&c->scratch, s, strlen(s), &t, &fl, &n);
-    if (rc)
-        return rc;
-    int upper = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) {
-        upper |= (fl[i] & SG_F_UPPER) != 0;
-        lower |= (fl[i] & SG_F_LOWER) != 0;
-    }
+    sg_name_reading nr;
+    int rc = sg_name_read(&c->scratch, written, guard, &nr);
+    if (rc || nr.n == 0)
+        return rc; /* never matched: nothing to compete with */
+    size_t n = nr.n;
     if (n >= UINT32_MAX || c->n >= UINT32_MAX ||
         sg_grow((void **)&c->pool, &c->pool_cap, c->pool_len + 2 * n + 1, 1) ||
         sg_grow((void **)&c->names, &c->cap, c->n + 1, sizeof(name_rec)))
         return SG_ERR_NOMEM;
-    name_rec r = {ent,  (uint32_t)c->n, written,    c->pool_len, c->pool_len + n + 1,
-                  NULL, (uint32_t)n,    MODE_PLAIN, CLS_ANY,     guard != SG_GUARD_NONE,
+    int lower = 0;
+    for (size_t i = 0; i < n; i++)
+        lower |= (nr.fl[i] & SG_F_LOWER) != 0;
+    name_rec r = {ent,  (uint32_t)c->n, written, c->pool_len, c->pool_len + n + 1,
+                  NULL, (uint32_t)n,    nr.mode, CLS_ANY,     nr.guard != SG_GUARD_NONE,
                   0};
-    memcpy(c->pool + r.text, t, n);
+    memcpy(c->pool + r.text, nr.t, n);
     c->pool[r.text + n] = '\0';
     for (size_t i = 0; i < n; i++)
-        c->pool[r.flags + i] = (char)(fl[i] & (SG_F_UPPER | SG_F_LOWER));
+        c->pool[r.flags + i] = (char)(nr.fl[i] & (SG_F_UPPER | SG_F_LOWER));
     c->pool_len += 2 * n + 1;
-    if (exact) {
-        r.mode = MODE_EXACT;
+    if (nr.mode == MODE_EXACT)
         r.cls = lower ? CLS_CASE : CLS_CAPS;
-    } else if (upper && !lower) {
-        r.mode = MODE_ACRONYM;
+    else if (nr.mode == MODE_ACRONYM)
         r.cls = CLS_CAPS;
-    }
-    r.soft = guard == SG_GUARD_CONFIRM || guard == SG_GUARD_CUE;
+    r.soft = nr.guard == SG_GUARD_CONFIRM || nr.guard == SG_GUARD_CUE;
     r.guarded |= r.mode != MODE_PLAIN; /* the case already guards it */
     c->names[c->n++] = r;
     return 0;
@@ -182,7 +159,7 @@ static int collect_names(checker *c)
 {
     for (size_t i = 0; i < c->nents; i++) {
         const sg_entity *e = c->ents[i];
-        int rc = label_is_exact(e) ? 0 : add_name(c, (uint32_t)i, e->label, e->guard);
+        int rc = sg_label_is_exact(e) ? 0 : add_name(c, (uint32_t)i, e->label, e->guard);
         for (size_t a = 0; !rc && a < e->naliases; a++)
             rc = add_name(c, (uint32_t)i, e->aliases[a], e->guard);
         if (rc)

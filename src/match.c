@@ -119,18 +119,20 @@ static int add_prefixes(sg_matcher *m, const char *t, const unsigned char *fl, s
     return 0;
 }
 
-/* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name". */
-static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
-                     unsigned char guard)
+int sg_name_read(sg_folded *scratch, const char *written, unsigned char guard, sg_name_reading *r)
 {
-    if (alias[0] == '!') {
-        alias++;
+    memset(r, 0, sizeof(*r));
+    const char *s = written;
+    if (s[0] == '!') {
+        s++;
         guard = SG_GUARD_NONE;
     }
+    r->guard = guard;
     if (guard == SG_GUARD_NEVER)
         return 0;
-    int exact = alias[0] == '=' || guard == SG_GUARD_EXACT;
-    const char *s = alias[0] == '=' ? alias + 1 : alias;
+    int exact = s[0] == '=' || guard == SG_GUARD_EXACT;
+    s += s[0] == '=';
+    r->spelling = s;
     const char *t = NULL;
     const unsigned char *fl = NULL;
     size_t n = 0;
@@ -154,16 +156,34 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
         upper |= (fl[i] & SG_F_UPPER) != 0;
         lower |= (fl[i] & SG_F_LOWER) != 0;
     }
+    r->t = t;
+    r->fl = fl;
+    r->n = n;
+    r->tail = full - n > 8 ? 0 : full - n;
+    r->mode = exact ? MODE_EXACT : upper && !lower ? MODE_ACRONYM : MODE_PLAIN;
+    return 0;
+}
+
+/* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name". */
+static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
+                     unsigned char guard)
+{
+    sg_name_reading nr;
+    int rc = sg_name_read(scratch, alias, guard, &nr);
+    if (rc || nr.n == 0)
+        return rc;
+    const char *t = nr.t;
+    const unsigned char *fl = nr.fl;
+    size_t n = nr.n;
     alias_rec a = {entity,
                    (uint32_t)n,
                    m->texts_len,
                    0,
                    SG_TRIE_NONE,
-                   MODE_PLAIN,
-                   guard == SG_GUARD_CONFIRM || guard == SG_GUARD_CUE ? guard : 0,
-                   0,
+                   nr.mode,
+                   nr.guard == SG_GUARD_CONFIRM || nr.guard == SG_GUARD_CUE ? nr.guard : 0,
+                   (unsigned char)nr.tail,
                    0};
-    a.tail = (unsigned char)(full - n > 8 ? 0 : full - n);
     size_t w = 0;
     while (w < n && (fl[w] & SG_F_ALNUM))
         w++;
@@ -174,16 +194,13 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
         rc = SG_ERR_LIMIT;
     else
         rc = sg_matcher_text(m, t, n + a.tail, &a.text_off);
-    if (!rc && exact) {
-        a.mode = MODE_EXACT;
+    if (!rc && a.mode == MODE_EXACT) {
         a.flags_off = m->pool_len;
         rc = sg_grow((void **)&m->pool, &m->pool_cap, m->pool_len + n, 1);
         if (!rc) {
             memcpy(m->pool + m->pool_len, fl, n);
             m->pool_len += n;
         }
-    } else if (!rc && upper && !lower) {
-        a.mode = MODE_ACRONYM;
     }
     if (!rc)
         rc = sg_grow((void **)&m->aliases, &m->aliases_cap, m->naliases + 1, sizeof(alias_rec));
@@ -193,13 +210,11 @@ static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
         m->naliases++;
     }
     if (!rc && !a.guard && a.mode != MODE_EXACT)
-        rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), s, t, fl, n, a.mode);
+        rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), nr.spelling, t, fl, n, a.mode);
     return rc;
 }
 
-/* A label also listed as "=label" among the aliases matches only in its exact
- * case: the loose match of the label would defeat the point. */
-static int label_is_exact(const sg_entity *e)
+int sg_label_is_exact(const sg_entity *e)
 {
     for (size_t a = 0; a < e->naliases; a++)
         if (e->aliases[a][0] == '=' && !strcmp(e->aliases[a] + 1, e->label))
@@ -207,9 +222,6 @@ static int label_is_exact(const sg_entity *e)
     return 0;
 }
 
-/* The head acronym of an organisation's name: its first word, in capitals,
- * before more words ("CHU" of "CHU de Nice", "IHU" of "IHU Méditerranée
- * Infection"), which the press uses alone once the name is given. */
 static int add_head(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name)
 {
     name += name[0] == '!';
@@ -334,7 +346,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         m->is_place[i] = !strcmp(e->type, "place");
         m->allowed[i] = (uint16_t)(variants & SG_VARIANT_ALL & ~e->variants_off);
         m->variants |= m->allowed[i];
-        if (!label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
+        if (!sg_label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
             goto cleanup;
         for (size_t a = 0; a < e->naliases; a++)
             if ((rc = add_alias(m, &scratch, (uint32_t)i, e->aliases[a], e->guard)))

@@ -24,6 +24,34 @@ enum {
                      plain name of the same span ("hôpitaux de Digne et Manosque") */
 };
 
+/* How one written name of an entity is read (the case rules, in one place
+ * for the matcher and the gazetteer checker): "!" drops the entry's guard,
+ * "=" or the guard `exact` asks for the exact case, a name in capitals is an
+ * acronym (matched only where the text has no lower case), and the name
+ * matches from its first letter or digit to its last. */
+enum { MODE_PLAIN = 0, MODE_ACRONYM = 1, MODE_EXACT = 2 };
+
+typedef struct {
+    const char *spelling;    /* the name without its markers ('!', '=') */
+    const char *t;           /* folded, from its first letter or digit to its last */
+    const unsigned char *fl; /* t's case flags */
+    size_t n;                /* t's length; 0: nothing to match */
+    size_t tail;             /* punctuation after t in the folded name as written
+                                ("(Ville)": ")"), at most 8 bytes, else 0 */
+    unsigned char mode;      /* MODE_* */
+    unsigned char guard;     /* the guard in force (SG_GUARD_*) */
+} sg_name_reading;
+
+/* Reads `written` (an entity's label or alias, with `guard` the entity's) into
+ * *r, folding it into `scratch` (r->t points there until its next use).
+ * r->n is 0 for a name never matched (guard never) or without a letter or
+ * digit. Returns 0 or SG_ERR_NOMEM. */
+int sg_name_read(sg_folded *scratch, const char *written, unsigned char guard, sg_name_reading *r);
+
+/* A label also listed as "=label" among the aliases matches only in its exact
+ * case: the loose match of the label would defeat the point. */
+int sg_label_is_exact(const sg_entity *e);
+
 /* One mention in folded coordinates [fs, fe). */
 typedef struct {
     size_t fs, fe;

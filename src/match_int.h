@@ -9,8 +9,6 @@
 #include "stakegraph/extract.h"
 #include "trie.h"
 
-enum { MODE_PLAIN = 0, MODE_ACRONYM = 1, MODE_EXACT = 2 };
-
 typedef struct {
     uint32_t entity;
     uint32_t len;     /* folded length */
