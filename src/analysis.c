@@ -393,3 +393,10 @@ int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err)
     sg_ig_leave(gd);
     return rc;
 }
+
+const char *sg_centrality_name(size_t i)
+{
+    static const char *const names[] = {"degree", "strength", "betweenness", "pagerank",
+                                        "eigenvector"};
+    return i < sizeof(names) / sizeof(*names) ? names[i] : NULL;
+}

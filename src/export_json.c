@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "sg_internal.h"
+#include "stakegraph/analysis.h"
 #include "stakegraph/export.h"
 #include "xmlesc.h"
 
@@ -193,6 +194,81 @@ int sg_export_json(const sg_graph *g, FILE *f, sg_error *err)
     }
     fputs("\n]}\n", f);
     free(attr_written);
+    if (w.failed && !ferror(f))
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    if (ferror(f) || fflush(f) != 0)
+        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
+                            strerror(errno ? errno : EIO));
+    return 0;
+}
+
+/* A summary's number: null when not finite (JSON has no inf: a sum of weights
+ * of 1e308). */
+static void summary_real(writer *w, double v)
+{
+    if (isfinite(v))
+        real(w, v);
+    else
+        fputs("null", w->f);
+}
+
+/* A node's value in column `name`: an integer for an integer column, 0 when
+ * the column is missing. */
+static void node_value(writer *w, const sg_graph *g, const char *name, size_t i)
+{
+    long c = sg_graph_column_find(g, SG_NODES, name);
+    double v = c < 0 ? 0 : sg_graph_column_value(g, SG_NODES, (size_t)c, i);
+    if (c >= 0 && sg_graph_column_is_int(g, SG_NODES, (size_t)c) && fabs(v) < 9e15)
+        integer(w, (long long)v);
+    else
+        summary_real(w, v);
+}
+
+int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, size_t top, FILE *f,
+                                sg_error *err)
+{
+    writer w = {f, 0};
+    size_t n = sg_graph_node_count(g);
+    size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
+    if (!order)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    errno = 0;
+    fprintf(f, "{\"nodes\": %zu, \"edges\": %zu, \"density\": ", s->nodes, s->edges);
+    summary_real(&w, s->density);
+    fputs(", \"total_weight\": ", f);
+    summary_real(&w, s->total_weight);
+    fprintf(f, ", \"components\": %zu, \"isolated\": %zu, \"communities\": %zu", s->components,
+            s->isolated, s->communities);
+    fputs(", \"modularity\": ", f);
+    summary_real(&w, s->modularity);
+    fputs(", \"top\": {", f);
+    const char *m;
+    for (size_t k = 0; (m = sg_centrality_name(k)) && !w.failed; k++) {
+        key(&w, m, k == 0);
+        fputc('[', f);
+        int rc = sg_graph_rank_nodes(g, m, order);
+        if (rc) {
+            free(order);
+            if (rc == SG_ERR_INVALID)
+                return sg_error_set(err, rc, NULL, 0, -1, "no node attribute '%s'", m);
+            return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+        }
+        for (size_t r = 0; r < top && r < n && !w.failed; r++) {
+            fputs(r ? ", {" : "{", f);
+            key(&w, "id", 1);
+            string(&w, sg_graph_node_id(g, order[r]));
+            key(&w, "label", 0);
+            string(&w, sg_graph_node_label(g, order[r]));
+            key(&w, "value", 0);
+            node_value(&w, g, m, order[r]);
+            key(&w, "community", 0);
+            node_value(&w, g, "community", order[r]);
+            fputc('}', f);
+        }
+        fputc(']', f);
+    }
+    fputs("}}\n", f);
+    free(order);
     if (w.failed && !ferror(f))
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     if (ferror(f) || fflush(f) != 0)

@@ -3,6 +3,7 @@
 #define STAKEGRAPH_ANALYSIS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 #include "graph.h"
@@ -16,6 +17,7 @@ typedef struct {
     double backbone;    /* > 0: keep only edges with backbone_alpha < backbone */
 } sg_analysis_options;
 
+/* Fills `opt` with the defaults: seed 1, no backbone. */
 void sg_analysis_options_init(sg_analysis_options *opt);
 
 /* Adds the analysis columns to `g`.
@@ -26,9 +28,11 @@ void sg_analysis_options_init(sg_analysis_options *opt);
  * `betweenness` (distances 1/weight), `pagerank`, `eigenvector`,
  * `community` (Louvain, modularity, seeded; numbered from 0 by decreasing
  * size) and `component` (numbered the same way). The README gives the
- * formulas. Results are identical on every run with the same seed.
- * Threads: several graphs may be analysed from several threads; igraph is
- * not thread-safe, so their igraph work runs one at a time. */
+ * formulas. Results are identical on every run with the same seed. `opt`
+ * NULL: the defaults. Threads: changes `g`, which no other thread may use
+ * meanwhile; several graphs may be analysed from several threads, but igraph
+ * is not thread-safe, so their igraph work runs one at a time (the igraph
+ * lock, graph.h). */
 int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err);
 
 typedef struct {
@@ -38,9 +42,24 @@ typedef struct {
     double modularity;   /* of the `community` column (weighted) */
 } sg_graph_summary;
 
-/* Summarises an analysed graph (runs the analysis first when `community`
- * is missing). */
+/* Summarises an analysed graph into the caller's `s` (runs the analysis
+ * first when `community` is missing, and then changes `g` as
+ * sg_graph_analyse does). The modularity is computed under the igraph lock. */
 int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err);
+
+/* The node centralities a summary ranks actors by, i = 0, 1, ...: "degree",
+ * "strength", "betweenness", "pagerank", "eigenvector"; NULL past the last.
+ * Static storage. */
+const char *sg_centrality_name(size_t i);
+
+/* Writes the summary `s` of the analysed graph `g` as one JSON object and a
+ * line break (what `stakegraph stats --json` prints): the counts, density,
+ * total weight and modularity (null when not finite), and under "top", for
+ * each centrality, its `top` first actors (id, label, value, community).
+ * Written with jansson. Returns 0, SG_ERR_NOMEM or SG_ERR_IO. Only reads `g`
+ * and `s`; `f` stays open. */
+int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, size_t top, FILE *f,
+                                sg_error *err);
 
 #ifdef __cplusplus
 }

@@ -9,9 +9,16 @@
 
 #include "cli.h"
 
-static const char *const measures[] = {"degree", "strength", "betweenness", "pagerank",
-                                       "eigenvector"};
-enum { NMEASURES = sizeof(measures) / sizeof(*measures) };
+/* The centralities the summary ranks actors by (the library's list). */
+enum { MAX_MEASURES = 16 };
+
+static size_t measure_count(void)
+{
+    size_t n = 0;
+    while (n < MAX_MEASURES && sg_centrality_name(n))
+        n++;
+    return n;
+}
 
 static void help(FILE *f)
 {
@@ -77,69 +84,11 @@ static void print_padded(const char *s, size_t w)
         putchar(' ');
 }
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
-}
-
-static void json_number(double v)
-{
-    char buf[64];
-    if (!isfinite(v)) { /* JSON has no inf (a sum of weights of 1e308) */
-        fputs("null", stdout);
-        return;
-    }
-    snprintf(buf, sizeof(buf), "%.10g", v);
-    for (char *p = buf; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    fputs(buf, stdout);
-}
-
 static double value(const sg_graph *g, const char *name, size_t i)
 {
     long c = sg_graph_column_find(g, SG_NODES, name);
     double v = c < 0 ? 0 : sg_graph_column_value(g, SG_NODES, (size_t)c, i);
     return v == 0 ? 0 : v; /* never "-0" */
-}
-
-static void print_json(const sg_graph *g, const sg_graph_summary *s, size_t *const *orders,
-                       size_t top)
-{
-    size_t n = sg_graph_node_count(g);
-    printf("{\"nodes\": %zu, \"edges\": %zu, \"density\": ", s->nodes, s->edges);
-    json_number(s->density);
-    printf(", \"total_weight\": ");
-    json_number(s->total_weight);
-    printf(", \"components\": %zu, \"isolated\": %zu, \"communities\": %zu, \"modularity\": ",
-           s->components, s->isolated, s->communities);
-    json_number(s->modularity);
-    fputs(", \"top\": {", stdout);
-    for (int m = 0; m < NMEASURES; m++) {
-        printf("%s\"%s\": [", m ? ", " : "", measures[m]);
-        for (size_t r = 0; r < top && r < n; r++) {
-            size_t i = orders[m][r];
-            fputs(r ? ", {\"id\": " : "{\"id\": ", stdout);
-            json_string(sg_graph_node_id(g, i));
-            fputs(", \"label\": ", stdout);
-            json_string(sg_graph_node_label(g, i));
-            fputs(", \"value\": ", stdout);
-            json_number(value(g, measures[m], i));
-            printf(", \"community\": %.0f}", value(g, "community", i));
-        }
-        putchar(']');
-    }
-    puts("}}");
 }
 
 static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *const *orders,
@@ -171,7 +120,7 @@ static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *co
         }
         putchar('\n');
     }
-    for (int m = 0; m < NMEASURES; m++) {
+    for (size_t m = 0; m < measure_count(); m++) {
         size_t w = 5;
         for (size_t r = 0; r < top && r < n; r++) {
             size_t lw = width(sg_graph_node_short_name(g, orders[m][r]));
@@ -180,12 +129,12 @@ static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *co
         w = w > 40 ? 40 : w;
         printf("\n rank  ");
         print_padded("actor", w);
-        printf("  %-12s  community\n", measures[m]);
+        printf("  %-12s  community\n", sg_centrality_name(m));
         for (size_t r = 0; r < top && r < n; r++) {
             size_t i = orders[m][r];
             printf("%5zu  ", r + 1);
             print_padded(sg_graph_node_short_name(g, i), w);
-            double v = value(g, measures[m], i);
+            double v = value(g, sg_centrality_name(m), i);
             if (m < 2)
                 printf("  %-12.0f  %9.0f\n", v, value(g, "community", i));
             else
@@ -234,7 +183,7 @@ int cmd_stats(int argc, char **argv)
     sg_error_clear(&err);
     sg_graph *g = NULL;
     sg_graph_summary s;
-    size_t *orders[NMEASURES] = {NULL};
+    size_t *orders[MAX_MEASURES] = {NULL};
     int status = EXIT_FAIL;
     if (sg_graph_read_graphml(&g, argv[optind], &err) || sg_graph_analyse(g, &opt, &err) ||
         sg_graph_summarise(g, &s, &err)) {
@@ -244,20 +193,25 @@ int cmd_stats(int argc, char **argv)
         cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
         goto done;
     }
-    for (int m = 0; m < NMEASURES; m++)
-        if (!(orders[m] = rank_by(g, measures[m]))) {
+    for (size_t m = 0; m < measure_count(); m++)
+        if (!(orders[m] = rank_by(g, sg_centrality_name(m)))) {
             cli_error(NULL, "out of memory");
             goto done;
         }
-    if (json)
-        print_json(g, &s, orders, top);
-    else
+    if (json) {
+        if (sg_graph_summary_write_json(g, &s, top, stdout, &err)) {
+            char buf[2048];
+            cli_error("standard output", sg_error_format(&err, buf, sizeof(buf)));
+            goto done;
+        }
+    } else {
         print_table(g, &s, orders, top);
+    }
     status = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_FAIL;
     if (status)
         cli_error("standard output", "write error");
 done:
-    for (int m = 0; m < NMEASURES; m++)
+    for (size_t m = 0; m < measure_count(); m++)
         free(orders[m]);
     sg_graph_free(g);
     return status;

@@ -377,6 +377,39 @@ static void summary(void **state)
     sg_graph_free(g);
 }
 
+/* The summary as JSON (stats --json): the counts, then each centrality's
+ * top actors; a total weight that is not finite is null (JSON has no inf). */
+static void summary_json(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_graph_summary s;
+    sg_graph *g = build(TEXT);
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(sg_graph_summary_write_json(g, &s, 1, f, &err), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "{\"nodes\": 4, \"edges\": 4, "));
+    assert_non_null(strstr(buf, "\"total_weight\": 5.0, "));
+    assert_non_null(strstr(buf, "\"top\": {\"degree\": [{\"id\": "));
+    assert_non_null(strstr(buf, "\"eigenvector\": [{\"id\": "));
+    assert_null(strstr(buf, "}, {")); /* one actor per centrality */
+    assert_string_equal(buf + len - 3, "}}\n");
+    free(buf);
+    s.total_weight = INFINITY;
+    f = open_memstream(&buf, &len);
+    assert_int_equal(sg_graph_summary_write_json(g, &s, 0, f, &err), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"total_weight\": null, "));
+    assert_non_null(strstr(buf, "\"degree\": []"));
+    free(buf);
+    assert_string_equal(sg_centrality_name(0), "degree");
+    assert_null(sg_centrality_name(5));
+    sg_graph_free(g);
+}
+
 /* No mention at all: 0 nodes, 0 edges. */
 static void empty_graph(void **state)
 {
@@ -496,6 +529,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hand_network),
+        cmocka_unit_test(summary_json),
         cmocka_unit_test(edge_measures),
         cmocka_unit_test(npmi_every_unit),
         cmocka_unit_test(node_measures),
