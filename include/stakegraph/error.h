@@ -22,7 +22,9 @@ typedef enum {
 /* Details of the last failure of one call. The caller owns it; functions fill it
  * only when they fail (or, for warnings, pass it to a callback). `file` is the
  * file or document concerned ("" when none), `line` is 1-based (0 when not
- * relevant), `offset` a byte offset into the document (-1 when not relevant). */
+ * relevant), `offset` a byte offset into the document (-1 when not relevant).
+ * Every function taking an `sg_error *err` accepts NULL (no details); give
+ * each thread its own. */
 typedef struct {
     int code;
     long line;
@@ -38,7 +40,8 @@ void sg_error_clear(sg_error *err);
 const char *sg_status_string(int status);
 
 /* Formats `err` as "FILE:LINE: MESSAGE", "FILE: byte OFFSET: MESSAGE" or "MESSAGE"
- * into `buf` (always NUL-terminated when size > 0). Returns `buf`. */
+ * into the caller's `buf` (always NUL-terminated when size > 0; untouched when
+ * `buf` is NULL or size is 0). A NULL `err` formats as "success". Returns `buf`. */
 char *sg_error_format(const sg_error *err, char *buf, unsigned long size);
 
 #ifdef __cplusplus

@@ -28,7 +28,10 @@ int sg_format_parse(sg_format *out, const char *name);
 int sg_format_from_path(sg_format *out, const char *path);
 
 /* Writes `g` as GraphML / DOT to `f`. The stream stays open; write errors
- * are reported as SG_ERR_IO. */
+ * are reported as SG_ERR_IO. The writers (these and those below) only read
+ * `g`: several threads may write one graph at once. The DOT writer builds
+ * the graph with Graphviz, under the Graphviz lock (render.h), so DOT exports
+ * from several threads run one at a time. */
 int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err);
 int sg_export_dot(const sg_graph *g, FILE *f, sg_error *err);
 /* networkx node-link JSON (networkx.node_link_graph reads it): "directed",
@@ -56,7 +59,7 @@ typedef struct {
  * from mentions) and viz:position (x, y when set). With a timeline (non-NULL,
  * n > 0), the graph is dynamic: each node and edge has spells (the periods
  * in which it appears, consecutive periods joined) and per-period values of
- * its counts, for Gephi's timeline. */
+ * its counts, for Gephi's timeline. `timeline` is only read during the call. */
 int sg_export_gexf(const sg_graph *g, const sg_timeline *timeline, FILE *f, sg_error *err);
 
 /* Writes `g` in `fmt` (not SG_FORMAT_CSV, which is two files: SG_ERR_INVALID). */
@@ -74,11 +77,18 @@ int sg_export(const sg_graph *g, sg_format fmt, FILE *f, sg_error *err);
  * sg_output_open refuses, before anything is written: a directory, a block
  * device, a write-protected file, another user's file in a sticky directory,
  * and a name that another output still open in this process has (however it
- * is spelt). Outputs may be opened, written and committed from any thread;
- * one output is used by one thread at a time. */
+ * is spelt). Outputs may be opened, written and committed from any thread
+ * (the list of open outputs has its own lock); one output is used by one
+ * thread at a time.
+ *
+ * Ownership: an output from sg_output_open is ended, and freed, by
+ * sg_output_commit, sg_outputs_commit or sg_output_abort, never fclose. */
 typedef struct sg_output sg_output;
 
+/* Opens `path` (copied) for writing; *out is set only on success. */
 int sg_output_open(sg_output **out, const char *path, sg_error *err);
+/* The stream to write to, owned by the output: valid until it is committed or
+ * aborted, which close it (standard output, for "-", is flushed, not closed). */
 FILE *sg_output_stream(sg_output *o);
 /* Flushes and checks every write so far, and syncs a temporary file to disk,
  * without renaming it: a run with several outputs flushes them all before it
@@ -101,7 +111,8 @@ void sg_output_abort(sg_output *o);
  * the like, which then ends the process (the outputs are not usable after). */
 void sg_output_remove_temporaries(void);
 
-/* Convenience: open, export, commit (abort on any failure). */
+/* Convenience: open, export, commit (abort on any failure). Threads: as the
+ * writer of `fmt`. */
 int sg_export_file(const sg_graph *g, sg_format fmt, const char *path, sg_error *err);
 
 #ifdef __cplusplus

@@ -52,10 +52,11 @@ enum {
  * "function-words", "acronym-forms", ...), "all" or "none", separated by
  * commas: a name adds that variant, "-name" removes it; a list that starts
  * with a removal starts from all of them ("-fuzzy" = all but fuzzy).
- * Returns SG_OK or SG_ERR_INVALID (then *mask is unchanged). */
+ * Returns SG_OK or SG_ERR_INVALID (then *mask is unchanged; also for a NULL
+ * `mask` or `spec`). */
 int sg_variants_parse(unsigned *mask, const char *spec);
 
-/* The name of one variant bit, or NULL. */
+/* The name of one variant bit ("fuzzy"), or NULL. Static storage. */
 const char *sg_variant_name(unsigned bit);
 
 typedef struct {
@@ -104,7 +105,9 @@ typedef struct {
                           in the text), "surname", "fuzzy" or "pattern" */
 } sg_mention;
 
-typedef int (*sg_mention_fn)(const sg_mention *m, void *ctx); /* non-zero stops the run */
+/* Non-zero stops the document, of which nothing is counted: the add call
+ * returns SG_ERR_IO. */
+typedef int (*sg_mention_fn)(const sg_mention *m, void *ctx);
 
 /* The evidence for one unit of an edge's weight: two actors named in one unit
  * of text. Pointers are valid only during the callback. */
@@ -135,36 +138,47 @@ typedef struct {
     const sg_meta *meta;
     size_t nmeta;
 } sg_document;
+/* `warning` is valid only during the callback. */
 typedef void (*sg_warning_fn)(const sg_error *warning, void *ctx);
 
-/* Accumulates mentions and co-occurrences over documents. One extractor is
- * used by one thread at a time. It keeps a pointer to `gaz`, which must
- * outlive it and must not be changed while it exists. */
+/* Accumulates mentions and co-occurrences over documents. The caller frees
+ * it with sg_extractor_free. It keeps a pointer to `gaz`, which must outlive
+ * it and must not be changed while it exists; the options are copied.
+ * Threads: one extractor is used by one thread at a time, and its callbacks
+ * run in that thread, inside the call that finds what they report. Several
+ * threads count with one fork each (sg_extractor_fork), merged at the end. */
 typedef struct sg_extractor sg_extractor;
 
-/* Compiles the gazetteer's names and patterns into a matcher. */
+/* Compiles the gazetteer's names and patterns into a matcher. `opt` NULL:
+ * the defaults. *out is set only on success. */
 int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
                      sg_error *err);
+/* Frees the extractor, its counts and its matcher; NULL-safe. Its forks
+ * share that matcher: free them first. */
 void sg_extractor_free(sg_extractor *ex);
 
 /* Several threads: a fork shares the compiled matcher of `parent` (which must
  * outlive it and is not changed by it) and has counts of its own, so that
  * each thread adds its documents to its own fork; the forks are then merged
- * into one extractor. Callbacks are not inherited. */
+ * into one extractor. The matcher is only read while counting: the parent
+ * and its forks may count at the same time, each in its own thread. The
+ * caller frees the fork (sg_extractor_free) before the parent. Callbacks are
+ * not inherited. */
 int sg_extractor_fork(sg_extractor **out, const sg_extractor *parent, sg_error *err);
 
 /* Moves everything `from` has counted into `into`: both were made for the
  * same gazetteer and options and saw different documents. The result is the
  * same as if `into` had seen all the documents; `from` is left with no counts
- * (and can go on counting other documents). After a failure (out of memory,
- * sums over 2^63) free both. */
+ * (and can go on counting other documents); its recorded documents move to
+ * `into`. After a failure (out of memory, sums over 2^63) free both. */
 int sg_extractor_merge(sg_extractor *into, sg_extractor *from, sg_error *err);
 
 /* Partial counts for one shard of a corpus (SPEC §13): a text file (UTF-8,
  * tab-separated lines, in any order) holding the documents and units seen,
  * every mentioned entity's mentions, documents and units, and every pair's
  * weight and documents, under a header naming the options and a fingerprint
- * of the gazetteer. Written sorted, so the same shard gives the same bytes. */
+ * of the gazetteer. Written sorted, so the same shard gives the same bytes.
+ * Only reads `ex`; `f` stays open. */
 int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err);
 
 /* Adds a counts file (or several concatenated, or their lines in any order,
@@ -188,7 +202,9 @@ int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_err
 int sg_extractor_check_network(const sg_extractor *ex, sg_error *err);
 
 /* Optional callbacks: every mention found (in document order), and warnings
- * (invalid UTF-8 replaced, empty document). */
+ * (invalid UTF-8 replaced, empty document). The extractor keeps `fn` and
+ * `ctx` (still the caller's) until they are set again; a NULL `fn` turns the
+ * callback off. */
 void sg_extractor_on_mention(sg_extractor *ex, sg_mention_fn fn, void *ctx);
 void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx);
 /* Every pair counted, unit by unit (in document order; in a unit, in the
@@ -197,13 +213,14 @@ void sg_extractor_on_warning(sg_extractor *ex, sg_warning_fn fn, void *ctx);
 void sg_extractor_on_cooccurrence(sg_extractor *ex, sg_cooccurrence_fn fn, void *ctx);
 
 /* Processes one document: `text` need not be NUL-terminated nor valid UTF-8.
- * On a decoding, pattern or callback failure nothing of the document is
- * counted; after SG_ERR_NOMEM the counts may hold part of it (free the
- * extractor). */
+ * `name` (NULL: "<document>") and `text` are only read during the call (the
+ * name is copied when documents are recorded). On a decoding, pattern or
+ * callback failure nothing of the document is counted; after SG_ERR_NOMEM
+ * the counts may hold part of it (free the extractor). */
 int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
                      sg_error *err);
 
-/* The same, with metadata. */
+/* The same, with metadata (copied when documents are recorded). */
 int sg_extractor_add_document(sg_extractor *ex, const sg_document *doc, sg_error *err);
 
 /* Number of documents added so far. */
@@ -211,8 +228,10 @@ size_t sg_extractor_documents(const sg_extractor *ex);
 
 /* Builds the co-occurrence network of everything added so far, keeping edges
  * whose weight is >= min_weight (nodes are kept even when isolated). The
- * graph owns copies of everything it needs; the caller frees it. Counts
- * past SG_NETWORK_COUNT_MAX are refused (sg_extractor_check_network). */
+ * graph owns copies of everything it needs (it does not depend on `ex` or
+ * the gazetteer); the caller frees it with sg_graph_free. Counts past
+ * SG_NETWORK_COUNT_MAX are refused (sg_extractor_check_network). Only reads
+ * `ex`; making the graph's igraph form takes the igraph lock (graph.h). */
 int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err);
 
 /* The actor-document graph (SPEC §11) of everything added so far; needs
@@ -222,7 +241,8 @@ int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight
  * or else its name, its metadata as attributes; a numeric column `bipartite`
  * is 0 for actors and 1 for documents (networkx's convention). An edge joins
  * an actor and a document that mentions it, weight = mentions in that
- * document. Documents of the same name are one node. */
+ * document. Documents of the same name are one node. Ownership, threads: as
+ * sg_extractor_graph. */
 int sg_extractor_bipartite(sg_graph **out, const sg_extractor *ex, sg_error *err);
 
 #ifdef __cplusplus

@@ -10,21 +10,27 @@
 extern "C" {
 #endif
 
-/* A set of entities loaded from one or more TSV files. Not thread-safe while
- * loading; read-only (and safe to share between threads) once an extractor
- * has been made from it. */
+/* A set of entities loaded from one or more TSV files. The caller frees it
+ * with sg_gazetteer_free. The strings it returns are its own, valid until it
+ * is freed. Threads: loading (sg_gazetteer_load_buffer, _load_path) changes
+ * it and needs it to itself; the other functions but sg_gazetteer_free only
+ * read it, so any number of threads may read one gazetteer at once. Extractors and
+ * suggesters keep a pointer to it and read it from their own threads: load
+ * nothing more into it while one exists. */
 typedef struct sg_gazetteer sg_gazetteer;
 
-/* Makes an empty gazetteer in *out (set only on success). */
+/* Makes an empty gazetteer in *out (set only on success; the caller frees it). */
 int sg_gazetteer_new(sg_gazetteer **out, sg_error *err);
 
 /* Frees the gazetteer; NULL-safe. Extractors made from it must be freed first. */
 void sg_gazetteer_free(sg_gazetteer *gaz);
 
-/* Parses a TSV gazetteer held in memory. `name` is used in error messages.
- * All or nothing: on error the gazetteer is left exactly as it was, and `err`
- * names the file and line (duplicate id, missing column, bad UTF-8, empty
- * alias, invalid pattern, reserved column name). */
+/* Parses a TSV gazetteer held in memory. `name` is used in error messages
+ * (NULL: "<gazetteer>"). The gazetteer copies what it keeps: `data` and
+ * `name` are only read during the call. All or nothing: on error the
+ * gazetteer is left exactly as it was, and `err` names the file and line
+ * (duplicate id, missing column, bad UTF-8, empty alias, invalid pattern,
+ * reserved column name). */
 int sg_gazetteer_load_buffer(sg_gazetteer *gaz, const char *name, const char *data, size_t len,
                              sg_error *err);
 
@@ -32,13 +38,14 @@ int sg_gazetteer_load_buffer(sg_gazetteer *gaz, const char *name, const char *da
  * nothing for the whole directory). */
 int sg_gazetteer_load_path(sg_gazetteer *gaz, const char *path, sg_error *err);
 
-/* Number of entities loaded. */
+/* Number of entities loaded (0 for NULL). */
 size_t sg_gazetteer_count(const sg_gazetteer *gaz);
 
-/* Looks up an entity index by id; returns -1 when absent. */
+/* Looks up an entity index by id; returns -1 when absent (or `gaz` is NULL). */
 long sg_gazetteer_find(const sg_gazetteer *gaz, const char *id);
 
-/* Id, label and type of entity `i` (0 <= i < count). Owned by the gazetteer. */
+/* Id, label and type of entity `i` (0 <= i < count, not checked). Owned by the
+ * gazetteer, valid until it is freed. */
 const char *sg_gazetteer_id(const sg_gazetteer *gaz, size_t i);
 const char *sg_gazetteer_label(const sg_gazetteer *gaz, size_t i);
 const char *sg_gazetteer_type(const sg_gazetteer *gaz, size_t i);
@@ -54,6 +61,8 @@ typedef struct {
     const char *message; /* one line, no file or line in it */
 } sg_finding;
 
+/* Called in the checking thread, before the check returns; `ctx` is the
+ * caller's, passed through. A NULL `fn` reports nothing. */
 typedef void (*sg_finding_fn)(const sg_finding *finding, void *ctx);
 
 /* Warnings about the names of a loaded gazetteer (README "Checking a
@@ -76,7 +85,8 @@ int sg_gazetteer_check(const sg_gazetteer *gaz, const char *words, sg_finding_fn
  * errors too; then the warnings of sg_gazetteer_check over every entity
  * loaded. Findings are sorted by file, line and message. *nerrors (may be
  * NULL) receives the number of error findings. Returns 0, or a negative
- * status (out of memory, unreadable word list) with `err` set. */
+ * status (out of memory, unreadable word list) with `err` set. Loads into
+ * gazetteers of its own, freed before it returns: safe from any thread. */
 int sg_gazetteer_check_paths(const char *const *paths, size_t npaths, const char *words,
                              sg_finding_fn fn, void *ctx, size_t *nerrors, sg_error *err);
 

@@ -11,10 +11,24 @@ extern "C" {
 #endif
 
 /* An undirected weighted network. Nodes are in id order (byte order of the
- * UTF-8 ids), edges in (source, target) order with source < target. Read-only
- * once built; safe to read from several threads. */
+ * UTF-8 ids), edges in (source, target) order with source < target.
+ *
+ * Ownership: the caller frees a graph with sg_graph_free. Strings and arrays
+ * it returns are its own, valid until it is freed, except that edge indices
+ * and edges' first documents change when sg_graph_analyse drops edges
+ * (opt->backbone). Indices (node `i`, edge `e`, attribute `a`, column `c`)
+ * are not checked: keep them below the counts.
+ *
+ * Threads: the functions taking a `const sg_graph *` only read it, so any
+ * number of threads may call them on one graph at once; those that change it
+ * (sg_graph_set_column, sg_graph_analyse, sg_graph_summarise,
+ * sg_graph_layout) need it to themselves. Making, analysing and freeing
+ * graphs call igraph, which is not thread-safe: that work runs under one
+ * process-wide lock, so it runs one call at a time across threads. */
 typedef struct sg_graph sg_graph;
 
+/* Frees the graph and everything it returned; NULL-safe. Takes the igraph
+ * lock briefly. */
 void sg_graph_free(sg_graph *g);
 
 size_t sg_graph_node_count(const sg_graph *g);
@@ -38,16 +52,16 @@ const char *sg_graph_attr_name(const sg_graph *g, size_t a);
 const char *sg_graph_node_attr(const sg_graph *g, size_t i, size_t a);
 
 /* Edge `e`: its two node indices (source < target), weight (units) and the
- * number of documents in which the pair co-occurs. */
+ * number of documents in which the pair co-occurs. Each output may be NULL. */
 void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target, double *weight,
                    long *documents);
 
 /* The first few documents in which the pair of edge `e` co-occurs: at most
  * SG_FIRST_DOCUMENTS names, the smallest in byte order (so that they do not
  * depend on the order or the number of threads in which documents were
- * read). Sets *names to an array of that many names and returns how many
- * (0 when unknown). Written in string form (GraphML, CSV) joined by
- * SG_FIRST_DOCUMENTS_SEP. */
+ * read). Sets *names to an array of that many names, owned by the graph,
+ * and returns how many (0 and NULL when unknown or `e` is out of range).
+ * Written in string form (GraphML, CSV) joined by SG_FIRST_DOCUMENTS_SEP. */
 #define SG_FIRST_DOCUMENTS 3
 #define SG_FIRST_DOCUMENTS_SEP " | "
 size_t sg_graph_edge_first_documents(const sg_graph *g, size_t e, const char *const **names);
@@ -66,14 +80,15 @@ double sg_graph_column_value(const sg_graph *g, sg_domain d, size_t c, size_t i)
 /* Index of the column called `name`, or -1. */
 long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name);
 /* Adds a column, or replaces the one of that name: `values` has one value per
- * node or edge (non-finite values are stored as 0). */
+ * node or edge (non-finite values are stored as 0). `name` and `values` are
+ * copied; names returned before stay valid. Changes `g`: see above. */
 int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
                         const double *values, sg_error *err);
 
 /* Fills order[0, n) with the node indices from the highest value of node
  * column `measure` to the lowest (ties: node order). `measure` may also be
  * "mentions" or "documents". Returns SG_OK, or SG_ERR_INVALID when there is
- * no such measure, or SG_ERR_NOMEM. */
+ * no such measure, or SG_ERR_NOMEM. `order` is the caller's, n = node count. */
 int sg_graph_rank_nodes(const sg_graph *g, const char *measure, size_t *order);
 
 /* Number of units of text (sentences, paragraphs, ...) the network was
@@ -84,7 +99,9 @@ long sg_graph_units(const sg_graph *g);
  * `mentions`, `documents`, edge `weight` (default 1), `documents` and
  * `first_documents` (names joined by SG_FIRST_DOCUMENTS_SEP); other
  * numeric attributes become columns, other string node attributes become
- * attributes. Errors name the file. */
+ * attributes. Errors name the file. "-" reads standard input (left open).
+ * The caller frees *out with sg_graph_free (*out is NULL after a failure).
+ * Reads under the igraph lock. */
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);
 
 #ifdef __cplusplus

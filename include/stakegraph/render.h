@@ -22,26 +22,32 @@ typedef struct {
     const char *title;      /* caption above the picture, or NULL */
 } sg_render_options;
 
+/* Fills `opt` with the defaults: colour by community, size by "pagerank"
+ * (static storage), labels -1, engine and title NULL. The strings of the
+ * options are the caller's, only read during the calls given them. */
 void sg_render_options_init(sg_render_options *opt);
 
 /* Parses "community" or "type". Returns SG_OK or SG_ERR_INVALID. */
 int sg_colour_by_parse(sg_colour_by *out, const char *name);
 
-/* The picture format for a path's extension: "svg", "png" or "pdf";
- * NULL when the extension is none of these. */
+/* The picture format for a path's extension: "svg", "png" or "pdf" (static
+ * storage); NULL when the extension is none of these or `path` is NULL. */
 const char *sg_render_format_from_path(const char *path);
 
 /* Lays the graph out with Graphviz (overlap removal "prism", straight edges)
  * and colours it: adds the node columns `x`, `y` (points), `size` (radius in
  * points), `r`, `g`, `b`, which Gephi reads as its layout and colours. Runs
- * the analysis first when the graph has none. Deterministic. Threads:
+ * the analysis first when the graph has none. Deterministic. `opt` NULL: the
+ * defaults. Threads: changes `g`, which no other thread may use meanwhile.
  * Graphviz is not reentrant, so layouts, pictures and DOT exports from
- * several threads run one at a time (one process-wide lock). */
+ * several threads run one at a time (one process-wide lock; the analysis,
+ * when it runs, takes the igraph lock before, not at the same time). */
 int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err);
 
 /* Draws a laid-out graph as "svg", "png" or "pdf" to `f`: nodes shaped by
  * type, coloured and sized as laid out, edges as wide as their weight,
- * labels for the top actors and a legend. Threads: as sg_graph_layout. */
+ * labels for the top actors and a legend. `opt` NULL: the defaults. Only
+ * reads `g`; `f` stays open. Threads: the Graphviz lock, as sg_graph_layout. */
 int sg_render(const sg_graph *g, const char *format, const sg_render_options *opt, FILE *f,
               sg_error *err);
 

@@ -57,18 +57,25 @@ typedef struct {
                             about 200 bytes */
 } sg_suggestion;
 
-/* The rows of a run, sorted by count (descending), then label, then id. */
+/* The rows of a run, sorted by count (descending), then label, then id. The
+ * caller frees it with sg_suggestion_list_free; it depends on neither the
+ * suggester nor the gazetteer (either may be freed first). Read-only: any
+ * number of threads may read one list at once. */
 typedef struct sg_suggestion_list sg_suggestion_list;
 
+/* Number of rows (0 for NULL). */
 size_t sg_suggestion_list_count(const sg_suggestion_list *l);
-/* Row i (0 <= i < count), owned by the list. */
+/* Row i (0 <= i < count), owned by the list, valid until it is freed; NULL
+ * when i is out of range. */
 const sg_suggestion *sg_suggestion_list_get(const sg_suggestion_list *l, size_t i);
 /* Frees the list and its rows; NULL-safe. */
 void sg_suggestion_list_free(sg_suggestion_list *l);
 
-/* Collects candidates over documents. One suggester is used by one thread at
- * a time. It keeps a pointer to `gaz`, which must outlive it and must not be
- * changed while it exists; several suggesters may share one gazetteer. */
+/* Collects candidates over documents. The caller frees it with
+ * sg_suggester_free. One suggester is used by one thread at a time. It keeps
+ * a pointer to `gaz`, which must outlive it and must not be changed while it
+ * exists; several suggesters may share one gazetteer. The options are
+ * copied. */
 typedef struct sg_suggester sg_suggester;
 
 /* Makes a suggester for the gazetteers `gaz` (opt NULL: the defaults). *out
@@ -91,7 +98,7 @@ int sg_suggester_add_document(sg_suggester *s, const sg_document *doc, sg_error 
 /* Without kept documents: after the last sg_suggester_add, give every
  * document again (same texts, any order) so that the rows are counted; the
  * first call fixes the rows. SG_ERR_INVALID when documents are kept or after
- * the run. */
+ * the run. `name` and `text` are only read during the call. */
 int sg_suggester_recount(sg_suggester *s, const char *name, const char *text, size_t len,
                          sg_error *err);
 
