@@ -571,6 +571,33 @@ static int place_legend(sg_gv_obj *ln, bbox bb)
     return setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
 }
 
+/* The picture's defaults: UTF-8, straight edges drawn first, white ground,
+ * filled nodes of a fixed size, labels outside them. 0 or SG_ERR_NOMEM. */
+static int declare_defaults(sg_gv *dg)
+{
+    static const char *const defaults_of[][3] = {{"g", "charset", "UTF-8"},
+                                                 {"g", "splines", "false"},
+                                                 {"g", "outputorder", "edgesfirst"},
+                                                 {"g", "bgcolor", "white"},
+                                                 {"g", "pad", "0.3"},
+                                                 {"g", "forcelabels", "true"},
+                                                 {"g", "fontname", "DejaVu Sans"},
+                                                 {"n", "fontname", "DejaVu Sans"},
+                                                 {"n", "fontcolor", "#1a1a1a"},
+                                                 {"n", "fixedsize", "true"},
+                                                 {"n", "style", "filled"},
+                                                 {"n", "color", "#ffffff"},
+                                                 {"n", "penwidth", "0.8"},
+                                                 {"n", "label", ""},
+                                                 {"n", "xlabel", ""},
+                                                 {"n", "fontsize", "9"}};
+    for (size_t d = 0; d < sizeof(defaults_of) / sizeof(*defaults_of); d++)
+        if (!sg_gv_declare(dg, defaults_of[d][0][0] == 'g' ? SG_GV_GRAPH : SG_GV_NODE,
+                           defaults_of[d][1], defaults_of[d][2]))
+            return SG_ERR_NOMEM;
+    return 0;
+}
+
 int sg_render(const sg_graph *g, const char *format, const sg_render_options *opt, FILE *f,
               sg_error *err)
 {
@@ -610,26 +637,8 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     }
     if (sg_gv_open(&dg, "G"))
         goto done;
-    static const char *const defaults_of[][3] = {{"g", "charset", "UTF-8"},
-                                                 {"g", "splines", "false"},
-                                                 {"g", "outputorder", "edgesfirst"},
-                                                 {"g", "bgcolor", "white"},
-                                                 {"g", "pad", "0.3"},
-                                                 {"g", "forcelabels", "true"},
-                                                 {"g", "fontname", "DejaVu Sans"},
-                                                 {"n", "fontname", "DejaVu Sans"},
-                                                 {"n", "fontcolor", "#1a1a1a"},
-                                                 {"n", "fixedsize", "true"},
-                                                 {"n", "style", "filled"},
-                                                 {"n", "color", "#ffffff"},
-                                                 {"n", "penwidth", "0.8"},
-                                                 {"n", "label", ""},
-                                                 {"n", "xlabel", ""},
-                                                 {"n", "fontsize", "9"}};
-    for (size_t d = 0; d < sizeof(defaults_of) / sizeof(*defaults_of); d++)
-        if (!sg_gv_declare(dg, defaults_of[d][0][0] == 'g' ? SG_GV_GRAPH : SG_GV_NODE,
-                           defaults_of[d][1], defaults_of[d][2]))
-            goto done;
+    if (declare_defaults(dg))
+        goto done;
     sg_gv_obj *root = sg_gv_root(dg);
     if (opt->title && *opt->title &&
         (set(root, "label", opt->title) || setf(root, "labelloc", "t") ||

@@ -289,6 +289,41 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
 
 static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
 
+/* An organisation's name (skeleton k[0, kn) of `words` words, four or more)
+ * with its first words as an acronym, in capitals: "IHU Méditerranée
+ * Infection" for "Institut hospitalo-universitaire Méditerranée Infection"
+ * (the acronym of three or four words, two words or more after it). */
+static int initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
+                             unsigned words, uint16_t needs)
+{
+    char k2[SKEL_MAX];
+    int rc = 0;
+    for (unsigned a = 3; a <= 4 && a + 2 <= words && !rc; a++) {
+        size_t p = 0, q = 0, o = 0;
+        unsigned w = 0;
+        for (; p < kn && w < a; w++) { /* the initials */
+            k2[o++] = k[p];
+            while (p < kn && k[p] != ' ')
+                p++;
+            p++;
+        }
+        if ((unsigned char)k2[0] >= 0x80)
+            continue;
+        for (q = 0; q < o; q++)
+            if ((unsigned char)k2[q] >= 0x80 || !(k2[q] >= 'a' && k2[q] <= 'z'))
+                break;
+        if (q < o || o + 1 + (kn - p) > SKEL_MAX)
+            continue;
+        k2[o++] = ' ';
+        memcpy(k2 + o, k + p, kn - p);
+        rc = add_derived(m, entity, k2, o + kn - p,
+                         (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_UPPER1));
+        if (!rc)
+            rc = sg_trie_insert(m->heads, k2, o - 1, entity);
+    }
+    return rc;
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -366,36 +401,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     size_t n2 = rc ? 0 : other_head(k, kn, k2, &w2);
     if (n2)
         rc = add_skel(m, entity, k2, n2, w2, needs | SG_VARIANT_HEADS);
-    /* an organisation's name with its first words as an acronym, in capitals:
-     * "IHU Méditerranée Infection" for "Institut hospitalo-universitaire
-     * Méditerranée Infection" (the acronym of three or four words, two words or
-     * more after it) */
     if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_HEADS)) {
-        for (unsigned a = 3; a <= 4 && a + 2 <= words && !rc; a++) {
-            size_t p = 0, q = 0, o = 0;
-            unsigned w = 0;
-            for (; p < kn && w < a; w++) { /* the initials */
-                k2[o++] = k[p];
-                while (p < kn && k[p] != ' ')
-                    p++;
-                p++;
-            }
-            if ((unsigned char)k2[0] >= 0x80)
-                continue;
-            for (q = 0; q < o; q++)
-                if ((unsigned char)k2[q] >= 0x80 || !(k2[q] >= 'a' && k2[q] <= 'z'))
-                    break;
-            if (q < o || o + 1 + (kn - p) > SKEL_MAX)
-                continue;
-            k2[o++] = ' ';
-            memcpy(k2 + o, k + p, kn - p);
-            rc = add_derived(m, entity, k2, o + kn - p,
-                             (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_UPPER1));
-            if (!rc && a >= 3)
-                rc = sg_trie_insert(m->heads, k2, o - 1, entity);
-        }
-    }
+        (m->allowed[entity] & SG_VARIANT_HEADS))
+        rc = initials_readings(m, entity, k, kn, words, needs);
     return rc;
 }
 
@@ -447,69 +455,21 @@ static const char *const droppable[] = {"centre hospitalier ", "hopital prive ",
                                         "clinique privee ",    "clinique ",      "polyclinique ",
                                         "institut ",           "fondation "};
 
-/* The readings of skeleton `sk` with its generic head in other words: "hopital
- * arles" for "centre hospitalier arles" (the press's usual name of a town's
- * hospital), and the proper name alone, in capitals, when it has two words or
- * more and no other entity reads so. */
-static int head_readings(sg_matcher *m, skel_rec sk)
+/* A hospital's heads: the intercommunal ones first (indices 0 and 1). */
+static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
+                                       "centre hospitalier ", "ch ", "hopital "};
+#define NHOSPITAL (sizeof(hospital) / sizeof(*hospital))
+
+/* The readings of skeleton `sk` (its text `k`) by other words than its head's
+ * own: a university hospital as a "centre hospitalier", local authorities as
+ * the press calls them, an intercommunal hospital by its first town, a
+ * university "X Université" as "université X". `hl`: the length of its
+ * hospital head (0: none); `inter`: that head is intercommunal;
+ * `head_words`: the head's words. */
+static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int inter,
+                       unsigned head_words, uint16_t needs)
 {
-    char k[SKEL_MAX], buf[SKEL_MAX]; /* (a copy: adding a skeleton may move m->texts) */
-    memcpy(k, m->texts + sk.text_off, sk.len);
-    if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SKEL_DERIVED) ||
-        (sk.needs & SG_VARIANT_HEADS))
-        return 0;
-    uint16_t needs = (uint16_t)(sk.needs | SG_VARIANT_HEADS);
-    /* a hospital's head in its other words: "hôpital de X", "centre hospitalier
-     * de X", "CH de X" for one another, and for "centre hospitalier
-     * intercommunal de X" / "CHI de X" */
-    static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
-                                           "centre hospitalier ", "ch ", "hopital "};
-    static const char *const longer[] = {"universitaire", "regional", "specialise", "prive"};
-    size_t hl = 0;
-    int inter = 0; /* an intercommunal hospital */
-    for (size_t c = 0; c < sizeof(hospital) / sizeof(*hospital) && !hl; c++) {
-        size_t cl = strlen(hospital[c]);
-        int plain = sk.len > cl && !memcmp(k, hospital[c], cl);
-        for (size_t l = 0; l < sizeof(longer) / sizeof(*longer) && plain; l++)
-            plain = strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
-        if (plain) {
-            hl = cl;
-            inter = c < 2;
-        }
-    }
-    unsigned head_words = 0;
-    for (size_t i = 0; i < hl; i++)
-        head_words += k[i] == ' ';
-    for (size_t c = 2; hl && c < sizeof(hospital) / sizeof(*hospital); c++) {
-        size_t cl = strlen(hospital[c]);
-        if (cl + sk.len - hl > SKEL_MAX || (cl == hl && !memcmp(k, hospital[c], cl)))
-            continue;
-        memcpy(buf, hospital[c], cl);
-        memcpy(buf + cl, k + hl, sk.len - hl);
-        if (add_derived(m, sk.entity, buf, cl + sk.len - hl, needs))
-            return SG_ERR_NOMEM;
-    }
-    /* a name with a town at its end, "Centre hospitalier Joseph-Imbert d'Arles":
-     * the press says "centre hospitalier d'Arles" and "hôpital Joseph-Imbert" */
-    if (hl && sk.town > head_words) {
-        size_t ts = 0; /* where the town's words start */
-        for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
-            w += k[ts] == ' ';
-        for (size_t c = 2; c < sizeof(hospital) / sizeof(*hospital); c++) {
-            size_t cl = strlen(hospital[c]);
-            if (cl + sk.len > SKEL_MAX)
-                continue;
-            memcpy(buf, hospital[c], cl); /* head + town */
-            memcpy(buf + cl, k + ts, sk.len - ts);
-            if (add_derived(m, sk.entity, buf, cl + sk.len - ts, needs))
-                return SG_ERR_NOMEM;
-            if (ts - 1 > hl) { /* head + proper name */
-                memcpy(buf + cl, k + hl, ts - 1 - hl);
-                if (add_derived(m, sk.entity, buf, cl + ts - 1 - hl, needs))
-                    return SG_ERR_NOMEM;
-            }
-        }
-    }
+    char buf[SKEL_MAX];
     /* a university hospital as a "centre hospitalier": "le centre hospitalier
      * de Nice" for the "Centre hospitalier universitaire de Nice" */
     static const char chu[] = "centre hospitalier universitaire ";
@@ -544,9 +504,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             w += k[ts] == ' ';
         const char *sp = memchr(k + ts, ' ', sk.len - ts);
         size_t tl = sp ? (size_t)(sp - (k + ts)) : 0;
-        for (size_t c = 2;
-             tl >= 3 && !sg_word_is(k + ts, tl, "saint") && !sg_word_is(k + ts, tl, "sainte") &&
-             c < sizeof(hospital) / sizeof(*hospital);
+        for (size_t c = 2; tl >= 3 && !sg_word_is(k + ts, tl, "saint") &&
+                           !sg_word_is(k + ts, tl, "sainte") && c < NHOSPITAL;
              c++) {
             size_t cl = strlen(hospital[c]);
             memcpy(buf, hospital[c], cl);
@@ -564,6 +523,72 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         if (add_derived(m, sk.entity, buf, sk.len, needs))
             return SG_ERR_NOMEM;
     }
+    return 0;
+}
+
+/* The readings of skeleton `sk` with its generic head in other words: "hopital
+ * arles" for "centre hospitalier arles" (the press's usual name of a town's
+ * hospital), and the proper name alone, in capitals, when it has two words or
+ * more and no other entity reads so. */
+static int head_readings(sg_matcher *m, skel_rec sk)
+{
+    char k[SKEL_MAX], buf[SKEL_MAX]; /* (a copy: adding a skeleton may move m->texts) */
+    memcpy(k, m->texts + sk.text_off, sk.len);
+    if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SKEL_DERIVED) ||
+        (sk.needs & SG_VARIANT_HEADS))
+        return 0;
+    uint16_t needs = (uint16_t)(sk.needs | SG_VARIANT_HEADS);
+    /* a hospital's head in its other words: "hôpital de X", "centre hospitalier
+     * de X", "CH de X" for one another, and for "centre hospitalier
+     * intercommunal de X" / "CHI de X" */
+    static const char *const longer[] = {"universitaire", "regional", "specialise", "prive"};
+    size_t hl = 0;
+    int inter = 0; /* an intercommunal hospital */
+    for (size_t c = 0; c < NHOSPITAL && !hl; c++) {
+        size_t cl = strlen(hospital[c]);
+        int plain = sk.len > cl && !memcmp(k, hospital[c], cl);
+        for (size_t l = 0; l < sizeof(longer) / sizeof(*longer) && plain; l++)
+            plain = strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
+        if (plain) {
+            hl = cl;
+            inter = c < 2;
+        }
+    }
+    unsigned head_words = 0;
+    for (size_t i = 0; i < hl; i++)
+        head_words += k[i] == ' ';
+    for (size_t c = 2; hl && c < NHOSPITAL; c++) {
+        size_t cl = strlen(hospital[c]);
+        if (cl + sk.len - hl > SKEL_MAX || (cl == hl && !memcmp(k, hospital[c], cl)))
+            continue;
+        memcpy(buf, hospital[c], cl);
+        memcpy(buf + cl, k + hl, sk.len - hl);
+        if (add_derived(m, sk.entity, buf, cl + sk.len - hl, needs))
+            return SG_ERR_NOMEM;
+    }
+    /* a name with a town at its end, "Centre hospitalier Joseph-Imbert d'Arles":
+     * the press says "centre hospitalier d'Arles" and "hôpital Joseph-Imbert" */
+    if (hl && sk.town > head_words) {
+        size_t ts = 0; /* where the town's words start */
+        for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
+            w += k[ts] == ' ';
+        for (size_t c = 2; c < NHOSPITAL; c++) {
+            size_t cl = strlen(hospital[c]);
+            if (cl + sk.len > SKEL_MAX)
+                continue;
+            memcpy(buf, hospital[c], cl); /* head + town */
+            memcpy(buf + cl, k + ts, sk.len - ts);
+            if (add_derived(m, sk.entity, buf, cl + sk.len - ts, needs))
+                return SG_ERR_NOMEM;
+            if (ts - 1 > hl) { /* head + proper name */
+                memcpy(buf + cl, k + hl, ts - 1 - hl);
+                if (add_derived(m, sk.entity, buf, cl + ts - 1 - hl, needs))
+                    return SG_ERR_NOMEM;
+            }
+        }
+    }
+    if (other_names(m, sk, k, hl, inter, head_words, needs))
+        return SG_ERR_NOMEM;
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
         size_t dl = strlen(droppable[d]);
         if (sk.len <= dl || memcmp(k, droppable[d], dl))
