@@ -192,52 +192,68 @@ typedef struct {
     igraph_vector_int_t ires, memb;
 } ig_work;
 
-/* Runs igraph's measures on g->ig; `out` receives each result in turn and
- * is stored as a column. Returns 0, or the failing step's error. */
-static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
+/* A step's igraph call failed: the caller names the step (ig_failed). */
+enum { IG_FAILED = 1 };
+
+/* The vectors of the measures: the weights, their inverses as distances,
+ * results. Returns 0 or IG_FAILED; *inited counts those to destroy. */
+static int work_init(ig_work *k, const sg_graph *g, int *inited)
+{
+    if (igraph_vector_init(&k->w, (igraph_integer_t)g->m))
+        return IG_FAILED;
+    *inited = 1;
+    if (igraph_vector_init(&k->dist, (igraph_integer_t)g->m))
+        return IG_FAILED;
+    *inited = 2;
+    if (igraph_vector_init(&k->res, 0))
+        return IG_FAILED;
+    *inited = 3;
+    if (igraph_vector_int_init(&k->ires, 0))
+        return IG_FAILED;
+    *inited = 4;
+    if (igraph_vector_int_init(&k->memb, 0))
+        return IG_FAILED;
+    *inited = 5;
+    for (size_t e = 0; e < g->m; e++) {
+        VECTOR(k->w)[e] = g->weight[e];
+        VECTOR(k->dist)[e] = 1.0 / g->weight[e];
+    }
+    return 0;
+}
+
+static void work_free(ig_work *k, int inited)
+{
+    if (inited >= 5)
+        igraph_vector_int_destroy(&k->memb);
+    if (inited >= 4)
+        igraph_vector_int_destroy(&k->ires);
+    if (inited >= 3)
+        igraph_vector_destroy(&k->res);
+    if (inited >= 2)
+        igraph_vector_destroy(&k->dist);
+    if (inited >= 1)
+        igraph_vector_destroy(&k->w);
+}
+
+/* degree, strength, betweenness, pagerank, eigenvector. Returns 0, IG_FAILED
+ * (*step names it) or an error set in err. */
+static int centralities(sg_graph *g, ig_work *k, double *out, const char **step, sg_error *err)
 {
     size_t n = g->n, m = g->m;
-    double *out = sg_alloc_array(n + 1, sizeof(double));
-    if (!out)
-        return nomem(err);
-    ig_work k;
-    int inited = 0, rc = 0;
-    const char *step = "vectors";
-    size_t ngroups = 0;
-    sg_ig_guard gd = sg_ig_enter();
-    if (igraph_vector_init(&k.w, (igraph_integer_t)m))
-        goto ig_fail;
-    inited = 1;
-    if (igraph_vector_init(&k.dist, (igraph_integer_t)m))
-        goto ig_fail;
-    inited = 2;
-    if (igraph_vector_init(&k.res, 0))
-        goto ig_fail;
-    inited = 3;
-    if (igraph_vector_int_init(&k.ires, 0))
-        goto ig_fail;
-    inited = 4;
-    if (igraph_vector_int_init(&k.memb, 0))
-        goto ig_fail;
-    inited = 5;
-    for (size_t e = 0; e < m; e++) {
-        VECTOR(k.w)[e] = g->weight[e];
-        VECTOR(k.dist)[e] = 1.0 / g->weight[e];
-    }
-
-    step = "degree";
-    if (igraph_degree(&g->ig, &k.ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
-        goto ig_fail;
+    int rc;
+    *step = "degree";
+    if (igraph_degree(&g->ig, &k->ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
+        return IG_FAILED;
     for (size_t i = 0; i < n; i++)
-        out[i] = (double)VECTOR(k.ires)[i];
+        out[i] = (double)VECTOR(k->ires)[i];
     if ((rc = sg_graph_set_column(g, SG_NODES, "degree", 1, out, err)))
-        goto done;
+        return rc;
 
-    step = "strength";
-    if (igraph_strength(&g->ig, &k.res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &k.w))
-        goto ig_fail;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "strength", 0, VECTOR(k.res), err)))
-        goto done;
+    *step = "strength";
+    if (igraph_strength(&g->ig, &k->res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &k->w))
+        return IG_FAILED;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "strength", 0, VECTOR(k->res), err)))
+        return rc;
 
     /* The measures below do not change when every weight is multiplied by
      * one number, but weights far from 1 (a foreign file's 1e308) overflow
@@ -247,71 +263,81 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
         wmax = g->weight[e] > wmax ? g->weight[e] : wmax;
     if (wmax > 1e100 || (wmax > 0 && wmax < 1e-100))
         for (size_t e = 0; e < m; e++) {
-            VECTOR(k.w)[e] = g->weight[e] / wmax;
-            VECTOR(k.dist)[e] = wmax / g->weight[e];
+            VECTOR(k->w)[e] = g->weight[e] / wmax;
+            VECTOR(k->dist)[e] = wmax / g->weight[e];
         }
 
-    step = "betweenness";
-    if (igraph_betweenness(&g->ig, &k.res, igraph_vss_all(), 0, &k.dist))
-        goto ig_fail;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k.res), err)))
-        goto done;
+    *step = "betweenness";
+    if (igraph_betweenness(&g->ig, &k->res, igraph_vss_all(), 0, &k->dist))
+        return IG_FAILED;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k->res), err)))
+        return rc;
 
-    step = "pagerank";
+    *step = "pagerank";
     igraph_real_t value;
     one_openmp_thread();
-    if (igraph_pagerank(&g->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k.res, &value, igraph_vss_all(), 0,
-                        0.85, &k.w, NULL))
-        goto ig_fail;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k.res), err)))
-        goto done;
+    if (igraph_pagerank(&g->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(), 0,
+                        0.85, &k->w, NULL))
+        return IG_FAILED;
+    if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->res), err)))
+        return rc;
 
-    step = "eigenvector";
+    *step = "eigenvector";
     /* ARPACK may draw a start vector: seeded (with a constant: --seed is for
      * the communities), every graph of a run (one per period) gets the
      * values a run on that graph alone gets */
     igraph_rng_seed(igraph_rng_default(), 1);
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    if (igraph_eigenvector_centrality(&g->ig, &k.res, &value, 0, 1, &k.w, &arpack))
-        goto ig_fail;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "eigenvector", 0, VECTOR(k.res), err)))
-        goto done;
+    if (igraph_eigenvector_centrality(&g->ig, &k->res, &value, 0, 1, &k->w, &arpack))
+        return IG_FAILED;
+    return sg_graph_set_column(g, SG_NODES, "eigenvector", 0, VECTOR(k->res), err);
+}
 
-    step = "communities";
+/* community (Louvain, seeded) and component, both numbered by decreasing
+ * size. Returns as centralities does. */
+static int groups(sg_graph *g, const sg_analysis_options *opt, ig_work *k, double *out,
+                  const char **step, sg_error *err)
+{
+    size_t ngroups = 0;
+    int rc;
+    *step = "communities";
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
-    if (igraph_community_multilevel(&g->ig, &k.w, 1.0, &k.memb, NULL, NULL))
-        goto ig_fail;
-    if (renumber(&k.memb, n, out, &ngroups)) {
-        rc = nomem(err);
-        goto done;
-    }
+    if (igraph_community_multilevel(&g->ig, &k->w, 1.0, &k->memb, NULL, NULL))
+        return IG_FAILED;
+    if (renumber(&k->memb, g->n, out, &ngroups))
+        return nomem(err);
     if ((rc = sg_graph_set_column(g, SG_NODES, "community", 1, out, err)))
-        goto done;
+        return rc;
 
-    step = "components";
+    *step = "components";
     igraph_integer_t ncomp;
-    if (igraph_connected_components(&g->ig, &k.memb, NULL, &ncomp, IGRAPH_WEAK))
-        goto ig_fail;
-    if (renumber(&k.memb, n, out, &ngroups)) {
-        rc = nomem(err);
-        goto done;
-    }
-    rc = sg_graph_set_column(g, SG_NODES, "component", 1, out, err);
-    goto done;
-ig_fail:
-    rc = ig_failed(err, step);
-done:
-    if (inited >= 5)
-        igraph_vector_int_destroy(&k.memb);
-    if (inited >= 4)
-        igraph_vector_int_destroy(&k.ires);
-    if (inited >= 3)
-        igraph_vector_destroy(&k.res);
-    if (inited >= 2)
-        igraph_vector_destroy(&k.dist);
-    if (inited >= 1)
-        igraph_vector_destroy(&k.w);
+    if (igraph_connected_components(&g->ig, &k->memb, NULL, &ncomp, IGRAPH_WEAK))
+        return IG_FAILED;
+    if (renumber(&k->memb, g->n, out, &ngroups))
+        return nomem(err);
+    return sg_graph_set_column(g, SG_NODES, "component", 1, out, err);
+}
+
+/* Runs igraph's measures on g->ig, each stored as a node column. Returns 0,
+ * or the failing step's error. */
+static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
+{
+    double *out = sg_alloc_array(g->n + 1, sizeof(double));
+    if (!out)
+        return nomem(err);
+    ig_work k;
+    int inited = 0;
+    const char *step = "vectors";
+    sg_ig_guard gd = sg_ig_enter();
+    int rc = work_init(&k, g, &inited);
+    if (!rc)
+        rc = centralities(g, &k, out, &step, err);
+    if (!rc)
+        rc = groups(g, opt, &k, out, &step, err);
+    if (rc == IG_FAILED)
+        rc = ig_failed(err, step);
+    work_free(&k, inited);
     sg_ig_leave(gd);
     free(out);
     return rc;

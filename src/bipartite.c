@@ -95,6 +95,79 @@ static const char *meta_of(const sg_docrec *d, const char *key)
     return NULL;
 }
 
+/* Node i of the bipartite graph from `b`: a document (its name, title and
+ * metadata) or an actor (its gazetteer row). 0 or SG_ERR_NOMEM. */
+static int fill_node(sg_graph *g, const sg_gazetteer *gaz, const bnode *b, size_t i, char ***keys,
+                     size_t *nkeys_p, size_t *keycap, long name_col, size_t *node_of_ent)
+{
+    size_t nkeys = *nkeys_p;
+    g->mentions[i] = b->mentions;
+    g->documents[i] = b->documents;
+    if (b->doc) {
+        const char *title = meta_of(b->doc, "title");
+        g->id[i] = strdup(b->id);
+        g->label[i] = strdup(title ? title : b->doc->name);
+        g->type[i] = strdup("document");
+        if (!(g->attrs[i * nkeys + (size_t)name_col] = strdup(b->doc->name)))
+            g->id[i] = NULL;
+        for (size_t k = 0; k < b->doc->nmeta && g->id[i]; k++) {
+            long a = key_index(keys, nkeys_p, keycap, b->doc->meta[2 * k]);
+            char **cell = &g->attrs[i * nkeys + (size_t)a];
+            if (!*cell && !(*cell = strdup(b->doc->meta[2 * k + 1])))
+                g->id[i] = NULL; /* reported at the end */
+        }
+    } else {
+        const sg_entity *e = &gaz->ents[b->entity];
+        node_of_ent[b->entity] = i;
+        g->id[i] = strdup(e->id);
+        g->label[i] = strdup(e->label);
+        g->type[i] = strdup(e->type);
+        for (size_t a = 0; a < gaz->nattr && a < e->nattrs; a++)
+            if (e->attrs[a] && !(g->attrs[i * nkeys + a] = strdup(e->attrs[a])))
+                g->id[i] = NULL;
+    }
+    return g->id[i] && g->label[i] && g->type[i] ? 0 : SG_ERR_NOMEM;
+}
+
+/* The edges of the bipartite graph: one per document and actor it names,
+ * weighted by its mentions there (same-named records add up). 0 or
+ * SG_ERR_NOMEM. */
+static int bipartite_edges(sg_graph *g, const sg_docrec **docs, size_t nd,
+                           const size_t *node_of_doc, const size_t *node_of_ent, size_t nedges)
+{
+    bedge *edges = sg_alloc_array(nedges + 1, sizeof(bedge));
+    if (!edges)
+        return SG_ERR_NOMEM;
+    /* document nodes in name order = record order (same-named records share one) */
+    size_t m = 0, r = (size_t)-1;
+    for (size_t i = 0; i < nd; i++) {
+        if (i == 0 || strcmp(docs[i - 1]->name, docs[i]->name))
+            r++;
+        size_t dn = node_of_doc[r];
+        for (size_t k = 0; k < docs[i]->n; k++) {
+            size_t an = node_of_ent[docs[i]->ents[k]];
+            edges[m++] = (bedge){an < dn ? an : dn, an < dn ? dn : an, docs[i]->counts[k]};
+        }
+    }
+    if (m > 1)
+        qsort(edges, m, sizeof(bedge), cmp_bedge);
+    size_t k = 0;
+    for (size_t e = 0; e < m; e++) {
+        if (k && g->src[k - 1] == edges[e].a && g->dst[k - 1] == edges[e].b) {
+            g->weight[k - 1] += (double)edges[e].weight;
+            continue;
+        }
+        g->src[k] = edges[e].a;
+        g->dst[k] = edges[e].b;
+        g->weight[k] = (double)edges[e].weight;
+        g->edocs[k] = 1;
+        k++;
+    }
+    g->m = k;
+    free(edges);
+    return 0;
+}
+
 int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
 {
     const sg_gazetteer *gaz = ex->gaz;
@@ -106,7 +179,6 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     bnode *nodes = sg_alloc_array(ne + nd + 1, sizeof(bnode));
     char **keys = NULL, **docids = NULL;
     size_t nkeys = 0, keycap = 0, nedges = 0;
-    bedge *edges = NULL;
     sg_graph *g = NULL;
     int rc = SG_ERR_NOMEM;
     if (!docs || !ment || !ndoc || !node_of_ent || !node_of_doc || !nodes)
@@ -169,34 +241,8 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     if (!part)
         goto done;
     for (size_t i = 0; i < nn; i++) {
-        const bnode *b = &nodes[i];
-        g->mentions[i] = b->mentions;
-        g->documents[i] = b->documents;
-        part[i] = b->doc ? 1 : 0;
-        if (b->doc) {
-            const char *title = meta_of(b->doc, "title");
-            g->id[i] = strdup(b->id);
-            g->label[i] = strdup(title ? title : b->doc->name);
-            g->type[i] = strdup("document");
-            if (!(g->attrs[i * nkeys + (size_t)name_col] = strdup(b->doc->name)))
-                g->id[i] = NULL;
-            for (size_t k = 0; k < b->doc->nmeta && g->id[i]; k++) {
-                long a = key_index(&keys, &nkeys, &keycap, b->doc->meta[2 * k]);
-                char **cell = &g->attrs[i * nkeys + (size_t)a];
-                if (!*cell && !(*cell = strdup(b->doc->meta[2 * k + 1])))
-                    g->id[i] = NULL; /* reported below */
-            }
-        } else {
-            const sg_entity *e = &gaz->ents[b->entity];
-            node_of_ent[b->entity] = i;
-            g->id[i] = strdup(e->id);
-            g->label[i] = strdup(e->label);
-            g->type[i] = strdup(e->type);
-            for (size_t a = 0; a < gaz->nattr && a < e->nattrs; a++)
-                if (e->attrs[a] && !(g->attrs[i * nkeys + a] = strdup(e->attrs[a])))
-                    g->id[i] = NULL;
-        }
-        if (!g->id[i] || !g->label[i] || !g->type[i]) {
+        part[i] = nodes[i].doc ? 1 : 0;
+        if (fill_node(g, gaz, &nodes[i], i, &keys, &nkeys, &keycap, name_col, node_of_ent)) {
             free(part);
             goto done;
         }
@@ -210,34 +256,8 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     if (rc)
         goto done_set;
     rc = SG_ERR_NOMEM;
-    if (!(edges = sg_alloc_array(nedges + 1, sizeof(bedge))))
+    if (bipartite_edges(g, docs, nd, node_of_doc, node_of_ent, nedges))
         goto done;
-    /* document nodes in name order = record order (same-named records share one) */
-    size_t m = 0, r = (size_t)-1;
-    for (size_t i = 0; i < nd; i++) {
-        if (i == 0 || strcmp(docs[i - 1]->name, docs[i]->name))
-            r++;
-        size_t dn = node_of_doc[r];
-        for (size_t k = 0; k < docs[i]->n; k++) {
-            size_t an = node_of_ent[docs[i]->ents[k]];
-            edges[m++] = (bedge){an < dn ? an : dn, an < dn ? dn : an, docs[i]->counts[k]};
-        }
-    }
-    if (m > 1)
-        qsort(edges, m, sizeof(bedge), cmp_bedge);
-    size_t k = 0;
-    for (size_t e = 0; e < m; e++) {
-        if (k && g->src[k - 1] == edges[e].a && g->dst[k - 1] == edges[e].b) {
-            g->weight[k - 1] += (double)edges[e].weight;
-            continue;
-        }
-        g->src[k] = edges[e].a;
-        g->dst[k] = edges[e].b;
-        g->weight[k] = (double)edges[e].weight;
-        g->edocs[k] = 1;
-        k++;
-    }
-    g->m = k;
     if ((rc = sg_graph_make_igraph(g, err)))
         goto done_set;
     *out = g;
@@ -254,7 +274,6 @@ done_set:
     for (size_t i = 0; docids && docids[i]; i++)
         free(docids[i]);
     free(docids);
-    free(edges);
     free(docs);
     free(ment);
     free(ndoc);

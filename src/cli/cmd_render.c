@@ -38,6 +38,36 @@ static int usage_error(const char *what)
     return cli_usage_error("render", what);
 }
 
+/* Reads the GraphML `in`, computes the measures it lacks (the file's own are
+ * kept), lays it out and writes the n outputs. Returns the exit status. */
+static int draw(const char *in, cli_output *outs, size_t n, sg_render_options *ro,
+                sg_analysis_options *ao)
+{
+    sg_error err;
+    sg_error_clear(&err);
+    sg_graph *g = NULL;
+    int rc = sg_graph_read_graphml(&g, in, &err);
+    if (!rc &&
+        (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
+         (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0)))
+        rc = sg_graph_analyse(g, ao, &err);
+    if (!rc)
+        rc = sg_graph_layout(g, ro, &err);
+    if (rc) {
+        char buf[2048];
+        if (!err.file[0]) /* the analysis and the layout name no file */
+            snprintf(err.file, sizeof(err.file), "%s", in);
+        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
+        sg_graph_free(g);
+        return EXIT_FAIL;
+    }
+    int status = !cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, ro, NULL)
+                     ? EXIT_OK
+                     : EXIT_FAIL;
+    sg_graph_free(g);
+    return status;
+}
+
 int cmd_render(int argc, char **argv)
 {
     enum { OPT_COLOUR_BY = 256, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE, OPT_ENGINE, OPT_SEED };
@@ -117,29 +147,7 @@ int cmd_render(int argc, char **argv)
             status = usage_error(msg);
             goto done;
         }
-    status = EXIT_FAIL;
-    sg_error err;
-    sg_error_clear(&err);
-    sg_graph *g = NULL;
-    int rc = sg_graph_read_graphml(&g, argv[optind], &err);
-    /* the file's own measures are kept; missing ones are computed, once */
-    if (!rc &&
-        (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
-         (strcmp(ro.size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro.size_by) < 0)))
-        rc = sg_graph_analyse(g, &ao, &err);
-    if (!rc)
-        rc = sg_graph_layout(g, &ro, &err);
-    if (rc) {
-        char buf[2048];
-        if (!err.file[0]) /* the analysis and the layout name no file */
-            snprintf(err.file, sizeof(err.file), "%s", argv[optind]);
-        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
-        sg_graph_free(g);
-        goto done;
-    }
-    if (!cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, &ro, NULL))
-        status = EXIT_OK;
-    sg_graph_free(g);
+    status = draw(argv[optind], outs, n, &ro, &ao);
 done:
     free(paths);
     free(outs);
