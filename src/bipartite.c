@@ -168,6 +168,38 @@ static int bipartite_edges(sg_graph *g, const sg_docrec **docs, size_t nd,
     return 0;
 }
 
+/* The document nodes, from the records sorted by name: documents of the same
+ * name are one node (the first record's metadata), numbered "doc:..." in
+ * name order (their ids in *docids, NULL-terminated, owned by the caller).
+ * Adds each actor's mentions and documents to ment and ndoc; *nn: the nodes
+ * made; *nedges: an upper bound of the edges. 0 or SG_ERR_NOMEM. */
+static int doc_nodes(const sg_docrec **docs, size_t nd, bnode *nodes, char ***docids, long *ment,
+                     long *ndoc, size_t *nn, size_t *nedges)
+{
+    size_t ndistinct = 0;
+    for (size_t i = 0; i < nd; i++)
+        ndistinct += i == 0 || strcmp(docs[i - 1]->name, docs[i]->name);
+    if (!(*docids = calloc(ndistinct + 1, sizeof(char *))))
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < nd; i++) {
+        const sg_docrec *d = docs[i];
+        if (i == 0 || strcmp(docs[i - 1]->name, d->name)) {
+            if (!((*docids)[*nn] = doc_id(*nn + 1, ndistinct)))
+                return SG_ERR_NOMEM;
+            nodes[*nn] = (bnode){(*docids)[*nn], 0, d, 0, 1};
+            (*nn)++;
+        }
+        bnode *dn = &nodes[*nn - 1];
+        for (size_t k = 0; k < d->n; k++) {
+            dn->mentions += d->counts[k];
+            ment[d->ents[k]] += d->counts[k];
+            ndoc[d->ents[k]]++;
+        }
+        *nedges += d->n;
+    }
+    return 0;
+}
+
 int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
 {
     const sg_gazetteer *gaz = ex->gaz;
@@ -187,28 +219,9 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
         docs[i] = &ex->docs[i];
     if (nd > 1)
         qsort(docs, nd, sizeof(*docs), cmp_docrec);
-    /* documents of the same name are one node (the first record's metadata) */
-    size_t nn = 0, ndistinct = 0;
-    for (size_t i = 0; i < nd; i++)
-        ndistinct += i == 0 || strcmp(docs[i - 1]->name, docs[i]->name);
-    if (!(docids = calloc(ndistinct + 1, sizeof(char *))))
+    size_t nn = 0;
+    if (doc_nodes(docs, nd, nodes, &docids, ment, ndoc, &nn, &nedges))
         goto done;
-    for (size_t i = 0; i < nd; i++) {
-        const sg_docrec *d = docs[i];
-        if (i == 0 || strcmp(docs[i - 1]->name, d->name)) {
-            if (!(docids[nn] = doc_id(nn + 1, ndistinct)))
-                goto done;
-            nodes[nn] = (bnode){docids[nn], 0, d, 0, 1};
-            nn++;
-        }
-        bnode *dn = &nodes[nn - 1];
-        for (size_t k = 0; k < d->n; k++) {
-            dn->mentions += d->counts[k];
-            ment[d->ents[k]] += d->counts[k];
-            ndoc[d->ents[k]]++;
-        }
-        nedges += d->n;
-    }
     for (size_t e = 0; e < ne; e++)
         if (ment[e] > 0)
             nodes[nn++] = (bnode){gaz->ents[e].id, (uint32_t)e, NULL, ment[e], ndoc[e]};

@@ -155,181 +155,171 @@ static void explain_help(FILE *f)
           f);
 }
 
-static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
+/* The options of extract, merge and explain (getopt_long's values). */
+enum {
+    OPT_UNIT = 256,
+    OPT_MENTIONS,
+    OPT_MIN_WEIGHT,
+    OPT_STRICT,
+    OPT_NO_ANALYSE,
+    OPT_SEED,
+    OPT_BACKBONE,
+    OPT_NO_LAYOUT,
+    OPT_LAYOUT,
+    OPT_COLOUR_BY,
+    OPT_SIZE_BY,
+    OPT_LABELS,
+    OPT_TITLE,
+    OPT_MAX_UNIT_ACTORS,
+    OPT_FILES_FROM,
+    OPT_EVIDENCE,
+    OPT_BIPARTITE,
+    OPT_JSONL,
+    OPT_BY_PERIOD,
+    OPT_VARIANTS,
+    OPT_KEEP_CREDITS
+};
+
+/* --min-weight: a number from 0 to 1e15. 0, or -1 when it is none. */
+static int parse_min_weight(const char *arg, double *out)
 {
-    enum {
-        OPT_UNIT = 256,
-        OPT_MENTIONS,
-        OPT_MIN_WEIGHT,
-        OPT_STRICT,
-        OPT_NO_ANALYSE,
-        OPT_SEED,
-        OPT_BACKBONE,
-        OPT_NO_LAYOUT,
-        OPT_LAYOUT,
-        OPT_COLOUR_BY,
-        OPT_SIZE_BY,
-        OPT_LABELS,
-        OPT_TITLE,
-        OPT_MAX_UNIT_ACTORS,
-        OPT_FILES_FROM,
-        OPT_EVIDENCE,
-        OPT_BIPARTITE,
-        OPT_JSONL,
-        OPT_BY_PERIOD,
-        OPT_VARIANTS,
-        OPT_KEEP_CREDITS
-    };
-    const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
-    static const struct option longs[] = {
-        {"gazetteer", required_argument, NULL, 'g'},
-        {"unit", required_argument, NULL, OPT_UNIT},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"mentions", required_argument, NULL, OPT_MENTIONS},
-        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"no-analyse", no_argument, NULL, OPT_NO_ANALYSE},
-        {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"backbone", required_argument, NULL, OPT_BACKBONE},
-        {"layout", no_argument, NULL, OPT_LAYOUT},
-        {"no-layout", no_argument, NULL, OPT_NO_LAYOUT},
-        {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
-        {"color-by", required_argument, NULL, OPT_COLOUR_BY},
-        {"size-by", required_argument, NULL, OPT_SIZE_BY},
-        {"labels", required_argument, NULL, OPT_LABELS},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
-        {"jobs", required_argument, NULL, 'j'},
-        {"files-from", required_argument, NULL, OPT_FILES_FROM},
-        {"evidence", required_argument, NULL, OPT_EVIDENCE},
-        {"bipartite", required_argument, NULL, OPT_BIPARTITE},
-        {"jsonl", no_argument, NULL, OPT_JSONL},
-        {"by-period", required_argument, NULL, OPT_BY_PERIOD},
-        {"variants", required_argument, NULL, OPT_VARIANTS},
-        {"keep-credits", no_argument, NULL, OPT_KEEP_CREDITS},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":g:f:o:j:qh", longs, NULL)) != -1) {
-        char msg[512];
-        if (a->merge && (c == OPT_UNIT || c == OPT_MENTIONS || c == OPT_STRICT || c == 'j' ||
-                         c == OPT_MAX_UNIT_ACTORS || c == OPT_VARIANTS || c == OPT_KEEP_CREDITS)) {
-            return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict, "
-                                        "--variants, --keep-credits and --jobs apply to extract "
-                                        "(merge takes the unit and the limit from the counts "
-                                        "files)");
-        }
-        if (a->merge &&
-            (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL || c == OPT_BY_PERIOD))
-            return cli_usage_error(cmd, "--evidence, --bipartite, --jsonl and --by-period need "
-                                        "the text: use them with extract");
-        if (a->explain && c != 'g' && c != OPT_UNIT && c != OPT_JSONL && c != 'j' &&
-            c != OPT_FILES_FROM && c != OPT_MAX_UNIT_ACTORS && c != OPT_STRICT && c != 'q' &&
-            c != OPT_VARIANTS && c != OPT_KEEP_CREDITS && c != 'h' && c != ':' && c != '?') {
-            snprintf(msg, sizeof(msg), "'%.200s' does not apply to explain (it prints the units)",
-                     argv[optind - 1]);
-            return cli_usage_error(cmd, msg);
-        }
-        switch (c) {
-        case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
-        case OPT_UNIT:
-            if (sg_extract_options_set_unit(&a->opt, optarg)) {
-                snprintf(msg, sizeof(msg),
-                         "invalid --unit '%.200s' (sentence, paragraph, document or window:N)",
-                         optarg);
-                return cli_usage_error(cmd, msg);
-            }
-            break;
-        case 'f': a->format = optarg; break;
-        case 'o': a->outputs[a->noutputs++] = optarg; break;
-        case OPT_MENTIONS: a->mentions = optarg; break;
-        case OPT_MIN_WEIGHT: {
-            char *end = NULL;
-            errno = 0;
-            a->min_weight = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(a->min_weight >= 0) || a->min_weight > 1e15) {
-                snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", optarg);
-                return cli_usage_error(cmd, msg);
-            }
-            break;
-        }
-        case OPT_STRICT: a->opt.strict = 1; break;
-        case OPT_VARIANTS:
-            if (sg_variants_parse(&a->opt.variants, optarg)) {
-                snprintf(msg, sizeof(msg),
-                         "invalid --variants '%.200s' (all, none, or a list of function-words, "
-                         "heads, inserted, region, acronym-forms, defined, interrupted, "
-                         "shared-heads, fuzzy; -NAME removes one)",
-                         optarg);
-                return cli_usage_error(cmd, msg);
-            }
-            break;
-        case OPT_KEEP_CREDITS: a->opt.keep_furniture = 1; break;
-        case OPT_NO_ANALYSE: a->analyse = 0; break;
-        case OPT_LAYOUT: a->layout = 1; break;
-        case OPT_MAX_UNIT_ACTORS: {
-            unsigned long v;
-            if (cli_parse_seed(optarg, &v) || v == 1)
-                return cli_usage_error(cmd,
-                                       "invalid --max-unit-actors (0 for no limit, or at least 2)");
-            a->opt.max_unit_actors = (unsigned)v;
-            break;
-        }
-        case OPT_NO_LAYOUT: a->layout = 0; break;
-        case OPT_COLOUR_BY:
-        case OPT_SIZE_BY:
-        case OPT_LABELS:
-        case OPT_TITLE:
-            if (cli_render_option(&a->render, c - OPT_COLOUR_BY, optarg, msg, sizeof(msg)))
-                return cli_usage_error(cmd, msg);
-            break;
-        case OPT_SEED:
-            if (cli_parse_seed(optarg, &a->analysis.seed))
-                return cli_usage_error(cmd, "invalid --seed (an integer from 0 to 4294967295)");
-            break;
-        case OPT_BACKBONE:
-            if (cli_parse_alpha(optarg, &a->analysis.backbone))
-                return cli_usage_error(cmd,
-                                       "invalid --backbone (a significance level, 0 < ALPHA <= 1)");
-            break;
-        case 'j': {
-            unsigned long v;
-            if (cli_parse_seed(optarg, &v) || v < 1 || v > MAX_JOBS) {
-                snprintf(msg, sizeof(msg), "invalid --jobs (1 to %d)", MAX_JOBS);
-                return cli_usage_error(cmd, msg);
-            }
-            a->jobs = (unsigned)v;
-            break;
-        }
-        case OPT_FILES_FROM: a->files_from = optarg; break;
-        case OPT_EVIDENCE: a->evidence = optarg; break;
-        case OPT_BIPARTITE: a->bipartite = optarg; break;
-        case OPT_JSONL: a->jsonl = 1; break;
-        case OPT_BY_PERIOD:
-            if (!strcmp(optarg, "month"))
-                a->by_period = PERIOD_MONTH;
-            else if (!strcmp(optarg, "year"))
-                a->by_period = PERIOD_YEAR;
-            else
-                return cli_usage_error(cmd, "invalid --by-period (month or year)");
-            break;
-        case 'q': a->quiet = 1; break;
-        case 'h':
-            a->merge ? merge_help(stdout) : a->explain ? explain_help(stdout) : help(stdout);
-            return -1;
-        case ':':
-            snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
-            return cli_usage_error(cmd, msg);
-        default:
-            snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
-            return cli_usage_error(cmd, msg);
-        }
+    char *end = NULL;
+    errno = 0;
+    *out = strtod(arg, &end);
+    return errno || end == arg || *end || !(*out >= 0) || *out > 1e15 ? -1 : 0;
+}
+
+/* Is option `c` one of the command's (merge has no text, explain prints
+ * units)? Returns 0 or a usage error's exit status. */
+static int option_applies(const extract_args *a, int c, const char *cmd, char **argv)
+{
+    char msg[512];
+    if (a->merge && (c == OPT_UNIT || c == OPT_MENTIONS || c == OPT_STRICT || c == 'j' ||
+                     c == OPT_MAX_UNIT_ACTORS || c == OPT_VARIANTS || c == OPT_KEEP_CREDITS)) {
+        return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict, "
+                                    "--variants, --keep-credits and --jobs apply to extract "
+                                    "(merge takes the unit and the limit from the counts "
+                                    "files)");
     }
+    if (a->merge &&
+        (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL || c == OPT_BY_PERIOD))
+        return cli_usage_error(cmd, "--evidence, --bipartite, --jsonl and --by-period need "
+                                    "the text: use them with extract");
+    if (a->explain && c != 'g' && c != OPT_UNIT && c != OPT_JSONL && c != 'j' &&
+        c != OPT_FILES_FROM && c != OPT_MAX_UNIT_ACTORS && c != OPT_STRICT && c != 'q' &&
+        c != OPT_VARIANTS && c != OPT_KEEP_CREDITS && c != 'h' && c != ':' && c != '?') {
+        snprintf(msg, sizeof(msg), "'%.200s' does not apply to explain (it prints the units)",
+                 argv[optind - 1]);
+        return cli_usage_error(cmd, msg);
+    }
+    return 0;
+}
+
+/* Applies option `c` (getopt_long's, its value in optarg) to `a`. Returns 0,
+ * -1 after --help, or a usage error's exit status. */
+static int apply_option(extract_args *a, int c, const char *cmd, char **argv)
+{
+    char msg[512];
+    int rc = option_applies(a, c, cmd, argv);
+    if (rc)
+        return rc;
+    switch (c) {
+    case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
+    case OPT_UNIT:
+        if (sg_extract_options_set_unit(&a->opt, optarg)) {
+            snprintf(msg, sizeof(msg),
+                     "invalid --unit '%.200s' (sentence, paragraph, document or window:N)", optarg);
+            return cli_usage_error(cmd, msg);
+        }
+        break;
+    case 'f': a->format = optarg; break;
+    case 'o': a->outputs[a->noutputs++] = optarg; break;
+    case OPT_MENTIONS: a->mentions = optarg; break;
+    case OPT_MIN_WEIGHT:
+        if (parse_min_weight(optarg, &a->min_weight)) {
+            snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", optarg);
+            return cli_usage_error(cmd, msg);
+        }
+        break;
+    case OPT_STRICT: a->opt.strict = 1; break;
+    case OPT_VARIANTS:
+        if (sg_variants_parse(&a->opt.variants, optarg)) {
+            snprintf(msg, sizeof(msg),
+                     "invalid --variants '%.200s' (all, none, or a list of function-words, "
+                     "heads, inserted, region, acronym-forms, defined, interrupted, "
+                     "shared-heads, fuzzy; -NAME removes one)",
+                     optarg);
+            return cli_usage_error(cmd, msg);
+        }
+        break;
+    case OPT_KEEP_CREDITS: a->opt.keep_furniture = 1; break;
+    case OPT_NO_ANALYSE: a->analyse = 0; break;
+    case OPT_LAYOUT: a->layout = 1; break;
+    case OPT_MAX_UNIT_ACTORS: {
+        unsigned long v;
+        if (cli_parse_seed(optarg, &v) || v == 1)
+            return cli_usage_error(cmd,
+                                   "invalid --max-unit-actors (0 for no limit, or at least 2)");
+        a->opt.max_unit_actors = (unsigned)v;
+        break;
+    }
+    case OPT_NO_LAYOUT: a->layout = 0; break;
+    case OPT_COLOUR_BY:
+    case OPT_SIZE_BY:
+    case OPT_LABELS:
+    case OPT_TITLE:
+        if (cli_render_option(&a->render, c - OPT_COLOUR_BY, optarg, msg, sizeof(msg)))
+            return cli_usage_error(cmd, msg);
+        break;
+    case OPT_SEED:
+        if (cli_parse_seed(optarg, &a->analysis.seed))
+            return cli_usage_error(cmd, "invalid --seed (an integer from 0 to 4294967295)");
+        break;
+    case OPT_BACKBONE:
+        if (cli_parse_alpha(optarg, &a->analysis.backbone))
+            return cli_usage_error(cmd,
+                                   "invalid --backbone (a significance level, 0 < ALPHA <= 1)");
+        break;
+    case 'j': {
+        unsigned long v;
+        if (cli_parse_seed(optarg, &v) || v < 1 || v > MAX_JOBS) {
+            snprintf(msg, sizeof(msg), "invalid --jobs (1 to %d)", MAX_JOBS);
+            return cli_usage_error(cmd, msg);
+        }
+        a->jobs = (unsigned)v;
+        break;
+    }
+    case OPT_FILES_FROM: a->files_from = optarg; break;
+    case OPT_EVIDENCE: a->evidence = optarg; break;
+    case OPT_BIPARTITE: a->bipartite = optarg; break;
+    case OPT_JSONL: a->jsonl = 1; break;
+    case OPT_BY_PERIOD:
+        if (!strcmp(optarg, "month"))
+            a->by_period = PERIOD_MONTH;
+        else if (!strcmp(optarg, "year"))
+            a->by_period = PERIOD_YEAR;
+        else
+            return cli_usage_error(cmd, "invalid --by-period (month or year)");
+        break;
+    case 'q': a->quiet = 1; break;
+    case 'h':
+        a->merge ? merge_help(stdout) : a->explain ? explain_help(stdout) : help(stdout);
+        return -1;
+    case ':':
+        snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
+        return cli_usage_error(cmd, msg);
+    default:
+        snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
+        return cli_usage_error(cmd, msg);
+    }
+    return 0;
+}
+
+/* What the options say together, once all are read: the inputs, the outputs
+ * and their formats, periods, the bipartite network. Returns 0 or a usage
+ * error's exit status; optind moves past explain's two actors. */
+static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
+{
     if (a->explain) {
         if (argc - optind < 2)
             return cli_usage_error(cmd, "give two actors (ids or names), then the inputs");
@@ -380,6 +370,51 @@ static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
                                         "output: give -o FILE, not standard output or a "
                                         "device (or -f gexf, which holds the periods)");
     }
+    return 0;
+}
+
+static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
+{
+    const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
+    static const struct option longs[] = {
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"unit", required_argument, NULL, OPT_UNIT},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"mentions", required_argument, NULL, OPT_MENTIONS},
+        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"no-analyse", no_argument, NULL, OPT_NO_ANALYSE},
+        {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"backbone", required_argument, NULL, OPT_BACKBONE},
+        {"layout", no_argument, NULL, OPT_LAYOUT},
+        {"no-layout", no_argument, NULL, OPT_NO_LAYOUT},
+        {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
+        {"color-by", required_argument, NULL, OPT_COLOUR_BY},
+        {"size-by", required_argument, NULL, OPT_SIZE_BY},
+        {"labels", required_argument, NULL, OPT_LABELS},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
+        {"jobs", required_argument, NULL, 'j'},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"bipartite", required_argument, NULL, OPT_BIPARTITE},
+        {"jsonl", no_argument, NULL, OPT_JSONL},
+        {"by-period", required_argument, NULL, OPT_BY_PERIOD},
+        {"variants", required_argument, NULL, OPT_VARIANTS},
+        {"keep-credits", no_argument, NULL, OPT_KEEP_CREDITS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c, rc;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":g:f:o:j:qh", longs, NULL)) != -1)
+        if ((rc = apply_option(a, c, cmd, argv)))
+            return rc;
+    if ((rc = check_args(a, argc, argv, cmd)))
+        return rc;
     *first_input = optind;
     return 0;
 }
