@@ -43,6 +43,19 @@ typedef struct {
     int failed; /* out of memory, or jansson could not write */
 } writer;
 
+/* How the writing ended: 0, SG_ERR_NOMEM (jansson could not make a value)
+ * or SG_ERR_IO (the stream failed; the caller clears errno before writing, so
+ * that it says why). */
+static int written(writer *w, sg_error *err)
+{
+    if (w->failed && !ferror(w->f))
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    if (ferror(w->f) || fflush(w->f) != 0)
+        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
+                            strerror(errno ? errno : EIO));
+    return 0;
+}
+
 /* A JSON string; jansson refuses invalid UTF-8, which becomes U+FFFD. */
 static void string(writer *w, const char *s)
 {
@@ -90,6 +103,16 @@ static void real(writer *w, double v)
     json_decref(j);
 }
 
+/* A finite value: an integer for an integer column (when it fits in 64
+ * bits), else a real. */
+static void number(writer *w, double v, int is_int)
+{
+    if (is_int && fabs(v) < SG_INT64_LIMIT)
+        integer(w, (long long)v);
+    else
+        real(w, v);
+}
+
 /* A column value: an integer for an integer column (when it fits), else a
  * real; nothing (not even the key) when it is not finite. */
 static void column(writer *w, const char *name, double v, int is_int)
@@ -97,10 +120,7 @@ static void column(writer *w, const char *name, double v, int is_int)
     if (!isfinite(v))
         return;
     key(w, name, 0);
-    if (is_int && fabs(v) < SG_INT64_LIMIT)
-        integer(w, (long long)v);
-    else
-        real(w, v);
+    number(w, v, is_int);
 }
 
 static void columns(writer *w, const sg_graph *g, sg_domain d, size_t i)
@@ -194,12 +214,7 @@ int sg_export_json(const sg_graph *g, FILE *f, sg_error *err)
     }
     fputs("\n]}\n", f);
     free(attr_written);
-    if (w.failed && !ferror(f))
-        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
-    if (ferror(f) || fflush(f) != 0)
-        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
-                            strerror(errno ? errno : EIO));
-    return 0;
+    return written(&w, err);
 }
 
 /* A summary's number: null when not finite (JSON has no inf: a sum of weights
@@ -218,10 +233,10 @@ static void node_value(writer *w, const sg_graph *g, const char *name, size_t i)
 {
     long c = sg_graph_column_find(g, SG_NODES, name);
     double v = c < 0 ? 0 : sg_graph_column_value(g, SG_NODES, (size_t)c, i);
-    if (c >= 0 && sg_graph_column_is_int(g, SG_NODES, (size_t)c) && fabs(v) < 9e15)
-        integer(w, (long long)v);
+    if (isfinite(v))
+        number(w, v, c >= 0 && sg_graph_column_is_int(g, SG_NODES, (size_t)c));
     else
-        summary_real(w, v);
+        fputs("null", w->f);
 }
 
 int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, size_t top, FILE *f,
@@ -269,10 +284,5 @@ int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, si
     }
     fputs("}}\n", f);
     free(order);
-    if (w.failed && !ferror(f))
-        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
-    if (ferror(f) || fflush(f) != 0)
-        return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
-                            strerror(errno ? errno : EIO));
-    return 0;
+    return written(&w, err);
 }
