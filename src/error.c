@@ -103,6 +103,19 @@ int sg_grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+void sg_strbuf_add(sg_strbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (sg_grow((void **)&b->s, &b->cap, b->len + n + 1, 1)) {
+        b->failed = 1;
+        return;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
 char *sg_strndup(const char *s, size_t n)
 {
     if (n == SIZE_MAX)

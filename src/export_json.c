@@ -2,13 +2,14 @@
  * false, "graph": {...}, "nodes": [{"id": ..., ...}], "links": [{"source":
  * ..., "target": ..., ...}]}, which networkx.node_link_graph reads as it is.
  *
- * jansson (the only file that includes jansson.h) encodes every string and
- * every real; the writer streams the document, one node or link a line,
- * instead of building it with json_object: a DOM of a million links would
- * take gigabytes, and one dump gives every real the same precision (17
- * digits: 238.96000000000001), where each value here gets the fewest digits
- * that read back as the same double (as in GraphML and CSV). Keys come in a
- * fixed order, so the bytes depend only on the graph.
+ * jansson (which writes every JSON of the library here; jsonl.c reads
+ * corpora with it) encodes every string and every real; the writer streams
+ * the document, one node or link a line, instead of building it with
+ * json_object: a DOM of a million links would take gigabytes, and one dump
+ * gives every real the same precision (17 digits: 238.96000000000001), where
+ * each value here gets the fewest digits that read back as the same double
+ * (as in GraphML and CSV). Keys come in a fixed order, so the bytes depend
+ * only on the graph.
  *
  * Key names never repeat: as in GraphML, a gazetteer column or a numeric
  * column named like a fixed key (nodes: id, label, type, mentions,
@@ -285,4 +286,17 @@ int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, si
     fputs("}}\n", f);
     free(order);
     return written(&w, err);
+}
+
+char *sg_json_evidence_line(const sg_cooccurrence *c, const char *doc, const char *snippet)
+{
+    json_t *o =
+        json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "source", c->source,
+                  "target", c->target, "doc", doc, "start", (json_int_t)c->start, "end",
+                  (json_int_t)c->end, "source_start", (json_int_t)c->source_start, "source_end",
+                  (json_int_t)c->source_end, "target_start", (json_int_t)c->target_start,
+                  "target_end", (json_int_t)c->target_end, "snippet", snippet);
+    char *line = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(o);
+    return line;
 }

@@ -276,6 +276,14 @@ static int report_pairs(sg_extractor *ex, const char *name, const char *text, si
         ustart++;
     while (uend > ustart && is_space((unsigned char)text[uend - 1]))
         uend--;
+    if (ex->line_pos > ustart) { /* a new document (units come in order) */
+        ex->line_pos = 0;
+        ex->line = 1;
+    }
+    for (const char *q = text + ex->line_pos; (q = memchr(q, '\n', ustart - (size_t)(q - text)));
+         q++)
+        ex->line++;
+    ex->line_pos = ustart;
     for (size_t p = 0; p < np; p++) {
         uint32_t a = pairs[2 * p], b = pairs[2 * p + 1];
         if (sg_matcher_rank(ex->matcher, a) > sg_matcher_rank(ex->matcher, b)) {
@@ -294,7 +302,8 @@ static int report_pairs(sg_extractor *ex, const char *name, const char *text, si
                              f->src[hb->fs],
                              sg_folded_orig_end(f, text, len, hb->fe),
                              text,
-                             len};
+                             len,
+                             ex->line};
         if (ex->on_cooc(&c, ex->cooc_ctx))
             return SG_ERR_IO;
     }
@@ -461,6 +470,8 @@ int sg_extractor_add_document(sg_extractor *ex, const sg_document *d, sg_error *
         return rc;
     if (sg_segment(&ex->units, &ex->folded, ex->opt.unit, ex->opt.window))
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
+    ex->line_pos = 0; /* the evidence's line numbers start again */
+    ex->line = 1;
     if ((rc = count_units(ex, ex->ndocs, name, text, len)))
         return rc == SG_ERR_IO ? sg_error_set(err, rc, name, 0, -1, "writing the evidence failed")
                                : sg_error_set(err, rc, name, 0, -1, "out of memory");

@@ -40,7 +40,8 @@ struct sg_extractor {
     size_t *first_hit; /* per entity: its first hit in the current unit (evidence) */
     long *hit_stamp;   /* per entity: the unit first_hit belongs to */
     long stamp;
-    sg_docrec *docs; /* record_documents */
+    size_t line_pos, line; /* evidence: byte line_pos of the document is on line `line` */
+    sg_docrec *docs;       /* record_documents */
     size_t ndocrec, doccap;
 };
 

@@ -275,33 +275,13 @@ done_set:
     return rc;
 }
 
-/* A growing string for the legend's HTML-like label. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
+static void sb_str(sg_strbuf *b, const char *s)
 {
-    if (b->failed)
-        return;
-    if (sg_grow((void **)&b->s, &b->cap, b->len + n + 1, 1)) {
-        b->failed = 1;
-        return;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-static void sb_str(sbuf *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
+    sg_strbuf_add(b, s, strlen(s));
 }
 
 /* Text for an HTML-like label: & < > " escaped, controls dropped. */
-static void sb_html(sbuf *b, const char *s, size_t max_chars)
+static void sb_html(sg_strbuf *b, const char *s, size_t max_chars)
 {
     size_t chars = 0;
     for (; *s; s++) {
@@ -319,7 +299,7 @@ static void sb_html(sbuf *b, const char *s, size_t max_chars)
         else if (c == '"')
             sb_str(b, "&quot;");
         else if (c >= 0x20 && c != 0x7f)
-            sb_add(b, s, 1);
+            sg_strbuf_add(b, s, 1);
     }
 }
 
@@ -365,7 +345,7 @@ static const char *hex(const sg_graph *g, size_t i, char *buf, const long *rgb)
     return buf;
 }
 
-static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size_t max_chars,
+static void legend_row(sg_strbuf *b, const unsigned char *rgb, const char *text, size_t max_chars,
                        double scale)
 {
     char swatch[160];
@@ -381,8 +361,8 @@ static void legend_row(sbuf *b, const unsigned char *rgb, const char *text, size
 
 /* The legend: colours, shapes, what sizes and widths mean. Returns its
  * 0, or -1 when memory ran out. */
-static int legend(sbuf *b, const sg_graph *g, const sg_render_options *opt, const size_t *order,
-                  double wmax, double scale)
+static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
+                  const size_t *order, double wmax, double scale)
 {
     size_t n = sg_graph_node_count(g);
     sb_str(b, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
@@ -546,7 +526,7 @@ static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wm
 static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt,
                       const size_t *order, double wmax, double scale, sg_gv_obj **out)
 {
-    sbuf b = {NULL, 0, 0, 0};
+    sg_strbuf b = {NULL, 0, 0, 0};
     if (legend(&b, g, opt, order, wmax, scale)) {
         free(b.s);
         return SG_ERR_NOMEM;

@@ -6,11 +6,17 @@
 #include <stdint.h>
 
 #include "stakegraph/error.h"
+#include "stakegraph/extract.h"
 
 #if defined(__GNUC__)
 #define SG_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define SG_PRINTF(a, b)
+/* One evidence row as compact JSON (export_json.c, jansson's adapter), with
+ * `doc` and `snippet` already made valid UTF-8; malloc'd, NULL when out of
+ * memory. */
+char *sg_json_evidence_line(const sg_cooccurrence *c, const char *doc, const char *snippet);
+
 #endif
 
 /* Fills `err` (if not NULL) and returns `code`. `file` may be NULL; `line` 0 and
@@ -28,6 +34,15 @@ int sg_grow(void **p, size_t *cap, size_t need, size_t size);
  * frees), its length in *len. Returns 0, SG_ERR_IO (errno says why, *step
  * "open" or "read" says where) or SG_ERR_NOMEM (file.c). */
 int sg_read_file(const char *path, char **out, size_t *len, const char **step);
+/* A growing NUL-terminated string; `failed` once an allocation failed (then
+ * adding does nothing). Start from {0}; the owner frees s. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int failed;
+} sg_strbuf;
+void sg_strbuf_add(sg_strbuf *b, const char *s, size_t n);
+
 char *sg_strndup(const char *s, size_t n);
 char *sg_strdup(const char *s);
 /* Fills order[0, n) with 0..n-1 sorted by the byte order of strs[i] (stable
@@ -42,5 +57,10 @@ void sg_type_colour(const char *type, unsigned char rgb[3]);
  * U+FFFD, for the text formats whose readers refuse invalid UTF-8 (JSON, CSV);
  * NULL on exhaustion. */
 char *sg_utf8_clean(const char *s);
+
+/* One evidence row as compact JSON (export_json.c, jansson's adapter), with
+ * `doc` and `snippet` already made valid UTF-8; malloc'd, NULL when out of
+ * memory. */
+char *sg_json_evidence_line(const sg_cooccurrence *c, const char *doc, const char *snippet);
 
 #endif

@@ -120,6 +120,7 @@ typedef struct {
     size_t target_start, target_end;
     const char *text; /* the whole document as given, `len` bytes */
     size_t len;
+    size_t line; /* the line of the unit's first byte in the document (1-based) */
 } sg_cooccurrence;
 
 typedef int (*sg_cooccurrence_fn)(const sg_cooccurrence *c, void *ctx); /* non-zero stops */

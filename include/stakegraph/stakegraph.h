@@ -27,7 +27,9 @@
 #define STAKEGRAPH_STAKEGRAPH_H
 
 #include "analysis.h"
+#include "corpus.h"
 #include "error.h"
+#include "evidence.h"
 #include "export.h"
 #include "extract.h"
 #include "gazetteer.h"

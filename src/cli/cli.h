@@ -4,122 +4,55 @@
 
 #include <stddef.h>
 
+#include <stakegraph/corpus.h>
+#include <stakegraph/evidence.h>
 #include <stakegraph/stakegraph.h>
 
 /* Exit statuses (SPEC §7). */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-/* --by-period: none, month or year. */
-typedef enum { PERIOD_NONE = 0, PERIOD_MONTH, PERIOD_YEAR } period_unit;
+/* The most threads --jobs takes. */
+enum { MAX_JOBS = 256 };
 
-typedef struct jsonl_corpus jsonl_corpus;
-
-/* Input documents in sorted order, without repeats. With --jsonl, `paths`
- * are the JSON Lines files and the documents their lines (`jsonl`). */
-typedef struct {
-    char **paths;
-    size_t n, cap;
-    jsonl_corpus *jsonl;
-} doc_list;
-
-/* --jsonl: maps every file of `docs` and indexes its non-blank lines as
- * documents. Prints the error and returns -1 on failure. */
-int jsonl_open(doc_list *docs);
-void jsonl_close(jsonl_corpus *c);
-/* The number of documents, and document k's file (and line, 0 for text files). */
-size_t docs_count(const doc_list *docs);
-const char *docs_file(const doc_list *docs, size_t k, size_t *line);
-
-/* One parsed JSON Lines document. */
-typedef struct {
-    char *name;       /* its "id" */
-    const char *text; /* its "text" (inside json), len bytes */
-    size_t len;
-    sg_meta *meta; /* every other scalar field, "date" included */
-    size_t nmeta;
-    int has_date;
-    char period[16]; /* the period of its date ("2024", "2024-03"), "" if none */
-    void *json;      /* the parsed line (jansson) */
-} jsonl_doc;
-
-/* Parses document k; on failure writes why to msg and returns -1 (free the
- * document either way). */
-int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out, char *msg,
-                size_t size);
-void jsonl_doc_free(jsonl_doc *d);
-
-/* Expands files, directories (every file ending in `suffix`, recursively)
- * and "-" (stdin). On failure prints "stakegraph: PATH: reason" and returns -1. */
-int inputs_collect(doc_list *docs, char *const *args, int nargs, const char *suffix);
-void inputs_free(doc_list *docs);
+/* A corpus of the paths given (files, directories searched for files ending
+ * in `suffix`, "-"), sorted, each once; files that are not regular are
+ * skipped with a warning (unless quiet). Prints the error and returns -1 on
+ * failure. */
+int cli_corpus(sg_corpus **out, sg_corpus_format format, const char *suffix, char *const *args,
+               size_t nargs, int quiet);
 
 /* The non-empty lines of a file ("-": standard input), each a path: for
  * --files-from. Prints the error and returns -1 on failure. */
 int inputs_read_list(const char *path, char ***lines, size_t *n);
 
-/* Reads a whole document ("-" is stdin) into *buf (of *cap bytes, grown as
- * needed and kept for the next document). On failure writes the reason to
- * msg and returns -1. */
-int inputs_read(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size);
-/* The same from an open file descriptor (left open). */
-int inputs_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size);
-
-/* Documents matched by `jobs` threads (SPEC §12): every byte written (the
- * mentions, warnings on stderr) is in document order and the counts added to
- * `ex` are the same whatever the number of threads. */
-enum { MAX_JOBS = 256 };
+/* What extract and explain do with a run's findings: mention and evidence
+ * rows to their files, warnings and progress to stderr, or (explain) the
+ * units naming two actors gathered as text. */
 typedef struct {
-    char *label;      /* "2024", "2024-03" */
-    sg_extractor *ex; /* the counts of its documents */
-} period_counts;
-
-/* Evidence rows (--evidence): TSV or JSON Lines; or, for explain, the units
- * linking two actors as readable text. */
-typedef enum { EVIDENCE_NONE = 0, EVIDENCE_TSV, EVIDENCE_JSONL, EVIDENCE_EXPLAIN } evidence_kind;
-
-typedef struct {
-    sg_extractor *ex; /* receives the counts */
-    const doc_list *docs;
-    unsigned jobs;
     int quiet;
     sg_output *mentions; /* NULL: no mention rows */
     const char *mentions_path;
-    evidence_kind evidence;
-    sg_output *evidence_out; /* NULL with EVIDENCE_EXPLAIN: rows go to explain_text */
+    sg_output *evidence; /* NULL: no evidence rows (unless explaining) */
     const char *evidence_path;
-    const char *explain_a, *explain_b; /* explain: the two ids */
-    period_unit by_period;
+    sg_evidence_format evidence_format;
+    const char *explain_a, *explain_b; /* explain: the two ids (a < b) */
     /* results */
-    period_counts *periods; /* by_period: the documents of each period, in order of
-                               labels; their counts are NOT in ex (the caller adds them) */
-    size_t nperiods;
-    size_t undated;   /* by_period: documents without a date (counted in ex) */
-    size_t bad_lines; /* --jsonl lines skipped (each reported) */
     char *explain_text;
     size_t explain_len, explain_cap, explain_units, explain_docs;
-} run_plan;
+    /* the run's own */
+    int failed; /* a callback failed and said why */
+    int progress_on, line_open, doc_counted;
+    double start, last;
+    char *row;
+    size_t row_len, row_cap;
+} cli_report;
 
-/* Prints the error and returns -1 on failure (nothing is then added). */
-int workers_run(run_plan *plan);
-void workers_free_periods(run_plan *plan);
-
-/* Evidence rows and explain's lines for one counted pair, appended to a
- * growing string (NULL-safe). Returns -1 when out of memory. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    int failed;
-} text_buf;
-void buf_add(text_buf *b, const char *s, size_t n);
-typedef struct {
-    const char *text; /* the document the cursor is in */
-    size_t pos, line; /* byte pos is on line `line` */
-} line_cursor;
-void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c, line_cursor *lc);
-/* A short snippet of the unit with both mentions, as valid UTF-8 on one line. */
-void evidence_snippet(text_buf *b, const sg_cooccurrence *c, size_t max);
-/* The number of online cores (1 to MAX_JOBS). */
-unsigned workers_default_jobs(void);
+/* Runs the corpus through ex with `jobs` threads (0: one a core), reporting
+ * as `r` says; the periods, networks and counts in *res (see corpus.h).
+ * Prints the error and returns -1 on failure. */
+int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, unsigned jobs, sg_period_unit by_period,
+            int period_graphs, double min_weight, sg_run_result *res);
+void cli_report_free(cli_report *r);
 
 /* Prints "stakegraph: <command>: <what>" and the --help hint on stderr;
  * returns EXIT_USAGE. */

@@ -35,14 +35,14 @@ typedef struct {
     const char *evidence;   /* --evidence FILE */
     const char *bipartite;  /* --bipartite FILE */
     int jsonl;              /* --jsonl: the inputs are JSON Lines corpora */
-    period_unit by_period;
+    sg_period_unit by_period;
     const char *explain_a, *explain_b;
 } extract_args;
 
 /* The outputs besides the networks: streamed rows, the bipartite graph. */
 typedef struct {
     sg_output *mentions, *evidence;
-    evidence_kind evidence_kind;
+    sg_evidence_format evidence_format;
     cli_output bipartite; /* .out NULL when not asked for */
 } sinks;
 
@@ -295,9 +295,9 @@ static int apply_option(extract_args *a, int c, const char *cmd, char **argv)
     case OPT_JSONL: a->jsonl = 1; break;
     case OPT_BY_PERIOD:
         if (!strcmp(optarg, "month"))
-            a->by_period = PERIOD_MONTH;
+            a->by_period = SG_PERIOD_MONTH;
         else if (!strcmp(optarg, "year"))
-            a->by_period = PERIOD_YEAR;
+            a->by_period = SG_PERIOD_YEAR;
         else
             return cli_usage_error(cmd, "invalid --by-period (month or year)");
         break;
@@ -504,9 +504,7 @@ static int has_suffix(const char *s, const char *suffix)
 static int write_evidence_header(sg_output *o)
 {
     FILE *f = sg_output_stream(o);
-    fputs("source\ttarget\tdoc\tstart\tend\tsource_start\tsource_end\ttarget_start\t"
-          "target_end\tsnippet\n",
-          f);
+    fputs(sg_evidence_header(SG_EVIDENCE_TSV), f);
     return ferror(f) ? -1 : 0;
 }
 
@@ -538,7 +536,7 @@ static int open_outputs(const extract_args *a, sinks *sk)
         rc = open_rows(&sk->mentions, a->mentions, write_header);
     if (!rc && a->evidence) {
         int jl = has_suffix(a->evidence, ".jsonl") || has_suffix(a->evidence, ".json");
-        sk->evidence_kind = jl ? EVIDENCE_JSONL : EVIDENCE_TSV;
+        sk->evidence_format = jl ? SG_EVIDENCE_JSONL : SG_EVIDENCE_TSV;
         rc = open_rows(&sk->evidence, a->evidence, jl ? NULL : write_evidence_header);
     }
     if (!rc && a->bipartite) {
@@ -599,15 +597,22 @@ static char *period_path(const char *path, const char *label)
     return s;
 }
 
+/* A network's analysis and (when wanted) layout. */
+static int prepare(sg_graph *g, const extract_args *a, sg_error *err)
+{
+    int rc = 0;
+    if (a->analyse)
+        rc = sg_graph_analyse(g, &a->analysis, err);
+    if (!rc && want_layout(a, g))
+        rc = sg_graph_layout(g, &a->render, err);
+    return rc;
+}
+
 /* The network of `ex` with its analysis and (when wanted) layout. */
 static int network(sg_graph **g, const extract_args *a, const sg_extractor *ex, sg_error *err)
 {
     int rc = sg_extractor_graph(g, ex, a->min_weight, err);
-    if (!rc && a->analyse)
-        rc = sg_graph_analyse(*g, &a->analysis, err);
-    if (!rc && want_layout(a, *g))
-        rc = sg_graph_layout(*g, &a->render, err);
-    return rc;
+    return rc ? rc : prepare(*g, a, err);
 }
 
 typedef struct {
@@ -636,37 +641,30 @@ static int plan_add(output_plan *op, const cli_output *o, const sg_graph *g, con
     return 0;
 }
 
-static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
+static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *res)
 {
     sg_error err;
     sg_error_clear(&err);
-    size_t n = (size_t)(a->noutputs ? a->noutputs : 1), np = plan->nperiods;
+    size_t n = (size_t)(a->noutputs ? a->noutputs : 1), np = res->nperiods;
     int need = cli_outputs_need_graph(a->outs, n), rc = 0;
     sg_graph *g = NULL, *bip = NULL;
-    sg_graph **pg = calloc(np + 1, sizeof(sg_graph *));
-    const char **labels = calloc(np + 1, sizeof(char *));
+    sg_graph **pg = res->graphs;
+    char **labels = res->labels;
     size_t cap = n * (np + 1) + 2;
     output_plan op = {calloc(cap, sizeof(cli_output)), calloc(cap, sizeof(sg_graph *)),
                       calloc(cap, sizeof(sg_timeline *)), calloc(cap, sizeof(char *)), 0};
-    sg_timeline tl = {np, labels, (const sg_graph *const *)pg};
-    if (!pg || !labels || !op.o || !op.g || !op.tl || !op.paths) {
+    const sg_timeline *tl = &res->timeline;
+    if (!op.o || !op.g || !op.tl || !op.paths) {
         cli_error(NULL, "out of memory");
-        free(pg);
-        free(labels);
         free(op.o);
         free((void *)op.g);
         free((void *)op.tl);
         free(op.paths);
         return -1;
     }
-    /* each period's network, then its counts go into the whole one */
-    for (size_t k = 0; !rc && k < np; k++) {
-        labels[k] = plan->periods[k].label;
-        if (need)
-            rc = network(&pg[k], a, plan->periods[k].ex, &err);
-        if (!rc)
-            rc = sg_extractor_merge(ex, plan->periods[k].ex, &err);
-    }
+    /* each period's network (made by the run) analysed and laid out */
+    for (size_t k = 0; !rc && need && k < np; k++)
+        rc = prepare(pg[k], a, &err);
     if (!rc && need)
         rc = network(&g, a, ex, &err);
     if (!rc && sk->bipartite.out)
@@ -680,7 +678,7 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
         print_error(&err);
     /* every output in one list, opened, written, flushed, then renamed */
     for (size_t i = 0; !rc && i < n; i++) {
-        plan_add(&op, &a->outs[i], g, a->outs[i].format == SG_FORMAT_GEXF && np ? &tl : NULL);
+        plan_add(&op, &a->outs[i], g, a->outs[i].format == SG_FORMAT_GEXF && np ? tl : NULL);
         disown(&a->outs[i]); /* op owns it now */
     }
     size_t first_period = op.n;
@@ -722,13 +720,23 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, run_plan *plan)
     free((void *)op.g);
     free((void *)op.tl);
     free(op.paths);
-    for (size_t k = 0; pg && k < np; k++)
-        sg_graph_free(pg[k]);
-    free(pg);
-    free(labels);
     sg_graph_free(g);
     sg_graph_free(bip);
     return rc ? -1 : 0;
+}
+
+/* A list of counts files (merge). */
+typedef struct {
+    char **paths;
+    size_t n;
+} file_list;
+
+static void files_free(file_list *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->paths[i]);
+    free(f->paths);
+    memset(f, 0, sizeof(*f));
 }
 
 static int cmp_path(const void *x, const void *y)
@@ -739,36 +747,37 @@ static int cmp_path(const void *x, const void *y)
 /* merge: each argument expanded on its own and the lists joined (sorted,
  * repeats kept), so that a file named twice, under one name or two, is
  * found by read_counts alone (device and inode) and warned about. */
-static int collect_each(doc_list *docs, char **args, int nargs)
+static int collect_each(file_list *files, char *const *args, size_t nargs, int quiet)
 {
-    for (int i = 0; i < nargs; i++) {
-        doc_list one = {0};
-        int rc = inputs_collect(&one, args + i, 1, ".pairs");
-        char **p = NULL;
-        if (!rc && one.n < (size_t)-1 / sizeof(char *) - docs->n - 1)
-            p = realloc(docs->paths, (docs->n + one.n + 1) * sizeof(char *));
-        if (!rc && !p) {
+    for (size_t i = 0; i < nargs; i++) {
+        sg_corpus *one = NULL;
+        if (cli_corpus(&one, SG_CORPUS_TEXT, ".pairs", args + i, 1, quiet))
+            return -1;
+        sg_corpus_seal(one, NULL); /* (text files: sorting only) */
+        size_t n = sg_corpus_files(one);
+        char **p = realloc(files->paths, (files->n + n + 1) * sizeof(char *));
+        if (p)
+            files->paths = p;
+        for (size_t k = 0; p && k < n; k++)
+            if ((p[files->n] = strdup(sg_corpus_file(one, k))))
+                files->n++;
+            else
+                p = NULL;
+        sg_corpus_free(one);
+        if (!p) {
             cli_error(NULL, "out of memory");
-            rc = -1;
-        }
-        if (rc) {
-            inputs_free(&one);
             return -1;
         }
-        if (one.n) /* (one.paths is NULL for a directory without counts files) */
-            memcpy(p + docs->n, one.paths, one.n * sizeof(char *)); /* the names move */
-        docs->paths = p;
-        docs->n += one.n;
-        docs->cap = docs->n + 1;
-        free(one.paths);
     }
-    if (docs->n > 1)
-        qsort(docs->paths, docs->n, sizeof(char *), cmp_path);
+    if (files->n > 1)
+        qsort(files->paths, files->n, sizeof(char *), cmp_path);
     return 0;
 }
 
-/* The inputs on the command line and in --files-from. */
-static int collect_inputs(doc_list *docs, const extract_args *a, char **args, int nargs)
+/* The inputs on the command line and in --files-from: a corpus, or (merge)
+ * a list of counts files. */
+static int collect_inputs(sg_corpus **corpus, file_list *files, const extract_args *a, char **args,
+                          int nargs)
 {
     char **lines = NULL, **all = NULL;
     size_t n = 0;
@@ -784,8 +793,9 @@ static int collect_inputs(doc_list *docs, const extract_args *a, char **args, in
             memcpy(all, args, (size_t)nargs * sizeof(char *));
         if (n > 0) /* lines is NULL without --files-from */
             memcpy(all + nargs, lines, n * sizeof(char *));
-        rc = a->merge ? collect_each(docs, all, nargs + (int)n)
-                      : inputs_collect(docs, all, nargs + (int)n, a->jsonl ? ".jsonl" : ".txt");
+        rc = a->merge ? collect_each(files, all, (size_t)nargs + n, a->quiet)
+                      : cli_corpus(corpus, a->jsonl ? SG_CORPUS_JSONL : SG_CORPUS_TEXT, NULL, all,
+                                   (size_t)nargs + n, a->quiet);
     }
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
@@ -829,7 +839,7 @@ static void name_earlier(sg_error *err, const char *const *done, size_t n)
 /* merge: adds every counts file to the extractor, each file once (the same
  * file under two names, a link, or twice in a directory list is read once,
  * with a warning); a network output is refused when a weight is over 2^53. */
-static int read_counts(sg_extractor *ex, const doc_list *files, const extract_args *a)
+static int read_counts(sg_extractor *ex, const file_list *files, const extract_args *a)
 {
     size_t mask = 15;
     while (mask < 2 * files->n)
@@ -925,7 +935,7 @@ static const char *unit_word(const sg_extract_options *opt, size_t n)
 
 /* explain: the summary, then every unit naming both actors. */
 static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor *ex,
-                   const doc_list *docs)
+                   sg_corpus *corpus)
 {
     long x = find_actor(gaz, ex, a->explain_a), y = find_actor(gaz, ex, a->explain_b);
     if (x < 0 || y < 0) {
@@ -950,30 +960,49 @@ static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor 
         x = y;
         y = u;
     }
-    run_plan plan = {0};
-    plan.ex = ex;
-    plan.docs = docs;
-    plan.jobs = a->jobs ? a->jobs : workers_default_jobs();
-    plan.quiet = a->quiet;
-    plan.evidence = EVIDENCE_EXPLAIN;
-    plan.explain_a = ia;
-    plan.explain_b = ib;
-    int rc = workers_run(&plan);
+    cli_report r = {0};
+    r.quiet = a->quiet;
+    r.explain_a = ia;
+    r.explain_b = ib;
+    sg_run_result res;
+    int rc = cli_run(&r, ex, corpus, a->jobs, SG_PERIOD_NONE, 0, 1, &res);
     if (!rc) {
         printf("%s (%s) and %s (%s): %zu %s in %zu document%s\n",
                sg_gazetteer_label(gaz, (size_t)x), ia, sg_gazetteer_label(gaz, (size_t)y), ib,
-               plan.explain_units, unit_word(&a->opt, plan.explain_units), plan.explain_docs,
-               plan.explain_docs == 1 ? "" : "s");
-        if (plan.explain_len)
-            fwrite(plan.explain_text, 1, plan.explain_len, stdout);
+               r.explain_units, unit_word(&a->opt, r.explain_units), r.explain_docs,
+               r.explain_docs == 1 ? "" : "s");
+        if (r.explain_len)
+            fwrite(r.explain_text, 1, r.explain_len, stdout);
         if (fflush(stdout) || ferror(stdout)) {
             cli_error("<stdout>", strerror(errno ? errno : EIO));
             rc = -1;
         }
     }
-    free(plan.explain_text);
-    workers_free_periods(&plan);
-    return rc || plan.bad_lines ? -1 : 0;
+    size_t skipped = res.skipped;
+    cli_report_free(&r);
+    sg_run_result_free(&res);
+    return rc || skipped ? -1 : 0;
+}
+
+/* extract: runs the corpus, the rows going to their outputs. */
+static int count(const extract_args *a, sg_extractor *ex, sg_corpus *corpus, const sinks *sk,
+                 cli_report *r, sg_run_result *res)
+{
+    r->quiet = a->quiet;
+    r->mentions = sk->mentions;
+    r->mentions_path = a->mentions;
+    r->evidence = sk->evidence;
+    r->evidence_path = a->evidence;
+    r->evidence_format = sk->evidence_format;
+    int need = cli_outputs_need_graph(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
+    if (cli_run(r, ex, corpus, a->jobs, a->by_period, need, a->min_weight, res))
+        return -1;
+    if (a->by_period && res->undated && !a->quiet)
+        fprintf(stderr,
+                "stakegraph: warning: %zu document%s without a date (or without a month): "
+                "only in the whole network\n",
+                res->undated, res->undated == 1 ? "" : "s");
+    return 0;
 }
 
 static int run(int argc, char **argv, int mode)
@@ -1004,73 +1033,62 @@ static int run(int argc, char **argv, int mode)
     }
     a.opt.record_documents = a.bipartite != NULL;
     status = EXIT_FAIL;
-    doc_list docs = {0};
+    sg_corpus *corpus = NULL;
+    file_list files = {0};
     sg_gazetteer *gaz = NULL;
     sg_extractor *ex = NULL;
     sinks sk;
     memset(&sk, 0, sizeof(sk));
-    run_plan plan = {0};
+    cli_report r = {0};
+    sg_run_result res;
+    memset(&res, 0, sizeof(res));
     sg_error err;
     sg_error_clear(&err);
-    if (load_gazetteers(&gaz, &a) || collect_inputs(&docs, &a, argv + first, argc - first))
+    if (load_gazetteers(&gaz, &a) ||
+        collect_inputs(&corpus, &files, &a, argv + first, argc - first))
         goto cleanup;
-    if (docs.n == 0) {
+    if (corpus && sg_corpus_seal(corpus, &err)) {
+        print_error(&err);
+        goto cleanup;
+    }
+    if (merge ? files.n == 0 : sg_corpus_files(corpus) == 0) {
         cli_error(NULL, merge     ? "no counts files (directories are searched for *.pairs files)"
                         : a.jsonl ? "no input corpus (directories are searched for *.jsonl files)"
                                   : "no input documents (directories are searched for *.txt "
                                     "files)");
         goto cleanup;
     }
-    if (a.jsonl && jsonl_open(&docs))
-        goto cleanup;
     if (sg_extractor_new(&ex, gaz, &a.opt, &err)) {
         print_error(&err);
         goto cleanup;
     }
     if (a.explain) {
-        status = explain(&a, gaz, ex, &docs) ? EXIT_FAIL : EXIT_OK;
+        status = explain(&a, gaz, ex, corpus) ? EXIT_FAIL : EXIT_OK;
         goto cleanup;
     }
     if (merge) {
-        if (read_counts(ex, &docs, &a))
+        if (read_counts(ex, &files, &a))
             goto cleanup;
         if (open_outputs(&a, &sk))
             goto cleanup;
-    } else {
-        if (open_outputs(&a, &sk))
-            goto cleanup;
-        plan.ex = ex;
-        plan.docs = &docs;
-        plan.jobs = a.jobs ? a.jobs : workers_default_jobs();
-        plan.quiet = a.quiet;
-        plan.mentions = sk.mentions;
-        plan.mentions_path = a.mentions;
-        plan.evidence = sk.evidence_kind;
-        plan.evidence_out = sk.evidence;
-        plan.evidence_path = a.evidence;
-        plan.by_period = a.by_period;
-        if (workers_run(&plan))
-            goto cleanup;
-        if (a.by_period && plan.undated && !a.quiet)
-            fprintf(stderr,
-                    "stakegraph: warning: %zu document%s without a date (or without a month): "
-                    "only in the whole network\n",
-                    plan.undated, plan.undated == 1 ? "" : "s");
+    } else if (open_outputs(&a, &sk) || count(&a, ex, corpus, &sk, &r, &res)) {
+        goto cleanup;
     }
-    status = finish(&a, ex, &sk, &plan) ? EXIT_FAIL : EXIT_OK;
-    if (status == EXIT_OK && plan.bad_lines) {
+    status = finish(&a, ex, &sk, &res) ? EXIT_FAIL : EXIT_OK;
+    if (status == EXIT_OK && res.skipped) {
         fprintf(stderr, "stakegraph: %zu line%s of the JSON Lines input skipped (see above)\n",
-                plan.bad_lines, plan.bad_lines == 1 ? "" : "s");
+                res.skipped, res.skipped == 1 ? "" : "s");
         status = EXIT_FAIL;
     }
 cleanup:
     cli_outputs_abort(a.outs, (size_t)(a.noutputs ? a.noutputs : 1));
     sinks_abort(&sk);
-    workers_free_periods(&plan);
+    cli_report_free(&r);
+    sg_run_result_free(&res);
     sg_extractor_free(ex);
     sg_gazetteer_free(gaz);
-    jsonl_close(docs.jsonl);
-    inputs_free(&docs);
+    sg_corpus_free(corpus);
+    files_free(&files);
     free(a.gazetteers);
     free(a.outputs);
     free(a.outs);

@@ -103,41 +103,30 @@ typedef int (*doc_fn)(sg_suggester *s, const char *name, const char *text, size_
 
 /* Gives every document to fn; a bad JSON Lines line is reported (unless
  * quiet, or bad is NULL) and counted in *bad. Prints the error on failure. */
-static int each_document(const doc_list *docs, int quiet, size_t *bad, doc_fn fn, sg_suggester *s)
+static int each_document(sg_corpus *c, int quiet, size_t *bad, doc_fn fn, sg_suggester *s)
 {
-    char *buf = NULL;
-    size_t cap = 0;
-    int rc = 0;
-    for (size_t k = 0; !rc && k < docs_count(docs); k++) {
-        size_t line;
-        const char *path = docs_file(docs, k, &line);
-        char msg[600];
-        sg_error err;
-        sg_error_clear(&err);
-        if (!docs->jsonl) {
-            size_t len = 0;
-            if (inputs_read(path, &buf, &cap, &len, msg, sizeof(msg))) {
-                cli_error(path, msg);
-                rc = -1;
-            } else if ((rc = fn(s, path, buf, len, &err))) {
-                print_error(&err);
-            }
-            continue;
-        }
-        jsonl_doc d;
-        if (jsonl_parse(docs, k, PERIOD_NONE, &d, msg, sizeof(msg))) {
+    sg_corpus_reader *rd = NULL;
+    sg_error err;
+    sg_error_clear(&err);
+    int rc = sg_corpus_reader_new(&rd, c, &err);
+    for (size_t k = 0; !rc && k < sg_corpus_count(c); k++) {
+        sg_document d;
+        rc = sg_corpus_read(rd, k, &d, &err);
+        if (rc == SG_ERR_PARSE) {
+            rc = 0;
             if (bad) {
                 (*bad)++;
                 if (!quiet)
-                    fprintf(stderr, "stakegraph: %s:%zu: %s; line skipped\n",
-                            strcmp(path, "-") ? path : "<stdin>", line, msg);
+                    fprintf(stderr, "stakegraph: %s:%ld: %s; line skipped\n", err.file, err.line,
+                            err.message);
             }
-        } else if ((rc = fn(s, d.name, d.text, d.len, &err))) {
-            print_error(&err);
+        } else if (!rc) {
+            rc = fn(s, d.name, d.text, d.len, &err);
         }
-        jsonl_doc_free(&d);
     }
-    free(buf);
+    if (rc)
+        print_error(&err);
+    sg_corpus_reader_free(rd);
     return rc;
 }
 
@@ -165,7 +154,7 @@ static int write_rows(const sg_suggestion_list *rows, const char *path)
     return 0;
 }
 
-static int suggest(const suggest_args *a, const doc_list *docs)
+static int suggest(const suggest_args *a, sg_corpus *docs)
 {
     sg_error err;
     sg_error_clear(&err);
@@ -204,7 +193,7 @@ int cmd_suggest(int argc, char **argv)
 {
     suggest_args a = {0};
     a.min_count = 2;
-    doc_list docs = {0};
+    sg_corpus *docs = NULL;
     int status = EXIT_FAIL;
     if (!(a.gazetteers = calloc((size_t)argc + 1, sizeof(char *)))) {
         cli_error(NULL, "out of memory");
@@ -215,14 +204,18 @@ int cmd_suggest(int argc, char **argv)
         status = rc < 0 ? EXIT_OK : rc;
         goto cleanup;
     }
-    if (inputs_collect(&docs, argv + optind, argc - optind, a.jsonl ? ".jsonl" : ".txt") ||
-        (a.jsonl && jsonl_open(&docs)))
+    sg_error err;
+    sg_error_clear(&err);
+    if (cli_corpus(&docs, a.jsonl ? SG_CORPUS_JSONL : SG_CORPUS_TEXT, NULL, argv + optind,
+                   (size_t)(argc - optind), 0))
         goto cleanup;
-    status = suggest(&a, &docs);
+    if (sg_corpus_seal(docs, &err)) {
+        print_error(&err);
+        goto cleanup;
+    }
+    status = suggest(&a, docs);
 cleanup:
-    if (docs.jsonl)
-        jsonl_close(docs.jsonl);
-    inputs_free(&docs);
+    sg_corpus_free(docs);
     free(a.gazetteers);
     return status;
 }

@@ -1,6 +1,5 @@
-/* Fuzz target: JSON Lines records (SPEC §11), as the command line reads them
- * (src/cli/jsonl.c, compiled in here: the record parser is not in the
- * library yet).
+/* Fuzz target: JSON Lines records (SPEC §11), as the library reads them
+ * (src/jsonl.c, compiled in here to reach its static functions).
  *
  * Input: a whole JSON Lines file. Checks: the line index covers exactly the
  * non-blank lines, in order, with their numbers; each record parses the same
@@ -17,7 +16,7 @@
 static void *fail_malloc(size_t n);
 #define JSONL_MALLOC fail_malloc
 
-#include "cli/jsonl.c"
+#include "jsonl.c"
 
 #include "fuzz.h"
 
@@ -32,19 +31,6 @@ static void *fail_malloc(size_t n)
     return malloc(n);
 }
 
-/* What jsonl.c takes from the rest of the command line (not used here). */
-void cli_error(const char *where, const char *what)
-{
-    (void)where;
-    (void)what;
-}
-
-int inputs_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
-{
-    (void)fd, (void)buf, (void)cap, (void)len, (void)msg, (void)size;
-    return -1;
-}
-
 static int is_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -53,7 +39,7 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-static void check_index(const jsonl_corpus *c, const char *s, size_t size)
+static void check_index(const sg_jsonl *c, const char *s, size_t size)
 {
     size_t k = 0, line = 0;
     for (size_t pos = 0; pos < size;) {
@@ -79,7 +65,7 @@ static int is_digits(const char *s, size_t n)
     return 1;
 }
 
-static void check_doc(const jsonl_doc *d, period_unit unit)
+static void check_doc(const sg_jsonl_doc *d, sg_period_unit unit)
 {
     FUZZ_CHECK(d->name && d->name[0]);
     FUZZ_CHECK(d->text && strlen(d->text) <= d->len);
@@ -97,7 +83,7 @@ static void check_doc(const jsonl_doc *d, period_unit unit)
     size_t n = strlen(d->period);
     if (!d->has_date)
         FUZZ_CHECK(n == 0);
-    else if (unit == PERIOD_MONTH)
+    else if (unit == SG_PERIOD_MONTH)
         FUZZ_CHECK(n == 0 || (n == 7 && is_digits(d->period, 4) && d->period[4] == '-' &&
                               is_digits(d->period + 5, 2)));
     else
@@ -110,17 +96,17 @@ static void check_out_of_memory(const char *line, size_t len, int ok)
 {
     char msg[600];
     for (long n = 0;; n++) {
-        jsonl_doc d;
+        sg_jsonl_doc d;
         fail_at = n;
         allocations = 0;
-        int rc = parse_line(line, len, PERIOD_YEAR, &d, msg, sizeof(msg));
+        int rc = parse_line(line, len, SG_PERIOD_YEAR, &d, msg, sizeof(msg));
         int failed = fail_at < 0; /* the Nth allocation was reached */
         fail_at = -1;
         if (failed)
             FUZZ_CHECK(rc == -1 && !strncmp(msg, "out of memory", 13));
         else
             FUZZ_CHECK((rc == 0) == ok);
-        jsonl_doc_free(&d);
+        sg_jsonl_doc_free(&d);
         if (!failed || n >= 64) /* enough for small records */
             break;
     }
@@ -134,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         installed = 1;
     }
     const char *s = (const char *)data;
-    jsonl_corpus c;
+    sg_jsonl c;
     memset(&c, 0, sizeof(c));
     const char *files[1] = {s};
     size_t sizes[1] = {size};
@@ -149,12 +135,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t k = 0; k < c.ndocs && k < 16; k++) {
         const char *line = s + c.off[k];
         char msg[3][600];
-        jsonl_doc d[3];
+        sg_jsonl_doc d[3];
         int rc[3];
         for (int u = 0; u < 3; u++) {
-            rc[u] = parse_line(line, c.len[k], (period_unit)u, &d[u], msg[u], sizeof(msg[u]));
+            rc[u] = parse_line(line, c.len[k], (sg_period_unit)u, &d[u], msg[u], sizeof(msg[u]));
             if (rc[u] == 0)
-                check_doc(&d[u], (period_unit)u);
+                check_doc(&d[u], (sg_period_unit)u);
             else
                 FUZZ_CHECK(msg[u][0] && strlen(msg[u]) < sizeof(msg[u]) - 1);
         }
@@ -171,7 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(!strcmp(msg[0], msg[1]) && !strcmp(msg[1], msg[2]));
         }
         for (int u = 0; u < 3; u++)
-            jsonl_doc_free(&d[u]);
+            sg_jsonl_doc_free(&d[u]);
         if (k < 2) /* (each costs a parse per allocation) */
             check_out_of_memory(line, c.len[k], rc[0] == 0);
     }

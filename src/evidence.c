@@ -5,30 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
-#include "cli.h"
-
-void buf_add(text_buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
+#include "sg_internal.h"
+#include "stakegraph/evidence.h"
 
 /* The length of the valid UTF-8 sequence at s[0, n), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -61,7 +39,7 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 
 /* Appends s[0, n) on one line: invalid UTF-8 becomes U+FFFD, control
  * characters and runs of white space one space. */
-static void add_clean(text_buf *b, const char *s, size_t n)
+static void add_clean(sg_strbuf *b, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     int space = 0;
@@ -80,13 +58,13 @@ static void add_clean(text_buf *b, const char *s, size_t n)
             continue;
         }
         if (space && b->len > len0)
-            buf_add(b, " ", 1);
+            sg_strbuf_add(b, " ", 1);
         space = 0;
         if (k == 0) {
-            buf_add(b, "\xEF\xBF\xBD", 3);
+            sg_strbuf_add(b, "\xEF\xBF\xBD", 3);
             i++;
         } else {
-            buf_add(b, s + i, k);
+            sg_strbuf_add(b, s + i, k);
             i += k;
         }
     }
@@ -118,16 +96,16 @@ static size_t cut_after(const char *text, size_t hi, size_t pos)
 }
 
 /* text[from, to) with "… " before and " …" after when it is cut from its unit. */
-static void add_piece(text_buf *b, const sg_cooccurrence *c, size_t from, size_t to)
+static void add_piece(sg_strbuf *b, const sg_cooccurrence *c, size_t from, size_t to)
 {
     if (from > c->start)
-        buf_add(b, "\xE2\x80\xA6 ", 4);
+        sg_strbuf_add(b, "\xE2\x80\xA6 ", 4);
     add_clean(b, c->text + from, to - from);
     if (to < c->end)
-        buf_add(b, " \xE2\x80\xA6", 4);
+        sg_strbuf_add(b, " \xE2\x80\xA6", 4);
 }
 
-void evidence_snippet(text_buf *b, const sg_cooccurrence *c, size_t max)
+static void snippet(sg_strbuf *b, const sg_cooccurrence *c, size_t max)
 {
     size_t lo = c->source_start < c->target_start ? c->source_start : c->target_start;
     size_t hi = c->source_end > c->target_end ? c->source_end : c->target_end;
@@ -164,42 +142,26 @@ void evidence_snippet(text_buf *b, const sg_cooccurrence *c, size_t max)
     first.end = to2; /* "…" after the first piece: the second follows */
     add_piece(b, &first, from1, to1);
     second.start = from2; /* no "…" before the second: the first ends with one */
-    buf_add(b, " ", 1);
+    sg_strbuf_add(b, " ", 1);
     add_piece(b, &second, from2, to2);
 }
 
 /* A TSV field: tabs and line breaks become spaces. */
-static void add_field(text_buf *b, const char *s)
+static void add_field(sg_strbuf *b, const char *s)
 {
     add_clean(b, s, strlen(s));
 }
 
-static void add_num(text_buf *b, size_t v)
+static void add_num(sg_strbuf *b, size_t v)
 {
     char num[32];
     int n = snprintf(num, sizeof(num), "\t%zu", v);
-    buf_add(b, num, (size_t)n);
-}
-
-/* The line number of byte `pos`, counted on from the cursor's last position
- * when it is in the same document and not past `pos` (units come in order),
- * so that a document's rows cost one pass over it. */
-static size_t line_of(line_cursor *lc, const char *text, size_t pos)
-{
-    if (lc->text != text || lc->pos > pos) {
-        lc->text = text;
-        lc->pos = 0;
-        lc->line = 1;
-    }
-    for (const char *p = text + lc->pos; (p = memchr(p, '\n', pos - (size_t)(p - text))); p++)
-        lc->line++;
-    lc->pos = pos;
-    return lc->line;
+    sg_strbuf_add(b, num, (size_t)n);
 }
 
 static char *clean_copy(const char *s, size_t n)
 {
-    text_buf t = {0};
+    sg_strbuf t = {0};
     add_clean(&t, s, n);
     if (t.failed) {
         free(t.s);
@@ -210,54 +172,82 @@ static char *clean_copy(const char *s, size_t n)
 
 enum { SNIPPET_MAX = 300 };
 
-void evidence_row(text_buf *b, evidence_kind kind, const sg_cooccurrence *c, line_cursor *lc)
+const char *sg_evidence_header(sg_evidence_format f)
 {
-    if (kind == EVIDENCE_TSV) {
-        add_field(b, c->source);
-        buf_add(b, "\t", 1);
-        add_field(b, c->target);
-        buf_add(b, "\t", 1);
-        add_field(b, c->doc);
-        add_num(b, c->start);
-        add_num(b, c->end);
-        add_num(b, c->source_start);
-        add_num(b, c->source_end);
-        add_num(b, c->target_start);
-        add_num(b, c->target_end);
-        buf_add(b, "\t", 1);
-        evidence_snippet(b, c, SNIPPET_MAX);
-        buf_add(b, "\n", 1);
-    } else if (kind == EVIDENCE_JSONL) {
-        text_buf snip = {0};
-        evidence_snippet(&snip, c, SNIPPET_MAX);
-        char *doc = clean_copy(c->doc, strlen(c->doc));
-        json_t *o =
-            snip.failed || !doc
-                ? NULL
-                : json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "source",
-                            c->source, "target", c->target, "doc", doc, "start",
-                            (json_int_t)c->start, "end", (json_int_t)c->end, "source_start",
-                            (json_int_t)c->source_start, "source_end", (json_int_t)c->source_end,
-                            "target_start", (json_int_t)c->target_start, "target_end",
-                            (json_int_t)c->target_end, "snippet", snip.s ? snip.s : "");
-        char *line = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-        if (line) {
-            buf_add(b, line, strlen(line));
-            buf_add(b, "\n", 1);
-        } else {
-            b->failed = 1;
-        }
-        free(line);
-        json_decref(o);
-        free(doc);
-        free(snip.s);
-    } else {
-        /* explain: "doc:line: the unit" */
-        char num[32];
-        add_field(b, c->doc);
-        int n = snprintf(num, sizeof(num), ":%zu: ", line_of(lc, c->text, c->start));
-        buf_add(b, num, (size_t)n);
-        add_clean(b, c->text + c->start, c->end - c->start);
-        buf_add(b, "\n", 1);
+    return f == SG_EVIDENCE_TSV ? "source\ttarget\tdoc\tstart\tend\tsource_start\tsource_end\t"
+                                  "target_start\ttarget_end\tsnippet\n"
+                                : "";
+}
+
+char *sg_evidence_snippet(const sg_cooccurrence *c, size_t max)
+{
+    sg_strbuf b = {0};
+    snippet(&b, c, max);
+    if (b.failed) {
+        free(b.s);
+        return NULL;
     }
+    return b.s ? b.s : sg_strdup("");
+}
+
+static void tsv_row(sg_strbuf *b, const sg_cooccurrence *c)
+{
+    add_field(b, c->source);
+    sg_strbuf_add(b, "\t", 1);
+    add_field(b, c->target);
+    sg_strbuf_add(b, "\t", 1);
+    add_field(b, c->doc);
+    add_num(b, c->start);
+    add_num(b, c->end);
+    add_num(b, c->source_start);
+    add_num(b, c->source_end);
+    add_num(b, c->target_start);
+    add_num(b, c->target_end);
+    sg_strbuf_add(b, "\t", 1);
+    snippet(b, c, SNIPPET_MAX);
+    sg_strbuf_add(b, "\n", 1);
+}
+
+static void jsonl_row(sg_strbuf *b, const sg_cooccurrence *c)
+{
+    char *snip = sg_evidence_snippet(c, SNIPPET_MAX);
+    char *doc = clean_copy(c->doc, strlen(c->doc));
+    char *line = snip && doc ? sg_json_evidence_line(c, doc, snip) : NULL;
+    if (line) {
+        sg_strbuf_add(b, line, strlen(line));
+        sg_strbuf_add(b, "\n", 1);
+    } else {
+        b->failed = 1;
+    }
+    free(line);
+    free(doc);
+    free(snip);
+}
+
+int sg_evidence_row(char **buf, size_t *len, size_t *cap, sg_evidence_format f,
+                    const sg_cooccurrence *c)
+{
+    sg_strbuf b = {*buf, *len, *cap, 0};
+    if (f == SG_EVIDENCE_TSV) {
+        tsv_row(&b, c);
+    } else if (f == SG_EVIDENCE_JSONL) {
+        jsonl_row(&b, c);
+    } else {
+        /* "doc:line: the unit" */
+        char num[32];
+        add_field(&b, c->doc);
+        int n = snprintf(num, sizeof(num), ":%zu: ", c->line);
+        sg_strbuf_add(&b, num, (size_t)n);
+        add_clean(&b, c->text + c->start, c->end - c->start);
+        sg_strbuf_add(&b, "\n", 1);
+    }
+    *buf = b.s;
+    *cap = b.cap;
+    if (b.failed) {
+        if (b.s)
+            b.s[*len] = '\0';
+        return SG_ERR_NOMEM;
+    }
+    *len = b.len;
+    return 0;
 }

@@ -25,7 +25,8 @@
 
 #include <jansson.h>
 
-#include "cli.h"
+#include "corpus_int.h"
+#include "sg_internal.h"
 
 /* The longest line read as a document: 16 MiB, a thousand long press
  * articles or a few whole books. Parsing a line takes up to about four times
@@ -39,25 +40,13 @@
 #define JSONL_MALLOC malloc
 #endif
 
-struct jsonl_corpus {
-    size_t nfiles;
-    const char **data; /* each file's bytes */
-    size_t *size;
-    int *mapped; /* 1: munmap, 0: free */
-    size_t ndocs, cap;
-    uint32_t *file; /* document k is bytes [off, off + len) of file[k], line lineno[k] */
-    size_t *off, *len, *lineno;
-};
-
 /* Maps (or reads) file k of the corpus. */
-static int load_file(jsonl_corpus *c, size_t k, const char *path)
+static int load_file(sg_jsonl *c, size_t k, const char *path, sg_error *err)
 {
     int is_stdin = !strcmp(path, "-");
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        cli_error(path, strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", strerror(errno));
     struct stat st;
     int rc = 0;
     if (!is_stdin && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -68,8 +57,7 @@ static int load_file(jsonl_corpus *c, size_t k, const char *path)
         } else {
             void *p = mmap(NULL, c->size[k], PROT_READ, MAP_PRIVATE, fd, 0);
             if (p == MAP_FAILED) {
-                cli_error(path, strerror(errno));
-                rc = -1;
+                rc = sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", strerror(errno));
             } else {
                 c->data[k] = p;
                 c->mapped[k] = 1;
@@ -78,10 +66,9 @@ static int load_file(jsonl_corpus *c, size_t k, const char *path)
     } else {
         char *buf = NULL, msg[300];
         size_t cap = 0;
-        if (inputs_read_fd(fd, &buf, &cap, &c->size[k], msg, sizeof(msg))) {
-            cli_error(is_stdin ? "<stdin>" : path, msg);
+        if (sg_read_fd(fd, &buf, &cap, &c->size[k], msg, sizeof(msg))) {
+            rc = sg_error_set(err, SG_ERR_IO, is_stdin ? "<stdin>" : path, 0, -1, "%s", msg);
             free(buf);
-            rc = -1;
         } else {
             c->data[k] = buf ? buf : "";
             c->mapped[k] = buf ? 0 : 2;
@@ -92,7 +79,7 @@ static int load_file(jsonl_corpus *c, size_t k, const char *path)
     return rc;
 }
 
-static int add_doc(jsonl_corpus *c, uint32_t file, size_t off, size_t len, size_t line)
+static int add_doc(sg_jsonl *c, uint32_t file, size_t off, size_t len, size_t line)
 {
     if (c->ndocs == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 256;
@@ -121,7 +108,7 @@ static int add_doc(jsonl_corpus *c, uint32_t file, size_t off, size_t len, size_
 
 /* Indexes the non-blank lines of file k (blank lines are not documents, but
  * keep their number). */
-static int index_lines(jsonl_corpus *c, size_t k)
+static int index_lines(sg_jsonl *c, size_t k)
 {
     const char *d = c->data[k];
     size_t size = c->size[k], line = 0;
@@ -256,40 +243,40 @@ static json_t *guarded_load(const char *line, size_t len, json_error_t *je, int 
     return root;
 }
 
-int jsonl_open(doc_list *docs)
+int sg_jsonl_open(sg_jsonl **out, char *const *paths, size_t n, sg_error *err)
 {
-    jsonl_corpus *c = calloc(1, sizeof(*c));
-    if (!c || docs->n > UINT32_MAX) {
+    sg_jsonl *c = calloc(1, sizeof(*c));
+    if (!c || n > UINT32_MAX) {
         free(c);
-        cli_error(NULL, "out of memory");
-        return -1;
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    docs->jsonl = c;
-    c->nfiles = docs->n;
-    c->data = calloc(docs->n + 1, sizeof(char *));
-    c->size = calloc(docs->n + 1, sizeof(size_t));
-    c->mapped = calloc(docs->n + 1, sizeof(int));
-    if (!c->data || !c->size || !c->mapped) {
-        cli_error(NULL, "out of memory");
-        return -1;
+    c->nfiles = n;
+    c->data = calloc(n + 1, sizeof(char *));
+    c->size = calloc(n + 1, sizeof(size_t));
+    c->mapped = calloc(n + 1, sizeof(int));
+    int rc = 0;
+    if (!c->data || !c->size || !c->mapped)
+        rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    else
+        jsonl_guard_install();
+    for (size_t k = 0; !rc && k < n; k++) {
+        c->mapped[k] = 2;
+        if (!(rc = load_file(c, k, paths[k], err)) && index_lines(c, k))
+            rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    jsonl_guard_install();
-    for (size_t k = 0; k < docs->n; k++) {
-        if (load_file(c, k, docs->paths[k]))
-            return -1;
-        if (index_lines(c, k)) {
-            cli_error(NULL, "out of memory");
-            return -1;
-        }
+    if (rc) {
+        sg_jsonl_close(c);
+        return rc;
     }
+    *out = c;
     return 0;
 }
 
-void jsonl_close(jsonl_corpus *c)
+void sg_jsonl_close(sg_jsonl *c)
 {
     if (!c)
         return;
-    for (size_t k = 0; k < c->nfiles && c->data; k++) {
+    for (size_t k = 0; k < c->nfiles && c->data && c->mapped; k++) {
         if (c->mapped[k] == 1)
             munmap((void *)c->data[k], c->size[k]);
         else if (c->mapped[k] == 0)
@@ -303,63 +290,6 @@ void jsonl_close(jsonl_corpus *c)
     free(c->len);
     free(c->lineno);
     free(c);
-}
-
-size_t docs_count(const doc_list *docs)
-{
-    return docs->jsonl ? docs->jsonl->ndocs : docs->n;
-}
-
-const char *docs_file(const doc_list *docs, size_t k, size_t *line)
-{
-    if (!docs->jsonl) {
-        *line = 0;
-        return docs->paths[k];
-    }
-    *line = docs->jsonl->lineno[k];
-    return docs->paths[docs->jsonl->file[k]];
-}
-
-/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the start of the value (a time may
- * follow: "2024-03-05T10:00:00+01:00"); fills the period's label. */
-static int parse_date(const char *s, period_unit unit, char *label, size_t size)
-{
-    int y = 0, m = 0, d = 0;
-    size_t i = 0;
-    for (; i < 4; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        y = y * 10 + (s[i] - '0');
-    }
-    if (s[i] == '-') {
-        if (s[i + 1] < '0' || s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
-            return -1;
-        m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-        i += 3;
-        if (m < 1 || m > 12)
-            return -1;
-        if (s[i] == '-') {
-            if (s[i + 1] < '0' || s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
-                return -1;
-            d = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-            i += 3;
-            static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-            int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            if (d < 1 || d > days[m - 1] + (m == 2 && leap))
-                return -1;
-        }
-    }
-    if (s[i] && s[i] != 'T' && s[i] != ' ')
-        return -1;
-    if (y < 1)
-        return -1;
-    if (unit == PERIOD_MONTH && m == 0)
-        return -2; /* a year alone has no month */
-    if (unit == PERIOD_MONTH)
-        snprintf(label, size, "%04d-%02d", y, m);
-    else
-        snprintf(label, size, "%04d", y);
-    return 0;
 }
 
 /* A metadata value as text: strings as they are, numbers and booleans
@@ -428,7 +358,7 @@ static char *attribute_name(const char *key)
     return s;
 }
 
-static int has_key(const jsonl_doc *d, const char *key)
+static int has_key(const sg_jsonl_doc *d, const char *key)
 {
     for (size_t i = 0; i < d->nmeta; i++)
         if (!strcmp(d->meta[i].key, key))
@@ -436,7 +366,7 @@ static int has_key(const jsonl_doc *d, const char *key)
     return 0;
 }
 
-void jsonl_doc_free(jsonl_doc *d)
+void sg_jsonl_doc_free(sg_jsonl_doc *d)
 {
     free(d->name);
     for (size_t i = 0; i < d->nmeta; i++) {
@@ -450,8 +380,8 @@ void jsonl_doc_free(jsonl_doc *d)
 }
 
 /* Parses one line (len bytes, no newline) into *out. */
-static int parse_line(const char *line, size_t len, period_unit unit, jsonl_doc *out, char *msg,
-                      size_t size)
+static int parse_line(const char *line, size_t len, sg_period_unit unit, sg_jsonl_doc *out,
+                      char *msg, size_t size)
 {
     memset(out, 0, sizeof(*out));
     if (len > JSONL_LINE_MAX) {
@@ -510,13 +440,13 @@ static int parse_line(const char *line, size_t len, period_unit unit, jsonl_doc 
             }
             const char *s = json_is_string(v) ? json_string_value(v) : NULL;
             if (s && *s) {
-                int r = parse_date(s, unit, out->period, sizeof(out->period));
-                if (r == -1) {
+                int r = sg_period_of(s, unit, out->period, sizeof(out->period));
+                if (r == SG_ERR_PARSE) {
                     snprintf(msg, size,
                              "\"date\" '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s);
                     return -1;
                 }
-                if (r == -2)
+                if (r == SG_ERR_LIMIT)
                     out->period[0] = '\0'; /* a year alone: no month (reported by the caller) */
                 out->has_date = 1;
             }
@@ -542,9 +472,8 @@ static int parse_line(const char *line, size_t len, period_unit unit, jsonl_doc 
     return 0;
 }
 
-int jsonl_parse(const doc_list *docs, size_t k, period_unit unit, jsonl_doc *out, char *msg,
-                size_t size)
+int sg_jsonl_parse(const sg_jsonl *c, size_t k, sg_period_unit unit, sg_jsonl_doc *out, char *msg,
+                   size_t size)
 {
-    const jsonl_corpus *c = docs->jsonl;
     return parse_line(c->data[c->file[k]] + c->off[k], c->len[k], unit, out, msg, size);
 }

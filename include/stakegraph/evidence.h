@@ -1,0 +1,43 @@
+/* stakegraph — evidence: the units of text behind an edge's weight, as rows
+ * an analyst can read (SPEC §11). Fed by sg_extractor_on_cooccurrence or
+ * sg_run_options.on_cooccurrence. */
+#ifndef STAKEGRAPH_EVIDENCE_H
+#define STAKEGRAPH_EVIDENCE_H
+
+#include <stddef.h>
+
+#include "extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    SG_EVIDENCE_TSV = 0, /* source, target, doc, start, end, source_start, source_end,
+                            target_start, target_end, snippet: tab-separated */
+    SG_EVIDENCE_JSONL,   /* the same fields as one JSON object a line */
+    SG_EVIDENCE_LINES    /* "doc:line: the whole unit", as grep prints (explain) */
+} sg_evidence_format;
+
+/* The header line of a format (with its line break; "" when it has none).
+ * Static storage. */
+const char *sg_evidence_header(sg_evidence_format f);
+
+/* Appends the row for `c` (one line, with its line break) to the string *buf
+ * of *len bytes (in *cap, NUL-terminated; start from NULL, 0, 0; grown with
+ * realloc: the caller frees it). Text is made one line of valid UTF-8
+ * (invalid bytes as U+FFFD, control characters and runs of white space one
+ * space); the snippet is the unit, cut around the two mentions when it is
+ * over 300 bytes. Returns SG_OK or SG_ERR_NOMEM (*buf is then unchanged). */
+int sg_evidence_row(char **buf, size_t *len, size_t *cap, sg_evidence_format f,
+                    const sg_cooccurrence *c);
+
+/* A snippet of the unit with both mentions, at most about `max` bytes, as one
+ * line of valid UTF-8 ("…" where it is cut). The caller frees it; NULL when
+ * out of memory. */
+char *sg_evidence_snippet(const sg_cooccurrence *c, size_t max);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,486 @@
+/* A corpus: the documents of a run, from files, directories, JSON Lines and
+ * memory, and reading them one at a time (corpus.h). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus_int.h"
+#include "sg_internal.h"
+
+struct sg_corpus {
+    sg_corpus_format format;
+    char *suffix;
+    char **paths; /* files, sorted and without repeats once sealed */
+    size_t npaths, pathcap;
+    int sealed;
+    sg_jsonl *jsonl;  /* JSON Lines: the files' lines */
+    sg_document *mem; /* documents given in memory (copies) */
+    size_t nmem, memcap;
+};
+
+int sg_corpus_new(sg_corpus **out, sg_corpus_format format, const char *suffix, sg_error *err)
+{
+    if (!out || (format != SG_CORPUS_TEXT && format != SG_CORPUS_JSONL))
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    sg_corpus *c = calloc(1, sizeof(*c));
+    if (!c || !(c->suffix = sg_strdup(suffix                      ? suffix
+                                      : format == SG_CORPUS_JSONL ? ".jsonl"
+                                                                  : ".txt"))) {
+        free(c);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    c->format = format;
+    *out = c;
+    return 0;
+}
+
+static void free_document(sg_document *d)
+{
+    free((char *)d->name);
+    free((char *)d->text);
+    for (size_t i = 0; i < d->nmeta; i++) {
+        free((char *)d->meta[i].key);
+        free((char *)d->meta[i].value);
+    }
+    free((sg_meta *)d->meta);
+}
+
+void sg_corpus_free(sg_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->npaths; i++)
+        free(c->paths[i]);
+    free(c->paths);
+    for (size_t i = 0; i < c->nmem; i++)
+        free_document(&c->mem[i]);
+    free(c->mem);
+    sg_jsonl_close(c->jsonl);
+    free(c->suffix);
+    free(c);
+}
+
+static int add(sg_corpus *c, const char *path, sg_error *err)
+{
+    if (sg_grow((void **)&c->paths, &c->pathcap, c->npaths + 1, sizeof(char *)) ||
+        !(c->paths[c->npaths] = sg_strdup(path)))
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    c->npaths++;
+    c->sealed = 0;
+    return 0;
+}
+
+static int has_suffix(const char *name, const char *suffix)
+{
+    size_t l = strlen(name), k = strlen(suffix);
+    return l > k && !strcmp(name + l - k, suffix);
+}
+
+typedef struct {
+    sg_corpus *c;
+    sg_skip_fn on_skip;
+    void *ctx;
+    sg_error *err;
+} walker;
+
+static int walk(walker *w, const char *dir, int depth)
+{
+    if (depth > 64)
+        return sg_error_set(w->err, SG_ERR_LIMIT, dir, 0, -1, "directories nested too deeply");
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return sg_error_set(w->err, SG_ERR_IO, dir, 0, -1, "%s", strerror(errno));
+    int rc = 0;
+    struct dirent *de;
+    while (!rc && (de = readdir(dh))) {
+        if (de->d_name[0] == '.')
+            continue;
+        size_t n = strlen(dir) + strlen(de->d_name) + 2;
+        char *path = malloc(n);
+        if (!path) {
+            rc = sg_error_set(w->err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+            break;
+        }
+        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            rc = sg_error_set(w->err, SG_ERR_IO, path, 0, -1, "%s", strerror(errno));
+        } else if (S_ISDIR(st.st_mode)) {
+            rc = walk(w, path, depth + 1);
+        } else if (has_suffix(de->d_name, w->c->suffix)) {
+            if (S_ISREG(st.st_mode))
+                rc = add(w->c, path, w->err);
+            else if (w->on_skip) /* a FIFO would block the run until someone writes to it;
+                                    a device or a socket is no document either */
+                w->on_skip(path, "not a regular file; skipped", w->ctx);
+        }
+        free(path);
+    }
+    closedir(dh);
+    return rc;
+}
+
+int sg_corpus_add_path(sg_corpus *c, const char *path, sg_skip_fn on_skip, void *ctx, sg_error *err)
+{
+    if (!c || !path || c->jsonl)
+        return sg_error_set(err, SG_ERR_INVALID, path, 0, -1, "invalid argument");
+    struct stat st;
+    if (!strcmp(path, "-"))
+        return add(c, "-", err);
+    if (stat(path, &st) != 0)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", strerror(errno));
+    if (S_ISDIR(st.st_mode)) {
+        walker w = {c, on_skip, ctx, err};
+        return walk(&w, path, 0);
+    }
+    return add(c, path, err);
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD", then the end, 'T' or ' '. */
+int sg_period_of(const char *s, sg_period_unit unit, char *label, size_t size)
+{
+    int y = 0, m = 0, d = 0;
+    size_t i = 0;
+    if (label && size)
+        label[0] = '\0';
+    if (!s)
+        return SG_ERR_PARSE;
+    for (; i < 4; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return SG_ERR_PARSE;
+        y = y * 10 + (s[i] - '0');
+    }
+    if (s[i] == '-') {
+        if (s[i + 1] < '0' || s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
+            return SG_ERR_PARSE;
+        m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+        i += 3;
+        if (m < 1 || m > 12)
+            return SG_ERR_PARSE;
+        if (s[i] == '-') {
+            if (s[i + 1] < '0' || s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
+                return SG_ERR_PARSE;
+            d = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+            i += 3;
+            static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            if (d < 1 || d > days[m - 1] + (m == 2 && leap))
+                return SG_ERR_PARSE;
+        }
+    }
+    if ((s[i] && s[i] != 'T' && s[i] != ' ') || y < 1)
+        return SG_ERR_PARSE;
+    if (unit == SG_PERIOD_MONTH && m == 0)
+        return SG_ERR_LIMIT; /* a year alone has no month */
+    if (label && unit == SG_PERIOD_MONTH)
+        snprintf(label, size, "%04d-%02d", y, m);
+    else if (label)
+        snprintf(label, size, "%04d", y);
+    return 0;
+}
+
+/* The value of `key` in a document's metadata, or NULL. */
+static const char *meta_value(const sg_document *d, const char *key)
+{
+    for (size_t i = 0; i < d->nmeta; i++)
+        if (d->meta[i].key && !strcmp(d->meta[i].key, key))
+            return d->meta[i].value;
+    return NULL;
+}
+
+int sg_corpus_add_document(sg_corpus *c, const sg_document *doc, sg_error *err)
+{
+    if (!c || !doc || (!doc->text && doc->len) || (doc->nmeta && !doc->meta))
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    const char *name = doc->name ? doc->name : "<document>";
+    const char *date = meta_value(doc, "date");
+    if (date && *date && sg_period_of(date, SG_PERIOD_NONE, NULL, 0) == SG_ERR_PARSE)
+        return sg_error_set(err, SG_ERR_PARSE, name, 0, -1,
+                            "\"date\" '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", date);
+    if (sg_grow((void **)&c->mem, &c->memcap, c->nmem + 1, sizeof(sg_document)))
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    sg_document *d = &c->mem[c->nmem];
+    memset(d, 0, sizeof(*d));
+    char *text = malloc(doc->len + 1);
+    sg_meta *meta = sg_alloc_array(doc->nmeta + 1, sizeof(sg_meta));
+    d->name = sg_strdup(name);
+    d->text = text;
+    d->meta = meta;
+    int failed = !text || !meta || !d->name;
+    for (size_t i = 0; !failed && i < doc->nmeta; i++) {
+        meta[i].key = sg_strdup(doc->meta[i].key ? doc->meta[i].key : "");
+        meta[i].value = sg_strdup(doc->meta[i].value ? doc->meta[i].value : "");
+        d->nmeta++;
+        failed = !meta[i].key || !meta[i].value;
+    }
+    if (failed) {
+        free_document(d);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    if (doc->len)
+        memcpy(text, doc->text, doc->len);
+    text[doc->len] = '\0';
+    d->len = doc->len;
+    c->nmem++;
+    return 0;
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sg_corpus_seal(sg_corpus *c, sg_error *err)
+{
+    if (!c)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    if (c->sealed)
+        return 0;
+    if (c->npaths > 1)
+        qsort(c->paths, c->npaths, sizeof(char *), cmp_path);
+    size_t k = 0;
+    for (size_t i = 0; i < c->npaths; i++) {
+        if (k > 0 && !strcmp(c->paths[k - 1], c->paths[i]))
+            free(c->paths[i]);
+        else
+            c->paths[k++] = c->paths[i];
+    }
+    c->npaths = k;
+    if (c->format == SG_CORPUS_JSONL && !c->jsonl) {
+        int rc = sg_jsonl_open(&c->jsonl, c->paths, c->npaths, err);
+        if (rc)
+            return rc;
+    }
+    c->sealed = 1;
+    return 0;
+}
+
+size_t sg_corpus_count(const sg_corpus *c)
+{
+    if (!c || !c->sealed)
+        return 0;
+    return (c->jsonl ? c->jsonl->ndocs : c->npaths) + c->nmem;
+}
+
+size_t sg_corpus_files(const sg_corpus *c)
+{
+    return c ? c->npaths : 0;
+}
+
+const char *sg_corpus_file(const sg_corpus *c, size_t k)
+{
+    return c && k < c->npaths ? c->paths[k] : NULL;
+}
+
+void sg_doc_reader_init(sg_doc_reader *r, const sg_corpus *c, sg_period_unit unit)
+{
+    memset(r, 0, sizeof(*r));
+    r->c = c;
+    r->unit = unit;
+}
+
+void sg_doc_reader_free(sg_doc_reader *r)
+{
+    sg_jsonl_doc_free(&r->jd);
+    free(r->buf);
+    memset(r, 0, sizeof(*r));
+}
+
+static int read_text_file(sg_doc_reader *r, const char *path, sg_error *err)
+{
+    char msg[600];
+    size_t len = 0;
+    if (sg_read_document(path, &r->buf, &r->cap, &len, msg, sizeof(msg)))
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", msg);
+    r->doc = (sg_document){path, r->buf ? r->buf : "", len, NULL, 0};
+    r->file = path;
+    return 0;
+}
+
+static int read_line(sg_doc_reader *r, size_t k, sg_error *err)
+{
+    const sg_jsonl *j = r->c->jsonl;
+    const char *path = r->c->paths[j->file[k]];
+    char msg[600];
+    r->file = strcmp(path, "-") ? path : "<stdin>";
+    r->line = j->lineno[k];
+    if (sg_jsonl_parse(j, k, r->unit, &r->jd, msg, sizeof(msg)))
+        return sg_error_set(err, SG_ERR_PARSE, r->file, (long)r->line, -1, "%s", msg);
+    const sg_jsonl_doc *d = &r->jd;
+    r->doc = (sg_document){d->name, d->text, d->len, d->meta, d->nmeta};
+    r->has_date = d->has_date;
+    memcpy(r->period, d->period, sizeof(r->period));
+    return 0;
+}
+
+static void read_memory(sg_doc_reader *r, const sg_document *d)
+{
+    r->doc = *d;
+    r->file = "";
+    const char *date = meta_value(d, "date");
+    if (date && *date) {
+        r->has_date = 1;
+        if (sg_period_of(date, r->unit, r->period, sizeof(r->period)))
+            r->period[0] = '\0'; /* a year alone, by month (checked when added) */
+    }
+}
+
+int sg_doc_read(sg_doc_reader *r, size_t k, sg_error *err)
+{
+    const sg_corpus *c = r->c;
+    sg_jsonl_doc_free(&r->jd);
+    memset(&r->doc, 0, sizeof(r->doc));
+    r->file = "";
+    r->line = 0;
+    r->has_date = 0;
+    r->period[0] = '\0';
+    size_t nfiles = c->jsonl ? c->jsonl->ndocs : c->npaths;
+    if (k >= nfiles) {
+        read_memory(r, &c->mem[k - nfiles]);
+        return 0;
+    }
+    return c->jsonl ? read_line(r, k, err) : read_text_file(r, c->paths[k], err);
+}
+
+/* ---- reading a file whole ---- */
+
+/* Makes room for `need` bytes in *buf. */
+static int reserve(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 65536;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    char *p = realloc(*buf, ncap);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = ncap;
+    return 0;
+}
+
+/* Opens a document for reading. The open itself never blocks
+ * (O_NONBLOCK): a device such as a serial line may wait in open() for
+ * something that never comes. Then the file decides: a regular file is read
+ * at once; a FIFO (only one named by the caller gets here, as `<(cmd)` or
+ * mkfifo give: the directory walk lists regular files only) is waited for,
+ * as the user asked, until its writer writes or closes (read at once, a FIFO
+ * whose writer has not started yet would look empty); the rest (a terminal,
+ * /dev/stdin) is read to its end in blocking mode. Returns the descriptor,
+ * or -1 with the reason in msg. */
+static int open_document(const char *path, char *msg, size_t size)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), flags;
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        goto fail;
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        snprintf(msg, size, "is a directory");
+        return -1;
+    }
+    if (S_ISFIFO(st.st_mode)) {
+        /* POLLHUP comes only once a writer has come and gone (Linux): until
+         * then, poll waits, as a blocking open would have */
+        struct pollfd p = {fd, POLLIN, 0};
+        while (poll(&p, 1, -1) < 0)
+            if (errno != EINTR)
+                goto fail;
+    }
+    if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        goto fail;
+    return fd;
+fail:
+    snprintf(msg, size, "%s", strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
+int sg_read_document(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
+{
+    int is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? STDIN_FILENO : open_document(path, msg, size);
+    if (fd < 0)
+        return -1;
+    int rc = sg_read_fd(fd, buf, cap, len, msg, size);
+    if (!is_stdin)
+        close(fd);
+    return rc;
+}
+
+int sg_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
+{
+    struct stat st;
+    size_t n = 0, want = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        want = (size_t)st.st_size + 1; /* + 1: the end is seen without growing */
+    int rc = 0;
+    for (;;) {
+        if (reserve(buf, cap, n + (want > n ? want - n : 65536))) {
+            snprintf(msg, size, "out of memory");
+            rc = -1;
+            break;
+        }
+        ssize_t r = read(fd, *buf + n, *cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(msg, size, "%s", errno == EISDIR ? "is a directory" : strerror(errno));
+            rc = -1;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *len = n;
+    return rc;
+}
+
+struct sg_corpus_reader {
+    sg_doc_reader rd;
+};
+
+int sg_corpus_reader_new(sg_corpus_reader **out, sg_corpus *c, sg_error *err)
+{
+    if (!out || !c)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    int rc = sg_corpus_seal(c, err);
+    if (rc)
+        return rc;
+    sg_corpus_reader *r = malloc(sizeof(*r));
+    if (!r)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    sg_doc_reader_init(&r->rd, c, SG_PERIOD_NONE);
+    *out = r;
+    return 0;
+}
+
+int sg_corpus_read(sg_corpus_reader *r, size_t k, sg_document *doc, sg_error *err)
+{
+    if (!r || !doc || k >= sg_corpus_count(r->rd.c))
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    int rc = sg_doc_read(&r->rd, k, err);
+    if (!rc)
+        *doc = r->rd.doc;
+    return rc;
+}
+
+void sg_corpus_reader_free(sg_corpus_reader *r)
+{
+    if (!r)
+        return;
+    sg_doc_reader_free(&r->rd);
+    free(r);
+}
