@@ -190,30 +190,50 @@ static int renumber(const igraph_vector_int_t *memb, size_t n, double *out, size
 typedef struct {
     igraph_vector_t w, dist, res;
     igraph_vector_int_t ires, memb;
+    igraph_t ig; /* the network, made for the analysis */
 } ig_work;
 
 /* A step's igraph call failed: the caller names the step (ig_failed). */
 enum { IG_FAILED = 1 };
 
-/* The vectors of the measures: the weights, their inverses as distances,
- * results. Returns 0 or IG_FAILED; *inited counts those to destroy. */
+/* The graph from the node and edge arrays (undirected, edge e = g's e). */
+static int make_igraph(igraph_t *ig, const sg_graph *g)
+{
+    igraph_vector_int_t ev;
+    if (igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->m)))
+        return IG_FAILED;
+    for (size_t e = 0; e < g->m; e++) {
+        VECTOR(ev)[2 * e] = (igraph_integer_t)g->src[e];
+        VECTOR(ev)[2 * e + 1] = (igraph_integer_t)g->dst[e];
+    }
+    igraph_error_t rc = igraph_create(ig, &ev, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&ev);
+    return rc ? IG_FAILED : 0;
+}
+
+/* The graph and the vectors of the measures: the weights, their inverses as
+ * distances, results. Returns 0 or IG_FAILED; *inited counts those to
+ * destroy. */
 static int work_init(ig_work *k, const sg_graph *g, int *inited)
 {
-    if (igraph_vector_init(&k->w, (igraph_integer_t)g->m))
+    if (make_igraph(&k->ig, g))
         return IG_FAILED;
     *inited = 1;
-    if (igraph_vector_init(&k->dist, (igraph_integer_t)g->m))
+    if (igraph_vector_init(&k->w, (igraph_integer_t)g->m))
         return IG_FAILED;
     *inited = 2;
-    if (igraph_vector_init(&k->res, 0))
+    if (igraph_vector_init(&k->dist, (igraph_integer_t)g->m))
         return IG_FAILED;
     *inited = 3;
-    if (igraph_vector_int_init(&k->ires, 0))
+    if (igraph_vector_init(&k->res, 0))
         return IG_FAILED;
     *inited = 4;
-    if (igraph_vector_int_init(&k->memb, 0))
+    if (igraph_vector_int_init(&k->ires, 0))
         return IG_FAILED;
     *inited = 5;
+    if (igraph_vector_int_init(&k->memb, 0))
+        return IG_FAILED;
+    *inited = 6;
     for (size_t e = 0; e < g->m; e++) {
         VECTOR(k->w)[e] = g->weight[e];
         VECTOR(k->dist)[e] = 1.0 / g->weight[e];
@@ -223,16 +243,18 @@ static int work_init(ig_work *k, const sg_graph *g, int *inited)
 
 static void work_free(ig_work *k, int inited)
 {
-    if (inited >= 5)
+    if (inited >= 6)
         igraph_vector_int_destroy(&k->memb);
-    if (inited >= 4)
+    if (inited >= 5)
         igraph_vector_int_destroy(&k->ires);
-    if (inited >= 3)
+    if (inited >= 4)
         igraph_vector_destroy(&k->res);
-    if (inited >= 2)
+    if (inited >= 3)
         igraph_vector_destroy(&k->dist);
-    if (inited >= 1)
+    if (inited >= 2)
         igraph_vector_destroy(&k->w);
+    if (inited >= 1)
+        igraph_destroy(&k->ig);
 }
 
 /* degree, strength, betweenness, pagerank, eigenvector. Returns 0, IG_FAILED
@@ -242,7 +264,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
     size_t n = g->n, m = g->m;
     int rc;
     *step = "degree";
-    if (igraph_degree(&g->ig, &k->ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
+    if (igraph_degree(&k->ig, &k->ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
         return IG_FAILED;
     for (size_t i = 0; i < n; i++)
         out[i] = (double)VECTOR(k->ires)[i];
@@ -250,7 +272,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
         return rc;
 
     *step = "strength";
-    if (igraph_strength(&g->ig, &k->res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &k->w))
+    if (igraph_strength(&k->ig, &k->res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &k->w))
         return IG_FAILED;
     if ((rc = sg_graph_set_column(g, SG_NODES, "strength", 0, VECTOR(k->res), err)))
         return rc;
@@ -268,7 +290,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
         }
 
     *step = "betweenness";
-    if (igraph_betweenness(&g->ig, &k->res, igraph_vss_all(), 0, &k->dist))
+    if (igraph_betweenness(&k->ig, &k->res, igraph_vss_all(), 0, &k->dist))
         return IG_FAILED;
     if ((rc = sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k->res), err)))
         return rc;
@@ -276,7 +298,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
     *step = "pagerank";
     igraph_real_t value;
     one_openmp_thread();
-    if (igraph_pagerank(&g->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(), 0,
+    if (igraph_pagerank(&k->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(), 0,
                         0.85, &k->w, NULL))
         return IG_FAILED;
     if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->res), err)))
@@ -289,7 +311,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
     igraph_rng_seed(igraph_rng_default(), 1);
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    if (igraph_eigenvector_centrality(&g->ig, &k->res, &value, 0, 1, &k->w, &arpack))
+    if (igraph_eigenvector_centrality(&k->ig, &k->res, &value, 0, 1, &k->w, &arpack))
         return IG_FAILED;
     return sg_graph_set_column(g, SG_NODES, "eigenvector", 0, VECTOR(k->res), err);
 }
@@ -303,7 +325,7 @@ static int groups(sg_graph *g, const sg_analysis_options *opt, ig_work *k, doubl
     int rc;
     *step = "communities";
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
-    if (igraph_community_multilevel(&g->ig, &k->w, 1.0, &k->memb, NULL, NULL))
+    if (igraph_community_multilevel(&k->ig, &k->w, 1.0, &k->memb, NULL, NULL))
         return IG_FAILED;
     if (renumber(&k->memb, g->n, out, &ngroups))
         return nomem(err);
@@ -312,14 +334,14 @@ static int groups(sg_graph *g, const sg_analysis_options *opt, ig_work *k, doubl
 
     *step = "components";
     igraph_integer_t ncomp;
-    if (igraph_connected_components(&g->ig, &k->memb, NULL, &ncomp, IGRAPH_WEAK))
+    if (igraph_connected_components(&k->ig, &k->memb, NULL, &ncomp, IGRAPH_WEAK))
         return IG_FAILED;
     if (renumber(&k->memb, g->n, out, &ngroups))
         return nomem(err);
     return sg_graph_set_column(g, SG_NODES, "component", 1, out, err);
 }
 
-/* Runs igraph's measures on g->ig, each stored as a node column. Returns 0,
+/* Runs igraph's measures on the network, each stored as a node column. Returns 0,
  * or the failing step's error. */
 static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
 {
@@ -329,7 +351,7 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
     ig_work k;
     int inited = 0;
     const char *step = "vectors";
-    sg_ig_guard gd = sg_ig_enter();
+    sg_ig_enter();
     int rc = work_init(&k, g, &inited);
     if (!rc)
         rc = centralities(g, &k, out, &step, err);
@@ -338,7 +360,7 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
     if (rc == IG_FAILED)
         rc = ig_failed(err, step);
     work_free(&k, inited);
-    sg_ig_leave(gd);
+    sg_ig_leave();
     free(out);
     return rc;
 }
@@ -352,10 +374,41 @@ int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
         sg_analysis_options_init(&defaults);
         opt = &defaults;
     }
-    if (!g->has_ig)
-        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "graph has no igraph form");
     int rc = edge_measures(g, opt, err);
     return rc ? rc : node_measures(g, opt, err);
+}
+
+/* The modularity of the partition in node column ccol, weighted. */
+static int modularity(const sg_graph *g, long ccol, double *out, sg_error *err)
+{
+    igraph_t ig;
+    igraph_vector_int_t memb;
+    igraph_vector_t w;
+    int made = 0, rc = 0;
+    sg_ig_enter();
+    if (make_igraph(&ig, g) || !(made = 1) ||
+        igraph_vector_int_init(&memb, (igraph_integer_t)g->n)) {
+        rc = ig_failed(err, "modularity");
+    } else {
+        if (igraph_vector_init(&w, (igraph_integer_t)g->m)) {
+            rc = ig_failed(err, "modularity");
+        } else {
+            for (size_t i = 0; i < g->n; i++)
+                VECTOR(memb)[i] = (igraph_integer_t)g->cols[0][ccol].v[i];
+            for (size_t e = 0; e < g->m; e++)
+                VECTOR(w)[e] = g->weight[e];
+            igraph_real_t q = 0;
+            if (igraph_modularity(&ig, &memb, &w, 1.0, 0, &q))
+                rc = ig_failed(err, "modularity");
+            *out = isfinite(q) ? q : 0;
+            igraph_vector_destroy(&w);
+        }
+        igraph_vector_int_destroy(&memb);
+    }
+    if (made)
+        igraph_destroy(&ig);
+    sg_ig_leave();
+    return rc;
 }
 
 int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err)
@@ -394,30 +447,7 @@ int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err)
     }
     if (g->m == 0)
         return 0; /* modularity is undefined without edges: reported as 0 */
-    igraph_vector_int_t memb;
-    igraph_vector_t w;
-    sg_ig_guard gd = sg_ig_enter();
-    rc = 0;
-    if (igraph_vector_int_init(&memb, (igraph_integer_t)g->n)) {
-        rc = ig_failed(err, "modularity");
-    } else {
-        if (igraph_vector_init(&w, (igraph_integer_t)g->m)) {
-            rc = ig_failed(err, "modularity");
-        } else {
-            for (size_t i = 0; i < g->n; i++)
-                VECTOR(memb)[i] = (igraph_integer_t)g->cols[0][ccol].v[i];
-            for (size_t e = 0; e < g->m; e++)
-                VECTOR(w)[e] = g->weight[e];
-            igraph_real_t q = 0;
-            if (igraph_modularity(&g->ig, &memb, &w, 1.0, 0, &q))
-                rc = ig_failed(err, "modularity");
-            s->modularity = isfinite(q) ? q : 0;
-            igraph_vector_destroy(&w);
-        }
-        igraph_vector_int_destroy(&memb);
-    }
-    sg_ig_leave(gd);
-    return rc;
+    return modularity(g, ccol, &s->modularity, err);
 }
 
 const char *sg_centrality_name(size_t i)

@@ -271,8 +271,6 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     rc = SG_ERR_NOMEM;
     if (bipartite_edges(g, docs, nd, node_of_doc, node_of_ent, nedges))
         goto done;
-    if ((rc = sg_graph_make_igraph(g, err)))
-        goto done_set;
     *out = g;
     g = NULL;
     rc = 0;

@@ -1,7 +1,8 @@
-/* The network as an igraph graph plus attribute arrays. This is the igraph
- * adapter: igraph's error handler aborts, so every call runs under our own
- * handler, which frees igraph's cleanup stack and turns the error into a
- * return code. */
+/* The network: node and edge arrays built from the counts, columns and
+ * first documents. This is also igraph's adapter: igraph's error handler
+ * aborts, so every call (in analysis.c and graphml_read.c) runs under our
+ * own handler, which frees igraph's cleanup stack and turns the error into
+ * a return code, and under one process-wide lock. */
 #include <igraph.h>
 #include <math.h>
 #include <pthread.h>
@@ -52,21 +53,29 @@ static void igraph_lock_init(void)
     pthread_mutexattr_destroy(&a);
 }
 
-sg_ig_guard sg_ig_enter(void)
+/* The caller's handlers, kept while the lock is held (by the outermost
+ * sg_ig_enter of the thread that holds it). */
+static igraph_error_handler_t *saved_error;
+static igraph_warning_handler_t *saved_warning;
+static int depth;
+
+void sg_ig_enter(void)
 {
-    sg_ig_guard g;
     pthread_once(&igraph_lock_once, igraph_lock_init);
     pthread_mutex_lock(&igraph_lock);
     igraph_reason[0] = '\0';
-    g.err = igraph_set_error_handler(guard_handler);
-    g.warn = igraph_set_warning_handler(quiet_warning);
-    return g;
+    if (depth++ == 0) {
+        saved_error = igraph_set_error_handler(guard_handler);
+        saved_warning = igraph_set_warning_handler(quiet_warning);
+    }
 }
 
-void sg_ig_leave(sg_ig_guard g)
+void sg_ig_leave(void)
 {
-    igraph_set_error_handler(g.err);
-    igraph_set_warning_handler(g.warn);
+    if (--depth == 0) {
+        igraph_set_error_handler(saved_error);
+        igraph_set_warning_handler(saved_warning);
+    }
     pthread_mutex_unlock(&igraph_lock);
 }
 
@@ -79,11 +88,6 @@ void sg_graph_free(sg_graph *g)
 {
     if (!g)
         return;
-    if (g->has_ig) {
-        sg_ig_guard gd = sg_ig_enter();
-        igraph_destroy(&g->ig);
-        sg_ig_leave(gd);
-    }
     for (int d = 0; d < 2; d++) {
         for (size_t c = 0; c < g->ncols[d]; c++) {
             free(g->cols[d][c].name);
@@ -331,7 +335,8 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
         m++;
     }
     g->m = m;
-    return sg_graph_make_igraph(g, err);
+    (void)err;
+    return 0;
 }
 
 sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr)
@@ -470,30 +475,6 @@ static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, d
     return 0;
 }
 
-int sg_graph_make_igraph(sg_graph *g, sg_error *err)
-{
-    igraph_vector_int_t ev;
-    sg_ig_guard gd = sg_ig_enter();
-    if (g->has_ig) {
-        igraph_destroy(&g->ig);
-        g->has_ig = 0;
-    }
-    igraph_error_t rc = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->m));
-    if (rc == IGRAPH_SUCCESS) {
-        for (size_t e = 0; e < g->m; e++) {
-            VECTOR(ev)[2 * e] = (igraph_integer_t)g->src[e];
-            VECTOR(ev)[2 * e + 1] = (igraph_integer_t)g->dst[e];
-        }
-        rc = igraph_create(&g->ig, &ev, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED);
-        g->has_ig = rc == IGRAPH_SUCCESS;
-        igraph_vector_int_destroy(&ev);
-    }
-    sg_ig_leave(gd);
-    if (rc != IGRAPH_SUCCESS)
-        return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "igraph: %s", sg_ig_reason());
-    return 0;
-}
-
 int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m, const sg_cooc *c,
                    double min_weight, sg_error *err)
 {
@@ -530,8 +511,6 @@ int sg_graph_build(sg_graph **out, const sg_gazetteer *gaz, const sg_matcher *m,
     if (rc)
         goto cleanup_set;
     g->units = c->units;
-    if ((rc = sg_graph_make_igraph(g, err)))
-        goto cleanup_set;
     free(ents);
     free(node_of);
     *out = g;

@@ -437,7 +437,7 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
     r.path = path;
     r.ig = &ig;
     int rc = 0, have_ig = 0, have_vectors = 0;
-    sg_ig_guard gd = sg_ig_enter();
+    sg_ig_enter();
     igraph_attribute_table_t *old = igraph_set_attribute_table(&igraph_cattribute_table);
     if (igraph_read_graph_graphml(&ig, f, 0)) {
         rc = sg_error_set(err, SG_ERR_PARSE, path, 0, -1, "not a readable GraphML file: %s",
@@ -490,11 +490,9 @@ done:
     if (have_ig)
         igraph_destroy(&ig);
     igraph_set_attribute_table(old);
-    sg_ig_leave(gd);
+    sg_ig_leave();
     if (f != stdin)
         fclose(f);
-    if (!rc)
-        rc = sg_graph_make_igraph(r.g, err);
     if (rc) {
         if (err && !err->file[0])
             snprintf(err->file, sizeof(err->file), "%s", path);

@@ -232,7 +232,7 @@ size_t sg_extractor_documents(const sg_extractor *ex);
  * graph owns copies of everything it needs (it does not depend on `ex` or
  * the gazetteer); the caller frees it with sg_graph_free. Counts past
  * SG_NETWORK_COUNT_MAX are refused (sg_extractor_check_network). Only reads
- * `ex`; making the graph's igraph form takes the igraph lock (graph.h). */
+ * `ex`. */
 int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight, sg_error *err);
 
 /* The actor-document graph (SPEC §11) of everything added so far; needs

@@ -22,13 +22,13 @@ extern "C" {
  * Threads: the functions taking a `const sg_graph *` only read it, so any
  * number of threads may call them on one graph at once; those that change it
  * (sg_graph_set_column, sg_graph_analyse, sg_graph_summarise,
- * sg_graph_layout) need it to themselves. Making, analysing and freeing
- * graphs call igraph, which is not thread-safe: that work runs under one
- * process-wide lock, so it runs one call at a time across threads. */
+ * sg_graph_layout) need it to themselves. Analysing graphs and reading
+ * GraphML call igraph, which is not thread-safe: that work runs under one
+ * process-wide lock, so it runs one call at a time across threads (making
+ * and freeing graphs does not use igraph). */
 typedef struct sg_graph sg_graph;
 
-/* Frees the graph and everything it returned; NULL-safe. Takes the igraph
- * lock briefly. */
+/* Frees the graph and everything it returned; NULL-safe. */
 void sg_graph_free(sg_graph *g);
 
 size_t sg_graph_node_count(const sg_graph *g);

@@ -14,8 +14,8 @@
  *   callback contexts);
  * - every `sg_error *err` may be NULL.
  *
- * Threads: the library's only process-wide state is the igraph lock (graph
- * building, analysis, GraphML reading, freeing a graph), the Graphviz lock
+ * Threads: the library's only process-wide state is the igraph lock
+ * (analysis, GraphML reading), the Graphviz lock
  * (layout, drawing, DOT export) and the list of open outputs (export.h), each
  * behind its own mutex; no callback is called with a lock held. So functions
  * that take no object (parsers, _options_init, names of codes) may be called

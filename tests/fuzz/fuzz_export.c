@@ -83,8 +83,6 @@ static sg_graph *raw_graph(const char *p, const char *end, size_t nattr)
             g->edocs[e] = (long)e;
         }
     g->m = m;
-    sg_error err;
-    FUZZ_CHECK(sg_graph_make_igraph(g, &err) == SG_OK);
     return g;
 }
 
