@@ -1,16 +1,20 @@
-/* count_actors: who is named in a few documents, and who with whom, with libstakegraph.
+/* count_actors: who is named in a corpus, and who with whom, with libstakegraph.
  *
- *   count_actors [-g PATH]... [-n N] FILE...
+ *   count_actors [-g PATH]... [-n N] [-j N] [--jsonl] [-p year|month] INPUT...
  *
  * Loads the gazetteers given with -g (TSV files or directories of them; default:
- * $STAKEGRAPH_GAZETTEERS, else the gazetteers installed with the library), finds their
- * actors in each FILE, and prints, as tab-separated lines, the N actors mentioned most
- * (ties: in id order) and the N pairs named together in the most sentences (ties: in
- * (source, target) order); N is 10 by default, 0 prints them all:
+ * $STAKEGRAPH_GAZETTEERS, else the gazetteers installed with the library), runs the
+ * corpus (INPUT: files, or directories of *.txt files; with --jsonl, JSON Lines files,
+ * one document a line) with -j threads (default: one a core; the result is the same),
+ * and prints, as tab-separated lines, the N actors mentioned most (ties: in id order)
+ * and the N pairs named together in the most sentences (ties: in (source, target)
+ * order); N is 10 by default, 0 prints them all. With -p (JSON Lines with a "date"),
+ * one more line a period says how many actors and links its own network has:
  *
  *   # DOCUMENTS documents, ACTORS actors, EDGES edges
  *   actor   MENTIONS  DOCUMENTS  ID    LABEL
  *   edge    WEIGHT    DOCUMENTS  ID_A  ID_B
+ *   period  LABEL     ACTORS     EDGES
  *
  * It uses only the public API, <stakegraph/stakegraph.h>. Build it with the Makefile
  * (pkg-config) or the CMakeLists.txt (find_package) beside it. */
@@ -27,17 +31,23 @@
 #endif
 
 static const char *const usage_text =
-    "usage: count_actors [-g PATH]... [-n N] FILE...\n"
+    "usage: count_actors [-g PATH]... [-n N] [-j N] [--jsonl] [-p year|month] INPUT...\n"
     "  -g PATH  a gazetteer file or directory (repeatable; default: $STAKEGRAPH_GAZETTEERS,\n"
     "           else the installed gazetteers)\n"
-    "  -n N     how many actors and edges to print (default 10; 0 = all)\n";
+    "  -n N     how many actors and edges to print (default 10; 0 = all)\n"
+    "  -j N     threads (default: one a core)\n"
+    "  --jsonl  the inputs are JSON Lines files, one document a line\n"
+    "  -p UNIT  one network a year or a month of the documents' dates (with --jsonl)\n";
 
 typedef struct {
     const char **gazetteers;
     size_t ngazetteers;
     const char **files;
     size_t nfiles;
-    size_t top; /* 0: all */
+    size_t top;  /* 0: all */
+    size_t jobs; /* 0: one a core */
+    int jsonl;
+    sg_period_unit by_period;
 } options;
 
 typedef struct {
@@ -66,13 +76,6 @@ static void complain_sg(const char *what, const sg_error *err)
         complain(what, buf);
 }
 
-static void on_warning(const sg_error *warning, void *ctx)
-{
-    char buf[2048];
-    (void)ctx;
-    complain("warning", sg_error_format(warning, buf, sizeof(buf)));
-}
-
 static int parse_count(const char *s, size_t *out)
 {
     char *end = NULL;
@@ -87,8 +90,10 @@ static int parse_count(const char *s, size_t *out)
 /* Returns 0 to go on, 1 when the help was asked for, -1 on a usage error. */
 static int parse_args(options *o, int argc, char **argv)
 {
-    o->ngazetteers = o->nfiles = 0;
+    o->ngazetteers = o->nfiles = o->jobs = 0;
     o->top = 10;
+    o->jsonl = 0;
+    o->by_period = SG_PERIOD_NONE;
     o->gazetteers = calloc((size_t)argc, sizeof(char *));
     o->files = calloc((size_t)argc, sizeof(char *));
     if (!o->gazetteers || !o->files) {
@@ -106,8 +111,13 @@ static int parse_args(options *o, int argc, char **argv)
             fputs(usage_text, stdout);
             return 1;
         }
-        int is_g = !strcmp(a, "-g"), is_n = !strcmp(a, "-n");
-        if (!is_g && !is_n) {
+        if (!strcmp(a, "--jsonl")) {
+            o->jsonl = 1;
+            continue;
+        }
+        int is_g = !strcmp(a, "-g"), is_n = !strcmp(a, "-n"), is_j = !strcmp(a, "-j");
+        int is_p = !strcmp(a, "-p");
+        if (!is_g && !is_n && !is_j && !is_p) {
             complain("unknown option", a);
             return -1;
         }
@@ -118,15 +128,21 @@ static int parse_args(options *o, int argc, char **argv)
         const char *value = argv[++i];
         if (is_g) {
             o->gazetteers[o->ngazetteers++] = value;
-        } else if (parse_count(value, &o->top)) {
-            complain("-n needs a number", value);
+        } else if (is_p) {
+            if (strcmp(value, "year") && strcmp(value, "month")) {
+                complain("-p needs year or month", value);
+                return -1;
+            }
+            o->by_period = strcmp(value, "year") ? SG_PERIOD_MONTH : SG_PERIOD_YEAR;
+        } else if (parse_count(value, is_n ? &o->top : &o->jobs) || (is_j && o->jobs > 256)) {
+            complain(is_n ? "-n needs a number" : "-j needs a number (0 to 256)", value);
             return -1;
         }
     }
     for (; i < argc; i++)
         o->files[o->nfiles++] = argv[i];
     if (o->nfiles == 0) {
-        complain("no FILE given", NULL);
+        complain("no INPUT given", NULL);
         return -1;
     }
     return 0;
@@ -162,64 +178,38 @@ static int load_gazetteers(sg_gazetteer **out, const options *o)
     return 0;
 }
 
-/* Reads a whole file into *data (malloc'd, not NUL-terminated). */
-static int read_file(const char *path, char **data, size_t *len)
+/* The library reports warnings (invalid UTF-8, a JSON Lines line skipped)
+ * through this, in the calling thread, in document order. */
+static void on_warning(const sg_error *warning, void *ctx)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        complain(path, strerror(errno));
-        return -1;
-    }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    for (;;) {
-        if (n == cap) {
-            char *bigger = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap ? 2 * cap : 65536);
-            if (!bigger) {
-                complain(path, "out of memory");
-                rc = -1;
-                break;
-            }
-            buf = bigger;
-            cap = cap ? 2 * cap : 65536;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                complain(path, "read error");
-                rc = -1;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (rc) {
-        free(buf);
-        return -1;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
+    char buf[2048];
+    (void)ctx;
+    complain("warning", sg_error_format(warning, buf, sizeof(buf)));
 }
 
-static int add_files(sg_extractor *ex, const options *o)
+/* Runs the inputs through the extractor with o->jobs threads; the periods'
+ * networks (with -p) in *res. */
+static int run_corpus(sg_extractor *ex, const options *o, sg_run_result *res)
 {
-    for (size_t i = 0; i < o->nfiles; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        sg_error err;
-        if (read_file(o->files[i], &text, &len))
-            return -1;
-        int rc = sg_extractor_add(ex, o->files[i], text, len, &err);
-        free(text);
-        if (rc) {
-            complain_sg(o->files[i], &err);
-            return -1;
-        }
+    sg_error err;
+    sg_corpus *c = NULL;
+    int rc = sg_corpus_new(&c, o->jsonl ? SG_CORPUS_JSONL : SG_CORPUS_TEXT, NULL, &err);
+    for (size_t i = 0; !rc && i < o->nfiles; i++)
+        rc = sg_corpus_add_path(c, o->files[i], NULL, NULL, &err);
+    if (!rc) {
+        sg_run_options ro;
+        sg_run_options_init(&ro);
+        ro.jobs = (unsigned)o->jobs;
+        ro.by_period = o->by_period;
+        ro.period_graphs = o->by_period != SG_PERIOD_NONE;
+        ro.min_weight = 0; /* every actor and pair, as the whole network below */
+        ro.on_warning = on_warning;
+        rc = sg_corpus_run(ex, c, &ro, res, &err);
     }
-    return 0;
+    sg_corpus_free(c);
+    if (rc)
+        complain_sg("reading the corpus", &err);
+    return rc ? -1 : 0;
 }
 
 static int print_actors(const sg_graph *g, size_t top)
@@ -278,6 +268,7 @@ int main(int argc, char **argv)
     sg_gazetteer *gaz = NULL;
     sg_extractor *ex = NULL;
     sg_graph *g = NULL;
+    sg_run_result res = {0};
     int status = 1;
 
     int rc = parse_args(&o, argc, argv);
@@ -293,8 +284,7 @@ int main(int argc, char **argv)
         complain_sg("making the extractor", &err);
         goto cleanup;
     }
-    sg_extractor_on_warning(ex, on_warning, NULL);
-    if (add_files(ex, &o))
+    if (run_corpus(ex, &o, &res))
         goto cleanup;
     if (sg_extractor_graph(&g, ex, 0, &err)) {
         complain_sg("building the network", &err);
@@ -304,6 +294,9 @@ int main(int argc, char **argv)
            sg_graph_node_count(g), sg_graph_edge_count(g));
     if (print_actors(g, o.top) || print_edges(g, o.top))
         goto cleanup;
+    for (size_t k = 0; k < res.nperiods; k++)
+        printf("period\t%s\t%zu\t%zu\n", res.labels[k], sg_graph_node_count(res.graphs[k]),
+               sg_graph_edge_count(res.graphs[k]));
     if (fflush(stdout) || ferror(stdout)) {
         complain("standard output", "write error");
         goto cleanup;
@@ -312,6 +305,7 @@ int main(int argc, char **argv)
 
 cleanup:
     sg_graph_free(g);
+    sg_run_result_free(&res);
     sg_extractor_free(ex); /* before the gazetteer it points to */
     sg_gazetteer_free(gaz);
     free(o.gazetteers);

@@ -245,6 +245,21 @@ check_example "find_package, stakegraph::stakegraph" "$T/cmake-shared.out"
 (cd "$T/away" && "$T/ex-cmake/count_actors_static" -n 0 -g "$G" "${DOCS[@]}") \
     >"$T/cmake-static.out" || fail "find_package build: count_actors_static failed"
 check_example "find_package, stakegraph::stakegraph_static" "$T/cmake-static.out"
+# Threads and periods from the public API: count_actors -j 2 -p year on the dated JSON
+# Lines corpus gives the CLI's whole network and, period by period, its networks.
+(cd "$T/away" && "$T/ex-cmake/count_actors" -n 0 -j 2 --jsonl -p year -g "$G" \
+    "$SRC/examples/corpus.jsonl") >"$T/periods.out" || fail "count_actors -p year failed"
+"$CLI" extract -q --no-analyse --jsonl --by-period year -g "$G" -o "$T/per.graphml" \
+    "$SRC/examples/corpus.jsonl" || fail "the CLI's --by-period year run failed"
+for f in "$T"/per.2*.graphml; do
+    label=${f#"$T"/per.}
+    printf 'period\t%s\t%s\t%s\n' "${label%.graphml}" "$(grep -c '<node ' "$f")" "$(grep -c '<edge ' "$f")"
+done >"$T/periods.cli"
+grep '^period' "$T/periods.out" >"$T/periods.lib" || true
+[ -s "$T/periods.cli" ] && diff -u "$T/periods.cli" "$T/periods.lib" >&2 ||
+    fail "count_actors -p year: the periods differ from the CLI's per-period files"
+ok "count_actors -j 2 --jsonl -p year: $(wc -l <"$T/periods.lib") periods, the CLI's networks"
+
 # Errors: a missing file and a missing gazetteer fail with a message, nothing on stdout.
 for args in "-g $T/none.tsv $CORPUS/01-interpro-extension.txt" "-g $G $T/none.txt" "-n x $T/none.txt"; do
     # shellcheck disable=SC2086
