@@ -2,7 +2,9 @@
 #ifndef SG_CLI_H
 #define SG_CLI_H
 
+#include <getopt.h> /* optind: the first operand after cli_parse_options */
 #include <stddef.h>
+#include <stdio.h>
 
 #include <stakegraph/corpus.h>
 #include <stakegraph/evidence.h>
@@ -60,6 +62,9 @@ int cli_usage_error(const char *command, const char *what);
 
 /* Prints "stakegraph: <where>: <what>" on stderr. */
 void cli_error(const char *where, const char *what);
+/* Prints a library error: "stakegraph: FILE:LINE: MESSAGE"; `file` (may be
+ * NULL) names the file when the error names none (analysis, layout). */
+void cli_print_error(const sg_error *err, const char *file);
 
 /* One output: a network (format) or a picture ("svg", "png", "pdf"). CSV is
  * two files, `path` being their directory: out is DIR/nodes.csv and
@@ -102,10 +107,55 @@ int cli_outputs_emit(cli_output *o, size_t n, const sg_graph *g, const sg_extrac
  * evidence; NULL entries skipped) in the same set, and sets them to NULL. */
 int cli_outputs_commit(cli_output *o, size_t n, sg_output **rows, size_t nrows);
 
+/* One option of a command's table, from which both the parsing and --help
+ * come. */
+typedef struct {
+    int id;            /* getopt_long's value: the short option's letter, or >= 256 */
+    const char *names; /* its long name, then its aliases: "colour-by|color-by" */
+    const char *value; /* the value's name in --help ("PATH"); NULL: it takes none */
+    const char *help;  /* what --help says (wrapped); NULL: not listed */
+    unsigned commands; /* the commands (cli_command.id bits) that take it; 0: all */
+} cli_option;
+
+typedef struct {
+    const char *name;          /* "extract", "gazetteer check" */
+    unsigned id;               /* its bit, for options shared by several commands */
+    const char *usage;         /* --help before the options: usage and description */
+    const char *footer;        /* --help after them, or NULL */
+    const char *refusal;       /* why another command's option does not apply here */
+    const cli_option *options; /* ends with an entry whose id is 0 */
+} cli_command;
+
+/* Applies option `id` (its value in `arg`, NULL for a flag). Returns 0 or a
+ * usage error's exit status (cli_usage_error). */
+typedef int (*cli_apply_fn)(void *ctx, int id, const char *arg);
+
+/* Reads argv's options with the command's table (optind is then the first
+ * operand). Returns 0, -1 after printing --help, or a usage error's status. */
+int cli_parse_options(const cli_command *cmd, int argc, char **argv, cli_apply_fn apply, void *ctx);
+void cli_print_help(const cli_command *cmd, FILE *f);
+
+/* The picture options extract, merge and render share (cli_render_option). */
+enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
+#define CLI_PICTURE_OPTIONS(commands)                                                              \
+    {OPT_COLOUR_BY, "colour-by|color-by", "WHAT", "pictures: community (default) or type",         \
+     commands},                                                                                    \
+        {OPT_SIZE_BY, "size-by", "MEASURE",                                                        \
+         "pictures: node area by pagerank (default), degree, strength, betweenness, "              \
+         "eigenvector or mentions",                                                                \
+         commands},                                                                                \
+        {OPT_LABELS, "labels", "N",                                                                \
+         "pictures: label the N most central actors (default: all up to 60 actors, else 40)",      \
+         commands},                                                                                \
+    {                                                                                              \
+        OPT_TITLE, "title", "TEXT", "pictures: a caption above the picture", commands              \
+    }
+
 /* Option values: 0 on success, -1 when `s` is not valid. */
 int cli_parse_seed(const char *s, unsigned long *seed);
 int cli_parse_alpha(const char *s, double *alpha);
-/* --colour-by (which 0), --size-by (1), --labels (2), --title (3). */
+/* --colour-by (which 0), --size-by (1), --labels (2), --title (3): which is
+ * the option's id - OPT_COLOUR_BY. */
 int cli_render_option(sg_render_options *ro, int which, const char *arg, char *msg, size_t size);
 
 /* The bundled gazetteers' directory: $STAKEGRAPH_GAZETTEERS, the install's

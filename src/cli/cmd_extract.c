@@ -1,6 +1,5 @@
 /* stakegraph extract: documents -> co-occurrence network (SPEC §7). */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,114 +45,8 @@ typedef struct {
     cli_output bipartite; /* .out NULL when not asked for */
 } sinks;
 
-static void help(FILE *f)
-{
-    fputs("usage: stakegraph extract [-g PATH]... [--unit UNIT] [-f FORMAT] [-o FILE]...\n"
-          "                          [--mentions FILE] [--min-weight N] [--strict] [-q]\n"
-          "                          [analysis and picture options] INPUT...\n"
-          "\n"
-          "Finds the gazetteers' entities in the INPUT documents and writes the network of\n"
-          "entities that co-occur in the same unit of text.\n"
-          "\n"
-          "  INPUT               a text file, a directory (every *.txt inside, recursively)\n"
-          "                      or - for standard input; the document name is the path\n"
-          "  --jsonl             the INPUTs are JSON Lines corpora (directories: *.jsonl):\n"
-          "                      one document a line, {\"id\", \"text\", \"date\", \"source\",\n"
-          "                      \"url\", ...}; the name is the id; a bad line is reported\n"
-          "                      and skipped, the others are processed (exit status 1)\n"
-          "  -g, --gazetteer PATH  a gazetteer TSV file or a directory of *.tsv files\n"
-          "                      (repeatable; default: the bundled gazetteers)\n"
-          "  --unit UNIT         sentence (default), paragraph, document or window:N\n"
-          "                      (blocks of N words, never across a paragraph)\n"
-          "  -f, --format FMT    graphml, dot, gexf, json (networkx node-link), csv (-o DIR:\n"
-          "                      DIR/nodes.csv and DIR/edges.csv), svg, png, pdf or pairs,\n"
-          "                      for a single output (default: from -o's extension, else\n"
-          "                      graphml)\n"
-          "  -o, --output FILE   where to write the network (.graphml, .dot, .gexf, .json),\n"
-          "                      its picture (.svg, .png, .pdf) or the partial counts for\n"
-          "                      'stakegraph merge' (.pairs); repeatable (default: standard\n"
-          "                      output)\n"
-          "  -j, --jobs N        threads (default: all cores); the output is the same\n"
-          "  --files-from FILE   also read the inputs' paths from FILE, one a line (- for\n"
-          "                      standard input), as map-reduce engines hand them out\n"
-          "  --mentions FILE     also write every mention as TSV: doc start end id type text\n"
-          "                      match (exact, folded, variant, acronym, surname, fuzzy or\n"
-          "                      pattern: how it matched)\n"
-          "  --evidence FILE     also write, for every edge and unit, the document, the\n"
-          "                      unit's bytes, both mentions and a snippet (TSV; JSON Lines\n"
-          "                      when FILE ends in .jsonl)\n"
-          "  --bipartite FILE    also write the actor-document graph (format from FILE)\n"
-          "  --by-period month|year  (--jsonl, with dates) also write one network per\n"
-          "                      period beside each output (net.graphml: net.2024.graphml,\n"
-          "                      ...); a GEXF output gets the periods as spells instead\n"
-          "  --min-weight N      keep only edges with weight >= N (nodes are kept)\n"
-          "  --strict            invalid UTF-8 is an error instead of a warning\n"
-          "  --variants LIST     the variants of names to match: all (default), none, or a\n"
-          "                      list of function-words, heads, inserted, region,\n"
-          "                      acronym-forms, defined, interrupted, shared-heads, fuzzy;\n"
-          "                      -NAME removes one ('-fuzzy': all but fuzzy)\n"
-          "  --keep-credits      also match in credits, bylines and page furniture ('Photo :\n"
-          "                      X', 'Par X Y', 'Lire aussi'), left out by default\n"
-          "  --max-unit-actors N in a unit naming more than N actors (a list, a table), pair\n"
-          "                      each only with the next N-1 (default 50; 0 = no limit)\n"
-          "  --no-analyse        no centralities, communities or layout\n"
-          "  --seed N            seed of the community detection (default 1)\n"
-          "  --backbone ALPHA    keep only edges with backbone_alpha < ALPHA\n"
-          "  --layout, --no-layout  write x, y, size, r, g, b into the network (default:\n"
-          "                      up to 20,000 actors)\n"
-          "  --colour-by WHAT    pictures: community (default) or type\n"
-          "  --size-by MEASURE   pictures: node area by pagerank (default), degree, ...\n"
-          "  --labels N          pictures: label the N most central actors\n"
-          "  --title TEXT        pictures: a caption\n"
-          "  -q, --quiet         no warnings, no progress\n"
-          "  -h, --help          show this help\n"
-          "\n"
-          "Outputs are written completely or not at all. Exit status: 0 success,\n"
-          "1 failure, 2 usage error.\n",
-          f);
-}
-
-static void merge_help(FILE *f)
-{
-    fputs("usage: stakegraph merge [-g PATH]... [-f FORMAT] [-o FILE]... [--min-weight N] [-q]\n"
-          "                        [analysis and picture options] COUNTS...\n"
-          "\n"
-          "Adds up the partial counts written by 'stakegraph extract -f pairs' on shards of a\n"
-          "corpus and writes the network, byte for byte the one a single 'extract' over the\n"
-          "whole corpus writes (SPEC §13). COUNTS are files or - for standard input; a file\n"
-          "may hold several shards' counts concatenated, their lines in any order.\n"
-          "\n"
-          "  -g, --gazetteer PATH  the gazetteers the shards were extracted with (checked by\n"
-          "                      a fingerprint; default: the bundled gazetteers)\n"
-          "  -f, --format FMT    graphml, dot, gexf, json, csv (-o DIR), svg, png, pdf or\n"
-          "                      pairs (the summed counts, to merge again), for a single\n"
-          "                      output\n"
-          "  -o, --output FILE   where to write (repeatable; default: standard output)\n"
-          "  --files-from FILE   also read the counts files' paths from FILE, one a line\n"
-          "  --min-weight N, --no-analyse, --seed N, --backbone ALPHA, --layout,\n"
-          "  --no-layout, --colour-by, --size-by, --labels N, --title TEXT: as for extract\n"
-          "  -q, --quiet         no warnings\n"
-          "  -h, --help          show this help\n",
-          f);
-}
-
-static void explain_help(FILE *f)
-{
-    fputs("usage: stakegraph explain [-g PATH]... [--unit UNIT] [--jsonl] [-j N] A B INPUT...\n"
-          "\n"
-          "Prints every unit of text (sentence by default) of the INPUT documents that names\n"
-          "both actors A and B: the evidence for the edge between them, one line each,\n"
-          "'document:line: text', after a summary line. A and B are gazetteer ids or names\n"
-          "(\"AP-HM\", \"Thierry Schifano\").\n"
-          "\n"
-          "  -g, --gazetteer PATH, --unit UNIT, --jsonl, -j N, --files-from FILE,\n"
-          "  --max-unit-actors N, --strict, -q: as for extract\n"
-          "  -h, --help          show this help\n"
-          "\n"
-          "Exit status: 0 (also when no unit names both), 1 failure (an unknown actor),\n"
-          "2 usage error.\n",
-          f);
-}
+/* The commands that share these options: extract, merge, explain. */
+enum { EX = 1, MG = 2, EP = 4 };
 
 /* The options of extract, merge and explain (getopt_long's values). */
 enum {
@@ -166,10 +59,6 @@ enum {
     OPT_BACKBONE,
     OPT_NO_LAYOUT,
     OPT_LAYOUT,
-    OPT_COLOUR_BY,
-    OPT_SIZE_BY,
-    OPT_LABELS,
-    OPT_TITLE,
     OPT_MAX_UNIT_ACTORS,
     OPT_FILES_FROM,
     OPT_EVIDENCE,
@@ -180,6 +69,115 @@ enum {
     OPT_KEEP_CREDITS
 };
 
+static const cli_option options[] = {
+    {OPT_JSONL, "jsonl", NULL,
+     "the INPUTs are JSON Lines corpora (directories: *.jsonl): one document a line, "
+     "{\"id\", \"text\", \"date\", \"source\", \"url\", ...}; the name is the id; a bad "
+     "line is reported and skipped, the others are processed (exit status 1)",
+     EX | EP},
+    {'g', "gazetteer", "PATH",
+     "a gazetteer TSV file or a directory of *.tsv files (repeatable; default: the bundled "
+     "gazetteers); merge checks that the shards were extracted with the same",
+     0},
+    {OPT_UNIT, "unit", "UNIT",
+     "sentence (default), paragraph, document or window:N (blocks of N words, never across "
+     "a paragraph)",
+     EX | EP},
+    {'f', "format", "FMT",
+     "graphml, dot, gexf, json (networkx node-link), csv (-o DIR: DIR/nodes.csv and "
+     "DIR/edges.csv), svg, png, pdf or pairs, for a single output (default: from -o's "
+     "extension, else graphml)",
+     EX | MG},
+    {'o', "output", "FILE",
+     "where to write the network (.graphml, .dot, .gexf, .json), its picture (.svg, .png, "
+     ".pdf) or the partial counts for 'stakegraph merge' (.pairs); repeatable (default: "
+     "standard output)",
+     EX | MG},
+    {'j', "jobs", "N", "threads (default: all cores); the output is the same", EX | EP},
+    {OPT_FILES_FROM, "files-from", "FILE",
+     "also read the inputs' paths from FILE, one a line (- for standard input), as "
+     "map-reduce engines hand them out",
+     0},
+    {OPT_MENTIONS, "mentions", "FILE",
+     "also write every mention as TSV: doc start end id type text match (exact, folded, "
+     "variant, acronym, surname, fuzzy or pattern: how it matched)",
+     EX},
+    {OPT_EVIDENCE, "evidence", "FILE",
+     "also write, for every edge and unit, the document, the unit's bytes, both mentions and "
+     "a snippet (TSV; JSON Lines when FILE ends in .jsonl)",
+     EX},
+    {OPT_BIPARTITE, "bipartite", "FILE", "also write the actor-document graph (format from FILE)",
+     EX},
+    {OPT_BY_PERIOD, "by-period", "month|year",
+     "(--jsonl, with dates) also write one network per period beside each output "
+     "(net.graphml: net.2024.graphml, ...); a GEXF output gets the periods as spells instead",
+     EX},
+    {OPT_MIN_WEIGHT, "min-weight", "N", "keep only edges with weight >= N (nodes are kept)",
+     EX | MG},
+    {OPT_STRICT, "strict", NULL, "invalid UTF-8 is an error instead of a warning", EX | EP},
+    {OPT_VARIANTS, "variants", "LIST",
+     "the variants of names to match: all (default), none, or a list of function-words, "
+     "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy; "
+     "-NAME removes one ('-fuzzy': all but fuzzy)",
+     EX | EP},
+    {OPT_KEEP_CREDITS, "keep-credits", NULL,
+     "also match in credits, bylines and page furniture ('Photo : X', 'Par X Y', 'Lire "
+     "aussi'), left out by default",
+     EX | EP},
+    {OPT_MAX_UNIT_ACTORS, "max-unit-actors", "N",
+     "in a unit naming more than N actors (a list, a table), pair each only with the next "
+     "N-1 (default 50; 0 = no limit)",
+     EX | EP},
+    {OPT_NO_ANALYSE, "no-analyse|no-analyze", NULL, "no centralities, communities or layout",
+     EX | MG},
+    {OPT_SEED, "seed", "N", "seed of the community detection (default 1)", EX | MG},
+    {OPT_BACKBONE, "backbone", "ALPHA", "keep only edges with backbone_alpha < ALPHA", EX | MG},
+    {OPT_LAYOUT, "layout", NULL,
+     "write x, y, size, r, g, b into the network (default: up to 20,000 actors)", EX | MG},
+    {OPT_NO_LAYOUT, "no-layout", NULL, "no x, y, size, r, g, b, whatever the size", EX | MG},
+    CLI_PICTURE_OPTIONS(EX | MG),
+    {'q', "quiet", NULL, "no warnings, no progress", 0},
+    {0, NULL, NULL, NULL, 0}};
+
+static const cli_command commands[] = {
+    {"extract", EX,
+     "usage: stakegraph extract [-g PATH]... [--unit UNIT] [-f FORMAT] [-o FILE]...\n"
+     "                          [--mentions FILE] [--min-weight N] [--strict] [-q]\n"
+     "                          [analysis and picture options] INPUT...\n"
+     "\n"
+     "Finds the gazetteers' entities in the INPUT documents and writes the network of\n"
+     "entities that co-occur in the same unit of text. INPUT: a text file, a directory\n"
+     "(every *.txt inside, recursively) or - for standard input; the document name is\n"
+     "the path.\n"
+     "\n",
+     "\nOutputs are written completely or not at all. Exit status: 0 success,\n"
+     "1 failure, 2 usage error.\n",
+     NULL, options},
+    {"merge", MG,
+     "usage: stakegraph merge [-g PATH]... [-f FORMAT] [-o FILE]... [--min-weight N] [-q]\n"
+     "                        [analysis and picture options] COUNTS...\n"
+     "\n"
+     "Adds up the partial counts written by 'stakegraph extract -f pairs' on shards of a\n"
+     "corpus and writes the network, byte for byte the one a single 'extract' over the\n"
+     "whole corpus writes (SPEC §13). COUNTS are files or - for standard input; a file\n"
+     "may hold several shards' counts concatenated, their lines in any order.\n"
+     "\n",
+     NULL,
+     "merge reads counts files, which hold the unit and the limit: the options about the "
+     "text belong to extract",
+     options},
+    {"explain", EP,
+     "usage: stakegraph explain [-g PATH]... [--unit UNIT] [--jsonl] [-j N] A B INPUT...\n"
+     "\n"
+     "Prints every unit of text (sentence by default) of the INPUT documents that names\n"
+     "both actors A and B: the evidence for the edge between them, one line each,\n"
+     "'document:line: text', after a summary line. A and B are gazetteer ids or names\n"
+     "(\"AP-HM\", \"Thierry Schifano\").\n"
+     "\n",
+     "\nExit status: 0 (also when no unit names both), 1 failure (an unknown actor),\n"
+     "2 usage error.\n",
+     "it prints the units", options}};
+
 /* --min-weight: a number from 0 to 1e15. 0, or -1 when it is none. */
 static int parse_min_weight(const char *arg, double *out)
 {
@@ -189,40 +187,13 @@ static int parse_min_weight(const char *arg, double *out)
     return errno || end == arg || *end || !(*out >= 0) || *out > 1e15 ? -1 : 0;
 }
 
-/* Is option `c` one of the command's (merge has no text, explain prints
- * units)? Returns 0 or a usage error's exit status. */
-static int option_applies(const extract_args *a, int c, const char *cmd, char **argv)
+/* Applies option `c` (its value in `optarg`) to the extract_args `ctx`.
+ * Returns 0 or a usage error's exit status. */
+static int apply_option(void *ctx, int c, const char *optarg)
 {
+    extract_args *a = ctx;
+    const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
     char msg[512];
-    if (a->merge && (c == OPT_UNIT || c == OPT_MENTIONS || c == OPT_STRICT || c == 'j' ||
-                     c == OPT_MAX_UNIT_ACTORS || c == OPT_VARIANTS || c == OPT_KEEP_CREDITS)) {
-        return cli_usage_error(cmd, "--unit, --max-unit-actors, --mentions, --strict, "
-                                    "--variants, --keep-credits and --jobs apply to extract "
-                                    "(merge takes the unit and the limit from the counts "
-                                    "files)");
-    }
-    if (a->merge &&
-        (c == OPT_EVIDENCE || c == OPT_BIPARTITE || c == OPT_JSONL || c == OPT_BY_PERIOD))
-        return cli_usage_error(cmd, "--evidence, --bipartite, --jsonl and --by-period need "
-                                    "the text: use them with extract");
-    if (a->explain && c != 'g' && c != OPT_UNIT && c != OPT_JSONL && c != 'j' &&
-        c != OPT_FILES_FROM && c != OPT_MAX_UNIT_ACTORS && c != OPT_STRICT && c != 'q' &&
-        c != OPT_VARIANTS && c != OPT_KEEP_CREDITS && c != 'h' && c != ':' && c != '?') {
-        snprintf(msg, sizeof(msg), "'%.200s' does not apply to explain (it prints the units)",
-                 argv[optind - 1]);
-        return cli_usage_error(cmd, msg);
-    }
-    return 0;
-}
-
-/* Applies option `c` (getopt_long's, its value in optarg) to `a`. Returns 0,
- * -1 after --help, or a usage error's exit status. */
-static int apply_option(extract_args *a, int c, const char *cmd, char **argv)
-{
-    char msg[512];
-    int rc = option_applies(a, c, cmd, argv);
-    if (rc)
-        return rc;
     switch (c) {
     case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
     case OPT_UNIT:
@@ -302,15 +273,6 @@ static int apply_option(extract_args *a, int c, const char *cmd, char **argv)
             return cli_usage_error(cmd, "invalid --by-period (month or year)");
         break;
     case 'q': a->quiet = 1; break;
-    case 'h':
-        a->merge ? merge_help(stdout) : a->explain ? explain_help(stdout) : help(stdout);
-        return -1;
-    case ':':
-        snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
-        return cli_usage_error(cmd, msg);
-    default:
-        snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
-        return cli_usage_error(cmd, msg);
     }
     return 0;
 }
@@ -375,54 +337,13 @@ static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
 
 static int parse_args(extract_args *a, int argc, char **argv, int *first_input)
 {
-    const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
-    static const struct option longs[] = {
-        {"gazetteer", required_argument, NULL, 'g'},
-        {"unit", required_argument, NULL, OPT_UNIT},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"mentions", required_argument, NULL, OPT_MENTIONS},
-        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"no-analyse", no_argument, NULL, OPT_NO_ANALYSE},
-        {"no-analyze", no_argument, NULL, OPT_NO_ANALYSE},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"backbone", required_argument, NULL, OPT_BACKBONE},
-        {"layout", no_argument, NULL, OPT_LAYOUT},
-        {"no-layout", no_argument, NULL, OPT_NO_LAYOUT},
-        {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
-        {"color-by", required_argument, NULL, OPT_COLOUR_BY},
-        {"size-by", required_argument, NULL, OPT_SIZE_BY},
-        {"labels", required_argument, NULL, OPT_LABELS},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"max-unit-actors", required_argument, NULL, OPT_MAX_UNIT_ACTORS},
-        {"jobs", required_argument, NULL, 'j'},
-        {"files-from", required_argument, NULL, OPT_FILES_FROM},
-        {"evidence", required_argument, NULL, OPT_EVIDENCE},
-        {"bipartite", required_argument, NULL, OPT_BIPARTITE},
-        {"jsonl", no_argument, NULL, OPT_JSONL},
-        {"by-period", required_argument, NULL, OPT_BY_PERIOD},
-        {"variants", required_argument, NULL, OPT_VARIANTS},
-        {"keep-credits", no_argument, NULL, OPT_KEEP_CREDITS},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    int c, rc;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":g:f:o:j:qh", longs, NULL)) != -1)
-        if ((rc = apply_option(a, c, cmd, argv)))
-            return rc;
-    if ((rc = check_args(a, argc, argv, cmd)))
-        return rc;
-    *first_input = optind;
-    return 0;
-}
-
-static void print_error(const sg_error *err)
-{
-    char buf[2048];
-    cli_error(NULL, sg_error_format(err, buf, sizeof(buf)));
+    const cli_command *cmd = &commands[a->merge ? 1 : a->explain ? 2 : 0];
+    int rc = cli_parse_options(cmd, argc, argv, apply_option, a);
+    if (!rc)
+        rc = check_args(a, argc, argv, cmd->name);
+    if (!rc)
+        *first_input = optind;
+    return rc;
 }
 
 const char *cli_default_gazetteers(void)
@@ -474,7 +395,7 @@ static int load_gazetteers(sg_gazetteer **out, const extract_args *a)
     sg_error err;
     sg_error_clear(&err);
     if (cli_gazetteers_load(out, a->gazetteers, a->ngazetteers, &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         return -1;
     }
     return 0;
@@ -514,7 +435,7 @@ static int open_rows(sg_output **o, const char *path, int (*head)(sg_output *))
     sg_error err;
     sg_error_clear(&err);
     if (sg_output_open(o, path, &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         return -1;
     }
     if (head && head(*o)) {
@@ -675,7 +596,7 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
     if (!rc && sk->evidence)
         rc = sg_output_flush(sk->evidence, &err);
     if (rc)
-        print_error(&err);
+        cli_print_error(&err, NULL);
     /* every output in one list, opened, written, flushed, then renamed */
     for (size_t i = 0; !rc && i < n; i++) {
         plan_add(&op, &a->outs[i], g, a->outs[i].format == SG_FORMAT_GEXF && np ? tl : NULL);
@@ -882,7 +803,7 @@ static int read_counts(sg_extractor *ex, const file_list *files, const extract_a
         if (bad) {
             if (bad == SG_ERR_LIMIT && err.line == 0)
                 name_earlier(&err, done, ndone);
-            print_error(&err);
+            cli_print_error(&err, NULL);
             goto cleanup;
         }
         done[ndone++] = path;
@@ -1048,7 +969,7 @@ static int run(int argc, char **argv, int mode)
         collect_inputs(&corpus, &files, &a, argv + first, argc - first))
         goto cleanup;
     if (corpus && sg_corpus_seal(corpus, &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         goto cleanup;
     }
     if (merge ? files.n == 0 : sg_corpus_files(corpus) == 0) {
@@ -1059,7 +980,7 @@ static int run(int argc, char **argv, int mode)
         goto cleanup;
     }
     if (sg_extractor_new(&ex, gaz, &a.opt, &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         goto cleanup;
     }
     if (a.explain) {

@@ -1,6 +1,5 @@
 /* stakegraph gazetteer check: what the loader refuses and names that will
  * surprise (SPEC §15). */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,32 +10,51 @@
 
 #define DEFAULT_WORDS "/usr/share/dict/french"
 
-static void help(FILE *f)
+enum { OPT_WORDS = 256, OPT_NO_WORDS };
+
+static const cli_option options[] = {{OPT_WORDS, "words", "FILE",
+                                      "the word list, one word a line (default " DEFAULT_WORDS
+                                      ", Debian's wfrench); "
+                                      "missing: a warning, and no common-word check",
+                                      0},
+                                     {OPT_NO_WORDS, "no-words", NULL, "no common-word check", 0},
+                                     {0, NULL, NULL, NULL, 0}};
+
+static const cli_command command = {
+    "gazetteer check",
+    1,
+    "usage: stakegraph gazetteer check [--words FILE | --no-words] [FILE|DIR]...\n"
+    "\n"
+    "Checks gazetteers (files, or every *.tsv of a directory; none: the bundled\n"
+    "ones) and prints one finding a line, FILE:LINE: error|warning: MESSAGE [kind],\n"
+    "sorted by file and line, then a summary.\n"
+    "\n"
+    "errors (what the loader refuses; each line, then the rest of the file):\n"
+    "  load          missing column, bad UTF-8, empty alias, invalid pattern, ...\n"
+    "  duplicate-id  an id defined twice, in one file or in two\n"
+    "warnings:\n"
+    "  shared        a name of two entities matching the same texts: one never wins\n"
+    "  shadowed      a plain name whose spelling in capitals (or exact case) is\n"
+    "                another entity's acronym (or =exact name)\n"
+    "  redundant     a name that another name of its entity already covers\n"
+    "  common-word   an unguarded name that is a common French word (--words)\n"
+    "  short         an unguarded name of 1-2 characters or 3 lower-case letters\n"
+    "\n",
+    "\nexit status: 0 no error (warnings allowed), 1 errors, 2 usage error\n",
+    NULL,
+    options};
+
+typedef struct {
+    const char *words;
+    int explicit_words;
+} check_args;
+
+static int apply(void *ctx, int id, const char *arg)
 {
-    fputs("usage: stakegraph gazetteer check [--words FILE | --no-words] [FILE|DIR]...\n"
-          "\n"
-          "Checks gazetteers (files, or every *.tsv of a directory; none: the bundled\n"
-          "ones) and prints one finding a line, FILE:LINE: error|warning: MESSAGE [kind],\n"
-          "sorted by file and line, then a summary.\n"
-          "\n"
-          "errors (what the loader refuses; each line, then the rest of the file):\n"
-          "  load          missing column, bad UTF-8, empty alias, invalid pattern, ...\n"
-          "  duplicate-id  an id defined twice, in one file or in two\n"
-          "warnings:\n"
-          "  shared        a name of two entities matching the same texts: one never wins\n"
-          "  shadowed      a plain name whose spelling in capitals (or exact case) is\n"
-          "                another entity's acronym (or =exact name)\n"
-          "  redundant     a name that another name of its entity already covers\n"
-          "  common-word   an unguarded name that is a common French word (--words)\n"
-          "  short         an unguarded name of 1-2 characters or 3 lower-case letters\n"
-          "\n"
-          "  --words FILE  the word list, one word a line (default " DEFAULT_WORDS ",\n"
-          "                Debian's wfrench); missing: a warning, and no common-word check\n"
-          "  --no-words    no common-word check\n"
-          "  -h, --help    show this help\n"
-          "\n"
-          "exit status: 0 no error (warnings allowed), 1 errors, 2 usage error\n",
-          f);
+    check_args *a = ctx;
+    a->words = id == OPT_WORDS ? arg : NULL;
+    a->explicit_words = id == OPT_WORDS;
+    return 0;
 }
 
 typedef struct {
@@ -59,34 +77,14 @@ static void print_finding(const sg_finding *f, void *ctx)
 
 static int check(int argc, char **argv)
 {
-    static const struct option longs[] = {{"words", required_argument, NULL, 'w'},
-                                          {"no-words", no_argument, NULL, 'n'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
-    const char *words = DEFAULT_WORDS;
-    int c, explicit_words = 0;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
-        char msg[300];
-        switch (c) {
-        case 'w':
-            words = optarg;
-            explicit_words = 1;
-            break;
-        case 'n': words = NULL; break;
-        case 'h': help(stdout); return EXIT_OK;
-        case ':':
-            snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
-            return cli_usage_error("gazetteer check", msg);
-        default:
-            snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
-            return cli_usage_error("gazetteer check", msg);
-        }
-    }
+    check_args a = {DEFAULT_WORDS, 0};
+    int rc = cli_parse_options(&command, argc, argv, apply, &a);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    const char *words = a.words;
     tally t = {0, 0};
     if (words && access(words, R_OK) != 0) {
-        if (explicit_words)
+        if (a.explicit_words)
             return cli_usage_error("gazetteer check", "cannot read the --words file");
         printf("%s: warning: cannot read the word list (install Debian's wfrench): common "
                "words not checked [common-word]\n",
@@ -104,8 +102,7 @@ static int check(int argc, char **argv)
     sg_error err;
     sg_error_clear(&err);
     if (sg_gazetteer_check_paths(paths, npaths, words, print_finding, &t, NULL, &err)) {
-        char buf[2048];
-        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
+        cli_print_error(&err, NULL);
         return EXIT_FAIL;
     }
     printf("%zu error%s, %zu warning%s\n", t.errors, t.errors == 1 ? "" : "s", t.warnings,
@@ -120,7 +117,7 @@ static int check(int argc, char **argv)
 int cmd_gazetteer(int argc, char **argv)
 {
     if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-        help(stdout);
+        cli_print_help(&command, stdout);
         return EXIT_OK;
     }
     if (argc < 2)

@@ -1,5 +1,4 @@
 /* stakegraph stats: a network's summary and its most central actors (SPEC §9). */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,19 +19,43 @@ static size_t measure_count(void)
     return n;
 }
 
-static void help(FILE *f)
+enum { OPT_JSON = 256, OPT_TOP, OPT_SEED };
+
+static const cli_option options[] = {
+    {OPT_JSON, "json", NULL, "print JSON instead of tables", 0},
+    {OPT_TOP, "top", "N", "actors per centrality (default 10)", 0},
+    {OPT_SEED, "seed", "N", "seed of the community detection (default 1)", 0},
+    {0, NULL, NULL, NULL, 0}};
+
+static const cli_command command = {
+    "stats",
+    1,
+    "usage: stakegraph stats [--json] [--top N] [--seed N] FILE.graphml\n"
+    "\n"
+    "Prints the network's size, density, components, communities and modularity,\n"
+    "and the top actors by each centrality with their community. The measures are\n"
+    "computed again with igraph (the same as extract's), so any GraphML works.\n"
+    "\n",
+    NULL,
+    NULL,
+    options};
+
+typedef struct {
+    int json;
+    unsigned long top;
+    sg_analysis_options opt;
+} stats_args;
+
+static int apply(void *ctx, int id, const char *arg)
 {
-    fputs("usage: stakegraph stats [--json] [--top N] [--seed N] FILE.graphml\n"
-          "\n"
-          "Prints the network's size, density, components, communities and modularity,\n"
-          "and the top actors by each centrality with their community. The measures are\n"
-          "computed again with igraph (the same as extract's), so any GraphML works.\n"
-          "\n"
-          "  --json        print JSON instead of tables\n"
-          "  --top N       actors per centrality (default 10)\n"
-          "  --seed N      seed of the community detection (default 1)\n"
-          "  -h, --help    show this help\n",
-          f);
+    stats_args *a = ctx;
+    if (id == OPT_JSON)
+        a->json = 1;
+    else if (id == OPT_TOP && (cli_parse_seed(arg, &a->top) || a->top == 0))
+        return cli_usage_error("stats", "invalid --top (a positive integer)");
+    else if (id == OPT_SEED && cli_parse_seed(arg, &a->opt.seed))
+        return cli_usage_error("stats", "invalid --seed (an integer from 0 to 4294967295)");
+    return 0;
 }
 
 static int usage_error(const char *what)
@@ -145,38 +168,11 @@ static void print_table(const sg_graph *g, const sg_graph_summary *s, size_t *co
 
 int cmd_stats(int argc, char **argv)
 {
-    static const struct option longs[] = {{"json", no_argument, NULL, 'j'},
-                                          {"top", required_argument, NULL, 't'},
-                                          {"seed", required_argument, NULL, 's'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
-    int json = 0, c;
-    unsigned long top = 10;
-    sg_analysis_options opt;
-    sg_analysis_options_init(&opt);
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
-        char msg[300];
-        switch (c) {
-        case 'j': json = 1; break;
-        case 't':
-            if (cli_parse_seed(optarg, &top) || top == 0)
-                return usage_error("invalid --top (a positive integer)");
-            break;
-        case 's':
-            if (cli_parse_seed(optarg, &opt.seed))
-                return usage_error("invalid --seed (an integer from 0 to 4294967295)");
-            break;
-        case 'h': help(stdout); return EXIT_OK;
-        case ':':
-            snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
-            return usage_error(msg);
-        default:
-            snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
-            return usage_error(msg);
-        }
-    }
+    stats_args a = {0, 10, {0}};
+    sg_analysis_options_init(&a.opt);
+    int rc = cli_parse_options(&command, argc, argv, apply, &a);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
     if (optind != argc - 1)
         return usage_error("give exactly one GraphML file");
     sg_error err;
@@ -185,12 +181,9 @@ int cmd_stats(int argc, char **argv)
     sg_graph_summary s;
     size_t *orders[MAX_MEASURES] = {NULL};
     int status = EXIT_FAIL;
-    if (sg_graph_read_graphml(&g, argv[optind], &err) || sg_graph_analyse(g, &opt, &err) ||
+    if (sg_graph_read_graphml(&g, argv[optind], &err) || sg_graph_analyse(g, &a.opt, &err) ||
         sg_graph_summarise(g, &s, &err)) {
-        char buf[2048];
-        if (!err.file[0]) /* the analysis and the layout name no file */
-            snprintf(err.file, sizeof(err.file), "%s", argv[optind]);
-        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
+        cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
         goto done;
     }
     for (size_t m = 0; m < measure_count(); m++)
@@ -198,14 +191,14 @@ int cmd_stats(int argc, char **argv)
             cli_error(NULL, "out of memory");
             goto done;
         }
-    if (json) {
-        if (sg_graph_summary_write_json(g, &s, top, stdout, &err)) {
+    if (a.json) {
+        if (sg_graph_summary_write_json(g, &s, a.top, stdout, &err)) {
             char buf[2048];
             cli_error("standard output", sg_error_format(&err, buf, sizeof(buf)));
             goto done;
         }
     } else {
-        print_table(g, &s, orders, top);
+        print_table(g, &s, orders, a.top);
     }
     status = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_FAIL;
     if (status)

@@ -3,7 +3,6 @@
  * (stakegraph/suggest.h); this file reads the options and the documents and
  * writes the rows. The documents are read twice (candidates, then counts)
  * rather than kept in memory. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,37 +11,41 @@
 
 #include "cli.h"
 
-static void help(FILE *f)
-{
-    fputs("usage: stakegraph suggest [-g PATH]... [--min-count N] [--jsonl] [-o FILE] CORPUS...\n"
-          "\n"
-          "Proposes the entities that the gazetteers miss, as gazetteer rows to review and\n"
-          "paste: acronym definitions ('Long Form (ACR)', 'ACR (Long Form)'), acronyms in\n"
-          "capitals, people (a first name and a surname, a title such as M., Mme, Dr, Pr,\n"
-          "a role, a verb of saying), and capitalised sequences not at the start of a\n"
-          "sentence. Names the gazetteers already match, generic words (CHU, Nord,\n"
-          "Agence...) and credits or bylines are left out.\n"
-          "\n"
-          "The output is TSV with a header: id, label, type, aliases, surname (people),\n"
-          "count (mentions in the corpus once the row is added) and example (the sentence\n"
-          "of the first one), sorted by count, then label. It loads as a gazetteer as it\n"
-          "is (count and example become attributes). Types are guesses: check them.\n"
-          "\n"
-          "  CORPUS              text files, directories (every *.txt inside) or -\n"
-          "  --jsonl             the CORPUS files are JSON Lines (directories: *.jsonl)\n"
-          "  -g, --gazetteer PATH  the gazetteers to complete (repeatable; default: the\n"
-          "                      bundled ones)\n"
-          "  --min-count N       capitalised sequences seen fewer than N times are left\n"
-          "                      out (default 2); definitions, acronyms in capitals,\n"
-          "                      names after an organisation's head and people count from 1\n"
-          "  -o, --output FILE   write there (completely or not at all), not to standard\n"
-          "                      output\n"
-          "  -q, --quiet         no warnings\n"
-          "  -h, --help          show this help\n"
-          "\n"
-          "Exit status: 0 success, 1 failure, 2 usage error.\n",
-          f);
-}
+enum { OPT_MIN_COUNT = 256, OPT_JSONL };
+
+static const cli_option options[] = {
+    {OPT_JSONL, "jsonl", NULL, "the CORPUS files are JSON Lines (directories: *.jsonl)", 0},
+    {'g', "gazetteer", "PATH", "the gazetteers to complete (repeatable; default: the bundled ones)",
+     0},
+    {OPT_MIN_COUNT, "min-count", "N",
+     "capitalised sequences seen fewer than N times are left out (default 2); definitions, "
+     "acronyms in capitals, names after an organisation's head and people count from 1",
+     0},
+    {'o', "output", "FILE", "write there (completely or not at all), not to standard output", 0},
+    {'q', "quiet", NULL, "no warnings", 0},
+    {0, NULL, NULL, NULL, 0}};
+
+static const cli_command command = {
+    "suggest",
+    1,
+    "usage: stakegraph suggest [-g PATH]... [--min-count N] [--jsonl] [-o FILE] CORPUS...\n"
+    "\n"
+    "Proposes the entities that the gazetteers miss, as gazetteer rows to review and\n"
+    "paste: acronym definitions ('Long Form (ACR)', 'ACR (Long Form)'), acronyms in\n"
+    "capitals, people (a first name and a surname, a title such as M., Mme, Dr, Pr,\n"
+    "a role, a verb of saying), and capitalised sequences not at the start of a\n"
+    "sentence. Names the gazetteers already match, generic words (CHU, Nord,\n"
+    "Agence...) and credits or bylines are left out.\n"
+    "\n"
+    "The output is TSV with a header: id, label, type, aliases, surname (people),\n"
+    "count (mentions in the corpus once the row is added) and example (the sentence\n"
+    "of the first one), sorted by count, then label. It loads as a gazetteer as it\n"
+    "is (count and example become attributes). Types are guesses: check them.\n"
+    "CORPUS: text files, directories (every *.txt inside) or -.\n"
+    "\n",
+    "\nExit status: 0 success, 1 failure, 2 usage error.\n",
+    NULL,
+    options};
 
 typedef struct {
     const char **gazetteers;
@@ -52,50 +55,29 @@ typedef struct {
     const char *output;
 } suggest_args;
 
-static int parse_args(suggest_args *a, int argc, char **argv)
+static int apply(void *ctx, int id, const char *arg)
 {
-    enum { OPT_MIN_COUNT = 256, OPT_JSONL };
-    static const struct option longs[] = {{"gazetteer", required_argument, NULL, 'g'},
-                                          {"min-count", required_argument, NULL, OPT_MIN_COUNT},
-                                          {"jsonl", no_argument, NULL, OPT_JSONL},
-                                          {"output", required_argument, NULL, 'o'},
-                                          {"quiet", no_argument, NULL, 'q'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":g:o:qh", longs, NULL)) != -1) {
-        char msg[300];
-        switch (c) {
-        case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
-        case OPT_MIN_COUNT:
-            if (cli_parse_seed(optarg, &a->min_count) || a->min_count == 0 ||
-                a->min_count > 1000000000UL)
-                return cli_usage_error("suggest", "invalid --min-count (a positive integer)");
-            break;
-        case OPT_JSONL: a->jsonl = 1; break;
-        case 'o': a->output = optarg; break;
-        case 'q': a->quiet = 1; break;
-        case 'h': help(stdout); return -1;
-        case ':':
-            snprintf(msg, sizeof(msg), "option '%.200s' needs a value", argv[optind - 1]);
-            return cli_usage_error("suggest", msg);
-        default:
-            snprintf(msg, sizeof(msg), "unknown option '%.200s'", argv[optind - 1]);
-            return cli_usage_error("suggest", msg);
-        }
+    suggest_args *a = ctx;
+    switch (id) {
+    case 'g': a->gazetteers[a->ngazetteers++] = arg; break;
+    case OPT_MIN_COUNT:
+        if (cli_parse_seed(arg, &a->min_count) || a->min_count == 0 || a->min_count > 1000000000UL)
+            return cli_usage_error("suggest", "invalid --min-count (a positive integer)");
+        break;
+    case OPT_JSONL: a->jsonl = 1; break;
+    case 'o': a->output = arg; break;
+    case 'q': a->quiet = 1; break;
     }
-    if (optind >= argc)
-        return cli_usage_error("suggest",
-                               "no input (give files, directories or - for standard input)");
     return 0;
 }
 
-static void print_error(const sg_error *err)
+static int parse_args(suggest_args *a, int argc, char **argv)
 {
-    char buf[2048];
-    cli_error(NULL, sg_error_format(err, buf, sizeof(buf)));
+    int rc = cli_parse_options(&command, argc, argv, apply, a);
+    if (!rc && optind >= argc)
+        return cli_usage_error("suggest",
+                               "no input (give files, directories or - for standard input)");
+    return rc;
 }
 
 typedef int (*doc_fn)(sg_suggester *s, const char *name, const char *text, size_t len,
@@ -125,7 +107,7 @@ static int each_document(sg_corpus *c, int quiet, size_t *bad, doc_fn fn, sg_sug
         }
     }
     if (rc)
-        print_error(&err);
+        cli_print_error(&err, NULL);
     sg_corpus_reader_free(rd);
     return rc;
 }
@@ -137,7 +119,7 @@ static int write_rows(const sg_suggestion_list *rows, const char *path)
     sg_error_clear(&err);
     sg_output *o = NULL;
     if (sg_output_open(&o, path ? path : "-", &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         return -1;
     }
     FILE *f = sg_output_stream(o);
@@ -148,7 +130,7 @@ static int write_rows(const sg_suggestion_list *rows, const char *path)
                 r->surname, r->count, r->example);
     }
     if (sg_output_commit(o, &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         return -1;
     }
     return 0;
@@ -171,14 +153,14 @@ static int suggest(const suggest_args *a, sg_corpus *docs)
         rc = sg_suggester_new(&s, gaz, &opt, &err);
     }
     if (rc) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         goto cleanup;
     }
     if ((rc = each_document(docs, a->quiet, &bad, sg_suggester_add, s)) ||
         (rc = each_document(docs, 1, NULL, sg_suggester_recount, s)))
         goto cleanup;
     if ((rc = sg_suggester_run(s, &rows, &err))) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         goto cleanup;
     }
     rc = write_rows(rows, a->output);
@@ -210,7 +192,7 @@ int cmd_suggest(int argc, char **argv)
                    (size_t)(argc - optind), 0))
         goto cleanup;
     if (sg_corpus_seal(docs, &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         goto cleanup;
     }
     status = suggest(&a, docs);

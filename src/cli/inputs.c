@@ -20,6 +20,15 @@ void cli_error(const char *where, const char *what)
         fprintf(stderr, "stakegraph: %s\n", what);
 }
 
+void cli_print_error(const sg_error *err, const char *file)
+{
+    char buf[2048];
+    sg_error e = *err;
+    if (!e.file[0] && file)
+        snprintf(e.file, sizeof(e.file), "%s", file);
+    cli_error(NULL, sg_error_format(&e, buf, sizeof(buf)));
+}
+
 int inputs_read_list(const char *path, char ***lines, size_t *n)
 {
     int is_stdin = !strcmp(path, "-");

@@ -116,12 +116,6 @@ static int is_csv(const cli_output *o)
     return !o->counts && !o->picture && o->format == SG_FORMAT_CSV;
 }
 
-static void print_error(const sg_error *err)
-{
-    char buf[2048];
-    cli_error(NULL, sg_error_format(err, buf, sizeof(buf)));
-}
-
 /* "DIR/name" (caller frees). */
 static char *join(const char *dir, const char *name)
 {
@@ -157,7 +151,7 @@ static int open_csv(cli_output *o)
     }
     if (sg_output_open(&o->out, o->csv_paths[0], &err) ||
         sg_output_open(&o->edges_out, o->csv_paths[1], &err)) {
-        print_error(&err);
+        cli_print_error(&err, NULL);
         return -1;
     }
     return 0;
@@ -171,7 +165,7 @@ int cli_outputs_open(cli_output *o, size_t n)
         int rc = is_csv(&o[i]) ? open_csv(&o[i]) : sg_output_open(&o[i].out, o[i].path, &err);
         if (rc) {
             if (!is_csv(&o[i])) /* (open_csv prints its own) */
-                print_error(&err);
+                cli_print_error(&err, NULL);
             cli_outputs_abort(o, n);
             return -1;
         }
@@ -249,7 +243,7 @@ int cli_outputs_emit(cli_output *o, size_t n, const sg_graph *g, const sg_extrac
         if (write_one(&o[i], g, ex, ro, timeline, &where, &err)) {
             if (!err.file[0])
                 snprintf(err.file, sizeof(err.file), "%s", where);
-            print_error(&err);
+            cli_print_error(&err, NULL);
             return -1;
         }
     }
@@ -280,7 +274,7 @@ int cli_outputs_commit(cli_output *o, size_t n, sg_output **rows, size_t nrows)
     int rc = sg_outputs_commit(all, total, &err);
     free(all);
     if (rc)
-        print_error(&err);
+        cli_print_error(&err, NULL);
     for (size_t i = 0; i < n; i++)
         if (!rc)
             release(&o[i]);

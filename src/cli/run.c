@@ -26,8 +26,7 @@ int cli_corpus(sg_corpus **out, sg_corpus_format format, const char *suffix, cha
     for (size_t i = 0; !rc && i < nargs; i++)
         rc = sg_corpus_add_path(c, args[i], skipped, &quiet, &err);
     if (rc) {
-        char buf[2048];
-        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
+        cli_print_error(&err, NULL);
         sg_corpus_free(c);
         return -1;
     }
@@ -181,10 +180,8 @@ int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, unsigned jobs, sg_per
     sg_error_clear(&err);
     int rc = sg_corpus_run(ex, c, &o, res, &err);
     end_line(r);
-    if (rc && !r->failed) {
-        char buf[2048];
-        cli_error(NULL, sg_error_format(&err, buf, sizeof(buf)));
-    }
+    if (rc && !r->failed)
+        cli_print_error(&err, NULL);
     return rc ? -1 : 0;
 }
 
