@@ -11,6 +11,8 @@
  * Every count is a sum over documents, so shards add up line by line, in any
  * order: files can be concatenated, or sorted by a map-reduce engine. */
 #include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -520,4 +522,96 @@ int sg_extractor_check_network(const sg_extractor *ex, sg_error *err)
         "= 9007199254740992; keep writing .pairs counts (-f pairs), exact up to " COUNT_MAX_TEXT,
         b ? "pair" : "node", a, b ? " '" : "", b ? b : "", b ? "'" : "", what, v,
         b ? "weights" : "units");
+}
+
+/* ---- counts files by path (merge) ---- */
+
+/* The files read so far, by device and inode (regular files only: a pipe or
+ * terminal read twice would just be empty), in a hash set. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    const char *path; /* NULL: empty slot */
+} file_id;
+
+static const char *seen_before(file_id *set, size_t mask, const struct stat *st, const char *path)
+{
+    size_t h = ((size_t)st->st_ino * 2654435761u ^ (size_t)st->st_dev) & mask;
+    for (; set[h].path; h = (h + 1) & mask)
+        if (set[h].dev == st->st_dev && set[h].ino == st->st_ino)
+            return set[h].path;
+    set[h] = (file_id){st->st_dev, st->st_ino, path};
+    return NULL;
+}
+
+/* After a sum overflowed with the counts read before: names their files. */
+static void name_earlier(sg_error *err, const char *const *done, size_t n)
+{
+    if (!err)
+        return;
+    size_t len = strlen(err->message);
+    for (size_t k = 0; k < n && k < 3 && len < sizeof(err->message); k++)
+        len += (size_t)snprintf(err->message + len, sizeof(err->message) - len, "%s%s",
+                                k ? ", " : " (", done[k]);
+    if (n > 3 && len < sizeof(err->message))
+        len += (size_t)snprintf(err->message + len, sizeof(err->message) - len, " and %zu more",
+                                n - 3);
+    if (len < sizeof(err->message))
+        snprintf(err->message + len, sizeof(err->message) - len, ")");
+}
+
+/* Opens one counts file; *same is set when it was read before. */
+static FILE *open_counts(const char *path, file_id *set, size_t mask, int *stdin_read,
+                         const char **same, sg_error *err)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    struct stat st;
+    *same = NULL;
+    if (!f) {
+        sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", strerror(errno));
+        return NULL;
+    }
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+        *same = seen_before(set, mask, &st, path);
+    else if (is_stdin && *stdin_read)
+        *same = path;
+    *stdin_read |= is_stdin;
+    return f;
+}
+
+int sg_extractor_read_counts_paths(sg_extractor *ex, const char *const *paths, size_t n,
+                                   sg_same_file_fn on_same, void *ctx, sg_error *err)
+{
+    size_t mask = 15;
+    while (mask < 2 * n)
+        mask = mask * 2 + 1;
+    file_id *set = calloc(mask + 1, sizeof(file_id));
+    const char **done = calloc(n + 1, sizeof(char *));
+    size_t ndone = 0;
+    int rc = 0, stdin_read = 0;
+    if (!set || !done)
+        rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; !rc && i < n; i++) {
+        const char *same;
+        FILE *f = open_counts(paths[i], set, mask, &stdin_read, &same, err);
+        if (!f) {
+            rc = SG_ERR_IO;
+            break;
+        }
+        int is_stdin = f == stdin;
+        if (!same)
+            rc = sg_extractor_read_counts(ex, is_stdin ? "<stdin>" : paths[i], f, err);
+        else if (on_same)
+            on_same(paths[i], same, ctx);
+        if (!is_stdin)
+            fclose(f);
+        if (rc == SG_ERR_LIMIT && err && err->line == 0)
+            name_earlier(err, done, ndone);
+        if (!same)
+            done[ndone++] = paths[i];
+    }
+    free(set);
+    free(done);
+    return rc;
 }

@@ -52,6 +52,15 @@ int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err);
  * Static storage. */
 const char *sg_centrality_name(size_t i);
 
+/* Writes the summary `s` of the analysed graph `g` as the tables `stakegraph
+ * stats` prints: size, density, components, communities and modularity; the
+ * communities (up to 12) with their main actors by pagerank; for each
+ * centrality, its `top` first actors with their value and community (names
+ * cut to 40 characters). Returns 0, SG_ERR_NOMEM or SG_ERR_IO. Only reads
+ * `g` and `s`; `f` stays open. */
+int sg_graph_summary_write_text(const sg_graph *g, const sg_graph_summary *s, size_t top, FILE *f,
+                                sg_error *err);
+
 /* Writes the summary `s` of the analysed graph `g` as one JSON object and a
  * line break (what `stakegraph stats --json` prints): the counts, density,
  * total weight and modularity (null when not finite), and under "top", for

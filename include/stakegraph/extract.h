@@ -194,6 +194,16 @@ int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err);
  * it). The caller closes `f`. */
 int sg_extractor_read_counts(sg_extractor *ex, const char *name, FILE *f, sg_error *err);
 
+/* Adds the counts files at paths[0, n) ("-": standard input) with
+ * sg_extractor_read_counts, each file once: a file named twice (under one
+ * name or two: the same device and inode), or standard input twice, is read
+ * the first time and reported to `on_same` (when not NULL) with the path it
+ * was first read as. A file that cannot be opened is an error naming it; an
+ * overflow of the sums (SG_ERR_LIMIT) names the files read before. */
+typedef void (*sg_same_file_fn)(const char *path, const char *first, void *ctx);
+int sg_extractor_read_counts_paths(sg_extractor *ex, const char *const *paths, size_t n,
+                                   sg_same_file_fn on_same, void *ctx, sg_error *err);
+
 /* Networks hold an edge's weight and an actor's units as doubles, exact up
  * to 2^53; counts (and counts files) hold 64-bit integers. Returns 0 when
  * every weight and units count of `ex` is at most SG_NETWORK_COUNT_MAX, else

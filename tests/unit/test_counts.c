@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "stakegraph/stakegraph.h"
@@ -1246,6 +1247,55 @@ static void invalid_arguments(void **state)
     sg_gazetteer_free(gaz);
 }
 
+static void on_same(const char *path, const char *first, void *ctx)
+{
+    char *log = ctx;
+    strcat(log, path);
+    strcat(log, "=");
+    strcat(log, first);
+    strcat(log, ";");
+}
+
+/* Counts files by path: each file read once, whatever its names. */
+static void counts_files_read_once(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz = load_gaz(GAZ);
+    sg_extractor *ex = new_ex(gaz, NULL);
+    add(ex, "d1", D1);
+    char dir[] = "/tmp/sg-counts-XXXXXX", a[64], b[64], log[512] = "";
+    assert_non_null(mkdtemp(dir));
+    snprintf(a, sizeof(a), "%s/a.pairs", dir);
+    snprintf(b, sizeof(b), "%s/b.pairs", dir);
+    char *text = counts_of(ex);
+    FILE *f = fopen(a, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    assert_int_equal(link(a, b), 0); /* the same file under another name */
+    sg_extractor *once = new_ex(gaz, NULL), *twice = new_ex(gaz, NULL);
+    const char *paths[] = {a, b, a};
+    sg_error err;
+    assert_int_equal(sg_extractor_read_counts_paths(once, paths, 3, on_same, log, &err), 0);
+    char want[300];
+    snprintf(want, sizeof(want), "%s=%s;%s=%s;", b, a, a, a);
+    assert_string_equal(log, want);
+    assert_int_equal(sg_extractor_read_counts_paths(twice, paths, 1, NULL, NULL, &err), 0);
+    assert_same_network(once, twice);
+    assert_same_network(once, ex);
+    const char *missing[] = {"/nonexistent/c.pairs"};
+    assert_int_equal(sg_extractor_read_counts_paths(once, missing, 1, NULL, NULL, &err), SG_ERR_IO);
+    assert_string_equal(err.file, "/nonexistent/c.pairs");
+    unlink(a);
+    unlink(b);
+    rmdir(dir);
+    free(text);
+    sg_extractor_free(once);
+    sg_extractor_free(twice);
+    sg_extractor_free(ex);
+    sg_gazetteer_free(gaz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1261,6 +1311,7 @@ int main(void)
         cmocka_unit_test(counts_up_to_2p63_round_trip),
         cmocka_unit_test(sums_over_2p63_name_the_pair),
         cmocka_unit_test(invalid_arguments),
+        cmocka_unit_test(counts_files_read_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,8 @@
 /* Messages, and the lists of inputs given with --files-from. */
 #include <errno.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,5 +91,49 @@ int inputs_read_list(const char *path, char ***lines, size_t *n)
     }
     *lines = v;
     *n = k;
+    return 0;
+}
+
+const char *cli_default_gazetteers(void)
+{
+    struct stat st;
+    const char *env = getenv("STAKEGRAPH_GAZETTEERS");
+    if (env && *env)
+        return env;
+    /* an installed binary (PREFIX/bin/stakegraph) uses PREFIX/share/stakegraph/gazetteers,
+     * wherever the prefix was moved to */
+    static char installed[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            int k = snprintf(installed, sizeof(installed), "%.*s/../share/stakegraph/gazetteers",
+                             (int)(sizeof(installed) - 64), exe);
+            if (k > 0 && (size_t)k < sizeof(installed) && stat(installed, &st) == 0 &&
+                S_ISDIR(st.st_mode))
+                return installed;
+        }
+    }
+    if (stat(SG_SOURCE_GAZETTEERS, &st) == 0 && S_ISDIR(st.st_mode))
+        return SG_SOURCE_GAZETTEERS;
+    return SG_INSTALL_GAZETTEERS;
+}
+
+int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_error *err)
+{
+    sg_gazetteer *gaz = NULL;
+    int rc = sg_gazetteer_new(&gaz, err);
+    if (!rc && n == 0)
+        rc = sg_gazetteer_load_path(gaz, cli_default_gazetteers(), err);
+    for (int i = 0; !rc && i < n; i++)
+        rc = sg_gazetteer_load_path(gaz, paths[i], err);
+    if (rc) {
+        sg_gazetteer_free(gaz);
+        return rc;
+    }
+    *out = gaz;
     return 0;
 }
