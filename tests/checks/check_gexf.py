@@ -45,6 +45,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from common import edge_rules, main
+
 VERSIONS = {"http://www.gexf.net/1.2draft": ("1.2", "http://www.gexf.net/1.2draft/viz"),
             "http://gexf.net/1.3": ("1.3", "http://gexf.net/1.3/viz")}
 TYPES_12 = {"integer", "long", "double", "float", "boolean", "liststring", "string", "anyURI"}
@@ -484,43 +486,19 @@ class Checker:
             where = f"edge {s}-{t}"
             if e.get("type") not in (None, "undirected"):
                 self.bad(f"{where}: type={e.get('type')!r}")
-            if s == t:
-                self.bad(f"{where}: self-loop")
-            p = tuple(sorted((s or "", t or "")))
-            if p in pairs:
-                self.bad(f"{where}: parallel edge")
-            pairs.add(p)
+            edge_rules(self.bad, where, s, t, values, pairs)
             if w is None:
                 self.bad(f"{where}: no weight")
             elif not (math.isfinite(w) and w > 0):
                 self.bad(f"{where}: weight {w} is not finite and > 0")
-            for name, v in values.items():
-                if isinstance(v, float) and not math.isfinite(v):
-                    self.bad(f"{where}: {name}={v} is not finite")
             if mode == "dynamic" and not spans:
                 self.bad(f"{where}: no spells in a dynamic graph")
 
 
-def main(argv):
-    spec_only = "--spec-only" in argv
-    args = [a for a in argv if a != "--spec-only"]
-    if len(args) != 1 or args[0].startswith("-"):
-        sys.stderr.write(__doc__)
-        return 2
-    c = Checker(spec_only)
-    try:
-        c.run(args[0])
-    except OSError as e:
-        print(f"{args[0]}: {e.strerror}")
-        return 1
-    for p in c.problems:
-        print(p)
-    if c.problems:
-        return 1
+def summary(c):
     mode = "dynamic" if c.timed else "static"
-    print(f"ok: {len(c.nodes)} nodes, {len(c.edges)} edges ({mode})")
-    return 0
+    return f"{len(c.nodes)} nodes, {len(c.edges)} edges ({mode})"
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(__doc__, Checker, sys.argv[1:], summary))

@@ -34,6 +34,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from common import edge_rules, main
+
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 NS = "{" + GRAPHML_NS + "}"
 DOMAINS = {"all", "graphml", "graph", "node", "edge", "hyperedge", "port", "endpoint"}
@@ -284,15 +286,7 @@ class Checker:
             where = f"edge {s}-{t}"
             if el.get("label") is not None or el.get("directed") is not None:
                 self.bad(f"{where}: label= or directed= XML attribute")
-            if s == t:
-                self.bad(f"{where}: self-loop")
-            p = tuple(sorted((s or "", t or "")))
-            if p in pairs:
-                self.bad(f"{where}: parallel edge")
-            pairs.add(p)
-            for name, v in vals.items():
-                if isinstance(v, float) and not math.isfinite(v):
-                    self.bad(f"{where}: {name}={v} is not finite")
+            edge_rules(self.bad, where, s, t, vals, pairs)
             w = vals.get("weight")
             if w is None:
                 self.bad(f"{where}: no weight")
@@ -300,25 +294,9 @@ class Checker:
                 self.bad(f"{where}: weight {w} is not > 0")
 
 
-def main(argv):
-    spec_only = "--spec-only" in argv
-    args = [a for a in argv if a != "--spec-only"]
-    if len(args) != 1 or args[0].startswith("-"):
-        sys.stderr.write(__doc__)
-        return 2
-    c = Checker(spec_only)
-    try:
-        c.run(args[0])
-    except OSError as e:
-        print(f"{args[0]}: {e.strerror}")
-        return 1
-    for p in c.problems:
-        print(p)
-    if c.problems:
-        return 1
-    print(f"ok: {len(c.nodes)} nodes, {len(c.edges)} edges")
-    return 0
+def summary(c):
+    return f"{len(c.nodes)} nodes, {len(c.edges)} edges"
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(__doc__, Checker, sys.argv[1:], summary))
