@@ -36,6 +36,7 @@
 #include "graph.h"
 #include "render.h"
 #include "suggest.h"
+#include "write.h"
 
 #ifdef __cplusplus
 extern "C" {

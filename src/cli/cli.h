@@ -9,6 +9,7 @@
 #include <stakegraph/corpus.h>
 #include <stakegraph/evidence.h>
 #include <stakegraph/stakegraph.h>
+#include <stakegraph/write.h>
 
 /* Exit statuses (SPEC §7). */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -66,46 +67,32 @@ void cli_error(const char *where, const char *what);
  * NULL) names the file when the error names none (analysis, layout). */
 void cli_print_error(const sg_error *err, const char *file);
 
-/* One output: a network (format) or a picture ("svg", "png", "pdf"). CSV is
- * two files, `path` being their directory: out is DIR/nodes.csv and
- * edges_out DIR/edges.csv. */
-typedef struct {
-    const char *path; /* "-" = standard output; the directory for CSV */
-    sg_format format;
-    const char *picture; /* NULL for a network */
-    int counts;          /* partial counts for `merge` (-f pairs) */
-    sg_output *out;
-    sg_output *edges_out; /* CSV only */
-    char *csv_paths[2];   /* CSV: DIR/nodes.csv, DIR/edges.csv (owned while open) */
-    int made_dir;         /* CSV: the directory was made by this run (removed on failure) */
-} cli_output;
+/* The outputs of a run are the library's targets (write.h). */
 
-/* Decides the kind of output from `format` (-f) or else from the path's
- * extension (no extension: GraphML). On an unknown one, or for CSV without
- * a directory (-f csv needs -o DIR; a .csv path is refused), writes the
- * reason to msg and returns -1. path NULL = standard output. */
-int cli_output_set(cli_output *o, const char *path, const char *format, char *msg, size_t size);
-/* Opens every output (printing the error and closing all on failure); for
- * CSV, makes the directory first when it does not exist (one level). */
-int cli_outputs_open(cli_output *o, size_t n);
-void cli_outputs_abort(cli_output *o, size_t n);
+/* A target for `path` (NULL: standard output) in `format` (-f; NULL: from
+ * the extension); on an unknown one, or CSV without a directory, writes the
+ * reason to msg and returns -1. */
+int cli_output_set(sg_target **t, const char *path, const char *format, char *msg, size_t size);
+/* Opens every output (NULL entries skipped); prints the error and frees them
+ * all on failure. */
+int cli_outputs_open(sg_target **t, size_t n);
+/* Frees the outputs (removing what was not committed) and sets them NULL. */
+void cli_outputs_abort(sg_target **t, size_t n);
 /* Non-zero when one of the outputs is a network or a picture (not counts). */
-int cli_outputs_need_graph(const cli_output *o, size_t n);
+int cli_outputs_need_graph(sg_target *const *t, size_t n);
 /* Non-zero when one of the outputs is a picture. */
-int cli_outputs_need_layout(const cli_output *o, size_t n);
-/* Writes the graph (or the counts of `ex`) to every output, flushes them all,
- * then commits them; on failure prints the error and leaves the uncommitted
- * ones untouched. `timeline` (may be NULL) makes GEXF outputs dynamic. */
-int cli_outputs_write(cli_output *o, size_t n, const sg_graph *g, const sg_extractor *ex,
+int cli_outputs_need_layout(sg_target *const *t, size_t n);
+/* Writes the graph (or the counts of `ex`) to every output, then commits them
+ * all; on failure prints the error and leaves every previous file as it was.
+ * `timeline` (may be NULL) makes GEXF outputs dynamic. Frees the outputs. */
+int cli_outputs_write(sg_target **t, size_t n, const sg_graph *g, const sg_extractor *ex,
                       const sg_render_options *ro, const sg_timeline *timeline);
 /* The two halves of cli_outputs_write: writes (printing the error on
- * failure, committing nothing), then flushes all and renames all into place
- * (on failure prints the error and leaves the uncommitted ones untouched). */
-int cli_outputs_emit(cli_output *o, size_t n, const sg_graph *g, const sg_extractor *ex,
+ * failure, committing nothing); then commits the outputs and the nrows other
+ * outputs in `rows` (NULL entries skipped) as one set, and frees them. */
+int cli_outputs_emit(sg_target **t, size_t n, const sg_graph *g, const sg_extractor *ex,
                      const sg_render_options *ro, const sg_timeline *timeline);
-/* The second half also commits the nrows other outputs in `rows` (mentions,
- * evidence; NULL entries skipped) in the same set, and sets them to NULL. */
-int cli_outputs_commit(cli_output *o, size_t n, sg_output **rows, size_t nrows);
+int cli_outputs_commit(sg_target **t, size_t n, sg_output **rows, size_t nrows);
 
 /* One option of a command's table, from which both the parsing and --help
  * come. */

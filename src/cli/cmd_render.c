@@ -63,7 +63,7 @@ static int usage_error(const char *what)
 
 /* Reads the GraphML `in`, computes the measures it lacks (the file's own are
  * kept), lays it out and writes the n outputs. Returns the exit status. */
-static int draw(const char *in, cli_output *outs, size_t n, sg_render_options *ro,
+static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *ro,
                 sg_analysis_options *ao)
 {
     sg_error err;
@@ -91,7 +91,7 @@ static int draw(const char *in, cli_output *outs, size_t n, sg_render_options *r
 int cmd_render(int argc, char **argv)
 {
     render_args a = {calloc((size_t)argc + 1, sizeof(char *)), 0, {0}, {0}};
-    cli_output *outs = calloc((size_t)argc + 1, sizeof(cli_output));
+    sg_target **outs = calloc((size_t)argc + 1, sizeof(sg_target *));
     sg_render_options_init(&a.ro);
     sg_analysis_options_init(&a.ao);
     int status = EXIT_USAGE;
@@ -116,7 +116,7 @@ int cmd_render(int argc, char **argv)
     }
     for (size_t i = 0; i < a.n; i++)
         if (cli_output_set(&outs[i], a.paths[i], NULL, msg, sizeof(msg)) ||
-            (outs[i].counts &&
+            (sg_target_kind_of(outs[i]) == SG_TARGET_COUNTS &&
              snprintf(msg, sizeof(msg), "'%.200s': counts come from extract, not from a GraphML",
                       a.paths[i]))) {
             status = usage_error(msg);
@@ -124,6 +124,7 @@ int cmd_render(int argc, char **argv)
         }
     status = draw(argv[optind], outs, a.n, &a.ro, &a.ao);
 done:
+    cli_outputs_abort(outs, a.n);
     free(a.paths);
     free(outs);
     return status;

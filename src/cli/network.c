@@ -105,8 +105,9 @@ static void sinks_abort(sinks *sk)
 {
     sg_output_abort(sk->mentions);
     sg_output_abort(sk->evidence);
-    sg_output_abort(sk->bipartite.out);
-    sk->mentions = sk->evidence = sk->bipartite.out = NULL;
+    sg_target_free(sk->bipartite);
+    sk->mentions = sk->evidence = NULL;
+    sk->bipartite = NULL;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -231,29 +232,46 @@ static int network(sg_graph **g, const extract_args *a, const sg_extractor *ex, 
     return rc ? rc : prepare(*g, a, err);
 }
 
+/* Every network output of a run, each with its graph: the main ones, then
+ * one per output and period, then the bipartite graph. */
 typedef struct {
-    cli_output *o; /* every network output: the main ones, then one per output and period,
-                      then the bipartite graph */
+    sg_target **t;
     const sg_graph **g;
     const sg_timeline **tl;
-    char **paths; /* the per-period paths (owned) */
     size_t n;
 } output_plan;
 
-/* The output's files now belong to a copy of it. */
-static void disown(cli_output *o)
+/* Moves target *t (set NULL) into the plan. */
+static void plan_add(output_plan *op, sg_target **t, const sg_graph *g, const sg_timeline *tl)
 {
-    o->out = o->edges_out = NULL;
-    o->csv_paths[0] = o->csv_paths[1] = NULL;
-    o->made_dir = 0;
-}
-
-static int plan_add(output_plan *op, const cli_output *o, const sg_graph *g, const sg_timeline *tl)
-{
-    op->o[op->n] = *o;
+    op->t[op->n] = *t;
+    *t = NULL;
     op->g[op->n] = g;
     op->tl[op->n] = tl;
     op->n++;
+}
+
+/* One output beside each output (not counts, not GEXF, which holds the
+ * periods) for each period, of the same kind: "net.2024.graphml". */
+static int plan_periods(output_plan *op, sg_target *const *outs, size_t n, const sg_run_result *res)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *format = sg_target_format(outs[i]);
+        if (!strcmp(format, "pairs") || !strcmp(format, "gexf"))
+            continue;
+        for (size_t k = 0; k < res->nperiods; k++) {
+            sg_error err;
+            sg_target *t = NULL;
+            char *path = period_path(sg_target_path(outs[i]), res->labels[k]);
+            int rc = path ? sg_target_new_like(&t, outs[i], path, &err) : SG_ERR_NOMEM;
+            free(path);
+            if (rc) {
+                cli_error(NULL, "out of memory");
+                return -1;
+            }
+            plan_add(op, &t, res->graphs[k], NULL);
+        }
+    }
     return 0;
 }
 
@@ -279,17 +297,15 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
     int need = cli_outputs_need_graph(a->outs, n), rc = 0;
     sg_graph *g = NULL, *bip = NULL;
     sg_graph **pg = res->graphs;
-    char **labels = res->labels;
     size_t cap = n * (np + 1) + 2;
-    output_plan op = {calloc(cap, sizeof(cli_output)), calloc(cap, sizeof(sg_graph *)),
-                      calloc(cap, sizeof(sg_timeline *)), calloc(cap, sizeof(char *)), 0};
+    output_plan op = {calloc(cap, sizeof(sg_target *)), calloc(cap, sizeof(sg_graph *)),
+                      calloc(cap, sizeof(sg_timeline *)), 0};
     const sg_timeline *tl = &res->timeline;
-    if (!op.o || !op.g || !op.tl || !op.paths) {
+    if (!op.t || !op.g || !op.tl) {
         cli_error(NULL, "out of memory");
-        free(op.o);
+        free(op.t);
         free((void *)op.g);
         free((void *)op.tl);
-        free(op.paths);
         return -1;
     }
     /* each period's network (made by the run) analysed and laid out */
@@ -297,7 +313,7 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
         rc = prepare(pg[k], a, &err);
     if (!rc && need)
         rc = network(&g, a, ex, &err);
-    if (!rc && sk->bipartite.out)
+    if (!rc && sk->bipartite)
         rc = sg_extractor_bipartite(&bip, ex, &err);
     /* the rows are complete: check them before any output is renamed */
     if (!rc && sk->mentions)
@@ -307,49 +323,29 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
     if (rc)
         cli_print_error(&err, NULL);
     /* every output in one list, opened, written, flushed, then renamed */
-    for (size_t i = 0; !rc && i < n; i++) {
-        plan_add(&op, &a->outs[i], g, a->outs[i].format == SG_FORMAT_GEXF && np ? tl : NULL);
-        disown(&a->outs[i]); /* op owns it now */
-    }
+    for (size_t i = 0; !rc && i < n; i++)
+        if (!strcmp(sg_target_format(a->outs[i]), "gexf") && np)
+            plan_add(&op, &a->outs[i], g, tl);
+        else
+            plan_add(&op, &a->outs[i], g, NULL);
     size_t first_period = op.n;
-    for (size_t i = 0; !rc && i < n; i++) {
-        if (a->outs[i].counts || (a->outs[i].format == SG_FORMAT_GEXF && !a->outs[i].picture))
-            continue;
-        for (size_t k = 0; !rc && k < np; k++) {
-            cli_output po = a->outs[i]; /* the same kind as the output it stands beside */
-            char *path = period_path(a->outs[i].path, labels[k]);
-            op.paths[op.n] = path;
-            if (!path) {
-                cli_error(NULL, "out of memory");
-                rc = -1;
-                break;
-            }
-            disown(&po);
-            po.path = path;
-            plan_add(&op, &po, pg[k], NULL);
-        }
-    }
+    if (!rc)
+        rc = plan_periods(&op, op.t, n, res);
     if (!rc && op.n > first_period)
-        rc = cli_outputs_open(op.o + first_period, op.n - first_period) ? -1 : 0;
-    if (!rc && sk->bipartite.out) {
+        rc = cli_outputs_open(op.t + first_period, op.n - first_period) ? -1 : 0;
+    if (!rc && sk->bipartite)
         plan_add(&op, &sk->bipartite, bip, NULL);
-        disown(&sk->bipartite);
-    }
     for (size_t i = 0; !rc && i < op.n; i++)
-        rc = cli_outputs_emit(&op.o[i], 1, op.g[i], ex, &a->render, op.tl[i]);
+        rc = cli_outputs_emit(&op.t[i], 1, op.g[i], ex, &a->render, op.tl[i]);
     if (!rc) {
         sg_output *rows[2] = {sk->mentions, sk->evidence};
         sk->mentions = sk->evidence = NULL;
-        rc = cli_outputs_commit(op.o, op.n, rows, 2);
+        rc = cli_outputs_commit(op.t, op.n, rows, 2);
     }
-    if (op.o)
-        cli_outputs_abort(op.o, op.n);
-    for (size_t i = 0; op.paths && i < op.n; i++)
-        free(op.paths[i]);
-    free(op.o);
+    cli_outputs_abort(op.t, op.n);
+    free(op.t);
     free((void *)op.g);
     free((void *)op.tl);
-    free(op.paths);
     sg_graph_free(g);
     sg_graph_free(bip);
     return rc ? -1 : 0;

@@ -16,7 +16,7 @@ typedef struct {
     const char *format;
     const char **outputs;
     int noutputs;
-    cli_output *outs;
+    sg_target **outs; /* noutputs (or 1: standard output) */
     const char *mentions;
     double min_weight;
     int quiet;
@@ -39,7 +39,7 @@ typedef struct {
 typedef struct {
     sg_output *mentions, *evidence;
     sg_evidence_format evidence_format;
-    cli_output bipartite; /* .out NULL when not asked for */
+    sg_target *bipartite; /* NULL when not asked for */
 } sinks;
 
 /* A list of counts files (merge). */

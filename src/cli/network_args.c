@@ -262,7 +262,7 @@ static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
         return cli_usage_error(cmd,
                                "-f applies to a single output: give each -o its extension instead");
     int n = a->noutputs ? a->noutputs : 1;
-    if (!(a->outs = calloc((size_t)n, sizeof(cli_output))))
+    if (!(a->outs = calloc((size_t)n, sizeof(sg_target *))))
         return cli_usage_error(cmd, "out of memory");
     for (int i = 0; i < n; i++) {
         char msg[400];
@@ -273,23 +273,26 @@ static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
     if (!a->analyse && (a->layout == 1 || cli_outputs_need_layout(a->outs, (size_t)n)))
         return cli_usage_error(cmd, "pictures and --layout need the analysis: drop --no-analyse");
     if (a->bipartite) {
-        cli_output b;
+        sg_target *b = NULL;
         char bmsg[400];
         if (cli_output_set(&b, a->bipartite, NULL, bmsg, sizeof(bmsg)))
             return cli_usage_error(cmd, bmsg);
-        if (b.counts || b.picture)
+        int network = sg_target_kind_of(b) == SG_TARGET_NETWORK;
+        sg_target_free(b);
+        if (!network)
             return cli_usage_error(cmd, "--bipartite writes a network (.graphml, .dot, .gexf, "
                                         ".json or a CSV directory), not a picture or counts");
     }
     for (int i = 0; a->by_period && i < n; i++) {
-        if (a->outs[i].counts)
+        sg_target_kind kind = sg_target_kind_of(a->outs[i]);
+        const char *path = sg_target_path(a->outs[i]);
+        if (kind == SG_TARGET_COUNTS)
             return cli_usage_error(cmd, "--by-period does not apply to partial counts (-f pairs): "
                                         "extract each period's documents as a shard instead");
         struct stat st;
-        int special =
-            !strcmp(a->outs[i].path, "-") ||
-            (stat(a->outs[i].path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
-        if (special && (a->outs[i].format != SG_FORMAT_GEXF || a->outs[i].picture))
+        int special = !strcmp(path, "-") ||
+                      (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+        if (special && strcmp(sg_target_format(a->outs[i]), "gexf"))
             return cli_usage_error(cmd, "--by-period writes one file per period beside the "
                                         "output: give -o FILE, not standard output or a "
                                         "device (or -f gexf, which holds the periods)");

@@ -374,13 +374,65 @@ static void output_names(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Targets: the kind from a format name or the extension, CSV as a
+ * directory, a graph written by name, nothing left when not committed. */
+static void targets_by_name(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path, *format, *kind;
+    } cases[] = {{"n.graphml", NULL, "graphml"}, {"n.gv", NULL, "dot"},
+                 {"n.json", NULL, "json"},       {"n.gexf", NULL, "gexf"},
+                 {"n.svg", NULL, "svg"},         {"n.pairs", NULL, "pairs"},
+                 {"n", NULL, "graphml"},         {NULL, NULL, "graphml"},
+                 {"dir", "csv", "csv"},          {"x.out", "png", "png"}};
+    sg_error err;
+    sg_target *t = NULL;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        assert_int_equal(sg_target_new(&t, cases[i].path, cases[i].format, &err), 0);
+        assert_string_equal(sg_target_format(t), cases[i].kind);
+        sg_target_free(t);
+    }
+    assert_int_equal(sg_target_new(&t, "n.csv", NULL, &err), SG_ERR_INVALID);
+    assert_non_null(strstr(err.message, "-f csv -o DIR"));
+    assert_int_equal(sg_target_new(&t, "-", "csv", &err), SG_ERR_INVALID);
+    assert_int_equal(sg_target_new(&t, "n.txt", NULL, &err), SG_ERR_INVALID);
+    assert_int_equal(sg_target_new(&t, "n", "xml", &err), SG_ERR_INVALID);
+
+    char dir[] = "/tmp/sg-targets-XXXXXX", path[256];
+    assert_non_null(mkdtemp(dir));
+    sg_gazetteer *gaz;
+    sg_graph *g = hostile_graph(&gaz);
+    snprintf(path, sizeof(path), "%s/n.graphml", dir);
+    assert_int_equal(sg_graph_write(g, path, NULL, NULL, NULL, &err), 0);
+    assert_non_null(strstr(content(path), "<?xml"));
+    snprintf(path, sizeof(path), "%s/tables", dir);
+    assert_int_equal(sg_graph_write(g, path, "csv", NULL, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/tables/nodes.csv", dir);
+    assert_non_null(strstr(content(path), "id,"));
+    /* opened, written, never committed: nothing stays, not even the directory */
+    snprintf(path, sizeof(path), "%s/more", dir);
+    assert_int_equal(sg_target_new(&t, path, "csv", &err), 0);
+    assert_int_equal(sg_target_open(t, &err), 0);
+    assert_int_equal(sg_target_write(t, g, NULL, NULL, NULL, &err), 0);
+    sg_target_free(t);
+    assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(remove_temporaries(dir), 0);
+    char cmd[300];
+    snprintf(cmd, sizeof(cmd), "rm -r %s", dir);
+    assert_int_equal(system(cmd), 0);
+    sg_graph_free(g);
+    sg_gazetteer_free(gaz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(xml_escaping),  cmocka_unit_test(dot_cleaning),
-        cmocka_unit_test(numbers),       cmocka_unit_test(graphml_hostile_labels),
-        cmocka_unit_test(atomic_output), cmocka_unit_test(outputs_all_or_none),
-        cmocka_unit_test(output_names),  cmocka_unit_test(dot_and_pictures_in_threads),
+        cmocka_unit_test(xml_escaping),    cmocka_unit_test(dot_cleaning),
+        cmocka_unit_test(numbers),         cmocka_unit_test(graphml_hostile_labels),
+        cmocka_unit_test(atomic_output),   cmocka_unit_test(outputs_all_or_none),
+        cmocka_unit_test(output_names),    cmocka_unit_test(dot_and_pictures_in_threads),
+        cmocka_unit_test(targets_by_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
