@@ -62,7 +62,8 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
             if (m->prefixes[i].key) {
                 size_t j = sg_prefix_slot(t, nmask, m->prefixes[i].key >> PREFIX_SHIFT);
                 t[j] = m->prefixes[i];
-                x[j] = m->prefix_ext[i];
+                if (t[j].key & (PREFIX_SKEL | PREFIX_FUZZY))
+                    x[j] = m->prefix_ext[i];
             }
         free(m->prefixes);
         free(m->prefix_ext);
@@ -73,9 +74,8 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
     uint32_t fp = sg_prefix_fp(h);
     size_t i = sg_prefix_slot(m->prefixes, m->prefix_mask, fp);
     prefix_rec *r = &m->prefixes[i];
-    if (!r->key) {
+    if (!r->key) { /* (its prefix_ext is read only once a flag says so) */
         *r = (prefix_rec){fp << PREFIX_SHIFT, SG_TRIE_NONE};
-        m->prefix_ext[i] = (prefix_ext){SG_TRIE_NONE, SG_TRIE_NONE};
         m->nprefixes++;
     }
     return r;
