@@ -276,10 +276,31 @@ static int add_pattern(sg_matcher *m, uint32_t entity, const sg_entity *e, sg_er
     return 0;
 }
 
+/* The filter of the prefixes, once they are all in: two bits of one 64-bit
+ * word a prefix, a word for eight prefixes (one false "maybe" in 20). */
+static int build_filter(sg_matcher *m)
+{
+    size_t words = 64;
+    while (words * 8 < m->nprefixes && words < ((size_t)1 << 24))
+        words *= 2;
+    if (!(m->filter = calloc(words, sizeof(uint64_t))))
+        return SG_ERR_NOMEM;
+    m->filter_mask = words - 1;
+    for (size_t i = 0; i <= m->prefix_mask; i++)
+        if (m->prefixes[i].key) {
+            size_t word;
+            uint64_t bits =
+                sg_filter_bits(m->prefixes[i].key >> PREFIX_SHIFT, m->filter_mask, &word);
+            m->filter[word] |= bits;
+        }
+    return 0;
+}
+
 void sg_matcher_free(sg_matcher *m)
 {
     if (!m)
         return;
+    free(m->filter);
     sg_trie_free(m->surnames);
     sg_trie_free(m->heads);
     free(m->aliases);
@@ -363,8 +384,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
-    if ((rc = sg_variants_finish(m)) || (rc = sg_trie_freeze(m->surnames)) ||
-        (rc = sg_trie_freeze(m->heads)))
+    if ((rc = sg_variants_finish(m)) || (rc = build_filter(m)) ||
+        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;
@@ -606,33 +627,11 @@ static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const
            (w->dirty || w->skel_end > w->name_end || (!w->named && (w->first->key & PREFIX_FUZZY)));
 }
 
-/* Prefetches the first probe of the word at the word start after i; returns
- * that word start (f->len if none). */
-static size_t prefetch_next(const sg_matcher *m, const sg_folded *f, size_t i)
-{
-    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
-    while (i < f->len && (fl[i] & SG_F_ALNUM))
-        i++;
-    while (i < f->len && !(fl[i] & SG_F_ALNUM))
-        i++;
-    uint64_t h = SG_PREFIX_SEED;
-    for (size_t e = i; e < f->len && (fl[e] & SG_F_ALNUM); e++)
-        h = sg_prefix_step(h, t[e]);
-    if (i < f->len)
-        sg_prefix_prefetch(m, h);
-    return i;
-}
-
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
-    /* the word start whose first probe was prefetched last; a table that fits
-     * the caches (1 MB) needs no prefetch */
-    size_t ahead = m->prefix_mask < ((size_t)1 << 17) - 1 ? SIZE_MAX : 0;
     for (size_t i = 0; i < f->len; i++) {
         if (!(f->flags[i] & SG_F_ALNUM))
             continue; /* (i starts a word: the walk below skips each word's rest) */
-        if (ahead <= i)
-            ahead = prefetch_next(m, f, i);
         uint32_t e = 0;
         unsigned char guard = 0;
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0};
