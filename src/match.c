@@ -323,6 +323,16 @@ void sg_matcher_free(sg_matcher *m)
 
 static int compute_ranks(sg_matcher *m, size_t n)
 {
+    /* gazetteers are most often written in id order: then no sort is needed
+     * (100,000 ids sorted cost more than a tenth of the matcher's making) */
+    size_t sorted = 1;
+    while (sorted < n && strcmp(m->gaz->ents[sorted - 1].id, m->gaz->ents[sorted].id) <= 0)
+        sorted++;
+    if (sorted >= n) {
+        for (size_t r = 0; r < n; r++)
+            m->rank[r] = (uint32_t)r;
+        return 0;
+    }
     const char **ids = sg_alloc_array(n + 1, sizeof(char *));
     size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
     int rc = ids && order ? 0 : SG_ERR_NOMEM;
