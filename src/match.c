@@ -364,7 +364,12 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->is_place = calloc(n ? n : 1, 1);
     m->allowed = calloc(n ? n : 1, sizeof(uint16_t));
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
+    /* sized for two prefixes an entity (the bench gazetteers have 2.3): the
+     * table then grows once or not at all, where growing from small copied
+     * it ten times and faulted in every copy's pages */
     m->prefix_mask = 1023;
+    while (m->prefix_mask + 1 < 4 * n && m->prefix_mask < ((size_t)1 << 30))
+        m->prefix_mask = m->prefix_mask * 2 + 1;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
     if (!m->prefixes || !m->prefix_ext || !m->rank || !m->is_person || !m->is_place ||
