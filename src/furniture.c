@@ -190,6 +190,20 @@ static const char anchors[] = ":/\xa9)";
 #define NANCHORS (sizeof(anchors) - 1)
 #define CUE_REACH 43
 
+/* The next anchor anchors[k] in [from, lend), or NULL. 0xA9 is also the
+ * second byte of "é" (one French word in three has one): only the "©"'s
+ * counts, found by its first byte (C2 starts few characters: no-break space,
+ * «, », °, ©). */
+static const char *next_anchor(size_t k, const char *from, const char *lend)
+{
+    if (anchors[k] != '\xa9')
+        return from < lend ? memchr(from, anchors[k], (size_t)(lend - from)) : NULL;
+    for (const char *c = from - 1; c + 1 < lend; c++) /* (from > the line's start) */
+        if (!(c = memchr(c, '\xc2', (size_t)(lend - 1 - c))) || (unsigned char)c[1] == 0xA9)
+            return c ? c + 1 : NULL;
+    return NULL;
+}
+
 /* The start of the first credit inside line [from - 1, lend) ("... — Crédit :
  * X"), or NULL. Only the bytes shortly before an anchor are read, so that a
  * line with none costs a few memchr. */
@@ -197,7 +211,7 @@ static const char *inline_credit(const char *from, const char *lend)
 {
     const char *next[NANCHORS];
     for (size_t k = 0; k < NANCHORS; k++)
-        next[k] = from < lend ? memchr(from, anchors[k], (size_t)(lend - from)) : NULL;
+        next[k] = next_anchor(k, from, lend);
     for (;;) {
         size_t ka = NANCHORS;
         for (size_t k = 0; k < NANCHORS; k++)
@@ -222,7 +236,7 @@ static const char *inline_credit(const char *from, const char *lend)
         }
         if (a > from)
             from = a;
-        next[ka] = a + 1 < lend ? memchr(a + 1, anchors[ka], (size_t)(lend - a - 1)) : NULL;
+        next[ka] = next_anchor(ka, a + 1, lend);
     }
 }
 

@@ -62,7 +62,8 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
             if (m->prefixes[i].key) {
                 size_t j = sg_prefix_slot(t, nmask, m->prefixes[i].key >> PREFIX_SHIFT);
                 t[j] = m->prefixes[i];
-                x[j] = m->prefix_ext[i];
+                if (t[j].key & (PREFIX_SKEL | PREFIX_FUZZY))
+                    x[j] = m->prefix_ext[i];
             }
         free(m->prefixes);
         free(m->prefix_ext);
@@ -73,9 +74,8 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
     uint32_t fp = sg_prefix_fp(h);
     size_t i = sg_prefix_slot(m->prefixes, m->prefix_mask, fp);
     prefix_rec *r = &m->prefixes[i];
-    if (!r->key) {
+    if (!r->key) { /* (its prefix_ext is read only once a flag says so) */
         *r = (prefix_rec){fp << PREFIX_SHIFT, SG_TRIE_NONE};
-        m->prefix_ext[i] = (prefix_ext){SG_TRIE_NONE, SG_TRIE_NONE};
         m->nprefixes++;
     }
     return r;
@@ -276,10 +276,31 @@ static int add_pattern(sg_matcher *m, uint32_t entity, const sg_entity *e, sg_er
     return 0;
 }
 
+/* The filter of the prefixes, once they are all in: two bits of one 64-bit
+ * word a prefix, a word for eight prefixes (one false "maybe" in 20). */
+static int build_filter(sg_matcher *m)
+{
+    size_t words = 64;
+    while (words * 8 < m->nprefixes && words < ((size_t)1 << 24))
+        words *= 2;
+    if (!(m->filter = calloc(words, sizeof(uint64_t))))
+        return SG_ERR_NOMEM;
+    m->filter_mask = words - 1;
+    for (size_t i = 0; i <= m->prefix_mask; i++)
+        if (m->prefixes[i].key) {
+            size_t word;
+            uint64_t bits =
+                sg_filter_bits(m->prefixes[i].key >> PREFIX_SHIFT, m->filter_mask, &word);
+            m->filter[word] |= bits;
+        }
+    return 0;
+}
+
 void sg_matcher_free(sg_matcher *m)
 {
     if (!m)
         return;
+    free(m->filter);
     sg_trie_free(m->surnames);
     sg_trie_free(m->heads);
     free(m->aliases);
@@ -302,6 +323,16 @@ void sg_matcher_free(sg_matcher *m)
 
 static int compute_ranks(sg_matcher *m, size_t n)
 {
+    /* gazetteers are most often written in id order: then no sort is needed
+     * (100,000 ids sorted cost more than a tenth of the matcher's making) */
+    size_t sorted = 1;
+    while (sorted < n && strcmp(m->gaz->ents[sorted - 1].id, m->gaz->ents[sorted].id) <= 0)
+        sorted++;
+    if (sorted >= n) {
+        for (size_t r = 0; r < n; r++)
+            m->rank[r] = (uint32_t)r;
+        return 0;
+    }
     const char **ids = sg_alloc_array(n + 1, sizeof(char *));
     size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
     int rc = ids && order ? 0 : SG_ERR_NOMEM;
@@ -333,7 +364,12 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->is_place = calloc(n ? n : 1, 1);
     m->allowed = calloc(n ? n : 1, sizeof(uint16_t));
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
+    /* sized for two prefixes an entity (the bench gazetteers have 2.3): the
+     * table then grows once or not at all, where growing from small copied
+     * it ten times and faulted in every copy's pages */
     m->prefix_mask = 1023;
+    while (m->prefix_mask + 1 < 4 * n && m->prefix_mask < ((size_t)1 << 30))
+        m->prefix_mask = m->prefix_mask * 2 + 1;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
     if (!m->prefixes || !m->prefix_ext || !m->rank || !m->is_person || !m->is_place ||
@@ -363,8 +399,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
-    if ((rc = sg_variants_finish(m)) || (rc = sg_trie_freeze(m->surnames)) ||
-        (rc = sg_trie_freeze(m->heads)))
+    if ((rc = sg_variants_finish(m)) || (rc = build_filter(m)) ||
+        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;
@@ -606,33 +642,11 @@ static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const
            (w->dirty || w->skel_end > w->name_end || (!w->named && (w->first->key & PREFIX_FUZZY)));
 }
 
-/* Prefetches the first probe of the word at the word start after i; returns
- * that word start (f->len if none). */
-static size_t prefetch_next(const sg_matcher *m, const sg_folded *f, size_t i)
-{
-    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
-    while (i < f->len && (fl[i] & SG_F_ALNUM))
-        i++;
-    while (i < f->len && !(fl[i] & SG_F_ALNUM))
-        i++;
-    uint64_t h = SG_PREFIX_SEED;
-    for (size_t e = i; e < f->len && (fl[e] & SG_F_ALNUM); e++)
-        h = sg_prefix_step(h, t[e]);
-    if (i < f->len)
-        sg_prefix_prefetch(m, h);
-    return i;
-}
-
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
-    /* the word start whose first probe was prefetched last; a table that fits
-     * the caches (1 MB) needs no prefetch */
-    size_t ahead = m->prefix_mask < ((size_t)1 << 17) - 1 ? SIZE_MAX : 0;
     for (size_t i = 0; i < f->len; i++) {
         if (!(f->flags[i] & SG_F_ALNUM))
             continue; /* (i starts a word: the walk below skips each word's rest) */
-        if (ahead <= i)
-            ahead = prefetch_next(m, f, i);
         uint32_t e = 0;
         unsigned char guard = 0;
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0};

@@ -251,7 +251,9 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             next_def++;
         }
         uint32_t id = 0;
-        size_t len = next_def && !plural_before(f, q) ? defined_at(&t, f, h, n0, q, &id) : 0;
+        size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
+        if (len && plural_before(f, q))
+            len = 0; /* (asked after defined_at: most offsets start no acronym) */
         if (len) {
             size_t x = first_after(h, q);
             if (x < n0 && h->v[x].fs == q) { /* exactly a name: taken over */

@@ -23,11 +23,21 @@ static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospit
                                          {"etablissements", "etablissement"}};
 #define NPLURALS (sizeof(plurals) / sizeof(*plurals))
 
+/* The first words of `plurals` and their lengths: sg_plural_head is asked at
+ * every word of seven letters or more ending in s or x. */
+static const struct {
+    const char *w;
+    size_t n;
+} plural_firsts[] = {{"centres", 7},     {"groupes", 7},        {"hopitaux", 8},
+                     {"cliniques", 9},   {"polycliniques", 13}, {"instituts", 9},
+                     {"fondations", 10}, {"facultes", 8},       {"universites", 11},
+                     {"residences", 10}, {"etablissements", 14}};
+
 int sg_plural_head(const char *t, size_t n)
 {
-    for (size_t p = 0; p < NPLURALS; p++)
-        if (t[0] == plurals[p][0][0] && !strncmp(t, plurals[p][0], n) &&
-            (plurals[p][0][n] == ' ' || !plurals[p][0][n]))
+    for (size_t p = 0; p < sizeof(plural_firsts) / sizeof(*plural_firsts); p++)
+        if (n == plural_firsts[p].n && t[0] == plural_firsts[p].w[0] &&
+            !memcmp(t, plural_firsts[p].w, n))
             return 1;
     return 0;
 }
