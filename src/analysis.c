@@ -3,6 +3,7 @@
  * counts. Every igraph call runs under the guard of graph_int.h. */
 #include <igraph.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,10 @@ void sg_analysis_options_init(sg_analysis_options *opt)
 {
     opt->seed = 1;
     opt->backbone = 0;
+    opt->exact = 0;
+    opt->exact_work = 0;
+    opt->on_step = NULL;
+    opt->step_ctx = NULL;
 }
 
 static int nomem(sg_error *err)
@@ -193,6 +198,14 @@ typedef struct {
     igraph_t ig; /* the network, made for the analysis */
 } ig_work;
 
+/* Names the step for the error messages (ig_failed) and the progress. */
+static void step_to(const sg_analysis_options *opt, const char **step, const char *name)
+{
+    *step = name;
+    if (opt->on_step)
+        opt->on_step(name, opt->step_ctx);
+}
+
 /* A step's igraph call failed: the caller names the step (ig_failed). */
 enum { IG_FAILED = 1 };
 
@@ -257,13 +270,81 @@ static void work_free(ig_work *k, int inited)
         igraph_destroy(&k->ig);
 }
 
+/* Betweenness is exact (Brandes 2001: one Dijkstra a node, O(n m + n^2 log
+ * n)) while n (n + m) is at most SG_BETWEENNESS_EXACT_WORK: a few seconds
+ * here. Above, it is estimated from a sample of k sources (Brandes & Pich
+ * 2007): the paths from k nodes drawn at random (seeded, without
+ * replacement) to every node, scaled by n / k, which is unbiased; k is the
+ * number of single-source runs that fit in the same work, at least
+ * SG_BETWEENNESS_MIN_SOURCES. The graph then says so ("betweenness"). */
+static size_t betweenness_sources(const sg_graph *g, const sg_analysis_options *opt)
+{
+    double per = (double)g->n + (double)g->m; /* one single-source run */
+    double work = opt->exact_work > 0 ? opt->exact_work : SG_BETWEENNESS_EXACT_WORK;
+    if (opt->exact || (double)g->n * per <= work)
+        return g->n;
+    double k = ceil(work / per);
+    k = k < SG_BETWEENNESS_MIN_SOURCES ? SG_BETWEENNESS_MIN_SOURCES : k;
+    return k >= (double)g->n ? g->n : (size_t)k;
+}
+
+/* splitmix64: the sources' draw, the same on every machine for a seed. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static int betweenness(sg_graph *g, ig_work *k, const sg_analysis_options *opt, sg_error *err)
+{
+    size_t n = g->n, ns = betweenness_sources(g, opt);
+    if (ns == n) {
+        if (igraph_betweenness(&k->ig, &k->res, igraph_vss_all(), 0, &k->dist))
+            return IG_FAILED;
+        return sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k->res), err);
+    }
+    igraph_vector_int_t src;
+    if (igraph_vector_int_init_range(&src, 0, (igraph_integer_t)n))
+        return IG_FAILED;
+    uint64_t state = opt->seed;
+    for (size_t i = 0; i < ns; i++) { /* a partial Fisher-Yates shuffle */
+        size_t j = i + (size_t)(next_random(&state) % (n - i));
+        igraph_integer_t t = VECTOR(src)[i];
+        VECTOR(src)[i] = VECTOR(src)[j];
+        VECTOR(src)[j] = t;
+    }
+    igraph_vector_int_resize(&src, (igraph_integer_t)ns); /* (shrinks: cannot fail) */
+    igraph_vector_int_sort(&src);
+    if (opt->on_step) {
+        char what[96];
+        snprintf(what, sizeof(what), "betweenness (sampled: %zu of %zu sources)", ns, n);
+        opt->on_step(what, opt->step_ctx);
+    }
+    igraph_error_t e = igraph_betweenness_subset(
+        &k->ig, &k->res, igraph_vss_all(), 0, igraph_vss_vector(&src), igraph_vss_all(), &k->dist);
+    igraph_vector_int_destroy(&src);
+    if (e)
+        return IG_FAILED;
+    igraph_vector_scale(&k->res, (double)n / (double)ns);
+    char how[160];
+    snprintf(how, sizeof(how),
+             "sampled: %zu of %zu sources (seed %lu), paths scaled by %zu/%zu; --exact for "
+             "all",
+             ns, n, opt->seed, n, ns);
+    int rc = sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k->res), err);
+    return rc ? rc : sg_graph_set_meta(g, "betweenness", how, err);
+}
+
 /* degree, strength, betweenness, pagerank, eigenvector. Returns 0, IG_FAILED
  * (*step names it) or an error set in err. */
-static int centralities(sg_graph *g, ig_work *k, double *out, const char **step, sg_error *err)
+static int centralities(sg_graph *g, ig_work *k, const sg_analysis_options *opt, double *out,
+                        const char **step, sg_error *err)
 {
     size_t n = g->n, m = g->m;
     int rc;
-    *step = "degree";
+    step_to(opt, step, "degree");
     if (igraph_degree(&k->ig, &k->ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
         return IG_FAILED;
     for (size_t i = 0; i < n; i++)
@@ -271,7 +352,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
     if ((rc = sg_graph_set_column(g, SG_NODES, "degree", 1, out, err)))
         return rc;
 
-    *step = "strength";
+    step_to(opt, step, "strength");
     if (igraph_strength(&k->ig, &k->res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &k->w))
         return IG_FAILED;
     if ((rc = sg_graph_set_column(g, SG_NODES, "strength", 0, VECTOR(k->res), err)))
@@ -289,13 +370,11 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
             VECTOR(k->dist)[e] = wmax / g->weight[e];
         }
 
-    *step = "betweenness";
-    if (igraph_betweenness(&k->ig, &k->res, igraph_vss_all(), 0, &k->dist))
-        return IG_FAILED;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "betweenness", 0, VECTOR(k->res), err)))
+    step_to(opt, step, "betweenness");
+    if ((rc = betweenness(g, k, opt, err)))
         return rc;
 
-    *step = "pagerank";
+    step_to(opt, step, "pagerank");
     igraph_real_t value;
     one_openmp_thread();
     if (igraph_pagerank(&k->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(), 0,
@@ -304,7 +383,7 @@ static int centralities(sg_graph *g, ig_work *k, double *out, const char **step,
     if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->res), err)))
         return rc;
 
-    *step = "eigenvector";
+    step_to(opt, step, "eigenvector");
     /* ARPACK may draw a start vector: seeded (with a constant: --seed is for
      * the communities), every graph of a run (one per period) gets the
      * values a run on that graph alone gets */
@@ -323,7 +402,7 @@ static int groups(sg_graph *g, const sg_analysis_options *opt, ig_work *k, doubl
 {
     size_t ngroups = 0;
     int rc;
-    *step = "communities";
+    step_to(opt, step, "communities");
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
     if (igraph_community_multilevel(&k->ig, &k->w, 1.0, &k->memb, NULL, NULL))
         return IG_FAILED;
@@ -332,7 +411,7 @@ static int groups(sg_graph *g, const sg_analysis_options *opt, ig_work *k, doubl
     if ((rc = sg_graph_set_column(g, SG_NODES, "community", 1, out, err)))
         return rc;
 
-    *step = "components";
+    step_to(opt, step, "components");
     igraph_integer_t ncomp;
     if (igraph_connected_components(&k->ig, &k->memb, NULL, &ncomp, IGRAPH_WEAK))
         return IG_FAILED;
@@ -354,7 +433,7 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
     sg_ig_enter();
     int rc = work_init(&k, g, &inited);
     if (!rc)
-        rc = centralities(g, &k, out, &step, err);
+        rc = centralities(g, &k, opt, out, &step, err);
     if (!rc)
         rc = groups(g, opt, &k, out, &step, err);
     if (rc == IG_FAILED)

@@ -158,6 +158,9 @@ int sg_export_dot(const sg_graph *g, FILE *f, sg_error *err)
         !sg_gv_declare(dg, SG_GV_GRAPH, "overlap", "false") ||
         !sg_gv_declare(dg, SG_GV_GRAPH, "outputorder", "edgesfirst"))
         goto cleanup;
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++) /* how the network was made */
+        if (sg_gv_set(sg_gv_root(dg), sg_graph_meta_key(g, i), sg_graph_meta_value(g, i)))
+            goto cleanup;
     if ((rc = add_nodes(g, dg, nodes)) || (rc = add_edges(g, dg, nodes)))
         goto cleanup;
     rc = sg_gv_write(dg, f);

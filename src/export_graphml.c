@@ -242,7 +242,17 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           f);
     write_keys(g, &p, f);
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
+        char id[32];
+        snprintf(id, sizeof(id), "g_meta%zu", i);
+        key(f, id, "graph", sg_graph_meta_key(g, i), "string");
+    }
     fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", f);
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
+        char id[32];
+        snprintf(id, sizeof(id), "g_meta%zu", i);
+        data_str(f, id, sg_graph_meta_value(g, i));
+    }
     for (size_t i = 0; i < sg_graph_node_count(g); i++)
         write_node(g, &p, i, f);
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {

@@ -199,10 +199,18 @@ int sg_export_json(const sg_graph *g, FILE *f, sg_error *err)
         attr_written[a] = (unsigned char)sg_attr_written(g, a, node_fixed);
     errno = 0;
     fputs("{\"directed\": false, \"multigraph\": false, \"graph\": {", f);
+    int first = 1;
     if (sg_graph_units(g) > 0) {
         key(&w, "units", 1);
         integer(&w, sg_graph_units(g));
+        first = 0;
     }
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++)
+        if (strcmp(sg_graph_meta_key(g, i), "units")) {
+            key(&w, sg_graph_meta_key(g, i), first);
+            string(&w, sg_graph_meta_value(g, i));
+            first = 0;
+        }
     fputs("},\n\"nodes\": [", f);
     for (size_t i = 0; i < sg_graph_node_count(g) && !w.failed && !ferror(f); i++) {
         fputs(i ? ",\n" : "\n", f);
@@ -257,6 +265,10 @@ int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, si
             s->isolated, s->communities);
     fputs(", \"modularity\": ", f);
     summary_real(&w, s->modularity);
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
+        key(&w, sg_graph_meta_key(g, i), 0);
+        string(&w, sg_graph_meta_value(g, i));
+    }
     fputs(", \"top\": {", f);
     const char *m;
     for (size_t k = 0; (m = sg_centrality_name(k)) && !w.failed; k++) {

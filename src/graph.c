@@ -88,6 +88,9 @@ void sg_graph_free(sg_graph *g)
 {
     if (!g)
         return;
+    for (size_t i = 0; i < 2 * g->nmeta; i++)
+        free(g->meta[i]);
+    free(g->meta);
     for (int d = 0; d < 2; d++) {
         for (size_t c = 0; c < g->ncols[d]; c++) {
             free(g->cols[d][c].name);
@@ -235,6 +238,49 @@ long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name)
         if (!strcmp(g->cols[d == SG_EDGES][c].name, name))
             return (long)c;
     return -1;
+}
+
+int sg_graph_set_meta(sg_graph *g, const char *key, const char *value, sg_error *err)
+{
+    if (!g || !key || !value)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    char *v = sg_strdup(value);
+    if (!v)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; i < g->nmeta; i++)
+        if (!strcmp(g->meta[2 * i], key)) {
+            free(g->meta[2 * i + 1]);
+            g->meta[2 * i + 1] = v;
+            return 0;
+        }
+    char **m = sg_realloc_array(g->meta, 2 * (g->nmeta + 1), sizeof(char *));
+    char *k = sg_strdup(key);
+    if (m)
+        g->meta = m;
+    if (!m || !k) {
+        free(v);
+        free(k);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    g->meta[2 * g->nmeta] = k;
+    g->meta[2 * g->nmeta + 1] = v;
+    g->nmeta++;
+    return 0;
+}
+
+size_t sg_graph_meta_count(const sg_graph *g)
+{
+    return g ? g->nmeta : 0;
+}
+
+const char *sg_graph_meta_key(const sg_graph *g, size_t i)
+{
+    return g && i < g->nmeta ? g->meta[2 * i] : NULL;
+}
+
+const char *sg_graph_meta_value(const sg_graph *g, size_t i)
+{
+    return g && i < g->nmeta ? g->meta[2 * i + 1] : NULL;
 }
 
 long sg_graph_units(const sg_graph *g)

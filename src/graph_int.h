@@ -26,7 +26,9 @@ struct sg_graph {
     char **fdocs;       /* m * SG_FIRST_DOCUMENTS names (NULL-padded), or NULL: unknown */
     sg_column *cols[2]; /* [SG_NODES], [SG_EDGES] */
     size_t ncols[2];
-    long units; /* units of text in the corpus (0 = unknown, e.g. read back) */
+    long units;  /* units of text in the corpus (0 = unknown, e.g. read back) */
+    char **meta; /* graph-level key, value, key, value, ... (sg_graph_set_meta) */
+    size_t nmeta;
 };
 
 /* Every igraph call runs between these two, in one thread at a time (igraph

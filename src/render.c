@@ -19,6 +19,12 @@
 
 enum { PALETTE = 9, AUTO_LABEL_ALL = 100, AUTO_LABELS = 40, NEATO_MAX = 300 };
 
+/* Above this many actors, sfdp removes overlaps by scaling only ("prism0")
+ * and approximates its forces with a fast quadtree: at 20,000 actors and
+ * 78,000 edges, 5.7 s instead of 33 s with prism's own overlap removal
+ * (user time, sfdp 2.42). Below, the layout is the one it has always been. */
+#define SG_LAYOUT_LARGE 2000
+
 /* Tableau 10 (colour-blind aware); the tenth, grey, is for every other group. */
 static const unsigned char palette[PALETTE + 1][3] = {
     {0x4e, 0x79, 0xa7}, {0xf2, 0x8e, 0x2b}, {0xe1, 0x57, 0x59}, {0x76, 0xb7, 0xb2},
@@ -56,6 +62,8 @@ void sg_render_options_init(sg_render_options *opt)
     opt->size_by = "pagerank";
     opt->labels = -1;
     opt->engine = NULL;
+    opt->on_step = NULL;
+    opt->step_ctx = NULL;
     opt->title = NULL;
 }
 
@@ -219,7 +227,9 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
         if (sg_gv_open(&lg, "layout"))
             goto done;
         sg_gv_obj *root = sg_gv_root(lg);
-        if (setf(root, "overlap", "prism") || setf(root, "splines", "false") ||
+        int large = n > SG_LAYOUT_LARGE && !strcmp(engine_for(g, opt), "sfdp");
+        if (setf(root, "overlap", "%s", large ? "prism0" : "prism") ||
+            (large && setf(root, "quadtree", "fast")) || setf(root, "splines", "false") ||
             setf(root, "sep", "+8") || setf(root, "start", "1") || setf(root, "pack", "true") ||
             setf(root, "outputorder", "edgesfirst"))
             goto done;
@@ -239,6 +249,11 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
             sg_graph_edge(g, e, &s, &t, NULL, NULL);
             if (!sg_gv_edge(lg, nodes[s], nodes[t]))
                 goto done;
+        }
+        if (opt->on_step) {
+            char what[64];
+            snprintf(what, sizeof(what), "layout (%s)", engine_for(g, opt));
+            opt->on_step(what, opt->step_ctx);
         }
         if (sg_gv_layout(lg, engine_for(g, opt)) != 0) {
             rc = gv_failed(err, engine_for(g, opt));
@@ -585,6 +600,11 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     if (!opt) {
         sg_render_options_init(&defaults);
         opt = &defaults;
+    }
+    if (opt->on_step) {
+        char what[64];
+        snprintf(what, sizeof(what), "drawing (%s)", format ? format : "?");
+        opt->on_step(what, opt->step_ctx);
     }
     static const char *const needed[] = {"x", "y", "size", "r", "g", "b"};
     long cols[6];

@@ -80,6 +80,8 @@ static void print_table(FILE *f, const sg_graph *g, const sg_graph_summary *s,
     fprintf(f, "components   %zu (%zu isolated actors)\n", s->components, s->isolated);
     fprintf(f, "communities  %zu (Louvain)\n", s->communities);
     fprintf(f, "modularity   %.4f\n", s->modularity);
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++) /* a measure not made the usual way */
+        fprintf(f, "%-12s %s\n", sg_graph_meta_key(g, i), sg_graph_meta_value(g, i));
     /* communities: size and first members by pagerank */
     size_t shown = s->communities < 12 ? s->communities : 12;
     if (shown)

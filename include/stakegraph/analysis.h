@@ -13,11 +13,25 @@ extern "C" {
 #endif
 
 typedef struct {
-    unsigned long seed; /* seed of the community detection (default 1) */
+    unsigned long seed; /* seed of the community detection and of the betweenness's
+                           sample of sources (default 1) */
     double backbone;    /* > 0: keep only edges with backbone_alpha < backbone */
+    int exact;          /* non-zero: exact betweenness whatever the network's size */
+    double exact_work;  /* the size up to which it is exact anyway, as nodes x (nodes +
+                           edges); 0 (default): SG_BETWEENNESS_EXACT_WORK */
+    sg_step_fn on_step; /* told each measure as it starts (may be NULL) */
+    void *step_ctx;
 } sg_analysis_options;
 
-/* Fills `opt` with the defaults: seed 1, no backbone. */
+/* Betweenness is exact while nodes x (nodes + edges) is at most this (a
+ * few seconds on one core), else estimated from a sample of sources (at
+ * least SG_BETWEENNESS_MIN_SOURCES, as many as that work allows), and the
+ * graph's "betweenness" attribute (sg_graph_meta_*) says so. */
+#define SG_BETWEENNESS_EXACT_WORK 5e7
+#define SG_BETWEENNESS_MIN_SOURCES 100
+
+/* Fills `opt` with the defaults: seed 1, no backbone, betweenness exact up
+ * to SG_BETWEENNESS_EXACT_WORK. */
 void sg_analysis_options_init(sg_analysis_options *opt);
 
 /* Adds the analysis columns to `g`.

@@ -28,6 +28,11 @@ extern "C" {
  * and freeing graphs does not use igraph). */
 typedef struct sg_graph sg_graph;
 
+/* Told the step a long computation starts ("betweenness", "layout (sfdp)"),
+ * for a progress display; called in the calling thread, with no lock held
+ * by the caller's own objects. `step` is valid during the call. */
+typedef void (*sg_step_fn)(const char *step, void *ctx);
+
 /* Frees the graph and everything it returned; NULL-safe. */
 void sg_graph_free(sg_graph *g);
 
@@ -94,6 +99,16 @@ int sg_graph_rank_nodes(const sg_graph *g, const char *measure, size_t *order);
 /* Number of units of text (sentences, paragraphs, ...) the network was
  * counted over; 0 when unknown (a graph read from a file). */
 long sg_graph_units(const sg_graph *g);
+
+/* Graph-level attributes, written by the GraphML (keys for="graph"), JSON
+ * ("graph") and DOT (graph attributes) writers: how the network was made
+ * where it is not the default, e.g. "betweenness" = "sampled: 500 of 20000
+ * sources (seed 1)". Setting a key again replaces its value (both copied). */
+int sg_graph_set_meta(sg_graph *g, const char *key, const char *value, sg_error *err);
+size_t sg_graph_meta_count(const sg_graph *g);
+/* Key and value of attribute i (owned by the graph). */
+const char *sg_graph_meta_key(const sg_graph *g, size_t i);
+const char *sg_graph_meta_value(const sg_graph *g, size_t i);
 
 /* Reads a GraphML file (igraph's reader): node ids, `label`, `type`,
  * `mentions`, `documents`, edge `weight` (default 1), `documents` and

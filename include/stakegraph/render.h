@@ -20,6 +20,8 @@ typedef struct {
                                graph has at most 60 nodes, else the top 40 */
     const char *engine;     /* Graphviz layout engine; NULL: neato up to 300 nodes, else sfdp */
     const char *title;      /* caption above the picture, or NULL */
+    sg_step_fn on_step;     /* told the layout and the drawing as they start (may be NULL) */
+    void *step_ctx;
 } sg_render_options;
 
 /* Fills `opt` with the defaults: colour by community, size by "pagerank"

@@ -63,6 +63,19 @@ int cli_usage_error(const char *command, const char *what);
 
 /* Prints "stakegraph: <where>: <what>" on stderr. */
 void cli_error(const char *where, const char *what);
+/* The steps of a long computation (reading a network, each measure, the
+ * layout, drawing, writing) shown on one line of a terminal's stderr, each
+ * replacing the last, with the time since the first; nothing when stderr is
+ * not a terminal or with -q. cli_step is an sg_step_fn (ctx: the cli_steps). */
+typedef struct {
+    int on, open;
+    double start;
+} cli_steps;
+void cli_steps_init(cli_steps *s, int quiet);
+void cli_step(const char *step, void *ctx);
+/* Clears the line (before a message, and at the end). */
+void cli_steps_end(cli_steps *s);
+
 /* Prints a library error: "stakegraph: FILE:LINE: MESSAGE"; `file` (may be
  * NULL) names the file when the error names none (analysis, layout). */
 void cli_print_error(const sg_error *err, const char *file);

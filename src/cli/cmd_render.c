@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-enum { OPT_ENGINE = 256, OPT_SEED };
+enum { OPT_ENGINE = 256, OPT_SEED, OPT_EXACT };
 
 static const cli_option options[] = {
     {'o', "output", "FILE",
@@ -16,7 +16,11 @@ static const cli_option options[] = {
      0},
     CLI_PICTURE_OPTIONS(0),
     {OPT_ENGINE, "engine", "NAME", "Graphviz layout engine (default: neato or sfdp)", 0},
-    {OPT_SEED, "seed", "N", "seed of the community detection when it is computed here", 0},
+    {OPT_SEED, "seed", "N",
+     "seed of the community detection and of the betweenness's sample when they are "
+     "computed here",
+     0},
+    {OPT_EXACT, "exact", NULL, "exact betweenness whatever the size, when computed here", 0},
     {0, NULL, NULL, NULL, 0}};
 
 static const cli_command command = {
@@ -48,6 +52,8 @@ static int apply(void *ctx, int id, const char *arg)
         a->paths[a->n++] = arg;
     else if (id == OPT_ENGINE)
         a->ro.engine = arg;
+    else if (id == OPT_EXACT)
+        a->ao.exact = 1;
     else if (id == OPT_SEED && cli_parse_seed(arg, &a->ao.seed))
         return cli_usage_error("render", "invalid --seed (an integer from 0 to 4294967295)");
     else if (id >= OPT_COLOUR_BY && id <= OPT_TITLE &&
@@ -69,6 +75,11 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     sg_error err;
     sg_error_clear(&err);
     sg_graph *g = NULL;
+    cli_steps steps;
+    cli_steps_init(&steps, 0);
+    ro->on_step = ao->on_step = cli_step;
+    ro->step_ctx = ao->step_ctx = &steps;
+    cli_step("reading", &steps);
     int rc = sg_graph_read_graphml(&g, in, &err);
     if (!rc &&
         (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
@@ -77,6 +88,7 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     if (!rc)
         rc = sg_graph_layout(g, ro, &err);
     if (rc) {
+        cli_steps_end(&steps);
         cli_print_error(&err, in); /* (the analysis and the layout name no file) */
         sg_graph_free(g);
         return EXIT_FAIL;
@@ -84,6 +96,7 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     int status = !cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, ro, NULL)
                      ? EXIT_OK
                      : EXIT_FAIL;
+    cli_steps_end(&steps);
     sg_graph_free(g);
     return status;
 }

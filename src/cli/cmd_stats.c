@@ -7,18 +7,27 @@
 
 #include "cli.h"
 
-enum { OPT_JSON = 256, OPT_TOP, OPT_SEED };
+enum { OPT_JSON = 256, OPT_TOP, OPT_SEED, OPT_EXACT };
 
 static const cli_option options[] = {
     {OPT_JSON, "json", NULL, "print JSON instead of tables", 0},
     {OPT_TOP, "top", "N", "actors per centrality (default 10)", 0},
-    {OPT_SEED, "seed", "N", "seed of the community detection (default 1)", 0},
+    {OPT_SEED, "seed", "N",
+     "seed of the community detection and of the betweenness's sample (default 1)", 0},
+    {OPT_EXACT, "exact", NULL,
+     "exact betweenness whatever the size (by default, above about 5e7 nodes x (nodes + "
+     "edges), it is estimated from a sample of sources, and the output says so)",
+     0},
+    {'o', "output", "FILE",
+     "also write the network with its measures (.graphml, .gexf, .dot, .json, or -f csv "
+     "DIR through extract's rules)",
+     0},
     {0, NULL, NULL, NULL, 0}};
 
 static const cli_command command = {
     "stats",
     1,
-    "usage: stakegraph stats [--json] [--top N] [--seed N] FILE.graphml\n"
+    "usage: stakegraph stats [--json] [--top N] [--seed N] [--exact] [-o FILE] FILE.graphml\n"
     "\n"
     "Prints the network's size, density, components, communities and modularity,\n"
     "and the top actors by each centrality with their community. The measures are\n"
@@ -37,6 +46,7 @@ typedef struct {
     int json;
     unsigned long top;
     sg_analysis_options opt;
+    const char *output;
 } stats_args;
 
 static int apply(void *ctx, int id, const char *arg)
@@ -44,6 +54,10 @@ static int apply(void *ctx, int id, const char *arg)
     stats_args *a = ctx;
     if (id == OPT_JSON)
         a->json = 1;
+    else if (id == OPT_EXACT)
+        a->opt.exact = 1;
+    else if (id == 'o')
+        a->output = arg;
     else if (id == OPT_TOP && (cli_parse_seed(arg, &a->top) || a->top == 0))
         return cli_usage_error("stats", "invalid --top (a positive integer)");
     else if (id == OPT_SEED && cli_parse_seed(arg, &a->opt.seed))
@@ -53,23 +67,45 @@ static int apply(void *ctx, int id, const char *arg)
 
 int cmd_stats(int argc, char **argv)
 {
-    stats_args a = {0, 10, {0}};
+    stats_args a = {0, 10, {0}, NULL};
     sg_analysis_options_init(&a.opt);
     int rc = cli_parse_options(&command, argc, argv, apply, &a);
     if (rc)
         return rc < 0 ? EXIT_OK : rc;
     if (optind != argc - 1)
         return usage_error("give exactly one GraphML file");
+    sg_target *out = NULL;
+    char msg[400];
+    if (a.output && cli_output_set(&out, a.output, NULL, msg, sizeof(msg)))
+        return usage_error(msg);
+    if (out && sg_target_kind_of(out) != SG_TARGET_NETWORK) {
+        sg_target_free(out);
+        return usage_error("-o writes the network (.graphml, .gexf, .dot, .json): pictures "
+                           "come from render");
+    }
     sg_error err;
     sg_error_clear(&err);
     sg_graph *g = NULL;
     sg_graph_summary s;
     int status = EXIT_FAIL;
-    if (sg_graph_read_graphml(&g, argv[optind], &err) || sg_graph_analyse(g, &a.opt, &err) ||
+    cli_steps steps;
+    cli_steps_init(&steps, 0);
+    a.opt.on_step = cli_step;
+    a.opt.step_ctx = &steps;
+    cli_step("reading", &steps);
+    if ((out && cli_outputs_open(&out, 1)) || sg_graph_read_graphml(&g, argv[optind], &err) ||
+        sg_graph_analyse(g, &a.opt, &err) || (cli_step("summary", &steps), 0) ||
         sg_graph_summarise(g, &s, &err)) {
-        cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
+        cli_steps_end(&steps);
+        if (err.code)
+            cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
         goto done;
     }
+    cli_step("writing", &steps);
+    int failed = out && cli_outputs_write(&out, 1, g, NULL, NULL, NULL);
+    cli_steps_end(&steps);
+    if (failed)
+        goto done;
     if (a.json ? sg_graph_summary_write_json(g, &s, a.top, stdout, &err)
                : sg_graph_summary_write_text(g, &s, a.top, stdout, &err)) {
         cli_print_error(&err, "standard output");
@@ -79,6 +115,7 @@ int cmd_stats(int argc, char **argv)
     if (status)
         cli_error("standard output", "write error");
 done:
+    sg_target_free(out);
     sg_graph_free(g);
     return status;
 }

@@ -1,6 +1,7 @@
 /* Messages, and the lists of inputs given with --files-from. */
 #include <errno.h>
 #include <limits.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -15,8 +16,19 @@ int cli_usage_error(const char *command, const char *what)
     return EXIT_USAGE;
 }
 
+/* A progress line (cli_step) left open on stderr: a message clears it first. */
+static int line_open;
+
+static void clear_line(void)
+{
+    if (line_open)
+        fputs("\r\033[K", stderr);
+    line_open = 0;
+}
+
 void cli_error(const char *where, const char *what)
 {
+    clear_line();
     if (where && *where)
         fprintf(stderr, "stakegraph: %s: %s\n", where, what);
     else
@@ -136,4 +148,35 @@ int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_
     }
     *out = gaz;
     return 0;
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_steps_init(cli_steps *s, int quiet)
+{
+    s->on = !quiet && isatty(2);
+    s->open = 0;
+    s->start = seconds();
+}
+
+void cli_step(const char *step, void *ctx)
+{
+    cli_steps *s = ctx;
+    if (!s->on)
+        return;
+    fprintf(stderr, "\r\033[Kstakegraph: %s... (%.1f s)", step, seconds() - s->start);
+    fflush(stderr);
+    s->open = line_open = 1;
+}
+
+void cli_steps_end(cli_steps *s)
+{
+    if (s->open)
+        clear_line();
+    s->open = 0;
 }

@@ -181,6 +181,7 @@ static int want_layout(const extract_args *a, const sg_graph *g)
     if (a->layout == 1 || cli_outputs_need_layout(a->outs, n))
         return 1;
     if (sg_graph_node_count(g) > AUTO_LAYOUT_MAX) {
+        cli_steps_end(a->steps);
         if (!a->quiet)
             fprintf(stderr,
                     "stakegraph: warning: %zu actors: no layout written (use --layout to "
@@ -309,8 +310,13 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
         return -1;
     }
     /* each period's network (made by the run) analysed and laid out */
-    for (size_t k = 0; !rc && need && k < np; k++)
+    for (size_t k = 0; !rc && need && k < np; k++) {
+        char what[64];
+        snprintf(what, sizeof(what), "the network of %s", res->labels[k]);
+        cli_step(what, a->steps);
         rc = prepare(pg[k], a, &err);
+    }
+    cli_step("the network", a->steps);
     if (!rc && need)
         rc = network(&g, a, ex, &err);
     if (!rc && sk->bipartite)
@@ -320,8 +326,11 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
         rc = sg_output_flush(sk->mentions, &err);
     if (!rc && sk->evidence)
         rc = sg_output_flush(sk->evidence, &err);
-    if (rc)
+    cli_step("writing", a->steps);
+    if (rc) {
+        cli_steps_end(a->steps);
         cli_print_error(&err, NULL);
+    }
     /* every output in one list, opened, written, flushed, then renamed */
     for (size_t i = 0; !rc && i < n; i++)
         if (!strcmp(sg_target_format(a->outs[i]), "gexf") && np)
@@ -342,6 +351,7 @@ static int finish(extract_args *a, sg_extractor *ex, sinks *sk, sg_run_result *r
         sk->mentions = sk->evidence = NULL;
         rc = cli_outputs_commit(op.t, op.n, rows, 2);
     }
+    cli_steps_end(a->steps);
     cli_outputs_abort(op.t, op.n);
     free(op.t);
     free((void *)op.g);
@@ -359,6 +369,10 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
     if (rc)
         return rc; /* -1: the help was printed */
     extract_args *a = &r->a;
+    cli_steps_init(&r->steps, a->quiet);
+    a->steps = &r->steps;
+    a->analysis.on_step = a->render.on_step = cli_step;
+    a->analysis.step_ctx = a->render.step_ctx = &r->steps;
     sg_error err;
     sg_error_clear(&err);
     if (load_gazetteers(&r->gaz, a) ||

@@ -33,6 +33,7 @@ typedef struct {
     int jsonl;              /* --jsonl: the inputs are JSON Lines corpora */
     sg_period_unit by_period;
     const char *explain_a, *explain_b;
+    cli_steps *steps; /* the progress of the analysis, layout and writing */
 } extract_args;
 
 /* The outputs besides the networks: streamed rows, the bipartite graph. */
@@ -58,6 +59,7 @@ typedef struct {
     sinks sk;
     cli_report report;
     sg_run_result res;
+    cli_steps steps;
 } network_run;
 
 /* Reads the options of command `cmd` (CMD_*) into r->a (network_args.c).

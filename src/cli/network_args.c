@@ -28,7 +28,8 @@ enum {
     OPT_JSONL,
     OPT_BY_PERIOD,
     OPT_VARIANTS,
-    OPT_KEEP_CREDITS
+    OPT_KEEP_CREDITS,
+    OPT_EXACT
 };
 
 static const cli_option options[] = {
@@ -92,7 +93,12 @@ static const cli_option options[] = {
      EX | EP},
     {OPT_NO_ANALYSE, "no-analyse|no-analyze", NULL, "no centralities, communities or layout",
      EX | MG},
-    {OPT_SEED, "seed", "N", "seed of the community detection (default 1)", EX | MG},
+    {OPT_SEED, "seed", "N",
+     "seed of the community detection and of the betweenness's sample (default 1)", EX | MG},
+    {OPT_EXACT, "exact", NULL,
+     "exact betweenness whatever the size (by default, above about 5e7 actors x (actors + "
+     "edges), it is estimated from a sample of sources, and the network says so)",
+     EX | MG},
     {OPT_BACKBONE, "backbone", "ALPHA", "keep only edges with backbone_alpha < ALPHA", EX | MG},
     {OPT_LAYOUT, "layout", NULL,
      "write x, y, size, r, g, b into the network (default: up to 20,000 actors)", EX | MG},
@@ -187,6 +193,7 @@ static int apply_option(void *ctx, int c, const char *optarg)
         break;
     case OPT_KEEP_CREDITS: a->opt.keep_furniture = 1; break;
     case OPT_NO_ANALYSE: a->analyse = 0; break;
+    case OPT_EXACT: a->analysis.exact = 1; break;
     case OPT_LAYOUT: a->layout = 1; break;
     case OPT_MAX_UNIT_ACTORS: {
         unsigned long v;

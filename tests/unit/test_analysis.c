@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "stakegraph/stakegraph.h"
@@ -525,6 +527,95 @@ static void trailing_break_is_no_unit(void **state)
     free(with_break);
 }
 
+/* A ring of N nodes with chords, as GraphML in a temporary file. */
+enum { RING = 300 };
+
+static char *ring_graphml(void)
+{
+    static char path[] = "/tmp/sg-ring-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    static unsigned char seen[RING][RING];
+    memset(seen, 0, sizeof(seen));
+    fputs("<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+          "<graph edgedefault=\"undirected\">\n",
+          f);
+    for (int i = 0; i < RING; i++)
+        fprintf(f, "<node id=\"n%d\"/>\n", i);
+    for (int i = 0; i < RING; i++) {
+        int ends[2] = {(i + 1) % RING, (i * 7 + 3) % RING};
+        for (int k = 0; k < 2; k++) {
+            int a = i < ends[k] ? i : ends[k], b = i < ends[k] ? ends[k] : i;
+            if (a == b || seen[a][b])
+                continue;
+            seen[a][b] = 1;
+            fprintf(f, "<edge source=\"n%d\" target=\"n%d\"><data key=\"w\">%d</data></edge>\n", a,
+                    b, 1 + (i % 3));
+        }
+    }
+    fputs("</graph>\n</graphml>\n", f);
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+static double *betweenness_of(const char *path, const sg_analysis_options *opt, const char **how)
+{
+    sg_graph *g;
+    sg_error err;
+    assert_int_equal(sg_graph_read_graphml(&g, path, &err), 0);
+    assert_int_equal(sg_graph_analyse(g, opt, &err), 0);
+    static char meta[256];
+    *how = NULL;
+    for (size_t i = 0; i < sg_graph_meta_count(g); i++)
+        if (!strcmp(sg_graph_meta_key(g, i), "betweenness"))
+            *how = strncpy(meta, sg_graph_meta_value(g, i), sizeof(meta) - 1);
+    double *v = calloc(RING, sizeof(double));
+    for (size_t i = 0; i < RING; i++)
+        v[i] = col(g, SG_NODES, "betweenness", i);
+    sg_graph_free(g);
+    return v;
+}
+
+/* Above the size where it is exact, betweenness comes from a seeded sample of
+ * sources, scaled: close to the exact values, the same for a seed, and the
+ * graph says how it was made. */
+static void sampled_betweenness(void **state)
+{
+    (void)state;
+    const char *path = ring_graphml(), *how;
+    sg_analysis_options o;
+    sg_analysis_options_init(&o);
+    o.exact_work = 1e4; /* (a network this small would be exact by default) */
+    o.exact = 1;
+    double *exact = betweenness_of(path, &o, &how);
+    assert_null(how);
+    o.exact = 0;
+    double *a = betweenness_of(path, &o, &how);
+    assert_non_null(how);
+    assert_true(!strncmp(how, "sampled: 100 of 300 sources (seed 1)", 36));
+    double *b = betweenness_of(path, &o, &how);
+    assert_memory_equal(a, b, RING * sizeof(double)); /* seeded */
+    double se = 0, sa = 0, see = 0, saa = 0, sea = 0;
+    for (int i = 0; i < RING; i++) {
+        se += exact[i], sa += a[i];
+        see += exact[i] * exact[i], saa += a[i] * a[i], sea += exact[i] * a[i];
+    }
+    double r = (RING * sea - se * sa) / sqrt((RING * see - se * se) * (RING * saa - sa * sa));
+    assert_true(r > 0.9);                  /* correlated */
+    assert_true(fabs(sa - se) / se < 0.1); /* unbiased: the totals agree */
+    o.seed = 2;
+    free(b);
+    b = betweenness_of(path, &o, &how);
+    assert_true(strstr(how, "(seed 2)") != NULL);
+    assert_true(memcmp(a, b, RING * sizeof(double)) != 0);
+    free(exact);
+    free(a);
+    free(b);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +630,7 @@ int main(void)
         cmocka_unit_test(empty_graph),
         cmocka_unit_test(nodes_without_edges),
         cmocka_unit_test(trailing_break_is_no_unit),
+        cmocka_unit_test(sampled_betweenness),
         cmocka_unit_test(ranking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

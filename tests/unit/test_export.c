@@ -425,6 +425,35 @@ static void targets_by_name(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* Graph-level attributes (how the network was made) in GraphML, JSON and DOT. */
+static void graph_meta(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz;
+    sg_graph *g = hostile_graph(&gaz);
+    sg_error err;
+    char *plain = export_to_memory(g, SG_FORMAT_GRAPHML);
+    assert_null(strstr(plain, "for=\"graph\"")); /* none unless set */
+    assert_int_equal(sg_graph_set_meta(g, "betweenness", "first", &err), 0);
+    assert_int_equal(sg_graph_set_meta(g, "betweenness", "sampled <&> \"x\"", &err), 0);
+    assert_int_equal(sg_graph_meta_count(g), 1);
+    char *gml = export_to_memory(g, SG_FORMAT_GRAPHML);
+    assert_non_null(strstr(gml, "<key id=\"g_meta0\" for=\"graph\" attr.name=\"betweenness\""));
+    assert_non_null(
+        strstr(gml, "<graph id=\"G\" edgedefault=\"undirected\">\n      <data key=\"g_meta0\">"
+                    "sampled &lt;&amp;&gt; &quot;x&quot;</data>"));
+    char *json = export_to_memory(g, SG_FORMAT_JSON);
+    assert_non_null(strstr(json, ", \"betweenness\": \"sampled <&> \\\"x\\\"\"},\n\"nodes\""));
+    char *dot = export_to_memory(g, SG_FORMAT_DOT);
+    assert_non_null(strstr(dot, "betweenness=\"sampled <&> \\\"x\\\"\""));
+    free(plain);
+    free(gml);
+    free(json);
+    free(dot);
+    sg_graph_free(g);
+    sg_gazetteer_free(gaz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,7 +461,7 @@ int main(void)
         cmocka_unit_test(numbers),         cmocka_unit_test(graphml_hostile_labels),
         cmocka_unit_test(atomic_output),   cmocka_unit_test(outputs_all_or_none),
         cmocka_unit_test(output_names),    cmocka_unit_test(dot_and_pictures_in_threads),
-        cmocka_unit_test(targets_by_name),
+        cmocka_unit_test(targets_by_name), cmocka_unit_test(graph_meta),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
