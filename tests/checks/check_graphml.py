@@ -22,7 +22,8 @@ The format (GraphML primer and the graphml.xsd of graphml.graphdrawing.org):
     unique in the document, edge ids too when given; an edge's source and target
     are nodes of the document; `directed` on an edge is a boolean.
 stakegraph's own promises (left out with --spec-only):
-  - one undirected graph, keys for nodes and edges only, each with attr.name and
+  - one undirected graph, keys for nodes and edges (and the graph: how the
+    network was made, e.g. a sampled betweenness), each with attr.name and
     attr.type, a (domain, attr.name) pair declared once;
   - node attributes label and name (strings), edge attribute weight (double),
     every weight finite and > 0, every number finite; r, g, b integers 0..255;
@@ -255,8 +256,9 @@ class Checker:
             self.bad("a nested graph")
         names = {}
         for kid, (kfor, name, typ) in self.keys.items():
-            if kfor not in ("node", "edge"):
-                self.bad(f"key {kid}: for={kfor!r}, not 'node' or 'edge'")
+            if kfor not in ("node", "edge", "graph"):
+                self.bad(f"key {kid}: for={kfor!r}, not 'node', 'edge' or 'graph' (how the "
+                         "network was made)")
             if not name:
                 self.bad(f"key {kid}: no attr.name")
             if kid in self.untyped:

@@ -103,7 +103,7 @@ GRAPHML = [
      "colour component r is not an integer", False),
     ("a colour of 256", [('<data key="v_r">255', '<data key="v_r">256')], "outside 0..255", False),
     ("a key for all", [('for="node" attr.name="main"', 'for="all" attr.name="main"')],
-     "for='all', not 'node' or 'edge'", False),
+     "for='all', not 'node', 'edge' or 'graph'", False),
     ("a key without attr.type", [(' attr.type="boolean"', "")], "no attr.type", False),
     ("a name declared twice", [('attr.name="big"', 'attr.name="mentions"')],
      "node attribute 'mentions' declared by keys", False),
