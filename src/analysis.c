@@ -31,6 +31,7 @@ void sg_analysis_options_init(sg_analysis_options *opt)
     opt->backbone = 0;
     opt->exact = 0;
     opt->exact_work = 0;
+    opt->skip = 0;
     opt->on_step = NULL;
     opt->step_ctx = NULL;
 }
@@ -370,19 +371,23 @@ static int centralities(sg_graph *g, ig_work *k, const sg_analysis_options *opt,
             VECTOR(k->dist)[e] = wmax / g->weight[e];
         }
 
-    step_to(opt, step, "betweenness");
-    if ((rc = betweenness(g, k, opt, err)))
-        return rc;
-
-    step_to(opt, step, "pagerank");
+    if (!(opt->skip & SG_MEASURE_BETWEENNESS)) {
+        step_to(opt, step, "betweenness");
+        if ((rc = betweenness(g, k, opt, err)))
+            return rc;
+    }
     igraph_real_t value;
-    one_openmp_thread();
-    if (igraph_pagerank(&k->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(), 0,
-                        0.85, &k->w, NULL))
-        return IG_FAILED;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->res), err)))
-        return rc;
-
+    if (!(opt->skip & SG_MEASURE_PAGERANK)) {
+        step_to(opt, step, "pagerank");
+        one_openmp_thread();
+        if (igraph_pagerank(&k->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(),
+                            0, 0.85, &k->w, NULL))
+            return IG_FAILED;
+        if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->res), err)))
+            return rc;
+    }
+    if (opt->skip & SG_MEASURE_EIGENVECTOR)
+        return 0;
     step_to(opt, step, "eigenvector");
     /* ARPACK may draw a start vector: seeded (with a constant: --seed is for
      * the communities), every graph of a run (one per period) gets the
@@ -527,6 +532,17 @@ int sg_graph_summarise(sg_graph *g, sg_graph_summary *s, sg_error *err)
     if (g->m == 0)
         return 0; /* modularity is undefined without edges: reported as 0 */
     return modularity(g, ccol, &s->modularity, err);
+}
+
+int sg_measure_skip(unsigned *skip, const char *name)
+{
+    static const char *const names[] = {"betweenness", "pagerank", "eigenvector"};
+    for (unsigned i = 0; name && i < 3; i++)
+        if (!strcmp(name, names[i])) {
+            *skip |= 1u << i;
+            return 0;
+        }
+    return SG_ERR_INVALID;
 }
 
 const char *sg_centrality_name(size_t i)

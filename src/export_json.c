@@ -271,8 +271,12 @@ int sg_graph_summary_write_json(const sg_graph *g, const sg_graph_summary *s, si
     }
     fputs(", \"top\": {", f);
     const char *m;
+    int first = 1;
     for (size_t k = 0; (m = sg_centrality_name(k)) && !w.failed; k++) {
-        key(&w, m, k == 0);
+        if (sg_graph_column_find(g, SG_NODES, m) < 0) /* not computed (--no-betweenness...) */
+            continue;
+        key(&w, m, first);
+        first = 0;
         fputc('[', f);
         int rc = sg_graph_rank_nodes(g, m, order);
         if (rc) {

@@ -82,17 +82,17 @@ static void print_table(FILE *f, const sg_graph *g, const sg_graph_summary *s,
     fprintf(f, "modularity   %.4f\n", s->modularity);
     for (size_t i = 0; i < sg_graph_meta_count(g); i++) /* a measure not made the usual way */
         fprintf(f, "%-12s %s\n", sg_graph_meta_key(g, i), sg_graph_meta_value(g, i));
-    /* communities: size and first members by pagerank */
-    size_t shown = s->communities < 12 ? s->communities : 12;
+    /* communities: size and first members by pagerank (by degree without it) */
+    size_t shown = s->communities < 12 ? s->communities : 12, by = orders[3] ? 3 : 0;
     if (shown)
-        fprintf(f, "\ncommunity  actors  main actors (by pagerank)\n");
+        fprintf(f, "\ncommunity  actors  main actors (by %s)\n", sg_centrality_name(by));
     for (size_t c = 0; c < shown; c++) {
         size_t size = 0, listed = 0;
         for (size_t i = 0; i < n; i++)
             size += (size_t)value(g, "community", i) == c;
         fprintf(f, "%9zu  %6zu  ", c, size);
         for (size_t r = 0; r < n && listed < 4; r++) {
-            size_t i = orders[3][r];
+            size_t i = orders[by][r];
             if ((size_t)value(g, "community", i) != c)
                 continue;
             fputs(listed ? ", " : "", f);
@@ -102,6 +102,8 @@ static void print_table(FILE *f, const sg_graph *g, const sg_graph_summary *s,
         fputc('\n', f);
     }
     for (size_t m = 0; m < measure_count(); m++) {
+        if (!orders[m]) /* not computed (--no-betweenness, ...) */
+            continue;
         size_t w = 5;
         for (size_t r = 0; r < top && r < n; r++) {
             size_t lw = width(sg_graph_node_short_name(g, orders[m][r]));
@@ -130,8 +132,11 @@ int sg_graph_summary_write_text(const sg_graph *g, const sg_graph_summary *s, si
     size_t *orders[MAX_MEASURES] = {NULL};
     int rc = 0;
     for (size_t m = 0; !rc && m < measure_count(); m++)
-        if (!(orders[m] = rank_by(g, sg_centrality_name(m))))
+        if (sg_graph_column_find(g, SG_NODES, sg_centrality_name(m)) >= 0 &&
+            !(orders[m] = rank_by(g, sg_centrality_name(m))))
             rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    if (!rc && !orders[0]) /* degree: always computed, the last resort below */
+        rc = sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "no node attribute 'degree'");
     if (!rc) {
         print_table(f, g, s, orders, top);
         if (fflush(f) || ferror(f))

@@ -19,9 +19,22 @@ typedef struct {
     int exact;          /* non-zero: exact betweenness whatever the network's size */
     double exact_work;  /* the size up to which it is exact anyway, as nodes x (nodes +
                            edges); 0 (default): SG_BETWEENNESS_EXACT_WORK */
+    unsigned skip;      /* SG_MEASURE_* not computed (no column; a column the graph
+                           already has, read from a file, stays) */
     sg_step_fn on_step; /* told each measure as it starts (may be NULL) */
     void *step_ctx;
 } sg_analysis_options;
+
+/* Measures a caller may skip (sg_analysis_options.skip). */
+enum {
+    SG_MEASURE_BETWEENNESS = 1u << 0,
+    SG_MEASURE_PAGERANK = 1u << 1,
+    SG_MEASURE_EIGENVECTOR = 1u << 2
+};
+
+/* Parses "betweenness", "pagerank" or "eigenvector" into its SG_MEASURE_*
+ * bit, added to *skip. Returns SG_OK or SG_ERR_INVALID. */
+int sg_measure_skip(unsigned *skip, const char *name);
 
 /* Betweenness is exact while nodes x (nodes + edges) is at most this (a
  * few seconds on one core), else estimated from a sample of sources (at

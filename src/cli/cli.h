@@ -151,6 +151,22 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
         OPT_TITLE, "title", "TEXT", "pictures: a caption above the picture", commands              \
     }
 
+/* --no-betweenness, --no-pagerank, --no-eigenvector (sg_measure_skip on the
+ * name after "no-"), for the commands that analyse. */
+enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
+#define CLI_SKIP_OPTIONS(commands)                                                                 \
+    {OPT_NO_BETWEENNESS, "no-betweenness", NULL,                                                   \
+     "do not compute the betweenness (the longest measure on large networks)", commands},          \
+        {OPT_NO_PAGERANK, "no-pagerank", NULL,                                                     \
+         "do not compute the pagerank (pictures are then sized by degree)", commands},             \
+    {                                                                                              \
+        OPT_NO_EIGENVECTOR, "no-eigenvector", NULL, "do not compute the eigenvector centrality",   \
+            commands                                                                               \
+    }
+/* Applies one of them to *skip (and, without pagerank, pictures size by
+ * degree unless told otherwise). */
+void cli_skip_option(unsigned *skip, sg_render_options *ro, int id);
+
 /* Option values: 0 on success, -1 when `s` is not valid. */
 int cli_parse_seed(const char *s, unsigned long *seed);
 int cli_parse_alpha(const char *s, double *alpha);

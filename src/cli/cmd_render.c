@@ -21,6 +21,7 @@ static const cli_option options[] = {
      "computed here",
      0},
     {OPT_EXACT, "exact", NULL, "exact betweenness whatever the size, when computed here", 0},
+    CLI_SKIP_OPTIONS(0),
     {0, NULL, NULL, NULL, 0}};
 
 static const cli_command command = {
@@ -54,6 +55,8 @@ static int apply(void *ctx, int id, const char *arg)
         a->ro.engine = arg;
     else if (id == OPT_EXACT)
         a->ao.exact = 1;
+    else if (id >= OPT_NO_BETWEENNESS && id <= OPT_NO_EIGENVECTOR)
+        cli_skip_option(&a->ao.skip, &a->ro, id);
     else if (id == OPT_SEED && cli_parse_seed(arg, &a->ao.seed))
         return cli_usage_error("render", "invalid --seed (an integer from 0 to 4294967295)");
     else if (id >= OPT_COLOUR_BY && id <= OPT_TITLE &&

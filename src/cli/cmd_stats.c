@@ -18,6 +18,7 @@ static const cli_option options[] = {
      "exact betweenness whatever the size (by default, above about 5e7 nodes x (nodes + "
      "edges), it is estimated from a sample of sources, and the output says so)",
      0},
+    CLI_SKIP_OPTIONS(0),
     {'o', "output", "FILE",
      "also write the network with its measures (.graphml, .gexf, .dot, .json, or -f csv "
      "DIR through extract's rules)",
@@ -56,6 +57,8 @@ static int apply(void *ctx, int id, const char *arg)
         a->json = 1;
     else if (id == OPT_EXACT)
         a->opt.exact = 1;
+    else if (id >= OPT_NO_BETWEENNESS && id <= OPT_NO_EIGENVECTOR)
+        cli_skip_option(&a->opt.skip, NULL, id);
     else if (id == 'o')
         a->output = arg;
     else if (id == OPT_TOP && (cli_parse_seed(arg, &a->top) || a->top == 0))

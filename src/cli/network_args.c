@@ -99,9 +99,10 @@ static const cli_option options[] = {
      "exact betweenness whatever the size (by default, above about 5e7 actors x (actors + "
      "edges), it is estimated from a sample of sources, and the network says so)",
      EX | MG},
+    CLI_SKIP_OPTIONS(EX | MG),
     {OPT_BACKBONE, "backbone", "ALPHA", "keep only edges with backbone_alpha < ALPHA", EX | MG},
     {OPT_LAYOUT, "layout", NULL,
-     "write x, y, size, r, g, b into the network (default: up to 20,000 actors)", EX | MG},
+     "write x, y, size, r, g, b into the network (default: up to 5,000 actors)", EX | MG},
     {OPT_NO_LAYOUT, "no-layout", NULL, "no x, y, size, r, g, b, whatever the size", EX | MG},
     CLI_PICTURE_OPTIONS(EX | MG),
     {'q', "quiet", NULL, "no warnings, no progress", 0},
@@ -194,6 +195,9 @@ static int apply_option(void *ctx, int c, const char *optarg)
     case OPT_KEEP_CREDITS: a->opt.keep_furniture = 1; break;
     case OPT_NO_ANALYSE: a->analyse = 0; break;
     case OPT_EXACT: a->analysis.exact = 1; break;
+    case OPT_NO_BETWEENNESS:
+    case OPT_NO_PAGERANK:
+    case OPT_NO_EIGENVECTOR: cli_skip_option(&a->analysis.skip, &a->render, c); break;
     case OPT_LAYOUT: a->layout = 1; break;
     case OPT_MAX_UNIT_ACTORS: {
         unsigned long v;

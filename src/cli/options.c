@@ -33,6 +33,14 @@ int cli_parse_alpha(const char *s, double *alpha)
     return 0;
 }
 
+void cli_skip_option(unsigned *skip, sg_render_options *ro, int id)
+{
+    static const char *const names[] = {"betweenness", "pagerank", "eigenvector"};
+    sg_measure_skip(skip, names[id - OPT_NO_BETWEENNESS]);
+    if (id == OPT_NO_PAGERANK && ro && ro->size_by && !strcmp(ro->size_by, "pagerank"))
+        ro->size_by = "degree";
+}
+
 int cli_render_option(sg_render_options *ro, int which, const char *arg, char *msg, size_t size)
 {
     switch (which) {

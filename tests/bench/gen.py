@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Deterministic benchmark input (SPEC §12).
 
-usage: gen.py OUTDIR ENTRIES CORPUS_MB --data DIR
+usage: gen.py OUTDIR ENTRIES CORPUS_MB --data DIR [--dense]
 
 Writes OUTDIR/gazetteer.tsv (ENTRIES entities) and OUTDIR/corpus/NNNNNN.txt, French-like
 documents totalling at least CORPUS_MB MB (0: no document) that name the gazetteer's
@@ -38,6 +38,10 @@ of a fixed stream.  ENTRIES < 100,000: an evenly spaced subset (every k-th entry
 order) of the 100,000-entry gazetteer, so the 1,000-entry gazetteer mixes places, people
 and organisations and is a subset of the 100,000-entry one.
 
+Dense corpus (--dense, issue 16).  The same documents, but each sentence names 2-8
+actors, drawn with the same law from the 6,000 first of the fixed order: sentences
+crowded with actors, thousands of distinct ones, a network of many edges.
+
 Corpus.  Documents of a title and 3-8 paragraphs of 2-6 sentences of 8-30 words (real
 French words, commas, guillemets, numbers such as 18,5 and 3.2, abbreviations M., Mme,
 Dr., etc.), with 0-3 mentions a sentence of entities drawn with a Zipf-like law (or again
@@ -57,6 +61,7 @@ import sys
 import unicodedata
 
 FULL = 100_000  # the size of the reference gazetteer; smaller ones are subsets of it
+DENSE_POOL = 6000  # the actors a dense corpus draws from
 
 # ---------------------------------------------------------------- folding (as stakegraph)
 _TR = {ord(c): "'" for c in "’ʼ‘"}
@@ -435,7 +440,7 @@ def write_gazetteer(path, ents):
 
 
 # ---------------------------------------------------------------- corpus
-def write_corpus(docdir, ents, names, mb, rng):
+def write_corpus(docdir, ents, names, mb, rng, dense=False):
     os.makedirs(docdir, exist_ok=True)
     target = int(mb * 1e6)
     if target <= 0:
@@ -445,6 +450,8 @@ def write_corpus(docdir, ents, names, mb, rng):
     # Zipf-like: rank r (a fixed shuffle of the entities) has weight 1 / (r + 1)^0.8
     order = list(ents)
     rng.shuffle(order)
+    if dense:
+        order = order[:DENSE_POOL]
     cum = list(itertools.accumulate(1.0 / (r + 1) ** 0.8 for r in range(len(order))))
     total_w = cum[-1]
     vowels = set("aeiouyh")
@@ -515,7 +522,10 @@ def write_corpus(docdir, ents, names, mb, rng):
         r = rng.random()
         if r < 0.05:
             w.insert(rng.randrange(len(w) + 1), rng.choice(INSERTS))
-        k = rng.choices((0, 1, 2, 3), (30, 35, 20, 15))[0]
+        if dense:
+            k = rng.choices((2, 3, 4, 5, 6, 7, 8), (15, 20, 20, 15, 12, 10, 8))[0]
+        else:
+            k = rng.choices((0, 1, 2, 3), (30, 35, 20, 15))[0]
         for _ in range(k):
             if doc_ents and rng.random() < 0.35:
                 e = rng.choice(doc_ents)
@@ -560,6 +570,8 @@ def main():
     ap.add_argument("corpus_mb", type=float)
     ap.add_argument("--data", required=True,
                     help="data/ directory of @etalab/decoupage-administratif")
+    ap.add_argument("--dense", action="store_true",
+                    help="sentences naming 2-8 actors of a pool of 6,000")
     a = ap.parse_args()
     if a.entries < 1:
         ap.error("ENTRIES must be >= 1")
@@ -567,7 +579,7 @@ def main():
     os.makedirs(a.outdir, exist_ok=True)
     write_gazetteer(os.path.join(a.outdir, "gazetteer.tsv"), ents)
     docs, size = write_corpus(os.path.join(a.outdir, "corpus"), ents, names, a.corpus_mb,
-                              random.Random(20261124))
+                              random.Random(20261124), a.dense)
     kinds = {}
     for e in ents:
         kinds[e["type"]] = kinds.get(e["type"], 0) + 1

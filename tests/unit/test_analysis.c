@@ -616,6 +616,36 @@ static void sampled_betweenness(void **state)
     unlink(path);
 }
 
+/* Measures a caller skips are not computed, and the summary goes without them. */
+static void skipped_measures(void **state)
+{
+    (void)state;
+    sg_analysis_options o;
+    sg_analysis_options_init(&o);
+    assert_int_equal(sg_measure_skip(&o.skip, "betweenness"), 0);
+    assert_int_equal(sg_measure_skip(&o.skip, "pagerank"), 0);
+    assert_int_equal(sg_measure_skip(&o.skip, "closeness"), SG_ERR_INVALID);
+    assert_int_equal(o.skip, SG_MEASURE_BETWEENNESS | SG_MEASURE_PAGERANK);
+    sg_graph *g = analysed(TEXT, &o);
+    assert_true(sg_graph_column_find(g, SG_NODES, "betweenness") < 0);
+    assert_true(sg_graph_column_find(g, SG_NODES, "pagerank") < 0);
+    assert_true(sg_graph_column_find(g, SG_NODES, "eigenvector") >= 0);
+    assert_true(sg_graph_column_find(g, SG_NODES, "community") >= 0);
+    sg_graph_summary s;
+    sg_error err;
+    assert_int_equal(sg_graph_summarise(g, &s, &err), 0);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_int_equal(sg_graph_summary_write_text(g, &s, 3, f, &err), 0);
+    fclose(f);
+    assert_non_null(strstr(text, "main actors (by degree)"));
+    assert_null(strstr(text, "betweenness"));
+    assert_non_null(strstr(text, "eigenvector"));
+    free(text);
+    sg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -631,6 +661,7 @@ int main(void)
         cmocka_unit_test(nodes_without_edges),
         cmocka_unit_test(trailing_break_is_no_unit),
         cmocka_unit_test(sampled_betweenness),
+        cmocka_unit_test(skipped_measures),
         cmocka_unit_test(ranking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
