@@ -3,7 +3,9 @@
 # generated corpus, with a 1,000- and a 100,000-entry gazetteer, the gazetteer load time,
 # end-to-end time, throughput and peak memory of `stakegraph extract` (default jobs,
 # --jobs 1, --jobs 2) and of the Python pipeline an analyst would otherwise write
-# (tests/bench/pipeline.py), and the peak memory on a corpus ten times larger.
+# (tests/bench/pipeline.py), and the peak memory on a corpus ten times larger; then a
+# dense corpus (issue 16: many actors a sentence) with the default run beside it, and
+# stats and render on large generated networks.
 # Medians of RUNS runs (stakegraph) and of PY_RUNS runs (Python, default 3).
 #
 # usage: tests/bench/bench.sh BUILD_DIR [CORPUS_MB=40] [RUNS=5]
@@ -179,3 +181,70 @@ printf '| peak RSS, 10× corpus (%.0f MB, %s s, %s MB/s) / 1× corpus, 100,000 e
     "$(echo "$mb * 10" | bc -l)" "$(fmt "$t10" 1)" "$(fmt "$(div "$(echo "$mb * 10" | bc -l)" "$t10")" 1)" \
     "$(fmt "$(echo "$r10 / 1024" | bc -l)" 1)" "$(fmt "$(echo "${R[sgdefault_100000]} / 1024" | bc -l)" 1)" \
     "$(fmt "$(div "$r10" "${R[sgdefault_100000]}")" 2)"
+
+# ---- the dense corpus (issue 16): sentences naming 2-8 actors of 6,000, the same
+# gazetteer; the extraction side by side with the Python pipeline, and what the
+# default run (analysis, layout up to 5,000 actors, a picture) adds to it
+DENSE=$W/input-$key-${MB}mb-dense
+if [ ! -f "$DENSE/done" ]; then
+    echo "generating the dense corpus into $DENSE ..." >&2
+    rm -rf "$DENSE" "$DENSE.part"
+    "$PY" "$HERE/gen.py" "$DENSE.part" 100000 "$MB" --data "$DATA" --dense
+    touch "$DENSE.part/done"
+    mv "$DENSE.part" "$DENSE"
+fi
+G=$IN/100000/gazetteer.tsv
+DC=$DENSE/corpus
+dmb=$(echo "$(find "$DC" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1) / 1000000" | bc -l)
+DENSE_RUNS=${DENSE_RUNS:-3}
+declare -A D
+dense_row() { # dense_row NAME KEY RUNS CMD...
+    local name=$1 k=$2 n=$3 runs
+    shift 3
+    runs=$(timed "$n" "$@")
+    D[$k]=$(echo "$runs" | col 1)
+    D[r$k]=$(echo "$runs" | col 2)
+}
+dense_row "no-analyse" noan "$RUNS" "$SG" extract -q -g "$G" "$DC" -o "$tmp/d.graphml" --no-analyse
+dense_row "no-analyse -j1" noan1 "$RUNS" "$SG" extract -q -g "$G" "$DC" -o "$tmp/d.graphml" --no-analyse --jobs 1
+dense_row "default" def "$DENSE_RUNS" "$SG" extract -q -g "$G" "$DC" -o "$tmp/d.graphml"
+dense_row "svg" svg "$DENSE_RUNS" "$SG" extract -q -g "$G" "$DC" -o "$tmp/d.graphml" -o "$tmp/d.svg"
+dense_row "python" py "$PY_RUNS" "$PY" "$HERE/pipeline.py" "$G" "$DC" "$tmp/py.graphml"
+"$SG" extract -q -g "$G" "$DC" -o "$tmp/d.graphml" --no-analyse
+dn=$(grep -c '<node ' "$tmp/d.graphml")
+de=$(grep -c '<edge ' "$tmp/d.graphml")
+echo
+printf -- '- dense corpus: %.1f MB (gen.py --dense, %s MB), 100,000 entries: %s actors, %s edges; medians of %d runs (--no-analyse), %d (the others), %d (Python)\n' \
+    "$dmb" "$MB" "$dn" "$de" "$RUNS" "$DENSE_RUNS" "$PY_RUNS"
+echo
+echo "| dense corpus, 100,000 entries | seconds | MB/s | peak RSS MB | × --no-analyse | × Python |"
+echo "|---|---:|---:|---:|---:|---:|"
+for k in noan noan1 def svg py; do
+    case $k in
+    noan) name="stakegraph \`extract --no-analyse\` (default jobs)" ;;
+    noan1) name="stakegraph \`extract --no-analyse --jobs 1\`" ;;
+    def) name="stakegraph \`extract -o net.graphml\` (the default: analysis)" ;;
+    svg) name="stakegraph \`extract -o net.graphml -o net.svg\`" ;;
+    py) name="Python pipeline" ;;
+    esac
+    x=$(fmt "$(div "${D[py]}" "${D[$k]}")" 1)×
+    [ $k = py ] && x=
+    echo "| $name | $(fmt "${D[$k]}" 2) | $(fmt "$(div "$dmb" "${D[$k]}")" 1) | $(fmt "$(echo "${D[r$k]} / 1024" | bc -l)" 1) | $(fmt "$(div "${D[$k]}" "${D[noan]}")" 2) | $x |"
+done
+
+# ---- large networks (issue 16): stats and render on generated GraphML
+# (gen_graph.py: preferential attachment with communities)
+"$PY" "$HERE/gen_graph.py" 20000 80000 "$tmp/g20k.graphml" 2>/dev/null
+"$PY" "$HERE/gen_graph.py" 400000 1600000 "$tmp/g400k.graphml" 2>/dev/null
+net_row() { # net_row LABEL CMD...
+    local label=$1 runs
+    shift
+    runs=$(timed 1 "$@")
+    echo "| $label | $(fmt "$(echo "$runs" | col 1)" 1) | $(fmt "$(echo "$(echo "$runs" | col 2) / 1024" | bc -l)" 0) |"
+}
+echo
+echo "| network (gen_graph.py) | seconds | peak RSS MB |"
+echo "|---|---:|---:|"
+net_row "\`stats\`, 20,000 actors, ~80,000 edges" "$SG" stats "$tmp/g20k.graphml"
+net_row "\`render -o net.svg\`, the same" "$SG" render -o "$tmp/g20k.svg" "$tmp/g20k.graphml"
+net_row "\`stats\`, 400,000 actors, ~1,600,000 edges" "$SG" stats "$tmp/g400k.graphml"
