@@ -156,39 +156,39 @@ static int parse_min_weight(const char *arg, double *out)
     return errno || end == arg || *end || !(*out >= 0) || *out > 1e15 ? -1 : 0;
 }
 
-/* Applies option `c` (its value in `optarg`) to the extract_args `ctx`.
+/* Applies option `c` (its value in `arg`) to the extract_args `ctx`.
  * Returns 0 or a usage error's exit status. */
-static int apply_option(void *ctx, int c, const char *optarg)
+static int apply_option(void *ctx, int c, const char *arg)
 {
     extract_args *a = ctx;
     const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
     char msg[512];
     switch (c) {
-    case 'g': a->gazetteers[a->ngazetteers++] = optarg; break;
+    case 'g': a->gazetteers[a->ngazetteers++] = arg; break;
     case OPT_UNIT:
-        if (sg_extract_options_set_unit(&a->opt, optarg)) {
+        if (sg_extract_options_set_unit(&a->opt, arg)) {
             snprintf(msg, sizeof(msg),
-                     "invalid --unit '%.200s' (sentence, paragraph, document or window:N)", optarg);
+                     "invalid --unit '%.200s' (sentence, paragraph, document or window:N)", arg);
             return cli_usage_error(cmd, msg);
         }
         break;
-    case 'f': a->format = optarg; break;
-    case 'o': a->outputs[a->noutputs++] = optarg; break;
-    case OPT_MENTIONS: a->mentions = optarg; break;
+    case 'f': a->format = arg; break;
+    case 'o': a->outputs[a->noutputs++] = arg; break;
+    case OPT_MENTIONS: a->mentions = arg; break;
     case OPT_MIN_WEIGHT:
-        if (parse_min_weight(optarg, &a->min_weight)) {
-            snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", optarg);
+        if (parse_min_weight(arg, &a->min_weight)) {
+            snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", arg);
             return cli_usage_error(cmd, msg);
         }
         break;
     case OPT_STRICT: a->opt.strict = 1; break;
     case OPT_VARIANTS:
-        if (sg_variants_parse(&a->opt.variants, optarg)) {
+        if (sg_variants_parse(&a->opt.variants, arg)) {
             snprintf(msg, sizeof(msg),
                      "invalid --variants '%.200s' (all, none, or a list of function-words, "
                      "heads, inserted, region, acronym-forms, defined, interrupted, "
                      "shared-heads, fuzzy; -NAME removes one)",
-                     optarg);
+                     arg);
             return cli_usage_error(cmd, msg);
         }
         break;
@@ -201,7 +201,7 @@ static int apply_option(void *ctx, int c, const char *optarg)
     case OPT_LAYOUT: a->layout = 1; break;
     case OPT_MAX_UNIT_ACTORS: {
         unsigned long v;
-        if (cli_parse_seed(optarg, &v) || v == 1)
+        if (cli_parse_seed(arg, &v) || v == 1)
             return cli_usage_error(cmd,
                                    "invalid --max-unit-actors (0 for no limit, or at least 2)");
         a->opt.max_unit_actors = (unsigned)v;
@@ -212,35 +212,35 @@ static int apply_option(void *ctx, int c, const char *optarg)
     case OPT_SIZE_BY:
     case OPT_LABELS:
     case OPT_TITLE:
-        if (cli_render_option(&a->render, c - OPT_COLOUR_BY, optarg, msg, sizeof(msg)))
+        if (cli_render_option(&a->render, c - OPT_COLOUR_BY, arg, msg, sizeof(msg)))
             return cli_usage_error(cmd, msg);
         break;
     case OPT_SEED:
-        if (cli_parse_seed(optarg, &a->analysis.seed))
+        if (cli_parse_seed(arg, &a->analysis.seed))
             return cli_usage_error(cmd, "invalid --seed (an integer from 0 to 4294967295)");
         break;
     case OPT_BACKBONE:
-        if (cli_parse_alpha(optarg, &a->analysis.backbone))
+        if (cli_parse_alpha(arg, &a->analysis.backbone))
             return cli_usage_error(cmd,
                                    "invalid --backbone (a significance level, 0 < ALPHA <= 1)");
         break;
     case 'j': {
         unsigned long v;
-        if (cli_parse_seed(optarg, &v) || v < 1 || v > MAX_JOBS) {
+        if (cli_parse_seed(arg, &v) || v < 1 || v > MAX_JOBS) {
             snprintf(msg, sizeof(msg), "invalid --jobs (1 to %d)", MAX_JOBS);
             return cli_usage_error(cmd, msg);
         }
         a->jobs = (unsigned)v;
         break;
     }
-    case OPT_FILES_FROM: a->files_from = optarg; break;
-    case OPT_EVIDENCE: a->evidence = optarg; break;
-    case OPT_BIPARTITE: a->bipartite = optarg; break;
+    case OPT_FILES_FROM: a->files_from = arg; break;
+    case OPT_EVIDENCE: a->evidence = arg; break;
+    case OPT_BIPARTITE: a->bipartite = arg; break;
     case OPT_JSONL: a->jsonl = 1; break;
     case OPT_BY_PERIOD:
-        if (!strcmp(optarg, "month"))
+        if (!strcmp(arg, "month"))
             a->by_period = SG_PERIOD_MONTH;
-        else if (!strcmp(optarg, "year"))
+        else if (!strcmp(arg, "year"))
             a->by_period = SG_PERIOD_YEAR;
         else
             return cli_usage_error(cmd, "invalid --by-period (month or year)");
