@@ -519,6 +519,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         size_t ws = j;
         while (j < f->len && (fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
+        if (!words)
+            w->first_h = h;
         const prefix_rec *r = sg_prefix_lookup(m, h);
         if (!r && !words) {
             /* most word starts: no name nor skeleton starts with the word, but
@@ -606,7 +608,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
  * capitals, or in title case with the first letter and length of an acronym
  * read so (most capitalised words are names, not acronyms): sg_variants_at's
  * own test, made here to spare the call. */
-static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, size_t wl)
+static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, size_t wl, uint64_t h)
 {
     if (!(m->variants & SG_VARIANT_ACRONYM_FORMS) || !(f->flags[i] & SG_F_UPPER) || !m->forms)
         return 0;
@@ -624,7 +626,8 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
     if (!(i + 1 < f->len && (f->flags[i + 1] & SG_F_LOWER)))
         return 1;
     unsigned char c = (unsigned char)f->text[i];
-    return wl >= 4 && wl <= 8 && c >= 'a' && c <= 'z' && (m->title_letters[wl] & (1u << (c - 'a')));
+    return wl >= 4 && wl <= 8 && c >= 'a' && c <= 'z' &&
+           (m->title_letters[wl] & (1u << (c - 'a'))) && sg_title_form_maybe(m, h);
 }
 
 /* Most word starts have nothing for the variants: sg_variants_at's own
@@ -634,7 +637,7 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
 static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const sg_walk *w)
 {
     size_t wl = w->first_end - i;
-    if (form_may_start(m, f, i, wl) ||
+    if (form_may_start(m, f, i, wl, w->first_h) ||
         (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
          sg_plural_head(f->text + i, wl)))
         return 1;
@@ -649,7 +652,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue; /* (i starts a word: the walk below skips each word's rest) */
         uint32_t e = 0;
         unsigned char guard = 0;
-        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0};
+        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
             return SG_ERR_NOMEM;

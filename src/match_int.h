@@ -67,6 +67,8 @@ typedef struct {
     sg_regex *re;
 } pattern_rec;
 
+#define SG_TITLE_FORM_WORDS 1024 /* 64 Kbit, 8 KB */
+
 struct sg_matcher {
     const sg_gazetteer *gaz;
     /* Every prefix of a folded name that ends a word ("saint", "saint jean",
@@ -95,7 +97,12 @@ struct sg_matcher {
     size_t forms_mask, nforms;
     uint32_t title_letters[9]; /* by length 4..8: the first letters of the forms that
                                   may be read in title case (a bit per a..z) */
-    char *texts;               /* the folded aliases and skeletons, end to end */
+    /* a bit per 16 low bits of the fingerprints of those forms: a word in title
+     * case is a form only where its bit is set, as the letters of such a form
+     * are the word itself and the matcher has hashed it already (at 100,000
+     * entries the first letters and lengths let most capitalised words by) */
+    uint64_t title_forms[SG_TITLE_FORM_WORDS];
+    char *texts; /* the folded aliases and skeletons, end to end */
     size_t texts_len, texts_cap;
     unsigned char *pool; /* case flags of exact aliases */
     size_t pool_len, pool_cap;
@@ -172,6 +179,14 @@ static inline uint32_t sg_prefix_fuzzy(const sg_matcher *m, const prefix_rec *r)
     return r->key & PREFIX_FUZZY ? m->prefix_ext[r - m->prefixes].fuzzy : UINT32_MAX;
 }
 
+/* May a form readable in title case have the letters hashed to h (their
+ * fingerprint in `forms` is h >> 33)? No when its filter bit is clear. */
+static inline int sg_title_form_maybe(const sg_matcher *m, uint64_t h)
+{
+    uint64_t fp = h >> 33;
+    return (m->title_forms[(fp >> 6) & (SG_TITLE_FORM_WORDS - 1)] >> (fp & 63)) & 1;
+}
+
 /* The record of the prefix hashed to h, made when missing; NULL when out of
  * memory. */
 prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h);
@@ -198,6 +213,7 @@ int sg_variants_finish(sg_matcher *m);
 typedef struct {
     const prefix_rec *first;
     size_t first_end; /* the end of the word at the start */
+    uint64_t first_h; /* the hash of that word (sg_prefix_step from SG_PREFIX_SEED) */
     int named, dirty;
     size_t name_end; /* the end of the longest name there */
     size_t skel_end;

@@ -283,6 +283,9 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     m->forms[j] = (uint64_t)(ascii != 0) << 63 | fp << 32 | (uint64_t)(alias + 1);
     if (ascii && ln >= 4 && ln <= 8 && alpha == ln)
         m->title_letters[ln] |= 1u << (l[0] - 'a');
+    /* (every form a title-case word may find: form_at does not ask alpha) */
+    if (ascii && ln >= 4 && ln <= 8)
+        m->title_forms[(fp >> 6) & (SG_TITLE_FORM_WORDS - 1)] |= 1ULL << (fp & 63);
     m->nforms++;
     return 0;
 }

@@ -549,7 +549,8 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     int title = i + 1 < f->len && (fl[i + 1] & SG_F_LOWER);
     if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER) && m->forms &&
         (!title || (wl >= 4 && wl <= 8 && f->text[i] >= 'a' && f->text[i] <= 'z' &&
-                    (m->title_letters[wl] & (1u << (f->text[i] - 'a')))))) {
+                    (m->title_letters[wl] & (1u << (f->text[i] - 'a'))) &&
+                    sg_title_form_maybe(m, w->first_h)))) {
         uint32_t e;
         int titled = 0;
         size_t end = form_at(m, f, s, i, &e, &titled);
