@@ -276,6 +276,16 @@ static int add_pattern(sg_matcher *m, uint32_t entity, const sg_entity *e, sg_er
     return 0;
 }
 
+static int build_has_head(sg_matcher *m, size_t n)
+{
+    if (!(m->has_head = calloc(n / 64 + 1, sizeof(uint64_t))))
+        return SG_ERR_NOMEM;
+    for (size_t e = 0; e < n; e++)
+        if (sg_trie_node_of(m->heads, (uint32_t)e) != SG_TRIE_NONE)
+            m->has_head[e / 64] |= 1ULL << (e % 64);
+    return 0;
+}
+
 /* The filter of the prefixes, once they are all in: two bits of one 64-bit
  * word a prefix, a word for eight prefixes (one false "maybe" in 20). */
 static int build_filter(sg_matcher *m)
@@ -301,6 +311,7 @@ void sg_matcher_free(sg_matcher *m)
     if (!m)
         return;
     free(m->filter);
+    free(m->has_head);
     sg_trie_free(m->surnames);
     sg_trie_free(m->heads);
     free(m->aliases);
@@ -400,7 +411,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
             goto cleanup_set;
     }
     if ((rc = sg_variants_finish(m)) || (rc = build_filter(m)) ||
-        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)))
+        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
+        (rc = build_has_head(m, n)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;

@@ -290,6 +290,28 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc ? SG_ERR_NOMEM : 0;
 }
 
+/* The first capital starting a word in [q, lim), or lim (q > 0): the scans
+ * between hits, eight flags at a time where none is a capital, as most of a
+ * text is lower case. */
+static size_t next_capital(const sg_folded *f, size_t q, size_t lim)
+{
+    const unsigned char *fl = f->flags;
+    while (q < lim) {
+        if (q + 8 <= lim) {
+            uint64_t x;
+            memcpy(&x, fl + q, 8);
+            if (!(x & 0x0101010101010101ULL * SG_F_UPPER)) {
+                q += 8;
+                continue;
+            }
+        }
+        if ((fl[q] & SG_F_UPPER) && !(fl[q - 1] & SG_F_ALNUM))
+            return q;
+        q++;
+    }
+    return lim;
+}
+
 /* A small hash map from a 32-bit key (an entity, a trie node) to two values,
  * open addressing with SG_TRIE_NONE as the empty key: a document may name tens
  * of thousands of people from a large gazetteer. */
@@ -435,8 +457,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             /* on to the next capital starting a word, or the next hit */
             size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
             if (ps.seen.n)
-                while (q < lim && !((f->flags[q] & SG_F_UPPER) && !(f->flags[q - 1] & SG_F_ALNUM)))
-                    q++;
+                q = next_capital(f, q, lim);
             else
                 q = lim > q ? lim : q;
             p = q - 1;
@@ -605,7 +626,7 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
 int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t any = 0; /* most documents name no entity with a head acronym */
-    while (any < h->n && sg_trie_node_of(m->heads, h->v[any].entity) == SG_TRIE_NONE)
+    while (any < h->n && !sg_has_head(m, h->v[any].entity))
         any++;
     if (any == h->n)
         return 0;
@@ -615,7 +636,8 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     size_t k = 0;
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
-            uint32_t e = h->v[k].entity, node = sg_trie_node_of(m->heads, e);
+            uint32_t e = h->v[k].entity;
+            uint32_t node = sg_has_head(m, e) ? sg_trie_node_of(m->heads, e) : SG_TRIE_NONE;
             if (node != SG_TRIE_NONE) {
                 map_rec *r = map_get(&seen, e);
                 if (!r) {
@@ -647,10 +669,8 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))) {
             /* on to the next capital at a word start, or the next hit */
-            size_t next = k < h->n ? h->v[k].fs : f->len, q = p + 1;
-            while (q < next && (!(f->flags[q] & SG_F_UPPER) || (f->flags[q - 1] & SG_F_ALNUM)))
-                q++;
-            p = q - 1;
+            size_t next = k < h->n ? h->v[k].fs : f->len;
+            p = next_capital(f, p + 1, next) - 1;
             continue;
         }
         uint32_t who;
