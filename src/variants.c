@@ -105,6 +105,8 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
  * press does not write it so). */
 int sg_head_acronym(const char *t, size_t n)
 {
+    if (n < 2 || n > 4 || t[0] != 'c' || t[1] != 'h')
+        return 0; /* (asked of every word of a skeleton's walk) */
     for (size_t k = 0; k < NHEADS; k++)
         if (sg_word_is(t, n, heads[k][1]))
             return 1;
@@ -115,11 +117,15 @@ int sg_head_acronym(const char *t, size_t n)
  * marseillaise Bouchard"). */
 int sg_generic_head(const char *t, size_t n)
 {
-    static const char *const g[] = {"clinique",  "hopital",     "polyclinique", "institut",
-                                    "centre",    "fondation",   "groupe",       "maison",
-                                    "residence", "laboratoire", "hopitaux"};
+    /* (with their lengths: asked at most word starts where a name starts) */
+    static const struct {
+        const char *w;
+        size_t n;
+    } g[] = {{"clinique", 8},  {"hopital", 7},      {"polyclinique", 12}, {"institut", 8},
+             {"centre", 6},    {"fondation", 9},    {"groupe", 6},        {"maison", 6},
+             {"residence", 9}, {"laboratoire", 11}, {"hopitaux", 8}};
     for (size_t k = 0; k < sizeof(g) / sizeof(*g); k++)
-        if (sg_word_is(t, n, g[k]))
+        if (n == g[k].n && t[0] == g[k].w[0] && !memcmp(t, g[k].w, n))
             return 1;
     return 0;
 }

@@ -64,6 +64,16 @@ static void state_add(skel_state *st, const char *w, size_t n)
     st->h = sg_hash_bytes(st->h, w, n);
 }
 
+/* state_add when the caller has hashed the state with the word already (h). */
+static void state_add_hashed(skel_state *st, const char *w, size_t n, uint64_t h)
+{
+    if (st->words++)
+        st->buf[st->len++] = ' ';
+    memcpy(st->buf + st->len, w, n);
+    st->len += n;
+    st->h = h;
+}
+
 /* The end of an "(ACR)" starting at text[k] ('('): one past ')' or 0. */
 static size_t paren_end(const sg_folded *f, size_t k)
 {
@@ -148,7 +158,10 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
     uint32_t best = SG_TRIE_NONE;
     for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
         const skel_rec *sk = &m->skels[v];
-        if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
+        /* (most skeletons here are places without their article, read only
+         * capitalised: that test first, before the skeleton's text) */
+        if (sk->len != j - i || ((sk->needs & SKEL_CONTRACTED) && !(f->flags[i] & SG_F_UPPER)) ||
+            memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
             ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
@@ -215,7 +228,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             if (!sp->words)
                 first_head = (unsigned)sg_generic_head(wt, wl);
             capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
-            state_add(sp, wt, wl);
+            state_add_hashed(sp, wt, wl, h);
             for (uint32_t v = we > min_end ? sg_prefix_skel(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
                  v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
