@@ -358,6 +358,25 @@ static int compute_ranks(sg_matcher *m, size_t n)
     return rc;
 }
 
+/* The names' and skeletons' arrays sized at once for the gazetteer (grown
+ * by doubling, each was copied a dozen times, and its pages faulted in twice):
+ * a record a name, fewer skeletons than names (two thirds in the bench
+ * gazetteers) and about 40 folded bytes a name or skeleton. Only a first size:
+ * they grow past it when need be. */
+static int reserve_names(sg_matcher *m, unsigned variants)
+{
+    size_t names = 0;
+    for (size_t i = 0; i < m->gaz->n; i++)
+        names += 1 + m->gaz->ents[i].naliases;
+    if (sg_grow((void **)&m->aliases, &m->aliases_cap, names, sizeof(alias_rec)) ||
+        sg_grow((void **)&m->texts, &m->texts_cap, names * 40, 1))
+        return SG_ERR_NOMEM;
+    if (variants && (sg_grow((void **)&m->skels, &m->skels_cap, names, sizeof(skel_rec)) ||
+                     sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, names, sizeof(fuzzy_link))))
+        return SG_ERR_NOMEM;
+    return 0;
+}
+
 int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err)
 {
     size_t n = gaz->n;
@@ -385,7 +404,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
     if (!m->prefixes || !m->prefix_ext || !m->rank || !m->is_person || !m->is_place ||
         !m->allowed || !m->patterns || sg_trie_new(&m->surnames) || sg_trie_new(&m->heads) ||
-        compute_ranks(m, n))
+        compute_ranks(m, n) || reserve_names(m, variants))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
@@ -653,8 +672,11 @@ static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const
         (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
          sg_plural_head(f->text + i, wl)))
         return 1;
-    return w->first &&
-           (w->dirty || w->skel_end > w->name_end || (!w->named && (w->first->key & PREFIX_FUZZY)));
+    /* (a misspelt name only from a capital or a generic head: most words
+     * starting a long name's first word are neither) */
+    return w->first && (w->dirty || w->skel_end > w->name_end ||
+                        (!w->named && (w->first->key & PREFIX_FUZZY) &&
+                         ((f->flags[i] & SG_F_UPPER) || sg_generic_head(f->text + i, wl))));
 }
 
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)

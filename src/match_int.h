@@ -45,6 +45,11 @@ typedef struct {
     uint32_t next;
     uint16_t len2, len3;
     unsigned char c2, c3;
+    /* (while compiling) the links from this one to the chain's end, itself
+     * included: a chain is made no longer than FUZZY_CHAIN, and counting it
+     * link by link for every long name of a common first word cost a miss a
+     * link */
+    unsigned char chain;
 } fuzzy_link;
 
 /* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as

@@ -173,7 +173,7 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
         sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(fuzzy_link)))
         return SG_ERR_NOMEM;
     uint32_t id = (uint32_t)m->nskels++;
-    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0};
+    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0, 0};
     size_t letters = 0;
     for (size_t c = 0; c < n; c++)
         letters += k[c] != ' ';
@@ -191,12 +191,11 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                 /* a first word that starts many long names ("centre") would make
                  * every "Centre" of the text compare them all: such names have no
                  * fuzzy reading */
-                unsigned chain = 0;
                 prefix_ext *x = &m->prefix_ext[r - m->prefixes];
-                for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE && chain <= FUZZY_CHAIN;
-                     v = m->fuzzy_next[v].next)
-                    chain++;
+                uint32_t head = sg_prefix_fuzzy(m, r);
+                unsigned chain = head == SG_TRIE_NONE ? 0 : m->fuzzy_next[head].chain;
                 if (chain < FUZZY_CHAIN) {
+                    m->fuzzy_next[id].chain = (unsigned char)(chain + 1);
                     /* (with fewer than three words, never read: c2 0 is no text) */
                     const char *k2 = memchr(k, ' ', n);
                     const char *k3 = k2 ? memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k)) : NULL;
@@ -624,7 +623,9 @@ static int head_readings(sg_matcher *m, skel_rec sk)
 
 int sg_variants_finish(sg_matcher *m)
 {
-    size_t n0 = m->nskels;
+    size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
+    for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++)
+        rlen[r] = strlen(regions[r]);
     for (size_t i = 0; i < n0; i++)
         if (head_readings(m, m->skels[i]))
             return SG_ERR_NOMEM;
@@ -633,10 +634,11 @@ int sg_variants_finish(sg_matcher *m)
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
         for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
-            size_t rl = strlen(regions[r]);
+            /* (every skeleton against every region: the last letters first) */
+            size_t rl = rlen[r];
             const char *k = m->texts + sk.text_off;
-            if (sk.len <= rl + 1 || memcmp(k + sk.len - rl, regions[r], rl) ||
-                k[sk.len - rl - 1] != ' ')
+            if (sk.len <= rl + 1 || k[sk.len - 1] != regions[r][rl - 1] ||
+                memcmp(k + sk.len - rl, regions[r], rl) || k[sk.len - rl - 1] != ' ')
                 continue;
             size_t n = sk.len - rl - 1;
             unsigned words = 1;
