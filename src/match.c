@@ -276,13 +276,23 @@ static int add_pattern(sg_matcher *m, uint32_t entity, const sg_entity *e, sg_er
     return 0;
 }
 
-static int build_has_head(sg_matcher *m, size_t n)
+/* The bitmaps of the entities' kinds and head acronyms (match_int.h). */
+static int build_bits(sg_matcher *m, size_t n)
 {
-    if (!(m->has_head = calloc(n / 64 + 1, sizeof(uint64_t))))
+    m->has_head = calloc(n / 64 + 1, sizeof(uint64_t));
+    m->person_bits = calloc(n / 64 + 1, sizeof(uint64_t));
+    m->place_bits = calloc(n / 64 + 1, sizeof(uint64_t));
+    if (!m->has_head || !m->person_bits || !m->place_bits)
         return SG_ERR_NOMEM;
-    for (size_t e = 0; e < n; e++)
+    for (size_t e = 0; e < n; e++) {
+        uint64_t bit = 1ULL << (e % 64);
         if (sg_trie_node_of(m->heads, (uint32_t)e) != SG_TRIE_NONE)
-            m->has_head[e / 64] |= 1ULL << (e % 64);
+            m->has_head[e / 64] |= bit;
+        if (m->is_person[e])
+            m->person_bits[e / 64] |= bit;
+        if (m->is_place[e])
+            m->place_bits[e / 64] |= bit;
+    }
     return 0;
 }
 
@@ -312,6 +322,8 @@ void sg_matcher_free(sg_matcher *m)
         return;
     free(m->filter);
     free(m->has_head);
+    free(m->person_bits);
+    free(m->place_bits);
     sg_trie_free(m->surnames);
     sg_trie_free(m->heads);
     free(m->aliases);
@@ -431,7 +443,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     }
     if ((rc = sg_variants_finish(m)) || (rc = build_filter(m)) ||
         (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
-        (rc = build_has_head(m, n)))
+        (rc = build_bits(m, n)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;

@@ -117,6 +117,9 @@ struct sg_matcher {
      * asked of every hit of a document, where `heads` by value is a miss in an
      * array ten times larger */
     uint64_t *has_head;
+    /* is_person and is_place again, a bit an entity (12 KB each for 100,000):
+     * asked of every hit after matching, where the byte arrays missed */
+    uint64_t *person_bits, *place_bits;
     pattern_rec *patterns;
     size_t npatterns;
     uint32_t *rank; /* entity -> rank in id order */
@@ -194,6 +197,17 @@ static inline int sg_title_form_maybe(const sg_matcher *m, uint64_t h)
 {
     uint64_t fp = h >> 33;
     return (m->title_forms[(fp >> 6) & (SG_TITLE_FORM_WORDS - 1)] >> (fp & 63)) & 1;
+}
+
+/* Is `entity` a person, a place (as m->is_person, m->is_place)? */
+static inline int sg_is_person(const sg_matcher *m, uint32_t entity)
+{
+    return (m->person_bits[entity / 64] >> (entity % 64)) & 1;
+}
+
+static inline int sg_is_place(const sg_matcher *m, uint32_t entity)
+{
+    return (m->place_bits[entity / 64] >> (entity % 64)) & 1;
 }
 
 /* Has `entity` a head acronym (a value in m->heads)? */

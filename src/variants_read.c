@@ -699,7 +699,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         sg_hit x = h->v[i];
-        if (m->is_place[x.entity] && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
+        if (sg_is_place(m, x.entity) && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
             /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
             if (x.fe + 1 < f->len && t[x.fe] == ' ' && dash_at(f, s, x.fe) &&
                 (fl[x.fe + 1] & SG_F_UPPER))
@@ -710,14 +710,14 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (town_of_body(f, x.fs))
                 continue;
         }
-        if (out > 0 && m->is_place[x.entity]) {
+        if (out > 0 && sg_is_place(m, x.entity)) {
             /* a region right after an organisation's acronym joins it: "FHF Paca" */
             sg_hit *p = &h->v[out - 1];
             int region = 0;
             for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
                 region |= sg_word_is(t + x.fs, x.fe - x.fs, region_texts[r]);
-            if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !m->is_place[p->entity] &&
-                !m->is_person[p->entity] && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
+            if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !sg_is_place(m, p->entity) &&
+                !sg_is_person(m, p->entity) && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
                 all_upper(f, p->fs, p->fe) && p->how <= SG_HIT_FORM) {
                 p->fe = x.fe;
                 p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
