@@ -7,6 +7,7 @@
 
 #include "match_int.h"
 #include "sg_internal.h"
+#include "variants_int.h"
 
 void sg_hits_free(sg_hits *h)
 {
@@ -545,6 +546,22 @@ static int skeleton_goes_on(const sg_matcher *m, const sg_folded *f, uint64_t h_
     }
 }
 
+/* A generic head, then text[ws, j) one space after it, which no name goes
+ * on with: an adjective may be inserted there ("clinique marseillaise
+ * Bouchard"). The skeleton's walk, which would skip it, is needed only where
+ * the word may be inserted (four letters or more, in lower case) or the head
+ * alone is a skeleton; without the latter, it resumes after the word. */
+static void after_generic_head(const sg_folded *f, size_t ws, size_t j, sg_walk *w)
+{
+    int insertable = j - ws >= 4 && !(f->flags[ws] & SG_F_UPPER);
+    if (w->first->key & PREFIX_SKEL) {
+        w->dirty = 1;
+    } else if (insertable) {
+        w->dirty = 1;
+        w->resume = j;
+    }
+}
+
 static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity,
                          unsigned char *guard, sg_walk *w)
 {
@@ -575,10 +592,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                 (sn == 2 || sw[2] == 'e')) {
                 w->dirty = 1;
                 sg_saint(&sw, &sn);
-                uint64_t hs = SG_PREFIX_SEED;
-                for (size_t k = 0; k < sn; k++)
-                    hs = sg_prefix_step(hs, (unsigned char)sw[k]);
-                w->first = sg_prefix_lookup(m, hs);
+                w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));
             }
             break;
         }
@@ -606,7 +620,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             w->first = r;
         if (!r) {
             if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
-                w->dirty = 1; /* maybe an adjective after the head */
+                after_generic_head(f, ws, j, w); /* maybe an adjective after the head */
             break;
         }
         const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;
@@ -698,7 +712,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue; /* (i starts a word: the walk below skips each word's rest) */
         uint32_t e = 0;
         unsigned char guard = 0;
-        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0};
+        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
             return SG_ERR_NOMEM;

@@ -248,6 +248,9 @@ typedef struct {
     size_t skel_end;
     uint32_t skel_entity;
     int skel_confirm;
+    /* a generic head and a word that may be inserted after it, no name going
+     * on with that word: its end, where the skeleton's walk resumes; 0 */
+    size_t resume;
 } sg_walk;
 
 /* The variant candidates starting at word start i of `f` (original text s). */
