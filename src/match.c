@@ -54,9 +54,11 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
         size_t nmask = m->prefix_mask * 2 + 1;
         prefix_rec *t = calloc(nmask + 1, sizeof(prefix_rec));
         prefix_ext *x = sg_alloc_array(nmask + 1, sizeof(prefix_ext));
-        if (!t || !x) {
+        uint32_t *a = sg_alloc_array(nmask + 1, sizeof(uint32_t));
+        if (!t || !x || !a) {
             free(t);
             free(x);
+            free(a);
             return NULL;
         }
         for (size_t i = 0; i <= m->prefix_mask; i++)
@@ -65,18 +67,22 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
                 t[j] = m->prefixes[i];
                 if (t[j].key & (PREFIX_SKEL | PREFIX_FUZZY))
                     x[j] = m->prefix_ext[i];
+                if (t[j].key & PREFIX_WHOLE)
+                    a[j] = m->prefix_alias[i];
             }
         free(m->prefixes);
         free(m->prefix_ext);
+        free(m->prefix_alias);
         m->prefixes = t;
         m->prefix_ext = x;
+        m->prefix_alias = a;
         m->prefix_mask = nmask;
     }
     uint32_t fp = sg_prefix_fp(h);
     size_t i = sg_prefix_slot(m->prefixes, m->prefix_mask, fp);
     prefix_rec *r = &m->prefixes[i];
-    if (!r->key) { /* (its prefix_ext is read only once a flag says so) */
-        *r = (prefix_rec){fp << PREFIX_SHIFT, SG_TRIE_NONE};
+    if (!r->key) { /* (its side records are read only once a flag says so) */
+        *r = (prefix_rec){fp << PREFIX_SHIFT};
         m->nprefixes++;
     }
     return r;
@@ -89,9 +95,9 @@ static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
     if (!r)
         return SG_ERR_NOMEM;
     if (alias != SG_TRIE_NONE) {
+        m->aliases[alias].next = sg_prefix_alias(m, r);
+        m->prefix_alias[r - m->prefixes] = alias;
         r->key |= PREFIX_WHOLE;
-        m->aliases[alias].next = r->alias;
-        r->alias = alias;
     }
     return 0;
 }
@@ -335,6 +341,7 @@ void sg_matcher_free(sg_matcher *m)
     free(m->allowed);
     free(m->prefixes);
     free(m->prefix_ext);
+    free(m->prefix_alias);
     free(m->texts);
     free(m->pool);
     for (size_t i = 0; i < m->npatterns; i++)
@@ -415,9 +422,10 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         m->prefix_mask = m->prefix_mask * 2 + 1;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
-    if (!m->prefixes || !m->prefix_ext || !m->rank || !m->is_person || !m->is_place ||
-        !m->allowed || !m->patterns || sg_trie_new(&m->surnames) || sg_trie_new(&m->heads) ||
-        compute_ranks(m, n) || reserve_names(m, variants))
+    m->prefix_alias = sg_alloc_array(m->prefix_mask + 1, sizeof(uint32_t));
+    if (!m->prefixes || !m->prefix_ext || !m->prefix_alias || !m->rank || !m->is_person ||
+        !m->is_place || !m->allowed || !m->patterns || sg_trie_new(&m->surnames) ||
+        sg_trie_new(&m->heads) || compute_ranks(m, n) || reserve_names(m, variants))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
@@ -510,7 +518,7 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
                                 size_t i, size_t end)
 {
     const alias_rec *here = NULL;
-    for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next) {
+    for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next) {
         const alias_rec *a = &m->aliases[v];
         if (a->len == end - i && !memcmp(m->texts + a->text_off, f->text + i, a->len) &&
             case_fits(m, a, f, i) && (!here || better(m, a, here)))

@@ -52,14 +52,15 @@ typedef struct {
     unsigned char chain;
 } fuzzy_link;
 
-/* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as
- * every word of the text probes the table: the skeletons' chains are in a
- * side array, read only where a flag says so. */
+/* A prefix of a folded name (or skeleton) that ends a word. Four bytes, as
+ * every word of the text probes the table (2 MB for 100,000 entries, where
+ * the skeletons' prefixes had made it 4 MB with the aliases in it): the
+ * chains of whole names, skeletons and fuzzy readings are in side arrays,
+ * read only where a flag says so. */
 enum { PREFIX_WHOLE = 1, PREFIX_SKEL = 2, PREFIX_FUZZY = 4 };
 #define PREFIX_SHIFT 3 /* the flags' bits under the fingerprint */
 typedef struct {
-    uint32_t key;   /* 29-bit fingerprint of its hash << 3 | PREFIX_* flags; 0 = empty */
-    uint32_t alias; /* whole names: the first alias of the chain with this fingerprint */
+    uint32_t key; /* 29-bit fingerprint of its hash << 3 | PREFIX_* flags; 0 = empty */
 } prefix_rec;
 
 typedef struct {
@@ -83,6 +84,9 @@ struct sg_matcher {
      * the table. */
     prefix_rec *prefixes;
     prefix_ext *prefix_ext; /* beside `prefixes`, slot for slot */
+    /* beside `prefixes` too (PREFIX_WHOLE): the first alias of the chain of
+     * whole names with the prefix's fingerprint */
+    uint32_t *prefix_alias;
     size_t prefix_mask, nprefixes;
     /* A filter of the table's fingerprints, read first (sg_prefix_maybe):
      * most words of a text start no name, and the filter, 8 bits a prefix
@@ -180,10 +184,15 @@ static inline const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h
     return r->key ? r : NULL;
 }
 
-/* The chains of whole skeletons and of fuzzy readings at record r. */
+/* The chains of whole skeletons, whole names and fuzzy readings at record r. */
 static inline uint32_t sg_prefix_skel(const sg_matcher *m, const prefix_rec *r)
 {
     return r->key & PREFIX_SKEL ? m->prefix_ext[r - m->prefixes].skel : UINT32_MAX;
+}
+
+static inline uint32_t sg_prefix_alias(const sg_matcher *m, const prefix_rec *r)
+{
+    return r->key & PREFIX_WHOLE ? m->prefix_alias[r - m->prefixes] : SG_TRIE_NONE;
 }
 
 static inline uint32_t sg_prefix_fuzzy(const sg_matcher *m, const prefix_rec *r)

@@ -424,7 +424,7 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
     for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next)
         if (m->skels[v].len == n && !memcmp(m->texts + m->skels[v].text_off, k, n))
             return 1;
-    for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next)
+    for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
         if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
             return 1;
     return 0;
@@ -438,8 +438,7 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 {
     const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
     if (r) {
-        for (uint32_t v = r->key & PREFIX_WHOLE ? r->alias : SG_TRIE_NONE; v != SG_TRIE_NONE;
-             v = m->aliases[v].next)
+        for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
             if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
                 return 0;
         for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
