@@ -7,6 +7,7 @@
 
 #include "match_int.h"
 #include "sg_internal.h"
+#include "variants_int.h"
 
 void sg_hits_free(sg_hits *h)
 {
@@ -53,9 +54,11 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
         size_t nmask = m->prefix_mask * 2 + 1;
         prefix_rec *t = calloc(nmask + 1, sizeof(prefix_rec));
         prefix_ext *x = sg_alloc_array(nmask + 1, sizeof(prefix_ext));
-        if (!t || !x) {
+        uint32_t *a = sg_alloc_array(nmask + 1, sizeof(uint32_t));
+        if (!t || !x || !a) {
             free(t);
             free(x);
+            free(a);
             return NULL;
         }
         for (size_t i = 0; i <= m->prefix_mask; i++)
@@ -64,18 +67,22 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
                 t[j] = m->prefixes[i];
                 if (t[j].key & (PREFIX_SKEL | PREFIX_FUZZY))
                     x[j] = m->prefix_ext[i];
+                if (t[j].key & PREFIX_WHOLE)
+                    a[j] = m->prefix_alias[i];
             }
         free(m->prefixes);
         free(m->prefix_ext);
+        free(m->prefix_alias);
         m->prefixes = t;
         m->prefix_ext = x;
+        m->prefix_alias = a;
         m->prefix_mask = nmask;
     }
     uint32_t fp = sg_prefix_fp(h);
     size_t i = sg_prefix_slot(m->prefixes, m->prefix_mask, fp);
     prefix_rec *r = &m->prefixes[i];
-    if (!r->key) { /* (its prefix_ext is read only once a flag says so) */
-        *r = (prefix_rec){fp << PREFIX_SHIFT, SG_TRIE_NONE};
+    if (!r->key) { /* (its side records are read only once a flag says so) */
+        *r = (prefix_rec){fp << PREFIX_SHIFT};
         m->nprefixes++;
     }
     return r;
@@ -88,9 +95,9 @@ static int prefix_add(sg_matcher *m, uint64_t h, uint32_t alias)
     if (!r)
         return SG_ERR_NOMEM;
     if (alias != SG_TRIE_NONE) {
+        m->aliases[alias].next = sg_prefix_alias(m, r);
+        m->prefix_alias[r - m->prefixes] = alias;
         r->key |= PREFIX_WHOLE;
-        m->aliases[alias].next = r->alias;
-        r->alias = alias;
     }
     return 0;
 }
@@ -276,6 +283,26 @@ static int add_pattern(sg_matcher *m, uint32_t entity, const sg_entity *e, sg_er
     return 0;
 }
 
+/* The bitmaps of the entities' kinds and head acronyms (match_int.h). */
+static int build_bits(sg_matcher *m, size_t n)
+{
+    m->has_head = calloc(n / 64 + 1, sizeof(uint64_t));
+    m->person_bits = calloc(n / 64 + 1, sizeof(uint64_t));
+    m->place_bits = calloc(n / 64 + 1, sizeof(uint64_t));
+    if (!m->has_head || !m->person_bits || !m->place_bits)
+        return SG_ERR_NOMEM;
+    for (size_t e = 0; e < n; e++) {
+        uint64_t bit = 1ULL << (e % 64);
+        if (sg_trie_node_of(m->heads, (uint32_t)e) != SG_TRIE_NONE)
+            m->has_head[e / 64] |= bit;
+        if (m->is_person[e])
+            m->person_bits[e / 64] |= bit;
+        if (m->is_place[e])
+            m->place_bits[e / 64] |= bit;
+    }
+    return 0;
+}
+
 /* The filter of the prefixes, once they are all in: two bits of one 64-bit
  * word a prefix, a word for eight prefixes (one false "maybe" in 20). */
 static int build_filter(sg_matcher *m)
@@ -301,6 +328,9 @@ void sg_matcher_free(sg_matcher *m)
     if (!m)
         return;
     free(m->filter);
+    free(m->has_head);
+    free(m->person_bits);
+    free(m->place_bits);
     sg_trie_free(m->surnames);
     sg_trie_free(m->heads);
     free(m->aliases);
@@ -311,6 +341,7 @@ void sg_matcher_free(sg_matcher *m)
     free(m->allowed);
     free(m->prefixes);
     free(m->prefix_ext);
+    free(m->prefix_alias);
     free(m->texts);
     free(m->pool);
     for (size_t i = 0; i < m->npatterns; i++)
@@ -347,6 +378,25 @@ static int compute_ranks(sg_matcher *m, size_t n)
     return rc;
 }
 
+/* The names' and skeletons' arrays sized at once for the gazetteer (grown
+ * by doubling, each was copied a dozen times, and its pages faulted in twice):
+ * a record a name, fewer skeletons than names (two thirds in the bench
+ * gazetteers) and about 40 folded bytes a name or skeleton. Only a first size:
+ * they grow past it when need be. */
+static int reserve_names(sg_matcher *m, unsigned variants)
+{
+    size_t names = 0;
+    for (size_t i = 0; i < m->gaz->n; i++)
+        names += 1 + m->gaz->ents[i].naliases;
+    if (sg_grow((void **)&m->aliases, &m->aliases_cap, names, sizeof(alias_rec)) ||
+        sg_grow((void **)&m->texts, &m->texts_cap, names * 40, 1))
+        return SG_ERR_NOMEM;
+    if (variants && (sg_grow((void **)&m->skels, &m->skels_cap, names, sizeof(skel_rec)) ||
+                     sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, names, sizeof(fuzzy_link))))
+        return SG_ERR_NOMEM;
+    return 0;
+}
+
 int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err)
 {
     size_t n = gaz->n;
@@ -372,9 +422,10 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         m->prefix_mask = m->prefix_mask * 2 + 1;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
-    if (!m->prefixes || !m->prefix_ext || !m->rank || !m->is_person || !m->is_place ||
-        !m->allowed || !m->patterns || sg_trie_new(&m->surnames) || sg_trie_new(&m->heads) ||
-        compute_ranks(m, n))
+    m->prefix_alias = sg_alloc_array(m->prefix_mask + 1, sizeof(uint32_t));
+    if (!m->prefixes || !m->prefix_ext || !m->prefix_alias || !m->rank || !m->is_person ||
+        !m->is_place || !m->allowed || !m->patterns || sg_trie_new(&m->surnames) ||
+        sg_trie_new(&m->heads) || compute_ranks(m, n) || reserve_names(m, variants))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         const sg_entity *e = &gaz->ents[i];
@@ -400,7 +451,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
             goto cleanup_set;
     }
     if ((rc = sg_variants_finish(m)) || (rc = build_filter(m)) ||
-        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)))
+        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
+        (rc = build_bits(m, n)))
         goto cleanup;
     sg_folded_free(&scratch);
     *out = m;
@@ -466,7 +518,7 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
                                 size_t i, size_t end)
 {
     const alias_rec *here = NULL;
-    for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next) {
+    for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next) {
         const alias_rec *a = &m->aliases[v];
         if (a->len == end - i && !memcmp(m->texts + a->text_off, f->text + i, a->len) &&
             case_fits(m, a, f, i) && (!here || better(m, a, here)))
@@ -502,6 +554,22 @@ static int skeleton_goes_on(const sg_matcher *m, const sg_folded *f, uint64_t h_
     }
 }
 
+/* A generic head, then text[ws, j) one space after it, which no name goes
+ * on with: an adjective may be inserted there ("clinique marseillaise
+ * Bouchard"). The skeleton's walk, which would skip it, is needed only where
+ * the word may be inserted (four letters or more, in lower case) or the head
+ * alone is a skeleton; without the latter, it resumes after the word. */
+static void after_generic_head(const sg_folded *f, size_t ws, size_t j, sg_walk *w)
+{
+    int insertable = j - ws >= 4 && !(f->flags[ws] & SG_F_UPPER);
+    if (w->first->key & PREFIX_SKEL) {
+        w->dirty = 1;
+    } else if (insertable) {
+        w->dirty = 1;
+        w->resume = j;
+    }
+}
+
 static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity,
                          unsigned char *guard, sg_walk *w)
 {
@@ -519,6 +587,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         size_t ws = j;
         while (j < f->len && (fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
+        if (!words)
+            w->first_h = h;
         const prefix_rec *r = sg_prefix_lookup(m, h);
         if (!r && !words) {
             /* most word starts: no name nor skeleton starts with the word, but
@@ -530,10 +600,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                 (sn == 2 || sw[2] == 'e')) {
                 w->dirty = 1;
                 sg_saint(&sw, &sn);
-                uint64_t hs = SG_PREFIX_SEED;
-                for (size_t k = 0; k < sn; k++)
-                    hs = sg_prefix_step(hs, (unsigned char)sw[k]);
-                w->first = sg_prefix_lookup(m, hs);
+                w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));
             }
             break;
         }
@@ -561,7 +628,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             w->first = r;
         if (!r) {
             if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
-                w->dirty = 1; /* maybe an adjective after the head */
+                after_generic_head(f, ws, j, w); /* maybe an adjective after the head */
             break;
         }
         const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;
@@ -606,7 +673,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
  * capitals, or in title case with the first letter and length of an acronym
  * read so (most capitalised words are names, not acronyms): sg_variants_at's
  * own test, made here to spare the call. */
-static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, size_t wl)
+static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, size_t wl, uint64_t h)
 {
     if (!(m->variants & SG_VARIANT_ACRONYM_FORMS) || !(f->flags[i] & SG_F_UPPER) || !m->forms)
         return 0;
@@ -624,7 +691,8 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
     if (!(i + 1 < f->len && (f->flags[i + 1] & SG_F_LOWER)))
         return 1;
     unsigned char c = (unsigned char)f->text[i];
-    return wl >= 4 && wl <= 8 && c >= 'a' && c <= 'z' && (m->title_letters[wl] & (1u << (c - 'a')));
+    return wl >= 4 && wl <= 8 && c >= 'a' && c <= 'z' &&
+           (m->title_letters[wl] & (1u << (c - 'a'))) && sg_title_form_maybe(m, h);
 }
 
 /* Most word starts have nothing for the variants: sg_variants_at's own
@@ -634,12 +702,15 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
 static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const sg_walk *w)
 {
     size_t wl = w->first_end - i;
-    if (form_may_start(m, f, i, wl) ||
+    if (form_may_start(m, f, i, wl, w->first_h) ||
         (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
          sg_plural_head(f->text + i, wl)))
         return 1;
-    return w->first &&
-           (w->dirty || w->skel_end > w->name_end || (!w->named && (w->first->key & PREFIX_FUZZY)));
+    /* (a misspelt name only from a capital or a generic head: most words
+     * starting a long name's first word are neither) */
+    return w->first && (w->dirty || w->skel_end > w->name_end ||
+                        (!w->named && (w->first->key & PREFIX_FUZZY) &&
+                         ((f->flags[i] & SG_F_UPPER) || sg_generic_head(f->text + i, wl))));
 }
 
 static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
@@ -649,7 +720,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue; /* (i starts a word: the walk below skips each word's rest) */
         uint32_t e = 0;
         unsigned char guard = 0;
-        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0};
+        sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
             return SG_ERR_NOMEM;

@@ -45,16 +45,22 @@ typedef struct {
     uint32_t next;
     uint16_t len2, len3;
     unsigned char c2, c3;
+    /* (while compiling) the links from this one to the chain's end, itself
+     * included: a chain is made no longer than FUZZY_CHAIN, and counting it
+     * link by link for every long name of a common first word cost a miss a
+     * link */
+    unsigned char chain;
 } fuzzy_link;
 
-/* A prefix of a folded name (or skeleton) that ends a word. Eight bytes, as
- * every word of the text probes the table: the skeletons' chains are in a
- * side array, read only where a flag says so. */
+/* A prefix of a folded name (or skeleton) that ends a word. Four bytes, as
+ * every word of the text probes the table (2 MB for 100,000 entries, where
+ * the skeletons' prefixes had made it 4 MB with the aliases in it): the
+ * chains of whole names, skeletons and fuzzy readings are in side arrays,
+ * read only where a flag says so. */
 enum { PREFIX_WHOLE = 1, PREFIX_SKEL = 2, PREFIX_FUZZY = 4 };
 #define PREFIX_SHIFT 3 /* the flags' bits under the fingerprint */
 typedef struct {
-    uint32_t key;   /* 29-bit fingerprint of its hash << 3 | PREFIX_* flags; 0 = empty */
-    uint32_t alias; /* whole names: the first alias of the chain with this fingerprint */
+    uint32_t key; /* 29-bit fingerprint of its hash << 3 | PREFIX_* flags; 0 = empty */
 } prefix_rec;
 
 typedef struct {
@@ -67,6 +73,8 @@ typedef struct {
     sg_regex *re;
 } pattern_rec;
 
+#define SG_TITLE_FORM_WORDS 1024 /* 64 Kbit, 8 KB */
+
 struct sg_matcher {
     const sg_gazetteer *gaz;
     /* Every prefix of a folded name that ends a word ("saint", "saint jean",
@@ -76,6 +84,9 @@ struct sg_matcher {
      * the table. */
     prefix_rec *prefixes;
     prefix_ext *prefix_ext; /* beside `prefixes`, slot for slot */
+    /* beside `prefixes` too (PREFIX_WHOLE): the first alias of the chain of
+     * whole names with the prefix's fingerprint */
+    uint32_t *prefix_alias;
     size_t prefix_mask, nprefixes;
     /* A filter of the table's fingerprints, read first (sg_prefix_maybe):
      * most words of a text start no name, and the filter, 8 bits a prefix
@@ -95,12 +106,24 @@ struct sg_matcher {
     size_t forms_mask, nforms;
     uint32_t title_letters[9]; /* by length 4..8: the first letters of the forms that
                                   may be read in title case (a bit per a..z) */
-    char *texts;               /* the folded aliases and skeletons, end to end */
+    /* a bit per 16 low bits of the fingerprints of those forms: a word in title
+     * case is a form only where its bit is set, as the letters of such a form
+     * are the word itself and the matcher has hashed it already (at 100,000
+     * entries the first letters and lengths let most capitalised words by) */
+    uint64_t title_forms[SG_TITLE_FORM_WORDS];
+    char *texts; /* the folded aliases and skeletons, end to end */
     size_t texts_len, texts_cap;
     unsigned char *pool; /* case flags of exact aliases */
     size_t pool_len, pool_cap;
     sg_trie *surnames; /* folded surname -> person entity */
     sg_trie *heads;    /* folded head acronym ("chu" of "CHU de Nice") -> entity */
+    /* entity -> has a head acronym (a bit each, 12 KB for 100,000 entities):
+     * asked of every hit of a document, where `heads` by value is a miss in an
+     * array ten times larger */
+    uint64_t *has_head;
+    /* is_person and is_place again, a bit an entity (12 KB each for 100,000):
+     * asked of every hit after matching, where the byte arrays missed */
+    uint64_t *person_bits, *place_bits;
     pattern_rec *patterns;
     size_t npatterns;
     uint32_t *rank; /* entity -> rank in id order */
@@ -161,15 +184,45 @@ static inline const prefix_rec *sg_prefix_lookup(const sg_matcher *m, uint64_t h
     return r->key ? r : NULL;
 }
 
-/* The chains of whole skeletons and of fuzzy readings at record r. */
+/* The chains of whole skeletons, whole names and fuzzy readings at record r. */
 static inline uint32_t sg_prefix_skel(const sg_matcher *m, const prefix_rec *r)
 {
     return r->key & PREFIX_SKEL ? m->prefix_ext[r - m->prefixes].skel : UINT32_MAX;
 }
 
+static inline uint32_t sg_prefix_alias(const sg_matcher *m, const prefix_rec *r)
+{
+    return r->key & PREFIX_WHOLE ? m->prefix_alias[r - m->prefixes] : SG_TRIE_NONE;
+}
+
 static inline uint32_t sg_prefix_fuzzy(const sg_matcher *m, const prefix_rec *r)
 {
     return r->key & PREFIX_FUZZY ? m->prefix_ext[r - m->prefixes].fuzzy : UINT32_MAX;
+}
+
+/* May a form readable in title case have the letters hashed to h (their
+ * fingerprint in `forms` is h >> 33)? No when its filter bit is clear. */
+static inline int sg_title_form_maybe(const sg_matcher *m, uint64_t h)
+{
+    uint64_t fp = h >> 33;
+    return (m->title_forms[(fp >> 6) & (SG_TITLE_FORM_WORDS - 1)] >> (fp & 63)) & 1;
+}
+
+/* Is `entity` a person, a place (as m->is_person, m->is_place)? */
+static inline int sg_is_person(const sg_matcher *m, uint32_t entity)
+{
+    return (m->person_bits[entity / 64] >> (entity % 64)) & 1;
+}
+
+static inline int sg_is_place(const sg_matcher *m, uint32_t entity)
+{
+    return (m->place_bits[entity / 64] >> (entity % 64)) & 1;
+}
+
+/* Has `entity` a head acronym (a value in m->heads)? */
+static inline int sg_has_head(const sg_matcher *m, uint32_t entity)
+{
+    return (m->has_head[entity / 64] >> (entity % 64)) & 1;
 }
 
 /* The record of the prefix hashed to h, made when missing; NULL when out of
@@ -198,11 +251,15 @@ int sg_variants_finish(sg_matcher *m);
 typedef struct {
     const prefix_rec *first;
     size_t first_end; /* the end of the word at the start */
+    uint64_t first_h; /* the hash of that word (sg_prefix_step from SG_PREFIX_SEED) */
     int named, dirty;
     size_t name_end; /* the end of the longest name there */
     size_t skel_end;
     uint32_t skel_entity;
     int skel_confirm;
+    /* a generic head and a word that may be inserted after it, no name going
+     * on with that word: its end, where the skeleton's walk resumes; 0 */
+    size_t resume;
 } sg_walk;
 
 /* The variant candidates starting at word start i of `f` (original text s). */

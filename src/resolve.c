@@ -140,6 +140,12 @@ static int acronym_at(const sg_folded *f, size_t k, size_t l0, size_t l1, int mi
 static int acronym_after(const sg_matcher *m, const sg_folded *f, const sg_hit *x, size_t *a0,
                          size_t *a1, int *is_mixed)
 {
+    /* (most hits have no bracket after them: that first, before the entity's
+     * variants, a miss in an array by entity) */
+    size_t k = x->paren ? x->paren : x->fe;
+    k += k < f->len && f->text[k] == ' ';
+    if (k >= f->len || f->text[k] != '(')
+        return 0;
     int mixed = (m->allowed[x->entity] & SG_VARIANT_DEFINED) != 0;
     if (x->paren)
         return acronym_at(f, x->paren, x->fs, x->paren, mixed, a0, a1, is_mixed);
@@ -235,8 +241,8 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     /* most documents define no acronym: then there is nothing to do */
     size_t any = 0, d0, d1;
     int mixed;
-    while (any < h->n &&
-           (m->is_person[h->v[any].entity] || !acronym_after(m, f, &h->v[any], &d0, &d1, &mixed)))
+    while (any < h->n && (sg_is_person(m, h->v[any].entity) ||
+                          !acronym_after(m, f, &h->v[any], &d0, &d1, &mixed)))
         any++;
     if (any == h->n)
         return 0;
@@ -268,7 +274,7 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             const sg_hit *x = &h->v[k];
             size_t a0, a1;
             uint32_t text;
-            if (m->is_person[x->entity] || x->how == SG_HIT_ACRONYM ||
+            if (sg_is_person(m, x->entity) || x->how == SG_HIT_ACRONYM ||
                 !acronym_after(m, f, x, &a0, &a1, &mixed))
                 continue;
             if ((rc = text_id(&t, f, a0, a1, &text)) ||
@@ -288,6 +294,28 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     free(defs);
     sg_hits_free(&add);
     return rc ? SG_ERR_NOMEM : 0;
+}
+
+/* The first capital starting a word in [q, lim), or lim (q > 0): the scans
+ * between hits, eight flags at a time where none is a capital, as most of a
+ * text is lower case. */
+static size_t next_capital(const sg_folded *f, size_t q, size_t lim)
+{
+    const unsigned char *fl = f->flags;
+    while (q < lim) {
+        if (q + 8 <= lim) {
+            uint64_t x;
+            memcpy(&x, fl + q, 8);
+            if (!(x & 0x0101010101010101ULL * SG_F_UPPER)) {
+                q += 8;
+                continue;
+            }
+        }
+        if ((fl[q] & SG_F_UPPER) && !(fl[q - 1] & SG_F_ALNUM))
+            return q;
+        q++;
+    }
+    return lim;
 }
 
 /* A small hash map from a 32-bit key (an entity, a trie node) to two values,
@@ -413,7 +441,7 @@ static int named_after(const sg_folded *f, size_t p)
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t person = 0; /* surnames are only looked for after a person is named */
-    while (person < h->n && !m->is_person[h->v[person].entity])
+    while (person < h->n && !sg_is_person(m, h->v[person].entity))
         person++;
     if (person == h->n)
         return 0;
@@ -423,7 +451,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
-            if (m->is_person[h->v[k].entity] && (rc = see(m, &ps, h->v[k].entity)))
+            if (sg_is_person(m, h->v[k].entity) && (rc = see(m, &ps, h->v[k].entity)))
                 break;
             p = p < h->v[k].fe ? h->v[k].fe : p;
             k++;
@@ -435,8 +463,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             /* on to the next capital starting a word, or the next hit */
             size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
             if (ps.seen.n)
-                while (q < lim && !((f->flags[q] & SG_F_UPPER) && !(f->flags[q - 1] & SG_F_ALNUM)))
-                    q++;
+                q = next_capital(f, q, lim);
             else
                 q = lim > q ? lim : q;
             p = q - 1;
@@ -521,7 +548,7 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     for (size_t i = 0; i < n && !rc; i++) {
         const sg_hit *x = &h->v[i];
         if (x->fs < 2 || x->fe >= f->len || f->text[x->fs - 1] != '(' || f->text[x->fe] != ')' ||
-            m->is_person[x->entity] || !(m->allowed[x->entity] & SG_VARIANT_DEFINED))
+            sg_is_person(m, x->entity) || !(m->allowed[x->entity] & SG_VARIANT_DEFINED))
             continue;
         char l[MAX_ACRONYM];
         size_t ln = 0;
@@ -549,7 +576,7 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
                     (h->v[k].fs == ls && h->v[k].entity == x->entity) ||
                     /* only places give way inside: "... de Toulon La Seyne (CHITS)",
                      * not a person ("félicite Thierry Schifano (FNTS)") */
-                    (h->v[k].fs >= ls && !m->is_place[h->v[k].entity]);
+                    (h->v[k].fs >= ls && !sg_is_place(m, h->v[k].entity));
         if (!clash && (rc = sg_hits_push(&add, ls, le, x->entity, SG_HIT_VARIANT)))
             break;
     }
@@ -605,7 +632,7 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
 int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t any = 0; /* most documents name no entity with a head acronym */
-    while (any < h->n && sg_trie_node_of(m->heads, h->v[any].entity) == SG_TRIE_NONE)
+    while (any < h->n && !sg_has_head(m, h->v[any].entity))
         any++;
     if (any == h->n)
         return 0;
@@ -615,7 +642,8 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     size_t k = 0;
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
-            uint32_t e = h->v[k].entity, node = sg_trie_node_of(m->heads, e);
+            uint32_t e = h->v[k].entity;
+            uint32_t node = sg_has_head(m, e) ? sg_trie_node_of(m->heads, e) : SG_TRIE_NONE;
             if (node != SG_TRIE_NONE) {
                 map_rec *r = map_get(&seen, e);
                 if (!r) {
@@ -647,10 +675,8 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))) {
             /* on to the next capital at a word start, or the next hit */
-            size_t next = k < h->n ? h->v[k].fs : f->len, q = p + 1;
-            while (q < next && (!(f->flags[q] & SG_F_UPPER) || (f->flags[q - 1] & SG_F_ALNUM)))
-                q++;
-            p = q - 1;
+            size_t next = k < h->n ? h->v[k].fs : f->len;
+            p = next_capital(f, p + 1, next) - 1;
             continue;
         }
         uint32_t who;

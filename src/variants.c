@@ -105,6 +105,8 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
  * press does not write it so). */
 int sg_head_acronym(const char *t, size_t n)
 {
+    if (n < 2 || n > 4 || t[0] != 'c' || t[1] != 'h')
+        return 0; /* (asked of every word of a skeleton's walk) */
     for (size_t k = 0; k < NHEADS; k++)
         if (sg_word_is(t, n, heads[k][1]))
             return 1;
@@ -115,11 +117,15 @@ int sg_head_acronym(const char *t, size_t n)
  * marseillaise Bouchard"). */
 int sg_generic_head(const char *t, size_t n)
 {
-    static const char *const g[] = {"clinique",  "hopital",     "polyclinique", "institut",
-                                    "centre",    "fondation",   "groupe",       "maison",
-                                    "residence", "laboratoire", "hopitaux"};
+    /* (with their lengths: asked at most word starts where a name starts) */
+    static const struct {
+        const char *w;
+        size_t n;
+    } g[] = {{"clinique", 8},  {"hopital", 7},      {"polyclinique", 12}, {"institut", 8},
+             {"centre", 6},    {"fondation", 9},    {"groupe", 6},        {"maison", 6},
+             {"residence", 9}, {"laboratoire", 11}, {"hopitaux", 8}};
     for (size_t k = 0; k < sizeof(g) / sizeof(*g); k++)
-        if (sg_word_is(t, n, g[k]))
+        if (n == g[k].n && t[0] == g[k].w[0] && !memcmp(t, g[k].w, n))
             return 1;
     return 0;
 }
@@ -167,7 +173,7 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
         sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(fuzzy_link)))
         return SG_ERR_NOMEM;
     uint32_t id = (uint32_t)m->nskels++;
-    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0};
+    m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0, 0};
     size_t letters = 0;
     for (size_t c = 0; c < n; c++)
         letters += k[c] != ' ';
@@ -185,12 +191,11 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                 /* a first word that starts many long names ("centre") would make
                  * every "Centre" of the text compare them all: such names have no
                  * fuzzy reading */
-                unsigned chain = 0;
                 prefix_ext *x = &m->prefix_ext[r - m->prefixes];
-                for (uint32_t v = sg_prefix_fuzzy(m, r); v != SG_TRIE_NONE && chain <= FUZZY_CHAIN;
-                     v = m->fuzzy_next[v].next)
-                    chain++;
+                uint32_t head = sg_prefix_fuzzy(m, r);
+                unsigned chain = head == SG_TRIE_NONE ? 0 : m->fuzzy_next[head].chain;
                 if (chain < FUZZY_CHAIN) {
+                    m->fuzzy_next[id].chain = (unsigned char)(chain + 1);
                     /* (with fewer than three words, never read: c2 0 is no text) */
                     const char *k2 = memchr(k, ' ', n);
                     const char *k3 = k2 ? memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k)) : NULL;
@@ -283,6 +288,9 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     m->forms[j] = (uint64_t)(ascii != 0) << 63 | fp << 32 | (uint64_t)(alias + 1);
     if (ascii && ln >= 4 && ln <= 8 && alpha == ln)
         m->title_letters[ln] |= 1u << (l[0] - 'a');
+    /* (every form a title-case word may find: form_at does not ask alpha) */
+    if (ascii && ln >= 4 && ln <= 8)
+        m->title_forms[(fp >> 6) & (SG_TITLE_FORM_WORDS - 1)] |= 1ULL << (fp & 63);
     m->nforms++;
     return 0;
 }
@@ -416,7 +424,7 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
     for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next)
         if (m->skels[v].len == n && !memcmp(m->texts + m->skels[v].text_off, k, n))
             return 1;
-    for (uint32_t v = r->alias; v != SG_TRIE_NONE; v = m->aliases[v].next)
+    for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
         if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
             return 1;
     return 0;
@@ -430,8 +438,7 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 {
     const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
     if (r) {
-        for (uint32_t v = r->key & PREFIX_WHOLE ? r->alias : SG_TRIE_NONE; v != SG_TRIE_NONE;
-             v = m->aliases[v].next)
+        for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
             if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
                 return 0;
         for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
@@ -615,7 +622,9 @@ static int head_readings(sg_matcher *m, skel_rec sk)
 
 int sg_variants_finish(sg_matcher *m)
 {
-    size_t n0 = m->nskels;
+    size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
+    for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++)
+        rlen[r] = strlen(regions[r]);
     for (size_t i = 0; i < n0; i++)
         if (head_readings(m, m->skels[i]))
             return SG_ERR_NOMEM;
@@ -624,10 +633,11 @@ int sg_variants_finish(sg_matcher *m)
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
         for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
-            size_t rl = strlen(regions[r]);
+            /* (every skeleton against every region: the last letters first) */
+            size_t rl = rlen[r];
             const char *k = m->texts + sk.text_off;
-            if (sk.len <= rl + 1 || memcmp(k + sk.len - rl, regions[r], rl) ||
-                k[sk.len - rl - 1] != ' ')
+            if (sk.len <= rl + 1 || k[sk.len - 1] != regions[r][rl - 1] ||
+                memcmp(k + sk.len - rl, regions[r], rl) || k[sk.len - rl - 1] != ' ')
                 continue;
             size_t n = sk.len - rl - 1;
             unsigned words = 1;

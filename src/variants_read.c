@@ -64,6 +64,16 @@ static void state_add(skel_state *st, const char *w, size_t n)
     st->h = sg_hash_bytes(st->h, w, n);
 }
 
+/* state_add when the caller has hashed the state with the word already (h). */
+static void state_add_hashed(skel_state *st, const char *w, size_t n, uint64_t h)
+{
+    if (st->words++)
+        st->buf[st->len++] = ' ';
+    memcpy(st->buf + st->len, w, n);
+    st->len += n;
+    st->h = h;
+}
+
 /* The end of an "(ACR)" starting at text[k] ('('): one past ')' or 0. */
 static size_t paren_end(const sg_folded *f, size_t k)
 {
@@ -148,7 +158,10 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
     uint32_t best = SG_TRIE_NONE;
     for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
         const skel_rec *sk = &m->skels[v];
-        if (sk->len != j - i || memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
+        /* (most skeletons here are places without their article, read only
+         * capitalised: that test first, before the skeleton's text) */
+        if (sk->len != j - i || ((sk->needs & SKEL_CONTRACTED) && !(f->flags[i] & SG_F_UPPER)) ||
+            memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
             ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
@@ -162,22 +175,56 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
     return best;
 }
 
+/* The separator after a word of a skeleton's walk, from j: spaces,
+ * apostrophes, a slash between towns, an "(ACR)" (its start into *paren).
+ * Returns the next word's start (or the text's end), 0 where the walk stops. */
+static size_t walk_on(const sg_folded *f, size_t j, const skel_state *sp, size_t *paren,
+                      unsigned *used)
+{
+    const char *t = f->text;
+    while (j < f->len && !(f->flags[j] & SG_F_ALNUM)) {
+        if (t[j] == ' ' || t[j] == '\'' || (t[j] == '/' && sp->words)) {
+            j++; /* ("Fréjus / Saint-Raphaël": towns joined by a slash) */
+        } else if (t[j] == '(' && sp->words && !*paren) {
+            size_t e = paren_end(f, j);
+            if (!e)
+                return 0;
+            *paren = j;
+            *used |= SG_VARIANT_INTERRUPTED;
+            j = e;
+        } else {
+            return 0;
+        }
+    }
+    return j;
+}
+
+/* A walk resumed after a generic head and an inserted word (resume_walk):
+ * where it started, and its state there. */
+typedef struct {
+    size_t start;
+    int capitals;
+} walk_from;
+
 /* Walks the text from word start j on, in skeleton space, after the words of
  * `st`: the longest skeleton ending after `min_end` whose entity allows every
  * variant the reading needs (`used`: those of the caller). Returns 1 and
  * fills *out when found. (The readings that end at min_end or before are not
- * read: a name as long is there.) */
+ * read: a name as long is there.) With `from`, j is the end of a word
+ * inserted after the generic head that is all of `st`. */
 static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp,
-                     unsigned used, size_t min_end, reading *out)
+                     unsigned used, size_t min_end, reading *out, const walk_from *from)
 {
     const char *t = f->text;
     const unsigned char *fl = f->flags;
-    int found = 0, inserted = 0;
+    int found = 0, inserted = from != NULL;
     size_t paren = 0;
     const skel_rec *best = NULL;
-    unsigned first_head = 0;
-    int capitals = 1; /* every content word so far starts with a capital */
-    size_t start = j;
+    unsigned first_head = from != NULL;
+    int capitals = from ? from->capitals : 1; /* every content word so far starts with a capital */
+    size_t start = from ? from->start : j;
+    if (from && !(j = walk_on(f, j, sp, &paren, &used)))
+        return 0;
     while (j < f->len && (fl[j] & SG_F_ALNUM)) {
         size_t we = j;
         while (we < f->len && (fl[we] & SG_F_ALNUM))
@@ -215,7 +262,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             if (!sp->words)
                 first_head = (unsigned)sg_generic_head(wt, wl);
             capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
-            state_add(sp, wt, wl);
+            state_add_hashed(sp, wt, wl, h);
             for (uint32_t v = we > min_end ? sg_prefix_skel(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
                  v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
@@ -241,21 +288,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             }
         }
     separator:
-        j = we;
-        while (j < f->len && !(fl[j] & SG_F_ALNUM)) {
-            if (t[j] == ' ' || t[j] == '\'' || (t[j] == '/' && sp->words)) {
-                j++; /* ("Fréjus / Saint-Raphaël": towns joined by a slash) */
-            } else if (t[j] == '(' && sp->words && !paren && 1) {
-                size_t e = paren_end(f, j);
-                if (!e)
-                    return found;
-                paren = j;
-                used |= SG_VARIANT_INTERRUPTED;
-                j = e;
-            } else {
-                return found;
-            }
-        }
+        if (!(j = walk_on(f, we, sp, &paren, &used)))
+            return found;
     }
     return found;
 }
@@ -518,7 +552,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
             return 0;
         reading rd = {0, 0, 0, 0};
         skel_state walk = st;
-        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd))
+        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL))
             return 0;
         if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED))
             return SG_ERR_NOMEM;
@@ -536,6 +570,24 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
     return 0;
 }
 
+/* The walk at i of a generic head and a word that may be inserted after it
+ * (w->resume: the word's end; match.c found no name going on with the word):
+ * the walk's first two steps are the head into the state and the word
+ * skipped, so it resumes after the word. */
+static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const sg_walk *w,
+                       skel_state *st, reading *rd)
+{
+    size_t hl = w->first_end - i, wl = w->resume - (w->first_end + 1);
+    if (hl + 1 + wl > SKEL_MAX)
+        return 0; /* (the walk stops at so long a word) */
+    memcpy(st->buf, f->text + i, hl);
+    st->len = hl;
+    st->words = 1;
+    st->h = w->first_h;
+    walk_from from = {i, (f->flags[i] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER};
+    return skel_walk(m, f, w->resume, st, SG_VARIANT_INSERTED, w->name_end, rd, &from);
+}
+
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
                    const sg_walk *w, sg_hits *hits)
 {
@@ -549,7 +601,8 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     int title = i + 1 < f->len && (fl[i + 1] & SG_F_LOWER);
     if ((m->variants & SG_VARIANT_ACRONYM_FORMS) && (fl[i] & SG_F_UPPER) && m->forms &&
         (!title || (wl >= 4 && wl <= 8 && f->text[i] >= 'a' && f->text[i] <= 'z' &&
-                    (m->title_letters[wl] & (1u << (f->text[i] - 'a')))))) {
+                    (m->title_letters[wl] & (1u << (f->text[i] - 'a'))) &&
+                    sg_title_form_maybe(m, w->first_h)))) {
         uint32_t e;
         int titled = 0;
         size_t end = form_at(m, f, s, i, &e, &titled);
@@ -577,7 +630,8 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         st.len = 0;
         st.words = 0;
         reading rd = {0, 0, 0, 0};
-        if (skel_walk(m, f, i, &st, 0, w->name_end, &rd)) {
+        if (w->resume ? resume_walk(m, f, i, w, &st, &rd)
+                      : skel_walk(m, f, i, &st, 0, w->name_end, &rd, NULL)) {
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
@@ -685,7 +739,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         sg_hit x = h->v[i];
-        if (m->is_place[x.entity] && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
+        if (sg_is_place(m, x.entity) && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
             /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
             if (x.fe + 1 < f->len && t[x.fe] == ' ' && dash_at(f, s, x.fe) &&
                 (fl[x.fe + 1] & SG_F_UPPER))
@@ -696,14 +750,14 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (town_of_body(f, x.fs))
                 continue;
         }
-        if (out > 0 && m->is_place[x.entity]) {
+        if (out > 0 && sg_is_place(m, x.entity)) {
             /* a region right after an organisation's acronym joins it: "FHF Paca" */
             sg_hit *p = &h->v[out - 1];
             int region = 0;
             for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
                 region |= sg_word_is(t + x.fs, x.fe - x.fs, region_texts[r]);
-            if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !m->is_place[p->entity] &&
-                !m->is_person[p->entity] && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
+            if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !sg_is_place(m, p->entity) &&
+                !sg_is_person(m, p->entity) && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
                 all_upper(f, p->fs, p->fe) && p->how <= SG_HIT_FORM) {
                 p->fe = x.fe;
                 p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
