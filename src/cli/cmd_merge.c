@@ -6,7 +6,9 @@
 
 static void same_file(const char *path, const char *same, void *ctx)
 {
-    if (!*(const int *)ctx)
+    const extract_args *a = ctx;
+    cli_steps_end(a->steps);
+    if (!a->quiet)
         fprintf(stderr, "stakegraph: warning: %s: same file as %s; read once\n", path, same);
 }
 
@@ -16,9 +18,11 @@ static int read_counts(sg_extractor *ex, const file_list *files, const extract_a
 {
     sg_error err;
     sg_error_clear(&err);
-    int quiet = a->quiet;
+    char what[64];
+    snprintf(what, sizeof(what), "reading %zu counts file%s", files->n, files->n == 1 ? "" : "s");
+    cli_step(what, a->steps);
     if (sg_extractor_read_counts_paths(ex, (const char *const *)files->paths, files->n, same_file,
-                                       &quiet, &err)) {
+                                       (void *)a, &err)) {
         cli_print_error(&err, NULL);
         return -1;
     }
