@@ -44,7 +44,7 @@ typedef struct {
     size_t explain_len, explain_cap, explain_units, explain_docs;
     /* the run's own */
     int failed; /* a callback failed and said why */
-    int progress_on, line_open, doc_counted;
+    int progress_on, doc_counted;
     double start, last;
     char *row;
     size_t row_len, row_cap;
@@ -61,14 +61,21 @@ void cli_report_free(cli_report *r);
  * returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *what);
 
-/* Prints "stakegraph: <where>: <what>" on stderr. */
+/* Prints "stakegraph: <where>: <what>" on stderr (ending a progress line
+ * first). */
 void cli_error(const char *where, const char *what);
+/* A progress line is now open on stderr: kept (ended with a line break) or
+ * erased when anything else is written there (cli_line_end). */
+void cli_line_open(int keep);
+void cli_line_end(void);
+/* A monotonic clock, in seconds. */
+double cli_seconds(void);
 /* The steps of a long computation (reading a network, each measure, the
  * layout, drawing, writing) shown on one line of a terminal's stderr, each
  * replacing the last, with the time since the first; nothing when stderr is
  * not a terminal or with -q. cli_step is an sg_step_fn (ctx: the cli_steps). */
 typedef struct {
-    int on, open;
+    int on;
     double start;
 } cli_steps;
 void cli_steps_init(cli_steps *s, int quiet);

@@ -16,19 +16,28 @@ int cli_usage_error(const char *command, const char *what)
     return EXIT_USAGE;
 }
 
-/* A progress line (cli_step) left open on stderr: a message clears it first. */
-static int line_open;
+/* The progress line open on stderr, if any: the documents' count (kept:
+ * ended with a line break) or a step (erased), ended before anything else
+ * is written there. */
+static enum { LINE_NONE = 0, LINE_KEEP, LINE_ERASE } progress_line;
 
-static void clear_line(void)
+void cli_line_open(int keep)
 {
-    if (line_open)
+    progress_line = keep ? LINE_KEEP : LINE_ERASE;
+}
+
+void cli_line_end(void)
+{
+    if (progress_line == LINE_KEEP)
+        fputc('\n', stderr);
+    else if (progress_line == LINE_ERASE)
         fputs("\r\033[K", stderr);
-    line_open = 0;
+    progress_line = LINE_NONE;
 }
 
 void cli_error(const char *where, const char *what)
 {
-    clear_line();
+    cli_line_end();
     if (where && *where)
         fprintf(stderr, "stakegraph: %s: %s\n", where, what);
     else
@@ -150,7 +159,7 @@ int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_
     return 0;
 }
 
-static double seconds(void)
+double cli_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -160,8 +169,7 @@ static double seconds(void)
 void cli_steps_init(cli_steps *s, int quiet)
 {
     s->on = !quiet && isatty(2);
-    s->open = 0;
-    s->start = seconds();
+    s->start = cli_seconds();
 }
 
 void cli_step(const char *step, void *ctx)
@@ -169,14 +177,13 @@ void cli_step(const char *step, void *ctx)
     cli_steps *s = ctx;
     if (!s->on)
         return;
-    fprintf(stderr, "\r\033[Kstakegraph: %s... (%.1f s)", step, seconds() - s->start);
+    fprintf(stderr, "\r\033[Kstakegraph: %s... (%.1f s)", step, cli_seconds() - s->start);
     fflush(stderr);
-    s->open = line_open = 1;
+    cli_line_open(0);
 }
 
 void cli_steps_end(cli_steps *s)
 {
-    if (s->open)
-        clear_line();
-    s->open = 0;
+    if (s->on)
+        cli_line_end();
 }

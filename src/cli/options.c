@@ -199,14 +199,12 @@ void cli_print_help(const cli_command *cmd, FILE *f)
     for (const cli_option *o = cmd->options; o->id; o++) {
         if (!o->help || (o->commands && !(o->commands & cmd->id)))
             continue;
-        char left[128];
-        size_t len = strcspn(o->names, "|");
-        int n = snprintf(left, sizeof(left), "  %s%c%s--%.*s%s%s", o->id < 256 ? "-" : "",
-                         o->id < 256 ? o->id : ' ', o->id < 256 ? ", " : "", (int)len, o->names,
-                         o->value ? " " : "", o->value ? o->value : "");
-        if (o->id >= 256) /* no short option: "  --name" */
-            n = snprintf(left, sizeof(left), "  --%.*s%s%s", (int)len, o->names,
-                         o->value ? " " : "", o->value ? o->value : "");
+        /* "  -g, --gazetteer PATH", or "  --unit UNIT" without a short option */
+        char left[128], letter[8] = "";
+        if (o->id < 256)
+            snprintf(letter, sizeof(letter), "-%c, ", o->id);
+        int n = snprintf(left, sizeof(left), "  %s--%.*s%s%s", letter, (int)strcspn(o->names, "|"),
+                         o->names, o->value ? " " : "", o->value ? o->value : "");
         fputs(left, f);
         if (n + 1 >= HELP_COLUMN)
             fprintf(f, "\n%*s", HELP_COLUMN, "");

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -34,33 +33,20 @@ int cli_corpus(sg_corpus **out, sg_corpus_format format, const char *suffix, cha
     return 0;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* The progress line is ended before anything else is written to stderr. */
-static void end_line(cli_report *r)
-{
-    if (r->line_open)
-        fputc('\n', stderr);
-    r->line_open = 0;
-}
-
 static void on_progress(const sg_progress *p, void *ctx)
 {
     cli_report *r = ctx;
-    double t = now();
+    double t = cli_seconds();
     int final = p->done == p->total;
     if (!r->progress_on || (!final && t - r->last < 0.5))
         return;
     r->last = t;
     double mb = (double)p->bytes / 1e6, dt = t - r->start;
-    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s%s", p->done, p->total, mb,
-            dt > 0 ? mb / dt : 0.0, final ? "\n" : "");
-    r->line_open = !final;
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s", p->done, p->total, mb,
+            dt > 0 ? mb / dt : 0.0);
+    cli_line_open(1);
+    if (final)
+        cli_line_end();
 }
 
 static void on_warning(const sg_error *w, void *ctx)
@@ -68,7 +54,7 @@ static void on_warning(const sg_error *w, void *ctx)
     cli_report *r = ctx;
     char msg[2048];
     sg_error_format(w, msg, sizeof(msg));
-    end_line(r);
+    cli_line_end();
     if (w->code == SG_ERR_PARSE && w->line > 0) /* a line skipped: an error that does not
                                                    stop the run (status 1 at the end) */
         fprintf(stderr, "stakegraph: %s\n", msg);
@@ -83,7 +69,6 @@ static int write_row(cli_report *r, sg_output *o, const char *path)
     if (fwrite(r->row, 1, r->row_len, f) != r->row_len || ferror(f)) {
         char what[300];
         snprintf(what, sizeof(what), "cannot write: %s", strerror(errno ? errno : EIO));
-        end_line(r);
         cli_error(path, what);
         r->failed = 1;
         return -1;
@@ -94,7 +79,6 @@ static int write_row(cli_report *r, sg_output *o, const char *path)
 
 static int out_of_memory(cli_report *r)
 {
-    end_line(r);
     cli_error(NULL, "out of memory");
     r->failed = 1;
     return -1;
@@ -175,11 +159,11 @@ int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, unsigned jobs, sg_per
     o.on_progress = on_progress;
     o.ctx = r;
     r->progress_on = isatty(2) && !r->quiet;
-    r->start = r->last = now();
+    r->start = r->last = cli_seconds();
     sg_error err;
     sg_error_clear(&err);
     int rc = sg_corpus_run(ex, c, &o, res, &err);
-    end_line(r);
+    cli_line_end();
     if (rc && !r->failed)
         cli_print_error(&err, NULL);
     return rc ? -1 : 0;
