@@ -2,8 +2,6 @@
  * memory, and reading them one at a time (corpus.h). */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,106 +344,6 @@ int sg_doc_read(sg_doc_reader *r, size_t k, sg_error *err)
         return 0;
     }
     return c->jsonl ? read_line(r, k, err) : read_text_file(r, c->paths[k], err);
-}
-
-/* ---- reading a file whole ---- */
-
-/* Makes room for `need` bytes in *buf. */
-static int reserve(char **buf, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 65536;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2)
-            return -1;
-        ncap *= 2;
-    }
-    char *p = realloc(*buf, ncap);
-    if (!p)
-        return -1;
-    *buf = p;
-    *cap = ncap;
-    return 0;
-}
-
-/* Opens a document for reading. The open itself never blocks
- * (O_NONBLOCK): a device such as a serial line may wait in open() for
- * something that never comes. Then the file decides: a regular file is read
- * at once; a FIFO (only one named by the caller gets here, as `<(cmd)` or
- * mkfifo give: the directory walk lists regular files only) is waited for,
- * as the user asked, until its writer writes or closes (read at once, a FIFO
- * whose writer has not started yet would look empty); the rest (a terminal,
- * /dev/stdin) is read to its end in blocking mode. Returns the descriptor,
- * or -1 with the reason in msg. */
-static int open_document(const char *path, char *msg, size_t size)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), flags;
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0)
-        goto fail;
-    if (S_ISDIR(st.st_mode)) {
-        close(fd);
-        snprintf(msg, size, "is a directory");
-        return -1;
-    }
-    if (S_ISFIFO(st.st_mode)) {
-        /* POLLHUP comes only once a writer has come and gone (Linux): until
-         * then, poll waits, as a blocking open would have */
-        struct pollfd p = {fd, POLLIN, 0};
-        while (poll(&p, 1, -1) < 0)
-            if (errno != EINTR)
-                goto fail;
-    }
-    if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
-        goto fail;
-    return fd;
-fail:
-    snprintf(msg, size, "%s", strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    return -1;
-}
-
-int sg_read_document(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
-{
-    int is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open_document(path, msg, size);
-    if (fd < 0)
-        return -1;
-    int rc = sg_read_fd(fd, buf, cap, len, msg, size);
-    if (!is_stdin)
-        close(fd);
-    return rc;
-}
-
-int sg_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
-{
-    struct stat st;
-    size_t n = 0, want = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        want = (size_t)st.st_size + 1; /* + 1: the end is seen without growing */
-    int rc = 0;
-    for (;;) {
-        if (reserve(buf, cap, n + (want > n ? want - n : 65536))) {
-            snprintf(msg, size, "out of memory");
-            rc = -1;
-            break;
-        }
-        ssize_t r = read(fd, *buf + n, *cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            snprintf(msg, size, "%s", errno == EISDIR ? "is a directory" : strerror(errno));
-            rc = -1;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *len = n;
-    return rc;
 }
 
 struct sg_corpus_reader {

@@ -66,7 +66,7 @@ void sg_doc_reader_init(sg_doc_reader *r, const sg_corpus *c, sg_period_unit uni
 int sg_doc_read(sg_doc_reader *r, size_t k, sg_error *err);
 void sg_doc_reader_free(sg_doc_reader *r);
 
-/* Reads a whole file ("-": standard input) into *buf (of *cap bytes, grown
+/* (file.c) Reads a whole file ("-": standard input) into *buf (of *cap bytes, grown
  * as needed and kept for the next one): FIFOs waited for, devices never
  * block the open. On failure writes the reason to msg and returns -1. */
 int sg_read_document(const char *path, char **buf, size_t *cap, size_t *len, char *msg,
