@@ -462,7 +462,7 @@ int sg_extractor_add_document(sg_extractor *ex, const sg_document *d, sg_error *
     /* match, resolve the document's references, leave out the credits */
     if ((rc = sg_matcher_run(ex->matcher, ex->md, &ex->folded, text, len, name, &ex->hits, err)))
         return rc;
-    if ((rc = sg_resolve(ex->matcher, &ex->folded, &ex->hits)) ||
+    if ((rc = sg_resolve(ex->matcher, &ex->folded, text, &ex->hits)) ||
         (!ex->opt.keep_furniture && (rc = sg_furniture_filter(&ex->folded, text, len, &ex->hits))))
         return sg_error_set(err, rc, name, 0, -1, "out of memory");
     /* Mentions first: a failing callback then leaves the counts untouched. */

@@ -172,8 +172,8 @@ int sg_name_read(sg_folded *scratch, const char *written, unsigned char guard, s
 }
 
 /* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name". */
-static int add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
-                     unsigned char guard)
+int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
+                         unsigned char guard)
 {
     sg_name_reading nr;
     int rc = sg_name_read(scratch, alias, guard, &nr);
@@ -338,6 +338,8 @@ void sg_matcher_free(sg_matcher *m)
     free(m->fuzzy_next);
     free(m->forms);
     free(m->is_place);
+    free(m->body_kind);
+    free(m->bodies);
     free(m->allowed);
     free(m->prefixes);
     free(m->prefix_ext);
@@ -413,6 +415,9 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->is_person = calloc(n ? n : 1, 1);
     m->is_place = calloc(n ? n : 1, 1);
     m->allowed = calloc(n ? n : 1, sizeof(uint16_t));
+    m->body_kind = calloc(n ? n : 1, 1);
+    for (size_t k = 0; k < SG_BODY_KINDS; k++)
+        m->body_only[k] = SG_TRIE_NONE;
     m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
     /* sized for two prefixes an entity (the bench gazetteers have 2.3): the
      * table then grows once or not at all, where growing from small copied
@@ -424,7 +429,7 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
     m->prefix_alias = sg_alloc_array(m->prefix_mask + 1, sizeof(uint32_t));
     if (!m->prefixes || !m->prefix_ext || !m->prefix_alias || !m->rank || !m->is_person ||
-        !m->is_place || !m->allowed || !m->patterns || sg_trie_new(&m->surnames) ||
+        !m->is_place || !m->allowed || !m->body_kind || !m->patterns || sg_trie_new(&m->surnames) ||
         sg_trie_new(&m->heads) || compute_ranks(m, n) || reserve_names(m, variants))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
@@ -433,15 +438,17 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         m->is_place[i] = !strcmp(e->type, "place");
         m->allowed[i] = (uint16_t)(variants & SG_VARIANT_ALL & ~e->variants_off);
         m->variants |= m->allowed[i];
-        if (!sg_label_is_exact(e) && (rc = add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
+        if (!sg_label_is_exact(e) &&
+            (rc = sg_matcher_add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
             goto cleanup;
         for (size_t a = 0; a < e->naliases; a++)
-            if ((rc = add_alias(m, &scratch, (uint32_t)i, e->aliases[a], e->guard)))
+            if ((rc = sg_matcher_add_alias(m, &scratch, (uint32_t)i, e->aliases[a], e->guard)))
                 goto cleanup;
         if (m->is_person[i] && (rc = add_surname(m, &scratch, (uint32_t)i, e)))
             goto cleanup;
         if (!m->is_person[i] && !m->is_place[i] && !e->guard) {
-            if ((rc = add_head(m, &scratch, (uint32_t)i, e->label)))
+            if ((rc = add_head(m, &scratch, (uint32_t)i, e->label)) ||
+                (rc = sg_bodies_add(m, &scratch, (uint32_t)i)))
                 goto cleanup;
             for (size_t a = 0; a < e->naliases; a++)
                 if ((rc = add_head(m, &scratch, (uint32_t)i, e->aliases[a])))
@@ -450,7 +457,8 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
         if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
             goto cleanup_set;
     }
-    if ((rc = sg_variants_finish(m)) || (rc = build_filter(m)) ||
+    if ((rc = sg_towns_add(m, &scratch)) || (rc = sg_variants_finish(m)) ||
+        (rc = sg_bodies_finish(m, &scratch)) || (rc = build_filter(m)) ||
         (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
         (rc = build_bits(m, n)))
         goto cleanup;
@@ -465,11 +473,7 @@ cleanup_set:
     return rc;
 }
 
-/* Does the alias fit the case of text[i, end)? */
-/* Is the body named by its territory at i in lower case the body all the
- * same, after an office of it: "la vice-présidente de la région X", "le
- * président du département"? */
-static int office_before(const sg_folded *f, size_t i)
+int sg_office_before(const sg_folded *f, size_t i)
 {
     static const char *const of[] = {"de", "du"};
     static const char *const offices[] = {"president",   "presidente",  "presidents", "conseiller",
@@ -485,10 +489,11 @@ static int office_before(const sg_folded *f, size_t i)
     return e > b && sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices));
 }
 
+/* Does the alias fit the case of text[i, end)? */
 static int case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
 {
     const unsigned char *flags = f->flags;
-    if (a->capital && !(flags[i] & SG_F_UPPER) && !office_before(f, i))
+    if (a->capital && !(flags[i] & SG_F_UPPER) && !sg_office_before(f, i))
         return 0;
     if (a->mode == MODE_ACRONYM) {
         for (size_t k = 0; k < a->len; k++)
@@ -722,10 +727,12 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
         unsigned char guard = 0;
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
-        if (end && sg_hits_push(hits, i, end, e, SG_HIT_NAME))
+        /* (a town's short name is a variant) */
+        if (end &&
+            sg_hits_push(hits, i, end, e, guard & SG_ALIAS_DERIVED ? SG_HIT_VARIANT : SG_HIT_NAME))
             return SG_ERR_NOMEM;
         if (end)
-            hits->v[hits->n - 1].guard = guard;
+            hits->v[hits->n - 1].guard = guard & ~SG_ALIAS_DERIVED;
         if (m->variants && variants_may(m, f, i, &w) && sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
         i = w.first_end - 1; /* on after the word */

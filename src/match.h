@@ -101,8 +101,9 @@ void sg_hits_sort(sg_hits *h);
 /* The mentions a document makes by reference to what it named (resolve.c),
  * added to `hits` (sorted) in this order: long forms before a known acronym,
  * acronyms it defines, surnames of people it named, head acronyms alone ("le
- * CHU") after the name they head. Returns 0 or SG_ERR_NOMEM. */
-int sg_resolve(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+ * CHU") after the name they head, local authorities by their kind alone.
+ * `s`: the original text of `f`. Returns 0 or SG_ERR_NOMEM. */
+int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
 
 /* Its steps, one by one. */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
@@ -115,5 +116,9 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *hits
  * the same document: a mention of that name's entity when it is the only one
  * named so far with that head. */
 int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* A local authority by its kind alone ("la Région", "le conseil
+ * départemental"; bodies.c): the one body of that kind the document names,
+ * else the gazetteer's only one. `s`: the original text of `f`. */
+int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
 
 #endif

@@ -9,6 +9,25 @@
 #include "stakegraph/extract.h"
 #include "trie.h"
 
+#define SG_ALIAS_DERIVED 0x80
+
+/* The kinds of local authority a text names by their kind alone (bodies.c). */
+enum {
+    SG_BODY_REGION = 1,
+    SG_BODY_DEPARTMENT,
+    SG_BODY_METROPOLE,
+    SG_BODY_AGGLOMERATION,
+    SG_BODY_CITY,
+    SG_BODY_KINDS
+};
+#define SG_BODY_SEVERAL (UINT32_MAX - 1)
+
+/* A local authority whose name ends with a place's ("Conseil départemental
+ * du Var"). */
+typedef struct {
+    uint32_t place, entity;
+} body_rec;
+
 typedef struct {
     uint32_t entity;
     uint32_t len;     /* folded length */
@@ -16,7 +35,8 @@ typedef struct {
     size_t flags_off; /* MODE_EXACT: offset of the alias's case flags in the pool */
     uint32_t next;    /* next alias with the same fingerprint, or SG_TRIE_NONE */
     unsigned char mode;
-    unsigned char guard;   /* SG_GUARD_CONFIRM or SG_GUARD_CUE: checked after matching; 0 */
+    unsigned char guard;   /* SG_GUARD_CONFIRM or SG_GUARD_CUE: checked after matching; 0;
+                              with SG_ALIAS_DERIVED: a reading of a name (towns.c) */
     unsigned char tail;    /* punctuation that ends the name as written, after `len` in
                               `texts` ("(Ville)": ")"): the mention takes it when the text
                               has it */
@@ -130,6 +150,12 @@ struct sg_matcher {
     unsigned char *is_person;
     unsigned char *is_place;
     uint16_t *allowed; /* entity -> SG_VARIANT_* allowed */
+    /* local authorities (bodies.c): entity -> SG_BODY_* (0: none), and per
+     * kind the gazetteer's only body of it, SG_BODY_SEVERAL or SG_TRIE_NONE */
+    unsigned char *body_kind;
+    uint32_t body_only[SG_BODY_KINDS];
+    body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
+    size_t nbodies, bodies_cap;
     unsigned variants; /* the union of `allowed` */
 };
 
@@ -319,6 +345,27 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
             return 1;
     return 0;
 }
+
+/* Is the body named by its territory at i in lower case the body all the
+ * same, after an office of it: "la vice-présidente de la région X", "le
+ * président du département des Alpes-Maritimes"? */
+int sg_office_before(const sg_folded *f, size_t i);
+
+/* Adds `alias` (as written, with the entity's `guard`) as a name of
+ * `entity`, with its variants. Returns 0 or an SG_ERR_*. */
+int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
+                         unsigned char guard);
+
+/* towns.c: the short names of towns ("Digne" for Digne-les-Bains), as names
+ * read after a cue only. */
+int sg_towns_add(sg_matcher *m, sg_folded *scratch);
+
+/* bodies.c: notes the kind of local authority `entity` is, from its label
+ * (folded in `scratch`). */
+int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity);
+/* Once every name is in: the bodies whose name ends with a place's, sorted
+ * by place. Returns 0 or SG_ERR_NOMEM. */
+int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
 
 /* Is the folded word t[0, n) a function word (de, des, du, d, la, le, les, l)? */
 int sg_function_word(const char *t, size_t n);

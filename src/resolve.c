@@ -553,10 +553,12 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         char l[MAX_ACRONYM];
         size_t ln = 0;
         int ok = 1;
+        /* in capitals, or in title case from four letters ("(Chits)") */
+        int title = x->fe - x->fs >= 4 && (f->flags[x->fs + 1] & SG_F_LOWER);
         for (size_t k = x->fs; k < x->fe && ok; k++) {
             if (!(f->flags[k] & SG_F_ALNUM))
                 continue;
-            ok = (f->flags[k] & SG_F_UPPER) && ln < MAX_ACRONYM;
+            ok = (f->flags[k] & (title && k > x->fs ? SG_F_LOWER : SG_F_UPPER)) && ln < MAX_ACRONYM;
             if (ok)
                 l[ln++] = f->text[k];
         }
@@ -694,14 +696,16 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
-int sg_resolve(const sg_matcher *m, const sg_folded *f, sg_hits *hits)
+int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
     int rc = 0;
     if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_long_forms(m, f, hits)))
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
         return rc;
-    if (m->variants & SG_VARIANT_DEFINED)
-        rc = sg_resolve_heads(m, f, hits);
+    if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_heads(m, f, hits)))
+        return rc;
+    if (m->variants & SG_VARIANT_HEADS)
+        rc = sg_resolve_bodies(m, f, s, hits);
     return rc;
 }

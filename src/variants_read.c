@@ -163,7 +163,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
         if (sk->len != j - i || ((sk->needs & SKEL_CONTRACTED) && !(f->flags[i] & SG_F_UPPER)) ||
             memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
-            ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, i))) ||
+            ((sk->needs & SKEL_CAPITALS) &&
+             !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
             ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)))
             continue;
@@ -269,7 +270,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
-                    ((sk->needs & SKEL_CAPITALS) && (!capitals || !proper_context(f, start))) ||
+                    ((sk->needs & SKEL_CAPITALS) &&
+                     !((capitals && proper_context(f, start)) || sg_office_before(f, start))) ||
                     (sk->needs & SKEL_DEAD) ||
                     ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
                     ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)))
@@ -611,8 +613,10 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_FORM))
             return SG_ERR_NOMEM;
         /* in title case, only where the document names the entity otherwise
-         * ("l'État" is no form of ÉTAT in a text that does not name it) */
-        if (end && titled)
+         * ("l'État" is no form of ÉTAT in a text that does not name it), or
+         * in brackets, where a text defines its acronyms ("(Chits)") */
+        if (end && titled &&
+            !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
             hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
     if (sg_function_word(f->text + i, we - i))

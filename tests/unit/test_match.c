@@ -68,7 +68,7 @@ static void run(const char *text, char *out, size_t size)
     sg_regex_md *md = sg_regex_md_new();
     assert_non_null(md);
     assert_int_equal(sg_matcher_run(matcher, md, &f, text, strlen(text), "doc", &h, &err), 0);
-    assert_int_equal(sg_resolve(matcher, &f, &h), 0);
+    assert_int_equal(sg_resolve(matcher, &f, text, &h), 0);
     assert_int_equal(sg_furniture_filter(&f, text, strlen(text), &h), 0);
     sg_regex_md_free(md);
     out[0] = '\0';

@@ -1,0 +1,259 @@
+/* Local authorities named by their kind alone (variant "heads"): "la
+ * Région", "le Département", "la Métropole", "le conseil départemental",
+ * "l'Agglomération", "la Ville" for the one body of that kind the document
+ * names, or else for the gazetteer's only body of that kind. The press names
+ * a region's or a department's council so once the article has said which
+ * one, and a regional gazetteer often lists one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "variants_int.h"
+
+/* The folded beginnings of a body's name, by kind (SG_BODY_*). */
+static const struct {
+    const char *start;
+    unsigned char kind;
+} names[] = {{"region ", SG_BODY_REGION},
+             {"conseil regional ", SG_BODY_REGION},
+             {"departement ", SG_BODY_DEPARTMENT},
+             {"conseil departemental ", SG_BODY_DEPARTMENT},
+             {"conseil general ", SG_BODY_DEPARTMENT},
+             {"metropole ", SG_BODY_METROPOLE},
+             {"communaute d'agglomeration ", SG_BODY_AGGLOMERATION},
+             {"communaute d agglomeration ", SG_BODY_AGGLOMERATION},
+             {"agglomeration ", SG_BODY_AGGLOMERATION},
+             {"ville de ", SG_BODY_CITY},
+             {"ville d'", SG_BODY_CITY},
+             {"ville d ", SG_BODY_CITY}};
+
+/* The words that name a body by its kind in a text. `capital`: only written
+ * with a capital ("la région" in lower case is the territory; "le conseil
+ * départemental" is the body in either case). */
+static const struct {
+    const char *words;
+    unsigned char kind, capital;
+} kinds[] = {{"conseil regional", SG_BODY_REGION, 0},
+             {"region", SG_BODY_REGION, 1},
+             {"conseil departemental", SG_BODY_DEPARTMENT, 0},
+             {"conseil general", SG_BODY_DEPARTMENT, 0},
+             {"departement", SG_BODY_DEPARTMENT, 1},
+             {"metropole", SG_BODY_METROPOLE, 1},
+             {"communaute d'agglomeration", SG_BODY_AGGLOMERATION, 0},
+             {"agglomeration", SG_BODY_AGGLOMERATION, 1},
+             {"agglo", SG_BODY_AGGLOMERATION, 1},
+             {"ville", SG_BODY_CITY, 1}};
+#define NKINDS (sizeof(kinds) / sizeof(*kinds))
+
+/* The folded label of `entity`, in `scratch`. */
+static int fold_label(const sg_matcher *m, sg_folded *scratch, uint32_t entity, const char **t,
+                      size_t *n)
+{
+    const char *label = m->gaz->ents[entity].label;
+    const unsigned char *fl = NULL;
+    label += label[0] == '!' || label[0] == '=';
+    return sg_fold_name_in(scratch, label, strlen(label), t, &fl, n);
+}
+
+/* The kind of body a folded name starts with (its words' length in *l). */
+static unsigned char kind_of(const char *t, size_t n, size_t *l)
+{
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++) {
+        *l = strlen(names[k].start);
+        if (n > *l && !memcmp(t, names[k].start, *l))
+            return names[k].kind;
+    }
+    return 0;
+}
+
+int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
+{
+    if (m->is_person[entity] || m->is_place[entity] || !(m->allowed[entity] & SG_VARIANT_HEADS))
+        return 0;
+    const char *t = NULL;
+    size_t n = 0, l;
+    int rc = fold_label(m, scratch, entity, &t, &n);
+    unsigned char kind = rc ? 0 : kind_of(t, n, &l);
+    if (kind) {
+        m->body_kind[entity] = kind;
+        /* the only one of its kind so far, or one of several */
+        m->body_only[kind] = m->body_only[kind] == SG_TRIE_NONE ? entity : SG_BODY_SEVERAL;
+    }
+    return rc;
+}
+
+/* The place entity named t[0, n) exactly, or SG_TRIE_NONE. */
+static uint32_t place_named(const sg_matcher *m, const char *t, size_t n)
+{
+    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
+    uint32_t place = SG_TRIE_NONE;
+    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
+         v = m->aliases[v].next)
+        if (m->is_place[m->aliases[v].entity] && m->aliases[v].len == n &&
+            !memcmp(m->texts + m->aliases[v].text_off, t, n))
+            place = m->aliases[v].entity;
+    return place;
+}
+
+static int cmp_body(const void *a, const void *b)
+{
+    const body_rec *x = a, *y = b;
+    return x->place != y->place ? (x->place < y->place ? -1 : 1)
+                                : (x->entity > y->entity) - (x->entity < y->entity);
+}
+
+int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
+{
+    for (size_t e = 0; e < m->gaz->n; e++) {
+        if (!m->body_kind[e])
+            continue;
+        const char *t = NULL;
+        size_t n = 0, l = 0;
+        if (fold_label(m, scratch, (uint32_t)e, &t, &n))
+            return SG_ERR_NOMEM;
+        kind_of(t, n, &l);
+        /* its territory: the rest of its name, a place's name maybe ("des
+         * bouches du rhone" after "conseil departemental ") */
+        const char *rest = t + l;
+        size_t rn = n - l, w = 0;
+        while (w < rn && rest[w] != ' ' && rest[w] != '\'')
+            w++;
+        if (w < rn && sg_function_word(rest, w)) {
+            rest += w + 1;
+            rn -= w + 1;
+        }
+        uint32_t place = place_named(m, rest, rn);
+        if (place == SG_TRIE_NONE)
+            continue;
+        if (sg_grow((void **)&m->bodies, &m->bodies_cap, m->nbodies + 1, sizeof(body_rec)))
+            return SG_ERR_NOMEM;
+        m->bodies[m->nbodies++] = (body_rec){place, (uint32_t)e};
+    }
+    if (m->nbodies)
+        qsort(m->bodies, m->nbodies, sizeof(body_rec), cmp_body);
+    return 0;
+}
+
+/* Notes body e for a kind of the document: the first, or SG_BODY_SEVERAL. */
+static void note(uint32_t *slot, uint32_t e)
+{
+    if (*slot != e)
+        *slot = *slot == SG_TRIE_NONE ? e : SG_BODY_SEVERAL;
+}
+
+/* Does a proper name follow the kind's words ending at p ("la Région
+ * Occitanie", "le Département du Var")? Then the kind is part of another
+ * body's name, one the gazetteer does not know. */
+static int name_follows(const sg_folded *f, const char *s, size_t p)
+{
+    if (p < f->len && s[f->src[p]] == '-')
+        return 1; /* "Ville-la-Grand", "Région-Sud" */
+    while (p < f->len && f->text[p] == ' ')
+        p++;
+    if (p < f->len && (f->flags[p] & SG_F_UPPER))
+        return 1;
+    size_t e = p;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e == p || !sg_function_word(f->text + p, e - p) || f->text[p] != 'd')
+        return 0;
+    while (e < f->len && (f->text[e] == ' ' || f->text[e] == '\''))
+        e++;
+    return e < f->len && (f->flags[e] & SG_F_UPPER);
+}
+
+/* "l'Hôtel de Région", "l'hôtel du Département": the building. */
+static int hotel_before(const sg_folded *f, size_t p)
+{
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (e == b || (!sg_word_is(f->text + b, e - b, "de") && !sg_word_is(f->text + b, e - b, "du")))
+        return 0;
+    sg_word_before(f, b, 1, &b, &e);
+    return sg_word_is(f->text + b, e - b, "hotel");
+}
+
+/* "sur le Département", "dans la Région", "en Région": the territory. */
+static int territory_before(const sg_folded *f, size_t p)
+{
+    static const char *const where[] = {"sur", "dans", "en", "hors", "travers", "partout"};
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (e > b && (sg_word_is(f->text + b, e - b, "le") || sg_word_is(f->text + b, e - b, "la") ||
+                  sg_word_is(f->text + b, e - b, "l")))
+        sg_word_before(f, b, 1, &b, &e);
+    return e > b && sg_word_in(f->text + b, e - b, where, sizeof(where) / sizeof(*where));
+}
+
+/* The kind named at word start p ([p, *end)), or 0. */
+static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end)
+{
+    for (size_t k = 0; k < NKINDS; k++) {
+        size_t l = strlen(kinds[k].words);
+        if (p + l > f->len || f->text[p] != kinds[k].words[0] ||
+            memcmp(f->text + p, kinds[k].words, l) ||
+            (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)) ||
+            (kinds[k].capital && !(f->flags[p] & SG_F_UPPER)))
+            continue;
+        *end = p + l;
+        return kinds[k].kind;
+    }
+    return 0;
+}
+
+int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+{
+    if (!m->body_kind)
+        return 0;
+    /* the bodies of each kind the document names, and those of the places
+     * it names ("le Département" in a text that names the Var): one, or
+     * several */
+    uint32_t named[SG_BODY_KINDS], placed[SG_BODY_KINDS];
+    for (size_t k = 0; k < SG_BODY_KINDS; k++)
+        named[k] = placed[k] = SG_TRIE_NONE;
+    for (size_t i = 0; i < h->n; i++) {
+        uint32_t e = h->v[i].entity;
+        if (m->body_kind[e])
+            note(&named[m->body_kind[e]], e);
+        if (!m->nbodies || !sg_is_place(m, e))
+            continue;
+        size_t lo = 0, hi = m->nbodies;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->bodies[mid].place < e)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < m->nbodies && m->bodies[lo].place == e; lo++)
+            note(&placed[m->body_kind[m->bodies[lo].entity]], m->bodies[lo].entity);
+    }
+    size_t n0 = h->n, k = 0;
+    for (size_t p = 0; p < f->len; p++) {
+        if (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))
+            continue;
+        while (k < n0 && h->v[k].fe <= p)
+            k++;
+        if (k < n0 && h->v[k].fs <= p)
+            continue; /* inside a mention */
+        size_t end = p;
+        unsigned char kind = kind_at(f, p, &end);
+        if (p > 0 && s[f->src[p - 1]] == '-')
+            continue; /* "Saint-Ville" */
+        if (hotel_before(f, p) || territory_before(f, p))
+            continue;
+        if (!kind || (k < n0 && h->v[k].fs < end) || name_follows(f, s, end))
+            continue;
+        uint32_t e = named[kind] != SG_TRIE_NONE    ? named[kind]
+                     : placed[kind] != SG_TRIE_NONE ? placed[kind]
+                                                    : m->body_only[kind];
+        if (e == SG_TRIE_NONE || e == SG_BODY_SEVERAL || !(m->allowed[e] & SG_VARIANT_HEADS))
+            continue;
+        if (sg_hits_push(h, p, end, e, SG_HIT_VARIANT))
+            return SG_ERR_NOMEM;
+        p = end - 1;
+    }
+    if (h->n > n0)
+        sg_hits_sort(h);
+    return 0;
+}

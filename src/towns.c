@@ -1,0 +1,106 @@
+/* Towns by the short name the press gives them (variant "function-words"):
+ * a commune's name cut before its first linking word, "Digne" for
+ * Digne-les-Bains, "La Seyne" for La Seyne-sur-Mer, "Port-Saint-Louis" for
+ * Port-Saint-Louis-du-Rhône. A short name is read only capitalised and right
+ * after a cue ("à Digne", "maire de Digne": the place's guard "cue"), and
+ * for no entity when it is another name already or two towns share it
+ * ("Saint-Laurent"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "variants_int.h"
+
+typedef struct {
+    uint32_t entity;
+    size_t n;
+    char name[SKEL_MAX]; /* as written */
+    char key[SKEL_MAX];  /* folded */
+    size_t kn;
+} town;
+
+/* The length of the short name of `name` as written, or 0. */
+static size_t short_name(const char *name)
+{
+    static const char *const links[] = {"-sur-", "-sous-", "-lès-", "-les-",         "-lez-",
+                                        "-en-",  "-de-",   "-du-",  "-des-",         "-la-",
+                                        "-le-",  "-aux-",  "-d'",   "-d\xe2\x80\x99"};
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof(links) / sizeof(*links); k++) {
+        const char *p = strstr(name, links[k]);
+        if (p && (!best || (size_t)(p - name) < best))
+            best = (size_t)(p - name);
+    }
+    /* departments and regions: "Alpes-de-Haute-Provence", "Bouches-du-Rhône",
+     * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France" */
+    static const char *const not [] = {"Alpes", "Bouches", "Côtes", "Hauts", "Val", "Île"};
+    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
+        if (strlen(not [k]) == best && !memcmp(name, not [k], best))
+            return 0;
+    return best >= 3 && best < SKEL_MAX ? best : 0;
+}
+
+static int cmp_town(const void *a, const void *b)
+{
+    const town *x = a, *y = b;
+    int c = x->kn != y->kn ? (x->kn < y->kn ? -1 : 1) : memcmp(x->key, y->key, x->kn);
+    return c ? c : (x->entity > y->entity) - (x->entity < y->entity);
+}
+
+/* Is folded t[0, n) a whole name of some entity? */
+static int named(const sg_matcher *m, const char *t, size_t n)
+{
+    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
+    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
+         v = m->aliases[v].next)
+        if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, t, n))
+            return 1;
+    return 0;
+}
+
+int sg_towns_add(sg_matcher *m, sg_folded *scratch)
+{
+    town *v = NULL;
+    size_t nv = 0, cap = 0;
+    int rc = 0;
+    for (size_t e = 0; e < m->gaz->n && !rc; e++) {
+        const sg_entity *ent = &m->gaz->ents[e];
+        if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_FUNCTION_WORDS))
+            continue;
+        const char *label = ent->label;
+        size_t n = short_name(label);
+        if (!n || label[0] == '=' || label[0] == '!')
+            continue;
+        const char *t = NULL;
+        const unsigned char *fl = NULL;
+        size_t kn = 0;
+        if ((rc = sg_fold_name_in(scratch, label, n, &t, &fl, &kn)) ||
+            (rc = sg_grow((void **)&v, &cap, nv + 1, sizeof(town))))
+            break;
+        if (kn < 3 || kn >= SKEL_MAX)
+            continue;
+        town *w = &v[nv++];
+        w->entity = (uint32_t)e;
+        w->n = n;
+        memcpy(w->name, label, n);
+        w->name[n] = '\0';
+        memcpy(w->key, t, kn);
+        w->kn = kn;
+    }
+    if (!rc && nv)
+        qsort(v, nv, sizeof(town), cmp_town);
+    for (size_t i = 0; i < nv && !rc;) {
+        size_t j = i + 1;
+        while (j < nv && v[j].kn == v[i].kn && !memcmp(v[j].key, v[i].key, v[i].kn))
+            j++;
+        if (j == i + 1 && !named(m, v[i].key, v[i].kn)) {
+            size_t first = m->naliases;
+            rc = sg_matcher_add_alias(m, scratch, v[i].entity, v[i].name, SG_GUARD_CUE);
+            for (size_t a = first; !rc && a < m->naliases; a++)
+                m->aliases[a].guard |= SG_ALIAS_DERIVED;
+        }
+        i = j;
+    }
+    free(v);
+    return rc;
+}
