@@ -83,6 +83,18 @@ void sg_extract_options_init(sg_extract_options *opt);
  * Returns SG_OK or SG_ERR_INVALID. */
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec);
 
+/* Sets one option by its name and its value as text, as the command line
+ * and configuration files give them: "unit" (sentence, paragraph, document
+ * or window:N), "variants" (sg_variants_parse), "max-unit-actors" (0, or 2
+ * and more), and the flags "strict" and "keep-credits" (value ignored).
+ * Returns SG_OK, or SG_ERR_INVALID
+ * with a message naming the option as the command line does ("invalid
+ * --unit 'x' (sentence, paragraph, document or window:N)"; "unknown option
+ * '--x'"). String values are kept by pointer: they must outlive `opt`. Uses
+ * `opt` alone. */
+int sg_extract_options_set(sg_extract_options *opt, const char *name, const char *value,
+                           sg_error *err);
+
 /* The unit of `opt` as sg_extract_options_set_unit reads it ("sentence",
  * "window:20"), into buf (NUL-terminated, cut to `size`). */
 void sg_extract_options_unit(const sg_extract_options *opt, char *buf, size_t size);
