@@ -77,7 +77,7 @@ static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor 
     r.explain_a = ia;
     r.explain_b = ib;
     sg_run_result res;
-    int rc = cli_run(&r, ex, corpus, a->jobs, SG_PERIOD_NONE, 0, 1, &res);
+    int rc = cli_run(&r, ex, corpus, &a->run, &res);
     if (!rc) {
         printf("%s (%s) and %s (%s): %zu %s in %zu document%s\n",
                sg_gazetteer_label(gaz, (size_t)x), ia, sg_gazetteer_label(gaz, (size_t)y), ib,
