@@ -243,6 +243,12 @@ void sg_extractor_on_cooccurrence(sg_extractor *ex, sg_cooccurrence_fn fn, void 
 int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
                      sg_error *err);
 
+/* The entity `name` names, as its index in the extractor's gazetteer: an
+ * id, else a name the extractor matches as a whole ("AP-HM", "Thierry
+ * Schifano"); -1 when it names none (or memory runs out). Only reads `ex`
+ * (a fork does the matching; its callbacks are not called). */
+long sg_extractor_find_actor(const sg_extractor *ex, const char *name);
+
 /* The same, with metadata (copied when documents are recorded). */
 int sg_extractor_add_document(sg_extractor *ex, const sg_document *doc, sg_error *err);
 
