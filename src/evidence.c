@@ -1,6 +1,7 @@
 /* Evidence (SPEC §11): for every unit of an edge's weight, the document, the
  * unit's bytes and a snippet with both mentions, as TSV or JSON Lines rows;
  * and explain's readable lines. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +242,80 @@ int sg_evidence_row(char **buf, size_t *len, size_t *cap, sg_evidence_format f,
         add_clean(&b, c->text + c->start, c->end - c->start);
         sg_strbuf_add(&b, "\n", 1);
     }
+    *buf = b.s;
+    *cap = b.cap;
+    if (b.failed) {
+        if (b.s)
+            b.s[*len] = '\0';
+        return SG_ERR_NOMEM;
+    }
+    *len = b.len;
+    return 0;
+}
+
+sg_evidence_format sg_evidence_format_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (!strcmp(dot, ".jsonl") || !strcmp(dot, ".json")) ? SG_EVIDENCE_JSONL
+                                                                    : SG_EVIDENCE_TSV;
+}
+
+/* Opens a row output and writes its header. */
+static int open_rows(sg_output **out, const char *path, const char *header, sg_error *err)
+{
+    sg_output *o = NULL;
+    int rc = sg_output_open(&o, path, err);
+    if (rc)
+        return rc;
+    FILE *f = sg_output_stream(o);
+    fputs(header, f);
+    if (ferror(f)) {
+        rc = sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", strerror(errno ? errno : EIO));
+        sg_output_abort(o);
+        return rc;
+    }
+    *out = o;
+    return 0;
+}
+
+int sg_evidence_open(sg_output **out, sg_evidence_format *format, const char *path, sg_error *err)
+{
+    sg_evidence_format f = sg_evidence_format_of(path);
+    int rc = open_rows(out, path, sg_evidence_header(f), err);
+    if (!rc)
+        *format = f;
+    return rc;
+}
+
+int sg_mentions_open(sg_output **out, const char *path, sg_error *err)
+{
+    return open_rows(out, path, "doc\tstart\tend\tid\ttype\ttext\tmatch\n", err);
+}
+
+/* A TSV field as it is, but tabs and line breaks made spaces. */
+static void add_raw_field(sg_strbuf *b, const char *s, size_t n, const char *after)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            sg_strbuf_add(b, s + from, i - from);
+            sg_strbuf_add(b, " ", 1);
+            from = i + 1;
+        }
+    sg_strbuf_add(b, s + from, n - from);
+    sg_strbuf_add(b, after, strlen(after));
+}
+
+int sg_mention_row(char **buf, size_t *len, size_t *cap, const sg_mention *m)
+{
+    sg_strbuf b = {*buf, *len, *cap, 0};
+    char num[64];
+    snprintf(num, sizeof(num), "\t%zu\t%zu\t", m->start, m->end);
+    add_raw_field(&b, m->doc, strlen(m->doc), num);
+    add_raw_field(&b, m->id, strlen(m->id), "\t");
+    add_raw_field(&b, m->type, strlen(m->type), "\t");
+    add_raw_field(&b, m->text, m->end - m->start, "\t");
+    add_raw_field(&b, m->match, strlen(m->match), "\n");
     *buf = b.s;
     *cap = b.cap;
     if (b.failed) {

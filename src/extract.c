@@ -507,3 +507,33 @@ int sg_extractor_graph(sg_graph **out, const sg_extractor *ex, double min_weight
         return rc;
     return sg_graph_build(out, ex->gaz, ex->matcher, &ex->counts, min_weight, err);
 }
+
+/* An actor named by a mention covering the whole name. */
+typedef struct {
+    const char *id;
+    size_t len;
+} whole_name;
+
+static int on_whole(const sg_mention *m, void *ctx)
+{
+    whole_name *w = ctx;
+    if (m->start == 0 && m->end == w->len)
+        w->id = m->id; /* the gazetteer's string: outlives the callback */
+    return 0;
+}
+
+long sg_extractor_find_actor(const sg_extractor *ex, const char *name)
+{
+    long i = sg_gazetteer_find(ex->gaz, name);
+    if (i >= 0)
+        return i;
+    sg_extractor *f = NULL;
+    whole_name w = {NULL, strlen(name)};
+    if (sg_extractor_fork(&f, ex, NULL))
+        return -1;
+    sg_extractor_on_mention(f, on_whole, &w);
+    if (sg_extractor_add(f, "<argument>", name, w.len, NULL) == 0 && w.id)
+        i = sg_gazetteer_find(ex->gaz, w.id);
+    sg_extractor_free(f);
+    return i;
+}

@@ -47,6 +47,13 @@ int sg_measure_skip(unsigned *skip, const char *name);
  * to SG_BETWEENNESS_EXACT_WORK. */
 void sg_analysis_options_init(sg_analysis_options *opt);
 
+/* Sets one option by name, from text (as sg_extract_options_set): "seed"
+ * (0 to 4294967295), "backbone" (0 < ALPHA <= 1), and the flags "exact",
+ * "no-betweenness", "no-pagerank", "no-eigenvector" (value ignored).
+ * Returns SG_OK or SG_ERR_INVALID, as that function does. */
+int sg_analysis_options_set(sg_analysis_options *opt, const char *name, const char *value,
+                            sg_error *err);
+
 /* Adds the analysis columns to `g`.
  * Edges (when the graph knows its unit counts, i.e. it comes from an
  * extractor): `jaccard`, `association`, `npmi`, and always `backbone_alpha`.

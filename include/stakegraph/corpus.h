@@ -54,6 +54,23 @@ typedef void (*sg_skip_fn)(const char *path, const char *why, void *ctx);
 int sg_corpus_add_path(sg_corpus *c, const char *path, sg_skip_fn on_skip, void *ctx,
                        sg_error *err);
 
+/* Lists of paths. The non-empty lines of the file at `path` ("-": standard
+ * input), each a path, line breaks removed, into *lines (*n of them; free
+ * them with sg_path_list_free): the inputs a map-reduce engine hands out.
+ * Refused (err: the file, "<stdin>", and the line): a NUL byte in a line,
+ * "-" in a list read from standard input. On failure *lines is not set. */
+int sg_path_list_read(char ***lines, size_t *n, const char *path, sg_error *err);
+/* Frees the n paths and the list; NULL-safe. */
+void sg_path_list_free(char **paths, size_t n);
+/* Each of the nargs `args` expanded on its own as sg_corpus_add_path does
+ * (a file, the files under a directory whose names end in `suffix`, "-"),
+ * the lists joined and sorted in byte order with repeats kept (so that a
+ * file named twice, under one name or two, can be told), into *paths (*n of
+ * them; free them with sg_path_list_free). On failure fills err (the path)
+ * and returns its code; *paths is not set. */
+int sg_paths_expand(char ***paths, size_t *n, const char *suffix, char *const *args, size_t nargs,
+                    sg_skip_fn on_skip, void *ctx, sg_error *err);
+
 /* Adds a document given in memory (copied: name, text and metadata). Such
  * documents come after every file, in the order they were added. A "date"
  * key in the metadata dates it (as in JSON Lines). */
@@ -123,6 +140,15 @@ typedef struct {
 /* Fills `opt` with the defaults: one thread a core, no periods, no callbacks,
  * min_weight 1. */
 void sg_run_options_init(sg_run_options *opt);
+
+/* The most threads a run takes. */
+#define SG_MAX_JOBS 256
+
+/* Sets one option by name, from text (as sg_extract_options_set): "jobs"
+ * (1 to SG_MAX_JOBS), "by-period" (month or year), "min-weight" (a number
+ * >= 0).
+ * Returns SG_OK or SG_ERR_INVALID, as that function does. */
+int sg_run_options_set(sg_run_options *opt, const char *name, const char *value, sg_error *err);
 
 /* What a run found besides the extractor's counts. The caller frees it with
  * sg_run_result_free. */

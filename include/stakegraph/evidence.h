@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "error.h"
+#include "export.h"
 #include "extract.h"
 
 #ifdef __cplusplus
@@ -36,6 +38,26 @@ int sg_evidence_row(char **buf, size_t *len, size_t *cap, sg_evidence_format f,
  * line of valid UTF-8 ("…" where it is cut). The caller frees it; NULL when
  * out of memory. */
 char *sg_evidence_snippet(const sg_cooccurrence *c, size_t max);
+
+/* The evidence format a file name asks for: JSON Lines when it ends in
+ * ".jsonl" or ".json", else TSV. */
+sg_evidence_format sg_evidence_format_of(const char *path);
+
+/* Opens `path` for evidence rows (sg_output_open; "-": standard output) in
+ * the format its name asks for (into *format) and writes the format's
+ * header. On failure fills err (the file and why) and returns its code;
+ * *out is set only on success, to end as export.h says. */
+int sg_evidence_open(sg_output **out, sg_evidence_format *format, const char *path, sg_error *err);
+
+/* Opens `path` for mention rows and writes their TSV header, "doc start end
+ * id type text match" (as sg_evidence_open). */
+int sg_mentions_open(sg_output **out, const char *path, sg_error *err);
+
+/* Appends the TSV row of mention `m` (doc, start, end, id, type, the
+ * matched text, how it matched; tabs and line breaks in a field made
+ * spaces; with its line break) to *buf, as sg_evidence_row does. Returns
+ * SG_OK or SG_ERR_NOMEM. */
+int sg_mention_row(char **buf, size_t *len, size_t *cap, const sg_mention *m);
 
 #ifdef __cplusplus
 }

@@ -83,6 +83,18 @@ void sg_extract_options_init(sg_extract_options *opt);
  * Returns SG_OK or SG_ERR_INVALID. */
 int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec);
 
+/* Sets one option by its name and its value as text, as the command line
+ * and configuration files give them: "unit" (sentence, paragraph, document
+ * or window:N), "variants" (sg_variants_parse), "max-unit-actors" (0, or 2
+ * and more), and the flags "strict" and "keep-credits" (value ignored).
+ * Returns SG_OK, or SG_ERR_INVALID
+ * with a message naming the option as the command line does ("invalid
+ * --unit 'x' (sentence, paragraph, document or window:N)"; "unknown option
+ * '--x'"). String values are kept by pointer: they must outlive `opt`. Uses
+ * `opt` alone. */
+int sg_extract_options_set(sg_extract_options *opt, const char *name, const char *value,
+                           sg_error *err);
+
 /* The unit of `opt` as sg_extract_options_set_unit reads it ("sentence",
  * "window:20"), into buf (NUL-terminated, cut to `size`). */
 void sg_extract_options_unit(const sg_extract_options *opt, char *buf, size_t size);
@@ -230,6 +242,12 @@ void sg_extractor_on_cooccurrence(sg_extractor *ex, sg_cooccurrence_fn fn, void 
  * the counts may hold part of it (free the extractor). */
 int sg_extractor_add(sg_extractor *ex, const char *name, const char *text, size_t len,
                      sg_error *err);
+
+/* The entity `name` names, as its index in the extractor's gazetteer: an
+ * id, else a name the extractor matches as a whole ("AP-HM", "Thierry
+ * Schifano"); -1 when it names none (or memory runs out). Only reads `ex`
+ * (a fork does the matching; its callbacks are not called). */
+long sg_extractor_find_actor(const sg_extractor *ex, const char *name);
 
 /* The same, with metadata (copied when documents are recorded). */
 int sg_extractor_add_document(sg_extractor *ex, const sg_document *doc, sg_error *err);

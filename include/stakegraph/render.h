@@ -32,6 +32,13 @@ void sg_render_options_init(sg_render_options *opt);
 /* Parses "community" or "type". Returns SG_OK or SG_ERR_INVALID. */
 int sg_colour_by_parse(sg_colour_by *out, const char *name);
 
+/* Sets one option by name, from text (as sg_extract_options_set):
+ * "colour-by", "size-by" (a column, not empty), "labels" (a number of
+ * actors), "title", "engine".
+ * Returns SG_OK or SG_ERR_INVALID, as that function does. */
+int sg_render_options_set(sg_render_options *opt, const char *name, const char *value,
+                          sg_error *err);
+
 /* The picture format for a path's extension: "svg", "png" or "pdf" (static
  * storage); NULL when the extension is none of these or `path` is NULL. */
 const char *sg_render_format_from_path(const char *path);

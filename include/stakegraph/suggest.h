@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "corpus.h"
 #include "error.h"
 #include "extract.h"
 #include "gazetteer.h"
@@ -39,6 +40,12 @@ typedef struct {
 
 /* Fills `opt` with the defaults: min_count 2, documents kept. */
 void sg_suggest_options_init(sg_suggest_options *opt);
+
+/* Sets one option by name, from text (as sg_extract_options_set):
+ * "min-count" (1 to 1e9).
+ * Returns SG_OK or SG_ERR_INVALID, as that function does. */
+int sg_suggest_options_set(sg_suggest_options *opt, const char *name, const char *value,
+                           sg_error *err);
 
 /* One proposed gazetteer row. Strings are UTF-8, owned by the list, never
  * NULL ("" when empty), without tab or line break. */
@@ -107,6 +114,23 @@ int sg_suggester_recount(sg_suggester *s, const char *name, const char *text, si
  * rows found too few times are left out. Once only: a second call is
  * SG_ERR_INVALID. */
 int sg_suggester_run(sg_suggester *s, sg_suggestion_list **out, sg_error *err);
+
+/* The rows for the documents of the corpus `c` (sealed; read twice when
+ * opt->keep_documents is 0, for the candidates and then the counts, rather
+ * than kept in memory), as sg_suggester_run gives them, into *out (the
+ * caller frees it). A JSON Lines line that is not a document is skipped:
+ * reported to on_skip (may be NULL; code SG_ERR_PARSE, its file and line)
+ * and counted in *skipped (may be NULL) the first time it is read. On
+ * failure fills err and returns its code (*out not set). */
+int sg_suggest_corpus(sg_suggestion_list **out, const sg_gazetteer *gaz, sg_corpus *c,
+                      const sg_suggest_options *opt, sg_warning_fn on_skip, void *ctx,
+                      size_t *skipped, sg_error *err);
+
+/* Writes the rows as TSV to `path` ("-" or NULL: standard output),
+ * completely or not at all (export.h's sg_output): a header, then id,
+ * label, type, aliases, surname, count and example, a row a line. It loads
+ * as a gazetteer as it is. Only reads the list. */
+int sg_suggestion_list_write(const sg_suggestion_list *l, const char *path, sg_error *err);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "analysis.h"
+#include "corpus.h"
 #include "error.h"
 #include "export.h"
 #include "extract.h"
@@ -61,6 +63,87 @@ int sg_target_write(sg_target *t, const sg_graph *g, const sg_extractor *ex,
  * skipped; each freed and set to NULL) as one set: all new, or all as
  * before (sg_outputs_commit). The targets stay to be freed. */
 int sg_targets_commit(sg_target *const *t, size_t n, sg_output **rows, size_t nrows, sg_error *err);
+
+/* Opens the n targets (NULL entries skipped) in order; on failure fills err
+ * (the file and why) and returns its code, the targets left to free. */
+int sg_targets_open(sg_target *const *t, size_t n, sg_error *err);
+/* Frees the n targets (aborting what was not committed) and sets them NULL;
+ * NULL-safe, NULL entries skipped. */
+void sg_targets_free(sg_target **t, size_t n);
+/* Non-zero when one of the n targets (NULL entries skipped) needs a network
+ * (it is not counts), or (need_layout) a laid-out one (it is a picture). */
+int sg_targets_need_graph(sg_target *const *t, size_t n);
+int sg_targets_need_layout(sg_target *const *t, size_t n);
+/* Writes `g` (or the counts of `ex`) to each of the n opened targets, then
+ * commits them as one set (sg_targets_commit); nothing is in place on
+ * failure. The targets stay to be freed. */
+int sg_targets_write(sg_target *const *t, size_t n, const sg_graph *g, const sg_extractor *ex,
+                     const sg_render_options *ro, const sg_timeline *timeline, sg_error *err);
+
+/* The path of a period's network beside `path`: "out/net.graphml" and
+ * "2024" give "out/net.2024.graphml"; a name without an extension (a CSV
+ * directory, "tables/") gets ".2024" at the end ("tables.2024"). The caller
+ * frees it; NULL when out of memory. */
+char *sg_period_path(const char *path, const char *label);
+
+/* Whether sg_run_write can write each period's network beside `t`: SG_OK
+ * for a GEXF output (it holds the periods itself) and for a path that names
+ * a file or a directory (or nothing yet); SG_ERR_INVALID, with the reason
+ * in err, for counts, standard output or a device. Only reads `t`. */
+int sg_target_check_periods(const sg_target *t, sg_error *err);
+
+/* Networks are laid out by default up to this many actors (a dense corpus's
+ * 6,000 actors and 260,000 edges took sfdp 1.8 s, more than the extraction;
+ * Gephi lays a network out itself). */
+#define SG_AUTO_LAYOUT_MAX 5000
+
+/* How sg_run_write makes the networks it writes. The strings and the
+ * callbacks' contexts are the caller's, only used during the call. */
+typedef struct {
+    double min_weight; /* edges kept in the whole network: weight >= this (default 1) */
+    int analyse;       /* non-zero (default): the measures, with `analysis` */
+    int layout;        /* with the analysis, -1 (default): laid out when a picture is
+                          written or the network has at most SG_AUTO_LAYOUT_MAX actors
+                          (else a warning); 1: always; 0, or without the analysis: only
+                          for pictures */
+    sg_analysis_options analysis;
+    sg_render_options render; /* the layout and the pictures */
+    sg_step_fn on_step;       /* told each step as it starts ("the network of 2024", "the
+                                 network", "writing"); may be NULL */
+    void *step_ctx;
+    sg_warning_fn on_warning; /* a network left without a layout (code SG_ERR_LIMIT); may be
+                                 NULL */
+    void *warning_ctx;
+} sg_write_options;
+
+/* Fills `opt` with the defaults: min_weight 1, analysed, layout -1, the
+ * analysis's and the pictures' defaults, no callbacks. */
+void sg_write_options_init(sg_write_options *opt);
+
+/* Sets one option by name, from text (as sg_extract_options_set):
+ * "min-weight" (a number >= 0), the flags "no-analyse", "layout",
+ * "no-layout", and the analysis's and the pictures' options
+ * (sg_analysis_options_set, sg_render_options_set); "no-pagerank" also
+ * sizes pictures by degree when they were to be sized by pagerank.
+ * Returns SG_OK or SG_ERR_INVALID, as that function does. */
+int sg_write_options_set(sg_write_options *opt, const char *name, const char *value, sg_error *err);
+
+/* Writes what a run of `ex` gives to the n opened targets `t`: the network
+ * (built with opt->min_weight when a target needs one, analysed and laid out
+ * as `opt` says) or the counts; with periods in `res` (may be NULL), each
+ * period's network (res->graphs, analysed and laid out in place) to a file
+ * beside each target that is not counts nor GEXF (sg_period_path; a GEXF
+ * target gets the periods as spells instead); and the actor-document graph
+ * to *bipartite (may be NULL). The nrows row outputs (mentions, evidence;
+ * NULL entries skipped) are flushed first, and everything is committed as
+ * one set: every file new, or every file as before. Every target is freed
+ * and set NULL, whatever the outcome; the rows are committed and set NULL
+ * (those still set after a failure are the caller's to abort). On failure
+ * fills err (the file concerned) and returns its code. Threads: uses `res`
+ * and the targets alone meanwhile; `ex` is only read. */
+int sg_run_write(sg_target **t, size_t n, sg_target **bipartite, sg_output **rows, size_t nrows,
+                 const sg_extractor *ex, sg_run_result *res, const sg_write_options *opt,
+                 sg_error *err);
 
 /* Convenience: the graph to `path` in one call (new, open, write, commit,
  * free), e.g. "network.graphml", "tables" with format "csv", "net.svg". */

@@ -14,19 +14,14 @@
 /* Exit statuses (SPEC §7). */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-/* The most threads --jobs takes. */
-enum { MAX_JOBS = 256 };
-
 /* A corpus of the paths given (files, directories searched for files ending
  * in `suffix`, "-"), sorted, each once; files that are not regular are
  * skipped with a warning (unless quiet). Prints the error and returns -1 on
  * failure. */
 int cli_corpus(sg_corpus **out, sg_corpus_format format, const char *suffix, char *const *args,
                size_t nargs, int quiet);
-
-/* The non-empty lines of a file ("-": standard input), each a path: for
- * --files-from. Prints the error and returns -1 on failure. */
-int inputs_read_list(const char *path, char ***lines, size_t *n);
+/* The warning for a path skipped (an sg_skip_fn; ctx: an int, quiet). */
+void cli_skipped(const char *path, const char *why, void *ctx);
 
 /* What extract and explain do with a run's findings: mention and evidence
  * rows to their files, warnings and progress to stderr, or (explain) the
@@ -50,11 +45,11 @@ typedef struct {
     size_t row_len, row_cap;
 } cli_report;
 
-/* Runs the corpus through ex with `jobs` threads (0: one a core), reporting
- * as `r` says; the periods, networks and counts in *res (see corpus.h).
- * Prints the error and returns -1 on failure. */
-int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, unsigned jobs, sg_period_unit by_period,
-            int period_graphs, double min_weight, sg_run_result *res);
+/* Runs the corpus through ex as `run` says (jobs, periods; its callbacks
+ * replaced), reporting as `r` says; the periods, networks and counts in
+ * *res (see corpus.h). Prints the error and returns -1 on failure. */
+int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, const sg_run_options *run,
+            sg_run_result *res);
 void cli_report_free(cli_report *r);
 
 /* Prints "stakegraph: <command>: <what>" and the --help hint on stderr;
@@ -87,32 +82,9 @@ void cli_steps_end(cli_steps *s);
  * NULL) names the file when the error names none (analysis, layout). */
 void cli_print_error(const sg_error *err, const char *file);
 
-/* The outputs of a run are the library's targets (write.h). */
-
-/* A target for `path` (NULL: standard output) in `format` (-f; NULL: from
- * the extension); on an unknown one, or CSV without a directory, writes the
- * reason to msg and returns -1. */
-int cli_output_set(sg_target **t, const char *path, const char *format, char *msg, size_t size);
-/* Opens every output (NULL entries skipped); prints the error and frees them
- * all on failure. */
+/* Opens the n outputs (sg_targets_open), or prints the error, frees them
+ * all and returns -1. */
 int cli_outputs_open(sg_target **t, size_t n);
-/* Frees the outputs (removing what was not committed) and sets them NULL. */
-void cli_outputs_abort(sg_target **t, size_t n);
-/* Non-zero when one of the outputs is a network or a picture (not counts). */
-int cli_outputs_need_graph(sg_target *const *t, size_t n);
-/* Non-zero when one of the outputs is a picture. */
-int cli_outputs_need_layout(sg_target *const *t, size_t n);
-/* Writes the graph (or the counts of `ex`) to every output, then commits them
- * all; on failure prints the error and leaves every previous file as it was.
- * `timeline` (may be NULL) makes GEXF outputs dynamic. Frees the outputs. */
-int cli_outputs_write(sg_target **t, size_t n, const sg_graph *g, const sg_extractor *ex,
-                      const sg_render_options *ro, const sg_timeline *timeline);
-/* The two halves of cli_outputs_write: writes (printing the error on
- * failure, committing nothing); then commits the outputs and the nrows other
- * outputs in `rows` (NULL entries skipped) as one set, and frees them. */
-int cli_outputs_emit(sg_target **t, size_t n, const sg_graph *g, const sg_extractor *ex,
-                     const sg_render_options *ro, const sg_timeline *timeline);
-int cli_outputs_commit(sg_target **t, size_t n, sg_output **rows, size_t nrows);
 
 /* One option of a command's table, from which both the parsing and --help
  * come. */
@@ -133,16 +105,16 @@ typedef struct {
     const cli_option *options; /* ends with an entry whose id is 0 */
 } cli_command;
 
-/* Applies option `id` (its value in `arg`, NULL for a flag). Returns 0 or a
- * usage error's exit status (cli_usage_error). */
-typedef int (*cli_apply_fn)(void *ctx, int id, const char *arg);
+/* Applies option `id` (its first long name in `name`, its value in `arg`,
+ * NULL for a flag). Returns 0 or a usage error's exit status. */
+typedef int (*cli_apply_fn)(void *ctx, int id, const char *name, const char *arg);
 
 /* Reads argv's options with the command's table (optind is then the first
  * operand). Returns 0, -1 after printing --help, or a usage error's status. */
 int cli_parse_options(const cli_command *cmd, int argc, char **argv, cli_apply_fn apply, void *ctx);
 void cli_print_help(const cli_command *cmd, FILE *f);
 
-/* The picture options extract, merge and render share (cli_render_option). */
+/* The picture options extract, merge and render share (sg_render_options_set). */
 enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
 #define CLI_PICTURE_OPTIONS(commands)                                                              \
     {OPT_COLOUR_BY, "colour-by|color-by", "WHAT", "pictures: community (default) or type",         \
@@ -158,8 +130,8 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
         OPT_TITLE, "title", "TEXT", "pictures: a caption above the picture", commands              \
     }
 
-/* --no-betweenness, --no-pagerank, --no-eigenvector (sg_measure_skip on the
- * name after "no-"), for the commands that analyse. */
+/* --no-betweenness, --no-pagerank, --no-eigenvector (sg_analysis_options_set),
+ * for the commands that analyse. */
 enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
 #define CLI_SKIP_OPTIONS(commands)                                                                 \
     {OPT_NO_BETWEENNESS, "no-betweenness", NULL,                                                   \
@@ -170,16 +142,8 @@ enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
         OPT_NO_EIGENVECTOR, "no-eigenvector", NULL, "do not compute the eigenvector centrality",   \
             commands                                                                               \
     }
-/* Applies one of them to *skip (and, without pagerank, pictures size by
- * degree unless told otherwise). */
-void cli_skip_option(unsigned *skip, sg_render_options *ro, int id);
-
-/* Option values: 0 on success, -1 when `s` is not valid. */
+/* --top: 0 on success, -1 when `s` is not an integer from 0 to 4294967295. */
 int cli_parse_seed(const char *s, unsigned long *seed);
-int cli_parse_alpha(const char *s, double *alpha);
-/* --colour-by (which 0), --size-by (1), --labels (2), --title (3): which is
- * the option's id - OPT_COLOUR_BY. */
-int cli_render_option(sg_render_options *ro, int which, const char *arg, char *msg, size_t size);
 
 /* The bundled gazetteers' directory: $STAKEGRAPH_GAZETTEERS, the install's
  * data directory, or gazetteers/ of the source tree. */

@@ -6,40 +6,6 @@
 
 #include "network.h"
 
-/* explain: an actor given on the command line, by id or by a name the
- * gazetteers match as a whole ("AP-HM", "Thierry Schifano"). */
-typedef struct {
-    const char *id;
-    size_t len;
-} found_actor;
-
-static int on_found_whole(const sg_mention *m, void *ctx)
-{
-    found_actor *f = ctx;
-    if (m->start == 0 && m->end == f->len)
-        f->id = m->id; /* the gazetteer's string: outlives the callback */
-    return 0;
-}
-
-static long find_actor(const sg_gazetteer *gaz, const sg_extractor *ex, const char *arg)
-{
-    long i = sg_gazetteer_find(gaz, arg);
-    if (i >= 0)
-        return i;
-    sg_extractor *f = NULL;
-    sg_error err;
-    size_t len = strlen(arg);
-    found_actor fa = {NULL, len}; /* the mention must cover the whole argument */
-    if (sg_extractor_fork(&f, ex, &err))
-        return -1;
-    sg_extractor_on_mention(f, on_found_whole, &fa);
-    i = -1;
-    if (sg_extractor_add(f, "<argument>", arg, len, &err) == 0 && fa.id)
-        i = sg_gazetteer_find(gaz, fa.id);
-    sg_extractor_free(f);
-    return i;
-}
-
 static const char *unit_word(const sg_extract_options *opt, size_t n)
 {
     return sg_unit_name(opt->unit, n != 1);
@@ -49,7 +15,8 @@ static const char *unit_word(const sg_extract_options *opt, size_t n)
 static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor *ex,
                    sg_corpus *corpus)
 {
-    long x = find_actor(gaz, ex, a->explain_a), y = find_actor(gaz, ex, a->explain_b);
+    long x = sg_extractor_find_actor(ex, a->explain_a),
+         y = sg_extractor_find_actor(ex, a->explain_b);
     if (x < 0 || y < 0) {
         char what[400];
         snprintf(what, sizeof(what),
@@ -77,7 +44,7 @@ static int explain(const extract_args *a, const sg_gazetteer *gaz, sg_extractor 
     r.explain_a = ia;
     r.explain_b = ib;
     sg_run_result res;
-    int rc = cli_run(&r, ex, corpus, a->jobs, SG_PERIOD_NONE, 0, 1, &res);
+    int rc = cli_run(&r, ex, corpus, &a->run, &res);
     if (!rc) {
         printf("%s (%s) and %s (%s): %zu %s in %zu document%s\n",
                sg_gazetteer_label(gaz, (size_t)x), ia, sg_gazetteer_label(gaz, (size_t)y), ib,

@@ -11,15 +11,17 @@ static int count(network_run *n)
     const extract_args *a = &n->a;
     cli_report *r = &n->report;
     r->quiet = a->quiet;
-    r->mentions = n->sk.mentions;
+    r->mentions = n->sk.rows[0];
     r->mentions_path = a->mentions;
-    r->evidence = n->sk.evidence;
+    r->evidence = n->sk.rows[1];
     r->evidence_path = a->evidence;
     r->evidence_format = n->sk.evidence_format;
-    int need = cli_outputs_need_graph(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
-    if (cli_run(r, n->ex, n->corpus, a->jobs, a->by_period, need, a->min_weight, &n->res))
+    sg_run_options run = a->run;
+    run.period_graphs = sg_targets_need_graph(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
+    run.min_weight = a->write.min_weight;
+    if (cli_run(r, n->ex, n->corpus, &run, &n->res))
         return -1;
-    if (a->by_period && n->res.undated && !a->quiet)
+    if (run.by_period && n->res.undated && !a->quiet)
         fprintf(stderr,
                 "stakegraph: warning: %zu document%s without a date (or without a month): "
                 "only in the whole network\n",

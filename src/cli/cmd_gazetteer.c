@@ -49,9 +49,10 @@ typedef struct {
     int explicit_words;
 } check_args;
 
-static int apply(void *ctx, int id, const char *arg)
+static int apply(void *ctx, int id, const char *name, const char *arg)
 {
     check_args *a = ctx;
+    (void)name;
     a->words = id == OPT_WORDS ? arg : NULL;
     a->explicit_words = id == OPT_WORDS;
     return 0;

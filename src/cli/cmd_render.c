@@ -41,27 +41,17 @@ static const cli_command command = {
 typedef struct {
     const char **paths;
     size_t n;
-    sg_render_options ro;
-    sg_analysis_options ao;
+    sg_write_options w; /* the analysis and the pictures */
 } render_args;
 
-static int apply(void *ctx, int id, const char *arg)
+static int apply(void *ctx, int id, const char *name, const char *arg)
 {
     render_args *a = ctx;
-    char msg[400];
+    sg_error err;
     if (id == 'o')
         a->paths[a->n++] = arg;
-    else if (id == OPT_ENGINE)
-        a->ro.engine = arg;
-    else if (id == OPT_EXACT)
-        a->ao.exact = 1;
-    else if (id >= OPT_NO_BETWEENNESS && id <= OPT_NO_EIGENVECTOR)
-        cli_skip_option(&a->ao.skip, &a->ro, id);
-    else if (id == OPT_SEED && cli_parse_seed(arg, &a->ao.seed))
-        return cli_usage_error("render", "invalid --seed (an integer from 0 to 4294967295)");
-    else if (id >= OPT_COLOUR_BY && id <= OPT_TITLE &&
-             cli_render_option(&a->ro, id - OPT_COLOUR_BY, arg, msg, sizeof(msg)))
-        return cli_usage_error("render", msg);
+    else if (sg_write_options_set(&a->w, name, arg, &err))
+        return cli_usage_error("render", err.message);
     return 0;
 }
 
@@ -90,28 +80,26 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
         rc = sg_graph_analyse(g, ao, &err);
     if (!rc)
         rc = sg_graph_layout(g, ro, &err);
-    if (rc) {
-        cli_steps_end(&steps);
+    if (rc)
         cli_print_error(&err, in); /* (the analysis and the layout name no file) */
-        sg_graph_free(g);
-        return EXIT_FAIL;
-    }
-    int status = !cli_outputs_open(outs, n) && !cli_outputs_write(outs, n, g, NULL, ro, NULL)
-                     ? EXIT_OK
-                     : EXIT_FAIL;
+    else if (cli_outputs_open(outs, n))
+        rc = -1;
+    else if ((rc = sg_targets_write(outs, n, g, NULL, ro, NULL, &err)))
+        cli_print_error(&err, NULL);
     cli_steps_end(&steps);
     sg_graph_free(g);
-    return status;
+    return rc ? EXIT_FAIL : EXIT_OK;
 }
 
 int cmd_render(int argc, char **argv)
 {
-    render_args a = {calloc((size_t)argc + 1, sizeof(char *)), 0, {0}, {0}};
+    render_args a = {0};
+    a.paths = calloc((size_t)argc + 1, sizeof(char *));
     sg_target **outs = calloc((size_t)argc + 1, sizeof(sg_target *));
-    sg_render_options_init(&a.ro);
-    sg_analysis_options_init(&a.ao);
+    sg_write_options_init(&a.w);
     int status = EXIT_USAGE;
     char msg[400];
+    sg_error err;
     if (!a.paths || !outs) {
         status = EXIT_FAIL;
         goto done;
@@ -131,16 +119,17 @@ int cmd_render(int argc, char **argv)
         goto done;
     }
     for (size_t i = 0; i < a.n; i++)
-        if (cli_output_set(&outs[i], a.paths[i], NULL, msg, sizeof(msg)) ||
+        if ((sg_target_new(&outs[i], a.paths[i], NULL, &err) &&
+             snprintf(msg, sizeof(msg), "%s", err.message)) ||
             (sg_target_kind_of(outs[i]) == SG_TARGET_COUNTS &&
              snprintf(msg, sizeof(msg), "'%.200s': counts come from extract, not from a GraphML",
                       a.paths[i]))) {
             status = usage_error(msg);
             goto done;
         }
-    status = draw(argv[optind], outs, a.n, &a.ro, &a.ao);
+    status = draw(argv[optind], outs, a.n, &a.w.render, &a.w.analysis);
 done:
-    cli_outputs_abort(outs, a.n);
+    sg_targets_free(outs, a.n);
     free(a.paths);
     free(outs);
     return status;

@@ -50,21 +50,18 @@ typedef struct {
     const char *output;
 } stats_args;
 
-static int apply(void *ctx, int id, const char *arg)
+static int apply(void *ctx, int id, const char *name, const char *arg)
 {
     stats_args *a = ctx;
+    sg_error err;
     if (id == OPT_JSON)
         a->json = 1;
-    else if (id == OPT_EXACT)
-        a->opt.exact = 1;
-    else if (id >= OPT_NO_BETWEENNESS && id <= OPT_NO_EIGENVECTOR)
-        cli_skip_option(&a->opt.skip, NULL, id);
     else if (id == 'o')
         a->output = arg;
     else if (id == OPT_TOP && (cli_parse_seed(arg, &a->top) || a->top == 0))
         return cli_usage_error("stats", "invalid --top (a positive integer)");
-    else if (id == OPT_SEED && cli_parse_seed(arg, &a->opt.seed))
-        return cli_usage_error("stats", "invalid --seed (an integer from 0 to 4294967295)");
+    else if (id != OPT_TOP && sg_analysis_options_set(&a->opt, name, arg, &err))
+        return cli_usage_error("stats", err.message);
     return 0;
 }
 
@@ -78,16 +75,15 @@ int cmd_stats(int argc, char **argv)
     if (optind != argc - 1)
         return usage_error("give exactly one GraphML file");
     sg_target *out = NULL;
-    char msg[400];
-    if (a.output && cli_output_set(&out, a.output, NULL, msg, sizeof(msg)))
-        return usage_error(msg);
+    sg_error err;
+    sg_error_clear(&err);
+    if (a.output && sg_target_new(&out, a.output, NULL, &err))
+        return usage_error(err.message);
     if (out && sg_target_kind_of(out) != SG_TARGET_NETWORK) {
         sg_target_free(out);
         return usage_error("-o writes the network (.graphml, .gexf, .dot, .json): pictures "
                            "come from render");
     }
-    sg_error err;
-    sg_error_clear(&err);
     sg_graph *g = NULL;
     sg_graph_summary s;
     int status = EXIT_FAIL;
@@ -105,10 +101,12 @@ int cmd_stats(int argc, char **argv)
         goto done;
     }
     cli_step("writing", &steps);
-    int failed = out && cli_outputs_write(&out, 1, g, NULL, NULL, NULL);
+    int failed = out && sg_targets_write(&out, 1, g, NULL, NULL, NULL, &err);
     cli_steps_end(&steps);
-    if (failed)
+    if (failed) {
+        cli_print_error(&err, NULL);
         goto done;
+    }
     if (a.json ? sg_graph_summary_write_json(g, &s, a.top, stdout, &err)
                : sg_graph_summary_write_text(g, &s, a.top, stdout, &err)) {
         cli_print_error(&err, "standard output");

@@ -1,4 +1,4 @@
-/* Messages, and the lists of inputs given with --files-from. */
+/* Messages, progress, the bundled gazetteers, and the outputs opened. */
 #include <errno.h>
 #include <limits.h>
 #include <time.h>
@@ -51,68 +51,6 @@ void cli_print_error(const sg_error *err, const char *file)
     if (!e.file[0] && file)
         snprintf(e.file, sizeof(e.file), "%s", file);
     cli_error(NULL, sg_error_format(&e, buf, sizeof(buf)));
-}
-
-int inputs_read_list(const char *path, char ***lines, size_t *n)
-{
-    int is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "r");
-    if (!f) {
-        cli_error(path, strerror(errno));
-        return -1;
-    }
-    char *line = NULL, **v = NULL;
-    size_t cap = 0, vcap = 0, k = 0;
-    ssize_t len;
-    int rc = 0;
-    long lineno = 0;
-    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len == 0)
-            continue;
-        if ((size_t)len != strlen(line) || (is_stdin && !strcmp(line, "-"))) {
-            char where[600];
-            snprintf(where, sizeof(where), "%s:%ld", is_stdin ? "<stdin>" : path, lineno);
-            cli_error(where, strlen(line) != (size_t)len
-                                 ? "a NUL byte in a file name"
-                                 : "'-' in a list read from standard input");
-            rc = -1;
-            break;
-        }
-        if (k == vcap) {
-            size_t ncap = vcap ? vcap * 2 : 64;
-            char **p = realloc(v, ncap * sizeof(char *));
-            if (!p) {
-                rc = -1;
-                break;
-            }
-            v = p;
-            vcap = ncap;
-        }
-        if (!(v[k] = strdup(line))) {
-            rc = -1;
-            break;
-        }
-        k++;
-    }
-    if (!rc && ferror(f)) {
-        cli_error(path, strerror(errno));
-        rc = -1;
-    }
-    free(line);
-    if (!is_stdin)
-        fclose(f);
-    if (rc) {
-        for (size_t i = 0; i < k; i++)
-            free(v[i]);
-        free(v);
-        return -1;
-    }
-    *lines = v;
-    *n = k;
-    return 0;
 }
 
 const char *cli_default_gazetteers(void)
@@ -186,4 +124,16 @@ void cli_steps_end(cli_steps *s)
 {
     if (s->on)
         cli_line_end();
+}
+
+int cli_outputs_open(sg_target **t, size_t n)
+{
+    sg_error err;
+    sg_error_clear(&err);
+    if (sg_targets_open(t, n, &err)) {
+        cli_print_error(&err, NULL);
+        sg_targets_free(t, n);
+        return -1;
+    }
+    return 0;
 }

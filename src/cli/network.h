@@ -18,43 +18,33 @@ typedef struct {
     int noutputs;
     sg_target **outs; /* noutputs (or 1: standard output) */
     const char *mentions;
-    double min_weight;
     int quiet;
-    int analyse;
-    int layout; /* -1: when a picture is asked for or the graph is not huge */
-    sg_analysis_options analysis;
-    sg_render_options render;
-    unsigned jobs;
+    sg_write_options write; /* the networks: min weight, analysis, layout, pictures */
+    sg_run_options run;     /* jobs, periods (its callbacks are cli_run's) */
     int merge;              /* stakegraph merge: the inputs are counts files */
     int explain;            /* stakegraph explain A B INPUT... */
     const char *files_from; /* a file listing inputs, one a line */
     const char *evidence;   /* --evidence FILE */
     const char *bipartite;  /* --bipartite FILE */
     int jsonl;              /* --jsonl: the inputs are JSON Lines corpora */
-    sg_period_unit by_period;
     const char *explain_a, *explain_b;
     cli_steps *steps; /* the progress of the analysis, layout and writing */
 } extract_args;
 
 /* The outputs besides the networks: streamed rows, the bipartite graph. */
 typedef struct {
-    sg_output *mentions, *evidence;
+    sg_output *rows[2]; /* mentions, evidence */
     sg_evidence_format evidence_format;
     sg_target *bipartite; /* NULL when not asked for */
 } sinks;
-
-/* A list of counts files (merge). */
-typedef struct {
-    char **paths;
-    size_t n;
-} file_list;
 
 /* One run of extract, merge or explain: what it reads and what it writes. */
 typedef struct {
     extract_args a;
     sg_gazetteer *gaz;
     sg_corpus *corpus; /* extract, explain */
-    file_list files;   /* merge */
+    char **files;      /* merge: the counts files */
+    size_t nfiles;
     sg_extractor *ex;
     sinks sk;
     cli_report report;

@@ -1,10 +1,8 @@
 /* The options of extract, merge and explain: one table for the three
  * (each option says which commands take it), read into extract_args. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "network.h"
 
@@ -147,107 +145,37 @@ static const cli_command commands[] = {
      "2 usage error.\n",
      "it prints the units", options}};
 
-/* --min-weight: a number from 0 to 1e15. 0, or -1 when it is none. */
-static int parse_min_weight(const char *arg, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    *out = strtod(arg, &end);
-    return errno || end == arg || *end || !(*out >= 0) || *out > 1e15 ? -1 : 0;
-}
-
 /* Applies option `c` (its value in `arg`) to the extract_args `ctx`.
  * Returns 0 or a usage error's exit status. */
-static int apply_option(void *ctx, int c, const char *arg)
+static int apply_option(void *ctx, int c, const char *name, const char *arg)
 {
     extract_args *a = ctx;
-    const char *cmd = a->merge ? "merge" : a->explain ? "explain" : "extract";
-    char msg[512];
+    sg_error err;
+    int rc = 0;
     switch (c) {
     case 'g': a->gazetteers[a->ngazetteers++] = arg; break;
-    case OPT_UNIT:
-        if (sg_extract_options_set_unit(&a->opt, arg)) {
-            snprintf(msg, sizeof(msg),
-                     "invalid --unit '%.200s' (sentence, paragraph, document or window:N)", arg);
-            return cli_usage_error(cmd, msg);
-        }
-        break;
     case 'f': a->format = arg; break;
     case 'o': a->outputs[a->noutputs++] = arg; break;
     case OPT_MENTIONS: a->mentions = arg; break;
-    case OPT_MIN_WEIGHT:
-        if (parse_min_weight(arg, &a->min_weight)) {
-            snprintf(msg, sizeof(msg), "invalid --min-weight '%.200s' (a number >= 0)", arg);
-            return cli_usage_error(cmd, msg);
-        }
-        break;
-    case OPT_STRICT: a->opt.strict = 1; break;
-    case OPT_VARIANTS:
-        if (sg_variants_parse(&a->opt.variants, arg)) {
-            snprintf(msg, sizeof(msg),
-                     "invalid --variants '%.200s' (all, none, or a list of function-words, "
-                     "heads, inserted, region, acronym-forms, defined, interrupted, "
-                     "shared-heads, fuzzy; -NAME removes one)",
-                     arg);
-            return cli_usage_error(cmd, msg);
-        }
-        break;
-    case OPT_KEEP_CREDITS: a->opt.keep_furniture = 1; break;
-    case OPT_NO_ANALYSE: a->analyse = 0; break;
-    case OPT_EXACT: a->analysis.exact = 1; break;
-    case OPT_NO_BETWEENNESS:
-    case OPT_NO_PAGERANK:
-    case OPT_NO_EIGENVECTOR: cli_skip_option(&a->analysis.skip, &a->render, c); break;
-    case OPT_LAYOUT: a->layout = 1; break;
-    case OPT_MAX_UNIT_ACTORS: {
-        unsigned long v;
-        if (cli_parse_seed(arg, &v) || v == 1)
-            return cli_usage_error(cmd,
-                                   "invalid --max-unit-actors (0 for no limit, or at least 2)");
-        a->opt.max_unit_actors = (unsigned)v;
-        break;
-    }
-    case OPT_NO_LAYOUT: a->layout = 0; break;
-    case OPT_COLOUR_BY:
-    case OPT_SIZE_BY:
-    case OPT_LABELS:
-    case OPT_TITLE:
-        if (cli_render_option(&a->render, c - OPT_COLOUR_BY, arg, msg, sizeof(msg)))
-            return cli_usage_error(cmd, msg);
-        break;
-    case OPT_SEED:
-        if (cli_parse_seed(arg, &a->analysis.seed))
-            return cli_usage_error(cmd, "invalid --seed (an integer from 0 to 4294967295)");
-        break;
-    case OPT_BACKBONE:
-        if (cli_parse_alpha(arg, &a->analysis.backbone))
-            return cli_usage_error(cmd,
-                                   "invalid --backbone (a significance level, 0 < ALPHA <= 1)");
-        break;
-    case 'j': {
-        unsigned long v;
-        if (cli_parse_seed(arg, &v) || v < 1 || v > MAX_JOBS) {
-            snprintf(msg, sizeof(msg), "invalid --jobs (1 to %d)", MAX_JOBS);
-            return cli_usage_error(cmd, msg);
-        }
-        a->jobs = (unsigned)v;
-        break;
-    }
     case OPT_FILES_FROM: a->files_from = arg; break;
     case OPT_EVIDENCE: a->evidence = arg; break;
     case OPT_BIPARTITE: a->bipartite = arg; break;
     case OPT_JSONL: a->jsonl = 1; break;
-    case OPT_BY_PERIOD:
-        if (!strcmp(arg, "month"))
-            a->by_period = SG_PERIOD_MONTH;
-        else if (!strcmp(arg, "year"))
-            a->by_period = SG_PERIOD_YEAR;
-        else
-            return cli_usage_error(cmd, "invalid --by-period (month or year)");
-        break;
     case 'q': a->quiet = 1; break;
+    case 'j':
+    case OPT_BY_PERIOD: rc = sg_run_options_set(&a->run, name, arg, &err); break;
+    case OPT_UNIT:
+    case OPT_STRICT:
+    case OPT_VARIANTS:
+    case OPT_KEEP_CREDITS:
+    case OPT_MAX_UNIT_ACTORS: rc = sg_extract_options_set(&a->opt, name, arg, &err); break;
+    default: rc = sg_write_options_set(&a->write, name, arg, &err); /* analysis, pictures */
     }
-    return 0;
+    return rc ? cli_usage_error(a->merge     ? "merge"
+                                : a->explain ? "explain"
+                                             : "extract",
+                                err.message)
+              : 0;
 }
 
 /* What the options say together, once all are read: the inputs, the outputs
@@ -261,7 +189,7 @@ static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
         a->explain_a = argv[optind++];
         a->explain_b = argv[optind++];
     }
-    if (a->by_period && !a->jsonl)
+    if (a->run.by_period && !a->jsonl)
         return cli_usage_error(cmd, "--by-period needs dated documents: a JSON Lines corpus "
                                     "(--jsonl) with a \"date\" field");
     if (optind >= argc && !a->files_from)
@@ -273,41 +201,27 @@ static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
         return cli_usage_error(cmd,
                                "-f applies to a single output: give each -o its extension instead");
     int n = a->noutputs ? a->noutputs : 1;
+    sg_error err;
     if (!(a->outs = calloc((size_t)n, sizeof(sg_target *))))
         return cli_usage_error(cmd, "out of memory");
-    for (int i = 0; i < n; i++) {
-        char msg[400];
-        if (cli_output_set(&a->outs[i], a->noutputs ? a->outputs[i] : NULL, a->format, msg,
-                           sizeof(msg)))
-            return cli_usage_error(cmd, msg);
-    }
-    if (!a->analyse && (a->layout == 1 || cli_outputs_need_layout(a->outs, (size_t)n)))
+    for (int i = 0; i < n; i++)
+        if (sg_target_new(&a->outs[i], a->noutputs ? a->outputs[i] : NULL, a->format, &err))
+            return cli_usage_error(cmd, err.message);
+    if (!a->write.analyse && (a->write.layout == 1 || sg_targets_need_layout(a->outs, (size_t)n)))
         return cli_usage_error(cmd, "pictures and --layout need the analysis: drop --no-analyse");
     if (a->bipartite) {
         sg_target *b = NULL;
-        char bmsg[400];
-        if (cli_output_set(&b, a->bipartite, NULL, bmsg, sizeof(bmsg)))
-            return cli_usage_error(cmd, bmsg);
+        if (sg_target_new(&b, a->bipartite, NULL, &err))
+            return cli_usage_error(cmd, err.message);
         int network = sg_target_kind_of(b) == SG_TARGET_NETWORK;
         sg_target_free(b);
         if (!network)
             return cli_usage_error(cmd, "--bipartite writes a network (.graphml, .dot, .gexf, "
                                         ".json or a CSV directory), not a picture or counts");
     }
-    for (int i = 0; a->by_period && i < n; i++) {
-        sg_target_kind kind = sg_target_kind_of(a->outs[i]);
-        const char *path = sg_target_path(a->outs[i]);
-        if (kind == SG_TARGET_COUNTS)
-            return cli_usage_error(cmd, "--by-period does not apply to partial counts (-f pairs): "
-                                        "extract each period's documents as a shard instead");
-        struct stat st;
-        int special = !strcmp(path, "-") ||
-                      (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
-        if (special && strcmp(sg_target_format(a->outs[i]), "gexf"))
-            return cli_usage_error(cmd, "--by-period writes one file per period beside the "
-                                        "output: give -o FILE, not standard output or a "
-                                        "device (or -f gexf, which holds the periods)");
-    }
+    for (int i = 0; a->run.by_period && i < n; i++)
+        if (sg_target_check_periods(a->outs[i], &err))
+            return cli_usage_error(cmd, err.message);
     return 0;
 }
 
@@ -315,10 +229,8 @@ int network_parse(network_run *r, int cmd, int argc, char **argv, int *first)
 {
     extract_args *a = &r->a;
     sg_extract_options_init(&a->opt);
-    sg_analysis_options_init(&a->analysis);
-    sg_render_options_init(&a->render);
-    a->analyse = 1;
-    a->layout = -1;
+    sg_write_options_init(&a->write);
+    sg_run_options_init(&a->run);
     a->merge = cmd == CMD_MERGE;
     a->explain = cmd == CMD_EXPLAIN;
     a->gazetteers = calloc((size_t)argc + 1, sizeof(char *));

@@ -22,54 +22,6 @@ int cli_parse_seed(const char *s, unsigned long *seed)
     return 0;
 }
 
-int cli_parse_alpha(const char *s, double *alpha)
-{
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s || *end || !(v > 0 && v <= 1))
-        return -1;
-    *alpha = v;
-    return 0;
-}
-
-void cli_skip_option(unsigned *skip, sg_render_options *ro, int id)
-{
-    static const char *const names[] = {"betweenness", "pagerank", "eigenvector"};
-    sg_measure_skip(skip, names[id - OPT_NO_BETWEENNESS]);
-    if (id == OPT_NO_PAGERANK && ro && ro->size_by && !strcmp(ro->size_by, "pagerank"))
-        ro->size_by = "degree";
-}
-
-int cli_render_option(sg_render_options *ro, int which, const char *arg, char *msg, size_t size)
-{
-    switch (which) {
-    case 0:
-        if (sg_colour_by_parse(&ro->colour_by, arg)) {
-            snprintf(msg, size, "invalid --colour-by '%.200s' (community or type)", arg);
-            return -1;
-        }
-        return 0;
-    case 1:
-        if (!*arg) {
-            snprintf(msg, size, "--size-by needs a measure (pagerank, degree, ...)");
-            return -1;
-        }
-        ro->size_by = arg;
-        return 0;
-    case 2: {
-        unsigned long n;
-        if (cli_parse_seed(arg, &n)) {
-            snprintf(msg, size, "invalid --labels '%.200s' (a number of actors)", arg);
-            return -1;
-        }
-        ro->labels = (long)n;
-        return 0;
-    }
-    default: ro->title = arg; return 0;
-    }
-}
-
 /* ---- option tables: parsing and --help from one list ---- */
 
 /* The long names of an option: "colour-by|color-by" -> calls fn on each. */
@@ -162,7 +114,9 @@ int cli_parse_options(const cli_command *cmd, int argc, char **argv, cli_apply_f
                      cmd->refusal ? cmd->refusal : "see its --help");
             rc = cli_usage_error(cmd->name, msg);
         } else {
-            rc = apply(ctx, c, optarg);
+            char first[64]; /* the long name (not an alias), as the library knows it */
+            snprintf(first, sizeof(first), "%.*s", (int)strcspn(o->names, "|"), o->names);
+            rc = apply(ctx, c, first, optarg);
         }
     }
     free_getopt(longs);

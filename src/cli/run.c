@@ -9,7 +9,7 @@
 
 #include "cli.h"
 
-static void skipped(const char *path, const char *why, void *ctx)
+void cli_skipped(const char *path, const char *why, void *ctx)
 {
     if (!*(const int *)ctx)
         fprintf(stderr, "stakegraph: warning: %s: %s\n", path, why);
@@ -23,7 +23,7 @@ int cli_corpus(sg_corpus **out, sg_corpus_format format, const char *suffix, cha
     sg_corpus *c = NULL;
     int rc = sg_corpus_new(&c, format, suffix, &err);
     for (size_t i = 0; !rc && i < nargs; i++)
-        rc = sg_corpus_add_path(c, args[i], skipped, &quiet, &err);
+        rc = sg_corpus_add_path(c, args[i], cli_skipped, &quiet, &err);
     if (rc) {
         cli_print_error(&err, NULL);
         sg_corpus_free(c);
@@ -84,35 +84,10 @@ static int out_of_memory(cli_report *r)
     return -1;
 }
 
-/* A TSV field: tabs and line breaks become spaces. */
-static int add(cli_report *r, const char *s, size_t n, int field)
-{
-    if (r->row_len + n + 1 > r->row_cap) {
-        size_t cap = r->row_cap ? r->row_cap : 256;
-        while (cap < r->row_len + n + 1)
-            cap *= 2;
-        char *p = realloc(r->row, cap);
-        if (!p)
-            return -1;
-        r->row = p;
-        r->row_cap = cap;
-    }
-    for (size_t i = 0; i < n; i++)
-        r->row[r->row_len++] = field && (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? ' ' : s[i];
-    r->row[r->row_len] = '\0';
-    return 0;
-}
-
 static int on_mention(const sg_mention *m, void *ctx)
 {
     cli_report *r = ctx;
-    char num[64];
-    int n = snprintf(num, sizeof(num), "\t%zu\t%zu\t", m->start, m->end);
-    if (add(r, m->doc, strlen(m->doc), 1) || add(r, num, (size_t)n, 0) ||
-        add(r, m->id, strlen(m->id), 1) || add(r, "\t", 1, 0) ||
-        add(r, m->type, strlen(m->type), 1) || add(r, "\t", 1, 0) ||
-        add(r, m->text, m->end - m->start, 1) || add(r, "\t", 1, 0) ||
-        add(r, m->match, strlen(m->match), 1) || add(r, "\n", 1, 0))
+    if (sg_mention_row(&r->row, &r->row_len, &r->row_cap, m))
         return out_of_memory(r);
     return write_row(r, r->mentions, r->mentions_path);
 }
@@ -143,15 +118,10 @@ static int on_cooccurrence(const sg_cooccurrence *c, void *ctx)
     return write_row(r, r->evidence, r->evidence_path);
 }
 
-int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, unsigned jobs, sg_period_unit by_period,
-            int period_graphs, double min_weight, sg_run_result *res)
+int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, const sg_run_options *run,
+            sg_run_result *res)
 {
-    sg_run_options o;
-    sg_run_options_init(&o);
-    o.jobs = jobs;
-    o.by_period = by_period;
-    o.period_graphs = period_graphs;
-    o.min_weight = min_weight;
+    sg_run_options o = *run;
     o.on_document = r->explain_a ? on_document : NULL;
     o.on_mention = r->mentions ? on_mention : NULL;
     o.on_cooccurrence = r->evidence || r->explain_a ? on_cooccurrence : NULL;

@@ -336,6 +336,174 @@ static void evidence_rows(void **state)
     free(buf);
 }
 
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void on_step(const char *step, void *ctx)
+{
+    say(ctx, "%s|", step);
+}
+
+/* A run's networks written (sg_run_write): each period's beside the
+ * network, a GEXF with the periods instead, the bipartite graph, the rows;
+ * all committed together, or none. */
+static void writing_a_run(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sg-runwrite-XXXXXX", path[300];
+    assert_non_null(mkdtemp(dir));
+    sg_gazetteer *g = gazetteer();
+    sg_extract_options eo;
+    sg_extract_options_init(&eo);
+    eo.record_documents = 1;
+    sg_extractor *ex = NULL;
+    assert_int_equal(sg_extractor_new(&ex, g, &eo, NULL), 0);
+    sg_corpus *c = NULL;
+    assert_int_equal(sg_corpus_new(&c, SG_CORPUS_TEXT, NULL, NULL), 0);
+    const char *dates[] = {"2024-05-01", "2023-01-02"};
+    for (size_t i = 0; i < 2; i++) {
+        sg_meta m = {"date", dates[i]};
+        sg_document d = {dates[i], "L'ARS et l'AP-HM.", 17, &m, 1};
+        assert_int_equal(sg_corpus_add_document(c, &d, NULL), 0);
+    }
+    sg_run_options o;
+    sg_run_options_init(&o);
+    o.by_period = SG_PERIOD_YEAR;
+    o.period_graphs = 1;
+    sg_run_result r;
+    assert_int_equal(sg_corpus_run(ex, c, &o, &r, NULL), 0);
+
+    sg_error err;
+    sg_target *t[2] = {NULL, NULL}, *bip = NULL;
+    sg_output *rows[2] = {NULL, NULL};
+    snprintf(path, sizeof(path), "%s/net.graphml", dir);
+    assert_int_equal(sg_target_new(&t[0], path, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/net.gexf", dir);
+    assert_int_equal(sg_target_new(&t[1], path, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/bip.graphml", dir);
+    assert_int_equal(sg_target_new(&bip, path, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/m.tsv", dir);
+    assert_int_equal(sg_mentions_open(&rows[0], path, &err), 0);
+    fputs("x\n", sg_output_stream(rows[0]));
+    /* a directory where a period's file goes: nothing is written */
+    snprintf(path, sizeof(path), "%s/net.2023.graphml", dir);
+    assert_int_equal(mkdir(path, 0777), 0);
+    assert_int_equal(sg_targets_open(t, 2, &err), 0);
+    assert_int_equal(sg_target_open(bip, &err), 0);
+    sg_write_options w;
+    sg_write_options_init(&w);
+    w.layout = 0;
+    seen log = {0};
+    w.on_step = on_step;
+    w.step_ctx = &log;
+    assert_int_not_equal(sg_run_write(t, 2, &bip, rows, 1, ex, &r, &w, &err), 0);
+    assert_string_equal(err.file, path);
+    assert_true(!t[0] && !t[1] && !bip); /* freed whatever the outcome */
+    snprintf(path, sizeof(path), "%s/net.graphml", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    sg_output_abort(rows[0]);
+    assert_string_equal(log.log, "the network of 2023|the network of 2024|the network|writing|");
+
+    snprintf(path, sizeof(path), "%s/net.2023.graphml", dir);
+    assert_int_equal(rmdir(path), 0);
+    snprintf(path, sizeof(path), "%s/net.graphml", dir);
+    assert_int_equal(sg_target_new(&t[0], path, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/net.gexf", dir);
+    assert_int_equal(sg_target_new(&t[1], path, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/bip.graphml", dir);
+    assert_int_equal(sg_target_new(&bip, path, NULL, &err), 0);
+    snprintf(path, sizeof(path), "%s/m.tsv", dir);
+    assert_int_equal(sg_mentions_open(&rows[0], path, &err), 0);
+    assert_int_equal(sg_targets_open(t, 2, &err), 0);
+    assert_int_equal(sg_target_open(bip, &err), 0);
+    assert_int_equal(sg_run_write(t, 2, &bip, rows, 1, ex, &r, &w, &err), 0);
+    assert_null(rows[0]); /* committed */
+    assert_string_equal(slurp(path), "doc\tstart\tend\tid\ttype\ttext\tmatch\n");
+    const char *made[] = {"net.graphml", "net.2023.graphml", "net.2024.graphml", "bip.graphml"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, made[i]);
+        assert_non_null(strstr(slurp(path), "<graphml"));
+    }
+    snprintf(path, sizeof(path), "%s/net.gexf", dir);
+    assert_non_null(strstr(slurp(path), "<spells>"));
+    snprintf(path, sizeof(path), "%s/net.2023.gexf", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    free(log.log);
+    sg_run_result_free(&r);
+    sg_corpus_free(c);
+    sg_extractor_free(ex);
+    sg_gazetteer_free(g);
+}
+
+/* Lists of paths: a --files-from list, arguments expanded each on its own. */
+static void path_lists(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sg-paths-XXXXXX", path[300], list[300];
+    assert_non_null(mkdtemp(dir));
+    snprintf(list, sizeof(list), "%s/list", dir);
+    write_file(list, "b.txt\r\n\n a \nc\n");
+    char **v = NULL;
+    size_t n = 0;
+    sg_error err;
+    assert_int_equal(sg_path_list_read(&v, &n, list, &err), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(v[0], "b.txt");
+    assert_string_equal(v[1], " a ");
+    sg_path_list_free(v, n);
+    FILE *f = fopen(list, "w");
+    fwrite("a\nb\0c\n", 1, 6, f);
+    fclose(f);
+    assert_int_equal(sg_path_list_read(&v, &n, list, &err), SG_ERR_INVALID);
+    assert_string_equal(err.file, list);
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.message, "a NUL byte in a file name");
+    snprintf(path, sizeof(path), "%s/none", dir);
+    assert_int_equal(sg_path_list_read(&v, &n, path, &err), SG_ERR_IO);
+
+    snprintf(path, sizeof(path), "%s/b.pairs", dir);
+    write_file(path, "");
+    snprintf(path, sizeof(path), "%s/a.pairs", dir);
+    write_file(path, "");
+    char *args[] = {path, dir, NULL};
+    assert_int_equal(sg_paths_expand(&v, &n, ".pairs", args, 2, NULL, NULL, &err), 0);
+    assert_int_equal(n, 3); /* a.pairs named twice: kept twice, the lists sorted */
+    assert_string_equal(v[0], path);
+    assert_string_equal(v[1], path);
+    assert_non_null(strstr(v[2], "/b.pairs"));
+    sg_path_list_free(v, n);
+    snprintf(path, sizeof(path), "%s/none", dir);
+    args[1] = path;
+    assert_int_not_equal(sg_paths_expand(&v, &n, ".pairs", args + 1, 1, NULL, NULL, &err), 0);
+    assert_string_equal(err.file, path);
+}
+
+/* Mention rows: one line each, fields without tabs or line breaks. */
+static void mention_rows(void **state)
+{
+    (void)state;
+    sg_mention m = {"doc\t1", 3, 9, "org:x", "organisation", "AP\nHM x", "folded"};
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    assert_int_equal(sg_mention_row(&buf, &len, &cap, &m), 0);
+    assert_int_equal(sg_mention_row(&buf, &len, &cap, &m), 0);
+    assert_string_equal(buf, "doc 1\t3\t9\torg:x\torganisation\tAP HM \tfolded\n"
+                             "doc 1\t3\t9\torg:x\torganisation\tAP HM \tfolded\n");
+    free(buf);
+    assert_int_equal(sg_evidence_format_of("e.jsonl"), SG_EVIDENCE_JSONL);
+    assert_int_equal(sg_evidence_format_of("e.json"), SG_EVIDENCE_JSONL);
+    assert_int_equal(sg_evidence_format_of("e.jsonl/x"), SG_EVIDENCE_TSV);
+    assert_int_equal(sg_evidence_format_of("-"), SG_EVIDENCE_TSV);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +512,9 @@ int main(void)
         cmocka_unit_test(periods),
         cmocka_unit_test(files_and_json_lines),
         cmocka_unit_test(evidence_rows),
+        cmocka_unit_test(writing_a_run),
+        cmocka_unit_test(path_lists),
+        cmocka_unit_test(mention_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -137,10 +137,29 @@ static void failing_callback_counts_nothing(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* An actor named on a command line: by id, or by a name matched as a whole. */
+static void find_actor(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz;
+    seen s = {0};
+    sg_extractor *ex = make(&gaz, NULL, &s);
+    assert_int_equal(sg_extractor_find_actor(ex, "place:nice"),
+                     sg_gazetteer_find(gaz, "place:nice"));
+    assert_int_equal(sg_extractor_find_actor(ex, "ars paca"), sg_gazetteer_find(gaz, "org:ars"));
+    assert_int_equal(sg_extractor_find_actor(ex, "ARS"), sg_gazetteer_find(gaz, "org:ars"));
+    assert_int_equal(sg_extractor_find_actor(ex, "ARS et Nice"), -1); /* not as a whole */
+    assert_int_equal(sg_extractor_find_actor(ex, "Marseille"), -1);
+    assert_int_equal(s.mentions, 0); /* the extractor's own callbacks are not called */
+    sg_extractor_free(ex);
+    sg_gazetteer_free(gaz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(unit_options),
+        cmocka_unit_test(find_actor),
         cmocka_unit_test(warnings_and_strict),
         cmocka_unit_test(failing_callback_counts_nothing),
     };

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -890,10 +891,70 @@ static void seats_quotes_and_particles(void **state)
     sg_suggestion_list_free(l);
 }
 
+static void on_skip(const sg_error *w, void *ctx)
+{
+    assert_int_equal(w->code, SG_ERR_PARSE);
+    assert_int_equal(w->line, 2);
+    (*(int *)ctx)++;
+}
+
+/* Over a corpus (read twice, documents not kept): the rows counted, a bad
+ * JSON Lines line skipped and counted once; the rows written as TSV,
+ * completely or not at all. */
+static void corpus_and_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sg-suggest-XXXXXX", path[300];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/c.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"id\": \"a\", \"text\": \"Le Groupement hospitalier Ouest (GHO) et le GHO.\"}\n"
+          "not json\n",
+          f);
+    fclose(f);
+    sg_error err;
+    sg_gazetteer *gaz = NULL;
+    assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(gaz, "t.tsv", empty_gaz, strlen(empty_gaz), &err), 0);
+    sg_corpus *c = NULL;
+    assert_int_equal(sg_corpus_new(&c, SG_CORPUS_JSONL, NULL, &err), 0);
+    assert_int_equal(sg_corpus_add_path(c, path, NULL, NULL, &err), 0);
+    assert_int_equal(sg_corpus_seal(c, &err), 0);
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.keep_documents = 0;
+    sg_suggestion_list *rows = NULL;
+    size_t skipped = 0;
+    int warned = 0;
+    assert_int_equal(sg_suggest_corpus(&rows, gaz, c, &opt, on_skip, &warned, &skipped, &err), 0);
+    assert_int_equal(skipped, 1);
+    assert_int_equal(warned, 1);
+    const sg_suggestion *r = row(rows, "Groupement hospitalier Ouest");
+    assert_non_null(r);
+    assert_int_equal(r->count, 3); /* the long form, then GHO twice */
+
+    snprintf(path, sizeof(path), "%s/rows.tsv", dir);
+    assert_int_equal(sg_suggestion_list_write(rows, path, &err), 0);
+    f = fopen(path, "r");
+    char line[256];
+    assert_non_null(fgets(line, sizeof(line), f));
+    assert_string_equal(line, "id\tlabel\ttype\taliases\tsurname\tcount\texample\n");
+    assert_non_null(fgets(line, sizeof(line), f));
+    assert_non_null(strstr(line, "\tGroupement hospitalier Ouest\t"));
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/no/rows.tsv", dir);
+    assert_int_not_equal(sg_suggestion_list_write(rows, path, &err), 0);
+    sg_suggestion_list_free(rows);
+    sg_corpus_free(c);
+    sg_gazetteer_free(gaz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lists_sorted),
+        cmocka_unit_test(corpus_and_file),
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(credits_and_bylines),

@@ -1,0 +1,255 @@
+/* Writing what a run gives (write.h): the network and each period's,
+ * analysed and laid out, the counts, the actor-document graph, and the
+ * rows streamed during the run, committed as one set. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sg_internal.h"
+#include "stakegraph/write.h"
+
+int sg_targets_open(sg_target *const *t, size_t n, sg_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = t[i] ? sg_target_open(t[i], err) : 0;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+void sg_targets_free(sg_target **t, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++) {
+        sg_target_free(t[i]);
+        t[i] = NULL;
+    }
+}
+
+static int any(sg_target *const *t, size_t n, sg_target_kind kind, int is)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i] && (sg_target_kind_of(t[i]) == kind) == is)
+            return 1;
+    return 0;
+}
+
+int sg_targets_need_graph(sg_target *const *t, size_t n)
+{
+    return any(t, n, SG_TARGET_COUNTS, 0);
+}
+
+int sg_targets_need_layout(sg_target *const *t, size_t n)
+{
+    return any(t, n, SG_TARGET_PICTURE, 1);
+}
+
+/* Writes each target; commits the targets and the nrows `rows` as one set. */
+static int write_commit(sg_target *const *t, size_t n, const sg_graph *const *g,
+                        const sg_timeline *const *tl, const sg_extractor *ex,
+                        const sg_render_options *ro, sg_output **rows, size_t nrows, sg_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = sg_target_write(t[i], g[i], ex, ro, tl[i], err);
+        if (rc)
+            return rc;
+    }
+    return sg_targets_commit(t, n, rows, nrows, err);
+}
+
+int sg_targets_write(sg_target *const *t, size_t n, const sg_graph *g, const sg_extractor *ex,
+                     const sg_render_options *ro, const sg_timeline *timeline, sg_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = sg_target_write(t[i], g, ex, ro, timeline, err);
+        if (rc)
+            return rc;
+    }
+    return sg_targets_commit(t, n, NULL, 0, err);
+}
+
+char *sg_period_path(const char *path, const char *label)
+{
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/') /* "tables/" is the directory "tables" */
+        len--;
+    const char *base = path;
+    for (size_t i = 0; i < len; i++)
+        if (path[i] == '/')
+            base = path + i + 1;
+    const char *dot = NULL;
+    for (const char *q = base; q < path + len; q++)
+        if (*q == '.')
+            dot = q;
+    size_t cut = dot && dot != base ? (size_t)(dot - path) : len;
+    size_t n = len + strlen(label) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%.*s.%s%.*s", (int)cut, path, label, (int)(len - cut), path + cut);
+    return s;
+}
+
+int sg_target_check_periods(const sg_target *t, sg_error *err)
+{
+    struct stat st;
+    const char *path = sg_target_path(t);
+    if (sg_target_kind_of(t) == SG_TARGET_COUNTS)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                            "--by-period does not apply to partial counts (-f pairs): extract "
+                            "each period's documents as a shard instead");
+    int special = !strcmp(path, "-") ||
+                  (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+    if (special && strcmp(sg_target_format(t), "gexf"))
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                            "--by-period writes one file per period beside the output: give -o "
+                            "FILE, not standard output or a device (or -f gexf, which holds the "
+                            "periods)");
+    return 0;
+}
+
+void sg_write_options_init(sg_write_options *opt)
+{
+    memset(opt, 0, sizeof(*opt));
+    opt->min_weight = 1;
+    opt->analyse = 1;
+    opt->layout = -1;
+    sg_analysis_options_init(&opt->analysis);
+    sg_render_options_init(&opt->render);
+}
+
+/* Every output of a run, each with its graph: the main ones, then one per
+ * output and period, then the bipartite graph. */
+typedef struct {
+    sg_target **t;
+    const sg_graph **g;
+    const sg_timeline **tl;
+    size_t n;
+} output_plan;
+
+static void step(const sg_write_options *o, const char *what)
+{
+    if (o->on_step)
+        o->on_step(what, o->step_ctx);
+}
+
+static int want_layout(const sg_write_options *o, sg_target *const *t, size_t n, const sg_graph *g)
+{
+    if (!o->analyse || o->layout == 0)
+        return sg_targets_need_layout(t, n);
+    if (o->layout == 1 || sg_targets_need_layout(t, n))
+        return 1;
+    size_t actors = sg_graph_node_count(g);
+    if (actors > SG_AUTO_LAYOUT_MAX) {
+        sg_error w;
+        sg_error_set(&w, SG_ERR_LIMIT, NULL, 0, -1,
+                     "%zu actors: no layout written (use --layout to force it)", actors);
+        if (o->on_warning)
+            o->on_warning(&w, o->warning_ctx);
+        return 0;
+    }
+    return 1;
+}
+
+/* A network's analysis and (when wanted) layout. */
+static int prepare(sg_graph *g, const sg_write_options *o, sg_target *const *t, size_t n,
+                   sg_error *err)
+{
+    int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0;
+    if (!rc && want_layout(o, t, n, g))
+        rc = sg_graph_layout(g, &o->render, err);
+    return rc;
+}
+
+/* Moves target *t (set NULL) into the plan. */
+static void plan_add(output_plan *op, sg_target **t, const sg_graph *g, const sg_timeline *tl)
+{
+    op->t[op->n] = *t;
+    *t = NULL;
+    op->g[op->n] = g;
+    op->tl[op->n] = tl;
+    op->n++;
+}
+
+/* One output beside each output (not counts, not GEXF, which holds the
+ * periods) for each period, of the same kind: "net.2024.graphml". */
+static int plan_periods(output_plan *op, size_t n, const sg_run_result *res, sg_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *format = sg_target_format(op->t[i]);
+        if (!strcmp(format, "pairs") || !strcmp(format, "gexf"))
+            continue;
+        for (size_t k = 0; k < res->nperiods; k++) {
+            sg_target *t = NULL;
+            char *path = sg_period_path(sg_target_path(op->t[i]), res->labels[k]);
+            int rc = path ? sg_target_new_like(&t, op->t[i], path, err) : SG_ERR_NOMEM;
+            free(path);
+            if (rc)
+                return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+            plan_add(op, &t, res->graphs[k], NULL);
+        }
+    }
+    return 0;
+}
+
+/* Each period's network and the whole one, analysed and laid out; the
+ * bipartite graph; the rows flushed. */
+static int make_graphs(sg_graph **g, sg_graph **bip, sg_target *const *t, size_t n, int bipartite,
+                       sg_output **rows, size_t nrows, const sg_extractor *ex, sg_run_result *res,
+                       const sg_write_options *o, sg_error *err)
+{
+    int need = sg_targets_need_graph(t, n), rc = 0;
+    for (size_t k = 0; !rc && need && res && k < res->nperiods; k++) {
+        char what[64];
+        snprintf(what, sizeof(what), "the network of %s", res->labels[k]);
+        step(o, what);
+        rc = prepare(res->graphs[k], o, t, n, err);
+    }
+    step(o, "the network");
+    if (!rc && need && !(rc = sg_extractor_graph(g, ex, o->min_weight, err)))
+        rc = prepare(*g, o, t, n, err);
+    if (!rc && bipartite)
+        rc = sg_extractor_bipartite(bip, ex, err);
+    /* the rows are complete: check them before any output is renamed */
+    for (size_t i = 0; !rc && i < nrows; i++)
+        if (rows[i])
+            rc = sg_output_flush(rows[i], err);
+    step(o, "writing");
+    return rc;
+}
+
+int sg_run_write(sg_target **t, size_t n, sg_target **bipartite, sg_output **rows, size_t nrows,
+                 const sg_extractor *ex, sg_run_result *res, const sg_write_options *opt,
+                 sg_error *err)
+{
+    size_t np = res ? res->nperiods : 0, cap = n * (np + 1) + 2;
+    sg_graph *g = NULL, *bip = NULL;
+    output_plan op = {sg_alloc_array(cap, sizeof(sg_target *)),
+                      sg_alloc_array(cap, sizeof(sg_graph *)),
+                      sg_alloc_array(cap, sizeof(sg_timeline *)), 0};
+    int rc = 0;
+    if (!op.t || !op.g || !op.tl)
+        rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    if (!rc)
+        rc = make_graphs(&g, &bip, t, n, bipartite && *bipartite, rows, nrows, ex, res, opt, err);
+    /* every output in one list, opened, written, flushed, then renamed */
+    for (size_t i = 0; !rc && i < n; i++)
+        plan_add(&op, &t[i], g,
+                 np && !strcmp(sg_target_format(t[i]), "gexf") ? &res->timeline : NULL);
+    if (!rc && np && !(rc = plan_periods(&op, n, res, err)))
+        rc = sg_targets_open(op.t + n, op.n - n, err);
+    if (!rc && bipartite && *bipartite)
+        plan_add(&op, bipartite, bip, NULL);
+    if (!rc)
+        rc = write_commit(op.t, op.n, op.g, op.tl, ex, &opt->render, rows, nrows, err);
+    sg_targets_free(op.t, op.n);
+    sg_targets_free(t, n);
+    if (bipartite)
+        sg_targets_free(bipartite, 1);
+    free(op.t);
+    free((void *)op.g);
+    free((void *)op.tl);
+    sg_graph_free(g);
+    sg_graph_free(bip);
+    return rc;
+}
