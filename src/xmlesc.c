@@ -98,10 +98,11 @@ char *sg_dot_clean_id(const char *s)
     return dot_clean(s, 1);
 }
 
-/* The last doubles formatted in this thread, by their bits: a network's
- * edge columns repeat their values (a dense corpus's 1,040,000 values are
- * 118,000 distinct ones), and each costs up to three printf and three strtod
- * calls. A direct-mapped table; 0 bits (the integer path) mark an empty slot. */
+/* The last doubles formatted by format_shortest in this thread, by their
+ * bits: a network's edge columns repeat their values (a dense corpus's
+ * 1,040,000 values are 118,000 distinct ones), and each costs up to three
+ * printf and three strtod calls. A direct-mapped table; 0 bits (the integer
+ * path) mark an empty slot. */
 enum { FORMAT_CACHE = 2048 }; /* 80 KB a thread */
 static _Thread_local struct {
     uint64_t bits;
@@ -110,20 +111,118 @@ static _Thread_local struct {
 
 static void format_shortest(char *buf, size_t size, double v);
 
+/* format_shortest's string for the doubles most columns hold, between
+ * 1e-4 and 1e15 (printf's %g writes them without an exponent), worked out
+ * exactly in 128-bit integers instead of up to three printf and three
+ * strtod. With v = m 2^e2 and T = m 5^k for the k that puts v 10^k in
+ * [10^16, 10^17), v 10^k = T / 2^s (s = -(k + e2)): the P-digit rounding
+ * (half to even, as printf) is T / (10^(17-P) 2^s) rounded, and its
+ * decimal reads back as v (strtod, correctly rounded) when it lies within
+ * half an ulp, 5^k / 2^(s+1), of v 10^k (on the bound: when m is even).
+ * Returns the length written to buf (32 bytes at least), or 0 to leave the
+ * value to format_shortest: outside that range, a power of two (the ulp
+ * below is smaller), a rounding that carries into one more digit. */
+__extension__ typedef unsigned __int128 u128;
+
+static size_t format_fixed(char *buf, double v)
+{
+    static const uint64_t pow10[] = {1, 10, 100};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return 0;
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof(bits));
+    uint64_t m = (bits & 0xFFFFFFFFFFFFFu) | (1ull << 52);
+    int e2 = (int)((bits >> 52) & 0x7FF) - 1075;
+    if (m == 1ull << 52)
+        return 0;
+    int x = (int)floor((e2 + 52) * 0.30102999566398120); /* decimal exponent, +-1 */
+    u128 t = 0, p5 = 1;
+    int s = 0;
+    for (int tries = 0;; tries++) {
+        int k = 16 - x;
+        s = -(k + e2);
+        if (tries == 3 || k < 0 || k > 24 || s < 1 || s > 64)
+            return 0;
+        p5 = 1;
+        for (int i = 0; i < k; i++)
+            p5 *= 5;
+        t = (u128)m * p5;
+        u128 n = t >> s;
+        if (n < (u128)10000000000000000u)
+            x--;
+        else if (n >= (u128)100000000000000000u)
+            x++;
+        else
+            break;
+    }
+    uint64_t q = 0;
+    int prec;
+    for (prec = 15; prec <= 17; prec++) {
+        u128 unit = (u128)pow10[17 - prec] << s, half = unit >> 1;
+        u128 r = t % unit;
+        q = (uint64_t)(t / unit);
+        if (r > half || (r == half && (q & 1)))
+            q++;
+        u128 c = ((u128)q * pow10[17 - prec]) << (s + 1), twice = t << 1;
+        u128 dist = c > twice ? c - twice : twice - c;
+        if (dist < p5 || (dist == p5 && !(m & 1)) || prec == 17)
+            break;
+    }
+    char digits[24];
+    int nd = prec;
+    for (int i = prec - 1; i >= 0; i--, q /= 10)
+        digits[i] = (char)('0' + q % 10);
+    if (q)
+        return 0; /* carried into one more digit */
+    while (nd > 1 && digits[nd - 1] == '0' && nd > x + 1)
+        nd--; /* %g drops the fraction's trailing zeros */
+    char *p = buf;
+    if (v < 0)
+        *p++ = '-';
+    if (x < 0) {
+        *p++ = '0';
+        *p++ = '.';
+        for (int i = 0; i < -x - 1; i++)
+            *p++ = '0';
+        memcpy(p, digits, (size_t)nd);
+        p += nd;
+    } else {
+        int whole = x + 1 < nd ? x + 1 : nd;
+        memcpy(p, digits, (size_t)whole);
+        p += whole;
+        for (int i = whole; i < x + 1; i++)
+            *p++ = '0';
+        if (nd > x + 1) {
+            *p++ = '.';
+            memcpy(p, digits + x + 1, (size_t)(nd - x - 1));
+            p += nd - x - 1;
+        }
+    }
+    *p = '\0';
+    return (size_t)(p - buf);
+}
+
 void sg_format_double(char *buf, size_t size, double v)
 {
-    if (isfinite(v) && fabs(v) >= DBL_MIN && !(v == floor(v) && fabs(v) < 1e15)) {
-        uint64_t bits;
-        memcpy(&bits, &v, sizeof(bits));
-        size_t slot = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 52) & (FORMAT_CACHE - 1);
-        if (format_cache[slot].bits != bits) {
-            format_shortest(format_cache[slot].text, sizeof(format_cache[slot].text), v);
-            format_cache[slot].bits = bits;
-        }
-        snprintf(buf, size, "%s", format_cache[slot].text);
+    if (!isfinite(v) || fabs(v) < DBL_MIN || (v == floor(v) && fabs(v) < 1e15)) {
+        format_shortest(buf, size, v); /* 0 or an integer: no printf of a double */
         return;
     }
-    format_shortest(buf, size, v);
+    char fast[40];
+    size_t len = format_fixed(fast, v);
+    if (len && len < size) {
+        memcpy(buf, fast, len + 1);
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof(bits));
+    size_t slot = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 52) & (FORMAT_CACHE - 1);
+    if (format_cache[slot].bits != bits) {
+        format_shortest(format_cache[slot].text, sizeof(format_cache[slot].text), v);
+        format_cache[slot].bits = bits;
+    }
+    snprintf(buf, size, "%s", format_cache[slot].text);
 }
 
 static void format_shortest(char *buf, size_t size, double v)

@@ -1,4 +1,6 @@
 /* GraphML and DOT escaping, numbers and atomic outputs (SPEC §6). */
+#include <float.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,6 +65,72 @@ static void numbers(void **state)
     assert_true(strtod(b, NULL) == 1.0 / 3.0);
     sg_format_double(b, sizeof(b), 1.0 / 0.0);
     assert_string_equal(b, "0");
+}
+
+/* The shortest of %.15g, %.16g and %.17g that strtod reads back as v: what
+ * sg_format_double must write, however it works it out (subnormal numbers
+ * are written 0). */
+static void shortest_by_printf(char *buf, size_t size, double v)
+{
+    if (fabs(v) < DBL_MIN)
+        v = 0;
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, size, "%lld", (long long)v);
+        return;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+static uint64_t splitmix(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* Doubles as the columns hold them (ratios, logarithms, powers, sums of
+ * halves), exact binary fractions (whose decimals end in 5: printf's ties),
+ * random bits over 1e-6 .. 1e17, and the neighbours of powers of ten. */
+static double column_like(uint64_t *x, int kind)
+{
+    double a = (double)(1 + splitmix(x) % 5000), b = (double)(1 + splitmix(x) % 5000);
+    uint64_t bits;
+    switch (kind) {
+    case 0: return a / (a + b);
+    case 1: return log(a / b) / -log(1.0 / (1.0 + (double)(splitmix(x) % 1000000)));
+    case 2: return pow(1.0 - a / 5001.0, b / 20.0);
+    case 3: return (double)(splitmix(x) % (1u << 22)) / ldexp(1.0, (int)(splitmix(x) % 60));
+    case 4: return (double)(splitmix(x) % 100000000000u) / 1e5 + (double)(splitmix(x) % 3) * 0.5;
+    default:
+        bits = (splitmix(x) & 0x800FFFFFFFFFFFFFu) | ((1003 + splitmix(x) % 80) << 52);
+        memcpy(&a, &bits, sizeof(a));
+        return a;
+    }
+}
+
+static void numbers_shortest(void **state)
+{
+    (void)state;
+    char got[64], want[64];
+    uint64_t x = 16;
+    for (int i = 0; i < 300000; i++) {
+        double v = column_like(&x, i % 6);
+        sg_format_double(got, sizeof(got), v);
+        shortest_by_printf(want, sizeof(want), v);
+        if (strcmp(got, want))
+            fail_msg("%.17g: %s, not %s", v, got, want);
+    }
+    for (int e = -6; e <= 16; e++)
+        for (double v = pow(10, e), i = 0; i < 40; i++, v = nextafter(v, 0)) {
+            sg_format_double(got, sizeof(got), v);
+            shortest_by_printf(want, sizeof(want), v);
+            assert_string_equal(got, want);
+        }
 }
 
 /* A graph from a tiny gazetteer with hostile labels. */
@@ -457,11 +525,17 @@ static void graph_meta(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(xml_escaping),    cmocka_unit_test(dot_cleaning),
-        cmocka_unit_test(numbers),         cmocka_unit_test(graphml_hostile_labels),
-        cmocka_unit_test(atomic_output),   cmocka_unit_test(outputs_all_or_none),
-        cmocka_unit_test(output_names),    cmocka_unit_test(dot_and_pictures_in_threads),
-        cmocka_unit_test(targets_by_name), cmocka_unit_test(graph_meta),
+        cmocka_unit_test(xml_escaping),
+        cmocka_unit_test(dot_cleaning),
+        cmocka_unit_test(numbers),
+        cmocka_unit_test(numbers_shortest),
+        cmocka_unit_test(graphml_hostile_labels),
+        cmocka_unit_test(atomic_output),
+        cmocka_unit_test(outputs_all_or_none),
+        cmocka_unit_test(output_names),
+        cmocka_unit_test(dot_and_pictures_in_threads),
+        cmocka_unit_test(targets_by_name),
+        cmocka_unit_test(graph_meta),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
