@@ -504,16 +504,18 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
             return SG_ERR_NOMEM;
     }
     /* an intercommunal hospital by its first town: "hôpital de Cavaillon" for
-     * "Centre hospitalier intercommunal de Cavaillon-Lauris" */
-    if (inter) {
+     * "Centre hospitalier intercommunal de Cavaillon-Lauris"; a hospital by its
+     * town's first word when the town has several: "hôpital d'Antibes" for the
+     * "Centre hospitalier d'Antibes Juan-les-Pins", "centre hospitalier de
+     * Digne" for "... de Digne-les-Bains" */
+    static const char *const not_alone[] = {"saint", "sainte", "port", "pont", "mont", "val"};
+    if (inter || (hl && sk.town && sk.town >= head_words && sk.words >= sk.town + 2)) {
         size_t ts = hl; /* the towns' first word */
         for (unsigned w = head_words; sk.town > head_words && w < sk.town; ts++)
             w += k[ts] == ' ';
         const char *sp = memchr(k + ts, ' ', sk.len - ts);
         size_t tl = sp ? (size_t)(sp - (k + ts)) : 0;
-        for (size_t c = 2; tl >= 3 && !sg_word_is(k + ts, tl, "saint") &&
-                           !sg_word_is(k + ts, tl, "sainte") && c < NHOSPITAL;
-             c++) {
+        for (size_t c = 2; tl >= 3 && !sg_word_in(k + ts, tl, not_alone, 6) && c < NHOSPITAL; c++) {
             size_t cl = strlen(hospital[c]);
             memcpy(buf, hospital[c], cl);
             memcpy(buf + cl, k + ts, tl);
