@@ -634,6 +634,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         if (!r) {
             if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
                 after_generic_head(f, ws, j, w); /* maybe an adjective after the head */
+            else if (clean && !(fl[ws] & SG_F_UPPER) && sg_demonym((const char *)t + ws, j - ws))
+                w->dirty = 1; /* a town's adjective: "le CHU niçois" */
             break;
         }
         const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;

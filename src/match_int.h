@@ -309,6 +309,9 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
 int sg_head_acronym(const char *t, size_t n);
 int sg_generic_head(const char *t, size_t n);
 
+/* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */
+const char *sg_demonym(const char *t, size_t n);
+
 /* "st" and "ste" are read "saint" and "sainte" in skeletons ("St-Raphaël",
  * "hôpital Ste-Musse"): replaces *t, *n by the full word. */
 void sg_saint(const char **t, size_t *n);

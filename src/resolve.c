@@ -602,7 +602,7 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 
 /* The longest head acronym at word start p, in capitals, naming exactly one
  * entity named before; not followed by "de X" ("le CHU de Montpellier" is
- * another hospital). */
+ * another hospital) nor by a town's adjective. */
 static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u32_map *bearers,
                       uint32_t *who)
 {
@@ -626,6 +626,13 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
         if ((left > 4 && !memcmp(t, " de ", 4) && (f->flags[best + 4] & SG_F_UPPER)) ||
             (left > 4 && !memcmp(t, " d'", 3) && (f->flags[best + 3] & SG_F_UPPER)) ||
             (left > 4 && !memcmp(t, " du ", 4)))
+            return 0;
+        /* nor by a town's adjective ("le CHU toulonnais": another hospital) */
+        size_t ws = best + 1, we = ws;
+        while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if (left > 1 && t[0] == ' ' && (f->flags[ws] & SG_F_LOWER) &&
+            sg_demonym(f->text + ws, we - ws))
             return 0;
     }
     return best;

@@ -130,6 +130,78 @@ int sg_generic_head(const char *t, size_t n)
     return 0;
 }
 
+/* The adjectives of the region's towns and departments, folded, masculine
+ * singular, with the town's skeleton (function words dropped): "le CHU
+ * niçois" for the CHU de Nice, "l'hôpital privé marseillais Beauregard". */
+static const char *const demonyms[][2] = {{"aixois", "aix en provence"},
+                                          {"antibois", "antibes"},
+                                          {"aptesien", "apt"},
+                                          {"arlesien", "arles"},
+                                          {"aubagnais", "aubagne"},
+                                          {"avignonnais", "avignon"},
+                                          {"brianconnais", "briancon"},
+                                          {"brignolais", "brignoles"},
+                                          {"cannois", "cannes"},
+                                          {"carpentrassien", "carpentras"},
+                                          {"cavaillonnais", "cavaillon"},
+                                          {"ciotaden", "ciotat"},
+                                          {"dignois", "digne bains"},
+                                          {"dracenois", "draguignan"},
+                                          {"embrunais", "embrun"},
+                                          {"frejusien", "frejus"},
+                                          {"gapencais", "gap"},
+                                          {"grassois", "grasse"},
+                                          {"hyerois", "hyeres"},
+                                          {"istreen", "istres"},
+                                          {"lyonnais", "lyon"},
+                                          {"manosquin", "manosque"},
+                                          {"marseillais", "marseille"},
+                                          {"martegal", "martigues"},
+                                          {"mentonnais", "menton"},
+                                          {"montpellierain", "montpellier"},
+                                          {"nicois", "nice"},
+                                          {"orangeois", "orange"},
+                                          {"parisien", "paris"},
+                                          {"pertuisien", "pertuis"},
+                                          {"salonais", "salon provence"},
+                                          {"seynois", "seyne sur mer"},
+                                          {"sisteronais", "sisteron"},
+                                          {"toulonnais", "toulon"},
+                                          {"varois", "var"},
+                                          {"vauclusien", "vaucluse"},
+                                          {"vitrollais", "vitrolles"}};
+
+static const char *demonym_of(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof(demonyms) / sizeof(*demonyms); k++)
+        if (demonyms[k][0][0] == w[0] && strlen(demonyms[k][0]) == n &&
+            !memcmp(demonyms[k][0], w, n))
+            return demonyms[k][1];
+    return NULL;
+}
+
+const char *sg_demonym(const char *t, size_t n)
+{
+    if (n < 6 || n > 17)
+        return NULL;
+    char w[24];
+    memcpy(w, t, n);
+    const char *town = demonym_of(w, n); /* niçois */
+    /* the feminine and plural endings: -s, -e, -es, -enne(s), -aux */
+    if (!town && w[n - 1] == 's')
+        town = demonym_of(w, --n); /* arlésiens */
+    if (!town && n > 3 && !memcmp(w + n - 3, "aux", 3)) {
+        w[n - 2] = 'l'; /* martégaux */
+        town = demonym_of(w, --n);
+    }
+    if (!town && w[n - 1] == 'e') {
+        town = demonym_of(w, --n); /* niçoise(s) */
+        if (!town && w[n - 1] == 'n' && w[n - 2] == 'n')
+            town = demonym_of(w, n - 1); /* arlésienne(s) */
+    }
+    return town;
+}
+
 /* Regions at the end of a name ("Agence régionale de santé Paca"), as
  * skeleton tails: Provence-Alpes-Côte d'Azur's names first (read for one
  * another), then the other regions of France (dropped only: that two

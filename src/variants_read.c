@@ -252,6 +252,22 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
              * where a missing prefix means an inserted word */
             int probe = we > min_end || insertable;
             const prefix_rec *r = probe ? sg_prefix_lookup(m, h) : NULL;
+            /* a town's adjective, for the town ("CHU niçois") or inserted
+             * after a generic head ("hôpital privé marseillais Beauregard") */
+            const char *town = probe && !r && sp->words && !(fl[j] & SG_F_UPPER)
+                                   ? sg_demonym(t + j, we - j)
+                                   : NULL;
+            if (town) {
+                uint64_t h2 = sg_hash_bytes(sg_prefix_step(sp->h, ' '), town, strlen(town));
+                if ((r = sg_prefix_lookup(m, h2))) {
+                    h = h2;
+                    wt = town;
+                    wl = strlen(town);
+                    used |= SG_VARIANT_INSERTED;
+                } else if (first_head && !inserted) {
+                    insertable = 1;
+                }
+            }
             if (probe && !r) {
                 if (insertable) {
                     inserted = 1;
