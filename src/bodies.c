@@ -32,17 +32,18 @@ static const struct {
  * départemental" is the body in either case). */
 static const struct {
     const char *words;
+    size_t n;
     unsigned char kind, capital;
-} kinds[] = {{"conseil regional", SG_BODY_REGION, 0},
-             {"region", SG_BODY_REGION, 1},
-             {"conseil departemental", SG_BODY_DEPARTMENT, 0},
-             {"conseil general", SG_BODY_DEPARTMENT, 0},
-             {"departement", SG_BODY_DEPARTMENT, 1},
-             {"metropole", SG_BODY_METROPOLE, 1},
-             {"communaute d'agglomeration", SG_BODY_AGGLOMERATION, 0},
-             {"agglomeration", SG_BODY_AGGLOMERATION, 1},
-             {"agglo", SG_BODY_AGGLOMERATION, 1},
-             {"ville", SG_BODY_CITY, 1}};
+} kinds[] = {{"conseil regional", 16, SG_BODY_REGION, 0},
+             {"region", 6, SG_BODY_REGION, 1},
+             {"conseil departemental", 21, SG_BODY_DEPARTMENT, 0},
+             {"conseil general", 15, SG_BODY_DEPARTMENT, 0},
+             {"departement", 11, SG_BODY_DEPARTMENT, 1},
+             {"metropole", 9, SG_BODY_METROPOLE, 1},
+             {"communaute d'agglomeration", 26, SG_BODY_AGGLOMERATION, 0},
+             {"agglomeration", 13, SG_BODY_AGGLOMERATION, 1},
+             {"agglo", 5, SG_BODY_AGGLOMERATION, 1},
+             {"ville", 5, SG_BODY_CITY, 1}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
 /* The folded label of `entity`, in `scratch`. */
@@ -76,6 +77,7 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
     unsigned char kind = rc ? 0 : kind_of(t, n, &l);
     if (kind) {
         m->body_kind[entity] = kind;
+        m->nbody_kinds++;
         /* the only one of its kind so far, or one of several */
         m->body_only[kind] = m->body_only[kind] == SG_TRIE_NONE ? entity : SG_BODY_SEVERAL;
     }
@@ -189,7 +191,7 @@ static int territory_before(const sg_folded *f, size_t p)
 static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end)
 {
     for (size_t k = 0; k < NKINDS; k++) {
-        size_t l = strlen(kinds[k].words);
+        size_t l = kinds[k].n;
         if (p + l > f->len || f->text[p] != kinds[k].words[0] ||
             memcmp(f->text + p, kinds[k].words, l) ||
             (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)) ||
@@ -203,8 +205,8 @@ static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end)
 
 int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
-    if (!m->body_kind)
-        return 0;
+    if (!m->nbody_kinds)
+        return 0; /* no local authority in the gazetteers */
     /* the bodies of each kind the document names, and those of the places
      * it names ("le Département" in a text that names the Var): one, or
      * several */
@@ -228,30 +230,42 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         for (; lo < m->nbodies && m->bodies[lo].place == e; lo++)
             note(&placed[m->body_kind[m->bodies[lo].entity]], m->bodies[lo].entity);
     }
+    /* the body each kind would be read as: none for most documents */
+    uint32_t who[SG_BODY_KINDS];
+    int any = 0;
+    for (size_t k = 1; k < SG_BODY_KINDS; k++) {
+        uint32_t e = named[k] != SG_TRIE_NONE    ? named[k]
+                     : placed[k] != SG_TRIE_NONE ? placed[k]
+                                                 : m->body_only[k];
+        who[k] = e == SG_BODY_SEVERAL || e == SG_TRIE_NONE || !(m->allowed[e] & SG_VARIANT_HEADS)
+                     ? SG_TRIE_NONE
+                     : e;
+        any |= who[k] != SG_TRIE_NONE;
+    }
     size_t n0 = h->n, k = 0;
-    for (size_t p = 0; p < f->len; p++) {
-        if (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))
-            continue;
-        while (k < n0 && h->v[k].fe <= p)
+    const unsigned char *fl = f->flags;
+    for (size_t p = 0; any && p < f->len;) {
+        while (p < f->len && !(fl[p] & SG_F_ALNUM))
+            p++;
+        size_t ws = p;
+        while (p < f->len && (fl[p] & SG_F_ALNUM))
+            p++;
+        char c = ws < f->len ? f->text[ws] : 0;
+        if (c != 'a' && c != 'c' && c != 'd' && c != 'm' && c != 'r' && c != 'v')
+            continue; /* (the first letters of the kinds' words) */
+        while (k < n0 && h->v[k].fe <= ws)
             k++;
-        if (k < n0 && h->v[k].fs <= p)
+        if (k < n0 && h->v[k].fs <= ws)
             continue; /* inside a mention */
-        size_t end = p;
-        unsigned char kind = kind_at(f, p, &end);
-        if (p > 0 && s[f->src[p - 1]] == '-')
-            continue; /* "Saint-Ville" */
-        if (hotel_before(f, p) || territory_before(f, p))
+        size_t end = ws;
+        unsigned char kind = kind_at(f, ws, &end);
+        if (!kind || who[kind] == SG_TRIE_NONE || (k < n0 && h->v[k].fs < end) ||
+            (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
+            hotel_before(f, ws) || territory_before(f, ws) || name_follows(f, s, end))
             continue;
-        if (!kind || (k < n0 && h->v[k].fs < end) || name_follows(f, s, end))
-            continue;
-        uint32_t e = named[kind] != SG_TRIE_NONE    ? named[kind]
-                     : placed[kind] != SG_TRIE_NONE ? placed[kind]
-                                                    : m->body_only[kind];
-        if (e == SG_TRIE_NONE || e == SG_BODY_SEVERAL || !(m->allowed[e] & SG_VARIANT_HEADS))
-            continue;
-        if (sg_hits_push(h, p, end, e, SG_HIT_VARIANT))
+        if (sg_hits_push(h, ws, end, who[kind], SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
-        p = end - 1;
+        p = end;
     }
     if (h->n > n0)
         sg_hits_sort(h);

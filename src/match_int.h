@@ -153,6 +153,7 @@ struct sg_matcher {
     /* local authorities (bodies.c): entity -> SG_BODY_* (0: none), and per
      * kind the gazetteer's only body of it, SG_BODY_SEVERAL or SG_TRIE_NONE */
     unsigned char *body_kind;
+    size_t nbody_kinds; /* the entities with a body kind */
     uint32_t body_only[SG_BODY_KINDS];
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;

@@ -133,50 +133,58 @@ int sg_generic_head(const char *t, size_t n)
 /* The adjectives of the region's towns and departments, folded, masculine
  * singular, with the town's skeleton (function words dropped): "le CHU
  * niçois" for the CHU de Nice, "l'hôpital privé marseillais Beauregard". */
-static const char *const demonyms[][2] = {{"aixois", "aix en provence"},
-                                          {"antibois", "antibes"},
-                                          {"aptesien", "apt"},
-                                          {"arlesien", "arles"},
-                                          {"aubagnais", "aubagne"},
-                                          {"avignonnais", "avignon"},
-                                          {"brianconnais", "briancon"},
-                                          {"brignolais", "brignoles"},
-                                          {"cannois", "cannes"},
-                                          {"carpentrassien", "carpentras"},
-                                          {"cavaillonnais", "cavaillon"},
-                                          {"ciotaden", "ciotat"},
-                                          {"dignois", "digne bains"},
-                                          {"dracenois", "draguignan"},
-                                          {"embrunais", "embrun"},
-                                          {"frejusien", "frejus"},
-                                          {"gapencais", "gap"},
-                                          {"grassois", "grasse"},
-                                          {"hyerois", "hyeres"},
-                                          {"istreen", "istres"},
-                                          {"lyonnais", "lyon"},
-                                          {"manosquin", "manosque"},
-                                          {"marseillais", "marseille"},
-                                          {"martegal", "martigues"},
-                                          {"mentonnais", "menton"},
-                                          {"montpellierain", "montpellier"},
-                                          {"nicois", "nice"},
-                                          {"orangeois", "orange"},
-                                          {"parisien", "paris"},
-                                          {"pertuisien", "pertuis"},
-                                          {"salonais", "salon provence"},
-                                          {"seynois", "seyne sur mer"},
-                                          {"sisteronais", "sisteron"},
-                                          {"toulonnais", "toulon"},
-                                          {"varois", "var"},
-                                          {"vauclusien", "vaucluse"},
-                                          {"vitrollais", "vitrolles"}};
+#define DEMONYM(adjective, town)                                                                   \
+    {                                                                                              \
+        adjective, sizeof(adjective) - 1, town                                                     \
+    }
+static const struct {
+    const char *adjective;
+    size_t n;
+    const char *town;
+} demonyms[] = {DEMONYM("aixois", "aix en provence"),
+                DEMONYM("antibois", "antibes"),
+                DEMONYM("aptesien", "apt"),
+                DEMONYM("arlesien", "arles"),
+                DEMONYM("aubagnais", "aubagne"),
+                DEMONYM("avignonnais", "avignon"),
+                DEMONYM("brianconnais", "briancon"),
+                DEMONYM("brignolais", "brignoles"),
+                DEMONYM("cannois", "cannes"),
+                DEMONYM("carpentrassien", "carpentras"),
+                DEMONYM("cavaillonnais", "cavaillon"),
+                DEMONYM("ciotaden", "ciotat"),
+                DEMONYM("dignois", "digne bains"),
+                DEMONYM("dracenois", "draguignan"),
+                DEMONYM("embrunais", "embrun"),
+                DEMONYM("frejusien", "frejus"),
+                DEMONYM("gapencais", "gap"),
+                DEMONYM("grassois", "grasse"),
+                DEMONYM("hyerois", "hyeres"),
+                DEMONYM("istreen", "istres"),
+                DEMONYM("lyonnais", "lyon"),
+                DEMONYM("manosquin", "manosque"),
+                DEMONYM("marseillais", "marseille"),
+                DEMONYM("martegal", "martigues"),
+                DEMONYM("mentonnais", "menton"),
+                DEMONYM("montpellierain", "montpellier"),
+                DEMONYM("nicois", "nice"),
+                DEMONYM("orangeois", "orange"),
+                DEMONYM("parisien", "paris"),
+                DEMONYM("pertuisien", "pertuis"),
+                DEMONYM("salonais", "salon provence"),
+                DEMONYM("seynois", "seyne sur mer"),
+                DEMONYM("sisteronais", "sisteron"),
+                DEMONYM("toulonnais", "toulon"),
+                DEMONYM("varois", "var"),
+                DEMONYM("vauclusien", "vaucluse"),
+                DEMONYM("vitrollais", "vitrolles")};
 
 static const char *demonym_of(const char *w, size_t n)
 {
     for (size_t k = 0; k < sizeof(demonyms) / sizeof(*demonyms); k++)
-        if (demonyms[k][0][0] == w[0] && strlen(demonyms[k][0]) == n &&
-            !memcmp(demonyms[k][0], w, n))
-            return demonyms[k][1];
+        if (demonyms[k].n == n && demonyms[k].adjective[0] == w[0] &&
+            !memcmp(demonyms[k].adjective, w, n))
+            return demonyms[k].town;
     return NULL;
 }
 
