@@ -24,7 +24,6 @@
 #include "corpus_int.h"
 #include "sg_internal.h"
 
-enum { MAX_JOBS = 256 };
 enum { SLOT_FREE = 0, SLOT_TAKEN, SLOT_DONE };
 enum { REC_DOC, REC_MENTION, REC_COOC, REC_WARNING };
 #define NO_TEXT SIZE_MAX
@@ -393,7 +392,7 @@ void sg_run_options_init(sg_run_options *opt)
 static unsigned default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+    return n < 1 ? 1 : n > SG_MAX_JOBS ? SG_MAX_JOBS : (unsigned)n;
 }
 
 static int cmp_period(const void *a, const void *b)
@@ -527,7 +526,7 @@ int sg_corpus_run(sg_extractor *ex, sg_corpus *c, const sg_run_options *opt, sg_
     sh.c = c;
     sh.opt = opt;
     sh.ndocs = sg_corpus_count(c);
-    size_t jobs = opt->jobs ? (opt->jobs > MAX_JOBS ? MAX_JOBS : opt->jobs) : default_jobs();
+    size_t jobs = opt->jobs ? (opt->jobs > SG_MAX_JOBS ? SG_MAX_JOBS : opt->jobs) : default_jobs();
     if (jobs > sh.ndocs)
         jobs = sh.ndocs ? sh.ndocs : 1;
     sh.window = 4 * jobs;
