@@ -17,6 +17,7 @@
  *
  * Each reading is a candidate; match.c then keeps the reading that covers
  * the most of the text. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +180,17 @@ static const struct {
                 DEMONYM("vauclusien", "vaucluse"),
                 DEMONYM("vitrollais", "vitrolles")};
 
+/* The adjectives' first two letters, a bit each: most words are ruled out
+ * there. Made once, from the table. */
+static uint32_t demonym_second[26];
+static pthread_once_t demonym_once = PTHREAD_ONCE_INIT;
+
+static void demonym_init(void)
+{
+    for (size_t k = 0; k < sizeof(demonyms) / sizeof(*demonyms); k++)
+        demonym_second[demonyms[k].adjective[0] - 'a'] |= 1u << (demonyms[k].adjective[1] - 'a');
+}
+
 static const char *demonym_of(const char *w, size_t n)
 {
     for (size_t k = 0; k < sizeof(demonyms) / sizeof(*demonyms); k++)
@@ -190,8 +202,10 @@ static const char *demonym_of(const char *w, size_t n)
 
 const char *sg_demonym(const char *t, size_t n)
 {
-    if (n < 6 || n > 17)
-        return NULL;
+    pthread_once(&demonym_once, demonym_init);
+    if (n < 6 || n > 17 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' ||
+        !(demonym_second[t[0] - 'a'] & 1u << (t[1] - 'a')))
+        return NULL; /* (asked of most words that end a name's walk) */
     char w[24];
     memcpy(w, t, n);
     const char *town = demonym_of(w, n); /* niçois */
