@@ -48,4 +48,10 @@ sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr);
 /* Keeps only the edges e with keep[e] != 0 (columns follow). */
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
 
+/* graphml_check.c: refuses with a clear message and its line what igraph's
+ * GraphML reader would refuse obscurely or read wrong: an empty or gzipped
+ * file, GEXF or other XML, a numeric value that is no finite decimal number.
+ * `s` is the whole file read from `path`. Returns 0 or SG_ERR_PARSE. */
+int sg_graphml_check(const char *path, const char *s, size_t n, sg_error *err);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus_int.h"
 #include "graph_int.h"
 #include "sg_internal.h"
 
@@ -428,9 +429,23 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
     if (!out || !path)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
     *out = NULL;
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f)
-        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
+    /* read whole, checked, then given to igraph from memory */
+    char *text = NULL, msg[256];
+    size_t len = 0, cap = 0;
+    int rd = sg_read_document(path, &text, &cap, &len, msg, sizeof(msg));
+    if (rd) {
+        free(text);
+        return sg_error_set(err, rd, path, 0, -1, "%s", msg);
+    }
+    if ((rd = sg_graphml_check(path, text, len, err))) {
+        free(text);
+        return rd;
+    }
+    FILE *f = fmemopen(text, len, "rb");
+    if (!f) {
+        free(text);
+        return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
+    }
     igraph_t ig;
     reader r;
     memset(&r, 0, sizeof(r));
@@ -491,8 +506,8 @@ done:
         igraph_destroy(&ig);
     igraph_set_attribute_table(old);
     sg_ig_leave();
-    if (f != stdin)
-        fclose(f);
+    fclose(f);
+    free(text);
     if (rc) {
         if (err && !err->file[0])
             snprintf(err->file, sizeof(err->file), "%s", path);

@@ -148,6 +148,81 @@ static sg_graph *read_text(const char *text)
     return g;
 }
 
+/* Reads `len` bytes of `text` as GraphML; expects a refusal with `line` (0: any)
+ * and a message containing `want`. */
+static void refused(const char *text, size_t len, long line, const char *want)
+{
+    char path[] = "/tmp/sg_formats_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, len), (ssize_t)len);
+    close(fd);
+    sg_graph *g = NULL;
+    sg_error err;
+    int rc = sg_graph_read_graphml(&g, path, &err);
+    unlink(path);
+    assert_int_equal(rc, SG_ERR_PARSE);
+    assert_null(g);
+    if (!strstr(err.message, want))
+        fail_msg("message '%s' lacks '%s'", err.message, want);
+    if (line)
+        assert_int_equal(err.line, line);
+}
+
+/* Issue 17: what igraph's reader said obscurely ("Graph index was too large",
+ * "Document is empty") or read wrong (NaN as 1, 0x10 as 16) is refused with
+ * a message that says what the file is and where the bad value stands. */
+static void graphml_refusals(void **state)
+{
+    (void)state;
+    refused("", 0, 0, "empty file");
+    refused("\x1f\x8b\x08\x00rest", 8, 0, "gzip-compressed");
+    static const char gexf[] =
+        "<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://gexf.net/1.3\">\n</gexf>\n";
+    refused(gexf, strlen(gexf), 2, "a GEXF file");
+    static const char svg[] = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<svg></svg>\n";
+    refused(svg, strlen(svg), 3, "root element is <svg>");
+    refused("hello", 5, 1, "starts with 'hello'");
+    static const char head[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "  <key id='n' for='node' attr.name='units' attr.type='int'/>\n"
+        "  <graph edgedefault=\"undirected\">\n"
+        "    <node id=\"a\"><data key='n'>3</data></node><node id=\"b\"/>\n";
+    char buf[1024];
+    snprintf(buf, sizeof(buf),
+             "%s    <edge source=\"a\" target=\"b\"><data key=\"w\">%s</data></edge>\n"
+             "  </graph>\n</graphml>\n",
+             head, "2,5");
+    refused(buf, strlen(buf), 7, "write a decimal point");
+    const char *bad[] = {"NaN", "0x10", "inf", "1e999"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+        snprintf(buf, sizeof(buf),
+                 "%s    <edge source=\"a\" target=\"b\"><data key=\"w\">%s</data></edge>\n"
+                 "  </graph>\n</graphml>\n",
+                 head, bad[i]);
+        refused(buf, strlen(buf), 7, "is not a finite decimal number");
+    }
+    /* an integer column with a decimal value */
+    snprintf(buf, sizeof(buf), "%s", head);
+    char *units = strstr(buf, "'n'>3<");
+    memcpy(units + 4, "x", 1);
+    strcat(buf, "  </graph>\n</graphml>\n");
+    refused(buf, strlen(buf), 6, "is not a whole number");
+    /* and a good one still reads: 2.5, 1e3 and a value with spaces */
+    snprintf(buf, sizeof(buf),
+             "%s    <edge source=\"a\" target=\"b\"><data key=\"w\"> 1e3 </data></edge>\n"
+             "  </graph>\n</graphml>\n",
+             head);
+    sg_graph *g = read_text(buf);
+    double w;
+    size_t s, t;
+    sg_graph_edge(g, 0, &s, &t, &w, NULL);
+    assert_true(w == 1000);
+    sg_graph_free(g);
+}
+
 static void graphml_first_documents_read(void **state)
 {
     (void)state;
@@ -556,6 +631,7 @@ int main(void)
         cmocka_unit_test(csv_quoting),
         cmocka_unit_test(csv_formulas),
         cmocka_unit_test(graphml_first_documents_read),
+        cmocka_unit_test(graphml_refusals),
         cmocka_unit_test(csv_from_graphml),
         cmocka_unit_test(graphml_first_documents_written),
         cmocka_unit_test(json_values),

@@ -1,0 +1,202 @@
+/* What igraph's GraphML reader would say badly or not at all, said first and
+ * with the line: an empty file, a compressed one, GEXF or other XML given for
+ * GraphML, and numbers that are no numbers ("2,5", "NaN", "0x10": igraph reads
+ * the last two as 1 and 16). Not a parser: it reads the <key> and <data>
+ * tags' text, and leaves anything else to igraph. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_int.h"
+#include "sg_internal.h"
+
+typedef struct {
+    const char *id;
+    size_t idn;
+    const char *name; /* attr.name, or the id */
+    size_t namen;
+    const char *type; /* attr.type */
+    size_t typen;
+} num_key;
+
+static size_t line_of(const char *s, const char *p)
+{
+    size_t line = 1;
+    for (const char *q = s; q < p; q++)
+        line += *q == '\n';
+    return line;
+}
+
+/* The value of attribute `name` in the tag [t, end), or NULL. */
+static const char *attr(const char *t, const char *end, const char *name, size_t *n)
+{
+    size_t nl = strlen(name);
+    for (const char *p = t; p + nl + 2 < end; p++) {
+        if (memcmp(p, name, nl) || !isspace((unsigned char)p[-1]))
+            continue;
+        const char *q = p + nl;
+        while (q < end && isspace((unsigned char)*q))
+            q++;
+        if (q >= end || *q != '=')
+            continue;
+        q++;
+        while (q < end && isspace((unsigned char)*q))
+            q++;
+        if (q >= end || (*q != '"' && *q != '\''))
+            continue;
+        const char *v = q + 1, *ve = memchr(v, *q, (size_t)(end - v));
+        if (!ve)
+            return NULL;
+        *n = (size_t)(ve - v);
+        return v;
+    }
+    return NULL;
+}
+
+static int is_type(const char *t, size_t n, const char *w)
+{
+    return strlen(w) == n && !memcmp(t, w, n);
+}
+
+/* Is v[0, n) a number of GraphML type `type`: decimal, finite? */
+static int number_ok(const char *v, size_t n, const char *type, size_t typen)
+{
+    char buf[64];
+    while (n && isspace((unsigned char)*v))
+        v++, n--;
+    while (n && isspace((unsigned char)v[n - 1]))
+        n--;
+    if (n == 0 || n >= sizeof(buf))
+        return n == 0; /* (an empty value is a missing one) */
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+    int integer = is_type(type, typen, "int") || is_type(type, typen, "long");
+    for (size_t i = 0; i < n; i++) {
+        char c = buf[i];
+        if (!(isdigit((unsigned char)c) || c == '+' || c == '-' ||
+              (!integer && (c == '.' || c == 'e' || c == 'E'))))
+            return 0; /* a comma, a letter: "2,5", "NaN", "inf", "0x10" */
+    }
+    char *end;
+    double d = strtod(buf, &end);
+    return *end == '\0' && isfinite(d);
+}
+
+/* The root element: GraphML, or what else. */
+static int check_root(const char *path, const char *s, size_t n, sg_error *err)
+{
+    const char *p = s, *end = s + n;
+    if (n >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+        p += 3;
+    for (;;) {
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        const char *close = NULL;
+        if (end - p >= 2 && !memcmp(p, "<?", 2))
+            close = "?>";
+        else if (end - p >= 4 && !memcmp(p, "<!--", 4))
+            close = "-->";
+        else if (end - p >= 2 && !memcmp(p, "<!", 2))
+            close = ">";
+        if (!close)
+            break;
+        const char *c = strstr(p, close);
+        if (!c)
+            break;
+        p = c + strlen(close);
+    }
+    if (p >= end || *p != '<') {
+        char shown[24];
+        size_t k = 0;
+        for (const char *q = p; q < end && k < 16 && *q != '\n'; q++)
+            shown[k++] = isprint((unsigned char)*q) ? *q : '?';
+        shown[k] = '\0';
+        return sg_error_set(err, SG_ERR_PARSE, path, line_of(s, p), -1,
+                            p >= end ? "no GraphML in the file (only an XML declaration)"
+                                     : "not GraphML (GraphML is XML): the file starts with '%s'",
+                            shown);
+    }
+    const char *name = ++p;
+    while (p < end &&
+           (isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.' || *p == ':'))
+        p++;
+    const char *colon = memchr(name, ':', (size_t)(p - name));
+    if (colon)
+        name = colon + 1;
+    size_t nn = (size_t)(p - name);
+    if (nn == 4 && !memcmp(name, "gexf", 4))
+        return sg_error_set(err, SG_ERR_PARSE, path, line_of(s, name), -1,
+                            "a GEXF file, not GraphML: stats and render read GraphML "
+                            "(Gephi: File > Export > Graph file, GraphML)");
+    if (nn != 7 || memcmp(name, "graphml", 7))
+        return sg_error_set(err, SG_ERR_PARSE, path, line_of(s, name), -1,
+                            "not GraphML: the root element is <%.*s>, not <graphml>",
+                            (int)(nn > 40 ? 40 : nn), name);
+    return 0;
+}
+
+int sg_graphml_check(const char *path, const char *s, size_t n, sg_error *err)
+{
+    if (n == 0)
+        return sg_error_set(err, SG_ERR_PARSE, path, 0, -1, "empty file: no GraphML in it");
+    if (n >= 2 && (unsigned char)s[0] == 0x1f && (unsigned char)s[1] == 0x8b)
+        return sg_error_set(err, SG_ERR_PARSE, path, 0, -1,
+                            "gzip-compressed: decompress it first (gunzip -k %s, or "
+                            "zcat %s | stakegraph stats -)",
+                            path, path);
+    int rc = check_root(path, s, n, err);
+    if (rc)
+        return rc;
+    num_key *keys = NULL;
+    size_t nkeys = 0, cap = 0;
+    const char *end = s + n;
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))) && !rc; p++) {
+        const char *tag_end = memchr(p, '>', (size_t)(end - p));
+        if (!tag_end)
+            break;
+        if (end - p > 5 && !memcmp(p, "<key", 4) && isspace((unsigned char)p[4])) {
+            num_key k = {0};
+            k.id = attr(p, tag_end, "id", &k.idn);
+            k.type = attr(p, tag_end, "attr.type", &k.typen);
+            k.name = attr(p, tag_end, "attr.name", &k.namen);
+            if (!k.name) {
+                k.name = k.id;
+                k.namen = k.idn;
+            }
+            if (k.id && k.type &&
+                (is_type(k.type, k.typen, "double") || is_type(k.type, k.typen, "float") ||
+                 is_type(k.type, k.typen, "int") || is_type(k.type, k.typen, "long"))) {
+                if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(num_key)))
+                    rc = SG_ERR_NOMEM;
+                else
+                    keys[nkeys++] = k;
+            }
+        } else if (nkeys && end - p > 6 && !memcmp(p, "<data", 5) && isspace((unsigned char)p[5]) &&
+                   tag_end[-1] != '/') {
+            size_t kn = 0;
+            const char *kid = attr(p, tag_end, "key", &kn);
+            const num_key *k = NULL;
+            for (size_t i = 0; kid && i < nkeys && !k; i++)
+                if (keys[i].idn == kn && !memcmp(keys[i].id, kid, kn))
+                    k = &keys[i];
+            const char *v = tag_end + 1, *ve = k ? memchr(v, '<', (size_t)(end - v)) : NULL;
+            if (k && ve && !number_ok(v, (size_t)(ve - v), k->type, k->typen)) {
+                size_t vn = (size_t)(ve - v);
+                rc = sg_error_set(
+                    err, SG_ERR_PARSE, path, line_of(s, v), -1,
+                    "the value '%.*s' of '%.*s' (attr.type %.*s) is not a %s%s",
+                    (int)(vn > 40 ? 40 : vn), v, (int)k->namen, k->name, (int)k->typen, k->type,
+                    is_type(k->type, k->typen, "int") || is_type(k->type, k->typen, "long")
+                        ? "whole number"
+                        : "finite decimal number",
+                    memchr(v, ',', vn) ? " (write a decimal point: 2.5, not 2,5)" : "");
+            }
+        }
+        p = tag_end;
+    }
+    free(keys);
+    if (rc == SG_ERR_NOMEM)
+        return sg_error_set(err, rc, path, 0, -1, "out of memory");
+    return rc;
+}
