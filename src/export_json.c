@@ -1,6 +1,8 @@
 /* networkx node-link JSON (SPEC §11): {"directed": false, "multigraph":
  * false, "graph": {...}, "nodes": [{"id": ..., ...}], "links": [{"source":
- * ..., "target": ..., ...}]}, which networkx.node_link_graph reads as it is.
+ * ..., "target": ..., ...}], "edges": [the same]}, which
+ * networkx.node_link_graph reads as it is: before networkx 3.6 from "links",
+ * from 3.6 on from "edges" (issue 17).
  *
  * jansson (which writes every JSON of the library here; jsonl.c reads
  * corpora with it) encodes every string and every real; the writer streams
@@ -216,10 +218,15 @@ int sg_export_json(const sg_graph *g, FILE *f, sg_error *err)
         fputs(i ? ",\n" : "\n", f);
         node(&w, g, i, attr_written);
     }
-    fputs("\n],\n\"links\": [", f);
-    for (size_t e = 0; e < sg_graph_edge_count(g) && !w.failed && !ferror(f); e++) {
-        fputs(e ? ",\n" : "\n", f);
-        link(&w, g, e);
+    /* the edges twice: networkx before 3.6 reads "links", 3.6 and later
+     * "edges", and the README's one-liner must read the file in both */
+    static const char *const lists[] = {"\n],\n\"links\": [", "\n],\n\"edges\": ["};
+    for (size_t l = 0; l < 2; l++) {
+        fputs(lists[l], f);
+        for (size_t e = 0; e < sg_graph_edge_count(g) && !w.failed && !ferror(f); e++) {
+            fputs(e ? ",\n" : "\n", f);
+            link(&w, g, e);
+        }
     }
     fputs("\n]}\n", f);
     free(attr_written);
