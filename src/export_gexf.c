@@ -18,13 +18,17 @@
  *
  * With a timeline the graph is dynamic (timeformat="date", Gephi's default
  * interval representation): each node and edge gets the spells of the
- * periods in which it appears, and per-period values in dynamic attributes:
- * nodes `period_mentions`, edges `weight`, which Gephi makes the edges'
- * time-varying weight (an edge column called "weight" declared dynamic). A
+ * periods in which it appears, and its per-period values in static attributes,
+ * one a period: nodes "mentions 2024" (id mentions_2024), edges "weight 2024"
+ * (0 where the element is absent). One <attributes> block a class, every
+ * attribute static: graphology-gexf keeps only the last block of a class, and
+ * Gephi would make every column of a dynamic block a time-varying one (issue
+ * 17; Gephi's timeline filters by the spells). A
  * period "2024" is 2024-01-01 to 2024-12-31, "2024-03" 2024-03-01 to
  * 2024-03-31: Gephi's intervals are closed, so the end is the period's last
  * day and adjacent periods do not overlap. Periods that follow each other in
- * the calendar are joined into one spell. */
+ * the calendar are joined into one spell; an element in no period (named only
+ * in undated documents) gets the whole timeline. */
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -283,6 +287,7 @@ typedef struct {
     size_t *nmap;      /* [k * nodes + i]: node i of g in graphs[k], or SIZE_MAX */
     size_t *where;     /* per period: the element in graphs[k], or SIZE_MAX */
     const sg_graph *const *graphs;
+    const char *const *labels; /* per period: "2024", "2024-03" */
 } dyn;
 
 static void dyn_free(dyn *d)
@@ -341,6 +346,7 @@ static int dyn_make(dyn *d, const sg_graph *g, const sg_timeline *t, sg_error *e
     size_t n = sg_graph_node_count(g);
     d->n = t->n;
     d->graphs = t->graphs;
+    d->labels = (const char *const *)t->labels;
     d->first = sg_alloc_array(t->n, sizeof(day));
     d->last = sg_alloc_array(t->n, sizeof(day));
     d->where = sg_alloc_array(t->n, sizeof(size_t));
@@ -424,8 +430,17 @@ static void write_spells(FILE *f, const dyn *d)
         day_write(f, "end", d->last[k]);
         fputs("/>\n", f);
     }
-    if (open)
-        fputs("        </spells>\n", f);
+    if (!open) {
+        /* in no period: only in undated documents, so in the whole timeline
+         * (as Gephi reads an element without spells; written, as the
+         * schema's checkers want every element of a dynamic graph timed) */
+        fputs("        <spells>\n          <spell", f);
+        day_write(f, "start", d->first[0]);
+        day_write(f, "end", d->last[d->n - 1]);
+        fputs("/>\n", f);
+        open = 1;
+    }
+    fputs("        </spells>\n", f);
 }
 
 /* ---- Writing ----------------------------------------------------------- */
@@ -462,26 +477,32 @@ static void attvalue_long(FILE *f, const char *id, long v)
     attvalue_str(f, id, num);
 }
 
-/* The per-period values of d->where: node mentions or edge weights. */
-static void attvalues_dynamic(FILE *f, const dyn *d, const char *id, int edges)
+/* The per-period values of d->where, one static attribute a period ("mentions
+ * 2024", "weight 2024"), 0 in the periods without the element. */
+static void attvalues_periods(FILE *f, const dyn *d, int edges)
 {
     for (size_t k = 0; k < d->n; k++) {
         size_t w = d->where[k];
-        char num[64];
-        if (w == SIZE_MAX)
-            continue;
-        if (edges) {
+        char num[64] = "0";
+        if (w != SIZE_MAX && edges) {
             double weight;
             sg_graph_edge(d->graphs[k], w, NULL, NULL, &weight, NULL);
             sg_format_double(num, sizeof(num), weight);
-        } else {
+        } else if (w != SIZE_MAX) {
             snprintf(num, sizeof(num), "%ld", sg_graph_node_mentions(d->graphs[k], w));
         }
-        fprintf(f, "          <attvalue for=\"%s\" value=\"%s\"", id, num);
-        day_write(f, "start", d->first[k]);
-        day_write(f, "end", d->last[k]);
-        fputs("/>\n", f);
+        fprintf(f, "          <attvalue for=\"%s_%s\" value=\"%s\"/>\n",
+                edges ? "weight" : "mentions", d->labels[k], num);
     }
+}
+
+/* The declarations of those attributes. */
+static void period_attributes(FILE *f, const dyn *d, int edges, const char *type)
+{
+    const char *what = edges ? "weight" : "mentions";
+    for (size_t k = 0; k < d->n; k++)
+        fprintf(f, "      <attribute id=\"%s_%s\" title=\"%s %s\" type=\"%s\"/>\n", what,
+                d->labels[k], what, d->labels[k], type);
 }
 
 static void column_attributes(FILE *f, const sg_graph *g, const plan *p, sg_domain d)
@@ -512,23 +533,15 @@ static void write_attributes(FILE *f, const sg_graph *g, const plan *p, const dy
         if (p->attr[a].id[0])
             attribute(f, p->attr[a].id, sg_graph_attr_name(g, a), "string");
     column_attributes(f, g, p, SG_NODES);
+    period_attributes(f, d, 0, p->period_mentions_type);
     fputs("    </attributes>\n", f);
-    if (d->n) {
-        fputs("    <attributes class=\"node\" mode=\"dynamic\">\n", f);
-        attribute(f, "period_mentions", "period_mentions", p->period_mentions_type);
-        fputs("    </attributes>\n", f);
-    }
     fputs("    <attributes class=\"edge\" mode=\"static\">\n", f);
     attribute(f, "documents", "documents", p->edocs_type);
     if (p->first_documents)
         attribute(f, "first_documents", "first_documents", "string");
     column_attributes(f, g, p, SG_EDGES);
+    period_attributes(f, d, 1, "double");
     fputs("    </attributes>\n", f);
-    if (d->n) {
-        fputs("    <attributes class=\"edge\" mode=\"dynamic\">\n", f);
-        attribute(f, "weight", "weight", "double");
-        fputs("    </attributes>\n", f);
-    }
 }
 
 static long channel(double v)
@@ -582,7 +595,7 @@ static void write_node(FILE *f, const sg_graph *g, const plan *p, dyn *d, size_t
     column_attvalues(f, g, p, SG_NODES, i);
     if (d->n) {
         where_node(d, sg_graph_node_count(g), i);
-        attvalues_dynamic(f, d, "period_mentions", 0);
+        attvalues_periods(f, d, 0);
     }
     fputs("        </attvalues>\n", f);
     if (d->n)
@@ -619,7 +632,7 @@ static void write_edge(FILE *f, const sg_graph *g, const plan *p, dyn *d, size_t
     column_attvalues(f, g, p, SG_EDGES, e);
     if (d->n) {
         where_edge(d, sg_graph_node_count(g), s, t);
-        attvalues_dynamic(f, d, "weight", 1);
+        attvalues_periods(f, d, 1);
     }
     fputs("        </attvalues>\n", f);
     if (d->n)

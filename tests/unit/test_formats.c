@@ -479,8 +479,9 @@ static const char *const networkx_check = SG_SYSTEM_PYTHON
     "assert a[\"spells\"] == [(\"2024-01-01\", \"2024-01-31\"), "
     "(\"2024-03-01\", \"2024-03-31\")], a; "
     "assert c[\"spells\"] == [(\"2024-02-01\", \"2024-03-31\")], c; "
-    "assert a[\"period_mentions\"] == [(1, \"2024-01-01\", \"2024-01-31\"), "
-    "(2, \"2024-03-01\", \"2024-03-31\")], a; "
+    "assert (a[\"mentions 2024-01\"], a[\"mentions 2024-02\"], a[\"mentions 2024-03\"]) == "
+    "(1, 0, 2), a; "
+    "assert G.edges[\"o:a\", \"o:b\"][\"weight 2024-03\"] == 1.0; "
     "assert a[\"mentions\"] == 3 and G.edges[\"o:a\", \"o:b\"][\"weight\"] == 2' %s";
 
 static void gexf_timeline(void **state)
@@ -500,38 +501,43 @@ static void gexf_timeline(void **state)
     char *x = written(NULL, g, &tl, 0);
     assert_non_null(
         strstr(x, "<graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\">"));
-    assert_non_null(strstr(x, "<attributes class=\"node\" mode=\"dynamic\">\n      <attribute "
-                              "id=\"period_mentions\" title=\"period_mentions\" "
-                              "type=\"integer\"/>"));
-    assert_non_null(strstr(x, "<attributes class=\"edge\" mode=\"dynamic\">\n      <attribute "
-                              "id=\"weight\" title=\"weight\" type=\"double\"/>"));
+    /* one static block a class (graphology-gexf keeps the last only), a
+     * column a period */
+    assert_null(strstr(x, "mode=\"dynamic\">"));
+    assert_non_null(strstr(x, "<attribute id=\"units\" title=\"units\" type=\"integer\"/>\n"
+                              "      <attribute id=\"mentions_2024-01\" title=\"mentions 2024-01\" "
+                              "type=\"integer\"/>\n"
+                              "      <attribute id=\"mentions_2024-02\" title=\"mentions 2024-02\" "
+                              "type=\"integer\"/>\n"
+                              "      <attribute id=\"mentions_2024-03\" title=\"mentions 2024-03\" "
+                              "type=\"integer\"/>\n    </attributes>\n"
+                              "    <attributes class=\"edge\" mode=\"static\">"));
+    assert_non_null(strstr(x, "<attribute id=\"weight_2024-03\" title=\"weight 2024-03\" "
+                              "type=\"double\"/>\n    </attributes>"));
     /* a: two spells (absent in February), its mentions per month */
-    assert_non_null(
-        strstr(x, "<node id=\"o:a\" label=\"Alphacorp\">\n        <attvalues>\n"
-                  "          <attvalue for=\"type\" value=\"organisation\"/>\n"
-                  "          <attvalue for=\"mentions\" value=\"3\"/>\n"
-                  "          <attvalue for=\"documents\" value=\"3\"/>\n"
-                  "          <attvalue for=\"units\" value=\"3\"/>\n"
-                  "          <attvalue for=\"period_mentions\" value=\"1\" start=\"2024-01-01\" "
-                  "end=\"2024-01-31\"/>\n"
-                  "          <attvalue for=\"period_mentions\" value=\"2\" start=\"2024-03-01\" "
-                  "end=\"2024-03-31\"/>\n"
-                  "        </attvalues>\n        <spells>\n"
-                  "          <spell start=\"2024-01-01\" end=\"2024-01-31\"/>\n"
-                  "          <spell start=\"2024-03-01\" end=\"2024-03-31\"/>\n"
-                  "        </spells>\n"));
+    assert_non_null(strstr(x, "<node id=\"o:a\" label=\"Alphacorp\">\n        <attvalues>\n"
+                              "          <attvalue for=\"type\" value=\"organisation\"/>\n"
+                              "          <attvalue for=\"mentions\" value=\"3\"/>\n"
+                              "          <attvalue for=\"documents\" value=\"3\"/>\n"
+                              "          <attvalue for=\"units\" value=\"3\"/>\n"
+                              "          <attvalue for=\"mentions_2024-01\" value=\"1\"/>\n"
+                              "          <attvalue for=\"mentions_2024-02\" value=\"0\"/>\n"
+                              "          <attvalue for=\"mentions_2024-03\" value=\"2\"/>\n"
+                              "        </attvalues>\n        <spells>\n"
+                              "          <spell start=\"2024-01-01\" end=\"2024-01-31\"/>\n"
+                              "          <spell start=\"2024-03-01\" end=\"2024-03-31\"/>\n"
+                              "        </spells>\n"));
     /* c: February (29 days in 2024) and March joined into one spell */
-    assert_non_null(strstr(x, "<attvalue for=\"period_mentions\" value=\"1\" "
-                              "start=\"2024-02-01\" end=\"2024-02-29\"/>"));
+    assert_non_null(strstr(x, "<attvalue for=\"mentions_2024-02\" value=\"1\"/>\n"
+                              "          <attvalue for=\"mentions_2024-03\" value=\"1\"/>"));
     assert_non_null(strstr(x, "        <spells>\n"
                               "          <spell start=\"2024-02-01\" end=\"2024-03-31\"/>\n"
                               "        </spells>\n        <color r=\"89\" g=\"161\" b=\"79\"/>"));
     /* edges: a-b in January and March (weight 1 each), a-c in March */
     assert_non_null(strstr(x, "<edge id=\"0\" source=\"o:a\" target=\"o:b\" weight=\"2\">"));
-    assert_non_null(strstr(x, "          <attvalue for=\"weight\" value=\"1\" start=\"2024-01-01\" "
-                              "end=\"2024-01-31\"/>\n"
-                              "          <attvalue for=\"weight\" value=\"1\" start=\"2024-03-01\" "
-                              "end=\"2024-03-31\"/>\n"
+    assert_non_null(strstr(x, "          <attvalue for=\"weight_2024-01\" value=\"1\"/>\n"
+                              "          <attvalue for=\"weight_2024-02\" value=\"0\"/>\n"
+                              "          <attvalue for=\"weight_2024-03\" value=\"1\"/>\n"
                               "        </attvalues>\n        <spells>\n"
                               "          <spell start=\"2024-01-01\" end=\"2024-01-31\"/>\n"
                               "          <spell start=\"2024-03-01\" end=\"2024-03-31\"/>\n"
@@ -542,6 +548,36 @@ static void gexf_timeline(void **state)
     free(x);
     for (int k = 0; k < 3; k++)
         sg_graph_free(p[k]);
+    sg_graph_free(g);
+    sg_gazetteer_free(gaz);
+}
+
+/* An element named only in undated documents is in no period: it gets the
+ * whole timeline as its spell (Gephi's reading of an element without spells),
+ * and 0 in every period's column. */
+static void gexf_undated(void **state)
+{
+    (void)state;
+    sg_gazetteer *gaz = gazetteer(timeline_tsv);
+    const char *const jan[] = {"Alphacorp et Betacorp."};
+    const char *const all[] = {jan[0], "Gammaville et Betacorp."};
+    sg_graph *p[1] = {network(gaz, "jan", jan, 1)};
+    sg_graph *g = network(gaz, "d", all, 2);
+    const char *const labels[] = {"2024-01"};
+    sg_timeline tl = {1, labels, (const sg_graph *const *)p};
+    char *x = written(NULL, g, &tl, 0);
+    assert_non_null(strstr(x, "<node id=\"x:c\" label=\"Gammaville\">\n        <attvalues>\n"
+                              "          <attvalue for=\"type\" value=\"place\"/>\n"
+                              "          <attvalue for=\"mentions\" value=\"1\"/>\n"
+                              "          <attvalue for=\"documents\" value=\"1\"/>\n"
+                              "          <attvalue for=\"units\" value=\"1\"/>\n"
+                              "          <attvalue for=\"mentions_2024-01\" value=\"0\"/>\n"
+                              "        </attvalues>\n        <spells>\n"
+                              "          <spell start=\"2024-01-01\" end=\"2024-01-31\"/>\n"
+                              "        </spells>\n"));
+    assert_int_equal(run_on(SG_SYSTEM_PYTHON " " SG_CHECK_GEXF " %s", x), 0);
+    free(x);
+    sg_graph_free(p[0]);
     sg_graph_free(g);
     sg_gazetteer_free(gaz);
 }
@@ -585,8 +621,7 @@ static void gexf_calendar(void **state)
                            "<spells>\n          <spell start=\"2022-01-01\" end=\"2023-12-31\"/>\n"
                            "          <spell start=\"2025-01-01\" end=\"2025-12-31\"/>\n"
                            "        </spells>"));
-    assert_non_null(strstr(x, "<attvalue for=\"period_mentions\" value=\"1\" "
-                              "start=\"2023-01-01\" end=\"2023-12-31\"/>"));
+    assert_non_null(strstr(x, "<attvalue for=\"mentions_2023\" value=\"1\"/>"));
     free(x);
     /* not a period, or not in order: refused before anything is written */
     const char *const bad[][2] = {{"2024-13", "2025"},    {"2024-3", "2025"},  {"24", "2025"},
@@ -638,6 +673,7 @@ int main(void)
         cmocka_unit_test(json_foreign),
         cmocka_unit_test(gexf_static),
         cmocka_unit_test(gexf_timeline),
+        cmocka_unit_test(gexf_undated),
         cmocka_unit_test(gexf_calendar),
         cmocka_unit_test(write_errors),
     };
