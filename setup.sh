@@ -32,6 +32,14 @@ install_missing() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# node and npm, for the JavaScript clients' tests: Debian's packages, unless a
+# node with its npm is already there (NodeSource's nodejs carries its own npm and
+# conflicts with Debian's).
+install_node() {
+    command -v node >/dev/null && command -v npm >/dev/null && return 0
+    install_missing nodejs npm
+}
+
 build() {
     local dir=$1
     shift
@@ -58,6 +66,7 @@ example)
 test)
     # shellcheck disable=SC2086
     install_missing $RUNTIME_PKGS $TEST_PKGS
+    install_node
     build "$BUILD_DIR" -DSG_WERROR=ON -DBUILD_TESTING=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error -j2
     ;;

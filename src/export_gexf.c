@@ -19,7 +19,7 @@
  * With a timeline the graph is dynamic (timeformat="date", Gephi's default
  * interval representation): each node and edge gets the spells of the
  * periods in which it appears, and its per-period values in static attributes,
- * one a period: nodes "mentions 2024" (id mentions_2024), edges "weight 2024"
+ * one a period: nodes "mentions_2024", edges "weight_2024"
  * (0 where the element is absent). One <attributes> block a class, every
  * attribute static: graphology-gexf keeps only the last block of a class, and
  * Gephi would make every column of a dynamic block a time-varying one (issue
@@ -477,8 +477,9 @@ static void attvalue_long(FILE *f, const char *id, long v)
     attvalue_str(f, id, num);
 }
 
-/* The per-period values of d->where, one static attribute a period ("mentions
- * 2024", "weight 2024"), 0 in the periods without the element. */
+/* The per-period values of d->where, one static attribute a period
+ * ("mentions_2024", "weight_2024": id and title alike, as graphology-gexf
+ * keys by id and networkx by title), 0 in the periods without the element. */
 static void attvalues_periods(FILE *f, const dyn *d, int edges)
 {
     for (size_t k = 0; k < d->n; k++) {
@@ -501,7 +502,7 @@ static void period_attributes(FILE *f, const dyn *d, int edges, const char *type
 {
     const char *what = edges ? "weight" : "mentions";
     for (size_t k = 0; k < d->n; k++)
-        fprintf(f, "      <attribute id=\"%s_%s\" title=\"%s %s\" type=\"%s\"/>\n", what,
+        fprintf(f, "      <attribute id=\"%s_%s\" title=\"%s_%s\" type=\"%s\"/>\n", what,
                 d->labels[k], what, d->labels[k], type);
 }
 

@@ -315,8 +315,8 @@ def check_dynamic_gexf(binary, source, tmp, checker):
     check("networkx reads a dynamic graph", G.graph.get("mode") == "dynamic", G.graph)
     months_all = sorted(periods)
     compare_graphs("dynamic GEXF", G, R,
-                   node_drop=("spells",) + tuple(f"mentions {p}" for p in months_all),
-                   edge_drop=("id", "spells") + tuple(f"weight {p}" for p in months_all))
+                   node_drop=("spells",) + tuple(f"mentions_{p}" for p in months_all),
+                   edge_drop=("id", "spells") + tuple(f"weight_{p}" for p in months_all))
     bad = []
     for n in G.nodes:
         months = [p for p, P in periods.items() if n in P]
@@ -325,7 +325,7 @@ def check_dynamic_gexf(binary, source, tmp, checker):
             bad.append(f"{n}: {G.nodes[n].get('spells')} vs {want}")
         # one static column a month (issue 17: graphology-gexf and Gephi), 0 where absent
         counts = [periods[p].nodes[n]["mentions"] if n in periods[p] else 0 for p in months_all]
-        got = [G.nodes[n].get(f"mentions {p}") for p in months_all]
+        got = [G.nodes[n].get(f"mentions_{p}") for p in months_all]
         if got != counts:
             bad.append(f"{n} mentions: {got} vs {counts}")
     check("node spells and mentions per month as in the monthly GraphML", not bad,

@@ -479,9 +479,9 @@ static const char *const networkx_check = SG_SYSTEM_PYTHON
     "assert a[\"spells\"] == [(\"2024-01-01\", \"2024-01-31\"), "
     "(\"2024-03-01\", \"2024-03-31\")], a; "
     "assert c[\"spells\"] == [(\"2024-02-01\", \"2024-03-31\")], c; "
-    "assert (a[\"mentions 2024-01\"], a[\"mentions 2024-02\"], a[\"mentions 2024-03\"]) == "
+    "assert (a[\"mentions_2024-01\"], a[\"mentions_2024-02\"], a[\"mentions_2024-03\"]) == "
     "(1, 0, 2), a; "
-    "assert G.edges[\"o:a\", \"o:b\"][\"weight 2024-03\"] == 1.0; "
+    "assert G.edges[\"o:a\", \"o:b\"][\"weight_2024-03\"] == 1.0; "
     "assert a[\"mentions\"] == 3 and G.edges[\"o:a\", \"o:b\"][\"weight\"] == 2' %s";
 
 static void gexf_timeline(void **state)
@@ -505,14 +505,14 @@ static void gexf_timeline(void **state)
      * column a period */
     assert_null(strstr(x, "mode=\"dynamic\">"));
     assert_non_null(strstr(x, "<attribute id=\"units\" title=\"units\" type=\"integer\"/>\n"
-                              "      <attribute id=\"mentions_2024-01\" title=\"mentions 2024-01\" "
+                              "      <attribute id=\"mentions_2024-01\" title=\"mentions_2024-01\" "
                               "type=\"integer\"/>\n"
-                              "      <attribute id=\"mentions_2024-02\" title=\"mentions 2024-02\" "
+                              "      <attribute id=\"mentions_2024-02\" title=\"mentions_2024-02\" "
                               "type=\"integer\"/>\n"
-                              "      <attribute id=\"mentions_2024-03\" title=\"mentions 2024-03\" "
+                              "      <attribute id=\"mentions_2024-03\" title=\"mentions_2024-03\" "
                               "type=\"integer\"/>\n    </attributes>\n"
                               "    <attributes class=\"edge\" mode=\"static\">"));
-    assert_non_null(strstr(x, "<attribute id=\"weight_2024-03\" title=\"weight 2024-03\" "
+    assert_non_null(strstr(x, "<attribute id=\"weight_2024-03\" title=\"weight_2024-03\" "
                               "type=\"double\"/>\n    </attributes>"));
     /* a: two spells (absent in February), its mentions per month */
     assert_non_null(strstr(x, "<node id=\"o:a\" label=\"Alphacorp\">\n        <attvalues>\n"
