@@ -50,8 +50,18 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
 
 /* graphml_check.c: refuses with a clear message and its line what igraph's
  * GraphML reader would refuse obscurely or read wrong: an empty or gzipped
- * file, GEXF or other XML, a numeric value that is no finite decimal number.
+ * file, GEXF or other XML, a numeric value that is no finite decimal number;
+ * and notes in *info what it would leave out or read as one without a word.
  * `s` is the whole file read from `path`. Returns 0 or SG_ERR_PARSE. */
-int sg_graphml_check(const char *path, const char *s, size_t n, sg_error *err);
+typedef struct {
+    size_t graphs;     /* <graph> elements: several, or nested in nodes */
+    size_t hyperedges; /* <hyperedge> elements */
+    long all_line;     /* the line of a key declared for="all", or 0 */
+    long same_line;    /* the line of a second key of one name for one domain, or 0 */
+    char same_name[64];
+    long id_line; /* the line of a node key named "id", or 0 */
+} sg_graphml_info;
+int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info *info,
+                     sg_error *err);
 
 #endif

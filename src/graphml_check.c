@@ -18,6 +18,8 @@ typedef struct {
     size_t namen;
     const char *type; /* attr.type */
     size_t typen;
+    const char *dom; /* for */
+    size_t domn;
 } num_key;
 
 static size_t line_of(const char *s, const char *p)
@@ -136,8 +138,30 @@ static int check_root(const char *path, const char *s, size_t n, sg_error *err)
     return 0;
 }
 
-int sg_graphml_check(const char *path, const char *s, size_t n, sg_error *err)
+/* Notes what igraph's reader would do without a word with the <key> at p:
+ * keys for="all", a second key of one name for one domain, a node key "id". */
+static void note_key(sg_graphml_info *info, const char *s, const char *p, const num_key *k,
+                     const num_key *keys, size_t nkeys)
 {
+    int all = k->dom && is_type(k->dom, k->domn, "all");
+    if (all && !info->all_line)
+        info->all_line = (long)line_of(s, p);
+    if (k->name && k->dom && is_type(k->dom, k->domn, "node") && is_type(k->name, k->namen, "id") &&
+        !info->id_line)
+        info->id_line = (long)line_of(s, p);
+    for (size_t i = 0; i < nkeys && !info->same_line && k->name; i++)
+        if (keys[i].name && keys[i].namen == k->namen && !memcmp(keys[i].name, k->name, k->namen) &&
+            keys[i].domn == k->domn && (!k->dom || !memcmp(keys[i].dom, k->dom, k->domn))) {
+            info->same_line = (long)line_of(s, p);
+            snprintf(info->same_name, sizeof(info->same_name), "%.*s",
+                     (int)(k->namen < 60 ? k->namen : 60), k->name);
+        }
+}
+
+int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info *info,
+                     sg_error *err)
+{
+    memset(info, 0, sizeof(*info));
     if (n == 0)
         return sg_error_set(err, SG_ERR_PARSE, path, 0, -1, "empty file: no GraphML in it");
     if (n >= 2 && (unsigned char)s[0] == 0x1f && (unsigned char)s[1] == 0x8b)
@@ -160,25 +184,33 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_error *err)
             k.id = attr(p, tag_end, "id", &k.idn);
             k.type = attr(p, tag_end, "attr.type", &k.typen);
             k.name = attr(p, tag_end, "attr.name", &k.namen);
+            k.dom = attr(p, tag_end, "for", &k.domn);
+            note_key(info, s, p, &k, keys, nkeys);
             if (!k.name) {
                 k.name = k.id;
                 k.namen = k.idn;
             }
-            if (k.id && k.type &&
-                (is_type(k.type, k.typen, "double") || is_type(k.type, k.typen, "float") ||
-                 is_type(k.type, k.typen, "int") || is_type(k.type, k.typen, "long"))) {
-                if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(num_key)))
-                    rc = SG_ERR_NOMEM;
-                else
-                    keys[nkeys++] = k;
-            }
+            if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(num_key)))
+                rc = SG_ERR_NOMEM;
+            else
+                keys[nkeys++] = k;
+        } else if (end - p > 6 && !memcmp(p, "<graph", 6) &&
+                   (isspace((unsigned char)p[6]) || p[6] == '>' || p[6] == '/')) {
+            info->graphs++;
+        } else if (end - p > 10 && !memcmp(p, "<hyperedge", 10)) {
+            info->hyperedges++;
         } else if (nkeys && end - p > 6 && !memcmp(p, "<data", 5) && isspace((unsigned char)p[5]) &&
                    tag_end[-1] != '/') {
             size_t kn = 0;
             const char *kid = attr(p, tag_end, "key", &kn);
             const num_key *k = NULL;
             for (size_t i = 0; kid && i < nkeys && !k; i++)
-                if (keys[i].idn == kn && !memcmp(keys[i].id, kid, kn))
+                if (keys[i].id && keys[i].idn == kn && !memcmp(keys[i].id, kid, kn) &&
+                    keys[i].type &&
+                    (is_type(keys[i].type, keys[i].typen, "double") ||
+                     is_type(keys[i].type, keys[i].typen, "float") ||
+                     is_type(keys[i].type, keys[i].typen, "int") ||
+                     is_type(keys[i].type, keys[i].typen, "long")))
                     k = &keys[i];
             const char *v = tag_end + 1, *ve = k ? memchr(v, '<', (size_t)(end - v)) : NULL;
             if (k && ve && !number_ok(v, (size_t)(ve - v), k->type, k->typen)) {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <igraph.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,7 +341,7 @@ static void move_first_documents(char **to, size_t k, sg_graph *g, size_t e)
  * dropped, parallel edges merged (weights and documents added, the other
  * columns and the first documents taken from the first), edges sorted by
  * (source, target). */
-static int simplify(sg_graph *g)
+static int simplify(sg_graph *g, size_t *loops, size_t *merged)
 {
     size_t m = g->m, k = 0;
     size_t *order = sg_alloc_array(m + 1, sizeof(size_t));
@@ -367,9 +368,12 @@ static int simplify(sg_graph *g)
     }
     for (size_t r = 0; r < m; r++) {
         size_t e = order[r];
-        if (g->src[e] == g->dst[e])
+        if (g->src[e] == g->dst[e]) {
+            ++*loops;
             continue;
+        }
         if (k > 0 && tmp.src[k - 1] == g->src[e] && tmp.dst[k - 1] == g->dst[e]) {
+            ++*merged;
             tmp.weight[k - 1] += g->weight[e];
             tmp.edocs[k - 1] += g->edocs[e];
             continue;
@@ -424,7 +428,71 @@ static int check_merged_weights(reader *r, sg_error *err)
     return 0;
 }
 
+/* Tells `warn` one thing the reading changed. */
+static void warn_of(sg_warning_fn warn, void *ctx, const char *path, long line, const char *fmt,
+                    ...) SG_PRINTF(5, 6);
+static void warn_of(sg_warning_fn warn, void *ctx, const char *path, long line, const char *fmt,
+                    ...)
+{
+    if (!warn)
+        return;
+    sg_error w;
+    memset(&w, 0, sizeof(w));
+    snprintf(w.file, sizeof(w.file), "%s", path);
+    w.line = line;
+    w.offset = -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w.message, sizeof(w.message), fmt, ap);
+    va_end(ap);
+    warn(&w, ctx);
+}
+
+/* What igraph's reader and the simple graph of stakegraph change in the
+ * file's graph, said once each. */
+static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
+                         const sg_graphml_info *info, int directed, size_t loops, size_t merged)
+{
+    if (directed)
+        warn_of(warn, ctx, path, 0,
+                "a directed graph, read as undirected: edges a->b and b->a are one edge, their "
+                "weights summed");
+    if (info->graphs > 1)
+        warn_of(warn, ctx, path, 0,
+                "%zu <graph> elements (several graphs, or graphs nested in nodes): only the first "
+                "graph is read, without its nested graphs",
+                info->graphs);
+    if (info->hyperedges)
+        warn_of(warn, ctx, path, 0, "%zu hyperedge%s left out (igraph's reader ignores them)",
+                info->hyperedges, info->hyperedges == 1 ? "" : "s");
+    if (info->all_line)
+        warn_of(warn, ctx, path, info->all_line,
+                "a key declared for=\"all\": igraph's reader ignores it, and its values");
+    if (info->same_line)
+        warn_of(warn, ctx, path, info->same_line,
+                "a second key named '%s' for the same elements: igraph's reader makes them one "
+                "attribute, and values of one may be lost",
+                info->same_name);
+    if (info->id_line)
+        warn_of(warn, ctx, path, info->id_line,
+                "a node attribute named 'id': igraph's reader takes its values for the node ids");
+    if (loops)
+        warn_of(warn, ctx, path, 0,
+                "%zu self-loop%s left out (a network of co-occurrences has none)", loops,
+                loops == 1 ? "" : "s");
+    if (merged)
+        warn_of(warn, ctx, path, 0,
+                "%zu parallel edge%s merged into the edge of the same two nodes, weights summed",
+                merged, merged == 1 ? "" : "s");
+}
+
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
+{
+    return sg_graph_read_graphml_warn(out, path, NULL, NULL, err);
+}
+
+int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn warn, void *ctx,
+                               sg_error *err)
 {
     if (!out || !path)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
@@ -437,7 +505,8 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
         free(text);
         return sg_error_set(err, rd, path, 0, -1, "%s", msg);
     }
-    if ((rd = sg_graphml_check(path, text, len, err))) {
+    sg_graphml_info info;
+    if ((rd = sg_graphml_check(path, text, len, &info, err))) {
         free(text);
         return rd;
     }
@@ -485,12 +554,14 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
     r.g->nattr = 0;
     if ((rc = read_nodes(&r, err)) || (rc = read_edges(&r, err)))
         goto done;
-    if (simplify(r.g)) {
+    size_t loops = 0, merged = 0;
+    if (simplify(r.g, &loops, &merged)) {
         rc = fail(&r, err, SG_ERR_NOMEM, "out of memory");
         goto done;
     }
     if ((rc = check_merged_weights(&r, err)))
         goto done;
+    warn_changes(warn, ctx, path, &info, igraph_is_directed(&ig), loops, merged);
 done:
     free(r.raw_attr);
     if (have_vectors) {

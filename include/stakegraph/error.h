@@ -33,6 +33,10 @@ typedef struct {
     char message[512];
 } sg_error;
 
+/* A warning told to the caller (documents skipped, a foreign graph's parts
+ * left out...); `warning` is valid only during the callback. */
+typedef void (*sg_warning_fn)(const sg_error *warning, void *ctx);
+
 /* Resets `err` to "no error"; NULL-safe. */
 void sg_error_clear(sg_error *err);
 

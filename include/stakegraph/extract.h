@@ -151,8 +151,6 @@ typedef struct {
     const sg_meta *meta;
     size_t nmeta;
 } sg_document;
-/* `warning` is valid only during the callback. */
-typedef void (*sg_warning_fn)(const sg_error *warning, void *ctx);
 
 /* Accumulates mentions and co-occurrences over documents. The caller frees
  * it with sg_extractor_free. It keeps a pointer to `gaz`, which must outlive

@@ -118,6 +118,17 @@ const char *sg_graph_meta_value(const sg_graph *g, size_t i);
  * The caller frees *out with sg_graph_free (*out is NULL after a failure).
  * Reads under the igraph lock. */
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);
+/* The same, telling `warn` (may be NULL; `ctx` is passed back) what the
+ * reading changes in the file's graph, each once: a directed graph read as
+ * undirected (reciprocal edges summed), self-loops left out, parallel edges
+ * merged (weights summed), graphs after the first and nested graphs,
+ * hyperedges and keys declared for="all" (igraph's reader ignores them),
+ * two keys of one name for nodes or for edges (read as one), and a node key
+ * named "id" (it would replace the node ids). Warnings have code SG_OK and
+ * the file's name. Threads: as sg_graph_read_graphml; `warn` is called in the
+ * calling thread. */
+int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn warn, void *ctx,
+                               sg_error *err);
 
 #ifdef __cplusplus
 }

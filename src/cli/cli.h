@@ -81,6 +81,8 @@ void cli_steps_end(cli_steps *s);
 /* Prints a library error: "stakegraph: FILE:LINE: MESSAGE"; `file` (may be
  * NULL) names the file when the error names none (analysis, layout). */
 void cli_print_error(const sg_error *err, const char *file);
+/* A library warning on stderr (an sg_warning_fn; ctx unused). */
+void cli_warning(const sg_error *w, void *ctx);
 
 /* Opens the n outputs (sg_targets_open), or prints the error, frees them
  * all and returns -1. */

@@ -73,7 +73,7 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     ro->on_step = ao->on_step = cli_step;
     ro->step_ctx = ao->step_ctx = &steps;
     cli_step("reading", &steps);
-    int rc = sg_graph_read_graphml(&g, in, &err);
+    int rc = sg_graph_read_graphml_warn(&g, in, cli_warning, NULL, &err);
     if (!rc &&
         (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
          (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0)))

@@ -92,7 +92,8 @@ int cmd_stats(int argc, char **argv)
     a.opt.on_step = cli_step;
     a.opt.step_ctx = &steps;
     cli_step("reading", &steps);
-    if ((out && cli_outputs_open(&out, 1)) || sg_graph_read_graphml(&g, argv[optind], &err) ||
+    if ((out && cli_outputs_open(&out, 1)) ||
+        sg_graph_read_graphml_warn(&g, argv[optind], cli_warning, NULL, &err) ||
         sg_graph_analyse(g, &a.opt, &err) || (cli_step("summary", &steps), 0) ||
         sg_graph_summarise(g, &s, &err)) {
         cli_steps_end(&steps);

@@ -53,6 +53,14 @@ void cli_print_error(const sg_error *err, const char *file)
     cli_error(NULL, sg_error_format(&e, buf, sizeof(buf)));
 }
 
+void cli_warning(const sg_error *w, void *ctx)
+{
+    (void)ctx;
+    char buf[2048];
+    cli_line_end();
+    fprintf(stderr, "stakegraph: warning: %s\n", sg_error_format(w, buf, sizeof(buf)));
+}
+
 const char *cli_default_gazetteers(void)
 {
     struct stat st;

@@ -223,6 +223,77 @@ static void graphml_refusals(void **state)
     sg_graph_free(g);
 }
 
+/* Collects the warnings' messages, one a line. */
+static void collect(const sg_error *w, void *ctx)
+{
+    char *buf = ctx;
+    size_t n = strlen(buf);
+    snprintf(buf + n, 4096 - n, "%ld: %s\n", w->line, w->message);
+}
+
+/* Issue 17: what the reading changes in a foreign graph is said, each thing
+ * once; a graph of stakegraph's own reads without a word. */
+static void graphml_changes_said(void **state)
+{
+    (void)state;
+    static const char foreign[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "  <key id=\"d0\" for=\"edge\" attr.name=\"weight\" attr.type=\"long\"/>\n"
+        "  <key id=\"d1\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "  <key id=\"a\" for=\"all\" attr.name=\"colour\" attr.type=\"string\"/>\n"
+        "  <key id=\"i\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"
+        "  <graph edgedefault=\"directed\">\n"
+        "    <node id=\"a\"/><node id=\"b\"/><node id=\"c\"/>\n"
+        "    <edge source=\"a\" target=\"b\"><data key=\"d0\">1</data></edge>\n"
+        "    <edge source=\"b\" target=\"a\"><data key=\"d1\">2.5</data></edge>\n"
+        "    <edge source=\"a\" target=\"b\"/><edge source=\"c\" target=\"c\"/>\n"
+        "    <hyperedge><endpoint node=\"a\"/><endpoint node=\"c\"/></hyperedge>\n"
+        "  </graph>\n"
+        "  <graph edgedefault=\"undirected\"><node id=\"z\"/></graph>\n"
+        "</graphml>\n";
+    char path[] = "/tmp/sg_formats_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, foreign, strlen(foreign)), (ssize_t)strlen(foreign));
+    close(fd);
+    char said[4096] = "";
+    sg_graph *g = NULL;
+    sg_error err;
+    int rc = sg_graph_read_graphml_warn(&g, path, collect, said, &err);
+    unlink(path);
+    if (rc)
+        fail_msg("%s", err.message);
+    static const char *const want[] = {"0: a directed graph, read as undirected",
+                                       "0: 2 <graph> elements",
+                                       "0: 1 hyperedge left out",
+                                       "5: a key declared for=\"all\"",
+                                       "4: a second key named 'weight' for the same elements",
+                                       "6: a node attribute named 'id'",
+                                       "0: 1 self-loop left out",
+                                       "0: 2 parallel edges merged"};
+    for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
+        if (!strstr(said, want[i]))
+            fail_msg("no '%s' in:\n%s", want[i], said);
+    assert_int_equal(sg_graph_edge_count(g), 1);
+    sg_graph_free(g);
+    /* a network of stakegraph's own: not a word */
+    said[0] = '\0';
+    char out[] = "/tmp/sg_formats_XXXXXX";
+    fd = mkstemp(out);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    sg_graph *own = read_text(foreign_graphml);
+    assert_int_equal(sg_export_graphml(own, f, &err), 0);
+    fclose(f);
+    sg_graph_free(own);
+    assert_int_equal(sg_graph_read_graphml_warn(&g, out, collect, said, &err), 0);
+    unlink(out);
+    assert_string_equal(said, "");
+    sg_graph_free(g);
+}
+
 static void graphml_first_documents_read(void **state)
 {
     (void)state;
@@ -667,6 +738,7 @@ int main(void)
         cmocka_unit_test(csv_formulas),
         cmocka_unit_test(graphml_first_documents_read),
         cmocka_unit_test(graphml_refusals),
+        cmocka_unit_test(graphml_changes_said),
         cmocka_unit_test(csv_from_graphml),
         cmocka_unit_test(graphml_first_documents_written),
         cmocka_unit_test(json_values),
