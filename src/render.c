@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "gv.h"
+#include "render_int.h"
 #include "sg_internal.h"
 #include "stakegraph/analysis.h"
 #include "stakegraph/render.h"
@@ -54,6 +55,11 @@ static const type_style *style_of(const char *type)
 void sg_type_colour(const char *type, unsigned char rgb[3])
 {
     memcpy(rgb, palette[style_of(type)->colour], 3);
+}
+
+const char *sg_type_shape(const char *type)
+{
+    return style_of(type)->shape;
 }
 
 void sg_render_options_init(sg_render_options *opt)
@@ -347,6 +353,34 @@ static char *wrap_name(const char *name)
     return out;
 }
 
+/* The same as an HTML-like label of its own colour and size (the DOT file's
+ * xlabels: the node's own font colour hides its in-node label). */
+static char *html_name(const char *name, double points)
+{
+    sg_strbuf b = {NULL, 0, 0, 0};
+    char head[80];
+    snprintf(head, sizeof(head), "<FONT COLOR=\"#1a1a1a\" POINT-SIZE=\"%.1f\">", points);
+    sb_str(&b, head);
+    size_t n = strlen(name), col = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c == ' ' && col >= 16 && n - i > 6) {
+            sb_str(&b, "<BR/>");
+            col = 0;
+            continue;
+        }
+        char one[2] = {(char)c, 0};
+        sb_html(&b, one, 2);
+        col += (c & 0xC0) != 0x80;
+    }
+    sb_str(&b, "</FONT>");
+    if (b.failed) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
+}
+
 static unsigned channel(const sg_graph *g, long col, size_t i)
 {
     double v = sg_graph_column_value(g, SG_NODES, (size_t)col, i);
@@ -477,8 +511,12 @@ static bbox bounds(const sg_graph *g, long xc, long yc, long sc)
     return bb;
 }
 
+/* The nodes' marks. For the DOT file (`dot`), each node also carries its
+ * name as its label, drawn in the node's own colour at a size that fits
+ * (hidden: the picture labels only the largest actors, outside), and the
+ * outside labels are HTML-like, with their own colour. */
 static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_render_options *opt,
-                      const size_t *order, const long *cols, double scale)
+                      const size_t *order, const long *cols, double scale, int dot)
 {
     size_t n = sg_graph_node_count(g);
     long scol = size_column(g, opt->size_by);
@@ -506,20 +544,37 @@ static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_
              setf(nodes[i], "height", "%.4f", d) || setf(nodes[i], "shape", "%s", st->shape) ||
              setf(nodes[i], "fillcolor", "%s", hex(g, i, colour, cols + 3)) ||
              set(nodes[i], "tooltip", sg_graph_node_label(g, i));
+        if (!rc && dot) {
+            /* a label as wide as the node at most: 0.55 em a character */
+            const char *text = sg_graph_node_label(g, i);
+            size_t chars = 0;
+            for (const char *c = text; *c; c++)
+                chars += ((unsigned char)*c & 0xC0) != 0x80;
+            double fit = chars ? 72.0 * d / (0.55 * (double)chars) : 9.0;
+            rc = set(nodes[i], "label", text) || setf(nodes[i], "fontcolor", "%s", colour) ||
+                 setf(nodes[i], "fontsize", "%.1f", fmax(1.0, fmin(9.0, fit)));
+        }
         if (!rc && labelled[i]) {
-            char *label = wrap_name(sg_graph_node_short_name(g, i));
             double v = size_value(g, scol, i);
-            rc = !label || sg_gv_set(nodes[i], "xlabel", label) ||
-                 setf(nodes[i], "fontsize", "%.1f",
-                      scale * (9.0 + 7.0 * (vmax > 0 && v > 0 ? sqrt(v / vmax) : 0)));
-            free(label);
+            double points = scale * (9.0 + 7.0 * (vmax > 0 && v > 0 ? sqrt(v / vmax) : 0));
+            if (dot) {
+                char *label = html_name(sg_graph_node_short_name(g, i), points);
+                rc = !label || sg_gv_set_html(dg, nodes[i], "xlabel", label);
+                free(label);
+            } else {
+                char *label = wrap_name(sg_graph_node_short_name(g, i));
+                rc = !label || sg_gv_set(nodes[i], "xlabel", label) ||
+                     setf(nodes[i], "fontsize", "%.1f", points);
+                free(label);
+            }
         }
     }
     free(labelled);
     return rc ? SG_ERR_NOMEM : 0;
 }
 
-static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wmax, double scale)
+static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wmax, double scale,
+                      sg_gv_obj **edges)
 {
     /* many lines: lighter, so that the groups stay visible */
     unsigned base = sg_graph_edge_count(g) > 1500 ? 0x20 : 0x50;
@@ -530,6 +585,8 @@ static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wm
         sg_gv_obj *edge = sg_gv_edge(dg, nodes[s], nodes[t]);
         if (!edge)
             return SG_ERR_NOMEM;
+        if (edges)
+            edges[e] = edge;
         double k = wmax > 1 ? log(w > 1 ? w : 1) / log(wmax) : 0;
         if (setf(edge, "penwidth", "%.2f", sqrt(scale) * (0.6 + 3.0 * k)) ||
             setf(edge, "color", "#707070%02x", base + (unsigned)((base == 0x20 ? 0x40 : 0x70) * k)))
@@ -567,8 +624,10 @@ static int place_legend(sg_gv_obj *ln, bbox bb)
 }
 
 /* The picture's defaults: UTF-8, straight edges drawn first, white ground,
- * filled nodes of a fixed size, labels outside them. 0 or SG_ERR_NOMEM. */
-static int declare_defaults(sg_gv *dg)
+ * filled nodes of a fixed size, labels outside them (for the DOT file, the
+ * size fixed for the shape only: Graphviz warns of a label larger than a
+ * node of a fixed size). 0 or SG_ERR_NOMEM. */
+static int declare_defaults(sg_gv *dg, int dot)
 {
     static const char *const defaults_of[][3] = {{"g", "charset", "UTF-8"},
                                                  {"g", "splines", "false"},
@@ -587,9 +646,53 @@ static int declare_defaults(sg_gv *dg)
                                                  {"n", "xlabel", ""},
                                                  {"n", "fontsize", "9"}};
     for (size_t d = 0; d < sizeof(defaults_of) / sizeof(*defaults_of); d++)
-        if (!sg_gv_declare(dg, defaults_of[d][0][0] == 'g' ? SG_GV_GRAPH : SG_GV_NODE,
-                           defaults_of[d][1], defaults_of[d][2]))
+        if (!sg_gv_declare(
+                dg, defaults_of[d][0][0] == 'g' ? SG_GV_GRAPH : SG_GV_NODE, defaults_of[d][1],
+                dot && !strcmp(defaults_of[d][1], "fixedsize") ? "shape" : defaults_of[d][2]))
             return SG_ERR_NOMEM;
+    return 0;
+}
+
+/* What the marks need: the layout's columns, the actors by size (for the
+ * labels), the largest weight, the drawing's bounds and the scale of text and
+ * lines (which grow with the drawing, so that a large network's picture stays
+ * readable when it is shown whole). */
+typedef struct {
+    long cols[6]; /* x, y, size, r, g, b */
+    size_t *order;
+    double wmax;
+    bbox bb;
+    double scale;
+} marks_plan;
+
+static int plan_marks(const sg_graph *g, const sg_render_options *opt, marks_plan *mp,
+                      sg_error *err)
+{
+    static const char *const needed[] = {"x", "y", "size", "r", "g", "b"};
+    for (int c = 0; c < 6; c++)
+        if ((mp->cols[c] = sg_graph_column_find(g, SG_NODES, needed[c])) < 0)
+            return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                                "the network has no layout (node attribute '%s'): lay it out "
+                                "first",
+                                needed[c]);
+    if (!(mp->order = sg_alloc_array(sg_graph_node_count(g) + 1, sizeof(size_t))))
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    const char *measure = opt->size_by ? opt->size_by : "mentions";
+    int rc = sg_graph_rank_nodes(g, measure, mp->order);
+    if (rc == SG_ERR_INVALID)
+        return sg_error_set(err, rc, NULL, 0, -1, "no node attribute '%s' to size the nodes by",
+                            measure);
+    if (rc)
+        return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+    mp->wmax = 1;
+    for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
+        double w;
+        sg_graph_edge(g, e, NULL, NULL, &w, NULL);
+        mp->wmax = w > mp->wmax ? w : mp->wmax;
+    }
+    mp->bb = bounds(g, mp->cols[0], mp->cols[1], mp->cols[2]);
+    double extent = fmax(mp->bb.maxx - mp->bb.minx, mp->bb.maxy - mp->bb.miny);
+    mp->scale = extent > 1000 ? extent / 1000 : 1;
     return 0;
 }
 
@@ -606,38 +709,19 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         snprintf(what, sizeof(what), "drawing (%s)", format ? format : "?");
         opt->on_step(what, opt->step_ctx);
     }
-    static const char *const needed[] = {"x", "y", "size", "r", "g", "b"};
-    long cols[6];
-    for (int c = 0; c < 6; c++)
-        if ((cols[c] = sg_graph_column_find(g, SG_NODES, needed[c])) < 0)
-            return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
-                                "the network has no layout (node attribute '%s'): lay it out "
-                                "first",
-                                needed[c]);
     size_t n = sg_graph_node_count(g);
-    size_t *order = sg_alloc_array(n + 1, sizeof(size_t));
     sg_gv_obj **nodes = calloc(n + 1, sizeof(sg_gv_obj *));
     sg_gv *dg = NULL;
-    int rc = SG_ERR_NOMEM;
-    if (!order || !nodes)
-        goto done;
-    const char *measure = opt->size_by ? opt->size_by : "mentions";
-    if ((rc = sg_graph_rank_nodes(g, measure, order)) != 0) {
-        if (rc == SG_ERR_INVALID)
-            sg_error_set(err, rc, NULL, 0, -1, "no node attribute '%s' to size the nodes by",
-                         measure);
-        goto done;
-    }
+    marks_plan mp = {{0}, NULL, 0, {0, 0, 0, 0}, 0};
+    int rc = plan_marks(g, opt, &mp, err);
+    if (rc)
+        goto done_set;
     rc = SG_ERR_NOMEM;
-    double wmax = 1;
-    for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
-        double w;
-        sg_graph_edge(g, e, NULL, NULL, &w, NULL);
-        wmax = w > wmax ? w : wmax;
-    }
+    if (!nodes)
+        goto done;
     if (sg_gv_open(&dg, "G"))
         goto done;
-    if (declare_defaults(dg))
+    if (declare_defaults(dg, 0))
         goto done;
     sg_gv_obj *root = sg_gv_root(dg);
     if (opt->title && *opt->title &&
@@ -645,13 +729,9 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
          setf(root, "fontsize", "18")))
         goto done;
     sg_gv_obj *ln = NULL;
-    /* text and lines grow with the drawing, so that a large network's
-     * picture stays readable when it is shown whole */
-    bbox bb = bounds(g, cols[0], cols[1], cols[2]);
-    double extent = fmax(bb.maxx - bb.minx, bb.maxy - bb.miny);
-    double scale = extent > 1000 ? extent / 1000 : 1;
-    if (draw_nodes(g, dg, nodes, opt, order, cols, scale) ||
-        draw_edges(g, dg, nodes, wmax, scale) || add_legend(g, dg, opt, order, wmax, scale, &ln))
+    if (draw_nodes(g, dg, nodes, opt, mp.order, mp.cols, mp.scale, 0) ||
+        draw_edges(g, dg, nodes, mp.wmax, mp.scale, NULL) ||
+        add_legend(g, dg, opt, mp.order, mp.wmax, mp.scale, &ln))
         goto done;
     for (int pass = 0; pass < 2; pass++) {
         if (sg_gv_layout(dg, "nop2") != 0) {
@@ -661,7 +741,7 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         if (pass == 0) {
             /* gvLayout records the bounding box as "bb", which nop2 would
              * then reuse instead of computing it with the legend */
-            if (place_legend(ln, bb) || sg_gv_set(root, "bb", ""))
+            if (place_legend(ln, mp.bb) || sg_gv_set(root, "bb", ""))
                 goto done;
             sg_gv_unlayout(dg);
         }
@@ -677,7 +757,22 @@ done:
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
 done_set:
     sg_gv_close(dg);
-    free(order);
+    free(mp.order);
     free(nodes);
+    return rc;
+}
+
+int sg_render_marks(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, sg_gv_obj **edges,
+                    sg_error *err)
+{
+    sg_render_options opt;
+    sg_render_options_init(&opt);
+    marks_plan mp = {{0}, NULL, 0, {0, 0, 0, 0}, 0};
+    int rc = plan_marks(g, &opt, &mp, err);
+    if (!rc && (declare_defaults(dg, 1) ||
+                draw_nodes(g, dg, nodes, &opt, mp.order, mp.cols, mp.scale, 1) ||
+                draw_edges(g, dg, nodes, mp.wmax, mp.scale, edges)))
+        rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    free(mp.order);
     return rc;
 }

@@ -5,6 +5,7 @@ networkx and python-igraph). Prints one line per check and "N passed, M failed".
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -216,6 +217,64 @@ with tempfile.TemporaryDirectory() as T:
     check("stats of a missing file: exit 1", r.returncode == 1 and "missing.graphml" in r.stderr)
     r = run("extract", "-q", "--no-analyse", corpus, "-o", out)
     check("a picture needs the analysis: usage error", r.returncode == 2)
+
+# Issue 17: the DOT file of a laid-out network carries the picture's marks, so
+# that neato -n2 draws the picture from it (positions, sizes, shapes, colours;
+# the largest actors labelled outside), with every actor's name as its label and
+# its data as attributes; one without a layout, each type's shape and colour.
+with tempfile.TemporaryDirectory() as T:
+    corpus = os.path.join(SRC, "examples", "corpus")
+    gml, dot = os.path.join(T, "n.graphml"), os.path.join(T, "n.dot")
+    r = run("extract", "-q", corpus, "-o", gml, "-o", dot)
+    check("extract writes GraphML and DOT", r.returncode == 0, r.stderr)
+    G = nx.read_graphml(gml)
+    plain = subprocess.run(["neato", "-n2", "-Tplain", dot], capture_output=True, text=True)
+    check("neato -n2 draws the DOT without a word", plain.returncode == 0 and not plain.stderr,
+          plain.stderr)
+    drawn = {}
+    for line in plain.stdout.splitlines():
+        f = line.split(" ")
+        if f[0] == "node":  # node name x y width height label style shape color fillcolor
+            drawn[f[1].strip('"')] = f
+    shapes = {"organisation": "square", "person": "circle", "place": "diamond"}
+    js = subprocess.run(["neato", "-n2", "-Tjson", dot], capture_output=True, text=True)
+    objs = {o["name"]: o for o in json.loads(js.stdout).get("objects", [])}
+    # the width as written (Graphviz reports a node of a size fixed for its
+    # shape as wide as its label, which is hidden: the drawn shape is this wide)
+    with open(dot, encoding="utf-8") as fh:
+        text = fh.read()
+    written = dict(re.findall(r'\n\t"([^"]+)"\t\[(?:[^\]]*?\s)?width=([0-9.]+)', text))
+    # -Tplain moves the drawing to its corner: positions agree up to one shift
+    first = next(iter(G.nodes))
+    dx = float(drawn[first][2]) * 72 - G.nodes[first]["x"] if first in drawn else 0
+    dy = float(drawn[first][3]) * 72 - G.nodes[first]["y"] if first in drawn else 0
+    bad = []
+    for n, d in G.nodes(data=True):
+        f = drawn.get(n)
+        fill = "#%02x%02x%02x" % (d["r"], d["g"], d["b"])
+        if (f is None or abs(float(f[2]) * 72 - dx - d["x"]) > 0.05 or
+                abs(float(f[3]) * 72 - dy - d["y"]) > 0.05 or
+                abs(float(written.get(n, "nan")) - 2 * d["size"] / 72) > 0.001 or
+                f[-3] != shapes.get(d["type"], "circle") or f[-1] != fill):
+            bad.append(f"{n}: {f} vs {d['x']},{d['y']} size {d['size']} {d['type']} {fill}")
+    check("neato -n2: every actor at the picture's place, of its size, shape and colour",
+          not bad and len(drawn) == G.number_of_nodes(), "; ".join(bad[:2]))
+    check("DOT: every actor's name as its label, its data as attributes",
+          all(objs[n].get("label") == d["label"] and objs[n].get("type") == d["type"] and
+              objs[n].get("mentions") == str(d["mentions"]) for n, d in G.nodes(data=True)),
+          [(n, objs[n].get("label")) for n in list(G.nodes)[:2]])
+    outside = [n for n in G.nodes if objs[n].get("xlabel")]
+    check("DOT: the largest actors labelled outside, as in the picture",
+          0 < len(outside) <= G.number_of_nodes() and "AP-HM" in
+          " ".join(objs[n]["xlabel"] for n in outside))
+    r = run("extract", "-q", "--no-analyse", corpus, "-o", dot)
+    js = subprocess.run(["dot", "-Tjson", dot], capture_output=True, text=True)
+    objs = json.loads(js.stdout).get("objects", [])
+    check("DOT without a layout: each type's shape and the picture's colour of its type",
+          r.returncode == 0 and objs and
+          all(o.get("shape") == shapes.get(o.get("type"), "circle") for o in objs) and
+          {o.get("fillcolor") for o in objs if o.get("type") == "organisation"} == {"#4e79a7"},
+          r.stderr)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -1,0 +1,22 @@
+/* The picture's marks, shared by the pictures (render.c) and the DOT file
+ * (export_dot.c). */
+#ifndef SG_RENDER_INT_H
+#define SG_RENDER_INT_H
+
+#include "gv.h"
+#include "stakegraph/graph.h"
+
+/* Draws g's nodes and edges into dg as the default picture draws them: each
+ * node pinned at its place (pos "x,y!"), of its size, shape and colour, the
+ * largest actors labelled outside (HTML-like labels of their own colour), and
+ * every node's name as its label, drawn in its own colour at a size that fits
+ * (so that the DOT file keeps the names, and `neato -n2` draws the picture);
+ * each edge of its width and grey. nodes[i] and edges[e] receive the objects.
+ * The network must be laid out (x, y, size, r, g, b); else SG_ERR_INVALID. */
+int sg_render_marks(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, sg_gv_obj **edges,
+                    sg_error *err);
+
+/* The picture's shape for a node type ("square" for organisations...). */
+const char *sg_type_shape(const char *type);
+
+#endif
