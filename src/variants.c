@@ -426,6 +426,54 @@ static int initials_readings(sg_matcher *m, uint32_t entity, const char *k, size
     return rc;
 }
 
+/* The content words of written[0, n) (the skeleton's words before there). */
+static unsigned content_words(const char *written, size_t n)
+{
+    unsigned w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)written[i];
+        if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        char low[4];
+        while (e < n &&
+               ((unsigned char)written[e] >= 0x80 || (written[e] >= '0' && written[e] <= '9') ||
+                ((written[e] | 0x20) >= 'a' && (written[e] | 0x20) <= 'z'))) {
+            if (e - i < sizeof(low))
+                low[e - i] = (char)(written[e] | 0x20);
+            e++;
+        }
+        w += e - i > 3 || !sg_function_word(low, e - i);
+        i = e;
+    }
+    return w;
+}
+
+/* A name whose part after a hyphen starts with a generic head, read by that
+ * part: "les hôpitaux de Marseille" for "Assistance publique-Hôpitaux de
+ * Marseille", "hôpitaux de Paris" for the AP-HP (two words or more). */
+static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                       size_t kn, unsigned words, uint16_t needs)
+{
+    for (const char *h = strchr(written, '-'); h; h = strchr(h + 1, '-')) {
+        unsigned w = content_words(written, (size_t)(h - written));
+        if (w == 0 || w + 2 > words)
+            continue;
+        size_t ks = 0;
+        for (unsigned c = 0; c < w; ks++)
+            c += k[ks] == ' ';
+        size_t we = ks;
+        while (we < kn && k[we] != ' ')
+            we++;
+        if (sg_generic_head(k + ks, we - ks) &&
+            add_derived(m, entity, k + ks, kn - ks, (uint16_t)(needs | SG_VARIANT_HEADS)))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -506,6 +554,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS))
         rc = initials_readings(m, entity, k, kn, words, needs);
+    if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_HEADS))
+        rc = hyphen_tail(m, entity, written, k, kn, words, needs);
     return rc;
 }
 
