@@ -222,6 +222,11 @@ const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c)
     return g->cols[d == SG_EDGES][c].name;
 }
 
+int sg_graph_column_replaced(const sg_graph *g, sg_domain d, size_t c)
+{
+    return c < sg_graph_column_count(g, d) && g->cols[d == SG_EDGES][c].replaced;
+}
+
 int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c)
 {
     return g->cols[d == SG_EDGES][c].is_int;
@@ -302,9 +307,12 @@ int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
         v[i] = isfinite(values[i]) ? (is_int ? round(values[i]) : values[i]) : 0.0;
     long at = sg_graph_column_find(g, d, name);
     if (at >= 0) {
-        free(g->cols[k][at].v);
-        g->cols[k][at].v = v;
-        g->cols[k][at].is_int = is_int;
+        sg_column *c = &g->cols[k][at];
+        for (size_t i = 0; i < n && !c->replaced; i++)
+            c->replaced = c->v[i] != v[i];
+        free(c->v);
+        c->v = v;
+        c->is_int = is_int;
         return 0;
     }
     sg_column *cols = sg_realloc_array(g->cols[k], g->ncols[k] + 1, sizeof(sg_column));
@@ -316,7 +324,7 @@ int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
         free(copy);
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    cols[g->ncols[k]++] = (sg_column){copy, is_int, v};
+    cols[g->ncols[k]++] = (sg_column){copy, is_int, v, 0};
     return 0;
 }
 

@@ -12,6 +12,8 @@ typedef struct {
     char *name;
     int is_int;
     double *v;
+    int replaced; /* set again with other values than it had (a file's column a
+                     measure or the layout replaced) */
 } sg_column;
 
 struct sg_graph {

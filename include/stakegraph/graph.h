@@ -78,6 +78,9 @@ typedef enum { SG_NODES = 0, SG_EDGES = 1 } sg_domain;
 
 size_t sg_graph_column_count(const sg_graph *g, sg_domain d);
 const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c);
+/* 1 when column c had values (read from a file, say) that a measure or the
+ * layout has since replaced with other values: stats and render say so. */
+int sg_graph_column_replaced(const sg_graph *g, sg_domain d, size_t c);
 /* Non-zero when the column holds integers (written as GraphML `int`/`long`). */
 int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c);
 /* Value of column `c` on node or edge `i`. */

@@ -80,6 +80,8 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
         rc = sg_graph_analyse(g, ao, &err);
     if (!rc)
         rc = sg_graph_layout(g, ro, &err);
+    if (!rc)
+        cli_warn_replaced(g, in);
     if (rc)
         cli_print_error(&err, in); /* (the analysis and the layout name no file) */
     else if (cli_outputs_open(outs, n))

@@ -101,6 +101,7 @@ int cmd_stats(int argc, char **argv)
             cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
         goto done;
     }
+    cli_warn_replaced(g, argv[optind]);
     cli_step("writing", &steps);
     int failed = out && sg_targets_write(&out, 1, g, NULL, NULL, NULL, &err);
     cli_steps_end(&steps);

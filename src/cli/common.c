@@ -61,6 +61,26 @@ void cli_warning(const sg_error *w, void *ctx)
     fprintf(stderr, "stakegraph: warning: %s\n", sg_error_format(w, buf, sizeof(buf)));
 }
 
+void cli_warn_replaced(const sg_graph *g, const char *file)
+{
+    char names[512] = "";
+    size_t len = 0, count = 0;
+    for (int d = 0; d < 2; d++)
+        for (size_t c = 0; c < sg_graph_column_count(g, d ? SG_EDGES : SG_NODES); c++)
+            if (sg_graph_column_replaced(g, d ? SG_EDGES : SG_NODES, c) && len < sizeof(names)) {
+                len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s%s",
+                                        count++ ? ", " : "", d ? "edge " : "",
+                                        sg_graph_column_name(g, d ? SG_EDGES : SG_NODES, c));
+            }
+    if (count) {
+        cli_line_end();
+        fprintf(stderr,
+                "stakegraph: warning: %s: the file's column%s %s replaced by stakegraph's, with "
+                "other values\n",
+                file, count == 1 ? "" : "s", names);
+    }
+}
+
 const char *cli_default_gazetteers(void)
 {
     struct stat st;

@@ -276,5 +276,28 @@ with tempfile.TemporaryDirectory() as T:
           {o.get("fillcolor") for o in objs if o.get("type") == "organisation"} == {"#4e79a7"},
           r.stderr)
 
+# Issue 17: stats and render say which of the file's columns they replaced
+# with other values (a foreign graph's community, size, r...); a network of
+# stakegraph's own is analysed and laid out to the same values, without a word.
+with tempfile.TemporaryDirectory() as T:
+    own = os.path.join(T, "own.graphml")
+    r = run("extract", "-q", os.path.join(SRC, "examples", "corpus"), "-o", own)
+    st = run("stats", own)
+    rd = run("render", own, "-o", os.path.join(T, "own.svg"))
+    check("stats and render of stakegraph's own network: not a word",
+          r.returncode == st.returncode == rd.returncode == 0 and not st.stderr and not rd.stderr,
+          st.stderr + rd.stderr)
+    foreign = os.path.join(T, "foreign.graphml")
+    F = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")])
+    for n in F:
+        F.nodes[n].update(community=7, size=3.0, r=1)
+    nx.write_graphml(F, foreign)
+    st = run("stats", foreign)
+    check("stats of a foreign graph: its community column replaced, said",
+          st.returncode == 0 and "the file's column community replaced" in st.stderr, st.stderr)
+    rd = run("render", foreign, "-o", os.path.join(T, "foreign.svg"))
+    check("render of a foreign graph: r, size and community replaced, said",
+          rd.returncode == 0 and "columns r, size, community replaced" in rd.stderr, rd.stderr)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
