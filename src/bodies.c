@@ -84,19 +84,6 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
     return rc;
 }
 
-/* The place entity named t[0, n) exactly, or SG_TRIE_NONE. */
-static uint32_t place_named(const sg_matcher *m, const char *t, size_t n)
-{
-    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
-    uint32_t place = SG_TRIE_NONE;
-    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
-         v = m->aliases[v].next)
-        if (m->is_place[m->aliases[v].entity] && m->aliases[v].len == n &&
-            !memcmp(m->texts + m->aliases[v].text_off, t, n))
-            place = m->aliases[v].entity;
-    return place;
-}
-
 static int cmp_body(const void *a, const void *b)
 {
     const body_rec *x = a, *y = b;
@@ -124,9 +111,10 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
             rest += w + 1;
             rn -= w + 1;
         }
-        uint32_t place = place_named(m, rest, rn);
-        if (place == SG_TRIE_NONE)
+        uint32_t alias = sg_alias_named(m, rest, rn, 1);
+        if (alias == SG_TRIE_NONE)
             continue;
+        uint32_t place = m->aliases[alias].entity;
         if (sg_grow((void **)&m->bodies, &m->bodies_cap, m->nbodies + 1, sizeof(body_rec)))
             return SG_ERR_NOMEM;
         m->bodies[m->nbodies++] = (body_rec){place, (uint32_t)e};

@@ -47,17 +47,6 @@ static int cmp_town(const void *a, const void *b)
     return c ? c : (x->entity > y->entity) - (x->entity < y->entity);
 }
 
-/* Is folded t[0, n) a whole name of some entity? */
-static int named(const sg_matcher *m, const char *t, size_t n)
-{
-    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
-    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
-         v = m->aliases[v].next)
-        if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, t, n))
-            return 1;
-    return 0;
-}
-
 int sg_towns_add(sg_matcher *m, sg_folded *scratch)
 {
     town *v = NULL;
@@ -93,7 +82,7 @@ int sg_towns_add(sg_matcher *m, sg_folded *scratch)
         size_t j = i + 1;
         while (j < nv && v[j].kn == v[i].kn && !memcmp(v[j].key, v[i].key, v[i].kn))
             j++;
-        if (j == i + 1 && !named(m, v[i].key, v[i].kn)) {
+        if (j == i + 1 && sg_alias_named(m, v[i].key, v[i].kn, 0) == SG_TRIE_NONE) {
             size_t first = m->naliases;
             rc = sg_matcher_add_alias(m, scratch, v[i].entity, v[i].name, SG_GUARD_CUE);
             for (size_t a = first; !rc && a < m->naliases; a++)

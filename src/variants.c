@@ -569,10 +569,7 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
     for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next)
         if (m->skels[v].len == n && !memcmp(m->texts + m->skels[v].text_off, k, n))
             return 1;
-    for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
-        if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
-            return 1;
-    return 0;
+    return sg_alias_at(m, r, k, n, 0) != SG_TRIE_NONE;
 }
 
 /* Adds k[0, n), a reading of an entity's name in other words, unless a name
@@ -583,9 +580,8 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 {
     const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
     if (r) {
-        for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
-            if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n))
-                return 0;
+        if (sg_alias_at(m, r, k, n, 0) != SG_TRIE_NONE)
+            return 0;
         for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
             skel_rec *sk = &m->skels[v];
             if (sk->len != n || memcmp(m->texts + sk->text_off, k, n))

@@ -31,6 +31,28 @@ static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
     return h;
 }
 
+/* The name (alias) of prefix record r (NULL: none) whose folded text is
+ * t[0, n) exactly and, with `place`, whose entity is a place: the first one
+ * added when several are; SG_TRIE_NONE when none. */
+static inline uint32_t sg_alias_at(const sg_matcher *m, const prefix_rec *r, const char *t,
+                                   size_t n, int place)
+{
+    uint32_t found = SG_TRIE_NONE; /* (a chain runs from the last added to the first) */
+    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
+         v = m->aliases[v].next)
+        if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, t, n) &&
+            (!place || m->is_place[m->aliases[v].entity]))
+            found = v;
+    return found;
+}
+
+/* The same, looking t[0, n) up (while compiling too: the filter is not made
+ * yet). */
+static inline uint32_t sg_alias_named(const sg_matcher *m, const char *t, size_t n, int place)
+{
+    return sg_alias_at(m, sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n)), t, n, place);
+}
+
 /* The letters and digits of an acronym ("aphm" for "ap hm", "c.h.u"), at most
  * FORM_MAX, into out; returns their number. */
 size_t sg_letters_of(const char *t, size_t n, char *out);
