@@ -20,7 +20,10 @@ typedef struct {
     size_t typen;
     const char *dom; /* for */
     size_t domn;
-} num_key;
+    int numeric; /* 0: no number; NUM_DECIMAL (double, float) or NUM_INTEGER (int, long) */
+} gml_key;
+
+enum { NUM_DECIMAL = 1, NUM_INTEGER };
 
 static size_t line_of(const char *s, const char *p)
 {
@@ -61,8 +64,18 @@ static int is_type(const char *t, size_t n, const char *w)
     return strlen(w) == n && !memcmp(t, w, n);
 }
 
-/* Is v[0, n) a number of GraphML type `type`: decimal, finite? */
-static int number_ok(const char *v, size_t n, const char *type, size_t typen)
+/* The kind of number of GraphML type t[0, n), or 0. */
+static int numeric_type(const char *t, size_t n)
+{
+    if (!t)
+        return 0;
+    if (is_type(t, n, "int") || is_type(t, n, "long"))
+        return NUM_INTEGER;
+    return is_type(t, n, "double") || is_type(t, n, "float") ? NUM_DECIMAL : 0;
+}
+
+/* Is v[0, n) a number of the kind `numeric`: decimal digits, finite? */
+static int number_ok(const char *v, size_t n, int numeric)
 {
     char buf[64];
     while (n && isspace((unsigned char)*v))
@@ -73,7 +86,7 @@ static int number_ok(const char *v, size_t n, const char *type, size_t typen)
         return n == 0; /* (an empty value is a missing one) */
     memcpy(buf, v, n);
     buf[n] = '\0';
-    int integer = is_type(type, typen, "int") || is_type(type, typen, "long");
+    int integer = numeric == NUM_INTEGER;
     for (size_t i = 0; i < n; i++) {
         char c = buf[i];
         if (!(isdigit((unsigned char)c) || c == '+' || c == '-' ||
@@ -140,8 +153,8 @@ static int check_root(const char *path, const char *s, size_t n, sg_error *err)
 
 /* Notes what igraph's reader would do without a word with the <key> at p:
  * keys for="all", a second key of one name for one domain, a node key "id". */
-static void note_key(sg_graphml_info *info, const char *s, const char *p, const num_key *k,
-                     const num_key *keys, size_t nkeys)
+static void note_key(sg_graphml_info *info, const char *s, const char *p, const gml_key *k,
+                     const gml_key *keys, size_t nkeys)
 {
     int all = k->dom && is_type(k->dom, k->domn, "all");
     if (all && !info->all_line)
@@ -172,7 +185,7 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
     int rc = check_root(path, s, n, err);
     if (rc)
         return rc;
-    num_key *keys = NULL;
+    gml_key *keys = NULL;
     size_t nkeys = 0, cap = 0;
     const char *end = s + n;
     for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))) && !rc; p++) {
@@ -180,17 +193,18 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
         if (!tag_end)
             break;
         if (end - p > 5 && !memcmp(p, "<key", 4) && isspace((unsigned char)p[4])) {
-            num_key k = {0};
+            gml_key k = {0};
             k.id = attr(p, tag_end, "id", &k.idn);
             k.type = attr(p, tag_end, "attr.type", &k.typen);
             k.name = attr(p, tag_end, "attr.name", &k.namen);
             k.dom = attr(p, tag_end, "for", &k.domn);
+            k.numeric = numeric_type(k.type, k.typen);
             note_key(info, s, p, &k, keys, nkeys);
             if (!k.name) {
                 k.name = k.id;
                 k.namen = k.idn;
             }
-            if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(num_key)))
+            if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(gml_key)))
                 rc = SG_ERR_NOMEM;
             else
                 keys[nkeys++] = k;
@@ -203,25 +217,19 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
                    tag_end[-1] != '/') {
             size_t kn = 0;
             const char *kid = attr(p, tag_end, "key", &kn);
-            const num_key *k = NULL;
+            const gml_key *k = NULL;
             for (size_t i = 0; kid && i < nkeys && !k; i++)
-                if (keys[i].id && keys[i].idn == kn && !memcmp(keys[i].id, kid, kn) &&
-                    keys[i].type &&
-                    (is_type(keys[i].type, keys[i].typen, "double") ||
-                     is_type(keys[i].type, keys[i].typen, "float") ||
-                     is_type(keys[i].type, keys[i].typen, "int") ||
-                     is_type(keys[i].type, keys[i].typen, "long")))
+                if (keys[i].numeric && keys[i].id && keys[i].idn == kn &&
+                    !memcmp(keys[i].id, kid, kn))
                     k = &keys[i];
             const char *v = tag_end + 1, *ve = k ? memchr(v, '<', (size_t)(end - v)) : NULL;
-            if (k && ve && !number_ok(v, (size_t)(ve - v), k->type, k->typen)) {
+            if (k && ve && !number_ok(v, (size_t)(ve - v), k->numeric)) {
                 size_t vn = (size_t)(ve - v);
                 rc = sg_error_set(
                     err, SG_ERR_PARSE, path, line_of(s, v), -1,
                     "the value '%.*s' of '%.*s' (attr.type %.*s) is not a %s%s",
                     (int)(vn > 40 ? 40 : vn), v, (int)k->namen, k->name, (int)k->typen, k->type,
-                    is_type(k->type, k->typen, "int") || is_type(k->type, k->typen, "long")
-                        ? "whole number"
-                        : "finite decimal number",
+                    k->numeric == NUM_INTEGER ? "whole number" : "finite decimal number",
                     memchr(v, ',', vn) ? " (write a decimal point: 2.5, not 2,5)" : "");
             }
         }
