@@ -324,33 +324,47 @@ static void sb_html(sg_strbuf *b, const char *s, size_t max_chars)
     }
 }
 
-/* Breaks a long name over lines of about 22 characters (Graphviz's "\n"). */
+/* Breaks s over lines of about 22 characters, `brk` between them; each byte
+ * as it is, or escaped for an HTML-like label (`html`). */
+static void wrap_into(sg_strbuf *b, const char *s, const char *brk, int html)
+{
+    size_t n = strlen(s), col = 0;
+    sg_strbuf_add(b, "", 0); /* (an empty name is an empty label) */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' && col >= 16 && n - i > 6) {
+            sb_str(b, brk);
+            col = 0;
+            continue;
+        }
+        if (html) {
+            char one[2] = {(char)c, 0};
+            sb_html(b, one, 2);
+        } else {
+            sg_strbuf_add(b, s + i, 1);
+        }
+        col += (c & 0xC0) != 0x80;
+    }
+}
+
+static char *strbuf_take(sg_strbuf *b)
+{
+    if (!b->failed)
+        return b->s;
+    free(b->s);
+    return NULL;
+}
+
+/* A long name over lines for a plain label (Graphviz's "\n"). */
 static char *wrap_name(const char *name)
 {
     char *clean = sg_dot_clean(name);
     if (!clean)
         return NULL;
-    size_t n = strlen(clean);
-    char *out = malloc(2 * n + 1);
-    if (!out) {
-        free(clean);
-        return NULL;
-    }
-    size_t o = 0, col = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)clean[i];
-        if (c == ' ' && col >= 16 && n - i > 6) {
-            out[o++] = '\\';
-            out[o++] = 'n';
-            col = 0;
-            continue;
-        }
-        out[o++] = (char)c;
-        col += (c & 0xC0) != 0x80;
-    }
-    out[o] = 0;
+    sg_strbuf b = {NULL, 0, 0, 0};
+    wrap_into(&b, clean, "\\n", 0);
     free(clean);
-    return out;
+    return strbuf_take(&b);
 }
 
 /* The same as an HTML-like label of its own colour and size (the DOT file's
@@ -361,24 +375,9 @@ static char *html_name(const char *name, double points)
     char head[80];
     snprintf(head, sizeof(head), "<FONT COLOR=\"#1a1a1a\" POINT-SIZE=\"%.1f\">", points);
     sb_str(&b, head);
-    size_t n = strlen(name), col = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)name[i];
-        if (c == ' ' && col >= 16 && n - i > 6) {
-            sb_str(&b, "<BR/>");
-            col = 0;
-            continue;
-        }
-        char one[2] = {(char)c, 0};
-        sb_html(&b, one, 2);
-        col += (c & 0xC0) != 0x80;
-    }
+    wrap_into(&b, name, "<BR/>", 1);
     sb_str(&b, "</FONT>");
-    if (b.failed) {
-        free(b.s);
-        return NULL;
-    }
-    return b.s;
+    return strbuf_take(&b);
 }
 
 static unsigned channel(const sg_graph *g, long col, size_t i)
