@@ -313,7 +313,8 @@ with tempfile.TemporaryDirectory() as T:
           rd.returncode == 0 and rd.stderr.count("\n") == 1 and said in rd.stderr and
           all(R.nodes[n]["community"] == 7 and R.nodes[n]["size"] == 3.0 and
               R.nodes[n]["r"] == 1 and R.nodes[n]["g"] == "grey" for n in F) and
-          all(isinstance(R.nodes[n][k], int) for n in F for k in ("sg_community", "sg_r", "sg_g")) and
+          all(isinstance(R.nodes[n][k], int)
+              for n in F for k in ("sg_community", "sg_r", "sg_g")) and
           len({R.nodes[n]["sg_community"] for n in F}) > 1 and
           all(R.nodes[n]["sg_size"] > 3.0 and "b" in R.nodes[n] for n in F),
           rd.stderr + str(dict(R.nodes(data=True))))
