@@ -11,7 +11,8 @@ enum { OPT_ENGINE = 256, OPT_SEED, OPT_EXACT };
 
 static const cli_option options[] = {
     {'o', "output", "FILE",
-     ".svg, .png or .pdf for a picture; .graphml, .gexf, .dot or .json for the network with "
+     ".svg, .png or .pdf for a picture; .html for the interactive view; .graphml, .gexf, .dot "
+     "or .json for the network with "
      "its layout (x, y), colours (r, g, b) and sizes, which Gephi opens laid out (repeatable)",
      0},
     CLI_PICTURE_OPTIONS(0),
