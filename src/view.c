@@ -151,11 +151,11 @@ static void write_legend(jw *w, const view *v)
     else
         k = sg_legend_colours(v->g, v->opt, order, rows);
     free(order);
-    fputs(",\n\"legend\": [", w->f);
+    fputs(",\n\"legend\":[", w->f);
     for (size_t r = 0; r < k; r++) {
-        fprintf(w->f, "%s{\"label\": ", r ? ", " : "");
+        fprintf(w->f, "%s{\"label\":", r ? "," : "");
         jstr(w, rows[r].text);
-        fprintf(w->f, ", \"color\": \"#%02x%02x%02x\", \"shape\": ", rows[r].rgb[0], rows[r].rgb[1],
+        fprintf(w->f, ",\"color\":\"#%02x%02x%02x\",\"shape\":", rows[r].rgb[0], rows[r].rgb[1],
                 rows[r].rgb[2]);
         jstr(w, rows[r].shape);
         putc('}', w->f);
@@ -163,9 +163,9 @@ static void write_legend(jw *w, const view *v)
     const char *type, *shape;
     for (size_t t = 0; v->opt->colour_by != SG_COLOUR_TYPE && (shape = sg_legend_shape(t, &type));
          t++) {
-        fprintf(w->f, "%s{\"label\": ", k + t ? ", " : "");
+        fprintf(w->f, "%s{\"label\":", k + t ? "," : "");
         jstr(w, type);
-        fputs(", \"color\": null, \"shape\": ", w->f);
+        fputs(",\"color\":null,\"shape\":", w->f);
         jstr(w, shape);
         putc('}', w->f);
     }
@@ -182,15 +182,15 @@ static int column_shown(const sg_graph *g, size_t c)
 static void write_columns(jw *w, const view *v)
 {
     const sg_graph *g = v->g;
-    fputs(",\n\"columns\": [\"type\", \"mentions\", \"documents\"", w->f);
+    fputs(",\n\"columns\":[\"type\",\"mentions\",\"documents\"", w->f);
     for (size_t a = 0; a < sg_graph_attr_count(g); a++)
         if (sg_attr_written(g, a, hidden_columns)) {
-            fputs(", ", w->f);
+            fputc(',', w->f);
             jstr(w, sg_graph_attr_name(g, a));
         }
     for (size_t c = 0; c < sg_graph_column_count(g, SG_NODES); c++)
         if (column_shown(g, c)) {
-            fputs(", ", w->f);
+            fputc(',', w->f);
             jstr(w, sg_graph_column_name(g, SG_NODES, c));
         }
     putc(']', w->f);
@@ -199,17 +199,17 @@ static void write_columns(jw *w, const view *v)
 static void write_attrs(jw *w, const view *v, size_t i)
 {
     const sg_graph *g = v->g;
-    fputs(", \"attrs\": [", w->f);
+    fputs(",\"attrs\":[", w->f);
     jstr(w, sg_graph_node_type(g, i));
-    fprintf(w->f, ", %ld, %ld", sg_graph_node_mentions(g, i), sg_graph_node_documents(g, i));
+    fprintf(w->f, ",%ld,%ld", sg_graph_node_mentions(g, i), sg_graph_node_documents(g, i));
     for (size_t a = 0; a < sg_graph_attr_count(g); a++)
         if (sg_attr_written(g, a, hidden_columns)) {
-            fputs(", ", w->f);
+            fputc(',', w->f);
             jstr(w, sg_graph_node_attr(g, i, a));
         }
     for (size_t c = 0; c < sg_graph_column_count(g, SG_NODES); c++)
         if (column_shown(g, c)) {
-            fputs(", ", w->f);
+            fputc(',', w->f);
             jnum(w, sg_graph_column_value(g, SG_NODES, c, i),
                  sg_graph_column_is_int(g, SG_NODES, c));
         }
@@ -220,14 +220,14 @@ static void write_attrs(jw *w, const view *v, size_t i)
  * marks), for the search box. */
 static void write_aliases(jw *w, const view *v, size_t i)
 {
-    fputs(", \"aliases\": [", w->f);
+    fputs(",\"aliases\":[", w->f);
     const sg_gazetteer *gaz = v->src->ex ? v->src->ex->gaz : NULL;
     long e = gaz ? sg_gazetteer_find(gaz, sg_graph_node_id(v->g, i)) : -1;
     const sg_entity *ent = e >= 0 ? sg_gazetteer_entity(gaz, (size_t)e) : NULL;
     for (size_t a = 0; ent && a < ent->naliases; a++) {
         const char *name = ent->aliases[a];
         name += *name == '=' || *name == '!';
-        fputs(a ? ", " : "", w->f);
+        fputs(a ? "," : "", w->f);
         jstr(w, name);
     }
     putc(']', w->f);
@@ -236,10 +236,10 @@ static void write_aliases(jw *w, const view *v, size_t i)
 /* The documents naming node i: [document, mentions], in name order. */
 static void write_node_docs(jw *w, const view *v, size_t i)
 {
-    fputs(", \"docs\": [", w->f);
+    fputs(",\"docs\":[", w->f);
     for (size_t k = v->node_docs_at ? v->node_docs_at[i] : 0;
          v->node_docs_at && k < v->node_docs_at[i + 1]; k++)
-        fprintf(w->f, "%s[%zu, %zu]", k > v->node_docs_at[i] ? ", " : "", v->node_docs[k][0],
+        fprintf(w->f, "%s[%zu,%zu]", k > v->node_docs_at[i] ? "," : "", v->node_docs[k][0],
                 v->node_docs[k][1]);
     putc(']', w->f);
 }
@@ -248,27 +248,27 @@ static void write_nodes(jw *w, const view *v)
 {
     const sg_graph *g = v->g;
     long cc = sg_graph_column_find(g, SG_NODES, "community");
-    fputs(",\n\"nodes\": [", w->f);
+    fputs(",\n\"nodes\":[", w->f);
     for (size_t i = 0; i < sg_graph_node_count(g) && !w->failed; i++) {
         const long *lc = v->layout;
-        fputs(i ? ",\n{\"id\": " : "\n{\"id\": ", w->f);
+        fputs(i ? ",\n{\"id\":" : "\n{\"id\":", w->f);
         jstr(w, sg_graph_node_id(g, i));
-        fputs(", \"label\": ", w->f);
+        fputs(",\"label\":", w->f);
         jstr(w, sg_graph_node_label(g, i));
-        fputs(", \"short\": ", w->f);
+        fputs(",\"short\":", w->f);
         jstr(w, sg_graph_node_short_name(g, i));
-        fputs(", \"type\": ", w->f);
+        fputs(",\"type\":", w->f);
         jstr(w, sg_graph_node_type(g, i));
-        fprintf(w->f, ", \"x\": %.2f, \"y\": %.2f, \"size\": %.2f, \"color\": \"#%02x%02x%02x\"",
+        fprintf(w->f, ",\"x\":%.2f,\"y\":%.2f,\"size\":%.2f,\"color\":\"#%02x%02x%02x\"",
                 sg_graph_column_value(g, SG_NODES, (size_t)lc[0], i),
                 sg_graph_column_value(g, SG_NODES, (size_t)lc[1], i),
                 sg_graph_column_value(g, SG_NODES, (size_t)lc[2], i),
                 (unsigned)fmin(fmax(sg_graph_column_value(g, SG_NODES, (size_t)lc[3], i), 0), 255),
                 (unsigned)fmin(fmax(sg_graph_column_value(g, SG_NODES, (size_t)lc[4], i), 0), 255),
                 (unsigned)fmin(fmax(sg_graph_column_value(g, SG_NODES, (size_t)lc[5], i), 0), 255));
-        fputs(", \"shape\": ", w->f);
+        fputs(",\"shape\":", w->f);
         jstr(w, sg_type_shape(sg_graph_node_type(g, i)));
-        fputs(", \"community\": ", w->f);
+        fputs(",\"community\":", w->f);
         jnum(w, cc >= 0 ? sg_graph_column_value(g, SG_NODES, (size_t)cc, i) : NAN, 1);
         write_aliases(w, v, i);
         write_attrs(w, v, i);
@@ -284,21 +284,21 @@ static void write_edges(jw *w, const view *v)
     const sg_graph *g = v->g;
     long ac = sg_graph_column_find(g, SG_EDGES, "backbone_alpha");
     size_t next = 0;
-    fputs(",\n\"edges\": [", w->f);
+    fputs(",\n\"edges\":[", w->f);
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
         size_t s, t;
         double weight;
         sg_graph_edge(g, e, &s, &t, &weight, NULL);
-        fprintf(w->f, "%s{\"s\": %zu, \"t\": %zu, \"weight\": ", e ? ",\n" : "\n", s, t);
+        fprintf(w->f, "%s{\"s\":%zu,\"t\":%zu,\"weight\":", e ? ",\n" : "\n", s, t);
         jnum(w, weight, weight == floor(weight));
-        fputs(", \"alpha\": ", w->f);
+        fputs(",\"alpha\":", w->f);
         jnum(w, ac >= 0 ? sg_graph_column_value(g, SG_EDGES, (size_t)ac, e) : NAN, 0);
         const sg_view_edge *ve =
             sg_unit_store_find(v->src->units, sg_graph_node_id(g, s), sg_graph_node_id(g, t));
-        fputs(", \"ev\": [", w->f);
+        fputs(",\"ev\":[", w->f);
         for (size_t k = 0; ve && k < ve->nkept; k++)
-            fprintf(w->f, "%s%zu", k ? ", " : "", next++);
-        fprintf(w->f, "], \"more\": %zu}", ve ? ve->total - ve->nkept : 0);
+            fprintf(w->f, "%s%zu", k ? "," : "", next++);
+        fprintf(w->f, "],\"more\":%zu}", ve ? ve->total - ve->nkept : 0);
     }
     putc(']', w->f);
 }
@@ -307,7 +307,7 @@ static void write_units(jw *w, const view *v)
 {
     const sg_graph *g = v->g;
     int first = 1;
-    fputs(",\n\"units\": [", w->f);
+    fputs(",\n\"units\":[", w->f);
     for (size_t e = 0; e < sg_graph_edge_count(g) && v->src->units; e++) {
         size_t s, t;
         sg_graph_edge(g, e, &s, &t, NULL, NULL);
@@ -315,16 +315,16 @@ static void write_units(jw *w, const view *v)
             sg_unit_store_find(v->src->units, sg_graph_node_id(g, s), sg_graph_node_id(g, t));
         for (size_t k = 0; ve && k < ve->nkept; k++) {
             const sg_view_unit *u = &v->src->units->units[ve->kept[k]];
-            fprintf(w->f, "%s{\"doc\": %zu, \"line\": %zu, \"parts\": [", first ? "\n" : ",\n",
+            fprintf(w->f, "%s{\"doc\":%zu,\"line\":%zu,\"parts\":[", first ? "\n" : ",\n",
                     v->store_doc[u->doc], u->line);
             first = 0;
             size_t at[6] = {0, u->spans[0], u->spans[1], u->spans[2], u->spans[3], strlen(u->text)};
             int any = 0;
             for (int p = 0; p < 5; p++)
                 if (at[p + 1] > at[p]) {
-                    fputs(any ? ", [" : "[", w->f);
+                    fputs(any ? ",[" : "[", w->f);
                     jstrn(w, u->text + at[p], at[p + 1] - at[p]);
-                    fprintf(w->f, ", %d]", p % 2);
+                    fprintf(w->f, ",%d]", p % 2);
                     any = 1;
                 }
             fputs("]}", w->f);
@@ -345,12 +345,12 @@ static const char *meta_of(const sg_docrec *d, const char *key)
 static void write_docs(jw *w, const view *v)
 {
     static const char *const keys[] = {"date", "source", "url", "title"};
-    fputs(",\n\"docs\": [", w->f);
+    fputs(",\n\"docs\":[", w->f);
     for (size_t d = 0; d < v->ndocs; d++) {
-        fputs(d ? ",\n{\"name\": " : "\n{\"name\": ", w->f);
+        fputs(d ? ",\n{\"name\":" : "\n{\"name\":", w->f);
         jstr(w, v->docs[d].name);
         for (size_t k = 0; k < 4; k++) {
-            fprintf(w->f, ", \"%s\": ", keys[k]);
+            fprintf(w->f, ",\"%s\":", keys[k]);
             jstr(w, v->docs[d].rec ? meta_of(v->docs[d].rec, keys[k]) : NULL);
         }
         putc('}', w->f);
@@ -391,9 +391,9 @@ static pair_edge *pairs_of(const sg_graph *g)
 static void write_period(jw *w, const view *v, const pair_edge *pairs, const char *label,
                          const sg_graph *pg)
 {
-    fputs("{\"label\": ", w->f);
+    fputs("{\"label\":", w->f);
     jstr(w, label);
-    fputs(", \"nodes\": [", w->f);
+    fputs(",\"nodes\":[", w->f);
     size_t pn = sg_graph_node_count(pg), *map = sg_alloc_array(pn + 1, sizeof(size_t));
     if (!map) {
         w->failed = 1;
@@ -404,11 +404,11 @@ static void write_period(jw *w, const view *v, const pair_edge *pairs, const cha
         long at = node_by_id(v, sg_graph_node_id(pg, i));
         map[i] = at < 0 ? SIZE_MAX : (size_t)at;
         if (at >= 0) {
-            fprintf(w->f, "%s[%ld, %ld]", first ? "" : ", ", at, sg_graph_node_mentions(pg, i));
+            fprintf(w->f, "%s[%ld,%ld]", first ? "" : ",", at, sg_graph_node_mentions(pg, i));
             first = 0;
         }
     }
-    fputs("], \"edges\": [", w->f);
+    fputs("],\"edges\":[", w->f);
     first = 1;
     for (size_t e = 0; e < sg_graph_edge_count(pg); e++) {
         size_t s, t;
@@ -420,7 +420,7 @@ static void write_period(jw *w, const view *v, const pair_edge *pairs, const cha
         const pair_edge *hit =
             bsearch(&key, pairs, sg_graph_edge_count(v->g), sizeof(*pairs), cmp_pair);
         if (hit) {
-            fprintf(w->f, "%s[%zu, ", first ? "" : ", ", hit->e);
+            fprintf(w->f, "%s[%zu,", first ? "" : ",", hit->e);
             jnum(w, weight, weight == floor(weight));
             putc(']', w->f);
             first = 0;
@@ -433,7 +433,7 @@ static void write_period(jw *w, const view *v, const pair_edge *pairs, const cha
 static void write_periods(jw *w, const view *v)
 {
     const sg_timeline *tl = v->src->timeline;
-    fputs(",\n\"periods\": [", w->f);
+    fputs(",\n\"periods\":[", w->f);
     pair_edge *pairs = tl && tl->n ? pairs_of(v->g) : NULL;
     if (tl && tl->n && !pairs)
         w->failed = 1;
@@ -581,16 +581,15 @@ static void write_page(jw *w, const view *v)
             lang);
     sg_xml_write(w->f, opt->title && *opt->title ? opt->title : "stakegraph");
     fputs("</title>\n</head>\n<body>\n<script type=\"application/json\" id=\"sg-data\">\n"
-          "{\"version\": 1, \"title\": ",
+          "{\"version\":1,\"title\":",
           w->f);
     jstr(w, opt->title && *opt->title ? opt->title : NULL);
-    fprintf(w->f, ", \"lang\": \"%s\", \"unit\": ", lang);
+    fprintf(w->f, ",\"lang\":\"%s\",\"unit\":", lang);
     char unit[64];
     if (v->src->ex)
         sg_extract_options_unit(&v->src->ex->opt, unit, sizeof(unit));
     jstr(w, v->src->ex ? unit : NULL);
-    fprintf(w->f, ", \"colour_by\": \"%s\"",
-            opt->colour_by == SG_COLOUR_TYPE ? "type" : "community");
+    fprintf(w->f, ",\"colour_by\":\"%s\"", opt->colour_by == SG_COLOUR_TYPE ? "type" : "community");
     write_legend(w, v);
     write_columns(w, v);
     write_nodes(w, v);

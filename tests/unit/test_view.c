@@ -207,7 +207,7 @@ static void page_keeps_text_inside(void **state)
         assert_null(strstr(data, "\xe2\x80\xa8"));
         assert_non_null(strstr(data, "\"\\u003c/script\\u003e\\u003cb\\u003eX\\u2028"));
         assert_non_null(strstr(data, "\"Y \\u0026 \\u003cCo\\u003e\""));
-        assert_non_null(strstr(data, "\"name\": \"d\\u003c1\\u003e\""));
+        assert_non_null(strstr(data, "\"name\":\"d\\u003c1\\u003e\""));
         free(data);
     }
     free(buf);
