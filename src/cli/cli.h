@@ -83,6 +83,10 @@ void cli_steps_end(cli_steps *s);
 void cli_print_error(const sg_error *err, const char *file);
 /* A library warning on stderr (an sg_warning_fn; ctx unused). */
 void cli_warning(const sg_error *w, void *ctx);
+/* Reads the GraphML at `path` for stats and render, printing the reading's
+ * warnings; with `strict`, printed as errors and the file refused (nothing
+ * read, *out NULL). Returns 0, or -1 after printing the error. */
+int cli_read_graphml(sg_graph **out, const char *path, int strict);
 /* Says which columns of the file read a measure or the layout replaced with
  * other values (sg_graph_column_replaced). */
 void cli_warn_replaced(const sg_graph *g, const char *file);
@@ -138,6 +142,15 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
 /* --no-betweenness, --no-pagerank, --no-eigenvector (sg_analysis_options_set),
  * for the commands that analyse. */
 enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
+/* stats' and render's --strict (id: the command's own). */
+#define CLI_STRICT_OPTION(id)                                                                      \
+    {                                                                                              \
+        id, "strict", NULL,                                                                        \
+            "refuse the file when its reading would change or leave out anything (a directed "     \
+            "graph, self-loops, parallel edges, other graphs, hyperedges, attributes): the "       \
+            "warnings become errors and nothing is written",                                       \
+            0                                                                                      \
+    }
 #define CLI_SKIP_OPTIONS(commands)                                                                 \
     {OPT_NO_BETWEENNESS, "no-betweenness", NULL,                                                   \
      "do not compute the betweenness (the longest measure on large networks)", commands},          \
