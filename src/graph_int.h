@@ -57,8 +57,9 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
  * leaves out. `s` is the whole file read from `path`. Returns 0 or
  * SG_ERR_PARSE. */
 typedef struct {
-    size_t graphs;     /* <graph> elements: several, or nested in nodes */
-    size_t hyperedges; /* <hyperedge> elements */
+    size_t graphs;         /* <graph> elements: several, or nested in nodes */
+    size_t hyperedges;     /* <hyperedge> elements */
+    size_t directed_edges; /* <edge directed="true"> (igraph reads them as the graph's) */
 } sg_graphml_info;
 int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info *info,
                      sg_error *err);

@@ -149,6 +149,16 @@ static int check_root(const char *path, const char *s, size_t n, sg_error *err)
     return 0;
 }
 
+/* The key read before with k's id, or NULL: the values of one id are
+ * numbers of the widest kind of its keys, or no numbers if one is none. */
+static gml_key *same_id(gml_key *keys, size_t nkeys, const gml_key *k)
+{
+    for (size_t i = 0; k->id && i < nkeys; i++)
+        if (keys[i].id && keys[i].idn == k->idn && !memcmp(keys[i].id, k->id, k->idn))
+            return &keys[i];
+    return NULL;
+}
+
 int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info *info,
                      sg_error *err)
 {
@@ -178,7 +188,13 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
                 k.name = k.id;
                 k.namen = k.idn;
             }
-            if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(gml_key)))
+            gml_key *same = same_id(keys, nkeys, &k);
+            if (same) /* (networkx's named_key_ids: an int and a double key "weight") */
+                same->numeric = !same->numeric || !k.numeric ? 0
+                                : same->numeric == NUM_INTEGER && k.numeric == NUM_INTEGER
+                                    ? NUM_INTEGER
+                                    : NUM_DECIMAL;
+            else if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(gml_key)))
                 rc = SG_ERR_NOMEM;
             else
                 keys[nkeys++] = k;
@@ -187,6 +203,10 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
             info->graphs++;
         } else if (end - p > 10 && !memcmp(p, "<hyperedge", 10)) {
             info->hyperedges++;
+        } else if (end - p > 6 && !memcmp(p, "<edge", 5) && isspace((unsigned char)p[5])) {
+            size_t dn = 0;
+            const char *d = attr(p, tag_end, "directed", &dn);
+            info->directed_edges += d && is_type(d, dn, "true");
         } else if (nkeys && end - p > 6 && !memcmp(p, "<data", 5) && isspace((unsigned char)p[5]) &&
                    tag_end[-1] != '/') {
             size_t kn = 0;

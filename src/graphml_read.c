@@ -465,6 +465,11 @@ static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
                 "%zu <graph> elements (several graphs, or graphs nested in nodes): only the first "
                 "graph is read, without its nested graphs",
                 info->graphs);
+    if (info->directed_edges && !directed)
+        warn_of(warn, ctx, path, 0,
+                "%zu edge%s declared directed=\"true\" in an undirected graph, read as "
+                "undirected",
+                info->directed_edges, info->directed_edges == 1 ? "" : "s");
     if (info->hyperedges)
         warn_of(warn, ctx, path, 0, "%zu hyperedge%s left out (igraph's reader ignores them)",
                 info->hyperedges, info->hyperedges == 1 ? "" : "s");

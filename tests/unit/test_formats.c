@@ -348,7 +348,8 @@ static double column_of(const sg_graph *g, sg_domain d, const char *name, size_t
  * networkx's two weight keys; strings and numbers: strings, said), keys
  * whatever their id, a node attribute named id (kept as id_, said), graph-tool's
  * short and a boolean key with a numeric one, defaults; vector types and
- * yEd's graphics are left out, said with their count. */
+ * yEd's graphics are left out, said with their count, and an edge declared
+ * directed in an undirected graph is said. */
 static const char faithful_graphml[] =
     "<?xml version=\"1.0\"?>\n"
     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:y=\"urn:y\">\n"
@@ -375,7 +376,8 @@ static const char faithful_graphml[] =
     "<data key=\"lv\">2</data></node>\n"
     "    <edge source=\"a\" target=\"b\"><data key=\"d0\">1</data><data key=\"all_w\">2</data>"
     "<data key=\"colour\">green</data><data key=\"b\">true</data></edge>\n"
-    "    <edge source=\"b\" target=\"c\"><data key=\"d1\">2.5</data><data key=\"b2\">5</data>"
+    "    <edge source=\"b\" target=\"c\" directed=\"true\"><data key=\"d1\">2.5</data>"
+    "<data key=\"b2\">5</data>"
     "<data key=\"zz\">?</data></edge>\n"
     "    <node id=\"c\"/>\n"
     "  </graph>\n"
@@ -418,7 +420,8 @@ static void graphml_read_faithfully(void **state)
         "9: a node attribute named 'id': read as the column 'id_'",
         "10: the key 'pos' (attr.type vector_float, for node) left out, and its 2 values",
         "14: the key 'y' (yfiles.type nodegraphics, for node) left out, and its 1 value: yEd's",
-        "0: 1 <data> element of a key no <key> declares left out"};
+        "0: 1 <data> element of a key no <key> declares left out",
+        "0: 1 edge declared directed=\"true\" in an undirected graph, read as undirected"};
     for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
         if (!strstr(said, want[i]))
             fail_msg("no '%s' in:\n%s", want[i], said);
