@@ -31,7 +31,9 @@ typedef struct {
     igraph_vector_int_t vtypes, etypes, gtypes;
     igraph_vector_t num;
     igraph_strvector_t str;
-    const char **raw_attr; /* igraph's names of the node string attributes kept */
+    const char **raw_attr;  /* igraph's names of the node string attributes kept */
+    char edge_strings[160]; /* the edge attributes of strings left out, named */
+    size_t edge_strings_count, edge_strings_values;
 } reader;
 
 static int fail(reader *r, sg_error *err, int code, const char *what)
@@ -252,6 +254,27 @@ static int read_first_documents(reader *r, const char *name, sg_error *err)
     return 0;
 }
 
+/* An edge attribute of strings, which no column holds: its name and how many
+ * values it had, for the warning. */
+static void note_edge_strings(reader *r, const char *name)
+{
+    size_t values = 0;
+    for (size_t e = 0; e < r->g->m; e++) {
+        const char *v = EAS(r->ig, name, (igraph_integer_t)e);
+        values += v && *v;
+    }
+    if (!values)
+        return;
+    r->edge_strings_values += values;
+    size_t len = strlen(r->edge_strings);
+    if (len + 8 < sizeof(r->edge_strings)) /* (a long list ends with "...") */
+        snprintf(r->edge_strings + len, sizeof(r->edge_strings) - len, "%s'%s'", len ? ", " : "",
+                 name);
+    else if (!strstr(r->edge_strings, "..."))
+        strcpy(r->edge_strings + len, ", ...");
+    r->edge_strings_count++;
+}
+
 static int read_edges(reader *r, sg_error *err)
 {
     sg_graph *g = r->g;
@@ -274,6 +297,8 @@ static int read_edges(reader *r, sg_error *err)
             int rc = 0;
             if (type == IGRAPH_ATTRIBUTE_STRING && !strcmp(name, "first_documents"))
                 rc = read_first_documents(r, name, err);
+            else if (type == IGRAPH_ATTRIBUTE_STRING && strcmp(name, "id"))
+                note_edge_strings(r, name); /* ("id": igraph's <edge id>) */
             if (rc)
                 return rc;
             continue;
@@ -451,8 +476,8 @@ static void warn_of(sg_warning_fn warn, void *ctx, const char *path, long line, 
 /* What igraph's reader and the simple graph of stakegraph change in the
  * file's graph, said once each. */
 static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
-                         const sg_graphml_info *info, const sg_graphml_fixed *fixed, int directed,
-                         size_t loops, size_t merged)
+                         const sg_graphml_info *info, const sg_graphml_fixed *fixed,
+                         const reader *r, int directed, size_t loops, size_t merged)
 {
     for (size_t i = 0; warn && i < fixed->nnotes; i++)
         warn(&fixed->notes[i], ctx);
@@ -473,6 +498,13 @@ static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
     if (info->hyperedges)
         warn_of(warn, ctx, path, 0, "%zu hyperedge%s left out (igraph's reader ignores them)",
                 info->hyperedges, info->hyperedges == 1 ? "" : "s");
+    if (r->edge_strings_count)
+        warn_of(warn, ctx, path, 0,
+                "the edge attribute%s of strings %s left out, and %s %zu value%s: stakegraph "
+                "keeps numbers on edges",
+                r->edge_strings_count == 1 ? "" : "s", r->edge_strings,
+                r->edge_strings_count == 1 ? "its" : "their", r->edge_strings_values,
+                r->edge_strings_values == 1 ? "" : "s");
     if (loops)
         warn_of(warn, ctx, path, 0,
                 "%zu self-loop%s left out (a network of co-occurrences has none)", loops,
@@ -572,7 +604,7 @@ int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn w
     }
     if ((rc = check_merged_weights(&r, err)))
         goto done;
-    warn_changes(warn, ctx, path, &info, &fixed, igraph_is_directed(&ig), loops, merged);
+    warn_changes(warn, ctx, path, &info, &fixed, &r, igraph_is_directed(&ig), loops, merged);
 done:
     free(r.raw_attr);
     if (have_vectors) {

@@ -131,8 +131,10 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);
  * merged (weights summed), graphs after the first and nested graphs,
  * hyperedges, keys of types it does not read (graph-tool's vector_float,
  * python_object...) and yEd's graphics keys with how many values they had,
- * data of undeclared keys, keys of one name holding strings and numbers
- * (read as strings), and a node key named "id" (read as "id_"). Warnings
+ * data of undeclared keys, edge attributes of strings (edges hold numbers,
+ * and `first_documents`), edges declared directed in an undirected graph,
+ * keys of one name holding strings and numbers (read as strings), and a
+ * node key named "id" (read as "id_"). Warnings
  * have code SG_OK, the file's name and, where one stands for it, the key's
  * line. Threads: as sg_graph_read_graphml; `warn` is called in the calling
  * thread. */

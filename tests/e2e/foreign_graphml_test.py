@@ -161,6 +161,10 @@ def write_networkx(T):
                     (nx.write_graphml_lxml if k % 2 else nx.write_graphml_xml)(G, path, **opts)
                     warns = [r"a node attribute named 'id': read as the column 'id_'"] \
                         if node_id else []
+                    n_eid = sum(1 for _, _, d in G.edges(data=True) if d.get("eid"))
+                    if n_eid:
+                        warns.append(r"the edge attribute of strings 'eid' left out, and its "
+                                     + plural(n_eid, "value", "values") + ":")
                     CASES.append(Case(path, "networkx", model=model_of(G), warns=warns,
                                       attrs=True))
     # a string weight: refused, naming it
@@ -284,7 +288,7 @@ def gt_left_out(g):
             else:
                 continue
             if count:
-                out.append(r"the key '%s' \(attr.type [a-z_]+, for %s\) left out, and its %s"
+                out.append(r"the key '%s' \(attr.type [a-z_]+, for %s\) left out, and its %s:"
                            % (re.escape(name), kind, plural(count, "value", "values")))
     return out
 
@@ -369,7 +373,7 @@ HAND = [
      '<graph edgedefault="undirected"><data key="c">grey</data>\n' + nodes("a", "b", "c") +
      '<edge source="a" target="b"><data key="w">2.5</data><data key="c">red</data></edge>'
      '<edge source="b" target="c"><data key="w">4</data></edge>\n</graph>\n</graphml>\n',
-     None, [], None),
+     None, [r"the edge attribute of strings 'colour' left out, and its 1 value:"], None),
     ("two-weight-keys",
      '<key id="d1" for="edge" attr.name="weight" attr.type="long"/>\n'
      '<key id="d2" for="edge" attr.name="weight" attr.type="double"/>\n'
@@ -435,7 +439,7 @@ HAND = [
      '<node id="n1"><port name="West"/></node>\n'
      '<edge source="n0" target="n1" sourceport="North" targetport="West"/>\n</graph>\n'
      '</graphml>\n', None,
-     [r"the key 'side' \(attr.type string, for port\) left out, and its 1 value"], None),
+     [r"the key 'side' \(attr.type string, for port\) left out, and its 1 value:"], None),
     ("yed-like",
      '<key for="node" id="d6" yfiles.type="nodegraphics"/>\n'
      '<key for="edge" id="d10" yfiles.type="edgegraphics"/>\n'
@@ -451,9 +455,9 @@ HAND = [
      '<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>\n'
      '</graph>\n<data key="d7"><y:Resources/></data>\n</graphml>\n',
      (["n0", "n1"], [("n0", "n1", None)], True),
-     [r"the key 'd6' \(yfiles.type nodegraphics, for node\) left out, and its 2 values",
-      r"the key 'd10' \(yfiles.type edgegraphics, for edge\) left out, and its 1 value",
-      r"the key 'd7' \(yfiles.type resources, for graphml\) left out, and its 1 value"], None),
+     [r"the key 'd6' \(yfiles.type nodegraphics, for node\) left out, and its 2 values:",
+      r"the key 'd10' \(yfiles.type edgegraphics, for edge\) left out, and its 1 value:",
+      r"the key 'd7' \(yfiles.type resources, for graphml\) left out, and its 1 value:"], None),
     ("comments-cdata",
      '<!-- <key id="x" for="node" attr.name="ghost" attr.type="int"/> -->\n'
      '<key id="n" for="node" attr.name="note" attr.type="string"/>\n'
@@ -467,8 +471,8 @@ HAND = [
      '<node id="b"><data key="v">3.5, 4</data></node><node id="c"/>'
      '<edge source="a" target="b"><data key="s">"x", "y"</data></edge></graph></graphml>\n',
      (["a", "b", "c"], [("a", "b", None)], False),
-     [r"the key 'pos' \(attr.type vector_float, for node\) left out, and its 2 values",
-      r"the key 'tags' \(attr.type vector_string, for edge\) left out, and its 1 value"], None),
+     [r"the key 'pos' \(attr.type vector_float, for node\) left out, and its 2 values:",
+      r"the key 'tags' \(attr.type vector_string, for edge\) left out, and its 1 value:"], None),
     ("undeclared-key",
      '<graph edgedefault="undirected"><node id="a"><data key="nope">1</data></node>'
      '<node id="b"/><edge source="a" target="b"><data key="nope">2</data></edge>'
