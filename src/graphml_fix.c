@@ -178,18 +178,29 @@ static span attr(const tag *t, const char *name)
     return v;
 }
 
-/* The end of the element opened by t: after its "</name>" (t->end when empty). */
-static const char *element_end(const tag *t, const char *end)
+/* The end of the element opened by t: after its end tag (t->end when
+ * empty), found among tags, so not in a comment or CDATA; *close (may be
+ * NULL) is where the end tag starts. The end of the text when there is none. */
+static const char *element_end(const tag *t, const char *end, const char **close)
 {
+    if (close)
+        *close = t->empty ? t->end : end;
     if (t->empty)
         return t->end;
-    char close[32];
-    snprintf(close, sizeof(close), "</%.*s", (int)(t->name.n < 20 ? t->name.n : 20), t->name.s);
-    const char *c = find(t->end, end, close);
-    if (!c)
-        return end;
-    const char *gt = memchr(c, '>', (size_t)(end - c));
-    return gt ? gt + 1 : end;
+    tag c;
+    size_t depth = 0;
+    for (const char *p = t->end; next_tag(p, end, &c); p = c.end) {
+        if (c.kind == '!' || !span_eq(c.name, t->name))
+            continue;
+        if (c.kind == '<' && !c.empty)
+            depth++;
+        else if (c.kind == '/' && depth-- == 0) {
+            if (close)
+                *close = c.start;
+            return c.end;
+        }
+    }
+    return end;
 }
 
 static int kind_of(span type)
@@ -223,7 +234,7 @@ static int add_key(fixer *f, const tag *t)
     fkey *k = &f->keys[f->nkeys++];
     memset(k, 0, sizeof(*k));
     k->start = t->start;
-    k->end = element_end(t, f->end);
+    k->end = element_end(t, f->end, NULL);
     k->id = attr(t, "id");
     k->name = attr(t, "attr.name");
     if (!k->name.s)
@@ -238,12 +249,11 @@ static int add_key(fixer *f, const tag *t)
     tag d;
     for (const char *p = t->end; p < k->end && next_tag(p, k->end, &d); p = d.end)
         if (d.kind == '<' && span_is(d.name, "default") && !d.empty) {
-            const char *c = find(d.end, k->end, "</default");
-            if (c) {
-                k->has_dflt = 1;
-                k->dflt.s = d.end;
-                k->dflt.n = (size_t)(c - d.end);
-            }
+            const char *c;
+            element_end(&d, k->end, &c);
+            k->has_dflt = 1;
+            k->dflt.s = d.end;
+            k->dflt.n = (size_t)(c - d.end);
             break;
         }
     return 0;
@@ -438,7 +448,7 @@ static void write_keys(fixer *f)
  * its column's key or left out. Returns the end of the element. */
 static const char *write_data(fixer *f, const tag *t, int d)
 {
-    const char *end = element_end(t, f->end);
+    const char *close, *end = element_end(t, f->end, &close);
     fkey *k = key_of(f, attr(t, "key"));
     int c = k && d >= 0 ? k->col[d] : -1;
     if (c < 0) {
@@ -458,9 +468,6 @@ static const char *write_data(fixer *f, const tag *t, int d)
         add(f, "</data>", 7);
         return end;
     }
-    const char *close = end;
-    while (close > t->end && *--close != '<')
-        ;
     add_value(f, (span){t->end, (size_t)(close - t->end)},
               f->cols[d][c].kind != K_BOOL && k->kind == K_BOOL);
     add(f, close, (size_t)(end - close));
@@ -500,7 +507,7 @@ static void rewrite(fixer *f)
             } else {
                 if (!wrote_keys++)
                     write_keys(f);
-                copied = element_end(&t, f->end);
+                copied = element_end(&t, f->end, NULL);
                 keep_lines(f, t.start, copied);
             }
             t.end = copied;

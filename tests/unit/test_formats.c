@@ -348,8 +348,8 @@ static double column_of(const sg_graph *g, sg_domain d, const char *name, size_t
  * networkx's two weight keys; strings and numbers: strings, said), keys
  * whatever their id, a node attribute named id (kept as id_, said), graph-tool's
  * short and a boolean key with a numeric one, defaults; vector types and
- * yEd's graphics are left out, said with their count, and an edge declared
- * directed in an undirected graph is said. */
+ * yEd's graphics are left out (a CDATA holding "</data>" too), said with
+ * their count, and an edge declared directed in an undirected graph is said. */
 static const char faithful_graphml[] =
     "<?xml version=\"1.0\"?>\n"
     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:y=\"urn:y\">\n"
@@ -373,7 +373,7 @@ static const char faithful_graphml[] =
     "<data key=\"sh\">4</data>"
     "<data key=\"y\"><y:ShapeNode><y:NodeLabel>A</y:NodeLabel></y:ShapeNode></data></node>\n"
     "    <node id=\"b\"><data key=\"x2\">high</data><data key=\"v\">3, 4</data>"
-    "<data key=\"lv\">2</data></node>\n"
+    "<data key=\"lv\">2</data><data key=\"no\"><![CDATA[</data>]]></data></node>\n"
     "    <edge source=\"a\" target=\"b\"><data key=\"d0\">1</data><data key=\"all_w\">2</data>"
     "<data key=\"colour\">green</data><data key=\"b\">true</data></edge>\n"
     "    <edge source=\"b\" target=\"c\" directed=\"true\"><data key=\"d1\">2.5</data>"
@@ -420,7 +420,7 @@ static void graphml_read_faithfully(void **state)
         "9: a node attribute named 'id': read as the column 'id_'",
         "10: the key 'pos' (attr.type vector_float, for node) left out, and its 2 values",
         "14: the key 'y' (yfiles.type nodegraphics, for node) left out, and its 1 value: yEd's",
-        "0: 1 <data> element of a key no <key> declares left out",
+        "0: 2 <data> elements of a key no <key> declares left out",
         "0: the edge attribute of strings 'colour' left out, and its 1 value",
         "0: 1 edge declared directed=\"true\" in an undirected graph, read as undirected"};
     for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
