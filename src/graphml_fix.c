@@ -13,6 +13,7 @@
  * Not a parser: it reads tags (skipping comments, CDATA and processing
  * instructions), and leaves the rest to igraph. */
 #include <ctype.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,6 +42,7 @@ typedef struct {
     int kind;          /* K_* */
     int col[D_COUNT];  /* its column in each domain, or -1 */
     size_t dropped;    /* values left out */
+    int slot;          /* (make_columns' scratch) */
     const char *start; /* the <key> element [start, end) */
     const char *end;
 } fkey;
@@ -49,8 +51,9 @@ typedef struct {
     span name;
     const char *rename; /* instead of the name ("id_"...), static, or NULL */
     int kind;
-    size_t first;      /* the key that gave it its name and default */
+    size_t first;      /* the first key of the column (the line said in notes) */
     size_t other_kind; /* a key of another kind (string with numbers) + 1, or 0 */
+    size_t dflt;       /* the first key of the column with a default + 1, or 0 */
 } fcol;
 
 typedef struct {
@@ -65,7 +68,7 @@ typedef struct {
     key_ref *ids; /* the keys' ids, sorted */
     size_t nids;
     fcol *cols[D_COUNT];
-    size_t ncols[D_COUNT], colcap[D_COUNT];
+    size_t ncols[D_COUNT];
     size_t undeclared, elsewhere; /* <data> of no declared key; of no graph, node or edge */
     sg_strbuf out;
     sg_graphml_fixed *res;
@@ -259,33 +262,72 @@ static int add_key(fixer *f, const tag *t)
     return 0;
 }
 
-/* The column of one name in domain d that key i joins (made when new). */
-static int join_column(fixer *f, int d, size_t i)
+/* Key i joins column col (its first key's kind, then the widest). */
+static void join_column(fixer *f, fcol *col, size_t i)
 {
-    fkey *k = &f->keys[i];
-    for (size_t c = 0; c < f->ncols[d]; c++) {
-        fcol *col = &f->cols[d][c];
-        if (!span_eq(col->name, k->name))
-            continue;
-        k->col[d] = (int)c;
-        if (col->kind == K_STRING || k->kind == K_STRING) {
-            if (col->kind != k->kind && !col->other_kind)
-                col->other_kind = i + 1;
-            col->kind = K_STRING;
-        } else if (col->kind != k->kind) {
-            col->kind = K_REAL; /* int and double, or a boolean and a number */
-        }
-        return 0;
+    const fkey *k = &f->keys[i];
+    if (!col->dflt && k->has_dflt)
+        col->dflt = i + 1;
+    if (col->kind == K_STRING || k->kind == K_STRING) {
+        if (col->kind != k->kind && !col->other_kind)
+            col->other_kind = i + 1;
+        col->kind = K_STRING;
+    } else if (col->kind != k->kind) {
+        col->kind = K_REAL; /* int and double, or a boolean and a number */
     }
-    if (f->ncols[d] > (size_t)1 << 30 ||
-        sg_grow((void **)&f->cols[d], &f->colcap[d], f->ncols[d] + 1, sizeof(fcol)))
+}
+
+static int cmp_first(const void *a, const void *b)
+{
+    const fcol *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static int cmp_key_id(const void *a, const void *b)
+{
+    const key_ref *x = a, *y = b;
+    int c = memcmp(x->id.s, y->id.s, x->id.n < y->id.n ? x->id.n : y->id.n);
+    if (c)
+        return c;
+    if (x->id.n != y->id.n)
+        return x->id.n < y->id.n ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key; /* the first of one id wins */
+}
+
+/* The columns of domain d, one per name of the keys read there, in the order
+ * of their first keys; each key's column in k->col[d]. Sorted by name, not
+ * compared pairwise: a file may declare many keys. */
+static int make_columns(fixer *f, int d, key_ref *refs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->nkeys; i++) {
+        f->keys[i].col[d] = -1;
+        if (f->keys[i].kind != K_NONE && f->keys[i].domains & 1 << d)
+            refs[n++] = (key_ref){f->keys[i].name, i};
+    }
+    qsort(refs, n, sizeof(key_ref), cmp_key_id); /* by name, then file order */
+    if (n && !(f->cols[d] = sg_alloc_array(n, sizeof(fcol))))
         return SG_ERR_NOMEM;
-    fcol *col = &f->cols[d][f->ncols[d]];
-    memset(col, 0, sizeof(*col));
-    col->name = k->name;
-    col->kind = k->kind;
-    col->first = i;
-    k->col[d] = (int)f->ncols[d]++;
+    for (size_t r = 0; r < n; r++) {
+        if (!r || !span_eq(refs[r].id, refs[r - 1].id)) {
+            fcol *col = &f->cols[d][f->ncols[d]++];
+            memset(col, 0, sizeof(*col));
+            col->name = refs[r].id;
+            col->kind = f->keys[refs[r].key].kind;
+            col->first = refs[r].key;
+        }
+        join_column(f, &f->cols[d][f->ncols[d] - 1], refs[r].key);
+        f->keys[refs[r].key].col[d] = (int)(f->ncols[d] - 1); /* (by name, for now) */
+    }
+    /* in file order; a key's column found through its column's first key */
+    for (size_t c = 0; c < f->ncols[d]; c++)
+        refs[c].key = f->cols[d][c].first;
+    qsort(f->cols[d], f->ncols[d], sizeof(fcol), cmp_first);
+    for (size_t c = 0; c < f->ncols[d]; c++)
+        f->keys[f->cols[d][c].first].slot = (int)c;
+    for (size_t i = 0; i < f->nkeys; i++)
+        if (f->keys[i].col[d] >= 0)
+            f->keys[i].col[d] = f->keys[refs[f->keys[i].col[d]].key].slot;
     return 0;
 }
 
@@ -306,17 +348,6 @@ static void rename_node_id(fixer *f)
                 col->rename = names[j];
         }
     }
-}
-
-static int cmp_key_id(const void *a, const void *b)
-{
-    const key_ref *x = a, *y = b;
-    int c = memcmp(x->id.s, y->id.s, x->id.n < y->id.n ? x->id.n : y->id.n);
-    if (c)
-        return c;
-    if (x->id.n != y->id.n)
-        return x->id.n < y->id.n ? -1 : 1;
-    return x->key < y->key ? -1 : x->key > y->key; /* the first of one id wins */
 }
 
 /* The key whose id is v, or NULL. */
@@ -349,17 +380,12 @@ static int plan(fixer *f)
                 return SG_ERR_NOMEM;
             t.end = f->keys[f->nkeys - 1].end;
         }
-    for (size_t i = 0; i < f->nkeys; i++) {
-        fkey *k = &f->keys[i];
-        for (int d = 0; d < D_COUNT; d++) {
-            k->col[d] = -1;
-            if (k->kind != K_NONE && k->domains & 1 << d && join_column(f, d, i))
-                return SG_ERR_NOMEM;
-        }
-    }
-    rename_node_id(f);
-    if (!(f->ids = sg_alloc_array(f->nkeys + 1, sizeof(key_ref))))
+    if (f->nkeys > INT_MAX / 2 || !(f->ids = sg_alloc_array(f->nkeys + 1, sizeof(key_ref))))
         return SG_ERR_NOMEM;
+    for (int d = 0; d < D_COUNT; d++)
+        if (make_columns(f, d, f->ids))
+            return SG_ERR_NOMEM;
+    rename_node_id(f);
     for (size_t i = 0; i < f->nkeys; i++)
         if (f->keys[i].id.s) /* (a key without an id is no data's) */
             f->ids[f->nids++] = (key_ref){f->keys[i].id, i};
@@ -430,10 +456,7 @@ static void write_keys(fixer *f)
             add_quoted(f, name);
             snprintf(head, sizeof(head), " attr.type=\"%s\"", type_names[col->kind]);
             add(f, head, strlen(head));
-            const fkey *k = NULL; /* the first key of the column with a default */
-            for (size_t i = 0; i < f->nkeys && !k; i++)
-                if (f->keys[i].col[d] == (int)c && f->keys[i].has_dflt)
-                    k = &f->keys[i];
+            const fkey *k = col->dflt ? &f->keys[col->dflt - 1] : NULL;
             if (!k) {
                 add(f, "/>", 2);
                 continue;
