@@ -88,6 +88,10 @@ void cli_warning(const sg_error *w, void *ctx);
  * values while stakegraph's of the same names were written under others
  * (sg_graph_column_renamed). */
 void cli_warn_renamed(const sg_graph *g, const char *file);
+/* Reads the GraphML at `path` for stats and render, printing the reading's
+ * warnings; with `strict`, printed as errors and the file refused (nothing
+ * read, *out NULL). Returns 0, or -1 after printing the error. */
+int cli_read_graphml(sg_graph **out, const char *path, int strict);
 
 /* Opens the n outputs (sg_targets_open), or prints the error, frees them
  * all and returns -1. */
@@ -144,6 +148,15 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE, OPT_LANG, OPT_HT
 /* --no-betweenness, --no-pagerank, --no-eigenvector (sg_analysis_options_set),
  * for the commands that analyse. */
 enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
+/* stats' and render's --strict (id: the command's own). */
+#define CLI_STRICT_OPTION(id)                                                                      \
+    {                                                                                              \
+        id, "strict", NULL,                                                                        \
+            "refuse the file when its reading would change or leave out anything (a directed "     \
+            "graph, self-loops, parallel edges, other graphs, hyperedges, attributes): the "       \
+            "warnings become errors and nothing is written",                                       \
+            0                                                                                      \
+    }
 #define CLI_SKIP_OPTIONS(commands)                                                                 \
     {OPT_NO_BETWEENNESS, "no-betweenness", NULL,                                                   \
      "do not compute the betweenness (the longest measure on large networks)", commands},          \
