@@ -93,6 +93,12 @@ void cli_warn_renamed(const sg_graph *g, const char *file);
  * read, *out NULL). Returns 0, or -1 after printing the error. */
 int cli_read_graphml(sg_graph **out, const char *path, int strict);
 
+/* Non-zero when output t is the HTML view. */
+int cli_is_view(const sg_target *t);
+/* Refuses, before any work, an HTML view that this build cannot write
+ * (built without node and npm): prints why and returns -1; else 0. */
+int cli_view_check(sg_target *const *t, size_t n);
+
 /* Opens the n outputs (sg_targets_open), or prints the error, frees them
  * all and returns -1. */
 int cli_outputs_open(sg_target **t, size_t n);

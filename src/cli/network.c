@@ -54,25 +54,16 @@ static void sinks_abort(sinks *sk)
     sk->bipartite = NULL;
 }
 
-static int is_view(const sg_target *t)
-{
-    return !strcmp(sg_target_format(t), "html");
-}
-
 /* The HTML views' units of text behind the links, kept during the run
  * (extract: merge has no text). Returns 0, or -1 after saying why. */
 static int keep_units(network_run *r, size_t n)
 {
     const extract_args *a = &r->a;
+    if (cli_view_check(a->outs, n))
+        return -1;
     for (size_t i = 0; i < n; i++) {
-        if (!is_view(a->outs[i]))
+        if (!cli_is_view(a->outs[i]))
             continue;
-        if (!sg_view_available()) {
-            cli_error(sg_target_path(a->outs[i]),
-                      "this stakegraph was built without the HTML view (node and npm were "
-                      "missing at build time): install them (./setup.sh does) and build it again");
-            return -1;
-        }
         if (!a->merge && !r->sk.units &&
             !(r->sk.units = sg_unit_store_new((size_t)a->write.render.view_evidence))) {
             cli_error(NULL, "out of memory");
