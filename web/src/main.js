@@ -1,0 +1,149 @@
+// stakegraph's interactive view: reads DATA from <script id="sg-data"> (html-contract.md)
+// and builds the page: the network drawn by sigma.js, the search box, the filters, the
+// legend and the side panel.
+import Sigma from "sigma";
+import css from "./style.css";
+import { el, clear } from "./dom.js";
+import { strings } from "./i18n.js";
+import { readData, buildGraph, adjacency, searchIndex } from "./data.js";
+import { nodePrograms } from "./shapes.js";
+import { createFilters, visibility, filterControls } from "./filters.js";
+import { searchBox } from "./search.js";
+import { legendBox } from "./legend.js";
+import { showNode, showEdge } from "./panel.js";
+
+const DIM_NODE = "#e4e4e4";
+const STRONG_EDGE = "#404040";
+const SELECTED_EDGE = "#d62728";
+
+function numberFormat(lang) {
+  const whole = new Intl.NumberFormat(lang);
+  const part = new Intl.NumberFormat(lang, { maximumSignificantDigits: 4 });
+  return (x) => (typeof x !== "number" ? String(x ?? "") : Number.isInteger(x) ? whole.format(x) : part.format(x));
+}
+
+function layout(t, data) {
+  const style = document.createElement("style");
+  style.textContent = css;
+  document.head.appendChild(style);
+  const graph = el("main", { id: "sg-graph", class: "sg-graph" });
+  const panel = el("div", { id: "sg-panel-body" });
+  const close = el("button", { type: "button", class: "sg-close", id: "sg-close", "aria-label": t.close, title: t.close }, "×");
+  const side = el("aside", { class: "sg-side", id: "sg-side" },
+    el("h1", { id: "sg-title" }, typeof data.title === "string" && data.title ? data.title : t.title),
+    el("p", { class: "sg-help" }, t.help));
+  const aside = el("aside", { class: "sg-panel", id: "sg-panel", hidden: "" }, close, panel);
+  document.body.appendChild(el("div", { class: "sg-app" }, side, graph, aside));
+  return { side, graph, panel, aside, close };
+}
+
+function start() {
+  const data = readData();
+  const lang = data.lang === "en" ? "en" : "fr";
+  document.documentElement.setAttribute("lang", lang);
+  const t = strings(lang);
+  const nf = numberFormat(lang);
+  const ui = layout(t, data);
+  const graph = buildGraph(data);
+  const filters = createFilters(data);
+  let vis = visibility(data, graph, filters);
+  const state = { hover: null, selectedNode: null, selectedEdge: null, focus: null, partners: new Set() };
+
+  const sigma = new Sigma(graph, ui.graph, {
+    nodeProgramClasses: nodePrograms(),
+    itemSizesReference: "positions",
+    zoomToSizeRatioFunction: (ratio) => ratio,
+    enableEdgeEvents: true,
+    labelFont: "system-ui, 'DejaVu Sans', sans-serif",
+    labelSize: 13,
+    labelDensity: 0.8,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 7,
+    stagePadding: 40,
+    minEdgeThickness: 0.8,
+    zIndex: true,
+    nodeReducer: (key, attrs) => {
+      const i = +key;
+      if (vis.nodeHidden[i]) return { ...attrs, hidden: true };
+      if (state.focus === null) return attrs;
+      if (i === state.focus) return { ...attrs, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (state.partners.has(i)) return { ...attrs, forceLabel: true, zIndex: 1 };
+      return { ...attrs, color: DIM_NODE, label: "", zIndex: 0 };
+    },
+    edgeReducer: (key, attrs) => {
+      const j = +key;
+      if (vis.edgeHidden[j]) return { ...attrs, hidden: true };
+      if (j === state.selectedEdge) return { ...attrs, color: SELECTED_EDGE, size: attrs.size + 1, zIndex: 2 };
+      if (state.focus === null) return attrs;
+      const edge = data.edges[j];
+      if (edge.s === state.focus || edge.t === state.focus) return { ...attrs, color: STRONG_EDGE, zIndex: 1 };
+      return { ...attrs, hidden: true };
+    },
+  });
+
+  const counts = el("p", { id: "sg-count", class: "sg-count" });
+  const showCounts = () => { counts.textContent = t.counts(nf(vis.nodes), nf(vis.edges)); };
+
+  // The actor in focus: the one hovered, else the one selected; its partners highlighted.
+  const refocus = () => {
+    const focus = state.hover ?? state.selectedNode;
+    if (focus === state.focus) return;
+    state.focus = focus;
+    state.partners = new Set(focus === null ? [] : ctx.adj[focus].filter(([j]) => !vis.edgeHidden[j]).map(([, o]) => o));
+    sigma.refresh({ skipIndexation: true });
+  };
+
+  const openPanel = () => { ui.aside.hidden = false; };
+  const closePanel = () => {
+    ui.aside.hidden = true;
+    state.selectedNode = state.selectedEdge = null;
+    refocus();
+    sigma.refresh({ skipIndexation: true });
+  };
+
+  const ctx = {
+    data, t, nf, lang, adj: adjacency(data, graph), searchIndex: searchIndex(data),
+    selectNode(i) {
+      state.selectedNode = i;
+      state.selectedEdge = null;
+      showNode(ctx, ui.panel, i);
+      openPanel();
+      ui.panel.scrollTop = 0;
+      refocus();
+      const at = sigma.getNodeDisplayData(String(i));
+      if (at) sigma.getCamera().animate({ x: at.x, y: at.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: 400 });
+    },
+    selectEdge(j) {
+      state.selectedEdge = j;
+      state.selectedNode = null;
+      showEdge(ctx, ui.panel, j);
+      openPanel();
+      refocus();
+      sigma.refresh({ skipIndexation: true });
+    },
+  };
+
+  const onFilter = () => {
+    vis = visibility(data, graph, filters);
+    state.focus = undefined; // recompute the partners among the edges now shown
+    refocus();
+    sigma.refresh();
+    showCounts();
+  };
+
+  ui.side.append(searchBox(ctx), counts, filterControls(data, filters, t, nf, onFilter), legendBox(data, t) || "");
+  ui.close.addEventListener("click", closePanel);
+  sigma.on("enterNode", ({ node }) => { state.hover = +node; refocus(); });
+  sigma.on("leaveNode", () => { state.hover = null; refocus(); });
+  sigma.on("clickNode", ({ node }) => ctx.selectNode(+node));
+  sigma.on("clickEdge", ({ edge }) => ctx.selectEdge(+edge));
+  sigma.on("enterEdge", () => { ui.graph.style.cursor = "pointer"; });
+  sigma.on("leaveEdge", () => { ui.graph.style.cursor = ""; });
+  showCounts();
+  clear(ui.panel);
+  // for the tests: the objects, and when the first drawing was done (ms since navigation)
+  window.__sg = { sigma, graph, data, filters, state, ready: performance.now() };
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
