@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 RUNTIME_PKGS="cmake gcc make pkg-config libpcre2-dev libigraph-dev libgraphviz-dev graphviz libutf8proc-dev libjansson-dev"
-TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind man-db mandoc libglpk-dev libarpack2-dev libplfit-dev jq r-base-core r-cran-igraph python3-pandas python3-scipy wfrench"
+TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind man-db mandoc libglpk-dev libarpack2-dev libplfit-dev jq r-base-core r-cran-igraph python3-pandas python3-scipy wfrench chromium"
 
 install_missing() {
     local missing=()
@@ -32,9 +32,9 @@ install_missing() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# node and npm, for the JavaScript clients' tests: Debian's packages, unless a
-# node with its npm is already there (NodeSource's nodejs carries its own npm and
-# conflicts with Debian's).
+# node and npm, to build the HTML view's script (web/) and for the JavaScript
+# clients' tests: Debian's packages, unless a node with its npm is already there
+# (NodeSource's nodejs carries its own npm and conflicts with Debian's).
 install_node() {
     command -v node >/dev/null && command -v npm >/dev/null && return 0
     install_missing nodejs npm
@@ -52,6 +52,7 @@ case "${1:-}" in
 example)
     # shellcheck disable=SC2086
     install_missing $RUNTIME_PKGS
+    install_node
     build "$BUILD_DIR" -DBUILD_TESTING=OFF
     out=examples/output
     mkdir -p "$out"

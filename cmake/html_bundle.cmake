@@ -25,13 +25,13 @@ if(SG_NODE AND SG_NPM)
     COMMENT "npm ci: the HTML view's packages (web/package-lock.json)" VERBATIM)
   # The sources are bundled from a copy next to the build tree's node_modules, so that
   # esbuild finds those packages and never a node_modules of the source tree.
+  include(${CMAKE_CURRENT_LIST_DIR}/html_bundle_args.cmake)
   add_custom_command(OUTPUT ${SG_HTML_BUNDLE_JS}
     COMMAND ${CMAKE_COMMAND} -E rm -rf ${SG_WEB_DIR}/src
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web/src ${SG_WEB_DIR}/src
-    COMMAND ${SG_WEB_DIR}/node_modules/.bin/esbuild ${SG_WEB_DIR}/src/main.js
-            --bundle --minify --format=iife --target=es2020 --charset=ascii
-            --loader:.css=text --log-level=warning --outfile=${SG_HTML_BUNDLE_JS}
-    DEPENDS ${SG_WEB_DIR}/npm-ci.stamp ${SG_WEB_SOURCES}
+    COMMAND ${SG_WEB_DIR}/node_modules/.bin/esbuild ${SG_WEB_DIR}/src/main.js ${SG_ESBUILD_ARGS}
+            --outfile=${SG_HTML_BUNDLE_JS}
+    DEPENDS ${SG_WEB_DIR}/npm-ci.stamp ${SG_WEB_SOURCES} ${CMAKE_CURRENT_LIST_DIR}/html_bundle_args.cmake
     COMMENT "esbuild: web/src/main.js -> web/bundle.js" VERBATIM)
   add_custom_command(OUTPUT ${SG_HTML_BUNDLE_C}
     COMMAND ${CMAKE_COMMAND} -DIN=${SG_HTML_BUNDLE_JS} -DOUT=${SG_HTML_BUNDLE_C} -P ${SG_HTML_EMBED}

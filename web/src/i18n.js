@@ -38,6 +38,7 @@ const STRINGS = {
     more: (n) => (n > 1 ? `et ${n} autres, non incluses dans ce fichier` : `et 1 autre, non incluse dans ce fichier`),
     noUnits: "Aucune unité incluse dans ce fichier.",
     listMore: (n) => `… et ${n} de plus`,
+    reset: "Vue d\u2019ensemble",
     help: "Survolez un acteur pour voir ses partenaires ; cliquez un acteur ou un lien pour le lire.",
   },
   en: {
@@ -78,6 +79,7 @@ const STRINGS = {
     more: (n) => `and ${n} more, not included in this file`,
     noUnits: "No unit included in this file.",
     listMore: (n) => `… and ${n} more`,
+    reset: "Whole network",
     help: "Hover an actor to see its partners; click an actor or a link to read it.",
   },
 };

@@ -2,6 +2,7 @@
 // and builds the page: the network drawn by sigma.js, the search box, the filters, the
 // legend and the side panel.
 import Sigma from "sigma";
+import { EdgeLineProgram } from "sigma/rendering";
 import css from "./style.css";
 import { el, clear } from "./dom.js";
 import { strings } from "./i18n.js";
@@ -11,10 +12,15 @@ import { createFilters, visibility, filterControls } from "./filters.js";
 import { searchBox } from "./search.js";
 import { legendBox } from "./legend.js";
 import { showNode, showEdge } from "./panel.js";
+import { edgeAt } from "./pick.js";
 
 const DIM_NODE = "#e4e4e4";
 const STRONG_EDGE = "#404040";
 const SELECTED_EDGE = "#d62728";
+// Above this many edges, they are drawn as plain one-pixel lines, and not while the
+// camera moves: a software-rendered browser takes seconds to draw 100,000 as
+// antialiased rectangles.
+const MANY_EDGES = 5000;
 
 function numberFormat(lang) {
   const whole = new Intl.NumberFormat(lang);
@@ -26,7 +32,8 @@ function layout(t, data) {
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);
-  const graph = el("main", { id: "sg-graph", class: "sg-graph" });
+  const reset = el("button", { type: "button", id: "sg-reset", class: "sg-button sg-reset" }, t.reset);
+  const graph = el("main", { id: "sg-graph", class: "sg-graph" }, reset);
   const panel = el("div", { id: "sg-panel-body" });
   const close = el("button", { type: "button", class: "sg-close", id: "sg-close", "aria-label": t.close, title: t.close }, "×");
   const side = el("aside", { class: "sg-side", id: "sg-side" },
@@ -34,7 +41,7 @@ function layout(t, data) {
     el("p", { class: "sg-help" }, t.help));
   const aside = el("aside", { class: "sg-panel", id: "sg-panel", hidden: "" }, close, panel);
   document.body.appendChild(el("div", { class: "sg-app" }, side, graph, aside));
-  return { side, graph, panel, aside, close };
+  return { side, graph, panel, aside, close, reset };
 }
 
 function start() {
@@ -53,13 +60,16 @@ function start() {
     nodeProgramClasses: nodePrograms(),
     itemSizesReference: "positions",
     zoomToSizeRatioFunction: (ratio) => ratio,
-    enableEdgeEvents: true,
+    enableEdgeEvents: false, // see pick.js
+    hideEdgesOnMove: data.edges.length > MANY_EDGES,
+    ...(data.edges.length > MANY_EDGES ? { edgeProgramClasses: { line: EdgeLineProgram } } : {}),
     labelFont: "system-ui, 'DejaVu Sans', sans-serif",
     labelSize: 13,
     labelDensity: 0.8,
     labelGridCellSize: 120,
     labelRenderedSizeThreshold: 7,
     stagePadding: 40,
+    allowInvalidContainer: true, // a window too narrow for the drawing is no error
     minEdgeThickness: 0.8,
     zIndex: true,
     nodeReducer: (key, attrs) => {
@@ -133,12 +143,15 @@ function start() {
 
   ui.side.append(searchBox(ctx), counts, filterControls(data, filters, t, nf, onFilter), legendBox(data, t) || "");
   ui.close.addEventListener("click", closePanel);
+  ui.reset.addEventListener("click", () => sigma.getCamera().animatedReset({ duration: 300 }));
   sigma.on("enterNode", ({ node }) => { state.hover = +node; refocus(); });
   sigma.on("leaveNode", () => { state.hover = null; refocus(); });
   sigma.on("clickNode", ({ node }) => ctx.selectNode(+node));
-  sigma.on("clickEdge", ({ edge }) => ctx.selectEdge(+edge));
-  sigma.on("enterEdge", () => { ui.graph.style.cursor = "pointer"; });
-  sigma.on("leaveEdge", () => { ui.graph.style.cursor = ""; });
+  sigma.on("clickStage", ({ event }) => {
+    const edge = edgeAt(sigma, graph, event, (key) => !sigma.getEdgeDisplayData(key)?.hidden);
+    if (edge === null) closePanel();
+    else ctx.selectEdge(+edge);
+  });
   showCounts();
   clear(ui.panel);
   // for the tests: the objects, and when the first drawing was done (ms since navigation)
