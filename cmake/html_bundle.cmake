@@ -2,8 +2,9 @@
 # one minified IIFE, embedded into the library as sg_html_bundle / sg_html_bundle_len
 # (SG_HTML_BUNDLE_C, compiled into stakegraph_obj). The packages come from npm's registry
 # at the versions of web/package-lock.json, installed by `npm ci` into the build tree.
-# Without node and npm the symbols are still defined, with a length of 0, and the library
-# refuses to write HTML.
+# Without node and npm (or with -DSG_HTML_VIEW=OFF, for a build without the registry)
+# the symbols are still defined, with a length of 0, and the library refuses to write HTML.
+option(SG_HTML_VIEW "Build the HTML view's script (node, npm and npm's registry needed)" ON)
 find_program(SG_NODE NAMES node nodejs)
 find_program(SG_NPM npm)
 
@@ -12,8 +13,7 @@ set(SG_HTML_BUNDLE_JS ${SG_WEB_DIR}/bundle.js)
 set(SG_HTML_BUNDLE_C ${SG_WEB_DIR}/html_bundle.c)
 set(SG_HTML_EMBED ${CMAKE_CURRENT_LIST_DIR}/embed_html_bundle.cmake)
 
-if(SG_NODE AND SG_NPM)
-  set(SG_HTML_VIEW ON)
+if(SG_HTML_VIEW AND SG_NODE AND SG_NPM)
   configure_file(web/package.json ${SG_WEB_DIR}/package.json COPYONLY)
   configure_file(web/package-lock.json ${SG_WEB_DIR}/package-lock.json COPYONLY)
   file(GLOB SG_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/web/src/*)
@@ -38,9 +38,13 @@ if(SG_NODE AND SG_NPM)
     DEPENDS ${SG_HTML_BUNDLE_JS} ${SG_HTML_EMBED}
     COMMENT "Embedding the HTML view's script (web/html_bundle.c)" VERBATIM)
 else()
-  set(SG_HTML_VIEW OFF)
-  message(STATUS "node or npm not found: the HTML view (-o x.html) is disabled; "
-    "install them (./setup.sh does) and configure again to enable it")
+  if(SG_HTML_VIEW)
+    message(STATUS "node or npm not found: the HTML view (-o x.html) is disabled; "
+      "install them (./setup.sh does) and configure again to enable it")
+    set(SG_HTML_VIEW OFF) # for this run only: found next time once installed
+  else()
+    message(STATUS "SG_HTML_VIEW is OFF: the HTML view (-o x.html) is disabled")
+  endif()
   execute_process(COMMAND ${CMAKE_COMMAND} -DOUT=${SG_HTML_BUNDLE_C} -P ${SG_HTML_EMBED}
     COMMAND_ERROR_IS_FATAL ANY)
 endif()

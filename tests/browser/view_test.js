@@ -120,13 +120,13 @@ async function testFilters(page) {
   await page.click("#sg-close");
   check((await counts(page)) === "8 acteurs et 8 liens affichés", `counts '${await counts(page)}'`);
   await page.click('#sg-types input[data-key="organisation"]');
-  check((await counts(page)) === "3 acteurs et 1 liens affichés", `type filter: '${await counts(page)}'`);
+  check((await counts(page)) === "3 acteurs et 1 lien affichés", `type filter: '${await counts(page)}'`);
   await page.click('#sg-types input[data-key="organisation"]');
   await page.click('#sg-communities input[data-key="2"]');
   check((await counts(page)) === "5 acteurs et 4 liens affichés", `community filter: '${await counts(page)}'`);
   await page.click('#sg-communities input[data-key="2"]');
   await pressOn(page, "#sg-weight", "End");
-  check((await counts(page)) === "8 acteurs et 1 liens affichés", `weight 5: '${await counts(page)}'`);
+  check((await counts(page)) === "8 acteurs et 1 lien affichés", `weight 5: '${await counts(page)}'`);
   await pressOn(page, "#sg-weight", "ArrowLeft");
   check((await counts(page)) === "8 acteurs et 2 liens affichés", `weight 4: '${await counts(page)}'`);
   await pressOn(page, "#sg-weight", "Home");

@@ -92,7 +92,7 @@ function start() {
   });
 
   const counts = el("p", { id: "sg-count", class: "sg-count" });
-  const showCounts = () => { counts.textContent = t.counts(nf(vis.nodes), nf(vis.edges)); };
+  const showCounts = () => { counts.textContent = t.counts(vis.nodes, vis.edges, nf); };
 
   // The actor in focus: the one hovered, else the one selected; its partners highlighted.
   const refocus = () => {
