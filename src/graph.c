@@ -94,6 +94,7 @@ void sg_graph_free(sg_graph *g)
     for (int d = 0; d < 2; d++) {
         for (size_t c = 0; c < g->ncols[d]; c++) {
             free(g->cols[d][c].name);
+            free(g->cols[d][c].own);
             free(g->cols[d][c].v);
         }
         free(g->cols[d]);
@@ -222,9 +223,11 @@ const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c)
     return g->cols[d == SG_EDGES][c].name;
 }
 
-int sg_graph_column_replaced(const sg_graph *g, sg_domain d, size_t c)
+const char *sg_graph_column_renamed(const sg_graph *g, sg_domain d, size_t c)
 {
-    return c < sg_graph_column_count(g, d) && g->cols[d == SG_EDGES][c].replaced;
+    if (c >= sg_graph_column_count(g, d) || !g->cols[d == SG_EDGES][c].renamed)
+        return NULL;
+    return g->cols[d == SG_EDGES][c].own;
 }
 
 int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c)
@@ -238,6 +241,19 @@ double sg_graph_column_value(const sg_graph *g, sg_domain d, size_t c, size_t i)
 }
 
 long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name)
+{
+    const sg_column *cols = g->cols[d == SG_EDGES];
+    long written = -1;
+    for (size_t c = 0; c < g->ncols[d == SG_EDGES]; c++) {
+        if (cols[c].own && !strcmp(cols[c].own, name))
+            return (long)c; /* stakegraph's, beside a file's column of that name */
+        if (written < 0 && !strcmp(cols[c].name, name))
+            written = (long)c;
+    }
+    return written;
+}
+
+long sg_graph_column_written(const sg_graph *g, sg_domain d, const char *name)
 {
     for (size_t c = 0; c < g->ncols[d == SG_EDGES]; c++)
         if (!strcmp(g->cols[d == SG_EDGES][c].name, name))
@@ -293,6 +309,44 @@ long sg_graph_units(const sg_graph *g)
     return g->units;
 }
 
+/* A name for stakegraph's column `name` that no column or attribute of g is
+ * written under: "sg_<name>", else "sg_<name>_2", "_3"... Allocated. */
+static char *free_name(const sg_graph *g, sg_domain d, const char *name)
+{
+    size_t len = strlen(name) + 32;
+    char *s = malloc(len);
+    for (unsigned k = 1; s; k++) {
+        if (k == 1)
+            snprintf(s, len, "sg_%s", name);
+        else
+            snprintf(s, len, "sg_%s_%u", name, k);
+        int taken = sg_graph_column_written(g, d, s) >= 0;
+        for (size_t a = 0; d == SG_NODES && a < g->nattr && !taken; a++)
+            taken = !strcmp(g->attr_names[a], s);
+        if (!taken)
+            break;
+    }
+    return s;
+}
+
+/* Whether stakegraph's column `name` would take the place of something of
+ * the file's with other values: a foreign column of that name holding other
+ * values, or a foreign node attribute (a string) of that name. */
+static int collides(const sg_graph *g, sg_domain d, long at, const char *name, const double *v)
+{
+    if (at >= 0) {
+        const sg_column *c = &g->cols[d == SG_EDGES][at];
+        for (size_t i = 0; c->foreign && i < domain_size(g, d); i++)
+            if (c->v[i] != v[i])
+                return 1;
+        return 0;
+    }
+    for (size_t a = 0; d == SG_NODES && g->foreign && a < g->nattr; a++)
+        if (!strcmp(g->attr_names[a], name))
+            return 1;
+    return 0;
+}
+
 int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
                         const double *values, sg_error *err)
 {
@@ -306,25 +360,35 @@ int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
     for (size_t i = 0; i < n; i++)
         v[i] = isfinite(values[i]) ? (is_int ? round(values[i]) : values[i]) : 0.0;
     long at = sg_graph_column_find(g, d, name);
-    if (at >= 0) {
+    int renamed = collides(g, d, at, name, v);
+    if (at >= 0 && !renamed) {
         sg_column *c = &g->cols[k][at];
-        for (size_t i = 0; i < n && !c->replaced; i++)
-            c->replaced = c->v[i] != v[i];
+        if (c->foreign) { /* the same values: the file's column as it is */
+            free(v);
+            return 0;
+        }
         free(c->v);
         c->v = v;
         c->is_int = is_int;
         return 0;
     }
+    char *written = renamed ? free_name(g, d, name) : sg_strdup(name);
+    char *own = renamed ? sg_strdup(name) : NULL;
     sg_column *cols = sg_realloc_array(g->cols[k], g->ncols[k] + 1, sizeof(sg_column));
-    char *copy = sg_strdup(name);
     if (cols)
         g->cols[k] = cols;
-    if (!cols || !copy) {
+    if (!cols || !written || (renamed && !own)) {
         free(v);
-        free(copy);
+        free(written);
+        free(own);
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    cols[g->ncols[k]++] = (sg_column){copy, is_int, v, 0};
+    if (at >= 0) { /* the file's column: found by its name again */
+        free(cols[at].own);
+        cols[at].own = NULL;
+        cols[at].renamed = 0;
+    }
+    cols[g->ncols[k]++] = (sg_column){written, is_int, v, own, renamed, 0};
     return 0;
 }
 

@@ -12,8 +12,12 @@ typedef struct {
     char *name;
     int is_int;
     double *v;
-    int replaced; /* set again with other values than it had (a file's column a
-                     measure or the layout replaced) */
+    /* A column of stakegraph's written under another name (sg_size), because
+     * the file had a column of its name with other values: `own` is the name
+     * the library finds it by ("size"), `renamed` says this run renamed it. */
+    char *own;
+    int renamed;
+    int foreign; /* read from a file stakegraph did not write: never replaced */
 } sg_column;
 
 struct sg_graph {
@@ -31,6 +35,7 @@ struct sg_graph {
     long units;  /* units of text in the corpus (0 = unknown, e.g. read back) */
     char **meta; /* graph-level key, value, key, value, ... (sg_graph_set_meta) */
     size_t nmeta;
+    int foreign; /* read from a file stakegraph did not write (sg_graph_read_origin) */
 };
 
 /* Every igraph call runs between these two, in one thread at a time (igraph
@@ -46,6 +51,9 @@ const char *sg_ig_reason(void);
 /* Allocates an empty graph with room for n nodes and m edges (all arrays
  * zeroed, names NULL). */
 sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr);
+
+/* Index of the column written under `name` (whatever its own name), or -1. */
+long sg_graph_column_written(const sg_graph *g, sg_domain d, const char *name);
 
 /* Keeps only the edges e with keep[e] != 0 (columns follow). */
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "graph_int.h"
 #include "sg_internal.h"
 #include "xmlesc.h"
 
@@ -298,7 +299,7 @@ int sg_name_listed(const char *const *list, const char *name)
 int sg_attr_written(const sg_graph *g, size_t a, const char *const *fixed)
 {
     const char *name = sg_graph_attr_name(g, a);
-    return !sg_name_listed(fixed, name) && sg_graph_column_find(g, SG_NODES, name) < 0;
+    return !sg_name_listed(fixed, name) && sg_graph_column_written(g, SG_NODES, name) < 0;
 }
 
 int sg_column_bits(const sg_graph *g, sg_domain d, size_t c)

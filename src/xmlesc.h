@@ -41,7 +41,7 @@ void sg_format_column_value(char *buf, size_t size, double v, int is_int);
 int sg_name_listed(const char *const *list, const char *name);
 
 /* Gazetteer attribute `a` is written unless its name is one of `fixed` or a
- * numeric node column's (fresher: computed by this run). */
+ * numeric node column is written under it (fresher: computed by this run). */
 int sg_attr_written(const sg_graph *g, size_t a, const char *const *fixed);
 
 /* The integer width a column needs: 32 when every value fits in 32 bits, 64

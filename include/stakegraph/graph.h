@@ -78,18 +78,23 @@ typedef enum { SG_NODES = 0, SG_EDGES = 1 } sg_domain;
 
 size_t sg_graph_column_count(const sg_graph *g, sg_domain d);
 const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c);
-/* 1 when column c had values (read from a file, say) that a measure or the
- * layout has since replaced with other values: stats and render say so. */
-int sg_graph_column_replaced(const sg_graph *g, sg_domain d, size_t c);
+/* Stakegraph's name for column c ("size") when the column holds stakegraph's
+ * values under another name ("sg_size") because the file read had a column
+ * of that name with other values (see sg_graph_read_origin); else NULL. */
+const char *sg_graph_column_renamed(const sg_graph *g, sg_domain d, size_t c);
 /* Non-zero when the column holds integers (written as GraphML `int`/`long`). */
 int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c);
 /* Value of column `c` on node or edge `i`. */
 double sg_graph_column_value(const sg_graph *g, sg_domain d, size_t c, size_t i);
-/* Index of the column called `name`, or -1. */
+/* Index of the column called `name` (stakegraph's column of that name when
+ * it is written under another, see sg_graph_column_renamed), or -1. */
 long sg_graph_column_find(const sg_graph *g, sg_domain d, const char *name);
 /* Adds a column, or replaces the one of that name: `values` has one value per
- * node or edge (non-finite values are stored as 0). `name` and `values` are
- * copied; names returned before stay valid. Changes `g`: see above. */
+ * node or edge (non-finite values are stored as 0). A column or string
+ * attribute of a foreign file (sg_graph_read_origin) is never replaced: the
+ * new column is added beside it under a free name ("sg_<name>"), unless the
+ * values are the file's own. `name` and `values` are copied; names returned
+ * before stay valid. Changes `g`: see above. */
 int sg_graph_set_column(sg_graph *g, sg_domain d, const char *name, int is_int,
                         const double *values, sg_error *err);
 
@@ -132,6 +137,18 @@ int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);
  * calling thread. */
 int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn warn, void *ctx,
                                sg_error *err);
+/* Tells g, just read from the GraphML file `path`, whether stakegraph wrote
+ * that file: it did when the file's keys, before its <graph>, include
+ * stakegraph's declarations of the node key `mentions` and the edge key
+ * `documents` (ids v_mentions and e_documents, attr.type int), which no
+ * other writer makes (igraph's writes numbers as double, networkx's and
+ * Gephi's ids are others). When it did not, or this cannot be read again
+ * ("-", a compressed file), the file's columns and string attributes are its
+ * own: sg_graph_analyse and sg_graph_layout write theirs beside them under
+ * other names instead of replacing them (sg_graph_set_column). Either way a
+ * column "sg_<name>" beside a column "<name>" (written so by an earlier run)
+ * is taken for stakegraph's <name>. Returns 1 for a foreign file, else 0. */
+int sg_graph_read_origin(sg_graph *g, const char *path);
 
 #ifdef __cplusplus
 }

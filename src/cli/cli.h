@@ -83,9 +83,10 @@ void cli_steps_end(cli_steps *s);
 void cli_print_error(const sg_error *err, const char *file);
 /* A library warning on stderr (an sg_warning_fn; ctx unused). */
 void cli_warning(const sg_error *w, void *ctx);
-/* Says which columns of the file read a measure or the layout replaced with
- * other values (sg_graph_column_replaced). */
-void cli_warn_replaced(const sg_graph *g, const char *file);
+/* Says in one line which columns of the file read kept their names and
+ * values while stakegraph's of the same names were written under others
+ * (sg_graph_column_renamed). */
+void cli_warn_renamed(const sg_graph *g, const char *file);
 
 /* Opens the n outputs (sg_targets_open), or prints the error, frees them
  * all and returns -1. */

@@ -74,6 +74,8 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     ro->step_ctx = ao->step_ctx = &steps;
     cli_step("reading", &steps);
     int rc = sg_graph_read_graphml_warn(&g, in, cli_warning, NULL, &err);
+    if (!rc)
+        sg_graph_read_origin(g, in);
     if (!rc &&
         (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
          (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0)))
@@ -81,7 +83,7 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     if (!rc)
         rc = sg_graph_layout(g, ro, &err);
     if (!rc)
-        cli_warn_replaced(g, in);
+        cli_warn_renamed(g, in);
     if (rc)
         cli_print_error(&err, in); /* (the analysis and the layout name no file) */
     else if (cli_outputs_open(outs, n))

@@ -94,14 +94,14 @@ int cmd_stats(int argc, char **argv)
     cli_step("reading", &steps);
     if ((out && cli_outputs_open(&out, 1)) ||
         sg_graph_read_graphml_warn(&g, argv[optind], cli_warning, NULL, &err) ||
-        sg_graph_analyse(g, &a.opt, &err) || (cli_step("summary", &steps), 0) ||
-        sg_graph_summarise(g, &s, &err)) {
+        (sg_graph_read_origin(g, argv[optind]), 0) || sg_graph_analyse(g, &a.opt, &err) ||
+        (cli_step("summary", &steps), 0) || sg_graph_summarise(g, &s, &err)) {
         cli_steps_end(&steps);
         if (err.code)
             cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
         goto done;
     }
-    cli_warn_replaced(g, argv[optind]);
+    cli_warn_renamed(g, argv[optind]);
     cli_step("writing", &steps);
     int failed = out && sg_targets_write(&out, 1, g, NULL, NULL, NULL, &err);
     cli_steps_end(&steps);

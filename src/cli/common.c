@@ -61,23 +61,33 @@ void cli_warning(const sg_error *w, void *ctx)
     fprintf(stderr, "stakegraph: warning: %s\n", sg_error_format(w, buf, sizeof(buf)));
 }
 
-void cli_warn_replaced(const sg_graph *g, const char *file)
+/* Appends ", [edge ]name" to buf (count names so far). */
+static void list_name(char *buf, size_t size, size_t count, int edge, const char *name)
 {
-    char names[512] = "";
-    size_t len = 0, count = 0;
+    size_t len = strlen(buf);
+    if (len < size)
+        snprintf(buf + len, size - len, "%s%s%s", count ? ", " : "", edge ? "edge " : "", name);
+}
+
+void cli_warn_renamed(const sg_graph *g, const char *file)
+{
+    char kept[512] = "", ours[512] = "";
+    size_t count = 0;
     for (int d = 0; d < 2; d++)
-        for (size_t c = 0; c < sg_graph_column_count(g, d ? SG_EDGES : SG_NODES); c++)
-            if (sg_graph_column_replaced(g, d ? SG_EDGES : SG_NODES, c) && len < sizeof(names)) {
-                len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s%s",
-                                        count++ ? ", " : "", d ? "edge " : "",
-                                        sg_graph_column_name(g, d ? SG_EDGES : SG_NODES, c));
-            }
+        for (size_t c = 0; c < sg_graph_column_count(g, d ? SG_EDGES : SG_NODES); c++) {
+            sg_domain dom = d ? SG_EDGES : SG_NODES;
+            const char *own = sg_graph_column_renamed(g, dom, c);
+            if (!own)
+                continue;
+            list_name(kept, sizeof(kept), count, d, own);
+            list_name(ours, sizeof(ours), count++, d, sg_graph_column_name(g, dom, c));
+        }
     if (count) {
         cli_line_end();
         fprintf(stderr,
-                "stakegraph: warning: %s: the file's column%s %s replaced by stakegraph's, with "
-                "other values\n",
-                file, count == 1 ? "" : "s", names);
+                "stakegraph: warning: %s: the file's own %s kept as %s; stakegraph's written as "
+                "%s\n",
+                file, kept, count == 1 ? "it is" : "they are", ours);
     }
 }
 

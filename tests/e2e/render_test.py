@@ -276,9 +276,13 @@ with tempfile.TemporaryDirectory() as T:
           {o.get("fillcolor") for o in objs if o.get("type") == "organisation"} == {"#4e79a7"},
           r.stderr)
 
-# Issue 17: stats and render say which of the file's columns they replaced
-# with other values (a foreign graph's community, size, r...); a network of
-# stakegraph's own is analysed and laid out to the same values, without a word.
+# Issue 17: render and stats never overwrite a foreign file's column. A
+# network of stakegraph's own (its keys declared as stakegraph writes them) is
+# analysed and laid out again in place, without a word, whatever the options;
+# another program's file keeps its community, size, r... (and a string g) as
+# they were, stakegraph's values are written beside them as sg_community,
+# sg_size, sg_r..., said in one warning line; that output, rendered again, is
+# stakegraph's own: the same columns, nothing renamed twice.
 with tempfile.TemporaryDirectory() as T:
     own = os.path.join(T, "own.graphml")
     r = run("extract", "-q", os.path.join(SRC, "examples", "corpus"), "-o", own)
@@ -287,17 +291,50 @@ with tempfile.TemporaryDirectory() as T:
     check("stats and render of stakegraph's own network: not a word",
           r.returncode == st.returncode == rd.returncode == 0 and not st.stderr and not rd.stderr,
           st.stderr + rd.stderr)
+    again = os.path.join(T, "again.graphml")
+    rd = run("render", own, "--colour-by", "type", "--size-by", "degree", "-o", again)
+    O, A = nx.read_graphml(own), nx.read_graphml(again)
+    check("own network drawn with other options: its columns replaced in place, not a word",
+          rd.returncode == 0 and not rd.stderr and
+          not any(k.startswith("sg_") for d in A.nodes.values() for k in d) and
+          any(O.nodes[n]["r"] != A.nodes[n]["r"] for n in O) and
+          any(O.nodes[n]["size"] != A.nodes[n]["size"] for n in O), rd.stderr)
     foreign = os.path.join(T, "foreign.graphml")
     F = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")])
     for n in F:
-        F.nodes[n].update(community=7, size=3.0, r=1)
+        F.nodes[n].update(community=7, size=3.0, r=1, g="grey")
     nx.write_graphml(F, foreign)
-    st = run("stats", foreign)
-    check("stats of a foreign graph: its community column replaced, said",
-          st.returncode == 0 and "the file's column community replaced" in st.stderr, st.stderr)
-    rd = run("render", foreign, "-o", os.path.join(T, "foreign.svg"))
-    check("render of a foreign graph: r, size and community replaced, said",
-          rd.returncode == 0 and "columns r, size, community replaced" in rd.stderr, rd.stderr)
+    said = "the file's own community, size, r, g kept as they are; stakegraph's written as " \
+           "sg_community, sg_size, sg_r, sg_g"
+    out = os.path.join(T, "foreign-out.graphml")
+    rd = run("render", foreign, "-o", os.path.join(T, "foreign.svg"), "-o", out)
+    R = nx.read_graphml(out)
+    check("render of a foreign graph: its columns kept, stakegraph's beside them, said in one line",
+          rd.returncode == 0 and rd.stderr.count("\n") == 1 and said in rd.stderr and
+          all(R.nodes[n]["community"] == 7 and R.nodes[n]["size"] == 3.0 and
+              R.nodes[n]["r"] == 1 and R.nodes[n]["g"] == "grey" for n in F) and
+          all(isinstance(R.nodes[n][k], int)
+              for n in F for k in ("sg_community", "sg_r", "sg_g")) and
+          len({R.nodes[n]["sg_community"] for n in F}) > 1 and
+          all(R.nodes[n]["sg_size"] > 3.0 and "b" in R.nodes[n] for n in F),
+          rd.stderr + str(dict(R.nodes(data=True))))
+    gexf = os.path.join(T, "foreign.gexf")
+    run("render", foreign, "-o", gexf)
+    check("its GEXF: the picture's colours from stakegraph's sg_r, sg_g, b",
+          {(e.get("r"), e.get("g")) for e in ET.parse(gexf).getroot().iter()
+           if e.tag.endswith("}color")} ==
+          {(str(R.nodes[n].get("sg_r")), str(R.nodes[n].get("sg_g"))) for n in F})
+    st = run("stats", foreign, "-o", os.path.join(T, "stats.graphml"))
+    S = nx.read_graphml(os.path.join(T, "stats.graphml"))
+    check("stats of a foreign graph: its community kept, stakegraph's as sg_community, said",
+          st.returncode == 0 and "the file's own community kept as it is; stakegraph's written "
+          "as sg_community" in st.stderr and all(S.nodes[n]["community"] == 7 for n in F) and
+          re.search(r"communities +2 ", st.stdout), st.stderr + st.stdout)
+    out2 = os.path.join(T, "foreign-again.graphml")
+    rd = run("render", out, "-o", out2)
+    check("that output rendered again: stakegraph's own, the same file, not a word",
+          rd.returncode == 0 and not rd.stderr and open(out).read() == open(out2).read(),
+          rd.stderr)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

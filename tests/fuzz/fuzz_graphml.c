@@ -1,5 +1,5 @@
 /* Fuzz target: reading GraphML back (sg_graph_read_graphml, igraph's reader
- * behind it), then both exports of what was read, its summary from the
+ * behind it; sg_graph_read_origin), then both exports of what was read, its summary from the
  * file's own columns, the analysis, the summary again and both exports. The GraphML written must be
  * clean XML and must read back as the same network; the DOT must parse with as many nodes and
  * edges. */
@@ -31,6 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(s < t && t < n); /* no self-loops, merged, sorted */
         FUZZ_CHECK(w > 0);
     }
+    /* stakegraph's own file or another program's: the analysis then keeps
+     * the latter's columns and puts its own beside them */
+    int foreign = sg_graph_read_origin(g, fuzz_scratch_path());
+    FUZZ_CHECK(foreign == 0 || foreign == 1);
     fuzz_check_exports(g, 1);
 
     /* the summary of the file's own columns (it analyses only when the file

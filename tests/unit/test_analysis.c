@@ -646,6 +646,92 @@ static void skipped_measures(void **state)
     sg_graph_free(g);
 }
 
+/* A path a-b-c-d as networkx writes it (ids d0, d1): a community of the
+ * user's (7 everywhere), and the degrees stakegraph would compute. */
+static const char foreign_columns[] =
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "  <key id=\"d0\" for=\"node\" attr.name=\"community\" attr.type=\"long\" />\n"
+    "  <key id=\"d1\" for=\"node\" attr.name=\"degree\" attr.type=\"long\" />\n"
+    "  <graph edgedefault=\"undirected\">\n"
+    "    <node id=\"a\"><data key=\"d0\">7</data><data key=\"d1\">1</data></node>\n"
+    "    <node id=\"b\"><data key=\"d0\">7</data><data key=\"d1\">2</data></node>\n"
+    "    <node id=\"c\"><data key=\"d0\">7</data><data key=\"d1\">2</data></node>\n"
+    "    <node id=\"d\"><data key=\"d0\">7</data><data key=\"d1\">1</data></node>\n"
+    "    <edge source=\"a\" target=\"b\" /><edge source=\"b\" target=\"c\" />\n"
+    "    <edge source=\"c\" target=\"d\" />\n"
+    "  </graph>\n"
+    "</graphml>\n";
+
+static sg_graph *read_analysed(const char *path, int *foreign)
+{
+    sg_graph *g;
+    sg_error err;
+    assert_int_equal(sg_graph_read_graphml(&g, path, &err), 0);
+    *foreign = sg_graph_read_origin(g, path);
+    assert_int_equal(sg_graph_analyse(g, NULL, &err), 0);
+    return g;
+}
+
+/* Issue 17: the analysis never replaces a foreign file's column with other
+ * values (the community: stakegraph's goes beside it as sg_community, found
+ * by its own name), takes one holding its own values as it is (the degree),
+ * and replaces the columns of a file stakegraph wrote. */
+static void foreign_columns_kept(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sg_origin_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, foreign_columns, strlen(foreign_columns)),
+                     (ssize_t)strlen(foreign_columns));
+    close(fd);
+    int foreign;
+    sg_graph *g = read_analysed(path, &foreign);
+    assert_int_equal(foreign, 1);
+    long mine = sg_graph_column_find(g, SG_NODES, "community");
+    assert_true(mine >= 0);
+    assert_string_equal(sg_graph_column_name(g, SG_NODES, (size_t)mine), "sg_community");
+    assert_string_equal(sg_graph_column_renamed(g, SG_NODES, (size_t)mine), "community");
+    assert_true(col(g, SG_NODES, "community", 0) != 7); /* stakegraph's */
+    size_t kept = 0, renamed = 0;
+    for (size_t c = 0; c < sg_graph_column_count(g, SG_NODES); c++) {
+        const char *name = sg_graph_column_name(g, SG_NODES, c);
+        renamed += sg_graph_column_renamed(g, SG_NODES, c) != NULL;
+        if (!strcmp(name, "community"))
+            for (size_t i = 0; i < 4; i++, kept++)
+                assert_true(sg_graph_column_value(g, SG_NODES, c, i) == 7);
+        assert_string_not_equal(name, "sg_degree");
+    }
+    assert_int_equal(kept, 4);
+    assert_int_equal(renamed, 1);
+    /* written by stakegraph, read again: its own, replaced in place */
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    sg_error err;
+    assert_int_equal(sg_export_graphml(g, f, &err), 0);
+    assert_int_equal(fclose(f), 0);
+    sg_graph_free(g);
+    g = read_analysed(path, &foreign);
+    assert_int_equal(foreign, 0);
+    mine = sg_graph_column_find(g, SG_NODES, "community");
+    assert_string_equal(sg_graph_column_name(g, SG_NODES, (size_t)mine), "sg_community");
+    assert_int_equal(sg_graph_column_is_int(g, SG_NODES, (size_t)mine), 1);
+    const double other[4] = {9, 9, 9, 9};
+    assert_int_equal(sg_graph_set_column(g, SG_NODES, "degree", 1, other, &err), 0);
+    assert_int_equal(sg_graph_set_column(g, SG_NODES, "community", 1, other, &err), 0);
+    assert_true(col(g, SG_NODES, "degree", 0) == 9 && col(g, SG_NODES, "community", 0) == 9);
+    for (size_t c = 0; c < sg_graph_column_count(g, SG_NODES); c++) {
+        const char *name = sg_graph_column_name(g, SG_NODES, c);
+        assert_null(sg_graph_column_renamed(g, SG_NODES, c));
+        assert_true(strcmp(name, "sg_degree") && strncmp(name, "sg_community_", 13));
+        if (!strcmp(name, "community")) /* the file's, still */
+            assert_true(sg_graph_column_value(g, SG_NODES, c, 0) == 7);
+    }
+    sg_graph_free(g);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -663,6 +749,7 @@ int main(void)
         cmocka_unit_test(sampled_betweenness),
         cmocka_unit_test(skipped_measures),
         cmocka_unit_test(ranking),
+        cmocka_unit_test(foreign_columns_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
