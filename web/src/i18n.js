@@ -1,4 +1,11 @@
 // Every string of the interface, in French (the users' language, the default) and English.
+
+function unitName(kind, names) {
+  const words = /^window:(\d+)$/.exec(String(kind));
+  if (words) return names.window(words[1]);
+  return ["sentence", "paragraph", "document"].includes(kind) ? names[kind] : names.other;
+}
+
 const STRINGS = {
   fr: {
     title: "Réseau des acteurs",
@@ -33,8 +40,9 @@ const STRINGS = {
     link: "Lien",
     weight: "Poids",
     alpha: "α du squelette",
-    units: (n) => `Unités où les deux acteurs sont nommés (${n})`,
-    unitKind: { sentence: "phrases", paragraph: "paragraphes", document: "documents" },
+    // what a unit is (DATA.unit): "sentence", "paragraph", "document", "window:N" or null
+    units: (kind, n) => `${unitName(kind, { sentence: "Phrases", paragraph: "Paragraphes", document: "Documents",
+      window: (w) => `Fenêtres de ${w} mots`, other: "Unités" })} qui nomment les deux acteurs (${n})`,
     more: (n) => (n > 1 ? `et ${n} autres, non incluses dans ce fichier` : `et 1 autre, non incluse dans ce fichier`),
     noUnits: "Aucune unité incluse dans ce fichier.",
     listMore: (n) => `… et ${n} de plus`,
@@ -74,8 +82,8 @@ const STRINGS = {
     link: "Link",
     weight: "Weight",
     alpha: "Backbone α",
-    units: (n) => `Units naming both actors (${n})`,
-    unitKind: { sentence: "sentences", paragraph: "paragraphs", document: "documents" },
+    units: (kind, n) => `${unitName(kind, { sentence: "Sentences", paragraph: "Paragraphs", document: "Documents",
+      window: (w) => `Windows of ${w} words`, other: "Units" })} naming both actors (${n})`,
     more: (n) => `and ${n} more, not included in this file`,
     noUnits: "No unit included in this file.",
     listMore: (n) => `… and ${n} more`,

@@ -97,7 +97,7 @@ export function showEdge(ctx, panel, j) {
   clear(panel).append(
     el("h2", { class: "sg-panel-title" }, nodeButton(ctx, edge.s), el("span", { class: "sg-dash" }, " — "), nodeButton(ctx, edge.t)),
     facts,
-    el("h3", {}, ctx.t.units(ev.length + more)),
+    el("h3", {}, ctx.t.units(ctx.data.unit, ev.length + more)),
     ev.length ? units : el("p", { class: "sg-more" }, ctx.t.noUnits),
     more > 0 ? el("p", { class: "sg-more", id: "sg-units-more" }, ctx.t.more(more)) : null);
 }
