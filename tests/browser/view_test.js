@@ -75,6 +75,7 @@ async function testCanvas(page) {
   check(dim[0] === "#e4e4e4" && dim[1] !== "#e4e4e4", `hover: Timone should be dimmed, AP-HM not: ${dim}`);
   await page.mouse.click(p.x, p.y);
   check((await panelTitle(page)) === "Benoît Payan", `clicking the drawn node gave '${await panelTitle(page)}'`);
+  check(!(await B.text(page, "#sg-panel")).includes("null"), "'null' in the panel of an actor without aliases");
   await page.mouse.move(5, 5);
 }
 
@@ -105,6 +106,7 @@ async function testEdges(page) {
   await clickEdge(page, 4);
   const unit = await B.text(page, "#sg-units li .sg-unit-text");
   check(unit === `Le label ${PWN_LABEL} cite la Timone${PWN_SENTENCE}`, `injection unit shown as '${unit}'`);
+  check(!(await B.text(page, "#sg-panel")).includes("null"), "'null' in the panel of a link without more units");
   const marks = await page.$$eval("#sg-units mark", (ms) => ms.map((m) => m.textContent));
   check(marks[0] === PWN_LABEL, `marked label '${marks[0]}'`);
   check((await page.$$("#sg-panel img, #sg-panel script")).length === 0, "untrusted text made elements");

@@ -4,7 +4,7 @@
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
 import css from "./style.css";
-import { el, clear } from "./dom.js";
+import { el, append, clear } from "./dom.js";
 import { strings } from "./i18n.js";
 import { readData, buildGraph, adjacency, searchIndex } from "./data.js";
 import { nodePrograms } from "./shapes.js";
@@ -141,7 +141,7 @@ function start() {
     showCounts();
   };
 
-  ui.side.append(searchBox(ctx), counts, filterControls(data, filters, t, nf, onFilter), legendBox(data, t) || "");
+  append(ui.side, [searchBox(ctx), counts, filterControls(data, filters, t, nf, onFilter), legendBox(data, t)]);
   ui.close.addEventListener("click", closePanel);
   ui.reset.addEventListener("click", () => sigma.getCamera().animatedReset({ duration: 300 }));
   sigma.on("enterNode", ({ node }) => { state.hover = +node; refocus(); });

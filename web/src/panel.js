@@ -1,5 +1,5 @@
 // The side panel: an actor (its data, partners and documents) or a link (its units).
-import { el, clear, safeUrl, swatch } from "./dom.js";
+import { el, append, clear, safeUrl, swatch } from "./dom.js";
 
 const LIST_CAP = 200; // rows drawn per list; the rest counted
 
@@ -68,11 +68,11 @@ function documents(ctx, node) {
 export function showNode(ctx, panel, i) {
   const node = ctx.data.nodes[i];
   const aliases = (Array.isArray(node.aliases) ? node.aliases : []).filter((a) => typeof a === "string");
-  clear(panel).append(
+  append(clear(panel), [
     el("h2", { class: "sg-panel-title" }, swatch(node.color, node.shape), String(node.label ?? "")),
     el("p", { class: "sg-type" }, ctx.t.type + ctx.t.colon, String(node.type ?? "")),
     aliases.length ? el("p", { class: "sg-aliases" }, ctx.t.aliases + ctx.t.colon, aliases.join(" · ")) : null,
-    ...attributes(ctx, node), ...partners(ctx, i), ...documents(ctx, node));
+    ...attributes(ctx, node), ...partners(ctx, i), ...documents(ctx, node)]);
 }
 
 function unitBlock(ctx, unit) {
@@ -94,10 +94,10 @@ export function showEdge(ctx, panel, j) {
     el("tr", {}, el("th", {}, ctx.t.weight), el("td", {}, ctx.nf(edge.weight))),
     typeof edge.alpha === "number" ? el("tr", {}, el("th", {}, ctx.t.alpha), el("td", {}, ctx.nf(edge.alpha))) : null);
   const units = el("ul", { class: "sg-units", id: "sg-units" }, ev.map((u) => unitBlock(ctx, u)));
-  clear(panel).append(
+  append(clear(panel), [
     el("h2", { class: "sg-panel-title" }, nodeButton(ctx, edge.s), el("span", { class: "sg-dash" }, " — "), nodeButton(ctx, edge.t)),
     facts,
     el("h3", {}, ctx.t.units(ctx.data.unit, ev.length + more)),
     ev.length ? units : el("p", { class: "sg-more" }, ctx.t.noUnits),
-    more > 0 ? el("p", { class: "sg-more", id: "sg-units-more" }, ctx.t.more(more)) : null);
+    more > 0 ? el("p", { class: "sg-more", id: "sg-units-more" }, ctx.t.more(more)) : null]);
 }
