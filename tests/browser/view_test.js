@@ -45,6 +45,8 @@ async function testSearchAndActor(page) {
   await search(page, "l'agence", "Agence régionale de santé");
   await search(page, "OEUVRE", "Œuvre des Pupilles");
   await search(page, "assistance publique-", "AP-HM");
+  const ars = await search(page, "ars", "Agence régionale de santé");
+  check(ars[0].startsWith("Agence") && ars[1].startsWith("Marseille"), `'ars' should list the ARS (alias ARS PACA) before Marseille: ${ars}`);
   const none = await search(page, "timone", "Hôpital de la Timone");
   check(!none.some((f) => f.startsWith("Benoît")), "search 'timone' lists Benoît Payan");
   await clickResult(page, "Hôpital de la Timone");

@@ -1,14 +1,20 @@
-// The search box: labels and aliases, folded as the matcher folds them; the labels that
-// start with the query first, then the others containing it, then the aliases.
+// The search box: labels and aliases, folded as the matcher folds them. The names that
+// start with the query first (a label before an alias), then those with a word that
+// does, then those that hold it elsewhere: "ars" lists the ARS before Marseille.
 import { el, clear, swatch } from "./dom.js";
 import { fold } from "./fold.js";
 
 const SHOWN = 20;
 
 function rank(entry, query) {
-  const at = entry.folded.indexOf(query);
-  if (at < 0) return -1;
-  return (entry.alias ? 2 : 0) + (at === 0 ? 0 : 1);
+  const text = entry.folded;
+  let best = -1;
+  for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + 1)) {
+    const where = at === 0 ? 0 : /[\p{L}\p{N}]/u.test(text[at - 1]) ? 2 : 1;
+    if (best < 0 || where < best) best = where;
+    if (where === 0) break;
+  }
+  return best < 0 ? -1 : 2 * best + (entry.alias ? 1 : 0);
 }
 
 export function findActors(index, text) {
