@@ -1,7 +1,8 @@
 // The view of the example network, written by stakegraph itself (extract -o
 // network.html, as ./setup.sh example does), in chromium: the file's size, no console
 // error nor request, an actor searched without its accents and read, a link clicked
-// on the drawing and its sentences read, and the screenshots the README shows.
+// on the drawing and its sentences read, and the screenshots the README shows. Then the
+// JSON Lines example by month, in English: the period slider, dated documents with links.
 //   node example_test.js NODE_MODULES STAKEGRAPH SOURCE_DIR OUTDIR
 // Exit 77 (skipped) while the stakegraph built does not write HTML.
 "use strict";
@@ -17,14 +18,13 @@ const check = B.check;
 const TITLE = "Example corpus: actors named in the same sentence";
 const MAX_BYTES = 1.5e6; // issue 18
 
-function write(file) {
-  const run = spawnSync(stakegraph, ["extract", path.join(sourceDir, "examples/corpus"), "-o", file, "--title", TITLE],
-    { encoding: "utf8" });
+function write(file, ...args) {
+  const run = spawnSync(stakegraph, ["extract", ...args, "-o", file], { encoding: "utf8" });
   if (run.status === 2 && /cannot tell the format/.test(run.stderr)) {
     console.log(`skipped: this stakegraph writes no HTML yet (${run.stderr.trim().split("\n")[0]})`);
     process.exit(77);
   }
-  check(run.status === 0, `stakegraph extract -o ${file}: exit ${run.status}: ${run.stderr}`);
+  check(run.status === 0, `stakegraph extract ${args.join(" ")} -o ${file}: exit ${run.status}: ${run.stderr}`);
 }
 
 function unaccented(text) {
@@ -52,8 +52,7 @@ async function readActor(page, data) {
   console.log(`actor: searched '${query}', read '${node.label}' (${node.docs.length} documents)`);
 }
 
-// Clicks the middle of links that have units, longest first (least covered by others),
-// until one opens; returns its index.
+// Clicks the middle of links that have units until one opens; returns its index.
 async function clickLink(page, data) {
   if (await page.$eval("#sg-panel", (e) => !e.hidden)) await page.click("#sg-close");
   await page.click("#sg-reset");
@@ -63,8 +62,10 @@ async function clickLink(page, data) {
       const [s, t] = graph.extremities(String(j)).map((n) => sigma.graphToViewport(graph.getNodeAttributes(n)));
       return Math.hypot(s.x - t.x, s.y - t.y);
     };
+    // the links with most units first, then the longest (the least covered by others)
+    const units = (j) => data.edges[j].ev.length + data.edges[j].more;
     return data.edges.map((e, j) => j).filter((j) => data.edges[j].ev.length && graph.hasEdge(String(j)))
-      .sort((a, b) => length(b) - length(a)).slice(0, 30);
+      .sort((a, b) => units(b) - units(a) || length(b) - length(a)).slice(0, 30);
   });
   check(candidates.length > 0, "no link of the example has units");
   for (const j of candidates) {
@@ -87,10 +88,40 @@ async function readLink(page, data) {
   console.log(`link: ${data.nodes[edge.s].label} — ${data.nodes[edge.t].label}, ${units.length} units shown, ${edge.more} more`);
 }
 
+async function byMonth(browser) {
+  const file = path.join(outDir, "by-month.html");
+  write(file, "--jsonl", path.join(sourceDir, "examples/corpus.jsonl"), "--by-period", "month", "--lang", "en");
+  const run = await B.open(browser, file);
+  const page = run.page;
+  const data = await page.evaluate(() => window.__sg.data);
+  check(data.periods.length > 1, `${data.periods.length} periods`);
+  const all = await B.text(page, "#sg-count");
+  await page.focus("#sg-period");
+  await page.keyboard.press("ArrowRight");
+  const first = await B.text(page, "#sg-count");
+  check((await B.text(page, "#sg-period-label")) === data.periods[0].label, "the first period's label");
+  check(first.startsWith(`${data.periods[0].nodes.length} actor`), `first period: '${first}'`);
+  check(first !== all, `the period changed nothing: '${all}'`);
+  await page.keyboard.press("Home");
+  // an actor's dated documents, with their links
+  const i = data.nodes.reduce((best, n, k) => (n.docs.length > data.nodes[best].docs.length ? k : best), 0);
+  await page.type("#sg-search", data.nodes[i].label.slice(0, 10));
+  await (await page.$(`#sg-results button[data-node="${i}"]`)).click();
+  const panel = await B.text(page, "#sg-panel");
+  const doc = data.docs[data.nodes[i].docs[0][0]];
+  check(panel.includes("Documents naming it") && panel.includes(doc.date) && panel.includes(doc.source),
+    `the English actor panel lacks the documents' dates and sources: ${panel}`);
+  const links = await page.$$eval("#sg-panel a", (as) => as.map((a) => a.href));
+  check(links.length === data.nodes[i].docs.length && links.every((h) => /^https?:/.test(h)), `document links ${links}`);
+  B.clean(run, "example by month");
+  console.log(`by month: ${data.periods.length} periods, '${all}' -> ${data.periods[0].label}: '${first}'`);
+  await page.close();
+}
+
 B.main(async () => {
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, "network.html");
-  write(file);
+  write(file, path.join(sourceDir, "examples/corpus"), "--title", TITLE);
   const bytes = fs.statSync(file).size;
   console.log(`${file}: ${bytes} bytes`);
   check(bytes <= MAX_BYTES, `the example's HTML is ${bytes} bytes, more than ${MAX_BYTES}`);
@@ -110,6 +141,7 @@ B.main(async () => {
     await B.screenshot(page, PNG, "body", path.join(outDir, "example.png"));
     B.clean(run, "example network");
     console.log(`screenshots in ${outDir}: example.png (a link read), example-actor.png, example-graph.png`);
+    await byMonth(browser);
   } finally {
     await browser.close();
   }
