@@ -121,7 +121,9 @@ async function pressOn(page, selector, key) {
 }
 
 async function testFilters(page) {
-  await page.click("#sg-close");
+  await page.focus("#sg-reset");
+  await page.keyboard.press("Escape");
+  check(await page.$eval("#sg-panel", (e) => e.hidden), "Escape did not close the panel");
   check((await counts(page)) === "8 acteurs et 8 liens affichés", `counts '${await counts(page)}'`);
   await page.click('#sg-types input[data-key="organisation"]');
   check((await counts(page)) === "3 acteurs et 1 lien affichés", `type filter: '${await counts(page)}'`);

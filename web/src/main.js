@@ -143,6 +143,9 @@ function start() {
 
   append(ui.side, [searchBox(ctx), counts, filterControls(data, filters, t, nf, onFilter), legendBox(data, t)]);
   ui.close.addEventListener("click", closePanel);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !ui.aside.hidden && event.target.id !== "sg-search") closePanel();
+  });
   ui.reset.addEventListener("click", () => sigma.getCamera().animatedReset({ duration: 300 }));
   sigma.on("enterNode", ({ node }) => { state.hover = +node; refocus(); });
   sigma.on("leaveNode", () => { state.hover = null; refocus(); });
