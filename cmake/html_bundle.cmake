@@ -17,9 +17,13 @@ if(SG_HTML_VIEW AND SG_NODE AND SG_NPM)
   configure_file(web/package.json ${SG_WEB_DIR}/package.json COPYONLY)
   configure_file(web/package-lock.json ${SG_WEB_DIR}/package-lock.json COPYONLY)
   file(GLOB SG_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/web/src/*)
-  # npm ci again only when the lockfile changes.
+  # npm ci again only when the lockfile changes; the browser tests' packages
+  # (devDependencies: puppeteer-core, pngjs) only for a build with the tests.
+  if(DEFINED BUILD_TESTING AND NOT BUILD_TESTING)
+    set(SG_NPM_OMIT --omit=dev)
+  endif()
   add_custom_command(OUTPUT ${SG_WEB_DIR}/npm-ci.stamp
-    COMMAND ${SG_NPM} ci --no-audit --no-fund --loglevel=error --prefix ${SG_WEB_DIR}
+    COMMAND ${SG_NPM} ci ${SG_NPM_OMIT} --no-audit --no-fund --loglevel=error --prefix ${SG_WEB_DIR}
     COMMAND ${CMAKE_COMMAND} -E touch ${SG_WEB_DIR}/npm-ci.stamp
     DEPENDS ${SG_WEB_DIR}/package-lock.json ${SG_WEB_DIR}/package.json
     COMMENT "npm ci: the HTML view's packages (web/package-lock.json)" VERBATIM)
