@@ -16,26 +16,50 @@ const { puppeteer, PNG } = B.modules(modulesDir);
 const check = B.check;
 const N = Number(nArg || 10000), M = Number(mArg || 100000);
 
-// Drags the drawing around and counts the frames sigma draws meanwhile.
+// Drags the drawing around and counts the frames sigma draws meanwhile; also the
+// median time between two frames within a drag (links hidden while moving).
 async function pan(page) {
   const box = await (await page.$("#sg-graph")).boundingBox();
   const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
   await page.evaluate(() => {
-    window.__frames = 0;
-    window.__sg.sigma.on("afterRender", () => window.__frames++);
+    window.__frames = [];
+    window.__sg.sigma.on("afterRender", () => window.__frames.push([performance.now(), window.__drag]));
   });
   const start = Date.now();
+  let drag = 0;
   for (const [dx, dy] of [[200, 0], [0, 150], [-200, 0], [0, -150], [120, 120]]) {
     await page.mouse.move(cx, cy);
+    await page.evaluate((d) => { window.__drag = d; }, ++drag);
     await page.mouse.down();
     for (let k = 1; k <= 10; k++) await page.mouse.move(cx + (dx * k) / 10, cy + (dy * k) / 10);
+    await page.evaluate(() => { window.__drag = 0; });
     await page.mouse.up();
   }
   await B.settle(page);
   const seconds = (Date.now() - start) / 1000;
   const frames = await page.evaluate(() => window.__frames);
-  return { frames, seconds, fps: frames / seconds };
+  const gaps = [];
+  for (let k = 1; k < frames.length; k++) {
+    if (frames[k][1] && frames[k][1] === frames[k - 1][1]) gaps.push(frames[k][0] - frames[k - 1][0]);
+  }
+  gaps.sort((a, b) => a - b);
+  const gap = gaps.length ? gaps[gaps.length >> 1] : NaN;
+  return { frames: frames.length, seconds, fps: frames.length / seconds, gap };
 }
+
+// From the mouse onto an actor to its partners highlighted and drawn.
+async function hover(page, data) {
+  const i = data.nodes.reduce((best, n, k) => (n.size > data.nodes[best].size ? k : best), 0);
+  const p = await B.nodePoint(page, i);
+  const t0 = Date.now();
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction((i) => window.__sg.state.focus === i, { timeout: 20000 }, i);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const ms = Date.now() - t0;
+  await page.mouse.move(box0.x, box0.y);
+  return ms;
+}
+const box0 = { x: 5, y: 5 };
 
 // The time a camera move takes to draw, from the move to the next frame, averaged.
 async function frameTime(page) {
@@ -73,10 +97,12 @@ B.main(async () => {
     const shot = await B.screenshot(page, PNG, "#sg-graph", path.join(outDir, "big.png"));
     console.log(`screenshot: ${shot.colours} colours, ${(100 * shot.share).toFixed(1)}% drawn`);
     const p = await pan(page);
-    console.log(`panning: ${p.frames} frames in ${p.seconds.toFixed(2)} s of mouse drags (${p.fps.toFixed(1)} frames/s)`);
+    console.log(`panning: ${p.frames} frames in ${p.seconds.toFixed(2)} s of mouse drags (${p.fps.toFixed(1)} frames/s), ` +
+      `${p.gap.toFixed(0)} ms between two frames of a drag (median)`);
     check(p.frames >= 5, "panning drew fewer than 5 frames");
     const ms = await frameTime(page);
     console.log(`a camera move drawn in ${ms.toFixed(1)} ms (median of 20; ~${(1000 / ms).toFixed(0)} frames/s)`);
+    console.log(`hovering an actor: partners highlighted in ${await hover(page, data)} ms`);
     await page.type("#sg-search", "acteur 4242");
     const found = await page.$$eval("#sg-results button", (bs) => bs.map((b) => b.textContent));
     check(found.length === 1 && found[0].startsWith("Acteur 4242 "), `search in the big network: ${found}`);

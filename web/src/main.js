@@ -100,7 +100,7 @@ function start() {
     if (focus === state.focus) return;
     state.focus = focus;
     state.partners = new Set(focus === null ? [] : ctx.adj[focus].filter(([j]) => !vis.edgeHidden[j]).map(([, o]) => o));
-    sigma.refresh({ skipIndexation: true });
+    sigma.refresh();
   };
 
   const openPanel = () => { ui.aside.hidden = false; };
@@ -108,7 +108,7 @@ function start() {
     ui.aside.hidden = true;
     state.selectedNode = state.selectedEdge = null;
     refocus();
-    sigma.refresh({ skipIndexation: true });
+    sigma.refresh();
   };
 
   const ctx = {
@@ -129,15 +129,14 @@ function start() {
       showEdge(ctx, ui.panel, j);
       openPanel();
       refocus();
-      sigma.refresh({ skipIndexation: true });
+      sigma.refresh();
     },
   };
 
   const onFilter = () => {
     vis = visibility(data, graph, filters);
-    state.focus = undefined; // recompute the partners among the edges now shown
+    state.focus = undefined; // the partners among the links now shown, and all drawn again
     refocus();
-    sigma.refresh();
     showCounts();
   };
 
