@@ -44,25 +44,17 @@ function layout(t, data) {
   return { side, graph, panel, aside, close, reset };
 }
 
-function start() {
-  const data = readData();
-  const lang = data.lang === "en" ? "en" : "fr";
-  document.documentElement.setAttribute("lang", lang);
-  const t = strings(lang);
-  const nf = numberFormat(lang);
-  const ui = layout(t, data);
-  const graph = buildGraph(data);
-  const filters = createFilters(data);
-  let vis = visibility(data, graph, filters);
-  const state = { hover: null, selectedNode: null, selectedEdge: null, focus: null, partners: new Set() };
-
-  const sigma = new Sigma(graph, ui.graph, {
+// sigma's settings: the picture's sizes (they follow the positions), labels on a grid,
+// and the reducers that apply the filters (state.vis) and the focus on an actor.
+function sigmaSettings(data, state) {
+  const many = data.edges.length > MANY_EDGES;
+  return {
     nodeProgramClasses: nodePrograms(),
+    ...(many ? { edgeProgramClasses: { line: EdgeLineProgram } } : {}),
+    hideEdgesOnMove: many,
     itemSizesReference: "positions",
     zoomToSizeRatioFunction: (ratio) => ratio,
     enableEdgeEvents: false, // see pick.js
-    hideEdgesOnMove: data.edges.length > MANY_EDGES,
-    ...(data.edges.length > MANY_EDGES ? { edgeProgramClasses: { line: EdgeLineProgram } } : {}),
     labelFont: "system-ui, 'DejaVu Sans', sans-serif",
     labelSize: 13,
     labelDensity: 0.8,
@@ -74,7 +66,7 @@ function start() {
     zIndex: true,
     nodeReducer: (key, attrs) => {
       const i = +key;
-      if (vis.nodeHidden[i]) return { ...attrs, hidden: true };
+      if (state.vis.nodeHidden[i]) return { ...attrs, hidden: true };
       if (state.focus === null) return attrs;
       if (i === state.focus) return { ...attrs, highlighted: true, forceLabel: true, zIndex: 2 };
       if (state.partners.has(i)) return { ...attrs, forceLabel: true, zIndex: 1 };
@@ -82,42 +74,69 @@ function start() {
     },
     edgeReducer: (key, attrs) => {
       const j = +key;
-      if (vis.edgeHidden[j]) return { ...attrs, hidden: true };
+      if (state.vis.edgeHidden[j]) return { ...attrs, hidden: true };
       if (j === state.selectedEdge) return { ...attrs, color: SELECTED_EDGE, size: attrs.size + 1, zIndex: 2 };
       if (state.focus === null) return attrs;
       const edge = data.edges[j];
       if (edge.s === state.focus || edge.t === state.focus) return { ...attrs, color: STRONG_EDGE, zIndex: 1 };
       return { ...attrs, hidden: true };
     },
-  });
+  };
+}
 
+// What the user does: hover, click an actor, a link or the background, Escape, filters.
+function bindEvents(sigma, graph, ui, ctx) {
+  ui.close.addEventListener("click", ctx.closePanel);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !ui.aside.hidden && event.target.id !== "sg-search") ctx.closePanel();
+  });
+  ui.reset.addEventListener("click", () => sigma.getCamera().animatedReset({ duration: 300 }));
+  sigma.on("enterNode", ({ node }) => ctx.hover(+node));
+  sigma.on("leaveNode", () => ctx.hover(null));
+  sigma.on("clickNode", ({ node }) => ctx.selectNode(+node));
+  sigma.on("clickStage", ({ event }) => {
+    const edge = edgeAt(sigma, graph, event, (key) => !sigma.getEdgeDisplayData(key)?.hidden);
+    if (edge === null) ctx.closePanel();
+    else ctx.selectEdge(+edge);
+  });
+}
+
+function start() {
+  const data = readData();
+  const lang = data.lang === "en" ? "en" : "fr";
+  document.documentElement.setAttribute("lang", lang);
+  const t = strings(lang);
+  const nf = numberFormat(lang);
+  const ui = layout(t, data);
+  const graph = buildGraph(data);
+  const filters = createFilters(data);
+  const adj = adjacency(data, graph);
+  const state = { vis: visibility(data, graph, filters), hover: null, selectedNode: null, selectedEdge: null,
+    focus: null, partners: new Set() };
+  const sigma = new Sigma(graph, ui.graph, sigmaSettings(data, state));
   const counts = el("p", { id: "sg-count", class: "sg-count" });
-  const showCounts = () => { counts.textContent = t.counts(vis.nodes, vis.edges, nf); };
+  const showCounts = () => { counts.textContent = t.counts(state.vis.nodes, state.vis.edges, nf); };
 
   // The actor in focus: the one hovered, else the one selected; its partners highlighted.
   const refocus = () => {
     const focus = state.hover ?? state.selectedNode;
     if (focus === state.focus) return;
     state.focus = focus;
-    state.partners = new Set(focus === null ? [] : ctx.adj[focus].filter(([j]) => !vis.edgeHidden[j]).map(([, o]) => o));
-    sigma.refresh();
-  };
-
-  const openPanel = () => { ui.aside.hidden = false; };
-  const closePanel = () => {
-    ui.aside.hidden = true;
-    state.selectedNode = state.selectedEdge = null;
-    refocus();
+    state.partners = new Set(focus === null ? [] : adj[focus].filter(([j]) => !state.vis.edgeHidden[j]).map(([, o]) => o));
     sigma.refresh();
   };
 
   const ctx = {
-    data, t, nf, lang, adj: adjacency(data, graph), searchIndex: searchIndex(data),
+    data, t, nf, lang, adj, searchIndex: searchIndex(data),
+    hover(i) {
+      state.hover = i;
+      refocus();
+    },
     selectNode(i) {
       state.selectedNode = i;
       state.selectedEdge = null;
       showNode(ctx, ui.panel, i);
-      openPanel();
+      ui.aside.hidden = false;
       ui.panel.scrollTop = 0;
       refocus();
       const at = sigma.getNodeDisplayData(String(i));
@@ -127,33 +146,27 @@ function start() {
       state.selectedEdge = j;
       state.selectedNode = null;
       showEdge(ctx, ui.panel, j);
-      openPanel();
+      ui.aside.hidden = false;
+      refocus();
+      sigma.refresh();
+    },
+    closePanel() {
+      ui.aside.hidden = true;
+      state.selectedNode = state.selectedEdge = null;
       refocus();
       sigma.refresh();
     },
   };
 
   const onFilter = () => {
-    vis = visibility(data, graph, filters);
+    state.vis = visibility(data, graph, filters);
     state.focus = undefined; // the partners among the links now shown, and all drawn again
     refocus();
     showCounts();
   };
 
   append(ui.side, [searchBox(ctx), counts, filterControls(data, filters, t, nf, onFilter), legendBox(data, t)]);
-  ui.close.addEventListener("click", closePanel);
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !ui.aside.hidden && event.target.id !== "sg-search") closePanel();
-  });
-  ui.reset.addEventListener("click", () => sigma.getCamera().animatedReset({ duration: 300 }));
-  sigma.on("enterNode", ({ node }) => { state.hover = +node; refocus(); });
-  sigma.on("leaveNode", () => { state.hover = null; refocus(); });
-  sigma.on("clickNode", ({ node }) => ctx.selectNode(+node));
-  sigma.on("clickStage", ({ event }) => {
-    const edge = edgeAt(sigma, graph, event, (key) => !sigma.getEdgeDisplayData(key)?.hidden);
-    if (edge === null) closePanel();
-    else ctx.selectEdge(+edge);
-  });
+  bindEvents(sigma, graph, ui, ctx);
   showCounts();
   clear(ui.panel);
   // for the tests: the objects, and when the first drawing was done (ms since navigation)
