@@ -49,7 +49,7 @@ export function buildGraph(data) {
       y: num(node.y, 100 * Math.sin(angle)),
       size: Math.max(num(node.size, 5), 0.5),
       color: colour(node.color),
-      label: text(node.label),
+      label: text(node.short ?? node.label), // the picture's name (an acronym for a long one)
       type: shapeOf(node.shape),
     });
   });
@@ -78,7 +78,9 @@ export function searchIndex(data) {
   data.nodes.forEach((node, i) => {
     const label = text(node.label);
     index.push({ node: i, text: label, folded: fold(label), alias: false });
-    for (const alias of Array.isArray(node.aliases) ? node.aliases : []) {
+    const names = Array.isArray(node.aliases) ? [...node.aliases] : [];
+    if (typeof node.short === "string" && !names.includes(node.short)) names.unshift(node.short);
+    for (const alias of names) {
       if (typeof alias === "string" && alias !== label) {
         index.push({ node: i, text: alias, folded: fold(alias), alias: true });
       }
