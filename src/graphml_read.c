@@ -473,8 +473,32 @@ static void warn_of(sg_warning_fn warn, void *ctx, const char *path, long line, 
     warn(&w, ctx);
 }
 
-/* What igraph's reader and the simple graph of stakegraph change in the
- * file's graph, said once each. */
+/* The graph's own attributes (a name, a description...) that the file gives a
+ * value and stakegraph does not keep, listed into names (its size);
+ * stakegraph's "betweenness", which the analysis says again, is not one (nor
+ * a key declared for="all" that only nodes or edges use). Returns how many. */
+static size_t graph_attrs_left(const reader *r, char *names, size_t size)
+{
+    size_t n = 0, len = 0;
+    names[0] = '\0';
+    for (igraph_integer_t a = 0; a < igraph_strvector_size(&r->gnames); a++) {
+        const char *name = igraph_strvector_get(&r->gnames, a);
+        igraph_attribute_type_t type = (igraph_attribute_type_t)VECTOR(r->gtypes)[a];
+        int valued = type == IGRAPH_ATTRIBUTE_STRING    ? *igraph_cattribute_GAS(r->ig, name) != 0
+                     : type == IGRAPH_ATTRIBUTE_NUMERIC ? !isnan(igraph_cattribute_GAN(r->ig, name))
+                     : type == IGRAPH_ATTRIBUTE_BOOLEAN ? igraph_cattribute_GAB(r->ig, name)
+                                                        : 1;
+        if (!valued || !strcmp(name, "betweenness"))
+            continue;
+        if (len + strlen(name) + 8 < size)
+            len += (size_t)snprintf(names + len, size - len, "%s'%s'", n ? ", " : "", name);
+        else if (len + 5 < size && !strstr(names, ", ..."))
+            len += (size_t)snprintf(names + len, size - len, ", ...");
+        n++;
+    }
+    return n;
+}
+
 static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
                          const sg_graphml_info *info, const sg_graphml_fixed *fixed,
                          const reader *r, int directed, size_t loops, size_t merged)
@@ -498,6 +522,12 @@ static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
     if (info->hyperedges)
         warn_of(warn, ctx, path, 0, "%zu hyperedge%s left out (igraph's reader ignores them)",
                 info->hyperedges, info->hyperedges == 1 ? "" : "s");
+    char gattrs[200];
+    size_t ngattrs = graph_attrs_left(r, gattrs, sizeof(gattrs));
+    if (ngattrs)
+        warn_of(warn, ctx, path, 0,
+                "the graph's own attribute%s %s left out (stakegraph keeps none from a file)",
+                ngattrs == 1 ? "" : "s", gattrs);
     if (r->edge_strings_count)
         warn_of(warn, ctx, path, 0,
                 "the edge attribute%s of strings %s left out, and %s %zu value%s: stakegraph "
