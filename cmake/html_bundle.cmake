@@ -1,4 +1,4 @@
-# The HTML view's script (issue 18, html-contract.md): web/src bundled by esbuild into
+# The HTML view's script (issue 18, web/README.md): web/src bundled by esbuild into
 # one minified IIFE, embedded into the library as sg_html_bundle / sg_html_bundle_len
 # (SG_HTML_BUNDLE_C, compiled into stakegraph_obj). The packages come from npm's registry
 # at the versions of web/package-lock.json, installed by `npm ci` into the build tree.

@@ -1,4 +1,4 @@
-// The HTML file of html-contract.md around a DATA object and the bundle, written here as
+// The HTML file of web/README.md around a DATA object and the bundle, written here as
 // the C writer writes it: for the tests that need a network of their own (the injection
 // strings, the 10,000-actor network), and to work on the view without the library.
 "use strict";

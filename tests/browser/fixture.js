@@ -1,4 +1,4 @@
-// Networks for the browser tests, in DATA's form (html-contract.md): a small hand-written
+// Networks for the browser tests, in DATA's form (web/README.md): a small hand-written
 // one (accents, aliases, periods, backbone, untrusted text that must stay text) and a
 // generated one of 10,000 actors and 100,000 links.
 "use strict";

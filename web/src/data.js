@@ -1,4 +1,4 @@
-// DATA (html-contract.md, version 1) into a graphology graph and the indexes the panels
+// DATA (web/README.md, version 1) into a graphology graph and the indexes the panels
 // and the search box read. The graph's keys are the nodes' and edges' indices in DATA.
 import Graph from "graphology";
 import { shapeOf } from "./shapes.js";

@@ -1,4 +1,20 @@
-// stakegraph's interactive view: reads DATA from <script id="sg-data"> (html-contract.md)
+/*! stakegraph's HTML view. It holds, bundled by esbuild: sigma.js 3 (Copyright (C)
+ * 2013-2025, Alexis Jacomy, Guillaume Plique, Benoît Simard, https://www.sigmajs.org),
+ * graphology and graphology-utils (Copyright (c) 2016-2021 Guillaume Plique), events
+ * (Copyright Joyent, Inc. and other Node contributors), each under the MIT licence:
+ * Permission is hereby granted, free of charge, to any person obtaining a copy of this
+ * software and associated documentation files (the "Software"), to deal in the Software
+ * without restriction, including without limitation the rights to use, copy, modify,
+ * merge, publish, distribute, sublicense, and/or sell copies of the Software, and to
+ * permit persons to whom the Software is furnished to do so, subject to the following
+ * conditions: The above copyright notice and this permission notice shall be included in
+ * all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED "AS IS",
+ * WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+ * WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+ * NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+ * LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR
+ * IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE. */
+// stakegraph's interactive view: reads DATA from <script id="sg-data"> (web/README.md)
 // and builds the page: the network drawn by sigma.js, the search box, the filters, the
 // legend and the side panel.
 import Sigma from "sigma";
