@@ -33,6 +33,7 @@ typedef struct {
     sg_output *evidence; /* NULL: no evidence rows (unless explaining) */
     const char *evidence_path;
     sg_evidence_format evidence_format;
+    sg_unit_store *units;              /* NULL: no HTML view to show units in */
     const char *explain_a, *explain_b; /* explain: the two ids (a < b) */
     /* results */
     char *explain_text;
@@ -92,6 +93,12 @@ void cli_warn_renamed(const sg_graph *g, const char *file);
  * read, *out NULL). Returns 0, or -1 after printing the error. */
 int cli_read_graphml(sg_graph **out, const char *path, int strict);
 
+/* Non-zero when output t is the HTML view. */
+int cli_is_view(const sg_target *t);
+/* Refuses, before any work, an HTML view that this build cannot write
+ * (built without node and npm): prints why and returns -1; else 0. */
+int cli_view_check(sg_target *const *t, size_t n);
+
 /* Opens the n outputs (sg_targets_open), or prints the error, frees them
  * all and returns -1. */
 int cli_outputs_open(sg_target **t, size_t n);
@@ -125,7 +132,7 @@ int cli_parse_options(const cli_command *cmd, int argc, char **argv, cli_apply_f
 void cli_print_help(const cli_command *cmd, FILE *f);
 
 /* The picture options extract, merge and render share (sg_render_options_set). */
-enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
+enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE, OPT_LANG, OPT_HTML_EVIDENCE };
 #define CLI_PICTURE_OPTIONS(commands)                                                              \
     {OPT_COLOUR_BY, "colour-by|color-by", "WHAT", "pictures: community (default) or type",         \
      commands},                                                                                    \
@@ -135,6 +142,10 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
          commands},                                                                                \
         {OPT_LABELS, "labels", "N",                                                                \
          "pictures: label the N most central actors (default: all up to 60 actors, else 40)",      \
+         commands},                                                                                \
+        {OPT_LANG, "lang", "fr|en", "the HTML view's interface language (default fr)", commands},  \
+        {OPT_HTML_EVIDENCE, "html-evidence", "N",                                                  \
+         "the HTML view: units of text shown for each link (default 5; the others counted)",       \
          commands},                                                                                \
     {                                                                                              \
         OPT_TITLE, "title", "TEXT", "pictures: a caption above the picture", commands              \

@@ -11,7 +11,8 @@ enum { OPT_ENGINE = 256, OPT_SEED, OPT_EXACT, OPT_STRICT };
 
 static const cli_option options[] = {
     {'o', "output", "FILE",
-     ".svg, .png or .pdf for a picture; .graphml, .gexf, .dot or .json for the network with "
+     ".svg, .png or .pdf for a picture; .html for the interactive view; .graphml, .gexf, .dot "
+     "or .json for the network with "
      "its layout (x, y), colours (r, g, b) and sizes, which Gephi opens laid out (repeatable)",
      0},
     CLI_PICTURE_OPTIONS(0),
@@ -126,7 +127,8 @@ int cmd_render(int argc, char **argv)
     }
     if (a.n == 0) {
         status =
-            usage_error("no output: give -o OUT.svg (or .png, .pdf, .graphml, .gexf, .dot, .json)");
+            usage_error("no output: give -o OUT.svg (or .png, .pdf, .html, .graphml, .gexf, .dot, "
+                        ".json)");
         goto done;
     }
     for (size_t i = 0; i < a.n; i++)
@@ -138,7 +140,9 @@ int cmd_render(int argc, char **argv)
             status = usage_error(msg);
             goto done;
         }
-    status = draw(argv[optind], a.strict, outs, a.n, &a.w.render, &a.w.analysis);
+    status = cli_view_check(outs, a.n)
+                 ? EXIT_FAIL
+                 : draw(argv[optind], a.strict, outs, a.n, &a.w.render, &a.w.analysis);
 done:
     sg_targets_free(outs, a.n);
     free(a.paths);

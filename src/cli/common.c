@@ -201,6 +201,23 @@ void cli_steps_end(cli_steps *s)
         cli_line_end();
 }
 
+int cli_is_view(const sg_target *t)
+{
+    return !strcmp(sg_target_format(t), "html");
+}
+
+int cli_view_check(sg_target *const *t, size_t n)
+{
+    for (size_t i = 0; i < n && !sg_view_available(); i++)
+        if (t[i] && cli_is_view(t[i])) {
+            cli_error(sg_target_path(t[i]),
+                      "this stakegraph was built without the HTML view (node and npm were "
+                      "missing at build time): install them (./setup.sh does) and build it again");
+            return -1;
+        }
+    return 0;
+}
+
 int cli_outputs_open(sg_target **t, size_t n)
 {
     sg_error err;
