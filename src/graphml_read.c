@@ -33,6 +33,7 @@ typedef struct {
     igraph_strvector_t str;
     const char **raw_attr;  /* igraph's names of the node string attributes kept */
     char edge_strings[160]; /* the edge attributes of strings left out, named */
+    char name_as[16];       /* a node `name` besides `label`, read as this column, or "" */
     size_t edge_strings_count, edge_strings_values;
 } reader;
 
@@ -147,30 +148,68 @@ static int fill_missing_ids(sg_graph *g)
     return rc;
 }
 
+/* A node `name` that is not the node's name: the file has a `label` too,
+ * and some node's `name` is another text (stakegraph writes its label
+ * twice). It is then read as a column, "name_" (or "name__", ... when the
+ * file has one), said in r->name_as. */
+static void name_column(reader *r)
+{
+    r->name_as[0] = '\0';
+    if (!string_attr(r, "label") || !string_attr(r, "name"))
+        return;
+    int differ = 0;
+    for (size_t i = 0; i < r->g->n && !differ; i++) {
+        const char *name = VAS(r->ig, "name", (igraph_integer_t)i);
+        differ = *name && strcmp(name, VAS(r->ig, "label", (igraph_integer_t)i));
+    }
+    if (!differ)
+        return;
+    snprintf(r->name_as, sizeof(r->name_as), "name_");
+    while (strlen(r->name_as) + 2 < sizeof(r->name_as) &&
+           (string_attr(r, r->name_as) || sg_graph_column_find(r->g, SG_NODES, r->name_as) >= 0))
+        strcat(r->name_as, "_");
+}
+
+/* The node string attributes kept as columns: igraph's names in
+ * r->raw_attr (for VAS()), ours (decoded) in the graph. */
+static int node_attr_names(reader *r, size_t *count, sg_error *err)
+{
+    sg_graph *g = r->g;
+    igraph_integer_t nv = igraph_strvector_size(&r->vnames);
+    size_t nattr = 0;
+    r->raw_attr = sg_alloc_array((size_t)nv + 1, sizeof(char *));
+    if (!r->raw_attr)
+        return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    name_column(r);
+    for (igraph_integer_t a = 0; a < nv; a++) {
+        const char *name = igraph_strvector_get(&r->vnames, a);
+        int type = (int)VECTOR(r->vtypes)[a];
+        if (type == IGRAPH_ATTRIBUTE_STRING && *name && strcmp(name, "id") &&
+            strcmp(name, "label") && (strcmp(name, "name") || r->name_as[0]) &&
+            strcmp(name, "type"))
+            r->raw_attr[nattr++] = name;
+    }
+    for (size_t a = 0; a < nattr; a++) {
+        int failed = 0;
+        g->attr_names[a] = strcmp(r->raw_attr[a], "name") ? attr_value_dup(r->raw_attr[a], &failed)
+                                                          : sg_strdup(r->name_as);
+        g->nattr = a + 1; /* freed with the graph from now on */
+        if (failed || !g->attr_names[a])
+            return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    }
+    g->nattr = nattr;
+    *count = nattr;
+    return 0;
+}
+
 static int read_nodes(reader *r, sg_error *err)
 {
     sg_graph *g = r->g;
     igraph_integer_t nv = igraph_strvector_size(&r->vnames);
     size_t nattr = 0;
-    /* igraph's names of the string attributes, for VAS(); ours are decoded */
-    r->raw_attr = sg_alloc_array((size_t)nv + 1, sizeof(char *));
-    if (!r->raw_attr)
-        return fail(r, err, SG_ERR_NOMEM, "out of memory");
-    for (igraph_integer_t a = 0; a < nv; a++) {
-        const char *name = igraph_strvector_get(&r->vnames, a);
-        int type = (int)VECTOR(r->vtypes)[a];
-        if (type == IGRAPH_ATTRIBUTE_STRING && *name && strcmp(name, "id") &&
-            strcmp(name, "label") && strcmp(name, "name") && strcmp(name, "type"))
-            r->raw_attr[nattr++] = name;
-    }
-    for (size_t a = 0; a < nattr; a++) {
-        int failed = 0;
-        g->attr_names[a] = attr_value_dup(r->raw_attr[a], &failed);
-        g->nattr = a + 1; /* freed with the graph from now on */
-        if (failed)
-            return fail(r, err, SG_ERR_NOMEM, "out of memory");
-    }
-    g->nattr = nattr;
+    int rc = node_attr_names(r, &nattr, err);
+    if (rc)
+        return rc;
     /* a numeric `label`, `name` or `type` is not a name: it stays a column */
     int has_label = string_attr(r, "label"), has_name = string_attr(r, "name");
     int has_type = string_attr(r, "type"), has_id = string_attr(r, "id");
@@ -212,10 +251,10 @@ static int read_nodes(reader *r, sg_error *err)
         }
         int failed = 0;
         char *col = attr_value_dup(name, &failed);
-        int rc = failed ? fail(r, err, SG_ERR_NOMEM, "out of memory")
-                        : sg_graph_set_column(g, SG_NODES, col,
-                                              type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(col),
-                                              VECTOR(r->num), err);
+        rc = failed ? fail(r, err, SG_ERR_NOMEM, "out of memory")
+                    : sg_graph_set_column(g, SG_NODES, col,
+                                          type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(col),
+                                          VECTOR(r->num), err);
         free(col);
         if (rc)
             return rc;
@@ -522,6 +561,11 @@ static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
     if (info->hyperedges)
         warn_of(warn, ctx, path, 0, "%zu hyperedge%s left out (igraph's reader ignores them)",
                 info->hyperedges, info->hyperedges == 1 ? "" : "s");
+    if (r->name_as[0])
+        warn_of(warn, ctx, path, 0,
+                "a node attribute 'name' besides 'label', with other values: read as the column "
+                "'%s' (the nodes' names are their labels)",
+                r->name_as);
     char gattrs[200];
     size_t ngattrs = graph_attrs_left(r, gattrs, sizeof(gattrs));
     if (ngattrs)

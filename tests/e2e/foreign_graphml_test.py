@@ -406,6 +406,20 @@ HAND = [
      '<edge source="a" target="b"><data key="w">2.5</data><data key="c">red</data></edge>'
      '<edge source="b" target="c"><data key="w">4</data></edge>\n</graph>\n</graphml>\n',
      None, [r"the edge attribute of strings 'colour' left out, and its 1 value:"], None),
+    ("label-and-name",
+     '<key id="l" for="node" attr.name="label" attr.type="string"/>\n'
+     '<key id="n" for="node" attr.name="name" attr.type="string"/>\n'
+     '<graph edgedefault="undirected"><node id="a"><data key="l">Alpha</data>'
+     '<data key="n">Alpha SA</data></node><node id="b"><data key="l">Beta</data>'
+     '<data key="n">Beta</data></node><edge source="a" target="b"/></graph></graphml>\n',
+     None, [r"a node attribute 'name' besides 'label', with other values: read as the "
+            r"column 'name_'"], None),
+    ("label-and-name-same",
+     '<key id="l" for="node" attr.name="label" attr.type="string"/>\n'
+     '<key id="n" for="node" attr.name="name" attr.type="string"/>\n'
+     '<graph edgedefault="undirected"><node id="a"><data key="l">Alpha</data>'
+     '<data key="n">Alpha</data></node><node id="b"><data key="l">Beta</data></node>'
+     '<edge source="a" target="b"/></graph></graphml>\n', None, [], None),
     ("two-weight-keys",
      '<key id="d1" for="edge" attr.name="weight" attr.type="long"/>\n'
      '<key id="d2" for="edge" attr.name="weight" attr.type="double"/>\n'
