@@ -89,7 +89,7 @@ static int span_is(span a, const char *w)
 
 static int span_eq(span a, span b)
 {
-    return a.n == b.n && !memcmp(a.s, b.s, a.n);
+    return a.n == b.n && (!a.n || !memcmp(a.s, b.s, a.n)); /* (a.s NULL when empty) */
 }
 
 /* The first w in [p, end), or NULL. */
@@ -286,7 +286,8 @@ static int cmp_first(const void *a, const void *b)
 static int cmp_key_id(const void *a, const void *b)
 {
     const key_ref *x = a, *y = b;
-    int c = memcmp(x->id.s, y->id.s, x->id.n < y->id.n ? x->id.n : y->id.n);
+    size_t n = x->id.n < y->id.n ? x->id.n : y->id.n;
+    int c = n ? memcmp(x->id.s, y->id.s, n) : 0;
     if (c)
         return c;
     if (x->id.n != y->id.n)
@@ -305,7 +306,8 @@ static int make_columns(fixer *f, int d, key_ref *refs)
         if (f->keys[i].kind != K_NONE && f->keys[i].domains & 1 << d)
             refs[n++] = (key_ref){f->keys[i].name, i};
     }
-    qsort(refs, n, sizeof(key_ref), cmp_key_id); /* by name, then file order */
+    if (n > 1) /* (qsort's array may not be NULL, even empty) */
+        qsort(refs, n, sizeof(key_ref), cmp_key_id); /* by name, then file order */
     if (n && !(f->cols[d] = sg_alloc_array(n, sizeof(fcol))))
         return SG_ERR_NOMEM;
     for (size_t r = 0; r < n; r++) {
@@ -322,7 +324,8 @@ static int make_columns(fixer *f, int d, key_ref *refs)
     /* in file order; a key's column found through its column's first key */
     for (size_t c = 0; c < f->ncols[d]; c++)
         refs[c].key = f->cols[d][c].first;
-    qsort(f->cols[d], f->ncols[d], sizeof(fcol), cmp_first);
+    if (f->ncols[d] > 1)
+        qsort(f->cols[d], f->ncols[d], sizeof(fcol), cmp_first);
     for (size_t c = 0; c < f->ncols[d]; c++)
         f->keys[f->cols[d][c].first].slot = (int)c;
     for (size_t i = 0; i < f->nkeys; i++)
@@ -357,7 +360,8 @@ static fkey *key_of(fixer *f, span v)
     while (v.s && lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         span id = f->ids[mid].id;
-        int c = memcmp(id.s, v.s, id.n < v.n ? id.n : v.n);
+        size_t n = id.n < v.n ? id.n : v.n;
+        int c = n ? memcmp(id.s, v.s, n) : 0;
         if (!c)
             c = id.n < v.n ? -1 : id.n > v.n;
         if (c < 0)
@@ -389,7 +393,8 @@ static int plan(fixer *f)
     for (size_t i = 0; i < f->nkeys; i++)
         if (f->keys[i].id.s) /* (a key without an id is no data's) */
             f->ids[f->nids++] = (key_ref){f->keys[i].id, i};
-    qsort(f->ids, f->nids, sizeof(key_ref), cmp_key_id);
+    if (f->nids > 1)
+        qsort(f->ids, f->nids, sizeof(key_ref), cmp_key_id);
     return 0;
 }
 
