@@ -3,7 +3,7 @@
 #
 #   ./setup.sh example   install what is missing, build, and run stakegraph on the
 #                        bundled example corpus with the bundled gazetteers; leaves
-#                        examples/output/network.{graphml,dot,svg}, mentions.tsv
+#                        examples/output/network.{graphml,dot,svg,html}, mentions.tsv
 #                        and stats.txt
 #   ./setup.sh test      install what is missing, build, and run the whole test suite
 #
@@ -12,8 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-RUNTIME_PKGS="cmake gcc make pkg-config libpcre2-dev libigraph-dev libgraphviz-dev graphviz libutf8proc-dev libjansson-dev"
-TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind man-db mandoc libglpk-dev libarpack2-dev libplfit-dev jq r-base-core r-cran-igraph python3-graph-tool python3-pandas python3-scipy wfrench"
+RUNTIME_PKGS="cmake gcc make pkg-config libpcre2-dev libigraph-dev libgraphviz-dev graphviz libutf8proc-dev libjansson-dev zlib1g-dev"
+TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind man-db mandoc libglpk-dev libarpack2-dev libplfit-dev jq r-base-core r-cran-igraph python3-pandas python3-scipy wfrench python3-graph-tool chromium"
 
 install_missing() {
     local missing=()
@@ -32,9 +32,9 @@ install_missing() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# node and npm, for the JavaScript clients' tests: Debian's packages, unless a
-# node with its npm is already there (NodeSource's nodejs carries its own npm and
-# conflicts with Debian's).
+# node and npm, to build the HTML view's script (web/) and for the JavaScript
+# clients' tests: Debian's packages, unless a node with its npm is already there
+# (NodeSource's nodejs carries its own npm and conflicts with Debian's).
 install_node() {
     command -v node >/dev/null && command -v npm >/dev/null && return 0
     install_missing nodejs npm
@@ -52,16 +52,18 @@ case "${1:-}" in
 example)
     # shellcheck disable=SC2086
     install_missing $RUNTIME_PKGS
+    install_node
     build "$BUILD_DIR" -DBUILD_TESTING=OFF
     out=examples/output
     mkdir -p "$out"
     # One run: the network with its analysis and layout (GraphML for Gephi,
-    # DOT), the picture drawn by Graphviz, and every mention.
+    # DOT), the picture drawn by Graphviz, the interactive view, and every mention.
     "$BUILD_DIR/stakegraph" extract examples/corpus -o "$out/network.graphml" \
-        -o "$out/network.dot" -o "$out/network.svg" --mentions "$out/mentions.tsv" \
+        -o "$out/network.dot" -o "$out/network.svg" -o "$out/network.html" \
+        --mentions "$out/mentions.tsv" \
         --title "Example corpus: actors named in the same sentence"
     "$BUILD_DIR/stakegraph" stats "$out/network.graphml" >"$out/stats.txt"
-    echo "setup.sh: wrote $out/network.graphml, $out/network.dot, $out/network.svg, $out/mentions.tsv, $out/stats.txt" >&2
+    echo "setup.sh: wrote $out/network.graphml, $out/network.dot, $out/network.svg, $out/network.html, $out/mentions.tsv, $out/stats.txt" >&2
     ;;
 test)
     # shellcheck disable=SC2086

@@ -31,10 +31,7 @@ static int cmp_bnode(const void *x, const void *y)
     return cmp_id(x, y);
 }
 
-/* By name; documents of the same name (a JSON Lines id given twice) by
- * their metadata, so that the one whose metadata the node gets does not
- * depend on which thread read which. */
-static int cmp_docrec(const void *x, const void *y)
+int sg_docrec_cmp(const void *x, const void *y)
 {
     const sg_docrec *p = *(const sg_docrec *const *)x, *q = *(const sg_docrec *const *)y;
     int c = strcmp(p->name, q->name);
@@ -218,7 +215,7 @@ int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err)
     for (size_t i = 0; i < nd; i++)
         docs[i] = &ex->docs[i];
     if (nd > 1)
-        qsort(docs, nd, sizeof(*docs), cmp_docrec);
+        qsort(docs, nd, sizeof(*docs), sg_docrec_cmp);
     size_t nn = 0;
     if (doc_nodes(docs, nd, nodes, &docids, ment, ndoc, &nn, &nedges))
         goto done;

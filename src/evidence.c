@@ -38,15 +38,33 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     return k;
 }
 
-/* Appends s[0, n) on one line: invalid UTF-8 becomes U+FFFD, control
- * characters and runs of white space one space. */
-static void add_clean(sg_strbuf *b, const char *s, size_t n)
+/* Where the two mentions of a unit fall in its snippet: their bytes in the
+ * document (at) and, once written, in the snippet (out; SIZE_MAX until). */
+typedef struct {
+    size_t at[4]; /* first's start and end, second's start and end */
+    size_t out[4];
+} marks;
+
+/* Notes in m the snippet's length b->len for the boundaries at document byte
+ * `pos` (starts once a pending space is written: `start` says which). */
+static void mark(marks *m, size_t pos, const sg_strbuf *b, int start)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    for (int k = start ? 0 : 1; m && k < 4; k += 2)
+        if (m->at[k] == pos && m->out[k] == SIZE_MAX)
+            m->out[k] = b->len;
+}
+
+/* Appends text[from, to) on one line: invalid UTF-8 becomes U+FFFD, control
+ * characters and runs of white space one space; with m, notes where the
+ * mentions' boundaries fall. */
+static void add_clean(sg_strbuf *b, const char *text, size_t from, size_t to, marks *m)
+{
+    const unsigned char *u = (const unsigned char *)text;
     int space = 0;
-    size_t i = 0, len0 = b->len;
-    while (i < n) {
-        size_t k = utf8_len(u + i, n - i);
+    size_t i = from, len0 = b->len;
+    while (i < to) {
+        mark(m, i, b, 0);
+        size_t k = utf8_len(u + i, to - i);
         int ws = k == 1 && (u[i] < 0x20 || u[i] == 0x7F || u[i] == ' ');
         /* U+00A0 and U+202F (no-break spaces) are spaces too */
         if (k == 2 && u[i] == 0xC2 && u[i + 1] == 0xA0)
@@ -61,14 +79,16 @@ static void add_clean(sg_strbuf *b, const char *s, size_t n)
         if (space && b->len > len0)
             sg_strbuf_add(b, " ", 1);
         space = 0;
+        mark(m, i, b, 1);
         if (k == 0) {
             sg_strbuf_add(b, "\xEF\xBF\xBD", 3);
             i++;
         } else {
-            sg_strbuf_add(b, s + i, k);
+            sg_strbuf_add(b, text + i, k);
             i += k;
         }
     }
+    mark(m, to, b, 0);
 }
 
 /* A cut at a character boundary: moves `pos` back to the start of its character. */
@@ -97,21 +117,37 @@ static size_t cut_after(const char *text, size_t hi, size_t pos)
 }
 
 /* text[from, to) with "… " before and " …" after when it is cut from its unit. */
-static void add_piece(sg_strbuf *b, const sg_cooccurrence *c, size_t from, size_t to)
+static void add_piece(sg_strbuf *b, const sg_cooccurrence *c, size_t from, size_t to, marks *m)
 {
     if (from > c->start)
         sg_strbuf_add(b, "\xE2\x80\xA6 ", 4);
-    add_clean(b, c->text + from, to - from);
+    add_clean(b, c->text, from, to, m);
     if (to < c->end)
         sg_strbuf_add(b, " \xE2\x80\xA6", 4);
 }
 
-static void snippet(sg_strbuf *b, const sg_cooccurrence *c, size_t max)
+/* The two mentions of c, in the order of the text (a mention inside the
+ * other, or overlapping it, one span: the second then empty, at its end). */
+static void spans(const sg_cooccurrence *c, size_t at[4])
+{
+    size_t lo = c->source_start < c->target_start ? c->source_start : c->target_start;
+    size_t hi = c->source_end > c->target_end ? c->source_end : c->target_end;
+    at[0] = lo;
+    at[1] = lo == c->source_start ? c->source_end : c->target_end;
+    at[2] = lo == c->source_start ? c->target_start : c->source_start;
+    at[3] = hi;
+    if (at[2] < at[1]) {
+        at[1] = hi;
+        at[2] = at[3] = hi;
+    }
+}
+
+static void snippet(sg_strbuf *b, const sg_cooccurrence *c, size_t max, marks *m)
 {
     size_t lo = c->source_start < c->target_start ? c->source_start : c->target_start;
     size_t hi = c->source_end > c->target_end ? c->source_end : c->target_end;
     if (c->end - c->start <= max) {
-        add_clean(b, c->text + c->start, c->end - c->start);
+        add_clean(b, c->text, c->start, c->end, m);
         return;
     }
     if (hi - lo + 40 <= max) {
@@ -119,38 +155,34 @@ static void snippet(sg_strbuf *b, const sg_cooccurrence *c, size_t max)
         size_t ctx = (max - (hi - lo)) / 2;
         size_t from = lo - c->start > ctx ? cut_before(c->text, c->start, lo - ctx) : c->start;
         size_t to = c->end - hi > ctx ? cut_after(c->text, c->end, hi + ctx) : c->end;
-        add_piece(b, c, from, to);
+        add_piece(b, c, from, to, m);
         return;
     }
     /* the mentions are far apart: a window around each (a mention inside
      * the other is one span) */
-    size_t ctx = max / 4;
-    size_t fs = lo, fe = lo == c->source_start ? c->source_end : c->target_end;
-    size_t ss = lo == c->source_start ? c->target_start : c->source_start, se = hi;
-    if (ss < fe) {
-        fe = hi;
-        ss = se = hi;
-    }
+    size_t ctx = max / 4, at[4];
+    spans(c, at);
+    size_t fs = at[0], fe = at[1], ss = at[2], se = at[3];
     size_t from1 = fs - c->start > ctx ? cut_before(c->text, c->start, fs - ctx) : c->start;
     size_t to1 = ss - fe > ctx ? cut_after(c->text, ss, fe + ctx) : ss;
     size_t from2 = ss - to1 > ctx ? cut_before(c->text, to1, ss - ctx) : to1;
     size_t to2 = c->end - se > ctx ? cut_after(c->text, c->end, se + ctx) : c->end;
     if (from2 <= to1) {
-        add_piece(b, c, from1, to2);
+        add_piece(b, c, from1, to2, m);
         return;
     }
     sg_cooccurrence first = *c, second = *c;
     first.end = to2; /* "…" after the first piece: the second follows */
-    add_piece(b, &first, from1, to1);
+    add_piece(b, &first, from1, to1, m);
     second.start = from2; /* no "…" before the second: the first ends with one */
     sg_strbuf_add(b, " ", 1);
-    add_piece(b, &second, from2, to2);
+    add_piece(b, &second, from2, to2, m);
 }
 
 /* A TSV field: tabs and line breaks become spaces. */
 static void add_field(sg_strbuf *b, const char *s)
 {
-    add_clean(b, s, strlen(s));
+    add_clean(b, s, 0, strlen(s), NULL);
 }
 
 static void add_num(sg_strbuf *b, size_t v)
@@ -163,7 +195,7 @@ static void add_num(sg_strbuf *b, size_t v)
 static char *clean_copy(const char *s, size_t n)
 {
     sg_strbuf t = {0};
-    add_clean(&t, s, n);
+    add_clean(&t, s, 0, n, NULL);
     if (t.failed) {
         free(t.s);
         return NULL;
@@ -183,11 +215,30 @@ const char *sg_evidence_header(sg_evidence_format f)
 char *sg_evidence_snippet(const sg_cooccurrence *c, size_t max)
 {
     sg_strbuf b = {0};
-    snippet(&b, c, max);
+    snippet(&b, c, max, NULL);
     if (b.failed) {
         free(b.s);
         return NULL;
     }
+    return b.s ? b.s : sg_strdup("");
+}
+
+char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t out[4])
+{
+    marks m;
+    spans(c, m.at);
+    for (int k = 0; k < 4; k++)
+        m.out[k] = SIZE_MAX;
+    sg_strbuf b = {0};
+    snippet(&b, c, max, &m);
+    if (b.failed) {
+        free(b.s);
+        return NULL;
+    }
+    for (int k = 0; k < 4; k++) /* a boundary never reached: kept at the end */
+        out[k] = m.out[k] == SIZE_MAX ? b.len : m.out[k];
+    for (int k = 1; k < 4; k++)
+        out[k] = out[k] < out[k - 1] ? out[k - 1] : out[k];
     return b.s ? b.s : sg_strdup("");
 }
 
@@ -205,7 +256,7 @@ static void tsv_row(sg_strbuf *b, const sg_cooccurrence *c)
     add_num(b, c->target_start);
     add_num(b, c->target_end);
     sg_strbuf_add(b, "\t", 1);
-    snippet(b, c, SNIPPET_MAX);
+    snippet(b, c, SNIPPET_MAX, NULL);
     sg_strbuf_add(b, "\n", 1);
 }
 
@@ -239,7 +290,7 @@ int sg_evidence_row(char **buf, size_t *len, size_t *cap, sg_evidence_format f,
         add_field(&b, c->doc);
         int n = snprintf(num, sizeof(num), ":%zu: ", c->line);
         sg_strbuf_add(&b, num, (size_t)n);
-        add_clean(&b, c->text + c->start, c->end - c->start);
+        add_clean(&b, c->text, c->start, c->end, NULL);
         sg_strbuf_add(&b, "\n", 1);
     }
     *buf = b.s;

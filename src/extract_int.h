@@ -47,6 +47,11 @@ struct sg_extractor {
 
 void sg_docrec_free(sg_docrec *d);
 
+/* qsort's order of pointers to records: by name, then (a JSON Lines id given
+ * twice) by metadata, so that which one comes first does not depend on which
+ * thread read which (bipartite.c). */
+int sg_docrec_cmp(const void *x, const void *y);
+
 /* The bipartite graph (bipartite.c). */
 int sg_bipartite_build(sg_graph **out, const sg_extractor *ex, sg_error *err);
 

@@ -59,19 +59,45 @@ long sg_graph_column_written(const sg_graph *g, sg_domain d, const char *name);
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
 
 /* graphml_check.c: refuses with a clear message and its line what igraph's
- * GraphML reader would refuse obscurely or read wrong: an empty or gzipped
- * file, GEXF or other XML, a numeric value that is no finite decimal number;
- * and notes in *info what it would leave out or read as one without a word.
- * `s` is the whole file read from `path`. Returns 0 or SG_ERR_PARSE. */
+ * GraphML reader would refuse obscurely or read wrong: an empty file, a
+ * gzipped one (still, after its decompression), GEXF or other XML, a numeric
+ * value that is no finite decimal number; and counts in *info what igraph
+ * leaves out. `s` is the whole file read from `path`. Returns 0 or
+ * SG_ERR_PARSE. */
 typedef struct {
-    size_t graphs;     /* <graph> elements: several, or nested in nodes */
-    size_t hyperedges; /* <hyperedge> elements */
-    long all_line;     /* the line of a key declared for="all", or 0 */
-    long same_line;    /* the line of a second key of one name for one domain, or 0 */
-    char same_name[64];
-    long id_line; /* the line of a node key named "id", or 0 */
+    size_t graphs;         /* <graph> elements: several, or nested in nodes */
+    size_t hyperedges;     /* <hyperedge> elements */
+    size_t directed_edges; /* <edge directed="true"> (igraph reads them as the graph's) */
 } sg_graphml_info;
 int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info *info,
                      sg_error *err);
+
+/* graphml_fix.c: the GraphML text s[0, n) rewritten for igraph's reader so
+ * that it reads the file's values faithfully: keys declared for="all" (or
+ * without `for`) read on graphs, nodes and edges; several keys of one name
+ * for one domain read as one attribute (int and double: double; strings and
+ * numbers: strings, noted); a node key named "id" read as "id_" (noted);
+ * keys of types igraph does not read (graph-tool's vectors, short is read as
+ * int), yEd's graphics keys and data of undeclared keys left out (noted,
+ * with how many values). Lines keep their numbers. out->text (NUL-terminated)
+ * and out->notes (warnings, with the file and the key's line) are freed by
+ * sg_graphml_fixed_free. Returns 0 or SG_ERR_NOMEM. */
+typedef struct {
+    char *text;
+    size_t len;
+    sg_error *notes;
+    size_t nnotes;
+} sg_graphml_fixed;
+int sg_graphml_fix(sg_graphml_fixed *out, const char *path, const char *s, size_t n, sg_error *err);
+void sg_graphml_fixed_free(sg_graphml_fixed *fixed);
+
+/* gunzip.c (the one file that includes zlib.h): s[0, n) is gzip-compressed
+ * (its magic bytes). */
+int sg_is_gzip(const char *s, size_t n);
+/* Decompresses the gzip data s[0, n) (several members one after the other,
+ * as gzip reads them) into *out (malloc'd, NUL-terminated, caller frees),
+ * its length in *len. A corrupt or truncated file: SG_ERR_PARSE, with
+ * "a corrupt gzip file (...)" and the file's name in err. */
+int sg_gunzip(char **out, size_t *len, const char *path, const char *s, size_t n, sg_error *err);
 
 #endif

@@ -1,5 +1,5 @@
 /* What igraph's GraphML reader would say badly or not at all, said first and
- * with the line: an empty file, a compressed one, GEXF or other XML given for
+ * with the line: an empty file, one compressed twice, GEXF or other XML given for
  * GraphML, and numbers that are no numbers ("2,5", "NaN", "0x10": igraph reads
  * the last two as 1 and 16). Not a parser: it reads the <key> and <data>
  * tags' text, and leaves anything else to igraph. */
@@ -18,9 +18,7 @@ typedef struct {
     size_t namen;
     const char *type; /* attr.type */
     size_t typen;
-    const char *dom; /* for */
-    size_t domn;
-    int numeric; /* 0: no number; NUM_DECIMAL (double, float) or NUM_INTEGER (int, long) */
+    int numeric; /* 0: no number; NUM_DECIMAL (double, float) or NUM_INTEGER (int, long, short) */
 } gml_key;
 
 enum { NUM_DECIMAL = 1, NUM_INTEGER };
@@ -69,7 +67,7 @@ static int numeric_type(const char *t, size_t n)
 {
     if (!t)
         return 0;
-    if (is_type(t, n, "int") || is_type(t, n, "long"))
+    if (is_type(t, n, "int") || is_type(t, n, "long") || is_type(t, n, "short"))
         return NUM_INTEGER;
     return is_type(t, n, "double") || is_type(t, n, "float") ? NUM_DECIMAL : 0;
 }
@@ -151,24 +149,14 @@ static int check_root(const char *path, const char *s, size_t n, sg_error *err)
     return 0;
 }
 
-/* Notes what igraph's reader would do without a word with the <key> at p:
- * keys for="all", a second key of one name for one domain, a node key "id". */
-static void note_key(sg_graphml_info *info, const char *s, const char *p, const gml_key *k,
-                     const gml_key *keys, size_t nkeys)
+/* The key read before with k's id, or NULL: the values of one id are
+ * numbers of the widest kind of its keys, or no numbers if one is none. */
+static gml_key *same_id(gml_key *keys, size_t nkeys, const gml_key *k)
 {
-    int all = k->dom && is_type(k->dom, k->domn, "all");
-    if (all && !info->all_line)
-        info->all_line = (long)line_of(s, p);
-    if (k->name && k->dom && is_type(k->dom, k->domn, "node") && is_type(k->name, k->namen, "id") &&
-        !info->id_line)
-        info->id_line = (long)line_of(s, p);
-    for (size_t i = 0; i < nkeys && !info->same_line && k->name; i++)
-        if (keys[i].name && keys[i].namen == k->namen && !memcmp(keys[i].name, k->name, k->namen) &&
-            keys[i].domn == k->domn && (!k->dom || !memcmp(keys[i].dom, k->dom, k->domn))) {
-            info->same_line = (long)line_of(s, p);
-            snprintf(info->same_name, sizeof(info->same_name), "%.*s",
-                     (int)(k->namen < 60 ? k->namen : 60), k->name);
-        }
+    for (size_t i = 0; k->id && i < nkeys; i++)
+        if (keys[i].id && keys[i].idn == k->idn && !memcmp(keys[i].id, k->id, k->idn))
+            return &keys[i];
+    return NULL;
 }
 
 int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info *info,
@@ -177,11 +165,9 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
     memset(info, 0, sizeof(*info));
     if (n == 0)
         return sg_error_set(err, SG_ERR_PARSE, path, 0, -1, "empty file: no GraphML in it");
-    if (n >= 2 && (unsigned char)s[0] == 0x1f && (unsigned char)s[1] == 0x8b)
+    if (sg_is_gzip(s, n)) /* (graphml_read.c decompresses it once) */
         return sg_error_set(err, SG_ERR_PARSE, path, 0, -1,
-                            "gzip-compressed: decompress it first (gunzip -k %s, or "
-                            "zcat %s | stakegraph stats -)",
-                            path, path);
+                            "gzip-compressed twice: decompress it first (gunzip -k %s)", path);
     int rc = check_root(path, s, n, err);
     if (rc)
         return rc;
@@ -197,14 +183,18 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
             k.id = attr(p, tag_end, "id", &k.idn);
             k.type = attr(p, tag_end, "attr.type", &k.typen);
             k.name = attr(p, tag_end, "attr.name", &k.namen);
-            k.dom = attr(p, tag_end, "for", &k.domn);
             k.numeric = numeric_type(k.type, k.typen);
-            note_key(info, s, p, &k, keys, nkeys);
             if (!k.name) {
                 k.name = k.id;
                 k.namen = k.idn;
             }
-            if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(gml_key)))
+            gml_key *same = same_id(keys, nkeys, &k);
+            if (same) /* (networkx's named_key_ids: an int and a double key "weight") */
+                same->numeric = !same->numeric || !k.numeric ? 0
+                                : same->numeric == NUM_INTEGER && k.numeric == NUM_INTEGER
+                                    ? NUM_INTEGER
+                                    : NUM_DECIMAL;
+            else if (sg_grow((void **)&keys, &cap, nkeys + 1, sizeof(gml_key)))
                 rc = SG_ERR_NOMEM;
             else
                 keys[nkeys++] = k;
@@ -213,6 +203,10 @@ int sg_graphml_check(const char *path, const char *s, size_t n, sg_graphml_info 
             info->graphs++;
         } else if (end - p > 10 && !memcmp(p, "<hyperedge", 10)) {
             info->hyperedges++;
+        } else if (end - p > 6 && !memcmp(p, "<edge", 5) && isspace((unsigned char)p[5])) {
+            size_t dn = 0;
+            const char *d = attr(p, tag_end, "directed", &dn);
+            info->directed_edges += d && is_type(d, dn, "true");
         } else if (nkeys && end - p > 6 && !memcmp(p, "<data", 5) && isspace((unsigned char)p[5]) &&
                    tag_end[-1] != '/') {
             size_t kn = 0;

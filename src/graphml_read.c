@@ -31,7 +31,10 @@ typedef struct {
     igraph_vector_int_t vtypes, etypes, gtypes;
     igraph_vector_t num;
     igraph_strvector_t str;
-    const char **raw_attr; /* igraph's names of the node string attributes kept */
+    const char **raw_attr;  /* igraph's names of the node string attributes kept */
+    char edge_strings[160]; /* the edge attributes of strings left out, named */
+    char name_as[16];       /* a node `name` besides `label`, read as this column, or "" */
+    size_t edge_strings_count, edge_strings_values;
 } reader;
 
 static int fail(reader *r, sg_error *err, int code, const char *what)
@@ -145,30 +148,68 @@ static int fill_missing_ids(sg_graph *g)
     return rc;
 }
 
+/* A node `name` that is not the node's name: the file has a `label` too,
+ * and some node's `name` is another text (stakegraph writes its label
+ * twice). It is then read as a column, "name_" (or "name__", ... when the
+ * file has one), said in r->name_as. */
+static void name_column(reader *r)
+{
+    r->name_as[0] = '\0';
+    if (!string_attr(r, "label") || !string_attr(r, "name"))
+        return;
+    int differ = 0;
+    for (size_t i = 0; i < r->g->n && !differ; i++) {
+        const char *name = VAS(r->ig, "name", (igraph_integer_t)i);
+        differ = *name && strcmp(name, VAS(r->ig, "label", (igraph_integer_t)i));
+    }
+    if (!differ)
+        return;
+    snprintf(r->name_as, sizeof(r->name_as), "name_");
+    while (strlen(r->name_as) + 2 < sizeof(r->name_as) &&
+           (string_attr(r, r->name_as) || sg_graph_column_find(r->g, SG_NODES, r->name_as) >= 0))
+        strcat(r->name_as, "_");
+}
+
+/* The node string attributes kept as columns: igraph's names in
+ * r->raw_attr (for VAS()), ours (decoded) in the graph. */
+static int node_attr_names(reader *r, size_t *count, sg_error *err)
+{
+    sg_graph *g = r->g;
+    igraph_integer_t nv = igraph_strvector_size(&r->vnames);
+    size_t nattr = 0;
+    r->raw_attr = sg_alloc_array((size_t)nv + 1, sizeof(char *));
+    if (!r->raw_attr)
+        return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    name_column(r);
+    for (igraph_integer_t a = 0; a < nv; a++) {
+        const char *name = igraph_strvector_get(&r->vnames, a);
+        int type = (int)VECTOR(r->vtypes)[a];
+        if (type == IGRAPH_ATTRIBUTE_STRING && *name && strcmp(name, "id") &&
+            strcmp(name, "label") && (strcmp(name, "name") || r->name_as[0]) &&
+            strcmp(name, "type"))
+            r->raw_attr[nattr++] = name;
+    }
+    for (size_t a = 0; a < nattr; a++) {
+        int failed = 0;
+        g->attr_names[a] = strcmp(r->raw_attr[a], "name") ? attr_value_dup(r->raw_attr[a], &failed)
+                                                          : sg_strdup(r->name_as);
+        g->nattr = a + 1; /* freed with the graph from now on */
+        if (failed || !g->attr_names[a])
+            return fail(r, err, SG_ERR_NOMEM, "out of memory");
+    }
+    g->nattr = nattr;
+    *count = nattr;
+    return 0;
+}
+
 static int read_nodes(reader *r, sg_error *err)
 {
     sg_graph *g = r->g;
     igraph_integer_t nv = igraph_strvector_size(&r->vnames);
     size_t nattr = 0;
-    /* igraph's names of the string attributes, for VAS(); ours are decoded */
-    r->raw_attr = sg_alloc_array((size_t)nv + 1, sizeof(char *));
-    if (!r->raw_attr)
-        return fail(r, err, SG_ERR_NOMEM, "out of memory");
-    for (igraph_integer_t a = 0; a < nv; a++) {
-        const char *name = igraph_strvector_get(&r->vnames, a);
-        int type = (int)VECTOR(r->vtypes)[a];
-        if (type == IGRAPH_ATTRIBUTE_STRING && *name && strcmp(name, "id") &&
-            strcmp(name, "label") && strcmp(name, "name") && strcmp(name, "type"))
-            r->raw_attr[nattr++] = name;
-    }
-    for (size_t a = 0; a < nattr; a++) {
-        int failed = 0;
-        g->attr_names[a] = attr_value_dup(r->raw_attr[a], &failed);
-        g->nattr = a + 1; /* freed with the graph from now on */
-        if (failed)
-            return fail(r, err, SG_ERR_NOMEM, "out of memory");
-    }
-    g->nattr = nattr;
+    int rc = node_attr_names(r, &nattr, err);
+    if (rc)
+        return rc;
     /* a numeric `label`, `name` or `type` is not a name: it stays a column */
     int has_label = string_attr(r, "label"), has_name = string_attr(r, "name");
     int has_type = string_attr(r, "type"), has_id = string_attr(r, "id");
@@ -210,10 +251,10 @@ static int read_nodes(reader *r, sg_error *err)
         }
         int failed = 0;
         char *col = attr_value_dup(name, &failed);
-        int rc = failed ? fail(r, err, SG_ERR_NOMEM, "out of memory")
-                        : sg_graph_set_column(g, SG_NODES, col,
-                                              type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(col),
-                                              VECTOR(r->num), err);
+        rc = failed ? fail(r, err, SG_ERR_NOMEM, "out of memory")
+                    : sg_graph_set_column(g, SG_NODES, col,
+                                          type == IGRAPH_ATTRIBUTE_BOOLEAN || int_column(col),
+                                          VECTOR(r->num), err);
         free(col);
         if (rc)
             return rc;
@@ -252,6 +293,27 @@ static int read_first_documents(reader *r, const char *name, sg_error *err)
     return 0;
 }
 
+/* An edge attribute of strings, which no column holds: its name and how many
+ * values it had, for the warning. */
+static void note_edge_strings(reader *r, const char *name)
+{
+    size_t values = 0;
+    for (size_t e = 0; e < r->g->m; e++) {
+        const char *v = EAS(r->ig, name, (igraph_integer_t)e);
+        values += v && *v;
+    }
+    if (!values)
+        return;
+    r->edge_strings_values += values;
+    size_t len = strlen(r->edge_strings);
+    if (len + 8 < sizeof(r->edge_strings)) /* (a long list ends with "...") */
+        snprintf(r->edge_strings + len, sizeof(r->edge_strings) - len, "%s'%s'", len ? ", " : "",
+                 name);
+    else if (!strstr(r->edge_strings, "..."))
+        strcpy(r->edge_strings + len, ", ...");
+    r->edge_strings_count++;
+}
+
 static int read_edges(reader *r, sg_error *err)
 {
     sg_graph *g = r->g;
@@ -274,6 +336,8 @@ static int read_edges(reader *r, sg_error *err)
             int rc = 0;
             if (type == IGRAPH_ATTRIBUTE_STRING && !strcmp(name, "first_documents"))
                 rc = read_first_documents(r, name, err);
+            else if (type == IGRAPH_ATTRIBUTE_STRING && strcmp(name, "id"))
+                note_edge_strings(r, name); /* ("id": igraph's <edge id>) */
             if (rc)
                 return rc;
             continue;
@@ -448,11 +512,38 @@ static void warn_of(sg_warning_fn warn, void *ctx, const char *path, long line, 
     warn(&w, ctx);
 }
 
-/* What igraph's reader and the simple graph of stakegraph change in the
- * file's graph, said once each. */
-static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
-                         const sg_graphml_info *info, int directed, size_t loops, size_t merged)
+/* The graph's own attributes (a name, a description...) that the file gives a
+ * value and stakegraph does not keep, listed into names (its size);
+ * stakegraph's "betweenness", which the analysis says again, is not one (nor
+ * a key declared for="all" that only nodes or edges use). Returns how many. */
+static size_t graph_attrs_left(const reader *r, char *names, size_t size)
 {
+    size_t n = 0, len = 0;
+    names[0] = '\0';
+    for (igraph_integer_t a = 0; a < igraph_strvector_size(&r->gnames); a++) {
+        const char *name = igraph_strvector_get(&r->gnames, a);
+        igraph_attribute_type_t type = (igraph_attribute_type_t)VECTOR(r->gtypes)[a];
+        int valued = type == IGRAPH_ATTRIBUTE_STRING    ? *igraph_cattribute_GAS(r->ig, name) != 0
+                     : type == IGRAPH_ATTRIBUTE_NUMERIC ? !isnan(igraph_cattribute_GAN(r->ig, name))
+                     : type == IGRAPH_ATTRIBUTE_BOOLEAN ? igraph_cattribute_GAB(r->ig, name)
+                                                        : 1;
+        if (!valued || !strcmp(name, "betweenness"))
+            continue;
+        if (len + strlen(name) + 8 < size)
+            len += (size_t)snprintf(names + len, size - len, "%s'%s'", n ? ", " : "", name);
+        else if (len + 5 < size && !strstr(names, ", ..."))
+            len += (size_t)snprintf(names + len, size - len, ", ...");
+        n++;
+    }
+    return n;
+}
+
+static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
+                         const sg_graphml_info *info, const sg_graphml_fixed *fixed,
+                         const reader *r, int directed, size_t loops, size_t merged)
+{
+    for (size_t i = 0; warn && i < fixed->nnotes; i++)
+        warn(&fixed->notes[i], ctx);
     if (directed)
         warn_of(warn, ctx, path, 0,
                 "a directed graph, read as undirected: edges a->b and b->a are one edge, their "
@@ -462,20 +553,32 @@ static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
                 "%zu <graph> elements (several graphs, or graphs nested in nodes): only the first "
                 "graph is read, without its nested graphs",
                 info->graphs);
+    if (info->directed_edges && !directed)
+        warn_of(warn, ctx, path, 0,
+                "%zu edge%s declared directed=\"true\" in an undirected graph, read as "
+                "undirected",
+                info->directed_edges, info->directed_edges == 1 ? "" : "s");
     if (info->hyperedges)
         warn_of(warn, ctx, path, 0, "%zu hyperedge%s left out (igraph's reader ignores them)",
                 info->hyperedges, info->hyperedges == 1 ? "" : "s");
-    if (info->all_line)
-        warn_of(warn, ctx, path, info->all_line,
-                "a key declared for=\"all\": igraph's reader ignores it, and its values");
-    if (info->same_line)
-        warn_of(warn, ctx, path, info->same_line,
-                "a second key named '%s' for the same elements: igraph's reader makes them one "
-                "attribute, and values of one may be lost",
-                info->same_name);
-    if (info->id_line)
-        warn_of(warn, ctx, path, info->id_line,
-                "a node attribute named 'id': igraph's reader takes its values for the node ids");
+    if (r->name_as[0])
+        warn_of(warn, ctx, path, 0,
+                "a node attribute 'name' besides 'label', with other values: read as the column "
+                "'%s' (the nodes' names are their labels)",
+                r->name_as);
+    char gattrs[200];
+    size_t ngattrs = graph_attrs_left(r, gattrs, sizeof(gattrs));
+    if (ngattrs)
+        warn_of(warn, ctx, path, 0,
+                "the graph's own attribute%s %s left out (stakegraph keeps none from a file)",
+                ngattrs == 1 ? "" : "s", gattrs);
+    if (r->edge_strings_count)
+        warn_of(warn, ctx, path, 0,
+                "the edge attribute%s of strings %s left out, and %s %zu value%s: stakegraph "
+                "keeps numbers on edges",
+                r->edge_strings_count == 1 ? "" : "s", r->edge_strings,
+                r->edge_strings_count == 1 ? "its" : "their", r->edge_strings_values,
+                r->edge_strings_values == 1 ? "" : "s");
     if (loops)
         warn_of(warn, ctx, path, 0,
                 "%zu self-loop%s left out (a network of co-occurrences has none)", loops,
@@ -484,6 +587,23 @@ static void warn_changes(sg_warning_fn warn, void *ctx, const char *path,
         warn_of(warn, ctx, path, 0,
                 "%zu parallel edge%s merged into the edge of the same two nodes, weights summed",
                 merged, merged == 1 ? "" : "s");
+}
+
+/* The file whole in *text (malloc'd), decompressed when it is gzipped. */
+static int load_text(const char *path, char **text, size_t *len, sg_error *err)
+{
+    char msg[256];
+    size_t cap = 0;
+    int rc = sg_read_document(path, text, &cap, len, msg, sizeof(msg));
+    if (rc)
+        return sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", msg);
+    if (sg_is_gzip(*text, *len)) {
+        char *plain = NULL;
+        rc = sg_gunzip(&plain, len, path, *text, *len, err);
+        free(*text);
+        *text = plain;
+    }
+    return rc;
 }
 
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err)
@@ -497,23 +617,20 @@ int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn w
     if (!out || !path)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
     *out = NULL;
-    /* read whole, checked, then given to igraph from memory */
-    char *text = NULL, msg[256];
-    size_t len = 0, cap = 0;
-    int rd = sg_read_document(path, &text, &cap, &len, msg, sizeof(msg));
-    if (rd) {
-        free(text);
-        return sg_error_set(err, rd, path, 0, -1, "%s", msg);
-    }
+    /* read whole, checked, rewritten (graphml_fix.c), then given to igraph from memory */
+    char *text = NULL;
+    size_t len = 0;
     sg_graphml_info info;
-    if ((rd = sg_graphml_check(path, text, len, &info, err))) {
-        free(text);
-        return rd;
-    }
-    FILE *f = fmemopen(text, len, "rb");
+    sg_graphml_fixed fixed;
+    memset(&fixed, 0, sizeof(fixed));
+    int rd = load_text(path, &text, &len, err);
+    if (!rd && !(rd = sg_graphml_check(path, text, len, &info, err)))
+        rd = sg_graphml_fix(&fixed, path, text, len, err);
+    free(text);
+    FILE *f = rd ? NULL : fmemopen(fixed.text, fixed.len, "rb");
     if (!f) {
-        free(text);
-        return sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
+        sg_graphml_fixed_free(&fixed);
+        return rd ? rd : sg_error_set(err, SG_ERR_NOMEM, path, 0, -1, "out of memory");
     }
     igraph_t ig;
     reader r;
@@ -561,7 +678,7 @@ int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn w
     }
     if ((rc = check_merged_weights(&r, err)))
         goto done;
-    warn_changes(warn, ctx, path, &info, igraph_is_directed(&ig), loops, merged);
+    warn_changes(warn, ctx, path, &info, &fixed, &r, igraph_is_directed(&ig), loops, merged);
 done:
     free(r.raw_attr);
     if (have_vectors) {
@@ -578,7 +695,7 @@ done:
     igraph_set_attribute_table(old);
     sg_ig_leave();
     fclose(f);
-    free(text);
+    sg_graphml_fixed_free(&fixed);
     if (rc) {
         if (err && !err->file[0])
             snprintf(err->file, sizeof(err->file), "%s", path);

@@ -132,6 +132,15 @@ static int render_set(sg_render_options *opt, const char *name, const char *valu
         opt->title = value;
     } else if (!strcmp(name, "engine")) {
         opt->engine = value;
+    } else if (!strcmp(name, "lang")) {
+        if (!value || (strcmp(value, "fr") && strcmp(value, "en")))
+            return invalid(err, "invalid --lang '%.200s' (fr or en)", value);
+        opt->lang = value;
+    } else if (!strcmp(name, "html-evidence")) {
+        if (parse_u32(value, &v))
+            return invalid(err, "invalid --html-evidence '%.200s' (units a link, 0 or more)",
+                           value);
+        opt->view_evidence = (long)v;
     } else {
         return NOT_MINE;
     }

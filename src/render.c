@@ -71,6 +71,8 @@ void sg_render_options_init(sg_render_options *opt)
     opt->on_step = NULL;
     opt->step_ctx = NULL;
     opt->title = NULL;
+    opt->lang = "fr";
+    opt->view_evidence = 5;
 }
 
 int sg_colour_by_parse(sg_colour_by *out, const char *name)
@@ -86,11 +88,11 @@ int sg_colour_by_parse(sg_colour_by *out, const char *name)
 
 const char *sg_render_format_from_path(const char *path)
 {
-    static const char *const formats[] = {"svg", "png", "pdf"};
+    static const char *const formats[] = {"svg", "png", "pdf", "html"};
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (!dot || strchr(dot, '/'))
         return NULL;
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         if (!strcasecmp(dot + 1, formats[i]))
             return formats[i];
     return NULL;
@@ -407,56 +409,80 @@ static void legend_row(sg_strbuf *b, const unsigned char *rgb, const char *text,
     sb_str(b, "</TD></TR>");
 }
 
-/* The legend: colours, shapes, what sizes and widths mean. Returns its
- * 0, or -1 when memory ran out. */
-static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
-                  const size_t *order, double wmax, double scale)
+size_t sg_legend_colours(const sg_graph *g, const sg_render_options *opt, const size_t *order,
+                         sg_legend_row *rows)
 {
-    size_t n = sg_graph_node_count(g);
-    sb_str(b, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
-              "CELLPADDING=\"1\" BGCOLOR=\"#ffffff\">");
+    size_t n = sg_graph_node_count(g), k = 0;
     if (opt->colour_by == SG_COLOUR_TYPE) {
-        sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: type</B></TD></TR>");
         for (size_t t = 0; t <= sizeof(types) / sizeof(*types); t++) {
             const type_style *st = t < sizeof(types) / sizeof(*types) ? &types[t] : &other_type;
             int present = 0;
             for (size_t i = 0; i < n && !present; i++)
                 present = style_of(sg_graph_node_type(g, i)) == st;
             if (present) {
-                legend_row(b, palette[st->colour], st->type, 40, scale);
+                memcpy(rows[k].rgb, palette[st->colour], 3);
+                snprintf(rows[k].text, sizeof(rows[k].text), "%s", st->type);
+                rows[k++].shape = st->shape;
             }
         }
-    } else {
-        size_t csize[PALETTE];
-        community_sizes(g, csize);
-        long cc = sg_graph_column_find(g, SG_NODES, "community");
-        sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: community (Louvain), "
-                  "main actors</B></TD></TR>");
-        int grey = 0;
-        for (size_t i = 0; i < n; i++)
-            grey |= colour_of(g, opt, i, csize) == PALETTE;
-        for (size_t c = 0; c < PALETTE && cc >= 0; c++) {
-            if (csize[c] < 2)
-                continue;
-            char text[400];
-            size_t len = (size_t)snprintf(text, sizeof(text), "%zu (%zu): ", c, csize[c]);
-            size_t listed = 0;
-            for (size_t r = 0; r < n && listed < 3; r++) {
-                size_t i = order[r];
-                if (community_of(g, cc, i) != c)
-                    continue;
-                const char *name = sg_graph_node_short_name(g, i);
-                if (len + strlen(name) + 3 < sizeof(text))
-                    len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s",
-                                            listed ? ", " : "", name);
-                listed++;
-            }
-            legend_row(b, palette[c], text, 70, scale);
-        }
-        if (grey) {
-            legend_row(b, palette[PALETTE], "other communities and lone actors", 70, scale);
-        }
+        return k;
     }
+    size_t csize[PALETTE];
+    community_sizes(g, csize);
+    long cc = sg_graph_column_find(g, SG_NODES, "community");
+    int grey = 0;
+    for (size_t i = 0; i < n; i++)
+        grey |= colour_of(g, opt, i, csize) == PALETTE;
+    for (size_t c = 0; c < PALETTE && cc >= 0; c++) {
+        if (csize[c] < 2)
+            continue;
+        char *text = rows[k].text;
+        size_t size = sizeof(rows[k].text);
+        size_t len = (size_t)snprintf(text, size, "%zu (%zu): ", c, csize[c]);
+        size_t listed = 0;
+        for (size_t r = 0; r < n && listed < 3; r++) {
+            size_t i = order[r];
+            if (community_of(g, cc, i) != c)
+                continue;
+            const char *name = sg_graph_node_short_name(g, i);
+            if (len + strlen(name) + 3 < size)
+                len += (size_t)snprintf(text + len, size - len, "%s%s", listed ? ", " : "", name);
+            listed++;
+        }
+        memcpy(rows[k].rgb, palette[c], 3);
+        rows[k++].shape = NULL;
+    }
+    if (grey) {
+        snprintf(rows[k].text, sizeof(rows[k].text), "other communities and lone actors");
+        memcpy(rows[k].rgb, palette[PALETTE], 3);
+        rows[k++].shape = NULL;
+    }
+    return k;
+}
+
+const char *sg_legend_shape(size_t t, const char **type)
+{
+    if (t >= sizeof(types) / sizeof(*types))
+        return NULL;
+    *type = types[t].type;
+    return types[t].shape;
+}
+
+/* The legend: colours, shapes, what sizes and widths mean. Returns its
+ * 0, or -1 when memory ran out. */
+static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
+                  const size_t *order, double wmax, double scale)
+{
+    sg_legend_row rows[SG_LEGEND_MAX];
+    size_t k = sg_legend_colours(g, opt, order, rows);
+    sb_str(b, "<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+              "CELLPADDING=\"1\" BGCOLOR=\"#ffffff\">");
+    sb_str(b, opt->colour_by == SG_COLOUR_TYPE
+                  ? "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: type</B></TD></TR>"
+                  : "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Colour: community (Louvain), "
+                    "main actors</B></TD></TR>");
+    for (size_t r = 0; r < k; r++)
+        legend_row(b, rows[r].rgb, rows[r].text, opt->colour_by == SG_COLOUR_TYPE ? 40 : 70, scale);
     sb_str(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
     for (size_t t = 0; t < sizeof(types) / sizeof(*types); t++) {
         sb_str(b, t ? "   " : "Shape: ");

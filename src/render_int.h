@@ -5,6 +5,7 @@
 
 #include "gv.h"
 #include "stakegraph/graph.h"
+#include "stakegraph/render.h"
 
 /* Draws g's nodes and edges into dg as the default picture draws them: each
  * node pinned at its place (pos "x,y!"), of its size, shape and colour, the
@@ -15,6 +16,25 @@
  * The network must be laid out (x, y, size, r, g, b); else SG_ERR_INVALID. */
 int sg_render_marks(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, sg_gv_obj **edges,
                     sg_error *err);
+
+/* A row of the legend's colours: a type (with its shape) or a community
+ * (its number, size and first actors; shape NULL). */
+typedef struct {
+    char text[400];
+    unsigned char rgb[3];
+    const char *shape;
+} sg_legend_row;
+
+enum { SG_LEGEND_MAX = 10 };
+
+/* The colour rows of the picture's legend, in its order, into rows (room for
+ * SG_LEGEND_MAX); `order`: the nodes ranked by opt->size_by, as the picture
+ * labels them. Returns how many. */
+size_t sg_legend_colours(const sg_graph *g, const sg_render_options *opt, const size_t *order,
+                         sg_legend_row *rows);
+
+/* The legend's shape row t (its type in *type), or NULL past the last. */
+const char *sg_legend_shape(size_t t, const char **type);
 
 /* The picture's shape for a node type ("square" for organisations...). */
 const char *sg_type_shape(const char *type);

@@ -17,6 +17,12 @@
  * memory. */
 char *sg_json_evidence_line(const sg_cooccurrence *c, const char *doc, const char *snippet);
 
+/* A snippet of c's unit as sg_evidence_snippet makes it, with where its two
+ * mentions fall in it: spans[0, 2) the first in the text, spans[2, 4) the
+ * second (empty when it is inside the first), byte offsets in the snippet
+ * (evidence.c). NULL when out of memory. */
+char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t spans[4]);
+
 #endif
 
 /* Fills `err` (if not NULL) and returns `code`. `file` may be NULL; `line` 0 and
@@ -62,5 +68,11 @@ char *sg_utf8_clean(const char *s);
  * `doc` and `snippet` already made valid UTF-8; malloc'd, NULL when out of
  * memory. */
 char *sg_json_evidence_line(const sg_cooccurrence *c, const char *doc, const char *snippet);
+
+/* A snippet of c's unit as sg_evidence_snippet makes it, with where its two
+ * mentions fall in it: spans[0, 2) the first in the text, spans[2, 4) the
+ * second (empty when it is inside the first), byte offsets in the snippet
+ * (evidence.c). NULL when out of memory. */
+char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t spans[4]);
 
 #endif

@@ -14,13 +14,15 @@
 #include <unistd.h>
 
 #include "sg_internal.h"
+#include "stakegraph/view.h"
 #include "stakegraph/write.h"
 
 struct sg_target {
     char *path;
     sg_target_kind kind;
     sg_format format;           /* a network */
-    const char *picture;        /* "svg", "png", "pdf" (static) */
+    const char *picture;        /* "svg", "png", "pdf", "html" (static) */
+    const sg_unit_store *units; /* html: the units shown behind the edges (may be NULL) */
     sg_output *out, *edges_out; /* edges_out: CSV's second table */
     char *csv_paths[2];         /* CSV: DIR/nodes.csv, DIR/edges.csv */
     int made_dir;               /* CSV: the directory was made here (removed on failure) */
@@ -31,14 +33,14 @@ static const char *const format_names[] = {"graphml", "dot", "gexf", "json", "cs
 /* The kind of output for a format name (from -f or an extension). */
 static int kind_of(sg_target *t, const char *name)
 {
-    static const char *const pictures[] = {"svg", "png", "pdf"};
+    static const char *const pictures[] = {"svg", "png", "pdf", "html"};
     if (!strcmp(name, "pairs")) {
         t->kind = SG_TARGET_COUNTS;
         return 0;
     }
     if (!sg_format_parse(&t->format, name))
         return 0;
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         if (!strcmp(name, pictures[i])) {
             t->kind = SG_TARGET_PICTURE;
             t->picture = pictures[i];
@@ -102,7 +104,7 @@ static int kind_from_path(sg_target *t, const char *path, sg_error *err)
                             path);
     return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
                         "cannot tell the format from '%.200s' (.graphml, .dot, .gv, .gexf, "
-                        ".json, .svg, .png, .pdf or .pairs; or use -f)",
+                        ".json, .svg, .png, .pdf, .html or .pairs; or use -f)",
                         path);
 }
 
@@ -117,7 +119,7 @@ int sg_target_new(sg_target **out, const char *path, const char *format, sg_erro
     if (format && kind_of(t, format))
         rc = sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
                           "unknown format '%.200s' (graphml, dot, gexf, json, csv, svg, png, "
-                          "pdf or pairs)",
+                          "pdf, html or pairs)",
                           format);
     else if (format && is_csv(t))
         rc = csv_directory(t->path, err);
@@ -134,6 +136,17 @@ int sg_target_new(sg_target **out, const char *path, const char *format, sg_erro
 int sg_target_new_like(sg_target **out, const sg_target *like, const char *path, sg_error *err)
 {
     return sg_target_new(out, path, sg_target_format(like), err);
+}
+
+int sg_target_holds_periods(const sg_target *t)
+{
+    return (t->kind == SG_TARGET_NETWORK && t->format == SG_FORMAT_GEXF) ||
+           (t->kind == SG_TARGET_PICTURE && !strcmp(t->picture, "html"));
+}
+
+void sg_target_set_units(sg_target *t, const sg_unit_store *units)
+{
+    t->units = units;
 }
 
 sg_target_kind sg_target_kind_of(const sg_target *t)
@@ -223,7 +236,10 @@ int sg_target_write(sg_target *t, const sg_graph *g, const sg_extractor *ex,
     int rc;
     if (t->kind == SG_TARGET_COUNTS)
         rc = sg_extractor_write_counts(ex, f, err);
-    else if (t->kind == SG_TARGET_PICTURE)
+    else if (t->kind == SG_TARGET_PICTURE && !strcmp(t->picture, "html")) {
+        sg_view_sources src = {ex, t->units, timeline};
+        rc = sg_view_write(g, ro, &src, f, err);
+    } else if (t->kind == SG_TARGET_PICTURE)
         rc = sg_render(g, t->picture, ro, f, err);
     else if (t->format == SG_FORMAT_GEXF)
         rc = sg_export_gexf(g, timeline, f, err);

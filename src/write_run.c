@@ -100,11 +100,11 @@ int sg_target_check_periods(const sg_target *t, sg_error *err)
                             "each period's documents as a shard instead");
     int special = !strcmp(path, "-") ||
                   (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
-    if (special && strcmp(sg_target_format(t), "gexf"))
+    if (special && !sg_target_holds_periods(t))
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
                             "--by-period writes one file per period beside the output: give -o "
-                            "FILE, not standard output or a device (or -f gexf, which holds the "
-                            "periods)");
+                            "FILE, not standard output or a device (or -f gexf or -f html, which "
+                            "hold the periods)");
     return 0;
 }
 
@@ -171,13 +171,12 @@ static void plan_add(output_plan *op, sg_target **t, const sg_graph *g, const sg
     op->n++;
 }
 
-/* One output beside each output (not counts, not GEXF, which holds the
- * periods) for each period, of the same kind: "net.2024.graphml". */
+/* One output beside each output (not counts, not a GEXF or a view, which
+ * hold the periods) for each period, of the same kind: "net.2024.graphml". */
 static int plan_periods(output_plan *op, size_t n, const sg_run_result *res, sg_error *err)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *format = sg_target_format(op->t[i]);
-        if (!strcmp(format, "pairs") || !strcmp(format, "gexf"))
+        if (sg_target_kind_of(op->t[i]) == SG_TARGET_COUNTS || sg_target_holds_periods(op->t[i]))
             continue;
         for (size_t k = 0; k < res->nperiods; k++) {
             sg_target *t = NULL;
@@ -234,8 +233,7 @@ int sg_run_write(sg_target **t, size_t n, sg_target **bipartite, sg_output **row
         rc = make_graphs(&g, &bip, t, n, bipartite && *bipartite, rows, nrows, ex, res, opt, err);
     /* every output in one list, opened, written, flushed, then renamed */
     for (size_t i = 0; !rc && i < n; i++)
-        plan_add(&op, &t[i], g,
-                 np && !strcmp(sg_target_format(t[i]), "gexf") ? &res->timeline : NULL);
+        plan_add(&op, &t[i], g, np && sg_target_holds_periods(t[i]) ? &res->timeline : NULL);
     if (!rc && np && !(rc = plan_periods(&op, n, res, err)))
         rc = sg_targets_open(op.t + n, op.n - n, err);
     if (!rc && bipartite && *bipartite)

@@ -118,23 +118,31 @@ size_t sg_graph_meta_count(const sg_graph *g);
 const char *sg_graph_meta_key(const sg_graph *g, size_t i);
 const char *sg_graph_meta_value(const sg_graph *g, size_t i);
 
-/* Reads a GraphML file (igraph's reader): node ids, `label`, `type`,
- * `mentions`, `documents`, edge `weight` (default 1), `documents` and
- * `first_documents` (names joined by SG_FIRST_DOCUMENTS_SEP); other
- * numeric attributes become columns, other string node attributes become
- * attributes. Errors name the file. "-" reads standard input (left open).
- * The caller frees *out with sg_graph_free (*out is NULL after a failure).
- * Reads under the igraph lock. */
+/* Reads a GraphML file (igraph's reader), gzip-compressed or not: node ids,
+ * `label`, `type`, `mentions`, `documents`, edge `weight` (default 1),
+ * `documents` and `first_documents` (names joined by SG_FIRST_DOCUMENTS_SEP);
+ * other numeric attributes become columns, other string node attributes
+ * become attributes. Keys are read by their id whatever its text, keys
+ * declared for="all" on graphs, nodes and edges, several keys of one name for
+ * one kind of element as one attribute (networkx's int and double `weight`),
+ * a node attribute named "id" as "id_" (the node ids stay those of the
+ * <node> elements). Errors name the file. "-" reads standard input (left
+ * open). The caller frees *out with sg_graph_free (*out is NULL after a
+ * failure). Reads under the igraph lock. */
 int sg_graph_read_graphml(sg_graph **out, const char *path, sg_error *err);
 /* The same, telling `warn` (may be NULL; `ctx` is passed back) what the
  * reading changes in the file's graph, each once: a directed graph read as
  * undirected (reciprocal edges summed), self-loops left out, parallel edges
  * merged (weights summed), graphs after the first and nested graphs,
- * hyperedges and keys declared for="all" (igraph's reader ignores them),
- * two keys of one name for nodes or for edges (read as one), and a node key
- * named "id" (it would replace the node ids). Warnings have code SG_OK and
- * the file's name. Threads: as sg_graph_read_graphml; `warn` is called in the
- * calling thread. */
+ * hyperedges, keys of types it does not read (graph-tool's vector_float,
+ * python_object...) and yEd's graphics keys with how many values they had,
+ * data of undeclared keys, edge attributes of strings (edges hold numbers,
+ * and `first_documents`), edges declared directed in an undirected graph,
+ * keys of one name holding strings and numbers (read as strings), and a
+ * node key named "id" (read as "id_"). Warnings
+ * have code SG_OK, the file's name and, where one stands for it, the key's
+ * line. Threads: as sg_graph_read_graphml; `warn` is called in the calling
+ * thread. */
 int sg_graph_read_graphml_warn(sg_graph **out, const char *path, sg_warning_fn warn, void *ctx,
                                sg_error *err);
 /* Tells g, just read from the GraphML file `path`, whether stakegraph wrote

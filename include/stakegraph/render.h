@@ -20,6 +20,8 @@ typedef struct {
                                graph has at most 60 nodes, else the top 40 */
     const char *engine;     /* Graphviz layout engine; NULL: neato up to 300 nodes, else sfdp */
     const char *title;      /* caption above the picture, or NULL */
+    const char *lang;       /* the HTML view's interface: "fr" (default) or "en" */
+    long view_evidence;     /* units of text shown behind each edge in the HTML view (5) */
     sg_step_fn on_step;     /* told the layout and the drawing as they start (may be NULL) */
     void *step_ctx;
 } sg_render_options;
@@ -39,8 +41,9 @@ int sg_colour_by_parse(sg_colour_by *out, const char *name);
 int sg_render_options_set(sg_render_options *opt, const char *name, const char *value,
                           sg_error *err);
 
-/* The picture format for a path's extension: "svg", "png" or "pdf" (static
- * storage); NULL when the extension is none of these or `path` is NULL. */
+/* The picture format for a path's extension: "svg", "png", "pdf" or "html"
+ * (the interactive view, view.h; static storage); NULL when the extension is
+ * none of these or `path` is NULL. */
 const char *sg_render_format_from_path(const char *path);
 
 /* Lays the graph out with Graphviz (overlap removal "prism", straight edges)

@@ -36,6 +36,7 @@
 #include "graph.h"
 #include "render.h"
 #include "suggest.h"
+#include "view.h"
 #include "write.h"
 
 #ifdef __cplusplus

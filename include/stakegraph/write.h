@@ -14,6 +14,7 @@
 #include "extract.h"
 #include "graph.h"
 #include "render.h"
+#include "view.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,14 +25,14 @@ typedef struct sg_target sg_target;
 
 typedef enum {
     SG_TARGET_NETWORK = 0, /* GraphML, DOT, GEXF, JSON or CSV */
-    SG_TARGET_PICTURE,     /* SVG, PNG or PDF (needs a laid-out graph) */
+    SG_TARGET_PICTURE,     /* SVG, PNG, PDF or the HTML view (needs a laid-out graph) */
     SG_TARGET_COUNTS       /* the partial counts for merge (.pairs) */
 } sg_target_kind;
 
 /* What `path` (copied; NULL or "-": standard output) is to hold: the format
- * `format` names (graphml, dot, gexf, json, csv, svg, png, pdf or pairs;
- * may be NULL), else the path's extension (.graphml, .dot, .gv, .gexf,
- * .json, .svg, .png, .pdf, .pairs; none: GraphML). CSV is two tables,
+ * `format` names (graphml, dot, gexf, json, csv, svg, png, pdf, html or
+ * pairs; may be NULL), else the path's extension (.graphml, .dot, .gv,
+ * .gexf, .json, .svg, .png, .pdf, .html, .pairs; none: GraphML). CSV is two tables,
  * nodes.csv and edges.csv, in the directory `path` names. Refused, with the
  * reason in err (SG_ERR_INVALID): an unknown format or extension, a .csv
  * path, CSV to standard output. Nothing is opened yet. */
@@ -41,6 +42,14 @@ int sg_target_new_like(sg_target **out, const sg_target *like, const char *path,
 /* Aborts an output not committed (its temporary files removed, a directory
  * it made removed when empty) and frees it; NULL-safe. */
 void sg_target_free(sg_target *t);
+
+/* Non-zero for the outputs that hold the periods of a run themselves (GEXF,
+ * as spells; the HTML view, as its period slider) instead of a file each. */
+int sg_target_holds_periods(const sg_target *t);
+
+/* The units an HTML view target shows behind its edges (view.h; kept by the
+ * caller until the target is written). Other targets ignore them. */
+void sg_target_set_units(sg_target *t, const sg_unit_store *units);
 
 sg_target_kind sg_target_kind_of(const sg_target *t);
 /* Its path ("-" for standard output) and format name ("graphml", "csv",

@@ -33,6 +33,7 @@ typedef struct {
     sg_output *evidence; /* NULL: no evidence rows (unless explaining) */
     const char *evidence_path;
     sg_evidence_format evidence_format;
+    sg_unit_store *units;              /* NULL: no HTML view to show units in */
     const char *explain_a, *explain_b; /* explain: the two ids (a < b) */
     /* results */
     char *explain_text;
@@ -87,6 +88,16 @@ void cli_warning(const sg_error *w, void *ctx);
  * values while stakegraph's of the same names were written under others
  * (sg_graph_column_renamed). */
 void cli_warn_renamed(const sg_graph *g, const char *file);
+/* Reads the GraphML at `path` for stats and render, printing the reading's
+ * warnings; with `strict`, printed as errors and the file refused (nothing
+ * read, *out NULL). Returns 0, or -1 after printing the error. */
+int cli_read_graphml(sg_graph **out, const char *path, int strict);
+
+/* Non-zero when output t is the HTML view. */
+int cli_is_view(const sg_target *t);
+/* Refuses, before any work, an HTML view that this build cannot write
+ * (built without node and npm): prints why and returns -1; else 0. */
+int cli_view_check(sg_target *const *t, size_t n);
 
 /* Opens the n outputs (sg_targets_open), or prints the error, frees them
  * all and returns -1. */
@@ -121,7 +132,7 @@ int cli_parse_options(const cli_command *cmd, int argc, char **argv, cli_apply_f
 void cli_print_help(const cli_command *cmd, FILE *f);
 
 /* The picture options extract, merge and render share (sg_render_options_set). */
-enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
+enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE, OPT_LANG, OPT_HTML_EVIDENCE };
 #define CLI_PICTURE_OPTIONS(commands)                                                              \
     {OPT_COLOUR_BY, "colour-by|color-by", "WHAT", "pictures: community (default) or type",         \
      commands},                                                                                    \
@@ -132,6 +143,10 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
         {OPT_LABELS, "labels", "N",                                                                \
          "pictures: label the N most central actors (default: all up to 60 actors, else 40)",      \
          commands},                                                                                \
+        {OPT_LANG, "lang", "fr|en", "the HTML view's interface language (default fr)", commands},  \
+        {OPT_HTML_EVIDENCE, "html-evidence", "N",                                                  \
+         "the HTML view: units of text shown for each link (default 5; the others counted)",       \
+         commands},                                                                                \
     {                                                                                              \
         OPT_TITLE, "title", "TEXT", "pictures: a caption above the picture", commands              \
     }
@@ -139,6 +154,15 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE };
 /* --no-betweenness, --no-pagerank, --no-eigenvector (sg_analysis_options_set),
  * for the commands that analyse. */
 enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
+/* stats' and render's --strict (id: the command's own). */
+#define CLI_STRICT_OPTION(id)                                                                      \
+    {                                                                                              \
+        id, "strict", NULL,                                                                        \
+            "refuse the file when its reading would change or leave out anything (a directed "     \
+            "graph, self-loops, parallel edges, other graphs, hyperedges, attributes): the "       \
+            "warnings become errors and nothing is written",                                       \
+            0                                                                                      \
+    }
 #define CLI_SKIP_OPTIONS(commands)                                                                 \
     {OPT_NO_BETWEENNESS, "no-betweenness", NULL,                                                   \
      "do not compute the betweenness (the longest measure on large networks)", commands},          \

@@ -16,6 +16,7 @@ static int count(network_run *n)
     r->evidence = n->sk.rows[1];
     r->evidence_path = a->evidence;
     r->evidence_format = n->sk.evidence_format;
+    r->units = n->sk.units;
     sg_run_options run = a->run;
     run.period_graphs = sg_targets_need_graph(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
     run.min_weight = a->write.min_weight;

@@ -7,11 +7,12 @@
 
 #include "cli.h"
 
-enum { OPT_ENGINE = 256, OPT_SEED, OPT_EXACT };
+enum { OPT_ENGINE = 256, OPT_SEED, OPT_EXACT, OPT_STRICT };
 
 static const cli_option options[] = {
     {'o', "output", "FILE",
-     ".svg, .png or .pdf for a picture; .graphml, .gexf, .dot or .json for the network with "
+     ".svg, .png or .pdf for a picture; .html for the interactive view; .graphml, .gexf, .dot "
+     "or .json for the network with "
      "its layout (x, y), colours (r, g, b) and sizes, which Gephi opens laid out (repeatable)",
      0},
     CLI_PICTURE_OPTIONS(0),
@@ -22,6 +23,7 @@ static const cli_option options[] = {
      0},
     {OPT_EXACT, "exact", NULL, "exact betweenness whatever the size, when computed here", 0},
     CLI_SKIP_OPTIONS(0),
+    CLI_STRICT_OPTION(OPT_STRICT),
     {0, NULL, NULL, NULL, 0}};
 
 static const cli_command command = {
@@ -32,7 +34,8 @@ static const cli_command command = {
     "Lays a network out with Graphviz (neato up to 300 actors, sfdp above) and draws\n"
     "it: nodes shaped by type, coloured by community or type, sized by a centrality,\n"
     "lines as wide as the co-occurrence counts, the main actors labelled, a legend.\n"
-    "Measures missing from the file are computed with igraph first.\n"
+    "Measures missing from the file are computed with igraph first. Any GraphML\n"
+    "works (gzipped too); what its reading changes or leaves out is said in warnings.\n"
     "\n",
     NULL,
     NULL,
@@ -41,6 +44,7 @@ static const cli_command command = {
 typedef struct {
     const char **paths;
     size_t n;
+    int strict;
     sg_write_options w; /* the analysis and the pictures */
 } render_args;
 
@@ -50,6 +54,8 @@ static int apply(void *ctx, int id, const char *name, const char *arg)
     sg_error err;
     if (id == 'o')
         a->paths[a->n++] = arg;
+    else if (id == OPT_STRICT)
+        a->strict = 1;
     else if (sg_write_options_set(&a->w, name, arg, &err))
         return cli_usage_error("render", err.message);
     return 0;
@@ -60,9 +66,10 @@ static int usage_error(const char *what)
     return cli_usage_error("render", what);
 }
 
-/* Reads the GraphML `in`, computes the measures it lacks (the file's own are
- * kept), lays it out and writes the n outputs. Returns the exit status. */
-static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *ro,
+/* Reads the GraphML `in` (strict: refused when the reading would change it), computes the measures
+ * it lacks (the file's own are kept), lays it out and writes the n outputs. Returns the exit
+ * status. */
+static int draw(const char *in, int strict, sg_target **outs, size_t n, sg_render_options *ro,
                 sg_analysis_options *ao)
 {
     sg_error err;
@@ -73,12 +80,13 @@ static int draw(const char *in, sg_target **outs, size_t n, sg_render_options *r
     ro->on_step = ao->on_step = cli_step;
     ro->step_ctx = ao->step_ctx = &steps;
     cli_step("reading", &steps);
-    int rc = sg_graph_read_graphml_warn(&g, in, cli_warning, NULL, &err);
-    if (!rc)
-        sg_graph_read_origin(g, in);
-    if (!rc &&
-        (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
-         (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0)))
+    if (cli_read_graphml(&g, in, strict)) {
+        cli_steps_end(&steps);
+        return EXIT_FAIL;
+    }
+    int rc = 0;
+    if (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
+        (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0))
         rc = sg_graph_analyse(g, ao, &err);
     if (!rc)
         rc = sg_graph_layout(g, ro, &err);
@@ -119,7 +127,8 @@ int cmd_render(int argc, char **argv)
     }
     if (a.n == 0) {
         status =
-            usage_error("no output: give -o OUT.svg (or .png, .pdf, .graphml, .gexf, .dot, .json)");
+            usage_error("no output: give -o OUT.svg (or .png, .pdf, .html, .graphml, .gexf, .dot, "
+                        ".json)");
         goto done;
     }
     for (size_t i = 0; i < a.n; i++)
@@ -131,7 +140,9 @@ int cmd_render(int argc, char **argv)
             status = usage_error(msg);
             goto done;
         }
-    status = draw(argv[optind], outs, a.n, &a.w.render, &a.w.analysis);
+    status = cli_view_check(outs, a.n)
+                 ? EXIT_FAIL
+                 : draw(argv[optind], a.strict, outs, a.n, &a.w.render, &a.w.analysis);
 done:
     sg_targets_free(outs, a.n);
     free(a.paths);

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-enum { OPT_JSON = 256, OPT_TOP, OPT_SEED, OPT_EXACT };
+enum { OPT_JSON = 256, OPT_TOP, OPT_SEED, OPT_EXACT, OPT_STRICT };
 
 static const cli_option options[] = {
     {OPT_JSON, "json", NULL, "print JSON instead of tables", 0},
@@ -19,6 +19,7 @@ static const cli_option options[] = {
      "edges), it is estimated from a sample of sources, and the output says so)",
      0},
     CLI_SKIP_OPTIONS(0),
+    CLI_STRICT_OPTION(OPT_STRICT),
     {'o', "output", "FILE",
      "also write the network with its measures (.graphml, .gexf, .dot, .json, or -f csv "
      "DIR through extract's rules)",
@@ -28,11 +29,13 @@ static const cli_option options[] = {
 static const cli_command command = {
     "stats",
     1,
-    "usage: stakegraph stats [--json] [--top N] [--seed N] [--exact] [-o FILE] FILE.graphml\n"
+    "usage: stakegraph stats [--json] [--top N] [--seed N] [--exact] [--strict] [-o FILE]\n"
+    "                        FILE.graphml\n"
     "\n"
     "Prints the network's size, density, components, communities and modularity,\n"
     "and the top actors by each centrality with their community. The measures are\n"
-    "computed again with igraph (the same as extract's), so any GraphML works.\n"
+    "computed again with igraph (the same as extract's), so any GraphML works\n"
+    "(gzipped too); what its reading changes or leaves out is said in warnings.\n"
     "\n",
     NULL,
     NULL,
@@ -44,7 +47,7 @@ static int usage_error(const char *what)
 }
 
 typedef struct {
-    int json;
+    int json, strict;
     unsigned long top;
     sg_analysis_options opt;
     const char *output;
@@ -56,6 +59,8 @@ static int apply(void *ctx, int id, const char *name, const char *arg)
     sg_error err;
     if (id == OPT_JSON)
         a->json = 1;
+    else if (id == OPT_STRICT)
+        a->strict = 1;
     else if (id == 'o')
         a->output = arg;
     else if (id == OPT_TOP && (cli_parse_seed(arg, &a->top) || a->top == 0))
@@ -67,7 +72,7 @@ static int apply(void *ctx, int id, const char *name, const char *arg)
 
 int cmd_stats(int argc, char **argv)
 {
-    stats_args a = {0, 10, {0}, NULL};
+    stats_args a = {0, 0, 10, {0}, NULL};
     sg_analysis_options_init(&a.opt);
     int rc = cli_parse_options(&command, argc, argv, apply, &a);
     if (rc)
@@ -92,13 +97,14 @@ int cmd_stats(int argc, char **argv)
     a.opt.on_step = cli_step;
     a.opt.step_ctx = &steps;
     cli_step("reading", &steps);
-    if ((out && cli_outputs_open(&out, 1)) ||
-        sg_graph_read_graphml_warn(&g, argv[optind], cli_warning, NULL, &err) ||
-        (sg_graph_read_origin(g, argv[optind]), 0) || sg_graph_analyse(g, &a.opt, &err) ||
-        (cli_step("summary", &steps), 0) || sg_graph_summarise(g, &s, &err)) {
+    if ((out && cli_outputs_open(&out, 1)) || cli_read_graphml(&g, argv[optind], a.strict)) {
         cli_steps_end(&steps);
-        if (err.code)
-            cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
+        goto done;
+    }
+    if (sg_graph_analyse(g, &a.opt, &err) || (cli_step("summary", &steps), 0) ||
+        sg_graph_summarise(g, &s, &err)) {
+        cli_steps_end(&steps);
+        cli_print_error(&err, argv[optind]); /* (the analysis names no file) */
         goto done;
     }
     cli_warn_renamed(g, argv[optind]);

@@ -61,6 +61,43 @@ void cli_warning(const sg_error *w, void *ctx)
     fprintf(stderr, "stakegraph: warning: %s\n", sg_error_format(w, buf, sizeof(buf)));
 }
 
+/* The reading's warnings: printed as such, or (strict) as errors, counted. */
+typedef struct {
+    int strict;
+    size_t count;
+} read_report;
+
+static void read_warning(const sg_error *w, void *ctx)
+{
+    read_report *r = ctx;
+    r->count++;
+    if (r->strict)
+        cli_print_error(w, NULL);
+    else
+        cli_warning(w, NULL);
+}
+
+int cli_read_graphml(sg_graph **out, const char *path, int strict)
+{
+    read_report r = {strict, 0};
+    sg_error err;
+    sg_error_clear(&err);
+    *out = NULL;
+    if (sg_graph_read_graphml_warn(out, path, read_warning, &r, &err)) {
+        cli_print_error(&err, path);
+        return -1;
+    }
+    if (strict && r.count) {
+        sg_graph_free(*out);
+        *out = NULL;
+        cli_error(path, "refused (--strict): the reading would change or leave out what the "
+                        "errors above say");
+        return -1;
+    }
+    sg_graph_read_origin(*out, path);
+    return 0;
+}
+
 /* Appends ", [edge ]name" to buf (count names so far). */
 static void list_name(char *buf, size_t size, size_t count, int edge, const char *name)
 {
@@ -162,6 +199,23 @@ void cli_steps_end(cli_steps *s)
 {
     if (s->on)
         cli_line_end();
+}
+
+int cli_is_view(const sg_target *t)
+{
+    return !strcmp(sg_target_format(t), "html");
+}
+
+int cli_view_check(sg_target *const *t, size_t n)
+{
+    for (size_t i = 0; i < n && !sg_view_available(); i++)
+        if (t[i] && cli_is_view(t[i])) {
+            cli_error(sg_target_path(t[i]),
+                      "this stakegraph was built without the HTML view (node and npm were "
+                      "missing at build time): install them (./setup.sh does) and build it again");
+            return -1;
+        }
+    return 0;
 }
 
 int cli_outputs_open(sg_target **t, size_t n)

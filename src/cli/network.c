@@ -54,6 +54,26 @@ static void sinks_abort(sinks *sk)
     sk->bipartite = NULL;
 }
 
+/* The HTML views' units of text behind the links, kept during the run
+ * (extract: merge has no text). Returns 0, or -1 after saying why. */
+static int keep_units(network_run *r, size_t n)
+{
+    const extract_args *a = &r->a;
+    if (cli_view_check(a->outs, n))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!cli_is_view(a->outs[i]))
+            continue;
+        if (!a->merge && !r->sk.units &&
+            !(r->sk.units = sg_unit_store_new((size_t)a->write.render.view_evidence))) {
+            cli_error(NULL, "out of memory");
+            return -1;
+        }
+        sg_target_set_units(a->outs[i], r->sk.units);
+    }
+    return 0;
+}
+
 /* Opens the outputs before the work starts, so that an unwritable path fails
  * at once rather than after the corpus has been read. */
 int network_open_outputs(network_run *r)
@@ -63,6 +83,8 @@ int network_open_outputs(network_run *r)
     size_t n = (size_t)(a->noutputs ? a->noutputs : 1);
     sg_error err;
     sg_error_clear(&err);
+    if (keep_units(r, n))
+        return -1;
     int rc = sg_targets_open(a->outs, n, &err);
     if (!rc && a->mentions)
         rc = sg_mentions_open(&sk->rows[0], a->mentions, &err);
@@ -154,6 +176,7 @@ void network_end(network_run *r)
     sg_targets_free(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
     sinks_abort(&r->sk);
     cli_report_free(&r->report);
+    sg_unit_store_free(r->sk.units);
     sg_run_result_free(&r->res);
     sg_extractor_free(r->ex);
     sg_gazetteer_free(r->gaz);

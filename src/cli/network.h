@@ -36,6 +36,7 @@ typedef struct {
     sg_output *rows[2]; /* mentions, evidence */
     sg_evidence_format evidence_format;
     sg_target *bipartite; /* NULL when not asked for */
+    sg_unit_store *units; /* the units the HTML views show, NULL without a view */
 } sinks;
 
 /* One run of extract, merge or explain: what it reads and what it writes. */

@@ -46,13 +46,13 @@ static const cli_option options[] = {
      EX | EP},
     {'f', "format", "FMT",
      "graphml, dot, gexf, json (networkx node-link), csv (-o DIR: DIR/nodes.csv and "
-     "DIR/edges.csv), svg, png, pdf or pairs, for a single output (default: from -o's "
+     "DIR/edges.csv), svg, png, pdf, html or pairs, for a single output (default: from -o's "
      "extension, else graphml)",
      EX | MG},
     {'o', "output", "FILE",
      "where to write the network (.graphml, .dot, .gexf, .json), its picture (.svg, .png, "
-     ".pdf) or the partial counts for 'stakegraph merge' (.pairs); repeatable (default: "
-     "standard output)",
+     ".pdf), its interactive view (.html) or the partial counts for 'stakegraph merge' "
+     "(.pairs); repeatable (default: standard output)",
      EX | MG},
     {'j', "jobs", "N", "threads (default: all cores); the output is the same", EX | EP},
     {OPT_FILES_FROM, "files-from", "FILE",
@@ -71,7 +71,8 @@ static const cli_option options[] = {
      EX},
     {OPT_BY_PERIOD, "by-period", "month|year",
      "(--jsonl, with dates) also write one network per period beside each output "
-     "(net.graphml: net.2024.graphml, ...); a GEXF output gets the periods as spells instead",
+     "(net.graphml: net.2024.graphml, ...); a GEXF output gets the periods as spells, an HTML "
+     "view a period slider, instead",
      EX},
     {OPT_MIN_WEIGHT, "min-weight", "N", "keep only edges with weight >= N (nodes are kept)",
      EX | MG},
@@ -243,6 +244,9 @@ int network_parse(network_run *r, int cmd, int argc, char **argv, int *first)
         rc = check_args(a, argc, argv, c->name);
     if (!rc)
         *first = optind;
-    a->opt.record_documents = a->bipartite != NULL;
+    int view = 0; /* the HTML view lists each actor's documents */
+    for (int i = 0; !rc && i < (a->noutputs ? a->noutputs : 1); i++)
+        view |= cli_is_view(a->outs[i]);
+    a->opt.record_documents = a->bipartite != NULL || view;
     return rc;
 }

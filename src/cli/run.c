@@ -113,6 +113,10 @@ static int on_cooccurrence(const sg_cooccurrence *c, void *ctx)
             return out_of_memory(r);
         return 0;
     }
+    if (r->units && sg_unit_store_add(r->units, c))
+        return out_of_memory(r);
+    if (!r->evidence)
+        return 0;
     if (sg_evidence_row(&r->row, &r->row_len, &r->row_cap, r->evidence_format, c))
         return out_of_memory(r);
     return write_row(r, r->evidence, r->evidence_path);
@@ -124,7 +128,7 @@ int cli_run(cli_report *r, sg_extractor *ex, sg_corpus *c, const sg_run_options 
     sg_run_options o = *run;
     o.on_document = r->explain_a ? on_document : NULL;
     o.on_mention = r->mentions ? on_mention : NULL;
-    o.on_cooccurrence = r->evidence || r->explain_a ? on_cooccurrence : NULL;
+    o.on_cooccurrence = r->evidence || r->units || r->explain_a ? on_cooccurrence : NULL;
     o.on_warning = on_warning;
     o.on_progress = on_progress;
     o.ctx = r;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include <jansson.h>
+#include <zlib.h>
 
 #include "stakegraph/stakegraph.h"
 
@@ -176,7 +177,7 @@ static void graphml_refusals(void **state)
 {
     (void)state;
     refused("", 0, 0, "empty file");
-    refused("\x1f\x8b\x08\x00rest", 8, 0, "gzip-compressed");
+    refused("\x1f\x8b\x08\x00rest", 8, 0, "a corrupt gzip file");
     static const char gexf[] =
         "<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://gexf.net/1.3\">\n</gexf>\n";
     refused(gexf, strlen(gexf), 2, "a GEXF file");
@@ -244,7 +245,7 @@ static void graphml_changes_said(void **state)
         "  <key id=\"a\" for=\"all\" attr.name=\"colour\" attr.type=\"string\"/>\n"
         "  <key id=\"i\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"
         "  <graph edgedefault=\"directed\">\n"
-        "    <node id=\"a\"/><node id=\"b\"/><node id=\"c\"/>\n"
+        "    <node id=\"a\"><data key=\"i\">not-a</data></node><node id=\"b\"/><node id=\"c\"/>\n"
         "    <edge source=\"a\" target=\"b\"><data key=\"d0\">1</data></edge>\n"
         "    <edge source=\"b\" target=\"a\"><data key=\"d1\">2.5</data></edge>\n"
         "    <edge source=\"a\" target=\"b\"/><edge source=\"c\" target=\"c\"/>\n"
@@ -267,14 +268,20 @@ static void graphml_changes_said(void **state)
     static const char *const want[] = {"0: a directed graph, read as undirected",
                                        "0: 2 <graph> elements",
                                        "0: 1 hyperedge left out",
-                                       "5: a key declared for=\"all\"",
-                                       "4: a second key named 'weight' for the same elements",
-                                       "6: a node attribute named 'id'",
+                                       "6: a node attribute named 'id': read as the column 'id_'",
                                        "0: 1 self-loop left out",
                                        "0: 2 parallel edges merged"};
     for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
         if (!strstr(said, want[i]))
             fail_msg("no '%s' in:\n%s", want[i], said);
+    /* read, not warned of: the for="all" key and networkx's two weight keys */
+    if (strstr(said, "for=\"all\"") || strstr(said, "'weight'"))
+        fail_msg("warned of what is read:\n%s", said);
+    double w;
+    size_t s, t;
+    sg_graph_edge(g, 0, &s, &t, &w, NULL);
+    assert_true(w == 4.5); /* 1 (the int key) + 2.5 (the double key) + 1 (none) */
+    assert_string_equal(sg_graph_node_id(g, 0), "a");
     assert_int_equal(sg_graph_edge_count(g), 1);
     sg_graph_free(g);
     /* a network of stakegraph's own: not a word */
@@ -292,6 +299,205 @@ static void graphml_changes_said(void **state)
     unlink(out);
     assert_string_equal(said, "");
     sg_graph_free(g);
+}
+
+/* Writes len bytes of text to a temporary file and reads it, the warnings
+ * collected in said (4096 bytes); the reading's status in *rc. */
+static sg_graph *read_warned(const void *text, size_t len, char *said, int *rc, sg_error *err)
+{
+    char path[] = "/tmp/sg_formats_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, len), (ssize_t)len);
+    close(fd);
+    sg_graph *g = NULL;
+    said[0] = '\0';
+    *rc = sg_graph_read_graphml_warn(&g, path, collect, said, err);
+    unlink(path);
+    return g;
+}
+
+static size_t node_named(const sg_graph *g, const char *id)
+{
+    for (size_t i = 0; i < sg_graph_node_count(g); i++)
+        if (!strcmp(sg_graph_node_id(g, i), id))
+            return i;
+    fail_msg("no node '%s'", id);
+    return 0;
+}
+
+static const char *attr_of(const sg_graph *g, size_t i, const char *name)
+{
+    for (size_t a = 0; a < sg_graph_attr_count(g); a++)
+        if (!strcmp(sg_graph_attr_name(g, a), name))
+            return sg_graph_node_attr(g, i, a);
+    fail_msg("no attribute '%s'", name);
+    return NULL;
+}
+
+static double column_of(const sg_graph *g, sg_domain d, const char *name, size_t i)
+{
+    long c = sg_graph_column_find(g, d, name);
+    if (c < 0)
+        fail_msg("no column '%s'", name);
+    return sg_graph_column_value(g, d, (size_t)c, i);
+}
+
+/* Issue 17: what igraph's reader ignored or mixed up is read: keys for="all"
+ * or without `for`, several keys of one name (int and double: the sum of
+ * networkx's two weight keys; strings and numbers: strings, said), keys
+ * whatever their id, a node attribute named id (kept as id_, said), graph-tool's
+ * short and a boolean key with a numeric one, defaults; vector types and
+ * yEd's graphics are left out (a CDATA holding "</data>" too), said with
+ * their count, and an edge declared directed in an undirected graph is said. */
+static const char faithful_graphml[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:y=\"urn:y\">\n"
+    "  <key id=\"colour\" attr.name=\"colour\" attr.type=\"string\"/>\n"
+    "  <key id=\"all_w\" for=\"all\" attr.name=\"score\" attr.type=\"double\"/>\n"
+    "  <key id=\"d0\" for=\"edge\" attr.name=\"weight\" attr.type=\"long\"/>\n"
+    "  <key id=\"d1\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "  <key id=\"x1\" for=\"node\" attr.name=\"rank\" attr.type=\"int\"/>\n"
+    "  <key id=\"x2\" for=\"node\" attr.name=\"rank\" attr.type=\"string\"/>\n"
+    "  <key id=\"weight\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"
+    "  <key id=\"v\" for=\"node\" attr.name=\"pos\" attr.type=\"vector_float\"/>\n"
+    "  <key id=\"b\" for=\"edge\" attr.name=\"flag\" attr.type=\"boolean\"/>\n"
+    "  <key id=\"b2\" for=\"edge\" attr.name=\"flag\" attr.type=\"int\"/>\n"
+    "  <key id=\"sh\" for=\"node\" attr.name=\"small\" attr.type=\"short\"/>\n"
+    "  <key id=\"y\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+    "  <key id=\"lv\" for=\"node\" attr.name=\"level\" attr.type=\"double\">\n"
+    "    <default>7</default></key>\n"
+    "  <graph edgedefault=\"undirected\"><data key=\"colour\">blue</data>\n"
+    "    <node id=\"a\"><data key=\"colour\">red</data><data key=\"all_w\">0.5</data>"
+    "<data key=\"x1\">3</data><data key=\"weight\">alpha</data><data key=\"v\">1, 2</data>"
+    "<data key=\"sh\">4</data>"
+    "<data key=\"y\"><y:ShapeNode><y:NodeLabel>A</y:NodeLabel></y:ShapeNode></data></node>\n"
+    "    <node id=\"b\"><data key=\"x2\">high</data><data key=\"v\">3, 4</data>"
+    "<data key=\"lv\">2</data><data key=\"no\"><![CDATA[</data>]]></data></node>\n"
+    "    <edge source=\"a\" target=\"b\"><data key=\"d0\">1</data><data key=\"all_w\">2</data>"
+    "<data key=\"colour\">green</data><data key=\"b\">true</data></edge>\n"
+    "    <edge source=\"b\" target=\"c\" directed=\"true\"><data key=\"d1\">2.5</data>"
+    "<data key=\"b2\">5</data>"
+    "<data key=\"zz\">?</data></edge>\n"
+    "    <node id=\"c\"/>\n"
+    "  </graph>\n"
+    "</graphml>\n";
+
+static void graphml_read_faithfully(void **state)
+{
+    (void)state;
+    char said[4096];
+    sg_error err;
+    int rc;
+    sg_graph *g = read_warned(faithful_graphml, strlen(faithful_graphml), said, &rc, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    size_t a = node_named(g, "a"), b = node_named(g, "b"), c = node_named(g, "c");
+    assert_string_equal(attr_of(g, a, "colour"), "red");
+    assert_null(attr_of(g, b, "colour"));
+    assert_string_equal(attr_of(g, a, "id_"), "alpha");
+    assert_string_equal(attr_of(g, a, "rank"), "3");
+    assert_string_equal(attr_of(g, b, "rank"), "high");
+    assert_true(column_of(g, SG_NODES, "score", a) == 0.5);
+    assert_true(column_of(g, SG_NODES, "small", a) == 4);
+    assert_true(column_of(g, SG_NODES, "level", a) == 7); /* the default */
+    assert_true(column_of(g, SG_NODES, "level", b) == 2);
+    assert_true(column_of(g, SG_NODES, "level", c) == 7);
+    assert_int_equal(sg_graph_edge_count(g), 2);
+    double total = 0, w;
+    size_t s, t;
+    for (size_t e = 0; e < 2; e++) {
+        sg_graph_edge(g, e, &s, &t, &w, NULL);
+        total += w;
+        int ab = (s == a && t == b) || (s == b && t == a);
+        assert_true(column_of(g, SG_EDGES, "flag", e) == (ab ? 1 : 5));
+        if (ab)
+            assert_true(column_of(g, SG_EDGES, "score", e) == 2);
+    }
+    assert_true(total == 3.5);
+    static const char *const want[] = {
+        "8: keys named 'rank' for nodes hold strings and numbers: read as one column of strings",
+        "9: a node attribute named 'id': read as the column 'id_'",
+        "10: the key 'pos' (attr.type vector_float, for node) left out, and its 2 values",
+        "14: the key 'y' (yfiles.type nodegraphics, for node) left out, and its 1 value: yEd's",
+        "0: 2 <data> elements of a key no <key> declares left out",
+        "0: the edge attribute of strings 'colour' left out, and its 1 value",
+        "0: 1 edge declared directed=\"true\" in an undirected graph, read as undirected"};
+    for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++)
+        if (!strstr(said, want[i]))
+            fail_msg("no '%s' in:\n%s", want[i], said);
+    if (strstr(said, "'weight'") || strstr(said, "score") || strstr(said, "flag"))
+        fail_msg("warned of what is read:\n%s", said);
+    sg_graph_free(g);
+}
+
+/* gzip of len bytes of text, as gzip writes it; *n its length. */
+static unsigned char *gzipped(const void *text, size_t len, size_t *n)
+{
+    z_stream z;
+    memset(&z, 0, sizeof(z));
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    size_t cap = deflateBound(&z, (uLong)len) + 64;
+    unsigned char *out = malloc(cap);
+    assert_non_null(out);
+    z.next_in = (unsigned char *)(uintptr_t)text;
+    z.avail_in = (uInt)len;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    *n = cap - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+/* Issue 17: a gzipped GraphML (.graphml.gz, whatever its name) is read, also
+ * of two gzip members; a corrupt or truncated one is refused with the file. */
+static void graphml_gzip(void **state)
+{
+    (void)state;
+    char said[4096];
+    sg_error err;
+    int rc;
+    size_t n;
+    unsigned char *gz = gzipped(faithful_graphml, strlen(faithful_graphml), &n);
+    sg_graph *g = read_warned(gz, n, said, &rc, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_int_equal(sg_graph_node_count(g), 3);
+    assert_string_equal(attr_of(g, node_named(g, "a"), "id_"), "alpha");
+    assert_non_null(strstr(said, "9: a node attribute named 'id'"));
+    sg_graph_free(g);
+    /* two members: the halves of the file */
+    size_t half = strlen(faithful_graphml) / 2, n1, n2;
+    unsigned char *m1 = gzipped(faithful_graphml, half, &n1);
+    unsigned char *m2 = gzipped(faithful_graphml + half, strlen(faithful_graphml) - half, &n2);
+    unsigned char *both = malloc(n1 + n2);
+    assert_non_null(both);
+    memcpy(both, m1, n1);
+    memcpy(both + n1, m2, n2);
+    g = read_warned(both, n1 + n2, said, &rc, &err);
+    if (rc)
+        fail_msg("%s", err.message);
+    assert_int_equal(sg_graph_edge_count(g), 2);
+    sg_graph_free(g);
+    /* truncated, corrupt, compressed twice */
+    assert_null(read_warned(gz, n - 12, said, &rc, &err));
+    assert_int_equal(rc, SG_ERR_PARSE);
+    assert_non_null(strstr(err.message, "a corrupt gzip file (truncated"));
+    assert_true(strncmp(err.file, "/tmp/sg_formats_", 16) == 0);
+    gz[n / 2] ^= 0x55;
+    assert_null(read_warned(gz, n, said, &rc, &err));
+    assert_non_null(strstr(err.message, "a corrupt gzip file"));
+    gz[n / 2] ^= 0x55;
+    size_t n3;
+    unsigned char *twice = gzipped(gz, n, &n3);
+    assert_null(read_warned(twice, n3, said, &rc, &err));
+    assert_non_null(strstr(err.message, "gzip-compressed twice"));
+    free(gz);
+    free(m1);
+    free(m2);
+    free(both);
+    free(twice);
 }
 
 static void graphml_first_documents_read(void **state)
@@ -739,6 +945,8 @@ int main(void)
         cmocka_unit_test(graphml_first_documents_read),
         cmocka_unit_test(graphml_refusals),
         cmocka_unit_test(graphml_changes_said),
+        cmocka_unit_test(graphml_read_faithfully),
+        cmocka_unit_test(graphml_gzip),
         cmocka_unit_test(csv_from_graphml),
         cmocka_unit_test(graphml_first_documents_written),
         cmocka_unit_test(json_values),
