@@ -12,6 +12,7 @@
 # env:   BENCH_DIR (work and cache directory, default /tmp/stakegraph-bench),
 #        PY_RUNS (default 3), X10_RUNS (default 1), PYTHON (default /usr/bin/python3,
 #        which needs python3-networkx and python3-ahocorasick),
+#        BENCH_PARTS (default "sparse dense networks": which tables to print),
 #        BENCH_DATA (a data/ directory of @etalab/decoupage-administratif; default: fetched
 #        once with `npm pack @etalab/decoupage-administratif@6.0.0` into BENCH_DIR/cache).
 # Inputs are generated once per (gen.py, CORPUS_MB) and kept in BENCH_DIR.
@@ -66,6 +67,7 @@ mkdir "$tmp/x10" "$tmp/none"
 for i in $(seq 0 9); do ln -s "$CORPUS" "$tmp/x10/copy$i"; done
 
 # ---- helpers
+part() { [[ " ${BENCH_PARTS:-sparse dense networks} " == *" $1 "* ]]; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # timed N CMD... : prints "seconds peak_KB" for each of N runs; stops the bench on a failure
 timed() {
@@ -102,6 +104,7 @@ echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(hostname), ${cpu:-unknown CPU}, $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(uname -sr)"
 echo "- $("$SG" --version 2>&1 | head -1) (source $rev, $SG); --jobs: $([ $have_jobs = yes ] && echo available || echo 'not available')"
 echo "- $("$PY" -c 'import sys, networkx; print("Python", sys.version.split()[0] + ", networkx", networkx.__version__)'), pyahocorasick $(dpkg-query -W -f '${Version}' python3-ahocorasick 2>/dev/null || echo '?')"
+if part sparse; then
 printf -- '- corpus: %.1f MB, %d documents (gen.py, %s MB, places from %s); medians of %d runs (stakegraph), %d (Python)\n' \
     "$mb" "$docs" "$MB" "$PKG" "$RUNS" "$PY_RUNS"
 echo "- stakegraph: \`extract -q -g G CORPUS -o /dev/null --no-analyse [--jobs N]\`; load: the same on an empty document; Python: \`pipeline.py G CORPUS out.graphml\`"
@@ -182,6 +185,9 @@ printf '| peak RSS, 10× corpus (%.0f MB, %s s, %s MB/s) / 1× corpus, 100,000 e
     "$(fmt "$(echo "$r10 / 1024" | bc -l)" 1)" "$(fmt "$(echo "${R[sgdefault_100000]} / 1024" | bc -l)" 1)" \
     "$(fmt "$(div "$r10" "${R[sgdefault_100000]}")" 2)"
 
+fi # sparse
+
+if part dense; then
 # ---- the dense corpus (issue 16): sentences naming 2-8 actors of 6,000, the same
 # gazetteer; the extraction side by side with the Python pipeline, and what the
 # default run (analysis, layout up to 5,000 actors, a picture) adds to it
@@ -232,6 +238,9 @@ for k in noan noan1 def svg py; do
     echo "| $name | $(fmt "${D[$k]}" 2) | $(fmt "$(div "$dmb" "${D[$k]}")" 1) | $(fmt "$(echo "${D[r$k]} / 1024" | bc -l)" 1) | $(fmt "$(div "${D[$k]}" "${D[noan]}")" 2) | $x |"
 done
 
+fi # dense
+
+if part networks; then
 # ---- large networks (issue 16): stats and render on generated GraphML
 # (gen_graph.py: preferential attachment with communities)
 "$PY" "$HERE/gen_graph.py" 20000 80000 "$tmp/g20k.graphml" 2>/dev/null
@@ -248,3 +257,4 @@ echo "|---|---:|---:|"
 net_row "\`stats\`, 20,000 actors, ~80,000 edges" "$SG" stats "$tmp/g20k.graphml"
 net_row "\`render -o net.svg\`, the same" "$SG" render -o "$tmp/g20k.svg" "$tmp/g20k.graphml"
 net_row "\`stats\`, 400,000 actors, ~1,600,000 edges" "$SG" stats "$tmp/g400k.graphml"
+fi # networks
