@@ -382,7 +382,7 @@ static char *html_name(const char *name, double points)
     return strbuf_take(&b);
 }
 
-static unsigned channel(const sg_graph *g, long col, size_t i)
+unsigned sg_layout_channel(const sg_graph *g, long col, size_t i)
 {
     double v = sg_graph_column_value(g, SG_NODES, (size_t)col, i);
     return v > 0 ? (v < 255 ? (unsigned)v : 255u) : 0u;
@@ -390,8 +390,8 @@ static unsigned channel(const sg_graph *g, long col, size_t i)
 
 static const char *hex(const sg_graph *g, size_t i, char *buf, const long *rgb)
 {
-    snprintf(buf, 8, "#%02x%02x%02x", channel(g, rgb[0], i), channel(g, rgb[1], i),
-             channel(g, rgb[2], i));
+    snprintf(buf, 8, "#%02x%02x%02x", sg_layout_channel(g, rgb[0], i),
+             sg_layout_channel(g, rgb[1], i), sg_layout_channel(g, rgb[2], i));
     return buf;
 }
 

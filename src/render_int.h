@@ -36,6 +36,9 @@ size_t sg_legend_colours(const sg_graph *g, const sg_render_options *opt, const 
 /* The legend's shape row t (its type in *type), or NULL past the last. */
 const char *sg_legend_shape(size_t t, const char **type);
 
+/* Node i's value of colour channel column `col` (r, g or b), 0 to 255. */
+unsigned sg_layout_channel(const sg_graph *g, long col, size_t i);
+
 /* The picture's shape for a node type ("square" for organisations...). */
 const char *sg_type_shape(const char *type);
 

@@ -103,6 +103,19 @@ typedef struct {
     const sg_docrec *rec; /* NULL: not recorded */
 } view_doc;
 
+/* A place or size of the layout, with two decimals (past 1e15, 6 digits and
+ * an exponent; 0 when not finite: a foreign file's column), after `key`. */
+static void jcoord(jw *w, const char *key, double v)
+{
+    char buf[48];
+    v = isfinite(v) ? v : 0;
+    snprintf(buf, sizeof(buf), fabs(v) < 1e15 ? "%.2f" : "%.6g", v);
+    for (char *p = buf; *p; p++) /* a locale's decimal comma */
+        if (*p == ',')
+            *p = '.';
+    fprintf(w->f, ",\"%s\":%s", key, buf);
+}
+
 /* What the writing needs besides its sources: the graph's node ids in byte
  * order, the layout's columns, the documents in name order and each node's
  * documents ([document, mentions] pairs from node_docs[at[i]] to at[i + 1]). */
@@ -259,13 +272,11 @@ static void write_nodes(jw *w, const view *v)
         jstr(w, sg_graph_node_short_name(g, i));
         fputs(",\"type\":", w->f);
         jstr(w, sg_graph_node_type(g, i));
-        fprintf(w->f, ",\"x\":%.2f,\"y\":%.2f,\"size\":%.2f,\"color\":\"#%02x%02x%02x\"",
-                sg_graph_column_value(g, SG_NODES, (size_t)lc[0], i),
-                sg_graph_column_value(g, SG_NODES, (size_t)lc[1], i),
-                sg_graph_column_value(g, SG_NODES, (size_t)lc[2], i),
-                (unsigned)fmin(fmax(sg_graph_column_value(g, SG_NODES, (size_t)lc[3], i), 0), 255),
-                (unsigned)fmin(fmax(sg_graph_column_value(g, SG_NODES, (size_t)lc[4], i), 0), 255),
-                (unsigned)fmin(fmax(sg_graph_column_value(g, SG_NODES, (size_t)lc[5], i), 0), 255));
+        jcoord(w, "x", sg_graph_column_value(g, SG_NODES, (size_t)lc[0], i));
+        jcoord(w, "y", sg_graph_column_value(g, SG_NODES, (size_t)lc[1], i));
+        jcoord(w, "size", sg_graph_column_value(g, SG_NODES, (size_t)lc[2], i));
+        fprintf(w->f, ",\"color\":\"#%02x%02x%02x\"", sg_layout_channel(g, lc[3], i),
+                sg_layout_channel(g, lc[4], i), sg_layout_channel(g, lc[5], i));
         fputs(",\"shape\":", w->f);
         jstr(w, sg_type_shape(sg_graph_node_type(g, i)));
         fputs(",\"community\":", w->f);

@@ -10,7 +10,9 @@
  * integers. Then, for 0: gazetteer rows (a header is added when they do not
  * load alone), a NUL, the text; for 1: NUL-separated fields. The GraphML must
  * be clean XML; networks from gazetteers must also read back identically,
- * and their DOT must parse with the same nodes and edges. */
+ * and their DOT must parse with the same nodes and edges. The HTML view (of
+ * a layout made of the input's bytes, NaN and infinities too) must hold
+ * JSON that parses, with no '<', '>' or '&' in it, and no other script. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -138,6 +140,54 @@ static sg_graph *gazetteer_graph(const char *p, const char *end, sg_gazetteer **
     return g;
 }
 
+/* The view of g, laid out with the input's bytes as x, y, size, r, g, b. */
+static void check_view(sg_graph *g, const uint8_t *data, size_t size)
+{
+    static const char *const cols[] = {"x", "y", "size", "r", "g", "b"};
+    size_t n = sg_graph_node_count(g);
+    double *v = calloc(n + 1, sizeof(double));
+    sg_error err;
+    FUZZ_CHECK(v != NULL);
+    for (int c = 0; c < 6; c++) {
+        for (size_t i = 0; i < n && size >= 9; i++)
+            memcpy(&v[i], data + 1 + (i * 8 + (size_t)c) % (size - 8), sizeof(double));
+        FUZZ_CHECK(sg_graph_set_column(g, SG_NODES, cols[c], c >= 3, v, &err) == SG_OK);
+    }
+    free(v);
+    char *page = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&page, &len);
+    FUZZ_CHECK(f != NULL);
+    int rc = sg_view_write(g, NULL, NULL, f, &err);
+    FUZZ_CHECK(fclose(f) == 0);
+    if (!sg_view_available()) {
+        FUZZ_CHECK(rc == SG_ERR_INVALID);
+        free(page);
+        return;
+    }
+    FUZZ_CHECK(rc == SG_OK);
+    static const char open_tag[] = "<script type=\"application/json\" id=\"sg-data\">";
+    char *data_at = strstr(page, open_tag);
+    FUZZ_CHECK(data_at != NULL);
+    data_at += sizeof(open_tag) - 1;
+    char *close = strstr(data_at, "</script>");
+    FUZZ_CHECK(close != NULL);
+    for (const char *p = data_at; p < close; p++)
+        FUZZ_CHECK(*p != '<' && *p != '>' && *p != '&');
+    json_error_t jerr;
+    json_t *root = json_loadb(data_at, (size_t)(close - data_at), 0, &jerr);
+    if (!root)
+        fprintf(stderr, "the view's data does not parse: %s\n%.4000s\n", jerr.text, data_at);
+    FUZZ_CHECK(root != NULL);
+    FUZZ_CHECK(json_array_size(json_object_get(root, "nodes")) == n);
+    json_decref(root);
+    size_t scripts = 0;
+    for (const char *p = page; (p = strstr(p, "<script")); p++)
+        scripts++;
+    FUZZ_CHECK(scripts == 2);
+    free(page);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -177,6 +227,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(v);
     }
     fuzz_check_exports(g, !(flags & 1));
+    check_view(g, data, size);
     sg_graph_free(g);
     sg_gazetteer_free(gaz);
     return 0;
