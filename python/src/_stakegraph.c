@@ -73,14 +73,17 @@ static PyObject *raise_sg(PyObject *type, const sg_error *err, int rc)
         return PyErr_NoMemory();
     sg_error_format(&e, buf, sizeof(buf));
     PyObject *msg = str_of(buf), *where = where_of(&e), *exc = NULL;
-    if (msg && where)
+    PyObject *code = PyLong_FromLong(e.code), *what = str_of(e.message);
+    if (msg && where && code && what)
         exc = PyObject_CallOneArg(type, msg);
-    if (exc && (PyObject_SetAttrString(exc, "code", PyLong_FromLong(e.code)) ||
+    if (exc && (PyObject_SetAttrString(exc, "code", code) ||
                 PyObject_SetAttrString(exc, "file", PyTuple_GET_ITEM(where, 0)) ||
                 PyObject_SetAttrString(exc, "line", PyTuple_GET_ITEM(where, 1)) ||
                 PyObject_SetAttrString(exc, "offset", PyTuple_GET_ITEM(where, 2)) ||
-                PyObject_SetAttrString(exc, "message", str_of(e.message))))
+                PyObject_SetAttrString(exc, "message", what)))
         Py_CLEAR(exc);
+    Py_XDECREF(code);
+    Py_XDECREF(what);
     if (exc)
         PyErr_SetObject(type, exc);
     Py_XDECREF(exc);
@@ -885,9 +888,13 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
     }
     if (!(matches = PyList_New(0)))
         goto cleanup;
-    for (int k = 0; match_names[k]; k++)
-        if (PyList_Append(matches, PyUnicode_FromString(match_names[k])))
+    for (int k = 0; match_names[k]; k++) {
+        PyObject *name = PyUnicode_FromString(match_names[k]);
+        int bad = !name || PyList_Append(matches, name);
+        Py_XDECREF(name);
+        if (bad)
             goto cleanup;
+    }
     out = Py_BuildValue("(NOOO)", doc_names(r), cols, texts, matches);
 cleanup:
     Py_XDECREF(texts);
@@ -1214,9 +1221,12 @@ static PyObject *run_info(RunObject *r, PyObject *unused)
 {
     (void)unused;
     PyObject *labels = PyList_New(0);
-    for (size_t k = 0; labels && k < r->res.nperiods; k++)
-        if (PyList_Append(labels, str_of(r->res.labels[k])))
+    for (size_t k = 0; labels && k < r->res.nperiods; k++) {
+        PyObject *label = str_of(r->res.labels[k]);
+        if (!label || PyList_Append(labels, label))
             Py_CLEAR(labels);
+        Py_XDECREF(label);
+    }
     if (!labels)
         return NULL;
     return Py_BuildValue("{snsnsnsnsNsnsn}", "documents", (Py_ssize_t)r->res.documents, "bytes",
