@@ -211,6 +211,12 @@ static size_t count_cp(const unsigned char *s, size_t len, size_t from, size_t t
     if (to > len)
         to = len;
     while (from < to) {
+        uint64_t w;
+        if (to - from >= 8 && (memcpy(&w, s + from, 8), !(w & 0x8080808080808080ull))) {
+            from += 8; /* eight ASCII characters */
+            n += 8;
+            continue;
+        }
         from += step(s + from, len - from, escape);
         n++;
     }
@@ -495,6 +501,11 @@ static const char *const match_names[] = {"exact",   "folded", "variant", "acron
                                           "surname", "fuzzy",  "pattern", NULL};
 
 typedef struct {
+    const char *id;
+    size_t index;
+} id_slot;
+
+typedef struct {
     PyObject_HEAD GazObject *gaz;
     PyThread_type_lock lock;
     sg_extractor *ex;
@@ -512,7 +523,12 @@ typedef struct {
     size_t nc, capc;
     int nomem;
     warn_list warnings;
-    sg_graph *whole; /* the network, once asked for */
+    sg_graph *whole;       /* the network, once asked for */
+    sg_extract_options eo; /* the run's, for the evidence's pass */
+    unsigned jobs;
+    int have_mentions, have_coocs; /* recorded by the run, or gathered since */
+    id_slot *ids;                  /* entities by the address of their id (entity_of) */
+    size_t idmask;
 } RunObject;
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -521,6 +537,45 @@ static uint32_t hash_bytes(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
+}
+
+static size_t slot_of(const char *id, size_t mask)
+{
+    uint64_t h = (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 32) & mask;
+}
+
+/* Every entity by the address of its id (linear probing), so that the
+ * callbacks, which give the gazetteer's own strings, find an entity
+ * without hashing its text. NULL when out of memory (then entity_of looks
+ * ids up by their text). */
+static void ids_index(RunObject *r)
+{
+    size_t n = sg_gazetteer_count(r->gaz->gaz);
+    for (r->idmask = 255; r->idmask < 2 * n;)
+        r->idmask = 2 * r->idmask + 1;
+    if (!(r->ids = calloc(r->idmask + 1, sizeof(*r->ids))))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = sg_gazetteer_id(r->gaz->gaz, i);
+        size_t k = slot_of(id, r->idmask);
+        while (r->ids[k].id)
+            k = (k + 1) & r->idmask;
+        r->ids[k].id = id;
+        r->ids[k].index = i;
+    }
+}
+
+/* The gazetteer index of the entity whose id a callback gives: by its
+ * address when it is the gazetteer's string, else by its text. */
+static size_t entity_of(RunObject *r, const char *id)
+{
+    for (size_t k = r->ids ? slot_of(id, r->idmask) : 0; r->ids && r->ids[k].id;
+         k = (k + 1) & r->idmask)
+        if (r->ids[k].id == id)
+            return r->ids[k].index;
+    long e = sg_gazetteer_find(r->gaz->gaz, id);
+    return e < 0 ? 0 : (size_t)e; /* (every id the extractor gives is the gazetteer's) */
 }
 
 static int run_on_document(const sg_document *d, size_t index, void *ctx)
@@ -541,9 +596,8 @@ static int run_on_mention(const sg_mention *m, void *ctx)
     if (grow((void **)&r->m, &r->capm, r->nm, sizeof(*r->m)))
         return r->nomem = 1;
     mention_rec *x = &r->m[r->nm++];
-    long e = sg_gazetteer_find(r->gaz->gaz, m->id);
     x->doc = (uint32_t)r->cur;
-    x->entity = (uint32_t)(e < 0 ? 0 : e);
+    x->entity = (uint32_t)entity_of(r, m->id);
     x->start = m->start;
     x->end = m->end;
     x->hash = hash_bytes(m->text, m->end - m->start);
@@ -561,8 +615,8 @@ static int run_on_cooccurrence(const sg_cooccurrence *c, void *ctx)
         return r->nomem = 1;
     cooc_rec *x = &r->c[r->nc++];
     x->doc = (uint32_t)r->cur;
-    x->source = (uint32_t)sg_gazetteer_find(r->gaz->gaz, c->source);
-    x->target = (uint32_t)sg_gazetteer_find(r->gaz->gaz, c->target);
+    x->source = (uint32_t)entity_of(r, c->source);
+    x->target = (uint32_t)entity_of(r, c->target);
     x->start = c->start;
     x->end = c->end;
     x->ss = c->source_start;
@@ -587,6 +641,7 @@ static void run_dealloc(RunObject *self)
     free(self->m);
     free(self->c);
     free(self->warnings.v);
+    free(self->ids);
     if (self->lock)
         PyThread_free_lock(self->lock);
     Py_XDECREF(self->keep);
@@ -664,13 +719,16 @@ static void run_on_warning(const sg_error *e, void *ctx)
 }
 
 /* Counts the corpus: the GIL released meanwhile, the callbacks filling the
- * run's arrays in this thread. */
+ * run's arrays in this thread. The mentions are recorded unless the
+ * caller said not to (they cost the run a tenth more: the library logs
+ * each mention for its replay); the co-occurrences are not (gather): the
+ * library keeps each document's text and works out each unit's line for
+ * them, which costs as much again, for evidence asked for only sometimes. */
 static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
 {
     int rc;
     ro->on_document = run_on_document;
-    ro->on_mention = run_on_mention;
-    ro->on_cooccurrence = run_on_cooccurrence;
+    ro->on_mention = r->have_mentions ? run_on_mention : NULL;
     ro->on_warning = run_on_warning;
     ro->ctx = r;
     ro->period_graphs = ro->by_period != SG_PERIOD_NONE;
@@ -684,17 +742,17 @@ static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
     return rc;
 }
 
-/* _run(gazetteer, paths, documents, jsonl, options) -> Run: paths as bytes,
- * documents as (name, text, meta, is_str) (corpus_make), options as
- * (name, value) pairs (apply_options). */
+/* _run(gazetteer, paths, documents, jsonl, options, mentions) -> Run: paths
+ * as bytes, documents as (name, text, meta, is_str) (corpus_make), options
+ * as (name, value) pairs (apply_options); mentions: record them. */
 static PyObject *mod_run(PyObject *mod, PyObject *args)
 {
     (void)mod;
     GazObject *gaz;
     PyObject *paths, *docs, *opts;
-    int jsonl;
-    if (!PyArg_ParseTuple(args, "O!O!O!pO!", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
-                          &docs, &jsonl, &PyList_Type, &opts) ||
+    int jsonl, mentions;
+    if (!PyArg_ParseTuple(args, "O!O!O!pO!p", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
+                          &docs, &jsonl, &PyList_Type, &opts, &mentions) ||
         corpus_args_ok(paths, docs))
         return NULL;
     RunObject *r = PyObject_New(RunObject, &RunType);
@@ -725,6 +783,10 @@ static PyObject *mod_run(PyObject *mod, PyObject *args)
     for (size_t i = 0; i < nmem && nmem <= r->ndocs; i++)
         r->escape[r->ndocs - nmem + i] =
             (unsigned char)PyObject_IsTrue(PyTuple_GET_ITEM(PyTuple_GET_ITEM(docs, i), 3));
+    r->eo = eo;
+    r->jobs = ro.jobs;
+    r->have_mentions = mentions;
+    ids_index(r);
     if ((rc = sg_extractor_new(&r->ex, gaz->gaz, &eo, &err)) || (rc = run_count(r, &ro, &err))) {
         raise_sg(Error, &err, rc);
         goto fail;
@@ -782,6 +844,8 @@ typedef struct {
     char *texts;
     size_t len, cap;
 } mention_table;
+
+static int gather(RunObject *r, int what, sg_error *err);
 
 static int mentions_compute(RunObject *r, mention_table *t, sg_error *err)
 {
@@ -843,33 +907,74 @@ static PyObject *doc_names(RunObject *r)
     return l;
 }
 
+/* The ids and types of the entities the mentions name, in order of first
+ * mention, as two lists (into *types); each of the n codes in `entity`
+ * (gazetteer indices) replaced by its place in them. NULL with an error
+ * set. */
+static PyObject *used_entities(RunObject *r, int64_t *entity, PyObject **types)
+{
+    size_t ne = sg_gazetteer_count(r->gaz->gaz);
+    int64_t *code = malloc((ne + 1) * sizeof(int64_t)), next = 0;
+    PyObject *ids = PyList_New(0);
+    *types = PyList_New(0);
+    if (!code || !ids || !*types)
+        goto fail;
+    for (size_t i = 0; i < ne; i++)
+        code[i] = -1;
+    for (size_t i = 0; i < r->nm; i++) {
+        size_t e = (size_t)entity[i];
+        if (code[e] < 0) {
+            PyObject *id = str_of(sg_gazetteer_id(r->gaz->gaz, e));
+            PyObject *type = str_of(sg_gazetteer_type(r->gaz->gaz, e));
+            int bad = !id || !type || PyList_Append(ids, id) || PyList_Append(*types, type);
+            Py_XDECREF(id);
+            Py_XDECREF(type);
+            if (bad)
+                goto fail;
+            code[e] = next++;
+        }
+        entity[i] = code[e];
+    }
+    free(code);
+    return ids;
+fail:
+    if (!PyErr_Occurred())
+        PyErr_NoMemory();
+    free(code);
+    Py_XDECREF(ids);
+    Py_CLEAR(*types);
+    return NULL;
+}
+
 /* _mentions() -> (doc names, columns as int64 bytes (doc, start, end,
- * byte_start, byte_end, entity, match), texts, match names). */
+ * byte_start, byte_end, entity, match), texts, match names, entity ids,
+ * entity types): the codes index the lists of names. */
 static PyObject *run_mentions(RunObject *r, PyObject *unused)
 {
     (void)unused;
     mention_table t = {0};
     sg_error err;
     sg_error_clear(&err);
-    PyObject *out = NULL, *texts = NULL, *cols = NULL, *matches = NULL;
-    int rc = 0;
-    for (int c = 0; c < 7; c++)
+    PyObject *out = NULL, *texts = NULL, *cols = NULL, *matches = NULL, *ids = NULL, *types = NULL;
+    int rc;
+    run_lock(r);
+    Py_BEGIN_ALLOW_THREADS;
+    rc = gather(r, 0, &err);
+    for (int c = 0; !rc && c < 7; c++)
         if (!(t.cols[c] = malloc((r->nm + 1) * sizeof(int64_t))))
             rc = SG_ERR_NOMEM;
-    if (!(t.text_at = malloc((r->nm + 1) * sizeof(size_t))))
+    if (!rc && !(t.text_at = malloc((r->nm + 1) * sizeof(size_t))))
         rc = SG_ERR_NOMEM;
-    run_lock(r);
-    if (!rc) {
-        Py_BEGIN_ALLOW_THREADS;
+    if (!rc)
         rc = mentions_compute(r, &t, &err);
-        Py_END_ALLOW_THREADS;
-    }
+    Py_END_ALLOW_THREADS;
     run_unlock(r);
     if (rc) {
         raise_sg(Error, &err, rc);
         goto cleanup;
     }
-    if (!(texts = PyList_New((Py_ssize_t)r->nm)) || !(cols = PyTuple_New(7)))
+    if (!(texts = PyList_New((Py_ssize_t)r->nm)) || !(cols = PyTuple_New(7)) ||
+        !(ids = used_entities(r, t.cols[5], &types)))
         goto cleanup;
     for (size_t i = 0; i < r->nm; i++) {
         PyObject *s = PyUnicode_DecodeUTF8(t.texts + t.text_at[i],
@@ -895,13 +1000,45 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
         if (bad)
             goto cleanup;
     }
-    out = Py_BuildValue("(NOOO)", doc_names(r), cols, texts, matches);
+    out = Py_BuildValue("(NOOOOO)", doc_names(r), cols, texts, matches, ids, types);
 cleanup:
     Py_XDECREF(texts);
     Py_XDECREF(cols);
     Py_XDECREF(matches);
+    Py_XDECREF(ids);
+    Py_XDECREF(types);
     mention_table_free(&t);
     return out;
+}
+
+/* The mentions (what = 0) or the co-occurrences (what = 1) of every
+ * document, gathered by running the corpus again through a new extractor
+ * of the run's gazetteer and options (its counts thrown away), as
+ * `stakegraph explain` does: once, on the first call that needs them.
+ * Under the run's lock, without the GIL. */
+static int gather(RunObject *r, int what, sg_error *err)
+{
+    if (what ? r->have_coocs : r->have_mentions)
+        return 0;
+    sg_extractor *ex = NULL;
+    sg_run_options ro;
+    sg_run_options_init(&ro);
+    ro.jobs = r->jobs;
+    ro.on_document = run_on_document;
+    ro.on_mention = what ? NULL : run_on_mention;
+    ro.on_cooccurrence = what ? run_on_cooccurrence : NULL;
+    ro.ctx = r;
+    *(what ? &r->nc : &r->nm) = 0;
+    int rc = sg_extractor_new(&ex, r->gaz->gaz, &r->eo, err);
+    if (!rc)
+        rc = sg_corpus_run(ex, r->corpus, &ro, NULL, err);
+    sg_extractor_free(ex);
+    if (!rc && r->nomem) {
+        sg_error_clear(err);
+        rc = err->code = SG_ERR_NOMEM;
+    }
+    *(what ? &r->have_coocs : &r->have_mentions) = !rc;
+    return rc;
 }
 
 /* An actor by id or name, as explain finds it; -1 with Error raised. */
@@ -985,7 +1122,12 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
     sg_error_clear(&err);
     size_t k = SIZE_MAX;
     run_lock(r);
-    int rc = out ? sg_corpus_reader_new(&rd, r->corpus, &err) : 0;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS;
+    rc = gather(r, 1, &err);
+    Py_END_ALLOW_THREADS;
+    if (!rc && out)
+        rc = sg_corpus_reader_new(&rd, r->corpus, &err);
     for (size_t i = 0; out && !rc && i < r->nc; i++) {
         const cooc_rec *c = &r->c[i];
         if (!pair_wanted(c, a, b))
@@ -1229,10 +1371,10 @@ static PyObject *run_info(RunObject *r, PyObject *unused)
     }
     if (!labels)
         return NULL;
-    return Py_BuildValue("{snsnsnsnsNsnsn}", "documents", (Py_ssize_t)r->res.documents, "bytes",
+    return Py_BuildValue("{snsnsnsnsNsn}", "documents", (Py_ssize_t)r->res.documents, "bytes",
                          (Py_ssize_t)r->res.bytes, "skipped", (Py_ssize_t)r->res.skipped, "undated",
                          (Py_ssize_t)r->res.undated, "periods", labels, "mentions",
-                         (Py_ssize_t)r->nm, "cooccurrences", (Py_ssize_t)r->nc);
+                         (Py_ssize_t)(r->have_mentions ? r->nm : 0));
 }
 
 /* _warnings() -> the warnings since the last call (warn_take). */

@@ -229,6 +229,11 @@ def test_inputs_in_memory_as_files():
         [os.path.join(CORPUS, n) for n in sorted(os.listdir(CORPUS))],
     ]
     want = files.mentions
+    # not recorded during the run: gathered by a second run when asked for
+    later = stakegraph.extract(CORPUS, mentions=False)
+    assert "mentions" not in repr(later) and later.graphml() == files.graphml()
+    pd.testing.assert_frame_equal(later.mentions, want)
+    assert "146 mentions" in repr(later) and len(later.evidence()) == len(files.evidence())
     for form in forms:
         res = stakegraph.extract(form)
         pd.testing.assert_frame_equal(res.mentions, want)
