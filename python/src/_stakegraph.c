@@ -723,12 +723,14 @@ static void run_on_warning(const sg_error *e, void *ctx)
  * caller said not to (they cost the run a tenth more: the library logs
  * each mention for its replay); the co-occurrences are not (gather): the
  * library keeps each document's text and works out each unit's line for
- * them, which costs as much again, for evidence asked for only sometimes. */
+ * them, which costs as much again, for evidence asked for only sometimes),
+ * unless the caller asks for them now. */
 static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
 {
     int rc;
     ro->on_document = run_on_document;
     ro->on_mention = r->have_mentions ? run_on_mention : NULL;
+    ro->on_cooccurrence = r->have_coocs ? run_on_cooccurrence : NULL;
     ro->on_warning = run_on_warning;
     ro->ctx = r;
     ro->period_graphs = ro->by_period != SG_PERIOD_NONE;
@@ -742,17 +744,18 @@ static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
     return rc;
 }
 
-/* _run(gazetteer, paths, documents, jsonl, options, mentions) -> Run: paths
- * as bytes, documents as (name, text, meta, is_str) (corpus_make), options
- * as (name, value) pairs (apply_options); mentions: record them. */
+/* _run(gazetteer, paths, documents, jsonl, options, mentions, evidence) ->
+ * Run: paths as bytes, documents as (name, text, meta, is_str)
+ * (corpus_make), options as (name, value) pairs (apply_options); mentions,
+ * evidence: record them during the run. */
 static PyObject *mod_run(PyObject *mod, PyObject *args)
 {
     (void)mod;
     GazObject *gaz;
     PyObject *paths, *docs, *opts;
-    int jsonl, mentions;
-    if (!PyArg_ParseTuple(args, "O!O!O!pO!p", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
-                          &docs, &jsonl, &PyList_Type, &opts, &mentions) ||
+    int jsonl, mentions, evidence;
+    if (!PyArg_ParseTuple(args, "O!O!O!pO!pp", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
+                          &docs, &jsonl, &PyList_Type, &opts, &mentions, &evidence) ||
         corpus_args_ok(paths, docs))
         return NULL;
     RunObject *r = PyObject_New(RunObject, &RunType);
@@ -786,6 +789,7 @@ static PyObject *mod_run(PyObject *mod, PyObject *args)
     r->eo = eo;
     r->jobs = ro.jobs;
     r->have_mentions = mentions;
+    r->have_coocs = evidence;
     ids_index(r);
     if ((rc = sg_extractor_new(&r->ex, gaz->gaz, &eo, &err)) || (rc = run_count(r, &ro, &err))) {
         raise_sg(Error, &err, rc);
@@ -1066,21 +1070,39 @@ static int pair_wanted(const cooc_rec *c, long a, long b)
            (c->source == (uint32_t)b && c->target == (uint32_t)a);
 }
 
+/* What the rows of one call share: the cursor in the current document, its
+ * name and the ids as Python strings, each made once. */
+typedef struct {
+    cursor cur;
+    PyObject *doc;
+    PyObject **ids; /* by gazetteer index, made when first needed */
+} row_state;
+
+static PyObject *id_object(RunObject *r, row_state *st, size_t e)
+{
+    if (!st->ids[e])
+        st->ids[e] = str_of(sg_gazetteer_id(r->gaz->gaz, e));
+    return st->ids[e];
+}
+
 /* One evidence row as a tuple: doc, line, start, end, byte_start,
  * byte_end, source, target, source_start, source_end, target_start,
  * target_end (code points), snippet, text. */
-static PyObject *evidence_row(RunObject *r, const cooc_rec *c, const sg_document *doc)
+static PyObject *evidence_row(RunObject *r, const cooc_rec *c, const sg_document *doc,
+                              row_state *st)
 {
-    const sg_gazetteer *g = r->gaz->gaz;
     int esc = r->escape[c->doc];
     const unsigned char *s = (const unsigned char *)doc->text;
-    size_t u = count_cp(s, doc->len, 0, c->start, esc);
+    size_t u = cursor_to(&st->cur, c->start);
+    PyObject *src = id_object(r, st, c->source), *tgt = id_object(r, st, c->target);
+    if (!src || !tgt)
+        return NULL;
 #define CP(x) (u + count_cp(s, doc->len, c->start, (x), esc))
     sg_cooccurrence co = {r->names[c->doc],
                           c->start,
                           c->end,
-                          sg_gazetteer_id(g, c->source),
-                          sg_gazetteer_id(g, c->target),
+                          sg_gazetteer_id(r->gaz->gaz, c->source),
+                          sg_gazetteer_id(r->gaz->gaz, c->target),
                           c->ss,
                           c->se,
                           c->ts,
@@ -1092,10 +1114,9 @@ static PyObject *evidence_row(RunObject *r, const cooc_rec *c, const sg_document
     if (!snippet)
         return PyErr_NoMemory();
     PyObject *t = Py_BuildValue(
-        "(NnnnnnNNnnnnNN)", name_of(r->names[c->doc]), (Py_ssize_t)c->line, (Py_ssize_t)u,
-        (Py_ssize_t)CP(c->end), (Py_ssize_t)c->start, (Py_ssize_t)c->end, str_of(co.source),
-        str_of(co.target), (Py_ssize_t)CP(c->ss), (Py_ssize_t)CP(c->se), (Py_ssize_t)CP(c->ts),
-        (Py_ssize_t)CP(c->te), str_of(snippet),
+        "(OnnnnnOOnnnnNN)", st->doc, (Py_ssize_t)c->line, (Py_ssize_t)u, (Py_ssize_t)CP(c->end),
+        (Py_ssize_t)c->start, (Py_ssize_t)c->end, src, tgt, (Py_ssize_t)CP(c->ss),
+        (Py_ssize_t)CP(c->se), (Py_ssize_t)CP(c->ts), (Py_ssize_t)CP(c->te), str_of(snippet),
         PyUnicode_DecodeUTF8(doc->text + c->start, (Py_ssize_t)(c->end - c->start),
                              esc ? "surrogateescape" : "replace"));
 #undef CP
@@ -1120,7 +1141,10 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
     sg_document doc;
     sg_error err;
     sg_error_clear(&err);
-    size_t k = SIZE_MAX;
+    size_t k = SIZE_MAX, ne = sg_gazetteer_count(r->gaz->gaz);
+    row_state st = {{0}, NULL, calloc(ne + 1, sizeof(PyObject *))};
+    if (!st.ids)
+        Py_CLEAR(out);
     run_lock(r);
     int rc;
     Py_BEGIN_ALLOW_THREADS;
@@ -1132,15 +1156,29 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
         const cooc_rec *c = &r->c[i];
         if (!pair_wanted(c, a, b))
             continue;
-        if (c->doc != k && (rc = doc_read(r, rd, (k = c->doc), &doc, &err)))
-            break;
-        PyObject *row = evidence_row(r, c, &doc);
+        if (c->doc != k) {
+            if ((rc = doc_read(r, rd, (k = c->doc), &doc, &err)))
+                break;
+            st.cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, r->escape[k]};
+            Py_XSETREF(st.doc, name_of(r->names[k]));
+            if (!st.doc) {
+                Py_CLEAR(out);
+                break;
+            }
+        }
+        PyObject *row = evidence_row(r, c, &doc, &st);
         if (!row || PyList_Append(out, row))
             Py_CLEAR(out);
         Py_XDECREF(row);
     }
     sg_corpus_reader_free(rd);
     run_unlock(r);
+    for (size_t e = 0; st.ids && e < ne; e++)
+        Py_XDECREF(st.ids[e]);
+    free(st.ids);
+    Py_XDECREF(st.doc);
+    if (!out && !PyErr_Occurred())
+        PyErr_NoMemory();
     if (rc) {
         Py_CLEAR(out);
         raise_sg(Error, &err, rc);

@@ -363,8 +363,8 @@ class Result:
         every pair counted, also pairs that ``min_weight`` drops.
 
         The first call runs the corpus again to gather the units (as
-        ``stakegraph explain`` does), which ``extract`` does not pay for; the
-        next calls only read the documents concerned."""
+        ``stakegraph explain`` does), unless ``extract(..., evidence=True)``
+        recorded them; the next calls only read the documents concerned."""
         import pandas as pd
 
         rows = self._run._evidence(None if a is None else str(a), None if b is None else str(b))
@@ -409,7 +409,7 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
             variants: str = "all", keep_credits: bool = False, max_unit_actors: int = 50,
             analyse: bool = True, seed: int = 1, backbone: Optional[float] = None,
             exact: bool = False, layout: Optional[bool] = None, mentions: bool = True,
-            **options: Any) -> Result:
+            evidence: bool = False, **options: Any) -> Result:
     """Finds the gazetteers' actors in the documents and counts who is named
     with whom: ``stakegraph extract`` as a function.
 
@@ -448,6 +448,11 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         False runs as the command line without ``--mentions`` (a tenth faster
         on a large corpus, for a script that wants the network only); the
         mentions are then gathered by running the corpus again if asked for.
+    evidence
+        Record every unit's pair during the run, as ``--evidence`` does, for
+        :meth:`Result.evidence`. By default (False) the first ``evidence()``
+        call runs the corpus again for them, which ``extract`` does not pay
+        for (a tenth of a run) when no evidence is asked for.
 
     Returns a :class:`Result`. Raises :class:`Error` (a file that cannot be
     read, invalid UTF-8 with ``strict``...) and :class:`OptionError` (an
@@ -463,7 +468,8 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
              "max-unit-actors": None if max_unit_actors == 50 else max_unit_actors,
              "no-analyse": not analyse, "seed": seed, "backbone": backbone, "exact": exact,
              "layout": layout is True, "no-layout": layout is False}
-    run = _c._run(gaz, paths, docs, jsonl, _options(named, options), bool(mentions))
+    run = _c._run(gaz, paths, docs, jsonl, _options(named, options),
+                  bool(mentions), bool(evidence))
     _emit(run._warnings(), 2)
     res = Result(run, gaz)
     if by_period and res.undated:

@@ -347,6 +347,8 @@ def test_evidence_as_cli(tmp_path):
     res = stakegraph.extract(CORPUS)
     every = res.evidence()
     assert len(every) == len(want)
+    # recorded during the run: the same rows
+    pd.testing.assert_frame_equal(stakegraph.extract(CORPUS, evidence=True).evidence(), every)
     assert list(every.source) == list(want.source) and list(every.target) == list(want.target)
     assert list(every.byte_start) == [int(x) for x in want.start]
     assert list(every.snippet) == list(want.snippet)
