@@ -38,8 +38,13 @@ GAZ = (
 )
 
 
+# The command line as built, without what a sanitizer build preloads into Python
+# for the module (the command line holds its own runtime).
+CLI_ENV = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+
+
 def cli(*args, cwd=SRC, check=True):
-    p = subprocess.run([CLI, *args], cwd=cwd, capture_output=True)
+    p = subprocess.run([CLI, *args], cwd=cwd, capture_output=True, env=CLI_ENV)
     if check and p.returncode != 0:
         raise AssertionError(f"{args}: {p.stderr.decode()}")
     return p
