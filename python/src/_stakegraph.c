@@ -223,6 +223,27 @@ static size_t count_cp(const unsigned char *s, size_t len, size_t from, size_t t
     return n;
 }
 
+/* The code points of the n byte offsets at[] (each at or after `from`,
+ * whose code point is `base`) into cp[], in one walk from `from`. */
+static void cps_at(const unsigned char *s, size_t len, size_t from, size_t base, const size_t *at,
+                   int64_t *cp, int n, int escape)
+{
+    int order[8];
+    for (int i = 0; i < n; i++) { /* the offsets in increasing order (n is small) */
+        int j = i;
+        for (; j > 0 && at[order[j - 1]] > at[i]; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
+    for (int i = 0; i < n; i++) {
+        size_t to = at[order[i]];
+        base += count_cp(s, len, from, to, escape);
+        if (to > from)
+            from = to > len ? len : to;
+        cp[order[i]] = (int64_t)base;
+    }
+}
+
 /* Moves a cursor (byte, code point) along one document's text. */
 typedef struct {
     const unsigned char *s;
@@ -911,11 +932,10 @@ static PyObject *doc_names(RunObject *r)
     return l;
 }
 
-/* The ids and types of the entities the mentions name, in order of first
- * mention, as two lists (into *types); each of the n codes in `entity`
- * (gazetteer indices) replaced by its place in them. NULL with an error
- * set. */
-static PyObject *used_entities(RunObject *r, int64_t *entity, PyObject **types)
+/* The ids and types of the entities of the n codes in `entity` (gazetteer
+ * indices), in order of first use, as two lists (into *types); each code
+ * replaced by its place in them. NULL with an error set. */
+static PyObject *used_entities(RunObject *r, int64_t *entity, size_t n, PyObject **types)
 {
     size_t ne = sg_gazetteer_count(r->gaz->gaz);
     int64_t *code = malloc((ne + 1) * sizeof(int64_t)), next = 0;
@@ -925,7 +945,7 @@ static PyObject *used_entities(RunObject *r, int64_t *entity, PyObject **types)
         goto fail;
     for (size_t i = 0; i < ne; i++)
         code[i] = -1;
-    for (size_t i = 0; i < r->nm; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t e = (size_t)entity[i];
         if (code[e] < 0) {
             PyObject *id = str_of(sg_gazetteer_id(r->gaz->gaz, e));
@@ -978,7 +998,7 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
         goto cleanup;
     }
     if (!(texts = PyList_New((Py_ssize_t)r->nm)) || !(cols = PyTuple_New(7)) ||
-        !(ids = used_entities(r, t.cols[5], &types)))
+        !(ids = used_entities(r, t.cols[5], r->nm, &types)))
         goto cleanup;
     for (size_t i = 0; i < r->nm; i++) {
         PyObject *s = PyUnicode_DecodeUTF8(t.texts + t.text_at[i],
@@ -1070,34 +1090,56 @@ static int pair_wanted(const cooc_rec *c, long a, long b)
            (c->source == (uint32_t)b && c->target == (uint32_t)a);
 }
 
-/* What the rows of one call share: the cursor in the current document, its
- * name and the ids as Python strings, each made once. */
+/* The evidence rows of one call, as columns: doc (codes into the document
+ * names), the unit's line, start and end (code points), byte_start,
+ * byte_end, the two actors (codes into the ids), the first mention of
+ * each (code points), and the snippet and unit texts. */
+enum {
+    EV_DOC,
+    EV_LINE,
+    EV_START,
+    EV_END,
+    EV_BSTART,
+    EV_BEND,
+    EV_SOURCE,
+    EV_TARGET,
+    EV_SS,
+    EV_SE,
+    EV_TS,
+    EV_TE,
+    EV_NCOLS
+};
+
 typedef struct {
+    int64_t *col[EV_NCOLS];
+    PyObject *snippets, *texts;
     cursor cur;
-    PyObject *doc;
-    PyObject **ids; /* by gazetteer index, made when first needed */
-} row_state;
+} evidence_table;
 
-static PyObject *id_object(RunObject *r, row_state *st, size_t e)
-{
-    if (!st->ids[e])
-        st->ids[e] = str_of(sg_gazetteer_id(r->gaz->gaz, e));
-    return st->ids[e];
-}
-
-/* One evidence row as a tuple: doc, line, start, end, byte_start,
- * byte_end, source, target, source_start, source_end, target_start,
- * target_end (code points), snippet, text. */
-static PyObject *evidence_row(RunObject *r, const cooc_rec *c, const sg_document *doc,
-                              row_state *st)
+/* Row n of the table for record c of document `doc`. */
+static int evidence_row(RunObject *r, evidence_table *t, size_t n, const cooc_rec *c,
+                        const sg_document *doc)
 {
     int esc = r->escape[c->doc];
     const unsigned char *s = (const unsigned char *)doc->text;
-    size_t u = cursor_to(&st->cur, c->start);
-    PyObject *src = id_object(r, st, c->source), *tgt = id_object(r, st, c->target);
-    if (!src || !tgt)
-        return NULL;
-#define CP(x) (u + count_cp(s, doc->len, c->start, (x), esc))
+    size_t u = cursor_to(&t->cur, c->start);
+    size_t at[5] = {c->end, c->ss, c->se, c->ts, c->te};
+    int64_t cp[5];
+    cps_at(s, doc->len, c->start, u, at, cp, 5, esc);
+    int64_t v[EV_NCOLS] = {c->doc,
+                           (int64_t)c->line,
+                           (int64_t)u,
+                           cp[0],
+                           (int64_t)c->start,
+                           (int64_t)c->end,
+                           c->source,
+                           c->target,
+                           cp[1],
+                           cp[2],
+                           cp[3],
+                           cp[4]};
+    for (int k = 0; k < EV_NCOLS; k++)
+        t->col[k][n] = v[k];
     sg_cooccurrence co = {r->names[c->doc],
                           c->start,
                           c->end,
@@ -1111,21 +1153,55 @@ static PyObject *evidence_row(RunObject *r, const cooc_rec *c, const sg_document
                           doc->len,
                           c->line};
     char *snippet = sg_evidence_snippet(&co, 300);
-    if (!snippet)
-        return PyErr_NoMemory();
-    PyObject *t = Py_BuildValue(
-        "(OnnnnnOOnnnnNN)", st->doc, (Py_ssize_t)c->line, (Py_ssize_t)u, (Py_ssize_t)CP(c->end),
-        (Py_ssize_t)c->start, (Py_ssize_t)c->end, src, tgt, (Py_ssize_t)CP(c->ss),
-        (Py_ssize_t)CP(c->se), (Py_ssize_t)CP(c->ts), (Py_ssize_t)CP(c->te), str_of(snippet),
-        PyUnicode_DecodeUTF8(doc->text + c->start, (Py_ssize_t)(c->end - c->start),
-                             esc ? "surrogateescape" : "replace"));
-#undef CP
+    if (!snippet) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *a = str_of(snippet);
+    PyObject *b = PyUnicode_DecodeUTF8(doc->text + c->start, (Py_ssize_t)(c->end - c->start),
+                                       esc ? "surrogateescape" : "replace");
     free(snippet);
-    return t;
+    if (!a || !b) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return -1;
+    }
+    PyList_SET_ITEM(t->snippets, (Py_ssize_t)n, a);
+    PyList_SET_ITEM(t->texts, (Py_ssize_t)n, b);
+    return 0;
 }
 
-/* _evidence(a, b) -> list of rows (evidence_row): the units naming both a
- * and b (ids or names; b None: every unit of a; both None: every unit). */
+/* The table's rows for the n records at[0, n): -1 with an error set. */
+static int evidence_fill(RunObject *r, evidence_table *t, const size_t *at, size_t n)
+{
+    sg_corpus_reader *rd = NULL;
+    sg_document doc;
+    sg_error err;
+    sg_error_clear(&err);
+    size_t k = SIZE_MAX;
+    int rc = sg_corpus_reader_new(&rd, r->corpus, &err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        const cooc_rec *c = &r->c[at[i]];
+        if (c->doc != k) {
+            if ((rc = doc_read(r, rd, (k = c->doc), &doc, &err)))
+                break;
+            t->cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, r->escape[k]};
+        }
+        if (evidence_row(r, t, i, c, &doc)) {
+            sg_corpus_reader_free(rd);
+            return -1;
+        }
+    }
+    sg_corpus_reader_free(rd);
+    if (rc)
+        raise_sg(Error, &err, rc);
+    return rc ? -1 : 0;
+}
+
+/* _evidence(a, b) -> (doc names, int64 columns as bytes (evidence_table's
+ * order, source and target coded into ids), ids, snippets, texts): the units
+ * naming both a and b (ids or names; b None: every unit of a; both None:
+ * every unit). */
 static PyObject *run_evidence(RunObject *r, PyObject *args)
 {
     const char *an = NULL, *bn = NULL;
@@ -1136,53 +1212,63 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
         return NULL;
     if (a < 0)
         a = b, b = -1;
-    PyObject *out = PyList_New(0);
-    sg_corpus_reader *rd = NULL;
-    sg_document doc;
     sg_error err;
     sg_error_clear(&err);
-    size_t k = SIZE_MAX, ne = sg_gazetteer_count(r->gaz->gaz);
-    row_state st = {{0}, NULL, calloc(ne + 1, sizeof(PyObject *))};
-    if (!st.ids)
-        Py_CLEAR(out);
-    run_lock(r);
+    evidence_table t = {{NULL}, NULL, NULL, {0}};
+    PyObject *out = NULL, *cols = NULL, *ids = NULL, *types = NULL;
+    size_t *at = NULL, n = 0;
+    int64_t *actors = NULL;
     int rc;
+    run_lock(r);
     Py_BEGIN_ALLOW_THREADS;
     rc = gather(r, 1, &err);
+    if (!rc && !(at = malloc((r->nc + 1) * sizeof(size_t))))
+        rc = SG_ERR_NOMEM;
+    for (size_t i = 0; !rc && i < r->nc; i++)
+        if (pair_wanted(&r->c[i], a, b))
+            at[n++] = i;
+    for (int k = 0; !rc && k < EV_NCOLS; k++)
+        if (!(t.col[k] = malloc((n + 1) * sizeof(int64_t))))
+            rc = SG_ERR_NOMEM;
+    if (!rc && !(actors = malloc((2 * n + 1) * sizeof(int64_t))))
+        rc = SG_ERR_NOMEM;
     Py_END_ALLOW_THREADS;
-    if (!rc && out)
-        rc = sg_corpus_reader_new(&rd, r->corpus, &err);
-    for (size_t i = 0; out && !rc && i < r->nc; i++) {
-        const cooc_rec *c = &r->c[i];
-        if (!pair_wanted(c, a, b))
-            continue;
-        if (c->doc != k) {
-            if ((rc = doc_read(r, rd, (k = c->doc), &doc, &err)))
-                break;
-            st.cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, r->escape[k]};
-            Py_XSETREF(st.doc, name_of(r->names[k]));
-            if (!st.doc) {
-                Py_CLEAR(out);
-                break;
-            }
-        }
-        PyObject *row = evidence_row(r, c, &doc, &st);
-        if (!row || PyList_Append(out, row))
-            Py_CLEAR(out);
-        Py_XDECREF(row);
-    }
-    sg_corpus_reader_free(rd);
-    run_unlock(r);
-    for (size_t e = 0; st.ids && e < ne; e++)
-        Py_XDECREF(st.ids[e]);
-    free(st.ids);
-    Py_XDECREF(st.doc);
-    if (!out && !PyErr_Occurred())
-        PyErr_NoMemory();
     if (rc) {
-        Py_CLEAR(out);
         raise_sg(Error, &err, rc);
+        goto cleanup;
     }
+    if (!(t.snippets = PyList_New((Py_ssize_t)n)) || !(t.texts = PyList_New((Py_ssize_t)n)) ||
+        evidence_fill(r, &t, at, n))
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        actors[i] = t.col[EV_SOURCE][i];
+        actors[n + i] = t.col[EV_TARGET][i];
+    }
+    if (!(ids = used_entities(r, actors, 2 * n, &types)) || !(cols = PyTuple_New(EV_NCOLS)))
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        t.col[EV_SOURCE][i] = actors[i];
+        t.col[EV_TARGET][i] = actors[n + i];
+    }
+    for (int k = 0; k < EV_NCOLS; k++) {
+        PyObject *c =
+            PyBytes_FromStringAndSize((const char *)t.col[k], (Py_ssize_t)(n * sizeof(int64_t)));
+        if (!c)
+            goto cleanup;
+        PyTuple_SET_ITEM(cols, k, c);
+    }
+    out = Py_BuildValue("(NOOOO)", doc_names(r), cols, ids, t.snippets, t.texts);
+cleanup:
+    run_unlock(r);
+    for (int k = 0; k < EV_NCOLS; k++)
+        free(t.col[k]);
+    free(at);
+    free(actors);
+    Py_XDECREF(t.snippets);
+    Py_XDECREF(t.texts);
+    Py_XDECREF(cols);
+    Py_XDECREF(ids);
+    Py_XDECREF(types);
     return out;
 }
 

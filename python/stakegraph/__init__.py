@@ -233,6 +233,15 @@ def _options(named: Mapping[str, Any], options: Mapping[str, Any]) -> List[Tuple
     return out
 
 
+def _strings(values: list, codes: Any = None):
+    """An object column: the strings, or values[codes]."""
+    import numpy as np
+
+    table = np.empty(len(values), dtype=object)
+    table[:] = values
+    return table if codes is None else table[codes]
+
+
 class Network:
     """A network of a :class:`Result`: the whole corpus's, or one period's.
 
@@ -336,18 +345,13 @@ class Result:
         import pandas as pd
 
         names, cols, texts, matches, ids, types = self._run._mentions()
-        doc, start, end, bstart, bend, entity, match = (np.frombuffer(c, dtype=np.int64) for c in cols)
-
-        def strings(values, codes):  # an object column of values[codes]
-            table = np.empty(len(values), dtype=object)
-            table[:] = values
-            return table[codes]
-
+        doc, start, end, bstart, bend, entity, match = (
+            np.frombuffer(c, dtype=np.int64).copy() for c in cols)
         return pd.DataFrame({
-            "doc": strings(names, doc), "start": start.copy(), "end": end.copy(),
-            "id": strings(ids, entity), "type": strings(types, entity),
-            "text": np.array(texts, dtype=object) if texts else np.empty(0, dtype=object),
-            "match": strings(matches, match), "byte_start": bstart.copy(), "byte_end": bend.copy(),
+            "doc": _strings(names, doc), "start": start, "end": end,
+            "id": _strings(ids, entity), "type": _strings(types, entity),
+            "text": _strings(texts), "match": _strings(matches, match),
+            "byte_start": bstart, "byte_end": bend,
         })
 
     def evidence(self, a: Optional[str] = None, b: Optional[str] = None):
@@ -367,10 +371,18 @@ class Result:
         recorded them; the next calls only read the documents concerned."""
         import pandas as pd
 
-        rows = self._run._evidence(None if a is None else str(a), None if b is None else str(b))
-        return pd.DataFrame(rows, columns=[
-            "doc", "line", "start", "end", "byte_start", "byte_end", "source", "target",
-            "source_start", "source_end", "target_start", "target_end", "snippet", "text"])
+        import numpy as np
+
+        names, cols, ids, snippets, texts = self._run._evidence(
+            None if a is None else str(a), None if b is None else str(b))
+        (doc, line, start, end, bstart, bend, source, target, ss, se, ts, te) = (
+            np.frombuffer(c, dtype=np.int64).copy() for c in cols)
+        return pd.DataFrame({
+            "doc": _strings(names, doc), "line": line, "start": start, "end": end,
+            "byte_start": bstart, "byte_end": bend,
+            "source": _strings(ids, source), "target": _strings(ids, target),
+            "source_start": ss, "source_end": se, "target_start": ts, "target_end": te,
+            "snippet": _strings(snippets), "text": _strings(texts)})
 
     @property
     def periods(self) -> Dict[str, Network]:
