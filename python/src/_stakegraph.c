@@ -63,6 +63,8 @@ static PyObject *where_of(const sg_error *err)
  * ("FILE:LINE: what"); attributes code, file, line, offset, message. */
 static PyObject *raise_sg(PyObject *type, const sg_error *err, int rc)
 {
+    if (PyErr_Occurred()) /* a KeyboardInterrupt that stopped the work: it stands */
+        return NULL;
     char buf[2048];
     sg_error e = *err;
     if (!e.code)
@@ -543,6 +545,7 @@ typedef struct {
     cooc_rec *c;
     size_t nc, capc;
     int nomem;
+    int interrupted; /* a signal's handler raised (Ctrl-C): the run stops */
     warn_list warnings;
     sg_graph *whole;       /* the network, once asked for */
     sg_extract_options eo; /* the run's, for the evidence's pass */
@@ -608,7 +611,21 @@ static int run_on_document(const sg_document *d, size_t index, void *ctx)
         if (!(r->names[index] = strdup(d->name ? d->name : "<document>")))
             r->nomem = 1;
     }
-    return r->nomem;
+    return r->nomem || r->interrupted;
+}
+
+/* After each batch of documents, in the calling thread (which released the
+ * GIL): Python's signal handlers run, so that Ctrl-C stops a long run at
+ * the next document (its KeyboardInterrupt then raised) as it stops Python
+ * code. */
+static void run_on_progress(const sg_progress *p, void *ctx)
+{
+    (void)p;
+    RunObject *r = ctx;
+    PyGILState_STATE g = PyGILState_Ensure();
+    if (PyErr_CheckSignals())
+        r->interrupted = 1; /* the exception stays set until the call returns */
+    PyGILState_Release(g);
 }
 
 static int run_on_mention(const sg_mention *m, void *ctx)
@@ -753,6 +770,7 @@ static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
     ro->on_mention = r->have_mentions ? run_on_mention : NULL;
     ro->on_cooccurrence = r->have_coocs ? run_on_cooccurrence : NULL;
     ro->on_warning = run_on_warning;
+    ro->on_progress = run_on_progress;
     ro->ctx = r;
     ro->period_graphs = ro->by_period != SG_PERIOD_NONE;
     Py_BEGIN_ALLOW_THREADS;
@@ -762,7 +780,7 @@ static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
         sg_error_clear(err);
         rc = err->code = SG_ERR_NOMEM;
     }
-    return rc;
+    return r->interrupted ? SG_ERR_IO : rc;
 }
 
 /* _run(gazetteer, paths, documents, jsonl, options, mentions, evidence) ->
@@ -1051,7 +1069,9 @@ static int gather(RunObject *r, int what, sg_error *err)
     ro.on_document = run_on_document;
     ro.on_mention = what ? NULL : run_on_mention;
     ro.on_cooccurrence = what ? run_on_cooccurrence : NULL;
+    ro.on_progress = run_on_progress;
     ro.ctx = r;
+    r->interrupted = 0;
     *(what ? &r->nc : &r->nm) = 0;
     int rc = sg_extractor_new(&ex, r->gaz->gaz, &r->eo, err);
     if (!rc)
@@ -1062,7 +1082,7 @@ static int gather(RunObject *r, int what, sg_error *err)
         rc = err->code = SG_ERR_NOMEM;
     }
     *(what ? &r->have_coocs : &r->have_mentions) = !rc;
-    return rc;
+    return r->interrupted ? SG_ERR_IO : rc;
 }
 
 /* An actor by id or name, as explain finds it; -1 with Error raised. */

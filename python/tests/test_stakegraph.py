@@ -11,6 +11,7 @@ import io
 import json
 import os
 import pydoc
+import signal
 import subprocess
 import sys
 import threading
@@ -478,6 +479,23 @@ def test_gil_released():
     # the other thread ran while the library worked (with the GIL held it would
     # get a turn every 5 ms switch interval at best, and not at all inside C)
     assert elapsed > 0.05 and during > elapsed / 0.0005 * 0.2, (elapsed, during)
+
+
+def test_ctrl_c_stops_a_run():
+    docs = [(f"{i:05d}", t) for i, (_, t) in enumerate(texts_of(CORPUS) * 2000)]
+    start = time.perf_counter()
+    full = quiet_extract(docs[:2000], analyse=False)
+    per_doc = (time.perf_counter() - start) / 2000
+    timer = threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    start = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        stakegraph.extract(docs, analyse=False)
+    stopped = time.perf_counter() - start
+    timer.join()
+    # stopped at a batch's end, long before the 14,000 documents were read
+    assert stopped < 0.2 + per_doc * 14000 / 2, (stopped, per_doc)
+    assert full.documents == 2000
 
 
 # ---- suggest -------------------------------------------------------------------
