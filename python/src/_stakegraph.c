@@ -1132,7 +1132,9 @@ enum {
 
 typedef struct {
     int64_t *col[EV_NCOLS];
-    PyObject *snippets, *texts;
+    size_t *at; /* row i's snippet at[2i], its unit's text at[2i + 1], in `buf` */
+    char *buf;  /* valid UTF-8 snippets, the units' bytes as given */
+    size_t len, cap;
     cursor cur;
 } evidence_table;
 
@@ -1173,49 +1175,52 @@ static int evidence_row(RunObject *r, evidence_table *t, size_t n, const cooc_re
                           doc->len,
                           c->line};
     char *snippet = sg_evidence_snippet(&co, 300);
-    if (!snippet) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    PyObject *a = str_of(snippet);
-    PyObject *b = PyUnicode_DecodeUTF8(doc->text + c->start, (Py_ssize_t)(c->end - c->start),
-                                       esc ? "surrogateescape" : "replace");
+    t->at[2 * n] = t->len;
+    int rc = !snippet || buf_add(&t->buf, &t->len, &t->cap, snippet, strlen(snippet));
+    t->at[2 * n + 1] = t->len;
+    rc = rc || buf_add(&t->buf, &t->len, &t->cap, doc->text + c->start, c->end - c->start);
+    t->at[2 * n + 2] = t->len;
     free(snippet);
-    if (!a || !b) {
-        Py_XDECREF(a);
-        Py_XDECREF(b);
-        return -1;
-    }
-    PyList_SET_ITEM(t->snippets, (Py_ssize_t)n, a);
-    PyList_SET_ITEM(t->texts, (Py_ssize_t)n, b);
-    return 0;
+    return rc ? SG_ERR_NOMEM : 0;
 }
 
-/* The table's rows for the n records at[0, n): -1 with an error set. */
-static int evidence_fill(RunObject *r, evidence_table *t, const size_t *at, size_t n)
+/* The table's rows for the n records rec[0, n), without the GIL. */
+static int evidence_fill(RunObject *r, evidence_table *t, const size_t *rec, size_t n,
+                         sg_error *err)
 {
     sg_corpus_reader *rd = NULL;
     sg_document doc;
-    sg_error err;
-    sg_error_clear(&err);
     size_t k = SIZE_MAX;
-    int rc = sg_corpus_reader_new(&rd, r->corpus, &err);
+    int rc = sg_corpus_reader_new(&rd, r->corpus, err);
     for (size_t i = 0; !rc && i < n; i++) {
-        const cooc_rec *c = &r->c[at[i]];
-        if (c->doc != k) {
-            if ((rc = doc_read(r, rd, (k = c->doc), &doc, &err)))
-                break;
+        const cooc_rec *c = &r->c[rec[i]];
+        if (c->doc != k && !(rc = doc_read(r, rd, (k = c->doc), &doc, err)))
             t->cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, r->escape[k]};
-        }
-        if (evidence_row(r, t, i, c, &doc)) {
-            sg_corpus_reader_free(rd);
-            return -1;
+        if (!rc && (rc = evidence_row(r, t, i, c, &doc))) {
+            sg_error_clear(err);
+            err->code = rc;
         }
     }
     sg_corpus_reader_free(rd);
-    if (rc)
-        raise_sg(Error, &err, rc);
-    return rc ? -1 : 0;
+    return rc;
+}
+
+/* The snippets (which == 0) or the units' texts (1) of the table's n rows
+ * as a list of str. */
+static PyObject *evidence_texts(RunObject *r, const evidence_table *t, size_t n, int which)
+{
+    PyObject *l = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; l && i < n; i++) {
+        size_t from = t->at[2 * i + which], to = t->at[2 * i + which + 1];
+        PyObject *s = PyUnicode_DecodeUTF8(t->buf + from, (Py_ssize_t)(to - from),
+                                           which && r->escape[t->col[EV_DOC][i]] ? "surrogateescape"
+                                                                                 : "replace");
+        if (!s)
+            Py_CLEAR(l);
+        else
+            PyList_SET_ITEM(l, (Py_ssize_t)i, s);
+    }
+    return l;
 }
 
 /* _evidence(a, b) -> (doc names, int64 columns as bytes (evidence_table's
@@ -1234,8 +1239,8 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
         a = b, b = -1;
     sg_error err;
     sg_error_clear(&err);
-    evidence_table t = {{NULL}, NULL, NULL, {0}};
-    PyObject *out = NULL, *cols = NULL, *ids = NULL, *types = NULL;
+    evidence_table t = {{NULL}, NULL, NULL, 0, 0, {0}};
+    PyObject *out = NULL, *cols = NULL, *ids = NULL, *types = NULL, *snippets = NULL, *texts = NULL;
     size_t *at = NULL, n = 0;
     int64_t *actors = NULL;
     int rc;
@@ -1250,15 +1255,17 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
     for (int k = 0; !rc && k < EV_NCOLS; k++)
         if (!(t.col[k] = malloc((n + 1) * sizeof(int64_t))))
             rc = SG_ERR_NOMEM;
-    if (!rc && !(actors = malloc((2 * n + 1) * sizeof(int64_t))))
+    if (!rc && (!(actors = malloc((2 * n + 1) * sizeof(int64_t))) ||
+                !(t.at = malloc((2 * n + 1) * sizeof(size_t)))))
         rc = SG_ERR_NOMEM;
+    if (!rc)
+        rc = evidence_fill(r, &t, at, n, &err);
     Py_END_ALLOW_THREADS;
     if (rc) {
         raise_sg(Error, &err, rc);
         goto cleanup;
     }
-    if (!(t.snippets = PyList_New((Py_ssize_t)n)) || !(t.texts = PyList_New((Py_ssize_t)n)) ||
-        evidence_fill(r, &t, at, n))
+    if (!(snippets = evidence_texts(r, &t, n, 0)) || !(texts = evidence_texts(r, &t, n, 1)))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         actors[i] = t.col[EV_SOURCE][i];
@@ -1277,15 +1284,17 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
             goto cleanup;
         PyTuple_SET_ITEM(cols, k, c);
     }
-    out = Py_BuildValue("(NOOOO)", doc_names(r), cols, ids, t.snippets, t.texts);
+    out = Py_BuildValue("(NOOOO)", doc_names(r), cols, ids, snippets, texts);
 cleanup:
     run_unlock(r);
     for (int k = 0; k < EV_NCOLS; k++)
         free(t.col[k]);
     free(at);
     free(actors);
-    Py_XDECREF(t.snippets);
-    Py_XDECREF(t.texts);
+    free(t.at);
+    free(t.buf);
+    Py_XDECREF(snippets);
+    Py_XDECREF(texts);
     Py_XDECREF(cols);
     Py_XDECREF(ids);
     Py_XDECREF(types);

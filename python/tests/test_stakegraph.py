@@ -319,6 +319,15 @@ def test_offsets_invalid_utf8(gaz, bad):
         res_s = stakegraph.extract([("s", s)], gazetteer=gaz)
     ms = check_slices(res_s, {"s": s})
     assert list(ms.byte_start) == list(m.byte_start)
+    # the evidence's offsets too, for the str and the bytes
+    for r, text in ((res_s, s), (res, raw.decode("utf-8", "replace"))):
+        ev = r.evidence()
+        assert len(ev) > 0
+        for row in ev.itertuples():
+            assert text[row.start:row.end] == row.text
+            for who in ("source", "target"):
+                a, b = getattr(row, f"{who}_start"), getattr(row, f"{who}_end")
+                assert text[a:b] in set(m.text), (who, text[a:b])
     # a file of those bytes: offsets index its text decoded with "replace"
     with pytest.raises(stakegraph.Error) as e:
         stakegraph.extract([("b", raw)], gazetteer=gaz, strict=True)
