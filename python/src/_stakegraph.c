@@ -206,12 +206,32 @@ static size_t step(const unsigned char *s, size_t n, int escape)
     return k == need || !escape ? k : 1;
 }
 
-/* Code points in s[from, to), from a code point's start. */
+/* Code points in the valid UTF-8 s[from, to): the bytes but the
+ * continuation bytes (10xxxxxx), counted eight at a time. */
+static size_t count_valid(const unsigned char *s, size_t from, size_t to)
+{
+    size_t cont = 0, i = from;
+    for (; to - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < to; i++)
+        cont += (s[i] & 0xC0) == 0x80;
+    return to - from - cont;
+}
+
+/* Code points in s[from, to), from a code point's start. `escape`: 0 for
+ * the "replace" reading, 1 for "surrogateescape", VALID for a text known to
+ * be valid UTF-8 (either reading). */
+enum { VALID = 2 };
 static size_t count_cp(const unsigned char *s, size_t len, size_t from, size_t to, int escape)
 {
     size_t n = 0;
     if (to > len)
         to = len;
+    if (escape == VALID)
+        return from < to ? count_valid(s, from, to) : 0;
     while (from < to) {
         uint64_t w;
         if (to - from >= 8 && (memcpy(&w, s + from, 8), !(w & 0x8080808080808080ull))) {
@@ -546,6 +566,7 @@ typedef struct {
     size_t nc, capc;
     int nomem;
     int interrupted; /* a signal's handler raised (Ctrl-C): the run stops */
+    int bad_utf8;    /* the run warned of invalid UTF-8 (or NUL bytes) in a document */
     warn_list warnings;
     sg_graph *whole;       /* the network, once asked for */
     sg_extract_options eo; /* the run's, for the evidence's pass */
@@ -753,7 +774,17 @@ static PyTypeObject RunType;
 
 static void run_on_warning(const sg_error *e, void *ctx)
 {
-    warn_add(&((RunObject *)ctx)->warnings, e);
+    RunObject *r = ctx;
+    if (e->code == SG_ERR_UTF8)
+        r->bad_utf8 = 1;
+    warn_add(&r->warnings, e);
+}
+
+/* How to count document k's code points (count_cp): every document is
+ * valid UTF-8 when the run said of none that it was not. */
+static int reading_of(const RunObject *r, size_t k)
+{
+    return r->bad_utf8 ? r->escape[k] : VALID;
 }
 
 /* Counts the corpus: the GIL released meanwhile, the callbacks filling the
@@ -900,7 +931,7 @@ static int mentions_compute(RunObject *r, mention_table *t, sg_error *err)
     for (size_t i = 0; !rc && i < r->nm; i++) {
         const mention_rec *m = &r->m[i];
         if (m->doc != k && !(rc = doc_read(r, rd, (k = m->doc), &doc, err)))
-            cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, r->escape[k]};
+            cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, reading_of(r, k)};
         if (rc)
             break;
         if (m->end > doc.len || hash_bytes(doc.text + m->start, m->end - m->start) != m->hash) {
@@ -1142,7 +1173,7 @@ typedef struct {
 static int evidence_row(RunObject *r, evidence_table *t, size_t n, const cooc_rec *c,
                         const sg_document *doc)
 {
-    int esc = r->escape[c->doc];
+    int esc = t->cur.escape;
     const unsigned char *s = (const unsigned char *)doc->text;
     size_t u = cursor_to(&t->cur, c->start);
     size_t at[5] = {c->end, c->ss, c->se, c->ts, c->te};
@@ -1195,7 +1226,7 @@ static int evidence_fill(RunObject *r, evidence_table *t, const size_t *rec, siz
     for (size_t i = 0; !rc && i < n; i++) {
         const cooc_rec *c = &r->c[rec[i]];
         if (c->doc != k && !(rc = doc_read(r, rd, (k = c->doc), &doc, err)))
-            t->cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, r->escape[k]};
+            t->cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, reading_of(r, k)};
         if (!rc && (rc = evidence_row(r, t, i, c, &doc))) {
             sg_error_clear(err);
             err->code = rc;

@@ -10,7 +10,9 @@ or a venv's site-packages); CORPUS and GAZETTEER as bench.sh makes them
 (/tmp/sgbench/input-*/100000/{corpus,gazetteer.tsv}). Each case runs the command
 line and a fresh /usr/bin/python3 process (interpreter, imports and all); the
 Python calls' own time is measured inside the process as well, after the imports
-of stakegraph and pandas (0.25 s, which a notebook has paid already).
+of stakegraph and pandas (0.25 s, which a notebook has paid already); and the
+CPU time (user + system, all threads) of each process, which other work on the
+machine disturbs less than the wall-clock time.
 
 Cases (the command line's options as bench.sh's, --no-analyse):
   network   extract -o /dev/null           | extract(mentions=False).write("/dev/null")
@@ -20,6 +22,7 @@ Cases (the command line's options as bench.sh's, --no-analyse):
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -49,6 +52,12 @@ print(t1 - t0, t2 - t1)
 """
 
 
+def cpu():
+    """CPU seconds (user + system) of the children waited for so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def cli_args(case, out):
     extra = {"network": [], "mentions": ["--mentions", out], "evidence": ["--evidence", out],
              "evidence, asked later": ["--evidence", out]}
@@ -73,24 +82,29 @@ def main():
             for case in PY:
                 cmd = [a.stakegraph, "extract", "-q", "-g", a.gazetteer, a.corpus, "-o", "/dev/null",
                        "--no-analyse", *jobs, *cli_args(case, out)]
-                t = time.perf_counter()
+                t, c = time.perf_counter(), cpu()
                 subprocess.run(cmd, check=True)
                 times.setdefault((case, "cli"), []).append(time.perf_counter() - t)
-                t = time.perf_counter()
+                times.setdefault((case, "cli cpu"), []).append(cpu() - c)
+                t, c = time.perf_counter(), cpu()
                 p = subprocess.run(["/usr/bin/python3", "-c", CHILD.format(code=PY[case]),
                                     a.corpus, a.gazetteer, str(a.jobs)],
                                    check=True, env=env, capture_output=True, text=True)
                 times.setdefault((case, "py"), []).append(time.perf_counter() - t)
+                times.setdefault((case, "py cpu"), []).append(cpu() - c)
                 imp, call = map(float, p.stdout.split())
                 times.setdefault((case, "import"), []).append(imp)
                 times.setdefault((case, "call"), []).append(call)
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"{a.runs} alternating runs, medians in seconds; jobs: {a.jobs or 'default'}\n")
-    print("| case | command line | Python process | ratio | of which imports | the calls | ratio |")
-    print("|---|---|---|---|---|---|---|")
+    print("| case | command line | Python process | ratio | of which imports | the calls | ratio "
+          "| CPU: command line | Python process | ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for case in PY:
-        c, p, i, k = (med[(case, x)] for x in ("cli", "py", "import", "call"))
-        print(f"| {case} | {c:.2f} | {p:.2f} | {p / c:.2f} | {i:.2f} | {k:.2f} | {k / c:.2f} |")
+        c, p, i, k, cc, pc = (med[(case, x)] for x in ("cli", "py", "import", "call", "cli cpu",
+                                                        "py cpu"))
+        print(f"| {case} | {c:.2f} | {p:.2f} | {p / c:.2f} | {i:.2f} | {k:.2f} | {k / c:.2f} "
+              f"| {cc:.2f} | {pc:.2f} | {pc / cc:.2f} |")
 
 
 if __name__ == "__main__":
