@@ -230,6 +230,34 @@ const char *sg_graph_column_renamed(const sg_graph *g, sg_domain d, size_t c)
     return g->cols[d == SG_EDGES][c].own;
 }
 
+/* Appends ", [edge ]name" to buf (count names so far). */
+static void list_name(char *buf, size_t size, size_t count, int edge, const char *name)
+{
+    size_t len = strlen(buf);
+    if (len < size)
+        snprintf(buf + len, size - len, "%s%s%s", count ? ", " : "", edge ? "edge " : "", name);
+}
+
+int sg_graph_renamed_warning(const sg_graph *g, const char *file, sg_error *w)
+{
+    char kept[512] = "", ours[512] = "";
+    size_t count = 0;
+    for (int d = 0; d < 2; d++)
+        for (size_t c = 0; c < sg_graph_column_count(g, d ? SG_EDGES : SG_NODES); c++) {
+            sg_domain dom = d ? SG_EDGES : SG_NODES;
+            const char *own = sg_graph_column_renamed(g, dom, c);
+            if (!own)
+                continue;
+            list_name(kept, sizeof(kept), count, d, own);
+            list_name(ours, sizeof(ours), count++, d, sg_graph_column_name(g, dom, c));
+        }
+    if (count)
+        sg_error_set(w, SG_ERR_INVALID, file, 0, -1,
+                     "the file's own %s kept as %s; stakegraph's written as %s", kept,
+                     count == 1 ? "it is" : "they are", ours);
+    return count > 0;
+}
+
 int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c)
 {
     return g->cols[d == SG_EDGES][c].is_int;

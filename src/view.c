@@ -26,6 +26,16 @@ int sg_view_available(void)
     return sg_html_bundle_len > 0;
 }
 
+int sg_view_check(sg_error *err)
+{
+    if (sg_view_available())
+        return SG_OK;
+    return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
+                        "this stakegraph was built without the HTML view (node and npm were "
+                        "missing at build time): install them (./setup.sh does) and build it "
+                        "again");
+}
+
 typedef struct {
     FILE *f;
     int failed; /* out of memory */
@@ -616,11 +626,9 @@ static void write_page(jw *w, const view *v)
 int sg_view_write(const sg_graph *g, const sg_render_options *opt, const sg_view_sources *src,
                   FILE *f, sg_error *err)
 {
-    if (!sg_view_available())
-        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
-                            "this stakegraph was built without the HTML view (node and npm "
-                            "were missing at build time): install them (./setup.sh does) "
-                            "and build it again");
+    int rc = sg_view_check(err);
+    if (rc)
+        return rc;
     sg_render_options defaults;
     sg_view_sources none = {NULL, NULL, NULL};
     if (!opt) {
@@ -628,7 +636,7 @@ int sg_view_write(const sg_graph *g, const sg_render_options *opt, const sg_view
         opt = &defaults;
     }
     view v = {g, opt, src ? src : &none, NULL, {0}, NULL, 0, NULL, NULL, NULL};
-    int rc = view_prepare(&v, err);
+    rc = view_prepare(&v, err);
     if (!rc) {
         if (opt->on_step)
             opt->on_step("writing the view (html)", opt->step_ctx);

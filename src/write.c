@@ -140,8 +140,35 @@ int sg_target_new_like(sg_target **out, const sg_target *like, const char *path,
 
 int sg_target_holds_periods(const sg_target *t)
 {
-    return (t->kind == SG_TARGET_NETWORK && t->format == SG_FORMAT_GEXF) ||
-           (t->kind == SG_TARGET_PICTURE && !strcmp(t->picture, "html"));
+    return (t->kind == SG_TARGET_NETWORK && t->format == SG_FORMAT_GEXF) || sg_target_is_view(t);
+}
+
+int sg_target_is_view(const sg_target *t)
+{
+    return t->kind == SG_TARGET_PICTURE && !strcmp(t->picture, "html");
+}
+
+int sg_targets_view_check(sg_target *const *t, size_t n, sg_error *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i] && sg_target_is_view(t[i]) && sg_view_check(err)) {
+            snprintf(err->file, sizeof(err->file), "%s", t[i]->path);
+            return SG_ERR_INVALID;
+        }
+    return SG_OK;
+}
+
+int sg_targets_view_units(sg_target *const *t, size_t n, size_t per_edge, sg_unit_store **units)
+{
+    *units = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!t[i] || !sg_target_is_view(t[i]))
+            continue;
+        if (!*units && !(*units = sg_unit_store_new(per_edge)))
+            return SG_ERR_NOMEM;
+        t[i]->units = *units;
+    }
+    return SG_OK;
 }
 
 void sg_target_set_units(sg_target *t, const sg_unit_store *units)

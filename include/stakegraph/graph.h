@@ -82,6 +82,11 @@ const char *sg_graph_column_name(const sg_graph *g, sg_domain d, size_t c);
  * values under another name ("sg_size") because the file read had a column
  * of that name with other values (see sg_graph_read_origin); else NULL. */
 const char *sg_graph_column_renamed(const sg_graph *g, sg_domain d, size_t c);
+/* The warning to give when some of the file's columns kept their names and
+ * values while stakegraph's of the same names went under others ("the
+ * file's own size kept as it is; stakegraph's written as sg_size"), into
+ * *w (file: `file`); 0 when there is none. */
+int sg_graph_renamed_warning(const sg_graph *g, const char *file, sg_error *w);
 /* Non-zero when the column holds integers (written as GraphML `int`/`long`). */
 int sg_graph_column_is_int(const sg_graph *g, sg_domain d, size_t c);
 /* Value of column `c` on node or edge `i`. */

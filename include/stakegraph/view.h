@@ -21,6 +21,8 @@ extern "C" {
 /* Non-zero when this build has the view's drawing code (node and npm were
  * there when it was built). */
 int sg_view_available(void);
+/* SG_OK when it has; else SG_ERR_INVALID, with in err how to get it. */
+int sg_view_check(sg_error *err);
 
 /* The units of text behind each edge that the view shows: the first `per_edge`
  * of each pair of actors, in the order they come, and how many others there

@@ -47,6 +47,20 @@ void sg_target_free(sg_target *t);
  * as spells; the HTML view, as its period slider) instead of a file each. */
 int sg_target_holds_periods(const sg_target *t);
 
+/* Non-zero for an HTML view target. */
+int sg_target_is_view(const sg_target *t);
+
+/* SG_OK unless one of the n targets (NULL entries skipped) is an HTML view
+ * this build cannot write (sg_view_check): then SG_ERR_INVALID, with the
+ * target's path and how to get the view in err. */
+int sg_targets_view_check(sg_target *const *t, size_t n, sg_error *err);
+
+/* When one of the n targets is an HTML view: makes *units (a store keeping
+ * per_edge units an edge, to feed with the run's co-occurrences; the caller
+ * frees it) and gives it to each view. *units stays NULL without a view.
+ * SG_OK or SG_ERR_NOMEM. */
+int sg_targets_view_units(sg_target *const *t, size_t n, size_t per_edge, sg_unit_store **units);
+
 /* The units an HTML view target shows behind its edges (view.h; kept by the
  * caller until the target is written). Other targets ignore them. */
 void sg_target_set_units(sg_target *t, const sg_unit_store *units);

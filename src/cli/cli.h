@@ -93,8 +93,6 @@ void cli_warn_renamed(const sg_graph *g, const char *file);
  * read, *out NULL). Returns 0, or -1 after printing the error. */
 int cli_read_graphml(sg_graph **out, const char *path, int strict);
 
-/* Non-zero when output t is the HTML view. */
-int cli_is_view(const sg_target *t);
 /* Refuses, before any work, an HTML view that this build cannot write
  * (built without node and npm): prints why and returns -1; else 0. */
 int cli_view_check(sg_target *const *t, size_t n);

@@ -98,34 +98,12 @@ int cli_read_graphml(sg_graph **out, const char *path, int strict)
     return 0;
 }
 
-/* Appends ", [edge ]name" to buf (count names so far). */
-static void list_name(char *buf, size_t size, size_t count, int edge, const char *name)
-{
-    size_t len = strlen(buf);
-    if (len < size)
-        snprintf(buf + len, size - len, "%s%s%s", count ? ", " : "", edge ? "edge " : "", name);
-}
-
 void cli_warn_renamed(const sg_graph *g, const char *file)
 {
-    char kept[512] = "", ours[512] = "";
-    size_t count = 0;
-    for (int d = 0; d < 2; d++)
-        for (size_t c = 0; c < sg_graph_column_count(g, d ? SG_EDGES : SG_NODES); c++) {
-            sg_domain dom = d ? SG_EDGES : SG_NODES;
-            const char *own = sg_graph_column_renamed(g, dom, c);
-            if (!own)
-                continue;
-            list_name(kept, sizeof(kept), count, d, own);
-            list_name(ours, sizeof(ours), count++, d, sg_graph_column_name(g, dom, c));
-        }
-    if (count) {
-        cli_line_end();
-        fprintf(stderr,
-                "stakegraph: warning: %s: the file's own %s kept as %s; stakegraph's written as "
-                "%s\n",
-                file, kept, count == 1 ? "it is" : "they are", ours);
-    }
+    sg_error w;
+    sg_error_clear(&w);
+    if (sg_graph_renamed_warning(g, file, &w))
+        cli_warning(&w, NULL);
 }
 
 const char *cli_default_gazetteers(void)
@@ -201,21 +179,14 @@ void cli_steps_end(cli_steps *s)
         cli_line_end();
 }
 
-int cli_is_view(const sg_target *t)
-{
-    return !strcmp(sg_target_format(t), "html");
-}
-
 int cli_view_check(sg_target *const *t, size_t n)
 {
-    for (size_t i = 0; i < n && !sg_view_available(); i++)
-        if (t[i] && cli_is_view(t[i])) {
-            cli_error(sg_target_path(t[i]),
-                      "this stakegraph was built without the HTML view (node and npm were "
-                      "missing at build time): install them (./setup.sh does) and build it again");
-            return -1;
-        }
-    return 0;
+    sg_error err;
+    sg_error_clear(&err);
+    if (!sg_targets_view_check(t, n, &err))
+        return 0;
+    cli_print_error(&err, NULL);
+    return -1;
 }
 
 int cli_outputs_open(sg_target **t, size_t n)

@@ -61,15 +61,10 @@ static int keep_units(network_run *r, size_t n)
     const extract_args *a = &r->a;
     if (cli_view_check(a->outs, n))
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (!cli_is_view(a->outs[i]))
-            continue;
-        if (!a->merge && !r->sk.units &&
-            !(r->sk.units = sg_unit_store_new((size_t)a->write.render.view_evidence))) {
-            cli_error(NULL, "out of memory");
-            return -1;
-        }
-        sg_target_set_units(a->outs[i], r->sk.units);
+    if (!a->merge &&
+        sg_targets_view_units(a->outs, n, (size_t)a->write.render.view_evidence, &r->sk.units)) {
+        cli_error(NULL, "out of memory");
+        return -1;
     }
     return 0;
 }

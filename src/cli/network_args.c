@@ -246,7 +246,7 @@ int network_parse(network_run *r, int cmd, int argc, char **argv, int *first)
         *first = optind;
     int view = 0; /* the HTML view lists each actor's documents */
     for (int i = 0; !rc && i < (a->noutputs ? a->noutputs : 1); i++)
-        view |= cli_is_view(a->outs[i]);
+        view |= sg_target_is_view(a->outs[i]);
     a->opt.record_documents = a->bipartite != NULL || view;
     return rc;
 }
