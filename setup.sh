@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 RUNTIME_PKGS="cmake gcc make pkg-config libpcre2-dev libigraph-dev libgraphviz-dev graphviz libutf8proc-dev libjansson-dev zlib1g-dev"
-TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind man-db mandoc libglpk-dev libarpack2-dev libplfit-dev jq r-base-core r-cran-igraph python3-pandas python3-scipy wfrench python3-graph-tool chromium python3-dev python3-venv python3-setuptools python3-pip python3-pytest"
+TEST_PKGS="libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph python3-distributed parallel clang clang-format valgrind man-db mandoc libglpk-dev libarpack2-dev libplfit-dev jq r-base-core r-cran-igraph python3-pandas python3-scipy wfrench python3-graph-tool chromium python3-dev python3-venv python3-setuptools python3-pip python3-pytest locales"
 
 install_missing() {
     local missing=()

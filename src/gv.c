@@ -9,6 +9,7 @@
 
 #include "gv.h"
 #include "sg_internal.h"
+#include "xmlesc.h"
 
 /* One Graphviz context for the whole process, used under a lock: Graphviz
  * is not reentrant, and Graphviz 2.43's pango plugin keeps a pointer to a
@@ -122,7 +123,10 @@ int sg_gv_set_html(sg_gv *g, sg_gv_obj *obj, const char *name, const char *html)
 int sg_gv_layout(sg_gv *g, const char *engine)
 {
     sg_gv_unlayout(g);
-    if (gvLayout(gv_shared, g->graph, engine) != 0)
+    sg_c_numeric saved = sg_c_numeric_enter();
+    int failed = gvLayout(gv_shared, g->graph, engine) != 0;
+    sg_c_numeric_leave(saved);
+    if (failed)
         return SG_ERR_GRAPH;
     g->laid = 1;
     return 0;
@@ -153,7 +157,10 @@ int sg_gv_render(sg_gv *g, const char *format, FILE *f)
 {
     char *data = NULL;
     unsigned int len = 0;
-    if (gvRenderData(gv_shared, g->graph, format, &data, &len) != 0 || !data)
+    sg_c_numeric saved = sg_c_numeric_enter();
+    int failed = gvRenderData(gv_shared, g->graph, format, &data, &len) != 0 || !data;
+    sg_c_numeric_leave(saved);
+    if (failed)
         return SG_ERR_GRAPH;
     errno = 0;
     int written = fwrite(data, 1, len, f) == len && fflush(f) == 0 && !ferror(f);

@@ -114,11 +114,8 @@ static int setf(sg_gv_obj *obj, const char *name, const char *fmt, ...)
     char buf[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof(buf), fmt, ap);
+    sg_vsnprintf_c(buf, sizeof(buf), fmt, ap);
     va_end(ap);
-    for (char *p = buf; *p; p++) /* a locale's decimal comma */
-        if (*p == ',' && strcmp(name, "pos"))
-            *p = '.';
     return sg_gv_set(obj, name, buf);
 }
 
@@ -375,7 +372,7 @@ static char *html_name(const char *name, double points)
 {
     sg_strbuf b = {NULL, 0, 0, 0};
     char head[80];
-    snprintf(head, sizeof(head), "<FONT COLOR=\"#1a1a1a\" POINT-SIZE=\"%.1f\">", points);
+    sg_snprintf_c(head, sizeof(head), "<FONT COLOR=\"#1a1a1a\" POINT-SIZE=\"%.1f\">", points);
     sb_str(&b, head);
     wrap_into(&b, name, "<BR/>", 1);
     sb_str(&b, "</FONT>");

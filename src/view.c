@@ -98,10 +98,7 @@ static void jnum(jw *w, double v, int is_int)
         fprintf(w->f, "%lld", (long long)v);
     else {
         char buf[32];
-        snprintf(buf, sizeof(buf), "%.6g", v == 0 ? 0 : v);
-        for (char *p = buf; *p; p++) /* a locale's decimal comma */
-            if (*p == ',')
-                *p = '.';
+        sg_snprintf_c(buf, sizeof(buf), "%.6g", v == 0 ? 0 : v);
         fputs(buf, w->f);
     }
 }
@@ -119,10 +116,10 @@ static void jcoord(jw *w, const char *key, double v)
 {
     char buf[48];
     v = isfinite(v) ? v : 0;
-    snprintf(buf, sizeof(buf), fabs(v) < 1e15 ? "%.2f" : "%.6g", v);
-    for (char *p = buf; *p; p++) /* a locale's decimal comma */
-        if (*p == ',')
-            *p = '.';
+    if (fabs(v) < 1e15)
+        sg_snprintf_c(buf, sizeof(buf), "%.2f", v);
+    else
+        sg_snprintf_c(buf, sizeof(buf), "%.6g", v);
     fprintf(w->f, ",\"%s\":%s", key, buf);
 }
 

@@ -1,6 +1,9 @@
 /* Escaping for XML and DOT, independent of the process locale. */
 #include <float.h>
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,6 +256,56 @@ static void format_shortest(char *buf, size_t size, double v)
             return;
         }
     }
+}
+
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void c_locale_make(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+int sg_vsnprintf_c(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    pthread_once(&c_locale_once, c_locale_make);
+    locale_t previous = c_locale ? uselocale(c_locale) : (locale_t)0;
+    int n = vsnprintf(buf, size, fmt, ap);
+    if (previous)
+        uselocale(previous);
+    return n;
+}
+
+int sg_snprintf_c(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = sg_vsnprintf_c(buf, size, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+sg_c_numeric sg_c_numeric_enter(void)
+{
+    sg_c_numeric saved = {NULL, NULL};
+    locale_t base = duplocale(uselocale((locale_t)0));
+    locale_t made = base ? newlocale(LC_NUMERIC_MASK, "C", base) : (locale_t)0;
+    if (!made) {
+        if (base)
+            freelocale(base);
+        return saved;
+    }
+    saved.previous = uselocale(made);
+    saved.made = made;
+    return saved;
+}
+
+void sg_c_numeric_leave(sg_c_numeric saved)
+{
+    if (!saved.made)
+        return;
+    uselocale((locale_t)saved.previous);
+    freelocale((locale_t)saved.made);
 }
 
 void sg_format_column_value(char *buf, size_t size, double v, int is_int)

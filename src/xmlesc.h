@@ -2,9 +2,11 @@
 #ifndef SG_XMLESC_H
 #define SG_XMLESC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "sg_internal.h"
 #include "stakegraph/graph.h"
 
 /* Writes `s` escaped for XML text and attribute values: & < > " ' as
@@ -25,6 +27,25 @@ char *sg_dot_clean_id(const char *s);
 /* Formats a finite double in the C locale whatever the process locale
  * ("3", "0.25", "1e-05"); non-finite and subnormal values become "0". */
 void sg_format_double(char *buf, size_t size, double v);
+
+/* Numbers in the C locale whatever the embedding program set (a Python
+ * notebook's setlocale(LC_ALL, "fr_FR.UTF-8") makes printf write "0,25" and
+ * Graphviz read "232,82,63,16!" as a place): the writers' only rule for it.
+ *
+ * sg_snprintf_c formats like snprintf with the C locale for this call only
+ * (for numbers: the other categories are C too). */
+int sg_snprintf_c(char *buf, size_t size, const char *fmt, ...) SG_PRINTF(3, 4);
+int sg_vsnprintf_c(char *buf, size_t size, const char *fmt, va_list ap);
+
+/* Graphviz reads and writes the attributes' numbers in the locale of the
+ * calling thread: sg_c_numeric_enter makes this thread's LC_NUMERIC "C"
+ * (its other categories unchanged) until sg_c_numeric_leave, given what
+ * enter returned. Both are no-ops when the locale cannot be made. */
+typedef struct {
+    void *previous, *made; /* locale_t */
+} sg_c_numeric;
+sg_c_numeric sg_c_numeric_enter(void);
+void sg_c_numeric_leave(sg_c_numeric saved);
 
 /* 2^63: integer columns with a value of this size or more are written as
  * doubles, as no 64-bit integer holds them. */
