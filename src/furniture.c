@@ -115,8 +115,33 @@ static int credit_at(const char *p, const char *end, int line_start)
     return 0;
 }
 
+/* Does [p, end) hold a date: a month's name or a year (19xx, 20xx)? */
+static int has_date(const char *p, const char *end)
+{
+    static const char *const months[] = {"janvier",   "février", "mars",     "avril",
+                                         "mai",       "juin",    "juillet",  "août",
+                                         "septembre", "octobre", "novembre", "décembre"};
+    for (const char *r = p; r < end; r++) {
+        if (r + 4 <= end && (r == p || !(r[-1] >= '0' && r[-1] <= '9')) &&
+            ((r[0] == '1' && r[1] == '9') || (r[0] == '2' && r[1] == '0')) && r[2] >= '0' &&
+            r[2] <= '9' && r[3] >= '0' && r[3] <= '9' &&
+            (r + 4 == end || !(r[4] >= '0' && r[4] <= '9')))
+            return 1;
+        if (r > p && r[-1] != ' ')
+            continue;
+        for (size_t m = 0; m < sizeof(months) / sizeof(*months); m++) {
+            size_t n = starts_with(r, end, months[m]);
+            if (n && word_end(r + n, end))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A whole line of furniture: a byline ("Par Jean Dupont", short, no
- * sentence), a date line, a link to another article. */
+ * sentence; a little longer with its date: "Par Jean Dupont et Marie Durand,
+ * France Bleu Vaucluse jeudi 10 novembre 2016 à 4:15"), a date line, a link
+ * to another article. */
 static int furniture_line(const char *p, const char *end)
 {
     static const char *const starts[] = {
@@ -141,7 +166,7 @@ static int furniture_line(const char *p, const char *end)
             return 0;
         words += *r == ' ';
     }
-    return words <= 12;
+    return words <= 12 || (words <= 20 && has_date(q, end));
 }
 
 /* A newspaper's header at p, "Var-Matin (Grand Toulon)", "Nice-Matin

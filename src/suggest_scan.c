@@ -31,6 +31,7 @@ enum {
 enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
+static int ordinal(const sg_scan *sc, size_t i);
 
 static const char *fw(const sg_scan *sc, size_t i)
 {
@@ -1180,8 +1181,9 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
     *lower = 0;
     while (k < sc->ntok && k - i < MAX_NAME_WORDS && sep_blank(sc, k) && lower_adjective(sc, k))
         end = k++, *lower = 1;
+    /* (not across a comma: "le Conseil départemental, l’Agglomération X" are two) */
     while (k < sc->ntok && k - i < MAX_NAME_WORDS && !(sc->tok[k].flags & T_LINE) &&
-           particle_at(sc, k)) {
+           sep_blank(sc, k) && particle_at(sc, k)) {
         size_t q = k + 1;
         if (q < sc->ntok && particle_at(sc, q)) /* de la, de l’ */
             q++;
@@ -1611,6 +1613,8 @@ static int party(const sg_scan *sc, size_t i)
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
+    if (j == i && ordinal(sc, i))
+        return 0; /* "le XXe siècle", "le IIIe arrondissement": no name */
     cued |= dateline(sc, i, j) || (j == i && party(sc, i));
     size_t a = i; /* the label's first word */
     int head = cued ? 0 : head_before(sc, i, &a);

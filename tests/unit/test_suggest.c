@@ -130,6 +130,24 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A Roman ordinal is no name ("le XXe siècle"); a name does not go on across a
+ * comma ("le Conseil départemental, l’Agglomération Val Durance" are two). */
+static void ordinals_and_commas(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le bâtiment est classé patrimoine du XXe siècle. Il date du "
+                                 "XIXe, comme le IIIe pavillon.\n\n"
+                                 "Les collectivités, telles que le Conseil départemental, "
+                                 "l’Agglomération Val Durance Montbrise et la Ville, paient.");
+    for (const char *w[] = {"XXe", "XIXe", "IIIe",
+                            "Conseil départemental, l’Agglomération Val Durance Montbrise", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    has(l, "Agglomération Val Durance Montbrise", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* Credits, bylines and agency signatures are not text of the article. */
 static void credits_and_bylines(void **state)
 {
@@ -958,6 +976,7 @@ int main(void)
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(credits_and_bylines),
+        cmocka_unit_test(ordinals_and_commas),
         cmocka_unit_test(first_name_people),
         cmocka_unit_test(surname_in_capitals),
         cmocka_unit_test(surname_not_alias),
