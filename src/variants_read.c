@@ -142,14 +142,22 @@ static int proper_context(const sg_folded *f, size_t i)
     if (ps == p)
         return 1; /* the start, or a punctuation mark */
     if (f->flags[ps] & SG_F_UPPER) {
-        /* an article starting a sentence ("La Région Sud a décidé") */
+        /* an article starting a sentence ("La Région Sud a décidé"), or
+         * capitalised after a preposition ("vers La Timone") */
         sg_word_before(f, ps, 0, &qs, &q);
+        if (sg_function_word(f->text + ps, p - ps) && qs < q && !(f->flags[qs] & SG_F_UPPER) &&
+            sg_word_in(f->text + qs, q - qs, small, sizeof(small) / sizeof(*small)))
+            return 1;
         return sg_function_word(f->text + ps, p - ps) && qs == q &&
                (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' || f->text[q - 1] == '?' ||
                 f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':');
     }
+    /* the words for a hospital's premises: "le site Pasteur 2", "l'établissement
+     * Pierre-Groues" name the hospital itself */
+    static const char *const premises[] = {"site", "sites", "etablissement", "campus"};
     return sg_function_word(f->text + ps, p - ps) ||
-           sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small));
+           sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small)) ||
+           sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
 }
 
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
@@ -739,6 +747,52 @@ static int town_of_body(const sg_folded *f, size_t fs)
             return 1;
     }
     return 0;
+}
+
+/* Is folded f->text[a, b), between two names, a list's joint: ", ", " et ",
+ * " et de ", ", l'" (commas, "et", "ou" and articles or "de" only, and a comma
+ * or "et" / "ou" among them)? */
+static int list_joint(const sg_folded *f, size_t a, size_t b)
+{
+    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
+    int joint = 0;
+    if (b < a || b - a > 12)
+        return 0;
+    for (size_t i = a; i < b;) {
+        if (f->text[i] == ' ' || f->text[i] == '\'') {
+            i++;
+            continue;
+        }
+        if (f->text[i] == ',') {
+            joint = 1, i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < b && (f->flags[e] & SG_F_ALNUM))
+            e++;
+        if (e == i || !sg_word_in(f->text + i, e - i, small, sizeof(small) / sizeof(*small)))
+            return 0;
+        joint |= sg_word_is(f->text + i, e - i, "et") || sg_word_is(f->text + i, e - i, "ou");
+        i = e;
+    }
+    return joint;
+}
+
+void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    for (size_t i = 0; i + 1 < h->n; i++) {
+        sg_hit *x = &h->v[i], *y = &h->v[i + 1];
+        int gx = x->how == SG_HIT_VARIANT && x->guard == SG_GUARD_CONFIRM;
+        int gy = y->how == SG_HIT_VARIANT && y->guard == SG_GUARD_CONFIRM;
+        if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
+            sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
+            !list_joint(f, x->fe, y->fs))
+            continue;
+        if (gx)
+            x->guard = 0;
+        if (gy)
+            y->guard = 0;
+    }
 }
 
 /* Is the original character at folded offset k (a ' ') a dash? */
