@@ -476,6 +476,32 @@ static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, cons
     return 0;
 }
 
+/* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
+ * short name as the press writes it (towns.c): "centre hospitalier
+ * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
+ * words or more left). */
+static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint16_t needs)
+{
+    static const char *const links[] = {" sur ", " en ", " sous "};
+    for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++) {
+        size_t ll = strlen(links[l]), at = 0;
+        for (size_t i = 0; i + ll <= kn; i++)
+            if (!memcmp(k + i, links[l], ll))
+                at = i; /* the last one */
+        if (!at)
+            continue;
+        unsigned before = 1, after = 1;
+        for (size_t i = 0; i < at; i++)
+            before += k[i] == ' ';
+        for (size_t i = at + ll; i < kn; i++)
+            after += k[i] == ' ';
+        if (before >= 3 && after <= 2 &&
+            add_derived(m, entity, k, at, (uint16_t)(needs | SG_VARIANT_FUNCTION_WORDS)))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -559,6 +585,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS))
         rc = hyphen_tail(m, entity, written, k, kn, words, needs);
+    if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
+        rc = short_town_tail(m, entity, k, kn, needs);
     return rc;
 }
 
