@@ -607,6 +607,8 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 static uint32_t prefix_owner(const sg_matcher *m, const char *k, size_t kn)
 {
     uint32_t owner = SG_TRIE_NONE;
+    if (!sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, kn)))
+        return owner; /* no name starts so (most long forms): no scan */
     for (size_t v = 0; v < m->nskels; v++) {
         const skel_rec *sk = &m->skels[v];
         const char *t = m->texts + sk->text_off;
