@@ -153,8 +153,9 @@ static int proper_context(const sg_folded *f, size_t i)
                 f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':');
     }
     /* the words for a hospital's premises: "le site Pasteur 2", "l'établissement
-     * Pierre-Groues" name the hospital itself */
-    static const char *const premises[] = {"site", "sites", "etablissement", "campus"};
+     * Pierre-Groues", "la maternité Saint-Michel" name the hospital itself */
+    static const char *const premises[] = {"site",   "sites",     "etablissement",
+                                           "campus", "maternite", "etablissements"};
     return sg_function_word(f->text + ps, p - ps) ||
            sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small)) ||
            sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
