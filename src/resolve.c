@@ -261,6 +261,10 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
         if (len && plural_before(f, q))
             len = 0; /* (asked after defined_at: most offsets start no acronym) */
+        /* a kind of hospital alone after its definition ("le centre hospitalier
+         * universitaire de Nice (CHU) ... le CHU") is generic, as "l'hôpital" */
+        if (len && sg_head_acronym(f->text + q, len) && !(q > 0 && f->text[q - 1] == '('))
+            len = 0;
         if (len) {
             size_t x = first_after(h, q);
             if (x < n0 && h->v[x].fs == q) { /* exactly a name: taken over */
@@ -715,6 +719,10 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
             *who = e;
         }
     }
+    /* a kind of hospital alone ("le CHU", "le CH") is a generic reference, as
+     * "l'hôpital" is: the press writes it of any hospital it has in mind */
+    if (best && sg_head_acronym(f->text + p, best - p))
+        return 0;
     if (best) {
         const char *t = f->text + best;
         size_t left = f->len - best;

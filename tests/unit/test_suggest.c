@@ -148,6 +148,22 @@ static void ordinals_and_commas(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A kind of body "de France" ranks one among all ("le troisième centre
+ * hospitalier universitaire (CHU) de France"): no row; a name "de France" with a
+ * word of its own is one. */
+static void kinds_of_france(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("L’hôpital Bellerive est le troisième centre hospitalier universitaire (CHU) de "
+             "France. C’est le premier CHU de France. La Fédération Brenvale de France "
+             "le félicite.");
+    hasnt(l, "Centre hospitalier universitaire de France");
+    hasnt(l, "CHU de France");
+    has(l, "Fédération Brenvale de France", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* Credits, bylines and agency signatures are not text of the article. */
 static void credits_and_bylines(void **state)
 {
@@ -977,6 +993,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
+        cmocka_unit_test(kinds_of_france),
         cmocka_unit_test(first_name_people),
         cmocka_unit_test(surname_in_capitals),
         cmocka_unit_test(surname_not_alias),
