@@ -796,6 +796,31 @@ void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     }
 }
 
+/* Is the place at folded offset fs the seat of the organisation named by hit
+ * p right before it, "de" between: "le Centre hospitalier intercommunal des
+ * Alpes du Sud de Gap", "le centre diététique Saint-Jean de Carqueiranne" (a
+ * place inside a designation is not counted)? Only for a name that starts
+ * with a generic head (clinique, hôpital, centre, institut…): "la CGT de Fos",
+ * "élu LR du Var" name a town. */
+static int seat_of_named(const sg_matcher *m, const sg_folded *f, const sg_hit *p, size_t fs)
+{
+    static const char *const of[] = {"de", "d", "du"};
+    if (sg_is_place(m, p->entity) || sg_is_person(m, p->entity) || p->fe >= fs)
+        return 0;
+    size_t b, e;
+    sg_word_before(f, fs, 1, &b, &e);
+    if (e == fs || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    size_t pb, pe;
+    sg_word_before(f, b, 0, &pb, &pe);
+    if (pe != p->fe)
+        return 0;
+    size_t we = p->fs;
+    while (we < p->fe && (f->flags[we] & SG_F_ALNUM))
+        we++;
+    return sg_generic_head(f->text + p->fs, we - p->fs);
+}
+
 /* Is the original character at folded offset k (a ' ') a dash? */
 static int dash_at(const sg_folded *f, const char *s, size_t k)
 {
@@ -823,6 +848,8 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 (fl[x.fs - 2] & SG_F_ALNUM))
                 continue;
             if (town_of_body(f, x.fs))
+                continue;
+            if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
                 continue;
         }
         if (out > 0 && sg_is_place(m, x.entity)) {
