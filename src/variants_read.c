@@ -830,10 +830,24 @@ static int dash_at(const sg_folded *f, const char *s, size_t k)
            (left >= 3 && o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x90 || o[2] == 0x91));
 }
 
+/* Is hit x alone on its line, with more text in the document: a page's tag
+ * or section ("France" under a title, "Var" under "BFM Var"), not a
+ * sentence? (A dateline has its punctuation: "- Hautes-Alpes -".) */
+static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const sg_hit *x)
+{
+    size_t a = f->src[x->fs], b = f->src[x->fe];
+    while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+        a--;
+    if (a > 0 && s[a - 1] != '\n')
+        return 0;
+    while (b < slen && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r'))
+        b++;
+    return (b == slen || s[b] == '\n') && (a > 0 || b < slen);
+}
+
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                        sg_hits *h)
 {
-    (void)slen;
     const char *t = f->text;
     const unsigned char *fl = f->flags;
     size_t out = 0;
@@ -847,7 +861,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM))
                 continue;
-            if (town_of_body(f, x.fs))
+            if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x))
                 continue;
             if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
                 continue;
