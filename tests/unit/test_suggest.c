@@ -164,6 +164,29 @@ static void kinds_of_france(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A name in a list of places the gazetteers know is a place: "à Colmeyrac,
+ * Vaudrelle, Saint-Orbel-les-Pins, Malbosc et Ribiers"; not a person after a
+ * place and a comma ("à Vaudrelle, Jean Ferrandou a dit"). */
+static void places_in_lists(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n"
+                      "place:ribiers\tRibiers\tplace\n";
+    const char *texts[] = {"Des généralistes s'installent à Colmeyrac, Vaudrelle, "
+                           "Saint-Orbel-les-Pins, Malbosc et Ribiers. À Vaudrelle, Jean "
+                           "Ferrandou a dit sa joie.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Colmeyrac", "place");
+    has(l, "Saint-Orbel-les-Pins", "place");
+    has(l, "Malbosc", "place");
+    has(l, "Jean Ferrandou", "person");
+    sg_suggestion_list_free(l);
+}
+
 /* Credits, bylines and agency signatures are not text of the article. */
 static void credits_and_bylines(void **state)
 {
@@ -994,6 +1017,7 @@ int main(void)
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
         cmocka_unit_test(kinds_of_france),
+        cmocka_unit_test(places_in_lists),
         cmocka_unit_test(first_name_people),
         cmocka_unit_test(surname_in_capitals),
         cmocka_unit_test(surname_not_alias),
