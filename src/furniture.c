@@ -115,8 +115,33 @@ static int credit_at(const char *p, const char *end, int line_start)
     return 0;
 }
 
+/* Does [p, end) hold a date: a month's name or a year (19xx, 20xx)? */
+static int has_date(const char *p, const char *end)
+{
+    static const char *const months[] = {"janvier",   "février", "mars",     "avril",
+                                         "mai",       "juin",    "juillet",  "août",
+                                         "septembre", "octobre", "novembre", "décembre"};
+    for (const char *r = p; r < end; r++) {
+        if (r + 4 <= end && (r == p || !(r[-1] >= '0' && r[-1] <= '9')) &&
+            ((r[0] == '1' && r[1] == '9') || (r[0] == '2' && r[1] == '0')) && r[2] >= '0' &&
+            r[2] <= '9' && r[3] >= '0' && r[3] <= '9' &&
+            (r + 4 == end || !(r[4] >= '0' && r[4] <= '9')))
+            return 1;
+        if (r > p && r[-1] != ' ')
+            continue;
+        for (size_t m = 0; m < sizeof(months) / sizeof(*months); m++) {
+            size_t n = starts_with(r, end, months[m]);
+            if (n && word_end(r + n, end))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A whole line of furniture: a byline ("Par Jean Dupont", short, no
- * sentence), a date line, a link to another article. */
+ * sentence; a little longer with its date: "Par Jean Dupont et Marie Durand,
+ * France Bleu Vaucluse jeudi 10 novembre 2016 à 4:15"), a date line, a link
+ * to another article. */
 static int furniture_line(const char *p, const char *end)
 {
     static const char *const starts[] = {
@@ -141,7 +166,7 @@ static int furniture_line(const char *p, const char *end)
             return 0;
         words += *r == ' ';
     }
-    return words <= 12;
+    return words <= 12 || (words <= 20 && has_date(q, end));
 }
 
 /* A newspaper's header at p, "Var-Matin (Grand Toulon)", "Nice-Matin
@@ -255,6 +280,38 @@ static const char *credit_end(const char *line, const char *q, const char *lend)
     return c ? c + 1 : lend;
 }
 
+/* A credit at the end of a caption line, after its sentence and a dash: "Les
+ * urgences de Manosque. - BFM DICI", "... à Toulon. — AFP". Returns where the
+ * dash starts, or NULL: four words at most after it, capitalised, no sentence. */
+static const char *trailing_credit(const char *line, const char *lend)
+{
+    const char *e = lend;
+    while (e > line && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == '\t'))
+        e--;
+    for (const char *q = e - 1; q > line + 2 && e - q < 60; q--) {
+        if (*q == '.' || *q == '!' || *q == '?' || *q == '\n')
+            return NULL; /* a sentence after the dash: no credit */
+        size_t dl = q[0] == '-' ? 1
+                    : (e - q >= 3 && (unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+                       ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94))
+                        ? 3
+                        : 0;
+        if (!dl || q[-1] != ' ' || q + dl >= e || q[dl] != ' ')
+            continue;
+        const char *b = q - 1; /* the sentence before ends with '.', '!', '?' or '»' */
+        while (b > line && b[-1] == ' ')
+            b--;
+        if (b == line || !(b[-1] == '.' || b[-1] == '!' || b[-1] == '?'))
+            return NULL;
+        const char *w = q + dl + 1;
+        unsigned words = 1;
+        for (const char *r = w; r < e; r++)
+            words += *r == ' ';
+        return words <= 4 && ((*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3) ? q : NULL;
+    }
+    return NULL;
+}
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -280,12 +337,17 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             const char *q = cue && !head && credit_at(p, lend, 1) ? p
                             : p < lend                            ? inline_credit(p + 1, lend)
                                                                   : NULL;
+            int had = q != NULL;
             while (q) {
                 const char *e = credit_end(line, q, lend);
                 if (emit(ctx, (size_t)((q == p ? line : q) - s), (size_t)(e - s)))
                     return;
                 q = e + 1 < lend ? inline_credit(e + 1, lend) : NULL;
             }
+            /* (a line with a credit already has its end in it) */
+            const char *t = !had && lend - line > 8 ? trailing_credit(line, lend) : NULL;
+            if (t && emit(ctx, (size_t)(t - s), (size_t)(lend - s)))
+                return;
         }
         line = nl ? nl + 1 : end;
     }

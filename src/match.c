@@ -938,7 +938,9 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     if ((rc = find_patterns(m, md, f, s, slen, doc, out, err)))
         return rc;
     sg_hits_sort(out);
-    if ((rc = select_hits(f, out)) || (rc = apply_guards(f, out)))
+    if (!(rc = select_hits(f, out)) && m->variants)
+        sg_variants_listed(m, f, out);
+    if (rc || (rc = apply_guards(f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);

@@ -112,6 +112,11 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
  * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
  * the acronym's letters: a mention of the acronym's entity. */
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* A long form before an unknown acronym in brackets that is the first words
+ * of exactly one organisation's name ("Groupement de coopération sanitaire
+ * (GCS)" for the "Groupement de coopération sanitaire CHU de Nice-Lenval"): a
+ * mention of it, and the acronym with it. */
+int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* A head acronym alone ("le CHU") after a name it heads ("CHU de Nice"), in
  * the same document: a mention of that name's entity when it is the only one
  * named so far with that head. */

@@ -293,6 +293,12 @@ typedef struct {
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
                    const sg_walk *w, sg_hits *hits);
 
+/* Before the guards: a hospital's one-word name that counts only where the
+ * document names it in full ("Cimiez" for "Hôpital de Cimiez") counts too in a
+ * list with another organisation's name ("l'Archet et Cimiez", "(Archet,
+ * Cimiez, Pasteur)"): such a list is of hospitals. */
+void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+
 /* After the choice of mentions: a region after an acronym joins it ("FHF
  * Paca"), and a place inside a hyphenated name ("Nice-Nord") is dropped. */
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,

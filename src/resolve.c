@@ -6,6 +6,7 @@
 
 #include "match_int.h"
 #include "sg_internal.h"
+#include "variants_int.h"
 
 #define MAX_ACRONYM 24 /* folded bytes between the brackets */
 
@@ -260,6 +261,10 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
         if (len && plural_before(f, q))
             len = 0; /* (asked after defined_at: most offsets start no acronym) */
+        /* a kind of hospital alone after its definition ("le centre hospitalier
+         * universitaire de Nice (CHU) ... le CHU") is generic, as "l'hôpital" */
+        if (len && sg_head_acronym(f->text + q, len) && !(q > 0 && f->text[q - 1] == '('))
+            len = 0;
         if (len) {
             size_t x = first_after(h, q);
             if (x < n0 && h->v[x].fs == q) { /* exactly a name: taken over */
@@ -600,6 +605,100 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
+/* The one organisation a skeleton of which starts with the words k[0, kn) and
+ * goes on (k is the first words of its name), or SG_TRIE_NONE (none, or
+ * several: "groupement hospitalier territoire" starts every GHT's name). */
+static uint32_t prefix_owner(const sg_matcher *m, const char *k, size_t kn)
+{
+    uint32_t owner = SG_TRIE_NONE;
+    if (!sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, kn)))
+        return owner; /* no name starts so (most long forms): no scan */
+    for (size_t v = 0; v < m->nskels; v++) {
+        const skel_rec *sk = &m->skels[v];
+        const char *t = m->texts + sk->text_off;
+        if (sk->len <= kn || t[kn] != ' ' || t[0] != k[0] || (sk->needs & SKEL_DEAD) ||
+            memcmp(t, k, kn) || sg_is_person(m, sk->entity) || sg_is_place(m, sk->entity))
+            continue;
+        if (owner != SG_TRIE_NONE && owner != sk->entity)
+            return SG_TRIE_NONE;
+        owner = sk->entity;
+    }
+    return owner;
+}
+
+/* A definition whose long form is the first words of one organisation's name,
+ * the rest left out because the text is about that body ("le Groupement de
+ * coopération sanitaire (GCS)" for the "Groupement de coopération sanitaire
+ * CHU de Nice-Lenval"): the long form becomes a mention of it, so that the
+ * acronym then means it (sg_resolve_acronyms). Three words or more, the
+ * acronym in capitals, no name already there. */
+int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    for (const char *p = memchr(f->text, '(', f->len); p && !rc;
+         p = memchr(p + 1, '(', f->len - (size_t)(p + 1 - f->text))) {
+        size_t a0 = (size_t)(p - f->text) + 1, a1 = a0;
+        while (a1 < f->len && a1 - a0 < MAX_ACRONYM && (f->flags[a1] & SG_F_UPPER))
+            a1++;
+        if (a1 - a0 < 3 || a1 >= f->len || f->text[a1] != ')' ||
+            sg_head_acronym(f->text + a0, a1 - a0))
+            continue; /* (a kind of hospital: "centre hospitalier universitaire (CHU)") */
+        size_t le = a0 - 1;
+        while (le > 0 && f->text[le - 1] == ' ')
+            le--;
+        size_t ls = long_form_start(f, le, f->text + a0, a1 - a0);
+        if (!ls || !long_form_head(f, ls))
+            continue;
+        char k[SKEL_MAX];
+        size_t kn = 0;
+        unsigned words = 0;
+        for (size_t i = ls; i < le && kn < SKEL_MAX;) {
+            if (!(f->flags[i] & SG_F_ALNUM)) {
+                i++;
+                continue;
+            }
+            size_t e = i;
+            while (e < le && (f->flags[e] & SG_F_ALNUM))
+                e++;
+            if (!sg_function_word(f->text + i, e - i)) {
+                if (kn + (words > 0) + (e - i) > SKEL_MAX)
+                    break;
+                if (words++)
+                    k[kn++] = ' ';
+                memcpy(k + kn, f->text + i, e - i);
+                kn += e - i;
+            }
+            i = e;
+        }
+        if (words < 3)
+            continue;
+        /* a name there already (not a place inside: "... de Nice (GCS)") */
+        int named = 0;
+        for (size_t x = first_after(h, ls); x < h->n && h->v[x].fs <= a1 && !named; x++)
+            named = !(sg_is_place(m, h->v[x].entity) && h->v[x].fe <= le);
+        uint32_t e = named ? SG_TRIE_NONE : prefix_owner(m, k, kn);
+        if (e != SG_TRIE_NONE && (m->allowed[e] & SG_VARIANT_DEFINED))
+            rc = sg_hits_push(&add, ls, le, e, SG_HIT_VARIANT);
+    }
+    if (rc || !add.n) {
+        sg_hits_free(&add);
+        return rc;
+    }
+    size_t out = 0; /* the places inside the long forms give way */
+    for (size_t i = 0; i < h->n; i++) {
+        int inside = 0;
+        for (size_t a = 0; a < add.n && !inside; a++)
+            inside = h->v[i].fs >= add.v[a].fs && h->v[i].fe <= add.v[a].fe;
+        if (!inside)
+            h->v[out++] = h->v[i];
+    }
+    h->n = out;
+    rc = merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
+
 /* The longest head acronym at word start p, in capitals, naming exactly one
  * entity named before; not followed by "de X" ("le CHU de Montpellier" is
  * another hospital) nor by a town's adjective. */
@@ -620,6 +719,10 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
             *who = e;
         }
     }
+    /* a kind of hospital alone ("le CHU", "le CH") is a generic reference, as
+     * "l'hôpital" is: the press writes it of any hospital it has in mind */
+    if (best && sg_head_acronym(f->text + p, best - p))
+        return 0;
     if (best) {
         const char *t = f->text + best;
         size_t left = f->len - best;
@@ -706,7 +809,8 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
     int rc = 0;
-    if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_long_forms(m, f, hits)))
+    if ((m->variants & SG_VARIANT_DEFINED) &&
+        ((rc = sg_resolve_long_forms(m, f, hits)) || (rc = sg_resolve_prefix_forms(m, f, hits))))
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
         return rc;

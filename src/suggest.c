@@ -473,6 +473,20 @@ static int generic_only(const char *key)
     return 1;
 }
 
+/* A kind of body "of France", generic words then "de France": "le troisième
+ * centre hospitalier universitaire de France" ranks one among all. */
+static int generic_of_france(const char *key)
+{
+    static const char suffix[] = " de france";
+    size_t n = strlen(key), sl = sizeof(suffix) - 1;
+    if (n <= sl || n - sl >= 256 || strcmp(key + n - sl, suffix))
+        return 0;
+    char buf[256];
+    memcpy(buf, key, n - sl);
+    buf[n - sl] = 0;
+    return generic_only(buf);
+}
+
 /* A board of some body, named by its kind only: "Conseil de surveillance",
  * "Conseil d'administration", "Commission médicale d'établissement". */
 static int board(const char *key)
@@ -541,7 +555,8 @@ static int rows_from_sequences(sg_suggester *s)
                      (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
                      (org_headed(c->key) && strchr(c->key, ' ') && !c->lower_end);
         /* a name after a media cue counts even in generic words ("BFM TV") */
-        int generic = generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')));
+        int generic = (generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')))) ||
+                      generic_of_france(c->key);
         /* a natural area needs the minimum count even after a cue ("commune du
            Luberon": the commune is in it) */
         marked &= !area(c->key);

@@ -31,6 +31,7 @@ enum {
 enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
+static int ordinal(const sg_scan *sc, size_t i);
 
 static const char *fw(const sg_scan *sc, size_t i)
 {
@@ -1036,8 +1037,29 @@ static int find_people(sg_scan *sc)
  * 2 for a cue strong enough to count from one mention (a department in
  * brackets, "maire de", "mairie de", "commune de", "ville de", "habitants de"),
  * 1 for another, 0 for none. */
+/* A name in a list of places the gazetteers know, a comma or "et" between:
+ * "Digne-les-Bains, Gréoux-les-Bains, La Motte-du-Caire, Mane et Manosque"
+ * (Gréoux-les-Bains after a known place and before the list goes on; Mane
+ * after a comma and before "et Manosque"; "à Colmars-les-Alpes, Forcalquier"). */
+static int listed_place(const sg_scan *sc, size_t i, size_t j)
+{
+    int comma_before = i > 0 && sep_has(sc, i, ",") && !sep_has(sc, i, ".;:()");
+    int after_comma = j + 1 < sc->ntok && sep_has(sc, j + 1, ",") && !sep_has(sc, j + 1, ".;:()");
+    int after_et =
+        j + 2 < sc->ntok && sep_blank(sc, j + 1) && is(sc, j + 1, "et") && sep_blank(sc, j + 2);
+    size_t nx = after_et ? j + 2 : j + 1;
+    int prev_place =
+        comma_before && (sc->tok[i - 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP);
+    int next_place = (after_comma || after_et) && nx < sc->ntok &&
+                     (sc->tok[nx].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP);
+    int after_a = i > 0 && sep_blank(sc, i) && (is(sc, i - 1, "a") || is(sc, i - 1, "en"));
+    return (prev_place && (after_comma || after_et)) || (next_place && (comma_before || after_a));
+}
+
 static int place_cue(const sg_scan *sc, size_t i, size_t j)
 {
+    if (listed_place(sc, i, j))
+        return 2;
     static const char *const strong[] = {"commune", "habitants", "maire", "mairie", "ville"};
     if (j + 1 < sc->ntok && open_paren_before(sc, j + 1) && in(sc, j + 1, SG_WL_PLACE))
         return 2;
@@ -1180,8 +1202,9 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
     *lower = 0;
     while (k < sc->ntok && k - i < MAX_NAME_WORDS && sep_blank(sc, k) && lower_adjective(sc, k))
         end = k++, *lower = 1;
+    /* (not across a comma: "le Conseil départemental, l’Agglomération X" are two) */
     while (k < sc->ntok && k - i < MAX_NAME_WORDS && !(sc->tok[k].flags & T_LINE) &&
-           particle_at(sc, k)) {
+           sep_blank(sc, k) && particle_at(sc, k)) {
         size_t q = k + 1;
         if (q < sc->ntok && particle_at(sc, q)) /* de la, de l’ */
             q++;
@@ -1611,6 +1634,8 @@ static int party(const sg_scan *sc, size_t i)
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
+    if (j == i && ordinal(sc, i))
+        return 0; /* "le XXe siècle", "le IIIe arrondissement": no name */
     cued |= dateline(sc, i, j) || (j == i && party(sc, i));
     size_t a = i; /* the label's first word */
     int head = cued ? 0 : head_before(sc, i, &a);

@@ -257,8 +257,10 @@ static const char *const regions[] = {"provence alpes cote azur",
 static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
                     uint16_t needs)
 {
-    if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1))) || n == 0 ||
-        n > SKEL_MAX || m->nskels >= UINT32_MAX - 1)
+    /* (one word: guarded, or a site's name read capitalised: "la Timone") */
+    if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
+         (needs & (SKEL_DERIVED | SKEL_CAPITALS)) != (SKEL_DERIVED | SKEL_CAPITALS)) ||
+        n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1)
         return 0;
     skel_rec sk = {
         entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0};
@@ -474,6 +476,32 @@ static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, cons
     return 0;
 }
 
+/* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
+ * short name as the press writes it (towns.c): "centre hospitalier
+ * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
+ * words or more left). */
+static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint16_t needs)
+{
+    static const char *const links[] = {" sur ", " en ", " sous "};
+    for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++) {
+        size_t ll = strlen(links[l]), at = 0;
+        for (size_t i = 0; i + ll <= kn; i++)
+            if (!memcmp(k + i, links[l], ll))
+                at = i; /* the last one */
+        if (!at)
+            continue;
+        unsigned before = 1, after = 1;
+        for (size_t i = 0; i < at; i++)
+            before += k[i] == ' ';
+        for (size_t i = at + ll; i < kn; i++)
+            after += k[i] == ' ';
+        if (before >= 3 && after <= 2 &&
+            add_derived(m, entity, k, at, (uint16_t)(needs | SG_VARIANT_FUNCTION_WORDS)))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -557,6 +585,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS))
         rc = hyphen_tail(m, entity, written, k, kn, words, needs);
+    if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
+        rc = short_town_tail(m, entity, k, kn, needs);
     return rc;
 }
 
@@ -602,6 +633,21 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 static const char *const droppable[] = {"centre hospitalier ", "hopital prive ", "hopital ",
                                         "clinique privee ",    "clinique ",      "polyclinique ",
                                         "institut ",           "fondation "};
+
+/* Is `entity`'s label a hospital site's "Hôpital de la X" / "Hôpital de l'X"
+ * ("Hôpital de la Timone", "Hôpital de l'Archet")? What follows the article is
+ * the site's own name, not a town: the press says "la Timone", "l'Archet". */
+static int article_site(const sg_matcher *m, uint32_t entity)
+{
+    static const char *const starts[] = {"de la ", "de l'", "de l\xe2\x80\x99"};
+    const char *l = m->gaz->ents[entity].label;
+    if ((l[0] != 'H' && l[0] != 'h') || strncmp(l + 1, "\xc3\xb4pital ", 8))
+        return 0;
+    for (size_t k = 0; k < sizeof(starts) / sizeof(*starts); k++)
+        if (!strncmp(l + 9, starts[k], strlen(starts[k])))
+            return 1;
+    return 0;
+}
 
 /* A hospital's heads: the intercommunal ones first (indices 0 and 1). */
 static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
@@ -746,7 +792,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         unsigned dw = 0;
         for (size_t i = 0; i < dl; i++)
             dw += k[i] == ' ';
-        if (sk.town && sk.town <= dw)
+        int site = d == 2 && article_site(m, sk.entity);
+        if (sk.town && sk.town <= dw && !site)
             continue; /* what is left is a town ("Hôpital de Martigues"): the town */
         const char *rest = k + dl;
         size_t rl = sk.len - dl;
@@ -756,7 +803,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         memcpy(buf, rest, rl);
         /* one word ("Beauregard" for "Hôpital privé Beauregard"): only where the
          * document names the hospital in full too */
-        uint16_t dn = (uint16_t)(needs | SKEL_CAPITALS | (words < 2 ? SKEL_CONFIRM : 0));
+        uint16_t dn = (uint16_t)(needs | SKEL_CAPITALS | (words < 2 && !site ? SKEL_CONFIRM : 0));
         if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) && add_derived(m, sk.entity, buf, rl, dn))
             return SG_ERR_NOMEM;
     }

@@ -142,14 +142,23 @@ static int proper_context(const sg_folded *f, size_t i)
     if (ps == p)
         return 1; /* the start, or a punctuation mark */
     if (f->flags[ps] & SG_F_UPPER) {
-        /* an article starting a sentence ("La Région Sud a décidé") */
+        /* an article starting a sentence ("La Région Sud a décidé"), or
+         * capitalised after a preposition ("vers La Timone") */
         sg_word_before(f, ps, 0, &qs, &q);
+        if (sg_function_word(f->text + ps, p - ps) && qs < q && !(f->flags[qs] & SG_F_UPPER) &&
+            sg_word_in(f->text + qs, q - qs, small, sizeof(small) / sizeof(*small)))
+            return 1;
         return sg_function_word(f->text + ps, p - ps) && qs == q &&
                (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' || f->text[q - 1] == '?' ||
                 f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':');
     }
+    /* the words for a hospital's premises: "le site Pasteur 2", "l'établissement
+     * Pierre-Groues", "la maternité Saint-Michel" name the hospital itself */
+    static const char *const premises[] = {"site",   "sites",     "etablissement",
+                                           "campus", "maternite", "etablissements"};
     return sg_function_word(f->text + ps, p - ps) ||
-           sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small));
+           sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small)) ||
+           sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
 }
 
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
@@ -741,6 +750,77 @@ static int town_of_body(const sg_folded *f, size_t fs)
     return 0;
 }
 
+/* Is folded f->text[a, b), between two names, a list's joint: ", ", " et ",
+ * " et de ", ", l'" (commas, "et", "ou" and articles or "de" only, and a comma
+ * or "et" / "ou" among them)? */
+static int list_joint(const sg_folded *f, size_t a, size_t b)
+{
+    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
+    int joint = 0;
+    if (b < a || b - a > 12)
+        return 0;
+    for (size_t i = a; i < b;) {
+        if (f->text[i] == ' ' || f->text[i] == '\'') {
+            i++;
+            continue;
+        }
+        if (f->text[i] == ',') {
+            joint = 1, i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < b && (f->flags[e] & SG_F_ALNUM))
+            e++;
+        if (e == i || !sg_word_in(f->text + i, e - i, small, sizeof(small) / sizeof(*small)))
+            return 0;
+        joint |= sg_word_is(f->text + i, e - i, "et") || sg_word_is(f->text + i, e - i, "ou");
+        i = e;
+    }
+    return joint;
+}
+
+void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    for (size_t i = 0; i + 1 < h->n; i++) {
+        sg_hit *x = &h->v[i], *y = &h->v[i + 1];
+        int gx = x->how == SG_HIT_VARIANT && x->guard == SG_GUARD_CONFIRM;
+        int gy = y->how == SG_HIT_VARIANT && y->guard == SG_GUARD_CONFIRM;
+        if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
+            sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
+            !list_joint(f, x->fe, y->fs))
+            continue;
+        if (gx)
+            x->guard = 0;
+        if (gy)
+            y->guard = 0;
+    }
+}
+
+/* Is the place at folded offset fs the seat of the organisation named by hit
+ * p right before it, "de" between: "le Centre hospitalier intercommunal des
+ * Alpes du Sud de Gap", "le centre diététique Saint-Jean de Carqueiranne" (a
+ * place inside a designation is not counted)? Only for a name that starts
+ * with a generic head (clinique, hôpital, centre, institut…): "la CGT de Fos",
+ * "élu LR du Var" name a town. */
+static int seat_of_named(const sg_matcher *m, const sg_folded *f, const sg_hit *p, size_t fs)
+{
+    static const char *const of[] = {"de", "d", "du"};
+    if (sg_is_place(m, p->entity) || sg_is_person(m, p->entity) || p->fe >= fs)
+        return 0;
+    size_t b, e;
+    sg_word_before(f, fs, 1, &b, &e);
+    if (e == fs || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    size_t pb, pe;
+    sg_word_before(f, b, 0, &pb, &pe);
+    if (pe != p->fe)
+        return 0;
+    size_t we = p->fs;
+    while (we < p->fe && (f->flags[we] & SG_F_ALNUM))
+        we++;
+    return sg_generic_head(f->text + p->fs, we - p->fs);
+}
+
 /* Is the original character at folded offset k (a ' ') a dash? */
 static int dash_at(const sg_folded *f, const char *s, size_t k)
 {
@@ -750,10 +830,24 @@ static int dash_at(const sg_folded *f, const char *s, size_t k)
            (left >= 3 && o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x90 || o[2] == 0x91));
 }
 
+/* Is hit x alone on its line, with more text in the document: a page's tag
+ * or section ("France" under a title, "Var" under "BFM Var"), not a
+ * sentence? (A dateline has its punctuation: "- Hautes-Alpes -".) */
+static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const sg_hit *x)
+{
+    size_t a = f->src[x->fs], b = f->src[x->fe];
+    while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+        a--;
+    if (a > 0 && s[a - 1] != '\n')
+        return 0;
+    while (b < slen && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r'))
+        b++;
+    return (b == slen || s[b] == '\n') && (a > 0 || b < slen);
+}
+
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                        sg_hits *h)
 {
-    (void)slen;
     const char *t = f->text;
     const unsigned char *fl = f->flags;
     size_t out = 0;
@@ -767,7 +861,9 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM))
                 continue;
-            if (town_of_body(f, x.fs))
+            if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x))
+                continue;
+            if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
                 continue;
         }
         if (out > 0 && sg_is_place(m, x.entity)) {

@@ -88,6 +88,16 @@ printf 'Le CHU de Nice et l’ARS Paca.' | "$SG" extract -q -g "$GAZ" --mentions
 check "stdin is read as document '-'" grep -qP '^-\t\d+\t\d+\torg:chu-nice\t' "$T/stdin.tsv"
 check "stdin graph has the CHU-ARS edge" grep -q 'source="org:ars-paca" target="org:chu-nice"' "$T/stdin.graphml"
 
+# The bundled gazetteers' rows of 3 December 2026 (issue 14): a GCS read from the text's
+# own definition, the IMPT, two small towns of the Alpes, 'les Républicains' capitalised.
+printf 'Le juge nomme un administrateur du Groupement de coopération sanitaire (GCS). Le GCS et l’IMPT saluent la décision, de Sault à Laragne, avec la maire, élue les Républicains. Les républicains américains, non.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows.tsv" - >/dev/null
+for id in org:gcs-chu-lenval org:impt place:sault place:laragne-monteglin org:lr; do
+    check "bundled gazetteers name $id" grep -qP "\t$id\t" "$T/rows.tsv"
+done
+check "the GCS three times" test "$(grep -cP '\torg:gcs-chu-lenval\t' "$T/rows.tsv")" = 3
+check "'les Républicains' once (not 'les républicains')" test "$(grep -cP '\torg:lr\t' "$T/rows.tsv")" = 1
+
 # --- usage and bad input ----------------------------------------------------------
 expect_exit "--help exits 0" 0 "" -- "$SG" --help
 check "--help goes to stdout" grep -q "usage: stakegraph" "$T/stdout"

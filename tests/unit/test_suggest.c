@@ -130,6 +130,63 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A Roman ordinal is no name ("le XXe siècle"); a name does not go on across a
+ * comma ("le Conseil départemental, l’Agglomération Val Durance" are two). */
+static void ordinals_and_commas(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le bâtiment est classé patrimoine du XXe siècle. Il date du "
+                                 "XIXe, comme le IIIe pavillon.\n\n"
+                                 "Les collectivités, telles que le Conseil départemental, "
+                                 "l’Agglomération Val Durance Montbrise et la Ville, paient.");
+    for (const char *w[] = {"XXe", "XIXe", "IIIe",
+                            "Conseil départemental, l’Agglomération Val Durance Montbrise", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    has(l, "Agglomération Val Durance Montbrise", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A kind of body "de France" ranks one among all ("le troisième centre
+ * hospitalier universitaire (CHU) de France"): no row; a name "de France" with a
+ * word of its own is one. */
+static void kinds_of_france(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("L’hôpital Bellerive est le troisième centre hospitalier universitaire (CHU) de "
+             "France. C’est le premier CHU de France. La Fédération Brenvale de France "
+             "le félicite.");
+    hasnt(l, "Centre hospitalier universitaire de France");
+    hasnt(l, "CHU de France");
+    has(l, "Fédération Brenvale de France", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A name in a list of places the gazetteers know is a place: "à Colmeyrac,
+ * Vaudrelle, Saint-Orbel-les-Pins, Malbosc et Ribiers"; not a person after a
+ * place and a comma ("à Vaudrelle, Jean Ferrandou a dit"). */
+static void places_in_lists(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n"
+                      "place:ribiers\tRibiers\tplace\n";
+    const char *texts[] = {"Des généralistes s'installent à Colmeyrac, Vaudrelle, "
+                           "Saint-Orbel-les-Pins, Malbosc et Ribiers. À Vaudrelle, Jean "
+                           "Ferrandou a dit sa joie.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Colmeyrac", "place");
+    has(l, "Saint-Orbel-les-Pins", "place");
+    has(l, "Malbosc", "place");
+    has(l, "Jean Ferrandou", "person");
+    sg_suggestion_list_free(l);
+}
+
 /* Credits, bylines and agency signatures are not text of the article. */
 static void credits_and_bylines(void **state)
 {
@@ -958,6 +1015,9 @@ int main(void)
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(credits_and_bylines),
+        cmocka_unit_test(ordinals_and_commas),
+        cmocka_unit_test(kinds_of_france),
+        cmocka_unit_test(places_in_lists),
         cmocka_unit_test(first_name_people),
         cmocka_unit_test(surname_in_capitals),
         cmocka_unit_test(surname_not_alias),
