@@ -245,9 +245,7 @@ static void check_one(checker *c, name_rec *const *g, size_t k, const name_rec *
 
 static uint64_t hash_text(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    uint64_t h = sg_fnv1a(SG_FNV_SEED, s, n);
     return h ^ (h >> 29);
 }
 

@@ -40,9 +40,7 @@ static const char *const guard_names[] = {"", "exact", "confirm", "cue", "never"
 
 static uint64_t hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    uint64_t h = sg_fnv1a(SG_FNV_SEED, s, strlen(s));
     h ^= h >> 32; /* FNV's low bits alone cluster on ids that differ at the end */
     h *= 0xD6E8FEB86659FD93ULL;
     return h ^ (h >> 32);

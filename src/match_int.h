@@ -6,6 +6,7 @@
 
 #include "match.h"
 #include "regexp.h"
+#include "sg_internal.h"
 #include "stakegraph/extract.h"
 #include "trie.h"
 
@@ -161,7 +162,7 @@ struct sg_matcher {
 };
 
 /* The hash of a folded prefix, extended byte by byte (FNV-1a). */
-#define SG_PREFIX_SEED 0xCBF29CE484222325ULL
+#define SG_PREFIX_SEED SG_FNV_SEED
 static inline uint64_t sg_prefix_step(uint64_t h, unsigned char b)
 {
     return (h ^ b) * 0x100000001B3ULL;

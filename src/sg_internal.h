@@ -25,6 +25,17 @@ char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t sp
 
 #endif
 
+/* FNV-1a, the hash of every table keyed by text: h (SG_FNV_SEED to start)
+ * extended by n bytes. */
+#define SG_FNV_SEED 0xCBF29CE484222325ULL
+static inline uint64_t sg_fnv1a(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 0x100000001B3ULL;
+    return h;
+}
+
 /* Fills `err` (if not NULL) and returns `code`. `file` may be NULL; `line` 0 and
  * `offset` -1 mean "not relevant". */
 int sg_error_set(sg_error *err, int code, const char *file, long line, long long offset,

@@ -17,10 +17,7 @@
 
 static uint64_t hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return sg_fnv1a(SG_FNV_SEED, s, strlen(s));
 }
 
 size_t *sg_smap_ref(const sg_smap *m, const char *k)

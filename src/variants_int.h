@@ -26,9 +26,7 @@
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        h = sg_prefix_step(h, (unsigned char)t[k]);
-    return h;
+    return sg_fnv1a(h, t, n);
 }
 
 /* The name (alias) of prefix record r (NULL: none) whose folded text is

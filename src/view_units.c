@@ -40,18 +40,7 @@ void sg_unit_store_free(sg_unit_store *s)
 /* FNV-1a over the pair "a\0b\0". */
 static uint64_t pair_hash(const char *a, const char *b)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (const char *p = a;; p++) {
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
-        if (!*p)
-            break;
-    }
-    for (const char *p = b;; p++) {
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
-        if (!*p)
-            break;
-    }
-    return h;
+    return sg_fnv1a(sg_fnv1a(SG_FNV_SEED, a, strlen(a) + 1), b, strlen(b) + 1);
 }
 
 static int same_pair(const char *pair, const char *a, const char *b)
