@@ -149,18 +149,27 @@ int sg_extractor_write_counts(const sg_extractor *ex, FILE *f, sg_error *err)
     return 0;
 }
 
-/* Splits a line at tabs in place; returns the number of fields, or max + 1
- * when there are more than max. */
+/* Splits a line at tabs in place into `fields`, which has max + 1 entries;
+ * returns the number of fields, or max + 1 when there are more than max (the
+ * last one then runs to the end of the line). Every entry is set, those past
+ * the fields to the empty string at the end of the line: a caller may read
+ * any of them as a string whatever the line held. */
 static size_t split(char *line, char **fields, size_t max)
 {
     size_t n = 1;
     fields[0] = line;
     for (char *p = strchr(line, '\t'); p; p = strchr(p + 1, '\t')) {
-        if (n == max)
-            return max + 1;
+        if (n == max) {
+            n = max + 1;
+            break;
+        }
         *p = '\0';
         fields[n++] = p + 1;
     }
+    size_t last = n > max ? max - 1 : n - 1;
+    char *end = fields[last] + strlen(fields[last]);
+    for (size_t i = last + 1; i <= max; i++)
+        fields[i] = end;
     return n;
 }
 

@@ -14,6 +14,7 @@ void sg_hits_free(sg_hits *h)
     if (!h)
         return;
     free(h->v);
+    free(h->tmp);
     memset(h, 0, sizeof(*h));
 }
 
@@ -37,10 +38,52 @@ static int cmp_hit(const void *a, const void *b)
     return x->entity < y->entity ? -1 : x->entity > y->entity;
 }
 
+/* Merges the sorted runs v[0, mid) and v[mid, n), the first one's hits first
+ * among equal ones, through tmp (mid hits). */
+static void merge_runs(sg_hit *v, size_t mid, size_t n, sg_hit *tmp)
+{
+    memcpy(tmp, v, mid * sizeof(sg_hit));
+    size_t i = 0, j = mid, o = 0;
+    while (i < mid && j < n) /* (o <= j: what is written was read) */
+        v[o++] = cmp_hit(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+    while (i < mid)
+        v[o++] = tmp[i++];
+}
+
+/* A stable merge sort, by insertion below 16 hits. */
+static void sort_hits(sg_hit *v, size_t n, sg_hit *tmp)
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            sg_hit x = v[i];
+            size_t j = i;
+            for (; j > 0 && cmp_hit(&v[j - 1], &x) > 0; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    size_t mid = n / 2;
+    sort_hits(v, mid, tmp);
+    sort_hits(v + mid, n - mid, tmp);
+    if (cmp_hit(&v[mid - 1], &v[mid]) > 0)
+        merge_runs(v, mid, n, tmp);
+}
+
 void sg_hits_sort(sg_hits *h)
 {
-    if (h->n > 1)
-        qsort(h->v, h->n, sizeof(sg_hit), cmp_hit);
+    size_t k = 1; /* the sorted beginning */
+    while (k < h->n && cmp_hit(&h->v[k - 1], &h->v[k]) <= 0)
+        k++;
+    if (k >= h->n)
+        return;
+    if (sg_grow((void **)&h->tmp, &h->tmp_cap, h->n, sizeof(sg_hit))) {
+        qsort(h->v, h->n, sizeof(sg_hit), cmp_hit); /* (glibc's: stable too, given memory) */
+        return;
+    }
+    sort_hits(h->v + k, h->n - k, h->tmp);
+    if (cmp_hit(&h->v[k - 1], &h->v[k]) > 0)
+        merge_runs(h->v, k, h->n, h->tmp);
 }
 
 uint32_t sg_matcher_rank(const sg_matcher *m, uint32_t entity)

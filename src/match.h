@@ -64,6 +64,8 @@ typedef struct {
 typedef struct {
     sg_hit *v;
     size_t n, cap;
+    sg_hit *tmp; /* sg_hits_sort's scratch, kept from one document to the next */
+    size_t tmp_cap;
 } sg_hits;
 
 typedef struct sg_matcher sg_matcher;
@@ -96,6 +98,10 @@ const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, 
 
 void sg_hits_free(sg_hits *h);
 int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned char how);
+/* Sorts the hits by start, longest first, then how and entity; equal hits
+ * stay in the order they came in (a stable sort, as glibc's qsort was). A
+ * sorted beginning (the hits found before, new ones appended) is not sorted
+ * again: the rest is sorted and merged into it. */
 void sg_hits_sort(sg_hits *h);
 
 /* The mentions a document makes by reference to what it named (resolve.c),

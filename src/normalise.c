@@ -215,6 +215,45 @@ static int fold_other(sg_folded *f, ws_run *ws, uint32_t cp, size_t at)
     return 0;
 }
 
+/* Printable ASCII but the dash: folded byte for byte. */
+static int plain_ascii(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && c != '-';
+}
+
+/* The fast path: folds the run of plain ASCII from u[i] (one) on in one
+ * pass, across the single spaces between its words (a space between two
+ * plain characters is a white-space run of its own: one ' ' from its
+ * offset); returns where the run ends. The buffers have room for len - i
+ * more bytes. */
+static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, size_t i)
+{
+    char *text = f->text;
+    uint32_t *src = f->src;
+    unsigned char *flags = f->flags;
+    size_t o = f->len;
+    for (;;) {
+        unsigned char b = u[i];
+        unsigned char cls = ascii_class[b];
+        text[o] = (char)(cls & SG_F_UPPER ? b + 32 : b);
+        src[o] = (uint32_t)i;
+        flags[o++] = cls;
+        i++;
+        if (i < len && plain_ascii(u[i]))
+            continue;
+        if (i + 1 < len && u[i] == ' ' && plain_ascii(u[i + 1])) {
+            text[o] = ' ';
+            src[o] = (uint32_t)i;
+            flags[o++] = 0;
+            i++;
+            continue;
+        }
+        break;
+    }
+    f->len = o;
+    return i;
+}
+
 int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -229,25 +268,10 @@ int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
     size_t i = start;
     while (i < len) {
         unsigned char c = u[i];
-        if (c > ' ' && c < 0x7F && c != '-') {
-            /* fast path: a run of printable ASCII other than the dash */
-            size_t e = i + 1;
-            while (e < len && u[e] > ' ' && u[e] < 0x7F && u[e] != '-')
-                e++;
-            if (flush_ws(f, &ws) || reserve(f, e - i))
+        if (plain_ascii(c)) {
+            if (flush_ws(f, &ws) || reserve(f, len - i))
                 return SG_ERR_NOMEM;
-            char *text = f->text + f->len;
-            uint32_t *src = f->src + f->len;
-            unsigned char *flags = f->flags + f->len;
-            for (size_t k = 0; k < e - i; k++) {
-                unsigned char b = u[i + k];
-                unsigned char cls = ascii_class[b];
-                text[k] = (char)(cls & SG_F_UPPER ? b + 32 : b);
-                src[k] = (uint32_t)(i + k);
-                flags[k] = cls;
-            }
-            f->len += e - i;
-            i = e;
+            i = fold_ascii_run(f, u, len, i);
             continue;
         }
         if (c < 0x80) {

@@ -1,6 +1,7 @@
 /* Segmentation of a folded document into units (SPEC §5). Working on folded
  * text means white space is already one ' ', paragraph breaks are '\n' and
  * '…' is "...", so the rules below only see a few shapes. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,16 +74,33 @@ static int ends_sentence(const sg_folded *f, size_t i, size_t run, size_t j)
     return 1;
 }
 
+/* The first byte from i on that is a line break or a terminator, or len:
+ * eight bytes at a time, most bytes being neither (a word of eight has one of
+ * them when one of its bytes xor'ed with the character is zero). */
+static size_t next_stop(const char *t, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t a = w ^ (ones * '\n'), b = w ^ (ones * '.'), c = w ^ (ones * '!'),
+                 d = w ^ (ones * '?');
+        if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | ((d - ones) & ~d)) & highs)
+            break;
+    }
+    while (i < len && t[i] != '\n' && !is_terminator(t[i]))
+        i++;
+    return i;
+}
+
 static int split_sentences(sg_units *u, const sg_folded *f)
 {
-    for (size_t i = 0; i < f->len; i++) {
+    for (size_t i = 0; (i = next_stop(f->text, i, f->len)) < f->len; i++) {
         if (f->text[i] == '\n') {
             if (push(u, i + 1))
                 return SG_ERR_NOMEM;
             continue;
         }
-        if (!is_terminator(f->text[i]))
-            continue;
         size_t j = i;
         while (j < f->len && is_terminator(f->text[j]))
             j++;
@@ -131,8 +149,9 @@ int sg_segment(sg_units *u, const sg_folded *f, sg_unit unit, unsigned window)
     switch (unit) {
     case SG_UNIT_DOCUMENT: return 0;
     case SG_UNIT_PARAGRAPH:
-        for (size_t i = 0; i < f->len; i++)
-            if (f->text[i] == '\n' && push(u, i + 1))
+        for (const char *p = f->text, *end = f->text + f->len;
+             p < end && (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            if (push(u, (size_t)(p - f->text) + 1))
                 return SG_ERR_NOMEM;
         return 0;
     case SG_UNIT_WINDOW: return split_windows(u, f, window ? window : 1);

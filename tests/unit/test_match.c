@@ -261,6 +261,56 @@ static void acronym_definitions(void **state)
     EXPECT("Eurobiomed (XYZ). Puis XYZ.", "org:eurobiomed=Eurobiomed");
 }
 
+/* The reference order: by start, longest first, how, entity; equal hits in
+ * the order they came (paren numbers them here). */
+static int hit_before(const sg_hit *x, const sg_hit *y)
+{
+    if (x->fs != y->fs)
+        return x->fs < y->fs;
+    if (x->fe != y->fe)
+        return x->fe > y->fe;
+    if (x->how != y->how)
+        return x->how < y->how;
+    if (x->entity != y->entity)
+        return x->entity < y->entity;
+    return x->paren < y->paren;
+}
+
+/* sg_hits_sort on random hits with many equal ones (a sorted beginning of
+ * `sorted` hits, as the resolver's steps append to the matcher's): every
+ * hit is before the next, equal ones in their first order. */
+static void hits_sort_stable(void **state)
+{
+    (void)state;
+    unsigned seed = 12345;
+    sg_hits h = {0};
+    for (size_t round = 0; round < 400; round++) {
+        size_t n = round % 7 == 0 ? round * 3 : round % 40, sorted = round % 3 ? n / 2 : 0;
+        h.n = 0;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 8;
+            size_t fs = r % 9, fe = fs + 1 + (r >> 4) % 3;
+            assert_int_equal(sg_hits_push(&h, fs, fe, (r >> 6) % 2, (unsigned char)((r >> 7) % 2)),
+                             0);
+            h.v[i].paren = i; /* the order they came in */
+        }
+        for (size_t i = 1; i < sorted; i++) /* a sorted beginning */
+            for (size_t j = i; j > 0 && hit_before(&h.v[j], &h.v[j - 1]); j--) {
+                sg_hit t = h.v[j];
+                h.v[j] = h.v[j - 1];
+                h.v[j - 1] = t;
+            }
+        for (size_t i = 0; i < sorted; i++)
+            h.v[i].paren = i;
+        sg_hits_sort(&h);
+        assert_int_equal(h.n, n);
+        for (size_t i = 1; i < n; i++)
+            assert_true(hit_before(&h.v[i - 1], &h.v[i]));
+    }
+    sg_hits_free(&h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +324,7 @@ int main(void)
         cmocka_unit_test(trie_values),
         cmocka_unit_test(acronym_definitions),
         cmocka_unit_test(variants_parse),
+        cmocka_unit_test(hits_sort_stable),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -56,6 +56,61 @@ static void white_space_and_paragraphs(void **state)
     sg_folded_free(&f);
 }
 
+/* Random texts of letters, punctuation, white space, dashes and 'é' folded
+ * as a simple model says: a run of white space and dashes is one ' ' (or
+ * '\n' with two line breaks) from the run's first byte, with no class; 'é'
+ * is 'e' from its first byte; ASCII is itself in lower case. Checks the
+ * folder's word-at-a-time path (single spaces inside a run) against it. */
+static void runs_against_model(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",  "B", "z",  ".",    " ",
+                                         "  ", "-", "\n", "\n\n", "\xc3\xa9"};
+    unsigned seed = 7;
+    for (int round = 0; round < 3000; round++) {
+        char in[128] = "", want[128];
+        uint32_t src[128];
+        unsigned char fl[128];
+        size_t n = 0, w = 0, ws = 0, breaks = 0, pending = 0;
+        for (int k = 0; k < 1 + round % 20; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(in, pieces[(seed >> 16) % 10]);
+        }
+        n = strlen(in);
+        for (size_t i = 0; i <= n; i++) {
+            unsigned char c = (unsigned char)in[i];
+            if (c == ' ' || c == '-' || c == '\n') {
+                ws = pending ? ws : i;
+                pending = 1;
+                breaks += c == '\n';
+                continue;
+            }
+            if (pending) {
+                want[w] = breaks >= 2 ? '\n' : ' ';
+                src[w] = (uint32_t)ws;
+                fl[w++] = 0;
+                pending = breaks = 0;
+            }
+            if (i == n)
+                break;
+            int up = c >= 'A' && c <= 'Z', alpha = up || (c >= 'a' && c <= 'z') || c == 0xc3;
+            want[w] = c == 0xc3 ? 'e' : up ? (char)(c + 32) : (char)c;
+            src[w] = (uint32_t)i;
+            fl[w++] = (unsigned char)(alpha ? SG_F_ALNUM | (up ? SG_F_UPPER : SG_F_LOWER) : 0);
+            i += c == 0xc3;
+        }
+        want[w] = '\0';
+        sg_folded f = fold(in);
+        assert_string_equal(f.text, want);
+        for (size_t k = 0; k < w; k++) {
+            assert_int_equal(f.src[k], src[k]);
+            assert_int_equal(f.flags[k], fl[k]);
+        }
+        assert_int_equal(f.src[w], n);
+        sg_folded_free(&f);
+    }
+}
+
 static void invalid_and_controls(void **state)
 {
     (void)state;
@@ -106,9 +161,13 @@ static void names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(case_and_accents),           cmocka_unit_test(typography),
-        cmocka_unit_test(white_space_and_paragraphs), cmocka_unit_test(invalid_and_controls),
-        cmocka_unit_test(offsets_round_trip),         cmocka_unit_test(names),
+        cmocka_unit_test(case_and_accents),
+        cmocka_unit_test(typography),
+        cmocka_unit_test(white_space_and_paragraphs),
+        cmocka_unit_test(runs_against_model),
+        cmocka_unit_test(invalid_and_controls),
+        cmocka_unit_test(offsets_round_trip),
+        cmocka_unit_test(names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

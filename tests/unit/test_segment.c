@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -79,6 +80,25 @@ static void windows(void **state)
     assert_int_equal(count_units("Jean-Paul", SG_UNIT_WINDOW, 1), 2);
 }
 
+/* The segmenter skips text eight bytes at a time: a terminator or a
+ * paragraph break is found at every offset within those eight, and in the
+ * bytes left after the last eight. */
+static void every_offset(void **state)
+{
+    (void)state;
+    char buf[64];
+    for (size_t at = 0; at < 24; at++) {
+        const char *stops[] = {". Fin", "! Fin", "? Fin", "\n\nFin"};
+        for (size_t k = 0; k < 4; k++) {
+            memset(buf, 'a', sizeof(buf));
+            snprintf(buf + at + 1, sizeof(buf) - at - 1, "%s", stops[k]);
+            assert_int_equal(sentences(buf), 2);
+            if (k == 3)
+                assert_int_equal(count_units(buf, SG_UNIT_PARAGRAPH, 0), 2);
+        }
+    }
+}
+
 static void find_unit(void **state)
 {
     (void)state;
@@ -98,6 +118,7 @@ int main(void)
         cmocka_unit_test(numbers_and_lower_case),
         cmocka_unit_test(paragraphs_and_titles),
         cmocka_unit_test(windows),
+        cmocka_unit_test(every_offset),
         cmocka_unit_test(find_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
