@@ -366,9 +366,11 @@ class Result:
         every unit. An unknown actor raises :class:`Error`. Rows are kept for
         every pair counted, also pairs that ``min_weight`` drops.
 
-        The first call runs the corpus again to gather the units (as
-        ``stakegraph explain`` does), unless ``extract(..., evidence=True)``
-        recorded them; the next calls only read the documents concerned."""
+        The documents concerned are read again for the units' text (an
+        Error if one has changed since), unless ``extract(..., evidence=True)``
+        made the rows during the run; after ``extract(..., evidence=False)``
+        the first call runs the corpus again (as ``stakegraph explain``
+        does)."""
         import pandas as pd
 
         import numpy as np
@@ -421,7 +423,7 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
             variants: str = "all", keep_credits: bool = False, max_unit_actors: int = 50,
             analyse: bool = True, seed: int = 1, backbone: Optional[float] = None,
             exact: bool = False, layout: Optional[bool] = None, mentions: bool = True,
-            evidence: bool = False, **options: Any) -> Result:
+            evidence: Optional[bool] = None, **options: Any) -> Result:
     """Finds the gazetteers' actors in the documents and counts who is named
     with whom: ``stakegraph extract`` as a function.
 
@@ -461,10 +463,14 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         on a large corpus, for a script that wants the network only); the
         mentions are then gathered by running the corpus again if asked for.
     evidence
-        Record every unit's pair during the run, as ``--evidence`` does, for
-        :meth:`Result.evidence`. By default (False) the first ``evidence()``
-        call runs the corpus again for them, which ``extract`` does not pay
-        for (a tenth of a run) when no evidence is asked for.
+        What the run keeps for :meth:`Result.evidence` and the HTML view's
+        units. None (default): where each unit's pairs are (offsets, a few
+        percent of a run), and ``evidence()`` reads the documents again for
+        their text. True: the evidence rows themselves, made during the run
+        as ``--evidence`` makes them (snippets, code points; the memory of
+        their text), so that ``evidence()`` reads nothing again. False:
+        nothing (the least memory): the first ``evidence()`` call runs the
+        corpus again.
 
     Returns a :class:`Result`. Raises :class:`Error` (a file that cannot be
     read, invalid UTF-8 with ``strict``...) and :class:`OptionError` (an
@@ -480,8 +486,8 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
              "max-unit-actors": None if max_unit_actors == 50 else max_unit_actors,
              "no-analyse": not analyse, "seed": seed, "backbone": backbone, "exact": exact,
              "layout": layout is True, "no-layout": layout is False}
-    run = _c._run(gaz, paths, docs, jsonl, _options(named, options),
-                  bool(mentions), bool(evidence))
+    keep = 0 if evidence is False else 2 if evidence else 1
+    run = _c._run(gaz, paths, docs, jsonl, _options(named, options), bool(mentions), keep)
     _emit(run._warnings(), 2)
     res = Result(run, gaz)
     if by_period and res.undated:

@@ -189,6 +189,35 @@ def test_write_any_format(tmp_path):
         stakegraph.extract(CORPUS, analyse=False).write(tmp_path / "x.svg")
 
 
+def view_units(page):
+    """The units of text behind the links of an HTML view (its data JSON)."""
+    data = page.split(b'<script type="application/json" id="sg-data">', 1)[1]
+    return json.loads(data.split(b"</script>", 1)[0])["units"]
+
+
+def test_html_view_as_cli(tmp_path):
+    """The HTML view as -o x.html writes it, units behind the links included,
+    whatever the run kept of the co-occurrences."""
+    cli("extract", "-q", CORPUS, "--title", "Example", "-o", str(tmp_path / "c.html"))
+    want = (tmp_path / "c.html").read_bytes()
+    assert len(view_units(want)) > 20
+    for evidence in (None, True, False):
+        res = stakegraph.extract(CORPUS, title="Example", mentions=False, evidence=evidence)
+        res.write(tmp_path / f"p{evidence}.html")
+        assert (tmp_path / f"p{evidence}.html").read_bytes() == want, evidence
+    # the units an edge as --html-evidence says, for this output only
+    cli("extract", "-q", CORPUS, "--html-evidence", "1", "-o", str(tmp_path / "c1.html"))
+    res = stakegraph.extract(CORPUS)
+    res.write(tmp_path / "p1.html", html_evidence=1)
+    assert (tmp_path / "p1.html").read_bytes() == (tmp_path / "c1.html").read_bytes()
+    # periods: one page with its slider, and the documents' dates
+    cli("extract", "-q", "--jsonl", JSONL, "--by-period", "year", "-o", str(tmp_path / "cj.html"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", stakegraph.StakegraphWarning)
+        stakegraph.extract(JSONL, by_period="year").write(tmp_path / "pj.html")
+    assert (tmp_path / "pj.html").read_bytes() == (tmp_path / "cj.html").read_bytes()
+
+
 def test_periods_as_cli(tmp_path):
     cli("extract", "-q", "--jsonl", JSONL, "--by-period", "year", "-o", str(tmp_path / "c.graphml"),
         "-o", str(tmp_path / "c.gexf"))
@@ -319,8 +348,12 @@ def test_offsets_invalid_utf8(gaz, bad):
         res_s = stakegraph.extract([("s", s)], gazetteer=gaz)
     ms = check_slices(res_s, {"s": s})
     assert list(ms.byte_start) == list(m.byte_start)
-    # the evidence's offsets too, for the str and the bytes
-    for r, text in ((res_s, s), (res, raw.decode("utf-8", "replace"))):
+    # the evidence's offsets too, for the str and the bytes, made after the run or during it
+    with pytest.warns(stakegraph.StakegraphWarning):
+        during = [stakegraph.extract([(n, t)], gazetteer=gaz, evidence=True) for n, t in
+                  (("s", s), ("b", raw))]
+    for r, text in ((res_s, s), (res, raw.decode("utf-8", "replace")), (during[0], s),
+                    (during[1], raw.decode("utf-8", "replace"))):
         ev = r.evidence()
         assert len(ev) > 0
         for row in ev.itertuples():
@@ -382,6 +415,38 @@ def test_evidence_as_cli(tmp_path):
         res.evidence("nobody", "org:synerpa")
     # pairs dropped by min_weight keep their evidence, as --evidence
     assert len(stakegraph.extract(CORPUS, min_weight=100).evidence()) == len(want)
+    # not recorded at all: the corpus runs again for them, with the same rows
+    pd.testing.assert_frame_equal(stakegraph.extract(CORPUS, evidence=False).evidence(), every)
+
+
+def test_evidence_without_a_second_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, data in texts_of(CORPUS):
+        (corpus / os.path.basename(name)).write_bytes(data)
+    # by default the run keeps where the pairs are: evidence() reads the documents again
+    res = stakegraph.extract(corpus, mentions=False)
+    every = res.evidence()
+    assert len(every) > 0 and res._run._info()["runs"] == 1
+    # evidence=False keeps nothing: a second run
+    bare = stakegraph.extract(corpus, mentions=False, evidence=False)
+    assert bare._run._info()["runs"] == 1
+    pd.testing.assert_frame_equal(bare.evidence(), every)
+    assert bare._run._info()["runs"] == 2
+    # evidence=True makes the rows during the run: nothing is read again
+    rows = stakegraph.extract(corpus, mentions=False, evidence=True)
+    for f in corpus.iterdir():
+        f.write_bytes(b"")
+    pd.testing.assert_frame_equal(rows.evidence(), every)
+    pd.testing.assert_frame_equal(rows.evidence("org:synerpa", "Mutualité française Paca"),
+                                  every[((every.source == "org:synerpa") |
+                                         (every.target == "org:synerpa"))
+                                        & ((every.source == "org:mutualite-francaise-paca") |
+                                           (every.target == "org:mutualite-francaise-paca"))]
+                                  .reset_index(drop=True))
+    assert rows._run._info()["runs"] == 1
+    with pytest.raises(stakegraph.Error, match="changed since"):
+        res.evidence()
 
 
 # ---- errors and warnings -------------------------------------------------------
@@ -548,6 +613,7 @@ def test_no_leak_over_1000_calls(gaz):
             r = stakegraph.extract(docs, gazetteer=gaz, jobs=2)
             r.mentions
             r.evidence("AP-HM")
+            stakegraph.extract(docs, gazetteer=gaz, evidence=True).evidence()
             r.graphml()
             try:
                 stakegraph.extract(docs, gazetteer=gaz, unit="bad")
