@@ -1862,7 +1862,8 @@ PyMODINIT_FUNC PyInit__stakegraph(void)
         PyModule_AddObjectRef(m, "Gazetteer", (PyObject *)&GazType) ||
         PyModule_AddObjectRef(m, "Run", (PyObject *)&RunType) ||
         PyModule_AddStringConstant(m, "DEFAULT_GAZETTEERS", SG_DEFAULT_GAZETTEERS) ||
-        PyModule_AddIntConstant(m, "AUTO_LAYOUT_MAX", SG_AUTO_LAYOUT_MAX))
+        PyModule_AddIntConstant(m, "AUTO_LAYOUT_MAX", SG_AUTO_LAYOUT_MAX) ||
+        PyModule_AddIntConstant(m, "ERR_UTF8", SG_ERR_UTF8))
         goto fail;
     return m;
 fail:

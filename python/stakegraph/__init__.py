@@ -14,7 +14,9 @@ outputs, with the mentions, the evidence and the errors as Python objects.
 Documents may also be given in memory: ``(name, text)`` pairs, dicts with
 ``id``, ``text`` and optional ``date`` and metadata, or a pandas DataFrame
 with such columns. Texts are ``str`` or ``bytes`` (bytes are read as the
-library reads files: invalid UTF-8 as U+FFFD, with a warning).
+library reads files: invalid UTF-8 as U+FFFD, with a warning). A ``str`` is
+encoded with ``surrogateescape`` (U+DC80..U+DCFF are bytes again); another
+lone surrogate, which is not text, raises :class:`Error`.
 
 Offsets: ``start``/``end`` index the Python string of the document (code
 points): the ``str`` given, or for bytes and files the text
@@ -161,9 +163,30 @@ def _gazetteer(g: Union[None, Gazetteer, PathLike, Sequence[PathLike]]) -> Gazet
         return _default[path]
 
 
+def _encode(s: str, what: str, name: Optional[str], cls: type = Error) -> bytes:
+    """``s`` as UTF-8 for the library: its bytes again for U+DC80..U+DCFF (what
+    ``bytes.decode("utf-8", "surrogateescape")`` and ``os.fsdecode`` make of
+    bytes that are not UTF-8). Another lone surrogate, which no bytes stand
+    for, raises ``cls`` (an :class:`Error`, code ``ERR_UTF8``, from the
+    UnicodeEncodeError) naming the document (``file``) and, in a text, the
+    byte offset the character would have (``offset``); the message gives
+    its index in ``s``."""
+    try:
+        return s.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as e:
+        at = len(s[:e.start].encode("utf-8", "surrogateescape")) if what == "text" else None
+        message = (f"{what}: lone surrogate U+{ord(s[e.start]):04X} at index {e.start}: not "
+                   "Unicode text (only U+DC80..U+DCFF, from bytes decoded with "
+                   "surrogateescape, stand for bytes)")
+        where = "" if name is None else f"{name}: " if at is None else f"{name}: byte {at}: "
+        err = cls(where + message)
+        err.code, err.file, err.line, err.offset, err.message = _c.ERR_UTF8, name, None, at, message
+        raise err from e
+
+
 def _text(name: str, text: Any) -> Tuple[bytes, bool]:
     if isinstance(text, str):
-        return text.encode("utf-8", "surrogateescape"), True
+        return _encode(text, "text", name), True
     if isinstance(text, (bytes, bytearray, memoryview)):
         return bytes(text), False
     raise TypeError(f"document {name!r}: text must be str or bytes, not {type(text).__name__}")
@@ -189,10 +212,12 @@ def _document(d: Mapping[str, Any]) -> tuple:
         raise TypeError("a document as a dict needs 'id' and 'text' (and may have 'date' and "
                         f"metadata): got keys {sorted(map(str, d))}")
     name = _scalar(d["id"])
+    encoded = _encode(name, f"document id {name!r}", None)
     text, is_str = _text(name, d["text"])
-    meta = tuple((str(k).encode(), _scalar(v).encode("utf-8", "surrogateescape"))
+    meta = tuple((_encode(str(k), "metadata key", name),
+                  _encode(_scalar(v), f"metadata {str(k)!r}", name))
                  for k, v in d.items() if k not in ("id", "text") and not _missing(v))
-    return (name.encode("utf-8", "surrogateescape"), text, meta, is_str)
+    return (encoded, text, meta, is_str)
 
 
 def _corpus(inputs: Inputs, jsonl: Optional[bool]) -> Tuple[tuple, tuple, bool]:
@@ -229,7 +254,7 @@ def _options(named: Mapping[str, Any], options: Mapping[str, Any]) -> List[Tuple
         if value is True:
             out.append((name, None))
         else:
-            out.append((name, str(value).encode("utf-8", "surrogateescape")))
+            out.append((name, _encode(str(value), f"option {key}", None, OptionError)))
     return out
 
 

@@ -472,6 +472,32 @@ def test_errors():
         stakegraph.extract([{"text": "x"}])
 
 
+def test_lone_surrogates(gaz):
+    """A str with a lone surrogate that no byte stands for (outside
+    U+DC80..U+DCFF) is not text: a stakegraph.Error saying where, whichever
+    field holds it; U+DC80..U+DCFF are the bytes surrogateescape made."""
+    text = "Le Café Émeraude \ud800 et l’AP-HM."
+    for call in (stakegraph.extract, stakegraph.suggest):
+        with pytest.raises(stakegraph.Error) as e:
+            call([("doc", text)], gazetteer=gaz)
+        assert e.value.code == stakegraph._c.ERR_UTF8 and e.value.file == "doc"
+        assert e.value.offset == len(text[:text.index("\ud800")].encode())
+        assert "U+D800 at index 17" in str(e.value) and str(e.value).startswith("doc: byte 19: text")
+        assert isinstance(e.value.__cause__, UnicodeEncodeError)
+    for doc, where in [({"id": "a\udbff", "text": "x"}, "document id"),
+                       ({"id": "a", "text": "x", "source": "\udc7f"}, "a: metadata 'source'"),
+                       ({"id": "a", "text": "x", "k\udfff": "v"}, "a: metadata key")]:
+        with pytest.raises(stakegraph.Error, match="lone surrogate") as e:
+            stakegraph.extract([doc], gazetteer=gaz)
+        assert str(e.value).startswith(where) and e.value.offset is None
+    with pytest.raises(stakegraph.OptionError, match="option title: lone surrogate U[+]DFFF"):
+        stakegraph.extract([("doc", "x")], gazetteer=gaz, title="\udfff")
+    # U+DC80..U+DCFF: the bytes again (invalid UTF-8, read as the library reads it)
+    with pytest.warns(stakegraph.StakegraphWarning, match="invalid UTF-8"):
+        res = stakegraph.extract([("doc", text.replace("\ud800", "\udcff"))], gazetteer=gaz)
+    assert list(res.mentions.id) == ["org:cafe", "org:aphm"]
+
+
 def test_jsonl_bad_lines(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text('{"id": "a", "text": "L\'AP-HM et l\'ARS Paca."}\nnot json\n'
