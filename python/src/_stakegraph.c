@@ -1164,6 +1164,13 @@ static int gather(RunObject *r, int what, sg_error *err)
 {
     if (what ? r->have_coocs : r->have_mentions)
         return 0;
+    if (!r->corpus) { /* merge's counts */
+        sg_error_clear(err);
+        snprintf(err->message, sizeof(err->message),
+                 "a network merged from counts files has no text: %s come from extract",
+                 what ? "the evidence and the HTML view's units" : "the mentions");
+        return err->code = SG_ERR_INVALID;
+    }
     sg_extractor *ex = NULL;
     sg_run_options ro;
     sg_run_options_init(&ro);
@@ -1605,8 +1612,8 @@ static int view_units(RunObject *r, sg_target **t, size_t n, size_t per_edge, sg
         sg_error_clear(err);
         return err->code = SG_ERR_NOMEM;
     }
-    int rc = *units ? gather(r, 1, err) : 0;
-    return rc || !*units ? rc : replay(r, NULL, r->nc, add_unit, *units, err);
+    int rc = *units && r->corpus ? gather(r, 1, err) : 0; /* (merge: no text, no units) */
+    return rc || !*units || !r->corpus ? rc : replay(r, NULL, r->nc, add_unit, *units, err);
 }
 
 /* _write(paths, format, options): the outputs the command line's `-o`
@@ -1707,6 +1714,97 @@ static PyObject *run_write_period(RunObject *r, PyObject *args)
     if (rc)
         return raise_sg(Error, &err, rc);
     Py_RETURN_NONE;
+}
+
+/* ---- merge ------------------------------------------------------------- */
+
+static void on_same_file(const char *path, const char *first, void *ctx)
+{
+    sg_error e;
+    sg_error_clear(&e);
+    snprintf(e.file, sizeof(e.file), "%s", path);
+    snprintf(e.message, sizeof(e.message), "same file as %.400s; read once", first);
+    warn_add(ctx, &e);
+}
+
+/* The counts files `paths` (every *.pairs of directories) added up into
+ * r->ex, as `stakegraph merge` does. Without the GIL. */
+static int merge_counts(RunObject *r, char *const *paths, size_t n, sg_error *err)
+{
+    char **files = NULL;
+    size_t nfiles = 0;
+    sg_extract_options eo;
+    sg_extract_options_init(&eo);
+    int rc = sg_paths_expand(&files, &nfiles, ".pairs", paths, n, on_skip, &r->warnings, err);
+    if (!rc && nfiles == 0) {
+        sg_error_clear(err);
+        snprintf(err->message, sizeof(err->message),
+                 "no counts files (directories are searched for *.pairs files)");
+        rc = err->code = SG_ERR_INVALID;
+    }
+    if (!rc)
+        rc = sg_extractor_new(&r->ex, r->gaz->gaz, &eo, err);
+    if (!rc)
+        rc = sg_extractor_read_counts_paths(r->ex, (const char *const *)files, nfiles, on_same_file,
+                                            &r->warnings, err);
+    if (!rc && r->warnings.nomem) {
+        sg_error_clear(err);
+        rc = err->code = SG_ERR_NOMEM;
+    }
+    sg_path_list_free(files, nfiles);
+    return rc;
+}
+
+/* _merge(gazetteer, paths, options) -> Run: the counts files at `paths`
+ * (bytes) added up, with the analysis and picture options (apply_options):
+ * a run without a corpus, whose network and outputs are those of `stakegraph
+ * merge` (no mentions, no evidence). */
+static PyObject *mod_merge(PyObject *mod, PyObject *args)
+{
+    (void)mod;
+    GazObject *gaz;
+    PyObject *paths, *opts;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &GazType, &gaz, &PyTuple_Type, &paths, &PyList_Type,
+                          &opts))
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(paths); i++)
+        if (!PyBytes_Check(PyTuple_GET_ITEM(paths, i))) {
+            PyErr_SetString(PyExc_TypeError, "paths: a tuple of bytes (os.fsencode)");
+            return NULL;
+        }
+    size_t n = (size_t)PyTuple_GET_SIZE(paths);
+    char **list = calloc(n + 1, sizeof(char *));
+    RunObject *r = list ? PyObject_New(RunObject, &RunType) : NULL;
+    if (!r) {
+        free(list);
+        return list ? NULL : PyErr_NoMemory();
+    }
+    memset((char *)r + sizeof(PyObject), 0, sizeof(*r) - sizeof(PyObject));
+    r->ev.doc = SIZE_MAX;
+    r->gaz = (GazObject *)Py_NewRef(gaz);
+    sg_write_options_init(&r->wopt);
+    for (size_t i = 0; i < n; i++)
+        list[i] = PyBytes_AS_STRING(PyTuple_GET_ITEM(paths, (Py_ssize_t)i));
+    sg_error err;
+    sg_error_clear(&err);
+    int rc = 0;
+    if (!(r->keep = PyList_New(0)) || !(r->lock = PyThread_allocate_lock()) ||
+        apply_options(opts, NULL, NULL, &r->wopt, r->keep))
+        goto fail;
+    Py_BEGIN_ALLOW_THREADS;
+    rc = merge_counts(r, list, n, &err);
+    Py_END_ALLOW_THREADS;
+    if (rc) {
+        raise_sg(Error, &err, rc);
+        goto fail;
+    }
+    r->res.documents = sg_extractor_documents(r->ex);
+    free(list);
+    return (PyObject *)r;
+fail:
+    free(list);
+    Py_DECREF(r);
+    return NULL;
 }
 
 /* _info() -> dict: documents, bytes, skipped, undated, periods (labels),
@@ -1827,6 +1925,7 @@ static PyObject *mod_version(PyObject *mod, PyObject *unused)
 static PyMethodDef mod_methods[] = {
     {"_run", mod_run, METH_VARARGS, "run a corpus"},
     {"_suggest", mod_suggest, METH_VARARGS, "suggest gazetteer rows"},
+    {"_merge", mod_merge, METH_VARARGS, "add up counts files"},
     {"version", mod_version, METH_NOARGS, "the library's version"},
     {NULL, NULL, 0, NULL}};
 

@@ -48,6 +48,7 @@ __all__ = [
     "Result",
     "Network",
     "extract",
+    "merge",
     "suggest",
     "default_gazetteers",
 ]
@@ -520,6 +521,43 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         _emit([(f"{n} document{'' if n == 1 else 's'} without a date (or without a month): "
                 "only in the whole network", 0, None, None, None, "")], 2)
     return res
+
+
+def merge(counts: Union[PathLike, Sequence[PathLike]],
+          gazetteer: Union[None, Gazetteer, PathLike, Sequence[PathLike]] = None,
+          min_weight: float = 1, *, analyse: bool = True, seed: int = 1,
+          backbone: Optional[float] = None, exact: bool = False, layout: Optional[bool] = None,
+          **options: Any) -> Result:
+    """Adds up the partial counts of corpus shards into the network one
+    ``extract`` of the whole corpus makes: ``stakegraph merge`` as a
+    function.
+
+    counts
+        Counts files written by ``extract(...).write("shard.pairs")`` (or
+        ``stakegraph extract -f pairs``), or directories (every ``*.pairs``
+        inside, in sorted order); a file named twice is read once, with a
+        warning.
+    gazetteer
+        The gazetteers the shards were extracted with (None: the bundled
+        ones); a counts file of other gazetteers or other text options
+        (``unit``, ``max_unit_actors``) raises :class:`Error`.
+    min_weight, analyse, seed, backbone, exact, layout, options
+        As for :func:`extract`: the network's and the pictures' options.
+
+    Returns a :class:`Result` whose network, outputs (:meth:`Result.write`,
+    HTML views without units of text) and graphs are those of ``stakegraph
+    merge``; it has no text, so no mentions, evidence nor periods (those
+    raise :class:`Error`). ``Result.documents`` is the shards' documents.
+    The files are read with the GIL released."""
+    gaz = _gazetteer(gazetteer)
+    if isinstance(counts, (str, bytes, os.PathLike)):
+        counts = [counts]
+    named = {"min-weight": min_weight, "no-analyse": not analyse, "seed": seed,
+             "backbone": backbone, "exact": exact, "layout": layout is True,
+             "no-layout": layout is False}
+    run = _c._merge(gaz, tuple(os.fsencode(p) for p in counts), _options(named, options))
+    _emit(run._warnings(), 2)
+    return Result(run, gaz)
 
 
 def suggest(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence[PathLike]] = None,

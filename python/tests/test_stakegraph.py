@@ -218,6 +218,41 @@ def test_html_view_as_cli(tmp_path):
     assert (tmp_path / "pj.html").read_bytes() == (tmp_path / "cj.html").read_bytes()
 
 
+def test_merge_as_cli(tmp_path):
+    """Shards' counts added up: the network one extract of the whole corpus
+    makes, as `stakegraph merge` writes it."""
+    files = [f for f, _ in texts_of(CORPUS)]
+    stakegraph.extract(files[:3]).write(tmp_path / "a.pairs")
+    cli("extract", "-q", *files[3:], "-f", "pairs", "-o", str(tmp_path / "b.pairs"))
+    cli("extract", "-q", CORPUS, "--title", "T", "-o", str(tmp_path / "whole.graphml"))
+    with pytest.warns(stakegraph.StakegraphWarning, match="same file as") as w:
+        res = stakegraph.merge([tmp_path / "a.pairs", tmp_path], title="T")
+    assert w[0].message.file == str(tmp_path / "a.pairs")
+    assert res.documents == len(files) and res.periods == {}
+    assert res.graphml() == (tmp_path / "whole.graphml").read_bytes()
+    same_graph(res.to_networkx(), nx.read_graphml(tmp_path / "whole.graphml"))
+    cli("merge", "-q", str(tmp_path / "a.pairs"), str(tmp_path / "b.pairs"), "--title", "T",
+        "--min-weight", "2", "-o", str(tmp_path / "c.html"), "-o", str(tmp_path / "c.svg"))
+    stakegraph.merge(tmp_path, min_weight=2, title="T").write(tmp_path / "p.html",
+                                                              tmp_path / "p.svg")
+    for ext in ("html", "svg"):
+        assert (tmp_path / f"p.{ext}").read_bytes() == (tmp_path / f"c.{ext}").read_bytes()
+    with pytest.raises(stakegraph.Error, match="has no text"):
+        res.mentions
+    with pytest.raises(stakegraph.Error, match="has no text"):
+        res.evidence()
+    gaz = tmp_path / "g.tsv"
+    gaz.write_text(GAZ, encoding="utf-8")
+    with pytest.raises(stakegraph.Error, match="another gazetteer") as e:
+        stakegraph.merge(tmp_path / "a.pairs", gazetteer=gaz)
+    assert e.value.file == str(tmp_path / "a.pairs") and e.value.line == 1
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(stakegraph.Error, match="no counts files"):
+        stakegraph.merge(tmp_path / "empty")
+    with pytest.raises(stakegraph.OptionError, match="unit"):
+        stakegraph.merge(tmp_path, unit="document")
+
+
 def test_periods_as_cli(tmp_path):
     cli("extract", "-q", "--jsonl", JSONL, "--by-period", "year", "-o", str(tmp_path / "c.graphml"),
         "-o", str(tmp_path / "c.gexf"))
@@ -676,6 +711,7 @@ def test_help_reads_well():
     assert sig.return_annotation in ("Result", stakegraph.Result)
     assert sig.parameters["unit"].default == "sentence"
     for obj in [stakegraph, stakegraph.Gazetteer, stakegraph.Gazetteer.check, stakegraph.Result,
+                stakegraph.merge,
                 stakegraph.Result.mentions, stakegraph.Result.evidence, stakegraph.Result.write,
                 stakegraph.Result.periods, stakegraph.Network.to_networkx, stakegraph.suggest,
                 stakegraph.Error, stakegraph.StakegraphWarning]:
