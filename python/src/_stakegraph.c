@@ -1090,6 +1090,43 @@ fail:
     return NULL;
 }
 
+/* The mentions' texts into the list `texts` (of r->nm items), as str: one
+ * str for the mentions of the same bytes read the same way (an actor's
+ * names come back again and again), found by the hash the run took of
+ * them. Returns the table of first mentions used (the caller frees it),
+ * or NULL with an error set. */
+static size_t *mention_texts(RunObject *r, const mention_table *t, PyObject *texts)
+{
+    size_t mask = 255;
+    while (mask < 2 * r->nm)
+        mask = 2 * mask + 1;
+    size_t *first = malloc((mask + 1) * sizeof(size_t));
+    if (!first)
+        return (size_t *)PyErr_NoMemory();
+    for (size_t k = 0; k <= mask; k++)
+        first[k] = SIZE_MAX;
+    for (size_t i = 0; i < r->nm; i++) {
+        const char *b = t->texts + t->text_at[i];
+        size_t len = t->text_at[i + 1] - t->text_at[i], k = r->m[i].hash & mask, j;
+        int esc = r->escape[r->m[i].doc];
+        while ((j = first[k]) != SIZE_MAX &&
+               (r->m[j].hash != r->m[i].hash || t->text_at[j + 1] - t->text_at[j] != len ||
+                r->escape[r->m[j].doc] != esc || memcmp(t->texts + t->text_at[j], b, len)))
+            k = (k + 1) & mask;
+        PyObject *s = j != SIZE_MAX ? Py_NewRef(PyList_GET_ITEM(texts, (Py_ssize_t)j))
+                                    : PyUnicode_DecodeUTF8(b, (Py_ssize_t)len,
+                                                           esc ? "surrogateescape" : "replace");
+        if (!s) {
+            free(first);
+            return NULL;
+        }
+        if (j == SIZE_MAX)
+            first[k] = i;
+        PyList_SET_ITEM(texts, (Py_ssize_t)i, s);
+    }
+    return first;
+}
+
 /* _mentions() -> (doc names, columns as int64 bytes (doc, start, end,
  * byte_start, byte_end, entity, match), texts, match names, entity ids,
  * entity types): the codes index the lists of names. */
@@ -1100,6 +1137,7 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
     sg_error err;
     sg_error_clear(&err);
     PyObject *out = NULL, *texts = NULL, *cols = NULL, *matches = NULL, *ids = NULL, *types = NULL;
+    size_t *seen = NULL;
     int rc;
     run_lock(r);
     Py_BEGIN_ALLOW_THREADS;
@@ -1120,14 +1158,8 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
     if (!(texts = PyList_New((Py_ssize_t)r->nm)) || !(cols = PyTuple_New(7)) ||
         !(ids = used_entities(r, t.cols[5], r->nm, &types)))
         goto cleanup;
-    for (size_t i = 0; i < r->nm; i++) {
-        PyObject *s = PyUnicode_DecodeUTF8(t.texts + t.text_at[i],
-                                           (Py_ssize_t)(t.text_at[i + 1] - t.text_at[i]),
-                                           r->escape[r->m[i].doc] ? "surrogateescape" : "replace");
-        if (!s)
-            goto cleanup;
-        PyList_SET_ITEM(texts, (Py_ssize_t)i, s);
-    }
+    if (!(seen = mention_texts(r, &t, texts)))
+        goto cleanup;
     for (int c = 0; c < 7; c++) {
         PyObject *b = PyBytes_FromStringAndSize((const char *)t.cols[c],
                                                 (Py_ssize_t)(r->nm * sizeof(int64_t)));
@@ -1151,6 +1183,7 @@ cleanup:
     Py_XDECREF(matches);
     Py_XDECREF(ids);
     Py_XDECREF(types);
+    free(seen);
     mention_table_free(&t);
     return out;
 }

@@ -378,7 +378,7 @@ class Result:
             "id": _strings(ids, entity), "type": _strings(types, entity),
             "text": _strings(texts), "match": _strings(matches, match),
             "byte_start": bstart, "byte_end": bend,
-        })
+        }, copy=False)  # columns made here: not copied again into 2-D blocks
 
     def evidence(self, a: Optional[str] = None, b: Optional[str] = None):
         """The units of text (sentences, paragraphs... as ``unit`` said) that
@@ -410,7 +410,7 @@ class Result:
             "byte_start": bstart, "byte_end": bend,
             "source": _strings(ids, source), "target": _strings(ids, target),
             "source_start": ss, "source_end": se, "target_start": ts, "target_end": te,
-            "snippet": _strings(snippets), "text": _strings(texts)})
+            "snippet": _strings(snippets), "text": _strings(texts)}, copy=False)
 
     @property
     def periods(self) -> Dict[str, Network]:

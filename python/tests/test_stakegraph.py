@@ -334,6 +334,10 @@ def test_mentions_as_cli(tmp_path):
         assert s[row.start:row.end] == row.text
         assert texts[row.doc][row.byte_start:row.byte_end].decode() == row.text
     assert (m.start < m.byte_start).any()  # the example has accents before mentions
+    # one str for the mentions of the same name (a DataFrame of repeated names)
+    assert len({id(x) for x in m.text}) == len(set(m.text)) < len(m)
+    m.loc[0, "start"] = -1  # columns of their own, writable (not views of the C buffers)
+    assert m.start[0] == -1
 
 
 def check_slices(res, texts):
@@ -452,6 +456,8 @@ def test_evidence_as_cli(tmp_path):
     assert len(stakegraph.extract(CORPUS, min_weight=100).evidence()) == len(want)
     # not recorded at all: the corpus runs again for them, with the same rows
     pd.testing.assert_frame_equal(stakegraph.extract(CORPUS, evidence=False).evidence(), every)
+    # the rows of one unit share its str (a unit naming n actors makes n(n-1)/2 rows)
+    assert len({id(x) for x in every.text}) == len(every.drop_duplicates(["doc", "start"])) < len(every)
 
 
 def test_evidence_without_a_second_run(tmp_path):
