@@ -311,11 +311,14 @@ class Network:
     def write(self, path: PathLike, *more: PathLike, format: Optional[str] = None,
               **options: Any) -> None:
         """Writes the network to each path, in the format its extension names
-        as ``-o`` does (.graphml, .dot, .gexf, .json, .svg, .png, .pdf, .pairs;
-        ``format="csv"`` for a directory of nodes.csv and edges.csv), all
-        committed together or not at all. The whole network of a run by
-        periods also writes each period's beside each output (net.2024.graphml),
-        or, for GEXF, the periods as spells. ``options`` override the run's
+        as ``-o`` does (.graphml, .dot, .gexf, .json, .svg, .png, .pdf, .html:
+        the interactive view, with the units of text behind its links, as
+        ``--html-evidence`` says; .pairs; ``format="csv"`` for a directory
+        of nodes.csv and edges.csv), all committed together or not at all.
+        The whole network of a run by periods also writes each period's
+        beside each output (net.2024.graphml), or, for GEXF and the HTML
+        view, the periods inside (one period's network written alone makes
+        a view without units of text). ``options`` override the run's
         picture and analysis options here: ``title``, ``colour_by``,
         ``size_by``, ``labels``, ``engine``, ``seed``..."""
         opts = _options({}, options)
