@@ -203,8 +203,6 @@ static char *clean_copy(const char *s, size_t n)
     return t.s ? t.s : strdup("");
 }
 
-enum { SNIPPET_MAX = 300 };
-
 const char *sg_evidence_header(sg_evidence_format f)
 {
     return f == SG_EVIDENCE_TSV ? "source\ttarget\tdoc\tstart\tend\tsource_start\tsource_end\t"
@@ -256,13 +254,13 @@ static void tsv_row(sg_strbuf *b, const sg_cooccurrence *c)
     add_num(b, c->target_start);
     add_num(b, c->target_end);
     sg_strbuf_add(b, "\t", 1);
-    snippet(b, c, SNIPPET_MAX, NULL);
+    snippet(b, c, SG_EVIDENCE_SNIPPET_MAX, NULL);
     sg_strbuf_add(b, "\n", 1);
 }
 
 static void jsonl_row(sg_strbuf *b, const sg_cooccurrence *c)
 {
-    char *snip = sg_evidence_snippet(c, SNIPPET_MAX);
+    char *snip = sg_evidence_snippet(c, SG_EVIDENCE_SNIPPET_MAX);
     char *doc = clean_copy(c->doc, strlen(c->doc));
     char *line = snip && doc ? sg_json_evidence_line(c, doc, snip) : NULL;
     if (line) {

@@ -9,8 +9,8 @@
  * document order, and what the caller writes is the same whatever the number
  * of threads. Workers run at most `window` batches ahead of the replay, so
  * memory does not grow with the corpus (a batch's log holds its mentions and
- * pairs, and its documents' text only when co-occurrences are wanted, since
- * they point into it). Batches keep the threads from waking each other for
+ * pairs, and its documents' text only when co-occurrences are wanted with
+ * their text, since they point into it). Batches keep the threads from waking each other for
  * every small document. At the end the forks' counts are added into the
  * caller's extractor: counts are sums, so the network is the same as with
  * one thread. */
@@ -259,7 +259,7 @@ static void process_doc(worker *w, slot *s, size_t doc)
             r->v[3] = doc;
             r->v[0] =
                 keep(s, d->name ? d->name : "<document>", strlen(d->name ? d->name : "<document>"));
-            r->v[1] = o->on_cooccurrence ? keep(s, d->text, d->len) : NO_TEXT;
+            r->v[1] = o->on_cooccurrence && !o->offsets_only ? keep(s, d->text, d->len) : NO_TEXT;
             r->v[2] = d->len;
             w->doc_text = r->v[1];
         }

@@ -129,12 +129,16 @@ typedef struct {
      * result.skipped); a date without a month with SG_PERIOD_MONTH. */
     int (*on_document)(const sg_document *doc, size_t index, void *ctx); /* before each
         document's mentions: its name and length, and its text when on_cooccurrence is set
-        (else NULL); no metadata. index: its place in the corpus */
+        without offsets_only (else NULL); no metadata. index: its place in the corpus */
     sg_mention_fn on_mention;
     sg_cooccurrence_fn on_cooccurrence;
     sg_warning_fn on_warning;
     void (*on_progress)(const sg_progress *p, void *ctx);
-    void *ctx; /* passed to every callback */
+    void *ctx;        /* passed to every callback */
+    int offsets_only; /* on_cooccurrence gets the offsets without the text (c->text NULL,
+                         c->len the document's length), for a caller that reads the text
+                         later if at all: the run then keeps no copy of each document for
+                         the replay (0, the default: the text is given) */
 } sg_run_options;
 
 /* Fills `opt` with the defaults: one thread a core, no periods, no callbacks,

@@ -34,9 +34,13 @@ const char *sg_evidence_header(sg_evidence_format f);
 int sg_evidence_row(char **buf, size_t *len, size_t *cap, sg_evidence_format f,
                     const sg_cooccurrence *c);
 
+/* The size about which the evidence rows' snippets are cut (bytes). */
+#define SG_EVIDENCE_SNIPPET_MAX 300
+
 /* A snippet of the unit with both mentions, at most about `max` bytes, as one
- * line of valid UTF-8 ("…" where it is cut). The caller frees it; NULL when
- * out of memory. */
+ * line of valid UTF-8 ("…" where it is cut); sg_evidence_row's snippet with
+ * max = SG_EVIDENCE_SNIPPET_MAX. The caller frees it; NULL when out of
+ * memory. */
 char *sg_evidence_snippet(const sg_cooccurrence *c, size_t max);
 
 /* The evidence format a file name asks for: JSON Lines when it ends in

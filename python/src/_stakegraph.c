@@ -548,6 +548,38 @@ typedef struct {
     size_t index;
 } id_slot;
 
+/* Evidence rows as columns: doc (codes into the document names), the unit's
+ * line, start and end (code points), byte_start, byte_end, the two actors
+ * (gazetteer indices), the first mention of each (code points); and each
+ * row's snippet and unit text as spans of `buf`. A row whose snippet (or
+ * unit) has the bytes of the row before's shares its span, and its str. */
+enum {
+    EV_DOC,
+    EV_LINE,
+    EV_START,
+    EV_END,
+    EV_BSTART,
+    EV_BEND,
+    EV_SOURCE,
+    EV_TARGET,
+    EV_SS,
+    EV_SE,
+    EV_TS,
+    EV_TE,
+    EV_NCOLS
+};
+
+typedef struct {
+    int64_t *col[EV_NCOLS];
+    size_t *span; /* row i: snippet at span[4i], length span[4i + 1]; unit at span[4i + 2],
+                     length span[4i + 3] */
+    size_t n, cap;
+    char *buf;
+    size_t len, bufcap;
+    cursor cur; /* along the text of document `doc` */
+    size_t doc;
+} evidence_table;
+
 typedef struct {
     PyObject_HEAD GazObject *gaz;
     PyThread_type_lock lock;
@@ -565,13 +597,17 @@ typedef struct {
     cooc_rec *c;
     size_t nc, capc;
     int nomem;
-    int interrupted; /* a signal's handler raised (Ctrl-C): the run stops */
-    int bad_utf8;    /* the run warned of invalid UTF-8 (or NUL bytes) in a document */
+    int interrupted;    /* a signal's handler raised (Ctrl-C): the run stops */
+    unsigned char *bad; /* per document: the run warned of invalid UTF-8 (or NUL bytes) */
+    int bad_other;      /* such a warning not of the current document (never seen) */
     warn_list warnings;
     sg_graph *whole;       /* the network, once asked for */
     sg_extract_options eo; /* the run's, for the evidence's pass */
     unsigned jobs;
     int have_mentions, have_coocs; /* recorded by the run, or gathered since */
+    int rows;                      /* evidence=True: the evidence rows made during the run */
+    int runs;                      /* runs of the corpus made: the run, and gather's */
+    evidence_table ev;             /* those rows, one a co-occurrence record */
     id_slot *ids;                  /* entities by the address of their id (entity_of) */
     size_t idmask;
 } RunObject;
@@ -667,6 +703,11 @@ static int run_on_mention(const sg_mention *m, void *ctx)
     return 0;
 }
 
+static int evidence_add(RunObject *r, evidence_table *t, const sg_cooccurrence *c, size_t k,
+                        uint32_t source, uint32_t target);
+
+/* A co-occurrence's offsets, kept; with `rows`, its evidence row made now,
+ * while its document's text is at hand. */
 static int run_on_cooccurrence(const sg_cooccurrence *c, void *ctx)
 {
     RunObject *r = ctx;
@@ -676,6 +717,8 @@ static int run_on_cooccurrence(const sg_cooccurrence *c, void *ctx)
     x->doc = (uint32_t)r->cur;
     x->source = (uint32_t)entity_of(r, c->source);
     x->target = (uint32_t)entity_of(r, c->target);
+    if (r->rows && evidence_add(r, &r->ev, c, r->cur, x->source, x->target))
+        return r->nomem = 1;
     x->start = c->start;
     x->end = c->end;
     x->ss = c->source_start;
@@ -684,6 +727,16 @@ static int run_on_cooccurrence(const sg_cooccurrence *c, void *ctx)
     x->te = c->target_end;
     x->line = c->line;
     return 0;
+}
+
+static void evidence_table_free(evidence_table *t)
+{
+    for (int k = 0; k < EV_NCOLS; k++)
+        free(t->col[k]);
+    free(t->span);
+    free(t->buf);
+    memset(t, 0, sizeof(*t));
+    t->doc = SIZE_MAX;
 }
 
 static void run_dealloc(RunObject *self)
@@ -697,6 +750,8 @@ static void run_dealloc(RunObject *self)
     free(self->names);
     free(self->lens);
     free(self->escape);
+    free(self->bad);
+    evidence_table_free(&self->ev);
     free(self->m);
     free(self->c);
     free(self->warnings.v);
@@ -772,38 +827,48 @@ static int apply_options(PyObject *opts, sg_extract_options *eo, sg_run_options 
 
 static PyTypeObject RunType;
 
+/* A warning, kept for Python; one of invalid UTF-8 (or NUL bytes) comes
+ * after its document's on_document and before its co-occurrences (the
+ * library warns as it reads a document), and marks the document. */
 static void run_on_warning(const sg_error *e, void *ctx)
 {
     RunObject *r = ctx;
-    if (e->code == SG_ERR_UTF8)
-        r->bad_utf8 = 1;
+    if (e->code == SG_ERR_UTF8) {
+        if (r->cur < r->ndocs && r->names[r->cur] && !strcmp(e->file, r->names[r->cur]))
+            r->bad[r->cur] = 1;
+        else
+            r->bad_other = 1;
+    }
     warn_add(&r->warnings, e);
 }
 
-/* How to count document k's code points (count_cp): every document is
- * valid UTF-8 when the run said of none that it was not. */
+/* How to count document k's code points (count_cp): a document the run
+ * did not warn about is valid UTF-8. */
 static int reading_of(const RunObject *r, size_t k)
 {
-    return r->bad_utf8 ? r->escape[k] : VALID;
+    return r->bad[k] || r->bad_other ? r->escape[k] : VALID;
 }
 
 /* Counts the corpus: the GIL released meanwhile, the callbacks filling the
  * run's arrays in this thread. The mentions are recorded unless the
  * caller said not to (they cost the run a tenth more: the library logs
- * each mention for its replay); the co-occurrences are not (gather): the
- * library keeps each document's text and works out each unit's line for
- * them, which costs as much again, for evidence asked for only sometimes),
- * unless the caller asks for them now. */
+ * each mention for its replay). The co-occurrences are recorded unless
+ * the caller said not to: their offsets alone (the library then keeps no
+ * copy of the documents for the replay), so that the evidence asked for
+ * later only reads the documents again; or with `rows`, the evidence rows
+ * made during the run (the library gives each document's text). */
 static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
 {
     int rc;
     ro->on_document = run_on_document;
     ro->on_mention = r->have_mentions ? run_on_mention : NULL;
     ro->on_cooccurrence = r->have_coocs ? run_on_cooccurrence : NULL;
+    ro->offsets_only = !r->rows;
     ro->on_warning = run_on_warning;
     ro->on_progress = run_on_progress;
     ro->ctx = r;
     ro->period_graphs = ro->by_period != SG_PERIOD_NONE;
+    r->runs++;
     Py_BEGIN_ALLOW_THREADS;
     rc = sg_corpus_run(r->ex, r->corpus, ro, &r->res, err);
     Py_END_ALLOW_THREADS;
@@ -816,15 +881,16 @@ static int run_count(RunObject *r, sg_run_options *ro, sg_error *err)
 
 /* _run(gazetteer, paths, documents, jsonl, options, mentions, evidence) ->
  * Run: paths as bytes, documents as (name, text, meta, is_str)
- * (corpus_make), options as (name, value) pairs (apply_options); mentions,
- * evidence: record them during the run. */
+ * (corpus_make), options as (name, value) pairs (apply_options); mentions:
+ * record them during the run; evidence: 0, record no co-occurrence; 1,
+ * their offsets; 2, the evidence rows. */
 static PyObject *mod_run(PyObject *mod, PyObject *args)
 {
     (void)mod;
     GazObject *gaz;
     PyObject *paths, *docs, *opts;
     int jsonl, mentions, evidence;
-    if (!PyArg_ParseTuple(args, "O!O!O!pO!pp", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
+    if (!PyArg_ParseTuple(args, "O!O!O!pO!pi", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
                           &docs, &jsonl, &PyList_Type, &opts, &mentions, &evidence) ||
         corpus_args_ok(paths, docs))
         return NULL;
@@ -832,6 +898,7 @@ static PyObject *mod_run(PyObject *mod, PyObject *args)
     if (!r)
         return NULL;
     memset((char *)r + sizeof(PyObject), 0, sizeof(*r) - sizeof(PyObject));
+    r->ev.doc = SIZE_MAX;
     r->gaz = (GazObject *)Py_NewRef(gaz);
     sg_extract_options eo;
     sg_run_options ro;
@@ -849,7 +916,7 @@ static PyObject *mod_run(PyObject *mod, PyObject *args)
     size_t nmem = (size_t)PyTuple_GET_SIZE(docs);
     if (!(r->names = calloc(r->ndocs + 1, sizeof(char *))) ||
         !(r->lens = calloc(r->ndocs + 1, sizeof(size_t))) ||
-        !(r->escape = calloc(r->ndocs + 1, 1))) {
+        !(r->escape = calloc(r->ndocs + 1, 1)) || !(r->bad = calloc(r->ndocs + 1, 1))) {
         PyErr_NoMemory();
         goto fail;
     }
@@ -859,8 +926,12 @@ static PyObject *mod_run(PyObject *mod, PyObject *args)
     r->eo = eo;
     r->jobs = ro.jobs;
     r->have_mentions = mentions;
-    r->have_coocs = evidence;
+    r->have_coocs = evidence > 0;
+    r->rows = evidence > 1;
     ids_index(r);
+    /* each actor's documents, which the HTML view lists, as the command
+     * line records them for a view (1-2% of a run; gather's runs need not) */
+    eo.record_documents = 1;
     if ((rc = sg_extractor_new(&r->ex, gaz->gaz, &eo, &err)) || (rc = run_count(r, &ro, &err))) {
         raise_sg(Error, &err, rc);
         goto fail;
@@ -1019,6 +1090,43 @@ fail:
     return NULL;
 }
 
+/* The mentions' texts into the list `texts` (of r->nm items), as str: one
+ * str for the mentions of the same bytes read the same way (an actor's
+ * names come back again and again), found by the hash the run took of
+ * them. Returns the table of first mentions used (the caller frees it),
+ * or NULL with an error set. */
+static size_t *mention_texts(RunObject *r, const mention_table *t, PyObject *texts)
+{
+    size_t mask = 255;
+    while (mask < 2 * r->nm)
+        mask = 2 * mask + 1;
+    size_t *first = malloc((mask + 1) * sizeof(size_t));
+    if (!first)
+        return (size_t *)PyErr_NoMemory();
+    for (size_t k = 0; k <= mask; k++)
+        first[k] = SIZE_MAX;
+    for (size_t i = 0; i < r->nm; i++) {
+        const char *b = t->texts + t->text_at[i];
+        size_t len = t->text_at[i + 1] - t->text_at[i], k = r->m[i].hash & mask, j;
+        int esc = r->escape[r->m[i].doc];
+        while ((j = first[k]) != SIZE_MAX &&
+               (r->m[j].hash != r->m[i].hash || t->text_at[j + 1] - t->text_at[j] != len ||
+                r->escape[r->m[j].doc] != esc || memcmp(t->texts + t->text_at[j], b, len)))
+            k = (k + 1) & mask;
+        PyObject *s = j != SIZE_MAX ? Py_NewRef(PyList_GET_ITEM(texts, (Py_ssize_t)j))
+                                    : PyUnicode_DecodeUTF8(b, (Py_ssize_t)len,
+                                                           esc ? "surrogateescape" : "replace");
+        if (!s) {
+            free(first);
+            return NULL;
+        }
+        if (j == SIZE_MAX)
+            first[k] = i;
+        PyList_SET_ITEM(texts, (Py_ssize_t)i, s);
+    }
+    return first;
+}
+
 /* _mentions() -> (doc names, columns as int64 bytes (doc, start, end,
  * byte_start, byte_end, entity, match), texts, match names, entity ids,
  * entity types): the codes index the lists of names. */
@@ -1029,6 +1137,7 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
     sg_error err;
     sg_error_clear(&err);
     PyObject *out = NULL, *texts = NULL, *cols = NULL, *matches = NULL, *ids = NULL, *types = NULL;
+    size_t *seen = NULL;
     int rc;
     run_lock(r);
     Py_BEGIN_ALLOW_THREADS;
@@ -1049,14 +1158,8 @@ static PyObject *run_mentions(RunObject *r, PyObject *unused)
     if (!(texts = PyList_New((Py_ssize_t)r->nm)) || !(cols = PyTuple_New(7)) ||
         !(ids = used_entities(r, t.cols[5], r->nm, &types)))
         goto cleanup;
-    for (size_t i = 0; i < r->nm; i++) {
-        PyObject *s = PyUnicode_DecodeUTF8(t.texts + t.text_at[i],
-                                           (Py_ssize_t)(t.text_at[i + 1] - t.text_at[i]),
-                                           r->escape[r->m[i].doc] ? "surrogateescape" : "replace");
-        if (!s)
-            goto cleanup;
-        PyList_SET_ITEM(texts, (Py_ssize_t)i, s);
-    }
+    if (!(seen = mention_texts(r, &t, texts)))
+        goto cleanup;
     for (int c = 0; c < 7; c++) {
         PyObject *b = PyBytes_FromStringAndSize((const char *)t.cols[c],
                                                 (Py_ssize_t)(r->nm * sizeof(int64_t)));
@@ -1080,6 +1183,7 @@ cleanup:
     Py_XDECREF(matches);
     Py_XDECREF(ids);
     Py_XDECREF(types);
+    free(seen);
     mention_table_free(&t);
     return out;
 }
@@ -1093,6 +1197,13 @@ static int gather(RunObject *r, int what, sg_error *err)
 {
     if (what ? r->have_coocs : r->have_mentions)
         return 0;
+    if (!r->corpus) { /* merge's counts */
+        sg_error_clear(err);
+        snprintf(err->message, sizeof(err->message),
+                 "a network merged from counts files has no text: %s come from extract",
+                 what ? "the evidence and the HTML view's units" : "the mentions");
+        return err->code = SG_ERR_INVALID;
+    }
     sg_extractor *ex = NULL;
     sg_run_options ro;
     sg_run_options_init(&ro);
@@ -1100,11 +1211,13 @@ static int gather(RunObject *r, int what, sg_error *err)
     ro.on_document = run_on_document;
     ro.on_mention = what ? NULL : run_on_mention;
     ro.on_cooccurrence = what ? run_on_cooccurrence : NULL;
+    ro.offsets_only = 1;
     ro.on_progress = run_on_progress;
     ro.ctx = r;
     r->interrupted = 0;
     *(what ? &r->nc : &r->nm) = 0;
     int rc = sg_extractor_new(&ex, r->gaz->gaz, &r->eo, err);
+    r->runs++;
     if (!rc)
         rc = sg_corpus_run(ex, r->corpus, &ro, NULL, err);
     sg_extractor_free(ex);
@@ -1141,93 +1254,119 @@ static int pair_wanted(const cooc_rec *c, long a, long b)
            (c->source == (uint32_t)b && c->target == (uint32_t)a);
 }
 
-/* The evidence rows of one call, as columns: doc (codes into the document
- * names), the unit's line, start and end (code points), byte_start,
- * byte_end, the two actors (codes into the ids), the first mention of
- * each (code points), and the snippet and unit texts. */
-enum {
-    EV_DOC,
-    EV_LINE,
-    EV_START,
-    EV_END,
-    EV_BSTART,
-    EV_BEND,
-    EV_SOURCE,
-    EV_TARGET,
-    EV_SS,
-    EV_SE,
-    EV_TS,
-    EV_TE,
-    EV_NCOLS
-};
-
-typedef struct {
-    int64_t *col[EV_NCOLS];
-    size_t *at; /* row i's snippet at[2i], its unit's text at[2i + 1], in `buf` */
-    char *buf;  /* valid UTF-8 snippets, the units' bytes as given */
-    size_t len, cap;
-    cursor cur;
-} evidence_table;
-
-/* Row n of the table for record c of document `doc`. */
-static int evidence_row(RunObject *r, evidence_table *t, size_t n, const cooc_rec *c,
-                        const sg_document *doc)
+/* Room for one more row; -1 when out of memory. */
+static int evidence_reserve(evidence_table *t)
 {
-    int esc = t->cur.escape;
-    const unsigned char *s = (const unsigned char *)doc->text;
-    size_t u = cursor_to(&t->cur, c->start);
-    size_t at[5] = {c->end, c->ss, c->se, c->ts, c->te};
+    if (t->n < t->cap)
+        return 0;
+    size_t c = t->cap ? 2 * t->cap : 1024;
+    if (c > SIZE_MAX / (4 * sizeof(size_t)))
+        return -1;
+    for (int k = 0; k < EV_NCOLS; k++) {
+        int64_t *p = realloc(t->col[k], c * sizeof(int64_t));
+        if (!p)
+            return -1;
+        t->col[k] = p;
+    }
+    size_t *sp = realloc(t->span, 4 * c * sizeof(size_t));
+    if (!sp)
+        return -1;
+    t->span = sp;
+    t->cap = c;
+    return 0;
+}
+
+/* Row i's span `which` (0: the snippet, 1: the unit): the n bytes at s
+ * appended, or the row before's span when it holds the same bytes (the
+ * pairs of one unit follow each other). -1 when out of memory. */
+static int evidence_span(evidence_table *t, size_t i, int which, const char *s, size_t n)
+{
+    size_t *sp = t->span + 4 * i + 2 * which;
+    if (i > 0 && sp[-3] == n && !memcmp(t->buf + sp[-4], s, n)) {
+        sp[0] = sp[-4];
+        sp[1] = n;
+        return 0;
+    }
+    sp[0] = t->len;
+    sp[1] = n;
+    return buf_add(&t->buf, &t->len, &t->bufcap, s, n);
+}
+
+/* Appends the row of c, a co-occurrence in document k with its text (the
+ * actors as gazetteer indices), to t: during the run (rows) or from the
+ * document read again (replay). SG_OK or SG_ERR_NOMEM. */
+static int evidence_add(RunObject *r, evidence_table *t, const sg_cooccurrence *c, size_t k,
+                        uint32_t source, uint32_t target)
+{
+    if (evidence_reserve(t))
+        return SG_ERR_NOMEM;
+    const unsigned char *s = (const unsigned char *)c->text;
+    if (t->doc != k || t->cur.s != s) {
+        t->cur = (cursor){s, c->len, 0, 0, reading_of(r, k)};
+        t->doc = k;
+    }
+    size_t i = t->n, u = cursor_to(&t->cur, c->start);
+    size_t at[5] = {c->end, c->source_start, c->source_end, c->target_start, c->target_end};
     int64_t cp[5];
-    cps_at(s, doc->len, c->start, u, at, cp, 5, esc);
-    int64_t v[EV_NCOLS] = {c->doc,
+    cps_at(s, c->len, c->start, u, at, cp, 5, t->cur.escape);
+    int64_t v[EV_NCOLS] = {(int64_t)k,
                            (int64_t)c->line,
                            (int64_t)u,
                            cp[0],
                            (int64_t)c->start,
                            (int64_t)c->end,
-                           c->source,
-                           c->target,
+                           source,
+                           target,
                            cp[1],
                            cp[2],
                            cp[3],
                            cp[4]};
-    for (int k = 0; k < EV_NCOLS; k++)
-        t->col[k][n] = v[k];
-    sg_cooccurrence co = {r->names[c->doc],
-                          c->start,
-                          c->end,
-                          sg_gazetteer_id(r->gaz->gaz, c->source),
-                          sg_gazetteer_id(r->gaz->gaz, c->target),
-                          c->ss,
-                          c->se,
-                          c->ts,
-                          c->te,
-                          doc->text,
-                          doc->len,
-                          c->line};
-    char *snippet = sg_evidence_snippet(&co, 300);
-    t->at[2 * n] = t->len;
-    int rc = !snippet || buf_add(&t->buf, &t->len, &t->cap, snippet, strlen(snippet));
-    t->at[2 * n + 1] = t->len;
-    rc = rc || buf_add(&t->buf, &t->len, &t->cap, doc->text + c->start, c->end - c->start);
-    t->at[2 * n + 2] = t->len;
+    for (int j = 0; j < EV_NCOLS; j++)
+        t->col[j][i] = v[j];
+    char *snippet = sg_evidence_snippet(c, SG_EVIDENCE_SNIPPET_MAX);
+    int bad = !snippet || evidence_span(t, i, 0, snippet, strlen(snippet)) ||
+              evidence_span(t, i, 1, c->text + c->start, c->end - c->start);
     free(snippet);
-    return rc ? SG_ERR_NOMEM : 0;
+    if (bad)
+        return SG_ERR_NOMEM;
+    t->n++;
+    return SG_OK;
 }
 
-/* The table's rows for the n records rec[0, n), without the GIL. */
-static int evidence_fill(RunObject *r, evidence_table *t, const size_t *rec, size_t n,
-                         sg_error *err)
+/* What replay calls for each co-occurrence: SG_OK or an error code. */
+typedef int (*cooc_fn)(RunObject *r, const sg_cooccurrence *c, const cooc_rec *x, void *ctx);
+
+/* Calls fn for the records which[0, n) (which NULL: the first n), in
+ * order, each with its document's text, read again (files) or as kept (in
+ * memory). Under the run's lock, without the GIL. */
+static int replay(RunObject *r, const size_t *which, size_t n, cooc_fn fn, void *ctx, sg_error *err)
 {
     sg_corpus_reader *rd = NULL;
     sg_document doc;
     size_t k = SIZE_MAX;
+    const sg_gazetteer *g = r->gaz->gaz;
     int rc = sg_corpus_reader_new(&rd, r->corpus, err);
     for (size_t i = 0; !rc && i < n; i++) {
-        const cooc_rec *c = &r->c[rec[i]];
-        if (c->doc != k && !(rc = doc_read(r, rd, (k = c->doc), &doc, err)))
-            t->cur = (cursor){(const unsigned char *)doc.text, doc.len, 0, 0, reading_of(r, k)};
-        if (!rc && (rc = evidence_row(r, t, i, c, &doc))) {
+        const cooc_rec *x = &r->c[which ? which[i] : i];
+        if (x->doc != k && (rc = doc_read(r, rd, (k = x->doc), &doc, err)))
+            break;
+        if (x->end > doc.len) {
+            rc = changed(err, r->names[k]);
+            break;
+        }
+        sg_cooccurrence c = {r->names[k],
+                             x->start,
+                             x->end,
+                             sg_gazetteer_id(g, x->source),
+                             sg_gazetteer_id(g, x->target),
+                             x->ss,
+                             x->se,
+                             x->ts,
+                             x->te,
+                             doc.text,
+                             doc.len,
+                             x->line};
+        if ((rc = fn(r, &c, x, ctx))) {
             sg_error_clear(err);
             err->code = rc;
         }
@@ -1236,22 +1375,61 @@ static int evidence_fill(RunObject *r, evidence_table *t, const size_t *rec, siz
     return rc;
 }
 
-/* The snippets (which == 0) or the units' texts (1) of the table's n rows
- * as a list of str. */
-static PyObject *evidence_texts(RunObject *r, const evidence_table *t, size_t n, int which)
+static int add_row(RunObject *r, const sg_cooccurrence *c, const cooc_rec *x, void *ctx)
 {
-    PyObject *l = PyList_New((Py_ssize_t)n);
+    return evidence_add(r, ctx, c, x->doc, x->source, x->target);
+}
+
+static int add_unit(RunObject *r, const sg_cooccurrence *c, const cooc_rec *x, void *ctx)
+{
+    (void)r, (void)x;
+    return sg_unit_store_add(ctx, c) ? SG_ERR_NOMEM : SG_OK;
+}
+
+/* The snippets (which == 0) or the units' texts (1) of the n rows rows[]
+ * of t (rows NULL: the first n) as a list of str; a row sharing the span
+ * of the row before shares its str. */
+static PyObject *evidence_texts(RunObject *r, const evidence_table *t, const size_t *rows, size_t n,
+                                int which)
+{
+    PyObject *l = PyList_New((Py_ssize_t)n), *prev = NULL;
+    size_t pat = SIZE_MAX, plen = 0;
+    int pesc = 0;
     for (size_t i = 0; l && i < n; i++) {
-        size_t from = t->at[2 * i + which], to = t->at[2 * i + which + 1];
-        PyObject *s = PyUnicode_DecodeUTF8(t->buf + from, (Py_ssize_t)(to - from),
-                                           which && r->escape[t->col[EV_DOC][i]] ? "surrogateescape"
-                                                                                 : "replace");
-        if (!s)
+        const size_t *sp = t->span + 4 * (rows ? rows[i] : i) + 2 * which;
+        int esc = which && r->escape[t->col[EV_DOC][rows ? rows[i] : i]];
+        PyObject *s = prev && sp[0] == pat && sp[1] == plen && esc == pesc
+                          ? Py_NewRef(prev)
+                          : PyUnicode_DecodeUTF8(t->buf + sp[0], (Py_ssize_t)sp[1],
+                                                 esc ? "surrogateescape" : "replace");
+        if (!s) {
             Py_CLEAR(l);
-        else
-            PyList_SET_ITEM(l, (Py_ssize_t)i, s);
+            break;
+        }
+        PyList_SET_ITEM(l, (Py_ssize_t)i, s);
+        prev = s;
+        pat = sp[0];
+        plen = sp[1];
+        pesc = esc;
     }
     return l;
+}
+
+/* The rows of the records which[0, n) (all found by pair_wanted): those
+ * made during the run (rows), else made now into *tmp from the documents
+ * read again; *from is the table, *pick the rows in it (NULL: the first
+ * n). Under the run's lock, without the GIL. */
+static int evidence_rows(RunObject *r, const size_t *which, size_t n, evidence_table *tmp,
+                         const evidence_table **from, const size_t **pick, sg_error *err)
+{
+    if (r->rows) {
+        *from = &r->ev;
+        *pick = which;
+        return 0;
+    }
+    *from = tmp;
+    *pick = NULL;
+    return replay(r, which, n, add_row, tmp, err);
 }
 
 /* _evidence(a, b) -> (doc names, int64 columns as bytes (evidence_table's
@@ -1270,10 +1448,12 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
         a = b, b = -1;
     sg_error err;
     sg_error_clear(&err);
-    evidence_table t = {{NULL}, NULL, NULL, 0, 0, {0}};
+    evidence_table tmp = {.doc = SIZE_MAX};
+    const evidence_table *t = NULL;
+    const size_t *pick = NULL;
     PyObject *out = NULL, *cols = NULL, *ids = NULL, *types = NULL, *snippets = NULL, *texts = NULL;
     size_t *at = NULL, n = 0;
-    int64_t *actors = NULL;
+    int64_t *col[EV_NCOLS] = {NULL}, *actors = NULL;
     int rc;
     run_lock(r);
     Py_BEGIN_ALLOW_THREADS;
@@ -1283,34 +1463,37 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
     for (size_t i = 0; !rc && i < r->nc; i++)
         if (pair_wanted(&r->c[i], a, b))
             at[n++] = i;
-    for (int k = 0; !rc && k < EV_NCOLS; k++)
-        if (!(t.col[k] = malloc((n + 1) * sizeof(int64_t))))
-            rc = SG_ERR_NOMEM;
-    if (!rc && (!(actors = malloc((2 * n + 1) * sizeof(int64_t))) ||
-                !(t.at = malloc((2 * n + 1) * sizeof(size_t)))))
-        rc = SG_ERR_NOMEM;
     if (!rc)
-        rc = evidence_fill(r, &t, at, n, &err);
+        rc = evidence_rows(r, at, n, &tmp, &t, &pick, &err);
+    for (int k = 0; !rc && k < EV_NCOLS; k++)
+        if (!(col[k] = malloc((n + 1) * sizeof(int64_t))))
+            rc = SG_ERR_NOMEM;
+    if (!rc && !(actors = malloc((2 * n + 1) * sizeof(int64_t))))
+        rc = SG_ERR_NOMEM;
+    for (int k = 0; !rc && k < EV_NCOLS; k++)
+        for (size_t i = 0; i < n; i++)
+            col[k][i] = t->col[k][pick ? pick[i] : i];
     Py_END_ALLOW_THREADS;
     if (rc) {
         raise_sg(Error, &err, rc);
         goto cleanup;
     }
-    if (!(snippets = evidence_texts(r, &t, n, 0)) || !(texts = evidence_texts(r, &t, n, 1)))
+    if (!(snippets = evidence_texts(r, t, pick, n, 0)) ||
+        !(texts = evidence_texts(r, t, pick, n, 1)))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
-        actors[i] = t.col[EV_SOURCE][i];
-        actors[n + i] = t.col[EV_TARGET][i];
+        actors[i] = col[EV_SOURCE][i];
+        actors[n + i] = col[EV_TARGET][i];
     }
     if (!(ids = used_entities(r, actors, 2 * n, &types)) || !(cols = PyTuple_New(EV_NCOLS)))
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
-        t.col[EV_SOURCE][i] = actors[i];
-        t.col[EV_TARGET][i] = actors[n + i];
+        col[EV_SOURCE][i] = actors[i];
+        col[EV_TARGET][i] = actors[n + i];
     }
     for (int k = 0; k < EV_NCOLS; k++) {
         PyObject *c =
-            PyBytes_FromStringAndSize((const char *)t.col[k], (Py_ssize_t)(n * sizeof(int64_t)));
+            PyBytes_FromStringAndSize((const char *)col[k], (Py_ssize_t)(n * sizeof(int64_t)));
         if (!c)
             goto cleanup;
         PyTuple_SET_ITEM(cols, k, c);
@@ -1319,11 +1502,10 @@ static PyObject *run_evidence(RunObject *r, PyObject *args)
 cleanup:
     run_unlock(r);
     for (int k = 0; k < EV_NCOLS; k++)
-        free(t.col[k]);
+        free(col[k]);
     free(at);
     free(actors);
-    free(t.at);
-    free(t.buf);
+    evidence_table_free(&tmp);
     Py_XDECREF(snippets);
     Py_XDECREF(texts);
     Py_XDECREF(cols);
@@ -1451,10 +1633,27 @@ static sg_target **targets_make(PyObject *paths, const char *format, size_t *n)
     return t;
 }
 
+/* The units behind the edges of the HTML views among the n targets, as the
+ * command line keeps them during its run (sg_targets_view_units): the
+ * co-occurrences (gathered when the run did not record them) with their
+ * documents read again. *units stays NULL without a view. Under the run's
+ * lock, without the GIL. */
+static int view_units(RunObject *r, sg_target **t, size_t n, size_t per_edge, sg_unit_store **units,
+                      sg_error *err)
+{
+    if (sg_targets_view_units(t, n, per_edge, units)) {
+        sg_error_clear(err);
+        return err->code = SG_ERR_NOMEM;
+    }
+    int rc = *units && r->corpus ? gather(r, 1, err) : 0; /* (merge: no text, no units) */
+    return rc || !*units || !r->corpus ? rc : replay(r, NULL, r->nc, add_unit, *units, err);
+}
+
 /* _write(paths, format, options): the outputs the command line's `-o`
  * writes (with periods: each period's beside them, or as spells in a
- * GEXF), committed together (sg_run_write). `options` override the run's
- * analysis and picture options for these outputs. */
+ * GEXF; an HTML view with the units behind its edges), committed together
+ * (sg_run_write). `options` override the run's analysis and picture
+ * options for these outputs. */
 static PyObject *run_write(RunObject *r, PyObject *args)
 {
     PyObject *paths, *opts;
@@ -1465,12 +1664,17 @@ static PyObject *run_write(RunObject *r, PyObject *args)
     PyObject *keep = PyList_New(0);
     size_t n = 0;
     sg_target **t = NULL;
+    sg_unit_store *units = NULL;
     sg_error err;
     sg_error_clear(&err);
     int rc = 0;
     if (!keep || apply_options(opts, NULL, NULL, &wo, keep) ||
         !(t = targets_make(paths, format, &n)))
         goto cleanup;
+    if ((rc = sg_targets_view_check(t, n, &err))) {
+        raise_sg(Error, &err, rc);
+        goto cleanup;
+    }
     if (!wo.analyse && (wo.layout == 1 || sg_targets_need_layout(t, n))) {
         raise_msg(OptionError, SG_ERR_INVALID,
                   "pictures and layout need the analysis: drop analyse=False");
@@ -1485,7 +1689,9 @@ static PyObject *run_write(RunObject *r, PyObject *args)
     wo.warning_ctx = r;
     run_lock(r);
     Py_BEGIN_ALLOW_THREADS;
-    rc = sg_targets_open(t, n, &err);
+    rc = view_units(r, t, n, (size_t)wo.render.view_evidence, &units, &err);
+    if (!rc)
+        rc = sg_targets_open(t, n, &err);
     if (!rc)
         rc = sg_run_write(t, n, NULL, NULL, 0, r->ex, &r->res, &wo, &err);
     Py_END_ALLOW_THREADS;
@@ -1496,6 +1702,7 @@ cleanup:
     if (t)
         sg_targets_free(t, n);
     free(t);
+    sg_unit_store_free(units);
     Py_XDECREF(keep);
     if (PyErr_Occurred())
         return NULL;
@@ -1542,7 +1749,99 @@ static PyObject *run_write_period(RunObject *r, PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* _info() -> dict: documents, bytes, skipped, undated, periods (labels). */
+/* ---- merge ------------------------------------------------------------- */
+
+static void on_same_file(const char *path, const char *first, void *ctx)
+{
+    sg_error e;
+    sg_error_clear(&e);
+    snprintf(e.file, sizeof(e.file), "%s", path);
+    snprintf(e.message, sizeof(e.message), "same file as %.400s; read once", first);
+    warn_add(ctx, &e);
+}
+
+/* The counts files `paths` (every *.pairs of directories) added up into
+ * r->ex, as `stakegraph merge` does. Without the GIL. */
+static int merge_counts(RunObject *r, char *const *paths, size_t n, sg_error *err)
+{
+    char **files = NULL;
+    size_t nfiles = 0;
+    sg_extract_options eo;
+    sg_extract_options_init(&eo);
+    int rc = sg_paths_expand(&files, &nfiles, ".pairs", paths, n, on_skip, &r->warnings, err);
+    if (!rc && nfiles == 0) {
+        sg_error_clear(err);
+        snprintf(err->message, sizeof(err->message),
+                 "no counts files (directories are searched for *.pairs files)");
+        rc = err->code = SG_ERR_INVALID;
+    }
+    if (!rc)
+        rc = sg_extractor_new(&r->ex, r->gaz->gaz, &eo, err);
+    if (!rc)
+        rc = sg_extractor_read_counts_paths(r->ex, (const char *const *)files, nfiles, on_same_file,
+                                            &r->warnings, err);
+    if (!rc && r->warnings.nomem) {
+        sg_error_clear(err);
+        rc = err->code = SG_ERR_NOMEM;
+    }
+    sg_path_list_free(files, nfiles);
+    return rc;
+}
+
+/* _merge(gazetteer, paths, options) -> Run: the counts files at `paths`
+ * (bytes) added up, with the analysis and picture options (apply_options):
+ * a run without a corpus, whose network and outputs are those of `stakegraph
+ * merge` (no mentions, no evidence). */
+static PyObject *mod_merge(PyObject *mod, PyObject *args)
+{
+    (void)mod;
+    GazObject *gaz;
+    PyObject *paths, *opts;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &GazType, &gaz, &PyTuple_Type, &paths, &PyList_Type,
+                          &opts))
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(paths); i++)
+        if (!PyBytes_Check(PyTuple_GET_ITEM(paths, i))) {
+            PyErr_SetString(PyExc_TypeError, "paths: a tuple of bytes (os.fsencode)");
+            return NULL;
+        }
+    size_t n = (size_t)PyTuple_GET_SIZE(paths);
+    char **list = calloc(n + 1, sizeof(char *));
+    RunObject *r = list ? PyObject_New(RunObject, &RunType) : NULL;
+    if (!r) {
+        free(list);
+        return list ? NULL : PyErr_NoMemory();
+    }
+    memset((char *)r + sizeof(PyObject), 0, sizeof(*r) - sizeof(PyObject));
+    r->ev.doc = SIZE_MAX;
+    r->gaz = (GazObject *)Py_NewRef(gaz);
+    sg_write_options_init(&r->wopt);
+    for (size_t i = 0; i < n; i++)
+        list[i] = PyBytes_AS_STRING(PyTuple_GET_ITEM(paths, (Py_ssize_t)i));
+    sg_error err;
+    sg_error_clear(&err);
+    int rc = 0;
+    if (!(r->keep = PyList_New(0)) || !(r->lock = PyThread_allocate_lock()) ||
+        apply_options(opts, NULL, NULL, &r->wopt, r->keep))
+        goto fail;
+    Py_BEGIN_ALLOW_THREADS;
+    rc = merge_counts(r, list, n, &err);
+    Py_END_ALLOW_THREADS;
+    if (rc) {
+        raise_sg(Error, &err, rc);
+        goto fail;
+    }
+    r->res.documents = sg_extractor_documents(r->ex);
+    free(list);
+    return (PyObject *)r;
+fail:
+    free(list);
+    Py_DECREF(r);
+    return NULL;
+}
+
+/* _info() -> dict: documents, bytes, skipped, undated, periods (labels),
+ * mentions (recorded), runs (of the corpus, gather's included). */
 static PyObject *run_info(RunObject *r, PyObject *unused)
 {
     (void)unused;
@@ -1555,10 +1854,10 @@ static PyObject *run_info(RunObject *r, PyObject *unused)
     }
     if (!labels)
         return NULL;
-    return Py_BuildValue("{snsnsnsnsNsn}", "documents", (Py_ssize_t)r->res.documents, "bytes",
+    return Py_BuildValue("{snsnsnsnsNsnsi}", "documents", (Py_ssize_t)r->res.documents, "bytes",
                          (Py_ssize_t)r->res.bytes, "skipped", (Py_ssize_t)r->res.skipped, "undated",
                          (Py_ssize_t)r->res.undated, "periods", labels, "mentions",
-                         (Py_ssize_t)(r->have_mentions ? r->nm : 0));
+                         (Py_ssize_t)(r->have_mentions ? r->nm : 0), "runs", r->runs);
 }
 
 /* _warnings() -> the warnings since the last call (warn_take). */
@@ -1659,6 +1958,7 @@ static PyObject *mod_version(PyObject *mod, PyObject *unused)
 static PyMethodDef mod_methods[] = {
     {"_run", mod_run, METH_VARARGS, "run a corpus"},
     {"_suggest", mod_suggest, METH_VARARGS, "suggest gazetteer rows"},
+    {"_merge", mod_merge, METH_VARARGS, "add up counts files"},
     {"version", mod_version, METH_NOARGS, "the library's version"},
     {NULL, NULL, 0, NULL}};
 
@@ -1694,7 +1994,8 @@ PyMODINIT_FUNC PyInit__stakegraph(void)
         PyModule_AddObjectRef(m, "Gazetteer", (PyObject *)&GazType) ||
         PyModule_AddObjectRef(m, "Run", (PyObject *)&RunType) ||
         PyModule_AddStringConstant(m, "DEFAULT_GAZETTEERS", SG_DEFAULT_GAZETTEERS) ||
-        PyModule_AddIntConstant(m, "AUTO_LAYOUT_MAX", SG_AUTO_LAYOUT_MAX))
+        PyModule_AddIntConstant(m, "AUTO_LAYOUT_MAX", SG_AUTO_LAYOUT_MAX) ||
+        PyModule_AddIntConstant(m, "ERR_UTF8", SG_ERR_UTF8))
         goto fail;
     return m;
 fail:

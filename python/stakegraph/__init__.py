@@ -14,7 +14,9 @@ outputs, with the mentions, the evidence and the errors as Python objects.
 Documents may also be given in memory: ``(name, text)`` pairs, dicts with
 ``id``, ``text`` and optional ``date`` and metadata, or a pandas DataFrame
 with such columns. Texts are ``str`` or ``bytes`` (bytes are read as the
-library reads files: invalid UTF-8 as U+FFFD, with a warning).
+library reads files: invalid UTF-8 as U+FFFD, with a warning). A ``str`` is
+encoded with ``surrogateescape`` (U+DC80..U+DCFF are bytes again); another
+lone surrogate, which is not text, raises :class:`Error`.
 
 Offsets: ``start``/``end`` index the Python string of the document (code
 points): the ``str`` given, or for bytes and files the text
@@ -46,6 +48,7 @@ __all__ = [
     "Result",
     "Network",
     "extract",
+    "merge",
     "suggest",
     "default_gazetteers",
 ]
@@ -161,9 +164,30 @@ def _gazetteer(g: Union[None, Gazetteer, PathLike, Sequence[PathLike]]) -> Gazet
         return _default[path]
 
 
+def _encode(s: str, what: str, name: Optional[str], cls: type = Error) -> bytes:
+    """``s`` as UTF-8 for the library: its bytes again for U+DC80..U+DCFF (what
+    ``bytes.decode("utf-8", "surrogateescape")`` and ``os.fsdecode`` make of
+    bytes that are not UTF-8). Another lone surrogate, which no bytes stand
+    for, raises ``cls`` (an :class:`Error`, code ``ERR_UTF8``, from the
+    UnicodeEncodeError) naming the document (``file``) and, in a text, the
+    byte offset the character would have (``offset``); the message gives
+    its index in ``s``."""
+    try:
+        return s.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as e:
+        at = len(s[:e.start].encode("utf-8", "surrogateescape")) if what == "text" else None
+        message = (f"{what}: lone surrogate U+{ord(s[e.start]):04X} at index {e.start}: not "
+                   "Unicode text (only U+DC80..U+DCFF, from bytes decoded with "
+                   "surrogateescape, stand for bytes)")
+        where = "" if name is None else f"{name}: " if at is None else f"{name}: byte {at}: "
+        err = cls(where + message)
+        err.code, err.file, err.line, err.offset, err.message = _c.ERR_UTF8, name, None, at, message
+        raise err from e
+
+
 def _text(name: str, text: Any) -> Tuple[bytes, bool]:
     if isinstance(text, str):
-        return text.encode("utf-8", "surrogateescape"), True
+        return _encode(text, "text", name), True
     if isinstance(text, (bytes, bytearray, memoryview)):
         return bytes(text), False
     raise TypeError(f"document {name!r}: text must be str or bytes, not {type(text).__name__}")
@@ -189,10 +213,12 @@ def _document(d: Mapping[str, Any]) -> tuple:
         raise TypeError("a document as a dict needs 'id' and 'text' (and may have 'date' and "
                         f"metadata): got keys {sorted(map(str, d))}")
     name = _scalar(d["id"])
+    encoded = _encode(name, f"document id {name!r}", None)
     text, is_str = _text(name, d["text"])
-    meta = tuple((str(k).encode(), _scalar(v).encode("utf-8", "surrogateescape"))
+    meta = tuple((_encode(str(k), "metadata key", name),
+                  _encode(_scalar(v), f"metadata {str(k)!r}", name))
                  for k, v in d.items() if k not in ("id", "text") and not _missing(v))
-    return (name.encode("utf-8", "surrogateescape"), text, meta, is_str)
+    return (encoded, text, meta, is_str)
 
 
 def _corpus(inputs: Inputs, jsonl: Optional[bool]) -> Tuple[tuple, tuple, bool]:
@@ -229,7 +255,7 @@ def _options(named: Mapping[str, Any], options: Mapping[str, Any]) -> List[Tuple
         if value is True:
             out.append((name, None))
         else:
-            out.append((name, str(value).encode("utf-8", "surrogateescape")))
+            out.append((name, _encode(str(value), f"option {key}", None, OptionError)))
     return out
 
 
@@ -285,11 +311,14 @@ class Network:
     def write(self, path: PathLike, *more: PathLike, format: Optional[str] = None,
               **options: Any) -> None:
         """Writes the network to each path, in the format its extension names
-        as ``-o`` does (.graphml, .dot, .gexf, .json, .svg, .png, .pdf, .pairs;
-        ``format="csv"`` for a directory of nodes.csv and edges.csv), all
-        committed together or not at all. The whole network of a run by
-        periods also writes each period's beside each output (net.2024.graphml),
-        or, for GEXF, the periods as spells. ``options`` override the run's
+        as ``-o`` does (.graphml, .dot, .gexf, .json, .svg, .png, .pdf, .html:
+        the interactive view, with the units of text behind its links, as
+        ``--html-evidence`` says; .pairs; ``format="csv"`` for a directory
+        of nodes.csv and edges.csv), all committed together or not at all.
+        The whole network of a run by periods also writes each period's
+        beside each output (net.2024.graphml), or, for GEXF and the HTML
+        view, the periods inside (one period's network written alone makes
+        a view without units of text). ``options`` override the run's
         picture and analysis options here: ``title``, ``colour_by``,
         ``size_by``, ``labels``, ``engine``, ``seed``..."""
         opts = _options({}, options)
@@ -352,7 +381,7 @@ class Result:
             "id": _strings(ids, entity), "type": _strings(types, entity),
             "text": _strings(texts), "match": _strings(matches, match),
             "byte_start": bstart, "byte_end": bend,
-        })
+        }, copy=False)  # columns made here: not copied again into 2-D blocks
 
     def evidence(self, a: Optional[str] = None, b: Optional[str] = None):
         """The units of text (sentences, paragraphs... as ``unit`` said) that
@@ -366,9 +395,11 @@ class Result:
         every unit. An unknown actor raises :class:`Error`. Rows are kept for
         every pair counted, also pairs that ``min_weight`` drops.
 
-        The first call runs the corpus again to gather the units (as
-        ``stakegraph explain`` does), unless ``extract(..., evidence=True)``
-        recorded them; the next calls only read the documents concerned."""
+        The documents concerned are read again for the units' text (an
+        Error if one has changed since), unless ``extract(..., evidence=True)``
+        made the rows during the run; after ``extract(..., evidence=False)``
+        the first call runs the corpus again (as ``stakegraph explain``
+        does)."""
         import pandas as pd
 
         import numpy as np
@@ -382,7 +413,7 @@ class Result:
             "byte_start": bstart, "byte_end": bend,
             "source": _strings(ids, source), "target": _strings(ids, target),
             "source_start": ss, "source_end": se, "target_start": ts, "target_end": te,
-            "snippet": _strings(snippets), "text": _strings(texts)})
+            "snippet": _strings(snippets), "text": _strings(texts)}, copy=False)
 
     @property
     def periods(self) -> Dict[str, Network]:
@@ -421,7 +452,7 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
             variants: str = "all", keep_credits: bool = False, max_unit_actors: int = 50,
             analyse: bool = True, seed: int = 1, backbone: Optional[float] = None,
             exact: bool = False, layout: Optional[bool] = None, mentions: bool = True,
-            evidence: bool = False, **options: Any) -> Result:
+            evidence: Optional[bool] = None, **options: Any) -> Result:
     """Finds the gazetteers' actors in the documents and counts who is named
     with whom: ``stakegraph extract`` as a function.
 
@@ -461,10 +492,15 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         on a large corpus, for a script that wants the network only); the
         mentions are then gathered by running the corpus again if asked for.
     evidence
-        Record every unit's pair during the run, as ``--evidence`` does, for
-        :meth:`Result.evidence`. By default (False) the first ``evidence()``
-        call runs the corpus again for them, which ``extract`` does not pay
-        for (a tenth of a run) when no evidence is asked for.
+        What the run keeps for :meth:`Result.evidence` and the HTML view's
+        units. None (default): where each unit's pairs are (offsets: a few
+        percent of a run, and 72 bytes a pair, 100 MB for a dense corpus's
+        1.4 million pairs), and ``evidence()`` reads the documents again for
+        their text. True: the evidence rows themselves, made during the run
+        as ``--evidence`` makes them (snippets, code points; the memory of
+        their text), so that ``evidence()`` reads nothing again. False:
+        nothing (the least memory): the first ``evidence()`` call runs the
+        corpus again.
 
     Returns a :class:`Result`. Raises :class:`Error` (a file that cannot be
     read, invalid UTF-8 with ``strict``...) and :class:`OptionError` (an
@@ -480,8 +516,8 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
              "max-unit-actors": None if max_unit_actors == 50 else max_unit_actors,
              "no-analyse": not analyse, "seed": seed, "backbone": backbone, "exact": exact,
              "layout": layout is True, "no-layout": layout is False}
-    run = _c._run(gaz, paths, docs, jsonl, _options(named, options),
-                  bool(mentions), bool(evidence))
+    keep = 0 if evidence is False else 2 if evidence else 1
+    run = _c._run(gaz, paths, docs, jsonl, _options(named, options), bool(mentions), keep)
     _emit(run._warnings(), 2)
     res = Result(run, gaz)
     if by_period and res.undated:
@@ -489,6 +525,43 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         _emit([(f"{n} document{'' if n == 1 else 's'} without a date (or without a month): "
                 "only in the whole network", 0, None, None, None, "")], 2)
     return res
+
+
+def merge(counts: Union[PathLike, Sequence[PathLike]],
+          gazetteer: Union[None, Gazetteer, PathLike, Sequence[PathLike]] = None,
+          min_weight: float = 1, *, analyse: bool = True, seed: int = 1,
+          backbone: Optional[float] = None, exact: bool = False, layout: Optional[bool] = None,
+          **options: Any) -> Result:
+    """Adds up the partial counts of corpus shards into the network one
+    ``extract`` of the whole corpus makes: ``stakegraph merge`` as a
+    function.
+
+    counts
+        Counts files written by ``extract(...).write("shard.pairs")`` (or
+        ``stakegraph extract -f pairs``), or directories (every ``*.pairs``
+        inside, in sorted order); a file named twice is read once, with a
+        warning.
+    gazetteer
+        The gazetteers the shards were extracted with (None: the bundled
+        ones); a counts file of other gazetteers or other text options
+        (``unit``, ``max_unit_actors``) raises :class:`Error`.
+    min_weight, analyse, seed, backbone, exact, layout, options
+        As for :func:`extract`: the network's and the pictures' options.
+
+    Returns a :class:`Result` whose network, outputs (:meth:`Result.write`,
+    HTML views without units of text) and graphs are those of ``stakegraph
+    merge``; it has no text, so no mentions, evidence nor periods (those
+    raise :class:`Error`). ``Result.documents`` is the shards' documents.
+    The files are read with the GIL released."""
+    gaz = _gazetteer(gazetteer)
+    if isinstance(counts, (str, bytes, os.PathLike)):
+        counts = [counts]
+    named = {"min-weight": min_weight, "no-analyse": not analyse, "seed": seed,
+             "backbone": backbone, "exact": exact, "layout": layout is True,
+             "no-layout": layout is False}
+    run = _c._merge(gaz, tuple(os.fsencode(p) for p in counts), _options(named, options))
+    _emit(run._warnings(), 2)
+    return Result(run, gaz)
 
 
 def suggest(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence[PathLike]] = None,

@@ -189,6 +189,70 @@ def test_write_any_format(tmp_path):
         stakegraph.extract(CORPUS, analyse=False).write(tmp_path / "x.svg")
 
 
+def view_units(page):
+    """The units of text behind the links of an HTML view (its data JSON)."""
+    data = page.split(b'<script type="application/json" id="sg-data">', 1)[1]
+    return json.loads(data.split(b"</script>", 1)[0])["units"]
+
+
+def test_html_view_as_cli(tmp_path):
+    """The HTML view as -o x.html writes it, units behind the links included,
+    whatever the run kept of the co-occurrences."""
+    cli("extract", "-q", CORPUS, "--title", "Example", "-o", str(tmp_path / "c.html"))
+    want = (tmp_path / "c.html").read_bytes()
+    assert len(view_units(want)) > 20
+    for evidence in (None, True, False):
+        res = stakegraph.extract(CORPUS, title="Example", mentions=False, evidence=evidence)
+        res.write(tmp_path / f"p{evidence}.html")
+        assert (tmp_path / f"p{evidence}.html").read_bytes() == want, evidence
+    # the units an edge as --html-evidence says, for this output only
+    cli("extract", "-q", CORPUS, "--html-evidence", "1", "-o", str(tmp_path / "c1.html"))
+    res = stakegraph.extract(CORPUS)
+    res.write(tmp_path / "p1.html", html_evidence=1)
+    assert (tmp_path / "p1.html").read_bytes() == (tmp_path / "c1.html").read_bytes()
+    # periods: one page with its slider, and the documents' dates
+    cli("extract", "-q", "--jsonl", JSONL, "--by-period", "year", "-o", str(tmp_path / "cj.html"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", stakegraph.StakegraphWarning)
+        stakegraph.extract(JSONL, by_period="year").write(tmp_path / "pj.html")
+    assert (tmp_path / "pj.html").read_bytes() == (tmp_path / "cj.html").read_bytes()
+
+
+def test_merge_as_cli(tmp_path):
+    """Shards' counts added up: the network one extract of the whole corpus
+    makes, as `stakegraph merge` writes it."""
+    files = [f for f, _ in texts_of(CORPUS)]
+    stakegraph.extract(files[:3]).write(tmp_path / "a.pairs")
+    cli("extract", "-q", *files[3:], "-f", "pairs", "-o", str(tmp_path / "b.pairs"))
+    cli("extract", "-q", CORPUS, "--title", "T", "-o", str(tmp_path / "whole.graphml"))
+    with pytest.warns(stakegraph.StakegraphWarning, match="same file as") as w:
+        res = stakegraph.merge([tmp_path / "a.pairs", tmp_path], title="T")
+    assert w[0].message.file == str(tmp_path / "a.pairs")
+    assert res.documents == len(files) and res.periods == {}
+    assert res.graphml() == (tmp_path / "whole.graphml").read_bytes()
+    same_graph(res.to_networkx(), nx.read_graphml(tmp_path / "whole.graphml"))
+    cli("merge", "-q", str(tmp_path / "a.pairs"), str(tmp_path / "b.pairs"), "--title", "T",
+        "--min-weight", "2", "-o", str(tmp_path / "c.html"), "-o", str(tmp_path / "c.svg"))
+    stakegraph.merge(tmp_path, min_weight=2, title="T").write(tmp_path / "p.html",
+                                                              tmp_path / "p.svg")
+    for ext in ("html", "svg"):
+        assert (tmp_path / f"p.{ext}").read_bytes() == (tmp_path / f"c.{ext}").read_bytes()
+    with pytest.raises(stakegraph.Error, match="has no text"):
+        res.mentions
+    with pytest.raises(stakegraph.Error, match="has no text"):
+        res.evidence()
+    gaz = tmp_path / "g.tsv"
+    gaz.write_text(GAZ, encoding="utf-8")
+    with pytest.raises(stakegraph.Error, match="another gazetteer") as e:
+        stakegraph.merge(tmp_path / "a.pairs", gazetteer=gaz)
+    assert e.value.file == str(tmp_path / "a.pairs") and e.value.line == 1
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(stakegraph.Error, match="no counts files"):
+        stakegraph.merge(tmp_path / "empty")
+    with pytest.raises(stakegraph.OptionError, match="unit"):
+        stakegraph.merge(tmp_path, unit="document")
+
+
 def test_periods_as_cli(tmp_path):
     cli("extract", "-q", "--jsonl", JSONL, "--by-period", "year", "-o", str(tmp_path / "c.graphml"),
         "-o", str(tmp_path / "c.gexf"))
@@ -270,6 +334,10 @@ def test_mentions_as_cli(tmp_path):
         assert s[row.start:row.end] == row.text
         assert texts[row.doc][row.byte_start:row.byte_end].decode() == row.text
     assert (m.start < m.byte_start).any()  # the example has accents before mentions
+    # one str for the mentions of the same name (a DataFrame of repeated names)
+    assert len({id(x) for x in m.text}) == len(set(m.text)) < len(m)
+    m.loc[0, "start"] = -1  # columns of their own, writable (not views of the C buffers)
+    assert m.start[0] == -1
 
 
 def check_slices(res, texts):
@@ -319,8 +387,12 @@ def test_offsets_invalid_utf8(gaz, bad):
         res_s = stakegraph.extract([("s", s)], gazetteer=gaz)
     ms = check_slices(res_s, {"s": s})
     assert list(ms.byte_start) == list(m.byte_start)
-    # the evidence's offsets too, for the str and the bytes
-    for r, text in ((res_s, s), (res, raw.decode("utf-8", "replace"))):
+    # the evidence's offsets too, for the str and the bytes, made after the run or during it
+    with pytest.warns(stakegraph.StakegraphWarning):
+        during = [stakegraph.extract([(n, t)], gazetteer=gaz, evidence=True) for n, t in
+                  (("s", s), ("b", raw))]
+    for r, text in ((res_s, s), (res, raw.decode("utf-8", "replace")), (during[0], s),
+                    (during[1], raw.decode("utf-8", "replace"))):
         ev = r.evidence()
         assert len(ev) > 0
         for row in ev.itertuples():
@@ -382,6 +454,40 @@ def test_evidence_as_cli(tmp_path):
         res.evidence("nobody", "org:synerpa")
     # pairs dropped by min_weight keep their evidence, as --evidence
     assert len(stakegraph.extract(CORPUS, min_weight=100).evidence()) == len(want)
+    # not recorded at all: the corpus runs again for them, with the same rows
+    pd.testing.assert_frame_equal(stakegraph.extract(CORPUS, evidence=False).evidence(), every)
+    # the rows of one unit share its str (a unit naming n actors makes n(n-1)/2 rows)
+    assert len({id(x) for x in every.text}) == len(every.drop_duplicates(["doc", "start"])) < len(every)
+
+
+def test_evidence_without_a_second_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, data in texts_of(CORPUS):
+        (corpus / os.path.basename(name)).write_bytes(data)
+    # by default the run keeps where the pairs are: evidence() reads the documents again
+    res = stakegraph.extract(corpus, mentions=False)
+    every = res.evidence()
+    assert len(every) > 0 and res._run._info()["runs"] == 1
+    # evidence=False keeps nothing: a second run
+    bare = stakegraph.extract(corpus, mentions=False, evidence=False)
+    assert bare._run._info()["runs"] == 1
+    pd.testing.assert_frame_equal(bare.evidence(), every)
+    assert bare._run._info()["runs"] == 2
+    # evidence=True makes the rows during the run: nothing is read again
+    rows = stakegraph.extract(corpus, mentions=False, evidence=True)
+    for f in corpus.iterdir():
+        f.write_bytes(b"")
+    pd.testing.assert_frame_equal(rows.evidence(), every)
+    pd.testing.assert_frame_equal(rows.evidence("org:synerpa", "Mutualité française Paca"),
+                                  every[((every.source == "org:synerpa") |
+                                         (every.target == "org:synerpa"))
+                                        & ((every.source == "org:mutualite-francaise-paca") |
+                                           (every.target == "org:mutualite-francaise-paca"))]
+                                  .reset_index(drop=True))
+    assert rows._run._info()["runs"] == 1
+    with pytest.raises(stakegraph.Error, match="changed since"):
+        res.evidence()
 
 
 # ---- errors and warnings -------------------------------------------------------
@@ -405,6 +511,32 @@ def test_errors():
         stakegraph.extract([42])
     with pytest.raises(TypeError, match="'id' and 'text'"):
         stakegraph.extract([{"text": "x"}])
+
+
+def test_lone_surrogates(gaz):
+    """A str with a lone surrogate that no byte stands for (outside
+    U+DC80..U+DCFF) is not text: a stakegraph.Error saying where, whichever
+    field holds it; U+DC80..U+DCFF are the bytes surrogateescape made."""
+    text = "Le Café Émeraude \ud800 et l’AP-HM."
+    for call in (stakegraph.extract, stakegraph.suggest):
+        with pytest.raises(stakegraph.Error) as e:
+            call([("doc", text)], gazetteer=gaz)
+        assert e.value.code == stakegraph._c.ERR_UTF8 and e.value.file == "doc"
+        assert e.value.offset == len(text[:text.index("\ud800")].encode())
+        assert "U+D800 at index 17" in str(e.value) and str(e.value).startswith("doc: byte 19: text")
+        assert isinstance(e.value.__cause__, UnicodeEncodeError)
+    for doc, where in [({"id": "a\udbff", "text": "x"}, "document id"),
+                       ({"id": "a", "text": "x", "source": "\udc7f"}, "a: metadata 'source'"),
+                       ({"id": "a", "text": "x", "k\udfff": "v"}, "a: metadata key")]:
+        with pytest.raises(stakegraph.Error, match="lone surrogate") as e:
+            stakegraph.extract([doc], gazetteer=gaz)
+        assert str(e.value).startswith(where) and e.value.offset is None
+    with pytest.raises(stakegraph.OptionError, match="option title: lone surrogate U[+]DFFF"):
+        stakegraph.extract([("doc", "x")], gazetteer=gaz, title="\udfff")
+    # U+DC80..U+DCFF: the bytes again (invalid UTF-8, read as the library reads it)
+    with pytest.warns(stakegraph.StakegraphWarning, match="invalid UTF-8"):
+        res = stakegraph.extract([("doc", text.replace("\ud800", "\udcff"))], gazetteer=gaz)
+    assert list(res.mentions.id) == ["org:cafe", "org:aphm"]
 
 
 def test_jsonl_bad_lines(tmp_path):
@@ -548,6 +680,7 @@ def test_no_leak_over_1000_calls(gaz):
             r = stakegraph.extract(docs, gazetteer=gaz, jobs=2)
             r.mentions
             r.evidence("AP-HM")
+            stakegraph.extract(docs, gazetteer=gaz, evidence=True).evidence()
             r.graphml()
             try:
                 stakegraph.extract(docs, gazetteer=gaz, unit="bad")
@@ -584,6 +717,7 @@ def test_help_reads_well():
     assert sig.return_annotation in ("Result", stakegraph.Result)
     assert sig.parameters["unit"].default == "sentence"
     for obj in [stakegraph, stakegraph.Gazetteer, stakegraph.Gazetteer.check, stakegraph.Result,
+                stakegraph.merge,
                 stakegraph.Result.mentions, stakegraph.Result.evidence, stakegraph.Result.write,
                 stakegraph.Result.periods, stakegraph.Network.to_networkx, stakegraph.suggest,
                 stakegraph.Error, stakegraph.StakegraphWarning]:

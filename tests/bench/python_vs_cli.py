@@ -11,14 +11,16 @@ or a venv's site-packages); CORPUS and GAZETTEER as bench.sh makes them
 line and a fresh /usr/bin/python3 process (interpreter, imports and all); the
 Python calls' own time is measured inside the process as well, after the imports
 of stakegraph and pandas (0.25 s, which a notebook has paid already); and the
-CPU time (user + system, all threads) of each process, which other work on the
-machine disturbs less than the wall-clock time.
+CPU time (user + system, all threads) of each process and of the calls
+(time.process_time() around them), which other work on the machine disturbs
+less than the wall-clock time.
 
 Cases (the command line's options as bench.sh's, --no-analyse):
   network   extract -o /dev/null           | extract(mentions=False).write("/dev/null")
   mentions  extract --mentions FILE        | extract().mentions (a DataFrame)
   evidence  extract --evidence FILE        | extract(mentions=False, evidence=True).evidence()
-  evidence, asked later: the same            | extract(mentions=False).evidence() (a second run)
+  evidence, asked later: the same            | extract(mentions=False).evidence() (the
+                                               documents read again)
 """
 import argparse
 import os
@@ -45,10 +47,10 @@ t0 = time.perf_counter()
 import stakegraph
 import pandas  # as a notebook has it already
 C, G, J = sys.argv[1], sys.argv[2], (int(sys.argv[3]) or None)
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 {code}
-t2 = time.perf_counter()
-print(t1 - t0, t2 - t1)
+t2, c2 = time.perf_counter(), time.process_time()
+print(t1 - t0, t2 - t1, c2 - c1)
 """
 
 
@@ -92,19 +94,20 @@ def main():
                                    check=True, env=env, capture_output=True, text=True)
                 times.setdefault((case, "py"), []).append(time.perf_counter() - t)
                 times.setdefault((case, "py cpu"), []).append(cpu() - c)
-                imp, call = map(float, p.stdout.split())
+                imp, call, call_cpu = map(float, p.stdout.split())
                 times.setdefault((case, "import"), []).append(imp)
                 times.setdefault((case, "call"), []).append(call)
+                times.setdefault((case, "call cpu"), []).append(call_cpu)
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"{a.runs} alternating runs, medians in seconds; jobs: {a.jobs or 'default'}\n")
     print("| case | command line | Python process | ratio | of which imports | the calls | ratio "
-          "| CPU: command line | Python process | ratio |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| CPU: command line | Python process | ratio | the calls | ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for case in PY:
-        c, p, i, k, cc, pc = (med[(case, x)] for x in ("cli", "py", "import", "call", "cli cpu",
-                                                        "py cpu"))
+        c, p, i, k, cc, pc, kc = (med[(case, x)] for x in ("cli", "py", "import", "call",
+                                                            "cli cpu", "py cpu", "call cpu"))
         print(f"| {case} | {c:.2f} | {p:.2f} | {p / c:.2f} | {i:.2f} | {k:.2f} | {k / c:.2f} "
-              f"| {cc:.2f} | {pc:.2f} | {pc / cc:.2f} |")
+              f"| {cc:.2f} | {pc:.2f} | {pc / cc:.2f} | {kc:.2f} | {kc / cc:.2f} |")
 
 
 if __name__ == "__main__":

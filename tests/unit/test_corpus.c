@@ -147,6 +147,65 @@ static void same_whatever_the_threads(void **state)
     free(four);
 }
 
+/* offsets_only: the same co-occurrences (offsets, lines, pairs), without the
+ * text, and the documents without theirs. */
+static int on_document_untexted(const sg_document *d, size_t index, void *ctx)
+{
+    assert_null(d->text);
+    assert_true(d->len > 0);
+    return on_document(d, index, ctx);
+}
+
+static int on_offsets(const sg_cooccurrence *c, void *ctx)
+{
+    assert_null(c->text);
+    say(ctx, "c %s %s %s line %zu %zu %zu %zu %zu %zu %zu\n", c->doc, c->source, c->target, c->line,
+        c->start, c->end, c->source_start, c->source_end, c->target_start, c->target_end);
+    return 0;
+}
+
+static int on_offsets_of_text(const sg_cooccurrence *c, void *ctx)
+{
+    assert_non_null(c->text);
+    return on_offsets(&(sg_cooccurrence){c->doc, c->start, c->end, c->source, c->target,
+                                         c->source_start, c->source_end, c->target_start,
+                                         c->target_end, NULL, c->len, c->line},
+                      ctx);
+}
+
+static char *offsets_log(int offsets_only)
+{
+    sg_gazetteer *g = gazetteer();
+    sg_extractor *ex = NULL;
+    assert_int_equal(sg_extractor_new(&ex, g, NULL, NULL), 0);
+    sg_corpus *c = memory_corpus(30);
+    seen s = {0};
+    sg_run_options o;
+    sg_run_options_init(&o);
+    o.jobs = 3;
+    o.on_document = offsets_only ? on_document_untexted : on_document;
+    o.on_mention = on_mention; /* the mentions' texts are still given */
+    o.on_cooccurrence = offsets_only ? on_offsets : on_offsets_of_text;
+    o.offsets_only = offsets_only;
+    o.ctx = &s;
+    assert_int_equal(sg_corpus_run(ex, c, &o, NULL, NULL), 0);
+    sg_corpus_free(c);
+    sg_extractor_free(ex);
+    sg_gazetteer_free(g);
+    return s.log;
+}
+
+static void cooccurrence_offsets_only(void **state)
+{
+    (void)state;
+    char *with = offsets_log(0), *without = offsets_log(1);
+    assert_string_equal(with, without);
+    assert_non_null(strstr(without, "m doc001 2 10 org:ars ARS Paca\n"));
+    assert_non_null(strstr(without, "c doc001 org:aphm org:ars line 1 0 27 21 26 2 10\n"));
+    free(with);
+    free(without);
+}
+
 static void stop_from_a_callback(void **state)
 {
     (void)state;
@@ -509,6 +568,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_whatever_the_threads),
         cmocka_unit_test(stop_from_a_callback),
+        cmocka_unit_test(cooccurrence_offsets_only),
         cmocka_unit_test(periods),
         cmocka_unit_test(files_and_json_lines),
         cmocka_unit_test(evidence_rows),
