@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "sg_internal.h"
+#include "stakegraph/render.h"
 #include "stakegraph/write.h"
 
 int sg_targets_open(sg_target *const *t, size_t n, sg_error *err)
@@ -151,12 +152,16 @@ static int want_layout(const sg_write_options *o, sg_target *const *t, size_t n,
     return 1;
 }
 
-/* A network's analysis and (when wanted) layout. */
+/* A network's analysis and (when wanted) layout, the layout beside the
+ * analysis. */
 static int prepare(sg_graph *g, const sg_write_options *o, sg_target *const *t, size_t n,
                    sg_error *err)
 {
+    int layout = want_layout(o, t, n, g);
+    if (o->analyse && layout)
+        return sg_graph_analyse_layout(g, &o->analysis, &o->render, err);
     int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0;
-    if (!rc && want_layout(o, t, n, g))
+    if (!rc && layout)
         rc = sg_graph_layout(g, &o->render, err);
     return rc;
 }
