@@ -1,6 +1,7 @@
 /* Writing what a run gives (write.h): the network and each period's,
  * analysed and laid out, the counts, the actor-document graph, and the
  * rows streamed during the run, committed as one set. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,17 +47,79 @@ int sg_targets_need_layout(sg_target *const *t, size_t n)
     return any(t, n, SG_TARGET_PICTURE, 1);
 }
 
-/* Writes each target; commits the targets and the nrows `rows` as one set. */
+/* The targets to write: those Graphviz draws (`pictures`: SVG, PNG, PDF) or
+ * the others, each with its graph, read only while they are written. */
+typedef struct {
+    sg_target *const *t;
+    const sg_graph *const *g;
+    const sg_timeline *const *tl;
+    size_t n;
+    const sg_extractor *ex;
+    sg_render_options ro;
+    int pictures, rc;
+    sg_error err;
+} write_set;
+
+static int drawn(const sg_target *t)
+{
+    return sg_target_kind_of(t) == SG_TARGET_PICTURE && !sg_target_is_view(t);
+}
+
+/* Standard output or a descriptor ("-" and "/dev/stdout" are one stream):
+ * such targets are written one after the other, as given. */
+static int shared_stream(const sg_target *t)
+{
+    const char *p = sg_target_path(t);
+    return !strcmp(p, "-") || !strncmp(p, "/dev/", 5) || !strncmp(p, "/proc/", 6);
+}
+
+static void *write_some(void *arg)
+{
+    write_set *w = arg;
+    for (size_t i = 0; i < w->n && !w->rc; i++)
+        if (drawn(w->t[i]) == w->pictures)
+            w->rc = sg_target_write(w->t[i], w->g[i], w->ex, &w->ro, w->tl[i], &w->err);
+    return NULL;
+}
+
+/* Writes each target, the pictures in a thread of their own beside the
+ * other files (a large network's drawing takes as long as its GraphML);
+ * commits the targets and the nrows `rows` as one set. */
 static int write_commit(sg_target *const *t, size_t n, const sg_graph *const *g,
                         const sg_timeline *const *tl, const sg_extractor *ex,
                         const sg_render_options *ro, sg_output **rows, size_t nrows, sg_error *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        int rc = sg_target_write(t[i], g[i], ex, ro, tl[i], err);
-        if (rc)
-            return rc;
+    write_set pic = {t, g, tl, n, ex, *ro, 1, 0, {0}}, other = pic;
+    other.pictures = 0;
+    int both = 0;
+    for (size_t i = 0; i < n; i++)
+        both |= shared_stream(t[i]) ? 4 : drawn(t[i]) ? 1 : 2;
+    pthread_t thread;
+    int beside = both == 3;
+    if (beside) {
+        for (size_t i = 0; i < n && ro->on_step; i++)
+            if (drawn(t[i])) { /* told here: the thread tells nothing */
+                char what[64];
+                snprintf(what, sizeof(what), "drawing (%s)", sg_target_format(t[i]));
+                ro->on_step(what, ro->step_ctx);
+            }
+        pic.ro.on_step = NULL;
+        beside = pthread_create(&thread, NULL, write_some, &pic) == 0;
     }
-    return sg_targets_commit(t, n, rows, nrows, err);
+    if (!beside) /* one after the other, in their order */
+        for (size_t i = 0; i < n; i++) {
+            int rc = sg_target_write(t[i], g[i], ex, ro, tl[i], err);
+            if (rc)
+                return rc;
+        }
+    else {
+        write_some(&other);
+        pthread_join(thread, NULL);
+    }
+    write_set *failed = other.rc ? &other : pic.rc ? &pic : NULL;
+    if (failed && err)
+        *err = failed->err;
+    return failed ? failed->rc : sg_targets_commit(t, n, rows, nrows, err);
 }
 
 int sg_targets_write(sg_target *const *t, size_t n, const sg_graph *g, const sg_extractor *ex,
