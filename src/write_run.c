@@ -125,12 +125,21 @@ static int write_commit(sg_target *const *t, size_t n, const sg_graph *const *g,
 int sg_targets_write(sg_target *const *t, size_t n, const sg_graph *g, const sg_extractor *ex,
                      const sg_render_options *ro, const sg_timeline *timeline, sg_error *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        int rc = sg_target_write(t[i], g, ex, ro, timeline, err);
-        if (rc)
-            return rc;
+    const sg_graph **gs = sg_alloc_array(n + 1, sizeof(*gs));
+    const sg_timeline **tl = sg_alloc_array(n + 1, sizeof(*tl));
+    sg_render_options defaults;
+    if (!ro)
+        sg_render_options_init(&defaults);
+    int rc = gs && tl ? 0 : sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; !rc && i < n; i++) {
+        gs[i] = g;
+        tl[i] = timeline;
     }
-    return sg_targets_commit(t, n, NULL, 0, err);
+    if (!rc)
+        rc = write_commit(t, n, gs, tl, ex, ro ? ro : &defaults, NULL, 0, err);
+    free((void *)gs);
+    free((void *)tl);
+    return rc;
 }
 
 char *sg_period_path(const char *path, const char *label)
