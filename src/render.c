@@ -363,8 +363,12 @@ int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
         ropt = &defaults;
     }
     beside b = {ropt, NULL};
-    int rc = ropt->size_by ? sg_graph_analyse_then(g, aopt, start_beside, &b, err)
-                           : sg_graph_analyse(g, aopt, err);
+    /* a thread for a layout that takes time only: a small network's run
+     * stays as it was, memory included (Graphviz crashes when memory runs
+     * out, and a thread's stack and heap are more of it) */
+    int rc = ropt->size_by && sg_graph_node_count(g) > SG_LAYOUT_LARGE
+                 ? sg_graph_analyse_then(g, aopt, start_beside, &b, err)
+                 : sg_graph_analyse(g, aopt, err);
     if (!rc && !b.job)
         rc = sg_graph_layout(g, ropt, err);
     else if (!rc) {

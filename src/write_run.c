@@ -82,8 +82,20 @@ static void *write_some(void *arg)
     return NULL;
 }
 
-/* Writes each target, the pictures in a thread of their own beside the
- * other files (a large network's drawing takes as long as its GraphML);
+/* 1 for a large picture, 2 for the other files, 4 for a target that keeps
+ * the targets one after the other: a small picture (no thread for it) or a
+ * shared stream. */
+static int beside_bit(const sg_target *t, const sg_graph *g)
+{
+    if (shared_stream(t))
+        return 4;
+    if (!drawn(t))
+        return 2;
+    return sg_graph_node_count(g) > SG_LAYOUT_LARGE ? 1 : 4;
+}
+
+/* Writes each target, the pictures of a large network in a thread of their
+ * own beside the other files (a large network's drawing takes as long as its GraphML);
  * commits the targets and the nrows `rows` as one set. */
 static int write_commit(sg_target *const *t, size_t n, const sg_graph *const *g,
                         const sg_timeline *const *tl, const sg_extractor *ex,
@@ -93,7 +105,7 @@ static int write_commit(sg_target *const *t, size_t n, const sg_graph *const *g,
     other.pictures = 0;
     int both = 0;
     for (size_t i = 0; i < n; i++)
-        both |= shared_stream(t[i]) ? 4 : drawn(t[i]) ? 1 : 2;
+        both |= beside_bit(t[i], g[i]);
     pthread_t thread;
     int beside = both == 3;
     if (beside) {

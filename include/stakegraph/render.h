@@ -71,9 +71,10 @@ const char *sg_render_format_from_path(const char *path);
 int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err);
 
 /* sg_graph_analyse then sg_graph_layout, the same columns and values, in
- * less time: the layout runs in a thread of its own beside the rest of the
- * analysis once the measure that sizes the nodes is known (pagerank, the
- * default size_by; for another measure, the layout follows the analysis).
+ * less time: for a network of more than SG_LAYOUT_LARGE actors, the layout
+ * runs in a thread of its own beside the rest of the analysis once the
+ * measure that sizes the nodes is known (pagerank, the default size_by; for
+ * another measure, or a smaller network, the layout follows the analysis).
  * `aopt`, `ropt` NULL: the defaults. Threads: as those two functions (the
  * igraph lock in the calling thread, the Graphviz lock in the layout's). */
 int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,

@@ -765,16 +765,40 @@ static sg_graph *laid_out(const char *path, const sg_render_options *ro, int bes
     return g;
 }
 
+/* A ring of n nodes with chords i -- i + 7, as GraphML in a temporary file
+ * (its path static). */
+static char *large_ring_graphml(int n)
+{
+    static char path[] = "/tmp/sg-large-ring-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+          "<graph edgedefault=\"undirected\">\n",
+          f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "<node id=\"n%d\"/>\n", i);
+    for (int i = 0; i < n; i++)
+        fprintf(f,
+                "<edge source=\"n%d\" target=\"n%d\"><data key=\"w\">%d</data></edge>\n"
+                "<edge source=\"n%d\" target=\"n%d\"><data key=\"w\">1</data></edge>\n",
+                i, (i + 1) % n, 1 + i % 3, i, (i + 7) % n);
+    fputs("</graph>\n</graphml>\n", f);
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
 /* The layout run beside the analysis (in a thread of its own, once pagerank
- * is known) gives what the analysis then the layout give, run after run;
+ * is known, for more than 2,000 actors) gives what the analysis then the
+ * layout give, run after run;
  * sized by another measure, the layout follows the analysis, the same too. */
 static void layout_beside_analysis(void **state)
 {
     (void)state;
-    const char *path = ring_graphml();
+    const char *path = large_ring_graphml(2100); /* above SG_LAYOUT_LARGE: a thread */
     sg_render_options ro;
     sg_render_options_init(&ro);
-    ro.engine = "sfdp";
     /* Graphviz 2.42's sfdp lays out the first graph of a process otherwise
      * than the next ones (the same with or without threads): one thrown away */
     sg_graph_free(laid_out(path, &ro, 0));
