@@ -11,6 +11,7 @@
 #include "gv.h"
 #include "render_int.h"
 #include "sg_internal.h"
+#include "xmlesc.h"
 
 struct sg_layout_job {
     size_t n, m;
@@ -66,10 +67,7 @@ void sg_layout_job_free(sg_layout_job *j)
 static int setf(sg_gv_obj *obj, const char *name, const char *fmt, double v)
 {
     char buf[64];
-    snprintf(buf, sizeof(buf), fmt, v);
-    for (char *p = buf; *p; p++) /* a locale's decimal comma */
-        if (*p == ',')
-            *p = '.';
+    sg_snprintf_c(buf, sizeof(buf), fmt, v); /* (a thread's locale is the process's) */
     return sg_gv_set(obj, name, buf);
 }
 

@@ -580,10 +580,11 @@ static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
     sb_str(b, line);
     if (drawn < sg_graph_edge_count(g)) {
         char note[320];
-        snprintf(note, sizeof(note),
-                 "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Lines: the backbone, %zu of "
-                 "%zu links (disparity filter \xce\xb1 &lt; %g, and a maximum spanning forest)",
-                 drawn, sg_graph_edge_count(g), SG_PICTURE_ALPHA);
+        sg_snprintf_c(
+            note, sizeof(note),
+            "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Lines: the backbone, %zu of "
+            "%zu links (disparity filter \xce\xb1 &lt; %g, and a maximum spanning forest)",
+            drawn, sg_graph_edge_count(g), SG_PICTURE_ALPHA);
         sb_str(b, note);
     }
     sb_str(b, "</TD></TR></TABLE>");
