@@ -194,9 +194,11 @@ static int renumber(const igraph_vector_int_t *memb, size_t n, double *out, size
 }
 
 typedef struct {
-    igraph_vector_t w, dist, res;
+    igraph_vector_t w, dist, res, pr;
     igraph_vector_int_t ires, memb;
     igraph_t ig; /* the network, made for the analysis */
+    sg_measure_ready_fn ready;
+    void *ctx;
 } ig_work;
 
 /* Names the step for the error messages (ig_failed) and the progress. */
@@ -248,6 +250,9 @@ static int work_init(ig_work *k, const sg_graph *g, int *inited)
     if (igraph_vector_int_init(&k->memb, 0))
         return IG_FAILED;
     *inited = 6;
+    if (igraph_vector_init(&k->pr, 0))
+        return IG_FAILED;
+    *inited = 7;
     for (size_t e = 0; e < g->m; e++) {
         VECTOR(k->w)[e] = g->weight[e];
         VECTOR(k->dist)[e] = 1.0 / g->weight[e];
@@ -257,6 +262,8 @@ static int work_init(ig_work *k, const sg_graph *g, int *inited)
 
 static void work_free(ig_work *k, int inited)
 {
+    if (inited >= 7)
+        igraph_vector_destroy(&k->pr);
     if (inited >= 6)
         igraph_vector_int_destroy(&k->memb);
     if (inited >= 5)
@@ -371,21 +378,26 @@ static int centralities(sg_graph *g, ig_work *k, const sg_analysis_options *opt,
             VECTOR(k->dist)[e] = wmax / g->weight[e];
         }
 
+    /* pagerank first (it sizes a picture's nodes: the layout may start),
+     * its column after betweenness's as always */
+    igraph_real_t value;
+    if (!(opt->skip & SG_MEASURE_PAGERANK)) {
+        step_to(opt, step, "pagerank");
+        one_openmp_thread();
+        if (igraph_pagerank(&k->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->pr, &value, igraph_vss_all(),
+                            0, 0.85, &k->w, NULL))
+            return IG_FAILED;
+        if (k->ready && (rc = k->ready(g, "pagerank", VECTOR(k->pr), k->ctx, err)))
+            return rc;
+    }
     if (!(opt->skip & SG_MEASURE_BETWEENNESS)) {
         step_to(opt, step, "betweenness");
         if ((rc = betweenness(g, k, opt, err)))
             return rc;
     }
-    igraph_real_t value;
-    if (!(opt->skip & SG_MEASURE_PAGERANK)) {
-        step_to(opt, step, "pagerank");
-        one_openmp_thread();
-        if (igraph_pagerank(&k->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &k->res, &value, igraph_vss_all(),
-                            0, 0.85, &k->w, NULL))
-            return IG_FAILED;
-        if ((rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->res), err)))
-            return rc;
-    }
+    if (!(opt->skip & SG_MEASURE_PAGERANK) &&
+        (rc = sg_graph_set_column(g, SG_NODES, "pagerank", 0, VECTOR(k->pr), err)))
+        return rc;
     if (opt->skip & SG_MEASURE_EIGENVECTOR)
         return 0;
     step_to(opt, step, "eigenvector");
@@ -427,12 +439,15 @@ static int groups(sg_graph *g, const sg_analysis_options *opt, ig_work *k, doubl
 
 /* Runs igraph's measures on the network, each stored as a node column. Returns 0,
  * or the failing step's error. */
-static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
+static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_measure_ready_fn ready,
+                         void *ctx, sg_error *err)
 {
     double *out = sg_alloc_array(g->n + 1, sizeof(double));
     if (!out)
         return nomem(err);
     ig_work k;
+    k.ready = ready;
+    k.ctx = ctx;
     int inited = 0;
     const char *step = "vectors";
     sg_ig_enter();
@@ -451,6 +466,12 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_error *
 
 int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
 {
+    return sg_graph_analyse_then(g, opt, NULL, NULL, err);
+}
+
+int sg_graph_analyse_then(sg_graph *g, const sg_analysis_options *opt, sg_measure_ready_fn ready,
+                          void *ctx, sg_error *err)
+{
     sg_analysis_options defaults;
     if (!g)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
@@ -459,7 +480,68 @@ int sg_graph_analyse(sg_graph *g, const sg_analysis_options *opt, sg_error *err)
         opt = &defaults;
     }
     int rc = edge_measures(g, opt, err);
-    return rc ? rc : node_measures(g, opt, err);
+    return rc ? rc : node_measures(g, opt, ready, ctx, err);
+}
+
+/* A maximum spanning forest of g (igraph's Prim on the distances 1 / weight):
+ * keep[e] set for its edges. Returns 0 or IG_FAILED. */
+static int spanning_forest(const sg_graph *g, unsigned char *keep)
+{
+    igraph_t ig;
+    igraph_vector_t dist;
+    igraph_vector_int_t tree;
+    if (make_igraph(&ig, g))
+        return IG_FAILED;
+    int rc = IG_FAILED;
+    if (igraph_vector_init(&dist, (igraph_integer_t)g->m))
+        goto no_dist;
+    if (igraph_vector_int_init(&tree, 0))
+        goto no_tree;
+    for (size_t e = 0; e < g->m; e++)
+        VECTOR(dist)[e] = g->weight[e] > 0 ? 1.0 / g->weight[e] : HUGE_VAL;
+    if (!igraph_minimum_spanning_tree(&ig, &tree, &dist)) {
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&tree); i++)
+            keep[VECTOR(tree)[i]] = 1;
+        rc = 0;
+    }
+    igraph_vector_int_destroy(&tree);
+no_tree:
+    igraph_vector_destroy(&dist);
+no_dist:
+    igraph_destroy(&ig);
+    return rc;
+}
+
+int sg_graph_backbone_edges(const sg_graph *g, double alpha, unsigned char *keep, size_t *kept,
+                            sg_error *err)
+{
+    double *s = sg_alloc_array(g->n + 1, sizeof(double)),
+           *k = sg_alloc_array(g->n + 1, sizeof(double));
+    int rc = 0;
+    if (!s || !k) {
+        rc = nomem(err);
+        goto done;
+    }
+    memset(keep, 0, g->m);
+    sg_ig_enter();
+    rc = spanning_forest(g, keep);
+    sg_ig_leave();
+    if (rc) {
+        rc = ig_failed(err, "spanning forest");
+        goto done;
+    }
+    strengths(g, s, k);
+    *kept = 0;
+    for (size_t e = 0; e < g->m; e++) {
+        size_t a = g->src[e], b = g->dst[e];
+        double w = g->weight[e];
+        keep[e] |= disparity(w, s[a], k[a]) < alpha || disparity(w, s[b], k[b]) < alpha;
+        *kept += keep[e];
+    }
+done:
+    free(s);
+    free(k);
+    return rc;
 }
 
 /* The modularity of the partition in node column ccol, weighted. */

@@ -5,6 +5,7 @@
 #ifndef SG_GRAPH_INT_H
 #define SG_GRAPH_INT_H
 
+#include "stakegraph/analysis.h"
 #include "stakegraph/graph.h"
 
 /* A numeric node or edge column (analysis, layout, counts). */
@@ -57,6 +58,26 @@ long sg_graph_column_written(const sg_graph *g, sg_domain d, const char *name);
 
 /* Keeps only the edges e with keep[e] != 0 (columns follow). */
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
+
+/* analysis.c: the edges of g's backbone, keep[e] = 1 (room for m): those
+ * significant for either end by the disparity filter at `alpha` (as the
+ * `backbone_alpha` column, on g's edges as they are) and those of a maximum
+ * spanning forest, so that the backbone has g's components; *kept counts
+ * them. Runs igraph under its lock. Returns 0, SG_ERR_NOMEM or SG_ERR_GRAPH. */
+int sg_graph_backbone_edges(const sg_graph *g, double alpha, unsigned char *keep, size_t *kept,
+                            sg_error *err);
+
+/* analysis.c: sg_graph_analyse, telling `ready` (when not NULL) each
+ * measure named in it as soon as its values are known, before the others
+ * are computed: "pagerank", computed first (the measure that sizes a
+ * picture's nodes, for a layout that runs beside the rest of the analysis).
+ * `ready` runs in the calling thread under the igraph lock, with g's edges
+ * final; its non-zero return stops the analysis. The columns, their order
+ * and values are those of sg_graph_analyse. */
+typedef int (*sg_measure_ready_fn)(const sg_graph *g, const char *measure, const double *values,
+                                   void *ctx, sg_error *err);
+int sg_graph_analyse_then(sg_graph *g, const sg_analysis_options *opt, sg_measure_ready_fn ready,
+                          void *ctx, sg_error *err);
 
 /* graphml_check.c: refuses with a clear message and its line what igraph's
  * GraphML reader would refuse obscurely or read wrong: an empty file, a

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "graph_int.h"
 #include "gv.h"
 #include "render_int.h"
 #include "sg_internal.h"
@@ -20,11 +21,11 @@
 
 enum { PALETTE = 9, AUTO_LABEL_ALL = 100, AUTO_LABELS = 40, NEATO_MAX = 300 };
 
-/* Above this many actors, sfdp removes overlaps by scaling only ("prism0")
- * and approximates its forces with a fast quadtree: at 20,000 actors and
- * 78,000 edges, 5.7 s instead of 33 s with prism's own overlap removal
- * (user time, sfdp 2.42). Below, the layout is the one it has always been. */
-#define SG_LAYOUT_LARGE 2000
+/* Above SG_LAYOUT_LARGE actors, sfdp removes overlaps by scaling only
+ * ("prism0") and approximates its forces with a fast quadtree: at 20,000
+ * actors and 78,000 edges, 5.7 s instead of 33 s with prism's own overlap
+ * removal (user time, sfdp 2.42). Below, the layout is the one it has always
+ * been. */
 
 /* Tableau 10 (colour-blind aware); the tenth, grey, is for every other group. */
 static const unsigned char palette[PALETTE + 1][3] = {
@@ -200,6 +201,103 @@ static int gv_failed(sg_error *err, const char *what)
                         reason[0] ? reason : "failed");
 }
 
+/* The edges a picture lays out and draws: every edge (*keep NULL, *kept m)
+ * or, for a network of more than SG_LAYOUT_LARGE actors and
+ * SG_PICTURE_EDGES_MAX edges, its backbone (sg_graph_backbone_edges at
+ * SG_PICTURE_ALPHA): 146,000 lines are a grey cloud that hides the groups,
+ * costs seconds to lay out and draw, and makes an SVG of 44 MB. */
+static int picture_edges(const sg_graph *g, unsigned char **keep, size_t *kept, sg_error *err)
+{
+    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g);
+    *keep = NULL;
+    *kept = m;
+    if (n <= SG_LAYOUT_LARGE || m <= SG_PICTURE_EDGES_MAX)
+        return 0;
+    unsigned char *k = malloc(m);
+    if (!k)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    int rc = sg_graph_backbone_edges(g, SG_PICTURE_ALPHA, k, kept, err);
+    if (rc)
+        free(k);
+    else
+        *keep = k;
+    return rc;
+}
+
+/* A layout job for g (its edges `keep`, or all when NULL), its nodes sized
+ * by the measure `values` (NULL: the sizing column of opt). */
+static int layout_job(sg_layout_job **out, const sg_graph *g, const sg_render_options *opt,
+                      const double *values, const unsigned char *keep, sg_error *err)
+{
+    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g), kept = 0;
+    long scol = size_column(g, opt->size_by);
+    double *diam = sg_alloc_array(n + 1, sizeof(double)), vmax = 0;
+    size_t *ends = sg_alloc_array(2 * (m + 1), sizeof(size_t));
+    int rc = SG_ERR_NOMEM;
+    if (!diam || !ends)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        vmax = fmax(vmax, values ? values[i] : size_value(g, scol, i));
+    for (size_t i = 0; i < n; i++)
+        diam[i] = diameter(values ? values[i] : size_value(g, scol, i), vmax);
+    for (size_t e = 0; e < m; e++)
+        if (!keep || keep[e]) {
+            sg_graph_edge(g, e, &ends[2 * kept], &ends[2 * kept + 1], NULL, NULL);
+            kept++;
+        }
+    const char *engine = engine_for(g, opt);
+    rc = sg_layout_job_new(out, n, diam, kept, ends, engine,
+                           n > SG_LAYOUT_LARGE && !strcmp(engine, "sfdp"));
+done:
+    if (rc)
+        sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+    free(diam);
+    free(ends);
+    return rc;
+}
+
+/* The layout's columns once the job has run: x, y (to 0.01 point: the
+ * engines' last bits vary from run to run), size, and the colours (from
+ * the communities, which may have been found while the job ran). */
+static int layout_columns(sg_graph *g, const sg_render_options *opt, const sg_layout_job *job,
+                          sg_error *err)
+{
+    size_t n = sg_graph_node_count(g);
+    long scol = size_column(g, opt->size_by);
+    double vmax = column_max(g, scol);
+    double *cols = sg_alloc_array(6 * (n + 1), sizeof(double));
+    if (!cols)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    size_t csize[PALETTE];
+    community_sizes(g, csize);
+    double *x = cols, *y = cols + (n + 1), *size = cols + 2 * (n + 1);
+    double *r = cols + 3 * (n + 1), *gr = cols + 4 * (n + 1), *b = cols + 5 * (n + 1);
+    for (size_t i = 0; i < n; i++) {
+        int c = colour_of(g, opt, i, csize);
+        x[i] = round(sg_layout_job_x(job)[i] * 100.0) / 100.0;
+        y[i] = round(sg_layout_job_y(job)[i] * 100.0) / 100.0;
+        size[i] = round(diameter(size_value(g, scol, i), vmax) * 3600.0) / 100.0;
+        r[i] = palette[c][0];
+        gr[i] = palette[c][1];
+        b[i] = palette[c][2];
+    }
+    static const char *const names[] = {"x", "y", "size", "r", "g", "b"};
+    int rc = 0;
+    for (int c = 0; c < 6 && !rc; c++) /* r, g, b whole numbers */
+        rc = sg_graph_set_column(g, SG_NODES, names[c], c >= 3, cols + c * (n + 1), err);
+    free(cols);
+    return rc;
+}
+
+static void layout_step(const sg_graph *g, const sg_render_options *opt)
+{
+    if (opt->on_step) {
+        char what[64];
+        snprintf(what, sizeof(what), "layout (%s)", engine_for(g, opt));
+        opt->on_step(what, opt->step_ctx);
+    }
+}
+
 int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
 {
     sg_render_options defaults;
@@ -212,86 +310,73 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
         if (rc)
             return rc;
     }
-    long scol = size_column(g, opt->size_by);
-    if (opt->size_by && strcmp(opt->size_by, "mentions") && scol < 0)
+    if (opt->size_by && strcmp(opt->size_by, "mentions") && size_column(g, opt->size_by) < 0)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
                             "no node attribute '%s' to size the nodes by", opt->size_by);
-    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g);
-    double vmax = column_max(g, scol);
-    double *cols = sg_alloc_array(6 * (n + 1), sizeof(double));
-    sg_gv_obj **nodes = calloc(n + 1, sizeof(sg_gv_obj *));
-    sg_gv *lg = NULL;
-    int rc = SG_ERR_NOMEM;
-    if (!cols || !nodes)
-        goto done;
-    size_t csize[PALETTE];
-    community_sizes(g, csize);
-    double *x = cols, *y = cols + (n + 1), *size = cols + 2 * (n + 1);
-    double *r = cols + 3 * (n + 1), *gr = cols + 4 * (n + 1), *b = cols + 5 * (n + 1);
-    if (n > 0) {
-        if (sg_gv_open(&lg, "layout"))
-            goto done;
-        sg_gv_obj *root = sg_gv_root(lg);
-        int large = n > SG_LAYOUT_LARGE && !strcmp(engine_for(g, opt), "sfdp");
-        if (setf(root, "overlap", "%s", large ? "prism0" : "prism") ||
-            (large && setf(root, "quadtree", "fast")) || setf(root, "splines", "false") ||
-            setf(root, "sep", "+8") || setf(root, "start", "1") || setf(root, "pack", "true") ||
-            setf(root, "outputorder", "edgesfirst"))
-            goto done;
-        for (size_t i = 0; i < n; i++) {
-            char name[32];
-            snprintf(name, sizeof(name), "n%zu", i);
-            if (!(nodes[i] = sg_gv_node(lg, name)))
-                goto done;
-            double d = diameter(size_value(g, scol, i), vmax);
-            if (setf(nodes[i], "shape", "circle") || setf(nodes[i], "fixedsize", "true") ||
-                setf(nodes[i], "width", "%.4f", d) || setf(nodes[i], "height", "%.4f", d) ||
-                setf(nodes[i], "label", "%s", ""))
-                goto done;
-        }
-        for (size_t e = 0; e < m; e++) {
-            size_t s, t;
-            sg_graph_edge(g, e, &s, &t, NULL, NULL);
-            if (!sg_gv_edge(lg, nodes[s], nodes[t]))
-                goto done;
-        }
-        if (opt->on_step) {
-            char what[64];
-            snprintf(what, sizeof(what), "layout (%s)", engine_for(g, opt));
-            opt->on_step(what, opt->step_ctx);
-        }
-        if (sg_gv_layout(lg, engine_for(g, opt)) != 0) {
-            rc = gv_failed(err, engine_for(g, opt));
-            goto done_set;
-        }
+    size_t kept;
+    unsigned char *keep = NULL;
+    sg_layout_job *job = NULL;
+    int rc = picture_edges(g, &keep, &kept, err);
+    if (!rc)
+        rc = layout_job(&job, g, opt, NULL, keep, err);
+    if (!rc) {
+        layout_step(g, opt);
+        rc = sg_layout_job_run(job, err);
     }
-    for (size_t i = 0; i < n; i++) {
-        int c = colour_of(g, opt, i, csize);
-        double nx, ny;
-        sg_gv_node_coord(nodes[i], &nx, &ny);
-        /* to 0.01 point: the engines' last bits vary from run to run */
-        x[i] = round(nx * 100.0) / 100.0;
-        y[i] = round(ny * 100.0) / 100.0;
-        size[i] = round(diameter(size_value(g, scol, i), vmax) * 3600.0) / 100.0;
-        r[i] = palette[c][0];
-        gr[i] = palette[c][1];
-        b[i] = palette[c][2];
+    if (!rc)
+        rc = layout_columns(g, opt, job, err);
+    sg_layout_job_free(job);
+    free(keep);
+    return rc;
+}
+
+/* sg_graph_analyse_layout's state: the job, started when the analysis has
+ * the measure that sizes the nodes. */
+typedef struct {
+    const sg_render_options *opt;
+    sg_layout_job *job;
+} beside;
+
+static int start_beside(const sg_graph *g, const char *measure, const double *values, void *ctx,
+                        sg_error *err)
+{
+    beside *b = ctx;
+    if (b->job || strcmp(measure, b->opt->size_by))
+        return 0;
+    size_t kept;
+    unsigned char *keep = NULL;
+    int rc = picture_edges(g, &keep, &kept, err);
+    if (!rc)
+        rc = layout_job(&b->job, g, b->opt, values, keep, err);
+    free(keep);
+    if (!rc && sg_layout_job_start(b->job))
+        return 0; /* no thread: it runs after the analysis */
+    return rc;
+}
+
+int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
+                            const sg_render_options *ropt, sg_error *err)
+{
+    sg_render_options defaults;
+    if (!ropt) {
+        sg_render_options_init(&defaults);
+        ropt = &defaults;
     }
-    rc = 0;
-    if ((rc = sg_graph_set_column(g, SG_NODES, "x", 0, x, err)) ||
-        (rc = sg_graph_set_column(g, SG_NODES, "y", 0, y, err)) ||
-        (rc = sg_graph_set_column(g, SG_NODES, "size", 0, size, err)) ||
-        (rc = sg_graph_set_column(g, SG_NODES, "r", 1, r, err)) ||
-        (rc = sg_graph_set_column(g, SG_NODES, "g", 1, gr, err)) ||
-        (rc = sg_graph_set_column(g, SG_NODES, "b", 1, b, err)))
-        goto done_set;
-done:
-    if (rc == SG_ERR_NOMEM)
-        sg_error_set(err, rc, NULL, 0, -1, "out of memory");
-done_set:
-    sg_gv_close(lg);
-    free(cols);
-    free(nodes);
+    beside b = {ropt, NULL};
+    /* a thread for a layout that takes time only: a small network's run
+     * stays as it was, memory included (Graphviz crashes when memory runs
+     * out, and a thread's stack and heap are more of it) */
+    int rc = ropt->size_by && sg_graph_node_count(g) > SG_LAYOUT_LARGE
+                 ? sg_graph_analyse_then(g, aopt, start_beside, &b, err)
+                 : sg_graph_analyse(g, aopt, err);
+    if (!rc && !b.job)
+        rc = sg_graph_layout(g, ropt, err);
+    else if (!rc) {
+        layout_step(g, ropt);
+        if (!(rc = sg_layout_job_wait(b.job, err)))
+            rc = layout_columns(g, ropt, b.job, err);
+    }
+    sg_layout_job_free(b.job);
     return rc;
 }
 
@@ -465,10 +550,11 @@ const char *sg_legend_shape(size_t t, const char **type)
     return types[t].shape;
 }
 
-/* The legend: colours, shapes, what sizes and widths mean. Returns its
- * 0, or -1 when memory ran out. */
+/* The legend: colours, shapes, what sizes and widths mean, and which lines
+ * are drawn when not all (`drawn` of them). Returns 0, or -1 when memory ran
+ * out. */
 static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
-                  const size_t *order, double wmax, double scale)
+                  const size_t *order, double wmax, double scale, size_t drawn)
 {
     sg_legend_row rows[SG_LEGEND_MAX];
     size_t k = sg_legend_colours(g, opt, order, rows);
@@ -492,6 +578,15 @@ static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
     char line[160];
     snprintf(line, sizeof(line), "; line width: co-occurrences (1 to %.0f)", wmax);
     sb_str(b, line);
+    if (drawn < sg_graph_edge_count(g)) {
+        char note[320];
+        sg_snprintf_c(
+            note, sizeof(note),
+            "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Lines: the backbone, %zu of "
+            "%zu links (disparity filter \xce\xb1 &lt; %g, and a maximum spanning forest)",
+            drawn, sg_graph_edge_count(g), SG_PICTURE_ALPHA);
+        sb_str(b, note);
+    }
     sb_str(b, "</TD></TR></TABLE>");
     return b->failed ? -1 : 0;
 }
@@ -595,14 +690,18 @@ static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_
     return rc ? SG_ERR_NOMEM : 0;
 }
 
+/* The edges e with keep[e] (keep NULL: all), `kept` of them; edges[e]
+ * receives each one's object when edges is not NULL. */
 static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wmax, double scale,
-                      sg_gv_obj **edges)
+                      sg_gv_obj **edges, const unsigned char *keep, size_t kept)
 {
     /* many lines: lighter, so that the groups stay visible */
-    unsigned base = sg_graph_edge_count(g) > 1500 ? 0x20 : 0x50;
+    unsigned base = kept > 1500 ? 0x20 : 0x50;
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
         size_t s, t;
         double w;
+        if (keep && !keep[e])
+            continue;
         sg_graph_edge(g, e, &s, &t, &w, NULL);
         sg_gv_obj *edge = sg_gv_edge(dg, nodes[s], nodes[t]);
         if (!edge)
@@ -618,10 +717,10 @@ static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wm
 }
 
 static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt,
-                      const size_t *order, double wmax, double scale, sg_gv_obj **out)
+                      const size_t *order, double wmax, double scale, size_t drawn, sg_gv_obj **out)
 {
     sg_strbuf b = {NULL, 0, 0, 0};
-    if (legend(&b, g, opt, order, wmax, scale)) {
+    if (legend(&b, g, opt, order, wmax, scale, drawn)) {
         free(b.s);
         return SG_ERR_NOMEM;
     }
@@ -637,11 +736,9 @@ static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt
 }
 
 /* Places the legend to the right of the drawing, top-aligned, once its size
- * is known from a first pass. */
-static int place_legend(sg_gv_obj *ln, bbox bb)
+ * is known (legend_size). */
+static int place_legend(sg_gv_obj *ln, bbox bb, double w, double h)
 {
-    double w, h;
-    sg_gv_node_size(ln, &w, &h);
     return setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
 }
 
@@ -718,6 +815,32 @@ static int plan_marks(const sg_graph *g, const sg_render_options *opt, marks_pla
     return 0;
 }
 
+/* The legend's size in points, from a graph holding it alone with the
+ * picture's defaults, laid out as the picture is (nop2): laying out the
+ * whole picture twice cost a third of its drawing (Graphviz places the
+ * outside labels among every node, each time). */
+static int legend_size(const sg_graph *g, const sg_render_options *opt, const marks_plan *mp,
+                       size_t drawn, double *w, double *h, sg_error *err)
+{
+    sg_gv *lg = NULL;
+    sg_gv_obj *ln = NULL;
+    int rc = SG_ERR_NOMEM;
+    if (sg_gv_open(&lg, "G") || declare_defaults(lg, 0) ||
+        add_legend(g, lg, opt, mp->order, mp->wmax, mp->scale, drawn, &ln))
+        goto done;
+    if ((rc = sg_gv_layout(lg, "nop2")) != 0) {
+        rc = gv_failed(err, "nop2");
+        goto done_set;
+    }
+    sg_gv_node_size(ln, w, h);
+done:
+    if (rc == SG_ERR_NOMEM)
+        sg_error_set(err, rc, NULL, 0, -1, "out of memory");
+done_set:
+    sg_gv_close(lg);
+    return rc;
+}
+
 int sg_render(const sg_graph *g, const char *format, const sg_render_options *opt, FILE *f,
               sg_error *err)
 {
@@ -731,12 +854,15 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         snprintf(what, sizeof(what), "drawing (%s)", format ? format : "?");
         opt->on_step(what, opt->step_ctx);
     }
-    size_t n = sg_graph_node_count(g);
+    size_t n = sg_graph_node_count(g), kept;
     sg_gv_obj **nodes = calloc(n + 1, sizeof(sg_gv_obj *));
     sg_gv *dg = NULL;
+    unsigned char *keep = NULL;
     marks_plan mp = {{0}, NULL, 0, {0, 0, 0, 0}, 0};
     int rc = plan_marks(g, opt, &mp, err);
-    if (rc)
+    double lw = 0, lh = 0;
+    if (rc || (rc = picture_edges(g, &keep, &kept, err)) ||
+        (rc = legend_size(g, opt, &mp, kept, &lw, &lh, err)))
         goto done_set;
     rc = SG_ERR_NOMEM;
     if (!nodes)
@@ -752,21 +878,14 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         goto done;
     sg_gv_obj *ln = NULL;
     if (draw_nodes(g, dg, nodes, opt, mp.order, mp.cols, mp.scale, 0) ||
-        draw_edges(g, dg, nodes, mp.wmax, mp.scale, NULL) ||
-        add_legend(g, dg, opt, mp.order, mp.wmax, mp.scale, &ln))
+        draw_edges(g, dg, nodes, mp.wmax, mp.scale, NULL, keep, kept) ||
+        add_legend(g, dg, opt, mp.order, mp.wmax, mp.scale, kept, &ln))
         goto done;
-    for (int pass = 0; pass < 2; pass++) {
-        if (sg_gv_layout(dg, "nop2") != 0) {
-            rc = gv_failed(err, "nop2");
-            goto done_set;
-        }
-        if (pass == 0) {
-            /* gvLayout records the bounding box as "bb", which nop2 would
-             * then reuse instead of computing it with the legend */
-            if (place_legend(ln, mp.bb) || sg_gv_set(root, "bb", ""))
-                goto done;
-            sg_gv_unlayout(dg);
-        }
+    if (place_legend(ln, mp.bb, lw, lh))
+        goto done;
+    if (sg_gv_layout(dg, "nop2") != 0) {
+        rc = gv_failed(err, "nop2");
+        goto done_set;
     }
     rc = sg_gv_render(dg, format, f);
     if (rc == SG_ERR_GRAPH)
@@ -781,6 +900,7 @@ done_set:
     sg_gv_close(dg);
     free(mp.order);
     free(nodes);
+    free(keep);
     return rc;
 }
 
@@ -793,7 +913,7 @@ int sg_render_marks(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, sg_gv_obj *
     int rc = plan_marks(g, &opt, &mp, err);
     if (!rc && (declare_defaults(dg, 1) ||
                 draw_nodes(g, dg, nodes, &opt, mp.order, mp.cols, mp.scale, 1) ||
-                draw_edges(g, dg, nodes, mp.wmax, mp.scale, edges)))
+                draw_edges(g, dg, nodes, mp.wmax, mp.scale, edges, NULL, sg_graph_edge_count(g))))
         rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     free(mp.order);
     return rc;

@@ -42,4 +42,22 @@ unsigned sg_layout_channel(const sg_graph *g, long col, size_t i);
 /* The picture's shape for a node type ("square" for organisations...). */
 const char *sg_type_shape(const char *type);
 
+/* layout.c: a layout's positions by a Graphviz engine, of n nodes of the
+ * diameters `diam` (inches) and m edges (ends[2e] to ends[2e + 1]), with
+ * sfdp's settings for large graphs when `large`; the job keeps copies.
+ * Run in the calling thread (sg_layout_job_run), or started in a thread of
+ * its own (sg_layout_job_start, 0 or SG_ERR_NOMEM when no thread could be
+ * made) and waited for (sg_layout_job_wait, which runs it when it was not
+ * started). Positions in points, valid after a successful run or wait.
+ * sg_layout_job_free (NULL-safe) waits for a started job first. */
+typedef struct sg_layout_job sg_layout_job;
+int sg_layout_job_new(sg_layout_job **out, size_t n, const double *diam, size_t m,
+                      const size_t *ends, const char *engine, int large);
+int sg_layout_job_run(sg_layout_job *job, sg_error *err);
+int sg_layout_job_start(sg_layout_job *job);
+int sg_layout_job_wait(sg_layout_job *job, sg_error *err);
+const double *sg_layout_job_x(const sg_layout_job *job);
+const double *sg_layout_job_y(const sg_layout_job *job);
+void sg_layout_job_free(sg_layout_job *job);
+
 #endif

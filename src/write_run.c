@@ -1,12 +1,14 @@
 /* Writing what a run gives (write.h): the network and each period's,
  * analysed and laid out, the counts, the actor-document graph, and the
  * rows streamed during the run, committed as one set. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "sg_internal.h"
+#include "stakegraph/render.h"
 #include "stakegraph/write.h"
 
 int sg_targets_open(sg_target *const *t, size_t n, sg_error *err)
@@ -45,28 +47,111 @@ int sg_targets_need_layout(sg_target *const *t, size_t n)
     return any(t, n, SG_TARGET_PICTURE, 1);
 }
 
-/* Writes each target; commits the targets and the nrows `rows` as one set. */
+/* The targets to write: those Graphviz draws (`pictures`: SVG, PNG, PDF) or
+ * the others, each with its graph, read only while they are written. */
+typedef struct {
+    sg_target *const *t;
+    const sg_graph *const *g;
+    const sg_timeline *const *tl;
+    size_t n;
+    const sg_extractor *ex;
+    sg_render_options ro;
+    int pictures, rc;
+    sg_error err;
+} write_set;
+
+static int drawn(const sg_target *t)
+{
+    return sg_target_kind_of(t) == SG_TARGET_PICTURE && !sg_target_is_view(t);
+}
+
+/* Standard output or a descriptor ("-" and "/dev/stdout" are one stream):
+ * such targets are written one after the other, as given. */
+static int shared_stream(const sg_target *t)
+{
+    const char *p = sg_target_path(t);
+    return !strcmp(p, "-") || !strncmp(p, "/dev/", 5) || !strncmp(p, "/proc/", 6);
+}
+
+static void *write_some(void *arg)
+{
+    write_set *w = arg;
+    for (size_t i = 0; i < w->n && !w->rc; i++)
+        if (drawn(w->t[i]) == w->pictures)
+            w->rc = sg_target_write(w->t[i], w->g[i], w->ex, &w->ro, w->tl[i], &w->err);
+    return NULL;
+}
+
+/* 1 for a large picture, 2 for the other files, 4 for a target that keeps
+ * the targets one after the other: a small picture (no thread for it) or a
+ * shared stream. */
+static int beside_bit(const sg_target *t, const sg_graph *g)
+{
+    if (shared_stream(t))
+        return 4;
+    if (!drawn(t))
+        return 2;
+    return sg_graph_node_count(g) > SG_LAYOUT_LARGE ? 1 : 4;
+}
+
+/* Writes each target, the pictures of a large network in a thread of their
+ * own beside the other files (a large network's drawing takes as long as its GraphML);
+ * commits the targets and the nrows `rows` as one set. */
 static int write_commit(sg_target *const *t, size_t n, const sg_graph *const *g,
                         const sg_timeline *const *tl, const sg_extractor *ex,
                         const sg_render_options *ro, sg_output **rows, size_t nrows, sg_error *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        int rc = sg_target_write(t[i], g[i], ex, ro, tl[i], err);
-        if (rc)
-            return rc;
+    write_set pic = {t, g, tl, n, ex, *ro, 1, 0, {0}}, other = pic;
+    other.pictures = 0;
+    int both = 0;
+    for (size_t i = 0; i < n; i++)
+        both |= beside_bit(t[i], g[i]);
+    pthread_t thread;
+    int beside = both == 3;
+    if (beside) {
+        for (size_t i = 0; i < n && ro->on_step; i++)
+            if (drawn(t[i])) { /* told here: the thread tells nothing */
+                char what[64];
+                snprintf(what, sizeof(what), "drawing (%s)", sg_target_format(t[i]));
+                ro->on_step(what, ro->step_ctx);
+            }
+        pic.ro.on_step = NULL;
+        beside = pthread_create(&thread, NULL, write_some, &pic) == 0;
     }
-    return sg_targets_commit(t, n, rows, nrows, err);
+    if (!beside) /* one after the other, in their order */
+        for (size_t i = 0; i < n; i++) {
+            int rc = sg_target_write(t[i], g[i], ex, ro, tl[i], err);
+            if (rc)
+                return rc;
+        }
+    else {
+        write_some(&other);
+        pthread_join(thread, NULL);
+    }
+    write_set *failed = other.rc ? &other : pic.rc ? &pic : NULL;
+    if (failed && err)
+        *err = failed->err;
+    return failed ? failed->rc : sg_targets_commit(t, n, rows, nrows, err);
 }
 
 int sg_targets_write(sg_target *const *t, size_t n, const sg_graph *g, const sg_extractor *ex,
                      const sg_render_options *ro, const sg_timeline *timeline, sg_error *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        int rc = sg_target_write(t[i], g, ex, ro, timeline, err);
-        if (rc)
-            return rc;
+    const sg_graph **gs = sg_alloc_array(n + 1, sizeof(*gs));
+    const sg_timeline **tl = sg_alloc_array(n + 1, sizeof(*tl));
+    sg_render_options defaults;
+    if (!ro)
+        sg_render_options_init(&defaults);
+    int rc = gs && tl ? 0 : sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; !rc && i < n; i++) {
+        gs[i] = g;
+        tl[i] = timeline;
     }
-    return sg_targets_commit(t, n, NULL, 0, err);
+    if (!rc)
+        rc = write_commit(t, n, gs, tl, ex, ro ? ro : &defaults, NULL, 0, err);
+    free((void *)gs);
+    free((void *)tl);
+    return rc;
 }
 
 char *sg_period_path(const char *path, const char *label)
@@ -151,12 +236,16 @@ static int want_layout(const sg_write_options *o, sg_target *const *t, size_t n,
     return 1;
 }
 
-/* A network's analysis and (when wanted) layout. */
+/* A network's analysis and (when wanted) layout, the layout beside the
+ * analysis. */
 static int prepare(sg_graph *g, const sg_write_options *o, sg_target *const *t, size_t n,
                    sg_error *err)
 {
+    int layout = want_layout(o, t, n, g);
+    if (o->analyse && layout)
+        return sg_graph_analyse_layout(g, &o->analysis, &o->render, err);
     int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0;
-    if (!rc && want_layout(o, t, n, g))
+    if (!rc && layout)
         rc = sg_graph_layout(g, &o->render, err);
     return rc;
 }

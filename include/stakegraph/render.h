@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "analysis.h"
 #include "graph.h"
 
 #ifdef __cplusplus
@@ -25,6 +26,19 @@ typedef struct {
     sg_step_fn on_step;     /* told the layout and the drawing as they start (may be NULL) */
     void *step_ctx;
 } sg_render_options;
+
+/* Above this many actors, the layout uses sfdp's settings for large graphs
+ * (overlaps removed by scaling, "prism0"; forces by a fast quadtree). */
+#define SG_LAYOUT_LARGE 2000
+
+/* A picture of a network of more than SG_LAYOUT_LARGE actors and more than
+ * SG_PICTURE_EDGES_MAX edges lays out and draws its backbone only: the edges
+ * significant for either actor by the disparity filter at SG_PICTURE_ALPHA
+ * (the `backbone_alpha` column) and a maximum spanning forest (every actor
+ * stays attached as in the network); the legend says how many of how many.
+ * The network's data (GraphML, DOT, ...) keeps every edge. */
+#define SG_PICTURE_EDGES_MAX 20000
+#define SG_PICTURE_ALPHA 0.05
 
 /* Fills `opt` with the defaults: colour by community, size by "pagerank"
  * (static storage), labels -1, engine and title NULL. The strings of the
@@ -55,6 +69,16 @@ const char *sg_render_format_from_path(const char *path);
  * several threads run one at a time (one process-wide lock; the analysis,
  * when it runs, takes the igraph lock before, not at the same time). */
 int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err);
+
+/* sg_graph_analyse then sg_graph_layout, the same columns and values, in
+ * less time: for a network of more than SG_LAYOUT_LARGE actors, the layout
+ * runs in a thread of its own beside the rest of the analysis once the
+ * measure that sizes the nodes is known (pagerank, the default size_by; for
+ * another measure, or a smaller network, the layout follows the analysis).
+ * `aopt`, `ropt` NULL: the defaults. Threads: as those two functions (the
+ * igraph lock in the calling thread, the Graphviz lock in the layout's). */
+int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
+                            const sg_render_options *ropt, sg_error *err);
 
 /* Draws a laid-out graph as "svg", "png" or "pdf" to `f`: nodes shaped by
  * type, coloured and sized as laid out, edges as wide as their weight,

@@ -87,8 +87,8 @@ static int draw(const char *in, int strict, sg_target **outs, size_t n, sg_rende
     int rc = 0;
     if (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
         (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0))
-        rc = sg_graph_analyse(g, ao, &err);
-    if (!rc)
+        rc = sg_graph_analyse_layout(g, ao, ro, &err);
+    else
         rc = sg_graph_layout(g, ro, &err);
     if (!rc)
         cli_warn_renamed(g, in);

@@ -336,5 +336,38 @@ with tempfile.TemporaryDirectory() as T:
           rd.returncode == 0 and not rd.stderr and open(out).read() == open(out2).read(),
           rd.stderr)
 
+    # above 2,000 actors and 20,000 edges the picture draws the backbone
+    # (disparity filter and a maximum spanning forest), says so in its legend,
+    # and the GraphML keeps every edge; at 2,000 actors every edge is drawn
+    gen = os.path.join(SRC, "tests", "bench", "gen_graph.py")
+    for n, m, backbone in ((2001, 24000, True), (2000, 24000, False)):
+        src, pic, laid = (os.path.join(T, f"b{n}.{x}") for x in ("graphml", "svg", "laid.graphml"))
+        subprocess.run(["/usr/bin/python3", gen, str(n), str(m), src], check=True,
+                       capture_output=True)
+        r = run("render", src, "-o", pic, "-o", laid)
+        G = nx.read_graphml(laid)
+        root = ET.parse(pic).getroot()
+        drawn = [g.find(SVG + "title").text.split("--") for g in root.iter(SVG + "g")
+                 if g.get("class") == "edge"]
+        legend = texts(svg_nodes(pic)["legend"])
+        if not backbone:
+            check(f"{n} actors, {G.number_of_edges()} edges: every edge drawn, no backbone row",
+                  r.returncode == 0 and len(drawn) == G.number_of_edges() and "backbone" not in legend,
+                  f"{len(drawn)} drawn; {legend[-120:]}")
+            continue
+        D = nx.Graph(drawn)
+        D.add_nodes_from(G)
+        note = f"the backbone, {len(drawn)} of {G.number_of_edges()} links"
+        check(f"{n} actors, {G.number_of_edges()} edges > 20,000: the backbone drawn, the legend "
+              "says how many of how many", r.returncode == 0 and len(drawn) < G.number_of_edges()
+              and note in legend and "spanning forest" in legend, f"{len(drawn)}; {legend[-160:]}")
+        check("the backbone keeps the network's components and only its edges",
+              nx.number_connected_components(D) == nx.number_connected_components(G)
+              and all(G.has_edge(a, b) for a, b in drawn))
+        alpha = nx.get_edge_attributes(G, "backbone_alpha")
+        strong = [e for e, a in alpha.items() if a < 0.05]
+        check("every edge of backbone_alpha < 0.05 is drawn", all(D.has_edge(*e) for e in strong),
+              f"{len(strong)} significant")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
