@@ -1521,7 +1521,7 @@ cleanup:
  * default up to SG_AUTO_LAYOUT_MAX actors. */
 static int prepare(RunObject *r, sg_graph *g, int picture, const sg_write_options *o, sg_error *err)
 {
-    int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0, want = picture;
+    int want = picture;
     if (o->analyse && o->layout != 0 && !picture) {
         want = o->layout == 1 || sg_graph_node_count(g) <= SG_AUTO_LAYOUT_MAX;
         if (!want) {
@@ -1534,6 +1534,9 @@ static int prepare(RunObject *r, sg_graph *g, int picture, const sg_write_option
             warn_add(&r->warnings, &w);
         }
     }
+    if (o->analyse && want) /* the layout beside the analysis, as a run's */
+        return sg_graph_analyse_layout(g, &o->analysis, &o->render, err);
+    int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0;
     if (!rc && want)
         rc = sg_graph_layout(g, &o->render, err);
     return rc;
