@@ -43,6 +43,22 @@ static int merge(sg_hits *h, sg_hits *add)
     return 0;
 }
 
+/* The hits of `add` (long forms read) replace those of `h` inside one of
+ * them, which give way. */
+static int replace_inside(sg_hits *h, sg_hits *add)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        int inside = 0;
+        for (size_t a = 0; a < add->n && !inside; a++)
+            inside = h->v[i].fs >= add->v[a].fs && h->v[i].fe <= add->v[a].fe;
+        if (!inside)
+            h->v[out++] = h->v[i];
+    }
+    h->n = out;
+    return merge(h, add);
+}
+
 /* Are the letters of the acronym text[a0, a1) found in order in the long form
  * text[l0, l1), the first one starting it? */
 static int letters_fit(const sg_folded *f, size_t a0, size_t a1, size_t l0, size_t l1)
@@ -547,7 +563,7 @@ static int long_form_head(const sg_folded *f, size_t ls)
 
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
-    size_t out = 0, n = h->n;
+    size_t n = h->n;
     sg_hits add = {0};
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
@@ -587,20 +603,8 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (!clash && (rc = sg_hits_push(&add, ls, le, x->entity, SG_HIT_VARIANT)))
             break;
     }
-    if (rc || !add.n) {
-        sg_hits_free(&add);
-        return rc;
-    }
-    /* the hits inside the long forms give way */
-    for (size_t i = 0; i < h->n; i++) {
-        int inside = 0;
-        for (size_t a = 0; a < add.n && !inside; a++)
-            inside = h->v[i].fs >= add.v[a].fs && h->v[i].fe <= add.v[a].fe;
-        if (!inside)
-            h->v[out++] = h->v[i];
-    }
-    h->n = out;
-    rc = merge(h, &add);
+    if (!rc && add.n)
+        rc = replace_inside(h, &add);
     sg_hits_free(&add);
     return rc;
 }
@@ -681,20 +685,8 @@ int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (e != SG_TRIE_NONE && (m->allowed[e] & SG_VARIANT_DEFINED))
             rc = sg_hits_push(&add, ls, le, e, SG_HIT_VARIANT);
     }
-    if (rc || !add.n) {
-        sg_hits_free(&add);
-        return rc;
-    }
-    size_t out = 0; /* the places inside the long forms give way */
-    for (size_t i = 0; i < h->n; i++) {
-        int inside = 0;
-        for (size_t a = 0; a < add.n && !inside; a++)
-            inside = h->v[i].fs >= add.v[a].fs && h->v[i].fe <= add.v[a].fe;
-        if (!inside)
-            h->v[out++] = h->v[i];
-    }
-    h->n = out;
-    rc = merge(h, &add);
+    if (!rc && add.n)
+        rc = replace_inside(h, &add);
     sg_hits_free(&add);
     return rc;
 }
