@@ -4,6 +4,7 @@
 #include <graphviz/gvc.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,16 @@ int sg_gv_set(sg_gv_obj *obj, const char *name, const char *value)
     return agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : SG_ERR_NOMEM;
 }
 
+int sg_gv_setf(sg_gv_obj *obj, const char *name, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    sg_vsnprintf_c(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    return sg_gv_set(obj, name, buf);
+}
+
 int sg_gv_set_html(sg_gv *g, sg_gv_obj *obj, const char *name, const char *html)
 {
     char *h = agstrdup_html(g->graph, (char *)html);
@@ -182,4 +193,11 @@ int sg_gv_write(sg_gv *g, FILE *f)
 const char *sg_gv_reason(void)
 {
     return gv_reason;
+}
+
+int sg_gv_failed(sg_error *err, const char *what)
+{
+    const char *reason = sg_gv_reason();
+    return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "Graphviz (%s): %s", what,
+                        reason[0] ? reason : "failed");
 }

@@ -13,6 +13,8 @@
 
 #include <stdio.h>
 
+#include "sg_internal.h"
+
 typedef struct sg_gv sg_gv;         /* a graph, with the lock held */
 typedef struct sg_gv_obj sg_gv_obj; /* its root graph, a node or an edge */
 typedef struct sg_gv_sym sg_gv_sym; /* a declared attribute */
@@ -52,6 +54,9 @@ int sg_gv_set_sym(sg_gv_obj *obj, sg_gv_sym *sym, const char *value);
  * Returns 0 or SG_ERR_NOMEM. */
 int sg_gv_set(sg_gv_obj *obj, const char *name, const char *value);
 
+/* sg_gv_set with a printf format, its numbers in the C locale. */
+int sg_gv_setf(sg_gv_obj *obj, const char *name, const char *fmt, ...) SG_PRINTF(3, 4);
+
 /* Sets attribute `name` to an HTML-like label ("<TABLE>..."). */
 int sg_gv_set_html(sg_gv *g, sg_gv_obj *obj, const char *name, const char *html);
 
@@ -77,5 +82,9 @@ int sg_gv_write(sg_gv *g, FILE *f);
 /* Graphviz's last error message in this session ("" if none); valid until
  * sg_gv_close. */
 const char *sg_gv_reason(void);
+
+/* Sets *err to "Graphviz (what): reason" (sg_gv_reason(), or "failed") and
+ * returns SG_ERR_GRAPH. */
+int sg_gv_failed(sg_error *err, const char *what);
 
 #endif

@@ -11,7 +11,6 @@
 #include "gv.h"
 #include "render_int.h"
 #include "sg_internal.h"
-#include "xmlesc.h"
 
 struct sg_layout_job {
     size_t n, m;
@@ -64,13 +63,6 @@ void sg_layout_job_free(sg_layout_job *j)
     free(j);
 }
 
-static int setf(sg_gv_obj *obj, const char *name, const char *fmt, double v)
-{
-    char buf[64];
-    sg_snprintf_c(buf, sizeof(buf), fmt, v); /* (a thread's locale is the process's) */
-    return sg_gv_set(obj, name, buf);
-}
-
 /* The graph to lay out: its settings, the nodes n0, n1, ... and the edges. */
 static int build(const sg_layout_job *j, sg_gv *lg, sg_gv_obj **nodes)
 {
@@ -85,8 +77,8 @@ static int build(const sg_layout_job *j, sg_gv *lg, sg_gv_obj **nodes)
         snprintf(name, sizeof(name), "n%zu", i);
         if (!(nodes[i] = sg_gv_node(lg, name)) || sg_gv_set(nodes[i], "shape", "circle") ||
             sg_gv_set(nodes[i], "fixedsize", "true") ||
-            setf(nodes[i], "width", "%.4f", j->diam[i]) ||
-            setf(nodes[i], "height", "%.4f", j->diam[i]) || sg_gv_set(nodes[i], "label", ""))
+            sg_gv_setf(nodes[i], "width", "%.4f", j->diam[i]) ||
+            sg_gv_setf(nodes[i], "height", "%.4f", j->diam[i]) || sg_gv_set(nodes[i], "label", ""))
             return SG_ERR_NOMEM;
     }
     for (size_t e = 0; e < j->m; e++)
@@ -105,9 +97,7 @@ int sg_layout_job_run(sg_layout_job *j, sg_error *err)
     if (!nodes || sg_gv_open(&lg, "layout") || build(j, lg, nodes))
         goto done;
     if (sg_gv_layout(lg, j->engine) != 0) {
-        const char *reason = sg_gv_reason();
-        rc = sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "Graphviz (%s): %s", j->engine,
-                          reason[0] ? reason : "failed");
+        rc = sg_gv_failed(err, j->engine);
         goto done_set;
     }
     for (size_t i = 0; i < j->n; i++)

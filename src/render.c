@@ -5,7 +5,6 @@
  * only '"', so every value is cleaned first (backslashes doubled). */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,17 +108,6 @@ static int set(sg_gv_obj *obj, const char *name, const char *value)
     return rc;
 }
 
-static int setf(sg_gv_obj *obj, const char *name, const char *fmt, ...) SG_PRINTF(3, 4);
-static int setf(sg_gv_obj *obj, const char *name, const char *fmt, ...)
-{
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    sg_vsnprintf_c(buf, sizeof(buf), fmt, ap);
-    va_end(ap);
-    return sg_gv_set(obj, name, buf);
-}
-
 /* Value of the sizing measure on node i. */
 static double size_value(const sg_graph *g, long col, size_t i)
 {
@@ -192,13 +180,6 @@ static const char *engine_for(const sg_graph *g, const sg_render_options *opt)
     if (opt->engine && *opt->engine)
         return opt->engine;
     return sg_graph_node_count(g) <= NEATO_MAX ? "neato" : "sfdp";
-}
-
-static int gv_failed(sg_error *err, const char *what)
-{
-    const char *reason = sg_gv_reason();
-    return sg_error_set(err, SG_ERR_GRAPH, NULL, 0, -1, "Graphviz (%s): %s", what,
-                        reason[0] ? reason : "failed");
 }
 
 /* The edges a picture lays out and draws: every edge (*keep NULL, *kept m)
@@ -657,9 +638,11 @@ static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_
         double y = sg_graph_column_value(g, SG_NODES, (size_t)cols[1], i);
         double d = 2.0 * sg_graph_column_value(g, SG_NODES, (size_t)cols[2], i) / 72.0;
         const type_style *st = style_of(sg_graph_node_type(g, i));
-        rc = setf(nodes[i], "pos", "%.2f,%.2f!", x, y) || setf(nodes[i], "width", "%.4f", d) ||
-             setf(nodes[i], "height", "%.4f", d) || setf(nodes[i], "shape", "%s", st->shape) ||
-             setf(nodes[i], "fillcolor", "%s", hex(g, i, colour, cols + 3)) ||
+        rc = sg_gv_setf(nodes[i], "pos", "%.2f,%.2f!", x, y) ||
+             sg_gv_setf(nodes[i], "width", "%.4f", d) ||
+             sg_gv_setf(nodes[i], "height", "%.4f", d) ||
+             sg_gv_setf(nodes[i], "shape", "%s", st->shape) ||
+             sg_gv_setf(nodes[i], "fillcolor", "%s", hex(g, i, colour, cols + 3)) ||
              set(nodes[i], "tooltip", sg_graph_node_label(g, i));
         if (!rc && dot) {
             /* a label as wide as the node at most: 0.55 em a character */
@@ -668,8 +651,8 @@ static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_
             for (const char *c = text; *c; c++)
                 chars += ((unsigned char)*c & 0xC0) != 0x80;
             double fit = chars ? 72.0 * d / (0.55 * (double)chars) : 9.0;
-            rc = set(nodes[i], "label", text) || setf(nodes[i], "fontcolor", "%s", colour) ||
-                 setf(nodes[i], "fontsize", "%.1f", fmax(1.0, fmin(9.0, fit)));
+            rc = set(nodes[i], "label", text) || sg_gv_setf(nodes[i], "fontcolor", "%s", colour) ||
+                 sg_gv_setf(nodes[i], "fontsize", "%.1f", fmax(1.0, fmin(9.0, fit)));
         }
         if (!rc && labelled[i]) {
             double v = size_value(g, scol, i);
@@ -681,7 +664,7 @@ static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_
             } else {
                 char *label = wrap_name(sg_graph_node_short_name(g, i));
                 rc = !label || sg_gv_set(nodes[i], "xlabel", label) ||
-                     setf(nodes[i], "fontsize", "%.1f", points);
+                     sg_gv_setf(nodes[i], "fontsize", "%.1f", points);
                 free(label);
             }
         }
@@ -709,8 +692,9 @@ static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wm
         if (edges)
             edges[e] = edge;
         double k = wmax > 1 ? log(w > 1 ? w : 1) / log(wmax) : 0;
-        if (setf(edge, "penwidth", "%.2f", sqrt(scale) * (0.6 + 3.0 * k)) ||
-            setf(edge, "color", "#707070%02x", base + (unsigned)((base == 0x20 ? 0x40 : 0x70) * k)))
+        if (sg_gv_setf(edge, "penwidth", "%.2f", sqrt(scale) * (0.6 + 3.0 * k)) ||
+            sg_gv_setf(edge, "color", "#707070%02x",
+                       base + (unsigned)((base == 0x20 ? 0x40 : 0x70) * k)))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -729,8 +713,8 @@ static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt
     sg_gv_obj *ln = sg_gv_node(dg, name);
     int rc = !ln || sg_gv_set_html(dg, ln, "label", b.s);
     free(b.s);
-    rc = rc || setf(ln, "shape", "plain") || setf(ln, "fontsize", "%.1f", 10 * scale) ||
-         setf(ln, "fixedsize", "false") || setf(ln, "pos", "0,0!");
+    rc = rc || sg_gv_setf(ln, "shape", "plain") || sg_gv_setf(ln, "fontsize", "%.1f", 10 * scale) ||
+         sg_gv_setf(ln, "fixedsize", "false") || sg_gv_setf(ln, "pos", "0,0!");
     *out = ln;
     return rc ? SG_ERR_NOMEM : 0;
 }
@@ -739,7 +723,7 @@ static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt
  * is known (legend_size). */
 static int place_legend(sg_gv_obj *ln, bbox bb, double w, double h)
 {
-    return setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
+    return sg_gv_setf(ln, "pos", "%.2f,%.2f!", bb.maxx + 60 + w / 2, bb.maxy - h / 2);
 }
 
 /* The picture's defaults: UTF-8, straight edges drawn first, white ground,
@@ -829,7 +813,7 @@ static int legend_size(const sg_graph *g, const sg_render_options *opt, const ma
         add_legend(g, lg, opt, mp->order, mp->wmax, mp->scale, drawn, &ln))
         goto done;
     if ((rc = sg_gv_layout(lg, "nop2")) != 0) {
-        rc = gv_failed(err, "nop2");
+        rc = sg_gv_failed(err, "nop2");
         goto done_set;
     }
     sg_gv_node_size(ln, w, h);
@@ -873,8 +857,8 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
         goto done;
     sg_gv_obj *root = sg_gv_root(dg);
     if (opt->title && *opt->title &&
-        (set(root, "label", opt->title) || setf(root, "labelloc", "t") ||
-         setf(root, "fontsize", "18")))
+        (set(root, "label", opt->title) || sg_gv_setf(root, "labelloc", "t") ||
+         sg_gv_setf(root, "fontsize", "18")))
         goto done;
     sg_gv_obj *ln = NULL;
     if (draw_nodes(g, dg, nodes, opt, mp.order, mp.cols, mp.scale, 0) ||
@@ -884,12 +868,12 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     if (place_legend(ln, mp.bb, lw, lh))
         goto done;
     if (sg_gv_layout(dg, "nop2") != 0) {
-        rc = gv_failed(err, "nop2");
+        rc = sg_gv_failed(err, "nop2");
         goto done_set;
     }
     rc = sg_gv_render(dg, format, f);
     if (rc == SG_ERR_GRAPH)
-        gv_failed(err, format);
+        sg_gv_failed(err, format);
     else if (rc == SG_ERR_IO)
         sg_error_set(err, rc, NULL, 0, -1, "cannot write: %s", strerror(errno));
     goto done_set;
