@@ -236,18 +236,21 @@ static int want_layout(const sg_write_options *o, sg_target *const *t, size_t n,
     return 1;
 }
 
-/* A network's analysis and (when wanted) layout, the layout beside the
- * analysis. */
-static int prepare(sg_graph *g, const sg_write_options *o, sg_target *const *t, size_t n,
-                   sg_error *err)
+int sg_network_prepare(sg_graph *g, const sg_write_options *o, int layout, sg_error *err)
 {
-    int layout = want_layout(o, t, n, g);
     if (o->analyse && layout)
         return sg_graph_analyse_layout(g, &o->analysis, &o->render, err);
     int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0;
     if (!rc && layout)
         rc = sg_graph_layout(g, &o->render, err);
     return rc;
+}
+
+/* A network's analysis and (when wanted) layout. */
+static int prepare(sg_graph *g, const sg_write_options *o, sg_target *const *t, size_t n,
+                   sg_error *err)
+{
+    return sg_network_prepare(g, o, want_layout(o, t, n, g), err);
 }
 
 /* Moves target *t (set NULL) into the plan. */

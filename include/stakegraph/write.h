@@ -168,6 +168,13 @@ int sg_run_write(sg_target **t, size_t n, sg_target **bipartite, sg_output **row
                  const sg_extractor *ex, sg_run_result *res, const sg_write_options *opt,
                  sg_error *err);
 
+/* A network made as sg_run_write makes it: analysed when opt->analyse, laid
+ * out when `layout` (the layout beside the analysis when both:
+ * sg_graph_analyse_layout). For front ends that write a network later
+ * (the Python package); `layout` is theirs to decide, as opt->layout says.
+ * Returns 0 or the failing step's error. */
+int sg_network_prepare(sg_graph *g, const sg_write_options *opt, int layout, sg_error *err);
+
 /* Convenience: the graph to `path` in one call (new, open, write, commit,
  * free), e.g. "network.graphml", "tables" with format "csv", "net.svg". */
 int sg_graph_write(const sg_graph *g, const char *path, const char *format,

@@ -1534,12 +1534,7 @@ static int prepare(RunObject *r, sg_graph *g, int picture, const sg_write_option
             warn_add(&r->warnings, &w);
         }
     }
-    if (o->analyse && want) /* the layout beside the analysis, as a run's */
-        return sg_graph_analyse_layout(g, &o->analysis, &o->render, err);
-    int rc = o->analyse ? sg_graph_analyse(g, &o->analysis, err) : 0;
-    if (!rc && want)
-        rc = sg_graph_layout(g, &o->render, err);
-    return rc;
+    return sg_network_prepare(g, o, want, err);
 }
 
 /* The network of period k (-1: the whole one), analysed and laid out as
