@@ -91,6 +91,17 @@ int sg_extract_options_set(sg_extract_options *opt, const char *name, const char
     return unknown(extract_set(opt, name, value, err), name, err);
 }
 
+/* --jobs N: threads of a run, processes of an analysis. */
+static int jobs(unsigned *out, const char *value, sg_error *err)
+{
+    unsigned long v;
+    if (parse_u32(value, &v) || v < 1 || v > SG_MAX_JOBS)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid --jobs (1 to %d)",
+                            SG_MAX_JOBS);
+    *out = (unsigned)v;
+    return 0;
+}
+
 static int analysis_set(sg_analysis_options *opt, const char *name, const char *value,
                         sg_error *err)
 {
@@ -102,6 +113,8 @@ static int analysis_set(sg_analysis_options *opt, const char *name, const char *
             return fail(err, "invalid --backbone (a significance level, 0 < ALPHA <= 1)");
     } else if (!strcmp(name, "exact")) {
         opt->exact = 1;
+    } else if (!strcmp(name, "jobs")) {
+        return jobs(&opt->jobs, value, err);
     } else if (strncmp(name, "no-", 3) || sg_measure_skip(&opt->skip, name + 3)) {
         return NOT_MINE;
     }
@@ -184,12 +197,8 @@ int sg_write_options_set(sg_write_options *opt, const char *name, const char *va
 
 int sg_run_options_set(sg_run_options *opt, const char *name, const char *value, sg_error *err)
 {
-    unsigned long v;
     if (!strcmp(name, "jobs")) {
-        if (parse_u32(value, &v) || v < 1 || v > SG_MAX_JOBS)
-            return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid --jobs (1 to %d)",
-                                SG_MAX_JOBS);
-        opt->jobs = (unsigned)v;
+        return jobs(&opt->jobs, value, err);
     } else if (!strcmp(name, "by-period")) {
         if (value && !strcmp(value, "month"))
             opt->by_period = SG_PERIOD_MONTH;

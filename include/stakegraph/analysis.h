@@ -21,6 +21,9 @@ typedef struct {
                            edges); 0 (default): SG_BETWEENNESS_EXACT_WORK */
     unsigned skip;      /* SG_MEASURE_* not computed (no column; a column the graph
                            already has, read from a file, stays) */
+    unsigned jobs;      /* processes a sampled betweenness may use: 1 this one only; 0
+                           (default) a second when the machine has more than one core
+                           (the values are the same) */
     sg_step_fn on_step; /* told each measure as it starts (may be NULL) */
     void *step_ctx;
 } sg_analysis_options;

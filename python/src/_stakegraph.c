@@ -810,11 +810,11 @@ static int apply_options(PyObject *opts, sg_extract_options *eo, sg_run_options 
         int rc;
         if (eo && is_extract_option(name))
             rc = sg_extract_options_set(eo, name, value, &err);
-        else if (ro && (!strcmp(name, "jobs") || !strcmp(name, "by-period")))
+        else if (ro && !strcmp(name, "by-period"))
             rc = sg_run_options_set(ro, name, value, &err);
-        else if (!strcmp(name, "min-weight") && ro &&
+        else if ((!strcmp(name, "min-weight") || !strcmp(name, "jobs")) && ro &&
                  (rc = sg_run_options_set(ro, name, value, &err)))
-            ;
+            ; /* else the write options' too: the analysis's processes (jobs) */
         else
             rc = sg_write_options_set(wo, name, value, &err);
         if (rc) {

@@ -54,7 +54,10 @@ static const cli_option options[] = {
      ".pdf), its interactive view (.html) or the partial counts for 'stakegraph merge' "
      "(.pairs); repeatable (default: standard output)",
      EX | MG},
-    {'j', "jobs", "N", "threads (default: all cores); the output is the same", EX | EP},
+    {'j', "jobs", "N",
+     "threads (default: all cores; 1: also no second process for a sampled betweenness); "
+     "the output is the same",
+     EX | EP},
     {OPT_FILES_FROM, "files-from", "FILE",
      "also read the inputs' paths from FILE, one a line (- for standard input), as "
      "map-reduce engines hand them out",
@@ -163,7 +166,10 @@ static int apply_option(void *ctx, int c, const char *name, const char *arg)
     case OPT_BIPARTITE: a->bipartite = arg; break;
     case OPT_JSONL: a->jsonl = 1; break;
     case 'q': a->quiet = 1; break;
-    case 'j':
+    case 'j': /* the extraction's threads, and the analysis's processes */
+        if (!(rc = sg_run_options_set(&a->run, name, arg, &err)))
+            rc = sg_write_options_set(&a->write, name, arg, &err);
+        break;
     case OPT_BY_PERIOD: rc = sg_run_options_set(&a->run, name, arg, &err); break;
     case OPT_UNIT:
     case OPT_STRICT:

@@ -24,10 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "stakegraph/stakegraph.h"
+#include "child.h" /* sg_child_*, the second process of a sampled betweenness */
 
 #define TOL 1e-12
 
@@ -606,6 +608,15 @@ static void sampled_betweenness(void **state)
     double r = (RING * sea - se * sa) / sqrt((RING * see - se * se) * (RING * saa - sa * sa));
     assert_true(r > 0.9);                  /* correlated */
     assert_true(fabs(sa - se) / se < 0.1); /* unbiased: the totals agree */
+    /* its two parts, in two processes or in one: the same values */
+    o.jobs = 1;
+    free(b);
+    b = betweenness_of(path, &o, &how);
+    assert_memory_equal(a, b, RING * sizeof(double));
+    o.jobs = 2;
+    free(b);
+    b = betweenness_of(path, &o, &how);
+    assert_memory_equal(a, b, RING * sizeof(double));
     o.seed = 2;
     free(b);
     b = betweenness_of(path, &o, &how);
@@ -615,6 +626,52 @@ static void sampled_betweenness(void **state)
     free(a);
     free(b);
     unlink(path);
+}
+
+static int child_pid(void *ctx, double *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (double)getpid() + (double)i / 4;
+    return ctx != NULL; /* fails when given a context */
+}
+
+static int child_sleeps(void *ctx, double *out, size_t n)
+{
+    (void)ctx, (void)out, (void)n;
+    sleep(60);
+    return 0;
+}
+
+/* A child process computes values beside the caller (sg_child): they come
+ * from another process; without one (jobs 1), or when it fails or is
+ * stopped, the caller is told to compute them itself. */
+static void child_process(void **state)
+{
+    (void)state;
+    double v[3000]; /* more than a pipe holds at once */
+    sg_child c;
+    sg_child_start(&c, 2, child_pid, NULL, 3000);
+    assert_true(c.pid > 0);
+    assert_int_equal(sg_child_finish(&c, v, 3000), 0);
+    assert_true(v[0] != (double)getpid());
+    assert_true(v[2999] == v[0] + 2999.0 / 4);
+    assert_int_equal(c.pid, -1);
+
+    sg_child_start(&c, 1, child_pid, NULL, 3000);
+    assert_int_equal(c.pid, -1);
+    assert_int_equal(sg_child_finish(&c, v, 3000), -1);
+
+    sg_child_start(&c, 2, child_pid, (void *)v, 3000); /* fn fails */
+    assert_true(c.pid > 0);
+    assert_int_equal(sg_child_finish(&c, v, 3000), -1);
+
+    time_t t0 = time(NULL);
+    sg_child_start(&c, 2, child_sleeps, NULL, 3);
+    assert_true(c.pid > 0);
+    sg_child_cancel(&c);
+    assert_int_equal(c.pid, -1);
+    assert_true(time(NULL) - t0 < 30);
+    sg_child_cancel(&c); /* (nothing left to stop) */
 }
 
 /* Measures a caller skips are not computed, and the summary goes without them. */
@@ -831,6 +888,7 @@ int main(void)
         cmocka_unit_test(nodes_without_edges),
         cmocka_unit_test(trailing_break_is_no_unit),
         cmocka_unit_test(sampled_betweenness),
+        cmocka_unit_test(child_process),
         cmocka_unit_test(skipped_measures),
         cmocka_unit_test(ranking),
         cmocka_unit_test(foreign_columns_kept),
