@@ -170,6 +170,15 @@ enum { OPT_NO_BETWEENNESS = 320, OPT_NO_PAGERANK, OPT_NO_EIGENVECTOR };
         OPT_NO_EIGENVECTOR, "no-eigenvector", NULL, "do not compute the eigenvector centrality",   \
             commands                                                                               \
     }
+/* --jobs for stats and render: the analysis's processes. */
+#define CLI_JOBS_OPTION                                                                            \
+    {                                                                                              \
+        'j', "jobs", "N",                                                                          \
+            "1: no second process for a sampled betweenness (default: one when the machine has "   \
+            "more "                                                                                \
+            "than one core); the values are the same",                                             \
+            0                                                                                      \
+    }
 /* --top: 0 on success, -1 when `s` is not an integer from 0 to 4294967295. */
 int cli_parse_seed(const char *s, unsigned long *seed);
 

@@ -23,6 +23,7 @@ static const cli_option options[] = {
      0},
     {OPT_EXACT, "exact", NULL, "exact betweenness whatever the size, when computed here", 0},
     CLI_SKIP_OPTIONS(0),
+    CLI_JOBS_OPTION,
     CLI_STRICT_OPTION(OPT_STRICT),
     {0, NULL, NULL, NULL, 0}};
 

@@ -19,6 +19,7 @@ static const cli_option options[] = {
      "edges), it is estimated from a sample of sources, and the output says so)",
      0},
     CLI_SKIP_OPTIONS(0),
+    CLI_JOBS_OPTION,
     CLI_STRICT_OPTION(OPT_STRICT),
     {'o', "output", "FILE",
      "also write the network with its measures (.graphml, .gexf, .dot, .json, or -f csv "

@@ -350,6 +350,11 @@ with tempfile.TemporaryDirectory() as T:
         drawn = [g.find(SVG + "title").text.split("--") for g in root.iter(SVG + "g")
                  if g.get("class") == "edge"]
         legend = texts(svg_nodes(pic)["legend"])
+        if backbone:
+            one = os.path.join(T, f"b{n}.jobs1.graphml")
+            r1 = run("render", src, "-o", one, "--jobs", "1")
+            check("render --jobs 1: the same file", r1.returncode == 0
+                  and open(one).read() == open(laid).read(), r1.stderr)
         if not backbone:
             check(f"{n} actors, {G.number_of_edges()} edges: every edge drawn, no backbone row",
                   r.returncode == 0 and len(drawn) == G.number_of_edges() and "backbone" not in legend,
@@ -368,6 +373,19 @@ with tempfile.TemporaryDirectory() as T:
         strong = [e for e, a in alpha.items() if a < 0.05]
         check("every edge of backbone_alpha < 0.05 is drawn", all(D.has_edge(*e) for e in strong),
               f"{len(strong)} significant")
+
+    # a sampled betweenness (4,000 actors: above the exact size) is computed
+    # in two processes unless --jobs 1: the same values
+    src = os.path.join(T, "sampled.graphml")
+    subprocess.run(["/usr/bin/python3", gen, "4000", "16000", src], check=True,
+                   capture_output=True)
+    s2, s1 = run("stats", src, "--json"), run("stats", src, "--json", "-j", "1")
+    check("stats of a sampled betweenness: the same with --jobs 1",
+          s1.returncode == 0 and s1.stdout == s2.stdout
+          and '"betweenness": "sampled: ' in s1.stdout, s1.stderr + s1.stdout[-300:])
+    bad = run("stats", src, "--jobs", "0")
+    check("stats --jobs 0: a usage error", bad.returncode == 2 and "--jobs" in bad.stderr,
+          bad.stderr)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
