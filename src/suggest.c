@@ -548,9 +548,10 @@ static int rows_from_sequences(sg_suggester *s)
         size_t total = c->mid + c->start;
         /* strong cues count from one occurrence: an acronym in capitals, an
            elision, an organisation's head before or at the start of the name */
-        int marked = c->upper || c->elided || c->org || c->cued ||
-                     (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
-                     (org_headed(c->key) && strchr(c->key, ' ') && !c->lower_end);
+        int marked =
+            c->upper || c->elided || c->org || c->cued ||
+            (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
+            (org_headed(c->key) && strchr(c->key, ' ') && (!c->lower_end || c->long_lower));
         /* a name after a media cue counts even in generic words ("BFM TV") */
         int generic = (generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')))) ||
                       generic_of_france(c->key);

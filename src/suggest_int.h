@@ -80,6 +80,11 @@ typedef struct {
                           that case, not "la Provence", the region */
     int lower_end;     /* the label ends with a lower-case word ("Ordre des
                           médecins"): counted from one mention only after a cue */
+    int long_lower;    /* a lower_end name of five words or more whose head
+                          takes an adjective ("Fonds national de solidarité et
+                          d’action mutualiste"): a body's own name, counted from
+                          one mention ("Centre de réception et de régulation
+                          des appels", a kind of unit, is not) */
     int upper;         /* an acronym in capitals */
     int full;          /* a person: first name and surname */
     int label_mid;     /* the label was taken inside a sentence */

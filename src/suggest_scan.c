@@ -32,6 +32,7 @@ enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
 static int ordinal(const sg_scan *sc, size_t i);
+static int ends_with(const char *w, const char *const *endings, size_t n);
 
 static const char *fw(const sg_scan *sc, size_t i)
 {
@@ -470,6 +471,20 @@ static int is_article(const char *w)
 
 /* ---- acronym definitions ---- */
 
+/* A short capitalised word of letters in mixed case ("Cref", "Chits"): it
+ * may be an acronym written as a word. */
+static int mixed_word(const sg_scan *sc, size_t i)
+{
+    const sg_stok *t = &sc->tok[i];
+    if (!(t->flags & T_CAP) || (t->flags & T_UPPER) || t->e - t->s < 2 || t->e - t->s > 6)
+        return 0;
+    for (size_t p = t->s; p < t->e; p++)
+        if (!((sc->text[p] >= 'a' && sc->text[p] <= 'z') ||
+              (sc->text[p] >= 'A' && sc->text[p] <= 'Z')))
+            return 0;
+    return 1;
+}
+
 /* Whether the acronym's letters (folded, letters only) fit the words of a
  * long form: in order, the first on the first word's initial; a letter may
  * also be taken inside the word of the previous one (Synerpa: SYNdicat) when
@@ -732,6 +747,33 @@ static int enumerated(const sg_scan *sc, size_t k)
     return sep_has(sc, k, ",");
 }
 
+/* An acronym in mixed case at word i, then its long form in lower case in
+ * brackets: "Cref (contrat de retour à l’équilibre financier)" spells a
+ * common noun out, as "BOB (blocs obstétricaux)" does. 1 when the letters
+ * fit, 0 when not, SG_ERR_NOMEM. */
+static int lower_definition(sg_scan *sc, size_t i)
+{
+    size_t b = i + 1;
+    while (b + 1 < sc->ntok && b - i < 16 && (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
+        b++;
+    if (char_after(sc, b) != ')' || !mixed_word(sc, i))
+        return 0;
+    char letters[64], *words[64];
+    char *acr = fold_words(sc, i, i), *buf = fold_words(sc, i + 1, b);
+    int fits = 0, rc = acr && buf ? 0 : SG_ERR_NOMEM;
+    if (!rc) {
+        acronym_letters(acr, letters, sizeof(letters));
+        size_t nw = 0;
+        char *save = NULL;
+        for (char *w = strtok_r(buf, " '", &save); w && nw < 64; w = strtok_r(NULL, " '", &save))
+            words[nw++] = w;
+        fits = nw >= 2 && acronym_fits(letters, words, nw, 2);
+    }
+    free(acr);
+    free(buf);
+    return rc ? rc : fits;
+}
+
 /* "Long Form (ACR)" and "ACR (Long Form)". */
 static int find_definitions(sg_scan *sc)
 {
@@ -789,6 +831,13 @@ static int find_definitions(sg_scan *sc)
         } else if ((sc->tok[i].flags & T_UPPER) && last + 1 < sc->ntok &&
                    open_paren_before(sc, last + 1) && (sc->tok[last + 1].flags & T_LOWER)) {
             sc->tok[i].flags |= T_COMMON; /* "BOB (blocs obstétricaux)": a measure's */
+        } else if (last == i && last + 1 < sc->ntok && open_paren_before(sc, last + 1) &&
+                   (sc->tok[last + 1].flags & T_LOWER)) {
+            int rc = lower_definition(sc, i);
+            if (rc < 0)
+                return rc;
+            if (rc)
+                sc->tok[i].flags |= T_COMMON; /* "Cref (contrat de retour à l’équilibre…)" */
         }
     }
     return 0;
@@ -1171,6 +1220,16 @@ static int lower_adjective(const sg_scan *sc, size_t k)
     return 0;
 }
 
+/* An adjective after a lower-case noun of a name: as lower_adjective, or
+ * ending in -iste ("d’action mutualiste"). */
+static int complement_adjective(const sg_scan *sc, size_t k)
+{
+    static const char *const endings[] = {"iste", "istes"};
+    return lower_adjective(sc, k) ||
+           ((sc->tok[k].flags & T_LOWER) && !(sc->tok[k].flags & (T_COVERED | T_FURNITURE)) &&
+            ends_with(fw(sc, k), endings, 2));
+}
+
 /* A lower-case noun inside a name after a particle ("de police", "des
  * médecins", "d’assurance"). */
 static int lower_noun(const sg_scan *sc, size_t k)
@@ -1200,11 +1259,44 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
 {
     size_t end = j, k = j + 1;
     *lower = 0;
+    /* a local authority named by its territory, a place the gazetteers know
+       among its words: "l’Agglomération Provence Verte", "la Métropole Nice
+       Côte d’Azur" */
+    if (j == i && (is(sc, i, "agglomeration") || is(sc, i, "metropole")) && k < sc->ntok &&
+        sep_blank(sc, k) && (sc->tok[k].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+        end = place_run(sc, k);
+        if (end + 1 < sc->ntok && sep_blank(sc, end + 1) && name_word(sc, end + 1))
+            end = sequence_end(sc, end + 1);
+        return end - i < MAX_NAME_WORDS ? end : j;
+    }
     while (k < sc->ntok && k - i < MAX_NAME_WORDS && sep_blank(sc, k) && lower_adjective(sc, k))
         end = k++, *lower = 1;
     /* (not across a comma: "le Conseil départemental, l’Agglomération X" are two) */
+    int noun = 0, joined = 0; /* the last word a lower-case noun; an "et" taken */
     while (k < sc->ntok && k - i < MAX_NAME_WORDS && !(sc->tok[k].flags & T_LINE) &&
-           sep_blank(sc, k) && particle_at(sc, k)) {
+           sep_blank(sc, k)) {
+        /* a lower-case complement goes on over one "et" after a noun: "Fonds
+           national de solidarité et d’action mutualiste", "Collège national des
+           gynécologues et obstétriciens français" (not after an adjective:
+           "… français et premier établissement") */
+        if (noun && !joined && is(sc, k, "et") && (sc->tok[k].flags & T_LOWER)) {
+            size_t q = k + 1;
+            if (q + 1 < sc->ntok && particle_at(sc, q) && !is(sc, q, "la") && !is(sc, q, "le") &&
+                !is(sc, q, "l"))
+                q++; /* "et d’action", "et de gestion" */
+            if (q >= sc->ntok || !(sep_blank(sc, q) || sep_elision(sc, q)) || !lower_noun(sc, q) ||
+                in(sc, q, SG_WL_ORG_HEAD) || in(sc, q, SG_WL_ROLE))
+                break;
+            end = q, noun = 1, joined = 1;
+            if (q + 1 < sc->ntok && sep_blank(sc, q + 1) && complement_adjective(sc, q + 1))
+                end = q + 1, noun = 0;
+            k = end + 1;
+            if (k < sc->ntok && !sep_blank(sc, k))
+                break;
+            continue;
+        }
+        if (!particle_at(sc, k))
+            break;
         size_t q = k + 1;
         if (q < sc->ntok && particle_at(sc, q)) /* de la, de l’ */
             q++;
@@ -1217,11 +1309,11 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
         }
         if (name_word(sc, q)) {
             end = sequence_end(sc, q);
-            *lower = 0;
+            *lower = 0, noun = 0;
         } else if (lower_noun(sc, q)) {
-            end = q;
-            if (q + 1 < sc->ntok && sep_blank(sc, q + 1) && lower_adjective(sc, q + 1))
-                end = q + 1;
+            end = q, noun = 1;
+            if (q + 1 < sc->ntok && sep_blank(sc, q + 1) && complement_adjective(sc, q + 1))
+                end = q + 1, noun = 0;
             *lower = 1;
         } else {
             break;
@@ -1452,9 +1544,13 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         return 1;
     size_t k = j + 1;
     /* (not a place of the list in an enumeration: "de l'Ile-de-France et de…") */
-    if (k + 1 < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
+    /* (cut short when a name goes on after "et de": not "la CC de Ventoux Sud et
+       des élus") */
+    if (k + 2 < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
         !(j == i && in(sc, i, SG_WL_PLACE)) &&
-        (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") || is(sc, k + 1, "d")))
+        (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") ||
+         is(sc, k + 1, "d")) &&
+        !(sc->tok[k + 2].flags & T_LOWER))
         return 1;
     if (j != i || head || (sc->tok[i].flags & T_UPPER) || in(sc, i, SG_WL_ORG_HEAD))
         return 0;
@@ -1563,8 +1659,9 @@ static int counted_unit(const sg_scan *sc, size_t i)
  * place, body or plan), not a name. */
 static int determined_common(const sg_scan *sc, size_t i)
 {
-    static const char *const dets[] = {"leur", "mon", "notre", "sa",  "ses",
-                                       "son",  "un",  "une",   "vos", "votre"};
+    /* (a demonstrative too: "cette Maison des internes", "ce Cref") */
+    static const char *const dets[] = {"ce", "ces", "cet", "cette", "leur", "mon", "notre",
+                                       "sa", "ses", "son", "un",    "une",  "vos", "votre"};
     if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
         return 0;
     for (size_t k = 0; k < sizeof(dets) / sizeof(*dets); k++)
@@ -1632,6 +1729,15 @@ static int party(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* A brand: a trademark sign after the name or before it ("le Proteus® One"),
+ * a product, not an actor. */
+static int trademark(const sg_scan *sc, size_t i, size_t j)
+{
+    static const uint32_t marks[] = {0xAE, 0x2122};
+    uint32_t c = char_after(sc, j);
+    return c == marks[0] || c == marks[1] || (i > 0 && sep_has_cp(sc, i, marks, 2));
+}
+
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
     if (j == i && ordinal(sc, i))
@@ -1668,13 +1774,14 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
     c->org += head != 0 || cued || role_of_body(sc, i);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
+    c->long_lower |= lower_end && j >= i + 4 && sep_blank(sc, i + 1) && lower_adjective(sc, i + 1);
     c->elided +=
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
                (j == i && mixed_case(sc, i));
     c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i)) ||
                  (!cued && !head && determined_common(sc, i));
-    c->loose += j == i && glued_initial(sc, i);
+    c->loose += (j == i && glued_initial(sc, i)) || trademark(sc, i, j);
     /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
        in lower case, so this is only its start */
     c->common += j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&

@@ -948,6 +948,57 @@ static void seats_quotes_and_particles(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A capitalised head whose name goes on in lower case over one "et" after a
+ * noun, five words or more with an adjective after the head, counts from one
+ * mention; a name after "et des" + a lower-case word is not cut short; a
+ * local authority is named by its territory. */
+static void long_names_in_lower_case(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n";
+    const char *texts[] = {
+        "Le projet a reçu l’aide du Fonds régional de soutien et d’action mutualiste. Elle "
+        "porte le label du Collège national des kinésithérapeutes et ostéopathes français et "
+        "premier prix de la ville. Le standard dépend du Centre de tri et de traitement des "
+        "appels, dit-il. Le président de la CC de Valbrune et des élus sont venus. Puis "
+        "l’Agglomération Vaudrelle Verte a voté, avec l’Agglomération Crau Bléone Montfort.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Fonds régional de soutien et d’action mutualiste", "organisation");
+    has(l, "Collège national des kinésithérapeutes et ostéopathes français", "organisation");
+    has(l, "CC de Valbrune", "organisation");
+    has(l, "Agglomération Vaudrelle Verte", "organisation");
+    has(l, "Agglomération Crau Bléone Montfort", "organisation");
+    hasnt(l, "Centre de tri et de traitement des appels");
+    hasnt(l, "Collège national des kinésithérapeutes et ostéopathes français et premier prix");
+    sg_suggestion_list_free(l);
+}
+
+/* An acronym in mixed case defined by common nouns ("Cref (contrat de…)"), a
+ * name after a demonstrative, a brand with a trademark sign: no actor. */
+static void measures_and_brands(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Ils refusent le projet de Crepa (contrat de relance et "
+                           "d’équilibre des paiements) de la direction. La direction défend ce "
+                           "Crepa. Une précédente version du Crepa a échoué. Grâce à cette "
+                           "Maison des externes, on espère. Le projet de Maison des externes "
+                           "avance. Avec le Protonix® Duo, le centre innove. Le Protonix® Duo "
+                           "est unique.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Crepa");
+    hasnt(l, "Maison des externes");
+    hasnt(l, "Protonix");
+    hasnt(l, "Duo");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1047,6 +1098,8 @@ int main(void)
         cmocka_unit_test(more_media_cues),
         cmocka_unit_test(caption_credits),
         cmocka_unit_test(party_acronyms),
+        cmocka_unit_test(long_names_in_lower_case),
+        cmocka_unit_test(measures_and_brands),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
