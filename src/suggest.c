@@ -515,6 +515,25 @@ static int area(const char *key)
     return 0;
 }
 
+/* A local authority named by its kind alone: capitalised inside a sentence,
+ * "la Région", "le Département", "la Métropole", "le Conseil départemental"
+ * name the authority (the capital is the institution's). 2 for a word whose
+ * lower case names the territory ("la région"): the row matches in that case
+ * only ("=Région"). */
+static int authority(const char *key)
+{
+    static const char *const bodies[] = {"conseil departemental", "conseil general",
+                                         "conseil regional"};
+    static const char *const territories[] = {"departement", "metropole", "region"};
+    for (size_t k = 0; k < sizeof(territories) / sizeof(*territories); k++)
+        if (!strcmp(key, territories[k]))
+            return 2;
+    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies); k++)
+        if (!strcmp(key, bodies[k]))
+            return 1;
+    return 0;
+}
+
 /* Whether one of the first two words of `key` is an organisation's head. */
 static int org_headed(const char *key)
 {
@@ -531,6 +550,8 @@ static int org_headed(const char *key)
 static const char *sequence_type(const sg_cand *c)
 {
     size_t total = c->mid + c->start;
+    if (authority(c->key))
+        return "organisation";
     if (sg_suggest_word(SG_WL_PLACE, c->key)) /* PACA too */
         return "place";
     if (c->upper || c->org || org_headed(c->key))
@@ -558,6 +579,9 @@ static int rows_from_sequences(sg_suggester *s)
         /* a natural area needs the minimum count even after a cue ("commune du
            Luberon": the commune is in it) */
         marked &= !area(c->key);
+        int auth = c->mid ? authority(c->key) : 0;
+        marked |= auth != 0;
+        generic &= !auth;
         /* a first name alone is someone the text knows by it, not a body */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose >= c->mid || first || name_taken(s, c->label) ||
@@ -565,7 +589,7 @@ static int rows_from_sequences(sg_suggester *s)
             total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");
-        if (c->exact && aliases) { /* "=La Provence": that case only */
+        if ((c->exact || auth == 2) && aliases) { /* "=La Provence": that case only */
             free(aliases);
             if ((aliases = malloc(strlen(c->label) + 2)))
                 sprintf(aliases, "=%s", c->label);

@@ -1590,6 +1590,20 @@ static int media_cue(const sg_scan *sc, size_t i)
         return 0;
     if (!strcmp(p, "selon") || (!strcmp(p, "apres") && !strcmp(pp, "d")))
         return 1;
+    /* "comme l’indiquait X", "comme le rapporte X", "comme l’a révélé X" */
+    static const char *const reported[] = {"annoncait", "annonce", "ecrit",      "ecrivait",
+                                           "indiquait", "indique", "rapportait", "rapporte",
+                                           "revelait",  "revele",  "signalait",  "signale"};
+    size_t r = k - 1; /* the verb; before it "l’", "le" or "l’a", then "comme" */
+    for (size_t w = 0; w < sizeof(reported) / sizeof(*reported); w++) {
+        if (strcmp(p, reported[w]) || r < 2)
+            continue;
+        size_t q = r - 1;
+        if (is(sc, q, "a") && q >= 2 && sep_blank(sc, q + 1))
+            q--; /* l’a révélé */
+        if ((is(sc, q, "l") || is(sc, q, "le")) && q >= 1 && is(sc, q - 1, "comme"))
+            return 1;
+    }
     int at = !strcmp(p, "a") || !strcmp(p, "au"), onto = at || !strcmp(p, "sur");
     int from = !strcmp(p, "de") || !strcmp(p, "du") || !strcmp(p, "d") || !strcmp(p, "des");
     for (size_t w = 0; at && w < sizeof(said) / sizeof(*said); w++)
@@ -1844,27 +1858,12 @@ static int find_media(sg_scan *sc)
  * that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {"ars",
-                                        "ch",
-                                        "chi",
-                                        "chr",
-                                        "chu",
-                                        "clinique",
-                                        "communaute",
-                                        "cour",
-                                        "cpam",
-                                        "cpts",
-                                        "ehpad",
-                                        "ght",
-                                        "groupement",
-                                        "hopital",
-                                        "parquet",
-                                        "polyclinique",
-                                        "prefecture",
-                                        "sdis",
-                                        "sous prefecture",
-                                        "tribunal",
-                                        "urps"};
+    static const char *const heads[] = {
+        "ars",      "ch",           "chi",        "chr",        "chu",
+        "clinique", "communaute",   "cour",       "cpam",       "cpts",
+        "ehpad",    "faculte",      "ght",        "groupement", "hopital",
+        "parquet",  "polyclinique", "prefecture", "sdis",       "sous prefecture",
+        "tribunal", "urps"};
     const sg_stok *t = &sc->tok[i];
     if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
         ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
@@ -1988,6 +1987,48 @@ static int find_quoted(sg_scan *sc)
     return 0;
 }
 
+/* A place the gazetteers know, then a capitalised word that is not one, after
+ * a lower-case word: one body's name ("l’infrastructure nationale France
+ * Génomique", "le fonds Provence Avenir"); not the place itself after a
+ * preposition of place ("en France Lundi", "à Nice Matin" stays a place). */
+static int find_placed_names(sg_scan *sc)
+{
+    static const char *const at[] = {"a", "au", "aux", "dans", "en", "sur", "vers"};
+    for (size_t i = 1; i + 1 < sc->ntok; i++) {
+        const sg_stok *t = &sc->tok[i];
+        if ((t->flags & (T_PLACE | T_CAP | T_COVERED)) != (T_PLACE | T_CAP | T_COVERED) ||
+            (t->flags & (T_START | T_FURNITURE | T_TAKEN)) ||
+            !(sep_blank(sc, i) || sep_elision(sc, i)) || !(sc->tok[i - 1].flags & T_LOWER) ||
+            (sc->tok[i - 1].flags & T_COVERED))
+            continue;
+        int located = 0;
+        for (size_t k = 0; k < sizeof(at) / sizeof(*at); k++)
+            located |= is(sc, i - 1, at[k]);
+        /* (nor after "de": a site of the place, "le parc scientifique de
+           Marseille Luminy", or inside a longer name) */
+        located |= particle_at(sc, i - 1);
+        size_t k = place_run(sc, i);
+        if (located || k + 1 >= sc->ntok || !sep_blank(sc, k + 1) ||
+            (sc->tok[k + 1].flags & (T_LINE | T_TAKEN | T_NUM)) || !name_word(sc, k + 1) ||
+            person_at(sc, k + 1) || in(sc, k + 1, SG_WL_PLACE) || in(sc, k + 1, SG_WL_ROLE)) {
+            i = k;
+            continue;
+        }
+        size_t j = sequence_end(sc, k + 1);
+        if (j - i >= MAX_NAME_WORDS || any_flag(sc, k + 1, j, T_TAKEN)) {
+            i = j;
+            continue;
+        }
+        int rc = add_sequence(sc, i, j, 1, 0);
+        if (rc)
+            return rc;
+        for (size_t q = i; q <= j; q++)
+            sc->tok[q].flags |= T_TAKEN;
+        i = j;
+    }
+    return 0;
+}
+
 static int find_seats(sg_scan *sc)
 {
     for (size_t i = 0; i + 2 < sc->ntok; i++) {
@@ -2091,7 +2132,8 @@ int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded 
     mark_credits(sc);
     unmark_shouted(sc);
     if ((rc = find_definitions(sc)) || (rc = find_people(sc)) || (rc = find_media(sc)) ||
-        (rc = find_quoted(sc)) || (rc = find_seats(sc)) || (rc = find_sequences(sc)))
+        (rc = find_quoted(sc)) || (rc = find_seats(sc)) || (rc = find_placed_names(sc)) ||
+        (rc = find_sequences(sc)))
         return rc;
     return 0;
 }

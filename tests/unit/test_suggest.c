@@ -116,11 +116,12 @@ static void generic_words(void **state)
     (void)state;
     sg_suggestion_list *l = run1(
         "Le directeur du CHU a rencontré le Premier ministre. Selon le CHU, l'Agence a tranché.\n"
-        "La Région et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
+        "La Ville et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
         "LES URGENCES DU LITTORAL FERMENT\n\n"
         "La Covid recule. La coopérative Brenvalis recrute. L'Inspection générale enquête "
         "et l'Enseignement supérieur aussi.");
-    for (const char *w[] = {"CHU", "Premier", "Agence", "Région", "Etat", "Nord", "Sud", "Conseil",
+    /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
+    for (const char *w[] = {"CHU", "Premier", "Agence", "Ville", "Etat", "Nord", "Sud", "Conseil",
                             "Janvier", "Covid", "Le", "La", "LES URGENCES DU LITTORAL", "URGENCES",
                             "LITTORAL", "Inspection", "Enseignement", NULL},
                     **p = w;
@@ -999,6 +1000,40 @@ static void measures_and_brands(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A local authority named by its kind alone, capitalised inside a sentence,
+ * is the authority (exact case where the lower case is the territory); a
+ * place the gazetteers know then a capitalised word names a body; a faculty
+ * by its field; a medium after "comme l'indiquait". */
+static void authorities_and_placed_names(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:fr\tFrance\tplace\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n"
+                      "place:provence\tProvence\tplace\n";
+    const char *texts[] = {
+        "Le protocole est signé par l’État, la Région, le Département et la Métropole. La "
+        "région est belle. Elle préside le Conseil départemental depuis mai. Il dirige "
+        "l’infrastructure nationale France Séquençage depuis mai. Il enseigne à la faculté "
+        "des Lettres. Comme l’indiquait La Provence dans son édition de lundi, il part. Il "
+        "vit en France Lundi. Il visite le parc scientifique de Vaudrelle Luminaire.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Région", "organisation");
+    assert_string_equal(row(l, "Région")->aliases, "=Région");
+    has(l, "Département", "organisation");
+    has(l, "Métropole", "organisation");
+    has(l, "Conseil départemental", "organisation");
+    has(l, "France Séquençage", "organisation");
+    has(l, "Faculté des Lettres", "organisation");
+    has(l, "La Provence", "organisation");
+    hasnt(l, "Vaudrelle Luminaire");
+    hasnt(l, "France Lundi");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1100,6 +1135,7 @@ int main(void)
         cmocka_unit_test(party_acronyms),
         cmocka_unit_test(long_names_in_lower_case),
         cmocka_unit_test(measures_and_brands),
+        cmocka_unit_test(authorities_and_placed_names),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
