@@ -33,6 +33,7 @@ enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
 static int ordinal(const sg_scan *sc, size_t i);
 static int ends_with(const char *w, const char *const *endings, size_t n);
+static int person_at(const sg_scan *sc, size_t i);
 
 static const char *fw(const sg_scan *sc, size_t i)
 {
@@ -1090,6 +1091,70 @@ static int find_people(sg_scan *sc)
  * "Digne-les-Bains, Gréoux-les-Bains, La Motte-du-Caire, Mane et Manosque"
  * (Gréoux-les-Bains after a known place and before the list goes on; Mane
  * after a comma and before "et Manosque"; "à Colmars-les-Alpes, Forcalquier"). */
+/* A list's separator before word k: a comma alone, or "et". The word after
+ * it in *next (k itself after a comma, k + 1 after "et"). */
+static int list_sep(const sg_scan *sc, size_t k, size_t *next)
+{
+    if (k >= sc->ntok)
+        return 0;
+    if (sep_has(sc, k, ",") && !sep_has(sc, k, ".;:()\"") && !(sc->tok[k].flags & T_LINE)) {
+        *next = k;
+        return 1;
+    }
+    if (sep_blank(sc, k) && is(sc, k, "et") && (sc->tok[k].flags & T_LOWER) && k + 1 < sc->ntok &&
+        sep_blank(sc, k + 1)) {
+        *next = k + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* The places the gazetteers know among the other items of a list of names
+ * around [i, j] ("Colmars-les-Alpes, Forcalquier, Digne-les-Bains,
+ * Gréoux-les-Bains, La Motte-du-Caire, Mane et Manosque"): items of one to
+ * three capitalised words (or a capitalised article and a word); 0 when one
+ * of them is a known name of another type. */
+static size_t places_in_list(const sg_scan *sc, size_t i, size_t j)
+{
+    size_t places = 0, next;
+    /* forward */
+    for (size_t k = j + 1, items = 0; items < 8 && list_sep(sc, k, &next); items++) {
+        size_t a = next, b = a;
+        while (b + 1 < sc->ntok && b - a < 2 && sep_blank(sc, b + 1) &&
+               (sc->tok[b + 1].flags & T_CAP))
+            b++;
+        if (!(sc->tok[a].flags & T_CAP))
+            break;
+        if ((sc->tok[a].flags & T_COVERED) && !(sc->tok[a].flags & T_PLACE))
+            return 0;
+        places += (sc->tok[a].flags & T_PLACE) != 0 ||
+                  (a < b && is_article(fw(sc, a)) && (sc->tok[a + 1].flags & T_PLACE));
+        k = b + 1;
+    }
+    /* backward */
+    for (size_t k = i, items = 0; items < 8 && k > 0; items++) {
+        size_t b = k - 1; /* the last word of the item before */
+        if (sep_has(sc, k, ",") && !sep_has(sc, k, ".;:()\"") && !(sc->tok[k].flags & T_LINE)) {
+        } else if (k >= 2 && sep_blank(sc, k) && is(sc, k - 1, "et") &&
+                   (sc->tok[k - 1].flags & T_LOWER) && sep_blank(sc, k - 1)) {
+            b = k - 2;
+        } else {
+            break;
+        }
+        size_t a = b;
+        while (a > 0 && b - a < 2 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_CAP) &&
+               !(sc->tok[a].flags & T_LINE))
+            a--;
+        if (!(sc->tok[b].flags & T_CAP))
+            break;
+        if ((sc->tok[b].flags & T_COVERED) && !(sc->tok[b].flags & T_PLACE))
+            return 0;
+        places += (sc->tok[b].flags & T_PLACE) != 0;
+        k = a;
+    }
+    return places;
+}
+
 static int listed_place(const sg_scan *sc, size_t i, size_t j)
 {
     int comma_before = i > 0 && sep_has(sc, i, ",") && !sep_has(sc, i, ".;:()");
@@ -1102,7 +1167,10 @@ static int listed_place(const sg_scan *sc, size_t i, size_t j)
     int next_place = (after_comma || after_et) && nx < sc->ntok &&
                      (sc->tok[nx].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP);
     int after_a = i > 0 && sep_blank(sc, i) && (is(sc, i - 1, "a") || is(sc, i - 1, "en"));
-    return (prev_place && (after_comma || after_et)) || (next_place && (comma_before || after_a));
+    if ((prev_place && (after_comma || after_et)) || (next_place && (comma_before || after_a)))
+        return 1;
+    /* inside a list with two places the gazetteers know or more */
+    return (comma_before || after_comma) && !person_at(sc, i) && places_in_list(sc, i, j) >= 2;
 }
 
 static int place_cue(const sg_scan *sc, size_t i, size_t j)
@@ -1568,9 +1636,10 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
  * newspaper, a radio, an agency) even when its words are generic ("BFM TV"). */
 static int media_cue(const sg_scan *sc, size_t i)
 {
-    static const char *const said[] = {"affirme",  "annonce", "assure",   "confie",
-                                       "confirme", "declare", "explique", "indique",
-                                       "precise",  "raconte", "rapporte", "repond"};
+    static const char *const said[] = {"affirme",   "ajoute",  "annonce",  "assure",   "confie",
+                                       "confirme",  "declare", "detaille", "explique", "glisse",
+                                       "indique",   "precise", "raconte",  "rappelle", "rapporte",
+                                       "reconnait", "repond",  "souligne", "temoigne"};
     static const char *const by[] = {"contacte", "contactee", "interroge", "interrogee",
                                      "revele",   "revelee",   "reveles",   "revelees"};
     static const char *const of[] = {"antenne",      "article",   "colonnes", "confrere",

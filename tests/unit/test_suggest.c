@@ -1034,6 +1034,36 @@ static void authorities_and_placed_names(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A name in a list with two places the gazetteers know or more is a place,
+ * even between names they do not know; a medium after "détaille à"; a first
+ * name of Italy; a name mostly in sites is a district. */
+static void lists_media_and_districts(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:a\tForcalin\tplace\n"
+                      "place:b\tManosquel\tplace\n"
+                      "place:c\tDignelle\tplace\n";
+    const char *texts[] = {
+        "Ils exercent à Colmars-les-Prés, Forcalin, Gréoux-les-Eaux, La Motte-du-Caillou, Brasq "
+        "et Manosquel. Les chefs des urgences (Dignelle, Forcalin, Valbrac, Vaisonne) partent. "
+        "La direction détaille à Gometix les grands axes. Claudio Tatarelli, ce médecin, est "
+        "venu. La clinique, située au Brusquet, ferme. Elle est rue des Lilas, au Brusquet. "
+        "Elle est dans une impasse du Brusquet.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "La Motte-du-Caillou", "place");
+    has(l, "Brasq", "place");
+    has(l, "Vaisonne", "place");
+    has(l, "Valbrac", "place");
+    has(l, "Gometix", "organisation");
+    has(l, "Claudio Tatarelli", "person");
+    hasnt(l, "Brusquet");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1136,6 +1166,7 @@ int main(void)
         cmocka_unit_test(long_names_in_lower_case),
         cmocka_unit_test(measures_and_brands),
         cmocka_unit_test(authorities_and_placed_names),
+        cmocka_unit_test(lists_media_and_districts),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
