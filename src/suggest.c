@@ -504,6 +504,30 @@ static int board(const char *key)
     return 0;
 }
 
+/* A kind of body or unit spelt out in title case, or its first three words
+ * or more: "Centre de Lutte Contre le Cancer" (every CLCC), "Service Mobile
+ * d'Urgence et de Réanimation" (every SMUR), "Centre de Lutte" (cut short by
+ * "Contre"). */
+static int spelt_kind(const char *key)
+{
+    static const char *const kinds[] = {
+        "centre de lutte contre le cancer",
+        "etablissement d'hebergement pour personnes agees dependantes",
+        "groupement hospitalier de territoire",
+        "maison de sante pluriprofessionnelle",
+        "service d'accueil des urgences",
+        "service d'aide medicale urgente",
+        "service mobile d'urgence et de reanimation",
+        "service mobile d'urgences et de reanimation"};
+    size_t n = strlen(key), spaces = 0;
+    for (const char *p = key; *p; p++)
+        spaces += *p == ' ';
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+        if (!strncmp(kinds[k], key, n) && (!kinds[k][n] || (kinds[k][n] == ' ' && spaces >= 2)))
+            return 1;
+    return 0;
+}
+
 /* Natural areas: a place, but named once in running text ("au pied du
  * Luberon") it is no actor; they need the minimum count. */
 static int area(const char *key)
@@ -588,7 +612,7 @@ static int rows_from_sequences(sg_suggester *s)
            district) */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose * 2 > c->mid || first || name_taken(s, c->label) ||
-            generic || board(c->key) || ends_with_person(s, c->key) ||
+            generic || board(c->key) || spelt_kind(c->key) || ends_with_person(s, c->key) ||
             total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");

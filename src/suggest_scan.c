@@ -34,6 +34,7 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
 static int ordinal(const sg_scan *sc, size_t i);
 static int ends_with(const char *w, const char *const *endings, size_t n);
 static int person_at(const sg_scan *sc, size_t i);
+static int cap_article(const sg_scan *sc, size_t i);
 
 static const char *fw(const sg_scan *sc, size_t i)
 {
@@ -1177,12 +1178,16 @@ static int place_cue(const sg_scan *sc, size_t i, size_t j)
 {
     if (listed_place(sc, i, j))
         return 2;
-    static const char *const strong[] = {"commune", "habitants", "maire", "mairie", "ville"};
+    static const char *const strong[] = {"commune",  "habitants", "maire", "mairie",
+                                         "province", "region",    "ville"};
     if (j + 1 < sc->ntok && open_paren_before(sc, j + 1) && in(sc, j + 1, SG_WL_PLACE))
         return 2;
     if (i == 0 || (!sep_blank(sc, i) && !sep_elision(sc, i)))
         return 0;
     const char *p = fw(sc, i - 1);
+    /* "à La Crau", "à La Tronche": a town whose name starts with its article */
+    if (sep_blank(sc, i) && !strcmp(p, "a") && j > i && cap_article(sc, i))
+        return 2;
     if (sep_blank(sc, i) && (!strcmp(p, "a") || !strcmp(p, "en")))
         return 1;
     /* "d’Hyelmont et Carvanne": one word after a place the gazetteers know */
@@ -1198,9 +1203,9 @@ static int place_cue(const sg_scan *sc, size_t i, size_t j)
         return 1;
     if ((!strcmp(p, "de") || !strcmp(p, "d")) && !strcmp(pp, "pres"))
         return 1;
-    /* "maire du Tignet", "maire de la Roquette" */
+    /* "maire du Tignet", "maire de la Roquette", "la région des Pouilles" */
     const char *ppp = i >= 3 && sep_blank(sc, i - 2) ? fw(sc, i - 3) : "";
-    const char *before = !strcmp(p, "du")                                             ? pp
+    const char *before = !strcmp(p, "du") || !strcmp(p, "des")                        ? pp
                          : (!strcmp(p, "la") || !strcmp(p, "l")) && !strcmp(pp, "de") ? ppp
                                                                                       : NULL;
     for (size_t k = 0; before && k < sizeof(strong) / sizeof(*strong); k++)
@@ -1821,6 +1826,22 @@ static int trademark(const sg_scan *sc, size_t i, size_t j)
     return c == marks[0] || c == marks[1] || (i > 0 && sep_has_cp(sc, i, marks, 2));
 }
 
+/* A deal before word i: "le rachat d’X", "l’acquisition de X", "filiale du
+ * groupe"… names a company. */
+static int deal(const sg_scan *sc, size_t i)
+{
+    static const char *const deals[] = {"acquisition", "actionnaire", "cession",
+                                        "filiale",     "rachat",      "reprise"};
+    if (i < 2 || !(sep_blank(sc, i) || sep_elision(sc, i)) ||
+        !(is(sc, i - 1, "d") || is(sc, i - 1, "de") || is(sc, i - 1, "du")) ||
+        !(sc->tok[i - 1].flags & T_LOWER) || !sep_blank(sc, i - 1))
+        return 0;
+    for (size_t k = 0; k < sizeof(deals) / sizeof(*deals); k++)
+        if (is(sc, i - 2, deals[k]) && (sc->tok[i - 2].flags & T_LOWER))
+            return 1;
+    return 0;
+}
+
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
     if (j == i && ordinal(sc, i))
@@ -1854,7 +1875,7 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
     int place = cued ? 0 : place_cue(sc, i, j);
     c->place += place != 0;
     c->cued += cued || place == 2;
-    c->org += head != 0 || cued || role_of_body(sc, i);
+    c->org += head != 0 || cued || role_of_body(sc, i) || deal(sc, i);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
     c->long_lower |= lower_end && j >= i + 4 && sep_blank(sc, i + 1) && lower_adjective(sc, i + 1);

@@ -1064,6 +1064,29 @@ static void lists_media_and_districts(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A company after a deal ("le rachat d'X"), a place after "la région des",
+ * a town with its article after "à", from one mention; a kind spelt out in
+ * title case is no body. */
+static void deals_regions_and_kinds(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Le groupe grandit, avec le rachat d’Outremer Soins en mai. Il est né dans la région "
+        "des Abruzzes, en Italie. Le site sera regroupé à La Garde-Haute. Avec le Centre de "
+        "Lutte Contre le Cancer de Vaudrelle, il innove. Le Service Mobile d’urgences et de "
+        "réanimation (SMUR) part.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Outremer Soins", "organisation");
+    has(l, "Abruzzes", "place");
+    has(l, "La Garde-Haute", "place");
+    hasnt(l, "Centre de Lutte");
+    hasnt(l, "Service Mobile d’urgences et de réanimation");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1167,6 +1190,7 @@ int main(void)
         cmocka_unit_test(measures_and_brands),
         cmocka_unit_test(authorities_and_placed_names),
         cmocka_unit_test(lists_media_and_districts),
+        cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
