@@ -84,7 +84,9 @@ typedef struct {
                           takes an adjective ("Fonds national de solidarité et
                           d’action mutualiste"): a body's own name, counted from
                           one mention ("Centre de réception et de régulation
-                          des appels", a kind of unit, is not) */
+                          des appels", a kind of unit, is not), and so is a
+                          name saying what the body is for ("Collectif pour le
+                          soin") */
     int upper;         /* an acronym in capitals */
     int full;          /* a person: first name and surname */
     int label_mid;     /* the label was taken inside a sentence */

@@ -1327,7 +1327,8 @@ static size_t place_run(const sg_scan *sc, size_t k)
  * médecins", "Union collégiale", "Syndicat des Vins Côtes de Provence",
  * "Conseil territorial de santé pour les Hautes-Vallées". The
  * sequence [i, j] starts with an organisation's head; returns the name's
- * last word and sets *lower when it is a lower-case one. */
+ * last word and sets *lower when it is a lower-case one (2 when the name
+ * says what the body is for: "Collectif pour le soin"). */
 static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
 {
     size_t end = j, k = j + 1;
@@ -1368,6 +1369,21 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
                 break;
             continue;
         }
+        /* what a body is for: "Collectif pour le soin", "Association pour la
+           recherche sur…" (a lower-case noun after "pour" and an article) */
+        if (is(sc, k, "pour") && (sc->tok[k].flags & T_LOWER) && k + 2 < sc->ntok &&
+            (is(sc, k + 1, "le") || is(sc, k + 1, "la") || is(sc, k + 1, "les") ||
+             is(sc, k + 1, "l")) &&
+            (sep_blank(sc, k + 2) || sep_elision(sc, k + 2)) && sep_blank(sc, k + 1) &&
+            lower_noun(sc, k + 2) && !in(sc, k + 2, SG_WL_ORG_HEAD)) {
+            end = k + 2, noun = 1, *lower = 2;
+            if (end + 1 < sc->ntok && sep_blank(sc, end + 1) && complement_adjective(sc, end + 1))
+                end++, noun = 0;
+            k = end + 1;
+            if (k < sc->ntok && !sep_blank(sc, k))
+                break;
+            continue;
+        }
         if (!particle_at(sc, k))
             break;
         size_t q = k + 1;
@@ -1387,7 +1403,7 @@ static size_t extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
             end = q, noun = 1;
             if (q + 1 < sc->ntok && sep_blank(sc, q + 1) && complement_adjective(sc, q + 1))
                 end = q + 1, noun = 0;
-            *lower = 1;
+            *lower = *lower == 2 ? 2 : 1;
         } else {
             break;
         }
@@ -1878,7 +1894,9 @@ static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end
     c->org += head != 0 || cued || role_of_body(sc, i) || deal(sc, i);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
-    c->long_lower |= lower_end && j >= i + 4 && sep_blank(sc, i + 1) && lower_adjective(sc, i + 1);
+    c->long_lower |=
+        (lower_end && j >= i + 4 && sep_blank(sc, i + 1) && lower_adjective(sc, i + 1)) ||
+        lower_end == 2;
     c->elided +=
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
@@ -1960,8 +1978,13 @@ static int seat_head(const sg_scan *sc, size_t i)
         return 0; /* a capitalised head starts a sequence of its own */
     /* a definite article before it: one body ("un directeur de clinique de
        Hyères" names none) */
-    if (i == 0 || !(sep_blank(sc, i) || sep_elision(sc, i)) ||
-        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
+    if (i == 0 || !(sep_blank(sc, i) || sep_elision(sc, i)))
+        return 0;
+    /* "les hôpitaux de Saint-Étienne": the hospitals of one town, one body (not
+       "les hôpitaux d’Avignon, Cavaillon et Carpentras": seat_end) */
+    if (is(sc, i, "hopitaux") && (sc->tok[i].flags & T_LOWER))
+        return is(sc, i - 1, "les") || is(sc, i - 1, "des") || is(sc, i - 1, "aux");
+    if (!(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
         return 0;
     for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
         if (is(sc, i, heads[k]))
@@ -2021,6 +2044,11 @@ static size_t seat_end(const sg_scan *sc, size_t h)
         lower_noun(sc, k + 1) && !in(sc, k + 1, SG_WL_ORG_HEAD) && particle_at(sc, k + 2))
         k += 2; /* "de commerce", "d’appel", then "d’Avignon" */
     size_t e = seat_name_end(sc, k);
+    /* (hospitals of several towns are several bodies) */
+    if (e && is(sc, h, "hopitaux") && e + 1 < sc->ntok &&
+        ((sep_has(sc, e + 1, ",") && (sc->tok[e + 1].flags & T_PLACE)) ||
+         (is(sc, e + 1, "et") && sep_blank(sc, e + 1))))
+        return 0;
     /* a community of communes named by two areas: "la communauté de communes
        de l’Enclave des Papes et du Pays de Grignan" */
     if (e && is(sc, h, "communaute") && e + 2 < sc->ntok && is(sc, e + 1, "et") &&

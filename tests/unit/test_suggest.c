@@ -1087,6 +1087,28 @@ static void deals_regions_and_kinds(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A name saying what a body is for counts from one mention; the hospitals
+ * of one town are one body, of several towns several. */
+static void purposes_and_hospitals(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:a\tVaudrelle\tplace\n"
+                      "place:b\tRibiers\tplace\n";
+    const char *texts[] = {
+        "Elle est membre du Collectif pour le répit depuis mai. Les directeurs des hôpitaux de "
+        "Saint-Ombre, Marc Dupin et un autre, sont venus. Il dirige les hôpitaux de Ribiers, "
+        "Vaudrelle et Brasq.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Collectif pour le répit", "organisation");
+    has(l, "Hôpitaux de Saint-Ombre", "organisation");
+    hasnt(l, "Hôpitaux de Ribiers");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1191,6 +1213,7 @@ int main(void)
         cmocka_unit_test(authorities_and_placed_names),
         cmocka_unit_test(lists_media_and_districts),
         cmocka_unit_test(deals_regions_and_kinds),
+        cmocka_unit_test(purposes_and_hospitals),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
