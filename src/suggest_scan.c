@@ -1051,6 +1051,23 @@ static int role_before(sg_scan *sc, size_t r)
     return 0;
 }
 
+/* A title in lower case after an article: "le docteur Belnet", "le
+ * professeur Rouvière", "du général de Gaulle", "le baron X". */
+static int lower_title(const sg_scan *sc, size_t i)
+{
+    static const char *const titles[] = {
+        "amiral",     "baron",   "baronne", "capitaine", "colonel",  "comte",   "comtesse",
+        "commandant", "docteur", "general", "generale",  "marechal", "marquis", "professeur"};
+    if (!(sc->tok[i].flags & T_LOWER) || i == 0 || !sep_blank(sc, i) || i + 1 >= sc->ntok ||
+        !sep_blank(sc, i + 1) ||
+        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
+        return 0;
+    for (size_t k = 0; k < sizeof(titles) / sizeof(*titles); k++)
+        if (is(sc, i, titles[k]))
+            return 1;
+    return 0;
+}
+
 static int find_people(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
@@ -1066,6 +1083,19 @@ static int find_people(sg_scan *sc)
                 while (sur < i + n && sg_first_name(fw(sc, sur)))
                     sur++;
                 rc = add_person(sc, i + 1, i + n, sur);
+            }
+        } else if (lower_title(sc, i)) {
+            size_t n = run_forward(sc, i + 1);
+            if (n >= 1 && n <= 3) {
+                size_t sur = i + 1;
+                while (sur < i + n && sg_first_name(fw(sc, sur)))
+                    sur++;
+                rc = add_person(sc, i + 1, i + n, sur);
+            } else if (n == 0 && i + 2 < sc->ntok && sep_blank(sc, i + 1) &&
+                       (is(sc, i + 1, "de") || is(sc, i + 1, "d") || is(sc, i + 1, "du")) &&
+                       (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) &&
+                       !(sc->tok[i + 2].flags & T_UPPER)) {
+                rc = add_person(sc, i + 1, i + 2, i + 1); /* "le général de Gaulle" */
             }
         } else if (in(sc, i, SG_WL_ROLE)) {
             rc = role_after(sc, i);
@@ -1083,15 +1113,6 @@ static int find_people(sg_scan *sc)
 
 /* ---- capitalised sequences ---- */
 
-/* A place cue before word i: "à X", "en X", "dans le X", "maire de X",
- * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last).
- * 2 for a cue strong enough to count from one mention (a department in
- * brackets, "maire de", "mairie de", "commune de", "ville de", "habitants de"),
- * 1 for another, 0 for none. */
-/* A name in a list of places the gazetteers know, a comma or "et" between:
- * "Digne-les-Bains, Gréoux-les-Bains, La Motte-du-Caire, Mane et Manosque"
- * (Gréoux-les-Bains after a known place and before the list goes on; Mane
- * after a comma and before "et Manosque"; "à Colmars-les-Alpes, Forcalquier"). */
 /* A list's separator before word k: a comma alone, or "et". The word after
  * it in *next (k itself after a comma, k + 1 after "et"). */
 static int list_sep(const sg_scan *sc, size_t k, size_t *next)
@@ -1156,6 +1177,15 @@ static size_t places_in_list(const sg_scan *sc, size_t i, size_t j)
     return places;
 }
 
+/* A place cue before word i: "à X", "en X", "dans le X", "maire de X",
+ * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last).
+ * 2 for a cue strong enough to count from one mention (a department in
+ * brackets, "maire de", "mairie de", "commune de", "ville de", "habitants de"),
+ * 1 for another, 0 for none. */
+/* A name in a list of places the gazetteers know, a comma or "et" between:
+ * "Digne-les-Bains, Gréoux-les-Bains, La Motte-du-Caire, Mane et Manosque"
+ * (Gréoux-les-Bains after a known place and before the list goes on; Mane
+ * after a comma and before "et Manosque"; "à Colmars-les-Alpes, Forcalquier"). */
 static int listed_place(const sg_scan *sc, size_t i, size_t j)
 {
     int comma_before = i > 0 && sep_has(sc, i, ",") && !sep_has(sc, i, ".;:()");

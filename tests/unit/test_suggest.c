@@ -1109,6 +1109,24 @@ static void purposes_and_hospitals(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A title in lower case after an article names a person, a surname with its
+ * particle too. */
+static void lower_case_titles(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Il a été saisi par le docteur Varlin, qui a renoncé. Le texte du "
+                           "professeur Aubrac est lu. Une ordonnance du général de Vauquelin "
+                           "précise son statut.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Varlin", "person");
+    has(l, "Aubrac", "person");
+    has(l, "de Vauquelin", "person");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1214,6 +1232,7 @@ int main(void)
         cmocka_unit_test(lists_media_and_districts),
         cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(purposes_and_hospitals),
+        cmocka_unit_test(lower_case_titles),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
