@@ -2209,6 +2209,17 @@ static int find_sequences(sg_scan *sc)
             continue;
         }
         size_t j = sequence_end(sc, first);
+        /* "en Saône et Loire": a department of the list written without its
+           dashes is one name, not two joined by "et" */
+        if (j == first && j + 2 < sc->ntok && sep_blank(sc, j + 1) && is(sc, j + 1, "et") &&
+            (sc->tok[j + 1].flags & T_LOWER) && sep_blank(sc, j + 2) && name_word(sc, j + 2)) {
+            char *key = fold_words(sc, first, j + 2);
+            if (!key)
+                return SG_ERR_NOMEM;
+            if (sg_suggest_word(SG_WL_PLACE, key))
+                j += 2;
+            free(key);
+        }
         /* "la Présidente du Conseil départemental de X": the name starts after
            the role */
         if (!article && in(sc, first, SG_WL_ROLE) && j > first) {

@@ -1127,6 +1127,19 @@ static void lower_case_titles(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A department of the list written without its dashes is one name. */
+static void departments_without_dashes(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Il faut copier ce qui marche en Lot et Garonne, dit-il.", NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Lot et Garonne", "place");
+    hasnt(l, "Garonne");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1233,6 +1246,7 @@ int main(void)
         cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(purposes_and_hospitals),
         cmocka_unit_test(lower_case_titles),
+        cmocka_unit_test(departments_without_dashes),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
