@@ -32,6 +32,7 @@ enum { MAX_NAME_WORDS = 8, MAX_WORD = 200 };
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
 static int ordinal(const sg_scan *sc, size_t i);
+static int roman(const sg_scan *sc, size_t i);
 static int ends_with(const char *w, const char *const *endings, size_t n);
 static int person_at(const sg_scan *sc, size_t i);
 static int cap_article(const sg_scan *sc, size_t i);
@@ -1890,8 +1891,8 @@ static int deal(const sg_scan *sc, size_t i)
 
 static int add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
-    if (j == i && ordinal(sc, i))
-        return 0; /* "le XXe siècle", "le IIIe arrondissement": no name */
+    if (j == i && (ordinal(sc, i) || roman(sc, i)))
+        return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     cued |= dateline(sc, i, j) || (j == i && party(sc, i));
     size_t a = i; /* the label's first word */
     int head = cued ? 0 : head_before(sc, i, &a);
@@ -2020,6 +2021,17 @@ static int seat_head(const sg_scan *sc, size_t i)
         if (is(sc, i, heads[k]))
             return 1;
     return 0;
+}
+
+/* A number in Roman numerals alone ("Pasteur (I et II)", "Louis XIV"
+ * aside): I, V and X only, four letters at most. */
+static int roman(const sg_scan *sc, size_t i)
+{
+    const char *w = sc->text + sc->tok[i].s;
+    size_t len = sc->tok[i].e - sc->tok[i].s, n = 0;
+    while (n < len && strchr("IVX", w[n]))
+        n++;
+    return n == len && len <= 4;
 }
 
 /* A century or an ordinal in Roman numerals: "XXIe", "XXIè", "IIIe". */

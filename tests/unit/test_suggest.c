@@ -131,16 +131,18 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
-/* A Roman ordinal is no name ("le XXe siècle"); a name does not go on across a
- * comma ("le Conseil départemental, l’Agglomération Val Durance" are two). */
+/* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
+ * name does not go on across a comma ("le Conseil départemental,
+ * l’Agglomération Val Durance" are two). */
 static void ordinals_and_commas(void **state)
 {
     (void)state;
     sg_suggestion_list *l = run1("Le bâtiment est classé patrimoine du XXe siècle. Il date du "
-                                 "XIXe, comme le IIIe pavillon.\n\n"
+                                 "XIXe, comme le IIIe pavillon. Les sites de Bréval (I et "
+                                 "II) et de Corvin (II) ferment.\n\n"
                                  "Les collectivités, telles que le Conseil départemental, "
                                  "l’Agglomération Val Durance Montbrise et la Ville, paient.");
-    for (const char *w[] = {"XXe", "XIXe", "IIIe",
+    for (const char *w[] = {"XXe", "XIXe", "IIIe", "II",
                             "Conseil départemental, l’Agglomération Val Durance Montbrise", NULL},
                     **p = w;
          *p; p++)
