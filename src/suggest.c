@@ -504,6 +504,30 @@ static int board(const char *key)
     return 0;
 }
 
+/* A kind of body or unit spelt out in title case, or its first three words
+ * or more: "Centre de Lutte Contre le Cancer" (every CLCC), "Service Mobile
+ * d'Urgence et de Réanimation" (every SMUR), "Centre de Lutte" (cut short by
+ * "Contre"). */
+static int spelt_kind(const char *key)
+{
+    static const char *const kinds[] = {
+        "centre de lutte contre le cancer",
+        "etablissement d'hebergement pour personnes agees dependantes",
+        "groupement hospitalier de territoire",
+        "maison de sante pluriprofessionnelle",
+        "service d'accueil des urgences",
+        "service d'aide medicale urgente",
+        "service mobile d'urgence et de reanimation",
+        "service mobile d'urgences et de reanimation"};
+    size_t n = strlen(key), spaces = 0;
+    for (const char *p = key; *p; p++)
+        spaces += *p == ' ';
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+        if (!strncmp(kinds[k], key, n) && (!kinds[k][n] || (kinds[k][n] == ' ' && spaces >= 2)))
+            return 1;
+    return 0;
+}
+
 /* Natural areas: a place, but named once in running text ("au pied du
  * Luberon") it is no actor; they need the minimum count. */
 static int area(const char *key)
@@ -511,6 +535,25 @@ static int area(const char *key)
     static const char *const areas[] = {"alpes", "camargue", "luberon", "mediterranee", "pyrenees"};
     for (size_t k = 0; k < sizeof(areas) / sizeof(*areas); k++)
         if (!strcmp(key, areas[k]))
+            return 1;
+    return 0;
+}
+
+/* A local authority named by its kind alone: capitalised inside a sentence,
+ * "la Région", "le Département", "la Métropole", "le Conseil départemental"
+ * name the authority (the capital is the institution's). 2 for a word whose
+ * lower case names the territory ("la région"): the row matches in that case
+ * only ("=Région"). */
+static int authority(const char *key)
+{
+    static const char *const bodies[] = {"conseil departemental", "conseil general",
+                                         "conseil regional"};
+    static const char *const territories[] = {"departement", "metropole", "region"};
+    for (size_t k = 0; k < sizeof(territories) / sizeof(*territories); k++)
+        if (!strcmp(key, territories[k]))
+            return 2;
+    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies); k++)
+        if (!strcmp(key, bodies[k]))
             return 1;
     return 0;
 }
@@ -531,6 +574,8 @@ static int org_headed(const char *key)
 static const char *sequence_type(const sg_cand *c)
 {
     size_t total = c->mid + c->start;
+    if (authority(c->key))
+        return "organisation";
     if (sg_suggest_word(SG_WL_PLACE, c->key)) /* PACA too */
         return "place";
     if (c->upper || c->org || org_headed(c->key))
@@ -548,23 +593,30 @@ static int rows_from_sequences(sg_suggester *s)
         size_t total = c->mid + c->start;
         /* strong cues count from one occurrence: an acronym in capitals, an
            elision, an organisation's head before or at the start of the name */
-        int marked = c->upper || c->elided || c->org || c->cued ||
-                     (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
-                     (org_headed(c->key) && strchr(c->key, ' ') && !c->lower_end);
+        int marked =
+            c->upper || c->elided || c->org || c->cued ||
+            (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
+            (org_headed(c->key) && strchr(c->key, ' ') && (!c->lower_end || c->long_lower));
         /* a name after a media cue counts even in generic words ("BFM TV") */
         int generic = (generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')))) ||
                       generic_of_france(c->key);
         /* a natural area needs the minimum count even after a cue ("commune du
            Luberon": the commune is in it) */
         marked &= !area(c->key);
-        /* a first name alone is someone the text knows by it, not a body */
+        int auth = c->mid ? authority(c->key) : 0;
+        marked |= auth != 0;
+        generic &= !auth;
+        /* a first name alone is someone the text knows by it, not a body;
+           a name most of whose occurrences name no actor is none ("situé au
+           Mourillon", "une impasse du Mourillon", "rue X, au Mourillon": a
+           district) */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
-        if (!c->mid || c->common || c->loose >= c->mid || first || name_taken(s, c->label) ||
-            generic || board(c->key) || ends_with_person(s, c->key) ||
+        if (!c->mid || c->common || c->loose * 2 > c->mid || first || name_taken(s, c->label) ||
+            generic || board(c->key) || spelt_kind(c->key) || ends_with_person(s, c->key) ||
             total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");
-        if (c->exact && aliases) { /* "=La Provence": that case only */
+        if ((c->exact || auth == 2) && aliases) { /* "=La Provence": that case only */
             free(aliases);
             if ((aliases = malloc(strlen(c->label) + 2)))
                 sprintf(aliases, "=%s", c->label);

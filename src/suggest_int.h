@@ -1,10 +1,15 @@
 /* The suggester's modules: word lists (suggest_words.c, firstnames.c), the
- * candidates one document gives (suggest_scan.c) and the rows (suggest.c). */
+ * candidates one document gives (suggest_scan.c, which reads the words, and
+ * its scanners: suggest_acronyms.c, suggest_people.c, suggest_cues.c,
+ * suggest_orgs.c, suggest_sequences.c) and the rows (suggest.c). */
 #ifndef SG_SUGGEST_INT_H
 #define SG_SUGGEST_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
+#include "decode.h"
 #include "furniture.h"
 #include "normalise.h"
 #include "segment.h"
@@ -80,6 +85,13 @@ typedef struct {
                           that case, not "la Provence", the region */
     int lower_end;     /* the label ends with a lower-case word ("Ordre des
                           médecins"): counted from one mention only after a cue */
+    int long_lower;    /* a lower_end name of five words or more whose head
+                          takes an adjective ("Fonds national de solidarité et
+                          d’action mutualiste"): a body's own name, counted from
+                          one mention ("Centre de réception et de régulation
+                          des appels", a kind of unit, is not), and so is a
+                          name saying what the body is for ("Collectif pour le
+                          soin") */
     int upper;         /* an acronym in capitals */
     int full;          /* a person: first name and surname */
     int label_mid;     /* the label was taken inside a sentence */
@@ -141,5 +153,240 @@ char *sg_suggest_fold(sg_folded *scratch, const char *s, size_t n);
  * characters dropped, every run of white space one space, trimmed; NULL
  * when out of memory. */
 char *sg_suggest_collapse(const char *s, size_t n);
+
+/* ---- inside the scanner: the words of the document, and the tests on
+ * them that suggest_scan.c and the scanners' files (suggest_acronyms.c,
+ * suggest_people.c, suggest_cues.c, suggest_orgs.c, suggest_sequences.c)
+ * share. Word i is sc->tok[i]; its flags are these. ---- */
+
+enum {
+    T_CAP = 1,         /* starts with a capital */
+    T_UPPER = 2,       /* every letter a capital, at least two letters */
+    T_LOWER = 4,       /* starts with a lower-case letter */
+    T_NUM = 8,         /* digits only */
+    T_START = 16,      /* starts a sentence, a line or a quotation */
+    T_COVERED = 32,    /* inside a gazetteer's mention */
+    T_DOT = 64,        /* a '.' right after it */
+    T_FURNITURE = 128, /* a credit, a byline, a heading: not text of the article */
+    T_LINE = 256,      /* the first word of a line */
+    T_COMMON = 512,    /* an acronym in brackets after common nouns ("les urgences (UGO)") */
+    T_PLACE = 1024,    /* inside a gazetteer's mention of a place */
+    T_TAKEN = 2048     /* already read as a name after a media cue */
+};
+
+/* The most words a name has. */
+enum { MAX_NAME_WORDS = 8 };
+
+/* The folded word i, NUL-terminated. */
+static inline const char *fw(const sg_scan *sc, size_t i)
+{
+    return sc->pool + sc->tok[i].word;
+}
+
+/* Whether word i is in list l. */
+static inline int in(const sg_scan *sc, size_t i, sg_wordlist l)
+{
+    return sg_suggest_word(l, fw(sc, i));
+}
+
+/* Whether word i is the folded word w. */
+static inline int is(const sg_scan *sc, size_t i, const char *w)
+{
+    return !strcmp(fw(sc, i), w);
+}
+
+/* Where the separator before word i starts: the end of word i - 1. */
+static inline size_t sep_from(const sg_scan *sc, size_t i)
+{
+    return i ? sc->tok[i - 1].e : 0;
+}
+
+/* Whether one of the bytes `chars` is between word i - 1 and word i. */
+static inline int sep_has(const sg_scan *sc, size_t i, const char *chars)
+{
+    for (size_t p = sep_from(sc, i); p < sc->tok[i].s; p++)
+        if (strchr(chars, sc->text[p]))
+            return 1;
+    return 0;
+}
+
+/* Whether one of the code points `cps` is between word i - 1 and word i. */
+static inline int sep_has_cp(const sg_scan *sc, size_t i, const uint32_t *cps, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)sc->text;
+    for (size_t p = sep_from(sc, i); p < sc->tok[i].s;) {
+        uint32_t c = sg_utf8_next(u, sc->tok[i].s, &p, NULL);
+        for (size_t k = 0; k < n; k++)
+            if (c == cps[k])
+                return 1;
+    }
+    return 0;
+}
+
+/* Only white space (and some) between word i - 1 and word i. */
+static inline int sep_blank(const sg_scan *sc, size_t i)
+{
+    if (i == 0 || sc->tok[i - 1].e == sc->tok[i].s)
+        return 0;
+    const unsigned char *u = (const unsigned char *)sc->text;
+    for (size_t p = sc->tok[i - 1].e; p < sc->tok[i].s;)
+        if (!sg_is_space(sg_utf8_next(u, sc->tok[i].s, &p, NULL)))
+            return 0;
+    return 1;
+}
+
+/* Only an apostrophe between word i - 1 and word i: an elision (l’AP-HM). */
+static inline int sep_elision(const sg_scan *sc, size_t i)
+{
+    return i > 0 && sc->tok[i].fs == sc->tok[i - 1].fe + 1 &&
+           sc->f->text[sc->tok[i - 1].fe] == '\'';
+}
+
+/* The first character after word i that is not white space (before the next word), or 0. */
+static inline uint32_t char_after(const sg_scan *sc, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)sc->text;
+    size_t end = i + 1 < sc->ntok ? sc->tok[i + 1].s : sc->len;
+    for (size_t p = sc->tok[i].e; p < end;) {
+        uint32_t c = sg_utf8_next(u, end, &p, NULL);
+        if (!sg_is_space(c))
+            return c;
+    }
+    return 0;
+}
+
+/* Whether a '(' is right before word i. */
+static inline int open_paren_before(const sg_scan *sc, size_t i)
+{
+    return sc->tok[i].s > 0 && sc->text[sc->tok[i].s - 1] == '(';
+}
+
+/* Whether one of words [a, b] has one of the flags `flag`. */
+static inline int any_flag(const sg_scan *sc, size_t a, size_t b, unsigned flag)
+{
+    for (size_t i = a; i <= b; i++)
+        if (sc->tok[i].flags & flag)
+            return 1;
+    return 0;
+}
+
+/* Whether one of words [a, b] is in a gazetteer's mention or page furniture. */
+static inline int any_covered(const sg_scan *sc, size_t a, size_t b)
+{
+    return any_flag(sc, a, b, T_COVERED | T_FURNITURE);
+}
+
+/* A capitalised word that may be part of a name. */
+static inline int name_word(const sg_scan *sc, size_t i)
+{
+    return (sc->tok[i].flags & T_CAP) && !(sc->tok[i].flags & (T_COVERED | T_FURNITURE)) &&
+           !in(sc, i, SG_WL_STOP) && !in(sc, i, SG_WL_TITLE);
+}
+
+/* A name word that can be a surname: no generic noun, role, head, place... */
+static inline int surname_word(const sg_scan *sc, size_t i)
+{
+    return name_word(sc, i) && !in(sc, i, SG_WL_GENERIC) && !in(sc, i, SG_WL_ROLE) &&
+           !in(sc, i, SG_WL_ORG_HEAD) && !in(sc, i, SG_WL_PLACE) && !in(sc, i, SG_WL_NAMED) &&
+           !(sc->tok[i].flags & T_NUM);
+}
+
+/* Whether the folded word w is le, la or l. */
+static inline int is_article(const char *w)
+{
+    return !strcmp(w, "le") || !strcmp(w, "la") || !strcmp(w, "l");
+}
+
+/* The folded text of words [a, b] as a new string. */
+static inline char *fold_words(sg_scan *sc, size_t a, size_t b)
+{
+    return sg_suggest_fold(&sc->scratch, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s);
+}
+
+/* A particle at word k, joined to the next word by a space (an apostrophe after d, l). */
+static inline int particle_at(const sg_scan *sc, size_t k)
+{
+    return (sc->tok[k].flags & T_LOWER) && in(sc, k, SG_WL_PARTICLE) && k + 1 < sc->ntok &&
+           (strlen(fw(sc, k)) == 1 ? sep_elision(sc, k + 1) : sep_blank(sc, k + 1));
+}
+
+/* Words of a place the gazetteers know, from k on: the last one. */
+static inline size_t place_run(const sg_scan *sc, size_t k)
+{
+    while (k + 1 < sc->ntok && (sc->tok[k + 1].flags & T_PLACE) &&
+           (sep_blank(sc, k + 1) || sep_elision(sc, k + 1)))
+        k++;
+    return k;
+}
+
+/* Whether w ends with one of the n endings, after three bytes or more. */
+static inline int ends_with(const char *w, const char *const *endings, size_t n)
+{
+    size_t len = strlen(w);
+    for (size_t e = 0; e < n; e++) {
+        size_t m = strlen(endings[e]);
+        if (len > m + 2 && !strcmp(w + len - m, endings[e]))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- the scanners' files: what each gives the others ---- */
+
+/* suggest_acronyms.c */
+/* Adds the acronym definitions, "Long Form (ACR)": 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_definitions(sg_scan *sc);
+
+/* suggest_people.c */
+/* Word i starts a person's name: a first name, then a surname. */
+int sg_suggest_person_at(const sg_scan *sc, size_t i);
+/* Adds the people (a title, a role, a verb of saying, a first name): 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_people(sg_scan *sc);
+
+/* suggest_cues.c */
+/* A place cue around [i, j]: 2 strong (counts from one mention), 1 another, 0 none. */
+int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j);
+/* A role of a body before word i: "président de X", not a territory's (maire). */
+int sg_suggest_role_of_body(const sg_scan *sc, size_t i);
+/* A party's acronym at word i after an elected person's role: "maire LR de X". */
+int sg_suggest_party(const sg_scan *sc, size_t i);
+/* A deal before word i ("le rachat d’X"): the name is a company's. */
+int sg_suggest_deal(const sg_scan *sc, size_t i);
+/* A name at a line's start, then ", le 1 septembre": a medium. */
+int sg_suggest_dateline(const sg_scan *sc, size_t i, size_t j);
+/* Adds the names after a media cue ("selon X"): 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_media(sg_scan *sc);
+
+/* suggest_orgs.c */
+/* A lower-case word that reads as an adjective of a name, by its ending. */
+int sg_suggest_lower_adjective(const sg_scan *sc, size_t k);
+/* A lower-case noun inside a name after a particle ("des médecins"). */
+int sg_suggest_lower_noun(const sg_scan *sc, size_t k);
+/* The end of an organisation's name [i, j] going on in lower case or over a place. */
+size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower);
+/* Words [i, j] name a hospital's unit, not a body. */
+int sg_suggest_unit_name(const sg_scan *sc, size_t i, size_t j);
+/* A lower-case head before word i: 1 part of the name (from *from), 2 apart, 0 none. */
+int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from);
+/* "les cliniques X et Y": word i (Y) shares the plural head of X. */
+int sg_suggest_shared_head(const sg_scan *sc, size_t i);
+/* Adds the names in quotation marks after an organisation's head: 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_quoted(sg_scan *sc);
+/* Adds the bodies named by a head and a seat ("le parquet de Grasse"): 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_seats(sg_scan *sc);
+/* Adds a known place, then a word that is none ("le fonds Provence Avenir"): 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_placed_names(sg_scan *sc);
+
+/* suggest_sequences.c */
+/* The end of the capitalised sequence starting at word i. */
+size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i);
+/* A capitalised article inside a sentence that starts a name: "à La Crau". */
+int sg_suggest_cap_article(const sg_scan *sc, size_t i);
+/* A century or an ordinal in Roman numerals: "XXIe", "IIIe". */
+int sg_suggest_ordinal(const sg_scan *sc, size_t i);
+/* Counts the sequence [i, j] once (cued: after a cue). 0 or SG_ERR_NOMEM. */
+int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
+/* Adds the capitalised sequences no other scanner took: 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_sequences(sg_scan *sc);
 
 #endif

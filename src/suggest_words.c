@@ -164,22 +164,22 @@ static const char *const verb_words[] = {
 };
 
 static const char *const org_head_words[] = {
-    "academie",    "agence",         "alliance",      "assemblee",     "assistance",
-    "association", "assurance",      "autorite",      "banque",        "bureau",
-    "cabinet",     "caisse",         "centre",        "chambre",       "clinique",
-    "cluster",     "collectif",      "college",       "comite",        "commission",
-    "communaute",  "compagnie",      "confederation", "conseil",       "conservatoire",
-    "consortium",  "cooperative",    "coordination",  "cour",          "direction",
-    "ecole",       "ehpad",          "entreprise",    "etablissement", "faculte",
-    "federation",  "fondation",      "fonds",         "gie",           "gip",
-    "groupe",      "groupement",     "hopital",       "hospitalite",   "inspection",
-    "institut",    "intersyndicale", "laboratoire",   "ligue",         "mairie",
-    "maison",      "maternite",      "ministere",     "mouvement",     "mutualite",
-    "mutuelle",    "observatoire",   "office",        "ordre",         "organisation",
-    "parquet",     "parti",          "plateforme",    "pole",          "polyclinique",
-    "prefecture",  "reseau",         "sarl",          "sas",           "sasu",
-    "scop",        "service",        "societe",       "syndicat",      "tribunal",
-    "union",       "unite",          "universite",
+    "academie",      "agence",      "agglomeration",  "alliance",      "assemblee",
+    "assistance",    "association", "assurance",      "autorite",      "banque",
+    "bureau",        "cabinet",     "caisse",         "centre",        "chambre",
+    "clinique",      "cluster",     "collectif",      "college",       "comite",
+    "commission",    "communaute",  "compagnie",      "confederation", "conseil",
+    "conservatoire", "consortium",  "cooperative",    "coordination",  "cour",
+    "direction",     "ecole",       "ehpad",          "entreprise",    "etablissement",
+    "faculte",       "federation",  "fondation",      "fonds",         "gie",
+    "gip",           "groupe",      "groupement",     "hopital",       "hospitalite",
+    "inspection",    "institut",    "intersyndicale", "laboratoire",   "ligue",
+    "mairie",        "maison",      "maternite",      "ministere",     "mouvement",
+    "mutualite",     "mutuelle",    "observatoire",   "office",        "ordre",
+    "organisation",  "parquet",     "parti",          "plateforme",    "pole",
+    "polyclinique",  "prefecture",  "reseau",         "sarl",          "sas",
+    "sasu",          "scop",        "service",        "societe",       "syndicat",
+    "tribunal",      "union",       "unite",          "universite",
 };
 
 static const char *const org_plural_words[] = {

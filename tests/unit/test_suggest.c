@@ -116,11 +116,12 @@ static void generic_words(void **state)
     (void)state;
     sg_suggestion_list *l = run1(
         "Le directeur du CHU a rencontré le Premier ministre. Selon le CHU, l'Agence a tranché.\n"
-        "La Région et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
+        "La Ville et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
         "LES URGENCES DU LITTORAL FERMENT\n\n"
         "La Covid recule. La coopérative Brenvalis recrute. L'Inspection générale enquête "
         "et l'Enseignement supérieur aussi.");
-    for (const char *w[] = {"CHU", "Premier", "Agence", "Région", "Etat", "Nord", "Sud", "Conseil",
+    /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
+    for (const char *w[] = {"CHU", "Premier", "Agence", "Ville", "Etat", "Nord", "Sud", "Conseil",
                             "Janvier", "Covid", "Le", "La", "LES URGENCES DU LITTORAL", "URGENCES",
                             "LITTORAL", "Inspection", "Enseignement", NULL},
                     **p = w;
@@ -130,16 +131,18 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
-/* A Roman ordinal is no name ("le XXe siècle"); a name does not go on across a
- * comma ("le Conseil départemental, l’Agglomération Val Durance" are two). */
+/* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
+ * name does not go on across a comma ("le Conseil départemental,
+ * l’Agglomération Val Durance" are two). */
 static void ordinals_and_commas(void **state)
 {
     (void)state;
     sg_suggestion_list *l = run1("Le bâtiment est classé patrimoine du XXe siècle. Il date du "
-                                 "XIXe, comme le IIIe pavillon.\n\n"
+                                 "XIXe, comme le IIIe pavillon. Les sites de Bréval (I et "
+                                 "II) et de Corvin (II) ferment.\n\n"
                                  "Les collectivités, telles que le Conseil départemental, "
                                  "l’Agglomération Val Durance Montbrise et la Ville, paient.");
-    for (const char *w[] = {"XXe", "XIXe", "IIIe",
+    for (const char *w[] = {"XXe", "XIXe", "IIIe", "II",
                             "Conseil départemental, l’Agglomération Val Durance Montbrise", NULL},
                     **p = w;
          *p; p++)
@@ -948,6 +951,197 @@ static void seats_quotes_and_particles(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A capitalised head whose name goes on in lower case over one "et" after a
+ * noun, five words or more with an adjective after the head, counts from one
+ * mention; a name after "et des" + a lower-case word is not cut short; a
+ * local authority is named by its territory. */
+static void long_names_in_lower_case(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n";
+    const char *texts[] = {
+        "Le projet a reçu l’aide du Fonds régional de soutien et d’action mutualiste. Elle "
+        "porte le label du Collège national des kinésithérapeutes et ostéopathes français et "
+        "premier prix de la ville. Le standard dépend du Centre de tri et de traitement des "
+        "appels, dit-il. Le président de la CC de Valbrune et des élus sont venus. Puis "
+        "l’Agglomération Vaudrelle Verte a voté, avec l’Agglomération Crau Bléone Montfort.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Fonds régional de soutien et d’action mutualiste", "organisation");
+    has(l, "Collège national des kinésithérapeutes et ostéopathes français", "organisation");
+    has(l, "CC de Valbrune", "organisation");
+    has(l, "Agglomération Vaudrelle Verte", "organisation");
+    has(l, "Agglomération Crau Bléone Montfort", "organisation");
+    hasnt(l, "Centre de tri et de traitement des appels");
+    hasnt(l, "Collège national des kinésithérapeutes et ostéopathes français et premier prix");
+    sg_suggestion_list_free(l);
+}
+
+/* An acronym in mixed case defined by common nouns ("Cref (contrat de…)"), a
+ * name after a demonstrative, a brand with a trademark sign: no actor. */
+static void measures_and_brands(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Ils refusent le projet de Crepa (contrat de relance et "
+                           "d’équilibre des paiements) de la direction. La direction défend ce "
+                           "Crepa. Une précédente version du Crepa a échoué. Grâce à cette "
+                           "Maison des externes, on espère. Le projet de Maison des externes "
+                           "avance. Avec le Protonix® Duo, le centre innove. Le Protonix® Duo "
+                           "est unique.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Crepa");
+    hasnt(l, "Maison des externes");
+    hasnt(l, "Protonix");
+    hasnt(l, "Duo");
+    sg_suggestion_list_free(l);
+}
+
+/* A local authority named by its kind alone, capitalised inside a sentence,
+ * is the authority (exact case where the lower case is the territory); a
+ * place the gazetteers know then a capitalised word names a body; a faculty
+ * by its field; a medium after "comme l'indiquait". */
+static void authorities_and_placed_names(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:fr\tFrance\tplace\n"
+                      "place:vaudrelle\tVaudrelle\tplace\n"
+                      "place:provence\tProvence\tplace\n";
+    const char *texts[] = {
+        "Le protocole est signé par l’État, la Région, le Département et la Métropole. La "
+        "région est belle. Elle préside le Conseil départemental depuis mai. Il dirige "
+        "l’infrastructure nationale France Séquençage depuis mai. Il enseigne à la faculté "
+        "des Lettres. Comme l’indiquait La Provence dans son édition de lundi, il part. Il "
+        "vit en France Lundi. Il visite le parc scientifique de Vaudrelle Luminaire.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Région", "organisation");
+    assert_string_equal(row(l, "Région")->aliases, "=Région");
+    has(l, "Département", "organisation");
+    has(l, "Métropole", "organisation");
+    has(l, "Conseil départemental", "organisation");
+    has(l, "France Séquençage", "organisation");
+    has(l, "Faculté des Lettres", "organisation");
+    has(l, "La Provence", "organisation");
+    hasnt(l, "Vaudrelle Luminaire");
+    hasnt(l, "France Lundi");
+    sg_suggestion_list_free(l);
+}
+
+/* A name in a list with two places the gazetteers know or more is a place,
+ * even between names they do not know; a medium after "détaille à"; a first
+ * name of Italy; a name mostly in sites is a district. */
+static void lists_media_and_districts(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:a\tForcalin\tplace\n"
+                      "place:b\tManosquel\tplace\n"
+                      "place:c\tDignelle\tplace\n";
+    const char *texts[] = {
+        "Ils exercent à Colmars-les-Prés, Forcalin, Gréoux-les-Eaux, La Motte-du-Caillou, Brasq "
+        "et Manosquel. Les chefs des urgences (Dignelle, Forcalin, Valbrac, Vaisonne) partent. "
+        "La direction détaille à Gometix les grands axes. Claudio Tatarelli, ce médecin, est "
+        "venu. La clinique, située au Brusquet, ferme. Elle est rue des Lilas, au Brusquet. "
+        "Elle est dans une impasse du Brusquet.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "La Motte-du-Caillou", "place");
+    has(l, "Brasq", "place");
+    has(l, "Vaisonne", "place");
+    has(l, "Valbrac", "place");
+    has(l, "Gometix", "organisation");
+    has(l, "Claudio Tatarelli", "person");
+    hasnt(l, "Brusquet");
+    sg_suggestion_list_free(l);
+}
+
+/* A company after a deal ("le rachat d'X"), a place after "la région des",
+ * a town with its article after "à", from one mention; a kind spelt out in
+ * title case is no body. */
+static void deals_regions_and_kinds(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Le groupe grandit, avec le rachat d’Outremer Soins en mai. Il est né dans la région "
+        "des Abruzzes, en Italie. Le site sera regroupé à La Garde-Haute. Avec le Centre de "
+        "Lutte Contre le Cancer de Vaudrelle, il innove. Le Service Mobile d’urgences et de "
+        "réanimation (SMUR) part.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Outremer Soins", "organisation");
+    has(l, "Abruzzes", "place");
+    has(l, "La Garde-Haute", "place");
+    hasnt(l, "Centre de Lutte");
+    hasnt(l, "Service Mobile d’urgences et de réanimation");
+    sg_suggestion_list_free(l);
+}
+
+/* A name saying what a body is for counts from one mention; the hospitals
+ * of one town are one body, of several towns several. */
+static void purposes_and_hospitals(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:a\tVaudrelle\tplace\n"
+                      "place:b\tRibiers\tplace\n";
+    const char *texts[] = {
+        "Elle est membre du Collectif pour le répit depuis mai. Les directeurs des hôpitaux de "
+        "Saint-Ombre, Marc Dupin et un autre, sont venus. Il dirige les hôpitaux de Ribiers, "
+        "Vaudrelle et Brasq.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Collectif pour le répit", "organisation");
+    has(l, "Hôpitaux de Saint-Ombre", "organisation");
+    hasnt(l, "Hôpitaux de Ribiers");
+    sg_suggestion_list_free(l);
+}
+
+/* A title in lower case after an article names a person, a surname with its
+ * particle too. */
+static void lower_case_titles(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Il a été saisi par le docteur Varlin, qui a renoncé. Le texte du "
+                           "professeur Aubrac est lu. Une ordonnance du général de Vauquelin "
+                           "précise son statut.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Varlin", "person");
+    has(l, "Aubrac", "person");
+    has(l, "de Vauquelin", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A department of the list written without its dashes is one name. */
+static void departments_without_dashes(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Il faut copier ce qui marche en Lot et Garonne, dit-il.", NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Lot et Garonne", "place");
+    hasnt(l, "Garonne");
+    sg_suggestion_list_free(l);
+}
+
 static void on_skip(const sg_error *w, void *ctx)
 {
     assert_int_equal(w->code, SG_ERR_PARSE);
@@ -1047,6 +1241,14 @@ int main(void)
         cmocka_unit_test(more_media_cues),
         cmocka_unit_test(caption_credits),
         cmocka_unit_test(party_acronyms),
+        cmocka_unit_test(long_names_in_lower_case),
+        cmocka_unit_test(measures_and_brands),
+        cmocka_unit_test(authorities_and_placed_names),
+        cmocka_unit_test(lists_media_and_districts),
+        cmocka_unit_test(deals_regions_and_kinds),
+        cmocka_unit_test(purposes_and_hospitals),
+        cmocka_unit_test(lower_case_titles),
+        cmocka_unit_test(departments_without_dashes),
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),

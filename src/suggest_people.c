@@ -1,0 +1,282 @@
+/* The scanner of people (SPEC §15): a name after a title (M., Dr, "le
+ * docteur"), next to a role ("X, directrice du", "le président X"), after a
+ * verb of saying, or a first name of the list then a surname. Apart because
+ * people are rows of their own (a surname, full or not), and because
+ * sg_suggest_person_at, which the other scanners ask so as not to take a
+ * person for a body, lives with the rule it follows. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "suggest_int.h"
+
+/* A capitalised particle of a surname: Le Toulec, La Fontaine, Ben Brahim,
+ * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri. */
+static int name_particle(const sg_scan *sc, size_t i)
+{
+    static const char *const particles[] = {"al",  "ben", "da", "del", "della", "des", "di",
+                                            "dos", "du",  "el", "la",  "le",    "van", "von"};
+    if (!(sc->tok[i].flags & T_CAP) || (sc->tok[i].flags & (T_COVERED | T_FURNITURE)))
+        return 0;
+    for (size_t k = 0; k < sizeof(particles) / sizeof(*particles); k++)
+        if (is(sc, i, particles[k]))
+            return 1;
+    return 0;
+}
+
+/* First names left out of the list because they are places or words more
+ * often (Florence, Nancy): a first name only inside a sentence, before a
+ * surname. */
+static int ambiguous_first_name(const sg_scan *sc, size_t i)
+{
+    static const char *const names[] = {"florence", "lorraine", "marine", "nancy", "rose"};
+    if (sc->tok[i].flags & T_START)
+        return 0;
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
+        if (is(sc, i, names[k]))
+            return 1;
+    return 0;
+}
+
+/* Words [a, b] name a person whose surname starts at word `sur` (sur == a:
+ * the surname alone). */
+static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
+{
+    if (any_covered(sc, a, b))
+        return 0;
+    for (size_t i = a; i <= b; i++)
+        if (i >= sur ? !surname_word(sc, i) &&
+                           !(i < b && (in(sc, i, SG_WL_PARTICLE) || name_particle(sc, i)))
+                     : !name_word(sc, i) || in(sc, i, SG_WL_ORG_HEAD) || in(sc, i, SG_WL_ROLE))
+            return 0;
+    char *key = fold_words(sc, a, b);
+    sg_cand *c =
+        key ? sg_cand_get(&sc->people, key, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s)
+            : NULL;
+    free(key);
+    if (!c)
+        return SG_ERR_NOMEM;
+    c->full |= sur > a;
+    if (!c->surname && !(c->surname = sg_suggest_collapse(sc->text + sc->tok[sur].s,
+                                                          sc->tok[b].e - sc->tok[sur].s)))
+        return SG_ERR_NOMEM;
+    return 0;
+}
+
+/* Words a.. as a person's name: first names, then a surname (maybe "de X");
+ * returns the surname's first word in *sur and the last word, or 0. */
+static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
+{
+    size_t j = a;
+    while (j + 1 < sc->ntok && j - a < 2 && sep_blank(sc, j + 1) && name_word(sc, j + 1) &&
+           sg_first_name(fw(sc, j + 1)) && j + 2 < sc->ntok && sep_blank(sc, j + 2) &&
+           surname_word(sc, j + 2))
+        j++; /* Jean Pierre Dupont */
+    size_t k = j + 1;
+    if (k >= sc->ntok || !sep_blank(sc, k))
+        return 0;
+    /* Le Toulec, Ben Brahim, Van Damme: a capitalised particle, then the surname */
+    /* (BEN BRAHIM, LE HIR: both in capitals) */
+    if (name_particle(sc, k) && k + 1 < sc->ntok && sep_blank(sc, k + 1) &&
+        surname_word(sc, k + 1) &&
+        (!(sc->tok[k + 1].flags & T_UPPER) || (sc->tok[k].flags & T_UPPER))) {
+        *sur = k;
+        return k + 1;
+    }
+    if (surname_word(sc, k)) {
+        *sur = k;
+        /* "Léon Wladyslas de Lenval": a second first name, then the surname
+           with its particle (not a town the gazetteers know: those are
+           covered) */
+        if (k + 2 < sc->ntok && (sc->tok[k + 1].flags & T_LOWER) &&
+            (is(sc, k + 1, "de") || is(sc, k + 1, "d")) &&
+            (sep_blank(sc, k + 2) || sep_elision(sc, k + 2)) && sep_blank(sc, k + 1) &&
+            surname_word(sc, k + 2) && !(sc->tok[k + 2].flags & T_UPPER) &&
+            !(k + 3 < sc->ntok && sep_blank(sc, k + 3) && (sc->tok[k + 3].flags & T_CAP))) {
+            *sur = k + 1;
+            return k + 2;
+        }
+        return k;
+    }
+    /* de Villepin, d’Estaing, du Bellay */
+    if ((sc->tok[k].flags & T_LOWER) && (is(sc, k, "de") || is(sc, k, "du") || is(sc, k, "d")) &&
+        k + 1 < sc->ntok && (sep_blank(sc, k + 1) || sep_elision(sc, k + 1)) &&
+        surname_word(sc, k + 1) && !(sc->tok[k + 1].flags & T_UPPER)) {
+        *sur = k;
+        return k + 1;
+    }
+    return 0;
+}
+
+/* Word i starts a person's name: a first name, then a surname. */
+int sg_suggest_person_at(const sg_scan *sc, size_t i)
+{
+    size_t sur;
+    return name_word(sc, i) && sg_first_name(fw(sc, i)) && name_after(sc, i, &sur);
+}
+
+/* "Prénom Nom": a first name of the list, then a surname, not inside the
+ * name of a street, a clinic or a saint ("rue Jean Jaurès", "Saint Joseph"). */
+static int find_first_names(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER) ||
+            !(sg_first_name(fw(sc, i)) || ambiguous_first_name(sc, i)))
+            continue;
+        if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED))
+            continue;
+        size_t sur = 0, last = name_after(sc, i, &sur);
+        if (!last)
+            continue;
+        /* a surname followed by another capitalised word is some longer name */
+        if (last + 1 < sc->ntok && sep_blank(sc, last + 1) && name_word(sc, last + 1) &&
+            !in(sc, last + 1, SG_WL_ROLE))
+            continue;
+        int rc = add_person(sc, i, last, sur);
+        if (rc)
+            return rc;
+        i = last;
+    }
+    return 0;
+}
+
+/* The length of the run of name words ending at word b (at most 4). */
+static size_t run_back(const sg_scan *sc, size_t b)
+{
+    size_t n = 0;
+    for (;;) {
+        size_t i = b - n;
+        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER))
+            break;
+        n++;
+        if (n == 4 || i == 0 || !sep_blank(sc, i))
+            break;
+    }
+    return n;
+}
+
+/* The length of the run of name words starting at word a (at most 4). */
+static size_t run_forward(const sg_scan *sc, size_t a)
+{
+    size_t n = 0;
+    while (a + n < sc->ntok && n < 4 && name_word(sc, a + n) && (n == 0 || sep_blank(sc, a + n)))
+        n++;
+    return n;
+}
+
+/* A person of two words [a, a + 1], or of first names and a surname. */
+static int add_pair(sg_scan *sc, size_t a)
+{
+    size_t sur = 0, last = name_after(sc, a, &sur);
+    if (last && sg_first_name(fw(sc, a)))
+        return add_person(sc, a, last, sur);
+    return add_person(sc, a, a + 1, a + 1);
+}
+
+/* "Thierry Schifano (FNTS), président de", "Émilie Royère, directrice du". */
+static int role_after(sg_scan *sc, size_t r)
+{
+    size_t c = r; /* the word after the comma */
+    if (r > 0 && is_article(fw(sc, r - 1)) && (sep_blank(sc, r) || sep_elision(sc, r)))
+        c = r - 1;
+    if (c == 0 || !sep_has(sc, c, ","))
+        return 0;
+    size_t end = c - 1; /* the name's last word */
+    if (sep_has(sc, c, ")")) {
+        while (end > 0 && c - end < 8 && !sep_has(sc, end, "("))
+            end--;
+        if (end == 0 || !sep_has(sc, end, "("))
+            return 0;
+        end--;
+    } else if (sep_has(sc, c, ".;:!?\"")) {
+        return 0;
+    }
+    return run_back(sc, end) == 2 ? add_person(sc, end - 1, end, end) : 0;
+}
+
+/* "le directeur général de l’AP-HM, Jean-Olivier Arnaud", "le président de la
+ * République Emmanuel Macron". */
+static int role_before(sg_scan *sc, size_t r)
+{
+    for (size_t k = r + 1; k < sc->ntok && k <= r + 10;) {
+        if (sep_has(sc, k, ".;:!?\"()"))
+            return 0;
+        if (!name_word(sc, k)) {
+            k++;
+            continue;
+        }
+        size_t n = 1;
+        while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n))
+            n++;
+        if (n == 2 && (k == r + 1 || sep_has(sc, k, ",")))
+            return add_pair(sc, k);
+        if (n >= 3)
+            return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
+        /* "le président Barrand": a surname alone after the role */
+        if (n == 1 && k == r + 1 && r > 0 && sep_blank(sc, r) && is_article(fw(sc, r - 1)) &&
+            surname_word(sc, k) && !(sc->tok[k].flags & T_UPPER) && !sg_first_name(fw(sc, k)))
+            return add_person(sc, k, k, k);
+        k += n;
+    }
+    return 0;
+}
+
+/* A title in lower case after an article: "le docteur Belnet", "le
+ * professeur Rouvière", "du général de Gaulle", "le baron X". */
+static int lower_title(const sg_scan *sc, size_t i)
+{
+    static const char *const titles[] = {
+        "amiral",     "baron",   "baronne", "capitaine", "colonel",  "comte",   "comtesse",
+        "commandant", "docteur", "general", "generale",  "marechal", "marquis", "professeur"};
+    if (!(sc->tok[i].flags & T_LOWER) || i == 0 || !sep_blank(sc, i) || i + 1 >= sc->ntok ||
+        !sep_blank(sc, i + 1) ||
+        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
+        return 0;
+    for (size_t k = 0; k < sizeof(titles) / sizeof(*titles); k++)
+        if (is(sc, i, titles[k]))
+            return 1;
+    return 0;
+}
+
+int sg_suggest_find_people(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (sc->tok[i].flags & T_FURNITURE)
+            continue;
+        int rc = 0;
+        if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
+            (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&
+            !sep_has(sc, i + 1, ",;:!?()\"")) {
+            size_t n = run_forward(sc, i + 1);
+            if (n >= 1 && n <= 3) {
+                size_t sur = i + 1;
+                while (sur < i + n && sg_first_name(fw(sc, sur)))
+                    sur++;
+                rc = add_person(sc, i + 1, i + n, sur);
+            }
+        } else if (lower_title(sc, i)) {
+            size_t n = run_forward(sc, i + 1);
+            if (n >= 1 && n <= 3) {
+                size_t sur = i + 1;
+                while (sur < i + n && sg_first_name(fw(sc, sur)))
+                    sur++;
+                rc = add_person(sc, i + 1, i + n, sur);
+            } else if (n == 0 && i + 2 < sc->ntok && sep_blank(sc, i + 1) &&
+                       (is(sc, i + 1, "de") || is(sc, i + 1, "d") || is(sc, i + 1, "du")) &&
+                       (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) &&
+                       !(sc->tok[i + 2].flags & T_UPPER)) {
+                rc = add_person(sc, i + 1, i + 2, i + 1); /* "le général de Gaulle" */
+            }
+        } else if (in(sc, i, SG_WL_ROLE)) {
+            rc = role_after(sc, i);
+            if (!rc)
+                rc = role_before(sc, i);
+        } else if ((sc->tok[i].flags & T_LOWER) && in(sc, i, SG_WL_VERB) && i + 1 < sc->ntok &&
+                   sep_blank(sc, i + 1) && run_forward(sc, i + 1) == 2) {
+            rc = add_pair(sc, i + 1);
+        }
+        if (rc)
+            return rc;
+    }
+    return find_first_names(sc);
+}

@@ -1,0 +1,336 @@
+/* Capitalised sequences (SPEC §15): where a sequence ends, how one
+ * occurrence of it counts (sg_suggest_add_sequence: inside a sentence or at
+ * its start, after a place cue, a head or another cue of suggest_cues.c) and
+ * what names no actor (a demonym, a street, a unit counted in beds, a
+ * trademark, a Roman number, a common noun after "un" or "son"); and the
+ * last scanner, which takes the sequences no other scanner took. Apart
+ * because every scanner that finds a name counts it here. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "suggest_int.h"
+
+/* The end of the sequence starting at i: capitalised words joined by spaces
+ * or by the particles de, du, des, la, le, d’, l’ (not by "et": "les
+ * cliniques X et Y" are two names); not across an acronym followed by a
+ * person ("à LCI Patrick Bourdillon"). */
+size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i)
+{
+    size_t j = i;
+    while (j + 1 < sc->ntok && j - i < MAX_NAME_WORDS) {
+        size_t k = j + 1;
+        if (!sep_blank(sc, k) || (sc->tok[k].flags & T_LINE)) /* not across a line */
+            break;
+        if ((sc->tok[j].flags & T_UPPER) && sg_suggest_person_at(sc, k))
+            break;
+        if (name_word(sc, k)) {
+            j = k;
+        } else if (j == i && (sc->tok[j].flags & T_UPPER) && (sc->tok[k].flags & T_NUM) &&
+                   sc->tok[k].e - sc->tok[k].s <= 4) {
+            j = k;
+            break;
+        } else if (particle_at(sc, k) && k + 1 < sc->ntok && name_word(sc, k + 1)) {
+            j = k + 1;
+        } else if (particle_at(sc, k) && k + 2 < sc->ntok && particle_at(sc, k + 1) &&
+                   name_word(sc, k + 2)) { /* de la, de l’ */
+            j = k + 2;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* A capitalised article inside a sentence starts a name: "à La Crau", "dans
+ * les colonnes de La Provence", "l’Ehpad Les Oliviers". */
+int sg_suggest_cap_article(const sg_scan *sc, size_t i)
+{
+    const sg_stok *t = &sc->tok[i];
+    return (t->flags & T_CAP) && !(t->flags & (T_START | T_COVERED | T_FURNITURE)) &&
+           (is_article(fw(sc, i)) || is(sc, i, "les")) && i + 1 < sc->ntok &&
+           sep_blank(sc, i + 1) && !(sc->tok[i + 1].flags & T_FURNITURE) &&
+           (name_word(sc, i + 1) ||
+            (sc->tok[i + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP));
+}
+
+/* A word in mixed case with two capitals in a row and no dash: "DLVAgglo",
+ * "CCIAix"; read as an acronym (not "SainteMusse", two words glued). */
+static int mixed_case(const sg_scan *sc, size_t i)
+{
+    const sg_stok *t = &sc->tok[i];
+    if (!(t->flags & T_CAP) || (t->flags & T_UPPER))
+        return 0;
+    size_t upper = 0, lower = 0, run = 0;
+    for (size_t p = t->s; p < t->e; p++) {
+        unsigned char c = (unsigned char)sc->text[p];
+        if (c >= 'A' && c <= 'Z')
+            upper = ++run > upper ? run : upper;
+        else if ((run = 0), c >= 'a' && c <= 'z')
+            lower++;
+        else if (c == '-' || c == '\'' || c >= 0x80)
+            return 0;
+    }
+    return upper >= 2 && lower > 0;
+}
+
+static int beside_covered(const sg_scan *sc, size_t i, size_t j)
+{
+    return (i > 0 && sep_blank(sc, i) &&
+            (sc->tok[i - 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP)) ||
+           (j + 1 < sc->ntok && sep_blank(sc, j + 1) &&
+            (sc->tok[j + 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP));
+}
+
+/* Whether the occurrence [i, j] names no actor: a demonym ("les Cannois"),
+ * a building or a street ("l’hôtel Riviera", "place Jean-Aude"), a
+ * title-case common noun ("l’Accompagnement du vieillissement", "d’Améliorer
+ * la coopération"), a name cut short by "et de" ("Pôle d’Activités et de
+ * Soins Adaptés"). */
+static int loose(const sg_scan *sc, size_t i, size_t j, int head)
+{
+    static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
+                                           "iens", "iennes", "ois",  "oises"};
+    const char *prev = i > 0 && sep_blank(sc, i) ? fw(sc, i - 1) : "";
+    if (sg_suggest_unit_name(sc, i, j))
+        return 1;
+    static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
+                                          "ien", "ienne", "ois", "oise"};
+    if (j == i && (sc->tok[i - (i > 0)].flags & T_LOWER) &&
+        (!strcmp(prev, "les") || !strcmp(prev, "des") || !strcmp(prev, "aux")) &&
+        ends_with(fw(sc, i), demonyms, sizeof(demonyms) / sizeof(*demonyms)))
+        return 1;
+    /* "le Vençois de 57 ans", "la Dracénoise": one inhabitant */
+    if (j == i && !head && i > 0 && (sc->tok[i - 1].flags & (T_LOWER | T_START)) &&
+        (!strcmp(prev, "le") || !strcmp(prev, "la") || !strcmp(prev, "un") ||
+         !strcmp(prev, "une")) &&
+        !(sc->tok[i].flags & T_UPPER) && !in(sc, i, SG_WL_ORG_HEAD) &&
+        ends_with(fw(sc, i), demonym, sizeof(demonym) / sizeof(*demonym)))
+        return 1;
+    /* "situé au Mourillon": a district */
+    static const char *const sited[] = {"base",     "basee",     "implante", "implantee",
+                                        "installe", "installee", "situe",    "situee"};
+    if (j == i && !head && i >= 2 && !strcmp(prev, "au") && sep_blank(sc, i - 1))
+        for (size_t k = 0; k < sizeof(sited) / sizeof(*sited); k++)
+            if (is(sc, i - 2, sited[k]))
+                return 1;
+    /* "le site de Luminy", "le campus de Luminy", "l’impasse du Mourillon": a
+       place inside a name of a site, not an actor */
+    if (!head && i >= 2 && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
+        (!strcmp(prev, "de") || !strcmp(prev, "du") || !strcmp(prev, "d")) &&
+        (sep_blank(sc, i - 1)) && (sc->tok[i - 2].flags & T_LOWER) &&
+        sg_suggest_word(SG_WL_NAMED, fw(sc, i - 2)) && !in(sc, i - 2, SG_WL_ORG_HEAD))
+        return 1;
+    const char *last = strrchr(prev, ' '); /* "ex-hôtel": its last word */
+    if (!head && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
+        sg_suggest_word(SG_WL_NAMED, last ? last + 1 : prev))
+        return 1;
+    size_t k = j + 1;
+    /* (not a place of the list in an enumeration: "de l'Ile-de-France et de…") */
+    /* (cut short when a name goes on after "et de": not "la CC de Ventoux Sud et
+       des élus") */
+    if (k + 2 < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
+        !(j == i && in(sc, i, SG_WL_PLACE)) &&
+        (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") ||
+         is(sc, k + 1, "d")) &&
+        !(sc->tok[k + 2].flags & T_LOWER))
+        return 1;
+    if (j != i || head || (sc->tok[i].flags & T_UPPER) || in(sc, i, SG_WL_ORG_HEAD))
+        return 0;
+    /* one capitalised word, then a particle and a lower-case word */
+    if (k >= sc->ntok || !sep_blank(sc, k))
+        return 0;
+    while (k < sc->ntok && k <= j + 2 && particle_at(sc, k))
+        k++;
+    return k > j + 1 && k < sc->ntok && sg_suggest_lower_noun(sc, k);
+}
+
+/* A word glued to an initial ("A.DEQUIDT"): a credit's signature. */
+static int glued_initial(const sg_scan *sc, size_t i)
+{
+    return i > 0 && sc->tok[i - 1].e - sc->tok[i - 1].s == 1 && (sc->tok[i - 1].flags & T_CAP) &&
+           sc->tok[i].s == sc->tok[i - 1].e + 1 && sc->text[sc->tok[i - 1].e] == '.';
+}
+
+/* An acronym that counts beds or places: "60 lits d’USLD". */
+static int counted_unit(const sg_scan *sc, size_t i)
+{
+    return i >= 2 && (sep_blank(sc, i) || sep_elision(sc, i)) &&
+           (is(sc, i - 1, "d") || is(sc, i - 1, "de")) &&
+           (is(sc, i - 2, "lits") || is(sc, i - 2, "places"));
+}
+
+/* "d'une ZAPR", "une Halle immense", "son SRSM": a capitalised word
+ * after an indefinite article or a possessive is a common noun (a kind of
+ * place, body or plan), not a name. */
+static int determined_common(const sg_scan *sc, size_t i)
+{
+    /* (a demonstrative too: "cette Maison des internes", "ce Cref") */
+    static const char *const dets[] = {"ce", "ces", "cet", "cette", "leur", "mon", "notre",
+                                       "sa", "ses", "son", "un",    "une",  "vos", "votre"};
+    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+        return 0;
+    for (size_t k = 0; k < sizeof(dets) / sizeof(*dets); k++)
+        if (is(sc, i - 1, dets[k]))
+            return 1;
+    return 0;
+}
+
+/* A brand: a trademark sign after the name or before it ("le Proteus® One"),
+ * a product, not an actor. */
+static int trademark(const sg_scan *sc, size_t i, size_t j)
+{
+    static const uint32_t marks[] = {0xAE, 0x2122};
+    uint32_t c = char_after(sc, j);
+    return c == marks[0] || c == marks[1] || (i > 0 && sep_has_cp(sc, i, marks, 2));
+}
+
+/* A number in Roman numerals alone ("Pasteur (I et II)", "Louis XIV"
+ * aside): I, V and X only, four letters at most. */
+static int roman(const sg_scan *sc, size_t i)
+{
+    const char *w = sc->text + sc->tok[i].s;
+    size_t len = sc->tok[i].e - sc->tok[i].s, n = 0;
+    while (n < len && strchr("IVX", w[n]))
+        n++;
+    return n == len && len <= 4;
+}
+
+/* A century or an ordinal in Roman numerals: "XXIe", "XXIè", "IIIe". */
+int sg_suggest_ordinal(const sg_scan *sc, size_t i)
+{
+    const char *w = sc->text + sc->tok[i].s;
+    size_t len = sc->tok[i].e - sc->tok[i].s, n = 0;
+    while (n < len && strchr("IVXLC", w[n]))
+        n++;
+    static const char *const ends[] = {"e", "er", "\xc3\xa8", "\xc3\xa8me", "eme"};
+    for (size_t k = 0; n && k < sizeof(ends) / sizeof(*ends); k++)
+        if (len - n == strlen(ends[k]) && !memcmp(w + n, ends[k], len - n))
+            return 1;
+    return 0;
+}
+
+int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
+{
+    if (j == i && (sg_suggest_ordinal(sc, i) || roman(sc, i)))
+        return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
+    cued |= sg_suggest_dateline(sc, i, j) || (j == i && sg_suggest_party(sc, i));
+    size_t a = i; /* the label's first word */
+    int head = cued ? 0 : sg_suggest_head_before(sc, i, &a);
+    if (!head && !cued && sg_suggest_shared_head(sc, i))
+        head = 2;
+    char *key = fold_words(sc, a, j);
+    sg_cand *c =
+        key ? sg_cand_get(&sc->seqs, key, sc->text + sc->tok[a].s, sc->tok[j].e - sc->tok[a].s)
+            : NULL;
+    free(key);
+    if (!c)
+        return SG_ERR_NOMEM;
+    int start = (sc->tok[i].flags & T_START) && !head && !cued;
+    if (start) {
+        c->start++;
+    } else {
+        c->mid++;
+        if (!c->label_mid) { /* the label as written inside a sentence */
+            char *l = sg_suggest_collapse(sc->text + sc->tok[a].s, sc->tok[j].e - sc->tok[a].s);
+            if (!l)
+                return SG_ERR_NOMEM;
+            free(c->label);
+            c->label = l;
+            c->label_mid = 1;
+        }
+    }
+    int place = cued ? 0 : sg_suggest_place_cue(sc, i, j);
+    c->place += place != 0;
+    c->cued += cued || place == 2;
+    c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i);
+    c->loose += !start && !cued && loose(sc, i, j, head);
+    c->lower_end |= lower_end;
+    c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&
+                      sg_suggest_lower_adjective(sc, i + 1)) ||
+                     lower_end == 2;
+    c->elided +=
+        j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
+    c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
+               (j == i && mixed_case(sc, i));
+    c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i)) ||
+                 (!cued && !head && determined_common(sc, i));
+    c->loose += (j == i && glued_initial(sc, i)) || trademark(sc, i, j);
+    /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
+       in lower case, so this is only its start */
+    c->common += j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&
+                 in(sc, j + 1, SG_WL_GENERIC) && !is(sc, j + 1, "est") && !lower_end;
+    return 0;
+}
+
+int sg_suggest_find_sequences(sg_scan *sc)
+{
+    for (size_t i = 0; i < sc->ntok; i++) {
+        if (sc->tok[i].flags & T_TAKEN)
+            continue;
+        int article = sg_suggest_cap_article(sc, i);
+        size_t first = i + (size_t)article; /* the first word after a capitalised article */
+        if (!name_word(sc, first) || (sc->tok[first].flags & T_TAKEN) ||
+            strlen(fw(sc, first)) < 2) {
+            i += (size_t)article;
+            continue;
+        }
+        size_t j = sg_suggest_sequence_end(sc, first);
+        /* "en Saône et Loire": a department of the list written without its
+           dashes is one name, not two joined by "et" */
+        if (j == first && j + 2 < sc->ntok && sep_blank(sc, j + 1) && is(sc, j + 1, "et") &&
+            (sc->tok[j + 1].flags & T_LOWER) && sep_blank(sc, j + 2) && name_word(sc, j + 2)) {
+            char *key = fold_words(sc, first, j + 2);
+            if (!key)
+                return SG_ERR_NOMEM;
+            if (sg_suggest_word(SG_WL_PLACE, key))
+                j += 2;
+            free(key);
+        }
+        /* "la Présidente du Conseil départemental de X": the name starts after
+           the role */
+        if (!article && in(sc, first, SG_WL_ROLE) && j > first) {
+            size_t k = first + 1;
+            while (k < j && (!name_word(sc, k) || in(sc, k, SG_WL_ROLE)))
+                k++; /* "Vice Président de la CAPG" */
+            /* the role is no part of the name: a body's head, an acronym or a
+               commune ("Maire de la Brillanne") follows */
+            if (k <= j && name_word(sc, k))
+                i = first = k;
+        }
+        /* "d’un Ehpad de Roquebelle": a kind of body, then the name of its town */
+        if (!article && j > first && determined_common(sc, first) &&
+            (in(sc, first, SG_WL_ORG_HEAD) || in(sc, first, SG_WL_GENERIC)) &&
+            particle_at(sc, first + 1)) {
+            size_t k = first + 1;
+            while (k < j && particle_at(sc, k))
+                k++;
+            i = first = k;
+        }
+        int lower = 0;
+        if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
+            j = sg_suggest_extend_name(sc, first, j, &lower);
+        else if (sg_suggest_role_of_body(sc, i) && j + 2 < sc->ntok && particle_at(sc, j + 1) &&
+                 (sc->tok[j + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
+            j = place_run(sc, j + 2); /* "président de Régions de France" */
+        else if (sg_suggest_role_of_body(sc, i) && j + 1 < sc->ntok && sep_blank(sc, j + 1) &&
+                 (sc->tok[j + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+            j = place_run(sc, j + 1); /* "président d’Estérel Côte d’Azur" */
+            if (j + 1 < sc->ntok && sep_blank(sc, j + 1) && (sc->tok[j + 1].flags & T_LOWER) &&
+                is(sc, j + 1, "agglomeration")) /* "… agglomération": its kind, in the name */
+                j++;
+        }
+        /* "président de la DLVAgglo Camille Galtier": an acronym before a
+           known name (not a place) stands alone */
+        int alone = j == i && ((sc->tok[i].flags & T_UPPER) || mixed_case(sc, i)) &&
+                    !(i > 0 && sep_blank(sc, i) && (sc->tok[i - 1].flags & T_COVERED)) &&
+                    !(j + 1 < sc->ntok && (sc->tok[j + 1].flags & T_PLACE));
+        if ((alone || !beside_covered(sc, i, j)) && j - i < MAX_NAME_WORDS) {
+            int rc = sg_suggest_add_sequence(sc, i, j, 0, lower);
+            if (rc)
+                return rc;
+        }
+        i = j;
+    }
+    return 0;
+}
