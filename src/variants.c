@@ -251,6 +251,144 @@ static const char *const regions[] = {"provence alpes cote azur",
                                       "mayotte"};
 #define PACA_NAMES 4
 
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
+
+/* The departments of France, as skeletons (Paris left out: the city), for
+ * the bodies whose name ends with "de X" / "du X" / "des X": "la Caisse
+ * primaire d'assurance maladie" for the one "... de Vaucluse". */
+static const char *const departments[] = {"ain",
+                                          "aisne",
+                                          "allier",
+                                          "alpes haute provence",
+                                          "hautes alpes",
+                                          "alpes maritimes",
+                                          "ardeche",
+                                          "ardennes",
+                                          "ariege",
+                                          "aube",
+                                          "aude",
+                                          "aveyron",
+                                          "bouches rhone",
+                                          "calvados",
+                                          "cantal",
+                                          "charente",
+                                          "charente maritime",
+                                          "cher",
+                                          "correze",
+                                          "corse sud",
+                                          "haute corse",
+                                          "cote or",
+                                          "cotes armor",
+                                          "creuse",
+                                          "dordogne",
+                                          "doubs",
+                                          "drome",
+                                          "eure",
+                                          "eure et loir",
+                                          "finistere",
+                                          "gard",
+                                          "haute garonne",
+                                          "gers",
+                                          "gironde",
+                                          "herault",
+                                          "ille et vilaine",
+                                          "indre",
+                                          "indre et loire",
+                                          "isere",
+                                          "jura",
+                                          "landes",
+                                          "loir et cher",
+                                          "loire",
+                                          "haute loire",
+                                          "loire atlantique",
+                                          "loiret",
+                                          "lot",
+                                          "lot et garonne",
+                                          "lozere",
+                                          "maine et loire",
+                                          "manche",
+                                          "marne",
+                                          "haute marne",
+                                          "mayenne",
+                                          "meurthe et moselle",
+                                          "meuse",
+                                          "morbihan",
+                                          "moselle",
+                                          "nievre",
+                                          "nord",
+                                          "oise",
+                                          "orne",
+                                          "pas calais",
+                                          "puy dome",
+                                          "pyrenees atlantiques",
+                                          "hautes pyrenees",
+                                          "pyrenees orientales",
+                                          "bas rhin",
+                                          "haut rhin",
+                                          "rhone",
+                                          "haute saone",
+                                          "saone et loire",
+                                          "sarthe",
+                                          "savoie",
+                                          "haute savoie",
+                                          "seine maritime",
+                                          "seine et marne",
+                                          "yvelines",
+                                          "deux sevres",
+                                          "somme",
+                                          "tarn",
+                                          "tarn et garonne",
+                                          "var",
+                                          "vaucluse",
+                                          "vendee",
+                                          "vienne",
+                                          "haute vienne",
+                                          "vosges",
+                                          "yonne",
+                                          "territoire belfort",
+                                          "essonne",
+                                          "hauts seine",
+                                          "seine saint denis",
+                                          "val marne",
+                                          "val oise"};
+
+/* The body of skeleton `sk` (its text k) without its department, when its
+ * name ends with one after "de": "Caisse primaire d'assurance maladie",
+ * "Groupement hospitalier de territoire" (two words or more left, not a bare
+ * head nor a council, whose kind alone bodies.c reads). */
+static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
+{
+    static const char *const councils[] = {
+        "conseil departemental", "conseil general", "departement", "prefecture", "region",
+        "conseil regional"};
+    if (!sk.town || sk.town < 2 || m->is_place[sk.entity] || m->is_person[sk.entity])
+        return 0;
+    size_t ts = 0; /* where the department's words start */
+    for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
+        w += k[ts] == ' ';
+    if (ts < 2)
+        return 0;
+    size_t dl = sk.len - ts;
+    int found = 0;
+    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !found; d++)
+        found = strlen(departments[d]) == dl && !memcmp(k + ts, departments[d], dl);
+    if (!found)
+        return 0;
+    size_t n = ts - 1;
+    for (size_t h = 0; h < NHEADS; h++)
+        if (sg_word_is(k, n, heads[h][0]))
+            return 0;
+    for (size_t c = 0; c < sizeof(councils) / sizeof(*councils); c++) {
+        size_t cl = strlen(councils[c]);
+        if (n >= cl && !memcmp(k, councils[c], cl) && (n == cl || k[cl] == ' '))
+            return 0;
+    }
+    char buf[SKEL_MAX];
+    memcpy(buf, k, n);
+    return add_derived(m, sk.entity, buf, n,
+                       (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION));
+}
+
 /* ---- compiling ---- */
 
 /* Adds skeleton k[0, n) (words one space apart) of `entity`. */
@@ -391,8 +529,6 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     return 0;
 }
 
-static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
-
 /* An organisation's name (skeleton k[0, kn) of `words` words, four or more)
  * with its first words as an acronym, in capitals: "IHU Méditerranée
  * Infection" for "Institut hospitalo-universitaire Méditerranée Infection"
@@ -502,6 +638,9 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
     return 0;
 }
 
+static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, uint16_t needs);
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -588,6 +727,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
+    if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_HEADS))
+        rc = town_then_name(m, entity, written, k, kn, needs);
     return rc;
 }
 
@@ -632,7 +774,7 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
  * Sainte-Musse", "Paoli-Calmettes" for "Institut Paoli-Calmettes"). */
 static const char *const droppable[] = {"centre hospitalier ", "hopital prive ", "hopital ",
                                         "clinique privee ",    "clinique ",      "polyclinique ",
-                                        "institut ",           "fondation "};
+                                        "institut ",           "fondation ",     "ehpad "};
 
 /* Is `entity`'s label a hospital site's "Hôpital de la X" / "Hôpital de l'X"
  * ("Hôpital de la Timone", "Hôpital de l'Archet")? What follows the article is
@@ -653,6 +795,89 @@ static int article_site(const sg_matcher *m, uint32_t entity)
 static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
                                        "centre hospitalier ", "ch ", "hopital "};
 #define NHOSPITAL (sizeof(hospital) / sizeof(*hospital))
+
+/* A hospital whose name puts its site's own name after its town, "Centre
+ * hospitalier de Menton La Palmosa", "Centre hospitalier de Cannes
+ * Simone-Veil": the press says "l'hôpital La Palmosa", "La Palmosa" (one word:
+ * only where the document names it otherwise). `written`: the name as
+ * written, where the town is the word after the head's "de" / "d'" and the
+ * site's name the capitalised words after it (not a town's part: "d'Antibes
+ * Juan-les-Pins"). */
+static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, uint16_t needs)
+{
+    size_t hl = 0;
+    for (size_t c = 0; c < NHOSPITAL && !hl; c++)
+        if (kn > strlen(hospital[c]) && !memcmp(k, hospital[c], strlen(hospital[c])))
+            hl = strlen(hospital[c]);
+    if (!hl)
+        return 0;
+    /* the head's words as written, then "de" or "d'" and the town */
+    unsigned head_words = 0;
+    for (size_t i = 0; i < hl; i++)
+        head_words += k[i] == ' ';
+    const char *p = written;
+    for (unsigned w = 0; w < head_words; w++) {
+        p = strchr(p, ' ');
+        if (!p)
+            return 0;
+        p++;
+    }
+    if (!strncmp(p, "de ", 3))
+        p += 3;
+    else if (!strncmp(p, "d'", 2))
+        p += 2;
+    else if (!strncmp(p, "d\xe2\x80\x99", 4))
+        p += 4;
+    else
+        return 0;
+    const char *town_end = strchr(p, ' ');
+    if (!town_end || !(p[0] >= 'A' && p[0] <= 'Z'))
+        return 0;
+    const char *rest = town_end + 1;
+    static const char *const links[] = {"-sur-", "-sous-", "-les-", "-l\xc3\xa8s-", "-en-",
+                                        "-de-",  "-du-",   "-la-",  "-le-"};
+    for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++)
+        if (strstr(rest, links[l]))
+            return 0;
+    /* every word of the rest capitalised, but a leading article */
+    unsigned rest_words = 0;
+    for (const char *q = rest; *q;) {
+        size_t n = strcspn(q, " -");
+        int article = (n == 2 && (q[0] == 'L' || q[0] == 'l') && (q[1] == 'a' || q[1] == 'e')) ||
+                      (n == 3 && (q[0] == 'L' || q[0] == 'l') && !strncmp(q + 1, "es", 2));
+        if (!article && !((q[0] >= 'A' && q[0] <= 'Z') || (unsigned char)q[0] == 0xC3))
+            return 0;
+        rest_words += !article;
+        q += n;
+        while (*q == ' ' || *q == '-')
+            q++;
+    }
+    if (!rest_words)
+        return 0;
+    size_t rs = kn; /* the rest's skeleton: the last rest_words words */
+    for (unsigned w = 0; w < rest_words && rs > hl; rs--)
+        w += k[rs - 1] == ' ';
+    if (rs <= hl)
+        return 0;
+    rs++;
+    char buf[SKEL_MAX];
+    for (size_t c = 2; c < NHOSPITAL; c++) {
+        size_t cl = strlen(hospital[c]);
+        if (cl + kn - rs > SKEL_MAX)
+            continue;
+        memcpy(buf, hospital[c], cl);
+        memcpy(buf + cl, k + rs, kn - rs);
+        if (add_derived(m, entity, buf, cl + kn - rs, (uint16_t)(needs | SG_VARIANT_HEADS)))
+            return SG_ERR_NOMEM;
+    }
+    uint16_t alone =
+        (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_CAPITALS | (rest_words < 2 ? SKEL_CONFIRM : 0));
+    if ((rest_words >= 2 || kn - rs >= 5) && !taken(m, k + rs, kn - rs) &&
+        add_derived(m, entity, k + rs, kn - rs, alone))
+        return SG_ERR_NOMEM;
+    return 0;
+}
 
 /* The readings of skeleton `sk` (its text `k`) by other words than its head's
  * own: a university hospital as a "centre hospitalier", local authorities as
@@ -722,6 +947,84 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
     return 0;
 }
 
+/* The trade unions whose health federations the press names by the union and
+ * "Santé" ("Sud Santé", "la CFDT Santé" for "Fédération CFDT Santé-Sociaux"). */
+static const char *const unions[] = {"cgt", "cfdt", "fo", "sud", "unsa", "cftc", "cfe cgc"};
+
+/* The length of the union k[0, n) starts with, a word of its own; 0. */
+static size_t union_at(const char *k, size_t n)
+{
+    for (size_t u = 0; u < sizeof(unions) / sizeof(*unions); u++) {
+        size_t l = strlen(unions[u]);
+        if (n > l && !memcmp(k, unions[u], l) && k[l] == ' ')
+            return l;
+    }
+    return 0;
+}
+
+/* The readings of skeleton `sk` (its text `k`) by a kindred head the press
+ * writes for it: a polyclinic as a clinic and back; "Maison de santé X",
+ * "Centre de santé X", "Groupe X" with and without "de santé" ("la maison X",
+ * "le groupe de santé X"); a cancer centre "Centre X" as "Centre de lutte
+ * contre le cancer X"; an intercommunality by its kind's short name
+ * ("l'Agglomération X", "l'Agglo X", capitalised; "la CC X", in capitals);
+ * a union's federation without "Fédération" and by the union and "Santé"
+ * ("Sud Santé" for "Fédération Sud santé sociaux"). */
+static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
+{
+    static const struct {
+        const char *from, *to;
+        uint16_t needs;
+        unsigned rest; /* the words the rest must have */
+    } kin[] = {{"polyclinique ", "clinique ", 0, 1},
+               {"clinique ", "polyclinique ", 0, 1},
+               {"maison sante ", "maison ", 0, 2},
+               {"centre sante ", "centre ", 0, 2},
+               {"groupe sante ", "groupe ", 0, 1},
+               {"groupe ", "groupe sante ", 0, 1},
+               {"centre ", "centre lutte contre cancer ", 0, 1},
+               {"communaute agglomeration ", "agglomeration ", SKEL_CAPITALS, 1},
+               {"communaute agglomeration ", "agglo ", SKEL_CAPITALS, 1},
+               {"communaute communes ", "cc ", SKEL_UPPER1, 1},
+               {"federation ", "", 0, 2}};
+    char buf[SKEL_MAX];
+    if (m->is_person[sk.entity] || m->is_place[sk.entity])
+        return 0;
+    for (size_t c = 0; c < sizeof(kin) / sizeof(*kin); c++) {
+        size_t fl = strlen(kin[c].from), tl = strlen(kin[c].to);
+        if (sk.len <= fl || memcmp(k, kin[c].from, fl) || tl + sk.len - fl > SKEL_MAX)
+            continue;
+        unsigned rest = 1;
+        for (size_t i = fl; i < sk.len; i++)
+            rest += k[i] == ' ';
+        if (rest < kin[c].rest)
+            continue;
+        /* "Groupe X" is read "groupe de santé X" only for X no other head
+         * starts ("Groupe hospitalier X" is not a "groupe de santé") */
+        if (c == 5 && (!strncmp(k + fl, "sante ", 6) || !strncmp(k + fl, "hospitalier", 11)))
+            continue;
+        /* a cancer centre: "Centre X" where X is a proper name of one or two words */
+        if (c == 6 && (rest > 2 || !strncmp(k + fl, "hospitalier", 11) ||
+                       !strncmp(k + fl, "sante ", 6) || !strncmp(k + fl, "lutte ", 6)))
+            continue;
+        /* a federation of a union, "Fédération CFDT Santé-Sociaux" */
+        if (c == 10 && !union_at(k + fl, sk.len - fl))
+            continue;
+        memcpy(buf, kin[c].to, tl);
+        memcpy(buf + tl, k + fl, sk.len - fl);
+        if (add_derived(m, sk.entity, buf, tl + sk.len - fl, (uint16_t)(needs | kin[c].needs)))
+            return SG_ERR_NOMEM;
+    }
+    /* a union's federation by the union and "Santé": "Sud Santé", "la CFDT
+     * Santé" for "(Fédération) CFDT Santé-Sociaux" */
+    size_t fs = sk.len > 11 && !memcmp(k, "federation ", 11) ? 11 : 0;
+    size_t ul = union_at(k + fs, sk.len - fs);
+    if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
+        add_derived(m, sk.entity, k + fs, ul + 6, needs))
+        return SG_ERR_NOMEM;
+    return 0;
+}
+
 /* The readings of skeleton `sk` with its generic head in other words: "hopital
  * arles" for "centre hospitalier arles" (the press's usual name of a town's
  * hospital), and the proper name alone, in capitals, when it has two words or
@@ -783,7 +1086,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             }
         }
     }
-    if (other_names(m, sk, k, hl, inter, head_words, needs))
+    if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs))
         return SG_ERR_NOMEM;
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
         size_t dl = strlen(droppable[d]);
@@ -822,6 +1125,8 @@ int sg_variants_finish(sg_matcher *m)
         skel_rec sk = m->skels[i];
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
+        if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off))
+            return SG_ERR_NOMEM;
         for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
             /* (every skeleton against every region: the last letters first) */
             size_t rl = rlen[r];

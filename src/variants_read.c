@@ -150,7 +150,8 @@ static int proper_context(const sg_folded *f, size_t i)
             return 1;
         return sg_function_word(f->text + ps, p - ps) && qs == q &&
                (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' || f->text[q - 1] == '?' ||
-                f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':');
+                f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':' ||
+                (unsigned char)f->text[q - 1] == 0xAB /* a name in quotes: « Les Pins » */);
     }
     /* the words for a hospital's premises: "le site Pasteur 2", "l'établissement
      * Pierre-Groues", "la maternité Saint-Michel" name the hospital itself */
@@ -579,12 +580,27 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
             return 0;
         reading rd = {0, 0, 0, 0};
         skel_state walk = st;
-        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL))
-            return 0;
-        if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED))
+        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL)) {
+            /* a name the gazetteers do not know ("les hôpitaux d'Avignon et
+             * de Cavaillon"): the list goes on after its capitalised words */
+            size_t e = j;
+            for (unsigned k = 0; k < 4 && e < f->len && (f->flags[e] & SG_F_UPPER); k++) {
+                while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+                    e++;
+                if (e + 1 < f->len && f->text[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER))
+                    e++;
+            }
+            rd.end = e;
+        } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
             return SG_ERR_NOMEM;
-        /* ", ", " et ", ", et " before the next name */
+        }
+        /* ", ", " et ", ", et " before the next name, past the rest of a town
+         * read by its first words ("de Cavaillon-Lauris") */
         j = rd.end;
+        for (unsigned k = 0;
+             k < 3 && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
+            for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
+                j++;
         int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
         j += comma ? 2 : 0;
         if (j + 3 < f->len && !memcmp(t + j, "et ", 3) && comma)
