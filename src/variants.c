@@ -641,6 +641,30 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
 static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, uint16_t needs);
 
+/* A compound acronym by its first part, in capitals, when no other entity
+ * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
+ * rest a letter group too; not a kind of hospital, "CHU-Lenval": "le CHU"
+ * alone is a generic reference). */
+static int compound_first(sg_matcher *m, uint32_t entity, const char *written, const char *t,
+                          size_t n)
+{
+    const char *h = strchr(written, '-');
+    size_t fl = h ? (size_t)(h - written) : 0;
+    if (!h || fl < 3 || fl > 6 || !(m->allowed[entity] & SG_VARIANT_ACRONYM_FORMS) ||
+        m->is_person[entity] || m->is_place[entity] || strchr(h + 1, '-') || strchr(written, ' '))
+        return 0;
+    size_t rest = 0;
+    for (size_t i = 0; i < fl; i++)
+        if (!(written[i] >= 'A' && written[i] <= 'Z'))
+            return 0;
+    for (const char *c = h + 1; *c; c++, rest++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
+            return 0;
+    if (rest < 1 || n <= fl || sg_head_acronym(t, fl))
+        return 0;
+    return add_derived(m, entity, t, fl, (uint16_t)(SG_VARIANT_ACRONYM_FORMS | SKEL_UPPER1));
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -653,7 +677,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         int ascii = 1;
         for (const char *c = written; *c; c++)
             ascii &= (unsigned char)*c < 0x80;
-        return add_form(m, alias, t, n, ascii);
+        int rc = add_form(m, alias, t, n, ascii);
+        return rc ? rc : compound_first(m, entity, written, t, n);
     }
     char k[SKEL_MAX], k2[SKEL_MAX];
     size_t kn = 0;
@@ -986,6 +1011,9 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
                {"communaute agglomeration ", "agglomeration ", SKEL_CAPITALS, 1},
                {"communaute agglomeration ", "agglo ", SKEL_CAPITALS, 1},
                {"communaute communes ", "cc ", SKEL_UPPER1, 1},
+               {"hopital prive ", "clinique privee ", 0, 1},
+               {"hopital prive ", "clinique ", 0, 1},
+               {"centre hospitalier universitaire ", "hopitaux ", 0, 1},
                {"federation ", "", 0, 2}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
@@ -1008,7 +1036,7 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
                        !strncmp(k + fl, "sante ", 6) || !strncmp(k + fl, "lutte ", 6)))
             continue;
         /* a federation of a union, "Fédération CFDT Santé-Sociaux" */
-        if (c == 10 && !union_at(k + fl, sk.len - fl))
+        if (c == 13 && !union_at(k + fl, sk.len - fl))
             continue;
         memcpy(buf, kin[c].to, tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
@@ -1016,12 +1044,40 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
             return SG_ERR_NOMEM;
     }
     /* a union's federation by the union and "Santé": "Sud Santé", "la CFDT
-     * Santé" for "(Fédération) CFDT Santé-Sociaux" */
+     * Santé" for "(Fédération) CFDT Santé-Sociaux"; and by the union alone,
+     * in capitals, when the gazetteer has no other entity of that name (the
+     * confederation): "les syndicats CGT, FO et SUD" */
     size_t fs = sk.len > 11 && !memcmp(k, "federation ", 11) ? 11 : 0;
     size_t ul = union_at(k + fs, sk.len - fs);
     if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
-        add_derived(m, sk.entity, k + fs, ul + 6, needs))
+        (add_derived(m, sk.entity, k + fs, ul + 6, needs) ||
+         (!memchr(k + fs, ' ', ul) &&
+          add_derived(m, sk.entity, k + fs, ul, (uint16_t)(needs | SKEL_UPPER1)))))
         return SG_ERR_NOMEM;
+    /* a name with its kind at its end, "Estérel Côte d'Azur Agglomération",
+     * without it, capitalised (two words or more left); a group "X Santé"
+     * by X alone, capitalised, where the document names it in full */
+    static const struct {
+        const char *tail;
+        unsigned left;
+        uint16_t needs;
+    } tails[] = {{" agglomeration", 2, SKEL_CAPITALS},
+                 {" agglo", 2, SKEL_CAPITALS},
+                 {" sante", 1, SKEL_CAPITALS | SKEL_CONFIRM}};
+    for (size_t c = 0; c < sizeof(tails) / sizeof(*tails); c++) {
+        size_t tl = strlen(tails[c].tail);
+        if (sk.len <= tl || memcmp(k + sk.len - tl, tails[c].tail, tl))
+            continue;
+        size_t n = sk.len - tl;
+        unsigned left = 1;
+        for (size_t i = 0; i < n; i++)
+            left += k[i] == ' ';
+        if (left < tails[c].left || (tails[c].left == 1 && (left > 1 || n < 5)) ||
+            sg_generic_head(k, n) || union_at(k, sk.len) || taken(m, k, n))
+            continue;
+        if (add_derived(m, sk.entity, k, n, (uint16_t)(needs | tails[c].needs)))
+            return SG_ERR_NOMEM;
+    }
     return 0;
 }
 
@@ -1085,6 +1141,27 @@ static int head_readings(sg_matcher *m, skel_rec sk)
                     return SG_ERR_NOMEM;
             }
         }
+        /* "le centre hospitalier intercommunal de Manosque": the press says so
+         * of a hospital several towns run, whatever its name */
+        for (size_t c = 0; c < 2 && !inter; c++) {
+            size_t cl = strlen(hospital[c]);
+            if (cl + sk.len - ts > SKEL_MAX)
+                continue;
+            memcpy(buf, hospital[c], cl);
+            memcpy(buf + cl, k + ts, sk.len - ts);
+            if (add_derived(m, sk.entity, buf, cl + sk.len - ts, needs))
+                return SG_ERR_NOMEM;
+        }
+        /* and the proper name alone, capitalised, of two words or more:
+         * "l'établissement Pierre-Grouès" (one word may be a place's part:
+         * "des Alpes du Sud" is no proper name and town) */
+        size_t pl = ts > hl ? ts - 1 - hl : 0;
+        unsigned pw = 1;
+        for (size_t i = hl; i < hl + pl; i++)
+            pw += k[i] == ' ';
+        if (pw >= 2 && !taken(m, k + hl, pl) &&
+            add_derived(m, sk.entity, k + hl, pl, (uint16_t)(needs | SKEL_CAPITALS)))
+            return SG_ERR_NOMEM;
     }
     if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs))
         return SG_ERR_NOMEM;
@@ -1147,6 +1224,13 @@ int sg_variants_finish(sg_matcher *m)
                                         (acronym ? SKEL_UPPER1 : 0));
             if (acronym ? add_derived(m, sk.entity, buf, n, needs)
                         : !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, words, needs))
+                return SG_ERR_NOMEM;
+            /* one word left, "Canceropôle" for "Canceropôle Provence-Alpes-Côte
+             * d'Azur": capitalised, eight letters or more, no generic head, and
+             * only where the document names it otherwise */
+            if (words == 1 && !acronym && n >= 8 && !sg_generic_head(buf, n) &&
+                !m->is_place[sk.entity] && !m->is_person[sk.entity] && !taken(m, buf, n) &&
+                add_derived(m, sk.entity, buf, n, (uint16_t)(needs | SKEL_CAPITALS | SKEL_CONFIRM)))
                 return SG_ERR_NOMEM;
             /* "Région Sud", "Région Paca" for "Région Provence-Alpes-Côte d'Azur",
              * capitalised (in lower case, the territory as often as the body) */

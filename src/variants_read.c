@@ -655,8 +655,9 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             return SG_ERR_NOMEM;
         /* in title case, only where the document names the entity otherwise
          * ("l'État" is no form of ÉTAT in a text that does not name it), or
-         * in brackets, where a text defines its acronyms ("(Chits)") */
-        if (end && titled &&
+         * in brackets, where a text defines its acronyms ("(Chits)"); a
+         * place's acronym is its usual name ("la région Paca") */
+        if (end && titled && !sg_is_place(m, e) &&
             !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
             hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
