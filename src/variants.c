@@ -253,6 +253,8 @@ static const char *const regions[] = {"provence alpes cote azur",
 
 static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
 
+static int variants_finish(sg_matcher *m);
+
 /* The departments of France, as skeletons (Paris left out: the city), for
  * the bodies whose name ends with "de X" / "du X" / "des X": "la Caisse
  * primaire d'assurance maladie" for the one "... de Vaucluse". */
@@ -792,7 +794,9 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
     unsigned words = 1;
     for (size_t i = 0; i < n; i++)
         words += k[i] == ' ';
-    return add_skel(m, entity, k, n, words, (uint16_t)(needs | SKEL_DERIVED));
+    /* (SKEL_ACRONYM1 is the base name's: a derived reading's bit 9 is
+     * SKEL_TOWNLIKE, set by its caller) */
+    return add_skel(m, entity, k, n, words, (uint16_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED));
 }
 
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
@@ -1173,10 +1177,14 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         for (size_t i = 0; i < dl; i++)
             dw += k[i] == ' ';
         int site = d == 2 && article_site(m, sk.entity);
-        if (sk.town && sk.town <= dw && !site)
-            continue; /* what is left is a town ("Hôpital de Martigues"): the town */
         const char *rest = k + dl;
         size_t rl = sk.len - dl;
+        /* what is left is a town ("Hôpital de Martigues"): the town; unless no
+         * entity reads so, a one-word site of a town ("Hôpital de Cimiez"),
+         * read only where the document names it otherwise or in a list */
+        int townlike = sk.town && sk.town <= dw && !site;
+        if (townlike && (memchr(rest, ' ', rl) || taken(m, rest, rl) || m->is_place[sk.entity]))
+            continue;
         unsigned words = 1;
         for (size_t i = 0; i < rl; i++)
             words += rest[i] == ' ';
@@ -1184,13 +1192,27 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         /* one word ("Beauregard" for "Hôpital privé Beauregard"): only where the
          * document names the hospital in full too */
         uint16_t dn = (uint16_t)(needs | SKEL_CAPITALS | (words < 2 && !site ? SKEL_CONFIRM : 0));
+        size_t before = m->nskels;
         if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) && add_derived(m, sk.entity, buf, rl, dn))
             return SG_ERR_NOMEM;
+        if (townlike && m->nskels > before)
+            m->skels[m->nskels - 1].needs |= SKEL_TOWNLIKE;
     }
     return 0;
 }
 
 int sg_variants_finish(sg_matcher *m)
+{
+    int rc = variants_finish(m);
+    /* the names' SKEL_ACRONYM1 is needed no more, and bit 9 of a reading is
+     * SKEL_TOWNLIKE from now on */
+    for (size_t i = 0; !rc && i < m->nskels; i++)
+        if (!(m->skels[i].needs & SKEL_DERIVED))
+            m->skels[i].needs &= (uint16_t)~SKEL_ACRONYM1;
+    return rc;
+}
+
+static int variants_finish(sg_matcher *m)
 {
     size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
     for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++)

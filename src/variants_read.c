@@ -162,6 +162,21 @@ static int proper_context(const sg_folded *f, size_t i)
            sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
 }
 
+/* Is the word at i right after "de", "d'" or "du" ("la Halle de Martigues",
+ * "transférer de Laragne"), but for a list's "et de" ("l'Archet et de
+ * Cimiez")? */
+static int after_de(const sg_folded *f, size_t i)
+{
+    static const char *const of[] = {"de", "d", "du"};
+    size_t ps, p, qs, q;
+    sg_word_before(f, i, 1, &ps, &p);
+    if (p == ps || !sg_word_in(f->text + ps, p - ps, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    sg_word_before(f, ps, 0, &qs, &q);
+    return !(q > qs &&
+             (sg_word_is(f->text + qs, q - qs, "et") || sg_word_is(f->text + qs, q - qs, "ou")));
+}
+
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
                        size_t j, int capitals, int *confirm)
 {
@@ -176,7 +191,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             ((sk->needs & SKEL_CAPITALS) &&
              !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
-            ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)))
+            ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)) ||
+            ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
@@ -300,7 +316,9 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                      !((capitals && proper_context(f, start)) || sg_office_before(f, start))) ||
                     (sk->needs & SKEL_DEAD) ||
                     ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
-                    ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)))
+                    ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)) ||
+                    ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
+                     after_de(f, start)))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
