@@ -649,6 +649,13 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
     return skel_walk(m, f, w->resume, st, SG_VARIANT_INSERTED, w->name_end, rd, &from);
 }
 
+/* Is the word at i right after an elided article, "l'" or "d'"? */
+static int elided_article(const sg_folded *f, size_t i)
+{
+    return i >= 2 && f->text[i - 1] == '\'' && (f->text[i - 2] == 'l' || f->text[i - 2] == 'd') &&
+           (i == 2 || !(f->flags[i - 3] & SG_F_ALNUM));
+}
+
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
                    const sg_walk *w, sg_hits *hits)
 {
@@ -673,9 +680,10 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             return SG_ERR_NOMEM;
         /* in title case, only where the document names the entity otherwise
          * ("l'État" is no form of ÉTAT in a text that does not name it), or
-         * in brackets, where a text defines its acronyms ("(Chits)"); a
+         * in brackets, where a text defines its acronyms ("(Chits)"), or
+         * after an elided article, where a body is named ("l'Igas"); a
          * place's acronym is its usual name ("la région Paca") */
-        if (end && titled && !sg_is_place(m, e) &&
+        if (end && titled && !sg_is_place(m, e) && !elided_article(f, i) &&
             !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
             hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
