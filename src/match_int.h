@@ -290,6 +290,23 @@ typedef struct {
     size_t resume;
 } sg_walk;
 
+/* A hospital's head, its eponym and its town at word start i ("l'hôpital
+ * Bonnet de Fréjus" for the "Centre hospitalier de Fréjus"): 1 and the
+ * reading's end and entity, the eponym's span [*es, *ee); 0 if none. */
+int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t *end,
+                      uint32_t *entity, size_t *es, size_t *ee);
+
+/* May a hospital's head and an eponym start at word start i (a word of wl
+ * bytes)? The cheap test before sg_eponym_reading. */
+static inline int sg_eponym_may(const sg_folded *f, size_t i, size_t wl)
+{
+    const char *t = f->text + i;
+    if (!((wl == 7 && !memcmp(t, "hopital", 7)) || (wl == 6 && !memcmp(t, "centre", 6)) ||
+          ((wl == 2 || wl == 3) && t[0] == 'c' && t[1] == 'h' && (f->flags[i + 1] & SG_F_UPPER))))
+        return 0;
+    return i + wl + 1 < f->len && f->text[i + wl] == ' ';
+}
+
 /* The variant candidates starting at word start i of `f` (original text s). */
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
                    const sg_walk *w, sg_hits *hits);

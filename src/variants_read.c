@@ -558,6 +558,79 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
     return 0;
 }
 
+/* The end of a hospital's head at word start i ("hopital", "ch", "chi" in
+ * capitals, "centre hospitalier (intercommunal)"), its skeleton's words into
+ * *st; 0 if none. */
+static size_t hospital_head_at(const sg_folded *f, size_t i, skel_state *st)
+{
+    static const char *const heads[] = {"centre hospitalier intercommunal", "centre hospitalier",
+                                        "hopital", "chi", "ch"};
+    for (size_t h = 0; h < sizeof(heads) / sizeof(*heads); h++) {
+        size_t hl = strlen(heads[h]);
+        if (i + hl >= f->len || memcmp(f->text + i, heads[h], hl) || f->text[i + hl] != ' ' ||
+            (heads[h][0] == 'c' && hl <= 3 && !all_upper(f, i, i + hl)))
+            continue;
+        for (const char *w = heads[h]; *w;) {
+            size_t n = strcspn(w, " ");
+            state_add(st, w, n);
+            w += n + (w[n] == ' ');
+        }
+        return i + hl;
+    }
+    return 0;
+}
+
+/* A hospital's head, its eponym and its town, "l'hôpital Bonnet de Fréjus",
+ * "le CHI Bonnet de Fréjus Saint-Raphaël", for the hospital whose name is
+ * the head and the town ("Centre hospitalier intercommunal de
+ * Fréjus-Saint-Raphaël"): one to three capitalised words between, then
+ * "de", "d'" or "du". *eponym: where the eponym starts and ends. */
+int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t *end,
+                      uint32_t *entity, size_t *es, size_t *ee)
+{
+    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    size_t j = hospital_head_at(f, i, &st);
+    if (!j)
+        return 0;
+    j++;
+    *es = j;
+    unsigned words = 0;
+    size_t we = j;
+    for (;;) {
+        if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
+            return 0;
+        we = j;
+        while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if (sg_function_word(f->text + j, we - j) || ++words > 3 || we + 1 >= f->len ||
+            f->text[we] != ' ')
+            return 0;
+        size_t ne = we + 1;
+        while (ne < f->len && (f->flags[ne] & SG_F_ALNUM))
+            ne++;
+        if (sg_function_word(f->text + we + 1, ne - we - 1) && f->text[we + 1] == 'd')
+            break; /* "de", "d'", "du": the town comes */
+        j = we + 1;
+    }
+    *ee = we;
+    /* the eponym is no name of its own, with the head or alone ("l'hôpital
+     * Sainte-Musse de Toulon" is the hospital Sainte-Musse, in Toulon) */
+    uint64_t named = sg_prefix_step(st.h, ' '), alone = SG_PREFIX_SEED;
+    for (size_t k = *es; k < we; k++) {
+        named = sg_prefix_step(named, (unsigned char)f->text[k]);
+        alone = sg_prefix_step(alone, (unsigned char)f->text[k]);
+    }
+    if (sg_prefix_lookup(m, named) || sg_prefix_lookup(m, alone))
+        return 0;
+    reading rd = {0, 0, 0, 0};
+    if (!skel_walk(m, f, we + 1, &st, SG_VARIANT_INSERTED, 0, &rd, NULL) ||
+        m->is_place[rd.entity] || m->is_person[rd.entity])
+        return 0;
+    *end = rd.end;
+    *entity = rd.entity;
+    return 1;
+}
+
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
  * read with the head in the singular. */
 static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
@@ -689,6 +762,12 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
     }
     if (sg_function_word(f->text + i, we - i))
         return 0;
+    size_t ee_end, es, ee;
+    uint32_t ee_entity;
+    if ((m->variants & SG_VARIANT_INSERTED) &&
+        sg_eponym_reading(m, f, i, &ee_end, &ee_entity, &es, &ee) &&
+        sg_hits_push(hits, i, ee_end, ee_entity, SG_HIT_VARIANT))
+        return SG_ERR_NOMEM;
     if (r && !w->dirty && w->skel_end > w->name_end) {
         /* read by the name's own walk (words one space apart) */
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
