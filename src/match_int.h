@@ -284,7 +284,7 @@ typedef struct {
     size_t name_end; /* the end of the longest name there */
     size_t skel_end;
     uint32_t skel_entity;
-    int skel_confirm;
+    int skel_confirm; /* 1: only where the document names it otherwise; 2: in a list only */
     /* a generic head and a word that may be inserted after it, no name going
      * on with that word: its end, where the skeleton's walk resumes; 0 */
     size_t resume;
@@ -325,7 +325,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
 /* The best entity whose skeleton is exactly f->text[i, j) among the chain of
  * record r (`capitals`: every word there starts with a capital), or
  * SG_TRIE_NONE; *confirm: the reading counts only where the document names
- * the entity otherwise. */
+ * the entity otherwise (1) or in a list of organisations (2). */
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
                        size_t j, int capitals, int *confirm);
 

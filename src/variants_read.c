@@ -91,7 +91,7 @@ static size_t paren_end(const sg_folded *f, size_t k)
 typedef struct {
     size_t end, paren;
     uint32_t entity;
-    int confirm; /* a guarded reading (SKEL_CONFIRM) */
+    int confirm; /* a guarded reading (SKEL_CONFIRM; 2: SKEL_TOWNLIKE, in a list only) */
 } reading;
 
 static int all_upper(const sg_folded *f, size_t a, size_t b)
@@ -197,6 +197,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
             *confirm = (sk->needs & SKEL_CONFIRM) != 0;
+            if ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED))
+                *confirm = 2; /* in a list only */
         }
     }
     return best;
@@ -329,6 +331,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     out->entity = sk->entity;
                     out->paren = paren;
                     out->confirm = (sk->needs & SKEL_CONFIRM) != 0;
+                    if ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED))
+                        out->confirm = 2; /* in a list only */
                     found = 1;
                 }
             }
@@ -773,7 +777,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
         if (w->skel_confirm)
-            hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+            hits->v[hits->n - 1].guard = w->skel_confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
         named = 1;
     } else if (r && w->dirty) {
         skel_state st;
@@ -787,7 +791,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
             if (rd.confirm)
-                hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+                hits->v[hits->n - 1].guard = rd.confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
             named = 1;
         }
     }
@@ -905,8 +909,10 @@ void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     for (size_t i = 0; i + 1 < h->n; i++) {
         sg_hit *x = &h->v[i], *y = &h->v[i + 1];
-        int gx = x->how == SG_HIT_VARIANT && x->guard == SG_GUARD_CONFIRM;
-        int gy = y->how == SG_HIT_VARIANT && y->guard == SG_GUARD_CONFIRM;
+        int gx = x->how == SG_HIT_VARIANT &&
+                 (x->guard == SG_GUARD_CONFIRM || x->guard == SG_GUARD_LISTED);
+        int gy = y->how == SG_HIT_VARIANT &&
+                 (y->guard == SG_GUARD_CONFIRM || y->guard == SG_GUARD_LISTED);
         if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
             sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
             !list_joint(f, x->fe, y->fs))
