@@ -964,6 +964,30 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
                 return SG_ERR_NOMEM;
         }
     }
+    /* the seats the press names national bodies by: "Matignon", "Bercy",
+     * "l'Élysée", "Beauvau", "le Quai d'Orsay" (capitalised) */
+    static const struct {
+        const char *name, *seat;
+        int end; /* the name ends the skeleton (three words at most), else starts it */
+    } seats[] = {{"premier ministre", "matignon", 1},
+                 {"ministere economie", "bercy", 0},
+                 {"presidence republique", "elysee", 0},
+                 {"ministere interieur", "beauvau", 0},
+                 {"ministere affaires etrangeres", "quai orsay", 0},
+                 {"ministere europe et affaires etrangeres", "quai orsay", 0}};
+    for (size_t c = 0; !hl && !m->is_place[sk.entity] && !m->is_person[sk.entity] &&
+                       c < sizeof(seats) / sizeof(*seats);
+         c++) {
+        size_t nl = strlen(seats[c].name);
+        if (sk.len < nl ||
+            (seats[c].end ? sk.words > 3 || memcmp(k + sk.len - nl, seats[c].name, nl)
+                          : memcmp(k, seats[c].name, nl)) ||
+            (sk.len > nl && (seats[c].end ? k[sk.len - nl - 1] : k[nl]) != ' '))
+            continue;
+        if (add_derived(m, sk.entity, seats[c].seat, strlen(seats[c].seat),
+                        (uint16_t)(needs | SKEL_CAPITALS)))
+            return SG_ERR_NOMEM;
+    }
     /* "université Aix-Marseille", "université d'Aix-Marseille" for
      * "Aix-Marseille Université" */
     if (!hl && sk.words >= 3 && sk.len > 11 && !memcmp(k + sk.len - 11, " universite", 11) &&

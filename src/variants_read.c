@@ -134,9 +134,9 @@ static int contracted(const sg_folded *f, size_t i)
  * punctuation mark or at the start, yes. */
 static int proper_context(const sg_folded *f, size_t i)
 {
-    static const char *const small[] = {"a",     "au",   "aux",   "avec",  "chez", "dans",
-                                        "entre", "en",   "et",    "ou",    "par",  "pour",
-                                        "sur",   "vers", "selon", "contre"};
+    static const char *const small[] = {"a",     "au",   "aux",   "avec",   "chez",  "dans",
+                                        "entre", "en",   "et",    "ou",     "par",   "pour",
+                                        "sur",   "vers", "selon", "contre", "devant"};
     size_t ps, p, qs, q;
     sg_word_before(f, i, 1, &ps, &p);
     if (ps == p)
