@@ -642,6 +642,8 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
 
 static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, uint16_t needs);
+static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                 unsigned words, uint16_t needs);
 
 /* A compound acronym by its first part, in capitals, when no other entity
  * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
@@ -732,7 +734,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
      * words of theirs, and no head, region or inserted word applies to them:
      * their other skeletons would only fill the prefix table. */
     if (m->is_person[entity] && !saints)
-        return 0;
+        return words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
+                   ? glued(m, entity, written, k, kn, words, needs)
+                   : 0; /* (but glued: "@MicheleRubirola") */
     if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
         return 0;
     if (m->is_place[entity] && lead)
@@ -757,6 +761,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS))
         rc = town_then_name(m, entity, written, k, kn, needs);
+    if (!rc && words >= 2 && !m->is_place[entity] && (m->allowed[entity] & SG_VARIANT_FUZZY))
+        rc = glued(m, entity, written, k, kn, words, needs);
     return rc;
 }
 
@@ -824,6 +830,86 @@ static int article_site(const sg_matcher *m, uint32_t entity)
 static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
                                        "centre hospitalier ", "ch ", "hopital "};
 #define NHOSPITAL (sizeof(hospital) / sizeof(*hospital))
+
+/* The length of the separator at p (0: a letter or digit starts there);
+ * *hyphen: it is a hyphen or a dash. */
+static size_t separator_at(const char *p, int *hyphen)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    *hyphen = 0;
+    if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x99) {
+        *hyphen = u[2] <= 0x95; /* dashes; then quotes and apostrophes */
+        return 3;
+    }
+    if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB))
+        return 2;
+    if (u[0] >= 0x80 || (u[0] >= '0' && u[0] <= '9') ||
+        ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
+        return 0;
+    *hyphen = u[0] == '-';
+    return 1;
+}
+
+/* A name with two of its words glued, as text extraction and hurried typing
+ * leave them (variant "fuzzy"): "SainteMusse" for "Sainte-Musse", "la
+ * CroixRouge française", "JeanLouis Masson" (a hyphen's two sides glued), and
+ * a person's whole name, "@MicheleRubirola", "#FlorenceSIMON". One word left:
+ * capitalised only. `words`: the skeleton k's words, those of `written` but
+ * its function words. */
+static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                 unsigned words, uint16_t needs)
+{
+    unsigned hyphens[8], nh = 0, content = 0;
+    int prev_content = 0;
+    for (const char *p = written; *p;) {
+        int hyphen = 0, h;
+        size_t l;
+        while (*p && (l = separator_at(p, &h))) {
+            hyphen |= h;
+            p += l;
+        }
+        if (!*p)
+            break;
+        const char *ws = p;
+        while (*p && !separator_at(p, &h))
+            p++;
+        char low[4];
+        size_t wl = (size_t)(p - ws);
+        for (size_t i = 0; i < wl && i < sizeof(low); i++)
+            low[i] = (char)(ws[i] | 0x20);
+        if (wl <= 3 && sg_function_word(low, wl)) {
+            prev_content = 0;
+            continue;
+        }
+        if (prev_content && hyphen && nh < 8)
+            hyphens[nh++] = content; /* the word glued to the one before */
+        content++;
+        prev_content = 1;
+    }
+    if (content != words)
+        return 0; /* (not the skeleton's words: a "St", an odd letter) */
+    char buf[SKEL_MAX];
+    for (unsigned g = 0; g <= nh; g++) {
+        /* each hyphen glued, then (people) every word */
+        if (g == nh && !m->is_person[entity])
+            break;
+        size_t o = 0;
+        unsigned w = 0;
+        for (size_t i = 0; i < kn; i++) {
+            if (k[i] == ' ') {
+                w++;
+                if (g == nh || w == hyphens[g])
+                    continue;
+            }
+            buf[o++] = k[i];
+        }
+        unsigned left = g == nh ? 1 : words - 1;
+        if (add_derived(m, entity, buf, o,
+                        (uint16_t)(needs | SG_VARIANT_FUZZY | (left < 2 ? SKEL_CAPITALS : 0))))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
 
 /* A hospital whose name puts its site's own name after its town, "Centre
  * hospitalier de Menton La Palmosa", "Centre hospitalier de Cannes
