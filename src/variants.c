@@ -357,7 +357,7 @@ static const char *const departments[] = {"ain",
 /* The body of skeleton `sk` (its text k) without its department, when its
  * name ends with one after "de": "Caisse primaire d'assurance maladie",
  * "Groupement hospitalier de territoire" (two words or more left, not a bare
- * head nor a council, whose kind alone bodies.c reads). */
+ * head nor a council alone, whose kind alone bodies.c reads). */
 static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
 {
     static const char *const councils[] = {
@@ -382,13 +382,22 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
             return 0;
     for (size_t c = 0; c < sizeof(councils) / sizeof(*councils); c++) {
         size_t cl = strlen(councils[c]);
-        if (n >= cl && !memcmp(k, councils[c], cl) && (n == cl || k[cl] == ' '))
+        if (n == cl && !memcmp(k, councils[c], cl))
             return 0;
     }
     char buf[SKEL_MAX];
     memcpy(buf, k, n);
-    return add_derived(m, sk.entity, buf, n,
-                       (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION));
+    uint16_t needs = (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION);
+    if (add_derived(m, sk.entity, buf, n, needs))
+        return SG_ERR_NOMEM;
+    /* a departmental council of an order, "le conseil de l'Ordre des médecins"
+     * for the "Conseil départemental de l'ordre des médecins de Vaucluse" */
+    static const char cdo[] = "conseil departemental ordre ";
+    if (n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1)) {
+        memmove(buf + 8, buf + 22, n - 22);
+        return add_derived(m, sk.entity, buf, n - 14, needs);
+    }
+    return 0;
 }
 
 /* ---- compiling ---- */
