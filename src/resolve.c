@@ -505,83 +505,6 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
-/* Is the word before folded offset p (past a dot: "M. Castel") a title a
- * surname follows ("le professeur Raoult", "le général de Gaulle")? */
-static int title_before(const sg_folded *f, size_t p)
-{
-    static const char *const titles[] = {
-        "m",      "mme",        "mlle",      "monsieur",    "madame",    "dr",       "docteur",
-        "pr",     "professeur", "president", "presidente",  "general",   "generale", "ministre",
-        "maire",  "depute",     "deputee",   "senateur",    "senatrice", "me",       "maitre",
-        "prefet", "prefete",    "colonel",   "commissaire", "chanteuse", "chanteur"};
-    while (p > 0 && f->text[p - 1] == ' ')
-        p--;
-    if (p > 0 && f->text[p - 1] == '.')
-        p--;
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    return e > b && e == p &&
-           sg_word_in(f->text + b, e - b, titles, sizeof(titles) / sizeof(*titles));
-}
-
-/* Variant "titles": in a document that does not name them in full, a
- * capitalised surname after a title is the one person of the gazetteers who
- * bears it ("le professeur Raoult", "le président Chirac", "M. Castel"; a
- * particle between, "le général de Gaulle", goes with it); two people of
- * that surname make it neither's. (Where the document names the person,
- * SPEC §4's rule reads their surname, after the full name.) */
-static int sg_resolve_titled(const sg_matcher *m, const sg_folded *f, sg_hits *h)
-{
-    sg_hits add = {0};
-    int rc = 0;
-    size_t k = 0;
-    for (size_t p = 0; p < f->len && !rc; p++) {
-        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
-            continue;
-        while (k < h->n && h->v[k].fe <= p)
-            k++;
-        if (k < h->n && h->v[k].fs <= p)
-            continue; /* inside a mention */
-        size_t start = p, b, e;
-        sg_word_before(f, p, 1, &b, &e);
-        if (e > b && (sg_word_is(f->text + b, e - b, "de") || sg_word_is(f->text + b, e - b, "d")))
-            start = b; /* "de Gaulle" */
-        if (!title_before(f, start))
-            continue;
-        uint32_t node = sg_trie_root(m->surnames), who = SG_TRIE_NONE;
-        size_t end = 0;
-        for (size_t j = p; j < f->len; j++) {
-            node = sg_trie_child(m->surnames, node, (unsigned char)f->text[j]);
-            if (node == SG_TRIE_NONE)
-                break;
-            if (j + 1 < f->len && (f->flags[j + 1] & SG_F_ALNUM))
-                continue;
-            uint32_t hd, v = sg_trie_first(m->surnames, node, &hd);
-            if (v != SG_TRIE_NONE && sg_trie_next(m->surnames, &hd) == SG_TRIE_NONE &&
-                sg_is_person(m, v) && (m->allowed[v] & SG_VARIANT_TITLES)) {
-                end = j + 1;
-                who = v;
-            } else if (v != SG_TRIE_NONE) {
-                end = 0; /* two people bear it */
-                who = SG_TRIE_NONE;
-            }
-        }
-        if (!end || (k < h->n && h->v[k].fs < end))
-            continue;
-        int named = 0; /* (a document that names the person: SPEC §4's rule, alone) */
-        for (size_t i = 0; i < h->n && !named; i++)
-            named = h->v[i].entity == who;
-        if (named)
-            continue;
-        rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
-        p = end - 1;
-    }
-    if (!rc && add.n)
-        rc = merge(h, &add);
-    sg_hits_free(&add);
-    return rc;
-}
-
 /* The start of the long form that ends at folded offset `le` and whose
  * words' initials (function words aside) spell the letters l[0, n): read
  * backwards, across spaces, apostrophes and hyphens only. 0 = none (a long
@@ -952,8 +875,6 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         ((rc = sg_resolve_long_forms(m, f, hits)) || (rc = sg_resolve_prefix_forms(m, f, hits))))
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
-        return rc;
-    if ((m->variants & SG_VARIANT_TITLES) && (rc = sg_resolve_titled(m, f, hits)))
         return rc;
     if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_heads(m, f, hits)))
         return rc;

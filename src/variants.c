@@ -24,9 +24,9 @@
 #include "sg_internal.h"
 #include "variants_int.h"
 
-static const char *const variant_names[] = {
-    "function-words", "heads",       "inserted",     "region", "acronym-forms",
-    "defined",        "interrupted", "shared-heads", "fuzzy",  "titles"};
+static const char *const variant_names[] = {"function-words", "heads",         "inserted",
+                                            "region",         "acronym-forms", "defined",
+                                            "interrupted",    "shared-heads",  "fuzzy"};
 #define NVARIANTS (sizeof(variant_names) / sizeof(*variant_names))
 
 const char *sg_variant_name(unsigned bit)
@@ -373,7 +373,8 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
     size_t dl = sk.len - ts;
     int found = 0;
     for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !found; d++)
-        found = strlen(departments[d]) == dl && !memcmp(k + ts, departments[d], dl);
+        found = departments[d][0] == k[ts] && strlen(departments[d]) == dl &&
+                !memcmp(k + ts, departments[d], dl);
     if (!found)
         return 0;
     size_t n = ts - 1;

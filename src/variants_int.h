@@ -27,9 +27,6 @@
  * Martigues" names the town) */
 #define SKEL_ACRONYM1 (1u << 9)
 #define SKEL_TOWNLIKE (1u << 9)
-/* The variants a skeleton may need (bit 9, SG_VARIANT_TITLES, is a surname's
- * variant and SKEL_ACRONYM1 / SKEL_TOWNLIKE in a skeleton) */
-#define SKEL_VARIANTS (SG_VARIANT_ALL & ~SG_VARIANT_TITLES)
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
 {

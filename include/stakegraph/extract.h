@@ -46,10 +46,7 @@ enum {
     SG_VARIANT_FUZZY = 1u << 8,          /* small misspellings of long names (three words or
                                             more, 15 letters or more); names with two words
                                             glued ("SainteMusse", "@MicheleRubirola") */
-    SG_VARIANT_TITLES = 1u << 9,         /* a surname after a title ("le professeur Raoult",
-                                            "M. Castel") when one person of the gazetteers
-                                            bears it, named in full in the document or not */
-    SG_VARIANT_ALL = (1u << 10) - 1
+    SG_VARIANT_ALL = (1u << 9) - 1
 };
 
 /* Parses a list of variant names (above, lower case with '-' for '_':
