@@ -75,6 +75,11 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
     size_t n = 0, l;
     int rc = fold_label(m, scratch, entity, &t, &n);
     unsigned char kind = rc ? 0 : kind_of(t, n, &l);
+    /* "Conseil départemental de l'ordre des médecins du Var" is an order's
+     * council, not the department's */
+    for (size_t i = l; kind && i + 6 <= n && i < l + 8; i++)
+        if (!memcmp(t + i, "ordre ", 6) && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\''))
+            kind = 0;
     if (kind) {
         m->body_kind[entity] = kind;
         m->nbody_kinds++;

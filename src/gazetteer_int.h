@@ -14,7 +14,10 @@ enum {
     SG_GUARD_EXACT,   /* only with its exact capitals, as written */
     SG_GUARD_CONFIRM, /* only in a document where an unguarded name of the entry matches */
     SG_GUARD_CUE,     /* only right after a cue: "à", "de", "d’", "en", "commune de", ... */
-    SG_GUARD_NEVER    /* never */
+    SG_GUARD_NEVER,   /* never */
+    /* (a hit's only, not a column's) only in a list with another organisation:
+     * a hospital's site named like a town ("Cimiez", variants_read.c) */
+    SG_GUARD_LISTED
 };
 
 typedef struct {

@@ -107,7 +107,9 @@ void sg_hits_sort(sg_hits *h);
 /* The mentions a document makes by reference to what it named (resolve.c),
  * added to `hits` (sorted) in this order: long forms before a known acronym,
  * acronyms it defines, surnames of people it named, head acronyms alone ("le
- * CHU") after the name they head, local authorities by their kind alone.
+ * CHU") after the name they head, hospitals by their head and eponym ("l'hôpital
+ * Bonnet") after "l'hôpital Bonnet de Fréjus", local authorities by their kind
+ * alone.
  * `s`: the original text of `f`. Returns 0 or SG_ERR_NOMEM. */
 int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
 

@@ -284,11 +284,28 @@ typedef struct {
     size_t name_end; /* the end of the longest name there */
     size_t skel_end;
     uint32_t skel_entity;
-    int skel_confirm;
+    int skel_confirm; /* 1: only where the document names it otherwise; 2: in a list only */
     /* a generic head and a word that may be inserted after it, no name going
      * on with that word: its end, where the skeleton's walk resumes; 0 */
     size_t resume;
 } sg_walk;
+
+/* A hospital's head, its eponym and its town at word start i ("l'hôpital
+ * Bonnet de Fréjus" for the "Centre hospitalier de Fréjus"): 1 and the
+ * reading's end and entity, the eponym's span [*es, *ee); 0 if none. */
+int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t *end,
+                      uint32_t *entity, size_t *es, size_t *ee);
+
+/* May a hospital's head and an eponym start at word start i (a word of wl
+ * bytes)? The cheap test before sg_eponym_reading. */
+static inline int sg_eponym_may(const sg_folded *f, size_t i, size_t wl)
+{
+    const char *t = f->text + i;
+    if (!((wl == 7 && !memcmp(t, "hopital", 7)) || (wl == 6 && !memcmp(t, "centre", 6)) ||
+          ((wl == 2 || wl == 3) && t[0] == 'c' && t[1] == 'h' && (f->flags[i + 1] & SG_F_UPPER))))
+        return 0;
+    return i + wl + 1 < f->len && f->text[i + wl] == ' ';
+}
 
 /* The variant candidates starting at word start i of `f` (original text s). */
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
@@ -308,7 +325,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
 /* The best entity whose skeleton is exactly f->text[i, j) among the chain of
  * record r (`capitals`: every word there starts with a capital), or
  * SG_TRIE_NONE; *confirm: the reading counts only where the document names
- * the entity otherwise. */
+ * the entity otherwise (1) or in a list of organisations (2). */
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
                        size_t j, int capitals, int *confirm);
 

@@ -798,6 +798,76 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
+/* Once a document names a hospital by its head, eponym and town ("l'hôpital
+ * Bonnet de Fréjus", sg_eponym_reading), its head and eponym alone name it for
+ * the rest of the document: "l'hôpital Bonnet", "le CHI Bonnet". */
+static int sg_resolve_eponyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    enum { EPONYMS_MAX = 8 };
+    struct {
+        size_t es, ee;
+        uint32_t entity;
+    } ep[EPONYMS_MAX];
+    size_t nep = 0;
+    for (size_t k = 0; k < h->n && nep < EPONYMS_MAX; k++) {
+        const sg_hit *x = &h->v[k];
+        size_t end, es, ee;
+        uint32_t e;
+        if (x->how != SG_HIT_VARIANT || !sg_eponym_may(f, x->fs, strcspn(f->text + x->fs, " ")) ||
+            !sg_eponym_reading(m, f, x->fs, &end, &e, &es, &ee) || end != x->fe || e != x->entity)
+            continue;
+        ep[nep].es = es;
+        ep[nep].ee = ee;
+        ep[nep++].entity = e;
+    }
+    if (!nep)
+        return 0;
+    static const char *const heads[] = {"hopital", "ch", "chi", "hospitalier", "intercommunal"};
+    sg_hits add = {0};
+    int rc = 0;
+    for (size_t k = 0; k < nep && !rc; k++) {
+        const char *w = f->text + ep[k].es;
+        size_t wn = ep[k].ee - ep[k].es;
+        for (size_t p = ep[k].ee; p + wn <= f->len && !rc; p++) {
+            const char *q = memchr(f->text + p, w[0], f->len - p);
+            if (!q)
+                break;
+            p = (size_t)(q - f->text);
+            if (p + wn > f->len || memcmp(q, w, wn) || !(f->flags[p] & SG_F_UPPER) ||
+                (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) ||
+                (p + wn < f->len && (f->flags[p + wn] & SG_F_ALNUM)))
+                continue;
+            size_t b, e;
+            sg_word_before(f, p, 0, &b, &e);
+            if (e == b || !sg_word_in(f->text + b, e - b, heads, sizeof(heads) / sizeof(*heads)) ||
+                (e - b <= 3 && !(f->flags[b + 1] & SG_F_UPPER)))
+                continue; /* ("CH", "CHI" in capitals) */
+            /* "centre hospitalier (intercommunal)": from "centre" */
+            static const char *const back[] = {"intercommunal", "hospitalier", "centre"};
+            int ok = 1;
+            for (size_t c = 0; c < 2 && ok; c++) {
+                if (!sg_word_is(f->text + b, e - b, back[c]))
+                    continue;
+                sg_word_before(f, b, 0, &b, &e);
+                ok = sg_word_is(f->text + b, e - b, back[c + 1]);
+            }
+            if (!ok)
+                continue;
+            int inside = 0; /* (a mention there already: it stands) */
+            for (size_t i = 0; i < h->n && !inside; i++)
+                inside = h->v[i].fs < p + wn && h->v[i].fe > b;
+            for (size_t i = 0; i < add.n && !inside; i++)
+                inside = add.v[i].fs < p + wn && add.v[i].fe > b;
+            if (!inside)
+                rc = sg_hits_push(&add, b, p + wn, ep[k].entity, SG_HIT_VARIANT);
+        }
+    }
+    if (!rc && add.n)
+        rc = merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
+
 int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
 {
     int rc = 0;
@@ -807,6 +877,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
         return rc;
     if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_heads(m, f, hits)))
+        return rc;
+    if ((m->variants & SG_VARIANT_INSERTED) && (rc = sg_resolve_eponyms(m, f, hits)))
         return rc;
     if (m->variants & SG_VARIANT_HEADS)
         rc = sg_resolve_bodies(m, f, s, hits);

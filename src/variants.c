@@ -251,6 +251,156 @@ static const char *const regions[] = {"provence alpes cote azur",
                                       "mayotte"};
 #define PACA_NAMES 4
 
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
+
+static int variants_finish(sg_matcher *m);
+
+/* The departments of France, as skeletons (Paris left out: the city), for
+ * the bodies whose name ends with "de X" / "du X" / "des X": "la Caisse
+ * primaire d'assurance maladie" for the one "... de Vaucluse". */
+static const char *const departments[] = {"ain",
+                                          "aisne",
+                                          "allier",
+                                          "alpes haute provence",
+                                          "hautes alpes",
+                                          "alpes maritimes",
+                                          "ardeche",
+                                          "ardennes",
+                                          "ariege",
+                                          "aube",
+                                          "aude",
+                                          "aveyron",
+                                          "bouches rhone",
+                                          "calvados",
+                                          "cantal",
+                                          "charente",
+                                          "charente maritime",
+                                          "cher",
+                                          "correze",
+                                          "corse sud",
+                                          "haute corse",
+                                          "cote or",
+                                          "cotes armor",
+                                          "creuse",
+                                          "dordogne",
+                                          "doubs",
+                                          "drome",
+                                          "eure",
+                                          "eure et loir",
+                                          "finistere",
+                                          "gard",
+                                          "haute garonne",
+                                          "gers",
+                                          "gironde",
+                                          "herault",
+                                          "ille et vilaine",
+                                          "indre",
+                                          "indre et loire",
+                                          "isere",
+                                          "jura",
+                                          "landes",
+                                          "loir et cher",
+                                          "loire",
+                                          "haute loire",
+                                          "loire atlantique",
+                                          "loiret",
+                                          "lot",
+                                          "lot et garonne",
+                                          "lozere",
+                                          "maine et loire",
+                                          "manche",
+                                          "marne",
+                                          "haute marne",
+                                          "mayenne",
+                                          "meurthe et moselle",
+                                          "meuse",
+                                          "morbihan",
+                                          "moselle",
+                                          "nievre",
+                                          "nord",
+                                          "oise",
+                                          "orne",
+                                          "pas calais",
+                                          "puy dome",
+                                          "pyrenees atlantiques",
+                                          "hautes pyrenees",
+                                          "pyrenees orientales",
+                                          "bas rhin",
+                                          "haut rhin",
+                                          "rhone",
+                                          "haute saone",
+                                          "saone et loire",
+                                          "sarthe",
+                                          "savoie",
+                                          "haute savoie",
+                                          "seine maritime",
+                                          "seine et marne",
+                                          "yvelines",
+                                          "deux sevres",
+                                          "somme",
+                                          "tarn",
+                                          "tarn et garonne",
+                                          "var",
+                                          "vaucluse",
+                                          "vendee",
+                                          "vienne",
+                                          "haute vienne",
+                                          "vosges",
+                                          "yonne",
+                                          "territoire belfort",
+                                          "essonne",
+                                          "hauts seine",
+                                          "seine saint denis",
+                                          "val marne",
+                                          "val oise"};
+
+/* The body of skeleton `sk` (its text k) without its department, when its
+ * name ends with one after "de": "Caisse primaire d'assurance maladie",
+ * "Groupement hospitalier de territoire" (two words or more left, not a bare
+ * head nor a council alone, whose kind alone bodies.c reads). */
+static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
+{
+    static const char *const councils[] = {
+        "conseil departemental", "conseil general", "departement", "prefecture", "region",
+        "conseil regional"};
+    if (!sk.town || sk.town < 2 || m->is_place[sk.entity] || m->is_person[sk.entity])
+        return 0;
+    size_t ts = 0; /* where the department's words start */
+    for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
+        w += k[ts] == ' ';
+    if (ts < 2)
+        return 0;
+    size_t dl = sk.len - ts;
+    int found = 0;
+    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !found; d++)
+        found = departments[d][0] == k[ts] && strlen(departments[d]) == dl &&
+                !memcmp(k + ts, departments[d], dl);
+    if (!found)
+        return 0;
+    size_t n = ts - 1;
+    for (size_t h = 0; h < NHEADS; h++)
+        if (sg_word_is(k, n, heads[h][0]))
+            return 0;
+    for (size_t c = 0; c < sizeof(councils) / sizeof(*councils); c++) {
+        size_t cl = strlen(councils[c]);
+        if (n == cl && !memcmp(k, councils[c], cl))
+            return 0;
+    }
+    char buf[SKEL_MAX];
+    memcpy(buf, k, n);
+    uint16_t needs = (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION);
+    if (add_derived(m, sk.entity, buf, n, needs))
+        return SG_ERR_NOMEM;
+    /* a departmental council of an order, "le conseil de l'Ordre des médecins"
+     * for the "Conseil départemental de l'ordre des médecins de Vaucluse" */
+    static const char cdo[] = "conseil departemental ordre ";
+    if (n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1)) {
+        memmove(buf + 8, buf + 22, n - 22);
+        return add_derived(m, sk.entity, buf, n - 14, needs);
+    }
+    return 0;
+}
+
 /* ---- compiling ---- */
 
 /* Adds skeleton k[0, n) (words one space apart) of `entity`. */
@@ -391,8 +541,6 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     return 0;
 }
 
-static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
-
 /* An organisation's name (skeleton k[0, kn) of `words` words, four or more)
  * with its first words as an acronym, in capitals: "IHU Méditerranée
  * Infection" for "Institut hospitalo-universitaire Méditerranée Infection"
@@ -502,6 +650,35 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
     return 0;
 }
 
+static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, uint16_t needs);
+static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                 unsigned words, uint16_t needs);
+
+/* A compound acronym by its first part, in capitals, when no other entity
+ * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
+ * rest a letter group too; not a kind of hospital, "CHU-Lenval": "le CHU"
+ * alone is a generic reference). */
+static int compound_first(sg_matcher *m, uint32_t entity, const char *written, const char *t,
+                          size_t n)
+{
+    const char *h = strchr(written, '-');
+    size_t fl = h ? (size_t)(h - written) : 0;
+    if (!h || fl < 3 || fl > 6 || !(m->allowed[entity] & SG_VARIANT_ACRONYM_FORMS) ||
+        m->is_person[entity] || m->is_place[entity] || strchr(h + 1, '-') || strchr(written, ' '))
+        return 0;
+    size_t rest = 0;
+    for (size_t i = 0; i < fl; i++)
+        if (!(written[i] >= 'A' && written[i] <= 'Z'))
+            return 0;
+    for (const char *c = h + 1; *c; c++, rest++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
+            return 0;
+    if (rest < 1 || n <= fl || sg_head_acronym(t, fl))
+        return 0;
+    return add_derived(m, entity, t, fl, (uint16_t)(SG_VARIANT_ACRONYM_FORMS | SKEL_UPPER1));
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -514,7 +691,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         int ascii = 1;
         for (const char *c = written; *c; c++)
             ascii &= (unsigned char)*c < 0x80;
-        return add_form(m, alias, t, n, ascii);
+        int rc = add_form(m, alias, t, n, ascii);
+        return rc ? rc : compound_first(m, entity, written, t, n);
     }
     char k[SKEL_MAX], k2[SKEL_MAX];
     size_t kn = 0;
@@ -566,7 +744,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
      * words of theirs, and no head, region or inserted word applies to them:
      * their other skeletons would only fill the prefix table. */
     if (m->is_person[entity] && !saints)
-        return 0;
+        return words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
+                   ? glued(m, entity, written, k, kn, words, needs)
+                   : 0; /* (but glued: "@MicheleRubirola") */
     if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
         return 0;
     if (m->is_place[entity] && lead)
@@ -588,6 +768,11 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
+    if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_HEADS))
+        rc = town_then_name(m, entity, written, k, kn, needs);
+    if (!rc && words >= 2 && !m->is_place[entity] && (m->allowed[entity] & SG_VARIANT_FUZZY))
+        rc = glued(m, entity, written, k, kn, words, needs);
     return rc;
 }
 
@@ -625,14 +810,16 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
     unsigned words = 1;
     for (size_t i = 0; i < n; i++)
         words += k[i] == ' ';
-    return add_skel(m, entity, k, n, words, (uint16_t)(needs | SKEL_DERIVED));
+    /* (SKEL_ACRONYM1 is the base name's: a derived reading's bit 9 is
+     * SKEL_TOWNLIKE, set by its caller) */
+    return add_skel(m, entity, k, n, words, (uint16_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED));
 }
 
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
  * Sainte-Musse", "Paoli-Calmettes" for "Institut Paoli-Calmettes"). */
 static const char *const droppable[] = {"centre hospitalier ", "hopital prive ", "hopital ",
                                         "clinique privee ",    "clinique ",      "polyclinique ",
-                                        "institut ",           "fondation "};
+                                        "institut ",           "fondation ",     "ehpad "};
 
 /* Is `entity`'s label a hospital site's "Hôpital de la X" / "Hôpital de l'X"
  * ("Hôpital de la Timone", "Hôpital de l'Archet")? What follows the article is
@@ -653,6 +840,169 @@ static int article_site(const sg_matcher *m, uint32_t entity)
 static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi ",
                                        "centre hospitalier ", "ch ", "hopital "};
 #define NHOSPITAL (sizeof(hospital) / sizeof(*hospital))
+
+/* The length of the separator at p (0: a letter or digit starts there);
+ * *hyphen: it is a hyphen or a dash. */
+static size_t separator_at(const char *p, int *hyphen)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    *hyphen = 0;
+    if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x99) {
+        *hyphen = u[2] <= 0x95; /* dashes; then quotes and apostrophes */
+        return 3;
+    }
+    if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB))
+        return 2;
+    if (u[0] >= 0x80 || (u[0] >= '0' && u[0] <= '9') ||
+        ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
+        return 0;
+    *hyphen = u[0] == '-';
+    return 1;
+}
+
+/* A name with two of its words glued, as text extraction and hurried typing
+ * leave them (variant "fuzzy"): "SainteMusse" for "Sainte-Musse", "la
+ * CroixRouge française", "JeanLouis Masson" (a hyphen's two sides glued), and
+ * a person's whole name, "@MicheleRubirola", "#FlorenceSIMON". One word left:
+ * capitalised only. `words`: the skeleton k's words, those of `written` but
+ * its function words. */
+static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                 unsigned words, uint16_t needs)
+{
+    unsigned hyphens[8], nh = 0, content = 0;
+    int prev_content = 0;
+    for (const char *p = written; *p;) {
+        int hyphen = 0, h;
+        size_t l;
+        while (*p && (l = separator_at(p, &h))) {
+            hyphen |= h;
+            p += l;
+        }
+        if (!*p)
+            break;
+        const char *ws = p;
+        while (*p && !separator_at(p, &h))
+            p++;
+        char low[4];
+        size_t wl = (size_t)(p - ws);
+        for (size_t i = 0; i < wl && i < sizeof(low); i++)
+            low[i] = (char)(ws[i] | 0x20);
+        if (wl <= 3 && sg_function_word(low, wl)) {
+            prev_content = 0;
+            continue;
+        }
+        if (prev_content && hyphen && nh < 8)
+            hyphens[nh++] = content; /* the word glued to the one before */
+        content++;
+        prev_content = 1;
+    }
+    if (content != words)
+        return 0; /* (not the skeleton's words: a "St", an odd letter) */
+    char buf[SKEL_MAX];
+    for (unsigned g = 0; g <= nh; g++) {
+        /* each hyphen glued, then (people) every word */
+        if (g == nh && !m->is_person[entity])
+            break;
+        size_t o = 0;
+        unsigned w = 0;
+        for (size_t i = 0; i < kn; i++) {
+            if (k[i] == ' ') {
+                w++;
+                if (g == nh || w == hyphens[g])
+                    continue;
+            }
+            buf[o++] = k[i];
+        }
+        unsigned left = g == nh ? 1 : words - 1;
+        if (add_derived(m, entity, buf, o,
+                        (uint16_t)(needs | SG_VARIANT_FUZZY | (left < 2 ? SKEL_CAPITALS : 0))))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* A hospital whose name puts its site's own name after its town, "Centre
+ * hospitalier de Menton La Palmosa", "Centre hospitalier de Cannes
+ * Simone-Veil": the press says "l'hôpital La Palmosa", "La Palmosa" (one word:
+ * only where the document names it otherwise). `written`: the name as
+ * written, where the town is the word after the head's "de" / "d'" and the
+ * site's name the capitalised words after it (not a town's part: "d'Antibes
+ * Juan-les-Pins"). */
+static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, uint16_t needs)
+{
+    size_t hl = 0;
+    for (size_t c = 0; c < NHOSPITAL && !hl; c++)
+        if (kn > strlen(hospital[c]) && !memcmp(k, hospital[c], strlen(hospital[c])))
+            hl = strlen(hospital[c]);
+    if (!hl)
+        return 0;
+    /* the head's words as written, then "de" or "d'" and the town */
+    unsigned head_words = 0;
+    for (size_t i = 0; i < hl; i++)
+        head_words += k[i] == ' ';
+    const char *p = written;
+    for (unsigned w = 0; w < head_words; w++) {
+        p = strchr(p, ' ');
+        if (!p)
+            return 0;
+        p++;
+    }
+    if (!strncmp(p, "de ", 3))
+        p += 3;
+    else if (!strncmp(p, "d'", 2))
+        p += 2;
+    else if (!strncmp(p, "d\xe2\x80\x99", 4))
+        p += 4;
+    else
+        return 0;
+    const char *town_end = strchr(p, ' ');
+    if (!town_end || !(p[0] >= 'A' && p[0] <= 'Z'))
+        return 0;
+    const char *rest = town_end + 1;
+    static const char *const links[] = {"-sur-", "-sous-", "-les-", "-l\xc3\xa8s-", "-en-",
+                                        "-de-",  "-du-",   "-la-",  "-le-"};
+    for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++)
+        if (strstr(rest, links[l]))
+            return 0;
+    /* every word of the rest capitalised, but a leading article */
+    unsigned rest_words = 0;
+    for (const char *q = rest; *q;) {
+        size_t n = strcspn(q, " -");
+        int article = (n == 2 && (q[0] == 'L' || q[0] == 'l') && (q[1] == 'a' || q[1] == 'e')) ||
+                      (n == 3 && (q[0] == 'L' || q[0] == 'l') && !strncmp(q + 1, "es", 2));
+        if (!article && !((q[0] >= 'A' && q[0] <= 'Z') || (unsigned char)q[0] == 0xC3))
+            return 0;
+        rest_words += !article;
+        q += n;
+        while (*q == ' ' || *q == '-')
+            q++;
+    }
+    if (!rest_words)
+        return 0;
+    size_t rs = kn; /* the rest's skeleton: the last rest_words words */
+    for (unsigned w = 0; w < rest_words && rs > hl; rs--)
+        w += k[rs - 1] == ' ';
+    if (rs <= hl)
+        return 0;
+    rs++;
+    char buf[SKEL_MAX];
+    for (size_t c = 2; c < NHOSPITAL; c++) {
+        size_t cl = strlen(hospital[c]);
+        if (cl + kn - rs > SKEL_MAX)
+            continue;
+        memcpy(buf, hospital[c], cl);
+        memcpy(buf + cl, k + rs, kn - rs);
+        if (add_derived(m, entity, buf, cl + kn - rs, (uint16_t)(needs | SG_VARIANT_HEADS)))
+            return SG_ERR_NOMEM;
+    }
+    uint16_t alone =
+        (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_CAPITALS | (rest_words < 2 ? SKEL_CONFIRM : 0));
+    if ((rest_words >= 2 || kn - rs >= 5) && !taken(m, k + rs, kn - rs) &&
+        add_derived(m, entity, k + rs, kn - rs, alone))
+        return SG_ERR_NOMEM;
+    return 0;
+}
 
 /* The readings of skeleton `sk` (its text `k`) by other words than its head's
  * own: a university hospital as a "centre hospitalier", local authorities as
@@ -710,6 +1060,30 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
                 return SG_ERR_NOMEM;
         }
     }
+    /* the seats the press names national bodies by: "Matignon", "Bercy",
+     * "l'Élysée", "Beauvau", "le Quai d'Orsay" (capitalised) */
+    static const struct {
+        const char *name, *seat;
+        int end; /* the name ends the skeleton (three words at most), else starts it */
+    } seats[] = {{"premier ministre", "matignon", 1},
+                 {"ministere economie", "bercy", 0},
+                 {"presidence republique", "elysee", 0},
+                 {"ministere interieur", "beauvau", 0},
+                 {"ministere affaires etrangeres", "quai orsay", 0},
+                 {"ministere europe et affaires etrangeres", "quai orsay", 0}};
+    for (size_t c = 0; !hl && !m->is_place[sk.entity] && !m->is_person[sk.entity] &&
+                       c < sizeof(seats) / sizeof(*seats);
+         c++) {
+        size_t nl = strlen(seats[c].name);
+        if (sk.len < nl ||
+            (seats[c].end ? sk.words > 3 || memcmp(k + sk.len - nl, seats[c].name, nl)
+                          : memcmp(k, seats[c].name, nl)) ||
+            (sk.len > nl && (seats[c].end ? k[sk.len - nl - 1] : k[nl]) != ' '))
+            continue;
+        if (add_derived(m, sk.entity, seats[c].seat, strlen(seats[c].seat),
+                        (uint16_t)(needs | SKEL_CAPITALS)))
+            return SG_ERR_NOMEM;
+    }
     /* "université Aix-Marseille", "université d'Aix-Marseille" for
      * "Aix-Marseille Université" */
     if (!hl && sk.words >= 3 && sk.len > 11 && !memcmp(k + sk.len - 11, " universite", 11) &&
@@ -717,6 +1091,115 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
         memcpy(buf, "universite ", 11);
         memcpy(buf + 11, k, sk.len - 11);
         if (add_derived(m, sk.entity, buf, sk.len, needs))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* The trade unions whose health federations the press names by the union and
+ * "Santé" ("Sud Santé", "la CFDT Santé" for "Fédération CFDT Santé-Sociaux"). */
+static const char *const unions[] = {"cgt", "cfdt", "fo", "sud", "unsa", "cftc", "cfe cgc"};
+
+/* The length of the union k[0, n) starts with, a word of its own; 0. */
+static size_t union_at(const char *k, size_t n)
+{
+    for (size_t u = 0; u < sizeof(unions) / sizeof(*unions); u++) {
+        size_t l = strlen(unions[u]);
+        if (n > l && !memcmp(k, unions[u], l) && k[l] == ' ')
+            return l;
+    }
+    return 0;
+}
+
+/* The readings of skeleton `sk` (its text `k`) by a kindred head the press
+ * writes for it: a polyclinic as a clinic and back; "Maison de santé X",
+ * "Centre de santé X", "Groupe X" with and without "de santé" ("la maison X",
+ * "le groupe de santé X"); a cancer centre "Centre X" as "Centre de lutte
+ * contre le cancer X"; an intercommunality by its kind's short name
+ * ("l'Agglomération X", "l'Agglo X", capitalised; "la CC X", in capitals);
+ * a union's federation without "Fédération" and by the union and "Santé"
+ * ("Sud Santé" for "Fédération Sud santé sociaux"). */
+static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
+{
+    static const struct {
+        const char *from, *to;
+        uint16_t needs;
+        unsigned rest; /* the words the rest must have */
+    } kin[] = {{"polyclinique ", "clinique ", 0, 1},
+               {"clinique ", "polyclinique ", 0, 1},
+               {"maison sante ", "maison ", 0, 2},
+               {"centre sante ", "centre ", 0, 2},
+               {"groupe sante ", "groupe ", 0, 1},
+               {"groupe ", "groupe sante ", 0, 1},
+               {"centre ", "centre lutte contre cancer ", 0, 1},
+               {"communaute agglomeration ", "agglomeration ", SKEL_CAPITALS, 1},
+               {"communaute agglomeration ", "agglo ", SKEL_CAPITALS, 1},
+               {"communaute communes ", "cc ", SKEL_UPPER1, 1},
+               {"hopital prive ", "clinique privee ", 0, 1},
+               {"hopital prive ", "clinique ", 0, 1},
+               {"centre hospitalier universitaire ", "hopitaux ", 0, 1},
+               {"federation ", "", 0, 2}};
+    char buf[SKEL_MAX];
+    if (m->is_person[sk.entity] || m->is_place[sk.entity])
+        return 0;
+    for (size_t c = 0; c < sizeof(kin) / sizeof(*kin); c++) {
+        size_t fl = strlen(kin[c].from), tl = strlen(kin[c].to);
+        if (sk.len <= fl || memcmp(k, kin[c].from, fl) || tl + sk.len - fl > SKEL_MAX)
+            continue;
+        unsigned rest = 1;
+        for (size_t i = fl; i < sk.len; i++)
+            rest += k[i] == ' ';
+        if (rest < kin[c].rest)
+            continue;
+        /* "Groupe X" is read "groupe de santé X" only for X no other head
+         * starts ("Groupe hospitalier X" is not a "groupe de santé") */
+        if (c == 5 && (!strncmp(k + fl, "sante ", 6) || !strncmp(k + fl, "hospitalier", 11)))
+            continue;
+        /* a cancer centre: "Centre X" where X is a proper name of one or two words */
+        if (c == 6 && (rest > 2 || !strncmp(k + fl, "hospitalier", 11) ||
+                       !strncmp(k + fl, "sante ", 6) || !strncmp(k + fl, "lutte ", 6)))
+            continue;
+        /* a federation of a union, "Fédération CFDT Santé-Sociaux" */
+        if (c == 13 && !union_at(k + fl, sk.len - fl))
+            continue;
+        memcpy(buf, kin[c].to, tl);
+        memcpy(buf + tl, k + fl, sk.len - fl);
+        if (add_derived(m, sk.entity, buf, tl + sk.len - fl, (uint16_t)(needs | kin[c].needs)))
+            return SG_ERR_NOMEM;
+    }
+    /* a union's federation by the union and "Santé": "Sud Santé", "la CFDT
+     * Santé" for "(Fédération) CFDT Santé-Sociaux"; and by the union alone,
+     * in capitals, when the gazetteer has no other entity of that name (the
+     * confederation): "les syndicats CGT, FO et SUD" */
+    size_t fs = sk.len > 11 && !memcmp(k, "federation ", 11) ? 11 : 0;
+    size_t ul = union_at(k + fs, sk.len - fs);
+    if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
+        (add_derived(m, sk.entity, k + fs, ul + 6, needs) ||
+         (!memchr(k + fs, ' ', ul) &&
+          add_derived(m, sk.entity, k + fs, ul, (uint16_t)(needs | SKEL_UPPER1)))))
+        return SG_ERR_NOMEM;
+    /* a name with its kind at its end, "Estérel Côte d'Azur Agglomération",
+     * without it, capitalised (two words or more left); a group "X Santé"
+     * by X alone, capitalised, where the document names it in full */
+    static const struct {
+        const char *tail;
+        unsigned left;
+        uint16_t needs;
+    } tails[] = {{" agglomeration", 2, SKEL_CAPITALS},
+                 {" agglo", 2, SKEL_CAPITALS},
+                 {" sante", 1, SKEL_CAPITALS | SKEL_CONFIRM}};
+    for (size_t c = 0; c < sizeof(tails) / sizeof(*tails); c++) {
+        size_t tl = strlen(tails[c].tail);
+        if (sk.len <= tl || memcmp(k + sk.len - tl, tails[c].tail, tl))
+            continue;
+        size_t n = sk.len - tl;
+        unsigned left = 1;
+        for (size_t i = 0; i < n; i++)
+            left += k[i] == ' ';
+        if (left < tails[c].left || (tails[c].left == 1 && (left > 1 || n < 5)) ||
+            sg_generic_head(k, n) || union_at(k, sk.len) || taken(m, k, n))
+            continue;
+        if (add_derived(m, sk.entity, k, n, (uint16_t)(needs | tails[c].needs)))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -782,8 +1265,29 @@ static int head_readings(sg_matcher *m, skel_rec sk)
                     return SG_ERR_NOMEM;
             }
         }
+        /* "le centre hospitalier intercommunal de Manosque": the press says so
+         * of a hospital several towns run, whatever its name */
+        for (size_t c = 0; c < 2 && !inter; c++) {
+            size_t cl = strlen(hospital[c]);
+            if (cl + sk.len - ts > SKEL_MAX)
+                continue;
+            memcpy(buf, hospital[c], cl);
+            memcpy(buf + cl, k + ts, sk.len - ts);
+            if (add_derived(m, sk.entity, buf, cl + sk.len - ts, needs))
+                return SG_ERR_NOMEM;
+        }
+        /* and the proper name alone, capitalised, of two words or more:
+         * "l'établissement Pierre-Grouès" (one word may be a place's part:
+         * "des Alpes du Sud" is no proper name and town) */
+        size_t pl = ts > hl ? ts - 1 - hl : 0;
+        unsigned pw = 1;
+        for (size_t i = hl; i < hl + pl; i++)
+            pw += k[i] == ' ';
+        if (pw >= 2 && !taken(m, k + hl, pl) &&
+            add_derived(m, sk.entity, k + hl, pl, (uint16_t)(needs | SKEL_CAPITALS)))
+            return SG_ERR_NOMEM;
     }
-    if (other_names(m, sk, k, hl, inter, head_words, needs))
+    if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs))
         return SG_ERR_NOMEM;
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
         size_t dl = strlen(droppable[d]);
@@ -793,10 +1297,14 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         for (size_t i = 0; i < dl; i++)
             dw += k[i] == ' ';
         int site = d == 2 && article_site(m, sk.entity);
-        if (sk.town && sk.town <= dw && !site)
-            continue; /* what is left is a town ("Hôpital de Martigues"): the town */
         const char *rest = k + dl;
         size_t rl = sk.len - dl;
+        /* what is left is a town ("Hôpital de Martigues"): the town; unless no
+         * entity reads so, a one-word site of a town ("Hôpital de Cimiez"),
+         * read only where the document names it otherwise or in a list */
+        int townlike = sk.town && sk.town <= dw && !site;
+        if (townlike && (memchr(rest, ' ', rl) || taken(m, rest, rl) || m->is_place[sk.entity]))
+            continue;
         unsigned words = 1;
         for (size_t i = 0; i < rl; i++)
             words += rest[i] == ' ';
@@ -804,13 +1312,27 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         /* one word ("Beauregard" for "Hôpital privé Beauregard"): only where the
          * document names the hospital in full too */
         uint16_t dn = (uint16_t)(needs | SKEL_CAPITALS | (words < 2 && !site ? SKEL_CONFIRM : 0));
+        size_t before = m->nskels;
         if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) && add_derived(m, sk.entity, buf, rl, dn))
             return SG_ERR_NOMEM;
+        if (townlike && m->nskels > before)
+            m->skels[m->nskels - 1].needs |= SKEL_TOWNLIKE;
     }
     return 0;
 }
 
 int sg_variants_finish(sg_matcher *m)
+{
+    int rc = variants_finish(m);
+    /* the names' SKEL_ACRONYM1 is needed no more, and bit 9 of a reading is
+     * SKEL_TOWNLIKE from now on */
+    for (size_t i = 0; !rc && i < m->nskels; i++)
+        if (!(m->skels[i].needs & SKEL_DERIVED))
+            m->skels[i].needs &= (uint16_t)~SKEL_ACRONYM1;
+    return rc;
+}
+
+static int variants_finish(sg_matcher *m)
 {
     size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
     for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++)
@@ -822,6 +1344,8 @@ int sg_variants_finish(sg_matcher *m)
         skel_rec sk = m->skels[i];
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
+        if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off))
+            return SG_ERR_NOMEM;
         for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
             /* (every skeleton against every region: the last letters first) */
             size_t rl = rlen[r];
@@ -842,6 +1366,13 @@ int sg_variants_finish(sg_matcher *m)
                                         (acronym ? SKEL_UPPER1 : 0));
             if (acronym ? add_derived(m, sk.entity, buf, n, needs)
                         : !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, words, needs))
+                return SG_ERR_NOMEM;
+            /* one word left, "Canceropôle" for "Canceropôle Provence-Alpes-Côte
+             * d'Azur": capitalised, eight letters or more, no generic head, and
+             * only where the document names it otherwise */
+            if (words == 1 && !acronym && n >= 8 && !sg_generic_head(buf, n) &&
+                !m->is_place[sk.entity] && !m->is_person[sk.entity] && !taken(m, buf, n) &&
+                add_derived(m, sk.entity, buf, n, (uint16_t)(needs | SKEL_CAPITALS | SKEL_CONFIRM)))
                 return SG_ERR_NOMEM;
             /* "Région Sud", "Région Paca" for "Région Provence-Alpes-Côte d'Azur",
              * capitalised (in lower case, the territory as often as the body) */

@@ -21,8 +21,12 @@
 /* a place without its leading article, read only capitalised right after au,
  * aux, du, des ("au Pradet" for Le Pradet) */
 #define SKEL_CONTRACTED (1u << 10)
-/* (while compiling) the name's first word is written in capitals: "ARS Paca" */
+/* (while compiling) the name's first word is written in capitals: "ARS Paca";
+ * (once compiled, derived readings only) a one-word site named like a town
+ * ("Cimiez" for "Hôpital de Cimiez"): not read right after "de" ("la Halle de
+ * Martigues" names the town) */
 #define SKEL_ACRONYM1 (1u << 9)
+#define SKEL_TOWNLIKE (1u << 9)
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
 {

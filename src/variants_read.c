@@ -91,7 +91,7 @@ static size_t paren_end(const sg_folded *f, size_t k)
 typedef struct {
     size_t end, paren;
     uint32_t entity;
-    int confirm; /* a guarded reading (SKEL_CONFIRM) */
+    int confirm; /* a guarded reading (SKEL_CONFIRM; 2: SKEL_TOWNLIKE, in a list only) */
 } reading;
 
 static int all_upper(const sg_folded *f, size_t a, size_t b)
@@ -134,9 +134,9 @@ static int contracted(const sg_folded *f, size_t i)
  * punctuation mark or at the start, yes. */
 static int proper_context(const sg_folded *f, size_t i)
 {
-    static const char *const small[] = {"a",     "au",   "aux",   "avec",  "chez", "dans",
-                                        "entre", "en",   "et",    "ou",    "par",  "pour",
-                                        "sur",   "vers", "selon", "contre"};
+    static const char *const small[] = {"a",     "au",   "aux",   "avec",   "chez",  "dans",
+                                        "entre", "en",   "et",    "ou",     "par",   "pour",
+                                        "sur",   "vers", "selon", "contre", "devant"};
     size_t ps, p, qs, q;
     sg_word_before(f, i, 1, &ps, &p);
     if (ps == p)
@@ -150,7 +150,8 @@ static int proper_context(const sg_folded *f, size_t i)
             return 1;
         return sg_function_word(f->text + ps, p - ps) && qs == q &&
                (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' || f->text[q - 1] == '?' ||
-                f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':');
+                f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':' ||
+                (unsigned char)f->text[q - 1] == 0xAB /* a name in quotes: « Les Pins » */);
     }
     /* the words for a hospital's premises: "le site Pasteur 2", "l'établissement
      * Pierre-Groues", "la maternité Saint-Michel" name the hospital itself */
@@ -159,6 +160,21 @@ static int proper_context(const sg_folded *f, size_t i)
     return sg_function_word(f->text + ps, p - ps) ||
            sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small)) ||
            sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
+}
+
+/* Is the word at i right after "de", "d'" or "du" ("la Halle de Martigues",
+ * "transférer de Laragne"), but for a list's "et de" ("l'Archet et de
+ * Cimiez")? */
+static int after_de(const sg_folded *f, size_t i)
+{
+    static const char *const of[] = {"de", "d", "du"};
+    size_t ps, p, qs, q;
+    sg_word_before(f, i, 1, &ps, &p);
+    if (p == ps || !sg_word_in(f->text + ps, p - ps, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    sg_word_before(f, ps, 0, &qs, &q);
+    return !(q > qs &&
+             (sg_word_is(f->text + qs, q - qs, "et") || sg_word_is(f->text + qs, q - qs, "ou")));
 }
 
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
@@ -175,11 +191,14 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             ((sk->needs & SKEL_CAPITALS) &&
              !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
-            ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)))
+            ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)) ||
+            ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
             *confirm = (sk->needs & SKEL_CONFIRM) != 0;
+            if ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED))
+                *confirm = 2; /* in a list only */
         }
     }
     return best;
@@ -299,7 +318,9 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                      !((capitals && proper_context(f, start)) || sg_office_before(f, start))) ||
                     (sk->needs & SKEL_DEAD) ||
                     ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
-                    ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)))
+                    ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)) ||
+                    ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
+                     after_de(f, start)))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
@@ -310,6 +331,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     out->entity = sk->entity;
                     out->paren = paren;
                     out->confirm = (sk->needs & SKEL_CONFIRM) != 0;
+                    if ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED))
+                        out->confirm = 2; /* in a list only */
                     found = 1;
                 }
             }
@@ -539,6 +562,79 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
     return 0;
 }
 
+/* The end of a hospital's head at word start i ("hopital", "ch", "chi" in
+ * capitals, "centre hospitalier (intercommunal)"), its skeleton's words into
+ * *st; 0 if none. */
+static size_t hospital_head_at(const sg_folded *f, size_t i, skel_state *st)
+{
+    static const char *const heads[] = {"centre hospitalier intercommunal", "centre hospitalier",
+                                        "hopital", "chi", "ch"};
+    for (size_t h = 0; h < sizeof(heads) / sizeof(*heads); h++) {
+        size_t hl = strlen(heads[h]);
+        if (i + hl >= f->len || memcmp(f->text + i, heads[h], hl) || f->text[i + hl] != ' ' ||
+            (heads[h][0] == 'c' && hl <= 3 && !all_upper(f, i, i + hl)))
+            continue;
+        for (const char *w = heads[h]; *w;) {
+            size_t n = strcspn(w, " ");
+            state_add(st, w, n);
+            w += n + (w[n] == ' ');
+        }
+        return i + hl;
+    }
+    return 0;
+}
+
+/* A hospital's head, its eponym and its town, "l'hôpital Bonnet de Fréjus",
+ * "le CHI Bonnet de Fréjus Saint-Raphaël", for the hospital whose name is
+ * the head and the town ("Centre hospitalier intercommunal de
+ * Fréjus-Saint-Raphaël"): one to three capitalised words between, then
+ * "de", "d'" or "du". *eponym: where the eponym starts and ends. */
+int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t *end,
+                      uint32_t *entity, size_t *es, size_t *ee)
+{
+    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    size_t j = hospital_head_at(f, i, &st);
+    if (!j)
+        return 0;
+    j++;
+    *es = j;
+    unsigned words = 0;
+    size_t we = j;
+    for (;;) {
+        if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
+            return 0;
+        we = j;
+        while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if (sg_function_word(f->text + j, we - j) || ++words > 3 || we + 1 >= f->len ||
+            f->text[we] != ' ')
+            return 0;
+        size_t ne = we + 1;
+        while (ne < f->len && (f->flags[ne] & SG_F_ALNUM))
+            ne++;
+        if (sg_function_word(f->text + we + 1, ne - we - 1) && f->text[we + 1] == 'd')
+            break; /* "de", "d'", "du": the town comes */
+        j = we + 1;
+    }
+    *ee = we;
+    /* the eponym is no name of its own, with the head or alone ("l'hôpital
+     * Sainte-Musse de Toulon" is the hospital Sainte-Musse, in Toulon) */
+    uint64_t named = sg_prefix_step(st.h, ' '), alone = SG_PREFIX_SEED;
+    for (size_t k = *es; k < we; k++) {
+        named = sg_prefix_step(named, (unsigned char)f->text[k]);
+        alone = sg_prefix_step(alone, (unsigned char)f->text[k]);
+    }
+    if (sg_prefix_lookup(m, named) || sg_prefix_lookup(m, alone))
+        return 0;
+    reading rd = {0, 0, 0, 0};
+    if (!skel_walk(m, f, we + 1, &st, SG_VARIANT_INSERTED, 0, &rd, NULL) ||
+        m->is_place[rd.entity] || m->is_person[rd.entity])
+        return 0;
+    *end = rd.end;
+    *entity = rd.entity;
+    return 1;
+}
+
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
  * read with the head in the singular. */
 static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
@@ -579,12 +675,27 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
             return 0;
         reading rd = {0, 0, 0, 0};
         skel_state walk = st;
-        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL))
-            return 0;
-        if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED))
+        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL)) {
+            /* a name the gazetteers do not know ("les hôpitaux d'Avignon et
+             * de Cavaillon"): the list goes on after its capitalised words */
+            size_t e = j;
+            for (unsigned k = 0; k < 4 && e < f->len && (f->flags[e] & SG_F_UPPER); k++) {
+                while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+                    e++;
+                if (e + 1 < f->len && f->text[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER))
+                    e++;
+            }
+            rd.end = e;
+        } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
             return SG_ERR_NOMEM;
-        /* ", ", " et ", ", et " before the next name */
+        }
+        /* ", ", " et ", ", et " before the next name, past the rest of a town
+         * read by its first words ("de Cavaillon-Lauris") */
         j = rd.end;
+        for (unsigned k = 0;
+             k < 3 && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
+            for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
+                j++;
         int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
         j += comma ? 2 : 0;
         if (j + 3 < f->len && !memcmp(t + j, "et ", 3) && comma)
@@ -615,6 +726,13 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
     return skel_walk(m, f, w->resume, st, SG_VARIANT_INSERTED, w->name_end, rd, &from);
 }
 
+/* Is the word at i right after an elided article, "l'" or "d'"? */
+static int elided_article(const sg_folded *f, size_t i)
+{
+    return i >= 2 && f->text[i - 1] == '\'' && (f->text[i - 2] == 'l' || f->text[i - 2] == 'd') &&
+           (i == 2 || !(f->flags[i - 3] & SG_F_ALNUM));
+}
+
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
                    const sg_walk *w, sg_hits *hits)
 {
@@ -639,19 +757,27 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             return SG_ERR_NOMEM;
         /* in title case, only where the document names the entity otherwise
          * ("l'État" is no form of ÉTAT in a text that does not name it), or
-         * in brackets, where a text defines its acronyms ("(Chits)") */
-        if (end && titled &&
+         * in brackets, where a text defines its acronyms ("(Chits)"), or
+         * after an elided article, where a body is named ("l'Igas"); a
+         * place's acronym is its usual name ("la région Paca") */
+        if (end && titled && !sg_is_place(m, e) && !elided_article(f, i) &&
             !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
             hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
     if (sg_function_word(f->text + i, we - i))
         return 0;
+    size_t ee_end, es, ee;
+    uint32_t ee_entity;
+    if ((m->variants & SG_VARIANT_INSERTED) &&
+        sg_eponym_reading(m, f, i, &ee_end, &ee_entity, &es, &ee) &&
+        sg_hits_push(hits, i, ee_end, ee_entity, SG_HIT_VARIANT))
+        return SG_ERR_NOMEM;
     if (r && !w->dirty && w->skel_end > w->name_end) {
         /* read by the name's own walk (words one space apart) */
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
         if (w->skel_confirm)
-            hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+            hits->v[hits->n - 1].guard = w->skel_confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
         named = 1;
     } else if (r && w->dirty) {
         skel_state st;
@@ -665,7 +791,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
             if (rd.confirm)
-                hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
+                hits->v[hits->n - 1].guard = rd.confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
             named = 1;
         }
     }
@@ -783,8 +909,10 @@ void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     for (size_t i = 0; i + 1 < h->n; i++) {
         sg_hit *x = &h->v[i], *y = &h->v[i + 1];
-        int gx = x->how == SG_HIT_VARIANT && x->guard == SG_GUARD_CONFIRM;
-        int gy = y->how == SG_HIT_VARIANT && y->guard == SG_GUARD_CONFIRM;
+        int gx = x->how == SG_HIT_VARIANT &&
+                 (x->guard == SG_GUARD_CONFIRM || x->guard == SG_GUARD_LISTED);
+        int gy = y->how == SG_HIT_VARIANT &&
+                 (y->guard == SG_GUARD_CONFIRM || y->guard == SG_GUARD_LISTED);
         if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
             sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
             !list_joint(f, x->fe, y->fs))

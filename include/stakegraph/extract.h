@@ -44,7 +44,8 @@ enum {
                                             d'Azur") */
     SG_VARIANT_SHARED_HEADS = 1u << 7,   /* "les hôpitaux Font-Pré et Chalucet" */
     SG_VARIANT_FUZZY = 1u << 8,          /* small misspellings of long names (three words or
-                                            more, 15 letters or more) */
+                                            more, 15 letters or more); names with two words
+                                            glued ("SainteMusse", "@MicheleRubirola") */
     SG_VARIANT_ALL = (1u << 9) - 1
 };
 
