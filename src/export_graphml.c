@@ -10,15 +10,21 @@
 #include "stakegraph/export.h"
 #include "xmlesc.h"
 
-static void key(FILE *f, const char *id, const char *domain, const char *name, const char *type)
+static void key(sg_wbuf *f, const char *id, const char *domain, const char *name, const char *type)
 {
-    fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"", id, domain);
-    sg_xml_write(f, name);
-    fprintf(f, "\" attr.type=\"%s\"/>\n", type);
+    sg_wbuf_puts(f, "  <key id=\"");
+    sg_wbuf_puts(f, id);
+    sg_wbuf_puts(f, "\" for=\"");
+    sg_wbuf_puts(f, domain);
+    sg_wbuf_puts(f, "\" attr.name=\"");
+    sg_xml_put(f, name);
+    sg_wbuf_puts(f, "\" attr.type=\"");
+    sg_wbuf_puts(f, type);
+    sg_wbuf_puts(f, "\"/>\n");
 }
 
 /* "      <data key="key_id">v</data>" for a count, without printf. */
-static void data_long(FILE *f, const char *key_id, long v)
+static void data_long(sg_wbuf *f, const char *key_id, long v)
 {
     char num[24], *p = num + sizeof(num);
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
@@ -28,36 +34,36 @@ static void data_long(FILE *f, const char *key_id, long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    fputs("      <data key=\"", f);
-    fputs(key_id, f);
-    fputs("\">", f);
-    fputs(p, f);
-    fputs("</data>\n", f);
+    sg_wbuf_puts(f, "      <data key=\"");
+    sg_wbuf_puts(f, key_id);
+    sg_wbuf_puts(f, "\">");
+    sg_wbuf_puts(f, p);
+    sg_wbuf_puts(f, "</data>\n");
 }
 
-static void data_str(FILE *f, const char *key_id, const char *value)
+static void data_str(sg_wbuf *f, const char *key_id, const char *value)
 {
-    fputs("      <data key=\"", f);
-    fputs(key_id, f);
-    fputs("\">", f);
-    sg_xml_write(f, value);
-    fputs("</data>\n", f);
+    sg_wbuf_puts(f, "      <data key=\"");
+    sg_wbuf_puts(f, key_id);
+    sg_wbuf_puts(f, "\">");
+    sg_xml_put(f, value);
+    sg_wbuf_puts(f, "</data>\n");
 }
 
 /* The names of the first documents of edge `e` (if any), joined by " | ". */
-static void data_first_documents(FILE *f, const sg_graph *g, size_t e)
+static void data_first_documents(sg_wbuf *f, const sg_graph *g, size_t e)
 {
     const char *const *names;
     size_t k = sg_graph_edge_first_documents(g, e, &names);
     if (!k)
         return;
-    fputs("      <data key=\"e_first_documents\">", f);
+    sg_wbuf_puts(f, "      <data key=\"e_first_documents\">");
     for (size_t j = 0; j < k; j++) {
         if (j)
-            fputs(SG_FIRST_DOCUMENTS_SEP, f);
-        sg_xml_write(f, names[j]);
+            sg_wbuf_puts(f, SG_FIRST_DOCUMENTS_SEP);
+        sg_xml_put(f, names[j]);
     }
-    fputs("</data>\n", f);
+    sg_wbuf_puts(f, "</data>\n");
 }
 
 /* Attribute names every node or edge has (igraph's reader keeps the element
@@ -160,7 +166,7 @@ static int plan_make(plan *p, const sg_graph *g)
     return 0;
 }
 
-static void column_keys(const sg_graph *g, const plan *p, FILE *f, sg_domain d)
+static void column_keys(const sg_graph *g, const plan *p, sg_wbuf *f, sg_domain d)
 {
     int k = d == SG_EDGES;
     for (size_t c = 0; c < p->ncols[k]; c++)
@@ -169,7 +175,7 @@ static void column_keys(const sg_graph *g, const plan *p, FILE *f, sg_domain d)
                 column_type(g, d, c));
 }
 
-static void column_data(const sg_graph *g, const plan *p, FILE *f, sg_domain d, size_t i)
+static void column_data(const sg_graph *g, const plan *p, sg_wbuf *f, sg_domain d, size_t i)
 {
     int k = d == SG_EDGES;
     for (size_t c = 0; c < p->ncols[k]; c++) {
@@ -183,15 +189,15 @@ static void column_data(const sg_graph *g, const plan *p, FILE *f, sg_domain d, 
             continue;
         }
         sg_format_column_value(num, sizeof(num), v, cp->is_int);
-        fputs("      <data key=\"", f);
-        fputs(cp->id, f);
-        fputs("\">", f);
-        fputs(num, f);
-        fputs("</data>\n", f);
+        sg_wbuf_puts(f, "      <data key=\"");
+        sg_wbuf_puts(f, cp->id);
+        sg_wbuf_puts(f, "\">");
+        sg_wbuf_puts(f, num);
+        sg_wbuf_puts(f, "</data>\n");
     }
 }
 
-static void write_keys(const sg_graph *g, const plan *p, FILE *f)
+static void write_keys(const sg_graph *g, const plan *p, sg_wbuf *f)
 {
     key(f, "v_label", "node", "label", "string");
     key(f, "v_name", "node", "name", "string");
@@ -209,11 +215,11 @@ static void write_keys(const sg_graph *g, const plan *p, FILE *f)
     column_keys(g, p, f, SG_EDGES);
 }
 
-static void write_node(const sg_graph *g, const plan *p, size_t i, FILE *f)
+static void write_node(const sg_graph *g, const plan *p, size_t i, sg_wbuf *f)
 {
-    fputs("    <node id=\"", f);
-    sg_xml_write(f, sg_graph_node_id(g, i));
-    fputs("\">\n", f);
+    sg_wbuf_puts(f, "    <node id=\"");
+    sg_xml_put(f, sg_graph_node_id(g, i));
+    sg_wbuf_puts(f, "\">\n");
     data_str(f, "v_label", sg_graph_node_label(g, i));
     data_str(f, "v_name", sg_graph_node_label(g, i));
     data_str(f, "v_type", sg_graph_node_type(g, i));
@@ -225,29 +231,35 @@ static void write_node(const sg_graph *g, const plan *p, size_t i, FILE *f)
             data_str(f, p->attr_id[a], v);
     }
     column_data(g, p, f, SG_NODES, i);
-    fputs("    </node>\n", f);
+    sg_wbuf_puts(f, "    </node>\n");
 }
 
-int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
+int sg_export_graphml(const sg_graph *g, FILE *out, sg_error *err)
 {
     plan p;
-    if (plan_make(&p, g)) {
-        plan_free(&p);
+    char *mem = malloc(1 << 16);
+    if (!mem) {
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-          f);
+    sg_wbuf buf, *f = &buf;
+    sg_wbuf_init(f, out, mem, 1 << 16);
+    if (plan_make(&p, g)) {
+        plan_free(&p);
+        free(mem);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    sg_wbuf_puts(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     write_keys(g, &p, f);
     for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
         char id[32];
         snprintf(id, sizeof(id), "g_meta%zu", i);
         key(f, id, "graph", sg_graph_meta_key(g, i), "string");
     }
-    fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", f);
+    sg_wbuf_puts(f, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
     for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
         char id[32];
         snprintf(id, sizeof(id), "g_meta%zu", i);
@@ -262,19 +274,23 @@ int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
         char num[64];
         sg_graph_edge(g, e, &s, &t, &w, &docs);
         sg_format_double(num, sizeof(num), w);
-        fputs("    <edge source=\"", f);
-        sg_xml_write(f, sg_graph_node_id(g, s));
-        fputs("\" target=\"", f);
-        sg_xml_write(f, sg_graph_node_id(g, t));
-        fprintf(f, "\">\n      <data key=\"e_weight\">%s</data>\n", num);
+        sg_wbuf_puts(f, "    <edge source=\"");
+        sg_xml_put(f, sg_graph_node_id(g, s));
+        sg_wbuf_puts(f, "\" target=\"");
+        sg_xml_put(f, sg_graph_node_id(g, t));
+        sg_wbuf_puts(f, "\">\n      <data key=\"e_weight\">");
+        sg_wbuf_puts(f, num);
+        sg_wbuf_puts(f, "</data>\n");
         data_long(f, "e_documents", docs);
         data_first_documents(f, g, e);
         column_data(g, &p, f, SG_EDGES, e);
-        fputs("    </edge>\n", f);
+        sg_wbuf_puts(f, "    </edge>\n");
     }
-    fputs("  </graph>\n</graphml>\n", f);
+    sg_wbuf_puts(f, "  </graph>\n</graphml>\n");
+    sg_wbuf_flush(f);
     plan_free(&p);
-    if (ferror(f) || fflush(f) != 0)
+    free(mem);
+    if (ferror(out) || fflush(out) != 0)
         return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
                             strerror(errno ? errno : EIO));
     return 0;
