@@ -61,18 +61,10 @@ int sg_gazetteer_new(sg_gazetteer **out, sg_error *err)
     return 0;
 }
 
+/* (Its strings are in its file's text, g->texts.) */
 static void entity_free(sg_entity *e)
 {
-    free(e->id);
-    free(e->label);
-    free(e->type);
-    for (size_t i = 0; i < e->naliases; i++)
-        free(e->aliases[i]);
     free(e->aliases);
-    free(e->pattern);
-    free(e->surname);
-    for (size_t i = 0; i < e->nattrs; i++)
-        free(e->attrs[i]);
     free(e->attrs);
 }
 
@@ -86,9 +78,12 @@ void sg_gazetteer_free(sg_gazetteer *g)
     for (size_t i = 0; i < g->nattr; i++)
         free(g->attr_names[i]);
     free(g->attr_names);
-    for (size_t i = 0; i < g->nfiles; i++)
+    for (size_t i = 0; i < g->nfiles; i++) {
         free(g->files[i]);
+        free(g->texts[i]);
+    }
     free(g->files);
+    free(g->texts);
     free(g->index);
     free(g);
 }
@@ -317,8 +312,7 @@ static int split_aliases(parser *p, sg_entity *e, char *cell)
         int rc = check_name(p, a);
         if (rc)
             return rc;
-        if (!(e->aliases[e->naliases++] = sg_strdup(a)))
-            return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+        e->aliases[e->naliases++] = a;
         s = bar ? bar + 1 : s;
     }
     return 0;
@@ -351,12 +345,13 @@ static int has_control(const char *s)
     return 0;
 }
 
-static int set_cell(parser *p, char **dst, const char *cell)
+/* A cell of the file's text (cut and trimmed in place, kept with the
+ * gazetteer: one allocation a file rather than one a string). */
+static int set_cell(parser *p, char **dst, char *cell)
 {
-    if (!*cell)
-        return 0;
-    if (!(*dst = sg_strdup(cell)))
-        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    (void)p;
+    if (*cell)
+        *dst = cell;
     return 0;
 }
 
@@ -639,7 +634,8 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
     char *buf = sg_strndup(data + bom, len - bom);
     char *fname = sg_strdup(name);
     if (!buf || !fname ||
-        sg_grow((void **)&g->files, &g->files_cap, g->nfiles + 1, sizeof(char *))) {
+        sg_grow((void **)&g->files, &g->files_cap, g->nfiles + 1, sizeof(char *)) ||
+        sg_grow((void **)&g->texts, &g->texts_cap, g->nfiles + 1, sizeof(char *))) {
         free(buf);
         free(fname);
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
@@ -669,13 +665,14 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
         feed_publish(g);
     free(p.attr_of);
     sg_folded_free(&p.scratch);
-    free(buf);
     if (rc) {
         feed_halt(g);
         rollback(g, n0, nattr0);
+        free(buf);
         free(fname);
         return rc;
     }
+    g->texts[g->nfiles] = buf;
     g->files[g->nfiles++] = fname;
     return 0;
 }
@@ -761,8 +758,10 @@ static int load_dir(sg_gazetteer *g, const char *path, sg_error *err)
     if (rc) {
         feed_halt(g);
         rollback(g, n0, nattr0);
-        for (size_t i = nfiles0; i < g->nfiles; i++)
+        for (size_t i = nfiles0; i < g->nfiles; i++) {
             free(g->files[i]);
+            free(g->texts[i]);
+        }
         g->nfiles = nfiles0;
     }
     for (size_t i = 0; i < n; i++)

@@ -55,6 +55,8 @@ struct sg_gazetteer {
     size_t nattr, attr_cap;
     char **files;
     size_t nfiles, files_cap;
+    char **texts; /* per file: its text, cut into the entities' strings */
+    size_t texts_cap;
     uint64_t *index; /* open addressing: id hash << 32 | (entity index + 1), 0 = empty */
     size_t index_mask;
 };
