@@ -240,6 +240,11 @@ static void graphml_large(void **state)
         assert_string_equal(sg_graph_node_id(g, t1), sg_graph_node_id(back, t2));
         assert_true(w1 == w2);
         assert_int_equal(d1, d2);
+        const char *const *n1, *const *n2; /* (one name shared by all the edges) */
+        assert_int_equal(sg_graph_edge_first_documents(g, e, &n1), 1);
+        assert_int_equal(sg_graph_edge_first_documents(back, e, &n2), 1);
+        assert_string_equal(n1[0], "d");
+        assert_string_equal(n2[0], "d");
     }
     sg_graph_free(back);
     sg_graph_free(g);
