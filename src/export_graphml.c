@@ -256,40 +256,96 @@ static void write_edge(const sg_graph *g, const plan *p, size_t e, sg_wbuf *f)
     sg_wbuf_puts(f, "    </edge>\n");
 }
 
-/* The last edges of a large network, [from, to), written into memory by a
- * second thread while the calling thread writes the nodes and the first
- * edges to the file: then copied after them. */
+/* The edges of a large network are written in blocks by two threads: the
+ * calling thread writes the file, in order, the nodes then each block; a
+ * second thread writes the next blocks into memory (a few at most, so that
+ * memory stays bounded) while the calling thread writes, and the calling
+ * thread writes itself a block that no thread has taken yet. */
+enum { BLOCK_EDGES = 2048, SLOTS = 8 };
+
 typedef struct {
     const sg_graph *g;
     const plan *p;
-    size_t from, to;
-    char *text;
-    size_t len;
-    int failed;
-} edge_part;
+    size_t nblocks, taken, written; /* blocks taken to write, written to the file */
+    char *text[SLOTS];              /* block k in slot k % SLOTS */
+    size_t len[SLOTS];
+    int ready[SLOTS], failed, stop;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+} edge_blocks;
 
-static void *write_part(void *arg)
+static void write_block(const edge_blocks *b, size_t k, sg_wbuf *f)
 {
-    edge_part *ep = arg;
-    FILE *m = open_memstream(&ep->text, &ep->len);
-    char *mem = malloc(1 << 16);
-    if (!m || !mem) {
-        ep->failed = 1;
-        if (m)
-            fclose(m);
-        free(mem);
-        return NULL;
+    size_t end = (k + 1) * BLOCK_EDGES, m = sg_graph_edge_count(b->g);
+    for (size_t e = k * BLOCK_EDGES; e < end && e < m; e++)
+        write_edge(b->g, b->p, e, f);
+}
+
+static void *write_blocks(void *arg)
+{
+    edge_blocks *b = arg;
+    char mem[1 << 14];
+    pthread_mutex_lock(&b->lock);
+    for (;;) {
+        while (!b->stop && b->taken < b->nblocks && b->taken >= b->written + SLOTS)
+            pthread_cond_wait(&b->cond, &b->lock);
+        if (b->stop || b->taken >= b->nblocks)
+            break;
+        size_t k = b->taken++;
+        pthread_mutex_unlock(&b->lock);
+        char *text = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        int failed = !m;
+        if (m) {
+            sg_wbuf w;
+            sg_wbuf_init(&w, m, mem, sizeof(mem));
+            write_block(b, k, &w);
+            sg_wbuf_flush(&w);
+            failed = ferror(m) != 0;
+            failed |= fclose(m) != 0;
+        }
+        pthread_mutex_lock(&b->lock);
+        b->text[k % SLOTS] = text;
+        b->len[k % SLOTS] = len;
+        b->ready[k % SLOTS] = 1;
+        b->failed |= failed;
+        pthread_cond_broadcast(&b->cond);
     }
-    sg_wbuf f;
-    sg_wbuf_init(&f, m, mem, 1 << 16);
-    for (size_t e = ep->from; e < ep->to; e++)
-        write_edge(ep->g, ep->p, e, &f);
-    sg_wbuf_flush(&f);
-    ep->failed = ferror(m) != 0;
-    if (fclose(m) != 0)
-        ep->failed = 1;
-    free(mem);
+    pthread_mutex_unlock(&b->lock);
     return NULL;
+}
+
+/* The calling thread's side: every block in order, to the file. */
+static int write_edges_by_blocks(edge_blocks *b, sg_wbuf *f)
+{
+    int failed = 0;
+    pthread_mutex_lock(&b->lock);
+    for (size_t k = 0; k < b->nblocks; k++) {
+        if (b->taken == k) { /* no thread has it: written here */
+            b->taken++;
+            pthread_mutex_unlock(&b->lock);
+            write_block(b, k, f);
+            pthread_mutex_lock(&b->lock);
+        } else {
+            while (!b->ready[k % SLOTS])
+                pthread_cond_wait(&b->cond, &b->lock);
+            char *text = b->text[k % SLOTS];
+            size_t len = b->len[k % SLOTS];
+            b->text[k % SLOTS] = NULL;
+            b->ready[k % SLOTS] = 0;
+            pthread_mutex_unlock(&b->lock);
+            if (text)
+                sg_wbuf_write(f, text, len);
+            free(text);
+            pthread_mutex_lock(&b->lock);
+        }
+        b->written = k + 1;
+        pthread_cond_broadcast(&b->cond);
+    }
+    failed = b->failed;
+    pthread_mutex_unlock(&b->lock);
+    return failed;
 }
 
 /* Networks with fewer edges are written by one thread. */
@@ -309,18 +365,24 @@ int sg_export_graphml(const sg_graph *g, FILE *out, sg_error *err)
         free(mem);
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    /* the second thread's share: half of the writing, a node counted as
-     * 1.4 edges (the ratio of their times on the bench's networks) */
+    /* a second thread writes blocks of edges from the start: the calling
+     * thread writes the header and the nodes meanwhile */
     size_t ne = sg_graph_edge_count(g), nn = sg_graph_node_count(g);
-    edge_part part = {g, &p, ne, ne, NULL, 0, 0};
+    edge_blocks b;
+    memset(&b, 0, sizeof(b));
+    b.g = g;
+    b.p = &p;
+    b.nblocks = (ne + BLOCK_EDGES - 1) / BLOCK_EDGES;
     pthread_t thread;
     int started = 0;
     if (ne >= PART_EDGES) {
-        size_t share = (ne + nn + nn * 2 / 5) / 2;
-        part.from = share < ne ? ne - share : 0;
-        started = pthread_create(&thread, NULL, write_part, &part) == 0;
-        if (!started)
-            part.from = ne;
+        pthread_mutex_init(&b.lock, NULL);
+        pthread_cond_init(&b.cond, NULL);
+        started = pthread_create(&thread, NULL, write_blocks, &b) == 0;
+        if (!started) {
+            pthread_mutex_destroy(&b.lock);
+            pthread_cond_destroy(&b.cond);
+        }
     }
     sg_wbuf_puts(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -341,15 +403,19 @@ int sg_export_graphml(const sg_graph *g, FILE *out, sg_error *err)
     }
     for (size_t i = 0; i < nn; i++)
         write_node(g, &p, i, f);
-    for (size_t e = 0; e < part.from; e++)
-        write_edge(g, &p, e, f);
     int failed = 0;
     if (started) {
+        failed = write_edges_by_blocks(&b, f);
+        pthread_mutex_lock(&b.lock);
+        b.stop = 1;
+        pthread_cond_broadcast(&b.cond);
+        pthread_mutex_unlock(&b.lock);
         pthread_join(thread, NULL);
-        failed = part.failed;
-        if (!failed)
-            sg_wbuf_write(f, part.text, part.len);
-        free(part.text);
+        pthread_mutex_destroy(&b.lock);
+        pthread_cond_destroy(&b.cond);
+    } else {
+        for (size_t e = 0; e < ne; e++)
+            write_edge(g, &p, e, f);
     }
     sg_wbuf_puts(f, "  </graph>\n</graphml>\n");
     sg_wbuf_flush(f);
