@@ -69,7 +69,7 @@ static void free_names(sg_pair_count *p)
 
 void sg_cooc_free(sg_cooc *c)
 {
-    if (c->pairs)
+    if (c->pairs && c->used) /* (a table merged into another is empty: not read again) */
         for (size_t i = 0; i <= c->mask; i++)
             free_names(&c->pairs[i]);
     free(c->nodes);

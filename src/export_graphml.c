@@ -1,7 +1,10 @@
 /* GraphML for Gephi, networkx, igraph and Cytoscape (SPEC §6): typed keys
  * for nodes and edges only, label and name on nodes, weight as a double. */
+#define _GNU_SOURCE /* sync_file_range */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +13,21 @@
 #include "stakegraph/export.h"
 #include "xmlesc.h"
 
-static void key(FILE *f, const char *id, const char *domain, const char *name, const char *type)
+static void key(sg_wbuf *f, const char *id, const char *domain, const char *name, const char *type)
 {
-    fprintf(f, "  <key id=\"%s\" for=\"%s\" attr.name=\"", id, domain);
-    sg_xml_write(f, name);
-    fprintf(f, "\" attr.type=\"%s\"/>\n", type);
+    sg_wbuf_puts(f, "  <key id=\"");
+    sg_wbuf_puts(f, id);
+    sg_wbuf_puts(f, "\" for=\"");
+    sg_wbuf_puts(f, domain);
+    sg_wbuf_puts(f, "\" attr.name=\"");
+    sg_xml_put(f, name);
+    sg_wbuf_puts(f, "\" attr.type=\"");
+    sg_wbuf_puts(f, type);
+    sg_wbuf_puts(f, "\"/>\n");
 }
 
 /* "      <data key="key_id">v</data>" for a count, without printf. */
-static void data_long(FILE *f, const char *key_id, long v)
+static void data_long(sg_wbuf *f, const char *key_id, long v)
 {
     char num[24], *p = num + sizeof(num);
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
@@ -28,36 +37,36 @@ static void data_long(FILE *f, const char *key_id, long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    fputs("      <data key=\"", f);
-    fputs(key_id, f);
-    fputs("\">", f);
-    fputs(p, f);
-    fputs("</data>\n", f);
+    sg_wbuf_puts(f, "      <data key=\"");
+    sg_wbuf_puts(f, key_id);
+    sg_wbuf_puts(f, "\">");
+    sg_wbuf_puts(f, p);
+    sg_wbuf_puts(f, "</data>\n");
 }
 
-static void data_str(FILE *f, const char *key_id, const char *value)
+static void data_str(sg_wbuf *f, const char *key_id, const char *value)
 {
-    fputs("      <data key=\"", f);
-    fputs(key_id, f);
-    fputs("\">", f);
-    sg_xml_write(f, value);
-    fputs("</data>\n", f);
+    sg_wbuf_puts(f, "      <data key=\"");
+    sg_wbuf_puts(f, key_id);
+    sg_wbuf_puts(f, "\">");
+    sg_xml_put(f, value);
+    sg_wbuf_puts(f, "</data>\n");
 }
 
 /* The names of the first documents of edge `e` (if any), joined by " | ". */
-static void data_first_documents(FILE *f, const sg_graph *g, size_t e)
+static void data_first_documents(sg_wbuf *f, const sg_graph *g, size_t e)
 {
     const char *const *names;
     size_t k = sg_graph_edge_first_documents(g, e, &names);
     if (!k)
         return;
-    fputs("      <data key=\"e_first_documents\">", f);
+    sg_wbuf_puts(f, "      <data key=\"e_first_documents\">");
     for (size_t j = 0; j < k; j++) {
         if (j)
-            fputs(SG_FIRST_DOCUMENTS_SEP, f);
-        sg_xml_write(f, names[j]);
+            sg_wbuf_puts(f, SG_FIRST_DOCUMENTS_SEP);
+        sg_xml_put(f, names[j]);
     }
-    fputs("</data>\n", f);
+    sg_wbuf_puts(f, "</data>\n");
 }
 
 /* Attribute names every node or edge has (igraph's reader keeps the element
@@ -160,7 +169,7 @@ static int plan_make(plan *p, const sg_graph *g)
     return 0;
 }
 
-static void column_keys(const sg_graph *g, const plan *p, FILE *f, sg_domain d)
+static void column_keys(const sg_graph *g, const plan *p, sg_wbuf *f, sg_domain d)
 {
     int k = d == SG_EDGES;
     for (size_t c = 0; c < p->ncols[k]; c++)
@@ -169,7 +178,7 @@ static void column_keys(const sg_graph *g, const plan *p, FILE *f, sg_domain d)
                 column_type(g, d, c));
 }
 
-static void column_data(const sg_graph *g, const plan *p, FILE *f, sg_domain d, size_t i)
+static void column_data(const sg_graph *g, const plan *p, sg_wbuf *f, sg_domain d, size_t i)
 {
     int k = d == SG_EDGES;
     for (size_t c = 0; c < p->ncols[k]; c++) {
@@ -183,15 +192,15 @@ static void column_data(const sg_graph *g, const plan *p, FILE *f, sg_domain d, 
             continue;
         }
         sg_format_column_value(num, sizeof(num), v, cp->is_int);
-        fputs("      <data key=\"", f);
-        fputs(cp->id, f);
-        fputs("\">", f);
-        fputs(num, f);
-        fputs("</data>\n", f);
+        sg_wbuf_puts(f, "      <data key=\"");
+        sg_wbuf_puts(f, cp->id);
+        sg_wbuf_puts(f, "\">");
+        sg_wbuf_puts(f, num);
+        sg_wbuf_puts(f, "</data>\n");
     }
 }
 
-static void write_keys(const sg_graph *g, const plan *p, FILE *f)
+static void write_keys(const sg_graph *g, const plan *p, sg_wbuf *f)
 {
     key(f, "v_label", "node", "label", "string");
     key(f, "v_name", "node", "name", "string");
@@ -209,11 +218,11 @@ static void write_keys(const sg_graph *g, const plan *p, FILE *f)
     column_keys(g, p, f, SG_EDGES);
 }
 
-static void write_node(const sg_graph *g, const plan *p, size_t i, FILE *f)
+static void write_node(const sg_graph *g, const plan *p, size_t i, sg_wbuf *f)
 {
-    fputs("    <node id=\"", f);
-    sg_xml_write(f, sg_graph_node_id(g, i));
-    fputs("\">\n", f);
+    sg_wbuf_puts(f, "    <node id=\"");
+    sg_xml_put(f, sg_graph_node_id(g, i));
+    sg_wbuf_puts(f, "\">\n");
     data_str(f, "v_label", sg_graph_node_label(g, i));
     data_str(f, "v_name", sg_graph_node_label(g, i));
     data_str(f, "v_type", sg_graph_node_type(g, i));
@@ -225,56 +234,205 @@ static void write_node(const sg_graph *g, const plan *p, size_t i, FILE *f)
             data_str(f, p->attr_id[a], v);
     }
     column_data(g, p, f, SG_NODES, i);
-    fputs("    </node>\n", f);
+    sg_wbuf_puts(f, "    </node>\n");
 }
 
-int sg_export_graphml(const sg_graph *g, FILE *f, sg_error *err)
+static void write_edge(const sg_graph *g, const plan *p, size_t e, sg_wbuf *f)
+{
+    size_t s, t;
+    double w;
+    long docs;
+    char num[64];
+    sg_graph_edge(g, e, &s, &t, &w, &docs);
+    sg_format_double(num, sizeof(num), w);
+    sg_wbuf_puts(f, "    <edge source=\"");
+    sg_xml_put(f, sg_graph_node_id(g, s));
+    sg_wbuf_puts(f, "\" target=\"");
+    sg_xml_put(f, sg_graph_node_id(g, t));
+    sg_wbuf_puts(f, "\">\n      <data key=\"e_weight\">");
+    sg_wbuf_puts(f, num);
+    sg_wbuf_puts(f, "</data>\n");
+    data_long(f, "e_documents", docs);
+    data_first_documents(f, g, e);
+    column_data(g, p, f, SG_EDGES, e);
+    sg_wbuf_puts(f, "    </edge>\n");
+}
+
+/* The edges of a large network are written in blocks by two threads: the
+ * calling thread writes the file, in order, the nodes then each block; a
+ * second thread writes the next blocks into memory (a few at most, so that
+ * memory stays bounded) while the calling thread writes, and the calling
+ * thread writes itself a block that no thread has taken yet. */
+enum { BLOCK_EDGES = 2048, SLOTS = 8 };
+
+typedef struct {
+    const sg_graph *g;
+    const plan *p;
+    size_t nblocks, taken, written; /* blocks taken to write, written to the file */
+    int fd;                         /* the file's descriptor, or -1 */
+    char *text[SLOTS];              /* block k in slot k % SLOTS */
+    size_t len[SLOTS];
+    int ready[SLOTS], failed, stop;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+} edge_blocks;
+
+static void write_block(const edge_blocks *b, size_t k, sg_wbuf *f)
+{
+    size_t end = (k + 1) * BLOCK_EDGES, m = sg_graph_edge_count(b->g);
+    for (size_t e = k * BLOCK_EDGES; e < end && e < m; e++)
+        write_edge(b->g, b->p, e, f);
+}
+
+static void *write_blocks(void *arg)
+{
+    edge_blocks *b = arg;
+    char mem[1 << 14];
+    pthread_mutex_lock(&b->lock);
+    for (;;) {
+        while (!b->stop && b->taken < b->nblocks && b->taken >= b->written + SLOTS)
+            pthread_cond_wait(&b->cond, &b->lock);
+        if (b->stop || b->taken >= b->nblocks)
+            break;
+        size_t k = b->taken++;
+        pthread_mutex_unlock(&b->lock);
+        /* what is written so far goes to the disk from now on (in the kernel,
+         * started from this thread), so that the sync at the commit waits
+         * for the last megabytes only (a hint: on a pipe it fails) */
+        if (b->fd >= 0 && k % 8 == 7)
+            sync_file_range(b->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        char *text = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        int failed = !m;
+        if (m) {
+            sg_wbuf w;
+            sg_wbuf_init(&w, m, mem, sizeof(mem));
+            write_block(b, k, &w);
+            sg_wbuf_flush(&w);
+            failed = ferror(m) != 0;
+            failed |= fclose(m) != 0;
+        }
+        pthread_mutex_lock(&b->lock);
+        b->text[k % SLOTS] = text;
+        b->len[k % SLOTS] = len;
+        b->ready[k % SLOTS] = 1;
+        b->failed |= failed;
+        pthread_cond_broadcast(&b->cond);
+    }
+    pthread_mutex_unlock(&b->lock);
+    return NULL;
+}
+
+/* The calling thread's side: every block in order, to the file. */
+static int write_edges_by_blocks(edge_blocks *b, sg_wbuf *f)
+{
+    int failed = 0;
+    pthread_mutex_lock(&b->lock);
+    for (size_t k = 0; k < b->nblocks; k++) {
+        if (b->taken == k) { /* no thread has it: written here */
+            b->taken++;
+            pthread_mutex_unlock(&b->lock);
+            write_block(b, k, f);
+            pthread_mutex_lock(&b->lock);
+        } else {
+            while (!b->ready[k % SLOTS])
+                pthread_cond_wait(&b->cond, &b->lock);
+            char *text = b->text[k % SLOTS];
+            size_t len = b->len[k % SLOTS];
+            b->text[k % SLOTS] = NULL;
+            b->ready[k % SLOTS] = 0;
+            pthread_mutex_unlock(&b->lock);
+            if (text)
+                sg_wbuf_write(f, text, len);
+            free(text);
+            pthread_mutex_lock(&b->lock);
+        }
+        b->written = k + 1;
+        pthread_cond_broadcast(&b->cond);
+    }
+    failed = b->failed;
+    pthread_mutex_unlock(&b->lock);
+    return failed;
+}
+
+/* Networks with fewer edges are written by one thread. */
+enum { PART_EDGES = 20000 };
+
+int sg_export_graphml(const sg_graph *g, FILE *out, sg_error *err)
 {
     plan p;
-    if (plan_make(&p, g)) {
-        plan_free(&p);
+    char *mem = malloc(1 << 16);
+    if (!mem) {
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-          f);
+    sg_wbuf buf, *f = &buf;
+    sg_wbuf_init(f, out, mem, 1 << 16);
+    if (plan_make(&p, g)) {
+        plan_free(&p);
+        free(mem);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    /* a second thread writes blocks of edges from the start: the calling
+     * thread writes the header and the nodes meanwhile */
+    size_t ne = sg_graph_edge_count(g), nn = sg_graph_node_count(g);
+    edge_blocks b;
+    memset(&b, 0, sizeof(b));
+    b.g = g;
+    b.p = &p;
+    b.nblocks = (ne + BLOCK_EDGES - 1) / BLOCK_EDGES;
+    b.fd = fileno(out);
+    pthread_t thread;
+    int started = 0;
+    if (ne >= PART_EDGES) {
+        pthread_mutex_init(&b.lock, NULL);
+        pthread_cond_init(&b.cond, NULL);
+        started = pthread_create(&thread, NULL, write_blocks, &b) == 0;
+        if (!started) {
+            pthread_mutex_destroy(&b.lock);
+            pthread_cond_destroy(&b.cond);
+        }
+    }
+    sg_wbuf_puts(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     write_keys(g, &p, f);
     for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
         char id[32];
         snprintf(id, sizeof(id), "g_meta%zu", i);
         key(f, id, "graph", sg_graph_meta_key(g, i), "string");
     }
-    fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", f);
+    sg_wbuf_puts(f, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
     for (size_t i = 0; i < sg_graph_meta_count(g); i++) {
         char id[32];
         snprintf(id, sizeof(id), "g_meta%zu", i);
         data_str(f, id, sg_graph_meta_value(g, i));
     }
-    for (size_t i = 0; i < sg_graph_node_count(g); i++)
+    for (size_t i = 0; i < nn; i++)
         write_node(g, &p, i, f);
-    for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
-        size_t s, t;
-        double w;
-        long docs;
-        char num[64];
-        sg_graph_edge(g, e, &s, &t, &w, &docs);
-        sg_format_double(num, sizeof(num), w);
-        fputs("    <edge source=\"", f);
-        sg_xml_write(f, sg_graph_node_id(g, s));
-        fputs("\" target=\"", f);
-        sg_xml_write(f, sg_graph_node_id(g, t));
-        fprintf(f, "\">\n      <data key=\"e_weight\">%s</data>\n", num);
-        data_long(f, "e_documents", docs);
-        data_first_documents(f, g, e);
-        column_data(g, &p, f, SG_EDGES, e);
-        fputs("    </edge>\n", f);
+    int failed = 0;
+    if (started) {
+        failed = write_edges_by_blocks(&b, f);
+        pthread_mutex_lock(&b.lock);
+        b.stop = 1;
+        pthread_cond_broadcast(&b.cond);
+        pthread_mutex_unlock(&b.lock);
+        pthread_join(thread, NULL);
+        pthread_mutex_destroy(&b.lock);
+        pthread_cond_destroy(&b.cond);
+    } else {
+        for (size_t e = 0; e < ne; e++)
+            write_edge(g, &p, e, f);
     }
-    fputs("  </graph>\n</graphml>\n", f);
+    sg_wbuf_puts(f, "  </graph>\n</graphml>\n");
+    sg_wbuf_flush(f);
     plan_free(&p);
-    if (ferror(f) || fflush(f) != 0)
+    free(mem);
+    if (failed)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    if (ferror(out) || fflush(out) != 0)
         return sg_error_set(err, SG_ERR_IO, NULL, 0, -1, "cannot write: %s",
                             strerror(errno ? errno : EIO));
     return 0;

@@ -1,5 +1,6 @@
 /* The pipeline for one document: decode and fold, match and resolve,
  * segment, count (SPEC §2). */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,30 +67,154 @@ int sg_extract_options_set_unit(sg_extract_options *opt, const char *spec)
     return 0;
 }
 
-int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
-                     sg_error *err)
+/* An extractor of the matcher `m` (freed on failure). */
+static int extractor_of(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
+                        sg_matcher *m, sg_error *err)
 {
-    if (!out || !gaz)
-        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
     sg_extractor *ex = calloc(1, sizeof(*ex));
-    if (!ex)
+    if (!ex) {
+        sg_matcher_free(m);
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
     ex->gaz = gaz;
     if (opt)
         ex->opt = *opt;
     else
         sg_extract_options_init(&ex->opt);
-    int rc = sg_matcher_new(&ex->matcher, gaz, ex->opt.variants, err);
+    ex->matcher = m;
     ex->owns_matcher = 1;
-    if (!rc &&
-        (sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)) || !(ex->md = sg_regex_md_new())))
-        rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
-    if (rc) {
+    if (sg_cooc_init(&ex->counts, sg_gazetteer_count(gaz)) || !(ex->md = sg_regex_md_new())) {
         sg_extractor_free(ex);
-        return rc;
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
     *out = ex;
     return 0;
+}
+
+int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
+                     sg_error *err)
+{
+    if (!out || !gaz)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    sg_extract_options o;
+    if (opt)
+        o = *opt;
+    else
+        sg_extract_options_init(&o);
+    sg_matcher *m = NULL;
+    int rc = sg_matcher_new(&m, gaz, o.variants, err);
+    return rc ? rc : extractor_of(out, gaz, &o, m, err);
+}
+
+/* An extractor made while its gazetteer loads: a thread compiles the
+ * entities as the loading publishes them (gazetteer_int.h, sg_gaz_feed). */
+struct sg_extractor_maker {
+    sg_gazetteer *gaz;
+    sg_extract_options opt;
+    sg_gaz_feed feed;
+    pthread_t thread;
+    int started, loaded;
+    sg_extractor *ex; /* the thread's result */
+    int rc;
+    sg_error err;
+};
+
+static void *make(void *arg)
+{
+    sg_extractor_maker *mk = arg;
+    sg_matcher *m = NULL;
+    sg_folded scratch; /* one folding buffer for every name */
+    memset(&scratch, 0, sizeof(scratch));
+    size_t done = 0;
+    int rc = 0;
+    for (;;) {
+        size_t end = sg_gaz_feed_take(&mk->feed, done);
+        if (end == done)
+            break;
+        if (!m) { /* sized for the rows of the first file */
+            pthread_mutex_lock(&mk->feed.lock);
+            size_t expected = mk->feed.expected > end ? mk->feed.expected : end;
+            pthread_mutex_unlock(&mk->feed.lock);
+            rc = sg_matcher_begin(&m, mk->gaz, mk->opt.variants, expected, 2 * expected, &mk->err);
+        }
+        for (; !rc && done < end; done++)
+            rc = sg_matcher_add_entity(m, &scratch, done, &mk->err);
+        sg_gaz_feed_release(&mk->feed);
+        if (rc)
+            break;
+    }
+    pthread_mutex_lock(&mk->feed.lock);
+    int loaded = mk->feed.done && !mk->feed.halted;
+    pthread_mutex_unlock(&mk->feed.lock);
+    if (!rc && loaded && !m)
+        rc = sg_matcher_begin(&m, mk->gaz, mk->opt.variants, 0, 0, &mk->err);
+    if (!rc && loaded && !(rc = sg_matcher_finish(m, &scratch, &mk->err))) {
+        rc = extractor_of(&mk->ex, mk->gaz, &mk->opt, m, &mk->err);
+        m = NULL;
+    }
+    sg_matcher_free(m);
+    sg_folded_free(&scratch);
+    mk->rc = rc;
+    return NULL;
+}
+
+int sg_extractor_begin(sg_extractor_maker **out, sg_gazetteer *gaz, const sg_extract_options *opt,
+                       sg_error *err)
+{
+    if (!out || !gaz || gaz->feed)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    sg_extractor_maker *mk = calloc(1, sizeof(*mk));
+    if (!mk)
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    mk->gaz = gaz;
+    if (opt)
+        mk->opt = *opt;
+    else
+        sg_extract_options_init(&mk->opt);
+    pthread_mutex_init(&mk->feed.lock, NULL);
+    pthread_cond_init(&mk->feed.cond, NULL);
+    mk->feed.published = mk->feed.expected = gaz->n; /* those already loaded first */
+    gaz->feed = &mk->feed;
+    if (pthread_create(&mk->thread, NULL, make, mk)) {
+        gaz->feed = NULL;
+        pthread_mutex_destroy(&mk->feed.lock);
+        pthread_cond_destroy(&mk->feed.cond);
+        free(mk);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "cannot start a thread");
+    }
+    mk->started = 1;
+    *out = mk;
+    return 0;
+}
+
+void sg_extractor_loaded(sg_extractor_maker *mk, int ok)
+{
+    if (!mk || mk->loaded)
+        return;
+    sg_gaz_feed_close(mk->gaz, ok);
+    mk->loaded = 1;
+}
+
+int sg_extractor_end(sg_extractor_maker *mk, sg_extractor **out, sg_error *err)
+{
+    if (!mk)
+        return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "invalid argument");
+    sg_extractor_loaded(mk, out != NULL);
+    pthread_join(mk->thread, NULL);
+    mk->gaz->feed = NULL;
+    int rc = mk->rc;
+    if (rc && err)
+        *err = mk->err;
+    if (!rc && out && mk->ex)
+        *out = mk->ex;
+    else
+        sg_extractor_free(mk->ex);
+    if (!rc && out && !mk->ex) /* the loading had failed */
+        rc = sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1, "the gazetteer did not load");
+    pthread_mutex_destroy(&mk->feed.lock);
+    pthread_cond_destroy(&mk->feed.cond);
+    free(mk);
+    return rc;
 }
 
 void sg_extractor_free(sg_extractor *ex)

@@ -61,18 +61,10 @@ int sg_gazetteer_new(sg_gazetteer **out, sg_error *err)
     return 0;
 }
 
+/* (Its strings are in its file's text, g->texts.) */
 static void entity_free(sg_entity *e)
 {
-    free(e->id);
-    free(e->label);
-    free(e->type);
-    for (size_t i = 0; i < e->naliases; i++)
-        free(e->aliases[i]);
     free(e->aliases);
-    free(e->pattern);
-    free(e->surname);
-    for (size_t i = 0; i < e->nattrs; i++)
-        free(e->attrs[i]);
     free(e->attrs);
 }
 
@@ -86,9 +78,12 @@ void sg_gazetteer_free(sg_gazetteer *g)
     for (size_t i = 0; i < g->nattr; i++)
         free(g->attr_names[i]);
     free(g->attr_names);
-    for (size_t i = 0; i < g->nfiles; i++)
+    for (size_t i = 0; i < g->nfiles; i++) {
         free(g->files[i]);
+        free(g->texts[i]);
+    }
     free(g->files);
+    free(g->texts);
     free(g->index);
     free(g);
 }
@@ -317,8 +312,7 @@ static int split_aliases(parser *p, sg_entity *e, char *cell)
         int rc = check_name(p, a);
         if (rc)
             return rc;
-        if (!(e->aliases[e->naliases++] = sg_strdup(a)))
-            return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+        e->aliases[e->naliases++] = a;
         s = bar ? bar + 1 : s;
     }
     return 0;
@@ -351,12 +345,13 @@ static int has_control(const char *s)
     return 0;
 }
 
-static int set_cell(parser *p, char **dst, const char *cell)
+/* A cell of the file's text (cut and trimmed in place, kept with the
+ * gazetteer: one allocation a file rather than one a string). */
+static int set_cell(parser *p, char **dst, char *cell)
 {
-    if (!*cell)
-        return 0;
-    if (!(*dst = sg_strdup(cell)))
-        return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
+    (void)p;
+    if (*cell)
+        *dst = cell;
     return 0;
 }
 
@@ -468,6 +463,79 @@ static void rollback(sg_gazetteer *g, size_t n0, size_t nattr0)
     index_rebuild(g, n0, n0); /* shrinking cannot need more memory than before */
 }
 
+/* The entities added so far, for the feed's reader. */
+static void feed_publish(sg_gazetteer *g)
+{
+    sg_gaz_feed *f = g->feed;
+    pthread_mutex_lock(&f->lock);
+    f->published = g->n;
+    pthread_cond_broadcast(&f->cond);
+    pthread_mutex_unlock(&f->lock);
+}
+
+/* A load failed: the feed's reader stops, and is no longer reading the
+ * entities when this returns (they may then be freed). */
+static void feed_halt(sg_gazetteer *g)
+{
+    sg_gaz_feed *f = g->feed;
+    if (!f)
+        return;
+    pthread_mutex_lock(&f->lock);
+    f->halted = 1;
+    pthread_cond_broadcast(&f->cond);
+    while (f->reading)
+        pthread_cond_wait(&f->cond, &f->lock);
+    pthread_mutex_unlock(&f->lock);
+}
+
+void sg_gaz_feed_close(sg_gazetteer *g, int ok)
+{
+    sg_gaz_feed *f = g->feed;
+    if (!ok) {
+        feed_halt(g);
+        return;
+    }
+    pthread_mutex_lock(&f->lock);
+    f->published = g->n;
+    f->done = 1;
+    pthread_cond_broadcast(&f->cond);
+    pthread_mutex_unlock(&f->lock);
+}
+
+size_t sg_gaz_feed_take(sg_gaz_feed *f, size_t from)
+{
+    pthread_mutex_lock(&f->lock);
+    while (!f->halted && !f->done && f->published <= from)
+        pthread_cond_wait(&f->cond, &f->lock);
+    size_t end = f->halted ? from : f->published;
+    f->reading = end > from;
+    pthread_mutex_unlock(&f->lock);
+    return end;
+}
+
+void sg_gaz_feed_release(sg_gaz_feed *f)
+{
+    pthread_mutex_lock(&f->lock);
+    f->reading = 0;
+    pthread_cond_broadcast(&f->cond);
+    pthread_mutex_unlock(&f->lock);
+}
+
+/* Room for `need` entities. With a feed, the array moves only while its
+ * reader is not reading it. */
+static int ents_room(sg_gazetteer *g, size_t need)
+{
+    sg_gaz_feed *f = g->feed;
+    if (need <= g->cap || !f)
+        return sg_grow((void **)&g->ents, &g->cap, need, sizeof(sg_entity));
+    pthread_mutex_lock(&f->lock);
+    while (f->reading)
+        pthread_cond_wait(&f->cond, &f->lock);
+    int rc = sg_grow((void **)&g->ents, &g->cap, need, sizeof(sg_entity));
+    pthread_mutex_unlock(&f->lock);
+    return rc;
+}
+
 static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
 {
     long prev = sg_gazetteer_find(g, e->id);
@@ -482,7 +550,7 @@ static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
         entity_free(e);
         return sg_error_set(p->err, SG_ERR_LIMIT, p->name, p->line, -1, "too many entities");
     }
-    if (sg_grow((void **)&g->ents, &g->cap, g->n + 1, sizeof(sg_entity))) {
+    if (ents_room(g, g->n + 1)) {
         entity_free(e);
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     }
@@ -495,6 +563,8 @@ static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
     while (g->index[h] && (g->index[h] & 0xFFFFFFFFu) != g->n)
         h = (h + 1) & g->index_mask;
     g->index[h] = index_entry(hash, g->n - 1);
+    if (g->feed && (g->n & 255) == 0)
+        feed_publish(g);
     return 0;
 }
 
@@ -564,7 +634,8 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
     char *buf = sg_strndup(data + bom, len - bom);
     char *fname = sg_strdup(name);
     if (!buf || !fname ||
-        sg_grow((void **)&g->files, &g->files_cap, g->nfiles + 1, sizeof(char *))) {
+        sg_grow((void **)&g->files, &g->files_cap, g->nfiles + 1, sizeof(char *)) ||
+        sg_grow((void **)&g->texts, &g->texts_cap, g->nfiles + 1, sizeof(char *))) {
         free(buf);
         free(fname);
         return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
@@ -580,18 +651,28 @@ int sg_gazetteer_load_buffer(sg_gazetteer *g, const char *name, const char *data
          q = memchr(q + 1, '\n', len - (size_t)(q + 1 - data)))
         lines++;
     int rc = (g->n + lines) * 2 + 2 > g->index_mask + 1 ? index_rebuild(g, g->n, g->n + lines) : 0;
+    if (!rc && g->feed) { /* the array moved once, and the reader told how many to expect */
+        rc = ents_room(g, g->n + lines);
+        pthread_mutex_lock(&g->feed->lock);
+        g->feed->expected = g->n + lines;
+        pthread_mutex_unlock(&g->feed->lock);
+    }
     if (rc)
         rc = sg_error_set(err, rc, name, 0, -1, "out of memory");
     else
         rc = parse_lines(&p, g, buf, fname);
+    if (!rc && g->feed)
+        feed_publish(g);
     free(p.attr_of);
     sg_folded_free(&p.scratch);
-    free(buf);
     if (rc) {
+        feed_halt(g);
         rollback(g, n0, nattr0);
+        free(buf);
         free(fname);
         return rc;
     }
+    g->texts[g->nfiles] = buf;
     g->files[g->nfiles++] = fname;
     return 0;
 }
@@ -675,9 +756,12 @@ static int load_dir(sg_gazetteer *g, const char *path, sg_error *err)
     for (size_t i = 0; !rc && i < n; i++)
         rc = load_file(g, names[i], err);
     if (rc) {
+        feed_halt(g);
         rollback(g, n0, nattr0);
-        for (size_t i = nfiles0; i < g->nfiles; i++)
+        for (size_t i = nfiles0; i < g->nfiles; i++) {
             free(g->files[i]);
+            free(g->texts[i]);
+        }
         g->nfiles = nfiles0;
     }
     for (size_t i = 0; i < n; i++)

@@ -2,6 +2,7 @@
 #ifndef SG_GAZETTEER_INT_H
 #define SG_GAZETTEER_INT_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,16 +36,42 @@ typedef struct {
     long line;
 } sg_entity;
 
+/* A reader of the entities while they load (sg_extractor_begin: the matcher
+ * built in a second thread as the rows are read). The loading thread
+ * publishes the entities it added; the array of entities is moved (grown)
+ * only while the reader is not reading it. */
+typedef struct sg_gaz_feed {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    size_t published; /* entities [0, published) may be read */
+    size_t expected;  /* rows of the files being loaded: a size for the reader's tables */
+    int reading;      /* the reader reads entities: the array must not move */
+    int halted;       /* a load failed (its entities are going): the reader stops */
+    int done;         /* no more entities */
+} sg_gaz_feed;
+
 struct sg_gazetteer {
     sg_entity *ents;
     size_t n, cap;
+    sg_gaz_feed *feed; /* NULL but while an extractor is built beside the loading */
     char **attr_names;
     size_t nattr, attr_cap;
     char **files;
     size_t nfiles, files_cap;
+    char **texts; /* per file: its text, cut into the entities' strings */
+    size_t texts_cap;
     uint64_t *index; /* open addressing: id hash << 32 | (entity index + 1), 0 = empty */
     size_t index_mask;
 };
+
+/* The reader's side of a feed: waits until entities past `from` are
+ * published, then returns their end (entities [from, end) may be read until
+ * sg_gaz_feed_release); returns `from` when the loading is done or halted
+ * and nothing more is to be read. */
+size_t sg_gaz_feed_take(sg_gaz_feed *f, size_t from);
+void sg_gaz_feed_release(sg_gaz_feed *f);
+/* The loader's side: no more entities (`ok`: all loaded; else the reader stops). */
+void sg_gaz_feed_close(sg_gazetteer *g, int ok);
 
 const sg_entity *sg_gazetteer_entity(const sg_gazetteer *gaz, size_t i);
 

@@ -123,10 +123,11 @@ void sg_graph_free(sg_graph *g)
     free(g->dst);
     free(g->weight);
     free(g->edocs);
-    if (g->fdocs)
+    if (g->fdocs && !g->fdocs_text)
         for (size_t i = 0; i < g->m * SG_FIRST_DOCUMENTS; i++)
             free(g->fdocs[i]);
     free(g->fdocs);
+    free(g->fdocs_text);
     free(g);
 }
 
@@ -461,7 +462,8 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
     for (size_t e = 0; e < g->m; e++) {
         if (!keep[e]) {
             for (size_t k = 0; g->fdocs && k < SG_FIRST_DOCUMENTS; k++) {
-                free(g->fdocs[e * SG_FIRST_DOCUMENTS + k]);
+                if (!g->fdocs_text)
+                    free(g->fdocs[e * SG_FIRST_DOCUMENTS + k]);
                 g->fdocs[e * SG_FIRST_DOCUMENTS + k] = NULL;
             }
             continue;
@@ -603,6 +605,86 @@ static int copy_nodes(sg_graph *g, const sg_gazetteer *gaz, const sg_cooc *c, co
     return rc;
 }
 
+/* The edges' first documents, copied into one block (g->fdocs_text) with
+ * each document's name once: the counts share one string a document (the
+ * dense corpus's 146,000 edges name 8,000 documents), found by address. */
+typedef struct {
+    const char **name;
+    size_t *at, mask, n;
+} name_set;
+
+/* The offset in the block of `name` (given one if new, `bytes` growing). */
+static int name_offset(name_set *s, const char *name, size_t *bytes, size_t *out)
+{
+    if ((s->n + 1) * 2 > s->mask + 1) {
+        size_t nmask = s->mask * 2 + 1;
+        const char **nn = calloc(nmask + 1, sizeof(char *));
+        size_t *na = sg_alloc_array(nmask + 1, sizeof(size_t));
+        if (!nn || !na) {
+            free(nn);
+            free(na);
+            return SG_ERR_NOMEM;
+        }
+        for (size_t i = 0; i <= s->mask; i++)
+            if (s->name[i]) {
+                size_t h = (size_t)(((uintptr_t)s->name[i] * 0x9E3779B97F4A7C15ULL) >> 20) & nmask;
+                while (nn[h])
+                    h = (h + 1) & nmask;
+                nn[h] = s->name[i];
+                na[h] = s->at[i];
+            }
+        free(s->name);
+        free(s->at);
+        s->name = nn;
+        s->at = na;
+        s->mask = nmask;
+    }
+    size_t h = (size_t)(((uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 20) & s->mask;
+    while (s->name[h] && s->name[h] != name)
+        h = (h + 1) & s->mask;
+    if (!s->name[h]) {
+        s->name[h] = name;
+        s->at[h] = *bytes;
+        *bytes += strlen(name) + 1;
+        s->n++;
+    }
+    *out = s->at[h];
+    return 0;
+}
+
+static int copy_first_documents(sg_graph *g, const edge_tmp *tmp, size_t m)
+{
+    name_set s = {calloc(1024, sizeof(char *)), sg_alloc_array(1024, sizeof(size_t)), 1023, 0};
+    size_t bytes = 0;
+    int rc = s.name && s.at ? 0 : SG_ERR_NOMEM;
+    /* each slot first holds its name's offset + 1 in the block to come */
+    for (size_t e = 0; e < m && !rc; e++) {
+        /* sorted, the edges' counts are all over the table: ask for them ahead */
+        if (e + 8 < m)
+            __builtin_prefetch(tmp[e + 8].pair->first);
+        for (size_t k = 0; k < SG_FIRST_DOCUMENTS && tmp[e].pair->first[k] && !rc; k++) {
+            size_t at = 0;
+            rc = name_offset(&s, tmp[e].pair->first[k], &bytes, &at);
+            g->fdocs[e * SG_FIRST_DOCUMENTS + k] = (char *)(uintptr_t)(at + 1);
+        }
+    }
+    if (!rc && !(g->fdocs_text = malloc(bytes + 1)))
+        rc = SG_ERR_NOMEM;
+    if (!rc) {
+        for (size_t h = 0; h <= s.mask; h++)
+            if (s.name[h])
+                memcpy(g->fdocs_text + s.at[h], s.name[h], strlen(s.name[h]) + 1);
+        for (size_t i = 0; i < m * SG_FIRST_DOCUMENTS; i++)
+            if (g->fdocs[i])
+                g->fdocs[i] = g->fdocs_text + ((uintptr_t)g->fdocs[i] - 1);
+    } else {
+        memset(g->fdocs, 0, m * SG_FIRST_DOCUMENTS * sizeof(char *));
+    }
+    free(s.name);
+    free(s.at);
+    return rc;
+}
+
 static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, double min_weight)
 {
     edge_tmp *tmp = sg_alloc_array(c->used + 1, sizeof(edge_tmp));
@@ -630,16 +712,10 @@ static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, d
         free(tmp);
         return SG_ERR_NOMEM;
     }
-    g->m = m; /* from here on, sg_graph_free frees the names */
-    for (size_t e = 0; e < m; e++) {
-        /* sorted, the edges' counts are all over the table: ask for them ahead */
-        if (e + 8 < m)
-            __builtin_prefetch(tmp[e + 8].pair->first);
-        for (size_t k = 0; k < SG_FIRST_DOCUMENTS && tmp[e].pair->first[k]; k++)
-            if (!(g->fdocs[e * SG_FIRST_DOCUMENTS + k] = strdup(tmp[e].pair->first[k]))) {
-                free(tmp);
-                return SG_ERR_NOMEM;
-            }
+    g->m = m;
+    if (copy_first_documents(g, tmp, m)) {
+        free(tmp);
+        return SG_ERR_NOMEM;
     }
     for (size_t e = 0; e < m; e++) {
         g->src[e] = tmp[e].a;

@@ -31,6 +31,8 @@ struct sg_graph {
     double *weight;
     long *edocs;
     char **fdocs;       /* m * SG_FIRST_DOCUMENTS names (NULL-padded), or NULL: unknown */
+    char *fdocs_text;   /* when set, fdocs' names are in it (made by sg_graph_build), not
+                           each allocated */
     sg_column *cols[2]; /* [SG_NODES], [SG_EDGES] */
     size_t ncols[2];
     long units;  /* units of text in the corpus (0 = unknown, e.g. read back) */

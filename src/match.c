@@ -428,11 +428,8 @@ static int compute_ranks(sg_matcher *m, size_t n)
  * a record a name, fewer skeletons than names (two thirds in the bench
  * gazetteers) and about 40 folded bytes a name or skeleton. Only a first size:
  * they grow past it when need be. */
-static int reserve_names(sg_matcher *m, unsigned variants)
+static int reserve_names(sg_matcher *m, size_t names, unsigned variants)
 {
-    size_t names = 0;
-    for (size_t i = 0; i < m->gaz->n; i++)
-        names += 1 + m->gaz->ents[i].naliases;
     if (sg_grow((void **)&m->aliases, &m->aliases_cap, names, sizeof(alias_rec)) ||
         sg_grow((void **)&m->texts, &m->texts_cap, names * 40, 1))
         return SG_ERR_NOMEM;
@@ -442,78 +439,142 @@ static int reserve_names(sg_matcher *m, unsigned variants)
     return 0;
 }
 
-int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err)
+/* The entity arrays sized for `n` entities, new ones zeroed. */
+static int entity_room(sg_matcher *m, size_t n)
 {
-    size_t n = gaz->n;
-    if (n >= UINT32_MAX)
+    if (n <= m->ents_cap)
+        return 0;
+    size_t cap = m->ents_cap ? m->ents_cap : 64;
+    while (cap < n)
+        cap *= 2;
+    uint32_t *rank = realloc(m->rank, cap * sizeof(uint32_t));
+    if (rank)
+        m->rank = rank;
+    unsigned char *person = realloc(m->is_person, cap), *place = realloc(m->is_place, cap);
+    if (person)
+        m->is_person = person;
+    if (place)
+        m->is_place = place;
+    uint16_t *allowed = realloc(m->allowed, cap * sizeof(uint16_t));
+    if (allowed)
+        m->allowed = allowed;
+    unsigned char *body_kind = realloc(m->body_kind, cap);
+    if (body_kind)
+        m->body_kind = body_kind;
+    pattern_rec *patterns = realloc(m->patterns, cap * sizeof(pattern_rec));
+    if (patterns)
+        m->patterns = patterns;
+    if (!rank || !person || !place || !allowed || !body_kind || !patterns)
+        return SG_ERR_NOMEM;
+    size_t old = m->ents_cap;
+    memset(m->is_person + old, 0, cap - old);
+    memset(m->is_place + old, 0, cap - old);
+    memset(m->allowed + old, 0, (cap - old) * sizeof(uint16_t));
+    memset(m->body_kind + old, 0, cap - old);
+    m->ents_cap = cap;
+    return 0;
+}
+
+int sg_matcher_begin(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, size_t expected,
+                     size_t names, sg_error *err)
+{
+    if (expected >= UINT32_MAX)
         return sg_error_set(err, SG_ERR_LIMIT, NULL, 0, -1, "too many entities");
     sg_matcher *m = calloc(1, sizeof(*m));
-    int rc = SG_ERR_NOMEM;
     if (!m)
-        return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
-    sg_folded scratch; /* one folding buffer for every name */
-    memset(&scratch, 0, sizeof(scratch));
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     m->gaz = gaz;
-    m->rank = sg_alloc_array(n, sizeof(uint32_t));
-    m->is_person = calloc(n ? n : 1, 1);
-    m->is_place = calloc(n ? n : 1, 1);
-    m->allowed = calloc(n ? n : 1, sizeof(uint16_t));
-    m->body_kind = calloc(n ? n : 1, 1);
+    m->build_variants = variants;
     for (size_t k = 0; k < SG_BODY_KINDS; k++)
         m->body_only[k] = SG_TRIE_NONE;
-    m->patterns = sg_alloc_array(n, sizeof(pattern_rec));
     /* sized for two prefixes an entity (the bench gazetteers have 2.3): the
      * table then grows once or not at all, where growing from small copied
      * it ten times and faulted in every copy's pages */
     m->prefix_mask = 1023;
-    while (m->prefix_mask + 1 < 4 * n && m->prefix_mask < ((size_t)1 << 30))
+    while (m->prefix_mask + 1 < 4 * expected && m->prefix_mask < ((size_t)1 << 30))
         m->prefix_mask = m->prefix_mask * 2 + 1;
     m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
     m->prefix_alias = sg_alloc_array(m->prefix_mask + 1, sizeof(uint32_t));
-    if (!m->prefixes || !m->prefix_ext || !m->prefix_alias || !m->rank || !m->is_person ||
-        !m->is_place || !m->allowed || !m->body_kind || !m->patterns || sg_trie_new(&m->surnames) ||
-        sg_trie_new(&m->heads) || compute_ranks(m, n) || reserve_names(m, variants))
-        goto cleanup;
-    for (size_t i = 0; i < n; i++) {
-        const sg_entity *e = &gaz->ents[i];
-        m->is_person[i] = !strcmp(e->type, "person");
-        m->is_place[i] = !strcmp(e->type, "place");
-        m->allowed[i] = (uint16_t)(variants & SG_VARIANT_ALL & ~e->variants_off);
-        m->variants |= m->allowed[i];
-        if (!sg_label_is_exact(e) &&
-            (rc = sg_matcher_add_alias(m, &scratch, (uint32_t)i, e->label, e->guard)))
-            goto cleanup;
-        for (size_t a = 0; a < e->naliases; a++)
-            if ((rc = sg_matcher_add_alias(m, &scratch, (uint32_t)i, e->aliases[a], e->guard)))
-                goto cleanup;
-        if (m->is_person[i] && (rc = add_surname(m, &scratch, (uint32_t)i, e)))
-            goto cleanup;
-        if (!m->is_person[i] && !m->is_place[i] && !e->guard) {
-            if ((rc = add_head(m, &scratch, (uint32_t)i, e->label)) ||
-                (rc = sg_bodies_add(m, &scratch, (uint32_t)i)))
-                goto cleanup;
-            for (size_t a = 0; a < e->naliases; a++)
-                if ((rc = add_head(m, &scratch, (uint32_t)i, e->aliases[a])))
-                    goto cleanup;
-        }
-        if (e->pattern && (rc = add_pattern(m, (uint32_t)i, e, err)))
-            goto cleanup_set;
+    if (!m->prefixes || !m->prefix_ext || !m->prefix_alias || sg_trie_new(&m->surnames) ||
+        sg_trie_new(&m->heads) || entity_room(m, expected ? expected : 1) ||
+        reserve_names(m, names, variants)) {
+        sg_matcher_free(m);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
-    if ((rc = sg_towns_add(m, &scratch)) || (rc = sg_variants_finish(m)) ||
-        (rc = sg_bodies_finish(m, &scratch)) || (rc = build_filter(m)) ||
-        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
-        (rc = build_bits(m, n)))
-        goto cleanup;
-    sg_folded_free(&scratch);
     *out = m;
     return 0;
-cleanup:
-    sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
-cleanup_set:
+}
+
+int sg_matcher_add_entity(sg_matcher *m, sg_folded *scratch, size_t i, sg_error *err)
+{
+    const sg_entity *e = &m->gaz->ents[i];
+    int rc = i >= UINT32_MAX - 1 ? SG_ERR_LIMIT : entity_room(m, i + 1);
+    if (rc)
+        return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
+    m->is_person[i] = !strcmp(e->type, "person");
+    m->is_place[i] = !strcmp(e->type, "place");
+    m->allowed[i] = (uint16_t)(m->build_variants & SG_VARIANT_ALL & ~e->variants_off);
+    m->variants |= m->allowed[i];
+    if (!sg_label_is_exact(e) &&
+        (rc = sg_matcher_add_alias(m, scratch, (uint32_t)i, e->label, e->guard)))
+        goto fail;
+    for (size_t a = 0; a < e->naliases; a++)
+        if ((rc = sg_matcher_add_alias(m, scratch, (uint32_t)i, e->aliases[a], e->guard)))
+            goto fail;
+    if (m->is_person[i] && (rc = add_surname(m, scratch, (uint32_t)i, e)))
+        goto fail;
+    if (!m->is_person[i] && !m->is_place[i] && !e->guard) {
+        if ((rc = add_head(m, scratch, (uint32_t)i, e->label)) ||
+            (rc = sg_bodies_add(m, scratch, (uint32_t)i)))
+            goto fail;
+        for (size_t a = 0; a < e->naliases; a++)
+            if ((rc = add_head(m, scratch, (uint32_t)i, e->aliases[a])))
+                goto fail;
+    }
+    if (e->pattern)
+        return add_pattern(m, (uint32_t)i, e, err);
+    return 0;
+fail:
+    return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
+}
+
+int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err)
+{
+    size_t n = m->gaz->n;
+    int rc = n >= UINT32_MAX ? SG_ERR_LIMIT : entity_room(m, n ? n : 1);
+    if (rc || (rc = compute_ranks(m, n)) || (rc = sg_towns_add(m, scratch)) ||
+        (rc = sg_variants_finish(m)) || (rc = sg_bodies_finish(m, scratch)) ||
+        (rc = build_filter(m)) || (rc = sg_trie_freeze(m->surnames)) ||
+        (rc = sg_trie_freeze(m->heads)) || (rc = build_bits(m, n)))
+        return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
+    return 0;
+}
+
+int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err)
+{
+    size_t n = gaz->n, names = 0;
+    if (n >= UINT32_MAX)
+        return sg_error_set(err, SG_ERR_LIMIT, NULL, 0, -1, "too many entities");
+    for (size_t i = 0; i < n; i++)
+        names += 1 + gaz->ents[i].naliases;
+    sg_matcher *m = NULL;
+    int rc = sg_matcher_begin(&m, gaz, variants, n, names, err);
+    if (rc)
+        return rc;
+    sg_folded scratch; /* one folding buffer for every name */
+    memset(&scratch, 0, sizeof(scratch));
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = sg_matcher_add_entity(m, &scratch, i, err);
+    if (!rc)
+        rc = sg_matcher_finish(m, &scratch, err);
     sg_folded_free(&scratch);
-    sg_matcher_free(m);
-    return rc;
+    if (rc) {
+        sg_matcher_free(m);
+        return rc;
+    }
+    *out = m;
+    return 0;
 }
 
 int sg_office_before(const sg_folded *f, size_t i)

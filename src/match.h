@@ -75,6 +75,17 @@ typedef struct sg_matcher sg_matcher;
  * made it is only read: threads share it, each with its own regex match
  * data. */
 int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, sg_error *err);
+
+/* sg_matcher_new in steps, for a matcher made while its gazetteer loads:
+ * begin (tables sized for `expected` entities and `names` names, only a first
+ * size), each entity in order once it is loaded (`scratch`: a folding buffer
+ * kept from one to the next), then finish once all are (what needs them all:
+ * the ranks in id order, the towns, the bodies, the filter). On failure the
+ * caller frees the matcher. */
+int sg_matcher_begin(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants, size_t expected,
+                     size_t names, sg_error *err);
+int sg_matcher_add_entity(sg_matcher *m, sg_folded *scratch, size_t i, sg_error *err);
+int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err);
 void sg_matcher_free(sg_matcher *m);
 
 /* Rank of an entity in id order (for deterministic ties and output order). */

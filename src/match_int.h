@@ -158,7 +158,9 @@ struct sg_matcher {
     uint32_t body_only[SG_BODY_KINDS];
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;
-    unsigned variants; /* the union of `allowed` */
+    unsigned variants;       /* the union of `allowed` */
+    size_t ents_cap;         /* of the entity arrays (rank ... patterns), while made */
+    unsigned build_variants; /* the variants asked for, while made */
 };
 
 /* The hash of a folded prefix, extended byte by byte (FNV-1a). */

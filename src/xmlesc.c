@@ -18,7 +18,35 @@ static int xml_forbidden(uint32_t cp)
     return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
-void sg_xml_write(FILE *f, const char *s)
+void sg_wbuf_init(sg_wbuf *w, FILE *f, char *mem, size_t cap)
+{
+    w->f = f;
+    w->p = mem;
+    w->n = 0;
+    w->cap = cap;
+}
+
+void sg_wbuf_flush(sg_wbuf *w)
+{
+    if (w->n)
+        fwrite(w->p, 1, w->n, w->f);
+    w->n = 0;
+}
+
+void sg_wbuf_write(sg_wbuf *w, const char *s, size_t n)
+{
+    if (w->n + n > w->cap) {
+        sg_wbuf_flush(w);
+        if (n > w->cap) {
+            fwrite(s, 1, n, w->f);
+            return;
+        }
+    }
+    memcpy(w->p + w->n, s, n);
+    w->n += n;
+}
+
+void sg_xml_put(sg_wbuf *w, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s), i = 0;
@@ -29,19 +57,19 @@ void sg_xml_write(FILE *f, const char *s)
                u[run] != '>' && u[run] != '"' && u[run] != '\'')
             run++;
         if (run > i) {
-            fwrite(s + i, 1, run - i, f);
+            sg_wbuf_write(w, s + i, run - i);
             i = run;
             continue;
         }
         unsigned char c = u[i];
         if (c >= 0x20 && c < 0x80) {
             switch (c) {
-            case '&': fputs("&amp;", f); break;
-            case '<': fputs("&lt;", f); break;
-            case '>': fputs("&gt;", f); break;
-            case '"': fputs("&quot;", f); break;
-            case '\'': fputs("&apos;", f); break;
-            default: fputc(c, f);
+            case '&': sg_wbuf_puts(w, "&amp;"); break;
+            case '<': sg_wbuf_puts(w, "&lt;"); break;
+            case '>': sg_wbuf_puts(w, "&gt;"); break;
+            case '"': sg_wbuf_puts(w, "&quot;"); break;
+            case '\'': sg_wbuf_puts(w, "&apos;"); break;
+            default: sg_wbuf_write(w, (const char *)&u[i], 1);
             }
             i++;
             continue;
@@ -50,12 +78,25 @@ void sg_xml_write(FILE *f, const char *s)
         int bad = 0;
         uint32_t cp = sg_utf8_next(u, len, &i, &bad);
         if (bad || xml_forbidden(cp))
-            fputs("\xEF\xBF\xBD", f);
-        else if (cp == '\t' || cp == '\n' || cp == '\r')
-            fprintf(f, "&#%u;", (unsigned)cp); /* survive attribute normalisation */
+            sg_wbuf_puts(w, "\xEF\xBF\xBD");
+        else if (cp == '\t')
+            sg_wbuf_puts(w, "&#9;"); /* survive attribute normalisation */
+        else if (cp == '\n')
+            sg_wbuf_puts(w, "&#10;");
+        else if (cp == '\r')
+            sg_wbuf_puts(w, "&#13;");
         else
-            fwrite(s + at, 1, i - at, f);
+            sg_wbuf_write(w, s + at, i - at);
     }
+}
+
+void sg_xml_write(FILE *f, const char *s)
+{
+    char mem[256];
+    sg_wbuf w;
+    sg_wbuf_init(&w, f, mem, sizeof(mem));
+    sg_xml_put(&w, s);
+    sg_wbuf_flush(&w);
 }
 
 static char *dot_clean(const char *s, int keep_breaks)

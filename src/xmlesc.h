@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sg_internal.h"
 #include "stakegraph/graph.h"
@@ -13,6 +14,28 @@
  * entities; characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE,
  * U+FFFF) and invalid UTF-8 become U+FFFD. */
 void sg_xml_write(FILE *f, const char *s);
+
+/* A buffer in front of a FILE for the writers of large files: a GraphML's
+ * fields gathered and written a buffer at a time, where a stdio call a field
+ * (a lock taken and released each, once the run has had threads) was a
+ * third of the writing. `mem` (cap bytes, at least 64) is the caller's. */
+typedef struct {
+    FILE *f;
+    char *p;
+    size_t n, cap;
+} sg_wbuf;
+
+void sg_wbuf_init(sg_wbuf *w, FILE *f, char *mem, size_t cap);
+void sg_wbuf_write(sg_wbuf *w, const char *s, size_t n);
+void sg_wbuf_flush(sg_wbuf *w);
+
+static inline void sg_wbuf_puts(sg_wbuf *w, const char *s)
+{
+    sg_wbuf_write(w, s, strlen(s));
+}
+
+/* sg_xml_write into a buffer. */
+void sg_xml_put(sg_wbuf *w, const char *s);
 
 /* Returns a copy of `s` (caller frees) made safe for a Graphviz string:
  * invalid UTF-8 and control characters replaced by U+FFFD (line breaks by a

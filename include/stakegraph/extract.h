@@ -165,6 +165,20 @@ typedef struct sg_extractor sg_extractor;
  * the defaults. *out is set only on success. */
 int sg_extractor_new(sg_extractor **out, const sg_gazetteer *gaz, const sg_extract_options *opt,
                      sg_error *err);
+/* What sg_extractor_new makes, made while the gazetteer loads (sooner: the
+ * names are compiled in a second thread as the loading reads them). Begin
+ * with the gazetteer `gaz` (empty, or with what it already holds), load it
+ * (sg_gazetteer_load_path, sg_gazetteer_load_buffer) in the calling thread,
+ * say whether the loading succeeded (sg_extractor_loaded), then end: with
+ * `out`, the extractor (what sg_extractor_new would return or report); with
+ * `out` NULL, the work is discarded. Between begin and end, `gaz` is only
+ * loaded into, by the calling thread; every begin is ended. */
+typedef struct sg_extractor_maker sg_extractor_maker;
+int sg_extractor_begin(sg_extractor_maker **out, sg_gazetteer *gaz, const sg_extract_options *opt,
+                       sg_error *err);
+void sg_extractor_loaded(sg_extractor_maker *mk, int ok);
+int sg_extractor_end(sg_extractor_maker *mk, sg_extractor **out, sg_error *err);
+
 /* Frees the extractor, its counts and its matcher; NULL-safe. Its forks
  * share that matcher: free them first. */
 void sg_extractor_free(sg_extractor *ex);

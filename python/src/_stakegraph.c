@@ -286,11 +286,42 @@ static size_t cursor_to(cursor *c, size_t byte)
 
 typedef struct {
     PyObject_HEAD sg_gazetteer *gaz;
-    PyObject *paths; /* tuple of bytes */
+    PyObject *paths;    /* tuple of bytes */
+    sg_extractor *made; /* made while loading for extract()'s run (taken by it), or NULL */
+    sg_extract_options made_opt;
 } GazObject;
+
+static int apply_options(PyObject *opts, sg_extract_options *eo, sg_run_options *ro,
+                         sg_write_options *wo, PyObject *keep);
+
+static int same_options(const sg_extract_options *a, const sg_extract_options *b)
+{
+    return a->unit == b->unit && a->window == b->window && a->strict == b->strict &&
+           a->max_unit_actors == b->max_unit_actors && a->record_documents == b->record_documents &&
+           a->variants == b->variants && a->keep_furniture == b->keep_furniture;
+}
+
+/* The extract options of a run's option list, as _run makes them; 0 when the
+ * list is not valid (the run says why). */
+static int run_extract_options(PyObject *opts, sg_extract_options *eo)
+{
+    sg_run_options ro;
+    sg_write_options wo;
+    PyObject *keep = PyList_New(0);
+    sg_extract_options_init(eo);
+    sg_run_options_init(&ro);
+    sg_write_options_init(&wo);
+    int ok = keep && PyList_Check(opts) && apply_options(opts, eo, &ro, &wo, keep) == 0;
+    if (!ok)
+        PyErr_Clear();
+    Py_XDECREF(keep);
+    eo->record_documents = 1; /* (as _run's extractor) */
+    return ok;
+}
 
 static void gaz_dealloc(GazObject *self)
 {
+    sg_extractor_free(self->made);
     sg_gazetteer_free(self->gaz);
     Py_XDECREF(self->paths);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -298,9 +329,9 @@ static void gaz_dealloc(GazObject *self)
 
 static int gaz_init(GazObject *self, PyObject *args, PyObject *kw)
 {
-    PyObject *paths;
-    static char *names[] = {"paths", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!", names, &PyTuple_Type, &paths))
+    PyObject *paths, *options = Py_None;
+    static char *names[] = {"paths", "options", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!|O", names, &PyTuple_Type, &paths, &options))
         return -1;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(paths); i++)
         if (!PyBytes_Check(PyTuple_GET_ITEM(paths, i))) {
@@ -311,15 +342,33 @@ static int gaz_init(GazObject *self, PyObject *args, PyObject *kw)
     sg_error_clear(&err);
     sg_gazetteer *g = NULL;
     int rc = sg_gazetteer_new(&g, &err);
+    /* options: extract() loading its gazetteer for one run, whose extractor
+     * is then made while the gazetteer loads (sg_extractor_begin), as the
+     * command line makes it */
+    sg_extract_options eo;
+    sg_extract_options_init(&eo);
+    int make = options != Py_None && run_extract_options(options, &eo);
+    sg_extractor_maker *mk = NULL;
+    sg_extractor *made = NULL;
     Py_BEGIN_ALLOW_THREADS;
+    if (!rc && make && sg_extractor_begin(&mk, g, &eo, NULL))
+        mk = NULL;
     for (Py_ssize_t i = 0; !rc && i < PyTuple_GET_SIZE(paths); i++)
         rc = sg_gazetteer_load_path(g, PyBytes_AS_STRING(PyTuple_GET_ITEM(paths, i)), &err);
+    if (mk) {
+        sg_extractor_loaded(mk, rc == 0);
+        if (sg_extractor_end(mk, rc ? NULL : &made, NULL))
+            made = NULL; /* (the run makes its own, and says what fails) */
+    }
     Py_END_ALLOW_THREADS;
     if (rc) {
         sg_gazetteer_free(g);
         raise_sg(Error, &err, rc);
         return -1;
     }
+    sg_extractor_free(self->made);
+    self->made = made;
+    self->made_opt = eo;
     sg_gazetteer_free(self->gaz);
     Py_XSETREF(self->paths, Py_NewRef(paths));
     self->gaz = g;
@@ -932,7 +981,12 @@ static PyObject *mod_run(PyObject *mod, PyObject *args)
     /* each actor's documents, which the HTML view lists, as the command
      * line records them for a view (1-2% of a run; gather's runs need not) */
     eo.record_documents = 1;
-    if ((rc = sg_extractor_new(&r->ex, gaz->gaz, &eo, &err)) || (rc = run_count(r, &ro, &err))) {
+    if (gaz->made && same_options(&gaz->made_opt, &eo)) { /* made while loading */
+        r->ex = gaz->made;
+        gaz->made = NULL;
+    }
+    if ((!r->ex && (rc = sg_extractor_new(&r->ex, gaz->gaz, &eo, &err))) ||
+        (rc = run_count(r, &ro, &err))) {
         raise_sg(Error, &err, rc);
         goto fail;
     }

@@ -103,12 +103,15 @@ class Gazetteer(_c.Gazetteer):
     gazetteer is read-only once loaded: one may serve many calls and threads.
     """
 
-    def __init__(self, paths: Union[None, PathLike, Sequence[PathLike]] = None):
+    def __init__(self, paths: Union[None, PathLike, Sequence[PathLike]] = None, *,
+                 _options: Optional[list] = None):
         if paths is None:
             paths = [default_gazetteers()]
         elif isinstance(paths, (str, bytes, os.PathLike)):
             paths = [paths]
-        super().__init__(tuple(os.fsencode(p) for p in paths))
+        # _options (extract's own, for one run): that run's extractor is made
+        # while the files load, in a second thread, as the command line does
+        super().__init__(tuple(os.fsencode(p) for p in paths), _options)
 
     @property
     def paths(self) -> List[str]:
@@ -152,11 +155,12 @@ _default_lock = threading.Lock()
 _default: Dict[str, Gazetteer] = {}
 
 
-def _gazetteer(g: Union[None, Gazetteer, PathLike, Sequence[PathLike]]) -> Gazetteer:
+def _gazetteer(g: Union[None, Gazetteer, PathLike, Sequence[PathLike]],
+               options: Optional[list] = None) -> Gazetteer:
     if isinstance(g, Gazetteer):
         return g
     if g is not None:
-        return Gazetteer(g)
+        return Gazetteer(g, _options=options)
     path = default_gazetteers()
     with _default_lock:  # the bundled ones, loaded once
         if path not in _default:
@@ -508,14 +512,18 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
     UTF-8 replaced, JSON Lines lines skipped...) are :class:`StakegraphWarning`.
     The work runs with the GIL released.
     """
-    gaz = _gazetteer(gazetteer)
-    paths, docs, jsonl = _corpus(inputs, jsonl)
     named = {"unit": unit, "jobs": jobs, "min-weight": min_weight, "by-period": by_period,
              "strict": strict, "variants": None if variants == "all" else variants,
              "keep-credits": keep_credits,
              "max-unit-actors": None if max_unit_actors == 50 else max_unit_actors,
              "no-analyse": not analyse, "seed": seed, "backbone": backbone, "exact": exact,
              "layout": layout is True, "no-layout": layout is False}
+    try:  # (an invalid option is reported below, after the gazetteer, as before)
+        early = _options(named, options)
+    except Exception:
+        early = None
+    gaz = _gazetteer(gazetteer, early)
+    paths, docs, jsonl = _corpus(inputs, jsonl)
     keep = 0 if evidence is False else 2 if evidence else 1
     run = _c._run(gaz, paths, docs, jsonl, _options(named, options), bool(mentions), keep)
     _emit(run._warnings(), 2)

@@ -493,6 +493,27 @@ def test_evidence_without_a_second_run(tmp_path):
 # ---- errors and warnings -------------------------------------------------------
 
 
+def test_extractor_made_while_loading(tmp_path, gaz):
+    """extract() given gazetteer paths makes its run's extractor while they
+    load (a second thread, as the command line): the same results as with a
+    Gazetteer loaded first, whatever the options; a bad gazetteer is still
+    reported before a bad option."""
+    path = gaz.paths[0]
+    docs = [("a", "Le Café Émeraude et l'AP-HM. Zoé Lefèvre et CÉ.\n\nL'ARS Paca et l'AP-HM.")]
+    for kw in [{}, dict(unit="paragraph"), dict(variants="none"), dict(max_unit_actors=2)]:
+        made = stakegraph.extract(docs, gazetteer=path, **kw)
+        loaded = stakegraph.extract(docs, gazetteer=gaz, **kw)
+        assert made.mentions.equals(loaded.mentions), kw
+        assert made.graphml() == loaded.graphml(), kw
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tlabel\ttype\norg:a\tA\torganisation\norg:a\tB\torganisation\n")
+    with pytest.raises(stakegraph.Error) as e:
+        stakegraph.extract(docs, gazetteer=bad, unit="bad")
+    assert not isinstance(e.value, stakegraph.OptionError) and e.value.line == 3
+    with pytest.raises(stakegraph.OptionError):
+        stakegraph.extract(docs, gazetteer=path, unit="bad")
+
+
 def test_errors():
     with pytest.raises(stakegraph.Error) as e:
         stakegraph.extract("no/such/dir")

@@ -188,6 +188,12 @@ const char *cli_default_gazetteers(void);
 /* A new gazetteer holding the `n` paths given with -g (none: the bundled
  * gazetteers). On failure fills err and returns its code (nothing to free). */
 int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_error *err);
+/* The same with its extractor made as it loads (sg_extractor_begin): on
+ * success *mk is to be ended (sg_extractor_end) before the gazetteer is
+ * freed; on failure there is nothing to end. */
+int cli_gazetteers_load_making(sg_gazetteer **out, const char *const *paths, int n,
+                               const sg_extract_options *opt, sg_extractor_maker **mk,
+                               sg_error *err);
 
 int cmd_extract(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);

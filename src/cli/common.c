@@ -134,20 +134,35 @@ const char *cli_default_gazetteers(void)
     return SG_INSTALL_GAZETTEERS;
 }
 
-int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_error *err)
+int cli_gazetteers_load_making(sg_gazetteer **out, const char *const *paths, int n,
+                               const sg_extract_options *opt, sg_extractor_maker **mk,
+                               sg_error *err)
 {
     sg_gazetteer *gaz = NULL;
     int rc = sg_gazetteer_new(&gaz, err);
+    if (!rc && mk && (rc = sg_extractor_begin(mk, gaz, opt, err)))
+        *mk = NULL;
     if (!rc && n == 0)
         rc = sg_gazetteer_load_path(gaz, cli_default_gazetteers(), err);
     for (int i = 0; !rc && i < n; i++)
         rc = sg_gazetteer_load_path(gaz, paths[i], err);
+    if (mk && *mk)
+        sg_extractor_loaded(*mk, rc == 0);
     if (rc) {
+        if (mk && *mk)
+            sg_extractor_end(*mk, NULL, NULL);
+        if (mk)
+            *mk = NULL;
         sg_gazetteer_free(gaz);
         return rc;
     }
     *out = gaz;
     return 0;
+}
+
+int cli_gazetteers_load(sg_gazetteer **out, const char *const *paths, int n, sg_error *err)
+{
+    return cli_gazetteers_load_making(out, paths, n, NULL, NULL, err);
 }
 
 double cli_seconds(void)

@@ -141,7 +141,8 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
     a->write.step_ctx = a->write.analysis.step_ctx = a->write.render.step_ctx = &r->steps;
     sg_error err;
     sg_error_clear(&err);
-    if (cli_gazetteers_load(&r->gaz, a->gazetteers, a->ngazetteers, &err)) {
+    if (cli_gazetteers_load_making(&r->gaz, a->gazetteers, a->ngazetteers, &a->opt, &r->maker,
+                                   &err)) {
         cli_print_error(&err, NULL);
         return EXIT_FAIL;
     }
@@ -158,7 +159,9 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
                                      "files)");
         return EXIT_FAIL;
     }
-    if (sg_extractor_new(&r->ex, r->gaz, &a->opt, &err)) {
+    sg_extractor_maker *mk = r->maker;
+    r->maker = NULL;
+    if (sg_extractor_end(mk, &r->ex, &err)) {
         cli_print_error(&err, NULL);
         return EXIT_FAIL;
     }
@@ -173,6 +176,8 @@ void network_end(network_run *r)
     cli_report_free(&r->report);
     sg_unit_store_free(r->sk.units);
     sg_run_result_free(&r->res);
+    if (r->maker)
+        sg_extractor_end(r->maker, NULL, NULL);
     sg_extractor_free(r->ex);
     sg_gazetteer_free(r->gaz);
     sg_corpus_free(r->corpus);

@@ -47,6 +47,7 @@ typedef struct {
     char **files;      /* merge: the counts files */
     size_t nfiles;
     sg_extractor *ex;
+    sg_extractor_maker *maker; /* makes ex while the gazetteer loads */
     sinks sk;
     cli_report report;
     sg_run_result res;

@@ -94,7 +94,7 @@ div() {
     fi
 }
 have_jobs=no
-"$SG" extract --help 2>&1 | grep -q -- '--jobs' && have_jobs=yes
+"$SG" extract --help 2>&1 | grep -- '--jobs' >/dev/null && have_jobs=yes # (not -q: its early exit made the SIGPIPE fail the pipe)
 
 # ---- header
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)

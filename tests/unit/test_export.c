@@ -187,6 +187,73 @@ static void graphml_hostile_labels(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* A network of more than 20,000 edges is written by two threads (the last
+ * edges into memory, then after the others): the file reads back as the
+ * same network, edge for edge in the same order. */
+static void graphml_large(void **state)
+{
+    (void)state;
+    enum { N = 215 }; /* 23,005 edges: all pairs of one sentence */
+    size_t cap = 64 * N + 64, len = 0;
+    char *tsv = malloc(cap), *text = malloc(cap);
+    assert_non_null(tsv);
+    assert_non_null(text);
+    len = (size_t)snprintf(tsv, cap, "id\tlabel\ttype\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(tsv + len, cap - len, "org:%03d\tSociete Xq%03d\torganisation\n", i,
+                                i);
+    len = 0;
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len, "Societe Xq%03d, ", (i * 7) % N);
+    text[len - 2] = '.';
+    sg_error err;
+    sg_gazetteer *gaz;
+    sg_extractor *ex;
+    sg_graph *g, *back;
+    sg_extract_options o;
+    sg_extract_options_init(&o);
+    o.max_unit_actors = 0; /* every pair of the sentence */
+    assert_int_equal(sg_gazetteer_new(&gaz, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(gaz, "x.tsv", tsv, strlen(tsv), &err), 0);
+    assert_int_equal(sg_extractor_new(&ex, gaz, &o, &err), 0);
+    assert_int_equal(sg_extractor_add(ex, "d", text, strlen(text), &err), 0);
+    assert_int_equal(sg_extractor_graph(&g, ex, 0, &err), 0);
+    assert_int_equal(sg_graph_edge_count(g), N * (N - 1) / 2);
+    char path[] = "/tmp/sg-test-graphml-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    assert_int_equal(sg_export(g, SG_FORMAT_GRAPHML, f, &err), 0);
+    fclose(f);
+    assert_int_equal(sg_graph_read_graphml(&back, path, &err), 0);
+    unlink(path);
+    assert_int_equal(sg_graph_node_count(back), N);
+    assert_int_equal(sg_graph_edge_count(back), sg_graph_edge_count(g));
+    for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
+        size_t s1, t1, s2, t2;
+        double w1, w2;
+        long d1, d2;
+        sg_graph_edge(g, e, &s1, &t1, &w1, &d1);
+        sg_graph_edge(back, e, &s2, &t2, &w2, &d2);
+        assert_string_equal(sg_graph_node_id(g, s1), sg_graph_node_id(back, s2));
+        assert_string_equal(sg_graph_node_id(g, t1), sg_graph_node_id(back, t2));
+        assert_true(w1 == w2);
+        assert_int_equal(d1, d2);
+        const char *const *n1, *const *n2; /* (one name shared by all the edges) */
+        assert_int_equal(sg_graph_edge_first_documents(g, e, &n1), 1);
+        assert_int_equal(sg_graph_edge_first_documents(back, e, &n2), 1);
+        assert_string_equal(n1[0], "d");
+        assert_string_equal(n2[0], "d");
+    }
+    sg_graph_free(back);
+    sg_graph_free(g);
+    sg_extractor_free(ex);
+    sg_gazetteer_free(gaz);
+    free(tsv);
+    free(text);
+}
+
 /* Neither Graphviz nor igraph is reentrant: the DOT export and the pictures
  * share one lock (gv.c), the analysis another (graph.c). Threads writing DOT
  * while others analyse, lay out and draw each get the same DOT every time,
@@ -530,6 +597,7 @@ int main(void)
         cmocka_unit_test(numbers),
         cmocka_unit_test(numbers_shortest),
         cmocka_unit_test(graphml_hostile_labels),
+        cmocka_unit_test(graphml_large),
         cmocka_unit_test(atomic_output),
         cmocka_unit_test(outputs_all_or_none),
         cmocka_unit_test(output_names),

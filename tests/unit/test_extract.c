@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -155,13 +157,127 @@ static void find_actor(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* A gazetteer of `n` entities (rows from `first`), people, places and
+ * organisations with aliases, a surname and a pattern, as a TSV. */
+static char *rows(size_t first, size_t n)
+{
+    size_t cap = 200 * n + 200, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    len += (size_t)snprintf(t + len, cap - len, "id\tlabel\ttype\taliases\tpattern\tsurname\n");
+    for (size_t i = first; i < first + n; i++) {
+        if (i % 3 == 0)
+            len += (size_t)snprintf(t + len, cap - len,
+                                    "person:%05zu\tJeanne Bertin%zu\tperson\t\t\t\n", i, i);
+        else if (i % 3 == 1)
+            len += (size_t)snprintf(t + len, cap - len,
+                                    "place:%05zu\tVille-sur-Orb%zu\tplace\t\t\t\n", i, i);
+        else
+            len += (size_t)snprintf(
+                t + len, cap - len,
+                "org:%05zu\tAgence régionale de santé %zu\torganisation\tARS%zu\t%s\t\n", i, i, i,
+                i == 2 ? "ARS-Z[0-9]+" : "");
+    }
+    return t;
+}
+
+typedef struct {
+    char *out;
+    size_t size, len;
+} listed;
+
+static int list_mention(const sg_mention *m, void *ctx)
+{
+    listed *l = ctx;
+    l->len += (size_t)snprintf(l->out + l->len, l->size - l->len, "%s@%zu ", m->id, m->start);
+    return 0;
+}
+
+/* The mentions of `text` by `ex`, "id@start" joined. */
+static void mentions_of(sg_extractor *ex, const char *text, char *out, size_t size)
+{
+    listed l = {out, size, 0};
+    out[0] = '\0';
+    sg_error err;
+    sg_extractor_on_mention(ex, list_mention, &l);
+    assert_int_equal(sg_extractor_add(ex, "d", text, strlen(text), &err), 0);
+    sg_extractor_on_mention(ex, NULL, NULL);
+}
+
+/* An extractor made while its gazetteer loads (two files, the second moving
+ * the array of entities while the matcher reads it) finds what one made
+ * after the loading finds; a failed loading leaves nothing to free. */
+static void made_while_loading(void **state)
+{
+    (void)state;
+    char *a = rows(0, 1500), *b = rows(1500, 700);
+    const char *text =
+        "Jeanne Bertin3 et Jeanne Bertin1503. Mme Bertin1503, l'ARS41 de Ville-sur-Orb1501 et "
+        "l'Agence régionale de santé 2 (ARS-Z17) avec Ville-sur-Orb4.";
+    sg_error err;
+    sg_gazetteer *g1, *g2;
+    sg_extractor *e1, *e2;
+    assert_int_equal(sg_gazetteer_new(&g1, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(g1, "a.tsv", a, strlen(a), &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(g1, "b.tsv", b, strlen(b), &err), 0);
+    assert_int_equal(sg_extractor_new(&e1, g1, NULL, &err), 0);
+
+    sg_extractor_maker *mk;
+    assert_int_equal(sg_gazetteer_new(&g2, &err), 0);
+    assert_int_equal(sg_extractor_begin(&mk, g2, NULL, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(g2, "a.tsv", a, strlen(a), &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(g2, "b.tsv", b, strlen(b), &err), 0);
+    sg_extractor_loaded(mk, 1);
+    assert_int_equal(sg_extractor_end(mk, &e2, &err), 0);
+
+    char m1[2048], m2[2048];
+    mentions_of(e1, text, m1, sizeof(m1));
+    mentions_of(e2, text, m2, sizeof(m2));
+    assert_string_equal(m1, m2);
+    /* (a surname, a pattern, places: all read) */
+    assert_non_null(strstr(strstr(m1, "person:01503@"), "person:01503@41 "));
+    assert_non_null(strstr(m1, "org:00002@"));
+    assert_non_null(strstr(m1, "place:01501@"));
+    sg_extractor_free(e1);
+    sg_extractor_free(e2);
+    sg_gazetteer_free(g1);
+
+    /* entities loaded before the making began are compiled too */
+    assert_int_equal(sg_extractor_begin(&mk, g2, NULL, &err), 0);
+    sg_extractor_loaded(mk, 1);
+    assert_int_equal(sg_extractor_end(mk, &e2, &err), 0);
+    mentions_of(e2, text, m2, sizeof(m2));
+    assert_string_equal(m1, m2);
+    sg_extractor_free(e2);
+    sg_gazetteer_free(g2);
+
+    /* a failed loading (a duplicate id in the second file): the work is
+     * discarded, or ending asks for an extractor there is not */
+    for (int ask = 0; ask < 2; ask++) {
+        assert_int_equal(sg_gazetteer_new(&g2, &err), 0);
+        assert_int_equal(sg_extractor_begin(&mk, g2, NULL, &err), 0);
+        assert_int_equal(sg_gazetteer_load_buffer(g2, "a.tsv", a, strlen(a), &err), 0);
+        assert_int_equal(sg_gazetteer_load_buffer(g2, "a2.tsv", a, strlen(a), &err), SG_ERR_PARSE);
+        sg_extractor_loaded(mk, 0);
+        e2 = NULL;
+        if (ask) {
+            assert_int_equal(sg_extractor_end(mk, &e2, &err), SG_ERR_INVALID);
+            assert_null(e2);
+        } else {
+            assert_int_equal(sg_extractor_end(mk, NULL, NULL), 0);
+        }
+        sg_gazetteer_free(g2);
+    }
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(unit_options),
-        cmocka_unit_test(find_actor),
-        cmocka_unit_test(warnings_and_strict),
-        cmocka_unit_test(failing_callback_counts_nothing),
+        cmocka_unit_test(unit_options),        cmocka_unit_test(find_actor),
+        cmocka_unit_test(warnings_and_strict), cmocka_unit_test(failing_callback_counts_nothing),
+        cmocka_unit_test(made_while_loading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
