@@ -72,7 +72,7 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
     if (m->is_person[entity] || m->is_place[entity] || !(m->allowed[entity] & SG_VARIANT_HEADS))
         return 0;
     const char *t = NULL;
-    size_t n = 0, l;
+    size_t n = 0, l = 0;
     int rc = fold_label(m, scratch, entity, &t, &n);
     unsigned char kind = rc ? 0 : kind_of(t, n, &l);
     /* "Conseil départemental de l'ordre des médecins du Var" is an order's
