@@ -348,7 +348,8 @@ static int betweenness_part(ig_work *k, const sample *s, size_t from, size_t to,
                : 0;
 }
 
-/* The first part, in the child process (sg_child_fn). */
+/* The first part into out (an sg_child_fn: in the child, or here when no
+ * child gave it). */
 static int first_part(void *ctx, double *out, size_t n)
 {
     const sample *s = ctx;
@@ -423,16 +424,10 @@ static int betweenness_finish(sg_graph *g, ig_work *k, sample *s, const sg_analy
     double *first = sg_alloc_array(n + 1, sizeof(double));
     if (!first)
         return nomem(err);
-    int rc = 0;
-    if (sg_child_finish(&s->child, first, n)) {
-        igraph_vector_t res;
-        if (igraph_vector_init(&res, (igraph_integer_t)n) ||
-            (rc = betweenness_part(k, s, 0, s->split, &res))) {
-            free(first);
-            return IG_FAILED;
-        }
-        memcpy(first, VECTOR(res), n * sizeof(double));
-        igraph_vector_destroy(&res);
+    /* (without the child's values, the same function makes them here) */
+    if (sg_child_finish(&s->child, first, n) && first_part(s, first, n)) {
+        free(first);
+        return IG_FAILED;
     }
     for (size_t i = 0; i < n; i++)
         VECTOR(k->res)[i] = first[i] + VECTOR(k->res)[i];

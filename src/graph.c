@@ -613,6 +613,15 @@ typedef struct {
     size_t *at, mask, n;
 } name_set;
 
+/* The slot where `name` (an address) is, or would go, in a table of mask + 1. */
+static size_t name_slot(const char *const *names, size_t mask, const char *name)
+{
+    size_t h = (size_t)(((uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+    while (names[h] && names[h] != name)
+        h = (h + 1) & mask;
+    return h;
+}
+
 /* The offset in the block of `name` (given one if new, `bytes` growing). */
 static int name_offset(name_set *s, const char *name, size_t *bytes, size_t *out)
 {
@@ -627,9 +636,7 @@ static int name_offset(name_set *s, const char *name, size_t *bytes, size_t *out
         }
         for (size_t i = 0; i <= s->mask; i++)
             if (s->name[i]) {
-                size_t h = (size_t)(((uintptr_t)s->name[i] * 0x9E3779B97F4A7C15ULL) >> 20) & nmask;
-                while (nn[h])
-                    h = (h + 1) & nmask;
+                size_t h = name_slot(nn, nmask, s->name[i]);
                 nn[h] = s->name[i];
                 na[h] = s->at[i];
             }
@@ -639,9 +646,7 @@ static int name_offset(name_set *s, const char *name, size_t *bytes, size_t *out
         s->at = na;
         s->mask = nmask;
     }
-    size_t h = (size_t)(((uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 20) & s->mask;
-    while (s->name[h] && s->name[h] != name)
-        h = (h + 1) & s->mask;
+    size_t h = name_slot(s->name, s->mask, name);
     if (!s->name[h]) {
         s->name[h] = name;
         s->at[h] = *bytes;

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
@@ -301,6 +302,17 @@ static inline int is_article(const char *w)
 static inline char *fold_words(sg_scan *sc, size_t a, size_t b)
 {
     return sg_suggest_fold(&sc->scratch, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s);
+}
+
+/* The candidate of words [a, b] in l (a new one labelled with their text);
+ * NULL when out of memory. */
+static inline sg_cand *words_cand(sg_scan *sc, sg_cand_list *l, size_t a, size_t b)
+{
+    char *key = fold_words(sc, a, b);
+    sg_cand *c =
+        key ? sg_cand_get(l, key, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s) : NULL;
+    free(key);
+    return c;
 }
 
 /* A particle at word k, joined to the next word by a space (an apostrophe after d, l). */

@@ -49,11 +49,7 @@ static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
                            !(i < b && (in(sc, i, SG_WL_PARTICLE) || name_particle(sc, i)))
                      : !name_word(sc, i) || in(sc, i, SG_WL_ORG_HEAD) || in(sc, i, SG_WL_ROLE))
             return 0;
-    char *key = fold_words(sc, a, b);
-    sg_cand *c =
-        key ? sg_cand_get(&sc->people, key, sc->text + sc->tok[a].s, sc->tok[b].e - sc->tok[a].s)
-            : NULL;
-    free(key);
+    sg_cand *c = words_cand(sc, &sc->people, a, b);
     if (!c)
         return SG_ERR_NOMEM;
     c->full |= sur > a;
@@ -238,6 +234,16 @@ static int lower_title(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* The n words after a title at i (1 to 3), a person: first names first, the
+ * surname from the first word that is none. */
+static int person_after_title(sg_scan *sc, size_t i, size_t n)
+{
+    size_t sur = i + 1;
+    while (sur < i + n && sg_first_name(fw(sc, sur)))
+        sur++;
+    return add_person(sc, i + 1, i + n, sur);
+}
+
 int sg_suggest_find_people(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
@@ -248,19 +254,12 @@ int sg_suggest_find_people(sg_scan *sc)
             (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&
             !sep_has(sc, i + 1, ",;:!?()\"")) {
             size_t n = run_forward(sc, i + 1);
-            if (n >= 1 && n <= 3) {
-                size_t sur = i + 1;
-                while (sur < i + n && sg_first_name(fw(sc, sur)))
-                    sur++;
-                rc = add_person(sc, i + 1, i + n, sur);
-            }
+            if (n >= 1 && n <= 3)
+                rc = person_after_title(sc, i, n);
         } else if (lower_title(sc, i)) {
             size_t n = run_forward(sc, i + 1);
             if (n >= 1 && n <= 3) {
-                size_t sur = i + 1;
-                while (sur < i + n && sg_first_name(fw(sc, sur)))
-                    sur++;
-                rc = add_person(sc, i + 1, i + n, sur);
+                rc = person_after_title(sc, i, n);
             } else if (n == 0 && i + 2 < sc->ntok && sep_blank(sc, i + 1) &&
                        (is(sc, i + 1, "de") || is(sc, i + 1, "d") || is(sc, i + 1, "du")) &&
                        (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) &&

@@ -219,11 +219,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     int head = cued ? 0 : sg_suggest_head_before(sc, i, &a);
     if (!head && !cued && sg_suggest_shared_head(sc, i))
         head = 2;
-    char *key = fold_words(sc, a, j);
-    sg_cand *c =
-        key ? sg_cand_get(&sc->seqs, key, sc->text + sc->tok[a].s, sc->tok[j].e - sc->tok[a].s)
-            : NULL;
-    free(key);
+    sg_cand *c = words_cand(sc, &sc->seqs, a, j);
     if (!c)
         return SG_ERR_NOMEM;
     int start = (sc->tok[i].flags & T_START) && !head && !cued;

@@ -142,13 +142,19 @@ static void on_warning(const sg_error *e, void *ctx)
     warn_add(ctx, e);
 }
 
-static void on_skip(const char *path, const char *why, void *ctx)
+/* A warning about the file `path` as a whole (no line, no offset). */
+static void warn_file(void *ctx, const char *path, const char *message)
 {
     sg_error e;
     sg_error_clear(&e);
     snprintf(e.file, sizeof(e.file), "%s", path);
-    snprintf(e.message, sizeof(e.message), "%s", why);
+    snprintf(e.message, sizeof(e.message), "%s", message);
     warn_add(ctx, &e);
+}
+
+static void on_skip(const char *path, const char *why, void *ctx)
+{
+    warn_file(ctx, path, why);
 }
 
 /* The warnings as a list of (message, code, file, line, offset); emptied. */
@@ -1805,11 +1811,9 @@ static PyObject *run_write_period(RunObject *r, PyObject *args)
 
 static void on_same_file(const char *path, const char *first, void *ctx)
 {
-    sg_error e;
-    sg_error_clear(&e);
-    snprintf(e.file, sizeof(e.file), "%s", path);
-    snprintf(e.message, sizeof(e.message), "same file as %.400s; read once", first);
-    warn_add(ctx, &e);
+    char message[sizeof(((sg_error *)0)->message)];
+    snprintf(message, sizeof(message), "same file as %.400s; read once", first);
+    warn_file(ctx, path, message);
 }
 
 /* The counts files `paths` (every *.pairs of directories) added up into
