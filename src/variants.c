@@ -394,9 +394,10 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
     /* a departmental council of an order, "le conseil de l'Ordre des médecins"
      * for the "Conseil départemental de l'ordre des médecins de Vaucluse" */
     static const char cdo[] = "conseil departemental ordre ";
+    const size_t keep = sizeof("conseil ") - 1, drop = sizeof("departemental ") - 1;
     if (n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1)) {
-        memmove(buf + 8, buf + 22, n - 22);
-        return add_derived(m, sk.entity, buf, n - 14, needs);
+        memmove(buf + keep, buf + keep + drop, n - keep - drop);
+        return add_derived(m, sk.entity, buf, n - drop, needs);
     }
     return 0;
 }
