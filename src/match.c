@@ -214,26 +214,32 @@ int sg_name_read(sg_folded *scratch, const char *written, unsigned char guard, s
     return 0;
 }
 
-/* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name". */
+/* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name";
+ * with SG_ALIAS_LENT, a name lent (known.c). */
 int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
                          unsigned char guard)
 {
+    unsigned char lent = guard & SG_ALIAS_LENT;
     sg_name_reading nr;
-    int rc = sg_name_read(scratch, alias, guard, &nr);
+    int rc = sg_name_read(scratch, alias, guard & ~SG_ALIAS_LENT, &nr);
     if (rc || nr.n == 0)
+        return rc;
+    if (m->note_known && (rc = sg_known_note(m, entity, &nr)))
         return rc;
     const char *t = nr.t;
     const unsigned char *fl = nr.fl;
     size_t n = nr.n;
-    alias_rec a = {entity,
-                   (uint32_t)n,
-                   m->texts_len,
-                   0,
-                   SG_TRIE_NONE,
-                   nr.mode,
-                   nr.guard == SG_GUARD_CONFIRM || nr.guard == SG_GUARD_CUE ? nr.guard : 0,
-                   (unsigned char)nr.tail,
-                   0};
+    alias_rec a = {
+        entity,
+        (uint32_t)n,
+        m->texts_len,
+        0,
+        SG_TRIE_NONE,
+        nr.mode,
+        (unsigned char)((nr.guard == SG_GUARD_CONFIRM || nr.guard == SG_GUARD_CUE ? nr.guard : 0) |
+                        lent),
+        (unsigned char)nr.tail,
+        0};
     size_t w = 0;
     while (w < n && (fl[w] & SG_F_ALNUM))
         w++;
@@ -259,7 +265,7 @@ int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, con
         rc = add_prefixes(m, t, fl, n, (uint32_t)m->naliases);
         m->naliases++;
     }
-    if (!rc && !a.guard && a.mode != MODE_EXACT)
+    if (!rc && !a.guard && a.mode != MODE_EXACT) /* (none for a lent name) */
         rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), nr.spelling, t, fl, n, a.mode);
     return rc;
 }
@@ -370,6 +376,7 @@ void sg_matcher_free(sg_matcher *m)
 {
     if (!m)
         return;
+    sg_known_free(m->known);
     free(m->filter);
     free(m->has_head);
     free(m->person_bits);
@@ -515,13 +522,19 @@ int sg_matcher_add_entity(sg_matcher *m, sg_folded *scratch, size_t i, sg_error 
     m->is_person[i] = !strcmp(e->type, "person");
     m->is_place[i] = !strcmp(e->type, "place");
     m->allowed[i] = (uint16_t)(m->build_variants & SG_VARIANT_ALL & ~e->variants_off);
-    m->variants |= m->allowed[i];
+    m->variants |= m->allowed[i] & ~SG_VARIANT_KNOWN; /* (known.c's, not read by the walk) */
+    /* an organisation may borrow the names of the bundled entry it names: the
+     * bundled table is read when the first one comes */
+    m->note_known = (m->allowed[i] & SG_VARIANT_KNOWN) && !strcmp(e->type, "organisation");
+    if (m->note_known && !m->known && (rc = sg_known_begin(m, scratch, err)))
+        return rc;
     if (!sg_label_is_exact(e) &&
         (rc = sg_matcher_add_alias(m, scratch, (uint32_t)i, e->label, e->guard)))
         goto fail;
     for (size_t a = 0; a < e->naliases; a++)
         if ((rc = sg_matcher_add_alias(m, scratch, (uint32_t)i, e->aliases[a], e->guard)))
             goto fail;
+    m->note_known = 0;
     if (m->is_person[i] && (rc = add_surname(m, scratch, (uint32_t)i, e)))
         goto fail;
     if (!m->is_person[i] && !m->is_place[i] && !e->guard) {
@@ -544,10 +557,13 @@ int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err)
     size_t n = m->gaz->n;
     int rc = n >= UINT32_MAX ? SG_ERR_LIMIT : entity_room(m, n ? n : 1);
     if (rc || (rc = compute_ranks(m, n)) || (rc = sg_towns_add(m, scratch)) ||
-        (rc = sg_variants_finish(m)) || (rc = sg_bodies_finish(m, scratch)) ||
-        (rc = build_filter(m)) || (rc = sg_trie_freeze(m->surnames)) ||
-        (rc = sg_trie_freeze(m->heads)) || (rc = build_bits(m, n)))
+        (rc = sg_variants_finish(m)) || (m->known && (rc = sg_known_lend(m, scratch))) ||
+        (rc = sg_bodies_finish(m, scratch)) || (rc = build_filter(m)) ||
+        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
+        (rc = build_bits(m, n)))
         return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
+    sg_known_free(m->known); /* (the lent names are copied into the matcher) */
+    m->known = NULL;
     return 0;
 }
 
@@ -612,10 +628,12 @@ static int case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f
     return 1;
 }
 
-/* Better of two aliases on the same span: exact case, then acronym, then the
- * entity first in id order. */
+/* Better of two aliases on the same span: the user's own over a name lent,
+ * exact case, then acronym, then the entity first in id order. */
 static int better(const sg_matcher *m, const alias_rec *a, const alias_rec *b)
 {
+    if ((a->guard ^ b->guard) & SG_ALIAS_LENT)
+        return !(a->guard & SG_ALIAS_LENT);
     if (a->mode != b->mode)
         return a->mode > b->mode;
     return m->rank[a->entity] < m->rank[b->entity];
@@ -743,11 +761,14 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             break;
         }
         const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;
-        if (here) {
+        /* the longest of the user's own names, else of the names lent (which
+         * lose against an own name they overlap) */
+        int own = here && !(here->guard & SG_ALIAS_LENT);
+        if (here && (own || !best || (best->guard & SG_ALIAS_LENT))) {
             best = here;
             best_end = j;
         }
-        if (clean && !here && (r->key & PREFIX_SKEL)) { /* (a name of that span wins) */
+        if (clean && !own && (r->key & PREFIX_SKEL)) { /* (an own name of that span wins) */
             int confirm = 0;
             uint32_t e = sg_skel_clean(m, r, f, i, j, capitals, &confirm);
             if (e != SG_TRIE_NONE) {
@@ -775,8 +796,9 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             !memcmp(f->text + best_end, m->texts + best->text_off + best->len, best->tail))
             best_end += best->tail;
     }
-    w->named = best != NULL;
-    w->name_end = best_end;
+    /* (for the variants, a name lent is no name: they read on as without it) */
+    w->named = best && !(best->guard & SG_ALIAS_LENT);
+    w->name_end = w->named ? best_end : 0;
     return best_end;
 }
 
@@ -835,11 +857,13 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
         /* (a town's short name is a variant) */
-        if (end &&
-            sg_hits_push(hits, i, end, e, guard & SG_ALIAS_DERIVED ? SG_HIT_VARIANT : SG_HIT_NAME))
+        if (end && sg_hits_push(hits, i, end, e,
+                                guard & SG_ALIAS_DERIVED ? SG_HIT_VARIANT
+                                : guard & SG_ALIAS_LENT  ? SG_HIT_KNOWN
+                                                         : SG_HIT_NAME))
             return SG_ERR_NOMEM;
         if (end)
-            hits->v[hits->n - 1].guard = guard & ~SG_ALIAS_DERIVED;
+            hits->v[hits->n - 1].guard = guard & ~(SG_ALIAS_DERIVED | SG_ALIAS_LENT);
         if (m->variants && variants_may(m, f, i, &w) && sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
         i = w.first_end - 1; /* on after the word */
@@ -907,8 +931,9 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
 static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
 {
     static const unsigned char sure[] = {
-        [SG_HIT_NAME] = 7,    [SG_HIT_PATTERN] = 7, [SG_HIT_ACRONYM] = 6, [SG_HIT_FORM] = 6,
-        [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5, [SG_HIT_FUZZY] = 1,   [SG_HIT_SHARED] = 9};
+        [SG_HIT_NAME] = 7,  [SG_HIT_PATTERN] = 7, [SG_HIT_ACRONYM] = 6,
+        [SG_HIT_FORM] = 6,  [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5,
+        [SG_HIT_FUZZY] = 1, [SG_HIT_SHARED] = 9,  [SG_HIT_KNOWN] = 7};
     size_t k = x->fs, letters = 0;
     while (k < x->fe && (f->flags[k] & SG_F_ALNUM))
         k++;
@@ -919,6 +944,49 @@ static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
     for (; k < x->fe; k++)
         letters += (f->flags[k] & SG_F_ALNUM) != 0;
     return (uint64_t)letters * 16 + sure[x->how] - 8;
+}
+
+/* Is hit x, of a name lent (SG_HIT_KNOWN), overlapped by hit y of the user's
+ * own names? A place or a person inside the name lent is not: like a place
+ * inside any name, it gives way to the longer ("l'hôpital de Briançon" lent,
+ * with Briançon a place of the user's). */
+static int own_over(const sg_matcher *m, const sg_hit *x, const sg_hit *y)
+{
+    if (y->how == SG_HIT_KNOWN || y->fs >= x->fe || y->fe <= x->fs)
+        return 0;
+    int inside = y->fs >= x->fs && y->fe <= x->fe && (y->fe - y->fs) < (x->fe - x->fs);
+    return !(inside && (sg_is_place(m, y->entity) || sg_is_person(m, y->entity)));
+}
+
+/* The overlap rule of the names lent (variant "known"), in one place: a
+ * reading of a name lent loses against any reading of a user's own name that
+ * it overlaps (exact, folded, a variant, an acronym, a pattern), whatever
+ * their lengths; it only fills the gaps they leave. Candidates sorted. */
+static void lent_give_way(const sg_matcher *m, sg_hits *h)
+{
+    size_t out = 0, lent = 0, longest = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        lent += h->v[i].how == SG_HIT_KNOWN;
+        if (h->v[i].fe - h->v[i].fs > longest)
+            longest = h->v[i].fe - h->v[i].fs;
+    }
+    if (!lent)
+        return;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        int lose = 0;
+        if (x->how == SG_HIT_KNOWN) {
+            /* (candidates are sorted by start: those before i that reach x,
+             * then those after it that start inside it) */
+            for (size_t k = i; k-- > 0 && h->v[k].fs + longest > x->fs && !lose;)
+                lose = own_over(m, x, &h->v[k]);
+            for (size_t k = i + 1; k < h->n && h->v[k].fs < x->fe && !lose; k++)
+                lose = own_over(m, x, &h->v[k]);
+        }
+        if (!lose)
+            h->v[out++] = *x;
+    }
+    h->n = out;
 }
 
 /* Keeps, of the candidates (sorted), the non-overlapping set that covers the
@@ -1043,6 +1111,8 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     if ((rc = find_patterns(m, md, f, s, slen, doc, out, err)))
         return rc;
     sg_hits_sort(out);
+    if (m->nlent)
+        lent_give_way(m, out);
     if (!(rc = select_hits(f, out)) && m->variants)
         sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))
@@ -1071,6 +1141,7 @@ const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, 
     case SG_HIT_SURNAME: return "surname";
     case SG_HIT_FUZZY: return "fuzzy";
     case SG_HIT_SHARED: return "variant";
+    case SG_HIT_KNOWN: return "known";
     default: break;
     }
     const sg_entity *e = &m->gaz->ents[x->entity];

@@ -11,6 +11,9 @@
 #include "trie.h"
 
 #define SG_ALIAS_DERIVED 0x80
+/* In alias_rec.guard (and the guard given to sg_matcher_add_alias): a name
+ * lent by the bundled gazetteer (known.c), read as written or folded only. */
+#define SG_ALIAS_LENT 0x40
 
 /* The kinds of local authority a text names by their kind alone (bodies.c). */
 enum {
@@ -37,7 +40,8 @@ typedef struct {
     uint32_t next;    /* next alias with the same fingerprint, or SG_TRIE_NONE */
     unsigned char mode;
     unsigned char guard;   /* SG_GUARD_CONFIRM or SG_GUARD_CUE: checked after matching; 0;
-                              with SG_ALIAS_DERIVED: a reading of a name (towns.c) */
+                              with SG_ALIAS_DERIVED: a reading of a name (towns.c); with
+                              SG_ALIAS_LENT: a name lent (known.c) */
     unsigned char tail;    /* punctuation that ends the name as written, after `len` in
                               `texts` ("(Ville)": ")"): the mention takes it when the text
                               has it */
@@ -158,7 +162,12 @@ struct sg_matcher {
     uint32_t body_only[SG_BODY_KINDS];
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;
-    unsigned variants;       /* the union of `allowed` */
+    /* the variant "known" (known.c): its state while the matcher is made
+     * (NULL when no entry asks for it), and the names lent */
+    struct sg_known *known;
+    size_t nlent;
+    int note_known;          /* the entity being added may borrow names (known.c) */
+    unsigned variants;       /* the union of `allowed`, but "known" */
     size_t ents_cap;         /* of the entity arrays (rank ... patterns), while made */
     unsigned build_variants; /* the variants asked for, while made */
 };
@@ -382,9 +391,21 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
 int sg_office_before(const sg_folded *f, size_t i);
 
 /* Adds `alias` (as written, with the entity's `guard`) as a name of
- * `entity`, with its variants. Returns 0 or an SG_ERR_*. */
+ * `entity`, with its variants; a guard with SG_ALIAS_LENT adds a name lent
+ * (known.c), without variants. Returns 0 or an SG_ERR_*. */
 int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,
                          unsigned char guard);
+
+/* known.c: the names a user's organisation borrows from the bundled
+ * gazetteer's entry it names (variant "known"). Begin once, when the first
+ * entity that may borrow is added (the bundled table is parsed and indexed
+ * then); note each folded name of such an entity as it is added; lend once
+ * every name is in (sg_matcher_finish); free. */
+typedef struct sg_known sg_known;
+int sg_known_begin(sg_matcher *m, sg_folded *scratch, sg_error *err);
+int sg_known_note(sg_matcher *m, uint32_t entity, const sg_name_reading *r);
+int sg_known_lend(sg_matcher *m, sg_folded *scratch);
+void sg_known_free(sg_known *k);
 
 /* towns.c: the short names of towns ("Digne" for Digne-les-Bains), as names
  * read after a cue only. */

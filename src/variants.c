@@ -24,9 +24,9 @@
 #include "sg_internal.h"
 #include "variants_int.h"
 
-static const char *const variant_names[] = {"function-words", "heads",         "inserted",
-                                            "region",         "acronym-forms", "defined",
-                                            "interrupted",    "shared-heads",  "fuzzy"};
+static const char *const variant_names[] = {
+    "function-words", "heads",       "inserted",     "region", "acronym-forms",
+    "defined",        "interrupted", "shared-heads", "fuzzy",  "known"};
 #define NVARIANTS (sizeof(variant_names) / sizeof(*variant_names))
 
 const char *sg_variant_name(unsigned bit)

@@ -46,7 +46,13 @@ enum {
     SG_VARIANT_FUZZY = 1u << 8,          /* small misspellings of long names (three words or
                                             more, 15 letters or more); names with two words
                                             glued ("SainteMusse", "@MicheleRubirola") */
-    SG_VARIANT_ALL = (1u << 9) - 1
+    SG_VARIANT_KNOWN = 1u << 9,          /* an organisation the bundled gazetteer knows
+                                            (gazetteers/organisations.tsv, built into the
+                                            library) by one of the entry's names: that entry's
+                                            other names too ("l'hôpital de Briançon" for the
+                                            "Centre hospitalier des Escartons"), as written or
+                                            folded only, and never over the entries' own names */
+    SG_VARIANT_ALL = (1u << 10) - 1
 };
 
 /* Parses a list of variant names (above, lower case with '-' for '_':
@@ -115,7 +121,8 @@ typedef struct {
                           gazetteer), "folded" (in other case, accents or
                           typography), "variant" (a SG_VARIANT_* other than the
                           ones below), "acronym" (an acronym form, or one defined
-                          in the text), "surname", "fuzzy" or "pattern" */
+                          in the text), "surname", "fuzzy", "pattern" or "known" (a
+                          name lent by the bundled gazetteer, SG_VARIANT_KNOWN) */
 } sg_mention;
 
 /* Non-zero stops the document, of which nothing is counted: the add call
