@@ -197,6 +197,150 @@ static int offer(sg_matcher *m, sg_folded *scratch, uint32_t entity, const sg_en
     return 0;
 }
 
+/* A prefix of a name lent that ends a word: its hash (0: empty slot; the
+ * hash is kept whole, and a whole name is confirmed by its bytes), and the
+ * first of the chain of names lent it completes (SG_TRIE_NONE: none). */
+struct sg_lent_prefix {
+    uint64_t h;
+    uint32_t alias;
+};
+
+static struct sg_lent_prefix *lent_slot(struct sg_lent_prefix *t, size_t mask, uint64_t h)
+{
+    size_t i = (size_t)(h * 0x9E3779B97F4A7C15ULL >> 32) & mask;
+    while (t[i].h && t[i].h != h)
+        i = (i + 1) & mask;
+    return &t[i];
+}
+
+static const struct sg_lent_prefix *lent_lookup(const sg_matcher *m, uint64_t h)
+{
+    h |= !h; /* (0 marks an empty slot) */
+    const struct sg_lent_prefix *p = lent_slot(m->lent_prefixes, m->lent_mask, h);
+    return p->h ? p : NULL;
+}
+
+/* The prefix hashed to h, made when missing. */
+static struct sg_lent_prefix *lent_get(sg_matcher *m, uint64_t h)
+{
+    h |= !h;
+    if (!m->lent_prefixes || (m->nlent_prefixes + 1) * 2 > m->lent_mask + 1) {
+        size_t nmask = m->lent_prefixes ? m->lent_mask * 2 + 1 : 255;
+        struct sg_lent_prefix *t = calloc(nmask + 1, sizeof(*t));
+        if (!t)
+            return NULL;
+        for (size_t i = 0; m->lent_prefixes && i <= m->lent_mask; i++)
+            if (m->lent_prefixes[i].h)
+                *lent_slot(t, nmask, m->lent_prefixes[i].h) = m->lent_prefixes[i];
+        free(m->lent_prefixes);
+        m->lent_prefixes = t;
+        m->lent_mask = nmask;
+    }
+    struct sg_lent_prefix *p = lent_slot(m->lent_prefixes, m->lent_mask, h);
+    if (!p->h) {
+        *p = (struct sg_lent_prefix){h, SG_TRIE_NONE};
+        m->nlent_prefixes++;
+    }
+    return p;
+}
+
+int sg_known_index(sg_matcher *m, const char *t, const unsigned char *fl, size_t n, uint32_t alias)
+{
+    uint64_t h = SG_PREFIX_SEED;
+    int first = 1;
+    for (size_t k = 0; k < n; k++) {
+        h = sg_prefix_step(h, (unsigned char)t[k]);
+        if (!(fl[k] & SG_F_ALNUM) || (k + 1 < n && (fl[k + 1] & SG_F_ALNUM)))
+            continue; /* (not a word's end) */
+        if (first) {  /* the filter of first words, as the matcher hashes them */
+            uint64_t x = h * 0x9E3779B97F4A7C15ULL >> 52;
+            m->lent_first[x >> 6] |= 1ULL << (x & 63);
+            first = 0;
+        }
+        struct sg_lent_prefix *p = lent_get(m, h);
+        if (!p)
+            return SG_ERR_NOMEM;
+        if (k + 1 == n) {
+            m->aliases[alias].next = p->alias;
+            p->alias = alias;
+        }
+    }
+    return 0;
+}
+
+int sg_known_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
+{
+    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
+    uint64_t h = SG_PREFIX_SEED;
+    const alias_rec *best = NULL;
+    size_t best_end = 0, j = i;
+    while (j < f->len) {
+        while (j < f->len && (fl[j] & SG_F_ALNUM))
+            h = sg_prefix_step(h, t[j++]);
+        const struct sg_lent_prefix *p = lent_lookup(m, h);
+        if (!p)
+            break;
+        for (uint32_t v = p->alias; v != SG_TRIE_NONE; v = m->aliases[v].next) {
+            const alias_rec *a = &m->aliases[v];
+            if (a->len == j - i && !memcmp(m->texts + a->text_off, f->text + i, a->len) &&
+                sg_case_fits(m, a, f, i) &&
+                (!best || best_end < j || sg_alias_better(m, a, best))) {
+                best = a;
+                best_end = j;
+            }
+        }
+        while (j < f->len && !(fl[j] & SG_F_ALNUM))
+            h = sg_prefix_step(h, t[j++]);
+    }
+    if (!best)
+        return 0;
+    if (sg_hits_push(hits, i, sg_alias_tail(m, best, f, best_end), best->entity, SG_HIT_KNOWN))
+        return SG_ERR_NOMEM;
+    hits->v[hits->n - 1].guard = best->guard & ~SG_ALIAS_LENT;
+    return 0;
+}
+
+/* Is hit x, of a name lent, overlapped by hit y of the user's own names? A
+ * place or a person inside the name lent is not: as inside any name, it
+ * gives way to the longer ("l'hôpital de Briançon" lent, and Briançon a place
+ * of the user's). */
+static int own_over(const sg_matcher *m, const sg_hit *x, const sg_hit *y)
+{
+    if (y->how == SG_HIT_KNOWN || y->fs >= x->fe || y->fe <= x->fs)
+        return 0;
+    int inside = y->fs >= x->fs && y->fe <= x->fe && y->fe - y->fs < x->fe - x->fs;
+    return !(inside && (sg_is_place(m, y->entity) || sg_is_person(m, y->entity)));
+}
+
+/* (the user's own readings: exact, folded, a variant, an acronym, a pattern,
+ * whatever their lengths; a name lent only fills the gaps they leave) */
+void sg_known_give_way(const sg_matcher *m, sg_hits *h)
+{
+    size_t out = 0, lent = 0, longest = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        lent += h->v[i].how == SG_HIT_KNOWN;
+        if (h->v[i].fe - h->v[i].fs > longest)
+            longest = h->v[i].fe - h->v[i].fs;
+    }
+    if (!lent)
+        return;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        int lose = 0;
+        if (x->how == SG_HIT_KNOWN) {
+            /* (sorted by start: those before x that may reach it, then those
+             * starting inside it) */
+            for (size_t k = i; k-- > 0 && h->v[k].fs + longest > x->fs && !lose;)
+                lose = own_over(m, x, &h->v[k]);
+            for (size_t k = i + 1; k < h->n && h->v[k].fs < x->fe && !lose; k++)
+                lose = own_over(m, x, &h->v[k]);
+        }
+        if (!lose)
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
 int sg_known_lend(sg_matcher *m, sg_folded *scratch)
 {
     sg_known *k = m->known;

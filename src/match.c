@@ -262,12 +262,24 @@ int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, con
         rc = sg_grow((void **)&m->aliases, &m->aliases_cap, m->naliases + 1, sizeof(alias_rec));
     if (!rc) {
         m->aliases[m->naliases] = a;
-        rc = add_prefixes(m, t, fl, n, (uint32_t)m->naliases);
+        /* (a name lent has a table of its own: known.c) */
+        rc = lent ? sg_known_index(m, t, fl, n, (uint32_t)m->naliases)
+                  : add_prefixes(m, t, fl, n, (uint32_t)m->naliases);
         m->naliases++;
     }
     if (!rc && !a.guard && a.mode != MODE_EXACT) /* (none for a lent name) */
         rc = sg_variants_add(m, entity, (uint32_t)(m->naliases - 1), nr.spelling, t, fl, n, a.mode);
     return rc;
+}
+
+size_t sg_alias_tail(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t end)
+{
+    /* punctuation that ends the name as written goes with it when the text
+     * has it: "Château-Chinon (Ville)", "C.H.U." */
+    if (a->tail && end + a->tail <= f->len &&
+        !memcmp(f->text + end, m->texts + a->text_off + a->len, a->tail))
+        end += a->tail;
+    return end;
 }
 
 int sg_label_is_exact(const sg_entity *e)
@@ -377,6 +389,7 @@ void sg_matcher_free(sg_matcher *m)
     if (!m)
         return;
     sg_known_free(m->known);
+    free(m->lent_prefixes);
     free(m->filter);
     free(m->has_head);
     free(m->person_bits);
@@ -609,8 +622,7 @@ int sg_office_before(const sg_folded *f, size_t i)
     return e > b && sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices));
 }
 
-/* Does the alias fit the case of text[i, end)? */
-static int case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
+int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
 {
     const unsigned char *flags = f->flags;
     if (a->capital && !(flags[i] & SG_F_UPPER) && !sg_office_before(f, i))
@@ -628,12 +640,10 @@ static int case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f
     return 1;
 }
 
-/* Better of two aliases on the same span: the user's own over a name lent,
- * exact case, then acronym, then the entity first in id order. */
-static int better(const sg_matcher *m, const alias_rec *a, const alias_rec *b)
+/* Better of two aliases on the same span: exact case, then acronym, then the
+ * entity first in id order. */
+int sg_alias_better(const sg_matcher *m, const alias_rec *a, const alias_rec *b)
 {
-    if ((a->guard ^ b->guard) & SG_ALIAS_LENT)
-        return !(a->guard & SG_ALIAS_LENT);
     if (a->mode != b->mode)
         return a->mode > b->mode;
     return m->rank[a->entity] < m->rank[b->entity];
@@ -648,7 +658,7 @@ static const alias_rec *name_at(const sg_matcher *m, const prefix_rec *r, const 
     for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next) {
         const alias_rec *a = &m->aliases[v];
         if (a->len == end - i && !memcmp(m->texts + a->text_off, f->text + i, a->len) &&
-            case_fits(m, a, f, i) && (!here || better(m, a, here)))
+            sg_case_fits(m, a, f, i) && (!here || sg_alias_better(m, a, here)))
             here = a;
     }
     return here;
@@ -761,14 +771,11 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             break;
         }
         const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;
-        /* the longest of the user's own names, else of the names lent (which
-         * lose against an own name they overlap) */
-        int own = here && !(here->guard & SG_ALIAS_LENT);
-        if (here && (own || !best || (best->guard & SG_ALIAS_LENT))) {
+        if (here) {
             best = here;
             best_end = j;
         }
-        if (clean && !own && (r->key & PREFIX_SKEL)) { /* (an own name of that span wins) */
+        if (clean && !here && (r->key & PREFIX_SKEL)) { /* (a name of that span wins) */
             int confirm = 0;
             uint32_t e = sg_skel_clean(m, r, f, i, j, capitals, &confirm);
             if (e != SG_TRIE_NONE) {
@@ -790,15 +797,10 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
     if (best) {
         *entity = best->entity;
         *guard = best->guard;
-        /* punctuation that ends the name as written goes with it when the text
-         * has it: "Château-Chinon (Ville)", "C.H.U." */
-        if (best->tail && best_end + best->tail <= f->len &&
-            !memcmp(f->text + best_end, m->texts + best->text_off + best->len, best->tail))
-            best_end += best->tail;
+        best_end = sg_alias_tail(m, best, f, best_end);
     }
-    /* (for the variants, a name lent is no name: they read on as without it) */
-    w->named = best && !(best->guard & SG_ALIAS_LENT);
-    w->name_end = w->named ? best_end : 0;
+    w->named = best != NULL;
+    w->name_end = best_end;
     return best_end;
 }
 
@@ -857,13 +859,14 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t end = longest_at(m, f, i, &e, &guard, &w);
         /* (a town's short name is a variant) */
-        if (end && sg_hits_push(hits, i, end, e,
-                                guard & SG_ALIAS_DERIVED ? SG_HIT_VARIANT
-                                : guard & SG_ALIAS_LENT  ? SG_HIT_KNOWN
-                                                         : SG_HIT_NAME))
+        if (end &&
+            sg_hits_push(hits, i, end, e, guard & SG_ALIAS_DERIVED ? SG_HIT_VARIANT : SG_HIT_NAME))
             return SG_ERR_NOMEM;
         if (end)
-            hits->v[hits->n - 1].guard = guard & ~(SG_ALIAS_DERIVED | SG_ALIAS_LENT);
+            hits->v[hits->n - 1].guard = guard & ~SG_ALIAS_DERIVED;
+        /* a name lent (sg_known_give_way: it loses against the user's own) */
+        if (m->nlent && sg_known_may(m, w.first_h) && sg_known_at(m, f, i, hits))
+            return SG_ERR_NOMEM;
         if (m->variants && variants_may(m, f, i, &w) && sg_variants_at(m, f, s, i, &w, hits))
             return SG_ERR_NOMEM;
         i = w.first_end - 1; /* on after the word */
@@ -944,49 +947,6 @@ static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
     for (; k < x->fe; k++)
         letters += (f->flags[k] & SG_F_ALNUM) != 0;
     return (uint64_t)letters * 16 + sure[x->how] - 8;
-}
-
-/* Is hit x, of a name lent (SG_HIT_KNOWN), overlapped by hit y of the user's
- * own names? A place or a person inside the name lent is not: like a place
- * inside any name, it gives way to the longer ("l'hôpital de Briançon" lent,
- * with Briançon a place of the user's). */
-static int own_over(const sg_matcher *m, const sg_hit *x, const sg_hit *y)
-{
-    if (y->how == SG_HIT_KNOWN || y->fs >= x->fe || y->fe <= x->fs)
-        return 0;
-    int inside = y->fs >= x->fs && y->fe <= x->fe && (y->fe - y->fs) < (x->fe - x->fs);
-    return !(inside && (sg_is_place(m, y->entity) || sg_is_person(m, y->entity)));
-}
-
-/* The overlap rule of the names lent (variant "known"), in one place: a
- * reading of a name lent loses against any reading of a user's own name that
- * it overlaps (exact, folded, a variant, an acronym, a pattern), whatever
- * their lengths; it only fills the gaps they leave. Candidates sorted. */
-static void lent_give_way(const sg_matcher *m, sg_hits *h)
-{
-    size_t out = 0, lent = 0, longest = 0;
-    for (size_t i = 0; i < h->n; i++) {
-        lent += h->v[i].how == SG_HIT_KNOWN;
-        if (h->v[i].fe - h->v[i].fs > longest)
-            longest = h->v[i].fe - h->v[i].fs;
-    }
-    if (!lent)
-        return;
-    for (size_t i = 0; i < h->n; i++) {
-        const sg_hit *x = &h->v[i];
-        int lose = 0;
-        if (x->how == SG_HIT_KNOWN) {
-            /* (candidates are sorted by start: those before i that reach x,
-             * then those after it that start inside it) */
-            for (size_t k = i; k-- > 0 && h->v[k].fs + longest > x->fs && !lose;)
-                lose = own_over(m, x, &h->v[k]);
-            for (size_t k = i + 1; k < h->n && h->v[k].fs < x->fe && !lose; k++)
-                lose = own_over(m, x, &h->v[k]);
-        }
-        if (!lose)
-            h->v[out++] = *x;
-    }
-    h->n = out;
 }
 
 /* Keeps, of the candidates (sorted), the non-overlapping set that covers the
@@ -1112,7 +1072,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         return rc;
     sg_hits_sort(out);
     if (m->nlent)
-        lent_give_way(m, out);
+        sg_known_give_way(m, out); /* (names lent: the overlap rule) */
     if (!(rc = select_hits(f, out)) && m->variants)
         sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))

@@ -166,6 +166,13 @@ struct sg_matcher {
      * (NULL when no entry asks for it), and the names lent */
     struct sg_known *known;
     size_t nlent;
+    /* the prefixes of the names lent, apart from the user's names' (the
+     * variants' walks read those: a name lent must not steer them), by their
+     * hash (open addressing), each with the chain of the lent names it
+     * completes; and a bit per first word's hash (1 in 64 of them) */
+    struct sg_lent_prefix *lent_prefixes;
+    size_t lent_mask, nlent_prefixes;
+    uint64_t lent_first[64];
     int note_known;          /* the entity being added may borrow names (known.c) */
     unsigned variants;       /* the union of `allowed`, but "known" */
     size_t ents_cap;         /* of the entity arrays (rank ... patterns), while made */
@@ -406,6 +413,27 @@ int sg_known_begin(sg_matcher *m, sg_folded *scratch, sg_error *err);
 int sg_known_note(sg_matcher *m, uint32_t entity, const sg_name_reading *r);
 int sg_known_lend(sg_matcher *m, sg_folded *scratch);
 void sg_known_free(sg_known *k);
+/* Indexes lent alias `alias`, folded t[0, n). */
+int sg_known_index(sg_matcher *m, const char *t, const unsigned char *fl, size_t n, uint32_t alias);
+/* May a name lent start with the word hashed to h (sg_walk.first_h)? */
+static inline int sg_known_may(const sg_matcher *m, uint64_t h)
+{
+    uint64_t x = h * 0x9E3779B97F4A7C15ULL >> 52; /* 12 bits */
+    return (m->lent_first[x >> 6] >> (x & 63)) & 1;
+}
+/* The longest name lent at word start i, pushed as an SG_HIT_KNOWN hit.
+ * Returns 0 or SG_ERR_NOMEM. */
+int sg_known_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits);
+/* The overlap rule of the names lent, in one place: a hit of a name lent
+ * loses against any hit of a user's own name it overlaps. On the candidates,
+ * sorted, before the choice of mentions. */
+void sg_known_give_way(const sg_matcher *m, sg_hits *h);
+
+/* match.c: does alias `a` fit the case of the text at i; the better of two
+ * aliases on one span; the end of a name with its tail when the text has it. */
+int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i);
+int sg_alias_better(const sg_matcher *m, const alias_rec *a, const alias_rec *b);
+size_t sg_alias_tail(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t end);
 
 /* towns.c: the short names of towns ("Digne" for Digne-les-Bains), as names
  * read after a cue only. */

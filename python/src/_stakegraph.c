@@ -595,8 +595,8 @@ typedef struct {
     size_t start, end, ss, se, ts, te, line;
 } cooc_rec;
 
-static const char *const match_names[] = {"exact",   "folded", "variant", "acronym",
-                                          "surname", "fuzzy",  "pattern", NULL};
+static const char *const match_names[] = {"exact", "folded",  "variant", "acronym", "surname",
+                                          "fuzzy", "pattern", "known",   NULL};
 
 typedef struct {
     const char *id;

@@ -310,6 +310,21 @@ def test_inputs_in_memory_as_files():
         assert res.graphml() == files.graphml()
 
 
+# ---- mentions: names borrowed from the bundled gazetteer (variant "known") ------
+
+
+def test_mentions_known(tmp_path):
+    path = tmp_path / "own.tsv"
+    path.write_text("id\tlabel\ttype\taliases\n"
+                    "org:escartons\tCentre hospitalier des Escartons\torganisation\t\n",
+                    encoding="utf-8")
+    docs = [("a.txt", "Les soignants de l’hôpital de Briançon manifestent.")]
+    m = stakegraph.extract(docs, path).mentions
+    assert list(zip(m.id, m.text, m.match)) == [
+        ("org:escartons", "hôpital de Briançon", "known")]
+    assert len(stakegraph.extract(docs, path, variants="-known").mentions) == 0
+
+
 # ---- mentions: offsets that slice the text ------------------------------------
 
 

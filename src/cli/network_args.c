@@ -82,7 +82,8 @@ static const cli_option options[] = {
     {OPT_STRICT, "strict", NULL, "invalid UTF-8 is an error instead of a warning", EX | EP},
     {OPT_VARIANTS, "variants", "LIST",
      "the variants of names to match: all (default), none, or a list of function-words, "
-     "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy; "
+     "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy, "
+     "known (names borrowed from the bundled gazetteer's entry for the same organisation); "
      "-NAME removes one ('-fuzzy': all but fuzzy)",
      EX | EP},
     {OPT_KEEP_CREDITS, "keep-credits", NULL,

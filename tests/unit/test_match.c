@@ -34,6 +34,8 @@ static const char *GAZ =
     "org:clinic\tClinique X\torganisation\t\t(?i)clinique\\s+\\p{Lu}\\w+\t\n";
 
 static sg_gazetteer *gaz;
+/* without the variant "known" (tested by known_names): the bundled gazetteer
+ * would lend its acronyms to the organisations above */
 static sg_matcher *matcher;
 
 static int setup(void **state)
@@ -42,7 +44,7 @@ static int setup(void **state)
     sg_error err;
     if (sg_gazetteer_new(&gaz, &err) ||
         sg_gazetteer_load_buffer(gaz, "g.tsv", GAZ, strlen(GAZ), &err) ||
-        sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL, &err)) {
+        sg_matcher_new(&matcher, gaz, SG_VARIANT_ALL & ~SG_VARIANT_KNOWN, &err)) {
         fprintf(stderr, "setup: %s\n", err.message);
         return -1;
     }
@@ -243,6 +245,9 @@ static void variants_parse(void **state)
     assert_int_equal(sg_variants_parse(&v, "-"), SG_ERR_INVALID);
     assert_int_equal(v, 7); /* unchanged on error */
     assert_string_equal(sg_variant_name(SG_VARIANT_INTERRUPTED), "interrupted");
+    assert_string_equal(sg_variant_name(SG_VARIANT_KNOWN), "known");
+    assert_int_equal(sg_variants_parse(&v, "-known"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_ALL & ~SG_VARIANT_KNOWN);
     assert_null(sg_variant_name(SG_VARIANT_ALL));
 }
 
@@ -311,6 +316,79 @@ static void hits_sort_stable(void **state)
     sg_hits_free(&h);
 }
 
+/* Variant "known" (issue 14): "id=text/how ..." of the mentions `text` makes
+ * with the gazetteer `rows` and the variants `variants`. */
+static void run_known(const char *rows, unsigned variants, const char *text, char *out, size_t size)
+{
+    sg_gazetteer *g = NULL;
+    sg_matcher *mt = NULL;
+    sg_error err;
+    assert_int_equal(sg_gazetteer_new(&g, &err), 0);
+    assert_int_equal(sg_gazetteer_load_buffer(g, "own.tsv", rows, strlen(rows), &err), 0);
+    assert_int_equal(sg_matcher_new(&mt, g, variants, &err), 0);
+    sg_folded f;
+    sg_hits h = {0};
+    memset(&f, 0, sizeof(f));
+    assert_int_equal(sg_fold(&f, text, strlen(text), 0), 0);
+    sg_regex_md *md = sg_regex_md_new();
+    assert_non_null(md);
+    assert_int_equal(sg_matcher_run(mt, md, &f, text, strlen(text), "doc", &h, &err), 0);
+    assert_int_equal(sg_resolve(mt, &f, text, &h), 0);
+    out[0] = '\0';
+    size_t n = 0;
+    for (size_t i = 0; i < h.n; i++) {
+        size_t s = f.src[h.v[i].fs], e = sg_folded_orig_end(&f, text, strlen(text), h.v[i].fe);
+        n += (size_t)snprintf(out + n, size - n, "%s%s=%.*s/%s", i ? " " : "",
+                              sg_gazetteer_id(g, h.v[i].entity), (int)(e - s), text + s,
+                              sg_matcher_how(mt, &h.v[i], text, s, e));
+    }
+    sg_regex_md_free(md);
+    sg_hits_free(&h);
+    sg_folded_free(&f);
+    sg_matcher_free(mt);
+    sg_gazetteer_free(g);
+}
+
+#define EXPECT_KNOWN(rows, variants, text, want)                                                   \
+    do {                                                                                           \
+        char got[2048];                                                                            \
+        run_known(rows, variants, text, got, sizeof(got));                                         \
+        assert_string_equal(got, want);                                                            \
+    } while (0)
+
+static void known_names(void **state)
+{
+    (void)state;
+    const char *own = "id\tlabel\ttype\taliases\n"
+                      "org:esc\tCentre hospitalier des Escartons\torganisation\t\n"
+                      "place:briancon\tBriançon\tplace\t\n";
+    /* the bundled entry of that label lends its spellings, matched folded: a
+     * place inside gives way */
+    EXPECT_KNOWN(own, SG_VARIANT_ALL, "à l’HÔPITAL DE BRIANÇON et à Briançon",
+                 "org:esc=HÔPITAL DE BRIANÇON/known place:briancon=Briançon/exact");
+    /* no variant of them (the function word dropped), and nothing with
+     * -known (the place inside "hôpital de X" is then left out, as in any
+     * hospital's name the gazetteer does not know) */
+    EXPECT_KNOWN(own, SG_VARIANT_ALL, "l’hôpital Briançon", "place:briancon=Briançon/exact");
+    EXPECT_KNOWN(own, SG_VARIANT_ALL & ~SG_VARIANT_KNOWN, "l’hôpital de Briançon", "");
+    /* a user's own reading overlapping a lent name wins, even shorter: the
+     * acronym of one of the user's entries inside "CH de Briançon" */
+    EXPECT_KNOWN("id\tlabel\ttype\taliases\n"
+                 "org:esc\tCentre hospitalier des Escartons\torganisation\t\n"
+                 "org:ch\tCollectif hospitalier\torganisation\tCH\n",
+                 SG_VARIANT_ALL, "le CH de Briançon", "org:ch=CH/exact");
+    /* the lent names' prefixes do not steer the user's variants: the inserted
+     * town's adjective of "Hôpital privé Beauregard" is still read, though
+     * "Hôpital privé Marseille Vert Coteau" is lent to the other entry */
+    EXPECT_KNOWN("id\tlabel\ttype\taliases\n"
+                 "org:beauregard\tHôpital privé Beauregard\torganisation\t\n"
+                 "org:vc\tClinique Vert Coteau\torganisation\t\n",
+                 SG_VARIANT_ALL,
+                 "l’hôpital privé marseillais Beauregard et l’hôpital privé Marseille Vert Coteau",
+                 "org:beauregard=hôpital privé marseillais Beauregard/variant "
+                 "org:vc=hôpital privé Marseille Vert Coteau/known");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +403,7 @@ int main(void)
         cmocka_unit_test(acronym_definitions),
         cmocka_unit_test(variants_parse),
         cmocka_unit_test(hits_sort_stable),
+        cmocka_unit_test(known_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
