@@ -5,9 +5,13 @@
  * de Briançon", which the bundled entry lists.
  *
  * The lent names are read as written or folded only (no variant is derived
- * from them), and a reading of one loses against any reading of the user's
- * own names that it overlaps (match.c, select_hits): they fill gaps, never
- * overrule the user. */
+ * from them), from a prefix table of their own (the user's variants walk the
+ * user's names' table, and a lent name must not steer them), and a reading
+ * of one loses against any reading of the user's own names that it overlaps
+ * (sg_known_give_way, before the choice of mentions): they fill gaps, never
+ * overrule the user. The bundled table is parsed by the gazetteer reader
+ * (gazetteer.c) once per matcher, when its first organisation that may
+ * borrow is added, and freed once the names are lent. */
 #include <stdlib.h>
 #include <string.h>
 

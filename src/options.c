@@ -69,7 +69,7 @@ static int extract_set(sg_extract_options *opt, const char *name, const char *va
             return invalid(err,
                            "invalid --variants '%.200s' (all, none, or a list of function-words, "
                            "heads, inserted, region, acronym-forms, defined, interrupted, "
-                           "shared-heads, fuzzy; -NAME removes one)",
+                           "shared-heads, fuzzy, known; -NAME removes one)",
                            value);
     } else if (!strcmp(name, "max-unit-actors")) {
         if (parse_u32(value, &v) || v == 1)
