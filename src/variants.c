@@ -683,10 +683,10 @@ static int compound_first(sg_matcher *m, uint32_t entity, const char *written, c
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
-    if (!m->allowed[entity])
+    if (!(m->allowed[entity] & SKEL_VARIANTS))
         return 0;
     if (mode != MODE_ACRONYM &&
-        !(m->allowed[entity] & ~(SG_VARIANT_ACRONYM_FORMS | SG_VARIANT_DEFINED)))
+        !(m->allowed[entity] & SKEL_VARIANTS & ~(SG_VARIANT_ACRONYM_FORMS | SG_VARIANT_DEFINED)))
         return 0; /* no skeleton needed */
     if (mode == MODE_ACRONYM) {
         int ascii = 1;

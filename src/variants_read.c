@@ -187,7 +187,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
          * capitalised: that test first, before the skeleton's text) */
         if (sk->len != j - i || ((sk->needs & SKEL_CONTRACTED) && !(f->flags[i] & SG_F_UPPER)) ||
             memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
-            (sk->needs & SG_VARIANT_ALL & ~(unsigned)m->allowed[sk->entity]) ||
+            (sk->needs & SKEL_VARIANTS & ~(unsigned)m->allowed[sk->entity]) ||
             ((sk->needs & SKEL_CAPITALS) &&
              !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
@@ -311,7 +311,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             for (uint32_t v = we > min_end ? sg_prefix_skel(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
                  v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
-                unsigned need = (sk->needs | used) & SG_VARIANT_ALL;
+                unsigned need = (sk->needs | used) & SKEL_VARIANTS;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
                     ((sk->needs & SKEL_CAPITALS) &&
