@@ -539,6 +539,24 @@ static int area(const char *key)
     return 0;
 }
 
+/* A part of a department or a region by its position: "le Haut-Vaucluse",
+ * "le Haut-Var", "le Bas-Rhône" (a place of the list after "haut",
+ * "bas"...): an area that no body governs, not an actor ("Haute-Corse",
+ * "Hautes-Alpes", departments, are places of the list themselves). */
+static int part_of_place(const char *key)
+{
+    static const char *const parts[] = {"bas ",   "basse ",  "basses ", "haut ",
+                                        "haute ", "hautes ", "hauts "};
+    if (sg_suggest_word(SG_WL_PLACE, key))
+        return 0;
+    for (size_t k = 0; k < sizeof(parts) / sizeof(*parts); k++) {
+        size_t n = strlen(parts[k]);
+        if (!strncmp(key, parts[k], n) && sg_suggest_word(SG_WL_PLACE, key + n))
+            return 1;
+    }
+    return 0;
+}
+
 /* A local authority named by its kind alone: capitalised inside a sentence,
  * "la Région", "le Département", "la Métropole", "le Conseil départemental"
  * name the authority (the capital is the institution's). 2 for a word whose
@@ -612,8 +630,8 @@ static int rows_from_sequences(sg_suggester *s)
            district) */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose * 2 > c->mid || first || name_taken(s, c->label) ||
-            generic || board(c->key) || spelt_kind(c->key) || ends_with_person(s, c->key) ||
-            total < (marked ? 1 : s->opt.min_count))
+            generic || board(c->key) || spelt_kind(c->key) || part_of_place(c->key) ||
+            ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");
         if ((c->exact || auth == 2) && aliases) { /* "=La Provence": that case only */

@@ -18,9 +18,10 @@
  * hospitalier"), by its ending. */
 int sg_suggest_lower_adjective(const sg_scan *sc, size_t k)
 {
-    static const char *const endings[] = {"aire", "ais",  "aise", "al",  "ale", "ales",  "aux",
-                                          "el",   "elle", "eur",  "eux", "ien", "ienne", "ier",
-                                          "iere", "if",   "ique", "ive", "ois", "oise"};
+    /* (-éen: "Hôpital européen", "Institut méditerranéen") */
+    static const char *const endings[] = {
+        "aire", "ais", "aise", "al",    "ale", "ales", "aux", "een",  "eenne", "el",  "elle",
+        "eur",  "eux", "ien",  "ienne", "ier", "iere", "if",  "ique", "ive",   "ois", "oise"};
     const sg_stok *t = &sc->tok[k];
     if (!(t->flags & T_LOWER) || (t->flags & (T_COVERED | T_FURNITURE)) || in(sc, k, SG_WL_STOP) ||
         in(sc, k, SG_WL_VERB) || in(sc, k, SG_WL_PARTICLE))

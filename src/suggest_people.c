@@ -116,7 +116,7 @@ int sg_suggest_person_at(const sg_scan *sc, size_t i)
 static int find_first_names(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
-        if (!name_word(sc, i) || (sc->tok[i].flags & T_UPPER) ||
+        if (!name_word(sc, i) || (sc->tok[i].flags & (T_UPPER | T_TAKEN)) ||
             !(sg_first_name(fw(sc, i)) || ambiguous_first_name(sc, i)))
             continue;
         if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED))
@@ -124,9 +124,11 @@ static int find_first_names(sg_scan *sc)
         size_t sur = 0, last = name_after(sc, i, &sur);
         if (!last)
             continue;
-        /* a surname followed by another capitalised word is some longer name */
+        /* a surname followed by another capitalised word is some longer name
+           (not one on the next line: "Intervention de Jean Dupont", then a
+           heading "Réunion du 3 mai") */
         if (last + 1 < sc->ntok && sep_blank(sc, last + 1) && name_word(sc, last + 1) &&
-            !in(sc, last + 1, SG_WL_ROLE))
+            !(sc->tok[last + 1].flags & T_LINE) && !in(sc, last + 1, SG_WL_ROLE))
             continue;
         int rc = add_person(sc, i, last, sur);
         if (rc)
@@ -222,8 +224,9 @@ static int role_before(sg_scan *sc, size_t r)
 static int lower_title(const sg_scan *sc, size_t i)
 {
     static const char *const titles[] = {
-        "amiral",     "baron",   "baronne", "capitaine", "colonel",  "comte",   "comtesse",
-        "commandant", "docteur", "general", "generale",  "marechal", "marquis", "professeur"};
+        "amiral",     "baron",    "baronne",    "capitaine", "colonel",   "comte",    "comtesse",
+        "commandant", "docteur",  "duc",        "duchesse",  "general",   "generale", "marechal",
+        "marquis",    "marquise", "professeur", "vicomte",   "vicomtesse"};
     if (!(sc->tok[i].flags & T_LOWER) || i == 0 || !sep_blank(sc, i) || i + 1 >= sc->ntok ||
         !sep_blank(sc, i + 1) ||
         !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
@@ -232,6 +235,49 @@ static int lower_title(const sg_scan *sc, size_t i)
         if (is(sc, i, titles[k]))
             return 1;
     return 0;
+}
+
+/* A title of nobility: the particle after the given names belongs to the
+ * name ("le baron Léon Wladyslas de Lenval"). */
+static int noble_title(const sg_scan *sc, size_t i)
+{
+    static const char *const titles[] = {"baron",   "baronne",   "comte",   "comtesse",
+                                         "duc",     "duchesse",  "marquis", "marquise",
+                                         "vicomte", "vicomtesse"};
+    for (size_t k = 0; k < sizeof(titles) / sizeof(*titles); k++)
+        if (is(sc, i, titles[k]))
+            return 1;
+    return 0;
+}
+
+/* "le baron Léon Wladyslas de Lenval": after a title of nobility and the n
+ * given names from word i + 1, "de X" is the family name even when X is a
+ * name the gazetteers know (nobles bear the names of places, and of the
+ * bodies they founded); the words after the title are taken. Returns 1 when
+ * the person was added, 0 when the words do not read so, or SG_ERR_NOMEM. */
+static int noble_person(sg_scan *sc, size_t i, size_t n)
+{
+    size_t p = i + n + 1, x = p + 1; /* the particle, the family name */
+    if (!noble_title(sc, i) || x >= sc->ntok || !sep_blank(sc, p) ||
+        !(sc->tok[p].flags & T_LOWER) || !(is(sc, p, "de") || is(sc, p, "d")) ||
+        !(sep_blank(sc, x) || sep_elision(sc, x)) || !(sc->tok[x].flags & T_CAP) ||
+        (sc->tok[x].flags & (T_UPPER | T_FURNITURE | T_NUM)) ||
+        any_flag(sc, i + 1, i + n, T_COVERED | T_FURNITURE) ||
+        (x + 1 < sc->ntok && sep_blank(sc, x + 1) && (sc->tok[x + 1].flags & T_CAP)))
+        return 0;
+    for (size_t k = i + 1; k <= i + n; k++)
+        if (!name_word(sc, k) || in(sc, k, SG_WL_ORG_HEAD) || in(sc, k, SG_WL_ROLE))
+            return 0;
+    sg_cand *c = words_cand(sc, &sc->people, i + 1, x);
+    if (!c)
+        return SG_ERR_NOMEM;
+    c->full = 1;
+    if (!c->surname &&
+        !(c->surname = sg_suggest_collapse(sc->text + sc->tok[p].s, sc->tok[x].e - sc->tok[p].s)))
+        return SG_ERR_NOMEM;
+    for (size_t k = i + 1; k <= x; k++)
+        sc->tok[k].flags |= T_TAKEN; /* not "Léon Wladyslas" again by its first name */
+    return 1;
 }
 
 /* The n words after a title at i (1 to 3), a person: first names first, the
@@ -258,7 +304,9 @@ int sg_suggest_find_people(sg_scan *sc)
                 rc = person_after_title(sc, i, n);
         } else if (lower_title(sc, i)) {
             size_t n = run_forward(sc, i + 1);
-            if (n >= 1 && n <= 3) {
+            if (n >= 1 && n <= 3 && (rc = noble_person(sc, i, n)) != 0) {
+                rc = rc == 1 ? 0 : rc;
+            } else if (n >= 1 && n <= 3) {
                 rc = person_after_title(sc, i, n);
             } else if (n == 0 && i + 2 < sc->ntok && sep_blank(sc, i + 1) &&
                        (is(sc, i + 1, "de") || is(sc, i + 1, "d") || is(sc, i + 1, "du")) &&

@@ -325,6 +325,22 @@ static void mark_credits(sg_scan *sc)
             i = b - 1;
             continue;
         }
+        /* "Reportage Odile Dumas" ending its line: a cue in capitals, then a
+           name of one to three capitalised words, no colon */
+        if (in(sc, i, SG_WL_CREDIT) && (sc->tok[i].flags & T_CAP) &&
+            !(sc->tok[i].flags & (T_FURNITURE | T_UPPER)) && i + 1 < sc->ntok &&
+            sep_blank(sc, i + 1) && !(sc->tok[i + 1].flags & T_LINE) &&
+            (sc->tok[i + 1].flags & T_CAP)) {
+            size_t b = i + 1;
+            while (b + 1 < sc->ntok && b - i < 3 && sep_blank(sc, b + 1) &&
+                   !(sc->tok[b + 1].flags & T_LINE) && (sc->tok[b + 1].flags & T_CAP))
+                b++;
+            if (b + 1 >= sc->ntok || (sc->tok[b + 1].flags & T_LINE)) {
+                furnish(sc, i, b + 1);
+                i = b;
+                continue;
+            }
+        }
         /* a slash right between a name and an agency in capitals */
         if (i > 0 && sc->tok[i - 1].e + 1 == sc->tok[i].s && sc->text[sc->tok[i].s - 1] == '/' &&
             (sc->tok[i].flags & T_UPPER) && (sc->tok[i - 1].flags & T_CAP) &&

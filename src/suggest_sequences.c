@@ -91,7 +91,8 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
 {
     static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
                                            "iens", "iennes", "ois",  "oises"};
-    const char *prev = i > 0 && sep_blank(sc, i) ? fw(sc, i - 1) : "";
+    /* (the word before may be elided: "le périmètre d’Europrojet") */
+    const char *prev = i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) ? fw(sc, i - 1) : "";
     if (sg_suggest_unit_name(sc, i, j))
         return 1;
     static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
@@ -210,10 +211,37 @@ int sg_suggest_ordinal(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* A road's number: A570, RN7, D559 (the letters glued to the digits), or
+ * "RN 85": a road, not an actor. */
+static int road(const sg_scan *sc, size_t i, size_t j)
+{
+    static const char *const kinds[] = {"A", "D", "M", "N", "RD", "RM", "RN"};
+    const char *w = sc->text + sc->tok[i].s;
+    size_t len = sc->tok[i].e - sc->tok[i].s, n = 0;
+    while (n < len && w[n] >= 'A' && w[n] <= 'Z')
+        n++;
+    size_t digits = len - n;
+    for (size_t p = n; p < len; p++)
+        if (w[p] < '0' || w[p] > '9')
+            return 0;
+    if (j == i + 1 && !digits && (sc->tok[j].flags & T_NUM))
+        digits = sc->tok[j].e - sc->tok[j].s;
+    else if (j != i)
+        return 0;
+    if (!digits || digits > 4)
+        return 0;
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+        if (strlen(kinds[k]) == n && !memcmp(w, kinds[k], n))
+            return 1;
+    return 0;
+}
+
 int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
     if (j == i && (sg_suggest_ordinal(sc, i) || roman(sc, i)))
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
+    if (road(sc, i, j))
+        return 0; /* "les échangeurs de l’A570" */
     cued |= sg_suggest_dateline(sc, i, j) || (j == i && sg_suggest_party(sc, i));
     size_t a = i; /* the label's first word */
     int head = cued ? 0 : sg_suggest_head_before(sc, i, &a);

@@ -817,27 +817,28 @@ static const char *const place_words[] = {
 };
 
 static const char *const credit_words[] = {
-    "copyright",   "credit", "credits",      "illustration", "illustrations", "image",   "images",
-    "infographie", "photo",  "photographie", "photos",       "source",        "sources", "video",
+    "copyright", "credit",    "credits",     "illustration", "illustrations",
+    "image",     "images",    "infographie", "photo",        "photographie",
+    "photos",    "reportage", "source",      "sources",      "video",
 };
 
 static const char *const named_words[] = {
-    "aeroport",  "affaire",      "allee",       "allees",     "amendement",   "av",
-    "avenue",    "bastide",      "batiment",    "bd",         "bibliotheque", "boulevard",
-    "bourse",    "campus",       "caserne",     "cathedrale", "centre",       "chapelle",
-    "chateau",   "chemin",       "cite",        "clinique",   "college",      "colline",
-    "cours",     "creche",       "domaine",     "ecole",      "eglise",       "ehpad",
-    "espace",    "faculte",      "fondation",   "fonds",      "foyer",        "gare",
-    "groupe",    "hopital",      "hospitalite", "hotel",      "impasse",      "institut",
-    "jardin",    "ligne",        "loi",         "lycee",      "maison",       "maladie",
-    "maternite", "mediatheque",  "methode",     "metro",      "mont",         "musee",
-    "operation", "parc",         "pavillon",    "piscine",    "place",        "plan",
-    "pole",      "polyclinique", "pont",        "port",       "prix",         "programme",
-    "projet",    "promenade",    "quai",        "quartier",   "rapport",      "residence",
-    "rue",       "saint",        "sainte",      "salle",      "site",         "square",
-    "st",        "stade",        "station",     "ste",        "syndrome",     "technopole",
-    "theatre",   "tour",         "tramway",     "trophee",    "universite",   "vaccin",
-    "villa",     "virus",        "zone",
+    "aeroport",   "affaire",     "allee",        "allees",     "amendement",   "av",
+    "avenue",     "bastide",     "batiment",     "bd",         "bibliotheque", "boulevard",
+    "bourse",     "campus",      "caserne",      "cathedrale", "centre",       "chapelle",
+    "chateau",    "chemin",      "cite",         "clinique",   "college",      "colline",
+    "cours",      "creche",      "domaine",      "ecole",      "eglise",       "ehpad",
+    "espace",     "faculte",     "fondation",    "fonds",      "foyer",        "gare",
+    "groupe",     "hopital",     "hospitalite",  "hotel",      "impasse",      "institut",
+    "jardin",     "ligne",       "loi",          "lycee",      "maison",       "maladie",
+    "maternite",  "mediatheque", "methode",      "metro",      "mont",         "musee",
+    "operation",  "parc",        "pavillon",     "perimetre",  "piscine",      "place",
+    "plan",       "pole",        "polyclinique", "pont",       "port",         "prix",
+    "programme",  "projet",      "promenade",    "quai",       "quartier",     "rapport",
+    "residence",  "rue",         "saint",        "sainte",     "salle",        "site",
+    "square",     "st",          "stade",        "station",    "ste",          "syndrome",
+    "technopole", "theatre",     "tour",         "tramway",    "trophee",      "universite",
+    "vaccin",     "villa",       "virus",        "zone",
 };
 
 #define LIST(a)                                                                                    \

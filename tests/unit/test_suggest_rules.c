@@ -1,0 +1,82 @@
+/* The suggester's rules of December 2026 (SPEC §15, issue 14): what each one
+ * proposes or leaves out. Every text here is invented for the test. */
+#include "suggest_test_util.h"
+
+/* A person's name ending its line is not cut by the next line's first word
+ * ("Réunion", a heading), and "Reportage X" ending its line is a credit. */
+static void lines_and_reports(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Intervention de Jeanne Morvillet\n\nRéunion du 3 mai 2011 à 10h\n\n"
+             "Le maire a parlé longtemps. Reportage Odile Dumas\n\nLa suite du texte vient.\n");
+    has(l, "Jeanne Morvillet", "person");
+    hasnt(l, "Odile Dumas");
+    sg_suggestion_list_free(l);
+}
+
+/* After a title of nobility the particle and the name belong to the person,
+ * even when the name is one the gazetteers know (a body he founded). */
+static void names_of_nobles(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\taliases\n"
+                      "org:h\tHôpital Corvalès\torganisation\tCorvalès\n";
+    const char *texts[] = {"Le comte Léon Baptistin de Corvalès a fondé l'hôpital en 1890.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Léon Baptistin de Corvalès", "person");
+    assert_string_equal(row(l, "Léon Baptistin de Corvalès")->surname, "de Corvalès");
+    hasnt(l, "Léon Baptistin");
+    sg_suggestion_list_free(l);
+}
+
+/* Road numbers name roads; a body's acronym with a number stays a name. */
+static void roads(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le chantier longe l'A570, la RN 85 et la D559 vers le nord. "
+                                 "Il a été financé par l'UPE 13 en entier.\n");
+    hasnt(l, "A570");
+    hasnt(l, "RN 85");
+    hasnt(l, "D559");
+    has(l, "UPE 13", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A department's part by its position is an area, not an actor; the
+ * departments named so are places. */
+static void parts_of_departments(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Les médecins manquent dans le Haut-Var. Le Haut-Var attend. "
+                                 "Les élus des Hautes-Alpes ont répondu.\n");
+    hasnt(l, "Haut-Var");
+    has(l, "Hautes-Alpes", "place");
+    sg_suggestion_list_free(l);
+}
+
+/* A capitalised head with an adjective in -éen is a name ("Hôpital
+ * européen"); a name after "le périmètre d’" is a site. */
+static void adjectives_and_sites(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le nouvel Institut méditerranéen a ouvert à Lyon. Depuis, "
+                                 "l'Institut méditerranéen recrute. Il est construit sur le "
+                                 "périmètre d'Europrojet, près du port.\n");
+    has(l, "Institut méditerranéen", "organisation");
+    hasnt(l, "Europrojet");
+    sg_suggestion_list_free(l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lines_and_reports),
+        cmocka_unit_test(names_of_nobles),
+        cmocka_unit_test(roads),
+        cmocka_unit_test(parts_of_departments),
+        cmocka_unit_test(adjectives_and_sites),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
