@@ -678,6 +678,7 @@ static int on_base(const sg_mention *m, void *ctx)
     s->spans[s->nspans].s = m->start;
     s->spans[s->nspans].e = m->end;
     s->spans[s->nspans].place = m->type && !strcmp(m->type, "place");
+    s->spans[s->nspans].org = m->type && !strcmp(m->type, "organisation");
     s->nspans++;
     return 0;
 }

@@ -114,6 +114,7 @@ void sg_cand_list_free(sg_cand_list *l);
 typedef struct {
     size_t s, e; /* original bytes */
     int place;   /* a mention of an entity of type place */
+    int org;     /* ... of type organisation */
 } sg_span;
 
 typedef struct {
@@ -172,7 +173,8 @@ enum {
     T_LINE = 256,      /* the first word of a line */
     T_COMMON = 512,    /* an acronym in brackets after common nouns ("les urgences (UGO)") */
     T_PLACE = 1024,    /* inside a gazetteer's mention of a place */
-    T_TAKEN = 2048     /* already read as a name after a media cue */
+    T_TAKEN = 2048,    /* already read as a name after a media cue */
+    T_ORG = 4096       /* inside a gazetteer's mention of an organisation */
 };
 
 /* The most words a name has. */
@@ -358,6 +360,8 @@ int sg_suggest_find_people(sg_scan *sc);
 /* suggest_cues.c */
 /* A place cue around [i, j]: 2 strong (counts from one mention), 1 another, 0 none. */
 int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j);
+/* A name in a list of organisations the gazetteers know: "(Archet, Cimiez, Saint-Roch)". */
+int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j);
 /* A role of a body before word i: "président de X", not a territory's (maire). */
 int sg_suggest_role_of_body(const sg_scan *sc, size_t i);
 /* A party's acronym at word i after an elected person's role: "maire LR de X". */

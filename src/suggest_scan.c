@@ -122,7 +122,8 @@ static void mark_covered(sg_scan *sc)
             k++;
         for (size_t j = k; j < sc->nspans && sc->spans[j].s < t->e; j++)
             if (sc->spans[j].e > t->s) {
-                t->flags |= T_COVERED | (sc->spans[j].place ? T_PLACE : 0);
+                t->flags |=
+                    T_COVERED | (sc->spans[j].place ? T_PLACE : 0) | (sc->spans[j].org ? T_ORG : 0);
                 break;
             }
     }

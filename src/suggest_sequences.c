@@ -267,7 +267,8 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     int place = cued ? 0 : sg_suggest_place_cue(sc, i, j);
     c->place += place != 0;
     c->cued += cued || place == 2;
-    c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i);
+    c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i) ||
+              (!start && sg_suggest_listed_org(sc, i, j));
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
     c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&
@@ -344,6 +345,16 @@ int sg_suggest_find_sequences(sg_scan *sc)
                 is(sc, j + 1, "agglomeration")) /* "… agglomération": its kind, in the name */
                 j++;
         }
+        /* "l’OGC Nice", "le RC Lens": an acronym in capitals (not a kind's:
+           CHU, GHT), then a place the gazetteers know, names a body (a club,
+           a company) */
+        int placed = 0;
+        if (j == i && !article && (sc->tok[i].flags & T_UPPER) && !in(sc, i, SG_WL_GENERIC) &&
+            j + 1 < sc->ntok && sep_blank(sc, j + 1) && !(sc->tok[j + 1].flags & T_LINE) &&
+            (sc->tok[j + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+            j = place_run(sc, j + 1);
+            placed = 1;
+        }
         /* "président de la DLVAgglo Camille Galtier": an acronym before a
            known name (not a place) stands alone */
         int alone = j == i && ((sc->tok[i].flags & T_UPPER) || mixed_case(sc, i)) &&
@@ -353,6 +364,11 @@ int sg_suggest_find_sequences(sg_scan *sc)
             int rc = sg_suggest_add_sequence(sc, i, j, 0, lower);
             if (rc)
                 return rc;
+            sg_cand *c = placed ? words_cand(sc, &sc->seqs, i, j) : NULL;
+            if (placed && !c)
+                return SG_ERR_NOMEM;
+            if (c)
+                c->org++;
         }
         i = j;
     }

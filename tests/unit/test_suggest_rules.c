@@ -69,6 +69,45 @@ static void adjectives_and_sites(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A name in a list of organisations the gazetteers know is one, from one
+ * mention; not in a list of people. */
+static void organisations_in_lists(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "org:a\tArchibel\torganisation\n"
+                      "org:c\tCimoran\torganisation\n"
+                      "person:v\tVirginie Tallard\tperson\n"
+                      "person:m\tMarc Ospel\tperson\n";
+    const char *texts[] = {"Le CHU a plusieurs sites anciens (Archibel, Cimoran, Pastelle), et "
+                           "d'autres. Les invités (Virginie Tallard, Marc Ospel, Fontvert) sont "
+                           "venus.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt); /* two mentions for a plain sequence */
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Pastelle", "organisation");
+    hasnt(l, "Fontvert");
+    sg_suggestion_list_free(l);
+}
+
+/* An acronym then a place the gazetteers know names a body; not a kind's
+ * acronym (CHU). */
+static void acronyms_and_towns(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:b\tBrévanne\tplace\n";
+    const char *texts[] = {"Le match opposant l'OGC Brévanne au club voisin a eu lieu. Le CHU "
+                           "Brévanne a soigné les blessés.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "OGC Brévanne", "organisation");
+    hasnt(l, "OGC");
+    hasnt(l, "CHU Brévanne");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -77,6 +116,8 @@ int main(void)
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
         cmocka_unit_test(adjectives_and_sites),
+        cmocka_unit_test(organisations_in_lists),
+        cmocka_unit_test(acronyms_and_towns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
