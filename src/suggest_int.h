@@ -393,6 +393,10 @@ int sg_suggest_find_seats(sg_scan *sc);
 /* Adds a known place, then a word that is none ("le fonds Provence Avenir"): 0 or SG_ERR_NOMEM. */
 int sg_suggest_find_placed_names(sg_scan *sc);
 
+/* Adds a body named after a person the gazetteers know ("la maison de
+ * retraite Simone Veil"): 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_named_after(sg_scan *sc);
+
 /* suggest_sequences.c */
 /* The end of the capitalised sequence starting at word i. */
 size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i);

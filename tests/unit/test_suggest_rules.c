@@ -108,6 +108,42 @@ static void acronyms_and_towns(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A capitalised head, its adjectives (a participle in -é, -ée too), then a
+ * name: one name; not over a party's acronym, nor over a verb in -e. */
+static void heads_adjectives_and_names(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Il soigne à l'Hôpital privé Valmorel depuis mai. Elle enseigne à l'Université "
+             "unifiée Brenne-Lassac. Il a rejoint la Clinique mutualiste Orvenne en juin. Le "
+             "président du Conseil régional LR Paul Vermande a parlé. L'Institut recrute "
+             "Tessandre.\n");
+    has(l, "Hôpital privé Valmorel", "organisation");
+    has(l, "Université unifiée Brenne-Lassac", "organisation");
+    has(l, "Clinique mutualiste Orvenne", "organisation");
+    hasnt(l, "Conseil régional LR");
+    hasnt(l, "Institut recrute Tessandre");
+    sg_suggestion_list_free(l);
+}
+
+/* A person the gazetteers know after a lower-case head of a body that bears
+ * names, with its adjectives or its complement: the body named after her;
+ * not after a role. */
+static void bodies_named_after_people(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "person:l\tLucie Armand\tperson\n"
+                      "person:g\tGaston Fabre\tperson\n";
+    const char *texts[] = {"Les travaux de la maison de retraite publique et médicalisée Lucie "
+                           "Armand ont commencé. Le conseiller Gaston Fabre a parlé.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Maison de retraite publique et médicalisée Lucie Armand", "organisation");
+    hasnt(l, "Conseiller Gaston Fabre");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +154,8 @@ int main(void)
         cmocka_unit_test(adjectives_and_sites),
         cmocka_unit_test(organisations_in_lists),
         cmocka_unit_test(acronyms_and_towns),
+        cmocka_unit_test(heads_adjectives_and_names),
+        cmocka_unit_test(bodies_named_after_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
