@@ -333,7 +333,18 @@ int sg_suggest_find_sequences(sg_scan *sc)
             i = first = k;
         }
         int lower = 0;
-        if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
+        /* "la Métropole toulonnaise", "la Région lyonnaise": a local
+           authority's kind with an adjective is no longer the kind alone
+           (the authority); the adjective is in the name, which then needs
+           the minimum count */
+        if (j == first && !(sc->tok[first].flags & T_START) &&
+            (is(sc, first, "metropole") || is(sc, first, "region") ||
+             is(sc, first, "departement")) &&
+            j + 1 < sc->ntok && sep_blank(sc, j + 1) && !(sc->tok[j + 1].flags & T_LINE) &&
+            sg_suggest_lower_adjective(sc, j + 1)) {
+            j++;
+            lower = 1;
+        } else if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
             j = sg_suggest_extend_name(sc, first, j, &lower);
         else if (sg_suggest_role_of_body(sc, i) && j + 2 < sc->ntok && particle_at(sc, j + 1) &&
                  (sc->tok[j + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))

@@ -144,6 +144,19 @@ static void bodies_named_after_people(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A local authority's kind with an adjective is not the authority alone. */
+static void kinds_with_adjectives(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Les généralistes exercent sur le secteur de la Métropole "
+                                 "toulonnaise depuis des années.\n");
+    hasnt(l, "Métropole");
+    sg_suggestion_list_free(l);
+    l = run1("Les élus de la Métropole ont voté le budget hier.\n");
+    has(l, "Métropole", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +169,7 @@ int main(void)
         cmocka_unit_test(acronyms_and_towns),
         cmocka_unit_test(heads_adjectives_and_names),
         cmocka_unit_test(bodies_named_after_people),
+        cmocka_unit_test(kinds_with_adjectives),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
