@@ -211,6 +211,22 @@ int sg_suggest_ordinal(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* A sports club: "Stade", "Olympique", "Racing", "Sporting", then a
+ * capitalised demonym ("le Stade Rennais", "l’Olympique Lyonnais", "le Stade
+ * Toulousain"), not a stadium (those are "stade de X", "stade X Y"). */
+static int club(const sg_scan *sc, size_t i, size_t j)
+{
+    static const char *const heads[] = {"olympique", "racing", "sporting", "stade"};
+    static const char *const demonym[] = {"ain", "ais", "ien", "ois"};
+    if (j != i + 1 || !sep_blank(sc, j) || (sc->tok[j].flags & T_UPPER) ||
+        !ends_with(fw(sc, j), demonym, sizeof(demonym) / sizeof(*demonym)))
+        return 0;
+    for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+        if (is(sc, i, heads[k]))
+            return 1;
+    return 0;
+}
+
 /* A road's number: A570, RN7, D559 (the letters glued to the digits), or
  * "RN 85": a road, not an actor. */
 static int road(const sg_scan *sc, size_t i, size_t j)
@@ -268,7 +284,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     c->place += place != 0;
     c->cued += cued || place == 2;
     c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i) ||
-              (!start && sg_suggest_listed_org(sc, i, j));
+              (!start && sg_suggest_listed_org(sc, i, j)) || club(sc, i, j);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
     c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&

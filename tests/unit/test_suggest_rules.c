@@ -157,6 +157,22 @@ static void kinds_with_adjectives(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A sports club named by "Stade" and a demonym, from one mention; a
+ * stadium is not. */
+static void sports_clubs(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le match opposait l'équipe locale au Stade Brestois, samedi. Il a eu "
+                           "lieu au Stade Vélodrome.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt); /* two mentions for a plain sequence */
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Stade Brestois", "organisation");
+    hasnt(l, "Stade Vélodrome");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +186,7 @@ int main(void)
         cmocka_unit_test(heads_adjectives_and_names),
         cmocka_unit_test(bodies_named_after_people),
         cmocka_unit_test(kinds_with_adjectives),
+        cmocka_unit_test(sports_clubs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
