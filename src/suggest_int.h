@@ -1,7 +1,8 @@
 /* The suggester's modules: word lists (suggest_words.c, firstnames.c), the
  * candidates one document gives (suggest_scan.c, which reads the words, and
  * its scanners: suggest_acronyms.c, suggest_people.c, suggest_cues.c,
- * suggest_orgs.c, suggest_sequences.c) and the rows (suggest.c). */
+ * suggest_orgs.c, suggest_sequences.c), what a candidate's key says of it
+ * (suggest_keys.c) and the rows (suggest.c). */
 #ifndef SG_SUGGEST_INT_H
 #define SG_SUGGEST_INT_H
 
@@ -396,6 +397,25 @@ int sg_suggest_find_placed_names(sg_scan *sc);
 /* Adds a body named after a person the gazetteers know ("la maison de
  * retraite Simone Veil"): 0 or SG_ERR_NOMEM. */
 int sg_suggest_find_named_after(sg_scan *sc);
+
+/* suggest_keys.c: what a candidate's folded key says of it */
+/* Every word generic: "Conseil", "Premier", "Hôpitaux Sud", "Direction Générale". */
+int sg_suggest_generic_only(const char *key);
+/* Generic words then "de France": "centre hospitalier universitaire de France". */
+int sg_suggest_generic_of_france(const char *key);
+/* A board named by its kind: "Conseil de surveillance". */
+int sg_suggest_board(const char *key);
+/* A kind of body or unit spelt out in title case: "Centre de Lutte Contre le Cancer". */
+int sg_suggest_spelt_kind(const char *key);
+/* A natural area: "Luberon", "Méditerranée". */
+int sg_suggest_area(const char *key);
+/* A department's part by its position: "Haut-Vaucluse". */
+int sg_suggest_part_of_place(const char *key);
+/* A local authority by its kind alone: 2 for a word whose lower case names
+ * the territory ("Région"), 1 for another ("Conseil départemental"), 0. */
+int sg_suggest_authority(const char *key);
+/* One of the first two words an organisation's head. */
+int sg_suggest_org_headed(const char *key);
 
 /* suggest_sequences.c */
 /* The end of the capitalised sequence starting at word i. */

@@ -63,6 +63,16 @@ int sg_suggest_lower_noun(const sg_scan *sc, size_t k)
  * sequence [i, j] starts with an organisation's head; returns the name's
  * last word and sets *lower when it is a lower-case one (2 when the name
  * says what the body is for: "Collectif pour le soin"). */
+/* Counts [a, b] as a name after a cue and takes its words (no other scanner
+ * reads them again): 0 or SG_ERR_NOMEM. */
+static int add_taken(sg_scan *sc, size_t a, size_t b)
+{
+    int rc = sg_suggest_add_sequence(sc, a, b, 1, 0);
+    for (size_t k = a; !rc && k <= b; k++)
+        sc->tok[k].flags |= T_TAKEN;
+    return rc;
+}
+
 /* A past participle as written, ending in "é" or "ée" ("privé", "unifiée";
  * not a verb in -e: "recrute"). */
 static int participle(const sg_scan *sc, size_t k)
@@ -439,11 +449,9 @@ int sg_suggest_find_seats(sg_scan *sc)
         if (!j || j - i >= 2 * MAX_NAME_WORDS || any_flag(sc, i + 1, j, T_TAKEN | T_FURNITURE) ||
             (any_covered(sc, i + 1, j) && !((sc->tok[j].flags & T_PLACE))))
             continue;
-        int rc = sg_suggest_add_sequence(sc, i, j, 1, 0);
+        int rc = add_taken(sc, i, j);
         if (rc)
             return rc;
-        for (size_t k = i; k <= j; k++)
-            sc->tok[k].flags |= T_TAKEN;
         i = j;
     }
     return 0;
@@ -485,11 +493,9 @@ int sg_suggest_find_quoted(sg_scan *sc)
                      (sc->tok[k].flags & (T_COVERED | T_PLACE)) == T_COVERED;
         if (known)
             continue;
-        int rc = sg_suggest_add_sequence(sc, i + 1, b, 1, 0);
+        int rc = add_taken(sc, i + 1, b);
         if (rc)
             return rc;
-        for (size_t k = i + 1; k <= b; k++)
-            sc->tok[k].flags |= T_TAKEN;
         i = b;
     }
     return 0;
@@ -528,11 +534,9 @@ int sg_suggest_find_placed_names(sg_scan *sc)
             i = j;
             continue;
         }
-        int rc = sg_suggest_add_sequence(sc, i, j, 1, 0);
+        int rc = add_taken(sc, i, j);
         if (rc)
             return rc;
-        for (size_t q = i; q <= j; q++)
-            sc->tok[q].flags |= T_TAKEN;
         i = j;
     }
     return 0;
@@ -570,11 +574,9 @@ int sg_suggest_find_named_after(sg_scan *sc)
             !in(sc, head, SG_WL_ORG_HEAD) || !in(sc, head, SG_WL_NAMED) || is(sc, x - 1, "et") ||
             e - head >= MAX_NAME_WORDS)
             continue;
-        int rc = sg_suggest_add_sequence(sc, head, e, 1, 0);
+        int rc = add_taken(sc, head, e);
         if (rc)
             return rc;
-        for (size_t q = head; q <= e; q++)
-            sc->tok[q].flags |= T_TAKEN;
         x = e;
     }
     return 0;
