@@ -453,150 +453,14 @@ static int ends_with_person(const sg_suggester *s, const char *key)
     return 0;
 }
 
-/* Whether every word of the folded `key` is generic: "Conseil", "Premier",
- * "Hôpitaux Sud", "Direction Générale". */
-static int generic_only(const char *key)
-{
-    char buf[256];
-    snprintf(buf, sizeof(buf), "%s", key);
-    if (sg_suggest_word(SG_WL_GENERIC, buf) || sg_suggest_word(SG_WL_ROLE, buf))
-        return 1;
-    char *save = NULL;
-    for (char *w = strtok_r(buf, " '", &save); w; w = strtok_r(NULL, " '", &save))
-        if (!sg_suggest_word(SG_WL_GENERIC, w) && !sg_suggest_word(SG_WL_PARTICLE, w) &&
-            !sg_suggest_word(SG_WL_STOP, w) && !sg_suggest_word(SG_WL_ROLE, w) &&
-            !sg_suggest_word(SG_WL_TITLE, w) && !sg_suggest_word(SG_WL_ORG_HEAD, w))
-            return 0;
-    return 1;
-}
-
-/* A kind of body "of France", generic words then "de France": "le troisième
- * centre hospitalier universitaire de France" ranks one among all. */
-static int generic_of_france(const char *key)
-{
-    static const char suffix[] = " de france";
-    size_t n = strlen(key), sl = sizeof(suffix) - 1;
-    if (n <= sl || n - sl >= 256 || strcmp(key + n - sl, suffix))
-        return 0;
-    char buf[256];
-    memcpy(buf, key, n - sl);
-    buf[n - sl] = 0;
-    return generic_only(buf);
-}
-
-/* A board of some body, named by its kind only: "Conseil de surveillance",
- * "Conseil d'administration", "Commission médicale d'établissement". */
-static int board(const char *key)
-{
-    static const char *const boards[] = {
-        "comite de direction",     "comite medical",         "comite scientifique",
-        "comite social",           "comite technique",       "commission des usagers",
-        "commission medicale",     "conseil communautaire",  "conseil d'administration",
-        "conseil de surveillance", "conseil de vie sociale", "conseil des ministres",
-        "conseil municipal",       "conseil scientifique"};
-    for (size_t k = 0; k < sizeof(boards) / sizeof(*boards); k++) {
-        size_t n = strlen(boards[k]);
-        if (strncmp(key, boards[k], n) || (key[n] && key[n] != ' '))
-            continue;
-        if (!key[n] || generic_only(key + n + 1))
-            return 1;
-    }
-    return 0;
-}
-
-/* A kind of body or unit spelt out in title case, or its first three words
- * or more: "Centre de Lutte Contre le Cancer" (every CLCC), "Service Mobile
- * d'Urgence et de Réanimation" (every SMUR), "Centre de Lutte" (cut short by
- * "Contre"). */
-static int spelt_kind(const char *key)
-{
-    static const char *const kinds[] = {
-        "centre de lutte contre le cancer",
-        "etablissement d'hebergement pour personnes agees dependantes",
-        "groupement hospitalier de territoire",
-        "maison de sante pluriprofessionnelle",
-        "service d'accueil des urgences",
-        "service d'aide medicale urgente",
-        "service mobile d'urgence et de reanimation",
-        "service mobile d'urgences et de reanimation"};
-    size_t n = strlen(key), spaces = 0;
-    for (const char *p = key; *p; p++)
-        spaces += *p == ' ';
-    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
-        if (!strncmp(kinds[k], key, n) && (!kinds[k][n] || (kinds[k][n] == ' ' && spaces >= 2)))
-            return 1;
-    return 0;
-}
-
-/* Natural areas: a place, but named once in running text ("au pied du
- * Luberon") it is no actor; they need the minimum count. */
-static int area(const char *key)
-{
-    static const char *const areas[] = {"alpes", "camargue", "luberon", "mediterranee", "pyrenees"};
-    for (size_t k = 0; k < sizeof(areas) / sizeof(*areas); k++)
-        if (!strcmp(key, areas[k]))
-            return 1;
-    return 0;
-}
-
-/* A part of a department or a region by its position: "le Haut-Vaucluse",
- * "le Haut-Var", "le Bas-Rhône" (a place of the list after "haut",
- * "bas"...): an area that no body governs, not an actor ("Haute-Corse",
- * "Hautes-Alpes", departments, are places of the list themselves). */
-static int part_of_place(const char *key)
-{
-    static const char *const parts[] = {"bas ",   "basse ",  "basses ", "haut ",
-                                        "haute ", "hautes ", "hauts "};
-    if (sg_suggest_word(SG_WL_PLACE, key))
-        return 0;
-    for (size_t k = 0; k < sizeof(parts) / sizeof(*parts); k++) {
-        size_t n = strlen(parts[k]);
-        if (!strncmp(key, parts[k], n) && sg_suggest_word(SG_WL_PLACE, key + n))
-            return 1;
-    }
-    return 0;
-}
-
-/* A local authority named by its kind alone: capitalised inside a sentence,
- * "la Région", "le Département", "la Métropole", "le Conseil départemental"
- * name the authority (the capital is the institution's). 2 for a word whose
- * lower case names the territory ("la région"): the row matches in that case
- * only ("=Région"). */
-static int authority(const char *key)
-{
-    static const char *const bodies[] = {"conseil departemental", "conseil general",
-                                         "conseil regional"};
-    static const char *const territories[] = {"departement", "metropole", "region"};
-    for (size_t k = 0; k < sizeof(territories) / sizeof(*territories); k++)
-        if (!strcmp(key, territories[k]))
-            return 2;
-    for (size_t k = 0; k < sizeof(bodies) / sizeof(*bodies); k++)
-        if (!strcmp(key, bodies[k]))
-            return 1;
-    return 0;
-}
-
-/* Whether one of the first two words of `key` is an organisation's head. */
-static int org_headed(const char *key)
-{
-    char buf[256];
-    snprintf(buf, sizeof(buf), "%s", key);
-    char *save = NULL;
-    int n = 0;
-    for (char *w = strtok_r(buf, " '", &save); w && n < 2; w = strtok_r(NULL, " '", &save), n++)
-        if (sg_suggest_word(SG_WL_ORG_HEAD, w))
-            return 1;
-    return 0;
-}
-
 static const char *sequence_type(const sg_cand *c)
 {
     size_t total = c->mid + c->start;
-    if (authority(c->key))
+    if (sg_suggest_authority(c->key))
         return "organisation";
     if (sg_suggest_word(SG_WL_PLACE, c->key)) /* PACA too */
         return "place";
-    if (c->upper || c->org || org_headed(c->key))
+    if (c->upper || c->org || sg_suggest_org_headed(c->key))
         return "organisation";
     if (c->place * 2 >= total)
         return "place";
@@ -611,17 +475,18 @@ static int rows_from_sequences(sg_suggester *s)
         size_t total = c->mid + c->start;
         /* strong cues count from one occurrence: an acronym in capitals, an
            elision, an organisation's head before or at the start of the name */
-        int marked =
-            c->upper || c->elided || c->org || c->cued ||
-            (sg_suggest_word(SG_WL_PLACE, c->key) && !area(c->key)) ||
-            (org_headed(c->key) && strchr(c->key, ' ') && (!c->lower_end || c->long_lower));
+        int marked = c->upper || c->elided || c->org || c->cued ||
+                     (sg_suggest_word(SG_WL_PLACE, c->key) && !sg_suggest_area(c->key)) ||
+                     (sg_suggest_org_headed(c->key) && strchr(c->key, ' ') &&
+                      (!c->lower_end || c->long_lower));
         /* a name after a media cue counts even in generic words ("BFM TV") */
-        int generic = (generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')))) ||
-                      generic_of_france(c->key);
+        int generic =
+            (sg_suggest_generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')))) ||
+            sg_suggest_generic_of_france(c->key);
         /* a natural area needs the minimum count even after a cue ("commune du
            Luberon": the commune is in it) */
-        marked &= !area(c->key);
-        int auth = c->mid ? authority(c->key) : 0;
+        marked &= !sg_suggest_area(c->key);
+        int auth = c->mid ? sg_suggest_authority(c->key) : 0;
         marked |= auth != 0;
         generic &= !auth;
         /* a first name alone is someone the text knows by it, not a body;
@@ -630,8 +495,9 @@ static int rows_from_sequences(sg_suggester *s)
            district) */
         int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose * 2 > c->mid || first || name_taken(s, c->label) ||
-            generic || board(c->key) || spelt_kind(c->key) || part_of_place(c->key) ||
-            ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
+            generic || sg_suggest_board(c->key) || sg_suggest_spelt_kind(c->key) ||
+            sg_suggest_part_of_place(c->key) || ends_with_person(s, c->key) ||
+            total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");
         if ((c->exact || auth == 2) && aliases) { /* "=La Provence": that case only */
@@ -678,6 +544,7 @@ static int on_base(const sg_mention *m, void *ctx)
     s->spans[s->nspans].s = m->start;
     s->spans[s->nspans].e = m->end;
     s->spans[s->nspans].place = m->type && !strcmp(m->type, "place");
+    s->spans[s->nspans].org = m->type && !strcmp(m->type, "organisation");
     s->nspans++;
     return 0;
 }

@@ -30,14 +30,15 @@ static int list_sep(const sg_scan *sc, size_t k, size_t *next)
     return 0;
 }
 
-/* The places the gazetteers know among the other items of a list of names
- * around [i, j] ("Colmars-les-Alpes, Forcalquier, Digne-les-Bains,
- * Gréoux-les-Bains, La Motte-du-Caire, Mane et Manosque"): items of one to
- * three capitalised words (or a capitalised article and a word); 0 when one
- * of them is a known name of another type. */
-static size_t places_in_list(const sg_scan *sc, size_t i, size_t j)
+/* The names the gazetteers know of one type (`kind`: T_PLACE or T_ORG)
+ * among the other items of a list of names around [i, j] ("Colmars-les-Alpes,
+ * Forcalquier, Digne-les-Bains, Gréoux-les-Bains, La Motte-du-Caire, Mane et
+ * Manosque"; "(Archet, Cimiez, Pasteur, Saint-Roch)"): items of one to three
+ * capitalised words (or a capitalised article and a word); 0 when one of them
+ * is a known name of another type. */
+static size_t known_in_list(const sg_scan *sc, size_t i, size_t j, unsigned kind)
 {
-    size_t places = 0, next;
+    size_t known = 0, next;
     /* forward */
     for (size_t k = j + 1, items = 0; items < 8 && list_sep(sc, k, &next); items++) {
         size_t a = next, b = a;
@@ -46,10 +47,10 @@ static size_t places_in_list(const sg_scan *sc, size_t i, size_t j)
             b++;
         if (!(sc->tok[a].flags & T_CAP))
             break;
-        if ((sc->tok[a].flags & T_COVERED) && !(sc->tok[a].flags & T_PLACE))
+        if ((sc->tok[a].flags & T_COVERED) && !(sc->tok[a].flags & kind))
             return 0;
-        places += (sc->tok[a].flags & T_PLACE) != 0 ||
-                  (a < b && is_article(fw(sc, a)) && (sc->tok[a + 1].flags & T_PLACE));
+        known += (sc->tok[a].flags & kind) != 0 ||
+                 (a < b && is_article(fw(sc, a)) && (sc->tok[a + 1].flags & kind));
         k = b + 1;
     }
     /* backward */
@@ -68,12 +69,12 @@ static size_t places_in_list(const sg_scan *sc, size_t i, size_t j)
             a--;
         if (!(sc->tok[b].flags & T_CAP))
             break;
-        if ((sc->tok[b].flags & T_COVERED) && !(sc->tok[b].flags & T_PLACE))
+        if ((sc->tok[b].flags & T_COVERED) && !(sc->tok[b].flags & kind))
             return 0;
-        places += (sc->tok[b].flags & T_PLACE) != 0;
+        known += (sc->tok[b].flags & kind) != 0;
         k = a;
     }
-    return places;
+    return known;
 }
 
 /* A name in a list of places the gazetteers know, a comma or "et" between:
@@ -96,7 +97,18 @@ static int listed_place(const sg_scan *sc, size_t i, size_t j)
         return 1;
     /* inside a list with two places the gazetteers know or more */
     return (comma_before || after_comma) && !sg_suggest_person_at(sc, i) &&
-           places_in_list(sc, i, j) >= 2;
+           known_in_list(sc, i, j, T_PLACE) >= 2;
+}
+
+/* A name in a list of two organisations the gazetteers know or more, and
+ * none of another type: "plusieurs sites (Archet, Cimiez, Pasteur,
+ * Saint-Roch)", Saint-Roch is one of them. */
+int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j)
+{
+    int comma_before = i > 0 && sep_has(sc, i, ",") && !sep_has(sc, i, ".;:()");
+    int after_comma = j + 1 < sc->ntok && sep_has(sc, j + 1, ",") && !sep_has(sc, j + 1, ".;:()");
+    return (comma_before || after_comma) && !sg_suggest_person_at(sc, i) &&
+           known_in_list(sc, i, j, T_ORG) >= 2;
 }
 
 /* A place cue before word i: "à X", "en X", "dans le X", "maire de X",

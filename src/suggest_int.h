@@ -1,7 +1,8 @@
 /* The suggester's modules: word lists (suggest_words.c, firstnames.c), the
  * candidates one document gives (suggest_scan.c, which reads the words, and
  * its scanners: suggest_acronyms.c, suggest_people.c, suggest_cues.c,
- * suggest_orgs.c, suggest_sequences.c) and the rows (suggest.c). */
+ * suggest_orgs.c, suggest_sequences.c), what a candidate's key says of it
+ * (suggest_keys.c) and the rows (suggest.c). */
 #ifndef SG_SUGGEST_INT_H
 #define SG_SUGGEST_INT_H
 
@@ -114,6 +115,7 @@ void sg_cand_list_free(sg_cand_list *l);
 typedef struct {
     size_t s, e; /* original bytes */
     int place;   /* a mention of an entity of type place */
+    int org;     /* ... of type organisation */
 } sg_span;
 
 typedef struct {
@@ -172,7 +174,8 @@ enum {
     T_LINE = 256,      /* the first word of a line */
     T_COMMON = 512,    /* an acronym in brackets after common nouns ("les urgences (UGO)") */
     T_PLACE = 1024,    /* inside a gazetteer's mention of a place */
-    T_TAKEN = 2048     /* already read as a name after a media cue */
+    T_TAKEN = 2048,    /* already read as a name after a media cue */
+    T_ORG = 4096       /* inside a gazetteer's mention of an organisation */
 };
 
 /* The most words a name has. */
@@ -358,6 +361,8 @@ int sg_suggest_find_people(sg_scan *sc);
 /* suggest_cues.c */
 /* A place cue around [i, j]: 2 strong (counts from one mention), 1 another, 0 none. */
 int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j);
+/* A name in a list of organisations the gazetteers know: "(Archet, Cimiez, Saint-Roch)". */
+int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j);
 /* A role of a body before word i: "président de X", not a territory's (maire). */
 int sg_suggest_role_of_body(const sg_scan *sc, size_t i);
 /* A party's acronym at word i after an elected person's role: "maire LR de X". */
@@ -388,6 +393,29 @@ int sg_suggest_find_quoted(sg_scan *sc);
 int sg_suggest_find_seats(sg_scan *sc);
 /* Adds a known place, then a word that is none ("le fonds Provence Avenir"): 0 or SG_ERR_NOMEM. */
 int sg_suggest_find_placed_names(sg_scan *sc);
+
+/* Adds a body named after a person the gazetteers know ("la maison de
+ * retraite Simone Veil"): 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_named_after(sg_scan *sc);
+
+/* suggest_keys.c: what a candidate's folded key says of it */
+/* Every word generic: "Conseil", "Premier", "Hôpitaux Sud", "Direction Générale". */
+int sg_suggest_generic_only(const char *key);
+/* Generic words then "de France": "centre hospitalier universitaire de France". */
+int sg_suggest_generic_of_france(const char *key);
+/* A board named by its kind: "Conseil de surveillance". */
+int sg_suggest_board(const char *key);
+/* A kind of body or unit spelt out in title case: "Centre de Lutte Contre le Cancer". */
+int sg_suggest_spelt_kind(const char *key);
+/* A natural area: "Luberon", "Méditerranée". */
+int sg_suggest_area(const char *key);
+/* A department's part by its position: "Haut-Vaucluse". */
+int sg_suggest_part_of_place(const char *key);
+/* A local authority by its kind alone: 2 for a word whose lower case names
+ * the territory ("Région"), 1 for another ("Conseil départemental"), 0. */
+int sg_suggest_authority(const char *key);
+/* One of the first two words an organisation's head. */
+int sg_suggest_org_headed(const char *key);
 
 /* suggest_sequences.c */
 /* The end of the capitalised sequence starting at word i. */

@@ -63,10 +63,57 @@ int sg_suggest_lower_noun(const sg_scan *sc, size_t k)
  * sequence [i, j] starts with an organisation's head; returns the name's
  * last word and sets *lower when it is a lower-case one (2 when the name
  * says what the body is for: "Collectif pour le soin"). */
+/* Counts [a, b] as a name after a cue and takes its words (no other scanner
+ * reads them again): 0 or SG_ERR_NOMEM. */
+static int add_taken(sg_scan *sc, size_t a, size_t b)
+{
+    int rc = sg_suggest_add_sequence(sc, a, b, 1, 0);
+    for (size_t k = a; !rc && k <= b; k++)
+        sc->tok[k].flags |= T_TAKEN;
+    return rc;
+}
+
+/* A past participle as written, ending in "é" or "ée" ("privé", "unifiée";
+ * not a verb in -e: "recrute"). */
+static int participle(const sg_scan *sc, size_t k)
+{
+    const sg_stok *t = &sc->tok[k];
+    const char *w = sc->text + t->s;
+    size_t n = t->e - t->s;
+    if (!(t->flags & T_LOWER) || (t->flags & (T_COVERED | T_FURNITURE)) || in(sc, k, SG_WL_STOP) ||
+        in(sc, k, SG_WL_VERB) || n < 5)
+        return 0;
+    if (w[n - 1] == 'e')
+        n--;
+    return !memcmp(w + n - 2, "\xc3\xa9", 2);
+}
+
+/* "l’Hôpital privé Beauregard", "la Clinique mutualiste Bonneveine",
+ * "l’Université unifiée Aix-Marseille": a capitalised head (word i alone),
+ * one or two adjectives, then a name or a place the gazetteers know: one
+ * name, whose last word this returns; 0 when the words do not read so. */
+static size_t head_adjective_name(const sg_scan *sc, size_t i)
+{
+    size_t q = i + 1;
+    while (q < sc->ntok && q - i <= 2 && sep_blank(sc, q) &&
+           (complement_adjective(sc, q) || participle(sc, q)))
+        q++;
+    /* (not an acronym: "le Conseil régional LR Renaud Muselier", a party's) */
+    if (q == i + 1 || q >= sc->ntok || !sep_blank(sc, q) || (sc->tok[q].flags & (T_LINE | T_UPPER)))
+        return 0;
+    size_t e = (sc->tok[q].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP) ? place_run(sc, q)
+               : name_word(sc, q) && !sg_suggest_person_at(sc, q) ? sg_suggest_sequence_end(sc, q)
+                                                                  : 0;
+    return e && e - i < MAX_NAME_WORDS ? e : 0;
+}
+
 size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
 {
     size_t end = j, k = j + 1;
     *lower = 0;
+    if (j == i && (sc->tok[i].flags & T_CAP) && (end = head_adjective_name(sc, i)))
+        return end;
+    end = j;
     /* a local authority named by its territory, a place the gazetteers know
        among its words: "l’Agglomération Provence Verte", "la Métropole Nice
        Côte d’Azur" */
@@ -402,11 +449,9 @@ int sg_suggest_find_seats(sg_scan *sc)
         if (!j || j - i >= 2 * MAX_NAME_WORDS || any_flag(sc, i + 1, j, T_TAKEN | T_FURNITURE) ||
             (any_covered(sc, i + 1, j) && !((sc->tok[j].flags & T_PLACE))))
             continue;
-        int rc = sg_suggest_add_sequence(sc, i, j, 1, 0);
+        int rc = add_taken(sc, i, j);
         if (rc)
             return rc;
-        for (size_t k = i; k <= j; k++)
-            sc->tok[k].flags |= T_TAKEN;
         i = j;
     }
     return 0;
@@ -448,11 +493,9 @@ int sg_suggest_find_quoted(sg_scan *sc)
                      (sc->tok[k].flags & (T_COVERED | T_PLACE)) == T_COVERED;
         if (known)
             continue;
-        int rc = sg_suggest_add_sequence(sc, i + 1, b, 1, 0);
+        int rc = add_taken(sc, i + 1, b);
         if (rc)
             return rc;
-        for (size_t k = i + 1; k <= b; k++)
-            sc->tok[k].flags |= T_TAKEN;
         i = b;
     }
     return 0;
@@ -491,12 +534,50 @@ int sg_suggest_find_placed_names(sg_scan *sc)
             i = j;
             continue;
         }
-        int rc = sg_suggest_add_sequence(sc, i, j, 1, 0);
+        int rc = add_taken(sc, i, j);
         if (rc)
             return rc;
-        for (size_t q = i; q <= j; q++)
-            sc->tok[q].flags |= T_TAKEN;
         i = j;
+    }
+    return 0;
+}
+
+/* A person the gazetteers know, named after a lower-case head of a body that
+ * bears people's names (both a head and a word of the named kinds: hôpital,
+ * maison, clinique, fondation, école...) and maybe its adjectives or its
+ * complement: the body is named after the person ("la maison de retraite
+ * publique et médicalisée Simone Veil", "l’hôpital Georges Pompidou"), one
+ * name from one mention. */
+int sg_suggest_find_named_after(sg_scan *sc)
+{
+    for (size_t x = 1; x < sc->ntok; x++) {
+        const unsigned f = sc->tok[x].flags;
+        if ((f & (T_COVERED | T_CAP)) != (T_COVERED | T_CAP) ||
+            (f & (T_PLACE | T_ORG | T_FURNITURE | T_TAKEN | T_START)) || !sep_blank(sc, x) ||
+            !(sc->tok[x - 1].flags & T_LOWER) || (sc->tok[x - 1].flags & T_COVERED))
+            continue;
+        size_t e = x; /* the person's last word */
+        while (e + 1 < sc->ntok && sep_blank(sc, e + 1) &&
+               (sc->tok[e + 1].flags & (T_COVERED | T_PLACE | T_ORG | T_LINE)) == T_COVERED)
+            e++;
+        size_t k = x - 1; /* back over adjectives and "et": "publique et médicalisée" */
+        while (k > 0 && x - k <= 4 && sep_blank(sc, k) &&
+               (complement_adjective(sc, k) || participle(sc, k) ||
+                (is(sc, k, "et") && (sc->tok[k].flags & T_LOWER))))
+            k--;
+        size_t head = k;
+        if (k >= 2 && sg_suggest_lower_noun(sc, k) && !in(sc, k, SG_WL_ORG_HEAD) &&
+            particle_at(sc, k - 1) && (is(sc, k - 1, "de") || is(sc, k - 1, "d")))
+            head = k - 2; /* "maison de retraite" */
+        const sg_stok *h = &sc->tok[head];
+        if (!(h->flags & T_LOWER) || (h->flags & (T_COVERED | T_FURNITURE)) ||
+            !in(sc, head, SG_WL_ORG_HEAD) || !in(sc, head, SG_WL_NAMED) || is(sc, x - 1, "et") ||
+            e - head >= MAX_NAME_WORDS)
+            continue;
+        int rc = add_taken(sc, head, e);
+        if (rc)
+            return rc;
+        x = e;
     }
     return 0;
 }

@@ -122,7 +122,8 @@ static void mark_covered(sg_scan *sc)
             k++;
         for (size_t j = k; j < sc->nspans && sc->spans[j].s < t->e; j++)
             if (sc->spans[j].e > t->s) {
-                t->flags |= T_COVERED | (sc->spans[j].place ? T_PLACE : 0);
+                t->flags |=
+                    T_COVERED | (sc->spans[j].place ? T_PLACE : 0) | (sc->spans[j].org ? T_ORG : 0);
                 break;
             }
     }
@@ -380,7 +381,7 @@ int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded 
     if ((rc = sg_suggest_find_definitions(sc)) || (rc = sg_suggest_find_people(sc)) ||
         (rc = sg_suggest_find_media(sc)) || (rc = sg_suggest_find_quoted(sc)) ||
         (rc = sg_suggest_find_seats(sc)) || (rc = sg_suggest_find_placed_names(sc)) ||
-        (rc = sg_suggest_find_sequences(sc)))
+        (rc = sg_suggest_find_named_after(sc)) || (rc = sg_suggest_find_sequences(sc)))
         return rc;
     return 0;
 }

@@ -211,6 +211,22 @@ int sg_suggest_ordinal(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* A sports club: "Stade", "Olympique", "Racing", "Sporting", then a
+ * capitalised demonym ("le Stade Rennais", "l’Olympique Lyonnais", "le Stade
+ * Toulousain"), not a stadium (those are "stade de X", "stade X Y"). */
+static int club(const sg_scan *sc, size_t i, size_t j)
+{
+    static const char *const heads[] = {"olympique", "racing", "sporting", "stade"};
+    static const char *const demonym[] = {"ain", "ais", "ien", "ois"};
+    if (j != i + 1 || !sep_blank(sc, j) || (sc->tok[j].flags & T_UPPER) ||
+        !ends_with(fw(sc, j), demonym, sizeof(demonym) / sizeof(*demonym)))
+        return 0;
+    for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+        if (is(sc, i, heads[k]))
+            return 1;
+    return 0;
+}
+
 /* A road's number: A570, RN7, D559 (the letters glued to the digits), or
  * "RN 85": a road, not an actor. */
 static int road(const sg_scan *sc, size_t i, size_t j)
@@ -267,7 +283,8 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     int place = cued ? 0 : sg_suggest_place_cue(sc, i, j);
     c->place += place != 0;
     c->cued += cued || place == 2;
-    c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i);
+    c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i) ||
+              (!start && sg_suggest_listed_org(sc, i, j)) || club(sc, i, j);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
     c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&
@@ -332,7 +349,18 @@ int sg_suggest_find_sequences(sg_scan *sc)
             i = first = k;
         }
         int lower = 0;
-        if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
+        /* "la Métropole toulonnaise", "la Région lyonnaise": a local
+           authority's kind with an adjective is no longer the kind alone
+           (the authority); the adjective is in the name, which then needs
+           the minimum count */
+        if (j == first && !(sc->tok[first].flags & T_START) &&
+            (is(sc, first, "metropole") || is(sc, first, "region") ||
+             is(sc, first, "departement")) &&
+            j + 1 < sc->ntok && sep_blank(sc, j + 1) && !(sc->tok[j + 1].flags & T_LINE) &&
+            sg_suggest_lower_adjective(sc, j + 1)) {
+            j++;
+            lower = 1;
+        } else if (in(sc, first, SG_WL_ORG_HEAD) && !(sc->tok[first].flags & T_START))
             j = sg_suggest_extend_name(sc, first, j, &lower);
         else if (sg_suggest_role_of_body(sc, i) && j + 2 < sc->ntok && particle_at(sc, j + 1) &&
                  (sc->tok[j + 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
@@ -344,6 +372,16 @@ int sg_suggest_find_sequences(sg_scan *sc)
                 is(sc, j + 1, "agglomeration")) /* "… agglomération": its kind, in the name */
                 j++;
         }
+        /* "l’OGC Nice", "le RC Lens": an acronym in capitals (not a kind's:
+           CHU, GHT), then a place the gazetteers know, names a body (a club,
+           a company) */
+        int placed = 0;
+        if (j == i && !article && (sc->tok[i].flags & T_UPPER) && !in(sc, i, SG_WL_GENERIC) &&
+            j + 1 < sc->ntok && sep_blank(sc, j + 1) && !(sc->tok[j + 1].flags & T_LINE) &&
+            (sc->tok[j + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
+            j = place_run(sc, j + 1);
+            placed = 1;
+        }
         /* "président de la DLVAgglo Camille Galtier": an acronym before a
            known name (not a place) stands alone */
         int alone = j == i && ((sc->tok[i].flags & T_UPPER) || mixed_case(sc, i)) &&
@@ -353,6 +391,11 @@ int sg_suggest_find_sequences(sg_scan *sc)
             int rc = sg_suggest_add_sequence(sc, i, j, 0, lower);
             if (rc)
                 return rc;
+            sg_cand *c = placed ? words_cand(sc, &sc->seqs, i, j) : NULL;
+            if (placed && !c)
+                return SG_ERR_NOMEM;
+            if (c)
+                c->org++;
         }
         i = j;
     }

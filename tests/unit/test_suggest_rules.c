@@ -69,6 +69,110 @@ static void adjectives_and_sites(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A name in a list of organisations the gazetteers know is one, from one
+ * mention; not in a list of people. */
+static void organisations_in_lists(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "org:a\tArchibel\torganisation\n"
+                      "org:c\tCimoran\torganisation\n"
+                      "person:v\tVirginie Tallard\tperson\n"
+                      "person:m\tMarc Ospel\tperson\n";
+    const char *texts[] = {"Le CHU a plusieurs sites anciens (Archibel, Cimoran, Pastelle), et "
+                           "d'autres. Les invités (Virginie Tallard, Marc Ospel, Fontvert) sont "
+                           "venus.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt); /* two mentions for a plain sequence */
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Pastelle", "organisation");
+    hasnt(l, "Fontvert");
+    sg_suggestion_list_free(l);
+}
+
+/* An acronym then a place the gazetteers know names a body; not a kind's
+ * acronym (CHU). */
+static void acronyms_and_towns(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:b\tBrévanne\tplace\n";
+    const char *texts[] = {"Le match opposant l'OGC Brévanne au club voisin a eu lieu. Le CHU "
+                           "Brévanne a soigné les blessés.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "OGC Brévanne", "organisation");
+    hasnt(l, "OGC");
+    hasnt(l, "CHU Brévanne");
+    sg_suggestion_list_free(l);
+}
+
+/* A capitalised head, its adjectives (a participle in -é, -ée too), then a
+ * name: one name; not over a party's acronym, nor over a verb in -e. */
+static void heads_adjectives_and_names(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Il soigne à l'Hôpital privé Valmorel depuis mai. Elle enseigne à l'Université "
+             "unifiée Brenne-Lassac. Il a rejoint la Clinique mutualiste Orvenne en juin. Le "
+             "président du Conseil régional LR Paul Vermande a parlé. L'Institut recrute "
+             "Tessandre.\n");
+    has(l, "Hôpital privé Valmorel", "organisation");
+    has(l, "Université unifiée Brenne-Lassac", "organisation");
+    has(l, "Clinique mutualiste Orvenne", "organisation");
+    hasnt(l, "Conseil régional LR");
+    hasnt(l, "Institut recrute Tessandre");
+    sg_suggestion_list_free(l);
+}
+
+/* A person the gazetteers know after a lower-case head of a body that bears
+ * names, with its adjectives or its complement: the body named after her;
+ * not after a role. */
+static void bodies_named_after_people(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "person:l\tLucie Armand\tperson\n"
+                      "person:g\tGaston Fabre\tperson\n";
+    const char *texts[] = {"Les travaux de la maison de retraite publique et médicalisée Lucie "
+                           "Armand ont commencé. Le conseiller Gaston Fabre a parlé.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Maison de retraite publique et médicalisée Lucie Armand", "organisation");
+    hasnt(l, "Conseiller Gaston Fabre");
+    sg_suggestion_list_free(l);
+}
+
+/* A local authority's kind with an adjective is not the authority alone. */
+static void kinds_with_adjectives(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Les généralistes exercent sur le secteur de la Métropole "
+                                 "toulonnaise depuis des années.\n");
+    hasnt(l, "Métropole");
+    sg_suggestion_list_free(l);
+    l = run1("Les élus de la Métropole ont voté le budget hier.\n");
+    has(l, "Métropole", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A sports club named by "Stade" and a demonym, from one mention; a
+ * stadium is not. */
+static void sports_clubs(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le match opposait l'équipe locale au Stade Brestois, samedi. Il a eu "
+                           "lieu au Stade Vélodrome.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt); /* two mentions for a plain sequence */
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Stade Brestois", "organisation");
+    hasnt(l, "Stade Vélodrome");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -77,6 +181,12 @@ int main(void)
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
         cmocka_unit_test(adjectives_and_sites),
+        cmocka_unit_test(organisations_in_lists),
+        cmocka_unit_test(acronyms_and_towns),
+        cmocka_unit_test(heads_adjectives_and_names),
+        cmocka_unit_test(bodies_named_after_people),
+        cmocka_unit_test(kinds_with_adjectives),
+        cmocka_unit_test(sports_clubs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
