@@ -29,7 +29,8 @@
 #include <cmocka.h>
 
 #include "stakegraph/stakegraph.h"
-#include "child.h" /* sg_child_*, the second process of a sampled betweenness */
+#include "child.h"      /* sg_child_*, the second process of a sampled betweenness */
+#include "render_int.h" /* sg_layout_job_*, the layout's settings */
 
 #define TOL 1e-12
 
@@ -873,6 +874,43 @@ static void layout_beside_analysis(void **state)
     unlink(path);
 }
 
+/* The graph a layout job gives its engine, as DOT text (malloc'd). */
+static char *layout_dot(int large)
+{
+    double diam[3] = {0.2, 0.3, 0.4};
+    size_t ends[4] = {0, 1, 1, 2};
+    sg_layout_job *job = NULL;
+    assert_int_equal(sg_layout_job_new(&job, 3, diam, 2, ends, "sfdp", large), 0);
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(sg_layout_job_write(job, f), 0);
+    long len = ftell(f);
+    char *text = calloc((size_t)len + 1, 1);
+    rewind(f);
+    assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    sg_layout_job_free(job);
+    return text;
+}
+
+/* sfdp's settings for a large graph (above SG_LAYOUT_LARGE actors): overlaps
+ * removed by scaling, a fast quadtree, and the repulsive force asked for as
+ * 1/d (its default exponent is a marker just off -1, which costs a pow() an
+ * interaction); a smaller graph's layout keeps Graphviz's defaults. */
+static void large_layout_settings(void **state)
+{
+    (void)state;
+    char *large = layout_dot(1), *small = layout_dot(0);
+    assert_non_null(strstr(large, "overlap=prism0"));
+    assert_non_null(strstr(large, "quadtree=fast"));
+    assert_non_null(strstr(large, "repulsiveforce=1"));
+    assert_null(strstr(small, "prism0"));
+    assert_null(strstr(small, "quadtree"));
+    assert_null(strstr(small, "repulsiveforce"));
+    free(large);
+    free(small);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -893,6 +931,7 @@ int main(void)
         cmocka_unit_test(ranking),
         cmocka_unit_test(foreign_columns_kept),
         cmocka_unit_test(layout_beside_analysis),
+        cmocka_unit_test(large_layout_settings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
