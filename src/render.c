@@ -182,6 +182,21 @@ static const char *engine_for(const sg_graph *g, const sg_render_options *opt)
     return sg_graph_node_count(g) <= NEATO_MAX ? "neato" : "sfdp";
 }
 
+/* A hash of g's edges, their ends and weights: the edges a layout chose to
+ * draw are the drawing's while the edges hash the same. */
+static uint64_t edges_stamp(const sg_graph *g)
+{
+    uint64_t h = 0xcbf29ce484222325u ^ g->m;
+    for (size_t e = 0; e < g->m; e++) {
+        uint64_t w;
+        memcpy(&w, &g->weight[e], sizeof(w));
+        h = (h ^ g->src[e]) * 0x100000001b3u;
+        h = (h ^ g->dst[e]) * 0x100000001b3u;
+        h = (h ^ w) * 0x100000001b3u;
+    }
+    return h;
+}
+
 /* The edges a picture lays out and draws: every edge (*keep NULL, *kept m)
  * or, for a network of more than SG_LAYOUT_LARGE actors and
  * SG_PICTURE_EDGES_MAX edges, its backbone (sg_graph_backbone_edges at
@@ -197,12 +212,31 @@ static int picture_edges(const sg_graph *g, unsigned char **keep, size_t *kept, 
     unsigned char *k = malloc(m);
     if (!k)
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
-    int rc = sg_graph_backbone_edges(g, SG_PICTURE_ALPHA, k, kept, err);
+    int rc = 0;
+    if (g->picture_keep && g->picture_m == m && g->picture_stamp == edges_stamp(g)) {
+        memcpy(k, g->picture_keep, m);
+        *kept = g->picture_kept;
+    } else {
+        rc = sg_graph_backbone_edges(g, SG_PICTURE_ALPHA, k, kept, err);
+    }
     if (rc)
         free(k);
     else
         *keep = k;
     return rc;
+}
+
+/* Keeps the edges a layout found for g's picture (keep, NULL: all) for the
+ * drawing: the backbone's spanning forest and filter cost the dense bench
+ * 25 ms each time, in the drawing's thread, at the end of the run. */
+static void remember_picture_edges(sg_graph *g, unsigned char *keep, size_t kept)
+{
+    free(g->picture_keep);
+    g->picture_keep = keep;
+    g->picture_m = g->m;
+    g->picture_kept = kept;
+    if (keep)
+        g->picture_stamp = edges_stamp(g);
 }
 
 /* A layout job for g (its edges `keep`, or all when NULL), its nodes sized
@@ -307,7 +341,10 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
     if (!rc)
         rc = layout_columns(g, opt, job, err);
     sg_layout_job_free(job);
-    free(keep);
+    if (!rc)
+        remember_picture_edges(g, keep, kept);
+    else
+        free(keep);
     return rc;
 }
 
@@ -316,6 +353,8 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
 typedef struct {
     const sg_render_options *opt;
     sg_layout_job *job;
+    unsigned char *keep; /* the edges it lays out (NULL: all), kept of them */
+    size_t kept;
 } beside;
 
 static int start_beside(const sg_graph *g, const char *measure, const double *values, void *ctx,
@@ -324,12 +363,9 @@ static int start_beside(const sg_graph *g, const char *measure, const double *va
     beside *b = ctx;
     if (b->job || strcmp(measure, b->opt->size_by))
         return 0;
-    size_t kept;
-    unsigned char *keep = NULL;
-    int rc = picture_edges(g, &keep, &kept, err);
+    int rc = picture_edges(g, &b->keep, &b->kept, err);
     if (!rc)
-        rc = layout_job(&b->job, g, b->opt, values, keep, err);
-    free(keep);
+        rc = layout_job(&b->job, g, b->opt, values, b->keep, err);
     if (!rc && sg_layout_job_start(b->job))
         return 0; /* no thread: it runs after the analysis */
     return rc;
@@ -343,7 +379,7 @@ int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
         sg_render_options_init(&defaults);
         ropt = &defaults;
     }
-    beside b = {ropt, NULL};
+    beside b = {ropt, NULL, NULL, 0};
     /* a thread for a layout that takes time only: a small network's run
      * stays as it was, memory included (Graphviz crashes when memory runs
      * out, and a thread's stack and heap are more of it) */
@@ -356,8 +392,13 @@ int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
         layout_step(g, ropt);
         if (!(rc = sg_layout_job_wait(b.job, err)))
             rc = layout_columns(g, ropt, b.job, err);
+        if (!rc) {
+            remember_picture_edges(g, b.keep, b.kept);
+            b.keep = NULL;
+        }
     }
     sg_layout_job_free(b.job);
+    free(b.keep);
     return rc;
 }
 
