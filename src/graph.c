@@ -88,6 +88,7 @@ void sg_graph_free(sg_graph *g)
 {
     if (!g)
         return;
+    free(g->picture_keep);
     for (size_t i = 0; i < 2 * g->nmeta; i++)
         free(g->meta[i]);
     free(g->meta);
@@ -483,6 +484,8 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
         m++;
     }
     g->m = m;
+    free(g->picture_keep); /* (another network's picture) */
+    g->picture_keep = NULL;
     (void)err;
     return 0;
 }

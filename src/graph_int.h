@@ -5,6 +5,8 @@
 #ifndef SG_GRAPH_INT_H
 #define SG_GRAPH_INT_H
 
+#include <stdint.h>
+
 #include "stakegraph/analysis.h"
 #include "stakegraph/graph.h"
 
@@ -39,6 +41,13 @@ struct sg_graph {
     char **meta; /* graph-level key, value, key, value, ... (sg_graph_set_meta) */
     size_t nmeta;
     int foreign; /* read from a file stakegraph did not write (sg_graph_read_origin) */
+    /* The edges a picture of a large network draws (render.c), as its layout
+     * found them, for the drawing that follows: picture_keep[e] for the
+     * picture_m edges whose ends and weights hash to picture_stamp; NULL:
+     * none found. */
+    unsigned char *picture_keep;
+    size_t picture_m, picture_kept;
+    uint64_t picture_stamp;
 };
 
 /* Every igraph call runs between these two, in one thread at a time (igraph

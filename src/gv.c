@@ -164,6 +164,17 @@ void sg_gv_node_size(const sg_gv_obj *node, double *w, double *h)
     *h = ND_height(n) * 72.0;
 }
 
+int sg_gv_node_xlabel(const sg_gv_obj *node, double *dx, double *dy)
+{
+    Agnode_t *n = (Agnode_t *)node;
+    textlabel_t *l = ND_xlabel(n);
+    if (!l || !l->set)
+        return -1;
+    *dx = l->pos.x - ND_coord(n).x;
+    *dy = l->pos.y - ND_coord(n).y;
+    return 0;
+}
+
 int sg_gv_render(sg_gv *g, const char *format, FILE *f)
 {
     char *data = NULL;

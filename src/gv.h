@@ -71,6 +71,11 @@ void sg_gv_unlayout(sg_gv *g);
 void sg_gv_node_coord(const sg_gv_obj *node, double *x, double *y);
 void sg_gv_node_size(const sg_gv_obj *node, double *w, double *h);
 
+/* After a layout: where the node's outside label (xlabel) was placed, its
+ * centre in points in the node's frame (so the same wherever the drawing is
+ * moved). Returns 0, or -1 when the node has no placed outside label. */
+int sg_gv_node_xlabel(const sg_gv_obj *node, double *dx, double *dy);
+
 /* Renders the laid-out graph in `format` ("svg", "png", "pdf") and writes it
  * to f; into memory first, as Graphviz's own writer calls exit() when a write
  * fails. Returns 0, SG_ERR_GRAPH (sg_gv_reason()) or SG_ERR_IO (errno set). */

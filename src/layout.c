@@ -63,14 +63,22 @@ void sg_layout_job_free(sg_layout_job *j)
     free(j);
 }
 
-/* The graph to lay out: its settings, the nodes n0, n1, ... and the edges. */
+/* The graph to lay out: its settings, the nodes n0, n1, ... and the edges.
+ * For large graphs, sfdp's repulsive force is asked for as 1/d (with
+ * repulsiveforce=1): its default exponent is a marker just off it (p =
+ * -1.0001234), with which every Barnes-Hut interaction calls pow() instead
+ * of dividing (the dense bench's backbone of 5,604 actors: 0.46 s instead
+ * of 0.60 s, sfdp's user time), for forces d^-0.0001234 apart: within 0.1%
+ * at any distance of the layout. */
 static int build(const sg_layout_job *j, sg_gv *lg, sg_gv_obj **nodes)
 {
     sg_gv_obj *root = sg_gv_root(lg);
     if (sg_gv_set(root, "overlap", j->large ? "prism0" : "prism") ||
-        (j->large && sg_gv_set(root, "quadtree", "fast")) || sg_gv_set(root, "splines", "false") ||
-        sg_gv_set(root, "sep", "+8") || sg_gv_set(root, "start", "1") ||
-        sg_gv_set(root, "pack", "true") || sg_gv_set(root, "outputorder", "edgesfirst"))
+        (j->large &&
+         (sg_gv_set(root, "quadtree", "fast") || sg_gv_set(root, "repulsiveforce", "1"))) ||
+        sg_gv_set(root, "splines", "false") || sg_gv_set(root, "sep", "+8") ||
+        sg_gv_set(root, "start", "1") || sg_gv_set(root, "pack", "true") ||
+        sg_gv_set(root, "outputorder", "edgesfirst"))
         return SG_ERR_NOMEM;
     for (size_t i = 0; i < j->n; i++) {
         char name[32];
@@ -107,6 +115,18 @@ done:
     if (rc == SG_ERR_NOMEM)
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
 done_set:
+    sg_gv_close(lg);
+    free(nodes);
+    return rc;
+}
+
+int sg_layout_job_write(const sg_layout_job *j, FILE *f)
+{
+    sg_gv_obj **nodes = calloc(j->n + 1, sizeof(sg_gv_obj *));
+    sg_gv *lg = NULL;
+    int rc = SG_ERR_NOMEM;
+    if (nodes && !sg_gv_open(&lg, "layout") && !build(j, lg, nodes))
+        rc = sg_gv_write(lg, f);
     sg_gv_close(lg);
     free(nodes);
     return rc;

@@ -56,6 +56,10 @@ int sg_layout_job_new(sg_layout_job **out, size_t n, const double *diam, size_t 
 int sg_layout_job_run(sg_layout_job *job, sg_error *err);
 int sg_layout_job_start(sg_layout_job *job);
 int sg_layout_job_wait(sg_layout_job *job, sg_error *err);
+/* Writes the graph the job gives its engine, settings included, as DOT (for
+ * tests, and to run Graphviz's own programs on it). 0, SG_ERR_NOMEM or
+ * SG_ERR_IO. */
+int sg_layout_job_write(const sg_layout_job *job, FILE *f);
 const double *sg_layout_job_x(const sg_layout_job *job);
 const double *sg_layout_job_y(const sg_layout_job *job);
 void sg_layout_job_free(sg_layout_job *job);

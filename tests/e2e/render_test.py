@@ -4,6 +4,7 @@ Run as: python3 render_test.py STAKEGRAPH SOURCE_DIR (Debian's python3, with
 networkx and python-igraph). Prints one line per check and "N passed, M failed".
 """
 import json
+import math
 import os
 import re
 import subprocess
@@ -350,6 +351,34 @@ with tempfile.TemporaryDirectory() as T:
         drawn = [g.find(SVG + "title").text.split("--") for g in root.iter(SVG + "g")
                  if g.get("class") == "edge"]
         legend = texts(svg_nodes(pic)["legend"])
+        # the labelled actors (the 40 largest): above 2,000 actors drawn last,
+        # so that their labels (placed among the labelled actors and the
+        # legend only) lie over the small ones; each label beside its actor
+        actors = [(t, g) for t, g in svg_nodes(pic).items() if t != "legend"]
+        labelled = [i for i, (t, g) in enumerate(actors) if texts(g).strip()]
+        check(f"{n} actors: 40 labelled, " + ("the last drawn" if n > 2000 else "in their order"),
+              len(labelled) == 40 and (labelled == list(range(len(actors) - 40, len(actors)))) ==
+              (n > 2000), str(labelled[:5]))
+        far = []
+        for t, g in actors:
+            words = [e for e in g.iter(SVG + "text")]
+            if not words:
+                continue
+            shape = next(g.iter(SVG + "ellipse"), None)
+            if shape is not None:
+                cx, cy, half = (float(shape.get(k)) for k in ("cx", "cy", "rx"))
+            else:
+                pts = [tuple(map(float, p.split(","))) for p in
+                       next(g.iter(SVG + "polygon")).get("points").split()]
+                cx = sum(p[0] for p in pts) / len(pts)
+                cy = sum(p[1] for p in pts) / len(pts)
+                half = max(abs(p[0] - cx) for p in pts)
+            fs = float(words[0].get("font-size"))
+            reach = half + 0.6 * fs * max(len(w.text or "") for w in words) + 2 * fs * len(words)
+            x, y = float(words[0].get("x")), float(words[0].get("y"))
+            if math.hypot(x - cx, y - cy) > reach:
+                far.append((t, round(x - cx), round(y - cy), round(reach)))
+        check(f"{n} actors: each label beside its actor", not far, str(far[:3]))
         if backbone:
             one = os.path.join(T, f"b{n}.jobs1.graphml")
             r1 = run("render", src, "-o", one, "--jobs", "1")

@@ -29,7 +29,9 @@
 #include <cmocka.h>
 
 #include "stakegraph/stakegraph.h"
-#include "child.h" /* sg_child_*, the second process of a sampled betweenness */
+#include "child.h"      /* sg_child_*, the second process of a sampled betweenness */
+#include "graph_int.h"  /* the picture's edges kept by the layout */
+#include "render_int.h" /* sg_layout_job_*, the layout's settings */
 
 #define TOL 1e-12
 
@@ -873,6 +875,106 @@ static void layout_beside_analysis(void **state)
     unlink(path);
 }
 
+/* The graph a layout job gives its engine, as DOT text (malloc'd). */
+static char *layout_dot(int large)
+{
+    double diam[3] = {0.2, 0.3, 0.4};
+    size_t ends[4] = {0, 1, 1, 2};
+    sg_layout_job *job = NULL;
+    assert_int_equal(sg_layout_job_new(&job, 3, diam, 2, ends, "sfdp", large), 0);
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(sg_layout_job_write(job, f), 0);
+    long len = ftell(f);
+    char *text = calloc((size_t)len + 1, 1);
+    rewind(f);
+    assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    sg_layout_job_free(job);
+    return text;
+}
+
+/* sfdp's settings for a large graph (above SG_LAYOUT_LARGE actors): overlaps
+ * removed by scaling, a fast quadtree, and the repulsive force asked for as
+ * 1/d (its default exponent is a marker just off -1, which costs a pow() an
+ * interaction); a smaller graph's layout keeps Graphviz's defaults. */
+static void large_layout_settings(void **state)
+{
+    (void)state;
+    char *large = layout_dot(1), *small = layout_dot(0);
+    assert_non_null(strstr(large, "overlap=prism0"));
+    assert_non_null(strstr(large, "quadtree=fast"));
+    assert_non_null(strstr(large, "repulsiveforce=1"));
+    assert_null(strstr(small, "prism0"));
+    assert_null(strstr(small, "quadtree"));
+    assert_null(strstr(small, "repulsiveforce"));
+    free(large);
+    free(small);
+}
+
+/* The `class="edge"` lines of g's SVG picture. */
+static size_t edges_drawn(const sg_graph *g)
+{
+    sg_error err = {0};
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(sg_render(g, "svg", NULL, f, &err), 0);
+    long len = ftell(f);
+    char *text = calloc((size_t)len + 1, 1);
+    rewind(f);
+    assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    size_t k = 0;
+    for (const char *p = text; (p = strstr(p, "class=\"edge\"")); p++)
+        k++;
+    free(text);
+    return k;
+}
+
+/* A large network's drawing draws the edges its layout chose (its backbone,
+ * found once: the layout keeps them in the graph), unless the edges have
+ * changed since. */
+static void picture_edges_kept(void **state)
+{
+    (void)state;
+    static char path[] = "/tmp/sg-picture-edges-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+          "<graph edgedefault=\"undirected\">\n",
+          f);
+    int n = SG_LAYOUT_LARGE + 10, chords = SG_PICTURE_EDGES_MAX / n + 1;
+    for (int i = 0; i < n; i++)
+        fprintf(f, "<node id=\"n%d\"/>\n", i);
+    for (int i = 0; i < n; i++)
+        for (int k = 1; k <= chords; k++)
+            fprintf(f, "<edge source=\"n%d\" target=\"n%d\"><data key=\"w\">%d</data></edge>\n", i,
+                    (i + k) % n, 1 + (i * k) % 7);
+    fputs("</graph>\n</graphml>\n", f);
+    assert_int_equal(fclose(f), 0);
+    sg_graph *g = NULL;
+    sg_error err = {0};
+    assert_int_equal(sg_graph_read_graphml(&g, path, &err), 0);
+    unlink(path);
+    size_t m = sg_graph_edge_count(g);
+    assert_true(m > SG_PICTURE_EDGES_MAX);
+    assert_int_equal(sg_graph_layout(g, NULL, &err), 0);
+    assert_non_null(g->picture_keep);
+    size_t kept = g->picture_kept;
+    assert_true(kept < m);
+    assert_int_equal(edges_drawn(g), kept);
+    /* the kept choice is what is drawn: every edge, when it says so */
+    memset(g->picture_keep, 1, m);
+    g->picture_kept = m;
+    assert_int_equal(edges_drawn(g), m);
+    /* a weight changed since: the backbone found again */
+    g->weight[0] += 1;
+    assert_true(edges_drawn(g) < m);
+    sg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -893,6 +995,8 @@ int main(void)
         cmocka_unit_test(ranking),
         cmocka_unit_test(foreign_columns_kept),
         cmocka_unit_test(layout_beside_analysis),
+        cmocka_unit_test(large_layout_settings),
+        cmocka_unit_test(picture_edges_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
