@@ -10,6 +10,7 @@ set -u
 SG=$(readlink -f "$1")
 SRC=$(readlink -f "$2")
 PY=${3:-/usr/bin/python3}
+SAME_LAYOUT=$(dirname "$(readlink -f "$0")")/same_layout.py
 GAZ=$SRC/gazetteers
 EXAMPLES=$SRC/examples/corpus
 T=$(mktemp -d)
@@ -34,7 +35,9 @@ sgrun() {
 }
 
 # same_runs WHAT A B FILE...: runs A and B wrote the same FILEs, the same
-# stdout and stderr, and exited the same way. One check per file.
+# stdout and stderr, and exited the same way. One check per file. A file is
+# the same when its bytes are, or when only layout coordinates differ, by
+# 0.02 at most (same_layout.py says why).
 same_runs() {
     local what=$1 a=$2 b=$3 f
     shift 3
@@ -48,7 +51,7 @@ same_runs() {
         fi
     done
     for f in "$@"; do
-        if [ -s "$T/run/$a/$f" ] && cmp -s "$T/run/$a/$f" "$T/run/$b/$f"; then
+        if [ -s "$T/run/$a/$f" ] && "$PY" "$SAME_LAYOUT" "$T/run/$a/$f" "$T/run/$b/$f" >/dev/null; then
             ok "$what: same $f"
         else
             ko "$what: same $f"
@@ -83,6 +86,27 @@ failed() {
         ok "$what"
     fi
 }
+
+# --- same_layout.py: what two runs may differ in ------------------------------
+mkdir -p "$T/cmp"
+printf '<node id="a">\n<data key="v_x">10.25</data>\n<data key="v_y">889.82</data>\n<data key="v_w">3</data>\n' >"$T/cmp/a.graphml"
+printf 'a [pos="1581.75,2344.21!", w=3];\n' >"$T/cmp/a.dot"
+sed 's/889.82/889.81/' "$T/cmp/a.graphml" >"$T/cmp/near.graphml"
+sed 's/889.82/889.52/' "$T/cmp/a.graphml" >"$T/cmp/far.graphml"
+sed 's/"v_w">3/"v_w">4/' "$T/cmp/a.graphml" >"$T/cmp/weight.graphml"
+sed 's/2344.21/2344.22/' "$T/cmp/a.dot" >"$T/cmp/near.dot"
+sed 's/2344.21/2345.21/' "$T/cmp/a.dot" >"$T/cmp/far.dot"
+# compares A B WANT: same_layout.py A B exits WANT
+compares() {
+    "$PY" "$SAME_LAYOUT" "$T/cmp/$1" "$T/cmp/$2" >/dev/null
+    if [ $? -eq "$3" ]; then ok "same_layout.py $1 $2: exit $3"; else ko "same_layout.py $1 $2: exit $3"; fi
+}
+compares a.graphml a.graphml 0
+compares a.graphml near.graphml 0
+compares a.graphml far.graphml 1
+compares a.graphml weight.graphml 1
+compares a.dot near.dot 0
+compares a.dot far.dot 1
 
 # --- a generated corpus ------------------------------------------------------
 # 300 documents in six directories (see gen_corpus.py); in document order: a
