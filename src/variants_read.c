@@ -661,6 +661,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
         w += n + (w[n] == ' ');
     }
     for (unsigned c = 0; c < CONJUNCTS_MAX && j < f->len; c++) {
+        size_t from = j; /* (a name lent is read with its function words) */
         /* function words before the name ("et de la Conception") */
         for (;;) {
             size_t we = j;
@@ -686,6 +687,12 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
                     e++;
             }
             rd.end = e;
+            /* or a name lent ("hôpitaux d'Avignon" for the "Hôpital d'Avignon"
+             * of the bundled entry the user's hospital names) */
+            uint32_t lent;
+            size_t le = sg_known_shared(m, f, singular, from, e, &lent);
+            if (le && sg_hits_push(hits, j, le, lent, SG_HIT_KNOWN_SHARED))
+                return SG_ERR_NOMEM;
         } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
             return SG_ERR_NOMEM;
         }
