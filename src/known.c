@@ -291,17 +291,9 @@ static size_t skeleton_of(const char *t, const unsigned char *fl, size_t n, char
     return len;
 }
 
-/* Indexes the skeleton of lent alias `alias` (folded t[0, n)): read after a
- * shared plural head only, so a name as written or folded, unguarded. */
-static int index_skeleton(sg_matcher *m, const char *t, const unsigned char *fl, size_t n,
-                          uint32_t alias)
+/* Adds skeleton sk[0, len) of lent alias `alias`. */
+static int add_skeleton(sg_matcher *m, const char *sk, size_t len, uint32_t alias)
 {
-    const alias_rec *a = &m->aliases[alias];
-    char sk[SKEL_MAX];
-    size_t len =
-        a->mode == MODE_PLAIN && !(a->guard & ~SG_ALIAS_LENT) ? skeleton_of(t, fl, n, sk) : 0;
-    if (!len)
-        return 0;
     if (!m->lent_skels || (m->nlent_skels + 1) * 2 > m->lent_skel_mask + 1) {
         size_t nmask = m->lent_skels ? m->lent_skel_mask * 2 + 1 : 127;
         struct sg_lent_skel *nt = calloc(nmask + 1, sizeof(*nt));
@@ -317,7 +309,7 @@ static int index_skeleton(sg_matcher *m, const char *t, const unsigned char *fl,
     uint64_t h = key_hash(sk, len);
     struct sg_lent_skel *s = skel_slot(m->lent_skels, m->lent_skel_mask, h);
     if (s->h) {
-        if (s->alias != SG_TRIE_NONE && m->aliases[s->alias].entity != a->entity)
+        if (s->alias != SG_TRIE_NONE && m->aliases[s->alias].entity != m->aliases[alias].entity)
             s->alias = SG_TRIE_NONE;
         return 0;
     }
@@ -328,6 +320,54 @@ static int index_skeleton(sg_matcher *m, const char *t, const unsigned char *fl,
     m->lent_skel_len += len;
     m->nlent_skels++;
     return 0;
+}
+
+/* Indexes the skeleton of lent alias `alias` (folded t[0, n)): read after a
+ * shared plural head only, so a name as written or folded, unguarded. */
+static int index_skeleton(sg_matcher *m, const char *t, const unsigned char *fl, size_t n,
+                          uint32_t alias)
+{
+    /* (a hospital's heads, as the skeleton has them) */
+    static const char *const heads[] = {"centre hospitalier intercommunal ", "chi ",
+                                        "centre hospitalier ", "ch ", "hopital "};
+    const alias_rec *a = &m->aliases[alias];
+    char sk[SKEL_MAX + 1];
+    size_t len =
+        a->mode == MODE_PLAIN && !(a->guard & ~SG_ALIAS_LENT) ? skeleton_of(t, fl, n, sk) : 0;
+    if (!len)
+        return 0;
+    int rc = add_skeleton(m, sk, len, alias);
+    /* a hospital's head and one word, capitalised and the name's last: that
+     * word alone, read in a list beside a hospital's (sg_known_site), keyed
+     * "#word" (no folded word has a '#') */
+    for (size_t c = 0; !rc && c < sizeof(heads) / sizeof(*heads); c++) {
+        size_t hl = strlen(heads[c]), w = n;
+        if (len <= hl + 2 || memcmp(sk, heads[c], hl) || memchr(sk + hl, ' ', len - hl))
+            continue;
+        while (w > 0 && (fl[w - 1] & SG_F_ALNUM))
+            w--;
+        if (n - w == len - hl && (fl[w] & SG_F_UPPER)) {
+            sk[hl - 1] = '#';
+            rc = add_skeleton(m, sk + hl - 1, len - hl + 1, alias);
+        }
+        break;
+    }
+    return rc;
+}
+
+uint32_t sg_known_site(const sg_matcher *m, const char *w, size_t n)
+{
+    char key[SKEL_MAX + 1];
+    if (!m->nlent_skels || n + 1 > SKEL_MAX)
+        return SG_TRIE_NONE;
+    key[0] = '#';
+    memcpy(key + 1, w, n);
+    const struct sg_lent_skel *s =
+        skel_slot(m->lent_skels, m->lent_skel_mask, key_hash(key, n + 1));
+    if (!s->h || s->alias == SG_TRIE_NONE || s->len != n + 1 ||
+        memcmp(m->lent_skel_text + s->off, key, n + 1))
+        return SG_TRIE_NONE;
+    return m->aliases[s->alias].entity;
 }
 
 size_t sg_known_shared(const sg_matcher *m, const sg_folded *f, const char *singular, size_t j,

@@ -1076,7 +1076,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     if (m->nlent)
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
     if (!(rc = select_hits(f, out)) && m->variants)
-        sg_variants_listed(m, f, out);
+        rc = sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (m->variants)
