@@ -5,7 +5,9 @@
  * de Briançon", which the bundled entry lists.
  *
  * The lent names are read as written or folded only (no variant is derived
- * from them), from a prefix table of their own (the user's variants walk the
+ * from them, but two readings kept apart from the user's: their skeletons
+ * after a shared plural head, sg_known_shared, and a hospital's town alone
+ * in a list, sg_known_site), from a prefix table of their own (the user's variants walk the
  * user's names' table, and a lent name must not steer them), and a reading
  * of one loses against any reading of the user's own names that it overlaps
  * (sg_known_give_way, before the choice of mentions): they fill gaps, never
