@@ -5,7 +5,9 @@
  * de Briançon", which the bundled entry lists.
  *
  * The lent names are read as written or folded only (no variant is derived
- * from them), from a prefix table of their own (the user's variants walk the
+ * from them, but two readings kept apart from the user's: their skeletons
+ * after a shared plural head, sg_known_shared, and a hospital's town alone
+ * in a list, sg_known_site), from a prefix table of their own (the user's variants walk the
  * user's names' table, and a lent name must not steer them), and a reading
  * of one loses against any reading of the user's own names that it overlaps
  * (sg_known_give_way, before the choice of mentions): they fill gaps, never
@@ -248,8 +250,169 @@ static struct sg_lent_prefix *lent_get(sg_matcher *m, uint64_t h)
     return p;
 }
 
+/* A skeleton of names lent: its hash (0: empty slot), its text in
+ * lent_skel_text, and its name (SG_TRIE_NONE: the skeleton of two entities'
+ * names, read for neither). */
+struct sg_lent_skel {
+    uint64_t h;
+    size_t off, len;
+    uint32_t alias;
+};
+
+static struct sg_lent_skel *skel_slot(struct sg_lent_skel *t, size_t mask, uint64_t h)
+{
+    size_t i = (size_t)(h * 0x9E3779B97F4A7C15ULL >> 32) & mask;
+    while (t[i].h && t[i].h != h)
+        i = (i + 1) & mask;
+    return &t[i];
+}
+
+/* The content words of folded t[0, n) (flags fl), one space apart, into
+ * out (SKEL_MAX bytes): its length, 0 when too long. */
+static size_t skeleton_of(const char *t, const unsigned char *fl, size_t n, char *out)
+{
+    size_t len = 0;
+    for (size_t k = 0; k < n;) {
+        if (!(fl[k] & SG_F_ALNUM)) {
+            k++;
+            continue;
+        }
+        size_t e = k;
+        while (e < n && (fl[e] & SG_F_ALNUM))
+            e++;
+        if (!sg_function_word(t + k, e - k)) {
+            if (len + (len > 0) + (e - k) > SKEL_MAX)
+                return 0;
+            if (len)
+                out[len++] = ' ';
+            memcpy(out + len, t + k, e - k);
+            len += e - k;
+        }
+        k = e;
+    }
+    return len;
+}
+
+/* Adds skeleton sk[0, len) of lent alias `alias`. */
+static int add_skeleton(sg_matcher *m, const char *sk, size_t len, uint32_t alias)
+{
+    if (!m->lent_skels || (m->nlent_skels + 1) * 2 > m->lent_skel_mask + 1) {
+        size_t nmask = m->lent_skels ? m->lent_skel_mask * 2 + 1 : 127;
+        struct sg_lent_skel *nt = calloc(nmask + 1, sizeof(*nt));
+        if (!nt)
+            return SG_ERR_NOMEM;
+        for (size_t i = 0; m->lent_skels && i <= m->lent_skel_mask; i++)
+            if (m->lent_skels[i].h)
+                *skel_slot(nt, nmask, m->lent_skels[i].h) = m->lent_skels[i];
+        free(m->lent_skels);
+        m->lent_skels = nt;
+        m->lent_skel_mask = nmask;
+    }
+    uint64_t h = key_hash(sk, len);
+    struct sg_lent_skel *s = skel_slot(m->lent_skels, m->lent_skel_mask, h);
+    if (s->h) {
+        if (s->alias != SG_TRIE_NONE && m->aliases[s->alias].entity != m->aliases[alias].entity)
+            s->alias = SG_TRIE_NONE;
+        return 0;
+    }
+    if (sg_grow((void **)&m->lent_skel_text, &m->lent_skel_cap, m->lent_skel_len + len, 1))
+        return SG_ERR_NOMEM;
+    memcpy(m->lent_skel_text + m->lent_skel_len, sk, len);
+    *s = (struct sg_lent_skel){h, m->lent_skel_len, len, alias};
+    m->lent_skel_len += len;
+    m->nlent_skels++;
+    return 0;
+}
+
+/* Indexes the skeleton of lent alias `alias` (folded t[0, n)): read after a
+ * shared plural head only, so a name as written or folded, unguarded. */
+static int index_skeleton(sg_matcher *m, const char *t, const unsigned char *fl, size_t n,
+                          uint32_t alias)
+{
+    /* (a hospital's heads, as the skeleton has them) */
+    static const char *const heads[] = {"centre hospitalier intercommunal ", "chi ",
+                                        "centre hospitalier ", "ch ", "hopital "};
+    const alias_rec *a = &m->aliases[alias];
+    char sk[SKEL_MAX + 1];
+    size_t len =
+        a->mode == MODE_PLAIN && !(a->guard & ~SG_ALIAS_LENT) ? skeleton_of(t, fl, n, sk) : 0;
+    if (!len)
+        return 0;
+    int rc = add_skeleton(m, sk, len, alias);
+    /* a hospital's head and one word, capitalised and the name's last: that
+     * word alone, read in a list beside a hospital's (sg_known_site), keyed
+     * "#word" (no folded word has a '#') */
+    for (size_t c = 0; !rc && c < sizeof(heads) / sizeof(*heads); c++) {
+        size_t hl = strlen(heads[c]), w = n;
+        if (len <= hl + 2 || memcmp(sk, heads[c], hl) || memchr(sk + hl, ' ', len - hl))
+            continue;
+        while (w > 0 && (fl[w - 1] & SG_F_ALNUM))
+            w--;
+        if (n - w == len - hl && (fl[w] & SG_F_UPPER)) {
+            sk[hl - 1] = '#';
+            rc = add_skeleton(m, sk + hl - 1, len - hl + 1, alias);
+        }
+        break;
+    }
+    return rc;
+}
+
+uint32_t sg_known_site(const sg_matcher *m, const char *w, size_t n)
+{
+    char key[SKEL_MAX + 1];
+    if (!m->nlent_skels || n + 1 > SKEL_MAX)
+        return SG_TRIE_NONE;
+    key[0] = '#';
+    memcpy(key + 1, w, n);
+    const struct sg_lent_skel *s =
+        skel_slot(m->lent_skels, m->lent_skel_mask, key_hash(key, n + 1));
+    if (!s->h || s->alias == SG_TRIE_NONE || s->len != n + 1 ||
+        memcmp(m->lent_skel_text + s->off, key, n + 1))
+        return SG_TRIE_NONE;
+    return m->aliases[s->alias].entity;
+}
+
+size_t sg_known_shared(const sg_matcher *m, const sg_folded *f, const char *singular, size_t j,
+                       size_t e, uint32_t *entity)
+{
+    char sk[SKEL_MAX];
+    size_t len = strlen(singular), best = 0;
+    if (!m->nlent_skels || len >= SKEL_MAX)
+        return 0;
+    memcpy(sk, singular, len);
+    for (size_t k = j; k < e;) {
+        if (!(f->flags[k] & SG_F_ALNUM)) {
+            k++;
+            continue;
+        }
+        size_t we = k;
+        while (we < e && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if (!sg_function_word(f->text + k, we - k)) {
+            if (len + 1 + (we - k) > SKEL_MAX)
+                break;
+            sk[len++] = ' ';
+            memcpy(sk + len, f->text + k, we - k);
+            len += we - k;
+            const struct sg_lent_skel *s =
+                skel_slot(m->lent_skels, m->lent_skel_mask, key_hash(sk, len));
+            if (s->h && s->alias != SG_TRIE_NONE && s->len == len &&
+                !memcmp(m->lent_skel_text + s->off, sk, len) &&
+                (m->allowed[m->aliases[s->alias].entity] & SG_VARIANT_SHARED_HEADS)) {
+                best = we;
+                *entity = m->aliases[s->alias].entity;
+            }
+        }
+        k = we;
+    }
+    return best;
+}
+
 int sg_known_index(sg_matcher *m, const char *t, const unsigned char *fl, size_t n, uint32_t alias)
 {
+    int rc = index_skeleton(m, t, fl, n, alias);
+    if (rc)
+        return rc;
     uint64_t h = SG_PREFIX_SEED;
     int first = 1;
     for (size_t k = 0; k < n; k++) {
@@ -308,11 +471,20 @@ int sg_known_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits
  * place or a person inside the name lent is not: as inside any name, it
  * gives way to the longer ("l'hôpital de Briançon" lent, and Briançon a place
  * of the user's). */
+static int lent_hit(const sg_hit *x)
+{
+    return x->how == SG_HIT_KNOWN || x->how == SG_HIT_KNOWN_SHARED;
+}
+
 static int own_over(const sg_matcher *m, const sg_hit *x, const sg_hit *y)
 {
-    if (y->how == SG_HIT_KNOWN || y->fs >= x->fe || y->fe <= x->fs)
+    if (lent_hit(y) || y->fs >= x->fe || y->fe <= x->fs)
         return 0;
-    int inside = y->fs >= x->fs && y->fe <= x->fe && y->fe - y->fs < x->fe - x->fs;
+    /* (after a shared plural head, the name is a place's or a person's
+     * often, "les hôpitaux de Gap et de Briançon": the head makes it the
+     * body, as for the user's own names) */
+    int inside = y->fs >= x->fs && y->fe <= x->fe &&
+                 (y->fe - y->fs < x->fe - x->fs || x->how == SG_HIT_KNOWN_SHARED);
     return !(inside && (sg_is_place(m, y->entity) || sg_is_person(m, y->entity)));
 }
 
@@ -322,7 +494,7 @@ void sg_known_give_way(const sg_matcher *m, sg_hits *h)
 {
     size_t out = 0, lent = 0, longest = 0;
     for (size_t i = 0; i < h->n; i++) {
-        lent += h->v[i].how == SG_HIT_KNOWN;
+        lent += lent_hit(&h->v[i]);
         if (h->v[i].fe - h->v[i].fs > longest)
             longest = h->v[i].fe - h->v[i].fs;
     }
@@ -331,7 +503,7 @@ void sg_known_give_way(const sg_matcher *m, sg_hits *h)
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
         int lose = 0;
-        if (x->how == SG_HIT_KNOWN) {
+        if (lent_hit(x)) {
             /* (sorted by start: those before x that may reach it, then those
              * starting inside it) */
             for (size_t k = i; k-- > 0 && h->v[k].fs + longest > x->fs && !lose;)

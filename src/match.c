@@ -390,6 +390,8 @@ void sg_matcher_free(sg_matcher *m)
         return;
     sg_known_free(m->known);
     free(m->lent_prefixes);
+    free(m->lent_skels);
+    free(m->lent_skel_text);
     free(m->filter);
     free(m->has_head);
     free(m->person_bits);
@@ -934,9 +936,9 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
 static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
 {
     static const unsigned char sure[] = {
-        [SG_HIT_NAME] = 7,  [SG_HIT_PATTERN] = 7, [SG_HIT_ACRONYM] = 6,
-        [SG_HIT_FORM] = 6,  [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5,
-        [SG_HIT_FUZZY] = 1, [SG_HIT_SHARED] = 9,  [SG_HIT_KNOWN] = 7};
+        [SG_HIT_NAME] = 7,    [SG_HIT_PATTERN] = 7,     [SG_HIT_ACRONYM] = 6, [SG_HIT_FORM] = 6,
+        [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5,     [SG_HIT_FUZZY] = 1,   [SG_HIT_SHARED] = 9,
+        [SG_HIT_KNOWN] = 7,   [SG_HIT_KNOWN_SHARED] = 9};
     size_t k = x->fs, letters = 0;
     while (k < x->fe && (f->flags[k] & SG_F_ALNUM))
         k++;
@@ -1074,7 +1076,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     if (m->nlent)
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
     if (!(rc = select_hits(f, out)) && m->variants)
-        sg_variants_listed(m, f, out);
+        rc = sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (m->variants)
@@ -1101,7 +1103,8 @@ const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, 
     case SG_HIT_SURNAME: return "surname";
     case SG_HIT_FUZZY: return "fuzzy";
     case SG_HIT_SHARED: return "variant";
-    case SG_HIT_KNOWN: return "known";
+    case SG_HIT_KNOWN:
+    case SG_HIT_KNOWN_SHARED: return "known";
     default: break;
     }
     const sg_entity *e = &m->gaz->ents[x->entity];

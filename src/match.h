@@ -20,10 +20,12 @@ enum {
     SG_HIT_VARIANT,
     SG_HIT_SURNAME,
     SG_HIT_FUZZY,
-    SG_HIT_SHARED, /* a name after a shared plural head: the head makes it surer than a
-                      plain name of the same span ("hôpitaux de Digne et Manosque") */
-    SG_HIT_KNOWN   /* a name lent by the bundled gazetteer (known.c): it loses against any
-                      reading of the user's own names it overlaps */
+    SG_HIT_SHARED,      /* a name after a shared plural head: the head makes it surer than a
+                           plain name of the same span ("hôpitaux de Digne et Manosque") */
+    SG_HIT_KNOWN,       /* a name lent by the bundled gazetteer (known.c): it loses against any
+                           reading of the user's own names it overlaps */
+    SG_HIT_KNOWN_SHARED /* a name lent after a shared plural head: loses as a name lent, sure
+                           as a name after a shared head (a place of its span gives way) */
 };
 
 /* How one written name of an entity is read (the case rules, in one place

@@ -173,6 +173,13 @@ struct sg_matcher {
     struct sg_lent_prefix *lent_prefixes;
     size_t lent_mask, nlent_prefixes;
     uint64_t lent_first[64];
+    /* the skeletons of the names lent (their content words, one space
+     * apart: "hopital avignon" for "Hôpital d'Avignon"), by hash, for the
+     * names after a shared plural head (sg_known_shared); their texts */
+    struct sg_lent_skel *lent_skels;
+    size_t lent_skel_mask, nlent_skels;
+    char *lent_skel_text;
+    size_t lent_skel_len, lent_skel_cap;
     int note_known;          /* the entity being added may borrow names (known.c) */
     unsigned variants;       /* the union of `allowed`, but "known" */
     size_t ents_cap;         /* of the entity arrays (rank ... patterns), while made */
@@ -332,8 +339,11 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
 /* Before the guards: a hospital's one-word name that counts only where the
  * document names it in full ("Cimiez" for "Hôpital de Cimiez") counts too in a
  * list with another organisation's name ("l'Archet et Cimiez", "(Archet,
- * Cimiez, Pasteur)"): such a list is of hospitals. */
-void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+ * Cimiez, Pasteur)"): such a list is of hospitals; and a capitalised word
+ * alone beside such a name in a list is the hospital whose name lent names it
+ * so ("Orange, Montélimar": the "Hôpital d'Orange" lent to the user's
+ * hospital Louis-Giorgi), when no reading has it. Returns 0 or SG_ERR_NOMEM. */
+int sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 
 /* After the choice of mentions: a region after an acronym joins it ("FHF
  * Paca"), and a place inside a hyphenated name ("Nice-Nord") is dropped. */
@@ -424,6 +434,16 @@ static inline int sg_known_may(const sg_matcher *m, uint64_t h)
 /* The longest name lent at word start i, pushed as an SG_HIT_KNOWN hit.
  * Returns 0 or SG_ERR_NOMEM. */
 int sg_known_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits);
+/* The name lent whose skeleton is `singular` ("hopital", a shared plural
+ * head's) then the content words of folded f->text[j, e) up to a word's end,
+ * the longest: its end (0: none) and entity. For "les hôpitaux de Gap et de
+ * Briançon" when no name of the user's is read there. */
+size_t sg_known_shared(const sg_matcher *m, const sg_folded *f, const char *singular, size_t j,
+                       size_t e, uint32_t *entity);
+/* The entity whose names lent read a hospital as its head and one
+ * capitalised word (a site of a town: "Hôpital d'Orange", "CH d'Orange"),
+ * given folded word w[0, n); SG_TRIE_NONE when none, or two. */
+uint32_t sg_known_site(const sg_matcher *m, const char *w, size_t n);
 /* The overlap rule of the names lent, in one place: a hit of a name lent
  * loses against any hit of a user's own name it overlaps. On the candidates,
  * sorted, before the choice of mentions. */

@@ -661,6 +661,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
         w += n + (w[n] == ' ');
     }
     for (unsigned c = 0; c < CONJUNCTS_MAX && j < f->len; c++) {
+        size_t from = j; /* (a name lent is read with its function words) */
         /* function words before the name ("et de la Conception") */
         for (;;) {
             size_t we = j;
@@ -686,6 +687,12 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
                     e++;
             }
             rd.end = e;
+            /* or a name lent ("hôpitaux d'Avignon" for the "Hôpital d'Avignon"
+             * of the bundled entry the user's hospital names) */
+            uint32_t lent;
+            size_t le = sg_known_shared(m, f, singular, from, e, &lent);
+            if (le && sg_hits_push(hits, j, le, lent, SG_HIT_KNOWN_SHARED))
+                return SG_ERR_NOMEM;
         } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
             return SG_ERR_NOMEM;
         }
@@ -905,14 +912,109 @@ static int list_joint(const sg_folded *f, size_t a, size_t b)
     return joint;
 }
 
-void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+/* Is hit x a one-word reading of a hospital's that counts only where the
+ * document names it otherwise or in a list? */
+static int listed_guarded(const sg_hit *x)
+{
+    return x->how == SG_HIT_VARIANT &&
+           (x->guard == SG_GUARD_CONFIRM || x->guard == SG_GUARD_LISTED);
+}
+
+static int small_word(const sg_folded *f, size_t a, size_t b)
+{
+    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
+    return sg_word_in(f->text + a, b - a, small, sizeof(small) / sizeof(*small));
+}
+
+/* The word [a, b) and the one after it (after: from b; else before a): the
+ * next word's bounds. */
+static void next_word(const sg_folded *f, size_t p, int after, size_t *a, size_t *b)
+{
+    const unsigned char *fl = f->flags;
+    if (after) {
+        *a = p;
+        while (*a < f->len && !(fl[*a] & SG_F_ALNUM))
+            (*a)++;
+        for (*b = *a; *b < f->len && (fl[*b] & SG_F_ALNUM);)
+            (*b)++;
+    } else {
+        *b = p;
+        while (*b > 0 && !(fl[*b - 1] & SG_F_ALNUM))
+            (*b)--;
+        for (*a = *b; *a > 0 && (fl[*a - 1] & SG_F_ALNUM);)
+            (*a)--;
+    }
+}
+
+/* The capitalised word alone [*ws, *we) a list's joint away from folded
+ * offset p, after it (`after`) or before it: ", Orange" / "Orange, ". */
+static int word_listed(const sg_folded *f, size_t p, int after, size_t *ws, size_t *we)
+{
+    const unsigned char *fl = f->flags;
+    size_t a, b, q = p;
+    for (;;) {
+        next_word(f, q, after, &a, &b);
+        if (a == b || (after ? b - p : p - a) > 24 || !small_word(f, a, b))
+            break;
+        q = after ? b : a;
+    }
+    if (a == b || !(fl[a] & SG_F_UPPER) || !list_joint(f, after ? p : b, after ? a : p))
+        return 0;
+    /* one word: no capitalised word goes on with it, nor a town's rest
+     * ("Salon-de-Provence") */
+    size_t xa, xb, ya, yb;
+    next_word(f, b, 1, &xa, &xb);
+    if (xa == b + 1 && f->text[b] == ' ' && xb > xa &&
+        ((fl[xa] & SG_F_UPPER) || (small_word(f, xa, xb) && xb + 1 < f->len && f->text[xb] == ' ' &&
+                                   (fl[xb + 1] & SG_F_UPPER))))
+        return 0;
+    next_word(f, a, 0, &ya, &yb);
+    if (yb + 1 == a && yb > ya && f->text[yb] == ' ' && (fl[ya] & SG_F_UPPER))
+        return 0;
+    *ws = a;
+    *we = b;
+    return 1;
+}
+
+/* Does a hit of h overlap folded [a, b)? */
+static int covered(const sg_hits *h, size_t a, size_t b)
+{
+    for (size_t k = 0; k < h->n; k++)
+        if (h->v[k].fs < b && h->v[k].fe > a)
+            return 1;
+    return 0;
+}
+
+/* "Orange, Montélimar" beside a hospital's one-word reading of the user's
+ * own: the word is the hospital whose name lent reads it so (known.c). */
+static int lent_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    size_t n = h->n;
+    for (size_t i = 0; i < n; i++) {
+        for (int after = 0; after < 2; after++) {
+            const sg_hit *x = &h->v[i];
+            size_t ws, we;
+            if (!listed_guarded(x) || sg_is_place(m, x->entity) || sg_is_person(m, x->entity) ||
+                !word_listed(f, after ? x->fe : x->fs, after, &ws, &we) || covered(h, ws, we))
+                continue;
+            uint32_t e = sg_known_site(m, f->text + ws, we - ws);
+            if (e == SG_TRIE_NONE || e == x->entity || !(m->allowed[e] & SG_VARIANT_HEADS))
+                continue;
+            if (sg_hits_push(h, ws, we, e, SG_HIT_KNOWN))
+                return SG_ERR_NOMEM;
+            h->v[i].guard = 0;
+        }
+    }
+    if (h->n > n)
+        sg_hits_sort(h);
+    return 0;
+}
+
+int sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     for (size_t i = 0; i + 1 < h->n; i++) {
         sg_hit *x = &h->v[i], *y = &h->v[i + 1];
-        int gx = x->how == SG_HIT_VARIANT &&
-                 (x->guard == SG_GUARD_CONFIRM || x->guard == SG_GUARD_LISTED);
-        int gy = y->how == SG_HIT_VARIANT &&
-                 (y->guard == SG_GUARD_CONFIRM || y->guard == SG_GUARD_LISTED);
+        int gx = listed_guarded(x), gy = listed_guarded(y);
         if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
             sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
             !list_joint(f, x->fe, y->fs))
@@ -922,6 +1024,7 @@ void sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (gy)
             y->guard = 0;
     }
+    return m->nlent_skels ? lent_listed(m, f, h) : 0;
 }
 
 /* Is the place at folded offset fs the seat of the organisation named by hit
