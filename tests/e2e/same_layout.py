@@ -3,7 +3,7 @@
 
 Byte-identical files are the same. Otherwise they may differ only in the
 layout's coordinates, each by at most 0.02 (points): GraphML's `v_x` and `v_y`
-data, DOT's `pos="x,y!"`. Everything else (names, weights, measures, the
+data, DOT's `pos="x,y!"` and its `x` and `y` attributes. Everything else (names, weights, measures, the
 order of lines) must be byte for byte the same.
 
 Why a tolerance: Graphviz removes overlaps (overlap=prism) on a Delaunay
@@ -20,7 +20,8 @@ import sys
 
 TOLERANCE = 0.02
 # a coordinate, and the text around it that must be the same
-COORD = re.compile(rb'(<data key="v_[xy]">)(-?[0-9.]+)(</data>)|(pos=")(-?[0-9.]+),(-?[0-9.]+)(!?")')
+COORD = re.compile(rb'(<data key="v_[xy]">|\s[xy]=)(-?[0-9.]+)(</data>|[,\]])'
+                   rb'|(pos=")(-?[0-9.]+),(-?[0-9.]+)(!?")')
 
 
 def split(data):

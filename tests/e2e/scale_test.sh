@@ -90,12 +90,14 @@ failed() {
 # --- same_layout.py: what two runs may differ in ------------------------------
 mkdir -p "$T/cmp"
 printf '<node id="a">\n<data key="v_x">10.25</data>\n<data key="v_y">889.82</data>\n<data key="v_w">3</data>\n' >"$T/cmp/a.graphml"
-printf 'a [pos="1581.75,2344.21!", w=3];\n' >"$T/cmp/a.dot"
+printf 'a [pos="1581.75,2344.21!",\n\t\tw=3,\n\t\tx=1581.75,\n\t\ty=2344.21];\n' >"$T/cmp/a.dot"
 sed 's/889.82/889.81/' "$T/cmp/a.graphml" >"$T/cmp/near.graphml"
 sed 's/889.82/889.52/' "$T/cmp/a.graphml" >"$T/cmp/far.graphml"
 sed 's/"v_w">3/"v_w">4/' "$T/cmp/a.graphml" >"$T/cmp/weight.graphml"
-sed 's/2344.21/2344.22/' "$T/cmp/a.dot" >"$T/cmp/near.dot"
-sed 's/2344.21/2345.21/' "$T/cmp/a.dot" >"$T/cmp/far.dot"
+sed 's/2344.21/2344.22/g' "$T/cmp/a.dot" >"$T/cmp/near.dot"
+sed 's/2344.21!/2345.21!/' "$T/cmp/a.dot" >"$T/cmp/far.dot"
+sed 's/y=2344.21/y=2344.51/' "$T/cmp/a.dot" >"$T/cmp/far-y.dot"
+sed 's/w=3/w=4/' "$T/cmp/a.dot" >"$T/cmp/weight.dot"
 # compares A B WANT: same_layout.py A B exits WANT
 compares() {
     "$PY" "$SAME_LAYOUT" "$T/cmp/$1" "$T/cmp/$2" >/dev/null
@@ -107,6 +109,8 @@ compares a.graphml far.graphml 1
 compares a.graphml weight.graphml 1
 compares a.dot near.dot 0
 compares a.dot far.dot 1
+compares a.dot far-y.dot 1
+compares a.dot weight.dot 1
 
 # --- a generated corpus ------------------------------------------------------
 # 300 documents in six directories (see gen_corpus.py); in document order: a
