@@ -11,7 +11,7 @@ find_program(SG_NPM npm)
 set(SG_WEB_DIR ${CMAKE_CURRENT_BINARY_DIR}/web)
 set(SG_HTML_BUNDLE_JS ${SG_WEB_DIR}/bundle.js)
 set(SG_HTML_BUNDLE_C ${SG_WEB_DIR}/html_bundle.c)
-set(SG_HTML_EMBED ${CMAKE_CURRENT_LIST_DIR}/embed_html_bundle.cmake)
+set(SG_HTML_EMBED ${CMAKE_CURRENT_LIST_DIR}/embed_bytes.cmake)
 
 if(SG_HTML_VIEW AND SG_NODE AND SG_NPM)
   configure_file(web/package.json ${SG_WEB_DIR}/package.json COPYONLY)
@@ -38,7 +38,8 @@ if(SG_HTML_VIEW AND SG_NODE AND SG_NPM)
     DEPENDS ${SG_WEB_DIR}/npm-ci.stamp ${SG_WEB_SOURCES} ${CMAKE_CURRENT_LIST_DIR}/html_bundle_args.cmake
     COMMENT "esbuild: web/src/main.js -> web/bundle.js" VERBATIM)
   add_custom_command(OUTPUT ${SG_HTML_BUNDLE_C}
-    COMMAND ${CMAKE_COMMAND} -DIN=${SG_HTML_BUNDLE_JS} -DOUT=${SG_HTML_BUNDLE_C} -P ${SG_HTML_EMBED}
+    COMMAND ${CMAKE_COMMAND} -DIN=${SG_HTML_BUNDLE_JS} -DOUT=${SG_HTML_BUNDLE_C}
+            -DNAME=sg_html_bundle "-DFROM=web/ (esbuild)" -DSCRIPT=ON -P ${SG_HTML_EMBED}
     DEPENDS ${SG_HTML_BUNDLE_JS} ${SG_HTML_EMBED}
     COMMENT "Embedding the HTML view's script (web/html_bundle.c)" VERBATIM)
 else()
@@ -49,6 +50,7 @@ else()
   else()
     message(STATUS "SG_HTML_VIEW is OFF: the HTML view (-o x.html) is disabled")
   endif()
-  execute_process(COMMAND ${CMAKE_COMMAND} -DOUT=${SG_HTML_BUNDLE_C} -P ${SG_HTML_EMBED}
+  execute_process(COMMAND ${CMAKE_COMMAND} -DOUT=${SG_HTML_BUNDLE_C} -DNAME=sg_html_bundle
+                          "-DFROM=nothing (the HTML view disabled)" -P ${SG_HTML_EMBED}
     COMMAND_ERROR_IS_FATAL ANY)
 endif()
