@@ -55,12 +55,13 @@ typedef struct {
 typedef struct {
     uint32_t entity;
     uint32_t len;
-    size_t text_off; /* in `texts` */
-    uint32_t next;   /* next skeleton with the same fingerprint */
-    uint16_t needs;  /* SG_VARIANT_* this reading needs besides the walk's own */
+    uint32_t text_off; /* in `texts` (a skeleton past 4 GB of names is not made) */
+    uint32_t next;     /* next skeleton with the same fingerprint */
+    uint32_t needs;    /* SG_VARIANT_* this reading needs besides the walk's own, SKEL_* */
     unsigned char words;
     unsigned char town; /* the word where a town ends the name ("... d'Arles"), or 0 */
 } skel_rec;
+_Static_assert(sizeof(skel_rec) == 24, "a skeleton is 24 bytes: the table holds one per reading");
 
 /* A long skeleton's link in the chain of those read fuzzily from one first
  * word, with its second and third words' first bytes and lengths: a word read

@@ -251,7 +251,7 @@ static const char *const regions[] = {"provence alpes cote azur",
                                       "mayotte"};
 #define PACA_NAMES 4
 
-static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs);
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs);
 
 static int variants_finish(sg_matcher *m);
 
@@ -388,14 +388,18 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
     }
     char buf[SKEL_MAX];
     memcpy(buf, k, n);
-    uint16_t needs = (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION);
-    if (add_derived(m, sk.entity, buf, n, needs))
-        return SG_ERR_NOMEM;
+    uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION);
     /* a departmental council of an order, "le conseil de l'Ordre des médecins"
-     * for the "Conseil départemental de l'ordre des médecins de Vaucluse" */
+     * for the "Conseil départemental de l'ordre des médecins de Vaucluse", in
+     * either case (the press writes an order's council in lower case as its
+     * name); other bodies capitalised only: "un groupement hospitalier de
+     * territoire" in lower case is the kind, not the gazetteer's only one */
     static const char cdo[] = "conseil departemental ordre ";
+    int order = n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1);
+    if (add_derived(m, sk.entity, buf, n, needs | (order ? 0 : SKEL_CAPITAL1)))
+        return SG_ERR_NOMEM;
     const size_t keep = sizeof("conseil ") - 1, drop = sizeof("departemental ") - 1;
-    if (n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1)) {
+    if (order) {
         memmove(buf + keep, buf + keep + drop, n - keep - drop);
         return add_derived(m, sk.entity, buf, n - drop, needs);
     }
@@ -406,19 +410,21 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
 
 /* Adds skeleton k[0, n) (words one space apart) of `entity`. */
 static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
-                    uint16_t needs)
+                    uint32_t needs)
 {
     /* (one word: guarded, or a site's name read capitalised: "la Timone") */
     if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
          (needs & (SKEL_DERIVED | SKEL_CAPITALS)) != (SKEL_DERIVED | SKEL_CAPITALS)) ||
-        n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1)
+        n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1 || m->texts_len + n > UINT32_MAX)
         return 0;
     skel_rec sk = {
         entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0};
-    if (sg_matcher_text(m, k, n, &sk.text_off) ||
+    size_t off;
+    if (sg_matcher_text(m, k, n, &off) ||
         sg_grow((void **)&m->skels, &m->skels_cap, m->nskels + 1, sizeof(skel_rec)) ||
         sg_grow((void **)&m->fuzzy_next, &m->fuzzy_cap, m->nskels + 1, sizeof(fuzzy_link)))
         return SG_ERR_NOMEM;
+    sk.text_off = (uint32_t)off;
     uint32_t id = (uint32_t)m->nskels++;
     m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0, 0};
     size_t letters = 0;
@@ -450,7 +456,7 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
                     m->fuzzy_next[id].next = sg_prefix_fuzzy(m, r);
                     if (k3) {
                         m->fuzzy_next[id].c2 = (unsigned char)k2[1];
-                        m->fuzzy_next[id].len2 = (uint16_t)(k3 - k2 - 1);
+                        m->fuzzy_next[id].len2 = (uint32_t)(k3 - k2 - 1);
                         m->fuzzy_next[id].c3 = (unsigned char)k3[1];
                         m->fuzzy_next[id].len3 = (uint16_t)((k4 ? k4 : k + n) - k3 - 1);
                     }
@@ -547,7 +553,7 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
  * Infection" for "Institut hospitalo-universitaire Méditerranée Infection"
  * (the acronym of three or four words, two words or more after it). */
 static int initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
-                             unsigned words, uint16_t needs)
+                             unsigned words, uint32_t needs)
 {
     char k2[SKEL_MAX];
     int rc = 0;
@@ -570,7 +576,7 @@ static int initials_readings(sg_matcher *m, uint32_t entity, const char *k, size
         k2[o++] = ' ';
         memcpy(k2 + o, k + p, kn - p);
         rc = add_derived(m, entity, k2, o + kn - p,
-                         (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_UPPER1));
+                         (uint32_t)(needs | SG_VARIANT_HEADS | SKEL_UPPER1));
         if (!rc)
             rc = sg_trie_insert(m->heads, k2, o - 1, entity);
     }
@@ -606,7 +612,7 @@ static unsigned content_words(const char *written, size_t n)
  * part: "les hôpitaux de Marseille" for "Assistance publique-Hôpitaux de
  * Marseille", "hôpitaux de Paris" for the AP-HP (two words or more). */
 static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, const char *k,
-                       size_t kn, unsigned words, uint16_t needs)
+                       size_t kn, unsigned words, uint32_t needs)
 {
     for (const char *h = strchr(written, '-'); h; h = strchr(h + 1, '-')) {
         unsigned w = content_words(written, (size_t)(h - written));
@@ -619,7 +625,7 @@ static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, cons
         while (we < kn && k[we] != ' ')
             we++;
         if (sg_generic_head(k + ks, we - ks) &&
-            add_derived(m, entity, k + ks, kn - ks, (uint16_t)(needs | SG_VARIANT_HEADS)))
+            add_derived(m, entity, k + ks, kn - ks, (uint32_t)(needs | SG_VARIANT_HEADS)))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -629,7 +635,7 @@ static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, cons
  * short name as the press writes it (towns.c): "centre hospitalier
  * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
  * words or more left). */
-static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint16_t needs)
+static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
 {
     static const char *const links[] = {" sur ", " en ", " sous "};
     for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++) {
@@ -645,16 +651,16 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
         for (size_t i = at + ll; i < kn; i++)
             after += k[i] == ' ';
         if (before >= 3 && after <= 2 &&
-            add_derived(m, entity, k, at, (uint16_t)(needs | SG_VARIANT_FUNCTION_WORDS)))
+            add_derived(m, entity, k, at, (uint32_t)(needs | SG_VARIANT_FUNCTION_WORDS)))
             return SG_ERR_NOMEM;
     }
     return 0;
 }
 
 static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
-                          size_t kn, uint16_t needs);
+                          size_t kn, uint32_t needs);
 static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
-                 unsigned words, uint16_t needs);
+                 unsigned words, uint32_t needs);
 
 /* A compound acronym by its first part, in capitals, when no other entity
  * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
@@ -677,7 +683,7 @@ static int compound_first(sg_matcher *m, uint32_t entity, const char *written, c
             return 0;
     if (rest < 1 || n <= fl || sg_head_acronym(t, fl))
         return 0;
-    return add_derived(m, entity, t, fl, (uint16_t)(SG_VARIANT_ACRONYM_FORMS | SKEL_UPPER1));
+    return add_derived(m, entity, t, fl, (uint32_t)(SG_VARIANT_ACRONYM_FORMS | SKEL_UPPER1));
 }
 
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
@@ -726,7 +732,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         }
         i = e;
     }
-    uint16_t needs = dropped ? SG_VARIANT_FUNCTION_WORDS : 0;
+    uint32_t needs = dropped ? SG_VARIANT_FUNCTION_WORDS : 0;
     if (m->aliases[alias].capital)
         needs |= SKEL_CAPITALS; /* "Région X" read as the body only so */
     /* its first word written in capitals ("ARS Paca"): read alone, maybe */
@@ -793,7 +799,7 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
  * or a skeleton of another entity already reads so; when another entity's
  * derived reading is the same text, neither is kept ("hôpital de Marseille"
  * for two hospitals of Marseille names neither). */
-static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint16_t needs)
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
 {
     const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
     if (r) {
@@ -813,7 +819,7 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
         words += k[i] == ' ';
     /* (SKEL_ACRONYM1 is the base name's: a derived reading's bit 9 is
      * SKEL_TOWNLIKE, set by its caller) */
-    return add_skel(m, entity, k, n, words, (uint16_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED));
+    return add_skel(m, entity, k, n, words, (uint32_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED));
 }
 
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
@@ -868,7 +874,7 @@ static size_t separator_at(const char *p, int *hyphen)
  * capitalised only. `words`: the skeleton k's words, those of `written` but
  * its function words. */
 static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
-                 unsigned words, uint16_t needs)
+                 unsigned words, uint32_t needs)
 {
     unsigned hyphens[8], nh = 0, content = 0;
     int prev_content = 0;
@@ -916,7 +922,7 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
         }
         unsigned left = g == nh ? 1 : words - 1;
         if (add_derived(m, entity, buf, o,
-                        (uint16_t)(needs | SG_VARIANT_FUZZY | (left < 2 ? SKEL_CAPITALS : 0))))
+                        (uint32_t)(needs | SG_VARIANT_FUZZY | (left < 2 ? SKEL_CAPITALS : 0))))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -930,7 +936,7 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
  * site's name the capitalised words after it (not a town's part: "d'Antibes
  * Juan-les-Pins"). */
 static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
-                          size_t kn, uint16_t needs)
+                          size_t kn, uint32_t needs)
 {
     size_t hl = 0;
     for (size_t c = 0; c < NHOSPITAL && !hl; c++)
@@ -994,11 +1000,11 @@ static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, c
             continue;
         memcpy(buf, hospital[c], cl);
         memcpy(buf + cl, k + rs, kn - rs);
-        if (add_derived(m, entity, buf, cl + kn - rs, (uint16_t)(needs | SG_VARIANT_HEADS)))
+        if (add_derived(m, entity, buf, cl + kn - rs, (uint32_t)(needs | SG_VARIANT_HEADS)))
             return SG_ERR_NOMEM;
     }
-    uint16_t alone =
-        (uint16_t)(needs | SG_VARIANT_HEADS | SKEL_CAPITALS | (rest_words < 2 ? SKEL_CONFIRM : 0));
+    uint32_t alone =
+        (uint32_t)(needs | SG_VARIANT_HEADS | SKEL_CAPITALS | (rest_words < 2 ? SKEL_CONFIRM : 0));
     if ((rest_words >= 2 || kn - rs >= 5) && !taken(m, k + rs, kn - rs) &&
         add_derived(m, entity, k + rs, kn - rs, alone))
         return SG_ERR_NOMEM;
@@ -1012,7 +1018,7 @@ static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, c
  * hospital head (0: none); `inter`: that head is intercommunal;
  * `head_words`: the head's words. */
 static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int inter,
-                       unsigned head_words, uint16_t needs)
+                       unsigned head_words, uint32_t needs)
 {
     char buf[SKEL_MAX];
     /* a university hospital as a "centre hospitalier": "le centre hospitalier
@@ -1038,7 +1044,7 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
         memcpy(buf, bodies[b][1], tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
         if (add_derived(m, sk.entity, buf, tl + sk.len - fl,
-                        (uint16_t)(b ? needs | SKEL_CAPITALS : needs & ~SKEL_CAPITALS)))
+                        (uint32_t)(b ? needs | SKEL_CAPITALS : needs & ~SKEL_CAPITALS)))
             return SG_ERR_NOMEM;
     }
     /* an intercommunal hospital by its first town: "hôpital de Cavaillon" for
@@ -1082,7 +1088,7 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
             (sk.len > nl && (seats[c].end ? k[sk.len - nl - 1] : k[nl]) != ' '))
             continue;
         if (add_derived(m, sk.entity, seats[c].seat, strlen(seats[c].seat),
-                        (uint16_t)(needs | SKEL_CAPITALS)))
+                        (uint32_t)(needs | SKEL_CAPITALS)))
             return SG_ERR_NOMEM;
     }
     /* "université Aix-Marseille", "université d'Aix-Marseille" for
@@ -1120,11 +1126,11 @@ static size_t union_at(const char *k, size_t n)
  * ("l'Agglomération X", "l'Agglo X", capitalised; "la CC X", in capitals);
  * a union's federation without "Fédération" and by the union and "Santé"
  * ("Sud Santé" for "Fédération Sud santé sociaux"). */
-static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
+static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
 {
     static const struct {
         const char *from, *to;
-        uint16_t needs;
+        uint32_t needs;
         unsigned rest; /* the words the rest must have */
     } kin[] = {{"polyclinique ", "clinique ", 0, 1},
                {"clinique ", "polyclinique ", 0, 1},
@@ -1165,7 +1171,7 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
             continue;
         memcpy(buf, kin[c].to, tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
-        if (add_derived(m, sk.entity, buf, tl + sk.len - fl, (uint16_t)(needs | kin[c].needs)))
+        if (add_derived(m, sk.entity, buf, tl + sk.len - fl, (uint32_t)(needs | kin[c].needs)))
             return SG_ERR_NOMEM;
     }
     /* a union's federation by the union and "Santé": "Sud Santé", "la CFDT
@@ -1177,7 +1183,7 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
     if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
         (add_derived(m, sk.entity, k + fs, ul + 6, needs) ||
          (!memchr(k + fs, ' ', ul) &&
-          add_derived(m, sk.entity, k + fs, ul, (uint16_t)(needs | SKEL_UPPER1)))))
+          add_derived(m, sk.entity, k + fs, ul, (uint32_t)(needs | SKEL_UPPER1)))))
         return SG_ERR_NOMEM;
     /* a name with its kind at its end, "Estérel Côte d'Azur Agglomération",
      * without it, capitalised (two words or more left); a group "X Santé"
@@ -1185,7 +1191,7 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
     static const struct {
         const char *tail;
         unsigned left;
-        uint16_t needs;
+        uint32_t needs;
     } tails[] = {{" agglomeration", 2, SKEL_CAPITALS},
                  {" agglo", 2, SKEL_CAPITALS},
                  {" sante", 1, SKEL_CAPITALS | SKEL_CONFIRM}};
@@ -1200,7 +1206,7 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint16_t needs)
         if (left < tails[c].left || (tails[c].left == 1 && (left > 1 || n < 5)) ||
             sg_generic_head(k, n) || union_at(k, sk.len) || taken(m, k, n))
             continue;
-        if (add_derived(m, sk.entity, k, n, (uint16_t)(needs | tails[c].needs)))
+        if (add_derived(m, sk.entity, k, n, (uint32_t)(needs | tails[c].needs)))
             return SG_ERR_NOMEM;
     }
     return 0;
@@ -1217,7 +1223,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
     if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SKEL_DERIVED) ||
         (sk.needs & SG_VARIANT_HEADS))
         return 0;
-    uint16_t needs = (uint16_t)(sk.needs | SG_VARIANT_HEADS);
+    uint32_t needs = (uint32_t)(sk.needs | SG_VARIANT_HEADS);
     /* a hospital's head in its other words: "hôpital de X", "centre hospitalier
      * de X", "CH de X" for one another, and for "centre hospitalier
      * intercommunal de X" / "CHI de X" */
@@ -1285,7 +1291,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         for (size_t i = hl; i < hl + pl; i++)
             pw += k[i] == ' ';
         if (pw >= 2 && !taken(m, k + hl, pl) &&
-            add_derived(m, sk.entity, k + hl, pl, (uint16_t)(needs | SKEL_CAPITALS)))
+            add_derived(m, sk.entity, k + hl, pl, (uint32_t)(needs | SKEL_CAPITALS)))
             return SG_ERR_NOMEM;
     }
     if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs))
@@ -1312,7 +1318,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         memcpy(buf, rest, rl);
         /* one word ("Beauregard" for "Hôpital privé Beauregard"): only where the
          * document names the hospital in full too */
-        uint16_t dn = (uint16_t)(needs | SKEL_CAPITALS | (words < 2 && !site ? SKEL_CONFIRM : 0));
+        uint32_t dn = (uint32_t)(needs | SKEL_CAPITALS | (words < 2 && !site ? SKEL_CONFIRM : 0));
         size_t before = m->nskels;
         if ((words >= 2 || rl >= 5) && !taken(m, buf, rl) && add_derived(m, sk.entity, buf, rl, dn))
             return SG_ERR_NOMEM;
@@ -1329,7 +1335,7 @@ int sg_variants_finish(sg_matcher *m)
      * SKEL_TOWNLIKE from now on */
     for (size_t i = 0; !rc && i < m->nskels; i++)
         if (!(m->skels[i].needs & SKEL_DERIVED))
-            m->skels[i].needs &= (uint16_t)~SKEL_ACRONYM1;
+            m->skels[i].needs &= ~(uint32_t)SKEL_ACRONYM1;
     return rc;
 }
 
@@ -1363,7 +1369,7 @@ static int variants_finish(sg_matcher *m)
             /* an acronym alone ("l'ARS" for ARS Paca), in capitals, unless it is
              * another entity's name or reading too */
             int acronym = words == 1 && (sk.needs & SKEL_ACRONYM1);
-            uint16_t needs = (uint16_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION |
+            uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION |
                                         (acronym ? SKEL_UPPER1 : 0));
             if (acronym ? add_derived(m, sk.entity, buf, n, needs)
                         : !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, words, needs))
@@ -1373,7 +1379,7 @@ static int variants_finish(sg_matcher *m)
              * only where the document names it otherwise */
             if (words == 1 && !acronym && n >= 8 && !sg_generic_head(buf, n) &&
                 !m->is_place[sk.entity] && !m->is_person[sk.entity] && !taken(m, buf, n) &&
-                add_derived(m, sk.entity, buf, n, (uint16_t)(needs | SKEL_CAPITALS | SKEL_CONFIRM)))
+                add_derived(m, sk.entity, buf, n, (uint32_t)(needs | SKEL_CAPITALS | SKEL_CONFIRM)))
                 return SG_ERR_NOMEM;
             /* "Région Sud", "Région Paca" for "Région Provence-Alpes-Côte d'Azur",
              * capitalised (in lower case, the territory as often as the body) */
@@ -1393,7 +1399,7 @@ static int variants_finish(sg_matcher *m)
                 unsigned w2 = words + 1;
                 for (size_t c = 0; c < r2l; c++)
                     w2 += other[c] == ' ';
-                uint16_t n2 = (uint16_t)(needs | (body ? SKEL_CAPITALS : 0));
+                uint32_t n2 = (uint32_t)(needs | (body ? SKEL_CAPITALS : 0));
                 if (!taken(m, buf, n + 1 + r2l) && add_skel(m, sk.entity, buf, n + 1 + r2l, w2, n2))
                     return SG_ERR_NOMEM;
             }

@@ -27,13 +27,16 @@
  * Martigues" names the town) */
 #define SKEL_ACRONYM1 (1u << 9)
 #define SKEL_TOWNLIKE (1u << 9)
+/* a reading read only when its first word is capitalised: a body without its
+ * department ("le Groupement hospitalier de territoire"; in lower case any one) */
+#define SKEL_CAPITAL1 (1u << 16)
 /* The SG_VARIANT_* bits a skeleton's `needs` may hold, under the SKEL_* flags
  * above: not SG_VARIANT_KNOWN (bit 9 too), as lent names derive no skeleton
  * (known.c). A skeleton's needs are checked against an entity's allowed
  * variants through this mask only. */
 #define SKEL_VARIANTS (SG_VARIANT_ALL & ~SG_VARIANT_KNOWN)
 _Static_assert((SKEL_VARIANTS & (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD |
-                                 SKEL_DERIVED | SKEL_CONFIRM | SKEL_CAPITALS)) == 0,
+                                 SKEL_DERIVED | SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1)) == 0,
                "a skeleton's flags overlap the variants it needs");
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
