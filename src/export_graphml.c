@@ -259,10 +259,13 @@ static void write_edge(const sg_graph *g, const plan *p, size_t e, sg_wbuf *f)
 }
 
 /* The edges of a large network are written in blocks by two threads: the
- * calling thread writes the file, in order, the nodes then each block; a
- * second thread writes the next blocks into memory (a few at most, so that
- * memory stays bounded) while the calling thread writes, and the calling
- * thread writes itself a block that no thread has taken yet. */
+ * calling thread writes the file, in order, the nodes then each block; both
+ * threads write the next blocks into memory (a few at most, so that memory
+ * stays bounded) while the block the file needs next is not ready, and the
+ * calling thread writes itself, straight to the file, a block that no
+ * thread has taken yet. (When the file takes its bytes as fast as a device
+ * that throws them away, the calling thread would otherwise wait for the
+ * second thread to write every block.) */
 enum { BLOCK_EDGES = 2048, SLOTS = 8 };
 
 typedef struct {
@@ -284,41 +287,55 @@ static void write_block(const edge_blocks *b, size_t k, sg_wbuf *f)
         write_edge(b->g, b->p, e, f);
 }
 
+/* May a thread take the next block to write into memory? (Called locked.) */
+static int can_take(const edge_blocks *b)
+{
+    return !b->stop && b->taken < b->nblocks && b->taken < b->written + SLOTS;
+}
+
+/* Takes the next block and writes it into memory, its slot then ready.
+ * Called and returns locked; the lock is released while writing. With
+ * `writeback`, every eighth block first starts the file's writeback: what
+ * is written so far goes to the disk from now on (in the kernel, started
+ * from this thread), so that the sync at the commit waits for the last
+ * megabytes only (a hint: on a pipe it fails). */
+static void take_into_memory(edge_blocks *b, int writeback)
+{
+    size_t k = b->taken++;
+    pthread_mutex_unlock(&b->lock);
+    if (writeback && b->fd >= 0 && k % 8 == 7)
+        sync_file_range(b->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    char mem[1 << 14];
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    int failed = !m;
+    if (m) {
+        sg_wbuf w;
+        sg_wbuf_init(&w, m, mem, sizeof(mem));
+        write_block(b, k, &w);
+        sg_wbuf_flush(&w);
+        failed = ferror(m) != 0;
+        failed |= fclose(m) != 0;
+    }
+    pthread_mutex_lock(&b->lock);
+    b->text[k % SLOTS] = text;
+    b->len[k % SLOTS] = len;
+    b->ready[k % SLOTS] = 1;
+    b->failed |= failed;
+    pthread_cond_broadcast(&b->cond);
+}
+
 static void *write_blocks(void *arg)
 {
     edge_blocks *b = arg;
-    char mem[1 << 14];
     pthread_mutex_lock(&b->lock);
     for (;;) {
-        while (!b->stop && b->taken < b->nblocks && b->taken >= b->written + SLOTS)
+        while (!b->stop && b->taken < b->nblocks && !can_take(b))
             pthread_cond_wait(&b->cond, &b->lock);
-        if (b->stop || b->taken >= b->nblocks)
+        if (!can_take(b))
             break;
-        size_t k = b->taken++;
-        pthread_mutex_unlock(&b->lock);
-        /* what is written so far goes to the disk from now on (in the kernel,
-         * started from this thread), so that the sync at the commit waits
-         * for the last megabytes only (a hint: on a pipe it fails) */
-        if (b->fd >= 0 && k % 8 == 7)
-            sync_file_range(b->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-        char *text = NULL;
-        size_t len = 0;
-        FILE *m = open_memstream(&text, &len);
-        int failed = !m;
-        if (m) {
-            sg_wbuf w;
-            sg_wbuf_init(&w, m, mem, sizeof(mem));
-            write_block(b, k, &w);
-            sg_wbuf_flush(&w);
-            failed = ferror(m) != 0;
-            failed |= fclose(m) != 0;
-        }
-        pthread_mutex_lock(&b->lock);
-        b->text[k % SLOTS] = text;
-        b->len[k % SLOTS] = len;
-        b->ready[k % SLOTS] = 1;
-        b->failed |= failed;
-        pthread_cond_broadcast(&b->cond);
+        take_into_memory(b, 1);
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
@@ -330,14 +347,18 @@ static int write_edges_by_blocks(edge_blocks *b, sg_wbuf *f)
     int failed = 0;
     pthread_mutex_lock(&b->lock);
     for (size_t k = 0; k < b->nblocks; k++) {
+        while (b->taken > k && !b->ready[k % SLOTS]) { /* the other thread has it */
+            if (can_take(b))
+                take_into_memory(b, 0);
+            else
+                pthread_cond_wait(&b->cond, &b->lock);
+        }
         if (b->taken == k) { /* no thread has it: written here */
             b->taken++;
             pthread_mutex_unlock(&b->lock);
             write_block(b, k, f);
             pthread_mutex_lock(&b->lock);
         } else {
-            while (!b->ready[k % SLOTS])
-                pthread_cond_wait(&b->cond, &b->lock);
             char *text = b->text[k % SLOTS];
             size_t len = b->len[k % SLOTS];
             b->text[k % SLOTS] = NULL;

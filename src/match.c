@@ -1036,19 +1036,25 @@ static int cmp_u32(const void *a, const void *b)
  * ("en mars" is a month even in a text about the commune of Mars). */
 static int apply_guards(const sg_folded *f, sg_hits *h)
 {
-    size_t nguarded = 0, nplain = 0;
-    for (size_t i = 0; i < h->n; i++)
+    size_t nguarded = 0, nconfirm = 0, nplain = 0;
+    for (size_t i = 0; i < h->n; i++) {
         nguarded += h->v[i].guard != 0;
+        nconfirm += h->v[i].guard == SG_GUARD_CONFIRM;
+    }
     if (nguarded == 0)
         return 0;
-    uint32_t *plain = sg_alloc_array(h->n + 1, sizeof(uint32_t));
-    if (!plain)
-        return SG_ERR_NOMEM;
-    for (size_t i = 0; i < h->n; i++)
-        if (!h->v[i].guard)
-            plain[nplain++] = h->v[i].entity;
-    if (nplain > 1)
-        qsort(plain, nplain, sizeof(uint32_t), cmp_u32);
+    /* the unguarded hits' entities, sorted, only for a "confirm" name to
+     * look up (a document naming many actors has many hits to sort) */
+    uint32_t *plain = NULL;
+    if (nconfirm) {
+        if (!(plain = sg_alloc_array(h->n + 1, sizeof(uint32_t))))
+            return SG_ERR_NOMEM;
+        for (size_t i = 0; i < h->n; i++)
+            if (!h->v[i].guard)
+                plain[nplain++] = h->v[i].entity;
+        if (nplain > 1)
+            qsort(plain, nplain, sizeof(uint32_t), cmp_u32);
+    }
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];

@@ -46,22 +46,33 @@ void sg_wbuf_write(sg_wbuf *w, const char *s, size_t n)
     w->n += n;
 }
 
+/* ASCII written as it is (not a control character, nor & < > " '), one
+ * bit a byte below 64 (0x20 to 0x3F but " & ' < >); from 64 to 127 all are.
+ * The NUL at a string's end is not: the runs stop there. */
+#define XML_PLAIN_LOW 0xAFFFFF3B00000000ULL
+
+static int xml_plain(unsigned char c)
+{
+    return c < 64 ? (int)((XML_PLAIN_LOW >> c) & 1) : c < 128;
+}
+
 void sg_xml_put(sg_wbuf *w, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t len = strlen(s), i = 0;
-    while (i < len) {
-        /* a run of ASCII that needs no escape, written at once */
+    size_t i = 0, len = SIZE_MAX; /* (measured at the first byte that is not ASCII) */
+    for (;;) {
+        /* a run of ASCII that needs no escape, written at once: one pass over
+         * most strings (ids, document names), no strlen first */
         size_t run = i;
-        while (run < len && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '&' && u[run] != '<' &&
-               u[run] != '>' && u[run] != '"' && u[run] != '\'')
+        while (xml_plain(u[run]))
             run++;
         if (run > i) {
             sg_wbuf_write(w, s + i, run - i);
             i = run;
-            continue;
         }
         unsigned char c = u[i];
+        if (!c)
+            return;
         if (c >= 0x20 && c < 0x80) {
             switch (c) {
             case '&': sg_wbuf_puts(w, "&amp;"); break;
@@ -74,6 +85,8 @@ void sg_xml_put(sg_wbuf *w, const char *s)
             i++;
             continue;
         }
+        if (len == SIZE_MAX)
+            len = i + strlen(s + i);
         size_t at = i;
         int bad = 0;
         uint32_t cp = sg_utf8_next(u, len, &i, &bad);
@@ -270,6 +283,28 @@ void sg_format_double(char *buf, size_t size, double v)
     snprintf(buf, size, "%s", format_cache[slot].text);
 }
 
+/* An integer in decimal, as snprintf's "%lld" writes it (truncated to
+ * size - 1 bytes), without a printf: a dense network's GraphML has a weight
+ * an edge, and the printf was a fifth of its writing. */
+static void format_integer(char *buf, size_t size, long long v)
+{
+    char digits[24], *p = digits + sizeof(digits);
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    size_t n = (size_t)(digits + sizeof(digits) - 1 - p);
+    if (!size)
+        return;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+}
+
 static void format_shortest(char *buf, size_t size, double v)
 {
     /* -0 is written 0; so are subnormal numbers (below DBL_MIN), which
@@ -277,7 +312,7 @@ static void format_shortest(char *buf, size_t size, double v)
     if (!isfinite(v) || fabs(v) < DBL_MIN)
         v = 0;
     if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, size, "%lld", (long long)v);
+        format_integer(buf, size, (long long)v);
         return;
     }
     /* The shortest form that reads back identically. Any decimal of at most

@@ -36,6 +36,13 @@ static void xml_escaping(void **state)
     assert_string_equal(s,
                         "a&quot;b\\c&lt;d&gt;&amp;e&apos;f\xef\xbf\xbdg&#9;h\xc3\xa9i\xef\xbf\xbd");
     free(s);
+    /* the escapes at either end, and nothing at all */
+    s = capture(sg_xml_write, "\xc3\xa9<a b>\x7f&");
+    assert_string_equal(s, "\xc3\xa9&lt;a b&gt;\x7f&amp;");
+    free(s);
+    s = capture(sg_xml_write, "");
+    assert_string_equal(s, "");
+    free(s);
 }
 
 static void dot_cleaning(void **state)
@@ -125,6 +132,16 @@ static void numbers_shortest(void **state)
         if (strcmp(got, want))
             fail_msg("%.17g: %s, not %s", v, got, want);
     }
+    /* integers (formatted without printf) on both sides of each power of ten,
+     * up to 10^15 (from there, written as other doubles) */
+    for (int e = 0; e <= 15; e++)
+        for (int d = -2; d <= 2; d++)
+            for (int sign = -1; sign <= 1; sign += 2) {
+                double v = sign * (pow(10, e) + d);
+                sg_format_double(got, sizeof(got), v);
+                shortest_by_printf(want, sizeof(want), v);
+                assert_string_equal(got, want);
+            }
     for (int e = -6; e <= 16; e++)
         for (double v = pow(10, e), i = 0; i < 40; i++, v = nextafter(v, 0)) {
             sg_format_double(got, sizeof(got), v);
