@@ -243,9 +243,12 @@ int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, con
     size_t w = 0;
     while (w < n && (fl[w] & SG_F_ALNUM))
         w++;
-    a.capital = !m->is_person[entity] && !m->is_place[entity] && (fl[0] & SG_F_UPPER) && w < n &&
-                (sg_word_is(t, w, "region") || sg_word_is(t, w, "departement") ||
-                 sg_word_is(t, w, "ville"));
+    /* one word written capitalised is a proper noun: in lower case it is most
+       often the common word ("l'État" / "l'état du patient", "Orange" / "orange") */
+    a.capital = (fl[0] & SG_F_UPPER) && nr.mode == MODE_PLAIN &&
+                (w == n || (!m->is_person[entity] && !m->is_place[entity] &&
+                            (sg_word_is(t, w, "region") || sg_word_is(t, w, "departement") ||
+                             sg_word_is(t, w, "ville"))));
     if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1)
         rc = SG_ERR_LIMIT;
     else
@@ -1101,6 +1104,8 @@ static int spelled(const char *name, const char *s, size_t a, size_t b)
 const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, size_t start,
                            size_t end)
 {
+    if (x->how != SG_HIT_KNOWN && x->how != SG_HIT_KNOWN_SHARED && m->gaz->ents[x->entity].found)
+        return "found"; /* whatever the reading: the entity is the corpus's, not a list's */
     switch (x->how) {
     case SG_HIT_PATTERN: return "pattern";
     case SG_HIT_ACRONYM:

@@ -45,8 +45,9 @@ typedef struct {
     unsigned char tail;    /* punctuation that ends the name as written, after `len` in
                               `texts` ("(Ville)": ")"): the mention takes it when the text
                               has it */
-    unsigned char capital; /* a body named by its territory ("Région X", "Ville de X"):
-                              read only capitalised, as in lower case it is the territory */
+    unsigned char capital; /* read only capitalised: a body named by its territory
+                              ("Région X", "Ville de X"; in lower case, the territory),
+                              a name of one word ("État"; in lower case, a common word) */
 } alias_rec;
 
 /* A name's skeleton (variants.c): its content words, one space apart, with

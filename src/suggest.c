@@ -217,7 +217,10 @@ typedef struct {
     const char *type, *why;
     row_kind kind;
     size_t count;
-    size_t seen; /* a sequence: its capitalised occurrences in pass 1 */
+    size_t seen;  /* a sequence: its capitalised occurrences in pass 1 */
+    size_t lower; /* a sequence of one word: its occurrences in lower case, which
+                     extract does not read (a name of one word is read capitalised)
+                     but which tell a common word */
 } row;
 
 typedef struct {
@@ -676,6 +679,19 @@ int sg_suggester_add_document(sg_suggester *s, const sg_document *doc, sg_error 
 
 /* ---- pass 2 ---- */
 
+/* A sequence of one word, which extract reads only capitalised: counted in
+ * lower case too (an alias of its own), to tell a common word. */
+static int one_word(const row *r)
+{
+    if (!r->seen)
+        return 0;
+    for (const unsigned char *u = (const unsigned char *)r->label; *u; u++)
+        if (*u < 0x80 &&
+            !((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') || (*u >= '0' && *u <= '9')))
+            return 0;
+    return 1;
+}
+
 /* The rows as a gazetteer (id, label, type, aliases, surname). */
 static char *rows_tsv(const row_list *rl, size_t *len)
 {
@@ -683,8 +699,8 @@ static char *rows_tsv(const row_list *rl, size_t *len)
     size_t n = sizeof(header) - 1;
     for (size_t i = 0; i < rl->n; i++) {
         const row *r = &rl->v[i];
-        n += strlen(r->id) + strlen(r->label) + strlen(r->type) + strlen(r->aliases) +
-             strlen(r->surname) + 5;
+        n += strlen(r->id) + 2 * strlen(r->label) + strlen(r->type) + strlen(r->aliases) +
+             strlen(r->surname) + 6;
     }
     char *b = malloc(n + 1), *p = b;
     if (!b)
@@ -692,7 +708,13 @@ static char *rows_tsv(const row_list *rl, size_t *len)
     p += sprintf(p, "%s", header);
     for (size_t i = 0; i < rl->n; i++) {
         const row *r = &rl->v[i];
-        p += sprintf(p, "%s\t%s\t%s\t%s\t%s\n", r->id, r->label, r->type, r->aliases, r->surname);
+        p += sprintf(p, "%s\t%s\t%s\t%s", r->id, r->label, r->type, r->aliases);
+        if (one_word(r)) {
+            char *low = p + (r->aliases[0] != '\0');
+            p += sprintf(p, "%s%s", r->aliases[0] ? "|" : "", r->label);
+            letter_case(low, 0);
+        }
+        p += sprintf(p, "\t%s\n", r->surname);
     }
     *len = (size_t)(p - b);
     return b;
@@ -845,6 +867,10 @@ static int count_document(sg_suggester *s, const char *name, const char *text, s
         if (base_wins(s, h->s, h->e))
             continue;
         row *r = &s->rows.v[h->row];
+        if (one_word(r) && (s->folded.flags[sg_folded_from_orig(&s->folded, h->s)] & SG_F_LOWER)) {
+            r->lower++;
+            continue;
+        }
         if (!r->count++ && !(r->example = example(s, text, len, h->s, h->e)))
             return sg_error_set(err, SG_ERR_NOMEM, name, 0, -1, "out of memory");
     }
@@ -883,7 +909,7 @@ static void keep_rows(sg_suggester *s)
     for (size_t i = 0; i < rl->n; i++) {
         row *r = &rl->v[i];
         size_t min = r->kind == K_SEQUENCE ? s->opt.min_count : 1;
-        int common = r->seen && r->count > 2 * r->seen;
+        int common = r->seen && r->count + r->lower > 2 * r->seen;
         if (r->count >= min && r->example && !common)
             rl->v[k++] = *r;
         else

@@ -32,8 +32,11 @@ static size_t short_name(const char *name)
             best = (size_t)(p - name);
     }
     /* departments and regions: "Alpes-de-Haute-Provence", "Bouches-du-Rhône",
-     * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France" */
-    static const char *const not [] = {"Alpes", "Bouches", "Côtes", "Hauts", "Val", "Île"};
+     * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France"; and
+     * common nouns, capitalised in a name after "du" ("le déclenchement du
+     * Plan blanc" is no Plan-de-Cuques, "du Port autonome" no Port-de-Bouc) */
+    static const char *const not [] = {"Alpes", "Bois", "Bouches", "Bourg", "Côtes", "Hauts", "Mas",
+                                       "Mont",  "Plan", "Pont",    "Port",  "Val",   "Île"};
     for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
         if (strlen(not [k]) == best && !memcmp(name, not [k], best))
             return 0;

@@ -173,6 +173,25 @@ static void sports_clubs(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A word capitalised twice mid-sentence but mostly written in lower case is a
+ * common word, though extract, which reads a name of one word capitalised
+ * only, would count just the two; a one-word name never in lower case is
+ * proposed with the count extract would give it. */
+static void one_word_common_or_name(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le ministre de l’Accès aux soins parle. Puis le ministre de l’Accès répond. "
+             "L’accès est libre. On parle de l’accès aux droits. Et encore l’accès aux soins. "
+             "Aussi l’accès ici. Puis l’accès là.\n\nNous avons vu Zorbec hier. Ensuite Zorbec "
+             "est parti.\n");
+    hasnt(l, "Accès");
+    const sg_suggestion *r = row(l, "Zorbec");
+    assert_non_null(r);
+    assert_int_equal(r->count, 2);
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +206,7 @@ int main(void)
         cmocka_unit_test(bodies_named_after_people),
         cmocka_unit_test(kinds_with_adjectives),
         cmocka_unit_test(sports_clubs),
+        cmocka_unit_test(one_word_common_or_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
