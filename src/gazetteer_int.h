@@ -29,6 +29,7 @@ typedef struct {
     char *surname;         /* people: explicit surname or NULL */
     unsigned char guard;   /* SG_GUARD_*: how its guarded names match (aliases
                               written "!name" are never guarded) */
+    unsigned char found;   /* added by sg_gazetteer_add_found: found in the corpus */
     uint16_t variants_off; /* SG_VARIANT_* turned off for this entry (`variants`) */
     char **attrs;          /* value per attribute index < nattrs (NULL = absent) */
     size_t nattrs;

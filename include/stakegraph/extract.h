@@ -121,8 +121,10 @@ typedef struct {
                           gazetteer), "folded" (in other case, accents or
                           typography), "variant" (a SG_VARIANT_* other than the
                           ones below), "acronym" (an acronym form, or one defined
-                          in the text), "surname", "fuzzy", "pattern" or "known" (a
-                          name lent by the bundled gazetteer, SG_VARIANT_KNOWN) */
+                          in the text), "surname", "fuzzy", "pattern", "known" (a
+                          name lent by the bundled gazetteer, SG_VARIANT_KNOWN)
+                          or "found" (any reading of an entity found in the
+                          corpus, suggest.h's sg_gazetteer_add_found) */
 } sg_mention;
 
 /* Non-zero stops the document, of which nothing is counted: the add call

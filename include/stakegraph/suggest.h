@@ -132,6 +132,41 @@ int sg_suggest_corpus(sg_suggestion_list **out, const sg_gazetteer *gaz, sg_corp
  * as a gazetteer as it is. Only reads the list. */
 int sg_suggestion_list_write(const sg_suggestion_list *l, const char *path, sg_error *err);
 
+/* Kinds of rows that sg_gazetteer_add_found takes (a mask): "person" rows
+ * with a first name and a surname (a surname alone is never taken),
+ * "definition" rows (a long form with its acronym), "acronym" rows and
+ * "sequence" rows. */
+#define SG_FOUND_PEOPLE 1u
+#define SG_FOUND_DEFINITIONS 2u
+#define SG_FOUND_ACRONYMS 4u
+#define SG_FOUND_SEQUENCES 8u
+#define SG_FOUND_DEFAULT (SG_FOUND_PEOPLE | SG_FOUND_DEFINITIONS)
+
+/* Adds to `gaz` the rows of `rows` whose kind is in the mask `kinds`, as
+ * entities (id, label, type, aliases and surname of the row) marked as found
+ * in the corpus: their mentions match "found" (extract.h, sg_mention), and
+ * they have the attribute "found" = the row's kind ("person", "definition"…),
+ * a column of the network's nodes. The gazetteer must not be in use by an
+ * extractor being built. Returns SG_OK (also when no row is taken),
+ * SG_ERR_NOMEM, or what loading the rows as a gazetteer returns. */
+int sg_gazetteer_add_found(sg_gazetteer *gaz, const sg_suggestion_list *rows, unsigned kinds,
+                           sg_error *err);
+
+/* Told before each document is read: `done` of `total` readings so far.
+ * Non-zero stops the work. */
+typedef int (*sg_stop_fn)(size_t done, size_t total, void *ctx);
+
+/* Finds in the corpus `c` (sealed here if it is not) the names the
+ * gazetteers `gaz` miss, with the default suggest options, and adds the rows
+ * of `kinds` to `gaz` (sg_gazetteer_add_found). The corpus is read twice
+ * (total = 2 × its documents) and not kept in memory. `stop` (may be NULL)
+ * is called before each document: non-zero stops with SG_ERR_IO ("stopped"),
+ * `gaz` unchanged. A JSON Lines line that is not a document is skipped
+ * silently (the run that follows reports it). Returns what those calls
+ * return. */
+int sg_gazetteer_find_in_corpus(sg_gazetteer *gaz, sg_corpus *c, unsigned kinds, sg_stop_fn stop,
+                                void *ctx, sg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

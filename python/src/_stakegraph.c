@@ -596,7 +596,7 @@ typedef struct {
 } cooc_rec;
 
 static const char *const match_names[] = {"exact", "folded",  "variant", "acronym", "surname",
-                                          "fuzzy", "pattern", "known",   NULL};
+                                          "fuzzy", "pattern", "known",   "found",   NULL};
 
 typedef struct {
     const char *id;
@@ -2003,6 +2003,54 @@ static PyObject *mod_suggest(PyObject *mod, PyObject *args)
     return Py_BuildValue("(NN)", rows, warnings);
 }
 
+/* Every 64 documents of the reading for names: Python's signal handlers run,
+ * so that Ctrl-C stops it as it stops a run (run_on_progress). */
+static int discover_stop(size_t done, size_t total, void *ctx)
+{
+    (void)total;
+    if (done % 64)
+        return 0;
+    PyGILState_STATE g = PyGILState_Ensure();
+    int stop = PyErr_CheckSignals() != 0;
+    PyGILState_Release(g);
+    return *(int *)ctx = stop;
+}
+
+/* Adds to `gaz` (a gazetteer of extract()'s own, not yet used by a run) the
+ * names found in the corpus (sg_gazetteer_find_in_corpus), as the command
+ * line does without -g. Warnings about the inputs are the run's to give. */
+static PyObject *mod_discover(PyObject *mod, PyObject *args)
+{
+    (void)mod;
+    GazObject *gaz;
+    PyObject *paths, *docs;
+    int jsonl;
+    if (!PyArg_ParseTuple(args, "O!O!O!p", &GazType, &gaz, &PyTuple_Type, &paths, &PyTuple_Type,
+                          &docs, &jsonl) ||
+        corpus_args_ok(paths, docs))
+        return NULL;
+    warn_list w = {0};
+    sg_corpus *c = corpus_make(paths, docs, jsonl, &w);
+    free(w.v);
+    if (!c)
+        return NULL;
+    sg_error err;
+    sg_error_clear(&err);
+    int rc, interrupted = 0;
+    sg_extractor_free(gaz->made); /* made for the gazetteer without them */
+    gaz->made = NULL;
+    Py_BEGIN_ALLOW_THREADS;
+    rc = sg_gazetteer_find_in_corpus(gaz->gaz, c, SG_FOUND_DEFAULT, discover_stop, &interrupted,
+                                     &err);
+    Py_END_ALLOW_THREADS;
+    sg_corpus_free(c);
+    if (interrupted)
+        return NULL; /* (the KeyboardInterrupt is set) */
+    if (rc)
+        return raise_sg(Error, &err, rc);
+    Py_RETURN_NONE;
+}
+
 /* ---- the module -------------------------------------------------------- */
 
 static PyObject *mod_version(PyObject *mod, PyObject *unused)
@@ -2014,6 +2062,7 @@ static PyObject *mod_version(PyObject *mod, PyObject *unused)
 static PyMethodDef mod_methods[] = {
     {"_run", mod_run, METH_VARARGS, "run a corpus"},
     {"_suggest", mod_suggest, METH_VARARGS, "suggest gazetteer rows"},
+    {"_discover", mod_discover, METH_VARARGS, "add the names found in a corpus"},
     {"_merge", mod_merge, METH_VARARGS, "add up counts files"},
     {"version", mod_version, METH_NOARGS, "the library's version"},
     {NULL, NULL, 0, NULL}};

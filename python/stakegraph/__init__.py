@@ -283,6 +283,7 @@ class Network:
         self._run, self._index = run, index
         #: the period ("2024", "2024-03"), or None for the whole corpus
         self.label = label
+        self._discovered = False  # its actors include names found in the corpus
 
     def graphml(self) -> bytes:
         """The GraphML the command line writes for this network."""
@@ -326,6 +327,11 @@ class Network:
         picture and analysis options here: ``title``, ``colour_by``,
         ``size_by``, ``labels``, ``engine``, ``seed``..."""
         opts = _options({}, options)
+        if self._discovered and any(format == "pairs" or str(p).endswith(".pairs")
+                                    for p in (path,) + more):
+            raise OptionError("partial counts (.pairs) need the same gazetteers in every shard: "
+                              "extract with discover=False (actors found in the corpus differ "
+                              "from shard to shard)")
         if self._index < 0:
             paths = tuple(os.fsencode(p) for p in (path,) + more)
             self._run._write(paths, format, opts)
@@ -363,7 +369,7 @@ class Result:
         """Every mention, in document order, as a pandas DataFrame: doc, start,
         end (code points of the document's Python string, end exclusive), id,
         type, text (the document's text there), match (exact, folded, variant,
-        acronym, surname, fuzzy, pattern or known), byte_start, byte_end (the
+        acronym, surname, fuzzy, pattern, known or found), byte_start, byte_end (the
         library's byte offsets, as ``--mentions`` writes them). Documents
         read from files are read again the first time (an Error if one has
         changed since); after ``extract(..., mentions=False)``, the corpus
@@ -456,7 +462,8 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
             variants: str = "all", keep_credits: bool = False, max_unit_actors: int = 50,
             analyse: bool = True, seed: int = 1, backbone: Optional[float] = None,
             exact: bool = False, layout: Optional[bool] = None, mentions: bool = True,
-            evidence: Optional[bool] = None, **options: Any) -> Result:
+            evidence: Optional[bool] = None, discover: Optional[bool] = None,
+            **options: Any) -> Result:
     """Finds the gazetteers' actors in the documents and counts who is named
     with whom: ``stakegraph extract`` as a function.
 
@@ -495,6 +502,13 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         False runs as the command line without ``--mentions`` (a tenth faster
         on a large corpus, for a script that wants the network only); the
         mentions are then gathered by running the corpus again if asked for.
+    discover
+        Also add the people named in full and the bodies defined with their
+        acronym that the gazetteers miss, as actors found in the corpus
+        (``--discover``: mentions matched ``"found"``, node column ``found``).
+        None (default): with the bundled gazetteers only (``gazetteer`` None),
+        as the command line without ``-g``. The gazetteer is then one of the
+        run's own (a :class:`Gazetteer` given is never changed).
     evidence
         What the run keeps for :meth:`Result.evidence` and the HTML view's
         units. None (default): where each unit's pairs are (offsets: a few
@@ -522,12 +536,20 @@ def extract(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
         early = _options(named, options)
     except Exception:
         early = None
-    gaz = _gazetteer(gazetteer, early)
+    if discover is None:
+        discover = gazetteer is None
+    if discover:  # a gazetteer of the run's own, which the corpus completes
+        gaz = Gazetteer(gazetteer.paths if isinstance(gazetteer, Gazetteer) else gazetteer)
+    else:
+        gaz = _gazetteer(gazetteer, early)
     paths, docs, jsonl = _corpus(inputs, jsonl)
+    if discover:
+        _c._discover(gaz, paths, docs, jsonl)
     keep = 0 if evidence is False else 2 if evidence else 1
     run = _c._run(gaz, paths, docs, jsonl, _options(named, options), bool(mentions), keep)
     _emit(run._warnings(), 2)
     res = Result(run, gaz)
+    res.network._discovered = bool(discover)
     if by_period and res.undated:
         n = res.undated
         _emit([(f"{n} document{'' if n == 1 else 's'} without a date (or without a month): "

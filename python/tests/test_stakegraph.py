@@ -222,9 +222,13 @@ def test_merge_as_cli(tmp_path):
     """Shards' counts added up: the network one extract of the whole corpus
     makes, as `stakegraph merge` writes it."""
     files = [f for f, _ in texts_of(CORPUS)]
-    stakegraph.extract(files[:3]).write(tmp_path / "a.pairs")
+    with pytest.raises(stakegraph.OptionError, match="discover=False"):
+        stakegraph.extract(files[:3]).write(tmp_path / "a.pairs")  # names found: no counts
+    assert not (tmp_path / "a.pairs").exists()
+    stakegraph.extract(files[:3], discover=False).write(tmp_path / "a.pairs")
     cli("extract", "-q", *files[3:], "-f", "pairs", "-o", str(tmp_path / "b.pairs"))
-    cli("extract", "-q", CORPUS, "--title", "T", "-o", str(tmp_path / "whole.graphml"))
+    cli("extract", "-q", "--no-discover", CORPUS, "--title", "T", "-o",
+        str(tmp_path / "whole.graphml"))
     with pytest.warns(stakegraph.StakegraphWarning, match="same file as") as w:
         res = stakegraph.merge([tmp_path / "a.pairs", tmp_path], title="T")
     assert w[0].message.file == str(tmp_path / "a.pairs")
@@ -303,7 +307,7 @@ def test_inputs_in_memory_as_files():
     later = stakegraph.extract(CORPUS, mentions=False)
     assert "mentions" not in repr(later) and later.graphml() == files.graphml()
     pd.testing.assert_frame_equal(later.mentions, want)
-    assert "146 mentions" in repr(later) and len(later.evidence()) == len(files.evidence())
+    assert "149 mentions" in repr(later) and len(later.evidence()) == len(files.evidence())
     for form in forms:
         res = stakegraph.extract(form)
         pd.testing.assert_frame_equal(res.mentions, want)
@@ -323,6 +327,28 @@ def test_mentions_known(tmp_path):
     assert list(zip(m.id, m.text, m.match)) == [
         ("org:escartons", "hôpital de Briançon", "known")]
     assert len(stakegraph.extract(docs, path, variants="-known").mentions) == 0
+
+
+# ---- actors found in the corpus (discover; the default with the bundled gazetteers) -----
+
+
+def test_mentions_found(tmp_path):
+    docs = [("a.txt", "Le docteur Karim Benali a rencontré l’ARS Paca. M. Benali a insisté.")]
+    m = stakegraph.extract(docs).mentions
+    found = m[m.match == "found"]
+    assert list(zip(found.id, found.text)) == [("person:karim-benali", "Karim Benali"),
+                                               ("person:karim-benali", "Benali")]
+    assert "org:ars-paca" in set(m.id)
+    g = stakegraph.extract(docs).to_networkx()
+    assert g.nodes["person:karim-benali"]["found"] == "person"
+    for off in (stakegraph.extract(docs, discover=False),
+                stakegraph.extract(docs, stakegraph.default_gazetteers())):
+        assert "person:karim-benali" not in set(off.mentions.id)
+    own = stakegraph.Gazetteer()
+    n = len(own)
+    res = stakegraph.extract(docs, own, discover=True)
+    assert "person:karim-benali" in set(res.mentions.id)
+    assert len(own) == n  # a gazetteer given is never changed
 
 
 # ---- mentions: offsets that slice the text ------------------------------------

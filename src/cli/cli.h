@@ -73,6 +73,7 @@ double cli_seconds(void);
 typedef struct {
     int on;
     double start;
+    double last; /* the last line of a step's own progress */
 } cli_steps;
 void cli_steps_init(cli_steps *s, int quiet);
 void cli_step(const char *step, void *ctx);

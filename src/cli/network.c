@@ -128,6 +128,21 @@ int network_finish(network_run *r)
     return EXIT_OK;
 }
 
+/* The progress of the reading for names the gazetteers miss, on a terminal. */
+static int discover_progress(size_t done, size_t total, void *ctx)
+{
+    cli_steps *s = ctx;
+    double t = cli_seconds();
+    if (s->on && (done == 0 || t - s->last >= 0.5)) {
+        char step[96];
+        snprintf(step, sizeof(step), "finding the names the gazetteers miss, %zu%%",
+                 total ? done * 100 / total : 0);
+        cli_step(step, s);
+        s->last = t;
+    }
+    return 0;
+}
+
 int network_begin(network_run *r, int cmd, int argc, char **argv)
 {
     memset(r, 0, sizeof(*r));
@@ -141,8 +156,10 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
     a->write.step_ctx = a->write.analysis.step_ctx = a->write.render.step_ctx = &r->steps;
     sg_error err;
     sg_error_clear(&err);
-    if (cli_gazetteers_load_making(&r->gaz, a->gazetteers, a->ngazetteers, &a->opt, &r->maker,
-                                   &err)) {
+    /* names found in the corpus change the gazetteer: the extractor is made
+       after them, not while the gazetteers load */
+    if (cli_gazetteers_load_making(&r->gaz, a->gazetteers, a->ngazetteers, &a->opt,
+                                   a->discover ? NULL : &r->maker, &err)) {
         cli_print_error(&err, NULL);
         return EXIT_FAIL;
     }
@@ -151,6 +168,15 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
     if (r->corpus && sg_corpus_seal(r->corpus, &err)) {
         cli_print_error(&err, NULL);
         return EXIT_FAIL;
+    }
+    if (a->discover && r->corpus) {
+        if (sg_gazetteer_find_in_corpus(r->gaz, r->corpus, SG_FOUND_DEFAULT, discover_progress,
+                                        &r->steps, &err) ||
+            sg_extractor_begin(&r->maker, r->gaz, &a->opt, &err)) {
+            cli_print_error(&err, NULL);
+            return EXIT_FAIL;
+        }
+        sg_extractor_loaded(r->maker, 1);
     }
     if (a->merge ? r->nfiles == 0 : sg_corpus_files(r->corpus) == 0) {
         cli_error(NULL, a->merge   ? "no counts files (directories are searched for *.pairs files)"

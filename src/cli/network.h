@@ -27,6 +27,7 @@ typedef struct {
     const char *evidence;   /* --evidence FILE */
     const char *bipartite;  /* --bipartite FILE */
     int jsonl;              /* --jsonl: the inputs are JSON Lines corpora */
+    int discover;           /* --discover (1), --no-discover (0), unset (-1) */
     const char *explain_a, *explain_b;
     cli_steps *steps; /* the progress of the analysis, layout and writing */
 } extract_args;

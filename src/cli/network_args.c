@@ -27,7 +27,9 @@ enum {
     OPT_BY_PERIOD,
     OPT_VARIANTS,
     OPT_KEEP_CREDITS,
-    OPT_EXACT
+    OPT_EXACT,
+    OPT_DISCOVER,
+    OPT_NO_DISCOVER
 };
 
 static const cli_option options[] = {
@@ -64,7 +66,7 @@ static const cli_option options[] = {
      0},
     {OPT_MENTIONS, "mentions", "FILE",
      "also write every mention as TSV: doc start end id type text match (exact, folded, "
-     "variant, acronym, surname, fuzzy or pattern: how it matched)",
+     "variant, acronym, surname, fuzzy, pattern, known or found: how it matched)",
      EX},
     {OPT_EVIDENCE, "evidence", "FILE",
      "also write, for every edge and unit, the document, the unit's bytes, both mentions and "
@@ -85,6 +87,15 @@ static const cli_option options[] = {
      "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy, "
      "known (names borrowed from the bundled gazetteer's entry for the same organisation); "
      "-NAME removes one ('-fuzzy': all but fuzzy)",
+     EX | EP},
+    {OPT_DISCOVER, "discover", NULL,
+     "also find the people named in full and the bodies defined with their acronym that the "
+     "gazetteers miss (as 'stakegraph suggest' does), and add them to the network as actors "
+     "found in the corpus (node column found, mention match 'found'); the default without -g",
+     EX | EP},
+    {OPT_NO_DISCOVER, "no-discover", NULL,
+     "only the gazetteers' actors, also without -g (the default with -g, and for .pairs "
+     "outputs, which merge adds up with the same gazetteers)",
      EX | EP},
     {OPT_KEEP_CREDITS, "keep-credits", NULL,
      "also match in credits, bylines and page furniture ('Photo : X', 'Par X Y', 'Lire "
@@ -166,6 +177,8 @@ static int apply_option(void *ctx, int c, const char *name, const char *arg)
     case OPT_EVIDENCE: a->evidence = arg; break;
     case OPT_BIPARTITE: a->bipartite = arg; break;
     case OPT_JSONL: a->jsonl = 1; break;
+    case OPT_DISCOVER: a->discover = 1; break;
+    case OPT_NO_DISCOVER: a->discover = 0; break;
     case 'q': a->quiet = 1; break;
     case 'j': /* the extraction's threads, and the analysis's processes */
         if (!(rc = sg_run_options_set(&a->run, name, arg, &err)))
@@ -184,6 +197,22 @@ static int apply_option(void *ctx, int c, const char *name, const char *arg)
                                              : "extract",
                                 err.message)
               : 0;
+}
+
+/* Whether names are found in the corpus (--discover): by default when the
+ * bundled gazetteers are used, but never for partial counts, which merge
+ * adds up only if every shard was read with the same gazetteers. */
+static int check_discover(extract_args *a, int n, const char *cmd)
+{
+    int counts = 0;
+    for (int i = 0; i < n; i++)
+        counts |= sg_target_kind_of(a->outs[i]) == SG_TARGET_COUNTS;
+    if (a->discover == 1 && counts)
+        return cli_usage_error(cmd, "--discover finds other names in each shard: the partial "
+                                    "counts (.pairs) of merge need the same gazetteers everywhere");
+    if (a->discover < 0)
+        a->discover = !a->merge && a->ngazetteers == 0 && !counts;
+    return 0;
 }
 
 /* What the options say together, once all are read: the inputs, the outputs
@@ -230,7 +259,7 @@ static int check_args(extract_args *a, int argc, char **argv, const char *cmd)
     for (int i = 0; a->run.by_period && i < n; i++)
         if (sg_target_check_periods(a->outs[i], &err))
             return cli_usage_error(cmd, err.message);
-    return 0;
+    return check_discover(a, n, cmd);
 }
 
 int network_parse(network_run *r, int cmd, int argc, char **argv, int *first)
@@ -240,6 +269,7 @@ int network_parse(network_run *r, int cmd, int argc, char **argv, int *first)
     sg_write_options_init(&a->write);
     sg_run_options_init(&a->run);
     a->merge = cmd == CMD_MERGE;
+    a->discover = -1;
     a->explain = cmd == CMD_EXPLAIN;
     a->gazetteers = calloc((size_t)argc + 1, sizeof(char *));
     a->outputs = calloc((size_t)argc + 1, sizeof(char *));

@@ -56,12 +56,14 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The options the cases use; returns the index of the first document. */
-static int options(int argc, char **argv, sg_extract_options *o, double *min_weight)
+static int options(int argc, char **argv, sg_extract_options *o, double *min_weight, int *discover)
 {
     int i = 4;
     for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
         if (!strcmp(argv[i], "--keep-credits")) {
             o->keep_furniture = 1;
+        } else if (!strcmp(argv[i], "--discover")) {
+            *discover = 1;
         } else if (i + 1 < argc && !strcmp(argv[i], "--unit")) {
             if (sg_extract_options_set_unit(o, argv[++i]))
                 return -1;
@@ -82,7 +84,8 @@ int main(int argc, char **argv)
     sg_extract_options o;
     sg_extract_options_init(&o);
     double min_weight = 1;
-    int first = argc < 5 ? -1 : options(argc, argv, &o, &min_weight);
+    int discover = 0;
+    int first = argc < 5 ? -1 : options(argc, argv, &o, &min_weight, &discover);
     if (first < 0) {
         fprintf(stderr, "usage: case_lib GAZETTEER MENTIONS EDGES [OPTIONS] DOC...\n");
         return 2;
@@ -94,8 +97,8 @@ int main(int argc, char **argv)
     sg_graph *g = NULL;
     if (sg_gazetteer_new(&gaz, &err) || sg_gazetteer_load_path(gaz, argv[1], &err))
         return fail("gazetteer", &err);
-    if (sg_extractor_new(&ex, gaz, &o, &err) || sg_corpus_new(&c, SG_CORPUS_TEXT, NULL, &err))
-        return fail("extractor", &err);
+    if (sg_corpus_new(&c, SG_CORPUS_TEXT, NULL, &err))
+        return fail("corpus", &err);
     qsort(argv + first, (size_t)(argc - first), sizeof(char *), cmp_str); /* as the CLI reads */
     for (int i = first; i < argc; i++) {
         size_t len = 0;
@@ -105,6 +108,11 @@ int main(int argc, char **argv)
             return fail(argv[i], text ? &err : NULL);
         free(text);
     }
+    /* --discover: the names the gazetteer misses, found in the documents first */
+    if (discover && sg_gazetteer_find_in_corpus(gaz, c, SG_FOUND_DEFAULT, NULL, NULL, &err))
+        return fail("discover", &err);
+    if (sg_extractor_new(&ex, gaz, &o, &err))
+        return fail("extractor", &err);
     FILE *m = fopen(argv[2], "w"), *e = fopen(argv[3], "w");
     if (!m || !e)
         return fail("cannot write the outputs", NULL);

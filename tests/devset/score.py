@@ -152,16 +152,37 @@ def run(cmd):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
+def graph_labels(path):
+    """Node id -> label of a GraphML file ({} when it cannot be read)."""
+    import xml.etree.ElementTree as ET
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return {}
+    keys = {k.get("id") for k in root.iter(ns + "key")
+            if k.get("attr.name") == "label" and k.get("for") == "node"}
+    labels = {}
+    for n in root.iter(ns + "node"):
+        for d in n.findall(ns + "data"):
+            if d.get("key") in keys:
+                labels[n.get("id")] = d.text or ""
+    return labels
+
+
 def extract(binary, gaz_args, texts, tmp, tag):
+    """The mentions of an extract run, and its network's node labels (the
+    labels of actors found in the corpus, which no gazetteer file lists)."""
     out = os.path.join(tmp, f"mentions-{tag}.tsv")
+    net = os.path.join(tmp, f"network-{tag}.graphml")
     base = [binary, "extract", "-q"] + gaz_args
-    tries = [base + ["--no-analyse", "-o", "/dev/null", "--mentions", out, texts],
-             base + ["-o", "/dev/null", "--mentions", out, texts]]
+    tries = [base + ["--no-analyse", "-o", net, "--mentions", out, texts],
+             base + ["-o", net, "--mentions", out, texts]]
     err = ""
     for cmd in tries:
         rc, _o, err = run(cmd)
         if rc == 0 and os.path.exists(out):
-            return read_mentions(out)
+            return read_mentions(out), graph_labels(net)
     sys.exit(f"score.py: {' '.join(tries[-1])} failed:\n{err}")
 
 
@@ -296,7 +317,7 @@ def main():
     os.makedirs(tmp, exist_ok=True)
 
     # ---- A: the development set's own gazetteer
-    pred_a = extract(a.stakegraph, ["-g", actors_path], texts, tmp, "A")
+    pred_a, _labels = extract(a.stakegraph, ["-g", actors_path], texts, tmp, "A")
     pairs_a = match(gold, pred_a, lambda g, p: g["actor"] == p["id"])
     pa, ra, fa = prf(len(pairs_a), len(pred_a), len(gold))
     rec_a = {}
@@ -313,16 +334,19 @@ def main():
         names = {fold(e["label"])} | {fold(x) for x in e["aliases"]}
         gold_names[i] = {n for n in names if n}
 
+    graph_b = {}
+
     def pred_names(pid):
         e = bundled.get(pid)
-        if not e:
-            return set()
+        if not e:  # found in the corpus: its label in the network
+            return {fold(graph_b[pid])} if pid in graph_b else set()
         return {fold(e["label"])} | {fold(x) for x in e["aliases"]}
 
     def same_b(g, p):
         return p["id"] == g["actor"] or bool(pred_names(p["id"]) & gold_names[g["actor"]])
 
-    pred_b = extract(a.stakegraph, gaz_args, texts, tmp, "B")
+    pred_b, labels_b = extract(a.stakegraph, gaz_args, texts, tmp, "B")
+    graph_b.update(labels_b)
     pairs_b = match(gold, pred_b, same_b)
     rec_b = {}
     for t in ("organisation", "person", "place"):
@@ -332,9 +356,16 @@ def main():
     spurious_b = [j for j, p in enumerate(pred_b) if j not in used_b
                   and not any(overlap(g, p) for g in gold if g["doc"] == p["doc"])]
 
-    # ---- C: suggest with the bundled gazetteers
+    # ---- C: suggest with the bundled gazetteers, for the actors the gazetteers
+    # alone miss: B again without the actors found in the corpus (--no-discover),
+    # which are what suggest proposes
+    pairs_c = pairs_b
+    if "--no-discover" in run([a.stakegraph, "extract", "--help"])[1]:
+        pred_g, labels_g = extract(a.stakegraph, gaz_args + ["--no-discover"], texts, tmp, "G")
+        graph_b.update(labels_g)
+        pairs_c = match(gold, pred_g, same_b)
     rows_c = suggest(a.stakegraph, gaz_args, texts, tmp)
-    found_actors = {gold[i]["actor"] for i in pairs_b}
+    found_actors = {gold[i]["actor"] for i in pairs_c}
     all_actors = sorted({g["actor"] for g in gold})
     missing = [x for x in all_actors if x not in found_actors]
     accept = collections.defaultdict(set)      # actor -> folded names a suggestion may have
@@ -381,7 +412,7 @@ def main():
         out.append(f"| B. share found, {t} | {m / n if n else 0:.3f} ({m}/{n}) |")
     out.append(f"| B. predictions overlapping no gold mention (spurious) | {len(spurious_b)} of {len(pred_b)} |")
     nm = len(missing)
-    out.append(f"| C. actors missed by B | {nm} of {len(all_actors)} |")
+    out.append(f"| C. actors the bundled gazetteers miss | {nm} of {len(all_actors)} |")
     out.append(f"| C. suggest: share of missing actors proposed | {len(missing_proposed) / nm if nm else 0:.3f} ({len(missing_proposed)}/{nm}) |")
     nr = len(rows_c)
     out.append(f"| C. suggest: share of rows worth keeping | {len(keep_rows) / nr if nr else 0:.3f} ({len(keep_rows)}/{nr}) |")

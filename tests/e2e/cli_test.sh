@@ -167,6 +167,23 @@ check "no temporary files left behind" bash -c "! ls -a '$T' | grep -q '\.tmp'"
 "$SG" extract -q -g "$GAZ" "$HERE"/articles/*.txt -o "$T/articles.graphml"
 check "press articles: the expected actors, no more" "$PY" "$HERE/press_actors.py" "$T/articles.graphml"
 
+# --- names found in the corpus: the default with the bundled gazetteers only ----------
+printf 'Le docteur Karim Benali a rencontré l’ARS Paca. M. Benali a insisté.\n' >"$T/found.txt"
+"$SG" extract -q --no-analyse "$T/found.txt" -o "$T/found.graphml" --mentions "$T/found.tsv"
+check "without -g, a person named in full is found (match 'found'), and later by surname" \
+    test "$(grep -cP '\tperson:karim-benali\tperson\t(Karim Benali|Benali)\tfound$' "$T/found.tsv")" = 2
+check "the network says which actors were found in the corpus (node column found)" \
+    grep -q 'attr.name="found"' "$T/found.graphml"
+"$SG" extract -q --no-analyse --no-discover "$T/found.txt" -o /dev/null --mentions "$T/nofound.tsv"
+check "--no-discover: only the gazetteers' actors" bash -c "grep -q 'org:ars-paca' '$T/nofound.tsv' && ! grep -q 'karim' '$T/nofound.tsv'"
+"$SG" extract -q --no-analyse -g "$GAZ" "$T/found.txt" -o /dev/null --mentions "$T/gfound.tsv"
+check "with -g, nothing is found besides the gazetteers" bash -c "! grep -q 'karim' '$T/gfound.tsv'"
+"$SG" extract -q -f pairs "$T/found.txt" -o "$T/found.pairs"
+check "partial counts (.pairs) are read with the gazetteers alone, for merge" \
+    bash -c "! grep -q 'karim' '$T/found.pairs'"
+expect_exit "--discover with partial counts: usage error" 2 "same gazetteers everywhere" -- \
+    "$SG" extract --discover -o "$T/x.pairs" "$T/found.txt"
+
 # A crowded unit (a list of 60 actors in one sentence): capped at 50, each
 # actor paired with the next 49 in order of mention. Pairs: actors 0..10 have
 # 49 partners after them (539), actors 11..59 have 48..0 (1176): 1715, not

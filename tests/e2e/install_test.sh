@@ -272,7 +272,9 @@ done
 ok "count_actors: errors (missing gazetteer, missing file, bad -n) fail with a message"
 
 # ---- the installed CLI run from elsewhere, without STAKEGRAPH_GAZETTEERS
-(cd "$T/away" && env -u STAKEGRAPH_GAZETTEERS "$CLI" extract -q --no-analyse -j 1 -o default.graphml "$CORPUS") ||
+# (--no-discover: the same gazetteers as -g, without the names found in the corpus)
+(cd "$T/away" && env -u STAKEGRAPH_GAZETTEERS "$CLI" extract -q --no-analyse --no-discover -j 1 \
+    -o default.graphml "$CORPUS") ||
     fail "installed CLI, default gazetteers, run from $T/away: failed"
 cmp -s "$T/cli.graphml" "$T/away/default.graphml" || fail "installed CLI: default gazetteers give another network"
 # Which directory did it read? Hide the installed copy and see.
@@ -296,8 +298,8 @@ logged "$T/fresh-build.log" cmake --build "$T/build2" -j"$(nproc)"
 logged "$T/fresh-install.log" cmake --install "$T/build2"
 rm -rf "$T/src-copy" "$T/build2"
 G2=$P2/$DATADIR/stakegraph/gazetteers
-(cd "$T/away" && env -u STAKEGRAPH_GAZETTEERS "$P2/$BINDIR/stakegraph" extract -q --no-analyse -j 1 \
-    -o fresh.graphml "$CORPUS") || fail "fresh install, source tree deleted: default gazetteers failed"
+(cd "$T/away" && env -u STAKEGRAPH_GAZETTEERS "$P2/$BINDIR/stakegraph" extract -q --no-analyse \
+    --no-discover -j 1 -o fresh.graphml "$CORPUS") || fail "fresh install, source tree deleted: default gazetteers failed"
 cmp -s "$T/cli.graphml" "$T/away/fresh.graphml" || fail "fresh install: the default gazetteers give another network"
 mv "$G2" "$G2.hidden"
 if (cd "$T/away" && env -u STAKEGRAPH_GAZETTEERS "$P2/$BINDIR/stakegraph" extract -q -o /dev/null "$CORPUS" \
@@ -308,7 +310,7 @@ grep -qF "$G2" "$T/hidden.err" || fail "fresh install: the error does not name $
 mv "$G2.hidden" "$G2"
 ok "installed CLI with its source tree gone, run from $T/away: reads $G2 (and says so when it is missing)"
 (cd "$T/away" && STAKEGRAPH_GAZETTEERS=$G2/organisations.tsv "$P2/$BINDIR/stakegraph" extract -q --no-analyse \
-    -o env.graphml "$CORPUS") || fail "STAKEGRAPH_GAZETTEERS=organisations.tsv: failed"
+    --no-discover -o env.graphml "$CORPUS") || fail "STAKEGRAPH_GAZETTEERS=organisations.tsv: failed"
 grep -q '<node id="org:' "$T/away/env.graphml" || fail "STAKEGRAPH_GAZETTEERS=organisations.tsv: no organisation"
 if grep -q '<node id="\(place\|person\):' "$T/away/env.graphml"; then
     fail "STAKEGRAPH_GAZETTEERS=organisations.tsv does not replace the installed gazetteers"

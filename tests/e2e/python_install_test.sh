@@ -72,7 +72,7 @@ ok "README example ran; its GraphML and SVG are the command line's"
 
 site=$(venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 got=$(cd / && PYTHONPATH="$site" $PY -c 'import stakegraph, sys; r = stakegraph.extract(sys.argv[1]); print(sys.executable, r.documents, len(r.mentions))' "$SRC/examples/corpus")
-[ "$got" = "$PY 7 146" ] || fail "/usr/bin/python3 with PYTHONPATH: $got"
+[ "$got" = "$PY 7 149" ] || fail "/usr/bin/python3 with PYTHONPATH: $got"
 ok "/usr/bin/python3 imports the installed package: $got"
 
 # An installed library, found by pkg-config; no build directory.
