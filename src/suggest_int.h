@@ -37,6 +37,8 @@ typedef enum {
 
 /* Whether the folded, NUL-terminated word `w` is in list `l`. */
 int sg_suggest_word(sg_wordlist l, const char *w);
+/* The lists `w` is in, a bit (1 << list) each. */
+unsigned sg_suggest_words(const char *w);
 
 /* Whether `w` (folded) is a common French first name; a compound ("jean
  * paul", from Jean-Paul) is one when each part is. */
@@ -123,7 +125,11 @@ typedef struct {
     size_t s, e;   /* original bytes */
     size_t word;   /* folded word, NUL-terminated, at pool + word */
     unsigned flags;
+    unsigned lists; /* the word lists it is in (sg_suggest_words), once asked;
+                       WL_ASKED until then unset */
 } sg_stok;
+
+#define WL_ASKED (1u << 31)
 
 typedef struct {
     sg_cand_list defs, people, seqs;
@@ -190,7 +196,10 @@ static inline const char *fw(const sg_scan *sc, size_t i)
 /* Whether word i is in list l. */
 static inline int in(const sg_scan *sc, size_t i, sg_wordlist l)
 {
-    return sg_suggest_word(l, fw(sc, i));
+    sg_stok *t = &sc->tok[i]; /* (the token's lists are a cache: worked out once) */
+    if (!(t->lists & WL_ASKED))
+        t->lists = sg_suggest_words(fw(sc, i)) | WL_ASKED;
+    return (t->lists >> l) & 1u;
 }
 
 /* Whether word i is the folded word w. */

@@ -2,9 +2,11 @@
  * folds names (lower case, no accents, "'" for an apostrophe, a space for a
  * dash) and each list is sorted in byte order for a binary search (a unit
  * test checks the order). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sg_internal.h"
 #include "suggest_int.h"
 
 static const char *const stop_words[] = {
@@ -867,6 +869,54 @@ int sg_suggest_word(sg_wordlist l, const char *w)
     if ((unsigned)l >= SG_WL_COUNT)
         return 0;
     return bsearch(&w, lists[l].v, lists[l].n, sizeof(char *), cmp_str) != NULL;
+}
+
+/* Every word of the lists with the lists it is in (a bit each), hashed:
+ * a scanner asks of every word of a corpus whether it is a stop word, a
+ * role, a head..., and a look here is one hash where a search of each list
+ * was a dozen comparisons. Built once, then only read (by any thread). */
+enum { WORD_SLOTS = 4096 }; /* a power of two, over twice the words of the lists */
+static struct {
+    const char *w;
+    unsigned mask;
+} words[WORD_SLOTS];
+static int words_ok;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static size_t word_slot(const char *w)
+{
+    size_t i = (size_t)sg_fnv1a(SG_FNV_SEED, w, strlen(w)) & (WORD_SLOTS - 1);
+    while (words[i].w && strcmp(words[i].w, w))
+        i = (i + 1) & (WORD_SLOTS - 1);
+    return i;
+}
+
+static void build_words(void)
+{
+    size_t total = 0;
+    for (int l = 0; l < SG_WL_COUNT; l++)
+        total += lists[l].n;
+    if (total * 2 > WORD_SLOTS)
+        return; /* (sg_suggest_words then searches the lists) */
+    for (int l = 0; l < SG_WL_COUNT; l++)
+        for (size_t k = 0; k < lists[l].n; k++) {
+            size_t i = word_slot(lists[l].v[k]);
+            words[i].w = lists[l].v[k];
+            words[i].mask |= 1u << l;
+        }
+    words_ok = 1;
+}
+
+unsigned sg_suggest_words(const char *w)
+{
+    pthread_once(&words_once, build_words);
+    if (words_ok)
+        return words[word_slot(w)].mask; /* 0 for an empty slot: in no list */
+    unsigned mask = 0;
+    for (int l = 0; l < SG_WL_COUNT; l++)
+        if (sg_suggest_word((sg_wordlist)l, w))
+            mask |= 1u << l;
+    return mask;
 }
 
 const char *const *sg_suggest_list(sg_wordlist l, size_t *n)
