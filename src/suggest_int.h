@@ -396,6 +396,11 @@ int sg_suggest_unit_name(const sg_scan *sc, size_t i, size_t j);
 int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from);
 /* "les cliniques X et Y": word i (Y) shares the plural head of X. */
 int sg_suggest_shared_head(const sg_scan *sc, size_t i);
+/* Word h, a head in lower case, is the body of a role just before it ("le
+ * directeur de l’hôpital", "la présidente de la clinique", "le directeur du
+ * centre"): the name after it is the person's, not the body's ("le directeur
+ * de l’hôpital Jean Dupont"). */
+int sg_suggest_role_body(const sg_scan *sc, size_t h);
 /* Adds the names in quotation marks after an organisation's head: 0 or SG_ERR_NOMEM. */
 int sg_suggest_find_quoted(sg_scan *sc);
 /* Adds the bodies named by a head and a seat ("le parquet de Grasse"): 0 or SG_ERR_NOMEM. */

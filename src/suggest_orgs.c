@@ -334,8 +334,25 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
     for (size_t k = 0; k < sizeof(apart) / sizeof(*apart); k++)
         if (is(sc, i - 1, apart[k]))
             return 2;
+    if (sg_suggest_role_body(sc, i - 1) && sg_suggest_person_at(sc, i))
+        return 0; /* "le directeur de l’hôpital Jean Dupont": a person */
     *from = i - 1;
     return 1;
+}
+
+int sg_suggest_role_body(const sg_scan *sc, size_t h)
+{
+    if (!(sc->tok[h].flags & T_LOWER) || !in(sc, h, SG_WL_ORG_HEAD))
+        return 0;
+    size_t k = h; /* back over "de l’", "de la", "du" */
+    if (k >= 1 && (is(sc, k - 1, "l") || is(sc, k - 1, "la")))
+        k--;
+    if (k >= 1 && (is(sc, k - 1, "de") || is(sc, k - 1, "du") || is(sc, k - 1, "d")) &&
+        (k == h) == is(sc, k - 1, "du"))
+        k--;
+    else
+        return 0;
+    return k >= 1 && (sc->tok[k - 1].flags & T_LOWER) && in(sc, k - 1, SG_WL_ROLE);
 }
 
 /* "les cliniques X et Y": Y shares the plural head of X. */

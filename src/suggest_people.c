@@ -38,6 +38,16 @@ static int ambiguous_first_name(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* Word i as the surname right after a first name: a role's word too, which
+ * capitalised there is a surname ("Jérôme Doyen", "Anne Maire"). */
+static int surname_after_first(const sg_scan *sc, size_t i)
+{
+    return surname_word(sc, i) ||
+           (name_word(sc, i) && in(sc, i, SG_WL_ROLE) &&
+            !(sc->tok[i].flags & (T_UPPER | T_START | T_LINE)) && !in(sc, i, SG_WL_GENERIC) &&
+            !in(sc, i, SG_WL_ORG_HEAD) && !in(sc, i, SG_WL_PLACE) && !in(sc, i, SG_WL_NAMED));
+}
+
 /* Words [a, b] name a person whose surname starts at word `sur` (sur == a:
  * the surname alone). */
 static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
@@ -45,7 +55,7 @@ static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
     if (any_covered(sc, a, b))
         return 0;
     for (size_t i = a; i <= b; i++)
-        if (i >= sur ? !surname_word(sc, i) &&
+        if (i >= sur ? !(i == sur && sur > a ? surname_after_first(sc, i) : surname_word(sc, i)) &&
                            !(i < b && (in(sc, i, SG_WL_PARTICLE) || name_particle(sc, i)))
                      : !name_word(sc, i) || in(sc, i, SG_WL_ORG_HEAD) || in(sc, i, SG_WL_ROLE))
             return 0;
@@ -79,7 +89,7 @@ static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
         *sur = k;
         return k + 1;
     }
-    if (surname_word(sc, k)) {
+    if (surname_after_first(sc, k)) {
         *sur = k;
         /* "Léon Wladyslas de Lenval": a second first name, then the surname
            with its particle (not a town the gazetteers know: those are
@@ -119,7 +129,8 @@ static int find_first_names(sg_scan *sc)
         if (!name_word(sc, i) || (sc->tok[i].flags & (T_UPPER | T_TAKEN)) ||
             !(sg_first_name(fw(sc, i)) || ambiguous_first_name(sc, i)))
             continue;
-        if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED))
+        if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED) &&
+            !sg_suggest_role_body(sc, i - 1))
             continue;
         size_t sur = 0, last = name_after(sc, i, &sur);
         if (!last)

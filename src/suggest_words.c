@@ -234,6 +234,7 @@ static const char *const generic_words[] = {
     "bp",
     "bpco",
     "c'est",
+    "cancer",
     "cardiologie",
     "cdd",
     "cdi",

@@ -192,6 +192,27 @@ static void one_word_common_or_name(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A role's word capitalised right after a first name is a surname ("Jérôme
+ * Doyen" is a person, not a body); the person after "le directeur de
+ * l'hôpital" is the director, not a hospital named after him; "Cancer"
+ * capitalised in a long name names nothing alone. */
+static void surnames_roles_and_bodies(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1(
+        "Intervenants : Dr. Jérôme Doyen, oncologue.\n\nLe directeur de l’hôpital Bastien "
+        "Ripert-Teilhard était présent. La directrice de la clinique Marie Durand parle.\n\n"
+        "Le Centre de Lutte Contre le Cancer de Nice et le Centre de Lutte Contre le Cancer de "
+        "Lyon.\n");
+    has(l, "Jérôme Doyen", "person");
+    has(l, "Bastien Ripert-Teilhard", "person");
+    has(l, "Marie Durand", "person");
+    hasnt(l, "Hôpital Bastien Ripert-Teilhard");
+    hasnt(l, "Clinique Marie Durand");
+    hasnt(l, "Cancer");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +228,7 @@ int main(void)
         cmocka_unit_test(kinds_with_adjectives),
         cmocka_unit_test(sports_clubs),
         cmocka_unit_test(one_word_common_or_name),
+        cmocka_unit_test(surnames_roles_and_bodies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
