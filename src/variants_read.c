@@ -157,6 +157,19 @@ static int proper_context(const sg_folded *f, size_t i)
      * Pierre-Groues", "la maternité Saint-Michel" name the hospital itself */
     static const char *const premises[] = {"site",   "sites",     "etablissement",
                                            "campus", "maternite", "etablissements"};
+    /* a district or a street of that name: "le quartier de Sainte-Musse", "la
+     * rue de Lenval", "l'avenue de la Timone" */
+    static const char *const ways[] = {"allee",   "avenue",   "boulevard", "chemin",
+                                       "impasse", "quartier", "route",     "rue"};
+    static const char *const of[] = {"de", "d", "du", "des"};
+    size_t ds = ps, d = p, ws, w;
+    if (sg_word_is(f->text + ps, p - ps, "la") || sg_word_is(f->text + ps, p - ps, "l"))
+        sg_word_before(f, ps, 0, &ds, &d); /* "de la", "de l'" */
+    if (d > ds && sg_word_in(f->text + ds, d - ds, of, sizeof(of) / sizeof(*of))) {
+        sg_word_before(f, ds, 0, &ws, &w);
+        if (w > ws && sg_word_in(f->text + ws, w - ws, ways, sizeof(ways) / sizeof(*ways)))
+            return 0;
+    }
     return sg_function_word(f->text + ps, p - ps) ||
            sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small)) ||
            sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
