@@ -1091,6 +1091,44 @@ static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const s
     return (b == slen || s[b] == '\n') && (a > 0 || b < slen);
 }
 
+/* Is place hit x part of a longer name the gazetteers do not know: before a
+ * year ("France 2030", a plan), or right after a capitalised word that
+ * starts no sentence ("RT France", "BioValley France", "DocCity Marseille",
+ * "le Grand Avignon")? Not after a place or a person the text names right
+ * before ("Nice Côte d'Azur"), nor after an acronym whose region joins it
+ * ("FHF Paca", below); after another organisation's name, yes ("la Région
+ * Sud Provence-Alpes-Côte d'Azur" is the council). */
+static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s,
+                          const sg_hit *prev, const sg_hit *x)
+{
+    const char *t = f->text;
+    if (x->fe + 5 <= f->len && t[x->fe] == ' ' && (t[x->fe + 1] == '1' || t[x->fe + 1] == '2') &&
+        (t[x->fe + 2] == '9' || t[x->fe + 2] == '0') && t[x->fe + 3] >= '0' &&
+        t[x->fe + 3] <= '9' && t[x->fe + 4] >= '0' && t[x->fe + 4] <= '9' &&
+        (x->fe + 5 == f->len || !(f->flags[x->fe + 5] & SG_F_ALNUM)))
+        return 1;
+    size_t b, e;
+    sg_word_before(f, x->fs, 0, &b, &e);
+    if (e == b || e + 1 != x->fs || !(f->flags[b] & SG_F_UPPER) || sg_function_word(t + b, e - b) ||
+        f->src[x->fs] - f->src[e] != 1 || s[f->src[e]] != ' ')
+        return 0;
+    if (prev && prev->fe == e)
+        return !sg_is_place(m, prev->entity) && !sg_is_person(m, prev->entity) &&
+               !all_upper(f, prev->fs, prev->fe);
+    if (all_upper(f, b, e) && sg_head_acronym(t + b, e - b))
+        return 0; /* "CHU Nice": the town's hospital, the town read (variant heads) */
+    size_t o = f->src[b];
+    while (o > 0 && (s[o - 1] == ' ' || s[o - 1] == '\t'))
+        o--;
+    if (o == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[o - 1];
+    /* a sentence, a line, a quotation, a bracket or a dash's item starts there */
+    return !(c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == '(' ||
+             c == '[' || c == 0xAB /* « */ || c == 0x93 || c == 0x94 /* – — */ || c == '-' ||
+             c == '\'' || c == 0x99 /* ’ */ || c == 0x9C /* “ */);
+}
+
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                        sg_hits *h)
 {
@@ -1107,7 +1145,8 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM))
                 continue;
-            if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x))
+            if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x) ||
+                in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x))
                 continue;
             if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
                 continue;
