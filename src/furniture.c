@@ -152,6 +152,7 @@ static int furniture_line(const char *p, const char *end)
     for (size_t c = 0; c < sizeof(starts) / sizeof(*starts); c++)
         if (starts_with(p, end, starts[c]))
             return 1;
+
     size_t n = starts_with(p, end, "par ");
     if (!n || end - p > 120)
         return 0;
@@ -167,6 +168,19 @@ static int furniture_line(const char *p, const char *end)
         words += *r == ' ';
     }
     return words <= 12 || (words <= 20 && has_date(q, end));
+}
+
+/* A line of a page's tags, two "# " at least: "Interview Alpes-Maritimes #
+ * Santé # Réseaux d'accompagnement". */
+static int tags_line(const char *p, const char *end)
+{
+    unsigned hashes = 0;
+    for (const char *r = p; r + 1 < end && hashes < 2; r++) {
+        if (!(r = memchr(r, '#', (size_t)(end - r))))
+            break;
+        hashes += r + 1 < end && r[1] == ' ' && (r == p || r[-1] == ' ');
+    }
+    return hashes >= 2;
 }
 
 /* A newspaper's header at p, "Var-Matin (Grand Toulon)", "Nice-Matin
@@ -254,7 +268,7 @@ static const char *inline_credit(const char *from, const char *lend)
             int bracket = q[-1] == '(';
             if ((credit_start[c] == 2 && !bracket) ||
                 !(q[-1] == ' ' || bracket || (unsigned char)q[-1] == 0x94 ||
-                  (unsigned char)q[-1] == 0xA0))
+                  (unsigned char)q[-1] == 0xA0 || c == 0xC2 /* "2023©X": © glued too */))
                 continue;
             if (credit_at(q, lend, bracket ? 2 : 0))
                 return q;
@@ -265,10 +279,33 @@ static const char *inline_credit(const char *from, const char *lend)
     }
 }
 
+/* After a "©" glued to the word before ("… route 2023©Eurobiomed « Nous
+ * … »", a caption's credit run into the text): the capitalised words of the
+ * name, four at most; the end of the last. */
+static const char *glued_credit_end(const char *q, const char *lend)
+{
+    const char *r = q + 2, *e = r; /* past "©" */
+    for (int words = 0; words < 4; words++) {
+        r = skip_blanks(r, lend);
+        if (r >= lend || !((*r >= 'A' && *r <= 'Z') || (unsigned char)*r == 0xC3))
+            break;
+        while (r < lend && !word_end(r, lend))
+            r++;
+        while (r < lend && (*r == '-' || *r == '\'') && !word_end(r + 1, lend))
+            for (r++; r < lend && !word_end(r, lend); r++) /* Var-Matin, L'Express */
+                ;
+        e = r;
+    }
+    return e;
+}
+
 /* Where a credit starting at q ends: at the ')' that closes its bracket
  * ("(© Var-Matin – X) La clinique ..."), or else at the line's end. */
 static const char *credit_end(const char *line, const char *q, const char *lend)
 {
+    if (q > line && (unsigned char)q[0] == 0xC2 && q[-1] != ' ' && q[-1] != '(' &&
+        (unsigned char)q[-1] != 0xA0 && (unsigned char)q[-1] != 0x94)
+        return glued_credit_end(q, lend);
     const char *b = q; /* back over blanks: "( © X)" */
     while (b > line && q - b < 3 &&
            (b[-1] == ' ' || (unsigned char)b[-1] == 0xA0 || (unsigned char)b[-1] == 0xC2))
@@ -328,7 +365,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
                 return;
             p = head;
         }
-        if (cue && !head && furniture_line(line, lend)) {
+        if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {
