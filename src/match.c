@@ -249,6 +249,15 @@ int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, con
                 (w == n || (!m->is_person[entity] && !m->is_place[entity] &&
                             (sg_word_is(t, w, "region") || sg_word_is(t, w, "departement") ||
                              sg_word_is(t, w, "ville"))));
+    /* "La" and one word capitalised, "La Réunion": the word read capitalised
+       ("la réunion publique" is no island; "le" and "les" are left to the
+       readings of "au", "du", "aux", "des") */
+    size_t w2 = w + 1;
+    while (w2 < n && (fl[w2] & SG_F_ALNUM))
+        w2++;
+    if (!a.capital && nr.mode == MODE_PLAIN && w2 == n && w + 1 < n && sg_word_is(t, w, "la") &&
+        t[w] == ' ' && (fl[w + 1] & SG_F_UPPER))
+        a.capital = 2;
     if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1)
         rc = SG_ERR_LIMIT;
     else
@@ -630,8 +639,17 @@ int sg_office_before(const sg_folded *f, size_t i)
 int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
 {
     const unsigned char *flags = f->flags;
-    if (a->capital && !(flags[i] & SG_F_UPPER) && !sg_office_before(f, i))
+    if (a->capital == 1 && !(flags[i] & SG_F_UPPER) && !sg_office_before(f, i))
         return 0;
+    if (a->capital == 2) { /* the word after the article */
+        size_t k = i;
+        while (k < i + a->len && (flags[k] & SG_F_ALNUM))
+            k++;
+        while (k < i + a->len && !(flags[k] & SG_F_ALNUM))
+            k++;
+        if (k < i + a->len && !(flags[k] & SG_F_UPPER))
+            return 0;
+    }
     if (a->mode == MODE_ACRONYM) {
         for (size_t k = 0; k < a->len; k++)
             if (flags[i + k] & SG_F_LOWER)

@@ -45,9 +45,10 @@ typedef struct {
     unsigned char tail;    /* punctuation that ends the name as written, after `len` in
                               `texts` ("(Ville)": ")"): the mention takes it when the text
                               has it */
-    unsigned char capital; /* read only capitalised: a body named by its territory
+    unsigned char capital; /* 1: read only capitalised: a body named by its territory
                               ("Région X", "Ville de X"; in lower case, the territory),
-                              a name of one word ("État"; in lower case, a common word) */
+                              a name of one word ("État"; in lower case, a common word);
+                              2: its word after an article capitalised ("La Réunion") */
 } alias_rec;
 
 /* A name's skeleton (variants.c): its content words, one space apart, with
