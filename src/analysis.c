@@ -199,6 +199,11 @@ typedef struct {
     igraph_vector_t w, dist, res, pr, eig;
     igraph_vector_int_t ires, memb;
     igraph_t ig; /* the network, made for the analysis */
+    /* The betweenness's graph (arcs_made): each edge as two arcs, numbered
+     * node by node (see make_arcs), their lengths in arc_dist. */
+    igraph_t arcs;
+    igraph_vector_t arc_dist;
+    int arcs_made;
     sg_measure_ready_fn ready;
     void *ctx;
 } ig_work;
@@ -267,6 +272,11 @@ static int work_init(ig_work *k, const sg_graph *g, int *inited)
 
 static void work_free(ig_work *k, int inited)
 {
+    if (k->arcs_made) {
+        igraph_destroy(&k->arcs);
+        igraph_vector_destroy(&k->arc_dist);
+        k->arcs_made = 0;
+    }
     if (inited >= 8)
         igraph_vector_destroy(&k->eig);
     if (inited >= 7)
@@ -283,6 +293,68 @@ static void work_free(ig_work *k, int inited)
         igraph_vector_destroy(&k->w);
     if (inited >= 1)
         igraph_destroy(&k->ig);
+}
+
+/* The betweenness's graph: igraph's weighted betweenness relaxes each edge
+ * of a node in turn, reading the edge's ends and length at the edge's
+ * number, scattered over the whole arrays for the undirected graph (an
+ * edge is numbered once, for both its ends). Here each edge is two arcs,
+ * numbered node by node (a counting sort on the tail, in edge order), so
+ * that a node's arcs are neighbours in memory: 25-35% less time a source on
+ * the dense benchmark's 146,000 links (none where the arrays fit in the
+ * cache: 3,000 actors and 12,000 links take the same time). Its values are the undirected graph's
+ * bit for bit, halved: a node's arcs (igraph_inclist, IGRAPH_OUT) come
+ * sorted by head, then by number, as its undirected edges come (by
+ * neighbour, then by number: the tails are in edge order), so every
+ * search relaxes the same lengths in the same order, and the undirected
+ * betweenness is the directed one times 0.5 (igraph scales it so), an
+ * exact product. Made in the process that computes (the child makes its
+ * own). Returns 0 or IG_FAILED. */
+static int make_arcs(ig_work *k, const sg_graph *g)
+{
+    if (k->arcs_made)
+        return 0;
+    size_t n = g->n, m = g->m;
+    size_t *at = sg_alloc_array(n + 1, sizeof(size_t));
+    igraph_vector_int_t ev;
+    if (!at)
+        return IG_FAILED;
+    if (igraph_vector_int_init(&ev, (igraph_integer_t)(4 * m))) {
+        free(at);
+        return IG_FAILED;
+    }
+    if (igraph_vector_init(&k->arc_dist, (igraph_integer_t)(2 * m))) {
+        igraph_vector_int_destroy(&ev);
+        free(at);
+        return IG_FAILED;
+    }
+    memset(at, 0, (n + 1) * sizeof(size_t));
+    for (size_t e = 0; e < m; e++) {
+        at[g->src[e]]++;
+        at[g->dst[e]]++;
+    }
+    for (size_t v = 0, sum = 0; v < n; v++) { /* at[v]: the first arc of v */
+        size_t c = at[v];
+        at[v] = sum;
+        sum += c;
+    }
+    for (size_t e = 0; e < m; e++) {
+        size_t a = g->src[e], b = g->dst[e], i = at[a]++, j = at[b]++;
+        VECTOR(ev)[2 * i] = (igraph_integer_t)a;
+        VECTOR(ev)[2 * i + 1] = (igraph_integer_t)b;
+        VECTOR(ev)[2 * j] = (igraph_integer_t)b;
+        VECTOR(ev)[2 * j + 1] = (igraph_integer_t)a;
+        VECTOR(k->arc_dist)[i] = VECTOR(k->arc_dist)[j] = VECTOR(k->dist)[e];
+    }
+    free(at);
+    igraph_error_t rc = igraph_create(&k->arcs, &ev, (igraph_integer_t)n, IGRAPH_DIRECTED);
+    igraph_vector_int_destroy(&ev);
+    if (rc) {
+        igraph_vector_destroy(&k->arc_dist);
+        return IG_FAILED;
+    }
+    k->arcs_made = 1;
+    return 0;
 }
 
 /* Betweenness is exact (Brandes 2001: one Dijkstra a node, O(n m + n^2 log
@@ -324,6 +396,7 @@ static uint64_t next_random(uint64_t *state)
  * child ran. */
 typedef struct {
     ig_work *k;
+    const sg_graph *g;
     igraph_vector_int_t src; /* the ns sources, in increasing order */
     size_t ns, split;
     int drawn;      /* src to destroy */
@@ -342,10 +415,47 @@ static int betweenness_part(ig_work *k, const sample *s, size_t from, size_t to,
     }
     igraph_vector_int_t part = {0}; /* (filled by the view) */
     igraph_vector_int_view(&part, VECTOR(s->src) + from, (igraph_integer_t)(to - from));
-    return igraph_betweenness_subset(&k->ig, res, igraph_vss_all(), 0, igraph_vss_vector(&part),
-                                     igraph_vss_all(), &k->dist)
-               ? IG_FAILED
-               : 0;
+    if (make_arcs(k, s->g) ||
+        igraph_betweenness_subset(&k->arcs, res, igraph_vss_all(), 1, igraph_vss_vector(&part),
+                                  igraph_vss_all(), &k->arc_dist))
+        return IG_FAILED;
+    igraph_vector_scale(res, 0.5); /* as igraph does on the undirected graph */
+    return 0;
+}
+
+int sg_graph_betweenness_from(const sg_graph *g, const long *sources, size_t k, double *out)
+{
+    ig_work w;
+    igraph_vector_int_t src;
+    igraph_vector_t res;
+    w.arcs_made = 0;
+    sg_ig_enter();
+    int rc = IG_FAILED;
+    if (igraph_vector_init(&w.dist, (igraph_integer_t)g->m))
+        goto no_dist;
+    for (size_t e = 0; e < g->m; e++)
+        VECTOR(w.dist)[e] = 1.0 / g->weight[e];
+    if (igraph_vector_int_init(&src, (igraph_integer_t)k))
+        goto no_src;
+    for (size_t i = 0; i < k; i++)
+        VECTOR(src)[i] = (igraph_integer_t)sources[i];
+    if (igraph_vector_init(&res, 0))
+        goto no_res;
+    sample s = {.k = &w, .g = g, .src = src, .ns = k, .split = 0};
+    if (!(rc = betweenness_part(&w, &s, 0, k, &res)))
+        memcpy(out, VECTOR(res), g->n * sizeof(double));
+    igraph_vector_destroy(&res);
+no_res:
+    igraph_vector_int_destroy(&src);
+no_src:
+    if (w.arcs_made) {
+        igraph_destroy(&w.arcs);
+        igraph_vector_destroy(&w.arc_dist);
+    }
+    igraph_vector_destroy(&w.dist);
+no_dist:
+    sg_ig_leave();
+    return rc ? SG_ERR_GRAPH : 0;
 }
 
 /* The first part into out (an sg_child_fn: in the child, or here when no
@@ -368,6 +478,7 @@ static int sample_start(sample *s, ig_work *k, const sg_graph *g, const sg_analy
 {
     size_t n = g->n;
     s->k = k;
+    s->g = g;
     s->ns = betweenness_sources(g, opt);
     s->drawn = 0;
     s->child.pid = -1;
@@ -403,8 +514,13 @@ static void sample_end(sample *s)
 /* Exact: the whole betweenness into k->res. Sampled: the caller's part. */
 static int betweenness(sg_graph *g, ig_work *k, sample *s, const sg_analysis_options *opt)
 {
-    if (s->ns == g->n)
-        return igraph_betweenness(&k->ig, &k->res, igraph_vss_all(), 0, &k->dist) ? IG_FAILED : 0;
+    if (s->ns == g->n) {
+        if (make_arcs(k, g) ||
+            igraph_betweenness(&k->arcs, &k->res, igraph_vss_all(), 1, &k->arc_dist))
+            return IG_FAILED;
+        igraph_vector_scale(&k->res, 0.5); /* as igraph does on the undirected graph */
+        return 0;
+    }
     if (opt->on_step) {
         char what[96];
         snprintf(what, sizeof(what), "betweenness (sampled: %zu of %zu sources)", s->ns, g->n);
@@ -553,6 +669,7 @@ static int node_measures(sg_graph *g, const sg_analysis_options *opt, sg_measure
         return nomem(err);
     double *comp = out + g->n + 1;
     ig_work k;
+    k.arcs_made = 0;
     k.ready = ready;
     k.ctx = ctx;
     sample s = {.drawn = 0, .child = {.pid = -1, .fd = -1}};

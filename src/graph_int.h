@@ -90,6 +90,13 @@ typedef int (*sg_measure_ready_fn)(const sg_graph *g, const char *measure, const
 int sg_graph_analyse_then(sg_graph *g, const sg_analysis_options *opt, sg_measure_ready_fn ready,
                           void *ctx, sg_error *err);
 
+/* analysis.c: the betweenness's shares of the shortest paths from the k
+ * nodes `sources` (in increasing order) to every node, as a sampled
+ * betweenness sums them before its scaling (igraph_betweenness_subset of
+ * the undirected network, lengths 1 / weight), into out (n values). For the
+ * tests. Returns 0 or SG_ERR_GRAPH. */
+int sg_graph_betweenness_from(const sg_graph *g, const long *sources, size_t k, double *out);
+
 /* graphml_check.c: refuses with a clear message and its line what igraph's
  * GraphML reader would refuse obscurely or read wrong: an empty file, a
  * gzipped one (still, after its decompression), GEXF or other XML, a numeric

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <igraph.h>
 
 #include "stakegraph/stakegraph.h"
 #include "child.h"      /* sg_child_*, the second process of a sampled betweenness */
@@ -630,6 +631,83 @@ static void sampled_betweenness(void **state)
     unlink(path);
 }
 
+/* igraph's weighted betweenness of g's edges as an undirected graph (lengths
+ * 1 / weight), from `sources` (NULL: all). */
+static double *igraph_undirected_betweenness(const sg_graph *g, const igraph_vector_int_t *sources)
+{
+    igraph_t ig;
+    igraph_vector_int_t ev;
+    igraph_vector_t dist, res;
+    assert_int_equal(igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->m)), 0);
+    assert_int_equal(igraph_vector_init(&dist, (igraph_integer_t)g->m), 0);
+    assert_int_equal(igraph_vector_init(&res, 0), 0);
+    for (size_t e = 0; e < g->m; e++) {
+        VECTOR(ev)[2 * e] = (igraph_integer_t)g->src[e];
+        VECTOR(ev)[2 * e + 1] = (igraph_integer_t)g->dst[e];
+        VECTOR(dist)[e] = 1.0 / g->weight[e];
+    }
+    assert_int_equal(igraph_create(&ig, &ev, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED), 0);
+    if (sources)
+        assert_int_equal(igraph_betweenness_subset(&ig, &res, igraph_vss_all(), 0,
+                                                   igraph_vss_vector(sources), igraph_vss_all(),
+                                                   &dist),
+                         0);
+    else
+        assert_int_equal(igraph_betweenness(&ig, &res, igraph_vss_all(), 0, &dist), 0);
+    double *v = malloc(g->n * sizeof(double));
+    assert_non_null(v);
+    memcpy(v, VECTOR(res), g->n * sizeof(double));
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&dist);
+    igraph_vector_int_destroy(&ev);
+    igraph_destroy(&ig);
+    return v;
+}
+
+/* The betweenness runs on a copy of the network made of two arcs an edge,
+ * numbered node by node (faster): its values are igraph's on the undirected
+ * network bit for bit, exact and from a set of sources (a sampled
+ * betweenness's part). The ring's lengths 1, 1/2, 1/3 make many shortest
+ * paths of equal length, whose order counts in the sums. */
+static void betweenness_as_undirected(void **state)
+{
+    (void)state;
+    const char *path = ring_graphml();
+    sg_graph *g;
+    sg_error err;
+    sg_analysis_options o;
+    sg_analysis_options_init(&o);
+    o.exact = 1;
+    assert_int_equal(sg_graph_read_graphml(&g, path, &err), 0);
+    assert_int_equal(sg_graph_analyse(g, &o, &err), 0);
+    double *want = igraph_undirected_betweenness(g, NULL);
+    for (size_t i = 0; i < g->n; i++) {
+        double got = col(g, SG_NODES, "betweenness", i);
+        assert_memory_equal(&got, &want[i], sizeof(double));
+    }
+    free(want);
+    /* sampled: sources 0, 2, 4, ... as one part against igraph on them */
+    igraph_vector_int_t src;
+    assert_int_equal(igraph_vector_int_init(&src, 0), 0);
+    for (igraph_integer_t v = 0; v < (igraph_integer_t)g->n; v += 2)
+        assert_int_equal(igraph_vector_int_push_back(&src, v), 0);
+    want = igraph_undirected_betweenness(g, &src);
+    size_t k = (size_t)igraph_vector_int_size(&src);
+    long *from = malloc(k * sizeof(long));
+    double *got = malloc(g->n * sizeof(double));
+    assert_true(from && got);
+    for (size_t i = 0; i < k; i++)
+        from[i] = (long)VECTOR(src)[i];
+    assert_int_equal(sg_graph_betweenness_from(g, from, k, got), 0);
+    assert_memory_equal(got, want, g->n * sizeof(double));
+    free(got);
+    free(from);
+    free(want);
+    igraph_vector_int_destroy(&src);
+    sg_graph_free(g);
+    unlink(path);
+}
+
 static int child_pid(void *ctx, double *out, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -990,6 +1068,7 @@ int main(void)
         cmocka_unit_test(nodes_without_edges),
         cmocka_unit_test(trailing_break_is_no_unit),
         cmocka_unit_test(sampled_betweenness),
+        cmocka_unit_test(betweenness_as_undirected),
         cmocka_unit_test(child_process),
         cmocka_unit_test(skipped_measures),
         cmocka_unit_test(ranking),
