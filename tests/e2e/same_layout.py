@@ -3,8 +3,10 @@
 
 Byte-identical files are the same. Otherwise they may differ only in the
 layout's coordinates, each by at most 0.02 (points): GraphML's `v_x` and `v_y`
-data, DOT's `pos="x,y!"` and its `x` and `y` attributes. Everything else (names, weights, measures, the
-order of lines) must be byte for byte the same.
+data, DOT's `pos="x,y!"` and its `x` and `y` attributes, and an SVG's
+coordinates (the numbers of `d="..."` paths and `points="..."`, and the
+quoted `x`, `y`, `cx`, `cy` of its shapes and labels). Everything else (names,
+weights, measures, the order of lines) must be byte for byte the same.
 
 Why a tolerance: Graphviz removes overlaps (overlap=prism) on a Delaunay
 triangulation made by GTS, whose hash tables are keyed by memory addresses;
@@ -22,6 +24,10 @@ TOLERANCE = 0.02
 # a coordinate, and the text around it that must be the same
 COORD = re.compile(rb'(<data key="v_[xy]">|\s[xy]=)(-?[0-9.]+)(</data>|[,\]])'
                    rb'|(pos=")(-?[0-9.]+),(-?[0-9.]+)(!?")')
+# an SVG's: the numbers inside a path or a polygon, a shape's or a label's place
+SVG_LIST = re.compile(rb'(\s(?:d|points)=")([^"]*)(")')
+SVG_ONE = re.compile(rb'(\s(?:x|y|cx|cy)=")(-?[0-9.]+)(")')
+NUMBER = re.compile(rb'-?[0-9]+(?:\.[0-9]+)?')
 
 
 def split(data):
@@ -36,7 +42,19 @@ def split(data):
         coords.append(float(m.group(6)))
         return m.group(4) + b"#,#" + m.group(7)
 
-    return COORD.sub(take, data), coords
+    def take_all(m):
+        def one(n):
+            coords.append(float(n.group(0)))
+            return b"#"
+        return m.group(1) + NUMBER.sub(one, m.group(2)) + m.group(3)
+
+    def take_one(m):
+        coords.append(float(m.group(2)))
+        return m.group(1) + b"#" + m.group(3)
+
+    data = COORD.sub(take, data)
+    data = SVG_LIST.sub(take_all, data)
+    return SVG_ONE.sub(take_one, data), coords
 
 
 def main(argv):

@@ -98,6 +98,11 @@ sed 's/2344.21/2344.22/g' "$T/cmp/a.dot" >"$T/cmp/near.dot"
 sed 's/2344.21!/2345.21!/' "$T/cmp/a.dot" >"$T/cmp/far.dot"
 sed 's/y=2344.21/y=2344.51/' "$T/cmp/a.dot" >"$T/cmp/far-y.dot"
 sed 's/w=3/w=4/' "$T/cmp/a.dot" >"$T/cmp/weight.dot"
+printf '<g id="edge1"><title>a&#45;&#45;b</title>\n<path fill="none" stroke="#000" d="M-3668.14,2049.5C-3600.2,2001.33 -3550,1990 -3500.75,1980.25"/>\n<polygon points="10.5,-20.25 30,-40.75"/>\n<text x="-3668.14" y="2049.5">AP-HM</text></g>\n' >"$T/cmp/a.svg"
+sed 's/-3668.14,2049.5C/-3668.15,2049.5C/; s/-40.75/-40.76/' "$T/cmp/a.svg" >"$T/cmp/near.svg"
+sed 's/-3550,1990/-3550,1991/' "$T/cmp/a.svg" >"$T/cmp/far.svg"
+sed 's/x="-3668.14"/x="-3667.84"/' "$T/cmp/a.svg" >"$T/cmp/far-x.svg"
+sed 's/>AP-HM</>APHM</' "$T/cmp/a.svg" >"$T/cmp/label.svg"
 # compares A B WANT: same_layout.py A B exits WANT
 compares() {
     "$PY" "$SAME_LAYOUT" "$T/cmp/$1" "$T/cmp/$2" >/dev/null
@@ -111,6 +116,10 @@ compares a.dot near.dot 0
 compares a.dot far.dot 1
 compares a.dot far-y.dot 1
 compares a.dot weight.dot 1
+compares a.svg near.svg 0
+compares a.svg far.svg 1
+compares a.svg far-x.svg 1
+compares a.svg label.svg 1
 
 # --- a generated corpus ------------------------------------------------------
 # 300 documents in six directories (see gen_corpus.py); in document order: a
