@@ -646,8 +646,9 @@ int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         while (a1 < f->len && a1 - a0 < MAX_ACRONYM && (f->flags[a1] & SG_F_UPPER))
             a1++;
         if (a1 - a0 < 3 || a1 >= f->len || f->text[a1] != ')' ||
-            sg_head_acronym(f->text + a0, a1 - a0))
-            continue; /* (a kind of hospital: "centre hospitalier universitaire (CHU)") */
+            sg_kind_acronym(f->text + a0, a1 - a0))
+            continue; /* (a kind of hospital: "centre hospitalier universitaire (CHU)";
+                         of body: "maison de santé pluriprofessionnelle (MSP)") */
         size_t le = a0 - 1;
         while (le > 0 && f->text[le - 1] == ' ')
             le--;

@@ -114,6 +114,23 @@ int sg_head_acronym(const char *t, size_t n)
     return 0;
 }
 
+int sg_kind_acronym(const char *t, size_t n)
+{
+    /* kinds of health bodies the press writes by their acronym: a health
+       centre, a professionals' network, a nursing school, a care home, a
+       hospitals' grouping, rehabilitation, home hospitalisation, long stays,
+       a medico-psychological centre, a social action centre (lower case,
+       sorted) */
+    static const char *const kinds[] = {"ccas", "cmp",  "cpts", "ehpad", "ght",
+                                        "had",  "ifsi", "msp",  "ssr",   "usld"};
+    if (sg_head_acronym(t, n))
+        return 1;
+    for (size_t k = 0; n >= 3 && n <= 5 && k < sizeof(kinds) / sizeof(*kinds); k++)
+        if (sg_word_is(t, n, kinds[k]))
+            return 1;
+    return 0;
+}
+
 /* Words after which one lower-case word may be inserted ("clinique
  * marseillaise Bouchard"). */
 int sg_generic_head(const char *t, size_t n)
