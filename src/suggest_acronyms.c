@@ -246,6 +246,10 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
        de plan", "Projet régional de santé") */
     static const char *const measures[] = {"contrat", "dispositif", "loi", "pacte", "plan",
                                            "programme", "projet", "schema", "strategie",
+                                           /* money: "Fonds d'intervention régional",
+                                              "Allocation personnalisée d'autonomie" */
+                                           "aide", "allocation", "dotation", "fonds", "forfait",
+                                           "prime", "tarification",
                                            /* a qualification: "Capacité en médecine
                                               d’urgence", "Diplôme d’État de…" */
                                            "capacite", "certificat", "diplome"};

@@ -213,6 +213,28 @@ static void surnames_roles_and_bodies(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Money is no body, however it is defined: "Fonds d'intervention régional
+ * (FIR)", "Allocation personnalisée d'autonomie (APA)" are no definitions
+ * (so the default run, which takes definitions, does not add them); a body
+ * defined so is one. */
+static void money_is_no_body(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le Fonds d’intervention régional (FIR) finance le projet. L’Allocation "
+             "personnalisée d’autonomie (APA) augmente. L’Observatoire régional des urgences "
+             "(ORU) publie son rapport.\n");
+    for (size_t i = 0; i < sg_suggestion_list_count(l); i++) {
+        const sg_suggestion *r = sg_suggestion_list_get(l, i);
+        if (!strcmp(r->kind, "definition") && strcmp(r->aliases, "ORU"))
+            fail_msg("a definition: %s (%s)", r->label, r->aliases);
+    }
+    const sg_suggestion *r = row(l, "Observatoire régional des urgences");
+    assert_non_null(r);
+    assert_string_equal(r->kind, "definition");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +251,7 @@ int main(void)
         cmocka_unit_test(sports_clubs),
         cmocka_unit_test(one_word_common_or_name),
         cmocka_unit_test(surnames_roles_and_bodies),
+        cmocka_unit_test(money_is_no_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
