@@ -250,13 +250,16 @@ int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, con
                             (sg_word_is(t, w, "region") || sg_word_is(t, w, "departement") ||
                              sg_word_is(t, w, "ville"))));
     /* "La" and one word capitalised, "La Réunion": the word read capitalised
-       ("la réunion publique" is no island; "le" and "les" are left to the
+       ("la réunion publique" is no island); "Le", "Les" so for a body ("le
+       point du jour" is no weekly; a place's "le" and "les" are left to the
        readings of "au", "du", "aux", "des") */
     size_t w2 = w + 1;
     while (w2 < n && (fl[w2] & SG_F_ALNUM))
         w2++;
-    if (!a.capital && nr.mode == MODE_PLAIN && w2 == n && w + 1 < n && sg_word_is(t, w, "la") &&
-        t[w] == ' ' && (fl[w + 1] & SG_F_UPPER))
+    if (!a.capital && nr.mode == MODE_PLAIN && w2 == n && w + 1 < n && t[w] == ' ' &&
+        (fl[w + 1] & SG_F_UPPER) &&
+        (sg_word_is(t, w, "la") || (!m->is_place[entity] && !m->is_person[entity] &&
+                                    (sg_word_is(t, w, "le") || sg_word_is(t, w, "les")))))
         a.capital = 2;
     if (n >= UINT32_MAX || m->naliases >= UINT32_MAX - 1)
         rc = SG_ERR_LIMIT;
@@ -1019,15 +1022,23 @@ static int select_hits(const sg_folded *f, sg_hits *h)
     return 0;
 }
 
-/* Does a cue come right before folded offset `fs`: the word "a" (à), "de",
- * "du", "en", "vers", "depuis", or an elided "d'" ("commune de Tours", "à
- * Orange", "d’Orange", "département du Var")? And is the name capitalised
- * there, as a place's name is ("le jus d'orange" is not a cue for Orange)? */
-static int after_cue(const sg_folded *f, size_t fs)
+/* Does a cue come right before the name at folded [fs, fe): the word "a"
+ * (à), "de", "du", "en", "vers", "depuis", or an elided "d'" ("commune de
+ * Tours", "à Orange", "d’Orange", "département du Var"), or is it a
+ * headline's town? And is the name capitalised there, as a place's name is
+ * ("le jus d'orange" is not a cue for Orange)? */
+static int after_cue(const sg_folded *f, size_t fs, size_t fe)
 {
     static const char *const cues[] = {"a", "de", "du", "en", "vers", "depuis"};
     if (!(f->flags[fs] & SG_F_UPPER))
         return 0;
+    /* a headline's town, first on its line before a colon: "Aix : l'hôpital
+     * en crise de croissance" */
+    size_t colon = fe;
+    while (colon < f->len && f->text[colon] == ' ')
+        colon++;
+    if ((fs == 0 || f->text[fs - 1] == '\n') && colon < f->len && f->text[colon] == ':')
+        return 1;
     size_t j = fs;
     if (j >= 2 && f->text[j - 1] == '\'' && f->text[j - 2] == 'd' &&
         (j == 2 || !(f->flags[j - 3] & SG_F_ALNUM)))
@@ -1079,7 +1090,7 @@ static int apply_guards(const sg_folded *f, sg_hits *h)
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
-        int keep = !x->guard || (x->guard == SG_GUARD_CUE && after_cue(f, x->fs)) ||
+        int keep = !x->guard || (x->guard == SG_GUARD_CUE && after_cue(f, x->fs, x->fe)) ||
                    (x->guard == SG_GUARD_CONFIRM && (f->flags[x->fs] & SG_F_UPPER) && nplain &&
                     bsearch(&x->entity, plain, nplain, sizeof(uint32_t), cmp_u32));
         if (keep)

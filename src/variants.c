@@ -720,7 +720,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     }
     char k[SKEL_MAX], k2[SKEL_MAX];
     size_t kn = 0;
-    unsigned words = 0, dropped = 0, town = 0, saints = 0, lead = 0;
+    unsigned words = 0, dropped = 0, town = 0, saints = 0, lead = 0, masculine = 0;
     for (size_t i = 0; i < n;) {
         if (!(fl[i] & SG_F_ALNUM)) {
             i++;
@@ -732,6 +732,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         if (sg_function_word(t + i, e - i)) {
             dropped = 1;
             lead |= words == 0;
+            masculine |=
+                words == 0 && (sg_word_is(t + i, e - i, "le") || sg_word_is(t + i, e - i, "les"));
             /* "de", "d'", "du" before the last words: a town, maybe */
             if (t[i] == 'd' && words > 0)
                 town = words;
@@ -773,7 +775,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
                    : 0; /* (but glued: "@MicheleRubirola") */
     if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
         return 0;
-    if (m->is_place[entity] && lead)
+    /* and a body of one word after "Le" or "Les" so too: "du Point", "au
+     * Figaro", "des Échos" */
+    if ((m->is_place[entity] && lead) || (masculine && words == 1))
         needs |= SKEL_CONTRACTED;
     size_t first = m->nskels;
     int rc = add_skel(m, entity, k, kn, words, needs);

@@ -115,16 +115,22 @@ static int upper_word(const sg_folded *f, size_t i)
 }
 
 /* Is the word at i capitalised, right after "au", "aux", "du" or "des" (à
- * le, à les, de le, de les): where a place's leading article is gone ("au
- * Pradet", "du Castellet")? */
-static int contracted(const sg_folded *f, size_t i)
+ * le, à les, de le, de les): where a place's or a body's leading article is
+ * gone ("au Pradet", "du Castellet", "du Figaro")? For a body, not in a
+ * longer name ("Médecins du Monde", "la Coupe du Monde"). */
+static int contracted(const sg_matcher *m, uint32_t entity, const sg_folded *f, size_t i)
 {
     static const char *const c[] = {"au", "aux", "du", "des"};
-    size_t ps, p;
+    size_t ps, p, qs, q;
     if (!(f->flags[i] & SG_F_UPPER))
         return 0;
     sg_word_before(f, i, 1, &ps, &p);
-    return p > ps && sg_word_in(f->text + ps, p - ps, c, sizeof(c) / sizeof(*c));
+    if (!(p > ps && sg_word_in(f->text + ps, p - ps, c, sizeof(c) / sizeof(*c))))
+        return 0;
+    if (sg_is_place(m, entity))
+        return 1;
+    sg_word_before(f, ps, 0, &qs, &q);
+    return q == qs || q != ps - 1 || !(f->flags[qs] & SG_F_UPPER);
 }
 
 /* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
@@ -205,7 +211,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
              !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
             ((sk->needs & SKEL_CAPITAL1) && !(f->flags[i] & SG_F_UPPER)) ||
-            ((sk->needs & SKEL_CONTRACTED) && !contracted(f, i)) ||
+            ((sk->needs & SKEL_CONTRACTED) && !contracted(m, sk->entity, f, i)) ||
             ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
@@ -333,7 +339,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     (sk->needs & SKEL_DEAD) ||
                     ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
-                    ((sk->needs & SKEL_CONTRACTED) && !contracted(f, start)) ||
+                    ((sk->needs & SKEL_CONTRACTED) && !contracted(m, sk->entity, f, start)) ||
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
                      after_de(f, start)))
                     continue;
@@ -1078,9 +1084,12 @@ static int dash_at(const sg_folded *f, const char *s, size_t k)
 
 /* Is hit x alone on its line, with more text in the document: a page's tag
  * or section ("France" under a title, "Var" under "BFM Var"), not a
- * sentence? (A dateline has its punctuation: "- Hautes-Alpes -".) */
+ * sentence? (A dateline has its punctuation, "- Hautes-Alpes -", or its
+ * capitals, "AIX-EN-PROVENCE".) */
 static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const sg_hit *x)
 {
+    if (all_upper(f, x->fs, x->fe))
+        return 0; /* a dateline: "AIX-EN-PROVENCE" above the article */
     size_t a = f->src[x->fs], b = f->src[x->fe];
     while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
         a--;
