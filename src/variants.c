@@ -648,6 +648,31 @@ static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, cons
     return 0;
 }
 
+/* A body named after its hospital, "Fondation Hôpital Saint-Joseph",
+ * "Association hôpital Saint-Joseph", read without the hospital's head, as
+ * the press writes it: "la Fondation Saint-Joseph" (a name left after it). */
+static int inner_head_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
+                              uint32_t needs)
+{
+    static const char *const bodies[] = {"fondation ", "association ", "groupe "};
+    static const char *const inner[] = {"hopital prive ", "hopital ", "clinique "};
+    char buf[SKEL_MAX];
+    for (size_t b = 0; b < sizeof(bodies) / sizeof(*bodies); b++) {
+        size_t bl = strlen(bodies[b]);
+        if (kn <= bl || memcmp(k, bodies[b], bl))
+            continue;
+        for (size_t i = 0; i < sizeof(inner) / sizeof(*inner); i++) {
+            size_t il = strlen(inner[i]);
+            if (kn <= bl + il || memcmp(k + bl, inner[i], il))
+                continue;
+            memcpy(buf, k, bl);
+            memcpy(buf + bl, k + bl + il, kn - bl - il);
+            return add_derived(m, entity, buf, kn - il, (uint32_t)(needs | SG_VARIANT_HEADS));
+        }
+    }
+    return 0;
+}
+
 /* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
  * short name as the press writes it (towns.c): "centre hospitalier
  * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
@@ -793,6 +818,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS))
         rc = hyphen_tail(m, entity, written, k, kn, words, needs);
+    if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_HEADS))
+        rc = inner_head_dropped(m, entity, k, kn, needs);
     if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
