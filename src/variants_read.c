@@ -657,8 +657,10 @@ int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t 
 }
 
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
- * read with the head in the singular. */
-static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
+ * read with the head in the singular. `*names`: how many names the list had
+ * (its hits stay only for two or more, see shared_list). */
+static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits,
+                        unsigned *names)
 {
     const char *t = f->text;
     size_t j = 0;
@@ -695,6 +697,7 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
         }
         if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
             return 0;
+        ++*names;
         reading rd = {0, 0, 0, 0};
         skel_state walk = st;
         if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL)) {
@@ -734,6 +737,18 @@ static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits 
             return 0;
     }
     return 0;
+}
+
+/* A plural head before one name only is the kind, not a list: "les
+ * hôpitaux des Alpes du Sud", "les centres hospitaliers du Var". */
+static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
+{
+    size_t before = hits->n;
+    unsigned names = 0;
+    int rc = shared_names(m, f, i, hits, &names);
+    if (!rc && names < 2)
+        hits->n = before;
+    return rc;
 }
 
 /* The walk at i of a generic head and a word that may be inserted after it
