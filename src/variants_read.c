@@ -727,12 +727,24 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
              k < 3 && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
             for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
                 j++;
+        /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
+        if (j + 4 < f->len && !memcmp(t + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
+            for (unsigned k = 0; k < 3 && j + 1 < f->len && f->text[j] == ' ' &&
+                                 ((f->flags[j + 1] & SG_F_UPPER) || k == 0);
+                 k++)
+                for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
+                    j++;
         int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
         j += comma ? 2 : 0;
-        if (j + 3 < f->len && !memcmp(t + j, "et ", 3) && comma)
-            j += 3;
-        else if (j + 4 < f->len && !memcmp(t + j, " et ", 4) && !comma)
-            j += 4;
+        static const char *const joints[] = {" et ", " ou ", " mais aussi ", " ainsi que "};
+        size_t jl = 0;
+        for (size_t k = 0; k < sizeof(joints) / sizeof(*joints) && !jl; k++) {
+            size_t l = strlen(joints[k]) - comma; /* after a comma, without its space */
+            if (j + l < f->len && !memcmp(t + j, joints[k] + comma, l))
+                jl = l;
+        }
+        if (jl)
+            j += jl;
         else if (!comma)
             return 0;
     }
