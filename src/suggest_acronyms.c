@@ -25,6 +25,23 @@ static int mixed_word(const sg_scan *sc, size_t i)
     return 1;
 }
 
+/* An acronym in capitals, or written as a capitalised word of 8 letters at
+ * most before its long form in brackets ("l'Uriopss (Union régionale…)"):
+ * the long form's words must then fit its letters. */
+static int acronym_before_long_form(const sg_scan *sc, size_t i)
+{
+    const sg_stok *t = &sc->tok[i];
+    if (t->flags & T_UPPER)
+        return 1;
+    if (!(t->flags & T_CAP) || t->e - t->s < 2 || t->e - t->s > 8)
+        return 0;
+    for (size_t p = t->s; p < t->e; p++)
+        if (!((sc->text[p] >= 'a' && sc->text[p] <= 'z') ||
+              (sc->text[p] >= 'A' && sc->text[p] <= 'Z')))
+            return 0;
+    return 1;
+}
+
 /* Whether the acronym's letters (folded, letters only) fit the words of a
  * long form: in order, the first on the first word's initial; a letter may
  * also be taken inside the word of the previous one (Synerpa: SYNdicat) when
@@ -343,7 +360,7 @@ int sg_suggest_find_definitions(sg_scan *sc)
                 sc->tok[i].flags |= T_COMMON;
         }
         /* ACR (Long Form): the acronym in capitals, the long form alone in the brackets */
-        if ((sc->tok[i].flags & T_UPPER) && last + 1 < sc->ntok &&
+        if (acronym_before_long_form(sc, i) && last + 1 < sc->ntok &&
             open_paren_before(sc, last + 1) && (sc->tok[last + 1].flags & T_CAP)) {
             size_t b = last + 1;
             while (b + 1 < sc->ntok && b - last < 16 &&

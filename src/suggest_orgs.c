@@ -370,7 +370,8 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
 
 /* A head that, with "de" and a place or a name, names one body: "le parquet
  * de Grasse", "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
- * "le CHU de Lille", "la clinique chirurgicale des Alpes du Sud", "la
+ * "le CHU de Lille", "le centre hospitalier universitaire d'Amiens", "la
+ * clinique chirurgicale des Alpes du Sud", "la
  * communauté de communes du Pays de Lure", "le groupement hospitalier de
  * territoire des Alpes", "l’URPS de Bretagne" (a generic acronym of bodies
  * that exist once per territory). */
@@ -399,7 +400,9 @@ static int seat_head(const sg_scan *sc, size_t i)
     for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
         if (is(sc, i, heads[k]))
             return 1;
-    return 0;
+    /* "le centre hospitalier (universitaire) d'Amiens" */
+    return is(sc, i, "centre") && i + 1 < sc->ntok && is(sc, i + 1, "hospitalier") &&
+           sep_blank(sc, i + 1);
 }
 
 /* The name after "de" / "du" / "des" / "d’" at word k: capitalised words or
@@ -434,7 +437,9 @@ static size_t seat_name_end(const sg_scan *sc, size_t k)
 static size_t seat_end(const sg_scan *sc, size_t h)
 {
     size_t k = h + 1;
-    if (k < sc->ntok && sep_blank(sc, k) && sg_suggest_lower_adjective(sc, k))
+    /* (two: "centre hospitalier universitaire") */
+    for (int a = 0; a < 2 && k < sc->ntok && sep_blank(sc, k) && sg_suggest_lower_adjective(sc, k);
+         a++)
         k++;
     /* (an adjective, then "de" + noun: "hospitalier de territoire") */
     if (k + 2 < sc->ntok && particle_at(sc, k) && !is(sc, k, "la") && !is(sc, k, "le") &&

@@ -464,6 +464,7 @@ static const char *const generic_words[] = {
     "projet",
     "ps",
     "psychiatrie",
+    "pu ph", /* professeur des universités-praticien hospitalier, a title */
     "public",
     "publicite",
     "publique",

@@ -883,6 +883,31 @@ static void seats_quotes_and_particles(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A lower-case centre hospitalier, universitaire or not, of a town names
+ * one hospital; an acronym written as a capitalised word before its long form
+ * in brackets is that form's acronym; a title of hospital doctors (PU-PH) is
+ * no body. */
+static void hospitals_titles_and_acronym_words(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:brevane\tBrévane\tplace\n";
+    const char *texts[] = {
+        "Elle dirigeait le centre hospitalier universitaire de Brévane depuis mai. Le centre "
+        "hospitalier de Valmoray ferme ses urgences. L'Urofas (Union régionale des offices "
+        "familiaux et sociaux) proteste. Le Pr Ondrel, PU-PH, signe.",
+        NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Centre hospitalier universitaire de Brévane", "organisation");
+    has(l, "Centre hospitalier de Valmoray", "organisation");
+    const sg_suggestion *u = row(l, "Union régionale des offices familiaux et sociaux");
+    assert_non_null(u);
+    assert_non_null(strstr(u->aliases ? u->aliases : "", "Urofas"));
+    hasnt(l, "PU-PH");
+    hasnt(l, "Urofas");
+    sg_suggestion_list_free(l);
+}
+
 /* A capitalised head whose name goes on in lower case over one "et" after a
  * noun, five words or more with an adjective after the head, counts from one
  * mention; a name after "et des" + a lower-case word is not cut short; a
@@ -1184,6 +1209,7 @@ int main(void)
         cmocka_unit_test(more_cues_from_one_mention),
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
+        cmocka_unit_test(hospitals_titles_and_acronym_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
