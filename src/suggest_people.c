@@ -139,8 +139,9 @@ static int find_first_names(sg_scan *sc)
            (not one on the next line: "Intervention de Jean Dupont", then a
            heading "Réunion du 3 mai") */
         if (last + 1 < sc->ntok && sep_blank(sc, last + 1) && name_word(sc, last + 1) &&
-            !(sc->tok[last + 1].flags & T_LINE) && !in(sc, last + 1, SG_WL_ROLE))
-            continue;
+            !(sc->tok[last + 1].flags & T_LINE) && !in(sc, last + 1, SG_WL_ROLE) &&
+            !(sg_first_name(fw(sc, last + 1)) && sg_suggest_person_at(sc, last + 1)))
+            continue; /* (but a list of people without commas: "Jean Dupont Marc Durand") */
         int rc = add_person(sc, i, last, sur);
         if (rc)
             return rc;
@@ -248,6 +249,14 @@ static int lower_title(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* "monsieur" or "madame" in lower case, as one addresses a person: "je
+ * souscris à votre propos, monsieur Dharréville". */
+static int lower_address(const sg_scan *sc, size_t i)
+{
+    return (sc->tok[i].flags & T_LOWER) && i + 1 < sc->ntok && sep_blank(sc, i + 1) &&
+           (is(sc, i, "monsieur") || is(sc, i, "madame"));
+}
+
 /* A title of nobility: the particle after the given names belongs to the
  * name ("le baron Léon Wladyslas de Lenval"). */
 static int noble_title(const sg_scan *sc, size_t i)
@@ -310,6 +319,10 @@ int sg_suggest_find_people(sg_scan *sc)
         if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
             (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&
             !sep_has(sc, i + 1, ",;:!?()\"")) {
+            size_t n = run_forward(sc, i + 1);
+            if (n >= 1 && n <= 3)
+                rc = person_after_title(sc, i, n);
+        } else if (lower_address(sc, i)) {
             size_t n = run_forward(sc, i + 1);
             if (n >= 1 && n <= 3)
                 rc = person_after_title(sc, i, n);

@@ -1109,6 +1109,14 @@ static int dash_at(const sg_folded *f, const char *s, size_t k)
            (left >= 3 && o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x90 || o[2] == 0x91));
 }
 
+/* Is the word ending at folded offset p "ex", a prefix and no name: "l'ex-région
+ * Paca", "l'ex-Languedoc-Roussillon"? */
+static int ex_before(const sg_folded *f, size_t p)
+{
+    return p >= 2 && f->text[p - 2] == 'e' && f->text[p - 1] == 'x' &&
+           (p == 2 || !(f->flags[p - 3] & SG_F_ALNUM));
+}
+
 /* Is hit x alone on its line, with more text in the document: a page's tag
  * or section ("France" under a title, "Var" under "BFM Var"), not a
  * sentence? (A dateline has its punctuation, "- Hautes-Alpes -", or its
@@ -1179,7 +1187,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 (fl[x.fe + 1] & SG_F_UPPER))
                 continue;
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
-                (fl[x.fs - 2] & SG_F_ALNUM))
+                (fl[x.fs - 2] & SG_F_ALNUM) && !ex_before(f, x.fs - 1))
                 continue;
             if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x) ||
                 in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x))

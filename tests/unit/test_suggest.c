@@ -883,6 +883,24 @@ static void seats_quotes_and_particles(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A person addressed as "monsieur X" in lower case, and people listed
+ * without commas ("Jean-Marc Délia François Roustan") are each proposed. */
+static void addressed_and_listed_people(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Je souscris à votre propos, monsieur Dharvelle : les compétences sont partagées. "
+        "Étaient présents le président Jean-Marc Dolia François Roustel maire adjoint et "
+        "d'autres élus.",
+        NULL};
+    sg_suggestion_list *l = run("id\tlabel\ttype\n", texts);
+    has(l, "Dharvelle", "person");
+    has(l, "Jean-Marc Dolia", "person");
+    has(l, "François Roustel", "person");
+    hasnt(l, "Jean-Marc Dolia François Roustel");
+    sg_suggestion_list_free(l);
+}
+
 /* A lower-case centre hospitalier, universitaire or not, of a town names
  * one hospital; an acronym written as a capitalised word before its long form
  * in brackets is that form's acronym; a title of hospital doctors (PU-PH) is
@@ -1210,6 +1228,7 @@ int main(void)
         cmocka_unit_test(units_kinds_and_bylines),
         cmocka_unit_test(seats_quotes_and_particles),
         cmocka_unit_test(hospitals_titles_and_acronym_words),
+        cmocka_unit_test(addressed_and_listed_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
