@@ -363,10 +363,6 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
 /* Generic heads: "ch", "chu", ... (in capitals in the text), and the words
  * after which an adjective may be inserted ("clinique", "hopital", ...). */
 int sg_head_acronym(const char *t, size_t n);
-/* A kind of body's acronym, a hospital's head or another kind ("msp", "cpts",
- * "ifsi", "ehpad", "ght"...): its long form in brackets defines the kind, not
- * the one organisation whose name starts with it. */
-int sg_kind_acronym(const char *t, size_t n);
 int sg_generic_head(const char *t, size_t n);
 
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */

@@ -86,4 +86,10 @@ char *sg_json_evidence_line(const sg_cooccurrence *c, const char *doc, const cha
  * (evidence.c). NULL when out of memory. */
 char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t spans[4]);
 
+/* A kind of body's acronym, folded, a hospital's head or another kind
+ * ("msp", "cpts", "ifsi", "ehpad", "ght"...): its long form in brackets
+ * defines the kind, not the one organisation whose name starts with it; the
+ * name after it is one body's ("la MSP Centifolia"). (variants.c) */
+int sg_kind_acronym(const char *t, size_t n);
+
 #endif

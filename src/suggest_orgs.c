@@ -325,6 +325,15 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
                 break;
         }
     }
+    /* a kind of body by its acronym, after an article: "la MSP Centifolia",
+       "l’Ehpad Les Oliviers" */
+    if (i >= 2 && sep_blank(sc, i) && (sc->tok[i - 1].flags & T_CAP) &&
+        (sep_blank(sc, i - 1) || sep_elision(sc, i - 1)) &&
+        (is_article(fw(sc, i - 2)) || is(sc, i - 2, "du") || is(sc, i - 2, "au")) &&
+        sg_kind_acronym(fw(sc, i - 1), strlen(fw(sc, i - 1)))) {
+        *from = i - 1;
+        return 1;
+    }
     if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
         return 0;
     if (in(sc, i - 1, SG_WL_ORG_PLURAL))

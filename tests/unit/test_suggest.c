@@ -904,7 +904,7 @@ static void addressed_and_listed_people(void **state)
 /* A lower-case centre hospitalier, universitaire or not, of a town names
  * one hospital; an acronym written as a capitalised word before its long form
  * in brackets is that form's acronym; a title of hospital doctors (PU-PH) is
- * no body. */
+ * no body; a kind of body's acronym starts the name after it ("la MSP X"). */
 static void hospitals_titles_and_acronym_words(void **state)
 {
     (void)state;
@@ -913,7 +913,8 @@ static void hospitals_titles_and_acronym_words(void **state)
     const char *texts[] = {
         "Elle dirigeait le centre hospitalier universitaire de Brévane depuis mai. Le centre "
         "hospitalier de Valmoray ferme ses urgences. L'Urofas (Union régionale des offices "
-        "familiaux et sociaux) proteste. Le Pr Ondrel, PU-PH, signe.",
+        "familiaux et sociaux) proteste. Le Pr Ondrel, PU-PH, signe. Elle a lancé la MSP "
+        "Valdorne qui marche, puis dirigé l'Ehpad Les Amandiers.",
         NULL};
     sg_suggestion_list *l = run(gaz, texts);
     has(l, "Centre hospitalier universitaire de Brévane", "organisation");
@@ -922,6 +923,8 @@ static void hospitals_titles_and_acronym_words(void **state)
     assert_non_null(u);
     assert_non_null(strstr(u->aliases ? u->aliases : "", "Urofas"));
     hasnt(l, "PU-PH");
+    has(l, "MSP Valdorne", "organisation");
+    has(l, "Ehpad Les Amandiers", "organisation");
     hasnt(l, "Urofas");
     sg_suggestion_list_free(l);
 }
