@@ -456,6 +456,10 @@ static size_t seat_end(const sg_scan *sc, size_t h)
         particle_at(sc, k + 2))
         k += 2; /* "de commerce", "d’appel", then "d’Avignon" */
     size_t e = seat_name_end(sc, k);
+    /* "les hôpitaux de" a town, not "du" or "des" an area: "les hôpitaux des
+       Alpes du Sud", "du Var" are several bodies */
+    if (e && is(sc, h, "hopitaux") && (is(sc, k, "du") || is(sc, k, "des")))
+        return 0;
     /* (hospitals of several towns are several bodies) */
     if (e && is(sc, h, "hopitaux") && e + 1 < sc->ntok &&
         ((sep_has(sc, e + 1, ",") && (sc->tok[e + 1].flags & T_PLACE)) ||

@@ -904,7 +904,8 @@ static void addressed_and_listed_people(void **state)
 /* A lower-case centre hospitalier, universitaire or not, of a town names
  * one hospital; an acronym written as a capitalised word before its long form
  * in brackets is that form's acronym; a title of hospital doctors (PU-PH) is
- * no body; a kind of body's acronym starts the name after it ("la MSP X"). */
+ * no body; a kind of body's acronym starts the name after it ("la MSP X");
+ * "les hôpitaux des X" are an area's, several bodies. */
 static void hospitals_titles_and_acronym_words(void **state)
 {
     (void)state;
@@ -914,7 +915,8 @@ static void hospitals_titles_and_acronym_words(void **state)
         "Elle dirigeait le centre hospitalier universitaire de Brévane depuis mai. Le centre "
         "hospitalier de Valmoray ferme ses urgences. L'Urofas (Union régionale des offices "
         "familiaux et sociaux) proteste. Le Pr Ondrel, PU-PH, signe. Elle a lancé la MSP "
-        "Valdorne qui marche, puis dirigé l'Ehpad Les Amandiers.",
+        "Valdorne qui marche, puis dirigé l'Ehpad Les Amandiers. Le patron des hôpitaux des "
+        "Hautes Combes parle.",
         NULL};
     sg_suggestion_list *l = run(gaz, texts);
     has(l, "Centre hospitalier universitaire de Brévane", "organisation");
@@ -925,6 +927,7 @@ static void hospitals_titles_and_acronym_words(void **state)
     hasnt(l, "PU-PH");
     has(l, "MSP Valdorne", "organisation");
     has(l, "Ehpad Les Amandiers", "organisation");
+    hasnt(l, "Hôpitaux des Hautes Combes"); /* an area's hospitals, several */
     hasnt(l, "Urofas");
     sg_suggestion_list_free(l);
 }
