@@ -98,6 +98,18 @@ done
 check "the GCS three times" test "$(grep -cP '\torg:gcs-chu-lenval\t' "$T/rows.tsv")" = 3
 check "'les Républicains' once (not 'les républicains')" test "$(grep -cP '\torg:lr\t' "$T/rows.tsv")" = 1
 
+# The bundled gazetteers' rows of the tenth session (issue 14): the Hôpital européen as the
+# press writes it, the Saint-Joseph foundation apart from its hospital, a CHU of another
+# region, La Provence the daily (capitalised only), 'la Région' the council even now that a
+# company's name starts with 'Région', and no hospital for the kind 'CHU de France'.
+printf 'Selon La Provence, la Fondation Saint-Joseph, l’hôpital Saint-Joseph et l’Hôpital européen recrutent au CHU de Lille. La provence est belle. Le troisième centre hospitalier universitaire (CHU) de France, financé par la Région.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows10.tsv" - >/dev/null
+for id in org:la-provence-quotidien org:fondation-hopital-saint-joseph org:hopital-saint-joseph org:hopital-europeen org:chu-lille org:region-sud; do
+    check "bundled gazetteers (tenth) name $id" grep -qP "\t$id\t" "$T/rows10.tsv"
+done
+check "La Provence once (not 'La provence')" test "$(grep -cP '\torg:la-provence-quotidien\t' "$T/rows10.tsv")" = 1
+check "no CHU read in 'CHU de France'" test "$(grep -cP '\torg:chu-' "$T/rows10.tsv")" = 1
+
 # --- usage and bad input ----------------------------------------------------------
 expect_exit "--help exits 0" 0 "" -- "$SG" --help
 check "--help goes to stdout" grep -q "usage: stakegraph" "$T/stdout"
