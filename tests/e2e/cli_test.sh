@@ -109,6 +109,12 @@ for id in org:la-provence-quotidien org:fondation-hopital-saint-joseph org:hopit
 done
 check "La Provence once (not 'La provence')" test "$(grep -cP '\torg:la-provence-quotidien\t' "$T/rows10.tsv")" = 1
 check "no CHU read in 'CHU de France'" test "$(grep -cP '\torg:chu-' "$T/rows10.tsv")" = 1
+# the State by its pattern: 'l'État', not the idioms' 'd'État', nor 'le chef de l'État' (the
+# President), nor the lower-case word
+printf 'Le désengagement de l’État inquiète. Un diplôme d’État, un coup d'"'"'État, le Conseil d’État. Le chef de l’État parle. L’état du patient.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/state.tsv" - >/dev/null
+check "the State once, by its pattern" test "$(grep -cP '\torg:etat\t.*\tpattern$' "$T/state.tsv")" = 1
+check "the Conseil d'État is its own body" grep -qP '\torg:conseil-d-etat\t' "$T/state.tsv"
 
 # --- usage and bad input ----------------------------------------------------------
 expect_exit "--help exits 0" 0 "" -- "$SG" --help
