@@ -673,6 +673,70 @@ static int inner_head_dropped(sg_matcher *m, uint32_t entity, const char *k, siz
     return 0;
 }
 
+/* Is the UTF-8 word at w capitalised (A-Z, or À-Þ)? */
+static int capital_at(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    return (u[0] >= 'A' && u[0] <= 'Z') || (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E);
+}
+
+/* A name of a generic head, lower-case adjectives and a proper name, read
+ * without the adjectives, as the press writes it: "l'hôpital Lenval" for
+ * "Hôpital pédiatrique universitaire Lenval", "la clinique Bonneveine" for
+ * "Clinique mutualiste Bonneveine" (no function word in the name; one to
+ * three adjectives, then capitalised words only). */
+static int adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                              size_t kn, unsigned words, uint32_t needs)
+{
+    static const char *const named_heads[] = {"hopital ",   "clinique ",  "polyclinique ",
+                                              "institut ",  "fondation ", "maison ",
+                                              "residence ", "ehpad "};
+    size_t hl = 0;
+    for (size_t h = 0; h < sizeof(named_heads) / sizeof(*named_heads) && !hl; h++)
+        if (kn > strlen(named_heads[h]) && !memcmp(k, named_heads[h], strlen(named_heads[h])))
+            hl = strlen(named_heads[h]);
+    if (!hl || words < 3)
+        return 0;
+    unsigned n = 0, lower = 0; /* the written words; the adjectives after the head */
+    int proper = 0;
+    for (const char *p = written; *p;) {
+        unsigned char c = (unsigned char)*p;
+        if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+            p++;
+            continue;
+        }
+        const char *e = p;
+        char low[4];
+        while (*e && ((unsigned char)*e >= 0x80 || (*e >= '0' && *e <= '9') ||
+                      ((*e | 0x20) >= 'a' && (*e | 0x20) <= 'z'))) {
+            if ((size_t)(e - p) < sizeof(low))
+                low[e - p] = (char)(*e | 0x20);
+            e++;
+        }
+        if (e - p <= 3 && sg_function_word(low, (size_t)(e - p)))
+            return 0;
+        if (n > 0 && !proper && !capital_at(p))
+            lower++;
+        else if (n > 0 && !capital_at(p))
+            return 0; /* a lower-case word after the proper name */
+        else if (n > 0)
+            proper = 1;
+        n++;
+        p = e;
+    }
+    if (n != words || !proper || lower < 1 || lower > 3)
+        return 0;
+    size_t rs = hl; /* the proper name's skeleton: after the head and the adjectives */
+    for (unsigned w = 0; w < lower && rs < kn; rs++)
+        w += k[rs] == ' ';
+    if (rs >= kn)
+        return 0;
+    char buf[SKEL_MAX];
+    memcpy(buf, k, hl);
+    memcpy(buf + hl, k + rs, kn - rs);
+    return add_derived(m, entity, buf, hl + kn - rs, (uint32_t)(needs | SG_VARIANT_HEADS));
+}
+
 /* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
  * short name as the press writes it (towns.c): "centre hospitalier
  * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
@@ -821,6 +885,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_HEADS))
         rc = inner_head_dropped(m, entity, k, kn, needs);
+    if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_HEADS))
+        rc = adjectives_dropped(m, entity, written, k, kn, words, needs);
     if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
         (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
