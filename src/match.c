@@ -587,10 +587,10 @@ int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err)
     size_t n = m->gaz->n;
     int rc = n >= UINT32_MAX ? SG_ERR_LIMIT : entity_room(m, n ? n : 1);
     if (rc || (rc = compute_ranks(m, n)) || (rc = sg_towns_add(m, scratch)) ||
-        (rc = sg_variants_finish(m)) || (m->known && (rc = sg_known_lend(m, scratch))) ||
-        (rc = sg_bodies_finish(m, scratch)) || (rc = build_filter(m)) ||
-        (rc = sg_trie_freeze(m->surnames)) || (rc = sg_trie_freeze(m->heads)) ||
-        (rc = build_bits(m, n)))
+        (rc = sg_region_names_add(m, scratch)) || (rc = sg_variants_finish(m)) ||
+        (m->known && (rc = sg_known_lend(m, scratch))) || (rc = sg_bodies_finish(m, scratch)) ||
+        (rc = build_filter(m)) || (rc = sg_trie_freeze(m->surnames)) ||
+        (rc = sg_trie_freeze(m->heads)) || (rc = build_bits(m, n)))
         return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
     sg_known_free(m->known); /* (the lent names are copied into the matcher) */
     m->known = NULL;

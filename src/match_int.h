@@ -462,6 +462,11 @@ size_t sg_alias_tail(const sg_matcher *m, const alias_rec *a, const sg_folded *f
  * read after a cue only. */
 int sg_towns_add(sg_matcher *m, sg_folded *scratch);
 
+/* A place named Provence-Alpes-Côte d'Azur is read by its short name too ("la
+ * région Paca", "en PACA"), capitalised (variant "region"), unless another
+ * entity has that name (variants.c). Returns 0 or SG_ERR_NOMEM. */
+int sg_region_names_add(sg_matcher *m, sg_folded *scratch);
+
 /* bodies.c: notes the kind of local authority `entity` is, from its label
  * (folded in `scratch`). */
 int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity);

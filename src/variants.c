@@ -272,6 +272,34 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 
 static int variants_finish(sg_matcher *m);
 
+int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
+{
+    static const char paca[] = "provencealpescotedazur"; /* its letters, folded */
+    int rc = 0;
+    for (size_t e = 0; e < m->gaz->n && !rc; e++) {
+        const sg_entity *ent = &m->gaz->ents[e];
+        if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_REGION))
+            continue;
+        const char *t = NULL;
+        const unsigned char *fl = NULL;
+        size_t n = 0, k = 0;
+        if ((rc = sg_fold_name_in(scratch, ent->label, strlen(ent->label), &t, &fl, &n)))
+            break;
+        char letters[sizeof(paca)];
+        for (size_t i = 0; i < n && k < sizeof(letters); i++)
+            if (fl[i] & SG_F_ALNUM)
+                letters[k++] = t[i];
+        if (k != sizeof(paca) - 1 || memcmp(letters, paca, k) ||
+            sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
+            continue;
+        size_t first = m->naliases;
+        rc = sg_matcher_add_alias(m, scratch, (uint32_t)e, "Paca", 0);
+        for (size_t a = first; !rc && a < m->naliases; a++)
+            m->aliases[a].guard |= SG_ALIAS_DERIVED;
+    }
+    return rc;
+}
+
 /* The departments of France, as skeletons (Paris left out: the city), for
  * the bodies whose name ends with "de X" / "du X" / "des X": "la Caisse
  * primaire d'assurance maladie" for the one "... de Vaucluse". */
