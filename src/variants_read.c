@@ -1167,9 +1167,9 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
     if (o == 0)
         return 0;
     unsigned char c = (unsigned char)s[o - 1];
-    /* an elided article is no quotation: "l'URPS PACA" */
+    /* an elided article before an acronym is no quotation: "l'URPS PACA" */
     size_t q = c == '\'' ? o - 1 : (c == 0x99 && o >= 3 ? o - 3 : 0);
-    if (q > 0 && ((s[q - 1] | 0x20) >= 'a' && (s[q - 1] | 0x20) <= 'z'))
+    if (q > 0 && ((s[q - 1] | 0x20) >= 'a' && (s[q - 1] | 0x20) <= 'z') && all_upper(f, b, e))
         return 1;
     /* a sentence, a line, a quotation, a bracket or a dash's item starts there */
     return !(c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == '(' ||
