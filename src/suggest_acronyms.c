@@ -11,12 +11,12 @@
 #include "sg_internal.h"
 #include "suggest_int.h"
 
-/* A short capitalised word of letters in mixed case ("Cref", "Chits"): it
- * may be an acronym written as a word. */
-static int mixed_word(const sg_scan *sc, size_t i)
+/* A capitalised word of 2 to `max` letters in mixed case ("Cref", "Chits"):
+ * it may be an acronym written as a word. */
+static int mixed_word_of(const sg_scan *sc, size_t i, size_t max)
 {
     const sg_stok *t = &sc->tok[i];
-    if (!(t->flags & T_CAP) || (t->flags & T_UPPER) || t->e - t->s < 2 || t->e - t->s > 6)
+    if (!(t->flags & T_CAP) || (t->flags & T_UPPER) || t->e - t->s < 2 || t->e - t->s > max)
         return 0;
     for (size_t p = t->s; p < t->e; p++)
         if (!((sc->text[p] >= 'a' && sc->text[p] <= 'z') ||
@@ -25,21 +25,17 @@ static int mixed_word(const sg_scan *sc, size_t i)
     return 1;
 }
 
+static int mixed_word(const sg_scan *sc, size_t i)
+{
+    return mixed_word_of(sc, i, 6);
+}
+
 /* An acronym in capitals, or written as a capitalised word of 8 letters at
  * most before its long form in brackets ("l'Uriopss (Union régionale…)"):
  * the long form's words must then fit its letters. */
 static int acronym_before_long_form(const sg_scan *sc, size_t i)
 {
-    const sg_stok *t = &sc->tok[i];
-    if (t->flags & T_UPPER)
-        return 1;
-    if (!(t->flags & T_CAP) || t->e - t->s < 2 || t->e - t->s > 8)
-        return 0;
-    for (size_t p = t->s; p < t->e; p++)
-        if (!((sc->text[p] >= 'a' && sc->text[p] <= 'z') ||
-              (sc->text[p] >= 'A' && sc->text[p] <= 'Z')))
-            return 0;
-    return 1;
+    return (sc->tok[i].flags & T_UPPER) || mixed_word_of(sc, i, 8);
 }
 
 /* Whether the acronym's letters (folded, letters only) fit the words of a

@@ -328,9 +328,7 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
     /* a kind of body by its acronym, after an article: "la MSP Centifolia",
        "l’Ehpad Les Oliviers" */
     if (i >= 2 && sep_blank(sc, i) && (sc->tok[i - 1].flags & T_CAP) &&
-        (sep_blank(sc, i - 1) || sep_elision(sc, i - 1)) &&
-        (is_article(fw(sc, i - 2)) || is(sc, i - 2, "du") || is(sc, i - 2, "au")) &&
-        sg_kind_acronym(fw(sc, i - 1), strlen(fw(sc, i - 1)))) {
+        sg_suggest_kind_acronym_at(sc, i - 1)) {
         *from = i - 1;
         return 1;
     }
@@ -347,6 +345,13 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
         return 0; /* "le directeur de l’hôpital Jean Dupont": a person */
     *from = i - 1;
     return 1;
+}
+
+int sg_suggest_kind_acronym_at(const sg_scan *sc, size_t k)
+{
+    return k > 0 && (sep_blank(sc, k) || sep_elision(sc, k)) &&
+           (is_article(fw(sc, k - 1)) || is(sc, k - 1, "du") || is(sc, k - 1, "au")) &&
+           sg_kind_acronym(fw(sc, k), strlen(fw(sc, k)));
 }
 
 int sg_suggest_role_body(const sg_scan *sc, size_t h)

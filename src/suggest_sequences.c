@@ -264,9 +264,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     if (!head && !cued && sg_suggest_shared_head(sc, i))
         head = 2;
     /* a kind of body's acronym starts the name: "la MSP Centifolia" */
-    if (!head && !cued && j > i && i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) &&
-        (is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")) &&
-        sg_kind_acronym(fw(sc, i), strlen(fw(sc, i))))
+    if (!head && !cued && j > i && sg_suggest_kind_acronym_at(sc, i))
         head = 1;
     sg_cand *c = words_cand(sc, &sc->seqs, a, j);
     if (!c)

@@ -275,6 +275,8 @@ static int variants_finish(sg_matcher *m);
 int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
 {
     static const char paca[] = "provencealpescotedazur"; /* its letters, folded */
+    if (sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
+        return 0; /* another entity's name (or a place's own alias) */
     int rc = 0;
     for (size_t e = 0; e < m->gaz->n && !rc; e++) {
         const sg_entity *ent = &m->gaz->ents[e];
@@ -289,13 +291,13 @@ int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
         for (size_t i = 0; i < n && k < sizeof(letters); i++)
             if (fl[i] & SG_F_ALNUM)
                 letters[k++] = t[i];
-        if (k != sizeof(paca) - 1 || memcmp(letters, paca, k) ||
-            sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
+        if (k != sizeof(paca) - 1 || memcmp(letters, paca, k))
             continue;
         size_t first = m->naliases;
         rc = sg_matcher_add_alias(m, scratch, (uint32_t)e, "Paca", 0);
         for (size_t a = first; !rc && a < m->naliases; a++)
             m->aliases[a].guard |= SG_ALIAS_DERIVED;
+        break; /* the first such place has it: the name is taken */
     }
     return rc;
 }
@@ -628,27 +630,39 @@ static int initials_readings(sg_matcher *m, uint32_t entity, const char *k, size
     return rc;
 }
 
+/* Is byte c of a word as written (an ASCII letter or digit, or UTF-8)? */
+static int written_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The end of the written word that starts at written[i] (before n); sets
+ * *function when it is a function word (not one of the skeleton's). */
+static size_t written_word_end(const char *written, size_t i, size_t n, int *function)
+{
+    size_t e = i;
+    char low[4];
+    while (e < n && written_byte((unsigned char)written[e])) {
+        if (e - i < sizeof(low))
+            low[e - i] = (char)(written[e] | 0x20);
+        e++;
+    }
+    *function = e - i <= 3 && sg_function_word(low, e - i);
+    return e;
+}
+
 /* The content words of written[0, n) (the skeleton's words before there). */
 static unsigned content_words(const char *written, size_t n)
 {
     unsigned w = 0;
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)written[i];
-        if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+        if (!written_byte((unsigned char)written[i])) {
             i++;
             continue;
         }
-        size_t e = i;
-        char low[4];
-        while (e < n &&
-               ((unsigned char)written[e] >= 0x80 || (written[e] >= '0' && written[e] <= '9') ||
-                ((written[e] | 0x20) >= 'a' && (written[e] | 0x20) <= 'z'))) {
-            if (e - i < sizeof(low))
-                low[e - i] = (char)(written[e] | 0x20);
-            e++;
-        }
-        w += e - i > 3 || !sg_function_word(low, e - i);
-        i = e;
+        int function;
+        i = written_word_end(written, i, n, &function);
+        w += !function;
     }
     return w;
 }
@@ -727,30 +741,23 @@ static int adjectives_dropped(sg_matcher *m, uint32_t entity, const char *writte
         return 0;
     unsigned n = 0, lower = 0; /* the written words; the adjectives after the head */
     int proper = 0;
-    for (const char *p = written; *p;) {
-        unsigned char c = (unsigned char)*p;
-        if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
-            p++;
+    for (size_t i = 0, len = strlen(written); i < len;) {
+        if (!written_byte((unsigned char)written[i])) {
+            i++;
             continue;
         }
-        const char *e = p;
-        char low[4];
-        while (*e && ((unsigned char)*e >= 0x80 || (*e >= '0' && *e <= '9') ||
-                      ((*e | 0x20) >= 'a' && (*e | 0x20) <= 'z'))) {
-            if ((size_t)(e - p) < sizeof(low))
-                low[e - p] = (char)(*e | 0x20);
-            e++;
-        }
-        if (e - p <= 3 && sg_function_word(low, (size_t)(e - p)))
+        int function;
+        size_t e = written_word_end(written, i, len, &function);
+        if (function)
             return 0;
-        if (n > 0 && !proper && !capital_at(p))
+        if (n > 0 && !proper && !capital_at(written + i))
             lower++;
-        else if (n > 0 && !capital_at(p))
+        else if (n > 0 && !capital_at(written + i))
             return 0; /* a lower-case word after the proper name */
         else if (n > 0)
             proper = 1;
         n++;
-        p = e;
+        i = e;
     }
     if (n != words || !proper || lower < 1 || lower > 3)
         return 0;
@@ -904,23 +911,20 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     size_t n2 = rc ? 0 : other_head(k, kn, k2, &w2);
     if (n2)
         rc = add_skel(m, entity, k2, n2, w2, needs | SG_VARIANT_HEADS);
-    if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_HEADS))
+    /* an organisation's readings by its head's words */
+    int body = !m->is_person[entity] && !m->is_place[entity];
+    int headed = body && (m->allowed[entity] & SG_VARIANT_HEADS);
+    if (!rc && words >= 4 && headed)
         rc = initials_readings(m, entity, k, kn, words, needs);
-    if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_HEADS))
+    if (!rc && words >= 3 && headed)
         rc = hyphen_tail(m, entity, written, k, kn, words, needs);
-    if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_HEADS))
+    if (!rc && words >= 3 && headed)
         rc = inner_head_dropped(m, entity, k, kn, needs);
-    if (!rc && words >= 3 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_HEADS))
+    if (!rc && words >= 3 && headed)
         rc = adjectives_dropped(m, entity, written, k, kn, words, needs);
-    if (!rc && words >= 5 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
+    if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
-    if (!rc && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_HEADS))
+    if (!rc && words >= 4 && headed)
         rc = town_then_name(m, entity, written, k, kn, needs);
     if (!rc && words >= 2 && !m->is_place[entity] && (m->allowed[entity] & SG_VARIANT_FUZZY))
         rc = glued(m, entity, written, k, kn, words, needs);

@@ -656,9 +656,20 @@ int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t 
     return 1;
 }
 
+/* Folded offset j moved past up to `max` capitalised words, each after a
+ * space. */
+static size_t past_capitalised(const sg_folded *f, size_t j, unsigned max)
+{
+    for (unsigned k = 0;
+         k < max && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
+        for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
+            j++;
+    return j;
+}
+
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
  * read with the head in the singular. `*names`: how many names the list had
- * (its hits stay only for two or more, see shared_list). */
+ * (its hits stay only for two or more, see shared_at). */
 static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits,
                         unsigned *names)
 {
@@ -722,18 +733,10 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
         }
         /* ", ", " et ", ", et " before the next name, past the rest of a town
          * read by its first words ("de Cavaillon-Lauris") */
-        j = rd.end;
-        for (unsigned k = 0;
-             k < 3 && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
-            for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
-                j++;
+        j = past_capitalised(f, rd.end, 3);
         /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
         if (j + 4 < f->len && !memcmp(t + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
-            for (unsigned k = 0; k < 3 && j + 1 < f->len && f->text[j] == ' ' &&
-                                 ((f->flags[j + 1] & SG_F_UPPER) || k == 0);
-                 k++)
-                for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
-                    j++;
+            j = past_capitalised(f, j + 2, 2);
         int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
         j += comma ? 2 : 0;
         static const char *const joints[] = {" et ", " ou ", " mais aussi ", " ainsi que "};
