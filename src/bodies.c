@@ -157,8 +157,7 @@ static int name_follows(const sg_folded *f, const char *s, size_t p)
     return e < f->len && (f->flags[e] & SG_F_UPPER);
 }
 
-/* "l'Hôtel de Région", "l'hôtel du Département": the building. */
-static int hotel_before(const sg_folded *f, size_t p)
+int sg_hotel_before(const sg_folded *f, size_t p)
 {
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
@@ -254,7 +253,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         unsigned char kind = kind_at(f, ws, &end);
         if (!kind || who[kind] == SG_TRIE_NONE || (k < n0 && h->v[k].fs < end) ||
             (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
-            hotel_before(f, ws) || territory_before(f, ws) || name_follows(f, s, end))
+            sg_hotel_before(f, ws) || territory_before(f, ws) || name_follows(f, s, end))
             continue;
         if (sg_hits_push(h, ws, end, who[kind], SG_HIT_VARIANT))
             return SG_ERR_NOMEM;

@@ -2,6 +2,7 @@
  * word start, one hash lookup a word (is the text so far the beginning of a
  * name?) whatever the size of the gazetteer, plus PCRE2 patterns over the
  * original text, then a greedy choice of non-overlapping mentions. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -639,10 +640,31 @@ int sg_office_before(const sg_folded *f, size_t i)
     return e > b && sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices));
 }
 
+/* "la ville de X" in lower case is the city's body as the subject that
+ * opens a sentence or the agent after "par": "La ville de Cannes a décidé",
+ * "financé par la ville de Nice" (elsewhere, "il aime la ville de Marseille",
+ * the territory). */
+static int city_acts(const sg_folded *f, size_t i)
+{
+    size_t b, e;
+    if (i + 5 > f->len || memcmp(f->text + i, "ville", 5))
+        return 0;
+    sg_word_before(f, i, 0, &b, &e);
+    if (!sg_word_is(f->text + b, e - b, "la"))
+        return 0;
+    size_t k = b;
+    while (k > 0 && f->text[k - 1] == ' ')
+        k--;
+    if (k == 0 || strchr(".!?:\n", f->text[k - 1]))
+        return 1;
+    sg_word_before(f, b, 0, &b, &e);
+    return e == k && sg_word_is(f->text + b, e - b, "par");
+}
+
 int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
 {
     const unsigned char *flags = f->flags;
-    if (a->capital == 1 && !(flags[i] & SG_F_UPPER) && !sg_office_before(f, i))
+    if (a->capital == 1 && !(flags[i] & SG_F_UPPER) && !sg_office_before(f, i) && !city_acts(f, i))
         return 0;
     if (a->capital == 2) { /* the word after the article */
         size_t k = i;
@@ -778,8 +800,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                  * skeleton goes on with the next word: one lookup to know */
                 w->dirty = skeleton_goes_on(m, f, h_word, j);
                 clean = 0;
-            } else if (j - ws <= 4 && wt[0] == 'c' && wt[1] == 'h' && !(fl[ws + 1] & SG_F_UPPER) &&
-                       sg_head_acronym(wt, j - ws)) {
+            } else if (j - ws <= 4 && j - ws >= 2 && !(fl[ws + 1] & SG_F_UPPER) &&
+                       sg_heads_acronym(wt, j - ws)) {
                 clean = 0; /* the skeleton's walk stops there too */
             }
             capitals &= (fl[ws] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
@@ -790,7 +812,10 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         if (words == 1)
             w->first = r;
         if (!r) {
-            if (clean && words == 2 && sg_generic_head((const char *)t + i, first_end - i))
+            if (clean && words == 2 &&
+                (sg_generic_head((const char *)t + i, first_end - i) ||
+                 (first_end - i <= 3 && sg_head_acronym((const char *)t + i, first_end - i) &&
+                  sg_all_upper(f, i, first_end) && !sg_demonym((const char *)t + ws, j - ws))))
                 after_generic_head(f, ws, j, w); /* maybe an adjective after the head */
             else if (clean && !(fl[ws] & SG_F_UPPER) && sg_demonym((const char *)t + ws, j - ws))
                 w->dirty = 1; /* a town's adjective: "le CHU niçois" */
@@ -866,7 +891,9 @@ static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const
     if (form_may_start(m, f, i, wl, w->first_h) ||
         (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
          sg_plural_head(f->text + i, wl)) ||
-        ((m->variants & SG_VARIANT_INSERTED) && sg_eponym_may(f, i, wl)))
+        ((m->variants & SG_VARIANT_INSERTED) && sg_eponym_may(f, i, wl)) ||
+        (wl <= 3 && sg_head_acronym(f->text + i, wl) && sg_all_upper(f, i, i + wl) &&
+         sg_plural_before(f, i)))
         return 1;
     /* (a misspelt name only from a capital or a generic head: most words
      * starting a long name's first word are neither) */
@@ -1101,6 +1128,75 @@ static int apply_guards(const sg_folded *f, sg_hits *h)
     return 0;
 }
 
+/* A body's name that ends with a town's first word where the text writes
+ * the town in full ("l'hôpital d'Aix-en-Provence" for the hospital read
+ * "hôpital d'Aix"): the name takes the whole town, whose place would else
+ * cover the most and then give way to the body it is the town of. */
+static void town_in_full(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        sg_hit *x = &h->v[i];
+        if (sg_is_place(m, x->entity) || sg_is_person(m, x->entity) || x->fe + 1 >= f->len ||
+            f->text[x->fe] != ' ' || !sg_dash_at(f, s, x->fe))
+            continue;
+        size_t last = x->fe;
+        while (last > x->fs && (f->flags[last - 1] & SG_F_ALNUM))
+            last--;
+        for (size_t k = i + 1; k < h->n && h->v[k].fs <= last; k++)
+            if (h->v[k].fs == last && h->v[k].fe > x->fe && sg_is_place(m, h->v[k].entity) &&
+                h->v[k].how == SG_HIT_NAME) {
+                x->fe = h->v[k].fe;
+                x->how = SG_HIT_VARIANT;
+            }
+    }
+}
+
+/* Is the separator before the last word of s[a, b) a hyphen? */
+static int hyphen_before_last(const char *s, size_t a, size_t b)
+{
+    size_t k = b;
+    while (k > a && (s[k - 1] & 0x80 || isalnum((unsigned char)s[k - 1])))
+        k--;
+    return k > a && s[k - 1] == '-';
+}
+
+/* A person's name written with a hyphen before the surname where their name
+ * has none ("l'hôpital Simone-Veil", "le lycée Lucie-Aubrac"): French names a
+ * thing after a person so, and the thing is not the person ("Jean-Paul
+ * Segade" for "Jean Paul Segade" is the person). */
+static void drop_eponyms(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        int keep = 1;
+        if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME &&
+            hyphen_before_last(s, f->src[x->fs], f->src[x->fe])) {
+            const sg_entity *e = &m->gaz->ents[x->entity];
+            keep = hyphen_before_last(e->label, 0, strlen(e->label));
+            for (size_t a = 0; a < e->naliases && !keep; a++)
+                keep = hyphen_before_last(e->aliases[a], 0, strlen(e->aliases[a]));
+        }
+        if (keep)
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
+/* A kind's acronym after a plural determiner is the kind, whoever's name it
+ * is: "les CPTS", "des GHT", "plusieurs Ehpad" (the gazetteer's one CPTS may
+ * have "CPTS" for a name). */
+static void drop_kinds(const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        if (!(sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_plural_before(f, x->fs)))
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
@@ -1111,12 +1207,16 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     if ((rc = find_patterns(m, md, f, s, slen, doc, out, err)))
         return rc;
     sg_hits_sort(out);
+    if (m->variants)
+        town_in_full(m, f, s, out);
     if (m->nlent)
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
     if (!(rc = select_hits(f, out)) && m->variants)
         rc = sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
+    drop_eponyms(m, f, s, out);
+    drop_kinds(f, out);
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);
     return 0;

@@ -363,6 +363,10 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
 /* Generic heads: "ch", "chu", ... (in capitals in the text), and the words
  * after which an adjective may be inserted ("clinique", "hopital", ...). */
 int sg_head_acronym(const char *t, size_t n);
+/* Is the folded word t[0, n) the acronym of any head, a hospital's or a kind
+ * of body's ("ch", "ihu", "gie", "msp"...)? In a skeleton's walk it must be
+ * in capitals. */
+int sg_heads_acronym(const char *t, size_t n);
 int sg_generic_head(const char *t, size_t n);
 
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */
@@ -388,6 +392,15 @@ static inline void sg_word_before(const sg_folded *f, size_t p, int elision, siz
         start--;
     *b = start;
     *e = end;
+}
+
+/* Is the original character at folded offset k (a ' ') a dash? */
+static inline int sg_dash_at(const sg_folded *f, const char *s, size_t k)
+{
+    const unsigned char *o = (const unsigned char *)s + f->src[k];
+    size_t left = f->src[f->len] - f->src[k];
+    return o[0] == '-' ||
+           (left >= 3 && o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x90 || o[2] == 0x91));
 }
 
 /* Is the folded word t[0, n) the word w? */
@@ -473,6 +486,15 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity);
 /* Once every name is in: the bodies whose name ends with a place's, sorted
  * by place. Returns 0 or SG_ERR_NOMEM. */
 int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
+
+/* Does a plural determiner come right before folded offset q ("les",
+ * "des", "aux", "ces", "plusieurs", "nos"...)? */
+int sg_plural_before(const sg_folded *f, size_t q);
+
+/* Does "hôtel de" or "hôtel du" come right before folded offset p: "l'Hôtel
+ * de Région", "l'hôtel du Département", "l'Hôtel de Ville d'Arles", the
+ * building, not the body? */
+int sg_hotel_before(const sg_folded *f, size_t p);
 
 /* Is the folded word t[0, n) a function word (de, des, du, d, la, le, les, l)? */
 int sg_function_word(const char *t, size_t n);

@@ -238,7 +238,7 @@ static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *
 
 /* Is the word before q a plural determiner ("les IFSI", "des CHU", "aux
  * ARS")? A defined acronym there is the common noun, not the body defined. */
-static int plural_before(const sg_folded *f, size_t q)
+int sg_plural_before(const sg_folded *f, size_t q)
 {
     static const char *const plural[] = {"les",       "des", "aux", "ces",   "deux",  "trois",
                                          "plusieurs", "nos", "vos", "leurs", "autres"};
@@ -275,7 +275,7 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t id = 0;
         size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
-        if (len && plural_before(f, q))
+        if (len && sg_plural_before(f, q))
             len = 0; /* (asked after defined_at: most offsets start no acronym) */
         /* a kind of hospital alone after its definition ("le centre hospitalier
          * universitaire de Nice (CHU) ... le CHU") is generic, as "l'hôpital" */
@@ -786,7 +786,7 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who;
         size_t end = head_at(m, f, p, &bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end)) {
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_plural_before(f, p)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_ACRONYM);
             p = end - 1;
         }

@@ -99,8 +99,19 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"centre hospitalier intercommunal", "chi"},
                                        {"centre hospitalier regional", "chr"},
                                        {"centre hospitalier specialise", "chs"},
-                                       {"centre hospitalier", "ch"}};
+                                       {"centre hospitalier", "ch"},
+                                       /* kinds of bodies (sg_kind_acronym's), in
+                                          skeletons: "groupement d'intérêt
+                                          économique (GIE) Sainte-Marguerite" */
+                                       {"institut hospitalo universitaire", "ihu"},
+                                       {"groupement interet economique", "gie"},
+                                       {"groupement cooperation sanitaire", "gcs"},
+                                       {"groupement hospitalier territoire", "ght"},
+                                       {"communaute professionnelle territoriale sante", "cpts"},
+                                       {"maison sante pluriprofessionnelle", "msp"},
+                                       {"institut formation soins infirmiers", "ifsi"}};
 #define NHEADS (sizeof(heads) / sizeof(*heads))
+#define NHOSPITAL_HEADS 6 /* the first: kinds of hospital */
 
 /* A head acronym must be in capitals in the text ("ch" is no word, but the
  * press does not write it so). */
@@ -108,6 +119,16 @@ int sg_head_acronym(const char *t, size_t n)
 {
     if (n < 2 || n > 4 || t[0] != 'c' || t[1] != 'h')
         return 0; /* (asked of every word of a skeleton's walk) */
+    for (size_t k = 0; k < NHOSPITAL_HEADS; k++)
+        if (sg_word_is(t, n, heads[k][1]))
+            return 1;
+    return 0;
+}
+
+int sg_heads_acronym(const char *t, size_t n)
+{
+    if (n < 2 || n > 4)
+        return 0;
     for (size_t k = 0; k < NHEADS; k++)
         if (sg_word_is(t, n, heads[k][1]))
             return 1;
@@ -404,7 +425,8 @@ static const char *const departments[] = {"ain",
 /* The body of skeleton `sk` (its text k) without its department, when its
  * name ends with one after "de": "Caisse primaire d'assurance maladie",
  * "Groupement hospitalier de territoire" (two words or more left, not a bare
- * head nor a council alone, whose kind alone bodies.c reads). */
+ * head nor a council alone, whose kind alone bodies.c reads); and with the
+ * number of a department of the region for its name. */
 static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
 {
     static const char *const councils[] = {
@@ -412,20 +434,40 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
         "conseil regional"};
     if (!sk.town || sk.town < 2 || m->is_place[sk.entity] || m->is_person[sk.entity])
         return 0;
-    size_t ts = 0; /* where the department's words start */
-    for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
-        w += k[ts] == ' ';
-    if (ts < 2)
+    size_t town = 0; /* where the words after the last "de" start */
+    for (unsigned w = 0; town < sk.len && w < sk.town; town++)
+        w += k[town] == ' ';
+    /* the department's words: from there on, or from further back for a
+       department with "de" of its own ("des Bouches-du-Rhône") */
+    size_t ts = 0, dl = 0;
+    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !dl; d++) {
+        size_t l = strlen(departments[d]);
+        if (l + 2 <= sk.len && sk.len - l <= town && k[sk.len - l - 1] == ' ' &&
+            !memcmp(k + sk.len - l, departments[d], l))
+            dl = l;
+    }
+    ts = sk.len - dl;
+    if (!dl || ts < 2)
         return 0;
-    size_t dl = sk.len - ts;
-    int found = 0;
-    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !found; d++)
-        found = departments[d][0] == k[ts] && strlen(departments[d]) == dl &&
-                !memcmp(k + ts, departments[d], dl);
-    if (!found)
-        return 0;
+    char key[SKEL_MAX]; /* (k is in m->texts, which add_derived may move) */
+    memcpy(key, k, sk.len);
+    k = key;
     size_t n = ts - 1;
-    for (size_t h = 0; h < NHEADS; h++)
+    char buf[SKEL_MAX];
+    uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION);
+    /* the region's departments by their number, as the regional press writes
+     * them: "le Conseil territorial de santé du 04", "la CPAM 13" */
+    static const char *const numbered[][2] = {
+        {"alpes haute provence", "04"}, {"hautes alpes", "05"}, {"alpes maritimes", "06"},
+        {"bouches rhone", "13"},        {"var", "83"},          {"vaucluse", "84"}};
+    for (size_t d = 0; d < sizeof(numbered) / sizeof(*numbered); d++)
+        if (strlen(numbered[d][0]) == dl && !memcmp(k + ts, numbered[d][0], dl)) {
+            memcpy(buf, k, ts);
+            memcpy(buf + ts, numbered[d][1], 2);
+            if (add_derived(m, sk.entity, buf, ts + 2, needs))
+                return SG_ERR_NOMEM;
+        }
+    for (size_t h = 0; h < NHOSPITAL_HEADS; h++)
         if (sg_word_is(k, n, heads[h][0]))
             return 0;
     for (size_t c = 0; c < sizeof(councils) / sizeof(*councils); c++) {
@@ -433,9 +475,7 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
         if (n == cl && !memcmp(k, councils[c], cl))
             return 0;
     }
-    char buf[SKEL_MAX];
     memcpy(buf, k, n);
-    uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION);
     /* a departmental council of an order, "le conseil de l'Ordre des médecins"
      * for the "Conseil départemental de l'ordre des médecins de Vaucluse", in
      * either case (the press writes an order's council in lower case as its
@@ -1179,20 +1219,25 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
             return SG_ERR_NOMEM;
     }
     /* local authorities by the press's other words for them: "la mairie de
-     * Marseille", "le Département des Bouches-du-Rhône", "la Région X"
-     * (capitalised: in lower case, the territory) */
-    static const char *const bodies[][2] = {{"ville ", "mairie "},
-                                            {"conseil departemental ", "departement "},
-                                            {"conseil general ", "departement "},
-                                            {"conseil regional ", "region "}};
+     * Marseille", "la municipalité de Pertuis", "le conseil municipal de Nice", "le Département des
+     * Bouches-du-Rhône", "la Région X" (capitalised: in lower case, the territory) */
+    static const struct {
+        const char *name, *other;
+        unsigned char capital; /* only capitalised */
+    } bodies[] = {{"ville ", "mairie ", 0},
+                  {"ville ", "municipalite ", 0},
+                  {"ville ", "conseil municipal ", 0},
+                  {"conseil departemental ", "departement ", 1},
+                  {"conseil general ", "departement ", 1},
+                  {"conseil regional ", "region ", 1}};
     for (size_t b = 0; !m->is_place[sk.entity] && b < sizeof(bodies) / sizeof(*bodies); b++) {
-        size_t fl = strlen(bodies[b][0]), tl = strlen(bodies[b][1]);
-        if (sk.len <= fl || memcmp(k, bodies[b][0], fl) || tl + sk.len - fl > SKEL_MAX)
+        size_t fl = strlen(bodies[b].name), tl = strlen(bodies[b].other);
+        if (sk.len <= fl || memcmp(k, bodies[b].name, fl) || tl + sk.len - fl > SKEL_MAX)
             continue;
-        memcpy(buf, bodies[b][1], tl);
+        memcpy(buf, bodies[b].other, tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
         if (add_derived(m, sk.entity, buf, tl + sk.len - fl,
-                        (uint32_t)(b ? needs | SKEL_CAPITALS : needs & ~SKEL_CAPITALS)))
+                        bodies[b].capital ? needs | SKEL_CAPITALS : needs & ~SKEL_CAPITALS))
             return SG_ERR_NOMEM;
     }
     /* an intercommunal hospital by its first town: "hôpital de Cavaillon" for
@@ -1273,7 +1318,8 @@ static size_t union_at(const char *k, size_t n)
  * contre le cancer X"; an intercommunality by its kind's short name
  * ("l'Agglomération X", "l'Agglo X", capitalised; "la CC X", in capitals);
  * a union's federation without "Fédération" and by the union and "Santé"
- * ("Sud Santé" for "Fédération Sud santé sociaux"). */
+ * ("Sud Santé" for "Fédération Sud santé sociaux"); a private hospital as a
+ * clinic and back ("l'hôpital privé Saint-Jean" for the Clinique Saint-Jean). */
 static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
 {
     static const struct {
@@ -1293,7 +1339,8 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                {"hopital prive ", "clinique privee ", 0, 1},
                {"hopital prive ", "clinique ", 0, 1},
                {"centre hospitalier universitaire ", "hopitaux ", 0, 1},
-               {"federation ", "", 0, 2}};
+               {"federation ", "", 0, 2},
+               {"clinique ", "hopital prive ", 0, 1}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;

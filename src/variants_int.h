@@ -12,7 +12,7 @@
 #define FORM_MAX 32              /* letters of an acronym form */
 #define FUZZY_MIN 15             /* letters of a name read fuzzily */
 #define FUZZY_CHAIN 8            /* long names read fuzzily from one first word, at most */
-#define CONJUNCTS_MAX 8          /* names sharing one plural head */
+#define CONJUNCTS_MAX 16         /* names sharing one plural head */
 #define SKEL_CAPITALS (1u << 15) /* a skeleton read only when every word is capitalised */
 #define SKEL_CONFIRM (1u << 14)  /* ... and only in a document that names its entity otherwise */
 #define SKEL_DERIVED (1u << 13)  /* a reading of a name in other words (heads, parts) */
@@ -65,6 +65,53 @@ static inline uint32_t sg_alias_named(const sg_matcher *m, const char *t, size_t
 {
     return sg_alias_at(m, sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n)), t, n, place);
 }
+
+/* A skeleton's walk so far: its words, their hash. */
+typedef struct {
+    uint64_t h;
+    char buf[SKEL_MAX];
+    size_t len;
+    unsigned words;
+} skel_state;
+
+/* A walk's reading: where it ends, its entity. */
+typedef struct {
+    size_t end, paren;
+    uint32_t entity;
+    int confirm; /* a guarded reading (SKEL_CONFIRM; 2: SKEL_TOWNLIKE, in a list only) */
+} reading;
+
+static inline void sg_state_add(skel_state *st, const char *w, size_t n)
+{
+    if (st->words++) {
+        st->buf[st->len++] = ' ';
+        st->h = sg_prefix_step(st->h, ' ');
+    }
+    memcpy(st->buf + st->len, w, n);
+    st->len += n;
+    st->h = sg_hash_bytes(st->h, w, n);
+}
+
+/* Has folded f->text[a, b) no lower-case letter? */
+static inline int sg_all_upper(const sg_folded *f, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (f->flags[k] & SG_F_LOWER)
+            return 0;
+    return 1;
+}
+
+/* variants_read.c: walks the text from word start j on, in skeleton space,
+ * after the words of *sp: the longest skeleton whose entity allows the
+ * variants `used` and those the reading needs. Returns 1 and fills *out when
+ * found. */
+int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp, unsigned used,
+                 reading *out);
+
+/* variants_lists.c: the names after a plural head at word start i ("les
+ * hôpitaux Font-Pré et Chalucet"), two or more, into hits. Returns 0 or
+ * SG_ERR_NOMEM. */
+int sg_shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits);
 
 /* The letters and digits of an acronym ("aphm" for "ap hm", "c.h.u"), at most
  * FORM_MAX, into out; returns their number. */

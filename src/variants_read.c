@@ -9,60 +9,9 @@
 #include "sg_internal.h"
 #include "variants_int.h"
 
-/* Plural heads shared by several names, and their singular skeleton. */
-static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospitalier"},
-                                         {"groupes hospitaliers", "groupe hospitalier"},
-                                         {"hopitaux", "hopital"},
-                                         {"cliniques", "clinique"},
-                                         {"polycliniques", "polyclinique"},
-                                         {"instituts", "institut"},
-                                         {"fondations", "fondation"},
-                                         {"facultes", "faculte"},
-                                         {"universites", "universite"},
-                                         {"residences", "residence"},
-                                         {"etablissements", "etablissement"}};
-#define NPLURALS (sizeof(plurals) / sizeof(*plurals))
-
-/* The first words of `plurals` and their lengths: sg_plural_head is asked at
- * every word of seven letters or more ending in s or x. */
-static const struct {
-    const char *w;
-    size_t n;
-} plural_firsts[] = {{"centres", 7},     {"groupes", 7},        {"hopitaux", 8},
-                     {"cliniques", 9},   {"polycliniques", 13}, {"instituts", 9},
-                     {"fondations", 10}, {"facultes", 8},       {"universites", 11},
-                     {"residences", 10}, {"etablissements", 14}};
-
-int sg_plural_head(const char *t, size_t n)
-{
-    for (size_t p = 0; p < sizeof(plural_firsts) / sizeof(*plural_firsts); p++)
-        if (n == plural_firsts[p].n && t[0] == plural_firsts[p].w[0] &&
-            !memcmp(t, plural_firsts[p].w, n))
-            return 1;
-    return 0;
-}
-
 /* Regions after an organisation's acronym ("FHF Paca"), as folded texts. */
 static const char *const region_texts[] = {"paca", "provence alpes cote d'azur", "region sud",
                                            "paca corse", "sud paca"};
-
-typedef struct {
-    uint64_t h;
-    char buf[SKEL_MAX];
-    size_t len;
-    unsigned words;
-} skel_state;
-
-static void state_add(skel_state *st, const char *w, size_t n)
-{
-    if (st->words++) {
-        st->buf[st->len++] = ' ';
-        st->h = sg_prefix_step(st->h, ' ');
-    }
-    memcpy(st->buf + st->len, w, n);
-    st->len += n;
-    st->h = sg_hash_bytes(st->h, w, n);
-}
 
 /* state_add when the caller has hashed the state with the word already (h). */
 static void state_add_hashed(skel_state *st, const char *w, size_t n, uint64_t h)
@@ -86,20 +35,6 @@ static size_t paren_end(const sg_folded *f, size_t k)
     if (e >= f->len || f->text[e] != ')' || letters < 2 || !(f->flags[k + 1] & SG_F_UPPER))
         return 0;
     return e + 1;
-}
-
-typedef struct {
-    size_t end, paren;
-    uint32_t entity;
-    int confirm; /* a guarded reading (SKEL_CONFIRM; 2: SKEL_TOWNLIKE, in a list only) */
-} reading;
-
-static int all_upper(const sg_folded *f, size_t a, size_t b)
-{
-    for (size_t k = a; k < b; k++)
-        if (f->flags[k] & SG_F_LOWER)
-            return 0;
-    return 1;
 }
 
 /* Is the word at i in capitals ("IHU")? */
@@ -286,7 +221,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 return 0;
             used |= SG_VARIANT_FUNCTION_WORDS;
         } else {
-            if (sp->len + 1 + wl > SKEL_MAX || (sg_head_acronym(wt, wl) && !all_upper(f, j, we)))
+            if (sp->len + 1 + wl > SKEL_MAX ||
+                (sg_heads_acronym(wt, wl) && !sg_all_upper(f, j, we)))
                 break;
             uint64_t h = sp->h;
             if (sp->words)
@@ -363,6 +299,12 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             return found;
     }
     return found;
+}
+
+int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp, unsigned used,
+                 reading *out)
+{
+    return skel_walk(m, f, j, sp, used, 0, out, NULL);
 }
 
 /* An acronym at word start i in another form than the gazetteer's: its
@@ -593,11 +535,11 @@ static size_t hospital_head_at(const sg_folded *f, size_t i, skel_state *st)
     for (size_t h = 0; h < sizeof(heads) / sizeof(*heads); h++) {
         size_t hl = strlen(heads[h]);
         if (i + hl >= f->len || memcmp(f->text + i, heads[h], hl) || f->text[i + hl] != ' ' ||
-            (heads[h][0] == 'c' && hl <= 3 && !all_upper(f, i, i + hl)))
+            (heads[h][0] == 'c' && hl <= 3 && !sg_all_upper(f, i, i + hl)))
             continue;
         for (const char *w = heads[h]; *w;) {
             size_t n = strcspn(w, " ");
-            state_add(st, w, n);
+            sg_state_add(st, w, n);
             w += n + (w[n] == ' ');
         }
         return i + hl;
@@ -654,116 +596,6 @@ int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t 
     *end = rd.end;
     *entity = rd.entity;
     return 1;
-}
-
-/* Folded offset j moved past up to `max` capitalised words, each after a
- * space. */
-static size_t past_capitalised(const sg_folded *f, size_t j, unsigned max)
-{
-    for (unsigned k = 0;
-         k < max && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
-        for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
-            j++;
-    return j;
-}
-
-/* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
- * read with the head in the singular. `*names`: how many names the list had
- * (its hits stay only for two or more, see shared_at). */
-static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits,
-                        unsigned *names)
-{
-    const char *t = f->text;
-    size_t j = 0;
-    const char *singular = NULL;
-    for (size_t p = 0; p < NPLURALS && !singular; p++) {
-        if (t[i] != plurals[p][0][0])
-            continue;
-        size_t pl = strlen(plurals[p][0]);
-        if (i + pl < f->len && !memcmp(t + i, plurals[p][0], pl) && t[i + pl] == ' ') {
-            singular = plurals[p][1];
-            j = i + pl + 1;
-        }
-    }
-    if (!singular)
-        return 0;
-    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
-    const char *w = singular;
-    while (*w) {
-        size_t n = strcspn(w, " ");
-        state_add(&st, w, n);
-        w += n + (w[n] == ' ');
-    }
-    for (unsigned c = 0; c < CONJUNCTS_MAX && j < f->len; c++) {
-        size_t from = j; /* (a name lent is read with its function words) */
-        /* function words before the name ("et de la Conception") */
-        for (;;) {
-            size_t we = j;
-            while (we < f->len && (f->flags[we] & SG_F_ALNUM))
-                we++;
-            if (we == j || !sg_function_word(t + j, we - j) || we >= f->len ||
-                (t[we] != ' ' && t[we] != '\''))
-                break;
-            j = we + 1;
-        }
-        if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
-            return 0;
-        ++*names;
-        reading rd = {0, 0, 0, 0};
-        skel_state walk = st;
-        if (!skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, 0, &rd, NULL)) {
-            /* a name the gazetteers do not know ("les hôpitaux d'Avignon et
-             * de Cavaillon"): the list goes on after its capitalised words */
-            size_t e = j;
-            for (unsigned k = 0; k < 4 && e < f->len && (f->flags[e] & SG_F_UPPER); k++) {
-                while (e < f->len && (f->flags[e] & SG_F_ALNUM))
-                    e++;
-                if (e + 1 < f->len && f->text[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER))
-                    e++;
-            }
-            rd.end = e;
-            /* or a name lent ("hôpitaux d'Avignon" for the "Hôpital d'Avignon"
-             * of the bundled entry the user's hospital names) */
-            uint32_t lent;
-            size_t le = sg_known_shared(m, f, singular, from, e, &lent);
-            if (le && sg_hits_push(hits, j, le, lent, SG_HIT_KNOWN_SHARED))
-                return SG_ERR_NOMEM;
-        } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
-            return SG_ERR_NOMEM;
-        }
-        /* ", ", " et ", ", et " before the next name, past the rest of a town
-         * read by its first words ("de Cavaillon-Lauris") */
-        j = past_capitalised(f, rd.end, 3);
-        /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
-        if (j + 4 < f->len && !memcmp(t + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
-            j = past_capitalised(f, j + 2, 2);
-        int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
-        j += comma ? 2 : 0;
-        static const char *const joints[] = {" et ", " ou ", " mais aussi ", " ainsi que "};
-        size_t jl = 0;
-        for (size_t k = 0; k < sizeof(joints) / sizeof(*joints) && !jl; k++) {
-            size_t l = strlen(joints[k]) - comma; /* after a comma, without its space */
-            if (j + l < f->len && !memcmp(t + j, joints[k] + comma, l))
-                jl = l;
-        }
-        if (jl)
-            j += jl;
-        else if (!comma)
-            return 0;
-    }
-    return 0;
-}
-
-/* A plural head before one name only is the kind, not a list: "les
- * hôpitaux des Alpes du Sud", "les centres hospitaliers du Var". */
-static int shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
-{
-    size_t before = hits->n;
-    unsigned names = 0;
-    int rc = shared_names(m, f, i, hits, &names);
-    if (!rc && names < 2)
-        hits->n = before;
-    return rc;
 }
 
 /* The walk at i of a generic head and a word that may be inserted after it
@@ -853,6 +685,25 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             named = 1;
         }
     }
+    /* the word after a generic head inserted, though names go on with it
+       ("l'hôpital privé Saint-Joseph" for the Hôpital Saint-Joseph, where
+       clinics are read "hôpital privé X"): walked only when nothing else was */
+    size_t a = w->first_end + 1, e = a;
+    while (e < f->len && (fl[e] & SG_F_ALNUM))
+        e++;
+    if (r && !named && !w->resume && a < f->len && f->text[a - 1] == ' ' && e - a >= 4 &&
+        !(fl[a] & SG_F_UPPER) && sg_generic_head(f->text + i, w->first_end - i)) {
+        sg_walk again = *w;
+        again.resume = e;
+        skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+        reading rd = {0, 0, 0, 0};
+        if (resume_walk(m, f, i, &again, &st, &rd)) {
+            if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
+                return SG_ERR_NOMEM;
+            hits->v[hits->n - 1].paren = rd.paren;
+            named = 1;
+        }
+    }
     if (r) {
         /* a misspelt name is read only where no name or variant starts, from a
          * capital */
@@ -861,9 +712,12 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             (m->variants & SG_VARIANT_FUZZY) && fuzzy_at(m, f, i, r, hits))
             return SG_ERR_NOMEM;
     }
-    /* plural heads end in s or x */
-    if ((m->variants & SG_VARIANT_SHARED_HEADS) && we - i >= 7 &&
-        (f->text[we - 1] == 's' || f->text[we - 1] == 'x') && shared_at(m, f, i, hits))
+    /* plural heads end in s or x, or are a head acronym after a plural
+       determiner ("les CH") */
+    if ((m->variants & SG_VARIANT_SHARED_HEADS) &&
+        ((we - i >= 7 && (f->text[we - 1] == 's' || f->text[we - 1] == 'x')) ||
+         (we - i <= 3 && sg_head_acronym(f->text + i, we - i))) &&
+        sg_shared_at(m, f, i, hits))
         return SG_ERR_NOMEM;
     return 0;
 }
@@ -934,150 +788,6 @@ static int town_of_body(const sg_folded *f, size_t fs)
     return 0;
 }
 
-/* Is folded f->text[a, b), between two names, a list's joint: ", ", " et ",
- * " et de ", ", l'" (commas, "et", "ou" and articles or "de" only, and a comma
- * or "et" / "ou" among them)? */
-static int list_joint(const sg_folded *f, size_t a, size_t b)
-{
-    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
-    int joint = 0;
-    if (b < a || b - a > 12)
-        return 0;
-    for (size_t i = a; i < b;) {
-        if (f->text[i] == ' ' || f->text[i] == '\'') {
-            i++;
-            continue;
-        }
-        if (f->text[i] == ',') {
-            joint = 1, i++;
-            continue;
-        }
-        size_t e = i;
-        while (e < b && (f->flags[e] & SG_F_ALNUM))
-            e++;
-        if (e == i || !sg_word_in(f->text + i, e - i, small, sizeof(small) / sizeof(*small)))
-            return 0;
-        joint |= sg_word_is(f->text + i, e - i, "et") || sg_word_is(f->text + i, e - i, "ou");
-        i = e;
-    }
-    return joint;
-}
-
-/* Is hit x a one-word reading of a hospital's that counts only where the
- * document names it otherwise or in a list? */
-static int listed_guarded(const sg_hit *x)
-{
-    return x->how == SG_HIT_VARIANT &&
-           (x->guard == SG_GUARD_CONFIRM || x->guard == SG_GUARD_LISTED);
-}
-
-static int small_word(const sg_folded *f, size_t a, size_t b)
-{
-    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
-    return sg_word_in(f->text + a, b - a, small, sizeof(small) / sizeof(*small));
-}
-
-/* The word [a, b) and the one after it (after: from b; else before a): the
- * next word's bounds. */
-static void next_word(const sg_folded *f, size_t p, int after, size_t *a, size_t *b)
-{
-    const unsigned char *fl = f->flags;
-    if (after) {
-        *a = p;
-        while (*a < f->len && !(fl[*a] & SG_F_ALNUM))
-            (*a)++;
-        for (*b = *a; *b < f->len && (fl[*b] & SG_F_ALNUM);)
-            (*b)++;
-    } else {
-        *b = p;
-        while (*b > 0 && !(fl[*b - 1] & SG_F_ALNUM))
-            (*b)--;
-        for (*a = *b; *a > 0 && (fl[*a - 1] & SG_F_ALNUM);)
-            (*a)--;
-    }
-}
-
-/* The capitalised word alone [*ws, *we) a list's joint away from folded
- * offset p, after it (`after`) or before it: ", Orange" / "Orange, ". */
-static int word_listed(const sg_folded *f, size_t p, int after, size_t *ws, size_t *we)
-{
-    const unsigned char *fl = f->flags;
-    size_t a, b, q = p;
-    for (;;) {
-        next_word(f, q, after, &a, &b);
-        if (a == b || (after ? b - p : p - a) > 24 || !small_word(f, a, b))
-            break;
-        q = after ? b : a;
-    }
-    if (a == b || !(fl[a] & SG_F_UPPER) || !list_joint(f, after ? p : b, after ? a : p))
-        return 0;
-    /* one word: no capitalised word goes on with it, nor a town's rest
-     * ("Salon-de-Provence") */
-    size_t xa, xb, ya, yb;
-    next_word(f, b, 1, &xa, &xb);
-    if (xa == b + 1 && f->text[b] == ' ' && xb > xa &&
-        ((fl[xa] & SG_F_UPPER) || (small_word(f, xa, xb) && xb + 1 < f->len && f->text[xb] == ' ' &&
-                                   (fl[xb + 1] & SG_F_UPPER))))
-        return 0;
-    next_word(f, a, 0, &ya, &yb);
-    if (yb + 1 == a && yb > ya && f->text[yb] == ' ' && (fl[ya] & SG_F_UPPER))
-        return 0;
-    *ws = a;
-    *we = b;
-    return 1;
-}
-
-/* Does a hit of h overlap folded [a, b)? */
-static int covered(const sg_hits *h, size_t a, size_t b)
-{
-    for (size_t k = 0; k < h->n; k++)
-        if (h->v[k].fs < b && h->v[k].fe > a)
-            return 1;
-    return 0;
-}
-
-/* "Orange, Montélimar" beside a hospital's one-word reading of the user's
- * own: the word is the hospital whose name lent reads it so (known.c). */
-static int lent_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
-{
-    size_t n = h->n;
-    for (size_t i = 0; i < n; i++) {
-        for (int after = 0; after < 2; after++) {
-            const sg_hit *x = &h->v[i];
-            size_t ws, we;
-            if (!listed_guarded(x) || sg_is_place(m, x->entity) || sg_is_person(m, x->entity) ||
-                !word_listed(f, after ? x->fe : x->fs, after, &ws, &we) || covered(h, ws, we))
-                continue;
-            uint32_t e = sg_known_site(m, f->text + ws, we - ws);
-            if (e == SG_TRIE_NONE || e == x->entity || !(m->allowed[e] & SG_VARIANT_HEADS))
-                continue;
-            if (sg_hits_push(h, ws, we, e, SG_HIT_KNOWN))
-                return SG_ERR_NOMEM;
-            h->v[i].guard = 0;
-        }
-    }
-    if (h->n > n)
-        sg_hits_sort(h);
-    return 0;
-}
-
-int sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
-{
-    for (size_t i = 0; i + 1 < h->n; i++) {
-        sg_hit *x = &h->v[i], *y = &h->v[i + 1];
-        int gx = listed_guarded(x), gy = listed_guarded(y);
-        if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
-            sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
-            !list_joint(f, x->fe, y->fs))
-            continue;
-        if (gx)
-            x->guard = 0;
-        if (gy)
-            y->guard = 0;
-    }
-    return m->nlent_skels ? lent_listed(m, f, h) : 0;
-}
-
 /* Is the place at folded offset fs the seat of the organisation named by hit
  * p right before it, "de" between: "le Centre hospitalier intercommunal des
  * Alpes du Sud de Gap", "le centre diététique Saint-Jean de Carqueiranne" (a
@@ -1103,15 +813,6 @@ static int seat_of_named(const sg_matcher *m, const sg_folded *f, const sg_hit *
     return sg_generic_head(f->text + p->fs, we - p->fs);
 }
 
-/* Is the original character at folded offset k (a ' ') a dash? */
-static int dash_at(const sg_folded *f, const char *s, size_t k)
-{
-    const unsigned char *o = (const unsigned char *)s + f->src[k];
-    size_t left = f->src[f->len] - f->src[k];
-    return o[0] == '-' ||
-           (left >= 3 && o[0] == 0xE2 && o[1] == 0x80 && (o[2] == 0x90 || o[2] == 0x91));
-}
-
 /* Is the word ending at folded offset p "ex", a prefix and no name: "l'ex-région
  * Paca", "l'ex-Languedoc-Roussillon"? */
 static int ex_before(const sg_folded *f, size_t p)
@@ -1126,7 +827,7 @@ static int ex_before(const sg_folded *f, size_t p)
  * capitals, "AIX-EN-PROVENCE".) */
 static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const sg_hit *x)
 {
-    if (all_upper(f, x->fs, x->fe))
+    if (sg_all_upper(f, x->fs, x->fe))
         return 0; /* a dateline: "AIX-EN-PROVENCE" above the article */
     size_t a = f->src[x->fs], b = f->src[x->fe];
     while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
@@ -1161,8 +862,8 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
         return 0;
     if (prev && prev->fe == e)
         return !sg_is_place(m, prev->entity) && !sg_is_person(m, prev->entity) &&
-               !all_upper(f, prev->fs, prev->fe);
-    if (all_upper(f, b, e) && sg_head_acronym(t + b, e - b))
+               !sg_all_upper(f, prev->fs, prev->fe);
+    if (sg_all_upper(f, b, e) && sg_head_acronym(t + b, e - b))
         return 0; /* "CHU Nice": the town's hospital, the town read (variant heads) */
     size_t o = f->src[b];
     while (o > 0 && (s[o - 1] == ' ' || s[o - 1] == '\t'))
@@ -1172,12 +873,25 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
     unsigned char c = (unsigned char)s[o - 1];
     /* an elided article before an acronym is no quotation: "l'URPS PACA" */
     size_t q = c == '\'' ? o - 1 : (c == 0x99 && o >= 3 ? o - 3 : 0);
-    if (q > 0 && ((s[q - 1] | 0x20) >= 'a' && (s[q - 1] | 0x20) <= 'z') && all_upper(f, b, e))
+    if (q > 0 && ((s[q - 1] | 0x20) >= 'a' && (s[q - 1] | 0x20) <= 'z') && sg_all_upper(f, b, e))
         return 1;
     /* a sentence, a line, a quotation, a bracket or a dash's item starts there */
     return !(c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == '(' ||
              c == '[' || c == 0xAB /* « */ || c == 0x93 || c == 0x94 /* – — */ || c == '-' ||
              c == '\'' || c == 0x99 /* ’ */ || c == 0x9C /* “ */);
+}
+
+/* Is the word after folded offset p a month ("du 13 mars")? */
+static int month_after(const sg_folded *f, size_t p)
+{
+    static const char *const months[] = {"janvier",   "fevrier", "mars",     "avril",
+                                         "mai",       "juin",    "juillet",  "aout",
+                                         "septembre", "octobre", "novembre", "decembre"};
+    size_t e = p + 1;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    return p + 1 < f->len && f->text[p] == ' ' &&
+           sg_word_in(f->text + p + 1, e - p - 1, months, sizeof(months) / sizeof(*months));
 }
 
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
@@ -1190,10 +904,10 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
         sg_hit x = h->v[i];
         if (sg_is_place(m, x.entity) && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
             /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
-            if (x.fe + 1 < f->len && t[x.fe] == ' ' && dash_at(f, s, x.fe) &&
+            if (x.fe + 1 < f->len && t[x.fe] == ' ' && sg_dash_at(f, s, x.fe) &&
                 (fl[x.fe + 1] & SG_F_UPPER))
                 continue;
-            if (x.fs >= 2 && t[x.fs - 1] == ' ' && dash_at(f, s, x.fs - 1) &&
+            if (x.fs >= 2 && t[x.fs - 1] == ' ' && sg_dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM) && !ex_before(f, x.fs - 1))
                 continue;
             if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x) ||
@@ -1202,6 +916,14 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
                 continue;
         }
+        /* a body read with its department's number is a date before a
+           month: "le conseil départemental du 13 mars" */
+        if (x.how == SG_HIT_VARIANT && x.fe > x.fs && f->text[x.fe - 1] >= '0' &&
+            f->text[x.fe - 1] <= '9' && month_after(f, x.fe))
+            continue;
+        /* a local authority's building: "l'Hôtel de Ville d'Arles" */
+        if (m->body_kind[x.entity] && sg_hotel_before(f, x.fs))
+            continue;
         if (out > 0 && sg_is_place(m, x.entity)) {
             /* a region right after an organisation's acronym joins it: "FHF Paca" */
             sg_hit *p = &h->v[out - 1];
@@ -1210,7 +932,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 region |= sg_word_is(t + x.fs, x.fe - x.fs, region_texts[r]);
             if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !sg_is_place(m, p->entity) &&
                 !sg_is_person(m, p->entity) && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
-                all_upper(f, p->fs, p->fe) && p->how <= SG_HIT_FORM) {
+                sg_all_upper(f, p->fs, p->fe) && p->how <= SG_HIT_FORM) {
                 p->fe = x.fe;
                 p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
                 continue;

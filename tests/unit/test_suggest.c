@@ -885,16 +885,19 @@ static void seats_quotes_and_particles(void **state)
 
 /* A person addressed as "monsieur X" in lower case, and people listed
  * without commas ("Jean-Marc Délia François Roustan") are each proposed. */
+/* (also "Mr." as a title, no body of its own) */
 static void addressed_and_listed_people(void **state)
 {
     (void)state;
     const char *texts[] = {
         "Je souscris à votre propos, monsieur Dharvelle : les compétences sont partagées. "
         "Étaient présents le président Jean-Marc Dolia François Roustel maire adjoint et "
-        "d'autres élus.",
+        "d'autres élus, et la représentante de Mr. Vauterel.",
         NULL};
     sg_suggestion_list *l = run("id\tlabel\ttype\n", texts);
     has(l, "Dharvelle", "person");
+    has(l, "Vauterel", "person");
+    hasnt(l, "Mr");
     has(l, "Jean-Marc Dolia", "person");
     has(l, "François Roustel", "person");
     hasnt(l, "Jean-Marc Dolia François Roustel");

@@ -1,0 +1,477 @@
+/* Names in lists (see variants.c, variant "shared-heads"): several names
+ * sharing one plural head ("les hôpitaux Font-Pré et Chalucet"), towns
+ * listed after a body's head in the singular ("l'hôpital d'Aix, de Cavaillon
+ * ou de Manosque", "celui de Manosque"), and one-word readings that count in
+ * a list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "variants_int.h"
+
+/* Plural heads shared by several names, and their singular skeleton. */
+static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospitalier"},
+                                         {"groupes hospitaliers", "groupe hospitalier"},
+                                         {"hopitaux", "hopital"},
+                                         {"cliniques", "clinique"},
+                                         {"polycliniques", "polyclinique"},
+                                         {"instituts", "institut"},
+                                         {"fondations", "fondation"},
+                                         {"facultes", "faculte"},
+                                         {"universites", "universite"},
+                                         {"residences", "residence"},
+                                         {"etablissements", "etablissement"}};
+#define NPLURALS (sizeof(plurals) / sizeof(*plurals))
+
+/* The first words of `plurals` and their lengths: sg_plural_head is asked at
+ * every word of seven letters or more ending in s or x. */
+static const struct {
+    const char *w;
+    size_t n;
+} plural_firsts[] = {{"centres", 7},     {"groupes", 7},        {"hopitaux", 8},
+                     {"cliniques", 9},   {"polycliniques", 13}, {"instituts", 9},
+                     {"fondations", 10}, {"facultes", 8},       {"universites", 11},
+                     {"residences", 10}, {"etablissements", 14}};
+
+int sg_plural_head(const char *t, size_t n)
+{
+    for (size_t p = 0; p < sizeof(plural_firsts) / sizeof(*plural_firsts); p++)
+        if (n == plural_firsts[p].n && t[0] == plural_firsts[p].w[0] &&
+            !memcmp(t, plural_firsts[p].w, n))
+            return 1;
+    return 0;
+}
+
+/* Folded offset j moved past up to `max` capitalised words, each after a
+ * space. */
+static size_t past_capitalised(const sg_folded *f, size_t j, unsigned max)
+{
+    for (unsigned k = 0;
+         k < max && j + 1 < f->len && f->text[j] == ' ' && (f->flags[j + 1] & SG_F_UPPER); k++)
+        for (j++; j < f->len && (f->flags[j] & SG_F_ALNUM);)
+            j++;
+    return j;
+}
+
+/* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
+ * read with the head in the singular. `*names`: how many names the list had
+ * (its hits stay only for two or more, see shared_at). */
+static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits,
+                        unsigned *names)
+{
+    const char *t = f->text;
+    size_t j = 0;
+    const char *singular = NULL;
+    for (size_t p = 0; p < NPLURALS && !singular; p++) {
+        if (t[i] != plurals[p][0][0])
+            continue;
+        size_t pl = strlen(plurals[p][0]);
+        if (i + pl < f->len && !memcmp(t + i, plurals[p][0], pl) && t[i + pl] == ' ') {
+            singular = plurals[p][1];
+            j = i + pl + 1;
+        }
+    }
+    /* a hospital's head acronym after a plural determiner: "les CH du
+       Pays-d'Apt, Bollène et Carpentras" */
+    size_t ae = i;
+    while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
+        ae++;
+    char acronym[8];
+    if (!singular && ae + 1 < f->len && t[ae] == ' ' && sg_head_acronym(t + i, ae - i) &&
+        sg_all_upper(f, i, ae) && sg_plural_before(f, i)) {
+        memcpy(acronym, t + i, ae - i);
+        acronym[ae - i] = 0;
+        singular = acronym;
+        j = ae + 1;
+    }
+    if (!singular)
+        return 0;
+    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    const char *w = singular;
+    while (*w) {
+        size_t n = strcspn(w, " ");
+        sg_state_add(&st, w, n);
+        w += n + (w[n] == ' ');
+    }
+    /* an adjective after the head, in the plural as it is: "les cliniques
+       arlésiennes Jean Paoli et Jeanne d'Arc"; "privés" read with the head
+       ("les hôpitaux privés Saint-Jean et Saint-Roch": "hôpital privé", the
+       clinics) */
+    ae = j;
+    while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
+        ae++;
+    if (ae >= j + 4 && (f->flags[j] & SG_F_LOWER) && (t[ae - 1] == 's' || t[ae - 1] == 'x') &&
+        ae + 1 < f->len && t[ae] == ' ' && (f->flags[ae + 1] & SG_F_UPPER)) {
+        if (!memcmp(t + j, "prive", 5))
+            sg_state_add(&st, "prive", 5);
+        j = ae + 1;
+    }
+    for (unsigned c = 0; c < CONJUNCTS_MAX && j < f->len; c++) {
+        size_t from = j; /* (a name lent is read with its function words) */
+        /* function words before the name ("et de la Conception") */
+        for (;;) {
+            size_t we = j;
+            while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+                we++;
+            if (we == j || !sg_function_word(t + j, we - j) || we >= f->len ||
+                (t[we] != ' ' && t[we] != '\''))
+                break;
+            j = we + 1;
+        }
+        if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
+            return 0;
+        ++*names;
+        reading rd = {0, 0, 0, 0};
+        skel_state walk = st;
+        if (!sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd)) {
+            /* a name the gazetteers do not know ("les hôpitaux d'Avignon et
+             * de Cavaillon"): the list goes on after its capitalised words */
+            size_t e = j;
+            for (unsigned k = 0; k < 4 && e < f->len && (f->flags[e] & SG_F_UPPER); k++) {
+                while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+                    e++;
+                if (e + 1 < f->len && f->text[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER))
+                    e++;
+            }
+            rd.end = e;
+            /* or a name lent ("hôpitaux d'Avignon" for the "Hôpital d'Avignon"
+             * of the bundled entry the user's hospital names) */
+            uint32_t lent;
+            size_t le = sg_known_shared(m, f, singular, from, e, &lent);
+            if (le && sg_hits_push(hits, j, le, lent, SG_HIT_KNOWN_SHARED))
+                return SG_ERR_NOMEM;
+        } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
+            return SG_ERR_NOMEM;
+        }
+        /* ", ", " et ", ", et " before the next name, past the rest of a town
+         * read by its first words ("de Cavaillon-Lauris") */
+        j = past_capitalised(f, rd.end, 3);
+        /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
+        if (j + 4 < f->len && !memcmp(t + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
+            j = past_capitalised(f, j + 2, 2);
+        int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
+        j += comma ? 2 : 0;
+        static const char *const joints[] = {" et ", " ou ", " mais aussi ", " ainsi que "};
+        size_t jl = 0;
+        for (size_t k = 0; k < sizeof(joints) / sizeof(*joints) && !jl; k++) {
+            size_t l = strlen(joints[k]) - comma; /* after a comma, without its space */
+            if (j + l < f->len && !memcmp(t + j, joints[k] + comma, l))
+                jl = l;
+        }
+        if (jl)
+            j += jl;
+        else if (!comma)
+            return 0;
+    }
+    return 0;
+}
+
+/* A plural head before one name only is the kind, not a list: "les
+ * hôpitaux des Alpes du Sud", "les centres hospitaliers du Var". */
+int sg_shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits)
+{
+    size_t before = hits->n;
+    unsigned names = 0;
+    int rc = shared_names(m, f, i, hits, &names);
+    if (!rc && names < 2)
+        hits->n = before;
+    return rc;
+}
+
+/* Is folded f->text[a, b), between two names, a list's joint: ", ", " et ",
+ * " et de ", ", l'" (commas, "et", "ou" and articles or "de" only, and a comma
+ * or "et" / "ou" among them)? */
+static int list_joint(const sg_folded *f, size_t a, size_t b)
+{
+    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
+    int joint = 0;
+    if (b < a || b - a > 12)
+        return 0;
+    for (size_t i = a; i < b;) {
+        if (f->text[i] == ' ' || f->text[i] == '\'') {
+            i++;
+            continue;
+        }
+        if (f->text[i] == ',') {
+            joint = 1, i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < b && (f->flags[e] & SG_F_ALNUM))
+            e++;
+        if (e == i || !sg_word_in(f->text + i, e - i, small, sizeof(small) / sizeof(*small)))
+            return 0;
+        joint |= sg_word_is(f->text + i, e - i, "et") || sg_word_is(f->text + i, e - i, "ou");
+        i = e;
+    }
+    return joint;
+}
+
+/* Is hit x a one-word reading of a hospital's that counts only where the
+ * document names it otherwise or in a list? */
+static int listed_guarded(const sg_hit *x)
+{
+    return x->how == SG_HIT_VARIANT &&
+           (x->guard == SG_GUARD_CONFIRM || x->guard == SG_GUARD_LISTED);
+}
+
+static int small_word(const sg_folded *f, size_t a, size_t b)
+{
+    static const char *const small[] = {"et", "ou", "de", "d", "du", "des", "la", "le", "l", "les"};
+    return sg_word_in(f->text + a, b - a, small, sizeof(small) / sizeof(*small));
+}
+
+/* The word [a, b) and the one after it (after: from b; else before a): the
+ * next word's bounds. */
+static void next_word(const sg_folded *f, size_t p, int after, size_t *a, size_t *b)
+{
+    const unsigned char *fl = f->flags;
+    if (after) {
+        *a = p;
+        while (*a < f->len && !(fl[*a] & SG_F_ALNUM))
+            (*a)++;
+        for (*b = *a; *b < f->len && (fl[*b] & SG_F_ALNUM);)
+            (*b)++;
+    } else {
+        *b = p;
+        while (*b > 0 && !(fl[*b - 1] & SG_F_ALNUM))
+            (*b)--;
+        for (*a = *b; *a > 0 && (fl[*a - 1] & SG_F_ALNUM);)
+            (*a)--;
+    }
+}
+
+/* The capitalised word alone [*ws, *we) a list's joint away from folded
+ * offset p, after it (`after`) or before it: ", Orange" / "Orange, ". */
+static int word_listed(const sg_folded *f, size_t p, int after, size_t *ws, size_t *we)
+{
+    const unsigned char *fl = f->flags;
+    size_t a, b, q = p;
+    for (;;) {
+        next_word(f, q, after, &a, &b);
+        if (a == b || (after ? b - p : p - a) > 24 || !small_word(f, a, b))
+            break;
+        q = after ? b : a;
+    }
+    if (a == b || !(fl[a] & SG_F_UPPER) || !list_joint(f, after ? p : b, after ? a : p))
+        return 0;
+    /* one word: no capitalised word goes on with it, nor a town's rest
+     * ("Salon-de-Provence") */
+    size_t xa, xb, ya, yb;
+    next_word(f, b, 1, &xa, &xb);
+    if (xa == b + 1 && f->text[b] == ' ' && xb > xa &&
+        ((fl[xa] & SG_F_UPPER) || (small_word(f, xa, xb) && xb + 1 < f->len && f->text[xb] == ' ' &&
+                                   (fl[xb + 1] & SG_F_UPPER))))
+        return 0;
+    next_word(f, a, 0, &ya, &yb);
+    if (yb + 1 == a && yb > ya && f->text[yb] == ' ' && (fl[ya] & SG_F_UPPER))
+        return 0;
+    *ws = a;
+    *we = b;
+    return 1;
+}
+
+/* Does a hit of h overlap folded [a, b)? */
+static int covered(const sg_hits *h, size_t a, size_t b)
+{
+    for (size_t k = 0; k < h->n; k++)
+        if (h->v[k].fs < b && h->v[k].fe > a)
+            return 1;
+    return 0;
+}
+
+/* "Orange, Montélimar" beside a hospital's one-word reading of the user's
+ * own: the word is the hospital whose name lent reads it so (known.c). */
+static int lent_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    size_t n = h->n;
+    for (size_t i = 0; i < n; i++) {
+        for (int after = 0; after < 2; after++) {
+            const sg_hit *x = &h->v[i];
+            size_t ws, we;
+            if (!listed_guarded(x) || sg_is_place(m, x->entity) || sg_is_person(m, x->entity) ||
+                !word_listed(f, after ? x->fe : x->fs, after, &ws, &we) || covered(h, ws, we))
+                continue;
+            uint32_t e = sg_known_site(m, f->text + ws, we - ws);
+            if (e == SG_TRIE_NONE || e == x->entity || !(m->allowed[e] & SG_VARIANT_HEADS))
+                continue;
+            if (sg_hits_push(h, ws, we, e, SG_HIT_KNOWN))
+                return SG_ERR_NOMEM;
+            h->v[i].guard = 0;
+        }
+    }
+    if (h->n > n)
+        sg_hits_sort(h);
+    return 0;
+}
+
+/* The word "de", "d'" or "du" at folded offset j: the next word's start, or
+ * 0. */
+static size_t of_at(const sg_folded *f, size_t j)
+{
+    size_t e = j;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e + 1 >= f->len || (f->text[e] != ' ' && f->text[e] != '\'') ||
+        !(sg_word_is(f->text + j, e - j, "de") || sg_word_is(f->text + j, e - j, "d") ||
+          sg_word_is(f->text + j, e - j, "du")))
+        return 0;
+    return e + 1;
+}
+
+/* The head of a body named by its town, at folded offset i, that a list of
+ * towns may share ("l'hôpital de X, de Y", "la mairie de X et de Y"): its
+ * end (its words into *st), and the pronoun that stands for it ("celui de
+ * Z"); 0 if none. */
+static size_t list_head_at(const sg_folded *f, size_t i, skel_state *st, const char **pronoun)
+{
+    static const struct {
+        const char *head, *pronoun;
+    } heads[] = {{"centre hospitalier intercommunal", "celui "},
+                 {"centre hospitalier", "celui "},
+                 {"hopital", "celui "},
+                 {"chi", "celui "},
+                 {"ch", "celui "},
+                 {"clinique", "celle "},
+                 {"mairie", "celle "}};
+    for (size_t h = 0; h < sizeof(heads) / sizeof(*heads); h++) {
+        size_t hl = strlen(heads[h].head);
+        if (i + hl >= f->len || memcmp(f->text + i, heads[h].head, hl) || f->text[i + hl] != ' ' ||
+            (hl <= 3 && !sg_all_upper(f, i, i + hl)))
+            continue;
+        for (const char *w = heads[h].head; *w;) {
+            size_t n = strcspn(w, " ");
+            sg_state_add(st, w, n);
+            w += n + (w[n] == ' ');
+        }
+        *pronoun = heads[h].pronoun;
+        return i + hl;
+    }
+    return 0;
+}
+
+/* The pronoun p (with its space) at folded offset j: the next word's start,
+ * or j. */
+static size_t pronoun_at(const sg_folded *f, size_t j, const char *p)
+{
+    size_t n = strlen(p);
+    return j + n < f->len && !memcmp(f->text + j, p, n) ? j + n : j;
+}
+
+/* The next pronoun p and "de" in the sentence after folded offset j, up to
+ * 120 bytes on: where its "de" starts, or 0. */
+static size_t pronoun_later(const sg_folded *f, size_t j, const char *p)
+{
+    for (size_t k = j; k + 6 < f->len && k < j + 120; k++) {
+        if (strchr(".!?;\n", f->text[k]))
+            return 0;
+        if (f->text[k] == p[0] && k > 0 && !(f->flags[k - 1] & SG_F_ALNUM) &&
+            pronoun_at(f, k, p) > k && of_at(f, pronoun_at(f, k, p)))
+            return pronoun_at(f, k, p);
+    }
+    return 0;
+}
+
+/* Past a department's number in brackets after a name: "de Draguignan
+ * (83)". */
+static size_t past_number(const sg_folded *f, size_t j)
+{
+    size_t k = j + 2;
+    if (j + 3 >= f->len || f->text[j] != ' ' || f->text[j + 1] != '(')
+        return j;
+    while (k < f->len && f->text[k] >= '0' && f->text[k] <= '9')
+        k++;
+    return k > j + 2 && k < f->len && f->text[k] == ')' ? k + 1 : j;
+}
+
+/* A body's head, "de" and its town, then more towns with "de" in a list:
+ * "l'hôpital d'Aix, de Cavaillon ou de Manosque" names three hospitals, each
+ * town read with the head (variant "shared-heads"), and so does the pronoun
+ * later in the sentence, "puis celui de Manosque"; into `add`. */
+static int towns_listed(const sg_matcher *m, const sg_folded *f, const sg_hit *x, sg_hits *add)
+{
+    static const char *const joints[] = {", et ", ", ou ",        ", ",         " et ",
+                                         " ou ",  " mais aussi ", " ainsi que "};
+    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    const char *pronoun = NULL;
+    size_t j = list_head_at(f, x->fs, &st, &pronoun);
+    if (!j)
+        return 0;
+    int towns = of_at(f, j + 1) != 0; /* "l'hôpital de X": a list of towns may follow */
+    j = x->fe;
+    for (unsigned c = 0; c < CONJUNCTS_MAX; c++) {
+        /* past the name's town, "l'hôpital des Escartons à Briançon", or its
+           department, "de Draguignan (83)" */
+        if (j + 4 < f->len && !memcmp(f->text + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
+            j = past_capitalised(f, j + 2, 2);
+        j = past_number(f, j);
+        size_t jl = 0, n0 = 0;
+        for (size_t k = 0; towns && k < sizeof(joints) / sizeof(*joints) && !jl; k++)
+            if (j + strlen(joints[k]) < f->len &&
+                !memcmp(f->text + j, joints[k], strlen(joints[k])))
+                jl = strlen(joints[k]);
+        if (jl)
+            n0 = of_at(f, pronoun_at(f, j + jl, pronoun));
+        if ((!n0 || !(f->flags[n0] & SG_F_UPPER)) && (n0 = pronoun_later(f, j, pronoun)))
+            n0 = of_at(f, n0);
+        if (!n0 || !(f->flags[n0] & SG_F_UPPER))
+            return 0;
+        reading rd = {0, 0, 0, 0};
+        skel_state walk = st;
+        if (sg_skel_walk(m, f, n0, &walk, SG_VARIANT_SHARED_HEADS, &rd) &&
+            !sg_is_place(m, rd.entity) && !sg_is_person(m, rd.entity)) {
+            if (sg_hits_push(add, n0, rd.end, rd.entity, SG_HIT_SHARED))
+                return SG_ERR_NOMEM;
+            j = past_capitalised(f, rd.end, 3);
+        } else { /* a town whose body the gazetteers do not know: on after it */
+            while (n0 < f->len && (f->flags[n0] & SG_F_ALNUM))
+                n0++;
+            j = past_capitalised(f, n0, 3);
+        }
+        towns = 1;
+    }
+    return 0;
+}
+
+/* The towns listed after hospitals (towns_listed): their readings replace
+ * what the selection had there (the towns as places). */
+static int hospitals_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    for (size_t i = 0; i < h->n && !rc; i++)
+        if (!sg_is_place(m, h->v[i].entity) && !sg_is_person(m, h->v[i].entity) &&
+            (m->allowed[h->v[i].entity] & SG_VARIANT_SHARED_HEADS))
+            rc = towns_listed(m, f, &h->v[i], &add);
+    if (!rc && add.n) {
+        size_t out = 0;
+        for (size_t i = 0; i < h->n; i++)
+            if (!covered(&add, h->v[i].fs, h->v[i].fe))
+                h->v[out++] = h->v[i];
+        h->n = out;
+        for (size_t k = 0; k < add.n && !rc; k++)
+            rc = sg_hits_push(h, add.v[k].fs, add.v[k].fe, add.v[k].entity, SG_HIT_SHARED);
+        sg_hits_sort(h);
+    }
+    sg_hits_free(&add);
+    return rc;
+}
+
+int sg_variants_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    if ((m->variants & SG_VARIANT_SHARED_HEADS) && hospitals_listed(m, f, h))
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i + 1 < h->n; i++) {
+        sg_hit *x = &h->v[i], *y = &h->v[i + 1];
+        int gx = listed_guarded(x), gy = listed_guarded(y);
+        if (!(gx || gy) || x->entity == y->entity || sg_is_place(m, x->entity) ||
+            sg_is_person(m, x->entity) || sg_is_place(m, y->entity) || sg_is_person(m, y->entity) ||
+            !list_joint(f, x->fe, y->fs))
+            continue;
+        if (gx)
+            x->guard = 0;
+        if (gy)
+            y->guard = 0;
+    }
+    return m->nlent_skels ? lent_listed(m, f, h) : 0;
+}
