@@ -349,6 +349,45 @@ static const char *trailing_credit(const char *line, const char *lend)
     return NULL;
 }
 
+/* A byline run into a line after its date, as text taken from a page
+ * leaves it: "… à la tête de l'IHU 13/09/2021 Par Pauline Machard Le
+ * microbiologiste …". Returns where "Par" starts, the name's end in *e, or
+ * NULL: a date dd/mm/yyyy (or with dots), "Par", then one to three
+ * capitalised words, up to two spaces. */
+static const char *dated_byline(const char *from, const char *lend, const char **e)
+{
+    for (const char *d = from; d + 10 <= lend; d++) {
+        const char *q = d;
+        if (!(q[0] >= '0' && q[0] <= '9') || (q > from && q[-1] >= '0' && q[-1] <= '9'))
+            continue;
+        int ok = 1;
+        for (int k = 0; k < 10 && ok; k++)
+            ok = k == 2 || k == 5 ? (q[k] == '/' || q[k] == '.') : (q[k] >= '0' && q[k] <= '9');
+        if (!ok || q[2] != q[5])
+            continue;
+        const char *p = skip_blanks(q + 10, lend);
+        size_t n = starts_with(p, lend, "par ");
+        if (!n || p[0] != 'P')
+            continue;
+        const char *w = skip_blanks(p + n, lend), *end = NULL;
+        for (int words = 0; words < 3 && w < lend; words++) {
+            if (!((*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3))
+                break;
+            while (w < lend && *w != ' ' && *w != ',' && *w != '.')
+                w++;
+            end = w;
+            if (w + 1 >= lend || *w != ' ' || w[1] == ' ')
+                break; /* (two spaces: the article's text follows) */
+            w++;
+        }
+        if (end) {
+            *e = end;
+            return p;
+        }
+    }
+    return NULL;
+}
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -385,6 +424,10 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             const char *t = !had && lend - line > 8 ? trailing_credit(line, lend) : NULL;
             if (t && emit(ctx, (size_t)(t - s), (size_t)(lend - s)))
                 return;
+            const char *be = NULL;
+            for (const char *b = dated_byline(line, lend, &be); b; b = dated_byline(be, lend, &be))
+                if (emit(ctx, (size_t)(b - s), (size_t)(be - s)))
+                    return;
         }
         line = nl ? nl + 1 : end;
     }

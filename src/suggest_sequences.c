@@ -115,13 +115,28 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         for (size_t k = 0; k < sizeof(sited) / sizeof(*sited); k++)
             if (is(sc, i - 2, sited[k]))
                 return 1;
-    /* "le site de Luminy", "le campus de Luminy", "l’impasse du Mourillon": a
-       place inside a name of a site, not an actor */
+    /* "le site de Luminy", "le campus de Luminy", "l’impasse du Mourillon",
+       "la zone (commerciale) des Paluds": a place inside a name of a site,
+       not an actor */
     if (!head && i >= 2 && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
-        (!strcmp(prev, "de") || !strcmp(prev, "du") || !strcmp(prev, "d")) &&
-        (sep_blank(sc, i - 1)) && (sc->tok[i - 2].flags & T_LOWER) &&
-        sg_suggest_word(SG_WL_NAMED, fw(sc, i - 2)) && !in(sc, i - 2, SG_WL_ORG_HEAD))
-        return 1;
+        (!strcmp(prev, "de") || !strcmp(prev, "du") || !strcmp(prev, "d") ||
+         !strcmp(prev, "des")) &&
+        (sep_blank(sc, i - 1)) && (sc->tok[i - 2].flags & T_LOWER)) {
+        size_t n = i - 2; /* the site's word, maybe before an adjective */
+        if (!sg_suggest_word(SG_WL_NAMED, fw(sc, n)) && n > 0 && (sc->tok[n - 1].flags & T_LOWER))
+            n--;
+        /* (after "des", a site of land only: "le rapport des Nations unies"
+           names a body) */
+        static const char *const lands[] = {"allees",   "campus",  "chemin", "cite",
+                                            "colline",  "domaine", "jardin", "parc",
+                                            "quartier", "site",    "zone"};
+        int land = 0;
+        for (size_t k = 0; k < sizeof(lands) / sizeof(*lands) && !land; k++)
+            land = is(sc, n, lands[k]);
+        if (sg_suggest_word(SG_WL_NAMED, fw(sc, n)) && !in(sc, n, SG_WL_ORG_HEAD) &&
+            (strcmp(prev, "des") || land))
+            return 1;
+    }
     const char *last = strrchr(prev, ' '); /* "ex-hôtel": its last word */
     if (!head && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
         sg_suggest_word(SG_WL_NAMED, last ? last + 1 : prev))

@@ -885,6 +885,24 @@ static void seats_quotes_and_particles(void **state)
 
 /* A person addressed as "monsieur X" in lower case, and people listed
  * without commas ("Jean-Marc Délia François Roustan") are each proposed. */
+/* A place inside the name of a site of land after "des", an adjective maybe
+ * between, is no body: "la zone (commerciale) des Paluds"; after a word for a
+ * document it may be one ("le rapport des Nations unies"). */
+static void sites_of_land(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Le nouvel hôpital ira sur la zone des Garrigues, près de la zone commerciale des "
+        "Palunes. La zone des Palunes est grande. Le rapport des Nations Unies est paru. Le "
+        "rapport des Nations Unies alarme.",
+        NULL};
+    sg_suggestion_list *l = run("id\tlabel\ttype\n", texts);
+    hasnt(l, "Palunes");
+    hasnt(l, "Garrigues");
+    has(l, "Nations Unies", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* (also "Mr." as a title, no body of its own) */
 static void addressed_and_listed_people(void **state)
 {
@@ -1238,6 +1256,7 @@ int main(void)
         cmocka_unit_test(seats_quotes_and_particles),
         cmocka_unit_test(hospitals_titles_and_acronym_words),
         cmocka_unit_test(addressed_and_listed_people),
+        cmocka_unit_test(sites_of_land),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
