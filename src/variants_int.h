@@ -108,6 +108,14 @@ static inline int sg_all_upper(const sg_folded *f, size_t a, size_t b)
 int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp, unsigned used,
                  reading *out);
 
+/* variants_read.c: the end of the head of a body named by its town at word
+ * start i ("hopital", "centre hospitalier (intercommunal)", "ch", "chi" in
+ * capitals; unless `hospitals`, "clinique", "mairie" too), its skeleton's
+ * words into *st and, with `pronoun`, the pronoun that stands for it
+ * ("celui ", "celle "); 0 if none. */
+size_t sg_body_head_at(const sg_folded *f, size_t i, int hospitals, skel_state *st,
+                       const char **pronoun);
+
 /* variants_lists.c: the names after a plural head at word start i ("les
  * hôpitaux Font-Pré et Chalucet"), two or more, into hits. Returns 0 or
  * SG_ERR_NOMEM. */

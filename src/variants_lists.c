@@ -319,37 +319,6 @@ static size_t of_at(const sg_folded *f, size_t j)
     return e + 1;
 }
 
-/* The head of a body named by its town, at folded offset i, that a list of
- * towns may share ("l'hôpital de X, de Y", "la mairie de X et de Y"): its
- * end (its words into *st), and the pronoun that stands for it ("celui de
- * Z"); 0 if none. */
-static size_t list_head_at(const sg_folded *f, size_t i, skel_state *st, const char **pronoun)
-{
-    static const struct {
-        const char *head, *pronoun;
-    } heads[] = {{"centre hospitalier intercommunal", "celui "},
-                 {"centre hospitalier", "celui "},
-                 {"hopital", "celui "},
-                 {"chi", "celui "},
-                 {"ch", "celui "},
-                 {"clinique", "celle "},
-                 {"mairie", "celle "}};
-    for (size_t h = 0; h < sizeof(heads) / sizeof(*heads); h++) {
-        size_t hl = strlen(heads[h].head);
-        if (i + hl >= f->len || memcmp(f->text + i, heads[h].head, hl) || f->text[i + hl] != ' ' ||
-            (hl <= 3 && !sg_all_upper(f, i, i + hl)))
-            continue;
-        for (const char *w = heads[h].head; *w;) {
-            size_t n = strcspn(w, " ");
-            sg_state_add(st, w, n);
-            w += n + (w[n] == ' ');
-        }
-        *pronoun = heads[h].pronoun;
-        return i + hl;
-    }
-    return 0;
-}
-
 /* The pronoun p (with its space) at folded offset j: the next word's start,
  * or j. */
 static size_t pronoun_at(const sg_folded *f, size_t j, const char *p)
@@ -394,7 +363,7 @@ static int towns_listed(const sg_matcher *m, const sg_folded *f, const sg_hit *x
                                          " ou ",  " mais aussi ", " ainsi que "};
     skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
     const char *pronoun = NULL;
-    size_t j = list_head_at(f, x->fs, &st, &pronoun);
+    size_t j = sg_body_head_at(f, x->fs, 0, &st, &pronoun);
     if (!j)
         return 0;
     int towns = of_at(f, j + 1) != 0; /* "l'hôpital de X": a list of towns may follow */

@@ -525,23 +525,30 @@ static int fuzzy_at(const sg_matcher *m, const sg_folded *f, size_t i, const pre
     return 0;
 }
 
-/* The end of a hospital's head at word start i ("hopital", "ch", "chi" in
- * capitals, "centre hospitalier (intercommunal)"), its skeleton's words into
- * *st; 0 if none. */
-static size_t hospital_head_at(const sg_folded *f, size_t i, skel_state *st)
+size_t sg_body_head_at(const sg_folded *f, size_t i, int hospitals, skel_state *st,
+                       const char **pronoun)
 {
-    static const char *const heads[] = {"centre hospitalier intercommunal", "centre hospitalier",
-                                        "hopital", "chi", "ch"};
-    for (size_t h = 0; h < sizeof(heads) / sizeof(*heads); h++) {
-        size_t hl = strlen(heads[h]);
-        if (i + hl >= f->len || memcmp(f->text + i, heads[h], hl) || f->text[i + hl] != ' ' ||
-            (heads[h][0] == 'c' && hl <= 3 && !sg_all_upper(f, i, i + hl)))
+    static const struct {
+        const char *head, *pronoun;
+    } heads[] = {{"centre hospitalier intercommunal", "celui "},
+                 {"centre hospitalier", "celui "},
+                 {"hopital", "celui "},
+                 {"chi", "celui "},
+                 {"ch", "celui "},
+                 {"clinique", "celle "},
+                 {"mairie", "celle "}};
+    for (size_t h = 0; h < (hospitals ? 5 : sizeof(heads) / sizeof(*heads)); h++) {
+        size_t hl = strlen(heads[h].head);
+        if (i + hl >= f->len || memcmp(f->text + i, heads[h].head, hl) || f->text[i + hl] != ' ' ||
+            (hl <= 3 && !sg_all_upper(f, i, i + hl)))
             continue;
-        for (const char *w = heads[h]; *w;) {
+        for (const char *w = heads[h].head; *w;) {
             size_t n = strcspn(w, " ");
             sg_state_add(st, w, n);
             w += n + (w[n] == ' ');
         }
+        if (pronoun)
+            *pronoun = heads[h].pronoun;
         return i + hl;
     }
     return 0;
@@ -556,7 +563,7 @@ int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t 
                       uint32_t *entity, size_t *es, size_t *ee)
 {
     skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
-    size_t j = hospital_head_at(f, i, &st);
+    size_t j = sg_body_head_at(f, i, 1, &st, NULL);
     if (!j)
         return 0;
     j++;
