@@ -976,7 +976,8 @@ static char *layout_dot(int large)
 /* sfdp's settings for a large graph (above SG_LAYOUT_LARGE actors): overlaps
  * removed by scaling, a fast quadtree, and the repulsive force asked for as
  * 1/d (its default exponent is a marker just off -1, which costs a pow() an
- * interaction); a smaller graph's layout keeps Graphviz's defaults. */
+ * interaction), no edges routed (the job reads the places only); a smaller
+ * graph's layout keeps Graphviz's defaults. */
 static void large_layout_settings(void **state)
 {
     (void)state;
@@ -984,6 +985,8 @@ static void large_layout_settings(void **state)
     assert_non_null(strstr(large, "overlap=prism0"));
     assert_non_null(strstr(large, "quadtree=fast"));
     assert_non_null(strstr(large, "repulsiveforce=1"));
+    assert_null(strstr(large, "splines=false"));     /* "": no edges routed */
+    assert_non_null(strstr(small, "splines=false")); /* as it always was */
     assert_null(strstr(small, "prism0"));
     assert_null(strstr(small, "quadtree"));
     assert_null(strstr(small, "repulsiveforce"));
