@@ -715,25 +715,40 @@ int sg_graph_analyse_then(sg_graph *g, const sg_analysis_options *opt, sg_measur
     return rc ? rc : node_measures(g, opt, ready, ctx, err);
 }
 
-/* A maximum spanning forest of g (igraph's Prim on the distances 1 / weight):
- * keep[e] set for its edges. Returns 0 or IG_FAILED. */
-static int spanning_forest(const sg_graph *g, unsigned char *keep)
+/* A maximum spanning forest of g (igraph's Prim on the distances 1 / weight),
+ * of the edges among the nodes `shown` (NULL: all): keep[e] set for its
+ * edges. Returns 0 or IG_FAILED. */
+static int spanning_forest(const sg_graph *g, const unsigned char *shown, unsigned char *keep)
 {
     igraph_t ig;
     igraph_vector_t dist;
-    igraph_vector_int_t tree;
-    if (make_igraph(&ig, g))
+    igraph_vector_int_t tree, ev;
+    size_t *edge = sg_alloc_array(g->m + 1, sizeof(size_t)), m = 0;
+    if (!edge)
         return IG_FAILED;
     int rc = IG_FAILED;
-    if (igraph_vector_init(&dist, (igraph_integer_t)g->m))
+    for (size_t e = 0; e < g->m; e++)
+        if (!shown || (shown[g->src[e]] && shown[g->dst[e]]))
+            edge[m++] = e;
+    if (igraph_vector_int_init(&ev, (igraph_integer_t)(2 * m)))
+        goto no_ev;
+    for (size_t k = 0; k < m; k++) {
+        VECTOR(ev)[2 * k] = (igraph_integer_t)g->src[edge[k]];
+        VECTOR(ev)[2 * k + 1] = (igraph_integer_t)g->dst[edge[k]];
+    }
+    if (igraph_create(&ig, &ev, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED))
+        goto no_graph;
+    if (igraph_vector_init(&dist, (igraph_integer_t)m))
         goto no_dist;
     if (igraph_vector_int_init(&tree, 0))
         goto no_tree;
-    for (size_t e = 0; e < g->m; e++)
-        VECTOR(dist)[e] = g->weight[e] > 0 ? 1.0 / g->weight[e] : HUGE_VAL;
+    for (size_t k = 0; k < m; k++) {
+        double w = g->weight[edge[k]];
+        VECTOR(dist)[k] = w > 0 ? 1.0 / w : HUGE_VAL;
+    }
     if (!igraph_minimum_spanning_tree(&ig, &tree, &dist)) {
         for (igraph_integer_t i = 0; i < igraph_vector_int_size(&tree); i++)
-            keep[VECTOR(tree)[i]] = 1;
+            keep[edge[VECTOR(tree)[i]]] = 1;
         rc = 0;
     }
     igraph_vector_int_destroy(&tree);
@@ -741,11 +756,15 @@ no_tree:
     igraph_vector_destroy(&dist);
 no_dist:
     igraph_destroy(&ig);
+no_graph:
+    igraph_vector_int_destroy(&ev);
+no_ev:
+    free(edge);
     return rc;
 }
 
-int sg_graph_backbone_edges(const sg_graph *g, double alpha, unsigned char *keep, size_t *kept,
-                            sg_error *err)
+int sg_graph_backbone_edges(const sg_graph *g, double alpha, const unsigned char *shown,
+                            unsigned char *keep, size_t *kept, sg_error *err)
 {
     double *s = sg_alloc_array(g->n + 1, sizeof(double)),
            *k = sg_alloc_array(g->n + 1, sizeof(double));
@@ -756,7 +775,7 @@ int sg_graph_backbone_edges(const sg_graph *g, double alpha, unsigned char *keep
     }
     memset(keep, 0, g->m);
     sg_ig_enter();
-    rc = spanning_forest(g, keep);
+    rc = spanning_forest(g, shown, keep);
     sg_ig_leave();
     if (rc) {
         rc = ig_failed(err, "spanning forest");
@@ -767,7 +786,8 @@ int sg_graph_backbone_edges(const sg_graph *g, double alpha, unsigned char *keep
     for (size_t e = 0; e < g->m; e++) {
         size_t a = g->src[e], b = g->dst[e];
         double w = g->weight[e];
-        keep[e] |= disparity(w, s[a], k[a]) < alpha || disparity(w, s[b], k[b]) < alpha;
+        if (!shown || (shown[a] && shown[b]))
+            keep[e] |= disparity(w, s[a], k[a]) < alpha || disparity(w, s[b], k[b]) < alpha;
         *kept += keep[e];
     }
 done:

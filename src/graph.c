@@ -89,6 +89,7 @@ void sg_graph_free(sg_graph *g)
     if (!g)
         return;
     free(g->picture_keep);
+    free(g->picture_shown);
     for (size_t i = 0; i < 2 * g->nmeta; i++)
         free(g->meta[i]);
     free(g->meta);
@@ -485,7 +486,8 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)
     }
     g->m = m;
     free(g->picture_keep); /* (another network's picture) */
-    g->picture_keep = NULL;
+    free(g->picture_shown);
+    g->picture_keep = g->picture_shown = NULL;
     (void)err;
     return 0;
 }

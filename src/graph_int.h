@@ -44,8 +44,10 @@ struct sg_graph {
     /* The edges a picture of a large network draws (render.c), as its layout
      * found them, for the drawing that follows: picture_keep[e] for the
      * picture_m edges whose ends and weights hash to picture_stamp; NULL:
-     * none found. */
-    unsigned char *picture_keep;
+     * none found; picture_shown[i] (NULL: all) for the picture_n nodes,
+     * the actors it shows. */
+    unsigned char *picture_keep, *picture_shown;
+    size_t picture_n;
     size_t picture_m, picture_kept;
     uint64_t picture_stamp;
 };
@@ -74,9 +76,13 @@ int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
  * significant for either end by the disparity filter at `alpha` (as the
  * `backbone_alpha` column, on g's edges as they are) and those of a maximum
  * spanning forest, so that the backbone has g's components; *kept counts
- * them. Runs igraph under its lock. Returns 0, SG_ERR_NOMEM or SG_ERR_GRAPH. */
-int sg_graph_backbone_edges(const sg_graph *g, double alpha, unsigned char *keep, size_t *kept,
-                            sg_error *err);
+ * them. With `shown` (not NULL), the backbone among the nodes i with
+ * shown[i] only: the edges between two of them significant by the filter
+ * (computed on the whole network), and a maximum spanning forest of the
+ * edges between two of them. Runs igraph under its lock. Returns 0,
+ * SG_ERR_NOMEM or SG_ERR_GRAPH. */
+int sg_graph_backbone_edges(const sg_graph *g, double alpha, const unsigned char *shown,
+                            unsigned char *keep, size_t *kept, sg_error *err);
 
 /* analysis.c: sg_graph_analyse, telling `ready` (when not NULL) each
  * measure named in it as soon as its values are known, before the others

@@ -141,6 +141,11 @@ static int render_set(sg_render_options *opt, const char *name, const char *valu
         if (parse_u32(value, &v))
             return invalid(err, "invalid --labels '%.200s' (a number of actors)", value);
         opt->labels = (long)v;
+    } else if (!strcmp(name, "picture-actors")) {
+        if (parse_u32(value, &v))
+            return invalid(err, "invalid --picture-actors '%.200s' (a number of actors, 0: all)",
+                           value);
+        opt->picture_actors = (long)v;
     } else if (!strcmp(name, "title")) {
         opt->title = value;
     } else if (!strcmp(name, "engine")) {

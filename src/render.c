@@ -73,6 +73,7 @@ void sg_render_options_init(sg_render_options *opt)
     opt->title = NULL;
     opt->lang = "fr";
     opt->view_evidence = 5;
+    opt->picture_actors = SG_PICTURE_ACTORS;
 }
 
 int sg_colour_by_parse(sg_colour_by *out, const char *name)
@@ -197,27 +198,85 @@ static uint64_t edges_stamp(const sg_graph *g)
     return h;
 }
 
-/* The edges a picture lays out and draws: every edge (*keep NULL, *kept m)
- * or, for a network of more than SG_LAYOUT_LARGE actors and
- * SG_PICTURE_EDGES_MAX edges, its backbone (sg_graph_backbone_edges at
- * SG_PICTURE_ALPHA): 146,000 lines are a grey cloud that hides the groups,
- * costs seconds to lay out and draw, and makes an SVG of 44 MB. */
-static int picture_edges(const sg_graph *g, unsigned char **keep, size_t *kept, sg_error *err)
+typedef struct {
+    double v;
+    size_t i;
+} ranked;
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (a->v != b->v)
+        return a->v > b->v ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The actors a picture shows: all (*shown NULL) or, for a network of more
+ * than opt->picture_actors actors (when not 0), that many, the largest by
+ * the measure that sizes them (`values`, NULL: the sizing column of opt),
+ * ties in id order: shown[i] for them. */
+static int picture_actors(const sg_graph *g, const sg_render_options *opt, const double *values,
+                          unsigned char **shown, sg_error *err)
+{
+    size_t n = sg_graph_node_count(g), want = (size_t)opt->picture_actors;
+    *shown = NULL;
+    if (opt->picture_actors <= 0 || n <= want)
+        return 0;
+    long scol = size_column(g, opt->size_by);
+    ranked *r = sg_alloc_array(n, sizeof(ranked));
+    unsigned char *s = calloc(n, 1);
+    if (!r || !s) {
+        free(r);
+        free(s);
+        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        r[i] = (ranked){values ? values[i] : size_value(g, scol, i), i};
+    qsort(r, n, sizeof(ranked), cmp_ranked);
+    for (size_t k = 0; k < want; k++)
+        s[r[k].i] = 1;
+    free(r);
+    *shown = s;
+    return 0;
+}
+
+/* A picture of a network of more than SG_LAYOUT_LARGE actors and
+ * SG_PICTURE_EDGES_MAX edges draws its backbone: 146,000 lines are a grey
+ * cloud that hides the groups, cost seconds to lay out and draw, and make
+ * an SVG of 44 MB. */
+static int backbone_pictured(const sg_graph *g)
+{
+    return sg_graph_node_count(g) > SG_LAYOUT_LARGE &&
+           sg_graph_edge_count(g) > SG_PICTURE_EDGES_MAX;
+}
+
+/* The edges a picture lays out and draws, among the actors `shown` (NULL:
+ * all): every edge (*keep NULL, *kept m), every edge between two actors
+ * shown, or the backbone (sg_graph_backbone_edges at SG_PICTURE_ALPHA)
+ * among them (backbone_pictured). */
+static int picture_edges(const sg_graph *g, const unsigned char *shown, unsigned char **keep,
+                         size_t *kept, sg_error *err)
 {
     size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g);
     *keep = NULL;
     *kept = m;
-    if (n <= SG_LAYOUT_LARGE || m <= SG_PICTURE_EDGES_MAX)
+    if (!shown && !backbone_pictured(g))
         return 0;
-    unsigned char *k = malloc(m);
+    unsigned char *k = malloc(m + 1);
     if (!k)
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     int rc = 0;
-    if (g->picture_keep && g->picture_m == m && g->picture_stamp == edges_stamp(g)) {
+    if (g->picture_keep && g->picture_m == m && g->picture_stamp == edges_stamp(g) &&
+        g->picture_n == n && !g->picture_shown == !shown &&
+        (!shown || !memcmp(shown, g->picture_shown, n))) {
         memcpy(k, g->picture_keep, m);
         *kept = g->picture_kept;
+    } else if (backbone_pictured(g)) {
+        rc = sg_graph_backbone_edges(g, SG_PICTURE_ALPHA, shown, k, kept, err);
     } else {
-        rc = sg_graph_backbone_edges(g, SG_PICTURE_ALPHA, k, kept, err);
+        *kept = 0;
+        for (size_t e = 0; e < m; e++)
+            *kept += k[e] = shown[g->src[e]] && shown[g->dst[e]];
     }
     if (rc)
         free(k);
@@ -226,56 +285,150 @@ static int picture_edges(const sg_graph *g, unsigned char **keep, size_t *kept, 
     return rc;
 }
 
-/* Keeps the edges a layout found for g's picture (keep, NULL: all) for the
- * drawing: the backbone's spanning forest and filter cost the dense bench
- * 25 ms each time, in the drawing's thread, at the end of the run. */
-static void remember_picture_edges(sg_graph *g, unsigned char *keep, size_t kept)
+/* Keeps the actors and edges a layout found for g's picture (shown, keep,
+ * NULL: all) for the drawing: the backbone's spanning forest and filter
+ * cost the dense bench 25 ms each time, in the drawing's thread, at the
+ * end of the run. Takes both. */
+static void remember_picture(sg_graph *g, unsigned char *shown, unsigned char *keep, size_t kept)
 {
     free(g->picture_keep);
+    free(g->picture_shown);
     g->picture_keep = keep;
+    g->picture_shown = shown;
+    g->picture_n = g->n;
     g->picture_m = g->m;
     g->picture_kept = kept;
     if (keep)
         g->picture_stamp = edges_stamp(g);
 }
 
-/* A layout job for g (its edges `keep`, or all when NULL), its nodes sized
- * by the measure `values` (NULL: the sizing column of opt). */
+/* A layout job for g's actors `shown` (NULL: all) and its edges `keep`
+ * (NULL: all), its nodes sized by the measure `values` (NULL: the sizing
+ * column of opt). The job's node k is the k-th actor shown. */
 static int layout_job(sg_layout_job **out, const sg_graph *g, const sg_render_options *opt,
-                      const double *values, const unsigned char *keep, sg_error *err)
+                      const double *values, const unsigned char *shown, const unsigned char *keep,
+                      sg_error *err)
 {
-    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g), kept = 0;
+    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g), kept = 0, laid = 0;
     long scol = size_column(g, opt->size_by);
     double *diam = sg_alloc_array(n + 1, sizeof(double)), vmax = 0;
     size_t *ends = sg_alloc_array(2 * (m + 1), sizeof(size_t));
+    size_t *at = sg_alloc_array(n + 1, sizeof(size_t)); /* actor -> job node */
     int rc = SG_ERR_NOMEM;
-    if (!diam || !ends)
+    if (!diam || !ends || !at)
         goto done;
     for (size_t i = 0; i < n; i++)
         vmax = fmax(vmax, values ? values[i] : size_value(g, scol, i));
     for (size_t i = 0; i < n; i++)
-        diam[i] = diameter(values ? values[i] : size_value(g, scol, i), vmax);
+        if (!shown || shown[i]) {
+            at[i] = laid;
+            diam[laid++] = diameter(values ? values[i] : size_value(g, scol, i), vmax);
+        }
     for (size_t e = 0; e < m; e++)
         if (!keep || keep[e]) {
-            sg_graph_edge(g, e, &ends[2 * kept], &ends[2 * kept + 1], NULL, NULL);
+            size_t a, b;
+            sg_graph_edge(g, e, &a, &b, NULL, NULL);
+            ends[2 * kept] = at[a];
+            ends[2 * kept + 1] = at[b];
             kept++;
         }
     const char *engine = engine_for(g, opt);
-    rc = sg_layout_job_new(out, n, diam, kept, ends, engine,
+    rc = sg_layout_job_new(out, laid, diam, kept, ends, engine,
                            n > SG_LAYOUT_LARGE && !strcmp(engine, "sfdp"));
 done:
     if (rc)
         sg_error_set(err, rc, NULL, 0, -1, "out of memory");
     free(diam);
     free(ends);
+    free(at);
     return rc;
+}
+
+/* Places the actors a picture leaves out (x, y, size: points, those of the
+ * actors shown already set), so that the network's data opens laid out
+ * with them too: each beside its strongest partner placed before it (the
+ * actors shown, then round by round those placed in the round before),
+ * the k-th around one partner at the golden angle k times, further out as
+ * k grows; those with no such partner (components without any actor shown)
+ * in rows below the drawing. */
+static int place_left_out(const sg_graph *g, const unsigned char *shown, double *x, double *y,
+                          const double *size)
+{
+    size_t n = sg_graph_node_count(g), m = sg_graph_edge_count(g);
+    size_t *best = sg_alloc_array(n + 1, sizeof(size_t)), *around = calloc(n + 1, sizeof(size_t));
+    double *bw = sg_alloc_array(n + 1, sizeof(double));
+    unsigned char *placed = malloc(n + 1);
+    if (!best || !around || !bw || !placed) {
+        free(best);
+        free(around);
+        free(bw);
+        free(placed);
+        return SG_ERR_NOMEM;
+    }
+    memcpy(placed, shown, n);
+    for (int more = 1; more;) {
+        more = 0;
+        for (size_t i = 0; i < n; i++) {
+            best[i] = SIZE_MAX;
+            bw[i] = -HUGE_VAL;
+        }
+        for (size_t e = 0; e < m; e++) {
+            size_t a, b;
+            double w;
+            sg_graph_edge(g, e, &a, &b, &w, NULL);
+            for (int end = 0; end < 2; end++) {
+                size_t from = end ? b : a, to = end ? a : b;
+                if (placed[from] == 1 && !placed[to] && w > bw[to]) {
+                    best[to] = from;
+                    bw[to] = w;
+                }
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (best[i] == SIZE_MAX)
+                continue;
+            size_t p = best[i], k = ++around[p];
+            double angle = 2.399963229728653 * (double)k;
+            double r = size[p] + (2 * size[i] + 2) * sqrt((double)k);
+            x[i] = round((x[p] + r * cos(angle)) * 100.0) / 100.0;
+            y[i] = round((y[p] + r * sin(angle)) * 100.0) / 100.0;
+            placed[i] = 2; /* a partner from the next round on */
+            more = 1;
+        }
+        for (size_t i = 0; i < n; i++)
+            placed[i] = placed[i] ? 1 : 0;
+    }
+    double minx = HUGE_VAL, miny = HUGE_VAL, maxx = -HUGE_VAL, step = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (placed[i]) {
+            minx = fmin(minx, x[i] - size[i]);
+            maxx = fmax(maxx, x[i] + size[i]);
+            miny = fmin(miny, y[i] - size[i]);
+        } else {
+            step = fmax(step, 2 * size[i] + 8);
+        }
+    }
+    size_t per_row = (size_t)fmax(1, floor((maxx - minx) / fmax(step, 1)));
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (!placed[i]) {
+            x[i] = round((minx + step * ((double)(k % per_row) + 0.5)) * 100.0) / 100.0;
+            y[i] = round((miny - step * ((double)(k / per_row) + 1)) * 100.0) / 100.0;
+            k++;
+        }
+    free(best);
+    free(around);
+    free(bw);
+    free(placed);
+    return 0;
 }
 
 /* The layout's columns once the job has run: x, y (to 0.01 point: the
  * engines' last bits vary from run to run), size, and the colours (from
- * the communities, which may have been found while the job ran). */
+ * the communities, which may have been found while the job ran); the
+ * actors left out of the picture (not `shown`, NULL: none) placed beside
+ * their partners. */
 static int layout_columns(sg_graph *g, const sg_render_options *opt, const sg_layout_job *job,
-                          sg_error *err)
+                          const unsigned char *shown, sg_error *err)
 {
     size_t n = sg_graph_node_count(g);
     long scol = size_column(g, opt->size_by);
@@ -287,17 +440,22 @@ static int layout_columns(sg_graph *g, const sg_render_options *opt, const sg_la
     community_sizes(g, csize);
     double *x = cols, *y = cols + (n + 1), *size = cols + 2 * (n + 1);
     double *r = cols + 3 * (n + 1), *gr = cols + 4 * (n + 1), *b = cols + 5 * (n + 1);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0, k = 0; i < n; i++) {
         int c = colour_of(g, opt, i, csize);
-        x[i] = round(sg_layout_job_x(job)[i] * 100.0) / 100.0;
-        y[i] = round(sg_layout_job_y(job)[i] * 100.0) / 100.0;
+        if (!shown || shown[i]) {
+            x[i] = round(sg_layout_job_x(job)[k] * 100.0) / 100.0;
+            y[i] = round(sg_layout_job_y(job)[k] * 100.0) / 100.0;
+            k++;
+        }
         size[i] = round(diameter(size_value(g, scol, i), vmax) * 3600.0) / 100.0;
         r[i] = palette[c][0];
         gr[i] = palette[c][1];
         b[i] = palette[c][2];
     }
     static const char *const names[] = {"x", "y", "size", "r", "g", "b"};
-    int rc = 0;
+    int rc = shown ? place_left_out(g, shown, x, y, size) : 0;
+    if (rc)
+        sg_error_set(err, rc, NULL, 0, -1, "out of memory");
     for (int c = 0; c < 6 && !rc; c++) /* r, g, b whole numbers */
         rc = sg_graph_set_column(g, SG_NODES, names[c], c >= 3, cols + c * (n + 1), err);
     free(cols);
@@ -329,22 +487,26 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
         return sg_error_set(err, SG_ERR_INVALID, NULL, 0, -1,
                             "no node attribute '%s' to size the nodes by", opt->size_by);
     size_t kept;
-    unsigned char *keep = NULL;
+    unsigned char *keep = NULL, *shown = NULL;
     sg_layout_job *job = NULL;
-    int rc = picture_edges(g, &keep, &kept, err);
+    int rc = picture_actors(g, opt, NULL, &shown, err);
     if (!rc)
-        rc = layout_job(&job, g, opt, NULL, keep, err);
+        rc = picture_edges(g, shown, &keep, &kept, err);
+    if (!rc)
+        rc = layout_job(&job, g, opt, NULL, shown, keep, err);
     if (!rc) {
         layout_step(g, opt);
         rc = sg_layout_job_run(job, err);
     }
     if (!rc)
-        rc = layout_columns(g, opt, job, err);
+        rc = layout_columns(g, opt, job, shown, err);
     sg_layout_job_free(job);
-    if (!rc)
-        remember_picture_edges(g, keep, kept);
-    else
+    if (!rc) {
+        remember_picture(g, shown, keep, kept);
+    } else {
         free(keep);
+        free(shown);
+    }
     return rc;
 }
 
@@ -353,7 +515,8 @@ int sg_graph_layout(sg_graph *g, const sg_render_options *opt, sg_error *err)
 typedef struct {
     const sg_render_options *opt;
     sg_layout_job *job;
-    unsigned char *keep; /* the edges it lays out (NULL: all), kept of them */
+    unsigned char *shown; /* the actors it lays out (NULL: all) */
+    unsigned char *keep;  /* the edges it lays out (NULL: all), kept of them */
     size_t kept;
 } beside;
 
@@ -363,9 +526,11 @@ static int start_beside(const sg_graph *g, const char *measure, const double *va
     beside *b = ctx;
     if (b->job || strcmp(measure, b->opt->size_by))
         return 0;
-    int rc = picture_edges(g, &b->keep, &b->kept, err);
+    int rc = picture_actors(g, b->opt, values, &b->shown, err);
     if (!rc)
-        rc = layout_job(&b->job, g, b->opt, values, b->keep, err);
+        rc = picture_edges(g, b->shown, &b->keep, &b->kept, err);
+    if (!rc)
+        rc = layout_job(&b->job, g, b->opt, values, b->shown, b->keep, err);
     if (!rc && sg_layout_job_start(b->job))
         return 0; /* no thread: it runs after the analysis */
     return rc;
@@ -379,7 +544,7 @@ int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
         sg_render_options_init(&defaults);
         ropt = &defaults;
     }
-    beside b = {ropt, NULL, NULL, 0};
+    beside b = {ropt, NULL, NULL, NULL, 0};
     /* a thread for a layout that takes time only: a small network's run
      * stays as it was, memory included (Graphviz crashes when memory runs
      * out, and a thread's stack and heap are more of it) */
@@ -391,14 +556,15 @@ int sg_graph_analyse_layout(sg_graph *g, const sg_analysis_options *aopt,
     else if (!rc) {
         layout_step(g, ropt);
         if (!(rc = sg_layout_job_wait(b.job, err)))
-            rc = layout_columns(g, ropt, b.job, err);
+            rc = layout_columns(g, ropt, b.job, b.shown, err);
         if (!rc) {
-            remember_picture_edges(g, b.keep, b.kept);
-            b.keep = NULL;
+            remember_picture(g, b.shown, b.keep, b.kept);
+            b.keep = b.shown = NULL;
         }
     }
     sg_layout_job_free(b.job);
     free(b.keep);
+    free(b.shown);
     return rc;
 }
 
@@ -572,11 +738,11 @@ const char *sg_legend_shape(size_t t, const char **type)
     return types[t].shape;
 }
 
-/* The legend: colours, shapes, what sizes and widths mean, and which lines
- * are drawn when not all (`drawn` of them). Returns 0, or -1 when memory ran
- * out. */
+/* The legend: colours, shapes, what sizes and widths mean, which actors
+ * are drawn when not all (`shown` of them) and which lines when not all
+ * (`drawn` of them). Returns 0, or -1 when memory ran out. */
 static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
-                  const size_t *order, double wmax, double scale, size_t drawn)
+                  const size_t *order, double wmax, double scale, size_t shown, size_t drawn)
 {
     sg_legend_row rows[SG_LEGEND_MAX];
     size_t k = sg_legend_colours(g, opt, order, rows);
@@ -600,13 +766,30 @@ static int legend(sg_strbuf *b, const sg_graph *g, const sg_render_options *opt,
     char line[160];
     snprintf(line, sizeof(line), "; line width: co-occurrences (1 to %.0f)", wmax);
     sb_str(b, line);
+    if (shown < sg_graph_node_count(g)) {
+        char note[320];
+        snprintf(note, sizeof(note),
+                 "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Actors: the %zu largest of "
+                 "%zu (by ",
+                 shown, sg_graph_node_count(g));
+        sb_str(b, note);
+        sb_html(b, opt->size_by ? opt->size_by : "mentions", 40);
+        sb_str(b, "; the others are in the data)");
+    }
     if (drawn < sg_graph_edge_count(g)) {
         char note[320];
-        sg_snprintf_c(
-            note, sizeof(note),
-            "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Lines: the backbone, %zu of "
-            "%zu links (disparity filter \xce\xb1 &lt; %g, and a maximum spanning forest)",
-            drawn, sg_graph_edge_count(g), SG_PICTURE_ALPHA);
+        if (backbone_pictured(g))
+            sg_snprintf_c(note, sizeof(note),
+                          "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Lines: the "
+                          "backbone%s, %zu of %zu links (disparity filter \xce\xb1 &lt; %g, and "
+                          "a maximum spanning forest)",
+                          shown < sg_graph_node_count(g) ? " among them" : "", drawn,
+                          sg_graph_edge_count(g), SG_PICTURE_ALPHA);
+        else
+            snprintf(note, sizeof(note),
+                     "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Lines: the %zu links "
+                     "among them, of %zu",
+                     drawn, sg_graph_edge_count(g));
         sb_str(b, note);
     }
     sb_str(b, "</TD></TR></TABLE>");
@@ -631,21 +814,24 @@ typedef struct {
     double minx, miny, maxx, maxy;
 } bbox;
 
-static bbox bounds(const sg_graph *g, long xc, long yc, long sc)
+static bbox bounds(const sg_graph *g, const unsigned char *shown, long xc, long yc, long sc)
 {
     bbox bb = {0, 0, 0, 0};
-    for (size_t i = 0; i < sg_graph_node_count(g); i++) {
+    for (size_t i = 0, first = 1; i < sg_graph_node_count(g); i++) {
+        if (shown && !shown[i])
+            continue;
         double x = sg_graph_column_value(g, SG_NODES, (size_t)xc, i);
         double y = sg_graph_column_value(g, SG_NODES, (size_t)yc, i);
         double s = sg_graph_column_value(g, SG_NODES, (size_t)sc, i);
-        if (i == 0 || x - s < bb.minx)
+        if (first || x - s < bb.minx)
             bb.minx = x - s;
-        if (i == 0 || y - s < bb.miny)
+        if (first || y - s < bb.miny)
             bb.miny = y - s;
-        if (i == 0 || x + s > bb.maxx)
+        if (first || x + s > bb.maxx)
             bb.maxx = x + s;
-        if (i == 0 || y + s > bb.maxy)
+        if (first || y + s > bb.maxy)
             bb.maxy = y + s;
+        first = 0;
     }
     return bb;
 }
@@ -655,13 +841,14 @@ static bbox bounds(const sg_graph *g, long xc, long yc, long sc)
  * lie over the other actors). */
 typedef enum { NODES_ALL, NODES_LABELLED, NODES_LABELLED_LAST } nodes_drawn;
 
-/* The nodes' marks. For the DOT file (`dot`), each node also carries its
- * name as its label, drawn in the node's own colour at a size that fits
- * (hidden: the picture labels only the largest actors, outside), and the
- * outside labels are HTML-like, with their own colour. */
+/* The nodes' marks, of the actors `shown` (NULL: all). For the DOT file
+ * (`dot`), each node also carries its name as its label, drawn in the
+ * node's own colour at a size that fits (hidden: the picture labels only
+ * the largest actors, outside), and the outside labels are HTML-like, with
+ * their own colour. */
 static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_render_options *opt,
-                      const unsigned char *labelled, nodes_drawn which, const long *cols,
-                      double scale, int dot)
+                      const unsigned char *shown, const unsigned char *labelled, nodes_drawn which,
+                      const long *cols, double scale, int dot)
 {
     size_t n = sg_graph_node_count(g);
     long scol = size_column(g, opt->size_by);
@@ -670,9 +857,9 @@ static int draw_nodes(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, const sg_
     for (size_t k = 0; k < 2 * n && !rc; k++) {
         /* k < n: the first pass, k >= n: the labelled nodes again */
         size_t i = k < n ? k : k - n;
-        if (which == NODES_ALL        ? k >= n
-            : which == NODES_LABELLED ? k < n || !labelled[i]
-                                      : (k < n) == (labelled[i] != 0))
+        if ((shown && !shown[i]) || (which == NODES_ALL        ? k >= n
+                                     : which == NODES_LABELLED ? k < n || !labelled[i]
+                                                               : (k < n) == (labelled[i] != 0)))
             continue;
         char *name = sg_dot_clean(sg_graph_node_id(g, i)), colour[8];
         if (!name || !(nodes[i] = sg_gv_node(dg, name))) {
@@ -745,6 +932,8 @@ static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wm
         if (keep && !keep[e])
             continue;
         sg_graph_edge(g, e, &s, &t, &w, NULL);
+        if (!nodes[s] || !nodes[t]) /* an end left out of the picture */
+            continue;
         sg_gv_obj *edge = sg_gv_edge(dg, nodes[s], nodes[t]);
         if (!edge)
             return SG_ERR_NOMEM;
@@ -760,10 +949,11 @@ static int draw_edges(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, double wm
 }
 
 static int add_legend(const sg_graph *g, sg_gv *dg, const sg_render_options *opt,
-                      const size_t *order, double wmax, double scale, size_t drawn, sg_gv_obj **out)
+                      const size_t *order, double wmax, double scale, size_t shown, size_t drawn,
+                      sg_gv_obj **out)
 {
     sg_strbuf b = {NULL, 0, 0, 0};
-    if (legend(&b, g, opt, order, wmax, scale, drawn)) {
+    if (legend(&b, g, opt, order, wmax, scale, shown, drawn)) {
         free(b.s);
         return SG_ERR_NOMEM;
     }
@@ -822,15 +1012,21 @@ static int declare_defaults(sg_gv *dg, int dot)
 typedef struct {
     long cols[6]; /* x, y, size, r, g, b */
     size_t *order;
-    unsigned char *labelled; /* the actors labelled outside */
+    const unsigned char *shown; /* the actors drawn (NULL: all), nshown of them */
+    size_t nshown;
+    unsigned char *labelled; /* the actors labelled outside, shown */
     double wmax;
     bbox bb;
     double scale;
 } marks_plan;
 
-static int plan_marks(const sg_graph *g, const sg_render_options *opt, marks_plan *mp,
-                      sg_error *err)
+static int plan_marks(const sg_graph *g, const sg_render_options *opt, const unsigned char *shown,
+                      marks_plan *mp, sg_error *err)
 {
+    mp->shown = shown;
+    mp->nshown = sg_graph_node_count(g);
+    for (size_t i = 0; shown && i < sg_graph_node_count(g); i++)
+        mp->nshown -= !shown[i];
     static const char *const needed[] = {"x", "y", "size", "r", "g", "b"};
     for (int c = 0; c < 6; c++)
         if ((mp->cols[c] = sg_graph_column_find(g, SG_NODES, needed[c])) < 0)
@@ -847,13 +1043,15 @@ static int plan_marks(const sg_graph *g, const sg_render_options *opt, marks_pla
                             measure);
     if (rc || !(mp->labelled = labelled_nodes(g, opt, mp->order)))
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; shown && i < sg_graph_node_count(g); i++)
+        mp->labelled[i] &= shown[i];
     mp->wmax = 1;
     for (size_t e = 0; e < sg_graph_edge_count(g); e++) {
         double w;
         sg_graph_edge(g, e, NULL, NULL, &w, NULL);
         mp->wmax = w > mp->wmax ? w : mp->wmax;
     }
-    mp->bb = bounds(g, mp->cols[0], mp->cols[1], mp->cols[2]);
+    mp->bb = bounds(g, shown, mp->cols[0], mp->cols[1], mp->cols[2]);
     double extent = fmax(mp->bb.maxx - mp->bb.minx, mp->bb.maxy - mp->bb.miny);
     mp->scale = extent > 1000 ? extent / 1000 : 1;
     return 0;
@@ -870,7 +1068,7 @@ static int legend_size(const sg_graph *g, const sg_render_options *opt, const ma
     sg_gv_obj *ln = NULL;
     int rc = SG_ERR_NOMEM;
     if (sg_gv_open(&lg, "G") || declare_defaults(lg, 0) ||
-        add_legend(g, lg, opt, mp->order, mp->wmax, mp->scale, drawn, &ln))
+        add_legend(g, lg, opt, mp->order, mp->wmax, mp->scale, mp->nshown, drawn, &ln))
         goto done;
     if ((rc = sg_gv_layout(lg, "nop2")) != 0) {
         rc = sg_gv_failed(err, "nop2");
@@ -903,8 +1101,9 @@ static int place_labels(const sg_graph *g, const sg_render_options *opt, const m
     sg_gv *lg = NULL;
     int rc = SG_ERR_NOMEM;
     if (!lnodes || sg_gv_open(&lg, "G") || declare_defaults(lg, 0) ||
-        draw_nodes(g, lg, lnodes, opt, mp->labelled, NODES_LABELLED, mp->cols, mp->scale, 0) ||
-        add_legend(g, lg, opt, mp->order, mp->wmax, mp->scale, drawn, &ln) ||
+        draw_nodes(g, lg, lnodes, opt, mp->shown, mp->labelled, NODES_LABELLED, mp->cols, mp->scale,
+                   0) ||
+        add_legend(g, lg, opt, mp->order, mp->wmax, mp->scale, mp->nshown, drawn, &ln) ||
         place_legend(ln, mp->bb, lw, lh))
         goto done;
     if ((rc = sg_gv_layout(lg, "nop2")) != 0) {
@@ -944,11 +1143,12 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
     size_t n = sg_graph_node_count(g), kept;
     sg_gv_obj **nodes = calloc(n + 1, sizeof(sg_gv_obj *));
     sg_gv *dg = NULL;
-    unsigned char *keep = NULL;
-    marks_plan mp = {{0}, NULL, NULL, 0, {0, 0, 0, 0}, 0};
-    int rc = plan_marks(g, opt, &mp, err);
+    unsigned char *keep = NULL, *shown = NULL;
+    marks_plan mp = {{0}, NULL, NULL, 0, NULL, 0, {0, 0, 0, 0}, 0};
+    int rc = picture_actors(g, opt, NULL, &shown, err);
     double lw = 0, lh = 0, *xl = NULL;
-    if (rc || (rc = picture_edges(g, &keep, &kept, err)) ||
+    if (rc || (rc = plan_marks(g, opt, shown, &mp, err)) ||
+        (rc = picture_edges(g, shown, &keep, &kept, err)) ||
         (rc = legend_size(g, opt, &mp, kept, &lw, &lh, err)))
         goto done_set;
     rc = SG_ERR_NOMEM;
@@ -967,10 +1167,10 @@ int sg_render(const sg_graph *g, const char *format, const sg_render_options *op
          sg_gv_setf(root, "fontsize", "18")))
         goto done;
     sg_gv_obj *ln = NULL;
-    if (draw_nodes(g, dg, nodes, opt, mp.labelled, xl ? NODES_LABELLED_LAST : NODES_ALL, mp.cols,
-                   mp.scale, 0) ||
+    if (draw_nodes(g, dg, nodes, opt, shown, mp.labelled, xl ? NODES_LABELLED_LAST : NODES_ALL,
+                   mp.cols, mp.scale, 0) ||
         draw_edges(g, dg, nodes, mp.wmax, mp.scale, NULL, keep, kept) ||
-        add_legend(g, dg, opt, mp.order, mp.wmax, mp.scale, kept, &ln))
+        add_legend(g, dg, opt, mp.order, mp.wmax, mp.scale, mp.nshown, kept, &ln))
         goto done;
     if (place_legend(ln, mp.bb, lw, lh))
         goto done;
@@ -996,6 +1196,7 @@ done_set:
     free(mp.labelled);
     free(nodes);
     free(keep);
+    free(shown);
     free(xl);
     return rc;
 }
@@ -1005,11 +1206,12 @@ int sg_render_marks(const sg_graph *g, sg_gv *dg, sg_gv_obj **nodes, sg_gv_obj *
 {
     sg_render_options opt;
     sg_render_options_init(&opt);
-    marks_plan mp = {{0}, NULL, NULL, 0, {0, 0, 0, 0}, 0};
-    int rc = plan_marks(g, &opt, &mp, err);
-    if (!rc && (declare_defaults(dg, 1) ||
-                draw_nodes(g, dg, nodes, &opt, mp.labelled, NODES_ALL, mp.cols, mp.scale, 1) ||
-                draw_edges(g, dg, nodes, mp.wmax, mp.scale, edges, NULL, sg_graph_edge_count(g))))
+    marks_plan mp = {{0}, NULL, NULL, 0, NULL, 0, {0, 0, 0, 0}, 0};
+    int rc = plan_marks(g, &opt, NULL, &mp, err);
+    if (!rc &&
+        (declare_defaults(dg, 1) ||
+         draw_nodes(g, dg, nodes, &opt, NULL, mp.labelled, NODES_ALL, mp.cols, mp.scale, 1) ||
+         draw_edges(g, dg, nodes, mp.wmax, mp.scale, edges, NULL, sg_graph_edge_count(g))))
         rc = sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     free(mp.order);
     free(mp.labelled);

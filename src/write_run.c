@@ -246,11 +246,20 @@ int sg_network_prepare(sg_graph *g, const sg_write_options *o, int layout, sg_er
     return rc;
 }
 
-/* A network's analysis and (when wanted) layout. */
+/* A network's analysis and (when wanted) layout: of every actor when no
+ * picture is drawn (the actors a picture leaves out are left out of its
+ * layout only). */
 static int prepare(sg_graph *g, const sg_write_options *o, sg_target *const *t, size_t n,
                    sg_error *err)
 {
-    return sg_network_prepare(g, o, want_layout(o, t, n, g), err);
+    int layout = want_layout(o, t, n, g), pictures = 0;
+    for (size_t i = 0; i < n; i++)
+        pictures |= drawn(t[i]);
+    if (!layout || pictures)
+        return sg_network_prepare(g, o, layout, err);
+    sg_write_options whole = *o;
+    whole.render.picture_actors = 0;
+    return sg_network_prepare(g, &whole, layout, err);
 }
 
 /* Moves target *t (set NULL) into the plan. */

@@ -23,6 +23,9 @@ typedef struct {
     const char *title;      /* caption above the picture, or NULL */
     const char *lang;       /* the HTML view's interface: "fr" (default) or "en" */
     long view_evidence;     /* units of text shown behind each edge in the HTML view (5) */
+    long picture_actors;    /* a picture of a network of more actors shows this many, the
+                               largest by size_by (the others stay in the data, placed beside
+                               their partners); 0: all. Default SG_PICTURE_ACTORS */
     sg_step_fn on_step;     /* told the layout and the drawing as they start (may be NULL) */
     void *step_ctx;
 } sg_render_options;
@@ -39,6 +42,12 @@ typedef struct {
  * The network's data (GraphML, DOT, ...) keeps every edge. */
 #define SG_PICTURE_EDGES_MAX 20000
 #define SG_PICTURE_ALPHA 0.05
+
+/* A picture shows at most this many actors by default (sg_render_options'
+ * picture_actors): an analyst cannot read more in one picture, and laying
+ * out and drawing the 5,600 actors of the dense bench network cost more
+ * than the rest of the analysis. */
+#define SG_PICTURE_ACTORS 2000
 
 /* Fills `opt` with the defaults: colour by community, size by "pagerank"
  * (static storage), labels -1, engine and title NULL. The strings of the
@@ -62,7 +71,9 @@ const char *sg_render_format_from_path(const char *path);
 
 /* Lays the graph out with Graphviz (overlap removal "prism", straight edges)
  * and colours it: adds the node columns `x`, `y` (points), `size` (radius in
- * points), `r`, `g`, `b`, which Gephi reads as its layout and colours. Runs
+ * points), `r`, `g`, `b`, which Gephi reads as its layout and colours. The
+ * actors a picture leaves out (opt->picture_actors) are not given to
+ * Graphviz: each is placed beside its strongest partner laid out. Runs
  * the analysis first when the graph has none. Deterministic. `opt` NULL: the
  * defaults. Threads: changes `g`, which no other thread may use meanwhile.
  * Graphviz is not reentrant, so layouts, pictures and DOT exports from

@@ -171,8 +171,10 @@ int sg_run_write(sg_target **t, size_t n, sg_target **bipartite, sg_output **row
 /* A network made as sg_run_write makes it: analysed when opt->analyse, laid
  * out when `layout` (the layout beside the analysis when both:
  * sg_graph_analyse_layout). For front ends that write a network later
- * (the Python package); `layout` is theirs to decide, as opt->layout says.
- * Returns 0 or the failing step's error. */
+ * (the Python package); `layout` is theirs to decide, as opt->layout says,
+ * and so is opt->render.picture_actors (sg_run_write lays out every actor,
+ * 0, when it draws no picture: the actors a picture leaves out are left out
+ * of its layout only). Returns 0 or the failing step's error. */
 int sg_network_prepare(sg_graph *g, const sg_write_options *opt, int layout, sg_error *err);
 
 /* Convenience: the graph to `path` in one call (new, open, write, commit,

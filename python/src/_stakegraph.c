@@ -1577,11 +1577,19 @@ cleanup:
 /* ---- networks ---------------------------------------------------------- */
 
 /* Analysis and layout as the command line's sg_run_write does them
- * (write_run.c's prepare): the layout when a picture is wanted, or by
- * default up to SG_AUTO_LAYOUT_MAX actors. */
+ * (write_run.c's prepare): the layout when a picture is wanted (`picture`:
+ * 2 for one Graphviz draws, 1 for the HTML view), or by default up to
+ * SG_AUTO_LAYOUT_MAX actors; of every actor unless Graphviz draws it (the
+ * actors a picture leaves out are left out of its layout only). */
 static int prepare(RunObject *r, sg_graph *g, int picture, const sg_write_options *o, sg_error *err)
 {
-    int want = picture;
+    sg_write_options whole;
+    if (picture != 2) {
+        whole = *o;
+        whole.render.picture_actors = 0;
+        o = &whole;
+    }
+    int want = picture != 0;
     if (o->analyse && o->layout != 0 && !picture) {
         want = o->layout == 1 || sg_graph_node_count(g) <= SG_AUTO_LAYOUT_MAX;
         if (!want) {
@@ -1792,7 +1800,7 @@ static PyObject *run_write_period(RunObject *r, PyObject *args)
         Py_DECREF(keep);
         return raise_sg(OptionError, &err, rc);
     }
-    int picture = sg_target_kind_of(t) == SG_TARGET_PICTURE;
+    int picture = sg_target_kind_of(t) == SG_TARGET_PICTURE ? 2 - !!sg_target_is_view(t) : 0;
     sg_target_free(t);
     run_lock(r);
     Py_BEGIN_ALLOW_THREADS;

@@ -131,7 +131,15 @@ int cli_parse_options(const cli_command *cmd, int argc, char **argv, cli_apply_f
 void cli_print_help(const cli_command *cmd, FILE *f);
 
 /* The picture options extract, merge and render share (sg_render_options_set). */
-enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE, OPT_LANG, OPT_HTML_EVIDENCE };
+enum {
+    OPT_COLOUR_BY = 300,
+    OPT_SIZE_BY,
+    OPT_LABELS,
+    OPT_TITLE,
+    OPT_LANG,
+    OPT_HTML_EVIDENCE,
+    OPT_PICTURE_ACTORS
+};
 #define CLI_PICTURE_OPTIONS(commands)                                                              \
     {OPT_COLOUR_BY, "colour-by|color-by", "WHAT", "pictures: community (default) or type",         \
      commands},                                                                                    \
@@ -141,6 +149,9 @@ enum { OPT_COLOUR_BY = 300, OPT_SIZE_BY, OPT_LABELS, OPT_TITLE, OPT_LANG, OPT_HT
          commands},                                                                                \
         {OPT_LABELS, "labels", "N",                                                                \
          "pictures: label the N most central actors (default: all up to 60 actors, else 40)",      \
+         commands},                                                                                \
+        {OPT_PICTURE_ACTORS, "picture-actors", "N",                                                \
+         "pictures: show the N largest actors of a larger network (default 2000; 0: all)",         \
          commands},                                                                                \
         {OPT_LANG, "lang", "fr|en", "the HTML view's interface language (default fr)", commands},  \
         {OPT_HTML_EVIDENCE, "html-evidence", "N",                                                  \

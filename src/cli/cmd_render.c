@@ -85,7 +85,11 @@ static int draw(const char *in, int strict, sg_target **outs, size_t n, sg_rende
         cli_steps_end(&steps);
         return EXIT_FAIL;
     }
-    int rc = 0;
+    int rc = 0, pictures = 0;
+    for (size_t i = 0; i < n; i++) /* without a picture, every actor laid out */
+        pictures |= sg_target_kind_of(outs[i]) == SG_TARGET_PICTURE && !sg_target_is_view(outs[i]);
+    if (!pictures)
+        ro->picture_actors = 0;
     if (sg_graph_column_find(g, SG_NODES, "community") < 0 ||
         (strcmp(ro->size_by, "mentions") && sg_graph_column_find(g, SG_NODES, ro->size_by) < 0))
         rc = sg_graph_analyse_layout(g, ao, ro, &err);

@@ -340,12 +340,13 @@ with tempfile.TemporaryDirectory() as T:
     # above 2,000 actors and 20,000 edges the picture draws the backbone
     # (disparity filter and a maximum spanning forest), says so in its legend,
     # and the GraphML keeps every edge; at 2,000 actors every edge is drawn
+    # (every actor shown: --picture-actors 0, the default's cut is below)
     gen = os.path.join(SRC, "tests", "bench", "gen_graph.py")
     for n, m, backbone in ((2001, 24000, True), (2000, 24000, False)):
         src, pic, laid = (os.path.join(T, f"b{n}.{x}") for x in ("graphml", "svg", "laid.graphml"))
         subprocess.run(["/usr/bin/python3", gen, str(n), str(m), src], check=True,
                        capture_output=True)
-        r = run("render", src, "-o", pic, "-o", laid)
+        r = run("render", src, "-o", pic, "-o", laid, "--picture-actors", "0")
         G = nx.read_graphml(laid)
         root = ET.parse(pic).getroot()
         drawn = [g.find(SVG + "title").text.split("--") for g in root.iter(SVG + "g")
@@ -381,9 +382,13 @@ with tempfile.TemporaryDirectory() as T:
         check(f"{n} actors: each label beside its actor", not far, str(far[:3]))
         if backbone:
             one = os.path.join(T, f"b{n}.jobs1.graphml")
-            r1 = run("render", src, "-o", one, "--jobs", "1")
+            r1 = run("render", src, "-o", one, "--jobs", "1", "--picture-actors", "0")
             check("render --jobs 1: the same file", r1.returncode == 0
                   and open(one).read() == open(laid).read(), r1.stderr)
+            whole = os.path.join(T, f"b{n}.whole.graphml")
+            rw = run("render", src, "-o", whole)
+            check("without a picture every actor is laid out (as --picture-actors 0)",
+                  rw.returncode == 0 and open(whole).read() == open(laid).read(), rw.stderr)
         if not backbone:
             check(f"{n} actors, {G.number_of_edges()} edges: every edge drawn, no backbone row",
                   r.returncode == 0 and len(drawn) == G.number_of_edges() and "backbone" not in legend,
@@ -402,6 +407,49 @@ with tempfile.TemporaryDirectory() as T:
         strong = [e for e, a in alpha.items() if a < 0.05]
         check("every edge of backbone_alpha < 0.05 is drawn", all(D.has_edge(*e) for e in strong),
               f"{len(strong)} significant")
+
+    # a picture shows at most 2,000 actors (--picture-actors), the largest
+    # by pagerank, and the backbone among them; the legend says so; every
+    # actor keeps a place in the GraphML; a smaller network is drawn whole
+    src, pic, laid = (os.path.join(T, f"b2001.{x}") for x in ("graphml", "cut.svg", "cut.graphml"))
+    r = run("render", src, "-o", pic, "-o", laid)
+    G = nx.read_graphml(laid)
+    shown = set(svg_nodes(pic)) - {"legend"}
+    top = sorted(G, key=lambda v: (-G.nodes[v]["pagerank"], list(G).index(v)))[:2000]
+    legend = texts(svg_nodes(pic)["legend"])
+    check("2,001 actors: the 2,000 largest by pagerank drawn, the legend says so",
+          r.returncode == 0 and shown == set(top)
+          and "Actors: the 2000 largest of 2001 (by pagerank" in legend
+          and "the backbone among them" in legend, r.stderr + legend[-200:])
+    root = ET.parse(pic).getroot()
+    drawn = [g.find(SVG + "title").text.split("--") for g in root.iter(SVG + "g")
+             if g.get("class") == "edge"]
+    D = nx.Graph(drawn)
+    D.add_nodes_from(shown)
+    check("the backbone among them keeps their components, and only their edges",
+          nx.number_connected_components(D) == nx.number_connected_components(G.subgraph(shown))
+          and all(a in shown and b in shown and G.has_edge(a, b) for a, b in drawn))
+    check("every actor laid out in the GraphML, the one left out too",
+          len(G) == 2001 and all(math.isfinite(G.nodes[v]["x"]) and math.isfinite(G.nodes[v]["y"])
+                                 for v in G))
+    small, spic = os.path.join(T, "p300.graphml"), os.path.join(T, "p300.svg")
+    subprocess.run(["/usr/bin/python3", gen, "300", "900", small], check=True, capture_output=True)
+    r = run("render", small, "-o", spic, "--picture-actors", "100")
+    S = nx.read_graphml(small)
+    shown = set(svg_nodes(spic)) - {"legend"}
+    edges = sum(1 for g in ET.parse(spic).getroot().iter(SVG + "g") if g.get("class") == "edge")
+    legend = texts(svg_nodes(spic)["legend"])
+    check("render --picture-actors 100 of 300 actors: 100 drawn, every link among them",
+          r.returncode == 0 and len(shown) == 100
+          and edges == S.subgraph(shown).number_of_edges()
+          and f"the {edges} links among them, of {S.number_of_edges()}" in legend,
+          r.stderr + legend[-200:])
+    r = run("render", small, "-o", spic)
+    check("300 actors: all drawn by default",
+          r.returncode == 0 and len(set(svg_nodes(spic)) - {"legend"}) == 300, r.stderr)
+    bad = run("render", small, "-o", spic, "--picture-actors", "many")
+    check("--picture-actors many: a usage error", bad.returncode == 2
+          and "--picture-actors" in bad.stderr, bad.stderr)
 
     # a sampled betweenness (4,000 actors: above the exact size) is computed
     # in two processes unless --jobs 1: the same values

@@ -907,6 +907,7 @@ static sg_graph *laid_out(const char *path, const sg_render_options *ro, int bes
 static char *large_ring_graphml(int n)
 {
     static char path[] = "/tmp/sg-large-ring-XXXXXX";
+    memcpy(path + sizeof(path) - 7, "XXXXXX", 6); /* (a name for each call) */
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "w");
@@ -975,7 +976,8 @@ static char *layout_dot(int large)
 /* sfdp's settings for a large graph (above SG_LAYOUT_LARGE actors): overlaps
  * removed by scaling, a fast quadtree, and the repulsive force asked for as
  * 1/d (its default exponent is a marker just off -1, which costs a pow() an
- * interaction); a smaller graph's layout keeps Graphviz's defaults. */
+ * interaction), no edges routed (the job reads the places only); a smaller
+ * graph's layout keeps Graphviz's defaults. */
 static void large_layout_settings(void **state)
 {
     (void)state;
@@ -983,6 +985,8 @@ static void large_layout_settings(void **state)
     assert_non_null(strstr(large, "overlap=prism0"));
     assert_non_null(strstr(large, "quadtree=fast"));
     assert_non_null(strstr(large, "repulsiveforce=1"));
+    assert_null(strstr(large, "splines=false"));     /* "": no edges routed */
+    assert_non_null(strstr(small, "splines=false")); /* as it always was */
     assert_null(strstr(small, "prism0"));
     assert_null(strstr(small, "quadtree"));
     assert_null(strstr(small, "repulsiveforce"));
@@ -990,21 +994,34 @@ static void large_layout_settings(void **state)
     free(small);
 }
 
-/* The `class="edge"` lines of g's SVG picture. */
-static size_t edges_drawn(const sg_graph *g)
+/* g's SVG picture (malloc'd text). */
+static char *svg_of(const sg_graph *g, const sg_render_options *ro)
 {
     sg_error err = {0};
     FILE *f = tmpfile();
     assert_non_null(f);
-    assert_int_equal(sg_render(g, "svg", NULL, f, &err), 0);
+    assert_int_equal(sg_render(g, "svg", ro, f, &err), 0);
     long len = ftell(f);
     char *text = calloc((size_t)len + 1, 1);
     rewind(f);
     assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
     fclose(f);
+    return text;
+}
+
+static size_t count_of(const char *text, const char *what)
+{
     size_t k = 0;
-    for (const char *p = text; (p = strstr(p, "class=\"edge\"")); p++)
+    for (const char *p = text; (p = strstr(p, what)); p++)
         k++;
+    return k;
+}
+
+/* The `class="edge"` lines of g's SVG picture. */
+static size_t edges_drawn(const sg_graph *g, const sg_render_options *ro)
+{
+    char *text = svg_of(g, ro);
+    size_t k = count_of(text, "class=\"edge\"");
     free(text);
     return k;
 }
@@ -1038,19 +1055,79 @@ static void picture_edges_kept(void **state)
     unlink(path);
     size_t m = sg_graph_edge_count(g);
     assert_true(m > SG_PICTURE_EDGES_MAX);
-    assert_int_equal(sg_graph_layout(g, NULL, &err), 0);
+    sg_render_options ro; /* every actor shown */
+    sg_render_options_init(&ro);
+    ro.picture_actors = 0;
+    assert_int_equal(sg_graph_layout(g, &ro, &err), 0);
     assert_non_null(g->picture_keep);
     size_t kept = g->picture_kept;
     assert_true(kept < m);
-    assert_int_equal(edges_drawn(g), kept);
+    assert_int_equal(edges_drawn(g, &ro), kept);
     /* the kept choice is what is drawn: every edge, when it says so */
     memset(g->picture_keep, 1, m);
     g->picture_kept = m;
-    assert_int_equal(edges_drawn(g), m);
+    assert_int_equal(edges_drawn(g, &ro), m);
+    /* other actors shown: the edges found again */
+    assert_true(edges_drawn(g, NULL) < m);
     /* a weight changed since: the backbone found again */
     g->weight[0] += 1;
-    assert_true(edges_drawn(g) < m);
+    assert_true(edges_drawn(g, &ro) < m);
     sg_graph_free(g);
+}
+
+/* A picture of a network of more than picture_actors actors shows that
+ * many, the largest by the sizing measure, and the edges among them, and
+ * says so in its legend; the actors left out keep a place in the data,
+ * beside a partner; 0 shows every actor, as does a network of at most
+ * picture_actors (SG_PICTURE_ACTORS by default). */
+static void picture_actors(void **state)
+{
+    (void)state;
+    const char *path = large_ring_graphml(300);
+    sg_render_options ro;
+    sg_render_options_init(&ro);
+    assert_int_equal(ro.picture_actors, SG_PICTURE_ACTORS);
+    sg_error err;
+    assert_int_equal(sg_render_options_set(&ro, "picture-actors", "x", &err), SG_ERR_INVALID);
+    assert_int_equal(sg_render_options_set(&ro, "picture-actors", "50", &err), 0);
+    assert_int_equal(ro.picture_actors, 50);
+    sg_graph *g = laid_out(path, &ro, 0);
+    size_t n = sg_graph_node_count(g), order[300];
+    assert_int_equal(sg_graph_rank_nodes(g, "pagerank", order), 0);
+    long xc = sg_graph_column_find(g, SG_NODES, "x"), yc = sg_graph_column_find(g, SG_NODES, "y");
+    for (size_t i = 0; i < n; i++) {
+        assert_true(isfinite(sg_graph_column_value(g, SG_NODES, (size_t)xc, i)));
+        assert_true(isfinite(sg_graph_column_value(g, SG_NODES, (size_t)yc, i)));
+    }
+    /* a left-out actor beside a partner: no two at one place */
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            assert_false(sg_graph_column_value(g, SG_NODES, (size_t)xc, a) ==
+                             sg_graph_column_value(g, SG_NODES, (size_t)xc, b) &&
+                         sg_graph_column_value(g, SG_NODES, (size_t)yc, a) ==
+                             sg_graph_column_value(g, SG_NODES, (size_t)yc, b));
+    char *svg = svg_of(g, &ro), title[64];
+    assert_int_equal(count_of(svg, "class=\"node\""), 50 + 1); /* and the legend */
+    assert_non_null(strstr(svg, "Actors: the 50 largest of 300 (by pagerank"));
+    assert_non_null(strstr(svg, "links among them, of 600"));
+    for (size_t r = 0; r < n; r++) {
+        snprintf(title, sizeof(title), "<title>%s</title>", sg_graph_node_id(g, order[r]));
+        assert_true((strstr(svg, title) != NULL) == (r < 50));
+    }
+    free(svg);
+    /* every actor: 0, or as many as the network has */
+    for (int k = 0; k < 2; k++) {
+        ro.picture_actors = k ? 300 : 0;
+        sg_graph_free(g);
+        g = laid_out(path, &ro, 0);
+        svg = svg_of(g, &ro);
+        assert_int_equal(count_of(svg, "class=\"node\""), 300 + 1);
+        assert_int_equal(count_of(svg, "class=\"edge\""), 600);
+        assert_null(strstr(svg, "Actors:"));
+        free(svg);
+    }
+    sg_graph_free(g);
+    unlink(path);
 }
 
 int main(void)
@@ -1076,6 +1153,7 @@ int main(void)
         cmocka_unit_test(layout_beside_analysis),
         cmocka_unit_test(large_layout_settings),
         cmocka_unit_test(picture_edges_kept),
+        cmocka_unit_test(picture_actors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
