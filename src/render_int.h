@@ -42,6 +42,35 @@ unsigned sg_layout_channel(const sg_graph *g, long col, size_t i);
 /* The picture's shape for a node type ("square" for organisations...). */
 const char *sg_type_shape(const char *type);
 
+/* The palette: SG_PALETTE colours (Tableau 10) and grey for every other
+ * group, at index SG_PALETTE. */
+enum { SG_PALETTE = 9 };
+extern const unsigned char sg_palette[SG_PALETTE + 1][3];
+
+/* render.c, for picture.c: node i's value of the sizing measure (column
+ * `col`, or the mentions when col < 0), the column of a measure's name, a
+ * node's diameter in inches for a value and the maximum (area
+ * proportional, 0.16 to 0.9), the maximum over the nodes, the palette index
+ * of node i (community sizes `csize` from sg_render_community_sizes, room
+ * for SG_PALETTE). */
+double sg_render_size_value(const sg_graph *g, long col, size_t i);
+long sg_render_size_column(const sg_graph *g, const char *size_by);
+double sg_render_diameter(double v, double vmax);
+double sg_render_column_max(const sg_graph *g, long col);
+int sg_render_colour_of(const sg_graph *g, const sg_render_options *opt, size_t i,
+                        const size_t *csize);
+void sg_render_community_sizes(const sg_graph *g, size_t *csize);
+
+/* picture.c: the actors a picture shows (*shown NULL: all; else a mask of
+ * the largest opt->picture_actors, ranked by `values` or opt->size_by), the
+ * links it draws (*keep, *kept: a large network's backbone among the shown),
+ * and whether the picture draws a backbone. 0 or an SG_ERR_* (err set). */
+int sg_picture_actors(const sg_graph *g, const sg_render_options *opt, const double *values,
+                      unsigned char **shown, sg_error *err);
+int sg_picture_edges(const sg_graph *g, const unsigned char *shown, unsigned char **keep,
+                     size_t *kept, sg_error *err);
+int sg_backbone_pictured(const sg_graph *g);
+
 /* layout.c: a layout's positions by a Graphviz engine, of n nodes of the
  * diameters `diam` (inches) and m edges (ends[2e] to ends[2e + 1]), with
  * sfdp's settings for large graphs when `large`; the job keeps copies.
