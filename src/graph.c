@@ -436,26 +436,36 @@ static int cmp_ranked(const void *x, const void *y)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
+int sg_rank_values(const double *v, size_t n, size_t *order)
+{
+    ranked *r = sg_alloc_array(n + 1, sizeof(ranked));
+    if (!r)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        r[i] = (ranked){v[i], i};
+    qsort(r, n, sizeof(ranked), cmp_ranked);
+    for (size_t i = 0; i < n; i++)
+        order[i] = r[i].i;
+    free(r);
+    return 0;
+}
+
 int sg_graph_rank_nodes(const sg_graph *g, const char *measure, size_t *order)
 {
     long col = sg_graph_column_find(g, SG_NODES, measure);
     int counts = !strcmp(measure, "mentions") || !strcmp(measure, "documents");
     if (col < 0 && !counts)
         return SG_ERR_INVALID;
-    ranked *r = sg_alloc_array(g->n + 1, sizeof(ranked));
-    if (!r)
+    double *v = sg_alloc_array(g->n + 1, sizeof(double));
+    if (!v)
         return SG_ERR_NOMEM;
-    for (size_t i = 0; i < g->n; i++) {
-        r[i].i = i;
-        r[i].v = col >= 0            ? g->cols[0][col].v[i]
-                 : measure[0] == 'm' ? (double)g->mentions[i]
-                                     : (double)g->documents[i];
-    }
-    qsort(r, g->n, sizeof(ranked), cmp_ranked);
     for (size_t i = 0; i < g->n; i++)
-        order[i] = r[i].i;
-    free(r);
-    return 0;
+        v[i] = col >= 0            ? g->cols[0][col].v[i]
+               : measure[0] == 'm' ? (double)g->mentions[i]
+                                   : (double)g->documents[i];
+    int rc = sg_rank_values(v, g->n, order);
+    free(v);
+    return rc;
 }
 
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err)

@@ -69,6 +69,11 @@ sg_graph *sg_graph_alloc(size_t n, size_t m, size_t nattr);
 /* Index of the column written under `name` (whatever its own name), or -1. */
 long sg_graph_column_written(const sg_graph *g, sg_domain d, const char *name);
 
+/* Fills order[0, n) with the indices of v from the highest value to the
+ * lowest (ties: index order), as sg_graph_rank_nodes ranks a measure.
+ * Returns 0 or SG_ERR_NOMEM. */
+int sg_rank_values(const double *v, size_t n, size_t *order);
+
 /* Keeps only the edges e with keep[e] != 0 (columns follow). */
 int sg_graph_keep_edges(sg_graph *g, const unsigned char *keep, sg_error *err);
 

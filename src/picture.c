@@ -37,19 +37,6 @@ static uint64_t edges_stamp(const sg_graph *g)
     return h;
 }
 
-typedef struct {
-    double v;
-    size_t i;
-} ranked;
-
-static int cmp_ranked(const void *x, const void *y)
-{
-    const ranked *a = x, *b = y;
-    if (a->v != b->v)
-        return a->v > b->v ? -1 : 1;
-    return a->i < b->i ? -1 : a->i > b->i;
-}
-
 /* The actors a picture shows: all (*shown NULL) or, for a network of more
  * than opt->picture_actors actors (when not 0), that many, the largest by
  * the measure that sizes them (`values`, NULL: the sizing column of opt),
@@ -62,19 +49,21 @@ int sg_picture_actors(const sg_graph *g, const sg_render_options *opt, const dou
     if (opt->picture_actors <= 0 || n <= want)
         return 0;
     long scol = sg_render_size_column(g, opt->size_by);
-    ranked *r = sg_alloc_array(n, sizeof(ranked));
+    double *v = values ? NULL : sg_alloc_array(n, sizeof(double));
+    size_t *order = sg_alloc_array(n, sizeof(size_t));
     unsigned char *s = calloc(n, 1);
-    if (!r || !s) {
-        free(r);
+    for (size_t i = 0; v && i < n; i++)
+        v[i] = sg_render_size_value(g, scol, i);
+    int rc = (!values && !v) || !order || !s ? SG_ERR_NOMEM
+                                             : sg_rank_values(values ? values : v, n, order);
+    for (size_t k = 0; !rc && k < want; k++)
+        s[order[k]] = 1;
+    free(v);
+    free(order);
+    if (rc) {
         free(s);
-        return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
+        return sg_error_set(err, rc, NULL, 0, -1, "out of memory");
     }
-    for (size_t i = 0; i < n; i++)
-        r[i] = (ranked){values ? values[i] : sg_render_size_value(g, scol, i), i};
-    qsort(r, n, sizeof(ranked), cmp_ranked);
-    for (size_t k = 0; k < want; k++)
-        s[r[k].i] = 1;
-    free(r);
     *shown = s;
     return 0;
 }

@@ -53,6 +53,15 @@ static size_t past_capitalised(const sg_folded *f, size_t j, unsigned max)
     return j;
 }
 
+/* Past a name's town at folded offset j, " à Hyères": the town's end, or
+ * j. */
+static size_t past_town(const sg_folded *f, size_t j)
+{
+    if (j + 4 < f->len && !memcmp(f->text + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
+        return past_capitalised(f, j + 2, 2);
+    return j;
+}
+
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
  * read with the head in the singular. `*names`: how many names the list had
  * (its hits stay only for two or more, see shared_at). */
@@ -147,8 +156,7 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
          * read by its first words ("de Cavaillon-Lauris") */
         j = past_capitalised(f, rd.end, 3);
         /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
-        if (j + 4 < f->len && !memcmp(t + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
-            j = past_capitalised(f, j + 2, 2);
+        j = past_town(f, j);
         int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
         j += comma ? 2 : 0;
         static const char *const joints[] = {" et ", " ou ", " mais aussi ", " ainsi que "};
@@ -371,8 +379,7 @@ static int towns_listed(const sg_matcher *m, const sg_folded *f, const sg_hit *x
     for (unsigned c = 0; c < CONJUNCTS_MAX; c++) {
         /* past the name's town, "l'hôpital des Escartons à Briançon", or its
            department, "de Draguignan (83)" */
-        if (j + 4 < f->len && !memcmp(f->text + j, " a ", 3) && (f->flags[j + 3] & SG_F_UPPER))
-            j = past_capitalised(f, j + 2, 2);
+        j = past_town(f, j);
         j = past_number(f, j);
         size_t jl = 0, n0 = 0;
         for (size_t k = 0; towns && k < sizeof(joints) / sizeof(*joints) && !jl; k++)

@@ -696,10 +696,11 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
        ("l'hôpital privé Saint-Joseph" for the Hôpital Saint-Joseph, where
        clinics are read "hôpital privé X"): walked only when nothing else was */
     size_t a = w->first_end + 1, e = a;
-    while (e < f->len && (fl[e] & SG_F_ALNUM))
-        e++;
-    if (r && !named && !w->resume && a < f->len && f->text[a - 1] == ' ' && e - a >= 4 &&
-        !(fl[a] & SG_F_UPPER) && sg_generic_head(f->text + i, w->first_end - i)) {
+    if (r && !named && !w->resume && a < f->len && f->text[a - 1] == ' ' && !(fl[a] & SG_F_UPPER) &&
+        sg_generic_head(f->text + i, w->first_end - i))
+        while (e < f->len && (fl[e] & SG_F_ALNUM))
+            e++;
+    if (e - a >= 4) {
         sg_walk again = *w;
         again.resume = e;
         skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
