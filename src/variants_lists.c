@@ -365,17 +365,17 @@ static size_t past_number(const sg_folded *f, size_t j)
  * "l'hôpital d'Aix, de Cavaillon ou de Manosque" names three hospitals, each
  * town read with the head (variant "shared-heads"), and so does the pronoun
  * later in the sentence, "puis celui de Manosque"; into `add`. */
-static int towns_listed(const sg_matcher *m, const sg_folded *f, const sg_hit *x, sg_hits *add)
+static int towns_listed(const sg_matcher *m, const sg_folded *f, size_t fs, size_t fe, sg_hits *add)
 {
     static const char *const joints[] = {", et ", ", ou ",        ", ",         " et ",
                                          " ou ",  " mais aussi ", " ainsi que "};
     skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
     const char *pronoun = NULL;
-    size_t j = sg_body_head_at(f, x->fs, 0, &st, &pronoun);
+    size_t j = sg_body_head_at(f, fs, 0, &st, &pronoun);
     if (!j)
         return 0;
     int towns = of_at(f, j + 1) != 0; /* "l'hôpital de X": a list of towns may follow */
-    j = x->fe;
+    j = fe;
     for (unsigned c = 0; c < CONJUNCTS_MAX; c++) {
         /* past the name's town, "l'hôpital des Escartons à Briançon", or its
            department, "de Draguignan (83)" */
@@ -409,16 +409,43 @@ static int towns_listed(const sg_matcher *m, const sg_folded *f, const sg_hit *x
     return 0;
 }
 
+/* Where a body's head starts before the town at folded offset i, "le centre
+ * hospitalier de Riez" for Riez, or 0: the head, then "de", "d'" or "du". */
+static size_t head_before_town(const sg_folded *f, size_t i)
+{
+    size_t db, de;
+    sg_word_before(f, i, 1, &db, &de);
+    if (db == de || of_at(f, db) != i)
+        return 0;
+    size_t b = db, e;
+    for (unsigned w = 0; w < 4 && b > 0; w++) {
+        sg_word_before(f, b, 0, &b, &e);
+        if (b == e)
+            return 0;
+        skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+        if (sg_body_head_at(f, b, 0, &st, NULL) + 1 == db)
+            return b;
+    }
+    return 0;
+}
+
 /* The towns listed after hospitals (towns_listed): their readings replace
- * what the selection had there (the towns as places). */
+ * what the selection had there (the towns as places). A list may also start
+ * at a town whose body the gazetteers do not know: "le centre hospitalier de
+ * Riez (04), celui d'Embrun (05)". */
 static int hospitals_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     sg_hits add = {0};
     int rc = 0;
-    for (size_t i = 0; i < h->n && !rc; i++)
-        if (!sg_is_place(m, h->v[i].entity) && !sg_is_person(m, h->v[i].entity) &&
-            (m->allowed[h->v[i].entity] & SG_VARIANT_SHARED_HEADS))
-            rc = towns_listed(m, f, &h->v[i], &add);
+    for (size_t i = 0; i < h->n && !rc; i++) {
+        const sg_hit *x = &h->v[i];
+        size_t hs;
+        if (!sg_is_place(m, x->entity) && !sg_is_person(m, x->entity) &&
+            (m->allowed[x->entity] & SG_VARIANT_SHARED_HEADS))
+            rc = towns_listed(m, f, x->fs, x->fe, &add);
+        else if (sg_is_place(m, x->entity) && (hs = head_before_town(f, x->fs)))
+            rc = towns_listed(m, f, hs, x->fe, &add);
+    }
     if (!rc && add.n) {
         size_t out = 0;
         for (size_t i = 0; i < h->n; i++)
