@@ -1183,15 +1183,15 @@ static void drop_eponyms(const sg_matcher *m, const sg_folded *f, const char *s,
     h->n = out;
 }
 
-/* A kind's acronym after a plural determiner is the kind, whoever's name it
- * is: "les CPTS", "des GHT", "plusieurs Ehpad" (the gazetteer's one CPTS may
- * have "CPTS" for a name). */
+/* A kind's acronym after a plural or indefinite determiner is the kind,
+ * whoever's name it is: "les CPTS", "des GHT", "plusieurs Ehpad", "chaque
+ * CPTS", "d'une CPTS" (the gazetteer's one CPTS may have "CPTS" for a name). */
 static void drop_kinds(const sg_folded *f, sg_hits *h)
 {
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
-        if (!(sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_plural_before(f, x->fs)))
+        if (!(sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_before(f, x->fs)))
             h->v[out++] = *x;
     }
     h->n = out;

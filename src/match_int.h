@@ -491,6 +491,10 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
  * "des", "aux", "ces", "plusieurs", "nos"...)? */
 int sg_plural_before(const sg_folded *f, size_t q);
 
+/* Does a plural or an indefinite determiner come right before folded offset
+ * q ("les", "une", "chaque"...)? An acronym of a kind there is the kind. */
+int sg_kind_before(const sg_folded *f, size_t q);
+
 /* Does "hôtel de" or "hôtel du" come right before folded offset p: "l'Hôtel
  * de Région", "l'hôtel du Département", "l'Hôtel de Ville d'Arles", the
  * building, not the body? */

@@ -245,6 +245,16 @@ int sg_plural_before(const sg_folded *f, size_t q)
     return word_before_in(f, q, plural, sizeof(plural) / sizeof(*plural));
 }
 
+/* Is the word before q a plural or an indefinite determiner ("les CPTS", "une
+ * CPTS", "chaque ARS")? An acronym there is the kind, not one body of it. */
+int sg_kind_before(const sg_folded *f, size_t q)
+{
+    static const char *const indefinite[] = {"un",    "une",    "chaque", "tout",  "toute",
+                                             "aucun", "aucune", "quel",   "quelle"};
+    return sg_plural_before(f, q) ||
+           word_before_in(f, q, indefinite, sizeof(indefinite) / sizeof(*indefinite));
+}
+
 /* One pass over the document: a hit of an entity other than a person
  * followed by "(ACR)" defines ACR as that entity from the bracket on (until
  * a later definition of the same ACR); every occurrence of a defined acronym
@@ -275,7 +285,7 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t id = 0;
         size_t len = next_def ? defined_at(&t, f, h, n0, q, &id) : 0;
-        if (len && sg_plural_before(f, q))
+        if (len && sg_kind_before(f, q))
             len = 0; /* (asked after defined_at: most offsets start no acronym) */
         /* a kind of hospital alone after its definition ("le centre hospitalier
          * universitaire de Nice (CHU) ... le CHU") is generic, as "l'hôpital" */
@@ -786,7 +796,7 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who;
         size_t end = head_at(m, f, p, &bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_plural_before(f, p)) {
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_kind_before(f, p)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_ACRONYM);
             p = end - 1;
         }
