@@ -1160,18 +1160,39 @@ static int hyphen_before_last(const char *s, size_t a, size_t b)
     return k > a && s[k - 1] == '-';
 }
 
+/* Is the noun before the name at folded offset p itself after "de" ("le
+ * directeur de l'hôpital Franck Dupont", "la directrice du lycée Anne
+ * Martin")? There the name is as often the person's, in apposition. */
+static int after_of(const sg_folded *f, size_t p)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    static const char *const article[] = {"l", "la", "le", "les"};
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e); /* the noun */
+    sg_word_before(f, b, 1, &b, &e);
+    if (b < e && sg_word_in(f->text + b, e - b, article, 4))
+        sg_word_before(f, b, 1, &b, &e);
+    return b < e && sg_word_in(f->text + b, e - b, of, 4);
+}
+
 /* A person's name written with a hyphen before the surname where their name
  * has none ("l'hôpital Simone-Veil", "le lycée Lucie-Aubrac"): French names a
  * thing after a person so, and the thing is not the person ("Jean-Paul
- * Segade" for "Jean Paul Segade" is the person). */
+ * Segade" for "Jean Paul Segade" is the person). So is a person's name right
+ * after the noun of such a thing, however written: "la résidence Simone
+ * Veil", "la rue Jean Jaurès" (sg_named_after), unless that noun is after
+ * "de" (after_of). */
 static void drop_eponyms(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
         int keep = 1;
-        if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME &&
-            hyphen_before_last(s, f->src[x->fs], f->src[x->fe])) {
+        if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME && sg_named_after(f, x->fs) &&
+            !after_of(f, x->fs))
+            keep = 0; /* "la résidence Simone Veil", "la rue Jean Jaurès" */
+        else if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME &&
+                 hyphen_before_last(s, f->src[x->fs], f->src[x->fe])) {
             const sg_entity *e = &m->gaz->ents[x->entity];
             keep = hyphen_before_last(e->label, 0, strlen(e->label));
             for (size_t a = 0; a < e->naliases && !keep; a++)

@@ -491,6 +491,11 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
  * "des", "aux", "ces", "plusieurs", "nos"...)? */
 int sg_plural_before(const sg_folded *f, size_t q);
 
+/* Is the word at folded offset p a place or body named after someone:
+ * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it
+ * is such a noun)? */
+int sg_named_after(const sg_folded *f, size_t p);
+
 /* Does a plural or an indefinite determiner come right before folded offset
  * q ("les", "une", "chaque"...)? An acronym of a kind there is the kind. */
 int sg_kind_before(const sg_folded *f, size_t q);

@@ -92,6 +92,17 @@ static int reserve(sg_folded *f, size_t extra)
 }
 
 /* SG_F_* of the printable ASCII characters. */
+/* The folded byte of a printable ASCII mark: itself, but square brackets read
+ * as round ones ("le centre hospitalier [CH] d'Avignon": an editor's insert is
+ * an aside as a bracket is). */
+static const unsigned char ascii_mark[128] = {
+#define M(c) [c] = c
+    M('!'), M('"'), M('#'), M('$'), M('%'), M('&'),      M('\''),    M('('),
+    M(')'), M('*'), M('+'), M(','), M('.'), M('/'),      M(':'),     M(';'),
+    M('<'), M('='), M('>'), M('?'), M('@'), M('\\'),     M('^'),     M('_'),
+    M('`'), M('{'), M('|'), M('}'), M('~'), ['['] = '(', [']'] = ')'};
+#undef M
+
 static const unsigned char ascii_class[128] = {
     ['0'] = SG_F_ALNUM,
     ['1'] = SG_F_ALNUM,
@@ -270,7 +281,7 @@ static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, s
     for (;;) {
         unsigned char b = u[i];
         unsigned char cls = ascii_class[b];
-        text[o] = (char)(cls & SG_F_UPPER ? b + 32 : b);
+        text[o] = (char)(cls & SG_F_UPPER ? b + 32 : cls ? b : ascii_mark[b]);
         src[o] = (uint32_t)i;
         flags[o++] = cls;
         i++;

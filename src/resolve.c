@@ -456,9 +456,7 @@ static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, cons
     return best;
 }
 
-/* Is the word at p a place or body named after someone: "hôpital Lenval",
- * "rue Paoli", "lycée Thiers" (the word before it is such a noun)? */
-static int named_after(const sg_folded *f, size_t p)
+int sg_named_after(const sg_folded *f, size_t p)
 {
     static const char *const nouns[] = {
         "allee",    "avenue",       "boulevard", "bd",      "centre",    "clinique",
@@ -502,7 +500,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who;
         size_t end = surname_at(m, f, p, &ps.bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end) && !named_after(f, p)) {
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, p)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
             p = end - 1;
         }
