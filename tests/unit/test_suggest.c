@@ -51,11 +51,32 @@ static void generic_words(void **state)
         "La Ville et l'Etat paient. Le Nord et le Sud votent. Le Conseil siège en Janvier.\n\n"
         "LES URGENCES DU LITTORAL FERMENT\n\n"
         "La Covid recule. La coopérative Brenvalis recrute. L'Inspection générale enquête "
-        "et l'Enseignement supérieur aussi.");
+        "et l'Enseignement supérieur aussi. Le ministre des Affaires sociales parle de "
+        "l'Innovation. L'Hospice ferme.\n\n"
+        "LE QUOTIDIEN : Que dit la clinique ?");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
-    for (const char *w[] = {"CHU", "Premier", "Agence", "Ville", "Etat", "Nord", "Sud", "Conseil",
-                            "Janvier", "Covid", "Le", "La", "LES URGENCES DU LITTORAL", "URGENCES",
-                            "LITTORAL", "Inspection", "Enseignement", NULL},
+    for (const char *w[] = {"CHU",
+                            "Premier",
+                            "Agence",
+                            "Ville",
+                            "Etat",
+                            "Nord",
+                            "Sud",
+                            "Conseil",
+                            "Janvier",
+                            "Covid",
+                            "Le",
+                            "La",
+                            "LES URGENCES DU LITTORAL",
+                            "URGENCES",
+                            "LITTORAL",
+                            "Inspection",
+                            "Enseignement",
+                            "Affaires",
+                            "Innovation",
+                            "Hospice",
+                            "QUOTIDIEN",
+                            NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
