@@ -1218,6 +1218,23 @@ static void drop_kinds(const sg_folded *f, sg_hits *h)
     h->n = out;
 }
 
+/* "État" after an elided "d'" with no article is a compound's, not the
+ * State's: "secrétaire d'État", "diplômée d'État", "coup d'État" (the State
+ * is "l'État", "de l'État"; "le Conseil d'État" is a name of its own). */
+static void drop_state_compounds(const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        size_t q = x->fs;
+        if (!(x->fe - q == 4 && !memcmp(f->text + q, "etat", 4) && q >= 2 &&
+              f->text[q - 1] == '\'' && f->text[q - 2] == 'd' &&
+              (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM))))
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
@@ -1238,6 +1255,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     drop_eponyms(m, f, s, out);
     drop_kinds(f, out);
+    drop_state_compounds(f, out);
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);
     return 0;
