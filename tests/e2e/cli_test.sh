@@ -110,10 +110,10 @@ done
 check "La Provence once (not 'La provence')" test "$(grep -cP '\torg:la-provence-quotidien\t' "$T/rows10.tsv")" = 1
 check "no CHU read in 'CHU de France'" test "$(grep -cP '\torg:chu-' "$T/rows10.tsv")" = 1
 # the State by its pattern: 'l'État', not the idioms' 'd'État', nor 'le chef de l'État' (the
-# President), nor the lower-case word
-printf 'Le désengagement de l’État inquiète. Un diplôme d’État, un coup d'"'"'État, le Conseil d’État. Le chef de l’État parle. L’état du patient.' |
+# President), nor the lower-case word; 'l'Etat' without its accent too
+printf 'Le désengagement de l’État inquiète. Un diplôme d’État, un coup d'"'"'État, le Conseil d’État. Le chef de l’État parle. L’état du patient. Il est soutenu par l’Etat.' |
     "$SG" extract -q -g "$GAZ" --mentions "$T/state.tsv" - >/dev/null
-check "the State once, by its pattern" test "$(grep -cP '\torg:etat\t.*\tpattern$' "$T/state.tsv")" = 1
+check "the State twice, by its pattern" test "$(grep -cP '\torg:etat\t.*\tpattern$' "$T/state.tsv")" = 2
 check "the Conseil d'État is its own body" grep -qP '\torg:conseil-d-etat\t' "$T/state.tsv"
 
 # --- usage and bad input ----------------------------------------------------------
