@@ -121,6 +121,17 @@ int sg_suggest_person_at(const sg_scan *sc, size_t i)
     return name_word(sc, i) && sg_first_name(fw(sc, i)) && name_after(sc, i, &sur);
 }
 
+/* A surname of two words without a hyphen, [sur, last + 1], right before a
+ * comma and a lower-case word: "Nathalie Molas Gali, responsable du service"
+ * (a longer name would go on with a capital). */
+static int two_word_surname(const sg_scan *sc, size_t sur, size_t last)
+{
+    size_t k = last + 1;
+    return sur == last && !(sc->tok[last].flags & T_UPPER) && surname_word(sc, k) &&
+           !(sc->tok[k].flags & T_UPPER) && k + 1 < sc->ntok && sep_has(sc, k + 1, ",") &&
+           (sc->tok[k + 1].flags & T_LOWER) && !(sc->tok[k + 1].flags & T_LINE);
+}
+
 /* "Prénom Nom": a first name of the list, then a surname, not inside the
  * name of a street, a clinic or a saint ("rue Jean Jaurès", "Saint Joseph"). */
 static int find_first_names(sg_scan *sc)
@@ -140,8 +151,12 @@ static int find_first_names(sg_scan *sc)
            heading "Réunion du 3 mai") */
         if (last + 1 < sc->ntok && sep_blank(sc, last + 1) && name_word(sc, last + 1) &&
             !(sc->tok[last + 1].flags & T_LINE) && !in(sc, last + 1, SG_WL_ROLE) &&
-            !(sg_first_name(fw(sc, last + 1)) && sg_suggest_person_at(sc, last + 1)))
-            continue; /* (but a list of people without commas: "Jean Dupont Marc Durand") */
+            !(sg_first_name(fw(sc, last + 1)) && sg_suggest_person_at(sc, last + 1))) {
+            /* (but a list of people without commas: "Jean Dupont Marc Durand") */
+            if (!two_word_surname(sc, sur, last))
+                continue;
+            last++; /* "Nathalie Molas Gali, responsable du service" */
+        }
         int rc = add_person(sc, i, last, sur);
         if (rc)
             return rc;

@@ -84,6 +84,20 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A surname of two words without a hyphen, before a comma and a role:
+ * "Nadège Morel Vidal, responsable"; not where the name goes on with a
+ * capital ("Jean Dupont Marc Durand", two people). */
+static void two_word_surnames(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("« Tout avance », résume Nadège Morel Vidal, responsable du "
+                                 "service. Étaient là Jean Dupont Marc Durand.");
+    has(l, "Nadège Morel Vidal", "person");
+    hasnt(l, "Jean Dupont Marc");
+    hasnt(l, "Jean Dupont Marc Durand");
+    sg_suggestion_list_free(l);
+}
+
 /* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
  * name does not go on across a comma ("le Conseil départemental,
  * l’Agglomération Val Durance" are two). */
@@ -1231,6 +1245,7 @@ int main(void)
         cmocka_unit_test(corpus_and_file),
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
+        cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
         cmocka_unit_test(kinds_of_france),
