@@ -319,6 +319,10 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
     size_t ln = 0, k = i, end = i;
     int title = 0; /* "Chits", "Igas", "Inserm": an acronym of four letters or more in
                       title case, where no sentence starts */
+    /* not the end of a longer dotted acronym: "N.D.L.R." holds no "L.R." */
+    if (i >= 2 && t[i - 1] == '.' && (fl[i - 2] & SG_F_UPPER) &&
+        (i == 2 || !(fl[i - 3] & SG_F_ALNUM)))
+        return 0;
     if (i + 1 < f->len && (fl[i + 1] & SG_F_LOWER)) {
         /* title case: most capitalised words; rule them out cheaply */
         size_t p = i, e = i;
@@ -889,6 +893,20 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
              c == '\'' || c == 0x99 /* ’ */ || c == 0x9C /* “ */);
 }
 
+/* Is the word after folded offset p a capitalised point of the compass
+ * ("Var Ouest", "Toulon Est")? */
+static int cardinal_after(const sg_folded *f, size_t p)
+{
+    static const char *const points[] = {"centre", "est", "nord", "ouest", "sud"};
+    size_t e = p + 1;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    return p + 1 < f->len && f->text[p] == ' ' && (f->flags[p + 1] & SG_F_UPPER) &&
+           sg_word_in(f->text + p + 1, e - p - 1, points, sizeof(points) / sizeof(*points)) &&
+           !(e + 3 <= f->len && !memcmp(f->text + e, " ce", 3) &&
+             (e + 3 == f->len || !(f->flags[e + 3] & SG_F_ALNUM))); /* "Est-ce" */
+}
+
 /* Is the word after folded offset p a month ("du 13 mars")? */
 static int month_after(const sg_folded *f, size_t p)
 {
@@ -914,6 +932,10 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
             if (x.fe + 1 < f->len && t[x.fe] == ' ' && sg_dash_at(f, s, x.fe) &&
                 (fl[x.fe + 1] & SG_F_UPPER))
+                continue;
+            /* and before a capitalised point of the compass: "la CPTS Var Ouest",
+               "Toulon Est" name an area, not the place */
+            if (cardinal_after(f, x.fe))
                 continue;
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && sg_dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM) && !ex_before(f, x.fs - 1))
