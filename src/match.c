@@ -1235,6 +1235,42 @@ static void drop_state_compounds(const sg_folded *f, sg_hits *h)
     h->n = out;
 }
 
+/* Is the hit [fs, fe) part of a handle, an address or a file's name: a run
+ * of text without spaces that holds an "@", a "://" or a "www.", or an "_"
+ * right at the hit ("@IHU_Marseille", "contact@ap-hm.fr",
+ * "https://www.ap-hm.fr")? The page's machinery, not a mention. A handle
+ * that is the whole name is one ("répond à @JulieFerrand"). */
+static int in_address(const sg_folded *f, size_t fs, size_t fe)
+{
+    if ((fs > 0 && f->text[fs - 1] == '_') || (fe < f->len && f->text[fe] == '_'))
+        return 1;
+    if (fs > 0 && f->text[fs - 1] == '@' &&
+        (fs == 1 || f->text[fs - 2] == ' ' || f->text[fs - 2] == '(' || f->text[fs - 2] == '\n'))
+        return fe < f->len &&
+               ((f->flags[fe] & SG_F_ALNUM) || f->text[fe] == '@' ||
+                (f->text[fe] == '.' && fe + 1 < f->len && (f->flags[fe + 1] & SG_F_ALNUM)));
+    size_t a = fs, b = fe; /* (at most 256 bytes each side: a long run is no address) */
+    while (a > 0 && fs - a < 256 && f->text[a - 1] != ' ' && f->text[a - 1] != '\n')
+        a--;
+    while (b < f->len && b - fe < 256 && f->text[b] != ' ' && f->text[b] != '\n')
+        b++;
+    for (size_t k = a; k < b; k++)
+        if (f->text[k] == '@' || (k + 3 <= b && !memcmp(f->text + k, "://", 3)) ||
+            (k + 4 <= b && !memcmp(f->text + k, "www.", 4)))
+            return 1;
+    return 0;
+}
+
+/* Hits inside handles and addresses (in_address) are dropped. */
+static void drop_addresses(const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++)
+        if (!in_address(f, h->v[i].fs, h->v[i].fe))
+            h->v[out++] = h->v[i];
+    h->n = out;
+}
+
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
@@ -1256,6 +1292,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     drop_eponyms(m, f, s, out);
     drop_kinds(f, out);
     drop_state_compounds(f, out);
+    drop_addresses(f, out);
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);
     return 0;
