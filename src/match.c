@@ -1249,6 +1249,15 @@ static int in_address(const sg_folded *f, size_t fs, size_t fe)
         return fe < f->len &&
                ((f->flags[fe] & SG_F_ALNUM) || f->text[fe] == '@' ||
                 (f->text[fe] == '.' && fe + 1 < f->len && (f->flags[fe + 1] & SG_F_ALNUM)));
+    /* a file's name: "Sainte musse.jpg (83 KB)" */
+    static const char *const files[] = {".jpg",  ".jpeg", ".png", ".gif",
+                                        ".webp", ".pdf",  ".doc", ".docx"};
+    for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+        size_t n = strlen(files[k]);
+        if (fe + n <= f->len && !memcmp(f->text + fe, files[k], n) &&
+            (fe + n == f->len || !(f->flags[fe + n] & SG_F_ALNUM)))
+            return 1;
+    }
     size_t a = fs, b = fe; /* (at most 256 bytes each side: a long run is no address) */
     while (a > 0 && fs - a < 256 && f->text[a - 1] != ' ' && f->text[a - 1] != '\n')
         a--;
