@@ -13,6 +13,18 @@
  * "Hôpitaux Sud", "Direction Générale". */
 int sg_suggest_generic_only(const char *key)
 {
+    /* a hospital's or a clinic's name of a point of the compass: "la
+       polyclinique Nord", "l'hôpital Nord" name one place (in the plural,
+       "Hôpitaux Sud", a group) */
+    static const char *const sites[] = {"clinique", "hopital", "polyclinique"};
+    static const char *const points[] = {"centre", "est", "nord", "ouest", "sud"};
+    for (size_t h = 0; h < sizeof(sites) / sizeof(*sites); h++) {
+        size_t n = strlen(sites[h]);
+        if (!strncmp(key, sites[h], n) && key[n] == ' ')
+            for (size_t p = 0; p < sizeof(points) / sizeof(*points); p++)
+                if (!strcmp(key + n + 1, points[p]))
+                    return 0;
+    }
     char buf[256];
     snprintf(buf, sizeof(buf), "%s", key);
     if (sg_suggest_word(SG_WL_GENERIC, buf) || sg_suggest_word(SG_WL_ROLE, buf))

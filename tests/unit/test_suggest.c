@@ -84,6 +84,20 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A clinic's or a hospital's name of a point of the compass names one place
+ * ("la polyclinique Nord"); generic words otherwise ("les Hôpitaux Ouest", a
+ * group; "le Centre Nord"). */
+static void site_of_compass_point(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le propriétaire de la polyclinique Nord a vendu. Les Hôpitaux "
+                                 "Ouest recrutent, et le Centre Nord aussi.");
+    has(l, "Polyclinique Nord", "organisation");
+    hasnt(l, "Hôpitaux Ouest");
+    hasnt(l, "Centre Nord");
+    sg_suggestion_list_free(l);
+}
+
 /* A surname of two words without a hyphen, before a comma and a role:
  * "Nadège Morel Vidal, responsable"; not where the name goes on with a
  * capital ("Jean Dupont Marc Durand", two people). */
@@ -1246,6 +1260,7 @@ int main(void)
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(two_word_surnames),
+        cmocka_unit_test(site_of_compass_point),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
         cmocka_unit_test(kinds_of_france),
