@@ -764,7 +764,12 @@ def test_no_leak_over_1000_calls(gaz):
     grown = sum(s.size_diff for s in snap1.filter_traces(mine).compare_to(snap0.filter_traces(mine),
                                                                          "filename"))
     assert grown < 20_000, grown  # bytes of Python objects: less than one object a call
-    assert rss1 - rss0 < 8_000, (rss0, rss1)  # kB: a leak of a run's records is ~1 MB
+    # kB: a leak of a run's records is ~1 MB. Under AddressSanitizer (preloaded for the
+    # module) freed memory waits in its quarantine, up to 256 MB, so the resident size
+    # grows with what a call frees, not with what it keeps: the bound holds in the plain
+    # build (and valgrind's run counts the library's leaks), not there.
+    if "asan" not in os.environ.get("LD_PRELOAD", ""):
+        assert rss1 - rss0 < 8_000, (rss0, rss1)
 
 
 # ---- documentation ---------------------------------------------------------------
