@@ -491,6 +491,10 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
  * "des", "aux", "ces", "plusieurs", "nos"...)? */
 int sg_plural_before(const sg_folded *f, size_t q);
 
+/* Drops the chosen hits whose words name something else than the entity they
+ * spell (dropped.c): eponyms, kinds, "d'État", handles and addresses. */
+void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h);
+
 /* Is the word at folded offset p a place or body named after someone:
  * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it
  * is such a noun)? */

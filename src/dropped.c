@@ -1,0 +1,148 @@
+/* Readings dropped once the mentions are chosen: what the words chosen name
+ * is not the entity whose name they spell. A person's name as the name of a
+ * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"),
+ * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
+ * address or a file's name. Each rule reads the folded text around a hit
+ * only; none adds a hit. */
+#include <ctype.h>
+#include <string.h>
+
+#include "match_int.h"
+#include "sg_internal.h"
+
+/* Is the separator before the last word of s[a, b) a hyphen? */
+static int hyphen_before_last(const char *s, size_t a, size_t b)
+{
+    size_t k = b;
+    while (k > a && (s[k - 1] & 0x80 || isalnum((unsigned char)s[k - 1])))
+        k--;
+    return k > a && s[k - 1] == '-';
+}
+
+/* Is the noun before the name at folded offset p itself after "de" ("le
+ * directeur de l'hôpital Franck Dupont", "la directrice du lycée Anne
+ * Martin")? There the name is as often the person's, in apposition. */
+static int after_of(const sg_folded *f, size_t p)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    static const char *const article[] = {"l", "la", "le", "les"};
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e); /* the noun */
+    sg_word_before(f, b, 1, &b, &e);
+    if (b < e && sg_word_in(f->text + b, e - b, article, 4))
+        sg_word_before(f, b, 1, &b, &e);
+    return b < e && sg_word_in(f->text + b, e - b, of, 4);
+}
+
+/* A person's name written with a hyphen before the surname where their name
+ * has none ("l'hôpital Simone-Veil", "le lycée Lucie-Aubrac"): French names a
+ * thing after a person so, and the thing is not the person ("Jean-Paul
+ * Segade" for "Jean Paul Segade" is the person). So is a person's name right
+ * after the noun of such a thing, however written: "la résidence Simone
+ * Veil", "la rue Jean Jaurès" (sg_named_after), unless that noun is after
+ * "de" (after_of). */
+static void drop_eponyms(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        int keep = 1;
+        if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME && sg_named_after(f, x->fs) &&
+            !after_of(f, x->fs))
+            keep = 0; /* "la résidence Simone Veil", "la rue Jean Jaurès" */
+        else if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME &&
+                 hyphen_before_last(s, f->src[x->fs], f->src[x->fe])) {
+            const sg_entity *e = &m->gaz->ents[x->entity];
+            keep = hyphen_before_last(e->label, 0, strlen(e->label));
+            for (size_t a = 0; a < e->naliases && !keep; a++)
+                keep = hyphen_before_last(e->aliases[a], 0, strlen(e->aliases[a]));
+        }
+        if (keep)
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
+/* A kind's acronym after a plural or indefinite determiner is the kind,
+ * whoever's name it is: "les CPTS", "des GHT", "plusieurs Ehpad", "chaque
+ * CPTS", "d'une CPTS" (the gazetteer's one CPTS may have "CPTS" for a name). */
+static void drop_kinds(const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        if (!(sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_before(f, x->fs)))
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
+/* "État" after an elided "d'" with no article is a compound's, not the
+ * State's: "secrétaire d'État", "diplômée d'État", "coup d'État" (the State
+ * is "l'État", "de l'État"; "le Conseil d'État" is a name of its own). */
+static void drop_state_compounds(const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        size_t q = x->fs;
+        if (!(x->fe - q == 4 && !memcmp(f->text + q, "etat", 4) && q >= 2 &&
+              f->text[q - 1] == '\'' && f->text[q - 2] == 'd' &&
+              (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM))))
+            h->v[out++] = *x;
+    }
+    h->n = out;
+}
+
+/* Is the hit [fs, fe) part of a handle, an address or a file's name: a run
+ * of text without spaces that holds an "@", a "://" or a "www.", or an "_"
+ * right at the hit ("@IHU_Marseille", "contact@ap-hm.fr",
+ * "https://www.ap-hm.fr")? The page's machinery, not a mention. A handle
+ * that is the whole name is one ("répond à @JulieFerrand"). */
+static int in_address(const sg_folded *f, size_t fs, size_t fe)
+{
+    if ((fs > 0 && f->text[fs - 1] == '_') || (fe < f->len && f->text[fe] == '_'))
+        return 1;
+    if (fs > 0 && f->text[fs - 1] == '@' &&
+        (fs == 1 || f->text[fs - 2] == ' ' || f->text[fs - 2] == '(' || f->text[fs - 2] == '\n'))
+        return fe < f->len &&
+               ((f->flags[fe] & SG_F_ALNUM) || f->text[fe] == '@' ||
+                (f->text[fe] == '.' && fe + 1 < f->len && (f->flags[fe + 1] & SG_F_ALNUM)));
+    /* a file's name: "Sainte musse.jpg (83 KB)" */
+    static const char *const files[] = {".jpg",  ".jpeg", ".png", ".gif",
+                                        ".webp", ".pdf",  ".doc", ".docx"};
+    for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+        size_t n = strlen(files[k]);
+        if (fe + n <= f->len && !memcmp(f->text + fe, files[k], n) &&
+            (fe + n == f->len || !(f->flags[fe + n] & SG_F_ALNUM)))
+            return 1;
+    }
+    size_t a = fs, b = fe; /* (at most 256 bytes each side: a long run is no address) */
+    while (a > 0 && fs - a < 256 && f->text[a - 1] != ' ' && f->text[a - 1] != '\n')
+        a--;
+    while (b < f->len && b - fe < 256 && f->text[b] != ' ' && f->text[b] != '\n')
+        b++;
+    for (size_t k = a; k < b; k++)
+        if (f->text[k] == '@' || (k + 3 <= b && !memcmp(f->text + k, "://", 3)) ||
+            (k + 4 <= b && !memcmp(f->text + k, "www.", 4)))
+            return 1;
+    return 0;
+}
+
+/* Hits inside handles and addresses (in_address) are dropped. */
+static void drop_addresses(const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++)
+        if (!in_address(f, h->v[i].fs, h->v[i].fe))
+            h->v[out++] = h->v[i];
+    h->n = out;
+}
+
+void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+{
+    drop_eponyms(m, f, s, h);
+    drop_kinds(f, h);
+    drop_state_compounds(f, h);
+    drop_addresses(f, h);
+}
