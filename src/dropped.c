@@ -41,57 +41,39 @@ static int after_of(const sg_folded *f, size_t p)
  * after the noun of such a thing, however written: "la résidence Simone
  * Veil", "la rue Jean Jaurès" (sg_named_after), unless that noun is after
  * "de" (after_of). */
-static void drop_eponyms(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+static int eponym(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *x)
 {
-    size_t out = 0;
-    for (size_t i = 0; i < h->n; i++) {
-        const sg_hit *x = &h->v[i];
-        int keep = 1;
-        if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME && sg_named_after(f, x->fs) &&
-            !after_of(f, x->fs))
-            keep = 0; /* "la résidence Simone Veil", "la rue Jean Jaurès" */
-        else if (m->is_person[x->entity] && x->how != SG_HIT_SURNAME &&
-                 hyphen_before_last(s, f->src[x->fs], f->src[x->fe])) {
-            const sg_entity *e = &m->gaz->ents[x->entity];
-            keep = hyphen_before_last(e->label, 0, strlen(e->label));
-            for (size_t a = 0; a < e->naliases && !keep; a++)
-                keep = hyphen_before_last(e->aliases[a], 0, strlen(e->aliases[a]));
-        }
-        if (keep)
-            h->v[out++] = *x;
-    }
-    h->n = out;
+    if (!m->is_person[x->entity] || x->how == SG_HIT_SURNAME)
+        return 0;
+    if (sg_named_after(f, x->fs) && !after_of(f, x->fs))
+        return 1; /* "la résidence Simone Veil", "la rue Jean Jaurès" */
+    if (!hyphen_before_last(s, f->src[x->fs], f->src[x->fe]))
+        return 0;
+    const sg_entity *e = &m->gaz->ents[x->entity];
+    if (hyphen_before_last(e->label, 0, strlen(e->label)))
+        return 0;
+    for (size_t a = 0; a < e->naliases; a++)
+        if (hyphen_before_last(e->aliases[a], 0, strlen(e->aliases[a])))
+            return 0;
+    return 1;
 }
 
 /* A kind's acronym after a plural or indefinite determiner is the kind,
  * whoever's name it is: "les CPTS", "des GHT", "plusieurs Ehpad", "chaque
  * CPTS", "d'une CPTS" (the gazetteer's one CPTS may have "CPTS" for a name). */
-static void drop_kinds(const sg_folded *f, sg_hits *h)
+static int kind(const sg_folded *f, const sg_hit *x)
 {
-    size_t out = 0;
-    for (size_t i = 0; i < h->n; i++) {
-        const sg_hit *x = &h->v[i];
-        if (!(sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_before(f, x->fs)))
-            h->v[out++] = *x;
-    }
-    h->n = out;
+    return sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_before(f, x->fs);
 }
 
 /* "État" after an elided "d'" with no article is a compound's, not the
  * State's: "secrétaire d'État", "diplômée d'État", "coup d'État" (the State
  * is "l'État", "de l'État"; "le Conseil d'État" is a name of its own). */
-static void drop_state_compounds(const sg_folded *f, sg_hits *h)
+static int state_compound(const sg_folded *f, const sg_hit *x)
 {
-    size_t out = 0;
-    for (size_t i = 0; i < h->n; i++) {
-        const sg_hit *x = &h->v[i];
-        size_t q = x->fs;
-        if (!(x->fe - q == 4 && !memcmp(f->text + q, "etat", 4) && q >= 2 &&
-              f->text[q - 1] == '\'' && f->text[q - 2] == 'd' &&
-              (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM))))
-            h->v[out++] = *x;
-    }
-    h->n = out;
+    size_t q = x->fs;
+    return x->fe - q == 4 && !memcmp(f->text + q, "etat", 4) && q >= 2 && f->text[q - 1] == '\'' &&
+           f->text[q - 2] == 'd' && (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM));
 }
 
 /* Is the hit [fs, fe) part of a handle, an address or a file's name: a run
@@ -129,20 +111,14 @@ static int in_address(const sg_folded *f, size_t fs, size_t fe)
     return 0;
 }
 
-/* Hits inside handles and addresses (in_address) are dropped. */
-static void drop_addresses(const sg_folded *f, sg_hits *h)
-{
-    size_t out = 0;
-    for (size_t i = 0; i < h->n; i++)
-        if (!in_address(f, h->v[i].fs, h->v[i].fe))
-            h->v[out++] = h->v[i];
-    h->n = out;
-}
-
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
-    drop_eponyms(m, f, s, h);
-    drop_kinds(f, h);
-    drop_state_compounds(f, h);
-    drop_addresses(f, h);
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
+            !in_address(f, x->fs, x->fe))
+            h->v[out++] = *x;
+    }
+    h->n = out;
 }
