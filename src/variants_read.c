@@ -183,6 +183,23 @@ static size_t walk_on(const sg_folded *f, size_t j, const skel_state *sp, size_t
     return j;
 }
 
+/* Does the next content word after folded offset j (past spaces and
+ * apostrophes) go on with the skeleton prefix hashed to h? */
+static int next_goes_on(const sg_matcher *m, const sg_folded *f, size_t j, uint64_t h)
+{
+    while (j < f->len && (f->text[j] == ' ' || f->text[j] == '\''))
+        j++;
+    size_t e = j;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e == j || sg_function_word(f->text + j, e - j))
+        return 0;
+    const char *w = f->text + j;
+    size_t wl = e - j;
+    sg_saint(&w, &wl);
+    return sg_prefix_lookup(m, sg_hash_bytes(sg_prefix_step(h, ' '), w, wl)) != NULL;
+}
+
 /* A walk resumed after a generic head and an inserted word (resume_walk):
  * where it started, and its state there. */
 typedef struct {
@@ -243,7 +260,11 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                                    : NULL;
             if (town) {
                 uint64_t h2 = sg_hash_bytes(sg_prefix_step(sp->h, ' '), town, strlen(town));
-                if ((r = sg_prefix_lookup(m, h2))) {
+                if ((r = sg_prefix_lookup(m, h2)) && first_head && !inserted &&
+                    !next_goes_on(m, f, we, h2) && next_goes_on(m, f, we, sp->h))
+                    r = NULL; /* inserted: "hôpital privé marseillais Beauregard",
+                                 though another name goes on "hôpital privé Marseille" */
+                if (r) {
                     h = h2;
                     wt = town;
                     wl = strlen(town);
