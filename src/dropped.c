@@ -71,9 +71,8 @@ static int kind(const sg_folded *f, const sg_hit *x)
  * is "l'État", "de l'État"; "le Conseil d'État" is a name of its own). */
 static int state_compound(const sg_folded *f, const sg_hit *x)
 {
-    size_t q = x->fs;
-    return x->fe - q == 4 && !memcmp(f->text + q, "etat", 4) && q >= 2 && f->text[q - 1] == '\'' &&
-           f->text[q - 2] == 'd' && (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM));
+    return x->fe - x->fs == 4 && !memcmp(f->text + x->fs, "etat", 4) &&
+           sg_elided_before(f, x->fs, 'd');
 }
 
 /* Is the hit [fs, fe) part of a handle, an address or a file's name: a run

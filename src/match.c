@@ -1066,8 +1066,7 @@ static int after_cue(const sg_folded *f, size_t fs, size_t fe)
     if ((fs == 0 || f->text[fs - 1] == '\n') && colon < f->len && f->text[colon] == ':')
         return 1;
     size_t j = fs;
-    if (j >= 2 && f->text[j - 1] == '\'' && f->text[j - 2] == 'd' &&
-        (j == 2 || !(f->flags[j - 3] & SG_F_ALNUM)))
+    if (sg_elided_before(f, j, 'd'))
         return 1;
     while (j > 0 && f->text[j - 1] == ' ')
         j--;

@@ -394,6 +394,14 @@ static inline void sg_word_before(const sg_folded *f, size_t p, int elision, siz
     *e = end;
 }
 
+/* Is the word at folded offset i right after the elided one-letter word c
+ * and its apostrophe ("d'" for c 'd', "l'" for c 'l')? */
+static inline int sg_elided_before(const sg_folded *f, size_t i, char c)
+{
+    return i >= 2 && f->text[i - 1] == '\'' && f->text[i - 2] == c &&
+           (i == 2 || !(f->flags[i - 3] & SG_F_ALNUM));
+}
+
 /* Is the original character at folded offset k (a ' ') a dash? */
 static inline int sg_dash_at(const sg_folded *f, const char *s, size_t k)
 {

@@ -651,8 +651,7 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
 /* Is the word at i right after an elided article, "l'" or "d'"? */
 static int elided_article(const sg_folded *f, size_t i)
 {
-    return i >= 2 && f->text[i - 1] == '\'' && (f->text[i - 2] == 'l' || f->text[i - 2] == 'd') &&
-           (i == 2 || !(f->flags[i - 3] & SG_F_ALNUM));
+    return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd');
 }
 
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
