@@ -91,7 +91,6 @@ static int reserve(sg_folded *f, size_t extra)
     return 0;
 }
 
-/* SG_F_* of the printable ASCII characters. */
 /* The folded byte of a printable ASCII mark: itself, but square brackets read
  * as round ones ("le centre hospitalier [CH] d'Avignon": an editor's insert is
  * an aside as a bracket is). */
@@ -103,6 +102,7 @@ static const unsigned char ascii_mark[128] = {
     M('`'), M('{'), M('|'), M('}'), M('~'), ['['] = '(', [']'] = ')'};
 #undef M
 
+/* SG_F_* of the printable ASCII characters. */
 static const unsigned char ascii_class[128] = {
     ['0'] = SG_F_ALNUM,
     ['1'] = SG_F_ALNUM,
