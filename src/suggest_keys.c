@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sg_internal.h"
 #include "suggest_int.h"
 
 /* Whether every word of the folded `key` is generic: "Conseil", "Premier",
@@ -17,13 +18,11 @@ int sg_suggest_generic_only(const char *key)
        polyclinique Nord", "l'hôpital Nord" name one place (in the plural,
        "Hôpitaux Sud", a group) */
     static const char *const sites[] = {"clinique", "hopital", "polyclinique"};
-    static const char *const points[] = {"centre", "est", "nord", "ouest", "sud"};
     for (size_t h = 0; h < sizeof(sites) / sizeof(*sites); h++) {
         size_t n = strlen(sites[h]);
-        if (!strncmp(key, sites[h], n) && key[n] == ' ')
-            for (size_t p = 0; p < sizeof(points) / sizeof(*points); p++)
-                if (!strcmp(key + n + 1, points[p]))
-                    return 0;
+        if (!strncmp(key, sites[h], n) && key[n] == ' ' &&
+            sg_compass_point(key + n + 1, strlen(key + n + 1)))
+            return 0;
     }
     char buf[256];
     snprintf(buf, sizeof(buf), "%s", key);

@@ -152,6 +152,12 @@ int sg_kind_acronym(const char *t, size_t n)
     return 0;
 }
 
+int sg_compass_point(const char *t, size_t n)
+{
+    static const char *const points[] = {"centre", "est", "nord", "ouest", "sud"};
+    return sg_word_in(t, n, points, sizeof(points) / sizeof(*points));
+}
+
 /* Words after which one lower-case word may be inserted ("clinique
  * marseillaise Bouchard"). */
 int sg_generic_head(const char *t, size_t n)

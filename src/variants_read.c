@@ -917,12 +917,11 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
  * ("Var Ouest", "Toulon Est")? */
 static int cardinal_after(const sg_folded *f, size_t p)
 {
-    static const char *const points[] = {"centre", "est", "nord", "ouest", "sud"};
     size_t e = p + 1;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
         e++;
     return p + 1 < f->len && f->text[p] == ' ' && (f->flags[p + 1] & SG_F_UPPER) &&
-           sg_word_in(f->text + p + 1, e - p - 1, points, sizeof(points) / sizeof(*points)) &&
+           sg_compass_point(f->text + p + 1, e - p - 1) &&
            !(e + 3 <= f->len && !memcmp(f->text + e, " ce", 3) &&
              (e + 3 == f->len || !(f->flags[e + 3] & SG_F_ALNUM))); /* "Est-ce" */
 }
