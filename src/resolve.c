@@ -702,7 +702,7 @@ int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 
 /* The longest head acronym at word start p, in capitals, naming exactly one
  * entity named before; not followed by "de X" ("le CHU de Montpellier" is
- * another hospital) nor by a town's adjective. */
+ * another hospital), a capitalised name nor a town's adjective. */
 static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u32_map *bearers,
                       uint32_t *who)
 {
@@ -730,6 +730,10 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
         if ((left > 4 && !memcmp(t, " de ", 4) && (f->flags[best + 4] & SG_F_UPPER)) ||
             (left > 4 && !memcmp(t, " d'", 3) && (f->flags[best + 3] & SG_F_UPPER)) ||
             (left > 4 && !memcmp(t, " du ", 4)))
+            return 0;
+        /* nor by a capitalised name ("la MSP Les Oliviers", "la CPTS Var
+           Ouest": another body of the kind) */
+        if (left > 1 && t[0] == ' ' && (f->flags[best + 1] & SG_F_UPPER))
             return 0;
         /* nor by a town's adjective ("le CHU toulonnais": another hospital) */
         size_t ws = best + 1, we = ws;
