@@ -738,6 +738,16 @@ static int skeleton_goes_on(const sg_matcher *m, const sg_folded *f, uint64_t h_
     }
 }
 
+/* Does a mark at t that a skeleton's walk reads through start there: an
+ * apostrophe, an "(ACR)", a slash between towns, an opening quotation mark
+ * (", «, “)? */
+static int walk_mark(const unsigned char *u, size_t left)
+{
+    return u[0] == '\'' || u[0] == '(' || u[0] == '/' || u[0] == '"' ||
+           (left >= 2 && u[0] == 0xC2 && u[1] == 0xAB) ||
+           (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x9C);
+}
+
 /* A generic head, then text[ws, j) one space after it, which no name goes
  * on with: an adjective may be inserted there ("clinique marseillaise
  * Bouchard"). The skeleton's walk, which would skip it, is needed only where
@@ -835,9 +845,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             }
         }
         if (clean && j < f->len && !(t[j] == ' ' && j + 1 < f->len && (fl[j + 1] & SG_F_ALNUM))) {
-            w->dirty = t[j] == '\'' || t[j] == '(' || t[j] == '/' ||
-                       (t[j] == ' ' && j + 1 < f->len &&
-                        (t[j + 1] == '(' || t[j + 1] == '\'' || t[j + 1] == '/'));
+            size_t k = t[j] == ' ' ? j + 1 : j;
+            w->dirty = k < f->len && walk_mark(t + k, f->len - k);
             clean = 0;
         }
         h_word = h;

@@ -37,6 +37,33 @@ static size_t paren_end(const sg_folded *f, size_t k)
     return e + 1;
 }
 
+/* The length of an opening quotation mark at text[k] (", «, “), or 0. */
+static size_t quote_open(const sg_folded *f, size_t k)
+{
+    const unsigned char *t = (const unsigned char *)f->text + k;
+    size_t left = f->len - k;
+    if (t[0] == '"')
+        return 1;
+    if (left >= 2 && t[0] == 0xC2 && t[1] == 0xAB)
+        return 2;
+    return left >= 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x9C ? 3 : 0;
+}
+
+/* One past a closing quotation mark (", », ”) at text[k], maybe after a
+ * space, or 0. */
+static size_t quote_close_end(const sg_folded *f, size_t k)
+{
+    if (k < f->len && f->text[k] == ' ')
+        k++;
+    const unsigned char *t = (const unsigned char *)f->text + k;
+    size_t left = f->len - k;
+    if (left >= 1 && t[0] == '"')
+        return k + 1;
+    if (left >= 2 && t[0] == 0xC2 && t[1] == 0xBB)
+        return k + 2;
+    return left >= 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x9D ? k + 3 : 0;
+}
+
 /* Is the word at i in capitals ("IHU")? */
 static int upper_word(const sg_folded *f, size_t i)
 {
@@ -160,15 +187,23 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
 }
 
 /* The separator after a word of a skeleton's walk, from j: spaces,
- * apostrophes, a slash between towns, an "(ACR)" (its start into *paren).
- * Returns the next word's start (or the text's end), 0 where the walk stops. */
+ * apostrophes, a slash between towns, an "(ACR)" (its start into *paren), an
+ * opening quotation mark before the rest of the name ("le GHT « Hôpitaux de
+ * Provence »": its offset into *quote; the name must then end at the closing
+ * one). Returns the next word's start (or the text's end), 0 where the walk
+ * stops. */
 static size_t walk_on(const sg_folded *f, size_t j, const skel_state *sp, size_t *paren,
-                      unsigned *used)
+                      size_t *quote, unsigned *used)
 {
     const char *t = f->text;
+    size_t q;
     while (j < f->len && !(f->flags[j] & SG_F_ALNUM)) {
         if (t[j] == ' ' || t[j] == '\'' || (t[j] == '/' && sp->words)) {
             j++; /* ("Fréjus / Saint-Raphaël": towns joined by a slash) */
+        } else if (sp->words && !*quote && !*paren && (q = quote_open(f, j))) {
+            *quote = j;
+            *used |= SG_VARIANT_INTERRUPTED;
+            j += q;
         } else if (t[j] == '(' && sp->words && !*paren) {
             size_t e = paren_end(f, j);
             if (!e)
@@ -219,12 +254,12 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
     const char *t = f->text;
     const unsigned char *fl = f->flags;
     int found = 0, inserted = from != NULL;
-    size_t paren = 0;
+    size_t paren = 0, quote = 0;
     const skel_rec *best = NULL;
     unsigned first_head = from != NULL;
     int capitals = from ? from->capitals : 1; /* every content word so far starts with a capital */
     size_t start = from ? from->start : j;
-    if (from && !(j = walk_on(f, j, sp, &paren, &used)))
+    if (from && !(j = walk_on(f, j, sp, &paren, &quote, &used)))
         return 0;
     while (j < f->len && (fl[j] & SG_F_ALNUM)) {
         size_t we = j;
@@ -285,8 +320,10 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 first_head = (unsigned)sg_generic_head(wt, wl);
             capitals &= (fl[j] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
             state_add_hashed(sp, wt, wl, h);
-            for (uint32_t v = we > min_end ? sg_prefix_skel(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
-                 v = m->skels[v].next) {
+            /* (after an opening quotation mark, the name ends at the closing one) */
+            size_t end = quote ? quote_close_end(f, we) : we;
+            for (uint32_t v = we > min_end && end ? sg_prefix_skel(m, r) : SG_TRIE_NONE;
+                 v != SG_TRIE_NONE; v = m->skels[v].next) {
                 const skel_rec *sk = &m->skels[v];
                 unsigned need = (sk->needs | used) & SKEL_VARIANTS;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
@@ -301,11 +338,11 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                      after_de(f, start)))
                     continue;
                 if (!best || best->entity == sk->entity ||
-                    m->rank[sk->entity] < m->rank[best->entity] || out->end != we) {
-                    if (best && out->end == we && m->rank[sk->entity] > m->rank[best->entity])
+                    m->rank[sk->entity] < m->rank[best->entity] || out->end != end) {
+                    if (best && out->end == end && m->rank[sk->entity] > m->rank[best->entity])
                         continue;
                     best = sk;
-                    out->end = we;
+                    out->end = end;
                     out->entity = sk->entity;
                     out->paren = paren;
                     out->confirm = (sk->needs & SKEL_CONFIRM) != 0;
@@ -316,7 +353,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             }
         }
     separator:
-        if (!(j = walk_on(f, we, sp, &paren, &used)))
+        if (!(j = walk_on(f, we, sp, &paren, &quote, &used)))
             return found;
     }
     return found;
