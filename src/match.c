@@ -896,12 +896,8 @@ static int form_may_start(const sg_matcher *m, const sg_folded *f, size_t i, siz
 static int variants_may(const sg_matcher *m, const sg_folded *f, size_t i, const sg_walk *w)
 {
     size_t wl = w->first_end - i;
-    if (form_may_start(m, f, i, wl, w->first_h) ||
-        (wl >= 7 && (f->text[i + wl - 1] == 's' || f->text[i + wl - 1] == 'x') &&
-         sg_plural_head(f->text + i, wl)) ||
-        ((m->variants & SG_VARIANT_INSERTED) && sg_eponym_may(f, i, wl)) ||
-        (wl <= 3 && sg_head_acronym(f->text + i, wl) && sg_all_upper(f, i, i + wl) &&
-         sg_plural_before(f, i)))
+    if (form_may_start(m, f, i, wl, w->first_h) || sg_shared_head_may(f, i, wl) ||
+        ((m->variants & SG_VARIANT_INSERTED) && sg_eponym_may(f, i, wl)))
         return 1;
     /* (a misspelt name only from a capital or a generic head: most words
      * starting a long name's first word are neither) */

@@ -380,6 +380,11 @@ void sg_saint(const char **t, size_t *n);
  * names ("hopitaux", "centres" of "centres hospitaliers")? */
 int sg_plural_head(const char *t, size_t n);
 
+/* May names sharing a head start a list at the word [i, i + n): a plural head
+ * ("les hôpitaux"), or a kind's acronym after a plural determiner ("les CH",
+ * in capitals; "les CPTS", "les Ehpad")? (variants_lists.c) */
+int sg_shared_head_may(const sg_folded *f, size_t i, size_t n);
+
 /* The word before folded offset p, across spaces (and apostrophes when
  * `elision`): sets [*b, *e); *b == *e when there is none. */
 static inline void sg_word_before(const sg_folded *f, size_t p, int elision, size_t *b, size_t *e)

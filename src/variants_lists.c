@@ -42,6 +42,17 @@ int sg_plural_head(const char *t, size_t n)
     return 0;
 }
 
+int sg_shared_head_may(const sg_folded *f, size_t i, size_t n)
+{
+    /* (plural heads end in s or x) */
+    if (n >= 7)
+        return (f->text[i + n - 1] == 's' || f->text[i + n - 1] == 'x') &&
+               sg_plural_head(f->text + i, n);
+    return n >= 2 && n <= 5 && (f->flags[i] & SG_F_UPPER) && sg_kind_acronym(f->text + i, n) &&
+           (!sg_head_acronym(f->text + i, n) || sg_all_upper(f, i, i + n)) &&
+           sg_plural_before(f, i);
+}
+
 /* Folded offset j moved past up to `max` capitalised words, each after a
  * space. */
 static size_t past_capitalised(const sg_folded *f, size_t j, unsigned max)
@@ -62,6 +73,54 @@ static size_t past_town(const sg_folded *f, size_t j)
     return j;
 }
 
+/* The word "de", "d'" or "du" at folded offset j: the next word's start, or
+ * 0. */
+static size_t of_at(const sg_folded *f, size_t j)
+{
+    size_t e = j;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e + 1 >= f->len || (f->text[e] != ' ' && f->text[e] != '\'') ||
+        !(sg_word_is(f->text + j, e - j, "de") || sg_word_is(f->text + j, e - j, "d") ||
+          sg_word_is(f->text + j, e - j, "du")))
+        return 0;
+    return e + 1;
+}
+
+/* The pronoun p (with its space) at folded offset j: the next word's start,
+ * or j. */
+static size_t pronoun_at(const sg_folded *f, size_t j, const char *p)
+{
+    size_t n = strlen(p);
+    return j + n < f->len && !memcmp(f->text + j, p, n) ? j + n : j;
+}
+
+/* The next pronoun p and "de" in the sentence after folded offset j, up to
+ * 120 bytes on: where its "de" starts, or 0. */
+static size_t pronoun_later(const sg_folded *f, size_t j, const char *p)
+{
+    for (size_t k = j; k + 6 < f->len && k < j + 120; k++) {
+        if (strchr(".!?;\n", f->text[k]))
+            return 0;
+        if (f->text[k] == p[0] && k > 0 && !(f->flags[k - 1] & SG_F_ALNUM) &&
+            pronoun_at(f, k, p) > k && of_at(f, pronoun_at(f, k, p)))
+            return pronoun_at(f, k, p);
+    }
+    return 0;
+}
+
+/* Past an acronym in brackets after a name at folded offset j, " (LSTO)":
+ * the bracket's end, or j. */
+static size_t past_acronym(const sg_folded *f, size_t j)
+{
+    size_t k = j + 2;
+    if (j + 3 >= f->len || f->text[j] != ' ' || f->text[j + 1] != '(')
+        return j;
+    while (k < f->len && k < j + 14 && (f->flags[k] & SG_F_UPPER))
+        k++;
+    return k > j + 3 && k < f->len && f->text[k] == ')' ? k + 1 : j;
+}
+
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
  * read with the head in the singular. `*names`: how many names the list had
  * (its hits stay only for two or more, see shared_at). */
@@ -80,14 +139,14 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             j = i + pl + 1;
         }
     }
-    /* a hospital's head acronym after a plural determiner: "les CH du
-       Pays-d'Apt, Bollène et Carpentras" */
+    /* a kind's acronym after a plural determiner: "les CH du Pays-d'Apt,
+       Bollène et Carpentras", "les CPTS Var Ouest et Var Est" */
     size_t ae = i;
     while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
         ae++;
     char acronym[8];
-    if (!singular && ae + 1 < f->len && t[ae] == ' ' && sg_head_acronym(t + i, ae - i) &&
-        sg_all_upper(f, i, ae) && sg_plural_before(f, i)) {
+    if (!singular && ae + 1 < f->len && ae - i <= 5 && t[ae] == ' ' &&
+        sg_shared_head_may(f, i, ae - i)) {
         memcpy(acronym, t + i, ae - i);
         acronym[ae - i] = 0;
         singular = acronym;
@@ -115,9 +174,17 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             sg_state_add(&st, "prive", 5);
         j = ae + 1;
     }
+    /* the names after a pronoun later in the sentence: "les CPTS concernées
+       sont celles de Var Ouest et de Var Est" */
+    size_t q;
+    if (j < f->len && (f->flags[j] & SG_F_LOWER) &&
+        ((q = pronoun_later(f, j, "celles ")) || (q = pronoun_later(f, j, "ceux "))))
+        j = of_at(f, q);
     for (unsigned c = 0; c < CONJUNCTS_MAX && j < f->len; c++) {
         size_t from = j; /* (a name lent is read with its function words) */
-        /* function words before the name ("et de la Conception") */
+        /* function words before the name ("et de la Conception"); a
+           capitalised article is the name's ("La Seyne Toulon Ouest") */
+        size_t hs = j;
         for (;;) {
             size_t we = j;
             while (we < f->len && (f->flags[we] & SG_F_ALNUM))
@@ -125,6 +192,7 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             if (we == j || !sg_function_word(t + j, we - j) || we >= f->len ||
                 (t[we] != ' ' && t[we] != '\''))
                 break;
+            hs = (f->flags[j] & SG_F_UPPER) ? j : we + 1;
             j = we + 1;
         }
         if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
@@ -149,7 +217,7 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             size_t le = sg_known_shared(m, f, singular, from, e, &lent);
             if (le && sg_hits_push(hits, j, le, lent, SG_HIT_KNOWN_SHARED))
                 return SG_ERR_NOMEM;
-        } else if (sg_hits_push(hits, j, rd.end, rd.entity, SG_HIT_SHARED)) {
+        } else if (sg_hits_push(hits, hs, rd.end, rd.entity, SG_HIT_SHARED)) {
             return SG_ERR_NOMEM;
         }
         /* ", ", " et ", ", et " before the next name, past the rest of a town
@@ -157,6 +225,7 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
         j = past_capitalised(f, rd.end, 3);
         /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
         j = past_town(f, j);
+        j = past_acronym(f, j); /* "La Seyne Toulon Ouest (LSTO), Var Ouest" */
         int comma = j + 1 < f->len && t[j] == ',' && t[j + 1] == ' ';
         j += comma ? 2 : 0;
         static const char *const joints[] = {" et ", " ou ", " mais aussi ", " ainsi que "};
@@ -310,42 +379,6 @@ static int lent_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     }
     if (h->n > n)
         sg_hits_sort(h);
-    return 0;
-}
-
-/* The word "de", "d'" or "du" at folded offset j: the next word's start, or
- * 0. */
-static size_t of_at(const sg_folded *f, size_t j)
-{
-    size_t e = j;
-    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
-        e++;
-    if (e + 1 >= f->len || (f->text[e] != ' ' && f->text[e] != '\'') ||
-        !(sg_word_is(f->text + j, e - j, "de") || sg_word_is(f->text + j, e - j, "d") ||
-          sg_word_is(f->text + j, e - j, "du")))
-        return 0;
-    return e + 1;
-}
-
-/* The pronoun p (with its space) at folded offset j: the next word's start,
- * or j. */
-static size_t pronoun_at(const sg_folded *f, size_t j, const char *p)
-{
-    size_t n = strlen(p);
-    return j + n < f->len && !memcmp(f->text + j, p, n) ? j + n : j;
-}
-
-/* The next pronoun p and "de" in the sentence after folded offset j, up to
- * 120 bytes on: where its "de" starts, or 0. */
-static size_t pronoun_later(const sg_folded *f, size_t j, const char *p)
-{
-    for (size_t k = j; k + 6 < f->len && k < j + 120; k++) {
-        if (strchr(".!?;\n", f->text[k]))
-            return 0;
-        if (f->text[k] == p[0] && k > 0 && !(f->flags[k - 1] & SG_F_ALNUM) &&
-            pronoun_at(f, k, p) > k && of_at(f, pronoun_at(f, k, p)))
-            return pronoun_at(f, k, p);
-    }
     return 0;
 }
 

@@ -781,11 +781,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             (m->variants & SG_VARIANT_FUZZY) && fuzzy_at(m, f, i, r, hits))
             return SG_ERR_NOMEM;
     }
-    /* plural heads end in s or x, or are a head acronym after a plural
-       determiner ("les CH") */
-    if ((m->variants & SG_VARIANT_SHARED_HEADS) &&
-        ((we - i >= 7 && (f->text[we - 1] == 's' || f->text[we - 1] == 'x')) ||
-         (we - i <= 3 && sg_head_acronym(f->text + i, we - i))) &&
+    if ((m->variants & SG_VARIANT_SHARED_HEADS) && sg_shared_head_may(f, i, we - i) &&
         sg_shared_at(m, f, i, hits))
         return SG_ERR_NOMEM;
     return 0;
