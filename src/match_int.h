@@ -380,10 +380,23 @@ void sg_saint(const char **t, size_t *n);
  * names ("hopitaux", "centres" of "centres hospitaliers")? */
 int sg_plural_head(const char *t, size_t n);
 
+/* Is the word [i, i + n), in capitals or title case, a kind's acronym after a
+ * plural determiner ("les CH", in capitals; "les CPTS", "les Ehpad")?
+ * (variants_lists.c) */
+int sg_shared_kind_may(const sg_folded *f, size_t i, size_t n);
+
 /* May names sharing a head start a list at the word [i, i + n): a plural head
- * ("les hôpitaux"), or a kind's acronym after a plural determiner ("les CH",
- * in capitals; "les CPTS", "les Ehpad")? (variants_lists.c) */
-int sg_shared_head_may(const sg_folded *f, size_t i, size_t n);
+ * ("les hôpitaux"), or a kind's acronym after a plural determiner? Asked at
+ * every word: plural heads end in s or x, the acronyms are capitalised. */
+static inline int sg_shared_head_may(const sg_folded *f, size_t i, size_t n)
+{
+    if (n >= 7)
+        return (f->text[i + n - 1] == 's' || f->text[i + n - 1] == 'x') &&
+               sg_plural_head(f->text + i, n);
+    return n >= 2 && n <= 5 && (f->flags[i] & SG_F_UPPER) &&
+           (f->flags[i + 1] & SG_F_UPPER) == (f->flags[i + n - 1] & SG_F_UPPER) &&
+           sg_shared_kind_may(f, i, n);
+}
 
 /* The word before folded offset p, across spaces (and apostrophes when
  * `elision`): sets [*b, *e); *b == *e when there is none. */

@@ -796,7 +796,7 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             p = next_capital(f, p + 1, next) - 1;
             continue;
         }
-        uint32_t who;
+        uint32_t who = SG_TRIE_NONE;
         size_t end = head_at(m, f, p, &bearers, &who);
         if (end && (k >= h->n || h->v[k].fs >= end) && !sg_kind_before(f, p)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_ACRONYM);

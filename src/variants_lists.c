@@ -42,13 +42,9 @@ int sg_plural_head(const char *t, size_t n)
     return 0;
 }
 
-int sg_shared_head_may(const sg_folded *f, size_t i, size_t n)
+int sg_shared_kind_may(const sg_folded *f, size_t i, size_t n)
 {
-    /* (plural heads end in s or x) */
-    if (n >= 7)
-        return (f->text[i + n - 1] == 's' || f->text[i + n - 1] == 'x') &&
-               sg_plural_head(f->text + i, n);
-    return n >= 2 && n <= 5 && (f->flags[i] & SG_F_UPPER) && sg_kind_acronym(f->text + i, n) &&
+    return sg_kind_acronym(f->text + i, n) &&
            (!sg_head_acronym(f->text + i, n) || sg_all_upper(f, i, i + n)) &&
            sg_plural_before(f, i);
 }
