@@ -400,6 +400,10 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i);
 /* Word k is a kind of body's acronym after an article, "du" or "au" ("la MSP
  * Centifolia", "l’Ehpad Les Oliviers"): the name after it is one body's. */
 int sg_suggest_kind_acronym_at(const sg_scan *sc, size_t k);
+
+/* Is word k a trade's word that ends a company's name ("Health", "Medical",
+ * "Immobilier", "Therapeutics")? (suggest_sequences.c) */
+int sg_suggest_trade(const sg_scan *sc, size_t k);
 /* Word h, a head in lower case, is the body of a role just before it ("le
  * directeur de l’hôpital", "la présidente de la clinique", "le directeur du
  * centre"): the name after it is the person's, not the body's ("le directeur

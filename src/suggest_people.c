@@ -52,8 +52,8 @@ static int surname_after_first(const sg_scan *sc, size_t i)
  * the surname alone). */
 static int add_person(sg_scan *sc, size_t a, size_t b, size_t sur)
 {
-    if (any_covered(sc, a, b))
-        return 0;
+    if (any_covered(sc, a, b) || (b > a && sg_suggest_trade(sc, b)))
+        return 0; /* (a company: "soutient Kelvora Health") */
     for (size_t i = a; i <= b; i++)
         if (i >= sur ? !(i == sur && sur > a ? surname_after_first(sc, i) : surname_word(sc, i)) &&
                            !(i < b && (in(sc, i, SG_WL_PARTICLE) || name_particle(sc, i)))

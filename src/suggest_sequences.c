@@ -242,6 +242,28 @@ static int club(const sg_scan *sc, size_t i, size_t j)
     return 0;
 }
 
+int sg_suggest_trade(const sg_scan *sc, size_t k)
+{
+    static const char *const trades[] = {
+        "architecture", "biotech",      "capital",     "diagnostics", "group",  "health",
+        "healthcare",   "immobilier",   "industries",  "ingenierie",  "invest", "investissement",
+        "labs",         "management",   "medical",     "partners",    "pharma", "solutions",
+        "systems",      "technologies", "therapeutics"};
+    for (size_t t = 0; t < sizeof(trades) / sizeof(*trades); t++)
+        if (is(sc, k, trades[t]))
+            return 1;
+    return 0;
+}
+
+/* A company by its trade's word after its own name, in English as the
+ * start-ups of the sector write it or in French: "Syneos Health", "Caranx
+ * Medical", "Eiffage Immobilier", "Euryale Asset Management", two to four
+ * capitalised words, the first not a trade's. */
+static int company(const sg_scan *sc, size_t i, size_t j)
+{
+    return j > i && j <= i + 3 && sg_suggest_trade(sc, j) && !sg_suggest_trade(sc, i);
+}
+
 /* A road's number: A570, RN7, D559 (the letters glued to the digits), or
  * "RN 85": a road, not an actor. */
 static int road(const sg_scan *sc, size_t i, size_t j)
@@ -302,7 +324,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     c->place += place != 0;
     c->cued += cued || place == 2;
     c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i) ||
-              (!start && sg_suggest_listed_org(sc, i, j)) || club(sc, i, j);
+              (!start && sg_suggest_listed_org(sc, i, j)) || club(sc, i, j) || company(sc, i, j);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
     c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&

@@ -112,6 +112,21 @@ static void two_word_surnames(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A company named once, by its trade's word after its own name ("Kelvora
+ * Health", "Trimedis Medical"): an organisation from one mention, even after
+ * a verb that would make two capitalised words a person; not a name that
+ * starts with a trade's word. */
+static void companies_by_trade(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le fonds soutient Kelvora Health et Trimedis Medical depuis "
+                                 "mars. Il cite Health Solutions dans son rapport.");
+    has(l, "Kelvora Health", "organisation");
+    has(l, "Trimedis Medical", "organisation");
+    hasnt(l, "Health Solutions");
+    sg_suggestion_list_free(l);
+}
+
 /* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
  * name does not go on across a comma ("le Conseil départemental,
  * l’Agglomération Val Durance" are two). */
@@ -1260,6 +1275,7 @@ int main(void)
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(two_word_surnames),
+        cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(site_of_compass_point),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
