@@ -25,17 +25,20 @@ static int name_particle(const sg_scan *sc, size_t i)
 }
 
 /* First names left out of the list because they are places or words more
- * often (Florence, Nancy): a first name only inside a sentence, before a
- * surname. */
-static int ambiguous_first_name(const sg_scan *sc, size_t i)
+ * often (Florence, Nancy). */
+static int ambiguous_name(const sg_scan *sc, size_t i)
 {
     static const char *const names[] = {"florence", "lorraine", "marine", "nancy", "rose"};
-    if (sc->tok[i].flags & T_START)
-        return 0;
     for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
         if (is(sc, i, names[k]))
             return 1;
     return 0;
+}
+
+/* One of those as a first name: only inside a sentence, before a surname. */
+static int ambiguous_first_name(const sg_scan *sc, size_t i)
+{
+    return !(sc->tok[i].flags & T_START) && ambiguous_name(sc, i);
 }
 
 /* Word i as the surname right after a first name: a role's word too, which
@@ -325,15 +328,29 @@ static int person_after_title(sg_scan *sc, size_t i, size_t n)
     return add_person(sc, i + 1, i + n, sur);
 }
 
+/* An interview's speaker at the start of a line, in capitals, a first name
+ * (an ambiguous one too: the colon says a person speaks) and a surname before
+ * a colon: "NADINE VARLET : Nous avions…", "FLORENCE ZEMOUR :". */
+static int speaker(const sg_scan *sc, size_t i)
+{
+    const unsigned both = T_LINE | T_UPPER;
+    return (sc->tok[i].flags & both) == both && i + 2 < sc->ntok &&
+           (sc->tok[i + 1].flags & T_UPPER) && sep_blank(sc, i + 1) && sep_has(sc, i + 2, ":") &&
+           !sep_has(sc, i + 2, "\n") && (sg_first_name(fw(sc, i)) || ambiguous_name(sc, i)) &&
+           surname_word(sc, i + 1);
+}
+
 int sg_suggest_find_people(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
         if (sc->tok[i].flags & T_FURNITURE)
             continue;
         int rc = 0;
-        if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
-            (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&
-            !sep_has(sc, i + 1, ",;:!?()\"")) {
+        if (speaker(sc, i)) {
+            rc = add_person(sc, i, i + 1, i + 1);
+        } else if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
+                   (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&
+                   !sep_has(sc, i + 1, ",;:!?()\"")) {
             size_t n = run_forward(sc, i + 1);
             if (n >= 1 && n <= 3)
                 rc = person_after_title(sc, i, n);

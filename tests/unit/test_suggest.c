@@ -127,6 +127,24 @@ static void companies_by_trade(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* An interview's speaker, at the start of a line in capitals before a colon,
+ * is a person when the label starts with a first name ("NADINE VARLET :",
+ * "FLORENCE ZEMOUR :", whose first name is also a town's);
+ * the interviewer's paper is not ("LE JOURNAL :"). */
+static void interview_speakers(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("LE JOURNAL : Pourquoi ce choix ?\n\nNADINE VARLET : Nous avions "
+                                 "des demandes.\n\nLE JOURNAL : Et demain ?\n\nNADINE VARLET : "
+                                 "Nous verrons.\n\nFLORENCE ZEMOUR : Moi aussi.");
+    has(l, "Nadine Varlet", "person");
+    has(l, "Florence Zemour", "person");
+    assert_string_equal(row(l, "Nadine Varlet")->surname, "Varlet");
+    hasnt(l, "Le Journal");
+    hasnt(l, "LE JOURNAL");
+    sg_suggestion_list_free(l);
+}
+
 /* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
  * name does not go on across a comma ("le Conseil départemental,
  * l’Agglomération Val Durance" are two). */
@@ -1276,6 +1294,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
+        cmocka_unit_test(interview_speakers),
         cmocka_unit_test(site_of_compass_point),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
