@@ -610,9 +610,11 @@ int sg_suggest_find_named_after(sg_scan *sc)
             particle_at(sc, k - 1) && (is(sc, k - 1, "de") || is(sc, k - 1, "d")))
             head = k - 2; /* "maison de retraite" */
         const sg_stok *h = &sc->tok[head];
+        /* (not the body of a role: "le directeur de l’hôpital Franck
+           Pouilly" names the director) */
         if (!(h->flags & T_LOWER) || (h->flags & (T_COVERED | T_FURNITURE)) ||
             !in(sc, head, SG_WL_ORG_HEAD) || !in(sc, head, SG_WL_NAMED) || is(sc, x - 1, "et") ||
-            e - head >= MAX_NAME_WORDS)
+            e - head >= MAX_NAME_WORDS || sg_suggest_role_body(sc, head))
             continue;
         int rc = add_taken(sc, head, e);
         if (rc)

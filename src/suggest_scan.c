@@ -182,15 +182,17 @@ static void mark_starts(sg_scan *sc)
     mark_headings(sc);
 }
 
-/* A heading in capitals (three words in capitals in a row, numbers among
- * them: "UN BASSIN DE 230 000 HABITANTS") names nothing: its words are not
- * taken as capitalised. */
+/* A heading in capitals (three words in capitals in a row, numbers and
+ * elided articles among them: "UN BASSIN DE 230 000 HABITANTS", "SON PÔLE
+ * D’EXCELLENCE") names nothing: its words are not taken as capitalised. */
 static void unmark_shouted(sg_scan *sc)
 {
     size_t a = 0; /* the run of words in capitals is [a, i) */
     for (size_t i = 0; i <= sc->ntok; i++) {
-        int upper =
-            i < sc->ntok && ((sc->tok[i].flags & T_UPPER) || ((sc->tok[i].flags & T_NUM) && i > a));
+        const sg_stok *t = i < sc->ntok ? &sc->tok[i] : NULL;
+        int upper = t && ((t->flags & T_UPPER) || ((t->flags & T_NUM) && i > a) ||
+                          ((t->flags & T_CAP) && t->e - t->s == 1 && i > a && i + 1 < sc->ntok &&
+                           sep_elision(sc, i + 1)));
         if (upper && i > a && !(sc->tok[i].flags & T_LINE))
             continue;
         for (size_t k = a; i >= a + 3 && k < i; k++)

@@ -145,6 +145,23 @@ static void interview_speakers(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A heading in capitals names nothing, its elided articles and numbers
+ * inside it ("… SON PÔLE D’EXCELLENCE", "UN BASSIN DE 230 000 HABITANTS"):
+ * none of its words is an acronym; an acronym in running text still is. */
+static void headings_in_capitals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("VALBREUIL – L’HÔPITAL LA MORVANE OUVRE SON PÔLE D’EXCELLENCE\n\n"
+                                 "L’HÔPITAL LA MORVANE OUVRE SON PÔLE D’EXCELLENCE\n\n"
+                                 "UN BASSIN DE 230 000 HABITANTS\n\n"
+                                 "Le pôle reçoit le soutien du CRVB, et le CRVB "
+                                 "suit le dossier.");
+    hasnt(l, "EXCELLENCE");
+    hasnt(l, "HABITANTS");
+    has(l, "CRVB", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
  * name does not go on across a comma ("le Conseil départemental,
  * l’Agglomération Val Durance" are two). */
@@ -1295,6 +1312,7 @@ int main(void)
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(interview_speakers),
+        cmocka_unit_test(headings_in_capitals),
         cmocka_unit_test(site_of_compass_point),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),

@@ -128,7 +128,8 @@ static void heads_adjectives_and_names(void **state)
 
 /* A person the gazetteers know after a lower-case head of a body that bears
  * names, with its adjectives or its complement: the body named after her;
- * not after a role. */
+ * not after a role, nor where the head is the body of a role ("le directeur
+ * de l’hôpital Gaston Fabre": the director). */
 static void bodies_named_after_people(void **state)
 {
     (void)state;
@@ -137,10 +138,12 @@ static void bodies_named_after_people(void **state)
                       "person:g\tGaston Fabre\tperson\n";
     const char *texts[] = {"Les travaux de la maison de retraite publique et médicalisée Lucie "
                            "Armand ont commencé. Le conseiller Gaston Fabre a parlé.\n",
+                           "« Tout avance », dit le directeur de l’hôpital Gaston Fabre, hier.\n",
                            NULL};
     sg_suggestion_list *l = run(gaz, texts);
     has(l, "Maison de retraite publique et médicalisée Lucie Armand", "organisation");
     hasnt(l, "Conseiller Gaston Fabre");
+    hasnt(l, "Hôpital Gaston Fabre");
     sg_suggestion_list_free(l);
 }
 
