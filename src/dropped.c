@@ -2,8 +2,8 @@
  * is not the entity whose name they spell. A person's name as the name of a
  * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"),
  * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
- * address or a file's name. Each rule reads the folded text around a hit
- * only; none adds a hit. */
+ * address or a file's name, a place in an area's name ("la plaine du Var"). Each rule reads the
+ * folded text around a hit only; none adds a hit. */
 #include <ctype.h>
 #include <string.h>
 
@@ -110,13 +110,35 @@ static int in_address(const sg_folded *f, size_t fs, size_t fe)
     return 0;
 }
 
+int sg_area_before(const sg_folded *f, size_t p)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    static const char *const areas[] = {"baie", "etang",  "golfe",   "massif",
+                                        "pays", "plaine", "plateau", "vallee"};
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
+        sg_word_before(f, b, 0, &b, &e); /* "de la Roya" */
+    if (!(b < e && sg_word_in(f->text + b, e - b, of, 4)))
+        return 0;
+    sg_word_before(f, b, 0, &b, &e);
+    return b < e && sg_word_in(f->text + b, e - b, areas, sizeof(areas) / sizeof(*areas));
+}
+
+/* A place in an area's name (sg_area_before): the area is another place,
+ * which the press names after the first, and the first is not meant. */
+static int in_area(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    return m->is_place[x->entity] && sg_area_before(f, x->fs);
+}
+
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
-            !in_address(f, x->fs, x->fe))
+            !in_address(f, x->fs, x->fe) && !in_area(m, f, x))
             h->v[out++] = *x;
     }
     h->n = out;

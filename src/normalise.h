@@ -23,6 +23,13 @@ typedef struct {
     long long first_invalid; /* offset of the first one, or -1 */
 } sg_folded;
 
+/* Is the word at folded offset p right after the noun of a natural area or
+ * a territory and "de" ("la plaine du Var", "le golfe de Saint-Tropez", "le
+ * pays d'Arles", "la vallée de la Roya")? A place there is part of the
+ * area's name: the matcher drops it, suggest proposes no name there.
+ * (dropped.c) */
+int sg_area_before(const sg_folded *f, size_t p);
+
 /* Folds s[start, len) (start skips a BOM). Reuses the buffers of `f`.
  * Returns 0 or SG_ERR_NOMEM / SG_ERR_LIMIT (input over 4 GiB). */
 int sg_fold(sg_folded *f, const char *s, size_t len, size_t start);

@@ -295,6 +295,8 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     if (road(sc, i, j))
         return 0; /* "les échangeurs de l’A570" */
+    if (sg_area_before(sc->f, sc->tok[i].fs))
+        return 0; /* "le pays d’Arles": an area's name, its place known */
     cued |= sg_suggest_dateline(sc, i, j) || (j == i && sg_suggest_party(sc, i));
     size_t a = i; /* the label's first word */
     int head = cued ? 0 : sg_suggest_head_before(sc, i, &a);

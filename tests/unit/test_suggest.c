@@ -162,6 +162,23 @@ static void headings_in_capitals(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A place the gazetteers know inside an area's name ("le pays d’Arles"), which
+ * the matcher drops, is no name to propose either. */
+static void places_in_areas(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:arles\tArles\tplace\n"
+                      "place:var\tVar\tplace\n";
+    const char *texts[] = {"L’Ehpad deviendrait le centre ressources du pays d’Arles. La plaine du "
+                           "Var attend, comme le pays d’Arles.",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    hasnt(l, "Arles");
+    hasnt(l, "Var");
+    sg_suggestion_list_free(l);
+}
+
 /* A Roman ordinal or number is no name ("le XXe siècle", "(I et II)"); a
  * name does not go on across a comma ("le Conseil départemental,
  * l’Agglomération Val Durance" are two). */
@@ -1313,6 +1330,7 @@ int main(void)
         cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(interview_speakers),
         cmocka_unit_test(headings_in_capitals),
+        cmocka_unit_test(places_in_areas),
         cmocka_unit_test(site_of_compass_point),
         cmocka_unit_test(credits_and_bylines),
         cmocka_unit_test(ordinals_and_commas),
