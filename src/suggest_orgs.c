@@ -261,12 +261,14 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
     *from = i;
     /* heads that name a kind of body rather than start its name ("le groupe
        Elsan", "l'association Vaincre le Diabète", "le syndicat Union des
-       Soignants": the name is what follows) */
+       Soignants", "la plateforme MonRempla", "le cluster Eurobiomed": the name
+       is what follows) */
     static const char *const apart[] = {
-        "assemblee",  "association", "bureau",    "cabinet",    "collectif",     "comite",
-        "commission", "conseil",     "direction", "entreprise", "etablissement", "fonds",
-        "groupe",     "laboratoire", "mouvement", "office",     "ordre",         "parti",
-        "pole",       "service",     "societe",   "syndicat",   "unite"};
+        "assemblee",  "association",   "bureau",     "cabinet",  "cluster",
+        "collectif",  "comite",        "commission", "conseil",  "direction",
+        "entreprise", "etablissement", "fonds",      "groupe",   "laboratoire",
+        "mouvement",  "office",        "ordre",      "parti",    "plateforme",
+        "pole",       "service",       "societe",    "syndicat", "unite"};
     /* adjectives of a kind of body: "la clinique privée Santa Maria", "l’Ehpad
        associatif Les Restanques": the name is the capitalised words */
     static const char *const kinds[] = {

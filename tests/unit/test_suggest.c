@@ -802,7 +802,7 @@ static void enumerations(void **state)
 }
 
 /* What a head leaves apart or takes in: a kind of body (association,
- * syndicat, fonds, cabinet...) stays apart, with a nationality or a field
+ * syndicat, fonds, cabinet, plateforme, cluster...) stays apart, with a nationality or a field
  * ("le cabinet d'architecture X"); another head takes its field ("la
  * communauté d'agglomération X") or its adjective ("le centre diététique
  * X"). */
@@ -816,7 +816,8 @@ static void heads_apart_and_fields(void **state)
         "Libres proteste. La clinique est détenue par le fonds norvégien Fjordkap Capital. "
         "Les plans sont du cabinet d'architecture Atelier Brume. Il siège au titre de la "
         "communauté d'agglomération Val-Durance-Ouest. Ils regroupent le centre diététique "
-        "Sainte-Lise.",
+        "Sainte-Lise. Le site renvoie vers la plateforme MedRelais, et le cluster Biovanor "
+        "grandit.",
         NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     has(l, "Soigner Ensemble", "organisation");
@@ -825,8 +826,11 @@ static void heads_apart_and_fields(void **state)
     has(l, "Atelier Brume", "organisation");
     has(l, "Communauté d'agglomération Val-Durance-Ouest", "organisation");
     has(l, "Centre diététique Sainte-Lise", "organisation");
+    has(l, "MedRelais", "organisation");
+    has(l, "Biovanor", "organisation");
     for (const char *w[] = {"Association Soigner Ensemble", "Syndicat Union des Soignants Libres",
-                            "Val-Durance-Ouest", "Sainte-Lise", NULL},
+                            "Plateforme MedRelais", "Cluster Biovanor", "Val-Durance-Ouest",
+                            "Sainte-Lise", NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
