@@ -308,8 +308,9 @@ static void work_free(ig_work *k, int inited)
  * neighbour, then by number: the tails are in edge order), so every
  * search relaxes the same lengths in the same order, and the undirected
  * betweenness is the directed one times 0.5 (igraph scales it so), an
- * exact product. Made in the process that computes (the child makes its
- * own). Returns 0 or IG_FAILED. */
+ * exact product. Made once, before a sampled betweenness's fork: the child
+ * reads the caller's (it made its own, 0.08 s of CPU on the dense
+ * benchmark). Returns 0 or IG_FAILED. */
 static int make_arcs(ig_work *k, const sg_graph *g)
 {
     if (k->arcs_made)
@@ -499,6 +500,8 @@ static int sample_start(sample *s, ig_work *k, const sg_graph *g, const sg_analy
     /* the caller's part takes the other measures too: the two take as long */
     s->split = (s->ns + REST_IN_SOURCES + 1) / 2;
     s->split = s->split > s->ns ? s->ns : s->split;
+    if (make_arcs(k, g)) /* before the fork: both processes read the same */
+        return IG_FAILED;
     sg_child_start(&s->child, opt->jobs, first_part, s, n);
     return 0;
 }
