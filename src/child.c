@@ -5,16 +5,23 @@
  * The child computes its values, writes them to a pipe and leaves with
  * _exit (no atexit handler runs, no stdio buffer of the caller's is written
  * twice). Whatever goes wrong, the caller is told so and computes the values
- * itself: a result never depends on whether a child ran. */
-#define _GNU_SOURCE /* pipe2 */
+ * itself: a result never depends on whether a child ran.
+ * A program may instead fork a helper early (sg_analysis_helper_start),
+ * while it is small: the jobs then go to it through a socket, their data
+ * copied (sg_child_send), and the caller's memory stays as it is. */
+#define _GNU_SOURCE /* pipe2, close_range */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "child.h"
+#include "graph_int.h" /* sg_ig_enter */
+#include "stakegraph/analysis.h"
 
 static int write_all(int fd, const char *p, size_t len)
 {
@@ -38,12 +45,18 @@ static void run_child(int fd, sg_child_fn fn, void *ctx, size_t n)
     _exit(rc ? 1 : 0);
 }
 
+int sg_child_second(unsigned jobs)
+{
+    return !(jobs == 1 || (jobs == 0 && sysconf(_SC_NPROCESSORS_ONLN) < 2));
+}
+
 void sg_child_start(sg_child *c, unsigned jobs, sg_child_fn fn, void *ctx, size_t n)
 {
     int p[2];
     c->pid = -1;
     c->fd = -1;
-    if (jobs == 1 || (jobs == 0 && sysconf(_SC_NPROCESSORS_ONLN) < 2))
+    c->helper = 0;
+    if (!sg_child_second(jobs))
         return;
     if (pipe2(p, O_CLOEXEC)) /* (close-on-exec: no program the caller starts keeps it) */
         return;
@@ -76,20 +89,199 @@ static int reap(sg_child *c)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-int sg_child_finish(sg_child *c, double *out, size_t n)
+static int read_all(int fd, void *to, size_t want)
 {
-    if (c->pid < 0)
-        return -1;
-    char *p = (char *)out;
-    size_t want = n * sizeof(double), got = 0;
+    char *p = to;
+    size_t got = 0;
     while (got < want) {
-        ssize_t r = read(c->fd, p + got, want - got);
+        ssize_t r = read(fd, p + got, want - got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
             break;
         got += (size_t)r;
     }
+    return got == want ? 0 : -1;
+}
+
+/* ---- the helper: one process a program, forked by sg_analysis_helper_start;
+ * used under the igraph lock (by one analysis at a time), started and
+ * stopped by the program while no analysis runs. */
+static pid_t helper_pid = -1, helper_owner = -1; /* (a fork of the owner has no helper) */
+static int helper_fd = -1, helper_busy;
+
+typedef struct {
+    sg_helper_fn fn;
+    uint64_t len, n;
+} job_head;
+
+static int send_all(int fd, const void *from, size_t len)
+{
+    const char *p = from;
+    while (len) {
+        /* (MSG_NOSIGNAL: a helper gone is an error, not a SIGPIPE) */
+        ssize_t w = send(fd, p, len, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* The helper's life: a job, its values (an int32 status, then the n values
+ * when it is 0), until the caller's end of the socket closes. */
+static void helper_main(int fd)
+{
+    job_head h;
+    while (!read_all(fd, &h, sizeof(h))) {
+        char *in = malloc(h.len + 1);
+        double *out = malloc((h.n + 1) * sizeof(double));
+        if (!in || !out || read_all(fd, in, h.len))
+            _exit(1);
+        int32_t rc = h.fn(in, h.len, out, h.n) ? 1 : 0;
+        if (send_all(fd, &rc, sizeof(rc)) || (!rc && send_all(fd, out, h.n * sizeof(double))))
+            _exit(1);
+        free(in);
+        free(out);
+    }
+    _exit(0);
+}
+
+static void helper_reap(void)
+{
+    while (waitpid(helper_pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    helper_pid = -1;
+    helper_busy = 0;
+}
+
+/* The helper's side of the fork: the socket alone kept (no descriptor of
+ * the caller's held open: a pipe's reader waits for every writer's end),
+ * the standard streams /dev/null. */
+static void helper_forked(int sock)
+{
+    sg_ig_forked();
+    int fd = fcntl(sock, F_DUPFD_CLOEXEC, 3), null = open("/dev/null", O_RDWR);
+    if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+        _exit(1);
+    if (fd > 3)
+        close_range(3, (unsigned)fd - 1, 0);
+    close_range((unsigned)fd + 1, ~0u, 0);
+    helper_main(fd);
+}
+
+int sg_analysis_helper_start(void)
+{
+    int sv[2], rc = -1;
+    /* under the igraph lock: no analysis meanwhile, and the helper's copy of
+       igraph's state is whole (no other thread inside igraph) */
+    sg_ig_enter();
+    if (helper_pid > 0 && getpid() == helper_owner) {
+        rc = 0;
+    } else if (helper_pid > 0) { /* (a fork's copy of its parent's socket) */
+        close(helper_fd);
+        helper_pid = -1;
+    }
+    /* (jobs 0 would not use a helper on a machine of one core) */
+    if (rc && sysconf(_SC_NPROCESSORS_ONLN) >= 2 &&
+        !socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) {
+        pid_t pid = fork();
+        if (pid == 0)
+            helper_forked(sv[1]);
+        close(sv[1]);
+        if (pid < 0) {
+            close(sv[0]);
+        } else {
+            helper_pid = pid;
+            helper_owner = getpid();
+            helper_fd = sv[0];
+            helper_busy = 0;
+            rc = 0;
+        }
+    }
+    sg_ig_leave();
+    return rc;
+}
+
+void sg_analysis_helper_stop(void)
+{
+    sg_ig_enter();
+    if (helper_pid > 0 && getpid() == helper_owner) {
+        close(helper_fd); /* the helper reads the end and leaves */
+        helper_fd = -1;
+        helper_reap();
+    }
+    sg_ig_leave();
+}
+
+int sg_child_helper_free(void)
+{
+    return helper_pid > 0 && !helper_busy && getpid() == helper_owner;
+}
+
+/* The helper is no longer usable (it died, or a job's values will not be
+ * read): stopped and reaped. */
+static void helper_kill(void)
+{
+    kill(helper_pid, SIGKILL);
+    close(helper_fd);
+    helper_fd = -1;
+    helper_reap();
+}
+
+int sg_child_send(sg_child *c, sg_helper_fn fn, const void *const *piece, const size_t *len,
+                  size_t npieces, size_t n)
+{
+    c->pid = -1;
+    c->fd = -1;
+    c->helper = 0;
+    if (!sg_child_helper_free())
+        return -1;
+    job_head h = {fn, 0, n};
+    for (size_t i = 0; i < npieces; i++)
+        h.len += len[i];
+    int rc = send_all(helper_fd, &h, sizeof(h));
+    for (size_t i = 0; !rc && i < npieces; i++)
+        rc = send_all(helper_fd, piece[i], len[i]);
+    if (rc) {
+        helper_kill();
+        return -1;
+    }
+    helper_busy = 1;
+    c->pid = helper_pid;
+    c->fd = helper_fd;
+    c->helper = 1;
+    return 0;
+}
+
+/* The helper's values of c's job. */
+static int helper_finish(sg_child *c, double *out, size_t n)
+{
+    int32_t status = 1;
+    c->pid = -1;
+    c->fd = -1;
+    c->helper = 0;
+    if (read_all(helper_fd, &status, sizeof(status)) ||
+        (!status && read_all(helper_fd, out, n * sizeof(double)))) {
+        helper_kill();
+        return -1;
+    }
+    helper_busy = 0;
+    return status ? -1 : 0;
+}
+
+int sg_child_finish(sg_child *c, double *out, size_t n)
+{
+    if (c->pid < 0)
+        return -1;
+    if (c->helper)
+        return helper_finish(c, out, n);
+    size_t want = n * sizeof(double), got = want;
+    if (read_all(c->fd, out, want))
+        got = 0;
     close(c->fd);
     c->fd = -1;
     int exited = reap(c);
@@ -100,6 +292,13 @@ void sg_child_cancel(sg_child *c)
 {
     if (c->pid < 0)
         return;
+    if (c->helper) { /* mid-job: its values will not be read */
+        helper_kill();
+        c->pid = -1;
+        c->fd = -1;
+        c->helper = 0;
+        return;
+    }
     kill(c->pid, SIGKILL);
     close(c->fd);
     c->fd = -1;

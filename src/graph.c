@@ -79,6 +79,12 @@ void sg_ig_leave(void)
     pthread_mutex_unlock(&igraph_lock);
 }
 
+void sg_ig_forked(void)
+{
+    igraph_lock_init();
+    depth = 0;
+}
+
 const char *sg_ig_reason(void)
 {
     return igraph_reason[0] ? igraph_reason : "igraph error";

@@ -59,6 +59,10 @@ struct sg_graph {
  * gives the caller's handlers back and releases the lock. */
 void sg_ig_enter(void);
 void sg_ig_leave(void);
+/* In a process just forked by a thread between sg_ig_enter and
+ * sg_ig_leave: the lock made anew, free (the forking thread is not this
+ * process's, so could not release it), our handlers left in place. */
+void sg_ig_forked(void);
 /* The last igraph error's reason, in this thread. */
 const char *sg_ig_reason(void);
 

@@ -80,9 +80,12 @@ static int draw(const char *in, int strict, sg_target **outs, size_t n, sg_rende
     cli_steps_init(&steps, 0);
     ro->on_step = ao->on_step = cli_step;
     ro->step_ctx = ao->step_ctx = &steps;
+    if (ao->jobs != 1) /* the betweenness's second process, forked while small */
+        sg_analysis_helper_start();
     cli_step("reading", &steps);
     if (cli_read_graphml(&g, in, strict)) {
         cli_steps_end(&steps);
+        sg_analysis_helper_stop();
         return EXIT_FAIL;
     }
     int rc = 0, pictures = 0;
@@ -104,6 +107,7 @@ static int draw(const char *in, int strict, sg_target **outs, size_t n, sg_rende
     else if ((rc = sg_targets_write(outs, n, g, NULL, ro, NULL, &err)))
         cli_print_error(&err, NULL);
     cli_steps_end(&steps);
+    sg_analysis_helper_stop();
     sg_graph_free(g);
     return rc ? EXIT_FAIL : EXIT_OK;
 }

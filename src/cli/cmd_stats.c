@@ -97,6 +97,8 @@ int cmd_stats(int argc, char **argv)
     cli_steps_init(&steps, 0);
     a.opt.on_step = cli_step;
     a.opt.step_ctx = &steps;
+    if (a.opt.jobs != 1) /* the betweenness's second process, forked while small */
+        sg_analysis_helper_start();
     cli_step("reading", &steps);
     if ((out && cli_outputs_open(&out, 1)) || cli_read_graphml(&g, argv[optind], a.strict)) {
         cli_steps_end(&steps);
@@ -125,6 +127,7 @@ int cmd_stats(int argc, char **argv)
     if (status)
         cli_error("standard output", "write error");
 done:
+    sg_analysis_helper_stop();
     sg_target_free(out);
     sg_graph_free(g);
     return status;

@@ -150,6 +150,11 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
     if (rc)
         return rc; /* -1: the help was printed */
     extract_args *a = &r->a;
+    /* the betweenness's second process, forked now that the process is
+       small (sg_analysis_helper_start) */
+    if (!a->explain && a->write.analyse && a->write.analysis.jobs != 1 &&
+        sg_targets_need_graph(a->outs, (size_t)(a->noutputs ? a->noutputs : 1)))
+        sg_analysis_helper_start();
     cli_steps_init(&r->steps, a->quiet);
     a->steps = &r->steps;
     a->write.on_step = a->write.analysis.on_step = a->write.render.on_step = cli_step;
@@ -197,6 +202,7 @@ int network_begin(network_run *r, int cmd, int argc, char **argv)
 void network_end(network_run *r)
 {
     extract_args *a = &r->a;
+    sg_analysis_helper_stop();
     sg_targets_free(a->outs, (size_t)(a->noutputs ? a->noutputs : 1));
     sinks_abort(&r->sk);
     cli_report_free(&r->report);

@@ -16,6 +16,7 @@ import glob
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -265,6 +266,48 @@ def check_edge_measures(label, H, nunits=None):
 label_path = {}
 
 
+def check_helper_process(binary, tmp):
+    """A sampled betweenness's second process is the helper that stats forks
+    before it reads its input, not a fork of the large process during the
+    analysis (seen with strace: no process started after the file is opened)."""
+    strace = shutil.which("strace")
+    if not strace:
+        print("SKIP helper process: strace is not installed")
+        return
+    rnd = random.Random(5)
+    G = nx.Graph()
+    G.add_nodes_from(f"a{i}" for i in range(2000))
+    while G.number_of_edges() < 30000:  # 2,000 x 32,000 > 5e7: sampled
+        a, b = rnd.randrange(2000), rnd.randrange(2000)
+        if a != b:
+            G.add_edge(f"a{a}", f"a{b}", weight=float(rnd.randint(1, 5)))
+    path = os.path.join(tmp, "sampled.graphml")
+    nx.write_graphml(G, path)
+    log = os.path.join(tmp, "strace.log")
+    out = os.path.join(tmp, "sampled-out.graphml")
+    r = subprocess.run([strace, "-f", "-qq", "-o", log, "-e",
+                        "trace=clone,clone3,fork,vfork,openat", binary, "stats", path, "-o", out],
+                       capture_output=True, text=True)
+    if not check("helper process: stats ran under strace", r.returncode == 0, r.stderr[-300:]):
+        return
+    with open(out, encoding="utf-8") as f:
+        check("helper process: the betweenness was sampled", "sampled: " in f.read())
+    opened, before, after = False, 0, 0
+    for line in open(log, encoding="utf-8", errors="replace"):
+        if "openat(" in line and path in line:
+            opened = True
+        # a process (not a thread: no CLONE_THREAD) started by any of them
+        if (("clone(" in line or "clone3(" in line or "fork(" in line)
+                and "CLONE_THREAD" not in line and "resumed>" not in line):
+            if opened:
+                after += 1
+            else:
+                before += 1
+    check("helper process: one process started before the input is read, none after",
+          opened and before == 1 and after == 0,
+          f"opened {opened}, processes before {before}, after {after}")
+
+
 def main(binary, source):
     corpus = os.path.join(source, "examples", "corpus")
     txts = sorted(glob.glob(os.path.join(corpus, "**", "*.txt"), recursive=True))
@@ -382,7 +425,10 @@ def main(binary, source):
             check(f"{label}: check_graphml.py accepts the file", r.returncode == 0,
                   (r.stdout + r.stderr).strip()[:400])
 
-        # 6. --no-analyse.
+        # 6. The sampled betweenness's second process.
+        check_helper_process(binary, tmp)
+
+        # 7. --no-analyse.
         na = run.extract([corpus], "--no-analyse", name="noanalyse.graphml")
         if na:
             Hn, _ = read(na)

@@ -16,8 +16,10 @@
  *   e2 = (b,c) c=1 (2)      e3 = (c,d) c=1 (3)
  * Degrees k: a 2, b 2, c 3, d 1. Strengths s: a 2+1=3, b 2+1=3,
  * c 1+1+1=3, d 1. Total weight W = 2+1+1+1 = 5, so 2W = 10. */
+#include <errno.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +27,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include <igraph.h>
@@ -754,6 +757,115 @@ static void child_process(void **state)
     sg_child_cancel(&c); /* (nothing left to stop) */
 }
 
+static volatile sig_atomic_t sigchld_count;
+
+static void count_sigchld(int sig)
+{
+    (void)sig;
+    sigchld_count++;
+}
+
+static int helper_fails(const void *in, size_t len, double *out, size_t n)
+{
+    (void)in, (void)len, (void)out, (void)n;
+    return 1;
+}
+
+static int helper_sleeps(const void *in, size_t len, double *out, size_t n)
+{
+    (void)in, (void)len, (void)out, (void)n;
+    sleep(60);
+    return 0;
+}
+
+/* A helper process started early (sg_analysis_helper_start) computes a
+ * sampled betweenness's first part instead of a fork of the caller: the same
+ * values, no process started or ended during the analysis (no SIGCHLD), the
+ * helper free again after each job; a failed job leaves it; a job stopped
+ * midway ends it (reaped: no zombie), and the analyses fork again; a fork of
+ * the caller uses none; sg_analysis_helper_stop ends and reaps it. */
+static void helper_process(void **state)
+{
+    (void)state;
+    if (sysconf(_SC_NPROCESSORS_ONLN) < 2) {
+        assert_int_equal(sg_analysis_helper_start(), -1);
+        skip();
+    }
+    const char *path = ring_graphml(), *how;
+    sg_analysis_options o;
+    sg_analysis_options_init(&o);
+    o.exact_work = 1e4; /* sampled */
+    o.jobs = 1;
+    double *want = betweenness_of(path, &o, &how);
+    assert_non_null(how);
+    o.jobs = 2;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = count_sigchld;
+    sigemptyset(&sa.sa_mask);
+    assert_int_equal(sigaction(SIGCHLD, &sa, &old), 0);
+
+    assert_int_equal(sg_child_helper_free(), 0);
+    assert_int_equal(sg_analysis_helper_start(), 0);
+    assert_int_equal(sg_analysis_helper_start(), 0); /* (one helper) */
+    assert_int_equal(sg_child_helper_free(), 1);
+    sigchld_count = 0;
+    for (int round = 0; round < 2; round++) { /* the helper serves analysis after analysis */
+        double *got = betweenness_of(path, &o, &how);
+        assert_memory_equal(got, want, RING * sizeof(double));
+        free(got);
+        assert_int_equal(sg_child_helper_free(), 1);
+    }
+    assert_int_equal(sigchld_count, 0); /* (a fork's child would have ended) */
+
+    sg_child c;
+    double v[4];
+    const void *piece[] = {"abc"};
+    size_t len[] = {3};
+    assert_int_equal(sg_child_send(&c, helper_fails, piece, len, 1, 4), 0);
+    assert_int_equal(sg_child_helper_free(), 0); /* (busy) */
+    assert_int_equal(sg_child_finish(&c, v, 4), -1);
+    assert_int_equal(sg_child_helper_free(), 1);
+
+    pid_t pid = fork(); /* a fork of the caller has no helper */
+    if (pid == 0)
+        _exit(sg_child_helper_free() == 0 && sg_child_send(&c, helper_fails, piece, len, 1, 4) < 0
+                  ? 0
+                  : 1);
+    int status = -1;
+    assert_true(pid > 0);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(sg_child_helper_free(), 1);
+
+    time_t t0 = time(NULL);
+    sigchld_count = 0;
+    assert_int_equal(sg_child_send(&c, helper_sleeps, piece, len, 1, 4), 0);
+    sg_child_cancel(&c); /* the helper is stopped */
+    assert_true(time(NULL) - t0 < 30);
+    assert_int_equal(sg_child_helper_free(), 0);
+    assert_int_equal(sg_child_send(&c, helper_fails, piece, len, 1, 4), -1);
+    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1); /* reaped: no child left */
+    assert_int_equal(errno, ECHILD);
+    double *got = betweenness_of(path, &o, &how); /* forked again */
+    assert_memory_equal(got, want, RING * sizeof(double));
+    free(got);
+    assert_true(sigchld_count >= 2);
+
+    assert_int_equal(sg_analysis_helper_start(), 0); /* a new one, stopped and reaped */
+    assert_int_equal(sg_child_helper_free(), 1);
+    sg_analysis_helper_stop();
+    assert_int_equal(sg_child_helper_free(), 0);
+    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+    assert_int_equal(errno, ECHILD);
+    sg_analysis_helper_stop(); /* (none left to stop) */
+
+    assert_int_equal(sigaction(SIGCHLD, &old, NULL), 0);
+    free(want);
+    unlink(path);
+}
+
 /* Measures a caller skips are not computed, and the summary goes without them. */
 static void skipped_measures(void **state)
 {
@@ -1147,6 +1259,7 @@ int main(void)
         cmocka_unit_test(sampled_betweenness),
         cmocka_unit_test(betweenness_as_undirected),
         cmocka_unit_test(child_process),
+        cmocka_unit_test(helper_process),
         cmocka_unit_test(skipped_measures),
         cmocka_unit_test(ranking),
         cmocka_unit_test(foreign_columns_kept),
