@@ -110,11 +110,16 @@ static int in_address(const sg_folded *f, size_t fs, size_t fe)
     return 0;
 }
 
+int sg_area_noun(const char *t, size_t n)
+{
+    static const char *const areas[] = {"baie", "etang",  "golfe",   "massif",
+                                        "pays", "plaine", "plateau", "vallee"};
+    return sg_word_in(t, n, areas, sizeof(areas) / sizeof(*areas));
+}
+
 int sg_area_before(const sg_folded *f, size_t p)
 {
     static const char *const of[] = {"de", "d", "du", "des"};
-    static const char *const areas[] = {"baie", "etang",  "golfe",   "massif",
-                                        "pays", "plaine", "plateau", "vallee"};
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
     if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
@@ -122,7 +127,7 @@ int sg_area_before(const sg_folded *f, size_t p)
     if (!(b < e && sg_word_in(f->text + b, e - b, of, 4)))
         return 0;
     sg_word_before(f, b, 0, &b, &e);
-    return b < e && sg_word_in(f->text + b, e - b, areas, sizeof(areas) / sizeof(*areas));
+    return b < e && sg_area_noun(f->text + b, e - b);
 }
 
 /* A place in an area's name (sg_area_before): the area is another place,

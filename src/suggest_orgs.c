@@ -439,6 +439,8 @@ static size_t seat_name_end(const sg_scan *sc, size_t k)
         sg_suggest_ordinal(sc, q))
         return 0;
     size_t e = sg_suggest_sequence_end(sc, q);
+    if (e == q && in(sc, q, SG_WL_GENERIC))
+        return 0; /* "l’hôpital du Pays salonais": no name */
     /* "du Pays de Forcalquier": a place the gazetteers know ends it */
     if (e + 2 < sc->ntok && sep_blank(sc, e + 1) && particle_at(sc, e + 1) &&
         !is(sc, e + 1, "la") && !is(sc, e + 1, "le") && !is(sc, e + 1, "l") &&

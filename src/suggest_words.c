@@ -437,6 +437,7 @@ static const char *const generic_words[] = {
     "parlement",
     "parquet",
     "partager",
+    "pays",
     "pcf",
     "pdf",
     "pdg",

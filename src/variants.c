@@ -1258,7 +1258,9 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
             w += k[ts] == ' ';
         const char *sp = memchr(k + ts, ' ', sk.len - ts);
         size_t tl = sp ? (size_t)(sp - (k + ts)) : 0;
-        for (size_t c = 2; tl >= 3 && !sg_word_in(k + ts, tl, not_alone, 6) && c < NHOSPITAL; c++) {
+        for (size_t c = 2; tl >= 3 && !sg_word_in(k + ts, tl, not_alone, 6) &&
+                           !sg_area_noun(k + ts, tl) && c < NHOSPITAL;
+             c++) {
             size_t cl = strlen(hospital[c]);
             memcpy(buf, hospital[c], cl);
             memcpy(buf + cl, k + ts, tl);
@@ -1467,7 +1469,10 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             memcpy(buf + cl, k + ts, sk.len - ts);
             if (add_derived(m, sk.entity, buf, cl + sk.len - ts, needs))
                 return SG_ERR_NOMEM;
-            if (ts - 1 > hl) { /* head + proper name */
+            /* head + proper name, but for an area's noun, a part of the
+               town's name ("Centre hospitalier du Pays d'Apt": "le centre
+               hospitalier du Pays salonais" is not that one) */
+            if (ts - 1 > hl && !sg_area_noun(k + hl, ts - 1 - hl)) {
                 memcpy(buf + cl, k + hl, ts - 1 - hl);
                 if (add_derived(m, sk.entity, buf, cl + ts - 1 - hl, needs))
                     return SG_ERR_NOMEM;

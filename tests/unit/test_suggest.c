@@ -52,7 +52,7 @@ static void generic_words(void **state)
         "LES URGENCES DU LITTORAL FERMENT\n\n"
         "La Covid recule. La coopérative Brenvalis recrute. L'Inspection générale enquête "
         "et l'Enseignement supérieur aussi. Le ministre des Affaires sociales parle de "
-        "l'Innovation. L'Hospice ferme.\n\n"
+        "l'Innovation. L'Hospice ferme. L’hôpital du Pays salonais ouvrira.\n\n"
         "LE QUOTIDIEN : Que dit la clinique ?");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
     for (const char *w[] = {"CHU",
@@ -76,6 +76,8 @@ static void generic_words(void **state)
                             "Innovation",
                             "Hospice",
                             "QUOTIDIEN",
+                            "Hôpital du Pays",
+                            "Pays",
                             NULL},
                     **p = w;
          *p; p++)
