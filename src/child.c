@@ -23,10 +23,13 @@
 #include "graph_int.h" /* sg_ig_enter */
 #include "stakegraph/analysis.h"
 
-static int write_all(int fd, const char *p, size_t len)
+/* Writes len bytes to a pipe, or to a socket (`sock`: sent with
+ * MSG_NOSIGNAL, so that a helper gone is an error, not a SIGPIPE). */
+static int write_all(int fd, const void *from, size_t len, int sock)
 {
+    const char *p = from;
     while (len) {
-        ssize_t w = write(fd, p, len);
+        ssize_t w = sock ? send(fd, p, len, MSG_NOSIGNAL) : write(fd, p, len);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
@@ -40,7 +43,7 @@ static int write_all(int fd, const char *p, size_t len)
 static void run_child(int fd, sg_child_fn fn, void *ctx, size_t n)
 {
     double *v = malloc((n + 1) * sizeof(double));
-    int rc = !v || fn(ctx, v, n) || write_all(fd, (const char *)v, n * sizeof(double));
+    int rc = !v || fn(ctx, v, n) || write_all(fd, v, n * sizeof(double), 0);
     free(v);
     _exit(rc ? 1 : 0);
 }
@@ -115,22 +118,6 @@ typedef struct {
     uint64_t len, n;
 } job_head;
 
-static int send_all(int fd, const void *from, size_t len)
-{
-    const char *p = from;
-    while (len) {
-        /* (MSG_NOSIGNAL: a helper gone is an error, not a SIGPIPE) */
-        ssize_t w = send(fd, p, len, MSG_NOSIGNAL);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 /* The helper's life: a job, its values (an int32 status, then the n values
  * when it is 0), until the caller's end of the socket closes. */
 static void helper_main(int fd)
@@ -142,7 +129,8 @@ static void helper_main(int fd)
         if (!in || !out || read_all(fd, in, h.len))
             _exit(1);
         int32_t rc = h.fn(in, h.len, out, h.n) ? 1 : 0;
-        if (send_all(fd, &rc, sizeof(rc)) || (!rc && send_all(fd, out, h.n * sizeof(double))))
+        if (write_all(fd, &rc, sizeof(rc), 1) ||
+            (!rc && write_all(fd, out, h.n * sizeof(double), 1)))
             _exit(1);
         free(in);
         free(out);
@@ -243,9 +231,9 @@ int sg_child_send(sg_child *c, sg_helper_fn fn, const void *const *piece, const 
     job_head h = {fn, 0, n};
     for (size_t i = 0; i < npieces; i++)
         h.len += len[i];
-    int rc = send_all(helper_fd, &h, sizeof(h));
+    int rc = write_all(helper_fd, &h, sizeof(h), 1);
     for (size_t i = 0; !rc && i < npieces; i++)
-        rc = send_all(helper_fd, piece[i], len[i]);
+        rc = write_all(helper_fd, piece[i], len[i], 1);
     if (rc) {
         helper_kill();
         return -1;
