@@ -57,7 +57,7 @@ mapfile -t files < <(ls "$CORPUS"/*.txt | sort -r)
 "$SG" extract -q -g "$GAZ" "${files[@]}" -o "$T/ex3.graphml"
 check "inputs in reverse order give the same bytes" cmp "$T/ex.graphml" "$T/ex3.graphml"
 "$SG" extract -q -g "$GAZ/places.tsv" -g "$GAZ/people.tsv" -g "$GAZ/organisations.tsv" \
-    "$CORPUS" -o "$T/ex4.graphml"
+    -g "$GAZ/communes.tsv" "$CORPUS" -o "$T/ex4.graphml"
 check "gazetteers given one by one, in another order, give the same bytes" \
     cmp "$T/ex.graphml" "$T/ex4.graphml"
 "$SG" extract -q -g "$GAZ" "$CORPUS" >"$T/ex5.graphml"
