@@ -271,6 +271,7 @@ WHAT = {"region": "regions", "department": "departments", "commune": "current co
 
 
 REGION = "93"  # Provence-Alpes-Côte d'Azur: its communes are bundled (--region-out)
+BUNDLED_COLUMNS = ("id", "label", "type", "aliases", "kind", "department", "insee", "guard")
 
 
 def header(kind, version, nwords, left_out, bundled=0, region_file=False):
@@ -291,9 +292,10 @@ def header(kind, version, nwords, left_out, bundled=0, region_file=False):
         + (" and the DGCL's list of EPCI à fiscalité propre" if kind == "epci" else "") + " (package README, Sources).",
         "Licence: the data are under the Licence Ouverte / Open Licence of Etalab (package README: 'Données : Licence Ouverte', linking etalab.gouv.fr/licence-ouverte-open-licence, version 2.0); the package's code is MIT. Reuse is free; cite the source (this line does).",
         f"Regenerate: python3 gazetteers/france/generate.py (fetches {PACKAGE}@{VERSION} with npm pack; or --package DIR|TGZ); common words come from Debian's wfrench (/usr/share/dict/french, {nwords} folded words when generated).",
-        f"Columns: id (place:{kind}:CODE), label (official name; a bracket becomes ', ...' and quotes go, as names start and end with a letter or digit), type, aliases (separated by |: 'St-'/'Ste-' for 'Saint-'/'Sainte-'"
+        ("Columns: those of places.tsv: id (place:commune:CODE), label (official name), type, aliases (separated by |: 'St-'/'Ste-' for 'Saint-'/'Sainte-'), kind, department (INSEE code), insee (INSEE commune code (COG)), guard." if region_file else
+         f"Columns: id (place:{kind}:CODE), label (official name; a bracket becomes ', ...' and quotes go, as names start and end with a letter or digit), type, aliases (separated by |: 'St-'/'Ste-' for 'Saint-'/'Sainte-'"
         + ("; the CC/CA/CU prefix spelt out; the bracketed acronym (>= 4 letters) or other name" if kind == "epci" else "")
-        + f"), kind, insee ({code}), department and region (INSEE codes{'; every department/region of the members, comma-separated' if kind == 'epci' else ''}), population ({pop}), guard.",
+        + f"), kind, insee ({code}), department and region (INSEE codes{'; every department/region of the members, comma-separated' if kind == 'epci' else ''}), population ({pop}), guard."),
         "guard (ambiguity guard; applies to the label and every alias not prefixed with !): empty = matched as usual; exact = only with the capitals as written; confirm = only in a document where an unguarded name of the same entry also matches (not used here: no entry has an unguarded ! name); cue = only right after a cue (à, de, d’, en, commune de, ville de, département du, ...); never = not matched.",
         f"Rule: a name shared with a hand-made gazetteer (gazetteers/*.tsv) or with a bigger generated entry (region > department > EPCI > commune, then population, then code) -> never (only the alias is dropped if only an alias is shared). Else, by the folded name: <= {SHORT} letters and a word of the list -> never, not a word -> cue; "
         f"a word of the list -> cue; article + word (Le Port, L'Hôpital: cues precede them as phrases) -> never; in these three cases exact instead from {EXACT_POPULATION:,} inhabitants (capitalised, a town's name is the town); a saint's name alone (Saint-Joseph, also hospitals and churches) -> cue under {BIG:,} inhabitants. "
@@ -371,16 +373,24 @@ def main():
         outputs.append(("commune", region_out, bundled,
                         header("commune", version, len(words), [], 0, True)))
     for kind, path, chosen, head in outputs:
+        # (the bundled file has places.tsv's columns: no column that the
+        # bundled gazetteers' networks would carry on every node, empty)
+        bundled_file = path == region_out
         rows = sorted(chosen, key=lambda e: e["code"])
         text = head
-        text += "\t".join(COLUMNS) + "\n"
+        text += "\t".join(BUNDLED_COLUMNS if bundled_file else COLUMNS) + "\n"
         for e in rows:
             al = []
             for a in e["aliases"]:
                 if fold(a) != fold(e["label"]) and a not in al:
                     al.append(a)
-            cells = [e["id"], e["label"], "place", "|".join(al), kind, e["code"], e["department"],
-                     e["region"], "" if e["population"] is None else str(e["population"]), e["guard"]]
+            if bundled_file:
+                cells = [e["id"], e["label"], "place", "|".join(al), kind, e["department"], e["code"],
+                         e["guard"]]
+            else:
+                cells = [e["id"], e["label"], "place", "|".join(al), kind, e["code"],
+                         e["department"], e["region"],
+                         "" if e["population"] is None else str(e["population"]), e["guard"]]
             assert all("\t" not in c and "\n" not in c for c in cells), cells
             text += "\t".join(cells) + "\n"
         write(path, text)
