@@ -98,6 +98,16 @@ done
 check "the GCS three times" test "$(grep -cP '\torg:gcs-chu-lenval\t' "$T/rows.tsv")" = 3
 check "'les Républicains' once (not 'les républicains')" test "$(grep -cP '\torg:lr\t' "$T/rows.tsv")" = 1
 
+# The bundled gazetteers' rows of the fourteenth session (issue 14): the acronyms of
+# Grasse's and Briançon's hospitals, the official names with eponyms as names (not
+# variants), Salon's future hospital, a small commune of the region (communes.tsv).
+printf 'La directrice du CHG rencontre le CHB. Le centre hospitalier Jean-Marcel de Brignoles, le Centre hospitalier Marie-José-Treffot de Hyères et le futur centre hospitalier du Pays salonais, près de Lamanon.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows14.tsv" - >/dev/null
+for id in org:ch-grasse org:ch-briancon org:ch-salon place:commune:13049; do
+    check "bundled gazetteers (fourteenth) name $id" grep -qP "\t$id\t" "$T/rows14.tsv"
+done
+check "Jean-Marcel de Brignoles by its name" grep -qP '\torg:chi-brignoles\t.*\tfolded' "$T/rows14.tsv"
+
 # The bundled gazetteers' rows of the tenth session (issue 14): the Hôpital européen as the
 # press writes it, the Saint-Joseph foundation apart from its hospital, a CHU of another
 # region, La Provence the daily (capitalised only), 'la Région' the council even now that a
