@@ -242,6 +242,17 @@ int sg_plural_before(const sg_folded *f, size_t q)
 {
     static const char *const plural[] = {"les",       "des", "aux", "ces",   "deux",  "trois",
                                          "plusieurs", "nos", "vos", "leurs", "autres"};
+    /* the plural's adjective between them: "12 nouveaux IHU", "les futures
+     * CPTS" */
+    static const char *const adjectives[] = {"nouveaux", "nouvelles", "futurs", "futures",
+                                             "grands",   "grandes",   "petits", "petites"};
+    size_t b, e;
+    sg_word_before(f, q, 0, &b, &e);
+    if (e != q && e > b && sg_word_in(f->text + b, e - b, adjectives, 8))
+        q = b;
+    sg_word_before(f, q, 0, &b, &e);
+    if (e != q && e > b && f->text[b] >= '0' && f->text[b] <= '9')
+        return 1; /* a number: "3 CPTS ont signé" */
     return word_before_in(f, q, plural, sizeof(plural) / sizeof(*plural));
 }
 
