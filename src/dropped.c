@@ -2,8 +2,9 @@
  * is not the entity whose name they spell. A person's name as the name of a
  * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"),
  * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
- * address or a file's name, a place in an area's name ("la plaine du Var"). Each rule reads the
- * folded text around a hit only; none adds a hit. */
+ * address or a file's name, a place in an area's name ("la plaine du Var"), a hospital in
+ * a district's ("le quartier de Sainte-Musse"). Each rule reads the folded text around a hit
+ * only; none adds a hit. */
 #include <ctype.h>
 #include <string.h>
 
@@ -117,7 +118,9 @@ int sg_area_noun(const char *t, size_t n)
     return sg_word_in(t, n, areas, sizeof(areas) / sizeof(*areas));
 }
 
-int sg_area_before(const sg_folded *f, size_t p)
+/* Does "NOUN de", "NOUN du", "NOUN de la"... come right before folded offset
+ * p, NOUN a word noun() accepts? */
+static int noun_of_before(const sg_folded *f, size_t p, int (*noun)(const char *, size_t))
 {
     static const char *const of[] = {"de", "d", "du", "des"};
     size_t b, e;
@@ -127,7 +130,12 @@ int sg_area_before(const sg_folded *f, size_t p)
     if (!(b < e && sg_word_in(f->text + b, e - b, of, 4)))
         return 0;
     sg_word_before(f, b, 0, &b, &e);
-    return b < e && sg_area_noun(f->text + b, e - b);
+    return b < e && noun(f->text + b, e - b);
+}
+
+int sg_area_before(const sg_folded *f, size_t p)
+{
+    return noun_of_before(f, p, sg_area_noun);
 }
 
 /* A place in an area's name (sg_area_before): the area is another place,
@@ -137,13 +145,28 @@ static int in_area(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
     return m->is_place[x->entity] && sg_area_before(f, x->fs);
 }
 
+static int district_noun(const char *t, size_t n)
+{
+    static const char *const districts[] = {"quartier", "quartiers", "hameau"};
+    return sg_word_in(t, n, districts, sizeof(districts) / sizeof(*districts));
+}
+
+/* An organisation after "le quartier de" ("le quartier de Sainte-Musse", "le
+ * quartier de la Timone"): the district named after the hospital, not the
+ * hospital. (A town there is the town: "un quartier de Marseille".) */
+static int in_district(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    return !m->is_place[x->entity] && !m->is_person[x->entity] &&
+           noun_of_before(f, x->fs, district_noun);
+}
+
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
-            !in_address(f, x->fs, x->fe) && !in_area(m, f, x))
+            !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x))
             h->v[out++] = *x;
     }
     h->n = out;
