@@ -1415,6 +1415,36 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
     return 0;
 }
 
+/* Are the words k[0, n) all adjectives of a kind of hospital or a town's
+ * ("intercommunal", "pédiatrique", "aubagnais")? After a head they say what the
+ * hospital is, not which: "l'hôpital intercommunal", "l'hôpital pédiatrique",
+ * and alone they are the people or the area ("les Aubagnais", "le
+ * Briançonnais"), never the hospital's proper name. */
+static int kind_words(const char *k, size_t n)
+{
+    static const char *const kinds[] = {
+        "departemental", "general",    "geriatrique", "intercommunal", "local",
+        "militaire",     "mutualiste", "pediatrique", "pediatriques",  "prive",
+        "psychiatrique", "public",     "regional",    "specialise",    "universitaire"};
+    /* a town's adjective: the endings of "aubagnais", "hyérois", "arlésien" */
+    static const char *const endings[] = {"ais", "ois", "ien"};
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && k[e] != ' ')
+            e++;
+        int adjective = sg_word_in(k + i, e - i, kinds, sizeof(kinds) / sizeof(*kinds)) ||
+                        sg_demonym(k + i, e - i);
+        for (size_t x = 0; !adjective && x < 3 && e - i >= 6; x++)
+            adjective = !memcmp(k + e - 3, endings[x], 3);
+        if (!adjective)
+            return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
 /* The readings of skeleton `sk` with its generic head in other words: "hopital
  * arles" for "centre hospitalier arles" (the press's usual name of a town's
  * hospital), and the proper name alone, in capitals, when it has two words or
@@ -1472,7 +1502,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             /* head + proper name, but for an area's noun, a part of the
                town's name ("Centre hospitalier du Pays d'Apt": "le centre
                hospitalier du Pays salonais" is not that one) */
-            if (ts - 1 > hl && !sg_area_noun(k + hl, ts - 1 - hl)) {
+            if (ts - 1 > hl && !sg_area_noun(k + hl, ts - 1 - hl) &&
+                !kind_words(k + hl, ts - 1 - hl)) {
                 memcpy(buf + cl, k + hl, ts - 1 - hl);
                 if (add_derived(m, sk.entity, buf, cl + ts - 1 - hl, needs))
                     return SG_ERR_NOMEM;
@@ -1516,7 +1547,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
          * entity reads so, a one-word site of a town ("Hôpital de Cimiez"),
          * read only where the document names it otherwise or in a list */
         int townlike = sk.town && sk.town <= dw && !site;
-        if (townlike && (memchr(rest, ' ', rl) || taken(m, rest, rl) || m->is_place[sk.entity]))
+        if ((townlike && (memchr(rest, ' ', rl) || taken(m, rest, rl) || m->is_place[sk.entity])) ||
+            kind_words(rest, rl))
             continue;
         unsigned words = 1;
         for (size_t i = 0; i < rl; i++)
