@@ -20,6 +20,9 @@ struct sg_corpus {
     sg_jsonl *jsonl;  /* JSON Lines: the files' lines */
     sg_document *mem; /* documents given in memory (copies) */
     size_t nmem, memcap;
+    char *in; /* standard input's text ("-"), read once when sealed: a run
+                 that reads its corpus twice (--discover) sees it twice */
+    size_t in_len, in_cap;
 };
 
 int sg_corpus_new(sg_corpus **out, sg_corpus_format format, const char *suffix, sg_error *err)
@@ -60,6 +63,7 @@ void sg_corpus_free(sg_corpus *c)
         free_document(&c->mem[i]);
     free(c->mem);
     sg_jsonl_close(c->jsonl);
+    free(c->in);
     free(c->suffix);
     free(c);
 }
@@ -255,6 +259,15 @@ int sg_corpus_seal(sg_corpus *c, sg_error *err)
         if (rc)
             return rc;
     }
+    for (size_t i = 0; c->format == SG_CORPUS_TEXT && !c->in && i < c->npaths; i++) {
+        char msg[600];
+        if (!strcmp(c->paths[i], "-") &&
+            sg_read_fd(0, &c->in, &c->in_cap, &c->in_len, msg, sizeof(msg))) {
+            free(c->in);
+            c->in = NULL;
+            return sg_error_set(err, SG_ERR_IO, "<stdin>", 0, -1, "%s", msg);
+        }
+    }
     c->sealed = 1;
     return 0;
 }
@@ -294,6 +307,11 @@ static int read_text_file(sg_doc_reader *r, const char *path, sg_error *err)
 {
     char msg[600];
     size_t len = 0;
+    if (r->c->in && !strcmp(path, "-")) { /* (read when the corpus was sealed) */
+        r->doc = (sg_document){path, r->c->in, r->c->in_len, NULL, 0};
+        r->file = path;
+        return 0;
+    }
     if (sg_read_document(path, &r->buf, &r->cap, &len, msg, sizeof(msg)))
         return sg_error_set(err, SG_ERR_IO, path, 0, -1, "%s", msg);
     r->doc = (sg_document){path, r->buf ? r->buf : "", len, NULL, 0};

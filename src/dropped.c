@@ -59,12 +59,13 @@ static int eponym(const sg_matcher *m, const sg_folded *f, const char *s, const 
     return 1;
 }
 
-/* A kind's acronym after a plural or indefinite determiner is the kind,
- * whoever's name it is: "les CPTS", "des GHT", "plusieurs Ehpad", "chaque
- * CPTS", "d'une CPTS" (the gazetteer's one CPTS may have "CPTS" for a name). */
+/* A kind's acronym after a plural or indefinite determiner, or after "de"
+ * without an article, is the kind, whoever's name it is: "les CPTS", "des
+ * GHT", "plusieurs Ehpad", "chaque CPTS", "d'une CPTS", "un projet d'IHU"
+ * (the gazetteer's one CPTS may have "CPTS" for a name). */
 static int kind(const sg_folded *f, const sg_hit *x)
 {
-    return sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_before(f, x->fs);
+    return sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_context(f, x->fs);
 }
 
 /* "État" after an elided "d'" with no article is a compound's, not the

@@ -530,6 +530,10 @@ int sg_named_after(const sg_folded *f, size_t p);
  * q ("les", "une", "chaque"...)? An acronym of a kind there is the kind. */
 int sg_kind_before(const sg_folded *f, size_t q);
 
+/* sg_kind_before, or "de" without an article ("un projet d'IHU", "la
+ * création de CPTS"): an acronym of a kind there is the kind. */
+int sg_kind_context(const sg_folded *f, size_t q);
+
 /* Does "hôtel de" or "hôtel du" come right before folded offset p: "l'Hôtel
  * de Région", "l'hôtel du Département", "l'Hôtel de Ville d'Arles", the
  * building, not the body? */

@@ -262,8 +262,21 @@ int sg_kind_before(const sg_folded *f, size_t q)
 {
     static const char *const indefinite[] = {"un",    "une",    "chaque", "tout",  "toute",
                                              "aucun", "aucune", "quel",   "quelle"};
+    /* an adjective between them: "un nouvel IHU", "une future CPTS" */
+    static const char *const adjectives[] = {"nouvel", "nouveau", "nouvelle", "futur", "future"};
+    size_t b, e;
+    sg_word_before(f, q, 0, &b, &e);
+    size_t r = e != q && e > b && sg_word_in(f->text + b, e - b, adjectives, 5) ? b : q;
     return sg_plural_before(f, q) ||
-           word_before_in(f, q, indefinite, sizeof(indefinite) / sizeof(*indefinite));
+           word_before_in(f, r, indefinite, sizeof(indefinite) / sizeof(*indefinite));
+}
+
+int sg_kind_context(const sg_folded *f, size_t q)
+{
+    size_t b, e;
+    sg_word_before(f, q, 1, &b, &e);
+    return sg_kind_before(f, q) || sg_elided_before(f, q, 'd') ||
+           (e > b && sg_word_is(f->text + b, e - b, "de"));
 }
 
 /* One pass over the document: a hit of an entity other than a person
@@ -580,6 +593,20 @@ static int long_form_head(const sg_folded *f, size_t ls)
     return sg_word_in(f->text + ls, e - ls, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
+/* Is the kind's acronym [p, end) in brackets after its long form, which
+ * starts after an indefinite determiner: "un nouvel institut
+ * hospitalo-universitaire (IHU)" defines the kind, not one body? */
+static int kind_defined(const sg_folded *f, size_t p, size_t end)
+{
+    if (p < 2 || f->text[p - 1] != '(' || !sg_kind_acronym(f->text + p, end - p))
+        return 0;
+    size_t le = p - 1;
+    while (le > 0 && f->text[le - 1] == ' ')
+        le--;
+    size_t ls = long_form_start(f, le, f->text + p, end - p);
+    return ls && sg_kind_before(f, ls);
+}
+
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t n = h->n;
@@ -610,18 +637,30 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         size_t ls = long_form_start(f, le, l, ln);
         if (!ls || !long_form_head(f, ls))
             continue;
+        if (sg_kind_acronym(l, ln) && sg_kind_before(f, ls)) {
+            /* "un nouvel institut hospitalo-universitaire (IHU)": the kind
+             * defined, not the body whose acronym starts so */
+            h->v[i].entity = SG_TRIE_NONE;
+            continue;
+        }
         /* the long form is read so unless another name starts before it and
          * runs into it, or the entity is already named there */
         int clash = 0;
         for (size_t k = 0; k < i && !clash; k++)
-            clash = (h->v[k].fs < ls && h->v[k].fe > ls) ||
-                    (h->v[k].fs == ls && h->v[k].entity == x->entity) ||
-                    /* only places give way inside: "... de Toulon La Seyne (CHITS)",
-                     * not a person ("félicite Thierry Schifano (FNTS)") */
-                    (h->v[k].fs >= ls && !sg_is_place(m, h->v[k].entity));
+            clash = h->v[k].entity != SG_TRIE_NONE &&
+                    ((h->v[k].fs < ls && h->v[k].fe > ls) ||
+                     (h->v[k].fs == ls && h->v[k].entity == x->entity) ||
+                     /* only places give way inside: "... de Toulon La Seyne (CHITS)",
+                      * not a person ("félicite Thierry Schifano (FNTS)") */
+                     (h->v[k].fs >= ls && !sg_is_place(m, h->v[k].entity)));
         if (!clash && (rc = sg_hits_push(&add, ls, le, x->entity, SG_HIT_VARIANT)))
             break;
     }
+    size_t out = 0; /* (the brackets of kinds defined left) */
+    for (size_t i = 0; i < h->n; i++)
+        if (h->v[i].entity != SG_TRIE_NONE)
+            h->v[out++] = h->v[i];
+    h->n = out;
     if (!rc && add.n)
         rc = replace_inside(h, &add);
     sg_hits_free(&add);
@@ -809,7 +848,8 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who = SG_TRIE_NONE;
         size_t end = head_at(m, f, p, &bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_kind_before(f, p)) {
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_kind_context(f, p) &&
+            !kind_defined(f, p, end)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_ACRONYM);
             p = end - 1;
         }

@@ -353,6 +353,7 @@ static const char *const generic_words[] = {
     "ht",
     "http",
     "https",
+    "ihu",
     "infectiologie",
     "info",
     "infos",

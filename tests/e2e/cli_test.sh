@@ -87,6 +87,9 @@ assert m.number_of_edges() < s.number_of_edges()"
 printf 'Le CHU de Nice et l’ARS Paca.' | "$SG" extract -q -g "$GAZ" --mentions "$T/stdin.tsv" - >"$T/stdin.graphml"
 check "stdin is read as document '-'" grep -qP '^-\t\d+\t\d+\torg:chu-nice\t' "$T/stdin.tsv"
 check "stdin graph has the CHU-ARS edge" grep -q 'source="org:ars-paca" target="org:chu-nice"' "$T/stdin.graphml"
+# the default run reads its corpus twice (--discover, then the extraction): stdin is read once
+printf 'Le CHU de Nice et l’ARS Paca.' | "$SG" extract -q --mentions "$T/stdin2.tsv" - >/dev/null
+check "stdin in the default run (--discover): its mentions" grep -qP '^-\t\d+\t\d+\torg:chu-nice\t' "$T/stdin2.tsv"
 
 # The bundled gazetteers' rows of 3 December 2026 (issue 14): a GCS read from the text's
 # own definition, the IMPT, two small towns of the Alpes, 'les Républicains' capitalised.
@@ -107,6 +110,13 @@ for id in org:ch-grasse org:ch-briancon org:ch-salon place:commune:13049; do
     check "bundled gazetteers (fourteenth) name $id" grep -qP "\t$id\t" "$T/rows14.tsv"
 done
 check "Jean-Marcel de Brignoles by its name" grep -qP '\torg:chi-brignoles\t.*\tfolded' "$T/rows14.tsv"
+
+# A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
+# run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
+printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
+    "$SG" extract -q --mentions "$T/kind14.tsv" - >/dev/null
+check "no IHU in a kind's definition (default run)" test "$(grep -ciP '\t(org:ihu|org:institut)' "$T/kind14.tsv")" = 0
+check "the default run still reads the text" grep -qP '\tplace:nice\t' "$T/kind14.tsv"
 
 # The bundled gazetteers' rows of the tenth session (issue 14): the Hôpital européen as the
 # press writes it, the Saint-Joseph foundation apart from its hospital, a CHU of another
