@@ -3,7 +3,8 @@
  * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"),
  * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
  * address or a file's name, a place in an area's name ("la plaine du Var"), a hospital in
- * a district's ("le quartier de Sainte-Musse"). Each rule reads the folded text around a hit
+ * a district's ("le quartier de Sainte-Musse"), a town's council in its building's ("l'Hôtel
+ * de Ville d'Arles"). Each rule reads the folded text around a hit
  * only; none adds a hit. */
 #include <ctype.h>
 #include <string.h>
@@ -146,6 +147,19 @@ static int in_area(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
     return m->is_place[x->entity] && sg_area_before(f, x->fs);
 }
 
+/* A body named after "hôtel de": "l'Hôtel de Ville d'Arles", "l'hôtel de
+ * Région", the building where it sits, not the body. */
+static int in_hotel(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    static const char *const bodies[] = {"agglomeration", "departement", "metropole", "region",
+                                         "ville"};
+    size_t e = x->fs;
+    while (e < x->fe && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    return !m->is_place[x->entity] && !m->is_person[x->entity] &&
+           sg_word_in(f->text + x->fs, e - x->fs, bodies, 5) && sg_hotel_before(f, x->fs);
+}
+
 static int district_noun(const char *t, size_t n)
 {
     static const char *const districts[] = {"quartier", "quartiers", "hameau"};
@@ -167,7 +181,8 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
-            !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x))
+            !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
+            !in_hotel(m, f, x))
             h->v[out++] = *x;
     }
     h->n = out;

@@ -1003,9 +1003,6 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
         if (x.how == SG_HIT_VARIANT && x.fe > x.fs && f->text[x.fe - 1] >= '0' &&
             f->text[x.fe - 1] <= '9' && month_after(f, x.fe))
             continue;
-        /* a local authority's building: "l'Hôtel de Ville d'Arles" */
-        if (m->body_kind[x.entity] && sg_hotel_before(f, x.fs))
-            continue;
         if (out > 0 && sg_is_place(m, x.entity)) {
             /* a region right after an organisation's acronym joins it: "FHF Paca" */
             sg_hit *p = &h->v[out - 1];
