@@ -7,6 +7,7 @@
  * de Ville d'Arles"). Each rule reads the folded text around a hit
  * only; none adds a hit. */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "match_int.h"
@@ -175,10 +176,71 @@ static int in_district(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
            noun_of_before(f, x->fs, district_noun);
 }
 
+/* Does the entity's name, or one of its names, hold w[0, n) as written? */
+static int names_hold(const sg_entity *e, const char *w, size_t n)
+{
+    char buf[128];
+    if (n >= sizeof(buf))
+        return 0;
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    if (strstr(e->label, buf))
+        return 1;
+    for (size_t a = 0; a < e->naliases; a++)
+        if (strstr(e->aliases[a], buf))
+            return 1;
+    return 0;
+}
+
+/* A body's short name read (a variant or a name lent), then "à" and a town
+ * that is not the body's (its `city`): "Sainte-Marguerite à Hyères" is
+ * Hyères's clinic of that name, not Marseille's hospital. The hit becomes the
+ * one body of that town whose names hold the words as written; with none or
+ * several, no body is meant that the gazetteers know. Returns 1 to drop it. */
+static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h, size_t i,
+                      size_t city)
+{
+    sg_hit *x = &h->v[i];
+    const sg_gazetteer *g = m->gaz;
+    if (city == SIZE_MAX || i + 1 >= h->n || (x->how != SG_HIT_VARIANT && x->how != SG_HIT_KNOWN) ||
+        m->is_place[x->entity] || m->is_person[x->entity])
+        return 0;
+    const sg_hit *y = &h->v[i + 1];
+    const sg_entity *e = &g->ents[x->entity];
+    const char *town = city < e->nattrs ? e->attrs[city] : NULL;
+    if (!m->is_place[y->entity] || y->fs != x->fe + 3 || memcmp(f->text + x->fe, " a ", 3) ||
+        !town || !*town || !strcmp(town, g->ents[y->entity].label))
+        return 0;
+    const char *w = s + f->src[x->fs];
+    size_t n = f->src[x->fe - 1] + 1 - f->src[x->fs];
+    while (n < 128 && (w[n] & 0xC0) == 0x80)
+        n++; /* (the last character's other bytes) */
+    uint32_t other = SG_TRIE_NONE;
+    for (size_t k = 0; k < g->n; k++) {
+        const sg_entity *o = &g->ents[k];
+        if (city < o->nattrs && o->attrs[city] &&
+            !strcmp(o->attrs[city], g->ents[y->entity].label) && !m->is_place[k] &&
+            !m->is_person[k] && names_hold(o, w, n)) {
+            if (other != SG_TRIE_NONE)
+                return 1;
+            other = (uint32_t)k;
+        }
+    }
+    if (other == SG_TRIE_NONE)
+        return 1;
+    x->entity = other;
+    return 0;
+}
+
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
-    size_t out = 0;
+    size_t out = 0, city = SIZE_MAX;
+    for (size_t a = 0; a < m->gaz->nattr; a++)
+        if (!strcmp(m->gaz->attr_names[a], "city"))
+            city = a;
     for (size_t i = 0; i < h->n; i++) {
+        if (other_town(m, f, s, h, i, city))
+            continue;
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
             !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
