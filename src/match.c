@@ -1003,7 +1003,11 @@ static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
         k = x->fs;
     for (; k < x->fe; k++)
         letters += (f->flags[k] & SG_F_ALNUM) != 0;
-    return (uint64_t)letters * 16 + sure[x->how] - 8;
+    /* a name interrupted by its acronym ("Agence régionale de santé (ARS)
+     * Paca") is surer than the names it spans, though a short name of the
+     * same body and a place read them too: one mention (issue 14) */
+    unsigned how = x->how == SG_HIT_VARIANT && x->paren ? SG_HIT_SHARED : x->how;
+    return (uint64_t)letters * 16 + sure[how] - 8;
 }
 
 /* Keeps, of the candidates (sorted), the non-overlapping set that covers the
