@@ -12,6 +12,7 @@
 
 #include "match_int.h"
 #include "sg_internal.h"
+#include "variants_int.h"
 
 /* Is the separator before the last word of s[a, b) a hyphen? */
 static int hyphen_before_last(const char *s, size_t a, size_t b)
@@ -232,6 +233,29 @@ static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, sg
     return 0;
 }
 
+/* A place in brackets right after an organisation's mention whose name ends
+ * with that place: "l'ARS Provence-Alpes-Côte d'Azur (Paca)" spells the
+ * region's short name out, the region is no mention of its own. */
+static int abbreviated(const sg_matcher *m, const sg_folded *f, const sg_hit *prev, const sg_hit *x)
+{
+    if (!prev || !m->is_place[x->entity] || m->is_place[prev->entity] ||
+        m->is_person[prev->entity] || x->fs < 1 || f->text[x->fs - 1] != '(' || x->fe >= f->len ||
+        f->text[x->fe] != ')' || prev->fe + 2 < x->fs - 1 || prev->fe >= x->fs)
+        return 0;
+    for (size_t k = prev->fe; k + 1 < x->fs; k++)
+        if (f->text[k] != ' ')
+            return 0;
+    for (size_t w = prev->fs; w < prev->fe; w++) {
+        if (w > prev->fs && (f->flags[w - 1] & SG_F_ALNUM))
+            continue; /* (word starts only) */
+        uint32_t a = (f->flags[w] & SG_F_ALNUM) ? sg_alias_named(m, f->text + w, prev->fe - w, 1)
+                                                : SG_TRIE_NONE;
+        if (a != SG_TRIE_NONE && m->aliases[a].entity == x->entity)
+            return 1;
+    }
+    return 0;
+}
+
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     size_t out = 0, city = SIZE_MAX;
@@ -244,7 +268,7 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
             !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
-            !in_hotel(m, f, x))
+            !in_hotel(m, f, x) && !abbreviated(m, f, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }
     h->n = out;
