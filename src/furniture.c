@@ -301,8 +301,32 @@ static const char *glued_credit_end(const char *q, const char *lend)
 
 /* Where a credit starting at q ends: at the ')' that closes its bracket
  * ("(© Var-Matin – X) La clinique ..."), or else at the line's end. */
+/* "Photo DR : le CHU de Nice": the credit is the cue and one word in
+ * capitals (DR, AFP, MAXPPP), and a caption follows the colon. Returns the
+ * colon's end, or NULL. */
+static const char *credit_before_caption(const char *q, const char *lend)
+{
+    size_t n = starts_with(q, lend, "photo");
+    if (!n)
+        return NULL;
+    const char *w = q + n + (q + n < lend && q[n] == 's');
+    if (w >= lend || *w != ' ')
+        return NULL;
+    const char *c = ++w;
+    while (c < lend && *c >= 'A' && *c <= 'Z')
+        c++;
+    if (c - w < 2 || c - w > 8)
+        return NULL;
+    while (c < lend && *c == ' ')
+        c++;
+    return c < lend && *c == ':' ? c + 1 : NULL;
+}
+
 static const char *credit_end(const char *line, const char *q, const char *lend)
 {
+    const char *caption = credit_before_caption(q, lend);
+    if (caption)
+        return caption;
     if (q > line && (unsigned char)q[0] == 0xC2 && q[-1] != ' ' && q[-1] != '(' &&
         (unsigned char)q[-1] != 0xA0 && (unsigned char)q[-1] != 0x94)
         return glued_credit_end(q, lend);
