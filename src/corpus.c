@@ -2,6 +2,7 @@
  * memory, and reading them one at a time (corpus.h). */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,11 @@ struct sg_corpus {
     sg_jsonl *jsonl;  /* JSON Lines: the files' lines */
     sg_document *mem; /* documents given in memory (copies) */
     size_t nmem, memcap;
-    char *in; /* standard input's text ("-"), read once when sealed: a run
-                 that reads its corpus twice (--discover) sees it twice */
+    /* standard input's text ("-"), read the first time the document is: a
+       run that reads its corpus twice (--discover) sees it twice */
+    pthread_mutex_t in_lock;
+    int in_read, in_rc;
+    char *in, in_msg[200];
     size_t in_len, in_cap;
 };
 
@@ -37,6 +41,7 @@ int sg_corpus_new(sg_corpus **out, sg_corpus_format format, const char *suffix, 
         return sg_error_set(err, SG_ERR_NOMEM, NULL, 0, -1, "out of memory");
     }
     c->format = format;
+    pthread_mutex_init(&c->in_lock, NULL);
     *out = c;
     return 0;
 }
@@ -64,6 +69,7 @@ void sg_corpus_free(sg_corpus *c)
     free(c->mem);
     sg_jsonl_close(c->jsonl);
     free(c->in);
+    pthread_mutex_destroy(&c->in_lock);
     free(c->suffix);
     free(c);
 }
@@ -259,15 +265,6 @@ int sg_corpus_seal(sg_corpus *c, sg_error *err)
         if (rc)
             return rc;
     }
-    for (size_t i = 0; c->format == SG_CORPUS_TEXT && !c->in && i < c->npaths; i++) {
-        char msg[600];
-        if (!strcmp(c->paths[i], "-") &&
-            sg_read_fd(0, &c->in, &c->in_cap, &c->in_len, msg, sizeof(msg))) {
-            free(c->in);
-            c->in = NULL;
-            return sg_error_set(err, SG_ERR_IO, "<stdin>", 0, -1, "%s", msg);
-        }
-    }
     c->sealed = 1;
     return 0;
 }
@@ -307,8 +304,19 @@ static int read_text_file(sg_doc_reader *r, const char *path, sg_error *err)
 {
     char msg[600];
     size_t len = 0;
-    if (r->c->in && !strcmp(path, "-")) { /* (read when the corpus was sealed) */
-        r->doc = (sg_document){path, r->c->in, r->c->in_len, NULL, 0};
+    if (!strcmp(path, "-")) {
+        /* (the corpus keeps it: a cache, behind its lock, in a corpus the
+           readers otherwise only read) */
+        sg_corpus *c = (sg_corpus *)r->c;
+        pthread_mutex_lock(&c->in_lock);
+        if (!c->in_read) {
+            c->in_rc = sg_read_fd(0, &c->in, &c->in_cap, &c->in_len, c->in_msg, sizeof(c->in_msg));
+            c->in_read = 1;
+        }
+        pthread_mutex_unlock(&c->in_lock);
+        if (c->in_rc)
+            return sg_error_set(err, SG_ERR_IO, "<stdin>", 0, -1, "%s", c->in_msg);
+        r->doc = (sg_document){path, c->in ? c->in : "", c->in_len, NULL, 0};
         r->file = path;
         return 0;
     }
