@@ -234,7 +234,11 @@ static int role_before(sg_scan *sc, size_t r)
             continue;
         }
         size_t n = 1;
-        while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n))
+        /* (a role's word after a name is the next role, not the surname:
+           "Marie Dupont Conseillère départementale") */
+        while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n) &&
+               !(n >= 2 && in(sc, k + n, SG_WL_ROLE) && k + n + 1 < sc->ntok &&
+                 (sc->tok[k + n + 1].flags & T_LOWER)))
             n++;
         if (n == 2 && (k == r + 1 || sep_has(sc, k, ",")))
             return add_pair(sc, k);
@@ -249,6 +253,15 @@ static int role_before(sg_scan *sc, size_t r)
     return 0;
 }
 
+/* A title at word i names a street, a building or a site, not a person: "la
+ * rue du commandant Vaillard", "l’avenue du Général-Leclerc". */
+static int named_after_title(const sg_scan *sc, size_t i)
+{
+    return i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && is(sc, i - 1, "du") &&
+           (sc->tok[i - 1].flags & T_LOWER) && (sc->tok[i - 2].flags & T_LOWER) &&
+           in(sc, i - 2, SG_WL_NAMED) && !sg_suggest_role_body(sc, i - 2);
+}
+
 /* A title in lower case after an article: "le docteur Belnet", "le
  * professeur Rouvière", "du général de Gaulle", "le baron X". */
 static int lower_title(const sg_scan *sc, size_t i)
@@ -259,7 +272,8 @@ static int lower_title(const sg_scan *sc, size_t i)
         "marquis",    "marquise", "professeur", "vicomte",   "vicomtesse"};
     if (!(sc->tok[i].flags & T_LOWER) || i == 0 || !sep_blank(sc, i) || i + 1 >= sc->ntok ||
         !sep_blank(sc, i + 1) ||
-        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
+        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")) ||
+        named_after_title(sc, i))
         return 0;
     for (size_t k = 0; k < sizeof(titles) / sizeof(*titles); k++)
         if (is(sc, i, titles[k]))
@@ -346,7 +360,9 @@ int sg_suggest_find_people(sg_scan *sc)
         if (sc->tok[i].flags & T_FURNITURE)
             continue;
         int rc = 0;
-        if (speaker(sc, i)) {
+        if (named_after_title(sc, i) && in(sc, i, SG_WL_TITLE)) {
+            /* (nor the words after it) */
+        } else if (speaker(sc, i)) {
             rc = add_person(sc, i, i + 1, i + 1);
         } else if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
                    (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&

@@ -289,8 +289,31 @@ static int road(const sg_scan *sc, size_t i, size_t j)
     return 0;
 }
 
+/* Word j glued to a page's counter: a word in lower case, then digits and
+ * a unit in lower case ("Martigues3min", "Hyères5mn": a reading time run
+ * into a headline). */
+static int glued_counter(const sg_scan *sc, size_t j)
+{
+    const char *w = sc->text + sc->tok[j].s;
+    size_t len = sc->tok[j].e - sc->tok[j].s, p = 0;
+    while (p < len && !(w[p] >= '0' && w[p] <= '9'))
+        p++; /* (up to the first digit) */
+    if (p == 0 || p == len || w[p - 1] < 'a' || w[p - 1] > 'z')
+        return 0;
+    while (p < len && w[p] >= '0' && w[p] <= '9')
+        p++;
+    if (p == len)
+        return 0;
+    for (; p < len; p++)
+        if (w[p] < 'a' || w[p] > 'z')
+            return 0;
+    return 1;
+}
+
 int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
+    if (glued_counter(sc, j))
+        return 0; /* "la gestion de l’hôpital de Martigues3min" */
     if (j == i && (sg_suggest_ordinal(sc, i) || roman(sc, i)))
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     if (road(sc, i, j))

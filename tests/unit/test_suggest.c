@@ -1325,6 +1325,98 @@ static void corpus_and_file(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* A role's word after a person's name in a list after another role is that
+ * person's role, not a surname: "Michèle Garrel Conseillère départementale". */
+static void role_word_after_listed_name(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Étaient présents Lucien Barnier, Directeur de la Clinique Valbonne, Michèle "
+             "Garrel Conseillère départementale et Paul Rostand Maire de Pégomas.");
+    has(l, "Michèle Garrel", "person");
+    hasnt(l, "Garrel Conseillère");
+    sg_suggestion_list_free(l);
+}
+
+/* A title after "rue du", "avenue du" names a street, not a person. */
+static void streets_named_after_titles(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La clinique est rue du commandant Vaillard. Le cortège part de l'avenue du "
+             "Général Borsand. Le docteur Melrand ouvre un cabinet.");
+    const sg_suggestion *r = row(l, "Vaillard");
+    assert_true(!r || strcmp(r->type, "person"));
+    r = row(l, "Borsand");
+    assert_true(!r || strcmp(r->type, "person"));
+    has(l, "Melrand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* Page furniture with a date: "Rédigé le <date> par X", a name between dashes
+ * on a line of dates ("Publié il y a 2 jours - X - 3 min"). */
+static void dated_bylines(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Rédigé le Mardi 20 Mai 2025 par Jean-Marc Tolbiac\n\n"
+             "Publié il y a 2 jours - Mise à jour le 25.01.2025 - Hélène Vargal - 3 min - vu 25 "
+             "fois\n\nLe maire Paul Rostand a reçu le docteur Melrand.");
+    hasnt(l, "Jean-Marc Tolbiac");
+    hasnt(l, "Hélène Vargal");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A long form after an indefinite article spells a kind of body out ("une
+ * société interprofessionnelle de soins ambulatoires (SISA)"); a unit's long
+ * form in title case is a unit's ("l'Unité de Court Séjour (UCS)"). */
+static void kinds_defined_and_units(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Les médecins ont créé une société interprofessionnelle de soins ambulatoires "
+             "(SISA). La prime va à l'Unité de Court Séjour aux Urgences (UCSU). La Fédération "
+             "des soignants du Var (FSV) approuve.");
+    hasnt(l, "Société interprofessionnelle de soins ambulatoires");
+    hasnt(l, "Unité de Court Séjour aux Urgences");
+    has(l, "Fédération des soignants du Var", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A word glued to a reading time ("Castelbrune3min") is no name; a name with
+ * a digit inside is one ("Immu4Care"). */
+static void glued_counters(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La chambre rend un rapport sur la gestion de l'hôpital de Castelbrune3min\n\n"
+             "Le laboratoire travaille avec Dermo4Care et finance aussi Dermo4Care.");
+    hasnt(l, "Hôpital de Castelbrune3min");
+    has(l, "Dermo4Care", NULL);
+    sg_suggestion_list_free(l);
+}
+
+/* A list of three names or more, one of them a company by its trade's word:
+ * each is an organisation, from one mention. */
+static void lists_with_a_company(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Le fonds a choisi quatre jeunes pousses, Talvane, Orbix Medical, Quentra et Palmeo, "
+        "pour son programme. Les élus Dupré, Marchal et Sorbier ont voté.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt("id\tlabel\ttype\n", texts, &opt);
+    has(l, "Orbix Medical", "organisation");
+    has(l, "Talvane", "organisation");
+    has(l, "Quentra", "organisation");
+    has(l, "Palmeo", "organisation");
+    hasnt(l, "Marchal");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1385,6 +1477,12 @@ int main(void)
         cmocka_unit_test(hospitals_titles_and_acronym_words),
         cmocka_unit_test(addressed_and_listed_people),
         cmocka_unit_test(sites_of_land),
+        cmocka_unit_test(role_word_after_listed_name),
+        cmocka_unit_test(streets_named_after_titles),
+        cmocka_unit_test(dated_bylines),
+        cmocka_unit_test(kinds_defined_and_units),
+        cmocka_unit_test(glued_counters),
+        cmocka_unit_test(lists_with_a_company),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
