@@ -259,16 +259,26 @@ int sg_suggest_unit_name(const sg_scan *sc, size_t i, size_t j)
 int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
 {
     *from = i;
+    /* a ministry by its portfolio, the head in the name: "un arrêté du
+       ministère de l’Hygiène", "le ministère des Armées" */
+    size_t d = i - (i >= 3 && particle_at(sc, i - 1) && is_article(fw(sc, i - 1))) - 1;
+    if (i >= 2 && d >= 1 && d < i && (sep_blank(sc, i) || sep_elision(sc, i)) &&
+        particle_at(sc, d) && !is_article(fw(sc, d)) && sep_blank(sc, d) &&
+        (sc->tok[d - 1].flags & T_LOWER) && !(sc->tok[d - 1].flags & T_COVERED) &&
+        is(sc, d - 1, "ministere")) {
+        *from = d - 1;
+        return 1;
+    }
     /* heads that name a kind of body rather than start its name ("le groupe
        Elsan", "l'association Vaincre le Diabète", "le syndicat Union des
        Soignants", "la plateforme MonRempla", "le cluster Eurobiomed": the name
        is what follows) */
     static const char *const apart[] = {
-        "assemblee",  "association",   "bureau",     "cabinet",  "cluster",
-        "collectif",  "comite",        "commission", "conseil",  "direction",
-        "entreprise", "etablissement", "fonds",      "groupe",   "laboratoire",
-        "mouvement",  "office",        "ordre",      "parti",    "plateforme",
-        "pole",       "service",       "societe",    "syndicat", "unite"};
+        "agence",        "assemblee", "association", "bureau",      "cabinet",   "cluster",
+        "collectif",     "comite",    "commission",  "conseil",     "direction", "entreprise",
+        "etablissement", "fonds",     "groupe",      "laboratoire", "mouvement", "office",
+        "ordre",         "parti",     "plateforme",  "pole",        "service",   "societe",
+        "syndicat",      "unite"};
     /* adjectives of a kind of body: "la clinique privée Santa Maria", "l’Ehpad
        associatif Les Restanques": the name is the capitalised words */
     static const char *const kinds[] = {
@@ -522,11 +532,14 @@ int sg_suggest_find_quoted(sg_scan *sc)
             !(sc->tok[i + 1].flags & T_CAP) ||
             (sc->tok[i + 1].flags & (T_COVERED | T_FURNITURE | T_LINE)))
             continue;
+        /* (the quotation marks bound the name: it may be longer than others,
+           "Les Amis du Vallon et du Pont de l’Aube") */
+        enum { MAX_QUOTED = MAX_NAME_WORDS + 4 };
         size_t b = i + 1;
-        while (b + 1 < sc->ntok && b - i < MAX_NAME_WORDS && !(sc->tok[b + 1].flags & T_LINE) &&
+        while (b + 1 < sc->ntok && b - i < MAX_QUOTED && !(sc->tok[b + 1].flags & T_LINE) &&
                (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
             b++;
-        if (b - i >= MAX_NAME_WORDS)
+        if (b - i >= MAX_QUOTED)
             continue;
         uint32_t c = char_after(sc, b);
         if (c != 0xBB && c != 0x201D && c != '"')

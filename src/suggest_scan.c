@@ -385,6 +385,25 @@ static void mark_credits(sg_scan *sc)
                 continue;
             }
         }
+        /* "JEAN DUPONT / Agence Nord": a name in capitals, a slash, an agency
+           ending the line */
+        if (i > 1 && sep_has(sc, i, "/") && !sep_has(sc, i, ".,;:()") &&
+            (sc->tok[i - 1].flags & T_UPPER) && (sc->tok[i - 2].flags & T_UPPER) &&
+            sep_blank(sc, i - 1) && (sc->tok[i].flags & T_CAP) &&
+            !(sc->tok[i].flags & (T_FURNITURE | T_UPPER))) {
+            size_t e = line_end(sc, i), a = i - 2;
+            int caps = e - i <= 3;
+            for (size_t k = i; caps && k < e; k++)
+                caps = (sc->tok[k].flags & T_CAP) && (k == i || sep_blank(sc, k));
+            while (a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_UPPER) &&
+                   !(sc->tok[a].flags & T_LINE))
+                a--;
+            if (caps) {
+                furnish(sc, a, e);
+                i = e - 1;
+                continue;
+            }
+        }
         /* a slash right between a name and an agency in capitals */
         if (i > 0 && sc->tok[i - 1].e + 1 == sc->tok[i].s && sc->text[sc->tok[i].s - 1] == '/' &&
             (sc->tok[i].flags & T_UPPER) && (sc->tok[i - 1].flags & T_CAP) &&

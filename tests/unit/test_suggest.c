@@ -1338,49 +1338,19 @@ static void role_word_after_listed_name(void **state)
     sg_suggestion_list_free(l);
 }
 
-/* A title after "rue du", "avenue du" names a street, not a person. */
+/* A title after "rue du", "avenue du" names a street, not a person, in
+ * lower case or capitalised. */
 static void streets_named_after_titles(void **state)
 {
     (void)state;
     sg_suggestion_list *l =
-        run1("La clinique est rue du commandant Vaillard. Le cortège part de l'avenue du "
-             "Général Borsand. Le docteur Melrand ouvre un cabinet.");
+        run1("La clinique est rue du commandant Vaillard. Le cortège part de la rue du "
+             "Docteur Vemblay. Le docteur Melrand ouvre un cabinet.");
     const sg_suggestion *r = row(l, "Vaillard");
     assert_true(!r || strcmp(r->type, "person"));
-    r = row(l, "Borsand");
+    r = row(l, "Vemblay");
     assert_true(!r || strcmp(r->type, "person"));
     has(l, "Melrand", "person");
-    sg_suggestion_list_free(l);
-}
-
-/* Page furniture with a date: "Rédigé le <date> par X", a name between dashes
- * on a line of dates ("Publié il y a 2 jours - X - 3 min"). */
-static void dated_bylines(void **state)
-{
-    (void)state;
-    sg_suggestion_list *l =
-        run1("Rédigé le Mardi 20 Mai 2025 par Jean-Marc Tolbiac\n\n"
-             "Publié il y a 2 jours - Mise à jour le 25.01.2025 - Hélène Vargal - 3 min - vu 25 "
-             "fois\n\nLe maire Paul Rostand a reçu le docteur Melrand.");
-    hasnt(l, "Jean-Marc Tolbiac");
-    hasnt(l, "Hélène Vargal");
-    has(l, "Paul Rostand", "person");
-    sg_suggestion_list_free(l);
-}
-
-/* A long form after an indefinite article spells a kind of body out ("une
- * société interprofessionnelle de soins ambulatoires (SISA)"); a unit's long
- * form in title case is a unit's ("l'Unité de Court Séjour (UCS)"). */
-static void kinds_defined_and_units(void **state)
-{
-    (void)state;
-    sg_suggestion_list *l =
-        run1("Les médecins ont créé une société interprofessionnelle de soins ambulatoires "
-             "(SISA). La prime va à l'Unité de Court Séjour aux Urgences (UCSU). La Fédération "
-             "des soignants du Var (FSV) approuve.");
-    hasnt(l, "Société interprofessionnelle de soins ambulatoires");
-    hasnt(l, "Unité de Court Séjour aux Urgences");
-    has(l, "Fédération des soignants du Var", "organisation");
     sg_suggestion_list_free(l);
 }
 
@@ -1414,6 +1384,186 @@ static void lists_with_a_company(void **state)
     has(l, "Quentra", "organisation");
     has(l, "Palmeo", "organisation");
     hasnt(l, "Marchal");
+    sg_suggestion_list_free(l);
+}
+
+/* A quoted name after a head may be longer than other names: the quotation
+ * marks bound it. */
+static void long_quoted_names(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Un retard dû à l'association \"Les Amis du Vallon et du Pont de "
+                                 "l'Aube\" qui redoutait des atteintes.");
+    has(l, "Les Amis du Vallon et du Pont de l'Aube", "organisation");
+    hasnt(l, "Pont de l'Aube");
+    sg_suggestion_list_free(l);
+}
+
+/* A photo credit: a name in capitals, a slash, an agency ending the line. */
+static void credits_name_slash_agency(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Les soignants manifestent devant l'hôpital.\n- LOUIS BARVEL / Hans Lucas\n\nLe "
+             "maire Paul Rostand a parlé.");
+    hasnt(l, "Hans Lucas");
+    hasnt(l, "LOUIS BARVEL");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* Page furniture with a date: "Rédigé le <date> par X". */
+static void dated_bylines(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Rédigé le Mardi 20 Mai 2025 par Jean-Marc Tolbiac\n\nLe maire Paul Rostand a reçu "
+             "le docteur Melrand.");
+    hasnt(l, "Jean-Marc Tolbiac");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A name between dashes on a line of dates: "Publié il y a 2 jours - X - 3
+ * min". */
+static void names_on_lines_of_dates(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Publié il y a 2 jours - Mise à jour le 25.01.2025 - Hélène "
+                                 "Vargal - 3 min - vu 25 fois\n\nLe maire Paul Rostand a parlé.");
+    hasnt(l, "Hélène Vargal");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A long form after an indefinite article spells a kind of body out ("une
+ * société interprofessionnelle de soins ambulatoires (SISA)"). */
+static void kinds_defined_after_une(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Les médecins ont créé une société interprofessionnelle de soins ambulatoires "
+             "(SISA). La Fédération des soignants du Var (FSV) approuve.");
+    hasnt(l, "Société interprofessionnelle de soins ambulatoires");
+    has(l, "Fédération des soignants du Var", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A unit's long form in title case is a unit's ("l'Unité de Court Séjour
+ * (UCS)"). */
+static void units_defined_in_title_case(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La prime va à l'Unité de Court Séjour aux Urgences (UCSU).");
+    hasnt(l, "Unité de Court Séjour aux Urgences");
+    sg_suggestion_list_free(l);
+}
+
+static sg_suggestion_list *run_default(const char *text)
+{
+    const char *texts[] = {text, NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    return run_opt(empty_gaz, texts, &opt);
+}
+
+/* An agency's head stays apart: "l'agence KORVO" names KORVO. */
+static void agency_heads_apart(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le projet conçu par l'agence KORVO est retenu.");
+    has(l, "KORVO", "organisation");
+    hasnt(l, "Agence KORVO");
+    sg_suggestion_list_free(l);
+}
+
+/* A workshop's head names the body after a person ("l'Atelier Jeanne
+ * Morlet"), from one mention. */
+static void workshops_named_after_people(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Le groupement associe l'Atelier Jeanne Morlet à Aix.");
+    has(l, "Atelier Jeanne Morlet", "organisation");
+    hasnt(l, "Jeanne Morlet");
+    sg_suggestion_list_free(l);
+}
+
+/* A ministry by its portfolio, the head in the name ("du ministère de
+ * l'Hygiène"), from one mention. */
+static void ministries_by_portfolio(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Un arrêté du ministère de l'Hygiène crée le centre.");
+    has(l, "Ministère de l'Hygiène", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A firm "X et Associés", from one mention. */
+static void firms_and_partners(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run_default("La ville a sollicité un cabinet d'étude, Varnel et Associés, pour le projet.");
+    has(l, "Varnel et Associés", "organisation");
+    hasnt(l, "Varnel");
+    sg_suggestion_list_free(l);
+}
+
+/* A street or a way by its name, capitalised: no actor. */
+static void ways_by_name(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Son immeuble surplombe la Promenade des Mouettes.");
+    hasnt(l, "Promenade des Mouettes");
+    sg_suggestion_list_free(l);
+}
+
+/* A canal named after a person is no person. */
+static void canals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le canal Adam de Vaulserre passe ici.");
+    hasnt(l, "Adam de Vaulserre");
+    sg_suggestion_list_free(l);
+}
+
+/* A site's name after "de" and an article: "le chemin de l'Esquirol". */
+static void sites_after_an_article(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La maison de santé est sur le chemin de l'Esquirol.");
+    hasnt(l, "Esquirol");
+    sg_suggestion_list_free(l);
+}
+
+/* A minister's portfolio is no body: "le ministre des Solidarités". */
+static void ministers_portfolios(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le ministre des Solidarités est venu.");
+    hasnt(l, "Solidarités");
+    sg_suggestion_list_free(l);
+}
+
+/* A name cut short by "et de l'" is left out: "la Direction de la Recherche
+ * et de l'Innovation". */
+static void names_cut_by_et_de_l(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La recherche portée par la Direction de la Recherche et de l'Innovation avance.");
+    hasnt(l, "Direction de la Recherche");
+    sg_suggestion_list_free(l);
+}
+
+/* "l'Hexagone" (France) and "AG" (a general meeting) are generic. */
+static void hexagone_and_ag(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Elle sillonne l'Hexagone. La récente AG de Brenvalis a eu lieu.", NULL};
+    sg_suggestion_list *l = run("id\tlabel\ttype\nb\tBrenvalis\torganisation\n", texts);
+    hasnt(l, "Hexagone");
+    hasnt(l, "AG");
     sg_suggestion_list_free(l);
 }
 
@@ -1480,9 +1630,23 @@ int main(void)
         cmocka_unit_test(role_word_after_listed_name),
         cmocka_unit_test(streets_named_after_titles),
         cmocka_unit_test(dated_bylines),
-        cmocka_unit_test(kinds_defined_and_units),
+        cmocka_unit_test(names_on_lines_of_dates),
+        cmocka_unit_test(kinds_defined_after_une),
+        cmocka_unit_test(units_defined_in_title_case),
         cmocka_unit_test(glued_counters),
         cmocka_unit_test(lists_with_a_company),
+        cmocka_unit_test(agency_heads_apart),
+        cmocka_unit_test(workshops_named_after_people),
+        cmocka_unit_test(ministries_by_portfolio),
+        cmocka_unit_test(firms_and_partners),
+        cmocka_unit_test(long_quoted_names),
+        cmocka_unit_test(ways_by_name),
+        cmocka_unit_test(canals),
+        cmocka_unit_test(sites_after_an_article),
+        cmocka_unit_test(ministers_portfolios),
+        cmocka_unit_test(names_cut_by_et_de_l),
+        cmocka_unit_test(hexagone_and_ag),
+        cmocka_unit_test(credits_name_slash_agency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
