@@ -206,7 +206,7 @@ size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
 
 /* A lower-case adjective of nationality: "américain", "allemande",
  * "suédois", "coréen", "néerlandais". */
-static int nationality(const sg_scan *sc, size_t k)
+int sg_suggest_nationality(const sg_scan *sc, size_t k)
 {
     static const char *const endings[] = {"ain",  "aine", "and",  "ande", "ais",
                                           "aise", "ois",  "oise", "en",   "enne"};
@@ -290,7 +290,7 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
         (in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL)) &&
         !unit_head(sc, i - 2)) {
         /* (not a hospital's unit: "l’unité psychiatrique Gérardin") */
-        if (nationality(sc, i - 1)) /* "le fonds norvégien X", "le groupe suédois X" */
+        if (sg_suggest_nationality(sc, i - 1)) /* "le fonds norvégien X", "le groupe suédois X" */
             return 2;
         for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
             if (is(sc, i - 1, kinds[k]))
@@ -333,7 +333,8 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
             for (size_t t = 0; t < sizeof(trades) / sizeof(*trades); t++)
                 if ((sc->tok[k].flags & T_LOWER) && is(sc, k, trades[t]))
                     return 2;
-            if (adjectives == 2 || !(sg_suggest_lower_adjective(sc, k) || nationality(sc, k)))
+            if (adjectives == 2 ||
+                !(sg_suggest_lower_adjective(sc, k) || sg_suggest_nationality(sc, k)))
                 break;
         }
     }
@@ -527,10 +528,24 @@ int sg_suggest_find_quoted(sg_scan *sc)
                (sep_blank(sc, h + 1) || sep_elision(sc, h + 1)) &&
                (sc->tok[h + 1].flags & T_LOWER) && !(sc->tok[h + 1].flags & T_COVERED))
             h++;
+        /* a group's slogan is its name, in lower case too: "le collectif
+           « non à la fermeture »" */
+        static const char *const groups[] = {"association", "collectif", "comite", "mouvement"};
+        int group = 0;
+        for (size_t k = 0; k < sizeof(groups) / sizeof(*groups); k++)
+            group |= h == i && is(sc, i, groups[k]);
         i = h;
         if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) ||
-            !(sc->tok[i + 1].flags & T_CAP) ||
             (sc->tok[i + 1].flags & (T_COVERED | T_FURNITURE | T_LINE)))
+            continue;
+        /* (or a lower-case article, then a capitalised word: "la maison de
+           retraite « la Salette »") */
+        int article = (sc->tok[i + 1].flags & T_LOWER) && i + 2 < sc->ntok &&
+                      (is_article(fw(sc, i + 1)) || is(sc, i + 1, "les")) &&
+                      (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) &&
+                      (sc->tok[i + 2].flags & T_CAP);
+        if (!(sc->tok[i + 1].flags & T_CAP) && !article &&
+            !(group && (sc->tok[i + 1].flags & T_LOWER)))
             continue;
         /* (the quotation marks bound the name: it may be longer than others,
            "Les Amis du Vallon et du Pont de l’Aube") */
@@ -539,8 +554,8 @@ int sg_suggest_find_quoted(sg_scan *sc)
         while (b + 1 < sc->ntok && b - i < MAX_QUOTED && !(sc->tok[b + 1].flags & T_LINE) &&
                (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
             b++;
-        if (b - i >= MAX_QUOTED)
-            continue;
+        if (b - i >= MAX_QUOTED || (!(sc->tok[i + 1].flags & T_CAP) && !article && b < i + 3))
+            continue; /* (a slogan of three words or more) */
         uint32_t c = char_after(sc, b);
         if (c != 0xBB && c != 0x201D && c != '"')
             continue;

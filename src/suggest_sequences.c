@@ -173,8 +173,11 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     size_t after = k + 2 +
                    (k + 3 < sc->ntok && is(sc, k + 1, "de") && particle_at(sc, k + 2) &&
                     is_article(fw(sc, k + 2)));
-    if (after < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
-        !(j == i && in(sc, i, SG_WL_PLACE)) &&
+    /* (not an item of a list of complements: "de X, d’Ulmex et d’Orvane") */
+    int item = i >= 1 && (is(sc, i - 1, "d") || is(sc, i - 1, "de")) &&
+               (sc->tok[i - 1].flags & T_LOWER) && sep_has(sc, i - 1, ",");
+    if (after < sc->ntok && !item && sep_blank(sc, k) && is(sc, k, "et") &&
+        particle_at(sc, k + 1) && !(j == i && in(sc, i, SG_WL_PLACE)) &&
         (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") ||
          is(sc, k + 1, "d")) &&
         !(sc->tok[after].flags & T_LOWER))
@@ -383,9 +386,13 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
               club(sc, i, j) || company(sc, i, j);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
+    /* (or a head and its nationality, the name ending there: "l’Académie
+       française"; "la Fédération française de…" goes on) */
     c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&
                       sg_suggest_lower_adjective(sc, i + 1)) ||
-                     lower_end == 2;
+                     lower_end == 2 ||
+                     (lower_end && j == i + 1 && (sc->tok[i].flags & T_CAP) &&
+                      in(sc, i, SG_WL_ORG_HEAD) && sg_suggest_nationality(sc, j));
     c->elided +=
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||

@@ -1567,6 +1567,72 @@ static void hexagone_and_ag(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A group's slogan in quotes is its name, in lower case too ("le collectif
+ * « non à la fermeture du Gardon »", three words or more); not lower-case
+ * words in quotes after another head ("un hôpital « hors normes »"). */
+static void slogans_in_quotes(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le collectif \"non à la fermeture du Gardon\" manifeste. Un "
+             "hôpital \"hors normes\" ouvre. Le collectif \"très inquiet\" proteste.");
+    has(l, "Non à la fermeture du Gardon", "organisation");
+    hasnt(l, "Hors normes");
+    hasnt(l, "Très inquiet");
+    sg_suggestion_list_free(l);
+}
+
+/* A name in quotes may start with a lower-case article: "la maison de
+ * retraite « la Salette Vernon »". */
+static void quoted_names_after_an_article(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La première, la maison de retraite « la Salette Vernon », fut "
+                                 "créée en 1906.");
+    has(l, "La Salette Vernon", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A religious congregation is a body, named by its head. */
+static void congregations(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run_default("Les Ehpad étaient la propriété de la Congrégation des Soeurs de Bormes.");
+    has(l, "Congrégation des Soeurs de Bormes", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A capitalised head and its nationality ending the name is a name, from one
+ * mention ("l'Académie française"); not one that goes on ("la Fédération
+ * française de…"). */
+static void heads_and_nationalities(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default(
+        "Elle entre à l'Académie française. La Fédération française de voltige applaudit.");
+    has(l, "Académie française", "organisation");
+    hasnt(l, "Fédération française");
+    sg_suggestion_list_free(l);
+}
+
+/* A list of complements, "de X, d'Y et d'Z", one of them a company: each
+ * is an organisation (not a name cut by "et d'"). */
+static void lists_of_complements(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run_default("Étaient là les représentants de Borva Architecture, d'Ulmex Corva et d'Orvane "
+                    "Nord, et les élus. Les délégués de Borva Architecture, d'Ulmex et d'Orvane "
+                    "votent.");
+    has(l, "Borva Architecture", "organisation");
+    has(l, "Ulmex Corva", "organisation");
+    has(l, "Orvane Nord", "organisation");
+    has(l, "Ulmex", "organisation");
+    has(l, "Orvane", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1646,6 +1712,11 @@ int main(void)
         cmocka_unit_test(ministers_portfolios),
         cmocka_unit_test(names_cut_by_et_de_l),
         cmocka_unit_test(hexagone_and_ag),
+        cmocka_unit_test(slogans_in_quotes),
+        cmocka_unit_test(quoted_names_after_an_article),
+        cmocka_unit_test(congregations),
+        cmocka_unit_test(heads_and_nationalities),
+        cmocka_unit_test(lists_of_complements),
         cmocka_unit_test(credits_name_slash_agency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
