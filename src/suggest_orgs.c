@@ -324,10 +324,11 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
     /* a trade before a company's name, maybe with adjectives: "le bailleur
        social Adoma", "le géant pharmaceutique américain Merck" */
     static const char *const trades[] = {
-        "assureur",    "bailleur",      "constructeur", "distributeur", "editeur",
-        "exploitant",  "fabricant",     "geant",        "gestionnaire", "industriel",
-        "laboratoire", "leader",        "numero",       "operateur",    "prestataire",
-        "promoteur",   "sous traitant", "specialiste",  "transporteur"};
+        "assureur",    "bailleur",    "constructeur", "distributeur", "editeur",
+        "enseigne",    "exploitant",  "fabricant",    "geant",        "gestionnaire",
+        "hypermarche", "industriel",  "supermarche",  "laboratoire",  "leader",
+        "numero",      "operateur",   "prestataire",  "promoteur",    "sous traitant",
+        "specialiste", "transporteur"};
     if (i >= 2 && sep_blank(sc, i) && !(sc->tok[i].flags & T_START)) {
         for (size_t k = i - 1, adjectives = 0; k > 0 && sep_blank(sc, k + 1); k--, adjectives++) {
             for (size_t t = 0; t < sizeof(trades) / sizeof(*trades); t++)
@@ -363,7 +364,11 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
 int sg_suggest_kind_acronym_at(const sg_scan *sc, size_t k)
 {
     return k > 0 && (sep_blank(sc, k) || sep_elision(sc, k)) &&
-           (is_article(fw(sc, k - 1)) || is(sc, k - 1, "du") || is(sc, k - 1, "au")) &&
+           (is_article(fw(sc, k - 1)) || is(sc, k - 1, "du") || is(sc, k - 1, "au") ||
+            /* (a plural before a name: "des Ehpad Les Cistes et Les Pins", not
+               "des Ehpad varois") */
+            ((is(sc, k - 1, "des") || is(sc, k - 1, "les")) && k + 1 < sc->ntok &&
+             sep_blank(sc, k + 1) && (sc->tok[k + 1].flags & T_CAP))) &&
            sg_kind_acronym(fw(sc, k), strlen(fw(sc, k)));
 }
 
@@ -404,12 +409,14 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
  * that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {
-        "ars",      "ch",           "chi",        "chr",        "chu",
-        "clinique", "communaute",   "cour",       "cpam",       "cpts",
-        "ehpad",    "faculte",      "ght",        "groupement", "hopital",
-        "parquet",  "polyclinique", "prefecture", "sdis",       "sous prefecture",
-        "tribunal", "urps"};
+    static const char *const heads[] = {"ars",        "canceropole", "ch",
+                                        "chi",        "chr",         "chu",
+                                        "clinique",   "communaute",  "cour",
+                                        "cpam",       "cpts",        "ehpad",
+                                        "faculte",    "ght",         "groupement",
+                                        "hopital",    "parquet",     "polyclinique",
+                                        "prefecture", "sdis",        "sous prefecture",
+                                        "tribunal",   "urps"};
     const sg_stok *t = &sc->tok[i];
     if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
         ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
@@ -535,8 +542,13 @@ int sg_suggest_find_quoted(sg_scan *sc)
         for (size_t k = 0; k < sizeof(groups) / sizeof(*groups); k++)
             group |= h == i && is(sc, i, groups[k]);
         i = h;
+        /* (a place the gazetteers know may start it when more words follow:
+           "le groupe « Aubagne autrement et solidaire »") */
         if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) ||
-            (sc->tok[i + 1].flags & (T_COVERED | T_FURNITURE | T_LINE)))
+            (sc->tok[i + 1].flags & (T_FURNITURE | T_LINE)) ||
+            ((sc->tok[i + 1].flags & T_COVERED) &&
+             !((sc->tok[i + 1].flags & T_PLACE) && i + 2 < sc->ntok && sep_blank(sc, i + 2) &&
+               (sc->tok[i + 2].flags & T_LOWER))))
             continue;
         /* (or a lower-case article, then a capitalised word: "la maison de
            retraite « la Salette »") */

@@ -135,6 +135,21 @@ static int two_word_surname(const sg_scan *sc, size_t sur, size_t last)
            (sc->tok[k + 1].flags & T_LOWER) && !(sc->tok[k + 1].flags & T_LINE);
 }
 
+/* Word i, in lower case, names a site or a way: "le site de Louis Armand",
+ * "l'avenue de Jean Moulin". */
+static int site_word(const sg_scan *sc, size_t i)
+{
+    static const char *const sites[] = {"allee", "avenue",  "boulevard", "campus", "chemin",
+                                        "cite",  "impasse", "parc",      "place",  "quartier",
+                                        "rue",   "secteur", "site",      "square", "zone"};
+    if (!(sc->tok[i].flags & T_LOWER))
+        return 0;
+    for (size_t k = 0; k < sizeof(sites) / sizeof(*sites); k++)
+        if (is(sc, i, sites[k]))
+            return 1;
+    return 0;
+}
+
 /* "Prénom Nom": a first name of the list, then a surname, not inside the
  * name of a street, a clinic or a saint ("rue Jean Jaurès", "Saint Joseph"). */
 static int find_first_names(sg_scan *sc)
@@ -145,6 +160,10 @@ static int find_first_names(sg_scan *sc)
             continue;
         if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED) &&
             !sg_suggest_role_body(sc, i - 1))
+            continue;
+        /* (nor "le site de Louis Armand": a site's name after "de") */
+        if (i > 1 && sep_blank(sc, i) && is(sc, i - 1, "de") && (sc->tok[i - 1].flags & T_LOWER) &&
+            sep_blank(sc, i - 1) && site_word(sc, i - 2))
             continue;
         size_t sur = 0, last = name_after(sc, i, &sur);
         if (!last)
@@ -240,7 +259,11 @@ static int role_before(sg_scan *sc, size_t r)
                !(n >= 2 && in(sc, k + n, SG_WL_ROLE) && k + n + 1 < sc->ntok &&
                  (sc->tok[k + n + 1].flags & T_LOWER)))
             n++;
-        if (n == 2 && (k == r + 1 || sep_has(sc, k, ",")))
+        /* (or after the role's adjective: "l’architecte norvégien X Y") */
+        if (n == 2 &&
+            (k == r + 1 || sep_has(sc, k, ",") ||
+             (k == r + 2 && sep_blank(sc, k) && sep_blank(sc, r + 1) &&
+              (sg_suggest_nationality(sc, r + 1) || sg_suggest_lower_adjective(sc, r + 1)))))
             return add_pair(sc, k);
         if (n >= 3)
             return add_person(sc, k + n - 2, k + n - 1, k + n - 1);

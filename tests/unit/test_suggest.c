@@ -1633,6 +1633,71 @@ static void lists_of_complements(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A cancéropôle is a body, one per region: named by its seat. */
+static void canceropoles(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Le centre est intégré au cancéropole de Marseille.");
+    has(l, "Cancéropole de Marseille", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A shop's trade before its name: "l'hypermarché Brevo", from one mention. */
+static void shops_after_their_trade(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Le terrain est à deux pas de l'hypermarché Brevo.");
+    has(l, "Brevo", "organisation");
+    hasnt(l, "Hypermarché Brevo");
+    sg_suggestion_list_free(l);
+}
+
+/* A name in quotes after a head may start with a place the gazetteers know
+ * when more words follow: "le groupe « Varenne autrement et solidaire »". */
+static void quoted_names_starting_with_a_place(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Les élus du groupe « Varenne autrement et solidaire » votent contre.",
+                           NULL};
+    sg_suggestion_list *l = run("id\tlabel\ttype\nv\tVarenne\tplace\n", texts);
+    has(l, "Varenne autrement et solidaire", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A role, its adjective, then a person: "l'architecte norvégien Kjell
+ * Aamot". */
+static void people_after_a_role_and_its_adjective(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le bâtiment a été conçu par le célèbre architecte norvégien "
+                                 "Kjell Aamot. Il coûte cher.");
+    has(l, "Kjell Aamot", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A kind of body's acronym after a plural starts the name after it: "des
+ * EHPAD Les Cistes à Vallon"; not with an adjective ("des Ehpad varois"). */
+static void kind_acronyms_after_plurals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Il coordonne des EHPAD Les Cistes à Vallon. Il visite "
+                                        "des Ehpad varois.");
+    has(l, "EHPAD Les Cistes", "organisation");
+    hasnt(l, "Ehpad varois");
+    sg_suggestion_list_free(l);
+}
+
+/* A first name and a surname after a site's word and "de", or after
+ * "secteur", name the site: "le site de Louis Armand". */
+static void sites_named_after_people(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le projet est sur le site de Louis Ferrand. Les riverains du "
+                                 "secteur Louis Ferrand protestent.");
+    hasnt(l, "Louis Ferrand");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1712,6 +1777,12 @@ int main(void)
         cmocka_unit_test(ministers_portfolios),
         cmocka_unit_test(names_cut_by_et_de_l),
         cmocka_unit_test(hexagone_and_ag),
+        cmocka_unit_test(canceropoles),
+        cmocka_unit_test(shops_after_their_trade),
+        cmocka_unit_test(quoted_names_starting_with_a_place),
+        cmocka_unit_test(people_after_a_role_and_its_adjective),
+        cmocka_unit_test(kind_acronyms_after_plurals),
+        cmocka_unit_test(sites_named_after_people),
         cmocka_unit_test(slogans_in_quotes),
         cmocka_unit_test(quoted_names_after_an_article),
         cmocka_unit_test(congregations),
