@@ -543,8 +543,10 @@ int sg_suggest_find_quoted(sg_scan *sc)
             group |= h == i && is(sc, i, groups[k]);
         i = h;
         /* (a place the gazetteers know may start it when more words follow:
-           "le groupe « Aubagne autrement et solidaire »") */
-        if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) ||
+           "le groupe « Aubagne autrement et solidaire »"; the quote comes right
+           after the head, not after the sentence's end: "le service X. « Des
+           fonctionnalités… »") */
+        if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) || sep_has(sc, i + 1, ".;:!?") ||
             (sc->tok[i + 1].flags & (T_FURNITURE | T_LINE)) ||
             ((sc->tok[i + 1].flags & T_COVERED) &&
              !((sc->tok[i + 1].flags & T_PLACE) && i + 2 < sc->ntok && sep_blank(sc, i + 2) &&

@@ -169,10 +169,15 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     /* (not a place of the list in an enumeration: "de l'Ile-de-France et de…") */
     /* (cut short when a name goes on after "et de": not "la CC de Ventoux Sud et
        des élus") */
-    /* (also over an article: "Direction de la Recherche et de l’Innovation") */
+    /* (also over an article when the name has a complement of its own:
+       "Direction de la Recherche et de l’Innovation"; not "le Conseil
+       départemental et de la Métropole", two bodies) */
+    int complement = 0;
+    for (size_t q = i + 1; q < j && !complement; q++)
+        complement = particle_at(sc, q);
     size_t after = k + 2 +
-                   (k + 3 < sc->ntok && is(sc, k + 1, "de") && particle_at(sc, k + 2) &&
-                    is_article(fw(sc, k + 2)));
+                   (k + 3 < sc->ntok && complement && is(sc, k + 1, "de") &&
+                    particle_at(sc, k + 2) && is_article(fw(sc, k + 2)));
     /* (not an item of a list of complements: "de X, d’Ulmex et d’Orvane") */
     int item = i >= 1 && (is(sc, i - 1, "d") || is(sc, i - 1, "de")) &&
                (sc->tok[i - 1].flags & T_LOWER) && sep_has(sc, i - 1, ",");

@@ -1698,6 +1698,28 @@ static void sites_named_after_people(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* "le Conseil départemental et de la Métropole": two bodies, the first not a
+ * name cut by "et de la" (it has no complement of its own). */
+static void two_bodies_joined_by_et_de_la(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("La présidente du Conseil consultatif et de la Métropole "
+                                        "Varlane visite le site.");
+    has(l, "Conseil consultatif", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A quotation after a head and the end of a sentence is no name: "le
+ * service X. « Des outils… »". */
+static void quotes_after_a_sentence(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Il travaille au sein du service imagerie. \"Des outils que l'on "
+                                 "n'avait pas autrefois vraiment\", dit-il.");
+    hasnt(l, "Des outils que l'on n'avait pas autrefois vraiment");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1777,6 +1799,8 @@ int main(void)
         cmocka_unit_test(ministers_portfolios),
         cmocka_unit_test(names_cut_by_et_de_l),
         cmocka_unit_test(hexagone_and_ag),
+        cmocka_unit_test(two_bodies_joined_by_et_de_la),
+        cmocka_unit_test(quotes_after_a_sentence),
         cmocka_unit_test(canceropoles),
         cmocka_unit_test(shops_after_their_trade),
         cmocka_unit_test(quoted_names_starting_with_a_place),
