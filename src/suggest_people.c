@@ -280,20 +280,25 @@ static int role_before(sg_scan *sc, size_t r)
  * rue du commandant Vaillard", "l’avenue du Général-Leclerc". */
 static int named_after_title(const sg_scan *sc, size_t i)
 {
+    /* (the site's word capitalised too: "l’Avenue du Général-Leclerc") */
     return i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && is(sc, i - 1, "du") &&
-           (sc->tok[i - 1].flags & T_LOWER) && (sc->tok[i - 2].flags & T_LOWER) &&
-           in(sc, i - 2, SG_WL_NAMED) && !sg_suggest_role_body(sc, i - 2);
+           (sc->tok[i - 1].flags & T_LOWER) && in(sc, i - 2, SG_WL_NAMED) &&
+           !sg_suggest_role_body(sc, i - 2);
 }
 
 /* A title in lower case after an article: "le docteur Belnet", "le
- * professeur Rouvière", "du général de Gaulle", "le baron X". */
+ * professeur Rouvière", "du général de Gaulle", "le baron X", "l’abbé X". */
 static int lower_title(const sg_scan *sc, size_t i)
 {
     static const char *const titles[] = {
-        "amiral",     "baron",    "baronne",    "capitaine", "colonel",   "comte",    "comtesse",
-        "commandant", "docteur",  "duc",        "duchesse",  "general",   "generale", "marechal",
-        "marquis",    "marquise", "professeur", "vicomte",   "vicomtesse"};
-    if (!(sc->tok[i].flags & T_LOWER) || i == 0 || !sep_blank(sc, i) || i + 1 >= sc->ntok ||
+        "abbe",     "amiral",     "baron",    "baronne",    "capitaine", "colonel",   "comte",
+        "comtesse", "commandant", "docteur",  "duc",        "duchesse",  "general",   "generale",
+        "marechal", "marquis",    "marquise", "professeur", "vicomte",   "vicomtesse"};
+    /* (capitalised inside a sentence too: "une ordonnance du Général de
+       Gaulle"; after an elision: "l’abbé Fouque") */
+    const unsigned f = sc->tok[i].flags;
+    if (!((f & T_LOWER) || ((f & T_CAP) && !(f & (T_START | T_UPPER)))) || i == 0 ||
+        !(sep_blank(sc, i) || (sep_elision(sc, i) && is(sc, i - 1, "l"))) || i + 1 >= sc->ntok ||
         !sep_blank(sc, i + 1) ||
         !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")) ||
         named_after_title(sc, i))

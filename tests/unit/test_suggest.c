@@ -1720,6 +1720,22 @@ static void quotes_after_a_sentence(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A title capitalised inside a sentence ("une ordonnance du Général de
+ * Vaurelle") or after an elision ("l'abbé Fourcade") precedes a person;
+ * not after a capitalised site's word ("l'Avenue du Général Borsand"). */
+static void capitalised_titles_and_abbots(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Une ordonnance du Général de Vaurelle précise son statut. "
+                                 "L'hôpital fondé par l'abbé Fourcade grandit. Le cortège part de "
+                                 "l'Avenue du Général Borsand.");
+    has(l, "de Vaurelle", "person");
+    has(l, "Fourcade", "person");
+    const sg_suggestion *r = row(l, "Borsand");
+    assert_true(!r || strcmp(r->type, "person"));
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1799,6 +1815,7 @@ int main(void)
         cmocka_unit_test(ministers_portfolios),
         cmocka_unit_test(names_cut_by_et_de_l),
         cmocka_unit_test(hexagone_and_ag),
+        cmocka_unit_test(capitalised_titles_and_abbots),
         cmocka_unit_test(two_bodies_joined_by_et_de_la),
         cmocka_unit_test(quotes_after_a_sentence),
         cmocka_unit_test(canceropoles),
