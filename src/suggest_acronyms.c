@@ -274,10 +274,22 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
         kind |= is(sc, a, kinds[k]);
     if (!kind || a >= b)
         return 0;
+    /* a unit, however it is written: "Unité de Court Séjour aux Urgences" */
+    if (is(sc, a, "unite"))
+        return 1;
     for (size_t k = a + 1; k <= b; k++)
         if (!(sc->tok[k].flags & T_LOWER))
             return 0;
     return 1;
+}
+
+/* An indefinite article before the long form at word a: "les médecins ont
+ * créé une société interprofessionnelle de soins ambulatoires (SISA)" spells
+ * a kind of body out, not the name of one. */
+static int indefinite_before(const sg_scan *sc, size_t a)
+{
+    return a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_LOWER) &&
+           (is(sc, a - 1, "un") || is(sc, a - 1, "une"));
 }
 
 /* A comma, then "de", "du" or "des" at word k: the next item of an
@@ -340,7 +352,7 @@ int sg_suggest_find_definitions(sg_scan *sc)
                     break;
                 if (!long_form_start(sc, a))
                     continue;
-                if (unit_form(sc, a, i - 1)) {
+                if (unit_form(sc, a, i - 1) || indefinite_before(sc, a)) {
                     sc->tok[i].flags |= T_COMMON;
                     break;
                 }

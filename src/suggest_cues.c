@@ -100,15 +100,93 @@ static int listed_place(const sg_scan *sc, size_t i, size_t j)
            known_in_list(sc, i, j, T_PLACE) >= 2;
 }
 
+/* Words [a, b], an item of a list, name a company by its trade's word
+ * ("Caranx Medical") and nothing the gazetteers know. */
+static int company_item(const sg_scan *sc, size_t a, size_t b)
+{
+    return b > a && sg_suggest_trade(sc, b) && !sg_suggest_trade(sc, a) &&
+           !any_flag(sc, a, b, T_COVERED);
+}
+
+/* Where the item whose name starts at word i starts: at a "d’" or "de"
+ * before it ("de X, d’Y et de Z": a list of complements). */
+static size_t item_start(const sg_scan *sc, size_t i)
+{
+    return i >= 1 && (sc->tok[i - 1].flags & T_LOWER) && (sc->tok[i].flags & T_CAP) &&
+                   ((is(sc, i - 1, "d") && sep_elision(sc, i)) ||
+                    (is(sc, i - 1, "de") && sep_blank(sc, i)))
+               ? i - 1
+               : i;
+}
+
+/* The items of a list of names around [i, j] (as known_in_list reads them)
+ * that name a company by its trade's word, 0 when one of them is a name the
+ * gazetteers know or a person's; *items: how many items the list has. */
+static size_t companies_in_list(const sg_scan *sc, size_t i, size_t j, size_t *items)
+{
+    size_t found = company_item(sc, i, j), next;
+    *items = 1;
+    for (size_t k = j + 1; *items < 9 && list_sep(sc, k, &next);) {
+        size_t a = next, b;
+        if (a + 1 < sc->ntok && item_start(sc, a + 1) == a)
+            a++; /* "…, d’Egis" */
+        b = a;
+        while (b + 1 < sc->ntok && b - a < 2 && sep_blank(sc, b + 1) &&
+               (sc->tok[b + 1].flags & T_CAP))
+            b++;
+        if (!(sc->tok[a].flags & T_CAP))
+            break;
+        if ((sc->tok[a].flags & T_COVERED) || sg_suggest_person_at(sc, a))
+            return 0;
+        found += company_item(sc, a, b);
+        ++*items;
+        k = b + 1;
+    }
+    for (size_t k = item_start(sc, i); *items < 9 && k > 0;) {
+        size_t b = k - 1;
+        if (sep_has(sc, k, ",") && !sep_has(sc, k, ".;:()\"") && !(sc->tok[k].flags & T_LINE)) {
+        } else if (k >= 2 && sep_blank(sc, k) && is(sc, k - 1, "et") &&
+                   (sc->tok[k - 1].flags & T_LOWER) && sep_blank(sc, k - 1)) {
+            b = k - 2;
+        } else {
+            break;
+        }
+        size_t a = b;
+        while (a > 0 && b - a < 2 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_CAP) &&
+               !(sc->tok[a].flags & T_LINE))
+            a--;
+        if (!(sc->tok[b].flags & T_CAP))
+            break;
+        if ((sc->tok[a].flags & T_COVERED) || sg_suggest_person_at(sc, a))
+            return 0;
+        found += company_item(sc, a, b);
+        ++*items;
+        k = item_start(sc, a);
+    }
+    return found;
+}
+
 /* A name in a list of two organisations the gazetteers know or more, and
  * none of another type: "plusieurs sites (Archet, Cimiez, Pasteur,
- * Saint-Roch)", Saint-Roch is one of them. */
+ * Saint-Roch)", Saint-Roch is one of them; or in a list of three names or
+ * more, one of which is a company by its trade's word and none a name the
+ * gazetteers know or a person's: "les start-up Talvane, Orbix Medical et
+ * Quentra". */
 int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j)
 {
     int comma_before = i > 0 && sep_has(sc, i, ",") && !sep_has(sc, i, ".;:()");
     int after_comma = j + 1 < sc->ntok && sep_has(sc, j + 1, ",") && !sep_has(sc, j + 1, ".;:()");
-    return (comma_before || after_comma) && !sg_suggest_person_at(sc, i) &&
-           known_in_list(sc, i, j, T_ORG) >= 2;
+    size_t s = item_start(sc, i);
+    int after_et = s > 1 && sep_blank(sc, s) && is(sc, s - 1, "et") && sep_blank(sc, s - 1);
+    if (sg_suggest_person_at(sc, i))
+        return 0;
+    if (s < i) /* "…, d’Egis Sud-Est et d’A2MO" */
+        comma_before = sep_has(sc, s, ",") && !sep_has(sc, s, ".;:()");
+    if ((comma_before || after_comma) && known_in_list(sc, i, j, T_ORG) >= 2)
+        return 1;
+    size_t items = 0;
+    return (comma_before || after_comma || after_et) && companies_in_list(sc, i, j, &items) &&
+           items >= 3;
 }
 
 /* A place cue before word i: "à X", "en X", "dans le X", "maire de X",

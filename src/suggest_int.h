@@ -386,6 +386,9 @@ int sg_suggest_find_media(sg_scan *sc);
 /* suggest_orgs.c */
 /* A lower-case word that reads as an adjective of a name, by its ending. */
 int sg_suggest_lower_adjective(const sg_scan *sc, size_t k);
+/* Word k, in lower case, is an adjective of nationality: "américain",
+ * "française", "suédois". */
+int sg_suggest_nationality(const sg_scan *sc, size_t k);
 /* A lower-case noun inside a name after a particle ("des médecins"). */
 int sg_suggest_lower_noun(const sg_scan *sc, size_t k);
 /* The end of an organisation's name [i, j] going on in lower case or over a place. */

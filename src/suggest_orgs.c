@@ -206,7 +206,7 @@ size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
 
 /* A lower-case adjective of nationality: "américain", "allemande",
  * "suédois", "coréen", "néerlandais". */
-static int nationality(const sg_scan *sc, size_t k)
+int sg_suggest_nationality(const sg_scan *sc, size_t k)
 {
     static const char *const endings[] = {"ain",  "aine", "and",  "ande", "ais",
                                           "aise", "ois",  "oise", "en",   "enne"};
@@ -259,16 +259,26 @@ int sg_suggest_unit_name(const sg_scan *sc, size_t i, size_t j)
 int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
 {
     *from = i;
+    /* a ministry by its portfolio, the head in the name: "un arrêté du
+       ministère de l’Hygiène", "le ministère des Armées" */
+    size_t d = i - (i >= 3 && particle_at(sc, i - 1) && is_article(fw(sc, i - 1))) - 1;
+    if (i >= 2 && d >= 1 && d < i && (sep_blank(sc, i) || sep_elision(sc, i)) &&
+        particle_at(sc, d) && !is_article(fw(sc, d)) && sep_blank(sc, d) &&
+        (sc->tok[d - 1].flags & T_LOWER) && !(sc->tok[d - 1].flags & T_COVERED) &&
+        is(sc, d - 1, "ministere")) {
+        *from = d - 1;
+        return 1;
+    }
     /* heads that name a kind of body rather than start its name ("le groupe
        Elsan", "l'association Vaincre le Diabète", "le syndicat Union des
        Soignants", "la plateforme MonRempla", "le cluster Eurobiomed": the name
        is what follows) */
     static const char *const apart[] = {
-        "assemblee",  "association",   "bureau",     "cabinet",  "cluster",
-        "collectif",  "comite",        "commission", "conseil",  "direction",
-        "entreprise", "etablissement", "fonds",      "groupe",   "laboratoire",
-        "mouvement",  "office",        "ordre",      "parti",    "plateforme",
-        "pole",       "service",       "societe",    "syndicat", "unite"};
+        "agence",        "assemblee", "association", "bureau",      "cabinet",   "cluster",
+        "collectif",     "comite",    "commission",  "conseil",     "direction", "entreprise",
+        "etablissement", "fonds",     "groupe",      "laboratoire", "mouvement", "office",
+        "ordre",         "parti",     "plateforme",  "pole",        "service",   "societe",
+        "syndicat",      "unite"};
     /* adjectives of a kind of body: "la clinique privée Santa Maria", "l’Ehpad
        associatif Les Restanques": the name is the capitalised words */
     static const char *const kinds[] = {
@@ -280,7 +290,7 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
         (in(sc, i - 2, SG_WL_ORG_HEAD) || in(sc, i - 2, SG_WL_ORG_PLURAL)) &&
         !unit_head(sc, i - 2)) {
         /* (not a hospital's unit: "l’unité psychiatrique Gérardin") */
-        if (nationality(sc, i - 1)) /* "le fonds norvégien X", "le groupe suédois X" */
+        if (sg_suggest_nationality(sc, i - 1)) /* "le fonds norvégien X", "le groupe suédois X" */
             return 2;
         for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
             if (is(sc, i - 1, kinds[k]))
@@ -314,16 +324,18 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
     /* a trade before a company's name, maybe with adjectives: "le bailleur
        social Adoma", "le géant pharmaceutique américain Merck" */
     static const char *const trades[] = {
-        "assureur",    "bailleur",      "constructeur", "distributeur", "editeur",
-        "exploitant",  "fabricant",     "geant",        "gestionnaire", "industriel",
-        "laboratoire", "leader",        "numero",       "operateur",    "prestataire",
-        "promoteur",   "sous traitant", "specialiste",  "transporteur"};
+        "assureur",    "bailleur",    "constructeur", "distributeur", "editeur",
+        "enseigne",    "exploitant",  "fabricant",    "geant",        "gestionnaire",
+        "hypermarche", "industriel",  "supermarche",  "laboratoire",  "leader",
+        "numero",      "operateur",   "prestataire",  "promoteur",    "sous traitant",
+        "specialiste", "transporteur"};
     if (i >= 2 && sep_blank(sc, i) && !(sc->tok[i].flags & T_START)) {
         for (size_t k = i - 1, adjectives = 0; k > 0 && sep_blank(sc, k + 1); k--, adjectives++) {
             for (size_t t = 0; t < sizeof(trades) / sizeof(*trades); t++)
                 if ((sc->tok[k].flags & T_LOWER) && is(sc, k, trades[t]))
                     return 2;
-            if (adjectives == 2 || !(sg_suggest_lower_adjective(sc, k) || nationality(sc, k)))
+            if (adjectives == 2 ||
+                !(sg_suggest_lower_adjective(sc, k) || sg_suggest_nationality(sc, k)))
                 break;
         }
     }
@@ -352,7 +364,11 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
 int sg_suggest_kind_acronym_at(const sg_scan *sc, size_t k)
 {
     return k > 0 && (sep_blank(sc, k) || sep_elision(sc, k)) &&
-           (is_article(fw(sc, k - 1)) || is(sc, k - 1, "du") || is(sc, k - 1, "au")) &&
+           (is_article(fw(sc, k - 1)) || is(sc, k - 1, "du") || is(sc, k - 1, "au") ||
+            /* (a plural before a name: "des Ehpad Les Cistes et Les Pins", not
+               "des Ehpad varois") */
+            ((is(sc, k - 1, "des") || is(sc, k - 1, "les")) && k + 1 < sc->ntok &&
+             sep_blank(sc, k + 1) && (sc->tok[k + 1].flags & T_CAP))) &&
            sg_kind_acronym(fw(sc, k), strlen(fw(sc, k)));
 }
 
@@ -393,12 +409,14 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
  * that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {
-        "ars",      "ch",           "chi",        "chr",        "chu",
-        "clinique", "communaute",   "cour",       "cpam",       "cpts",
-        "ehpad",    "faculte",      "ght",        "groupement", "hopital",
-        "parquet",  "polyclinique", "prefecture", "sdis",       "sous prefecture",
-        "tribunal", "urps"};
+    static const char *const heads[] = {"ars",        "canceropole", "ch",
+                                        "chi",        "chr",         "chu",
+                                        "clinique",   "communaute",  "cour",
+                                        "cpam",       "cpts",        "ehpad",
+                                        "faculte",    "ght",         "groupement",
+                                        "hopital",    "parquet",     "polyclinique",
+                                        "prefecture", "sdis",        "sous prefecture",
+                                        "tribunal",   "urps"};
     const sg_stok *t = &sc->tok[i];
     if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
         ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
@@ -517,17 +535,41 @@ int sg_suggest_find_quoted(sg_scan *sc)
                (sep_blank(sc, h + 1) || sep_elision(sc, h + 1)) &&
                (sc->tok[h + 1].flags & T_LOWER) && !(sc->tok[h + 1].flags & T_COVERED))
             h++;
+        /* a group's slogan is its name, in lower case too: "le collectif
+           « non à la fermeture »" */
+        static const char *const groups[] = {"association", "collectif", "comite", "mouvement"};
+        int group = 0;
+        for (size_t k = 0; k < sizeof(groups) / sizeof(*groups); k++)
+            group |= h == i && is(sc, i, groups[k]);
         i = h;
-        if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) ||
-            !(sc->tok[i + 1].flags & T_CAP) ||
-            (sc->tok[i + 1].flags & (T_COVERED | T_FURNITURE | T_LINE)))
+        /* (a place the gazetteers know may start it when more words follow:
+           "le groupe « Aubagne autrement et solidaire »"; the quote comes right
+           after the head, not after the sentence's end: "le service X. « Des
+           fonctionnalités… »") */
+        if (i + 1 >= sc->ntok || !sep_has_cp(sc, i + 1, open, 3) || sep_has(sc, i + 1, ".;:!?") ||
+            (sc->tok[i + 1].flags & (T_FURNITURE | T_LINE)) ||
+            ((sc->tok[i + 1].flags & T_COVERED) &&
+             !((sc->tok[i + 1].flags & T_PLACE) && i + 2 < sc->ntok && sep_blank(sc, i + 2) &&
+               (sc->tok[i + 2].flags & T_LOWER))))
             continue;
+        /* (or a lower-case article, then a capitalised word: "la maison de
+           retraite « la Salette »") */
+        int article = (sc->tok[i + 1].flags & T_LOWER) && i + 2 < sc->ntok &&
+                      (is_article(fw(sc, i + 1)) || is(sc, i + 1, "les")) &&
+                      (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) &&
+                      (sc->tok[i + 2].flags & T_CAP);
+        if (!(sc->tok[i + 1].flags & T_CAP) && !article &&
+            !(group && (sc->tok[i + 1].flags & T_LOWER)))
+            continue;
+        /* (the quotation marks bound the name: it may be longer than others,
+           "Les Amis du Vallon et du Pont de l’Aube") */
+        enum { MAX_QUOTED = MAX_NAME_WORDS + 4 };
         size_t b = i + 1;
-        while (b + 1 < sc->ntok && b - i < MAX_NAME_WORDS && !(sc->tok[b + 1].flags & T_LINE) &&
+        while (b + 1 < sc->ntok && b - i < MAX_QUOTED && !(sc->tok[b + 1].flags & T_LINE) &&
                (sep_blank(sc, b + 1) || sep_elision(sc, b + 1)))
             b++;
-        if (b - i >= MAX_NAME_WORDS)
-            continue;
+        if (b - i >= MAX_QUOTED || (!(sc->tok[i + 1].flags & T_CAP) && !article && b < i + 3))
+            continue; /* (a slogan of three words or more) */
         uint32_t c = char_after(sc, b);
         if (c != 0xBB && c != 0x201D && c != '"')
             continue;

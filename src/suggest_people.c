@@ -135,6 +135,21 @@ static int two_word_surname(const sg_scan *sc, size_t sur, size_t last)
            (sc->tok[k + 1].flags & T_LOWER) && !(sc->tok[k + 1].flags & T_LINE);
 }
 
+/* Word i, in lower case, names a site or a way: "le site de Louis Armand",
+ * "l'avenue de Jean Moulin". */
+static int site_word(const sg_scan *sc, size_t i)
+{
+    static const char *const sites[] = {"allee", "avenue",  "boulevard", "campus", "chemin",
+                                        "cite",  "impasse", "parc",      "place",  "quartier",
+                                        "rue",   "secteur", "site",      "square", "zone"};
+    if (!(sc->tok[i].flags & T_LOWER))
+        return 0;
+    for (size_t k = 0; k < sizeof(sites) / sizeof(*sites); k++)
+        if (is(sc, i, sites[k]))
+            return 1;
+    return 0;
+}
+
 /* "Prénom Nom": a first name of the list, then a surname, not inside the
  * name of a street, a clinic or a saint ("rue Jean Jaurès", "Saint Joseph"). */
 static int find_first_names(sg_scan *sc)
@@ -145,6 +160,10 @@ static int find_first_names(sg_scan *sc)
             continue;
         if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED) &&
             !sg_suggest_role_body(sc, i - 1))
+            continue;
+        /* (nor "le site de Louis Armand": a site's name after "de") */
+        if (i > 1 && sep_blank(sc, i) && is(sc, i - 1, "de") && (sc->tok[i - 1].flags & T_LOWER) &&
+            sep_blank(sc, i - 1) && site_word(sc, i - 2))
             continue;
         size_t sur = 0, last = name_after(sc, i, &sur);
         if (!last)
@@ -234,9 +253,17 @@ static int role_before(sg_scan *sc, size_t r)
             continue;
         }
         size_t n = 1;
-        while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n))
+        /* (a role's word after a name is the next role, not the surname:
+           "Marie Dupont Conseillère départementale") */
+        while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n) &&
+               !(n >= 2 && in(sc, k + n, SG_WL_ROLE) && k + n + 1 < sc->ntok &&
+                 (sc->tok[k + n + 1].flags & T_LOWER)))
             n++;
-        if (n == 2 && (k == r + 1 || sep_has(sc, k, ",")))
+        /* (or after the role's adjective: "l’architecte norvégien X Y") */
+        if (n == 2 &&
+            (k == r + 1 || sep_has(sc, k, ",") ||
+             (k == r + 2 && sep_blank(sc, k) && sep_blank(sc, r + 1) &&
+              (sg_suggest_nationality(sc, r + 1) || sg_suggest_lower_adjective(sc, r + 1)))))
             return add_pair(sc, k);
         if (n >= 3)
             return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
@@ -249,17 +276,32 @@ static int role_before(sg_scan *sc, size_t r)
     return 0;
 }
 
+/* A title at word i names a street, a building or a site, not a person: "la
+ * rue du commandant Vaillard", "l’avenue du Général-Leclerc". */
+static int named_after_title(const sg_scan *sc, size_t i)
+{
+    /* (the site's word capitalised too: "l’Avenue du Général-Leclerc") */
+    return i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && is(sc, i - 1, "du") &&
+           (sc->tok[i - 1].flags & T_LOWER) && in(sc, i - 2, SG_WL_NAMED) &&
+           !sg_suggest_role_body(sc, i - 2);
+}
+
 /* A title in lower case after an article: "le docteur Belnet", "le
- * professeur Rouvière", "du général de Gaulle", "le baron X". */
+ * professeur Rouvière", "du général de Gaulle", "le baron X", "l’abbé X". */
 static int lower_title(const sg_scan *sc, size_t i)
 {
     static const char *const titles[] = {
-        "amiral",     "baron",    "baronne",    "capitaine", "colonel",   "comte",    "comtesse",
-        "commandant", "docteur",  "duc",        "duchesse",  "general",   "generale", "marechal",
-        "marquis",    "marquise", "professeur", "vicomte",   "vicomtesse"};
-    if (!(sc->tok[i].flags & T_LOWER) || i == 0 || !sep_blank(sc, i) || i + 1 >= sc->ntok ||
+        "abbe",     "amiral",     "baron",    "baronne",    "capitaine", "colonel",   "comte",
+        "comtesse", "commandant", "docteur",  "duc",        "duchesse",  "general",   "generale",
+        "marechal", "marquis",    "marquise", "professeur", "vicomte",   "vicomtesse"};
+    /* (capitalised inside a sentence too: "une ordonnance du Général de
+       Gaulle"; after an elision: "l’abbé Fouque") */
+    const unsigned f = sc->tok[i].flags;
+    if (!((f & T_LOWER) || ((f & T_CAP) && !(f & (T_START | T_UPPER)))) || i == 0 ||
+        !(sep_blank(sc, i) || (sep_elision(sc, i) && is(sc, i - 1, "l"))) || i + 1 >= sc->ntok ||
         !sep_blank(sc, i + 1) ||
-        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
+        !(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")) ||
+        named_after_title(sc, i))
         return 0;
     for (size_t k = 0; k < sizeof(titles) / sizeof(*titles); k++)
         if (is(sc, i, titles[k]))
@@ -346,7 +388,9 @@ int sg_suggest_find_people(sg_scan *sc)
         if (sc->tok[i].flags & T_FURNITURE)
             continue;
         int rc = 0;
-        if (speaker(sc, i)) {
+        if (named_after_title(sc, i) && in(sc, i, SG_WL_TITLE)) {
+            /* (nor the words after it) */
+        } else if (speaker(sc, i)) {
             rc = add_person(sc, i, i + 1, i + 1);
         } else if ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_TITLE) &&
                    (!is(sc, i, "m") || (sc->tok[i].flags & T_DOT)) && i + 1 < sc->ntok &&

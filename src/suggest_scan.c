@@ -264,6 +264,27 @@ static int byline_verb(const char *w)
     return 0;
 }
 
+/* Word i may stand between a byline's verb and "par": a date's word ("le",
+ * "Mardi", "3", "Mai", "2025", "à", "10h"). */
+static int dated_word(const sg_scan *sc, size_t i)
+{
+    return (sc->tok[i].flags & T_NUM) || is(sc, i, "le") || is(sc, i, "a") || is(sc, i, "h") ||
+           is(sc, i, "il") || is(sc, i, "y") || is(sc, i, "jour") || is(sc, i, "jours") ||
+           ((sc->tok[i].flags & T_CAP) && in(sc, i, SG_WL_GENERIC) && !in(sc, i, SG_WL_ORG_HEAD));
+}
+
+/* Line from word a is a page's dates: "Publié le 3 mai", "Publié il y a 2
+ * jours", "Mis à jour le …". */
+static int dates_line(const sg_scan *sc, size_t a)
+{
+    if (is(sc, a, "mis") || is(sc, a, "mise"))
+        return a + 2 < sc->ntok && is(sc, a + 1, "a") && is(sc, a + 2, "jour");
+    return byline_verb(fw(sc, a)) && a + 1 < sc->ntok &&
+           (is(sc, a + 1, "le") || is(sc, a + 1, "il"));
+}
+
+static const uint32_t dashes[] = {'-', '|', 0x2013, 0x2014};
+
 /* Bylines furniture.c leaves to the names: a short line of names in
  * capitals or with an e-mail address ("- F. DUMAS"), a name alone on its
  * line or after a bullet (a signature). */
@@ -283,14 +304,34 @@ static void mark_bylines(sg_scan *sc)
         /* "… d'Arles. • Louise Gal": a signature after a bullet ends the line;
            "Le chantier avance. Louise Gal": a caption's credit after its
            sentence (not after "M.", "Dr.": a title) */
-        /* "Publié par Jean Dupont le 3 mai", "Écrit par X": the author */
-        for (size_t k = a; k + 2 < b; k++)
-            if ((sc->tok[k].flags & T_START) && byline_verb(fw(sc, k)) && is(sc, k + 1, "par")) {
-                size_t e = k + 2;
-                while (e < b && e < k + 6 && (sc->tok[e].flags & T_CAP))
-                    e++;
-                furnish(sc, k + 2, e);
-            }
+        /* "Publié par Jean Dupont le 3 mai", "Écrit par X": the author; also
+           after a date ("Rédigé le Mardi 3 Mai 2025 par X") */
+        for (size_t k = a; k + 2 < b; k++) {
+            if (!(sc->tok[k].flags & T_START) || !byline_verb(fw(sc, k)))
+                continue;
+            size_t p = k + 1;
+            while (p < b && p < k + 8 && !is(sc, p, "par") && dated_word(sc, p))
+                p++;
+            if (p + 1 >= b || !is(sc, p, "par"))
+                continue;
+            size_t e = p + 1;
+            while (e < b && e < p + 5 && (sc->tok[e].flags & T_CAP))
+                e++;
+            furnish(sc, p + 1, e);
+        }
+        /* "Publié le 3 mai - Mis à jour le 4 mai - Jean Dupont - 3 min": on a
+           line of dates, a name between dashes is the author */
+        if (b - a > 2 && (sc->tok[a].flags & T_LINE) && dates_line(sc, a))
+            for (size_t k = a + 1; k < b; k++)
+                if (sep_has_cp(sc, k, dashes, sizeof(dashes) / sizeof(*dashes)) &&
+                    sg_first_name(fw(sc, k)) && (sc->tok[k].flags & T_CAP)) {
+                    size_t e = k + 1;
+                    while (e < b && e < k + 4 && sep_blank(sc, e) && (sc->tok[e].flags & T_CAP))
+                        e++;
+                    if (e > k + 1 &&
+                        (e == b || sep_has_cp(sc, e, dashes, sizeof(dashes) / sizeof(*dashes))))
+                        furnish(sc, k, e);
+                }
         for (size_t k = a + 1; k < b; k++)
             if ((sep_has_cp(sc, k, bullet, 1) ||
                  (sep_has(sc, k, ".") && strlen(fw(sc, k - 1)) > 2 && !in(sc, k - 1, SG_WL_TITLE) &&
@@ -341,6 +382,25 @@ static void mark_credits(sg_scan *sc)
             if (b + 1 >= sc->ntok || (sc->tok[b + 1].flags & T_LINE)) {
                 furnish(sc, i, b + 1);
                 i = b;
+                continue;
+            }
+        }
+        /* "JEAN DUPONT / Agence Nord": a name in capitals, a slash, an agency
+           ending the line */
+        if (i > 1 && sep_has(sc, i, "/") && !sep_has(sc, i, ".,;:()") &&
+            (sc->tok[i - 1].flags & T_UPPER) && (sc->tok[i - 2].flags & T_UPPER) &&
+            sep_blank(sc, i - 1) && (sc->tok[i].flags & T_CAP) &&
+            !(sc->tok[i].flags & (T_FURNITURE | T_UPPER))) {
+            size_t e = line_end(sc, i), a = i - 2;
+            int caps = e - i <= 3;
+            for (size_t k = i; caps && k < e; k++)
+                caps = (sc->tok[k].flags & T_CAP) && (k == i || sep_blank(sc, k));
+            while (a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_UPPER) &&
+                   !(sc->tok[a].flags & T_LINE))
+                a--;
+            if (caps) {
+                furnish(sc, a, e);
+                i = e - 1;
                 continue;
             }
         }

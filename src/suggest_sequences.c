@@ -35,6 +35,12 @@ size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i)
         } else if (particle_at(sc, k) && k + 2 < sc->ntok && particle_at(sc, k + 1) &&
                    name_word(sc, k + 2)) { /* de la, de l’ */
             j = k + 2;
+        } else if (is(sc, k, "et") && (sc->tok[k].flags & T_LOWER) && k + 1 < sc->ntok &&
+                   sep_blank(sc, k + 1) && (sc->tok[k + 1].flags & T_CAP) &&
+                   (is(sc, k + 1, "associes") || is(sc, k + 1, "associe") ||
+                    is(sc, k + 1, "associees") || is(sc, k + 1, "fils"))) {
+            j = k + 1; /* "Kern et Associés", "Durand et Fils": a firm */
+            break;
         } else {
             break;
         }
@@ -95,6 +101,15 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     const char *prev = i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) ? fw(sc, i - 1) : "";
     if (sg_suggest_unit_name(sc, i, j))
         return 1;
+    /* a street or a way by its name: "la Promenade des Anglais", "le Quai
+       Rambaud" */
+    static const char *const ways[] = {"allee", "allees", "avenue",  "bd",        "boulevard",
+                                       "canal", "chemin", "impasse", "promenade", "quai",
+                                       "route", "rue",    "traverse"};
+    if (j > i)
+        for (size_t k = 0; k < sizeof(ways) / sizeof(*ways); k++)
+            if (is(sc, i, ways[k]))
+                return 1;
     static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
                                           "ien", "ienne", "ois", "oise"};
     if (j == i && (sc->tok[i - (i > 0)].flags & T_LOWER) &&
@@ -118,11 +133,20 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     /* "le site de Luminy", "le campus de Luminy", "l’impasse du Mourillon",
        "la zone (commerciale) des Paluds": a place inside a name of a site,
        not an actor */
-    if (!head && i >= 2 && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
-        (!strcmp(prev, "de") || !strcmp(prev, "du") || !strcmp(prev, "d") ||
-         !strcmp(prev, "des")) &&
-        (sep_blank(sc, i - 1)) && (sc->tok[i - 2].flags & T_LOWER)) {
-        size_t n = i - 2; /* the site's word, maybe before an adjective */
+    /* (over an article: "le chemin de l’Enclos", "la gare de la Verne") */
+    size_t o = i >= 3 && *prev && (sc->tok[i - 1].flags & T_LOWER) && is_article(prev) &&
+                       (is(sc, i - 2, "de")) && (sc->tok[i - 2].flags & T_LOWER)
+                   ? 1
+                   : 0;
+    const char *de = fw(sc, i - 1 - o);
+    if (!head && i >= 2 + o && *prev && (sc->tok[i - 1 - o].flags & T_LOWER) &&
+        (!strcmp(de, "de") || !strcmp(de, "du") || !strcmp(de, "d") || !strcmp(de, "des")) &&
+        (sep_blank(sc, i - 1 - o)) && (sc->tok[i - 2 - o].flags & T_LOWER)) {
+        size_t n = i - 2 - o; /* the site's word, maybe before an adjective */
+        /* "le ministre des Solidarités", "la ministre de la Culture": a
+           portfolio, not a body */
+        if (is(sc, n, "ministre"))
+            return 1;
         if (!sg_suggest_word(SG_WL_NAMED, fw(sc, n)) && n > 0 && (sc->tok[n - 1].flags & T_LOWER))
             n--;
         /* (after "des", a site of land only: "le rapport des Nations unies"
@@ -134,7 +158,7 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         for (size_t k = 0; k < sizeof(lands) / sizeof(*lands) && !land; k++)
             land = is(sc, n, lands[k]);
         if (sg_suggest_word(SG_WL_NAMED, fw(sc, n)) && !in(sc, n, SG_WL_ORG_HEAD) &&
-            (strcmp(prev, "des") || land))
+            (strcmp(de, "des") || land))
             return 1;
     }
     const char *last = strrchr(prev, ' '); /* "ex-hôtel": its last word */
@@ -145,11 +169,23 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
     /* (not a place of the list in an enumeration: "de l'Ile-de-France et de…") */
     /* (cut short when a name goes on after "et de": not "la CC de Ventoux Sud et
        des élus") */
-    if (k + 2 < sc->ntok && sep_blank(sc, k) && is(sc, k, "et") && particle_at(sc, k + 1) &&
-        !(j == i && in(sc, i, SG_WL_PLACE)) &&
+    /* (also over an article when the name has a complement of its own:
+       "Direction de la Recherche et de l’Innovation"; not "le Conseil
+       départemental et de la Métropole", two bodies) */
+    int complement = 0;
+    for (size_t q = i + 1; q < j && !complement; q++)
+        complement = particle_at(sc, q);
+    size_t after = k + 2 +
+                   (k + 3 < sc->ntok && complement && is(sc, k + 1, "de") &&
+                    particle_at(sc, k + 2) && is_article(fw(sc, k + 2)));
+    /* (not an item of a list of complements: "de X, d’Ulmex et d’Orvane") */
+    int item = i >= 1 && (is(sc, i - 1, "d") || is(sc, i - 1, "de")) &&
+               (sc->tok[i - 1].flags & T_LOWER) && sep_has(sc, i - 1, ",");
+    if (after < sc->ntok && !item && sep_blank(sc, k) && is(sc, k, "et") &&
+        particle_at(sc, k + 1) && !(j == i && in(sc, i, SG_WL_PLACE)) &&
         (is(sc, k + 1, "de") || is(sc, k + 1, "des") || is(sc, k + 1, "du") ||
          is(sc, k + 1, "d")) &&
-        !(sc->tok[k + 2].flags & T_LOWER))
+        !(sc->tok[after].flags & T_LOWER))
         return 1;
     if (j != i || head || (sc->tok[i].flags & T_UPPER) || in(sc, i, SG_WL_ORG_HEAD))
         return 0;
@@ -289,8 +325,31 @@ static int road(const sg_scan *sc, size_t i, size_t j)
     return 0;
 }
 
+/* Word j glued to a page's counter: a word in lower case, then digits and
+ * a unit in lower case ("Martigues3min", "Hyères5mn": a reading time run
+ * into a headline). */
+static int glued_counter(const sg_scan *sc, size_t j)
+{
+    const char *w = sc->text + sc->tok[j].s;
+    size_t len = sc->tok[j].e - sc->tok[j].s, p = 0;
+    while (p < len && !(w[p] >= '0' && w[p] <= '9'))
+        p++; /* (up to the first digit) */
+    if (p == 0 || p == len || w[p - 1] < 'a' || w[p - 1] > 'z')
+        return 0;
+    while (p < len && w[p] >= '0' && w[p] <= '9')
+        p++;
+    if (p == len)
+        return 0;
+    for (; p < len; p++)
+        if (w[p] < 'a' || w[p] > 'z')
+            return 0;
+    return 1;
+}
+
 int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
+    if (glued_counter(sc, j))
+        return 0; /* "la gestion de l’hôpital de Martigues3min" */
     if (j == i && (sg_suggest_ordinal(sc, i) || roman(sc, i)))
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     if (road(sc, i, j))
@@ -325,13 +384,20 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     int place = cued ? 0 : sg_suggest_place_cue(sc, i, j);
     c->place += place != 0;
     c->cued += cued || place == 2;
-    c->org += head != 0 || cued || sg_suggest_role_of_body(sc, i) || sg_suggest_deal(sc, i) ||
-              (!start && sg_suggest_listed_org(sc, i, j)) || club(sc, i, j) || company(sc, i, j);
+    /* "Kern et Associés": a firm */
+    int firm = j >= i + 2 && is(sc, j - 1, "et") && (is(sc, j, "associes") || is(sc, j, "fils"));
+    c->org += head != 0 || cued || firm || sg_suggest_role_of_body(sc, i) ||
+              sg_suggest_deal(sc, i) || (!start && sg_suggest_listed_org(sc, i, j)) ||
+              club(sc, i, j) || company(sc, i, j);
     c->loose += !start && !cued && loose(sc, i, j, head);
     c->lower_end |= lower_end;
+    /* (or a head and its nationality, the name ending there: "l’Académie
+       française"; "la Fédération française de…" goes on) */
     c->long_lower |= (lower_end && j >= i + 4 && sep_blank(sc, i + 1) &&
                       sg_suggest_lower_adjective(sc, i + 1)) ||
-                     lower_end == 2;
+                     lower_end == 2 ||
+                     (lower_end && j == i + 1 && (sc->tok[i].flags & T_CAP) &&
+                      in(sc, i, SG_WL_ORG_HEAD) && sg_suggest_nationality(sc, j));
     c->elided +=
         j == i && !start && sep_elision(sc, i) && (is(sc, i - 1, "l") || is(sc, i - 1, "d"));
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||

@@ -1325,6 +1325,417 @@ static void corpus_and_file(void **state)
     sg_gazetteer_free(gaz);
 }
 
+/* A role's word after a person's name in a list after another role is that
+ * person's role, not a surname: "Michèle Garrel Conseillère départementale". */
+static void role_word_after_listed_name(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Étaient présents Lucien Barnier, Directeur de la Clinique Valbonne, Michèle "
+             "Garrel Conseillère départementale et Paul Rostand Maire de Pégomas.");
+    has(l, "Michèle Garrel", "person");
+    hasnt(l, "Garrel Conseillère");
+    sg_suggestion_list_free(l);
+}
+
+/* A title after "rue du", "avenue du" names a street, not a person, in
+ * lower case or capitalised. */
+static void streets_named_after_titles(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La clinique est rue du commandant Vaillard. Le cortège part de la rue du "
+             "Docteur Vemblay. Le docteur Melrand ouvre un cabinet.");
+    const sg_suggestion *r = row(l, "Vaillard");
+    assert_true(!r || strcmp(r->type, "person"));
+    r = row(l, "Vemblay");
+    assert_true(!r || strcmp(r->type, "person"));
+    has(l, "Melrand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A word glued to a reading time ("Castelbrune3min") is no name; a name with
+ * a digit inside is one ("Immu4Care"). */
+static void glued_counters(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La chambre rend un rapport sur la gestion de l'hôpital de Castelbrune3min\n\n"
+             "Le laboratoire travaille avec Dermo4Care et finance aussi Dermo4Care.");
+    hasnt(l, "Hôpital de Castelbrune3min");
+    has(l, "Dermo4Care", NULL);
+    sg_suggestion_list_free(l);
+}
+
+/* A list of three names or more, one of them a company by its trade's word:
+ * each is an organisation, from one mention. */
+static void lists_with_a_company(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Le fonds a choisi quatre jeunes pousses, Talvane, Orbix Medical, Quentra et Palmeo, "
+        "pour son programme. Les élus Dupré, Marchal et Sorbier ont voté.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt("id\tlabel\ttype\n", texts, &opt);
+    has(l, "Orbix Medical", "organisation");
+    has(l, "Talvane", "organisation");
+    has(l, "Quentra", "organisation");
+    has(l, "Palmeo", "organisation");
+    hasnt(l, "Marchal");
+    sg_suggestion_list_free(l);
+}
+
+/* A quoted name after a head may be longer than other names: the quotation
+ * marks bound it. */
+static void long_quoted_names(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Un retard dû à l'association \"Les Amis du Vallon et du Pont de "
+                                 "l'Aube\" qui redoutait des atteintes.");
+    has(l, "Les Amis du Vallon et du Pont de l'Aube", "organisation");
+    hasnt(l, "Pont de l'Aube");
+    sg_suggestion_list_free(l);
+}
+
+/* A photo credit: a name in capitals, a slash, an agency ending the line. */
+static void credits_name_slash_agency(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Les soignants manifestent devant l'hôpital.\n- LOUIS BARVEL / Hans Lucas\n\nLe "
+             "maire Paul Rostand a parlé.");
+    hasnt(l, "Hans Lucas");
+    hasnt(l, "LOUIS BARVEL");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* Page furniture with a date: "Rédigé le <date> par X". */
+static void dated_bylines(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Rédigé le Mardi 20 Mai 2025 par Jean-Marc Tolbiac\n\nLe maire Paul Rostand a reçu "
+             "le docteur Melrand.");
+    hasnt(l, "Jean-Marc Tolbiac");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A name between dashes on a line of dates: "Publié il y a 2 jours - X - 3
+ * min". */
+static void names_on_lines_of_dates(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Publié il y a 2 jours - Mise à jour le 25.01.2025 - Hélène "
+                                 "Vargal - 3 min - vu 25 fois\n\nLe maire Paul Rostand a parlé.");
+    hasnt(l, "Hélène Vargal");
+    has(l, "Paul Rostand", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A long form after an indefinite article spells a kind of body out ("une
+ * société interprofessionnelle de soins ambulatoires (SISA)"). */
+static void kinds_defined_after_une(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Les médecins ont créé une société interprofessionnelle de soins ambulatoires "
+             "(SISA). La Fédération des soignants du Var (FSV) approuve.");
+    hasnt(l, "Société interprofessionnelle de soins ambulatoires");
+    has(l, "Fédération des soignants du Var", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A unit's long form in title case is a unit's ("l'Unité de Court Séjour
+ * (UCS)"). */
+static void units_defined_in_title_case(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La prime va à l'Unité de Court Séjour aux Urgences (UCSU).");
+    hasnt(l, "Unité de Court Séjour aux Urgences");
+    sg_suggestion_list_free(l);
+}
+
+static sg_suggestion_list *run_default(const char *text)
+{
+    const char *texts[] = {text, NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    return run_opt(empty_gaz, texts, &opt);
+}
+
+/* An agency's head stays apart: "l'agence KORVO" names KORVO. */
+static void agency_heads_apart(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le projet conçu par l'agence KORVO est retenu.");
+    has(l, "KORVO", "organisation");
+    hasnt(l, "Agence KORVO");
+    sg_suggestion_list_free(l);
+}
+
+/* A workshop's head names the body after a person ("l'Atelier Jeanne
+ * Morlet"), from one mention. */
+static void workshops_named_after_people(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Le groupement associe l'Atelier Jeanne Morlet à Aix.");
+    has(l, "Atelier Jeanne Morlet", "organisation");
+    hasnt(l, "Jeanne Morlet");
+    sg_suggestion_list_free(l);
+}
+
+/* A ministry by its portfolio, the head in the name ("du ministère de
+ * l'Hygiène"), from one mention. */
+static void ministries_by_portfolio(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Un arrêté du ministère de l'Hygiène crée le centre.");
+    has(l, "Ministère de l'Hygiène", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A firm "X et Associés", from one mention. */
+static void firms_and_partners(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run_default("La ville a sollicité un cabinet d'étude, Varnel et Associés, pour le projet.");
+    has(l, "Varnel et Associés", "organisation");
+    hasnt(l, "Varnel");
+    sg_suggestion_list_free(l);
+}
+
+/* A street or a way by its name, capitalised: no actor. */
+static void ways_by_name(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Son immeuble surplombe la Promenade des Mouettes.");
+    hasnt(l, "Promenade des Mouettes");
+    sg_suggestion_list_free(l);
+}
+
+/* A canal named after a person is no person. */
+static void canals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le canal Adam de Vaulserre passe ici.");
+    hasnt(l, "Adam de Vaulserre");
+    sg_suggestion_list_free(l);
+}
+
+/* A site's name after "de" and an article: "le chemin de l'Esquirol". */
+static void sites_after_an_article(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La maison de santé est sur le chemin de l'Esquirol.");
+    hasnt(l, "Esquirol");
+    sg_suggestion_list_free(l);
+}
+
+/* A minister's portfolio is no body: "le ministre des Solidarités". */
+static void ministers_portfolios(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le ministre des Solidarités est venu.");
+    hasnt(l, "Solidarités");
+    sg_suggestion_list_free(l);
+}
+
+/* A name cut short by "et de l'" is left out: "la Direction de la Recherche
+ * et de l'Innovation". */
+static void names_cut_by_et_de_l(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La recherche portée par la Direction de la Recherche et de l'Innovation avance.");
+    hasnt(l, "Direction de la Recherche");
+    sg_suggestion_list_free(l);
+}
+
+/* "l'Hexagone" (France) and "AG" (a general meeting) are generic. */
+static void hexagone_and_ag(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Elle sillonne l'Hexagone. La récente AG de Brenvalis a eu lieu.", NULL};
+    sg_suggestion_list *l = run("id\tlabel\ttype\nb\tBrenvalis\torganisation\n", texts);
+    hasnt(l, "Hexagone");
+    hasnt(l, "AG");
+    sg_suggestion_list_free(l);
+}
+
+/* A group's slogan in quotes is its name, in lower case too ("le collectif
+ * « non à la fermeture du Gardon »", three words or more); not lower-case
+ * words in quotes after another head ("un hôpital « hors normes »"). */
+static void slogans_in_quotes(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le collectif \"non à la fermeture du Gardon\" manifeste. Un "
+             "hôpital \"hors normes\" ouvre. Le collectif \"très inquiet\" proteste.");
+    has(l, "Non à la fermeture du Gardon", "organisation");
+    hasnt(l, "Hors normes");
+    hasnt(l, "Très inquiet");
+    sg_suggestion_list_free(l);
+}
+
+/* A name in quotes may start with a lower-case article: "la maison de
+ * retraite « la Salette Vernon »". */
+static void quoted_names_after_an_article(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La première, la maison de retraite « la Salette Vernon », fut "
+                                 "créée en 1906.");
+    has(l, "La Salette Vernon", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A religious congregation is a body, named by its head. */
+static void congregations(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run_default("Les Ehpad étaient la propriété de la Congrégation des Soeurs de Bormes.");
+    has(l, "Congrégation des Soeurs de Bormes", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A capitalised head and its nationality ending the name is a name, from one
+ * mention ("l'Académie française"); not one that goes on ("la Fédération
+ * française de…"). */
+static void heads_and_nationalities(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default(
+        "Elle entre à l'Académie française. La Fédération française de voltige applaudit.");
+    has(l, "Académie française", "organisation");
+    hasnt(l, "Fédération française");
+    sg_suggestion_list_free(l);
+}
+
+/* A list of complements, "de X, d'Y et d'Z", one of them a company: each
+ * is an organisation (not a name cut by "et d'"). */
+static void lists_of_complements(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run_default("Étaient là les représentants de Borva Architecture, d'Ulmex Corva et d'Orvane "
+                    "Nord, et les élus. Les délégués de Borva Architecture, d'Ulmex et d'Orvane "
+                    "votent.");
+    has(l, "Borva Architecture", "organisation");
+    has(l, "Ulmex Corva", "organisation");
+    has(l, "Orvane Nord", "organisation");
+    has(l, "Ulmex", "organisation");
+    has(l, "Orvane", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A cancéropôle is a body, one per region: named by its seat. */
+static void canceropoles(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Le centre est intégré au cancéropole de Marseille.");
+    has(l, "Cancéropole de Marseille", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A shop's trade before its name: "l'hypermarché Brevo", from one mention. */
+static void shops_after_their_trade(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Le terrain est à deux pas de l'hypermarché Brevo.");
+    has(l, "Brevo", "organisation");
+    hasnt(l, "Hypermarché Brevo");
+    sg_suggestion_list_free(l);
+}
+
+/* A name in quotes after a head may start with a place the gazetteers know
+ * when more words follow: "le groupe « Varenne autrement et solidaire »". */
+static void quoted_names_starting_with_a_place(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Les élus du groupe « Varenne autrement et solidaire » votent contre.",
+                           NULL};
+    sg_suggestion_list *l = run("id\tlabel\ttype\nv\tVarenne\tplace\n", texts);
+    has(l, "Varenne autrement et solidaire", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A role, its adjective, then a person: "l'architecte norvégien Kjell
+ * Aamot". */
+static void people_after_a_role_and_its_adjective(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le bâtiment a été conçu par le célèbre architecte norvégien "
+                                 "Kjell Aamot. Il coûte cher.");
+    has(l, "Kjell Aamot", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* A kind of body's acronym after a plural starts the name after it: "des
+ * EHPAD Les Cistes à Vallon"; not with an adjective ("des Ehpad varois"). */
+static void kind_acronyms_after_plurals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("Il coordonne des EHPAD Les Cistes à Vallon. Il visite "
+                                        "des Ehpad varois.");
+    has(l, "EHPAD Les Cistes", "organisation");
+    hasnt(l, "Ehpad varois");
+    sg_suggestion_list_free(l);
+}
+
+/* A first name and a surname after a site's word and "de", or after
+ * "secteur", name the site: "le site de Louis Armand". */
+static void sites_named_after_people(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le projet est sur le site de Louis Ferrand. Les riverains du "
+                                 "secteur Louis Ferrand protestent.");
+    hasnt(l, "Louis Ferrand");
+    sg_suggestion_list_free(l);
+}
+
+/* "le Conseil départemental et de la Métropole": two bodies, the first not a
+ * name cut by "et de la" (it has no complement of its own). */
+static void two_bodies_joined_by_et_de_la(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run_default("La présidente du Conseil consultatif et de la Métropole "
+                                        "Varlane visite le site.");
+    has(l, "Conseil consultatif", "organisation");
+    sg_suggestion_list_free(l);
+}
+
+/* A quotation after a head and the end of a sentence is no name: "le
+ * service X. « Des outils… »". */
+static void quotes_after_a_sentence(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Il travaille au sein du service imagerie. \"Des outils que l'on "
+                                 "n'avait pas autrefois vraiment\", dit-il.");
+    hasnt(l, "Des outils que l'on n'avait pas autrefois vraiment");
+    sg_suggestion_list_free(l);
+}
+
+/* A title capitalised inside a sentence ("une ordonnance du Général de
+ * Vaurelle") or after an elision ("l'abbé Fourcade") precedes a person;
+ * not after a capitalised site's word ("l'Avenue du Général Borsand"). */
+static void capitalised_titles_and_abbots(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Une ordonnance du Général de Vaurelle précise son statut. "
+                                 "L'hôpital fondé par l'abbé Fourcade grandit. Le cortège part de "
+                                 "l'Avenue du Général Borsand.");
+    has(l, "de Vaurelle", "person");
+    has(l, "Fourcade", "person");
+    const sg_suggestion *r = row(l, "Borsand");
+    assert_true(!r || strcmp(r->type, "person"));
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1385,6 +1796,40 @@ int main(void)
         cmocka_unit_test(hospitals_titles_and_acronym_words),
         cmocka_unit_test(addressed_and_listed_people),
         cmocka_unit_test(sites_of_land),
+        cmocka_unit_test(role_word_after_listed_name),
+        cmocka_unit_test(streets_named_after_titles),
+        cmocka_unit_test(dated_bylines),
+        cmocka_unit_test(names_on_lines_of_dates),
+        cmocka_unit_test(kinds_defined_after_une),
+        cmocka_unit_test(units_defined_in_title_case),
+        cmocka_unit_test(glued_counters),
+        cmocka_unit_test(lists_with_a_company),
+        cmocka_unit_test(agency_heads_apart),
+        cmocka_unit_test(workshops_named_after_people),
+        cmocka_unit_test(ministries_by_portfolio),
+        cmocka_unit_test(firms_and_partners),
+        cmocka_unit_test(long_quoted_names),
+        cmocka_unit_test(ways_by_name),
+        cmocka_unit_test(canals),
+        cmocka_unit_test(sites_after_an_article),
+        cmocka_unit_test(ministers_portfolios),
+        cmocka_unit_test(names_cut_by_et_de_l),
+        cmocka_unit_test(hexagone_and_ag),
+        cmocka_unit_test(capitalised_titles_and_abbots),
+        cmocka_unit_test(two_bodies_joined_by_et_de_la),
+        cmocka_unit_test(quotes_after_a_sentence),
+        cmocka_unit_test(canceropoles),
+        cmocka_unit_test(shops_after_their_trade),
+        cmocka_unit_test(quoted_names_starting_with_a_place),
+        cmocka_unit_test(people_after_a_role_and_its_adjective),
+        cmocka_unit_test(kind_acronyms_after_plurals),
+        cmocka_unit_test(sites_named_after_people),
+        cmocka_unit_test(slogans_in_quotes),
+        cmocka_unit_test(quoted_names_after_an_article),
+        cmocka_unit_test(congregations),
+        cmocka_unit_test(heads_and_nationalities),
+        cmocka_unit_test(lists_of_complements),
+        cmocka_unit_test(credits_name_slash_agency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
