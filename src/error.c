@@ -100,8 +100,9 @@ void sg_huge_advise(void *p, size_t bytes)
 
 /* A block of `bytes` (1.5 MiB or more) on huge page boundaries, its size
  * rounded up to whole huge pages (a table of exactly 2 MiB would otherwise
- * hold none): the memory of a block is used whole, or nearly so, the tables
- * sized to their contents. NULL when aligned_alloc fails. */
+ * hold none): the memory of such a block is used whole, or nearly so, the
+ * tables sized to their contents. NULL when aligned_alloc fails. (From
+ * 1 MiB, the dense run's peak RSS grew by 10 MB for 400 faults fewer.) */
 static void *huge_alloc(size_t bytes)
 {
     if (bytes > SIZE_MAX - HUGE_PAGE)
