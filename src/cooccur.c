@@ -12,7 +12,7 @@ static sg_pair_count *pairs_new(size_t n);
 int sg_cooc_init(sg_cooc *c, size_t nentities)
 {
     memset(c, 0, sizeof(*c));
-    c->nodes = calloc(nentities ? nentities : 1, sizeof(sg_node_count));
+    c->nodes = sg_calloc_array(nentities, sizeof(sg_node_count));
     c->mask = 1023;
     c->pairs = pairs_new(c->mask + 1);
     if (!c->nodes || !c->pairs) {
@@ -117,9 +117,9 @@ static sg_pair_count *pairs_new(size_t n)
     return p;
 }
 
-static int grow_pairs(sg_cooc *c)
+/* Rehashes the table into one of nmask + 1 slots (a power of two, larger). */
+static int grow_pairs_to(sg_cooc *c, size_t nmask)
 {
-    size_t nmask = c->mask * 2 + 1;
     sg_pair_count *np = pairs_new(nmask + 1);
     if (!np)
         return SG_ERR_NOMEM;
@@ -130,6 +130,11 @@ static int grow_pairs(sg_cooc *c)
     c->pairs = np;
     c->mask = nmask;
     return 0;
+}
+
+static int grow_pairs(sg_cooc *c)
+{
+    return grow_pairs_to(c, c->mask * 2 + 1);
 }
 
 /* The count of pair (a, b), a < b, made if absent; NULL when out of memory. */
@@ -316,6 +321,17 @@ int sg_cooc_merge(sg_cooc *into, sg_cooc *from)
         n->mentions = n->documents = n->units = 0;
         n->last_doc = n->last_unit = -1;
     }
+    /* room for both tables' pairs made first: grown only when its load
+     * reached 3/4 in the middle of the walk below, a table of the size of
+     * `from` took `from`'s pairs in the order of their slots, which is the
+     * order of their home slots, at a local load above one: a cluster that
+     * grew with the walk (a dense corpus's threads, 87,000 pairs into
+     * 88,000: 33 million probes, 100 ms, where 60,000 do now) */
+    size_t nmask = into->mask;
+    while ((into->used + from->used + 1) * 4 > (nmask + 1) * 3)
+        nmask = nmask * 2 + 1;
+    if (nmask != into->mask && grow_pairs_to(into, nmask))
+        return SG_ERR_NOMEM;
     for (size_t s = 0; s <= from->mask; s++) {
         sg_pair_count *p = &from->pairs[s];
         /* the slot in `into` of a pair further on, asked for ahead (a likely

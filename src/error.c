@@ -1,9 +1,11 @@
 /* Errors and small allocation helpers. */
+#define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "sg_internal.h"
 #include "stakegraph/stakegraph.h"
@@ -71,18 +73,79 @@ const char *sg_version(void)
     return "0.1.0";
 }
 
+/* Large arrays in transparent huge pages, which the kernel's "madvise" mode
+ * gives only to those who ask: one page fault for 2 MiB instead of 512. On
+ * the development VM a fault cost 20-30 us (14.7 MB written afresh: 70-116 ms
+ * in 4 KiB pages, 1.6-1.9 ms in huge pages), and the dense corpus's run
+ * faulted 34,000 times, a third of them in the co-occurrence tables, another
+ * third making the matcher; the random probes into those tables also miss the
+ * TLB less. Only a hint: whatever the kernel does, the memory is the same. */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* Asks for the whole huge pages inside [p, p + bytes). */
+void sg_huge_advise(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    if (!p || bytes < HUGE_PAGE)
+        return;
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t b = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (b > a)
+        (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
+/* A block of `bytes` (1.5 MiB or more) on huge page boundaries, its size
+ * rounded up to whole huge pages (a table of exactly 2 MiB would otherwise
+ * hold none): the memory of such a block is used whole, or nearly so, the
+ * tables sized to their contents. NULL when aligned_alloc fails. (From
+ * 1 MiB, the dense run's peak RSS grew by 10 MB for 400 faults fewer.) */
+static void *huge_alloc(size_t bytes)
+{
+    if (bytes > SIZE_MAX - HUGE_PAGE)
+        return NULL;
+    size_t n = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    void *p = aligned_alloc(HUGE_PAGE, n);
+    sg_huge_advise(p, n);
+    return p;
+}
+
+static int is_large(size_t bytes)
+{
+    return bytes >= HUGE_PAGE - HUGE_PAGE / 4;
+}
+
 void *sg_alloc_array(size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return NULL;
-    return malloc(n * size > 0 ? n * size : 1);
+    size_t bytes = n * size;
+    return is_large(bytes) ? huge_alloc(bytes) : malloc(bytes > 0 ? bytes : 1);
+}
+
+void *sg_calloc_array(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = n * size;
+    if (!is_large(bytes))
+        return calloc(n ? n : 1, size ? size : 1);
+    void *p = huge_alloc(bytes);
+    if (p)
+        memset(p, 0, bytes); /* (written, not read first: one fault a page) */
+    return p;
 }
 
 void *sg_realloc_array(void *p, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return NULL;
-    return realloc(p, n * size > 0 ? n * size : 1);
+    void *np = realloc(p, n * size > 0 ? n * size : 1);
+    sg_huge_advise(np, n * size); /* (the whole huge pages inside) */
+    return np;
 }
 
 int sg_grow(void **p, size_t *cap, size_t need, size_t size)
@@ -123,6 +186,7 @@ char *sg_strndup(const char *s, size_t n)
     char *d = malloc(n + 1);
     if (!d)
         return NULL;
+    sg_huge_advise(d, n + 1);
     memcpy(d, s, n);
     d[n] = '\0';
     return d;

@@ -34,27 +34,29 @@ static int reserve(char **buf, size_t *cap, size_t need)
     return 0;
 }
 
-/* Opens a document for reading. The open itself never blocks
- * (O_NONBLOCK): a device such as a serial line may wait in open() for
+/* Opens a document for reading, its status in *st. The open itself never
+ * blocks (O_NONBLOCK): a device such as a serial line may wait in open() for
  * something that never comes. Then the file decides: a regular file is read
- * at once; a FIFO (only one named by the caller gets here, as `<(cmd)` or
+ * at once (O_NONBLOCK does nothing to a regular file's reads: left set, two
+ * fcntl calls a document fewer); a FIFO (only one named by the caller gets here, as `<(cmd)` or
  * mkfifo give: the directory walk lists regular files only) is waited for,
  * as the user asked, until its writer writes or closes (read at once, a FIFO
  * whose writer has not started yet would look empty); the rest (a terminal,
  * /dev/stdin) is read to its end in blocking mode. Returns the descriptor,
  * or -1 with the reason in msg. */
-static int open_document(const char *path, char *msg, size_t size)
+static int open_document(const char *path, struct stat *st, char *msg, size_t size)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), flags;
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0)
+    if (fd < 0 || fstat(fd, st) != 0)
         goto fail;
-    if (S_ISDIR(st.st_mode)) {
+    if (S_ISDIR(st->st_mode)) {
         close(fd);
         snprintf(msg, size, "is a directory");
         return -1;
     }
-    if (S_ISFIFO(st.st_mode)) {
+    if (S_ISREG(st->st_mode))
+        return fd;
+    if (S_ISFIFO(st->st_mode)) {
         /* POLLHUP comes only once a writer has come and gone (Linux): until
          * then, poll waits, as a blocking open would have */
         struct pollfd p = {fd, POLLIN, 0};
@@ -72,27 +74,32 @@ fail:
     return -1;
 }
 
+static int read_fd(int fd, const struct stat *st, char **buf, size_t *cap, size_t *len, char *msg,
+                   size_t size);
+
 int sg_read_document(const char *path, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
 {
     int is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open_document(path, msg, size);
+    struct stat st;
+    int fd = is_stdin ? STDIN_FILENO : open_document(path, &st, msg, size);
     if (fd < 0)
         return -1;
-    int rc = sg_read_fd(fd, buf, cap, len, msg, size);
+    int rc = read_fd(fd, is_stdin ? NULL : &st, buf, cap, len, msg, size);
     if (!is_stdin)
         close(fd);
     return rc;
 }
 
 /* Reads fd to its end into *buf (grown as needed, kept), with room for a
- * NUL after the *len bytes. Returns 0, SG_ERR_IO (errno says why) or
- * SG_ERR_NOMEM. */
-static int read_all(int fd, char **buf, size_t *cap, size_t *len)
+ * NUL after the *len bytes; `known` is fd's status if the caller has it.
+ * Returns 0, SG_ERR_IO (errno says why) or SG_ERR_NOMEM. */
+static int read_all(int fd, const struct stat *known, char **buf, size_t *cap, size_t *len)
 {
-    struct stat st;
+    struct stat own;
+    const struct stat *st = known ? known : fstat(fd, &own) == 0 ? &own : NULL;
     size_t n = 0, want = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        want = (size_t)st.st_size + 1; /* + 1: the end is seen without growing */
+    if (st && S_ISREG(st->st_mode) && st->st_size > 0)
+        want = (size_t)st->st_size + 1; /* + 1: the end is seen without growing */
     for (;;) {
         if (reserve(buf, cap, n + (want > n ? want - n : 65536))) {
             *len = n;
@@ -114,14 +121,20 @@ static int read_all(int fd, char **buf, size_t *cap, size_t *len)
     return reserve(buf, cap, n + 1) ? (errno = ENOMEM, SG_ERR_NOMEM) : 0;
 }
 
-int sg_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
+static int read_fd(int fd, const struct stat *st, char **buf, size_t *cap, size_t *len, char *msg,
+                   size_t size)
 {
-    int rc = read_all(fd, buf, cap, len);
+    int rc = read_all(fd, st, buf, cap, len);
     if (rc == SG_ERR_NOMEM)
         snprintf(msg, size, "out of memory");
     else if (rc)
         snprintf(msg, size, "%s", errno == EISDIR ? "is a directory" : strerror(errno));
     return rc ? -1 : 0;
+}
+
+int sg_read_fd(int fd, char **buf, size_t *cap, size_t *len, char *msg, size_t size)
+{
+    return read_fd(fd, NULL, buf, cap, len, msg, size);
 }
 int sg_read_file(const char *path, char **out, size_t *len, const char **step)
 {
@@ -134,7 +147,7 @@ int sg_read_file(const char *path, char **out, size_t *len, const char **step)
     *step = "read";
     char *buf = NULL;
     size_t cap = 0, n = 0;
-    int rc = read_all(fd, &buf, &cap, &n), e = errno;
+    int rc = read_all(fd, NULL, &buf, &cap, &n), e = errno;
     close(fd);
     if (rc) {
         free(buf);

@@ -380,7 +380,26 @@ static const char *trailing_credit(const char *line, const char *lend)
  * capitalised words, up to two spaces. */
 static const char *dated_byline(const char *from, const char *lend, const char **e)
 {
-    for (const char *d = from; d + 10 <= lend; d++) {
+    if (lend - from < 10)
+        return NULL;
+    /* a date has '/' or '.' at q[2]: the scan goes from one of those to the
+     * next (memchr), where it went byte by byte, a thirtieth of a dense
+     * corpus's extraction */
+    const char *last = lend - 10, *dot = NULL, *slash = NULL;
+    for (const char *d = from; d <= last; d++) {
+        const char *m = d + 2;
+        if (!dot || dot < m)
+            dot = memchr(m, '.', (size_t)(lend - m));
+        if (!slash || slash < m)
+            slash = memchr(m, '/', (size_t)(lend - m));
+        if (!dot)
+            dot = lend;
+        if (!slash)
+            slash = lend;
+        const char *mark = dot < slash ? dot : slash;
+        if (mark - 2 > last)
+            return NULL;
+        d = mark - 2;
         const char *q = d;
         if (!(q[0] >= '0' && q[0] <= '9') || (q > from && q[-1] >= '0' && q[-1] <= '9'))
             continue;

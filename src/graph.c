@@ -733,7 +733,7 @@ static int collect_edges(sg_graph *g, const sg_cooc *c, const size_t *node_of, d
     g->dst = sg_alloc_array(m + 1, sizeof(size_t));
     g->weight = sg_alloc_array(m + 1, sizeof(double));
     g->edocs = sg_alloc_array(m + 1, sizeof(long));
-    g->fdocs = calloc(m * SG_FIRST_DOCUMENTS + 1, sizeof(char *));
+    g->fdocs = sg_calloc_array(m * SG_FIRST_DOCUMENTS + 1, sizeof(char *));
     if (!g->src || !g->dst || !g->weight || !g->edocs || !g->fdocs) {
         free(tmp);
         return SG_ERR_NOMEM;

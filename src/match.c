@@ -95,7 +95,7 @@ prefix_rec *sg_prefix_get(sg_matcher *m, uint64_t h)
 {
     if ((m->nprefixes + 1) * 2 > m->prefix_mask + 1) {
         size_t nmask = m->prefix_mask * 2 + 1;
-        prefix_rec *t = calloc(nmask + 1, sizeof(prefix_rec));
+        prefix_rec *t = sg_calloc_array(nmask + 1, sizeof(prefix_rec));
         prefix_ext *x = sg_alloc_array(nmask + 1, sizeof(prefix_ext));
         uint32_t *a = sg_alloc_array(nmask + 1, sizeof(uint32_t));
         if (!t || !x || !a) {
@@ -530,7 +530,7 @@ int sg_matcher_begin(sg_matcher **out, const sg_gazetteer *gaz, unsigned variant
     m->prefix_mask = 1023;
     while (m->prefix_mask + 1 < 4 * expected && m->prefix_mask < ((size_t)1 << 30))
         m->prefix_mask = m->prefix_mask * 2 + 1;
-    m->prefixes = calloc(m->prefix_mask + 1, sizeof(prefix_rec));
+    m->prefixes = sg_calloc_array(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
     m->prefix_alias = sg_alloc_array(m->prefix_mask + 1, sizeof(uint32_t));
     if (!m->prefixes || !m->prefix_ext || !m->prefix_alias || sg_trie_new(&m->surnames) ||

@@ -267,11 +267,27 @@ static int plain_ascii(unsigned char c)
     return c > ' ' && c < 0x7F && c != '-';
 }
 
+/* For each byte: its folding if it is plain ASCII (lower case, '(' for '['
+ * and ')' for ']'), else 0 (no plain byte folds to 0). */
+static unsigned char plain_fold[256];
+static pthread_once_t plain_once = PTHREAD_ONCE_INIT;
+
+static void plain_make(void)
+{
+    for (unsigned b = 0; b < 128; b++)
+        if (plain_ascii((unsigned char)b)) {
+            unsigned char cls = ascii_class[b];
+            plain_fold[b] = (unsigned char)(cls & SG_F_UPPER ? b + 32 : cls ? b : ascii_mark[b]);
+        }
+}
+
 /* The fast path: folds the run of plain ASCII from u[i] (one) on in one
  * pass, across the single spaces between its words (a space between two
  * plain characters is a white-space run of its own: one ' ' from its
  * offset); returns where the run ends. The buffers have room for len - i
- * more bytes. */
+ * more bytes. A word's bytes go through one table each (plain_fold), where
+ * each byte was tested as plain after it was folded: a tenth of a dense
+ * corpus's extraction went to folding. */
 static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, size_t i)
 {
     char *text = f->text;
@@ -280,14 +296,13 @@ static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, s
     size_t o = f->len;
     for (;;) {
         unsigned char b = u[i];
-        unsigned char cls = ascii_class[b];
-        text[o] = (char)(cls & SG_F_UPPER ? b + 32 : cls ? b : ascii_mark[b]);
-        src[o] = (uint32_t)i;
-        flags[o++] = cls;
-        i++;
-        if (i < len && plain_ascii(u[i]))
-            continue;
-        if (i + 1 < len && u[i] == ' ' && plain_ascii(u[i + 1])) {
+        do { /* a word: plain bytes */
+            text[o] = (char)plain_fold[b];
+            src[o] = (uint32_t)i;
+            flags[o++] = ascii_class[b];
+            i++;
+        } while (i < len && plain_fold[b = u[i]]);
+        if (i + 1 < len && u[i] == ' ' && plain_fold[u[i + 1]]) {
             text[o] = ' ';
             src[o] = (uint32_t)i;
             flags[o++] = 0;
@@ -313,6 +328,7 @@ int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
     ws_run ws = {0, 0, 0};
     size_t i = start;
     pthread_once(&fold2_once, fold2_make);
+    pthread_once(&plain_once, plain_make);
     while (i < len) {
         unsigned char c = u[i];
         if (plain_ascii(c)) {

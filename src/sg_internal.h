@@ -41,8 +41,15 @@ static inline uint64_t sg_fnv1a(uint64_t h, const void *p, size_t n)
 int sg_error_set(sg_error *err, int code, const char *file, long line, long long offset,
                  const char *fmt, ...) SG_PRINTF(6, 7);
 
-/* Overflow-checked allocation helpers: NULL on overflow or exhaustion. */
+/* Overflow-checked allocation helpers: NULL on overflow or exhaustion. A
+ * block of 1.5 MiB or more from sg_alloc_array and sg_calloc_array (zeroed)
+ * is in transparent huge pages where the kernel gives them, its size
+ * rounded up to whole ones; sg_realloc_array and sg_grow ask for the huge
+ * pages inside their blocks (error.c). All are freed with free. */
 void *sg_alloc_array(size_t n, size_t size);
+void *sg_calloc_array(size_t n, size_t size);
+/* Asks for the whole 2 MiB pages inside [p, p + bytes) as huge pages. */
+void sg_huge_advise(void *p, size_t bytes);
 void *sg_realloc_array(void *p, size_t n, size_t size);
 /* Grows *p (an array of *cap elements of `size` bytes) to hold at least `need`. */
 int sg_grow(void **p, size_t *cap, size_t need, size_t size);

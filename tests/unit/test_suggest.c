@@ -945,6 +945,29 @@ static void furniture_spans(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Bylines after a date inside a line (furniture.c, dated_byline, which
+ * jumps from one '/' or '.' to the next): dates with slashes or dots, two in
+ * a line, one ending the line, and what is no date: mixed marks, a longer
+ * number, a lower-case word after "Par". */
+static void dated_bylines(void **state)
+{
+    (void)state;
+    const char *text = "Fin. Vu. 1.2. Texte 13/09/2021 Par Jeanne Martin  La suite. Puis "
+                       "01.02.2022 Par Paul Girard, encore. 112/09/2021 Par Luc Bon  et "
+                       "12/09.2021 Par Ana Roux  ni 12/03/1970 Par ailleurs rien.\n"
+                       "Dernier 05/06/2023 Par Zoé Blanc\n"
+                       "1/1/2020 Par Pas Date. 05/06/2023 Par";
+    sg_furniture f = {0};
+    assert_int_equal(sg_furniture_spans(&f, text, strlen(text)), 0);
+    const char *spans[] = {"Par Jeanne Martin", "Par Paul Girard", "Par Zoé Blanc"};
+    assert_int_equal(f.n, 3);
+    for (size_t i = 0; i < f.n; i++) {
+        assert_int_equal(f.v[i].e - f.v[i].s, strlen(spans[i]));
+        assert_memory_equal(text + f.v[i].s, spans[i], strlen(spans[i]));
+    }
+    sg_furniture_free(&f);
+}
+
 /* Junk sources of a held-out set: a byline after "Publié par", a heading in
  * capitals with a number inside, a hospital's units, kinds spelt out in
  * title case (ESPIC, SAS), a qualification (CAMU), a generic CLCC. */
@@ -1768,6 +1791,7 @@ int main(void)
         cmocka_unit_test(people_with_particles),
         cmocka_unit_test(no_actor),
         cmocka_unit_test(furniture_spans),
+        cmocka_unit_test(dated_bylines),
         cmocka_unit_test(seats_of_bodies),
         cmocka_unit_test(names_after_heads),
         cmocka_unit_test(kinds_and_areas),
