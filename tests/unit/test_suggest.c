@@ -949,7 +949,7 @@ static void furniture_spans(void **state)
  * jumps from one '/' or '.' to the next): dates with slashes or dots, two in
  * a line, one ending the line, and what is no date: mixed marks, a longer
  * number, a lower-case word after "Par". */
-static void dated_bylines(void **state)
+static void furniture_dated_bylines(void **state)
 {
     (void)state;
     const char *text = "Fin. Vu. 1.2. Texte 13/09/2021 Par Jeanne Martin  La suite. Puis "
@@ -1791,7 +1791,7 @@ int main(void)
         cmocka_unit_test(people_with_particles),
         cmocka_unit_test(no_actor),
         cmocka_unit_test(furniture_spans),
-        cmocka_unit_test(dated_bylines),
+        cmocka_unit_test(furniture_dated_bylines),
         cmocka_unit_test(seats_of_bodies),
         cmocka_unit_test(names_after_heads),
         cmocka_unit_test(kinds_and_areas),
