@@ -283,11 +283,16 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
     return 1;
 }
 
-/* An indefinite article before the long form at word a: "les médecins ont
- * créé une société interprofessionnelle de soins ambulatoires (SISA)" spells
- * a kind of body out, not the name of one. */
+/* An indefinite article before the long form at word a, maybe with "nouvel"
+ * or "nouvelle" between: "les médecins ont créé une société
+ * interprofessionnelle de soins ambulatoires (SISA)", "un nouvel Institut
+ * Hospitalo-Universitaire (IHU)" spell a kind of body out, not the name of
+ * one. */
 static int indefinite_before(const sg_scan *sc, size_t a)
 {
+    if (a > 1 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_LOWER) &&
+        (is(sc, a - 1, "nouvel") || is(sc, a - 1, "nouvelle") || is(sc, a - 1, "nouveau")))
+        a--;
     return a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_LOWER) &&
            (is(sc, a - 1, "un") || is(sc, a - 1, "une"));
 }
@@ -354,6 +359,8 @@ int sg_suggest_find_definitions(sg_scan *sc)
                     continue;
                 if (unit_form(sc, a, i - 1) || indefinite_before(sc, a)) {
                     sc->tok[i].flags |= T_COMMON;
+                    for (size_t k = a; indefinite_before(sc, a) && k < i; k++)
+                        sc->tok[k].flags |= T_TAKEN; /* (nor a sequence in title case) */
                     break;
                 }
                 int rc = try_definition(sc, a, i - 1, i, last);

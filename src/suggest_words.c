@@ -357,7 +357,6 @@ static const char *const generic_words[] = {
     "ht",
     "http",
     "https",
-    "ihu",
     "infectiologie",
     "info",
     "infos",

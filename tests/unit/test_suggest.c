@@ -1470,6 +1470,12 @@ static void kinds_defined_after_une(void **state)
     hasnt(l, "Société interprofessionnelle de soins ambulatoires");
     has(l, "Fédération des soignants du Var", "organisation");
     sg_suggestion_list_free(l);
+    /* "nouvel" between them too */
+    l = run1("L'Agence finance un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. La "
+             "Fédération des soignants du Var (FSV) approuve.");
+    hasnt(l, "Institut Hospitalo-Universitaire");
+    has(l, "Fédération des soignants du Var", "organisation");
+    sg_suggestion_list_free(l);
 }
 
 /* A unit's long form in title case is a unit's ("l'Unité de Court Séjour
