@@ -30,6 +30,29 @@ static int list_sep(const sg_scan *sc, size_t k, size_t *next)
     return 0;
 }
 
+/* The item of a list of names before word k ([*a, *b]: one to three
+ * capitalised words), after a comma or "et"; 0 when there is none. */
+static int item_before(const sg_scan *sc, size_t k, size_t *a, size_t *b)
+{
+    size_t e = k - 1; /* the item's last word */
+    if (sep_has(sc, k, ",") && !sep_has(sc, k, ".;:()\"") && !(sc->tok[k].flags & T_LINE)) {
+    } else if (k >= 2 && sep_blank(sc, k) && is(sc, k - 1, "et") &&
+               (sc->tok[k - 1].flags & T_LOWER) && sep_blank(sc, k - 1)) {
+        e = k - 2;
+    } else {
+        return 0;
+    }
+    size_t s = e;
+    while (s > 0 && e - s < 2 && sep_blank(sc, s) && (sc->tok[s - 1].flags & T_CAP) &&
+           !(sc->tok[s].flags & T_LINE))
+        s--;
+    if (!(sc->tok[e].flags & T_CAP))
+        return 0;
+    *a = s;
+    *b = e;
+    return 1;
+}
+
 /* The names the gazetteers know of one type (`kind`: T_PLACE or T_ORG)
  * among the other items of a list of names around [i, j] ("Colmars-les-Alpes,
  * Forcalquier, Digne-les-Bains, Gréoux-les-Bains, La Motte-du-Caire, Mane et
@@ -54,21 +77,7 @@ static size_t known_in_list(const sg_scan *sc, size_t i, size_t j, unsigned kind
         k = b + 1;
     }
     /* backward */
-    for (size_t k = i, items = 0; items < 8 && k > 0; items++) {
-        size_t b = k - 1; /* the last word of the item before */
-        if (sep_has(sc, k, ",") && !sep_has(sc, k, ".;:()\"") && !(sc->tok[k].flags & T_LINE)) {
-        } else if (k >= 2 && sep_blank(sc, k) && is(sc, k - 1, "et") &&
-                   (sc->tok[k - 1].flags & T_LOWER) && sep_blank(sc, k - 1)) {
-            b = k - 2;
-        } else {
-            break;
-        }
-        size_t a = b;
-        while (a > 0 && b - a < 2 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_CAP) &&
-               !(sc->tok[a].flags & T_LINE))
-            a--;
-        if (!(sc->tok[b].flags & T_CAP))
-            break;
+    for (size_t k = i, items = 0, a, b; items < 8 && k > 0 && item_before(sc, k, &a, &b); items++) {
         if ((sc->tok[b].flags & T_COVERED) && !(sc->tok[b].flags & kind))
             return 0;
         known += (sc->tok[b].flags & kind) != 0;
@@ -142,21 +151,7 @@ static size_t companies_in_list(const sg_scan *sc, size_t i, size_t j, size_t *i
         ++*items;
         k = b + 1;
     }
-    for (size_t k = item_start(sc, i); *items < 9 && k > 0;) {
-        size_t b = k - 1;
-        if (sep_has(sc, k, ",") && !sep_has(sc, k, ".;:()\"") && !(sc->tok[k].flags & T_LINE)) {
-        } else if (k >= 2 && sep_blank(sc, k) && is(sc, k - 1, "et") &&
-                   (sc->tok[k - 1].flags & T_LOWER) && sep_blank(sc, k - 1)) {
-            b = k - 2;
-        } else {
-            break;
-        }
-        size_t a = b;
-        while (a > 0 && b - a < 2 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_CAP) &&
-               !(sc->tok[a].flags & T_LINE))
-            a--;
-        if (!(sc->tok[b].flags & T_CAP))
-            break;
+    for (size_t k = item_start(sc, i), a, b; *items < 9 && k > 0 && item_before(sc, k, &a, &b);) {
         if ((sc->tok[a].flags & T_COVERED) || sg_suggest_person_at(sc, a))
             return 0;
         found += company_item(sc, a, b);
