@@ -159,7 +159,8 @@ static int in_hotel(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
     while (e < x->fe && (f->flags[e] & SG_F_ALNUM))
         e++;
     return !m->is_place[x->entity] && !m->is_person[x->entity] &&
-           sg_word_in(f->text + x->fs, e - x->fs, bodies, 5) && sg_hotel_before(f, x->fs);
+           sg_word_in(f->text + x->fs, e - x->fs, bodies, sizeof(bodies) / sizeof(*bodies)) &&
+           sg_hotel_before(f, x->fs);
 }
 
 static int district_noun(const char *t, size_t n)
@@ -198,9 +199,10 @@ static int names_hold(const sg_entity *e, const char *w, size_t n)
  * Hyères's clinic of that name, not Marseille's hospital. The hit becomes the
  * one body of that town whose names hold the words as written; with none or
  * several, no body is meant that the gazetteers know. Returns 1 to drop it. */
-static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h, size_t i,
-                      size_t city)
+static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
+                      sg_hits *h, size_t i)
 {
+    size_t city = m->city_attr;
     sg_hit *x = &h->v[i];
     const sg_gazetteer *g = m->gaz;
     if (city == SIZE_MAX || i + 1 >= h->n || (x->how != SG_HIT_VARIANT && x->how != SG_HIT_KNOWN) ||
@@ -213,9 +215,7 @@ static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, sg
         !town || !*town || !strcmp(town, g->ents[y->entity].label))
         return 0;
     const char *w = s + f->src[x->fs];
-    size_t n = f->src[x->fe - 1] + 1 - f->src[x->fs];
-    while (n < 128 && (w[n] & 0xC0) == 0x80)
-        n++; /* (the last character's other bytes) */
+    size_t n = sg_folded_orig_end(f, s, slen, x->fe) - f->src[x->fs];
     uint32_t other = SG_TRIE_NONE;
     for (size_t k = 0; k < g->n; k++) {
         const sg_entity *o = &g->ents[k];
@@ -256,14 +256,12 @@ static int abbreviated(const sg_matcher *m, const sg_folded *f, const sg_hit *pr
     return 0;
 }
 
-void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
+                      sg_hits *h)
 {
-    size_t out = 0, city = SIZE_MAX;
-    for (size_t a = 0; a < m->gaz->nattr; a++)
-        if (!strcmp(m->gaz->attr_names[a], "city"))
-            city = a;
+    size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
-        if (other_town(m, f, s, h, i, city))
+        if (other_town(m, f, s, slen, h, i))
             continue;
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&

@@ -527,6 +527,7 @@ int sg_matcher_begin(sg_matcher **out, const sg_gazetteer *gaz, unsigned variant
     /* sized for two prefixes an entity (the bench gazetteers have 2.3): the
      * table then grows once or not at all, where growing from small copied
      * it ten times and faulted in every copy's pages */
+    m->city_attr = SIZE_MAX; /* (sg_matcher_finish finds it) */
     m->prefix_mask = 1023;
     while (m->prefix_mask + 1 < 4 * expected && m->prefix_mask < ((size_t)1 << 30))
         m->prefix_mask = m->prefix_mask * 2 + 1;
@@ -594,6 +595,10 @@ int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err)
         return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
     sg_known_free(m->known); /* (the lent names are copied into the matcher) */
     m->known = NULL;
+    m->city_attr = SIZE_MAX;
+    for (size_t a = 0; a < m->gaz->nattr; a++)
+        if (!strcmp(m->gaz->attr_names[a], "city"))
+            m->city_attr = a;
     return 0;
 }
 
@@ -1176,7 +1181,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         rc = sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
-    sg_drop_readings(m, f, s, out);
+    sg_drop_readings(m, f, s, slen, out);
     if (m->variants)
         sg_variants_after(m, f, s, slen, out);
     return 0;

@@ -165,6 +165,7 @@ struct sg_matcher {
     uint32_t body_only[SG_BODY_KINDS];
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;
+    size_t city_attr; /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
     /* the variant "known" (known.c): its state while the matcher is made
      * (NULL when no entry asks for it), and the names lent */
     struct sg_known *known;
@@ -519,7 +520,8 @@ int sg_plural_before(const sg_folded *f, size_t q);
 
 /* Drops the chosen hits whose words name something else than the entity they
  * spell (dropped.c): eponyms, kinds, "d'État", handles and addresses. */
-void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h);
+void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
+                      sg_hits *h);
 
 /* Is the word at folded offset p a place or body named after someone:
  * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it

@@ -32,6 +32,15 @@ static int word_before_in(const sg_folded *f, size_t p, const char *const *list,
     return e != p && e != 0 && sg_word_in(f->text + b, e - b, list, count);
 }
 
+/* Where the word right before folded offset p starts when it is one of
+ * `list` (an adjective between a determiner and its noun), else p. */
+static size_t past_word_in(const sg_folded *f, size_t p, const char *const *list, size_t count)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e != p && e != 0 && sg_word_in(f->text + b, e - b, list, count) ? b : p;
+}
+
 /* Adds the hits of `add` to `h`, sorted again. */
 static int merge(sg_hits *h, sg_hits *add)
 {
@@ -246,10 +255,8 @@ int sg_plural_before(const sg_folded *f, size_t q)
      * CPTS" */
     static const char *const adjectives[] = {"nouveaux", "nouvelles", "futurs", "futures",
                                              "grands",   "grandes",   "petits", "petites"};
+    q = past_word_in(f, q, adjectives, sizeof(adjectives) / sizeof(*adjectives));
     size_t b, e;
-    sg_word_before(f, q, 0, &b, &e);
-    if (e != q && e > b && sg_word_in(f->text + b, e - b, adjectives, 8))
-        q = b;
     sg_word_before(f, q, 0, &b, &e);
     if (e != q && e > b && f->text[b] >= '0' && f->text[b] <= '9')
         return 1; /* a number: "3 CPTS ont signé" */
@@ -264,9 +271,7 @@ int sg_kind_before(const sg_folded *f, size_t q)
                                              "aucun", "aucune", "quel",   "quelle"};
     /* an adjective between them: "un nouvel IHU", "une future CPTS" */
     static const char *const adjectives[] = {"nouvel", "nouveau", "nouvelle", "futur", "future"};
-    size_t b, e;
-    sg_word_before(f, q, 0, &b, &e);
-    size_t r = e != q && e > b && sg_word_in(f->text + b, e - b, adjectives, 5) ? b : q;
+    size_t r = past_word_in(f, q, adjectives, sizeof(adjectives) / sizeof(*adjectives));
     return sg_plural_before(f, q) ||
            word_before_in(f, r, indefinite, sizeof(indefinite) / sizeof(*indefinite));
 }

@@ -357,9 +357,10 @@ int sg_suggest_find_definitions(sg_scan *sc)
                     break;
                 if (!long_form_start(sc, a))
                     continue;
-                if (unit_form(sc, a, i - 1) || indefinite_before(sc, a)) {
+                int indefinite = indefinite_before(sc, a);
+                if (indefinite || unit_form(sc, a, i - 1)) {
                     sc->tok[i].flags |= T_COMMON;
-                    for (size_t k = a; indefinite_before(sc, a) && k < i; k++)
+                    for (size_t k = a; indefinite && k < i; k++)
                         sc->tok[k].flags |= T_TAKEN; /* (nor a sequence in title case) */
                     break;
                 }
