@@ -8,6 +8,7 @@
  * only; none adds a hit. */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "match_int.h"
@@ -194,11 +195,42 @@ static int names_hold(const sg_entity *e, const char *w, size_t n)
     return 0;
 }
 
+static int by_city_cmp(const void *a, const void *b)
+{
+    const city_rec *x = a, *y = b;
+    int c = strcmp(x->city, y->city);
+    return c ? c : (x->entity > y->entity) - (x->entity < y->entity);
+}
+
+int sg_drop_finish(sg_matcher *m)
+{
+    const sg_gazetteer *g = m->gaz;
+    size_t city = SIZE_MAX, n = 0;
+    for (size_t a = 0; a < g->nattr; a++)
+        if (!strcmp(g->attr_names[a], "city"))
+            city = a;
+    m->city_attr = city;
+    if (city == SIZE_MAX)
+        return 0;
+    for (size_t k = 0; k < g->n; k++)
+        n += city < g->ents[k].nattrs && g->ents[k].attrs[city] && *g->ents[k].attrs[city] &&
+             !m->is_place[k] && !m->is_person[k];
+    if (!n || !(m->by_city = sg_alloc_array(n, sizeof(*m->by_city))))
+        return n ? SG_ERR_NOMEM : 0;
+    for (size_t k = 0; k < g->n; k++)
+        if (city < g->ents[k].nattrs && g->ents[k].attrs[city] && *g->ents[k].attrs[city] &&
+            !m->is_place[k] && !m->is_person[k])
+            m->by_city[m->nby_city++] = (city_rec){g->ents[k].attrs[city], (uint32_t)k};
+    qsort(m->by_city, m->nby_city, sizeof(*m->by_city), by_city_cmp);
+    return 0;
+}
+
 /* A body's short name read (a variant or a name lent), then "à" and a town
  * that is not the body's (its `city`): "Sainte-Marguerite à Hyères" is
  * Hyères's clinic of that name, not Marseille's hospital. The hit becomes the
  * one body of that town whose names hold the words as written; with none or
- * several, no body is meant that the gazetteers know. Returns 1 to drop it. */
+ * several, no body is meant that the gazetteers know. Returns 1 to drop it.
+ * The town's bodies are found in the index by city (sg_drop_finish). */
 static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                       sg_hits *h, size_t i)
 {
@@ -211,22 +243,27 @@ static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, si
     const sg_hit *y = &h->v[i + 1];
     const sg_entity *e = &g->ents[x->entity];
     const char *town = city < e->nattrs ? e->attrs[city] : NULL;
+    const char *there = g->ents[y->entity].label;
     if (!m->is_place[y->entity] || y->fs != x->fe + 3 || memcmp(f->text + x->fe, " a ", 3) ||
-        !town || !*town || !strcmp(town, g->ents[y->entity].label))
+        !town || !*town || !strcmp(town, there))
         return 0;
     const char *w = s + f->src[x->fs];
     size_t n = sg_folded_orig_end(f, s, slen, x->fe) - f->src[x->fs];
+    size_t lo = 0, hi = m->nby_city; /* the first of that town's */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(m->by_city[mid].city, there) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     uint32_t other = SG_TRIE_NONE;
-    for (size_t k = 0; k < g->n; k++) {
-        const sg_entity *o = &g->ents[k];
-        if (city < o->nattrs && o->attrs[city] &&
-            !strcmp(o->attrs[city], g->ents[y->entity].label) && !m->is_place[k] &&
-            !m->is_person[k] && names_hold(o, w, n)) {
+    for (; lo < m->nby_city && !strcmp(m->by_city[lo].city, there); lo++)
+        if (names_hold(&g->ents[m->by_city[lo].entity], w, n)) {
             if (other != SG_TRIE_NONE)
                 return 1;
-            other = (uint32_t)k;
+            other = m->by_city[lo].entity;
         }
-    }
     if (other == SG_TRIE_NONE)
         return 1;
     x->entity = other;

@@ -420,6 +420,7 @@ void sg_matcher_free(sg_matcher *m)
     free(m->is_place);
     free(m->body_kind);
     free(m->bodies);
+    free(m->by_city);
     free(m->allowed);
     free(m->prefixes);
     free(m->prefix_ext);
@@ -591,14 +592,10 @@ int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err)
         (rc = sg_region_names_add(m, scratch)) || (rc = sg_variants_finish(m)) ||
         (m->known && (rc = sg_known_lend(m, scratch))) || (rc = sg_bodies_finish(m, scratch)) ||
         (rc = build_filter(m)) || (rc = sg_trie_freeze(m->surnames)) ||
-        (rc = sg_trie_freeze(m->heads)) || (rc = build_bits(m, n)))
+        (rc = sg_trie_freeze(m->heads)) || (rc = build_bits(m, n)) || (rc = sg_drop_finish(m)))
         return sg_error_set(err, rc, NULL, 0, -1, "%s", sg_status_string(rc));
     sg_known_free(m->known); /* (the lent names are copied into the matcher) */
     m->known = NULL;
-    m->city_attr = SIZE_MAX;
-    for (size_t a = 0; a < m->gaz->nattr; a++)
-        if (!strcmp(m->gaz->attr_names[a], "city"))
-            m->city_attr = a;
     return 0;
 }
 

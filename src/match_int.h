@@ -101,6 +101,11 @@ typedef struct {
     sg_regex *re;
 } pattern_rec;
 
+typedef struct {
+    const char *city; /* the entity's `city`, a cell of the gazetteer */
+    uint32_t entity;
+} city_rec;
+
 #define SG_TITLE_FORM_WORDS 1024 /* 64 Kbit, 8 KB */
 
 struct sg_matcher {
@@ -165,7 +170,9 @@ struct sg_matcher {
     uint32_t body_only[SG_BODY_KINDS];
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;
-    size_t city_attr; /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
+    size_t city_attr;  /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
+    city_rec *by_city; /* the organisations with a city, by city then entity (dropped.c) */
+    size_t nby_city;
     /* the variant "known" (known.c): its state while the matcher is made
      * (NULL when no entry asks for it), and the names lent */
     struct sg_known *known;
@@ -520,6 +527,8 @@ int sg_plural_before(const sg_folded *f, size_t q);
 
 /* Drops the chosen hits whose words name something else than the entity they
  * spell (dropped.c): eponyms, kinds, "d'État", handles and addresses. */
+/* Find the gazetteer's `city` column and index the organisations by it. */
+int sg_drop_finish(sg_matcher *m);
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                       sg_hits *h);
 
