@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sg_internal.h"
 #include "suggest_int.h"
 
 static const char *const first_names[] = {
@@ -118,7 +119,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int one_name(const char *w, size_t n)
+int sg_first_name_word(const char *w, size_t n)
 {
     char buf[32];
     if (n == 0 || n >= sizeof(buf))
@@ -137,7 +138,7 @@ int sg_first_name(const char *w)
     for (;;) {
         const char *sp = strchr(w, ' ');
         size_t n = sp ? (size_t)(sp - w) : strlen(w);
-        if (!one_name(w, n))
+        if (!sg_first_name_word(w, n))
             return 0;
         if (!sp)
             return 1;

@@ -510,6 +510,31 @@ int sg_named_after(const sg_folded *f, size_t p)
     return word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
+/* Is the surname at folded offset p right after a first name in capitals that
+ * is none of the person's own ("le Dr André Brincat" once Bernard Brincat is
+ * named)? Then it names someone else of that family. */
+static int other_first_name(const sg_matcher *m, const sg_folded *f, size_t p, uint32_t who)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    if (e == b || e + 1 != p || !(f->flags[b] & SG_F_UPPER) ||
+        !sg_first_name_word(f->text + b, e - b))
+        return 0;
+    char *label;
+    unsigned char *flags;
+    size_t n;
+    const char *l = m->gaz->ents[who].label;
+    if (sg_fold_name(&label, &flags, &n, l, strlen(l)))
+        return 0;
+    int own = 0;
+    for (size_t k = 0; !own && k + (e - b) <= n; k++)
+        own = (k == 0 || !(flags[k - 1] & SG_F_ALNUM)) && !memcmp(label + k, f->text + b, e - b) &&
+              (k + (e - b) == n || !(flags[k + (e - b)] & SG_F_ALNUM));
+    free(label);
+    free(flags);
+    return !own;
+}
+
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t person = 0; /* surnames are only looked for after a person is named */
@@ -541,9 +566,10 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             p = q - 1;
             continue;
         }
-        uint32_t who;
+        uint32_t who = SG_TRIE_NONE;
         size_t end = surname_at(m, f, p, &ps.bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, p)) {
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, p) &&
+            !other_first_name(m, f, p, who)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
             p = end - 1;
         }

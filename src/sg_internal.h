@@ -104,4 +104,10 @@ int sg_kind_acronym(const char *t, size_t n);
  * (variants.c) */
 int sg_compass_point(const char *t, size_t n);
 
+/* Whether `w` (folded) is a common French first name; a compound ("jean
+ * paul", from Jean-Paul) is one when each part is. sg_first_name_word asks
+ * it of one word w[0, n), not NUL-terminated. (firstnames.c) */
+int sg_first_name(const char *w);
+int sg_first_name_word(const char *w, size_t n);
+
 #endif

@@ -40,10 +40,6 @@ int sg_suggest_word(sg_wordlist l, const char *w);
 /* The lists `w` is in, a bit (1 << list) each. */
 unsigned sg_suggest_words(const char *w);
 
-/* Whether `w` (folded) is a common French first name; a compound ("jean
- * paul", from Jean-Paul) is one when each part is. */
-int sg_first_name(const char *w);
-
 /* The sorted lists, for the test that checks their order. */
 const char *const *sg_suggest_list(sg_wordlist l, size_t *n);
 const char *const *sg_first_names(size_t *n);

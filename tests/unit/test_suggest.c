@@ -11,6 +11,7 @@
 
 #include <stakegraph/stakegraph.h>
 
+#include "sg_internal.h"
 #include "suggest_int.h"
 #include "suggest_test_util.h"
 
