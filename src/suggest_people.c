@@ -238,7 +238,12 @@ static int role_after(sg_scan *sc, size_t r)
     } else if (sep_has(sc, c, ".;:!?\"")) {
         return 0;
     }
-    return run_back(sc, end) == 2 ? add_person(sc, end - 1, end, end) : 0;
+    size_t n = run_back(sc, end);
+    /* "Emmanuel Bouvier Muller, directeur": a first name, then a surname of
+       two words (or a second first name, then the surname) */
+    if (n == 3 && sg_first_name(fw(sc, end - 2)))
+        return add_person(sc, end - 2, end, sg_first_name(fw(sc, end - 1)) ? end : end - 1);
+    return n == 2 ? add_person(sc, end - 1, end, end) : 0;
 }
 
 /* "le directeur général de l’AP-HM, Jean-Olivier Arnaud", "le président de la

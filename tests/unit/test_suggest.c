@@ -102,14 +102,18 @@ static void site_of_compass_point(void **state)
 }
 
 /* A surname of two words without a hyphen, before a comma and a role:
- * "Nadège Morel Vidal, responsable"; not where the name goes on with a
- * capital ("Jean Dupont Marc Durand", two people). */
+ * "Nadège Morel Vidal, responsable", also before a role in title case
+ * ("Lucien Garnier Rabot, Directeur Général"); not where the name goes on
+ * with a capital ("Jean Dupont Marc Durand", two people). */
 static void two_word_surnames(void **state)
 {
     (void)state;
     sg_suggestion_list *l = run1("« Tout avance », résume Nadège Morel Vidal, responsable du "
-                                 "service. Étaient là Jean Dupont Marc Durand.");
+                                 "service. Étaient là Jean Dupont Marc Durand. L'accord est signé "
+                                 "par Lucien Garnier Rabot, Directeur Général du groupe.");
     has(l, "Nadège Morel Vidal", "person");
+    has(l, "Lucien Garnier Rabot", "person");
+    hasnt(l, "Garnier Rabot");
     hasnt(l, "Jean Dupont Marc");
     hasnt(l, "Jean Dupont Marc Durand");
     sg_suggestion_list_free(l);
