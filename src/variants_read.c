@@ -789,9 +789,11 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
 
 /* Is the place at folded offset fs right after a body's head (and its own
  * name) and "de", "d'", "du": "l'IHU de Marseille"? `plural`: a head in the
- * plural only. */
+ * plural only. Returns 1, or 2 when the head's article is a plural's ("les
+ * Ehpad du Var", "des hôpitaux de Marseille"), else 0. */
 static int town_after_body(const sg_folded *f, size_t fs, int plural)
 {
+    static const char *const plurals[] = {"aux", "des", "les", "ses"};
     static const char *const bodies[] = {
         "hopital",   "hopitaux",     "hospitalier", "hospitaliers", "intercommunal", "clinique",
         "cliniques", "polyclinique", "mairie",      "prefecture",   "universite",    "faculte",
@@ -823,24 +825,50 @@ static int town_after_body(const sg_folded *f, size_t fs, int plural)
         if (e == b)
             return 0;
         if (sg_word_in(f->text + b, e - b, articles, sizeof(articles) / sizeof(*articles)))
-            return 1;
+            return sg_word_in(f->text + b, e - b, plurals, sizeof(plurals) / sizeof(*plurals)) ? 2
+                                                                                               : 1;
         if (!sg_word_in(f->text + b, e - b, heads, sizeof(heads) / sizeof(*heads)))
             return 0;
     }
     return 0;
 }
 
-/* Is the place at folded offset fs the town of a body the gazetteer does not
- * name, "l'hôpital de Draguignan", "la mairie de Marseille", "l'hôpital
- * Henri-Duffaut d'Avignon", or the second town of such bodies in the plural,
- * "les hôpitaux de Fréjus et Gassin" ("le CHU de Nice et Cannes" names a
- * town)? */
-static int town_of_body(const sg_folded *f, size_t fs)
+/* Is the place at folded offsets [fs, fe) the town of a body the gazetteer
+ * does not name, "l'hôpital de Draguignan", "la mairie de Marseille",
+ * "l'hôpital Henri-Duffaut d'Avignon", or a town of such bodies in the
+ * plural, "les hôpitaux de Fréjus et Gassin" ("le CHU de Nice et Cannes"
+ * names a town)? Bodies in the plural of one place are that place's: "les
+ * Ehpad du Var", "les hôpitaux de Marseille". */
+static int town_of_body(const sg_folded *f, size_t fs, size_t fe)
 {
-    if (town_after_body(f, fs, 0))
+    static const char *const of[] = {"de", "d", "du"};
+    int body = town_after_body(f, fs, 0);
+    if (body == 1)
         return 1;
+    if (body == 2) { /* the first of a list: "et" or a comma, then a capital */
+        size_t k = fe;
+        while (k < f->len && f->text[k] == ' ')
+            k++;
+        if (k < f->len && f->text[k] == ',')
+            k++;
+        else if (k + 3 <= f->len && !memcmp(f->text + k, "et ", 3))
+            k += 2;
+        else
+            return 0;
+        while (k < f->len && f->text[k] == ' ')
+            k++;
+        size_t w = k; /* "et de Sisteron", "et d'Embrun" */
+        while (w < f->len && (f->flags[w] & SG_F_ALNUM))
+            w++;
+        if (sg_word_in(f->text + k, w - k, of, sizeof(of) / sizeof(*of)))
+            for (k = w; k < f->len && (f->text[k] == ' ' || f->text[k] == '\''); k++)
+                ;
+        return k < f->len && (f->flags[k] & SG_F_UPPER);
+    }
     size_t b, e;
     sg_word_before(f, fs, 1, &b, &e);
+    if (e > b && sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+        sg_word_before(f, b, 1, &b, &e); /* "et de Sisteron" */
     if (e == b || !sg_word_is(f->text + b, e - b, "et"))
         return 0;
     for (int back = 0; back < 3; back++) { /* the first town's words, from its end */
@@ -992,7 +1020,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && sg_dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM) && !ex_before(f, x.fs - 1))
                 continue;
-            if (town_of_body(f, x.fs) || alone_on_line(f, s, slen, &x) ||
+            if (town_of_body(f, x.fs, x.fe) || alone_on_line(f, s, slen, &x) ||
                 in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x))
                 continue;
             if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
