@@ -993,9 +993,9 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
 static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
 {
     static const unsigned char sure[] = {
-        [SG_HIT_NAME] = 7,    [SG_HIT_PATTERN] = 7,     [SG_HIT_ACRONYM] = 6, [SG_HIT_FORM] = 6,
-        [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5,     [SG_HIT_FUZZY] = 1,   [SG_HIT_SHARED] = 9,
-        [SG_HIT_KNOWN] = 7,   [SG_HIT_KNOWN_SHARED] = 9};
+        [SG_HIT_NAME] = 7,    [SG_HIT_PATTERN] = 7,      [SG_HIT_ACRONYM] = 6, [SG_HIT_FORM] = 6,
+        [SG_HIT_VARIANT] = 4, [SG_HIT_SURNAME] = 5,      [SG_HIT_FUZZY] = 1,   [SG_HIT_SHARED] = 9,
+        [SG_HIT_KNOWN] = 7,   [SG_HIT_KNOWN_SHARED] = 9, [SG_HIT_SHORT] = 5};
     size_t k = x->fs, letters = 0;
     while (k < x->fe && (f->flags[k] & SG_F_ALNUM))
         k++;
@@ -1203,6 +1203,7 @@ const char *sg_matcher_how(const sg_matcher *m, const sg_hit *x, const char *s, 
     case SG_HIT_FORM: return "acronym";
     case SG_HIT_VARIANT: return "variant";
     case SG_HIT_SURNAME: return "surname";
+    case SG_HIT_SHORT: return "short";
     case SG_HIT_FUZZY: return "fuzzy";
     case SG_HIT_SHARED: return "variant";
     case SG_HIT_KNOWN:

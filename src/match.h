@@ -20,12 +20,13 @@ enum {
     SG_HIT_VARIANT,
     SG_HIT_SURNAME,
     SG_HIT_FUZZY,
-    SG_HIT_SHARED,      /* a name after a shared plural head: the head makes it surer than a
-                           plain name of the same span ("hôpitaux de Digne et Manosque") */
-    SG_HIT_KNOWN,       /* a name lent by the bundled gazetteer (known.c): it loses against any
-                           reading of the user's own names it overlaps */
-    SG_HIT_KNOWN_SHARED /* a name lent after a shared plural head: loses as a name lent, sure
+    SG_HIT_SHARED,       /* a name after a shared plural head: the head makes it surer than a
+                            plain name of the same span ("hôpitaux de Digne et Manosque") */
+    SG_HIT_KNOWN,        /* a name lent by the bundled gazetteer (known.c): it loses against any
+                            reading of the user's own names it overlaps */
+    SG_HIT_KNOWN_SHARED, /* a name lent after a shared plural head: loses as a name lent, sure
                            as a name after a shared head (a place of its span gives way) */
+    SG_HIT_SHORT         /* an organisation's short name, once it is named (short_names.c) */
 };
 
 /* How one written name of an entity is read (the case rules, in one place
@@ -131,6 +132,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
 /* Its steps, one by one. */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* Organisations named in full, then by a word of their name (short_names.c). */
+int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
 /* A long form in no gazetteer before a known acronym in brackets ("Centre
  * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
  * the acronym's letters: a mention of the acronym's entity. */

@@ -989,7 +989,9 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         return rc;
     if ((m->variants & SG_VARIANT_INSERTED) && (rc = sg_resolve_eponyms(m, f, hits)))
         return rc;
-    if (m->variants & SG_VARIANT_HEADS)
-        rc = sg_resolve_bodies(m, f, s, hits);
+    if ((m->variants & SG_VARIANT_HEADS) && (rc = sg_resolve_bodies(m, f, s, hits)))
+        return rc;
+    if (m->variants & SG_VARIANT_SHORT_NAMES)
+        rc = sg_resolve_short_names(m, f, s, hits);
     return rc;
 }

@@ -28,6 +28,7 @@ typedef enum {
     SG_WL_ORG_PLURAL, /* their plurals: cliniques, hôpitaux... */
     SG_WL_TITLE,      /* m, mme, dr, pr... */
     SG_WL_GENERIC,    /* capitalised words that name nothing alone: CHU, Nord... */
+    SG_WL_TRADE,      /* a company's trade after its name: Health, Pharma, Partners... */
     SG_WL_PLACE,      /* regions, countries, departments, big cities */
     SG_WL_CREDIT,     /* photo, crédit, illustration, source... */
     SG_WL_NAMED,      /* words before a person's name that make it an

@@ -280,15 +280,7 @@ static int club(const sg_scan *sc, size_t i, size_t j)
 
 int sg_suggest_trade(const sg_scan *sc, size_t k)
 {
-    static const char *const trades[] = {
-        "architecture", "biotech",      "capital",     "diagnostics", "group",  "health",
-        "healthcare",   "immobilier",   "industries",  "ingenierie",  "invest", "investissement",
-        "labs",         "management",   "medical",     "partners",    "pharma", "solutions",
-        "systems",      "technologies", "therapeutics"};
-    for (size_t t = 0; t < sizeof(trades) / sizeof(*trades); t++)
-        if (is(sc, k, trades[t]))
-            return 1;
-    return 0;
+    return in(sc, k, SG_WL_TRADE);
 }
 
 /* A company by its trade's word after its own name, in English as the

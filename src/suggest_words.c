@@ -565,6 +565,12 @@ static const char *const generic_words[] = {
     "youtube",
 };
 
+static const char *const trade_words[] = {
+    "architecture",   "biotech",    "capital",      "diagnostics",    "group",      "health",
+    "healthcare",     "immobilier", "industries",   "infrastructure", "ingenierie", "invest",
+    "investissement", "labs",       "management",   "medical",        "partners",   "pharma",
+    "solutions",      "systems",    "technologies", "therapeutics"};
+
 static const char *const place_words[] = {
     "afrique",
     "ain",
@@ -868,8 +874,8 @@ static const struct {
     [SG_WL_ROLE] = LIST(role_words),         [SG_WL_VERB] = LIST(verb_words),
     [SG_WL_ORG_HEAD] = LIST(org_head_words), [SG_WL_ORG_PLURAL] = LIST(org_plural_words),
     [SG_WL_TITLE] = LIST(title_words),       [SG_WL_GENERIC] = LIST(generic_words),
-    [SG_WL_PLACE] = LIST(place_words),       [SG_WL_CREDIT] = LIST(credit_words),
-    [SG_WL_NAMED] = LIST(named_words),
+    [SG_WL_TRADE] = LIST(trade_words),       [SG_WL_PLACE] = LIST(place_words),
+    [SG_WL_CREDIT] = LIST(credit_words),     [SG_WL_NAMED] = LIST(named_words),
 };
 
 static int cmp_str(const void *a, const void *b)

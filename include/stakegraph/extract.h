@@ -52,7 +52,10 @@ enum {
                                             other names too ("l'hôpital de Briançon" for the
                                             "Centre hospitalier des Escartons"), as written or
                                             folded only, and never over the entries' own names */
-    SG_VARIANT_ALL = (1u << 10) - 1
+    SG_VARIANT_SHORT_NAMES = 1u << 10,   /* an organisation named in full, then in the same
+                                            document by one word of its name that names
+                                            nothing else ("Innate" after "Innate Pharma") */
+    SG_VARIANT_ALL = (1u << 11) - 1
 };
 
 /* Parses a list of variant names (above, lower case with '-' for '_':

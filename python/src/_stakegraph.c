@@ -595,8 +595,9 @@ typedef struct {
     size_t start, end, ss, se, ts, te, line;
 } cooc_rec;
 
-static const char *const match_names[] = {"exact", "folded",  "variant", "acronym", "surname",
-                                          "fuzzy", "pattern", "known",   "found",   NULL};
+static const char *const match_names[] = {"exact",   "folded", "variant", "acronym",
+                                          "surname", "fuzzy",  "pattern", "known",
+                                          "found",   "short",  NULL};
 
 typedef struct {
     const char *id;

@@ -369,7 +369,7 @@ class Result:
         """Every mention, in document order, as a pandas DataFrame: doc, start,
         end (code points of the document's Python string, end exclusive), id,
         type, text (the document's text there), match (exact, folded, variant,
-        acronym, surname, fuzzy, pattern, known or found), byte_start, byte_end (the
+        acronym, surname, fuzzy, pattern, known, short or found), byte_start, byte_end (the
         library's byte offsets, as ``--mentions`` writes them). Documents
         read from files are read again the first time (an Error if one has
         changed since); after ``extract(..., mentions=False)``, the corpus

@@ -66,7 +66,7 @@ static const cli_option options[] = {
      0},
     {OPT_MENTIONS, "mentions", "FILE",
      "also write every mention as TSV: doc start end id type text match (exact, folded, "
-     "variant, acronym, surname, fuzzy, pattern, known or found: how it matched)",
+     "variant, acronym, surname, fuzzy, pattern, known, short or found: how it matched)",
      EX},
     {OPT_EVIDENCE, "evidence", "FILE",
      "also write, for every edge and unit, the document, the unit's bytes, both mentions and "
@@ -85,7 +85,8 @@ static const cli_option options[] = {
     {OPT_VARIANTS, "variants", "LIST",
      "the variants of names to match: all (default), none, or a list of function-words, "
      "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy, "
-     "known (names borrowed from the bundled gazetteer's entry for the same organisation); "
+     "known (names borrowed from the bundled gazetteer's entry for the same organisation), "
+     "short-names (an organisation named in full, then by one word of its name); "
      "-NAME removes one ('-fuzzy': all but fuzzy)",
      EX | EP},
     {OPT_DISCOVER, "discover", NULL,

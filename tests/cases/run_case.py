@@ -9,7 +9,7 @@ A case file has sections introduced by a line '== NAME':
   == mentions    expected mentions, one per line: ID<TAB>TEXT (in document order,
                  documents in name order), or ID<TAB>TEXT<TAB>MATCH to check how it
                  matched too (exact, folded, variant, acronym, surname, fuzzy,
-                 pattern, known, found); '-' alone means none
+                 pattern, known, short, found); '-' alone means none
   == edges       expected edges: ID_A<TAB>ID_B<TAB>WEIGHT (any order, ids sorted
                  within a line); '-' alone means none
   == nodes       (optional) expected node ids, one per line

@@ -37,7 +37,7 @@ with open(mentions, encoding="utf-8") as f:
 if rows[0] != ["doc", "start", "end", "id", "type", "text", "match"]:
     problems.append(f"mentions header {rows[0]}")
 for doc, start, end, eid, typ, text, match in rows[1:]:
-    if match not in ("exact", "folded", "variant", "acronym", "surname", "fuzzy", "pattern"):
+    if match not in ("exact", "folded", "variant", "acronym", "surname", "fuzzy", "pattern", "short"):
         problems.append(f"{doc}:{start}: match {match!r}")
     count[eid] += 1
     docs[eid].add(doc)
