@@ -431,6 +431,9 @@ static int seat_head(const sg_scan *sc, size_t i)
         return is(sc, i - 1, "les") || is(sc, i - 1, "des") || is(sc, i - 1, "aux");
     if (!(is_article(fw(sc, i - 1)) || is(sc, i - 1, "du") || is(sc, i - 1, "au")))
         return 0;
+    /* "les Ehpad de Paca", "des CPTS du Var": the bodies of a place, many */
+    if (is(sc, i - 1, "les") || is(sc, i - 1, "des") || is(sc, i - 1, "aux"))
+        return 0;
     for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
         if (is(sc, i, heads[k]))
             return 1;

@@ -293,7 +293,8 @@ static int company(const sg_scan *sc, size_t i, size_t j)
 }
 
 /* A road's number: A570, RN7, D559 (the letters glued to the digits), or
- * "RN 85": a road, not an actor. */
+ * "RN 85": a road, not an actor; nor is a code of two letters or more glued
+ * to three digits or more, a product's or a trial's ("IPH2201", "AZD1222"). */
 static int road(const sg_scan *sc, size_t i, size_t j)
 {
     static const char *const kinds[] = {"A", "D", "M", "N", "RD", "RM", "RN"};
@@ -311,6 +312,8 @@ static int road(const sg_scan *sc, size_t i, size_t j)
         return 0;
     if (!digits || digits > 4)
         return 0;
+    if (j == i && n >= 2 && digits >= 3)
+        return 1; /* (a code) */
     for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
         if (strlen(kinds[k]) == n && !memcmp(w, kinds[k], n))
             return 1;
@@ -348,6 +351,12 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
         return 0; /* "les échangeurs de l’A570" */
     if (sg_area_before(sc->f, sc->tok[i].fs))
         return 0; /* "le pays d’Arles": an area's name, its place known */
+    if (i > 0 && j >= i + 2 &&
+        (in(sc, i, SG_WL_ORG_HEAD) || in(sc, i, SG_WL_ORG_PLURAL) ||
+         sg_suggest_kind_acronym_at(sc, i)) &&
+        (is(sc, i - 1, "les") || is(sc, i - 1, "des") || is(sc, i - 1, "aux")) &&
+        particle_at(sc, i + 1) && ((sc->tok[j].flags & T_PLACE) || in(sc, j, SG_WL_PLACE)))
+        return 0; /* "les Ehpad de Paca": the bodies of a place, many */
     cued |= sg_suggest_dateline(sc, i, j) || (j == i && sg_suggest_party(sc, i));
     size_t a = i; /* the label's first word */
     int head = cued ? 0 : sg_suggest_head_before(sc, i, &a);

@@ -369,6 +369,23 @@ static void places_named_once(void **state)
 
 /* An acronym definition whose long form is in no gazetteer: the long form
  * is the label, the acronym an alias; a lower-case head may start it. */
+/* Bodies in the plural after "les", "des", "aux" and "de" a place are the
+ * place's, many ("les Ehpad de Paca", "des Cliniques du Var"); a code of
+ * capitals glued to three digits or more is a product's ("IPH2201"). The
+ * one body of a place stays ("la Clinique de Gardanne"). */
+static void plural_bodies_and_codes(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("On compte 300 morts dans les Ehpad de Paca. Le directeur des Cliniques du Var parle. "
+             "Le laboratoire développe IPH2201 avec la Clinique de Gardanne.");
+    hasnt(l, "Ehpad de Paca");
+    hasnt(l, "Cliniques du Var");
+    hasnt(l, "IPH2201");
+    has(l, "Clinique de Gardanne", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 static void acronym_definitions(void **state)
 {
     (void)state;
@@ -1793,6 +1810,7 @@ int main(void)
         cmocka_unit_test(split_on_et),
         cmocka_unit_test(types_from_cues),
         cmocka_unit_test(acronym_definitions),
+        cmocka_unit_test(plural_bodies_and_codes),
         cmocka_unit_test(covered_by_gazetteer),
         cmocka_unit_test(recount_and_misuse),
         cmocka_unit_test(places_named_once),
