@@ -138,15 +138,23 @@ static void note(uint32_t *slot, uint32_t e)
 
 /* Does a proper name follow the kind's words ending at p ("la Région
  * Occitanie", "le Département du Var")? Then the kind is part of another
- * body's name, one the gazetteer does not know. */
+ * body's name, one the gazetteer does not know. A party's acronym is no
+ * name: "le président du Conseil régional LR". */
 static int name_follows(const sg_folded *f, const char *s, size_t p)
 {
+    static const char *const parties[] = {"dvd", "dvg", "eelv", "fn", "lfi", "lr", "lrem",
+                                          "pc",  "pcf", "ps",   "rn", "udi", "ump"};
     if (p < f->len && s[f->src[p]] == '-')
         return 1; /* "Ville-la-Grand", "Région-Sud" */
     while (p < f->len && f->text[p] == ' ')
         p++;
-    if (p < f->len && (f->flags[p] & SG_F_UPPER))
-        return 1;
+    if (p < f->len && (f->flags[p] & SG_F_UPPER)) {
+        size_t e = p;
+        while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+            e++;
+        return !(sg_all_upper(f, p, e) &&
+                 sg_word_in(f->text + p, e - p, parties, sizeof(parties) / sizeof(*parties)));
+    }
     size_t e = p;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
         e++;
