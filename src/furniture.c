@@ -302,8 +302,9 @@ static const char *glued_credit_end(const char *q, const char *lend)
 /* Where a credit starting at q ends: at the ')' that closes its bracket
  * ("(© Var-Matin – X) La clinique ..."), or else at the line's end. */
 /* "Photo DR : le CHU de Nice": the credit is the cue and one word in
- * capitals (DR, AFP, MAXPPP), and a caption follows the colon. Returns the
- * colon's end, or NULL. */
+ * capitals (DR, AFP, MAXPPP) or one capitalised word ("Photo WebTimeMedias :
+ * une vue des labos"), and a caption follows the colon. Returns the colon's
+ * end, or NULL. */
 static const char *credit_before_caption(const char *q, const char *lend)
 {
     size_t n = starts_with(q, lend, "photo");
@@ -315,7 +316,10 @@ static const char *credit_before_caption(const char *q, const char *lend)
     const char *c = ++w;
     while (c < lend && *c >= 'A' && *c <= 'Z')
         c++;
-    if (c - w < 2 || c - w > 8)
+    if (c - w == 1) /* one capitalised word, letters only */
+        while (c < lend && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')))
+            c++;
+    if (c - w < 2 || c - w > 24 || (c < lend && *c != ' ' && *c != ':'))
         return NULL;
     while (c < lend && *c == ' ')
         c++;
