@@ -270,6 +270,25 @@ static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, si
     return 0;
 }
 
+/* An organisation's one word glued by a dash to an acronym before it: "le
+ * délégué FO-Timone", "le CHSCT-Timone" name a union's section or a
+ * committee of the hospital, not the hospital. */
+static int after_acronym_dash(const sg_matcher *m, const sg_folded *f, const char *s,
+                              const sg_hit *prev, const sg_hit *x)
+{
+    if (m->is_place[x->entity] || m->is_person[x->entity] || x->fs < 3 ||
+        f->text[x->fs - 1] != ' ' || !sg_dash_at(f, s, x->fs - 1))
+        return 0;
+    for (size_t k = x->fs; k < x->fe; k++)
+        if (!(f->flags[k] & SG_F_ALNUM))
+            return 0; /* (one word) */
+    size_t e = x->fs - 1, b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    return e - b >= 2 && e - b <= 6 && sg_all_upper(f, b, e) &&
+           (!prev || prev->fe <= b || (prev->fs == b && prev->fe == e));
+}
+
 /* A place in brackets right after an organisation's mention whose name ends
  * with that place: "l'ARS Provence-Alpes-Côte d'Azur (Paca)" spells the
  * region's short name out, the region is no mention of its own. */
@@ -303,7 +322,8 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
             !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
-            !in_hotel(m, f, x) && !abbreviated(m, f, out ? &h->v[out - 1] : NULL, x))
+            !in_hotel(m, f, x) && !abbreviated(m, f, out ? &h->v[out - 1] : NULL, x) &&
+            !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }
     h->n = out;
