@@ -282,6 +282,8 @@ static int after_acronym_dash(const sg_matcher *m, const sg_folded *f, const cha
     for (size_t k = x->fs; k < x->fe; k++)
         if (!(f->flags[k] & SG_F_ALNUM))
             return 0; /* (one word) */
+    if (sg_all_upper(f, x->fs, x->fe))
+        return 0; /* a compound acronym: "CHITS-CHH" */
     size_t e = x->fs - 1, b = e;
     while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
         b--;

@@ -349,6 +349,18 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     if (road(sc, i, j))
         return 0; /* "les échangeurs de l’A570" */
+    const char *sp = j == i ? strchr(fw(sc, i), ' ') : NULL;
+    if (sp && (size_t)(sp - fw(sc, i)) < 16) { /* "le CHSCT-Timone": a committee's */
+        char first[16];
+        memcpy(first, fw(sc, i), (size_t)(sp - fw(sc, i)));
+        first[sp - fw(sc, i)] = '\0';
+        const char *o = sc->text + sc->tok[i].s; /* in capitals: an acronym */
+        size_t caps = 0;
+        while (o[caps] >= 'A' && o[caps] <= 'Z')
+            caps++;
+        if (caps == (size_t)(sp - fw(sc, i)) && sg_suggest_word(SG_WL_GENERIC, first))
+            return 0;
+    }
     if (sg_area_before(sc->f, sc->tok[i].fs))
         return 0; /* "le pays d’Arles": an area's name, its place known */
     if (i > 0 && j >= i + 2 &&

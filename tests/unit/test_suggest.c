@@ -371,17 +371,20 @@ static void places_named_once(void **state)
  * is the label, the acronym an alias; a lower-case head may start it. */
 /* Bodies in the plural after "les", "des", "aux" and "de" a place are the
  * place's, many ("les Ehpad de Paca", "des Cliniques du Var"); a code of
- * capitals glued to three digits or more is a product's ("IPH2201"). The
+ * capitals glued to three digits or more is a product's ("IPH2201"), a
+ * generic word's compound a committee's ("CHSCT-Timone"). The
  * one body of a place stays ("la Clinique de Gardanne"). */
 static void plural_bodies_and_codes(void **state)
 {
     (void)state;
     sg_suggestion_list *l =
         run1("On compte 300 morts dans les Ehpad de Paca. Le directeur des Cliniques du Var parle. "
-             "Le laboratoire développe IPH2201 avec la Clinique de Gardanne.");
+             "Le laboratoire développe IPH2201 avec la Clinique de Gardanne. Le secrétaire du "
+             "CHSCT-Timone parle.");
     hasnt(l, "Ehpad de Paca");
     hasnt(l, "Cliniques du Var");
     hasnt(l, "IPH2201");
+    hasnt(l, "CHSCT-Timone");
     has(l, "Clinique de Gardanne", "organisation");
     sg_suggestion_list_free(l);
 }
