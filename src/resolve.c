@@ -510,6 +510,19 @@ int sg_named_after(const sg_folded *f, size_t p)
     return word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
+/* Where the name whose surname is at folded offset p starts: at the first
+ * name in capitals right before it, if any ("l'Institut Axel Kahn": the
+ * institute is named after the person, and "Kahn" is no mention of him). */
+static size_t first_name_start(const sg_folded *f, size_t p)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e > b && e + 1 == p && (f->flags[b] & SG_F_UPPER) &&
+                   sg_first_name_word(f->text + b, e - b)
+               ? b
+               : p;
+}
+
 /* Is the surname at folded offset p right after a first name in capitals that
  * is none of the person's own ("le Dr André Brincat" once Bernard Brincat is
  * named)? Then it names someone else of that family. */
@@ -568,7 +581,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who = SG_TRIE_NONE;
         size_t end = surname_at(m, f, p, &ps.bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, p) &&
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, first_name_start(f, p)) &&
             !other_first_name(m, f, p, who)) {
             rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
             p = end - 1;

@@ -508,9 +508,15 @@ static int rows_from_sequences(sg_suggester *s)
             if ((aliases = malloc(strlen(c->label) + 2)))
                 sprintf(aliases, "=%s", c->label);
         }
+        /* "la clinique Rosemond", "la Mutuelle du Midi": a body named by its
+           head, in mixed case, ending on a name */
+        int named = !c->upper && (!c->lower_end || c->long_lower) &&
+                    sg_suggest_establishment(c->key) && !strcmp(sequence_type(c), "organisation");
         int rc = row_add(s, marked ? K_MARKED : K_SEQUENCE, sequence_type(c),
-                         c->upper ? "acronym" : "sequence", capitalised(c->label), aliases,
-                         sg_strdup(""));
+                         named      ? "named"
+                         : c->upper ? "acronym"
+                                    : "sequence",
+                         capitalised(c->label), aliases, sg_strdup(""));
         if (rc || (rc = take_name(s, c->label)))
             return rc;
         s->rows.v[s->rows.n - 1].seen = total;

@@ -101,6 +101,8 @@ static unsigned found_kind(const sg_suggestion *r)
         return SG_FOUND_DEFINITIONS;
     if (!strcmp(r->kind, "acronym"))
         return SG_FOUND_ACRONYMS;
+    if (!strcmp(r->kind, "named"))
+        return SG_FOUND_NAMED;
     return !strcmp(r->kind, "sequence") ? SG_FOUND_SEQUENCES : 0;
 }
 

@@ -438,6 +438,9 @@ int sg_suggest_part_of_place(const char *key);
 int sg_suggest_authority(const char *key);
 /* One of the first two words an organisation's head. */
 int sg_suggest_org_headed(const char *key);
+/* Whether `key` starts with an establishment's head and goes on ("clinique
+ * rosemond", "mutuelle du midi", "association entraide"): one body, named. */
+int sg_suggest_establishment(const char *key);
 
 /* suggest_sequences.c */
 /* The end of the capitalised sequence starting at word i. */

@@ -143,6 +143,18 @@ int sg_suggest_authority(const char *key)
     return 0;
 }
 
+int sg_suggest_establishment(const char *key)
+{
+    static const char *const heads[] = {
+        "association ", "centre ",       "clinique ", "ehpad ",    "federation ",
+        "fondation ",   "groupe ",       "hopital ",  "institut ", "laboratoire ",
+        "mutuelle ",    "polyclinique ", "societe ",  "syndicat "};
+    for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+        if (!strncmp(key, heads[k], strlen(heads[k])))
+            return 1;
+    return 0;
+}
+
 /* Whether one of the first two words of `key` is an organisation's head. */
 int sg_suggest_org_headed(const char *key)
 {

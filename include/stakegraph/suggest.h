@@ -58,7 +58,8 @@ typedef struct {
                             long forms; never a person's surname alone */
     const char *surname; /* people: the surname later mentions use ("" otherwise) */
     const char *kind;    /* why it is proposed: "definition", "acronym", "person",
-                            "sequence" */
+                            "named" (a body named by its head: "la clinique
+                            Rosemond"), "sequence" */
     size_t count;        /* mentions an extractor finds with the row added */
     const char *example; /* the sentence of the first of them, on one line, at most
                             about 200 bytes */
@@ -134,13 +135,15 @@ int sg_suggestion_list_write(const sg_suggestion_list *l, const char *path, sg_e
 
 /* Kinds of rows that sg_gazetteer_add_found takes (a mask): "person" rows
  * with a first name and a surname (a surname alone is never taken),
- * "definition" rows (a long form with its acronym), "acronym" rows and
- * "sequence" rows. */
+ * "definition" rows (a long form with its acronym), "acronym" rows,
+ * "sequence" rows and "named" rows (a body named by an establishment's head:
+ * clinique, hôpital, mutuelle, association…). */
 #define SG_FOUND_PEOPLE 1u
 #define SG_FOUND_DEFINITIONS 2u
 #define SG_FOUND_ACRONYMS 4u
 #define SG_FOUND_SEQUENCES 8u
-#define SG_FOUND_DEFAULT (SG_FOUND_PEOPLE | SG_FOUND_DEFINITIONS)
+#define SG_FOUND_NAMED 16u
+#define SG_FOUND_DEFAULT (SG_FOUND_PEOPLE | SG_FOUND_DEFINITIONS | SG_FOUND_NAMED)
 
 /* Adds to `gaz` the rows of `rows` whose kind is in the mask `kinds`, as
  * entities (id, label, type, aliases and surname of the row) marked as found

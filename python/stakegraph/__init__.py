@@ -598,7 +598,7 @@ def suggest(inputs: Inputs, gazetteer: Union[None, Gazetteer, PathLike, Sequence
             min_count: int = 2, *, jsonl: Optional[bool] = None):
     """The gazetteer rows the corpus suggests (``stakegraph suggest``): names
     the gazetteers miss, best first, as a DataFrame: id, label, type, aliases,
-    surname, kind (definition, acronym, person, sequence), count (mentions an
+    surname, kind (definition, acronym, person, named, sequence), count (mentions an
     extractor finds with the row added) and example (a sentence). ``inputs``
     and ``gazetteer`` as for :func:`extract`; ``min_count`` as
     ``--min-count``. The rows (without count, kind and example) load as a

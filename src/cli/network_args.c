@@ -90,8 +90,9 @@ static const cli_option options[] = {
      "-NAME removes one ('-fuzzy': all but fuzzy)",
      EX | EP},
     {OPT_DISCOVER, "discover", NULL,
-     "also find the people named in full and the bodies defined with their acronym that the "
-     "gazetteers miss (as 'stakegraph suggest' does), and add them to the network as actors "
+     "also find the people named in full, the bodies defined with their acronym and the bodies "
+     "named by an establishment's head ('la clinique X') that the gazetteers miss (as "
+     "'stakegraph suggest' does), and add them to the network as actors "
      "found in the corpus (node column found, mention match 'found'); the default without -g",
      EX | EP},
     {OPT_NO_DISCOVER, "no-discover", NULL,

@@ -48,6 +48,36 @@ static void kinds_taken(void **state)
     sg_suggestion_list_free(rows);
 }
 
+/* A body named by an establishment's head ("la clinique Verlanne", "la
+ * Mutuelle du Lubéron") is a "named" row, taken by default; a capitalised
+ * sequence without one ("Pos Nordal") is a "sequence" row, not taken. */
+static void named_bodies(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Les patients sont transférés vers la clinique Verlanne. La Mutuelle "
+                           "du Lubéron rembourse. Le cabinet Pos Nordal conseille Pos Nordal.",
+                           NULL};
+    sg_suggestion_list *rows = run(ars, texts);
+    assert_string_equal(row(rows, "Clinique Verlanne")->kind, "named");
+    assert_string_equal(row(rows, "Mutuelle du Lubéron")->kind, "named");
+    sg_error err;
+    sg_gazetteer *gaz = gazetteer();
+    assert_int_equal(sg_gazetteer_add_found(gaz, rows, SG_FOUND_DEFAULT, &err), 0);
+    assert_true(sg_gazetteer_find(gaz, "org:clinique-verlanne") >= 0);
+    assert_true(sg_gazetteer_find(gaz, "org:mutuelle-du-luberon") >= 0);
+    for (size_t i = 0; i < sg_suggestion_list_count(rows); i++) {
+        const sg_suggestion *r = sg_suggestion_list_get(rows, i);
+        if (strcmp(r->kind, "named") && strcmp(r->kind, "person") && strcmp(r->kind, "definition"))
+            assert_int_equal(sg_gazetteer_find(gaz, r->id), -1);
+    }
+    sg_gazetteer_free(gaz);
+    gaz = gazetteer();
+    assert_int_equal(sg_gazetteer_add_found(gaz, rows, SG_FOUND_PEOPLE, &err), 0);
+    assert_int_equal(sg_gazetteer_find(gaz, "org:clinique-verlanne"), -1);
+    sg_gazetteer_free(gaz);
+    sg_suggestion_list_free(rows);
+}
+
 static int on_mention(const sg_mention *m, void *ctx)
 {
     char *log = ctx;
@@ -103,6 +133,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(kinds_taken),
+        cmocka_unit_test(named_bodies),
         cmocka_unit_test(corpus_mentions_and_nodes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
