@@ -420,6 +420,28 @@ static inline void sg_word_before(const sg_folded *f, size_t p, int elision, siz
     *e = end;
 }
 
+/* The first capital starting a word in [q, lim), or lim (q > 0): the scans
+ * between hits, eight flags at a time where none is a capital, as most of a
+ * text is lower case. */
+static inline size_t sg_next_capital(const sg_folded *f, size_t q, size_t lim)
+{
+    const unsigned char *fl = f->flags;
+    while (q < lim) {
+        if (q + 8 <= lim) {
+            uint64_t x;
+            memcpy(&x, fl + q, 8);
+            if (!(x & 0x0101010101010101ULL * SG_F_UPPER)) {
+                q += 8;
+                continue;
+            }
+        }
+        if ((fl[q] & SG_F_UPPER) && !(fl[q - 1] & SG_F_ALNUM))
+            return q;
+        q++;
+    }
+    return lim;
+}
+
 /* Is the word at folded offset i right after the elided one-letter word c
  * and its apostrophe ("d'" for c 'd', "l'" for c 'l')? */
 static inline int sg_elided_before(const sg_folded *f, size_t i, char c)

@@ -370,28 +370,6 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc ? SG_ERR_NOMEM : 0;
 }
 
-/* The first capital starting a word in [q, lim), or lim (q > 0): the scans
- * between hits, eight flags at a time where none is a capital, as most of a
- * text is lower case. */
-static size_t next_capital(const sg_folded *f, size_t q, size_t lim)
-{
-    const unsigned char *fl = f->flags;
-    while (q < lim) {
-        if (q + 8 <= lim) {
-            uint64_t x;
-            memcpy(&x, fl + q, 8);
-            if (!(x & 0x0101010101010101ULL * SG_F_UPPER)) {
-                q += 8;
-                continue;
-            }
-        }
-        if ((fl[q] & SG_F_UPPER) && !(fl[q - 1] & SG_F_ALNUM))
-            return q;
-        q++;
-    }
-    return lim;
-}
-
 /* A small hash map from a 32-bit key (an entity, a trie node) to two values,
  * open addressing with SG_TRIE_NONE as the empty key: a document may name tens
  * of thousands of people from a large gazetteer. */
@@ -573,7 +551,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             /* on to the next capital starting a word, or the next hit */
             size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
             if (ps.seen.n)
-                q = next_capital(f, q, lim);
+                q = sg_next_capital(f, q, lim);
             else
                 q = lim > q ? lim : q;
             p = q - 1;
@@ -901,7 +879,7 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))) {
             /* on to the next capital at a word start, or the next hit */
             size_t next = k < h->n ? h->v[k].fs : f->len;
-            p = next_capital(f, p + 1, next) - 1;
+            p = sg_next_capital(f, p + 1, next) - 1;
             continue;
         }
         uint32_t who = SG_TRIE_NONE;

@@ -225,8 +225,10 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
             p = (k < h->n ? h->v[k].fs : f->len) - 1;
             continue;
         }
-        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
-            continue;
+        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM))) {
+            p = sg_next_capital(f, p + 1, k < h->n ? h->v[k].fs : f->len) - 1;
+            continue; /* (on to the next capital starting a word, or the next hit) */
+        }
         size_t e = p;
         while (e < f->len && (f->flags[e] & SG_F_ALNUM))
             e++;
