@@ -227,6 +227,7 @@ void sg_extractor_free(sg_extractor *ex)
     sg_folded_free(&ex->folded);
     sg_units_free(&ex->units);
     sg_hits_free(&ex->hits);
+    sg_short_cache_free(ex->shorts);
     sg_cooc_free(&ex->counts);
     free(ex->unit_entities);
     free(ex->first_hit);
@@ -587,7 +588,7 @@ int sg_extractor_add_document(sg_extractor *ex, const sg_document *d, sg_error *
     /* match, resolve the document's references, leave out the credits */
     if ((rc = sg_matcher_run(ex->matcher, ex->md, &ex->folded, text, len, name, &ex->hits, err)))
         return rc;
-    if ((rc = sg_resolve(ex->matcher, &ex->folded, text, &ex->hits)) ||
+    if ((rc = sg_resolve(ex->matcher, &ex->folded, text, &ex->hits, &ex->shorts)) ||
         (!ex->opt.keep_furniture && (rc = sg_furniture_filter(&ex->folded, text, len, &ex->hits))))
         return sg_error_set(err, rc, name, 0, -1, "out of memory");
     /* Mentions first: a failing callback then leaves the counts untouched. */

@@ -23,6 +23,7 @@ struct sg_extractor {
     sg_matcher *matcher; /* shared by forks: freed by the extractor that made it */
     int owns_matcher;
     sg_regex_md *md;
+    sg_short_cache *shorts; /* the organisations' short names met (short_names.c) */
     sg_folded folded;
     sg_units units;
     sg_hits hits;

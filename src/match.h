@@ -127,13 +127,20 @@ void sg_hits_sort(sg_hits *h);
  * Bonnet") after "l'hôpital Bonnet de Fréjus", local authorities by their kind
  * alone.
  * `s`: the original text of `f`. Returns 0 or SG_ERR_NOMEM. */
-int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
+/* What resolution keeps from one document to the next of one extractor: the
+ * short names of the organisations met so far (short_names.c). NULL until
+ * the first document; freed with sg_short_cache_free. */
+typedef struct sg_short_cache sg_short_cache;
+void sg_short_cache_free(sg_short_cache *c);
+int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
+               sg_short_cache **cache);
 
 /* Its steps, one by one. */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* Organisations named in full, then by a word of their name (short_names.c). */
-int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
+int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
+                           sg_short_cache **cache);
 /* A long form in no gazetteer before a known acronym in brackets ("Centre
  * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
  * the acronym's letters: a mention of the acronym's entity. */

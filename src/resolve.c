@@ -968,7 +968,8 @@ static int sg_resolve_eponyms(const sg_matcher *m, const sg_folded *f, sg_hits *
     return rc;
 }
 
-int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits)
+int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
+               sg_short_cache **cache)
 {
     int rc = 0;
     if ((m->variants & SG_VARIANT_DEFINED) &&
@@ -983,6 +984,6 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
     if ((m->variants & SG_VARIANT_HEADS) && (rc = sg_resolve_bodies(m, f, s, hits)))
         return rc;
     if (m->variants & SG_VARIANT_SHORT_NAMES)
-        rc = sg_resolve_short_names(m, f, s, hits);
+        rc = sg_resolve_short_names(m, f, s, hits, cache);
     return rc;
 }

@@ -12,8 +12,9 @@
  * organisation is named and where no other name is read; not inside a longer
  * name (a capitalised word right before or after it: "Louis Pasteur") nor
  * after a street's noun ("rue Pasteur"); and not when two organisations of
- * the document share it. The words of an organisation's name are folded when
- * the document first names it: the matcher keeps nothing for them. */
+ * the document share it. The words of an organisation's name are chosen the
+ * first time a document names it and kept for the extractor's next documents
+ * (sg_short_cache): the press names the same few bodies again and again. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,19 +25,31 @@
 #define MIN_LETTERS 4
 #define MAX_WORD 48
 
+/* One organisation's short names: where they start in the pool (each word
+ * its length's byte then its folded bytes, a 0 byte after the last). */
+typedef struct {
+    uint32_t entity; /* SG_TRIE_NONE: an empty slot */
+    uint32_t off;
+} cache_rec;
+
+struct sg_short_cache {
+    cache_rec *v; /* open addressing by entity */
+    size_t n, mask;
+    char *pool;
+    size_t len, cap;
+    sg_folded scratch;
+};
+
 typedef struct {
     uint32_t entity;
-    uint32_t off, len; /* the folded word in the pool */
+    uint32_t off; /* the word's length byte, in the cache's pool */
 } short_rec;
 
 typedef struct {
     short_rec *v;
     size_t n, cap;
-    char *pool;
-    size_t pn, pcap;
     uint32_t *named; /* the organisations whose words are in, in order */
     size_t nnamed, named_cap;
-    sg_folded scratch;
 } shorts;
 
 /* Words that name nothing alone, as suggest.c's lists have them. */
@@ -55,38 +68,31 @@ static int generic(const char *w, size_t n)
            sg_compass_point(w, n);
 }
 
-static int add_word(shorts *s, uint32_t entity, const char *w, size_t n)
+static int pool_add(sg_short_cache *c, const char *w, size_t n)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (s->v[i].entity == entity && s->v[i].len == n && !memcmp(s->pool + s->v[i].off, w, n))
-            return 0; /* (a word twice in the name) */
-    if (sg_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v)) ||
-        sg_grow((void **)&s->pool, &s->pcap, s->pn + n, 1))
+    if (sg_grow((void **)&c->pool, &c->cap, c->len + n + 1, 1))
         return SG_ERR_NOMEM;
-    memcpy(s->pool + s->pn, w, n);
-    s->v[s->n++] = (short_rec){entity, (uint32_t)s->pn, (uint32_t)n};
-    s->pn += n;
+    c->pool[c->len++] = (char)n;
+    memcpy(c->pool + c->len, w, n);
+    c->len += n;
     return 0;
 }
 
-/* Adds the short names of an organisation the document names. */
-static int add_named(const sg_matcher *m, shorts *s, uint32_t entity)
+/* Chooses the short names of an organisation and adds them to the pool,
+ * a 0 byte after them (none for a name without one). */
+static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
 {
-    for (size_t i = 0; i < s->nnamed; i++)
-        if (s->named[i] == entity)
-            return 0;
-    if (sg_grow((void **)&s->named, &s->named_cap, s->nnamed + 1, sizeof(*s->named)))
-        return SG_ERR_NOMEM;
-    s->named[s->nnamed++] = entity;
     const char *label = m->gaz->ents[entity].label;
     label += *label == '!' || *label == '=';
     int seat = 0, rc = 0; /* seat: after "de", "du", "des" (and an article) */
+    if (strcmp(m->gaz->ents[entity].type, "organisation"))
+        return pool_add(c, "", 0);                /* (another type, "personne": none) */
     for (const char *tok = label; *tok && !rc;) { /* the label's words, as spaces part them */
         size_t tn = strcspn(tok, " ");
         const char *t;
         const unsigned char *fl;
         size_t n;
-        if ((rc = sg_fold_name_in(&s->scratch, tok, tn, &t, &fl, &n)))
+        if ((rc = sg_fold_name_in(&c->scratch, tok, tn, &t, &fl, &n)))
             break;
         /* a compound ("Henri-Malartic", "Provence-Alpes-Côte"): its words
            only after a first name, a person's name a body bears */
@@ -115,9 +121,9 @@ static int add_named(const sg_matcher *m, shorts *s, uint32_t entity)
                 e++;
             }
             /* a capital first, not all capitals (an acronym) */
-            if (e - b >= MIN_LETTERS && (fl[b] & SG_F_UPPER) && upper < e - b && !digits && !seat &&
-                !compound && !generic(t + b, e - b))
-                rc = add_word(s, entity, t + b, e - b);
+            if (e - b >= MIN_LETTERS && e - b < MAX_WORD && (fl[b] & SG_F_UPPER) && upper < e - b &&
+                !digits && !seat && !compound && !generic(t + b, e - b))
+                rc = pool_add(c, t + b, e - b);
             static const char *const of[] = {"d", "de", "des", "du"};
             static const char *const article[] = {"l", "la", "le", "les"};
             if (sg_word_in(t + b, e - b, of, sizeof(of) / sizeof(*of)))
@@ -131,16 +137,82 @@ static int add_named(const sg_matcher *m, shorts *s, uint32_t entity)
         tok += tn;
         tok += strspn(tok, " ");
     }
+    return rc ? rc : pool_add(c, "", 0);
+}
+
+/* Where the short names of `entity` start in the cache's pool, chosen the
+ * first time (0 and *rc set when out of memory). */
+static uint32_t cached(const sg_matcher *m, sg_short_cache *c, uint32_t entity, int *rc)
+{
+    if (2 * (c->n + 1) > c->mask + 1) { /* grow: at most half full */
+        size_t mask = c->mask ? c->mask * 2 + 1 : 255;
+        cache_rec *v = malloc((mask + 1) * sizeof(*v));
+        if (!v) {
+            *rc = SG_ERR_NOMEM;
+            return 0;
+        }
+        for (size_t i = 0; i <= mask; i++)
+            v[i].entity = SG_TRIE_NONE;
+        for (size_t i = 0; c->mask && i <= c->mask; i++)
+            if (c->v[i].entity != SG_TRIE_NONE) {
+                size_t k = (c->v[i].entity * 2654435761u) & mask;
+                while (v[k].entity != SG_TRIE_NONE)
+                    k = (k + 1) & mask;
+                v[k] = c->v[i];
+            }
+        free(c->v);
+        c->v = v;
+        c->mask = mask;
+    }
+    size_t k = (entity * 2654435761u) & c->mask;
+    while (c->v[k].entity != SG_TRIE_NONE && c->v[k].entity != entity)
+        k = (k + 1) & c->mask;
+    if (c->v[k].entity == entity)
+        return c->v[k].off;
+    size_t off = c->len;
+    if (off >= UINT32_MAX / 2 || (*rc = choose_words(m, c, entity)))
+        return *rc ? 0 : (*rc = SG_ERR_LIMIT, 0);
+    c->v[k] = (cache_rec){entity, (uint32_t)off};
+    c->n++;
+    return (uint32_t)off;
+}
+
+void sg_short_cache_free(sg_short_cache *c)
+{
+    if (!c)
+        return;
+    free(c->v);
+    free(c->pool);
+    sg_folded_free(&c->scratch);
+    free(c);
+}
+
+/* Adds the short names of an organisation the document names, once. */
+static int add_named(const sg_matcher *m, sg_short_cache *c, shorts *s, uint32_t entity)
+{
+    for (size_t i = 0; i < s->nnamed; i++)
+        if (s->named[i] == entity)
+            return 0;
+    if (sg_grow((void **)&s->named, &s->named_cap, s->nnamed + 1, sizeof(*s->named)))
+        return SG_ERR_NOMEM;
+    s->named[s->nnamed++] = entity;
+    int rc = 0;
+    uint32_t off = cached(m, c, entity, &rc);
+    for (; !rc && c->pool[off]; off += 1 + (unsigned char)c->pool[off]) {
+        if (sg_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v)))
+            return SG_ERR_NOMEM;
+        s->v[s->n++] = (short_rec){entity, off};
+    }
     return rc;
 }
 
 /* The one organisation named so far whose short name is w[0, n), or
  * SG_TRIE_NONE (none, or several). */
-static uint32_t bearer(const shorts *s, const char *w, size_t n)
+static uint32_t bearer(const sg_short_cache *c, const shorts *s, const char *w, size_t n)
 {
     uint32_t who = SG_TRIE_NONE;
     for (size_t i = 0; i < s->n; i++)
-        if (s->v[i].len == n && !memcmp(s->pool + s->v[i].off, w, n)) {
+        if ((unsigned char)c->pool[s->v[i].off] == n && !memcmp(c->pool + s->v[i].off + 1, w, n)) {
             if (who != SG_TRIE_NONE && who != s->v[i].entity)
                 return SG_TRIE_NONE;
             who = s->v[i].entity;
@@ -198,13 +270,15 @@ static int alone(const sg_folded *f, const char *s, size_t p, size_t e)
 static void shorts_free(shorts *s)
 {
     free(s->v);
-    free(s->pool);
     free(s->named);
-    sg_folded_free(&s->scratch);
 }
 
-int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s_text, sg_hits *h)
+int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s_text, sg_hits *h,
+                           sg_short_cache **cache)
 {
+    if (!*cache && !(*cache = calloc(1, sizeof(**cache))))
+        return SG_ERR_NOMEM;
+    sg_short_cache *c = *cache;
     shorts s;
     memset(&s, 0, sizeof(s));
     sg_hits add = {0};
@@ -213,8 +287,8 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
             uint32_t x = h->v[k].entity;
-            if ((m->allowed[x] & SG_VARIANT_SHORT_NAMES) &&
-                !strcmp(m->gaz->ents[x].type, "organisation") && (rc = add_named(m, &s, x)))
+            if ((m->allowed[x] & SG_VARIANT_SHORT_NAMES) && !m->is_person[x] && !m->is_place[x] &&
+                (rc = add_named(m, c, &s, x)))
                 break;
             p = p < h->v[k].fe ? h->v[k].fe : p;
             k++;
@@ -234,7 +308,7 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
             e++;
         uint32_t who = e - p >= MIN_LETTERS && (k >= h->n || h->v[k].fs >= e) &&
                                alone(f, s_text, p, e) && !after_street(f, p)
-                           ? bearer(&s, f->text + p, e - p)
+                           ? bearer(c, &s, f->text + p, e - p)
                            : SG_TRIE_NONE;
         if (who != SG_TRIE_NONE)
             rc = sg_hits_push(&add, p, e, who, SG_HIT_SHORT);

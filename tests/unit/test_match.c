@@ -70,7 +70,9 @@ static void run(const char *text, char *out, size_t size)
     sg_regex_md *md = sg_regex_md_new();
     assert_non_null(md);
     assert_int_equal(sg_matcher_run(matcher, md, &f, text, strlen(text), "doc", &h, &err), 0);
-    assert_int_equal(sg_resolve(matcher, &f, text, &h), 0);
+    sg_short_cache *shorts = NULL;
+    assert_int_equal(sg_resolve(matcher, &f, text, &h, &shorts), 0);
+    sg_short_cache_free(shorts);
     assert_int_equal(sg_furniture_filter(&f, text, strlen(text), &h), 0);
     sg_regex_md_free(md);
     out[0] = '\0';
@@ -336,7 +338,9 @@ static void run_known(const char *rows, unsigned variants, const char *text, cha
     sg_regex_md *md = sg_regex_md_new();
     assert_non_null(md);
     assert_int_equal(sg_matcher_run(mt, md, &f, text, strlen(text), "doc", &h, &err), 0);
-    assert_int_equal(sg_resolve(mt, &f, text, &h), 0);
+    sg_short_cache *shorts = NULL;
+    assert_int_equal(sg_resolve(mt, &f, text, &h, &shorts), 0);
+    sg_short_cache_free(shorts);
     out[0] = '\0';
     size_t n = 0;
     for (size_t i = 0; i < h.n; i++) {
