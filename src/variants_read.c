@@ -685,10 +685,16 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
     return skel_walk(m, f, w->resume, st, SG_VARIANT_INSERTED, w->name_end, rd, &from);
 }
 
-/* Is the word at i right after an elided article, "l'" or "d'"? */
+/* Is the word at i right after an elided article, "l'" or "d'", or a
+ * contracted one, "au", "aux", "du" ("au Cnrs", "du Cnrs")? */
 static int elided_article(const sg_folded *f, size_t i)
 {
-    return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd');
+    static const char *const contracted[] = {"au", "aux", "du"};
+    size_t b, e;
+    sg_word_before(f, i, 0, &b, &e);
+    return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd') ||
+           (e + 1 == i && f->text[e] == ' ' &&
+            sg_word_in(f->text + b, e - b, contracted, sizeof(contracted) / sizeof(*contracted)));
 }
 
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
@@ -716,7 +722,8 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         /* in title case, only where the document names the entity otherwise
          * ("l'État" is no form of ÉTAT in a text that does not name it), or
          * in brackets, where a text defines its acronyms ("(Chits)"), or
-         * after an elided article, where a body is named ("l'Igas"); a
+         * after an elided or contracted article, where a body is named
+         * ("l'Igas", "au Cnrs"); a
          * place's acronym is its usual name ("la région Paca") */
         if (end && titled && !sg_is_place(m, e) && !elided_article(f, i) &&
             !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
