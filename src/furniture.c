@@ -5,6 +5,7 @@
  * network: the matcher drops the mentions there, the suggester reads no name
  * there (furniture.h). Read on the original text, line by line (folding turns
  * single line breaks into spaces). */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,6 +169,18 @@ static int furniture_line(const char *p, const char *end)
         words += *r == ' ';
     }
     return words <= 12 || (words <= 20 && has_date(q, end));
+}
+
+/* A short line that gives a source, then its date: "Orange avec
+ * AFP-Services, publié le vendredi 16 août 2019 à 14h00" (no sentence
+ * before the comma). */
+static int source_line(const char *p, const char *end)
+{
+    static const char published[] = ", publi\xc3\xa9 le ";
+    if (end - p > 160 || end - p < (ptrdiff_t)sizeof(published))
+        return 0;
+    const char *d = memmem(p, (size_t)(end - p), published, sizeof(published) - 1);
+    return d && !memchr(p, '.', (size_t)(d - p)) && has_date(d, end);
 }
 
 /* A line of a page's tags, two "# " at least: "Interview Alpes-Maritimes #
@@ -451,7 +464,8 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
                 return;
             p = head;
         }
-        if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend)) {
+        if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
+            source_line(line, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {

@@ -380,11 +380,12 @@ static void plural_bodies_and_codes(void **state)
     sg_suggestion_list *l =
         run1("On compte 300 morts dans les Ehpad de Paca. Le directeur des Cliniques du Var parle. "
              "Le laboratoire développe IPH2201 avec la Clinique de Gardanne. Le secrétaire du "
-             "CHSCT-Timone parle.");
+             "CHSCT-Timone parle. Le pourvoi concerne la partie simplifiée du Pos.");
     hasnt(l, "Ehpad de Paca");
     hasnt(l, "Cliniques du Var");
     hasnt(l, "IPH2201");
     hasnt(l, "CHSCT-Timone");
+    hasnt(l, "Pos"); /* (a town's plan: POS, PLU, SCoT) */
     has(l, "Clinique de Gardanne", "organisation");
     sg_suggestion_list_free(l);
 }
