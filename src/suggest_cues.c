@@ -179,6 +179,11 @@ int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j)
         comma_before = sep_has(sc, s, ",") && !sep_has(sc, s, ".;:()");
     if ((comma_before || after_comma) && known_in_list(sc, i, j, T_ORG) >= 2)
         return 1;
+    /* "avec AstraZeneca et MedImmune": the last of two, the first an
+       organisation the gazetteers know and the list no longer */
+    if (after_et && s == i && !comma_before && (sc->tok[s - 2].flags & T_ORG) &&
+        !sep_has(sc, s - 1, ",") && known_in_list(sc, i, j, T_ORG) == 1)
+        return 1;
     size_t items = 0;
     return (comma_before || after_comma || after_et) && companies_in_list(sc, i, j, &items) &&
            items >= 3;

@@ -70,7 +70,8 @@ static void adjectives_and_sites(void **state)
 }
 
 /* A name in a list of organisations the gazetteers know is one, from one
- * mention; not in a list of people. */
+ * mention, and so is the second of two after one ("avec Archibel et
+ * MedVortex"); not in a list of people. */
 static void organisations_in_lists(void **state)
 {
     (void)state;
@@ -81,13 +82,18 @@ static void organisations_in_lists(void **state)
                       "person:m\tMarc Ospel\tperson\n";
     const char *texts[] = {"Le CHU a plusieurs sites anciens (Archibel, Cimoran, Pastelle), et "
                            "d'autres. Les invités (Virginie Tallard, Marc Ospel, Fontvert) sont "
-                           "venus.\n",
+                           "venus. Il signe avec Archibel et MedVortex, son bras de recherche. "
+                           "Il voit Marc Ospel et Delmontis.\n",
                            NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt); /* two mentions for a plain sequence */
     sg_suggestion_list *l = run_opt(gaz, texts, &opt);
     has(l, "Pastelle", "organisation");
     hasnt(l, "Fontvert");
+    /* the last of two after an organisation the gazetteers know, "et" between
+       (not after a person) */
+    has(l, "MedVortex", "organisation");
+    hasnt(l, "Delmontis");
     sg_suggestion_list_free(l);
 }
 
