@@ -345,7 +345,7 @@ int sg_suggest_find_definitions(sg_scan *sc)
         if (!acronym_at(sc, i, &last) || any_covered(sc, i, last))
             continue;
         /* Long Form (ACR): the acronym alone in the brackets */
-        if (i > 0 && open_paren_before(sc, i) && char_after(sc, last) == ')') {
+        if (i > 0 && open_paren_before(sc, i) && close_paren_after(sc, last)) {
             for (size_t a = i; a-- > 0 && i - a <= 16;) {
                 if (a + 1 < i && !sep_blank(sc, a + 1) && !sep_elision(sc, a + 1) &&
                     !enumerated(sc, a + 1))

@@ -268,7 +268,44 @@ static inline uint32_t char_after(const sg_scan *sc, size_t i)
 /* Whether a '(' is right before word i. */
 static inline int open_paren_before(const sg_scan *sc, size_t i)
 {
-    return sc->tok[i].s > 0 && sc->text[sc->tok[i].s - 1] == '(';
+    const unsigned char *u = (const unsigned char *)sc->text;
+    size_t p = sc->tok[i].s, q = p;
+    int quote = 0; /* "(« SRS »)": an opening quote, maybe with its spaces, between */
+    while (q > 0) {
+        if (u[q - 1] == ' ')
+            q--;
+        else if (q >= 2 && u[q - 2] == 0xC2 && u[q - 1] == 0xA0) /* (no-break space) */
+            q -= 2;
+        else if (q >= 3 && u[q - 3] == 0xE2 && u[q - 2] == 0x80 && u[q - 1] == 0xAF)
+            q -= 3; /* (narrow no-break space) */
+        else if (!quote && q >= 2 && u[q - 2] == 0xC2 && u[q - 1] == 0xAB) /* « */
+            q -= 2, quote = 1;
+        else if (!quote && q >= 3 && u[q - 3] == 0xE2 && u[q - 2] == 0x80 && u[q - 1] == 0x9C)
+            q -= 3, quote = 1; /* “ */
+        else if (!quote && u[q - 1] == '"')
+            q--, quote = 1;
+        else
+            break;
+    }
+    return q > 0 && u[q - 1] == '(' && (quote || q == p);
+}
+
+/* Whether word i is followed by ')', or by a closing quote and ')' ("«SRS»)"). */
+static inline int close_paren_after(const sg_scan *sc, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)sc->text;
+    size_t end = i + 1 < sc->ntok ? sc->tok[i + 1].s : sc->len;
+    int quote = 0;
+    for (size_t p = sc->tok[i].e; p < end;) {
+        uint32_t c = sg_utf8_next(u, end, &p, NULL);
+        if (c == ')')
+            return 1;
+        if (!quote && (c == 0xBB || c == 0x201D || c == '"'))
+            quote = 1;
+        else if (!sg_is_space(c) && c != 0xA0 && c != 0x202F)
+            return 0;
+    }
+    return 0;
 }
 
 /* Whether one of words [a, b] has one of the flags `flag`. */

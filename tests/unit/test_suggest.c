@@ -396,7 +396,8 @@ static void acronym_definitions(void **state)
     sg_suggestion_list *l =
         run1("Le projet de l'institut hospitalo-universitaire (IHU) avance. L'IHU recrute. "
              "La Fédération des ateliers du Ventoux (FAV) soutient le centre hospitalier "
-             "universitaire (CHU) et le service des urgences pédiatriques (SUP).");
+             "universitaire (CHU) et le service des urgences pédiatriques (SUP). Il investit par "
+             "sa structure Sagesse Retraite Vivante («\u00a0SRV\u00a0»).");
     has(l, "Institut hospitalo-universitaire", "organisation");
     assert_string_equal(row(l, "Institut hospitalo-universitaire")->aliases, "IHU");
     assert_string_equal(row(l, "Institut hospitalo-universitaire")->kind, "definition");
@@ -405,6 +406,9 @@ static void acronym_definitions(void **state)
     hasnt(l, "Centre hospitalier universitaire"); /* CHU: a kind, not an actor */
     hasnt(l, "CHU");
     hasnt(l, "SUP"); /* a service named by common nouns */
+    /* the acronym in quotes inside the brackets, as financial notices write it */
+    has(l, "Sagesse Retraite Vivante", "organisation");
+    assert_string_equal(row(l, "Sagesse Retraite Vivante")->aliases, "SRV");
     sg_suggestion_list_free(l);
 }
 
