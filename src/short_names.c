@@ -8,7 +8,10 @@
  * gazetteer, has four letters or more and is none of the words that name
  * nothing alone: heads and kinds (Clinique, Groupe, Santé), a company's trade
  * (Pharma, Partners), places, roles, first names, points of the compass,
- * acronyms. In the text, the word alone with its capital, after the
+ * acronyms; nor a word after "de", "du", "des" in the name (its seat:
+ * "Hôpital de Martigues"), nor a word of a compound, unless the compound
+ * starts with a first name ("Henri-Malartic", not "Provence-Alpes-Côte").
+ * In the text, the word alone with its capital, after the
  * organisation is named and where no other name is read; not inside a longer
  * name (a capitalised word right before or after it: "Louis Pasteur") nor
  * after a street's noun ("rue Pasteur"); and not when two organisations of

@@ -510,8 +510,10 @@ static int rows_from_sequences(sg_suggester *s)
         }
         /* "la clinique Rosemond", "la Mutuelle du Midi": a body named by its
            head, in mixed case, ending on a name */
+        /* (the head a word of its own: not "Centre-Femme-Mère-Enfant", a project's) */
         int named = !c->upper && (!c->lower_end || c->long_lower) &&
-                    sg_suggest_establishment(c->key) && !strcmp(sequence_type(c), "organisation");
+                    sg_suggest_establishment(c->key) && c->label[strcspn(c->label, " -")] == ' ' &&
+                    !strcmp(sequence_type(c), "organisation");
         int rc = row_add(s, marked ? K_MARKED : K_SEQUENCE, sequence_type(c),
                          named      ? "named"
                          : c->upper ? "acronym"

@@ -50,16 +50,22 @@ static void kinds_taken(void **state)
 
 /* A body named by an establishment's head ("la clinique Verlanne", "la
  * Mutuelle du Lubéron") is a "named" row, taken by default; a capitalised
- * sequence without one ("Pos Nordal") is a "sequence" row, not taken. */
+ * sequence without one ("Pos Nordal") is a "sequence" row, not taken, and
+ * so is a compound that starts with a head ("Centre-Femme-Enfant-Vallon",
+ * a project's name). */
 static void named_bodies(void **state)
 {
     (void)state;
     const char *texts[] = {"Les patients sont transférés vers la clinique Verlanne. La Mutuelle "
-                           "du Lubéron rembourse. Le cabinet Pos Nordal conseille Pos Nordal.",
+                           "du Lubéron rembourse. Le cabinet Pos Nordal conseille Pos Nordal. "
+                           "Le pôle s'appellera Centre-Femme-Enfant-Vallon.",
                            NULL};
     sg_suggestion_list *rows = run(ars, texts);
     assert_string_equal(row(rows, "Clinique Verlanne")->kind, "named");
     assert_string_equal(row(rows, "Mutuelle du Lubéron")->kind, "named");
+    const sg_suggestion *project = row(rows, "Centre-Femme-Enfant-Vallon");
+    assert_non_null(project);
+    assert_string_not_equal(project->kind, "named");
     sg_error err;
     sg_gazetteer *gaz = gazetteer();
     assert_int_equal(sg_gazetteer_add_found(gaz, rows, SG_FOUND_DEFAULT, &err), 0);
