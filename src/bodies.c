@@ -136,14 +136,21 @@ static void note(uint32_t *slot, uint32_t e)
         *slot = *slot == SG_TRIE_NONE ? e : SG_BODY_SEVERAL;
 }
 
-/* Does a proper name follow the kind's words ending at p ("la Région
- * Occitanie", "le Département du Var")? Then the kind is part of another
- * body's name, one the gazetteer does not know. A party's acronym is no
- * name: "le président du Conseil régional LR". */
-static int name_follows(const sg_folded *f, const char *s, size_t p)
+int sg_party_at(const sg_folded *f, size_t b, size_t e)
 {
     static const char *const parties[] = {"dvd", "dvg", "eelv", "fn", "lfi", "lr", "lrem",
                                           "pc",  "pcf", "ps",   "rn", "udi", "ump"};
+    return e > b && sg_all_upper(f, b, e) &&
+           sg_word_in(f->text + b, e - b, parties, sizeof(parties) / sizeof(*parties));
+}
+
+/* Does a proper name follow the kind's words ending at p ("la Région
+ * Occitanie", "le Département du Var")? Then the kind is part of another
+ * body's name, one the gazetteer does not know. A party's acronym is no
+ * name, nor a first name, a person's: "le président du Conseil régional LR",
+ * "la présidente de la métropole Martine Vassal". */
+static int name_follows(const sg_folded *f, const char *s, size_t p)
+{
     if (p < f->len && s[f->src[p]] == '-')
         return 1; /* "Ville-la-Grand", "Région-Sud" */
     while (p < f->len && f->text[p] == ' ')
@@ -152,8 +159,7 @@ static int name_follows(const sg_folded *f, const char *s, size_t p)
         size_t e = p;
         while (e < f->len && (f->flags[e] & SG_F_ALNUM))
             e++;
-        return !(sg_all_upper(f, p, e) &&
-                 sg_word_in(f->text + p, e - p, parties, sizeof(parties) / sizeof(*parties)));
+        return !sg_party_at(f, p, e) && !sg_first_name_word(f->text + p, e - p);
     }
     size_t e = p;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
@@ -187,15 +193,39 @@ static int territory_before(const sg_folded *f, size_t p)
     return e > b && sg_word_in(f->text + b, e - b, where, sizeof(where) / sizeof(*where));
 }
 
-/* The kind named at word start p ([p, *end)), or 0. */
-static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end)
+/* Is the body's kind at p, in lower case, right after "et de la" and the
+ * body read before, which ended at `last` ("du département et de la
+ * métropole")? */
+static int coordinated(const sg_folded *f, size_t p, size_t last)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (e > b && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
+        sg_word_before(f, b, 1, &b, &e);
+    if (e == b || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    sg_word_before(f, b, 1, &b, &e);
+    if (e == b || !sg_word_is(f->text + b, e - b, "et"))
+        return 0;
+    while (b > 0 && f->text[b - 1] == ' ')
+        b--;
+    return last != SIZE_MAX && b == last;
+}
+
+/* The kind named at word start p ([p, *end)), or 0. A kind read only with
+ * its capital is read in lower case too after an office ("la présidente du
+ * département", sg_office_before) or beside a body so read ("du département
+ * et de la métropole": `last`, where the body before ended). */
+static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end, size_t last)
 {
     for (size_t k = 0; k < NKINDS; k++) {
         size_t l = kinds[k].n;
         if (p + l > f->len || f->text[p] != kinds[k].words[0] ||
             memcmp(f->text + p, kinds[k].words, l) ||
             (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)) ||
-            (kinds[k].capital && !(f->flags[p] & SG_F_UPPER)))
+            (kinds[k].capital && !(f->flags[p] & SG_F_UPPER) && !sg_office_before(f, p) &&
+             !coordinated(f, p, last)))
             continue;
         *end = p + l;
         return kinds[k].kind;
@@ -242,7 +272,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
                      : e;
         any |= who[k] != SG_TRIE_NONE;
     }
-    size_t n0 = h->n, k = 0;
+    size_t n0 = h->n, k = 0, last = SIZE_MAX;
     const unsigned char *fl = f->flags;
     for (size_t p = 0; any && p < f->len;) {
         while (p < f->len && !(fl[p] & SG_F_ALNUM))
@@ -258,14 +288,14 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         if (k < n0 && h->v[k].fs <= ws)
             continue; /* inside a mention */
         size_t end = ws;
-        unsigned char kind = kind_at(f, ws, &end);
+        unsigned char kind = kind_at(f, ws, &end, last);
         if (!kind || who[kind] == SG_TRIE_NONE || (k < n0 && h->v[k].fs < end) ||
             (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
             sg_hotel_before(f, ws) || territory_before(f, ws) || name_follows(f, s, end))
             continue;
         if (sg_hits_push(h, ws, end, who[kind], SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
-        p = end;
+        p = last = end;
     }
     if (h->n > n0)
         sg_hits_sort(h);

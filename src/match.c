@@ -638,6 +638,8 @@ int sg_office_before(const sg_folded *f, size_t i)
     if (e == b || !sg_word_in(f->text + b, e - b, of, 2))
         return 0;
     sg_word_before(f, b, 1, &b, &e);
+    if (sg_party_at(f, b, e)) /* "la présidente LR du département" */
+        sg_word_before(f, b, 1, &b, &e);
     return e > b && sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices));
 }
 

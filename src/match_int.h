@@ -478,6 +478,9 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
  * same, after an office of it: "la vice-présidente de la région X", "le
  * président du département des Alpes-Maritimes"? */
 int sg_office_before(const sg_folded *f, size_t i);
+/* Is the folded word [b, e) a party's acronym in capitals ("LR", "PS")?
+ * (bodies.c) */
+int sg_party_at(const sg_folded *f, size_t b, size_t e);
 
 /* Adds `alias` (as written, with the entity's `guard`) as a name of
  * `entity`, with its variants; a guard with SG_ALIAS_LENT adds a name lent
