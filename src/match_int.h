@@ -533,6 +533,10 @@ size_t sg_alias_tail(const sg_matcher *m, const alias_rec *a, const sg_folded *f
 /* towns.c: the short names of towns ("Digne" for Digne-les-Bains), as names
  * read after a cue only. */
 int sg_towns_add(sg_matcher *m, sg_folded *scratch);
+/* The length of a commune's short name as the press writes it, its name as
+ * written cut before its first linking word ("Aix" for Aix-en-Provence, "La
+ * Seyne" for La Seyne-sur-Mer), or 0 (towns.c). */
+size_t sg_town_short(const char *name);
 
 /* A place named Provence-Alpes-Côte d'Azur is read by its short name too ("la
  * région Paca", "en PACA"), capitalised (variant "region"), unless another

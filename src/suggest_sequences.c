@@ -356,7 +356,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
         first[sp - fw(sc, i)] = '\0';
         const char *o = sc->text + sc->tok[i].s; /* in capitals: an acronym */
         size_t caps = 0;
-        while (o[caps] >= 'A' && o[caps] <= 'Z')
+        while (o + caps < sc->text + sc->tok[i].e && o[caps] >= 'A' && o[caps] <= 'Z')
             caps++;
         if (caps == (size_t)(sp - fw(sc, i)) && sg_suggest_word(SG_WL_GENERIC, first))
             return 0;

@@ -19,8 +19,7 @@ typedef struct {
     size_t kn;
 } town;
 
-/* The length of the short name of `name` as written, or 0. */
-static size_t short_name(const char *name)
+size_t sg_town_short(const char *name)
 {
     static const char *const links[] = {"-sur-", "-sous-", "-lès-", "-les-",         "-lez-",
                                         "-en-",  "-de-",   "-du-",  "-des-",         "-la-",
@@ -60,7 +59,7 @@ int sg_towns_add(sg_matcher *m, sg_folded *scratch)
         if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_FUNCTION_WORDS))
             continue;
         const char *label = ent->label;
-        size_t n = short_name(label);
+        size_t n = sg_town_short(label);
         if (!n || label[0] == '=' || label[0] == '!')
             continue;
         const char *t = NULL;

@@ -844,6 +844,45 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
     return 0;
 }
 
+/* A name that ends with a commune's name, read with the commune's short
+ * name (sg_town_short): "la Ville d'Aix" for the Ville d'Aix-en-Provence,
+ * "l'hôpital de Salon" for the Hôpital de Salon-de-Provence (two words or
+ * more left). */
+static int town_short_end(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, uint32_t needs)
+{
+    const char *town = written; /* its last word, after a space or an apostrophe */
+    for (const char *c = written; *c; c++)
+        if (*c == ' ' || *c == '\'' || !strncmp(c, "\xe2\x80\x99", 3))
+            town = c + (*c == ' ' || *c == '\'' ? 1 : 3);
+    size_t sn = sg_town_short(town);
+    if (!sn || !strchr(town, '-'))
+        return 0;
+    /* the skeleton's words after the short name: those of the rest that are
+       no function word ("-en-Provence": one; "-sur-Mer": two) */
+    unsigned drop = 0;
+    for (const char *c = town + sn; *c;) {
+        while (*c == '-' || *c == ' ')
+            c++;
+        const char *w = c;
+        while (*c && *c != '-' && *c != ' ')
+            c++;
+        if (c > w && !sg_function_word(w, (size_t)(c - w)) &&
+            !(c - w == 1 && (w[0] == 'D' || w[0] == 'L')))
+            drop++;
+    }
+    size_t cut = kn;
+    for (unsigned d = 0; d < drop && cut > 0; d++) {
+        while (cut > 0 && k[cut - 1] != ' ')
+            cut--;
+        while (cut > 0 && k[cut - 1] == ' ')
+            cut--;
+    }
+    if (!drop || !memchr(k, ' ', cut))
+        return 0; /* (two words or more left) */
+    return add_derived(m, entity, k, cut, (uint32_t)(needs | SG_VARIANT_FUNCTION_WORDS));
+}
+
 static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, uint32_t needs);
 static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
@@ -970,6 +1009,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = adjectives_dropped(m, entity, written, k, kn, words, needs);
     if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
+    if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
+        rc = town_short_end(m, entity, written, k, kn, needs);
     if (!rc && words >= 4 && headed)
         rc = town_then_name(m, entity, written, k, kn, needs);
     if (!rc && words >= 2 && !m->is_place[entity] && (m->allowed[entity] & SG_VARIANT_FUZZY))
