@@ -855,8 +855,8 @@ static int town_short_end(sg_matcher *m, uint32_t entity, const char *written, c
     for (const char *c = written; *c; c++)
         if (*c == ' ' || *c == '\'' || !strncmp(c, "\xe2\x80\x99", 3))
             town = c + (*c == ' ' || *c == '\'' ? 1 : 3);
-    size_t sn = sg_town_short(town);
-    if (!sn || !strchr(town, '-'))
+    size_t sn = strchr(town, '-') ? sg_town_short(town) : 0;
+    if (!sn)
         return 0;
     /* the skeleton's words after the short name: those of the rest that are
        no function word ("-en-Provence": one; "-sur-Mer": two) */
