@@ -70,6 +70,16 @@ static void sort_hits(sg_hit *v, size_t n, sg_hit *tmp)
         merge_runs(v, mid, n, tmp);
 }
 
+int sg_hits_merge(sg_hits *h, sg_hits *add)
+{
+    for (size_t i = 0; i < add->n; i++)
+        if (sg_hits_push(h, add->v[i].fs, add->v[i].fe, add->v[i].entity, add->v[i].how))
+            return SG_ERR_NOMEM;
+    add->n = 0;
+    sg_hits_sort(h);
+    return 0;
+}
+
 void sg_hits_sort(sg_hits *h)
 {
     size_t k = 1; /* the sorted beginning */

@@ -119,6 +119,9 @@ int sg_hits_push(sg_hits *h, size_t fs, size_t fe, uint32_t entity, unsigned cha
  * sorted beginning (the hits found before, new ones appended) is not sorted
  * again: the rest is sorted and merged into it. */
 void sg_hits_sort(sg_hits *h);
+/* Adds the hits of `add` to `h` (then empties `add`), sorted again. Returns 0
+ * or SG_ERR_NOMEM. */
+int sg_hits_merge(sg_hits *h, sg_hits *add);
 
 /* The mentions a document makes by reference to what it named (resolve.c),
  * added to `hits` (sorted) in this order: long forms before a known acronym,

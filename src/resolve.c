@@ -41,17 +41,6 @@ static size_t past_word_in(const sg_folded *f, size_t p, const char *const *list
     return e != p && e != 0 && sg_word_in(f->text + b, e - b, list, count) ? b : p;
 }
 
-/* Adds the hits of `add` to `h`, sorted again. */
-static int merge(sg_hits *h, sg_hits *add)
-{
-    for (size_t i = 0; i < add->n; i++)
-        if (sg_hits_push(h, add->v[i].fs, add->v[i].fe, add->v[i].entity, add->v[i].how))
-            return SG_ERR_NOMEM;
-    add->n = 0;
-    sg_hits_sort(h);
-    return 0;
-}
-
 /* The hits of `add` (long forms read) replace those of `h` inside one of
  * them, which give way. */
 static int replace_inside(sg_hits *h, sg_hits *add)
@@ -65,7 +54,7 @@ static int replace_inside(sg_hits *h, sg_hits *add)
             h->v[out++] = h->v[i];
     }
     h->n = out;
-    return merge(h, add);
+    return sg_hits_merge(h, add);
 }
 
 /* Are the letters of the acronym text[a0, a1) found in order in the long form
@@ -361,7 +350,7 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             q += len - 1;
     }
     if (!rc && add.n)
-        rc = merge(h, &add);
+        rc = sg_hits_merge(h, &add);
     sg_trie_free(t.trie);
     free(t.owner);
     free(t.mixed);
@@ -506,10 +495,8 @@ static size_t first_name_start(const sg_folded *f, size_t p)
  * named)? Then it names someone else of that family. */
 static int other_first_name(const sg_matcher *m, const sg_folded *f, size_t p, uint32_t who)
 {
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    if (e == b || e + 1 != p || !(f->flags[b] & SG_F_UPPER) ||
-        !sg_first_name_word(f->text + b, e - b))
+    size_t b = first_name_start(f, p), e = p - 1;
+    if (b == p)
         return 0;
     char *label;
     unsigned char *flags;
@@ -566,7 +553,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
     }
     if (!rc && add.n)
-        rc = merge(h, &add);
+        rc = sg_hits_merge(h, &add);
     free(ps.seen.v);
     free(ps.bearers.v);
     sg_hits_free(&add);
@@ -891,7 +878,7 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
     }
     if (!rc && add.n)
-        rc = merge(h, &add);
+        rc = sg_hits_merge(h, &add);
     free(seen.v);
     free(bearers.v);
     sg_hits_free(&add);
@@ -963,7 +950,7 @@ static int sg_resolve_eponyms(const sg_matcher *m, const sg_folded *f, sg_hits *
         }
     }
     if (!rc && add.n)
-        rc = merge(h, &add);
+        rc = sg_hits_merge(h, &add);
     sg_hits_free(&add);
     return rc;
 }

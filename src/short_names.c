@@ -317,11 +317,8 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
             rc = sg_hits_push(&add, p, e, who, SG_HIT_SHORT);
         p = e - 1;
     }
-    if (!rc && add.n) {
-        for (size_t i = 0; i < add.n && !rc; i++)
-            rc = sg_hits_push(h, add.v[i].fs, add.v[i].fe, add.v[i].entity, add.v[i].how);
-        sg_hits_sort(h);
-    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
     shorts_free(&s);
     sg_hits_free(&add);
     return rc ? SG_ERR_NOMEM : 0;
