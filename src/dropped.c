@@ -179,8 +179,7 @@ static int in_district(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
            noun_of_before(f, x->fs, district_noun);
 }
 
-/* Does the entity's name, or one of its names, hold w[0, n) as written? */
-static int names_hold(const sg_entity *e, const char *w, size_t n)
+int sg_names_hold(const sg_entity *e, const char *w, size_t n)
 {
     char buf[128];
     if (n >= sizeof(buf))
@@ -259,7 +258,7 @@ static int other_town(const sg_matcher *m, const sg_folded *f, const char *s, si
     }
     uint32_t other = SG_TRIE_NONE;
     for (; lo < m->nby_city && !strcmp(m->by_city[lo].city, there); lo++)
-        if (names_hold(&g->ents[m->by_city[lo].entity], w, n)) {
+        if (sg_names_hold(&g->ents[m->by_city[lo].entity], w, n)) {
             if (other != SG_TRIE_NONE)
                 return 1;
             other = m->by_city[lo].entity;

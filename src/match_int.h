@@ -561,6 +561,9 @@ int sg_drop_finish(sg_matcher *m);
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                       sg_hits *h);
 
+/* Does the entity's name, or one of its names, hold w[0, n) as written? */
+int sg_names_hold(const sg_entity *e, const char *w, size_t n);
+
 /* Is the word at folded offset p a place or body named after someone:
  * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it
  * is such a noun)? */

@@ -888,16 +888,25 @@ static int town_of_body(const sg_folded *f, size_t fs, size_t fe)
     return 0;
 }
 
-/* Is the place at folded offset fs the seat of the organisation named by hit
- * p right before it, "de" between: "le Centre hospitalier intercommunal des
- * Alpes du Sud de Gap", "le centre diététique Saint-Jean de Carqueiranne" (a
- * place inside a designation is not counted)? Only for a name that starts
- * with a generic head (clinique, hôpital, centre, institut…): "la CGT de Fos",
- * "élu LR du Var" name a town. */
-static int seat_of_named(const sg_matcher *m, const sg_folded *f, const sg_hit *p, size_t fs)
+/* Is place hit x the seat inside the name of the organisation named by hit
+ * p right before it, "de" between: "la clinique Bellerive d'Ollioules" for
+ * the "Hôpital privé Bellerive d'Ollioules" (a place inside a name is not
+ * counted)? Only for a name that starts with a generic head (clinique,
+ * hôpital, centre, institut…): "la CGT de Fos", "élu LR du Var" name a town;
+ * and only when the organisation's names hold the place: "l'institut
+ * Paoli-Calmettes de Marseille" names the institute and the city where it
+ * stands. */
+static int seat_of_named(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *p,
+                         const sg_hit *x)
 {
     static const char *const of[] = {"de", "d", "du"};
+    size_t fs = x->fs;
     if (sg_is_place(m, p->entity) || sg_is_person(m, p->entity) || p->fe >= fs)
+        return 0;
+    const sg_entity *org = &m->gaz->ents[p->entity];
+    const char *place = m->gaz->ents[x->entity].label;
+    if (!sg_names_hold(org, place, strlen(place)) &&
+        !sg_names_hold(org, s + f->src[fs], f->src[x->fe] - f->src[fs]))
         return 0;
     size_t b, e;
     sg_word_before(f, fs, 1, &b, &e);
@@ -1030,7 +1039,7 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (town_of_body(f, x.fs, x.fe) || alone_on_line(f, s, slen, &x) ||
                 in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x))
                 continue;
-            if (out > 0 && seat_of_named(m, f, &h->v[out - 1], x.fs))
+            if (out > 0 && seat_of_named(m, f, s, &h->v[out - 1], &x))
                 continue;
         }
         /* a body read with its department's number is a date before a
