@@ -144,6 +144,9 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* Organisations named in full, then by a word of their name (short_names.c). */
 int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
                            sg_short_cache **cache);
+/* People by the initials of their first names and their surname that one
+ * person of the gazetteers fits ("J.-P. Leleux"; initials.c). */
+int sg_resolve_initials(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* A long form in no gazetteer before a known acronym in brackets ("Centre
  * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
  * the acronym's letters: a mention of the acronym's entity. */

@@ -26,7 +26,7 @@
 
 static const char *const variant_names[] = {
     "function-words", "heads",        "inserted", "region", "acronym-forms", "defined",
-    "interrupted",    "shared-heads", "fuzzy",    "known",  "short-names"};
+    "interrupted",    "shared-heads", "fuzzy",    "known",  "short-names",   "initials"};
 #define NVARIANTS (sizeof(variant_names) / sizeof(*variant_names))
 
 const char *sg_variant_name(unsigned bit)

@@ -55,7 +55,10 @@ enum {
     SG_VARIANT_SHORT_NAMES = 1u << 10,   /* an organisation named in full, then in the same
                                             document by one word of its name that names
                                             nothing else ("Innate" after "Innate Pharma") */
-    SG_VARIANT_ALL = (1u << 11) - 1
+    SG_VARIANT_INITIALS = 1u << 11,      /* a person by the initials of their first names and
+                                            their surname ("J.-P. Leleux"): the one person of
+                                            the gazetteers they fit */
+    SG_VARIANT_ALL = (1u << 12) - 1
 };
 
 /* Parses a list of variant names (above, lower case with '-' for '_':

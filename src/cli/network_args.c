@@ -86,7 +86,8 @@ static const cli_option options[] = {
      "the variants of names to match: all (default), none, or a list of function-words, "
      "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy, "
      "known (names borrowed from the bundled gazetteer's entry for the same organisation), "
-     "short-names (an organisation named in full, then by one word of its name); "
+     "short-names (an organisation named in full, then by one word of its name), initials (a "
+     "person by the initials of their first names and their surname: 'J.-P. Leleux'); "
      "-NAME removes one ('-fuzzy': all but fuzzy)",
      EX | EP},
     {OPT_DISCOVER, "discover", NULL,

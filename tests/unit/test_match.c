@@ -253,6 +253,9 @@ static void variants_parse(void **state)
     assert_string_equal(sg_variant_name(SG_VARIANT_SHORT_NAMES), "short-names");
     assert_int_equal(sg_variants_parse(&v, "-short-names"), SG_OK);
     assert_int_equal(v, SG_VARIANT_ALL & ~SG_VARIANT_SHORT_NAMES);
+    assert_string_equal(sg_variant_name(SG_VARIANT_INITIALS), "initials");
+    assert_int_equal(sg_variants_parse(&v, "-initials"), SG_OK);
+    assert_int_equal(v, SG_VARIANT_ALL & ~SG_VARIANT_INITIALS);
     assert_null(sg_variant_name(SG_VARIANT_ALL));
 }
 
