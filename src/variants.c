@@ -818,6 +818,16 @@ static int adjectives_dropped(sg_matcher *m, uint32_t entity, const char *writte
     return add_derived(m, entity, buf, hl + kn - rs, (uint32_t)(needs | SG_VARIANT_HEADS));
 }
 
+/* "l'État" for the "État français": the press names the State without its
+ * country's adjective. Read capitalised only ("l'état du patient" is none);
+ * "secrétaire d'État" is a compound's (dropped.c). */
+static int state_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
+{
+    if (!sg_word_is(k, kn, "etat francais"))
+        return 0;
+    return add_derived(m, entity, k, 4, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
+}
+
 /* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
  * short name as the press writes it (towns.c): "centre hospitalier
  * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
@@ -1007,6 +1017,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = inner_head_dropped(m, entity, k, kn, needs);
     if (!rc && words >= 3 && headed)
         rc = adjectives_dropped(m, entity, written, k, kn, words, needs);
+    if (!rc && words == 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
+        rc = state_alone(m, entity, k, kn, needs);
     if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
