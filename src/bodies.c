@@ -213,24 +213,112 @@ static int coordinated(const sg_folded *f, size_t p, size_t last)
     return last != SIZE_MAX && b == last;
 }
 
-/* The kind named at word start p ([p, *end)), or 0. A kind read only with
- * its capital is read in lower case too after an office ("la présidente du
- * département", sg_office_before) or beside a body so read ("du département
- * et de la métropole": `last`, where the body before ended). */
-static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end, size_t last)
+/* Is the hit an organisation's (not a place's nor a person's)? */
+static int is_org(const sg_matcher *m, const sg_hit *x)
+{
+    return !sg_is_place(m, x->entity) && !sg_is_person(m, x->entity);
+}
+
+/* Is the body's words [p, end) in lower case coordinated with an
+ * organisation the text names: after it and "et" or a comma ("l'ARS et le
+ * département du Var"), or before one so ("le département des
+ * Alpes-Maritimes, la Ligue contre le cancer et ...")? Bodies listed with
+ * bodies act with them; "le département" alone is the territory. `prev`:
+ * the hit before p, or NULL; `next`: the first hit from `end` on, or NULL. */
+static int beside_org(const sg_matcher *m, const sg_folded *f, size_t p, size_t end,
+                      const sg_hit *prev, const sg_hit *next)
+{
+    static const char *const articles[] = {"l", "la", "le", "les"};
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (e > b && sg_word_in(f->text + b, e - b, articles, 4)) {
+        size_t q = b;
+        while (q > 0 && f->text[q - 1] == ' ')
+            q--;
+        if (q > 0 && f->text[q - 1] == ',')
+            q--;
+        else if (sg_word_before(f, q, 0, &b, &e), e == q && sg_word_is(f->text + b, e - b, "et"))
+            q = b;
+        else
+            q = SIZE_MAX;
+        while (q != SIZE_MAX && q > 0 && f->text[q - 1] == ' ')
+            q--;
+        if (q != SIZE_MAX && q > 0 && f->text[q - 1] == ')')
+            q--; /* "l'Agence régionale de santé (ARS) et le département" */
+        if (q != SIZE_MAX && prev && prev->fe == q && is_org(m, prev))
+            return 1;
+    }
+    size_t q = end;
+    while (q < f->len && f->text[q] == ' ')
+        q++;
+    if (q < f->len && f->text[q] == ',')
+        q++;
+    else if (q + 2 < f->len && !memcmp(f->text + q, "et ", 3))
+        q += 3;
+    else
+        return 0;
+    for (;;) { /* on past the spaces and an article */
+        while (q < f->len && (f->text[q] == ' ' || f->text[q] == '\''))
+            q++;
+        size_t w = q;
+        while (w < f->len && (f->flags[w] & SG_F_ALNUM))
+            w++;
+        if (w == q || !sg_word_in(f->text + q, w - q, articles, 4))
+            break;
+        q = w;
+    }
+    return next && next->fs == q && is_org(m, next);
+}
+
+/* The kind named at word start p ([p, *end)), or 0. *lower: a kind read only
+ * with its capital, written in lower case. */
+static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end, int *lower)
 {
     for (size_t k = 0; k < NKINDS; k++) {
         size_t l = kinds[k].n;
         if (p + l > f->len || f->text[p] != kinds[k].words[0] ||
             memcmp(f->text + p, kinds[k].words, l) ||
-            (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)) ||
-            (kinds[k].capital && !(f->flags[p] & SG_F_UPPER) && !sg_office_before(f, p) &&
-             !coordinated(f, p, last)))
+            (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)))
             continue;
         *end = p + l;
+        *lower = kinds[k].capital && !(f->flags[p] & SG_F_UPPER);
         return kinds[k].kind;
     }
     return 0;
+}
+
+/* The body of kind `kind` whose territory is place hit x, right after the
+ * kind's words ending at p and "de", "du", "des" ("le département du Var"),
+ * or SG_TRIE_NONE. */
+static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
+                              unsigned char kind)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    size_t b, e;
+    if (!x || !sg_is_place(m, x->entity))
+        return SG_TRIE_NONE;
+    sg_word_before(f, x->fs, 1, &b, &e);
+    if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+        return SG_TRIE_NONE;
+    while (b > 0 && f->text[b - 1] == ' ')
+        b--;
+    if (b != p)
+        return SG_TRIE_NONE;
+    size_t lo = 0, hi = m->nbodies;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->bodies[mid].place < x->entity)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t one = SG_TRIE_NONE;
+    for (; lo < m->nbodies && m->bodies[lo].place == x->entity; lo++)
+        if (m->body_kind[m->bodies[lo].entity] == kind)
+            one = one == SG_TRIE_NONE ? m->bodies[lo].entity : SG_BODY_SEVERAL;
+    return one == SG_BODY_SEVERAL || (one != SG_TRIE_NONE && !(m->allowed[one] & SG_VARIANT_HEADS))
+               ? SG_TRIE_NONE
+               : one;
 }
 
 int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
@@ -288,16 +376,40 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         if (k < n0 && h->v[k].fs <= ws)
             continue; /* inside a mention */
         size_t end = ws;
-        unsigned char kind = kind_at(f, ws, &end, last);
-        if (!kind || who[kind] == SG_TRIE_NONE || (k < n0 && h->v[k].fs < end) ||
+        int lower = 0;
+        unsigned char kind = kind_at(f, ws, &end, &lower);
+        if (!kind || (k < n0 && h->v[k].fs < end) ||
             (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
-            sg_hotel_before(f, ws) || territory_before(f, ws) || name_follows(f, s, end))
+            sg_hotel_before(f, ws) || territory_before(f, ws))
+            continue;
+        const sg_hit *prev = k > 0 ? &h->v[k - 1] : NULL, *next = k < n0 ? &h->v[k] : NULL;
+        /* "le département du Var" in lower case, beside an organisation: the
+           Var's body, over the place (dropped once sorted) */
+        uint32_t body = lower ? body_of_place(m, f, end, next, kind) : SG_TRIE_NONE;
+        if (body != SG_TRIE_NONE &&
+            beside_org(m, f, ws, next->fe, prev, k + 1 < n0 ? next + 1 : NULL)) {
+            size_t place_end = next->fe; /* (h->v may move) */
+            if (sg_hits_push(h, ws, place_end, body, SG_HIT_VARIANT))
+                return SG_ERR_NOMEM;
+            h->v[k].entity = SG_TRIE_NONE;
+            p = last = place_end;
+            continue;
+        }
+        if (who[kind] == SG_TRIE_NONE || name_follows(f, s, end) ||
+            (lower && !sg_office_before(f, ws) && !coordinated(f, ws, last) &&
+             !beside_org(m, f, ws, end, prev, next)))
             continue;
         if (sg_hits_push(h, ws, end, who[kind], SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
         p = last = end;
     }
-    if (h->n > n0)
+    if (h->n > n0) {
+        size_t out = 0; /* (the places read as their bodies' territory go) */
+        for (size_t i = 0; i < h->n; i++)
+            if (h->v[i].entity != SG_TRIE_NONE)
+                h->v[out++] = h->v[i];
+        h->n = out;
         sg_hits_sort(h);
+    }
     return 0;
 }
