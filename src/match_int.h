@@ -561,6 +561,12 @@ int sg_drop_finish(sg_matcher *m);
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                       sg_hits *h);
 
+/* Does the folded word w[0, n) name nothing alone: a head or a kind
+ * (Clinique, Groupe, Santé), a trade (Pharma), a place, a role, a first name,
+ * a point of the compass, a function word (suggest's word lists;
+ * short_names.c)? */
+int sg_word_names_nothing(const char *w, size_t n);
+
 /* Does the entity's name, or one of its names, hold w[0, n) as written? */
 int sg_names_hold(const sg_entity *e, const char *w, size_t n);
 

@@ -55,8 +55,7 @@ typedef struct {
     size_t nnamed, named_cap;
 } shorts;
 
-/* Words that name nothing alone, as suggest.c's lists have them. */
-static int generic(const char *w, size_t n)
+int sg_word_names_nothing(const char *w, size_t n)
 {
     char buf[MAX_WORD];
     if (n >= sizeof(buf))
@@ -125,7 +124,7 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
             }
             /* a capital first, not all capitals (an acronym) */
             if (e - b >= MIN_LETTERS && e - b < MAX_WORD && (fl[b] & SG_F_UPPER) && upper < e - b &&
-                !digits && !seat && !compound && !generic(t + b, e - b))
+                !digits && !seat && !compound && !sg_word_names_nothing(t + b, e - b))
                 rc = pool_add(c, t + b, e - b);
             static const char *const of[] = {"d", "de", "des", "du"};
             static const char *const article[] = {"l", "la", "le", "les"};

@@ -828,6 +828,30 @@ static int state_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
     return add_derived(m, entity, k, 4, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
+/* A name of one proper word and the area where the body stands
+ * ("Protisvalor Méditerranée", "Bioparc Sophia Antipolis", "Innovex
+ * Provence"): the press drops the area ("Protisvalor", "le Bioparc"). Read
+ * capitalised only; the word has five letters or more, is written with its
+ * capital and names nothing alone (no head, kind, trade, place, first
+ * name...). (A region's name at the end is dropped only where the document
+ * names the body otherwise: "l'Oncopôle" is any region's, sg_region_names_add.) */
+static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                        size_t kn, uint32_t needs)
+{
+    static const char *const areas[] = {"mediterranee", "provence", "cote azur", "sophia antipolis",
+                                        "alpes",        "france",   "sud est"};
+    const char *sp = memchr(k, ' ', kn);
+    size_t wn = sp ? (size_t)(sp - k) : kn, rn = kn - wn - 1;
+    if (!sp || wn < 5 || !capital_at(written) || sg_word_names_nothing(k, wn))
+        return 0;
+    int area = 0;
+    for (size_t a = 0; a < sizeof(areas) / sizeof(*areas) && !area; a++)
+        area = sg_word_is(sp + 1, rn, areas[a]);
+    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !area; d++)
+        area = sg_word_is(sp + 1, rn, departments[d]);
+    return area ? add_derived(m, entity, k, wn, needs | SKEL_CAPITALS | SG_VARIANT_REGION) : 0;
+}
+
 /* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
  * short name as the press writes it (towns.c): "centre hospitalier
  * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
@@ -1019,6 +1043,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = adjectives_dropped(m, entity, written, k, kn, words, needs);
     if (!rc && words == 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
         rc = state_alone(m, entity, k, kn, needs);
+    if (!rc && words >= 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
+        rc = area_dropped(m, entity, written, k, kn, needs);
     if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))

@@ -102,21 +102,29 @@ static int contracted(const sg_matcher *m, uint32_t entity, const sg_folded *f, 
  * punctuation mark or at the start, yes. */
 static int proper_context(const sg_folded *f, size_t i)
 {
-    static const char *const small[] = {"a",     "au",   "aux",   "avec",   "chez",  "dans",
-                                        "entre", "en",   "et",    "ou",     "par",   "pour",
-                                        "sur",   "vers", "selon", "contre", "devant"};
+    /* (and the adverbs that open a list of names: "mais également X") */
+    static const char *const small[] = {
+        "a",      "au",   "aux",   "avec",  "chez",      "dans",      "entre",  "en",
+        "et",     "ou",   "par",   "pour",  "sur",       "vers",      "selon",  "contre",
+        "devant", "dont", "comme", "aussi", "egalement", "notamment", "surtout"};
     size_t ps, p, qs, q;
     sg_word_before(f, i, 1, &ps, &p);
     if (ps == p)
         return 1; /* the start, or a punctuation mark */
     if (f->flags[ps] & SG_F_UPPER) {
-        /* an article starting a sentence ("La Région Sud a décidé"), or
-         * capitalised after a preposition ("vers La Timone") */
+        /* an article or a preposition starting a sentence ("La Région Sud a
+         * décidé", "Avec Protisvalor, ..."; "Au Nord de Marseille" is the
+         * north of the city), or capitalised after a preposition ("vers La
+         * Timone") */
+        static const char *const opening[] = {"avec", "chez",  "entre",  "par",
+                                              "pour", "selon", "contre", "devant"};
         sg_word_before(f, ps, 0, &qs, &q);
         if (sg_function_word(f->text + ps, p - ps) && qs < q && !(f->flags[qs] & SG_F_UPPER) &&
             sg_word_in(f->text + qs, q - qs, small, sizeof(small) / sizeof(*small)))
             return 1;
-        return sg_function_word(f->text + ps, p - ps) && qs == q &&
+        return (sg_function_word(f->text + ps, p - ps) ||
+                sg_word_in(f->text + ps, p - ps, opening, sizeof(opening) / sizeof(*opening))) &&
+               qs == q &&
                (q == 0 || f->text[q - 1] == '.' || f->text[q - 1] == '!' || f->text[q - 1] == '?' ||
                 f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':' ||
                 (unsigned char)f->text[q - 1] == 0xAB /* a name in quotes: « Les Pins » */);
