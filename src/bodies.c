@@ -221,8 +221,9 @@ static int is_org(const sg_matcher *m, const sg_hit *x)
 
 /* Is the body's words [p, end) in lower case coordinated with an
  * organisation the text names: after it and "et" or a comma ("l'ARS et le
- * département du Var"), or before one so ("le département des
- * Alpes-Maritimes, la Ligue contre le cancer et ...")? Bodies listed with
+ * département du Var"), or before one so, the sentence's subject ("Le
+ * département des Alpes-Maritimes, la Ligue contre le cancer et ..."; "dans
+ * le sud de la région, le Centre ..." is the territory)? Bodies listed with
  * bodies act with them; "le département" alone is the territory. `prev`:
  * the hit before p, or NULL; `next`: the first hit from `end` on, or NULL. */
 static int beside_org(const sg_matcher *m, const sg_folded *f, size_t p, size_t end,
@@ -231,7 +232,9 @@ static int beside_org(const sg_matcher *m, const sg_folded *f, size_t p, size_t 
     static const char *const articles[] = {"l", "la", "le", "les"};
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
-    if (e > b && sg_word_in(f->text + b, e - b, articles, 4)) {
+    int article = e > b && sg_word_in(f->text + b, e - b, articles, 4);
+    size_t as = b; /* the article's start */
+    if (article) {
         size_t q = b;
         while (q > 0 && f->text[q - 1] == ' ')
             q--;
@@ -248,7 +251,12 @@ static int beside_org(const sg_matcher *m, const sg_folded *f, size_t p, size_t 
         if (q != SIZE_MAX && prev && prev->fe == q && is_org(m, prev))
             return 1;
     }
-    size_t q = end;
+    size_t q = as; /* the article opens the sentence */
+    while (q > 0 && f->text[q - 1] == ' ')
+        q--;
+    if (!article || (q > 0 && !strchr(".!?:\n", f->text[q - 1])))
+        return 0;
+    q = end;
     while (q < f->len && f->text[q] == ' ')
         q++;
     if (q < f->len && f->text[q] == ',')
