@@ -113,6 +113,10 @@ static int tokenise(sg_scan *sc)
 
 /* ---- marks ---- */
 
+/* The words inside the extractor's mentions. A well-known place in
+ * capitals that the extractor read as the first word of a longer name
+ * ("France Séquençage", "Marseille Aménagement": no mention) is marked as a
+ * place too, as names made of a place and a word are found from there. */
 static void mark_covered(sg_scan *sc)
 {
     size_t k = 0;
@@ -126,6 +130,9 @@ static void mark_covered(sg_scan *sc)
                     T_COVERED | (sc->spans[j].place ? T_PLACE : 0) | (sc->spans[j].org ? T_ORG : 0);
                 break;
             }
+        if (!(t->flags & T_COVERED) && (t->flags & T_CAP) && i + 1 < sc->ntok &&
+            (sc->tok[i + 1].flags & T_CAP) && sep_blank(sc, i + 1) && in(sc, i, SG_WL_PLACE))
+            t->flags |= T_COVERED | T_PLACE;
     }
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sg_internal.h"
+#include "suggest_int.h"
 #include "variants_int.h"
 
 /* Regions after an organisation's acronym ("FHF Paca"), as folded texts. */
@@ -998,6 +999,38 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
              c == '\'' || c == 0x99 /* ’ */ || c == 0x9C /* “ */);
 }
 
+/* Is place hit x the first word of a longer name the gazetteers do not know,
+ * a capitalised word right after it, one space between, that no name starts
+ * ("France Télévisions", "Nice Matin", "Marseille Luminy")? Not a first name
+ * (a person after a town: "à Marseille Jean Dupont"), a function word, a
+ * month, a point of the compass (cardinal_after's, and "Est-ce") or a place,
+ * nor after a dateline in capitals ("MARSEILLE Le ...").
+ * `next`: the hit after x, or NULL. */
+static int name_goes_on(const sg_folded *f, const char *s, size_t slen, const sg_hit *x,
+                        const sg_hit *next)
+{
+    static const char *const months[] = {"janvier",   "fevrier", "mars",     "avril",
+                                         "mai",       "juin",    "juillet",  "aout",
+                                         "septembre", "octobre", "novembre", "decembre"};
+    size_t w = x->fe + 1, e = w;
+    if (w >= f->len || f->text[x->fe] != ' ' || !(f->flags[w] & SG_F_UPPER) ||
+        f->src[x->fe] + 1 >= slen || s[f->src[x->fe]] != ' ' || f->src[w] != f->src[x->fe] + 1 ||
+        sg_all_upper(f, x->fs, x->fe) || (next && next->fs == w))
+        return 0;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e - w < 2 || sg_all_upper(f, w, e) || sg_function_word(f->text + w, e - w) ||
+        sg_first_name_word(f->text + w, e - w) || sg_compass_point(f->text + w, e - w) ||
+        sg_word_in(f->text + w, e - w, months, sizeof(months) / sizeof(*months)))
+        return 0;
+    char buf[48];
+    if (e - w >= sizeof(buf))
+        return 1;
+    memcpy(buf, f->text + w, e - w);
+    buf[e - w] = '\0';
+    return !(sg_suggest_words(buf) & (1u << SG_WL_PLACE | 1u << SG_WL_STOP));
+}
+
 /* Is the word after folded offset p a capitalised point of the compass
  * ("Var Ouest", "Toulon Est")? */
 static int cardinal_after(const sg_folded *f, size_t p)
@@ -1045,7 +1078,8 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 (fl[x.fs - 2] & SG_F_ALNUM) && !ex_before(f, x.fs - 1))
                 continue;
             if (town_of_body(f, x.fs, x.fe) || alone_on_line(f, s, slen, &x) ||
-                in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x))
+                in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x) ||
+                name_goes_on(f, s, slen, &x, i + 1 < h->n ? &h->v[i + 1] : NULL))
                 continue;
             if (out > 0 && seat_of_named(m, f, s, &h->v[out - 1], &x))
                 continue;
