@@ -64,7 +64,11 @@ static size_t known_in_list(const sg_scan *sc, size_t i, size_t j, unsigned kind
     size_t known = 0, next;
     /* forward */
     for (size_t k = j + 1, items = 0; items < 8 && list_sep(sc, k, &next); items++) {
-        size_t a = next, b = a;
+        size_t a = next;
+        if (a + 1 < sc->ntok && (sc->tok[a].flags & T_LOWER) && is_article(fw(sc, a)) &&
+            (sc->tok[a + 1].flags & T_CAP))
+            a++; /* ", la SATT Sud-Est, l’incubateur" */
+        size_t b = a;
         while (b + 1 < sc->ntok && b - a < 2 && sep_blank(sc, b + 1) &&
                (sc->tok[b + 1].flags & T_CAP))
             b++;

@@ -425,6 +425,26 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     return 0;
 }
 
+/* Is word i, capitalised and alone, right after a name of one word the
+ * gazetteers know as an organisation's, a word that names nothing alone:
+ * "Inserm Transfert", "Centrale Innovation", a body of its own named after
+ * the one known? */
+static int org_then_word(sg_scan *sc, size_t i)
+{
+    static const sg_wordlist lists[] = {
+        SG_WL_STOP,  SG_WL_PARTICLE, SG_WL_ROLE,  SG_WL_VERB,   SG_WL_ORG_HEAD, SG_WL_ORG_PLURAL,
+        SG_WL_TITLE, SG_WL_GENERIC,  SG_WL_PLACE, SG_WL_CREDIT, SG_WL_NAMED};
+    if (i == 0 || !sep_blank(sc, i) || (sc->tok[i].flags & (T_UPPER | T_COVERED | T_NUM)) ||
+        (sc->tok[i - 1].flags & (T_COVERED | T_ORG | T_CAP)) != (T_COVERED | T_ORG | T_CAP) ||
+        (i >= 2 && sep_blank(sc, i - 1) && (sc->tok[i - 2].flags & T_COVERED)) ||
+        strlen(fw(sc, i)) < 4)
+        return 0;
+    for (size_t l = 0; l < sizeof(lists) / sizeof(*lists); l++)
+        if (in(sc, i, lists[l]))
+            return 0;
+    return !sg_first_name(fw(sc, i));
+}
+
 int sg_suggest_find_sequences(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
@@ -502,6 +522,14 @@ int sg_suggest_find_sequences(sg_scan *sc)
             (sc->tok[j + 1].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP)) {
             j = place_run(sc, j + 1);
             placed = 1;
+        }
+        if (j == i && !article && org_then_word(sc, i)) {
+            int rc = sg_suggest_add_sequence(sc, i - 1, j, 0, 0);
+            sg_cand *c = rc ? NULL : words_cand(sc, &sc->seqs, i - 1, j);
+            if (rc || !c)
+                return SG_ERR_NOMEM;
+            c->org++;
+            continue;
         }
         /* "président de la DLVAgglo Camille Galtier": an acronym before a
            known name (not a place) stands alone */

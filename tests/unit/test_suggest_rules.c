@@ -97,6 +97,36 @@ static void organisations_in_lists(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* An item of a list whose next items start with an article ("…, la
+ * SATT…, l'incubateur…") counts the known names after the article; a
+ * one-word organisation the gazetteers know, then a capitalised word that
+ * names nothing alone, is a body named after it ("Archibel Transfert"), not
+ * when the word is a place, a role or a head, nor after a person. */
+static void lists_with_articles_and_named_after(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "org:a\tArchibel\torganisation\n"
+                      "org:c\tCimoran\torganisation\n"
+                      "place:b\tBrévanne\tplace\n"
+                      "person:m\tMarc Ospel\tperson\n";
+    const char *texts[] = {"Le projet réunit mais également Valdorix, la Cimoran, l'Archibel et "
+                           "d'autres. Il signe avec Archibel Transfert depuis mai. Le Cimoran "
+                           "Marseille ouvre, le Cimoran Directeur parle, Marc Ospel Conseil "
+                           "aussi.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Valdorix", "organisation");
+    has(l, "Archibel Transfert", "organisation");
+    hasnt(l, "Cimoran Marseille");
+    hasnt(l, "Cimoran Directeur");
+    hasnt(l, "Ospel Conseil");
+    hasnt(l, "Conseil");
+    sg_suggestion_list_free(l);
+}
+
 /* An acronym then a place the gazetteers know names a body; not a kind's
  * acronym (CHU). */
 static void acronyms_and_towns(void **state)
@@ -253,6 +283,7 @@ int main(void)
         cmocka_unit_test(parts_of_departments),
         cmocka_unit_test(adjectives_and_sites),
         cmocka_unit_test(organisations_in_lists),
+        cmocka_unit_test(lists_with_articles_and_named_after),
         cmocka_unit_test(acronyms_and_towns),
         cmocka_unit_test(heads_adjectives_and_names),
         cmocka_unit_test(bodies_named_after_people),
