@@ -433,7 +433,9 @@ static const char *const departments[] = {"ain",
  * "Groupement hospitalier de territoire" (two words or more left, not a bare
  * head nor a council alone, whose kind alone bodies.c reads); and with the
  * number of a department of the region for its name. */
-static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
+#define NDEPARTMENTS (sizeof(departments) / sizeof(*departments))
+
+static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const size_t *dlen)
 {
     static const char *const councils[] = {
         "conseil departemental", "conseil general", "departement", "prefecture", "region",
@@ -446,8 +448,8 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k)
     /* the department's words: from there on, or from further back for a
        department with "de" of its own ("des Bouches-du-Rhône") */
     size_t ts = 0, dl = 0;
-    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !dl; d++) {
-        size_t l = strlen(departments[d]);
+    for (size_t d = 0; d < NDEPARTMENTS && !dl; d++) {
+        size_t l = dlen[d]; /* (strlen, once: asked of every skeleton) */
         if (l + 2 <= sk.len && sk.len - l <= town && k[sk.len - l - 1] == ' ' &&
             !memcmp(k + sk.len - l, departments[d], l))
             dl = l;
@@ -576,6 +578,8 @@ static size_t other_head(const char *k, size_t n, char *out, unsigned *words)
     for (size_t h = 0; h < NHEADS; h++)
         for (int side = 0; side < 2; side++) {
             const char *from = heads[h][side], *to = heads[h][!side];
+            if (k[0] != from[0])
+                continue; /* (asked of every skeleton: most start with no head) */
             size_t fl = strlen(from), tl = strlen(to);
             if (n <= fl || memcmp(k, from, fl) || k[fl] != ' ' || n - fl + tl > SKEL_MAX)
                 continue;
@@ -1123,7 +1127,7 @@ static const char *const hospital[] = {"centre hospitalier intercommunal ", "chi
 
 /* The length of the separator at p (0: a letter or digit starts there);
  * *hyphen: it is a hyphen or a dash. */
-static size_t separator_at(const char *p, int *hyphen)
+static inline size_t separator_at(const char *p, int *hyphen)
 {
     const unsigned char *u = (const unsigned char *)p;
     *hyphen = 0;
@@ -1432,6 +1436,8 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;
     for (size_t c = 0; c < sizeof(kin) / sizeof(*kin); c++) {
+        if (k[0] != kin[c].from[0])
+            continue; /* (asked of every skeleton: most start with no head) */
         size_t fl = strlen(kin[c].from), tl = strlen(kin[c].to);
         if (sk.len <= fl || memcmp(k, kin[c].from, fl) || tl + sk.len - fl > SKEL_MAX)
             continue;
@@ -1658,9 +1664,11 @@ int sg_variants_finish(sg_matcher *m)
 
 static int variants_finish(sg_matcher *m)
 {
-    size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
+    size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)], dlen[NDEPARTMENTS];
     for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++)
         rlen[r] = strlen(regions[r]);
+    for (size_t d = 0; d < NDEPARTMENTS; d++)
+        dlen[d] = strlen(departments[d]);
     for (size_t i = 0; i < n0; i++)
         if (head_readings(m, m->skels[i]))
             return SG_ERR_NOMEM;
@@ -1668,7 +1676,7 @@ static int variants_finish(sg_matcher *m)
         skel_rec sk = m->skels[i];
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
-        if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off))
+        if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off, dlen))
             return SG_ERR_NOMEM;
         for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
             /* (every skeleton against every region: the last letters first) */
