@@ -1549,6 +1549,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
     size_t hl = 0;
     int inter = 0; /* an intercommunal hospital */
     for (size_t c = 0; c < NHOSPITAL && !hl; c++) {
+        if (k[0] != hospital[c][0])
+            continue; /* (asked of every skeleton) */
         size_t cl = strlen(hospital[c]);
         int plain = sk.len > cl && !memcmp(k, hospital[c], cl);
         for (size_t l = 0; l < sizeof(longer) / sizeof(*longer) && plain; l++)
@@ -1619,6 +1621,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
     if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs))
         return SG_ERR_NOMEM;
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
+        if (k[0] != droppable[d][0])
+            continue; /* (asked of every skeleton) */
         size_t dl = strlen(droppable[d]);
         if (sk.len <= dl || memcmp(k, droppable[d], dl))
             continue;
