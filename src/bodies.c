@@ -1,7 +1,8 @@
 /* Local authorities named by their kind alone (variant "heads"): "la
  * Région", "le Département", "la Métropole", "le conseil départemental",
- * "l'Agglomération", "la Ville" for the one body of that kind the document
- * names, or else for the gazetteer's only body of that kind. The press names
+ * "l'Agglomération", "la Ville", "la préfecture" for the one body of that
+ * kind the document names, or else for the gazetteer's only body of that
+ * kind. The press names
  * a region's or a department's council so once the article has said which
  * one, and a regional gazetteer often lists one. */
 #include <stdlib.h>
@@ -25,7 +26,8 @@ static const struct {
              {"agglomeration ", SG_BODY_AGGLOMERATION},
              {"ville de ", SG_BODY_CITY},
              {"ville d'", SG_BODY_CITY},
-             {"ville d ", SG_BODY_CITY}};
+             {"ville d ", SG_BODY_CITY},
+             {"prefecture ", SG_BODY_PREFECTURE}};
 
 /* The words that name a body by its kind in a text. `capital`: only written
  * with a capital ("la région" in lower case is the territory; "le conseil
@@ -43,7 +45,8 @@ static const struct {
              {"communaute d'agglomeration", 26, SG_BODY_AGGLOMERATION, 0},
              {"agglomeration", 13, SG_BODY_AGGLOMERATION, 1},
              {"agglo", 5, SG_BODY_AGGLOMERATION, 1},
-             {"ville", 5, SG_BODY_CITY, 1}};
+             {"ville", 5, SG_BODY_CITY, 1},
+             {"prefecture", 10, SG_BODY_PREFECTURE, 0}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
 /* The folded label of `entity`, in `scratch`. */
@@ -377,7 +380,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         while (p < f->len && (fl[p] & SG_F_ALNUM))
             p++;
         char c = ws < f->len ? f->text[ws] : 0;
-        if (c != 'a' && c != 'c' && c != 'd' && c != 'm' && c != 'r' && c != 'v')
+        if (c != 'a' && c != 'c' && c != 'd' && c != 'm' && c != 'p' && c != 'r' && c != 'v')
             continue; /* (the first letters of the kinds' words) */
         while (k < n0 && h->v[k].fe <= ws)
             k++;

@@ -22,6 +22,7 @@ enum {
     SG_BODY_METROPOLE,
     SG_BODY_AGGLOMERATION,
     SG_BODY_CITY,
+    SG_BODY_PREFECTURE, /* the State's office in a department */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)
