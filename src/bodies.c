@@ -27,6 +27,7 @@ static const struct {
              {"ville de ", SG_BODY_CITY},
              {"ville d'", SG_BODY_CITY},
              {"ville d ", SG_BODY_CITY},
+             {"conseil municipal ", SG_BODY_CITY},
              {"prefecture ", SG_BODY_PREFECTURE}};
 
 /* The words that name a body by its kind in a text. `capital`: only written
@@ -46,6 +47,7 @@ static const struct {
              {"agglomeration", 13, SG_BODY_AGGLOMERATION, 1},
              {"agglo", 5, SG_BODY_AGGLOMERATION, 1},
              {"ville", 5, SG_BODY_CITY, 1},
+             {"conseil municipal", 17, SG_BODY_CITY, 1},
              {"prefecture", 10, SG_BODY_PREFECTURE, 0}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
