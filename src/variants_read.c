@@ -897,6 +897,21 @@ static int town_of_body(const sg_folded *f, size_t fs, size_t fe)
     return 0;
 }
 
+/* Is hit p an organisation's, right before folded offset fs and "de", "d'"
+ * or "du"? */
+static int org_before_of(const sg_matcher *m, const sg_folded *f, const sg_hit *p, size_t fs)
+{
+    static const char *const of[] = {"de", "d", "du"};
+    size_t b, e, pb, pe;
+    if (sg_is_place(m, p->entity) || sg_is_person(m, p->entity) || p->fe >= fs)
+        return 0;
+    sg_word_before(f, fs, 1, &b, &e);
+    if (e == fs || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    sg_word_before(f, b, 0, &pb, &pe);
+    return pe == p->fe;
+}
+
 /* Is place hit x the seat inside the name of the organisation named by hit
  * p right before it, "de" between: "la clinique Bellerive d'Ollioules" for
  * the "Hôpital privé Bellerive d'Ollioules" (a place inside a name is not
@@ -1077,7 +1092,10 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
             if (x.fs >= 2 && t[x.fs - 1] == ' ' && sg_dash_at(f, s, x.fs - 1) &&
                 (fl[x.fs - 2] & SG_F_ALNUM) && !ex_before(f, x.fs - 1))
                 continue;
-            if (town_of_body(f, x.fs, x.fe) || alone_on_line(f, s, slen, &x) ||
+            /* (after a known organisation's name, "de" between, seat_of_named
+               decides: "l'Ehpad Kerios de La Garde") */
+            int named = out > 0 && org_before_of(m, f, &h->v[out - 1], x.fs);
+            if ((!named && town_of_body(f, x.fs, x.fe)) || alone_on_line(f, s, slen, &x) ||
                 in_longer_name(m, f, s, out > 0 ? &h->v[out - 1] : NULL, &x) ||
                 name_goes_on(f, s, slen, &x, i + 1 < h->n ? &h->v[i + 1] : NULL))
                 continue;
