@@ -147,6 +147,8 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
 /* People by the initials of their first names and their surname that one
  * person of the gazetteers fits ("J.-P. Leleux"; initials.c). */
 int sg_resolve_initials(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* A place by a periphrasis ("l'Hexagone", "la Principauté"; periphrases.c). */
+int sg_resolve_periphrases(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* An acronym of four to six capitals with two neighbouring letters swapped
  * from one entity's ("IMPC" for the IPMC; slips.c). */
 int sg_resolve_slips(const sg_matcher *m, const sg_folded *f, sg_hits *hits);

@@ -968,6 +968,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         return rc;
     if ((m->variants & SG_VARIANT_FUZZY) && (rc = sg_resolve_slips(m, f, hits)))
         return rc;
+    if ((m->variants & SG_VARIANT_PERIPHRASES) && (rc = sg_resolve_periphrases(m, f, hits)))
+        return rc;
     if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_heads(m, f, hits)))
         return rc;
     if ((m->variants & SG_VARIANT_INSERTED) && (rc = sg_resolve_eponyms(m, f, hits)))

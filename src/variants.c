@@ -25,8 +25,9 @@
 #include "variants_int.h"
 
 static const char *const variant_names[] = {
-    "function-words", "heads",        "inserted", "region", "acronym-forms", "defined",
-    "interrupted",    "shared-heads", "fuzzy",    "known",  "short-names",   "initials"};
+    "function-words", "heads",       "inserted",     "region", "acronym-forms",
+    "defined",        "interrupted", "shared-heads", "fuzzy",  "known",
+    "short-names",    "initials",    "periphrases"};
 #define NVARIANTS (sizeof(variant_names) / sizeof(*variant_names))
 
 const char *sg_variant_name(unsigned bit)

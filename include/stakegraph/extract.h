@@ -58,7 +58,10 @@ enum {
     SG_VARIANT_INITIALS = 1u << 11,      /* a person by the initials of their first names and
                                             their surname ("J.-P. Leleux"): the one person of
                                             the gazetteers they fit */
-    SG_VARIANT_ALL = (1u << 12) - 1
+    SG_VARIANT_PERIPHRASES = 1u << 12,   /* a place by the periphrasis the press writes for it
+                                            as a proper noun ("l'Hexagone" for France, "la
+                                            Principauté" for Monaco) */
+    SG_VARIANT_ALL = (1u << 13) - 1
 };
 
 /* Parses a list of variant names (above, lower case with '-' for '_':

@@ -87,7 +87,9 @@ static const cli_option options[] = {
      "heads, inserted, region, acronym-forms, defined, interrupted, shared-heads, fuzzy, "
      "known (names borrowed from the bundled gazetteer's entry for the same organisation), "
      "short-names (an organisation named in full, then by one word of its name), initials (a "
-     "person by the initials of their first names and their surname: 'J.-P. Leleux'); "
+     "person by the initials of their first names and their surname: 'J.-P. Leleux'), "
+     "periphrases (a place by the press's periphrasis: Hexagone for France, Principauté for "
+     "Monaco); "
      "-NAME removes one ('-fuzzy': all but fuzzy)",
      EX | EP},
     {OPT_DISCOVER, "discover", NULL,

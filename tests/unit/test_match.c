@@ -256,6 +256,7 @@ static void variants_parse(void **state)
     assert_string_equal(sg_variant_name(SG_VARIANT_INITIALS), "initials");
     assert_int_equal(sg_variants_parse(&v, "-initials"), SG_OK);
     assert_int_equal(v, SG_VARIANT_ALL & ~SG_VARIANT_INITIALS);
+    assert_string_equal(sg_variant_name(SG_VARIANT_PERIPHRASES), "periphrases");
     assert_null(sg_variant_name(SG_VARIANT_ALL));
 }
 

@@ -1,0 +1,85 @@
+/* Places the press names by a periphrasis written as a proper noun (variant
+ * "periphrases"): "l'Hexagone" for France, "la Principauté" for Monaco.
+ * Each is read as the place of the gazetteers whose name is the place's, when
+ * they list it; only with its capital ("un hexagone" is none), and not before
+ * another name ("la Principauté d'Andorre", "la Principauté de Monaco": the
+ * place is named there). Periphrases in lower case ("la cité phocéenne" for
+ * Marseille) are figures of style, not names: the press's readers, and the
+ * annotators of the development sets, do not count them. */
+#include <string.h>
+
+#include "match_int.h"
+#include "sg_internal.h"
+#include "variants_int.h"
+
+static const struct {
+    const char *words; /* folded */
+    const char *place; /* the place's folded name */
+} periphrases[] = {{"hexagone", "france"}, {"principaute", "monaco"}};
+#define NPERIPHRASES (sizeof(periphrases) / sizeof(*periphrases))
+
+/* The periphrasis k whose words start at word start p, its end in *end; -1
+ * for none. */
+static int periphrasis_at(const sg_folded *f, size_t p, size_t *end)
+{
+    for (size_t k = 0; k < NPERIPHRASES; k++) {
+        const char *w = periphrases[k].words;
+        size_t n = strlen(w);
+        if (f->text[p] != w[0] || p + n > f->len || memcmp(f->text + p, w, n) ||
+            (p + n < f->len && (f->flags[p + n] & SG_F_ALNUM)))
+            continue;
+        if (!(f->flags[p] & SG_F_UPPER))
+            return -1;    /* capitalised only */
+        size_t q = p + n; /* not before another name: "la Principauté d'Andorre" */
+        while (q < f->len && f->text[q] == ' ')
+            q++;
+        size_t we = q; /* "de", "d'", "du" first */
+        while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if ((we == q + 1 && f->text[q] == 'd') ||
+            (we == q + 2 && f->text[q] == 'd' && (f->text[q + 1] == 'e' || f->text[q + 1] == 'u')))
+            for (q = we; q < f->len && (f->text[q] == ' ' || f->text[q] == '\''); q++)
+                ;
+        if (q < f->len && (f->flags[q] & SG_F_UPPER))
+            return -1;
+        *end = p + n;
+        return (int)k;
+    }
+    return -1;
+}
+
+int sg_resolve_periphrases(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    size_t k = 0; /* next hit not yet passed */
+    for (size_t p = 0; p < f->len && !rc; p++) {
+        while (k < h->n && h->v[k].fs <= p) {
+            p = p < h->v[k].fe ? h->v[k].fe : p;
+            k++;
+        }
+        size_t lim = k < h->n ? h->v[k].fs : f->len;
+        if (p >= lim)
+            continue;
+        char c = f->text[p];
+        if ((c != 'h' && c != 'p') || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
+            continue; /* (the first letters of the periphrases, at a word's start) */
+        size_t end = 0;
+        int which = periphrasis_at(f, p, &end);
+        if (which < 0 || end > lim)
+            continue;
+        const char *place = periphrases[which].place;
+        uint32_t alias = sg_alias_named(m, place, strlen(place), 1);
+        if (alias == SG_TRIE_NONE)
+            continue;
+        uint32_t e = m->aliases[alias].entity;
+        if (!(m->allowed[e] & SG_VARIANT_PERIPHRASES))
+            continue;
+        rc = sg_hits_push(&add, p, end, e, SG_HIT_VARIANT);
+        p = end - 1;
+    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
