@@ -75,13 +75,8 @@ static size_t only_bearer(const sg_matcher *m, const sg_folded *f, size_t p, con
                           size_t n, uint32_t *who)
 {
     uint32_t node = sg_trie_root(m->surnames);
-    size_t best = 0;
-    for (size_t j = p; j < f->len; j++) {
-        node = sg_trie_child(m->surnames, node, (unsigned char)f->text[j]);
-        if (node == SG_TRIE_NONE)
-            break;
-        if (j + 1 < f->len && (f->flags[j + 1] & SG_F_ALNUM))
-            continue;
+    size_t best = 0, j = p, end;
+    while ((end = sg_surname_step(m, f, &j, &node))) {
         uint32_t h, one = SG_TRIE_NONE;
         unsigned fitting = 0;
         for (uint32_t v = sg_trie_first(m->surnames, node, &h); v != SG_TRIE_NONE && fitting < 2;
@@ -91,7 +86,7 @@ static size_t only_bearer(const sg_matcher *m, const sg_folded *f, size_t p, con
                 fitting++;
             }
         if (fitting == 1) {
-            best = j + 1;
+            best = end;
             *who = one;
         } else if (fitting > 1) {
             best = 0; /* "J. Martin" of two: neither */
@@ -100,30 +95,11 @@ static size_t only_bearer(const sg_matcher *m, const sg_folded *f, size_t p, con
     return best;
 }
 
-int sg_resolve_initials(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+size_t sg_initials_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                      uint32_t *who)
 {
-    sg_hits add = {0};
-    int rc = 0;
-    size_t k = 0; /* next hit not yet passed */
-    for (size_t p = 1; p < f->len && !rc; p++) {
-        while (k < h->n && h->v[k].fs <= p) {
-            p = p < h->v[k].fe ? h->v[k].fe : p;
-            k++;
-        }
-        size_t lim = k < h->n ? h->v[k].fs : f->len;
-        if (p >= lim || (p = sg_next_capital(f, p, lim)) >= lim)
-            continue; /* (on past the hit) */
-        char ini[MAX_INITIALS];
-        size_t start = p, n = initials_before(f, p, ini, &start);
-        uint32_t who = SG_TRIE_NONE;
-        size_t end = n ? only_bearer(m, f, p, ini, n, &who) : 0;
-        if (!end || (k < h->n && h->v[k].fs < end) || !(m->allowed[who] & SG_VARIANT_INITIALS))
-            continue;
-        rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
-        p = end - 1;
-    }
-    if (!rc && add.n)
-        rc = sg_hits_merge(h, &add);
-    sg_hits_free(&add);
-    return rc;
+    char ini[MAX_INITIALS];
+    size_t n = initials_before(f, p, ini, start);
+    size_t end = n ? only_bearer(m, f, p, ini, n, who) : 0;
+    return end && end <= lim && (m->allowed[*who] & SG_VARIANT_INITIALS) ? end : 0;
 }

@@ -144,14 +144,30 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* Organisations named in full, then by a word of their name (short_names.c). */
 int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
                            sg_short_cache **cache);
-/* People by the initials of their first names and their surname that one
- * person of the gazetteers fits ("J.-P. Leleux"; initials.c). */
-int sg_resolve_initials(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
-/* A place by a periphrasis ("l'Hexagone", "la Principauté"; periphrases.c). */
-int sg_resolve_periphrases(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
-/* An acronym of four to six capitals with two neighbouring letters swapped
- * from one entity's ("IMPC" for the IPMC; slips.c). */
-int sg_resolve_slips(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* Readers of a capitalised word start p that no hit covers (the next hit
+ * starts at `lim`): the end of what they read there (0: nothing), its start
+ * in *start (p, or before it) and its entity in *entity. People by the
+ * initials of their first names and their surname that one person of the
+ * gazetteers fits ("J.-P. Leleux"; initials.c); an acronym of four to six
+ * capitals with two neighbouring letters swapped from one entity's ("IMPC"
+ * for the IPMC; slips.c); a place by a periphrasis ("l'Hexagone";
+ * periphrases.c). */
+/* Most capitalised words start none of them: their own first tests, made
+ * before the calls (a capital word start p, p > 0). Initials: "J. " or "J.P "
+ * before; a slip: a second capital; a periphrasis: its first letters. */
+static inline int sg_capital_reading_may(const sg_folded *f, size_t p)
+{
+    return (p >= 3 && f->text[p - 1] == ' ' &&
+            (f->text[p - 2] == '.' || (f->flags[p - 2] & SG_F_UPPER))) ||
+           (p + 1 < f->len && (f->flags[p + 1] & SG_F_UPPER)) || f->text[p] == 'h' ||
+           f->text[p] == 'p';
+}
+size_t sg_initials_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                      uint32_t *entity);
+size_t sg_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                  uint32_t *entity);
+size_t sg_periphrasis_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
+                         size_t *start, uint32_t *entity);
 /* A long form in no gazetteer before a known acronym in brackets ("Centre
  * hospitalier intercommunal de Toulon La Seyne (CHITS)"), its words' initials
  * the acronym's letters: a mention of the acronym's entity. */

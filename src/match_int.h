@@ -421,6 +421,24 @@ static inline void sg_word_before(const sg_folded *f, size_t p, int elision, siz
     *e = end;
 }
 
+/* Walks the matcher's surnames along the text from folded offset *j (*node:
+ * the trie's node reached so far, its root first) to the next word's end:
+ * returns that end, *node then the node of the surname spelt up to it; 0
+ * when no surname goes on. */
+static inline size_t sg_surname_step(const sg_matcher *m, const sg_folded *f, size_t *j,
+                                     uint32_t *node)
+{
+    while (*j < f->len) {
+        *node = sg_trie_child(m->surnames, *node, (unsigned char)f->text[*j]);
+        ++*j;
+        if (*node == SG_TRIE_NONE)
+            return 0;
+        if (*j == f->len || !(f->flags[*j] & SG_F_ALNUM))
+            return *j;
+    }
+    return 0;
+}
+
 /* The first capital starting a word in [q, lim), or lim (q > 0): the scans
  * between hits, eight flags at a time where none is a capital, as most of a
  * text is lower case. */

@@ -48,38 +48,18 @@ static int periphrasis_at(const sg_folded *f, size_t p, size_t *end)
     return -1;
 }
 
-int sg_resolve_periphrases(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+size_t sg_periphrasis_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
+                         size_t *start, uint32_t *who)
 {
-    sg_hits add = {0};
-    int rc = 0;
-    size_t k = 0; /* next hit not yet passed */
-    for (size_t p = 0; p < f->len && !rc; p++) {
-        while (k < h->n && h->v[k].fs <= p) {
-            p = p < h->v[k].fe ? h->v[k].fe : p;
-            k++;
-        }
-        size_t lim = k < h->n ? h->v[k].fs : f->len;
-        if (p >= lim)
-            continue;
-        char c = f->text[p];
-        if ((c != 'h' && c != 'p') || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)))
-            continue; /* (the first letters of the periphrases, at a word's start) */
-        size_t end = 0;
-        int which = periphrasis_at(f, p, &end);
-        if (which < 0 || end > lim)
-            continue;
-        const char *place = periphrases[which].place;
-        uint32_t alias = sg_alias_named(m, place, strlen(place), 1);
-        if (alias == SG_TRIE_NONE)
-            continue;
-        uint32_t e = m->aliases[alias].entity;
-        if (!(m->allowed[e] & SG_VARIANT_PERIPHRASES))
-            continue;
-        rc = sg_hits_push(&add, p, end, e, SG_HIT_VARIANT);
-        p = end - 1;
-    }
-    if (!rc && add.n)
-        rc = sg_hits_merge(h, &add);
-    sg_hits_free(&add);
-    return rc;
+    size_t end = 0;
+    int which = periphrasis_at(f, p, &end);
+    if (which < 0 || end > lim)
+        return 0;
+    const char *place = periphrases[which].place;
+    uint32_t alias = sg_alias_named(m, place, strlen(place), 1);
+    if (alias == SG_TRIE_NONE || !(m->allowed[m->aliases[alias].entity] & SG_VARIANT_PERIPHRASES))
+        return 0;
+    *start = p;
+    *who = m->aliases[alias].entity;
+    return end;
 }

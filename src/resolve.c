@@ -450,16 +450,11 @@ static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, cons
                          uint32_t *who)
 {
     uint32_t node = sg_trie_root(m->surnames);
-    size_t best = 0;
-    for (size_t j = p; j < f->len; j++) {
-        node = sg_trie_child(m->surnames, node, (unsigned char)f->text[j]);
-        if (node == SG_TRIE_NONE)
-            break;
-        if (j + 1 < f->len && (f->flags[j + 1] & SG_F_ALNUM))
-            continue;
+    size_t best = 0, j = p, end;
+    while ((end = sg_surname_step(m, f, &j, &node))) {
         uint32_t person = map_only(bearers, node);
         if (person != SG_TRIE_NONE) {
-            best = j + 1;
+            best = end;
             *who = person;
         }
     }
@@ -955,6 +950,55 @@ static int sg_resolve_eponyms(const sg_matcher *m, const sg_folded *f, sg_hits *
     return rc;
 }
 
+/* What the variants read at a capitalised word start p outside the hits
+ * (initials and a surname, an acronym's slip, a periphrasis): its end, 0 for
+ * nothing; its start, entity and kind of hit. */
+static size_t capital_reading(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
+                              size_t *start, uint32_t *who, unsigned char *how)
+{
+    size_t end = 0;
+    if ((m->variants & SG_VARIANT_INITIALS) && (end = sg_initials_at(m, f, p, lim, start, who)))
+        *how = SG_HIT_SURNAME;
+    else if ((m->variants & SG_VARIANT_FUZZY) && (end = sg_slip_at(m, f, p, lim, start, who)))
+        *how = SG_HIT_FUZZY;
+    else if ((m->variants & SG_VARIANT_PERIPHRASES) &&
+             (end = sg_periphrasis_at(m, f, p, lim, start, who)))
+        *how = SG_HIT_VARIANT;
+    return end;
+}
+
+/* The readings of the capitalised words that no hit covers, in one pass. */
+static int resolve_capitals(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    size_t k = 0; /* next hit not yet passed */
+    for (size_t p = 0; p < f->len && !rc; p++) {
+        while (k < h->n && h->v[k].fs <= p) {
+            p = p < h->v[k].fe ? h->v[k].fe : p;
+            k++;
+        }
+        size_t lim = k < h->n ? h->v[k].fs : f->len;
+        if (p > 0 || !(f->flags[0] & SG_F_UPPER))
+            p = p < lim ? sg_next_capital(f, p ? p : 1, lim) : lim;
+        if (p >= lim)
+            continue; /* (on past the hit) */
+        size_t start = p;
+        uint32_t who = SG_TRIE_NONE;
+        unsigned char how = 0;
+        size_t end =
+            sg_capital_reading_may(f, p) ? capital_reading(m, f, p, lim, &start, &who, &how) : 0;
+        if (end) {
+            rc = sg_hits_push(&add, start, end, who, how);
+            p = end - 1;
+        }
+    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
+
 int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
                sg_short_cache **cache)
 {
@@ -964,11 +1008,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
         return rc;
-    if ((m->variants & SG_VARIANT_INITIALS) && (rc = sg_resolve_initials(m, f, hits)))
-        return rc;
-    if ((m->variants & SG_VARIANT_FUZZY) && (rc = sg_resolve_slips(m, f, hits)))
-        return rc;
-    if ((m->variants & SG_VARIANT_PERIPHRASES) && (rc = sg_resolve_periphrases(m, f, hits)))
+    if ((m->variants & (SG_VARIANT_INITIALS | SG_VARIANT_FUZZY | SG_VARIANT_PERIPHRASES)) &&
+        (rc = resolve_capitals(m, f, hits)))
         return rc;
     if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_heads(m, f, hits)))
         return rc;

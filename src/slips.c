@@ -60,29 +60,15 @@ static uint32_t slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_
     return one != SG_TRIE_NONE && (m->allowed[one] & SG_VARIANT_FUZZY) ? one : SG_TRIE_NONE;
 }
 
-int sg_resolve_slips(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+size_t sg_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                  uint32_t *who)
 {
-    sg_hits add = {0};
-    int rc = 0;
-    size_t k = 0; /* next hit not yet passed */
-    for (size_t p = 1; p < f->len && !rc; p++) {
-        while (k < h->n && h->v[k].fs <= p) {
-            p = p < h->v[k].fe ? h->v[k].fe : p;
-            k++;
-        }
-        size_t lim = k < h->n ? h->v[k].fs : f->len;
-        if (p >= lim || (p = sg_next_capital(f, p, lim)) >= lim)
-            continue; /* (on past the hit) */
-        size_t e = p;
-        while (e < lim && (f->flags[e] & SG_F_ALNUM))
-            e++;
-        uint32_t who = slip_at(m, f, p, e);
-        if (who != SG_TRIE_NONE)
-            rc = sg_hits_push(&add, p, e, who, SG_HIT_FUZZY);
-        p = e - 1;
-    }
-    if (!rc && add.n)
-        rc = sg_hits_merge(h, &add);
-    sg_hits_free(&add);
-    return rc;
+    if (p + SLIP_MIN > lim)
+        return 0;
+    size_t e = p;
+    while (e < lim && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    *start = p;
+    *who = slip_at(m, f, p, e);
+    return *who != SG_TRIE_NONE ? e : 0;
 }
