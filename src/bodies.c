@@ -28,7 +28,13 @@ static const struct {
              {"ville d'", SG_BODY_CITY},
              {"ville d ", SG_BODY_CITY},
              {"conseil municipal ", SG_BODY_CITY},
-             {"prefecture ", SG_BODY_PREFECTURE}};
+             {"prefecture ", SG_BODY_PREFECTURE},
+             {"service d'aide medicale urgente ", SG_BODY_SAMU},
+             {"service d aide medicale urgente ", SG_BODY_SAMU},
+             {"samu ", SG_BODY_SAMU},
+             {"service departemental d'incendie et de secours ", SG_BODY_SDIS},
+             {"service departemental d incendie et de secours ", SG_BODY_SDIS},
+             {"sdis ", SG_BODY_SDIS}};
 
 /* The words that name a body by its kind in a text. `capital`: only written
  * with a capital ("la région" in lower case is the territory; "le conseil
@@ -48,7 +54,9 @@ static const struct {
              {"agglo", 5, SG_BODY_AGGLOMERATION, 1},
              {"ville", 5, SG_BODY_CITY, 1},
              {"conseil municipal", 17, SG_BODY_CITY, 1},
-             {"prefecture", 10, SG_BODY_PREFECTURE, 0}};
+             {"prefecture", 10, SG_BODY_PREFECTURE, 0},
+             {"samu", 4, SG_BODY_SAMU, 1},
+             {"sdis", 4, SG_BODY_SDIS, 1}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
 /* The folded label of `entity`, in `scratch`. */
@@ -59,6 +67,12 @@ static int fold_label(const sg_matcher *m, sg_folded *scratch, uint32_t entity, 
     const unsigned char *fl = NULL;
     label += label[0] == '!' || label[0] == '=';
     return sg_fold_name_in(scratch, label, strlen(label), t, &fl, n);
+}
+
+/* Does the folded text t[0, n) start with "social" ("le Samu social")? */
+static int samu_social(const char *t, size_t n)
+{
+    return n >= 6 && !memcmp(t, "social", 6) && (n == 6 || t[6] == ' ');
 }
 
 /* The kind of body a folded name starts with (its words' length in *l). */
@@ -85,6 +99,8 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
     for (size_t i = l; kind && i + 6 <= n && i < l + 8; i++)
         if (!memcmp(t + i, "ordre ", 6) && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\''))
             kind = 0;
+    if (kind == SG_BODY_SAMU && samu_social(t + l, n - l))
+        kind = 0; /* "Samu social de Marseille": a charity's */
     if (kind) {
         m->body_kind[entity] = kind;
         m->nbody_kinds++;
@@ -293,6 +309,9 @@ static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end, int *low
             memcmp(f->text + p, kinds[k].words, l) ||
             (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)))
             continue;
+        if (kinds[k].kind == SG_BODY_SAMU && p + l + 1 < f->len &&
+            samu_social(f->text + p + l + 1, f->len - p - l - 1))
+            continue;
         *end = p + l;
         *lower = kinds[k].capital && !(f->flags[p] & SG_F_UPPER);
         return kinds[k].kind;
@@ -382,7 +401,8 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         while (p < f->len && (fl[p] & SG_F_ALNUM))
             p++;
         char c = ws < f->len ? f->text[ws] : 0;
-        if (c != 'a' && c != 'c' && c != 'd' && c != 'm' && c != 'p' && c != 'r' && c != 'v')
+        if (c != 'a' && c != 'c' && c != 'd' && c != 'm' && c != 'p' && c != 'r' && c != 's' &&
+            c != 'v')
             continue; /* (the first letters of the kinds' words) */
         while (k < n0 && h->v[k].fe <= ws)
             k++;

@@ -23,6 +23,8 @@ enum {
     SG_BODY_AGGLOMERATION,
     SG_BODY_CITY,
     SG_BODY_PREFECTURE, /* the State's office in a department */
+    SG_BODY_SAMU,       /* a department's emergency medical service */
+    SG_BODY_SDIS,       /* a department's fire and rescue service */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)
