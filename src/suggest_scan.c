@@ -365,6 +365,44 @@ static int furniture_cue(const char *w)
  * : X", "Image : X", "Copyright X"), a cue in lower case in brackets
  * ("(crédit : X)", up to the closing bracket), and "Jacques Witt/AGENCY" (a
  * name, a slash, an agency in capitals). */
+/* A minister's portfolios: the capitalised words after "ministre" or
+ * "chargé(e)" and "de", "du", "des", "de la", "de l'", and the list's next
+ * items ("Ministre du Travail, de la Santé et des Solidarités", "chargée de
+ * la Citoyenneté et de la Ville"), up to a first name (the person's name
+ * that may follow): no body's names. ("le ministère de la Santé" names the
+ * ministry: its head is no cue here.) */
+static void mark_portfolios(sg_scan *sc)
+{
+    static const char *const cues[] = {"ministre", "ministres", "charge", "chargee"};
+    static const char *const of[] = {"de", "du", "des", "la", "l", "d"};
+    for (size_t i = 0; i + 2 < sc->ntok; i++) {
+        int cue = 0;
+        for (size_t c = 0; c < sizeof(cues) / sizeof(*cues) && !cue; c++)
+            cue = !strcmp(fw(sc, i), cues[c]);
+        for (size_t k = i + 1; cue;) {
+            size_t p = k;
+            for (int any = 1; any && p < sc->ntok && (sc->tok[p].flags & T_LOWER);) {
+                any = 0;
+                for (size_t o = 0; o < sizeof(of) / sizeof(*of) && !any; o++)
+                    any = !strcmp(fw(sc, p), of[o]);
+                p += any;
+            }
+            if (p == k || p >= sc->ntok || !(sc->tok[p].flags & T_CAP))
+                break;
+            size_t q = p;
+            while (q < sc->ntok && (sc->tok[q].flags & T_CAP) && (q == p || sep_blank(sc, q)) &&
+                   !sg_first_name(fw(sc, q)))
+                sc->tok[q++].flags |= T_TAKEN;
+            if (q < sc->ntok && sep_has(sc, q, ",") && !sep_has(sc, q, ".;:()"))
+                k = q; /* ", de la Santé" */
+            else if (q + 1 < sc->ntok && sep_blank(sc, q) && is(sc, q, "et"))
+                k = q + 1; /* "et des Solidarités" */
+            else
+                break;
+        }
+    }
+}
+
 static void mark_credits(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
@@ -446,6 +484,7 @@ int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded 
     mark_starts(sc);
     mark_bylines(sc);
     mark_credits(sc);
+    mark_portfolios(sc);
     unmark_shouted(sc);
     if ((rc = sg_suggest_find_definitions(sc)) || (rc = sg_suggest_find_people(sc)) ||
         (rc = sg_suggest_find_media(sc)) || (rc = sg_suggest_find_quoted(sc)) ||

@@ -476,7 +476,12 @@ int sg_suggest_find_sequences(sg_scan *sc)
             while (k < j && (!name_word(sc, k) || in(sc, k, SG_WL_ROLE)))
                 k++; /* "Vice Président de la CAPG" */
             /* the role is no part of the name: a body's head, an acronym or a
-               commune ("Maire de la Brillanne") follows */
+               commune ("Maire de la Brillanne") follows; a minister's
+               portfolio is none (mark_portfolios) */
+            if (k <= j && (sc->tok[k].flags & T_TAKEN)) {
+                i = j;
+                continue;
+            }
             if (k <= j && name_word(sc, k))
                 i = first = k;
         }

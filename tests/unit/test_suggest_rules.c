@@ -127,6 +127,31 @@ static void lists_with_articles_and_named_after(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A minister's portfolios are no bodies, capitalised or not, and the list
+ * of them goes on ("Ministre du Travail, de la Santé et des Solidarités",
+ * "chargée de la Citoyenneté et de la Ville"); the name of a body after a
+ * deputy's title is one ("président délégué du Syvalor"). */
+static void ministers_portfolios(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Corinne Vallandier, Ministre du Travail, de la Santé et des "
+                           "Solidarités, et Sabrine Agrestal, Secrétaire d'État chargée de la "
+                           "Citoyenneté et de la Ville, visitent le site. Paul Mascarin, "
+                           "président délégué du Syvalor, les reçoit.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Travail");
+    hasnt(l, "Solidarités");
+    hasnt(l, "Citoyenneté");
+    hasnt(l, "Ville");
+    has(l, "Syvalor", "organisation");
+    has(l, "Corinne Vallandier", "person");
+    sg_suggestion_list_free(l);
+}
+
 /* An acronym then a place the gazetteers know names a body; not a kind's
  * acronym (CHU). */
 static void acronyms_and_towns(void **state)
@@ -284,6 +309,7 @@ int main(void)
         cmocka_unit_test(adjectives_and_sites),
         cmocka_unit_test(organisations_in_lists),
         cmocka_unit_test(lists_with_articles_and_named_after),
+        cmocka_unit_test(ministers_portfolios),
         cmocka_unit_test(acronyms_and_towns),
         cmocka_unit_test(heads_adjectives_and_names),
         cmocka_unit_test(bodies_named_after_people),
