@@ -96,6 +96,17 @@ static int contracted(const sg_matcher *m, uint32_t entity, const sg_folded *f, 
     return q == qs || q != ps - 1 || !(f->flags[qs] & SG_F_UPPER);
 }
 
+/* May skeleton sk, read without its leading article, start at i: right
+ * after a contraction ("au Pradet"), or, for a place of two words or more
+ * left, anywhere with its capital ("Carpentras, Isle-sur-la-Sorgue, Apt"
+ * for L'Isle-sur-la-Sorgue: such a name is no common word)? */
+static int article_gone(const sg_matcher *m, const skel_rec *sk, const sg_folded *f, size_t i)
+{
+    if (sk->words >= 2 && sg_is_place(m, sk->entity) && (f->flags[i] & SG_F_UPPER))
+        return 1;
+    return contracted(m, sk->entity, f, i);
+}
+
 /* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
  * after a capitalised word (part of a longer name) nor after a lower-case
  * noun or adjective ("groupe Sainte Marguerite", "centre diététique
@@ -182,7 +193,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
              !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
             ((sk->needs & SKEL_CAPITAL1) && !(f->flags[i] & SG_F_UPPER)) ||
-            ((sk->needs & SKEL_CONTRACTED) && !contracted(m, sk->entity, f, i)) ||
+            ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, i)) ||
             ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
@@ -342,7 +353,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     (sk->needs & SKEL_DEAD) ||
                     ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
-                    ((sk->needs & SKEL_CONTRACTED) && !contracted(m, sk->entity, f, start)) ||
+                    ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, start)) ||
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
                      after_de(f, start)))
                     continue;
