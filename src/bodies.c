@@ -119,6 +119,7 @@ static int cmp_body(const void *a, const void *b)
 
 int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
 {
+    size_t dept_cap = 0;
     for (size_t e = 0; e < m->gaz->n; e++) {
         if (!m->body_kind[e])
             continue;
@@ -137,6 +138,12 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
             rest += w + 1;
             rn -= w + 1;
         }
+        unsigned dept = sg_department_named(rest, rn);
+        if (dept) {
+            if (sg_grow((void **)&m->dept_bodies, &dept_cap, m->ndept_bodies + 1, sizeof(body_rec)))
+                return SG_ERR_NOMEM;
+            m->dept_bodies[m->ndept_bodies++] = (body_rec){dept, (uint32_t)e};
+        }
         uint32_t alias = sg_alias_named(m, rest, rn, 1);
         if (alias == SG_TRIE_NONE)
             continue;
@@ -147,6 +154,9 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
     }
     if (m->nbodies)
         qsort(m->bodies, m->nbodies, sizeof(body_rec), cmp_body);
+    if (!m->ndept_bodies)
+        return 0;
+    qsort(m->dept_bodies, m->ndept_bodies, sizeof(body_rec), cmp_body);
     return 0;
 }
 
@@ -155,6 +165,21 @@ static void note(uint32_t *slot, uint32_t e)
 {
     if (*slot != e)
         *slot = *slot == SG_TRIE_NONE ? e : SG_BODY_SEVERAL;
+}
+
+/* Notes in placed[] the bodies of department d (dept_bodies). */
+static void note_department(const sg_matcher *m, unsigned d, uint32_t *placed)
+{
+    size_t lo = 0, hi = m->ndept_bodies;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->dept_bodies[mid].place < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < m->ndept_bodies && m->dept_bodies[lo].place == d; lo++)
+        note(&placed[m->body_kind[m->dept_bodies[lo].entity]], m->dept_bodies[lo].entity);
 }
 
 int sg_party_at(const sg_folded *f, size_t b, size_t e)
@@ -367,6 +392,14 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         uint32_t e = h->v[i].entity;
         if (m->body_kind[e])
             note(&named[m->body_kind[e]], e);
+        if (m->ndept_bodies && sg_is_place(m, e)) {
+            /* the department a place names or is in, by the words read */
+            const char *t = f->text + h->v[i].fs;
+            size_t n = h->v[i].fe - h->v[i].fs;
+            unsigned d = sg_department_named(t, n);
+            if (d || (d = sg_department_of_town(t, n)))
+                note_department(m, d, placed);
+        }
         if (!m->nbodies || !sg_is_place(m, e))
             continue;
         size_t lo = 0, hi = m->nbodies;

@@ -430,6 +430,7 @@ void sg_matcher_free(sg_matcher *m)
     free(m->is_place);
     free(m->body_kind);
     free(m->bodies);
+    free(m->dept_bodies);
     free(m->by_city);
     free(m->allowed);
     free(m->prefixes);

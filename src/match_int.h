@@ -173,6 +173,10 @@ struct sg_matcher {
     uint32_t body_only[SG_BODY_KINDS];
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;
+    /* the bodies of a department (departments.c's index in `place`), by
+     * department */
+    body_rec *dept_bodies;
+    size_t ndept_bodies;
     size_t city_attr;  /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
     city_rec *by_city; /* the organisations with a city, by city then entity (dropped.c) */
     size_t nby_city;
@@ -590,6 +594,12 @@ int sg_word_names_nothing(const char *w, size_t n);
 
 /* Does the entity's name, or one of its names, hold w[0, n) as written? */
 int sg_names_hold(const sg_entity *e, const char *w, size_t n);
+
+/* The department (an index, 0: none) that the commune named t[0, n) (folded)
+ * is in, and that t[0, n) names (a department's folded name or INSEE code);
+ * from the bundled places built into the library (departments.c). */
+unsigned sg_department_of_town(const char *t, size_t n);
+unsigned sg_department_named(const char *t, size_t n);
 
 /* Is the word at folded offset p a place or body named after someone:
  * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it

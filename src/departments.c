@@ -1,0 +1,143 @@
+/* The departments of the region's communes, from the bundled
+ * gazetteers/places.tsv and communes.tsv built into the library: which
+ * department a commune is in, and which department a name is (bodies.c).
+ * "le Département" in an article that names Arles is the council of the
+ * Bouches-du-Rhône, though the gazetteers in use say nothing of Arles but its
+ * name. Read once a process, on first use. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+#include "sg_internal.h"
+
+extern const char sg_bundled_places[];
+extern const size_t sg_bundled_places_len;
+extern const char sg_bundled_communes[];
+extern const size_t sg_bundled_communes_len;
+
+#define MAX_DEPARTMENTS 255
+
+typedef struct {
+    uint64_t h; /* the folded name's hash; 0: an empty slot */
+    unsigned char dept;
+} town_slot;
+
+static struct {
+    town_slot *towns;
+    size_t mask;
+    char codes[MAX_DEPARTMENTS + 1][4];  /* index -> INSEE code ("13", "2A") */
+    uint64_t names[MAX_DEPARTMENTS + 1]; /* index -> the folded name's hash */
+    unsigned n;
+} D;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint64_t hash_of(const char *t, size_t n)
+{
+    uint64_t h = sg_fnv1a(SG_FNV_SEED, t, n);
+    return h ? h : 1;
+}
+
+/* The index of department code `code`, added when new; 0 when there is no
+ * room or no code. */
+static unsigned dept_index(const char *code)
+{
+    if (!code || !*code || strlen(code) > 3)
+        return 0;
+    for (unsigned d = 1; d <= D.n; d++)
+        if (!strcmp(D.codes[d], code))
+            return d;
+    if (D.n == MAX_DEPARTMENTS)
+        return 0;
+    strcpy(D.codes[++D.n], code);
+    return D.n;
+}
+
+static town_slot *slot_of(uint64_t h)
+{
+    size_t i = (size_t)h & D.mask;
+    while (D.towns[i].h && D.towns[i].h != h)
+        i = (i + 1) & D.mask;
+    return &D.towns[i];
+}
+
+static size_t attr_index(const sg_gazetteer *g, const char *name)
+{
+    for (size_t a = 0; a < g->nattr; a++)
+        if (!strcmp(g->attr_names[a], name))
+            return a;
+    return SIZE_MAX;
+}
+
+static const char *attr_of(const sg_entity *e, size_t a)
+{
+    return a < e->nattrs ? e->attrs[a] : NULL;
+}
+
+static void load(void)
+{
+    sg_gazetteer *g = NULL;
+    sg_error err;
+    if (sg_gazetteer_new(&g, &err) ||
+        sg_gazetteer_load_buffer(g, "places.tsv (built in)", sg_bundled_places,
+                                 sg_bundled_places_len, &err) ||
+        sg_gazetteer_load_buffer(g, "communes.tsv (built in)", sg_bundled_communes,
+                                 sg_bundled_communes_len, &err)) {
+        sg_gazetteer_free(g);
+        return; /* (no departments known: the bodies are read as before) */
+    }
+    size_t kind = attr_index(g, "kind"), dept = attr_index(g, "department"),
+           insee = attr_index(g, "insee");
+    D.mask = 63;
+    while (D.mask + 1 < 2 * g->n + 2)
+        D.mask = D.mask * 2 + 1;
+    if (!(D.towns = calloc(D.mask + 1, sizeof(town_slot)))) {
+        sg_gazetteer_free(g);
+        return;
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        const sg_entity *e = &g->ents[i];
+        const char *k = attr_of(e, kind), *label = e->label + (e->label[0] == '=');
+        char *t = NULL;
+        unsigned char *fl = NULL;
+        size_t n = 0;
+        if (!k || (strcmp(k, "commune") && strcmp(k, "department")) ||
+            sg_fold_name(&t, &fl, &n, label, strlen(label)))
+            continue;
+        if (!strcmp(k, "department")) {
+            unsigned d = dept_index(attr_of(e, insee));
+            if (d)
+                D.names[d] = hash_of(t, n);
+        } else {
+            unsigned d = dept_index(attr_of(e, dept));
+            town_slot *s = slot_of(hash_of(t, n));
+            /* (a name of two communes of two departments: neither) */
+            s->dept = s->h && s->dept != d ? 0 : (unsigned char)d;
+            s->h = hash_of(t, n);
+        }
+        free(t);
+        free(fl);
+    }
+    sg_gazetteer_free(g);
+}
+
+unsigned sg_department_of_town(const char *t, size_t n)
+{
+    pthread_once(&once, load);
+    if (!D.towns || !n)
+        return 0;
+    const town_slot *s = slot_of(hash_of(t, n));
+    return s->h ? s->dept : 0;
+}
+
+unsigned sg_department_named(const char *t, size_t n)
+{
+    pthread_once(&once, load);
+    if (!n)
+        return 0;
+    uint64_t h = hash_of(t, n);
+    for (unsigned d = 1; d <= D.n; d++)
+        if (D.names[d] == h || (n <= 3 && strlen(D.codes[d]) == n && !memcmp(D.codes[d], t, n)))
+            return d;
+    return 0;
+}
