@@ -34,7 +34,10 @@ static const struct {
              {"samu ", SG_BODY_SAMU},
              {"service departemental d'incendie et de secours ", SG_BODY_SDIS},
              {"service departemental d incendie et de secours ", SG_BODY_SDIS},
-             {"sdis ", SG_BODY_SDIS}};
+             {"sdis ", SG_BODY_SDIS},
+             {"caisse primaire d'assurance maladie ", SG_BODY_CPAM},
+             {"caisse primaire d assurance maladie ", SG_BODY_CPAM},
+             {"cpam ", SG_BODY_CPAM}};
 
 /* The words that name a body by its kind in a text. `capital`: only written
  * with a capital ("la région" in lower case is the territory; "le conseil
@@ -56,7 +59,9 @@ static const struct {
              {"conseil municipal", 17, SG_BODY_CITY, 1},
              {"prefecture", 10, SG_BODY_PREFECTURE, 0},
              {"samu", 4, SG_BODY_SAMU, 1},
-             {"sdis", 4, SG_BODY_SDIS, 1}};
+             {"sdis", 4, SG_BODY_SDIS, 1},
+             {"caisse primaire d'assurance maladie", 35, SG_BODY_CPAM, 1},
+             {"cpam", 4, SG_BODY_CPAM, 1}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
 /* The folded label of `entity`, in `scratch`. */
@@ -157,6 +162,10 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
     if (!m->ndept_bodies)
         return 0;
     qsort(m->dept_bodies, m->ndept_bodies, sizeof(body_rec), cmp_body);
+    if (!(m->body_dept = calloc(m->gaz->n, 1)))
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; i < m->ndept_bodies; i++)
+        m->body_dept[m->dept_bodies[i].entity] = (unsigned char)m->dept_bodies[i].place;
     return 0;
 }
 
@@ -376,6 +385,52 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
     return one == SG_BODY_SEVERAL || (one != SG_TRIE_NONE && !(m->allowed[one] & SG_VARIANT_HEADS))
                ? SG_TRIE_NONE
                : one;
+}
+
+/* The one department of the places the document names (their own, or the
+ * department of the region's communes they are), 0 when none or several. */
+static unsigned document_department(const sg_matcher *m, const sg_folded *f, const sg_hits *h)
+{
+    unsigned one = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        if (!sg_is_place(m, h->v[i].entity))
+            continue;
+        const char *t = f->text + h->v[i].fs;
+        size_t n = h->v[i].fe - h->v[i].fs;
+        unsigned d = sg_department_named(t, n);
+        if (!d && !(d = sg_department_of_town(t, n)))
+            continue;
+        if (one && one != d)
+            return 0;
+        one = d;
+    }
+    return one;
+}
+
+int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    unsigned dept = m->body_dept ? document_department(m, f, h) : 0;
+    for (size_t i = 0; dept && i < h->n; i++) {
+        sg_hit *x = &h->v[i];
+        if (!m->body_dept[x->entity] || m->body_dept[x->entity] == dept ||
+            (x->how != SG_HIT_NAME && x->how != SG_HIT_FORM))
+            continue;
+        /* the other entities of that name, as written in the gazetteers */
+        const char *t = f->text + x->fs;
+        size_t n = x->fe - x->fs;
+        const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
+        uint32_t one = SG_TRIE_NONE;
+        for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
+             v = m->aliases[v].next) {
+            const alias_rec *a = &m->aliases[v];
+            if (a->len == n && !memcmp(m->texts + a->text_off, t, n) &&
+                m->body_dept[a->entity] == dept)
+                one = one == SG_TRIE_NONE || one == a->entity ? a->entity : SG_BODY_SEVERAL;
+        }
+        if (one != SG_TRIE_NONE && one != SG_BODY_SEVERAL)
+            x->entity = one;
+    }
+    return 0;
 }
 
 int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)

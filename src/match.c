@@ -431,6 +431,7 @@ void sg_matcher_free(sg_matcher *m)
     free(m->body_kind);
     free(m->bodies);
     free(m->dept_bodies);
+    free(m->body_dept);
     free(m->by_city);
     free(m->allowed);
     free(m->prefixes);

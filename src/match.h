@@ -181,6 +181,9 @@ int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *hi
  * the same document: a mention of that name's entity when it is the only one
  * named so far with that head. */
 int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* A name that several departments' bodies share ("CPAM") is the one of the
+ * department of the places the document names (bodies.c). Returns 0. */
+int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* A local authority by its kind alone ("la Région", "le conseil
  * départemental"; bodies.c): the one body of that kind the document names,
  * else the gazetteer's only one. `s`: the original text of `f`. */

@@ -25,6 +25,7 @@ enum {
     SG_BODY_PREFECTURE, /* the State's office in a department */
     SG_BODY_SAMU,       /* a department's emergency medical service */
     SG_BODY_SDIS,       /* a department's fire and rescue service */
+    SG_BODY_CPAM,       /* a department's health insurance fund */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)
@@ -174,9 +175,11 @@ struct sg_matcher {
     body_rec *bodies; /* the bodies of a place the gazetteer knows, by place */
     size_t nbodies, bodies_cap;
     /* the bodies of a department (departments.c's index in `place`), by
-     * department */
+     * department, and each entity's department (0: none; NULL without such
+     * bodies) */
     body_rec *dept_bodies;
     size_t ndept_bodies;
+    unsigned char *body_dept;
     size_t city_attr;  /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
     city_rec *by_city; /* the organisations with a city, by city then entity (dropped.c) */
     size_t nby_city;

@@ -1002,8 +1002,8 @@ static int resolve_capitals(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
                sg_short_cache **cache)
 {
-    int rc = 0;
-    if ((m->variants & SG_VARIANT_DEFINED) &&
+    int rc = sg_bodies_choose(m, f, hits);
+    if (!rc && (m->variants & SG_VARIANT_DEFINED) &&
         ((rc = sg_resolve_long_forms(m, f, hits)) || (rc = sg_resolve_prefix_forms(m, f, hits))))
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
