@@ -44,24 +44,24 @@ static const struct {
  * départemental" is the body in either case). */
 static const struct {
     const char *words;
-    size_t n;
+    size_t n, first; /* all its bytes; its first word's */
     unsigned char kind, capital;
-} kinds[] = {{"conseil regional", 16, SG_BODY_REGION, 0},
-             {"region", 6, SG_BODY_REGION, 1},
-             {"conseil departemental", 21, SG_BODY_DEPARTMENT, 0},
-             {"conseil general", 15, SG_BODY_DEPARTMENT, 0},
-             {"departement", 11, SG_BODY_DEPARTMENT, 1},
-             {"metropole", 9, SG_BODY_METROPOLE, 1},
-             {"communaute d'agglomeration", 26, SG_BODY_AGGLOMERATION, 0},
-             {"agglomeration", 13, SG_BODY_AGGLOMERATION, 1},
-             {"agglo", 5, SG_BODY_AGGLOMERATION, 1},
-             {"ville", 5, SG_BODY_CITY, 1},
-             {"conseil municipal", 17, SG_BODY_CITY, 1},
-             {"prefecture", 10, SG_BODY_PREFECTURE, 0},
-             {"samu", 4, SG_BODY_SAMU, 1},
-             {"sdis", 4, SG_BODY_SDIS, 1},
-             {"caisse primaire d'assurance maladie", 35, SG_BODY_CPAM, 1},
-             {"cpam", 4, SG_BODY_CPAM, 1}};
+} kinds[] = {{"conseil regional", 16, 7, SG_BODY_REGION, 0},
+             {"region", 6, 6, SG_BODY_REGION, 1},
+             {"conseil departemental", 21, 7, SG_BODY_DEPARTMENT, 0},
+             {"conseil general", 15, 7, SG_BODY_DEPARTMENT, 0},
+             {"departement", 11, 11, SG_BODY_DEPARTMENT, 1},
+             {"metropole", 9, 9, SG_BODY_METROPOLE, 1},
+             {"communaute d'agglomeration", 26, 10, SG_BODY_AGGLOMERATION, 0},
+             {"agglomeration", 13, 13, SG_BODY_AGGLOMERATION, 1},
+             {"agglo", 5, 5, SG_BODY_AGGLOMERATION, 1},
+             {"ville", 5, 5, SG_BODY_CITY, 1},
+             {"conseil municipal", 17, 7, SG_BODY_CITY, 1},
+             {"prefecture", 10, 10, SG_BODY_PREFECTURE, 0},
+             {"samu", 4, 4, SG_BODY_SAMU, 1},
+             {"sdis", 4, 4, SG_BODY_SDIS, 1},
+             {"caisse primaire d'assurance maladie", 35, 6, SG_BODY_CPAM, 1},
+             {"cpam", 4, 4, SG_BODY_CPAM, 1}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
 /* The folded label of `entity`, in `scratch`. */
@@ -333,13 +333,13 @@ static int beside_org(const sg_matcher *m, const sg_folded *f, size_t p, size_t 
     return next && next->fs == q && is_org(m, next);
 }
 
-/* The kind named at word start p ([p, *end)), or 0. *lower: a kind read only
- * with its capital, written in lower case. */
-static unsigned char kind_at(const sg_folded *f, size_t p, size_t *end, int *lower)
+/* The kind named at word start p ([p, *end)), its first word wl bytes long,
+ * or 0. *lower: a kind read only with its capital, written in lower case. */
+static unsigned char kind_at(const sg_folded *f, size_t p, size_t wl, size_t *end, int *lower)
 {
     for (size_t k = 0; k < NKINDS; k++) {
         size_t l = kinds[k].n;
-        if (p + l > f->len || f->text[p] != kinds[k].words[0] ||
+        if (wl != kinds[k].first || p + l > f->len || f->text[p] != kinds[k].words[0] ||
             memcmp(f->text + p, kinds[k].words, l) ||
             (p + l < f->len && (f->flags[p + l] & SG_F_ALNUM)))
             continue;
@@ -395,10 +395,8 @@ static unsigned document_department(const sg_matcher *m, const sg_folded *f, con
     for (size_t i = 0; i < h->n; i++) {
         if (!sg_is_place(m, h->v[i].entity))
             continue;
-        const char *t = f->text + h->v[i].fs;
-        size_t n = h->v[i].fe - h->v[i].fs;
-        unsigned d = sg_department_named(t, n);
-        if (!d && !(d = sg_department_of_town(t, n)))
+        unsigned d = sg_department_of(f->text + h->v[i].fs, h->v[i].fe - h->v[i].fs);
+        if (!d)
             continue;
         if (one && one != d)
             return 0;
@@ -449,10 +447,8 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             note(&named[m->body_kind[e]], e);
         if (m->ndept_bodies && sg_is_place(m, e)) {
             /* the department a place names or is in, by the words read */
-            const char *t = f->text + h->v[i].fs;
-            size_t n = h->v[i].fe - h->v[i].fs;
-            unsigned d = sg_department_named(t, n);
-            if (d || (d = sg_department_of_town(t, n)))
+            unsigned d = sg_department_of(f->text + h->v[i].fs, h->v[i].fe - h->v[i].fs);
+            if (d)
                 note_department(m, d, placed);
         }
         if (!m->nbodies || !sg_is_place(m, e))
@@ -498,7 +494,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue; /* inside a mention */
         size_t end = ws;
         int lower = 0;
-        unsigned char kind = kind_at(f, ws, &end, &lower);
+        unsigned char kind = kind_at(f, ws, p - ws, &end, &lower);
         if (!kind || (k < n0 && h->v[k].fs < end) ||
             (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
             sg_hotel_before(f, ws) || territory_before(f, ws))

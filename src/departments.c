@@ -21,6 +21,7 @@ extern const size_t sg_bundled_communes_len;
 typedef struct {
     uint64_t h; /* the folded name's hash; 0: an empty slot */
     unsigned char dept;
+    unsigned char named; /* the department's own name, not a commune's */
 } town_slot;
 
 static struct {
@@ -104,16 +105,14 @@ static void load(void)
         if (!k || (strcmp(k, "commune") && strcmp(k, "department")) ||
             sg_fold_name(&t, &fl, &n, label, strlen(label)))
             continue;
-        if (!strcmp(k, "department")) {
-            unsigned d = dept_index(attr_of(e, insee));
-            if (d)
-                D.names[d] = hash_of(t, n);
-        } else {
-            unsigned d = dept_index(attr_of(e, dept));
-            town_slot *s = slot_of(hash_of(t, n));
+        int named = !strcmp(k, "department");
+        unsigned d = dept_index(attr_of(e, named ? insee : dept));
+        town_slot *s = slot_of(hash_of(t, n));
+        if (named || !s->named) {
             /* (a name of two communes of two departments: neither) */
-            s->dept = s->h && s->dept != d ? 0 : (unsigned char)d;
+            s->dept = s->h && !named && s->dept != d ? 0 : (unsigned char)d;
             s->h = hash_of(t, n);
+            s->named = (unsigned char)named;
         }
         free(t);
         free(fl);
@@ -121,23 +120,33 @@ static void load(void)
     sg_gazetteer_free(g);
 }
 
-unsigned sg_department_of_town(const char *t, size_t n)
+/* The slot of the folded name t[0, n), or NULL. */
+static const town_slot *lookup(const char *t, size_t n)
 {
     pthread_once(&once, load);
     if (!D.towns || !n)
-        return 0;
+        return NULL;
     const town_slot *s = slot_of(hash_of(t, n));
-    return s->h ? s->dept : 0;
+    return s->h ? s : NULL;
+}
+
+/* A department's INSEE code t[0, n) ("13"), or 0. */
+static unsigned code_of(const char *t, size_t n)
+{
+    for (unsigned d = 1; n <= 3 && d <= D.n; d++)
+        if (strlen(D.codes[d]) == n && !memcmp(D.codes[d], t, n))
+            return d;
+    return 0;
+}
+
+unsigned sg_department_of(const char *t, size_t n)
+{
+    const town_slot *s = lookup(t, n);
+    return s ? s->dept : code_of(t, n);
 }
 
 unsigned sg_department_named(const char *t, size_t n)
 {
-    pthread_once(&once, load);
-    if (!n)
-        return 0;
-    uint64_t h = hash_of(t, n);
-    for (unsigned d = 1; d <= D.n; d++)
-        if (D.names[d] == h || (n <= 3 && strlen(D.codes[d]) == n && !memcmp(D.codes[d], t, n)))
-            return d;
-    return 0;
+    const town_slot *s = lookup(t, n);
+    return s ? (s->named ? s->dept : 0) : code_of(t, n);
 }

@@ -598,11 +598,12 @@ int sg_word_names_nothing(const char *w, size_t n);
 /* Does the entity's name, or one of its names, hold w[0, n) as written? */
 int sg_names_hold(const sg_entity *e, const char *w, size_t n);
 
-/* The department (an index, 0: none) that the commune named t[0, n) (folded)
- * is in, and that t[0, n) names (a department's folded name or INSEE code);
- * from the bundled places built into the library (departments.c). */
-unsigned sg_department_of_town(const char *t, size_t n);
+/* The department (an index, 0: none) that t[0, n) (folded) names (a
+ * department's name or INSEE code), and that it names or is in (a commune of
+ * the region); from the bundled places built into the library
+ * (departments.c). */
 unsigned sg_department_named(const char *t, size_t n);
+unsigned sg_department_of(const char *t, size_t n);
 
 /* Is the word at folded offset p a place or body named after someone:
  * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it
