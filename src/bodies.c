@@ -268,10 +268,11 @@ static int coordinated(const sg_folded *f, size_t p, size_t last)
     return last != SIZE_MAX && b == last;
 }
 
-/* Is the hit an organisation's (not a place's nor a person's)? */
+/* Is the hit an organisation's (not a place's nor a person's, nor a place
+ * just read as its body's territory, whose entity is SG_TRIE_NONE)? */
 static int is_org(const sg_matcher *m, const sg_hit *x)
 {
-    return !sg_is_place(m, x->entity) && !sg_is_person(m, x->entity);
+    return x->entity != SG_TRIE_NONE && !sg_is_place(m, x->entity) && !sg_is_person(m, x->entity);
 }
 
 /* Is the body's words [p, end) in lower case coordinated with an
