@@ -176,19 +176,28 @@ static void note(uint32_t *slot, uint32_t e)
         *slot = *slot == SG_TRIE_NONE ? e : SG_BODY_SEVERAL;
 }
 
-/* Notes in placed[] the bodies of department d (dept_bodies). */
-static void note_department(const sg_matcher *m, unsigned d, uint32_t *placed)
+/* The first of the n bodies v (sorted by place) whose place is `place`, or
+ * where it would be. */
+static size_t first_of_place(const body_rec *v, size_t n, uint32_t place)
 {
-    size_t lo = 0, hi = m->ndept_bodies;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (m->dept_bodies[mid].place < d)
+        if (v[mid].place < place)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < m->ndept_bodies && m->dept_bodies[lo].place == d; lo++)
-        note(&placed[m->body_kind[m->dept_bodies[lo].entity]], m->dept_bodies[lo].entity);
+    return lo;
+}
+
+/* Notes in placed[] the bodies of v (n, sorted by place) whose place is
+ * `place`: a place entity in m->bodies, a department in m->dept_bodies. */
+static void note_place(const sg_matcher *m, const body_rec *v, size_t n, uint32_t place,
+                       uint32_t *placed)
+{
+    for (size_t i = first_of_place(v, n, place); i < n && v[i].place == place; i++)
+        note(&placed[m->body_kind[v[i].entity]], v[i].entity);
 }
 
 int sg_party_at(const sg_folded *f, size_t b, size_t e)
@@ -371,16 +380,9 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
         b--;
     if (b != p)
         return SG_TRIE_NONE;
-    size_t lo = 0, hi = m->nbodies;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->bodies[mid].place < x->entity)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     uint32_t one = SG_TRIE_NONE;
-    for (; lo < m->nbodies && m->bodies[lo].place == x->entity; lo++)
+    for (size_t lo = first_of_place(m->bodies, m->nbodies, x->entity);
+         lo < m->nbodies && m->bodies[lo].place == x->entity; lo++)
         if (m->body_kind[m->bodies[lo].entity] == kind)
             one = one == SG_TRIE_NONE ? m->bodies[lo].entity : SG_BODY_SEVERAL;
     return one == SG_BODY_SEVERAL || (one != SG_TRIE_NONE && !(m->allowed[one] & SG_VARIANT_HEADS))
@@ -450,20 +452,10 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             /* the department a place names or is in, by the words read */
             unsigned d = sg_department_of(f->text + h->v[i].fs, h->v[i].fe - h->v[i].fs);
             if (d)
-                note_department(m, d, placed);
+                note_place(m, m->dept_bodies, m->ndept_bodies, d, placed);
         }
-        if (!m->nbodies || !sg_is_place(m, e))
-            continue;
-        size_t lo = 0, hi = m->nbodies;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (m->bodies[mid].place < e)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < m->nbodies && m->bodies[lo].place == e; lo++)
-            note(&placed[m->body_kind[m->bodies[lo].entity]], m->bodies[lo].entity);
+        if (m->nbodies && sg_is_place(m, e))
+            note_place(m, m->bodies, m->nbodies, e, placed);
     }
     /* the body each kind would be read as: none for most documents */
     uint32_t who[SG_BODY_KINDS];
