@@ -77,6 +77,73 @@ static int upper_word(const sg_folded *f, size_t i)
     return e > i;
 }
 
+/* Is the word [b, e) in capitals, two letters or more ("CGT")? */
+static int capitals_at(const sg_folded *f, size_t b, size_t e)
+{
+    return e >= b + 2 && upper_word(f, b) && (f->flags[b + 1] & SG_F_UPPER);
+}
+
+/* Is the list separator before i or after e (a comma, "et", "ou"; an
+ * opening bracket before) next to a word in capitals? */
+static int capitals_listed(const sg_folded *f, size_t i, size_t e)
+{
+    size_t p = i, b, w;
+    while (p > 0 && f->text[p - 1] == ' ')
+        p--;
+    if (p > 0 && (f->text[p - 1] == ',' || f->text[p - 1] == '(')) {
+        sg_word_before(f, p - 1, 0, &b, &w);
+    } else {
+        sg_word_before(f, i, 0, &b, &w);
+        if (sg_word_is(f->text + b, w - b, "et") || sg_word_is(f->text + b, w - b, "ou"))
+            sg_word_before(f, b, 0, &b, &w);
+        else
+            b = w;
+    }
+    if (capitals_at(f, b, w))
+        return 1;
+    size_t n = e;
+    while (n < f->len && f->text[n] == ' ')
+        n++;
+    if (n < f->len && f->text[n] == ',')
+        n++;
+    else if (n + 3 < f->len && (!memcmp(f->text + n, "et ", 3) || !memcmp(f->text + n, "ou ", 3)))
+        n += 2;
+    else
+        return 0;
+    while (n < f->len && f->text[n] == ' ')
+        n++;
+    size_t ne = n;
+    while (ne < f->len && (f->flags[ne] & SG_F_ALNUM))
+        ne++;
+    return capitals_at(f, n, ne);
+}
+
+/* May a reading whose first word is in capitals ("SUD" for the union's
+ * federation) start at i? Its word in capitals, or, for a reading of one
+ * word, in title case among a list of words in capitals: the press writes
+ * one union so among the others ("les syndicats Sud, CGT et FO", "(CGT,
+ * Sud, FO)"); not after an article, a preposition or another noun. */
+static int upper1_at(const sg_folded *f, size_t i, const skel_rec *sk)
+{
+    if (upper_word(f, i))
+        return 1;
+    size_t e = i;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (sk->words != 1 || e < i + 2 || !(f->flags[i] & SG_F_UPPER))
+        return 0;
+    /* after a punctuation mark, another of the list, or the unions' noun;
+     * not in a longer name nor after an article or another noun ("la région
+     * Sud", "du Sud et ...") */
+    static const char *const before[] = {"et", "ou", "syndicat", "syndicats", "intersyndicale"};
+    size_t b, w;
+    sg_word_before(f, i, 1, &b, &w);
+    if (w > b && !capitals_at(f, b, w) &&
+        !sg_word_in(f->text + b, w - b, before, sizeof(before) / sizeof(*before)))
+        return 0;
+    return capitals_listed(f, i, e);
+}
+
 /* Is the word at i capitalised, right after "au", "aux", "du" or "des" (à
  * le, à les, de le, de les): where a place's or a body's leading article is
  * gone ("au Pradet", "du Castellet", "du Figaro")? For a body, not in a
@@ -191,7 +258,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             (sk->needs & SKEL_VARIANTS & ~(unsigned)m->allowed[sk->entity]) ||
             ((sk->needs & SKEL_CAPITALS) &&
              !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
-            (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper_word(f, i)) ||
+            (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper1_at(f, i, sk)) ||
             ((sk->needs & SKEL_CAPITAL1) && !(f->flags[i] & SG_F_UPPER)) ||
             ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, i)) ||
             ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)))
@@ -351,7 +418,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     ((sk->needs & SKEL_CAPITALS) &&
                      !((capitals && proper_context(f, start)) || sg_office_before(f, start))) ||
                     (sk->needs & SKEL_DEAD) ||
-                    ((sk->needs & SKEL_UPPER1) && !upper_word(f, start)) ||
+                    ((sk->needs & SKEL_UPPER1) && !upper1_at(f, start, sk)) ||
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
                     ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, start)) ||
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
