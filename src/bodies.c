@@ -5,6 +5,7 @@
  * kind. The press names
  * a region's or a department's council so once the article has said which
  * one, and a regional gazetteer often lists one. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -410,11 +411,15 @@ static unsigned document_department(const sg_matcher *m, const sg_folded *f, con
 
 int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
-    unsigned dept = m->body_dept ? document_department(m, f, h) : 0;
-    for (size_t i = 0; dept && i < h->n; i++) {
+    /* the document's department, asked once it names a department's body */
+    unsigned dept = UINT_MAX;
+    for (size_t i = 0; m->body_dept && dept && i < h->n; i++) {
         sg_hit *x = &h->v[i];
-        if (!m->body_dept[x->entity] || m->body_dept[x->entity] == dept ||
-            (x->how != SG_HIT_NAME && x->how != SG_HIT_FORM))
+        if (!m->body_dept[x->entity] || (x->how != SG_HIT_NAME && x->how != SG_HIT_FORM))
+            continue;
+        if (dept == UINT_MAX)
+            dept = document_department(m, f, h);
+        if (!dept || m->body_dept[x->entity] == dept)
             continue;
         /* the other entities of that name, as written in the gazetteers */
         const char *t = f->text + x->fs;
@@ -434,13 +439,13 @@ int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return 0;
 }
 
-int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+/* Fills who[] with the body each kind would be read as in the document: the
+ * one of that kind it names, else the one of the places it names ("le
+ * Département" in a text that names the Var), else the gazetteer's only one;
+ * SG_TRIE_NONE when none or several. Returns whether any kind has one. */
+static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_hits *h,
+                              uint32_t *who)
 {
-    if (!m->nbody_kinds)
-        return 0; /* no local authority in the gazetteers */
-    /* the bodies of each kind the document names, and those of the places
-     * it names ("le Département" in a text that names the Var): one, or
-     * several */
     uint32_t named[SG_BODY_KINDS], placed[SG_BODY_KINDS];
     for (size_t k = 0; k < SG_BODY_KINDS; k++)
         named[k] = placed[k] = SG_TRIE_NONE;
@@ -457,9 +462,8 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         if (m->nbodies && sg_is_place(m, e))
             note_place(m, m->bodies, m->nbodies, e, placed);
     }
-    /* the body each kind would be read as: none for most documents */
-    uint32_t who[SG_BODY_KINDS];
     int any = 0;
+    who[0] = SG_TRIE_NONE;
     for (size_t k = 1; k < SG_BODY_KINDS; k++) {
         uint32_t e = named[k] != SG_TRIE_NONE    ? named[k]
                      : placed[k] != SG_TRIE_NONE ? placed[k]
@@ -469,18 +473,33 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
                      : e;
         any |= who[k] != SG_TRIE_NONE;
     }
+    return any;
+}
+
+int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+{
+    if (!m->nbody_kinds)
+        return 0; /* no local authority in the gazetteers */
+    /* the body each kind would be read as: none for most documents */
+    uint32_t who[SG_BODY_KINDS];
+    if (!bodies_of_document(m, f, h, who))
+        return 0;
+    /* the lengths of the kinds' first words, by their first letter: the
+     * other words are passed over at once */
+    uint32_t lengths['z' - 'a' + 1] = {0};
+    for (size_t i = 0; i < NKINDS; i++)
+        lengths[kinds[i].words[0] - 'a'] |= (uint32_t)1 << kinds[i].first;
     size_t n0 = h->n, k = 0, last = SIZE_MAX;
     const unsigned char *fl = f->flags;
-    for (size_t p = 0; any && p < f->len;) {
+    for (size_t p = 0; p < f->len;) {
         while (p < f->len && !(fl[p] & SG_F_ALNUM))
             p++;
         size_t ws = p;
         while (p < f->len && (fl[p] & SG_F_ALNUM))
             p++;
         char c = ws < f->len ? f->text[ws] : 0;
-        if (c != 'a' && c != 'c' && c != 'd' && c != 'm' && c != 'p' && c != 'r' && c != 's' &&
-            c != 'v')
-            continue; /* (the first letters of the kinds' words) */
+        if (c < 'a' || c > 'z' || p - ws >= 32 || !(lengths[c - 'a'] >> (p - ws) & 1))
+            continue; /* no kind's first word */
         while (k < n0 && h->v[k].fe <= ws)
             k++;
         if (k < n0 && h->v[k].fs <= ws)
