@@ -85,6 +85,8 @@ static int samu_social(const char *t, size_t n)
 static unsigned char kind_of(const char *t, size_t n, size_t *l)
 {
     for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++) {
+        if (!n || t[0] != names[k].start[0])
+            continue; /* (the first letters compared before the lengths are measured) */
         *l = strlen(names[k].start);
         if (n > *l && !memcmp(t, names[k].start, *l))
             return names[k].kind;

@@ -98,7 +98,8 @@ static int in_address(const sg_folded *f, size_t fs, size_t fe)
     /* a file's name: "Sainte musse.jpg (83 KB)" */
     static const char *const files[] = {".jpg",  ".jpeg", ".png", ".gif",
                                         ".webp", ".pdf",  ".doc", ".docx"};
-    for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+    int dot = fe < f->len && f->text[fe] == '.'; /* (the endings' first byte) */
+    for (size_t k = 0; dot && k < sizeof(files) / sizeof(*files); k++) {
         size_t n = strlen(files[k]);
         if (fe + n <= f->len && !memcmp(f->text + fe, files[k], n) &&
             (fe + n == f->len || !(f->flags[fe + n] & SG_F_ALNUM)))

@@ -687,6 +687,8 @@ size_t sg_body_head_at(const sg_folded *f, size_t i, int hospitals, skel_state *
                  {"clinique", "celle "},
                  {"mairie", "celle "}};
     for (size_t h = 0; h < (hospitals ? 5 : sizeof(heads) / sizeof(*heads)); h++) {
+        if (i >= f->len || f->text[i] != heads[h].head[0])
+            continue; /* (the first letters compared before the lengths are measured) */
         size_t hl = strlen(heads[h].head);
         if (i + hl >= f->len || memcmp(f->text + i, heads[h].head, hl) || f->text[i + hl] != ' ' ||
             (hl <= 3 && !sg_all_upper(f, i, i + hl)))
