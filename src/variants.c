@@ -833,28 +833,70 @@ static int state_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
     return add_derived(m, entity, k, 4, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
-/* A name of one proper word and the area where the body stands
+/* The length of skeleton k[0, kn) without the areas and places at its end
+ * ("Provence", "Sophia Antipolis", a department, a commune of the region:
+ * "Toulon Provence Méditerranée", "Fréjus Saint-Raphaël"), the space before
+ * them excluded; kn when none ends it, or a region's name does (read so
+ * only where the document names the body otherwise, sg_region_names_add). */
+static size_t areas_dropped(const char *k, size_t kn)
+{
+    static const char *const areas[] = {"mediterranee", "provence", "cote azur", "sophia antipolis",
+                                        "alpes",        "france",   "sud est"};
+    size_t end = kn;
+    for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
+        size_t rn = strlen(regions[r]);
+        if (kn > rn && k[kn - rn - 1] == ' ' && !memcmp(k + kn - rn, regions[r], rn))
+            return kn; /* a region's name: the region's variant reads it */
+    }
+    for (int more = 1; more;) {
+        more = 0;
+        size_t sp[4], ns = 0; /* the spaces before the last four words */
+        for (size_t i = end; i > 0 && ns < 4; i--)
+            if (k[i - 1] == ' ')
+                sp[ns++] = i - 1;
+        for (size_t w = ns; w > 0 && !more; w--) { /* the longest tail first */
+            const char *t = k + sp[w - 1] + 1;
+            size_t tn = end - sp[w - 1] - 1;
+            int area = sg_department_of(t, tn) != 0;
+            for (size_t a = 0; a < sizeof(areas) / sizeof(*areas) && !area; a++)
+                area = sg_word_is(t, tn, areas[a]);
+            for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !area; d++)
+                area = sg_word_is(t, tn, departments[d]);
+            if (area) {
+                end = sp[w - 1];
+                more = 1;
+            }
+        }
+    }
+    return end;
+}
+
+/* A name of a proper word and the area where the body stands
  * ("Protisvalor Méditerranée", "Bioparc Sophia Antipolis", "Innovex
  * Provence"): the press drops the area ("Protisvalor", "le Bioparc"). Read
  * capitalised only; the word has five letters or more, is written with its
  * capital and names nothing alone (no head, kind, trade, place, first
- * name...). (A region's name at the end is dropped only where the document
- * names the body otherwise: "l'Oncopôle" is any region's, sg_region_names_add.) */
+ * name...). So a name of two words or more and places, written with no
+ * function word, by its words ("SOS Médecins" for SOS Médecins
+ * Toulon-Provence-Méditerranée), when its first word names nothing alone
+ * (and no other name reads so: add_derived). (A region's name at the end is dropped only
+ * where the document names the body otherwise: "l'Oncopôle" is any
+ * region's, sg_region_names_add.) */
 static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                         size_t kn, uint32_t needs)
 {
-    static const char *const areas[] = {"mediterranee", "provence", "cote azur", "sophia antipolis",
-                                        "alpes",        "france",   "sud est"};
-    const char *sp = memchr(k, ' ', kn);
-    size_t wn = sp ? (size_t)(sp - k) : kn, rn = kn - wn - 1;
-    if (!sp || wn < 5 || !capital_at(written) || sg_word_names_nothing(k, wn))
+    size_t hn = areas_dropped(k, kn);
+    if (hn == kn || !capital_at(written))
         return 0;
-    int area = 0;
-    for (size_t a = 0; a < sizeof(areas) / sizeof(*areas) && !area; a++)
-        area = sg_word_is(sp + 1, rn, areas[a]);
-    for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !area; d++)
-        area = sg_word_is(sp + 1, rn, departments[d]);
-    return area ? add_derived(m, entity, k, wn, needs | SKEL_CAPITALS | SG_VARIANT_REGION) : 0;
+    const char *sp = memchr(k, ' ', hn);
+    size_t wn = sp ? (size_t)(sp - k) : hn;
+    if (sg_word_names_nothing(k, wn))
+        return 0;
+    if (sp && ((needs & SG_VARIANT_FUNCTION_WORDS) || sg_generic_head(k, hn)))
+        return 0;
+    if (!sp && wn < 5)
+        return 0;
+    return add_derived(m, entity, k, hn, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
 /* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
