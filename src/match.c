@@ -1174,6 +1174,64 @@ static void town_in_full(const sg_matcher *m, const sg_folded *f, const char *s,
     }
 }
 
+/* The start of the "de", "du", "des" or elided "d'" right before folded
+ * offset q (spaces between), or q when none is. */
+static size_t linked_before(const sg_folded *f, size_t q)
+{
+    if (q >= 2 && f->text[q - 1] == '\'' && f->text[q - 2] == 'd' &&
+        (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM)))
+        return q - 2;
+    size_t b, e;
+    sg_word_before(f, q, 0, &b, &e);
+    if (e == q || e == b || e + 1 != q)
+        return q; /* (one space between) */
+    return sg_word_is(f->text + b, e - b, "de") || sg_word_is(f->text + b, e - b, "du") ||
+                   sg_word_is(f->text + b, e - b, "des")
+               ? b
+               : q;
+}
+
+/* An organisation's reading whose last words, after "de" or "d'", start a
+ * longer name of another organisation ("la Cité de l'innovation et des
+ * savoirs d'Aix-Marseille Université", where the Cité's name ends with
+ * "Aix-Marseille", or "... savoirs (Cisam) d'Aix-Marseille Université") is
+ * also a candidate without them, three words or more left, so that the
+ * longest sensible reading of the whole wins (select_hits): both names.
+ * Candidates sorted; the new ones are merged in. */
+static int cut_before_names(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    for (size_t i = 0; i < h->n && !rc; i++) {
+        const sg_hit *x = &h->v[i];
+        if (sg_is_person(m, x->entity) || sg_is_place(m, x->entity))
+            continue;
+        for (size_t j = i + 1; j < h->n && h->v[j].fs < x->fe && !rc; j++) {
+            const sg_hit *y = &h->v[j];
+            if (y->fe <= x->fe || y->fs <= x->fs || y->entity == x->entity ||
+                sg_is_person(m, y->entity) || sg_is_place(m, y->entity))
+                continue;
+            size_t cut = linked_before(f, y->fs);
+            if (cut == y->fs)
+                continue;
+            if (x->paren && x->paren < cut)
+                cut = x->paren; /* before the bracket: it defines the acronym */
+            while (cut > x->fs && f->text[cut - 1] == ' ')
+                cut--;
+            unsigned words = 0;
+            for (size_t k = x->fs; k < cut; k++)
+                words +=
+                    (f->flags[k] & SG_F_ALNUM) && (k == x->fs || !(f->flags[k - 1] & SG_F_ALNUM));
+            if (words >= 3)
+                rc = sg_hits_push(&add, x->fs, cut, x->entity, SG_HIT_VARIANT);
+        }
+    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
+
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
@@ -1188,6 +1246,8 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         town_in_full(m, f, s, out);
     if (m->nlent)
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
+    if (m->variants && (rc = cut_before_names(m, f, out)))
+        return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (!(rc = select_hits(f, out)) && m->variants)
         rc = sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(f, out)))
