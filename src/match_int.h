@@ -570,6 +570,9 @@ size_t sg_town_short(const char *name);
  * région Paca", "en PACA"), capitalised (variant "region"), unless another
  * entity has that name (variants.c). Returns 0 or SG_ERR_NOMEM. */
 int sg_region_names_add(sg_matcher *m, sg_folded *scratch);
+/* And, once the variants are made, "Région Sud" for that place when no
+ * regional council (nor any other entity) reads so: the territory. */
+int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch);
 
 /* bodies.c: notes the kind of local authority `entity` is, from its label
  * (folded in `scratch`). */

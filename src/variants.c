@@ -300,34 +300,66 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 
 static int variants_finish(sg_matcher *m);
 
-int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
+/* The place Provence-Alpes-Côte d'Azur of the gazetteers (its label's
+ * letters; the first such place, not guarded, its region variant on) into
+ * *place; SG_TRIE_NONE when none. */
+static int paca_place(const sg_matcher *m, sg_folded *scratch, uint32_t *place)
 {
     static const char paca[] = "provencealpescotedazur"; /* its letters, folded */
-    if (sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
-        return 0; /* another entity's name (or a place's own alias) */
-    int rc = 0;
-    for (size_t e = 0; e < m->gaz->n && !rc; e++) {
+    *place = SG_TRIE_NONE;
+    for (size_t e = 0; e < m->gaz->n; e++) {
         const sg_entity *ent = &m->gaz->ents[e];
         if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_REGION))
             continue;
         const char *t = NULL;
         const unsigned char *fl = NULL;
         size_t n = 0, k = 0;
-        if ((rc = sg_fold_name_in(scratch, ent->label, strlen(ent->label), &t, &fl, &n)))
-            break;
+        int rc = sg_fold_name_in(scratch, ent->label, strlen(ent->label), &t, &fl, &n);
+        if (rc)
+            return rc;
         char letters[sizeof(paca)];
         for (size_t i = 0; i < n && k < sizeof(letters); i++)
             if (fl[i] & SG_F_ALNUM)
                 letters[k++] = t[i];
-        if (k != sizeof(paca) - 1 || memcmp(letters, paca, k))
-            continue;
-        size_t first = m->naliases;
-        rc = sg_matcher_add_alias(m, scratch, (uint32_t)e, "Paca", 0);
-        for (size_t a = first; !rc && a < m->naliases; a++)
-            m->aliases[a].guard |= SG_ALIAS_DERIVED;
-        break; /* the first such place has it: the name is taken */
+        if (k == sizeof(paca) - 1 && !memcmp(letters, paca, k)) {
+            *place = (uint32_t)e;
+            return 0;
+        }
     }
+    return 0;
+}
+
+/* Adds `name` to the entity's names, derived. */
+static int derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name)
+{
+    size_t first = m->naliases;
+    int rc = sg_matcher_add_alias(m, scratch, entity, name, 0);
+    for (size_t a = first; !rc && a < m->naliases; a++)
+        m->aliases[a].guard |= SG_ALIAS_DERIVED;
     return rc;
+}
+
+int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
+{
+    if (sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
+        return 0; /* another entity's name (or a place's own alias) */
+    uint32_t place;
+    int rc = paca_place(m, scratch, &place);
+    return rc || place == SG_TRIE_NONE ? rc : derived_alias(m, scratch, place, "Paca");
+}
+
+static int taken(const sg_matcher *m, const char *k, size_t n);
+
+int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch)
+{
+    if (taken(m, "region sud", 10))
+        return 0; /* the regional council's (variants_finish), or another's */
+    uint32_t place;
+    int rc = paca_place(m, scratch, &place);
+    if (rc || place == SG_TRIE_NONE)
+        return rc;
+    return derived_alias(m, scratch, place, "Région Sud") ||
+           derived_alias(m, scratch, place, "Région Sud Provence-Alpes-Côte d'Azur");
 }
 
 /* The departments of France, as skeletons (Paris left out: the city), for
