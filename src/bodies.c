@@ -359,6 +359,10 @@ static unsigned char kind_at(const sg_folded *f, size_t p, size_t wl, size_t *en
         if (kinds[k].kind == SG_BODY_SAMU && p + l + 1 < f->len &&
             samu_social(f->text + p + l + 1, f->len - p - l - 1))
             continue;
+        /* an order's council: "le Conseil départemental de l'Ordre des
+         * médecins" is no department's council */
+        if (p + l + 11 <= f->len && !memcmp(f->text + p + l, " de l'ordre", 11))
+            continue;
         *end = p + l;
         *lower = kinds[k].capital && !(f->flags[p] & SG_F_UPPER);
         return kinds[k].kind;
