@@ -1483,6 +1483,8 @@ static size_t union_at(const char *k, size_t n)
  * "le groupe de santé X"); a cancer centre "Centre X" as "Centre de lutte
  * contre le cancer X"; an intercommunality by its kind's short name
  * ("l'Agglomération X", "l'Agglo X", capitalised; "la CC X", in capitals);
+ * a metropolis by its territory's name, capitalised, two words or more
+ * ("Nice Côte d'Azur" for the Métropole Nice Côte d'Azur);
  * a union's federation without "Fédération" and by the union and "Santé"
  * ("Sud Santé" for "Fédération Sud santé sociaux"); a private hospital as a
  * clinic and back ("l'hôpital privé Saint-Jean" for the Clinique Saint-Jean). */
@@ -1506,6 +1508,7 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                {"hopital prive ", "clinique ", 0, 1},
                {"centre hospitalier universitaire ", "hopitaux ", 0, 1},
                {"federation ", "", 0, 2},
+               {"metropole ", "", SKEL_CAPITALS, 2},
                {"clinique ", "hopital prive ", 0, 1}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
