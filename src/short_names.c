@@ -115,6 +115,11 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
             for (b = e; b < n && !(fl[b] & SG_F_ALNUM); b++)
                 ;
         }
+        /* a word before an elided "d'" names a place with it: "Côte
+           d'Azur", "Val d'Oise" */
+        const char *next = tok + tn + strspn(tok + tn, " ");
+        int elided = (next[0] == 'd' || next[0] == 'D') &&
+                     (next[1] == '\'' || !strncmp(next + 1, "\xe2\x80\x99", 3));
         for (size_t b = 0; !rc && b < n;) {
             size_t e = b, upper = 0, digits = 0;
             while (e < n && (fl[e] & SG_F_ALNUM)) {
@@ -124,7 +129,8 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
             }
             /* a capital first, not all capitals (an acronym) */
             if (e - b >= MIN_LETTERS && e - b < MAX_WORD && (fl[b] & SG_F_UPPER) && upper < e - b &&
-                !digits && !seat && !compound && !sg_word_names_nothing(t + b, e - b))
+                !digits && !seat && !compound && !(elided && e == n) &&
+                !sg_word_names_nothing(t + b, e - b))
                 rc = pool_add(c, t + b, e - b);
             static const char *const of[] = {"d", "de", "des", "du"};
             static const char *const article[] = {"l", "la", "le", "les"};
