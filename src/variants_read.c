@@ -992,16 +992,10 @@ static int org_before_of(const sg_matcher *m, const sg_folded *f, const sg_hit *
     return pe == p->fe;
 }
 
-/* Is place hit x the seat inside the name of the organisation named by hit
- * p right before it, "de" between: "la clinique Bellerive d'Ollioules" for
- * the "Hôpital privé Bellerive d'Ollioules" (a place inside a name is not
- * counted)? Only for a name that starts with a generic head (clinique,
- * hôpital, centre, institut…): "la CGT de Fos", "élu LR du Var" name a town;
- * and only when the organisation's names hold the place: "l'institut
- * Paoli-Calmettes de Marseille" names the institute and the city where it
- * stands. */
-static int seat_of_named(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *p,
-                         const sg_hit *x)
+/* Is place hit x right after organisation hit p, "de", "d'" or "du"
+ * between, and one of the organisation's names holds the place? */
+static int seat_held(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *p,
+                     const sg_hit *x)
 {
     static const char *const of[] = {"de", "d", "du"};
     size_t fs = x->fs;
@@ -1018,12 +1012,36 @@ static int seat_of_named(const sg_matcher *m, const sg_folded *f, const char *s,
         return 0;
     size_t pb, pe;
     sg_word_before(f, b, 0, &pb, &pe);
-    if (pe != p->fe)
+    return pe == p->fe;
+}
+
+/* Is place hit x the seat inside the name of the organisation named by hit
+ * p right before it, "de" between: "la clinique Bellerive d'Ollioules" for
+ * the "Hôpital privé Bellerive d'Ollioules" (a place inside a name is not
+ * counted)? Only for a name that starts with a generic head (clinique,
+ * hôpital, centre, institut…): "la CGT de Fos", "élu LR du Var" name a town;
+ * and only when the organisation's names hold the place: "l'institut
+ * Paoli-Calmettes de Marseille" names the institute and the city where it
+ * stands. */
+static int seat_of_named(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *p,
+                         const sg_hit *x)
+{
+    if (!seat_held(m, f, s, p, x))
         return 0;
     size_t we = p->fs;
     while (we < p->fe && (f->flags[we] & SG_F_ALNUM))
         we++;
     return sg_generic_head(f->text + p->fs, we - p->fs);
+}
+
+/* Is place hit x the end of the name whose acronym hit p reads right before
+ * it, "de" between: "la CPAM de Vaucluse" for the "Caisse primaire
+ * d'assurance maladie de Vaucluse" (CPAM)? One mention then, over both. */
+static int seat_of_acronym(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *p,
+                           const sg_hit *x)
+{
+    return p->how <= SG_HIT_FORM && p->how != SG_HIT_PATTERN && sg_all_upper(f, p->fs, p->fe) &&
+           (m->allowed[p->entity] & SG_VARIANT_REGION) && seat_held(m, f, s, p, x);
 }
 
 /* Is the word ending at folded offset p "ex", a prefix and no name: "l'ex-région
@@ -1181,6 +1199,12 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 continue;
             if (out > 0 && seat_of_named(m, f, s, &h->v[out - 1], &x))
                 continue;
+            if (out > 0 && seat_of_acronym(m, f, s, &h->v[out - 1], &x)) {
+                h->v[out - 1].fe = x.fe;
+                if (h->v[out - 1].how == SG_HIT_NAME)
+                    h->v[out - 1].how = SG_HIT_VARIANT;
+                continue;
+            }
         }
         /* a body read with its department's number is a date before a
            month: "le conseil départemental du 13 mars" */
