@@ -541,6 +541,7 @@ int sg_matcher_begin(sg_matcher **out, const sg_gazetteer *gaz, unsigned variant
      * table then grows once or not at all, where growing from small copied
      * it ten times and faulted in every copy's pages */
     m->city_attr = SIZE_MAX; /* (sg_matcher_finish finds it) */
+    m->paca = SG_TRIE_NONE;
     m->prefix_mask = 1023;
     while (m->prefix_mask + 1 < 4 * expected && m->prefix_mask < ((size_t)1 << 30))
         m->prefix_mask = m->prefix_mask * 2 + 1;

@@ -180,7 +180,8 @@ struct sg_matcher {
     body_rec *dept_bodies;
     size_t ndept_bodies;
     unsigned char *body_dept;
-    size_t city_attr;  /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
+    size_t city_attr; /* the gazetteer's `city` column, SIZE_MAX without one (dropped.c) */
+    uint32_t paca; /* the place Provence-Alpes-Côte d'Azur, SG_TRIE_NONE (sg_region_names_add) */
     city_rec *by_city; /* the organisations with a city, by city then entity (dropped.c) */
     size_t nby_city;
     /* the variant "known" (known.c): its state while the matcher is made

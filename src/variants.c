@@ -309,8 +309,10 @@ static int paca_place(const sg_matcher *m, sg_folded *scratch, uint32_t *place)
     *place = SG_TRIE_NONE;
     for (size_t e = 0; e < m->gaz->n; e++) {
         const sg_entity *ent = &m->gaz->ents[e];
-        if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_REGION))
-            continue;
+        const char *label = ent->label + (ent->label[0] == '!' || ent->label[0] == '=');
+        if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_REGION) ||
+            (label[0] != 'P' && label[0] != 'p'))
+            continue; /* (folded only when it may be: a gazetteer may list many places) */
         const char *t = NULL;
         const unsigned char *fl = NULL;
         size_t n = 0, k = 0;
@@ -341,25 +343,20 @@ static int derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, con
 
 int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
 {
-    if (sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
-        return 0; /* another entity's name (or a place's own alias) */
-    uint32_t place;
-    int rc = paca_place(m, scratch, &place);
-    return rc || place == SG_TRIE_NONE ? rc : derived_alias(m, scratch, place, "Paca");
+    int rc = paca_place(m, scratch, &m->paca);
+    if (rc || m->paca == SG_TRIE_NONE || sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
+        return rc; /* ("Paca": another entity's name, or the place's own alias) */
+    return derived_alias(m, scratch, m->paca, "Paca");
 }
 
 static int taken(const sg_matcher *m, const char *k, size_t n);
 
 int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch)
 {
-    if (taken(m, "region sud", 10))
+    if (m->paca == SG_TRIE_NONE || taken(m, "region sud", 10))
         return 0; /* the regional council's (variants_finish), or another's */
-    uint32_t place;
-    int rc = paca_place(m, scratch, &place);
-    if (rc || place == SG_TRIE_NONE)
-        return rc;
-    return derived_alias(m, scratch, place, "Région Sud") ||
-           derived_alias(m, scratch, place, "Région Sud Provence-Alpes-Côte d'Azur");
+    return derived_alias(m, scratch, m->paca, "Région Sud") ||
+           derived_alias(m, scratch, m->paca, "Région Sud Provence-Alpes-Côte d'Azur");
 }
 
 /* The departments of France, as skeletons (Paris left out: the city), for
@@ -893,7 +890,7 @@ static size_t areas_dropped(const char *k, size_t kn)
             for (size_t a = 0; a < sizeof(areas) / sizeof(*areas) && !area; a++)
                 area = sg_word_is(t, tn, areas[a]);
             for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !area; d++)
-                area = sg_word_is(t, tn, departments[d]);
+                area = departments[d][0] == t[0] && sg_word_is(t, tn, departments[d]);
             if (area) {
                 end = sp[w - 1];
                 more = 1;
@@ -917,13 +914,15 @@ static size_t areas_dropped(const char *k, size_t kn)
 static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                         size_t kn, uint32_t needs)
 {
+    /* (the cheap tests first: asked of every organisation's name) */
+    const char *sp = memchr(k, ' ', kn);
+    size_t wn = sp ? (size_t)(sp - k) : kn;
+    if (!capital_at(written) || sg_word_names_nothing(k, wn))
+        return 0;
     size_t hn = areas_dropped(k, kn);
-    if (hn == kn || !capital_at(written))
+    if (hn == kn)
         return 0;
-    const char *sp = memchr(k, ' ', hn);
-    size_t wn = sp ? (size_t)(sp - k) : hn;
-    if (sg_word_names_nothing(k, wn))
-        return 0;
+    sp = memchr(k, ' ', hn);
     if (sp && ((needs & SG_VARIANT_FUNCTION_WORDS) || sg_generic_head(k, hn)))
         return 0;
     if (!sp && wn < 5)
