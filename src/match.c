@@ -1177,20 +1177,15 @@ static void town_in_full(const sg_matcher *m, const sg_folded *f, const char *s,
 }
 
 /* The start of the "de", "du", "des" or elided "d'" right before folded
- * offset q (spaces between), or q when none is. */
+ * offset q (one space between), or q when none is. */
 static size_t linked_before(const sg_folded *f, size_t q)
 {
-    if (q >= 2 && f->text[q - 1] == '\'' && f->text[q - 2] == 'd' &&
-        (q == 2 || !(f->flags[q - 3] & SG_F_ALNUM)))
+    static const char *const of[] = {"de", "du", "des"};
+    if (sg_elided_before(f, q, 'd'))
         return q - 2;
     size_t b, e;
     sg_word_before(f, q, 0, &b, &e);
-    if (e == q || e == b || e + 1 != q)
-        return q; /* (one space between) */
-    return sg_word_is(f->text + b, e - b, "de") || sg_word_is(f->text + b, e - b, "du") ||
-                   sg_word_is(f->text + b, e - b, "des")
-               ? b
-               : q;
+    return e + 1 == q && sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)) ? b : q;
 }
 
 /* An organisation's reading whose last words, after "de" or "d'", start a
