@@ -260,6 +260,16 @@ static int territory_before(const sg_folded *f, size_t p)
     return e > b && sg_word_in(f->text + b, e - b, where, sizeof(where) / sizeof(*where));
 }
 
+/* "un Samu", "une préfecture", "chaque Région": any body of the kind, no
+ * one body. */
+static int indefinite_before(const sg_folded *f, size_t p)
+{
+    static const char *const any[] = {"un", "une", "chaque", "aucun", "aucune"};
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    return e > b && sg_word_in(f->text + b, e - b, any, sizeof(any) / sizeof(*any));
+}
+
 /* Is the body's kind at p, in lower case, right after "et de la" and the
  * body read before, which ended at `last` ("du département et de la
  * métropole")? */
@@ -455,15 +465,20 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
     uint32_t named[SG_BODY_KINDS], placed[SG_BODY_KINDS];
     for (size_t k = 0; k < SG_BODY_KINDS; k++)
         named[k] = placed[k] = SG_TRIE_NONE;
+    int town = 0; /* does the document name a commune of the region? */
     for (size_t i = 0; i < h->n; i++) {
         uint32_t e = h->v[i].entity;
         if (m->body_kind[e])
             note(&named[m->body_kind[e]], e);
-        if (m->ndept_bodies && sg_is_place(m, e)) {
+        if (sg_is_place(m, e)) {
             /* the department a place names or is in, by the words read */
-            unsigned d = sg_department_of(f->text + h->v[i].fs, h->v[i].fe - h->v[i].fs);
-            if (d)
+            const char *t = f->text + h->v[i].fs;
+            size_t n = h->v[i].fe - h->v[i].fs;
+            unsigned d = sg_department_of(t, n);
+            if (d && m->ndept_bodies)
                 note_place(m, m->dept_bodies, m->ndept_bodies, d, placed);
+            if (d && !town)
+                town = !sg_department_named(t, n);
         }
         if (m->nbodies && sg_is_place(m, e))
             note_place(m, m->bodies, m->nbodies, e, placed);
@@ -471,8 +486,11 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
     int any = 0;
     who[0] = SG_TRIE_NONE;
     for (size_t k = 1; k < SG_BODY_KINDS; k++) {
+        /* the gazetteer's only town council is not the council of another
+         * town the document names ("le Conseil municipal" of Aubagne) */
         uint32_t e = named[k] != SG_TRIE_NONE    ? named[k]
                      : placed[k] != SG_TRIE_NONE ? placed[k]
+                     : k == SG_BODY_CITY && town ? SG_TRIE_NONE
                                                  : m->body_only[k];
         who[k] = e == SG_BODY_SEVERAL || e == SG_TRIE_NONE || !(m->allowed[e] & SG_VARIANT_HEADS)
                      ? SG_TRIE_NONE
@@ -515,7 +533,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         unsigned char kind = kind_at(f, ws, p - ws, &end, &lower);
         if (!kind || (k < n0 && h->v[k].fs < end) ||
             (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
-            sg_hotel_before(f, ws) || territory_before(f, ws))
+            sg_hotel_before(f, ws) || territory_before(f, ws) || indefinite_before(f, ws))
             continue;
         const sg_hit *prev = k > 0 ? &h->v[k - 1] : NULL, *next = k < n0 ? &h->v[k] : NULL;
         /* "le département du Var" in lower case, beside an organisation: the
