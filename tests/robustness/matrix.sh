@@ -7,7 +7,9 @@
 #
 # Each case states its input, the exit code it expects and an extended regular
 # expression that standard error must contain. Every case is also checked for:
-#   - no hang (each run is killed after 60 s: "hang") and no crash (a signal);
+#   - no hang (each run is killed after SG_HANG_LIMIT seconds, 60 unless the
+#     environment says otherwise: "hang") and no crash (a signal); a sanitized
+#     build runs several times slower, so its ctest entry gives a longer limit;
 #   - every line on standard error has the form "stakegraph: ..." and nothing
 #     reaches standard output (all cases write their outputs to files);
 #   - in its own output directory, which holds a previous graph and a previous
@@ -35,6 +37,10 @@ PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 GAZDIR=$SRC/gazetteers
 CORPUS=$SRC/examples/corpus
+hang=${SG_HANG_LIMIT:-60}
+case $hang in
+'' | *[!0-9]*) echo "matrix.sh: SG_HANG_LIMIT must be a number of seconds, not '$hang'" >&2; exit 2 ;;
+esac
 
 W=$(mktemp -d)
 cleanup() {
@@ -78,11 +84,11 @@ expect() {
     shift # --
     [ -n "$O" ] || begin
     local t0=$SECONDS
-    timeout 60 "$@" >"$W/stdout" 2>"$W/stderr"
+    timeout "$hang" "$@" >"$W/stdout" 2>"$W/stderr"
     local rc=$?
     local -a why=()
     if [ $rc -eq 124 ]; then
-        why+=("hang: killed after 60 s")
+        why+=("hang: killed after $hang s")
     elif [ $rc -gt 128 ]; then
         why+=("crash: killed by signal $((rc - 128))")
     elif [ $rc -ne "$code" ]; then
