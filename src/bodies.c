@@ -2,9 +2,11 @@
  * Région", "le Département", "la Métropole", "le conseil départemental",
  * "l'Agglomération", "la Ville", "la préfecture" for the one body of that
  * kind the document names, or else for the gazetteer's only body of that
- * kind. The press names
- * a region's or a department's council so once the article has said which
- * one, and a regional gazetteer often lists one. */
+ * kind. The press names a region's or a department's council so once the
+ * article has said which one, and a regional gazetteer often lists one. A
+ * department's council is also named by its letters and the department's
+ * number: "le CD13", "le CG 06". */
+#define _GNU_SOURCE /* memmem */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,6 +409,40 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
                : one;
 }
 
+/* "CD13", "CD 13", "CG 06": a department's council by the letters of its
+ * kind (conseil départemental, conseil général) in capitals and the
+ * department's number, word [p, we): the one council of that department the
+ * gazetteers list, else SG_TRIE_NONE; *end: where the number ends. */
+static uint32_t council_by_number(const sg_matcher *m, const sg_folded *f, size_t p, size_t we,
+                                  size_t *end)
+{
+    const char *t = f->text;
+    if (we - p != 2 && we - p != 4)
+        return SG_TRIE_NONE;
+    if (t[p] != 'c' || (t[p + 1] != 'd' && t[p + 1] != 'g') || !sg_all_upper(f, p, p + 2))
+        return SG_TRIE_NONE;
+    size_t ns = p + 2, ne = we;
+    if (we == p + 2) { /* "CD 13" */
+        if (we + 3 > f->len || t[we] != ' ')
+            return SG_TRIE_NONE;
+        ns = ne = we + 1;
+        while (ne < f->len && (f->flags[ne] & SG_F_ALNUM))
+            ne++;
+    }
+    if (ne - ns != 2 || t[ns] < '0' || t[ns] > '9' || t[ns + 1] < '0' || t[ns + 1] > '9')
+        return SG_TRIE_NONE;
+    unsigned d = sg_department_named(t + ns, 2);
+    uint32_t one = SG_TRIE_NONE;
+    for (size_t i = d ? first_of_place(m->dept_bodies, m->ndept_bodies, d) : m->ndept_bodies;
+         i < m->ndept_bodies && m->dept_bodies[i].place == d; i++)
+        if (m->body_kind[m->dept_bodies[i].entity] == SG_BODY_DEPARTMENT)
+            note(&one, m->dept_bodies[i].entity);
+    if (one == SG_BODY_SEVERAL || one == SG_TRIE_NONE || !(m->allowed[one] & SG_VARIANT_HEADS))
+        return SG_TRIE_NONE;
+    *end = ne;
+    return one;
+}
+
 /* The one department of the places the document names (their own, or the
  * department of the region's communes they are), 0 when none or several. */
 static unsigned document_department(const sg_matcher *m, const sg_folded *f, const sg_hits *h)
@@ -506,7 +542,9 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         return 0; /* no local authority in the gazetteers */
     /* the body each kind would be read as: none for most documents */
     uint32_t who[SG_BODY_KINDS];
-    if (!bodies_of_document(m, f, h, who))
+    int numbers = m->ndept_bodies && (memmem(f->text, f->len, "cd", 2) ||
+                                      memmem(f->text, f->len, "cg", 2)); /* "CD13" */
+    if (!bodies_of_document(m, f, h, who) && !numbers)
         return 0;
     /* the lengths of the kinds' first words, by their first letter: the
      * other words are passed over at once */
@@ -522,13 +560,24 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         while (p < f->len && (fl[p] & SG_F_ALNUM))
             p++;
         char c = ws < f->len ? f->text[ws] : 0;
-        if (c < 'a' || c > 'z' || p - ws >= 32 || !(lengths[c - 'a'] >> (p - ws) & 1))
+        size_t end = ws;
+        uint32_t council =
+            numbers && c == 'c' ? council_by_number(m, f, ws, p, &end) : SG_TRIE_NONE;
+        if (council == SG_TRIE_NONE &&
+            (c < 'a' || c > 'z' || p - ws >= 32 || !(lengths[c - 'a'] >> (p - ws) & 1)))
             continue; /* no kind's first word */
         while (k < n0 && h->v[k].fe <= ws)
             k++;
         if (k < n0 && h->v[k].fs <= ws)
             continue; /* inside a mention */
-        size_t end = ws;
+        if (council != SG_TRIE_NONE) {
+            if (k < n0 && h->v[k].fs < end)
+                continue; /* (its number read otherwise) */
+            if (sg_hits_push(h, ws, end, council, SG_HIT_VARIANT))
+                return SG_ERR_NOMEM;
+            p = last = end;
+            continue;
+        }
         int lower = 0;
         unsigned char kind = kind_at(f, ws, p - ws, &end, &lower);
         if (!kind || (k < n0 && h->v[k].fs < end) ||
