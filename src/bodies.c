@@ -31,6 +31,9 @@ static const struct {
              {"ville d'", SG_BODY_CITY},
              {"ville d ", SG_BODY_CITY},
              {"conseil municipal ", SG_BODY_CITY},
+             {"mairie de ", SG_BODY_CITY},
+             {"mairie d'", SG_BODY_CITY},
+             {"mairie d ", SG_BODY_CITY},
              {"prefecture ", SG_BODY_PREFECTURE},
              {"service d'aide medicale urgente ", SG_BODY_SAMU},
              {"service d aide medicale urgente ", SG_BODY_SAMU},
@@ -260,6 +263,25 @@ static int territory_before(const sg_folded *f, size_t p)
                   sg_word_is(f->text + b, e - b, "l")))
         sg_word_before(f, b, 1, &b, &e);
     return e > b && sg_word_in(f->text + b, e - b, where, sizeof(where) / sizeof(*where));
+}
+
+/* "la ministre de la Ville", "chargée de la Citoyenneté et de la Ville",
+ * "la politique de la Ville": the Ville at p is a government's portfolio,
+ * named by one of the eight words before it in the same clause. */
+static int portfolio_before(const sg_folded *f, size_t p)
+{
+    static const char *const holders[] = {"charge",    "chargee",    "delegue",
+                                          "deleguee",  "ministere",  "ministre",
+                                          "politique", "politiques", "secretaire"};
+    size_t b, e;
+    for (int w = 0; w < 8 && p > 0; w++, p = b) {
+        sg_word_before(f, p, 1, &b, &e);
+        if (e == b)
+            return 0; /* punctuation: another clause */
+        if (sg_word_in(f->text + b, e - b, holders, sizeof(holders) / sizeof(*holders)))
+            return 1;
+    }
+    return 0;
 }
 
 /* "un Samu", "une préfecture", "chaque Région": any body of the kind, no
@@ -598,6 +620,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue;
         }
         if (who[kind] == SG_TRIE_NONE || name_follows(f, s, end) ||
+            (kind == SG_BODY_CITY && portfolio_before(f, ws)) ||
             (lower && !sg_office_before(f, ws) && !coordinated(f, ws, last) &&
              !beside_org(m, f, ws, end, prev, next)))
             continue;
