@@ -6,7 +6,6 @@
  * article has said which one, and a regional gazetteer often lists one. A
  * department's council is also named by its letters and the department's
  * number: "le CD13", "le CG 06". */
-#define _GNU_SOURCE /* memmem */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -431,28 +430,21 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
                : one;
 }
 
-/* "CD13", "CD 13", "CG 06": a department's council by the letters of its
- * kind (conseil départemental, conseil général) in capitals and the
- * department's number, word [p, we): the one council of that department the
- * gazetteers list, else SG_TRIE_NONE; *end: where the number ends. */
-static uint32_t council_by_number(const sg_matcher *m, const sg_folded *f, size_t p, size_t we,
-                                  size_t *end)
+size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                     uint32_t *who)
 {
     const char *t = f->text;
-    if (we - p != 2 && we - p != 4)
-        return SG_TRIE_NONE;
-    if (t[p] != 'c' || (t[p + 1] != 'd' && t[p + 1] != 'g') || !sg_all_upper(f, p, p + 2))
-        return SG_TRIE_NONE;
-    size_t ns = p + 2, ne = we;
-    if (we == p + 2) { /* "CD 13" */
-        if (we + 3 > f->len || t[we] != ' ')
-            return SG_TRIE_NONE;
-        ns = ne = we + 1;
-        while (ne < f->len && (f->flags[ne] & SG_F_ALNUM))
-            ne++;
-    }
-    if (ne - ns != 2 || t[ns] < '0' || t[ns] > '9' || t[ns + 1] < '0' || t[ns + 1] > '9')
-        return SG_TRIE_NONE;
+    if (!m->ndept_bodies || p + 4 > lim || t[p] != 'c' || (t[p + 1] != 'd' && t[p + 1] != 'g') ||
+        !(f->flags[p + 1] & SG_F_UPPER))
+        return 0;
+    size_t ns = p + 2, ne; /* the number [ns, ne) */
+    if (t[ns] == ' ')      /* "CD 13" */
+        ns++;
+    for (ne = ns; ne < lim && (f->flags[ne] & SG_F_ALNUM);)
+        ne++;
+    if (ne - ns != 2 || t[ns] < '0' || t[ns] > '9' || t[ns + 1] < '0' || t[ns + 1] > '9' ||
+        (ne < f->len && (f->flags[ne] & SG_F_ALNUM)))
+        return 0;
     unsigned d = sg_department_named(t + ns, 2);
     uint32_t one = SG_TRIE_NONE;
     for (size_t i = d ? first_of_place(m->dept_bodies, m->ndept_bodies, d) : m->ndept_bodies;
@@ -460,9 +452,10 @@ static uint32_t council_by_number(const sg_matcher *m, const sg_folded *f, size_
         if (m->body_kind[m->dept_bodies[i].entity] == SG_BODY_DEPARTMENT)
             note(&one, m->dept_bodies[i].entity);
     if (one == SG_BODY_SEVERAL || one == SG_TRIE_NONE || !(m->allowed[one] & SG_VARIANT_HEADS))
-        return SG_TRIE_NONE;
-    *end = ne;
-    return one;
+        return 0;
+    *start = p;
+    *who = one;
+    return ne;
 }
 
 /* The one department of the places the document names (their own, or the
@@ -564,9 +557,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         return 0; /* no local authority in the gazetteers */
     /* the body each kind would be read as: none for most documents */
     uint32_t who[SG_BODY_KINDS];
-    int numbers = m->ndept_bodies && (memmem(f->text, f->len, "cd", 2) ||
-                                      memmem(f->text, f->len, "cg", 2)); /* "CD13" */
-    if (!bodies_of_document(m, f, h, who) && !numbers)
+    if (!bodies_of_document(m, f, h, who))
         return 0;
     /* the lengths of the kinds' first words, by their first letter: the
      * other words are passed over at once */
@@ -582,24 +573,13 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         while (p < f->len && (fl[p] & SG_F_ALNUM))
             p++;
         char c = ws < f->len ? f->text[ws] : 0;
-        size_t end = ws;
-        uint32_t council =
-            numbers && c == 'c' ? council_by_number(m, f, ws, p, &end) : SG_TRIE_NONE;
-        if (council == SG_TRIE_NONE &&
-            (c < 'a' || c > 'z' || p - ws >= 32 || !(lengths[c - 'a'] >> (p - ws) & 1)))
+        if (c < 'a' || c > 'z' || p - ws >= 32 || !(lengths[c - 'a'] >> (p - ws) & 1))
             continue; /* no kind's first word */
         while (k < n0 && h->v[k].fe <= ws)
             k++;
         if (k < n0 && h->v[k].fs <= ws)
             continue; /* inside a mention */
-        if (council != SG_TRIE_NONE) {
-            if (k < n0 && h->v[k].fs < end)
-                continue; /* (its number read otherwise) */
-            if (sg_hits_push(h, ws, end, council, SG_HIT_VARIANT))
-                return SG_ERR_NOMEM;
-            p = last = end;
-            continue;
-        }
+        size_t end = ws;
         int lower = 0;
         unsigned char kind = kind_at(f, ws, p - ws, &end, &lower);
         if (!kind || (k < n0 && h->v[k].fs < end) ||

@@ -166,6 +166,14 @@ size_t sg_initials_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t 
                       uint32_t *entity);
 size_t sg_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
                   uint32_t *entity);
+/* "CD13", "CD 13", "CG 06": a department's council by the letters of its
+ * kind (conseil départemental, conseil général) in capitals and the
+ * department's number, the one council of that department the gazetteers
+ * list (variant "heads"; bodies.c). */
+size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                     uint32_t *entity);
+size_t sg_name_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                       uint32_t *entity);
 size_t sg_periphrasis_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
                          size_t *start, uint32_t *entity);
 /* A long form in no gazetteer before a known acronym in brackets ("Centre

@@ -960,8 +960,9 @@ static int sg_resolve_eponyms(const sg_matcher *m, const sg_folded *f, sg_hits *
 }
 
 /* What the variants read at a capitalised word start p outside the hits
- * (initials and a surname, an acronym's slip, a periphrasis): its end, 0 for
- * nothing; its start, entity and kind of hit. */
+ * (initials and a surname, an acronym's slip, a periphrasis, a department's
+ * council by its number): its end, 0 for nothing; its start, entity and kind
+ * of hit. */
 static size_t capital_reading(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
                               size_t *start, uint32_t *who, unsigned char *how)
 {
@@ -972,6 +973,8 @@ static size_t capital_reading(const sg_matcher *m, const sg_folded *f, size_t p,
         *how = SG_HIT_FUZZY;
     else if ((m->variants & SG_VARIANT_PERIPHRASES) &&
              (end = sg_periphrasis_at(m, f, p, lim, start, who)))
+        *how = SG_HIT_VARIANT;
+    else if ((m->variants & SG_VARIANT_HEADS) && (end = sg_council_at(m, f, p, lim, start, who)))
         *how = SG_HIT_VARIANT;
     return end;
 }
@@ -997,6 +1000,9 @@ static int resolve_capitals(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         unsigned char how = 0;
         size_t end =
             sg_capital_reading_may(f, p) ? capital_reading(m, f, p, lim, &start, &who, &how) : 0;
+        if (!end && (m->variants & SG_VARIANT_FUZZY) &&
+            (end = sg_name_slip_at(m, f, p, lim, &start, &who)))
+            how = SG_HIT_FUZZY; /* "Renaud Muslier" */
         if (end) {
             rc = sg_hits_push(&add, start, end, who, how);
             p = end - 1;
@@ -1017,7 +1023,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
         return rc;
-    if ((m->variants & (SG_VARIANT_INITIALS | SG_VARIANT_FUZZY | SG_VARIANT_PERIPHRASES)) &&
+    if ((m->variants &
+         (SG_VARIANT_INITIALS | SG_VARIANT_FUZZY | SG_VARIANT_PERIPHRASES | SG_VARIANT_HEADS)) &&
         (rc = resolve_capitals(m, f, hits)))
         return rc;
     if ((m->variants & SG_VARIANT_DEFINED) && (rc = sg_resolve_heads(m, f, hits)))

@@ -1,8 +1,19 @@
-/* Typing slips in acronyms (variant "fuzzy"): an acronym of four to six
- * letters in capitals that no gazetteer knows, with two neighbouring letters
- * swapped from one it knows ("IMPC" for the IPMC, "UFSA" for the UFAS), is a
- * mention of that one, when exactly one entity's acronym reads so. Shorter
- * acronyms have too many neighbours to guess from. */
+/* Typing slips (variant "fuzzy").
+ *
+ * In acronyms: an acronym of four to six letters in capitals that no
+ * gazetteer knows, with two neighbouring letters swapped from one it knows
+ * ("IMPC" for the IPMC, "UFSA" for the UFAS), is a mention of that one, when
+ * exactly one entity's acronym reads so. Shorter acronyms have too many
+ * neighbours to guess from.
+ *
+ * In people's names: a first name and a surname, capitalised, one of them
+ * one slip (a letter dropped, added, changed or two swapped, never the
+ * first) from a person's of the gazetteers and the other as written: "Renaud
+ * Muslier" for Renaud Muselier, "Giles Ripert" for Gilles Ripert. A surname
+ * so read has six letters or more and is nobody's surname as written; a first
+ * name so read has five letters or more and is no first name of its own
+ * ("Louise" is not Louis). Exactly one person must read so. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "match_int.h"
@@ -11,6 +22,10 @@
 
 #define SLIP_MIN 4
 #define SLIP_MAX 6
+#define SURNAME_SLIP_MIN 6    /* letters of a surname read with a slip */
+#define FIRST_NAME_SLIP_MIN 5 /* of a first name */
+#define NAME_SLIP_MAX 32      /* bytes of a surname compared so */
+#define SLIP_BEARERS 4        /* people bearing the surname, at most */
 
 /* The entity whose acronym (as written in capitals) is t[0, n), or
  * SG_TRIE_NONE; SG_BODY_SEVERAL when several entities' are. */
@@ -71,4 +86,164 @@ size_t sg_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
     *start = p;
     *who = slip_at(m, f, p, e);
     return *who != SG_TRIE_NONE ? e : 0;
+}
+
+/* Are a[0, an) and b[0, bn) one slip apart: a letter dropped, added or
+ * changed, or two neighbouring letters swapped? */
+static int one_slip(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0;
+    while (i < an && i < bn && a[i] == b[i])
+        i++;
+    if (an == bn)
+        return i < an && (!memcmp(a + i + 1, b + i + 1, an - i - 1) ||
+                          (i + 1 < an && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                           !memcmp(a + i + 2, b + i + 2, an - i - 2)));
+    if (an == bn + 1)
+        return !memcmp(a + i + 1, b + i, bn - i);
+    return bn == an + 1 && !memcmp(a + i, b + i + 1, an - i);
+}
+
+/* The node of the surname t[0, n) in the matcher's surnames, or SG_TRIE_NONE. */
+static uint32_t surname_node(const sg_matcher *m, const char *t, size_t n)
+{
+    uint32_t node = sg_trie_root(m->surnames);
+    for (size_t i = 0; i < n && node != SG_TRIE_NONE; i++)
+        node = sg_trie_child(m->surnames, node, (unsigned char)t[i]);
+    return node;
+}
+
+/* Does anyone bear the surname t[0, n)? Returns its node, or SG_TRIE_NONE. */
+static uint32_t borne(const sg_matcher *m, const char *t, size_t n)
+{
+    uint32_t h, node = surname_node(m, t, n);
+    return node != SG_TRIE_NONE && sg_trie_first(m->surnames, node, &h) != SG_TRIE_NONE
+               ? node
+               : SG_TRIE_NONE;
+}
+
+/* Notes in *one each bearer of the surname at `node` whose folded label is
+ * a first name, a space and the surname sur[0, sn): the first name as
+ * first[0, fn), or one slip from it when `slip`. *one: the first, or
+ * SG_BODY_SEVERAL. */
+static void note_bearers(const sg_matcher *m, uint32_t node, const char *first, size_t fn,
+                         size_t sn, int slip, uint32_t *one)
+{
+    uint32_t h, count = 0;
+    for (uint32_t v = sg_trie_first(m->surnames, node, &h);
+         v != SG_TRIE_NONE && count <= SLIP_BEARERS; v = sg_trie_next(m->surnames, &h))
+        count++;
+    if (count > SLIP_BEARERS) {
+        *one = SG_BODY_SEVERAL; /* a surname so common is no sure guess */
+        return;
+    }
+    for (uint32_t v = sg_trie_first(m->surnames, node, &h);
+         v != SG_TRIE_NONE && *one != SG_BODY_SEVERAL; v = sg_trie_next(m->surnames, &h)) {
+        if (v == *one || !m->is_person[v] || !(m->allowed[v] & SG_VARIANT_FUZZY))
+            continue;
+        char *label;
+        unsigned char *flags;
+        size_t n;
+        const char *l = m->gaz->ents[v].label;
+        if (sg_fold_name(&label, &flags, &n, l, strlen(l)))
+            continue;
+        size_t ln = n > sn ? n - sn - 1 : 0; /* the label's first name */
+        int fits = n > sn && label[ln] == ' ' && !memchr(label, ' ', ln) &&
+                   (slip ? ln >= FIRST_NAME_SLIP_MIN && label[0] == first[0] &&
+                               one_slip(label, ln, first, fn)
+                         : ln == fn && !memcmp(label, first, fn));
+        free(label);
+        free(flags);
+        if (fits)
+            *one = *one == SG_TRIE_NONE ? v : SG_BODY_SEVERAL;
+    }
+}
+
+/* Notes in *one the people whose surname is one slip from sur[0, sn) (the
+ * first letter kept) and whose first name is first[0, fn). */
+static void misspelt_surname(const sg_matcher *m, const char *first, size_t fn, const char *sur,
+                             size_t sn, uint32_t *one)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+    char buf[NAME_SLIP_MAX + 1];
+    for (size_t i = 1; i <= sn && *one != SG_BODY_SEVERAL; i++) {
+        /* dropped at i, swapped at i, changed at i, added before i */
+        memcpy(buf, sur, i);
+        memcpy(buf + i, sur + i + 1, sn - i - (i < sn));
+        uint32_t node = i < sn ? surname_node(m, buf, sn - 1) : SG_TRIE_NONE;
+        if (node != SG_TRIE_NONE)
+            note_bearers(m, node, first, fn, sn - 1, 0, one);
+        memcpy(buf, sur, sn);
+        if (i + 1 < sn && sur[i] != sur[i + 1]) {
+            buf[i] = sur[i + 1];
+            buf[i + 1] = sur[i];
+            if ((node = surname_node(m, buf, sn)) != SG_TRIE_NONE)
+                note_bearers(m, node, first, fn, sn, 0, one);
+            buf[i + 1] = sur[i + 1];
+        }
+        for (const char *c = letters; *c && i < sn; c++) {
+            if (*c == sur[i])
+                continue;
+            buf[i] = *c;
+            if ((node = surname_node(m, buf, sn)) != SG_TRIE_NONE)
+                note_bearers(m, node, first, fn, sn, 0, one);
+        }
+        memcpy(buf + i + 1, sur + i, sn - i);
+        for (const char *c = letters; *c; c++) {
+            buf[i] = *c;
+            if ((node = surname_node(m, buf, sn + 1)) != SG_TRIE_NONE)
+                note_bearers(m, node, first, fn, sn + 1, 0, one);
+        }
+    }
+}
+
+/* The one person the first name [p, fe) and the surname [q, e) name with one
+ * slip, or SG_TRIE_NONE (none or several). */
+static uint32_t slipped_person(const sg_matcher *m, const char *t, size_t p, size_t fe, size_t q,
+                               size_t e)
+{
+    uint32_t one = SG_TRIE_NONE, node = borne(m, t + q, e - q);
+    if (e - q > NAME_SLIP_MAX)
+        return SG_TRIE_NONE;
+    if (node != SG_TRIE_NONE) {
+        /* the surname as written: the first name with a slip */
+        if (fe - p + 1 >= FIRST_NAME_SLIP_MIN && !sg_first_name_word(t + p, fe - p))
+            note_bearers(m, node, t + p, fe - p, e - q, 1, &one);
+    } else if (e - q >= SURNAME_SLIP_MIN && !sg_function_word(t + p, fe - p) &&
+               sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t + p, fe - p)) &&
+               !sg_first_name_word(t + q, e - q)) {
+        /* (the first word starts a name of the gazetteers) */
+        misspelt_surname(m, t + p, fe - p, t + q, e - q, &one);
+    }
+    return one == SG_BODY_SEVERAL ? SG_TRIE_NONE : one;
+}
+
+size_t sg_name_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
+                       uint32_t *who)
+{
+    const char *t = f->text;
+    size_t fe = p; /* the first name [p, fe), then the surname [q, e) */
+    while (fe < lim && (f->flags[fe] & SG_F_ALNUM))
+        fe++;
+    size_t q = fe + 1;
+    if (q >= lim || t[fe] != ' ' || !(f->flags[q] & SG_F_UPPER))
+        return 0;
+    size_t e = q;
+    while (e < lim && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    /* a surname of two words first ("Racon-Bouzon"), both capitalised */
+    size_t e2 = e + 1;
+    while (e2 < lim && (f->flags[e2] & SG_F_ALNUM))
+        e2++;
+    if (e + 1 < lim && t[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER) &&
+        (e2 == f->len || !(f->flags[e2] & SG_F_ALNUM)) &&
+        (*who = slipped_person(m, t, p, fe, q, e2)) != SG_TRIE_NONE) {
+        *start = p;
+        return e2;
+    }
+    if ((e < f->len && (f->flags[e] & SG_F_ALNUM)) ||
+        (*who = slipped_person(m, t, p, fe, q, e)) == SG_TRIE_NONE)
+        return 0;
+    *start = p;
+    return e;
 }

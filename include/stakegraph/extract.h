@@ -44,8 +44,10 @@ enum {
                                             d'Azur") */
     SG_VARIANT_SHARED_HEADS = 1u << 7,   /* "les hôpitaux Font-Pré et Chalucet" */
     SG_VARIANT_FUZZY = 1u << 8,          /* small misspellings of long names (three words or
-                                            more, 15 letters or more); names with two words
-                                            glued ("SainteMusse", "@MicheleRubirola") */
+                                            more, 15 letters or more); a person's first name
+                                            or surname with one slip ("Renaud Muslier");
+                                            names with two words glued ("SainteMusse",
+                                            "@MicheleRubirola") */
     SG_VARIANT_KNOWN = 1u << 9,          /* an organisation the bundled gazetteer knows
                                             (gazetteers/organisations.tsv, built into the
                                             library) by one of the entry's names: that entry's
