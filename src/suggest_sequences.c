@@ -204,9 +204,13 @@ static int glued_initial(const sg_scan *sc, size_t i)
            sc->tok[i].s == sc->tok[i - 1].e + 1 && sc->text[sc->tok[i - 1].e] == '.';
 }
 
-/* An acronym that counts beds or places: "60 lits d’USLD". */
+/* An acronym that counts beds or places ("60 lits d’USLD"), or a word right
+ * after a number: a unit or what is counted ("25 MF" of francs, "12 à 15
+ * ITA" of staff). */
 static int counted_unit(const sg_scan *sc, size_t i)
 {
+    if (i >= 1 && sep_blank(sc, i) && (sc->tok[i - 1].flags & T_NUM))
+        return 1;
     return i >= 2 && (sep_blank(sc, i) || sep_elision(sc, i)) &&
            (is(sc, i - 1, "d") || is(sc, i - 1, "de")) &&
            (is(sc, i - 2, "lits") || is(sc, i - 2, "places"));

@@ -646,7 +646,7 @@ static void names_after_heads(void **state)
 
 /* No actor: a board named by its kind, one inhabitant, a district, a site's
  * place, a unit's acronym, a natural area named once, a signature glued to
- * an initial. */
+ * an initial, a unit or a count after a number ("25 MF", "15 ITA"). */
 static void kinds_and_areas(void **state)
 {
     (void)state;
@@ -657,7 +657,8 @@ static void kinds_and_areas(void **state)
         "Valbelle et du campus de Valbelle travaillent. L'Unité de soins de longue durée "
         "(USLD) ouvre avec 30 lits d'UHR. Il marche dans le Luberon. L'unité "
         "psychiatrique Vernède rouvre. Le site est bâti sur la colline de Ravel, en zone "
-        "Ravel.\n"
+        "Ravel. Le bâtiment coûte 25 MF, dont 12 MF de l'État et 3 MF de la ville, pour "
+        "12 à 15 ITA et 20 chercheurs. Les 15 ITA arrivent.\n"
         "REPORTAGE B.MORVAL, C.TESSIER\n",
         NULL};
     sg_suggest_options opt;
@@ -666,7 +667,7 @@ static void kinds_and_areas(void **state)
     for (const char *
              w[] = {"Conseil de surveillance", "Commission médicale d'établissement", "Gapençois",
                     "Manosquine", "Bréguet", "Valbelle", "Unité de soins de longue durée", "USLD",
-                    "UHR", "Luberon", "MORVAL", "Morval", "Vernède", "Ravel", NULL},
+                    "UHR", "Luberon", "MORVAL", "Morval", "Vernède", "Ravel", "MF", "ITA", NULL},
             **p = w;
          *p; p++)
         hasnt(l, *p);
