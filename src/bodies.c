@@ -209,8 +209,9 @@ static void note_place(const sg_matcher *m, const body_rec *v, size_t n, uint32_
 
 int sg_party_at(const sg_folded *f, size_t b, size_t e)
 {
-    static const char *const parties[] = {"dvd", "dvg", "eelv", "fn", "lfi", "lr", "lrem",
-                                          "pc",  "pcf", "ps",   "rn", "udi", "ump"};
+    static const char *const parties[] = {"dvd",  "dvg",   "eelv", "fn",  "lfi", "lr",
+                                          "lrem", "modem", "npa",  "pc",  "pcf", "prg",
+                                          "ps",   "rn",    "rpr",  "udi", "ump"};
     return e > b && sg_all_upper(f, b, e) &&
            sg_word_in(f->text + b, e - b, parties, sizeof(parties) / sizeof(*parties));
 }

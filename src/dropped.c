@@ -4,8 +4,9 @@
  * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
  * address or a file's name, a place in an area's name ("la plaine du Var"), a hospital in
  * a district's ("le quartier de Sainte-Musse"), a town's council in its building's ("l'Hôtel
- * de Ville d'Arles"). Each rule reads the folded text around a hit
- * only; none adds a hit. */
+ * de Ville d'Arles"), a department in a body's name after its acronym ("le
+ * CDOM des Bouches-du-Rhône": asked by the variants, after the seat rules).
+ * Each rule reads the folded text around a hit only; none adds a hit. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -312,6 +313,33 @@ static int abbreviated(const sg_matcher *m, const sg_folded *f, const sg_hit *pr
             return 1;
     }
     return 0;
+}
+
+int sg_territory_of_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    if (!m->is_place[x->entity] ||
+        (x->entity != m->paca && !sg_department_named(f->text + x->fs, x->fe - x->fs)))
+        return 0;
+    size_t b, e;
+    sg_word_before(f, x->fs, 1, &b, &e);
+    if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+        return 0;
+    while (b > 0 && f->text[b - 1] == ' ')
+        b--;
+    if (b > 0 && f->text[b - 1] == ')') /* "(SDIS) des" */
+        b--;
+    e = b;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    /* (a party's is a member's: "le député (PS) des Hautes-Alpes") */
+    if (e - b < 2 || e - b > 8 || !sg_all_upper(f, b, e) || sg_party_at(f, b, e) ||
+        (f->text[e] == ')' && (b == 0 || f->text[b - 1] != '(')))
+        return 0;
+    /* "les CPTS du Var": the department's many bodies, and the department */
+    static const char *const many[] = {"aux", "des", "les", "leurs", "ses"};
+    sg_word_before(f, b - (b > 0 && f->text[b - 1] == '('), 1, &b, &e);
+    return e == b || !sg_word_in(f->text + b, e - b, many, sizeof(many) / sizeof(*many));
 }
 
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,

@@ -511,6 +511,16 @@ int sg_office_before(const sg_folded *f, size_t i);
  * (bodies.c) */
 int sg_party_at(const sg_folded *f, size_t b, size_t e);
 
+/* A department or the region right after an acronym in capitals and "de",
+ * "du", "des" ("le CDOM des Bouches-du-Rhône", "la CPAM de Vaucluse", "le
+ * Service départemental d'incendie et de secours (SDIS) des
+ * Bouches-du-Rhône"): the body's territory, part of its name, not a mention
+ * of the place (a town stays one: "la CGT de Fos"; the place after a
+ * party's acronym too). Asked once the seat rules have not joined the place
+ * to the acronym's mention ("la CPAM de Vaucluse" for the CPAM de Vaucluse;
+ * variants_read.c). (dropped.c) */
+int sg_territory_of_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit *x);
+
 /* Adds `alias` (as written, with the entity's `guard`) as a name of
  * `entity`, with its variants; a guard with SG_ALIAS_LENT adds a name lent
  * (known.c), without variants. Returns 0 or an SG_ERR_*. */

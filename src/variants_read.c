@@ -1205,6 +1205,8 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                     h->v[out - 1].how = SG_HIT_VARIANT;
                 continue;
             }
+            if (sg_territory_of_acronym(m, f, &x))
+                continue;
         }
         /* a body read with its department's number is a date before a
            month: "le conseil départemental du 13 mars" */
