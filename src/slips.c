@@ -139,12 +139,14 @@ static void note_bearers(const sg_matcher *m, uint32_t node, const char *first, 
     }
     for (uint32_t v = sg_trie_first(m->surnames, node, &h);
          v != SG_TRIE_NONE && *one != SG_BODY_SEVERAL; v = sg_trie_next(m->surnames, &h)) {
-        if (v == *one || !m->is_person[v] || !(m->allowed[v] & SG_VARIANT_FUZZY))
-            continue;
+        const char *l = m->gaz->ents[v].label;
+        unsigned char l0 = (unsigned char)l[0];
+        if (v == *one || !m->is_person[v] || !(m->allowed[v] & SG_VARIANT_FUZZY) ||
+            (l0 < 0x80 && (l0 | 0x20) != (unsigned char)first[0]))
+            continue; /* (either way, the first letter is the text's) */
         char *label;
         unsigned char *flags;
         size_t n;
-        const char *l = m->gaz->ents[v].label;
         if (sg_fold_name(&label, &flags, &n, l, strlen(l)))
             continue;
         size_t ln = n > sn ? n - sn - 1 : 0; /* the label's first name */
@@ -159,41 +161,45 @@ static void note_bearers(const sg_matcher *m, uint32_t node, const char *first, 
     }
 }
 
+/* The node reached from `node` along t[0, n), or SG_TRIE_NONE. */
+static uint32_t walk(const sg_matcher *m, uint32_t node, const char *t, size_t n)
+{
+    for (size_t i = 0; i < n && node != SG_TRIE_NONE; i++)
+        node = sg_trie_child(m->surnames, node, (unsigned char)t[i]);
+    return node;
+}
+
 /* Notes in *one the people whose surname is one slip from sur[0, sn) (the
- * first letter kept) and whose first name is first[0, fn). */
+ * first letter kept) and whose first name is first[0, fn). A slip at i
+ * leaves sur[0, i) as the trie spells it: the walk along the surname as
+ * written is made once, and each slip is tried from the node it reached
+ * there, only as deep as that walk went. */
 static void misspelt_surname(const sg_matcher *m, const char *first, size_t fn, const char *sur,
                              size_t sn, uint32_t *one)
 {
-    static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
-    char buf[NAME_SLIP_MAX + 1];
-    for (size_t i = 1; i <= sn && *one != SG_BODY_SEVERAL; i++) {
-        /* dropped at i, swapped at i, changed at i, added before i */
-        memcpy(buf, sur, i);
-        memcpy(buf + i, sur + i + 1, sn - i - (i < sn));
-        uint32_t node = i < sn ? surname_node(m, buf, sn - 1) : SG_TRIE_NONE;
-        if (node != SG_TRIE_NONE)
-            note_bearers(m, node, first, fn, sn - 1, 0, one);
-        memcpy(buf, sur, sn);
+    uint32_t node = sg_trie_child(m->surnames, sg_trie_root(m->surnames), (unsigned char)sur[0]);
+    for (size_t i = 1; i <= sn && node != SG_TRIE_NONE && *one != SG_BODY_SEVERAL; i++) {
+        uint32_t v;
+        if (i < sn && (v = walk(m, node, sur + i + 1, sn - i - 1)) != SG_TRIE_NONE)
+            note_bearers(m, v, first, fn, sn - 1, 0, one); /* dropped */
         if (i + 1 < sn && sur[i] != sur[i + 1]) {
-            buf[i] = sur[i + 1];
-            buf[i + 1] = sur[i];
-            if ((node = surname_node(m, buf, sn)) != SG_TRIE_NONE)
-                note_bearers(m, node, first, fn, sn, 0, one);
-            buf[i + 1] = sur[i + 1];
+            const char swapped[2] = {sur[i + 1], sur[i]};
+            if ((v = walk(m, walk(m, node, swapped, 2), sur + i + 2, sn - i - 2)) != SG_TRIE_NONE)
+                note_bearers(m, v, first, fn, sn, 0, one);
         }
-        for (const char *c = letters; *c && i < sn; c++) {
-            if (*c == sur[i])
-                continue;
-            buf[i] = *c;
-            if ((node = surname_node(m, buf, sn)) != SG_TRIE_NONE)
-                note_bearers(m, node, first, fn, sn, 0, one);
+        uint32_t lo = 0, hi = 0;
+        sg_trie_children(m->surnames, node, &lo, &hi);
+        for (uint32_t child = lo; child < hi; child++) {
+            char c = (char)sg_trie_label(m->surnames, child);
+            if (c < 'a' || c > 'z')
+                continue; /* (a letter changed or added, not a space) */
+            if (i < sn && c != sur[i] &&
+                (v = walk(m, child, sur + i + 1, sn - i - 1)) != SG_TRIE_NONE)
+                note_bearers(m, v, first, fn, sn, 0, one); /* changed */
+            if ((v = walk(m, child, sur + i, sn - i)) != SG_TRIE_NONE)
+                note_bearers(m, v, first, fn, sn + 1, 0, one); /* added */
         }
-        memcpy(buf + i + 1, sur + i, sn - i);
-        for (const char *c = letters; *c; c++) {
-            buf[i] = *c;
-            if ((node = surname_node(m, buf, sn + 1)) != SG_TRIE_NONE)
-                note_bearers(m, node, first, fn, sn + 1, 0, one);
-        }
+        node = i < sn ? sg_trie_child(m->surnames, node, (unsigned char)sur[i]) : SG_TRIE_NONE;
     }
 }
 
@@ -206,14 +212,19 @@ static uint32_t slipped_person(const sg_matcher *m, const char *t, size_t p, siz
     if (e - q > NAME_SLIP_MAX)
         return SG_TRIE_NONE;
     if (node != SG_TRIE_NONE) {
-        /* the surname as written: the first name with a slip */
-        if (fe - p + 1 >= FIRST_NAME_SLIP_MIN && !sg_first_name_word(t + p, fe - p))
+        /* the surname as written: the first name with a slip, no first name
+           of its own */
+        if (fe - p + 1 >= FIRST_NAME_SLIP_MIN)
             note_bearers(m, node, t + p, fe - p, e - q, 1, &one);
+        if (one != SG_TRIE_NONE && sg_first_name_word(t + p, fe - p))
+            return SG_TRIE_NONE;
     } else if (e - q >= SURNAME_SLIP_MIN && !sg_function_word(t + p, fe - p) &&
-               sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t + p, fe - p)) &&
-               !sg_first_name_word(t + q, e - q)) {
-        /* (the first word starts a name of the gazetteers) */
+               sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t + p, fe - p))) {
+        /* (the first word starts a name of the gazetteers) the surname with a
+           slip, no first name of its own */
         misspelt_surname(m, t + p, fe - p, t + q, e - q, &one);
+        if (one != SG_TRIE_NONE && sg_first_name_word(t + q, e - q))
+            return SG_TRIE_NONE;
     }
     return one == SG_BODY_SEVERAL ? SG_TRIE_NONE : one;
 }
@@ -222,7 +233,9 @@ size_t sg_name_slip_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t
                        uint32_t *who)
 {
     const char *t = f->text;
-    size_t fe = p; /* the first name [p, fe), then the surname [q, e) */
+    if (p + 4 >= lim || (f->flags[p + 1] & SG_F_UPPER) || !(f->flags[p + 2] & SG_F_ALNUM))
+        return 0;      /* (a first name in title case, three letters or more) */
+    size_t fe = p + 3; /* the first name [p, fe), then the surname [q, e) */
     while (fe < lim && (f->flags[fe] & SG_F_ALNUM))
         fe++;
     size_t q = fe + 1;

@@ -138,6 +138,20 @@ static uint32_t frozen_child(const sg_trie *t, uint32_t node, unsigned char b)
     return SG_TRIE_NONE;
 }
 
+int sg_trie_children(const sg_trie *t, uint32_t node, uint32_t *lo, uint32_t *hi)
+{
+    if (!t->frozen || node == 0 || node >= t->nodes)
+        return SG_ERR_INVALID;
+    *lo = t->kids[node];
+    *hi = t->kids[node + 1];
+    return 0;
+}
+
+unsigned char sg_trie_label(const sg_trie *t, uint32_t child)
+{
+    return t->label[child];
+}
+
 uint32_t sg_trie_child(const sg_trie *t, uint32_t node, unsigned char b)
 {
     if (t->frozen)

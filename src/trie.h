@@ -28,6 +28,12 @@ int sg_trie_freeze(sg_trie *t);
 uint32_t sg_trie_root(const sg_trie *t);
 uint32_t sg_trie_child(const sg_trie *t, uint32_t node, unsigned char b);
 
+/* Frozen trie: the children of `node` (not the root) are the nodes [*lo,
+ * *hi), in the order of the bytes leading to them (sg_trie_label). Returns 0,
+ * or SG_ERR_INVALID when the trie is not frozen or node is the root. */
+int sg_trie_children(const sg_trie *t, uint32_t node, uint32_t *lo, uint32_t *hi);
+unsigned char sg_trie_label(const sg_trie *t, uint32_t child);
+
 /* Iterates the values of a node: first, then next until SG_TRIE_NONE. The
  * returned handle `h` is passed back to sg_trie_next. */
 uint32_t sg_trie_first(const sg_trie *t, uint32_t node, uint32_t *h);

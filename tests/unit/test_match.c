@@ -222,6 +222,32 @@ static void trie_values(void **state)
     sg_trie_free(t);
 }
 
+/* A frozen node's children, in the order of their bytes, each the child
+ * sg_trie_child finds by its byte; none before freezing, none asked of the
+ * root. */
+static void trie_children(void **state)
+{
+    (void)state;
+    sg_trie *t;
+    assert_int_equal(sg_trie_new(&t), 0);
+    const char *keys[] = {"muselier", "musso", "mulot", "muz", "md"};
+    for (uint32_t v = 0; v < 5; v++)
+        assert_int_equal(sg_trie_insert(t, keys[v], strlen(keys[v]), v), 0);
+    uint32_t m = sg_trie_child(t, sg_trie_root(t), 'm'), lo, hi;
+    assert_int_equal(sg_trie_children(t, m, &lo, &hi), SG_ERR_INVALID); /* not frozen */
+    assert_int_equal(sg_trie_freeze(t), 0);
+    assert_int_equal(sg_trie_children(t, sg_trie_root(t), &lo, &hi), SG_ERR_INVALID);
+    uint32_t mu = sg_trie_child(t, sg_trie_child(t, sg_trie_root(t), 'm'), 'u');
+    assert_int_equal(sg_trie_children(t, mu, &lo, &hi), 0);
+    assert_int_equal(hi - lo, 3); /* l, s, z */
+    const char want[] = "lsz";
+    for (uint32_t c = lo; c < hi; c++) {
+        assert_int_equal(sg_trie_label(t, c), (unsigned char)want[c - lo]);
+        assert_int_equal(sg_trie_child(t, mu, (unsigned char)want[c - lo]), c);
+    }
+    sg_trie_free(t);
+}
+
 /* The variants' names: all, none, lists, "-name" removals, errors. */
 static void variants_parse(void **state)
 {
@@ -411,6 +437,7 @@ int main(void)
         cmocka_unit_test(surnames),
         cmocka_unit_test(surname_many_bearers),
         cmocka_unit_test(trie_values),
+        cmocka_unit_test(trie_children),
         cmocka_unit_test(acronym_definitions),
         cmocka_unit_test(variants_parse),
         cmocka_unit_test(hits_sort_stable),
