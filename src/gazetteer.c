@@ -337,12 +337,14 @@ static int check_pattern(parser *p, const char *pattern)
  * forbids: written as U+FFFD, two ids differing only there would become one. */
 static int has_control(const char *s)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (; *u; u++)
-        if (*u < 0x20 || *u == 0x7F ||
-            (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF)))
+    for (const unsigned char *u = (const unsigned char *)s;; u++) {
+        if (*u - 0x20u < 0x5Fu) /* printable ASCII, most bytes: one test */
+            continue;
+        if (*u < 0x20 || *u == 0x7F)
+            return *u != 0;
+        if (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF))
             return 1;
-    return 0;
+    }
 }
 
 /* A cell of the file's text (cut and trimmed in place, kept with the
@@ -584,8 +586,8 @@ static int parse_lines(parser *p, sg_gazetteer *g, char *buf, const char *file)
             line[--len] = '\0';
         if (line[0] != '#' && !is_blank(line)) {
             size_t n = 1;
-            for (char *c = line; *c; c++)
-                n += *c == '\t';
+            for (const char *t = strchr(line, '\t'); t; t = strchr(t + 1, '\t'))
+                n++;
             if (sg_grow((void **)&cells, &cells_cap, n, sizeof(char *))) {
                 rc = sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
                 break;
