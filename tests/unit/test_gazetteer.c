@@ -84,6 +84,11 @@ static void errors(void **state)
                  "unknown guard 'sometimes'");
     expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA|!\n", 2, "empty alias");
     expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t!(.)\n", 2, "no letter or digit");
+    /* names beyond ASCII are folded to be checked */
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\t\xc2\xab \xe2\x80\x94 \xc2\xbb\n", 2,
+                 "no letter or digit");
+    expect_error("id\tlabel\ttype\taliases\nx\tX\tplace\tA\xe2\x80\xa9\xc3\x89\n", 2,
+                 "spans a paragraph break");
 }
 
 /* The guard column is read (not copied as an attribute), "!" and "!=" aliases
