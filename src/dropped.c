@@ -87,6 +87,19 @@ static int state_compound(const sg_folded *f, const sg_hit *x)
  * right at the hit ("@IHU_Marseille", "contact@ap-hm.fr",
  * "https://www.ap-hm.fr")? The page's machinery, not a mention. A handle
  * that is the whole name is one ("répond à @JulieFerrand"). */
+/* Does t[0, n) hold `mark`? Its first byte is looked for with memchr: a byte
+ * at a time, the addresses' marks were looked for at a cost of 7M instructions
+ * on the dense bench's 400 documents (memmem costs more still). */
+static int holds(const char *t, size_t n, const char *mark)
+{
+    size_t len = strlen(mark);
+    const char *end = t + n;
+    for (const char *c = t; (c = memchr(c, mark[0], (size_t)(end - c))); c++)
+        if ((size_t)(end - c) >= len && !memcmp(c, mark, len))
+            return 1;
+    return 0;
+}
+
 static int in_address(const sg_folded *f, size_t fs, size_t fe)
 {
     if ((fs > 0 && f->text[fs - 1] == '_') || (fe < f->len && f->text[fe] == '_'))
@@ -111,11 +124,8 @@ static int in_address(const sg_folded *f, size_t fs, size_t fe)
         a--;
     while (b < f->len && b - fe < 256 && f->text[b] != ' ' && f->text[b] != '\n')
         b++;
-    for (size_t k = a; k < b; k++)
-        if (f->text[k] == '@' || (k + 3 <= b && !memcmp(f->text + k, "://", 3)) ||
-            (k + 4 <= b && !memcmp(f->text + k, "www.", 4)))
-            return 1;
-    return 0;
+    const char *t = f->text + a;
+    return memchr(t, '@', b - a) || holds(t, b - a, "://") || holds(t, b - a, "www.");
 }
 
 int sg_area_noun(const char *t, size_t n)
