@@ -533,6 +533,15 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const s
 
 /* ---- compiling ---- */
 
+/* The letters of skeleton k[0, n): its bytes but the spaces. */
+static size_t letters_of(const char *k, size_t n)
+{
+    size_t letters = 0;
+    for (size_t c = 0; c < n; c++)
+        letters += k[c] != ' ';
+    return letters;
+}
+
 /* Adds skeleton k[0, n) (words one space apart) of `entity`. */
 static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
                     uint32_t needs)
@@ -552,13 +561,10 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
     sk.text_off = (uint32_t)off;
     uint32_t id = (uint32_t)m->nskels++;
     m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0, 0};
-    size_t letters = 0;
-    for (size_t c = 0; c < n; c++)
-        letters += k[c] != ' ';
     /* a long name read fuzzily starts with its first word as written; people's
      * names are not read so (a misspelt name is most often another person) */
-    int fuzzy = !(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && letters >= FUZZY_MIN &&
-                !m->is_person[entity];
+    int fuzzy = !(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && !m->is_person[entity] &&
+                letters_of(k, n) >= FUZZY_MIN;
     uint64_t h = SG_PREFIX_SEED;
     prefix_rec *r = NULL;
     for (size_t i = 0; i <= n; i++) {
@@ -1205,17 +1211,17 @@ static inline size_t separator_at(const char *p, int *hyphen)
 {
     const unsigned char *u = (const unsigned char *)p;
     *hyphen = 0;
+    if (u[0] < 0x80) { /* (most bytes: tested first) */
+        if ((u[0] >= '0' && u[0] <= '9') || ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
+            return 0;
+        *hyphen = u[0] == '-';
+        return 1;
+    }
     if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x99) {
         *hyphen = u[2] <= 0x95; /* dashes; then quotes and apostrophes */
         return 3;
     }
-    if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB))
-        return 2;
-    if (u[0] >= 0x80 || (u[0] >= '0' && u[0] <= '9') ||
-        ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
-        return 0;
-    *hyphen = u[0] == '-';
-    return 1;
+    return u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB) ? 2 : 0;
 }
 
 /* A name with two of its words glued, as text extraction and hurried typing
