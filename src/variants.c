@@ -945,9 +945,10 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
     static const char *const links[] = {" sur ", " en ", " sous "};
     for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++) {
         size_t ll = strlen(links[l]), at = 0;
+        /* the last one (as links start with a space, compared at spaces only) */
         for (size_t i = 0; i + ll <= kn; i++)
-            if (!memcmp(k + i, links[l], ll))
-                at = i; /* the last one */
+            if (k[i] == ' ' && !memcmp(k + i, links[l], ll))
+                at = i;
         if (!at)
             continue;
         unsigned before = 1, after = 1;
