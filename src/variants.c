@@ -17,6 +17,7 @@
  *
  * Each reading is a candidate; match.c then keeps the reading that covers
  * the most of the text. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -469,10 +470,14 @@ static unsigned char ending_key(const char *k, size_t n)
     return (unsigned char)((unsigned char)k[n - 2] << 3 ^ (unsigned char)k[n - 1]);
 }
 
-/* The departments' lengths and keys, worked out once a matcher. */
+/* The departments' lengths, and their chains by key (in the list's order),
+ * worked out once a matcher. */
+#define NO_DEPARTMENT UCHAR_MAX
+_Static_assert(NDEPARTMENTS < NO_DEPARTMENT, "a department's index fits a byte");
 typedef struct {
     size_t len[NDEPARTMENTS];
-    unsigned char key[NDEPARTMENTS];
+    unsigned char first[256];         /* by key */
+    unsigned char next[NDEPARTMENTS]; /* the next one of the same key */
 } department_ends;
 
 /* The body of skeleton `sk` (its text k) without its department, when its
@@ -485,7 +490,8 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const d
     static const char *const councils[] = {
         "conseil departemental", "conseil general", "departement", "prefecture", "region",
         "conseil regional"};
-    if (!sk.town || sk.town < 2 || sk.len < 2 || m->is_place[sk.entity] || m->is_person[sk.entity])
+    if (!sk.town || sk.town < 2 || sk.len < 2 || m->is_place[sk.entity] ||
+        m->is_person[sk.entity] || de->first[ending_key(k, sk.len)] == NO_DEPARTMENT)
         return 0;
     size_t town = 0; /* where the words after the last "de" start */
     for (unsigned w = 0; town < sk.len && w < sk.town; town++)
@@ -493,11 +499,10 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const d
     /* the department's words: from there on, or from further back for a
        department with "de" of its own ("des Bouches-du-Rhône") */
     size_t ts = 0, dl = 0;
-    unsigned char end = ending_key(k, sk.len);
-    for (size_t d = 0; d < NDEPARTMENTS && !dl; d++) {
+    for (size_t d = de->first[ending_key(k, sk.len)]; d != NO_DEPARTMENT && !dl; d = de->next[d]) {
         size_t l = de->len[d];
-        if (de->key[d] == end && l + 2 <= sk.len && sk.len - l <= town &&
-            k[sk.len - l - 1] == ' ' && !memcmp(k + sk.len - l, departments[d], l))
+        if (l + 2 <= sk.len && sk.len - l <= town && k[sk.len - l - 1] == ' ' &&
+            !memcmp(k + sk.len - l, departments[d], l))
             dl = l;
     }
     ts = sk.len - dl;
@@ -1776,9 +1781,12 @@ static int variants_finish(sg_matcher *m)
         rlen[r] = strlen(regions[r]);
         region_ends[ending_key(regions[r], rlen[r])] |= (uint32_t)1 << r;
     }
-    for (size_t d = 0; d < NDEPARTMENTS; d++) {
+    memset(de.first, NO_DEPARTMENT, sizeof(de.first));
+    for (size_t d = NDEPARTMENTS; d-- > 0;) { /* (from the last: each goes first) */
         de.len[d] = strlen(departments[d]);
-        de.key[d] = ending_key(departments[d], de.len[d]);
+        unsigned char key = ending_key(departments[d], de.len[d]);
+        de.next[d] = de.first[key];
+        de.first[key] = (unsigned char)d;
     }
     for (size_t i = 0; i < n0; i++)
         if (head_readings(m, m->skels[i]))
