@@ -98,9 +98,29 @@ static unsigned char kind_of(const char *t, size_t n, size_t *l)
     return 0;
 }
 
+/* May the folding of `label` start with one of names[]? Its folding starts
+ * with its leading ASCII letters in lower case, which must then start the
+ * name too: most organisations' labels are not folded for nothing. */
+static int may_start_kind(const char *label)
+{
+    size_t n = 0;
+    while ((label[n] | 0x20) >= 'a' && (label[n] | 0x20) <= 'z')
+        n++;
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++) {
+        size_t i = 0;
+        while (i < n && names[k].start[i] == (label[i] | 0x20))
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
 int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
 {
-    if (m->is_person[entity] || m->is_place[entity] || !(m->allowed[entity] & SG_VARIANT_HEADS))
+    const char *label = m->gaz->ents[entity].label;
+    if (m->is_person[entity] || m->is_place[entity] || !(m->allowed[entity] & SG_VARIANT_HEADS) ||
+        !may_start_kind(label + (label[0] == '!' || label[0] == '=')))
         return 0;
     const char *t = NULL;
     size_t n = 0, l = 0;
