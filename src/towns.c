@@ -24,10 +24,12 @@ size_t sg_town_short(const char *name)
     static const char *const links[] = {"-sur-", "-sous-", "-lès-", "-les-",         "-lez-",
                                         "-en-",  "-de-",   "-du-",  "-des-",         "-la-",
                                         "-le-",  "-aux-",  "-d'",   "-d\xe2\x80\x99"};
-    size_t best = 0; /* the first dash that starts a link */
+    /* the first dash that starts a link (the bytes after the dash compared
+       first: asked of every place's name) */
+    size_t best = 0;
     for (const char *p = strchr(name, '-'); p && !best; p = strchr(p + 1, '-'))
         for (size_t k = 0; k < sizeof(links) / sizeof(*links) && !best; k++)
-            if (!strncmp(p, links[k], strlen(links[k])))
+            if (p[1] == links[k][1] && !strncmp(p, links[k], strlen(links[k])))
                 best = (size_t)(p - name);
     /* departments and regions: "Alpes-de-Haute-Provence", "Bouches-du-Rhône",
      * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France"; and
