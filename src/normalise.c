@@ -295,7 +295,8 @@ static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, s
     unsigned char *flags = f->flags;
     size_t o = f->len;
     for (;;) {
-        unsigned char b = u[i];
+        /* (unsigned: an unsigned char was widened once more at each byte) */
+        unsigned b = u[i];
         do { /* a word: plain bytes */
             text[o] = (char)plain_fold[b];
             src[o] = (uint32_t)i;
