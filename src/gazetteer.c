@@ -277,11 +277,15 @@ static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
 static int ascii_letters(const char *s)
 {
     int letters = 0;
-    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (; *u && !letters; u++) {
         if (*u >= 0x80)
             return -1;
-        letters |= (unsigned)((*u | 0x20) - 'a') < 26 || (unsigned)(*u - '0') < 10;
+        letters = (unsigned)((*u | 0x20) - 'a') < 26 || (unsigned)(*u - '0') < 10;
     }
+    for (; *u; u++) /* (a letter found: the rest only needs to be ASCII) */
+        if (*u >= 0x80)
+            return -1;
     return letters;
 }
 
