@@ -171,22 +171,21 @@ static int perr(parser *p, int code, const char *fmt, const char *arg)
     return sg_error_set(p->err, code, p->name, p->line, -1, "%s", msg);
 }
 
-/* Splits `line` (modified in place) at tabs; returns the number of cells. */
-static size_t split_tabs(char *line, char **cells, size_t max)
+/* Splits `line` (modified in place) at tabs into *cells, grown as needed;
+ * returns the number of cells, 0 when out of memory. */
+static size_t split_tabs(char *line, char ***cells, size_t *cap)
 {
     size_t n = 0;
-    char *s = line;
-    for (;;) {
+    for (char *s = line;;) {
+        if (n == *cap && sg_grow((void **)cells, cap, n + 1, sizeof(char *)))
+            return 0;
+        (*cells)[n++] = s;
         char *t = strchr(s, '\t');
-        if (n < max)
-            cells[n] = s;
-        n++;
         if (!t)
-            break;
+            return n;
         *t = '\0';
         s = t + 1;
     }
-    return n;
 }
 
 static char *trim(char *s)
@@ -608,14 +607,11 @@ static int parse_lines(parser *p, sg_gazetteer *g, char *buf, const char *file)
         if (len && line[len - 1] == '\r')
             line[--len] = '\0';
         if (line[0] != '#' && !is_blank(line)) {
-            size_t n = 1;
-            for (const char *t = strchr(line, '\t'); t; t = strchr(t + 1, '\t'))
-                n++;
-            if (sg_grow((void **)&cells, &cells_cap, n, sizeof(char *))) {
+            size_t n = split_tabs(line, &cells, &cells_cap);
+            if (!n) {
                 rc = sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
                 break;
             }
-            split_tabs(line, cells, n);
             if (!have_header) {
                 rc = parse_header(p, g, cells, n);
                 have_header = 1;
