@@ -104,10 +104,10 @@ static int one_slip(const char *a, size_t an, const char *b, size_t bn)
     return bn == an + 1 && !memcmp(a + i, b + i + 1, an - i);
 }
 
-/* The node of the surname t[0, n) in the matcher's surnames, or SG_TRIE_NONE. */
-static uint32_t surname_node(const sg_matcher *m, const char *t, size_t n)
+/* The node reached in the matcher's surnames from `node` along t[0, n), or
+ * SG_TRIE_NONE. */
+static uint32_t walk(const sg_matcher *m, uint32_t node, const char *t, size_t n)
 {
-    uint32_t node = sg_trie_root(m->surnames);
     for (size_t i = 0; i < n && node != SG_TRIE_NONE; i++)
         node = sg_trie_child(m->surnames, node, (unsigned char)t[i]);
     return node;
@@ -116,7 +116,7 @@ static uint32_t surname_node(const sg_matcher *m, const char *t, size_t n)
 /* Does anyone bear the surname t[0, n)? Returns its node, or SG_TRIE_NONE. */
 static uint32_t borne(const sg_matcher *m, const char *t, size_t n)
 {
-    uint32_t h, node = surname_node(m, t, n);
+    uint32_t h, node = walk(m, sg_trie_root(m->surnames), t, n);
     return node != SG_TRIE_NONE && sg_trie_first(m->surnames, node, &h) != SG_TRIE_NONE
                ? node
                : SG_TRIE_NONE;
@@ -159,14 +159,6 @@ static void note_bearers(const sg_matcher *m, uint32_t node, const char *first, 
         if (fits)
             *one = *one == SG_TRIE_NONE ? v : SG_BODY_SEVERAL;
     }
-}
-
-/* The node reached from `node` along t[0, n), or SG_TRIE_NONE. */
-static uint32_t walk(const sg_matcher *m, uint32_t node, const char *t, size_t n)
-{
-    for (size_t i = 0; i < n && node != SG_TRIE_NONE; i++)
-        node = sg_trie_child(m->surnames, node, (unsigned char)t[i]);
-    return node;
 }
 
 /* Notes in *one the people whose surname is one slip from sur[0, sn) (the
