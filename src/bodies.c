@@ -424,6 +424,21 @@ static unsigned char kind_at(const sg_folded *f, size_t p, size_t wl, size_t *en
     return 0;
 }
 
+/* The one body of kind `kind` among the n bodies v (sorted by place) whose
+ * place is `place`, when the variant "heads" reads it; SG_TRIE_NONE when none
+ * or several. */
+static uint32_t only_body(const sg_matcher *m, const body_rec *v, size_t n, uint32_t place,
+                          unsigned char kind)
+{
+    uint32_t one = SG_TRIE_NONE;
+    for (size_t i = first_of_place(v, n, place); i < n && v[i].place == place; i++)
+        if (m->body_kind[v[i].entity] == kind)
+            note(&one, v[i].entity);
+    return one == SG_BODY_SEVERAL || (one != SG_TRIE_NONE && !(m->allowed[one] & SG_VARIANT_HEADS))
+               ? SG_TRIE_NONE
+               : one;
+}
+
 /* The body of kind `kind` whose territory is place hit x, right after the
  * kind's words ending at p and "de", "du", "des" ("le département du Var"),
  * or SG_TRIE_NONE. */
@@ -439,16 +454,7 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
         return SG_TRIE_NONE;
     while (b > 0 && f->text[b - 1] == ' ')
         b--;
-    if (b != p)
-        return SG_TRIE_NONE;
-    uint32_t one = SG_TRIE_NONE;
-    for (size_t lo = first_of_place(m->bodies, m->nbodies, x->entity);
-         lo < m->nbodies && m->bodies[lo].place == x->entity; lo++)
-        if (m->body_kind[m->bodies[lo].entity] == kind)
-            one = one == SG_TRIE_NONE ? m->bodies[lo].entity : SG_BODY_SEVERAL;
-    return one == SG_BODY_SEVERAL || (one != SG_TRIE_NONE && !(m->allowed[one] & SG_VARIANT_HEADS))
-               ? SG_TRIE_NONE
-               : one;
+    return b == p ? only_body(m, m->bodies, m->nbodies, x->entity, kind) : SG_TRIE_NONE;
 }
 
 size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
@@ -467,12 +473,9 @@ size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t l
         (ne < f->len && (f->flags[ne] & SG_F_ALNUM)))
         return 0;
     unsigned d = sg_department_named(t + ns, 2);
-    uint32_t one = SG_TRIE_NONE;
-    for (size_t i = d ? first_of_place(m->dept_bodies, m->ndept_bodies, d) : m->ndept_bodies;
-         i < m->ndept_bodies && m->dept_bodies[i].place == d; i++)
-        if (m->body_kind[m->dept_bodies[i].entity] == SG_BODY_DEPARTMENT)
-            note(&one, m->dept_bodies[i].entity);
-    if (one == SG_BODY_SEVERAL || one == SG_TRIE_NONE || !(m->allowed[one] & SG_VARIANT_HEADS))
+    uint32_t one =
+        d ? only_body(m, m->dept_bodies, m->ndept_bodies, d, SG_BODY_DEPARTMENT) : SG_TRIE_NONE;
+    if (one == SG_TRIE_NONE)
         return 0;
     *start = p;
     *who = one;
@@ -551,9 +554,9 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
                 note_place(m, m->dept_bodies, m->ndept_bodies, d, placed);
             if (d && !town)
                 town = !sg_department_named(t, n);
+            if (m->nbodies)
+                note_place(m, m->bodies, m->nbodies, e, placed);
         }
-        if (m->nbodies && sg_is_place(m, e))
-            note_place(m, m->bodies, m->nbodies, e, placed);
     }
     int any = 0;
     who[0] = SG_TRIE_NONE;

@@ -82,11 +82,6 @@ static int state_compound(const sg_folded *f, const sg_hit *x)
            sg_elided_before(f, x->fs, 'd');
 }
 
-/* Is the hit [fs, fe) part of a handle, an address or a file's name: a run
- * of text without spaces that holds an "@", a "://" or a "www.", or an "_"
- * right at the hit ("@IHU_Marseille", "contact@ap-hm.fr",
- * "https://www.ap-hm.fr")? The page's machinery, not a mention. A handle
- * that is the whole name is one ("répond à @JulieFerrand"). */
 /* Does t[0, n) hold `mark`? Its first byte is looked for with memchr: a byte
  * at a time, the addresses' marks were looked for at a cost of 7M instructions
  * on the dense bench's 400 documents (memmem costs more still). */
@@ -100,6 +95,11 @@ static int holds(const char *t, size_t n, const char *mark)
     return 0;
 }
 
+/* Is the hit [fs, fe) part of a handle, an address or a file's name: a run
+ * of text without spaces that holds an "@", a "://" or a "www.", or an "_"
+ * right at the hit ("@IHU_Marseille", "contact@ap-hm.fr",
+ * "https://www.ap-hm.fr")? The page's machinery, not a mention. A handle
+ * that is the whole name is one ("répond à @JulieFerrand"). */
 static int in_address(const sg_folded *f, size_t fs, size_t fe)
 {
     if ((fs > 0 && f->text[fs - 1] == '_') || (fe < f->len && f->text[fe] == '_'))
