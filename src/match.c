@@ -642,10 +642,13 @@ int sg_matcher_new(sg_matcher **out, const sg_gazetteer *gaz, unsigned variants,
 int sg_office_before(const sg_folded *f, size_t i)
 {
     static const char *const of[] = {"de", "du"};
-    static const char *const offices[] = {"president",   "presidente",  "presidents", "conseiller",
-                                          "conseillere", "conseillers", "elu",        "elue",
-                                          "elus",        "maire"};
+    static const char *const offices[] = {"president",  "presidente",  "presidents",
+                                          "conseiller", "conseillere", "conseillers",
+                                          "elu",        "elue",        "maire"};
     size_t b, e;
+    if (i + 5 <= f->len && !memcmp(f->text + i, "ville", 5) &&
+        (i + 5 == f->len || !(f->flags[i + 5] & SG_F_ALNUM)))
+        return 0; /* "le maire de la ville": the town he heads, no body */
     sg_word_before(f, i, 1, &b, &e);
     if (e > b && sg_word_is(f->text + b, e - b, "la"))
         sg_word_before(f, b, 1, &b, &e);
@@ -811,7 +814,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             if (clean && (sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' &&
                 (sn == 2 || sw[2] == 'e')) {
                 w->dirty = 1;
-                sg_saint(&sw, &sn);
+                sg_skeleton_word(&sw, &sn);
                 w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));
             }
             break;
@@ -846,6 +849,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                 after_generic_head(f, ws, j, w); /* maybe an adjective after the head */
             else if (clean && !(fl[ws] & SG_F_UPPER) && sg_demonym((const char *)t + ws, j - ws))
                 w->dirty = 1; /* a town's adjective: "le CHU niçois" */
+            else if (clean && words >= 2 && sg_roman_numeral((const char *)t + ws, j - ws))
+                w->dirty = 1; /* "Pasteur II" for "Pasteur 2" */
             break;
         }
         const alias_rec *here = r->key & PREFIX_WHOLE ? name_at(m, r, f, i, j) : NULL;

@@ -391,9 +391,12 @@ int sg_generic_head(const char *t, size_t n);
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */
 const char *sg_demonym(const char *t, size_t n);
 
-/* "st" and "ste" are read "saint" and "sainte" in skeletons ("St-Raphaël",
- * "hôpital Ste-Musse"): replaces *t, *n by the full word. */
-void sg_saint(const char **t, size_t *n);
+/* A word as skeletons read it: "st" and "ste" as "saint" and "sainte"
+ * ("St-Raphaël", "hôpital Ste-Musse"), a Roman numeral up to ten as its
+ * digits ("l'hôpital Pasteur II" for Hôpital Pasteur 2): replaces *t, *n. */
+void sg_skeleton_word(const char **t, size_t *n);
+/* Is the folded word t[0, n) a Roman numeral that skeletons read as digits? */
+int sg_roman_numeral(const char *t, size_t n);
 
 /* Is the folded word t[0, n) the first word of a plural head shared by several
  * names ("hopitaux", "centres" of "centres hospitaliers")? */
@@ -505,7 +508,9 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
 
 /* Is the body named by its territory at i in lower case the body all the
  * same, after an office of it: "la vice-présidente de la région X", "le
- * président du département des Alpes-Maritimes"? */
+ * président du département des Alpes-Maritimes"? Not a town ("le maire de
+ * la ville", "maire de la ville d'Hyères": the town he heads), nor after the
+ * elected in the plural ("les élus du département": the territory's). */
 int sg_office_before(const sg_folded *f, size_t i);
 /* Is the folded word [b, e) a party's acronym in capitals ("LR", "PS")?
  * (bodies.c) */

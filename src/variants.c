@@ -84,15 +84,35 @@ int sg_function_word(const char *t, size_t n)
     }
 }
 
-void sg_saint(const char **t, size_t *n)
+void sg_skeleton_word(const char **t, size_t *n)
 {
-    if (*n == 2 && (*t)[0] == 's' && (*t)[1] == 't') {
+    /* Roman numerals one to ten, read as their digits */
+    static const char *const roman[] = {"i",  "ii",  "iii",  "iv", "v",
+                                        "vi", "vii", "viii", "ix", "x"};
+    static const char *const digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+    const char *w = *t;
+    if (*n == 2 && w[0] == 's' && w[1] == 't') {
         *t = "saint";
         *n = 5;
-    } else if (*n == 3 && (*t)[0] == 's' && (*t)[1] == 't' && (*t)[2] == 'e') {
+    } else if (*n == 3 && w[0] == 's' && w[1] == 't' && w[2] == 'e') {
         *t = "sainte";
         *n = 6;
+    } else if (*n <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x')) {
+        for (size_t k = 0; k < sizeof(roman) / sizeof(*roman); k++)
+            if (sg_word_is(w, *n, roman[k])) {
+                *t = digits[k];
+                *n = strlen(digits[k]);
+                return;
+            }
     }
+}
+
+int sg_roman_numeral(const char *t, size_t n)
+{
+    const char *w = t;
+    size_t wn = n;
+    sg_skeleton_word(&w, &wn);
+    return w != t && w[0] >= '0' && w[0] <= '9';
 }
 
 /* Generic heads, in full and as acronyms, longest first. */
@@ -1089,7 +1109,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         } else {
             const char *wd = t + i;
             size_t wn = e - i;
-            sg_saint(&wd, &wn);
+            sg_skeleton_word(&wd, &wn);
             saints |= sg_word_is(wd, wn, "saint") || sg_word_is(wd, wn, "sainte");
             if (kn + (words > 0) + wn > SKEL_MAX)
                 return 0;

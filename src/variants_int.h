@@ -115,7 +115,7 @@ int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *
 
 /* variants_read.c: the end of the head of a body named by its town at word
  * start i ("hopital", "centre hospitalier (intercommunal)", "ch", "chi" in
- * capitals; unless `hospitals`, "clinique", "mairie" too), its skeleton's
+ * capitals; unless `hospitals`, "clinique", "ehpad", "mairie" too), its skeleton's
  * words into *st and, with `pronoun`, the pronoun that stands for it
  * ("celui ", "celle "); 0 if none. */
 size_t sg_body_head_at(const sg_folded *f, size_t i, int hospitals, skel_state *st,

@@ -174,6 +174,28 @@ static int article_gone(const sg_matcher *m, const skel_rec *sk, const sg_folded
     return contracted(m, sk->entity, f, i);
 }
 
+/* The words for a hospital's premises: "le site Pasteur 2", "l'établissement
+ * Pierre-Grouès", "la maternité Saint-Michel" name the hospital itself. */
+static const char *const premises[] = {"site",   "sites",     "etablissement",
+                                       "campus", "maternite", "etablissements"};
+#define NPREMISES (sizeof(premises) / sizeof(*premises))
+
+/* Is word start i right after such a word and "de" ("le site de Cimiez", "ses
+ * sites de l'Archet", "le site de Pasteur")? A hospital's proper name alone
+ * is then surely the hospital's, though it has one word. */
+static int premises_of_before(const sg_folded *f, size_t i)
+{
+    static const char *const of[] = {"de", "d", "du"};
+    size_t ps, p;
+    sg_word_before(f, i, 1, &ps, &p);
+    if (p > ps && (sg_word_is(f->text + ps, p - ps, "la") || sg_word_is(f->text + ps, p - ps, "l")))
+        sg_word_before(f, ps, 0, &ps, &p); /* "de la", "de l'" */
+    if (p == ps || !sg_word_in(f->text + ps, p - ps, of, sizeof(of) / sizeof(*of)))
+        return 0;
+    sg_word_before(f, ps, 0, &ps, &p);
+    return p > ps && sg_word_in(f->text + ps, p - ps, premises, NPREMISES);
+}
+
 /* Can a proper name alone start at i ("Sainte-Musse" for the hospital)? Not
  * after a capitalised word (part of a longer name) nor after a lower-case
  * noun or adjective ("groupe Sainte Marguerite", "centre diététique
@@ -208,10 +230,6 @@ static int proper_context(const sg_folded *f, size_t i)
                 f->text[q - 1] == '\n' || f->text[q - 1] == '"' || f->text[q - 1] == ':' ||
                 (unsigned char)f->text[q - 1] == 0xAB /* a name in quotes: « Les Pins » */);
     }
-    /* the words for a hospital's premises: "le site Pasteur 2", "l'établissement
-     * Pierre-Groues", "la maternité Saint-Michel" name the hospital itself */
-    static const char *const premises[] = {"site",   "sites",     "etablissement",
-                                           "campus", "maternite", "etablissements"};
     /* a district or a street of that name: "le quartier de Sainte-Musse", "la
      * rue de Lenval", "l'avenue de la Timone" */
     static const char *const ways[] = {"allee",   "avenue",   "boulevard", "chemin",
@@ -227,12 +245,12 @@ static int proper_context(const sg_folded *f, size_t i)
     }
     return sg_function_word(f->text + ps, p - ps) ||
            sg_word_in(f->text + ps, p - ps, small, sizeof(small) / sizeof(*small)) ||
-           sg_word_in(f->text + ps, p - ps, premises, sizeof(premises) / sizeof(*premises));
+           sg_word_in(f->text + ps, p - ps, premises, NPREMISES);
 }
 
 /* Is the word at i right after "de", "d'" or "du" ("la Halle de Martigues",
  * "transférer de Laragne"), but for a list's "et de" ("l'Archet et de
- * Cimiez")? */
+ * Cimiez") and a hospital's premises ("le site de Cimiez")? */
 static int after_de(const sg_folded *f, size_t i)
 {
     static const char *const of[] = {"de", "d", "du"};
@@ -242,7 +260,8 @@ static int after_de(const sg_folded *f, size_t i)
         return 0;
     sg_word_before(f, ps, 0, &qs, &q);
     return !(q > qs &&
-             (sg_word_is(f->text + qs, q - qs, "et") || sg_word_is(f->text + qs, q - qs, "ou")));
+             (sg_word_is(f->text + qs, q - qs, "et") || sg_word_is(f->text + qs, q - qs, "ou") ||
+              sg_word_in(f->text + qs, q - qs, premises, NPREMISES)));
 }
 
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
@@ -318,7 +337,7 @@ static int next_goes_on(const sg_matcher *m, const sg_folded *f, size_t j, uint6
         return 0;
     const char *w = f->text + j;
     size_t wl = e - j;
-    sg_saint(&w, &wl);
+    sg_skeleton_word(&w, &wl);
     return sg_prefix_lookup(m, sg_hash_bytes(sg_prefix_step(h, ' '), w, wl)) != NULL;
 }
 
@@ -354,8 +373,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             we++;
         size_t wl = we - j;
         const char *wt = t + j; /* the word, "st" read "saint" */
-        sg_saint(&wt, &wl);
-        if (sg_function_word(t + j, wl)) {
+        sg_skeleton_word(&wt, &wl);
+        if (sg_function_word(t + j, we - j)) {
             if (!sp->words)
                 return 0;
             used |= SG_VARIANT_FUNCTION_WORDS;
@@ -685,6 +704,7 @@ size_t sg_body_head_at(const sg_folded *f, size_t i, int hospitals, skel_state *
                  {"chi", "celui "},
                  {"ch", "celui "},
                  {"clinique", "celle "},
+                 {"ehpad", "celui "},
                  {"mairie", "celle "}};
     for (size_t h = 0; h < (hospitals ? 5 : sizeof(heads) / sizeof(*heads)); h++) {
         if (i >= f->len || f->text[i] != heads[h].head[0])
@@ -830,7 +850,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         /* read by the name's own walk (words one space apart) */
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
-        if (w->skel_confirm)
+        if (w->skel_confirm && !premises_of_before(f, i))
             hits->v[hits->n - 1].guard = w->skel_confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
         named = 1;
     } else if (r && w->dirty) {
@@ -844,7 +864,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
-            if (rd.confirm)
+            if (rd.confirm && !premises_of_before(f, i))
                 hits->v[hits->n - 1].guard = rd.confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
             named = 1;
         }
