@@ -1119,11 +1119,45 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Guarded names (SPEC §15): a "cue" name counts only after a cue; a
- * "confirm" name only when an unguarded name of its entry is also in the
- * document. Both only when capitalised in the text, as a proper noun is
- * ("en mars" is a month even in a text about the commune of Mars). */
-static int apply_guards(const sg_folded *f, sg_hits *h)
+/* Are folded [a, b) a list's joint: spaces and a comma, "et" or "ou"? */
+static int list_joint(const sg_folded *f, size_t a, size_t b)
+{
+    const char *t = f->text;
+    while (a < b && t[a] == ' ')
+        a++;
+    if (a < b && t[a] == ',')
+        a++;
+    while (a < b && t[a] == ' ')
+        a++;
+    if (a + 2 < b && ((t[a] == 'e' && t[a + 1] == 't') || (t[a] == 'o' && t[a + 1] == 'u')) &&
+        t[a + 2] == ' ')
+        a += 3;
+    return a == b && b > 0 && (t[b - 1] == ' ' || t[b - 1] == ',');
+}
+
+/* Is the place of a "cue" name h->v[i] in a list with another place the
+ * text names, kept (the one before, if `prev_kept`) or unguarded: "Carpentras, Valréas,
+ * Vaison" for Vaison-la-Romaine, "Fos, Martigues et Port-Saint-Louis" (the
+ * places' short names, and a common word as a place, "Avignon, Orange")? */
+static int place_listed(const sg_matcher *m, const sg_folded *f, const sg_hits *h, int prev_kept,
+                        size_t i)
+{
+    const sg_hit *x = &h->v[i];
+    if (!m->variants || !sg_is_place(m, x->entity) || !(f->flags[x->fs] & SG_F_UPPER))
+        return 0;
+    if (i > 0 && prev_kept && sg_is_place(m, h->v[i - 1].entity) &&
+        list_joint(f, h->v[i - 1].fe, x->fs))
+        return 1;
+    return i + 1 < h->n && !h->v[i + 1].guard && sg_is_place(m, h->v[i + 1].entity) &&
+           list_joint(f, x->fe, h->v[i + 1].fs);
+}
+
+/* Guarded names (SPEC §15): a "cue" name counts only after a cue (a place's
+ * in a list of places too); a "confirm" name only when an unguarded name of
+ * its entry is also in the document. Both only when capitalised in the text,
+ * as a proper noun is ("en mars" is a month even in a text about the commune
+ * of Mars). */
+static int apply_guards(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t nguarded = 0, nconfirm = 0, nplain = 0;
     for (size_t i = 0; i < h->n; i++) {
@@ -1145,11 +1179,14 @@ static int apply_guards(const sg_folded *f, sg_hits *h)
             qsort(plain, nplain, sizeof(uint32_t), cmp_u32);
     }
     size_t out = 0;
+    int keep = 0;
     for (size_t i = 0; i < h->n; i++) {
-        const sg_hit *x = &h->v[i];
-        int keep = !x->guard || (x->guard == SG_GUARD_CUE && after_cue(f, x->fs, x->fe)) ||
-                   (x->guard == SG_GUARD_CONFIRM && (f->flags[x->fs] & SG_F_UPPER) && nplain &&
-                    bsearch(&x->entity, plain, nplain, sizeof(uint32_t), cmp_u32));
+        const sg_hit *x = &h->v[i]; /* (h->v[i - 1] is as it was: out < i) */
+        keep = !x->guard ||
+               (x->guard == SG_GUARD_CUE &&
+                (after_cue(f, x->fs, x->fe) || place_listed(m, f, h, keep, i))) ||
+               (x->guard == SG_GUARD_CONFIRM && (f->flags[x->fs] & SG_F_UPPER) && nplain &&
+                bsearch(&x->entity, plain, nplain, sizeof(uint32_t), cmp_u32));
         if (keep)
             h->v[out++] = *x;
     }
@@ -1252,7 +1289,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (!(rc = select_hits(f, out)) && m->variants)
         rc = sg_variants_listed(m, f, out);
-    if (rc || (rc = apply_guards(f, out)))
+    if (rc || (rc = apply_guards(m, f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     sg_drop_readings(m, f, s, slen, out);
     if (m->variants)

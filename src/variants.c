@@ -1208,8 +1208,13 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
             skel_rec *sk = &m->skels[v];
             if (sk->len != n || memcmp(m->texts + sk->text_off, k, n))
                 continue;
-            if (sk->entity != entity && (sk->needs & SKEL_DERIVED))
+            if (sk->entity != entity && (sk->needs & SKEL_BRANCH) && !(needs & SKEL_BRANCH)) {
+                sk->entity = entity; /* a branch's reading yields */
+                sk->needs = (needs & ~SKEL_ACRONYM1) | SKEL_DERIVED;
+            } else if (sk->entity != entity && (sk->needs & SKEL_DERIVED) &&
+                       !(needs & SKEL_BRANCH && !(sk->needs & SKEL_BRANCH))) {
                 sk->needs |= SKEL_DEAD;
+            }
             return 0;
         }
     }
@@ -1524,6 +1529,18 @@ static size_t union_at(const char *k, size_t n)
     return 0;
 }
 
+/* Does skeleton k[0, n) end with an area or a department's number, a
+ * union's local branch ("sud sante sociaux 13", "cgt sante var")? Its
+ * union's names are the federation's where the gazetteer has it
+ * (SKEL_BRANCH). */
+static int local_branch(const char *k, size_t n)
+{
+    const char *sp = k + n;
+    while (sp > k && sp[-1] != ' ')
+        sp--;
+    return (sp < k + n && sp[0] >= '0' && sp[0] <= '9') || areas_dropped(k, n) < n;
+}
+
 /* The readings of skeleton `sk` (its text `k`) by a kindred head the press
  * writes for it: a polyclinic as a clinic and back; "Maison de santé X",
  * "Centre de santé X", "Groupe X" with and without "de santé" ("la maison X",
@@ -1593,6 +1610,8 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
      * confederation): "les syndicats CGT, FO et SUD" */
     size_t fs = sk.len > 11 && !memcmp(k, "federation ", 11) ? 11 : 0;
     size_t ul = union_at(k + fs, sk.len - fs);
+    if (ul && local_branch(k, sk.len))
+        needs |= SKEL_BRANCH;
     if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
         (add_derived(m, sk.entity, k + fs, ul + 6, needs) ||
          (!memchr(k + fs, ' ', ul) &&

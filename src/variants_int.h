@@ -30,6 +30,10 @@
 /* a reading read only when its first word is capitalised: a body without its
  * department ("le Groupement hospitalier de territoire"; in lower case any one) */
 #define SKEL_CAPITAL1 (1u << 16)
+/* a union's reading derived from a local branch's name ("SUD" from "SUD Santé
+ * Sociaux 13"): it yields to the same reading of another entity that is no
+ * branch (the federation), and two branches' kill each other */
+#define SKEL_BRANCH (1u << 17)
 /* The SG_VARIANT_* bits a skeleton's `needs` may hold, under the SKEL_* flags
  * above: not SG_VARIANT_KNOWN (bit 9 too), as lent names derive no skeleton
  * (known.c), nor SG_VARIANT_SHORT_NAMES (bit 10) and SG_VARIANT_INITIALS (bit
@@ -40,8 +44,9 @@
 #define SKEL_VARIANTS                                                                              \
     (SG_VARIANT_ALL & ~SG_VARIANT_KNOWN & ~SG_VARIANT_SHORT_NAMES & ~SG_VARIANT_INITIALS &         \
      ~SG_VARIANT_PERIPHRASES)
-_Static_assert((SKEL_VARIANTS & (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD |
-                                 SKEL_DERIVED | SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1)) == 0,
+_Static_assert((SKEL_VARIANTS &
+                (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD | SKEL_DERIVED |
+                 SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 | SKEL_BRANCH)) == 0,
                "a skeleton's flags overlap the variants it needs");
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
