@@ -387,17 +387,38 @@ int sg_suggest_role_body(const sg_scan *sc, size_t h)
     return k >= 1 && (sc->tok[k - 1].flags & T_LOWER) && in(sc, k - 1, SG_WL_ROLE);
 }
 
-/* "les cliniques X et Y": Y shares the plural head of X. */
+/* A word of a name in a list, one the gazetteers know among them. */
+static int listed_word(const sg_scan *sc, size_t i)
+{
+    return (sc->tok[i].flags & T_CAP) && !(sc->tok[i].flags & T_FURNITURE) &&
+           !in(sc, i, SG_WL_STOP) && !in(sc, i, SG_WL_TITLE);
+}
+
+/* "les cliniques X et Y", "les cliniques du X et de Y": Y shares the plural
+ * head of X. */
 int sg_suggest_shared_head(const sg_scan *sc, size_t i)
 {
-    if (i < 2 || !sep_blank(sc, i) || !is(sc, i - 1, "et") || !sep_blank(sc, i - 1))
+    size_t et = i - 1; /* (past a "de", "du", "d'" after "et") */
+    if (i >= 3 && (is(sc, i - 1, "de") || is(sc, i - 1, "du") || is(sc, i - 1, "d")) &&
+        (sep_blank(sc, i) || sep_elision(sc, i)))
+        et = i - 2;
+    if (i < 2 || !(sep_blank(sc, i) || et < i - 1) || !is(sc, et, "et") || !sep_blank(sc, et))
         return 0;
-    size_t k = i - 2; /* back to the first word of X */
-    while (k > 0 && k + MAX_NAME_WORDS > i && sep_blank(sc, k) &&
-           (name_word(sc, k - 1) || particle_at(sc, k - 1)))
-        k--;
-    size_t from;
-    return name_word(sc, k) && sg_suggest_head_before(sc, k, &from) == 2;
+    /* back to the first word of X, and of the names before it in a list
+       ("les cliniques Saint-Antoine, Santa-Maria, du Parc et de X") */
+    size_t end = et - 1;
+    for (unsigned names = 0; names < 16 && end > 0; names++) {
+        size_t k = end, from;
+        while (k > 0 && k + MAX_NAME_WORDS > end + 1 && sep_blank(sc, k) &&
+               (listed_word(sc, k - 1) || particle_at(sc, k - 1)))
+            k--;
+        if (listed_word(sc, k) && sg_suggest_head_before(sc, k, &from) == 2)
+            return 1;
+        if (k < 2 || !sep_has(sc, k, ",") || !listed_word(sc, k - 1))
+            return 0;
+        end = k - 1;
+    }
+    return 0;
 }
 
 /* A head that, with "de" and a place or a name, names one body: "le parquet

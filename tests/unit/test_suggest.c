@@ -333,6 +333,21 @@ static void split_on_et(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A plural head shared by a list of names: the name after "et de" is one of
+ * them, past names after commas ("les cliniques Vallombre, Castelroc et de
+ * Saint-Aubrac"), and is proposed though the text names it once. */
+static void shared_head_list(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Les patients vont dans les cliniques Vallombre, Castelroc et de Saint-Aubrac.", NULL};
+    sg_suggest_options opt; /* (the default count: a name seen once needs its head) */
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Saint-Aubrac", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* Types from cues: regions and countries, "à X", an organisation's head. */
 static void types_from_cues(void **state)
 {
@@ -1817,6 +1832,7 @@ int main(void)
         cmocka_unit_test(surname_in_capitals),
         cmocka_unit_test(surname_not_alias),
         cmocka_unit_test(split_on_et),
+        cmocka_unit_test(shared_head_list),
         cmocka_unit_test(types_from_cues),
         cmocka_unit_test(acronym_definitions),
         cmocka_unit_test(plural_bodies_and_codes),
