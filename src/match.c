@@ -774,9 +774,10 @@ static int walk_mark(const unsigned char *u, size_t left)
  * Bouchard"). The skeleton's walk, which would skip it, is needed only where
  * the word may be inserted (four letters or more, in lower case) or the head
  * alone is a skeleton; without the latter, it resumes after the word. */
-static void after_generic_head(const sg_folded *f, size_t ws, size_t j, sg_walk *w)
+static void after_generic_head(const sg_folded *f, size_t i, size_t ws, size_t j, sg_walk *w)
 {
-    int insertable = j - ws >= 4 && !(f->flags[ws] & SG_F_UPPER);
+    int insertable = j - ws >= 4 && !(f->flags[ws] & SG_F_UPPER) &&
+                     sg_insertable(f->text + i, w->first_end - i, f->text + ws, j - ws);
     if (w->first->key & PREFIX_SKEL) {
         w->dirty = 1;
     } else if (insertable) {
@@ -846,7 +847,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                 (sg_generic_head((const char *)t + i, first_end - i) ||
                  (first_end - i <= 3 && sg_head_acronym((const char *)t + i, first_end - i) &&
                   sg_all_upper(f, i, first_end) && !sg_demonym((const char *)t + ws, j - ws))))
-                after_generic_head(f, ws, j, w); /* maybe an adjective after the head */
+                after_generic_head(f, i, ws, j, w); /* maybe an adjective after the head */
             else if (clean && !(fl[ws] & SG_F_UPPER) && sg_demonym((const char *)t + ws, j - ws))
                 w->dirty = 1; /* a town's adjective: "le CHU niçois" */
             else if (clean && words >= 2 && sg_roman_numeral((const char *)t + ws, j - ws))

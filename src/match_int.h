@@ -391,6 +391,10 @@ int sg_generic_head(const char *t, size_t n);
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */
 const char *sg_demonym(const char *t, size_t n);
 
+/* May the lower-case word w[0, wn) be inserted after the generic head
+ * head[0, hn)? Not a kind of hospitals after "hôpitaux": "les hôpitaux
+ * pédiatriques de Nice" are not the CHU's "hôpitaux de Nice". */
+int sg_insertable(const char *head, size_t hn, const char *w, size_t wn);
 /* A word as skeletons read it: "st" and "ste" as "saint" and "sainte"
  * ("St-Raphaël", "hôpital Ste-Musse"), a Roman numeral up to ten as its
  * digits ("l'hôpital Pasteur II" for Hôpital Pasteur 2): replaces *t, *n. */

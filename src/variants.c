@@ -197,6 +197,18 @@ int sg_generic_head(const char *t, size_t n)
     return 0;
 }
 
+int sg_insertable(const char *head, size_t hn, const char *w, size_t wn)
+{
+    static const char *const kinds[] = {"pediatrique",    "pediatriques", "psychiatrique",
+                                        "psychiatriques", "militaire",    "militaires"};
+    if (!sg_word_is(head, hn, "hopitaux"))
+        return 1;
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+        if (sg_word_is(w, wn, kinds[k]))
+            return 0;
+    return 1;
+}
+
 /* The adjectives of the region's towns and departments, folded, masculine
  * singular, with the town's skeleton (function words dropped): "le CHU
  * niçois" for the CHU de Nice, "l'hôpital privé marseillais Beauregard". */

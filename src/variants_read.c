@@ -387,8 +387,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 h = sg_prefix_step(h, ' ');
             h = sg_hash_bytes(h, wt, wl);
             /* one lower-case word after a generic head may be inserted */
-            int insertable =
-                sp->words == 1 && first_head && !inserted && wl >= 4 && !(fl[j] & SG_F_UPPER);
+            int insertable = sp->words == 1 && first_head && !inserted && wl >= 4 &&
+                             !(fl[j] & SG_F_UPPER) && sg_insertable(sp->buf, sp->len, wt, wl);
             /* up to min_end no reading counts, and a skeleton read further on
              * has every prefix in the table: there, the table is read only
              * where a missing prefix means an inserted word */
@@ -877,7 +877,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         sg_generic_head(f->text + i, w->first_end - i))
         while (e < f->len && (fl[e] & SG_F_ALNUM))
             e++;
-    if (e - a >= 4) {
+    if (e - a >= 4 && sg_insertable(f->text + i, w->first_end - i, f->text + a, e - a)) {
         sg_walk again = *w;
         again.resume = e;
         skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
