@@ -18,7 +18,10 @@ enum {
     SG_GUARD_NEVER,   /* never */
     /* (a hit's only, not a column's) only in a list with another organisation:
      * a hospital's site named like a town ("Cimiez", variants_read.c) */
-    SG_GUARD_LISTED
+    SG_GUARD_LISTED,
+    /* (a hit's only) a reading several departments' bodies share, read as
+     * the one of the document's department (SKEL_LOCAL) */
+    SG_GUARD_LOCAL
 };
 
 typedef struct {

@@ -1153,6 +1153,28 @@ static int place_listed(const sg_matcher *m, const sg_folded *f, const sg_hits *
            list_joint(f, x->fe, h->v[i + 1].fs);
 }
 
+/* The department the document's places name or are in most often (their
+ * own, or the department of the region's communes), its index; 0 when none
+ * or a tie. */
+static unsigned main_department(const sg_matcher *m, const sg_folded *f, const sg_hits *h)
+{
+    unsigned count[256] = {0}, best = 0, tie = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        if (!sg_is_place(m, h->v[i].entity))
+            continue;
+        unsigned d = sg_department_of(f->text + h->v[i].fs, h->v[i].fe - h->v[i].fs);
+        if (d && d < 256)
+            count[d]++;
+    }
+    for (unsigned d = 1; d < 256; d++) {
+        if (count[d] > count[best])
+            best = d, tie = 0;
+        else if (count[d] && count[d] == count[best])
+            tie = 1;
+    }
+    return tie ? 0 : best;
+}
+
 /* Guarded names (SPEC §15): a "cue" name counts only after a cue (a place's
  * in a list of places too); a "confirm" name only when an unguarded name of
  * its entry is also in the document. Both only when capitalised in the text,
@@ -1160,10 +1182,11 @@ static int place_listed(const sg_matcher *m, const sg_folded *f, const sg_hits *
  * of Mars). */
 static int apply_guards(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
-    size_t nguarded = 0, nconfirm = 0, nplain = 0;
+    size_t nguarded = 0, nconfirm = 0, nplain = 0, nlocal = 0;
     for (size_t i = 0; i < h->n; i++) {
         nguarded += h->v[i].guard != 0;
         nconfirm += h->v[i].guard == SG_GUARD_CONFIRM;
+        nlocal += h->v[i].guard == SG_GUARD_LOCAL;
     }
     if (nguarded == 0)
         return 0;
@@ -1179,6 +1202,9 @@ static int apply_guards(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (nplain > 1)
             qsort(plain, nplain, sizeof(uint32_t), cmp_u32);
     }
+    /* a reading several departments' bodies share: the one of the
+       document's department (a union's branch, "la CFDT Santé") */
+    unsigned dept = nlocal ? main_department(m, f, h) : 0;
     size_t out = 0;
     int keep = 0;
     for (size_t i = 0; i < h->n; i++) {
@@ -1187,7 +1213,8 @@ static int apply_guards(const sg_matcher *m, const sg_folded *f, sg_hits *h)
                (x->guard == SG_GUARD_CUE &&
                 (after_cue(f, x->fs, x->fe) || place_listed(m, f, h, keep, i))) ||
                (x->guard == SG_GUARD_CONFIRM && (f->flags[x->fs] & SG_F_UPPER) && nplain &&
-                bsearch(&x->entity, plain, nplain, sizeof(uint32_t), cmp_u32));
+                bsearch(&x->entity, plain, nplain, sizeof(uint32_t), cmp_u32)) ||
+               (x->guard == SG_GUARD_LOCAL && sg_local_choose(m, f, &h->v[i], dept));
         if (keep)
             h->v[out++] = *x;
     }

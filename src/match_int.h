@@ -66,6 +66,7 @@ typedef struct {
     uint32_t needs;    /* SG_VARIANT_* this reading needs besides the walk's own, SKEL_* */
     unsigned char words;
     unsigned char town; /* the word where a town ends the name ("... d'Arles"), or 0 */
+    unsigned char area; /* SKEL_LOCAL: the department of the name it was read from */
 } skel_rec;
 _Static_assert(sizeof(skel_rec) == 24, "a skeleton is 24 bytes: the table holds one per reading");
 

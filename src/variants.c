@@ -605,7 +605,8 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
         n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1 || m->texts_len + n > UINT32_MAX)
         return 0;
     skel_rec sk = {
-        entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0};
+        entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0,
+        0};
     size_t off;
     if (sg_matcher_text(m, k, n, &off) ||
         sg_grow((void **)&m->skels, &m->skels_cap, m->nskels + 1, sizeof(skel_rec)) ||
@@ -1210,32 +1211,74 @@ static int taken(const sg_matcher *m, const char *k, size_t n)
  * or a skeleton of another entity already reads so; when another entity's
  * derived reading is the same text, neither is kept ("hôpital de Marseille"
  * for two hospitals of Marseille names neither). */
-static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
+/* Marks every skeleton k[0, n) from v on (siblings of one text) with `set`,
+ * clearing `clear`. */
+static void mark_siblings(sg_matcher *m, uint32_t v, const char *k, size_t n, uint32_t set,
+                          uint32_t clear)
+{
+    for (; v != SG_TRIE_NONE; v = m->skels[v].next) {
+        skel_rec *sk = &m->skels[v];
+        if (sk->len == n && !memcmp(m->texts + sk->text_off, k, n))
+            sk->needs = (sk->needs & ~clear) | set;
+    }
+}
+
+/* add_derived's, for a reading of a name that ends with a department's area
+ * (`area`, its index; 0: none). Two entities' same derived reading is read
+ * for neither (SKEL_DEAD), but where each is of another department: then it
+ * is read as the one of the document's department (SKEL_LOCAL). */
+static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
+                          unsigned area)
 {
     const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
+    int local = 0;
     if (r) {
         if (sg_alias_at(m, r, k, n, 0) != SG_TRIE_NONE)
             return 0;
-        for (uint32_t v = sg_prefix_skel(m, r); v != SG_TRIE_NONE; v = m->skels[v].next) {
+        uint32_t first = sg_prefix_skel(m, r);
+        for (uint32_t v = first; v != SG_TRIE_NONE; v = m->skels[v].next) {
             skel_rec *sk = &m->skels[v];
             if (sk->len != n || memcmp(m->texts + sk->text_off, k, n))
                 continue;
-            if (sk->entity != entity && (sk->needs & SKEL_BRANCH) && !(needs & SKEL_BRANCH)) {
-                sk->entity = entity; /* a branch's reading yields */
+            if (sk->entity == entity)
+                return 0;
+            if ((sk->needs & SKEL_BRANCH) && !(needs & SKEL_BRANCH)) {
+                /* a branch's reading yields (its siblings' too) */
+                mark_siblings(m, v, k, n, SKEL_DEAD, SKEL_LOCAL);
+                sk->entity = entity;
                 sk->needs = (needs & ~SKEL_ACRONYM1) | SKEL_DERIVED;
-            } else if (sk->entity != entity && (sk->needs & SKEL_DERIVED) &&
-                       !(needs & SKEL_BRANCH && !(sk->needs & SKEL_BRANCH))) {
-                sk->needs |= SKEL_DEAD;
+                sk->area = 0;
+                return 0;
             }
-            return 0;
+            if (!(sk->needs & SKEL_DERIVED) ||
+                ((needs & SKEL_BRANCH) && !(sk->needs & SKEL_BRANCH)))
+                return 0;
+            if (!area || !sk->area || sk->area == area || (sk->needs & SKEL_DEAD)) {
+                mark_siblings(m, v, k, n, SKEL_DEAD, SKEL_LOCAL);
+                return 0;
+            }
+            local = 1; /* (and on: no sibling of that department) */
         }
+        if (local)
+            mark_siblings(m, first, k, n, SKEL_LOCAL, 0);
     }
     unsigned words = 1;
     for (size_t i = 0; i < n; i++)
         words += k[i] == ' ';
     /* (SKEL_ACRONYM1 is the base name's: a derived reading's bit 9 is
      * SKEL_TOWNLIKE, set by its caller) */
-    return add_skel(m, entity, k, n, words, (uint32_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED));
+    size_t id = m->nskels;
+    int rc =
+        add_skel(m, entity, k, n, words,
+                 (uint32_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED | (local ? SKEL_LOCAL : 0)));
+    if (!rc && m->nskels > id)
+        m->skels[id].area = (unsigned char)area;
+    return rc;
+}
+
+static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
+{
+    return add_derived_in(m, entity, k, n, needs, 0);
 }
 
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
@@ -1541,6 +1584,22 @@ static size_t union_at(const char *k, size_t n)
     return 0;
 }
 
+/* The department whose name or number ends skeleton k[0, n) ("... hautes
+ * alpes", "... 13"), its index; 0 when none. */
+static unsigned area_of(const char *k, size_t n)
+{
+    size_t sp[4], ns = 0; /* the spaces before the last four words */
+    for (size_t i = n; i > 0 && ns < 4; i--)
+        if (k[i - 1] == ' ')
+            sp[ns++] = i - 1;
+    for (size_t w = ns; w > 0; w--) { /* the longest tail first */
+        unsigned d = sg_department_named(k + sp[w - 1] + 1, n - sp[w - 1] - 1);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+
 /* Does skeleton k[0, n) end with an area or a department's number, a
  * union's local branch ("sud sante sociaux 13", "cgt sante var")? Its
  * union's names are the federation's where the gazetteer has it
@@ -1585,7 +1644,8 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                {"centre hospitalier universitaire ", "hopitaux ", 0, 1},
                {"federation ", "", 0, 2},
                {"metropole ", "", SKEL_CAPITALS, 2},
-               {"clinique ", "hopital prive ", 0, 1}};
+               {"clinique ", "hopital prive ", 0, 1},
+               {"syndicat ", "", 0, 2}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;
@@ -1608,8 +1668,9 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
         if (c == 6 && (rest > 2 || !strncmp(k + fl, "hospitalier", 11) ||
                        !strncmp(k + fl, "sante ", 6) || !strncmp(k + fl, "lutte ", 6)))
             continue;
-        /* a federation of a union, "Fédération CFDT Santé-Sociaux" */
-        if (c == 13 && !union_at(k + fl, sk.len - fl))
+        /* a federation of a union, "Fédération CFDT Santé-Sociaux", or its
+           branch, "Syndicat CFDT Santé-Sociaux des Hautes-Alpes" */
+        if ((c == 13 || c == 16) && !union_at(k + fl, sk.len - fl))
             continue;
         memcpy(buf, kin[c].to, tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
@@ -1620,14 +1681,21 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
      * Santé" for "(Fédération) CFDT Santé-Sociaux"; and by the union alone,
      * in capitals, when the gazetteer has no other entity of that name (the
      * confederation): "les syndicats CGT, FO et SUD" */
-    size_t fs = sk.len > 11 && !memcmp(k, "federation ", 11) ? 11 : 0;
+    size_t fs = sk.len > 11 && !memcmp(k, "federation ", 11) ? 11
+                : sk.len > 9 && !memcmp(k, "syndicat ", 9)   ? 9
+                                                             : 0;
     size_t ul = union_at(k + fs, sk.len - fs);
-    if (ul && local_branch(k, sk.len))
+    unsigned area = 0; /* a branch's department: its readings are LOCAL */
+    if (ul && local_branch(k, sk.len)) {
         needs |= SKEL_BRANCH;
+        area = area_of(k, sk.len);
+    }
+    size_t an = area ? areas_dropped(k, sk.len) : 0; /* "cfdt sante sociaux" */
     if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
-        (add_derived(m, sk.entity, k + fs, ul + 6, needs) ||
+        (add_derived_in(m, sk.entity, k + fs, ul + 6, needs, area) ||
          (!memchr(k + fs, ' ', ul) &&
-          add_derived(m, sk.entity, k + fs, ul, (uint32_t)(needs | SKEL_UPPER1)))))
+          add_derived(m, sk.entity, k + fs, ul, (uint32_t)(needs | SKEL_UPPER1))) ||
+         (an > fs + ul + 6 && add_derived_in(m, sk.entity, k + fs, an - fs, needs, area))))
         return SG_ERR_NOMEM;
     /* a name with its kind at its end, "Estérel Côte d'Azur Agglomération",
      * without it, capitalised (two words or more left); a group "X Santé"

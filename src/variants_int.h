@@ -34,6 +34,10 @@
  * Sociaux 13"): it yields to the same reading of another entity that is no
  * branch (the federation), and two branches' kill each other */
 #define SKEL_BRANCH (1u << 17)
+/* a derived reading that entities of several departments share ("CFDT Santé"
+ * for the branches of Vaucluse and the Hautes-Alpes): read as the one of the
+ * department the document names most (sg_local_choose), else for none */
+#define SKEL_LOCAL (1u << 18)
 /* The SG_VARIANT_* bits a skeleton's `needs` may hold, under the SKEL_* flags
  * above: not SG_VARIANT_KNOWN (bit 9 too), as lent names derive no skeleton
  * (known.c), nor SG_VARIANT_SHORT_NAMES (bit 10) and SG_VARIANT_INITIALS (bit
@@ -46,7 +50,7 @@
      ~SG_VARIANT_PERIPHRASES)
 _Static_assert((SKEL_VARIANTS &
                 (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD | SKEL_DERIVED |
-                 SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 | SKEL_BRANCH)) == 0,
+                 SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 | SKEL_BRANCH | SKEL_LOCAL)) == 0,
                "a skeleton's flags overlap the variants it needs");
 
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
@@ -88,7 +92,9 @@ typedef struct {
 typedef struct {
     size_t end, paren;
     uint32_t entity;
-    int confirm; /* a guarded reading (SKEL_CONFIRM; 2: SKEL_TOWNLIKE, in a list only) */
+    int confirm;   /* a guarded reading (SKEL_CONFIRM; 2: SKEL_TOWNLIKE, in a list only;
+                      3: SKEL_LOCAL, the document's department decides) */
+    unsigned want; /* (asked) of SKEL_LOCAL readings, the one of this department */
 } reading;
 
 static inline void sg_state_add(skel_state *st, const char *w, size_t n)
@@ -117,6 +123,11 @@ static inline int sg_all_upper(const sg_folded *f, size_t a, size_t b)
  * found. */
 int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp, unsigned used,
                  reading *out);
+
+/* variants_read.c: reads SKEL_LOCAL hit x again as the reading of
+ * department `dept` (an index of sg_department_of's); returns 1 when one
+ * ends where x does (x's entity is then its, and x unguarded), else 0. */
+int sg_local_choose(const sg_matcher *m, const sg_folded *f, sg_hit *x, unsigned dept);
 
 /* variants_read.c: the end of the head of a body named by its town at word
  * start i ("hopital", "centre hospitalier (intercommunal)", "ch", "chi" in

@@ -194,7 +194,7 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
         if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
             return 0;
         ++*names;
-        reading rd = {0, 0, 0, 0};
+        reading rd = {0, 0, 0, 0, 0};
         skel_state walk = st;
         if (!sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd)) {
             /* a name the gazetteers do not know ("les hôpitaux d'Avignon et
@@ -421,7 +421,7 @@ static int towns_listed(const sg_matcher *m, const sg_folded *f, size_t fs, size
             n0 = of_at(f, n0);
         if (!n0 || !(f->flags[n0] & SG_F_UPPER))
             return 0;
-        reading rd = {0, 0, 0, 0};
+        reading rd = {0, 0, 0, 0, 0};
         skel_state walk = st;
         if (sg_skel_walk(m, f, n0, &walk, SG_VARIANT_SHARED_HEADS, &rd) &&
             !sg_is_place(m, rd.entity) && !sg_is_person(m, rd.entity)) {

@@ -287,6 +287,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             *confirm = (sk->needs & SKEL_CONFIRM) != 0;
             if ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED))
                 *confirm = 2; /* in a list only */
+            if (sk->needs & SKEL_LOCAL)
+                *confirm = 3; /* the document's department decides */
         }
     }
     return best;
@@ -441,7 +443,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
                     ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, start)) ||
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
-                     after_de(f, start)))
+                     after_de(f, start)) ||
+                    ((sk->needs & SKEL_LOCAL) && out->want && sk->area != out->want))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != end) {
@@ -454,6 +457,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     out->confirm = (sk->needs & SKEL_CONFIRM) != 0;
                     if ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED))
                         out->confirm = 2; /* in a list only */
+                    if (sk->needs & SKEL_LOCAL)
+                        out->confirm = 3;
                     found = 1;
                 }
             }
@@ -767,7 +772,7 @@ int sg_eponym_reading(const sg_matcher *m, const sg_folded *f, size_t i, size_t 
     }
     if (sg_prefix_lookup(m, named) || sg_prefix_lookup(m, alone))
         return 0;
-    reading rd = {0, 0, 0, 0};
+    reading rd = {0, 0, 0, 0, 0};
     if (!skel_walk(m, f, we + 1, &st, SG_VARIANT_INSERTED, 0, &rd, NULL) ||
         m->is_place[rd.entity] || m->is_person[rd.entity])
         return 0;
@@ -804,6 +809,24 @@ static int elided_article(const sg_folded *f, size_t i)
     return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd') ||
            (e + 1 == i && f->text[e] == ' ' &&
             sg_word_in(f->text + b, e - b, contracted, sizeof(contracted) / sizeof(*contracted)));
+}
+
+/* The hit's guard of a reading's `confirm`. */
+static unsigned char guard_of(int confirm)
+{
+    return confirm == 3 ? SG_GUARD_LOCAL : confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
+}
+
+int sg_local_choose(const sg_matcher *m, const sg_folded *f, sg_hit *x, unsigned dept)
+{
+    skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
+    reading rd = {0, 0, 0, 0, dept};
+    if (!dept || !skel_walk(m, f, x->fs, &st, 0, x->fe - 1, &rd, NULL) || rd.end != x->fe ||
+        rd.confirm != 3)
+        return 0;
+    x->entity = rd.entity;
+    x->guard = 0;
+    return 1;
 }
 
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
@@ -851,21 +874,21 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
         if (w->skel_confirm && !premises_of_before(f, i))
-            hits->v[hits->n - 1].guard = w->skel_confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
+            hits->v[hits->n - 1].guard = guard_of(w->skel_confirm);
         named = 1;
     } else if (r && w->dirty) {
         skel_state st;
         st.h = SG_PREFIX_SEED;
         st.len = 0;
         st.words = 0;
-        reading rd = {0, 0, 0, 0};
+        reading rd = {0, 0, 0, 0, 0};
         if (w->resume ? resume_walk(m, f, i, w, &st, &rd)
                       : skel_walk(m, f, i, &st, 0, w->name_end, &rd, NULL)) {
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
             if (rd.confirm && !premises_of_before(f, i))
-                hits->v[hits->n - 1].guard = rd.confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
+                hits->v[hits->n - 1].guard = guard_of(rd.confirm);
             named = 1;
         }
     }
@@ -881,7 +904,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         sg_walk again = *w;
         again.resume = e;
         skel_state st = {SG_PREFIX_SEED, {0}, 0, 0};
-        reading rd = {0, 0, 0, 0};
+        reading rd = {0, 0, 0, 0, 0};
         if (resume_walk(m, f, i, &again, &st, &rd)) {
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
