@@ -61,19 +61,11 @@ int sg_gazetteer_new(sg_gazetteer **out, sg_error *err)
     return 0;
 }
 
-/* (Its strings are in its file's text, g->texts.) */
-static void entity_free(sg_entity *e)
-{
-    free(e->aliases);
-    free(e->attrs);
-}
-
 void sg_gazetteer_free(sg_gazetteer *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->n; i++)
-        entity_free(&g->ents[i]);
+    /* (an entity's strings are in its file's text, its arrays in the slot blocks) */
     free(g->ents);
     for (size_t i = 0; i < g->nattr; i++)
         free(g->attr_names[i]);
@@ -85,6 +77,9 @@ void sg_gazetteer_free(sg_gazetteer *g)
     free(g->files);
     free(g->texts);
     free(g->index);
+    for (size_t i = 0; i < g->nslot_blocks; i++)
+        free(g->slot_blocks[i]);
+    free(g->slot_blocks);
     free(g);
 }
 
@@ -314,14 +309,41 @@ static int check_name(parser *p, const char *alias)
     return 0;
 }
 
-static int split_aliases(parser *p, sg_entity *e, char *cell)
+#define SLOT_BLOCK 4096
+
+/* n zeroed slots (at least one) for an entity's aliases or attributes, NULL
+ * when out of memory: from blocks kept until the gazetteer is freed (a
+ * calloc a row, and a free, were a tenth of the bench gazetteer's reading).
+ * A load rolled back leaves its slots unused. */
+static char **slots_take(sg_gazetteer *g, size_t n)
+{
+    n += n == 0;
+    if (n > g->slots_left) {
+        size_t size = n > SLOT_BLOCK ? n : SLOT_BLOCK;
+        char **b = calloc(size, sizeof(char *));
+        if (!b || sg_grow((void **)&g->slot_blocks, &g->slot_blocks_cap, g->nslot_blocks + 1,
+                          sizeof(char **))) {
+            free(b);
+            return NULL;
+        }
+        g->slot_blocks[g->nslot_blocks++] = b;
+        g->slots_next = b;
+        g->slots_left = size;
+    }
+    char **s = g->slots_next;
+    g->slots_next += n;
+    g->slots_left -= n;
+    return s;
+}
+
+static int split_aliases(parser *p, sg_gazetteer *g, sg_entity *e, char *cell)
 {
     if (!*cell)
         return 0;
     size_t n = 1;
     for (char *c = cell; *c; c++)
         n += *c == '|';
-    e->aliases = calloc(n, sizeof(char *));
+    e->aliases = slots_take(g, n);
     if (!e->aliases)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     char *s = cell;
@@ -410,7 +432,7 @@ static int set_cell(parser *p, char **dst, char *cell)
     return 0;
 }
 
-static int parse_row(parser *p, sg_entity *e, char **cells, size_t n)
+static int parse_row(parser *p, sg_gazetteer *gaz, sg_entity *e, char **cells, size_t n)
 {
     if (n > p->ncols) {
         char what[96];
@@ -440,7 +462,7 @@ static int parse_row(parser *p, sg_entity *e, char **cells, size_t n)
     if (!rc)
         rc = set_cell(p, &e->type, fixed[COL_TYPE]);
     if (!rc && fixed[COL_ALIASES])
-        rc = split_aliases(p, e, fixed[COL_ALIASES]);
+        rc = split_aliases(p, gaz, e, fixed[COL_ALIASES]);
     if (!rc && fixed[COL_PATTERN] && *fixed[COL_PATTERN]) {
         rc = check_pattern(p, fixed[COL_PATTERN]);
         if (!rc)
@@ -479,7 +501,7 @@ static int parse_row(parser *p, sg_entity *e, char **cells, size_t n)
     for (size_t i = 0; i < n; i++)
         if (p->attr_of[i] != SIZE_MAX && *trim(cells[i]) && p->attr_of[i] >= e->nattrs)
             e->nattrs = p->attr_of[i] + 1;
-    e->attrs = calloc(e->nattrs ? e->nattrs : 1, sizeof(char *));
+    e->attrs = slots_take(gaz, e->nattrs);
     if (!e->attrs)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     for (size_t i = 0; i < n; i++)
@@ -509,8 +531,6 @@ static int is_blank(const char *s)
 /* Rolls back entities and attributes added by a failed load. */
 static void rollback(sg_gazetteer *g, size_t n0, size_t nattr0)
 {
-    for (size_t i = n0; i < g->n; i++)
-        entity_free(&g->ents[i]);
     g->n = n0;
     for (size_t a = nattr0; a < g->nattr; a++)
         free(g->attr_names[a]);
@@ -598,17 +618,12 @@ static int add_entity_checked(parser *p, sg_gazetteer *g, sg_entity *e)
         char msg[1400];
         snprintf(msg, sizeof(msg), "duplicate id '%s' (first defined at %s:%ld)", e->id,
                  g->ents[prev].file, g->ents[prev].line);
-        entity_free(e);
         return sg_error_set(p->err, SG_ERR_PARSE, p->name, p->line, -1, "%s", msg);
     }
-    if (g->n >= UINT32_MAX - 1) {
-        entity_free(e);
+    if (g->n >= UINT32_MAX - 1)
         return sg_error_set(p->err, SG_ERR_LIMIT, p->name, p->line, -1, "too many entities");
-    }
-    if (ents_room(g, g->n + 1)) {
-        entity_free(e);
+    if (ents_room(g, g->n + 1))
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
-    }
     g->ents[g->n++] = *e;
     if ((g->n * 2 + 2 > g->index_mask + 1 || !g->index) ? index_rebuild(g, g->n, g->n) : 0)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
@@ -651,10 +666,8 @@ static int parse_lines(parser *p, sg_gazetteer *g, char *buf, const char *file)
                 memset(&e, 0, sizeof(e));
                 e.file = file;
                 e.line = p->line;
-                rc = parse_row(p, &e, cells, n);
-                if (rc)
-                    entity_free(&e);
-                else
+                rc = parse_row(p, g, &e, cells, n);
+                if (!rc)
                     rc = add_entity_checked(p, g, &e);
             }
         }

@@ -26,7 +26,7 @@ enum {
 
 typedef struct {
     char *id, *label, *type;
-    char **aliases; /* as written, '=' prefix kept */
+    char **aliases; /* as written, '=' prefix kept (in the gazetteer's slot blocks) */
     size_t naliases;
     char *pattern;         /* PCRE2 pattern or NULL */
     char *surname;         /* people: explicit surname or NULL */
@@ -34,7 +34,7 @@ typedef struct {
                               written "!name" are never guarded) */
     unsigned char found;   /* added by sg_gazetteer_add_found: found in the corpus */
     uint16_t variants_off; /* SG_VARIANT_* turned off for this entry (`variants`) */
-    char **attrs;          /* value per attribute index < nattrs (NULL = absent) */
+    char **attrs;          /* value per attribute index < nattrs (NULL = absent; slot blocks) */
     size_t nattrs;
     const char *file; /* owned by the gazetteer */
     long line;
@@ -66,6 +66,12 @@ struct sg_gazetteer {
     size_t texts_cap;
     uint64_t *index; /* open addressing: id hash << 32 | (entity index + 1), 0 = empty */
     size_t index_mask;
+    /* the entities' aliases and attributes (their arrays of char *), taken
+     * from blocks that never move */
+    char ***slot_blocks;
+    size_t nslot_blocks, slot_blocks_cap;
+    char **slots_next;
+    size_t slots_left;
 };
 
 /* The reader's side of a feed: waits until entities past `from` are
