@@ -167,31 +167,38 @@ static int perr(parser *p, int code, const char *fmt, const char *arg)
     return sg_error_set(p->err, code, p->name, p->line, -1, "%s", msg);
 }
 
-/* Splits `line` (modified in place) at tabs into *cells, grown as needed;
- * returns the number of cells, 0 when out of memory. */
-static size_t split_tabs(char *line, char ***cells, size_t *cap)
+/* The text [s, end) without its spaces at either end (cut in place). */
+static char *trim_span(char *s, char *end)
+{
+    while (s < end && *s == ' ')
+        s++;
+    while (end > s && end[-1] == ' ')
+        *--end = '\0';
+    return s;
+}
+
+static char *trim(char *s)
+{
+    return trim_span(s, s + strlen(s));
+}
+
+/* Splits `line` of `len` bytes (modified in place) at tabs into *cells, each
+ * trimmed of its spaces, grown as needed; returns the number of cells, 0
+ * when out of memory. */
+static size_t split_cells(char *line, size_t len, char ***cells, size_t *cap)
 {
     size_t n = 0;
+    char *line_end = line + len;
     for (char *s = line;;) {
         if (n == *cap && sg_grow((void **)cells, cap, n + 1, sizeof(char *)))
             return 0;
-        (*cells)[n++] = s;
-        char *t = strchr(s, '\t');
+        char *t = memchr(s, '\t', (size_t)(line_end - s));
+        (*cells)[n++] = trim_span(s, t ? t : line_end);
         if (!t)
             return n;
         *t = '\0';
         s = t + 1;
     }
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        s[--n] = '\0';
-    return s;
 }
 
 static int find_attr(sg_gazetteer *g, const char *name, size_t *out)
@@ -235,12 +242,12 @@ static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     p->ncols = n;
     for (size_t i = 0; i < n; i++) {
-        char *name = trim(cells[i]);
+        char *name = cells[i];
         p->attr_of[i] = SIZE_MAX;
         if (!*name)
             return perr(p, SG_ERR_PARSE, "empty column name in the header%s", "");
         for (size_t j = 0; j < i; j++)
-            if (!strcmp(trim(cells[j]), name))
+            if (!strcmp(cells[j], name))
                 return perr(p, SG_ERR_PARSE, "column '%s' appears twice in the header", name);
         int fixed = -1;
         for (int c = 0; c < NFIXED; c++)
@@ -442,7 +449,7 @@ static int parse_row(parser *p, sg_gazetteer *gaz, sg_entity *e, char **cells, s
     char *fixed[NFIXED];
     for (int c = 0; c < NFIXED; c++) {
         int col = p->col_of[c];
-        fixed[c] = col >= 0 && (size_t)col < n ? trim(cells[col]) : NULL;
+        fixed[c] = col >= 0 && (size_t)col < n ? cells[col] : NULL;
         if (c < COL_ALIASES && !fixed[c])
             return perr(p, SG_ERR_PARSE, "missing column '%s'", fixed_names[c]);
         if (c < COL_ALIASES && !*fixed[c])
@@ -499,14 +506,13 @@ static int parse_row(parser *p, sg_gazetteer *gaz, sg_entity *e, char **cells, s
      * not the number of attribute columns of every file loaded */
     e->nattrs = 0;
     for (size_t i = 0; i < n; i++)
-        if (p->attr_of[i] != SIZE_MAX && *trim(cells[i]) && p->attr_of[i] >= e->nattrs)
+        if (p->attr_of[i] != SIZE_MAX && *cells[i] && p->attr_of[i] >= e->nattrs)
             e->nattrs = p->attr_of[i] + 1;
     e->attrs = slots_take(gaz, e->nattrs);
     if (!e->attrs)
         return sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
     for (size_t i = 0; i < n; i++)
-        if (p->attr_of[i] != SIZE_MAX &&
-            (rc = set_cell(p, &e->attrs[p->attr_of[i]], trim(cells[i]))))
+        if (p->attr_of[i] != SIZE_MAX && (rc = set_cell(p, &e->attrs[p->attr_of[i]], cells[i])))
             return rc;
     return 0;
 }
@@ -649,11 +655,11 @@ static int parse_lines(parser *p, sg_gazetteer *g, char *buf, const char *file)
         if (nl)
             *nl = '\0';
         p->line++;
-        size_t len = strlen(line);
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
         if (len && line[len - 1] == '\r')
             line[--len] = '\0';
         if (line[0] != '#' && !is_blank(line)) {
-            size_t n = split_tabs(line, &cells, &cells_cap);
+            size_t n = split_cells(line, len, &cells, &cells_cap);
             if (!n) {
                 rc = sg_error_set(p->err, SG_ERR_NOMEM, p->name, p->line, -1, "out of memory");
                 break;
