@@ -786,40 +786,33 @@ static void after_generic_head(const sg_folded *f, size_t i, size_t ws, size_t j
     }
 }
 
+/* Extends h with the letters of the word from *j on; *j then its end. */
+static inline uint64_t hash_word(const sg_folded *f, size_t *j, uint64_t h)
+{
+    const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
+    size_t k = *j, n = f->len;
+    while (k < n && (fl[k] & SG_F_ALNUM))
+        h = sg_prefix_step(h, t[k++]);
+    *j = k;
+    return h;
+}
+
+/* The walk from word start i, its first word read (w->first_end, w->first_h
+ * and w->first, not NULL: a name or a skeleton starts with it). */
 static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint32_t *entity,
                          unsigned char *guard, sg_walk *w)
 {
     const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
-    uint64_t h = SG_PREFIX_SEED;
-    size_t best_end = 0, j = i;
+    size_t best_end = 0, ws = i, j = w->first_end, first_end = j;
+    uint64_t h = w->first_h;
+    const prefix_rec *r = w->first;
     const alias_rec *best = NULL;
     /* the skeleton is read on the way while the text's words are one space
      * apart with no function word: its hashes are then the name's */
     int clean = m->variants != 0, capitals = 1;
-    size_t first_end = i;
     unsigned words = 0;
     uint64_t h_word = h; /* the hash at the end of the last word */
-    while (j < f->len) {
-        size_t ws = j;
-        while (j < f->len && (fl[j] & SG_F_ALNUM))
-            h = sg_prefix_step(h, t[j++]);
-        if (!words)
-            w->first_h = h;
-        const prefix_rec *r = sg_prefix_lookup(m, h);
-        if (!r && !words) {
-            /* most word starts: no name nor skeleton starts with the word, but
-             * "St-..." may start a skeleton ("saint ...") */
-            w->first_end = j;
-            const char *sw = (const char *)t + ws;
-            size_t sn = j - ws;
-            if (clean && (sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' &&
-                (sn == 2 || sw[2] == 'e')) {
-                w->dirty = 1;
-                sg_skeleton_word(&sw, &sn);
-                w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));
-            }
-            break;
-        }
+    for (;;) {
         if (clean) {
             const char *wt = (const char *)t + ws;
             if ((j - ws == 2 || j - ws == 3) && wt[0] == 's' && wt[1] == 't' &&
@@ -837,11 +830,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             }
             capitals &= (fl[ws] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */
         }
-        if (!words)
-            w->first_end = first_end = j;
         words++;
-        if (words == 1)
-            w->first = r;
         if (!r) {
             if (clean && words == 2 &&
                 (sg_generic_head((const char *)t + i, first_end - i) ||
@@ -876,6 +865,11 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
         h_word = h;
         while (j < f->len && !(fl[j] & SG_F_ALNUM))
             h = sg_prefix_step(h, t[j++]);
+        if (j >= f->len)
+            break;
+        ws = j;
+        h = hash_word(f, &j, h);
+        r = sg_prefix_lookup(m, h);
     }
     if (best) {
         *entity = best->entity;
@@ -885,6 +879,27 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
     w->named = best != NULL;
     w->name_end = best_end;
     return best_end;
+}
+
+/* Reads the first word at word start i into w: its end, its hash, its
+ * record. Returns 1 when a name or a skeleton starts with it (the walk goes
+ * on: longest_at), 0 for most words, where "St-..." may yet start a
+ * skeleton ("saint ...": w->first for the variants). */
+static int first_word(const sg_matcher *m, const sg_folded *f, size_t i, sg_walk *w)
+{
+    w->first_end = i;
+    w->first_h = hash_word(f, &w->first_end, SG_PREFIX_SEED);
+    if ((w->first = sg_prefix_lookup(m, w->first_h)))
+        return 1;
+    const char *sw = f->text + i;
+    size_t sn = w->first_end - i;
+    if (m->variants && (sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' &&
+        (sn == 2 || sw[2] == 'e')) {
+        w->dirty = 1;
+        sg_skeleton_word(&sw, &sn);
+        w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));
+    }
+    return 0;
 }
 
 /* May an acronym form start at word start i (a word of wl bytes)? In
@@ -938,7 +953,7 @@ static int find_names(const sg_matcher *m, const sg_folded *f, const char *s, sg
         uint32_t e = 0;
         unsigned char guard = 0;
         sg_walk w = {NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        size_t end = longest_at(m, f, i, &e, &guard, &w);
+        size_t end = first_word(m, f, i, &w) ? longest_at(m, f, i, &e, &guard, &w) : 0;
         /* (a town's short name is a variant) */
         if (end &&
             sg_hits_push(hits, i, end, e, guard & SG_ALIAS_DERIVED ? SG_HIT_VARIANT : SG_HIT_NAME))
