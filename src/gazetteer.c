@@ -278,20 +278,29 @@ static int parse_header(parser *p, sg_gazetteer *g, char **cells, size_t n)
  * or one with what may fold to a paragraph break (U+0085, U+2028, U+2029;
  * control characters are refused before, parse_row). Folding every name
  * not in ASCII was a sixth of the bench gazetteer's reading. */
+/* May the character at u fold to a paragraph break (U+0085, U+2028, U+2029)? */
+static int break_at(const unsigned char *u)
+{
+    return (u[0] == 0xC2 && u[1] == 0x85) ||
+           (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9));
+}
+
 static int plain_letters(const char *s)
 {
     int letters = 0, ascii = 1;
     const unsigned char *u = (const unsigned char *)s;
-    for (; *u; u++) {
+    for (; *u && !letters; u++) {
         if (*u >= 0x80) {
             ascii = 0;
-            if ((u[0] == 0xC2 && u[1] == 0x85) ||
-                (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)))
+            if (break_at(u))
                 return -1;
-        } else if (!letters) {
+        } else {
             letters = (unsigned)((*u | 0x20) - 'a') < 26 || (unsigned)(*u - '0') < 10;
         }
     }
+    for (; *u; u++) /* (a letter found: the rest only needs no break) */
+        if (*u >= 0x80 && break_at(u))
+            return -1;
     return letters ? 1 : ascii ? 0 : -1;
 }
 
