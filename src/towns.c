@@ -31,6 +31,8 @@ size_t sg_town_short(const char *name)
         for (size_t k = 0; k < sizeof(links) / sizeof(*links) && !best; k++)
             if (p[1] == links[k][1] && !strncmp(p, links[k], strlen(links[k])))
                 best = (size_t)(p - name);
+    if (best < 3 || best >= SKEL_MAX)
+        return 0; /* (most names: no link, no list to read) */
     /* departments and regions: "Alpes-de-Haute-Provence", "Bouches-du-Rhône",
      * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France"; and
      * common nouns, capitalised in a name after "du" ("le déclenchement du
@@ -40,7 +42,7 @@ size_t sg_town_short(const char *name)
     for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
         if (strlen(not [k]) == best && !memcmp(name, not [k], best))
             return 0;
-    return best >= 3 && best < SKEL_MAX ? best : 0;
+    return best;
 }
 
 static int cmp_town(const void *a, const void *b)
