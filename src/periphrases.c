@@ -1,5 +1,6 @@
 /* Places the press names by a periphrasis written as a proper noun (variant
- * "periphrases"): "l'Hexagone" for France, "la Principauté" for Monaco.
+ * "periphrases"): "l'Hexagone" for France, "la Principauté" for Monaco,
+ * "la Haute-Provence" for the Alpes-de-Haute-Provence.
  * Each is read as the place of the gazetteers whose name is the place's, when
  * they list it; only with its capital ("un hexagone" is none), and not before
  * another name ("la Principauté d'Andorre", "la Principauté de Monaco": the
@@ -15,7 +16,11 @@
 static const struct {
     const char *words; /* folded */
     const char *place; /* the place's folded name */
-} periphrases[] = {{"hexagone", "france"}, {"principaute", "monaco"}};
+} periphrases[] = {{"hexagone", "france"},
+                   {"principaute", "monaco"},
+                   /* (a short name more than a periphrasis, which the press uses
+                      as much as the department's: "en Haute-Provence") */
+                   {"haute provence", "alpes de haute provence"}};
 #define NPERIPHRASES (sizeof(periphrases) / sizeof(*periphrases))
 
 /* The periphrasis k whose words start at word start p, its end in *end; -1
@@ -48,12 +53,25 @@ static int periphrasis_at(const sg_folded *f, size_t p, size_t *end)
     return -1;
 }
 
+/* Is the word before p capitalised, inside a sentence: the periphrasis then
+ * ends a longer name ("BFM DICI Haute-Provence", a medium)? */
+static int after_name(const sg_folded *f, size_t p)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    if (e == b || e + 1 != p || !(f->flags[b] & SG_F_UPPER))
+        return 0;
+    while (b > 0 && f->text[b - 1] == ' ')
+        b--;
+    return b > 0 && !strchr(".!?:\n\"", f->text[b - 1]);
+}
+
 size_t sg_periphrasis_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim,
                          size_t *start, uint32_t *who)
 {
     size_t end = 0;
     int which = periphrasis_at(f, p, &end);
-    if (which < 0 || end > lim)
+    if (which < 0 || end > lim || after_name(f, p))
         return 0;
     const char *place = periphrases[which].place;
     uint32_t alias = sg_alias_named(m, place, strlen(place), 1);
