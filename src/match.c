@@ -1135,8 +1135,9 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Are folded [a, b) a list's joint: spaces and a comma, "et" or "ou"? */
-static int list_joint(const sg_folded *f, size_t a, size_t b)
+/* Are folded [a, b) a list of places' joint: spaces and a comma, "et" or
+ * "ou"? (variants_lists.c's list_joint, for names, allows more.) */
+static int places_joint(const sg_folded *f, size_t a, size_t b)
 {
     const char *t = f->text;
     while (a < b && t[a] == ' ')
@@ -1162,10 +1163,10 @@ static int place_listed(const sg_matcher *m, const sg_folded *f, const sg_hits *
     if (!m->variants || !sg_is_place(m, x->entity) || !(f->flags[x->fs] & SG_F_UPPER))
         return 0;
     if (i > 0 && prev_kept && sg_is_place(m, h->v[i - 1].entity) &&
-        list_joint(f, h->v[i - 1].fe, x->fs))
+        places_joint(f, h->v[i - 1].fe, x->fs))
         return 1;
     return i + 1 < h->n && !h->v[i + 1].guard && sg_is_place(m, h->v[i + 1].entity) &&
-           list_joint(f, x->fe, h->v[i + 1].fs);
+           places_joint(f, x->fe, h->v[i + 1].fs);
 }
 
 /* The department the document's places name or are in most often (their

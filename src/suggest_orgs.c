@@ -406,8 +406,9 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
         return 0;
     /* back to the first word of X, and of the names before it in a list
        ("les cliniques Saint-Antoine, Santa-Maria, du Parc et de X") */
+    enum { MAX_LISTED = 16 }; /* names a list may have before Y */
     size_t end = et - 1;
-    for (unsigned names = 0; names < 16 && end > 0; names++) {
+    for (unsigned names = 0; names < MAX_LISTED && end > 0; names++) {
         size_t k = end, from;
         while (k > 0 && k + MAX_NAME_WORDS > end + 1 && sep_blank(sc, k) &&
                (listed_word(sc, k - 1) || particle_at(sc, k - 1)))

@@ -1600,16 +1600,16 @@ static unsigned area_of(const char *k, size_t n)
     return 0;
 }
 
-/* Does skeleton k[0, n) end with an area or a department's number, a
- * union's local branch ("sud sante sociaux 13", "cgt sante var")? Its
- * union's names are the federation's where the gazetteer has it
- * (SKEL_BRANCH). */
-static int local_branch(const char *k, size_t n)
+/* Does skeleton k[0, n), whose areas at the end end at `an`
+ * (areas_dropped), end with an area or a department's number, a union's
+ * local branch ("sud sante sociaux 13", "cgt sante var")? Its union's names
+ * are the federation's where the gazetteer has it (SKEL_BRANCH). */
+static int local_branch(const char *k, size_t n, size_t an)
 {
     const char *sp = k + n;
     while (sp > k && sp[-1] != ' ')
         sp--;
-    return (sp < k + n && sp[0] >= '0' && sp[0] <= '9') || areas_dropped(k, n) < n;
+    return (sp < k + n && sp[0] >= '0' && sp[0] <= '9') || an < n;
 }
 
 /* The readings of skeleton `sk` (its text `k`) by a kindred head the press
@@ -1685,17 +1685,17 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                 : sk.len > 9 && !memcmp(k, "syndicat ", 9)   ? 9
                                                              : 0;
     size_t ul = union_at(k + fs, sk.len - fs);
+    size_t an = ul ? areas_dropped(k, sk.len) : sk.len; /* "cfdt sante sociaux" */
     unsigned area = 0; /* a branch's department: its readings are LOCAL */
-    if (ul && local_branch(k, sk.len)) {
+    if (ul && local_branch(k, sk.len, an)) {
         needs |= SKEL_BRANCH;
         area = area_of(k, sk.len);
     }
-    size_t an = area ? areas_dropped(k, sk.len) : 0; /* "cfdt sante sociaux" */
     if (ul && sk.len - fs > ul + 7 && !memcmp(k + fs + ul, " sante ", 7) &&
         (add_derived_in(m, sk.entity, k + fs, ul + 6, needs, area) ||
          (!memchr(k + fs, ' ', ul) &&
           add_derived(m, sk.entity, k + fs, ul, (uint32_t)(needs | SKEL_UPPER1))) ||
-         (an > fs + ul + 6 && add_derived_in(m, sk.entity, k + fs, an - fs, needs, area))))
+         (area && an > fs + ul + 6 && add_derived_in(m, sk.entity, k + fs, an - fs, needs, area))))
         return SG_ERR_NOMEM;
     /* a name with its kind at its end, "Estérel Côte d'Azur Agglomération",
      * without it, capitalised (two words or more left); a group "X Santé"

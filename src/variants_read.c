@@ -811,10 +811,16 @@ static int elided_article(const sg_folded *f, size_t i)
             sg_word_in(f->text + b, e - b, contracted, sizeof(contracted) / sizeof(*contracted)));
 }
 
-/* The hit's guard of a reading's `confirm`. */
-static unsigned char guard_of(int confirm)
+/* The guard of a reading at i whose `confirm` is given (0: none): a
+ * department's reading always has its guard, a guarded site's name none
+ * after its premises ("le site de Cimiez"). */
+static unsigned char guard_of(const sg_folded *f, size_t i, int confirm)
 {
-    return confirm == 3 ? SG_GUARD_LOCAL : confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
+    if (confirm == 3)
+        return SG_GUARD_LOCAL;
+    if (!confirm || premises_of_before(f, i))
+        return 0;
+    return confirm == 2 ? SG_GUARD_LISTED : SG_GUARD_CONFIRM;
 }
 
 int sg_local_choose(const sg_matcher *m, const sg_folded *f, sg_hit *x, unsigned dept)
@@ -873,8 +879,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         /* read by the name's own walk (words one space apart) */
         if (sg_hits_push(hits, i, w->skel_end, w->skel_entity, SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
-        if (w->skel_confirm && !premises_of_before(f, i))
-            hits->v[hits->n - 1].guard = guard_of(w->skel_confirm);
+        hits->v[hits->n - 1].guard = guard_of(f, i, w->skel_confirm);
         named = 1;
     } else if (r && w->dirty) {
         skel_state st;
@@ -887,8 +892,7 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
             if (sg_hits_push(hits, i, rd.end, rd.entity, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             hits->v[hits->n - 1].paren = rd.paren;
-            if (rd.confirm && !premises_of_before(f, i))
-                hits->v[hits->n - 1].guard = guard_of(rd.confirm);
+            hits->v[hits->n - 1].guard = guard_of(f, i, rd.confirm);
             named = 1;
         }
     }
