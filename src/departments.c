@@ -75,6 +75,40 @@ static const char *attr_of(const sg_entity *e, size_t a)
     return a < e->nattrs ? e->attrs[a] : NULL;
 }
 
+/* Records folded name t[0, n) as in department d (its name, if named). */
+static void put(const char *t, size_t n, unsigned d, int named)
+{
+    town_slot *s = slot_of(hash_of(t, n));
+    if (named || !s->named) {
+        /* (a name of two communes of two departments: neither) */
+        s->dept = s->h && !named && s->dept != d ? 0 : (unsigned char)d;
+        s->h = hash_of(t, n);
+        s->named = (unsigned char)named;
+    }
+}
+
+/* The skeleton of folded name t[0, n) into out (its words one space apart,
+ * without function words, as variants.c writes names); 0 if it does not fit. */
+static size_t skeleton_of(const char *t, size_t n, char *out, size_t cap)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && ((t[e] >= 'a' && t[e] <= 'z') || (t[e] >= '0' && t[e] <= '9')))
+            e++;
+        if (e > i && !sg_function_word(t + i, e - i)) {
+            if (len + (len > 0) + (e - i) > cap)
+                return 0;
+            if (len)
+                out[len++] = ' ';
+            memcpy(out + len, t + i, e - i);
+            len += e - i;
+        }
+        i = e > i ? e : i + 1;
+    }
+    return len;
+}
+
 static void load(void)
 {
     sg_gazetteer *g = NULL;
@@ -107,12 +141,12 @@ static void load(void)
             continue;
         int named = !strcmp(k, "department");
         unsigned d = dept_index(attr_of(e, named ? insee : dept));
-        town_slot *s = slot_of(hash_of(t, n));
-        if (named || !s->named) {
-            /* (a name of two communes of two departments: neither) */
-            s->dept = s->h && !named && s->dept != d ? 0 : (unsigned char)d;
-            s->h = hash_of(t, n);
-            s->named = (unsigned char)named;
+        put(t, n, d, named);
+        if (named) { /* and as a name's skeleton ends with it: "bouches rhone" */
+            char skel[64];
+            size_t sn = skeleton_of(t, n, skel, sizeof skel);
+            if (sn && sn < n)
+                put(skel, sn, d, named);
         }
         free(t);
         free(fl);

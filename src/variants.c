@@ -330,6 +330,8 @@ static const char *const regions[] = {"provence alpes cote azur",
 #define PACA_NAMES 4
 
 static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs);
+static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
+                          unsigned area);
 
 static int variants_finish(sg_matcher *m);
 
@@ -512,6 +514,37 @@ typedef struct {
     unsigned char next[NDEPARTMENTS]; /* the next one of the same key */
 } department_ends;
 
+/* The readings of an order's departmental council (skeleton k, its
+ * length len, its department's words from ts on): the body before them, in
+ * either case (the press writes an order's council in lower case as its
+ * name), "le conseil de l'Ordre des médecins" for the "Conseil départemental
+ * de l'ordre des médecins de Vaucluse" and "l'Ordre des médecins" alone; the
+ * councils of several departments share these, and the document's department
+ * decides (SKEL_LOCAL), while a national order's name of the gazetteers wins
+ * ("Ordre des médecins" for the national council). And the order by its
+ * department without its profession, capitalised: "l'Ordre des
+ * Bouches-du-Rhône" (no one's where two professions' councils share it). */
+static int order_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t len, size_t ts,
+                         uint32_t needs)
+{
+    const size_t council = sizeof("conseil departemental ") - 1, n = ts - 1, dl = len - ts;
+    unsigned area = sg_department_named(k + ts, dl);
+    char buf[SKEL_MAX];
+    size_t o = memcmp(k, "ordre ", 6) ? council : 0; /* where "ordre" starts */
+    if (add_derived_in(m, entity, k, n, needs, area))
+        return SG_ERR_NOMEM;
+    if (o) {
+        memcpy(buf, "conseil ", 8);
+        memcpy(buf + 8, k + o, n - o);
+        if (add_derived_in(m, entity, buf, 8 + n - o, needs, area) ||
+            add_derived_in(m, entity, k + o, n - o, needs, area))
+            return SG_ERR_NOMEM;
+    }
+    memcpy(buf, "ordre ", 6);
+    memcpy(buf + 6, k + ts, dl);
+    return add_derived(m, entity, buf, 6 + dl, needs | SKEL_CAPITAL1);
+}
+
 /* The body of skeleton `sk` (its text k) without its department, when its
  * name ends with one after "de": "Caisse primaire d'assurance maladie",
  * "Groupement hospitalier de territoire" (two words or more left, not a bare
@@ -567,21 +600,13 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const d
             return 0;
     }
     memcpy(buf, k, n);
-    /* a departmental council of an order, "le conseil de l'Ordre des médecins"
-     * for the "Conseil départemental de l'ordre des médecins de Vaucluse", in
-     * either case (the press writes an order's council in lower case as its
-     * name); other bodies capitalised only: "un groupement hospitalier de
-     * territoire" in lower case is the kind, not the gazetteer's only one */
     static const char cdo[] = "conseil departemental ordre ";
-    int order = n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1);
-    if (add_derived(m, sk.entity, buf, n, needs | (order ? 0 : SKEL_CAPITAL1)))
-        return SG_ERR_NOMEM;
-    const size_t keep = sizeof("conseil ") - 1, drop = sizeof("departemental ") - 1;
-    if (order) {
-        memmove(buf + keep, buf + keep + drop, n - keep - drop);
-        return add_derived(m, sk.entity, buf, n - drop, needs);
-    }
-    return 0;
+    if ((n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1)) ||
+        (n > 6 && !memcmp(buf, "ordre ", 6)))
+        return order_dropped(m, sk.entity, k, sk.len, ts, needs);
+    /* other bodies capitalised only: "un groupement hospitalier de territoire"
+     * in lower case is the kind, not the gazetteer's only one */
+    return add_derived(m, sk.entity, buf, n, needs | SKEL_CAPITAL1);
 }
 
 /* ---- compiling ---- */
@@ -1612,6 +1637,19 @@ static int local_branch(const char *k, size_t n, size_t an)
     return (sp < k + n && sp[0] >= '0' && sp[0] <= '9') || an < n;
 }
 
+/* A national order's council without its profession, capitalised: "le
+ * Conseil national de l'Ordre" for the "Conseil national de l'Ordre des
+ * médecins" (no one's where the gazetteer has two orders' councils). */
+static int national_order(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
+{
+    static const char cno[] = "conseil national ordre ";
+    const size_t l = sizeof(cno) - 1;
+    if (sk.len <= l || k[0] != 'c' || memcmp(k, cno, l) || m->is_person[sk.entity] ||
+        m->is_place[sk.entity])
+        return 0;
+    return add_derived(m, sk.entity, k, l - 1, needs | SKEL_CAPITAL1);
+}
+
 /* The readings of skeleton `sk` (its text `k`) by a kindred head the press
  * writes for it: a polyclinic as a clinic and back; "Maison de santé X",
  * "Centre de santé X", "Groupe X" with and without "de santé" ("la maison X",
@@ -1842,7 +1880,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
             add_derived(m, sk.entity, k + hl, pl, (uint32_t)(needs | SKEL_CAPITALS)))
             return SG_ERR_NOMEM;
     }
-    if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs))
+    if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs) ||
+        national_order(m, sk, k, needs))
         return SG_ERR_NOMEM;
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
         if (k[0] != droppable[d][0])
