@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "gazetteer_int.h"
 #include "normalise.h"
@@ -160,7 +161,7 @@ static inline int sg_capital_reading_may(const sg_folded *f, size_t p)
     return (p >= 3 && f->text[p - 1] == ' ' &&
             (f->text[p - 2] == '.' || (f->flags[p - 2] & SG_F_UPPER))) ||
            (p + 1 < f->len && (f->flags[p + 1] & SG_F_UPPER)) || f->text[p] == 'h' ||
-           f->text[p] == 'p';
+           f->text[p] == 'p' || (p + 4 < f->len && !memcmp(f->text + p, "cite ", 5));
 }
 size_t sg_initials_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
                       uint32_t *entity);

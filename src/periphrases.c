@@ -4,8 +4,9 @@
  * Each is read as the place of the gazetteers whose name is the place's, when
  * they list it; only with its capital ("un hexagone" is none), and not before
  * another name ("la Principauté d'Andorre", "la Principauté de Monaco": the
- * place is named there). Periphrases in lower case ("la cité phocéenne" for
- * Marseille) are figures of style, not names: the press's readers, and the
+ * place is named there). "la Cité phocéenne" is Marseille and "la Cité des
+ * papes" Avignon, capitalised as names; in lower case ("la cité phocéenne")
+ * they are figures of style, not names: the press's readers, and the
  * annotators of the development sets, do not count them. */
 #include <string.h>
 
@@ -18,6 +19,9 @@ static const struct {
     const char *place; /* the place's folded name */
 } periphrases[] = {{"hexagone", "france"},
                    {"principaute", "monaco"},
+                   /* (capitalised, as a proper noun: "la Cité phocéenne") */
+                   {"cite phoceenne", "marseille"},
+                   {"cite des papes", "avignon"},
                    /* (a short name more than a periphrasis, which the press uses
                       as much as the department's: "en Haute-Provence") */
                    {"haute provence", "alpes de haute provence"}};
