@@ -131,7 +131,10 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"groupement hospitalier territoire", "ght"},
                                        {"communaute professionnelle territoriale sante", "cpts"},
                                        {"maison sante pluriprofessionnelle", "msp"},
-                                       {"institut formation soins infirmiers", "ifsi"}};
+                                       {"institut formation soins infirmiers", "ifsi"},
+                                       {"etablissement hebergement pour personnes agees "
+                                        "dependantes",
+                                        "ehpad"}};
 #define NHEADS (sizeof(heads) / sizeof(*heads))
 #define NHOSPITAL_HEADS 6 /* the first: kinds of hospital */
 
@@ -149,7 +152,7 @@ int sg_head_acronym(const char *t, size_t n)
 
 int sg_heads_acronym(const char *t, size_t n)
 {
-    if (n < 2 || n > 4)
+    if (n < 2 || n > 5)
         return 0;
     for (size_t k = 0; k < NHEADS; k++)
         if (sg_word_is(t, n, heads[k][1]))
