@@ -288,6 +288,12 @@ static void first_name_people(void **state)
     hasnt(l, "Jean Brassac"); /* a street's name */
     hasnt(l, "Morlaix");
     sg_suggestion_list_free(l);
+    /* first names of other origins and diminutives the region's press writes */
+    l = run1("La conseillère Basma Tardiel a reçu Cathy Vernadou et Saïd Oumelkir hier.");
+    has(l, "Basma Tardiel", "person");
+    has(l, "Cathy Vernadou", "person");
+    has(l, "Saïd Oumelkir", "person");
+    sg_suggestion_list_free(l);
 }
 
 /* A surname in capitals is written as a name ("Carole DEMARTI" would only
