@@ -11,11 +11,11 @@
 #include "suggest_int.h"
 
 /* A capitalised particle of a surname: Le Toulec, La Fontaine, Ben Brahim,
- * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri. */
+ * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri, De Mester. */
 static int name_particle(const sg_scan *sc, size_t i)
 {
-    static const char *const particles[] = {"al",  "ben", "da", "del", "della", "des", "di",
-                                            "dos", "du",  "el", "la",  "le",    "van", "von"};
+    static const char *const particles[] = {"al",  "ben", "da", "de", "del", "della", "des", "di",
+                                            "dos", "du",  "el", "la", "le",  "van",   "von"};
     if (!(sc->tok[i].flags & T_CAP) || (sc->tok[i].flags & (T_COVERED | T_FURNITURE)))
         return 0;
     for (size_t k = 0; k < sizeof(particles) / sizeof(*particles); k++)

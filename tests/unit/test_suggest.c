@@ -294,6 +294,11 @@ static void first_name_people(void **state)
     has(l, "Cathy Vernadou", "person");
     has(l, "Saïd Oumelkir", "person");
     sg_suggestion_list_free(l);
+    /* a capitalised "De" is the surname's particle */
+    l = run1("Elle a reçu Hélène De Varrosi, directrice de la caisse.");
+    has(l, "Hélène De Varrosi", "person");
+    assert_string_equal(row(l, "Hélène De Varrosi")->surname, "De Varrosi");
+    sg_suggestion_list_free(l);
 }
 
 /* A surname in capitals is written as a name ("Carole DEMARTI" would only
