@@ -387,9 +387,12 @@ static int rows_from_definitions(sg_suggester *s)
         }
         char *lf = sg_suggest_fold(&s->scan.scratch, c->label, strlen(c->label));
         const char *type = lf && sg_suggest_word(SG_WL_PLACE, lf) ? "place" : "organisation";
+        /* a kind spelt in full defines no actor: "Union départementale (UD)" */
+        int kind = lf && sg_suggest_spelt_kind(lf);
         free(lf);
-        int rc = row_add(s, K_DEFINITION, type, "definition", capitalised(c->label), aliases,
-                         sg_strdup(""));
+        int rc = kind ? (free(aliases), 0)
+                      : row_add(s, K_DEFINITION, type, "definition", capitalised(c->label), aliases,
+                                sg_strdup(""));
         if (rc || (rc = take_name(s, c->label)) || (rc = take_name(s, c->alias)) ||
             (rc = take_letters(s, c->alias)))
             return rc;

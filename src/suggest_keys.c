@@ -79,13 +79,20 @@ int sg_suggest_spelt_kind(const char *key)
 {
     static const char *const kinds[] = {
         "centre de lutte contre le cancer",
+        "communaute professionnelle territoriale de sante",
+        "espace departemental des solidarites",
+        "espaces departementaux des solidarites",
         "etablissement d'hebergement pour personnes agees dependantes",
+        "groupement de cooperation sanitaire",
         "groupement hospitalier de territoire",
+        "institut de formation en soins infirmiers",
         "maison de sante pluriprofessionnelle",
         "service d'accueil des urgences",
         "service d'aide medicale urgente",
         "service mobile d'urgence et de reanimation",
-        "service mobile d'urgences et de reanimation"};
+        "service mobile d'urgences et de reanimation",
+        "union departementale",
+        "union locale"};
     size_t n = strlen(key), spaces = 0;
     for (const char *p = key; *p; p++)
         spaces += *p == ' ';

@@ -1293,6 +1293,28 @@ static void deals_regions_and_kinds(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A kind of body spelt out and defined by its acronym defines no actor
+ * ("l'Union départementale (UD) CGT"), nor does the kind named twice alone;
+ * a body of that kind by its proper name is one. */
+static void kinds_defined(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "L'Union départementale (UD) CGT manifeste. L'UD appelle à la grève. La Communauté "
+        "professionnelle territoriale de santé Vaudrel-Sorgues ouvre ; la Communauté "
+        "professionnelle territoriale de santé Vaudrel-Sorgues recrute. La Communauté "
+        "professionnelle territoriale de santé signe.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Union départementale");
+    hasnt(l, "UD");
+    hasnt(l, "Communauté professionnelle territoriale de santé");
+    has(l, "Vaudrel-Sorgues", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* A name saying what a body is for counts from one mention; the hospitals
  * of one town are one body, of several towns several. */
 static void purposes_and_hospitals(void **state)
@@ -1876,6 +1898,7 @@ int main(void)
         cmocka_unit_test(authorities_and_placed_names),
         cmocka_unit_test(lists_media_and_districts),
         cmocka_unit_test(deals_regions_and_kinds),
+        cmocka_unit_test(kinds_defined),
         cmocka_unit_test(purposes_and_hospitals),
         cmocka_unit_test(lower_case_titles),
         cmocka_unit_test(departments_without_dashes),
