@@ -492,6 +492,9 @@ static int rows_from_sequences(sg_suggester *s)
         /* a natural area needs the minimum count even after a cue ("commune du
            Luberon": the commune is in it) */
         marked &= !sg_suggest_area(c->key);
+        /* two letters seen once are an abbreviation more often than a body
+           ("l'IA", "NC"): the minimum count, but after a cue ("maire LR") */
+        marked &= strlen(c->key) > 2 || c->cued;
         int auth = c->mid ? sg_suggest_authority(c->key) : 0;
         marked |= auth != 0;
         generic &= !auth;

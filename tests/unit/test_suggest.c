@@ -1315,6 +1315,21 @@ static void kinds_defined(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Two capitals seen once are an abbreviation more often than a body ("l'IA");
+ * seen twice, a body ("le PX"). */
+static void two_letters_once(void **state)
+{
+    (void)state;
+    const char *texts[] = {"L'IA aide les radiologues. Le PX soutient le projet, et le PX vote.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "IA");
+    has(l, "PX", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* A name saying what a body is for counts from one mention; the hospitals
  * of one town are one body, of several towns several. */
 static void purposes_and_hospitals(void **state)
@@ -1899,6 +1914,7 @@ int main(void)
         cmocka_unit_test(lists_media_and_districts),
         cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(kinds_defined),
+        cmocka_unit_test(two_letters_once),
         cmocka_unit_test(purposes_and_hospitals),
         cmocka_unit_test(lower_case_titles),
         cmocka_unit_test(departments_without_dashes),
