@@ -264,6 +264,18 @@ static int after_de(const sg_folded *f, size_t i)
               sg_word_in(f->text + qs, q - qs, premises, NPREMISES)));
 }
 
+/* Is a reading that needs capitals (SKEL_CAPITALS) read at [i, e), its
+ * words capitalised or not (`capitals`)? In a proper name's context or after
+ * an office; and a one-word reading not right before a capitalised word, as
+ * it is then part of a longer name ("Centrale Innovation" is no "Centrale" of
+ * "Centrale Méditerranée"). */
+static int capitals_fit(const sg_folded *f, const skel_rec *sk, size_t i, size_t e, int capitals)
+{
+    return ((capitals && proper_context(f, i)) || sg_office_before(f, i)) &&
+           !(sk->words == 1 && e + 1 < f->len && f->text[e] == ' ' &&
+             (f->flags[e + 1] & SG_F_UPPER));
+}
+
 uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded *f, size_t i,
                        size_t j, int capitals, int *confirm)
 {
@@ -275,8 +287,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
         if (sk->len != j - i || ((sk->needs & SKEL_CONTRACTED) && !(f->flags[i] & SG_F_UPPER)) ||
             memcmp(m->texts + sk->text_off, f->text + i, j - i) ||
             (sk->needs & SKEL_VARIANTS & ~(unsigned)m->allowed[sk->entity]) ||
-            ((sk->needs & SKEL_CAPITALS) &&
-             !((capitals && proper_context(f, i)) || sg_office_before(f, i))) ||
+            ((sk->needs & SKEL_CAPITALS) && !capitals_fit(f, sk, i, j, capitals)) ||
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper1_at(f, i, sk)) ||
             ((sk->needs & SKEL_CAPITAL1) && !(f->flags[i] & SG_F_UPPER)) ||
             ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, i)) ||
@@ -438,8 +449,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 unsigned need = (sk->needs | used) & SKEL_VARIANTS;
                 if (sk->len != sp->len || memcmp(m->texts + sk->text_off, sp->buf, sp->len) ||
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
-                    ((sk->needs & SKEL_CAPITALS) &&
-                     !((capitals && proper_context(f, start)) || sg_office_before(f, start))) ||
+                    ((sk->needs & SKEL_CAPITALS) && !capitals_fit(f, sk, start, end, capitals)) ||
                     (sk->needs & SKEL_DEAD) ||
                     ((sk->needs & SKEL_UPPER1) && !upper1_at(f, start, sk)) ||
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
