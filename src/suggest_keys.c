@@ -114,13 +114,15 @@ int sg_suggest_area(const char *key)
 }
 
 /* A part of a department or a region by its position: "le Haut-Vaucluse",
- * "le Haut-Var", "le Bas-Rhône" (a place of the list after "haut",
- * "bas"...): an area that no body governs, not an actor ("Haute-Corse",
- * "Hautes-Alpes", departments, are places of the list themselves). */
+ * "le Haut-Var", "le Bas-Rhône", "l'Est-Var", "le Centre-Var" (a place of the
+ * list after "haut", "bas", a point of the compass...): an area that no body
+ * governs, not an actor ("Haute-Corse", "Hautes-Alpes", departments, are
+ * places of the list themselves). */
 int sg_suggest_part_of_place(const char *key)
 {
-    static const char *const parts[] = {"bas ",   "basse ",  "basses ", "haut ",
-                                        "haute ", "hautes ", "hauts "};
+    static const char *const parts[] = {"bas ",   "basse ", "basses ", "centre ",
+                                        "est ",   "haut ",  "haute ",  "hautes ",
+                                        "hauts ", "nord ",  "ouest ",  "sud "};
     if (sg_suggest_word(SG_WL_PLACE, key))
         return 0;
     for (size_t k = 0; k < sizeof(parts) / sizeof(*parts); k++) {

@@ -1330,6 +1330,23 @@ static void two_letters_once(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A part of a department by its position is an area, not an actor: "le
+ * Haut-Vaucluse", "l'Est-Var", "l'Ouest-Var" (named twice too). */
+static void parts_of_places(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Les urgences de l'Est-Var ferment. Dans le Haut-Vaucluse, rien. "
+                           "L'Ouest-Var attend, et l'Ouest-Var s'inquiète.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Est-Var");
+    hasnt(l, "Haut-Vaucluse");
+    hasnt(l, "Ouest-Var");
+    sg_suggestion_list_free(l);
+}
+
 /* A name saying what a body is for counts from one mention; the hospitals
  * of one town are one body, of several towns several. */
 static void purposes_and_hospitals(void **state)
@@ -1915,6 +1932,7 @@ int main(void)
         cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(kinds_defined),
         cmocka_unit_test(two_letters_once),
+        cmocka_unit_test(parts_of_places),
         cmocka_unit_test(purposes_and_hospitals),
         cmocka_unit_test(lower_case_titles),
         cmocka_unit_test(departments_without_dashes),
