@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "match_int.h"
 #include "sg_internal.h"
+#include "variants_int.h"
 
 extern const char sg_bundled_places[];
 extern const size_t sg_bundled_places_len;
@@ -87,28 +87,6 @@ static void put(const char *t, size_t n, unsigned d, int named)
     }
 }
 
-/* The skeleton of folded name t[0, n) into out (its words one space apart,
- * without function words, as variants.c writes names); 0 if it does not fit. */
-static size_t skeleton_of(const char *t, size_t n, char *out, size_t cap)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < n;) {
-        size_t e = i;
-        while (e < n && ((t[e] >= 'a' && t[e] <= 'z') || (t[e] >= '0' && t[e] <= '9')))
-            e++;
-        if (e > i && !sg_function_word(t + i, e - i)) {
-            if (len + (len > 0) + (e - i) > cap)
-                return 0;
-            if (len)
-                out[len++] = ' ';
-            memcpy(out + len, t + i, e - i);
-            len += e - i;
-        }
-        i = e > i ? e : i + 1;
-    }
-    return len;
-}
-
 static void load(void)
 {
     sg_gazetteer *g = NULL;
@@ -143,8 +121,8 @@ static void load(void)
         unsigned d = dept_index(attr_of(e, named ? insee : dept));
         put(t, n, d, named);
         if (named) { /* and as a name's skeleton ends with it: "bouches rhone" */
-            char skel[64];
-            size_t sn = skeleton_of(t, n, skel, sizeof skel);
+            char skel[SKEL_MAX];
+            size_t sn = sg_skeleton_of(t, fl, n, skel);
             if (sn && sn < n)
                 put(skel, sn, d, named);
         }

@@ -267,9 +267,7 @@ static struct sg_lent_skel *skel_slot(struct sg_lent_skel *t, size_t mask, uint6
     return &t[i];
 }
 
-/* The content words of folded t[0, n) (flags fl), one space apart, into
- * out (SKEL_MAX bytes): its length, 0 when too long. */
-static size_t skeleton_of(const char *t, const unsigned char *fl, size_t n, char *out)
+size_t sg_skeleton_of(const char *t, const unsigned char *fl, size_t n, char *out)
 {
     size_t len = 0;
     for (size_t k = 0; k < n;) {
@@ -335,7 +333,7 @@ static int index_skeleton(sg_matcher *m, const char *t, const unsigned char *fl,
     const alias_rec *a = &m->aliases[alias];
     char sk[SKEL_MAX + 1];
     size_t len =
-        a->mode == MODE_PLAIN && !(a->guard & ~SG_ALIAS_LENT) ? skeleton_of(t, fl, n, sk) : 0;
+        a->mode == MODE_PLAIN && !(a->guard & ~SG_ALIAS_LENT) ? sg_skeleton_of(t, fl, n, sk) : 0;
     if (!len)
         return 0;
     int rc = add_skeleton(m, sk, len, alias);

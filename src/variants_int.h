@@ -53,6 +53,11 @@ _Static_assert((SKEL_VARIANTS &
                  SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 | SKEL_BRANCH | SKEL_LOCAL)) == 0,
                "a skeleton's flags overlap the variants it needs");
 
+/* The content words of folded t[0, n) (flags fl), one space apart, as a
+ * name's skeleton has them, into out (SKEL_MAX bytes): its length, 0 when too
+ * long (known.c). */
+size_t sg_skeleton_of(const char *t, const unsigned char *fl, size_t n, char *out);
+
 static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
 {
     return sg_fnv1a(h, t, n);
