@@ -1363,6 +1363,10 @@ static inline size_t separator_at(const char *p, int *hyphen)
 static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
                  unsigned words, uint32_t needs)
 {
+    /* (an organisation's name is read glued only at a hyphen or a dash, and
+     * most have none: not looked at word by word) */
+    if (!m->is_person[entity] && !strchr(written, '-') && !strstr(written, "\xe2\x80"))
+        return 0;
     unsigned hyphens[8], nh = 0, content = 0;
     int prev_content = 0;
     for (const char *p = written; *p;) {
