@@ -502,6 +502,17 @@ static inline int sg_word_is(const char *t, size_t n, const char *w)
     return n > 0 && w[0] == t[0] && strlen(w) == n && !memcmp(t, w, n);
 }
 
+/* The length of w when the folded text t[0, n) starts with it and goes on
+ * after it, else 0. Its first byte is compared first: asked of every
+ * skeleton for each head of a list, most start with none. */
+static inline size_t sg_starts_with(const char *t, size_t n, const char *w)
+{
+    if (n == 0 || t[0] != w[0])
+        return 0;
+    size_t l = strlen(w);
+    return n > l && !memcmp(t, w, l) ? l : 0;
+}
+
 /* Is the folded word t[0, n) one of the `count` words of `list`? */
 static inline int sg_word_in(const char *t, size_t n, const char *const *list, size_t count)
 {

@@ -696,10 +696,9 @@ static size_t other_head(const char *k, size_t n, char *out, unsigned *words)
     for (size_t h = 0; h < NHEADS; h++)
         for (int side = 0; side < 2; side++) {
             const char *from = heads[h][side], *to = heads[h][!side];
-            if (k[0] != from[0])
-                continue; /* (asked of every skeleton: most start with no head) */
-            size_t fl = strlen(from), tl = strlen(to);
-            if (n <= fl || memcmp(k, from, fl) || k[fl] != ' ' || n - fl + tl > SKEL_MAX)
+            size_t fl = sg_starts_with(k, n, from);
+            size_t tl = fl ? strlen(to) : 0;
+            if (!fl || k[fl] != ' ' || n - fl + tl > SKEL_MAX)
                 continue;
             memcpy(out, to, tl);
             memcpy(out + tl, k + fl, n - fl);
@@ -868,8 +867,8 @@ static int inner_head_dropped(sg_matcher *m, uint32_t entity, const char *k, siz
     static const char *const inner[] = {"hopital prive ", "hopital ", "clinique "};
     char buf[SKEL_MAX];
     for (size_t b = 0; b < sizeof(bodies) / sizeof(*bodies); b++) {
-        size_t bl = strlen(bodies[b]);
-        if (kn <= bl || memcmp(k, bodies[b], bl))
+        size_t bl = sg_starts_with(k, kn, bodies[b]);
+        if (!bl)
             continue;
         for (size_t i = 0; i < sizeof(inner) / sizeof(*inner); i++) {
             size_t il = strlen(inner[i]);
@@ -903,8 +902,7 @@ static int adjectives_dropped(sg_matcher *m, uint32_t entity, const char *writte
                                               "residence ", "ehpad "};
     size_t hl = 0;
     for (size_t h = 0; h < sizeof(named_heads) / sizeof(*named_heads) && !hl; h++)
-        if (kn > strlen(named_heads[h]) && !memcmp(k, named_heads[h], strlen(named_heads[h])))
-            hl = strlen(named_heads[h]);
+        hl = sg_starts_with(k, kn, named_heads[h]);
     if (!hl || words < 3)
         return 0;
     unsigned n = 0, lower = 0; /* the written words; the adjectives after the head */
@@ -1431,8 +1429,7 @@ static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, c
 {
     size_t hl = 0;
     for (size_t c = 0; c < NHOSPITAL && !hl; c++)
-        if (kn > strlen(hospital[c]) && !memcmp(k, hospital[c], strlen(hospital[c])))
-            hl = strlen(hospital[c]);
+        hl = sg_starts_with(k, kn, hospital[c]);
     if (!hl)
         return 0;
     /* the head's words as written, then "de" or "d'" and the town */
@@ -1534,8 +1531,9 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
                   {"conseil general ", "departement ", 1},
                   {"conseil regional ", "region ", 1}};
     for (size_t b = 0; !m->is_place[sk.entity] && b < sizeof(bodies) / sizeof(*bodies); b++) {
-        size_t fl = strlen(bodies[b].name), tl = strlen(bodies[b].other);
-        if (sk.len <= fl || memcmp(k, bodies[b].name, fl) || tl + sk.len - fl > SKEL_MAX)
+        size_t fl = sg_starts_with(k, sk.len, bodies[b].name);
+        size_t tl = fl ? strlen(bodies[b].other) : 0;
+        if (!fl || tl + sk.len - fl > SKEL_MAX)
             continue;
         memcpy(buf, bodies[b].other, tl);
         memcpy(buf + tl, k + fl, sk.len - fl);
@@ -1609,8 +1607,8 @@ static const char *const unions[] = {"cgt", "cfdt", "fo", "sud", "unsa", "cftc",
 static size_t union_at(const char *k, size_t n)
 {
     for (size_t u = 0; u < sizeof(unions) / sizeof(*unions); u++) {
-        size_t l = strlen(unions[u]);
-        if (n > l && !memcmp(k, unions[u], l) && k[l] == ' ')
+        size_t l = sg_starts_with(k, n, unions[u]);
+        if (l && k[l] == ' ')
             return l;
     }
     return 0;
@@ -1695,10 +1693,9 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;
     for (size_t c = 0; c < sizeof(kin) / sizeof(*kin); c++) {
-        if (k[0] != kin[c].from[0])
-            continue; /* (asked of every skeleton: most start with no head) */
-        size_t fl = strlen(kin[c].from), tl = strlen(kin[c].to);
-        if (sk.len <= fl || memcmp(k, kin[c].from, fl) || tl + sk.len - fl > SKEL_MAX)
+        size_t fl = sg_starts_with(k, sk.len, kin[c].from);
+        size_t tl = fl ? strlen(kin[c].to) : 0;
+        if (!fl || tl + sk.len - fl > SKEL_MAX)
             continue;
         unsigned rest = 1;
         for (size_t i = fl; i < sk.len; i++)
@@ -1805,11 +1802,11 @@ static int kind_words(const char *k, size_t n)
  * more and no other entity reads so. */
 static int head_readings(sg_matcher *m, skel_rec sk)
 {
-    char k[SKEL_MAX], buf[SKEL_MAX]; /* (a copy: adding a skeleton may move m->texts) */
-    memcpy(k, m->texts + sk.text_off, sk.len);
     if (!(m->allowed[sk.entity] & SG_VARIANT_HEADS) || (sk.needs & SKEL_DERIVED) ||
         (sk.needs & SG_VARIANT_HEADS))
         return 0;
+    char k[SKEL_MAX], buf[SKEL_MAX]; /* (a copy: adding a skeleton may move m->texts) */
+    memcpy(k, m->texts + sk.text_off, sk.len);
     uint32_t needs = (uint32_t)(sk.needs | SG_VARIANT_HEADS);
     /* a hospital's head in its other words: "hôpital de X", "centre hospitalier
      * de X", "CH de X" for one another, and for "centre hospitalier
@@ -1818,10 +1815,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
     size_t hl = 0;
     int inter = 0; /* an intercommunal hospital */
     for (size_t c = 0; c < NHOSPITAL && !hl; c++) {
-        if (k[0] != hospital[c][0])
-            continue; /* (asked of every skeleton) */
-        size_t cl = strlen(hospital[c]);
-        int plain = sk.len > cl && !memcmp(k, hospital[c], cl);
+        size_t cl = sg_starts_with(k, sk.len, hospital[c]);
+        int plain = cl != 0;
         for (size_t l = 0; l < sizeof(longer) / sizeof(*longer) && plain; l++)
             plain = strncmp(k + cl, longer[l], strlen(longer[l])) != 0;
         if (plain) {
@@ -1891,10 +1886,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         national_order(m, sk, k, needs))
         return SG_ERR_NOMEM;
     for (size_t d = 0; d < sizeof(droppable) / sizeof(*droppable); d++) {
-        if (k[0] != droppable[d][0])
-            continue; /* (asked of every skeleton) */
-        size_t dl = strlen(droppable[d]);
-        if (sk.len <= dl || memcmp(k, droppable[d], dl))
+        size_t dl = sg_starts_with(k, sk.len, droppable[d]);
+        if (!dl)
             continue;
         unsigned dw = 0;
         for (size_t i = 0; i < dl; i++)
