@@ -840,9 +840,15 @@ static unsigned content_words(const char *written, size_t n)
 static int hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                        size_t kn, unsigned words, uint32_t needs)
 {
-    for (const char *h = strchr(written, '-'); h; h = strchr(h + 1, '-')) {
-        unsigned w = content_words(written, (size_t)(h - written));
-        if (w == 0 || w + 2 > words)
+    /* (the words before each hyphen counted on from the one before: a hyphen
+     * ends a word) */
+    unsigned w = 0;
+    for (const char *h = strchr(written, '-'), *from = written; h; h = strchr(h + 1, '-')) {
+        w += content_words(from, (size_t)(h - from));
+        from = h;
+        if (w + 2 > words)
+            break; /* (and so after every hyphen further on) */
+        if (w == 0)
             continue;
         size_t ks = 0;
         for (unsigned c = 0; c < w; ks++)
@@ -1050,10 +1056,11 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
 static int town_short_end(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, uint32_t needs)
 {
-    const char *town = written; /* its last word, after a space or an apostrophe */
-    for (const char *c = written; *c; c++)
-        if (*c == ' ' || *c == '\'' || !strncmp(c, "\xe2\x80\x99", 3))
-            town = c + (*c == ' ' || *c == '\'' ? 1 : 3);
+    /* its last word, after a space or an apostrophe (looked for from the end) */
+    const char *town = written + strlen(written);
+    while (town > written && town[-1] != ' ' && town[-1] != '\'' &&
+           !(town - written >= 3 && !memcmp(town - 3, "\xe2\x80\x99", 3)))
+        town--;
     size_t sn = strchr(town, '-') ? sg_town_short(town) : 0;
     if (!sn)
         return 0;
