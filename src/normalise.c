@@ -67,11 +67,8 @@ static unsigned char class_of(uint32_t cp)
     }
 }
 
-static int reserve(sg_folded *f, size_t extra)
+static int grow(sg_folded *f, size_t need)
 {
-    size_t need = f->len + extra + 1; /* +1: src[len] sentinel */
-    if (need <= f->cap)
-        return 0;
     size_t cap = f->cap ? f->cap : 256;
     while (cap < need)
         cap *= 2;
@@ -89,6 +86,13 @@ static int reserve(sg_folded *f, size_t extra)
     f->flags = fl;
     f->cap = cap;
     return 0;
+}
+
+/* Room for `extra` more bytes (asked at each run of a text: grown seldom). */
+static inline int reserve(sg_folded *f, size_t extra)
+{
+    size_t need = f->len + extra + 1; /* +1: src[len] sentinel */
+    return need <= f->cap ? 0 : grow(f, need);
 }
 
 /* The folded byte of a printable ASCII mark: itself, but square brackets read
@@ -161,16 +165,20 @@ typedef struct {
     size_t src;
 } ws_run;
 
-static int flush_ws(sg_folded *f, ws_run *ws)
+static int put_ws(sg_folded *f, ws_run *ws)
 {
-    if (!ws->pending)
-        return 0;
     if (reserve(f, 1))
         return SG_ERR_NOMEM;
     put(f, ws->breaks >= 2 ? "\n" : " ", 1, ws->src, 0);
     ws->pending = 0;
     ws->breaks = 0;
     return 0;
+}
+
+/* Writes the pending run of white space, if any (asked before each word). */
+static inline int flush_ws(sg_folded *f, ws_run *ws)
+{
+    return ws->pending ? put_ws(f, ws) : 0;
 }
 
 static void add_ws(ws_run *ws, size_t at, int breaks)
