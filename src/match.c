@@ -212,7 +212,7 @@ int sg_name_read(sg_folded *scratch, const char *written, unsigned char guard, s
     if (n == 0)
         return 0;
     int upper = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !(upper && lower); i++) { /* (most: at the second letter) */
         upper |= (fl[i] & SG_F_UPPER) != 0;
         lower |= (fl[i] & SG_F_LOWER) != 0;
     }
