@@ -28,6 +28,7 @@ static struct {
     town_slot *towns;
     size_t mask;
     char codes[MAX_DEPARTMENTS + 1][4];  /* index -> INSEE code ("13", "2A") */
+    unsigned char code_first[256];       /* 1: a code starts with that byte (digits) */
     uint64_t names[MAX_DEPARTMENTS + 1]; /* index -> the folded name's hash */
     unsigned n;
 } D;
@@ -51,6 +52,7 @@ static unsigned dept_index(const char *code)
     if (D.n == MAX_DEPARTMENTS)
         return 0;
     strcpy(D.codes[++D.n], code);
+    D.code_first[(unsigned char)code[0]] = 1;
     return D.n;
 }
 
@@ -145,7 +147,9 @@ static const town_slot *lookup(const char *t, size_t n)
 /* A department's INSEE code t[0, n) ("13"), or 0. */
 static unsigned code_of(const char *t, size_t n)
 {
-    for (unsigned d = 1; n <= 3 && d <= D.n; d++)
+    if (n == 0 || n > 3 || !D.code_first[(unsigned char)t[0]])
+        return 0; /* (a word: asked of every tail of a name) */
+    for (unsigned d = 1; d <= D.n; d++)
         if (strlen(D.codes[d]) == n && !memcmp(D.codes[d], t, n))
             return d;
     return 0;
