@@ -786,12 +786,13 @@ static void after_generic_head(const sg_folded *f, size_t i, size_t ws, size_t j
     }
 }
 
-/* Extends h with the letters of the word from *j on; *j then its end. */
+/* Extends h with the letters of the word from *j on; *j then its end (at
+ * the latest f->len, whose flags are 0: sg_fold). */
 static inline uint64_t hash_word(const sg_folded *f, size_t *j, uint64_t h)
 {
     const unsigned char *t = (const unsigned char *)f->text, *fl = f->flags;
-    size_t k = *j, n = f->len;
-    while (k < n && (fl[k] & SG_F_ALNUM))
+    size_t k = *j;
+    while (fl[k] & SG_F_ALNUM)
         h = sg_prefix_step(h, t[k++]);
     *j = k;
     return h;

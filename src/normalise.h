@@ -33,8 +33,9 @@ int sg_area_before(const sg_folded *f, size_t p);
 /* Is the folded word t[0, n) such a noun ("pays", "golfe", "vallee")? */
 int sg_area_noun(const char *t, size_t n);
 
-/* Folds s[start, len) (start skips a BOM). Reuses the buffers of `f`.
- * Returns 0 or SG_ERR_NOMEM / SG_ERR_LIMIT (input over 4 GiB). */
+/* Folds s[start, len) (start skips a BOM). Reuses the buffers of `f`; past
+ * the folded text, text[len] is '\0' and flags[len] 0 (a word's letters end
+ * there). Returns 0 or SG_ERR_NOMEM / SG_ERR_LIMIT (input over 4 GiB). */
 int sg_fold(sg_folded *f, const char *s, size_t len, size_t start);
 void sg_folded_free(sg_folded *f);
 
