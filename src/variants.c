@@ -614,27 +614,43 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const d
 
 /* ---- compiling ---- */
 
-/* The letters of skeleton k[0, n): its bytes but the spaces. */
-static size_t letters_of(const char *k, size_t n)
+/* Links skeleton `id`, k[0, n) of three words or more, to the fuzzy readings
+ * of its first word's prefix r, unless too many long names start so: a first
+ * word that starts many ("centre") would make every "Centre" of the text
+ * compare them all, and such names have no fuzzy reading. */
+static void link_fuzzy(sg_matcher *m, uint32_t id, prefix_rec *r, const char *k, size_t n)
 {
-    size_t letters = 0;
-    for (size_t c = 0; c < n; c++)
-        letters += k[c] != ' ';
-    return letters;
+    prefix_ext *x = &m->prefix_ext[r - m->prefixes];
+    uint32_t head = sg_prefix_fuzzy(m, r);
+    unsigned chain = head == SG_TRIE_NONE ? 0 : m->fuzzy_next[head].chain;
+    if (chain >= FUZZY_CHAIN)
+        return;
+    m->fuzzy_next[id].chain = (unsigned char)(chain + 1);
+    /* (with fewer than three words, never read: c2 0 is no text) */
+    const char *k2 = memchr(k, ' ', n);
+    const char *k3 = k2 ? memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k)) : NULL;
+    const char *k4 = k3 ? memchr(k3 + 1, ' ', n - (size_t)(k3 + 1 - k)) : NULL;
+    m->fuzzy_next[id].next = head;
+    if (k3) {
+        m->fuzzy_next[id].c2 = (unsigned char)k2[1];
+        m->fuzzy_next[id].len2 = (uint32_t)(k3 - k2 - 1);
+        m->fuzzy_next[id].c3 = (unsigned char)k3[1];
+        m->fuzzy_next[id].len3 = (uint16_t)((k4 ? k4 : k + n) - k3 - 1);
+    }
+    x->fuzzy = id;
+    r->key |= PREFIX_FUZZY;
 }
 
-/* Adds skeleton k[0, n) (words one space apart) of `entity`. */
-static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, unsigned words,
-                    uint32_t needs)
+/* Adds skeleton k[0, n) (words one space apart, counted as its prefixes are
+ * added) of `entity`. */
+static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
 {
     /* (one word: guarded, or a site's name read capitalised: "la Timone") */
-    if ((words < 2 && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
+    if ((!memchr(k, ' ', n) && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
          (needs & (SKEL_DERIVED | SKEL_CAPITALS)) != (SKEL_DERIVED | SKEL_CAPITALS)) ||
         n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1 || m->texts_len + n > UINT32_MAX)
         return 0;
-    skel_rec sk = {
-        entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, (unsigned char)(words > 255 ? 255 : words), 0,
-        0};
+    skel_rec sk = {entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, 0, 0, 0};
     size_t off;
     if (sg_matcher_text(m, k, n, &off) ||
         sg_grow((void **)&m->skels, &m->skels_cap, m->nskels + 1, sizeof(skel_rec)) ||
@@ -643,55 +659,39 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uns
     sk.text_off = (uint32_t)off;
     uint32_t id = (uint32_t)m->nskels++;
     m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0, 0};
-    /* a long name read fuzzily starts with its first word as written; people's
-     * names are not read so (a misspelt name is most often another person) */
-    int fuzzy = !(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && !m->is_person[entity] &&
-                letters_of(k, n) >= FUZZY_MIN;
-    uint64_t h = SG_PREFIX_SEED;
+    uint64_t h = SG_PREFIX_SEED, first_h = 0;
+    unsigned words = 0;
     prefix_rec *r = NULL;
     for (size_t i = 0; i <= n; i++) {
         if (i == n || k[i] == ' ') {
             if (!(r = sg_prefix_get(m, h)))
                 return SG_ERR_NOMEM;
-            if (fuzzy && i < n && !memchr(k, ' ', i)) {
-                /* a first word that starts many long names ("centre") would make
-                 * every "Centre" of the text compare them all: such names have no
-                 * fuzzy reading */
-                prefix_ext *x = &m->prefix_ext[r - m->prefixes];
-                uint32_t head = sg_prefix_fuzzy(m, r);
-                unsigned chain = head == SG_TRIE_NONE ? 0 : m->fuzzy_next[head].chain;
-                if (chain < FUZZY_CHAIN) {
-                    m->fuzzy_next[id].chain = (unsigned char)(chain + 1);
-                    /* (with fewer than three words, never read: c2 0 is no text) */
-                    const char *k2 = memchr(k, ' ', n);
-                    const char *k3 = k2 ? memchr(k2 + 1, ' ', n - (size_t)(k2 + 1 - k)) : NULL;
-                    const char *k4 = k3 ? memchr(k3 + 1, ' ', n - (size_t)(k3 + 1 - k)) : NULL;
-                    m->fuzzy_next[id].next = sg_prefix_fuzzy(m, r);
-                    if (k3) {
-                        m->fuzzy_next[id].c2 = (unsigned char)k2[1];
-                        m->fuzzy_next[id].len2 = (uint32_t)(k3 - k2 - 1);
-                        m->fuzzy_next[id].c3 = (unsigned char)k3[1];
-                        m->fuzzy_next[id].len3 = (uint16_t)((k4 ? k4 : k + n) - k3 - 1);
-                    }
-                    x->fuzzy = id;
-                    r->key |= PREFIX_FUZZY;
-                }
-            }
+            if (words++ == 0)
+                first_h = h;
         }
         if (i < n)
             h = sg_prefix_step(h, (unsigned char)k[i]);
     }
+    sk.words = (unsigned char)(words > 255 ? 255 : words);
     sk.next = sg_prefix_skel(m, r);
     m->prefix_ext[r - m->prefixes].skel = id;
     r->key |= PREFIX_SKEL;
     m->skels[id] = sk;
+    /* a long name read fuzzily starts with its first word as written; people's
+     * names are not read so (a misspelt name is most often another person) */
+    if (!(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && !m->is_person[entity] &&
+        n - (words - 1) >= FUZZY_MIN) {
+        if (!(r = sg_prefix_get(m, first_h))) /* (there: the loop added it) */
+            return SG_ERR_NOMEM;
+        link_fuzzy(m, id, r, k, n);
+    }
     return 0;
 }
 
 /* The heads of skeleton k[0, n) in their other form: "centre hospitalier
  * toulon" -> "ch toulon" and back. Writes it to out (SKEL_MAX) and returns
  * its length, or 0. */
-static size_t other_head(const char *k, size_t n, char *out, unsigned *words)
+static size_t other_head(const char *k, size_t n, char *out)
 {
     for (size_t h = 0; h < NHEADS; h++)
         for (int side = 0; side < 2; side++) {
@@ -702,10 +702,6 @@ static size_t other_head(const char *k, size_t n, char *out, unsigned *words)
                 continue;
             memcpy(out, to, tl);
             memcpy(out + tl, k + fl, n - fl);
-            unsigned w = 1;
-            for (size_t i = 0; i < n - fl + tl; i++)
-                w += out[i] == ' ';
-            *words = w;
             return n - fl + tl;
         }
     return 0;
@@ -1195,13 +1191,12 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if ((m->is_place[entity] && lead) || (masculine && words == 1))
         needs |= SKEL_CONTRACTED;
     size_t first = m->nskels;
-    int rc = add_skel(m, entity, k, kn, words, needs);
+    int rc = add_skel(m, entity, k, kn, needs);
     if (!rc && m->nskels > first && town && town < words && words - town <= 3)
         m->skels[first].town = (unsigned char)town;
-    unsigned w2 = 0;
-    size_t n2 = rc ? 0 : other_head(k, kn, k2, &w2);
+    size_t n2 = rc ? 0 : other_head(k, kn, k2);
     if (n2)
-        rc = add_skel(m, entity, k2, n2, w2, needs | SG_VARIANT_HEADS);
+        rc = add_skel(m, entity, k2, n2, needs | SG_VARIANT_HEADS);
     /* an organisation's readings by its head's words */
     int body = !m->is_person[entity] && !m->is_place[entity];
     int headed = body && (m->allowed[entity] & SG_VARIANT_HEADS);
@@ -1295,14 +1290,11 @@ static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t 
         if (local)
             mark_siblings(m, first, k, n, SKEL_LOCAL, 0);
     }
-    unsigned words = 1;
-    for (size_t i = 0; i < n; i++)
-        words += k[i] == ' ';
     /* (SKEL_ACRONYM1 is the base name's: a derived reading's bit 9 is
      * SKEL_TOWNLIKE, set by its caller) */
     size_t id = m->nskels;
     int rc =
-        add_skel(m, entity, k, n, words,
+        add_skel(m, entity, k, n,
                  (uint32_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED | (local ? SKEL_LOCAL : 0)));
     if (!rc && m->nskels > id)
         m->skels[id].area = (unsigned char)area;
@@ -1981,7 +1973,7 @@ static int variants_finish(sg_matcher *m)
             uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION |
                                         (acronym ? SKEL_UPPER1 : 0));
             if (acronym ? add_derived(m, sk.entity, buf, n, needs)
-                        : !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, words, needs))
+                        : !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, needs))
                 return SG_ERR_NOMEM;
             /* one word left, "Canceropôle" for "Canceropôle Provence-Alpes-Côte
              * d'Azur": capitalised, eight letters or more, no generic head, and
@@ -2005,11 +1997,8 @@ static int variants_finish(sg_matcher *m)
                     continue;
                 buf[n] = ' ';
                 memcpy(buf + n + 1, other, r2l);
-                unsigned w2 = words + 1;
-                for (size_t c = 0; c < r2l; c++)
-                    w2 += other[c] == ' ';
                 uint32_t n2 = (uint32_t)(needs | (body ? SKEL_CAPITALS : 0));
-                if (!taken(m, buf, n + 1 + r2l) && add_skel(m, sk.entity, buf, n + 1 + r2l, w2, n2))
+                if (!taken(m, buf, n + 1 + r2l) && add_skel(m, sk.entity, buf, n + 1 + r2l, n2))
                     return SG_ERR_NOMEM;
             }
         }
