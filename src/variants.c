@@ -1029,7 +1029,7 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
         size_t ll = strlen(links[l]), at = 0;
         /* the last one (as links start with a space, compared at spaces only) */
         for (size_t i = 0; i + ll <= kn; i++)
-            if (k[i] == ' ' && !memcmp(k + i, links[l], ll))
+            if (k[i] == ' ' && k[i + 1] == links[l][1] && !memcmp(k + i, links[l], ll))
                 at = i;
         if (!at)
             continue;
@@ -1169,7 +1169,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     size_t w1 = 0, upper = 0, lower = 0;
     while (w1 < n && !(fl[w1] & SG_F_ALNUM))
         w1++;
-    for (; w1 < n && (fl[w1] & SG_F_ALNUM); w1++) {
+    /* (read up to a lower-case letter: then not in capitals) */
+    for (; w1 < n && (fl[w1] & SG_F_ALNUM) && !lower; w1++) {
         upper += (fl[w1] & SG_F_UPPER) != 0;
         lower += (fl[w1] & SG_F_LOWER) != 0;
     }
