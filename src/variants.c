@@ -508,7 +508,7 @@ static unsigned char ending_key(const char *k, size_t n)
 }
 
 /* The departments' lengths, and their chains by key (in the list's order),
- * worked out once a matcher. */
+ * worked out once. */
 #define NO_DEPARTMENT UCHAR_MAX
 _Static_assert(NDEPARTMENTS < NO_DEPARTMENT, "a department's index fits a byte");
 typedef struct {
@@ -516,6 +516,26 @@ typedef struct {
     unsigned char first[256];         /* by key */
     unsigned char next[NDEPARTMENTS]; /* the next one of the same key */
 } department_ends;
+
+static department_ends dept_ends;
+static pthread_once_t dept_ends_once = PTHREAD_ONCE_INIT;
+
+static void dept_ends_make(void)
+{
+    memset(dept_ends.first, NO_DEPARTMENT, sizeof(dept_ends.first));
+    for (size_t d = NDEPARTMENTS; d-- > 0;) { /* (from the last: each goes first) */
+        dept_ends.len[d] = strlen(departments[d]);
+        unsigned char key = ending_key(departments[d], dept_ends.len[d]);
+        dept_ends.next[d] = dept_ends.first[key];
+        dept_ends.first[key] = (unsigned char)d;
+    }
+}
+
+static const department_ends *department_ends_get(void)
+{
+    pthread_once(&dept_ends_once, dept_ends_make);
+    return &dept_ends;
+}
 
 /* The readings of an order's departmental council (skeleton k, its
  * length len, its department's words from ts on): the body before them, in
@@ -959,6 +979,7 @@ static size_t areas_dropped(const char *k, size_t kn)
 {
     static const char *const areas[] = {"mediterranee", "provence", "cote azur", "sophia antipolis",
                                         "alpes",        "france",   "sud est"};
+    const department_ends *de = department_ends_get();
     size_t end = kn;
     for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
         size_t rn = strlen(regions[r]);
@@ -977,8 +998,10 @@ static size_t areas_dropped(const char *k, size_t kn)
             int area = sg_department_of(t, tn) != 0;
             for (size_t a = 0; a < sizeof(areas) / sizeof(*areas) && !area; a++)
                 area = sg_word_is(t, tn, areas[a]);
-            for (size_t d = 0; d < sizeof(departments) / sizeof(*departments) && !area; d++)
-                area = departments[d][0] == t[0] && sg_word_is(t, tn, departments[d]);
+            /* (only the departments that end as the tail does) */
+            for (size_t d = tn >= 2 ? de->first[ending_key(t, tn)] : NO_DEPARTMENT;
+                 d != NO_DEPARTMENT && !area; d = de->next[d])
+                area = sg_word_is(t, tn, departments[d]);
             if (area) {
                 end = sp[w - 1];
                 more = 1;
@@ -1932,19 +1955,12 @@ int sg_variants_finish(sg_matcher *m)
 static int variants_finish(sg_matcher *m)
 {
     size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
-    department_ends de;
+    const department_ends *de = department_ends_get();
     uint32_t region_ends[256] = {0}; /* by ending_key: the regions, a bit each */
     _Static_assert(sizeof(regions) / sizeof(*regions) <= 32, "a bit a region");
     for (size_t r = 0; r < sizeof(regions) / sizeof(*regions); r++) {
         rlen[r] = strlen(regions[r]);
         region_ends[ending_key(regions[r], rlen[r])] |= (uint32_t)1 << r;
-    }
-    memset(de.first, NO_DEPARTMENT, sizeof(de.first));
-    for (size_t d = NDEPARTMENTS; d-- > 0;) { /* (from the last: each goes first) */
-        de.len[d] = strlen(departments[d]);
-        unsigned char key = ending_key(departments[d], de.len[d]);
-        de.next[d] = de.first[key];
-        de.first[key] = (unsigned char)d;
     }
     for (size_t i = 0; i < n0; i++)
         if (head_readings(m, m->skels[i]))
@@ -1953,7 +1969,7 @@ static int variants_finish(sg_matcher *m)
         skel_rec sk = m->skels[i];
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
-        if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off, &de))
+        if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off, de))
             return SG_ERR_NOMEM;
         uint32_t ends = sk.len >= 2 ? region_ends[ending_key(m->texts + sk.text_off, sk.len)] : 0;
         for (size_t r = 0; ends && r < sizeof(regions) / sizeof(*regions); r++) {
