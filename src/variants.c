@@ -824,13 +824,12 @@ static int written_byte(unsigned char c)
 static size_t written_word_end(const char *written, size_t i, size_t n, int *function)
 {
     size_t e = i;
-    char low[4];
-    while (e < n && written_byte((unsigned char)written[e])) {
-        if (e - i < sizeof(low))
-            low[e - i] = (char)(written[e] | 0x20);
+    while (e < n && written_byte((unsigned char)written[e]))
         e++;
-    }
-    *function = e - i <= 3 && sg_function_word(low, e - i);
+    char low[3];
+    for (size_t c = 0; e - i <= sizeof(low) && c < e - i; c++) /* (a function word's length) */
+        low[c] = (char)(written[i + c] | 0x20);
+    *function = e - i <= sizeof(low) && sg_function_word(low, e - i);
     return e;
 }
 
@@ -1402,11 +1401,11 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
         const char *ws = p;
         while (*p && !separator_at(p, &h))
             p++;
-        char low[4];
+        char low[3];
         size_t wl = (size_t)(p - ws);
-        for (size_t i = 0; i < wl && i < sizeof(low); i++)
+        for (size_t i = 0; wl <= sizeof(low) && i < wl; i++) /* (a function word's length) */
             low[i] = (char)(ws[i] | 0x20);
-        if (wl <= 3 && sg_function_word(low, wl)) {
+        if (wl <= sizeof(low) && sg_function_word(low, wl)) {
             prev_content = 0;
             continue;
         }
