@@ -1047,20 +1047,23 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
 static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
 {
     static const char *const links[] = {" sur ", " en ", " sous "};
+    /* the last link, read with two words after it at most: its last space
+     * is one of the skeleton's last two (0: none) */
+    size_t last[2] = {0, 0};
+    for (size_t i = kn, s = 0; i > 0 && s < 2; i--)
+        if (k[i - 1] == ' ')
+            last[s++] = i - 1;
     for (size_t l = 0; l < sizeof(links) / sizeof(*links); l++) {
         size_t ll = strlen(links[l]), at = 0;
-        /* the last one (as links start with a space, compared at spaces only) */
-        for (size_t i = 0; i + ll <= kn; i++)
-            if (k[i] == ' ' && k[i + 1] == links[l][1] && !memcmp(k + i, links[l], ll))
-                at = i;
+        for (size_t s = 0; s < 2 && !at; s++) /* (the later one first) */
+            if (last[s] + 1 >= ll && !memcmp(k + last[s] + 1 - ll, links[l], ll))
+                at = last[s] + 1 - ll;
         if (!at)
             continue;
-        unsigned before = 1, after = 1;
+        unsigned before = 1;
         for (size_t i = 0; i < at; i++)
             before += k[i] == ' ';
-        for (size_t i = at + ll; i < kn; i++)
-            after += k[i] == ' ';
-        if (before >= 3 && after <= 2 &&
+        if (before >= 3 &&
             add_derived(m, entity, k, at, (uint32_t)(needs | SG_VARIANT_FUNCTION_WORDS)))
             return SG_ERR_NOMEM;
     }
