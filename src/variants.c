@@ -682,15 +682,16 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uin
     uint64_t h = SG_PREFIX_SEED, first_h = 0;
     unsigned words = 0;
     prefix_rec *r = NULL;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || k[i] == ' ') {
-            if (!(r = sg_prefix_get(m, h)))
-                return SG_ERR_NOMEM;
-            if (words++ == 0)
-                first_h = h;
-        }
-        if (i < n)
-            h = sg_prefix_step(h, (unsigned char)k[i]);
+    for (size_t i = 0;; i++) { /* (a word at a time, the prefix to its end added) */
+        while (i < n && k[i] != ' ')
+            h = sg_prefix_step(h, (unsigned char)k[i++]);
+        if (!(r = sg_prefix_get(m, h)))
+            return SG_ERR_NOMEM;
+        if (words++ == 0)
+            first_h = h;
+        if (i == n)
+            break;
+        h = sg_prefix_step(h, ' ');
     }
     sk.words = (unsigned char)(words > 255 ? 255 : words);
     sk.next = sg_prefix_skel(m, r);
