@@ -170,10 +170,13 @@ static int add_prefixes(sg_matcher *m, const char *t, const unsigned char *fl, s
                         uint32_t alias)
 {
     uint64_t h = SG_PREFIX_SEED;
-    for (size_t k = 0; k < n; k++) {
-        h = sg_prefix_step(h, (unsigned char)t[k]);
-        if ((fl[k] & SG_F_ALNUM) && (k + 1 == n || !(fl[k + 1] & SG_F_ALNUM)) &&
-            prefix_add(m, h, k + 1 == n ? alias : SG_TRIE_NONE))
+    for (size_t k = 0; k < n;) { /* (a word at a time, and what comes before it) */
+        while (k < n && !(fl[k] & SG_F_ALNUM))
+            h = sg_prefix_step(h, (unsigned char)t[k++]);
+        size_t ws = k;
+        while (k < n && (fl[k] & SG_F_ALNUM))
+            h = sg_prefix_step(h, (unsigned char)t[k++]);
+        if (k > ws && prefix_add(m, h, k == n ? alias : SG_TRIE_NONE))
             return SG_ERR_NOMEM;
     }
     return 0;
