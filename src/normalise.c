@@ -289,13 +289,24 @@ static void plain_make(void)
         }
 }
 
+/* The entry of fold2_table for the two-byte character at u[i], or NULL when
+ * it is none or has no entry. */
+static inline const fold2 *fold2_at(const unsigned char *u, size_t len, size_t i)
+{
+    if (u[i] < 0xC2 || u[i] >= 0xE0 || i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
+        return NULL;
+    const fold2 *e = &fold2_table[(((uint32_t)u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F)) - 0x80];
+    return e->n ? e : NULL;
+}
+
 /* The fast path: folds the run of plain ASCII from u[i] (one) on in one
  * pass, across the single spaces between its words (a space between two
  * plain characters is a white-space run of its own: one ' ' from its
- * offset); returns where the run ends. The buffers have room for len - i
- * more bytes. A word's bytes go through one table each (plain_fold), where
- * each byte was tested as plain after it was folded: a tenth of a dense
- * corpus's extraction went to folding. */
+ * offset) and the accented letters in them that fold to two bytes or fewer
+ * ("é": the output never outgrows the input); returns where the run ends.
+ * The buffers have room for len - i more bytes. A word's bytes go through
+ * one table each (plain_fold), where each byte was tested as plain after it
+ * was folded: a tenth of a dense corpus's extraction went to folding. */
 static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, size_t i)
 {
     char *text = f->text;
@@ -311,6 +322,17 @@ static size_t fold_ascii_run(sg_folded *f, const unsigned char *u, size_t len, s
             flags[o++] = ascii_class[b];
             i++;
         } while (i < len && plain_fold[b = u[i]]);
+        const fold2 *e = i < len ? fold2_at(u, len, i) : NULL;
+        if (e && e->n <= 2) { /* (as sg_fold's loop would fold it) */
+            for (size_t k = 0; k < e->n; k++) {
+                text[o] = e->b[k];
+                src[o] = (uint32_t)i;
+                flags[o++] = e->cls;
+            }
+            i += 2;
+            if (i < len && plain_fold[u[i]])
+                continue;
+        }
         if (i + 1 < len && u[i] == ' ' && plain_fold[u[i + 1]]) {
             text[o] = ' ';
             src[o] = (uint32_t)i;
@@ -373,15 +395,13 @@ int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
             i++;
             continue;
         }
-        if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
-            const fold2 *e = &fold2_table[(((uint32_t)c & 0x1F) << 6 | (u[i + 1] & 0x3F)) - 0x80];
-            if (e->n) {
-                if (flush_ws(f, &ws) || reserve(f, e->n))
-                    return SG_ERR_NOMEM;
-                put(f, e->b, e->n, i, e->cls);
-                i += 2;
-                continue;
-            }
+        const fold2 *e = fold2_at(u, len, i);
+        if (e) {
+            if (flush_ws(f, &ws) || reserve(f, e->n))
+                return SG_ERR_NOMEM;
+            put(f, e->b, e->n, i, e->cls);
+            i += 2;
+            continue;
         }
         size_t at = i;
         int bad = 0;
