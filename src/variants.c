@@ -1278,6 +1278,20 @@ static void mark_siblings(sg_matcher *m, uint32_t v, const char *k, size_t n, ui
     }
 }
 
+/* Does a name of the gazetteers spelt k[0, n) keep a derived reading of
+ * `entity` out? Any does, but the entity's own acronym for a reading in
+ * capitals that may also be read in title case in a list ("SUD", an alias
+ * matched in capitals only, and "les syndicats Sud, CGT et FO"). */
+static int alias_blocks(const sg_matcher *m, const prefix_rec *r, const char *k, size_t n,
+                        uint32_t entity, uint32_t needs)
+{
+    for (uint32_t v = sg_prefix_alias(m, r); v != SG_TRIE_NONE; v = m->aliases[v].next)
+        if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, k, n) &&
+            (!(needs & SKEL_UPPER1) || m->aliases[v].entity != entity))
+            return 1;
+    return 0;
+}
+
 /* add_derived's, for a reading of a name that ends with a department's area
  * (`area`, its index; 0: none). Two entities' same derived reading is read
  * for neither (SKEL_DEAD), but where each is of another department: then it
@@ -1288,7 +1302,7 @@ static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t 
     const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
     int local = 0;
     if (r) {
-        if (sg_alias_at(m, r, k, n, 0) != SG_TRIE_NONE)
+        if (alias_blocks(m, r, k, n, entity, needs))
             return 0;
         uint32_t first = sg_prefix_skel(m, r);
         for (uint32_t v = first; v != SG_TRIE_NONE; v = m->skels[v].next) {
