@@ -897,8 +897,9 @@ static int first_word(const sg_matcher *m, const sg_folded *f, size_t i, sg_walk
         return 1;
     const char *sw = f->text + i;
     size_t sn = w->first_end - i;
-    if (m->variants && (sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' &&
-        (sn == 2 || sw[2] == 'e')) {
+    if (m->variants &&
+        (((sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' && (sn == 2 || sw[2] == 'e')) ||
+         sg_ephad(sw, sn))) {
         w->dirty = 1;
         sg_skeleton_word(&sw, &sn);
         w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));

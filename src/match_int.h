@@ -398,7 +398,8 @@ const char *sg_demonym(const char *t, size_t n);
 int sg_insertable(const char *head, size_t hn, const char *w, size_t wn);
 /* A word as skeletons read it: "st" and "ste" as "saint" and "sainte"
  * ("St-Raphaël", "hôpital Ste-Musse"), a Roman numeral up to ten as its
- * digits ("l'hôpital Pasteur II" for Hôpital Pasteur 2): replaces *t, *n. */
+ * digits ("l'hôpital Pasteur II" for Hôpital Pasteur 2), "ephad" as "ehpad"
+ * ("l'Ephad L'Agora"): replaces *t, *n. */
 void sg_skeleton_word(const char **t, size_t *n);
 /* Is the folded word t[0, n) a Roman numeral that skeletons read as digits? */
 int sg_roman_numeral(const char *t, size_t n);
@@ -511,6 +512,13 @@ static inline size_t sg_starts_with(const char *t, size_t n, const char *w)
         return 0;
     size_t l = strlen(w);
     return n > l && !memcmp(t, w, l) ? l : 0;
+}
+
+/* "Ephad", the press's frequent slip for "Ehpad", which a name's skeleton
+ * reads as "ehpad" (sg_skeleton_word). */
+static inline int sg_ephad(const char *t, size_t n)
+{
+    return n == 5 && t[0] == 'e' && t[1] == 'p' && !memcmp(t, "ephad", 5);
 }
 
 /* Is the folded word t[0, n) one of the `count` words of `list`? */

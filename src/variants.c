@@ -97,6 +97,8 @@ void sg_skeleton_word(const char **t, size_t *n)
     } else if (*n == 3 && w[0] == 's' && w[1] == 't' && w[2] == 'e') {
         *t = "sainte";
         *n = 6;
+    } else if (sg_ephad(w, *n)) {
+        *t = "ehpad"; /* the press's frequent slip */
     } else if (*n <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x')) {
         for (size_t k = 0; k < sizeof(roman) / sizeof(*roman); k++)
             if (sg_word_is(w, *n, roman[k])) {
