@@ -12,7 +12,8 @@
 #include "suggest_int.h"
 
 /* The end of the sequence starting at i: capitalised words joined by spaces
- * or by the particles de, du, des, la, le, d’, l’ (not by "et": "les
+ * or by the particles de, du, des, la, le, d’, l’, and after two words by
+ * "en" before a word that is no place (not by "et": "les
  * cliniques X et Y" are two names); not across an acronym followed by a
  * person ("à LCI Patrick Bourdillon"). */
 size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i)
@@ -35,6 +36,9 @@ size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i)
         } else if (particle_at(sc, k) && k + 2 < sc->ntok && particle_at(sc, k + 1) &&
                    name_word(sc, k + 2)) { /* de la, de l’ */
             j = k + 2;
+        } else if (j > i && is(sc, k, "en") && (sc->tok[k].flags & T_LOWER) && k + 1 < sc->ntok &&
+                   name_word(sc, k + 1) && !in(sc, k + 1, SG_WL_PLACE)) {
+            j = k + 1; /* "Fonds d'Investissement Régional en Santé" */
         } else if (is(sc, k, "et") && (sc->tok[k].flags & T_LOWER) && k + 1 < sc->ntok &&
                    sep_blank(sc, k + 1) && (sc->tok[k + 1].flags & T_CAP) &&
                    (is(sc, k + 1, "associes") || is(sc, k + 1, "associe") ||

@@ -1347,6 +1347,25 @@ static void parts_of_places(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* "en" joins a name's words after two of them, before a word that is no
+ * place ("le Fonds Vertal en Santé"); before a place, the name stops ("le
+ * Réseau Vertal en Provence"). */
+static void names_with_en(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le Fonds Vertal en Santé aide les start-up. Le Fonds Vertal en Santé "
+                           "paie. Le Réseau Vertal en Provence recrute ; le Réseau Vertal en "
+                           "Provence forme.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Fonds Vertal en Santé", "organisation");
+    hasnt(l, "Fonds Vertal");
+    has(l, "Réseau Vertal", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* A name saying what a body is for counts from one mention; the hospitals
  * of one town are one body, of several towns several. */
 static void purposes_and_hospitals(void **state)
@@ -1933,6 +1952,7 @@ int main(void)
         cmocka_unit_test(kinds_defined),
         cmocka_unit_test(two_letters_once),
         cmocka_unit_test(parts_of_places),
+        cmocka_unit_test(names_with_en),
         cmocka_unit_test(purposes_and_hospitals),
         cmocka_unit_test(lower_case_titles),
         cmocka_unit_test(departments_without_dashes),
