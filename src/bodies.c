@@ -594,7 +594,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         while (p < f->len && !(fl[p] & SG_F_ALNUM))
             p++;
         size_t ws = p;
-        while (p < f->len && (fl[p] & SG_F_ALNUM))
+        while (fl[p] & SG_F_ALNUM) /* (flags[len] is 0: sg_fold) */
             p++;
         char c = ws < f->len ? f->text[ws] : 0;
         if (c < 'a' || c > 'z' || p - ws >= 32 || !(lengths[c - 'a'] >> (p - ws) & 1))
