@@ -819,8 +819,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
     for (;;) {
         if (clean) {
             const char *wt = (const char *)t + ws;
-            if ((j - ws == 2 || j - ws == 3) && wt[0] == 's' && wt[1] == 't' &&
-                (j - ws == 2 || wt[2] == 'e')) {
+            if (sg_saint_short(wt, j - ws)) {
                 w->dirty = 1; /* "St-Raphaël": the skeleton reads "saint" */
                 clean = 0;
             } else if (words && sg_function_word(wt, j - ws)) {
@@ -897,9 +896,7 @@ static int first_word(const sg_matcher *m, const sg_folded *f, size_t i, sg_walk
         return 1;
     const char *sw = f->text + i;
     size_t sn = w->first_end - i;
-    if (m->variants &&
-        (((sn == 2 || sn == 3) && sw[0] == 's' && sw[1] == 't' && (sn == 2 || sw[2] == 'e')) ||
-         sg_ephad(sw, sn))) {
+    if (m->variants && (sg_saint_short(sw, sn) || sg_ephad(sw, sn))) {
         w->dirty = 1;
         sg_skeleton_word(&sw, &sn);
         w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));

@@ -518,7 +518,14 @@ static inline size_t sg_starts_with(const char *t, size_t n, const char *w)
  * reads as "ehpad" (sg_skeleton_word). */
 static inline int sg_ephad(const char *t, size_t n)
 {
-    return n == 5 && t[0] == 'e' && t[1] == 'p' && !memcmp(t, "ephad", 5);
+    return sg_word_is(t, n, "ephad");
+}
+
+/* "st", "ste": "Saint", "Sainte" shortened, which a name's skeleton reads in
+ * full (sg_skeleton_word). */
+static inline int sg_saint_short(const char *t, size_t n)
+{
+    return (n == 2 || n == 3) && t[0] == 's' && t[1] == 't' && (n == 2 || t[2] == 'e');
 }
 
 /* Is the folded word t[0, n) one of the `count` words of `list`? */

@@ -369,6 +369,22 @@ static char *capitalised(const char *label)
     return l;
 }
 
+/* The aliases of definition c, '|' between them: its acronym and the
+ * others; NULL when out of memory. */
+static char *definition_aliases(const sg_cand *c)
+{
+    size_t len = strlen(c->alias) + 1;
+    for (size_t k = 0; k < c->nmore; k++)
+        len += strlen(c->more[k]) + 1;
+    char *aliases = malloc(len);
+    if (aliases) {
+        strcpy(aliases, c->alias);
+        for (size_t k = 0; k < c->nmore; k++)
+            strcat(strcat(aliases, "|"), c->more[k]);
+    }
+    return aliases;
+}
+
 static int rows_from_definitions(sg_suggester *s)
 {
     const sg_cand_list *defs = &s->scan.defs;
@@ -376,23 +392,15 @@ static int rows_from_definitions(sg_suggester *s)
         const sg_cand *c = &defs->v[i];
         if (name_taken(s, c->label) || name_taken(s, c->alias))
             continue;
-        size_t len = strlen(c->alias) + 1;
-        for (size_t k = 0; k < c->nmore; k++)
-            len += strlen(c->more[k]) + 1;
-        char *aliases = malloc(len);
-        if (aliases) {
-            strcpy(aliases, c->alias);
-            for (size_t k = 0; k < c->nmore; k++)
-                strcat(strcat(aliases, "|"), c->more[k]);
-        }
         char *lf = sg_suggest_fold(&s->scan.scratch, c->label, strlen(c->label));
         const char *type = lf && sg_suggest_word(SG_WL_PLACE, lf) ? "place" : "organisation";
-        /* a kind spelt in full defines no actor: "Union départementale (UD)" */
+        /* a kind spelt in full defines no actor: "Union départementale (UD)";
+           its names are taken all the same */
         int kind = lf && sg_suggest_spelt_kind(lf);
         free(lf);
-        int rc = kind ? (free(aliases), 0)
-                      : row_add(s, K_DEFINITION, type, "definition", capitalised(c->label), aliases,
-                                sg_strdup(""));
+        int rc = kind ? 0
+                      : row_add(s, K_DEFINITION, type, "definition", capitalised(c->label),
+                                definition_aliases(c), sg_strdup(""));
         if (rc || (rc = take_name(s, c->label)) || (rc = take_name(s, c->alias)) ||
             (rc = take_letters(s, c->alias)))
             return rc;

@@ -91,12 +91,9 @@ void sg_skeleton_word(const char **t, size_t *n)
                                         "vi", "vii", "viii", "ix", "x"};
     static const char *const digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
     const char *w = *t;
-    if (*n == 2 && w[0] == 's' && w[1] == 't') {
-        *t = "saint";
-        *n = 5;
-    } else if (*n == 3 && w[0] == 's' && w[1] == 't' && w[2] == 'e') {
-        *t = "sainte";
-        *n = 6;
+    if (sg_saint_short(w, *n)) {
+        *t = *n == 2 ? "saint" : "sainte";
+        *n += 3;
     } else if (sg_ephad(w, *n)) {
         *t = "ehpad"; /* the press's frequent slip */
     } else if (*n <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x')) {
@@ -555,7 +552,7 @@ static int order_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t l
     const size_t council = sizeof("conseil departemental ") - 1, n = ts - 1, dl = len - ts;
     unsigned area = sg_department_named(k + ts, dl);
     char buf[SKEL_MAX];
-    size_t o = memcmp(k, "ordre ", 6) ? council : 0; /* where "ordre" starts */
+    size_t o = sg_starts_with(k, n, "ordre ") ? 0 : council; /* where "ordre" starts */
     if (add_derived_in(m, entity, k, n, needs, area))
         return SG_ERR_NOMEM;
     if (o) {
@@ -619,19 +616,13 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const d
     for (size_t h = 0; h < NHOSPITAL_HEADS; h++)
         if (sg_word_is(k, n, heads[h][0]))
             return 0;
-    for (size_t c = 0; c < sizeof(councils) / sizeof(*councils); c++) {
-        size_t cl = strlen(councils[c]);
-        if (n == cl && !memcmp(k, councils[c], cl))
-            return 0;
-    }
-    memcpy(buf, k, n);
-    static const char cdo[] = "conseil departemental ordre ";
-    if ((n > sizeof(cdo) - 1 && !memcmp(buf, cdo, sizeof(cdo) - 1)) ||
-        (n > 6 && !memcmp(buf, "ordre ", 6)))
+    if (sg_word_in(k, n, councils, sizeof(councils) / sizeof(*councils)))
+        return 0;
+    if (sg_starts_with(k, n, "conseil departemental ordre ") || sg_starts_with(k, n, "ordre "))
         return order_dropped(m, sk.entity, k, sk.len, ts, needs);
     /* other bodies capitalised only: "un groupement hospitalier de territoire"
      * in lower case is the kind, not the gazetteer's only one */
-    return add_derived(m, sk.entity, buf, n, needs | SKEL_CAPITAL1);
+    return add_derived(m, sk.entity, k, n, needs | SKEL_CAPITAL1);
 }
 
 /* ---- compiling ---- */
@@ -1689,10 +1680,8 @@ static int local_branch(const char *k, size_t n, size_t an)
  * médecins" (no one's where the gazetteer has two orders' councils). */
 static int national_order(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
 {
-    static const char cno[] = "conseil national ordre ";
-    const size_t l = sizeof(cno) - 1;
-    if (sk.len <= l || k[0] != 'c' || memcmp(k, cno, l) || m->is_person[sk.entity] ||
-        m->is_place[sk.entity])
+    size_t l = sg_starts_with(k, sk.len, "conseil national ordre ");
+    if (!l || m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;
     return add_derived(m, sk.entity, k, l - 1, needs | SKEL_CAPITAL1);
 }

@@ -395,7 +395,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
             /* (a head's acronym in capitals, but "Ehpad", a word of the
                press in any case) */
             if (sp->len + 1 + wl > SKEL_MAX ||
-                (sg_heads_acronym(wt, wl) && !sg_all_upper(f, j, we) && wl < 5))
+                (sg_heads_acronym(wt, wl) && !sg_all_upper(f, j, we) &&
+                 !sg_word_is(wt, wl, "ehpad")))
                 break;
             uint64_t h = sp->h;
             if (sp->words)
