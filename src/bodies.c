@@ -287,13 +287,21 @@ static int territory_before(const sg_folded *f, size_t p)
 
 /* "la ministre de la Ville", "chargée de la Citoyenneté et de la Ville",
  * "la politique de la Ville": the Ville at p is a government's portfolio,
- * named by one of the eight words before it in the same clause. */
+ * named by one of the eight words before it in the same clause; and "le
+ * Contrat de Ville", the State's contract with a town's poor districts. */
 static int portfolio_before(const sg_folded *f, size_t p)
 {
     static const char *const holders[] = {"charge",    "chargee",    "delegue",
                                           "deleguee",  "ministere",  "ministre",
                                           "politique", "politiques", "secretaire"};
+    static const char *const contracts[] = {"contrat", "contrats"};
     size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (sg_word_is(f->text + b, e - b, "de")) {
+        sg_word_before(f, b, 1, &b, &e);
+        if (sg_word_in(f->text + b, e - b, contracts, 2))
+            return 1;
+    }
     for (int w = 0; w < 8 && p > 0; w++, p = b) {
         sg_word_before(f, p, 1, &b, &e);
         if (e == b)

@@ -79,7 +79,10 @@ int sg_suggest_spelt_kind(const char *key)
 {
     static const char *const kinds[] = {
         "centre de lutte contre le cancer",
+        "centre hospitalier specialise",
+        "centre medico psychologique",
         "communaute professionnelle territoriale de sante",
+        "contrat local de sante",
         "espace departemental des solidarites",
         "espaces departementaux des solidarites",
         "etablissement d'hebergement pour personnes agees dependantes",
@@ -92,7 +95,9 @@ int sg_suggest_spelt_kind(const char *key)
         "service mobile d'urgence et de reanimation",
         "service mobile d'urgences et de reanimation",
         "union departementale",
-        "union locale"};
+        "union locale",
+        "zone d'action complementaire",
+        "zone d'intervention prioritaire"};
     size_t n = strlen(key), spaces = 0;
     for (const char *p = key; *p; p++)
         spaces += *p == ' ';

@@ -256,11 +256,13 @@ static const char *const generic_words[] = {
     "chr",
     "chronique",
     "chru",
+    "chs",
     "chsct",
     "chu",
     "clcc",
     "clinique",
     "cliniques",
+    "cls",
     "cme",
     "cmp",
     "com",
@@ -269,6 +271,8 @@ static const char *const generic_words[] = {
     "communique",
     "conseil",
     "contact",
+    "contrat",
+    "contrats",
     "coronavirus",
     "cour",
     "cov",
@@ -567,6 +571,8 @@ static const char *const generic_words[] = {
     "whatsapp",
     "www",
     "youtube",
+    "zac",
+    "zip",
 };
 
 static const char *const trade_words[] = {

@@ -1930,8 +1930,12 @@ static int head_readings(sg_matcher *m, skel_rec sk)
          * entity reads so, a one-word site of a town ("Hôpital de Cimiez"),
          * read only where the document names it otherwise or in a list */
         int townlike = sk.town && sk.town <= dw && !site;
-        if ((townlike && (memchr(rest, ' ', rl) || taken(m, rest, rl) || m->is_place[sk.entity])) ||
-            kind_words(rest, rl))
+        /* a point of the compass and a town ("Hôpital Nord de Marseille") is a
+         * part of the town without its head: "les quartiers au Nord de
+         * Marseille" */
+        const char *sp = memchr(rest, ' ', rl);
+        if ((townlike && (sp || taken(m, rest, rl) || m->is_place[sk.entity])) ||
+            kind_words(rest, rl) || (sp && sg_compass_point(rest, (size_t)(sp - rest))))
             continue;
         unsigned words = 1;
         for (size_t i = 0; i < rl; i++)

@@ -264,6 +264,39 @@ static int after_de(const sg_folded *f, size_t i)
               sg_word_in(f->text + qs, q - qs, premises, NPREMISES)));
 }
 
+/* Does a department's name follow the reading that ends at e, after "de",
+ * "du", "des" or "d'" ("le Syndicat des pharmaciens des Alpes-Maritimes")? A
+ * body's name read without its department (SG_VARIANT_REGION) is then
+ * another department's body: the Var's is no reading of it. */
+static int department_after(const sg_folded *f, size_t e)
+{
+    static const char *const of[] = {"de", "du", "des"};
+    size_t a = e + 1, b = a;
+    if (a >= f->len || f->text[e] != ' ')
+        return 0;
+    while (b < f->len && (f->flags[b] & SG_F_ALNUM))
+        b++;
+    if (b < f->len && f->text[b] == '\'' && b == a + 1 && f->text[a] == 'd')
+        a = b + 1; /* "d'Ille-et-Vilaine" */
+    else if (b < f->len && f->text[b] == ' ' && sg_word_in(f->text + a, b - a, of, 3))
+        a = b + 1;
+    else
+        return 0;
+    if (a >= f->len || !(f->flags[a] & SG_F_UPPER))
+        return 0;
+    /* the department's name, up to five words ("Alpes de Haute Provence") */
+    for (unsigned w = 0, k = a; w < 5 && k < f->len; w++) {
+        while (k < f->len && (f->flags[k] & SG_F_ALNUM))
+            k++;
+        if (sg_department_named(f->text + a, k - a))
+            return 1;
+        if (k >= f->len || (f->text[k] != ' ' && f->text[k] != '\''))
+            return 0;
+        k++;
+    }
+    return 0;
+}
+
 /* Is a reading that needs capitals (SKEL_CAPITALS) read at [i, e), its
  * words capitalised or not (`capitals`)? In a proper name's context or after
  * an office; and a one-word reading not right before a capitalised word, as
@@ -291,7 +324,8 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             (sk->needs & SKEL_DEAD) || ((sk->needs & SKEL_UPPER1) && !upper1_at(f, i, sk)) ||
             ((sk->needs & SKEL_CAPITAL1) && !(f->flags[i] & SG_F_UPPER)) ||
             ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, i)) ||
-            ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)))
+            ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)) ||
+            ((sk->needs & SG_VARIANT_REGION) && department_after(f, j)))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
@@ -457,7 +491,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, start)) ||
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
                      after_de(f, start)) ||
-                    ((sk->needs & SKEL_LOCAL) && out->want && sk->area != out->want))
+                    ((sk->needs & SKEL_LOCAL) && out->want && sk->area != out->want) ||
+                    ((sk->needs & SG_VARIANT_REGION) && department_after(f, end)))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != end) {

@@ -1304,10 +1304,16 @@ static void kinds_defined(void **state)
         "professionnelle territoriale de santé Vaudrel-Sorgues ouvre ; la Communauté "
         "professionnelle territoriale de santé Vaudrel-Sorgues recrute. La Communauté "
         "professionnelle territoriale de santé signe.",
+        "L'ARS rapproche le CHU et le Centre hospitalier spécialisé (CHS) de Vernègues. Le "
+        "quartier est classé Zone d’Action Complémentaire (ZAC) depuis mars.",
         NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt);
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Centre hospitalier spécialisé");
+    hasnt(l, "CHS");
+    hasnt(l, "Zone d’Action Complémentaire");
+    hasnt(l, "ZAC");
     hasnt(l, "Union départementale");
     hasnt(l, "UD");
     hasnt(l, "Communauté professionnelle territoriale de santé");
