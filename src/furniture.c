@@ -448,6 +448,35 @@ static const char *dated_byline(const char *from, const char *lend, const char *
     return NULL;
 }
 
+/* A photo's credit as a sentence of its own after a caption, in lower case
+ * as pages run it into the text: "L'hôpital Joseph-Imbert. photo Ville
+ * d'Arles. Le 16 septembre ...", "... photo R. Boutillier/ville d'Arles.".
+ * Returns where "photo" starts, the credit's end (its full stop's end) in
+ * *e, or NULL: after a sentence's end, "photo", a capitalised word, and a
+ * full stop within 60 bytes that ends a word of two letters or more (not an
+ * initial's). */
+static const char *photo_sentence(const char *from, const char *lend, const char **e)
+{
+    for (const char *p = from; lend - p > 10; p += 5) {
+        if (!(p = memmem(p, (size_t)(lend - p), "photo ", 6)))
+            return NULL;
+        if (p - from < 2 || p[-1] != ' ' || p[-2] != '.' || p + 6 >= lend ||
+            !((p[6] >= 'A' && p[6] <= 'Z') || (unsigned char)p[6] == 0xC3))
+            continue;
+        for (const char *q = p + 7; q < lend && q - p < 66; q++) {
+            if (*q == '!' || *q == '?' || *q == ':' || *q == '"')
+                break;
+            if (*q != '.' || (q + 1 < lend && q[1] != ' '))
+                continue;
+            if (q - p > 8 && !word_end(q - 1, lend) && !word_end(q - 2, lend)) {
+                *e = q + 1;
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -485,10 +514,18 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             const char *t = !had && lend - line > 8 ? trailing_credit(line, lend) : NULL;
             if (t && emit(ctx, (size_t)(t - s), (size_t)(lend - s)))
                 return;
-            const char *be = NULL;
-            for (const char *b = dated_byline(line, lend, &be); b; b = dated_byline(be, lend, &be))
-                if (emit(ctx, (size_t)(b - s), (size_t)(be - s)))
+            /* bylines after a date and photos' credit sentences, in order */
+            const char *be = NULL, *pe = NULL;
+            const char *b = dated_byline(line, lend, &be), *ph = photo_sentence(line, lend, &pe);
+            while (b || ph) {
+                int byline = b && (!ph || b < ph);
+                if (emit(ctx, (size_t)((byline ? b : ph) - s), (size_t)((byline ? be : pe) - s)))
                     return;
+                if (byline)
+                    b = dated_byline(be, lend, &be);
+                else
+                    ph = photo_sentence(pe, lend, &pe);
+            }
         }
         line = nl ? nl + 1 : end;
     }
