@@ -222,12 +222,18 @@ static int counted_unit(const sg_scan *sc, size_t i)
 
 /* "d'une ZAPR", "une Halle immense", "son SRSM": a capitalised word
  * after an indefinite article or a possessive is a common noun (a kind of
- * place, body or plan), not a name. */
+ * place, body or plan), not a name; so is one after a plural's number ("sur
+ * les 65 Ehpad de Marseille": many bodies of a kind). */
 static int determined_common(const sg_scan *sc, size_t i)
 {
     /* (a demonstrative too: "cette Maison des internes", "ce Cref") */
     static const char *const dets[] = {"ce", "ces", "cet", "cette", "leur", "mon", "notre",
                                        "sa", "ses", "son", "un",    "une",  "vos", "votre"};
+    static const char *const plurals[] = {"ces", "des", "les", "leurs", "nos", "ses"};
+    if (i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && (sc->tok[i - 1].flags & T_NUM))
+        for (size_t k = 0; k < sizeof(plurals) / sizeof(*plurals); k++)
+            if (is(sc, i - 2, plurals[k]))
+                return 1;
     if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
         return 0;
     for (size_t k = 0; k < sizeof(dets) / sizeof(*dets); k++)

@@ -797,20 +797,25 @@ static void companies_after_trades(void **state)
 }
 
 /* A capitalised word after an indefinite article or a possessive is a
- * common noun ("une Halle", "d'une ZAPR", "son SRSM"); "d'un Ehpad de X"
- * names the town X, not a body. */
+ * common noun ("une Halle", "d'une ZAPR", "son SRSM"), as is one after a
+ * plural's number ("les 65 Ehpad de X"); "d'un Ehpad de X" names the town X,
+ * not a body. */
 static void common_nouns_after_determiners(void **state)
 {
     (void)state;
     const char *texts[] = {"Le concert se tient dans une Halle immense, puis devant la Halle, le "
                            "soir. Il réclame la création d'une ZAPR. L'agence publie son "
                            "SRSM, son schéma régional. Deux familles de résidents d'un Ehpad de "
-                           "Roquebelle portent plainte.",
+                           "Roquebelle portent plainte. Sur les 65 Ehpad de Vernègues, deux sont "
+                           "publics.",
                            NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt);
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
-    for (const char *w[] = {"Halle", "ZAPR", "SRSM", "Ehpad de Roquebelle", NULL}, **p = w; *p; p++)
+    for (const char *
+             w[] = {"Halle", "ZAPR", "SRSM", "Ehpad de Roquebelle", "Ehpad de Vernègues", NULL},
+            **p = w;
+         *p; p++)
         hasnt(l, *p);
     has(l, "Roquebelle", "place");
     sg_suggestion_list_free(l);
