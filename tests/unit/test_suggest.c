@@ -134,6 +134,24 @@ static void companies_by_trade(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Investors by their trade's word, named once each in a list (with the
+ * default minimum count): "Norvano Développement", "Taleris Private Equity
+ * Funds", "Brimont Ventures". */
+static void companies_by_trade_once(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Viennent ensuite des financiers comme Norvano Développement, Taleris "
+                           "Private Equity Funds et Brimont Ventures.",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Norvano Développement", "organisation");
+    has(l, "Taleris Private Equity Funds", "organisation");
+    has(l, "Brimont Ventures", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* An interview's speaker, at the start of a line in capitals before a colon,
  * is a person when the label starts with a first name ("NADINE VARLET :",
  * "FLORENCE ZEMOUR :", whose first name is also a town's);
@@ -1961,6 +1979,7 @@ int main(void)
         cmocka_unit_test(lists_media_and_districts),
         cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(kinds_defined),
+        cmocka_unit_test(companies_by_trade_once),
         cmocka_unit_test(two_letters_once),
         cmocka_unit_test(parts_of_places),
         cmocka_unit_test(names_with_en),
