@@ -196,14 +196,45 @@ static int tags_line(const char *p, const char *end)
     return hashes >= 2;
 }
 
+/* Do [p, end) hold people's names only, as a byline does: two capitalised
+ * words or more, joined by "avec", "et" or commas ("Laura Berlioz avec
+ * Lilian Pouyaud"), eight words at most, no sentence's punctuation? */
+static int names_only(const char *p, const char *end)
+{
+    unsigned capitalised = 0, words = 0;
+    while ((p = skip_blanks(p, end)) < end) {
+        if (*p == ',') {
+            p++;
+            continue;
+        }
+        const char *w = p;
+        while (p < end && *p != ' ' && *p != ',')
+            p++;
+        if (++words > 8)
+            return 0;
+        if ((*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3) {
+            for (const char *c = w; c < p; c++)
+                if (*c == '.' || *c == ':' || *c == '!' || *c == '?' || (*c >= '0' && *c <= '9'))
+                    return 0;
+            capitalised++;
+        } else if (!(p - w == 4 && !memcmp(w, "avec", 4)) && !(p - w == 2 && !memcmp(w, "et", 2))) {
+            return 0;
+        }
+    }
+    return capitalised >= 2;
+}
+
 /* A newspaper's header at p, "Var-Matin (Grand Toulon)", "Nice-Matin
- * (Cannes)", or the newspaper's name alone on its line: returns its end (one
- * past ')' or the line's end), or NULL. */
+ * (Cannes)", or the newspaper's name alone on its line, or followed by its
+ * journalists' names ("BFM Var Laura Berlioz avec Lilian Pouyaud"): returns
+ * its end (one past ')' or the line's end), or NULL. */
 static const char *masthead(const char *p, const char *end)
 {
-    static const char *const titles[] = {"La Provence", "La Marseillaise", "Le Dauphiné",
-                                         "Midi Libre",  "Le Parisien",     "Ouest-France",
-                                         "20 Minutes",  "Sud Ouest",       "La Tribune"};
+    static const char *const titles[] = {
+        "La Provence",         "La Marseillaise", "Le Dauphiné", "Midi Libre",
+        "Le Parisien",         "Ouest-France",    "20 Minutes",  "Sud Ouest",
+        "La Tribune",          "BFM Var",         "BFM DICI",    "BFM Marseille Provence",
+        "BFM Nice Côte d'Azur"};
     const char *q = NULL;
     for (size_t t = 0; t < sizeof(titles) / sizeof(*titles) && !q; t++)
         if ((size_t)(end - p) >= strlen(titles[t]) && !memcmp(p, titles[t], strlen(titles[t])))
@@ -218,7 +249,7 @@ static const char *masthead(const char *p, const char *end)
     if (!q)
         return NULL;
     q = skip_blanks(q, end);
-    if (q == end)
+    if (q == end || names_only(q, end))
         return end;
     if (*q != '(')
         return NULL;
