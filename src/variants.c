@@ -543,7 +543,8 @@ static const department_ends *department_ends_get(void)
  * de l'ordre des médecins de Vaucluse" and "l'Ordre des médecins" alone; the
  * councils of several departments share these, and the document's department
  * decides (SKEL_LOCAL), while a national order's name of the gazetteers wins
- * ("Ordre des médecins" for the national council). And the order by its
+ * ("Ordre des médecins" for the national council); "l'ordre départemental
+ * des médecins", the council in other words, too. And the order by its
  * department without its profession, capitalised: "l'Ordre des
  * Bouches-du-Rhône" (no one's where two professions' councils share it). */
 static int order_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t len, size_t ts,
@@ -560,6 +561,11 @@ static int order_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t l
         memcpy(buf + 8, k + o, n - o);
         if (add_derived_in(m, entity, buf, 8 + n - o, needs, area) ||
             add_derived_in(m, entity, k + o, n - o, needs, area))
+            return SG_ERR_NOMEM;
+        const size_t order = sizeof("ordre ") - 1, dep = sizeof("ordre departemental ") - 1;
+        memcpy(buf, "ordre departemental ", dep);
+        memcpy(buf + dep, k + o + order, n - o - order);
+        if (add_derived_in(m, entity, buf, dep + n - o - order, needs, area))
             return SG_ERR_NOMEM;
     }
     memcpy(buf, "ordre ", 6);
