@@ -183,6 +183,19 @@ static int source_line(const char *p, const char *end)
     return d && !memchr(p, '.', (size_t)(d - p)) && has_date(d, end);
 }
 
+/* A newsletter's notice: "France Télévisions utilise votre adresse e-mail
+ * afin de vous envoyer la newsletter ... Notre politique de
+ * confidentialité". */
+static int notice_line(const char *p, const char *end)
+{
+    static const char *const notices[] = {"votre adresse e-mail", "votre adresse email",
+                                          "politique de confidentialit"};
+    for (size_t k = 0; k < sizeof(notices) / sizeof(*notices); k++)
+        if (memmem(p, (size_t)(end - p), notices[k], strlen(notices[k])))
+            return 1;
+    return 0;
+}
+
 /* A line of a page's tags, two "# " at least: "Interview Alpes-Maritimes #
  * Santé # Réseaux d'accompagnement". */
 static int tags_line(const char *p, const char *end)
@@ -525,7 +538,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             p = head;
         }
         if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
-            source_line(line, lend)) {
+            source_line(line, lend) || notice_line(line, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {
