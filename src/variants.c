@@ -1348,9 +1348,30 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 
 /* Heads the press drops before a proper name ("Sainte-Musse" for "Hôpital
  * Sainte-Musse", "Paoli-Calmettes" for "Institut Paoli-Calmettes"). */
-static const char *const droppable[] = {"centre hospitalier ", "hopital prive ", "hopital ",
-                                        "clinique privee ",    "clinique ",      "polyclinique ",
-                                        "institut ",           "fondation ",     "ehpad "};
+static const char *const droppable[] = {"centre hospitalier intercommunal ",
+                                        "centre hospitalier ",
+                                        "hopital prive ",
+                                        "hopital ",
+                                        "clinique privee ",
+                                        "clinique ",
+                                        "polyclinique ",
+                                        "institut ",
+                                        "fondation ",
+                                        "ehpad "};
+
+/* Is the skeleton k[0, n), of two words or more, towns joined ("Aix
+ * Pertuis", "Toulon La Seyne", "Fréjus Saint Raphaël": an intercommunal
+ * hospital's) rather than one town ("Aix en Provence")? No commune bears it,
+ * and its first or its last word is a commune's name. */
+static int towns_joined(const char *k, size_t n)
+{
+    const char *first = memchr(k, ' ', n), *last = k + n;
+    while (last > k && last[-1] != ' ')
+        last--;
+    return first && !sg_department_of(k, n) &&
+           (sg_department_of(k, (size_t)(first - k)) ||
+            sg_department_of(last, (size_t)(k + n - last)));
+}
 
 /* Is `entity`'s label a hospital site's "Hôpital de la X" / "Hôpital de l'X"
  * ("Hôpital de la Timone", "Hôpital de l'Archet")? What follows the article is
@@ -1929,7 +1950,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         unsigned dw = 0;
         for (size_t i = 0; i < dl; i++)
             dw += k[i] == ' ';
-        int site = d == 2 && article_site(m, sk.entity);
+        int site = !strcmp(droppable[d], "hopital ") && article_site(m, sk.entity);
         const char *rest = k + dl;
         size_t rl = sk.len - dl;
         /* what is left is a town ("Hôpital de Martigues"): the town; unless no
@@ -1940,6 +1961,11 @@ static int head_readings(sg_matcher *m, skel_rec sk)
          * part of the town without its head: "les quartiers au Nord de
          * Marseille" */
         const char *sp = memchr(rest, ' ', rl);
+        int joined = sp && towns_joined(rest, rl);
+        if (!strcmp(droppable[d], "centre hospitalier intercommunal ") && !joined)
+            continue; /* an intercommunal hospital by its towns only */
+        if (townlike && joined)
+            townlike = 0; /* no town's name: the hospital's alone ("d'Aix-Pertuis") */
         if ((townlike && (sp || taken(m, rest, rl) || m->is_place[sk.entity])) ||
             kind_words(rest, rl) || (sp && sg_compass_point(rest, (size_t)(sp - rest))))
             continue;
