@@ -424,24 +424,33 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
 
 /* A head that, with "de" and a place or a name, names one body: "le parquet
  * de Grasse", "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
- * "le CHU de Lille", "le centre hospitalier universitaire d'Amiens", "la
+ * "le CHU de Lille", "l'IFSI de La Garde", "le centre hospitalier universitaire d'Amiens", "la
  * clinique chirurgicale des Alpes du Sud", "la
  * communauté de communes du Pays de Lure", "le groupement hospitalier de
  * territoire des Alpes", "l’URPS de Bretagne" (a generic acronym of bodies
  * that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {"ars",        "canceropole", "ch",
-                                        "chi",        "chr",         "chu",
-                                        "clinique",   "communaute",  "cour",
-                                        "cpam",       "cpts",        "ehpad",
-                                        "faculte",    "ght",         "groupement",
-                                        "hopital",    "parquet",     "polyclinique",
-                                        "prefecture", "sdis",        "sous prefecture",
-                                        "tribunal",   "urps"};
+    static const char *const heads[] = {"ars",          "canceropole",
+                                        "ch",           "chi",
+                                        "chr",          "chu",
+                                        "clinique",     "communaute",
+                                        "cour",         "cpam",
+                                        "cpts",         "ehpad",
+                                        "faculte",      "ght",
+                                        "groupement",   "hopital",
+                                        "ifsi",         "parquet",
+                                        "polyclinique", "prefecture",
+                                        "sdis",         "sous prefecture",
+                                        "tribunal",     "urps"};
+    /* (a kind's acronym in title case is still the kind: "l'Ifsi de La Garde") */
+    static const char *const kinds[] = {"cpts", "ehpad", "ght", "ifsi"};
     const sg_stok *t = &sc->tok[i];
+    int kind = 0;
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds) && !kind; k++)
+        kind = is(sc, i, kinds[k]);
     if ((t->flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
-        ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START)))
+        ((t->flags & T_CAP) && !(t->flags & T_UPPER) && !(t->flags & T_START) && !kind))
         return 0; /* a capitalised head starts a sequence of its own */
     /* a definite article before it: one body ("un directeur de clinique de
        Hyères" names none) */

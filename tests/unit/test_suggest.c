@@ -665,6 +665,21 @@ static void seats_of_bodies(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A kind's acronym in title case before a known town names one body, seen
+ * once (with the default minimum count): "l'Ifsi de Vauclerc", not "Ifsi". */
+static void seats_of_kinds_titled(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\nvauclerc\tVauclerc\tplace\n";
+    const char *texts[] = {"C’est simple : l’Ifsi de Vauclerc accueille 180 étudiants.", NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Ifsi de Vauclerc", "organisation");
+    hasnt(l, "Ifsi");
+    sg_suggestion_list_free(l);
+}
+
 /* Names in quotation marks after a head, names after a kind's adjective, an
  * acronym in mixed case before a known person. */
 static void names_after_heads(void **state)
@@ -1980,6 +1995,7 @@ int main(void)
         cmocka_unit_test(deals_regions_and_kinds),
         cmocka_unit_test(kinds_defined),
         cmocka_unit_test(companies_by_trade_once),
+        cmocka_unit_test(seats_of_kinds_titled),
         cmocka_unit_test(two_letters_once),
         cmocka_unit_test(parts_of_places),
         cmocka_unit_test(names_with_en),
