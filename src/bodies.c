@@ -312,6 +312,15 @@ static int portfolio_before(const sg_folded *f, size_t p)
     return 0;
 }
 
+/* "la ville préfecture", "la ville-préfecture": the town that is the seat
+ * of a department's prefecture, no body. */
+static int town_before(const sg_folded *f, size_t p)
+{
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    return sg_word_is(f->text + b, e - b, "ville");
+}
+
 /* "un Samu", "une préfecture", "chaque Région": any body of the kind, no
  * one body. */
 static int indefinite_before(const sg_folded *f, size_t p)
@@ -633,6 +642,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         }
         if (who[kind] == SG_TRIE_NONE || name_follows(f, s, end) ||
             (kind == SG_BODY_CITY && portfolio_before(f, ws)) ||
+            (kind == SG_BODY_PREFECTURE && town_before(f, ws)) ||
             (lower && !sg_office_before(f, ws) && !coordinated(f, ws, last) &&
              !beside_org(m, f, ws, end, prev, next)))
             continue;
