@@ -521,6 +521,55 @@ static const char *photo_sentence(const char *from, const char *lend, const char
     return NULL;
 }
 
+/* Is [b, w) a word in capitals: a capital, no lower-case ASCII letter, no
+ * digit ("SOUVANT", "LE-FLOCH", "DÉLÉGUÉ" as far as ASCII tells)? */
+static int capitals_word(const char *b, const char *w)
+{
+    int capital = 0;
+    for (const char *c = b; c < w; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
+            return 0;
+        capital |= *c >= 'A' && *c <= 'Z';
+    }
+    return capital && w - b >= 2;
+}
+
+/* A photo's credit as agencies sign it, a photographer's name in capitals,
+ * a slash and the agency: "... (illustration) - GUILLAUME SOUVANT / AFP
+ * Téléchargez ...". Returns where the name starts, the agency's end in *e,
+ * or NULL: one to four words in capitals (two letters or more) before " / ",
+ * and one of the agencies after it. */
+static const char *agency_credit(const char *from, const char *lend, const char **e)
+{
+    static const char *const agencies[] = {"AFP",   "MAXPPP", "REUTERS",  "Reuters", "SIPA",
+                                           "BELGA", "EPA",    "PHOTOPQR", "AP"};
+    for (const char *p = from; lend - p > 4; p += 3) {
+        if (!(p = memmem(p, (size_t)(lend - p), " / ", 3)))
+            return NULL;
+        const char *a = p + 3, *ae = NULL;
+        for (size_t k = 0; k < sizeof(agencies) / sizeof(*agencies) && !ae; k++) {
+            size_t n = strlen(agencies[k]);
+            if ((size_t)(lend - a) >= n && !memcmp(a, agencies[k], n) && word_end(a + n, lend))
+                ae = a + n;
+        }
+        const char *start = p; /* back over the words in capitals, four at most */
+        for (unsigned words = 0; ae && words < 4 && start > from; words++) {
+            const char *b = start - (start[-1] == ' ');
+            const char *w = b;
+            while (b > from && b[-1] != ' ')
+                b--;
+            if (!capitals_word(b, w))
+                break;
+            start = b;
+        }
+        if (ae && start < p) {
+            *e = ae;
+            return start;
+        }
+    }
+    return NULL;
+}
+
 static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
 {
     const char *end = s + slen;
@@ -558,17 +607,30 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             const char *t = !had && lend - line > 8 ? trailing_credit(line, lend) : NULL;
             if (t && emit(ctx, (size_t)(t - s), (size_t)(lend - s)))
                 return;
-            /* bylines after a date and photos' credit sentences, in order */
-            const char *be = NULL, *pe = NULL;
-            const char *b = dated_byline(line, lend, &be), *ph = photo_sentence(line, lend, &pe);
-            while (b || ph) {
-                int byline = b && (!ph || b < ph);
-                if (emit(ctx, (size_t)((byline ? b : ph) - s), (size_t)((byline ? be : pe) - s)))
+            /* bylines after a date, photos' credit sentences and agencies'
+             * credits, in order */
+            const char *be = NULL, *pe = NULL, *ae = NULL;
+            const char *b = dated_byline(line, lend, &be), *ph = photo_sentence(line, lend, &pe),
+                       *ag = agency_credit(line, lend, &ae);
+            while (b || ph || ag) {
+                /* (the first of the three, in order) */
+                const char *next = b, **fe = &be;
+                if (ph && (!next || ph < next)) {
+                    next = ph;
+                    fe = &pe;
+                }
+                if (ag && (!next || ag < next)) {
+                    next = ag;
+                    fe = &ae;
+                }
+                if (emit(ctx, (size_t)(next - s), (size_t)(*fe - s)))
                     return;
-                if (byline)
+                if (next == b)
                     b = dated_byline(be, lend, &be);
-                else
+                else if (next == ph)
                     ph = photo_sentence(pe, lend, &pe);
+                else
+                    ag = agency_credit(ae, lend, &ae);
             }
         }
         line = nl ? nl + 1 : end;
