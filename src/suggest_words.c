@@ -561,6 +561,7 @@ static const char *const generic_words[] = {
     "urgences",
     "url",
     "urologie",
+    "usld",
     "vendredi",
     "video",
     "vih",
