@@ -1343,7 +1343,8 @@ static void kinds_defined(void **state)
         "professionnelle territoriale de santé Vaudrel-Sorgues recrute. La Communauté "
         "professionnelle territoriale de santé signe.",
         "L'ARS rapproche le CHU et le Centre hospitalier spécialisé (CHS) de Vernègues. Le "
-        "quartier est classé Zone d’Action Complémentaire (ZAC) depuis mars.",
+        "quartier est classé Zone d’Action Complémentaire (ZAC) depuis mars. La vaccination vise "
+        "les résidents en établissements (Ehpad, USLD, résidences autonomie).",
         NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt);
@@ -1352,6 +1353,7 @@ static void kinds_defined(void **state)
     hasnt(l, "CHS");
     hasnt(l, "Zone d’Action Complémentaire");
     hasnt(l, "ZAC");
+    hasnt(l, "USLD");
     hasnt(l, "Union départementale");
     hasnt(l, "UD");
     hasnt(l, "Communauté professionnelle territoriale de santé");
