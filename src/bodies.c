@@ -592,10 +592,82 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
     return any;
 }
 
+/* Folded offset q, back over the spaces before it. */
+static size_t spaces_back(const sg_folded *f, size_t q)
+{
+    while (q > 0 && f->text[q - 1] == ' ')
+        q--;
+    return q;
+}
+
+/* Where the word(s) t end right before folded offset q, over spaces: their
+ * start, or SIZE_MAX. */
+static size_t words_before(const sg_folded *f, size_t q, const char *t)
+{
+    size_t n = strlen(t);
+    q = spaces_back(f, q);
+    if (q < n || memcmp(f->text + q - n, t, n) || (q > n && (f->flags[q - n - 1] & SG_F_ALNUM)))
+        return SIZE_MAX;
+    return q - n;
+}
+
+/* "les préfectures des Bouches-du-Rhône et du Vaucluse", "les conseils
+ * départementaux du Var et des Alpes-Maritimes", "les CPAM du Var et des
+ * Bouches-du-Rhône": a kind in the plural, then places each after "de",
+ * "du" or "des", joined by commas or "et", names each place's body of that
+ * kind (the first with the kind's words, the others by their place alone,
+ * as "les hôpitaux Font-Pré et Chalucet"); a place with no such body in the
+ * gazetteers stays a place, and the list goes on. */
+static void plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    static const struct {
+        const char *words;
+        unsigned char kind;
+    } plurals[] = {{"prefectures", SG_BODY_PREFECTURE},
+                   {"conseils departementaux", SG_BODY_DEPARTMENT}};
+    static const char *const of[] = {"de", "d", "du", "des"};
+    unsigned char kind = 0; /* of the list going on */
+    size_t last = SIZE_MAX; /* where its last place ends */
+    for (size_t i = 0; i < h->n; i++) {
+        sg_hit *x = &h->v[i];
+        size_t b, e;
+        if (m->body_kind[x->entity] == SG_BODY_CPAM && words_before(f, x->fs, "les") != SIZE_MAX) {
+            kind = SG_BODY_CPAM; /* "les CPAM du Var" (one's name) "et des ..." */
+            last = x->fe;
+            continue;
+        }
+        if (!sg_is_place(m, x->entity))
+            continue;
+        sg_word_before(f, x->fs, 1, &b, &e);
+        if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+            continue;
+        size_t start = SIZE_MAX, q = spaces_back(f, b), at = words_before(f, b, "et");
+        for (size_t k = 0; k < sizeof(plurals) / sizeof(*plurals) && start == SIZE_MAX; k++)
+            if ((start = words_before(f, b, plurals[k].words)) != SIZE_MAX)
+                kind = plurals[k].kind;
+        /* (or the list goes on after "et" or a comma) */
+        if (start == SIZE_MAX &&
+            (!kind || !((at != SIZE_MAX && spaces_back(f, at) == last) ||
+                        (q > 0 && f->text[q - 1] == ',' && spaces_back(f, q - 1) == last)))) {
+            kind = 0;
+            continue;
+        }
+        last = x->fe;
+        uint32_t body = only_body(m, m->bodies, m->nbodies, x->entity, kind);
+        if (body == SG_TRIE_NONE)
+            continue;
+        x->entity = body;
+        x->how = SG_HIT_VARIANT;
+        if (start != SIZE_MAX)
+            x->fs = start;
+    }
+}
+
 int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     if (!m->nbody_kinds)
         return 0; /* no local authority in the gazetteers */
+    plural_bodies(m, f, h);
     /* the body each kind would be read as: none for most documents */
     uint32_t who[SG_BODY_KINDS];
     if (!bodies_of_document(m, f, h, who))
