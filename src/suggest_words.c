@@ -577,12 +577,12 @@ static const char *const generic_words[] = {
 };
 
 static const char *const trade_words[] = {
-    "architecture",   "biologics",   "biosciences", "biotech",        "capital",    "consulting",
-    "developpement",  "diagnostics", "equity",      "finance",        "funds",      "genomics",
-    "group",          "health",      "healthcare",  "holding",        "immobilier", "industries",
-    "infrastructure", "ingenierie",  "invest",      "investissement", "labs",       "management",
-    "medical",        "partners",    "pharma",      "solutions",      "systems",    "technologies",
-    "therapeutics",   "vaccines",    "venture",     "ventures",
+    "architecture",   "biologics",    "biosciences", "biotech",        "capital",    "consulting",
+    "developpement",  "diagnostics",  "equity",      "finance",        "funds",      "genomics",
+    "group",          "health",       "healthcare",  "holding",        "immobilier", "industries",
+    "infrastructure", "ingenierie",   "invest",      "investissement", "labs",       "management",
+    "medical",        "partners",     "pharma",      "sante",          "solutions",  "systems",
+    "technologies",   "therapeutics", "vaccines",    "venture",        "ventures",
 };
 
 static const char *const place_words[] = {

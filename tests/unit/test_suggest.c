@@ -136,12 +136,13 @@ static void companies_by_trade(void **state)
 
 /* Investors by their trade's word, named once each in a list (with the
  * default minimum count): "Norvano Développement", "Taleris Private Equity
- * Funds", "Brimont Ventures". */
+ * Funds", "Brimont Ventures"; a health company, "Varenis Santé". */
 static void companies_by_trade_once(void **state)
 {
     (void)state;
     const char *texts[] = {"Viennent ensuite des financiers comme Norvano Développement, Taleris "
-                           "Private Equity Funds et Brimont Ventures.",
+                           "Private Equity Funds et Brimont Ventures. L’équipe travaille avec "
+                           "Varenis Santé.",
                            NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt);
@@ -149,6 +150,7 @@ static void companies_by_trade_once(void **state)
     has(l, "Norvano Développement", "organisation");
     has(l, "Taleris Private Equity Funds", "organisation");
     has(l, "Brimont Ventures", "organisation");
+    has(l, "Varenis Santé", "organisation");
     sg_suggestion_list_free(l);
 }
 
