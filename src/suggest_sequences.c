@@ -303,7 +303,10 @@ int sg_suggest_trade(const sg_scan *sc, size_t k)
  * capitalised words, the first not a trade's. */
 static int company(const sg_scan *sc, size_t i, size_t j)
 {
-    return j > i && j <= i + 3 && sg_suggest_trade(sc, j) && !sg_suggest_trade(sc, i);
+    /* (the trade's word right after a capitalised word: not "le Ségur de la
+       Santé") */
+    return j > i && j <= i + 3 && sg_suggest_trade(sc, j) && !sg_suggest_trade(sc, i) &&
+           (sc->tok[j - 1].flags & T_CAP);
 }
 
 /* A road's number: A570, RN7, D559 (the letters glued to the digits), or

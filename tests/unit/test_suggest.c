@@ -142,7 +142,7 @@ static void companies_by_trade_once(void **state)
     (void)state;
     const char *texts[] = {"Viennent ensuite des financiers comme Norvano Développement, Taleris "
                            "Private Equity Funds et Brimont Ventures. L’équipe travaille avec "
-                           "Varenis Santé.",
+                           "Varenis Santé. Les accords du Ségur de la Santé sont signés.",
                            NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt);
@@ -151,6 +151,7 @@ static void companies_by_trade_once(void **state)
     has(l, "Taleris Private Equity Funds", "organisation");
     has(l, "Brimont Ventures", "organisation");
     has(l, "Varenis Santé", "organisation");
+    hasnt(l, "Ségur de la Santé"); /* a trade's word after a particle: no company */
     sg_suggestion_list_free(l);
 }
 
