@@ -521,6 +521,25 @@ static const char *photo_sentence(const char *from, const char *lend, const char
     return NULL;
 }
 
+/* An embedded post's signature, "— made in marseille (@MadeMarseille)
+ * December 13, 2021": a dash, the account's name, its handle in brackets and
+ * the date (a year within 30 bytes) at the line's end. Returns where the
+ * dash starts, or NULL. */
+static const char *post_signature(const char *from, const char *lend)
+{
+    const char *h = memmem(from, (size_t)(lend - from), "(@", 2);
+    if (!h)
+        return NULL;
+    const char *c = memchr(h, ')', (size_t)(lend - h));
+    if (!c || c - h > 40 || lend - c > 32 || !has_date(c, lend))
+        return NULL;
+    for (const char *d = h; d - from >= 3 && h - d < 80; d--) /* back to the "—" */
+        if ((unsigned char)d[-3] == 0xE2 && (unsigned char)d[-2] == 0x80 &&
+            (unsigned char)d[-1] == 0x94)
+            return d - 3;
+    return NULL;
+}
+
 /* Is [b, w) a word in capitals: a capital, no lower-case ASCII letter, no
  * digit ("SOUVANT", "LE-FLOCH", "DÉLÉGUÉ" as far as ASCII tells)? */
 static int capitals_word(const char *b, const char *w)
@@ -605,6 +624,8 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             }
             /* (a line with a credit already has its end in it) */
             const char *t = !had && lend - line > 8 ? trailing_credit(line, lend) : NULL;
+            if (!t && !had)
+                t = post_signature(line, lend); /* (to the line's end too) */
             if (t && emit(ctx, (size_t)(t - s), (size_t)(lend - s)))
                 return;
             /* bylines after a date, photos' credit sentences and agencies'
