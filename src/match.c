@@ -540,13 +540,14 @@ int sg_matcher_begin(sg_matcher **out, const sg_gazetteer *gaz, unsigned variant
     m->build_variants = variants;
     for (size_t k = 0; k < SG_BODY_KINDS; k++)
         m->body_only[k] = SG_TRIE_NONE;
-    /* sized for two prefixes an entity (the bench gazetteers have 2.3): the
-     * table then grows once or not at all, where growing from small copied
-     * it ten times and faulted in every copy's pages */
+    /* sized for four prefixes an entity (the bench gazetteers have 3.1 with
+     * their skeletons and readings) at half load: the table does not grow,
+     * where sized for two it grew once at the end of the making (a copy of
+     * every record and a second table's pages faulted in) */
     m->city_attr = SIZE_MAX; /* (sg_matcher_finish finds it) */
     m->paca = SG_TRIE_NONE;
     m->prefix_mask = 1023;
-    while (m->prefix_mask + 1 < 4 * expected && m->prefix_mask < ((size_t)1 << 30))
+    while (m->prefix_mask + 1 < 8 * expected && m->prefix_mask < ((size_t)1 << 30))
         m->prefix_mask = m->prefix_mask * 2 + 1;
     m->prefixes = sg_calloc_array(m->prefix_mask + 1, sizeof(prefix_rec));
     m->prefix_ext = sg_alloc_array(m->prefix_mask + 1, sizeof(prefix_ext));
