@@ -148,7 +148,7 @@ void *sg_realloc_array(void *p, size_t n, size_t size)
     return np;
 }
 
-int sg_grow(void **p, size_t *cap, size_t need, size_t size)
+int sg_grow_to(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return 0;

@@ -52,7 +52,15 @@ void *sg_calloc_array(size_t n, size_t size);
 void sg_huge_advise(void *p, size_t bytes);
 void *sg_realloc_array(void *p, size_t n, size_t size);
 /* Grows *p (an array of *cap elements of `size` bytes) to hold at least `need`. */
-int sg_grow(void **p, size_t *cap, size_t need, size_t size);
+int sg_grow_to(void **p, size_t *cap, size_t need, size_t size);
+
+/* The same, with the test that there is room already inline: most calls
+ * find room (about a million while a 100,000-entry gazetteer's matcher is
+ * made: 19M instructions when each was a call). */
+static inline int sg_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    return need <= *cap ? 0 : sg_grow_to(p, cap, need, size);
+}
 
 /* Reads the file at `path` whole into *out (malloc'd, NUL-terminated, caller
  * frees), its length in *len. Returns 0, SG_ERR_IO (errno says why, *step
