@@ -679,14 +679,39 @@ static void link_fuzzy(sg_matcher *m, uint32_t id, prefix_rec *r, const char *k,
     r->key |= PREFIX_FUZZY;
 }
 
-/* Adds skeleton k[0, n) (words one space apart, counted as its prefixes are
- * added) of `entity`. */
-static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
+/* Is skeleton k[0, n) not to be added? One word is not, but guarded or a
+ * site's name read capitalised ("la Timone"); nor one over the limits. */
+static int skel_refused(const sg_matcher *m, const char *k, size_t n, uint32_t needs)
 {
-    /* (one word: guarded, or a site's name read capitalised: "la Timone") */
-    if ((!memchr(k, ' ', n) && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
-         (needs & (SKEL_DERIVED | SKEL_CAPITALS)) != (SKEL_DERIVED | SKEL_CAPITALS)) ||
-        n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1 || m->texts_len + n > UINT32_MAX)
+    return (!memchr(k, ' ', n) && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
+            (needs & (SKEL_DERIVED | SKEL_CAPITALS)) != (SKEL_DERIVED | SKEL_CAPITALS)) ||
+           n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1 || m->texts_len + n > UINT32_MAX;
+}
+
+/* The hashes of the prefixes of skeleton k[0, n) (0 < n <= SKEL_MAX, words
+ * one space apart) that end a word, into h (SKEL_WORDS_MAX); the last is the
+ * whole skeleton's. Returns their number. */
+#define SKEL_WORDS_MAX (SKEL_MAX / 2 + 1)
+static unsigned word_hashes(const char *k, size_t n, uint64_t *h)
+{
+    uint64_t x = SG_PREFIX_SEED;
+    unsigned words = 0;
+    for (size_t i = 0;; i++) {
+        while (i < n && k[i] != ' ')
+            x = sg_prefix_step(x, (unsigned char)k[i++]);
+        h[words++] = x;
+        if (i == n)
+            return words;
+        x = sg_prefix_step(x, ' ');
+    }
+}
+
+/* Adds skeleton k[0, n) of `entity`, the hashes of its words' prefixes wh[0,
+ * words) worked out (word_hashes): add_derived_in has them for its lookup. */
+static int add_skel_hashed(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
+                           const uint64_t *wh, unsigned words)
+{
+    if (skel_refused(m, k, n, needs))
         return 0;
     skel_rec sk = {entity, (uint32_t)n, 0, SG_TRIE_NONE, needs, 0, 0, 0};
     size_t off;
@@ -697,20 +722,10 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uin
     sk.text_off = (uint32_t)off;
     uint32_t id = (uint32_t)m->nskels++;
     m->fuzzy_next[id] = (fuzzy_link){SG_TRIE_NONE, 0, 0, 0, 0, 0};
-    uint64_t h = SG_PREFIX_SEED, first_h = 0;
-    unsigned words = 0;
     prefix_rec *r = NULL;
-    for (size_t i = 0;; i++) { /* (a word at a time, the prefix to its end added) */
-        while (i < n && k[i] != ' ')
-            h = sg_prefix_step(h, (unsigned char)k[i++]);
-        if (!(r = sg_prefix_get(m, h)))
+    for (unsigned w = 0; w < words; w++) /* (the prefix to each word's end added) */
+        if (!(r = sg_prefix_get(m, wh[w])))
             return SG_ERR_NOMEM;
-        if (words++ == 0)
-            first_h = h;
-        if (i == n)
-            break;
-        h = sg_prefix_step(h, ' ');
-    }
     sk.words = (unsigned char)(words > 255 ? 255 : words);
     sk.next = sg_prefix_skel(m, r);
     m->prefix_ext[r - m->prefixes].skel = id;
@@ -720,11 +735,21 @@ static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uin
      * names are not read so (a misspelt name is most often another person) */
     if (!(needs & ~SG_VARIANT_FUNCTION_WORDS) && words >= 3 && !m->is_person[entity] &&
         n - (words - 1) >= FUZZY_MIN) {
-        if (!(r = sg_prefix_get(m, first_h))) /* (there: the loop added it) */
+        if (!(r = sg_prefix_get(m, wh[0]))) /* (there: the loop added it) */
             return SG_ERR_NOMEM;
         link_fuzzy(m, id, r, k, n);
     }
     return 0;
+}
+
+/* Adds skeleton k[0, n) (words one space apart) of `entity`. */
+static int add_skel(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
+{
+    if (skel_refused(m, k, n, needs))
+        return 0;
+    uint64_t wh[SKEL_WORDS_MAX];
+    unsigned words = word_hashes(k, n, wh);
+    return add_skel_hashed(m, entity, k, n, needs, wh, words);
 }
 
 /* The heads of skeleton k[0, n) in their other form: "centre hospitalier
@@ -1319,7 +1344,11 @@ static int alias_blocks(const sg_matcher *m, const prefix_rec *r, const char *k,
 static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
                           unsigned area)
 {
-    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, k, n));
+    if (n == 0 || n > SKEL_MAX)
+        return 0;                /* (no name nor skeleton reads so: nothing to add or mark) */
+    uint64_t wh[SKEL_WORDS_MAX]; /* (the last: the whole reading's hash) */
+    unsigned words = word_hashes(k, n, wh);
+    const prefix_rec *r = sg_prefix_lookup(m, wh[words - 1]);
     int local = 0;
     if (r) {
         if (alias_blocks(m, r, k, n, entity, needs))
@@ -1354,9 +1383,9 @@ static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t 
     /* (SKEL_ACRONYM1 is the base name's: a derived reading's bit 9 is
      * SKEL_TOWNLIKE, set by its caller) */
     size_t id = m->nskels;
-    int rc =
-        add_skel(m, entity, k, n,
-                 (uint32_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED | (local ? SKEL_LOCAL : 0)));
+    int rc = add_skel_hashed(
+        m, entity, k, n,
+        (uint32_t)((needs & ~SKEL_ACRONYM1) | SKEL_DERIVED | (local ? SKEL_LOCAL : 0)), wh, words);
     if (!rc && m->nskels > id)
         m->skels[id].area = (unsigned char)area;
     return rc;
