@@ -2066,10 +2066,10 @@ static int variants_finish(sg_matcher *m)
         if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off, de))
             return SG_ERR_NOMEM;
         uint32_t ends = sk.len >= 2 ? region_ends[ending_key(m->texts + sk.text_off, sk.len)] : 0;
-        for (size_t r = 0; ends && r < sizeof(regions) / sizeof(*regions); r++) {
-            size_t rl = rlen[r];
+        for (; ends; ends &= ends - 1) { /* (the regions of its key, in the list's order) */
+            size_t r = (size_t)__builtin_ctz(ends), rl = rlen[r];
             const char *k = m->texts + sk.text_off; /* (add_derived may move the texts) */
-            if (!(ends >> r & 1) || sk.len <= rl + 1 || memcmp(k + sk.len - rl, regions[r], rl) ||
+            if (sk.len <= rl + 1 || memcmp(k + sk.len - rl, regions[r], rl) ||
                 k[sk.len - rl - 1] != ' ')
                 continue;
             size_t n = sk.len - rl - 1;
