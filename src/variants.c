@@ -859,10 +859,11 @@ static int initials_readings(sg_matcher *m, uint32_t entity, const char *k, size
     return rc;
 }
 
-/* Is byte c of a word as written (an ASCII letter or digit, or UTF-8)? */
+/* Is byte c of a word as written (an ASCII letter or digit, or UTF-8)?
+ * (Letters, most bytes, tested first.) */
 static int written_byte(unsigned char c)
 {
-    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80 || (c >= '0' && c <= '9');
 }
 
 /* The end of the written word that starts at written[i] (before n); sets
@@ -1449,8 +1450,8 @@ static inline size_t separator_at(const char *p, int *hyphen)
 {
     const unsigned char *u = (const unsigned char *)p;
     *hyphen = 0;
-    if (u[0] < 0x80) { /* (most bytes: tested first) */
-        if ((u[0] >= '0' && u[0] <= '9') || ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
+    if (u[0] < 0x80) { /* (most bytes: tested first, and letters before digits) */
+        if (((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z') || (u[0] >= '0' && u[0] <= '9'))
             return 0;
         *hyphen = u[0] == '-';
         return 1;
