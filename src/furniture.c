@@ -185,15 +185,13 @@ static int source_line(const char *p, const char *end)
 
 /* A newsletter's notice: "France Télévisions utilise votre adresse e-mail
  * afin de vous envoyer la newsletter ... Notre politique de
- * confidentialité". */
+ * confidentialité", the address named in its first words (only those are
+ * read: a line costs one short search). */
 static int notice_line(const char *p, const char *end)
 {
-    static const char *const notices[] = {"votre adresse e-mail", "votre adresse email",
-                                          "politique de confidentialit"};
-    for (size_t k = 0; k < sizeof(notices) / sizeof(*notices); k++)
-        if (memmem(p, (size_t)(end - p), notices[k], strlen(notices[k])))
-            return 1;
-    return 0;
+    size_t n = end - p < 120 ? (size_t)(end - p) : 120;
+    const char *a = memmem(p, n, "votre adresse e", 15);
+    return a && (starts_with(a + 15, end, "-mail") || starts_with(a + 15, end, "mail"));
 }
 
 /* A line of a page's tags, two "# " at least: "Interview Alpes-Maritimes #
@@ -501,10 +499,12 @@ static const char *dated_byline(const char *from, const char *lend, const char *
  * initial's). */
 static const char *photo_sentence(const char *from, const char *lend, const char **e)
 {
-    for (const char *p = from; lend - p > 10; p += 5) {
-        if (!(p = memmem(p, (size_t)(lend - p), "photo ", 6)))
+    /* (from each full stop: they are fewer than the bytes memmem would read) */
+    for (const char *d = from; lend - d > 10; d++) {
+        if (!(d = memchr(d, '.', (size_t)(lend - d))) || lend - d <= 10)
             return NULL;
-        if (p - from < 2 || p[-1] != ' ' || p[-2] != '.' || p + 6 >= lend ||
+        const char *p = d + 2;
+        if (d[1] != ' ' || memcmp(p, "photo ", 6) ||
             !((p[6] >= 'A' && p[6] <= 'Z') || (unsigned char)p[6] == 0xC3))
             continue;
         for (const char *q = p + 7; q < lend && q - p < 66; q++) {
@@ -527,8 +527,12 @@ static const char *photo_sentence(const char *from, const char *lend, const char
  * dash starts, or NULL. */
 static const char *post_signature(const char *from, const char *lend)
 {
-    const char *h = memmem(from, (size_t)(lend - from), "(@", 2);
-    if (!h)
+    if (lend - from > 32 && !memchr(lend - 32, ')', 32))
+        return NULL; /* (most lines: no bracket closes near their end) */
+    const char *h = from;
+    while ((h = memchr(h, '@', (size_t)(lend - h))) && (h == from || h[-1] != '('))
+        h++;
+    if (!h--)
         return NULL;
     const char *c = memchr(h, ')', (size_t)(lend - h));
     if (!c || c - h > 40 || lend - c > 32 || !has_date(c, lend))
@@ -563,8 +567,12 @@ static const char *agency_credit(const char *from, const char *lend, const char 
     static const char *const agencies[] = {"AFP",   "MAXPPP", "REUTERS",  "Reuters", "SIPA",
                                            "BELGA", "EPA",    "PHOTOPQR", "AP"};
     for (const char *p = from; lend - p > 4; p += 3) {
-        if (!(p = memmem(p, (size_t)(lend - p), " / ", 3)))
+        const char *slash = memchr(p + 1, '/', (size_t)(lend - p - 1));
+        if (!slash || lend - slash < 3)
             return NULL;
+        p = slash - 1;
+        if (p[0] != ' ' || slash[1] != ' ')
+            continue;
         const char *a = p + 3, *ae = NULL;
         for (size_t k = 0; k < sizeof(agencies) / sizeof(*agencies) && !ae; k++) {
             size_t n = strlen(agencies[k]);
