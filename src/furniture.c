@@ -532,8 +532,9 @@ static const char *post_signature(const char *from, const char *lend)
     const char *h = from;
     while ((h = memchr(h, '@', (size_t)(lend - h))) && (h == from || h[-1] != '('))
         h++;
-    if (!h--)
+    if (!h)
         return NULL;
+    h--; /* (the bracket) */
     const char *c = memchr(h, ')', (size_t)(lend - h));
     if (!c || c - h > 40 || lend - c > 32 || !has_date(c, lend))
         return NULL;
