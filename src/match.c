@@ -770,6 +770,18 @@ static int skeleton_goes_on(const sg_matcher *m, const sg_folded *f, uint64_t h_
     }
 }
 
+/* "hôpital de proximité de X": the designation a local hospital has borne
+ * since 2022, after the head and its "de", which the skeleton's walk reads as
+ * a word inserted after the head. `first_end`: the head's end; j: the end of
+ * its "de". */
+static int proximity_after(const sg_folded *f, size_t i, size_t first_end, size_t j)
+{
+    static const char word[] = " proximite";
+    size_t n = sizeof(word) - 1;
+    return first_end - i == 7 && !memcmp(f->text + i, "hopital", 7) && j + n <= f->len &&
+           !memcmp(f->text + j, word, n) && !(f->flags[j + n] & SG_F_ALNUM);
+}
+
 /* Does a mark at t that a skeleton's walk reads through start there: an
  * apostrophe, an "(ACR)", a slash between towns, an opening quotation mark
  * (", «, “)? */
@@ -833,7 +845,8 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
             } else if (words && sg_function_word(wt, j - ws)) {
                 /* the skeleton's walk goes on past function words only if a
                  * skeleton goes on with the next word: one lookup to know */
-                w->dirty = skeleton_goes_on(m, f, h_word, j);
+                w->dirty = skeleton_goes_on(m, f, h_word, j) ||
+                           (words == 1 && proximity_after(f, i, first_end, j));
                 clean = 0;
             } else if (j - ws <= 4 && j - ws >= 2 && !(fl[ws + 1] & SG_F_UPPER) &&
                        sg_heads_acronym(wt, j - ws)) {

@@ -1531,7 +1531,7 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
 /* A hospital whose name puts its site's own name after its town, "Centre
  * hospitalier de Menton La Palmosa", "Centre hospitalier de Cannes
  * Simone-Veil": the press says "l'hôpital La Palmosa", "La Palmosa" (one word:
- * only where the document names it otherwise). `written`: the name as
+ * only where the document names it otherwise), and "l'hôpital de Menton". `written`: the name as
  * written, where the town is the word after the head's "de" / "d'" and the
  * site's name the capitalised words after it (not a town's part: "d'Antibes
  * Juan-les-Pins"). */
@@ -1600,6 +1600,13 @@ static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, c
         memcpy(buf, hospital[c], cl);
         memcpy(buf + cl, k + rs, kn - rs);
         if (add_derived(m, entity, buf, cl + kn - rs, (uint32_t)(needs | SG_VARIANT_HEADS)))
+            return SG_ERR_NOMEM;
+        /* and by its town alone, "l'hôpital de Hyères", where no other
+         * hospital is named so */
+        size_t tl = rs - 1 - hl;
+        memcpy(buf + cl, k + hl, tl);
+        if (!taken(m, buf, cl + tl) &&
+            add_derived(m, entity, buf, cl + tl, (uint32_t)(needs | SG_VARIANT_HEADS)))
             return SG_ERR_NOMEM;
     }
     uint32_t alone =
