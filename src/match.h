@@ -126,7 +126,9 @@ int sg_hits_merge(sg_hits *h, sg_hits *add);
 
 /* The mentions a document makes by reference to what it named (resolve.c),
  * added to `hits` (sorted) in this order: long forms before a known acronym,
- * acronyms it defines, surnames of people it named, head acronyms alone ("le
+ * acronyms it defines, a person of the gazetteers by a title and their surname
+ * ("le professeur Raoult"), surnames of people it named (before or after), head
+ * acronyms alone ("le
  * CHU") after the name they head, hospitals by their head and eponym ("l'hôpital
  * Bonnet") after "l'hôpital Bonnet de Fréjus", local authorities by their kind
  * alone.
@@ -141,6 +143,9 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
 
 /* Its steps, one by one. */
 int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* People by their surname (surnames.c): after a title, the one person of the
+ * gazetteers who bears it; alone, the one person the document names so. */
+int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* Organisations named in full, then by a word of their name (short_names.c). */
 int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,

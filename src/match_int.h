@@ -537,6 +537,15 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
     return 0;
 }
 
+/* Is the word right before folded offset p (across spaces) one of `list`? */
+static inline int sg_word_before_in(const sg_folded *f, size_t p, const char *const *list,
+                                    size_t count)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e != p && e != 0 && sg_word_in(f->text + b, e - b, list, count);
+}
+
 /* Is the body named by its territory at i in lower case the body all the
  * same, after an office of it: "la vice-présidente de la région X", "le
  * président du département des Alpes-Maritimes"? Not a town ("le maire de

@@ -1,11 +1,12 @@
 /* Resolution inside one document (SPEC §4): acronyms defined in the text
- * ("Fédération des transporteurs sanitaires (FNTS)") and surnames of people
- * already named ("Jean-Paul Segade" ... "M. Segade"). */
+ * ("Fédération des transporteurs sanitaires (FNTS)"), long forms, heads'
+ * acronyms, eponyms and bodies (people's surnames: surnames.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "match_int.h"
 #include "sg_internal.h"
+#include "u32map.h"
 #include "variants_int.h"
 
 #define MAX_ACRONYM 24 /* folded bytes between the brackets */
@@ -22,14 +23,6 @@ static size_t first_after(const sg_hits *h, size_t pos)
             hi = mid;
     }
     return lo;
-}
-
-/* Is the word right before folded offset p (across spaces) one of `list`? */
-static int word_before_in(const sg_folded *f, size_t p, const char *const *list, size_t count)
-{
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    return e != p && e != 0 && sg_word_in(f->text + b, e - b, list, count);
 }
 
 /* Where the word right before folded offset p starts when it is one of
@@ -259,7 +252,7 @@ int sg_plural_before(const sg_folded *f, size_t q)
     sg_word_before(f, q, 0, &b, &e);
     if (e != q && e > b && f->text[b] >= '0' && f->text[b] <= '9')
         return 1; /* a number: "3 CPTS ont signé" */
-    return word_before_in(f, q, plural, sizeof(plural) / sizeof(*plural));
+    return sg_word_before_in(f, q, plural, sizeof(plural) / sizeof(*plural));
 }
 
 /* Is the word before q a plural or an indefinite determiner ("les CPTS", "une
@@ -272,7 +265,7 @@ int sg_kind_before(const sg_folded *f, size_t q)
     static const char *const adjectives[] = {"nouvel", "nouveau", "nouvelle", "futur", "future"};
     size_t r = past_word_in(f, q, adjectives, sizeof(adjectives) / sizeof(*adjectives));
     return sg_plural_before(f, q) ||
-           word_before_in(f, r, indefinite, sizeof(indefinite) / sizeof(*indefinite));
+           sg_word_before_in(f, r, indefinite, sizeof(indefinite) / sizeof(*indefinite));
 }
 
 int sg_kind_context(const sg_folded *f, size_t q)
@@ -367,202 +360,6 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     free(defs);
     sg_hits_free(&add);
     return rc ? SG_ERR_NOMEM : 0;
-}
-
-/* A small hash map from a 32-bit key (an entity, a trie node) to two values,
- * open addressing with SG_TRIE_NONE as the empty key: a document may name tens
- * of thousands of people from a large gazetteer. */
-typedef struct {
-    uint32_t key, count, first;
-} map_rec;
-
-typedef struct {
-    map_rec *v;
-    size_t n, cap; /* cap: 0 or a power of two */
-} u32_map;
-
-static size_t map_slot(const u32_map *s, uint32_t key)
-{
-    size_t i = (size_t)(key * 2654435761u) & (s->cap - 1);
-    while (s->v[i].key != SG_TRIE_NONE && s->v[i].key != key)
-        i = (i + 1) & (s->cap - 1);
-    return i;
-}
-
-/* The record of `key`, made (count 0) when missing; NULL when out of memory. */
-static map_rec *map_get(u32_map *s, uint32_t key)
-{
-    if ((s->n + 1) * 2 > s->cap) {
-        u32_map bigger = {NULL, 0, s->cap ? s->cap * 2 : 16};
-        if (!(bigger.v = sg_alloc_array(bigger.cap, sizeof(map_rec))))
-            return NULL;
-        for (size_t i = 0; i < bigger.cap; i++)
-            bigger.v[i].key = SG_TRIE_NONE;
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->v[i].key != SG_TRIE_NONE)
-                bigger.v[map_slot(&bigger, s->v[i].key)] = s->v[i];
-        bigger.n = s->n;
-        free(s->v);
-        *s = bigger;
-    }
-    map_rec *r = &s->v[map_slot(s, key)];
-    if (r->key == SG_TRIE_NONE) {
-        *r = (map_rec){key, 0, SG_TRIE_NONE};
-        s->n++;
-    }
-    return r;
-}
-
-/* Per document: the people named so far (`seen`, keyed by entity), and per
- * surname (its node in the matcher's surname trie) how many of them bear it
- * (counted up to 2: two or more is ambiguous, however many) and the first.
- * A surname mention then costs one lookup per trie node on its way, however
- * many people of the gazetteer share the surname (walking them all, as an
- * earlier version did, cost 200,000 checks a mention of "Dupont" with 200,000
- * Duponts in the gazetteer). */
-typedef struct {
-    u32_map seen, bearers;
-} people_seen;
-
-/* The one person seen who bears the surname at `node`, or SG_TRIE_NONE (none
- * or several). */
-static uint32_t map_only(const u32_map *s, uint32_t node)
-{
-    if (!s->cap)
-        return SG_TRIE_NONE;
-    const map_rec *r = &s->v[map_slot(s, node)];
-    return r->key == node && r->count == 1 ? r->first : SG_TRIE_NONE;
-}
-
-/* Adds a person named by a hit to the people seen. Returns 0 or SG_ERR_NOMEM. */
-static int see(const sg_matcher *m, people_seen *ps, uint32_t person)
-{
-    map_rec *r = map_get(&ps->seen, person);
-    if (!r)
-        return SG_ERR_NOMEM;
-    if (r->count)
-        return 0; /* seen before */
-    r->count = 1;
-    uint32_t node = sg_trie_node_of(m->surnames, person);
-    if (node == SG_TRIE_NONE)
-        return 0;
-    if (!(r = map_get(&ps->bearers, node)))
-        return SG_ERR_NOMEM;
-    if (!r->count)
-        r->first = person;
-    if (r->count < 2)
-        r->count++;
-    return 0;
-}
-
-/* Longest surname at p naming exactly one person already seen. */
-static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p, const u32_map *bearers,
-                         uint32_t *who)
-{
-    uint32_t node = sg_trie_root(m->surnames);
-    size_t best = 0, j = p, end;
-    while ((end = sg_surname_step(m, f, &j, &node))) {
-        uint32_t person = map_only(bearers, node);
-        if (person != SG_TRIE_NONE) {
-            best = end;
-            *who = person;
-        }
-    }
-    return best;
-}
-
-int sg_named_after(const sg_folded *f, size_t p)
-{
-    static const char *const nouns[] = {
-        "allee",    "avenue",       "boulevard", "bd",      "centre",    "clinique",
-        "college",  "ecole",        "ehpad",     "faculte", "fondation", "hopital",
-        "hopitaux", "institut",     "lycee",     "maison",  "pavillon",  "place",
-        "pole",     "polyclinique", "prix",      "quai",    "residence", "route",
-        "rue",      "salle",        "square",    "stade",   "universite"};
-    return word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
-}
-
-/* Where the name whose surname is at folded offset p starts: at the first
- * name in capitals right before it, if any ("l'Institut Axel Kahn": the
- * institute is named after the person, and "Kahn" is no mention of him). */
-static size_t first_name_start(const sg_folded *f, size_t p)
-{
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    return e > b && e + 1 == p && (f->flags[b] & SG_F_UPPER) &&
-                   sg_first_name_word(f->text + b, e - b)
-               ? b
-               : p;
-}
-
-/* Is the surname at folded offset p right after a first name in capitals that
- * is none of the person's own ("le Dr André Brincat" once Bernard Brincat is
- * named)? Then it names someone else of that family. */
-static int other_first_name(const sg_matcher *m, const sg_folded *f, size_t p, uint32_t who)
-{
-    size_t b = first_name_start(f, p), e = p - 1;
-    if (b == p)
-        return 0;
-    char *label;
-    unsigned char *flags;
-    size_t n;
-    const char *l = m->gaz->ents[who].label;
-    if (sg_fold_name(&label, &flags, &n, l, strlen(l)))
-        return 0;
-    int own = 0;
-    for (size_t k = 0; !own && k + (e - b) <= n; k++)
-        own = (k == 0 || !(flags[k - 1] & SG_F_ALNUM)) && !memcmp(label + k, f->text + b, e - b) &&
-              (k + (e - b) == n || !(flags[k + (e - b)] & SG_F_ALNUM));
-    free(label);
-    free(flags);
-    return !own;
-}
-
-int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
-{
-    size_t person = 0; /* surnames are only looked for after a person is named */
-    while (person < h->n && !sg_is_person(m, h->v[person].entity))
-        person++;
-    if (person == h->n)
-        return 0;
-    people_seen ps = {{0}, {0}};
-    sg_hits add = {0};
-    int rc = 0;
-    size_t k = 0; /* next hit not yet passed */
-    for (size_t p = 0; p < f->len && !rc; p++) {
-        while (k < h->n && h->v[k].fs <= p) {
-            if (sg_is_person(m, h->v[k].entity) && (rc = see(m, &ps, h->v[k].entity)))
-                break;
-            p = p < h->v[k].fe ? h->v[k].fe : p;
-            k++;
-        }
-        if (rc || p >= f->len)
-            break;
-        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) ||
-            !ps.seen.n) {
-            /* on to the next capital starting a word, or the next hit */
-            size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
-            if (ps.seen.n)
-                q = sg_next_capital(f, q, lim);
-            else
-                q = lim > q ? lim : q;
-            p = q - 1;
-            continue;
-        }
-        uint32_t who = SG_TRIE_NONE;
-        size_t end = surname_at(m, f, p, &ps.bearers, &who);
-        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, first_name_start(f, p)) &&
-            !other_first_name(m, f, p, who)) {
-            rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
-            p = end - 1;
-        }
-    }
-    if (!rc && add.n)
-        rc = sg_hits_merge(h, &add);
-    free(ps.seen.v);
-    free(ps.bearers.v);
-    sg_hits_free(&add);
-    return rc;
 }
 
 /* The start of the long form that ends at folded offset `le` and whose
@@ -781,7 +578,7 @@ int sg_resolve_prefix_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 /* The longest head acronym at word start p, in capitals, naming exactly one
  * entity named before; not followed by "de X" ("le CHU de Montpellier" is
  * another hospital), a capitalised name nor a town's adjective. */
-static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u32_map *bearers,
+static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const sg_u32_map *bearers,
                       uint32_t *who)
 {
     uint32_t node = sg_trie_root(m->heads);
@@ -792,7 +589,7 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const u
         node = sg_trie_child(m->heads, node, (unsigned char)f->text[j]);
         if (node == SG_TRIE_NONE || (j + 1 < f->len && (f->flags[j + 1] & SG_F_ALNUM)))
             continue;
-        uint32_t e = map_only(bearers, node);
+        uint32_t e = sg_map_only(bearers, node);
         if (e != SG_TRIE_NONE) {
             best = j + 1;
             *who = e;
@@ -830,7 +627,7 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         any++;
     if (any == h->n)
         return 0;
-    u32_map seen = {0}, bearers = {0};
+    sg_u32_map seen = {0}, bearers = {0};
     sg_hits add = {0};
     int rc = 0;
     size_t k = 0;
@@ -839,14 +636,14 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             uint32_t e = h->v[k].entity;
             uint32_t node = sg_has_head(m, e) ? sg_trie_node_of(m->heads, e) : SG_TRIE_NONE;
             if (node != SG_TRIE_NONE) {
-                map_rec *r = map_get(&seen, e);
+                sg_map_rec *r = sg_map_get(&seen, e);
                 if (!r) {
                     rc = SG_ERR_NOMEM;
                     break;
                 }
                 if (!r->count) {
                     r->count = 1;
-                    map_rec *b = map_get(&bearers, node);
+                    sg_map_rec *b = sg_map_get(&bearers, node);
                     if (!b) {
                         rc = SG_ERR_NOMEM;
                         break;
@@ -1021,7 +818,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
     if (!rc && (m->variants & SG_VARIANT_DEFINED) &&
         ((rc = sg_resolve_long_forms(m, f, hits)) || (rc = sg_resolve_prefix_forms(m, f, hits))))
         return rc;
-    if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
+    if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_titles(m, f, hits)) ||
+        (rc = sg_resolve_surnames(m, f, hits)))
         return rc;
     if ((m->variants &
          (SG_VARIANT_INITIALS | SG_VARIANT_FUZZY | SG_VARIANT_PERIPHRASES | SG_VARIANT_HEADS)) &&

@@ -1,0 +1,222 @@
+/* People by their surname inside one document (SPEC §4): "Jean-Paul Segade"
+ * ... "M. Segade". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+#include "sg_internal.h"
+#include "u32map.h"
+
+/* Per document: the people named so far (`seen`, keyed by entity), and per
+ * surname (its node in the matcher's surname trie) how many of them bear it
+ * (counted up to 2: two or more is ambiguous, however many) and the first.
+ * A surname mention then costs one lookup per trie node on its way, however
+ * many people of the gazetteer share the surname (walking them all, as an
+ * earlier version did, cost 200,000 checks a mention of "Dupont" with 200,000
+ * Duponts in the gazetteer). */
+typedef struct {
+    sg_u32_map seen, bearers;
+} people_seen;
+
+/* Adds a person named by a hit to the people seen. Returns 0 or SG_ERR_NOMEM. */
+static int see(const sg_matcher *m, people_seen *ps, uint32_t person)
+{
+    sg_map_rec *r = sg_map_get(&ps->seen, person);
+    if (!r)
+        return SG_ERR_NOMEM;
+    if (r->count)
+        return 0; /* seen before */
+    r->count = 1;
+    uint32_t node = sg_trie_node_of(m->surnames, person);
+    if (node == SG_TRIE_NONE)
+        return 0;
+    if (!(r = sg_map_get(&ps->bearers, node)))
+        return SG_ERR_NOMEM;
+    if (!r->count)
+        r->first = person;
+    if (r->count < 2)
+        r->count++;
+    return 0;
+}
+
+/* Longest surname at p naming exactly one person already seen. */
+static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p,
+                         const sg_u32_map *bearers, uint32_t *who)
+{
+    uint32_t node = sg_trie_root(m->surnames);
+    size_t best = 0, j = p, end;
+    while ((end = sg_surname_step(m, f, &j, &node))) {
+        uint32_t person = sg_map_only(bearers, node);
+        if (person != SG_TRIE_NONE) {
+            best = end;
+            *who = person;
+        }
+    }
+    return best;
+}
+
+int sg_named_after(const sg_folded *f, size_t p)
+{
+    static const char *const nouns[] = {
+        "allee",    "avenue",       "boulevard", "bd",      "centre",    "clinique",
+        "college",  "ecole",        "ehpad",     "faculte", "fondation", "hopital",
+        "hopitaux", "institut",     "lycee",     "maison",  "pavillon",  "place",
+        "pole",     "polyclinique", "prix",      "quai",    "residence", "route",
+        "rue",      "salle",        "square",    "stade",   "universite"};
+    return sg_word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
+}
+
+/* Where the name whose surname is at folded offset p starts: at the first
+ * name in capitals right before it, if any ("l'Institut Axel Kahn": the
+ * institute is named after the person, and "Kahn" is no mention of him). */
+static size_t first_name_start(const sg_folded *f, size_t p)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e > b && e + 1 == p && (f->flags[b] & SG_F_UPPER) &&
+                   sg_first_name_word(f->text + b, e - b)
+               ? b
+               : p;
+}
+
+/* Is the surname at folded offset p right after a first name in capitals that
+ * is none of the person's own ("le Dr André Brincat" once Bernard Brincat is
+ * named)? Then it names someone else of that family. */
+static int other_first_name(const sg_matcher *m, const sg_folded *f, size_t p, uint32_t who)
+{
+    size_t b = first_name_start(f, p), e = p - 1;
+    if (b == p)
+        return 0;
+    char *label;
+    unsigned char *flags;
+    size_t n;
+    const char *l = m->gaz->ents[who].label;
+    if (sg_fold_name(&label, &flags, &n, l, strlen(l)))
+        return 0;
+    int own = 0;
+    for (size_t k = 0; !own && k + (e - b) <= n; k++)
+        own = (k == 0 || !(flags[k - 1] & SG_F_ALNUM)) && !memcmp(label + k, f->text + b, e - b) &&
+              (k + (e - b) == n || !(flags[k + (e - b)] & SG_F_ALNUM));
+    free(label);
+    free(flags);
+    return !own;
+}
+
+int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    size_t person = 0; /* surnames are only looked for after a person is named */
+    while (person < h->n && !sg_is_person(m, h->v[person].entity))
+        person++;
+    if (person == h->n)
+        return 0;
+    people_seen ps = {{0}, {0}};
+    sg_hits add = {0};
+    int rc = 0;
+    size_t k = 0; /* next hit not yet passed */
+    for (size_t p = 0; p < f->len && !rc; p++) {
+        while (k < h->n && h->v[k].fs <= p) {
+            if (sg_is_person(m, h->v[k].entity) && (rc = see(m, &ps, h->v[k].entity)))
+                break;
+            p = p < h->v[k].fe ? h->v[k].fe : p;
+            k++;
+        }
+        if (rc || p >= f->len)
+            break;
+        if (!(f->flags[p] & SG_F_UPPER) || (p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) ||
+            !ps.seen.n) {
+            /* on to the next capital starting a word, or the next hit */
+            size_t lim = k < h->n ? h->v[k].fs : f->len, q = p + 1;
+            if (ps.seen.n)
+                q = sg_next_capital(f, q, lim);
+            else
+                q = lim > q ? lim : q;
+            p = q - 1;
+            continue;
+        }
+        uint32_t who = SG_TRIE_NONE;
+        size_t end = surname_at(m, f, p, &ps.bearers, &who);
+        if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, first_name_start(f, p)) &&
+            !other_first_name(m, f, p, who)) {
+            rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
+            p = end - 1;
+        }
+    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    free(ps.seen.v);
+    free(ps.bearers.v);
+    sg_hits_free(&add);
+    return rc;
+}
+
+/* Is the word before folded offset p, across spaces and a full stop, a title
+ * that the press puts before a surname alone ("le professeur Raoult", "le
+ * Pr. Raoult", "le président Muselier")? Offices and chairs, not "M.", "Mme"
+ * or "Dr", which SPEC §4 reads only in a document that names the person in
+ * full (surname-other-doc). */
+static int title_before(const sg_folded *f, size_t p)
+{
+    static const char *const titles[] = {
+        "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
+        "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
+    while (p > 0 && f->text[p - 1] == ' ')
+        p--;
+    if (p > 0 && f->text[p - 1] == '.')
+        p--;
+    /* (asked at every capital: most words before one end otherwise) */
+    if (p == 0 || !strchr("elrt", f->text[p - 1]))
+        return 0;
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e == p && e > b &&
+           sg_word_in(f->text + b, e - b, titles, sizeof(titles) / sizeof(*titles));
+}
+
+/* The one person of the gazetteers whose surname, the longest, is at folded
+ * offset p, or SG_TRIE_NONE; *end: the surname's end. Not a first name ("le
+ * docteur Martin"), nor before a capitalised word (a longer name). */
+static uint32_t bearer_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t *end)
+{
+    uint32_t node = sg_trie_root(m->surnames), who = SG_TRIE_NONE;
+    size_t j = p, e;
+    *end = 0;
+    while ((e = sg_surname_step(m, f, &j, &node))) {
+        uint32_t h, v = sg_trie_first(m->surnames, node, &h);
+        if (v != SG_TRIE_NONE) {
+            who = sg_trie_next(m->surnames, &h) == SG_TRIE_NONE ? v : SG_TRIE_NONE;
+            *end = e;
+        }
+    }
+    if (who == SG_TRIE_NONE || sg_first_name_word(f->text + p, *end - p))
+        return SG_TRIE_NONE;
+    size_t q = *end;
+    while (q < f->len && f->text[q] == ' ')
+        q++;
+    return q < f->len && q > *end && (f->flags[q] & SG_F_UPPER) ? SG_TRIE_NONE : who;
+}
+
+int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    size_t k = 0; /* next hit not yet passed */
+    for (size_t p = sg_next_capital(f, 1, f->len); p < f->len && !rc;
+         p = sg_next_capital(f, p + 1, f->len)) {
+        while (k < h->n && h->v[k].fe <= p)
+            k++;
+        if (k < h->n && h->v[k].fs <= p) {
+            p = h->v[k].fe - 1; /* on past the hit */
+            continue;
+        }
+        if (!title_before(f, p))
+            continue;
+        size_t end;
+        uint32_t who = bearer_at(m, f, p, &end);
+        if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end))
+            rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
+    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
