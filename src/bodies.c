@@ -64,6 +64,7 @@ static const struct {
              {"conseil municipal", 17, 7, SG_BODY_CITY, 1},
              {"prefecture", 10, 10, SG_BODY_PREFECTURE, 0},
              {"samu", 4, 4, SG_BODY_SAMU, 1},
+             {"centre 15", 9, 6, SG_BODY_SAMU, 0}, /* its call centre, the 15 */
              {"sdis", 4, 4, SG_BODY_SDIS, 1},
              {"caisse primaire d'assurance maladie", 35, 6, SG_BODY_CPAM, 1},
              {"cpam", 4, 4, SG_BODY_CPAM, 1}};
@@ -474,6 +475,27 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
     return b == p ? only_body(m, m->bodies, m->nbodies, x->entity, kind) : SG_TRIE_NONE;
 }
 
+/* The department's service of kind `kind` (a SAMU, a SDIS, a CPAM) of the
+ * department place hit x names or holds, right after the kind's words ending
+ * at p and "de", "d'", "du", "des" ("le Samu du Var"; "le Samu de Toulon",
+ * the Var's), or SG_TRIE_NONE. */
+static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
+                             unsigned char kind)
+{
+    static const char *const of[] = {"de", "d", "du", "des"};
+    size_t b, e;
+    if (!m->ndept_bodies || !x || !sg_is_place(m, x->entity) ||
+        (kind != SG_BODY_SAMU && kind != SG_BODY_SDIS && kind != SG_BODY_CPAM))
+        return SG_TRIE_NONE;
+    sg_word_before(f, x->fs, 1, &b, &e);
+    if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+        return SG_TRIE_NONE;
+    while (b > 0 && f->text[b - 1] == ' ')
+        b--;
+    unsigned d = b == p ? sg_department_of(f->text + x->fs, x->fe - x->fs) : 0;
+    return d ? only_body(m, m->dept_bodies, m->ndept_bodies, d, kind) : SG_TRIE_NONE;
+}
+
 size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
                      uint32_t *who)
 {
@@ -589,7 +611,10 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
                      : e;
         any |= who[k] != SG_TRIE_NONE;
     }
-    return any;
+    /* (and a department's service may be named by a town of it: "le Samu
+     * de Toulon", body_of_town) */
+    return any || placed[SG_BODY_SAMU] != SG_TRIE_NONE || placed[SG_BODY_SDIS] != SG_TRIE_NONE ||
+           placed[SG_BODY_CPAM] != SG_TRIE_NONE;
 }
 
 /* Folded offset q, back over the spaces before it. */
@@ -706,6 +731,16 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         if (body != SG_TRIE_NONE &&
             beside_org(m, f, ws, next->fe, prev, k + 1 < n0 ? next + 1 : NULL)) {
             size_t place_end = next->fe; /* (h->v may move) */
+            if (sg_hits_push(h, ws, place_end, body, SG_HIT_VARIANT))
+                return SG_ERR_NOMEM;
+            h->v[k].entity = SG_TRIE_NONE;
+            p = last = place_end;
+            continue;
+        }
+        /* a department's service by its department or a town of it */
+        body = body_of_town(m, f, end, next, kind);
+        if (body != SG_TRIE_NONE) {
+            size_t place_end = next->fe;
             if (sg_hits_push(h, ws, place_end, body, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             h->v[k].entity = SG_TRIE_NONE;
