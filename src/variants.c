@@ -409,8 +409,12 @@ static int taken(const sg_matcher *m, const char *k, size_t n);
 
 int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch)
 {
-    if (m->paca == SG_TRIE_NONE || taken(m, "region sud", 10))
-        return 0; /* the regional council's (variants_finish), or another's */
+    if (m->paca == SG_TRIE_NONE)
+        return 0;
+    /* the regional council's "Région Sud" (variants_finish) or another's;
+     * then "la région Sud", a lower-case head, is the territory */
+    if (taken(m, "region sud", 10))
+        return derived_alias(m, scratch, m->paca, "=r\xc3\xa9gion Sud");
     return derived_alias(m, scratch, m->paca, "Région Sud") ||
            derived_alias(m, scratch, m->paca, "Région Sud Provence-Alpes-Côte d'Azur");
 }
@@ -1258,7 +1262,9 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
                    ? glued(m, entity, written, k, kn, words, needs)
                    : 0; /* (but glued: "@MicheleRubirola") */
     if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
-        return 0;
+        return words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
+                   ? glued(m, entity, written, k, kn, words, needs)
+                   : 0; /* (but glued: "les AlpesMaritimes") */
     /* and a body of one word after "Le" or "Les" so too: "du Point", "au
      * Figaro", "des Échos" */
     if ((m->is_place[entity] && lead) || (masculine && words == 1))
