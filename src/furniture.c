@@ -194,6 +194,23 @@ static int notice_line(const char *p, const char *end)
     return a && (starts_with(a + 15, end, "-mail") || starts_with(a + 15, end, "mail"));
 }
 
+/* A section's tag on a line of its own between dashes, "- Hautes-Alpes -"
+ * (a local radio's page: the department it files the article under),
+ * forty bytes at most, no sentence's punctuation. */
+static int section_line(const char *p, const char *end)
+{
+    if (end - p < 5 || end - p > 48 || *p != '-' || p[1] != ' ')
+        return 0;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
+        end--;
+    if (end - p < 5 || end[-1] != '-' || end[-2] != ' ')
+        return 0;
+    for (const char *r = p + 2; r < end - 2; r++)
+        if (*r == '.' || *r == ',' || *r == ':' || *r == '!' || *r == '?')
+            return 0;
+    return 1;
+}
+
 /* A line of a page's tags, two "# " at least: "Interview Alpes-Maritimes #
  * Santé # Réseaux d'accompagnement". */
 static int tags_line(const char *p, const char *end)
@@ -615,7 +632,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             p = head;
         }
         if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
-            source_line(line, lend) || notice_line(line, lend)) {
+            source_line(line, lend) || notice_line(line, lend) || section_line(line, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {

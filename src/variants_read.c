@@ -1149,8 +1149,8 @@ static int ex_before(const sg_folded *f, size_t p)
 
 /* Is hit x alone on its line, with more text in the document: a page's tag
  * or section ("France" under a title, "Var" under "BFM Var"), not a
- * sentence? (A dateline has its punctuation, "- Hautes-Alpes -", or its
- * capitals, "AIX-EN-PROVENCE".) */
+ * sentence? (A dateline has its capitals, "AIX-EN-PROVENCE"; a section's tag
+ * between dashes, "- Hautes-Alpes -", is page furniture: furniture.c.) */
 static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const sg_hit *x)
 {
     if (sg_all_upper(f, x->fs, x->fe))
