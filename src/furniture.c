@@ -194,21 +194,47 @@ static int notice_line(const char *p, const char *end)
     return a && (starts_with(a + 15, end, "-mail") || starts_with(a + 15, end, "mail"));
 }
 
-/* A section's tag on a line of its own between dashes, "- Hautes-Alpes -"
- * (a local radio's page: the department it files the article under),
- * forty bytes at most, no sentence's punctuation. */
+/* A section's tag on a line of its own between dashes, "- Hautes-Alpes -",
+ * "-Alpes de Haute-Provence-" (a local radio's page: the department it files
+ * the article under), forty bytes at most, capitalised, no sentence's
+ * punctuation. */
 static int section_line(const char *p, const char *end)
 {
-    if (end - p < 5 || end - p > 48 || *p != '-' || p[1] != ' ')
-        return 0;
     while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
         end--;
-    if (end - p < 5 || end[-1] != '-' || end[-2] != ' ')
+    if (end - p < 4 || end - p > 48 || *p != '-' || end[-1] != '-')
         return 0;
-    for (const char *r = p + 2; r < end - 2; r++)
+    const char *a = p + 1 + (p[1] == ' '), *b = end - 1 - (end[-2] == ' ');
+    if (b - a < 2 || !((*a >= 'A' && *a <= 'Z') || (unsigned char)*a == 0xC3))
+        return 0;
+    for (const char *r = a; r < b; r++)
         if (*r == '.' || *r == ',' || *r == ':' || *r == '!' || *r == '?')
             return 0;
     return 1;
+}
+
+/* A news agency's dateline at the start of a line, up to its bracket: "MARSEILLE,
+ * 1er juillet 2016 (APM) - L'agence ...", "Marseille (AFP) - ..." (the place
+ * where the dispatch was written, and the agency); returns the bracket's end,
+ * or NULL. A dash must follow the bracket; no full stop comes before it. */
+static const char *wire_dateline(const char *p, const char *end)
+{
+    static const char *const agencies[] = {"(AFP)", "(APM)", "(AP)", "(Reuters)", "(ANSA)"};
+    size_t n = end - p < 64 ? (size_t)(end - p) : 64;
+    const char *b = memchr(p, '(', n);
+    if (!b || b == p || memchr(p, '.', (size_t)(b - p)) || !(*p >= 'A' && *p <= 'Z'))
+        return NULL;
+    for (size_t k = 0; k < sizeof(agencies) / sizeof(*agencies); k++) {
+        size_t l = strlen(agencies[k]);
+        if ((size_t)(end - b) < l || memcmp(b, agencies[k], l))
+            continue;
+        const char *q = skip_blanks(b + l, end);
+        if (q < end && (*q == '-' || (end - q >= 3 && (unsigned char)q[0] == 0xE2 &&
+                                      (unsigned char)q[1] == 0x80 && (unsigned char)q[2] >= 0x93 &&
+                                      (unsigned char)q[2] <= 0x94)))
+            return b + l;
+    }
+    return NULL;
 }
 
 /* A line of a page's tags, two "# " at least: "Interview Alpes-Maritimes #
@@ -631,6 +657,9 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
                 return;
             p = head;
         }
+        const char *wire = p < lend && *p >= 'A' && *p <= 'Z' ? wire_dateline(p, lend) : NULL;
+        if (wire && emit(ctx, (size_t)(line - s), (size_t)(wire - s)))
+            return;
         if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
             source_line(line, lend) || notice_line(line, lend) || section_line(line, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
