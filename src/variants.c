@@ -2023,7 +2023,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         int townlike = sk.town && sk.town <= dw && !site;
         /* a point of the compass and a town ("Hôpital Nord de Marseille") is a
          * part of the town without its head: "les quartiers au Nord de
-         * Marseille" */
+         * Marseille"; so is a "pays" and its town ("Centre hospitalier du Pays
+         * d'Apt"): "les élus du Pays d'Apt" */
         const char *sp = memchr(rest, ' ', rl);
         int joined = sp && towns_joined(rest, rl);
         if (!strcmp(droppable[d], "centre hospitalier intercommunal ") && !joined)
@@ -2031,7 +2032,8 @@ static int head_readings(sg_matcher *m, skel_rec sk)
         if (townlike && joined)
             townlike = 0; /* no town's name: the hospital's alone ("d'Aix-Pertuis") */
         if ((townlike && (sp || taken(m, rest, rl) || m->is_place[sk.entity])) ||
-            kind_words(rest, rl) || (sp && sg_compass_point(rest, (size_t)(sp - rest))))
+            kind_words(rest, rl) || (sp && sg_compass_point(rest, (size_t)(sp - rest))) ||
+            (sp && sg_word_is(rest, (size_t)(sp - rest), "pays")))
             continue;
         unsigned words = 1;
         for (size_t i = 0; i < rl; i++)
