@@ -387,6 +387,9 @@ int sg_head_acronym(const char *t, size_t n);
  * of body's ("ch", "ihu", "gie", "msp"...)? In a skeleton's walk it must be
  * in capitals. */
 int sg_heads_acronym(const char *t, size_t n);
+/* The acronym of the kind whose long form is the skeleton k[0, n) ("groupement
+ * hospitalier territoire": "ght"), or NULL. */
+const char *sg_kind_long_form(const char *k, size_t n);
 int sg_generic_head(const char *t, size_t n);
 
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */

@@ -178,6 +178,14 @@ int sg_heads_acronym(const char *t, size_t n)
     return 0;
 }
 
+const char *sg_kind_long_form(const char *k, size_t n)
+{
+    for (size_t h = 0; h < NHEADS; h++)
+        if (sg_word_is(k, n, heads[h][0]))
+            return heads[h][1];
+    return NULL;
+}
+
 int sg_kind_acronym(const char *t, size_t n)
 {
     /* kinds of health bodies the press writes by their acronym: a health

@@ -297,6 +297,34 @@ static int department_after(const sg_folded *f, size_t e)
     return 0;
 }
 
+/* Is the reading [i, e) of skeleton sk, read with its place dropped (variant
+ * region), the long form of a kind alone ("groupement hospitalier de
+ * territoire" for the one of a department), and there the kind, not one body:
+ * after "de" without an article or a plural or indefinite determiner ("la
+ * création de groupement hospitalier de territoire"), or defined by the
+ * kind's acronym right after it ("(GHT)")? */
+static int kind_generic(const sg_matcher *m, const skel_rec *sk, const sg_folded *f, size_t i,
+                        size_t e)
+{
+    const char *acr = sg_kind_long_form(m->texts + sk->text_off, sk->len);
+    if (!acr)
+        return 0;
+    if (sg_kind_context(f, i))
+        return 1;
+    size_t k = e + (e < f->len && f->text[e] == ' '), n = strlen(acr);
+    return k + n + 2 <= f->len && f->text[k] == '(' && !memcmp(f->text + k + 1, acr, n) &&
+           f->text[k + 1 + n] == ')';
+}
+
+/* Is a reading of skeleton sk at [i, e) that drops a place (variant region)
+ * refused there: before another department's name, or the kind alone? */
+static int region_refused(const sg_matcher *m, const skel_rec *sk, const sg_folded *f, size_t i,
+                          size_t e)
+{
+    return (sk->needs & SG_VARIANT_REGION) &&
+           (department_after(f, e) || kind_generic(m, sk, f, i, e));
+}
+
 /* Is a reading that needs capitals (SKEL_CAPITALS) read at [i, e), its
  * words capitalised or not (`capitals`)? In a proper name's context or after
  * an office; and a one-word reading not right before a capitalised word, as
@@ -325,7 +353,7 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
             ((sk->needs & SKEL_CAPITAL1) && !(f->flags[i] & SG_F_UPPER)) ||
             ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, i)) ||
             ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) && after_de(f, i)) ||
-            ((sk->needs & SG_VARIANT_REGION) && department_after(f, j)))
+            region_refused(m, sk, f, i, j))
             continue;
         if (best == SG_TRIE_NONE || m->rank[sk->entity] < m->rank[best]) {
             best = sk->entity;
@@ -492,7 +520,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
                      after_de(f, start)) ||
                     ((sk->needs & SKEL_LOCAL) && out->want && sk->area != out->want) ||
-                    ((sk->needs & SG_VARIANT_REGION) && department_after(f, end)))
+                    region_refused(m, sk, f, start, end))
                     continue;
                 if (!best || best->entity == sk->entity ||
                     m->rank[sk->entity] < m->rank[best->entity] || out->end != end) {
