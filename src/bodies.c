@@ -64,7 +64,7 @@ static const struct {
              {"conseil municipal", 17, 7, SG_BODY_CITY, 1},
              {"prefecture", 10, 10, SG_BODY_PREFECTURE, 0},
              {"samu", 4, 4, SG_BODY_SAMU, 1},
-             {"centre 15", 9, 6, SG_BODY_SAMU, 0}, /* its call centre, the 15 */
+             {"centre 15", 9, 6, SG_BODY_SAMU, 1}, /* its call centre, the 15 */
              {"sdis", 4, 4, SG_BODY_SDIS, 1},
              {"caisse primaire d'assurance maladie", 35, 6, SG_BODY_CPAM, 1},
              {"cpam", 4, 4, SG_BODY_CPAM, 1}};
