@@ -1167,6 +1167,37 @@ static int seat_of_acronym(const sg_matcher *m, const sg_folded *f, const char *
            (m->allowed[p->entity] & SG_VARIANT_REGION) && seat_held(m, f, s, p, x);
 }
 
+/* Is place hit x the region in "de la région X", "en région X" right after
+ * organisation hit p whose names hold the place ("l'Agence régionale de santé
+ * de la région PACA" for the Agence régionale de santé Provence-Alpes-Côte
+ * d'Azur)? One mention then, over both. The place's reading may hold
+ * "région" ("région PACA") or not ("PACA"). */
+static int region_of_named(const sg_matcher *m, const sg_folded *f, const sg_hit *p,
+                           const sg_hit *x)
+{
+    static const char *const gaps[] = {" de la region ", " en region ", " de la ", " en "};
+    const char *t = f->text;
+    size_t xs = x->fs;
+    if (x->fe - xs > 7 && !memcmp(t + xs, "region ", 7))
+        xs += 7;
+    int region = 0;
+    for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
+        region |= sg_word_is(t + xs, x->fe - xs, region_texts[r]);
+    if (!region || p->fe >= x->fs || sg_is_place(m, p->entity) || sg_is_person(m, p->entity) ||
+        !(m->allowed[p->entity] & SG_VARIANT_REGION))
+        return 0;
+    size_t gap = x->fs - p->fe;
+    for (size_t g = 0; g < sizeof(gaps) / sizeof(*gaps); g++) {
+        size_t l = strlen(gaps[g]);
+        /* (the two last: the place's reading holds "région") */
+        if (gap == l && !memcmp(t + p->fe, gaps[g], l) && (g < 2) == (xs == x->fs)) {
+            const char *place = m->gaz->ents[x->entity].label;
+            return sg_names_hold(&m->gaz->ents[p->entity], place, strlen(place));
+        }
+    }
+    return 0;
+}
+
 /* Is the word ending at folded offset p "ex", a prefix and no name: "l'ex-région
  * Paca", "l'ex-Languedoc-Roussillon"? */
 static int ex_before(const sg_folded *f, size_t p)
@@ -1339,6 +1370,11 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
         if (out > 0 && sg_is_place(m, x.entity)) {
             /* a region right after an organisation's acronym joins it: "FHF Paca" */
             sg_hit *p = &h->v[out - 1];
+            if (region_of_named(m, f, p, &x)) {
+                p->fe = x.fe;
+                p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
+                continue;
+            }
             int region = 0;
             for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
                 region |= sg_word_is(t + x.fs, x.fe - x.fs, region_texts[r]);
