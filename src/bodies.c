@@ -720,14 +720,17 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         size_t end = ws;
         int lower = 0;
         unsigned char kind = kind_at(f, ws, p - ws, &end, &lower);
-        if (!kind || (k < n0 && h->v[k].fs < end) ||
+        /* a name that ends the kind's words gives way to the body: "la Caisse
+           primaire d'Assurance Maladie" is the CPAM, not the Assurance maladie */
+        int inner = k < n0 && h->v[k].fs < end;
+        if (!kind || (inner && (h->v[k].fe != end || !is_org(m, &h->v[k]))) ||
             (ws > 0 && s[f->src[ws - 1]] == '-') || /* "Saint-Ville" */
             sg_hotel_before(f, ws) || territory_before(f, ws) || indefinite_before(f, ws))
             continue;
         const sg_hit *prev = k > 0 ? &h->v[k - 1] : NULL, *next = k < n0 ? &h->v[k] : NULL;
         /* "le département du Var" in lower case, beside an organisation: the
            Var's body, over the place (dropped once sorted) */
-        uint32_t body = lower ? body_of_place(m, f, end, next, kind) : SG_TRIE_NONE;
+        uint32_t body = lower && !inner ? body_of_place(m, f, end, next, kind) : SG_TRIE_NONE;
         if (body != SG_TRIE_NONE &&
             beside_org(m, f, ws, next->fe, prev, k + 1 < n0 ? next + 1 : NULL)) {
             size_t place_end = next->fe; /* (h->v may move) */
@@ -738,7 +741,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue;
         }
         /* a department's service by its department or a town of it */
-        body = body_of_town(m, f, end, next, kind);
+        body = inner ? SG_TRIE_NONE : body_of_town(m, f, end, next, kind);
         if (body != SG_TRIE_NONE) {
             size_t place_end = next->fe;
             if (sg_hits_push(h, ws, place_end, body, SG_HIT_VARIANT))
@@ -753,6 +756,8 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             (lower && !sg_office_before(f, ws) && !coordinated(f, ws, last) &&
              !beside_org(m, f, ws, end, prev, next)))
             continue;
+        if (inner)
+            h->v[k].entity = SG_TRIE_NONE;
         if (sg_hits_push(h, ws, end, who[kind], SG_HIT_VARIANT))
             return SG_ERR_NOMEM;
         p = last = end;
