@@ -132,9 +132,30 @@ static size_t item_start(const sg_scan *sc, size_t i)
                : i;
 }
 
+/* Does a plural noun of firms come before the list whose first item starts
+ * at word a, six lower-case words back at most and no punctuation between
+ * ("le groupement X, Y et Z", "les bureaux d'études et d'ingénierie X, Y, Z",
+ * "plusieurs financiers comme X, Y")? */
+static int firms_before(const sg_scan *sc, size_t a)
+{
+    static const char *const firms[] = {
+        "actionnaires", "bureaux",      "cabinets",    "entreprises",   "financiers",
+        "fonds",        "groupement",   "industriels", "investisseurs", "laboratoires",
+        "partenaires",  "prestataires", "societes"};
+    for (size_t k = a, back = 0; k > 0 && back < 6; k--, back++) {
+        if (!(sep_blank(sc, k) || sep_elision(sc, k)) || !(sc->tok[k - 1].flags & T_LOWER))
+            return 0;
+        for (size_t w = 0; w < sizeof(firms) / sizeof(*firms); w++)
+            if (is(sc, k - 1, firms[w]))
+                return 1;
+    }
+    return 0;
+}
+
 /* The items of a list of names around [i, j] (as known_in_list reads them)
- * that name a company by its trade's word, 0 when one of them is a name the
- * gazetteers know or a person's; *items: how many items the list has. */
+ * that name a company by its trade's word (all of them after a plural noun
+ * of firms: firms_before), 0 when one of them is a name the gazetteers know
+ * or a person's; *items: how many items the list has. */
 static size_t companies_in_list(const sg_scan *sc, size_t i, size_t j, size_t *items)
 {
     size_t found = company_item(sc, i, j), next;
@@ -155,14 +176,15 @@ static size_t companies_in_list(const sg_scan *sc, size_t i, size_t j, size_t *i
         ++*items;
         k = b + 1;
     }
-    for (size_t k = item_start(sc, i), a, b; *items < 9 && k > 0 && item_before(sc, k, &a, &b);) {
+    size_t first = item_start(sc, i);
+    for (size_t k = first, a, b; *items < 9 && k > 0 && item_before(sc, k, &a, &b);) {
         if ((sc->tok[a].flags & T_COVERED) || sg_suggest_person_at(sc, a))
             return 0;
         found += company_item(sc, a, b);
         ++*items;
-        k = item_start(sc, a);
+        k = first = item_start(sc, a);
     }
-    return found;
+    return found ? found : (size_t)firms_before(sc, first);
 }
 
 /* A name in a list of two organisations the gazetteers know or more, and

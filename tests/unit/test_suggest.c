@@ -1591,6 +1591,31 @@ static void lists_with_a_company(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A list of three names or more after a plural noun of firms ("le
+ * groupement", "les bureaux d'études"), though none is a company by its
+ * trade's word: each is an organisation, from one mention. Not a list after
+ * another noun (people). */
+static void lists_after_firms(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Font partie du groupement Vernalis, Quorfa, Stellane et Brivo. Les bureaux d'études et "
+        "d'ingénierie Altepa, Morvan et Keldis suivent le chantier. Les conseillers Dupré, "
+        "Marchal et Sorbier ont voté.",
+        NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt("id\tlabel\ttype\n", texts, &opt);
+    has(l, "Quorfa", "organisation");
+    has(l, "Stellane", "organisation");
+    has(l, "Brivo", "organisation");
+    has(l, "Altepa", "organisation");
+    has(l, "Keldis", "organisation");
+    hasnt(l, "Marchal");
+    hasnt(l, "Sorbier");
+    sg_suggestion_list_free(l);
+}
+
 /* A quoted name after a head may be longer than other names: the quotation
  * marks bound it. */
 static void long_quoted_names(void **state)
@@ -2023,6 +2048,7 @@ int main(void)
         cmocka_unit_test(units_defined_in_title_case),
         cmocka_unit_test(glued_counters),
         cmocka_unit_test(lists_with_a_company),
+        cmocka_unit_test(lists_after_firms),
         cmocka_unit_test(agency_heads_apart),
         cmocka_unit_test(workshops_named_after_people),
         cmocka_unit_test(ministries_by_portfolio),
