@@ -285,7 +285,8 @@ static int department_after(const sg_folded *f, size_t e)
     if (a >= f->len || !(f->flags[a] & SG_F_UPPER))
         return 0;
     /* the department's name, up to five words ("Alpes de Haute Provence") */
-    for (unsigned w = 0, k = a; w < 5 && k < f->len; w++) {
+    size_t k = a;
+    for (unsigned w = 0; w < 5 && k < f->len; w++) {
         while (k < f->len && (f->flags[k] & SG_F_ALNUM))
             k++;
         if (sg_department_named(f->text + a, k - a))
