@@ -457,42 +457,43 @@ static uint32_t only_body(const sg_matcher *m, const body_rec *v, size_t n, uint
                : one;
 }
 
-/* The body of kind `kind` whose territory is place hit x, right after the
- * kind's words ending at p and "de", "du", "des" ("le département du Var"),
- * or SG_TRIE_NONE. */
-static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
-                              unsigned char kind)
+/* Is x a place hit right after the kind's words ending at p and "de", "d'",
+ * "du" or "des"? */
+static int place_after_kind(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x)
 {
     static const char *const of[] = {"de", "d", "du", "des"};
     size_t b, e;
     if (!x || !sg_is_place(m, x->entity))
-        return SG_TRIE_NONE;
+        return 0;
     sg_word_before(f, x->fs, 1, &b, &e);
     if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
-        return SG_TRIE_NONE;
+        return 0;
     while (b > 0 && f->text[b - 1] == ' ')
         b--;
-    return b == p ? only_body(m, m->bodies, m->nbodies, x->entity, kind) : SG_TRIE_NONE;
+    return b == p;
+}
+
+/* The body of kind `kind` whose territory is place hit x, right after the
+ * kind's words ending at p (place_after_kind: "le département du Var"), or
+ * SG_TRIE_NONE. */
+static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
+                              unsigned char kind)
+{
+    return place_after_kind(m, f, p, x) ? only_body(m, m->bodies, m->nbodies, x->entity, kind)
+                                        : SG_TRIE_NONE;
 }
 
 /* The department's service of kind `kind` (a SAMU, a SDIS, a CPAM) of the
  * department place hit x names or holds, right after the kind's words ending
- * at p and "de", "d'", "du", "des" ("le Samu du Var"; "le Samu de Toulon",
- * the Var's), or SG_TRIE_NONE. */
+ * at p ("le Samu du Var"; "le Samu de Toulon", the Var's), or SG_TRIE_NONE. */
 static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
                              unsigned char kind)
 {
-    static const char *const of[] = {"de", "d", "du", "des"};
-    size_t b, e;
-    if (!m->ndept_bodies || !x || !sg_is_place(m, x->entity) ||
-        (kind != SG_BODY_SAMU && kind != SG_BODY_SDIS && kind != SG_BODY_CPAM))
+    if (!m->ndept_bodies ||
+        (kind != SG_BODY_SAMU && kind != SG_BODY_SDIS && kind != SG_BODY_CPAM) ||
+        !place_after_kind(m, f, p, x))
         return SG_TRIE_NONE;
-    sg_word_before(f, x->fs, 1, &b, &e);
-    if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
-        return SG_TRIE_NONE;
-    while (b > 0 && f->text[b - 1] == ' ')
-        b--;
-    unsigned d = b == p ? sg_department_of(f->text + x->fs, x->fe - x->fs) : 0;
+    unsigned d = sg_department_of(f->text + x->fs, x->fe - x->fs);
     return d ? only_body(m, m->dept_bodies, m->ndept_bodies, d, kind) : SG_TRIE_NONE;
 }
 
