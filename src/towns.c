@@ -11,12 +11,13 @@
 #include "sg_internal.h"
 #include "variants_int.h"
 
+/* A town with a short name: its label's first n bytes. Its folded key is in
+ * a buffer of all the keys (at key_off; key set once the buffer is whole):
+ * two names of SKEL_MAX bytes a town made 4 MB of records for the bench's
+ * 100,000 entries, a thousand pages faulted in at the end of the making. */
 typedef struct {
-    uint32_t entity;
-    size_t n;
-    char name[SKEL_MAX]; /* as written */
-    char key[SKEL_MAX];  /* folded */
-    size_t kn;
+    uint32_t entity, n, kn, key_off;
+    const char *key;
 } town;
 
 size_t sg_town_short(const char *name)
@@ -52,11 +53,15 @@ static int cmp_town(const void *a, const void *b)
     return c ? c : (x->entity > y->entity) - (x->entity < y->entity);
 }
 
-int sg_towns_add(sg_matcher *m, sg_folded *scratch)
+/* The places' towns with a short name, sorted by key (NULL and *nv 0 when
+ * none); *keys holds their keys. */
+static int collect_towns(const sg_matcher *m, sg_folded *scratch, town **out, size_t *nv,
+                         char **keys)
 {
     town *v = NULL;
-    size_t nv = 0, cap = 0;
+    size_t cap = 0, used = 0, kcap = 0;
     int rc = 0;
+    *nv = 0;
     for (size_t e = 0; e < m->gaz->n && !rc; e++) {
         const sg_entity *ent = &m->gaz->ents[e];
         if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_FUNCTION_WORDS))
@@ -68,33 +73,51 @@ int sg_towns_add(sg_matcher *m, sg_folded *scratch)
         const char *t = NULL;
         const unsigned char *fl = NULL;
         size_t kn = 0;
-        if ((rc = sg_fold_name_in(scratch, label, n, &t, &fl, &kn)) ||
-            (rc = sg_grow((void **)&v, &cap, nv + 1, sizeof(town))))
+        if ((rc = sg_fold_name_in(scratch, label, n, &t, &fl, &kn)))
             break;
         if (kn < 3 || kn >= SKEL_MAX)
             continue;
-        town *w = &v[nv++];
-        w->entity = (uint32_t)e;
-        w->n = n;
-        memcpy(w->name, label, n);
-        w->name[n] = '\0';
-        memcpy(w->key, t, kn);
-        w->kn = kn;
+        if (used + kn > UINT32_MAX) {
+            rc = SG_ERR_LIMIT;
+            break;
+        }
+        if ((rc = sg_grow((void **)&v, &cap, *nv + 1, sizeof(town))) ||
+            (rc = sg_grow((void **)keys, &kcap, used + kn, 1)))
+            break;
+        memcpy(*keys + used, t, kn);
+        v[(*nv)++] = (town){(uint32_t)e, (uint32_t)n, (uint32_t)kn, (uint32_t)used, NULL};
+        used += kn;
     }
-    if (!rc && nv)
-        qsort(v, nv, sizeof(town), cmp_town);
+    for (size_t i = 0; i < *nv && !rc; i++)
+        v[i].key = *keys + v[i].key_off;
+    if (!rc && *nv)
+        qsort(v, *nv, sizeof(town), cmp_town);
+    *out = v;
+    return rc;
+}
+
+int sg_towns_add(sg_matcher *m, sg_folded *scratch)
+{
+    town *v = NULL;
+    char *keys = NULL;
+    size_t nv = 0;
+    int rc = collect_towns(m, scratch, &v, &nv, &keys);
     for (size_t i = 0; i < nv && !rc;) {
         size_t j = i + 1;
         while (j < nv && v[j].kn == v[i].kn && !memcmp(v[j].key, v[i].key, v[i].kn))
             j++;
         if (j == i + 1 && sg_alias_named(m, v[i].key, v[i].kn, 0) == SG_TRIE_NONE) {
+            char name[SKEL_MAX]; /* (n < SKEL_MAX: sg_town_short) */
+            memcpy(name, m->gaz->ents[v[i].entity].label, v[i].n);
+            name[v[i].n] = '\0';
             size_t first = m->naliases;
-            rc = sg_matcher_add_alias(m, scratch, v[i].entity, v[i].name, SG_GUARD_CUE);
+            rc = sg_matcher_add_alias(m, scratch, v[i].entity, name, SG_GUARD_CUE);
             for (size_t a = first; !rc && a < m->naliases; a++)
                 m->aliases[a].guard |= SG_ALIAS_DERIVED;
         }
         i = j;
     }
     free(v);
+    free(keys);
     return rc;
 }
