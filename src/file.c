@@ -115,7 +115,13 @@ static int read_all(int fd, const struct stat *known, char **buf, size_t *cap, s
         }
         if (r == 0)
             break;
+        size_t asked = *cap - n;
         n += (size_t)r;
+        /* a regular file that gave fewer bytes than asked, its size as its
+         * status said, has ended: no second read to be told so (one system
+         * call a document fewer; an interrupted read stops short of the size) */
+        if (want && n + 1 == want && (size_t)r < asked)
+            break;
     }
     *len = n;
     return reserve(buf, cap, n + 1) ? (errno = ENOMEM, SG_ERR_NOMEM) : 0;
