@@ -127,7 +127,7 @@ int sg_hits_merge(sg_hits *h, sg_hits *add);
 /* The mentions a document makes by reference to what it named (resolve.c),
  * added to `hits` (sorted) in this order: long forms before a known acronym,
  * acronyms it defines, a person of the gazetteers by a title and their surname
- * ("le professeur Raoult"), surnames of people it named (before or after), head
+ * ("le professeur Raoult"), surnames of people it named before, head
  * acronyms alone ("le
  * CHU") after the name they head, hospitals by their head and eponym ("l'hôpital
  * Bonnet") after "l'hôpital Bonnet de Fréjus", local authorities by their kind

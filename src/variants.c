@@ -1545,10 +1545,10 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
 /* A hospital whose name puts its site's own name after its town, "Centre
  * hospitalier de Menton La Palmosa", "Centre hospitalier de Cannes
  * Simone-Veil": the press says "l'hôpital La Palmosa", "La Palmosa" (one word:
- * only where the document names it otherwise), and "l'hôpital de Menton". `written`: the name as
- * written, where the town is the word after the head's "de" / "d'" and the
- * site's name the capitalised words after it (not a town's part: "d'Antibes
- * Juan-les-Pins"). */
+ * only where the document names it otherwise), and "l'hôpital de Menton".
+ * `written`: the name as written, where the town is the word after the head's
+ * "de" / "d'" and the site's name the capitalised words after it (not a
+ * town's part: "d'Antibes Juan-les-Pins"). */
 static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, uint32_t needs)
 {

@@ -1168,6 +1168,15 @@ static int seat_of_acronym(const sg_matcher *m, const sg_folded *f, const char *
            (m->allowed[p->entity] & SG_VARIANT_REGION) && seat_held(m, f, s, p, x);
 }
 
+/* Is folded t[s, e) one of the region's names (region_texts)? */
+static int region_text(const char *t, size_t s, size_t e)
+{
+    for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
+        if (sg_word_is(t + s, e - s, region_texts[r]))
+            return 1;
+    return 0;
+}
+
 /* Is place hit x the region in "de la région X", "en région X" right after
  * organisation hit p whose names hold the place ("l'Agence régionale de santé
  * de la région PACA" for the Agence régionale de santé Provence-Alpes-Côte
@@ -1181,11 +1190,8 @@ static int region_of_named(const sg_matcher *m, const sg_folded *f, const sg_hit
     size_t xs = x->fs;
     if (x->fe - xs > 7 && !memcmp(t + xs, "region ", 7))
         xs += 7;
-    int region = 0;
-    for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
-        region |= sg_word_is(t + xs, x->fe - xs, region_texts[r]);
-    if (!region || p->fe >= x->fs || sg_is_place(m, p->entity) || sg_is_person(m, p->entity) ||
-        !(m->allowed[p->entity] & SG_VARIANT_REGION))
+    if (!region_text(t, xs, x->fe) || p->fe >= x->fs || sg_is_place(m, p->entity) ||
+        sg_is_person(m, p->entity) || !(m->allowed[p->entity] & SG_VARIANT_REGION))
         return 0;
     size_t gap = x->fs - p->fe;
     for (size_t g = 0; g < sizeof(gaps) / sizeof(*gaps); g++) {
@@ -1376,12 +1382,10 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
                 p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
                 continue;
             }
-            int region = 0;
-            for (size_t r = 0; r < sizeof(region_texts) / sizeof(*region_texts); r++)
-                region |= sg_word_is(t + x.fs, x.fe - x.fs, region_texts[r]);
-            if (region && p->fe + 1 == x.fs && t[p->fe] == ' ' && !sg_is_place(m, p->entity) &&
-                !sg_is_person(m, p->entity) && (m->allowed[p->entity] & SG_VARIANT_REGION) &&
-                sg_all_upper(f, p->fs, p->fe) && p->how <= SG_HIT_FORM) {
+            if (region_text(t, x.fs, x.fe) && p->fe + 1 == x.fs && t[p->fe] == ' ' &&
+                !sg_is_place(m, p->entity) && !sg_is_person(m, p->entity) &&
+                (m->allowed[p->entity] & SG_VARIANT_REGION) && sg_all_upper(f, p->fs, p->fe) &&
+                p->how <= SG_HIT_FORM) {
                 p->fe = x.fe;
                 p->how = p->how == SG_HIT_NAME ? SG_HIT_VARIANT : p->how;
                 continue;
