@@ -483,18 +483,118 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
                                         : SG_TRIE_NONE;
 }
 
+/* The department of a commune of the region named at folded offset p,
+ * capitalised, before lim (the next hit), where the gazetteers in use have no
+ * place ("le SAMU de Marseille" with a gazetteer of organisations): its end
+ * in *end, or 0. */
+static unsigned town_at(const sg_folded *f, size_t p, size_t lim, size_t *end)
+{
+    const unsigned char *fl = f->flags;
+    if (p >= lim || !(fl[p] & SG_F_UPPER))
+        return 0;
+    size_t ends[4], n = 0; /* the ends of its first words, "Aix-en-Provence" */
+    for (size_t q = p; n < 4;) {
+        while (q < lim && (fl[q] & SG_F_ALNUM))
+            q++;
+        ends[n++] = q;
+        if (q + 1 >= lim || (f->text[q] != ' ' && f->text[q] != '-') || !(fl[q + 1] & SG_F_ALNUM))
+            break;
+        q++;
+    }
+    while (n-- > 0) {
+        unsigned d = sg_department_of(f->text + p, ends[n] - p);
+        if (d) {
+            *end = ends[n];
+            return d;
+        }
+    }
+    return 0;
+}
+
+/* Past the words at folded offset p, before lim, that link a name to the
+ * one before it: "de", "d'", "du" (`of`), or a comma or "et" then optionally
+ * those ("d'Avignon, Gap et de Toulon"). Returns where the next name starts,
+ * or 0. */
+static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
+{
+    static const char *const ofs[] = {"de", "d", "du", "des"};
+    int joined = of, after_of = 0;
+    while (p < lim) {
+        size_t w = p;
+        while (p < lim && (f->flags[p] & SG_F_ALNUM))
+            p++;
+        if (p > w) {
+            if (!joined && sg_word_is(f->text + w, p - w, "et"))
+                joined = 1;
+            else if (joined && !after_of && sg_word_in(f->text + w, p - w, ofs, 4))
+                after_of = 1;
+            else
+                return joined && (after_of || !of) ? w : 0;
+        } else if (f->text[p] == ',' && !joined) {
+            joined = 1;
+            p++;
+        } else if (f->text[p] == ' ' || (f->text[p] == '\'' && after_of)) {
+            p++;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* The department's service of kind `kind` (a SAMU, a SDIS, a CPAM) of the
  * department place hit x names or holds, right after the kind's words ending
- * at p ("le Samu du Var"; "le Samu de Toulon", the Var's), or SG_TRIE_NONE. */
+ * at p ("le Samu du Var"; "le Samu de Toulon", the Var's), or of the commune
+ * of the region named there (town_after_kind), or SG_TRIE_NONE. Where the
+ * name ends in *end. */
 static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
-                             unsigned char kind)
+                             unsigned char kind, size_t *end)
 {
-    if (!m->ndept_bodies ||
-        (kind != SG_BODY_SAMU && kind != SG_BODY_SDIS && kind != SG_BODY_CPAM) ||
-        !place_after_kind(m, f, p, x))
+    if (!m->ndept_bodies || (kind != SG_BODY_SAMU && kind != SG_BODY_SDIS && kind != SG_BODY_CPAM))
         return SG_TRIE_NONE;
-    unsigned d = sg_department_of(f->text + x->fs, x->fe - x->fs);
+    unsigned d = 0;
+    if (place_after_kind(m, f, p, x)) {
+        d = sg_department_of(f->text + x->fs, x->fe - x->fs);
+        *end = x->fe;
+    } else if (!x || x->fs > p) {
+        size_t q = past_link(f, p, x ? x->fs : f->len, 1);
+        d = q ? town_at(f, q, x ? x->fs : f->len, end) : 0;
+    }
     return d ? only_body(m, m->dept_bodies, m->ndept_bodies, d, kind) : SG_TRIE_NONE;
+}
+
+/* "les SAMU d'Avignon, Gap, Toulon et Marseille": after a department's
+ * service in the plural named by a place, the places listed next (by hits
+ * i..n of h, or by the communes of the region: town_at) name their
+ * departments' services of that kind; a place whose department has none
+ * stays a place, and the list goes on. `last`: where the first place ends.
+ * Returns where the list ends. */
+static int services_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h, size_t i, size_t n,
+                           size_t *last, unsigned char kind)
+{
+    for (;;) {
+        size_t lim = i < n ? h->v[i].fs : f->len, end = 0, q = past_link(f, *last, lim + 1, 0);
+        unsigned d = 0;
+        if (!q)
+            return 0;
+        if (i < n && q == h->v[i].fs && sg_is_place(m, h->v[i].entity))
+            d = sg_department_of(f->text + q, (end = h->v[i].fe) - q);
+        else if (q < lim)
+            d = town_at(f, q, lim, &end);
+        if (!end)
+            return 0;
+        uint32_t body = d ? only_body(m, m->dept_bodies, m->ndept_bodies, d, kind) : SG_TRIE_NONE;
+        if (q == (i < n ? h->v[i].fs : SIZE_MAX)) {
+            if (body != SG_TRIE_NONE) {
+                h->v[i].entity = body;
+                h->v[i].how = SG_HIT_VARIANT;
+            }
+            i++;
+        } else if (body != SG_TRIE_NONE && sg_hits_push(h, q, end, body, SG_HIT_VARIANT)) {
+            return SG_ERR_NOMEM;
+        }
+        *last = end;
+    }
 }
 
 size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t lim, size_t *start,
@@ -644,7 +744,7 @@ static size_t words_before(const sg_folded *f, size_t q, const char *t)
  * kind (the first with the kind's words, the others by their place alone,
  * as "les hôpitaux Font-Pré et Chalucet"); a place with no such body in the
  * gazetteers stays a place, and the list goes on. */
-static void plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+static int plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     static const struct {
         const char *words;
@@ -657,9 +757,17 @@ static void plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     for (size_t i = 0; i < h->n; i++) {
         sg_hit *x = &h->v[i];
         size_t b, e;
-        if (m->body_kind[x->entity] == SG_BODY_CPAM && words_before(f, x->fs, "les") != SIZE_MAX) {
-            kind = SG_BODY_CPAM; /* "les CPAM du Var" (one's name) "et des ..." */
-            last = x->fe;
+        unsigned char service = m->body_kind[x->entity];
+        if ((service == SG_BODY_CPAM || service == SG_BODY_SAMU || service == SG_BODY_SDIS) &&
+            sg_plural_before(f, x->fs)) {
+            /* "les CPAM du Var" (one's name) "et des ...", "les SAMU
+               d'Avignon" (one's name) ", Gap et Toulon" */
+            size_t end = x->fe, n0 = h->n;
+            if (services_listed(m, f, h, i + 1, n0, &end, service))
+                return SG_ERR_NOMEM;
+            if (h->n > n0)
+                sg_hits_sort(h);
+            kind = 0;
             continue;
         }
         if (!sg_is_place(m, x->entity))
@@ -687,13 +795,15 @@ static void plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (start != SIZE_MAX)
             x->fs = start;
     }
+    return 0;
 }
 
 int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     if (!m->nbody_kinds)
         return 0; /* no local authority in the gazetteers */
-    plural_bodies(m, f, h);
+    if (plural_bodies(m, f, h))
+        return SG_ERR_NOMEM;
     /* the body each kind would be read as: none for most documents */
     uint32_t who[SG_BODY_KINDS];
     if (!bodies_of_document(m, f, h, who))
@@ -742,13 +852,18 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             continue;
         }
         /* a department's service by its department or a town of it */
-        body = inner ? SG_TRIE_NONE : body_of_town(m, f, end, next, kind);
+        size_t place_end = 0;
+        body = inner ? SG_TRIE_NONE : body_of_town(m, f, end, next, kind, &place_end);
         if (body != SG_TRIE_NONE) {
-            size_t place_end = next->fe;
+            size_t after = k; /* the first hit after the name */
+            if (next && next->fs < place_end)
+                h->v[after++].entity = SG_TRIE_NONE;
             if (sg_hits_push(h, ws, place_end, body, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
-            h->v[k].entity = SG_TRIE_NONE;
-            p = last = place_end;
+            last = place_end;
+            if (sg_plural_before(f, ws) && services_listed(m, f, h, after, n0, &last, kind))
+                return SG_ERR_NOMEM;
+            p = last;
             continue;
         }
         if (who[kind] == SG_TRIE_NONE || name_follows(f, s, end) ||
