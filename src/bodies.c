@@ -545,7 +545,7 @@ static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
 /* The department's service of kind `kind` (a SAMU, a SDIS, a CPAM) of the
  * department place hit x names or holds, right after the kind's words ending
  * at p ("le Samu du Var"; "le Samu de Toulon", the Var's), or of the commune
- * of the region named there (town_after_kind), or SG_TRIE_NONE. Where the
+ * of the region named there (town_at), or SG_TRIE_NONE. Where the
  * name ends in *end. */
 static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
                              unsigned char kind, size_t *end)
