@@ -335,28 +335,14 @@ const char *sg_demonym(const char *t, size_t n)
  * skeleton tails: Provence-Alpes-Côte d'Azur's names first (read for one
  * another), then the other regions of France (dropped only: that two
  * regional bodies share the reading "ARS" makes it neither's). */
-static const char *const regions[] = {"provence alpes cote azur",
-                                      "paca",
-                                      "region sud",
-                                      "paca corse", /* PACA_NAMES */
-                                      "auvergne rhone alpes",
-                                      "bourgogne franche comte",
-                                      "bretagne",
-                                      "centre val loire",
-                                      "corse",
-                                      "grand est",
-                                      "hauts france",
-                                      "ile france",
-                                      "normandie",
-                                      "nouvelle aquitaine",
-                                      "occitanie",
-                                      "pays loire",
-                                      "guadeloupe",
-                                      "martinique",
-                                      "guyane",
-                                      "reunion",
-                                      "mayotte"};
-#define PACA_NAMES 4
+static const char *const regions[] = {
+    "provence alpes cote azur", "paca", "region sud", "paca corse",
+    /* the orders' regional councils' */
+    "provence alpes cote azur corse", /* PACA_NAMES */
+    "auvergne rhone alpes", "bourgogne franche comte", "bretagne", "centre val loire", "corse",
+    "grand est", "hauts france", "ile france", "normandie", "nouvelle aquitaine", "occitanie",
+    "pays loire", "guadeloupe", "martinique", "guyane", "reunion", "mayotte"};
+#define PACA_NAMES 5
 
 static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs);
 static int add_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
@@ -1198,6 +1184,32 @@ static int compound_first(sg_matcher *m, uint32_t entity, const char *written, c
     return add_derived(m, entity, t, fl, (uint32_t)(SG_VARIANT_ACRONYM_FORMS | SKEL_UPPER1));
 }
 
+/* A professional order's national or regional council by the order's name:
+ * "l'Ordre des pharmaciens" for the "Ordre national des pharmaciens" or the
+ * "Conseil national de l'Ordre des pharmaciens", as a name of its own, which
+ * a departmental council's reading without its department gives way to
+ * (order_dropped); "l'ordre des pharmaciens Paca-Corse" for the "Conseil
+ * régional de l'Ordre des pharmaciens Provence-Alpes-Côte d'Azur - Corse",
+ * derived (and with the region's other names: variants_finish). */
+static int order_names(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
+{
+    static const char *const councils[] = {"ordre national ", "conseil national ordre ",
+                                           "conseil regional ordre "};
+    for (size_t c = 0; c < sizeof(councils) / sizeof(*councils); c++) {
+        size_t cl = sg_starts_with(k, kn, councils[c]);
+        if (!cl || cl >= kn)
+            continue;
+        char buf[SKEL_MAX];
+        memcpy(buf, "ordre ", 6);
+        memcpy(buf + 6, k + cl, kn - cl);
+        size_t n = 6 + kn - cl;
+        if (c == 2)
+            return add_derived(m, entity, buf, n, needs | SG_VARIANT_HEADS);
+        return taken(m, buf, n) ? 0 : add_skel(m, entity, buf, n, needs | SG_VARIANT_REGION);
+    }
+    return 0;
+}
+
 int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *written,
                     const char *t, const unsigned char *fl, size_t n, unsigned char mode)
 {
@@ -1299,6 +1311,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = state_alone(m, entity, k, kn, needs);
     if (!rc && words >= 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
         rc = area_dropped(m, entity, written, k, kn, needs);
+    if (!rc && words >= 3 && headed)
+        rc = order_names(m, entity, k, kn, needs);
     if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = short_town_tail(m, entity, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
