@@ -848,8 +848,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
                 w->dirty = skeleton_goes_on(m, f, h_word, j) ||
                            (words == 1 && proximity_after(f, i, first_end, j));
                 clean = 0;
-            } else if (j - ws <= 4 && j - ws >= 2 && !(fl[ws + 1] & SG_F_UPPER) &&
-                       sg_heads_acronym(wt, j - ws)) {
+            } else if (j - ws <= 4 && j - ws >= 2 && sg_head_acronym_unread(f, ws, j)) {
                 clean = 0; /* the skeleton's walk stops there too */
             }
             capitals &= (fl[ws] & (SG_F_UPPER | SG_F_LOWER)) != SG_F_LOWER; /* (digits pass) */

@@ -387,6 +387,10 @@ int sg_head_acronym(const char *t, size_t n);
  * of body's ("ch", "ihu", "gie", "msp"...)? In a skeleton's walk it must be
  * in capitals. */
 int sg_heads_acronym(const char *t, size_t n);
+/* Is the folded word [b, e) of f a head's acronym that a skeleton's walk may
+ * not read there: one not in capitals, but "Ehpad", a word of the press in
+ * any case, and "Ifsi", capitalised? */
+int sg_head_acronym_unread(const sg_folded *f, size_t b, size_t e);
 /* The acronym of the kind whose long form is the skeleton k[0, n) ("groupement
  * hospitalier territoire": "ght"), or NULL. */
 const char *sg_kind_long_form(const char *k, size_t n);

@@ -130,6 +130,7 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"groupement hospitalier territoire", "ght"},
                                        {"communaute professionnelle territoriale sante", "cpts"},
                                        {"maison sante pluriprofessionnelle", "msp"},
+                                       {"institut formation en soins infirmiers", "ifsi"},
                                        {"institut formation soins infirmiers", "ifsi"},
                                        {"etablissement hebergement pour personnes agees "
                                         "dependantes",
@@ -176,6 +177,14 @@ int sg_heads_acronym(const char *t, size_t n)
         if (sg_word_is(t, n, heads[k][1]))
             return 1;
     return 0;
+}
+
+int sg_head_acronym_unread(const sg_folded *f, size_t b, size_t e)
+{
+    const char *t = f->text + b;
+    size_t n = e - b;
+    return sg_heads_acronym(t, n) && !sg_all_upper(f, b, e) && !sg_word_is(t, n, "ehpad") &&
+           !(sg_word_is(t, n, "ifsi") && (f->flags[b] & SG_F_UPPER));
 }
 
 const char *sg_kind_long_form(const char *k, size_t n)
@@ -1664,13 +1673,16 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
         if (add_derived(m, sk.entity, buf, 19 + sk.len - (sizeof(chu) - 1), needs))
             return SG_ERR_NOMEM;
     }
-    /* local authorities by the press's other words for them: "la mairie de
+    /* local authorities by the press's other words for them: "la ville de
+     * Digne-les-Bains" for the "Commune de Digne-les-Bains", "la mairie de
      * Marseille", "la municipalité de Pertuis", "le conseil municipal de Nice", "le Département des
      * Bouches-du-Rhône", "la Région X" (capitalised: in lower case, the territory) */
     static const struct {
         const char *name, *other;
         unsigned char capital; /* only capitalised */
-    } bodies[] = {{"ville ", "mairie ", 0},
+    } bodies[] = {{"commune ", "ville ", 0},
+                  {"commune ", "mairie ", 0},
+                  {"ville ", "mairie ", 0},
                   {"ville ", "municipalite ", 0},
                   {"ville ", "conseil municipal ", 0},
                   {"conseil departemental ", "departement ", 1},
@@ -1809,7 +1821,11 @@ static int national_order(sg_matcher *m, skel_rec sk, const char *k, uint32_t ne
  * ("Nice Côte d'Azur" for the Métropole Nice Côte d'Azur);
  * a union's federation without "Fédération" and by the union and "Santé"
  * ("Sud Santé" for "Fédération Sud santé sociaux"); a private hospital as a
- * clinic and back ("l'hôpital privé Saint-Jean" for the Clinique Saint-Jean). */
+ * clinic and back ("l'hôpital privé Saint-Jean" for the Clinique Saint-Jean);
+ * a care home as a "maison de retraite" ("la maison de retraite de
+ * Barcelonnette" for the "Ehpad de Barcelonnette"); a hospitals' grouping
+ * without "de territoire" ("le Groupement hospitalier des Alpes de
+ * Haute-Provence"). */
 static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
 {
     static const struct {
@@ -1832,7 +1848,9 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                {"federation ", "", 0, 2},
                {"metropole ", "", SKEL_CAPITALS, 2},
                {"clinique ", "hopital prive ", 0, 1},
-               {"syndicat ", "", 0, 2}};
+               {"syndicat ", "", 0, 2},
+               {"ehpad ", "maison retraite ", 0, 1},
+               {"groupement hospitalier territoire ", "groupement hospitalier ", 0, 1}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;

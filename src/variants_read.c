@@ -455,11 +455,7 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                 return 0;
             used |= SG_VARIANT_FUNCTION_WORDS;
         } else {
-            /* (a head's acronym in capitals, but "Ehpad", a word of the
-               press in any case) */
-            if (sp->len + 1 + wl > SKEL_MAX ||
-                (sg_heads_acronym(wt, wl) && !sg_all_upper(f, j, we) &&
-                 !sg_word_is(wt, wl, "ehpad")))
+            if (sp->len + 1 + wl > SKEL_MAX || sg_head_acronym_unread(f, j, we))
                 break;
             uint64_t h = sp->h;
             if (sp->words)
