@@ -1901,6 +1901,14 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
           add_derived(m, sk.entity, k + fs, ul, (uint32_t)(needs | SKEL_UPPER1))) ||
          (area && an > fs + ul + 6 && add_derived_in(m, sk.entity, k + fs, an - fs, needs, area))))
         return SG_ERR_NOMEM;
+    /* and a branch by the union, "Santé" and its area: "la CFDT Santé du
+     * Vaucluse" for "CFDT Santé-Sociaux de Vaucluse" */
+    if (ul && area && an > fs + ul + 6 && an < sk.len && !memcmp(k + fs + ul, " sante ", 7)) {
+        memcpy(buf, k + fs, ul + 6);
+        memcpy(buf + ul + 6, k + an, sk.len - an);
+        if (add_derived_in(m, sk.entity, buf, ul + 6 + sk.len - an, needs, area))
+            return SG_ERR_NOMEM;
+    }
     /* a name with its kind at its end, "Estérel Côte d'Azur Agglomération",
      * without it, capitalised (two words or more left); a group "X Santé"
      * by X alone, capitalised, where the document names it in full */
