@@ -91,6 +91,27 @@ static void generic_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* An official's portfolio ("conseiller pour l'Équipement et l'Urbanisme"), a
+ * board of a firm ("le Comité de Surveillance", "la Commission des
+ * Finances"), a kind of laboratory ("le LBM Bioval": a laboratoire de
+ * biologie médicale), a first name alone ("Nazim, gérant d'une pharmacie")
+ * name nothing. */
+static void portfolios_boards_kinds(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Mme Durand, conseillère pour l'Équipement, l'Environnement et l'Urbanisme de "
+             "Monaco, parle. Le Comité de Surveillance et la Commission des Finances votent. Le "
+             "LBM Bioval ouvre à Nice. « Rien ne va », regrettait lundi Nazim, gérant d'une "
+             "pharmacie. Les Conseils de Gestion se réunissent.");
+    for (const char *w[] = {"Équipement", "Environnement", "Urbanisme", "Comité de Surveillance",
+                            "Commission des Finances", "LBM", "Nazim", "Conseils", "Gestion", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
 /* A clinic's or a hospital's name of a point of the compass names one place
  * ("la polyclinique Nord"); generic words otherwise ("les Hôpitaux Ouest", a
  * group; "le Centre Nord"). */
@@ -1980,6 +2001,7 @@ int main(void)
         cmocka_unit_test(corpus_and_file),
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
+        cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(interview_speakers),
