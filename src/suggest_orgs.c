@@ -427,22 +427,35 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
  * "le CHU de Lille", "l'IFSI de La Garde", "le centre hospitalier universitaire d'Amiens", "la
  * clinique chirurgicale des Alpes du Sud", "la
  * communauté de communes du Pays de Lure", "le groupement hospitalier de
- * territoire des Alpes", "l’URPS de Bretagne" (a generic acronym of bodies
- * that exist once per territory). */
+ * territoire des Alpes", "la pharmacie du Palais", "l’URPS de Bretagne" (a generic acronym of
+ * bodies that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {"ars",          "canceropole",
-                                        "ch",           "chi",
-                                        "chr",          "chu",
-                                        "clinique",     "communaute",
-                                        "cour",         "cpam",
-                                        "cpts",         "ehpad",
-                                        "faculte",      "ght",
-                                        "groupement",   "hopital",
-                                        "ifsi",         "parquet",
-                                        "polyclinique", "prefecture",
-                                        "sdis",         "sous prefecture",
-                                        "tribunal",     "urps"};
+    static const char *const heads[] = {"ars",
+                                        "canceropole",
+                                        "ch",
+                                        "chi",
+                                        "chr",
+                                        "chu",
+                                        "clinique",
+                                        "communaute",
+                                        "cour",
+                                        "cpam",
+                                        "cpts",
+                                        "ehpad",
+                                        "faculte",
+                                        "ght",
+                                        "groupement",
+                                        "hopital",
+                                        "ifsi",
+                                        "parquet",
+                                        "pharmacie",
+                                        "polyclinique",
+                                        "prefecture",
+                                        "sdis",
+                                        "sous prefecture",
+                                        "tribunal",
+                                        "urps"};
     /* (a kind's acronym in title case is still the kind: "l'Ifsi de La Garde") */
     static const char *const kinds[] = {"cpts", "ehpad", "ght", "ifsi"};
     const sg_stok *t = &sc->tok[i];

@@ -112,6 +112,22 @@ static void portfolios_boards_kinds(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A pharmacy by its head and name ("la pharmacie de la Trillade", "la
+ * pharmacie du Palais") is one body, as a clinic is; not a pharmacy on duty
+ * ("la pharmacie de garde") nor the pharmacies of a place. */
+static void pharmacies(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("La titulaire de la pharmacie de la Trillade proteste. À la "
+                                 "pharmacie du Palais, on attend. La pharmacie de garde ferme. "
+                                 "Les pharmacies du Vaucluse manquent de vaccins.");
+    has(l, "Pharmacie de la Trillade", "organisation");
+    has(l, "Pharmacie du Palais", "organisation");
+    hasnt(l, "Pharmacie de garde");
+    hasnt(l, "Pharmacies du Vaucluse");
+    sg_suggestion_list_free(l);
+}
+
 /* A clinic's or a hospital's name of a point of the compass names one place
  * ("la polyclinique Nord"); generic words otherwise ("les Hôpitaux Ouest", a
  * group; "le Centre Nord"). */
@@ -2002,6 +2018,7 @@ int main(void)
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
+        cmocka_unit_test(pharmacies),
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(interview_speakers),
