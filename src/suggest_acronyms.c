@@ -259,6 +259,11 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
        de plan", "Projet régional de santé") */
     static const char *const measures[] = {"contrat", "dispositif", "loi", "pacte", "plan",
                                            "programme", "projet", "schema", "strategie",
+                                           /* a hospital's service for the
+                                              uninsured, in every hospital:
+                                              "Permanence d'accès aux soins de
+                                              santé (PASS)" */
+                                           "permanence",
                                            /* money: "Fonds d'intervention régional",
                                               "Allocation personnalisée d'autonomie" */
                                            "aide", "allocation", "dotation", "fonds", "forfait",
