@@ -699,14 +699,24 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
         }
     }
     int any = 0;
+    unsigned dept = UINT_MAX; /* the document's one department, asked once */
     who[0] = SG_TRIE_NONE;
     for (size_t k = 1; k < SG_BODY_KINDS; k++) {
         /* the gazetteer's only town council is not the council of another
-         * town the document names ("le Conseil municipal" of Aubagne) */
+         * town the document names ("le Conseil municipal" of Aubagne), nor
+         * its only department's body the body of another department the
+         * document's places are in ("la préfecture" in Nice) */
         uint32_t e = named[k] != SG_TRIE_NONE    ? named[k]
                      : placed[k] != SG_TRIE_NONE ? placed[k]
                      : k == SG_BODY_CITY && town ? SG_TRIE_NONE
                                                  : m->body_only[k];
+        if (e != SG_TRIE_NONE && e != SG_BODY_SEVERAL && e == m->body_only[k] && m->body_dept &&
+            m->body_dept[e]) {
+            if (dept == UINT_MAX)
+                dept = document_department(m, f, h);
+            if (dept && dept != m->body_dept[e])
+                e = SG_TRIE_NONE;
+        }
         who[k] = e == SG_BODY_SEVERAL || e == SG_TRIE_NONE || !(m->allowed[e] & SG_VARIANT_HEADS)
                      ? SG_TRIE_NONE
                      : e;
