@@ -1168,6 +1168,8 @@ static int town_then_name(sg_matcher *m, uint32_t entity, const char *written, c
                           size_t kn, uint32_t needs);
 static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
                  unsigned words, uint32_t needs);
+static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
+                    uint32_t needs);
 
 /* A compound acronym by its first part, in capitals, when no other entity
  * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
@@ -1330,6 +1332,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = town_then_name(m, entity, written, k, kn, needs);
     if (!rc && words >= 2 && !m->is_place[entity] && (m->allowed[entity] & SG_VARIANT_FUZZY))
         rc = glued(m, entity, written, k, kn, words, needs);
+    if (!rc && body && (m->allowed[entity] & SG_VARIANT_FUZZY))
+        rc = singular(m, entity, k, kn, words, needs);
     return rc;
 }
 
@@ -1563,6 +1567,38 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
             return SG_ERR_NOMEM;
     }
     return 0;
+}
+
+/* An association's name in the plural, read in the singular as the press
+ * writes it (variant "fuzzy"): "le Refuge solidaire" for "Refuges
+ * solidaires". Two or three words, each of four letters or more ending in
+ * one "s"; capitalised; not after an adjective that starts a sentence as
+ * often ("Jeune médecin, il..." is none of "Jeunes Médecins"). */
+static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
+                    uint32_t needs)
+{
+    static const char *const adjectives[] = {
+        "jeunes",   "petits",    "petites", "grands", "grandes", "nouveaux", "nouvelles",
+        "vieux",    "bons",      "bonnes",  "beaux",  "belles",  "premiers", "premieres",
+        "derniers", "dernieres", "autres",  "seuls",  "seules"};
+    const char *sp = memchr(k, ' ', kn);
+    if (words < 2 || words > 3 || m->is_person[entity] || m->is_place[entity] || !sp ||
+        sg_word_in(k, (size_t)(sp - k), adjectives, sizeof(adjectives) / sizeof(*adjectives)))
+        return 0;
+    char buf[SKEL_MAX];
+    size_t o = 0;
+    for (size_t i = 0; i < kn;) {
+        const char *space = memchr(k + i, ' ', kn - i);
+        size_t e = space ? (size_t)(space - k) : kn;
+        if (e - i < 4 || k[e - 1] != 's' || k[e - 2] == 's')
+            return 0;
+        memcpy(buf + o, k + i, e - i - 1);
+        o += e - i - 1;
+        if (e < kn)
+            buf[o++] = ' ';
+        i = e + 1;
+    }
+    return add_derived(m, entity, buf, o, (uint32_t)(needs | SG_VARIANT_FUZZY | SKEL_CAPITAL1));
 }
 
 /* A hospital whose name puts its site's own name after its town, "Centre
