@@ -520,6 +520,7 @@ static const char *const generic_words[] = {
     "sars",
     "sas",
     "scot",
+    "sdf",
     "securite",
     "semaine",
     "senat",

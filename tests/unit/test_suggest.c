@@ -94,8 +94,8 @@ static void generic_words(void **state)
 /* An official's portfolio ("conseiller pour l'Équipement et l'Urbanisme"), a
  * board of a firm ("le Comité de Surveillance", "la Commission des
  * Finances"), a kind of laboratory ("le LBM Bioval": a laboratoire de
- * biologie médicale), a first name alone ("Nazim, gérant d'une pharmacie")
- * name nothing. */
+ * biologie médicale), a first name alone ("Nazim, gérant d'une pharmacie",
+ * "Hadidja"), the homeless ("les SDF") name nothing. */
 static void portfolios_boards_kinds(void **state)
 {
     (void)state;
@@ -103,9 +103,11 @@ static void portfolios_boards_kinds(void **state)
         run1("Mme Durand, conseillère pour l'Équipement, l'Environnement et l'Urbanisme de "
              "Monaco, parle. Le Comité de Surveillance et la Commission des Finances votent. Le "
              "LBM Bioval ouvre à Nice. « Rien ne va », regrettait lundi Nazim, gérant d'une "
-             "pharmacie. Les Conseils de Gestion se réunissent.");
+             "pharmacie. Les Conseils de Gestion se réunissent. Les SDF dorment dehors. Hadidja a "
+             "été orientée vers le dispositif. Hadidja attend.");
     for (const char *w[] = {"Équipement", "Environnement", "Urbanisme", "Comité de Surveillance",
-                            "Commission des Finances", "LBM", "Nazim", "Conseils", "Gestion", NULL},
+                            "Commission des Finances", "LBM", "Nazim", "Conseils", "Gestion", "SDF",
+                            "Hadidja", NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
