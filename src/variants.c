@@ -218,6 +218,16 @@ int sg_compass_point(const char *t, size_t n)
     return sg_word_in(t, n, points, sizeof(points) / sizeof(*points));
 }
 
+/* Does skeleton k[0, n) end with a point of the compass after "de", an area
+ * and no town ("des Alpes du Sud": "Sud" is no town, nor "Alpes" one)? */
+static int compass_end(const char *k, size_t n)
+{
+    size_t w = n;
+    while (w > 0 && k[w - 1] != ' ')
+        w--;
+    return w > 0 && sg_compass_point(k + w, n - w);
+}
+
 /* Words after which one lower-case word may be inserted ("clinique
  * marseillaise Bouchard"). */
 int sg_generic_head(const char *t, size_t n)
@@ -1741,7 +1751,8 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
      * "Centre hospitalier d'Antibes Juan-les-Pins", "centre hospitalier de
      * Digne" for "... de Digne-les-Bains" */
     static const char *const not_alone[] = {"saint", "sainte", "port", "pont", "mont", "val"};
-    if (inter || (hl && sk.town && sk.town >= head_words && sk.words >= sk.town + 2)) {
+    if ((inter || (hl && sk.town && sk.town >= head_words && sk.words >= sk.town + 2)) &&
+        !compass_end(k, sk.len)) {
         size_t ts = hl; /* the towns' first word */
         for (unsigned w = head_words; sk.town > head_words && w < sk.town; ts++)
             w += k[ts] == ' ';
@@ -2044,7 +2055,7 @@ static int head_readings(sg_matcher *m, skel_rec sk)
     }
     /* a name with a town at its end, "Centre hospitalier Joseph-Imbert d'Arles":
      * the press says "centre hospitalier d'Arles" and "hôpital Joseph-Imbert" */
-    if (hl && sk.town > head_words) {
+    if (hl && sk.town > head_words && !compass_end(k, sk.len)) {
         size_t ts = 0; /* where the town's words start */
         for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
             w += k[ts] == ' ';
