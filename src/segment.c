@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "segment.h"
 #include "sg_internal.h"
@@ -75,10 +78,24 @@ static int ends_sentence(const sg_folded *f, size_t i, size_t run, size_t j)
 }
 
 /* The first byte from i on that is a line break or a terminator, or len:
- * eight bytes at a time, most bytes being neither (a word of eight has one of
- * them when one of its bytes xor'ed with the character is zero). */
+ * sixteen bytes at a time with SSE2 (the bytes equal to one of the four
+ * characters as a mask: half the segmentation's instructions of eight at a
+ * time), else eight at a time, most bytes being neither (a word of eight has
+ * one of them when one of its bytes xor'ed with the character is zero). */
 static size_t next_stop(const char *t, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+                  ask = _mm_set1_epi8('?');
+    for (; i + 16 <= len; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, nl), _mm_cmpeq_epi8(c, dot)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(c, bang), _mm_cmpeq_epi8(c, ask)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return i + (unsigned)__builtin_ctz(m);
+    }
+#endif
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
