@@ -387,9 +387,7 @@ static int check_pattern(parser *p, const char *pattern)
 {
     char msg[256];
     size_t off = 0;
-    sg_regex *re = NULL;
-    int rc = sg_regex_compile(&re, pattern, msg, sizeof(msg), &off);
-    sg_regex_free(re);
+    int rc = sg_regex_check(pattern, msg, sizeof(msg), &off);
     if (rc == SG_ERR_PATTERN)
         return sg_error_set(p->err, SG_ERR_PATTERN, p->name, p->line, -1,
                             "invalid pattern at character %zu: %s", off, msg);

@@ -103,27 +103,45 @@ void sg_regex_free(sg_regex *re)
     free(re);
 }
 
-int sg_regex_compile(sg_regex **out, const char *pattern, char *msg, size_t msgsize,
-                     size_t *erroffset)
+/* PCRE2's compiled `pattern`, or NULL with PCRE2's message and offset. */
+static pcre2_code *compile(const char *pattern, char *msg, size_t msgsize, size_t *erroffset)
 {
     int errcode = 0;
     PCRE2_SIZE erroff = 0;
-    sg_regex *re = calloc(1, sizeof(*re));
-    if (!re)
-        return SG_ERR_NOMEM;
-    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_AUTO_CALLOUT,
-                             &errcode, &erroff, NULL);
-    if (!re->code) {
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_AUTO_CALLOUT,
+                      &errcode, &erroff, NULL);
+    if (!code) {
         if (msg && msgsize)
             pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, msgsize);
         if (erroffset)
             *erroffset = erroff;
+    }
+    return code;
+}
+
+int sg_regex_compile(sg_regex **out, const char *pattern, char *msg, size_t msgsize,
+                     size_t *erroffset)
+{
+    sg_regex *re = calloc(1, sizeof(*re));
+    if (!re)
+        return SG_ERR_NOMEM;
+    if (!(re->code = compile(pattern, msg, msgsize, erroffset))) {
         sg_regex_free(re);
         return SG_ERR_PATTERN;
     }
     (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
     *out = re;
+    return 0;
+}
+
+int sg_regex_check(const char *pattern, char *msg, size_t msgsize, size_t *erroffset)
+{
+    pcre2_code *code = compile(pattern, msg, msgsize, erroffset);
+    if (!code)
+        return SG_ERR_PATTERN;
+    pcre2_code_free(code);
     return 0;
 }
 
