@@ -20,19 +20,29 @@ static int push(sg_units *u, size_t at)
 }
 
 /* Titles and abbreviations after which a '.' does not end a sentence. The
- * first group is only an abbreviation in capitals ("M. Segade", not "10 m."). */
+ * first group is only an abbreviation in capitals ("M. Segade", not "10 m.").
+ * Their lengths are written out: a strlen each at every full stop was a fifth
+ * of the segmentation's instructions. */
+typedef struct {
+    unsigned char n;
+    char w[6];
+} abbreviation;
+
 static int is_abbreviation(const sg_folded *f, size_t k, size_t n)
 {
-    static const char *const caps_only[] = {"m", "mm"};
-    static const char *const any_case[] = {"mme", "mmes", "mlle", "mlles", "dr",  "drs",
-                                           "pr",  "st",   "ste",  "cf",    "me",  "mgr",
-                                           "vol", "ibid", "av",   "bd",    "art", "chap"};
+    static const abbreviation caps_only[] = {{1, "m"}, {2, "mm"}};
+    static const abbreviation any_case[] = {
+        {3, "mme"}, {4, "mmes"}, {4, "mlle"}, {5, "mlles"}, {2, "dr"},  {3, "drs"},
+        {2, "pr"},  {2, "st"},   {3, "ste"},  {2, "cf"},    {2, "me"},  {3, "mgr"},
+        {3, "vol"}, {4, "ibid"}, {2, "av"},   {2, "bd"},    {3, "art"}, {4, "chap"}};
+    if (n > 5)
+        return 0;
     const char *w = f->text + k;
     for (size_t a = 0; a < sizeof(caps_only) / sizeof(*caps_only); a++)
-        if (strlen(caps_only[a]) == n && !memcmp(w, caps_only[a], n) && (f->flags[k] & SG_F_UPPER))
+        if (caps_only[a].n == n && !memcmp(w, caps_only[a].w, n) && (f->flags[k] & SG_F_UPPER))
             return 1;
     for (size_t a = 0; a < sizeof(any_case) / sizeof(*any_case); a++)
-        if (strlen(any_case[a]) == n && !memcmp(w, any_case[a], n))
+        if (any_case[a].n == n && !memcmp(w, any_case[a].w, n))
             return 1;
     return 0;
 }
