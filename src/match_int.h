@@ -3,6 +3,9 @@
 #define SG_MATCH_INT_H
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "match.h"
 #include "regexp.h"
@@ -466,11 +469,26 @@ static inline size_t sg_surname_step(const sg_matcher *m, const sg_folded *f, si
 }
 
 /* The first capital starting a word in [q, lim), or lim (q > 0): the scans
- * between hits, eight flags at a time where none is a capital, as most of a
- * text is lower case. */
+ * between hits, sixteen flags at a time with SSE2 (the capitals and the
+ * letters before them as two masks: capitals inside a word, "SNCF", are
+ * passed there too; 6% of the 1,000-entry sparse bench run went to this
+ * scan eight flags at a time), else eight at a time where none is a capital,
+ * as most of a text is lower case. */
 static inline size_t sg_next_capital(const sg_folded *f, size_t q, size_t lim)
 {
     const unsigned char *fl = f->flags;
+#if defined(__SSE2__)
+    for (; q + 16 <= lim; q += 16) {
+        /* (a flag's bit to the byte's top bit: SG_F_UPPER is bit 1 and
+           SG_F_ALNUM bit 0, and no bit crosses into the next byte's top) */
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(fl + q));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(fl + q - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(a, 6)) &
+                     ~(unsigned)_mm_movemask_epi8(_mm_slli_epi16(b, 7));
+        if (m)
+            return q + (unsigned)__builtin_ctz(m);
+    }
+#endif
     while (q < lim) {
         if (q + 8 <= lim) {
             uint64_t x;
