@@ -96,7 +96,10 @@ static size_t pronoun_at(const sg_folded *f, size_t j, const char *p)
 static size_t pronoun_later(const sg_folded *f, size_t j, const char *p)
 {
     for (size_t k = j; k + 6 < f->len && k < j + 120; k++) {
-        if (strchr(".!?;\n", f->text[k]))
+        /* (strchr(".!?;\n", c) tested inline: its calls were 26M
+           instructions of the sparse bench run) */
+        char c = f->text[k];
+        if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\0')
             return 0;
         if (f->text[k] == p[0] && k > 0 && !(f->flags[k - 1] & SG_F_ALNUM) &&
             pronoun_at(f, k, p) > k && of_at(f, pronoun_at(f, k, p)))
