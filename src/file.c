@@ -15,7 +15,10 @@
 #include "corpus_int.h"
 #include "sg_internal.h"
 
-/* Makes room for `need` bytes in *buf. */
+/* Makes room for `need` bytes in *buf. A first buffer of 1.5 MiB or more (a
+ * large gazetteer, read at its size) is taken in huge pages: the bench's
+ * 6.5 MB gazetteer faulted 1,650 times as the read wrote its 4 KiB pages,
+ * at the start of the loading that the matcher's making waits for. */
 static int reserve(char **buf, size_t *cap, size_t need)
 {
     if (need <= *cap)
@@ -26,7 +29,7 @@ static int reserve(char **buf, size_t *cap, size_t need)
             return -1;
         ncap *= 2;
     }
-    char *p = realloc(*buf, ncap);
+    char *p = *buf ? sg_realloc_array(*buf, ncap, 1) : sg_alloc_array(ncap, 1);
     if (!p)
         return -1;
     *buf = p;
