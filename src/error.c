@@ -158,7 +158,10 @@ int sg_grow_to(void **p, size_t *cap, size_t need, size_t size)
             return SG_ERR_NOMEM;
         ncap *= 2;
     }
-    void *np = sg_realloc_array(*p, ncap, size);
+    /* (a first block of 1.5 MiB or more on huge page boundaries, whole: the
+       matcher's names and skeletons, sized at once, faulted some 800 times
+       in the 4 KiB pages outside the huge pages of unaligned blocks) */
+    void *np = *p ? sg_realloc_array(*p, ncap, size) : sg_alloc_array(ncap, size);
     if (!np)
         return SG_ERR_NOMEM;
     *p = np;
