@@ -147,6 +147,29 @@ size_t sg_body_head_at(const sg_folded *f, size_t i, int hospitals, skel_state *
  * SG_ERR_NOMEM. */
 int sg_shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hits);
 
+/* variants.c: adds k[0, n) to the entity's readings, derived from one of its
+ * names (SKEL_DERIVED), unless a name or another entity's reading reads so
+ * (two entities' same derived reading is read for neither, but where `area`,
+ * the index of the department a name ends with, differs: then the document's
+ * department decides, SKEL_LOCAL). Returns 0 or SG_ERR_NOMEM. */
+int sg_skel_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs);
+int sg_skel_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
+                       unsigned area);
+/* variants.c: is skeleton k[0, n) already a name or a reading of some entity? */
+int sg_skel_taken(const sg_matcher *m, const char *k, size_t n);
+/* variants.c: the length of skeleton k[0, kn) without the places at its end
+ * (communes of the region, departments, Provence...; kn when none). */
+size_t sg_areas_dropped(const char *k, size_t kn);
+
+/* variants_heads.c: the readings of skeleton `sk` by its head in other words
+ * (a hospital's heads for one another, its town or proper name alone, local
+ * authorities', orders' and unions' other words, kindred heads). */
+int sg_head_readings(sg_matcher *m, skel_rec sk);
+/* variants_heads.c: a hospital whose name puts its site's own name after its
+ * town ("Centre hospitalier de Menton La Palmosa"), by that name. */
+int sg_town_then_name(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                      uint32_t needs);
+
 /* The letters and digits of an acronym ("aphm" for "ap hm", "c.h.u"), at most
  * FORM_MAX, into out; returns their number. */
 size_t sg_letters_of(const char *t, size_t n, char *out);
