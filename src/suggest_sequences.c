@@ -92,11 +92,21 @@ static int beside_covered(const sg_scan *sc, size_t i, size_t j)
             (sc->tok[j + 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP));
 }
 
+/* Is folded word w an arrondissement's ordinal, "1er", "14e", "3eme"? */
+static int arrondissement(const char *w)
+{
+    size_t d = 0;
+    while (w[d] >= '0' && w[d] <= '9')
+        d++;
+    return d >= 1 && d <= 2 &&
+           (!strcmp(w + d, "e") || !strcmp(w + d, "er") || !strcmp(w + d, "eme"));
+}
+
 /* Whether the occurrence [i, j] names no actor: a demonym ("les Cannois"),
  * a building or a street ("l’hôtel Riviera", "place Jean-Aude"), a
  * title-case common noun ("l’Accompagnement du vieillissement", "d’Améliorer
  * la coopération"), a name cut short by "et de" ("Pôle d’Activités et de
- * Soins Adaptés"). */
+ * Soins Adaptés"), a district by its arrondissement ("Sainte-Marthe (14e)"). */
 static int loose(const sg_scan *sc, size_t i, size_t j, int head)
 {
     static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
@@ -126,6 +136,11 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
          !strcmp(prev, "une")) &&
         !(sc->tok[i].flags & T_UPPER) && !in(sc, i, SG_WL_ORG_HEAD) &&
         ends_with(fw(sc, i), demonym, sizeof(demonym) / sizeof(*demonym)))
+        return 1;
+    /* "le siège de Sainte-Marthe (14e)": a district of a city, its
+       arrondissement in brackets after it */
+    if (!head && j + 1 < sc->ntok && sep_has(sc, j + 1, "(") && !sep_has(sc, j + 1, ")") &&
+        arrondissement(fw(sc, j + 1)) && (j + 2 >= sc->ntok || sep_has(sc, j + 2, ")")))
         return 1;
     /* "situé au Mourillon": a district */
     static const char *const sited[] = {"base",     "basee",     "implante", "implantee",

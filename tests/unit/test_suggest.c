@@ -130,6 +130,21 @@ static void pharmacies(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A district of a city, its arrondissement in brackets after it ("le siège
+ * de Sainte-Marthe (14e)"), names no actor; a clinic so written still does
+ * ("la clinique Bouchard (6e)"). */
+static void districts_by_arrondissement(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1(
+        "Les grévistes sont rassemblés devant le siège de Sainte-Marthe (14e). Devant le siège de "
+        "Sainte-Marthe (14e), la colère monte.\n\nLe siège de Sainte-Marthe (14e) ferme. La "
+        "clinique Bouchard (6e) recrute, et la clinique Bouchard (6e) s'agrandit.");
+    hasnt(l, "Sainte-Marthe");
+    has(l, "Clinique Bouchard", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 /* A clinic's or a hospital's name of a point of the compass names one place
  * ("la polyclinique Nord"); generic words otherwise ("les Hôpitaux Ouest", a
  * group; "le Centre Nord"). */
@@ -2021,6 +2036,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(pharmacies),
+        cmocka_unit_test(districts_by_arrondissement),
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(interview_speakers),
