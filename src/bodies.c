@@ -483,6 +483,13 @@ static uint32_t body_of_place(const sg_matcher *m, const sg_folded *f, size_t p,
                                         : SG_TRIE_NONE;
 }
 
+/* Is `kind` a department's service that a town of the department names too
+ * (a SAMU, a SDIS, a CPAM: "le Samu de Toulon" is the Var's)? */
+static int town_service(unsigned char kind)
+{
+    return kind == SG_BODY_SAMU || kind == SG_BODY_SDIS || kind == SG_BODY_CPAM;
+}
+
 /* The department of a commune of the region named at folded offset p,
  * capitalised, before lim (the next hit), where the gazetteers in use have no
  * place ("le SAMU de Marseille" with a gazetteer of organisations): its end
@@ -550,7 +557,7 @@ static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
 static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
                              unsigned char kind, size_t *end)
 {
-    if (!m->ndept_bodies || (kind != SG_BODY_SAMU && kind != SG_BODY_SDIS && kind != SG_BODY_CPAM))
+    if (!m->ndept_bodies || !town_service(kind))
         return SG_TRIE_NONE;
     unsigned d = 0;
     if (place_after_kind(m, f, p, x)) {
@@ -567,8 +574,8 @@ static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, 
  * service in the plural named by a place, the places listed next (by hits
  * i..n of h, or by the communes of the region: town_at) name their
  * departments' services of that kind; a place whose department has none
- * stays a place, and the list goes on. `last`: where the first place ends.
- * Returns where the list ends. */
+ * stays a place, and the list goes on. *last: where the first place ends,
+ * then where the list does. Returns 0 or SG_ERR_NOMEM. */
 static int services_listed(const sg_matcher *m, const sg_folded *f, sg_hits *h, size_t i, size_t n,
                            size_t *last, unsigned char kind)
 {
@@ -768,8 +775,7 @@ static int plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         sg_hit *x = &h->v[i];
         size_t b, e;
         unsigned char service = m->body_kind[x->entity];
-        if ((service == SG_BODY_CPAM || service == SG_BODY_SAMU || service == SG_BODY_SDIS) &&
-            sg_plural_before(f, x->fs)) {
+        if (town_service(service) && sg_plural_before(f, x->fs)) {
             /* "les CPAM du Var" (one's name) "et des ...", "les SAMU
                d'Avignon" (one's name) ", Gap et Toulon" */
             size_t end = x->fe, n0 = h->n;

@@ -1438,7 +1438,7 @@ static int add_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 
 int sg_skel_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs)
 {
-    return add_derived_in(m, entity, k, n, needs, 0);
+    return add_derived(m, entity, k, n, needs);
 }
 
 int sg_skel_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
