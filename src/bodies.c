@@ -42,6 +42,9 @@ static const struct {
              {"sdis ", SG_BODY_SDIS},
              {"caisse primaire d'assurance maladie ", SG_BODY_CPAM},
              {"caisse primaire d assurance maladie ", SG_BODY_CPAM},
+             /* the Bouches-du-Rhône's, whose press drops "centrale" */
+             {"caisse primaire centrale d'assurance maladie ", SG_BODY_CPAM},
+             {"caisse primaire centrale d assurance maladie ", SG_BODY_CPAM},
              {"cpam ", SG_BODY_CPAM}};
 
 /* The words that name a body by its kind in a text. `capital`: only written
@@ -549,21 +552,33 @@ static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
     return 0;
 }
 
+/* The department a number after folded offset p names ("la CPAM 13"): two
+ * digits after a space, a word to themselves; their end in *end, or 0. */
+static unsigned number_at(const sg_folded *f, size_t p, size_t *end)
+{
+    const char *t = f->text;
+    if (p + 3 > f->len || t[p] != ' ' || t[p + 1] < '0' || t[p + 1] > '9' || t[p + 2] < '0' ||
+        t[p + 2] > '9' || (p + 3 < f->len && (f->flags[p + 3] & SG_F_ALNUM)))
+        return 0;
+    *end = p + 3;
+    return sg_department_named(t + p + 1, 2);
+}
+
 /* The department's service of kind `kind` (a SAMU, a SDIS, a CPAM) of the
- * department place hit x names or holds, right after the kind's words ending
- * at p ("le Samu du Var"; "le Samu de Toulon", the Var's), or of the commune
- * of the region named there (town_at), or SG_TRIE_NONE. Where the
- * name ends in *end. */
+ * department its number names ("la CPAM 13"), or place hit x names or holds,
+ * right after the kind's words ending at p ("le Samu du Var"; "le Samu de
+ * Toulon", the Var's), or of the commune of the region named there
+ * (town_at), or SG_TRIE_NONE. Where the name ends in *end. */
 static uint32_t body_of_town(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x,
                              unsigned char kind, size_t *end)
 {
     if (!m->ndept_bodies || !town_service(kind))
         return SG_TRIE_NONE;
-    unsigned d = 0;
-    if (place_after_kind(m, f, p, x)) {
+    unsigned d = number_at(f, p, end);
+    if (!d && place_after_kind(m, f, p, x)) {
         d = sg_department_of(f->text + x->fs, x->fe - x->fs);
         *end = x->fe;
-    } else if (!x || x->fs > p) {
+    } else if (!d && (!x || x->fs > p)) {
         size_t q = past_link(f, p, x ? x->fs : f->len, 1);
         d = q ? town_at(f, q, x ? x->fs : f->len, end) : 0;
     }
@@ -814,15 +829,70 @@ static int plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return 0;
 }
 
+/* Does "(ACR)" follow folded offset p, letters in capitals in brackets ("la
+ * caisse primaire d'assurance maladie (CPAM)": the kind's words in lower
+ * case so defined are a body's)? */
+static int capitals_after(const sg_folded *f, size_t p)
+{
+    p += p < f->len && f->text[p] == ' ';
+    if (p >= f->len || f->text[p] != '(')
+        return 0;
+    size_t q = ++p;
+    while (q < f->len && (f->flags[q] & SG_F_UPPER))
+        q++;
+    return q - p >= 2 && q < f->len && f->text[q] == ')';
+}
+
+/* Does the text of hit x name other entities of the gazetteers than x's? */
+static int name_shared(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    const char *t = f->text + x->fs;
+    size_t n = x->fe - x->fs;
+    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
+    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
+         v = m->aliases[v].next) {
+        const alias_rec *a = &m->aliases[v];
+        if (a->entity != x->entity && a->len == n && !memcmp(m->texts + a->text_off, t, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* A service's kind in letters that the gazetteers give several bodies ("la
+ * CPAM", the alias of each department's caisse) is the kind, whose body the
+ * document says ("la CPAM du Var", "la CPAM 13", the one it names, the one
+ * of its department: sg_resolve_bodies), not the first body listed: such
+ * hits are dropped here, to be read again as the kind. Returns whether any
+ * was. */
+static int shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const sg_hit *x = &h->v[i];
+        size_t end = 0, wl = 0;
+        int lower;
+        while (x->fs + wl < x->fe && (f->flags[x->fs + wl] & SG_F_ALNUM))
+            wl++;
+        unsigned char kind = m->body_kind[x->entity];
+        if (!town_service(kind) || x->how == SG_HIT_VARIANT ||
+            kind_at(f, x->fs, wl, &end, &lower) != kind || end != x->fe || !name_shared(m, f, x))
+            h->v[out++] = *x;
+    }
+    int any = out < h->n;
+    h->n = out;
+    return any;
+}
+
 int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     if (!m->nbody_kinds)
         return 0; /* no local authority in the gazetteers */
+    int shared = shared_kinds_dropped(m, f, h);
     if (plural_bodies(m, f, h))
         return SG_ERR_NOMEM;
     /* the body each kind would be read as: none for most documents */
     uint32_t who[SG_BODY_KINDS];
-    if (!bodies_of_document(m, f, h, who))
+    if (!bodies_of_document(m, f, h, who) && !shared)
         return 0;
     /* the lengths of the kinds' first words, by their first letter: the
      * other words are passed over at once */
@@ -830,6 +900,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
     for (size_t i = 0; i < NKINDS; i++)
         lengths[kinds[i].words[0] - 'a'] |= (uint32_t)1 << kinds[i].first;
     size_t n0 = h->n, k = 0, last = SIZE_MAX;
+    unsigned said = 0; /* the kinds whose who[] a service named by its place set */
     const unsigned char *fl = f->flags;
     for (size_t p = 0; p < f->len;) {
         while (p < f->len && !(fl[p] & SG_F_ALNUM))
@@ -867,18 +938,26 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             p = last = place_end;
             continue;
         }
-        /* a department's service by its department or a town of it */
-        size_t place_end = 0;
-        body = inner ? SG_TRIE_NONE : body_of_town(m, f, end, next, kind, &place_end);
+        /* a department's service by its department or a town of it (over
+           a name that ends the kind's words: "la caisse primaire d'assurance
+           maladie du Var" is not the Assurance maladie) */
+        size_t place_end = 0, after = k + (size_t)inner; /* the first hit after the kind */
+        body = body_of_town(m, f, end, after < n0 ? &h->v[after] : NULL, kind, &place_end);
         if (body != SG_TRIE_NONE) {
-            size_t after = k; /* the first hit after the name */
-            if (next && next->fs < place_end)
+            if (inner)
+                h->v[k].entity = SG_TRIE_NONE;
+            if (after < n0 && h->v[after].fs < place_end)
                 h->v[after++].entity = SG_TRIE_NONE;
             if (sg_hits_push(h, ws, place_end, body, SG_HIT_VARIANT))
                 return SG_ERR_NOMEM;
             last = place_end;
-            if (sg_plural_before(f, ws) && services_listed(m, f, h, after, n0, &last, kind))
-                return SG_ERR_NOMEM;
+            if (sg_plural_before(f, ws)) {
+                if (services_listed(m, f, h, after, n0, &last, kind))
+                    return SG_ERR_NOMEM;
+            } else if (who[kind] == SG_TRIE_NONE || (said >> kind & 1)) {
+                who[kind] = body; /* the kind alone next is the one last named */
+                said |= 1u << kind;
+            }
             p = last;
             continue;
         }
@@ -886,7 +965,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             (kind == SG_BODY_CITY && portfolio_before(f, ws)) ||
             (kind == SG_BODY_PREFECTURE && town_before(f, ws)) ||
             (lower && !sg_office_before(f, ws) && !coordinated(f, ws, last) &&
-             !beside_org(m, f, ws, end, prev, next)))
+             !beside_org(m, f, ws, end, prev, next) && !capitals_after(f, end)))
             continue;
         if (inner)
             h->v[k].entity = SG_TRIE_NONE;
