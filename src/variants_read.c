@@ -876,7 +876,7 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
  * contracted one, "au", "aux", "du" ("au Cnrs", "du Cnrs")? */
 static int elided_article(const sg_folded *f, size_t i)
 {
-    static const char *const contracted[] = {"au", "aux", "du"};
+    static const char *const contracted[] = {"au", "aux", "du", "la", "le", "les", "des"};
     size_t b, e;
     sg_word_before(f, i, 0, &b, &e);
     return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd') ||
