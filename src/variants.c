@@ -130,6 +130,7 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"groupement hospitalier territoire", "ght"},
                                        {"communaute professionnelle territoriale sante", "cpts"},
                                        {"maison sante pluriprofessionnelle", "msp"},
+                                       {"centre sante", "cds"},
                                        {"institut formation en soins infirmiers", "ifsi"},
                                        {"institut formation soins infirmiers", "ifsi"},
                                        {"etablissement hebergement pour personnes agees "
