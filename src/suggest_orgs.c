@@ -424,38 +424,19 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
 
 /* A head that, with "de" and a place or a name, names one body: "le parquet
  * de Grasse", "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
- * "le CHU de Lille", "l'IFSI de La Garde", "le centre hospitalier universitaire d'Amiens", "la
- * clinique chirurgicale des Alpes du Sud", "la
- * communauté de communes du Pays de Lure", "le groupement hospitalier de
- * territoire des Alpes", "la pharmacie du Palais", "l’URPS de Bretagne" (a generic acronym of
- * bodies that exist once per territory). */
+ * "le CHU de Lille", "l'IFSI de La Garde", "le CDS des Aygalades", "le centre hospitalier
+ * universitaire d'Amiens", "la clinique chirurgicale des Alpes du Sud", "la communauté de communes
+ * du Pays de Lure", "le groupement hospitalier de territoire des Alpes", "la pharmacie du Palais",
+ * "l’URPS de Bretagne" (a generic acronym of bodies that exist once per territory). */
 static int seat_head(const sg_scan *sc, size_t i)
 {
-    static const char *const heads[] = {"ars",
-                                        "canceropole",
-                                        "ch",
-                                        "chi",
-                                        "chr",
-                                        "chu",
-                                        "clinique",
-                                        "communaute",
-                                        "cour",
-                                        "cpam",
-                                        "cpts",
-                                        "ehpad",
-                                        "faculte",
-                                        "ght",
-                                        "groupement",
-                                        "hopital",
-                                        "ifsi",
-                                        "parquet",
-                                        "pharmacie",
-                                        "polyclinique",
-                                        "prefecture",
-                                        "sdis",
-                                        "sous prefecture",
-                                        "tribunal",
-                                        "urps"};
+    static const char *const heads[] = {
+        "ars",        "canceropole",  "cds",        "ch",         "chi",
+        "chr",        "chu",          "clinique",   "communaute", "cour",
+        "cpam",       "cpts",         "ehpad",      "faculte",    "ght",
+        "groupement", "hopital",      "ifsi",       "msp",        "parquet",
+        "pharmacie",  "polyclinique", "prefecture", "sdis",       "sous prefecture",
+        "tribunal",   "urps"};
     /* (a kind's acronym in title case is still the kind: "l'Ifsi de La Garde") */
     static const char *const kinds[] = {"cpts", "ehpad", "ght", "ifsi"};
     const sg_stok *t = &sc->tok[i];
@@ -481,7 +462,12 @@ static int seat_head(const sg_scan *sc, size_t i)
     for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
         if (is(sc, i, heads[k]))
             return 1;
-    /* "le centre hospitalier (universitaire) d'Amiens" */
+    /* "le centre hospitalier (universitaire) d'Amiens"; "le centre de santé
+       d'Aiguilles", "la maison de santé de Lauris" (the complement "de santé"
+       then read by seat_end) */
+    if ((is(sc, i, "centre") || is(sc, i, "maison")) && i + 2 < sc->ntok && is(sc, i + 1, "de") &&
+        is(sc, i + 2, "sante") && sep_blank(sc, i + 1) && sep_blank(sc, i + 2))
+        return 1;
     return is(sc, i, "centre") && i + 1 < sc->ntok && is(sc, i + 1, "hospitalier") &&
            sep_blank(sc, i + 1);
 }

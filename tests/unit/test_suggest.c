@@ -130,6 +130,25 @@ static void pharmacies(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A health centre or a MSP by its kind, in letters or spelt out, and its
+ * place or name ("le CDS des Aygalades", "le centre de santé d'Aiguilles",
+ * "la MSP de Lauris", "la maison de santé de Sarrians") is one body; not the
+ * centres of a place ("les centres de santé du Var"). */
+static void health_centres(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le CDS des Aygalades ouvre le lundi. Le centre de santé d'Aiguilles recrute. La "
+             "MSP de Lauris ferme et la maison de santé de Sarrians aussi. Les centres de santé "
+             "du Var manquent de médecins.");
+    has(l, "CDS des Aygalades", "organisation");
+    has(l, "Centre de santé d'Aiguilles", "organisation");
+    has(l, "MSP de Lauris", "organisation");
+    has(l, "Maison de santé de Sarrians", "organisation");
+    hasnt(l, "Centres de santé du Var");
+    sg_suggestion_list_free(l);
+}
+
 /* A district of a city, its arrondissement in brackets after it ("le siège
  * de Sainte-Marthe (14e)"), names no actor; a clinic so written still does
  * ("la clinique Bouchard (6e)"). */
@@ -2036,6 +2055,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(pharmacies),
+        cmocka_unit_test(health_centres),
         cmocka_unit_test(districts_by_arrondissement),
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
