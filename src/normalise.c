@@ -271,10 +271,10 @@ static void fold2_make(void)
     }
 }
 
-/* Printable ASCII but the dash: folded byte for byte. */
+/* Printable ASCII but the dash and the ampersand: folded byte for byte. */
 static int plain_ascii(unsigned char c)
 {
-    return c > ' ' && c < 0x7F && c != '-';
+    return c > ' ' && c < 0x7F && c != '-' && c != '&';
 }
 
 /* For each byte: its folding if it is plain ASCII (lower case, '(' for '['
@@ -314,9 +314,10 @@ static inline const fold2 *fold2_at(const unsigned char *u, size_t len, size_t i
 /* The bytes of `c` that are plain ASCII (plain_ascii), as 0xFF. */
 static inline __m128i plain16(__m128i c)
 {
-    return _mm_andnot_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('-')),
-                            _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(' ')),
-                                          _mm_cmplt_epi8(c, _mm_set1_epi8(0x7F))));
+    __m128i not_plain =
+        _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('-')), _mm_cmpeq_epi8(c, _mm_set1_epi8('&')));
+    return _mm_andnot_si128(not_plain, _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(' ')),
+                                                     _mm_cmplt_epi8(c, _mm_set1_epi8(0x7F))));
 }
 
 /* The bytes of `c` in [lo, hi] (both below 0x80), as 0xFF. */
@@ -447,6 +448,14 @@ int sg_fold(sg_folded *f, const char *s, size_t len, size_t start)
             } else if (c == '\r') {
                 add_ws(&ws, i, !(i + 1 < len && u[i + 1] == '\n'));
             } else if (c == '-') {
+                add_ws(&ws, i, 0);
+            } else if (c == '&') {
+                /* a word of its own: "B&A" as "B & A", which the press writes
+                   as often (issue 14) */
+                add_ws(&ws, i, 0);
+                if (flush_ws(f, &ws) || reserve(f, 1))
+                    return SG_ERR_NOMEM;
+                put(f, "&", 1, i, 0);
                 add_ws(&ws, i, 0);
             } else {
                 if (flush_ws(f, &ws) || reserve(f, 1))

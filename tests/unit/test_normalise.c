@@ -45,6 +45,25 @@ static void typography(void **state)
     sg_folded_free(&f);
 }
 
+/* An ampersand is a word of its own, spaced or not ("B&A" folds as "B & A",
+ * the spaces from the ampersand's offset), also in a block that the fast
+ * path folds 16 bytes at a time. */
+static void ampersand(void **state)
+{
+    (void)state;
+    sg_folded f = fold("B&A et B & A");
+    assert_string_equal(f.text, "b & a et b & a");
+    assert_int_equal(f.src[1], 1);
+    assert_int_equal(f.src[2], 1);
+    assert_int_equal(f.src[3], 1);
+    assert_int_equal(f.src[4], 2);
+    assert_int_equal(f.flags[2], 0);
+    sg_folded_free(&f);
+    f = fold("Les laboratoires Johnson&Johnson et Procter&Gamble recrutent");
+    assert_string_equal(f.text, "les laboratoires johnson & johnson et procter & gamble recrutent");
+    sg_folded_free(&f);
+}
+
 static void white_space_and_paragraphs(void **state)
 {
     (void)state;
@@ -161,13 +180,10 @@ static void names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(case_and_accents),
-        cmocka_unit_test(typography),
-        cmocka_unit_test(white_space_and_paragraphs),
-        cmocka_unit_test(runs_against_model),
-        cmocka_unit_test(invalid_and_controls),
-        cmocka_unit_test(offsets_round_trip),
-        cmocka_unit_test(names),
+        cmocka_unit_test(case_and_accents),   cmocka_unit_test(typography),
+        cmocka_unit_test(ampersand),          cmocka_unit_test(white_space_and_paragraphs),
+        cmocka_unit_test(runs_against_model), cmocka_unit_test(invalid_and_controls),
+        cmocka_unit_test(offsets_round_trip), cmocka_unit_test(names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
