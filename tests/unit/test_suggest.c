@@ -114,6 +114,19 @@ static void portfolios_boards_kinds(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A benefit or a scheme by its letters ("l'APA", "le RMI", "la CMU", "l'AAH",
+ * "la PCH", "la CSS", "une ALD") names no body. */
+static void benefits(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Les bénéficiaires de l'APA et du RMI, de la CMU, de la CSS ou de "
+                                 "l'AAH attendent. La PCH aussi, et les patients en ALD.");
+    for (const char *w[] = {"APA", "RMI", "CMU", "CSS", "AAH", "PCH", "ALD", NULL}, **p = w; *p;
+         p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
 /* A pharmacy by its head and name ("la pharmacie de la Trillade", "la
  * pharmacie du Palais") is one body, as a clinic is; not a pharmacy on duty
  * ("la pharmacie de garde") nor the pharmacies of a place. */
@@ -2054,6 +2067,7 @@ int main(void)
         cmocka_unit_test(first_names),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
+        cmocka_unit_test(benefits),
         cmocka_unit_test(pharmacies),
         cmocka_unit_test(health_centres),
         cmocka_unit_test(districts_by_arrondissement),
