@@ -2,9 +2,9 @@
  * is not the entity whose name they spell. A person's name as the name of a
  * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"),
  * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
- * address or a file's name, a place in an area's name ("la plaine du Var"), a hospital in
- * a district's ("le quartier de Sainte-Musse"), a town's council in its building's ("l'Hôtel
- * de Ville d'Arles"), a department in a body's name after its acronym ("le
+ * address or a file's name or glued to an ending ("Apt·es"), a place in an area's name ("la plaine
+ * du Var"), a hospital in a district's ("le quartier de Sainte-Musse"), a town's council in its
+ * building's ("l'Hôtel de Ville d'Arles"), a department in a body's name after its acronym ("le
  * CDOM des Bouches-du-Rhône": asked by the variants, after the seat rules).
  * Each rule reads the folded text around a hit only; none adds a hit. */
 #include <ctype.h>
@@ -93,6 +93,22 @@ static int holds(const char *t, size_t n, const char *mark)
         if ((size_t)(end - c) >= len && !memcmp(c, mark, len))
             return 1;
     return 0;
+}
+
+/* Is the hit glued by a dot or a middle dot to a lower-case ending ("le
+ * mouvement Apt·es à faire bloc", "Apt.es": a name in inclusive writing; a
+ * domain, "nice.fr")? Part of a word: no mention of the name. */
+static int glued_ending(const sg_folded *f, size_t fe)
+{
+    size_t k = fe;
+    if (k < f->len && f->text[k] == '.')
+        k++;
+    else if (k + 1 < f->len && (unsigned char)f->text[k] == 0xC2 &&
+             (unsigned char)f->text[k + 1] == 0xB7)
+        k += 2;
+    else
+        return 0;
+    return k < f->len && (f->flags[k] & SG_F_LOWER);
 }
 
 /* Is the hit [fs, fe) part of a handle, an address or a file's name: a run
@@ -361,8 +377,9 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
             continue;
         const sg_hit *x = &h->v[i];
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
-            !in_address(f, x->fs, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
-            !in_hotel(m, f, x) && !abbreviated(m, f, out ? &h->v[out - 1] : NULL, x) &&
+            !in_address(f, x->fs, x->fe) && !glued_ending(f, x->fe) && !in_area(m, f, x) &&
+            !in_district(m, f, x) && !in_hotel(m, f, x) &&
+            !abbreviated(m, f, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }
