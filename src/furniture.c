@@ -424,6 +424,37 @@ static const char *credit_before_caption(const char *q, const char *lend)
     return c < lend && *c == ':' ? c + 1 : NULL;
 }
 
+/* After a "©" that runs into the article's text ("© Radio France - Emilie
+ * Dupont À l'occasion de la journée ..."): the credit's words end before the
+ * word that starts a sentence, a capitalised word followed by one in lower
+ * case, within eight words. Returns that end, or lend when none is found. */
+static const char *credit_before_sentence(const char *q, const char *lend)
+{
+    const char *r = q + 2, *prev_end = NULL, *last_end = NULL; /* past "©" */
+    for (int words = 0; words < 8; words++) {
+        r = skip_blanks(r, lend);
+        while (r < lend && (*r == '-' || (unsigned char)*r == 0xE2)) /* dashes */
+            r += *r == '-' ? 1 : (lend - r >= 3 ? 3 : lend - r);
+        r = skip_blanks(r, lend);
+        if (r >= lend)
+            return lend;
+        int lower = (*r >= 'a' && *r <= 'z') ||
+                    ((unsigned char)*r == 0xC3 && r + 1 < lend && (unsigned char)r[1] >= 0xA0);
+        if (lower)
+            return words >= 2 && prev_end ? prev_end : lend;
+        if (word_end(r, lend))
+            return lend; /* a mark: no sentence of words */
+        while (r < lend && !word_end(r, lend))
+            r++;
+        while (r < lend && (*r == '-' || *r == '\'') && !word_end(r + 1, lend))
+            for (r++; r < lend && !word_end(r, lend); r++) /* Var-Matin, L'Express */
+                ;
+        prev_end = last_end;
+        last_end = r;
+    }
+    return lend;
+}
+
 static const char *credit_end(const char *line, const char *q, const char *lend)
 {
     const char *caption = credit_before_caption(q, lend);
@@ -437,7 +468,7 @@ static const char *credit_end(const char *line, const char *q, const char *lend)
            (b[-1] == ' ' || (unsigned char)b[-1] == 0xA0 || (unsigned char)b[-1] == 0xC2))
         b--;
     if (b == line || b[-1] != '(')
-        return lend;
+        return (unsigned char)q[0] == 0xC2 ? credit_before_sentence(q, lend) : lend;
     size_t reach = (size_t)(lend - q) < 160 ? (size_t)(lend - q) : 160;
     const char *c = memchr(q, ')', reach);
     return c ? c + 1 : lend;
