@@ -1169,6 +1169,8 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
                  unsigned words, uint32_t needs);
 static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
                     uint32_t needs);
+static int plural_end(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
+                      uint32_t needs);
 
 /* A compound acronym by its first part, in capitals, when no other entity
  * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
@@ -1333,6 +1335,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = glued(m, entity, written, k, kn, words, needs);
     if (!rc && body && (m->allowed[entity] & SG_VARIANT_FUZZY))
         rc = singular(m, entity, k, kn, words, needs);
+    if (!rc && body && (m->allowed[entity] & SG_VARIANT_FUZZY))
+        rc = plural_end(m, entity, k, kn, words, needs);
     return rc;
 }
 
@@ -1567,6 +1571,29 @@ static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, un
         i = e + 1;
     }
     return add_derived(m, entity, buf, o, (uint32_t)(needs | SG_VARIANT_FUZZY | SKEL_CAPITAL1));
+}
+
+/* An association's name in the singular whose last word the press writes
+ * in the plural (variant "fuzzy"): "le syndicat Convergence infirmières" for
+ * "Convergence Infirmière". Two or three words, the last of four letters or
+ * more not ending in "s", "x" or "z"; capitalised, as singular(). */
+static int plural_end(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
+                      uint32_t needs)
+{
+    const char *sp = memchr(k, ' ', kn);
+    size_t last = kn;
+    while (last > 0 && k[last - 1] != ' ')
+        last--;
+    char z = kn ? k[kn - 1] : 0;
+    if (words < 2 || words > 3 || m->is_person[entity] || m->is_place[entity] || !sp ||
+        kn - last < 4 || kn + 1 > SKEL_MAX || z == 's' || z == 'x' || z == 'z' || z < 'a' ||
+        z > 'z')
+        return 0;
+    char buf[SKEL_MAX];
+    memcpy(buf, k, kn);
+    buf[kn] = 's';
+    return add_derived(m, entity, buf, kn + 1,
+                       (uint32_t)(needs | SG_VARIANT_FUZZY | SKEL_CAPITAL1));
 }
 
 int sg_variants_finish(sg_matcher *m)
