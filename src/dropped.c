@@ -368,6 +368,30 @@ int sg_territory_of_acronym(const sg_matcher *m, const sg_folded *f, const sg_hi
     return e == b || !sg_word_in(f->text + b, e - b, many, sizeof(many) / sizeof(*many));
 }
 
+/* Is place hit x the town of the establishment hit `prev` names by its head,
+ * right before it with "de" or "d'" ("l'hôpital Nord de Marseille", "le
+ * Centre Antoine Lacassagne de Nice")? The press writes the town as part of
+ * the establishment's name, as a gazetteer's "CHU de Nice": no place of its
+ * own. A commune, not a department or the region. */
+static int town_of_establishment(const sg_matcher *m, const sg_folded *f, const sg_hit *prev,
+                                 const sg_hit *x)
+{
+    static const char *const heads[] = {"centre",   "ch",    "chi",          "chu",
+                                        "clinique", "ehpad", "hopital",      "institut",
+                                        "maison",   "pole",  "polyclinique", "residence"};
+    if (!prev || !m->is_place[x->entity] || x->entity == m->paca || sg_is_place(m, prev->entity) ||
+        sg_is_person(m, prev->entity) || sg_department_named(f->text + x->fs, x->fe - x->fs))
+        return 0;
+    size_t k = prev->fe;
+    if (!(k + 4 <= x->fs && !memcmp(f->text + k, " de ", 4) && k + 4 == x->fs) &&
+        !(k + 3 == x->fs && !memcmp(f->text + k, " d'", 3)))
+        return 0;
+    size_t w = prev->fs;
+    while (w < prev->fe && (f->flags[w] & SG_F_ALNUM))
+        w++;
+    return sg_word_in(f->text + prev->fs, w - prev->fs, heads, sizeof(heads) / sizeof(*heads));
+}
+
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                       sg_hits *h)
 {
@@ -376,6 +400,11 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
         if (other_town(m, f, s, slen, h, i))
             continue;
         const sg_hit *x = &h->v[i];
+        if (town_of_establishment(m, f, out ? &h->v[out - 1] : NULL, x)) {
+            h->v[out - 1].fe = x->fe; /* one mention over both */
+            h->v[out - 1].how = SG_HIT_VARIANT;
+            continue;
+        }
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
             !in_address(f, x->fs, x->fe) && !glued_ending(f, x->fe) && !in_area(m, f, x) &&
             !in_district(m, f, x) && !in_hotel(m, f, x) &&
