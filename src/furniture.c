@@ -455,9 +455,43 @@ static const char *credit_before_sentence(const char *q, const char *lend)
     return lend;
 }
 
+/* "Illustration : Avec la circulation et la chaleur, la pollution ...": a
+ * picture's cue whose colon a caption follows, a sentence (five words or
+ * more before any "©" or "/", three of them in lower case, no bracket
+ * closed), not a credit's names ("Photo : Jean Dupont / AFP", "(Photo :
+ * AFP) La clinique ..."). Returns the colon's end: the cue
+ * alone is furniture, the caption counts. Or NULL. */
+static const char *cue_before_caption(const char *q, const char *lend)
+{
+    static const char *const cues[] = {"illustration", "légende", "photos",
+                                       "photo",        "vidéo",   "infographie"};
+    size_t n = 0;
+    for (size_t c = 0; c < sizeof(cues) / sizeof(*cues) && !n; c++)
+        n = starts_with(q, lend, cues[c]);
+    if (!n || !word_end(q + n, lend))
+        return NULL;
+    const char *colon = skip_blanks(q + n, lend);
+    if (colon >= lend || *colon != ':')
+        return NULL;
+    unsigned words = 0, lower = 0;
+    for (const char *r = skip_blanks(colon + 1, lend); r < lend; r = skip_blanks(r, lend)) {
+        if (*r == '/' || ((unsigned char)*r == 0xC2 && r + 1 < lend && (unsigned char)r[1] == 0xA9))
+            break;
+        words++;
+        lower += *r >= 'a' && *r <= 'z';
+        while (r < lend && *r != ' ' && *r != ')')
+            r++;
+        if (r < lend && *r == ')')
+            return NULL; /* "(Photo : AFP) La clinique ...": a credit in brackets */
+    }
+    return words >= 5 && lower >= 3 ? colon + 1 : NULL;
+}
+
 static const char *credit_end(const char *line, const char *q, const char *lend)
 {
     const char *caption = credit_before_caption(q, lend);
+    if (!caption)
+        caption = cue_before_caption(q, lend);
     if (caption)
         return caption;
     if (q > line && (unsigned char)q[0] == 0xC2 && q[-1] != ' ' && q[-1] != '(' &&
