@@ -6,7 +6,8 @@
  *
  * A word of a name is a short name when it is written with a capital in the
  * gazetteer, has four letters or more and is none of the words that name
- * nothing alone: heads and kinds (Clinique, Groupe, Santé), a company's trade
+ * nothing alone: heads and kinds (Clinique, Groupe, Santé; but "Ligue" first in
+ * a name, "la Ligue" for the Ligue contre le cancer), a company's trade
  * (Pharma, Partners), places, roles, first names, points of the compass,
  * acronyms; nor a word after "de", "du", "des" in the name (its seat:
  * "Hôpital de Martigues"), nor a word of a compound, unless the compound
@@ -127,10 +128,14 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
                 digits += t[e] >= '0' && t[e] <= '9';
                 e++;
             }
-            /* a capital first, not all capitals (an acronym) */
+            /* a capital first, not all capitals (an acronym); a head that
+               the press makes the body's name, first in it ("la Ligue" for
+               the Ligue contre le cancer; not "la Mutualité", as often
+               mutualism as a body) */
+            int head_name = tok == label && b == 0 && sg_word_is(t, e, "ligue");
             if (e - b >= MIN_LETTERS && e - b < MAX_WORD && (fl[b] & SG_F_UPPER) && upper < e - b &&
                 !digits && !seat && !compound && !(elided && e == n) &&
-                !sg_word_names_nothing(t + b, e - b))
+                (head_name || !sg_word_names_nothing(t + b, e - b)))
                 rc = pool_add(c, t + b, e - b);
             static const char *const of[] = {"d", "de", "des", "du"};
             static const char *const article[] = {"l", "la", "le", "les"};
