@@ -166,6 +166,19 @@ size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
                 break;
             continue;
         }
+        /* a capitalised head's lower-case complement right after it, then its
+           proper name: "le Centre de radiothérapie Saint-Louis", "le Centre
+           d’imagerie Bellevue" (not a body's head in the complement: "l'Ehpad
+           de la fondation X"; not a kind spelt out with its adjectives, "la
+           Communauté professionnelle territoriale de santé X") */
+        if (noun && *lower == 1 && j == i && (sc->tok[i].flags & T_CAP) && k <= i + 4 &&
+            particle_at(sc, i + 1) && !in(sc, k - 1, SG_WL_ORG_HEAD) &&
+            !in(sc, k - 2, SG_WL_ORG_HEAD) && name_word(sc, k) && !(sc->tok[k].flags & T_UPPER) &&
+            !sg_suggest_person_at(sc, k)) {
+            end = sg_suggest_sequence_end(sc, k);
+            *lower = 0;
+            break;
+        }
         if (!particle_at(sc, k))
             break;
         size_t q = k + 1;

@@ -114,6 +114,22 @@ static void portfolios_boards_kinds(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A capitalised head, its lower-case complement right after it, then its
+ * proper name, is one body ("le Centre de radiothérapie Saint-Louis", "la
+ * Clinique de rééducation Bellevue"); not where the complement holds a body's
+ * head ("l'Ehpad de la fondation Saint-Jean-de-Dieu": the foundation). */
+static void head_complement_name(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le Centre de radiothérapie Saint-Louis fête ses vingt ans. La Clinique de "
+             "rééducation Bellevue recrute. L'Ehpad de la fondation Saint-Jean-de-Dieu ferme.");
+    has(l, "Centre de radiothérapie Saint-Louis", "organisation");
+    has(l, "Clinique de rééducation Bellevue", "organisation");
+    hasnt(l, "Ehpad de la fondation Saint-Jean-de-Dieu");
+    sg_suggestion_list_free(l);
+}
+
 /* A benefit or a scheme by its letters ("l'APA", "le RMI", "la CMU", "l'AAH",
  * "la PCH", "la CSS", "une ALD") names no body. */
 static void benefits(void **state)
@@ -2068,6 +2084,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(benefits),
+        cmocka_unit_test(head_complement_name),
         cmocka_unit_test(pharmacies),
         cmocka_unit_test(health_centres),
         cmocka_unit_test(districts_by_arrondissement),
