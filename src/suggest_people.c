@@ -11,11 +11,13 @@
 #include "suggest_int.h"
 
 /* A capitalised particle of a surname: Le Toulec, La Fontaine, Ben Brahim,
- * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri, De Mester. */
+ * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri, De Mester; the second
+ * of two, Van Den Bulcke, Van Der Meer. */
 static int name_particle(const sg_scan *sc, size_t i)
 {
-    static const char *const particles[] = {"al",  "ben", "da", "de", "del", "della", "des", "di",
-                                            "dos", "du",  "el", "la", "le",  "van",   "von"};
+    static const char *const particles[] = {"al",  "ben", "da",  "de",  "del", "della",
+                                            "den", "der", "des", "di",  "dos", "du",
+                                            "el",  "la",  "le",  "van", "von"};
     if (!(sc->tok[i].flags & T_CAP) || (sc->tok[i].flags & (T_COVERED | T_FURNITURE)))
         return 0;
     for (size_t k = 0; k < sizeof(particles) / sizeof(*particles); k++)
@@ -84,13 +86,16 @@ static size_t name_after(const sg_scan *sc, size_t a, size_t *sur)
     size_t k = j + 1;
     if (k >= sc->ntok || !sep_blank(sc, k))
         return 0;
-    /* Le Toulec, Ben Brahim, Van Damme: a capitalised particle, then the surname */
-    /* (BEN BRAHIM, LE HIR: both in capitals) */
-    if (name_particle(sc, k) && k + 1 < sc->ntok && sep_blank(sc, k + 1) &&
-        surname_word(sc, k + 1) &&
-        (!(sc->tok[k + 1].flags & T_UPPER) || (sc->tok[k].flags & T_UPPER))) {
+    /* Le Toulec, Ben Brahim, Van Damme: a capitalised particle (or two: Van
+       Den Bulcke), then the surname (BEN BRAHIM, LE HIR: both in capitals) */
+    size_t q = k + 1;
+    if (name_particle(sc, k) && q + 1 < sc->ntok && sep_blank(sc, q) && name_particle(sc, q) &&
+        sep_blank(sc, q + 1) && surname_word(sc, q + 1))
+        q++;
+    if (name_particle(sc, k) && q < sc->ntok && sep_blank(sc, q) && surname_word(sc, q) &&
+        (!(sc->tok[q].flags & T_UPPER) || (sc->tok[k].flags & T_UPPER))) {
         *sur = k;
-        return k + 1;
+        return q;
     }
     if (surname_after_first(sc, k)) {
         *sur = k;

@@ -114,6 +114,19 @@ static void portfolios_boards_kinds(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A surname after two capitalised particles ("Gérard Van Den Bulcke"), and
+ * a Breton first name ("Gwennaël Moan"), name a person. */
+static void two_particles_breton_names(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Au côté de Gérard Van Den Bulcke, directeur, le centre, dirigé "
+                                 "par Gwennaël Moan, accueille des patients.");
+    has(l, "Gérard Van Den Bulcke", "person");
+    has(l, "Gwennaël Moan", "person");
+    hasnt(l, "Den Bulcke");
+    sg_suggestion_list_free(l);
+}
+
 /* A capitalised head, its lower-case complement right after it, then its
  * proper name, is one body ("le Centre de radiothérapie Saint-Louis", "la
  * Clinique de rééducation Bellevue"); not where the complement holds a body's
@@ -2084,6 +2097,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(benefits),
+        cmocka_unit_test(two_particles_breton_names),
         cmocka_unit_test(head_complement_name),
         cmocka_unit_test(pharmacies),
         cmocka_unit_test(health_centres),
