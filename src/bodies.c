@@ -340,12 +340,11 @@ static int indefinite_before(const sg_folded *f, size_t p)
  * métropole")? */
 static int coordinated(const sg_folded *f, size_t p, size_t last)
 {
-    static const char *const of[] = {"de", "d", "du", "des"};
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
     if (e > b && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
         sg_word_before(f, b, 1, &b, &e);
-    if (e == b || !sg_word_in(f->text + b, e - b, of, sizeof(of) / sizeof(*of)))
+    if (e == b || !sg_of_word(f->text + b, e - b))
         return 0;
     sg_word_before(f, b, 1, &b, &e);
     if (e == b || !sg_word_is(f->text + b, e - b, "et"))
@@ -464,12 +463,11 @@ static uint32_t only_body(const sg_matcher *m, const body_rec *v, size_t n, uint
  * "du" or "des"? */
 static int place_after_kind(const sg_matcher *m, const sg_folded *f, size_t p, const sg_hit *x)
 {
-    static const char *const of[] = {"de", "d", "du", "des"};
     size_t b, e;
     if (!x || !sg_is_place(m, x->entity))
         return 0;
     sg_word_before(f, x->fs, 1, &b, &e);
-    if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+    if (e == b || !sg_of_word(f->text + b, e - b))
         return 0;
     while (b > 0 && f->text[b - 1] == ' ')
         b--;
@@ -527,7 +525,6 @@ static unsigned town_at(const sg_folded *f, size_t p, size_t lim, size_t *end)
  * or 0. */
 static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
 {
-    static const char *const ofs[] = {"de", "d", "du", "des"};
     int joined = of, after_of = 0;
     while (p < lim) {
         size_t w = p;
@@ -536,7 +533,7 @@ static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
         if (p > w) {
             if (!joined && sg_word_is(f->text + w, p - w, "et"))
                 joined = 1;
-            else if (joined && !after_of && sg_word_in(f->text + w, p - w, ofs, 4))
+            else if (joined && !after_of && sg_of_word(f->text + w, p - w))
                 after_of = 1;
             else
                 return joined && (after_of || !of) ? w : 0;
@@ -783,7 +780,6 @@ static int plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         unsigned char kind;
     } plurals[] = {{"prefectures", SG_BODY_PREFECTURE},
                    {"conseils departementaux", SG_BODY_DEPARTMENT}};
-    static const char *const of[] = {"de", "d", "du", "des"};
     unsigned char kind = 0; /* of the list going on */
     size_t last = SIZE_MAX; /* where its last place ends */
     for (size_t i = 0; i < h->n; i++) {
@@ -804,7 +800,7 @@ static int plural_bodies(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if (!sg_is_place(m, x->entity))
             continue;
         sg_word_before(f, x->fs, 1, &b, &e);
-        if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+        if (e == b || !sg_of_word(f->text + b, e - b))
             continue;
         size_t start = SIZE_MAX, q = spaces_back(f, b), at = words_before(f, b, "et");
         for (size_t k = 0; k < sizeof(plurals) / sizeof(*plurals) && start == SIZE_MAX; k++)

@@ -30,14 +30,13 @@ static int hyphen_before_last(const char *s, size_t a, size_t b)
  * Martin")? There the name is as often the person's, in apposition. */
 static int after_of(const sg_folded *f, size_t p)
 {
-    static const char *const of[] = {"de", "d", "du", "des"};
     static const char *const article[] = {"l", "la", "le", "les"};
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e); /* the noun */
     sg_word_before(f, b, 1, &b, &e);
     if (b < e && sg_word_in(f->text + b, e - b, article, 4))
         sg_word_before(f, b, 1, &b, &e);
-    return b < e && sg_word_in(f->text + b, e - b, of, 4);
+    return b < e && sg_of_word(f->text + b, e - b);
 }
 
 /* A person's name written with a hyphen before the surname where their name
@@ -155,12 +154,11 @@ int sg_area_noun(const char *t, size_t n)
  * p, NOUN a word noun() accepts? */
 static int noun_of_before(const sg_folded *f, size_t p, int (*noun)(const char *, size_t))
 {
-    static const char *const of[] = {"de", "d", "du", "des"};
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
     if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
         sg_word_before(f, b, 0, &b, &e); /* "de la Roya" */
-    if (!(b < e && sg_word_in(f->text + b, e - b, of, 4)))
+    if (!(b < e && sg_of_word(f->text + b, e - b)))
         return 0;
     sg_word_before(f, b, 0, &b, &e);
     return b < e && noun(f->text + b, e - b);
@@ -343,13 +341,12 @@ static int abbreviated(const sg_matcher *m, const sg_folded *f, const sg_hit *pr
 
 int sg_territory_of_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
-    static const char *const of[] = {"de", "d", "du", "des"};
     if (!m->is_place[x->entity] ||
         (x->entity != m->paca && !sg_department_named(f->text + x->fs, x->fe - x->fs)))
         return 0;
     size_t b, e;
     sg_word_before(f, x->fs, 1, &b, &e);
-    if (e == b || !sg_word_in(f->text + b, e - b, of, 4))
+    if (e == b || !sg_of_word(f->text + b, e - b))
         return 0;
     while (b > 0 && f->text[b - 1] == ' ')
         b--;

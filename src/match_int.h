@@ -562,6 +562,14 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
     return 0;
 }
 
+/* Is the folded word t[0, n) one that links a name to its complement or its
+ * seat: "de", "d" (elided), "du", "des"? (The one list the rules ask.) */
+static inline int sg_of_word(const char *t, size_t n)
+{
+    return n >= 1 && n <= 3 && t[0] == 'd' &&
+           (n == 1 || (n == 2 && (t[1] == 'e' || t[1] == 'u')) || (t[1] == 'e' && t[2] == 's'));
+}
+
 /* Is the word right before folded offset p (across spaces) one of `list`? */
 static inline int sg_word_before_in(const sg_folded *f, size_t p, const char *const *list,
                                     size_t count)

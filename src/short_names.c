@@ -137,9 +137,8 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
                 !digits && !seat && !compound && !(elided && e == n) &&
                 (head_name || !sg_word_names_nothing(t + b, e - b)))
                 rc = pool_add(c, t + b, e - b);
-            static const char *const of[] = {"d", "de", "des", "du"};
             static const char *const article[] = {"l", "la", "le", "les"};
-            if (sg_word_in(t + b, e - b, of, sizeof(of) / sizeof(*of)))
+            if (sg_of_word(t + b, e - b))
                 seat = 1;
             else if (!seat ||
                      !sg_word_in(t + b, e - b, article, sizeof(article) / sizeof(*article)))

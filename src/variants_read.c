@@ -234,11 +234,10 @@ static int proper_context(const sg_folded *f, size_t i)
      * rue de Lenval", "l'avenue de la Timone" */
     static const char *const ways[] = {"allee",   "avenue",   "boulevard", "chemin",
                                        "impasse", "quartier", "route",     "rue"};
-    static const char *const of[] = {"de", "d", "du", "des"};
     size_t ds = ps, d = p, ws, w;
     if (sg_word_is(f->text + ps, p - ps, "la") || sg_word_is(f->text + ps, p - ps, "l"))
         sg_word_before(f, ps, 0, &ds, &d); /* "de la", "de l'" */
-    if (d > ds && sg_word_in(f->text + ds, d - ds, of, sizeof(of) / sizeof(*of))) {
+    if (d > ds && sg_of_word(f->text + ds, d - ds)) {
         sg_word_before(f, ds, 0, &ws, &w);
         if (w > ws && sg_word_in(f->text + ws, w - ws, ways, sizeof(ways) / sizeof(*ways)))
             return 0;
