@@ -203,8 +203,8 @@ int sg_kind_acronym(const char *t, size_t n)
        hospitals' grouping, rehabilitation, home hospitalisation, long stays,
        a medico-psychological centre, a social action centre (lower case,
        sorted) */
-    static const char *const kinds[] = {"ccas", "cmp", "cpts", "ehpad", "ght", "had",
-                                        "ifsi", "ihu", "msp",  "ssr",   "usld"};
+    static const char *const kinds[] = {"ccas", "cds",  "cmp", "cpts", "ehpad", "ght",
+                                        "had",  "ifsi", "ihu", "msp",  "ssr",   "usld"};
     if (sg_head_acronym(t, n))
         return 1;
     for (size_t k = 0; n >= 3 && n <= 5 && k < sizeof(kinds) / sizeof(*kinds); k++)

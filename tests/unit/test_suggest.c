@@ -174,19 +174,21 @@ static void pharmacies(void **state)
 
 /* A health centre or a MSP by its kind, in letters or spelt out, and its
  * place or name ("le CDS des Aygalades", "le centre de santé d'Aiguilles",
- * "la MSP de Lauris", "la maison de santé de Sarrians") is one body; not the
+ * "la MSP de Lauris", "la maison de santé de Sarrians", "le CDS
+ * André-Roussin") is one body; not the
  * centres of a place ("les centres de santé du Var"). */
 static void health_centres(void **state)
 {
     (void)state;
     sg_suggestion_list *l =
         run1("Le CDS des Aygalades ouvre le lundi. Le centre de santé d'Aiguilles recrute. La "
-             "MSP de Lauris ferme et la maison de santé de Sarrians aussi. Les centres de santé "
-             "du Var manquent de médecins.");
+             "MSP de Lauris ferme et la maison de santé de Sarrians aussi. Le CDS André-Roussin "
+             "recrute. Les centres de santé du Var manquent de médecins.");
     has(l, "CDS des Aygalades", "organisation");
     has(l, "Centre de santé d'Aiguilles", "organisation");
     has(l, "MSP de Lauris", "organisation");
     has(l, "Maison de santé de Sarrians", "organisation");
+    has(l, "CDS André-Roussin", "organisation");
     hasnt(l, "Centres de santé du Var");
     sg_suggestion_list_free(l);
 }
