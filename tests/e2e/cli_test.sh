@@ -112,6 +112,17 @@ for id in org:ch-grasse org:ch-briancon org:ch-salon place:commune:13049; do
 done
 check "Jean-Marcel de Brignoles by its name" grep -qP '\torg:chi-brignoles\t.*\tfolded' "$T/rows14.tsv"
 
+# The bundled gazetteers' rows of the twenty-fourth session (issue 14): the Bouches-du-Rhône's
+# caisse by its official label and the form without "centrale", the physiotherapists'
+# interregional council, the nurses' collective, and towns by the short names the press
+# gives them: "La Seyne" is La Seyne-sur-Mer (83), not Seyne (04); "Sanary", "Cagnes".
+printf 'La caisse primaire d’assurance maladie des Bouches-du-Rhône porte plainte. Le CIROMK Paca-Corse et le collectif Infirmiers libéraux en colère manifestent de La Seyne à Sanary et à Cagnes.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows24.tsv" - >/dev/null
+for id in org:cpam-13 org:ciromk-paca-corse org:collectif-infirmiers-liberaux-en-colere place:la-seyne-sur-mer place:sanary-sur-mer place:cagnes-sur-mer; do
+    check "bundled gazetteers (twenty-fourth) name $id" grep -qP "\t$id\t" "$T/rows24.tsv"
+done
+check "La Seyne is not Seyne (04)" test "$(grep -cP '\tplace:commune:04205\t' "$T/rows24.tsv")" = 0
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
