@@ -122,6 +122,10 @@ for id in org:cpam-13 org:ciromk-paca-corse org:collectif-infirmiers-liberaux-en
     check "bundled gazetteers (twenty-fourth) name $id" grep -qP "\t$id\t" "$T/rows24.tsv"
 done
 check "La Seyne is not Seyne (04)" test "$(grep -cP '\tplace:commune:04205\t' "$T/rows24.tsv")" = 0
+# a continent is no place of the annotation's, nor an actor
+printf 'Fos est une des plus grandes zones industrielles d’Europe.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/europe24.tsv" - >/dev/null
+check "no mention of Europe" test "$(grep -c 'Europe' "$T/europe24.tsv")" = 0
 
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".

@@ -143,6 +143,18 @@ static void head_complement_name(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A continent is no place of the annotation's (countries, regions,
+ * departments, communes): "d'Europe", "l'Afrique", "en Amérique" name none. */
+static void continents(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Une des plus grandes zones industrielles d'Europe. Les "
+                                 "laboratoires d'Afrique et d'Amérique suivent.");
+    for (const char *w[] = {"Europe", "Afrique", "Amérique", NULL}, **p = w; *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
 /* A benefit or a scheme by its letters ("l'APA", "le RMI", "la CMU", "l'AAH",
  * "la PCH", "la CSS", "une ALD") names no body. */
 static void benefits(void **state)
@@ -2099,6 +2111,7 @@ int main(void)
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(benefits),
+        cmocka_unit_test(continents),
         cmocka_unit_test(two_particles_breton_names),
         cmocka_unit_test(head_complement_name),
         cmocka_unit_test(pharmacies),
