@@ -143,6 +143,25 @@ static void head_complement_name(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A city's districts (Marseille's Saint-Mauront and La Viste, Nice's Ariane,
+ * Aix's Encagnane), a plan's name (le Ségur), a platform (Parcoursup) and
+ * words of campaigns and titles capitalised (Mars Bleu, la Côte bleue,
+ * Maladies rares, l'Espace) name no actor. */
+static void districts_and_words(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1(
+        "Les habitants de l'Ariane, de La Viste, de Saint-Mauront et d'Encagnane. Le Ségur promis "
+        "tarde. Mars Bleu commence. Parcoursup ouvre. La Côte bleue brûle. Maladies rares : "
+        "l'Espace accueille.");
+    for (const char *w[] = {"Ariane", "La Viste", "Saint-Mauront", "Encagnane", "Ségur", "Bleu",
+                            "Parcoursup", "Côte", "Maladies", "Espace", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
+}
+
 /* A continent is no place of the annotation's (countries, regions,
  * departments, communes): "d'Europe", "l'Afrique", "en Amérique" name none. */
 static void continents(void **state)
@@ -2112,6 +2131,7 @@ int main(void)
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(benefits),
         cmocka_unit_test(continents),
+        cmocka_unit_test(districts_and_words),
         cmocka_unit_test(two_particles_breton_names),
         cmocka_unit_test(head_complement_name),
         cmocka_unit_test(pharmacies),
