@@ -549,16 +549,23 @@ static size_t past_link(const sg_folded *f, size_t p, size_t lim, int of)
     return 0;
 }
 
-/* The department a number after folded offset p names ("la CPAM 13"): two
- * digits after a space, a word to themselves; their end in *end, or 0. */
-static unsigned number_at(const sg_folded *f, size_t p, size_t *end)
+/* The department two digits at folded offset q name, the end of a word
+ * ("13" in "la CPAM 13", "le CD13"): their end in *end, or 0. */
+static unsigned department_number(const sg_folded *f, size_t q, size_t *end)
 {
     const char *t = f->text;
-    if (p + 3 > f->len || t[p] != ' ' || t[p + 1] < '0' || t[p + 1] > '9' || t[p + 2] < '0' ||
-        t[p + 2] > '9' || (p + 3 < f->len && (f->flags[p + 3] & SG_F_ALNUM)))
+    if (q + 2 > f->len || t[q] < '0' || t[q] > '9' || t[q + 1] < '0' || t[q + 1] > '9' ||
+        (q + 2 < f->len && (f->flags[q + 2] & SG_F_ALNUM)))
         return 0;
-    *end = p + 3;
-    return sg_department_named(t + p + 1, 2);
+    *end = q + 2;
+    return sg_department_named(t + q, 2);
+}
+
+/* The department a number after folded offset p and a space names ("la CPAM
+ * 13"); its end in *end, or 0. */
+static unsigned number_at(const sg_folded *f, size_t p, size_t *end)
+{
+    return p < f->len && f->text[p] == ' ' ? department_number(f, p + 1, end) : 0;
 }
 
 /* The department's service of kind `kind` (a SAMU, a SDIS, a CPAM) of the
@@ -623,15 +630,8 @@ size_t sg_council_at(const sg_matcher *m, const sg_folded *f, size_t p, size_t l
     if (!m->ndept_bodies || p + 4 > lim || t[p] != 'c' || (t[p + 1] != 'd' && t[p + 1] != 'g') ||
         !(f->flags[p + 1] & SG_F_UPPER))
         return 0;
-    size_t ns = p + 2, ne; /* the number [ns, ne) */
-    if (t[ns] == ' ')      /* "CD 13" */
-        ns++;
-    for (ne = ns; ne < lim && (f->flags[ne] & SG_F_ALNUM);)
-        ne++;
-    if (ne - ns != 2 || t[ns] < '0' || t[ns] > '9' || t[ns + 1] < '0' || t[ns + 1] > '9' ||
-        (ne < f->len && (f->flags[ne] & SG_F_ALNUM)))
-        return 0;
-    unsigned d = sg_department_named(t + ns, 2);
+    size_t ns = p + 2 + (t[p + 2] == ' '), ne = 0; /* the number [ns, ne): "CD 13" too */
+    unsigned d = ns + 2 <= lim ? department_number(f, ns, &ne) : 0;
     uint32_t one =
         d ? only_body(m, m->dept_bodies, m->ndept_bodies, d, SG_BODY_DEPARTMENT) : SG_TRIE_NONE;
     if (one == SG_TRIE_NONE)
@@ -674,14 +674,12 @@ int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         /* the other entities of that name, as written in the gazetteers */
         const char *t = f->text + x->fs;
         size_t n = x->fe - x->fs;
-        const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
         uint32_t one = SG_TRIE_NONE;
-        for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
-             v = m->aliases[v].next) {
-            const alias_rec *a = &m->aliases[v];
-            if (a->len == n && !memcmp(m->texts + a->text_off, t, n) &&
-                m->body_dept[a->entity] == dept)
-                one = one == SG_TRIE_NONE || one == a->entity ? a->entity : SG_BODY_SEVERAL;
+        for (uint32_t v = sg_alias_first(m, t, n); v != SG_TRIE_NONE;
+             v = sg_alias_same(m, m->aliases[v].next, t, n)) {
+            uint32_t e = m->aliases[v].entity;
+            if (m->body_dept[e] == dept)
+                one = one == SG_TRIE_NONE || one == e ? e : SG_BODY_SEVERAL;
         }
         if (one != SG_TRIE_NONE && one != SG_BODY_SEVERAL)
             x->entity = one;
@@ -844,13 +842,10 @@ static int name_shared(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
     const char *t = f->text + x->fs;
     size_t n = x->fe - x->fs;
-    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
-    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
-         v = m->aliases[v].next) {
-        const alias_rec *a = &m->aliases[v];
-        if (a->entity != x->entity && a->len == n && !memcmp(m->texts + a->text_off, t, n))
+    for (uint32_t v = sg_alias_first(m, t, n); v != SG_TRIE_NONE;
+         v = sg_alias_same(m, m->aliases[v].next, t, n))
+        if (m->aliases[v].entity != x->entity)
             return 1;
-    }
     return 0;
 }
 

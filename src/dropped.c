@@ -380,7 +380,7 @@ static int town_of_establishment(const sg_matcher *m, const sg_folded *f, const 
         sg_is_person(m, prev->entity) || sg_department_named(f->text + x->fs, x->fe - x->fs))
         return 0;
     size_t k = prev->fe;
-    if (!(k + 4 <= x->fs && !memcmp(f->text + k, " de ", 4) && k + 4 == x->fs) &&
+    if (!(k + 4 == x->fs && !memcmp(f->text + k, " de ", 4)) &&
         !(k + 3 == x->fs && !memcmp(f->text + k, " d'", 3)))
         return 0;
     size_t w = prev->fs;

@@ -1580,14 +1580,12 @@ static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, un
 static int plural_end(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
                       uint32_t needs)
 {
-    const char *sp = memchr(k, ' ', kn);
     size_t last = kn;
     while (last > 0 && k[last - 1] != ' ')
         last--;
     char z = kn ? k[kn - 1] : 0;
-    if (words < 2 || words > 3 || m->is_person[entity] || m->is_place[entity] || !sp ||
-        kn - last < 4 || kn + 1 > SKEL_MAX || z == 's' || z == 'x' || z == 'z' || z < 'a' ||
-        z > 'z')
+    if (words < 2 || words > 3 || m->is_person[entity] || m->is_place[entity] || kn - last < 4 ||
+        kn + 1 > SKEL_MAX || z == 's' || z == 'x' || z == 'z' || z < 'a' || z > 'z')
         return 0;
     char buf[SKEL_MAX];
     memcpy(buf, k, kn);

@@ -63,6 +63,17 @@ static inline uint64_t sg_hash_bytes(uint64_t h, const char *t, size_t n)
     return sg_fnv1a(h, t, n);
 }
 
+/* The first name (alias) from v on in its prefix chain whose folded text is
+ * t[0, n) exactly, or SG_TRIE_NONE: with the chain's first, then each found's
+ * next, the names of all the entities written so. */
+static inline uint32_t sg_alias_same(const sg_matcher *m, uint32_t v, const char *t, size_t n)
+{
+    while (v != SG_TRIE_NONE &&
+           !(m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, t, n)))
+        v = m->aliases[v].next;
+    return v;
+}
+
 /* The name (alias) of prefix record r (NULL: none) whose folded text is
  * t[0, n) exactly and, with `place`, whose entity is a place: the first one
  * added when several are; SG_TRIE_NONE when none. */
@@ -70,12 +81,19 @@ static inline uint32_t sg_alias_at(const sg_matcher *m, const prefix_rec *r, con
                                    size_t n, int place)
 {
     uint32_t found = SG_TRIE_NONE; /* (a chain runs from the last added to the first) */
-    for (uint32_t v = r ? sg_prefix_alias(m, r) : SG_TRIE_NONE; v != SG_TRIE_NONE;
-         v = m->aliases[v].next)
-        if (m->aliases[v].len == n && !memcmp(m->texts + m->aliases[v].text_off, t, n) &&
-            (!place || m->is_place[m->aliases[v].entity]))
+    for (uint32_t v = sg_alias_same(m, r ? sg_prefix_alias(m, r) : SG_TRIE_NONE, t, n);
+         v != SG_TRIE_NONE; v = sg_alias_same(m, m->aliases[v].next, t, n))
+        if (!place || m->is_place[m->aliases[v].entity])
             found = v;
     return found;
+}
+
+/* The first name written t[0, n) in the gazetteers (looked up), for
+ * sg_alias_same's walk over the others; SG_TRIE_NONE when none. */
+static inline uint32_t sg_alias_first(const sg_matcher *m, const char *t, size_t n)
+{
+    const prefix_rec *r = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n));
+    return sg_alias_same(m, r ? sg_prefix_alias(m, r) : SG_TRIE_NONE, t, n);
 }
 
 /* The same, looking t[0, n) up (while compiling too: the filter is not made

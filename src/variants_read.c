@@ -871,16 +871,17 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
     return skel_walk(m, f, w->resume, st, SG_VARIANT_INSERTED, w->name_end, rd, &from);
 }
 
-/* Is the word at i right after an elided article, "l'" or "d'", or a
- * contracted one, "au", "aux", "du" ("au Cnrs", "du Cnrs")? */
-static int elided_article(const sg_folded *f, size_t i)
+/* Is the word at i right after an article: elided, "l'" or "d'"; contracted,
+ * "au", "aux", "du", "des" ("au Cnrs", "du Cnrs"); or definite, "le", "la",
+ * "les" ("la Drees")? */
+static int after_article(const sg_folded *f, size_t i)
 {
-    static const char *const contracted[] = {"au", "aux", "du", "la", "le", "les", "des"};
+    static const char *const articles[] = {"au", "aux", "du", "la", "le", "les", "des"};
     size_t b, e;
     sg_word_before(f, i, 0, &b, &e);
     return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd') ||
            (e + 1 == i && f->text[e] == ' ' &&
-            sg_word_in(f->text + b, e - b, contracted, sizeof(contracted) / sizeof(*contracted)));
+            sg_word_in(f->text + b, e - b, articles, sizeof(articles) / sizeof(*articles)));
 }
 
 /* The guard of a reading at i whose `confirm` is given (0: none): a
@@ -932,10 +933,9 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         /* in title case, only where the document names the entity otherwise
          * ("l'État" is no form of ÉTAT in a text that does not name it), or
          * in brackets, where a text defines its acronyms ("(Chits)"), or
-         * after an elided or contracted article, where a body is named
-         * ("l'Igas", "au Cnrs"); a
-         * place's acronym is its usual name ("la région Paca") */
-        if (end && titled && !sg_is_place(m, e) && !elided_article(f, i) &&
+         * after an article, where a body is named ("l'Igas", "au Cnrs", "la
+         * Drees"); a place's acronym is its usual name ("la région Paca") */
+        if (end && titled && !sg_is_place(m, e) && !after_article(f, i) &&
             !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
             hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
