@@ -249,8 +249,11 @@ static int name_follows(const sg_folded *f, const char *s, size_t p)
 {
     if (p < f->len && s[f->src[p]] == '-')
         return 1; /* "Ville-la-Grand", "Région-Sud" */
+    size_t p0 = p;
     while (p < f->len && f->text[p] == ' ')
         p++;
+    if (p > p0 && p < f->len && memchr(s + f->src[p0], '\n', f->src[p] - f->src[p0]))
+        return 0; /* a line's last word: the next line's first is no name of it */
     if (p < f->len && (f->flags[p] & SG_F_UPPER)) {
         size_t e = p;
         while (e < f->len && (f->flags[e] & SG_F_ALNUM))
