@@ -210,7 +210,7 @@ void sg_cand_list_free(sg_cand_list *l)
 
 /* ---- rows ---- */
 
-typedef enum { K_DEFINITION, K_PERSON, K_MARKED, K_SEQUENCE } row_kind;
+typedef enum { K_DEFINITION, K_PERSON, K_PLACE, K_MARKED, K_SEQUENCE } row_kind;
 
 typedef struct {
     char *id, *label, *aliases, *surname, *example;
@@ -243,7 +243,8 @@ typedef struct {
 struct sg_suggester {
     const sg_gazetteer *gaz;
     sg_suggest_options opt;
-    sg_extractor *base; /* the gazetteers' matcher */
+    sg_extractor *base;        /* the gazetteers' matcher */
+    sg_suggest_places *places; /* the places of reference, or NULL */
     sg_scan scan;
     sg_folded folded;
     sg_units units;
@@ -467,6 +468,44 @@ static int ends_with_person(const sg_suggester *s, const char *key)
     return 0;
 }
 
+/* Whether the text names `label` as an organisation: mostly after no
+ * place's cue, and after an organisation's, or elided, or in capitals
+ * ("aux côtés d'Antin", the fund, is no commune). */
+static int named_as_org(sg_suggester *s, const char *label)
+{
+    char *key = sg_suggest_fold(&s->scan.scratch, label, strlen(label));
+    long k = key ? sg_smap_get(&s->scan.seqs.index, key) : -1;
+    free(key);
+    const sg_cand *c = k >= 0 ? &s->scan.seqs.v[k] : NULL;
+    return c && c->place * 2 < c->mid + c->start && (c->org || c->elided || c->upper);
+}
+
+/* The places of reference named where the gazetteers name nothing, with
+ * their own ids when free ("place:commune:94076") and labels. */
+static int rows_from_places(sg_suggester *s)
+{
+    for (size_t i = 0; i < sg_suggest_places_count(s->places); i++) {
+        const char *label, *id = sg_suggest_places_get(s->places, i, &label);
+        if (name_taken(s, label) || named_as_org(s, label))
+            continue;
+        int rc =
+            row_add(s, K_PLACE, "place", "place", sg_strdup(label), sg_strdup(""), sg_strdup(""));
+        if (rc || (rc = take_name(s, label)))
+            return rc;
+        row *r = &s->rows.v[s->rows.n - 1];
+        char *own = NULL;
+        if (sg_smap_get(&s->rows.ids, id) < 0 && sg_gazetteer_find(s->gaz, id) < 0) {
+            if (!(own = sg_strdup(id)) || sg_smap_put(&s->rows.ids, id, s->rows.n - 1)) {
+                free(own);
+                return SG_ERR_NOMEM;
+            }
+            free(r->id);
+            r->id = own;
+        }
+    }
+    return 0;
+}
+
 static const char *sequence_type(const sg_cand *c)
 {
     size_t total = c->mid + c->start;
@@ -601,6 +640,10 @@ int sg_suggester_new(sg_suggester **out, const sg_gazetteer *gaz, const sg_sugge
     }
     sg_extractor_on_mention(s->base, on_base, s);
     sg_extractor_on_warning(s->base, ignore_warning, NULL);
+    if (s->opt.places && (rc = sg_suggest_places_new(&s->places, s->opt.places, err))) {
+        sg_suggester_free(s);
+        return rc;
+    }
     *out = s;
     return 0;
 }
@@ -610,6 +653,7 @@ void sg_suggester_free(sg_suggester *s)
     if (!s)
         return;
     sg_extractor_free(s->base);
+    sg_suggest_places_free(s->places);
     sg_extractor_free(s->counter);
     sg_gazetteer_free(s->rowgaz);
     sg_scan_free(&s->scan);
@@ -684,6 +728,9 @@ int sg_suggester_add(sg_suggester *s, const char *name, const char *text, size_t
     if (!text)
         text = "";
     int rc = read_document(s, name, text, len, err);
+    if (!rc && s->places)
+        rc = sg_suggest_places_read(s->places, name, text, len, &s->folded, s->spans, s->nspans,
+                                    err);
     if (rc)
         return rc;
     if (sg_scan_document(&s->scan, text, len, &s->folded, s->spans, s->nspans) ||
@@ -797,6 +844,8 @@ static int fix_rows(sg_suggester *s, sg_error *err)
     int rc = rows_from_definitions(s);
     if (!rc)
         rc = rows_from_people(s);
+    if (!rc && s->places)
+        rc = rows_from_places(s);
     if (!rc)
         rc = rows_from_sequences(s);
     if (rc)

@@ -15,6 +15,8 @@
 #include "furniture.h"
 #include "normalise.h"
 #include "segment.h"
+#include "stakegraph/error.h"
+#include "stakegraph/gazetteer.h"
 
 /* ---- word lists: folded words (lower case, no accents, "'" for every
  * apostrophe, a space for every dash), sorted in byte order ---- */
@@ -116,6 +118,25 @@ typedef struct {
     int place;   /* a mention of an entity of type place */
     int org;     /* ... of type organisation */
 } sg_span;
+
+/* ---- the places of reference (suggest_places.c) ---- */
+
+typedef struct sg_suggest_places sg_suggest_places;
+
+/* An extractor of the places `gaz` (sg_suggest_options.places). */
+int sg_suggest_places_new(sg_suggest_places **out, const sg_gazetteer *gaz, sg_error *err);
+void sg_suggest_places_free(sg_suggest_places *p);
+/* Reads one document, folded in `f`, whose mentions of the gazetteers are
+ * `spans`: counts the places named there that none of them covers, but
+ * guarded names (a guard would be lost in a row), names read by a variant,
+ * in lower case or inside another name, and names that read as a first name
+ * or a generic word. */
+int sg_suggest_places_read(sg_suggest_places *p, const char *name, const char *text, size_t len,
+                           const sg_folded *f, const sg_span *spans, size_t nspans, sg_error *err);
+/* The places counted, in the order first seen: the id of place i, and its
+ * label in *label. */
+size_t sg_suggest_places_count(const sg_suggest_places *p);
+const char *sg_suggest_places_get(const sg_suggest_places *p, size_t i, const char **label);
 
 typedef struct {
     size_t fs, fe; /* folded bytes */

@@ -599,6 +599,7 @@ static const char *const generic_words[] = {
     "usld",
     "vendredi",
     "video",
+    "vieux port",
     "vih",
     "ville",
     "voir",

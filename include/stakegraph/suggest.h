@@ -29,16 +29,26 @@ extern "C" {
 #endif
 
 typedef struct {
-    unsigned min_count; /* capitalised sequences found fewer times than this are
-                           left out (>= 1); acronym definitions, acronyms in
-                           capitals and people are kept from 1 */
-    int keep_documents; /* non-zero: the suggester keeps a copy of each document
-                           added, and sg_suggester_run counts the rows on them; 0:
-                           the caller gives every document again with
-                           sg_suggester_recount before the run (less memory) */
+    unsigned min_count;         /* capitalised sequences found fewer times than this are
+                                   left out (>= 1); acronym definitions, acronyms in
+                                   capitals and people are kept from 1 */
+    int keep_documents;         /* non-zero: the suggester keeps a copy of each document
+                                   added, and sg_suggester_run counts the rows on them; 0:
+                                   the caller gives every document again with
+                                   sg_suggester_recount before the run (less memory) */
+    const sg_gazetteer *places; /* places of reference (the communes, departments and
+                                   regions of France, say), or NULL: those the
+                                   documents name where the gazetteers name nothing
+                                   are proposed as "place" rows, with the reference's
+                                   label, and its id when no other entity has it;
+                                   entries with a guard are left out, and names
+                                   that read as something else (a first name, a
+                                   part of a person's name). Kept as a pointer: it
+                                   must outlive the suggester. */
 } sg_suggest_options;
 
-/* Fills `opt` with the defaults: min_count 2, documents kept. */
+/* Fills `opt` with the defaults: min_count 2, documents kept, no places of
+ * reference. */
 void sg_suggest_options_init(sg_suggest_options *opt);
 
 /* Sets one option by name, from text (as sg_extract_options_set):
@@ -59,7 +69,8 @@ typedef struct {
     const char *surname; /* people: the surname later mentions use ("" otherwise) */
     const char *kind;    /* why it is proposed: "definition", "acronym", "person",
                             "named" (a body named by its head: "la clinique
-                            Rosemond"), "sequence" */
+                            Rosemond"), "sequence", "place" (a place of
+                            reference, sg_suggest_options.places) */
     size_t count;        /* mentions an extractor finds with the row added */
     const char *example; /* the sentence of the first of them, on one line, at most
                             about 200 bytes */

@@ -234,5 +234,30 @@ with tempfile.TemporaryDirectory() as tmp:
     run("suggest", "-g", empty, "-o", sj, "--min-count", "1", junk)
     run("extract", "-q", "-g", sj, "-o", os.path.join(tmp, "j.graphml"), junk)
 
+    # the places of France the gazetteers miss: the bundled gazetteers/france by
+    # default, with their official ids; --places FILE instead; --no-places none
+    far = os.path.join(tmp, "far")
+    os.mkdir(far)
+    with open(os.path.join(far, "d.txt"), "w") as f:
+        f.write("Elle a travaillé à Villejuif puis à Charleville-Mézières (Ardennes).\n")
+    got = rows(run("suggest", "-g", gaz, far).stdout)
+    r = got.get("Villejuif", {})
+    check(r.get("id") == "place:commune:94076" and r.get("type") == "place",
+          "a commune of France by its id: %r" % (r,))
+    check(got.get("Ardennes", {}).get("id") == "place:department:08", "a department: %r" % got)
+    check(got.get("Charleville-Mézières", {}).get("type") == "place", "a commune: %r" % got)
+    got = rows(run("suggest", "-g", gaz, "--no-places", far).stdout)
+    check(not any(r["id"].startswith("place:commune:") for r in got.values()),
+          "--no-places: no commune's id: %r" % got)
+    ref = os.path.join(tmp, "ref.tsv")
+    with open(ref, "w") as f:
+        f.write("id\tlabel\ttype\nplace:x:1\tVillejuif\tplace\n")
+    got = rows(run("suggest", "-g", gaz, "--places", ref, far).stdout)
+    check(got.get("Villejuif", {}).get("id") == "place:x:1", "--places FILE: %r" % got)
+    check(not any(r["id"].startswith("place:department:") for r in got.values()),
+          "--places FILE replaces France's: %r" % got)
+    p = run("suggest", "-g", gaz, "--places", os.path.join(tmp, "none.tsv"), far, expect=1)
+    check(b"none.tsv" in p.stderr, "a missing --places file is named: %r" % p.stderr)
+
 print("%d checks, %d failed" % (checks, failures))
 sys.exit(1 if failures else 0)
