@@ -712,7 +712,14 @@ int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, si
                 return 0;
     } else if (a->mode == MODE_EXACT) {
         const unsigned char *want = m->pool + a->flags_off;
-        for (size_t k = 0; k < a->len; k++)
+        /* after an office, a body's name is its own in lower case too, and
+           the territory's is not: "le président de la région Sud" names
+           the council ("=Région Sud"), not the region ("=région Sud") */
+        int office = (flags[i] & SG_F_LOWER) && sg_office_before(f, i);
+        if (office && m->is_place[a->entity])
+            return 0;
+        for (size_t k = office && !m->is_person[a->entity] && (want[0] & SG_F_UPPER); k < a->len;
+             k++)
             if ((flags[i + k] ^ want[k]) & (SG_F_UPPER | SG_F_LOWER))
                 return 0;
     }

@@ -15,7 +15,9 @@
  * In the text, the word alone with its capital, after the
  * organisation is named and where no other name is read; not inside a longer
  * name (a capitalised word right before or after it: "Louis Pasteur") nor
- * after a street's noun ("rue Pasteur"); and not when two organisations of
+ * after a street's noun ("rue Pasteur") nor a plural or an indefinite
+ * determiner ("les CeGIDD" after "le CeGIDD Var Ouest": the kind); and not
+ * when two organisations of
  * the document share it. The words of an organisation's name are chosen the
  * first time a document names it and kept for the extractor's next documents
  * (sg_short_cache): the press names the same few bodies again and again. */
@@ -319,7 +321,8 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
         while (e < f->len && (f->flags[e] & SG_F_ALNUM))
             e++;
         uint32_t who = e - p >= MIN_LETTERS && (k >= h->n || h->v[k].fs >= e) &&
-                               alone(f, s_text, p, e) && !after_street(f, p)
+                               alone(f, s_text, p, e) && !after_street(f, p) &&
+                               !sg_kind_before(f, p)
                            ? bearer(c, &s, f->text + p, e - p)
                            : SG_TRIE_NONE;
         if (who != SG_TRIE_NONE)

@@ -1605,6 +1605,33 @@ int sg_variants_finish(sg_matcher *m)
     return rc;
 }
 
+/* The region inside a body's name by its other name, with more words after
+ * it: "Corevih PACA Ouest Corse" for the "COREVIH Provence-Alpes-Côte d'Azur
+ * Ouest Corse", and the other way. (At the end of a name, the loop of
+ * variants_finish reads it, and more of its names.) */
+static int region_inside(sg_matcher *m, skel_rec sk)
+{
+    for (size_t r = 0; r < 2; r++) {
+        const char *k = m->texts + sk.text_off, *other = regions[1 - r];
+        size_t rl = strlen(regions[r]), ol = strlen(other);
+        for (size_t at = 1; at + rl + 1 < sk.len; at++) {
+            if (k[at - 1] != ' ' || k[at + rl] != ' ' || memcmp(k + at, regions[r], rl))
+                continue;
+            size_t n = sk.len - rl + ol;
+            char buf[SKEL_MAX];
+            if (n > SKEL_MAX)
+                return 0;
+            memcpy(buf, k, at);
+            memcpy(buf + at, other, ol);
+            memcpy(buf + at + ol, k + at + rl, sk.len - at - rl);
+            return !taken(m, buf, n) && add_skel(m, sk.entity, buf, n, sk.needs | SG_VARIANT_REGION)
+                       ? SG_ERR_NOMEM
+                       : 0;
+        }
+    }
+    return 0;
+}
+
 static int variants_finish(sg_matcher *m)
 {
     size_t n0 = m->nskels, rlen[sizeof(regions) / sizeof(*regions)];
@@ -1623,6 +1650,8 @@ static int variants_finish(sg_matcher *m)
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))
             continue;
         if (!(sk.needs & SKEL_DERIVED) && department_dropped(m, sk, m->texts + sk.text_off, de))
+            return SG_ERR_NOMEM;
+        if (!m->is_place[sk.entity] && region_inside(m, sk))
             return SG_ERR_NOMEM;
         uint32_t ends = sk.len >= 2 ? region_ends[ending_key(m->texts + sk.text_off, sk.len)] : 0;
         for (; ends; ends &= ends - 1) { /* (the regions of its key, in the list's order) */

@@ -20,7 +20,8 @@ static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospit
                                          {"facultes", "faculte"},
                                          {"universites", "universite"},
                                          {"residences", "residence"},
-                                         {"etablissements", "etablissement"}};
+                                         {"etablissements", "etablissement"},
+                                         {"ministeres", "ministere"}};
 #define NPLURALS (sizeof(plurals) / sizeof(*plurals))
 
 /* The first words of `plurals` and their lengths: sg_plural_head is asked at
@@ -28,10 +29,10 @@ static const char *const plurals[][2] = {{"centres hospitaliers", "centre hospit
 static const struct {
     const char *w;
     size_t n;
-} plural_firsts[] = {{"centres", 7},     {"groupes", 7},        {"hopitaux", 8},
-                     {"cliniques", 9},   {"polycliniques", 13}, {"instituts", 9},
-                     {"fondations", 10}, {"facultes", 8},       {"universites", 11},
-                     {"residences", 10}, {"etablissements", 14}};
+} plural_firsts[] = {{"centres", 7},     {"groupes", 7},         {"hopitaux", 8},
+                     {"cliniques", 9},   {"polycliniques", 13},  {"instituts", 9},
+                     {"fondations", 10}, {"facultes", 8},        {"universites", 11},
+                     {"residences", 10}, {"etablissements", 14}, {"ministeres", 10}};
 
 int sg_plural_head(const char *t, size_t n)
 {
