@@ -45,7 +45,10 @@ static const struct {
              /* the Bouches-du-Rhône's, whose press drops "centrale" */
              {"caisse primaire centrale d'assurance maladie ", SG_BODY_CPAM},
              {"caisse primaire centrale d assurance maladie ", SG_BODY_CPAM},
-             {"cpam ", SG_BODY_CPAM}};
+             {"cpam ", SG_BODY_CPAM},
+             {"centre communal d'action sociale ", SG_BODY_CCAS},
+             {"centre communal d action sociale ", SG_BODY_CCAS},
+             {"ccas ", SG_BODY_CCAS}};
 
 /* The words that name a body by its kind in a text. `capital`: only written
  * with a capital ("la région" in lower case is the territory; "le conseil
@@ -70,7 +73,9 @@ static const struct {
              {"centre 15", 9, 6, SG_BODY_SAMU, 1}, /* its call centre, the 15 */
              {"sdis", 4, 4, SG_BODY_SDIS, 1},
              {"caisse primaire d'assurance maladie", 35, 6, SG_BODY_CPAM, 1},
-             {"cpam", 4, 4, SG_BODY_CPAM, 1}};
+             {"cpam", 4, 4, SG_BODY_CPAM, 1},
+             {"centre communal d'action sociale", 32, 6, SG_BODY_CCAS, 0},
+             {"ccas", 4, 4, SG_BODY_CCAS, 1}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
 /* The folded label of `entity`, in `scratch`. */
@@ -690,10 +695,34 @@ int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return 0;
 }
 
+/* The department an organisation's name ends with, after "de", "du", "des"
+ * or "d'" ("la Maison départementale des personnes handicapées du Var", "le
+ * CHU de Nice"): hit x's last words read as a place's; 0 for none. */
+static unsigned department_in_name(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    if (sg_is_place(m, x->entity) || sg_is_person(m, x->entity) || m->body_kind[x->entity])
+        return 0;
+    size_t tail = x->fe, b, e;
+    for (unsigned words = 0; words < 5; words++) {
+        sg_word_before(f, tail, 1, &b, &e);
+        if (e == b || b <= x->fs)
+            return 0;
+        unsigned d = tail < x->fe && sg_of_word(f->text + b, e - b)
+                         ? sg_department_of(f->text + tail, x->fe - tail)
+                         : 0;
+        if (d) /* ("des Bouches-du-Rhône": on past its own "du") */
+            return d;
+        tail = b;
+    }
+    return 0;
+}
+
 /* Fills who[] with the body each kind would be read as in the document: the
  * one of that kind it names, else the one of the places it names ("le
- * Département" in a text that names the Var), else the gazetteer's only one;
- * SG_TRIE_NONE when none or several. Returns whether any kind has one. */
+ * Département" in a text that names the Var), else the one of the department
+ * its organisations' names end with (the MDPH du Var's), else the
+ * gazetteer's only one; SG_TRIE_NONE when none or several. Returns whether
+ * any kind has one. */
 static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_hits *h,
                               uint32_t *who)
 {
@@ -717,6 +746,18 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
             if (m->nbodies)
                 note_place(m, m->bodies, m->nbodies, e, placed);
         }
+    }
+    /* no place says which department's: the organisations' names may */
+    if (placed[SG_BODY_DEPARTMENT] == SG_TRIE_NONE && m->ndept_bodies) {
+        uint32_t in_names[SG_BODY_KINDS];
+        for (size_t k = 0; k < SG_BODY_KINDS; k++)
+            in_names[k] = SG_TRIE_NONE;
+        for (size_t i = 0; i < h->n; i++) {
+            unsigned d = department_in_name(m, f, &h->v[i]);
+            if (d)
+                note_place(m, m->dept_bodies, m->ndept_bodies, d, in_names);
+        }
+        placed[SG_BODY_DEPARTMENT] = in_names[SG_BODY_DEPARTMENT];
     }
     int any = 0;
     unsigned dept = UINT_MAX; /* the document's one department, asked once */
@@ -868,7 +909,7 @@ static int shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits
         while (x->fs + wl < x->fe && (f->flags[x->fs + wl] & SG_F_ALNUM))
             wl++;
         unsigned char kind = m->body_kind[x->entity];
-        if (!town_service(kind) || x->how == SG_HIT_VARIANT ||
+        if (!(town_service(kind) || kind == SG_BODY_CCAS) || x->how == SG_HIT_VARIANT ||
             kind_at(f, x->fs, wl, &end, &lower) != kind || end != x->fe || !name_shared(m, f, x))
             h->v[out++] = *x;
     }

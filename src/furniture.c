@@ -146,9 +146,11 @@ static int has_date(const char *p, const char *end)
 static int furniture_line(const char *p, const char *end)
 {
     static const char *const starts[] = {
-        "publié le",    "publié à",     "mis à jour",     "modifié le",       "lire aussi",
-        "à lire aussi", "a lire aussi", "lire également", "voir aussi",       "article réservé",
-        "abonnez-vous", "partager",     "newsletter",     "temps de lecture", "lecture :"};
+        "publié le", "publié à", "mis à jour", "modifié le", "lire aussi", "à lire aussi",
+        "a lire aussi", "lire également", "voir aussi", "article réservé", "abonnez-vous",
+        "partager", "newsletter", "temps de lecture", "lecture :",
+        /* a local site's choice of town: "Votre ville : GAP | Changer de ville" */
+        "votre ville :"};
     p = skip_leaders(p, end);
     for (size_t c = 0; c < sizeof(starts) / sizeof(*starts); c++)
         if (starts_with(p, end, starts[c]))
@@ -458,8 +460,9 @@ static const char *credit_before_sentence(const char *q, const char *lend)
 /* "Illustration : Avec la circulation et la chaleur, la pollution ...": a
  * picture's cue whose colon a caption follows, a sentence (five words or
  * more before any "©" or "/", three of them in lower case, no bracket
- * closed), not a credit's names ("Photo : Jean Dupont / AFP", "(Photo :
- * AFP) La clinique ..."). Returns the colon's end: the cue
+ * closed among the first five: "par X (à gauche)" is the caption's), not a
+ * credit's names ("Photo : Jean Dupont / AFP", "(Photo : AFP) La clinique
+ * ..."). Returns the colon's end: the cue
  * alone is furniture, the caption counts. Or NULL. */
 static const char *cue_before_caption(const char *q, const char *lend)
 {
@@ -481,8 +484,9 @@ static const char *cue_before_caption(const char *q, const char *lend)
         lower += *r >= 'a' && *r <= 'z';
         while (r < lend && *r != ' ' && *r != ')')
             r++;
-        if (r < lend && *r == ')')
+        if (r < lend && *r == ')' && words < 5)
             return NULL; /* "(Photo : AFP) La clinique ...": a credit in brackets */
+        r += r < lend && *r == ')';
     }
     return words >= 5 && lower >= 3 ? colon + 1 : NULL;
 }

@@ -29,6 +29,7 @@ enum {
     SG_BODY_SAMU,       /* a department's emergency medical service */
     SG_BODY_SDIS,       /* a department's fire and rescue service */
     SG_BODY_CPAM,       /* a department's health insurance fund */
+    SG_BODY_CCAS,       /* a town's social welfare centre */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)

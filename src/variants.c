@@ -229,7 +229,7 @@ int sg_generic_head(const char *t, size_t n)
         size_t n;
     } g[] = {{"clinique", 8},  {"hopital", 7},      {"polyclinique", 12}, {"institut", 8},
              {"centre", 6},    {"fondation", 9},    {"groupe", 6},        {"maison", 6},
-             {"residence", 9}, {"laboratoire", 11}, {"hopitaux", 8}};
+             {"residence", 9}, {"laboratoire", 11}, {"hopitaux", 8},      {"ehpad", 5}};
     for (size_t k = 0; k < sizeof(g) / sizeof(*g); k++)
         if (n == g[k].n && t[0] == g[k].w[0] && !memcmp(t, g[k].w, n))
             return 1;
@@ -1172,6 +1172,28 @@ static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, un
 static int plural_end(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
                       uint32_t needs);
 
+/* A person's double surname by its first part after the first names, as the
+ * press writes it: "Maryse Joissains" for Maryse Joissains-Masini (each part
+ * capitalised, three letters or more; not when another entity reads so). */
+static int double_surname(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, uint32_t needs)
+{
+    const char *last = strrchr(written, ' ');
+    const char *h = last ? strchr(last + 1, '-') : NULL;
+    if (!h || strchr(h + 1, '-') || h - last - 1 < 3 || strlen(h + 1) < 3 ||
+        !(last[1] >= 'A' && last[1] <= 'Z') || !(h[1] >= 'A' && h[1] <= 'Z'))
+        return 0;
+    size_t n = kn; /* before the folded second part */
+    while (n > 0 && k[n - 1] != ' ')
+        n--;
+    if (n < 2)
+        return 0;
+    n--;
+    /* (built only when the entity's variants hold "initials", the person's
+       other forms; SG_VARIANT_INITIALS is no bit of a skeleton's needs) */
+    return taken(m, k, n) ? 0 : add_skel(m, entity, k, n, needs | SKEL_CAPITAL1);
+}
+
 /* A compound acronym by its first part, in capitals, when no other entity
  * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
  * rest a letter group too; not a kind of hospital, "CHU-Lenval": "le CHU"
@@ -1289,10 +1311,14 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
      * and misspelt when long. The press does not drop or add other function
      * words of theirs, and no head, region or inserted word applies to them:
      * their other skeletons would only fill the prefix table. */
-    if (m->is_person[entity] && !saints)
-        return words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
+    if (m->is_person[entity] && !saints) {
+        int rc = words >= 3 && (m->allowed[entity] & SG_VARIANT_INITIALS)
+                     ? double_surname(m, entity, written, k, kn, needs)
+                     : 0;
+        return !rc && words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
                    ? glued(m, entity, written, k, kn, words, needs)
-                   : 0; /* (but glued: "@MicheleRubirola") */
+                   : rc; /* (but glued: "@MicheleRubirola") */
+    }
     if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
         return words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
                    ? glued(m, entity, written, k, kn, words, needs)
