@@ -747,17 +747,25 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
                 note_place(m, m->bodies, m->nbodies, e, placed);
         }
     }
-    /* no place says which department's: the organisations' names may */
-    if (placed[SG_BODY_DEPARTMENT] == SG_TRIE_NONE && m->ndept_bodies) {
-        uint32_t in_names[SG_BODY_KINDS];
-        for (size_t k = 0; k < SG_BODY_KINDS; k++)
-            in_names[k] = SG_TRIE_NONE;
-        for (size_t i = 0; i < h->n; i++) {
+    /* no place says which department's: the organisations' names may (not
+     * for the SAMU, which the press names alone as a kind: "appelez le Samu") */
+    static const unsigned char departmental[] = {SG_BODY_DEPARTMENT, SG_BODY_PREFECTURE,
+                                                 SG_BODY_SDIS, SG_BODY_CPAM};
+    uint32_t in_names[SG_BODY_KINDS];
+    int asked = 0;
+    for (size_t j = 0; j < sizeof(departmental) && m->ndept_bodies; j++) {
+        unsigned char k = departmental[j];
+        if (placed[k] != SG_TRIE_NONE)
+            continue;
+        for (size_t i = 0; !asked && i < SG_BODY_KINDS; i++)
+            in_names[i] = SG_TRIE_NONE;
+        for (size_t i = 0; !asked && i < h->n; i++) {
             unsigned d = department_in_name(m, f, &h->v[i]);
             if (d)
                 note_place(m, m->dept_bodies, m->ndept_bodies, d, in_names);
         }
-        placed[SG_BODY_DEPARTMENT] = in_names[SG_BODY_DEPARTMENT];
+        asked = 1;
+        placed[k] = in_names[k];
     }
     int any = 0;
     unsigned dept = UINT_MAX; /* the document's one department, asked once */
