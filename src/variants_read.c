@@ -1334,6 +1334,11 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         sg_hit x = h->v[i];
+        /* a person's double surname by its first part, when the text writes
+           a second part, misspelt maybe: "Cathy Racon-Buzon" */
+        if (sg_is_person(m, x.entity) && x.how == SG_HIT_VARIANT && x.fe + 1 < f->len &&
+            t[x.fe] == ' ' && sg_dash_at(f, s, x.fe) && (fl[x.fe + 1] & SG_F_UPPER))
+            continue;
         if (sg_is_place(m, x.entity) && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
             /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
             if (x.fe + 1 < f->len && t[x.fe] == ' ' && sg_dash_at(f, s, x.fe) &&
