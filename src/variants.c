@@ -1095,13 +1095,31 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
     return add_derived(m, entity, k, hn, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
+/* Does `written` hold the word `link` between spaces or hyphens, followed
+ * by a capital ("-sur-Mer", " en Provence")? */
+static int link_before_capital(const char *written, const char *link)
+{
+    size_t ln = strlen(link);
+    for (const char *p = strstr(written, link); p; p = strstr(p + 1, link))
+        if (p > written && (p[-1] == ' ' || p[-1] == '-') && (p[ln] == ' ' || p[ln] == '-') &&
+            ((p[ln + 1] >= 'A' && p[ln + 1] <= 'Z') ||
+             ((unsigned char)p[ln + 1] == 0xC3 && (unsigned char)p[ln + 2] >= 0x80 &&
+              (unsigned char)p[ln + 2] <= 0x9E)))
+            return 1;
+    return 0;
+}
+
 /* A name that ends with a town "X-sur-Y" / "X-en-Y", read with the town's
  * short name as the press writes it (towns.c): "centre hospitalier
  * intercommunal Toulon-La Seyne" for "... Toulon-La Seyne-sur-Mer" (three
  * words or more left). */
-static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
+static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                           size_t kn, uint32_t needs)
 {
     static const char *const links[] = {" sur ", " en ", " sous "};
+    /* (a capitalised word after the link in the name as written: "Aide à
+       domicile en milieu rural" ends with no town) */
+    static const char *const written_links[] = {"sur", "en", "sous"};
     /* the last link, read with two words after it at most: its last space
      * is one of the skeleton's last two (0: none) */
     size_t last[2] = {0, 0};
@@ -1113,7 +1131,7 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *k, size_t
         for (size_t s = 0; s < 2 && !at; s++) /* (the later one first) */
             if (last[s] + 1 >= ll && !memcmp(k + last[s] + 1 - ll, links[l], ll))
                 at = last[s] + 1 - ll;
-        if (!at)
+        if (!at || !link_before_capital(written, written_links[l]))
             continue;
         unsigned before = 1;
         for (size_t i = 0; i < at; i++)
@@ -1352,7 +1370,7 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     if (!rc && words >= 3 && headed)
         rc = order_names(m, entity, k, kn, needs);
     if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
-        rc = short_town_tail(m, entity, k, kn, needs);
+        rc = short_town_tail(m, entity, written, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = town_short_end(m, entity, written, k, kn, needs);
     if (!rc && words >= 4 && headed)
