@@ -37,10 +37,18 @@ static int ambiguous_name(const sg_scan *sc, size_t i)
     return 0;
 }
 
-/* One of those as a first name: only inside a sentence, before a surname. */
+/* One of those as a first name: inside a sentence, before a surname; or
+ * starting one, before a surname and a verb ("Florence Aillet a déposé
+ * plainte", "Florence Aillet indique"). */
 static int ambiguous_first_name(const sg_scan *sc, size_t i)
 {
-    return !(sc->tok[i].flags & T_START) && ambiguous_name(sc, i);
+    if (!ambiguous_name(sc, i))
+        return 0;
+    if (!(sc->tok[i].flags & T_START))
+        return 1;
+    return i + 2 < sc->ntok && sep_blank(sc, i + 1) && sep_blank(sc, i + 2) &&
+           name_word(sc, i + 1) && (sc->tok[i + 2].flags & T_LOWER) &&
+           (is(sc, i + 2, "a") || is(sc, i + 2, "est") || in(sc, i + 2, SG_WL_VERB));
 }
 
 /* Word i as the surname right after a first name: a role's word too, which

@@ -185,6 +185,15 @@ static void benefits(void **state)
          p++)
         hasnt(l, *p);
     sg_suggestion_list_free(l);
+    /* nor the letters of a disease, a test, a practice or a kind of service:
+       VHC, TROD, RdR, IPA, PDSA, SAU, CDAG, CAT */
+    l = run1("Le VHC recule grâce au TROD et à la RdR. Les IPA renforcent la PDSA, le SAU tient. "
+             "Le CDAG devient un CeGIDD, le CAT un ESAT.");
+    for (const char *w[] = {"VHC", "TROD", "RdR", "IPA", "PDSA", "SAU", "CDAG", "CAT", NULL},
+                    **p = w;
+         *p; p++)
+        hasnt(l, *p);
+    sg_suggestion_list_free(l);
 }
 
 /* A pharmacy by its head and name ("la pharmacie de la Trillade", "la
@@ -755,7 +764,8 @@ static void cues_from_one_mention(void **state)
 }
 
 /* People with a capitalised particle (Le, Ben, Van...), and a first name
- * that is also a place (Florence) inside a sentence only. */
+ * that is also a place (Florence) inside a sentence only, or starting one
+ * before a surname and a verb. */
 static void people_with_particles(void **state)
 {
     (void)state;
@@ -769,6 +779,13 @@ static void people_with_particles(void **state)
     assert_string_equal(row(l, "Walid Ben Salem")->surname, "Ben Salem");
     has(l, "Florence Maurin", "person");
     hasnt(l, "Florence Vidal"); /* at a sentence's start: the city, maybe */
+    sg_suggestion_list_free(l);
+    /* but at a sentence's start before a surname and "a", "est" or a verb of
+       saying, a person */
+    l = run1("La plainte avance. Florence Aillard a déposé plainte. Florence Mazel explique "
+             "tout.");
+    has(l, "Florence Aillard", "person");
+    has(l, "Florence Mazel", "person");
     sg_suggestion_list_free(l);
 }
 
