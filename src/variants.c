@@ -1212,6 +1212,31 @@ static int double_surname(sg_matcher *m, uint32_t entity, const char *written, c
     return taken(m, k, n) ? 0 : add_skel(m, entity, k, n, needs | SKEL_CAPITAL1);
 }
 
+/* A name ending with an acronym and a department's number, the number
+ * glued to it as the press writes it: "France ADOT83" for France ADOT 83,
+ * "l'UPE13" for UPE 13 (the acronym in capitals; not when another entity
+ * reads so). */
+static int number_glued(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                        size_t kn, uint32_t needs)
+{
+    size_t wn = strlen(written), d = wn, a;
+    while (d > 0 && written[d - 1] >= '0' && written[d - 1] <= '9')
+        d--;
+    if (d == wn || wn - d > 3 || d < 3 || written[d - 1] != ' ')
+        return 0;
+    for (a = d - 1; a > 0 && written[a - 1] >= 'A' && written[a - 1] <= 'Z'; a--)
+        ;
+    if (d - 1 - a < 2 || (a > 0 && written[a - 1] != ' '))
+        return 0;
+    if (kn < 2 || k[kn - (wn - d) - 1] != ' ')
+        return 0;
+    char buf[SKEL_MAX];
+    size_t sp = kn - (wn - d) - 1;
+    memcpy(buf, k, sp);
+    memcpy(buf + sp, k + sp + 1, kn - sp - 1);
+    return taken(m, buf, kn - 1) ? 0 : add_derived(m, entity, buf, kn - 1, needs | SKEL_CAPITALS);
+}
+
 /* A compound acronym by its first part, in capitals, when no other entity
  * reads so: "l'IHU" for IHU-MI (three letters or more before the hyphen, the
  * rest a letter group too; not a kind of hospital, "CHU-Lenval": "le CHU"
@@ -1359,6 +1384,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = initials_readings(m, entity, k, kn, words, needs);
     if (!rc && words >= 3 && headed)
         rc = hyphen_tail(m, entity, written, k, kn, words, needs);
+    if (!rc && words >= 2 && body)
+        rc = number_glued(m, entity, written, k, kn, needs);
     if (!rc && words >= 3 && headed)
         rc = inner_head_dropped(m, entity, k, kn, needs);
     if (!rc && words >= 3 && headed)
@@ -1649,6 +1676,15 @@ int sg_variants_finish(sg_matcher *m)
     return rc;
 }
 
+/* Does the entity's label start with a lower-case letter ("e-santé
+ * Occitanie")? */
+static int label_in_lower_case(const sg_matcher *m, uint32_t entity)
+{
+    const char *label = m->gaz->ents[entity].label;
+    label += label[0] == '!' || label[0] == '=';
+    return label[0] >= 'a' && label[0] <= 'z';
+}
+
 /* The region inside a body's name by its other name, with more words after
  * it: "Corevih PACA Ouest Corse" for the "COREVIH Provence-Alpes-Côte d'Azur
  * Ouest Corse", and the other way. (At the end of a name, the loop of
@@ -1697,7 +1733,11 @@ static int variants_finish(sg_matcher *m)
             return SG_ERR_NOMEM;
         if (!m->is_place[sk.entity] && region_inside(m, sk))
             return SG_ERR_NOMEM;
-        uint32_t ends = sk.len >= 2 ? region_ends[ending_key(m->texts + sk.text_off, sk.len)] : 0;
+        /* (a name written in lower case, "e-santé Occitanie", read without
+           its region is a common noun: "l'e-santé") */
+        uint32_t ends = sk.len >= 2 && !label_in_lower_case(m, sk.entity)
+                            ? region_ends[ending_key(m->texts + sk.text_off, sk.len)]
+                            : 0;
         for (; ends; ends &= ends - 1) { /* (the regions of its key, in the list's order) */
             size_t r = (size_t)__builtin_ctz(ends), rl = rlen[r];
             const char *k = m->texts + sk.text_off; /* (add_derived may move the texts) */
