@@ -280,6 +280,35 @@ static int names_only(const char *p, const char *end)
     return capitalised >= 2;
 }
 
+/* A site's breadcrumb at the line's start p, "Accueil > Parcours de soins >
+ * Gestion de la data > Title", "Ouest Var > Actualité > Ollioules > Title":
+ * two " > " or more, each crumb short and no sentence. Returns the end of
+ * the page's title that the last crumb is: the title's first copy when the
+ * page repeats it as its heading ("… > Les 17 GRADeS créent une instance
+ * Les 17 GRADeS créent une instance Par …"), else the line's end when the
+ * line ends soon after, else the last " > "'s end; or NULL. */
+static const char *breadcrumb(const char *p, const char *end)
+{
+    enum { CRUMB = 60, TITLE = 160 };
+    const char *last = NULL, *from = p;
+    int crumbs = 0;
+    for (const char *q = p; q + 3 <= end && q - from <= CRUMB; q++) {
+        if (*q == '.' || *q == '!' || *q == '?')
+            break;
+        if (q[0] == ' ' && q[1] == '>' && q[2] == ' ') {
+            crumbs++;
+            last = from = q + 3;
+        }
+    }
+    if (crumbs < 2)
+        return NULL;
+    /* the title, then its copy after a space */
+    for (const char *k = last + 16; k < end && k - last <= TITLE; k++)
+        if (*k == ' ' && end - (k + 1) >= k - last && !memcmp(last, k + 1, (size_t)(k - last)))
+            return k;
+    return end - last <= TITLE ? end : last;
+}
+
 /* A newspaper's header at p, "Var-Matin (Grand Toulon)", "Nice-Matin
  * (Cannes)", or the newspaper's name alone on its line, or followed by its
  * journalists' names ("BFM Var Laura Berlioz avec Lilian Pouyaud"): returns
@@ -725,6 +754,12 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
             if (emit(ctx, (size_t)(line - s), (size_t)(head - s)))
                 return;
             p = head;
+        }
+        const char *crumbs = !head && p < lend ? breadcrumb(p, lend) : NULL;
+        if (crumbs) {
+            if (emit(ctx, (size_t)(line - s), (size_t)(crumbs - s)))
+                return;
+            p = crumbs;
         }
         const char *wire = p < lend && *p >= 'A' && *p <= 'Z' ? wire_dateline(p, lend) : NULL;
         if (wire && emit(ctx, (size_t)(line - s), (size_t)(wire - s)))
