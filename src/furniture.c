@@ -76,6 +76,26 @@ static const char *skip_leaders(const char *p, const char *end)
 
 /* A credit cue at p: "photo", "crédit", "©", ... followed (within a few
  * words) by ':' or '/', or "©" alone. Returns 1 when it is one. */
+/* Do capitalised words from p close a bracket within 40 bytes, letters,
+ * spaces, hyphens and apostrophes only ("Jean Dupont)")? */
+static int names_close_bracket(const char *p, const char *end)
+{
+    if (p >= end || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p == 0xC3))
+        return 0;
+    for (const char *q = p; q < end && q - p < 40; q++) {
+        if (*q == ')')
+            return q - p >= 3;
+        if (*q == '.' || *q == ',' || *q == ':' || *q == ';' || *q == '(' || *q == '\n' ||
+            (*q >= '0' && *q <= '9'))
+            return 0;
+        if (*q == ' ' && q + 1 < end && (q[1] >= 'a' && q[1] <= 'z') &&
+            !(q + 3 < end && (q[1] == 'd' || q[1] == 'l') &&
+              (q[2] == 'e' || q[2] == 'a' || q[2] == '\'')))
+            return 0; /* a lower-case word: a caption, no name ("photo Marseille la nuit") */
+    }
+    return 0;
+}
+
 static int credit_at(const char *p, const char *end, int line_start)
 {
     static const char *const cues[] = {"photos",  "photo",  "crédits",      "crédit",
@@ -104,6 +124,10 @@ static int credit_at(const char *p, const char *end, int line_start)
         if (!line_start && !(*p >= 'A' && *p <= 'Z') && (unsigned char)*p != 0xC3)
             return 0; /* inside a line, a credit is capitalised ("— Crédit : X"),
                          or in brackets ("(crédit : X)", line_start 2) */
+        /* in brackets, a photo's cue and capitalised names closing them:
+           "(photo Jean Dupont)" (not "(Crédit Agricole Alpes Provence)") */
+        if (line_start == 2 && c < 2 && names_close_bracket(skip_blanks(p + n, end), end))
+            return 1;
         /* ':' or '/' within the next 30 bytes, no sentence end before it */
         for (const char *q = p + n; q < end && q < p + n + 30; q++) {
             if (*q == ':' || *q == '/')
