@@ -197,6 +197,32 @@ static int furniture_line(const char *p, const char *end)
     return words <= 12 || (words <= 20 && has_date(q, end));
 }
 
+/* A page's place tag on a line of its own, ending with the country:
+ * "Nice, France", "Quartier X, Avignon, France", "date 2019-10 Var, France"
+ * (the pages' location metadata, not a sentence: four parts at most, each
+ * capitalised and short, no full stop). */
+static int place_tag_line(const char *p, const char *end)
+{
+    static const char country[] = ", France";
+    const size_t cn = sizeof(country) - 1;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
+        end--;
+    if (end - p > 120 || (size_t)(end - p) <= cn || memcmp(end - cn, country, cn))
+        return 0;
+    if (end - p > 13 && !memcmp(p, "date ", 5) && p[5] >= '0' && p[5] <= '9' && p[9] == '-')
+        p = skip_blanks(p + 12, end); /* "date 2019-10 " */
+    unsigned parts = 0;
+    for (const char *q = p; q < end - cn; parts++) {
+        if (!((*q >= 'A' && *q <= 'Z') || (unsigned char)*q == 0xC3) || parts >= 4)
+            return 0;
+        const char *c = memchr(q, ',', (size_t)(end - q));
+        if (!c || c - q > 40 || memchr(q, '.', (size_t)(c - q)))
+            return 0;
+        q = skip_blanks(c + 1, end);
+    }
+    return parts >= 1;
+}
+
 /* A short line that gives a source, then its date: "Orange avec
  * AFP-Services, publié le vendredi 16 août 2019 à 14h00" (no sentence
  * before the comma). */
@@ -789,7 +815,8 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         if (wire && emit(ctx, (size_t)(line - s), (size_t)(wire - s)))
             return;
         if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
-            source_line(line, lend) || notice_line(line, lend) || section_line(line, lend)) {
+            source_line(line, lend) || notice_line(line, lend) || section_line(line, lend) ||
+            place_tag_line(p, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {
