@@ -24,10 +24,13 @@ void sg_wbuf_init(sg_wbuf *w, FILE *f, char *mem, size_t cap)
     w->p = mem;
     w->n = 0;
     w->cap = cap;
+    w->failed = 0;
 }
 
 void sg_wbuf_flush(sg_wbuf *w)
 {
+    if (!w->f) /* (in memory: the bytes stay) */
+        return;
     if (w->n)
         fwrite(w->p, 1, w->n, w->f);
     w->n = 0;
@@ -35,7 +38,12 @@ void sg_wbuf_flush(sg_wbuf *w)
 
 void sg_wbuf_write(sg_wbuf *w, const char *s, size_t n)
 {
-    if (w->n + n > w->cap) {
+    if (w->n + n > w->cap && !w->f) {
+        if (w->failed || sg_grow_to((void **)&w->p, &w->cap, w->n + n, 1)) {
+            w->failed = 1;
+            return;
+        }
+    } else if (w->n + n > w->cap) {
         sg_wbuf_flush(w);
         if (n > w->cap) {
             fwrite(s, 1, n, w->f);

@@ -18,11 +18,16 @@ void sg_xml_write(FILE *f, const char *s);
 /* A buffer in front of a FILE for the writers of large files: a GraphML's
  * fields gathered and written a buffer at a time, where a stdio call a field
  * (a lock taken and released each, once the run has had threads) was a
- * third of the writing. `mem` (cap bytes, at least 64) is the caller's. */
+ * third of the writing. `mem` (cap bytes, at least 64) is the caller's.
+ * With `f` NULL the bytes stay in memory: `mem` (NULL, or cap bytes from
+ * malloc) is grown to hold them all, and p, n and cap are then the block,
+ * its length and its size, the caller's to keep or free; `failed` says that
+ * memory ran out (bytes were lost). */
 typedef struct {
     FILE *f;
     char *p;
     size_t n, cap;
+    int failed;
 } sg_wbuf;
 
 void sg_wbuf_init(sg_wbuf *w, FILE *f, char *mem, size_t cap);
