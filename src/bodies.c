@@ -755,8 +755,8 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
     int asked = 0;
     for (size_t j = 0; j < sizeof(departmental) && m->ndept_bodies; j++) {
         unsigned char k = departmental[j];
-        if (placed[k] != SG_TRIE_NONE)
-            continue;
+        if (placed[k] != SG_TRIE_NONE || m->body_only[k] == SG_TRIE_NONE)
+            continue; /* (said, or no body of that kind to say) */
         for (size_t i = 0; !asked && i < SG_BODY_KINDS; i++)
             in_names[i] = SG_TRIE_NONE;
         for (size_t i = 0; !asked && i < h->n; i++) {

@@ -1691,11 +1691,17 @@ static int label_in_lower_case(const sg_matcher *m, uint32_t entity)
  * variants_finish reads it, and more of its names.) */
 static int region_inside(sg_matcher *m, skel_rec sk)
 {
-    for (size_t r = 0; r < 2; r++) {
-        const char *k = m->texts + sk.text_off, *other = regions[1 - r];
-        size_t rl = strlen(regions[r]), ol = strlen(other);
-        for (size_t at = 1; at + rl + 1 < sk.len; at++) {
-            if (k[at - 1] != ' ' || k[at + rl] != ' ' || memcmp(k + at, regions[r], rl))
+    const char *k = m->texts + sk.text_off;
+    /* (both names start with 'p': the words starting so, after a space) */
+    for (const char *q = sk.len > 2 ? memchr(k + 1, 'p', sk.len - 2) : NULL; q;
+         q = q + 1 < k + sk.len ? memchr(q + 1, 'p', (size_t)(k + sk.len - q - 1)) : NULL) {
+        size_t at = (size_t)(q - k);
+        if (k[at - 1] != ' ')
+            continue;
+        for (size_t r = 0; r < 2; r++) {
+            const char *other = regions[1 - r];
+            size_t rl = strlen(regions[r]), ol = strlen(other);
+            if (at + rl + 1 >= sk.len || k[at + rl] != ' ' || memcmp(k + at, regions[r], rl))
                 continue;
             size_t n = sk.len - rl + ol;
             char buf[SKEL_MAX];
