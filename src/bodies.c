@@ -751,21 +751,23 @@ static int bodies_of_document(const sg_matcher *m, const sg_folded *f, const sg_
      * for the SAMU, which the press names alone as a kind: "appelez le Samu") */
     static const unsigned char departmental[] = {SG_BODY_DEPARTMENT, SG_BODY_PREFECTURE,
                                                  SG_BODY_SDIS, SG_BODY_CPAM};
-    uint32_t in_names[SG_BODY_KINDS];
-    int asked = 0;
-    for (size_t j = 0; j < sizeof(departmental) && m->ndept_bodies; j++) {
-        unsigned char k = departmental[j];
-        if (placed[k] != SG_TRIE_NONE || m->body_only[k] == SG_TRIE_NONE)
-            continue; /* (said, or no body of that kind to say) */
-        for (size_t i = 0; !asked && i < SG_BODY_KINDS; i++)
-            in_names[i] = SG_TRIE_NONE;
-        for (size_t i = 0; !asked && i < h->n; i++) {
+    enum { NDEPARTMENTAL = sizeof(departmental) / sizeof(*departmental) };
+    int unsaid = 0; /* (and a body of that kind to say) */
+    for (size_t j = 0; j < NDEPARTMENTAL; j++)
+        unsaid |= placed[departmental[j]] == SG_TRIE_NONE &&
+                  m->body_only[departmental[j]] != SG_TRIE_NONE;
+    if (unsaid && m->ndept_bodies) {
+        uint32_t in_names[SG_BODY_KINDS];
+        for (size_t k = 0; k < SG_BODY_KINDS; k++)
+            in_names[k] = SG_TRIE_NONE;
+        for (size_t i = 0; i < h->n; i++) {
             unsigned d = department_in_name(m, f, &h->v[i]);
             if (d)
                 note_place(m, m->dept_bodies, m->ndept_bodies, d, in_names);
         }
-        asked = 1;
-        placed[k] = in_names[k];
+        for (size_t j = 0; j < NDEPARTMENTAL; j++)
+            if (placed[departmental[j]] == SG_TRIE_NONE)
+                placed[departmental[j]] = in_names[departmental[j]];
     }
     int any = 0;
     unsigned dept = UINT_MAX; /* the document's one department, asked once */

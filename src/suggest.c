@@ -877,15 +877,7 @@ static int fix_rows(sg_suggester *s, sg_error *err)
  * document order and do not overlap, so their ends are in order too. */
 static int base_wins(const sg_suggester *s, size_t a, size_t b)
 {
-    size_t lo = 0, hi = s->nspans;
-    while (lo < hi) { /* the first mention ending after a */
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->spans[mid].e <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k < s->nspans && s->spans[k].s < b; k++)
+    for (size_t k = sg_span_after(s->spans, s->nspans, a); k < s->nspans && s->spans[k].s < b; k++)
         if (s->spans[k].s < a || (s->spans[k].s == a && s->spans[k].e >= b))
             return 1;
     return 0;

@@ -119,6 +119,21 @@ typedef struct {
     int org;     /* ... of type organisation */
 } sg_span;
 
+/* The first of the n spans v (in document order, not overlapping, so their
+ * ends in order too) that ends after byte a; n when none does. */
+static inline size_t sg_span_after(const sg_span *v, size_t n, size_t a)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].e <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* ---- the places of reference (suggest_places.c) ---- */
 
 typedef struct sg_suggest_places sg_suggest_places;

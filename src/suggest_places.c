@@ -84,34 +84,11 @@ void sg_suggest_places_free(sg_suggest_places *p)
     free(p);
 }
 
-/* Whether a mention of the gazetteers overlaps [a, b) (they are in document
- * order and do not overlap one another). */
+/* Whether a mention of the gazetteers overlaps [a, b). */
 static int overlaps(const sg_span *spans, size_t n, size_t a, size_t b)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) { /* the first ending after a */
-        size_t mid = lo + (hi - lo) / 2;
-        if (spans[mid].e <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && spans[lo].s < b;
-}
-
-/* The start of the word that ends at folded offset `e` across spaces (its
- * end in *end), or `e` when none does. */
-static size_t word_before(const sg_folded *f, size_t e, size_t *end)
-{
-    size_t k = e;
-    while (k > 0 && f->text[k - 1] == ' ')
-        k--;
-    *end = k;
-    if (k == e || k == 0 || !(f->flags[k - 1] & SG_F_ALNUM))
-        return e;
-    while (k > 0 && (f->flags[k - 1] & SG_F_ALNUM))
-        k--;
-    return k;
+    size_t k = sg_span_after(spans, n, a);
+    return k < n && spans[k].s < b;
 }
 
 /* Whether the name at folded offset fs is a part of another: a capitalised
@@ -126,15 +103,16 @@ static int inside_name(const sg_folded *f, size_t fs)
                                                "dans", "depuis", "en",     "entre", "pour",
                                                "pres", "sur",    "vers"};
     size_t b, e;
-    if ((b = word_before(f, fs, &e)) == fs)
+    sg_word_before(f, fs, 0, &b, &e);
+    if (b == e)
         return 0;
     if (f->flags[b] & SG_F_UPPER)
         return !sg_word_in(f->text + b, e - b, prepositions,
                            sizeof(prepositions) / sizeof(*prepositions));
-    if (e - b != 2 || memcmp(f->text + b, "de", 2))
+    if (!sg_word_is(f->text + b, e - b, "de"))
         return 0;
-    size_t b2 = word_before(f, b, &e);
-    return b2 != b && (f->flags[b2] & SG_F_UPPER);
+    sg_word_before(f, b, 0, &b, &e);
+    return b != e && (f->flags[b] & SG_F_UPPER);
 }
 
 /* Whether a place's name reads as something else more often: a first name

@@ -1326,6 +1326,14 @@ static int month_after(const sg_folded *f, size_t p)
            sg_word_in(f->text + p + 1, e - p - 1, months, sizeof(months) / sizeof(*months));
 }
 
+/* Does a hyphen and a capitalised word follow folded offset e ("Nice-Nord",
+ * "Racon-Buzon": the name goes on)? */
+static int hyphen_goes_on(const sg_folded *f, const char *s, size_t e)
+{
+    return e + 1 < f->len && f->text[e] == ' ' && sg_dash_at(f, s, e) &&
+           (f->flags[e + 1] & SG_F_UPPER);
+}
+
 void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                        sg_hits *h)
 {
@@ -1336,13 +1344,11 @@ void sg_variants_after(const sg_matcher *m, const sg_folded *f, const char *s, s
         sg_hit x = h->v[i];
         /* a person's double surname by its first part, when the text writes
            a second part, misspelt maybe: "Cathy Racon-Buzon" */
-        if (sg_is_person(m, x.entity) && x.how == SG_HIT_VARIANT && x.fe + 1 < f->len &&
-            t[x.fe] == ' ' && sg_dash_at(f, s, x.fe) && (fl[x.fe + 1] & SG_F_UPPER))
+        if (sg_is_person(m, x.entity) && x.how == SG_HIT_VARIANT && hyphen_goes_on(f, s, x.fe))
             continue;
         if (sg_is_place(m, x.entity) && (x.how == SG_HIT_NAME || x.how == SG_HIT_VARIANT)) {
             /* a place inside a hyphenated name: "Nice-Nord", "Aix-Marseille" */
-            if (x.fe + 1 < f->len && t[x.fe] == ' ' && sg_dash_at(f, s, x.fe) &&
-                (fl[x.fe + 1] & SG_F_UPPER))
+            if (hyphen_goes_on(f, s, x.fe))
                 continue;
             /* and before a capitalised point of the compass: "la CPTS Var Ouest",
                "Toulon Est" name an area, not the place */
