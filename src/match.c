@@ -671,12 +671,16 @@ int sg_office_before(const sg_folded *f, size_t i)
     return e > b && sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices));
 }
 
-/* "la ville de X" in lower case is the city's body as the subject that
- * opens a sentence or the agent after "par": "La ville de Cannes a décidé",
- * "financé par la ville de Nice" (elsewhere, "il aime la ville de Marseille",
- * the territory). */
+/* "la ville de X" in lower case is the city's body as a subject (opening a
+ * sentence or a clause: after a comma, "que", "laquelle", "tandis que"…) or
+ * as the agent after "par": "La ville de Cannes a décidé", "tandis que la
+ * ville de Nice mettra des locaux à disposition", "financé par la ville de
+ * Nice" (elsewhere, "il aime la ville de Marseille", "au nord de la ville de
+ * Nice", the territory). */
 static int city_acts(const sg_folded *f, size_t i)
 {
+    static const char *const openers[] = {"par",  "que",   "laquelle", "lequel",
+                                          "dont", "quand", "car",      "mais"};
     size_t b, e;
     if (i + 5 > f->len || memcmp(f->text + i, "ville", 5))
         return 0;
@@ -686,10 +690,10 @@ static int city_acts(const sg_folded *f, size_t i)
     size_t k = b;
     while (k > 0 && f->text[k - 1] == ' ')
         k--;
-    if (k == 0 || strchr(".!?:\n", f->text[k - 1]))
+    if (k == 0 || strchr(".!?:,;\n", f->text[k - 1]))
         return 1;
     sg_word_before(f, b, 0, &b, &e);
-    return e == k && sg_word_is(f->text + b, e - b, "par");
+    return e == k && sg_word_in(f->text + b, e - b, openers, sizeof(openers) / sizeof(*openers));
 }
 
 int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
