@@ -27,12 +27,16 @@ static int hyphen_before_last(const char *s, size_t a, size_t b)
 
 /* Is the noun before the name at folded offset p itself after "de" ("le
  * directeur de l'hôpital Franck Dupont", "la directrice du lycée Anne
- * Martin")? There the name is as often the person's, in apposition. */
+ * Martin")? There the name is as often the person's, in apposition; not
+ * after a noun written with a capital, the thing's own name ("la rénovation
+ * du Pavillon Arthur Rimbaud"). */
 static int after_of(const sg_folded *f, size_t p)
 {
     static const char *const article[] = {"l", "la", "le", "les"};
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e); /* the noun */
+    if (b < e && (f->flags[b] & SG_F_UPPER))
+        return 0;
     sg_word_before(f, b, 1, &b, &e);
     if (b < e && sg_word_in(f->text + b, e - b, article, 4))
         sg_word_before(f, b, 1, &b, &e);
@@ -174,6 +178,16 @@ int sg_area_before(const sg_folded *f, size_t p)
 static int in_area(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
     return m->is_place[x->entity] && sg_area_before(f, x->fs);
+}
+
+/* A place right after a clinic's or a hospital's head, with no "de": the
+ * establishment's own name ("la clinique Puget", "l'hôpital Cannes Ouest"),
+ * no mention of the town. */
+static int after_head(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    static const char *const heads[] = {"clinique", "hopital", "polyclinique"};
+    return m->is_place[x->entity] &&
+           sg_word_before_in(f, x->fs, heads, sizeof(heads) / sizeof(*heads));
 }
 
 /* A body named after "hôtel de": "l'Hôtel de Ville d'Arles", "l'hôtel de
@@ -319,7 +333,8 @@ static int after_acronym_dash(const sg_matcher *m, const sg_folded *f, const cha
 /* A place in brackets right after an organisation's mention whose name ends
  * with that place: "l'ARS Provence-Alpes-Côte d'Azur (Paca)" spells the
  * region's short name out, the region is no mention of its own. */
-static int abbreviated(const sg_matcher *m, const sg_folded *f, const sg_hit *prev, const sg_hit *x)
+static int abbreviated(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *prev,
+                       const sg_hit *x)
 {
     if (!prev || !m->is_place[x->entity] || m->is_place[prev->entity] ||
         m->is_person[prev->entity] || x->fs < 1 || f->text[x->fs - 1] != '(' || x->fe >= f->len ||
@@ -329,8 +344,8 @@ static int abbreviated(const sg_matcher *m, const sg_folded *f, const sg_hit *pr
         if (f->text[k] != ' ')
             return 0;
     for (size_t w = prev->fs; w < prev->fe; w++) {
-        if (w > prev->fs && (f->flags[w - 1] & SG_F_ALNUM))
-            continue; /* (word starts only) */
+        if (w > prev->fs && ((f->flags[w - 1] & SG_F_ALNUM) || s[f->src[w] - 1] == '-'))
+            continue; /* (word starts only; "Pierrefeu-du-Var (Var)" names the Var) */
         uint32_t a = (f->flags[w] & SG_F_ALNUM) ? sg_alias_named(m, f->text + w, prev->fe - w, 1)
                                                 : SG_TRIE_NONE;
         if (a != SG_TRIE_NONE && m->aliases[a].entity == x->entity)
@@ -404,8 +419,8 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
         }
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) &&
             !in_address(f, x->fs, x->fe) && !glued_ending(f, x->fe) && !in_area(m, f, x) &&
-            !in_district(m, f, x) && !in_hotel(m, f, x) &&
-            !abbreviated(m, f, out ? &h->v[out - 1] : NULL, x) &&
+            !in_district(m, f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
+            !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }

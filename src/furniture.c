@@ -98,9 +98,9 @@ static int names_close_bracket(const char *p, const char *end)
 
 static int credit_at(const char *p, const char *end, int line_start)
 {
-    static const char *const cues[] = {"photos",  "photo",  "crédits",      "crédit",
-                                       "credits", "credit", "illustration", "infographie",
-                                       "vidéo",   "légende"};
+    static const char *const cues[] = {"photos",  "photo",        "images",      "image",
+                                       "crédits", "crédit",       "credits",     "credit",
+                                       "vidéo",   "illustration", "infographie", "légende"};
     if (end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA9)
         return 1; /* © */
     if (end - p >= 3 && p[0] == '(' && (p[1] == 'c' || p[1] == 'C') && p[2] == ')')
@@ -124,9 +124,10 @@ static int credit_at(const char *p, const char *end, int line_start)
         if (!line_start && !(*p >= 'A' && *p <= 'Z') && (unsigned char)*p != 0xC3)
             return 0; /* inside a line, a credit is capitalised ("— Crédit : X"),
                          or in brackets ("(crédit : X)", line_start 2) */
-        /* in brackets, a photo's cue and capitalised names closing them:
-           "(photo Jean Dupont)" (not "(Crédit Agricole Alpes Provence)") */
-        if (line_start == 2 && c < 2 && names_close_bracket(skip_blanks(p + n, end), end))
+        /* in brackets, a picture's cue and capitalised names closing them:
+           "(photo Jean Dupont)", "(image AP-HM)" (not "(Crédit Agricole
+           Alpes Provence)") */
+        if (line_start == 2 && c < 4 && names_close_bracket(skip_blanks(p + n, end), end))
             return 1;
         /* ':' or '/' within the next 30 bytes, no sentence end before it */
         for (const char *q = p + n; q < end && q < p + n + 30; q++) {
@@ -399,7 +400,7 @@ typedef int (*emit_fn)(void *ctx, size_t a, size_t b);
 /* The bytes a credit inside a line may start with: 1 always, 2 right after '('. */
 static const unsigned char credit_start[256] = {
     ['P'] = 1, ['C'] = 1,  ['I'] = 1, ['V'] = 1, ['L'] = 1,
-    ['('] = 1, [0xC2] = 1, ['p'] = 2, ['c'] = 2};
+    ['('] = 1, [0xC2] = 1, ['p'] = 2, ['c'] = 2, ['i'] = 2};
 
 /* A credit inside a line ends in one of these bytes within CUE_REACH bytes of
  * its start: the ':' or '/' after its cue (credit_at reads up to 30 bytes

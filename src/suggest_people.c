@@ -379,12 +379,15 @@ static int noble_person(sg_scan *sc, size_t i, size_t n)
 }
 
 /* The n words after a title at i (1 to 3), a person: first names first, the
- * surname from the first word that is none. */
+ * surname from the first word that is none; not a surname of one letter, an
+ * interview's initials ("M.R. : En effet…"). */
 static int person_after_title(sg_scan *sc, size_t i, size_t n)
 {
     size_t sur = i + 1;
     while (sur < i + n && sg_first_name(fw(sc, sur)))
         sur++;
+    if (sur == i + n && fw(sc, sur)[0] && !fw(sc, sur)[1])
+        return 0;
     return add_person(sc, i + 1, i + n, sur);
 }
 

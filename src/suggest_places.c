@@ -91,9 +91,10 @@ static int overlaps(const sg_span *spans, size_t n, size_t a, size_t b)
     return k < n && spans[k].s < b;
 }
 
-/* Whether the name at folded offset fs is a part of another: a capitalised
- * word comes before it ("La Beaucaire", a district; a credit's "THOMAS
- * COEX"), but a preposition starting a sentence ("À Villejuif, …"), or a
+/* Whether the name at folded offset fs is a part of another: an initial
+ * ("P. Magnien") or a capitalised word comes before it ("La Beaucaire", a
+ * district; a credit's "THOMAS COEX"), but a preposition starting a sentence
+ * ("À Villejuif, …"), or a
  * capitalised word and "de" ("Adam de Craponne", "l'hôpital Percy de
  * Clamart"). (A capitalised word after it makes a name the suggester
  * proposes, which wins when the rows are counted.) */
@@ -102,6 +103,12 @@ static int inside_name(const sg_folded *f, size_t fs)
     static const char *const prepositions[] = {"a",    "apres",  "aupres", "avant", "chez",
                                                "dans", "depuis", "en",     "entre", "pour",
                                                "pres", "sur",    "vers"};
+    size_t k = fs;
+    while (k > 0 && f->text[k - 1] == ' ')
+        k--;
+    if (k >= 2 && f->text[k - 1] == '.' && (f->flags[k - 2] & SG_F_UPPER) &&
+        (k == 2 || !(f->flags[k - 3] & SG_F_ALNUM)))
+        return 1; /* after an initial: a surname ("— P.MAGNIEN / 20 MINUTES") */
     size_t b, e;
     sg_word_before(f, fs, 0, &b, &e);
     if (b == e)

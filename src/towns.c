@@ -37,9 +37,11 @@ size_t sg_town_short(const char *name)
     /* departments and regions: "Alpes-de-Haute-Provence", "Bouches-du-Rhône",
      * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France"; and
      * common nouns, capitalised in a name after "du" ("le déclenchement du
-     * Plan blanc" is no Plan-de-Cuques, "du Port autonome" no Port-de-Bouc) */
-    static const char *const not [] = {"Alpes", "Bois", "Bouches", "Bourg", "Côtes", "Hauts", "Mas",
-                                       "Mont",  "Plan", "Pont",    "Port",  "Val",   "Île"};
+     * Plan blanc" is no Plan-de-Cuques, "du Port autonome" no Port-de-Bouc,
+     * "du CAP 72", a reception centre, no Cap-d'Ail) */
+    static const char *const not [] = {"Alpes", "Bois",  "Bouches", "Bourg", "Cap",
+                                       "Côtes", "Hauts", "Mas",     "Mont",  "Plan",
+                                       "Pont",  "Port",  "Val",     "Île"};
     for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
         if (strlen(not [k]) == best && !memcmp(name, not [k], best))
             return 0;

@@ -195,7 +195,9 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             hs = (f->flags[j] & SG_F_UPPER) ? j : we + 1;
             j = we + 1;
         }
-        if (j >= f->len || !(f->flags[j] & SG_F_UPPER))
+        /* (a ministry's portfolio may be written in lower case: "les
+           ministères de la santé et de la justice") */
+        if (j >= f->len || (!(f->flags[j] & SG_F_UPPER) && strcmp(singular, "ministere")))
             return 0;
         ++*names;
         reading rd = {0, 0, 0, 0, 0};

@@ -319,18 +319,21 @@ static void companies_by_trade_once(void **state)
 /* An interview's speaker, at the start of a line in capitals before a colon,
  * is a person when the label starts with a first name ("NADINE VARLET :",
  * "FLORENCE ZEMOUR :", whose first name is also a town's);
- * the interviewer's paper is not ("LE JOURNAL :"). */
+ * the interviewer's paper is not ("LE JOURNAL :"), nor a speaker's initials
+ * after a title ("M.R. :", no person "R"). */
 static void interview_speakers(void **state)
 {
     (void)state;
     sg_suggestion_list *l = run1("LE JOURNAL : Pourquoi ce choix ?\n\nNADINE VARLET : Nous avions "
                                  "des demandes.\n\nLE JOURNAL : Et demain ?\n\nNADINE VARLET : "
-                                 "Nous verrons.\n\nFLORENCE ZEMOUR : Moi aussi.");
+                                 "Nous verrons.\n\nFLORENCE ZEMOUR : Moi aussi.\n\nM.R. : "
+                                 "En effet.\n\nM.R. : Oui.");
     has(l, "Nadine Varlet", "person");
     has(l, "Florence Zemour", "person");
     assert_string_equal(row(l, "Nadine Varlet")->surname, "Varlet");
     hasnt(l, "Le Journal");
     hasnt(l, "LE JOURNAL");
+    hasnt(l, "R");
     sg_suggestion_list_free(l);
 }
 

@@ -16,7 +16,8 @@ static const char *const reference = "id\tlabel\ttype\taliases\tguard\n"
                                      "place:commune:65011\tAntin\tplace\t\t\n"
                                      "place:commune:54395\tNancy\tplace\t\t\n"
                                      "place:commune:30032\tBeaucaire\tplace\t\t\n"
-                                     "place:commune:13055\tMarseille\tplace\t\t\n";
+                                     "place:commune:13055\tMarseille\tplace\t\t\n"
+                                     "place:commune:21363\tMagnien\tplace\t\t\n";
 
 /* The gazetteers to complete: Marseille, and a place whose id a reference
  * place has too. */
@@ -79,9 +80,11 @@ static void places_that_read_otherwise(void **state)
         /* a guarded name */
         "Les salariés à Aramon manifestent. "
         /* an organisation's name more often than not */
-        "Le fonds Antin investit, aux côtés d’Antin Partners et d’Antin.\n");
-    for (const char *w[] = {"Arles-sur-Tech", "Alex", "Le Ségur", "Craponne", "Nancy", "Beaucaire",
-                            "Aramon"},
+        "Le fonds Antin investit, aux côtés d’Antin Partners et d’Antin.\n"
+        /* after an initial: a photographer's surname */
+        "— P.MAGNIEN / 20 MINUTES\nLe portrait, par J. Magnien.\n");
+    for (const char *w[] = {"Arles-sur-Tech", "Alex",   "Le Ségur", "Craponne",
+                            "Nancy",          "Beaucaire", "Aramon", "Magnien"},
                     **p = w;
          p < w + sizeof(w) / sizeof(*w); p++)
         if (row(l, *p) && !strcmp(row(l, *p)->type, "place"))
