@@ -359,7 +359,10 @@ int sg_suggest_head_before(const sg_scan *sc, size_t i, size_t *from)
         *from = i - 1;
         return 1;
     }
-    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+    /* (not across a line's end: "Le transfert de la clinique" heads a
+       section, "Transfert de la Clinique X" starts the next line) */
+    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER) ||
+        (sc->tok[i].flags & T_LINE))
         return 0;
     if (in(sc, i - 1, SG_WL_ORG_PLURAL))
         return 2;

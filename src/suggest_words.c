@@ -566,6 +566,7 @@ static const char *const generic_words[] = {
     "smur",
     "sociale",
     "sommaire",
+    "sos",
     "ssr",
     "st",
     "ste",

@@ -58,7 +58,8 @@ static void generic_words(void **state)
         "La Covid recule. La coopérative Brenvalis recrute. L'Inspection générale enquête "
         "et l'Enseignement supérieur aussi. Le ministre des Affaires sociales parle de "
         "l'Innovation. L'Hospice ferme. L’hôpital du Pays salonais ouvrira.\n\n"
-        "LE QUOTIDIEN : Que dit la clinique ?");
+        "LE QUOTIDIEN : Que dit la clinique ?\n\nLa chirurgie d'urgence : SOS main, SOS "
+        "mains.");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
     for (const char *w[] = {"CHU",
                             "Premier",
@@ -83,6 +84,7 @@ static void generic_words(void **state)
                             "QUOTIDIEN",
                             "Hôpital du Pays",
                             "Pays",
+                            "SOS",
                             NULL},
                     **p = w;
          *p; p++)
@@ -856,7 +858,8 @@ static void seats_of_kinds_titled(void **state)
 }
 
 /* Names in quotation marks after a head, names after a kind's adjective, an
- * acronym in mixed case before a known person. */
+ * acronym in mixed case before a known person; not a head at a line's end and
+ * the next line's words ("… de la clinique" / "Transfert de la Clinique X"). */
 static void names_after_heads(void **state)
 {
     (void)state;
@@ -864,7 +867,8 @@ static void names_after_heads(void **state)
     const char *texts[] = {
         "Le collectif « Sauvons la maternité de Bréval » manifeste. La clinique privée "
         "Santa Lucia recrute, comme l'Ehpad associatif Les Tilleuls. Le président de la "
-        "CCVAgglo Odile Lagrange signe. Les SainteLucie passent.",
+        "CCVAgglo Odile Lagrange signe. Les SainteLucie passent.\n\nLe déménagement de la "
+        "clinique\n\nDéménagement de la Clinique Sainte-Berthe en juillet.",
         NULL};
     sg_suggest_options opt; /* one mention is enough after these cues */
     sg_suggest_options_init(&opt);
@@ -875,6 +879,7 @@ static void names_after_heads(void **state)
     has(l, "CCVAgglo", "organisation");
     hasnt(l, "Bréval");
     hasnt(l, "SainteLucie");
+    hasnt(l, "Clinique Déménagement de la Clinique Sainte-Berthe");
     sg_suggestion_list_free(l);
 }
 
