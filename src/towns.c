@@ -5,6 +5,7 @@
  * after a cue ("à Digne", "maire de Digne": the place's guard "cue"), and
  * for no entity when it is another name already or two towns share it
  * ("Saint-Laurent"). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,21 @@ static int collect_towns(const sg_matcher *m, sg_folded *scratch, town **out, si
     return rc;
 }
 
+/* "Saint-Vallier" as "St-Vallier", "Sainte-Maxime" as "Ste-Maxime", into
+ * out[size]; 0 for a name that starts with neither. */
+static int saint_abbreviated(const char *name, char *out, size_t size)
+{
+    static const char *const saints[][2] = {{"Saint-", "St-"}, {"Sainte-", "Ste-"}};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(saints[k][0]);
+        if (!strncmp(name, saints[k][0], n) && strlen(name) - n + 4 < size) {
+            snprintf(out, size, "%s%s", saints[k][1], name + n);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int sg_towns_add(sg_matcher *m, sg_folded *scratch)
 {
     town *v = NULL;
@@ -114,6 +130,10 @@ int sg_towns_add(sg_matcher *m, sg_folded *scratch)
             name[v[i].n] = '\0';
             size_t first = m->naliases;
             rc = sg_matcher_add_alias(m, scratch, v[i].entity, name, SG_GUARD_CUE);
+            /* and abbreviated as the press does: "maire de St Vallier" */
+            char st[SKEL_MAX + 1];
+            if (!rc && saint_abbreviated(name, st, sizeof(st)))
+                rc = sg_matcher_add_alias(m, scratch, v[i].entity, st, SG_GUARD_CUE);
             for (size_t a = first; !rc && a < m->naliases; a++)
                 m->aliases[a].guard |= SG_ALIAS_DERIVED;
         }

@@ -109,6 +109,24 @@ static size_t pronoun_later(const sg_folded *f, size_t j, const char *p)
     return 0;
 }
 
+/* Past a town's linking word after a word ending at folded offset j, " en"
+ * of "Aix-en-Provence", before a capitalised word: where that word starts,
+ * or j. */
+static size_t past_link(const sg_folded *f, size_t j)
+{
+    static const char *const links[] = {"de", "du", "en", "la", "le", "les", "sous", "sur"};
+    size_t w = j + 1, we = w;
+    if (w >= f->len || (f->text[j] != ' ' && f->text[j] != '-'))
+        return j;
+    while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+        we++;
+    if (we + 1 < f->len && (f->text[we] == ' ' || f->text[we] == '-') &&
+        (f->flags[we + 1] & SG_F_UPPER) && (f->flags[w] & SG_F_LOWER) &&
+        sg_word_in(f->text + w, we - w, links, 8))
+        return we + 1;
+    return j;
+}
+
 /* Past an acronym in brackets after a name at folded offset j, " (LSTO)":
  * the bracket's end, or j. */
 static size_t past_acronym(const sg_folded *f, size_t j)
@@ -209,6 +227,7 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             for (unsigned k = 0; k < 4 && e < f->len && (f->flags[e] & SG_F_UPPER); k++) {
                 while (e < f->len && (f->flags[e] & SG_F_ALNUM))
                     e++;
+                e = past_link(f, e); /* a town's "-en-", "-sur-": "d'Aix-en-Provence" */
                 if (e + 1 < f->len && f->text[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER))
                     e++;
             }
@@ -225,6 +244,11 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
         /* ", ", " et ", ", et " before the next name, past the rest of a town
          * read by its first words ("de Cavaillon-Lauris") */
         j = past_capitalised(f, rd.end, 3);
+        for (size_t l; (l = past_link(f, j)) != j;) { /* "d'Aix[-en-Provence]" */
+            for (j = l; j < f->len && (f->flags[j] & SG_F_ALNUM);)
+                j++;
+            j = past_capitalised(f, j, 3);
+        }
         /* the name's town: "Sainte-Marguerite à Hyères, Saint-Jean ..." */
         j = past_town(f, j);
         j = past_acronym(f, j); /* "La Seyne Toulon Ouest (LSTO), Var Ouest" */
