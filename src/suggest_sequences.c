@@ -257,6 +257,27 @@ static int determined_common(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* "les Marseillais", "des Six-Fournais": a town's people after a plural
+ * article, a word ending as their names end, not a body. */
+static int demonym(const sg_scan *sc, size_t i)
+{
+    static const char *const endings[] = {"ais", "aises", "ois", "oises"};
+    static const char *const articles[] = {"aux", "des", "les"};
+    const char *w = fw(sc, i);
+    size_t n = strlen(w);
+    int ends = 0;
+    for (size_t k = 0; k < sizeof(endings) / sizeof(*endings) && !ends; k++) {
+        size_t e = strlen(endings[k]);
+        ends = n > e + 2 && !strcmp(w + n - e, endings[k]);
+    }
+    if (!ends || i == 0 || !sep_blank(sc, i))
+        return 0;
+    for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++)
+        if (is(sc, i - 1, articles[k]))
+            return 1;
+    return 0;
+}
+
 /* A brand: a trademark sign after the name or before it ("le Proteus® One"),
  * a product, not an actor. */
 static int trademark(const sg_scan *sc, size_t i, size_t j)
@@ -448,7 +469,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
                (j == i && mixed_case(sc, i));
     c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i)) ||
-                 (!cued && !head && determined_common(sc, i));
+                 (!cued && !head && determined_common(sc, i)) || (j == i && demonym(sc, i));
     c->loose += (j == i && glued_initial(sc, i)) || trademark(sc, i, j);
     /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
        in lower case, so this is only its start */

@@ -47,7 +47,9 @@ static void first_names(void **state)
     assert_false(sg_first_name(""));
 }
 
-/* Generic capitalised words and headings name nothing. */
+/* Generic capitalised words and headings name nothing; nor a town's people
+ * after a plural article ("les Six-Fournais"), nor a building after
+ * "l'immeuble". */
 static void generic_words(void **state)
 {
     (void)state;
@@ -59,7 +61,9 @@ static void generic_words(void **state)
         "et l'Enseignement supérieur aussi. Le ministre des Affaires sociales parle de "
         "l'Innovation. L'Hospice ferme. L’hôpital du Pays salonais ouvrira.\n\n"
         "LE QUOTIDIEN : Que dit la clinique ?\n\nLa chirurgie d'urgence : SOS main, SOS "
-        "mains.");
+        "mains.\n\nLes Six-Fournais attendent, les Marseillais aussi. Les Six-Fournais et les "
+        "Marseillais votent. Les Unions locales de la CGT et les Unions locales de FO. Le "
+        "centre ouvre dans l'immeuble François-Cuzin ; l'immeuble François-Cuzin est neuf.");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
     for (const char *w[] = {"CHU",
                             "Premier",
@@ -85,6 +89,10 @@ static void generic_words(void **state)
                             "Hôpital du Pays",
                             "Pays",
                             "SOS",
+                            "Six-Fournais",
+                            "Marseillais",
+                            "Unions",
+                            "François-Cuzin",
                             NULL},
                     **p = w;
          *p; p++)
