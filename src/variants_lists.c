@@ -122,7 +122,7 @@ static size_t past_link(const sg_folded *f, size_t j)
         we++;
     if (we + 1 < f->len && (f->text[we] == ' ' || f->text[we] == '-') &&
         (f->flags[we + 1] & SG_F_UPPER) && (f->flags[w] & SG_F_LOWER) &&
-        sg_word_in(f->text + w, we - w, links, 8))
+        sg_word_in(f->text + w, we - w, links, sizeof(links) / sizeof(*links)))
         return we + 1;
     return j;
 }
