@@ -83,8 +83,8 @@ static void places_that_read_otherwise(void **state)
         "Le fonds Antin investit, aux côtés d’Antin Partners et d’Antin.\n"
         /* after an initial: a photographer's surname */
         "— P.MAGNIEN / 20 MINUTES\nLe portrait, par J. Magnien.\n");
-    for (const char *w[] = {"Arles-sur-Tech", "Alex",   "Le Ségur", "Craponne",
-                            "Nancy",          "Beaucaire", "Aramon", "Magnien"},
+    for (const char *w[] = {"Arles-sur-Tech", "Alex", "Le Ségur", "Craponne", "Nancy", "Beaucaire",
+                            "Aramon", "Magnien"},
                     **p = w;
          p < w + sizeof(w) / sizeof(*w); p++)
         if (row(l, *p) && !strcmp(row(l, *p)->type, "place"))
