@@ -52,15 +52,18 @@ int sg_suggest_generic_of_france(const char *key)
 }
 
 /* A board of some body, named by its kind only: "Conseil de surveillance",
- * "Conseil d'administration", "Commission médicale d'établissement". */
+ * "Conseil d'administration", "Commission médicale d'établissement", "Comité
+ * de pilotage"; and kinds of a body's sites or plans the same way: "Centre de
+ * vaccination Covid", "Contrat de Ville". */
 int sg_suggest_board(const char *key)
 {
     static const char *const boards[] = {
-        "comite de direction",     "comite medical",         "comite scientifique",
-        "comite social",           "comite technique",       "commission des usagers",
-        "commission medicale",     "conseil communautaire",  "conseil d'administration",
-        "conseil de surveillance", "conseil de vie sociale", "conseil des ministres",
-        "conseil municipal",       "conseil scientifique"};
+        "centre de vaccination",  "comite de direction",      "comite de pilotage",
+        "comite medical",         "comite scientifique",      "comite social",
+        "comite technique",       "commission des usagers",   "commission medicale",
+        "conseil communautaire",  "conseil d'administration", "conseil de surveillance",
+        "conseil de vie sociale", "conseil des ministres",    "conseil municipal",
+        "conseil scientifique",   "contrat de ville"};
     for (size_t k = 0; k < sizeof(boards) / sizeof(*boards); k++) {
         size_t n = strlen(boards[k]);
         if (strncmp(key, boards[k], n) || (key[n] && key[n] != ' '))
@@ -80,6 +83,7 @@ int sg_suggest_spelt_kind(const char *key)
     static const char *const kinds[] = {
         "centre de lutte contre le cancer",
         "centre hospitalier specialise",
+        "centre hospitalier universitaire",
         "centre medico psychologique",
         "communaute professionnelle territoriale de sante",
         "contrat local de sante",

@@ -278,6 +278,23 @@ static int demonym(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* A code rather than a name: a word of digits, capitals and small letters
+ * whose case changes four times or more ("Q4AMLafRaR", a short link's; not
+ * "Dermo4Care", a company's). */
+static int code_like(const sg_scan *sc, size_t i)
+{
+    size_t digits = 0, changes = 0;
+    int was = 0; /* the last letter's case: 1 capital, 2 small */
+    for (size_t p = sc->tok[i].s; p < sc->tok[i].e; p++) {
+        unsigned char c = (unsigned char)sc->text[p];
+        int is = c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? 2 : 0;
+        digits += c >= '0' && c <= '9';
+        changes += is && was && is != was;
+        was = is ? is : was;
+    }
+    return digits && changes >= 4;
+}
+
 /* A brand: a trademark sign after the name or before it ("le Proteus® One"),
  * a product, not an actor. */
 static int trademark(const sg_scan *sc, size_t i, size_t j)
@@ -469,7 +486,8 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     c->upper = ((sc->tok[i].flags & T_UPPER) && (j == i || (sc->tok[j].flags & T_NUM))) ||
                (j == i && mixed_case(sc, i));
     c->common += (sc->tok[i].flags & T_COMMON) != 0 || (j == i && counted_unit(sc, i)) ||
-                 (!cued && !head && determined_common(sc, i)) || (j == i && demonym(sc, i));
+                 (!cued && !head && determined_common(sc, i)) ||
+                 (j == i && (demonym(sc, i) || code_like(sc, i)));
     c->loose += (j == i && glued_initial(sc, i)) || trademark(sc, i, j);
     /* "l’Inspection générale des…", "l’Enseignement supérieur": the name goes on
        in lower case, so this is only its start */

@@ -234,6 +234,18 @@ with tempfile.TemporaryDirectory() as tmp:
     run("suggest", "-g", empty, "-o", sj, "--min-count", "1", junk)
     run("extract", "-q", "-g", sj, "-o", os.path.join(tmp, "j.graphml"), junk)
 
+    # with the bundled gazetteers, a plan or a site by its kind in title case
+    # names no body
+    kinds = os.path.join(tmp, "kinds")
+    os.mkdir(kinds)
+    with open(os.path.join(kinds, "k.txt"), "w") as f:
+        f.write("Un dispositif qui tient compte des autres outils (Plan Santé, Contrat de Ville, "
+                "Nice en Fête etc.) ;\nLe Centre de vaccination Covid ouvre, le Centre de "
+                "vaccination Covid ferme.\n")
+    got = rows(run("suggest", kinds).stdout)
+    for label in ("Contrat de Ville", "Centre de vaccination Covid"):
+        check(label not in got, "a kind names no body: %s (%r)" % (label, sorted(got)))
+
     # the places of France the gazetteers miss: the bundled gazetteers/france by
     # default, with their official ids; --places FILE instead; --no-places none
     far = os.path.join(tmp, "far")

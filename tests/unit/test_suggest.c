@@ -103,8 +103,10 @@ static void generic_words(void **state)
 
 /* An official's portfolio ("conseiller pour l'Équipement et l'Urbanisme"), a
  * board of a firm ("le Comité de Surveillance", "la Commission des
- * Finances"), a kind of laboratory ("le LBM Bioval": a laboratoire de
- * biologie médicale), a first name alone ("Nazim, gérant d'une pharmacie",
+ * Finances", "le Comité de Pilotage"), a policy or a site by its kind ("le
+ * Contrat de Ville", "le Centre de vaccination Covid"), a kind spelt out ("le
+ * Centre Hospitalier Universitaire"), a code ("Q4AMLafRaR"), a kind of laboratory ("le LBM Bioval":
+ * a laboratoire de biologie médicale), a first name alone ("Nazim, gérant d'une pharmacie",
  * "Hadidja"), the homeless ("les SDF") name nothing. */
 static void portfolios_boards_kinds(void **state)
 {
@@ -114,10 +116,19 @@ static void portfolios_boards_kinds(void **state)
              "Monaco, parle. Le Comité de Surveillance et la Commission des Finances votent. Le "
              "LBM Bioval ouvre à Nice. « Rien ne va », regrettait lundi Nazim, gérant d'une "
              "pharmacie. Les Conseils de Gestion se réunissent. Les SDF dorment dehors. Hadidja a "
-             "été orientée vers le dispositif. Hadidja attend.");
+             "été orientée vers le dispositif. Hadidja attend. Le Comité de Pilotage se réunit ; "
+             "le Comité de Pilotage décide. Le Contrat de Ville et le Contrat de Ville. Le Centre "
+             "de vaccination Covid ouvre, le Centre de vaccination Covid ferme. Le Centre "
+             "Hospitalier Universitaire et le Centre Hospitalier Universitaire. Voir "
+             "t.co/Q4AMLafRaR, Q4AMLafRaR. Ils vont vers la clinique Saint-Georges et le centre "
+             "hospitalier Universitaire (CHU) "
+             "Pasteur, puis vers le centre hospitalier Universitaire (CHU) Pasteur. Il tient "
+             "compte des autres outils (Plan Santé, Contrat de Ville, Nice en Fête etc.).");
     for (const char *w[] = {"Équipement", "Environnement", "Urbanisme", "Comité de Surveillance",
                             "Commission des Finances", "LBM", "Nazim", "Conseils", "Gestion", "SDF",
-                            "Hadidja", NULL},
+                            "Hadidja", "Comité de Pilotage", "Contrat de Ville",
+                            "Centre de vaccination Covid", "Centre Hospitalier Universitaire",
+                            "Centre hospitalier Universitaire", "Q4AMLafRaR", NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
