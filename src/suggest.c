@@ -545,11 +545,12 @@ static int rows_from_sequences(sg_suggester *s)
         int auth = c->mid ? sg_suggest_authority(c->key) : 0;
         marked |= auth != 0;
         generic &= !auth;
-        /* a first name alone is someone the text knows by it, not a body;
+        /* a first name alone is someone the text knows by it, not a body
+           (compound ones too: "Jean-Marie", keyed "jean marie");
            a name most of whose occurrences name no actor is none ("situé au
            Mourillon", "une impasse du Mourillon", "rue X, au Mourillon": a
            district) */
-        int first = !strchr(c->key, ' ') && !c->org && sg_first_name(c->key);
+        int first = !strchr(c->label, ' ') && !c->org && sg_first_name(c->key);
         if (!c->mid || c->common || c->loose * 2 > c->mid || first || name_taken(s, c->label) ||
             generic || sg_suggest_board(c->key) || sg_suggest_spelt_kind(c->key) ||
             sg_suggest_part_of_place(c->key) || ends_with_person(s, c->key) ||

@@ -107,7 +107,7 @@ static void generic_words(void **state)
  * Contrat de Ville", "le Centre de vaccination Covid"), a kind spelt out ("le
  * Centre Hospitalier Universitaire"), a code ("Q4AMLafRaR"), a kind of laboratory ("le LBM Bioval":
  * a laboratoire de biologie médicale), a first name alone ("Nazim, gérant d'une pharmacie",
- * "Hadidja"), the homeless ("les SDF") name nothing. */
+ * "Hadidja", "Jean-Marie"), the homeless ("les SDF") name nothing. */
 static void portfolios_boards_kinds(void **state)
 {
     (void)state;
@@ -123,12 +123,13 @@ static void portfolios_boards_kinds(void **state)
              "t.co/Q4AMLafRaR, Q4AMLafRaR. Ils vont vers la clinique Saint-Georges et le centre "
              "hospitalier Universitaire (CHU) "
              "Pasteur, puis vers le centre hospitalier Universitaire (CHU) Pasteur. Il tient "
-             "compte des autres outils (Plan Santé, Contrat de Ville, Nice en Fête etc.).");
+             "compte des autres outils (Plan Santé, Contrat de Ville, Nice en Fête etc.). Pour "
+             "maintenir Jean-Marie en vie, il faut agir ; Jean-Marie attend un cœur.");
     for (const char *w[] = {"Équipement", "Environnement", "Urbanisme", "Comité de Surveillance",
                             "Commission des Finances", "LBM", "Nazim", "Conseils", "Gestion", "SDF",
                             "Hadidja", "Comité de Pilotage", "Contrat de Ville",
                             "Centre de vaccination Covid", "Centre Hospitalier Universitaire",
-                            "Centre hospitalier Universitaire", "Q4AMLafRaR", NULL},
+                            "Centre hospitalier Universitaire", "Q4AMLafRaR", "Jean-Marie", NULL},
                     **p = w;
          *p; p++)
         hasnt(l, *p);
