@@ -6,6 +6,7 @@
 #                        examples/output/network.{graphml,dot,svg,html}, mentions.tsv
 #                        and stats.txt
 #   ./setup.sh test      install what is missing, build, and run the whole test suite
+#   ./setup.sh deps      only install what the build and the test suite need
 #
 # Packages are installed with apt-get when run as root; otherwise the apt-get
 # line to run is printed. BUILD_DIR (default: build) and CMAKE_ARGS are honoured.
@@ -72,8 +73,13 @@ test)
     build "$BUILD_DIR" -DSG_WERROR=ON -DBUILD_TESTING=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error -j2
     ;;
+deps)
+    # shellcheck disable=SC2086
+    install_missing $RUNTIME_PKGS $TEST_PKGS
+    install_node
+    ;;
 *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
