@@ -1073,12 +1073,16 @@ static uint64_t hit_weight(const sg_folded *f, const sg_hit *x)
         letters = 0;
     else
         k = x->fs;
-    for (; k < x->fe; k++)
+    int slash = 0;
+    for (; k < x->fe; k++) {
         letters += (f->flags[k] & SG_F_ALNUM) != 0;
+        slash |= f->text[k] == '/';
+    }
     /* a name interrupted by its acronym ("Agence régionale de santé (ARS)
-     * Paca") is surer than the names it spans, though a short name of the
-     * same body and a place read them too: one mention (issue 14) */
-    unsigned how = x->how == SG_HIT_VARIANT && x->paren ? SG_HIT_SHARED : x->how;
+     * Paca") or whose towns a slash joins ("centre hospitalier de Fréjus /
+     * Saint-Raphaël") is surer than the names it spans, though a short name
+     * of the same body and a place read them too: one mention (issue 14) */
+    unsigned how = x->how == SG_HIT_VARIANT && (x->paren || slash) ? SG_HIT_SHARED : x->how;
     return (uint64_t)letters * 16 + sure[how] - 8;
 }
 
@@ -1129,6 +1133,20 @@ static int select_hits(const sg_folded *f, sg_hits *h)
     return 0;
 }
 
+/* Does the name at folded [fs, fe) start with an article in lower case
+ * and go on capitalised, as running text writes a town whose name starts
+ * with one ("la maternité de la Seyne" for La Seyne-sur-Mer)? */
+static int article_then_capital(const sg_folded *f, size_t fs, size_t fe)
+{
+    static const char *const articles[] = {"la ", "le ", "les "};
+    for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++) {
+        size_t n = strlen(articles[k]);
+        if (fs + n < fe && !memcmp(f->text + fs, articles[k], n))
+            return (f->flags[fs + n] & SG_F_UPPER) != 0;
+    }
+    return 0;
+}
+
 /* Does a cue come right before the name at folded [fs, fe): the word "a"
  * (à), "de", "du", "en", "vers", "depuis", or an elided "d'" ("commune de
  * Tours", "à Orange", "d’Orange", "département du Var"), or is it a
@@ -1137,7 +1155,7 @@ static int select_hits(const sg_folded *f, sg_hits *h)
 static int after_cue(const sg_folded *f, size_t fs, size_t fe)
 {
     static const char *const cues[] = {"a", "de", "du", "en", "vers", "depuis"};
-    if (!(f->flags[fs] & SG_F_UPPER))
+    if (!(f->flags[fs] & SG_F_UPPER) && !article_then_capital(f, fs, fe))
         return 0;
     /* a headline's town, first on its line before a colon: "Aix : l'hôpital
      * en crise de croissance" */

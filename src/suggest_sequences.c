@@ -257,8 +257,17 @@ static int determined_common(const sg_scan *sc, size_t i)
     return 0;
 }
 
+/* Does the word before i end as a plural, in lower case ("élus", "maux")? */
+static int plural_before(const sg_scan *sc, size_t i)
+{
+    const char *p = fw(sc, i - 1);
+    size_t n = strlen(p);
+    return (sc->tok[i - 1].flags & T_LOWER) && n >= 3 && (p[n - 1] == 's' || p[n - 1] == 'x');
+}
+
 /* "les Marseillais", "des Six-Fournais": a town's people after a plural
- * article, a word ending as their names end, not a body. */
+ * article, a word ending as their names end, not a body; so after a plural
+ * noun ("les élus Seynois"). */
 static int demonym(const sg_scan *sc, size_t i)
 {
     static const char *const endings[] = {"ais", "aises", "ois", "oises"};
@@ -275,7 +284,7 @@ static int demonym(const sg_scan *sc, size_t i)
     for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++)
         if (is(sc, i - 1, articles[k]))
             return 1;
-    return 0;
+    return plural_before(sc, i);
 }
 
 /* A code rather than a name: a word of digits, capitals and small letters

@@ -48,8 +48,8 @@ static void first_names(void **state)
 }
 
 /* Generic capitalised words and headings name nothing; nor a town's people
- * after a plural article ("les Six-Fournais"), nor a building after
- * "l'immeuble". */
+ * after a plural article or noun ("les Six-Fournais", "les élus Seynois"),
+ * nor a building after "l'immeuble". */
 static void generic_words(void **state)
 {
     (void)state;
@@ -63,7 +63,8 @@ static void generic_words(void **state)
         "LE QUOTIDIEN : Que dit la clinique ?\n\nLa chirurgie d'urgence : SOS main, SOS "
         "mains.\n\nLes Six-Fournais attendent, les Marseillais aussi. Les Six-Fournais et les "
         "Marseillais votent. Les Unions locales de la CGT et les Unions locales de FO. Le "
-        "centre ouvre dans l'immeuble François-Cuzin ; l'immeuble François-Cuzin est neuf.");
+        "centre ouvre dans l'immeuble François-Cuzin ; l'immeuble François-Cuzin est neuf. Les "
+        "élus Seynois et les habitants Toulonnais manifestent ; les élus Seynois signent.");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
     for (const char *w[] = {"CHU",
                             "Premier",
@@ -91,6 +92,8 @@ static void generic_words(void **state)
                             "SOS",
                             "Six-Fournais",
                             "Marseillais",
+                            "Seynois",
+                            "Toulonnais",
                             "Unions",
                             "François-Cuzin",
                             NULL},
