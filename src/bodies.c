@@ -907,10 +907,11 @@ static int name_shared(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
  * CPAM", the alias of each department's caisse) is the kind, whose body the
  * document says ("la CPAM du Var", "la CPAM 13", the one it names, the one
  * of its department: sg_resolve_bodies), not the first body listed: such
- * hits are dropped here, to be read again as the kind. Returns whether any
- * was. */
-static int shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+ * hits are dropped here, to be read again as the kind (match.h). */
+int sg_shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
+    if (!m->nbody_kinds)
+        return 0;
     size_t out = 0;
     for (size_t i = 0; i < h->n; i++) {
         const sg_hit *x = &h->v[i];
@@ -928,11 +929,11 @@ static int shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits
     return any;
 }
 
-int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
+int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h,
+                      int shared)
 {
     if (!m->nbody_kinds)
         return 0; /* no local authority in the gazetteers */
-    int shared = shared_kinds_dropped(m, f, h);
     if (plural_bodies(m, f, h))
         return SG_ERR_NOMEM;
     /* the body each kind would be read as: none for most documents */

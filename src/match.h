@@ -198,9 +198,17 @@ int sg_resolve_heads(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* A name that several departments' bodies share ("CPAM") is the one of the
  * department of the places the document names (bodies.c). Returns 0. */
 int sg_bodies_choose(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* Drops the names of a service's kind that several bodies share ("la
+ * CPAM", "le CCAS"), to be read again as the kind by sg_resolve_bodies;
+ * asked before the acronyms are resolved, so that such a name in brackets
+ * ("le centre communal d'action sociale (CCAS)") defines no acronym as the
+ * first body listed (bodies.c). Returns whether any was dropped. */
+int sg_shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* A local authority by its kind alone ("la Région", "le conseil
  * départemental"; bodies.c): the one body of that kind the document names,
- * else the gazetteer's only one. `s`: the original text of `f`. */
-int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits);
+ * else the gazetteer's only one. `s`: the original text of `f`; `shared`:
+ * whether sg_shared_kinds_dropped dropped any name. */
+int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
+                      int shared);
 
 #endif

@@ -815,6 +815,7 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
                sg_short_cache **cache)
 {
     int rc = sg_bodies_choose(m, f, hits);
+    int shared = (m->variants & SG_VARIANT_HEADS) && sg_shared_kinds_dropped(m, f, hits);
     if (!rc && (m->variants & SG_VARIANT_DEFINED) &&
         ((rc = sg_resolve_long_forms(m, f, hits)) || (rc = sg_resolve_prefix_forms(m, f, hits))))
         return rc;
@@ -829,7 +830,7 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         return rc;
     if ((m->variants & SG_VARIANT_INSERTED) && (rc = sg_resolve_eponyms(m, f, hits)))
         return rc;
-    if ((m->variants & SG_VARIANT_HEADS) && (rc = sg_resolve_bodies(m, f, s, hits)))
+    if ((m->variants & SG_VARIANT_HEADS) && (rc = sg_resolve_bodies(m, f, s, hits, shared)))
         return rc;
     if (m->variants & SG_VARIANT_SHORT_NAMES)
         rc = sg_resolve_short_names(m, f, s, hits, cache);
