@@ -525,6 +525,30 @@ static int org_then_word(sg_scan *sc, size_t i)
     return !sg_first_name(fw(sc, i));
 }
 
+/* Is word i, capitalised and alone, right after a town the gazetteers know
+ * and "au" or "en": a list's or an association's name that starts with the
+ * town ("Nice au Cœur", "Marseille en Grand"), not the word alone? */
+static int place_then_word(sg_scan *sc, size_t i)
+{
+    static const sg_wordlist lists[] = {SG_WL_STOP,  SG_WL_PARTICLE, SG_WL_ROLE,
+                                        SG_WL_VERB,  SG_WL_ORG_HEAD, SG_WL_ORG_PLURAL,
+                                        SG_WL_TITLE, SG_WL_PLACE,    SG_WL_CREDIT};
+    if (i < 2 || !sep_blank(sc, i) || !sep_blank(sc, i - 1) ||
+        (sc->tok[i].flags & (T_UPPER | T_COVERED | T_NUM)) || !(sc->tok[i - 1].flags & T_LOWER) ||
+        !(is(sc, i - 1, "au") || is(sc, i - 1, "en")) ||
+        (sc->tok[i - 2].flags & (T_PLACE | T_CAP)) != (T_PLACE | T_CAP) ||
+        (i >= 3 && sep_blank(sc, i - 2) && (sc->tok[i - 3].flags & T_COVERED)) ||
+        strlen(fw(sc, i)) < 4)
+        return 0;
+    /* (the town as a place: "à Toulon au printemps") */
+    if (i >= 3 && (is(sc, i - 3, "a") || is(sc, i - 3, "dans") || is(sc, i - 3, "vers")))
+        return 0;
+    for (size_t l = 0; l < sizeof(lists) / sizeof(*lists); l++)
+        if (in(sc, i, lists[l]))
+            return 0;
+    return !sg_first_name(fw(sc, i));
+}
+
 int sg_suggest_find_sequences(sg_scan *sc)
 {
     for (size_t i = 0; i < sc->ntok; i++) {
@@ -608,9 +632,10 @@ int sg_suggest_find_sequences(sg_scan *sc)
             j = place_run(sc, j + 1);
             placed = 1;
         }
-        if (j == i && !article && org_then_word(sc, i)) {
-            int rc = sg_suggest_add_sequence(sc, i - 1, j, 0, 0);
-            sg_cand *c = rc ? NULL : words_cand(sc, &sc->seqs, i - 1, j);
+        if (j == i && !article && (org_then_word(sc, i) || place_then_word(sc, i))) {
+            size_t a = org_then_word(sc, i) ? i - 1 : i - 2;
+            int rc = sg_suggest_add_sequence(sc, a, j, 0, 0);
+            sg_cand *c = rc ? NULL : words_cand(sc, &sc->seqs, a, j);
             if (rc || !c)
                 return SG_ERR_NOMEM;
             c->org++;

@@ -226,6 +226,7 @@ static const char *const generic_words[] = {
     "apa",
     "apm",
     "apmnews",
+    "appel",
     "ariane",
     "armee",
     "arrete",

@@ -299,6 +299,35 @@ static void money_is_no_body(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A list or an association named after the town it stands for, the town
+ * known ("Nice au Cœur", "Marseille en Grand"), is proposed whole, not its
+ * last word; not the town as a place ("à Toulon au Printemps"), nor a call
+ * for projects ("l'Appel à projets"). */
+static void names_starting_with_a_town(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\n"
+                      "place:nice\tNice\tplace\n"
+                      "place:marseille\tMarseille\tplace\n"
+                      "place:toulon\tToulon\tplace\n";
+    const char *texts[] = {"Le président de Nice au Cœur réagit. Nice au Coeur avait fait de la "
+                           "pénurie une priorité. La liste Marseille en Grand se présente. Il "
+                           "chante à Toulon au Printemps. L'Appel à projets de la Région sort.\n",
+                           NULL};
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    sg_suggestion_list *l = run_opt(gaz, texts, &opt);
+    has(l, "Nice au Cœur", "organisation");
+    has(l, "Marseille en Grand", "organisation");
+    hasnt(l, "Cœur");
+    hasnt(l, "Coeur");
+    hasnt(l, "Grand");
+    hasnt(l, "Toulon au Printemps");
+    hasnt(l, "Printemps");
+    hasnt(l, "Appel");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +347,7 @@ int main(void)
         cmocka_unit_test(one_word_common_or_name),
         cmocka_unit_test(surnames_roles_and_bodies),
         cmocka_unit_test(money_is_no_body),
+        cmocka_unit_test(names_starting_with_a_town),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
