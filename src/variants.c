@@ -1095,6 +1095,50 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
     return add_derived(m, entity, k, hn, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
+/* Is the content word `nth` (from 0) of `written` capitalised? */
+static int content_word_capitalised(const char *written, unsigned nth)
+{
+    size_t n = strlen(written);
+    unsigned w = 0;
+    for (size_t i = 0; i < n;) {
+        if (!written_byte((unsigned char)written[i])) {
+            i++;
+            continue;
+        }
+        int function;
+        size_t e = written_word_end(written, i, n, &function);
+        if (!function && w++ == nth)
+            return capital_at(written + i);
+        i = e;
+    }
+    return 0;
+}
+
+/* A hospital's name of a head, a proper name and its towns, read without
+ * the towns, as the press writes it: "le CHI Bonnet", "le centre hospitalier
+ * intercommunal Bonnet" for the "Centre hospitalier intercommunal Bonnet
+ * Fréjus-Saint-Raphaël" (no function word in the name; the words left after
+ * the head end with a capitalised one; not when another name reads so). */
+static int head_name_towns_dropped(sg_matcher *m, uint32_t entity, const char *written,
+                                   const char *k, size_t kn, uint32_t needs)
+{
+    const char *sp = memchr(k, ' ', kn);
+    if ((needs & SG_VARIANT_FUNCTION_WORDS) || !sp || !sg_generic_head(k, (size_t)(sp - k)))
+        return 0;
+    size_t hn = sg_areas_dropped(k, kn);
+    if (hn == kn || hn <= (size_t)(sp - k))
+        return 0;
+    unsigned left = 1;
+    for (size_t i = 0; i < hn; i++)
+        left += k[i] == ' ';
+    if (!content_word_capitalised(written, left - 1))
+        return 0;
+    char k2[SKEL_MAX];
+    int rc = add_derived(m, entity, k, hn, needs | SG_VARIANT_REGION);
+    size_t n2 = rc ? 0 : other_head(k, hn, k2);
+    return n2 ? add_derived(m, entity, k2, n2, needs | SG_VARIANT_REGION | SG_VARIANT_HEADS) : rc;
+}
+
 /* Does `written` hold the word `link` between spaces or hyphens, followed
  * by a capital ("-sur-Mer", " en Provence")? */
 static int link_before_capital(const char *written, const char *link)
@@ -1394,6 +1438,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = state_alone(m, entity, k, kn, needs);
     if (!rc && words >= 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
         rc = area_dropped(m, entity, written, k, kn, needs);
+    if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_REGION))
+        rc = head_name_towns_dropped(m, entity, written, k, kn, needs);
     if (!rc && words >= 3 && headed)
         rc = order_names(m, entity, k, kn, needs);
     if (!rc && words >= 5 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
