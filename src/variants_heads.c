@@ -4,7 +4,11 @@
  * or its proper name alone, an intercommunal hospital by its first town,
  * local authorities, orders and unions by the press's other words for them,
  * kindred heads ("polyclinique" / "clinique", "Ehpad" / "maison de
- * retraite"). */
+ * retraite"); and an organisation's readings by its head's words made from
+ * its name as written (sg_variants_add): its first words as an acronym,
+ * its part after a hyphen, without an inner head, without its adjectives,
+ * without its towns. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -603,4 +607,227 @@ int sg_head_readings(sg_matcher *m, skel_rec sk)
             m->skels[m->nskels - 1].needs |= SKEL_TOWNLIKE;
     }
     return 0;
+}
+
+/* An organisation's name (skeleton k[0, kn) of `words` words, four or more)
+ * with its first words as an acronym, in capitals: "IHU Méditerranée
+ * Infection" for "Institut hospitalo-universitaire Méditerranée Infection"
+ * (the acronym of three or four words, two words or more after it). */
+int sg_initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
+                         uint32_t needs)
+{
+    char k2[SKEL_MAX];
+    int rc = 0;
+    for (unsigned a = 3; a <= 4 && a + 2 <= words && !rc; a++) {
+        size_t p = 0, q = 0, o = 0;
+        unsigned w = 0;
+        for (; p < kn && w < a; w++) { /* the initials */
+            k2[o++] = k[p];
+            while (p < kn && k[p] != ' ')
+                p++;
+            p++;
+        }
+        if (!o || (unsigned char)k2[0] >= 0x80)
+            continue;
+        for (q = 0; q < o; q++)
+            if ((unsigned char)k2[q] >= 0x80 || !(k2[q] >= 'a' && k2[q] <= 'z'))
+                break;
+        if (q < o || o + 1 + (kn - p) > SKEL_MAX)
+            continue;
+        k2[o++] = ' ';
+        memcpy(k2 + o, k + p, kn - p);
+        rc = sg_skel_derived(m, entity, k2, o + kn - p,
+                             (uint32_t)(needs | SG_VARIANT_HEADS | SKEL_UPPER1));
+        if (!rc)
+            rc = sg_trie_insert(m->heads, k2, o - 1, entity);
+    }
+    return rc;
+}
+
+/* Is byte c of a word as written (an ASCII letter or digit, or UTF-8)?
+ * (Letters, most bytes, tested first.) */
+static int written_byte(unsigned char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80 || (c >= '0' && c <= '9');
+}
+
+/* The end of the written word that starts at written[i] (before n); sets
+ * *function when it is a function word (not one of the skeleton's). */
+static size_t written_word_end(const char *written, size_t i, size_t n, int *function)
+{
+    size_t e = i;
+    while (e < n && written_byte((unsigned char)written[e]))
+        e++;
+    char low[3];
+    for (size_t c = 0; e - i <= sizeof(low) && c < e - i; c++) /* (a function word's length) */
+        low[c] = (char)(written[i + c] | 0x20);
+    *function = e - i <= sizeof(low) && sg_function_word(low, e - i);
+    return e;
+}
+
+/* The start of content word `nth` (from 0) of written[0, n), or n when it
+ * has fewer; *count: its content words up to there. */
+static size_t content_word(const char *written, size_t n, unsigned nth, unsigned *count)
+{
+    unsigned w = 0;
+    for (size_t i = 0; i < n;) {
+        if (!written_byte((unsigned char)written[i])) {
+            i++;
+            continue;
+        }
+        int function;
+        size_t e = written_word_end(written, i, n, &function);
+        if (!function && w++ == nth) {
+            *count = w;
+            return i;
+        }
+        i = e;
+    }
+    *count = w;
+    return n;
+}
+
+/* The content words of written[0, n) (the skeleton's words before there). */
+static unsigned content_words(const char *written, size_t n)
+{
+    unsigned w;
+    content_word(written, n, UINT_MAX, &w);
+    return w;
+}
+
+/* A name whose part after a hyphen starts with a generic head, read by that
+ * part: "les hôpitaux de Marseille" for "Assistance publique-Hôpitaux de
+ * Marseille", "hôpitaux de Paris" for the AP-HP (two words or more). */
+int sg_hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                   unsigned words, uint32_t needs)
+{
+    /* (the words before each hyphen counted on from the one before: a hyphen
+     * ends a word) */
+    unsigned w = 0;
+    for (const char *h = strchr(written, '-'), *from = written; h; h = strchr(h + 1, '-')) {
+        w += content_words(from, (size_t)(h - from));
+        from = h;
+        if (w + 2 > words)
+            break; /* (and so after every hyphen further on) */
+        if (w == 0)
+            continue;
+        size_t ks = 0;
+        for (unsigned c = 0; c < w; ks++)
+            c += k[ks] == ' ';
+        size_t we = ks;
+        while (we < kn && k[we] != ' ')
+            we++;
+        if (sg_generic_head(k + ks, we - ks) &&
+            sg_skel_derived(m, entity, k + ks, kn - ks, (uint32_t)(needs | SG_VARIANT_HEADS)))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* A body named after its hospital, "Fondation Hôpital Saint-Joseph",
+ * "Association hôpital Saint-Joseph", read without the hospital's head, as
+ * the press writes it: "la Fondation Saint-Joseph" (a name left after it). */
+int sg_inner_head_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
+{
+    static const char *const bodies[] = {"fondation ", "association ", "groupe "};
+    static const char *const inner[] = {"hopital prive ", "hopital ", "clinique "};
+    char buf[SKEL_MAX];
+    for (size_t b = 0; b < sizeof(bodies) / sizeof(*bodies); b++) {
+        size_t bl = sg_starts_with(k, kn, bodies[b]);
+        if (!bl)
+            continue;
+        for (size_t i = 0; i < sizeof(inner) / sizeof(*inner); i++) {
+            size_t il = strlen(inner[i]);
+            if (kn <= bl + il || memcmp(k + bl, inner[i], il))
+                continue;
+            memcpy(buf, k, bl);
+            memcpy(buf + bl, k + bl + il, kn - bl - il);
+            return sg_skel_derived(m, entity, buf, kn - il, (uint32_t)(needs | SG_VARIANT_HEADS));
+        }
+    }
+    return 0;
+}
+
+/* A name of a generic head, lower-case adjectives and a proper name, read
+ * without the adjectives, as the press writes it: "l'hôpital Lenval" for
+ * "Hôpital pédiatrique universitaire Lenval", "la clinique Bonneveine" for
+ * "Clinique mutualiste Bonneveine" (no function word in the name; one to
+ * three adjectives, then capitalised words only). */
+int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, unsigned words, uint32_t needs)
+{
+    static const char *const named_heads[] = {"hopital ",   "clinique ",  "polyclinique ",
+                                              "institut ",  "fondation ", "maison ",
+                                              "residence ", "ehpad "};
+    size_t hl = 0;
+    for (size_t h = 0; h < sizeof(named_heads) / sizeof(*named_heads) && !hl; h++)
+        hl = sg_starts_with(k, kn, named_heads[h]);
+    if (!hl || words < 3)
+        return 0;
+    unsigned n = 0, lower = 0; /* the written words; the adjectives after the head */
+    int proper = 0;
+    for (size_t i = 0, len = strlen(written); i < len;) {
+        if (!written_byte((unsigned char)written[i])) {
+            i++;
+            continue;
+        }
+        int function;
+        size_t e = written_word_end(written, i, len, &function);
+        if (function)
+            return 0;
+        if (n > 0 && !proper && !sg_capital_at(written + i))
+            lower++;
+        else if (n > 0 && !sg_capital_at(written + i))
+            return 0; /* a lower-case word after the proper name */
+        else if (n > 0)
+            proper = 1;
+        n++;
+        i = e;
+    }
+    if (n != words || !proper || lower < 1 || lower > 3)
+        return 0;
+    size_t rs = hl; /* the proper name's skeleton: after the head and the adjectives */
+    for (unsigned w = 0; w < lower && rs < kn; rs++)
+        w += k[rs] == ' ';
+    if (rs >= kn)
+        return 0;
+    char buf[SKEL_MAX];
+    memcpy(buf, k, hl);
+    memcpy(buf + hl, k + rs, kn - rs);
+    return sg_skel_derived(m, entity, buf, hl + kn - rs, (uint32_t)(needs | SG_VARIANT_HEADS));
+}
+
+/* Is the content word `nth` (from 0) of `written` capitalised? */
+static int content_word_capitalised(const char *written, unsigned nth)
+{
+    size_t n = strlen(written);
+    unsigned w;
+    size_t i = content_word(written, n, nth, &w);
+    return i < n && sg_capital_at(written + i);
+}
+
+/* A hospital's name of a head, a proper name and its towns, read without
+ * the towns, as the press writes it: "le CHI Bonnet", "le centre hospitalier
+ * intercommunal Bonnet" for the "Centre hospitalier intercommunal Bonnet
+ * Fréjus-Saint-Raphaël" (no function word in the name; the words left after
+ * the head end with a capitalised one; not when another name reads so). */
+int sg_head_name_towns_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                               size_t kn, uint32_t needs)
+{
+    const char *sp = memchr(k, ' ', kn);
+    if ((needs & SG_VARIANT_FUNCTION_WORDS) || !sp || !sg_generic_head(k, (size_t)(sp - k)))
+        return 0;
+    size_t hn = sg_areas_dropped(k, kn);
+    if (hn == kn || hn <= (size_t)(sp - k))
+        return 0;
+    unsigned left = 1;
+    for (size_t i = 0; i < hn; i++)
+        left += k[i] == ' ';
+    if (!content_word_capitalised(written, left - 1))
+        return 0;
+    char k2[SKEL_MAX];
+    int rc = sg_skel_derived(m, entity, k, hn, needs | SG_VARIANT_REGION);
+    size_t n2 = rc ? 0 : sg_other_head(k, hn, k2);
+    return n2 ? sg_skel_derived(m, entity, k2, n2, needs | SG_VARIANT_REGION | SG_VARIANT_HEADS)
+              : rc;
 }

@@ -179,6 +179,31 @@ int sg_skel_taken(const sg_matcher *m, const char *k, size_t n);
  * (communes of the region, departments, Provence...; kn when none). */
 size_t sg_areas_dropped(const char *k, size_t kn);
 
+/* variants.c: the heads of skeleton k[0, n) in their other form ("centre
+ * hospitalier toulon" -> "ch toulon" and back), written to out (SKEL_MAX);
+ * its length, or 0. */
+size_t sg_other_head(const char *k, size_t n, char *out);
+/* variants.c: is the UTF-8 word at w capitalised (A-Z, or À-Þ)? */
+int sg_capital_at(const char *w);
+
+/* variants_heads.c: an organisation's readings by its head's words, from its
+ * skeleton k[0, kn) of `words` words, its name as `written` and the
+ * variants the skeleton `needs` (sg_variants_add, in this order): its first
+ * words as an acronym ("IHU Méditerranée Infection"), its part after a
+ * hyphen that starts with a head ("les hôpitaux de Marseille"), without an
+ * inner hospital's head ("la Fondation Saint-Joseph"), without the
+ * adjectives after its head ("l'hôpital Lenval"), a hospital without its
+ * towns ("le CHI Bonnet"). Each returns 0 or SG_ERR_NOMEM. */
+int sg_initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
+                         uint32_t needs);
+int sg_hyphen_tail(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                   unsigned words, uint32_t needs);
+int sg_inner_head_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs);
+int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                          size_t kn, unsigned words, uint32_t needs);
+int sg_head_name_towns_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
+                               size_t kn, uint32_t needs);
+
 /* variants_heads.c: the readings of skeleton `sk` by its head in other words
  * (a hospital's heads for one another, its town or proper name alone, local
  * authorities', orders' and unions' other words, kindred heads). */
