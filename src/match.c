@@ -675,12 +675,17 @@ int sg_office_before(const sg_folded *f, size_t i)
  * sentence or a clause: after a comma, "que", "laquelle", "tandis que"…) or
  * as the agent after "par": "La ville de Cannes a décidé", "tandis que la
  * ville de Nice mettra des locaux à disposition", "financé par la ville de
- * Nice" (elsewhere, "il aime la ville de Marseille", "au nord de la ville de
+ * Nice"; and after what a body has: "les finances de la ville de Nice", "le
+ * soutien de la ville de Nice" (elsewhere, "il aime la ville de Marseille", "au nord de la ville de
  * Nice", the territory). */
 static int city_acts(const sg_folded *f, size_t i)
 {
     static const char *const openers[] = {"par",  "que",   "laquelle", "lequel",
                                           "dont", "quand", "car",      "mais"};
+    /* what a body has: "les finances de la ville de Nice" */
+    static const char *const means[] = {"agents",     "budget",      "decision", "elus",
+                                        "finances",   "partenariat", "services", "soutien",
+                                        "subvention", "subventions"};
     size_t b, e;
     if (i + 5 > f->len || memcmp(f->text + i, "ville", 5))
         return 0;
@@ -693,7 +698,12 @@ static int city_acts(const sg_folded *f, size_t i)
     if (k == 0 || strchr(".!?:,;\n", f->text[k - 1]))
         return 1;
     sg_word_before(f, b, 0, &b, &e);
-    return e == k && sg_word_in(f->text + b, e - b, openers, sizeof(openers) / sizeof(*openers));
+    if (e == k && sg_word_in(f->text + b, e - b, openers, sizeof(openers) / sizeof(*openers)))
+        return 1;
+    if (e != k || !sg_word_is(f->text + b, e - b, "de"))
+        return 0;
+    sg_word_before(f, b, 0, &b, &e);
+    return e > b && sg_word_in(f->text + b, e - b, means, sizeof(means) / sizeof(*means));
 }
 
 int sg_case_fits(const sg_matcher *m, const alias_rec *a, const sg_folded *f, size_t i)
