@@ -906,7 +906,9 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
     /* (the cheap tests first: asked of every organisation's name) */
     const char *sp = memchr(k, ' ', kn);
     size_t wn = sp ? (size_t)(sp - k) : kn;
-    if (!sg_capital_at(written) || sg_word_names_nothing(k, wn))
+    /* ("SOS" names nothing alone, a word of suggest's generic list, but
+       starts bodies' names: "SOS Médecins Toulon") */
+    if (!sg_capital_at(written) || (sg_word_names_nothing(k, wn) && !sg_word_is(k, wn, "sos")))
         return 0;
     size_t hn = sg_areas_dropped(k, kn);
     if (hn == kn)
