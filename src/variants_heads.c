@@ -806,7 +806,7 @@ static int content_word_capitalised(const char *written, unsigned nth)
     return i < n && sg_capital_at(written + i);
 }
 
-/* A hospital's name of a head, a proper name and its towns, read without
+/* A hospital's name of its head, a proper name and its towns, read without
  * the towns, as the press writes it: "le CHI Bonnet", "le centre hospitalier
  * intercommunal Bonnet" for the "Centre hospitalier intercommunal Bonnet
  * Fréjus-Saint-Raphaël" (no function word in the name; the words left after
@@ -814,8 +814,12 @@ static int content_word_capitalised(const char *written, unsigned nth)
 int sg_head_name_towns_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                                size_t kn, uint32_t needs)
 {
+    /* (a hospital's: a clinic's name often goes on where the gazetteer's
+       stops, "la clinique Synergia Ventoux" for another than the Clinique
+       Synergia Carpentras) */
     const char *sp = memchr(k, ' ', kn);
-    if ((needs & SG_VARIANT_FUNCTION_WORDS) || !sp || !sg_generic_head(k, (size_t)(sp - k)))
+    if ((needs & SG_VARIANT_FUNCTION_WORDS) || !sp ||
+        !(sg_starts_with(k, kn, "centre hospitalier ") || sg_starts_with(k, kn, "hopital ")))
         return 0;
     size_t hn = sg_areas_dropped(k, kn);
     if (hn == kn || hn <= (size_t)(sp - k))
