@@ -42,6 +42,8 @@ static void first_names(void **state)
     assert_true(sg_first_name("belkacem"));
     assert_true(sg_first_name("merlin")); /* and more of the young: Maël, Liam, Noah */
     assert_true(sg_first_name("mael"));
+    assert_true(sg_first_name("maryline")); /* and a name's other spellings */
+    assert_true(sg_first_name("marilyne"));
     assert_false(sg_first_name("jean dupont"));
     assert_false(sg_first_name("france")); /* a place more often */
     assert_false(sg_first_name(""));
