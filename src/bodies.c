@@ -891,11 +891,17 @@ static int capitals_after(const sg_folded *f, size_t p)
     return q - p >= 2 && q < f->len && f->text[q] == ')';
 }
 
-/* Does the text of hit x name other entities of the gazetteers than x's? */
+/* Does the text of hit x name other entities of the gazetteers than x's?
+ * An acronym's other form by its letters ("C.C.A.S." as "ccas"). */
 static int name_shared(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
     const char *t = f->text + x->fs;
     size_t n = x->fe - x->fs;
+    char l[FORM_MAX];
+    if (x->how == SG_HIT_FORM) {
+        n = sg_letters_of(t, n, l);
+        t = l;
+    }
     for (uint32_t v = sg_alias_first(m, t, n); v != SG_TRIE_NONE;
          v = sg_alias_same(m, m->aliases[v].next, t, n))
         if (m->aliases[v].entity != x->entity)
@@ -920,8 +926,17 @@ int sg_shared_kinds_dropped(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         while (x->fs + wl < x->fe && (f->flags[x->fs + wl] & SG_F_ALNUM))
             wl++;
         unsigned char kind = m->body_kind[x->entity];
+        /* (a town's body's form of the kind's letters, "C.C.A.S.", is
+           dropped too: the long form before it is then read as the kind, "le
+           centre communal d'action sociale (C.C.A.S.)") */
+        int form = x->how == SG_HIT_FORM;
+        if (form && m->body_dept && m->body_dept[x->entity]) {
+            h->v[out++] = *x; /* (a department's: sg_bodies_choose read it) */
+            continue;
+        }
         if (!(town_service(kind) || kind == SG_BODY_CCAS) || x->how == SG_HIT_VARIANT ||
-            kind_at(f, x->fs, wl, &end, &lower) != kind || end != x->fe || !name_shared(m, f, x))
+            (!form && (kind_at(f, x->fs, wl, &end, &lower) != kind || end != x->fe)) ||
+            !name_shared(m, f, x))
             h->v[out++] = *x;
     }
     int any = out < h->n;
