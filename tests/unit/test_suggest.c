@@ -66,7 +66,8 @@ static void generic_words(void **state)
         "mains.\n\nLes Six-Fournais attendent, les Marseillais aussi. Les Six-Fournais et les "
         "Marseillais votent. Les Unions locales de la CGT et les Unions locales de FO. Le "
         "centre ouvre dans l'immeuble François-Cuzin ; l'immeuble François-Cuzin est neuf. Les "
-        "élus Seynois et les habitants Toulonnais manifestent ; les élus Seynois signent.");
+        "élus Seynois et les habitants Toulonnais manifestent ; les élus Seynois signent.\n\nSANTÉ "
+        "/ SOCIAL / Le chantier est chiffré à 680 M€ TDC ; 300 M€ TDC pour la tour.");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
     for (const char *w[] = {"CHU",
                             "Premier",
@@ -95,6 +96,8 @@ static void generic_words(void **state)
                             "Six-Fournais",
                             "Marseillais",
                             "Seynois",
+                            "SOCIAL",
+                            "TDC",
                             "Toulonnais",
                             "Unions",
                             "François-Cuzin",
