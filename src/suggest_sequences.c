@@ -505,48 +505,50 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     return 0;
 }
 
+/* Does word i, capitalised and alone after a known name, name nothing of
+ * its own: four letters or more, in no word list of `nameless` (bits 1u <<
+ * SG_WL_...), no first name? */
+static int nameless_word(sg_scan *sc, size_t i, unsigned nameless)
+{
+    if ((sc->tok[i].flags & (T_UPPER | T_COVERED | T_NUM)) || strlen(fw(sc, i)) < 4)
+        return 0;
+    for (unsigned l = 0; l < SG_WL_COUNT; l++)
+        if (((nameless >> l) & 1u) && in(sc, i, (sg_wordlist)l))
+            return 0;
+    return !sg_first_name(fw(sc, i));
+}
+
+/* The word lists whose words never name a body after a known name: a
+ * function word, a role, a verb, a head, a title, a place, a credit's cue. */
+#define WORD_LISTS                                                                                 \
+    (1u << SG_WL_STOP | 1u << SG_WL_PARTICLE | 1u << SG_WL_ROLE | 1u << SG_WL_VERB |               \
+     1u << SG_WL_ORG_HEAD | 1u << SG_WL_ORG_PLURAL | 1u << SG_WL_TITLE | 1u << SG_WL_PLACE |       \
+     1u << SG_WL_CREDIT)
+
 /* Is word i, capitalised and alone, right after a name of one word the
  * gazetteers know as an organisation's, a word that names nothing alone:
  * "Inserm Transfert", "Centrale Innovation", a body of its own named after
  * the one known? */
 static int org_then_word(sg_scan *sc, size_t i)
 {
-    static const sg_wordlist lists[] = {
-        SG_WL_STOP,  SG_WL_PARTICLE, SG_WL_ROLE,  SG_WL_VERB,   SG_WL_ORG_HEAD, SG_WL_ORG_PLURAL,
-        SG_WL_TITLE, SG_WL_GENERIC,  SG_WL_PLACE, SG_WL_CREDIT, SG_WL_NAMED};
-    if (i == 0 || !sep_blank(sc, i) || (sc->tok[i].flags & (T_UPPER | T_COVERED | T_NUM)) ||
-        (sc->tok[i - 1].flags & (T_COVERED | T_ORG | T_CAP)) != (T_COVERED | T_ORG | T_CAP) ||
-        (i >= 2 && sep_blank(sc, i - 1) && (sc->tok[i - 2].flags & T_COVERED)) ||
-        strlen(fw(sc, i)) < 4)
-        return 0;
-    for (size_t l = 0; l < sizeof(lists) / sizeof(*lists); l++)
-        if (in(sc, i, lists[l]))
-            return 0;
-    return !sg_first_name(fw(sc, i));
+    return i > 0 && sep_blank(sc, i) &&
+           (sc->tok[i - 1].flags & (T_COVERED | T_ORG | T_CAP)) == (T_COVERED | T_ORG | T_CAP) &&
+           !(i >= 2 && sep_blank(sc, i - 1) && (sc->tok[i - 2].flags & T_COVERED)) &&
+           nameless_word(sc, i, WORD_LISTS | 1u << SG_WL_GENERIC | 1u << SG_WL_NAMED);
 }
 
 /* Is word i, capitalised and alone, right after a town the gazetteers know
  * and "au" or "en": a list's or an association's name that starts with the
- * town ("Nice au Cœur", "Marseille en Grand"), not the word alone? */
+ * town ("Nice au Cœur", "Marseille en Grand": a generic word may end it),
+ * not the word alone, nor the town as a place ("à Toulon au Printemps")? */
 static int place_then_word(sg_scan *sc, size_t i)
 {
-    static const sg_wordlist lists[] = {SG_WL_STOP,  SG_WL_PARTICLE, SG_WL_ROLE,
-                                        SG_WL_VERB,  SG_WL_ORG_HEAD, SG_WL_ORG_PLURAL,
-                                        SG_WL_TITLE, SG_WL_PLACE,    SG_WL_CREDIT};
-    if (i < 2 || !sep_blank(sc, i) || !sep_blank(sc, i - 1) ||
-        (sc->tok[i].flags & (T_UPPER | T_COVERED | T_NUM)) || !(sc->tok[i - 1].flags & T_LOWER) ||
-        !(is(sc, i - 1, "au") || is(sc, i - 1, "en")) ||
-        (sc->tok[i - 2].flags & (T_PLACE | T_CAP)) != (T_PLACE | T_CAP) ||
-        (i >= 3 && sep_blank(sc, i - 2) && (sc->tok[i - 3].flags & T_COVERED)) ||
-        strlen(fw(sc, i)) < 4)
-        return 0;
-    /* (the town as a place: "à Toulon au printemps") */
-    if (i >= 3 && (is(sc, i - 3, "a") || is(sc, i - 3, "dans") || is(sc, i - 3, "vers")))
-        return 0;
-    for (size_t l = 0; l < sizeof(lists) / sizeof(*lists); l++)
-        if (in(sc, i, lists[l]))
-            return 0;
-    return !sg_first_name(fw(sc, i));
+    return i >= 2 && sep_blank(sc, i) && sep_blank(sc, i - 1) && (sc->tok[i - 1].flags & T_LOWER) &&
+           (is(sc, i - 1, "au") || is(sc, i - 1, "en")) &&
+           (sc->tok[i - 2].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP) &&
+           !(i >= 3 && sep_blank(sc, i - 2) && (sc->tok[i - 3].flags & T_COVERED)) &&
+           !(i >= 3 && (is(sc, i - 3, "a") || is(sc, i - 3, "dans") || is(sc, i - 3, "vers"))) &&
+           nameless_word(sc, i, WORD_LISTS);
 }
 
 int sg_suggest_find_sequences(sg_scan *sc)
@@ -632,8 +634,12 @@ int sg_suggest_find_sequences(sg_scan *sc)
             j = place_run(sc, j + 1);
             placed = 1;
         }
-        if (j == i && !article && (org_then_word(sc, i) || place_then_word(sc, i))) {
-            size_t a = org_then_word(sc, i) ? i - 1 : i - 2;
+        /* where the known name before a word alone starts, if one does */
+        size_t a = j != i || article        ? SIZE_MAX
+                   : org_then_word(sc, i)   ? i - 1
+                   : place_then_word(sc, i) ? i - 2
+                                            : SIZE_MAX;
+        if (a != SIZE_MAX) {
             int rc = sg_suggest_add_sequence(sc, a, j, 0, 0);
             sg_cand *c = rc ? NULL : words_cand(sc, &sc->seqs, a, j);
             if (rc || !c)
