@@ -676,8 +676,8 @@ int sg_office_before(const sg_folded *f, size_t i)
  * as the agent after "par": "La ville de Cannes a décidé", "tandis que la
  * ville de Nice mettra des locaux à disposition", "financé par la ville de
  * Nice"; and after what a body has: "les finances de la ville de Nice", "le
- * soutien de la ville de Nice" (elsewhere, "il aime la ville de Marseille", "au nord de la ville de
- * Nice", the territory). */
+ * soutien de la ville de Nice" (elsewhere, "il aime la ville de Marseille",
+ * "au nord de la ville de Nice", the territory). */
 static int city_acts(const sg_folded *f, size_t i)
 {
     static const char *const openers[] = {"par",  "que",   "laquelle", "lequel",
