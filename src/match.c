@@ -227,6 +227,14 @@ int sg_name_read(sg_folded *scratch, const char *written, unsigned char guard, s
     return 0;
 }
 
+int sg_matcher_names_place(const sg_matcher *m, sg_folded *scratch, const char *written)
+{
+    sg_name_reading nr;
+    if (sg_name_read(scratch, written, SG_GUARD_NONE, &nr))
+        return SG_ERR_NOMEM;
+    return nr.n > 0 && sg_alias_named(m, nr.t, nr.n, 1) != SG_TRIE_NONE;
+}
+
 /* `guard`: the entry's guard (SG_GUARD_*), unless the name is written "!name";
  * with SG_ALIAS_LENT, a name lent (known.c). */
 int sg_matcher_add_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *alias,

@@ -76,6 +76,10 @@ typedef struct {
 
 typedef struct sg_matcher sg_matcher;
 
+/* Is `written` (a name as a gazetteer writes it, folded in `scratch`) a name
+ * of a place of m's gazetteers already? 1 yes, 0 no, SG_ERR_NOMEM. */
+int sg_matcher_names_place(const sg_matcher *m, sg_folded *scratch, const char *written);
+
 /* Compiles the names, surnames and patterns of `gaz`, with the variants
  * `variants` (SG_VARIANT_*) of its names. The matcher keeps a pointer to `gaz`. Once
  * made it is only read: threads share it, each with its own regex match

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "extract_int.h"
 #include "sg_internal.h"
 #include "stakegraph/suggest.h"
 #include "suggest_int.h"
@@ -520,6 +521,12 @@ static const char *sequence_type(const sg_cand *c)
     return "organisation";
 }
 
+/* Is `label` a place's name in the gazetteers? 1, 0, SG_ERR_NOMEM. */
+static int place_known(sg_suggester *s, const char *label)
+{
+    return sg_matcher_names_place(s->base->matcher, &s->scan.scratch, label);
+}
+
 static int rows_from_sequences(sg_suggester *s)
 {
     const sg_cand_list *seqs = &s->scan.seqs;
@@ -551,10 +558,15 @@ static int rows_from_sequences(sg_suggester *s)
            Mourillon", "une impasse du Mourillon", "rue X, au Mourillon": a
            district) */
         int first = !strchr(c->label, ' ') && !c->org && sg_first_name(c->key);
-        if (!c->mid || c->common || c->loose * 2 > c->mid || first || name_taken(s, c->label) ||
-            generic || sg_suggest_board(c->key) || sg_suggest_spelt_kind(c->key) ||
-            sg_suggest_part_of_place(c->key) || ends_with_person(s, c->key) ||
-            total < (marked ? 1 : s->opt.min_count))
+        /* a place the gazetteers name so already, where they read something
+           longer ("l'agence régionale de santé (ARS) Paca") */
+        int known = !strcmp(sequence_type(c), "place") ? place_known(s, c->label) : 0;
+        if (known < 0)
+            return SG_ERR_NOMEM;
+        if (!c->mid || c->common || c->loose * 2 > c->mid || first || known ||
+            name_taken(s, c->label) || generic || sg_suggest_board(c->key) ||
+            sg_suggest_spelt_kind(c->key) || sg_suggest_part_of_place(c->key) ||
+            ends_with_person(s, c->key) || total < (marked ? 1 : s->opt.min_count))
             continue;
         char *aliases = sg_strdup("");
         if ((c->exact || auth == 2) && aliases) { /* "=La Provence": that case only */

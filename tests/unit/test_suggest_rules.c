@@ -328,6 +328,26 @@ static void names_starting_with_a_town(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A region the gazetteers know as a place, after a body's bracketed acronym
+ * that ends the body's mention ("l'agence régionale de santé (ARS) Paca"),
+ * is no new place: the gazetteers name it so already. */
+static void places_known_by_another_name(void **state)
+{
+    (void)state;
+    const char *gaz =
+        "id\tlabel\ttype\taliases\n"
+        "org:ars\tAgence régionale de santé Provence-Alpes-Côte d'Azur\torganisation\t"
+        "ARS\n"
+        "place:paca\tProvence-Alpes-Côte d'Azur\tplace\tPaca|PACA\n";
+    const char *texts[] = {"L’agence régionale de santé (ARS) Paca ouvre. L’Agence régionale de "
+                           "santé (ARS) Provence-Alpes-Côte d’Azur signe.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    hasnt(l, "Paca");
+    hasnt(l, "Provence-Alpes-Côte d’Azur");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +368,7 @@ int main(void)
         cmocka_unit_test(surnames_roles_and_bodies),
         cmocka_unit_test(money_is_no_body),
         cmocka_unit_test(names_starting_with_a_town),
+        cmocka_unit_test(places_known_by_another_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
