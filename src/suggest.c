@@ -387,6 +387,12 @@ static char *definition_aliases(const sg_cand *c)
     return aliases;
 }
 
+/* Is `label` a place's name in the gazetteers? 1, 0, SG_ERR_NOMEM. */
+static int place_known(sg_suggester *s, const char *label)
+{
+    return sg_matcher_names_place(s->base->matcher, &s->scan.scratch, label);
+}
+
 static int rows_from_definitions(sg_suggester *s)
 {
     const sg_cand_list *defs = &s->scan.defs;
@@ -397,9 +403,14 @@ static int rows_from_definitions(sg_suggester *s)
         char *lf = sg_suggest_fold(&s->scan.scratch, c->label, strlen(c->label));
         const char *type = lf && sg_suggest_word(SG_WL_PLACE, lf) ? "place" : "organisation";
         /* a kind spelt in full defines no actor: "Union départementale (UD)";
-           its names are taken all the same */
+           nor does a place the gazetteers know ("Provence-Alpes-Côte d'Azur
+           (Paca)"); their names are taken all the same */
         int kind = lf && sg_suggest_spelt_kind(lf);
         free(lf);
+        int known = !kind && !strcmp(type, "place") ? place_known(s, c->label) : 0;
+        if (known < 0)
+            return SG_ERR_NOMEM;
+        kind |= known;
         int rc = kind ? 0
                       : row_add(s, K_DEFINITION, type, "definition", capitalised(c->label),
                                 definition_aliases(c), sg_strdup(""));
@@ -519,12 +530,6 @@ static const char *sequence_type(const sg_cand *c)
     if (c->place * 2 >= total)
         return "place";
     return "organisation";
-}
-
-/* Is `label` a place's name in the gazetteers? 1, 0, SG_ERR_NOMEM. */
-static int place_known(sg_suggester *s, const char *label)
-{
-    return sg_matcher_names_place(s->base->matcher, &s->scan.scratch, label);
 }
 
 static int rows_from_sequences(sg_suggester *s)

@@ -1,7 +1,7 @@
 /* The suggester's modules: word lists (suggest_words.c, firstnames.c), the
  * candidates one document gives (suggest_scan.c, which reads the words, and
  * its scanners: suggest_acronyms.c, suggest_people.c, suggest_cues.c,
- * suggest_orgs.c, suggest_sequences.c), what a candidate's key says of it
+ * suggest_orgs.c, suggest_branches.c, suggest_sequences.c), what a candidate's key says of it
  * (suggest_keys.c) and the rows (suggest.c). */
 #ifndef SG_SUGGEST_INT_H
 #define SG_SUGGEST_INT_H
@@ -492,6 +492,11 @@ int sg_suggest_find_placed_names(sg_scan *sc);
 /* Adds a body named after a person the gazetteers know ("la maison de
  * retraite Simone Veil"): 0 or SG_ERR_NOMEM. */
 int sg_suggest_find_named_after(sg_scan *sc);
+
+/* suggest_branches.c: adds a union's local branch, the union written against
+ * the body or place it stands for ("la CGT AP-HM", "FO-Santé 04", "l'UD FO"):
+ * 0 or SG_ERR_NOMEM. */
+int sg_suggest_find_branches(sg_scan *sc);
 
 /* suggest_keys.c: what a candidate's folded key says of it */
 /* Every word generic: "Conseil", "Premier", "Hôpitaux Sud", "Direction Générale". */

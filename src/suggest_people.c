@@ -391,6 +391,18 @@ static int person_after_title(sg_scan *sc, size_t i, size_t n)
     return add_person(sc, i + 1, i + n, sur);
 }
 
+/* A surname with its particle alone after a title at i: "le général de
+ * Gaulle", "reçues par Monsieur d'Arcourt" (a person, not a body "Arcourt"). */
+static int particle_surname(sg_scan *sc, size_t i)
+{
+    if (i + 2 < sc->ntok && sep_blank(sc, i + 1) &&
+        (is(sc, i + 1, "de") || is(sc, i + 1, "d") || is(sc, i + 1, "du")) &&
+        (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) && (sc->tok[i + 2].flags & T_CAP) &&
+        !(sc->tok[i + 2].flags & T_UPPER))
+        return add_person(sc, i + 1, i + 2, i + 1);
+    return 0;
+}
+
 /* An interview's speaker at the start of a line, in capitals, a first name
  * (an ambiguous one too: the colon says a person speaks) and a surname before
  * a colon: "NADINE VARLET : Nous avions…", "FLORENCE ZEMOUR :". */
@@ -419,6 +431,8 @@ int sg_suggest_find_people(sg_scan *sc)
             size_t n = run_forward(sc, i + 1);
             if (n >= 1 && n <= 3)
                 rc = person_after_title(sc, i, n);
+            else if (n == 0)
+                rc = particle_surname(sc, i);
         } else if (lower_address(sc, i)) {
             size_t n = run_forward(sc, i + 1);
             if (n >= 1 && n <= 3)
@@ -429,11 +443,8 @@ int sg_suggest_find_people(sg_scan *sc)
                 rc = rc == 1 ? 0 : rc;
             } else if (n >= 1 && n <= 3) {
                 rc = person_after_title(sc, i, n);
-            } else if (n == 0 && i + 2 < sc->ntok && sep_blank(sc, i + 1) &&
-                       (is(sc, i + 1, "de") || is(sc, i + 1, "d") || is(sc, i + 1, "du")) &&
-                       (sep_blank(sc, i + 2) || sep_elision(sc, i + 2)) &&
-                       !(sc->tok[i + 2].flags & T_UPPER)) {
-                rc = add_person(sc, i + 1, i + 2, i + 1); /* "le général de Gaulle" */
+            } else if (n == 0) {
+                rc = particle_surname(sc, i);
             }
         } else if (in(sc, i, SG_WL_ROLE)) {
             rc = role_after(sc, i);

@@ -489,7 +489,8 @@ int sg_scan_document(sg_scan *sc, const char *text, size_t len, const sg_folded 
     if ((rc = sg_suggest_find_definitions(sc)) || (rc = sg_suggest_find_people(sc)) ||
         (rc = sg_suggest_find_media(sc)) || (rc = sg_suggest_find_quoted(sc)) ||
         (rc = sg_suggest_find_seats(sc)) || (rc = sg_suggest_find_placed_names(sc)) ||
-        (rc = sg_suggest_find_named_after(sc)) || (rc = sg_suggest_find_sequences(sc)))
+        (rc = sg_suggest_find_named_after(sc)) || (rc = sg_suggest_find_branches(sc)) ||
+        (rc = sg_suggest_find_sequences(sc)))
         return rc;
     return 0;
 }

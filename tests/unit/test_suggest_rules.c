@@ -330,7 +330,8 @@ static void names_starting_with_a_town(void **state)
 
 /* A region the gazetteers know as a place, after a body's bracketed acronym
  * that ends the body's mention ("l'agence régionale de santé (ARS) Paca"),
- * is no new place: the gazetteers name it so already. */
+ * is no new place, nor is its definition ("Provence-Alpes-Côte d'Azur
+ * (Paca)"): the gazetteers name it so already. */
 static void places_known_by_another_name(void **state)
 {
     (void)state;
@@ -340,11 +341,58 @@ static void places_known_by_another_name(void **state)
         "ARS\n"
         "place:paca\tProvence-Alpes-Côte d'Azur\tplace\tPaca|PACA\n";
     const char *texts[] = {"L’agence régionale de santé (ARS) Paca ouvre. L’Agence régionale de "
-                           "santé (ARS) Provence-Alpes-Côte d’Azur signe.\n",
+                           "santé (ARS) Provence-Alpes-Côte d’Azur signe. L’Agence régionale de "
+                           "santé (ARS) Provence-Alpes-Côte d’Azur (Paca) suit.\n",
                            NULL};
     sg_suggestion_list *l = run(gaz, texts);
     hasnt(l, "Paca");
     hasnt(l, "Provence-Alpes-Côte d’Azur");
+    sg_suggestion_list_free(l);
+}
+
+/* A surname with its particle alone after a capitalised title is a person
+ * ("Monsieur d'Arcourt", "Mme de Vallombreuse"), not a body "Arcourt"; as
+ * after a title in lower case ("le général de Gaulle"). */
+static void particles_after_titles(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Nous avons été reçues par Monsieur d'Arcourt, directeur de "
+                                 "l'agence. Mme de Vallombreuse a répondu.\n");
+    has(l, "d'Arcourt", "person");
+    has(l, "de Vallombreuse", "person");
+    hasnt(l, "Arcourt");
+    hasnt(l, "Vallombreuse");
+    sg_suggestion_list_free(l);
+}
+
+/* A union written against the body or the place it stands for, or after its
+ * local structure, is its local branch, one name ("CGT AP-HM", "FO-Santé
+ * 04", "UD FO", "CGT Marseille"); not two unions together ("Sud
+ * Solidaires"), nor a union before "de" ("le syndicat CGT de l'hôpital"). */
+static void unions_local_branches(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\taliases\n"
+                      "org:cgt\tConfédération générale du travail\torganisation\tCGT\n"
+                      "org:fo\tForce ouvrière\torganisation\tFO\n"
+                      "org:sud\tSUD Santé Sociaux\torganisation\tSud\n"
+                      "org:solidaires\tUnion syndicale Solidaires\torganisation\tSolidaires\n"
+                      "org:ap-hm\tAssistance publique - Hôpitaux de Marseille\torganisation\t"
+                      "AP-HM\n"
+                      "org:hsm\tHôpital Sainte-Musse\torganisation\n"
+                      "place:marseille\tMarseille\tplace\n";
+    const char *texts[] = {"Joëlle Vantour, CGT AP-HM, dénonce la situation. Un délégué de "
+                           "FO-Santé 04 parle. « Nous ferons grève », dit un élu de l’UD FO. La "
+                           "CGT Marseille appelle à manifester. La CGT et Sud Solidaires "
+                           "défilent. Le syndicat CGT de l’hôpital Sainte-Musse suit.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "CGT AP-HM", "organisation");
+    has(l, "FO-Santé 04", "organisation");
+    has(l, "UD FO", "organisation");
+    has(l, "CGT Marseille", "organisation");
+    hasnt(l, "Sud Solidaires");
+    hasnt(l, "CGT de l’hôpital Sainte-Musse");
     sg_suggestion_list_free(l);
 }
 
@@ -369,6 +417,8 @@ int main(void)
         cmocka_unit_test(money_is_no_body),
         cmocka_unit_test(names_starting_with_a_town),
         cmocka_unit_test(places_known_by_another_name),
+        cmocka_unit_test(particles_after_titles),
+        cmocka_unit_test(unions_local_branches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
