@@ -21,6 +21,58 @@ typedef struct {
     const char *key;
 } town;
 
+/* A commune of two names joined ("Laragne-Montéglin", "Puget-Théniers",
+ * "Moustiers-Sainte-Marie"), the press writing the first alone ("à
+ * Laragne", "maire de Moustiers"): the first name's length, or 0; not a
+ * name whose first word is an adjective or a common noun ("Hautes-Alpes",
+ * "Nouvelle-Aquitaine", "Royaume-Uni", "Château-Arnoux-Saint-Auban"), nor
+ * one that goes on with more than a name ("Provence-Alpes-Côte d'Azur",
+ * "Ille-et-Vilaine"). */
+static size_t joined_short(const char *name)
+{
+    /* (and common words: "à cheval", "l'Étoile", "de garde") */
+    static const char *const not [] = {
+        "Basse",    "Basses", "Château",      "Cheval",     "Deux",    "Etats",  "Etoile",
+        "Forest",   "Fox",    "Frais",        "Garde",      "Golfe",   "Grand",  "Grande",
+        "Haut",     "Haute",  "Hautes",       "Iles",       "Moyen",   "Neuf",   "Notre",
+        "Nouvelle", "Pays",   "Petit",        "Petite",     "Royaume", "Saint",  "Sainte",
+        "Serre",    "Vieux",  "Villefranche", "Villeneuve", "États",   "Étoile", "Îles"};
+    const char *d = strchr(name, '-');
+    if (!d || memchr(name, ' ', (size_t)(d - name)))
+        return 0;
+    const char *rest = d + 1;
+    if (!strncmp(rest, "Saint-", 6))
+        rest += 6;
+    else if (!strncmp(rest, "Sainte-", 7))
+        rest += 7;
+    unsigned char c = (unsigned char)rest[0];
+    if (strpbrk(rest, "- '") || strstr(rest, "\xe2\x80\x99") ||
+        !((c >= 'A' && c <= 'Z') || c >= 0xC3))
+        return 0;
+    size_t n = (size_t)(d - name);
+    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
+        if (strlen(not [k]) == n && !memcmp(name, not [k], n))
+            return 0;
+    return n;
+}
+
+/* A first word that is no town's short name: departments and regions
+ * ("Alpes-de-Haute-Provence", "Bouches-du-Rhône", "Côtes-d'Armor",
+ * "Hauts-de-Seine", "Val-d'Oise", "Île-de-France", "Alpes-Maritimes"); and
+ * common nouns, capitalised in a name after "du" ("le déclenchement du Plan
+ * blanc" is no Plan-de-Cuques, "du Port autonome" no Port-de-Bouc, "du CAP
+ * 72", a reception centre, no Cap-d'Ail). */
+static int no_short(const char *name, size_t n)
+{
+    static const char *const not [] = {"Alpes", "Bois",  "Bouches", "Bourg", "Cap",
+                                       "Côtes", "Hauts", "Mas",     "Mont",  "Plan",
+                                       "Pont",  "Port",  "Val",     "Île"};
+    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
+        if (strlen(not [k]) == n && !memcmp(name, not [k], n))
+            return 1;
+    return 0;
+}
+
 size_t sg_town_short(const char *name)
 {
     static const char *const links[] = {"-sur-", "-sous-", "-lès-", "-les-",         "-lez-",
@@ -35,18 +87,19 @@ size_t sg_town_short(const char *name)
                 best = (size_t)(p - name);
     if (best < 3 || best >= SKEL_MAX)
         return 0; /* (most names: no link, no list to read) */
-    /* departments and regions: "Alpes-de-Haute-Provence", "Bouches-du-Rhône",
-     * "Côtes-d'Armor", "Hauts-de-Seine", "Val-d'Oise", "Île-de-France"; and
-     * common nouns, capitalised in a name after "du" ("le déclenchement du
-     * Plan blanc" is no Plan-de-Cuques, "du Port autonome" no Port-de-Bouc,
-     * "du CAP 72", a reception centre, no Cap-d'Ail) */
-    static const char *const not [] = {"Alpes", "Bois",  "Bouches", "Bourg", "Cap",
-                                       "Côtes", "Hauts", "Mas",     "Mont",  "Plan",
-                                       "Pont",  "Port",  "Val",     "Île"};
-    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
-        if (strlen(not [k]) == best && !memcmp(name, not [k], best))
-            return 0;
-    return best;
+    return no_short(name, best) ? 0 : best;
+}
+
+/* A place's short name: with its link (sg_town_short), or the first of two
+ * joined names (joined_short, a place's own name only: at the end of a
+ * body's name "Paoli-Calmettes" is a person's). */
+static size_t place_short(const char *name)
+{
+    size_t n = sg_town_short(name);
+    if (n)
+        return n;
+    n = joined_short(name);
+    return n >= 3 && n < SKEL_MAX && !no_short(name, n) ? n : 0;
 }
 
 static int cmp_town(const void *a, const void *b)
@@ -70,7 +123,7 @@ static int collect_towns(const sg_matcher *m, sg_folded *scratch, town **out, si
         if (!m->is_place[e] || ent->guard || !(m->allowed[e] & SG_VARIANT_FUNCTION_WORDS))
             continue;
         const char *label = ent->label;
-        size_t n = sg_town_short(label);
+        size_t n = place_short(label);
         if (!n || label[0] == '=' || label[0] == '!')
             continue;
         const char *t = NULL;
@@ -125,7 +178,7 @@ int sg_towns_add(sg_matcher *m, sg_folded *scratch)
         while (j < nv && v[j].kn == v[i].kn && !memcmp(v[j].key, v[i].key, v[i].kn))
             j++;
         if (j == i + 1 && sg_alias_named(m, v[i].key, v[i].kn, 0) == SG_TRIE_NONE) {
-            char name[SKEL_MAX]; /* (n < SKEL_MAX: sg_town_short) */
+            char name[SKEL_MAX]; /* (n < SKEL_MAX: place_short) */
             memcpy(name, m->gaz->ents[v[i].entity].label, v[i].n);
             name[v[i].n] = '\0';
             size_t first = m->naliases;
