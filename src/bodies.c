@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sg_internal.h"
 #include "variants_int.h"
@@ -125,6 +126,42 @@ static int may_start_kind(const char *label)
     return 0;
 }
 
+/* Does the label as written go on, after the kind's words (the folded
+ * t[0, l)) and its function words, with a word in lower case: a council of a
+ * domain, not of a territory ("Conseil départemental de la citoyenneté et de
+ * l'autonomie du Var", "Préfecture de police des Bouches-du-Rhône"), but
+ * for the words of a territory ("Préfecture de la région ...")? */
+static int domain_after(const char *label, const char *t, size_t l)
+{
+    static const char *const fn[] = {"de", "d", "du", "des", "la", "le", "les", "l"};
+    static const char *const territory[] = {"commune", "departement",   "d\xc3\xa9partement",
+                                            "region",  "r\xc3\xa9gion", "ville"};
+    size_t words = 0; /* the kind's words: a separator each, a space or an apostrophe */
+    for (size_t i = 0; i < l; i++)
+        words += t[i] == ' ' || t[i] == '\'';
+    for (const char *p = label; *p;) {
+        /* the word at p, to the next space or apostrophe (straight or curly) */
+        size_t w = 0;
+        while (p[w] && p[w] != ' ' && p[w] != '\'' && strncmp(p + w, "\xe2\x80\x99", 3))
+            w++;
+        int skip = words > 0;
+        words -= skip;
+        for (size_t k = 0; k < sizeof(fn) / sizeof(*fn) && !skip; k++)
+            skip = strlen(fn[k]) == w && !strncasecmp(p, fn[k], w);
+        if (!skip) {
+            for (size_t k = 0; k < sizeof(territory) / sizeof(*territory); k++)
+                if (strlen(territory[k]) == w && !strncmp(p, territory[k], w))
+                    return 0;
+            unsigned char c = (unsigned char)p[0];
+            return (c >= 'a' && c <= 'z') || (c == 0xC3 && (unsigned char)p[1] >= 0xA0);
+        }
+        if (!p[w])
+            return 0;
+        p += w + ((unsigned char)p[w] == 0xE2 ? 3 : 1);
+    }
+    return 0;
+}
+
 int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
 {
     const char *label = m->gaz->ents[entity].label;
@@ -142,6 +179,8 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
             kind = 0;
     if (kind == SG_BODY_SAMU && samu_social(t + l, n - l))
         kind = 0; /* "Samu social de Marseille": a charity's */
+    if (kind && domain_after(label + (label[0] == '!' || label[0] == '='), t, l))
+        kind = 0;
     if (kind) {
         m->body_kind[entity] = kind;
         m->nbody_kinds++;
