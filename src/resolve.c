@@ -825,14 +825,16 @@ static int kind_bracket(const sg_folded *f, size_t a0, size_t a1)
  * Provence-Alpes-Côte d'Azur") is the name before the bracket and its acronym,
  * two mentions of the body as where nothing follows the bracket ("Agence
  * régionale de santé (ARS)"), and the words after the bracket (the region)
- * none: the hit ends before its bracket, whose acronym sg_resolve_acronyms
- * then reads as a definition. The count of a body's mentions does not depend
- * on whether the press adds its region after the acronym (the annotators of
- * development sets 83-91 counted every such name so, 8 times of 8). A kind's
- * acronym stays inside one mention (kind_bracket). */
-static void interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+ * none. The count of a body's mentions does not depend on whether the press
+ * adds its region after the acronym (the annotators of development sets 83-91
+ * counted every such name so, 8 times of 8). A kind's acronym stays inside
+ * one mention (kind_bracket). Made last, once the whole name has kept the
+ * other readings off its words. */
+static int interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
-    for (size_t i = 0; i < h->n; i++) {
+    sg_hits add = {0};
+    int rc = 0;
+    for (size_t i = 0; i < h->n && !rc; i++) {
         sg_hit *x = &h->v[i];
         size_t a0, a1;
         int mixed;
@@ -843,13 +845,17 @@ static void interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *
             e--;
         x->fe = e;
         x->paren = 0;
+        rc = sg_hits_push(&add, a0, a1, x->entity, SG_HIT_ACRONYM);
     }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
 }
 
 int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
                sg_short_cache **cache)
 {
-    interrupted_split(m, f, hits);
     int rc = sg_bodies_choose(m, f, hits);
     int shared = (m->variants & SG_VARIANT_HEADS) && sg_shared_kinds_dropped(m, f, hits);
     if (!rc && (m->variants & SG_VARIANT_DEFINED) &&
@@ -868,7 +874,8 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         return rc;
     if ((m->variants & SG_VARIANT_HEADS) && (rc = sg_resolve_bodies(m, f, s, hits, shared)))
         return rc;
-    if (m->variants & SG_VARIANT_SHORT_NAMES)
-        rc = sg_resolve_short_names(m, f, s, hits, cache);
-    return rc;
+    if ((m->variants & SG_VARIANT_SHORT_NAMES) &&
+        (rc = sg_resolve_short_names(m, f, s, hits, cache)))
+        return rc;
+    return interrupted_split(m, f, hits);
 }
