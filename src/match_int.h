@@ -18,7 +18,8 @@
  * lent by the bundled gazetteer (known.c), read as written or folded only. */
 #define SG_ALIAS_LENT 0x40
 
-/* The kinds of local authority a text names by their kind alone (bodies.c). */
+/* The kinds of local authority a text names by their kind alone (bodies.c),
+ * and a hospitals' grouping, named so where the text names it. */
 enum {
     SG_BODY_REGION = 1,
     SG_BODY_DEPARTMENT,
@@ -30,6 +31,7 @@ enum {
     SG_BODY_SDIS,       /* a department's fire and rescue service */
     SG_BODY_CPAM,       /* a department's health insurance fund */
     SG_BODY_CCAS,       /* a town's social welfare centre */
+    SG_BODY_GHT,        /* a hospitals' grouping: "le GHT" where the text names one */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)
