@@ -55,13 +55,24 @@ static int is_invisible(uint32_t cp)
     return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
 
+/* A modifier letter that is a small letter raised ("4ᵉ", "1ᵉʳ", the
+ * ordinals' superscripts): lower case, as the letter it stands for. */
+static int raised_small(uint32_t cp)
+{
+    utf8proc_int32_t out[4];
+    int bc = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, out, 4,
+                                                 UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &bc);
+    return n == 1 && utf8proc_category(out[0]) == UTF8PROC_CATEGORY_LL;
+}
+
 static unsigned char class_of(uint32_t cp)
 {
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT: return SG_F_ALNUM | SG_F_UPPER;
     case UTF8PROC_CATEGORY_LL: return SG_F_ALNUM | SG_F_LOWER;
-    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LM: return SG_F_ALNUM | (raised_small(cp) ? SG_F_LOWER : 0);
     case UTF8PROC_CATEGORY_LO:
     case UTF8PROC_CATEGORY_ND:
     case UTF8PROC_CATEGORY_NL:

@@ -32,6 +32,20 @@ static void case_and_accents(void **state)
     sg_folded_free(&f);
 }
 
+/* An ordinal's raised letters are small letters ("la 4ᵉ", "le 1ᵉʳ"), not a
+ * capital's: "la 4ᵉ de Vaucluse" is no name of a body. */
+static void raised_letters(void **state)
+{
+    (void)state;
+    sg_folded f = fold("4\xe1\xb5\x89 1\xe1\xb5\x89\xca\xb3");
+    assert_string_equal(f.text, "4e 1er");
+    assert_true(f.flags[1] & SG_F_LOWER);
+    assert_false(f.flags[1] & SG_F_UPPER);
+    assert_true(f.flags[4] & SG_F_LOWER);
+    assert_true(f.flags[5] & SG_F_LOWER);
+    sg_folded_free(&f);
+}
+
 static void typography(void **state)
 {
     (void)state;
@@ -180,10 +194,15 @@ static void names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(case_and_accents),   cmocka_unit_test(typography),
-        cmocka_unit_test(ampersand),          cmocka_unit_test(white_space_and_paragraphs),
-        cmocka_unit_test(runs_against_model), cmocka_unit_test(invalid_and_controls),
-        cmocka_unit_test(offsets_round_trip), cmocka_unit_test(names),
+        cmocka_unit_test(case_and_accents),
+        cmocka_unit_test(raised_letters),
+        cmocka_unit_test(typography),
+        cmocka_unit_test(ampersand),
+        cmocka_unit_test(white_space_and_paragraphs),
+        cmocka_unit_test(runs_against_model),
+        cmocka_unit_test(invalid_and_controls),
+        cmocka_unit_test(offsets_round_trip),
+        cmocka_unit_test(names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
