@@ -174,6 +174,8 @@ static int furniture_line(const char *p, const char *end)
         "publié le", "publié à", "mis à jour", "modifié le", "lire aussi", "à lire aussi",
         "a lire aussi", "lire également", "voir aussi", "article réservé", "abonnez-vous",
         "partager", "newsletter", "temps de lecture", "lecture :",
+        /* an interview's byline: "- Propos recueillis par X / SOPRESS" */
+        "propos recueillis",
         /* a local site's choice of town: "Votre ville : GAP | Changer de ville" */
         "votre ville :"};
     p = skip_leaders(p, end);

@@ -547,7 +547,8 @@ static int rows_from_sequences(sg_suggester *s)
         /* a name after a media cue counts even in generic words ("BFM TV") */
         int generic =
             (sg_suggest_generic_only(c->key) && !(c->cued && (c->upper || strchr(c->key, ' ')))) ||
-            sg_suggest_generic_of_france(c->key);
+            sg_suggest_generic_of_france(c->key) ||
+            sg_suggest_word(SG_WL_ROLE, c->key); /* a role is nobody: "Vice-Président" */
         /* a natural area needs the minimum count even after a cue ("commune du
            Luberon": the commune is in it) */
         marked &= !sg_suggest_area(c->key);

@@ -152,6 +152,8 @@ static const char *const role_words[] = {
     "tresoriere",
     "urgentiste",
     "vice",
+    "vice president",
+    "vice presidente",
     "virologue",
 };
 
@@ -252,6 +254,7 @@ static const char *const generic_words[] = {
     "cancer",
     "cardiologie",
     "cat",
+    "cattp",
     "cdag",
     "cdd",
     "cdi",
@@ -279,6 +282,7 @@ static const char *const generic_words[] = {
     "cme",
     "cmp",
     "cmu",
+    "codis",
     "com",
     "commentaires",
     "commune",
@@ -353,6 +357,7 @@ static const char *const generic_words[] = {
     "france",
     "france3",
     "gambetta",
+    "gcs",
     "gendarmerie",
     "general",
     "generale",
@@ -438,6 +443,7 @@ static const char *const generic_words[] = {
     "menu",
     "mercredi",
     "metropole",
+    "migac",
     "ministere",
     "ministre",
     "ministres",
@@ -624,6 +630,7 @@ static const char *const generic_words[] = {
     "www",
     "youtube",
     "zac",
+    "zae",
     "zip",
 };
 

@@ -67,7 +67,11 @@ static void generic_words(void **state)
         "Marseillais votent. Les Unions locales de la CGT et les Unions locales de FO. Le "
         "centre ouvre dans l'immeuble François-Cuzin ; l'immeuble François-Cuzin est neuf. Les "
         "élus Seynois et les habitants Toulonnais manifestent ; les élus Seynois signent.\n\nSANTÉ "
-        "/ SOCIAL / Le chantier est chiffré à 680 M€ TDC ; 300 M€ TDC pour la tour.");
+        "/ SOCIAL / Le chantier est chiffré à 680 M€ TDC ; 300 M€ TDC pour la tour. Le GCS signe, "
+        "la "
+        "ZAE ouvre, les MIGAC baissent, le CODIS répond, le CATTP accueille. Joseph Vidalou, "
+        "conseiller départemental des Alpes-Maritimes et Vice-Président de la Métropole, parle."
+        "\n\n- Propos recueillis par Rozenn Quillivic / SOPRESS\n");
     /* (the Région, capitalised, is the authority: authorities_and_placed_names) */
     for (const char *w[] = {"CHU",
                             "Premier",
@@ -101,6 +105,13 @@ static void generic_words(void **state)
                             "Toulonnais",
                             "Unions",
                             "François-Cuzin",
+                            "GCS",
+                            "ZAE",
+                            "MIGAC",
+                            "CODIS",
+                            "CATTP",
+                            "Vice-Président",
+                            "Rozenn Quillivic",
                             NULL},
                     **p = w;
          *p; p++)
