@@ -21,22 +21,38 @@ typedef struct {
     const char *key;
 } town;
 
+/* A first word that is no town's short name: departments and regions
+ * ("Alpes-de-Haute-Provence", "Bouches-du-Rhône", "Côtes-d'Armor",
+ * "Hauts-de-Seine", "Val-d'Oise", "Île-de-France", "Alpes-Maritimes",
+ * "Hautes-Alpes", "Nouvelle-Aquitaine", "Royaume-Uni"); common nouns,
+ * capitalised in a name after "du" ("le déclenchement du Plan blanc" is no
+ * Plan-de-Cuques, "du Port autonome" no Port-de-Bouc, "du CAP 72", a
+ * reception centre, no Cap-d'Ail), or in lower case everywhere ("à cheval",
+ * "de garde", "l'Étoile"); and the first words of many names
+ * ("Château-Arnoux-Saint-Auban", "Villeneuve-Loubet"). */
+static int no_short(const char *name, size_t n)
+{
+    static const char *const not [] = {
+        "Alpes",   "Basse",        "Basses",     "Bois",  "Bouches", "Bourg",  "Cap",
+        "Château", "Cheval",       "Côtes",      "Deux",  "Etats",   "Etoile", "Forest",
+        "Fox",     "Frais",        "Garde",      "Golfe", "Grand",   "Grande", "Haut",
+        "Haute",   "Hautes",       "Hauts",      "Iles",  "Mas",     "Mont",   "Moyen",
+        "Neuf",    "Notre",        "Nouvelle",   "Pays",  "Petit",   "Petite", "Plan",
+        "Pont",    "Port",         "Royaume",    "Saint", "Sainte",  "Serre",  "Val",
+        "Vieux",   "Villefranche", "Villeneuve", "États", "Étoile",  "Île",    "Îles"};
+    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
+        if (strlen(not [k]) == n && !memcmp(name, not [k], n))
+            return 1;
+    return 0;
+}
+
 /* A commune of two names joined ("Laragne-Montéglin", "Puget-Théniers",
  * "Moustiers-Sainte-Marie"), the press writing the first alone ("à
- * Laragne", "maire de Moustiers"): the first name's length, or 0; not a
- * name whose first word is an adjective or a common noun ("Hautes-Alpes",
- * "Nouvelle-Aquitaine", "Royaume-Uni", "Château-Arnoux-Saint-Auban"), nor
- * one that goes on with more than a name ("Provence-Alpes-Côte d'Azur",
+ * Laragne", "maire de Moustiers"): the first name's length, or 0; not one
+ * that goes on with more than a name ("Provence-Alpes-Côte d'Azur",
  * "Ille-et-Vilaine"). */
 static size_t joined_short(const char *name)
 {
-    /* (and common words: "à cheval", "l'Étoile", "de garde") */
-    static const char *const not [] = {
-        "Basse",    "Basses", "Château",      "Cheval",     "Deux",    "Etats",  "Etoile",
-        "Forest",   "Fox",    "Frais",        "Garde",      "Golfe",   "Grand",  "Grande",
-        "Haut",     "Haute",  "Hautes",       "Iles",       "Moyen",   "Neuf",   "Notre",
-        "Nouvelle", "Pays",   "Petit",        "Petite",     "Royaume", "Saint",  "Sainte",
-        "Serre",    "Vieux",  "Villefranche", "Villeneuve", "États",   "Étoile", "Îles"};
     const char *d = strchr(name, '-');
     if (!d || memchr(name, ' ', (size_t)(d - name)))
         return 0;
@@ -49,28 +65,7 @@ static size_t joined_short(const char *name)
     if (strpbrk(rest, "- '") || strstr(rest, "\xe2\x80\x99") ||
         !((c >= 'A' && c <= 'Z') || c >= 0xC3))
         return 0;
-    size_t n = (size_t)(d - name);
-    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
-        if (strlen(not [k]) == n && !memcmp(name, not [k], n))
-            return 0;
-    return n;
-}
-
-/* A first word that is no town's short name: departments and regions
- * ("Alpes-de-Haute-Provence", "Bouches-du-Rhône", "Côtes-d'Armor",
- * "Hauts-de-Seine", "Val-d'Oise", "Île-de-France", "Alpes-Maritimes"); and
- * common nouns, capitalised in a name after "du" ("le déclenchement du Plan
- * blanc" is no Plan-de-Cuques, "du Port autonome" no Port-de-Bouc, "du CAP
- * 72", a reception centre, no Cap-d'Ail). */
-static int no_short(const char *name, size_t n)
-{
-    static const char *const not [] = {"Alpes", "Bois",  "Bouches", "Bourg", "Cap",
-                                       "Côtes", "Hauts", "Mas",     "Mont",  "Plan",
-                                       "Pont",  "Port",  "Val",     "Île"};
-    for (size_t k = 0; k < sizeof(not ) / sizeof(*not ); k++)
-        if (strlen(not [k]) == n && !memcmp(name, not [k], n))
-            return 1;
-    return 0;
+    return (size_t)(d - name);
 }
 
 size_t sg_town_short(const char *name)
