@@ -657,6 +657,9 @@ int sg_towns_add(sg_matcher *m, sg_folded *scratch);
  * written cut before its first linking word ("Aix" for Aix-en-Provence, "La
  * Seyne" for La Seyne-sur-Mer), or 0 (towns.c). */
 size_t sg_town_short(const char *name);
+/* Is t[0, n) a word that links a town's name's parts, folded ("en", "sur",
+ * "les"...) or as written ("lès")? (towns.c: the one list.) */
+int sg_town_link(const char *t, size_t n);
 
 /* A place named Provence-Alpes-Côte d'Azur is read by its short name too ("la
  * région Paca", "en PACA"), capitalised (variant "region"), unless another

@@ -68,18 +68,27 @@ static size_t joined_short(const char *name)
     return (size_t)(d - name);
 }
 
+int sg_town_link(const char *t, size_t n)
+{
+    /* folded, and "lès" as written (lower case in a name: "Martigues",
+       "Aix-en-Provence", "Villeneuve-lès-Avignon") */
+    static const char *const links[] = {"aux", "de",  "des", "du",         "en",   "la",
+                                        "le",  "les", "lez", "l\xc3\xa8s", "sous", "sur"};
+    return sg_word_in(t, n, links, sizeof(links) / sizeof(*links));
+}
+
 size_t sg_town_short(const char *name)
 {
-    static const char *const links[] = {"-sur-", "-sous-", "-lès-", "-les-",         "-lez-",
-                                        "-en-",  "-de-",   "-du-",  "-des-",         "-la-",
-                                        "-le-",  "-aux-",  "-d'",   "-d\xe2\x80\x99"};
-    /* the first dash that starts a link (the bytes after the dash compared
-       first: asked of every place's name) */
+    /* the first dash that starts a link: a linking word between dashes, or
+       "d'" after one (asked of every place's name) */
     size_t best = 0;
-    for (const char *p = strchr(name, '-'); p && !best; p = strchr(p + 1, '-'))
-        for (size_t k = 0; k < sizeof(links) / sizeof(*links) && !best; k++)
-            if (p[1] == links[k][1] && !strncmp(p, links[k], strlen(links[k])))
-                best = (size_t)(p - name);
+    for (const char *p = strchr(name, '-'); p && !best; p = strchr(p + 1, '-')) {
+        const char *w = p + 1;
+        size_t n = strcspn(w, "-");
+        if ((n > 0 && w[n] == '-' && sg_town_link(w, n)) ||
+            (w[0] == 'd' && (w[1] == '\'' || !strncmp(w + 1, "\xe2\x80\x99", 3))))
+            best = (size_t)(p - name);
+    }
     if (best < 3 || best >= SKEL_MAX)
         return 0; /* (most names: no link, no list to read) */
     return no_short(name, best) ? 0 : best;

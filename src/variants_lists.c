@@ -114,7 +114,6 @@ static size_t pronoun_later(const sg_folded *f, size_t j, const char *p)
  * or j. */
 static size_t past_link(const sg_folded *f, size_t j)
 {
-    static const char *const links[] = {"de", "du", "en", "la", "le", "les", "sous", "sur"};
     size_t w = j + 1, we = w;
     if (w >= f->len || (f->text[j] != ' ' && f->text[j] != '-'))
         return j;
@@ -122,7 +121,7 @@ static size_t past_link(const sg_folded *f, size_t j)
         we++;
     if (we + 1 < f->len && (f->text[we] == ' ' || f->text[we] == '-') &&
         (f->flags[we + 1] & SG_F_UPPER) && (f->flags[w] & SG_F_LOWER) &&
-        sg_word_in(f->text + w, we - w, links, sizeof(links) / sizeof(*links)))
+        sg_town_link(f->text + w, we - w))
         return we + 1;
     return j;
 }
