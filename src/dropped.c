@@ -99,9 +99,8 @@ static int other_state(const sg_folded *f, const sg_hit *x)
                                         "espagnole", "grec",      "grecque", "islamique",
                                         "russe",     "suisse",    "turc",    "turque"};
     size_t n = x->fe - x->fs, a = x->fe + 1, e;
-    if (!((n == 4 && !memcmp(f->text + x->fs, "etat", 4)) ||
-          (n == 12 && !memcmp(f->text + x->fs, "gouvernement", 12))) ||
-        a >= f->len || f->text[x->fe] != ' ' || !(f->flags[a] & SG_F_LOWER))
+    if (!sg_state_word(f->text + x->fs, n) || a >= f->len || f->text[x->fe] != ' ' ||
+        !(f->flags[a] & SG_F_LOWER))
         return 0;
     for (e = a; e < f->len && (f->flags[e] & SG_F_ALNUM); e++)
         ;

@@ -838,18 +838,23 @@ int sg_capital_at(const char *w)
     return (u[0] >= 'A' && u[0] <= 'Z') || (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E);
 }
 
+int sg_state_word(const char *t, size_t n)
+{
+    return sg_word_is(t, n, "etat") || sg_word_is(t, n, "gouvernement");
+}
+
 /* "l'État" for the "État français", "le Gouvernement" for the "Gouvernement
  * français": the press names the State and its government without the
  * country's adjective. Read capitalised only ("l'état du patient" is none);
- * "secrétaire d'État" is a compound's (dropped.c). */
+ * "secrétaire d'État" is a compound's and "l'État italien" another State's
+ * (dropped.c). */
 static int state_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
 {
-    static const char *const states[] = {"etat francais", "gouvernement francais"};
-    for (size_t i = 0; i < sizeof(states) / sizeof(*states); i++)
-        if (sg_word_is(k, kn, states[i]))
-            return add_derived(m, entity, k, kn - sizeof(" francais") + 1,
-                               needs | SKEL_CAPITALS | SG_VARIANT_REGION);
-    return 0;
+    static const char adjective[] = " francais";
+    size_t an = sizeof(adjective) - 1;
+    if (kn <= an || memcmp(k + kn - an, adjective, an) || !sg_state_word(k, kn - an))
+        return 0;
+    return add_derived(m, entity, k, kn - an, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
 /* The length of skeleton k[0, kn) without the areas and places at its end

@@ -185,6 +185,10 @@ size_t sg_areas_dropped(const char *k, size_t kn);
 size_t sg_other_head(const char *k, size_t n, char *out);
 /* variants.c: is the UTF-8 word at w capitalised (A-Z, or À-Þ)? */
 int sg_capital_at(const char *w);
+/* Is the folded t[0, n) the State's or its government's name without the
+ * country's adjective, "etat" or "gouvernement" (variants.c: read for the
+ * État français; dropped.c: not before another country's adjective)? */
+int sg_state_word(const char *t, size_t n);
 
 /* variants_heads.c: an organisation's readings by its head's words, from its
  * skeleton k[0, kn) of `words` words, its name as `written` and the
