@@ -761,10 +761,12 @@ static unsigned department_in_name(const sg_matcher *m, const sg_folded *f, cons
 
 /* "le GHT": a hospitals' grouping the press names by its kind alone for the
  * one the text names (the annotators of development sets 83-97 counted it
- * so 6 times of 6; "Non aux GHT", plural, not), and only then: a text on Toulon that says "le GHT"
- * may speak of groupings, not of the gazetteer's only one. Not "le CHU", which stays a generic
- * reference as "l'hôpital" does (the annotators of two of those sets counted it 7 times, of two
- * others left it out 4 times, and "une entité CHU", "le nombre de CHU" speak of the kind). */
+ * so 6 times of 6; "Non aux GHT", plural, not), and only then: a text on
+ * Toulon that says "le GHT" may speak of groupings, not of the gazetteer's
+ * only one. Not "le CHU", which stays a generic reference as "l'hôpital"
+ * does (the annotators of two of those sets counted it 7 times, of two
+ * others left it out 4 times, and "une entité CHU", "le nombre de CHU"
+ * speak of the kind). */
 static int hospital_kind(size_t k)
 {
     return k == SG_BODY_GHT;
