@@ -107,6 +107,10 @@ char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t sp
  * name after it is one body's ("la MSP Centifolia"). (variants.c) */
 int sg_kind_acronym(const char *t, size_t n);
 
+/* A trade union of the health sector by its short name, folded ("cgt",
+ * "cfdt", "fo", "sud", "unsa", "cftc", "cfe cgc"). (variants_heads.c) */
+int sg_union_acronym(const char *t, size_t n);
+
 /* A point of the compass, folded ("nord", "est"; "centre"), as the last word
  * of an area's or a site's name: "la CPTS Var Ouest", "l'hôpital Nord".
  * (variants.c) */

@@ -566,7 +566,8 @@ static int rows_from_sequences(sg_suggester *s)
         int first = !strchr(c->label, ' ') && !c->org && sg_first_name(c->key);
         /* a place the gazetteers name so already, where they read something
            longer ("l'agence régionale de santé (ARS) Paca") */
-        int known = !strcmp(sequence_type(c), "place") ? place_known(s, c->label) : 0;
+        const char *type = sequence_type(c);
+        int known = !strcmp(type, "place") ? place_known(s, c->label) : 0;
         if (known < 0)
             return SG_ERR_NOMEM;
         if (!c->mid || c->common || c->loose * 2 > c->mid || first || known ||
@@ -585,8 +586,8 @@ static int rows_from_sequences(sg_suggester *s)
         /* (the head a word of its own: not "Centre-Femme-Mère-Enfant", a project's) */
         int named = !c->upper && (!c->lower_end || c->long_lower) &&
                     sg_suggest_establishment(c->key) && c->label[strcspn(c->label, " -")] == ' ' &&
-                    !strcmp(sequence_type(c), "organisation");
-        int rc = row_add(s, marked ? K_MARKED : K_SEQUENCE, sequence_type(c),
+                    !strcmp(type, "organisation");
+        int rc = row_add(s, marked ? K_MARKED : K_SEQUENCE, type,
                          named      ? "named"
                          : c->upper ? "acronym"
                                     : "sequence",

@@ -12,10 +12,6 @@
 #include "sg_internal.h"
 #include "suggest_int.h"
 
-/* The unions of the health sector, in folded words, sorted. */
-static const char *const unions[] = {"cfdt",           "cfe cgc",    "cftc", "cgt", "fo",
-                                     "force ouvriere", "solidaires", "sud",  "unsa"};
-
 /* The words of a union's federation of health after its name ("CGT Santé",
  * "FO-Santé"). */
 static int health(const sg_scan *sc, size_t i)
@@ -34,11 +30,13 @@ static int union_at(const sg_scan *sc, size_t i, size_t *end)
     size_t n = strlen(w);
     if (n > 6 && !strcmp(w + n - 6, " sante"))
         n -= 6;
-    for (size_t k = 0; k < sizeof(unions) / sizeof(*unions); k++)
-        if (strlen(unions[k]) == n && !memcmp(w, unions[k], n)) {
-            *end = i;
-            return 1;
-        }
+    /* (and Solidaires, the union Sud belongs to: "Sud Solidaires" are two;
+       Force ouvrière in full, hyphenated) */
+    if (sg_union_acronym(w, n) || (n == 10 && !memcmp(w, "solidaires", 10)) ||
+        (n == 14 && !memcmp(w, "force ouvriere", 14))) {
+        *end = i;
+        return 1;
+    }
     if (i + 1 < sc->ntok && is(sc, i, "force") && is(sc, i + 1, "ouvriere") &&
         sep_blank(sc, i + 1)) {
         *end = i + 1;
@@ -109,10 +107,9 @@ int sg_suggest_find_branches(sg_scan *sc)
             n++; /* "FO Santé 04" */
         if (n < sc->ntok && (sep_blank(sc, n) || sep_dash(sc, n)) &&
             !(sc->tok[n].flags & (T_LINE | T_TAKEN | T_FURNITURE))) {
-            if (department_number(sc, n))
-                end = n;
-            else if (mention_from(sc, n) >= n)
-                end = mention_from(sc, n);
+            size_t last = department_number(sc, n) ? n : mention_from(sc, n);
+            if (last >= n)
+                end = last;
         }
         if (!local && end == u) {
             i = u;

@@ -77,6 +77,14 @@ int sg_town_link(const char *t, size_t n)
     return sg_word_in(t, n, links, sizeof(links) / sizeof(*links));
 }
 
+/* n, when name[0, n) may be a town's short name: three bytes or more, less
+ * than a skeleton, no first word of no_short's; else 0 (most names: no
+ * short name, no list to read). */
+static size_t usable_short(const char *name, size_t n)
+{
+    return n >= 3 && n < SKEL_MAX && !no_short(name, n) ? n : 0;
+}
+
 size_t sg_town_short(const char *name)
 {
     /* the first dash that starts a link: a linking word between dashes, or
@@ -89,9 +97,7 @@ size_t sg_town_short(const char *name)
             (w[0] == 'd' && (w[1] == '\'' || !strncmp(w + 1, "\xe2\x80\x99", 3))))
             best = (size_t)(p - name);
     }
-    if (best < 3 || best >= SKEL_MAX)
-        return 0; /* (most names: no link, no list to read) */
-    return no_short(name, best) ? 0 : best;
+    return usable_short(name, best);
 }
 
 /* A place's name qualified in brackets, as gazetteers tell homonyms apart
@@ -116,10 +122,7 @@ static size_t place_short(const char *name)
     if (n)
         return n >= 3 && n < SKEL_MAX ? n : 0;
     n = sg_town_short(name);
-    if (n)
-        return n;
-    n = joined_short(name);
-    return n >= 3 && n < SKEL_MAX && !no_short(name, n) ? n : 0;
+    return n ? n : usable_short(name, joined_short(name));
 }
 
 static int cmp_town(const void *a, const void *b)

@@ -269,6 +269,11 @@ static int other_names(sg_matcher *m, skel_rec sk, const char *k, size_t hl, int
  * "Santé" ("Sud Santé", "la CFDT Santé" for "Fédération CFDT Santé-Sociaux"). */
 static const char *const unions[] = {"cgt", "cfdt", "fo", "sud", "unsa", "cftc", "cfe cgc"};
 
+int sg_union_acronym(const char *t, size_t n)
+{
+    return sg_word_in(t, n, unions, sizeof(unions) / sizeof(*unions));
+}
+
 /* The length of the union k[0, n) starts with, a word of its own; 0. */
 static size_t union_at(const char *k, size_t n)
 {
