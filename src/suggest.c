@@ -527,8 +527,8 @@ static const char *sequence_type(const sg_cand *c)
         return "place";
     if (c->upper || c->org || sg_suggest_org_headed(c->key))
         return "organisation";
-    if (c->place * 2 >= total)
-        return "place";
+    if (c->place * 2 >= total || c->district)
+        return "place"; /* a district once named so is one */
     return "organisation";
 }
 
@@ -560,9 +560,8 @@ static int rows_from_sequences(sg_suggester *s)
         generic &= !auth;
         /* a first name alone is someone the text knows by it, not a body
            (compound ones too: "Jean-Marie", keyed "jean marie");
-           a name most of whose occurrences name no actor is none ("situé au
-           Mourillon", "une impasse du Mourillon", "rue X, au Mourillon": a
-           district) */
+           a name most of whose occurrences name no actor is none ("une
+           impasse de la Roseraie", "l'hôtel Roseraie") */
         int first = !strchr(c->label, ' ') && !c->org && sg_first_name(c->key);
         /* a place the gazetteers name so already, where they read something
            longer ("l'agence régionale de santé (ARS) Paca") */

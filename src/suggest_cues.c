@@ -215,14 +215,89 @@ int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j)
            items >= 3;
 }
 
+/* Is word k a lower-case district's word: "quartier", "cité", "hameau"? */
+int sg_suggest_district_word(const sg_scan *sc, size_t k)
+{
+    static const char *const districts[] = {"cite", "cites", "hameau", "quartier", "quartiers"};
+    if (!(sc->tok[k].flags & T_LOWER))
+        return 0;
+    /* "cité" as written, not the verb: "il cite X" */
+    if ((is(sc, k, "cite") || is(sc, k, "cites")) &&
+        strncmp(sc->text + sc->tok[k].s, "cit\xc3\xa9", 5))
+        return 0;
+    for (size_t d = 0; d < sizeof(districts) / sizeof(*districts); d++)
+        if (is(sc, k, districts[d]))
+            return 1;
+    return 0;
+}
+
+/* Does a district's word come right before word a, over "de" and an
+ * article ("le quartier Montéty", "la cité Campagne Lévêque", "le quartier
+ * du Mourillon", "les quartiers de la Madeleine"), or four words before the
+ * colon that opens a list ("trois cités des quartiers Nord : X, Y et Z")? */
+static int district_before(const sg_scan *sc, size_t a)
+{
+    if (a > 0 && sep_has(sc, a, ":") && !sep_has(sc, a, ".;()")) {
+        for (size_t k = a, back = 0; k > 0 && back < 4; k--, back++)
+            if (sg_suggest_district_word(sc, k - 1))
+                return 1;
+        return 0;
+    }
+    size_t k = a;
+    if (k > 1 && (sep_blank(sc, k) || sep_elision(sc, k)) && (sc->tok[k - 1].flags & T_LOWER) &&
+        is_article(fw(sc, k - 1)))
+        k--;
+    if (k > 1 && (sep_blank(sc, k) || sep_elision(sc, k)) && (sc->tok[k - 1].flags & T_LOWER) &&
+        (is(sc, k - 1, "de") || is(sc, k - 1, "du") || is(sc, k - 1, "d") || is(sc, k - 1, "des")))
+        k--;
+    return k > 0 && sep_blank(sc, k) && sg_suggest_district_word(sc, k - 1);
+}
+
+/* Is folded word w an arrondissement's ordinal, "1er", "14e", "3eme"? */
+static int arrondissement(const char *w)
+{
+    size_t d = 0;
+    while (w[d] >= '0' && w[d] <= '9')
+        d++;
+    return d >= 1 && d <= 2 &&
+           (!strcmp(w + d, "e") || !strcmp(w + d, "er") || !strcmp(w + d, "eme"));
+}
+
+/* Does [i, j] name a city's district, a place: after a district's word
+ * (district_before), or an item of a list that starts there ("aux quartiers
+ * de la Madeleine, Gambetta, Beaumettes et Ventabrun"), with its
+ * arrondissement in brackets after it ("Sainte-Marthe (14e)"), or after
+ * "situé au" ("situé au Mourillon")? The annotators of the development sets
+ * count a district named so as a place, every time. */
+int sg_suggest_district(const sg_scan *sc, size_t i, size_t j)
+{
+    size_t k = i, a, b;
+    if (district_before(sc, i))
+        return 1;
+    for (size_t items = 0; items < 8 && k > 0 && item_before(sc, k, &a, &b); items++, k = a)
+        if (district_before(sc, a))
+            return 1;
+    if (j + 1 < sc->ntok && sep_has(sc, j + 1, "(") && !sep_has(sc, j + 1, ")") &&
+        arrondissement(fw(sc, j + 1)) && (j + 2 >= sc->ntok || sep_has(sc, j + 2, ")")))
+        return 1;
+    static const char *const sited[] = {"base",     "basee",     "implante", "implantee",
+                                        "installe", "installee", "situe",    "situee"};
+    if (j == i && i >= 2 && sep_blank(sc, i) && is(sc, i - 1, "au") && sep_blank(sc, i - 1))
+        for (size_t s = 0; s < sizeof(sited) / sizeof(*sited); s++)
+            if (is(sc, i - 2, sited[s]))
+                return 1;
+    return 0;
+}
+
 /* A place cue before word i: "à X", "en X", "dans le X", "maire de X",
  * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last).
  * 2 for a cue strong enough to count from one mention (a department in
  * brackets, "maire de", "mairie de", "commune de", "ville de", "habitants de"),
- * 1 for another, 0 for none. */
+ * 1 for another, 0 for none. A city's district is a place too
+ * (sg_suggest_district). */
 int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j)
 {
-    if (listed_place(sc, i, j))
+    if (listed_place(sc, i, j) || sg_suggest_district(sc, i, j))
         return 2;
     static const char *const strong[] = {"commune",  "habitants", "maire", "mairie",
                                          "province", "region",    "ville"};

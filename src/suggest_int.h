@@ -74,6 +74,7 @@ typedef struct {
     size_t nmore;
     size_t mid, start; /* a sequence: occurrences inside / at the start of a sentence */
     size_t place, org; /* occurrences after a place cue / an organisation cue */
+    size_t district;   /* occurrences naming a city's district ("le quartier X") */
     size_t elided;     /* one word after l’ or d’ inside a sentence */
     size_t common;     /* an acronym in brackets after common nouns: a service's */
     size_t loose;      /* occurrences that name no actor: a demonym ("les Cannois"),
@@ -440,6 +441,9 @@ int sg_suggest_find_people(sg_scan *sc);
 /* suggest_cues.c */
 /* A place cue around [i, j]: 2 strong (counts from one mention), 1 another, 0 none. */
 int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j);
+/* A lower-case district's word at k ("quartier", "cité"); a city's district at [i, j]. */
+int sg_suggest_district_word(const sg_scan *sc, size_t k);
+int sg_suggest_district(const sg_scan *sc, size_t i, size_t j);
 /* A name in a list of organisations the gazetteers know: "(Archet, Cimiez, Saint-Roch)". */
 int sg_suggest_listed_org(const sg_scan *sc, size_t i, size_t j);
 /* A role of a body before word i: "président de X", not a territory's (maire). */

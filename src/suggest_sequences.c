@@ -92,21 +92,12 @@ static int beside_covered(const sg_scan *sc, size_t i, size_t j)
             (sc->tok[j + 1].flags & (T_COVERED | T_CAP)) == (T_COVERED | T_CAP));
 }
 
-/* Is folded word w an arrondissement's ordinal, "1er", "14e", "3eme"? */
-static int arrondissement(const char *w)
-{
-    size_t d = 0;
-    while (w[d] >= '0' && w[d] <= '9')
-        d++;
-    return d >= 1 && d <= 2 &&
-           (!strcmp(w + d, "e") || !strcmp(w + d, "er") || !strcmp(w + d, "eme"));
-}
-
 /* Whether the occurrence [i, j] names no actor: a demonym ("les Cannois"),
  * a building or a street ("l’hôtel Riviera", "place Jean-Aude"), a
  * title-case common noun ("l’Accompagnement du vieillissement", "d’Améliorer
  * la coopération"), a name cut short by "et de" ("Pôle d’Activités et de
- * Soins Adaptés"), a district by its arrondissement ("Sainte-Marthe (14e)"). */
+ * Soins Adaptés"). A district is a place (suggest_cues.c's
+ * sg_suggest_district). */
 static int loose(const sg_scan *sc, size_t i, size_t j, int head)
 {
     static const char *const demonyms[] = {"ais",  "aises",  "ains", "aux",  "ens",
@@ -137,18 +128,6 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         !(sc->tok[i].flags & T_UPPER) && !in(sc, i, SG_WL_ORG_HEAD) &&
         ends_with(fw(sc, i), demonym, sizeof(demonym) / sizeof(*demonym)))
         return 1;
-    /* "le siège de Sainte-Marthe (14e)": a district of a city, its
-       arrondissement in brackets after it */
-    if (!head && j + 1 < sc->ntok && sep_has(sc, j + 1, "(") && !sep_has(sc, j + 1, ")") &&
-        arrondissement(fw(sc, j + 1)) && (j + 2 >= sc->ntok || sep_has(sc, j + 2, ")")))
-        return 1;
-    /* "situé au Mourillon": a district */
-    static const char *const sited[] = {"base",     "basee",     "implante", "implantee",
-                                        "installe", "installee", "situe",    "situee"};
-    if (j == i && !head && i >= 2 && !strcmp(prev, "au") && sep_blank(sc, i - 1))
-        for (size_t k = 0; k < sizeof(sited) / sizeof(*sited); k++)
-            if (is(sc, i - 2, sited[k]))
-                return 1;
     /* "le site de Luminy", "le campus de Luminy", "l’impasse du Mourillon",
        "la zone (commerciale) des Paluds": a place inside a name of a site,
        not an actor */
@@ -177,12 +156,13 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         for (size_t k = 0; k < sizeof(lands) / sizeof(*lands) && !land; k++)
             land = is(sc, n, lands[k]);
         if (sg_suggest_word(SG_WL_NAMED, fw(sc, n)) && !in(sc, n, SG_WL_ORG_HEAD) &&
-            (strcmp(de, "des") || land))
+            !sg_suggest_district_word(sc, n) && (strcmp(de, "des") || land))
             return 1;
     }
     const char *last = strrchr(prev, ' '); /* "ex-hôtel": its last word */
     if (!head && *prev && (sc->tok[i - 1].flags & T_LOWER) &&
-        sg_suggest_word(SG_WL_NAMED, last ? last + 1 : prev))
+        sg_suggest_word(SG_WL_NAMED, last ? last + 1 : prev) &&
+        !sg_suggest_district_word(sc, i - 1))
         return 1;
     size_t k = j + 1;
     /* (not a place of the list in an enumeration: "de l'Ile-de-France et de…") */
@@ -475,6 +455,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     }
     int place = cued ? 0 : sg_suggest_place_cue(sc, i, j);
     c->place += place != 0;
+    c->district += place && sg_suggest_district(sc, i, j);
     c->cued += cued || place == 2;
     /* "Kern et Associés": a firm */
     int firm = j >= i + 2 && is(sc, j - 1, "et") && (is(sc, j, "associes") || is(sc, j, "fils"));

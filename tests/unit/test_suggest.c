@@ -274,18 +274,28 @@ static void health_centres(void **state)
     sg_suggestion_list_free(l);
 }
 
-/* A district of a city, its arrondissement in brackets after it ("le siège
- * de Sainte-Marthe (14e)"), names no actor; a clinic so written still does
- * ("la clinique Bouchard (6e)"). */
-static void districts_by_arrondissement(void **state)
+/* A city's district is a place, from one mention: after "quartier" or
+ * "cité" (over "de" and an article), an item of a list that starts there or
+ * after a colon they come before, with its arrondissement in brackets, after
+ * "situé au". The development sets' annotators count each as a place. */
+static void districts_are_places(void **state)
 {
     (void)state;
-    sg_suggestion_list *l = run1(
-        "Les grévistes sont rassemblés devant le siège de Sainte-Marthe (14e). Devant le siège de "
-        "Sainte-Marthe (14e), la colère monte.\n\nLe siège de Sainte-Marthe (14e) ferme. La "
-        "clinique Bouchard (6e) recrute, et la clinique Bouchard (6e) s'agrandit.");
-    hasnt(l, "Sainte-Marthe");
+    sg_suggestion_list *l =
+        run1("Les grévistes sont rassemblés devant le siège de Sainte-Marthe (14e). La "
+             "clinique Bouchard (6e) recrute, et la clinique Bouchard (6e) s'agrandit. Le "
+             "cabinet couvre les quartiers de la Treille, Valcros, Orbagne et Mont Fleuri. "
+             "Trois cités des quartiers Est : Les Tilleuls-Hauts, Bravone et Serpolet. Le "
+             "quartier Perdigal attend un médecin, la cité du Grand Cavet aussi. La "
+             "clinique est située au Bréguet. Les quartiers Nord attendent.");
+    for (const char *const *p =
+             (const char *const[]){"Sainte-Marthe", "Valcros", "Orbagne", "Mont Fleuri", "Bravone",
+                                   "Serpolet", "Perdigal", "Grand Cavet", "Bréguet", NULL};
+         *p; p++)
+        has(l, *p, "place");
     has(l, "Clinique Bouchard", "organisation");
+    hasnt(l, "Nord");
+    hasnt(l, "Est");
     sg_suggestion_list_free(l);
 }
 
@@ -944,8 +954,8 @@ static void kinds_and_areas(void **state)
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     for (const char *
              w[] = {"Conseil de surveillance", "Commission médicale d'établissement", "Gapençois",
-                    "Manosquine", "Bréguet", "Valbelle", "Unité de soins de longue durée", "USLD",
-                    "UHR", "Luberon", "MORVAL", "Morval", "Vernède", "Ravel", "MF", "ITA", NULL},
+                    "Manosquine", "Valbelle", "Unité de soins de longue durée", "USLD", "UHR",
+                    "Luberon", "MORVAL", "Morval", "Vernède", "Ravel", "MF", "ITA", NULL},
             **p = w;
          *p; p++)
         hasnt(l, *p);
@@ -1499,7 +1509,8 @@ static void authorities_and_placed_names(void **state)
 
 /* A name in a list with two places the gazetteers know or more is a place,
  * even between names they do not know; a medium after "détaille à"; a first
- * name of Italy; a name mostly in sites is a district. */
+ * name of Italy; a district is a place ("située au Brusquet"), though named
+ * in a street's name too. */
 static void lists_media_and_districts(void **state)
 {
     (void)state;
@@ -1523,7 +1534,7 @@ static void lists_media_and_districts(void **state)
     has(l, "Valbrac", "place");
     has(l, "Gometix", "organisation");
     has(l, "Claudio Tatarelli", "person");
-    hasnt(l, "Brusquet");
+    has(l, "Brusquet", "place");
     sg_suggestion_list_free(l);
 }
 
@@ -2200,7 +2211,7 @@ int main(void)
         cmocka_unit_test(head_complement_name),
         cmocka_unit_test(pharmacies),
         cmocka_unit_test(health_centres),
-        cmocka_unit_test(districts_by_arrondissement),
+        cmocka_unit_test(districts_are_places),
         cmocka_unit_test(two_word_surnames),
         cmocka_unit_test(companies_by_trade),
         cmocka_unit_test(interview_speakers),
