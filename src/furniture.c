@@ -249,25 +249,6 @@ static int notice_line(const char *p, const char *end)
     return a && (starts_with(a + 15, end, "-mail") || starts_with(a + 15, end, "mail"));
 }
 
-/* A section's tag on a line of its own between dashes, "- Hautes-Alpes -",
- * "-Alpes de Haute-Provence-" (a local radio's page: the department it files
- * the article under), forty bytes at most, capitalised, no sentence's
- * punctuation. */
-static int section_line(const char *p, const char *end)
-{
-    while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'))
-        end--;
-    if (end - p < 4 || end - p > 48 || *p != '-' || end[-1] != '-')
-        return 0;
-    const char *a = p + 1 + (p[1] == ' '), *b = end - 1 - (end[-2] == ' ');
-    if (b - a < 2 || !((*a >= 'A' && *a <= 'Z') || (unsigned char)*a == 0xC3))
-        return 0;
-    for (const char *r = a; r < b; r++)
-        if (*r == '.' || *r == ',' || *r == ':' || *r == '!' || *r == '?')
-            return 0;
-    return 1;
-}
-
 /* A news agency's dateline at the start of a line, up to its bracket: "MARSEILLE,
  * 1er juillet 2016 (APM) - L'agence ...", "Marseille (AFP) - ..." (the place
  * where the dispatch was written, and the agency); returns the bracket's end,
@@ -818,8 +799,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         if (wire && emit(ctx, (size_t)(line - s), (size_t)(wire - s)))
             return;
         if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
-            source_line(line, lend) || notice_line(line, lend) || section_line(line, lend) ||
-            place_tag_line(p, lend)) {
+            source_line(line, lend) || notice_line(line, lend) || place_tag_line(p, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {
