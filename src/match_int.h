@@ -32,6 +32,7 @@ enum {
     SG_BODY_CPAM,       /* a department's health insurance fund */
     SG_BODY_CCAS,       /* a town's social welfare centre */
     SG_BODY_GHT,        /* a hospitals' grouping: "le GHT" where the text names one */
+    SG_BODY_CHU,        /* a university hospital: "le CHU" where the text names one */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)
