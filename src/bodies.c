@@ -309,7 +309,12 @@ static int name_follows(const sg_folded *f, const char *s, size_t p)
         size_t e = p;
         while (e < f->len && (f->flags[e] & SG_F_ALNUM))
             e++;
-        return !sg_party_at(f, p, e) && !sg_first_name_word(f->text + p, e - p);
+        /* (nor a person's title: "la présidente du Conseil départemental
+           Madame X") */
+        static const char *const titles[] = {"docteur",  "dr", "madame",     "mme",
+                                             "monsieur", "mr", "professeur", "pr"};
+        return !sg_party_at(f, p, e) && !sg_first_name_word(f->text + p, e - p) &&
+               !sg_word_in(f->text + p, e - p, titles, sizeof(titles) / sizeof(*titles));
     }
     size_t e = p;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
