@@ -77,14 +77,20 @@ static const char *skip_leaders(const char *p, const char *end)
 /* A credit cue at p: "photo", "crédit", "©", ... followed (within a few
  * words) by ':' or '/', or "©" alone. Returns 1 when it is one. */
 /* Do capitalised words from p close a bracket within 40 bytes, letters,
- * spaces, hyphens and apostrophes only ("Jean Dupont)")? */
-static int names_close_bracket(const char *p, const char *end)
+ * spaces, hyphens and apostrophes only ("Jean Dupont)"), or, `dash` set, end
+ * before a long dash ("Jean Dupont – Agence X", a picture's author and
+ * agency)? */
+static int names_close_bracket(const char *p, const char *end, int dash)
 {
     if (p >= end || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p == 0xC3))
         return 0;
     for (const char *q = p; q < end && q - p < 40; q++) {
         if (*q == ')')
-            return q - p >= 3;
+            return !dash && q - p >= 3;
+        if (dash && *q == ' ' && end - q >= 4 && (unsigned char)q[1] == 0xE2 &&
+            (unsigned char)q[2] == 0x80 &&
+            ((unsigned char)q[3] == 0x93 || (unsigned char)q[3] == 0x94))
+            return q - p >= 3; /* " – ", " — " */
         if (*q == '.' || *q == ',' || *q == ':' || *q == ';' || *q == '(' || *q == '\n' ||
             (*q >= '0' && *q <= '9'))
             return 0;
@@ -127,7 +133,11 @@ static int credit_at(const char *p, const char *end, int line_start)
         /* in brackets, a picture's cue and capitalised names closing them:
            "(photo Jean Dupont)", "(image AP-HM)" (not "(Crédit Agricole
            Alpes Provence)") */
-        if (line_start == 2 && c < 4 && names_close_bracket(skip_blanks(p + n, end), end))
+        if (line_start == 2 && c < 4 && names_close_bracket(skip_blanks(p + n, end), end, 0))
+            return 1;
+        /* "Photo Jean Dupont – Agence X": a picture's cue, names and a long
+           dash */
+        if (c < 2 && names_close_bracket(skip_blanks(p + n, end), end, 1))
             return 1;
         /* ':' or '/' within the next 30 bytes, no sentence end before it */
         for (const char *q = p + n; q < end && q < p + n + 30; q++) {
@@ -387,8 +397,9 @@ static const unsigned char credit_start[256] = {
 
 /* A credit inside a line ends in one of these bytes within CUE_REACH bytes of
  * its start: the ':' or '/' after its cue (credit_at reads up to 30 bytes
- * after a cue of up to 12), the second byte of "©", the ')' of "(c)". */
-static const char anchors[] = ":/\xa9)";
+ * after a cue of up to 12), the second byte of "©", the ')' of "(c)", the
+ * last byte of a long dash after a picture's author ("Photo X – Agence"). */
+static const char anchors[] = ":/\xa9)\x93";
 #define NANCHORS (sizeof(anchors) - 1)
 #define CUE_REACH 43
 
@@ -398,6 +409,14 @@ static const char anchors[] = ":/\xa9)";
  * «, », °, ©). */
 static const char *next_anchor(size_t k, const char *from, const char *lend)
 {
+    if (anchors[k] == '\x93') { /* "–" or "—": E2 80 93, E2 80 94 */
+        for (const char *c = from; c + 2 < lend; c++)
+            if (!(c = memchr(c, '\xe2', (size_t)(lend - 2 - c))) ||
+                ((unsigned char)c[1] == 0x80 &&
+                 ((unsigned char)c[2] == 0x93 || (unsigned char)c[2] == 0x94)))
+                return c ? c + 2 : NULL;
+        return NULL;
+    }
     if (anchors[k] != '\xa9')
         return from < lend ? memchr(from, anchors[k], (size_t)(lend - from)) : NULL;
     for (const char *c = from - 1; c + 1 < lend; c++) /* (from > the line's start) */
