@@ -44,6 +44,13 @@ static void first_names(void **state)
     assert_true(sg_first_name("mael"));
     assert_true(sg_first_name("maryline")); /* and a name's other spellings */
     assert_true(sg_first_name("marilyne"));
+    assert_true(sg_first_name("angela")); /* the session 29 additions */
+    assert_true(sg_first_name("michelle"));
+    assert_true(sg_first_name("yvan"));
+    assert_true(sg_first_name("chakib"));
+    assert_true(sg_first_name("sixtine"));
+    assert_false(sg_first_name("amour")); /* words stay out */
+    assert_false(sg_first_name("reine"));
     assert_false(sg_first_name("jean dupont"));
     assert_false(sg_first_name("france")); /* a place more often */
     assert_false(sg_first_name(""));
