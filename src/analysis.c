@@ -385,10 +385,15 @@ static uint64_t next_random(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-/* What PageRank, the eigenvector centrality and Louvain cost, in
- * single-source runs of the betweenness (the dense benchmark's 5,600 actors
- * and 146,000 links: 0.18 s against 3.6 ms a source). */
-#define REST_IN_SOURCES 50
+/* What the caller does beside the first part, in single-source runs of the
+ * betweenness: PageRank, the eigenvector centrality and Louvain (the dense
+ * benchmark's 5,600 actors and 140,000 links: 0.29 s, Louvain 0.25 of them,
+ * against 3.1 ms a source), and a picture's layout when one is drawn, in a
+ * thread of the caller (0.24 s more): 110, between the two (measured,
+ * medians of 7 runs on 2 cores: the default run 1.95 s with 50, 1.93 with
+ * 110; with an SVG 2.29 and 2.24). The split is the same with or without a
+ * picture, so that the values never depend on the outputs asked. */
+#define REST_IN_SOURCES 110
 
 /* A sampled betweenness is the sum of the sources' shares, made in two
  * parts: the first `split` sources (in a child process when one may run,
