@@ -123,5 +123,34 @@ check(by_label.get(("commune", "Mars"), [{}])[0].get("guard") == "never", "Mars 
 check(by_label.get(("commune", "Y"), [{}])[0].get("guard") == "never", "Y is not 'never'")
 check(by_label.get(("commune", "Tours"), [{}])[0].get("guard") == "exact", "Tours is not 'exact'")
 
+# 4. the town halls (gazetteers/townhalls.tsv): townhalls.py writes the committed file
+# byte for byte; a default run reads a town hall the region's big towns' list lacks, by
+# its name ("la mairie du Pradet") and as "la Ville" of the one commune a text names;
+# homonymous communes have none (Mirabeau: the 04's and the 84's)
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "townhalls.tsv")
+    r = subprocess.run(["/usr/bin/python3", os.path.join(src, "gazetteers", "townhalls.py"),
+                        os.path.join(src, "gazetteers"), out], capture_output=True, text=True)
+    check(r.returncode == 0, f"townhalls.py: exit {r.returncode}: {r.stderr}")
+    committed = os.path.join(src, "gazetteers", "townhalls.tsv")
+    check(os.path.exists(out) and os.path.exists(committed) and filecmp.cmp(out, committed, shallow=False),
+          "townhalls.py does not write the committed gazetteers/townhalls.tsv")
+    halls = rows(committed)[1] if os.path.exists(committed) else []
+    labels = {d["label"] for d in halls}
+    check("Mairie du Pradet" in labels and "Mairie des Mées" in labels and "Mairie d'Apt" not in labels
+          and not any("Mirabeau" in l for l in labels), "townhalls.tsv: labels")
+    doc = os.path.join(tmp, "doc.txt")
+    with open(doc, "w", encoding="utf-8") as f:
+        f.write("La mairie du Pradet a voté le budget.\n\nÀ Bandol, la Ville recrute.\n")
+    m = os.path.join(tmp, "m.tsv")
+    r = subprocess.run([exe, "extract", "-q", "--no-analyse", "--mentions", m, "-o", os.path.join(tmp, "n.graphml"),
+                        doc], capture_output=True, text=True)
+    check(r.returncode == 0, f"extract (bundled) on town halls: exit {r.returncode}: {r.stderr}")
+    got = [l.split("\t")[3:6] for l in open(m, encoding="utf-8").read().splitlines()[1:]] if r.returncode == 0 else []
+    want = [["org:mairie-83098-le-pradet", "organisation", "mairie du Pradet"],
+            ["place:bandol", "place", "Bandol"],
+            ["org:mairie-83009-bandol", "organisation", "Ville"]]
+    check(got == want, f"town halls read: {got}")
+
 print("places_test:", "FAIL" if fails else "ok", f"({len(fails)} failures)" if fails else "")
 sys.exit(1 if fails else 0)
