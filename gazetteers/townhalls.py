@@ -15,15 +15,12 @@ INSEE code: same inputs, same bytes. Python 3 standard library only.
 """
 import os
 import sys
-import unicodedata
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "france"))
+from generate import fold  # noqa: E402  (the places' folding, as stakegraph's)
 
 REGION_DEPARTMENTS = ("04", "05", "06", "13", "83", "84")
 VOWELS = "aeiouyh"
-
-
-def fold(s):
-    s = unicodedata.normalize("NFD", s.replace("\u2019", "'"))
-    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
 
 
 def rows(path):
