@@ -780,25 +780,11 @@ static int hospital_kind(size_t k)
     return k == SG_BODY_GHT || k == SG_BODY_CHU;
 }
 
-/* Is the word after p a town's adjective ("le CHU toulonnais": another
- * town's)? */
-static int demonym_after(const sg_folded *f, size_t p)
-{
-    while (p < f->len && f->text[p] == ' ')
-        p++;
-    size_t e = p;
-    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
-        e++;
-    return e > p && !(f->flags[p] & SG_F_UPPER) && sg_demonym(f->text + p, e - p);
-}
-
 /* Is the word before p "le", "du" or "au", a definite article? */
 static int definite_before(const sg_folded *f, size_t p)
 {
     static const char *const the[] = {"au", "du", "le"};
-    size_t b, e;
-    sg_word_before(f, p, 1, &b, &e);
-    return e > b && sg_word_in(f->text + b, e - b, the, sizeof(the) / sizeof(*the));
+    return sg_word_before_in(f, p, the, sizeof(the) / sizeof(*the));
 }
 
 /* Fills who[] with the body each kind would be read as in the document: the
@@ -1109,7 +1095,7 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
         }
         if (who[kind] == SG_TRIE_NONE || name_follows(f, s, end) ||
             (hospital_kind(kind) && (sg_plural_before(f, ws) || /* "les GHT" */
-                                     demonym_after(f, end))) ||
+                                     sg_demonym_after(f, end))) ||
             (kind == SG_BODY_CHU && !definite_before(f, ws)) ||
             (kind == SG_BODY_CITY && portfolio_before(f, ws)) ||
             (kind == SG_BODY_PREFECTURE && town_before(f, ws)) ||

@@ -406,6 +406,18 @@ int sg_generic_head(const char *t, size_t n);
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */
 const char *sg_demonym(const char *t, size_t n);
 
+/* Is the word after folded offset p, past its space, a town's adjective in
+ * lower case ("le CHU toulonnais": another town's hospital)? */
+static inline int sg_demonym_after(const sg_folded *f, size_t p)
+{
+    size_t ws = p + 1, we = ws;
+    if (ws >= f->len || f->text[p] != ' ' || !(f->flags[ws] & SG_F_LOWER))
+        return 0;
+    while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+        we++;
+    return sg_demonym(f->text + ws, we - ws) != NULL;
+}
+
 /* May the lower-case word w[0, wn) be inserted after the generic head
  * head[0, hn)? Not a kind of hospitals after "hôpitaux": "les hôpitaux
  * pédiatriques de Nice" are not the CHU's "hôpitaux de Nice". */
@@ -564,14 +576,6 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
         if (n > 0 && list[k][0] == t[0] && strlen(list[k]) == n && !memcmp(t, list[k], n))
             return 1;
     return 0;
-}
-
-/* Is the folded word t[0, n) one that links a name to its complement or its
- * seat: "de", "d" (elided), "du", "des"? (The one list the rules ask.) */
-static inline int sg_of_word(const char *t, size_t n)
-{
-    return n >= 1 && n <= 3 && t[0] == 'd' &&
-           (n == 1 || (n == 2 && (t[1] == 'e' || t[1] == 'u')) || (t[1] == 'e' && t[2] == 's'));
 }
 
 /* Is the word right before folded offset p (across spaces) one of `list`? */

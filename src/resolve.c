@@ -610,11 +610,7 @@ static size_t head_at(const sg_matcher *m, const sg_folded *f, size_t p, const s
         if (left > 1 && t[0] == ' ' && (f->flags[best + 1] & SG_F_UPPER))
             return 0;
         /* nor by a town's adjective ("le CHU toulonnais": another hospital) */
-        size_t ws = best + 1, we = ws;
-        while (we < f->len && (f->flags[we] & SG_F_ALNUM))
-            we++;
-        if (left > 1 && t[0] == ' ' && (f->flags[ws] & SG_F_LOWER) &&
-            sg_demonym(f->text + ws, we - ws))
+        if (sg_demonym_after(f, best))
             return 0;
     }
     return best;

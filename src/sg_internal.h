@@ -122,4 +122,13 @@ int sg_compass_point(const char *t, size_t n);
 int sg_first_name(const char *w);
 int sg_first_name_word(const char *w, size_t n);
 
+/* Is the folded word t[0, n) one that links a name to its complement or its
+ * seat: "de", "d" (elided), "du", "des"? (The one list the rules and the
+ * suggester ask.) */
+static inline int sg_of_word(const char *t, size_t n)
+{
+    return n >= 1 && n <= 3 && t[0] == 'd' &&
+           (n == 1 || (n == 2 && (t[1] == 'e' || t[1] == 'u')) || (t[1] == 'e' && t[2] == 's'));
+}
+
 #endif

@@ -248,7 +248,7 @@ static int district_before(const sg_scan *sc, size_t a)
         is_article(fw(sc, k - 1)))
         k--;
     if (k > 1 && (sep_blank(sc, k) || sep_elision(sc, k)) && (sc->tok[k - 1].flags & T_LOWER) &&
-        (is(sc, k - 1, "de") || is(sc, k - 1, "du") || is(sc, k - 1, "d") || is(sc, k - 1, "des")))
+        is_of_word(fw(sc, k - 1)))
         k--;
     return k > 0 && sep_blank(sc, k) && sg_suggest_district_word(sc, k - 1);
 }
@@ -293,11 +293,11 @@ int sg_suggest_district(const sg_scan *sc, size_t i, size_t j)
  * "ville de X", "commune de X"; or "X (Vaucluse)" after it (word j the last).
  * 2 for a cue strong enough to count from one mention (a department in
  * brackets, "maire de", "mairie de", "commune de", "ville de", "habitants de"),
- * 1 for another, 0 for none. A city's district is a place too
- * (sg_suggest_district). */
+ * 1 for another, 0 for none. (A city's district is a place too: the caller
+ * asks sg_suggest_district first.) */
 int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j)
 {
-    if (listed_place(sc, i, j) || sg_suggest_district(sc, i, j))
+    if (listed_place(sc, i, j))
         return 2;
     static const char *const strong[] = {"commune",  "habitants", "maire", "mairie",
                                          "province", "region",    "ville"};
@@ -457,7 +457,7 @@ static int media_cue(const sg_scan *sc, size_t i)
             return 1;
     }
     int at = !strcmp(p, "a") || !strcmp(p, "au"), onto = at || !strcmp(p, "sur");
-    int from = !strcmp(p, "de") || !strcmp(p, "du") || !strcmp(p, "d") || !strcmp(p, "des");
+    int from = is_of_word(p);
     for (size_t w = 0; at && w < sizeof(said) / sizeof(*said); w++)
         if (!strcmp(pp, said[w]))
             return 1;

@@ -14,6 +14,7 @@
 #include "decode.h"
 #include "furniture.h"
 #include "normalise.h"
+#include "sg_internal.h"
 #include "segment.h"
 #include "stakegraph/error.h"
 #include "stakegraph/gazetteer.h"
@@ -375,6 +376,12 @@ static inline int surname_word(const sg_scan *sc, size_t i)
            !(sc->tok[i].flags & T_NUM);
 }
 
+/* Whether the folded word w is de, d, du or des (sg_of_word). */
+static inline int is_of_word(const char *w)
+{
+    return sg_of_word(w, strlen(w));
+}
+
 /* Whether the folded word w is le, la or l. */
 static inline int is_article(const char *w)
 {
@@ -439,7 +446,8 @@ int sg_suggest_person_at(const sg_scan *sc, size_t i);
 int sg_suggest_find_people(sg_scan *sc);
 
 /* suggest_cues.c */
-/* A place cue around [i, j]: 2 strong (counts from one mention), 1 another, 0 none. */
+/* A place cue around [i, j]: 2 strong (counts from one mention), 1 another, 0 none
+ * (a district: sg_suggest_district, a strong one). */
 int sg_suggest_place_cue(const sg_scan *sc, size_t i, size_t j);
 /* A lower-case district's word at k ("quartier", "cité"); a city's district at [i, j]. */
 int sg_suggest_district_word(const sg_scan *sc, size_t k);

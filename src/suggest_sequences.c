@@ -137,8 +137,7 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
                    ? 1
                    : 0;
     const char *de = fw(sc, i - 1 - o);
-    if (!head && i >= 2 + o && *prev && (sc->tok[i - 1 - o].flags & T_LOWER) &&
-        (!strcmp(de, "de") || !strcmp(de, "du") || !strcmp(de, "d") || !strcmp(de, "des")) &&
+    if (!head && i >= 2 + o && *prev && (sc->tok[i - 1 - o].flags & T_LOWER) && is_of_word(de) &&
         (sep_blank(sc, i - 1 - o)) && (sc->tok[i - 2 - o].flags & T_LOWER)) {
         size_t n = i - 2 - o; /* the site's word, maybe before an adjective */
         /* "le ministre des Solidarités", "la ministre de la Culture": a
@@ -453,9 +452,10 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
             c->label_mid = 1;
         }
     }
-    int place = cued ? 0 : sg_suggest_place_cue(sc, i, j);
+    int district = !cued && sg_suggest_district(sc, i, j);
+    int place = cued ? 0 : district ? 2 : sg_suggest_place_cue(sc, i, j);
     c->place += place != 0;
-    c->district += place && sg_suggest_district(sc, i, j);
+    c->district += district;
     c->cued += cued || place == 2;
     /* "Kern et Associés": a firm */
     int firm = j >= i + 2 && is(sc, j - 1, "et") && (is(sc, j, "associes") || is(sc, j, "fils"));
