@@ -161,6 +161,12 @@ unsigned sg_department_of(const char *t, size_t n)
     return s ? s->dept : code_of(t, n);
 }
 
+unsigned sg_department_code(const char *t, size_t n)
+{
+    pthread_once(&once, load);
+    return code_of(t, n);
+}
+
 unsigned sg_department_named(const char *t, size_t n)
 {
     const town_slot *s = lookup(t, n);

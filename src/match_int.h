@@ -707,6 +707,8 @@ int sg_names_hold(const sg_entity *e, const char *w, size_t n);
  * (departments.c). */
 unsigned sg_department_named(const char *t, size_t n);
 unsigned sg_department_of(const char *t, size_t n);
+/* The department whose INSEE code is t[0, n) ("13"), 0 when none. */
+unsigned sg_department_code(const char *t, size_t n);
 
 /* Is the word at folded offset p a place or body named after someone:
  * "hôpital Lenval", "rue Paoli", "résidence Simone Veil" (the word before it

@@ -825,6 +825,15 @@ static int add_form(sg_matcher *m, uint32_t alias, const char *t, size_t n, int 
     m->forms[j] = (uint64_t)(ascii != 0) << 63 | fp << 32 | (uint64_t)(alias + 1);
     if (ascii && ln >= 4 && ln <= 8 && alpha == ln)
         m->title_letters[ln] |= 1u << (l[0] - 'a');
+    /* an acronym and a department's number ("UDAF 83"): its letters in
+       title case, "Udaf 83" (form_at reads the number after the word) */
+    size_t lead = ln - 2;
+    if (ascii && lead >= 4 && lead <= 8 && alpha == lead && l[lead] >= '0' && l[lead] <= '9' &&
+        l[lead + 1] >= '0' && l[lead + 1] <= '9') {
+        uint64_t lp = sg_hash_bytes(SG_PREFIX_SEED, l, lead) >> 33;
+        m->title_letters[lead] |= 1u << (l[0] - 'a');
+        m->title_forms[(lp >> 6) & (SG_TITLE_FORM_WORDS - 1)] |= 1ULL << (lp & 63);
+    }
     /* (every form a title-case word may find: form_at does not ask alpha) */
     if (ascii && ln >= 4 && ln <= 8)
         m->title_forms[(fp >> 6) & (SG_TITLE_FORM_WORDS - 1)] |= 1ULL << (fp & 63);

@@ -548,6 +548,34 @@ int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *
     return skel_walk(m, f, j, sp, used, 0, out, NULL);
 }
 
+/* The gazetteer's best acronym of letters l[0, ln) ("aphm"), NULL when none;
+ * `title`: read in title case, only an acronym written without accents. */
+static const alias_rec *form_of(const sg_matcher *m, const char *l, size_t ln, int title)
+{
+    uint64_t fp = sg_hash_bytes(SG_PREFIX_SEED, l, ln) >> 33;
+    const alias_rec *best = NULL;
+    for (size_t j = (size_t)fp & m->forms_mask; m->forms[j]; j = (j + 1) & m->forms_mask) {
+        if (((m->forms[j] >> 32) & 0x7FFFFFFF) != fp || (title && !(m->forms[j] >> 63)))
+            continue;
+        const alias_rec *a = &m->aliases[(uint32_t)(m->forms[j] & 0xFFFFFFFF) - 1];
+        char al[FORM_MAX];
+        size_t an = sg_letters_of(m->texts + a->text_off, a->len, al);
+        if (an == ln && !memcmp(al, l, ln) && (m->allowed[a->entity] & SG_VARIANT_ACRONYM_FORMS) &&
+            (!best || m->rank[a->entity] < m->rank[best->entity]))
+            best = a;
+    }
+    return best;
+}
+
+/* The length of " 83" at i, a space and a department's number of two
+ * characters ending a word; 0 when there is none. */
+static size_t department_number_at(const sg_folded *f, size_t i)
+{
+    if (i + 3 > f->len || f->text[i] != ' ' || (i + 3 < f->len && (f->flags[i + 3] & SG_F_ALNUM)))
+        return 0;
+    return sg_department_code(f->text + i + 1, 2) ? 3 : 0;
+}
+
 /* An acronym at word start i in another form than the gazetteer's: its
  * letters and digits, in capitals, parted by dots or hyphens ("A.P.-H.M.",
  * "APHM" for AP-HM). Returns the end of the form and its entity. */
@@ -578,6 +606,7 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
             return 0;
     }
     for (;;) {
+        size_t part = k; /* (this part's first letter) */
         while (k < f->len && (fl[k] & SG_F_ALNUM)) {
             if (((fl[k] & SG_F_LOWER) && (k == i || !(title = k == i + 1 || title))) ||
                 ln == FORM_MAX)
@@ -599,7 +628,9 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
             break;
         if (t[k] == '.') {
             size_t n = k + 1;
-            if (t[n] == ' ' && n + 1 < f->len)
+            /* "A. P.-H. M.": a letter's dot before a space; "la CPCAM. Udaf"
+               ends a sentence */
+            if (t[n] == ' ' && n + 1 < f->len && k - part == 1)
                 n++;
             if (!(fl[n] & SG_F_UPPER))
                 break;
@@ -615,22 +646,26 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
     }
     if (ln < 2 || !m->forms)
         return 0;
-    uint64_t fp = sg_hash_bytes(SG_PREFIX_SEED, l, ln) >> 33;
     const alias_rec *best = NULL;
-    for (size_t j = (size_t)fp & m->forms_mask; m->forms[j]; j = (j + 1) & m->forms_mask) {
-        if (((m->forms[j] >> 32) & 0x7FFFFFFF) != fp || (title && !(m->forms[j] >> 63)))
-            continue;
-        const alias_rec *a = &m->aliases[(uint32_t)(m->forms[j] & 0xFFFFFFFF) - 1];
-        char al[FORM_MAX];
-        size_t an = sg_letters_of(m->texts + a->text_off, a->len, al);
-        if (an == ln && !memcmp(al, l, ln) && (m->allowed[a->entity] & SG_VARIANT_ACRONYM_FORMS) &&
-            (!best || m->rank[a->entity] < m->rank[best->entity]))
-            best = a;
+    /* a department's number after the acronym: "Udaf 83" for UDAF 83 */
+    int numbered = 0;
+    if (title && ln + 2 <= FORM_MAX && department_number_at(f, end)) {
+        memcpy(l + ln, t + end + 1, 2);
+        if ((best = form_of(m, l, ln + 2, title))) {
+            end += 3;
+            numbered = 1;
+        }
     }
+    if (!best)
+        best = form_of(m, l, ln, title);
+    /* glued to it: "CPCAM13" for CPCAM, the number part of the mention */
+    if (!best && !title && ln >= 5 && l[ln - 3] >= 'a' && l[ln - 3] <= 'z' &&
+        sg_department_code(l + ln - 2, 2))
+        best = form_of(m, l, ln - 2, title);
     if (!best)
         return 0;
     *entity = best->entity;
-    *titled = title;
+    *titled = title && !numbered; /* (the number makes it no word) */
     return end;
 }
 
