@@ -620,9 +620,9 @@ int sg_matcher_finish(sg_matcher *m, sg_folded *scratch, sg_error *err)
 {
     size_t n = m->gaz->n;
     int rc = n >= UINT32_MAX ? SG_ERR_LIMIT : entity_room(m, n ? n : 1);
-    if (rc || (rc = compute_ranks(m, n)) || (rc = sg_towns_add(m, scratch)) ||
-        (rc = sg_region_names_add(m, scratch)) || (rc = sg_variants_finish(m)) ||
-        (rc = sg_region_place_names_add(m, scratch)) ||
+    if (rc || (rc = compute_ranks(m, n)) || (rc = sg_qualified_names_add(m, scratch)) ||
+        (rc = sg_towns_add(m, scratch)) || (rc = sg_region_names_add(m, scratch)) ||
+        (rc = sg_variants_finish(m)) || (rc = sg_region_place_names_add(m, scratch)) ||
         (m->known && (rc = sg_known_lend(m, scratch))) || (rc = sg_bodies_finish(m, scratch)) ||
         (rc = build_filter(m)) || (rc = sg_trie_freeze(m->surnames)) ||
         (rc = sg_trie_freeze(m->heads)) || (rc = build_bits(m, n)) || (rc = sg_drop_finish(m)))

@@ -670,6 +670,16 @@ int sg_town_link(const char *t, size_t n);
  * région Paca", "en PACA"), capitalised (variant "region"), unless another
  * entity has that name (variants.c). Returns 0 or SG_ERR_NOMEM. */
 int sg_region_names_add(sg_matcher *m, sg_folded *scratch);
+/* A name's qualifier in brackets dropped: "Ehpad La Pinède (Sanary-sur-Mer)"
+ * read as "Ehpad La Pinède" too, unless another entry is named or reads so
+ * (variant "qualifiers", qualifiers.c). Returns 0 or SG_ERR_NOMEM. */
+int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch);
+/* The bytes of `name` before a qualifier in brackets that ends it, "X (Y)",
+ * the spaces before the bracket excluded; 0 when it has none (or nothing
+ * before it). */
+size_t sg_before_qualifier(const char *name);
+/* Adds `name` to the entity's names, derived (variants.c). */
+int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name);
 /* And, once the variants are made, "Région Sud" for that place when no
  * regional council (nor any other entity) reads so: the territory. */
 int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch);

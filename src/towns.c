@@ -100,25 +100,14 @@ size_t sg_town_short(const char *name)
     return usable_short(name, best);
 }
 
-/* A place's name qualified in brackets, as gazetteers tell homonyms apart
- * ("Gambetta (Nice)", a district; "Château-Chinon (Ville)"): the name's
- * length before the bracket, or 0. */
-static size_t qualified_short(const char *name)
-{
-    size_t len = strlen(name);
-    const char *b = strstr(name, " (");
-    if (!b || len < 2 || name[len - 1] != ')' || memchr(b + 2, '(', len - (size_t)(b - name) - 2))
-        return 0;
-    return (size_t)(b - name);
-}
-
 /* A place's short name: its name without the brackets that qualify it
- * (qualified_short), with its link (sg_town_short), or the first of two
- * joined names (joined_short, a place's own name only: at the end of a
- * body's name "Paoli-Calmettes" is a person's). */
+ * (sg_before_qualifier, "Gambetta (Nice)": read so after a cue when the
+ * variant "qualifiers" is off, which reads it everywhere), with its link (sg_town_short), or the
+ * first of two joined names (joined_short, a place's own name only: at the end of a body's name
+ * "Paoli-Calmettes" is a person's). */
 static size_t place_short(const char *name)
 {
-    size_t n = qualified_short(name);
+    size_t n = sg_before_qualifier(name);
     if (n)
         return n >= 3 && n < SKEL_MAX ? n : 0;
     n = sg_town_short(name);

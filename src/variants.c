@@ -26,9 +26,9 @@
 #include "variants_int.h"
 
 static const char *const variant_names[] = {
-    "function-words", "heads",       "inserted",     "region", "acronym-forms",
-    "defined",        "interrupted", "shared-heads", "fuzzy",  "known",
-    "short-names",    "initials",    "periphrases"};
+    "function-words", "heads",       "inserted",     "region",    "acronym-forms",
+    "defined",        "interrupted", "shared-heads", "fuzzy",     "known",
+    "short-names",    "initials",    "periphrases",  "qualifiers"};
 #define NVARIANTS (sizeof(variant_names) / sizeof(*variant_names))
 
 const char *sg_variant_name(unsigned bit)
@@ -138,6 +138,19 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                         "ehpad"}};
 #define NHEADS (sizeof(heads) / sizeof(*heads))
 #define NHOSPITAL_HEADS 6 /* the first: kinds of hospital */
+
+/* Is skeleton k[0, n) a kind and nothing else: a generic head ("ehpad"), a
+ * head in full or as an acronym ("etablissement hebergement pour personnes
+ * agees dependantes", "chu")? */
+static int kind_alone(const char *k, size_t n)
+{
+    if (sg_generic_head(k, n))
+        return 1;
+    for (size_t h = 0; h < NHEADS; h++)
+        if (sg_word_is(k, n, heads[h][0]) || sg_word_is(k, n, heads[h][1]))
+            return 1;
+    return 0;
+}
 
 /* The bytes a head starts with, in either form, worked out once: other_head,
  * asked for every name's skeleton, compared each with all 28 forms (15M
@@ -391,8 +404,7 @@ static int paca_place(const sg_matcher *m, sg_folded *scratch, uint32_t *place)
     return 0;
 }
 
-/* Adds `name` to the entity's names, derived. */
-static int derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name)
+int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name)
 {
     size_t first = m->naliases;
     int rc = sg_matcher_add_alias(m, scratch, entity, name, 0);
@@ -406,7 +418,7 @@ int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
     int rc = paca_place(m, scratch, &m->paca);
     if (rc || m->paca == SG_TRIE_NONE || sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
         return rc; /* ("Paca": another entity's name, or the place's own alias) */
-    return derived_alias(m, scratch, m->paca, "Paca");
+    return sg_derived_alias(m, scratch, m->paca, "Paca");
 }
 
 static int taken(const sg_matcher *m, const char *k, size_t n);
@@ -418,9 +430,9 @@ int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch)
     /* the regional council's "Région Sud" (variants_finish) or another's;
      * then "la région Sud", a lower-case head, is the territory */
     if (taken(m, "region sud", 10))
-        return derived_alias(m, scratch, m->paca, "=r\xc3\xa9gion Sud");
-    return derived_alias(m, scratch, m->paca, "Région Sud") ||
-           derived_alias(m, scratch, m->paca, "Région Sud Provence-Alpes-Côte d'Azur");
+        return sg_derived_alias(m, scratch, m->paca, "=r\xc3\xa9gion Sud");
+    return sg_derived_alias(m, scratch, m->paca, "Région Sud") ||
+           sg_derived_alias(m, scratch, m->paca, "Région Sud Provence-Alpes-Côte d'Azur");
 }
 
 /* The departments of France, as skeletons (Paris left out: the city), for
@@ -1605,6 +1617,10 @@ static int variants_finish(sg_matcher *m)
             /* an acronym alone ("l'ARS" for ARS Paca), in capitals, unless it is
              * another entity's name or reading too */
             int acronym = words == 1 && (sk.needs & SKEL_ACRONYM1);
+            /* not a kind alone, in either form: "Ehpad L'Occitanie" is a name,
+               and no Ehpad of a region */
+            if (kind_alone(buf, n))
+                continue;
             uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION |
                                         (acronym ? SKEL_UPPER1 : 0));
             if (acronym ? add_derived(m, sk.entity, buf, n, needs)

@@ -42,12 +42,13 @@
  * above: not SG_VARIANT_KNOWN (bit 9 too), as lent names derive no skeleton
  * (known.c), nor SG_VARIANT_SHORT_NAMES (bit 10) and SG_VARIANT_INITIALS (bit
  * 11) and SG_VARIANT_PERIPHRASES (bit 12), read in the document only
- * (short_names.c, initials.c, periphrases.c). A skeleton's
+ * (short_names.c, initials.c, periphrases.c), nor SG_VARIANT_QUALIFIERS (bit
+ * 13), a name added whole (qualifiers.c). A skeleton's
  * needs are checked against an entity's allowed variants through this mask
  * only. */
 #define SKEL_VARIANTS                                                                              \
     (SG_VARIANT_ALL & ~SG_VARIANT_KNOWN & ~SG_VARIANT_SHORT_NAMES & ~SG_VARIANT_INITIALS &         \
-     ~SG_VARIANT_PERIPHRASES)
+     ~SG_VARIANT_PERIPHRASES & ~SG_VARIANT_QUALIFIERS)
 _Static_assert((SKEL_VARIANTS &
                 (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD | SKEL_DERIVED |
                  SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 | SKEL_BRANCH | SKEL_LOCAL)) == 0,

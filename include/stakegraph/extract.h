@@ -63,7 +63,10 @@ enum {
     SG_VARIANT_PERIPHRASES = 1u << 12,   /* a place by the periphrasis the press writes for it
                                             as a proper noun ("l'Hexagone" for France, "la
                                             Principauté" for Monaco) */
-    SG_VARIANT_ALL = (1u << 13) - 1
+    SG_VARIANT_QUALIFIERS = 1u << 13,    /* a name's qualifier in brackets dropped ("Ehpad La
+                                            Pinède" for "Ehpad La Pinède (Sanary-sur-Mer)"),
+                                            unless another entry is named or reads so */
+    SG_VARIANT_ALL = (1u << 14) - 1
 };
 
 /* Parses a list of variant names (above, lower case with '-' for '_':

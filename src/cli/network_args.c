@@ -89,7 +89,8 @@ static const cli_option options[] = {
      "short-names (an organisation named in full, then by one word of its name), initials (a "
      "person by the initials of their first names and their surname: 'J.-P. Leleux'), "
      "periphrases (a place by the press's periphrasis: Hexagone for France, Principauté for "
-     "Monaco); "
+     "Monaco), qualifiers (a name without its qualifier in brackets: 'Ehpad La Pinède' for "
+     "'Ehpad La Pinède (Sanary-sur-Mer)'); "
      "-NAME removes one ('-fuzzy': all but fuzzy)",
      EX | EP},
     {OPT_DISCOVER, "discover", NULL,
