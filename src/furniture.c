@@ -174,10 +174,39 @@ static int has_date(const char *p, const char *end)
     return 0;
 }
 
+/* A report's credit, its authors after "de" ("Reportage à Nice de Jean
+ * Dupont et Marie Durand :", "Un reportage de Jean Dupont"): where the
+ * authors start, or NULL. */
+static const char *report_authors(const char *p, const char *end)
+{
+    size_t n = starts_with(p, end, "reportage ");
+    if (!n)
+        n = starts_with(p, end, "un reportage ");
+    const char *q = p + n - (n > 0); /* (from the cue's space) */
+    while (n && q + 4 < end && q - p < 40 && *q != ':' && memcmp(q, " de ", 4))
+        q++;
+    if (!n || q + 4 >= end || memcmp(q, " de ", 4))
+        return NULL;
+    /* then names only: capitalised words, commas, "et", a colon at the end */
+    const char *names = q + 4;
+    for (const char *w = names; w < end;) {
+        while (w < end && (*w == ' ' || *w == ','))
+            w++;
+        if (w == end || (*w == ':' && skip_blanks(w + 1, end) == end))
+            break;
+        int capital = (*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3;
+        if (!capital && !(end - w >= 3 && !memcmp(w, "et ", 3)))
+            return NULL;
+        while (w < end && *w != ' ' && *w != ',')
+            w++;
+    }
+    return names;
+}
+
 /* A whole line of furniture: a byline ("Par Jean Dupont", short, no
  * sentence; a little longer with its date: "Par Jean Dupont et Marie Durand,
- * France Bleu Vaucluse jeudi 10 novembre 2016 à 4:15"), a date line, a link
- * to another article. */
+ * France Bleu Vaucluse jeudi 10 novembre 2016 à 4:15"), a report's credit
+ * (report_authors), a date line, a link to another article. */
 static int furniture_line(const char *p, const char *end)
 {
     static const char *const starts[] = {
@@ -193,10 +222,11 @@ static int furniture_line(const char *p, const char *end)
         if (starts_with(p, end, starts[c]))
             return 1;
 
-    size_t n = starts_with(p, end, "par ");
-    if (!n || end - p > 120)
+    const char *q = report_authors(p, end);
+    size_t n = q ? 0 : starts_with(p, end, "par ");
+    if ((!n && !q) || end - p > 120)
         return 0;
-    const char *q = skip_blanks(p + n, end);
+    q = skip_blanks(q ? q : p + n, end);
     if (q >= end || !((*q >= 'A' && *q <= 'Z') || (unsigned char)*q == 0xC3))
         return 0;
     /* no sentence in it: no '.' followed by a space and more words */
@@ -800,7 +830,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         const char *lend = nl ? nl : end;
         const char *p = skip_leaders(line, lend);
         /* the cues start with one of these bytes, in either case */
-        static const char first[] = "PCIVLAMNTSpcivlamnts(\xc2\xc3";
+        static const char first[] = "PCIVLAMNTSRUpcivlamntsru(\xc2\xc3";
         int cue = p < lend && *p && memchr(first, *p, sizeof(first) - 1);
         const char *head = p < lend && *p >= 'A' && *p <= 'Z' ? masthead(p, lend) : NULL;
         if (head) {
