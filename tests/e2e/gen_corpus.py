@@ -34,7 +34,10 @@ for i in range(n):
     elif i == n // 3:
         data = b"  \n"
     elif i == n // 2:
-        data = data[:200] + b"\xff\xfe" + data[200:]
+        # (200 bytes of ASCII before it: cut anywhere in the text, byte 200
+        # may fall inside a character, which the warning reports where it starts)
+        lead = (b"Un paragraphe de test sans accent. " * 6)[:199] + b"\n"
+        data = lead + b"\xff\xfe" + data
     elif i == 2 * n // 3:
         data = b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n")
     elif i == n - 5:
