@@ -402,6 +402,10 @@ int sg_head_acronym_unread(const sg_folded *f, size_t b, size_t e);
  * hospitalier territoire": "ght"), or NULL. */
 const char *sg_kind_long_form(const char *k, size_t n);
 int sg_generic_head(const char *t, size_t n);
+/* Is skeleton or folded name k[0, n) a kind and nothing else: a generic head
+ * ("ehpad"), a head in full or as an acronym ("etablissement hebergement pour
+ * personnes agees dependantes", "chu")? (variants.c) */
+int sg_kind_alone(const char *k, size_t n);
 
 /* The town of a demonym ("nicoise" -> "nice"), in skeleton form, or NULL. */
 const char *sg_demonym(const char *t, size_t n);

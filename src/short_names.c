@@ -2,7 +2,9 @@
  * "short-names"): an organisation named in full, then by one word of its
  * name that names nothing else ("Innate" after "Innate Pharma", "Malartic"
  * after "la polyclinique mutualiste Henri-Malartic", "Pasteur" after
- * "l'hôpital Pasteur"), as a person is then named by a surname (resolve.c).
+ * "l'hôpital Pasteur"), as a person is then named by a surname (resolve.c),
+ * and anywhere in the document by its name without its seat ("le Pôle
+ * Santé" for the Pôle Santé de Carpentras: seatless_mentions).
  *
  * A word of a name is a short name when it is written with a capital in the
  * gazetteer, has four letters or more and is none of the words that name
@@ -21,12 +23,14 @@
  * the document share it. The words of an organisation's name are chosen the
  * first time a document names it and kept for the extractor's next documents
  * (sg_short_cache): the press names the same few bodies again and again. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
 #include "match_int.h"
 #include "sg_internal.h"
 #include "suggest_int.h"
+#include "variants_int.h"
 
 #define MIN_LETTERS 4
 #define MAX_WORD 48
@@ -81,6 +85,63 @@ static int pool_add(sg_short_cache *c, const char *w, size_t n)
     memcpy(c->pool + c->len, w, n);
     c->len += n;
     return 0;
+}
+
+/* The length of an organisation's folded name t[0, n) without its seat, a
+ * place after "de", "du", "des" or "d'" at its end ("pole sante" of "pole
+ * sante de carpentras", "faculte de medecine" of "faculte de medecine de
+ * nice"), when two words or more are left that are no kind alone ("centre
+ * hospitalier") and name no entry of the gazetteers; 0 otherwise, or when
+ * longer than a pool record. */
+static size_t seatless_length(const sg_matcher *m, const char *t, size_t n)
+{
+    size_t cut = 0;
+    for (size_t b = 0; b < n;) {
+        size_t e = b;
+        while (e < n && t[e] != ' ' && t[e] != '\'')
+            e++;
+        size_t r = e < n ? e + 1 : n; /* the rest, after an article */
+        if (b > 0 && r < n && sg_of_word(t + b, e - b)) {
+            size_t ae = r;
+            while (ae < n && t[ae] != ' ' && t[ae] != '\'')
+                ae++;
+            static const char *const article[] = {"l", "la", "le", "les"};
+            size_t q = ae < n && sg_word_in(t + r, ae - r, article, 4) ? ae + 1 : r;
+            if (sg_department_of(t + q, n - q) ||
+                sg_alias_named(m, t + q, n - q, 1) != SG_TRIE_NONE)
+                cut = b;
+        }
+        b = e < n ? e + 1 : n;
+    }
+    while (cut > 0 && t[cut - 1] == ' ')
+        cut--;
+    /* not an area's noun before the seat: "du pays" of "centre hospitalier
+       du pays d'apt" is no name */
+    static const char *const areas[] = {"agglomeration", "bassin", "canton",     "communaute",
+                                        "metropole",     "pays",   "territoire", "vallee"};
+    size_t lw = cut;
+    while (lw > 0 && t[lw - 1] != ' ' && t[lw - 1] != '\'')
+        lw--;
+    if (sg_word_in(t + lw, cut - lw, areas, sizeof(areas) / sizeof(*areas)))
+        return 0;
+    if (cut == 0 || cut >= 255 || !memchr(t, ' ', cut) ||
+        sg_alias_named(m, t, cut, 0) != SG_TRIE_NONE)
+        return 0;
+    char skel[255]; /* (its words but the function words: the kinds' form) */
+    size_t k = 0;
+    for (size_t b = 0; b < cut;) {
+        size_t e = b;
+        while (e < cut && t[e] != ' ' && t[e] != '\'')
+            e++;
+        if (!sg_function_word(t + b, e - b)) {
+            if (k)
+                skel[k++] = ' ';
+            memcpy(skel + k, t + b, e - b);
+            k += e - b;
+        }
+        b = e < cut ? e + 1 : cut;
+    }
+    return sg_kind_alone(skel, k) || sg_generic_head(skel, k) ? 0 : cut;
 }
 
 /* Chooses the short names of an organisation and adds them to the pool,
@@ -151,7 +212,16 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
         tok += tn;
         tok += strspn(tok, " ");
     }
-    return rc ? rc : pool_add(c, "", 0);
+    if (rc || (rc = pool_add(c, "", 0)))
+        return rc;
+    /* then the name without its seat, its own record (empty: none) */
+    const char *t;
+    const unsigned char *fl;
+    size_t n, bn = 0;
+    if ((rc = sg_fold_name_in(&c->scratch, label, strlen(label), &t, &fl, &n)))
+        return rc;
+    bn = seatless_length(m, t, n);
+    return pool_add(c, t, bn);
 }
 
 /* Where the short names of `entity` start in the cache's pool, chosen the
@@ -281,6 +351,70 @@ static int alone(const sg_folded *f, const char *s, size_t p, size_t e)
     return !(e + 1 < f->len && f->text[e] == ' ' && (f->flags[e + 1] & SG_F_UPPER));
 }
 
+/* Does hit list h hold a mention overlapping [b, e)? */
+static int overlaps(const sg_hits *h, size_t b, size_t e)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (h->v[i].fs < e && h->v[i].fe > b)
+            return 1;
+    return 0;
+}
+
+/* The name of organisation `entity` without its seat (seatless_length) where
+ * the document writes it, the organisation being named in full in it: "le
+ * Pôle Santé" in a text on the Pôle Santé de Carpentras, "la faculté de
+ * Médecine" in one on the Faculté de médecine de Nice. With a capital in it
+ * that no sentence's start explains (in lower case, "la faculté de
+ * médecine" is as often any faculty), not inside another mention, not
+ * after "un", "une", "des", "les", and not before another seat ("de" and a
+ * capitalised word) or a capitalised word. */
+static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_short_cache *c,
+                             uint32_t entity, sg_hits *add)
+{
+    size_t k = (entity * 2654435761u) & c->mask;
+    while (c->v[k].entity != entity)
+        k = (k + 1) & c->mask;
+    uint32_t off = c->v[k].off;
+    while (c->pool[off])
+        off += 1 + (unsigned char)c->pool[off];
+    size_t bn = (unsigned char)c->pool[off + 1];
+    const char *base = c->pool + off + 2;
+    static const char *const indefinite[] = {"un", "une", "des", "les"};
+    for (const char *q = bn ? f->text : NULL; q && (size_t)(q - f->text) + bn <= f->len;) {
+        q = memmem(q, f->len - (size_t)(q - f->text), base, bn);
+        if (!q)
+            break;
+        size_t p = (size_t)(q - f->text), e = p + bn;
+        q++;
+        if ((p > 0 && (f->flags[p - 1] & SG_F_ALNUM)) || (e < f->len && (f->flags[e] & SG_F_ALNUM)))
+            continue;
+        int capital = 0;
+        for (size_t w = p; w < e && !capital; w++)
+            capital = (f->flags[w] & SG_F_UPPER) && (w == p || !(f->flags[w - 1] & SG_F_ALNUM)) &&
+                      (w > p || !sentence_start(f, p));
+        size_t nb, ne, a = e;
+        while (a < f->len && f->text[a] == ' ')
+            a++;
+        sg_word_before(f, p, 0, &nb, &ne);
+        int seat = a < f->len && a > e && (f->flags[a] & SG_F_UPPER);
+        if (!seat && a < f->len && a > e) {
+            size_t we = a;
+            while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+                we++;
+            size_t c2 = we;
+            while (c2 < f->len && (f->text[c2] == ' ' || f->text[c2] == '\''))
+                c2++;
+            seat = sg_of_word(f->text + a, we - a) && c2 < f->len && (f->flags[c2] & SG_F_UPPER);
+        }
+        if (!capital || seat || overlaps(h, p, e) || overlaps(add, p, e) ||
+            (ne > nb && sg_word_in(f->text + nb, ne - nb, indefinite, 4)))
+            continue;
+        if (sg_hits_push(add, p, e, entity, SG_HIT_SHORT))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 static void shorts_free(shorts *s)
 {
     free(s->v);
@@ -329,6 +463,8 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
             rc = sg_hits_push(&add, p, e, who, SG_HIT_SHORT);
         p = e - 1;
     }
+    for (size_t i = 0; !rc && i < s.nnamed; i++)
+        rc = seatless_mentions(f, h, c, s.named[i], &add);
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);
     shorts_free(&s);

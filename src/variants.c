@@ -139,10 +139,7 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
 #define NHEADS (sizeof(heads) / sizeof(*heads))
 #define NHOSPITAL_HEADS 6 /* the first: kinds of hospital */
 
-/* Is skeleton k[0, n) a kind and nothing else: a generic head ("ehpad"), a
- * head in full or as an acronym ("etablissement hebergement pour personnes
- * agees dependantes", "chu")? */
-static int kind_alone(const char *k, size_t n)
+int sg_kind_alone(const char *k, size_t n)
 {
     if (sg_generic_head(k, n))
         return 1;
@@ -1619,7 +1616,7 @@ static int variants_finish(sg_matcher *m)
             int acronym = words == 1 && (sk.needs & SKEL_ACRONYM1);
             /* not a kind alone, in either form: "Ehpad L'Occitanie" is a name,
                and no Ehpad of a region */
-            if (kind_alone(buf, n))
+            if (sg_kind_alone(buf, n))
                 continue;
             uint32_t needs = (uint32_t)((sk.needs & ~SKEL_ACRONYM1) | SG_VARIANT_REGION |
                                         (acronym ? SKEL_UPPER1 : 0));
