@@ -358,6 +358,13 @@ static int add_surname(sg_matcher *m, sg_folded *scratch, uint32_t entity, const
         if (!sp)
             return 0; /* a single name is already matched as the label */
         s = sp + 1;
+        /* an elided particle is no part of the surname the walk reads from
+           its capital: "Harcourt" of "Claude d'Harcourt" (resolved with it,
+           surnames.c) */
+        if ((s[0] == 'd' || s[0] == 'D') && s[1] == '\'' && s[2])
+            s += 2;
+        else if ((s[0] == 'd' || s[0] == 'D') && !strncmp(s + 1, "\xe2\x80\x99", 3) && s[4])
+            s += 4;
     }
     const char *t = NULL;
     const unsigned char *fl = NULL;

@@ -2,6 +2,7 @@
  * ... "M. Segade". */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "match_int.h"
 #include "sg_internal.h"
@@ -102,6 +103,40 @@ static int other_first_name(const sg_matcher *m, const sg_folded *f, size_t p, u
     return !own;
 }
 
+/* Where the particle before a surname at folded offset p starts ("de
+ * Gaulle", "d'Harcourt"), the particle's word right before it; p when there
+ * is none. */
+static size_t particle_before(const sg_folded *f, size_t p)
+{
+    static const char *const particles[] = {"d", "de", "du"};
+    size_t b, e;
+    sg_word_before(f, p, 1, &b, &e);
+    if (e == b || p - e > 1 || !(e == p || f->text[e] == ' ' || f->text[e] == '\'') ||
+        !sg_word_in(f->text + b, e - b, particles, 3))
+        return p;
+    return b;
+}
+
+/* The mention of person `who`'s surname at [p, end), with its particle when
+ * the text writes the one of the person's name before it: "le général de
+ * Gaulle" for Charles de Gaulle. */
+static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, uint32_t who)
+{
+    size_t b = particle_before(f, p);
+    if (b == p || (f->flags[b] & SG_F_UPPER))
+        return p; /* (a capitalised "De": a name's own word, read with it) */
+    /* the label's particle: " de ", " du ", " d'" or " d’" */
+    const char *label = m->gaz->ents[who].label;
+    size_t wn = 0;
+    while (b + wn < p && (f->flags[b + wn] & SG_F_ALNUM))
+        wn++;
+    for (const char *q = strstr(label, " "); q; q = strchr(q + 1, ' '))
+        if (!strncasecmp(q + 1, f->text + b, wn) &&
+            (q[1 + wn] == ' ' || q[1 + wn] == '\'' || !strncmp(q + 1 + wn, "\xe2\x80\x99", 3)))
+            return b;
+    return p;
+}
+
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t person = 0; /* surnames are only looked for after a person is named */
@@ -137,7 +172,7 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         size_t end = surname_at(m, f, p, &ps.bearers, &who);
         if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, first_name_start(f, p)) &&
             !other_first_name(m, f, p, who)) {
-            rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
+            rc = sg_hits_push(&add, with_particle(m, f, p, who), end, who, SG_HIT_SURNAME);
             p = end - 1;
         }
     }
@@ -211,12 +246,14 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             p = h->v[k].fe - 1; /* on past the hit */
             continue;
         }
-        if (!title_before(f, p))
+        size_t b = particle_before(f, p);
+        if (!title_before(f, p) && (b == p || !title_before(f, b)))
             continue;
         size_t end;
         uint32_t who = bearer_at(m, f, p, &end);
-        if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end))
-            rc = sg_hits_push(&add, p, end, who, SG_HIT_SURNAME);
+        if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end) &&
+            (b == p || title_before(f, p) || with_particle(m, f, p, who) == b))
+            rc = sg_hits_push(&add, with_particle(m, f, p, who), end, who, SG_HIT_SURNAME);
     }
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);
