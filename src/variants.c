@@ -135,7 +135,11 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"institut formation soins infirmiers", "ifsi"},
                                        {"etablissement hebergement pour personnes agees "
                                         "dependantes",
-                                        "ehpad"}};
+                                        "ehpad"},
+                                       /* medico-social homes and institutes */
+                                       {"maison accueil specialisee", "mas"},
+                                       {"institut medico educatif", "ime"},
+                                       {"foyer accueil medicalise", "fam"}};
 #define NHEADS (sizeof(heads) / sizeof(*heads))
 #define NHOSPITAL_HEADS 6 /* the first: kinds of hospital */
 
