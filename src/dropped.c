@@ -231,6 +231,31 @@ static int in_hotel(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
            sg_hotel_before(f, x->fs);
 }
 
+static int street_noun(const char *t, size_t n)
+{
+    static const char *const streets[] = {"allee",     "allees", "avenue",  "bd",
+                                          "boulevard", "chemin", "impasse", "quai",
+                                          "route",     "rue",    "traverse"};
+    return sg_word_in(t, n, streets, sizeof(streets) / sizeof(*streets));
+}
+
+/* A place in a street's name: "avenue de Toulon", "boulevard des Arnavaux",
+ * "la route de Nice" (the annotators count no street), not after "un",
+ * "une" ("dans une impasse du Mourillon": a street of the district). */
+static int in_street(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    if (!m->is_place[x->entity] || !noun_of_before(f, x->fs, street_noun))
+        return 0;
+    size_t b, e;
+    sg_word_before(f, x->fs, 1, &b, &e);
+    if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
+        sg_word_before(f, b, 0, &b, &e);
+    sg_word_before(f, b, 0, &b, &e); /* the street's noun */
+    sg_word_before(f, b, 0, &b, &e);
+    return !(b < e &&
+             (sg_word_is(f->text + b, e - b, "un") || sg_word_is(f->text + b, e - b, "une")));
+}
+
 static int district_noun(const char *t, size_t n)
 {
     static const char *const districts[] = {"quartier", "quartiers", "hameau"};
@@ -446,8 +471,8 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
         }
         if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) && !other_state(f, x) &&
             !in_address(f, x->fs, x->fe) && !glued_ending(f, x->fe) && !in_area(m, f, x) &&
-            !in_district(m, f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
-            !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
+            !in_district(m, f, x) && !in_street(m, f, x) && !in_hotel(m, f, x) &&
+            !after_head(m, f, x) && !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }

@@ -682,8 +682,10 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch);
  * the spaces before the bracket excluded; 0 when it has none (or nothing
  * before it). */
 size_t sg_before_qualifier(const char *name);
-/* Adds `name` to the entity's names, derived (variants.c). */
-int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name);
+/* Adds `name` to the entity's names, derived, with guard `guard`
+ * (SG_GUARD_*) (variants.c). */
+int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name,
+                     unsigned char guard);
 /* And, once the variants are made, "Région Sud" for that place when no
  * regional council (nor any other entity) reads so: the territory. */
 int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch);

@@ -5,7 +5,9 @@
  * without its qualifier is read as the entry's, derived (its other variants
  * read through it), unless another entry is named so or reads so without its
  * own: "Château-Chinon (Ville)" and "Château-Chinon (Campagne)" are two
- * communes, and "Château-Chinon" names neither. */
+ * communes, and "Château-Chinon" names neither. An entry read only after a
+ * cue (guard "cue": "Saint-Charles (Marseille)", also a station) is read so
+ * without its qualifier too; other guards keep their names as written. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,8 +84,8 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch)
     int rc = 0;
     for (size_t e = 0; !rc && e < m->gaz->n; e++) {
         const sg_entity *ent = &m->gaz->ents[e];
-        if (!(m->allowed[e] & SG_VARIANT_QUALIFIERS) || ent->guard)
-            continue;
+        if (!(m->allowed[e] & SG_VARIANT_QUALIFIERS) || (ent->guard && ent->guard != SG_GUARD_CUE))
+            continue; /* (a name read after a cue only is so without its qualifier) */
         if (!sg_label_is_exact(ent))
             rc = note(scratch, (uint32_t)e, ent->label, &v, &nv, &cap);
         for (size_t a = 0; !rc && a < ent->naliases; a++)
@@ -104,7 +106,7 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch)
         }
         memcpy(bare, v[i].written, v[i].len);
         bare[v[i].len] = '\0';
-        rc = sg_derived_alias(m, scratch, v[i].entity, bare);
+        rc = sg_derived_alias(m, scratch, v[i].entity, bare, m->gaz->ents[v[i].entity].guard);
         free(bare);
     }
     for (size_t i = 0; i < nv; i++)

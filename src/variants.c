@@ -405,10 +405,11 @@ static int paca_place(const sg_matcher *m, sg_folded *scratch, uint32_t *place)
     return 0;
 }
 
-int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name)
+int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const char *name,
+                     unsigned char guard)
 {
     size_t first = m->naliases;
-    int rc = sg_matcher_add_alias(m, scratch, entity, name, 0);
+    int rc = sg_matcher_add_alias(m, scratch, entity, name, guard);
     for (size_t a = first; !rc && a < m->naliases; a++)
         m->aliases[a].guard |= SG_ALIAS_DERIVED;
     return rc;
@@ -419,7 +420,7 @@ int sg_region_names_add(sg_matcher *m, sg_folded *scratch)
     int rc = paca_place(m, scratch, &m->paca);
     if (rc || m->paca == SG_TRIE_NONE || sg_alias_named(m, "paca", 4, 0) != SG_TRIE_NONE)
         return rc; /* ("Paca": another entity's name, or the place's own alias) */
-    return sg_derived_alias(m, scratch, m->paca, "Paca");
+    return sg_derived_alias(m, scratch, m->paca, "Paca", 0);
 }
 
 static int taken(const sg_matcher *m, const char *k, size_t n);
@@ -431,9 +432,9 @@ int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch)
     /* the regional council's "Région Sud" (variants_finish) or another's;
      * then "la région Sud", a lower-case head, is the territory */
     if (taken(m, "region sud", 10))
-        return sg_derived_alias(m, scratch, m->paca, "=r\xc3\xa9gion Sud");
-    return sg_derived_alias(m, scratch, m->paca, "Région Sud") ||
-           sg_derived_alias(m, scratch, m->paca, "Région Sud Provence-Alpes-Côte d'Azur");
+        return sg_derived_alias(m, scratch, m->paca, "=r\xc3\xa9gion Sud", 0);
+    return sg_derived_alias(m, scratch, m->paca, "Région Sud", 0) ||
+           sg_derived_alias(m, scratch, m->paca, "Région Sud Provence-Alpes-Côte d'Azur", 0);
 }
 
 /* The departments of France, as skeletons (Paris left out: the city), for
