@@ -151,8 +151,9 @@ static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
     const char *label = m->gaz->ents[entity].label;
     label += *label == '!' || *label == '=';
     int seat = 0, rc = 0; /* seat: after "de", "du", "des" (and an article) */
+    /* another type ("personne"): no word, and no name without its seat */
     if (strcmp(m->gaz->ents[entity].type, "organisation"))
-        return pool_add(c, "", 0);                /* (another type, "personne": none) */
+        return pool_add(c, "", 0) || pool_add(c, "", 0) ? SG_ERR_NOMEM : 0;
     for (const char *tok = label; *tok && !rc;) { /* the label's words, as spaces part them */
         size_t tn = strcspn(tok, " ");
         const char *t;
@@ -377,7 +378,7 @@ static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_shor
     uint32_t off = c->v[k].off;
     while (c->pool[off])
         off += 1 + (unsigned char)c->pool[off];
-    size_t bn = (unsigned char)c->pool[off + 1];
+    size_t bn = off + 1 < c->len ? (unsigned char)c->pool[off + 1] : 0;
     const char *base = c->pool + off + 2;
     static const char *const indefinite[] = {"un", "une", "des", "les"};
     for (const char *q = bn ? f->text : NULL; q && (size_t)(q - f->text) + bn <= f->len;) {
