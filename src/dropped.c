@@ -233,14 +233,14 @@ static int in_hotel(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 
 static int street_noun(const char *t, size_t n)
 {
-    static const char *const streets[] = {"allee",     "allees", "avenue",  "bd",
-                                          "boulevard", "chemin", "impasse", "quai",
-                                          "route",     "rue",    "traverse"};
+    /* (not "route", "chemin": "sur la route de Gap" is the way to the town) */
+    static const char *const streets[] = {"allee", "allees",  "avenue", "bd",       "boulevard",
+                                          "cours", "impasse", "quai",   "traverse", "rue"};
     return sg_word_in(t, n, streets, sizeof(streets) / sizeof(*streets));
 }
 
-/* A place in a street's name: "avenue de Toulon", "boulevard des Arnavaux",
- * "la route de Nice" (the annotators count no street), not after "un",
+/* A place in a street's name: "avenue de Toulon", "boulevard des Arnavaux"
+ * (the annotators count no street), not after "un",
  * "une" ("dans une impasse du Mourillon": a street of the district). */
 static int in_street(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {

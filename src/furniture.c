@@ -194,7 +194,8 @@ static const char *report_authors(const char *p, const char *end)
             w++;
         if (w == end || (*w == ':' && skip_blanks(w + 1, end) == end))
             break;
-        int capital = (*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3;
+        int capital = (*w >= 'A' && *w <= 'Z') ||
+                      ((unsigned char)*w == 0xC3 && w + 1 < end && (unsigned char)w[1] < 0xA0);
         if (!capital && !(end - w >= 3 && !memcmp(w, "et ", 3)))
             return NULL;
         while (w < end && *w != ' ' && *w != ',')

@@ -84,8 +84,6 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch)
     int rc = 0;
     for (size_t e = 0; !rc && e < m->gaz->n; e++) {
         const sg_entity *ent = &m->gaz->ents[e];
-        if (!(m->allowed[e] & SG_VARIANT_QUALIFIERS) || (ent->guard && ent->guard != SG_GUARD_CUE))
-            continue; /* (a name read after a cue only is so without its qualifier) */
         if (!sg_label_is_exact(ent))
             rc = note(scratch, (uint32_t)e, ent->label, &v, &nv, &cap);
         for (size_t a = 0; !rc && a < ent->naliases; a++)
@@ -97,8 +95,14 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch)
         int shared = 0;
         for (j = i + 1; j < nv && v[j].kn == v[i].kn && !memcmp(v[j].key, v[i].key, v[i].kn); j++)
             shared |= v[j].entity != v[i].entity;
-        if (shared || sg_alias_named(m, v[i].key, v[i].kn, 0) != SG_TRIE_NONE)
-            continue; /* (read for no one; or a name of the gazetteers already) */
+        const sg_entity *ent = &m->gaz->ents[v[i].entity];
+        if (shared || sg_alias_named(m, v[i].key, v[i].kn, 0) != SG_TRIE_NONE ||
+            !(m->allowed[v[i].entity] & SG_VARIANT_QUALIFIERS) ||
+            (ent->guard && ent->guard != SG_GUARD_CUE))
+            continue; /* (read for no one; a name of the gazetteers already; an entry
+                         without the variant, or guarded otherwise than by a cue, which
+                         a name read after a cue only is without its qualifier too:
+                         every entry's names count for the sharing) */
         char *bare = malloc(v[i].len + 1);
         if (!bare) {
             rc = SG_ERR_NOMEM;
@@ -106,7 +110,7 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch)
         }
         memcpy(bare, v[i].written, v[i].len);
         bare[v[i].len] = '\0';
-        rc = sg_derived_alias(m, scratch, v[i].entity, bare, m->gaz->ents[v[i].entity].guard);
+        rc = sg_derived_alias(m, scratch, v[i].entity, bare, ent->guard);
         free(bare);
     }
     for (size_t i = 0; i < nv; i++)

@@ -36,7 +36,9 @@
 #define MAX_WORD 48
 
 /* One organisation's short names: where they start in the pool (each word
- * its length's byte then its folded bytes, a 0 byte after the last). */
+ * its length's byte then its folded bytes, a 0 byte after the last; then
+ * one record more, the name without its seat, empty when none:
+ * seatless_length). */
 typedef struct {
     uint32_t entity; /* SG_TRIE_NONE: an empty slot */
     uint32_t off;
@@ -141,11 +143,12 @@ static size_t seatless_length(const sg_matcher *m, const char *t, size_t n)
         }
         b = e < cut ? e + 1 : cut;
     }
-    return sg_kind_alone(skel, k) || sg_generic_head(skel, k) ? 0 : cut;
+    return sg_kind_alone(skel, k) ? 0 : cut;
 }
 
 /* Chooses the short names of an organisation and adds them to the pool,
- * a 0 byte after them (none for a name without one). */
+ * a 0 byte after them (none for a name without one), then its name without
+ * its seat (an empty record for none). */
 static int choose_words(const sg_matcher *m, sg_short_cache *c, uint32_t entity)
 {
     const char *label = m->gaz->ents[entity].label;
@@ -367,20 +370,38 @@ static int overlaps(const sg_hits *h, size_t b, size_t e)
  * Médecine" in one on the Faculté de médecine de Nice. With a capital in it
  * that no sentence's start explains (in lower case, "la faculté de
  * médecine" is as often any faculty), not inside another mention, not
- * after "un", "une", "des", "les", and not before another seat ("de" and a
- * capitalised word) or a capitalised word. */
-static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_short_cache *c,
-                             uint32_t entity, sg_hits *add)
+ * after a plural or an indefinite determiner (sg_kind_before), not before
+ * another seat ("de" and a capitalised word, over an article) or a
+ * capitalised word, and not where another organisation the document names
+ * has the same. */
+/* The name without its seat of an organisation the cache holds, in *bn
+ * bytes (0: none). */
+static const char *seatless_of(const sg_short_cache *c, uint32_t entity, size_t *bn)
 {
     size_t k = (entity * 2654435761u) & c->mask;
-    while (c->v[k].entity != entity)
+    while (c->v[k].entity != entity && c->v[k].entity != SG_TRIE_NONE)
         k = (k + 1) & c->mask;
+    *bn = 0;
+    if (c->v[k].entity != entity)
+        return NULL;
     uint32_t off = c->v[k].off;
     while (c->pool[off])
         off += 1 + (unsigned char)c->pool[off];
-    size_t bn = off + 1 < c->len ? (unsigned char)c->pool[off + 1] : 0;
-    const char *base = c->pool + off + 2;
-    static const char *const indefinite[] = {"un", "une", "des", "les"};
+    *bn = off + 1 < c->len ? (unsigned char)c->pool[off + 1] : 0;
+    return c->pool + off + 2;
+}
+
+static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_short_cache *c,
+                             const shorts *s, size_t named, sg_hits *add)
+{
+    uint32_t entity = s->named[named];
+    size_t bn, on;
+    const char *base = seatless_of(c, entity, &bn), *other;
+    for (size_t i = 0; bn && i < s->nnamed; i++)
+        if (i != named && (other = seatless_of(c, s->named[i], &on)) && on == bn &&
+            !memcmp(other, base, bn))
+            return 0; /* two bodies the document names share it: "le Conseil
+                         départemental" of the Var's and the Bouches-du-Rhône's */
     for (const char *q = bn ? f->text : NULL; q && (size_t)(q - f->text) + bn <= f->len;) {
         q = memmem(q, f->len - (size_t)(q - f->text), base, bn);
         if (!q)
@@ -393,10 +414,9 @@ static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_shor
         for (size_t w = p; w < e && !capital; w++)
             capital = (f->flags[w] & SG_F_UPPER) && (w == p || !(f->flags[w - 1] & SG_F_ALNUM)) &&
                       (w > p || !sentence_start(f, p));
-        size_t nb, ne, a = e;
+        size_t a = e;
         while (a < f->len && f->text[a] == ' ')
             a++;
-        sg_word_before(f, p, 0, &nb, &ne);
         int seat = a < f->len && a > e && (f->flags[a] & SG_F_UPPER);
         if (!seat && a < f->len && a > e) {
             size_t we = a;
@@ -405,10 +425,16 @@ static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_shor
             size_t c2 = we;
             while (c2 < f->len && (f->text[c2] == ' ' || f->text[c2] == '\''))
                 c2++;
+            size_t ae = c2; /* over an article: "de la Timone", "de l'Estaque" */
+            while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
+                ae++;
+            static const char *const article[] = {"l", "la", "le", "les"};
+            if (sg_word_in(f->text + c2, ae - c2, article, 4))
+                while (ae < f->len && (f->text[ae] == ' ' || f->text[ae] == '\''))
+                    c2 = ++ae;
             seat = sg_of_word(f->text + a, we - a) && c2 < f->len && (f->flags[c2] & SG_F_UPPER);
         }
-        if (!capital || seat || overlaps(h, p, e) || overlaps(add, p, e) ||
-            (ne > nb && sg_word_in(f->text + nb, ne - nb, indefinite, 4)))
+        if (!capital || seat || overlaps(h, p, e) || overlaps(add, p, e) || sg_kind_before(f, p))
             continue;
         if (sg_hits_push(add, p, e, entity, SG_HIT_SHORT))
             return SG_ERR_NOMEM;
@@ -465,7 +491,7 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
         p = e - 1;
     }
     for (size_t i = 0; !rc && i < s.nnamed; i++)
-        rc = seatless_mentions(f, h, c, s.named[i], &add);
+        rc = seatless_mentions(f, h, c, &s, i, &add);
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);
     shorts_free(&s);

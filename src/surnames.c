@@ -111,8 +111,7 @@ static size_t particle_before(const sg_folded *f, size_t p)
     static const char *const particles[] = {"d", "de", "du"};
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
-    if (e == b || p - e > 1 || !(e == p || f->text[e] == ' ' || f->text[e] == '\'') ||
-        !sg_word_in(f->text + b, e - b, particles, 3))
+    if (e == b || p - e > 1 || !sg_word_in(f->text + b, e - b, particles, 3))
         return p;
     return b;
 }
@@ -123,8 +122,8 @@ static size_t particle_before(const sg_folded *f, size_t p)
 static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, uint32_t who)
 {
     size_t b = particle_before(f, p);
-    if (b == p || (f->flags[b] & SG_F_UPPER))
-        return p; /* (a capitalised "De": a name's own word, read with it) */
+    if (b == p)
+        return p;
     /* the label's particle: " de ", " du ", " d'" or " d’" */
     const char *label = m->gaz->ents[who].label;
     size_t wn = 0;
@@ -135,6 +134,49 @@ static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, u
             (q[1 + wn] == ' ' || q[1 + wn] == '\'' || !strncmp(q + 1 + wn, "\xe2\x80\x99", 3)))
             return b;
     return p;
+}
+
+/* Is the word before folded offset p, across spaces and a full stop, a title
+ * that the press puts before a surname alone ("le professeur Raoult", "le
+ * Pr. Raoult", "le président Muselier")? Offices and chairs, not "M.", "Mme"
+ * or "Dr", which SPEC §4 reads only in a document that names the person in
+ * full (surname-other-doc). */
+static int title_before(const sg_folded *f, size_t p)
+{
+    static const char *const titles[] = {
+        "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
+        "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
+    while (p > 0 && f->text[p - 1] == ' ')
+        p--;
+    if (p > 0 && f->text[p - 1] == '.')
+        p--;
+    /* (asked at every capital: most words before one end otherwise; the
+       bytes of strchr("elrt", c) tested inline, its calls were 16M
+       instructions of the sparse bench run) */
+    char c = p ? f->text[p - 1] : 0;
+    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == '\0'))
+        return 0;
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e == p && e > b &&
+           sg_word_in(f->text + b, e - b, titles, sizeof(titles) / sizeof(*titles));
+}
+
+/* Is the title before folded offset q part of a street's or a building's
+ * name: "avenue du Général de Gaulle", "place Général Leclerc" (the title
+ * and the name after it name the street, not the person)? */
+static int title_named_after(const sg_folded *f, size_t q)
+{
+    size_t b, e;
+    while (q > 0 && (f->text[q - 1] == ' ' || f->text[q - 1] == '.'))
+        q--;
+    sg_word_before(f, q, 0, &b, &e);
+    if (e == b || sg_named_after(f, b))
+        return e > b;
+    sg_word_before(f, b, 1, &b, &e); /* "du", "de la" */
+    if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
+        sg_word_before(f, b, 0, &b, &e);
+    return b < e && sg_of_word(f->text + b, e - b) && sg_named_after(f, b);
 }
 
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
@@ -170,9 +212,11 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         uint32_t who = SG_TRIE_NONE;
         size_t end = surname_at(m, f, p, &ps.bearers, &who);
+        size_t start = end ? with_particle(m, f, p, who) : p; /* ("la place de Gaulle") */
         if (end && (k >= h->n || h->v[k].fs >= end) && !sg_named_after(f, first_name_start(f, p)) &&
+            !sg_named_after(f, start) && !(title_before(f, start) && title_named_after(f, start)) &&
             !other_first_name(m, f, p, who)) {
-            rc = sg_hits_push(&add, with_particle(m, f, p, who), end, who, SG_HIT_SURNAME);
+            rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
             p = end - 1;
         }
     }
@@ -182,32 +226,6 @@ int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     free(ps.bearers.v);
     sg_hits_free(&add);
     return rc;
-}
-
-/* Is the word before folded offset p, across spaces and a full stop, a title
- * that the press puts before a surname alone ("le professeur Raoult", "le
- * Pr. Raoult", "le président Muselier")? Offices and chairs, not "M.", "Mme"
- * or "Dr", which SPEC §4 reads only in a document that names the person in
- * full (surname-other-doc). */
-static int title_before(const sg_folded *f, size_t p)
-{
-    static const char *const titles[] = {
-        "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
-        "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
-    while (p > 0 && f->text[p - 1] == ' ')
-        p--;
-    if (p > 0 && f->text[p - 1] == '.')
-        p--;
-    /* (asked at every capital: most words before one end otherwise; the
-       bytes of strchr("elrt", c) tested inline, its calls were 16M
-       instructions of the sparse bench run) */
-    char c = p ? f->text[p - 1] : 0;
-    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == '\0'))
-        return 0;
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    return e == p && e > b &&
-           sg_word_in(f->text + b, e - b, titles, sizeof(titles) / sizeof(*titles));
 }
 
 /* The one person of the gazetteers whose surname, the longest, is at folded
@@ -247,12 +265,13 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             continue;
         }
         size_t b = particle_before(f, p);
-        if (!title_before(f, p) && (b == p || !title_before(f, b)))
+        int direct = title_before(f, p);
+        if ((!direct && (b == p || !title_before(f, b))) || title_named_after(f, direct ? p : b))
             continue;
         size_t end;
         uint32_t who = bearer_at(m, f, p, &end);
         if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end) &&
-            (b == p || title_before(f, p) || with_particle(m, f, p, who) == b))
+            (b == p || direct || with_particle(m, f, p, who) == b))
             rc = sg_hits_push(&add, with_particle(m, f, p, who), end, who, SG_HIT_SURNAME);
     }
     if (!rc && add.n)

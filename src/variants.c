@@ -154,7 +154,7 @@ int sg_kind_alone(const char *k, size_t n)
 }
 
 /* The bytes a head starts with, in either form, worked out once: other_head,
- * asked for every name's skeleton, compared each with all 28 forms (15M
+ * asked for every name's skeleton, compared each with all the heads' forms (15M
  * instructions for the bench's 100,000 entries). */
 static unsigned char head_first[256];
 static pthread_once_t head_first_once = PTHREAD_ONCE_INIT;
