@@ -391,18 +391,23 @@ static const char *seatless_of(const sg_short_cache *c, uint32_t entity, size_t 
     return c->pool + off + 2;
 }
 
-static int seatless_mentions(const sg_folded *f, const sg_hits *h, const sg_short_cache *c,
-                             const shorts *s, size_t named, sg_hits *add)
+typedef struct {
+    uint32_t entity;
+    const char *base; /* in the cache's pool (not grown while a document's are read) */
+    size_t bn;
+} seatless;
+
+static int seatless_mentions(const sg_folded *f, const sg_hits *h, const seatless *v, size_t n,
+                             size_t i, sg_hits *add)
 {
-    uint32_t entity = s->named[named];
-    size_t bn, on;
-    const char *base = seatless_of(c, entity, &bn), *other;
-    for (size_t i = 0; bn && i < s->nnamed; i++)
-        if (i != named && (other = seatless_of(c, s->named[i], &on)) && on == bn &&
-            !memcmp(other, base, bn))
-            return 0; /* two bodies the document names share it: "le Conseil
-                         départemental" of the Var's and the Bouches-du-Rhône's */
-    for (const char *q = bn ? f->text : NULL; q && (size_t)(q - f->text) + bn <= f->len;) {
+    const char *base = v[i].base;
+    size_t bn = v[i].bn;
+    for (size_t j = 0; j < n; j++)
+        if (j != i && v[j].bn == bn && !memcmp(v[j].base, base, bn))
+            return 0; /* two bodies the document names share it: "le Pôle Santé"
+                         of Carpentras's and another town's */
+    uint32_t entity = v[i].entity;
+    for (const char *q = f->text; (size_t)(q - f->text) + bn <= f->len;) {
         q = memmem(q, f->len - (size_t)(q - f->text), base, bn);
         if (!q)
             break;
@@ -490,8 +495,21 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
             rc = sg_hits_push(&add, p, e, who, SG_HIT_SHORT);
         p = e - 1;
     }
-    for (size_t i = 0; !rc && i < s.nnamed; i++)
-        rc = seatless_mentions(f, h, c, &s, i, &add);
+    /* the named bodies' names without their seat, then where the document
+       writes them */
+    seatless *sv = NULL;
+    size_t nsv = 0, svcap = 0;
+    for (size_t i = 0; !rc && i < s.nnamed; i++) {
+        size_t bn;
+        const char *base = seatless_of(c, s.named[i], &bn);
+        if (bn && sg_grow((void **)&sv, &svcap, nsv + 1, sizeof(*sv)))
+            rc = SG_ERR_NOMEM;
+        else if (bn)
+            sv[nsv++] = (seatless){s.named[i], base, bn};
+    }
+    for (size_t i = 0; !rc && i < nsv; i++)
+        rc = seatless_mentions(f, h, sv, nsv, i, &add);
+    free(sv);
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);
     shorts_free(&s);

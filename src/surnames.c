@@ -109,6 +109,10 @@ static int other_first_name(const sg_matcher *m, const sg_folded *f, size_t p, u
 static size_t particle_before(const sg_folded *f, size_t p)
 {
     static const char *const particles[] = {"d", "de", "du"};
+    /* (asked at every capital: most have no "d'", "de " or "du " before) */
+    if (p < 2 || !((f->text[p - 1] == '\'' && f->text[p - 2] == 'd') ||
+                   (f->text[p - 1] == ' ' && (f->text[p - 2] == 'e' || f->text[p - 2] == 'u'))))
+        return p;
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
     if (e == b || p - e > 1 || !sg_word_in(f->text + b, e - b, particles, 3))
