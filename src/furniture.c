@@ -174,6 +174,8 @@ static int has_date(const char *p, const char *end)
     return 0;
 }
 
+static int names_only(const char *p, const char *end);
+
 /* A report's credit, its authors after "de" ("Reportage à Nice de Jean
  * Dupont et Marie Durand :", "Un reportage de Jean Dupont"): where the
  * authors start, or NULL. */
@@ -187,21 +189,11 @@ static const char *report_authors(const char *p, const char *end)
         q++;
     if (!n || q + 4 >= end || memcmp(q, " de ", 4))
         return NULL;
-    /* then names only: capitalised words, commas, "et", a colon at the end */
-    const char *names = q + 4;
-    for (const char *w = names; w < end;) {
-        while (w < end && (*w == ' ' || *w == ','))
-            w++;
-        if (w == end || (*w == ':' && skip_blanks(w + 1, end) == end))
-            break;
-        int capital = (*w >= 'A' && *w <= 'Z') ||
-                      ((unsigned char)*w == 0xC3 && w + 1 < end && (unsigned char)w[1] < 0xA0);
-        if (!capital && !(end - w >= 3 && !memcmp(w, "et ", 3)))
-            return NULL;
-        while (w < end && *w != ' ' && *w != ',')
-            w++;
-    }
-    return names;
+    /* then names only (names_only), a colon or a full stop at the end */
+    const char *names = q + 4, *e = end;
+    while (e > names && (e[-1] == ' ' || e[-1] == ':' || e[-1] == '.'))
+        e--;
+    return names_only(names, e) ? names : NULL;
 }
 
 /* A whole line of furniture: a byline ("Par Jean Dupont", short, no
