@@ -182,17 +182,23 @@ int sg_area_noun(const char *t, size_t n)
 }
 
 /* Does "NOUN de", "NOUN du", "NOUN de la"... come right before folded offset
- * p, NOUN a word noun() accepts? */
-static int noun_of_before(const sg_folded *f, size_t p, int (*noun)(const char *, size_t))
+ * p, NOUN a word noun() accepts? noun_of_start: where NOUN starts, SIZE_MAX
+ * when none does. */
+static size_t noun_of_start(const sg_folded *f, size_t p, int (*noun)(const char *, size_t))
 {
     size_t b, e;
     sg_word_before(f, p, 1, &b, &e);
     if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
         sg_word_before(f, b, 0, &b, &e); /* "de la Roya" */
     if (!(b < e && sg_of_word(f->text + b, e - b)))
-        return 0;
+        return SIZE_MAX;
     sg_word_before(f, b, 0, &b, &e);
-    return b < e && noun(f->text + b, e - b);
+    return b < e && noun(f->text + b, e - b) ? b : SIZE_MAX;
+}
+
+static int noun_of_before(const sg_folded *f, size_t p, int (*noun)(const char *, size_t))
+{
+    return noun_of_start(f, p, noun) != SIZE_MAX;
 }
 
 int sg_area_before(const sg_folded *f, size_t p)
@@ -244,14 +250,10 @@ static int street_noun(const char *t, size_t n)
  * "une" ("dans une impasse du Mourillon": a street of the district). */
 static int in_street(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
-    if (!m->is_place[x->entity] || !noun_of_before(f, x->fs, street_noun))
+    size_t b = m->is_place[x->entity] ? noun_of_start(f, x->fs, street_noun) : SIZE_MAX, e;
+    if (b == SIZE_MAX)
         return 0;
-    size_t b, e;
-    sg_word_before(f, x->fs, 1, &b, &e);
-    if (b < e && (sg_word_is(f->text + b, e - b, "la") || sg_word_is(f->text + b, e - b, "l")))
-        sg_word_before(f, b, 0, &b, &e);
-    sg_word_before(f, b, 0, &b, &e); /* the street's noun */
-    sg_word_before(f, b, 0, &b, &e);
+    sg_word_before(f, b, 0, &b, &e); /* the word before the street's noun */
     return !(b < e &&
              (sg_word_is(f->text + b, e - b, "un") || sg_word_is(f->text + b, e - b, "une")));
 }

@@ -16,9 +16,8 @@
 
 typedef struct {
     uint32_t entity;
-    const char *written; /* the name as written, in the gazetteer */
-    size_t len;          /* the bytes kept of it, before " (" */
-    char *key;           /* its folded reading */
+    char *bare; /* the name as written, before " (" */
+    char *key;  /* its folded reading */
     size_t kn;
 } bare_name;
 
@@ -65,15 +64,13 @@ static int note(sg_folded *scratch, uint32_t e, const char *written, bare_name *
     sg_name_reading nr;
     int rc = sg_name_read(scratch, bare, SG_GUARD_NONE, &nr);
     char *key = rc || nr.n == 0 ? NULL : malloc(nr.n);
-    free(bare);
-    if (rc || nr.n == 0)
-        return rc;
-    if (!key || sg_grow((void **)v, cap, *nv + 1, sizeof(bare_name))) {
+    if (rc || nr.n == 0 || !key || sg_grow((void **)v, cap, *nv + 1, sizeof(bare_name))) {
+        free(bare);
         free(key);
-        return SG_ERR_NOMEM;
+        return rc ? rc : nr.n == 0 ? 0 : SG_ERR_NOMEM;
     }
     memcpy(key, nr.t, nr.n);
-    (*v)[(*nv)++] = (bare_name){e, written, len, key, nr.n};
+    (*v)[(*nv)++] = (bare_name){e, bare, key, nr.n};
     return 0;
 }
 
@@ -103,18 +100,12 @@ int sg_qualified_names_add(sg_matcher *m, sg_folded *scratch)
                          without the variant, or guarded otherwise than by a cue, which
                          a name read after a cue only is without its qualifier too:
                          every entry's names count for the sharing) */
-        char *bare = malloc(v[i].len + 1);
-        if (!bare) {
-            rc = SG_ERR_NOMEM;
-            break;
-        }
-        memcpy(bare, v[i].written, v[i].len);
-        bare[v[i].len] = '\0';
-        rc = sg_derived_alias(m, scratch, v[i].entity, bare, ent->guard);
-        free(bare);
+        rc = sg_derived_alias(m, scratch, v[i].entity, v[i].bare, ent->guard);
     }
-    for (size_t i = 0; i < nv; i++)
+    for (size_t i = 0; i < nv; i++) {
+        free(v[i].bare);
         free(v[i].key);
+    }
     free(v);
     return rc;
 }

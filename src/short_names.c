@@ -35,6 +35,10 @@
 #define MIN_LETTERS 4
 #define MAX_WORD 48
 
+/* The definite articles a seat's place may start with ("de la Timone") */
+static const char *const articles[] = {"l", "la", "le", "les"};
+#define NARTICLES (sizeof(articles) / sizeof(*articles))
+
 /* One organisation's short names: where they start in the pool (each word
  * its length's byte then its folded bytes, a 0 byte after the last; then
  * one record more, the name without its seat, empty when none:
@@ -107,8 +111,7 @@ static size_t seatless_length(const sg_matcher *m, const char *t, size_t n)
             size_t ae = r;
             while (ae < n && t[ae] != ' ' && t[ae] != '\'')
                 ae++;
-            static const char *const article[] = {"l", "la", "le", "les"};
-            size_t q = ae < n && sg_word_in(t + r, ae - r, article, 4) ? ae + 1 : r;
+            size_t q = ae < n && sg_word_in(t + r, ae - r, articles, NARTICLES) ? ae + 1 : r;
             if (sg_department_of(t + q, n - q) ||
                 sg_alias_named(m, t + q, n - q, 1) != SG_TRIE_NONE)
                 cut = b;
@@ -364,16 +367,6 @@ static int overlaps(const sg_hits *h, size_t b, size_t e)
     return 0;
 }
 
-/* The name of organisation `entity` without its seat (seatless_length) where
- * the document writes it, the organisation being named in full in it: "le
- * Pôle Santé" in a text on the Pôle Santé de Carpentras, "la faculté de
- * Médecine" in one on the Faculté de médecine de Nice. With a capital in it
- * that no sentence's start explains (in lower case, "la faculté de
- * médecine" is as often any faculty), not inside another mention, not
- * after a plural or an indefinite determiner (sg_kind_before), not before
- * another seat ("de" and a capitalised word, over an article) or a
- * capitalised word, and not where another organisation the document names
- * has the same. */
 /* The name without its seat of an organisation the cache holds, in *bn
  * bytes (0: none). */
 static const char *seatless_of(const sg_short_cache *c, uint32_t entity, size_t *bn)
@@ -397,6 +390,16 @@ typedef struct {
     size_t bn;
 } seatless;
 
+/* The name of organisation v[i] without its seat (seatless_length) where
+ * the document writes it, the organisation being named in full in it: "le
+ * Pôle Santé" in a text on the Pôle Santé de Carpentras, "la faculté de
+ * Médecine" in one on the Faculté de médecine de Nice. With a capital in it
+ * that no sentence's start explains (in lower case, "la faculté de
+ * médecine" is as often any faculty), not inside another mention, not
+ * after a plural or an indefinite determiner (sg_kind_before), not before
+ * another seat ("de" and a capitalised word, over an article) or a
+ * capitalised word, and not where another organisation the document names
+ * has the same. */
 static int seatless_mentions(const sg_folded *f, const sg_hits *h, const seatless *v, size_t n,
                              size_t i, sg_hits *add)
 {
@@ -433,8 +436,7 @@ static int seatless_mentions(const sg_folded *f, const sg_hits *h, const seatles
             size_t ae = c2; /* over an article: "de la Timone", "de l'Estaque" */
             while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
                 ae++;
-            static const char *const article[] = {"l", "la", "le", "les"};
-            if (sg_word_in(f->text + c2, ae - c2, article, 4))
+            if (sg_word_in(f->text + c2, ae - c2, articles, NARTICLES))
                 while (ae < f->len && (f->text[ae] == ' ' || f->text[ae] == '\''))
                     c2 = ++ae;
             seat = sg_of_word(f->text + a, we - a) && c2 < f->len && (f->flags[c2] & SG_F_UPPER);

@@ -274,9 +274,10 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             continue;
         size_t end;
         uint32_t who = bearer_at(m, f, p, &end);
+        size_t start = who != SG_TRIE_NONE ? with_particle(m, f, p, who) : p;
         if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end) &&
-            (b == p || direct || with_particle(m, f, p, who) == b))
-            rc = sg_hits_push(&add, with_particle(m, f, p, who), end, who, SG_HIT_SURNAME);
+            (b == p || direct || start == b))
+            rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
     }
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);

@@ -102,9 +102,10 @@ size_t sg_town_short(const char *name)
 
 /* A place's short name: its name without the brackets that qualify it
  * (sg_before_qualifier, "Gambetta (Nice)": read so after a cue when the
- * variant "qualifiers" is off, which reads it everywhere), with its link (sg_town_short), or the
- * first of two joined names (joined_short, a place's own name only: at the end of a body's name
- * "Paoli-Calmettes" is a person's). */
+ * variant "qualifiers" is off, which reads it everywhere), with its link
+ * (sg_town_short), or the first of two joined names (joined_short, a place's
+ * own name only: at the end of a body's name "Paoli-Calmettes" is a
+ * person's). */
 static size_t place_short(const char *name)
 {
     size_t n = sg_before_qualifier(name);
