@@ -237,12 +237,11 @@ static int in_hotel(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
            sg_hotel_before(f, x->fs);
 }
 
+/* (not a road's, "sur la route de Gap": the way to the town; nor a square's,
+ * "la place de Nice dans le classement") */
 static int street_noun(const char *t, size_t n)
 {
-    /* (not "route", "chemin": "sur la route de Gap" is the way to the town) */
-    static const char *const streets[] = {"allee", "allees",  "avenue", "bd",       "boulevard",
-                                          "cours", "impasse", "quai",   "traverse", "rue"};
-    return sg_word_in(t, n, streets, sizeof(streets) / sizeof(*streets));
+    return sg_way_noun(t, n) == SG_WAY_STREET;
 }
 
 /* A place in a street's name: "avenue de Toulon", "boulevard des Arnavaux"

@@ -311,15 +311,15 @@ static uint32_t bearer(const sg_short_cache *c, const shorts *s, const char *w, 
     return who;
 }
 
-/* Is the word before folded offset p a street's noun ("rue Pasteur")? */
+/* Is the word before folded offset p a way's noun or a school's ("rue
+ * Pasteur", "collège Pasteur")? */
 static int after_street(const sg_folded *f, size_t p)
 {
-    static const char *const streets[] = {
-        "allee",   "allees", "avenue", "bd",   "boulevard", "chemin", "college", "cours", "ecole",
-        "impasse", "lycee",  "place",  "quai", "route",     "rue",    "square",  "stade"};
+    static const char *const schools[] = {"college", "ecole", "lycee", "stade"};
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e);
-    return e > b && sg_word_in(f->text + b, e - b, streets, sizeof(streets) / sizeof(*streets));
+    return e > b && (sg_way_noun(f->text + b, e - b) ||
+                     sg_word_in(f->text + b, e - b, schools, sizeof(schools) / sizeof(*schools)));
 }
 
 /* Does the capitalised word [b, e) start a sentence (nothing but spaces

@@ -152,11 +152,12 @@ static int two_word_surname(const sg_scan *sc, size_t sur, size_t last)
  * "l'avenue de Jean Moulin". */
 static int site_word(const sg_scan *sc, size_t i)
 {
-    static const char *const sites[] = {"allee", "avenue",  "boulevard", "campus", "chemin",
-                                        "cite",  "impasse", "parc",      "place",  "quartier",
-                                        "rue",   "secteur", "site",      "square", "zone"};
+    static const char *const sites[] = {"campus",  "cite", "parc", "quartier",
+                                        "secteur", "site", "zone"};
     if (!(sc->tok[i].flags & T_LOWER))
         return 0;
+    if (sg_way_noun(fw(sc, i), strlen(fw(sc, i))))
+        return 1;
     for (size_t k = 0; k < sizeof(sites) / sizeof(*sites); k++)
         if (is(sc, i, sites[k]))
             return 1;

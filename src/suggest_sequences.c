@@ -108,13 +108,9 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         return 1;
     /* a street or a way by its name: "la Promenade des Anglais", "le Quai
        Rambaud" */
-    static const char *const ways[] = {"allee", "allees", "avenue",  "bd",        "boulevard",
-                                       "canal", "chemin", "impasse", "promenade", "quai",
-                                       "route", "rue",    "traverse"};
-    if (j > i)
-        for (size_t k = 0; k < sizeof(ways) / sizeof(*ways); k++)
-            if (is(sc, i, ways[k]))
-                return 1;
+    if (j > i && ((sg_way_noun(fw(sc, i), strlen(fw(sc, i))) & (SG_WAY_STREET | SG_WAY_ROAD)) ||
+                  is(sc, i, "canal")))
+        return 1;
     static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
                                           "ien", "ienne", "ois", "oise"};
     if (j == i && (sc->tok[i - (i > 0)].flags & T_LOWER) &&

@@ -59,12 +59,14 @@ static size_t surname_at(const sg_matcher *m, const sg_folded *f, size_t p,
 int sg_named_after(const sg_folded *f, size_t p)
 {
     static const char *const nouns[] = {
-        "allee",    "avenue",       "boulevard", "bd",      "centre",    "clinique",
-        "college",  "ecole",        "ehpad",     "faculte", "fondation", "hopital",
-        "hopitaux", "institut",     "lycee",     "maison",  "pavillon",  "place",
-        "pole",     "polyclinique", "prix",      "quai",    "residence", "route",
-        "rue",      "salle",        "square",    "stade",   "universite"};
-    return sg_word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
+        "centre",       "clinique", "college",   "ecole", "ehpad",  "faculte",   "fondation",
+        "hopital",      "hopitaux", "institut",  "lycee", "maison", "pavillon",  "pole",
+        "polyclinique", "prix",     "residence", "salle", "stade",  "universite"};
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e != p && e != 0 &&
+           (sg_way_noun(f->text + b, e - b) ||
+            sg_word_in(f->text + b, e - b, nouns, sizeof(nouns) / sizeof(*nouns)));
 }
 
 /* Where the name whose surname is at folded offset p starts: at the first

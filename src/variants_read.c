@@ -232,14 +232,13 @@ static int proper_context(const sg_folded *f, size_t i)
     }
     /* a district or a street of that name: "le quartier de Sainte-Musse", "la
      * rue de Lenval", "l'avenue de la Timone" */
-    static const char *const ways[] = {"allee",   "avenue",   "boulevard", "chemin",
-                                       "impasse", "quartier", "route",     "rue"};
     size_t ds = ps, d = p, ws, w;
     if (sg_word_is(f->text + ps, p - ps, "la") || sg_word_is(f->text + ps, p - ps, "l"))
         sg_word_before(f, ps, 0, &ds, &d); /* "de la", "de l'" */
     if (d > ds && sg_of_word(f->text + ds, d - ds)) {
         sg_word_before(f, ds, 0, &ws, &w);
-        if (w > ws && sg_word_in(f->text + ws, w - ws, ways, sizeof(ways) / sizeof(*ways)))
+        if (w > ws && ((sg_way_noun(f->text + ws, w - ws) & (SG_WAY_STREET | SG_WAY_ROAD)) ||
+                       sg_word_is(f->text + ws, w - ws, "quartier")))
             return 0;
     }
     return sg_function_word(f->text + ps, p - ps) ||

@@ -1983,6 +1983,10 @@ static void ways_by_name(void **state)
     sg_suggestion_list *l = run1("Son immeuble surplombe la Promenade des Mouettes.");
     hasnt(l, "Promenade des Mouettes");
     sg_suggestion_list_free(l);
+    /* (every noun of a street: "le Cours Balthazar", as the rules read it) */
+    l = run1("Les cafés du Cours Balthazar ferment.");
+    hasnt(l, "Cours Balthazar");
+    sg_suggestion_list_free(l);
 }
 
 /* A canal named after a person is no person. */
