@@ -575,65 +575,61 @@ static size_t department_number_at(const sg_folded *f, size_t i)
     return sg_department_code(f->text + i + 1, 2) ? 3 : 0;
 }
 
-/* An acronym at word start i in another form than the gazetteer's: its
- * letters and digits, in capitals, parted by dots or hyphens ("A.P.-H.M.",
- * "APHM" for AP-HM). Returns the end of the form and its entity. */
-static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
-                      uint32_t *entity, int *titled)
+/* Does a sentence start at word i: nothing but spaces before it since the
+ * text's start, a full stop, a colon, a line or a quote? */
+static int sentence_starts_at(const char *t, size_t i)
+{
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i == 0 || memchr(".!?\n:\"", t[i - 1], 6) != NULL;
+}
+
+/* May the word at i, in title case, be an acronym ("Chits", "Igas",
+ * "Inserm")? Four to eight letters, a first letter some acronym of that
+ * length has, where no sentence starts: most capitalised words are ruled out
+ * here, cheaply. */
+static int title_form_may(const sg_matcher *m, const sg_folded *f, size_t i)
+{
+    const char *t = f->text;
+    size_t e = i;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM) && e - i <= 8)
+        e++;
+    return e - i >= 4 && e - i <= 8 && !(e < f->len && (f->flags[e] & SG_F_ALNUM)) && t[i] >= 'a' &&
+           t[i] <= 'z' && (m->title_letters[e - i] & (1u << (t[i] - 'a'))) &&
+           !sentence_starts_at(t, i);
+}
+
+/* The letters and digits of the acronym form at word start i, in capitals,
+ * parted by dots, hyphens or "&" ("A.P.-H.M.", "A. P.-H. M."), or the word
+ * in title case (*title), into l[0, *ln). Returns the form's end, 0 when
+ * there is no form. */
+static size_t form_letters(const sg_folded *f, const char *s, size_t i, char l[FORM_MAX],
+                           size_t *ln, int *title)
 {
     const char *t = f->text;
     const unsigned char *fl = f->flags;
-    char l[FORM_MAX];
-    size_t ln = 0, k = i, end = i;
-    int title = 0; /* "Chits", "Igas", "Inserm": an acronym of four letters or more in
-                      title case, where no sentence starts */
-    /* not the end of a longer dotted acronym: "N.D.L.R." holds no "L.R." */
-    if (i >= 2 && t[i - 1] == '.' && (fl[i - 2] & SG_F_UPPER) &&
-        (i == 2 || !(fl[i - 3] & SG_F_ALNUM)))
-        return 0;
-    if (i + 1 < f->len && (fl[i + 1] & SG_F_LOWER)) {
-        /* title case: most capitalised words; rule them out cheaply */
-        size_t p = i, e = i;
-        while (e < f->len && (fl[e] & SG_F_ALNUM) && e - i <= 8)
-            e++;
-        while (p > 0 && t[p - 1] == ' ')
-            p--;
-        if (e - i < 4 || e - i > 8 || (e < f->len && (fl[e] & SG_F_ALNUM)) || t[i] < 'a' ||
-            t[i] > 'z' || !(m->title_letters[e - i] & (1u << (t[i] - 'a'))) || p == 0 ||
-            t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?' || t[p - 1] == '\n' ||
-            t[p - 1] == ':' || t[p - 1] == '"')
-            return 0;
-    }
+    size_t k = i, end = i, n = 0;
+    *title = 0;
     for (;;) {
         size_t part = k; /* (this part's first letter) */
         while (k < f->len && (fl[k] & SG_F_ALNUM)) {
-            if (((fl[k] & SG_F_LOWER) && (k == i || !(title = k == i + 1 || title))) ||
-                ln == FORM_MAX)
+            if (((fl[k] & SG_F_LOWER) && (k == i || !(*title = k == i + 1 || *title))) ||
+                n == FORM_MAX)
                 return 0;
-            l[ln++] = t[k++];
-        }
-        if (title) {
-            size_t p = i;
-            while (p > 0 && t[p - 1] == ' ')
-                p--;
-            if (ln < 4 || ln > 8 || p == 0 || t[p - 1] == '.' || t[p - 1] == '!' ||
-                t[p - 1] == '?' || t[p - 1] == '\n' || t[p - 1] == ':' || t[p - 1] == '"')
-                return 0;
-            end = k;
-            break;
+            l[n++] = t[k++];
         }
         end = k;
-        if (k + 1 >= f->len)
+        if (*title || k + 1 >= f->len)
             break;
         if (t[k] == '.') {
-            size_t n = k + 1;
+            size_t d = k + 1;
             /* "A. P.-H. M.": a letter's dot before a space; "la CPCAM. Udaf"
                ends a sentence */
-            if (t[n] == ' ' && n + 1 < f->len && k - part == 1)
-                n++;
-            if (!(fl[n] & SG_F_UPPER))
+            if (t[d] == ' ' && d + 1 < f->len && k - part == 1)
+                d++;
+            if (!(fl[d] & SG_F_UPPER))
                 break;
-            k = n;
+            k = d;
         } else if (t[k] == ' ' && (s[f->src[k]] == '-' || s[f->src[k]] == '&') &&
                    (fl[k + 1] & SG_F_UPPER)) {
             k++;
@@ -643,7 +639,28 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
             break;
         }
     }
-    if (ln < 2 || !m->forms)
+    *ln = n;
+    return n >= 2 ? end : 0;
+}
+
+/* An acronym at word start i in another form than the gazetteer's: its
+ * letters and digits, in capitals, parted by dots or hyphens ("A.P.-H.M.",
+ * "APHM" for AP-HM), or in title case ("Chits"). Returns the end of the form
+ * and its entity. */
+static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
+                      uint32_t *entity, int *titled)
+{
+    const char *t = f->text;
+    char l[FORM_MAX];
+    size_t ln, end;
+    int title;
+    /* not the end of a longer dotted acronym: "N.D.L.R." holds no "L.R." */
+    if (i >= 2 && t[i - 1] == '.' && (f->flags[i - 2] & SG_F_UPPER) &&
+        (i == 2 || !(f->flags[i - 3] & SG_F_ALNUM)))
+        return 0;
+    if (i + 1 < f->len && (f->flags[i + 1] & SG_F_LOWER) && !title_form_may(m, f, i))
+        return 0;
+    if (!m->forms || !(end = form_letters(f, s, i, l, &ln, &title)))
         return 0;
     const alias_rec *best = NULL;
     /* a department's number after the acronym: "Udaf 83" for UDAF 83 */
