@@ -138,6 +138,17 @@ static size_t past_acronym(const sg_folded *f, size_t j)
     return k > j + 3 && k < f->len && f->text[k] == ')' ? k + 1 : j;
 }
 
+/* Past a colon and its spaces at folded offset j (" : ", ": ") before a
+ * capitalised word: where that word starts, or j. */
+static size_t past_colon(const sg_folded *f, size_t j)
+{
+    size_t k = j + (j < f->len && f->text[j] == ' ');
+    if (k + 2 < f->len && f->text[k] == ':' && f->text[k + 1] == ' ' &&
+        (f->flags[k + 2] & SG_F_UPPER))
+        return k + 2;
+    return j;
+}
+
 /* "les hôpitaux Font-Pré et Chalucet": the names after a plural head, each
  * read with the head in the singular. `*names`: how many names the list had
  * (its hits stay only for two or more, see shared_at). */
@@ -151,9 +162,10 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
         if (t[i] != plurals[p][0][0])
             continue;
         size_t pl = strlen(plurals[p][0]);
-        if (i + pl < f->len && !memcmp(t + i, plurals[p][0], pl) && t[i + pl] == ' ') {
+        if (i + pl < f->len && !memcmp(t + i, plurals[p][0], pl) &&
+            (t[i + pl] == ' ' || t[i + pl] == ':')) {
             singular = plurals[p][1];
-            j = i + pl + 1;
+            j = i + pl + (t[i + pl] == ' ');
         }
     }
     /* a kind's acronym after a plural determiner: "les CH du Pays-d'Apt,
@@ -186,11 +198,20 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
     while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
         ae++;
     if (ae >= j + 4 && (f->flags[j] & SG_F_LOWER) && (t[ae - 1] == 's' || t[ae - 1] == 'x') &&
-        ae + 1 < f->len && t[ae] == ' ' && (f->flags[ae + 1] & SG_F_UPPER)) {
+        ae + 1 < f->len && t[ae] == ' ' &&
+        ((f->flags[ae + 1] & SG_F_UPPER) || past_colon(f, ae) > ae)) {
         if (!memcmp(t + j, "prive", 5))
             sg_state_add(&st, "prive", 5);
         j = ae + 1;
     }
+    /* a list after a colon: "4 centres hospitaliers : Antibes, Cannes et
+       Grasse", "les hôpitaux de proximité : Breil-sur-Roya, Sospel" (the
+       names read with the head alone) */
+    if (j + 13 < f->len && !memcmp(t + j, "de proximite", 12) && past_colon(f, j + 12) > j + 12)
+        j += 12;
+    size_t before = j > 0 && t[j - 1] == ' ' ? j - 1 : j; /* (" : " or ": ") */
+    if (past_colon(f, before) > before)
+        j = past_colon(f, before);
     /* the names after a pronoun later in the sentence: "les CPTS concernées
        sont celles de Var Ouest et de Var Est" */
     size_t q;
