@@ -255,11 +255,7 @@ static int long_form_start(const sg_scan *sc, size_t a)
 static int unit_form(const sg_scan *sc, size_t a, size_t b)
 {
     static const char *const kinds[] = {"cellule", "equipe", "pole", "service", "unite"};
-    /* a plan, a contract or a law is no actor, however it is written ("Contrat
-       de plan", "Projet régional de santé") */
-    static const char *const measures[] = {"contrat", "dispositif", "loi", "pacte", "plan",
-                                           "programme", "projet", "schema", "strategie",
-                                           /* a hospital's service for the
+    static const char *const measures[] = {/* a hospital's service for the
                                               uninsured, in every hospital:
                                               "Permanence d'accès aux soins de
                                               santé (PASS)" */
@@ -271,6 +267,8 @@ static int unit_form(const sg_scan *sc, size_t a, size_t b)
                                            /* a qualification: "Capacité en médecine
                                               d’urgence", "Diplôme d’État de…" */
                                            "capacite", "certificat", "diplome"};
+    if (sg_suggest_measure(fw(sc, a))) /* "Contrat de plan", "Projet régional de santé" */
+        return 1;
     for (size_t k = 0; k < sizeof(measures) / sizeof(*measures); k++)
         if (is(sc, a, measures[k]))
             return 1;
@@ -298,8 +296,33 @@ static int indefinite_before(const sg_scan *sc, size_t a)
     if (a > 1 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_LOWER) &&
         (is(sc, a - 1, "nouvel") || is(sc, a - 1, "nouvelle") || is(sc, a - 1, "nouveau")))
         a--;
-    return a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & T_LOWER) &&
+    /* ("Une Maison Sport Santé (MSS)": a sentence's start) */
+    return a > 0 && sep_blank(sc, a) && (sc->tok[a - 1].flags & (T_LOWER | T_START)) &&
            (is(sc, a - 1, "un") || is(sc, a - 1, "une"));
+}
+
+/* A plural determiner before the long form [a, b], its first word in the
+ * plural and the others in lower case: "la création des Haltes soins
+ * addictions (HSA)" spells a kind out ("les Hospices civils de Lyon", "les
+ * Petits Frères des Pauvres" name one body: a capital after the first
+ * word). */
+static int plural_kind(const sg_scan *sc, size_t a, size_t b)
+{
+    static const char *const plural[] = {"aux", "ces", "des", "les", "leurs", "ses"};
+    const char *w = fw(sc, a);
+    size_t n = strlen(w), d = 0;
+    if (a == 0 || !sep_blank(sc, a) || n < 4 || (w[n - 1] != 's' && w[n - 1] != 'x'))
+        return 0;
+    while (d < sizeof(plural) / sizeof(*plural) && !is(sc, a - 1, plural[d]))
+        d++;
+    /* (nor after a body's head: "l'association des Transports sanitaires
+       d'urgence (TSU)" names it) */
+    if (d == sizeof(plural) / sizeof(*plural) || (a >= 2 && in(sc, a - 2, SG_WL_ORG_HEAD)))
+        return 0;
+    for (size_t k = a + 1; k <= b; k++)
+        if (!(sc->tok[k].flags & T_LOWER))
+            return 0;
+    return a < b;
 }
 
 /* A comma, then "de", "du" or "des" at word k: the next item of an
@@ -362,7 +385,7 @@ int sg_suggest_find_definitions(sg_scan *sc)
                     break;
                 if (!long_form_start(sc, a))
                     continue;
-                int indefinite = indefinite_before(sc, a);
+                int indefinite = indefinite_before(sc, a) || plural_kind(sc, a, i - 1);
                 if (indefinite || unit_form(sc, a, i - 1)) {
                     sc->tok[i].flags |= T_COMMON;
                     for (size_t k = a; indefinite && k < i; k++)

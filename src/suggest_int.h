@@ -539,6 +539,11 @@ size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i);
 int sg_suggest_cap_article(const sg_scan *sc, size_t i);
 /* A century or an ordinal in Roman numerals: "XXIe", "IIIe". */
 int sg_suggest_ordinal(const sg_scan *sc, size_t i);
+
+/* Is the folded word w a measure's first word: a plan, a pact, a programme, a
+ * contract, a law ("le Pacte Territoire Santé", "Contrat de plan")? A measure
+ * is no actor, however it is written. (suggest_words.c) */
+int sg_suggest_measure(const char *w);
 /* Counts the sequence [i, j] once (cued: after a cue). 0 or SG_ERR_NOMEM. */
 int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end);
 /* Adds the capitalised sequences no other scanner took: 0 or SG_ERR_NOMEM. */

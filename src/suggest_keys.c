@@ -32,7 +32,8 @@ int sg_suggest_generic_only(const char *key)
     for (char *w = strtok_r(buf, " '", &save); w; w = strtok_r(NULL, " '", &save))
         if (!sg_suggest_word(SG_WL_GENERIC, w) && !sg_suggest_word(SG_WL_PARTICLE, w) &&
             !sg_suggest_word(SG_WL_STOP, w) && !sg_suggest_word(SG_WL_ROLE, w) &&
-            !sg_suggest_word(SG_WL_TITLE, w) && !sg_suggest_word(SG_WL_ORG_HEAD, w))
+            !sg_suggest_word(SG_WL_TITLE, w) && !sg_suggest_word(SG_WL_ORG_HEAD, w) &&
+            !sg_suggest_word(SG_WL_ORG_PLURAL, w))
             return 0;
     return 1;
 }

@@ -403,6 +403,8 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     if (road(sc, i, j))
         return 0; /* "les échangeurs de l’A570" */
+    if (j > i && sg_suggest_measure(fw(sc, i)))
+        return 0; /* "le Pacte Territoire Santé": a measure */
     const char *sp = j == i ? strchr(fw(sc, i), ' ') : NULL;
     if (sp && (size_t)(sp - fw(sc, i)) < 16) { /* "le CHSCT-Timone": a committee's */
         char first[16];

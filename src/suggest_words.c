@@ -252,6 +252,7 @@ static const char *const generic_words[] = {
     "bpco",
     "c'est",
     "cancer",
+    "canton",
     "cardiologie",
     "cat",
     "cattp",
@@ -388,6 +389,8 @@ static const char *const generic_words[] = {
     "hospice",
     "hospitalier",
     "hospitaliere",
+    "hospitalieres",
+    "hospitaliers",
     "hotel",
     "ht",
     "http",
@@ -403,12 +406,15 @@ static const char *const generic_words[] = {
     "interview",
     "ipa",
     "irm",
+    "ist",
     "ivg",
     "janvier",
     "jeudi",
     "jo",
     "jour",
     "journal",
+    "journee",
+    "journees",
     "juillet",
     "juin",
     "justice",
@@ -450,6 +456,7 @@ static const char *const generic_words[] = {
     "minutes",
     "modem",
     "mois",
+    "mpox",
     "msp",
     "municipal",
     "municipale",
@@ -473,10 +480,12 @@ static const char *const generic_words[] = {
     "octobre",
     "ok",
     "oncologie",
+    "ong",
     "ophtalmologie",
     "orl",
     "orthopedie",
     "ouest",
+    "pacte",
     "page",
     "paques",
     "parcoursup",
@@ -953,6 +962,16 @@ static const struct {
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int sg_suggest_measure(const char *w)
+{
+    static const char *const measures[] = {"contrat",   "dispositif", "loi",    "pacte",    "plan",
+                                           "programme", "projet",     "schema", "strategie"};
+    for (size_t k = 0; k < sizeof(measures) / sizeof(*measures); k++)
+        if (!strcmp(w, measures[k]))
+            return 1;
+    return 0;
 }
 
 int sg_suggest_word(sg_wordlist l, const char *w)

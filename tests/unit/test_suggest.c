@@ -1976,6 +1976,49 @@ static void firms_and_partners(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Words that name no body alone, capitalised: a kind in the plural ("Centres
+ * Hospitaliers", as a group's page lists its members), a day, a canton, an
+ * NGO, infections, a plan. */
+static void kinds_and_days_alone(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le groupe compte 3 Centres Hospitaliers : Arvel, Brun. À "
+                                 "l'occasion de la Journée mondiale contre le sida, Vigie "
+                                 "dépiste les IST et le Mpox. L'ONG déplore le retard. Le "
+                                 "conseiller du Canton présente le Pacte Territoire Santé et le "
+                                 "Plan Avenir Santé.");
+    has(l, "Vigie", "organisation"); /* (the rule leaves the names) */
+    hasnt(l, "Centres Hospitaliers");
+    hasnt(l, "Journée");
+    hasnt(l, "ONG");
+    hasnt(l, "IST");
+    hasnt(l, "Mpox");
+    hasnt(l, "Canton");
+    hasnt(l, "Pacte Territoire Santé");
+    hasnt(l, "Plan Avenir Santé");
+    sg_suggestion_list_free(l);
+}
+
+/* A kind spelt out, not one body: after an indefinite article at a
+ * sentence's start ("Une Maison Sport Santé (MSS)"), or in the plural after
+ * a plural determiner, the other words in lower case ("des Haltes soins
+ * addictions (HSA)"; "les Mutuelles du Levant (MDL)" names one). */
+static void kinds_spelt_out(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Une Maison Sport Santé (MSS) ouvrira à Gap. La ville tarde à "
+             "créer des Haltes soins addictions (HSA). Il salue les Mutuelles "
+             "du Levant (MDL). L'association des Transports sanitaires d'urgence (TSU) "
+             "proteste.");
+    has(l, "Mutuelles du Levant", "organisation");
+    assert_non_null(row(l, "Transports sanitaires d'urgence"));
+    hasnt(l, "Maison Sport Santé");
+    hasnt(l, "Haltes soins addictions");
+    hasnt(l, "Haltes");
+    sg_suggestion_list_free(l);
+}
+
 /* A street or a way by its name, capitalised: no actor. */
 static void ways_by_name(void **state)
 {
@@ -2299,6 +2342,8 @@ int main(void)
         cmocka_unit_test(ministries_by_portfolio),
         cmocka_unit_test(firms_and_partners),
         cmocka_unit_test(long_quoted_names),
+        cmocka_unit_test(kinds_and_days_alone),
+        cmocka_unit_test(kinds_spelt_out),
         cmocka_unit_test(ways_by_name),
         cmocka_unit_test(canals),
         cmocka_unit_test(sites_after_an_article),
