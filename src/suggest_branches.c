@@ -94,8 +94,48 @@ static int structure_before(const sg_scan *sc, size_t i, size_t *from)
     return 0;
 }
 
+/* A body the gazetteers know, then a department's number: "le Planning
+ * familial 06", "la Ligue contre le cancer 06", its departmental branch, an
+ * actor apart ("la CPAM 13" the gazetteers name as written). Returns 0 or
+ * SG_ERR_NOMEM; the branch's words taken. */
+static int department_branch(sg_scan *sc, size_t i, size_t *last)
+{
+    const sg_stok *t = &sc->tok[i];
+    size_t k = sg_span_after(sc->spans, sc->nspans, t->s), j = i;
+    *last = i;
+    if (k >= sc->nspans || sc->spans[k].s != t->s || !sc->spans[k].org ||
+        (t->flags & (T_TAKEN | T_FURNITURE)))
+        return 0;
+    while (j + 1 < sc->ntok && sc->tok[j + 1].e <= sc->spans[k].e)
+        j++;
+    *last = j;
+    size_t n = j + 1;
+    if (n >= sc->ntok || !sep_blank(sc, n) || !department_number(sc, n) ||
+        (sc->tok[n].flags & (T_COVERED | T_TAKEN | T_FURNITURE | T_LINE)) ||
+        n - i >= MAX_NAME_WORDS)
+        return 0;
+    /* (not a telephone number's first part, "le Planning familial 06 12 34 56
+       78", nor an address's, "Conseil régional, 27 place Jules-Guesde") */
+    if (n + 1 < sc->ntok && sep_blank(sc, n + 1) &&
+        ((sc->tok[n + 1].flags & T_NUM) || sg_way_noun(fw(sc, n + 1), strlen(fw(sc, n + 1))) ||
+         is(sc, n + 1, "bis")))
+        return 0;
+    int rc = sg_suggest_add_sequence(sc, i, n, 1, 0);
+    for (size_t q = i; !rc && q <= n; q++)
+        sc->tok[q].flags |= T_TAKEN;
+    *last = n;
+    return rc;
+}
+
 int sg_suggest_find_branches(sg_scan *sc)
 {
+    for (size_t i = 0; i < sc->ntok; i++) {
+        size_t last;
+        int rc = department_branch(sc, i, &last);
+        if (rc)
+            return rc;
+        i = last;
+    }
     for (size_t i = 0; i < sc->ntok; i++) {
         size_t u, from = i;
         if ((sc->tok[i].flags & T_TAKEN) || !union_at(sc, i, &u))

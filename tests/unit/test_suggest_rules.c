@@ -396,6 +396,25 @@ static void unions_local_branches(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A body the gazetteers know, then a department's number, is its
+ * departmental branch, one name ("le Planning familial 06"); not a
+ * telephone number's first part, nor an address's. */
+static void departmental_branches(void **state)
+{
+    (void)state;
+    const char *gaz = "id\tlabel\ttype\taliases\n"
+                      "org:pf\tPlanning familial\torganisation\t\n"
+                      "org:region\tConseil régional\torganisation\t\n";
+    const char *texts[] = {"Le Planning familial 06 dépiste. Appelez le Planning familial 04 92 "
+                           "31 22 00. Écrire au Conseil régional 27 place Jules-Guesde.\n",
+                           NULL};
+    sg_suggestion_list *l = run(gaz, texts);
+    has(l, "Planning familial 06", "organisation");
+    hasnt(l, "Planning familial 04");
+    hasnt(l, "Conseil régional 27");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +438,7 @@ int main(void)
         cmocka_unit_test(places_known_by_another_name),
         cmocka_unit_test(particles_after_titles),
         cmocka_unit_test(unions_local_branches),
+        cmocka_unit_test(departmental_branches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
