@@ -132,6 +132,14 @@ check "Europe is a place, Europe 1 the radio" \
     "$(grep -cP '\tplace:europe\t.*\tEurope\t' "$T/europe24.tsv")" = 1 -a \
     "$(grep -cP '\torg:europe-1\t' "$T/europe24.tsv")" = 1
 
+# The thirty-first session's rows (issue 14): the press's slips of the departments' plurals,
+# the back-country hospitals of the Alpes-Maritimes read in a colon list after a plural head.
+printf 'Dans les Bouche-du-Rhône, les Alpes-Maritime et les Haute-Alpes. Le GHT compte 3 centres hospitaliers de proximité : Breil-sur-Roya, Entrevaux et Sospel.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows31.tsv" - >/dev/null
+for id in place:bouches-du-rhone place:alpes-maritimes place:hautes-alpes org:ch-breil-sur-roya org:ch-entrevaux org:ch-sospel; do
+    check "bundled gazetteers (thirty-first) name $id" grep -qP "\t$id\t" "$T/rows31.tsv"
+done
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
