@@ -115,10 +115,17 @@ static int department_branch(sg_scan *sc, size_t i, size_t *last)
         n - i >= MAX_NAME_WORDS)
         return 0;
     /* (not a telephone number's first part, "le Planning familial 06 12 34 56
-       78", nor an address's, "Conseil régional, 27 place Jules-Guesde") */
-    if (n + 1 < sc->ntok && sep_blank(sc, n + 1) &&
-        ((sc->tok[n + 1].flags & T_NUM) || sg_way_noun(fw(sc, n + 1), strlen(fw(sc, n + 1))) ||
-         is(sc, n + 1, "bis")))
+       78", an address's, "Conseil régional, 27 place Jules-Guesde", or a
+       sum's, "la ville de Marseille 25 millions"; nor after a body named by
+       its place, which has no branch) */
+    static const char *const amounts[] = {"ans", "euros", "milliards", "millions", "pour"};
+    size_t a = 0;
+    while (n + 1 < sc->ntok && a < sizeof(amounts) / sizeof(*amounts) && !is(sc, n + 1, amounts[a]))
+        a++;
+    if ((n + 1 < sc->ntok && sep_blank(sc, n + 1) &&
+         ((sc->tok[n + 1].flags & T_NUM) || sg_way_noun(fw(sc, n + 1), strlen(fw(sc, n + 1))) ||
+          is(sc, n + 1, "bis") || a < sizeof(amounts) / sizeof(*amounts))) ||
+        (sc->tok[j].flags & T_PLACE) || in(sc, j, SG_WL_PLACE))
         return 0;
     int rc = sg_suggest_add_sequence(sc, i, n, 1, 0);
     for (size_t q = i; !rc && q <= n; q++)

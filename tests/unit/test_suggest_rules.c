@@ -398,20 +398,23 @@ static void unions_local_branches(void **state)
 
 /* A body the gazetteers know, then a department's number, is its
  * departmental branch, one name ("le Planning familial 06"); not a
- * telephone number's first part, nor an address's. */
+ * telephone number's first part, nor an address's, nor a sum's. */
 static void departmental_branches(void **state)
 {
     (void)state;
     const char *gaz = "id\tlabel\ttype\taliases\n"
                       "org:pf\tPlanning familial\torganisation\t\n"
-                      "org:region\tConseil régional\torganisation\t\n";
+                      "org:region\tConseil régional\torganisation\t\n"
+                      "org:ville\tVille d'Arvel\torganisation\t\n";
     const char *texts[] = {"Le Planning familial 06 dépiste. Appelez le Planning familial 04 92 "
-                           "31 22 00. Écrire au Conseil régional 27 place Jules-Guesde.\n",
+                           "31 22 00. Écrire au Conseil régional 27 place Jules-Guesde. La "
+                           "Ville d'Arvel 25 millions d'euros.\n",
                            NULL};
     sg_suggestion_list *l = run(gaz, texts);
     has(l, "Planning familial 06", "organisation");
     hasnt(l, "Planning familial 04");
     hasnt(l, "Conseil régional 27");
+    hasnt(l, "Ville d'Arvel 25");
     sg_suggestion_list_free(l);
 }
 
