@@ -238,10 +238,10 @@ static int in_hotel(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 }
 
 /* (not a road's, "sur la route de Gap": the way to the town; nor a square's,
- * "la place de Nice dans le classement") */
+ * "la place de Nice dans le classement", nor a walk's) */
 static int street_noun(const char *t, size_t n)
 {
-    return sg_way_noun(t, n) == SG_WAY_STREET;
+    return (sg_way_noun(t, n) & (SG_WAY_STREET | SG_WAY_WORD)) != 0;
 }
 
 /* A place in a street's name: "avenue de Toulon", "boulevard des Arnavaux"

@@ -582,6 +582,15 @@ static inline int sg_word_in(const char *t, size_t n, const char *const *list, s
     return 0;
 }
 
+/* The kinds of way (SG_WAY_*, sg_way_noun) among `kinds` that the word
+ * right before folded offset p (across spaces) names; 0 for none. */
+static inline unsigned sg_way_before(const sg_folded *f, size_t p, unsigned kinds)
+{
+    size_t b, e;
+    sg_word_before(f, p, 0, &b, &e);
+    return e != p && e != 0 ? sg_way_noun(f->text + b, e - b) & kinds : 0;
+}
+
 /* Is the word right before folded offset p (across spaces) one of `list`? */
 static inline int sg_word_before_in(const sg_folded *f, size_t p, const char *const *list,
                                     size_t count)

@@ -123,11 +123,13 @@ int sg_first_name(const char *w);
 int sg_first_name_word(const char *w, size_t n);
 
 /* The kind of way the folded word t[0, n) names, 0 for none: a street's
- * noun ("rue", "avenue", "bd", "quai"...), a road's ("route", "chemin": the
- * way to a town as much as a street's name) or a square's ("place",
- * "square"). The one list the rules and the suggester ask; each takes the
- * kinds it means. (ways.c) */
-enum { SG_WAY_STREET = 1, SG_WAY_ROAD = 2, SG_WAY_SQUARE = 4 };
+ * noun ("rue", "avenue", "bd", "quai"...), one that is a common word too
+ * ("cours", "traverse": "le cours de Jean Dupont" is a lecture), a road's
+ * ("route", "chemin": the way to a town as much as a street's name), a
+ * square's ("place", "square") or a walk's ("promenade": "la promenade de
+ * Menton à Sospel"). The one list the rules and the suggester ask; each
+ * takes the kinds it means. (ways.c) */
+enum { SG_WAY_STREET = 1, SG_WAY_WORD = 2, SG_WAY_ROAD = 4, SG_WAY_SQUARE = 8, SG_WAY_WALK = 16 };
 unsigned sg_way_noun(const char *t, size_t n);
 
 /* Is the folded word t[0, n) one that links a name to its complement or its

@@ -311,15 +311,13 @@ static uint32_t bearer(const sg_short_cache *c, const shorts *s, const char *w, 
     return who;
 }
 
-/* Is the word before folded offset p a way's noun or a school's ("rue
- * Pasteur", "collège Pasteur")? */
+/* Is the word before folded offset p a way's noun or a school's or a
+ * stadium's ("rue Pasteur", "collège Pasteur", "stade Vélodrome")? */
 static int after_street(const sg_folded *f, size_t p)
 {
-    static const char *const schools[] = {"college", "ecole", "lycee", "stade"};
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    return e > b && (sg_way_noun(f->text + b, e - b) ||
-                     sg_word_in(f->text + b, e - b, schools, sizeof(schools) / sizeof(*schools)));
+    static const char *const buildings[] = {"college", "ecole", "lycee", "stade"};
+    return sg_way_before(f, p, SG_WAY_STREET | SG_WAY_WORD | SG_WAY_ROAD | SG_WAY_SQUARE) ||
+           sg_word_before_in(f, p, buildings, sizeof(buildings) / sizeof(*buildings));
 }
 
 /* Does the capitalised word [b, e) start a sentence (nothing but spaces

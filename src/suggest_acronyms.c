@@ -315,10 +315,18 @@ static int plural_kind(const sg_scan *sc, size_t a, size_t b)
         return 0;
     while (d < sizeof(plural) / sizeof(*plural) && !is(sc, a - 1, plural[d]))
         d++;
-    /* (nor after a body's head: "l'association des Transports sanitaires
-       d'urgence (TSU)" names it) */
-    if (d == sizeof(plural) / sizeof(*plural) || (a >= 2 && in(sc, a - 2, SG_WL_ORG_HEAD)))
+    if (d == sizeof(plural) / sizeof(*plural))
         return 0;
+    /* (nor after a body's head, or a capitalised word, across its
+       adjectives: "l'association des Transports sanitaires d'urgence (TSU)",
+       "l'Union nationale des Centres communaux d'action sociale (UNCCAS)"
+       name one) */
+    for (size_t k = a - 1; k-- > 0 && a - k <= 4;) {
+        if (in(sc, k, SG_WL_ORG_HEAD) || (sc->tok[k].flags & T_CAP))
+            return 0;
+        if (in(sc, k, SG_WL_STOP) || !sep_blank(sc, k + 1))
+            break;
+    }
     for (size_t k = a + 1; k <= b; k++)
         if (!(sc->tok[k].flags & T_LOWER))
             return 0;

@@ -56,6 +56,15 @@ static int department_number(const sg_scan *sc, size_t i)
     return (sc->tok[i].flags & T_NUM) && strcmp(w, "00") && strcmp(w, "96") < 0;
 }
 
+/* The last word of the gazetteers' span k, which word i starts. */
+static size_t span_last(const sg_scan *sc, size_t i, size_t k)
+{
+    size_t j = i;
+    while (j + 1 < sc->ntok && sc->tok[j + 1].e <= sc->spans[k].e)
+        j++;
+    return j;
+}
+
 /* The last word of the gazetteers' mention word i starts, or i - 1 when it
  * starts none (or a union's: "Sud Solidaires"). */
 static size_t mention_from(const sg_scan *sc, size_t i)
@@ -65,10 +74,8 @@ static size_t mention_from(const sg_scan *sc, size_t i)
     if (k >= sc->nspans || sc->spans[k].s != t->s || !(t->flags & T_CAP) ||
         !(sc->spans[k].org || sc->spans[k].place))
         return i - 1;
-    size_t j = i, u;
-    while (j + 1 < sc->ntok && sc->tok[j + 1].e <= sc->spans[k].e)
-        j++;
-    return union_at(sc, i, &u) ? i - 1 : j;
+    size_t u;
+    return union_at(sc, i, &u) ? i - 1 : span_last(sc, i, k);
 }
 
 /* Only a dash (and no space) between word i - 1 and word i: "FO-Santé". */
@@ -94,38 +101,52 @@ static int structure_before(const sg_scan *sc, size_t i, size_t *from)
     return 0;
 }
 
+/* Does what follows the number at word n make it something else: a
+ * telephone number ("06 12 34 56 78", "06.12.34.56.78"), an address ("27
+ * place Jules-Guesde", "27, rue Sainte"), a sum ("25 millions")? */
+static int number_goes_on(const sg_scan *sc, size_t n)
+{
+    static const char *const amounts[] = {"ans", "euros", "milliards", "millions", "pour"};
+    size_t e = sc->tok[n].e;
+    if (e + 1 < sc->len && (sc->text[e] == '.' || sc->text[e] == '-') && sc->text[e + 1] >= '0' &&
+        sc->text[e + 1] <= '9')
+        return 1;
+    if (n + 1 >= sc->ntok)
+        return 0;
+    int blank = sep_blank(sc, n + 1);
+    if (!blank && !(sep_has(sc, n + 1, ",") && !sep_has(sc, n + 1, ".;:!?()\"\n")))
+        return 0;
+    if (sg_way_noun(fw(sc, n + 1), strlen(fw(sc, n + 1))) || is(sc, n + 1, "bis"))
+        return 1;
+    if (!blank)
+        return 0;
+    if (sc->tok[n + 1].flags & T_NUM)
+        return 1;
+    for (size_t k = 0; k < sizeof(amounts) / sizeof(*amounts); k++)
+        if (is(sc, n + 1, amounts[k]))
+            return 1;
+    return 0;
+}
+
 /* A body the gazetteers know, then a department's number: "le Planning
  * familial 06", "la Ligue contre le cancer 06", its departmental branch, an
- * actor apart ("la CPAM 13" the gazetteers name as written). Returns 0 or
- * SG_ERR_NOMEM; the branch's words taken. */
+ * actor apart ("la CPAM 13" the gazetteers name as written); not after a
+ * body named by a big place, which has no branch ("la ville de Marseille
+ * 13"). Returns 0 or SG_ERR_NOMEM; *last: the last word read, the branch's
+ * words taken. */
 static int department_branch(sg_scan *sc, size_t i, size_t *last)
 {
     const sg_stok *t = &sc->tok[i];
-    size_t k = sg_span_after(sc->spans, sc->nspans, t->s), j = i;
+    size_t k = sg_span_after(sc->spans, sc->nspans, t->s);
     *last = i;
     if (k >= sc->nspans || sc->spans[k].s != t->s || !sc->spans[k].org ||
         (t->flags & (T_TAKEN | T_FURNITURE)))
         return 0;
-    while (j + 1 < sc->ntok && sc->tok[j + 1].e <= sc->spans[k].e)
-        j++;
+    size_t j = span_last(sc, i, k), n = j + 1;
     *last = j;
-    size_t n = j + 1;
     if (n >= sc->ntok || !sep_blank(sc, n) || !department_number(sc, n) ||
         (sc->tok[n].flags & (T_COVERED | T_TAKEN | T_FURNITURE | T_LINE)) ||
-        n - i >= MAX_NAME_WORDS)
-        return 0;
-    /* (not a telephone number's first part, "le Planning familial 06 12 34 56
-       78", an address's, "Conseil régional, 27 place Jules-Guesde", or a
-       sum's, "la ville de Marseille 25 millions"; nor after a body named by
-       its place, which has no branch) */
-    static const char *const amounts[] = {"ans", "euros", "milliards", "millions", "pour"};
-    size_t a = 0;
-    while (n + 1 < sc->ntok && a < sizeof(amounts) / sizeof(*amounts) && !is(sc, n + 1, amounts[a]))
-        a++;
-    if ((n + 1 < sc->ntok && sep_blank(sc, n + 1) &&
-         ((sc->tok[n + 1].flags & T_NUM) || sg_way_noun(fw(sc, n + 1), strlen(fw(sc, n + 1))) ||
-          is(sc, n + 1, "bis") || a < sizeof(amounts) / sizeof(*amounts))) ||
-        (sc->tok[j].flags & T_PLACE) || in(sc, j, SG_WL_PLACE))
+        n - i >= MAX_NAME_WORDS || number_goes_on(sc, n) || in(sc, j, SG_WL_PLACE))
         return 0;
     int rc = sg_suggest_add_sequence(sc, i, n, 1, 0);
     for (size_t q = i; !rc && q <= n; q++)

@@ -108,8 +108,8 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         return 1;
     /* a street or a way by its name: "la Promenade des Anglais", "le Quai
        Rambaud" */
-    if (j > i && ((sg_way_noun(fw(sc, i), strlen(fw(sc, i))) & (SG_WAY_STREET | SG_WAY_ROAD)) ||
-                  is(sc, i, "canal")))
+    if (j > i &&
+        ((sg_way_noun(fw(sc, i), strlen(fw(sc, i))) & ~SG_WAY_SQUARE) || is(sc, i, "canal")))
         return 1;
     static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
                                           "ien", "ienne", "ois", "oise"};
@@ -395,6 +395,18 @@ static int glued_counter(const sg_scan *sc, size_t j)
     return 1;
 }
 
+/* A word of words [i, j] that makes a measure's name a body's: "Plan
+ * International", "Programme alimentaire mondial". */
+static int international(const sg_scan *sc, size_t i, size_t j)
+{
+    static const char *const words[] = {"international", "internationale", "mondial", "mondiale"};
+    for (size_t k = i; k <= j; k++)
+        for (size_t w = 0; w < sizeof(words) / sizeof(*words); w++)
+            if (is(sc, k, words[w]))
+                return 1;
+    return 0;
+}
+
 int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower_end)
 {
     if (glued_counter(sc, j))
@@ -403,8 +415,11 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
         return 0; /* "le XXe siècle", "le IIIe arrondissement", "(I et II)": no name */
     if (road(sc, i, j))
         return 0; /* "les échangeurs de l’A570" */
-    if (j > i && sg_suggest_measure(fw(sc, i)))
-        return 0; /* "le Pacte Territoire Santé": a measure */
+    /* "le Pacte Territoire Santé": a measure (a "Projet" named in capitals is
+       a body's more often: "Projet Sida Marseille") */
+    if (j > i && sg_suggest_measure(fw(sc, i)) && !is(sc, i, "projet") &&
+        !international(sc, i + 1, j))
+        return 0;
     const char *sp = j == i ? strchr(fw(sc, i), ' ') : NULL;
     if (sp && (size_t)(sp - fw(sc, i)) < 16) { /* "le CHSCT-Timone": a committee's */
         char first[16];

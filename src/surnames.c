@@ -62,11 +62,8 @@ int sg_named_after(const sg_folded *f, size_t p)
         "centre",       "clinique", "college",   "ecole", "ehpad",  "faculte",   "fondation",
         "hopital",      "hopitaux", "institut",  "lycee", "maison", "pavillon",  "pole",
         "polyclinique", "prix",     "residence", "salle", "stade",  "universite"};
-    size_t b, e;
-    sg_word_before(f, p, 0, &b, &e);
-    return e != p && e != 0 &&
-           (sg_way_noun(f->text + b, e - b) ||
-            sg_word_in(f->text + b, e - b, nouns, sizeof(nouns) / sizeof(*nouns)));
+    return sg_way_before(f, p, SG_WAY_STREET | SG_WAY_ROAD | SG_WAY_SQUARE) ||
+           sg_word_before_in(f, p, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
 /* Where the name whose surname is at folded offset p starts: at the first

@@ -576,7 +576,9 @@ static size_t department_number_at(const sg_folded *f, size_t i)
 }
 
 /* Does a sentence start at word i: nothing but spaces before it since the
- * text's start, a full stop, a colon, a line or a quote? */
+ * text's start, a full stop, a colon, a line or a quote? (short_names.c's
+ * sentence_start skips brackets and quotes too; here a bracket right before
+ * is where a text defines its acronyms, "(Chits)", no sentence's start.) */
 static int sentence_starts_at(const char *t, size_t i)
 {
     while (i > 0 && t[i - 1] == ' ')

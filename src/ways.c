@@ -11,11 +11,11 @@ unsigned sg_way_noun(const char *t, size_t n)
         const char *w;
         unsigned kind;
     } ways[] = {
-        {"allee", SG_WAY_STREET},     {"allees", SG_WAY_STREET},    {"avenue", SG_WAY_STREET},
-        {"bd", SG_WAY_STREET},        {"boulevard", SG_WAY_STREET}, {"chemin", SG_WAY_ROAD},
-        {"cours", SG_WAY_STREET},     {"impasse", SG_WAY_STREET},   {"place", SG_WAY_SQUARE},
-        {"promenade", SG_WAY_STREET}, {"quai", SG_WAY_STREET},      {"route", SG_WAY_ROAD},
-        {"rue", SG_WAY_STREET},       {"square", SG_WAY_SQUARE},    {"traverse", SG_WAY_STREET},
+        {"allee", SG_WAY_STREET},   {"allees", SG_WAY_STREET},    {"avenue", SG_WAY_STREET},
+        {"bd", SG_WAY_STREET},      {"boulevard", SG_WAY_STREET}, {"chemin", SG_WAY_ROAD},
+        {"cours", SG_WAY_WORD},     {"impasse", SG_WAY_STREET},   {"place", SG_WAY_SQUARE},
+        {"promenade", SG_WAY_WALK}, {"quai", SG_WAY_STREET},      {"route", SG_WAY_ROAD},
+        {"rue", SG_WAY_STREET},     {"square", SG_WAY_SQUARE},    {"traverse", SG_WAY_WORD},
     };
     for (size_t k = 0; k < sizeof(ways) / sizeof(*ways); k++)
         if (strlen(ways[k].w) == n && !memcmp(t, ways[k].w, n))

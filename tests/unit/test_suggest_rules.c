@@ -407,12 +407,13 @@ static void departmental_branches(void **state)
                       "org:region\tConseil régional\torganisation\t\n"
                       "org:ville\tVille d'Arvel\torganisation\t\n";
     const char *texts[] = {"Le Planning familial 06 dépiste. Appelez le Planning familial 04 92 "
-                           "31 22 00. Écrire au Conseil régional 27 place Jules-Guesde. La "
-                           "Ville d'Arvel 25 millions d'euros.\n",
+                           "31 22 00 ou le Planning familial 05.12.34.56.78. Écrire au Conseil "
+                           "régional 27, rue Jules-Guesde. La Ville d'Arvel 25 millions d'euros.\n",
                            NULL};
     sg_suggestion_list *l = run(gaz, texts);
     has(l, "Planning familial 06", "organisation");
     hasnt(l, "Planning familial 04");
+    hasnt(l, "Planning familial 05");
     hasnt(l, "Conseil régional 27");
     hasnt(l, "Ville d'Arvel 25");
     sg_suggestion_list_free(l);
