@@ -151,9 +151,11 @@ size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
                 break;
             continue;
         }
-        /* what a body is for: "Collectif pour le soin", "Association pour la
-           recherche sur…" (a lower-case noun after "pour" and an article) */
-        if (is(sc, k, "pour") && (sc->tok[k].flags & T_LOWER) && k + 2 < sc->ntok &&
+        /* what a body is for or against: "Collectif pour le soin",
+           "Association pour la recherche sur…", "Comité de lutte contre le
+           sida" (a lower-case noun after "pour" or "contre" and an article) */
+        if ((is(sc, k, "pour") || is(sc, k, "contre")) && (sc->tok[k].flags & T_LOWER) &&
+            k + 2 < sc->ntok &&
             (is(sc, k + 1, "le") || is(sc, k + 1, "la") || is(sc, k + 1, "les") ||
              is(sc, k + 1, "l")) &&
             (sep_blank(sc, k + 2) || sep_elision(sc, k + 2)) && sep_blank(sc, k + 1) &&

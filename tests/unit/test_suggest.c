@@ -1649,8 +1649,8 @@ static void names_with_en(void **state)
     sg_suggestion_list_free(l);
 }
 
-/* A name saying what a body is for counts from one mention; the hospitals
- * of one town are one body, of several towns several. */
+/* A name saying what a body is for or against counts from one mention; the
+ * hospitals of one town are one body, of several towns several. */
 static void purposes_and_hospitals(void **state)
 {
     (void)state;
@@ -1660,12 +1660,14 @@ static void purposes_and_hospitals(void **state)
     const char *texts[] = {
         "Elle est membre du Collectif pour le répit depuis mai. Les directeurs des hôpitaux de "
         "Saint-Ombre, Marc Dupin et un autre, sont venus. Il dirige les hôpitaux de Ribiers, "
-        "Vaudrelle et Brasq.",
+        "Vaudrelle et Brasq. Le Comité de lutte contre le sida de Vaudrelle le soutient.",
         NULL};
     sg_suggest_options opt;
     sg_suggest_options_init(&opt);
     sg_suggestion_list *l = run_opt(gaz, texts, &opt);
     has(l, "Collectif pour le répit", "organisation");
+    has(l, "Comité de lutte contre le sida de Vaudrelle", "organisation");
+    hasnt(l, "Comité de lutte");
     has(l, "Hôpitaux de Saint-Ombre", "organisation");
     hasnt(l, "Hôpitaux de Ribiers");
     sg_suggestion_list_free(l);
