@@ -191,7 +191,8 @@ static void mark_starts(sg_scan *sc)
 
 /* A heading in capitals (three words in capitals in a row, numbers and
  * elided articles among them: "UN BASSIN DE 230 000 HABITANTS", "SON PÔLE
- * D’EXCELLENCE") names nothing: its words are not taken as capitalised. */
+ * D’EXCELLENCE") names nothing: its words are not taken as capitalised. A
+ * comma ends the row: "ENIPSE, AVASTOFA TOTEM et TABOU" lists acronyms. */
 static void unmark_shouted(sg_scan *sc)
 {
     size_t a = 0; /* the run of words in capitals is [a, i) */
@@ -200,7 +201,7 @@ static void unmark_shouted(sg_scan *sc)
         int upper = t && ((t->flags & T_UPPER) || ((t->flags & T_NUM) && i > a) ||
                           ((t->flags & T_CAP) && t->e - t->s == 1 && i > a && i + 1 < sc->ntok &&
                            sep_elision(sc, i + 1)));
-        if (upper && i > a && !(sc->tok[i].flags & T_LINE))
+        if (upper && i > a && !(sc->tok[i].flags & T_LINE) && !sep_has(sc, i, ",;"))
             continue;
         for (size_t k = a; i >= a + 3 && k < i; k++)
             sc->tok[k].flags &= ~(unsigned)(T_CAP | T_UPPER);

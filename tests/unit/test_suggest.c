@@ -397,18 +397,22 @@ static void interview_speakers(void **state)
 
 /* A heading in capitals names nothing, its elided articles and numbers
  * inside it ("… SON PÔLE D’EXCELLENCE", "UN BASSIN DE 230 000 HABITANTS"):
- * none of its words is an acronym; an acronym in running text still is. */
+ * none of its words is an acronym; an acronym in running text still is, in
+ * a list with commas too ("ENIPSE, ARVELO, TABOU"). */
 static void headings_in_capitals(void **state)
 {
     (void)state;
-    sg_suggestion_list *l = run1("VALBREUIL – L’HÔPITAL LA MORVANE OUVRE SON PÔLE D’EXCELLENCE\n\n"
-                                 "L’HÔPITAL LA MORVANE OUVRE SON PÔLE D’EXCELLENCE\n\n"
-                                 "UN BASSIN DE 230 000 HABITANTS\n\n"
-                                 "Le pôle reçoit le soutien du CRVB, et le CRVB "
-                                 "suit le dossier.");
+    sg_suggestion_list *l =
+        run1("VALBREUIL – L’HÔPITAL LA MORVANE OUVRE SON PÔLE D’EXCELLENCE\n\n"
+             "L’HÔPITAL LA MORVANE OUVRE SON PÔLE D’EXCELLENCE\n\n"
+             "UN BASSIN DE 230 000 HABITANTS\n\n"
+             "Le pôle reçoit le soutien du CRVB, et le CRVB "
+             "suit le dossier. Il travaille avec ENIPSE, ARVELO, TABOU et Vigie.");
     hasnt(l, "EXCELLENCE");
     hasnt(l, "HABITANTS");
     has(l, "CRVB", "organisation");
+    has(l, "ARVELO", "organisation");
+    has(l, "TABOU", "organisation");
     sg_suggestion_list_free(l);
 }
 
