@@ -665,11 +665,13 @@ static size_t form_at(const sg_matcher *m, const sg_folded *f, const char *s, si
     if (!m->forms || !(end = form_letters(f, s, i, l, &ln, &title)))
         return 0;
     const alias_rec *best = NULL;
-    /* a department's number after the acronym: "Udaf 83" for UDAF 83 */
+    /* a department's number after the acronym: "Udaf 83" for UDAF 83, or for
+       an acronym without one ("(Udaf 05, Adsea 05)" for UDAF, ADSEA), the
+       number part of the mention */
     int numbered = 0;
     if (title && ln + 2 <= FORM_MAX && department_number_at(f, end)) {
         memcpy(l + ln, t + end + 1, 2);
-        if ((best = form_of(m, l, ln + 2, title))) {
+        if ((best = form_of(m, l, ln + 2, title)) || (best = form_of(m, l, ln, title))) {
             end += 3;
             numbered = 1;
         }
