@@ -193,15 +193,25 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
     /* an adjective after the head, in the plural as it is: "les cliniques
        arlésiennes Jean Paoli et Jeanne d'Arc"; "privés" read with the head
        ("les hôpitaux privés Saint-Jean et Saint-Roch": "hôpital privé", the
-       clinics) */
+       clinics); another in the singular with the head first, the names
+       after "de" ("les centres hospitaliers universitaires de Marseille et
+       de Nice": "centre hospitalier universitaire de Nice") */
     ae = j;
     while (ae < f->len && (f->flags[ae] & SG_F_ALNUM))
         ae++;
+    skel_state with = st; /* (the head and its adjective) */
+    int adjective = 0;
+    size_t of = ae + 1 < f->len && t[ae] == ' ' ? of_at(f, ae + 1) : 0;
     if (ae >= j + 4 && (f->flags[j] & SG_F_LOWER) && (t[ae - 1] == 's' || t[ae - 1] == 'x') &&
         ae + 1 < f->len && t[ae] == ' ' &&
-        ((f->flags[ae + 1] & SG_F_UPPER) || past_colon(f, ae) > ae)) {
-        if (!memcmp(t + j, "prive", 5))
+        ((f->flags[ae + 1] & SG_F_UPPER) || past_colon(f, ae) > ae ||
+         (of && of < f->len && (f->flags[of] & SG_F_UPPER)))) {
+        if (!memcmp(t + j, "prive", 5)) {
             sg_state_add(&st, "prive", 5);
+        } else if (t[ae - 1] == 's') {
+            sg_state_add(&with, t + j, ae - 1 - j);
+            adjective = 1;
+        }
         j = ae + 1;
     }
     /* a list after a colon: "4 centres hospitaliers : Antibes, Cannes et
@@ -239,8 +249,13 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
             return 0;
         ++*names;
         reading rd = {0, 0, 0, 0, 0};
-        skel_state walk = st;
-        if (!sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd)) {
+        skel_state walk = adjective ? with : st;
+        int read = sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd);
+        if (!read && adjective) {
+            walk = st;
+            read = sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd);
+        }
+        if (!read) {
             /* a name the gazetteers do not know ("les hôpitaux d'Avignon et
              * de Cavaillon"): the list goes on after its capitalised words */
             size_t e = j;
