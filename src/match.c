@@ -687,7 +687,8 @@ int sg_office_before(const sg_folded *f, size_t i)
 }
 
 /* "la ville de X" in lower case is the city's body as a subject (opening a
- * sentence or a clause: after a comma, "que", "laquelle", "tandis que"…) or
+ * sentence, a list's item or a clause: after a bullet, a comma, "que",
+ * "laquelle", "tandis que"…) or
  * as the agent after "par": "La ville de Cannes a décidé", "tandis que la
  * ville de Nice mettra des locaux à disposition", "financé par la ville de
  * Nice"; and after what a body has: "les finances de la ville de Nice", "le
@@ -710,7 +711,8 @@ static int city_acts(const sg_folded *f, size_t i)
     size_t k = b;
     while (k > 0 && f->text[k - 1] == ' ')
         k--;
-    if (k == 0 || strchr(".!?:,;\n", f->text[k - 1]))
+    if (k == 0 || strchr(".!?:,;\n", f->text[k - 1]) ||
+        (k >= 3 && !memcmp(f->text + k - 3, "\xe2\x80\xa2", 3))) /* a bullet: "• La ville" */
         return 1;
     sg_word_before(f, b, 0, &b, &e);
     if (e == k && sg_word_in(f->text + b, e - b, openers, sizeof(openers) / sizeof(*openers)))
