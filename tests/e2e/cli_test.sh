@@ -139,6 +139,11 @@ printf 'Dans les Bouche-du-Rhône, les Alpes-Maritime et les Haute-Alpes. Le GHT
 for id in place:bouches-du-rhone place:alpes-maritimes place:hautes-alpes org:ch-breil-sur-roya org:ch-entrevaux org:ch-sospel; do
     check "bundled gazetteers (thirty-first) name $id" grep -qP "\t$id\t" "$T/rows31.tsv"
 done
+printf 'Le CRPV de Marseille alerte le Cofrac et Viatris sur la pénurie.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows31b.tsv" - >/dev/null
+for id in org:crpv-marseille org:cofrac org:viatris; do
+    check "bundled gazetteers (thirty-first, second round) name $id" grep -qP "\t$id\t" "$T/rows31b.tsv"
+done
 
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
