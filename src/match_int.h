@@ -33,6 +33,7 @@ enum {
     SG_BODY_CCAS,       /* a town's social welfare centre */
     SG_BODY_GHT,        /* a hospitals' grouping: "le GHT" where the text names one */
     SG_BODY_CHU,        /* a university hospital: "le CHU" where the text names one */
+    SG_BODY_CHI,        /* an intercommunal hospital: "le CHI" where the text names one */
     SG_BODY_KINDS
 };
 #define SG_BODY_SEVERAL (UINT32_MAX - 1)
