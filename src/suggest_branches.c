@@ -116,7 +116,7 @@ static int number_goes_on(const sg_scan *sc, size_t n)
     int blank = sep_blank(sc, n + 1);
     if (!blank && !(sep_has(sc, n + 1, ",") && !sep_has(sc, n + 1, ".;:!?()\"\n")))
         return 0;
-    if (sg_way_noun(fw(sc, n + 1), strlen(fw(sc, n + 1))) || is(sc, n + 1, "bis"))
+    if (way(sc, n + 1) || is(sc, n + 1, "bis"))
         return 1;
     if (!blank)
         return 0;

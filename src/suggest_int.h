@@ -237,6 +237,12 @@ static inline int in(const sg_scan *sc, size_t i, sg_wordlist l)
     return (t->lists >> l) & 1u;
 }
 
+/* The kind of way word i names (SG_WAY_*, sg_way_noun), 0 for none. */
+static inline unsigned way(const sg_scan *sc, size_t i)
+{
+    return sg_way_noun(fw(sc, i), strlen(fw(sc, i)));
+}
+
 /* Whether word i is the folded word w. */
 static inline int is(const sg_scan *sc, size_t i, const char *w)
 {

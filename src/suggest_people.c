@@ -156,7 +156,7 @@ static int site_word(const sg_scan *sc, size_t i)
                                         "secteur", "site", "zone"};
     if (!(sc->tok[i].flags & T_LOWER))
         return 0;
-    if (sg_way_noun(fw(sc, i), strlen(fw(sc, i))) & (SG_WAY_STREET | SG_WAY_ROAD | SG_WAY_SQUARE))
+    if (way(sc, i) & (SG_WAY_STREET | SG_WAY_ROAD | SG_WAY_SQUARE))
         return 1;
     for (size_t k = 0; k < sizeof(sites) / sizeof(*sites); k++)
         if (is(sc, i, sites[k]))

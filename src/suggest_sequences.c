@@ -108,8 +108,7 @@ static int loose(const sg_scan *sc, size_t i, size_t j, int head)
         return 1;
     /* a street or a way by its name: "la Promenade des Anglais", "le Quai
        Rambaud" */
-    if (j > i &&
-        ((sg_way_noun(fw(sc, i), strlen(fw(sc, i))) & ~SG_WAY_SQUARE) || is(sc, i, "canal")))
+    if (j > i && ((way(sc, i) & ~SG_WAY_SQUARE) || is(sc, i, "canal")))
         return 1;
     static const char *const demonym[] = {"ain", "aine",  "ais", "aise",
                                           "ien", "ienne", "ois", "oise"};

@@ -220,8 +220,9 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
     if (j + 13 < f->len && !memcmp(t + j, "de proximite", 12) && past_colon(f, j + 12) > j + 12)
         j += 12;
     size_t before = j > 0 && t[j - 1] == ' ' ? j - 1 : j; /* (" : " or ": ") */
-    if (past_colon(f, before) > before)
-        j = past_colon(f, before);
+    size_t after = past_colon(f, before);
+    if (after > before)
+        j = after;
     /* the names after a pronoun later in the sentence: "les CPTS concernées
        sont celles de Var Ouest et de Var Est" */
     size_t q;
