@@ -705,7 +705,8 @@ static void link_fuzzy(sg_matcher *m, uint32_t id, prefix_rec *r, const char *k,
  * site's name read capitalised ("la Timone"); nor one over the limits. */
 static int skel_refused(const sg_matcher *m, const char *k, size_t n, uint32_t needs)
 {
-    return (!memchr(k, ' ', n) && !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1)) &&
+    return (!memchr(k, ' ', n) &&
+            !(needs & (SKEL_CONFIRM | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_GLUED)) &&
             (needs & (SKEL_DERIVED | SKEL_CAPITALS)) != (SKEL_DERIVED | SKEL_CAPITALS)) ||
            n == 0 || n > SKEL_MAX || m->nskels >= UINT32_MAX - 1 || m->texts_len + n > UINT32_MAX;
 }
@@ -1041,8 +1042,6 @@ static int town_short_end(sg_matcher *m, uint32_t entity, const char *written, c
     return add_derived(m, entity, k, cut, (uint32_t)(needs | SG_VARIANT_FUNCTION_WORDS));
 }
 
-static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
-                 unsigned words, uint32_t needs);
 static int singular(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
                     uint32_t needs);
 static int plural_end(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
@@ -1216,14 +1215,12 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         int rc = words >= 3 && (m->allowed[entity] & SG_VARIANT_INITIALS)
                      ? double_surname(m, entity, written, k, kn, needs)
                      : 0;
-        return !rc && words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
-                   ? glued(m, entity, written, k, kn, words, needs)
-                   : rc; /* (but glued: "@MicheleRubirola") */
+        return rc ? rc /* (but glued: "@MicheleRubirola", "Yann Lebras") */
+                  : sg_glued_readings(m, entity, written, t, fl, n, k, kn, words, needs);
     }
     if (m->is_place[entity] && !saints && !lead && (words < 3 || kn - (words - 1) < FUZZY_MIN))
-        return words >= 2 && (m->allowed[entity] & SG_VARIANT_FUZZY)
-                   ? glued(m, entity, written, k, kn, words, needs)
-                   : 0; /* (but glued: "les AlpesMaritimes") */
+        return sg_glued_readings(m, entity, written, t, fl, n, k, kn, words,
+                                 needs); /* (but glued: "les AlpesMaritimes") */
     /* and a body of one word after "Le" or "Les" so too: "du Point", "au
      * Figaro", "des Échos" */
     if ((m->is_place[entity] && lead) || (masculine && words == 1))
@@ -1262,8 +1259,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = town_short_end(m, entity, written, k, kn, needs);
     if (!rc && words >= 4 && headed)
         rc = sg_town_then_name(m, entity, written, k, kn, needs);
-    if (!rc && words >= 2 && !m->is_place[entity] && (m->allowed[entity] & SG_VARIANT_FUZZY))
-        rc = glued(m, entity, written, k, kn, words, needs);
+    if (!rc && !m->is_place[entity])
+        rc = sg_glued_readings(m, entity, written, t, fl, n, k, kn, words, needs);
     if (!rc && body && (m->allowed[entity] & SG_VARIANT_FUZZY))
         rc = singular(m, entity, k, kn, words, needs);
     if (!rc && body && (m->allowed[entity] & SG_VARIANT_FUZZY))
@@ -1386,90 +1383,6 @@ int sg_skel_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, 
 int sg_skel_taken(const sg_matcher *m, const char *k, size_t n)
 {
     return taken(m, k, n);
-}
-
-/* The length of the separator at p (0: a letter or digit starts there);
- * *hyphen: it is a hyphen or a dash. */
-static inline size_t separator_at(const char *p, int *hyphen)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    *hyphen = 0;
-    if (u[0] < 0x80) { /* (most bytes: tested first, and letters before digits) */
-        if (((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z') || (u[0] >= '0' && u[0] <= '9'))
-            return 0;
-        *hyphen = u[0] == '-';
-        return 1;
-    }
-    if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x99) {
-        *hyphen = u[2] <= 0x95; /* dashes; then quotes and apostrophes */
-        return 3;
-    }
-    return u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB) ? 2 : 0;
-}
-
-/* A name with two of its words glued, as text extraction and hurried typing
- * leave them (variant "fuzzy"): "SainteMusse" for "Sainte-Musse", "la
- * CroixRouge française", "JeanLouis Masson" (a hyphen's two sides glued), and
- * a person's whole name, "@MicheleRubirola", "#FlorenceSIMON". One word left:
- * capitalised only. `words`: the skeleton k's words, those of `written` but
- * its function words. */
-static int glued(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
-                 unsigned words, uint32_t needs)
-{
-    /* (an organisation's name is read glued only at a hyphen or a dash, and
-     * most have none: not looked at word by word) */
-    if (!m->is_person[entity] && !strchr(written, '-') && !strstr(written, "\xe2\x80"))
-        return 0;
-    unsigned hyphens[8], nh = 0, content = 0;
-    int prev_content = 0;
-    for (const char *p = written; *p;) {
-        int hyphen = 0, h;
-        size_t l;
-        while (*p && (l = separator_at(p, &h))) {
-            hyphen |= h;
-            p += l;
-        }
-        if (!*p)
-            break;
-        const char *ws = p;
-        while (*p && !separator_at(p, &h))
-            p++;
-        char low[3];
-        size_t wl = (size_t)(p - ws);
-        for (size_t i = 0; wl <= sizeof(low) && i < wl; i++) /* (a function word's length) */
-            low[i] = (char)(ws[i] | 0x20);
-        if (wl <= sizeof(low) && sg_function_word(low, wl)) {
-            prev_content = 0;
-            continue;
-        }
-        if (prev_content && hyphen && nh < 8)
-            hyphens[nh++] = content; /* the word glued to the one before */
-        content++;
-        prev_content = 1;
-    }
-    if (content != words)
-        return 0; /* (not the skeleton's words: a "St", an odd letter) */
-    char buf[SKEL_MAX];
-    for (unsigned g = 0; g <= nh; g++) {
-        /* each hyphen glued, then (people) every word */
-        if (g == nh && !m->is_person[entity])
-            break;
-        size_t o = 0;
-        unsigned w = 0;
-        for (size_t i = 0; i < kn; i++) {
-            if (k[i] == ' ') {
-                w++;
-                if (g == nh || w == hyphens[g])
-                    continue;
-            }
-            buf[o++] = k[i];
-        }
-        unsigned left = g == nh ? 1 : words - 1;
-        if (add_derived(m, entity, buf, o,
-                        (uint32_t)(needs | SG_VARIANT_FUZZY | (left < 2 ? SKEL_CAPITALS : 0))))
-            return SG_ERR_NOMEM;
-    }
-    return 0;
 }
 
 /* An association's name in the plural, read in the singular as the press

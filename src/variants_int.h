@@ -38,6 +38,11 @@
  * for the branches of Vaucluse and the Hautes-Alpes): read as the one of the
  * department the document names most (sg_local_choose), else for none */
 #define SKEL_LOCAL (1u << 18)
+/* a name's words glued into one word of eight letters or more ("Promosoins"
+ * for Promo Soins, variants_glued.c): no common word, read capitalised
+ * (SKEL_CAPITAL1) in any context, where other one-word readings need a
+ * proper name's (SKEL_CAPITALS) */
+#define SKEL_GLUED (1u << 19)
 /* The SG_VARIANT_* bits a skeleton's `needs` may hold, under the SKEL_* flags
  * above: not SG_VARIANT_KNOWN (bit 9 too), as lent names derive no skeleton
  * (known.c), nor SG_VARIANT_SHORT_NAMES (bit 10) and SG_VARIANT_INITIALS (bit
@@ -49,9 +54,9 @@
 #define SKEL_VARIANTS                                                                              \
     (SG_VARIANT_ALL & ~SG_VARIANT_KNOWN & ~SG_VARIANT_SHORT_NAMES & ~SG_VARIANT_INITIALS &         \
      ~SG_VARIANT_PERIPHRASES & ~SG_VARIANT_QUALIFIERS)
-_Static_assert((SKEL_VARIANTS &
-                (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD | SKEL_DERIVED |
-                 SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 | SKEL_BRANCH | SKEL_LOCAL)) == 0,
+_Static_assert((SKEL_VARIANTS & (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD |
+                                 SKEL_DERIVED | SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 |
+                                 SKEL_BRANCH | SKEL_LOCAL | SKEL_GLUED)) == 0,
                "a skeleton's flags overlap the variants it needs");
 
 /* The content words of folded t[0, n) (flags fl), one space apart, as a
@@ -174,6 +179,12 @@ int sg_shared_at(const sg_matcher *m, const sg_folded *f, size_t i, sg_hits *hit
 int sg_skel_derived(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs);
 int sg_skel_derived_in(sg_matcher *m, uint32_t entity, const char *k, size_t n, uint32_t needs,
                        unsigned area);
+/* variants_glued.c: the readings of a name (written; folded t[0, n) with
+ * its case flags fl; skeleton k[0, kn) of `words` words) with its words
+ * glued or parted (variant "fuzzy"). Returns 0 or SG_ERR_NOMEM. */
+int sg_glued_readings(sg_matcher *m, uint32_t entity, const char *written, const char *t,
+                      const unsigned char *fl, size_t n, const char *k, size_t kn, unsigned words,
+                      uint32_t needs);
 /* variants.c: is skeleton k[0, n) already a name or a reading of some entity? */
 int sg_skel_taken(const sg_matcher *m, const char *k, size_t n);
 /* variants.c: the length of skeleton k[0, kn) without the places at its end
