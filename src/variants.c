@@ -1009,11 +1009,17 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, 
 static int town_short_end(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, uint32_t needs)
 {
-    /* its last word, after a space or an apostrophe (looked for from the end) */
+    /* its last word, after a space or an apostrophe (looked for from the end;
+       not the apostrophe of a compound's "-d'": "La Cadière-d'Azur") */
     const char *town = written + strlen(written);
-    while (town > written && town[-1] != ' ' && town[-1] != '\'' &&
-           !(town - written >= 3 && !memcmp(town - 3, "\xe2\x80\x99", 3)))
-        town--;
+    for (;; town--) {
+        size_t ap = town > written && town[-1] == '\''                            ? 1
+                    : town - written >= 3 && !memcmp(town - 3, "\xe2\x80\x99", 3) ? 3
+                                                                                  : 0;
+        if (town == written || town[-1] == ' ' ||
+            (ap && !(town - written >= (ptrdiff_t)ap + 2 && town[-(ptrdiff_t)ap - 2] == '-')))
+            break;
+    }
     size_t sn = strchr(town, '-') ? sg_town_short(town) : 0;
     if (!sn)
         return 0;

@@ -575,6 +575,15 @@ static size_t department_number_at(const sg_folded *f, size_t i)
     return sg_department_code(f->text + i + 1, 2) ? 3 : 0;
 }
 
+/* Is a capital among folded [b, e)? */
+static int inner_capital(const sg_folded *f, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++)
+        if (f->flags[k] & SG_F_UPPER)
+            return 1;
+    return 0;
+}
+
 /* Does a sentence start at word i: nothing but spaces before it since the
  * text's start, a full stop, a colon, a line or a quote? (short_names.c's
  * sentence_start skips brackets and quotes too; here a bracket right before
@@ -989,9 +998,11 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
          * ("l'État" is no form of ÉTAT in a text that does not name it), or
          * in brackets, where a text defines its acronyms ("(Chits)"), or
          * after an article, where a body is named ("l'Igas", "au Cnrs", "la
-         * Drees"); a place's acronym is its usual name ("la région Paca") */
+         * Drees"); a place's acronym is its usual name ("la région Paca"),
+         * and a form with capitals inside is no word ("FiLNEMUS") */
         if (end && titled && !sg_is_place(m, e) && !after_article(f, i) &&
-            !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')'))
+            !(i > 0 && f->text[i - 1] == '(' && end < f->len && f->text[end] == ')') &&
+            !inner_capital(f, i + 2, end))
             hits->v[hits->n - 1].guard = SG_GUARD_CONFIRM;
     }
     if (sg_function_word(f->text + i, we - i))
