@@ -164,6 +164,25 @@ static int site_word(const sg_scan *sc, size_t i)
     return 0;
 }
 
+static size_t run_forward(const sg_scan *sc, size_t a);
+static int add_pair(sg_scan *sc, size_t a);
+
+/* A person named with another, right after: "Pascale Durand et Nesrine
+ * Aloui", "les docteurs Jean Martin et Kateryne Paoli": two capitalised
+ * words after "et", no more, a person though the first name is none of the
+ * list's. Returns 0 or SG_ERR_NOMEM. */
+static int coordinated(sg_scan *sc, size_t b)
+{
+    size_t a = b + 2;
+    if (a + 1 >= sc->ntok || !sep_blank(sc, b + 1) || !is(sc, b + 1, "et") ||
+        !(sc->tok[b + 1].flags & T_LOWER) || !sep_blank(sc, a) || run_forward(sc, a) != 2 ||
+        (sc->tok[a].flags & (T_UPPER | T_TAKEN)) || sg_first_name(fw(sc, a)) ||
+        in(sc, a, SG_WL_ORG_HEAD) || in(sc, a, SG_WL_PLACE) || in(sc, a, SG_WL_GENERIC) ||
+        in(sc, a, SG_WL_NAMED) || in(sc, a, SG_WL_ROLE) || in(sc, a, SG_WL_TITLE))
+        return 0;
+    return add_pair(sc, a);
+}
+
 /* "Prénom Nom": a first name of the list, then a surname, not inside the
  * name of a street, a clinic or a saint ("rue Jean Jaurès", "Saint Joseph"). */
 static int find_first_names(sg_scan *sc)
@@ -194,6 +213,8 @@ static int find_first_names(sg_scan *sc)
             last++; /* "Nathalie Molas Gali, responsable du service" */
         }
         int rc = add_person(sc, i, last, sur);
+        if (!rc)
+            rc = coordinated(sc, last);
         if (rc)
             return rc;
         i = last;

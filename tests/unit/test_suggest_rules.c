@@ -419,10 +419,30 @@ static void departmental_branches(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A person named with another, right after "et": two capitalised words,
+ * a person though the first name is none of the list's; not a place nor a
+ * body (their rows keep their type), nor three words. */
+static void people_named_together(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("L'unité fondée par les docteurs Jacques Varenne et Kateryne Solvik a trente ans. "
+             "Je serai avec Pascale Ormand et Nesrine Tadlaoui demain. Marie Lestrade et Alpes "
+             "Maritimes, puis Paul Ferrant et Clinique Borelli, puis Anne Ravel et Ilya Petrov "
+             "Junior.\n");
+    has(l, "Kateryne Solvik", "person");
+    has(l, "Nesrine Tadlaoui", "person");
+    has(l, "Alpes Maritimes", "place"); /* (not a person) */
+    has(l, "Clinique Borelli", "organisation");
+    hasnt(l, "Ilya Petrov");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_and_reports),
+        cmocka_unit_test(people_named_together),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
