@@ -881,6 +881,22 @@ static int state_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
     return add_derived(m, entity, k, kn - an, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
+/* A national body of two words by its noun alone, as the press names it:
+ * "la Gendarmerie" for the Gendarmerie nationale, "la Police" for the Police
+ * nationale. Read capitalised, where a proper name can start, only (the
+ * state's adjective dropped as the region is). */
+static int national_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
+{
+    static const char *const adjectives[] = {" nationale", " national"};
+    for (size_t a = 0; a < sizeof(adjectives) / sizeof(*adjectives); a++) {
+        size_t an = strlen(adjectives[a]);
+        if (kn > an + 3 && !memcmp(k + kn - an, adjectives[a], an) && !memchr(k, ' ', kn - an) &&
+            !sg_generic_head(k, kn - an) && !taken(m, k, kn - an))
+            return add_derived(m, entity, k, kn - an, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
+    }
+    return 0;
+}
+
 /* The length of skeleton k[0, kn) without the areas and places at its end
  * ("Provence", "Sophia Antipolis", a department, a commune of the region:
  * "Toulon Provence Méditerranée", "Fréjus Saint-Raphaël"), the space before
@@ -1253,6 +1269,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = sg_adjectives_dropped(m, entity, written, k, kn, words, needs);
     if (!rc && words == 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
         rc = state_alone(m, entity, k, kn, needs);
+    if (!rc && words == 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
+        rc = national_alone(m, entity, k, kn, needs);
     if (!rc && words >= 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
         rc = area_dropped(m, entity, written, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_REGION))
