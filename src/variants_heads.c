@@ -617,13 +617,15 @@ int sg_head_readings(sg_matcher *m, skel_rec sk)
 /* An organisation's name (skeleton k[0, kn) of `words` words, four or more)
  * with its first words as an acronym, in capitals: "IHU Méditerranée
  * Infection" for "Institut hospitalo-universitaire Méditerranée Infection"
- * (the acronym of three or four words, two words or more after it). */
+ * (the acronym of three or four words, two words or more after it; one
+ * after a kind's acronym: "HIA Laveran" for the Hôpital d'instruction des
+ * armées Laveran). */
 int sg_initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t kn, unsigned words,
                          uint32_t needs)
 {
     char k2[SKEL_MAX];
     int rc = 0;
-    for (unsigned a = 3; a <= 4 && a + 2 <= words && !rc; a++) {
+    for (unsigned a = 3; a <= 4 && a + 1 <= words && !rc; a++) {
         size_t p = 0, q = 0, o = 0;
         unsigned w = 0;
         for (; p < kn && w < a; w++) { /* the initials */
@@ -637,7 +639,11 @@ int sg_initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t k
         for (q = 0; q < o; q++)
             if ((unsigned char)k2[q] >= 0x80 || !(k2[q] >= 'a' && k2[q] <= 'z'))
                 break;
-        if (q < o || o + 1 + (kn - p) > SKEL_MAX)
+        /* (one word after: the kind's words spelt out, its head first; not
+           an acronym's: "CRPV Marseille Provence Corse" is no "CMP Corse") */
+        if (q < o || o + 1 + (kn - p) > SKEL_MAX ||
+            (a + 2 > words && (!sg_kind_acronym(k2, o) || (needs & SKEL_ACRONYM1) ||
+                               !sg_generic_head(k, strcspn(k, " ")))))
             continue;
         k2[o++] = ' ';
         memcpy(k2 + o, k + p, kn - p);

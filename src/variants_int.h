@@ -148,8 +148,9 @@ static inline int sg_all_upper(const sg_folded *f, size_t a, size_t b)
 
 /* variants_read.c: walks the text from word start j on, in skeleton space,
  * after the words of *sp: the longest skeleton whose entity allows the
- * variants `used` and those the reading needs. Returns 1 and fills *out when
- * found. */
+ * variants `used` and those the reading needs (SKEL_UPPER1 in `used`: the
+ * words of *sp were in capitals, a shared acronym's). Returns 1 and fills
+ * *out when found. */
 int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp, unsigned used,
                  reading *out);
 

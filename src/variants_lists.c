@@ -251,10 +251,16 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
         ++*names;
         reading rd = {0, 0, 0, 0, 0};
         skel_state walk = adjective ? with : st;
-        int read = sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd);
+        /* (a kind's acronym in capitals: "les HIA Legouest et Desgenettes"
+           read as "HIA Legouest", "HIA Desgenettes", whose readings need
+           their first word in capitals) */
+        unsigned used =
+            SG_VARIANT_SHARED_HEADS |
+            (singular == acronym && sg_all_upper(f, i, i + strlen(acronym)) ? SKEL_UPPER1 : 0);
+        int read = sg_skel_walk(m, f, j, &walk, used, &rd);
         if (!read && adjective) {
             walk = st;
-            read = sg_skel_walk(m, f, j, &walk, SG_VARIANT_SHARED_HEADS, &rd);
+            read = sg_skel_walk(m, f, j, &walk, used, &rd);
         }
         if (!read) {
             /* a name the gazetteers do not know ("les hôpitaux d'Avignon et

@@ -509,7 +509,11 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     (need & ~(unsigned)m->allowed[sk->entity]) ||
                     ((sk->needs & SKEL_CAPITALS) && !capitals_fit(f, sk, start, end, capitals)) ||
                     (sk->needs & SKEL_DEAD) ||
-                    ((sk->needs & SKEL_UPPER1) && !upper1_at(f, start, sk)) ||
+                    /* (after a kind's acronym shared, "les HIA Legouest et
+                       Desgenettes", its capitals are the reading's first
+                       word's: SKEL_UPPER1 in `used`, sg_shared_at) */
+                    ((sk->needs & SKEL_UPPER1) && !(used & SKEL_UPPER1) &&
+                     !upper1_at(f, start, sk)) ||
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
                     ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, start)) ||
                     ((sk->needs & SKEL_TOWNLIKE) && (sk->needs & SKEL_DERIVED) &&
