@@ -808,6 +808,31 @@ int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, c
     return sg_skel_derived(m, entity, buf, hl + kn - rs, (uint32_t)(needs | SG_VARIANT_HEADS));
 }
 
+/* An army's hospital by its proper name after "hôpital" or "hôpital
+ * militaire", as the press writes it: "l'hôpital Laveran", "l'hôpital
+ * militaire Sainte-Anne" for the Hôpital d'instruction des armées Laveran,
+ * Sainte-Anne (and "HIA Laveran": sg_initials_readings). */
+int sg_military_hospital(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
+{
+    static const char head[] = "hopital instruction armees ";
+    static const char *const others[] = {"hopital ", "hopital militaire "};
+    size_t hl = sg_starts_with(k, kn, head);
+    if (!hl || hl >= kn)
+        return 0;
+    char buf[SKEL_MAX];
+    for (size_t o = 0; o < sizeof(others) / sizeof(*others); o++) {
+        size_t ol = strlen(others[o]);
+        if (ol + kn - hl > sizeof(buf))
+            return 0;
+        memcpy(buf, others[o], ol);
+        memcpy(buf + ol, k + hl, kn - hl);
+        int rc = sg_skel_derived(m, entity, buf, ol + kn - hl, needs | SG_VARIANT_HEADS);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 /* Is the content word `nth` (from 0) of `written` capitalised? */
 static int content_word_capitalised(const char *written, unsigned nth)
 {
