@@ -96,10 +96,18 @@ static int tokenise(sg_scan *sc)
             i = a = i + 3;
         }
         for (;;) {
+            size_t ws = i;
             while (i < f->len && (f->flags[i] & SG_F_ALNUM))
                 i++;
             if (i + 1 < f->len && f->text[i] == ' ' && (f->flags[i + 1] & SG_F_ALNUM) &&
                 dash_at(sc, i)) {
+                i++;
+                continue;
+            }
+            /* an apostrophe inside a word, no elision's ("Ronarc'h",
+               "InnovʼinMed"): two letters or more before it, not "qu" */
+            if (i + 1 < f->len && f->text[i] == '\'' && (f->flags[i + 1] & SG_F_ALNUM) &&
+                i - ws >= 2 && !(f->text[i - 2] == 'q' && f->text[i - 1] == 'u')) {
                 i++;
                 continue;
             }

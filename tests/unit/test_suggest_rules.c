@@ -438,11 +438,29 @@ static void people_named_together(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* An apostrophe inside a word, after two letters or more, is no elision:
+ * the word goes on ("In'Vela", "InnovʼinSud" with a modifier apostrophe);
+ * "l'Agence", "lorsqu'il" stay elisions. */
+static void apostrophes_inside_words(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Le salon InnovʼinSud est organisé. Puis InnovʼinSud revient. "
+                                 "La start-up In'Vela lève des fonds, lorsqu'il le faut. "
+                                 "L'Agence Orvale aide In'Vela et l'Agence Orvale.\n");
+    has(l, "InnovʼinSud", "organisation");
+    hasnt(l, "Innov");
+    has(l, "In'Vela", "organisation");
+    hasnt(l, "Vela");
+    has(l, "Agence Orvale", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_and_reports),
         cmocka_unit_test(people_named_together),
+        cmocka_unit_test(apostrophes_inside_words),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
