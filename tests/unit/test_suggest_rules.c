@@ -455,12 +455,33 @@ static void apostrophes_inside_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Words that name no actor alone or together: a service's or a venue's
+ * ("le Très Haut Débit", "la Télésanté", "l'Espace Culturel"), a medium, a
+ * feast. */
+static void services_venues_and_feasts(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le Très Haut Débit arrive, avec le THD et la Télésanté. L'Espace Culturel "
+             "accueille la collecte. Le Très Haut Débit et la Télésanté encore, puis un DVD "
+             "pour Halloween. L'Espace Culturel ferme, le DVD et Halloween aussi.\n");
+    hasnt(l, "Haut Débit");
+    hasnt(l, "Très Haut Débit");
+    hasnt(l, "THD");
+    hasnt(l, "Télésanté");
+    hasnt(l, "Espace Culturel");
+    hasnt(l, "DVD");
+    hasnt(l, "Halloween");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_and_reports),
         cmocka_unit_test(people_named_together),
         cmocka_unit_test(apostrophes_inside_words),
+        cmocka_unit_test(services_venues_and_feasts),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
