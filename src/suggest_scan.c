@@ -104,6 +104,14 @@ static int tokenise(sg_scan *sc)
                 i++;
                 continue;
             }
+            /* an ampersand between two capitalised words of two letters or
+               more ("Transport & Environment"; folded " & "; not "R&D") */
+            if (i + 4 < f->len && !memcmp(f->text + i, " & ", 3) && i - ws >= 2 &&
+                (f->flags[i + 3] & SG_F_UPPER) && (f->flags[i + 4] & SG_F_ALNUM) &&
+                (f->flags[ws] & SG_F_UPPER)) {
+                i += 3;
+                continue;
+            }
             /* an apostrophe inside a word, no elision's ("Ronarc'h",
                "InnovʼinMed"): two letters or more before it, not "qu" */
             if (i + 1 < f->len && f->text[i] == '\'' && (f->flags[i + 1] & SG_F_ALNUM) &&
@@ -113,6 +121,10 @@ static int tokenise(sg_scan *sc)
             }
             break;
         }
+        /* a plus glued to a name's end: "Greffes+", "Canal+" */
+        if (i < f->len && f->text[i] == '+' && (f->flags[i - 1] & SG_F_ALNUM) &&
+            (i + 1 == f->len || !(f->flags[i + 1] & SG_F_ALNUM)))
+            i++;
         if (add_token(sc, a, i))
             return SG_ERR_NOMEM;
     }

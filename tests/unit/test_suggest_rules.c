@@ -475,6 +475,24 @@ static void services_venues_and_feasts(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A name of two capitalised words joined by "&", spaced or not, is one
+ * ("Orvane & Lisière", "Orvane&Lisière"; not "R&D"), and a plus glued to a
+ * name's end is the name's ("Collectif Tisserands+"). */
+static void ampersands_and_pluses(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("L'ONG Orvane&Lisière a mesuré les rejets. Selon Orvane & Lisière, la R&D "
+             "recule. Le Collectif Tisserands+ signe, et le Collectif Tisserands+ manifeste. "
+             "La R&D encore.\n");
+    has(l, "Orvane & Lisière", "organisation");
+    hasnt(l, "Lisière");
+    has(l, "Collectif Tisserands+", "organisation");
+    hasnt(l, "Collectif Tisserands");
+    hasnt(l, "R&D");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +500,7 @@ int main(void)
         cmocka_unit_test(people_named_together),
         cmocka_unit_test(apostrophes_inside_words),
         cmocka_unit_test(services_venues_and_feasts),
+        cmocka_unit_test(ampersands_and_pluses),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
