@@ -145,6 +145,14 @@ for id in org:crpv-marseille org:cofrac org:viatris; do
     check "bundled gazetteers (thirty-first, second round) name $id" grep -qP "\t$id\t" "$T/rows31b.tsv"
 done
 
+# The thirty-second session's rows (issue 14): a rare-disease network, an environmental
+# federation, a pollster, a prison hospital unit, a donors' collective with its '+'.
+printf 'La filière Filnemus, France Nature Environnement et Ipsos rencontrent l’UHSI de Marseille et le Collectif Greffes+.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows32.tsv" - >/dev/null
+for id in org:fsmr-filnemus org:fne org:ipsos org:uhsi-marseille org:greffes-plus; do
+    check "bundled gazetteers (thirty-second) name $id" grep -qP "\t$id\t" "$T/rows32.tsv"
+done
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
