@@ -147,8 +147,9 @@ static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, u
 static int title_before(const sg_folded *f, size_t p)
 {
     static const char *const titles[] = {
-        "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
-        "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
+        "depute",    "deputee",    "docteur",    "dr",          "general",  "madame",   "maire",
+        "m",         "mme",        "ministre",   "monsieur",    "pr",       "prefet",   "prefete",
+        "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
     while (p > 0 && f->text[p - 1] == ' ')
         p--;
     if (p > 0 && f->text[p - 1] == '.')
@@ -157,7 +158,7 @@ static int title_before(const sg_folded *f, size_t p)
        bytes of strchr("elrt", c) tested inline, its calls were 16M
        instructions of the sparse bench run) */
     char c = p ? f->text[p - 1] : 0;
-    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == '\0'))
+    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == 'm' || c == '\0'))
         return 0;
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e);
