@@ -1269,6 +1269,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = sg_adjectives_dropped(m, entity, written, k, kn, words, needs);
     if (!rc && words >= 4 && headed)
         rc = sg_military_hospital(m, entity, k, kn, needs);
+    if (!rc && words >= 3 && headed)
+        rc = sg_eponym_surname(m, entity, written, k, kn, words, needs);
     if (!rc && words == 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))
         rc = state_alone(m, entity, k, kn, needs);
     if (!rc && words == 2 && body && (m->allowed[entity] & SG_VARIANT_REGION))

@@ -833,6 +833,38 @@ int sg_military_hospital(sg_matcher *m, uint32_t entity, const char *k, size_t k
     return 0;
 }
 
+/* A clinic or a hospital named after a person, first name and surname
+ * joined, by its head and the surname alone, as the press writes it: "la
+ * polyclinique Malartic" for the Polyclinique Henri-Malartic (the head's
+ * first word a generic head, two words at most between it and the first
+ * name; the first name one of the list's). */
+int sg_eponym_surname(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                      unsigned words, uint32_t needs)
+{
+    if (words < 3 || words > 5 || !sg_generic_head(k, strcspn(k, " ")))
+        return 0;
+    size_t s2 = kn; /* the surname's start, then the first name's */
+    while (s2 > 0 && k[s2 - 1] != ' ')
+        s2--;
+    if (s2 < 2)
+        return 0;
+    size_t s1 = s2 - 1;
+    while (s1 > 0 && k[s1 - 1] != ' ')
+        s1--;
+    /* joined by a hyphen as written: "Henri-Malartic" */
+    size_t fl = s2 - 1 - s1, sl = kn - s2;
+    const char *h = strrchr(written, '-');
+    if (!h || strlen(h + 1) != sl || h - written < (ptrdiff_t)fl ||
+        !sg_first_name_word(k + s1, fl) || sl < 3 || s1 == 0)
+        return 0;
+    char buf[SKEL_MAX];
+    memcpy(buf, k, s1);
+    memcpy(buf + s1, k + s2, sl);
+    if (sg_skel_taken(m, buf, s1 + sl))
+        return 0;
+    return sg_skel_derived(m, entity, buf, s1 + sl, needs | SG_VARIANT_HEADS);
+}
+
 /* Is the content word `nth` (from 0) of `written` capitalised? */
 static int content_word_capitalised(const char *written, unsigned nth)
 {

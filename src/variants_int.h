@@ -221,6 +221,8 @@ int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, c
 int sg_head_name_towns_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                                size_t kn, uint32_t needs);
 int sg_military_hospital(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs);
+int sg_eponym_surname(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
+                      unsigned words, uint32_t needs);
 
 /* variants_heads.c: the readings of skeleton `sk` by its head in other words
  * (a hospital's heads for one another, its town or proper name alone, local
