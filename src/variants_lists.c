@@ -135,7 +135,15 @@ static size_t past_acronym(const sg_folded *f, size_t j)
         return j;
     while (k < f->len && k < j + 14 && (f->flags[k] & SG_F_UPPER))
         k++;
-    return k > j + 3 && k < f->len && f->text[k] == ')' ? k + 1 : j;
+    if (k > j + 3 && k < f->len && f->text[k] == ')')
+        return k + 1;
+    /* or a department, by its name or its number: "d'Avignon (Vaucluse) et
+       de Carpentras", "de Riez (04), d'Embrun (05)" */
+    const char *close = memchr(f->text + j + 2, ')', f->len - j - 2 < 32 ? f->len - j - 2 : 32);
+    size_t n = close ? (size_t)(close - (f->text + j + 2)) : 0;
+    if (n && (sg_department_of(f->text + j + 2, n) || sg_department_code(f->text + j + 2, n)))
+        return j + 2 + n + 1;
+    return j;
 }
 
 /* Past a colon and its spaces at folded offset j (" : ", ": ") before a
