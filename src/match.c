@@ -1083,10 +1083,14 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
 }
 
 /* Are folded [b, e) two words or more, each capitalised, parted only by
- * spaces, hyphens or apostrophes (an elided "d'", "l'" between them)? */
-static int capitalised_words(const sg_folded *f, size_t b, size_t e)
+ * spaces (hyphens and apostrophes fold to spaces; an elided "d'", "l'"
+ * between them), one at least a space as written (`s`, the original text):
+ * "Nice Côte d'Azur", not the compound "Fréjus-Saint-Raphaël", which names
+ * the towns as often as the hospital? */
+static int capitalised_words(const sg_folded *f, const char *s, size_t b, size_t e)
 {
     unsigned words = 0;
+    int spaced = 0;
     for (size_t k = b; k < e;) {
         if (k + 2 < e && f->text[k + 1] == '\'' && (f->text[k] == 'd' || f->text[k] == 'l') &&
             (k == b || f->text[k - 1] == ' ')) {
@@ -1098,12 +1102,14 @@ static int capitalised_words(const sg_folded *f, size_t b, size_t e)
         words++;
         while (k < e && (f->flags[k] & SG_F_ALNUM))
             k++;
-        while (k < e && (f->text[k] == ' ' || f->text[k] == '\''))
+        while (k < e && (f->text[k] == ' ' || f->text[k] == '\'')) {
+            spaced |= f->text[k] == ' ' && s[f->src[k]] == ' ';
             k++;
+        }
         if (k < e && !(f->flags[k] & SG_F_ALNUM))
             return 0;
     }
-    return words >= 2;
+    return words >= 2 && spaced;
 }
 
 /* What a candidate covers of the text: its letters and digits, but for a
@@ -1111,7 +1117,7 @@ static int capitalised_words(const sg_folded *f, size_t b, size_t e)
  * a cost per mention that grows as it matched less surely (names and
  * patterns 1, fuzzy readings 7): of readings that cover the same letters,
  * the one with fewer, surer mentions wins. */
-static uint64_t hit_weight(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+static uint64_t hit_weight(const sg_matcher *m, const sg_folded *f, const char *s, const sg_hit *x)
 {
     static const unsigned char sure[] = {
         [SG_HIT_NAME] = 7,    [SG_HIT_PATTERN] = 7,      [SG_HIT_ACRONYM] = 6, [SG_HIT_FORM] = 6,
@@ -1138,7 +1144,7 @@ static uint64_t hit_weight(const sg_matcher *m, const sg_folded *f, const sg_hit
      * as the names it spans ("Nice Côte d'Azur" for the metropolis is no town
      * and area side by side): the longer wins */
     if (how == SG_HIT_VARIANT && !sg_is_place(m, x->entity) && !sg_is_person(m, x->entity) &&
-        capitalised_words(f, x->fs, x->fe))
+        capitalised_words(f, s, x->fs, x->fe))
         how = SG_HIT_ACRONYM;
     return (uint64_t)letters * 16 + sure[how] - 8;
 }
@@ -1147,7 +1153,7 @@ static uint64_t hit_weight(const sg_matcher *m, const sg_folded *f, const sg_hit
  * most of the text (the longest sensible reading: "à la Timone Enfants" is
  * Timone Enfants, not la Timone), on ties the leftmost-longest; linear after
  * the sort but for the binary searches. */
-static int select_hits(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+static int select_hits(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *h)
 {
     size_t n = h->n;
     if (n < 2)
@@ -1170,7 +1176,7 @@ static int select_hits(const sg_matcher *m, const sg_folded *f, sg_hits *h)
                 hi = mid;
         }
         next[i] = lo;
-        uint64_t take = hit_weight(m, f, &h->v[i]) + best[lo];
+        uint64_t take = hit_weight(m, f, s, &h->v[i]) + best[lo];
         best[i] = take >= best[i + 1] ? take : best[i + 1];
         if (take < best[i + 1])
             next[i] = SIZE_MAX; /* skipped */
@@ -1439,7 +1445,7 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
     if (m->variants && (rc = cut_before_names(m, f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
-    if (!(rc = select_hits(m, f, out)) && m->variants)
+    if (!(rc = select_hits(m, f, s, out)) && m->variants)
         rc = sg_variants_listed(m, f, out);
     if (rc || (rc = apply_guards(m, f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");

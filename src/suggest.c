@@ -828,6 +828,10 @@ static int load_rows(sg_suggester *s, sg_error *err)
             rc = sg_gazetteer_load_buffer(g, "<suggestions>", tsv, len, err);
         free(tsv);
         if (!rc) {
+            /* (found in the corpus, not listed: a civility and a surname
+               name one only in a document that names them, SPEC §4) */
+            for (size_t i = 0; i < g->n; i++)
+                g->ents[i].found = 1;
             s->rowgaz = g;
             return 0;
         }

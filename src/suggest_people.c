@@ -167,13 +167,23 @@ static int site_word(const sg_scan *sc, size_t i)
 static size_t run_forward(const sg_scan *sc, size_t a);
 static int add_pair(sg_scan *sc, size_t a);
 
-/* A person named with another, right after: "Pascale Durand et Nesrine
- * Aloui", "les docteurs Jean Martin et Kateryne Paoli": two capitalised
- * words after "et", no more, a person though the first name is none of the
- * list's. Returns 0 or SG_ERR_NOMEM. */
-static int coordinated(sg_scan *sc, size_t b)
+/* A person named with another, right after, among people: "avec Pascale
+ * Durand et Nesrine Aloui", "les docteurs Jean Martin et Kateryne Paoli": two
+ * capitalised words after "et", no more, a person though the first name is
+ * none of the list's, where the first person's name follows "avec", "entre"
+ * or a title in the plural (after a verb, "réunit Julie Morel et Nova
+ * Lumen", a band or a body as often). `f`: the first person's first word, `b`
+ * their last. Returns 0 or SG_ERR_NOMEM. */
+static int coordinated(sg_scan *sc, size_t f, size_t b)
 {
+    static const char *const among[] = {"avec", "docteurs", "drs", "entre",
+                                        "mm",   "mmes",     "pr",  "professeurs"};
     size_t a = b + 2;
+    int after = 0;
+    for (size_t k = 0; f > 0 && sep_blank(sc, f) && k < sizeof(among) / sizeof(*among); k++)
+        after |= is(sc, f - 1, among[k]);
+    if (!after)
+        return 0;
     if (a + 1 >= sc->ntok || !sep_blank(sc, b + 1) || !is(sc, b + 1, "et") ||
         !(sc->tok[b + 1].flags & T_LOWER) || !sep_blank(sc, a) || run_forward(sc, a) != 2 ||
         (sc->tok[a].flags & (T_UPPER | T_TAKEN)) || sg_first_name(fw(sc, a)) ||
@@ -214,7 +224,7 @@ static int find_first_names(sg_scan *sc)
         }
         int rc = add_person(sc, i, last, sur);
         if (!rc)
-            rc = coordinated(sc, last);
+            rc = coordinated(sc, i, last);
         if (rc)
             return rc;
         i = last;

@@ -1,5 +1,6 @@
 /* People by their surname inside one document (SPEC §4): "Jean-Paul Segade"
  * ... "M. Segade". */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -140,30 +141,98 @@ static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, u
 }
 
 /* Is the word before folded offset p, across spaces and a full stop, a title
- * that the press puts before a surname alone ("le professeur Raoult", "le
- * Pr. Raoult", "le président Muselier")? Offices and chairs, not "M.", "Mme"
- * or "Dr", which SPEC §4 reads only in a document that names the person in
- * full (surname-other-doc). */
+ * that the press puts before a surname alone? TITLE_OFFICE for an office or
+ * a chair ("le professeur Raoult", "le Pr. Raoult", "le président
+ * Muselier"), TITLE_CIVILITY for a civility or "docteur" ("M. Castel",
+ * "monsieur Gaudin", "le docteur Mesnier"), which name anyone as often
+ * (sg_resolve_titles asks more of them); 0 for none. */
+enum { TITLE_OFFICE = 1, TITLE_CIVILITY = 2 };
 static int title_before(const sg_folded *f, size_t p)
 {
-    static const char *const titles[] = {
-        "depute",    "deputee",    "docteur",    "dr",          "general",  "madame",   "maire",
-        "m",         "mme",        "ministre",   "monsieur",    "pr",       "prefet",   "prefete",
-        "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
+    static const char *const offices[] = {
+        "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
+        "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
+    static const char *const civilities[] = {"docteur", "dr", "madame", "m", "mme", "monsieur"};
     while (p > 0 && f->text[p - 1] == ' ')
         p--;
     if (p > 0 && f->text[p - 1] == '.')
         p--;
     /* (asked at every capital: most words before one end otherwise; the
-       bytes of strchr("elrt", c) tested inline, its calls were 16M
+       bytes of strchr("elrtm", c) tested inline, its calls were 16M
        instructions of the sparse bench run) */
     char c = p ? f->text[p - 1] : 0;
-    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == 'm' || c == '\0'))
+    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == 'm'))
         return 0;
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e);
-    return e == p && e > b &&
-           sg_word_in(f->text + b, e - b, titles, sizeof(titles) / sizeof(*titles));
+    if (e != p || e == b)
+        return 0;
+    if (sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices)))
+        return TITLE_OFFICE;
+    if (sg_word_in(f->text + b, e - b, civilities, sizeof(civilities) / sizeof(*civilities)))
+        return TITLE_CIVILITY;
+    return 0;
+}
+
+/* Is folded t[0, n) one of the commonest surnames of France (INSEE's births
+ * 1891-1990), which a civility before it names anyone's ("Mme Durand, 82 ans")
+ * rather than the gazetteers' one bearer? The first names among them are
+ * refused already (sg_first_name_word). Sorted. */
+static int common_surname(const char *t, size_t n)
+{
+    static const char *const common[] = {
+        "arnaud",    "aubert",   "aubry",     "barbier",    "baron",     "barre",    "benard",
+        "berger",    "bertin",   "besson",    "blanc",      "blanchard", "boucher",  "bouchet",
+        "bourgeois", "boyer",    "breton",    "brun",       "brunet",    "caron",    "carpentier",
+        "carre",     "chauvin",  "chevalier", "chevallier", "colin",     "collet",   "collin",
+        "cordier",   "cousin",   "da silva",  "delaunay",   "deschamps", "dubois",   "dufour",
+        "dumas",     "dumont",   "dupont",    "dupuis",     "dupuy",     "durand",   "duval",
+        "fabre",     "faure",    "fernandez", "fleury",     "fontaine",  "fournier", "garcia",
+        "garnier",   "gauthier", "gautier",   "gerard",     "gillet",    "girard",   "giraud",
+        "gonzalez",  "guerin",   "guillot",   "guyot",      "hamon",     "henry",    "hoarau",
+        "huet",      "joly",     "lacroix",   "lambert",    "langlois",  "laporte",  "lebrun",
+        "leclerc",   "leclercq", "lecomte",   "lefebvre",   "lefevre",   "legrand",  "lemaire",
+        "lemoine",   "leroux",   "leroy",     "lopez",      "maillard",  "marchal",  "marchand",
+        "marechal",  "martin",   "martinez",  "marty",      "masson",    "menard",   "mercier",
+        "meunier",   "meyer",    "michaud",   "millet",     "monnier",   "moreau",   "morel",
+        "morin",     "moulin",   "muller",    "noel",       "perez",     "perret",   "perrier",
+        "perrin",    "perrot",   "petit",     "picard",     "pichon",    "poirier",  "renard",
+        "renaud",    "rey",      "richard",   "riviere",    "robin",     "roche",    "rodriguez",
+        "roger",     "rolland",  "rousseau",  "roussel",    "roux",      "roy",      "royer",
+        "sanchez",   "schmitt",  "schneider", "vasseur",    "vidal",     "weber"};
+    return sg_word_in(t, n, common, sizeof(common) / sizeof(*common));
+}
+
+/* Does a civility name someone else than `who` (surname at folded [p, end)):
+ * a person found in the corpus (SPEC §4: read only in the document that
+ * names them, as found people are), a common surname, a surname that is an
+ * office ("Monsieur Le Maire"), or one the document gives another first name
+ * ("Pierre Roux ... M. Roux")? */
+static int civility_other(const sg_matcher *m, const sg_folded *f, size_t p, size_t end,
+                          uint32_t who)
+{
+    static const char *const offices[] = {"depute", "maire", "ministre", "prefet", "president"};
+    if (m->gaz->ents[who].found || common_surname(f->text + p, end - p))
+        return 1;
+    for (size_t w = p; w < end;) {
+        size_t we = w;
+        while (we < end && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if (sg_word_in(f->text + w, we - w, offices, sizeof(offices) / sizeof(*offices)))
+            return 1;
+        w = we;
+        while (w < end && !(f->flags[w] & SG_F_ALNUM))
+            w++;
+    }
+    for (const char *q = f->text;
+         (q = memmem(q, f->len - (size_t)(q - f->text), f->text + p, end - p)) != NULL; q++) {
+        size_t at = (size_t)(q - f->text);
+        if (at != p && (at == 0 || !(f->flags[at - 1] & SG_F_ALNUM)) &&
+            (at + (end - p) == f->len || !(f->flags[at + (end - p)] & SG_F_ALNUM)) &&
+            !title_before(f, at) && other_first_name(m, f, at, who))
+            return 1;
+    }
+    return 0;
 }
 
 /* Is the title before folded offset q part of a street's or a building's
@@ -269,14 +338,15 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             continue;
         }
         size_t b = particle_before(f, p);
-        int direct = title_before(f, p);
-        if ((!direct && (b == p || !title_before(f, b))) || title_named_after(f, direct ? p : b))
+        int direct = title_before(f, p), title = direct ? direct : b == p ? 0 : title_before(f, b);
+        if (!title || title_named_after(f, direct ? p : b))
             continue;
         size_t end;
         uint32_t who = bearer_at(m, f, p, &end);
         size_t start = who != SG_TRIE_NONE ? with_particle(m, f, p, who) : p;
         if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end) &&
-            (b == p || direct || start == b))
+            (b == p || direct || start == b) &&
+            !(title == TITLE_CIVILITY && civility_other(m, f, start, end, who)))
             rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
     }
     if (!rc && add.n)

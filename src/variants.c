@@ -881,20 +881,19 @@ static int state_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
     return add_derived(m, entity, k, kn - an, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
-/* A national body of two words by its noun alone, as the press names it:
- * "la Gendarmerie" for the Gendarmerie nationale, "la Police" for the Police
- * nationale. Read capitalised, where a proper name can start, only (the
- * state's adjective dropped as the region is). */
+/* The Gendarmerie nationale by its noun alone, as the press names it, "la
+ * Gendarmerie" (its parts too: "la Gendarmerie maritime"), capitalised
+ * where a proper name can start (the state's adjective dropped as the region
+ * is). Not another national body's noun: "la Police municipale", "la Marine
+ * marchande", "l'Assemblée générale", "l'Éducation thérapeutique" are other
+ * bodies or none. */
 static int national_alone(sg_matcher *m, uint32_t entity, const char *k, size_t kn, uint32_t needs)
 {
-    static const char *const adjectives[] = {" nationale", " national"};
-    for (size_t a = 0; a < sizeof(adjectives) / sizeof(*adjectives); a++) {
-        size_t an = strlen(adjectives[a]);
-        if (kn > an + 3 && !memcmp(k + kn - an, adjectives[a], an) && !memchr(k, ' ', kn - an) &&
-            !sg_generic_head(k, kn - an) && !taken(m, k, kn - an))
-            return add_derived(m, entity, k, kn - an, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
-    }
-    return 0;
+    static const char name[] = "gendarmerie nationale";
+    const size_t nl = sizeof(name) - 1, an = sizeof(" nationale") - 1;
+    if (kn != nl || memcmp(k, name, nl) || taken(m, k, kn - an))
+        return 0;
+    return add_derived(m, entity, k, kn - an, needs | SKEL_CAPITALS | SG_VARIANT_REGION);
 }
 
 /* The length of skeleton k[0, kn) without the areas and places at its end
@@ -1026,14 +1025,15 @@ static int town_short_end(sg_matcher *m, uint32_t entity, const char *written, c
                           size_t kn, uint32_t needs)
 {
     /* its last word, after a space or an apostrophe (looked for from the end;
-       not the apostrophe of a compound's "-d'": "La Cadière-d'Azur") */
+       not the apostrophe of a compound's "-d'" or "-l'": "La Cadière-d'Azur") */
     const char *town = written + strlen(written);
     for (;; town--) {
         size_t ap = town > written && town[-1] == '\''                            ? 1
                     : town - written >= 3 && !memcmp(town - 3, "\xe2\x80\x99", 3) ? 3
                                                                                   : 0;
+        const char *el = ap && town - written >= (ptrdiff_t)ap + 2 ? town - ap - 1 : NULL;
         if (town == written || town[-1] == ' ' ||
-            (ap && !(town - written >= (ptrdiff_t)ap + 2 && town[-(ptrdiff_t)ap - 2] == '-')))
+            (ap && !(el && el[-1] == '-' && (el[0] == 'd' || el[0] == 'l'))))
             break;
     }
     size_t sn = strchr(town, '-') ? sg_town_short(town) : 0;

@@ -155,7 +155,8 @@ static int words_glued(sg_matcher *m, uint32_t entity, const char *written, cons
     size_t a = (size_t)(ks - k);
     memcpy(buf, k, a);
     memcpy(buf + a, ks + 1, kn - a - 1);
-    if (sg_skel_taken(m, buf, kn - 1))
+    /* (not a commune's name: "Beausoleil" is no "Beau Soleil") */
+    if (sg_skel_taken(m, buf, kn - 1) || sg_department_of(buf, kn - 1))
         return 0;
     return sg_skel_derived(m, entity, buf, kn - 1,
                            needs | SG_VARIANT_FUZZY | SKEL_CAPITAL1 | SKEL_GLUED);
@@ -163,8 +164,9 @@ static int words_glued(sg_matcher *m, uint32_t entity, const char *written, cons
 
 /* An organisation's name of one word with a capital inside, parted there as
  * the press writes it: "Atmo Sud" for AtmoSud, "Bio Parc" for BioParc
- * (letters only, one capital inside, three letters or more on each side, the
- * second part in title case: not "FiLNEMUS"). */
+ * (letters only, one capital inside after a lower-case letter, three letters
+ * or more on each side: not "FiLNEMUS"). The reading asks a capital of its
+ * first word only ("Atmo sud" reads it too). */
 static int camel_parted(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                         size_t kn, uint32_t needs)
 {
@@ -181,9 +183,9 @@ static int camel_parted(sg_matcher *m, uint32_t entity, const char *written, con
             at = i;
         }
     }
-    if (at < 3 || wn - at < 3)
-        return 0;
     char buf[SKEL_MAX];
+    if (at < 3 || wn - at < 3 || kn + 1 > sizeof(buf))
+        return 0;
     memcpy(buf, k, at);
     buf[at] = ' ';
     memcpy(buf + at + 1, k + at, kn - at);

@@ -43,6 +43,11 @@
  * (SKEL_CAPITAL1) in any context, where other one-word readings need a
  * proper name's (SKEL_CAPITALS) */
 #define SKEL_GLUED (1u << 19)
+/* (in the `used` of a walk, sg_skel_walk: no skeleton's flag) the words the
+ * walk starts after were in capitals, a shared acronym's ("les HIA Legouest
+ * et Desgenettes"): a reading that needs its first word in capitals
+ * (SKEL_UPPER1) has it */
+#define WALK_UPPER_BEFORE (1u << 20)
 /* The SG_VARIANT_* bits a skeleton's `needs` may hold, under the SKEL_* flags
  * above: not SG_VARIANT_KNOWN (bit 9 too), as lent names derive no skeleton
  * (known.c), nor SG_VARIANT_SHORT_NAMES (bit 10) and SG_VARIANT_INITIALS (bit
@@ -148,9 +153,9 @@ static inline int sg_all_upper(const sg_folded *f, size_t a, size_t b)
 
 /* variants_read.c: walks the text from word start j on, in skeleton space,
  * after the words of *sp: the longest skeleton whose entity allows the
- * variants `used` and those the reading needs (SKEL_UPPER1 in `used`: the
- * words of *sp were in capitals, a shared acronym's). Returns 1 and fills
- * *out when found. */
+ * variants `used` and those the reading needs (WALK_UPPER_BEFORE in `used`:
+ * the words of *sp were in capitals, a shared acronym's). Returns 1 and
+ * fills *out when found. */
 int sg_skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_state *sp, unsigned used,
                  reading *out);
 

@@ -264,7 +264,8 @@ static int shared_names(const sg_matcher *m, const sg_folded *f, size_t i, sg_hi
            their first word in capitals) */
         unsigned used =
             SG_VARIANT_SHARED_HEADS |
-            (singular == acronym && sg_all_upper(f, i, i + strlen(acronym)) ? SKEL_UPPER1 : 0);
+            (singular == acronym && sg_all_upper(f, i, i + strlen(acronym)) ? WALK_UPPER_BEFORE
+                                                                            : 0);
         int read = sg_skel_walk(m, f, j, &walk, used, &rd);
         if (!read && adjective) {
             walk = st;

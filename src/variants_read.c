@@ -511,8 +511,8 @@ static int skel_walk(const sg_matcher *m, const sg_folded *f, size_t j, skel_sta
                     (sk->needs & SKEL_DEAD) ||
                     /* (after a kind's acronym shared, "les HIA Legouest et
                        Desgenettes", its capitals are the reading's first
-                       word's: SKEL_UPPER1 in `used`, sg_shared_at) */
-                    ((sk->needs & SKEL_UPPER1) && !(used & SKEL_UPPER1) &&
+                       word's: sg_shared_at) */
+                    ((sk->needs & SKEL_UPPER1) && !(used & WALK_UPPER_BEFORE) &&
                      !upper1_at(f, start, sk)) ||
                     ((sk->needs & SKEL_CAPITAL1) && !(f->flags[start] & SG_F_UPPER)) ||
                     ((sk->needs & SKEL_CONTRACTED) && !article_gone(m, sk, f, start)) ||

@@ -419,9 +419,9 @@ static void departmental_branches(void **state)
     sg_suggestion_list_free(l);
 }
 
-/* A person named with another, right after "et": two capitalised words,
- * a person though the first name is none of the list's; not a place nor a
- * body (their rows keep their type), nor three words. */
+/* A person named with another, right after "et", among people: two
+ * capitalised words, a person though the first name is none of the list's;
+ * not a place nor a body (their rows keep their type), nor three words. */
 static void people_named_together(void **state)
 {
     (void)state;
@@ -435,6 +435,15 @@ static void people_named_together(void **state)
     has(l, "Alpes Maritimes", "place"); /* (not a person) */
     has(l, "Clinique Borelli", "organisation");
     hasnt(l, "Ilya Petrov");
+    sg_suggestion_list_free(l);
+    /* (after a verb or "de", two capitalised words are a band or a body as
+       often: only among people, after "avec", "entre", a plural title) */
+    l = run1("Le concert réunit Julie Morel et Nova Lumen. La soirée de Julie Morel et Radio "
+             "Star plaît.\n");
+    const sg_suggestion *r = row(l, "Nova Lumen");
+    assert_true(!r || strcmp(r->type, "person"));
+    r = row(l, "Radio Star");
+    assert_true(!r || strcmp(r->type, "person"));
     sg_suggestion_list_free(l);
 }
 
