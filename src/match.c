@@ -1084,9 +1084,10 @@ static int find_patterns(const sg_matcher *m, sg_regex_md *md, const sg_folded *
 
 /* Are folded [b, e) two words or more, each capitalised, parted only by
  * spaces (hyphens and apostrophes fold to spaces; an elided "d'", "l'"
- * between them), one at least a space as written (`s`, the original text):
- * "Nice Côte d'Azur", not the compound "Fréjus-Saint-Raphaël", which names
- * the towns as often as the hospital? */
+ * between them), one at least a space as written (`s`, the original text)
+ * and no dash between spaces: "Nice Côte d'Azur", not the compound
+ * "Fréjus-Saint-Raphaël", which names the towns as often as the hospital,
+ * nor "Hôpital Nord – APHM", two names? */
 static int capitalised_words(const sg_folded *f, const char *s, size_t b, size_t e)
 {
     unsigned words = 0;
@@ -1102,9 +1103,23 @@ static int capitalised_words(const sg_folded *f, const char *s, size_t b, size_t
         words++;
         while (k < e && (f->flags[k] & SG_F_ALNUM))
             k++;
-        while (k < e && (f->text[k] == ' ' || f->text[k] == '\'')) {
-            spaced |= f->text[k] == ' ' && s[f->src[k]] == ' ';
+        size_t sep = k;
+        while (k < e && (f->text[k] == ' ' || f->text[k] == '\''))
             k++;
+        if (k > sep && k < e) {
+            /* the separator as written: a space makes the words apart, a
+               dash between spaces two names ("Hôpital Nord – APHM") */
+            const unsigned char *a = (const unsigned char *)s + f->src[sep],
+                                *z = (const unsigned char *)s + f->src[k];
+            int dash = 0, space = 0;
+            for (const unsigned char *c = a; c < z; c++) {
+                space |= *c == ' ';
+                dash |= *c == '-' ||
+                        (c + 2 < z && c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0x90 && c[2] <= 0x95);
+            }
+            if (dash && space)
+                return 0;
+            spaced |= space;
         }
         if (k < e && !(f->flags[k] & SG_F_ALNUM))
             return 0;
