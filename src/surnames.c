@@ -200,7 +200,20 @@ static int common_surname(const char *t, size_t n)
         "renaud",    "rey",      "richard",   "riviere",    "robin",     "roche",    "rodriguez",
         "roger",     "rolland",  "rousseau",  "roussel",    "roux",      "roy",      "royer",
         "sanchez",   "schmitt",  "schneider", "vasseur",    "vidal",     "weber"};
-    return sg_word_in(t, n, common, sizeof(common) / sizeof(*common));
+    size_t lo = 0, hi = sizeof(common) / sizeof(*common); /* (asked of every civility) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, cl = strlen(common[mid]);
+        int c = memcmp(common[mid], t, cl < n ? cl : n);
+        if (!c)
+            c = (cl > n) - (cl < n);
+        if (!c)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 /* Does a civility name someone else than `who` (surname at folded [p, end)):
@@ -214,6 +227,7 @@ static int civility_other(const sg_matcher *m, const sg_folded *f, size_t p, siz
     static const char *const offices[] = {"depute", "maire", "ministre", "prefet", "president"};
     if (m->gaz->ents[who].found || common_surname(f->text + p, end - p))
         return 1;
+    /* (the document's other mentions, looked at once a person: below) */
     for (size_t w = p; w < end;) {
         size_t we = w;
         while (we < end && (f->flags[we] & SG_F_ALNUM))
@@ -328,6 +342,12 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     sg_hits add = {0};
     int rc = 0;
+    /* the civilities' answers for the document's people, asked once each (a
+       text says "M. Millet" again and again) */
+    enum { MEMO = 8 };
+    uint32_t memo_who[MEMO];
+    unsigned char memo_other[MEMO];
+    unsigned nmemo = 0;
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = sg_next_capital(f, 1, f->len); p < f->len && !rc;
          p = sg_next_capital(f, p + 1, f->len)) {
@@ -339,15 +359,29 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         }
         size_t b = particle_before(f, p);
         int direct = title_before(f, p), title = direct ? direct : b == p ? 0 : title_before(f, b);
-        if (!title || title_named_after(f, direct ? p : b))
+        if (!title)
             continue;
         size_t end;
         uint32_t who = bearer_at(m, f, p, &end);
-        size_t start = who != SG_TRIE_NONE ? with_particle(m, f, p, who) : p;
-        if (who != SG_TRIE_NONE && (k >= h->n || h->v[k].fs >= end) &&
-            (b == p || direct || start == b) &&
-            !(title == TITLE_CIVILITY && civility_other(m, f, start, end, who)))
-            rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
+        if (who == SG_TRIE_NONE)
+            continue;
+        size_t start = with_particle(m, f, p, who);
+        if ((k < h->n && h->v[k].fs < end) || !(b == p || direct || start == b) ||
+            title_named_after(f, direct ? p : b))
+            continue;
+        if (title == TITLE_CIVILITY) {
+            unsigned i = 0;
+            while (i < nmemo && memo_who[i] != who)
+                i++;
+            int other = i < nmemo ? memo_other[i] : civility_other(m, f, start, end, who);
+            if (i == nmemo && nmemo < MEMO) {
+                memo_who[nmemo] = who;
+                memo_other[nmemo++] = (unsigned char)other;
+            }
+            if (other)
+                continue;
+        }
+        rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
     }
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);

@@ -105,6 +105,15 @@ static int particle_glued(sg_matcher *m, uint32_t entity, const char *t, const u
     static const char *const particles[] = {"ben", "da", "das", "de",  "del", "della",
                                             "des", "di", "do",  "dos", "du",  "el",
                                             "la",  "le", "van", "von"};
+    /* (most names have no particle: a short word after a space, asked first) */
+    int maybe = 0;
+    for (const char *sp = memchr(t, ' ', n); sp && !maybe;
+         sp = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - t))) {
+        const char *e = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - t));
+        maybe = e && e - sp - 1 >= 2 && e - sp - 1 <= 5;
+    }
+    if (!maybe)
+        return 0;
     size_t ws[8], we[8], nw = 0;
     for (size_t i = 0; i < n;) {
         if (!(fl[i] & SG_F_ALNUM)) {

@@ -625,7 +625,10 @@ int sg_initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t k
 {
     char k2[SKEL_MAX];
     int rc = 0;
-    for (unsigned a = 3; a <= 4 && a + 1 <= words && !rc; a++) {
+    /* (one word after the initials only after a kind's words spelt out, its
+       head first and no acronym of the name's own: tested once, cheaply) */
+    int kind_first = words <= 5 && !(needs & SKEL_ACRONYM1) && sg_generic_head(k, strcspn(k, " "));
+    for (unsigned a = 3; a <= 4 && a + 1 + !kind_first <= words && !rc; a++) {
         size_t p = 0, q = 0, o = 0;
         unsigned w = 0;
         for (; p < kn && w < a; w++) { /* the initials */
@@ -641,9 +644,7 @@ int sg_initials_readings(sg_matcher *m, uint32_t entity, const char *k, size_t k
                 break;
         /* (one word after: the kind's words spelt out, its head first; not
            an acronym's: "CRPV Marseille Provence Corse" is no "CMP Corse") */
-        if (q < o || o + 1 + (kn - p) > SKEL_MAX ||
-            (a + 2 > words && (!sg_kind_acronym(k2, o) || (needs & SKEL_ACRONYM1) ||
-                               !sg_generic_head(k, strcspn(k, " ")))))
+        if (q < o || o + 1 + (kn - p) > SKEL_MAX || (a + 2 > words && !sg_kind_acronym(k2, o)))
             continue;
         k2[o++] = ' ';
         memcpy(k2 + o, k + p, kn - p);
@@ -841,7 +842,8 @@ int sg_military_hospital(sg_matcher *m, uint32_t entity, const char *k, size_t k
 int sg_eponym_surname(sg_matcher *m, uint32_t entity, const char *written, const char *k, size_t kn,
                       unsigned words, uint32_t needs)
 {
-    if (words < 3 || words > 5 || !sg_generic_head(k, strcspn(k, " ")))
+    const char *h = strrchr(written, '-'); /* (most names have none: asked first) */
+    if (!h || words < 3 || words > 5 || !sg_generic_head(k, strcspn(k, " ")))
         return 0;
     size_t s2 = kn; /* the surname's start, then the first name's */
     while (s2 > 0 && k[s2 - 1] != ' ')
@@ -853,9 +855,8 @@ int sg_eponym_surname(sg_matcher *m, uint32_t entity, const char *written, const
         s1--;
     /* joined by a hyphen as written: "Henri-Malartic" */
     size_t fl = s2 - 1 - s1, sl = kn - s2;
-    const char *h = strrchr(written, '-');
-    if (!h || strlen(h + 1) != sl || h - written < (ptrdiff_t)fl ||
-        !sg_first_name_word(k + s1, fl) || sl < 3 || s1 == 0)
+    if (strlen(h + 1) != sl || h - written < (ptrdiff_t)fl || !sg_first_name_word(k + s1, fl) ||
+        sl < 3 || s1 == 0)
         return 0;
     char buf[SKEL_MAX];
     memcpy(buf, k, s1);

@@ -17,8 +17,9 @@ unsigned sg_way_noun(const char *t, size_t n)
         {"promenade", SG_WAY_WALK}, {"quai", SG_WAY_STREET},      {"route", SG_WAY_ROAD},
         {"rue", SG_WAY_STREET},     {"square", SG_WAY_SQUARE},    {"traverse", SG_WAY_WORD},
     };
-    for (size_t k = 0; k < sizeof(ways) / sizeof(*ways); k++)
-        if (strlen(ways[k].w) == n && !memcmp(t, ways[k].w, n))
+    /* (asked before every surname and many names: the first letter first) */
+    for (size_t k = 0; n > 0 && k < sizeof(ways) / sizeof(*ways); k++)
+        if (ways[k].w[0] == t[0] && strlen(ways[k].w) == n && !memcmp(t, ways[k].w, n))
             return ways[k].kind;
     return 0;
 }
