@@ -82,6 +82,7 @@ int sg_suggest_board(const char *key)
 int sg_suggest_spelt_kind(const char *key)
 {
     static const char *const kinds[] = {
+        "centre d'hebergement et de reinsertion sociale",
         "centre de lutte contre le cancer",
         "centre hospitalier specialise",
         "centre hospitalier universitaire",
@@ -93,6 +94,7 @@ int sg_suggest_spelt_kind(const char *key)
         "etablissement d'hebergement pour personnes agees dependantes",
         "groupement de cooperation sanitaire",
         "groupement hospitalier de territoire",
+        "hopital d'instruction des armees",
         "institut de formation en soins infirmiers",
         "maison de sante pluriprofessionnelle",
         "service d'accueil des urgences",

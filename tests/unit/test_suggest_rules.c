@@ -502,6 +502,20 @@ static void ampersands_and_pluses(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* Kinds of bodies are no bodies: a shelter's kind spelt out with its
+ * acronym, an army's hospital by its kind's acronym alone. */
+static void kinds_of_shelters_and_army_hospitals(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Ce Centre d’hébergement et de réinsertion sociale (CHRS) de stabilisation "
+             "accueille. Le CHRS aussi. Les HIA recrutent. Le HIA de Brest et les HIA.\n");
+    hasnt(l, "Centre d’hébergement et de réinsertion sociale");
+    hasnt(l, "CHRS");
+    hasnt(l, "HIA");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +524,7 @@ int main(void)
         cmocka_unit_test(apostrophes_inside_words),
         cmocka_unit_test(services_venues_and_feasts),
         cmocka_unit_test(ampersands_and_pluses),
+        cmocka_unit_test(kinds_of_shelters_and_army_hospitals),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
