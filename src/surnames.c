@@ -147,11 +147,12 @@ static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, u
  * "monsieur Gaudin", "le docteur Mesnier"), which name anyone as often
  * (sg_resolve_titles asks more of them); 0 for none. */
 enum { TITLE_OFFICE = 1, TITLE_CIVILITY = 2 };
+static const char *const offices[] = {
+    "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
+    "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
+#define NOFFICES (sizeof(offices) / sizeof(*offices))
 static int title_before(const sg_folded *f, size_t p)
 {
-    static const char *const offices[] = {
-        "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
-        "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
     static const char *const civilities[] = {"docteur", "dr", "madame", "m", "mme", "monsieur"};
     while (p > 0 && f->text[p - 1] == ' ')
         p--;
@@ -167,7 +168,7 @@ static int title_before(const sg_folded *f, size_t p)
     sg_word_before(f, p, 0, &b, &e);
     if (e != p || e == b)
         return 0;
-    if (sg_word_in(f->text + b, e - b, offices, sizeof(offices) / sizeof(*offices)))
+    if (sg_word_in(f->text + b, e - b, offices, NOFFICES))
         return TITLE_OFFICE;
     if (sg_word_in(f->text + b, e - b, civilities, sizeof(civilities) / sizeof(*civilities)))
         return TITLE_CIVILITY;
@@ -224,7 +225,6 @@ static int common_surname(const char *t, size_t n)
 static int civility_other(const sg_matcher *m, const sg_folded *f, size_t p, size_t end,
                           uint32_t who)
 {
-    static const char *const offices[] = {"depute", "maire", "ministre", "prefet", "president"};
     if (m->gaz->ents[who].found || common_surname(f->text + p, end - p))
         return 1;
     /* (the document's other mentions, looked at once a person: below) */
@@ -232,7 +232,7 @@ static int civility_other(const sg_matcher *m, const sg_folded *f, size_t p, siz
         size_t we = w;
         while (we < end && (f->flags[we] & SG_F_ALNUM))
             we++;
-        if (sg_word_in(f->text + w, we - w, offices, sizeof(offices) / sizeof(*offices)))
+        if (sg_word_in(f->text + w, we - w, offices, NOFFICES))
             return 1;
         w = we;
         while (w < end && !(f->flags[w] & SG_F_ALNUM))

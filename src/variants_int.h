@@ -61,7 +61,7 @@
      ~SG_VARIANT_PERIPHRASES & ~SG_VARIANT_QUALIFIERS)
 _Static_assert((SKEL_VARIANTS & (SKEL_ACRONYM1 | SKEL_CONTRACTED | SKEL_UPPER1 | SKEL_DEAD |
                                  SKEL_DERIVED | SKEL_CONFIRM | SKEL_CAPITALS | SKEL_CAPITAL1 |
-                                 SKEL_BRANCH | SKEL_LOCAL | SKEL_GLUED)) == 0,
+                                 SKEL_BRANCH | SKEL_LOCAL | SKEL_GLUED | WALK_UPPER_BEFORE)) == 0,
                "a skeleton's flags overlap the variants it needs");
 
 /* The content words of folded t[0, n) (flags fl), one space apart, as a

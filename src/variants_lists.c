@@ -141,7 +141,7 @@ static size_t past_acronym(const sg_folded *f, size_t j)
        de Carpentras", "de Riez (04), d'Embrun (05)" */
     const char *close = memchr(f->text + j + 2, ')', f->len - j - 2 < 32 ? f->len - j - 2 : 32);
     size_t n = close ? (size_t)(close - (f->text + j + 2)) : 0;
-    if (n && (sg_department_of(f->text + j + 2, n) || sg_department_code(f->text + j + 2, n)))
+    if (n && sg_department_of(f->text + j + 2, n)) /* (a number too) */
         return j + 2 + n + 1;
     return j;
 }
