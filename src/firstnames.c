@@ -197,7 +197,8 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int sg_first_name_word(const char *w, size_t n)
+/* Whether the word w[0, n) is one of the sorted list's `count` words. */
+static int in_sorted(const char *const *list, size_t count, const char *w, size_t n)
 {
     char buf[32];
     if (n == 0 || n >= sizeof(buf))
@@ -205,8 +206,12 @@ int sg_first_name_word(const char *w, size_t n)
     memcpy(buf, w, n);
     buf[n] = '\0';
     const char *key = buf;
-    return bsearch(&key, first_names, sizeof(first_names) / sizeof(*first_names), sizeof(char *),
-                   cmp_str) != NULL;
+    return bsearch(&key, list, count, sizeof(char *), cmp_str) != NULL;
+}
+
+int sg_first_name_word(const char *w, size_t n)
+{
+    return in_sorted(first_names, sizeof(first_names) / sizeof(*first_names), w, n);
 }
 
 int sg_first_name(const char *w)
@@ -222,6 +227,19 @@ int sg_first_name(const char *w)
             return 1;
         w = sp + 1;
     }
+}
+
+/* The particles of surnames, folded and sorted: Le Toulec, La Fontaine, Ben
+ * Brahim, Van Damme, Da Silva, Das Neves, Di Meglio, Do Carmo, Dos Santos, El
+ * Khomri, Al Fayed, De Mester; the second of two, Van Den Bulcke, Van Der
+ * Meer. */
+static const char *const particles[] = {"al",  "ben", "da",  "das", "de", "del", "della",
+                                        "den", "der", "des", "di",  "do", "dos", "du",
+                                        "el",  "la",  "le",  "van", "von"};
+
+int sg_surname_particle(const char *w, size_t n)
+{
+    return in_sorted(particles, sizeof(particles) / sizeof(*particles), w, n);
 }
 
 const char *const *sg_first_names(size_t *n)

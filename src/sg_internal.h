@@ -122,6 +122,11 @@ int sg_compass_point(const char *t, size_t n);
 int sg_first_name(const char *w);
 int sg_first_name_word(const char *w, size_t n);
 
+/* Whether the folded word w[0, n) is a particle of surnames ("le", "da",
+ * "van", "ben"...): the one list the suggester and the glued readings ask.
+ * (firstnames.c) */
+int sg_surname_particle(const char *w, size_t n);
+
 /* The kind of way the folded word t[0, n) names, 0 for none: a street's
  * noun ("rue", "avenue", "bd", "quai"...), one that is a common word too
  * ("cours", "traverse": "le cours de Jean Dupont" is a lecture), a road's

@@ -10,20 +10,14 @@
 #include "sg_internal.h"
 #include "suggest_int.h"
 
-/* A capitalised particle of a surname: Le Toulec, La Fontaine, Ben Brahim,
- * Van Damme, Da Silva, Di Meglio, Dos Santos, El Khomri, De Mester; the second
- * of two, Van Den Bulcke, Van Der Meer. */
+/* A capitalised particle of a surname (sg_surname_particle): Le Toulec, Van
+ * Den Bulcke. */
 static int name_particle(const sg_scan *sc, size_t i)
 {
-    static const char *const particles[] = {"al",  "ben", "da",  "de",  "del", "della",
-                                            "den", "der", "des", "di",  "dos", "du",
-                                            "el",  "la",  "le",  "van", "von"};
     if (!(sc->tok[i].flags & T_CAP) || (sc->tok[i].flags & (T_COVERED | T_FURNITURE)))
         return 0;
-    for (size_t k = 0; k < sizeof(particles) / sizeof(*particles); k++)
-        if (is(sc, i, particles[k]))
-            return 1;
-    return 0;
+    const char *w = fw(sc, i);
+    return sg_surname_particle(w, strlen(w));
 }
 
 /* First names left out of the list because they are places or words more

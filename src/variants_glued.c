@@ -102,9 +102,6 @@ static int glued(sg_matcher *m, uint32_t entity, const char *written, const char
 static int particle_glued(sg_matcher *m, uint32_t entity, const char *t, const unsigned char *fl,
                           size_t n, uint32_t needs)
 {
-    static const char *const particles[] = {"ben", "da", "das", "de",  "del", "della",
-                                            "des", "di", "do",  "dos", "du",  "el",
-                                            "la",  "le", "van", "von"};
     /* (most names have no particle: a short word after a space, asked first) */
     int maybe = 0;
     for (const char *sp = memchr(t, ' ', n); sp && !maybe;
@@ -129,8 +126,7 @@ static int particle_glued(sg_matcher *m, uint32_t entity, const char *t, const u
     }
     char buf[SKEL_MAX];
     for (size_t p = 1; p + 1 < nw; p++) {
-        if (!sg_word_in(t + ws[p], we[p] - ws[p], particles,
-                        sizeof(particles) / sizeof(*particles)))
+        if (!sg_surname_particle(t + ws[p], we[p] - ws[p]))
             continue;
         size_t o = 0;
         for (size_t w = 0; w < nw; w++) {

@@ -56,6 +56,25 @@ static void first_names(void **state)
     assert_false(sg_first_name(""));
 }
 
+/* The one list of surnames' particles, which both the suggester and the glued
+ * readings ask (each had its own, and they differed): found by a binary
+ * search, so every one asked finds it only if the list is sorted. */
+static void surname_particles(void **state)
+{
+    (void)state;
+    static const char *const all[] = {"al",  "ben", "da",  "das", "de", "del", "della",
+                                      "den", "der", "des", "di",  "do", "dos", "du",
+                                      "el",  "la",  "le",  "van", "von"};
+    for (size_t i = 0; i < sizeof(all) / sizeof(*all); i++)
+        if (!sg_surname_particle(all[i], strlen(all[i])))
+            fail_msg("'%s' is no particle", all[i]);
+    assert_true(sg_surname_particle("le bras", 2)); /* a word of a longer text */
+    assert_false(sg_surname_particle("dupont", 6));
+    assert_false(sg_surname_particle("l", 1));
+    assert_false(sg_surname_particle("", 0));
+    assert_false(sg_surname_particle("dellavalle", 10));
+}
+
 /* Generic capitalised words and headings name nothing; nor a town's people
  * after a plural article or noun ("les Six-Fournais", "les élus Seynois"),
  * nor a building after "l'immeuble". */
@@ -2273,6 +2292,7 @@ int main(void)
         cmocka_unit_test(lists_sorted),
         cmocka_unit_test(corpus_and_file),
         cmocka_unit_test(first_names),
+        cmocka_unit_test(surname_particles),
         cmocka_unit_test(generic_words),
         cmocka_unit_test(portfolios_boards_kinds),
         cmocka_unit_test(benefits),
