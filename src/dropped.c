@@ -1,6 +1,7 @@
 /* Readings dropped once the mentions are chosen: what the words chosen name
  * is not the entity whose name they spell. A person's name as the name of a
- * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"),
+ * thing ("l'hôpital Simone-Veil"), a kind's acronym as the kind ("les CPTS"), a
+ * body's acronym after a plural as its kind ("les CeGIDD"),
  * "État" in a compound ("secrétaire d'État"), a name inside a handle, an
  * address or a file's name or glued to an ending ("Apt·es"), a place in an area's name ("la plaine
  * du Var"), a hospital in a district's ("le quartier de Sainte-Musse"), a town's council in its
@@ -11,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "match_int.h"
 #include "sg_internal.h"
@@ -74,6 +76,60 @@ static int eponym(const sg_matcher *m, const sg_folded *f, const char *s, const 
 static int kind(const sg_folded *f, const sg_hit *x)
 {
     return sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_context(f, x->fs);
+}
+
+/* Does the label of `entity` name several, as "Hospices civils de Lyon" or
+ * "Les Hôpitaux de Marseille" do: "les HCL" is that body? Its first word,
+ * not in capitals, ends in -s or -x, or it starts with "Les". */
+static int plural_label(const sg_matcher *m, uint32_t entity)
+{
+    const char *l = m->gaz->ents[entity].label;
+    l += l[0] == '!' || l[0] == '=';
+    if (!strncasecmp(l, "les ", 4))
+        return 1;
+    size_t n = strcspn(l, " -'");
+    int lower = 0;
+    for (size_t i = 0; i < n; i++)
+        lower |= l[i] >= 'a' && l[i] <= 'z';
+    return lower && n > 1 && (l[n - 1] == 's' || l[n - 1] == 'x');
+}
+
+/* Is the one word at [fs, fe) written as an acronym of `entity`: two
+ * capitals or more there ("CeGIDD", "SDIS"), or one of its names in capitals
+ * ("Urssaf" for URSSAF)? */
+static int acronym_written(const sg_matcher *m, const sg_folded *f, uint32_t entity, size_t fs,
+                           size_t fe)
+{
+    unsigned upper = 0;
+    for (size_t i = fs; i < fe; i++) {
+        if (!(f->flags[i] & SG_F_ALNUM))
+            return 0;
+        upper += (f->flags[i] & SG_F_UPPER) != 0;
+    }
+    if (upper >= 2)
+        return 1;
+    const sg_entity *e = &m->gaz->ents[entity];
+    for (size_t a = 0; a < e->naliases; a++) {
+        const char *w = e->aliases[a];
+        w += w[0] == '!' || w[0] == '=';
+        size_t caps = 0;
+        for (const char *c = w; *c; c++)
+            caps += *c >= 'A' && *c <= 'Z';
+        if (caps >= 2 && strlen(w) == fe - fs && !strncasecmp(w, f->text + fs, fe - fs))
+            return 1;
+    }
+    return 0;
+}
+
+/* An organisation named by an acronym alone after a plural determiner is
+ * its kind, not one body: "les CeGIDD sont nés de...", "le réseau des
+ * Urssaf", "13 CeGIDD principaux", "aux SDIS" (but "les HCL", a name of
+ * several). kind() says so of the kinds' acronyms after any determiner. */
+static int plural_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    return !sg_is_place(m, x->entity) && !sg_is_person(m, x->entity) &&
+           (f->flags[x->fs] & SG_F_UPPER) && sg_plural_before(f, x->fs) &&
+           acronym_written(m, f, x->entity, x->fs, x->fe) && !plural_label(m, x->entity);
 }
 
 /* "État" after an elided "d'" with no article is a compound's, not the
@@ -470,10 +526,11 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
             h->v[out - 1].how = SG_HIT_VARIANT;
             continue;
         }
-        if (!eponym(m, f, s, x) && !kind(f, x) && !state_compound(f, x) && !other_state(f, x) &&
-            !in_address(f, x->fs, x->fe) && !glued_ending(f, x->fe) && !in_area(m, f, x) &&
-            !in_district(m, f, x) && !in_street(m, f, x) && !in_hotel(m, f, x) &&
-            !after_head(m, f, x) && !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
+        if (!eponym(m, f, s, x) && !kind(f, x) && !plural_acronym(m, f, x) &&
+            !state_compound(f, x) && !other_state(f, x) && !in_address(f, x->fs, x->fe) &&
+            !glued_ending(f, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
+            !in_street(m, f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
+            !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }

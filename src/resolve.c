@@ -241,8 +241,11 @@ static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *
  * ARS")? A defined acronym there is the common noun, not the body defined. */
 int sg_plural_before(const sg_folded *f, size_t q)
 {
-    static const char *const plural[] = {"les",       "des", "aux", "ces",   "deux",  "trois",
-                                         "plusieurs", "nos", "vos", "leurs", "autres"};
+    static const char *const plural[] = {
+        "autres", "aux",         "ces",        "certaines", "certains",  "cinq",   "des",
+        "deux",   "differentes", "differents", "dix",       "huit",      "les",    "leurs",
+        "neuf",   "nombreuses",  "nombreux",   "nos",       "plusieurs", "quatre", "quelques",
+        "sept",   "six",         "trois",      "vos"};
     /* the plural's adjective between them: "12 nouveaux IHU", "les futures
      * CPTS" */
     static const char *const adjectives[] = {"nouveaux", "nouvelles", "futurs", "futures",
