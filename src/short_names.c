@@ -311,6 +311,27 @@ static uint32_t bearer(const sg_short_cache *c, const shorts *s, const char *w, 
     return who;
 }
 
+/* A variant's reading of one word, "la Chrysalide" for La Chrysalide
+ * Marseille (its town dropped), in a document that named before another
+ * organisation of which the word is a short name ("La Chrysalide de Martigues
+ * et du Golfe de Fos") and not the variant's: the document's own naming wins,
+ * and the hit becomes the short name's. */
+static void other_bearer(const sg_matcher *m, const sg_short_cache *c, const shorts *s,
+                         const sg_folded *f, sg_hit *x)
+{
+    if (x->how != SG_HIT_VARIANT || !s->n || m->is_person[x->entity] || m->is_place[x->entity] ||
+        memchr(f->text + x->fs, ' ', x->fe - x->fs))
+        return;
+    for (size_t i = 0; i < s->nnamed; i++)
+        if (s->named[i] == x->entity)
+            return;
+    uint32_t y = bearer(c, s, f->text + x->fs, x->fe - x->fs);
+    if (y != SG_TRIE_NONE) {
+        x->entity = y;
+        x->how = SG_HIT_SHORT;
+    }
+}
+
 /* Is the word before folded offset p a way's noun or a school's or a
  * stadium's ("rue Pasteur", "collège Pasteur", "stade Vélodrome")? */
 static int after_street(const sg_folded *f, size_t p)
@@ -466,6 +487,7 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
+            other_bearer(m, c, &s, f, &h->v[k]);
             uint32_t x = h->v[k].entity;
             if ((m->allowed[x] & SG_VARIANT_SHORT_NAMES) && !m->is_person[x] && !m->is_place[x] &&
                 (rc = add_named(m, c, &s, x)))

@@ -1017,6 +1017,35 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, 
     return 0;
 }
 
+/* A name with "et" between its words read without it, as the press
+ * shortens a long name: "la Chrysalide de Martigues Golfe de Fos" for La
+ * Chrysalide de Martigues et du Golfe de Fos (three words or more left; in
+ * the text, "et" is no function word: "l'Assistance publique et hôpitaux de
+ * Marseille" names two things). */
+static int coordination_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
+                                uint32_t needs)
+{
+    const char *at = memchr(k, 'e', kn);
+    while (at && !(at > k && at[-1] == ' ' && at + 3 <= k + kn && at[1] == 't' && at[2] == ' '))
+        at = memchr(at + 1, 'e', kn - (size_t)(at + 1 - k));
+    if (!at)
+        return 0;
+    char buf[SKEL_MAX];
+    size_t o = 0;
+    unsigned words = 1;
+    for (size_t i = 0; i < kn; i++) {
+        if (i + 4 <= kn && !memcmp(k + i, " et ", 4)) {
+            i += 2; /* (the space after "et" is copied next) */
+            continue;
+        }
+        words += k[i] == ' ';
+        buf[o++] = k[i];
+    }
+    if (words < 3 || taken(m, buf, o))
+        return 0;
+    return add_derived(m, entity, buf, o, (uint32_t)(needs | SG_VARIANT_FUNCTION_WORDS));
+}
+
 /* A name that ends with a commune's name, read with the commune's short
  * name (sg_town_short): "la Ville d'Aix" for the Ville d'Aix-en-Provence,
  * "l'hôpital de Salon" for the Hôpital de Salon-de-Provence (two words or
@@ -1285,6 +1314,8 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = short_town_tail(m, entity, written, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = town_short_end(m, entity, written, k, kn, needs);
+    if (!rc && words >= 4 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
+        rc = coordination_dropped(m, entity, k, kn, needs);
     if (!rc && words >= 4 && headed)
         rc = sg_town_then_name(m, entity, written, k, kn, needs);
     if (!rc && !m->is_place[entity])
