@@ -153,6 +153,14 @@ for id in org:fsmr-filnemus org:fne org:ipsos org:uhsi-marseille org:greffes-plu
     check "bundled gazetteers (thirty-second) name $id" grep -qP "\t$id\t" "$T/rows32.tsv"
 done
 
+# The thirty-third session's rows: a disability association, a women's health unit, a
+# sexual-health association in capitals, a thermal spa, a sports rehabilitation centre.
+printf 'La Chrysalide Marseille, la Maison des femmes Marseille Provence et AIDES visitent les Thermes de Gréoux-les-Bains et le CERS de Capbreton.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows33.tsv" - >/dev/null
+for id in org:chrysalide-marseille org:maison-des-femmes-marseille org:aides org:thermes-greoux org:cers-capbreton; do
+    check "bundled gazetteers (thirty-third) name $id" grep -qP "\t$id\t" "$T/rows33.tsv"
+done
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
