@@ -241,11 +241,20 @@ static size_t run_back(const sg_scan *sc, size_t b)
     return n;
 }
 
+/* Does a surname in capitals end the run of name words [a, a + n) ("Madame
+ * Emilie CHENEAU Gestionnaire de cas": the word after it, not in capitals,
+ * is the next role's)? */
+static int caps_end(const sg_scan *sc, size_t a, size_t n)
+{
+    return n >= 2 && (sc->tok[a + n - 1].flags & T_UPPER) && !(sc->tok[a + n].flags & T_UPPER);
+}
+
 /* The length of the run of name words starting at word a (at most 4). */
 static size_t run_forward(const sg_scan *sc, size_t a)
 {
     size_t n = 0;
-    while (a + n < sc->ntok && n < 4 && name_word(sc, a + n) && (n == 0 || sep_blank(sc, a + n)))
+    while (a + n < sc->ntok && n < 4 && name_word(sc, a + n) &&
+           (n == 0 || (sep_blank(sc, a + n) && !caps_end(sc, a, n))))
         n++;
     return n;
 }
@@ -300,6 +309,7 @@ static int role_before(sg_scan *sc, size_t r)
         /* (a role's word after a name is the next role, not the surname:
            "Marie Dupont Conseillère départementale") */
         while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n) &&
+               !caps_end(sc, k, n) &&
                !(n >= 2 && in(sc, k + n, SG_WL_ROLE) && k + n + 1 < sc->ntok &&
                  (sc->tok[k + n + 1].flags & T_LOWER)))
             n++;
@@ -309,7 +319,10 @@ static int role_before(sg_scan *sc, size_t r)
              (k == r + 2 && sep_blank(sc, k) && sep_blank(sc, r + 1) &&
               (sg_suggest_nationality(sc, r + 1) || sg_suggest_lower_adjective(sc, r + 1)))))
             return add_pair(sc, k);
-        if (n >= 3)
+        /* (after an acronym, the last two words are the body's name but
+           for a first name: "la présidente du FAM Terro Flourido", not "le
+           président de la FHF Jean Dupont") */
+        if (n >= 3 && !((sc->tok[k].flags & T_UPPER) && !sg_first_name(fw(sc, k + n - 2))))
             return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
         /* "le président Barrand": a surname alone after the role */
         if (n == 1 && k == r + 1 && r > 0 && sep_blank(sc, r) && is_article(fw(sc, r - 1)) &&

@@ -516,6 +516,48 @@ static void kinds_of_shelters_and_army_hospitals(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A list of people by civility, each surname in capitals and a role after it
+ * ("Madame Coralie VERNAT Gestionnaire de cas"): the surname in capitals ends
+ * the name, after a title or a role before it. After an acronym, two
+ * capitalised words are a body's name ("du FAM Les Oliviers Bleus"), but for a
+ * first name ("de la FHF Jean Vidalin"). */
+static void surnames_in_capitals_and_acronyms(void **state)
+{
+    (void)state;
+    /* (with the default options: one mention of a sequence is no row) */
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    const char *texts[] = {
+        "Étaient présents : - Madame Lise TORRAN Présidente de l’association - Madame "
+        "Coralie VERNAT Gestionnaire de cas complexes - Madame Inès FOLCO Présidente du "
+        "Conseil de vie sociale du FAM Oliviers Bleus. Le président de la FHF Jean Vidalin "
+        "a parlé.\n",
+        NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Coralie Vernat", "person");
+    hasnt(l, "Coralie Vernat Gestionnaire");
+    hasnt(l, "Vernat Gestionnaire");
+    hasnt(l, "Oliviers Bleus");
+    has(l, "Jean Vidalin", "person");
+    sg_suggestion_list_free(l);
+}
+
+/* Medical words and services in capitals name no body: a school aide (AVS),
+ * a vaccine (ROR), a virus (VRS), a spa's, a procedure's long form. */
+static void medical_words(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("Le manque d’AVS pèse. Deux doses de ROR protègent. Le VRS circule. Le Spa ouvre. "
+             "L’Interruption volontaire de grossesse (IVG) reste difficile d’accès.\n");
+    hasnt(l, "AVS");
+    hasnt(l, "ROR");
+    hasnt(l, "VRS");
+    hasnt(l, "Spa");
+    hasnt(l, "Interruption");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -525,6 +567,8 @@ int main(void)
         cmocka_unit_test(services_venues_and_feasts),
         cmocka_unit_test(ampersands_and_pluses),
         cmocka_unit_test(kinds_of_shelters_and_army_hospitals),
+        cmocka_unit_test(surnames_in_capitals_and_acronyms),
+        cmocka_unit_test(medical_words),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
