@@ -146,7 +146,7 @@ static size_t with_particle(const sg_matcher *m, const sg_folded *f, size_t p, u
  * Muselier"), TITLE_CIVILITY for a civility or "docteur" ("M. Castel",
  * "monsieur Gaudin", "le docteur Mesnier"), which name anyone as often
  * (sg_resolve_titles asks more of them); 0 for none. */
-enum { TITLE_OFFICE = 1, TITLE_CIVILITY = 2 };
+enum { TITLE_OFFICE = 1, TITLE_CIVILITY = 2, TITLE_PLURAL = 4 };
 static const char *const offices[] = {
     "depute",  "deputee",   "general",    "maire",      "ministre",    "pr",       "prefet",
     "prefete", "president", "presidente", "professeur", "professeure", "senateur", "senatrice"};
@@ -154,6 +154,9 @@ static const char *const offices[] = {
 static int title_before(const sg_folded *f, size_t p)
 {
     static const char *const civilities[] = {"docteur", "dr", "madame", "m", "mme", "monsieur"};
+    /* in the plural, before two people: "les professeurs Joyeux et Montagnier" */
+    static const char *const plurals[] = {"docteurs", "drs",  "mesdames", "messieurs",
+                                          "mm",       "mmes", "prs",      "professeurs"};
     while (p > 0 && f->text[p - 1] == ' ')
         p--;
     if (p > 0 && f->text[p - 1] == '.')
@@ -162,7 +165,7 @@ static int title_before(const sg_folded *f, size_t p)
        bytes of strchr("elrtm", c) tested inline, its calls were 16M
        instructions of the sparse bench run) */
     char c = p ? f->text[p - 1] : 0;
-    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == 'm'))
+    if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == 'm' || c == 's'))
         return 0;
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e);
@@ -172,6 +175,8 @@ static int title_before(const sg_folded *f, size_t p)
         return TITLE_OFFICE;
     if (sg_word_in(f->text + b, e - b, civilities, sizeof(civilities) / sizeof(*civilities)))
         return TITLE_CIVILITY;
+    if (sg_word_in(f->text + b, e - b, plurals, sizeof(plurals) / sizeof(*plurals)))
+        return TITLE_CIVILITY | TITLE_PLURAL;
     return 0;
 }
 
@@ -338,16 +343,54 @@ static uint32_t bearer_at(const sg_matcher *m, const sg_folded *f, size_t p, siz
     return q < f->len && q > *end && (f->flags[q] & SG_F_UPPER) ? SG_TRIE_NONE : who;
 }
 
+/* The civilities' answers for the document's people, asked once each (a
+ * text says "M. Millet" again and again): civility_other's. */
+typedef struct {
+    uint32_t who[8];
+    unsigned char other[8];
+    unsigned n;
+} civility_memo;
+
+static int memo_other(const sg_matcher *m, const sg_folded *f, civility_memo *c, size_t start,
+                      size_t end, uint32_t who)
+{
+    unsigned i = 0;
+    while (i < c->n && c->who[i] != who)
+        i++;
+    if (i < c->n)
+        return c->other[i];
+    int other = civility_other(m, f, start, end, who);
+    if (c->n < sizeof(c->who) / sizeof(*c->who)) {
+        c->who[c->n] = who;
+        c->other[c->n++] = (unsigned char)other;
+    }
+    return other;
+}
+
+/* The second surname after a title in the plural and the first surname
+ * ending at `end`, "et" or a comma between them ("les professeurs Joyeux et
+ * Montagnier"): its start, or 0. */
+static size_t second_after(const sg_folded *f, size_t end)
+{
+    size_t q = end;
+    while (q < f->len && f->text[q] == ' ')
+        q++;
+    if (q + 3 < f->len && f->text[q] == 'e' && f->text[q + 1] == 't' && f->text[q + 2] == ' ')
+        q += 3;
+    else if (q < f->len && f->text[q] == ',')
+        q++;
+    else
+        return 0;
+    while (q < f->len && f->text[q] == ' ')
+        q++;
+    return q < f->len && q > end && (f->flags[q] & SG_F_UPPER) ? q : 0;
+}
+
 int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     sg_hits add = {0};
     int rc = 0;
-    /* the civilities' answers for the document's people, asked once each (a
-       text says "M. Millet" again and again) */
-    enum { MEMO = 8 };
-    uint32_t memo_who[MEMO];
-    unsigned char memo_other[MEMO];
-    unsigned nmemo = 0;
+    civility_memo memo = {{0}, {0}, 0};
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = sg_next_capital(f, 1, f->len); p < f->len && !rc;
          p = sg_next_capital(f, p + 1, f->len)) {
@@ -369,19 +412,19 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         if ((k < h->n && h->v[k].fs < end) || !(b == p || direct || start == b) ||
             title_named_after(f, direct ? p : b))
             continue;
-        if (title == TITLE_CIVILITY) {
-            unsigned i = 0;
-            while (i < nmemo && memo_who[i] != who)
-                i++;
-            int other = i < nmemo ? memo_other[i] : civility_other(m, f, start, end, who);
-            if (i == nmemo && nmemo < MEMO) {
-                memo_who[nmemo] = who;
-                memo_other[nmemo++] = (unsigned char)other;
-            }
-            if (other)
-                continue;
-        }
+        if ((title & TITLE_CIVILITY) && memo_other(m, f, &memo, start, end, who))
+            continue;
         rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
+        /* the title in the plural: the person named next too */
+        size_t p2 = title & TITLE_PLURAL ? second_after(f, end) : 0, end2;
+        uint32_t who2 = p2 ? bearer_at(m, f, p2, &end2) : SG_TRIE_NONE;
+        while (!rc && who2 != SG_TRIE_NONE && k < h->n && h->v[k].fe <= p2)
+            k++;
+        if (!rc && who2 != SG_TRIE_NONE && who2 != who && !(k < h->n && h->v[k].fs < end2) &&
+            !memo_other(m, f, &memo, p2, end2, who2)) {
+            rc = sg_hits_push(&add, p2, end2, who2, SG_HIT_SURNAME);
+            p = end2 - 1;
+        }
     }
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);
