@@ -96,16 +96,10 @@ static int plural_label(const sg_matcher *m, uint32_t entity)
 
 /* Is the one word at [fs, fe) written as an acronym of `entity`: two
  * capitals or more there ("CeGIDD", "SDIS"), or one of its names in capitals
- * ("Urssaf" for URSSAF)? */
+ * ("Urssaf" for URSSAF)? `upper`: its capitals (one_word's count). */
 static int acronym_written(const sg_matcher *m, const sg_folded *f, uint32_t entity, size_t fs,
-                           size_t fe)
+                           size_t fe, unsigned upper)
 {
-    unsigned upper = 0;
-    for (size_t i = fs; i < fe; i++) {
-        if (!(f->flags[i] & SG_F_ALNUM))
-            return 0;
-        upper += (f->flags[i] & SG_F_UPPER) != 0;
-    }
     if (upper >= 2)
         return 1;
     const sg_entity *e = &m->gaz->ents[entity];
@@ -121,15 +115,31 @@ static int acronym_written(const sg_matcher *m, const sg_folded *f, uint32_t ent
     return 0;
 }
 
+/* The capitals of the one word at [fs, fe), or -1 when it is more than one
+ * word. */
+static int one_word(const sg_folded *f, size_t fs, size_t fe)
+{
+    int upper = 0;
+    for (size_t i = fs; i < fe; i++) {
+        if (!(f->flags[i] & SG_F_ALNUM))
+            return -1;
+        upper += (f->flags[i] & SG_F_UPPER) != 0;
+    }
+    return upper;
+}
+
 /* An organisation named by an acronym alone after a plural determiner is
  * its kind, not one body: "les CeGIDD sont nés de...", "le réseau des
  * Urssaf", "13 CeGIDD principaux", "aux SDIS" (but "les HCL", a name of
  * several). kind() says so of the kinds' acronyms after any determiner. */
 static int plural_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
-    return !sg_is_place(m, x->entity) && !sg_is_person(m, x->entity) &&
-           (f->flags[x->fs] & SG_F_UPPER) && sg_plural_before(f, x->fs) &&
-           acronym_written(m, f, x->entity, x->fs, x->fe) && !plural_label(m, x->entity);
+    if (!(f->flags[x->fs] & SG_F_UPPER) || sg_is_place(m, x->entity) || sg_is_person(m, x->entity))
+        return 0;
+    int upper = one_word(f, x->fs, x->fe);
+    return upper >= 1 && sg_plural_before(f, x->fs) &&
+           acronym_written(m, f, x->entity, x->fs, x->fe, (unsigned)upper) &&
+           !plural_label(m, x->entity);
 }
 
 /* "État" after an elided "d'" with no article is a compound's, not the

@@ -167,6 +167,10 @@ static int title_before(const sg_folded *f, size_t p)
     char c = p ? f->text[p - 1] : 0;
     if (p == 0 || !(c == 'e' || c == 'l' || c == 'r' || c == 't' || c == 'm' || c == 's'))
         return 0;
+    /* (the plurals end in -rs, -mes: not "les", "des" before most capitals) */
+    if (c == 's' &&
+        !(p >= 3 && (f->text[p - 2] == 'r' || (f->text[p - 2] == 'e' && f->text[p - 3] == 'm'))))
+        return 0;
     size_t b, e;
     sg_word_before(f, p, 0, &b, &e);
     if (e != p || e == b)

@@ -1025,9 +1025,9 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, 
 static int coordination_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
                                 uint32_t needs)
 {
-    const char *at = memchr(k, 'e', kn);
-    while (at && !(at > k && at[-1] == ' ' && at + 3 <= k + kn && at[1] == 't' && at[2] == ' '))
-        at = memchr(at + 1, 'e', kn - (size_t)(at + 1 - k));
+    const char *at = memchr(k, ' ', kn);
+    while (at && !(at + 4 <= k + kn && at[1] == 'e' && at[2] == 't' && at[3] == ' '))
+        at = memchr(at + 1, ' ', kn - (size_t)(at + 1 - k));
     if (!at)
         return 0;
     char buf[SKEL_MAX];
