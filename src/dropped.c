@@ -81,7 +81,7 @@ static int kind(const sg_folded *f, const sg_hit *x)
 /* Does the label of `entity` name several, as "Hospices civils de Lyon" or
  * "Les Hôpitaux de Marseille" do: "les HCL" is that body? Its first word,
  * not in capitals, ends in -s or -x, or it starts with "Les". */
-static int plural_label(const sg_matcher *m, uint32_t entity)
+int sg_plural_label(const sg_matcher *m, uint32_t entity)
 {
     const char *l = m->gaz->ents[entity].label;
     l += l[0] == '!' || l[0] == '=';
@@ -139,7 +139,7 @@ static int plural_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit 
     int upper = one_word(f, x->fs, x->fe);
     return upper >= 1 && sg_plural_before(f, x->fs) &&
            acronym_written(m, f, x->entity, x->fs, x->fe, (unsigned)upper) &&
-           !plural_label(m, x->entity);
+           !sg_plural_label(m, x->entity);
 }
 
 /* "État" after an elided "d'" with no article is a compound's, not the

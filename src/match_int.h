@@ -711,6 +711,10 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
  * "des", "aux", "ces", "plusieurs", "nos"...)? */
 int sg_plural_before(const sg_folded *f, size_t q);
 
+/* Does the label of `entity` name several, as "Hospices civils de Lyon" or
+ * "Les Hôpitaux de Marseille" do (dropped.c)? */
+int sg_plural_label(const sg_matcher *m, uint32_t entity);
+
 /* Drops the chosen hits whose words name something else than the entity they
  * spell (dropped.c): eponyms, kinds, "d'État", handles and addresses. */
 /* Find the gazetteer's `city` column and index the organisations by it. */

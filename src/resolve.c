@@ -435,6 +435,18 @@ static int kind_defined(const sg_folded *f, size_t p, size_t end)
     return ls && sg_kind_before(f, ls);
 }
 
+/* Does the long form at folded offset ls start with its head in the plural,
+ * after a plural determiner, where the entity's name is of one body ("les
+ * Agences régionales de santé (ARS)")? */
+static int plural_head(const sg_matcher *m, const sg_folded *f, size_t ls, uint32_t entity)
+{
+    size_t e = ls;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    return e - ls >= 3 && (f->text[e - 1] == 's' || f->text[e - 1] == 'x') &&
+           sg_plural_before(f, ls) && !sg_plural_label(m, entity);
+}
+
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t n = h->n;
@@ -465,9 +477,10 @@ int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         size_t ls = long_form_start(f, le, l, ln);
         if (!ls || !long_form_head(f, ls))
             continue;
-        if (sg_kind_acronym(l, ln) && sg_kind_before(f, ls)) {
-            /* "un nouvel institut hospitalo-universitaire (IHU)": the kind
-             * defined, not the body whose acronym starts so */
+        if ((sg_kind_acronym(l, ln) && sg_kind_before(f, ls)) || plural_head(m, f, ls, x->entity)) {
+            /* "un nouvel institut hospitalo-universitaire (IHU)", "les Agences
+             * régionales de santé (ARS)": the kind defined, not the body whose
+             * acronym starts so */
             h->v[i].entity = SG_TRIE_NONE;
             continue;
         }

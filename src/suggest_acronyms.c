@@ -302,8 +302,8 @@ static int indefinite_before(const sg_scan *sc, size_t a)
 }
 
 /* A plural determiner before the long form [a, b], its first word in the
- * plural and the others in lower case: "la création des Haltes soins
- * addictions (HSA)" spells a kind out ("les Hospices civils de Lyon", "les
+ * plural and the others in lower case or generic: "la création des Haltes
+ * soins addictions (HSA)" spells a kind out ("les Hospices civils de Lyon", "les
  * Petits Frères des Pauvres" name one body: a capital after the first
  * word). */
 static int plural_kind(const sg_scan *sc, size_t a, size_t b)
@@ -327,8 +327,10 @@ static int plural_kind(const sg_scan *sc, size_t a, size_t b)
         if (in(sc, k, SG_WL_STOP) || !sep_blank(sc, k + 1))
             break;
     }
+    /* (a generic word capitalised is no name: "les Agences régionales de
+       Santé (ARS)") */
     for (size_t k = a + 1; k <= b; k++)
-        if (!(sc->tok[k].flags & T_LOWER))
+        if (!(sc->tok[k].flags & T_LOWER) && !in(sc, k, SG_WL_GENERIC))
             return 0;
     return a < b;
 }

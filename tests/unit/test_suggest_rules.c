@@ -558,6 +558,22 @@ static void medical_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A definition in the plural after a plural determiner spells a kind out,
+ * its generic words capitalised or not ("les Agences régionales de Santé
+ * (ARS)"); a name of several with a place stays ("les Hospices civils de Lyon
+ * (HCL)"). */
+static void plural_definitions(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l =
+        run1("La réforme est mise en œuvre par les Agences régionales de Santé (ARS) depuis "
+             "2010. Les Hospices civils de Lyon (HCL) recrutent.\n");
+    hasnt(l, "Agences régionales de Santé");
+    hasnt(l, "ARS");
+    has(l, "Hospices civils de Lyon", "organisation");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +585,7 @@ int main(void)
         cmocka_unit_test(kinds_of_shelters_and_army_hospitals),
         cmocka_unit_test(surnames_in_capitals_and_acronyms),
         cmocka_unit_test(medical_words),
+        cmocka_unit_test(plural_definitions),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
