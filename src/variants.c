@@ -139,7 +139,12 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        /* medico-social homes and institutes */
                                        {"maison accueil specialisee", "mas"},
                                        {"institut medico educatif", "ime"},
-                                       {"foyer accueil medicalise", "fam"}};
+                                       {"foyer accueil medicalise", "fam"},
+                                       /* unions' local, departmental and regional
+                                          bodies: "l'UL CGT d'Arles" */
+                                       {"union locale", "ul"},
+                                       {"union departementale", "ud"},
+                                       {"union regionale", "ur"}};
 #define NHEADS (sizeof(heads) / sizeof(*heads))
 #define NHOSPITAL_HEADS 6 /* the first: kinds of hospital */
 
