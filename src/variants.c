@@ -221,9 +221,9 @@ int sg_kind_acronym(const char *t, size_t n)
        centre, a professionals' network, a nursing school, a care home, a
        hospitals' grouping, rehabilitation, home hospitalisation, long stays,
        a medico-psychological centre, a social action centre, an army's
-       hospital (lower case, sorted) */
-    static const char *const kinds[] = {"ccas", "cds",  "cmp", "cpts", "ehpad", "ght", "had",
-                                        "hia",  "ifsi", "ihu", "msp",  "ssr",   "usld"};
+       hospital, a sheltered workshop (lower case, sorted) */
+    static const char *const kinds[] = {"ccas", "cds", "cmp",  "cpts", "ehpad", "esat", "ght",
+                                        "had",  "hia", "ifsi", "ihu",  "msp",   "ssr",  "usld"};
     if (sg_head_acronym(t, n))
         return 1;
     for (size_t k = 0; n >= 3 && n <= 5 && k < sizeof(kinds) / sizeof(*kinds); k++)

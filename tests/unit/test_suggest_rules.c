@@ -574,6 +574,19 @@ static void plural_definitions(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A sheltered workshop's kind, ESAT, in any case: a head before its name
+ * ("l'Esat Les Palmiers", as "l'Ehpad Les Pins"), alone no body. */
+static void sheltered_workshops(void **state)
+{
+    (void)state;
+    sg_suggestion_list *l = run1("Depuis sept ans, l’Esat Les Palmiers accueille 163 usagers. "
+                                 "L’Esat vend ses légumes. L’ESAT du Tubé recrute.\n");
+    has(l, "Esat Les Palmiers", "organisation");
+    has(l, "ESAT du Tubé", "organisation");
+    hasnt(l, "Esat");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -586,6 +599,7 @@ int main(void)
         cmocka_unit_test(surnames_in_capitals_and_acronyms),
         cmocka_unit_test(medical_words),
         cmocka_unit_test(plural_definitions),
+        cmocka_unit_test(sheltered_workshops),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
