@@ -198,6 +198,11 @@ static int find_first_names(sg_scan *sc)
         if (i > 0 && (sep_blank(sc, i) || sep_elision(sc, i)) && in(sc, i - 1, SG_WL_NAMED) &&
             !sg_suggest_role_body(sc, i - 1))
             continue;
+        /* (nor the second of two first names after a street's noun: "avenue
+           Jean et Marcel Fontenaille") */
+        if (i > 2 && sep_blank(sc, i) && is(sc, i - 1, "et") && sep_blank(sc, i - 1) &&
+            sg_first_name(fw(sc, i - 2)) && sep_blank(sc, i - 2) && in(sc, i - 3, SG_WL_NAMED))
+            continue;
         /* (nor "le site de Louis Armand": a site's name after "de") */
         if (i > 1 && sep_blank(sc, i) && is(sc, i - 1, "de") && (sc->tok[i - 1].flags & T_LOWER) &&
             sep_blank(sc, i - 1) && site_word(sc, i - 2))
@@ -319,10 +324,12 @@ static int role_before(sg_scan *sc, size_t r)
              (k == r + 2 && sep_blank(sc, k) && sep_blank(sc, r + 1) &&
               (sg_suggest_nationality(sc, r + 1) || sg_suggest_lower_adjective(sc, r + 1)))))
             return add_pair(sc, k);
-        /* (after an acronym, the last two words are the body's name but
-           for a first name: "la présidente du FAM Terro Flourido", not "le
+        /* (after an acronym or a body's head, the last two words are the
+           body's name but for a first name: "la présidente du FAM Terro
+           Flourido", "chef du Pôle Cardio Vasculaire Thoracique", not "le
            président de la FHF Jean Dupont") */
-        if (n >= 3 && !((sc->tok[k].flags & T_UPPER) && !sg_first_name(fw(sc, k + n - 2))))
+        if (n >= 3 && !(((sc->tok[k].flags & T_UPPER) || in(sc, k, SG_WL_ORG_HEAD)) &&
+                        !sg_first_name(fw(sc, k + n - 2))))
             return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
         /* "le président Barrand": a surname alone after the role */
         if (n == 1 && k == r + 1 && r > 0 && sep_blank(sc, r) && is_article(fw(sc, r - 1)) &&

@@ -587,6 +587,26 @@ static void sheltered_workshops(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* No person in a street named after two people ("avenue Jean et Marcel
+ * Fontenaille") nor in a unit's name after a role ("Chef du Pôle Cardio
+ * Vasculaire Thoracique"); the people named together stay. */
+static void streets_and_units(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    const char *texts[] = {"Le site est au 10, avenue Jean et Marcel Fontenaille. Emile Ferrari "
+                           "(Chef du Pôle Cardio Vasculaire Thoracique) a parlé. Les docteurs "
+                           "Jean Martin et Kateryne Paoli sont venus.\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Marcel Fontenaille");
+    hasnt(l, "Vasculaire Thoracique");
+    has(l, "Emile Ferrari", "person");
+    has(l, "Kateryne Paoli", "person");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +620,7 @@ int main(void)
         cmocka_unit_test(medical_words),
         cmocka_unit_test(plural_definitions),
         cmocka_unit_test(sheltered_workshops),
+        cmocka_unit_test(streets_and_units),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
