@@ -78,20 +78,49 @@ static int kind(const sg_folded *f, const sg_hit *x)
     return sg_kind_acronym(f->text + x->fs, x->fe - x->fs) && sg_kind_context(f, x->fs);
 }
 
-/* Does the label of `entity` name several, as "Hospices civils de Lyon" or
- * "Les Hôpitaux de Marseille" do: "les HCL" is that body? Its first word,
- * not in capitals, ends in -s or -x, or it starts with "Les". */
-int sg_plural_label(const sg_matcher *m, uint32_t entity)
+/* Is the name `w` of several, by its first word: "Les ...", or a word of
+ * letters ending in -s or -x ("Hospices", "HÔPITAUX" in capitals too), not a
+ * singular one ("Fonds", "Secours", "Pays")? 1 plural, 0 singular, -1 none
+ * can tell (one word in capitals: an acronym). */
+static int name_plural(const char *w)
 {
-    const char *l = m->gaz->ents[entity].label;
-    l += l[0] == '!' || l[0] == '=';
-    if (!strncasecmp(l, "les ", 4))
+    static const char *const singular[] = {"campus",  "concours", "corps", "cours",
+                                           "fonds",   "palais",   "pays",  "puits",
+                                           "secours", "temps",    "tiers"};
+    w += w[0] == '!' || w[0] == '=';
+    if (!strncasecmp(w, "les ", 4))
         return 1;
-    size_t n = strcspn(l, " -'");
+    size_t n = strcspn(w, " -'");
     int lower = 0;
     for (size_t i = 0; i < n; i++)
-        lower |= l[i] >= 'a' && l[i] <= 'z';
-    return lower && n > 1 && (l[n - 1] == 's' || l[n - 1] == 'x');
+        lower |= w[i] >= 'a' && w[i] <= 'z';
+    if (!lower)
+        return -1; /* (an acronym, "ARS Paca", or a name in capitals) */
+    if (n < 3 || !(w[n - 1] == 's' || w[n - 1] == 'S' || w[n - 1] == 'x' || w[n - 1] == 'X'))
+        return 0;
+    for (size_t k = 0; k < sizeof(singular) / sizeof(*singular); k++)
+        if (strlen(singular[k]) == n && !strncasecmp(w, singular[k], n))
+            return 0;
+    return 1;
+}
+
+/* Does `entity` name several, as the Hospices civils de Lyon or "Les
+ * Hôpitaux de Marseille" do: "les HCL" is that body? One of its names is in
+ * the plural, or none tells (its names are acronyms: "HUG" may be the
+ * Hôpitaux universitaires de Genève). */
+int sg_plural_label(const sg_matcher *m, uint32_t entity)
+{
+    const sg_entity *e = &m->gaz->ents[entity];
+    int told = 0, p = name_plural(e->label);
+    if (p == 1)
+        return 1;
+    told |= p == 0;
+    for (size_t a = 0; a < e->naliases; a++) {
+        if ((p = name_plural(e->aliases[a])) == 1)
+            return 1;
+        told |= p == 0;
+    }
+    return !told;
 }
 
 /* Is the one word at [fs, fe) written as an acronym of `entity`: two
@@ -103,8 +132,8 @@ static int acronym_written(const sg_matcher *m, const sg_folded *f, uint32_t ent
     if (upper >= 2)
         return 1;
     const sg_entity *e = &m->gaz->ents[entity];
-    for (size_t a = 0; a < e->naliases; a++) {
-        const char *w = e->aliases[a];
+    for (size_t a = 0; a <= e->naliases; a++) {
+        const char *w = a < e->naliases ? e->aliases[a] : e->label;
         w += w[0] == '!' || w[0] == '=';
         size_t caps = 0;
         for (const char *c = w; *c; c++)

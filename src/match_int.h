@@ -711,8 +711,9 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch);
  * "des", "aux", "ces", "plusieurs", "nos"...)? */
 int sg_plural_before(const sg_folded *f, size_t q);
 
-/* Does the label of `entity` name several, as "Hospices civils de Lyon" or
- * "Les Hôpitaux de Marseille" do (dropped.c)? */
+/* Does `entity` name several, as the Hospices civils de Lyon or "Les
+ * Hôpitaux de Marseille" do, by one of its names, or may it (its names are
+ * acronyms)? (dropped.c) */
 int sg_plural_label(const sg_matcher *m, uint32_t entity);
 
 /* Drops the chosen hits whose words name something else than the entity they

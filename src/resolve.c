@@ -237,6 +237,26 @@ static size_t defined_at(const acr_texts *t, const sg_folded *f, const sg_hits *
     return best;
 }
 
+/* Is the number [b, e) a count of things, two to 999 ("13 CeGIDD"), or an
+ * ordinal, one of a kind ("la 20e MRS"), its own word (not "Covid-19"), not
+ * a year ("Depuis 2015 ANSM") nor an article's or a page's number ("Article
+ * 12 HAS")? */
+static int count_at(const sg_folded *f, size_t b, size_t e)
+{
+    static const char *const numbered[] = {"article", "loi", "n", "no", "numero", "p", "page"};
+    static const char *const ordinal[] = {"e", "eme", "er", "ere"};
+    if (b > 0 && f->text[b - 1] != ' ')
+        return 0;
+    size_t d = b;
+    unsigned v = 0;
+    while (d < e && d - b < 4 && f->text[d] >= '0' && f->text[d] <= '9')
+        v = v * 10 + (unsigned)(f->text[d++] - '0');
+    if (d - b > 3 || (d < e && !sg_word_in(f->text + d, e - d, ordinal, 4)))
+        return 0;
+    return (d < e || v >= 2) &&
+           !sg_word_before_in(f, b, numbered, sizeof(numbered) / sizeof(*numbered));
+}
+
 /* Is the word before q a plural determiner ("les IFSI", "des CHU", "aux
  * ARS")? A defined acronym there is the common noun, not the body defined. */
 int sg_plural_before(const sg_folded *f, size_t q)
@@ -254,7 +274,7 @@ int sg_plural_before(const sg_folded *f, size_t q)
     size_t b, e;
     sg_word_before(f, q, 0, &b, &e);
     if (e != q && e > b && f->text[b] >= '0' && f->text[b] <= '9')
-        return 1; /* a number: "3 CPTS ont signé" */
+        return count_at(f, b, e); /* a number: "3 CPTS ont signé" */
     return sg_word_before_in(f, q, plural, sizeof(plural) / sizeof(*plural));
 }
 
@@ -436,15 +456,35 @@ static int kind_defined(const sg_folded *f, size_t p, size_t end)
 }
 
 /* Does the long form at folded offset ls start with its head in the plural,
- * after a plural determiner, where the entity's name is of one body ("les
- * Agences régionales de santé (ARS)")? */
+ * after a plural determiner, where the entity's names are of one body ("les
+ * Agences régionales de santé (ARS)")? Not after a body's head or a
+ * capitalised word, across three words: "l'association des Transports
+ * sanitaires d'urgence (TSU)", "l'Union nationale des Centres communaux
+ * d'action sociale" name one (as the suggester's plural_kind reads them). */
 static int plural_head(const sg_matcher *m, const sg_folded *f, size_t ls, uint32_t entity)
 {
+    static const char *const heads[] = {
+        "association", "chambre",    "collectif", "comite",     "confederation", "conference",
+        "conseil",     "federation", "fondation", "groupement", "ligue",         "mouvement",
+        "ordre",       "reseau",     "societe",   "syndicat",   "union"};
     size_t e = ls;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
         e++;
-    return e - ls >= 3 && (f->text[e - 1] == 's' || f->text[e - 1] == 'x') &&
-           sg_plural_before(f, ls) && !sg_plural_label(m, entity);
+    if (e - ls < 3 || (f->text[e - 1] != 's' && f->text[e - 1] != 'x') ||
+        !sg_plural_before(f, ls) || sg_plural_label(m, entity))
+        return 0;
+    size_t b, we;
+    sg_word_before(f, ls, 0, &b, &we); /* the determiner */
+    for (int k = 0; k < 4 && b > 0; k++) {
+        size_t p = b;
+        sg_word_before(f, p, 1, &b, &we);
+        if (we == b || strchr(".:;!?", f->text[we]))
+            break;
+        if ((f->flags[b] & SG_F_UPPER) ||
+            sg_word_in(f->text + b, we - b, heads, sizeof(heads) / sizeof(*heads)))
+            return 0;
+    }
+    return 1;
 }
 
 int sg_resolve_long_forms(const sg_matcher *m, const sg_folded *f, sg_hits *h)

@@ -311,27 +311,6 @@ static uint32_t bearer(const sg_short_cache *c, const shorts *s, const char *w, 
     return who;
 }
 
-/* A variant's reading of one word, "la Chrysalide" for La Chrysalide
- * Marseille (its town dropped), in a document that named before another
- * organisation of which the word is a short name ("La Chrysalide de Martigues
- * et du Golfe de Fos") and not the variant's: the document's own naming wins,
- * and the hit becomes the short name's. */
-static void other_bearer(const sg_matcher *m, const sg_short_cache *c, const shorts *s,
-                         const sg_folded *f, sg_hit *x)
-{
-    if (x->how != SG_HIT_VARIANT || !s->n || m->is_person[x->entity] || m->is_place[x->entity] ||
-        memchr(f->text + x->fs, ' ', x->fe - x->fs))
-        return;
-    for (size_t i = 0; i < s->nnamed; i++)
-        if (s->named[i] == x->entity)
-            return;
-    uint32_t y = bearer(c, s, f->text + x->fs, x->fe - x->fs);
-    if (y != SG_TRIE_NONE) {
-        x->entity = y;
-        x->how = SG_HIT_SHORT;
-    }
-}
-
 /* Is the word before folded offset p a way's noun or a school's or a
  * stadium's ("rue Pasteur", "collège Pasteur", "stade Vélodrome")? */
 static int after_street(const sg_folded *f, size_t p)
@@ -474,6 +453,45 @@ static void shorts_free(shorts *s)
     free(s->named);
 }
 
+/* Is w[0, n) one of the short names of `entity`? */
+static int short_name_of(const sg_matcher *m, sg_short_cache *c, uint32_t entity, const char *w,
+                         size_t n, int *rc)
+{
+    uint32_t off = cached(m, c, entity, rc);
+    for (; !*rc && c->pool[off]; off += 1 + (unsigned char)c->pool[off])
+        if ((unsigned char)c->pool[off] == n && !memcmp(c->pool + off + 1, w, n))
+            return 1;
+    return 0;
+}
+
+/* A variant's reading of one word, "la Chrysalide" for La Chrysalide
+ * Marseille (its town dropped), in a document that named before another
+ * organisation of which the word is a short name too ("La Chrysalide de
+ * Martigues et du Golfe de Fos") and not the variant's: the document's own
+ * naming wins, and the hit becomes the short name's. Only where the word is a
+ * short name of both (not "la Timone" for the Hôpital de la Timone, after
+ * "Timone Solidarité Enfants": its seat's word, the hospital's own) and with
+ * the short names' guards. Returns 0 or SG_ERR_NOMEM. */
+static int other_bearer(const sg_matcher *m, sg_short_cache *c, const shorts *s, const sg_folded *f,
+                        const char *s_text, sg_hit *x)
+{
+    size_t n = x->fe - x->fs;
+    if (x->how != SG_HIT_VARIANT || !s->n || n < MIN_LETTERS || m->is_person[x->entity] ||
+        m->is_place[x->entity] || memchr(f->text + x->fs, ' ', n))
+        return 0;
+    for (size_t i = 0; i < s->nnamed; i++)
+        if (s->named[i] == x->entity)
+            return 0;
+    uint32_t y = bearer(c, s, f->text + x->fs, n);
+    int rc = 0;
+    if (y != SG_TRIE_NONE && alone(f, s_text, x->fs, x->fe) && !after_street(f, x->fs) &&
+        !sg_kind_before(f, x->fs) && short_name_of(m, c, x->entity, f->text + x->fs, n, &rc)) {
+        x->entity = y;
+        x->how = SG_HIT_SHORT;
+    }
+    return rc;
+}
+
 int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s_text, sg_hits *h,
                            sg_short_cache **cache)
 {
@@ -487,7 +505,8 @@ int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *
     size_t k = 0; /* next hit not yet passed */
     for (size_t p = 0; p < f->len && !rc; p++) {
         while (k < h->n && h->v[k].fs <= p) {
-            other_bearer(m, c, &s, f, &h->v[k]);
+            if ((rc = other_bearer(m, c, &s, f, s_text, &h->v[k])))
+                break;
             uint32_t x = h->v[k].entity;
             if ((m->allowed[x] & SG_VARIANT_SHORT_NAMES) && !m->is_person[x] && !m->is_place[x] &&
                 (rc = add_named(m, c, &s, x)))

@@ -324,12 +324,14 @@ static int role_before(sg_scan *sc, size_t r)
              (k == r + 2 && sep_blank(sc, k) && sep_blank(sc, r + 1) &&
               (sg_suggest_nationality(sc, r + 1) || sg_suggest_lower_adjective(sc, r + 1)))))
             return add_pair(sc, k);
-        /* (after an acronym or a body's head, the last two words are the
-           body's name but for a first name: "la présidente du FAM Terro
-           Flourido", "chef du Pôle Cardio Vasculaire Thoracique", not "le
-           président de la FHF Jean Dupont") */
-        if (n >= 3 && !(((sc->tok[k].flags & T_UPPER) || in(sc, k, SG_WL_ORG_HEAD)) &&
-                        !sg_first_name(fw(sc, k + n - 2))))
+        /* (after a kind's acronym or a body's head, the last two words are
+           the body's name but for a first name: "la présidente du FAM Terro
+           Flourido", "chef du Pôle Cardio Vasculaire Thoracique"; not after
+           another acronym: "le président de la FHF Kateryne Paoli") */
+        if (n >= 3 &&
+            !(((sc->tok[k].flags & T_UPPER) ? sg_kind_acronym(fw(sc, k), strlen(fw(sc, k)))
+                                            : in(sc, k, SG_WL_ORG_HEAD)) &&
+              !sg_first_name(fw(sc, k + n - 2))))
             return add_person(sc, k + n - 2, k + n - 1, k + n - 1);
         /* "le président Barrand": a surname alone after the role */
         if (n == 1 && k == r + 1 && r > 0 && sep_blank(sc, r) && is_article(fw(sc, r - 1)) &&

@@ -103,6 +103,7 @@ static const char *const role_words[] = {
     "generaliste",
     "gerant",
     "gerante",
+    "gestionnaire",
     "gynecologue",
     "infectiologue",
     "infirmier",

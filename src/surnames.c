@@ -410,23 +410,36 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             continue;
         size_t end;
         uint32_t who = bearer_at(m, f, p, &end);
+        size_t start = who == SG_TRIE_NONE ? p : with_particle(m, f, p, who);
+        if (who != SG_TRIE_NONE &&
+            ((k < h->n && h->v[k].fs < end) || !(b == p || direct || start == b) ||
+             title_named_after(f, direct ? p : b) ||
+             ((title & TITLE_CIVILITY) && memo_other(m, f, &memo, start, end, who))))
+            who = SG_TRIE_NONE;
+        if (who != SG_TRIE_NONE)
+            rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
+        if (!(title & TITLE_PLURAL))
+            continue;
+        /* the title in the plural: the people named next too, each judged on
+           its own ("Mmes Vasseur et Delorme": Delorme though Vasseur is
+           anyone's), up to the list's end */
         if (who == SG_TRIE_NONE)
-            continue;
-        size_t start = with_particle(m, f, p, who);
-        if ((k < h->n && h->v[k].fs < end) || !(b == p || direct || start == b) ||
-            title_named_after(f, direct ? p : b))
-            continue;
-        if ((title & TITLE_CIVILITY) && memo_other(m, f, &memo, start, end, who))
-            continue;
-        rc = sg_hits_push(&add, start, end, who, SG_HIT_SURNAME);
-        /* the title in the plural: the person named next too */
-        size_t p2 = title & TITLE_PLURAL ? second_after(f, end) : 0, end2;
-        uint32_t who2 = p2 ? bearer_at(m, f, p2, &end2) : SG_TRIE_NONE;
-        while (!rc && who2 != SG_TRIE_NONE && k < h->n && h->v[k].fe <= p2)
-            k++;
-        if (!rc && who2 != SG_TRIE_NONE && who2 != who && !(k < h->n && h->v[k].fs < end2) &&
-            !memo_other(m, f, &memo, p2, end2, who2)) {
-            rc = sg_hits_push(&add, p2, end2, who2, SG_HIT_SURNAME);
+            for (end = p; end < f->len && (f->flags[end] & SG_F_ALNUM);)
+                end++;
+        for (int n = 0; n < 6 && !rc; n++) {
+            size_t p2 = second_after(f, end), end2;
+            if (!p2)
+                break;
+            uint32_t who2 = bearer_at(m, f, p2, &end2);
+            if (who2 == SG_TRIE_NONE)
+                for (end2 = p2; end2 < f->len && (f->flags[end2] & SG_F_ALNUM);)
+                    end2++;
+            while (k < h->n && h->v[k].fe <= p2)
+                k++;
+            if (who2 != SG_TRIE_NONE && !(k < h->n && h->v[k].fs < end2) &&
+                !memo_other(m, f, &memo, p2, end2, who2))
+                rc = sg_hits_push(&add, p2, end2, who2, SG_HIT_SURNAME);
+            end = end2;
             p = end2 - 1;
         }
     }

@@ -221,12 +221,14 @@ int sg_kind_acronym(const char *t, size_t n)
        centre, a professionals' network, a nursing school, a care home, a
        hospitals' grouping, rehabilitation, home hospitalisation, long stays,
        a medico-psychological centre, a social action centre, an army's
-       hospital, a sheltered workshop (lower case, sorted) */
-    static const char *const kinds[] = {"ccas", "cds", "cmp",  "cpts", "ehpad", "esat", "ght",
-                                        "had",  "hia", "ifsi", "ihu",  "msp",   "ssr",  "usld"};
+       hospital, a sheltered workshop; the medico-social homes and
+       institutes, children's homes, home support (lower case, sorted) */
+    static const char *const kinds[] = {"ccas", "cds",  "cmp", "cpts",   "ehpad", "esat", "fam",
+                                        "ght",  "had",  "hia", "ifsi",   "ihu",   "ime",  "itep",
+                                        "mas",  "mecs", "msp", "sessad", "ssr",   "usld"};
     if (sg_head_acronym(t, n))
         return 1;
-    for (size_t k = 0; n >= 3 && n <= 5 && k < sizeof(kinds) / sizeof(*kinds); k++)
+    for (size_t k = 0; n >= 3 && n <= 6 && k < sizeof(kinds) / sizeof(*kinds); k++)
         if (sg_word_is(t, n, kinds[k]))
             return 1;
     return 0;
@@ -1024,9 +1026,9 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, 
 
 /* A name with "et" between its words read without it, as the press
  * shortens a long name: "la Chrysalide de Martigues Golfe de Fos" for La
- * Chrysalide de Martigues et du Golfe de Fos (three words or more left; in
- * the text, "et" is no function word: "l'Assistance publique et hôpitaux de
- * Marseille" names two things). */
+ * Chrysalide de Martigues et du Golfe de Fos (its skeleton of four words or
+ * more, "et" one: three or more left; in the text, "et" is no function
+ * word: "l'Assistance publique et hôpitaux de Marseille" names two things). */
 static int coordination_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
                                 uint32_t needs)
 {
@@ -1037,16 +1039,14 @@ static int coordination_dropped(sg_matcher *m, uint32_t entity, const char *k, s
         return 0;
     char buf[SKEL_MAX];
     size_t o = 0;
-    unsigned words = 1;
     for (size_t i = 0; i < kn; i++) {
         if (i + 4 <= kn && !memcmp(k + i, " et ", 4)) {
             i += 2; /* (the space after "et" is copied next) */
             continue;
         }
-        words += k[i] == ' ';
         buf[o++] = k[i];
     }
-    if (words < 3 || taken(m, buf, o))
+    if (taken(m, buf, o))
         return 0;
     return add_derived(m, entity, buf, o, (uint32_t)(needs | SG_VARIANT_FUNCTION_WORDS));
 }
@@ -1319,8 +1319,6 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
         rc = short_town_tail(m, entity, written, k, kn, needs);
     if (!rc && words >= 3 && headed && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
         rc = town_short_end(m, entity, written, k, kn, needs);
-    if (!rc && words >= 4 && body && (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS))
-        rc = coordination_dropped(m, entity, k, kn, needs);
     if (!rc && words >= 4 && headed)
         rc = sg_town_then_name(m, entity, written, k, kn, needs);
     if (!rc && !m->is_place[entity])
@@ -1568,6 +1566,15 @@ static int variants_finish(sg_matcher *m)
     for (size_t i = 0; i < n0; i++)
         if (sg_head_readings(m, m->skels[i]))
             return SG_ERR_NOMEM;
+    /* (once every name is in, so that another's name reads first, whatever
+       the gazetteer's order) */
+    for (size_t i = 0; i < n0; i++) {
+        skel_rec sk = m->skels[i];
+        if (!(sk.needs & SKEL_DERIVED) && sk.words >= 4 && !m->is_person[sk.entity] &&
+            !m->is_place[sk.entity] && (m->allowed[sk.entity] & SG_VARIANT_FUNCTION_WORDS) &&
+            coordination_dropped(m, sk.entity, m->texts + sk.text_off, sk.len, sk.needs))
+            return SG_ERR_NOMEM;
+    }
     for (size_t i = 0; i < n0; i++) {
         skel_rec sk = m->skels[i];
         if (!(m->allowed[sk.entity] & SG_VARIANT_REGION) || (sk.needs & SG_VARIANT_REGION))

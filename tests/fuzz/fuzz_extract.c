@@ -35,7 +35,16 @@ static const char gazetteer[] =
     "org:font-pre\tH\xc3\xb4pital Font-Pr\xc3\xa9\torganisation\tla Timone|C.H.U.\t\t\t\t\n"
     "place:chinon\tCh\xc3\xa2teau-Chinon (Ville)\tplace\t\xc2\xab Les Clos \xc2\xbb\t\t\t\t\n"
     "org:ihu\tIHU M\xc3\xa9\x64iterran\xc3\xa9\x65 Infection\torganisation\tCHITS|IGAS\t\t\t\t\n"
-    "org:ch-arles\tCentre hospitalier d'Arles Provence\torganisation\tCH Paca Sud\t\t\t\t\n";
+    "org:ch-arles\tCentre hospitalier d'Arles Provence\torganisation\tCH Paca Sud\t\t\t\t\n"
+    /* and for the thirty-third session's rules: a long name's "et", a short
+     * name a variant gives way to, a name of several after a plural, plural
+     * titles, a union's local body */
+    "org:chrysalide\tLa Chrysalide de Martigues et du Golfe de Fos\torganisation\t\t\t\t\t\n"
+    "org:chrysalide-13\tLa Chrysalide Marseille\torganisation\t\t\t\t\t\n"
+    "org:hcl\tHospices civils de Lyon\torganisation\tHCL\t\t\t\t\n"
+    "org:cegidd\tCentre gratuit d'information\torganisation\tCeGIDD\t\t\t\t\n"
+    "org:ul-cgt\tUnion locale CGT d'Arles\torganisation\t\t\t\t\t\n"
+    "person:vercors\tPaul Vercors\tperson\t\t\t\t\t\n";
 
 static sg_gazetteer *gaz;
 static FILE *devnull;

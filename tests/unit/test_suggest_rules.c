@@ -518,27 +518,27 @@ static void kinds_of_shelters_and_army_hospitals(void **state)
 
 /* A list of people by civility, each surname in capitals and a role after it
  * ("Madame Coralie VERNAT Gestionnaire de cas"): the surname in capitals ends
- * the name, after a title or a role before it. After an acronym, two
- * capitalised words are a body's name ("du FAM Les Oliviers Bleus"), but for a
- * first name ("de la FHF Jean Vidalin"). */
+ * the name, after a title or a role before it, and no body of the three
+ * words either (min_count 1: what a sequence seen once would give). After a
+ * kind's acronym, two capitalised words are a body's name but for a first
+ * name ("du FAM Oliviers Bleus"); after another acronym, a person ("de la FHF
+ * Kateryne Paoli"). */
 static void surnames_in_capitals_and_acronyms(void **state)
 {
     (void)state;
-    /* (with the default options: one mention of a sequence is no row) */
-    sg_suggest_options opt;
-    sg_suggest_options_init(&opt);
-    const char *texts[] = {
-        "Étaient présents : - Madame Lise TORRAN Présidente de l’association - Madame "
-        "Coralie VERNAT Gestionnaire de cas complexes - Madame Inès FOLCO Présidente du "
-        "Conseil de vie sociale du FAM Oliviers Bleus. Le président de la FHF Jean Vidalin "
-        "a parlé.\n",
-        NULL};
-    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    sg_suggestion_list *l =
+        run1("Étaient présents : - Madame Lise TORRAN Présidente de l’association - Madame "
+             "Coralie VERNAT Gestionnaire de cas complexes - Madame Inès FOLCO Présidente du "
+             "Conseil de vie sociale du FAM Oliviers Bleus. Le président de la FHF Jean Vidalin "
+             "a parlé. Hier, la présidente de la FHF Kateryne Paoli a parlé aux élus.\n");
     has(l, "Coralie Vernat", "person");
     hasnt(l, "Coralie Vernat Gestionnaire");
+    hasnt(l, "Coralie VERNAT Gestionnaire");
     hasnt(l, "Vernat Gestionnaire");
     hasnt(l, "Oliviers Bleus");
     has(l, "Jean Vidalin", "person");
+    has(l, "Kateryne Paoli", "person");
+    hasnt(l, "FHF Kateryne Paoli");
     sg_suggestion_list_free(l);
 }
 
