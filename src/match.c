@@ -443,6 +443,7 @@ void sg_matcher_free(sg_matcher *m)
     sg_trie_free(m->heads);
     free(m->aliases);
     free(m->skels);
+    free(m->coordinated);
     free(m->fuzzy_next);
     free(m->forms);
     free(m->is_place);

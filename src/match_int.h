@@ -144,6 +144,8 @@ struct sg_matcher {
     size_t naliases, aliases_cap;
     skel_rec *skels;
     size_t nskels, skels_cap;
+    uint32_t *coordinated; /* the names' skeletons with "et" between words (variants.c) */
+    size_t ncoordinated, coordinated_cap;
     fuzzy_link *fuzzy_next; /* per skeleton: next long one with the same first word */
     size_t fuzzy_cap;
     /* acronyms by their letters alone ("aphm" for AP-HM): open addressing

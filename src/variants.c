@@ -141,7 +141,8 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"institut medico educatif", "ime"},
                                        {"foyer accueil medicalise", "fam"},
                                        /* unions' local, departmental and regional
-                                          bodies: "l'UL CGT d'Arles" */
+                                          bodies: "l'UL CGT d'Arles" (a new first
+                                          letter goes into sg_heads_acronym's) */
                                        {"union locale", "ul"},
                                        {"union departementale", "ud"},
                                        {"union regionale", "ur"}};
@@ -191,8 +192,8 @@ int sg_head_acronym(const char *t, size_t n)
 
 int sg_heads_acronym(const char *t, size_t n)
 {
-    if (n < 2 || n > 5)
-        return 0;
+    if (n < 2 || n > 5 || !strchr("cefgimu", t[0]))
+        return 0; /* (the heads' acronyms' first letters: asked of most words) */
     for (size_t k = 0; k < NHEADS; k++)
         if (sg_word_is(t, n, heads[k][1]))
             return 1;
@@ -1024,6 +1025,16 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, 
     return 0;
 }
 
+/* Does skeleton k[0, kn) have "et" between two of its words? */
+static int has_et(const char *k, size_t kn)
+{
+    for (const char *at = memchr(k, ' ', kn); at;
+         at = memchr(at + 1, ' ', kn - (size_t)(at + 1 - k)))
+        if (at + 4 <= k + kn && at[1] == 'e' && at[2] == 't' && at[3] == ' ')
+            return 1;
+    return 0;
+}
+
 /* A name with "et" between its words read without it, as the press
  * shortens a long name: "la Chrysalide de Martigues Golfe de Fos" for La
  * Chrysalide de Martigues et du Golfe de Fos (its skeleton of four words or
@@ -1032,11 +1043,6 @@ static int short_town_tail(sg_matcher *m, uint32_t entity, const char *written, 
 static int coordination_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t kn,
                                 uint32_t needs)
 {
-    const char *at = memchr(k, ' ', kn);
-    while (at && !(at + 4 <= k + kn && at[1] == 'e' && at[2] == 't' && at[3] == ' '))
-        at = memchr(at + 1, ' ', kn - (size_t)(at + 1 - k));
-    if (!at)
-        return 0;
     char buf[SKEL_MAX];
     size_t o = 0;
     for (size_t i = 0; i < kn; i++) {
@@ -1285,6 +1291,12 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     int rc = add_skel(m, entity, k, kn, needs);
     if (!rc && m->nskels > first && town && town < words && words - town <= 3)
         m->skels[first].town = (unsigned char)town;
+    if (!rc && m->nskels > first && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
+        (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS) && has_et(k, kn))
+        rc = sg_grow((void **)&m->coordinated, &m->coordinated_cap, m->ncoordinated + 1,
+                     sizeof(*m->coordinated))
+                 ? SG_ERR_NOMEM
+                 : (m->coordinated[m->ncoordinated++] = (uint32_t)first, 0);
     size_t n2 = rc ? 0 : sg_other_head(k, kn, k2);
     if (n2)
         rc = add_skel(m, entity, k2, n2, needs | SG_VARIANT_HEADS);
@@ -1568,11 +1580,9 @@ static int variants_finish(sg_matcher *m)
             return SG_ERR_NOMEM;
     /* (once every name is in, so that another's name reads first, whatever
        the gazetteer's order) */
-    for (size_t i = 0; i < n0; i++) {
-        skel_rec sk = m->skels[i];
-        if (!(sk.needs & SKEL_DERIVED) && sk.words >= 4 && !m->is_person[sk.entity] &&
-            !m->is_place[sk.entity] && (m->allowed[sk.entity] & SG_VARIANT_FUNCTION_WORDS) &&
-            coordination_dropped(m, sk.entity, m->texts + sk.text_off, sk.len, sk.needs))
+    for (size_t i = 0; i < m->ncoordinated; i++) {
+        skel_rec sk = m->skels[m->coordinated[i]];
+        if (coordination_dropped(m, sk.entity, m->texts + sk.text_off, sk.len, sk.needs))
             return SG_ERR_NOMEM;
     }
     for (size_t i = 0; i < n0; i++) {
