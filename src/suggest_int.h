@@ -448,6 +448,10 @@ int sg_suggest_find_definitions(sg_scan *sc);
 /* suggest_people.c */
 /* Word i starts a person's name: a first name, then a surname. */
 int sg_suggest_person_at(const sg_scan *sc, size_t i);
+/* Does a surname in capitals end the run of name words [a, a + n) ("Madame
+ * Emilie CHENEAU Gestionnaire de cas": the word after it, not in capitals,
+ * is the next role's)? */
+int sg_suggest_caps_end(const sg_scan *sc, size_t a, size_t n);
 /* Adds the people (a title, a role, a verb of saying, a first name): 0 or SG_ERR_NOMEM. */
 int sg_suggest_find_people(sg_scan *sc);
 

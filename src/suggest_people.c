@@ -246,10 +246,7 @@ static size_t run_back(const sg_scan *sc, size_t b)
     return n;
 }
 
-/* Does a surname in capitals end the run of name words [a, a + n) ("Madame
- * Emilie CHENEAU Gestionnaire de cas": the word after it, not in capitals,
- * is the next role's)? */
-static int caps_end(const sg_scan *sc, size_t a, size_t n)
+int sg_suggest_caps_end(const sg_scan *sc, size_t a, size_t n)
 {
     return n >= 2 && (sc->tok[a + n - 1].flags & T_UPPER) && !(sc->tok[a + n].flags & T_UPPER);
 }
@@ -259,7 +256,7 @@ static size_t run_forward(const sg_scan *sc, size_t a)
 {
     size_t n = 0;
     while (a + n < sc->ntok && n < 4 && name_word(sc, a + n) &&
-           (n == 0 || (sep_blank(sc, a + n) && !caps_end(sc, a, n))))
+           (n == 0 || (sep_blank(sc, a + n) && !sg_suggest_caps_end(sc, a, n))))
         n++;
     return n;
 }
@@ -314,7 +311,7 @@ static int role_before(sg_scan *sc, size_t r)
         /* (a role's word after a name is the next role, not the surname:
            "Marie Dupont Conseillère départementale") */
         while (k + n < sc->ntok && n < 6 && name_word(sc, k + n) && sep_blank(sc, k + n) &&
-               !caps_end(sc, k, n) &&
+               !sg_suggest_caps_end(sc, k, n) &&
                !(n >= 2 && in(sc, k + n, SG_WL_ROLE) && k + n + 1 < sc->ntok &&
                  (sc->tok[k + n + 1].flags & T_LOWER)))
             n++;

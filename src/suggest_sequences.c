@@ -569,11 +569,9 @@ int sg_suggest_find_sequences(sg_scan *sc)
             free(key);
         }
         /* "Emilie CHENEAU Gestionnaire de cas": a first name and a surname in
-           capitals, then the next role's word, are a person's (caps_end's
-           reading, suggest_people.c), no body */
+           capitals, then the next role's word, are a person's, no body */
         if (!article && j >= first + 2 && sg_first_name(fw(sc, first)) &&
-            (sc->tok[first + 1].flags & T_UPPER) && !(sc->tok[first + 2].flags & T_UPPER) &&
-            sg_suggest_person_at(sc, first)) {
+            sg_suggest_caps_end(sc, first, 2) && sg_suggest_person_at(sc, first)) {
             i = j;
             continue;
         }

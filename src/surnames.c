@@ -371,6 +371,14 @@ static int memo_other(const sg_matcher *m, const sg_folded *f, civility_memo *c,
     return other;
 }
 
+/* The end of the word at folded offset p. */
+static size_t word_end(const sg_folded *f, size_t p)
+{
+    while (p < f->len && (f->flags[p] & SG_F_ALNUM))
+        p++;
+    return p;
+}
+
 /* The second surname after a title in the plural and the first surname
  * ending at `end`, "et" or a comma between them ("les professeurs Joyeux et
  * Montagnier"): its start, or 0. */
@@ -424,16 +432,14 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
            its own ("Mmes Vasseur et Delorme": Delorme though Vasseur is
            anyone's), up to the list's end */
         if (who == SG_TRIE_NONE)
-            for (end = p; end < f->len && (f->flags[end] & SG_F_ALNUM);)
-                end++;
+            end = word_end(f, p);
         for (int n = 0; n < 6 && !rc; n++) {
             size_t p2 = second_after(f, end), end2;
             if (!p2)
                 break;
             uint32_t who2 = bearer_at(m, f, p2, &end2);
             if (who2 == SG_TRIE_NONE)
-                for (end2 = p2; end2 < f->len && (f->flags[end2] & SG_F_ALNUM);)
-                    end2++;
+                end2 = word_end(f, p2);
             while (k < h->n && h->v[k].fe <= p2)
                 k++;
             if (who2 != SG_TRIE_NONE && !(k < h->n && h->v[k].fs < end2) &&

@@ -1291,12 +1291,14 @@ int sg_variants_add(sg_matcher *m, uint32_t entity, uint32_t alias, const char *
     int rc = add_skel(m, entity, k, kn, needs);
     if (!rc && m->nskels > first && town && town < words && words - town <= 3)
         m->skels[first].town = (unsigned char)town;
+    /* (a name with "et" read without it once every name is in: noted here) */
     if (!rc && m->nskels > first && words >= 4 && !m->is_person[entity] && !m->is_place[entity] &&
-        (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS) && has_et(k, kn))
+        (m->allowed[entity] & SG_VARIANT_FUNCTION_WORDS) && has_et(k, kn)) {
         rc = sg_grow((void **)&m->coordinated, &m->coordinated_cap, m->ncoordinated + 1,
-                     sizeof(*m->coordinated))
-                 ? SG_ERR_NOMEM
-                 : (m->coordinated[m->ncoordinated++] = (uint32_t)first, 0);
+                     sizeof(*m->coordinated));
+        if (!rc)
+            m->coordinated[m->ncoordinated++] = (uint32_t)first;
+    }
     size_t n2 = rc ? 0 : sg_other_head(k, kn, k2);
     if (n2)
         rc = add_skel(m, entity, k2, n2, needs | SG_VARIANT_HEADS);
