@@ -223,10 +223,12 @@ int sg_kind_acronym(const char *t, size_t n)
        hospitals' grouping, rehabilitation, home hospitalisation, long stays,
        a medico-psychological centre, a social action centre, an army's
        hospital, a sheltered workshop; the medico-social homes and
-       institutes, children's homes, home support (lower case, sorted) */
-    static const char *const kinds[] = {"ccas", "cds",  "cmp", "cpts",   "ehpad", "esat", "fam",
-                                        "ght",  "had",  "hia", "ifsi",   "ihu",   "ime",  "itep",
-                                        "mas",  "mecs", "msp", "sessad", "ssr",   "usld"};
+       institutes, children's homes, home support; an out-of-hours surgery
+       (maison médicale de garde), rehabilitation's new name (soins
+       médicaux et de réadaptation) (lower case, sorted) */
+    static const char *const kinds[] = {
+        "ccas", "cds", "cmp",  "cpts", "ehpad", "esat", "fam", "ght",    "had", "hia", "ifsi",
+        "ihu",  "ime", "itep", "mas",  "mecs",  "mmg",  "msp", "sessad", "smr", "ssr", "usld"};
     if (sg_head_acronym(t, n))
         return 1;
     for (size_t k = 0; n >= 3 && n <= 6 && k < sizeof(kinds) / sizeof(*kinds); k++)

@@ -38,6 +38,43 @@ static size_t paren_end(const sg_folded *f, size_t k)
     return e + 1;
 }
 
+/* The end of an acronym's expansion in brackets at text[k] ('('), right
+ * after the acronym, the walk's last word: "Smur (Service mobile d'urgence
+ * et de réanimation) de La Ciotat" for the SMUR de La Ciotat, the expansion's
+ * words but its function words ("à", "d'", "de", "et", "en"...) starting
+ * with the acronym's letters, in order and all of them. One past ')' or 0. */
+static size_t expansion_end(const sg_folded *f, size_t k, const skel_state *sp)
+{
+    static const char *const skipped[] = {"a", "au", "aux", "en", "et", "pour", "sur"};
+    size_t a = sp->len;
+    while (a > 0 && sp->buf[a - 1] != ' ')
+        a--;
+    const char *acr = sp->buf + a;
+    size_t an = sp->len - a, got = 0;
+    if (an < 2 || an > 8)
+        return 0;
+    size_t e = k + 1;
+    while (e < f->len && e - k <= 120 && f->text[e] != ')') {
+        if (!(f->flags[e] & SG_F_ALNUM)) {
+            if (f->text[e] == '\n' || f->text[e] == '(')
+                return 0;
+            e++;
+            continue;
+        }
+        size_t we = e;
+        while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+            we++;
+        if (!sg_function_word(f->text + e, we - e) &&
+            !sg_word_in(f->text + e, we - e, skipped, sizeof(skipped) / sizeof(*skipped))) {
+            if (got == an || f->text[e] != acr[got])
+                return 0;
+            got++;
+        }
+        e = we;
+    }
+    return e < f->len && f->text[e] == ')' && got == an ? e + 1 : 0;
+}
+
 /* The length of an opening quotation mark at text[k] (", «, “), or 0. */
 static size_t quote_open(const sg_folded *f, size_t k)
 {
@@ -366,6 +403,21 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
     return best;
 }
 
+/* Is the comma at j one of a name's list of complements, "de" or "d'" and
+ * a word in lower case right after it ("Centre gratuit d'information, de
+ * dépistage et de diagnostic"; not a seat: "au centre de santé, de Nice à
+ * Marseille")? The walk reads on only where the name's skeleton does. */
+static int comma_in_name(const sg_folded *f, size_t j)
+{
+    const char *t = f->text;
+    size_t w = j + 4;
+    if (w + 1 < f->len && t[j + 1] == ' ' && t[j + 2] == 'd' && t[j + 3] == 'e' && t[j + 4] == ' ')
+        w++;
+    else if (!(w < f->len && t[j + 1] == ' ' && t[j + 2] == 'd' && t[j + 3] == '\''))
+        return 0;
+    return w < f->len && (f->flags[w] & SG_F_LOWER);
+}
+
 /* The separator after a word of a skeleton's walk, from j: spaces,
  * apostrophes, a slash between towns, an "(ACR)" (its start into *paren), an
  * opening quotation mark before the rest of the name ("le GHT « Hôpitaux de
@@ -378,7 +430,8 @@ static size_t walk_on(const sg_folded *f, size_t j, const skel_state *sp, size_t
     const char *t = f->text;
     size_t q;
     while (j < f->len && !(f->flags[j] & SG_F_ALNUM)) {
-        if (t[j] == ' ' || t[j] == '\'' || (t[j] == '/' && sp->words)) {
+        if (t[j] == ' ' || t[j] == '\'' || (t[j] == '/' && sp->words) ||
+            (t[j] == ',' && sp->words && comma_in_name(f, j))) {
             j++; /* ("Fréjus / Saint-Raphaël": towns joined by a slash) */
         } else if (sp->words && !*quote && !*paren && (q = quote_open(f, j))) {
             *quote = j;
@@ -386,7 +439,7 @@ static size_t walk_on(const sg_folded *f, size_t j, const skel_state *sp, size_t
             j += q;
         } else if (t[j] == '(' && sp->words && !*paren) {
             size_t e = paren_end(f, j);
-            if (!e)
+            if (!e && !(e = expansion_end(f, j, sp)))
                 return 0;
             *paren = j;
             *used |= SG_VARIANT_INTERRUPTED;
@@ -976,6 +1029,29 @@ int sg_local_choose(const sg_matcher *m, const sg_folded *f, sg_hit *x, unsigned
     return 1;
 }
 
+/* Is the word ending at folded offset e a common noun's, "de", "du", "des"
+ * or "d'" and a word in lower case after it ("la Casa de naissance", "une
+ * Maia de quartier")? A body's acronym is followed by its seat, in capitals. */
+static int common_noun_before(const sg_folded *f, size_t e)
+{
+    const char *t = f->text;
+    size_t k = e;
+    if (k + 3 >= f->len || t[k] != ' ' || t[k + 1] != 'd')
+        return 0;
+    if (t[k + 2] == '\'')
+        k += 3;
+    else if ((t[k + 2] == 'e' || t[k + 2] == 'u') && t[k + 3] == ' ')
+        k += 4;
+    else if (k + 4 < f->len && t[k + 2] == 'e' && t[k + 3] == 's' && t[k + 4] == ' ')
+        k += 5;
+    else
+        return 0;
+    size_t we = k;
+    while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+        we++;
+    return k < f->len && (f->flags[k] & SG_F_LOWER) && !sg_function_word(t + k, we - k);
+}
+
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
                    const sg_walk *w, sg_hits *hits)
 {
@@ -994,8 +1070,9 @@ int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_
         uint32_t e;
         int titled = 0;
         size_t end = form_at(m, f, s, i, &e, &titled);
-        if (end <= w->name_end)
-            end = 0; /* a name as long starts there: it wins */
+        if (end <= w->name_end || (titled && common_noun_before(f, end)))
+            end = 0; /* a name as long starts there: it wins; "la Casa de
+                        naissance" is no CASA */
         if (end && sg_hits_push(hits, i, end, e, SG_HIT_FORM))
             return SG_ERR_NOMEM;
         /* in title case, only where the document names the entity otherwise
@@ -1297,6 +1374,38 @@ static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const s
     return (b == slen || s[b] == '\n') && (a > 0 || b < slen);
 }
 
+/* Is the capitalised word t[0, n) one that opens a clause, never a name's
+ * ("A Nice", "Et Marseille", "Dans Toulon" after a sentence the text did not
+ * end where it is read: `» A Nice,`)? The stop words but the titles (a
+ * person's: "Madame Toulon") and the credits'. */
+static int clause_word(const char *t, size_t n)
+{
+    static const char *const not_clause[] = {
+        "docteur", "dr",       "madame", "mademoiselle", "messieurs", "mesdames",   "mlle",  "mm",
+        "mme",     "monsieur", "mr",     "photo",        "pr",        "professeur", "source"};
+    char buf[24];
+    if (n >= sizeof(buf) || sg_word_in(t, n, not_clause, sizeof(not_clause) / sizeof(*not_clause)))
+        return 0;
+    memcpy(buf, t, n);
+    buf[n] = '\0';
+    return sg_suggest_word(SG_WL_STOP, buf);
+}
+
+/* Does a quotation closed after a sentence's end ("… la trace. »", "!",
+ * "?", "…") end at byte o of s (the byte after it)? */
+static int quotation_ended(const char *s, size_t o)
+{
+    if (o < 2 || (unsigned char)s[o - 1] != 0xBB || (unsigned char)s[o - 2] != 0xC2)
+        return 0; /* » */
+    size_t k = o - 2;
+    while (k > 0 && (s[k - 1] == ' ' || (k >= 2 && (unsigned char)s[k - 1] == 0xA0 &&
+                                         (unsigned char)s[k - 2] == 0xC2)))
+        k -= s[k - 1] == ' ' ? 1 : 2;
+    return k > 0 && (s[k - 1] == '.' || s[k - 1] == '!' || s[k - 1] == '?' ||
+                     (k >= 3 && (unsigned char)s[k - 1] == 0xA6 &&
+                      (unsigned char)s[k - 2] == 0x80 && (unsigned char)s[k - 3] == 0xE2));
+}
+
 /* Is place hit x part of a longer name the gazetteers do not know: before a
  * year ("France 2030", a plan), or right after a capitalised word that
  * starts no sentence ("RT France", "BioValley France", "DocCity Marseille",
@@ -1316,7 +1425,7 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
     size_t b, e;
     sg_word_before(f, x->fs, 0, &b, &e);
     if (e == b || e + 1 != x->fs || !(f->flags[b] & SG_F_UPPER) || sg_function_word(t + b, e - b) ||
-        f->src[x->fs] - f->src[e] != 1 || s[f->src[e]] != ' ')
+        f->src[x->fs] - f->src[e] != 1 || s[f->src[e]] != ' ' || clause_word(t + b, e - b))
         return 0;
     if (prev && prev->fe == e)
         return !sg_is_place(m, prev->entity) && !sg_is_person(m, prev->entity) &&
@@ -1336,7 +1445,7 @@ static int in_longer_name(const sg_matcher *m, const sg_folded *f, const char *s
     /* a sentence, a line, a quotation, a bracket or a dash's item starts there */
     return !(c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == '(' ||
              c == '[' || c == 0xAB /* « */ || c == 0x93 || c == 0x94 /* – — */ || c == '-' ||
-             c == '\'' || c == 0x99 /* ’ */ || c == 0x9C /* “ */);
+             c == '\'' || c == 0x99 /* ’ */ || c == 0x9C /* “ */ || quotation_ended(s, o));
 }
 
 /* Is place hit x the first word of a longer name the gazetteers do not know,
