@@ -295,7 +295,8 @@ static int can_take(const edge_blocks *b)
 
 /* Takes the next block and writes it into memory, its slot then ready.
  * Called and returns locked; the lock is released while writing. With
- * `writeback`, every eighth block first starts the file's writeback: what
+ * `writeback`, when outputs are synced (sg_outputs_set_sync), every eighth
+ * block first starts the file's writeback: what
  * is written so far goes to the disk from now on (in the kernel, started
  * from this thread), so that the sync at the commit waits for the last
  * megabytes only (a hint: on a pipe it fails). The slot's memory is that of
@@ -308,7 +309,7 @@ static void take_into_memory(edge_blocks *b, int writeback)
     sg_wbuf w;
     sg_wbuf_init(&w, NULL, b->text[s], b->cap[s]);
     pthread_mutex_unlock(&b->lock);
-    if (writeback && b->fd >= 0 && k % 8 == 7)
+    if (writeback && b->fd >= 0 && k % 8 == 7 && sg_outputs_sync())
         sync_file_range(b->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
     write_block(b, k, &w);
     pthread_mutex_lock(&b->lock);

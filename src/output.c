@@ -9,9 +9,10 @@
  *   root's (/dev's links). Nothing else is ever written in place.
  * - Anything else (a regular file, nothing, or a symbolic link to a regular
  *   file or to nothing) is written to a temporary file in the directory of the
- *   name, synced, and renamed over the name: the name is replaced, never
- *   followed, so a link that another user placed at the name is replaced by
- *   the new file and what it pointed to is untouched.
+ *   name, checked (and synced, sg_outputs_set_sync), and renamed over the
+ *   name: the name is replaced, never followed, so a link that another user
+ *   placed at the name is replaced by the new file and what it pointed to is
+ *   untouched.
  * - A new file gets 0666 less the umask; a file of the runner's that is
  *   replaced keeps its permission bits (no set-id bits); another user's file
  *   is replaced by a file with the umask's mode.
@@ -31,6 +32,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,12 +368,26 @@ FILE *sg_output_stream(sg_output *o)
     return o->f;
 }
 
-/* Flushes and checks the writes; `sync` also puts a temporary file on disk. */
+static atomic_int sync_outputs;
+
+void sg_outputs_set_sync(int on)
+{
+    atomic_store(&sync_outputs, on != 0);
+}
+
+int sg_outputs_sync(void)
+{
+    return atomic_load(&sync_outputs);
+}
+
+/* Flushes and checks the writes; `sync`, when outputs are synced, also puts
+ * a temporary file on disk. */
 static int check_writes(sg_output *o, int sync, sg_error *err)
 {
     int failed = ferror(o->f) || fflush(o->f) != 0;
     int e = failed ? errno : 0;
-    if (!failed && sync && o->tmp && fsync(fileno(o->f)) != 0 && errno != EINVAL) {
+    if (!failed && sync && o->tmp && sg_outputs_sync() && fsync(fileno(o->f)) != 0 &&
+        errno != EINVAL) {
         failed = 1;
         e = errno;
     }

@@ -390,6 +390,58 @@ static void atomic_output(void **state)
     assert_string_equal(err.file, "/dev/full");
 }
 
+/* fsync, counted (the test is linked with -Wl,--wrap=fsync) */
+int __real_fsync(int fd);
+int __wrap_fsync(int fd);
+static int fsyncs;
+
+int __wrap_fsync(int fd)
+{
+    fsyncs++;
+    return __real_fsync(fd);
+}
+
+/* Outputs are synced to disk before the rename only when asked
+ * (sg_outputs_set_sync, STAKEGRAPH_SYNC=1 on the command line): each
+ * temporary file once, at its flush and again at the commit. */
+static void synced_outputs(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sg_test_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof(path), "%s/out.graphml", dir);
+    sg_output *o;
+    sg_error err;
+    assert_int_equal(sg_outputs_sync(), 0); /* the default */
+    fsyncs = 0;
+    assert_int_equal(sg_output_open(&o, path, &err), 0);
+    fputs("new", sg_output_stream(o));
+    assert_int_equal(sg_output_flush(o, &err), 0);
+    assert_int_equal(sg_output_commit(o, &err), 0);
+    assert_int_equal(fsyncs, 0);
+    sg_outputs_set_sync(1);
+    assert_int_equal(sg_outputs_sync(), 1);
+    assert_int_equal(sg_output_open(&o, path, &err), 0);
+    fputs("newer", sg_output_stream(o));
+    assert_int_equal(sg_output_flush(o, &err), 0);
+    assert_int_equal(fsyncs, 1);
+    assert_int_equal(sg_output_commit(o, &err), 0);
+    assert_int_equal(fsyncs, 2);
+    /* standard output is no temporary file: never synced */
+    assert_int_equal(sg_output_open(&o, "-", &err), 0);
+    assert_int_equal(sg_output_commit(o, &err), 0);
+    assert_int_equal(fsyncs, 2);
+    sg_outputs_set_sync(0);
+    char buf[16] = {0};
+    FILE *f = fopen(path, "r");
+    assert_non_null(fgets(buf, sizeof(buf), f));
+    fclose(f);
+    assert_string_equal(buf, "newer");
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 static void put(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -610,6 +662,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(xml_escaping),
+        cmocka_unit_test(synced_outputs),
         cmocka_unit_test(dot_cleaning),
         cmocka_unit_test(numbers),
         cmocka_unit_test(numbers_shortest),
