@@ -374,12 +374,26 @@ static inline int name_word(const sg_scan *sc, size_t i)
            !in(sc, i, SG_WL_STOP) && !in(sc, i, SG_WL_TITLE);
 }
 
-/* A name word that can be a surname: no generic noun, role, head, place... */
+/* Does word i end as a feminine past participle, "-ée" or "-ées" in lower
+ * case ("Lucas Interviewée par France 3": a caption glued to a name)? No
+ * French surname does. */
+static inline int participle_ending(const sg_scan *sc, size_t i)
+{
+    const char *w = sc->text + sc->tok[i].s;
+    size_t n = sc->tok[i].e - sc->tok[i].s;
+    if (n >= 4 && w[n - 1] == 's')
+        n--;
+    return n >= 4 && w[n - 1] == 'e' && (unsigned char)w[n - 2] == 0xA9 &&
+           (unsigned char)w[n - 3] == 0xC3;
+}
+
+/* A name word that can be a surname: no generic noun, role, head, place,
+ * participle... */
 static inline int surname_word(const sg_scan *sc, size_t i)
 {
     return name_word(sc, i) && !in(sc, i, SG_WL_GENERIC) && !in(sc, i, SG_WL_ROLE) &&
            !in(sc, i, SG_WL_ORG_HEAD) && !in(sc, i, SG_WL_PLACE) && !in(sc, i, SG_WL_NAMED) &&
-           !(sc->tok[i].flags & T_NUM);
+           !(sc->tok[i].flags & T_NUM) && !participle_ending(sc, i);
 }
 
 /* Whether the folded word w is de, d, du or des (sg_of_word). */

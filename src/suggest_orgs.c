@@ -441,7 +441,8 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
 }
 
 /* A head that, with "de" and a place or a name, names one body: "le parquet
- * de Grasse", "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
+ * de Grasse", "le commissariat d'Hyères", "le Smur de La Ciotat" (a hospital's
+ * mobile emergency unit), "le tribunal de commerce d’Avignon", "la cour d’appel d’Aix",
  * "le CHU de Lille", "l'IFSI de La Garde", "le CDS des Aygalades", "le centre hospitalier
  * universitaire d'Amiens", "la clinique chirurgicale des Alpes du Sud", "la communauté de communes
  * du Pays de Lure", "le groupement hospitalier de territoire des Alpes", "la pharmacie du Palais",
@@ -449,14 +450,16 @@ int sg_suggest_shared_head(const sg_scan *sc, size_t i)
 static int seat_head(const sg_scan *sc, size_t i)
 {
     static const char *const heads[] = {
-        "ars",        "canceropole",  "cds",        "ch",         "chi",
-        "chr",        "chu",          "clinique",   "communaute", "cour",
-        "cpam",       "cpts",         "ehpad",      "faculte",    "ght",
-        "groupement", "hopital",      "ifsi",       "msp",        "parquet",
-        "pharmacie",  "polyclinique", "prefecture", "sdis",       "sous prefecture",
-        "tribunal",   "urps"};
+        "ars",          "canceropole", "cds",       "ch",
+        "chi",          "chr",         "chu",       "clinique",
+        "commissariat", "communaute",  "cour",      "cpam",
+        "cpts",         "ehpad",       "faculte",   "gendarmerie",
+        "ght",          "groupement",  "hopital",   "ifsi",
+        "msp",          "parquet",     "pharmacie", "polyclinique",
+        "prefecture",   "sdis",        "smur",      "sous prefecture",
+        "tribunal",     "urps"};
     /* (a kind's acronym in title case is still the kind: "l'Ifsi de La Garde") */
-    static const char *const kinds[] = {"cpts", "ehpad", "ght", "ifsi"};
+    static const char *const kinds[] = {"cpts", "ehpad", "ght", "ifsi", "smur"};
     const sg_stok *t = &sc->tok[i];
     int kind = 0;
     for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds) && !kind; k++)
@@ -502,6 +505,11 @@ static size_t seat_name_end(const sg_scan *sc, size_t k)
         q++;
     if (sc->tok[q].flags & T_LINE)
         return 0;
+    /* "de La Ciotat": a capitalised article is the name's */
+    if ((sc->tok[q].flags & T_CAP) && !(sc->tok[q].flags & (T_START | T_COVERED | T_TAKEN)) &&
+        (is(sc, q, "la") || is(sc, q, "le") || is(sc, q, "les")) && q + 1 < sc->ntok &&
+        sep_blank(sc, q + 1) && name_word(sc, q + 1) && !(sc->tok[q + 1].flags & T_TAKEN))
+        return sg_suggest_sequence_end(sc, q + 1);
     if ((sc->tok[q].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
         return place_run(sc, q);
     if (!name_word(sc, q) || (sc->tok[q].flags & T_TAKEN) || sg_suggest_person_at(sc, q) ||

@@ -575,6 +575,13 @@ int sg_suggest_find_sequences(sg_scan *sc)
             i = j;
             continue;
         }
+        /* "Lucas Interviewée par France 3": a first name, then a caption's
+           participle glued to it, no name */
+        if (!article && j == first + 1 && sg_first_name(fw(sc, first)) &&
+            participle_ending(sc, j)) {
+            i = j;
+            continue;
+        }
         /* "la Présidente du Conseil départemental de X": the name starts after
            the role */
         if (!article && in(sc, first, SG_WL_ROLE) && j > first) {

@@ -607,6 +607,30 @@ static void streets_and_units(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A police station and a hospital's mobile emergency unit by their seat
+ * ("le commissariat d'Hyères", "le Smur de La Ciotat"), not the town alone;
+ * no person of a first name and a caption's participle glued to it ("Lucas
+ * Interviewée par France 3"). */
+static void police_stations_and_captions(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    const char *texts[] = {"Les investigations, confiées au commissariat d’Hyères, avancent. "
+                           "Les équipes du Smur de La Ciotat sont en action.\n\n"
+                           "Corinne Godefroy, mère de Lucas Interviewée par France 3 le 18 "
+                           "décembre, a parlé.\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Commissariat d’Hyères", "organisation");
+    has(l, "Smur de La Ciotat", "organisation");
+    has(l, "Corinne Godefroy", "person");
+    hasnt(l, "Hyères");
+    hasnt(l, "Lucas Interviewée");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -621,6 +645,7 @@ int main(void)
         cmocka_unit_test(plural_definitions),
         cmocka_unit_test(sheltered_workshops),
         cmocka_unit_test(streets_and_units),
+        cmocka_unit_test(police_stations_and_captions),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
