@@ -151,6 +151,10 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
  * gazetteers who bears it; alone, the one person the document names so. */
 int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 int sg_resolve_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
+/* "Nathalie et Cyril Quelet": a first name alone before "et" and a person's
+ * mention names the person of the gazetteers with that first name and the
+ * mention's surname (Nathalie Quelet), its mention the first name. */
+int sg_resolve_shared_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *hits);
 /* Organisations named in full, then by a word of their name (short_names.c). */
 int sg_resolve_short_names(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *hits,
                            sg_short_cache **cache);

@@ -914,7 +914,7 @@ int sg_resolve(const sg_matcher *m, const sg_folded *f, const char *s, sg_hits *
         ((rc = sg_resolve_long_forms(m, f, hits)) || (rc = sg_resolve_prefix_forms(m, f, hits))))
         return rc;
     if ((rc = sg_resolve_acronyms(m, f, hits)) || (rc = sg_resolve_titles(m, f, hits)) ||
-        (rc = sg_resolve_surnames(m, f, hits)))
+        (rc = sg_resolve_shared_surnames(m, f, hits)) || (rc = sg_resolve_surnames(m, f, hits)))
         return rc;
     if ((m->variants &
          (SG_VARIANT_INITIALS | SG_VARIANT_FUZZY | SG_VARIANT_PERIPHRASES | SG_VARIANT_HEADS)) &&

@@ -8,6 +8,7 @@
 #include "match_int.h"
 #include "sg_internal.h"
 #include "u32map.h"
+#include "variants_int.h"
 
 /* Per document: the people named so far (`seen`, keyed by entity), and per
  * surname (its node in the matcher's surname trie) how many of them bear it
@@ -448,6 +449,55 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             end = end2;
             p = end2 - 1;
         }
+    }
+    if (!rc && add.n)
+        rc = sg_hits_merge(h, &add);
+    sg_hits_free(&add);
+    return rc;
+}
+
+/* The first names, one word or two ("Pierre-François", folded apart), that
+ * end at folded offset e; their start, or e when none. */
+static size_t first_names_before(const sg_folded *f, size_t e)
+{
+    size_t b = e;
+    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
+        b--;
+    if (b == e || !(f->flags[b] & SG_F_UPPER) || !sg_first_name_word(f->text + b, e - b))
+        return e;
+    size_t b2 = b > 1 && f->text[b - 1] == ' ' ? b - 1 : b;
+    while (b2 < b && b2 > 0 && (f->flags[b2 - 1] & SG_F_ALNUM))
+        b2--;
+    if (b2 < b - 1 && (f->flags[b2] & SG_F_UPPER) && sg_first_name_word(f->text + b2, b - 1 - b2))
+        return b2;
+    return b;
+}
+
+int sg_resolve_shared_surnames(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    sg_hits add = {0};
+    int rc = 0;
+    for (size_t k = 0; k < h->n && !rc; k++) {
+        const sg_hit *x = &h->v[k];
+        if (x->fs < 6 || !sg_is_person(m, x->entity) || memcmp(f->text + x->fs - 4, " et ", 4))
+            continue;
+        size_t e = x->fs - 4, b = first_names_before(f, e);
+        size_t s0 = x->fe; /* the person's surname: the mention's last word */
+        while (s0 > x->fs && (f->flags[s0 - 1] & SG_F_ALNUM))
+            s0--;
+        if (b == e || s0 == x->fs || (b > 0 && (f->flags[b - 1] & SG_F_ALNUM)) ||
+            (k > 0 && h->v[k - 1].fe > b) || (e - b) + 1 + (x->fe - s0) > 96)
+            continue;
+        char key[97];
+        size_t kn = e - b;
+        memcpy(key, f->text + b, kn);
+        key[kn++] = ' ';
+        memcpy(key + kn, f->text + s0, x->fe - s0);
+        kn += x->fe - s0;
+        uint32_t v = sg_alias_named(m, key, kn, 0);
+        uint32_t who = v == SG_TRIE_NONE ? SG_TRIE_NONE : m->aliases[v].entity;
+        if (who != SG_TRIE_NONE && who != x->entity && sg_is_person(m, who))
+            rc = sg_hits_push(&add, b, e, who, SG_HIT_SURNAME);
     }
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);
