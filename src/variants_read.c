@@ -994,15 +994,19 @@ static int resume_walk(const sg_matcher *m, const sg_folded *f, size_t i, const 
 
 /* Is the word at i right after an article: elided, "l'" or "d'"; contracted,
  * "au", "aux", "du", "des" ("au Cnrs", "du Cnrs"); or definite, "le", "la",
- * "les" ("la Drees")? */
+ * "les" ("la Drees"); or after a body's noun ("l'association Aides")? */
 static int after_article(const sg_folded *f, size_t i)
 {
     static const char *const articles[] = {"au", "aux", "du", "la", "le", "les", "des"};
+    /* a body's noun too: "l'association Aides", "le collectif Vesta" */
+    static const char *const nouns[] = {"association", "collectif", "federation", "fondation",
+                                        "mutuelle",    "reseau",    "syndicat"};
     size_t b, e;
     sg_word_before(f, i, 0, &b, &e);
     return sg_elided_before(f, i, 'l') || sg_elided_before(f, i, 'd') ||
            (e + 1 == i && f->text[e] == ' ' &&
-            sg_word_in(f->text + b, e - b, articles, sizeof(articles) / sizeof(*articles)));
+            (sg_word_in(f->text + b, e - b, articles, sizeof(articles) / sizeof(*articles)) ||
+             sg_word_in(f->text + b, e - b, nouns, sizeof(nouns) / sizeof(*nouns))));
 }
 
 /* The guard of a reading at i whose `confirm` is given (0: none): a
