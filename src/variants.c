@@ -678,8 +678,11 @@ static int department_dropped(sg_matcher *m, skel_rec sk, const char *k, const d
     if (sg_starts_with(k, n, "conseil departemental ordre ") || sg_starts_with(k, n, "ordre "))
         return order_dropped(m, sk.entity, k, sk.len, ts, needs);
     /* other bodies capitalised only: "un groupement hospitalier de territoire"
-     * in lower case is the kind, not the gazetteer's only one */
-    return add_derived(m, sk.entity, k, n, needs | SKEL_CAPITAL1);
+     * in lower case is the kind, not the gazetteer's only one; the bodies of
+     * several departments so named ("la Maison des adolescents" of the Var's
+     * and the Alpes-Maritimes') are the one of the document's department */
+    return add_derived_in(m, sk.entity, k, n, needs | SKEL_CAPITAL1,
+                          sg_department_named(k + ts, dl));
 }
 
 /* ---- compiling ---- */
