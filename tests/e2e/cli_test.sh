@@ -161,6 +161,14 @@ for id in org:chrysalide-marseille org:maison-des-femmes-marseille org:aides org
     check "bundled gazetteers (thirty-third) name $id" grep -qP "\t$id\t" "$T/rows33.tsv"
 done
 
+# The thirty-fourth session's rows: a hospital's mobile emergency unit as the press writes
+# it, a town's police, the mosquitoes' Atlantic agency, a lagoon, a ministry.
+printf 'Les équipes du Smur de La Ciotat, la Police municipale de Marseille et l’EID Atlantique parlent de l’étang de Berre au ministère des Sports.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows34.tsv" - >/dev/null
+for id in org:smur-la-ciotat org:police-municipale-marseille org:eid-atlantique place:etang-de-berre org:ministere-sports; do
+    check "bundled gazetteers (thirty-fourth) name $id" grep -qP "\t$id\t" "$T/rows34.tsv"
+done
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
