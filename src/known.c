@@ -476,7 +476,8 @@ static int lent_hit(const sg_hit *x)
 
 static int own_over(const sg_matcher *m, const sg_hit *x, const sg_hit *y)
 {
-    if (lent_hit(y) || y->fs >= x->fe || y->fe <= x->fs)
+    /* (a reading the document's department has not chosen is no one's yet) */
+    if (lent_hit(y) || y->fs >= x->fe || y->fe <= x->fs || y->guard == SG_GUARD_LOCAL)
         return 0;
     /* (after a shared plural head, the name is a place's or a person's
      * often, "les hôpitaux de Gap et de Briançon": the head makes it the

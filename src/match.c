@@ -1445,6 +1445,24 @@ static int cut_before_names(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
+/* The readings several departments' bodies share that the document's
+ * department chooses, chosen before the names lent give way (those not
+ * chosen, no one's yet, leave a name lent its place: "le Planning familial"
+ * in an article on Paris is the national movement, whose name the bundled
+ * gazetteer lends, not the Var's nor the Vaucluse's). */
+static void choose_local(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+{
+    size_t nlocal = 0;
+    for (size_t i = 0; i < h->n; i++)
+        nlocal += h->v[i].guard == SG_GUARD_LOCAL;
+    if (!nlocal)
+        return;
+    unsigned dept = main_department(m, f, h);
+    for (size_t i = 0; i < h->n; i++)
+        if (h->v[i].guard == SG_GUARD_LOCAL)
+            (void)sg_local_choose(m, f, &h->v[i], dept);
+}
+
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
                    size_t slen, const char *doc, sg_hits *out, sg_error *err)
 {
@@ -1457,8 +1475,10 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     sg_hits_sort(out);
     if (m->variants)
         town_in_full(m, f, s, out);
-    if (m->nlent)
+    if (m->nlent) {
+        choose_local(m, f, out);
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
+    }
     if (m->variants && (rc = cut_before_names(m, f, out)))
         return sg_error_set(err, rc, doc, 0, -1, "out of memory");
     if (!(rc = select_hits(m, f, s, out)) && m->variants)
