@@ -882,6 +882,31 @@ static int kind_bracket(const sg_folded *f, size_t a0, size_t a1)
  * counted every such name so, 8 times of 8). A kind's acronym stays inside
  * one mention (kind_bracket). Made last, once the whole name has kept the
  * other readings off its words. */
+/* A name interrupted by its acronym's expansion ("le Smur (Service mobile
+ * d'urgence et de réanimation) de La Ciotat", sg_expansion_end): as the long
+ * form and its acronym, two mentions, the acronym and the expansion (the
+ * count not depending on which of the two the press puts in brackets). */
+static int expansion_split(const sg_folded *f, sg_hit *x, sg_hits *add)
+{
+    size_t e = x->paren;
+    while (e > x->fs && f->text[e - 1] == ' ')
+        e--;
+    for (size_t k = x->fs; k < e; k++)
+        if (!(f->flags[k] & SG_F_ALNUM))
+            return 0; /* (one word before the bracket: the acronym) */
+    size_t close = sg_expansion_end(f, x->paren, f->text + x->fs, e - x->fs);
+    if (!close)
+        return 0;
+    size_t es = x->paren + 1, ee = close - 1;
+    while (es < ee && f->text[es] == ' ')
+        es++;
+    while (ee > es && f->text[ee - 1] == ' ')
+        ee--;
+    x->fe = e;
+    x->paren = 0;
+    return sg_hits_push(add, es, ee, x->entity, SG_HIT_VARIANT);
+}
+
 static int interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     sg_hits add = {0};
@@ -890,7 +915,11 @@ static int interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h
         sg_hit *x = &h->v[i];
         size_t a0, a1;
         int mixed;
-        if (!x->paren || !acronym_after(m, f, x, &a0, &a1, &mixed) || kind_bracket(f, a0, a1))
+        if (x->paren && !acronym_after(m, f, x, &a0, &a1, &mixed)) {
+            rc = expansion_split(f, x, &add);
+            continue;
+        }
+        if (!x->paren || kind_bracket(f, a0, a1))
             continue;
         size_t e = x->paren;
         while (e > x->fs && f->text[e - 1] == ' ')

@@ -374,9 +374,9 @@ static inline int name_word(const sg_scan *sc, size_t i)
            !in(sc, i, SG_WL_STOP) && !in(sc, i, SG_WL_TITLE);
 }
 
-/* Does word i end as a feminine past participle, "-ée" or "-ées" in lower
- * case ("Lucas Interviewée par France 3": a caption glued to a name)? No
- * French surname does. */
+/* Is word i a past participle in "-ée" or "-ées" before "par", in lower
+ * case ("Lucas Interviewée par France 3": a caption glued to a first name)?
+ * A surname so ending (Vallée, Porée) is no verb's. */
 static inline int participle_ending(const sg_scan *sc, size_t i)
 {
     const char *w = sc->text + sc->tok[i].s;
@@ -384,11 +384,11 @@ static inline int participle_ending(const sg_scan *sc, size_t i)
     if (n >= 4 && w[n - 1] == 's')
         n--;
     return n >= 4 && w[n - 1] == 'e' && (unsigned char)w[n - 2] == 0xA9 &&
-           (unsigned char)w[n - 3] == 0xC3;
+           (unsigned char)w[n - 3] == 0xC3 && i + 1 < sc->ntok && !strcmp(fw(sc, i + 1), "par");
 }
 
 /* A name word that can be a surname: no generic noun, role, head, place,
- * participle... */
+ * caption's participle... */
 static inline int surname_word(const sg_scan *sc, size_t i)
 {
     return name_word(sc, i) && !in(sc, i, SG_WL_GENERIC) && !in(sc, i, SG_WL_ROLE) &&

@@ -114,6 +114,14 @@ static inline uint32_t sg_alias_named(const sg_matcher *m, const char *t, size_t
     return sg_alias_at(m, sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, t, n)), t, n, place);
 }
 
+/* The end of the expansion in brackets at f->text[k] ('(') of the acronym
+ * acr[0, an) (folded, three letters or more) that its words spell, all and in
+ * order, but its function words and "au", "aux", "en", "et", "pour", "sur",
+ * "à" either way ("Smur (Service mobile d'urgence et de réanimation)",
+ * "SSIAD (service de soins infirmiers à domicile)", "HAD (hospitalisation à
+ * domicile)"); no comma inside. One past ')' or 0. */
+size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an);
+
 /* A skeleton's walk so far: its words, their hash. */
 typedef struct {
     uint64_t h;

@@ -38,25 +38,17 @@ static size_t paren_end(const sg_folded *f, size_t k)
     return e + 1;
 }
 
-/* The end of an acronym's expansion in brackets at text[k] ('('), right
- * after the acronym, the walk's last word: "Smur (Service mobile d'urgence
- * et de réanimation) de La Ciotat" for the SMUR de La Ciotat, the expansion's
- * words but its function words ("à", "d'", "de", "et", "en"...) starting
- * with the acronym's letters, in order and all of them. One past ')' or 0. */
-static size_t expansion_end(const sg_folded *f, size_t k, const skel_state *sp)
+size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an)
 {
-    static const char *const skipped[] = {"a", "au", "aux", "en", "et", "pour", "sur"};
-    size_t a = sp->len;
-    while (a > 0 && sp->buf[a - 1] != ' ')
-        a--;
-    const char *acr = sp->buf + a;
-    size_t an = sp->len - a, got = 0;
-    if (an < 2 || an > 8)
+    static const char *const skipped[] = {"au", "aux", "en", "et", "pour", "sur"};
+    char with[8], without[8]; /* the initials, with and without the words "a" (à) */
+    size_t nw = 0, nwo = 0;
+    if (an < 3 || an > sizeof(with))
         return 0;
     size_t e = k + 1;
     while (e < f->len && e - k <= 120 && f->text[e] != ')') {
         if (!(f->flags[e] & SG_F_ALNUM)) {
-            if (f->text[e] == '\n' || f->text[e] == '(')
+            if (f->text[e] == '\n' || f->text[e] == '(' || f->text[e] == ',')
                 return 0;
             e++;
             continue;
@@ -64,15 +56,31 @@ static size_t expansion_end(const sg_folded *f, size_t k, const skel_state *sp)
         size_t we = e;
         while (we < f->len && (f->flags[we] & SG_F_ALNUM))
             we++;
+        int a = we - e == 1 && f->text[e] == 'a';
         if (!sg_function_word(f->text + e, we - e) &&
             !sg_word_in(f->text + e, we - e, skipped, sizeof(skipped) / sizeof(*skipped))) {
-            if (got == an || f->text[e] != acr[got])
+            if (nw == sizeof(with))
                 return 0;
-            got++;
+            with[nw++] = f->text[e];
+            if (!a && nwo < sizeof(without))
+                without[nwo++] = f->text[e];
         }
         e = we;
     }
-    return e < f->len && f->text[e] == ')' && got == an ? e + 1 : 0;
+    if (e >= f->len || f->text[e] != ')')
+        return 0;
+    return (nw == an && !memcmp(with, acr, an)) || (nwo == an && !memcmp(without, acr, an)) ? e + 1
+                                                                                            : 0;
+}
+
+/* The end of an acronym's expansion in brackets at text[k] ('('), right
+ * after the acronym, the walk's last word (sg_expansion_end). */
+static size_t expansion_end(const sg_folded *f, size_t k, const skel_state *sp)
+{
+    size_t a = sp->len;
+    while (a > 0 && sp->buf[a - 1] != ' ')
+        a--;
+    return sg_expansion_end(f, k, sp->buf + a, sp->len - a);
 }
 
 /* The length of an opening quotation mark at text[k] (", «, “), or 0. */
@@ -403,18 +411,33 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
     return best;
 }
 
-/* Is the comma at j one of a name's list of complements, "de" or "d'" and
- * a word in lower case right after it ("Centre gratuit d'information, de
- * dépistage et de diagnostic"; not a seat: "au centre de santé, de Nice à
- * Marseille")? The walk reads on only where the name's skeleton does. */
+/* Is the comma at j one of a name's list of complements, "de", "d'", "du"
+ * or "des" and a word in lower case right after it, no article ("Centre
+ * gratuit d'information, de dépistage et de diagnostic", "Direction
+ * régionale de l'économie, de l'emploi, du travail et des solidarités"
+ * where "de l'" opens the list; not a seat: "au centre de santé, de Nice à
+ * Marseille", ", de l'Estérel")? The walk reads on only where the name's
+ * skeleton does. */
 static int comma_in_name(const sg_folded *f, size_t j)
 {
+    static const char *const of[] = {"d", "de", "des", "du"};
     const char *t = f->text;
-    size_t w = j + 4;
-    if (w + 1 < f->len && t[j + 1] == ' ' && t[j + 2] == 'd' && t[j + 3] == 'e' && t[j + 4] == ' ')
-        w++;
-    else if (!(w < f->len && t[j + 1] == ' ' && t[j + 2] == 'd' && t[j + 3] == '\''))
+    if (j + 2 >= f->len || t[j + 1] != ' ')
         return 0;
+    size_t b = j + 2, e = b;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (!sg_word_in(t + b, e - b, of, sizeof(of) / sizeof(*of)) || e >= f->len ||
+        (t[e] != ' ' && t[e] != '\''))
+        return 0;
+    size_t w = e + 1, we = w;
+    while (we < f->len && (f->flags[we] & SG_F_ALNUM))
+        we++;
+    if (we > w && sg_function_word(t + w, we - w)) { /* "de l'économie": its noun then */
+        if (we >= f->len || (t[we] != ' ' && t[we] != '\''))
+            return 0;
+        w = we + 1;
+    }
     return w < f->len && (f->flags[w] & SG_F_LOWER);
 }
 
@@ -1053,7 +1076,13 @@ static int common_noun_before(const sg_folded *f, size_t e)
     size_t we = k;
     while (we < f->len && (f->flags[we] & SG_F_ALNUM))
         we++;
-    return k < f->len && (f->flags[k] & SG_F_LOWER) && !sg_function_word(t + k, we - k);
+    /* a determiner or an adverb is no noun: "l'Udaf de votre département",
+       "l'Udaf de son côté", "la Casa de nouveau" */
+    static const char *const not_nouns[] = {"ce",  "ces", "cette", "leur",   "leurs",   "ma",
+                                            "mes", "mon", "nos",   "notre",  "nouveau", "sa",
+                                            "ses", "son", "tous",  "toutes", "vos",     "votre"};
+    return k < f->len && (f->flags[k] & SG_F_LOWER) && !sg_function_word(t + k, we - k) &&
+           !sg_word_in(t + k, we - k, not_nouns, sizeof(not_nouns) / sizeof(*not_nouns));
 }
 
 int sg_variants_at(const sg_matcher *m, const sg_folded *f, const char *s, size_t i,
@@ -1378,21 +1407,27 @@ static int alone_on_line(const sg_folded *f, const char *s, size_t slen, const s
     return (b == slen || s[b] == '\n') && (a > 0 || b < slen);
 }
 
-/* Is the capitalised word t[0, n) one that opens a clause, never a name's
- * ("A Nice", "Et Marseille", "Dans Toulon" after a sentence the text did not
- * end where it is read: `» A Nice,`)? The stop words but the titles (a
- * person's: "Madame Toulon") and the credits'. */
+/* Is the capitalised word t[0, n) one that opens a clause and starts no
+ * name ("A Nice", the capital À without its accent, "Et Marseille", "Dans
+ * Toulon", where the text ends no sentence the reader sees)? Few words: "En
+ * Avant Guingamp", "Plus Marseille", "Demain Toulon" are names. */
 static int clause_word(const char *t, size_t n)
 {
-    static const char *const not_clause[] = {
-        "docteur", "dr",       "madame", "mademoiselle", "messieurs", "mesdames",   "mlle",  "mm",
-        "mme",     "monsieur", "mr",     "photo",        "pr",        "professeur", "source"};
-    char buf[24];
-    if (n >= sizeof(buf) || sg_word_in(t, n, not_clause, sizeof(not_clause) / sizeof(*not_clause)))
-        return 0;
-    memcpy(buf, t, n);
-    buf[n] = '\0';
-    return sg_suggest_word(SG_WL_STOP, buf);
+    static const char *const opening[] = {"a", "chez", "dans", "depuis", "et", "selon"};
+    return sg_word_in(t, n, opening, sizeof(opening) / sizeof(*opening));
+}
+
+/* The length of the space that ends at byte k of s: a space, a no-break
+ * space (U+00A0) or a narrow one (U+202F, French typography's before »);
+ * 0 for none. */
+static size_t space_before(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (k >= 1 && s[k - 1] == ' ')
+        return 1;
+    if (k >= 2 && u[k - 1] == 0xA0 && u[k - 2] == 0xC2)
+        return 2;
+    return k >= 3 && u[k - 1] == 0xAF && u[k - 2] == 0x80 && u[k - 3] == 0xE2 ? 3 : 0;
 }
 
 /* Does a quotation closed after a sentence's end ("… la trace. »", "!",
@@ -1401,10 +1436,9 @@ static int quotation_ended(const char *s, size_t o)
 {
     if (o < 2 || (unsigned char)s[o - 1] != 0xBB || (unsigned char)s[o - 2] != 0xC2)
         return 0; /* » */
-    size_t k = o - 2;
-    while (k > 0 && (s[k - 1] == ' ' || (k >= 2 && (unsigned char)s[k - 1] == 0xA0 &&
-                                         (unsigned char)s[k - 2] == 0xC2)))
-        k -= s[k - 1] == ' ' ? 1 : 2;
+    size_t k = o - 2, sp;
+    while ((sp = space_before(s, k)) != 0)
+        k -= sp;
     return k > 0 && (s[k - 1] == '.' || s[k - 1] == '!' || s[k - 1] == '?' ||
                      (k >= 3 && (unsigned char)s[k - 1] == 0xA6 &&
                       (unsigned char)s[k - 2] == 0x80 && (unsigned char)s[k - 3] == 0xE2));

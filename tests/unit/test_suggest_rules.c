@@ -610,7 +610,7 @@ static void streets_and_units(void **state)
 /* A police station and a hospital's mobile emergency unit by their seat
  * ("le commissariat d'Hyères", "le Smur de La Ciotat"), not the town alone;
  * no person of a first name and a caption's participle glued to it ("Lucas
- * Interviewée par France 3"). */
+ * Interviewée par France 3"), but a surname in -ée ("Sophie Vallée"). */
 static void police_stations_and_captions(void **state)
 {
     (void)state;
@@ -620,12 +620,14 @@ static void police_stations_and_captions(void **state)
     const char *texts[] = {"Les investigations, confiées au commissariat d’Hyères, avancent. "
                            "Les équipes du Smur de La Ciotat sont en action.\n\n"
                            "Corinne Godefroy, mère de Lucas Interviewée par France 3 le 18 "
-                           "décembre, a parlé.\n",
+                           "décembre, a parlé. Mme Sophie Vallée, adjointe au maire, a "
+                           "répondu.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     has(l, "Commissariat d’Hyères", "organisation");
     has(l, "Smur de La Ciotat", "organisation");
     has(l, "Corinne Godefroy", "person");
+    has(l, "Sophie Vallée", "person"); /* (a surname in -ée, no participle) */
     hasnt(l, "Hyères");
     hasnt(l, "Lucas Interviewée");
     sg_suggestion_list_free(l);
