@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -378,6 +379,17 @@ void sg_outputs_set_sync(int on)
 int sg_outputs_sync(void)
 {
     return atomic_load(&sync_outputs);
+}
+
+int sg_outputs_sync_from_env(void)
+{
+    static const char *const yes[] = {"1", "yes", "true", "on"};
+    const char *v = getenv("STAKEGRAPH_SYNC");
+    int on = 0;
+    for (size_t i = 0; v && i < sizeof(yes) / sizeof(*yes) && !on; i++)
+        on = strcasecmp(v, yes[i]) == 0;
+    sg_outputs_set_sync(on);
+    return on;
 }
 
 /* Flushes and checks the writes; `sync`, when outputs are synced, also puts

@@ -98,12 +98,17 @@ int sg_output_flush(sg_output *o, sg_error *err);
 /* Whether outputs are synced to disk (fsync) before they are renamed into
  * place: off by default, as gzip's --synchronous and rsync's --fsync are.
  * The rename alone makes an output complete or absent whatever the program
- * does (an error, a signal, a crash); the sync also keeps it so through a
- * crash of the machine, at the disk's pace (the dense benchmark's 42 MB
- * GraphML: 40-50 ms on the development machine). Process-wide; set it
- * before opening the outputs. */
+ * does (an error, a signal, a crash); the sync also puts its data on the
+ * disk before the rename, so that a crash of the machine leaves the new file
+ * or the previous one (the directory is not synced), at the disk's pace (the
+ * dense benchmark's 42 MB GraphML: 40-50 ms on the development machine).
+ * Process-wide; read when an output is flushed or committed. */
 void sg_outputs_set_sync(int on);
 int sg_outputs_sync(void);
+/* Sets the sync from the environment: STAKEGRAPH_SYNC set to 1, yes, true or
+ * on (any case) turns it on, anything else leaves it off. Returns the
+ * setting. The command line and the Python package call it at their start. */
+int sg_outputs_sync_from_env(void);
 /* Flushes, checks every write, closes and renames into place. Frees `o`. */
 int sg_output_commit(sg_output *o, sg_error *err);
 /* Commits the n outputs together (NULL entries are skipped): every write is

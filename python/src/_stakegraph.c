@@ -2068,12 +2068,26 @@ static PyObject *mod_version(PyObject *mod, PyObject *unused)
     return PyUnicode_FromString(sg_version());
 }
 
+/* Outputs synced to disk before they replace the previous files (the
+ * library's sg_outputs_set_sync); the setting when called without. */
+static PyObject *mod_sync(PyObject *mod, PyObject *args)
+{
+    (void)mod;
+    int on = -1;
+    if (!PyArg_ParseTuple(args, "|p", &on))
+        return NULL;
+    if (on >= 0)
+        sg_outputs_set_sync(on);
+    return PyBool_FromLong(sg_outputs_sync());
+}
+
 static PyMethodDef mod_methods[] = {
     {"_run", mod_run, METH_VARARGS, "run a corpus"},
     {"_suggest", mod_suggest, METH_VARARGS, "suggest gazetteer rows"},
     {"_discover", mod_discover, METH_VARARGS, "add the names found in a corpus"},
     {"_merge", mod_merge, METH_VARARGS, "add up counts files"},
     {"version", mod_version, METH_NOARGS, "the library's version"},
+    {"sync", mod_sync, METH_VARARGS, "outputs synced to disk (set, or asked)"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, .m_name = "_stakegraph",
@@ -2090,6 +2104,7 @@ PyMODINIT_FUNC PyInit__stakegraph(void)
     PyObject *m = PyModule_Create(&module);
     if (!m || PyType_Ready(&GazType) || PyType_Ready(&RunType))
         goto fail;
+    sg_outputs_sync_from_env(); /* STAKEGRAPH_SYNC, as the command line */
     Error = PyErr_NewExceptionWithDoc(
         "stakegraph.Error",
         "A failure of the library: str() is the command line's message; attributes code, "

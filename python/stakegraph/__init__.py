@@ -51,6 +51,7 @@ __all__ = [
     "merge",
     "suggest",
     "default_gazetteers",
+    "sync_outputs",
 ]
 __version__: str = _c.version()
 
@@ -88,6 +89,16 @@ def default_gazetteers() -> str:
     installation) the package was built from."""
     env = os.environ.get("STAKEGRAPH_GAZETTEERS")
     return env if env else _c.DEFAULT_GAZETTEERS
+
+
+def sync_outputs(on: Optional[bool] = None) -> bool:
+    """Whether the files ``write`` makes are synced to disk (``fsync``)
+    before they replace the previous ones; sets it when ``on`` is given.
+    Off unless ``STAKEGRAPH_SYNC`` is 1, yes, true or on at import, as for
+    the command line: the rename alone makes a file complete or absent
+    whatever the program does, the sync keeps it so through a crash of the
+    machine. Returns the setting."""
+    return _c.sync() if on is None else _c.sync(bool(on))
 
 
 DEBIAN_WORDS = "/usr/share/dict/french"

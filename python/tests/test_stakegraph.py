@@ -165,6 +165,27 @@ def test_options_as_cli(tmp_path, py, args):
     assert quiet_extract(CORPUS, **py).graphml() == out.read_bytes()
 
 
+def test_sync_outputs(tmp_path):
+    # off by default, set and asked in the process, and read from STAKEGRAPH_SYNC at
+    # import as the command line reads it (1, yes, true, on; anything else off)
+    assert stakegraph.sync_outputs() is False
+    try:
+        assert stakegraph.sync_outputs(True) is True
+        assert stakegraph.sync_outputs() is True
+        net = quiet_extract(["examples/corpus/01-interpro-extension.txt"])
+        net.write(str(tmp_path / "n.graphml"))
+        assert (tmp_path / "n.graphml").stat().st_size > 0
+    finally:
+        assert stakegraph.sync_outputs(False) is False
+    code = "import stakegraph; print(stakegraph.sync_outputs())"
+    for value, want in (("1", "True"), ("Yes", "True"), ("on", "True"), ("0", "False"),
+                        ("no", "False"), ("off", "False"), ("00", "False")):
+        env = dict(os.environ, STAKEGRAPH_SYNC=value)
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip() == want, (value, out.stdout, out.stderr)
+
+
 def test_write_any_format(tmp_path):
     res = stakegraph.extract(CORPUS, title="Example")
     res.write(tmp_path / "p.json", tmp_path / "p.gexf", tmp_path / "p.dot", tmp_path / "p.svg")

@@ -2,7 +2,6 @@
  * dispatches. */
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <stakegraph/stakegraph.h>
@@ -30,8 +29,9 @@ static void usage(FILE *f)
           "  -h, --help     show this help (stakegraph extract --help for the command's)\n"
           "  -V, --version  show the version\n"
           "\n"
-          "environment: STAKEGRAPH_SYNC=1 syncs every output file to disk before it\n"
-          "replaces the previous one (STAKEGRAPH_GAZETTEERS: the default gazetteers)\n"
+          "environment: STAKEGRAPH_SYNC=1 (yes, true, on) syncs every output file to disk\n"
+          "before it replaces the previous one; STAKEGRAPH_GAZETTEERS: the default\n"
+          "gazetteers\n"
           "\n"
           "exit status: 0 success, 1 failure, 2 usage error\n",
           f);
@@ -69,9 +69,7 @@ int main(int argc, char **argv)
     handle_signals();
     /* outputs synced to disk before they are renamed into place: asked for
      * (README "How outputs are written"), as gzip's --synchronous is */
-    const char *sync = getenv("STAKEGRAPH_SYNC");
-    if (sync && *sync && strcmp(sync, "0") != 0)
-        sg_outputs_set_sync(1);
+    sg_outputs_sync_from_env();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -24,6 +24,10 @@ n=$(run none)
 [ "$n" -eq 0 ] && echo "ok - no fsync by default" || { echo "FAIL - $n fsync by default"; fail=1; }
 n=$(run zero STAKEGRAPH_SYNC=0)
 [ "$n" -eq 0 ] && echo "ok - no fsync with STAKEGRAPH_SYNC=0" || { echo "FAIL - $n fsync with STAKEGRAPH_SYNC=0"; fail=1; }
+n=$(run no STAKEGRAPH_SYNC=no)
+[ "$n" -eq 0 ] && echo "ok - no fsync with STAKEGRAPH_SYNC=no" || { echo "FAIL - $n fsync with STAKEGRAPH_SYNC=no"; fail=1; }
+n=$(run yes STAKEGRAPH_SYNC=Yes)
+[ "$n" -ge 2 ] && echo "ok - $n fsync with STAKEGRAPH_SYNC=Yes" || { echo "FAIL - $n fsync with STAKEGRAPH_SYNC=Yes, wanted 2 or more"; fail=1; }
 n=$(run one STAKEGRAPH_SYNC=1)
 # each of the two outputs at least once (flushed, then committed)
 [ "$n" -ge 2 ] && echo "ok - $n fsync with STAKEGRAPH_SYNC=1" || { echo "FAIL - $n fsync with STAKEGRAPH_SYNC=1, wanted 2 or more"; fail=1; }

@@ -403,7 +403,7 @@ int __wrap_fsync(int fd)
 
 /* Outputs are synced to disk before the rename only when asked
  * (sg_outputs_set_sync, STAKEGRAPH_SYNC=1 on the command line): each
- * temporary file once, at its flush and again at the commit. */
+ * temporary file at its flush and at its commit. */
 static void synced_outputs(void **state)
 {
     (void)state;
