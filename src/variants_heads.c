@@ -338,7 +338,11 @@ static int national_order(sg_matcher *m, skel_rec sk, const char *k, uint32_t ne
  * a care home as a "maison de retraite" ("la maison de retraite de
  * Barcelonnette" for the "Ehpad de Barcelonnette"); a hospitals' grouping
  * without "de territoire" ("le Groupement hospitalier des Alpes de
- * Haute-Provence"). */
+ * Haute-Provence"); a court's prosecutors, a court and a police station by
+ * their town ("le parquet de Marseille" for the "Parquet du tribunal
+ * judiciaire de Marseille", "le tribunal de Grasse" for the "Tribunal
+ * judiciaire de Grasse", "le commissariat d'Hyères" for the "Commissariat de
+ * police d'Hyères"). */
 static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
 {
     static const struct {
@@ -363,7 +367,11 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                {"clinique ", "hopital prive ", 0, 1},
                {"syndicat ", "", 0, 2},
                {"ehpad ", "maison retraite ", 0, 1},
-               {"groupement hospitalier territoire ", "groupement hospitalier ", 0, 1}};
+               {"groupement hospitalier territoire ", "groupement hospitalier ", 0, 1},
+               {"parquet tribunal judiciaire ", "parquet ", 0, 1},
+               {"parquet pres tribunal judiciaire ", "parquet ", 0, 1},
+               {"tribunal judiciaire ", "tribunal ", 0, 1},
+               {"commissariat police ", "commissariat ", 0, 1}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;
