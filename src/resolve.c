@@ -873,60 +873,61 @@ static int kind_bracket(const sg_folded *f, size_t a0, size_t a1)
     return sg_kind_acronym(f->text + a0, a1 - a0) || sg_word_is(f->text + a0, a1 - a0, "gie");
 }
 
-/* A name interrupted by its acronym ("Agence régionale de santé (ARS)
- * Provence-Alpes-Côte d'Azur") is the name before the bracket and its acronym,
- * two mentions of the body as where nothing follows the bracket ("Agence
- * régionale de santé (ARS)"), and the words after the bracket (the region)
- * none. The count of a body's mentions does not depend on whether the press
- * adds its region after the acronym (the annotators of development sets 83-91
- * counted every such name so, 8 times of 8). A kind's acronym stays inside
- * one mention (kind_bracket). Made last, once the whole name has kept the
- * other readings off its words. */
-/* A name interrupted by its acronym's expansion ("le Smur (Service mobile
- * d'urgence et de réanimation) de La Ciotat", sg_expansion_end): as the long
- * form and its acronym, two mentions, the acronym and the expansion (the
- * count not depending on which of the two the press puts in brackets). */
-static int expansion_split(const sg_folded *f, sg_hit *x, sg_hits *add)
+/* The expansion in brackets at x->paren of the acronym that hit x holds
+ * before the bracket, its one word ending at e ("le Smur (Service mobile
+ * d'urgence et de réanimation) de La Ciotat", sg_expansion_end): its words'
+ * span into [*es, *ee); 0 when the bracket holds none. */
+static int expansion_of(const sg_folded *f, const sg_hit *x, size_t e, size_t *es, size_t *ee)
 {
-    size_t e = x->paren;
-    while (e > x->fs && f->text[e - 1] == ' ')
-        e--;
     for (size_t k = x->fs; k < e; k++)
         if (!(f->flags[k] & SG_F_ALNUM))
             return 0; /* (one word before the bracket: the acronym) */
     size_t close = sg_expansion_end(f, x->paren, f->text + x->fs, e - x->fs);
     if (!close)
         return 0;
-    size_t es = x->paren + 1, ee = close - 1;
-    while (es < ee && f->text[es] == ' ')
-        es++;
-    while (ee > es && f->text[ee - 1] == ' ')
-        ee--;
-    x->fe = e;
-    x->paren = 0;
-    return sg_hits_push(add, es, ee, x->entity, SG_HIT_VARIANT);
+    *es = x->paren + 1;
+    *ee = close - 1;
+    while (*es < *ee && f->text[*es] == ' ')
+        (*es)++;
+    while (*ee > *es && f->text[*ee - 1] == ' ')
+        (*ee)--;
+    return 1;
 }
 
+/* A name interrupted by its acronym ("Agence régionale de santé (ARS)
+ * Provence-Alpes-Côte d'Azur") is the name before the bracket and its acronym,
+ * two mentions of the body as where nothing follows the bracket ("Agence
+ * régionale de santé (ARS)"), and the words after the bracket (the region)
+ * none. The count of a body's mentions does not depend on whether the press
+ * adds its region after the acronym (the annotators of development sets 83-91
+ * counted every such name so, 8 times of 8), nor on which of the long form
+ * and its acronym it puts in brackets ("le Smur (Service mobile d'urgence et
+ * de réanimation) de La Ciotat": the acronym and the expansion,
+ * expansion_of). A kind's acronym stays inside one mention (kind_bracket).
+ * Made last, once the whole name has kept the other readings off its words. */
 static int interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     sg_hits add = {0};
     int rc = 0;
     for (size_t i = 0; i < h->n && !rc; i++) {
         sg_hit *x = &h->v[i];
-        size_t a0, a1;
+        if (!x->paren)
+            continue;
+        size_t a0, a1, e = x->paren;
         int mixed;
-        if (x->paren && !acronym_after(m, f, x, &a0, &a1, &mixed)) {
-            rc = expansion_split(f, x, &add);
-            continue;
-        }
-        if (!x->paren || kind_bracket(f, a0, a1))
-            continue;
-        size_t e = x->paren;
+        unsigned char how = SG_HIT_ACRONYM;
         while (e > x->fs && f->text[e - 1] == ' ')
             e--;
+        if (!acronym_after(m, f, x, &a0, &a1, &mixed)) {
+            if (!expansion_of(f, x, e, &a0, &a1))
+                continue;
+            how = SG_HIT_VARIANT;
+        } else if (kind_bracket(f, a0, a1)) {
+            continue;
+        }
         x->fe = e;
         x->paren = 0;
-        rc = sg_hits_push(&add, a0, a1, x->entity, SG_HIT_ACRONYM);
+        rc = sg_hits_push(&add, a0, a1, x->entity, how);
     }
     if (!rc && add.n)
         rc = sg_hits_merge(h, &add);

@@ -137,6 +137,19 @@ int sg_surname_particle(const char *w, size_t n);
 enum { SG_WAY_STREET = 1, SG_WAY_WORD = 2, SG_WAY_ROAD = 4, SG_WAY_SQUARE = 8, SG_WAY_WALK = 16 };
 unsigned sg_way_noun(const char *t, size_t n);
 
+/* The length of the blank that ends at byte k of the text s (as written): a
+ * space, a no-break space (U+00A0) or a narrow one (U+202F, French
+ * typography's before » and : ); 0 for none. */
+static inline size_t sg_blank_before(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (k >= 1 && u[k - 1] == ' ')
+        return 1;
+    if (k >= 2 && u[k - 2] == 0xC2 && u[k - 1] == 0xA0)
+        return 2;
+    return k >= 3 && u[k - 3] == 0xE2 && u[k - 2] == 0x80 && u[k - 1] == 0xAF ? 3 : 0;
+}
+
 /* Is the folded word t[0, n) one that links a name to its complement or its
  * seat: "de", "d" (elided), "du", "des"? (The one list the rules and the
  * suggester ask.) */

@@ -315,13 +315,10 @@ static inline int open_paren_before(const sg_scan *sc, size_t i)
     const unsigned char *u = (const unsigned char *)sc->text;
     size_t p = sc->tok[i].s, q = p;
     int quote = 0; /* "(« SRS »)": an opening quote, maybe with its spaces, between */
+    size_t sp;
     while (q > 0) {
-        if (u[q - 1] == ' ')
-            q--;
-        else if (q >= 2 && u[q - 2] == 0xC2 && u[q - 1] == 0xA0) /* (no-break space) */
-            q -= 2;
-        else if (q >= 3 && u[q - 3] == 0xE2 && u[q - 2] == 0x80 && u[q - 1] == 0xAF)
-            q -= 3; /* (narrow no-break space) */
+        if ((sp = sg_blank_before(sc->text, q)) != 0)
+            q -= sp; /* (a space, no-break or narrow) */
         else if (!quote && q >= 2 && u[q - 2] == 0xC2 && u[q - 1] == 0xAB) /* « */
             q -= 2, quote = 1;
         else if (!quote && q >= 3 && u[q - 3] == 0xE2 && u[q - 2] == 0x80 && u[q - 1] == 0x9C)

@@ -506,9 +506,8 @@ static size_t seat_name_end(const sg_scan *sc, size_t k)
     if (sc->tok[q].flags & T_LINE)
         return 0;
     /* "de La Ciotat": a capitalised article is the name's */
-    if ((sc->tok[q].flags & T_CAP) && !(sc->tok[q].flags & (T_START | T_COVERED | T_TAKEN)) &&
-        (is(sc, q, "la") || is(sc, q, "le") || is(sc, q, "les")) && q + 1 < sc->ntok &&
-        sep_blank(sc, q + 1) && name_word(sc, q + 1) && !(sc->tok[q + 1].flags & T_TAKEN))
+    if (sg_suggest_cap_article(sc, q) && name_word(sc, q + 1) &&
+        !((sc->tok[q].flags | sc->tok[q + 1].flags) & T_TAKEN))
         return sg_suggest_sequence_end(sc, q + 1);
     if ((sc->tok[q].flags & (T_PLACE | T_CAP)) == (T_PLACE | T_CAP))
         return place_run(sc, q);

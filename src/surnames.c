@@ -460,15 +460,13 @@ int sg_resolve_titles(const sg_matcher *m, const sg_folded *f, sg_hits *h)
  * end at folded offset e; their start, or e when none. */
 static size_t first_names_before(const sg_folded *f, size_t e)
 {
-    size_t b = e;
-    while (b > 0 && (f->flags[b - 1] & SG_F_ALNUM))
-        b--;
-    if (b == e || !(f->flags[b] & SG_F_UPPER) || !sg_first_name_word(f->text + b, e - b))
+    size_t b, we, b2, e2;
+    sg_word_before(f, e, 0, &b, &we);
+    if (b == e || we != e || !(f->flags[b] & SG_F_UPPER) || !sg_first_name_word(f->text + b, e - b))
         return e;
-    size_t b2 = b > 1 && f->text[b - 1] == ' ' ? b - 1 : b;
-    while (b2 < b && b2 > 0 && (f->flags[b2 - 1] & SG_F_ALNUM))
-        b2--;
-    if (b2 < b - 1 && (f->flags[b2] & SG_F_UPPER) && sg_first_name_word(f->text + b2, b - 1 - b2))
+    sg_word_before(f, b, 0, &b2, &e2); /* (one space between) */
+    if (b2 < e2 && e2 + 1 == b && (f->flags[b2] & SG_F_UPPER) &&
+        sg_first_name_word(f->text + b2, e2 - b2))
         return b2;
     return b;
 }
@@ -481,10 +479,8 @@ int sg_resolve_shared_surnames(const sg_matcher *m, const sg_folded *f, sg_hits 
         const sg_hit *x = &h->v[k];
         if (x->fs < 6 || !sg_is_person(m, x->entity) || memcmp(f->text + x->fs - 4, " et ", 4))
             continue;
-        size_t e = x->fs - 4, b = first_names_before(f, e);
-        size_t s0 = x->fe; /* the person's surname: the mention's last word */
-        while (s0 > x->fs && (f->flags[s0 - 1] & SG_F_ALNUM))
-            s0--;
+        size_t e = x->fs - 4, b = first_names_before(f, e), s0, se;
+        sg_word_before(f, x->fe, 0, &s0, &se); /* the surname: the mention's last word */
         if (b == e || s0 == x->fs || (b > 0 && (f->flags[b - 1] & SG_F_ALNUM)) ||
             (k > 0 && h->v[k - 1].fe > b) || (e - b) + 1 + (x->fe - s0) > 96)
             continue;

@@ -411,6 +411,21 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
     return best;
 }
 
+/* The start of the word after a space at folded offset k and "de", "du",
+ * "des" or "d'" ("de naissance", "d'information"); 0 when none. */
+static size_t complement_at(const sg_folded *f, size_t k)
+{
+    const char *t = f->text;
+    if (k + 1 >= f->len || t[k] != ' ')
+        return 0;
+    size_t b = k + 1, e = b;
+    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e >= f->len || !sg_of_word(t + b, e - b) || t[e] != (e - b == 1 ? '\'' : ' '))
+        return 0;
+    return e + 1;
+}
+
 /* Is the comma at j one of a name's list of complements, "de", "d'", "du"
  * or "des" and a word in lower case right after it, no article ("Centre
  * gratuit d'information, de dépistage et de diagnostic", "Direction
@@ -420,17 +435,10 @@ uint32_t sg_skel_clean(const sg_matcher *m, const prefix_rec *r, const sg_folded
  * skeleton does. */
 static int comma_in_name(const sg_folded *f, size_t j)
 {
-    static const char *const of[] = {"d", "de", "des", "du"};
     const char *t = f->text;
-    if (j + 2 >= f->len || t[j + 1] != ' ')
+    size_t w = complement_at(f, j + 1), we = w;
+    if (!w)
         return 0;
-    size_t b = j + 2, e = b;
-    while (e < f->len && (f->flags[e] & SG_F_ALNUM))
-        e++;
-    if (!sg_word_in(t + b, e - b, of, sizeof(of) / sizeof(*of)) || e >= f->len ||
-        (t[e] != ' ' && t[e] != '\''))
-        return 0;
-    size_t w = e + 1, we = w;
     while (we < f->len && (f->flags[we] & SG_F_ALNUM))
         we++;
     if (we > w && sg_function_word(t + w, we - w)) { /* "de l'économie": its noun then */
@@ -1062,16 +1070,8 @@ int sg_local_choose(const sg_matcher *m, const sg_folded *f, sg_hit *x, unsigned
 static int common_noun_before(const sg_folded *f, size_t e)
 {
     const char *t = f->text;
-    size_t k = e;
-    if (k + 3 >= f->len || t[k] != ' ' || t[k + 1] != 'd')
-        return 0;
-    if (t[k + 2] == '\'')
-        k += 3;
-    else if ((t[k + 2] == 'e' || t[k + 2] == 'u') && t[k + 3] == ' ')
-        k += 4;
-    else if (k + 4 < f->len && t[k + 2] == 'e' && t[k + 3] == 's' && t[k + 4] == ' ')
-        k += 5;
-    else
+    size_t k = complement_at(f, e);
+    if (!k)
         return 0;
     size_t we = k;
     while (we < f->len && (f->flags[we] & SG_F_ALNUM))
@@ -1417,19 +1417,6 @@ static int clause_word(const char *t, size_t n)
     return sg_word_in(t, n, opening, sizeof(opening) / sizeof(*opening));
 }
 
-/* The length of the space that ends at byte k of s: a space, a no-break
- * space (U+00A0) or a narrow one (U+202F, French typography's before »);
- * 0 for none. */
-static size_t space_before(const char *s, size_t k)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (k >= 1 && s[k - 1] == ' ')
-        return 1;
-    if (k >= 2 && u[k - 1] == 0xA0 && u[k - 2] == 0xC2)
-        return 2;
-    return k >= 3 && u[k - 1] == 0xAF && u[k - 2] == 0x80 && u[k - 3] == 0xE2 ? 3 : 0;
-}
-
 /* Does a quotation closed after a sentence's end ("… la trace. »", "!",
  * "?", "…") end at byte o of s (the byte after it)? */
 static int quotation_ended(const char *s, size_t o)
@@ -1437,7 +1424,7 @@ static int quotation_ended(const char *s, size_t o)
     if (o < 2 || (unsigned char)s[o - 1] != 0xBB || (unsigned char)s[o - 2] != 0xC2)
         return 0; /* » */
     size_t k = o - 2, sp;
-    while ((sp = space_before(s, k)) != 0)
+    while ((sp = sg_blank_before(s, k)) != 0)
         k -= sp;
     return k > 0 && (s[k - 1] == '.' || s[k - 1] == '!' || s[k - 1] == '?' ||
                      (k >= 3 && (unsigned char)s[k - 1] == 0xA6 &&
