@@ -215,11 +215,24 @@ static int furniture_line(const char *p, const char *end)
         if (starts_with(p, end, starts[c]))
             return 1;
 
+    /* a byline's cue: "Par", "Rédigé par", "Écrit par" */
+    static const char *const by[] = {"par ", "rédigé par ", "rédigée par ", "écrit par ",
+                                     "écrite par "};
     const char *q = report_authors(p, end);
-    size_t n = q ? 0 : starts_with(p, end, "par ");
+    size_t n = 0;
+    for (size_t c = 0; !q && !n && c < sizeof(by) / sizeof(*by); c++)
+        n = starts_with(p, end, by[c]);
     if ((!n && !q) || end - p > 120)
         return 0;
     q = skip_blanks(q ? q : p + n, end);
+    /* (a body signs after its article, on a short line without a comma:
+       "Par la PASS de Ville Marseille") */
+    size_t article = n ? starts_with(q, end, "la ") : 0;
+    if (n && !article)
+        article = starts_with(q, end, "le ");
+    if (article && (end - q > 60 || memchr(q, ',', (size_t)(end - q))))
+        return 0;
+    q = skip_blanks(q + article, end);
     if (q >= end || !((*q >= 'A' && *q <= 'Z') || (unsigned char)*q == 0xC3))
         return 0;
     /* no sentence in it: no '.' followed by a space and more words */
@@ -231,6 +244,30 @@ static int furniture_line(const char *p, const char *end)
         words += *r == ' ';
     }
     return words <= 12 || (words <= 20 && has_date(q, end));
+}
+
+/* A line of a date and a signature between dashes, as local sites head an
+ * article: "Hautes-Alpes le 10 avril 2017 - Madeleine FAUCHÂTRE - Chantiers"
+ * (short, a date, no sentence, a part between " - " that is names only). */
+static int signed_date_line(const char *p, const char *end)
+{
+    if (end - p > 120 || !has_date(p, end))
+        return 0;
+    for (const char *r = p; r + 1 < end; r++)
+        if ((*r == '.' || *r == '!' || *r == '?') && r[1] == ' ')
+            return 0;
+    for (const char *d = p; (d = memchr(d, '-', (size_t)(end - d))) != NULL; d++) {
+        if (d == p || d[-1] != ' ' || d + 1 >= end || d[1] != ' ')
+            continue;
+        const char *part = d + 2, *pe = part;
+        while (pe + 2 < end && !(pe[0] == ' ' && pe[1] == '-' && pe[2] == ' '))
+            pe++;
+        if (pe + 2 >= end)
+            pe = end;
+        if (names_only(part, pe))
+            return 1;
+    }
+    return 0;
 }
 
 /* A page's place tag on a line of its own, ending with the country:
@@ -775,11 +812,37 @@ static int capitals_word(const char *b, const char *w)
     return capital && w - b >= 2;
 }
 
+/* The start of a photographer's name in title case, one to three words,
+ * ending at p and right after a dash: "(photo d'illustration) - Patrick
+ * Hertzog / AFP"; p when there is none. */
+static const char *titled_credit(const char *from, const char *p)
+{
+    const char *start = p;
+    for (unsigned words = 0; words < 3 && start > from; words++) {
+        const char *w = start - (start[-1] == ' ');
+        const char *b = w;
+        while (b > from && b[-1] != ' ')
+            b--;
+        if (b == w || !((*b >= 'A' && *b <= 'Z') || (unsigned char)*b == 0xC3))
+            break;
+        start = b;
+        const char *d = b - 1; /* a dash before the name ends it */
+        if (d - from >= 2 && d[0] == ' ' && d[-1] == '-' && d[-2] == ' ')
+            return start;
+        if (d - from >= 4 && d[0] == ' ' && (unsigned char)d[-1] >= 0x93 &&
+            (unsigned char)d[-1] <= 0x94 && (unsigned char)d[-2] == 0x80 &&
+            (unsigned char)d[-3] == 0xE2 && d[-4] == ' ')
+            return start;
+    }
+    return p;
+}
+
 /* A photo's credit as agencies sign it, a photographer's name in capitals,
  * a slash and the agency: "... (illustration) - GUILLAUME SOUVANT / AFP
  * Téléchargez ...". Returns where the name starts, the agency's end in *e,
  * or NULL: one to four words in capitals (two letters or more) before " / ",
- * and one of the agencies after it. */
+ * or one to three in title case after a dash (titled_credit), and one of
+ * the agencies after it. */
 static const char *agency_credit(const char *from, const char *lend, const char **e)
 {
     static const char *const agencies[] = {"AFP",   "MAXPPP", "REUTERS",  "Reuters", "SIPA",
@@ -807,6 +870,8 @@ static const char *agency_credit(const char *from, const char *lend, const char 
                 break;
             start = b;
         }
+        if (ae && start == p)
+            start = titled_credit(from, p);
         if (ae && start < p) {
             *e = ae;
             return start;
@@ -841,7 +906,8 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         if (wire && emit(ctx, (size_t)(line - s), (size_t)(wire - s)))
             return;
         if ((cue && !head && furniture_line(line, lend)) || tags_line(line, lend) ||
-            source_line(line, lend) || notice_line(line, lend) || place_tag_line(p, lend)) {
+            source_line(line, lend) || notice_line(line, lend) || place_tag_line(p, lend) ||
+            signed_date_line(p, lend)) {
             if (emit(ctx, (size_t)(line - s), (size_t)(lend - s)))
                 return;
         } else {

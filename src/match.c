@@ -1445,11 +1445,34 @@ static int cut_before_names(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
-/* The readings several departments' bodies share that the document's
- * department chooses, chosen before the names lent give way (those not
- * chosen, no one's yet, leave a name lent its place: "le Planning familial"
- * in an article on Paris is the national movement, whose name the bundled
- * gazetteer lends, not the Var's nor the Vaucluse's). */
+/* The department of the body that the document names in full and that
+ * the reading several departments' bodies share, h->v[i], also reads ("le
+ * SDIS 04, le Service départemental d'incendie et de secours": the 04's,
+ * whichever department the document names most); the nearest such body's,
+ * or 0 when none. */
+static unsigned named_in_full(const sg_matcher *m, const sg_folded *f, const sg_hits *h, size_t i)
+{
+    unsigned best = 0;
+    size_t dist = SIZE_MAX, at = h->v[i].fs;
+    for (size_t j = 0; m->body_dept && j < h->n; j++) {
+        const sg_hit *y = &h->v[j];
+        unsigned d = y->guard ? 0 : m->body_dept[y->entity];
+        size_t gap = y->fs > at ? y->fs - at : at - y->fs;
+        if (!d || gap >= dist)
+            continue;
+        sg_hit x = h->v[i];
+        if (sg_local_choose(m, f, &x, d) && x.entity == y->entity)
+            best = d, dist = gap;
+    }
+    return best;
+}
+
+/* The readings several departments' bodies share that the document
+ * chooses: the one it names in full, else the one of its department;
+ * chosen before the names lent give way (those not chosen, no one's yet,
+ * leave a name lent its place: "le Planning familial" in an article on
+ * Paris is the national movement, whose name the bundled gazetteer lends,
+ * not the Var's nor the Vaucluse's). */
 static void choose_local(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t nlocal = 0;
@@ -1459,8 +1482,10 @@ static void choose_local(const sg_matcher *m, const sg_folded *f, sg_hits *h)
         return;
     unsigned dept = main_department(m, f, h);
     for (size_t i = 0; i < h->n; i++)
-        if (h->v[i].guard == SG_GUARD_LOCAL)
-            (void)sg_local_choose(m, f, &h->v[i], dept);
+        if (h->v[i].guard == SG_GUARD_LOCAL) {
+            unsigned named = named_in_full(m, f, h, i);
+            (void)sg_local_choose(m, f, &h->v[i], named ? named : dept);
+        }
 }
 
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,

@@ -371,7 +371,17 @@ static int kin_heads(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
                {"parquet tribunal judiciaire ", "parquet ", 0, 1},
                {"parquet pres tribunal judiciaire ", "parquet ", 0, 1},
                {"tribunal judiciaire ", "tribunal ", 0, 1},
-               {"commissariat police ", "commissariat ", 0, 1}};
+               {"commissariat police ", "commissariat ", 0, 1},
+               /* firefighters by their trade: "les pompiers de Paris", "les
+                  sapeurs-pompiers du Var" */
+               {"corps sapeurs pompiers ", "sapeurs pompiers ", 0, 1},
+               {"corps sapeurs pompiers ", "pompiers ", 0, 1},
+               {"brigade sapeurs pompiers ", "sapeurs pompiers ", 0, 1},
+               {"brigade sapeurs pompiers ", "pompiers ", 0, 1},
+               {"bataillon marins pompiers ", "marins pompiers ", 0, 1},
+               {"bataillon marins pompiers ", "pompiers ", 0, 1},
+               {"service departemental incendie et secours ", "sapeurs pompiers ", 0, 1},
+               {"service departemental incendie et secours ", "pompiers ", 0, 1}};
     char buf[SKEL_MAX];
     if (m->is_person[sk.entity] || m->is_place[sk.entity])
         return 0;
