@@ -1299,6 +1299,25 @@ static int place_listed(const sg_matcher *m, const sg_folded *f, const sg_hits *
            places_joint(f, x->fe, h->v[i + 1].fs);
 }
 
+/* The department of place hit x: its text's, else its label's (a
+ * town's short name, "Saint-Mandrier" for Saint-Mandrier-sur-Mer); 0 when
+ * neither names one. */
+static unsigned department_of_hit(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+{
+    unsigned d = sg_department_of(f->text + x->fs, x->fe - x->fs);
+    if (d || x->how == SG_HIT_NAME)
+        return d;
+    const char *label = m->gaz->ents[x->entity].label, *t = NULL;
+    const unsigned char *fl = NULL;
+    size_t n = 0;
+    label += label[0] == '!' || label[0] == '=';
+    sg_folded scratch = {0};
+    if (!sg_fold_name_in(&scratch, label, strlen(label), &t, &fl, &n))
+        d = sg_department_of(t, n);
+    sg_folded_free(&scratch);
+    return d;
+}
+
 /* The department the document's places name or are in most often (their
  * own, or the department of the region's communes), its index; 0 when none
  * or a tie. */
@@ -1308,7 +1327,7 @@ static unsigned main_department(const sg_matcher *m, const sg_folded *f, const s
     for (size_t i = 0; i < h->n; i++) {
         if (!sg_is_place(m, h->v[i].entity))
             continue;
-        unsigned d = sg_department_of(f->text + h->v[i].fs, h->v[i].fe - h->v[i].fs);
+        unsigned d = department_of_hit(m, f, &h->v[i]);
         if (d && d < 256)
             count[d]++;
     }

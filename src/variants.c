@@ -967,15 +967,22 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
     /* (the cheap tests first: asked of every organisation's name) */
     const char *sp = memchr(k, ' ', kn);
     size_t wn = sp ? (size_t)(sp - k) : kn;
-    /* ("SOS" names nothing alone, a word of suggest's generic list, but
-       starts bodies' names: "SOS Médecins Toulon") */
-    if (!sg_capital_at(written) || (sg_word_names_nothing(k, wn) && !sg_word_is(k, wn, "sos")))
+    if (!sg_capital_at(written))
         return 0;
     size_t hn = sg_areas_dropped(k, kn);
     if (hn == kn)
         return 0;
+    /* ("SOS" names nothing alone, a word of suggest's generic list, but
+       starts bodies' names: "SOS Médecins Toulon"; so does a national
+       branch's name of two words joined by "de", "du" or "des" without its
+       country: "l'Ordre de Malte" for Ordre de Malte France, "Médecins du
+       Monde") */
+    int branch = hn + 7 == kn && !memcmp(k + hn, " france", 7) && memchr(k, ' ', hn) &&
+                 (strstr(written, " de ") || strstr(written, " du ") || strstr(written, " des "));
+    if (sg_word_names_nothing(k, wn) && !sg_word_is(k, wn, "sos") && !branch)
+        return 0;
     sp = memchr(k, ' ', hn);
-    if (sp && ((needs & SG_VARIANT_FUNCTION_WORDS) || sg_generic_head(k, hn)))
+    if (sp && !branch && ((needs & SG_VARIANT_FUNCTION_WORDS) || sg_generic_head(k, hn)))
         return 0;
     if (!sp && wn < 5)
         return 0;
