@@ -889,6 +889,9 @@ static int expansion_of(const sg_folded *f, const sg_hit *x, size_t e, size_t *e
     *ee = close - 1;
     while (*es < *ee && f->text[*es] == ' ')
         (*es)++;
+    for (size_t c = *es; c < *ee; c++)
+        if (sg_ndlr_end(f, c) == close - 1)
+            *ee = c; /* (without the editor's note) */
     while (*ee > *es && f->text[*ee - 1] == ' ')
         (*ee)--;
     return 1;

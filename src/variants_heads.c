@@ -498,6 +498,34 @@ static int kind_words(const char *k, size_t n)
     return 1;
 }
 
+/* A hospital named after two towns, its name ending with them ("Centre
+ * hospitalier intercommunal de Fréjus-Saint-Raphaël", "Centre hospitalier
+ * de Cavaillon-Lauris"): the press names it by the first town after any of
+ * the heads ("le centre hospitalier intercommunal de Fréjus", "l'hôpital de
+ * Cavaillon"). Both towns communes the gazetteer of towns knows. */
+static int first_town_only(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
+{
+    size_t ts = 0; /* where the towns' words start */
+    for (unsigned w = 0; ts < sk.len && w < sk.town; ts++)
+        w += k[ts] == ' ';
+    const char *t = k + ts;
+    size_t tn = sk.len - ts, first = 0;
+    for (size_t i = 1; i + 1 < tn && !first; i++)
+        if (t[i] == ' ' && sg_department_of(t, i) && sg_department_of(t + i + 1, tn - i - 1))
+            first = i;
+    char buf[SKEL_MAX];
+    for (size_t c = 0; first && c < NHOSPITAL; c++) {
+        size_t cl = strlen(hospital[c]);
+        if (cl + first > SKEL_MAX)
+            continue;
+        memcpy(buf, hospital[c], cl);
+        memcpy(buf + cl, t, first);
+        if (sg_skel_derived(m, sk.entity, buf, cl + first, needs))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 /* The readings of skeleton `sk` with its generic head in other words: "hopital
  * arles" for "centre hospitalier arles" (the press's usual name of a town's
  * hospital), and the proper name alone, in capitals, when it has two words or
@@ -584,6 +612,8 @@ int sg_head_readings(sg_matcher *m, skel_rec sk)
             sg_skel_derived(m, sk.entity, k + hl, pl, (uint32_t)(needs | SKEL_CAPITALS)))
             return SG_ERR_NOMEM;
     }
+    if (hl && sk.town >= head_words && first_town_only(m, sk, k, needs))
+        return SG_ERR_NOMEM;
     if (other_names(m, sk, k, hl, inter, head_words, needs) || kin_heads(m, sk, k, needs) ||
         national_order(m, sk, k, needs))
         return SG_ERR_NOMEM;

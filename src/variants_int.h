@@ -119,8 +119,13 @@ static inline uint32_t sg_alias_named(const sg_matcher *m, const char *t, size_t
  * order, but its function words and "au", "aux", "en", "et", "pour", "sur",
  * "à" either way ("Smur (Service mobile d'urgence et de réanimation)",
  * "SSIAD (service de soins infirmiers à domicile)", "HAD (hospitalisation à
- * domicile)"); no comma inside. One past ')' or 0. */
+ * domicile)"); no comma inside but the editor's note's before ')' ("URPS
+ * (Union régionale des professionnels de santé, ndlr)"). One past ')' or 0. */
 size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an);
+
+/* The ')' of an editor's note at f->text[k], ", ndlr)" (spaces and a full
+ * stop allowed), or 0. */
+size_t sg_ndlr_end(const sg_folded *f, size_t k);
 
 /* A skeleton's walk so far: its words, their hash. */
 typedef struct {

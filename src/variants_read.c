@@ -38,6 +38,21 @@ static size_t paren_end(const sg_folded *f, size_t k)
     return e + 1;
 }
 
+size_t sg_ndlr_end(const sg_folded *f, size_t k)
+{
+    if (k >= f->len || f->text[k] != ',')
+        return 0;
+    k++;
+    while (k < f->len && f->text[k] == ' ')
+        k++;
+    if (k + 4 > f->len || memcmp(f->text + k, "ndlr", 4))
+        return 0;
+    k += 4;
+    while (k < f->len && (f->text[k] == ' ' || f->text[k] == '.'))
+        k++;
+    return k < f->len && f->text[k] == ')' ? k : 0;
+}
+
 size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an)
 {
     static const char *const skipped[] = {"au", "aux", "en", "et", "pour", "sur"};
@@ -48,6 +63,11 @@ size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an
     size_t e = k + 1;
     while (e < f->len && e - k <= 120 && f->text[e] != ')') {
         if (!(f->flags[e] & SG_F_ALNUM)) {
+            size_t close = f->text[e] == ',' ? sg_ndlr_end(f, e) : 0;
+            if (close) {
+                e = close;
+                break;
+            }
             if (f->text[e] == '\n' || f->text[e] == '(' || f->text[e] == ',')
                 return 0;
             e++;
