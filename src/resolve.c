@@ -153,6 +153,26 @@ static int kind_alone(const char *t, size_t n)
     return sg_heads_acronym(t, n) && !sg_word_is(t, n, "ihu");
 }
 
+/* Is entity e's name one that a kind's acronym t[0, n) abbreviates though
+ * it is no body of the kind ("la Mutuelle des services publics (MSP) ... la
+ * MSP": the mutual, not a maison de santé pluriprofessionnelle)? */
+static int kind_named_other(const sg_matcher *m, uint32_t e, const char *t, size_t n)
+{
+    const char *label = m->gaz->ents[e].label, *ft = NULL;
+    const unsigned char *fl = NULL;
+    size_t fn = 0, w = 0;
+    label += label[0] == '!' || label[0] == '=';
+    sg_folded scratch = {0};
+    int other = 0;
+    if (!sg_fold_name_in(&scratch, label, strlen(label), &ft, &fl, &fn)) {
+        while (w < fn && ft[w] != ' ' && ft[w] != '\'')
+            w++;
+        other = sg_kind_acronym_other(t, n, ft, w);
+    }
+    sg_folded_free(&scratch);
+    return other;
+}
+
 /* The acronym hit `x` defines: "(ACR)" right after it, or inside it (a name
  * interrupted by its acronym). */
 static int acronym_after(const sg_matcher *m, const sg_folded *f, const sg_hit *x, size_t *a0,
@@ -347,7 +367,8 @@ int sg_resolve_acronyms(const sg_matcher *m, const sg_folded *f, sg_hits *h)
             len = 0; /* (asked after defined_at: most offsets start no acronym) */
         /* a kind alone after its definition ("le centre hospitalier
          * universitaire de Nice (CHU) ... le CHU") is generic, as "l'hôpital" */
-        if (len && kind_alone(f->text + q, len) && !(q > 0 && f->text[q - 1] == '('))
+        if (len && kind_alone(f->text + q, len) && !(q > 0 && f->text[q - 1] == '(') &&
+            !kind_named_other(m, t.owner[id], f->text + q, len))
             len = 0;
         if (len) {
             size_t x = first_after(h, q);

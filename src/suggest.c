@@ -372,17 +372,30 @@ static char *capitalised(const char *label)
 }
 
 /* The aliases of definition c, '|' between them: its acronym and the
- * others; NULL when out of memory. */
-static char *definition_aliases(const sg_cand *c)
+ * others; but a kind's acronym defining another body ("Mutuelle des
+ * services publics (MSP)", MSP being a maison de santé
+ * pluriprofessionnelle's), which would name the body in every document:
+ * the definition gives it in its own (the matcher's acronyms defined).
+ * NULL when out of memory. */
+static char *definition_aliases(sg_suggester *s, const sg_cand *c)
 {
+    char *acr = sg_suggest_fold(&s->scan.scratch, c->alias, strlen(c->alias));
+    char *lf = acr ? sg_suggest_fold(&s->scan.scratch, c->label, strlen(c->label)) : NULL;
+    int kind = 0;
+    if (lf)
+        kind = sg_kind_acronym_other(acr, strlen(acr), lf, strcspn(lf, " '"));
+    free(acr);
+    if (!lf)
+        return NULL;
+    free(lf);
     size_t len = strlen(c->alias) + 1;
     for (size_t k = 0; k < c->nmore; k++)
         len += strlen(c->more[k]) + 1;
     char *aliases = malloc(len);
     if (aliases) {
-        strcpy(aliases, c->alias);
+        strcpy(aliases, kind ? "" : c->alias);
         for (size_t k = 0; k < c->nmore; k++)
-            strcat(strcat(aliases, "|"), c->more[k]);
+            strcat(strcat(aliases, aliases[0] ? "|" : ""), c->more[k]);
     }
     return aliases;
 }
@@ -413,7 +426,7 @@ static int rows_from_definitions(sg_suggester *s)
         kind |= known;
         int rc = kind ? 0
                       : row_add(s, K_DEFINITION, type, "definition", capitalised(c->label),
-                                definition_aliases(c), sg_strdup(""));
+                                definition_aliases(s, c), sg_strdup(""));
         if (rc || (rc = take_name(s, c->label)) || (rc = take_name(s, c->alias)) ||
             (rc = take_letters(s, c->alias)))
             return rc;

@@ -159,21 +159,25 @@ static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
     char *words[64];
     size_t nw = 0;
     char *buf = fold_words(sc, a, b);
-    int fits = 0, rc = buf ? 0 : SG_ERR_NOMEM;
+    int fits = 0, generic = 0, rc = buf ? 0 : SG_ERR_NOMEM;
     if (buf) {
         char *save = NULL;
         for (char *w = strtok_r(buf, " '", &save); w && nw < 64; w = strtok_r(NULL, " '", &save))
             words[nw++] = w;
         /* a generic acronym's long form names which one in more words
            ("… départemental des hôpitaux de Vaucluse") */
-        fits = nw >= 2 &&
-               acronym_fits(letters, words, nw, sg_suggest_word(SG_WL_GENERIC, acr_key) ? 4 : 2);
+        /* (a kind's acronym whose long form starts as none of the kind's
+           names a body: "Mutuelle des services publics (MSP)") */
+        generic =
+            sg_suggest_word(SG_WL_GENERIC, acr_key) &&
+            !(nw && sg_kind_acronym_other(letters, strlen(letters), words[0], strlen(words[0])));
+        fits = nw >= 2 && acronym_fits(letters, words, nw, generic ? 4 : 2);
     }
     free(buf);
     /* a generic acronym (GHT, CHU): no alias, but a long form that names one
        ("GHT (Groupement hospitalier de territoire des hôpitaux de Vaucluse)")
        is a name */
-    if (fits && sg_suggest_word(SG_WL_GENERIC, acr_key)) {
+    if (fits && generic) {
         /* (a long form in title case only spells the kind out: "ESPIC
            (Établissement de Santé Privé d’Intérêt Collectif)") */
         int named = 0, title = 1;

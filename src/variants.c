@@ -208,6 +208,21 @@ int sg_head_acronym_unread(const sg_folded *f, size_t b, size_t e)
            !(sg_word_is(t, n, "ifsi") && (f->flags[b] & SG_F_UPPER));
 }
 
+int sg_kind_acronym_other(const char *acr, size_t an, const char *w, size_t wn)
+{
+    int known = 0;
+    for (size_t h = 0; h < NHEADS; h++) {
+        if (!sg_word_is(acr, an, heads[h][1]))
+            continue;
+        known = 1;
+        const char *sp = strchr(heads[h][0], ' ');
+        size_t fl = sp ? (size_t)(sp - heads[h][0]) : strlen(heads[h][0]);
+        if (fl == wn && !memcmp(heads[h][0], w, wn))
+            return 0;
+    }
+    return known;
+}
+
 const char *sg_kind_long_form(const char *k, size_t n)
 {
     for (size_t h = 0; h < NHEADS; h++)
