@@ -169,6 +169,14 @@ for id in org:smur-la-ciotat org:police-municipale-marseille org:eid-atlantique 
     check "bundled gazetteers (thirty-fourth) name $id" grep -qP "\t$id\t" "$T/rows34.tsv"
 done
 
+# The thirty-fifth session's rows: a hospital's care-access desk as the press abbreviates
+# it, a department's Red Cross, Monaco's firefighters, a police directorate, a students' union.
+printf 'La PASS de Toulon, la Croix-Rouge du Var et les pompiers de Monaco rencontrent la DDSP 13 et la Fage.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows35.tsv" - >/dev/null
+for id in org:pass-toulon org:croix-rouge-83 org:sapeurs-pompiers-monaco org:ddsp-13 org:fage; do
+    check "bundled gazetteers (thirty-fifth) name $id" grep -qP "\t$id\t" "$T/rows35.tsv"
+done
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
