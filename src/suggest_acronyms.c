@@ -402,8 +402,9 @@ int sg_suggest_find_definitions(sg_scan *sc)
                 int indefinite = indefinite_before(sc, a) || plural_kind(sc, a, i - 1);
                 if (indefinite || unit_form(sc, a, i - 1)) {
                     sc->tok[i].flags |= T_COMMON;
-                    for (size_t k = a; indefinite && k < i; k++)
-                        sc->tok[k].flags |= T_TAKEN; /* (nor a sequence in title case) */
+                    for (size_t k = a; k < i; k++)
+                        sc->tok[k].flags |= T_TAKEN; /* (nor a sequence in title case:
+                                                        "Permanence d'Accès aux Soins") */
                     break;
                 }
                 int rc = try_definition(sc, a, i - 1, i, last);

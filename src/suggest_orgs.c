@@ -107,6 +107,18 @@ static size_t head_adjective_name(const sg_scan *sc, size_t i)
     return e && e - i < MAX_NAME_WORDS ? e : 0;
 }
 
+/* A public body named by its seat, not by what it is for: "la Mairie pour
+ * les téléalarmes" is the town hall and a service it runs. */
+static int town_hall_head(const sg_scan *sc, size_t i)
+{
+    static const char *const seats[] = {"commune",    "departement", "hotel", "mairie",
+                                        "prefecture", "region",      "ville"};
+    for (size_t k = 0; k < sizeof(seats) / sizeof(*seats); k++)
+        if (is(sc, i, seats[k]))
+            return 1;
+    return 0;
+}
+
 size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
 {
     size_t end = j, k = j + 1;
@@ -155,7 +167,7 @@ size_t sg_suggest_extend_name(const sg_scan *sc, size_t i, size_t j, int *lower)
            "Association pour la recherche sur…", "Comité de lutte contre le
            sida" (a lower-case noun after "pour" or "contre" and an article) */
         if ((is(sc, k, "pour") || is(sc, k, "contre")) && (sc->tok[k].flags & T_LOWER) &&
-            k + 2 < sc->ntok &&
+            k + 2 < sc->ntok && !(k == i + 1 && town_hall_head(sc, i)) &&
             (is(sc, k + 1, "le") || is(sc, k + 1, "la") || is(sc, k + 1, "les") ||
              is(sc, k + 1, "l")) &&
             (sep_blank(sc, k + 2) || sep_elision(sc, k + 2)) && sep_blank(sc, k + 1) &&

@@ -633,6 +633,35 @@ static void police_stations_and_captions(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A service's long form in title case before its acronym ("la Permanence
+ * d’Accès aux Soins de Santé (PASS)", a service of every hospital) is no
+ * sequence of capitalised words either; a town hall is named by its seat, not
+ * by what it is for ("la Mairie pour les téléalarmes"), where a collective
+ * is ("le Collectif pour le soin"); a kind's acronym defined by another long
+ * form names a body, without the acronym for an alias ("la Mutuelle des
+ * services publics (MSP)": "MSP" would name it in every document). */
+static void services_town_halls_and_kind_acronyms(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    const char *texts[] = {"Le projet avance.\n\n"
+                           "La Permanence d’Accès aux Soins de Santé (PASS) de la ville ouvre. "
+                           "Les bénévoles viennent avec la Mairie pour les téléalarmes. Le "
+                           "Collectif pour le soin manifeste. Depuis 2017, la Mutuelle des "
+                           "services publics (MSP) aide les familles.\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "Permanence d’Accès");
+    hasnt(l, "Soins de Santé");
+    hasnt(l, "Mairie pour les téléalarmes");
+    has(l, "Collectif pour le soin", "organisation");
+    has(l, "Mutuelle des services publics", "organisation");
+    assert_string_equal(row(l, "Mutuelle des services publics")->aliases, "");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +677,7 @@ int main(void)
         cmocka_unit_test(sheltered_workshops),
         cmocka_unit_test(streets_and_units),
         cmocka_unit_test(police_stations_and_captions),
+        cmocka_unit_test(services_town_halls_and_kind_acronyms),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
