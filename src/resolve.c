@@ -894,6 +894,39 @@ static int kind_bracket(const sg_folded *f, size_t a0, size_t a1)
     return sg_kind_acronym(f->text + a0, a1 - a0) || sg_word_is(f->text + a0, a1 - a0, "gie");
 }
 
+/* Is folded t[0, n) a place's name, or two ("Fréjus Saint-Raphaël")? */
+static int places_named(const sg_matcher *m, const char *t, size_t n)
+{
+    if (n && sg_alias_named(m, t, n, 1) != SG_TRIE_NONE)
+        return 1;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (t[i] == ' ' && sg_alias_named(m, t, i, 1) != SG_TRIE_NONE &&
+            sg_alias_named(m, t + i + 1, n - i - 1, 1) != SG_TRIE_NONE)
+            return 1;
+    return 0;
+}
+
+/* Do the words of hit x after the bracket that ends at a1 name its seat,
+ * "de", "du", "des" or "d'" and a place ("le centre hospitalier
+ * intercommunal (CHI) de Fréjus Saint-Raphaël", "le groupement hospitalier
+ * de territoire (GHT) de Vaucluse")? A kind's acronym then interrupts the
+ * name as a body's does, the seat as the region after "(ARS)"; before a
+ * proper name ("(IHU) Méditerranée Infection") the whole is one name. */
+static int seat_after(const sg_matcher *m, const sg_folded *f, const sg_hit *x, size_t a1)
+{
+    size_t p = a1;
+    while (p < x->fe && (f->text[p] == ')' || f->text[p] == ']' || f->text[p] == ' '))
+        p++;
+    size_t e = p; /* "de", "du", "des", "d'" */
+    while (e < x->fe && (f->flags[e] & SG_F_ALNUM))
+        e++;
+    if (e >= x->fe || !sg_of_word(f->text + p, e - p) ||
+        (f->text[e] != ' ' && !(f->text[e] == '\'' && e - p == 1)))
+        return 0;
+    p = e + 1;
+    return p < x->fe && places_named(m, f->text + p, x->fe - p);
+}
+
 /* The expansion in brackets at x->paren of the acronym that hit x holds
  * before the bracket, its one word ending at e ("le Smur (Service mobile
  * d'urgence et de réanimation) de La Ciotat", sg_expansion_end): its words'
@@ -927,8 +960,11 @@ static int expansion_of(const sg_folded *f, const sg_hit *x, size_t e, size_t *e
  * counted every such name so, 8 times of 8), nor on which of the long form
  * and its acronym it puts in brackets ("le Smur (Service mobile d'urgence et
  * de réanimation) de La Ciotat": the acronym and the expansion,
- * expansion_of). A kind's acronym stays inside one mention (kind_bracket).
- * Made last, once the whole name has kept the other readings off its words. */
+ * expansion_of). A kind's acronym stays inside one mention (kind_bracket)
+ * but before the body's seat (seat_after: "le centre hospitalier
+ * intercommunal (CHI) de Fréjus", two mentions as "(ARS)"; development sets
+ * 147, 151 and 153 annotated so). Made last, once the whole name has kept
+ * the other readings off its words. */
 static int interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     sg_hits add = {0};
@@ -946,7 +982,7 @@ static int interrupted_split(const sg_matcher *m, const sg_folded *f, sg_hits *h
             if (!expansion_of(f, x, e, &a0, &a1))
                 continue;
             how = SG_HIT_VARIANT;
-        } else if (kind_bracket(f, a0, a1)) {
+        } else if (kind_bracket(f, a0, a1) && !seat_after(m, f, x, a1)) {
             continue;
         }
         x->fe = e;
