@@ -800,9 +800,12 @@ static int skeleton_goes_on(const sg_matcher *m, const sg_folded *f, uint64_t h_
         while (e < f->len && (fl[e] & SG_F_ALNUM))
             e++;
         if (!sg_function_word((const char *)t + j, e - j)) {
+            const char *w = (const char *)t + j; /* (as the skeleton reads it) */
+            size_t wn = e - j;
+            sg_skeleton_word(&w, &wn);
             uint64_t h = sg_prefix_step(h_word, ' ');
-            while (j < e)
-                h = sg_prefix_step(h, t[j++]);
+            for (size_t k = 0; k < wn; k++)
+                h = sg_prefix_step(h, (unsigned char)w[k]);
             return sg_prefix_lookup(m, h) != NULL;
         }
         j = e;
@@ -878,7 +881,7 @@ static size_t longest_at(const sg_matcher *m, const sg_folded *f, size_t i, uint
     for (;;) {
         if (clean) {
             const char *wt = (const char *)t + ws;
-            if (sg_saint_short(wt, j - ws)) {
+            if (sg_saint_short(wt, j - ws) || sg_short_word(wt, j - ws)) {
                 w->dirty = 1; /* "St-Raphaël": the skeleton reads "saint" */
                 clean = 0;
             } else if (words && sg_function_word(wt, j - ws)) {
@@ -955,7 +958,7 @@ static int first_word(const sg_matcher *m, const sg_folded *f, size_t i, sg_walk
         return 1;
     const char *sw = f->text + i;
     size_t sn = w->first_end - i;
-    if (m->variants && (sg_saint_short(sw, sn) || sg_ephad(sw, sn))) {
+    if (m->variants && (sg_saint_short(sw, sn) || sg_ephad(sw, sn) || sg_short_word(sw, sn))) {
         w->dirty = 1;
         sg_skeleton_word(&sw, &sn);
         w->first = sg_prefix_lookup(m, sg_hash_bytes(SG_PREFIX_SEED, sw, sn));

@@ -96,6 +96,9 @@ void sg_skeleton_word(const char **t, size_t *n)
         *n += 3;
     } else if (sg_ephad(w, *n)) {
         *t = "ehpad"; /* the press's frequent slip */
+    } else if (sg_short_word(w, *n)) {
+        *t = w[0] == 'a' ? "adolescents" : "restaurants";
+        *n = 11;
     } else if (*n <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x')) {
         for (size_t k = 0; k < sizeof(roman) / sizeof(*roman); k++)
             if (sg_word_is(w, *n, roman[k])) {
