@@ -223,7 +223,9 @@ static int determined_common(const sg_scan *sc, size_t i)
         for (size_t k = 0; k < sizeof(plurals) / sizeof(*plurals); k++)
             if (is(sc, i - 2, plurals[k]))
                 return 1;
-    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & T_LOWER))
+    /* (capitalised where a sentence or a title starts: "Un Ehpad des
+       Alpes-Maritimes fermé") */
+    if (i == 0 || !sep_blank(sc, i) || !(sc->tok[i - 1].flags & (T_LOWER | T_START)))
         return 0;
     for (size_t k = 0; k < sizeof(dets) / sizeof(*dets); k++)
         if (is(sc, i - 1, dets[k]))

@@ -258,6 +258,7 @@ static const char *const generic_words[] = {
     "cardiologie",
     "cat",
     "cattp",
+    "ccas",
     "cdag",
     "cdd",
     "cdi",

@@ -639,7 +639,9 @@ static void police_stations_and_captions(void **state)
  * by what it is for ("la Mairie pour les téléalarmes"), where a collective
  * is ("le Collectif pour le soin"); a kind's acronym defined by another long
  * form names a body, without the acronym for an alias ("la Mutuelle des
- * services publics (MSP)": "MSP" would name it in every document). */
+ * services publics (MSP)": "MSP" would name it in every document); a kind
+ * after an indefinite article capitalised where a title starts ("Un Ehpad
+ * des Alpes-Maritimes") and a kind's acronym alone ("le CCAS") are no rows. */
 static void services_town_halls_and_kind_acronyms(void **state)
 {
     (void)state;
@@ -650,7 +652,9 @@ static void services_town_halls_and_kind_acronyms(void **state)
                            "La Permanence d’Accès aux Soins de Santé (PASS) de la ville ouvre. "
                            "Les bénévoles viennent avec la Mairie pour les téléalarmes. Le "
                            "Collectif pour le soin manifeste. Depuis 2017, la Mutuelle des "
-                           "services publics (MSP) aide les familles.\n",
+                           "services publics (MSP) aide les familles.\n\n"
+                           "Un Ehpad des Alpes-Maritimes ferme. Le CCAS aide. Le directeur du "
+                           "CCAS parle.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "Permanence d’Accès");
@@ -659,6 +663,8 @@ static void services_town_halls_and_kind_acronyms(void **state)
     has(l, "Collectif pour le soin", "organisation");
     has(l, "Mutuelle des services publics", "organisation");
     assert_string_equal(row(l, "Mutuelle des services publics")->aliases, "");
+    hasnt(l, "Ehpad des Alpes-Maritimes"); /* (an indefinite article where a title starts) */
+    hasnt(l, "CCAS");                      /* (a kind's acronym alone) */
     sg_suggestion_list_free(l);
 }
 
