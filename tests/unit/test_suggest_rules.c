@@ -641,7 +641,9 @@ static void police_stations_and_captions(void **state)
  * form names a body, without the acronym for an alias ("la Mutuelle des
  * services publics (MSP)": "MSP" would name it in every document); a kind
  * after an indefinite article capitalised where a title starts ("Un Ehpad
- * des Alpes-Maritimes") and a kind's acronym alone ("le CCAS") are no rows. */
+ * des Alpes-Maritimes"), a kind's acronym alone ("le CCAS") and a kind
+ * defined after a number ("14 nouveaux établissements d'hébergement pour
+ * personnes âgées dépendantes (EHPAD)") are no rows. */
 static void services_town_halls_and_kind_acronyms(void **state)
 {
     (void)state;
@@ -654,7 +656,8 @@ static void services_town_halls_and_kind_acronyms(void **state)
                            "Collectif pour le soin manifeste. Depuis 2017, la Mutuelle des "
                            "services publics (MSP) aide les familles.\n\n"
                            "Un Ehpad des Alpes-Maritimes ferme. Le CCAS aide. Le directeur du "
-                           "CCAS parle.\n",
+                           "CCAS parle. L'État finance 14 nouveaux établissements "
+                           "d’hébergement pour personnes âgées dépendantes (EHPAD).\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "Permanence d’Accès");
@@ -665,6 +668,7 @@ static void services_town_halls_and_kind_acronyms(void **state)
     assert_string_equal(row(l, "Mutuelle des services publics")->aliases, "");
     hasnt(l, "Ehpad des Alpes-Maritimes"); /* (an indefinite article where a title starts) */
     hasnt(l, "CCAS");                      /* (a kind's acronym alone) */
+    hasnt(l, "Etablissements d’hébergement pour personnes âgées dépendantes"); /* (counted) */
     sg_suggestion_list_free(l);
 }
 
