@@ -317,17 +317,8 @@ static int plural_kind(const sg_scan *sc, size_t a, size_t b)
     size_t n = strlen(w), d = 0;
     if (a == 0 || !sep_blank(sc, a) || n < 4 || (w[n - 1] != 's' && w[n - 1] != 'x'))
         return 0;
-    /* (or a number, maybe with "nouveaux" or "nouvelles" after it: "la
-       création de 14 nouveaux établissements d'hébergement pour personnes
-       âgées dépendantes (EHPAD)") */
-    size_t p = a - 1;
-    if (p > 0 && sep_blank(sc, p) && (is(sc, p, "nouveaux") || is(sc, p, "nouvelles")))
-        p--;
-    if (sc->tok[p].flags & T_NUM)
-        d = 0;
-    else
-        while (d < sizeof(plural) / sizeof(*plural) && !is(sc, a - 1, plural[d]))
-            d++;
+    while (d < sizeof(plural) / sizeof(*plural) && !is(sc, a - 1, plural[d]))
+        d++;
     if (d == sizeof(plural) / sizeof(*plural))
         return 0;
     /* (nor after a body's head, or a capitalised word, across its

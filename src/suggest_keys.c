@@ -92,6 +92,7 @@ int sg_suggest_spelt_kind(const char *key)
         "espace departemental des solidarites",
         "espaces departementaux des solidarites",
         "etablissement d'hebergement pour personnes agees dependantes",
+        "etablissements d'hebergement pour personnes agees dependantes",
         "groupement de cooperation sanitaire",
         "groupement hospitalier de territoire",
         "hopital d'instruction des armees",

@@ -642,8 +642,8 @@ static void police_stations_and_captions(void **state)
  * services publics (MSP)": "MSP" would name it in every document); a kind
  * after an indefinite article capitalised where a title starts ("Un Ehpad
  * des Alpes-Maritimes"), a kind's acronym alone ("le CCAS") and a kind
- * defined after a number ("14 nouveaux établissements d'hébergement pour
- * personnes âgées dépendantes (EHPAD)") are no rows. */
+ * spelt out in the plural ("les Ehpad (Etablissements d'hébergement pour
+ * personnes âgées dépendantes)") are no rows. */
 static void services_town_halls_and_kind_acronyms(void **state)
 {
     (void)state;
@@ -656,8 +656,8 @@ static void services_town_halls_and_kind_acronyms(void **state)
                            "Collectif pour le soin manifeste. Depuis 2017, la Mutuelle des "
                            "services publics (MSP) aide les familles.\n\n"
                            "Un Ehpad des Alpes-Maritimes ferme. Le CCAS aide. Le directeur du "
-                           "CCAS parle. L'État finance 14 nouveaux établissements "
-                           "d’hébergement pour personnes âgées dépendantes (EHPAD).\n",
+                           "CCAS parle. Le personnel des Ehpad (Etablissements d’hébergement "
+                           "pour personnes âgées dépendantes) manifeste.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "Permanence d’Accès");
@@ -668,7 +668,7 @@ static void services_town_halls_and_kind_acronyms(void **state)
     assert_string_equal(row(l, "Mutuelle des services publics")->aliases, "");
     hasnt(l, "Ehpad des Alpes-Maritimes"); /* (an indefinite article where a title starts) */
     hasnt(l, "CCAS");                      /* (a kind's acronym alone) */
-    hasnt(l, "Etablissements d’hébergement pour personnes âgées dépendantes"); /* (counted) */
+    hasnt(l, "Etablissements d’hébergement pour personnes âgées dépendantes"); /* (the kind) */
     sg_suggestion_list_free(l);
 }
 
