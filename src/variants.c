@@ -220,7 +220,9 @@ int sg_kind_acronym_other(const char *acr, size_t an, const char *w, size_t wn)
         known = 1;
         const char *sp = strchr(heads[h][0], ' ');
         size_t fl = sp ? (size_t)(sp - heads[h][0]) : strlen(heads[h][0]);
-        if (fl == wn && !memcmp(heads[h][0], w, wn))
+        /* (in the plural too: "les Ehpad (Etablissements d'hébergement…)") */
+        size_t sn = wn > 1 && (w[wn - 1] == 's' || w[wn - 1] == 'x') ? wn - 1 : wn;
+        if ((fl == wn || fl == sn) && !memcmp(heads[h][0], w, fl))
             return 0;
     }
     return known;
