@@ -970,6 +970,19 @@ size_t sg_areas_dropped(const char *k, size_t kn)
     return end;
 }
 
+/* Does `written` end with "de France", "d'France"...: the country as the
+ * name's complement, not a branch's country? */
+static int country_after_of(const char *written)
+{
+    size_t n = strlen(written);
+    if (n < 10 || strcmp(written + n - 7, " France"))
+        return 0;
+    const char *e = written + n - 7, *b = e;
+    while (b > written && b[-1] != ' ')
+        b--;
+    return (e - b == 2 && !memcmp(b, "de", 2)) || (e - b == 2 && !memcmp(b, "du", 2));
+}
+
 /* A name of a proper word and the area where the body stands
  * ("Protisvalor Méditerranée", "Bioparc Sophia Antipolis", "Innovex
  * Provence"): the press drops the area ("Protisvalor", "le Bioparc"). Read
@@ -996,9 +1009,12 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
        starts bodies' names: "SOS Médecins Toulon"; so does a national
        branch's name of two words joined by "de", "du" or "des" without its
        country: "l'Ordre de Malte" for Ordre de Malte France, "Médecins du
-       Monde") */
+       Monde"; not a country after "de", the body's own complement: the
+       Association des maires de France is not every department's
+       association des maires) */
     int branch = hn + 7 == kn && !memcmp(k + hn, " france", 7) && memchr(k, ' ', hn) &&
-                 (strstr(written, " de ") || strstr(written, " du ") || strstr(written, " des "));
+                 (strstr(written, " de ") || strstr(written, " du ") || strstr(written, " des ")) &&
+                 !country_after_of(written);
     if (sg_word_names_nothing(k, wn) && !sg_word_is(k, wn, "sos") && !branch)
         return 0;
     sp = memchr(k, ' ', hn);
