@@ -385,8 +385,9 @@ static int names_only(const char *p, const char *end)
 }
 
 /* A site's breadcrumb at the line's start p, "Accueil > Parcours de soins >
- * Gestion de la data > Title", "Ouest Var > Actualité > Ollioules > Title":
- * two " > " or more, each crumb short and no sentence. Returns the end of
+ * Gestion de la data > Title", "Ouest Var > Actualité > Ollioules > Title",
+ * "Accueil | Santé | Actualités | Title": two " > " or more (or " | " after
+ * "Accueil"), each crumb short and no sentence. Returns the end of
  * the page's title that the last crumb is: the title's first copy when the
  * page repeats it as its heading ("… > Les 17 GRADeS créent une instance
  * Les 17 GRADeS créent une instance Par …"), else the line's end when the
@@ -396,10 +397,12 @@ static const char *breadcrumb(const char *p, const char *end)
     enum { CRUMB = 60, TITLE = 160 };
     const char *last = NULL, *from = p;
     int crumbs = 0;
+    /* (bars only after a site's home: "Accueil | Santé | Actualités | Title") */
+    char bar = starts_with(p, end, "accueil |") ? '|' : '>';
     for (const char *q = p; q + 3 <= end && q - from <= CRUMB; q++) {
         if (*q == '.' || *q == '!' || *q == '?')
             break;
-        if (q[0] == ' ' && q[1] == '>' && q[2] == ' ') {
+        if (q[0] == ' ' && (q[1] == '>' || q[1] == bar) && q[2] == ' ') {
             crumbs++;
             last = from = q + 3;
         }
