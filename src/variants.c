@@ -1002,9 +1002,6 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
     size_t wn = sp ? (size_t)(sp - k) : kn;
     if (!sg_capital_at(written))
         return 0;
-    size_t hn = sg_areas_dropped(k, kn);
-    if (hn == kn)
-        return 0;
     /* ("SOS" names nothing alone, a word of suggest's generic list, but
        starts bodies' names: "SOS Médecins Toulon"; so does a national
        branch's name of two words joined by "de", "du" or "des" without its
@@ -1012,10 +1009,17 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
        Monde"; not a country after "de", the body's own complement: the
        Association des maires de France is not every department's
        association des maires) */
-    int branch = hn + 7 == kn && !memcmp(k + hn, " france", 7) && memchr(k, ' ', hn) &&
+    int nothing = sg_word_names_nothing(k, wn) && !sg_word_is(k, wn, "sos");
+    int national = kn > 7 && !memcmp(k + kn - 7, " france", 7);
+    if (nothing && !national)
+        return 0;
+    size_t hn = sg_areas_dropped(k, kn);
+    if (hn == kn)
+        return 0;
+    int branch = national && hn + 7 == kn && memchr(k, ' ', hn) &&
                  (strstr(written, " de ") || strstr(written, " du ") || strstr(written, " des ")) &&
                  !country_after_of(written);
-    if (sg_word_names_nothing(k, wn) && !sg_word_is(k, wn, "sos") && !branch)
+    if (nothing && !branch)
         return 0;
     sp = memchr(k, ' ', hn);
     if (sp && !branch && ((needs & SG_VARIANT_FUNCTION_WORDS) || sg_generic_head(k, hn)))
