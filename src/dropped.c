@@ -552,6 +552,28 @@ static int town_of_establishment(const sg_matcher *m, const sg_folded *f, const 
     return sg_word_in(f->text + prev->fs, w - prev->fs, heads, sizeof(heads) / sizeof(*heads));
 }
 
+/* A town's one-word name right after a capitalised first name, one space
+ * between, is a surname: "Sidonie Réallon a écrit", "Marc Briançon" (not
+ * after a saint's: "Saint-Pierre Réallon"; nor where the first name is some
+ * hit's own word). */
+static int after_first_name(const sg_matcher *m, const sg_folded *f, const sg_hit *prev,
+                            const sg_hit *x)
+{
+    if (!sg_is_place(m, x->entity) || x->fs < 3 || f->text[x->fs - 1] != ' ' ||
+        (prev && prev->fe >= x->fs - 1) || one_word(f, x->fs, x->fe) <= 0)
+        return 0;
+    size_t b, e;
+    sg_word_before(f, x->fs, 0, &b, &e);
+    if (e + 1 != x->fs || e - b < 2 || !(f->flags[b] & SG_F_UPPER) ||
+        !sg_first_name_word(f->text + b, e - b))
+        return 0;
+    size_t pb, pe; /* (the word before the first name) */
+    sg_word_before(f, b, 0, &pb, &pe);
+    static const char *const saints[] = {"saint", "sainte", "st", "ste"};
+    return !(pe + 1 == b && pe > pb &&
+             sg_word_in(f->text + pb, pe - pb, saints, sizeof(saints) / sizeof(*saints)));
+}
+
 void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, size_t slen,
                       sg_hits *h)
 {
@@ -570,6 +592,7 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
             !glued_ending(f, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
             !in_street(m, f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
             !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
+            !after_first_name(m, f, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
     }
