@@ -379,9 +379,15 @@ int sg_suggest_party(const sg_scan *sc, size_t i)
                                           "depute",     "deputee",     "elu",        "elue",
                                           "eurodepute", "eurodeputee", "maire",      "president",
                                           "presidente", "senateur",    "senatrice"};
+    /* the labels of candidates of no party: divers droite, gauche, centre,
+       sans étiquette ("la présidente (DVD) du Département") */
+    static const char *const unaffiliated[] = {"dvc", "dvd", "dvg", "se"};
     const sg_stok *t = &sc->tok[i];
     if (!(t->flags & T_UPPER) || i < 1 || t->e - t->s > 5)
         return 0;
+    for (size_t u = 0; u < sizeof(unaffiliated) / sizeof(*unaffiliated); u++)
+        if (is(sc, i, unaffiliated[u]))
+            return 0;
     int bracket = open_paren_before(sc, i) && char_after(sc, i) == ')';
     if (!sep_blank(sc, i) && !bracket)
         return 0;

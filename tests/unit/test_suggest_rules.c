@@ -672,6 +672,30 @@ static void services_town_halls_and_kind_acronyms(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* No rows for a candidate's label of no party ("la présidente (DVD) du
+ * Département"; "(LR)" is a party), a trade ("le BTP") or a benefit
+ * ("L'Allocation personnalisée d'autonomie"). */
+static void labels_trades_and_benefits(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    const char *texts[] = {"Le projet avance.\n\n"
+                           "Martine Vassal, la présidente (DVD) du Département, signe. Le maire "
+                           "(LR) parle. L’Allocation personnalisée d’autonomie augmente.\n\n"
+                           "Des retombées fortes pour le BTP car un lit coûte cher. Le BTP "
+                           "recrute.\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "DVD");
+    hasnt(l, "BTP");
+    hasnt(l, "Allocation");
+    has(l, "LR", "organisation");
+    has(l, "Martine Vassal", "person");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -688,6 +712,7 @@ int main(void)
         cmocka_unit_test(streets_and_units),
         cmocka_unit_test(police_stations_and_captions),
         cmocka_unit_test(services_town_halls_and_kind_acronyms),
+        cmocka_unit_test(labels_trades_and_benefits),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
