@@ -89,9 +89,8 @@ static const struct {
              {"chi", 3, 3, SG_BODY_CHI, 1}};
 #define NKINDS (sizeof(kinds) / sizeof(*kinds))
 
-/* The folded label of `entity`, in `scratch`. */
-static int fold_label(const sg_matcher *m, sg_folded *scratch, uint32_t entity, const char **t,
-                      size_t *n)
+int sg_fold_label(const sg_matcher *m, sg_folded *scratch, uint32_t entity, const char **t,
+                  size_t *n)
 {
     const char *label = m->gaz->ents[entity].label;
     const unsigned char *fl = NULL;
@@ -180,7 +179,7 @@ int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity)
         return 0;
     const char *t = NULL;
     size_t n = 0, l = 0;
-    int rc = fold_label(m, scratch, entity, &t, &n);
+    int rc = sg_fold_label(m, scratch, entity, &t, &n);
     unsigned char kind = rc ? 0 : kind_of(t, n, &l);
     /* "Conseil départemental de l'ordre des médecins du Var" is an order's
      * council, not the department's */
@@ -215,7 +214,7 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
             continue;
         const char *t = NULL;
         size_t n = 0, l = 0;
-        if (fold_label(m, scratch, (uint32_t)e, &t, &n))
+        if (sg_fold_label(m, scratch, (uint32_t)e, &t, &n))
             return SG_ERR_NOMEM;
         kind_of(t, n, &l);
         /* its territory: the rest of its name, a place's name maybe ("des

@@ -196,6 +196,40 @@ static const char *report_authors(const char *p, const char *end)
     return names_only(names, e) ? names : NULL;
 }
 
+/* Do [q, end) hold a signature's words only: capitalised words and the
+ * function words of names ("de", "du", "des", "la", "le", "et", elided "d'"
+ * and "l'"), then after a comma a role ("…, coordinateurs"), and no full
+ * stop at the end? */
+static int signature_only(const char *q, const char *end)
+{
+    static const char *const joins[] = {"de", "des", "du", "et", "la", "le", "les"};
+    const char *e = end;
+    while (e > q && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    if (e > q && e[-1] == '.')
+        return 0;
+    for (const char *w = q; w < e;) {
+        while (w < e && *w == ' ')
+            w++;
+        if (w < e && *w == ',')
+            return 1; /* (the role after it) */
+        const char *we = w;
+        while (we < e && *we != ' ' && *we != ',')
+            we++;
+        if (w == we)
+            break;
+        int ok = (*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3 ||
+                 (we - w > 2 && (*w == 'd' || *w == 'l') &&
+                  (w[1] == '\'' || (unsigned char)w[1] == 0xE2)); /* d', d’ */
+        for (size_t k = 0; !ok && k < sizeof(joins) / sizeof(*joins); k++)
+            ok = (size_t)(we - w) == strlen(joins[k]) && !memcmp(w, joins[k], (size_t)(we - w));
+        if (!ok)
+            return 0;
+        w = we;
+    }
+    return 1;
+}
+
 /* A whole line of furniture: a byline ("Par Jean Dupont", short, no
  * sentence; a little longer with its date: "Par Jean Dupont et Marie Durand,
  * France Bleu Vaucluse jeudi 10 novembre 2016 à 4:15"), a report's credit
@@ -219,8 +253,8 @@ static int furniture_line(const char *p, const char *end)
     static const char *const by[] = {"par ", "rédigé par ", "rédigée par ", "écrit par ",
                                      "écrite par "};
     const char *q = report_authors(p, end);
-    size_t n = 0;
-    for (size_t c = 0; !q && !n && c < sizeof(by) / sizeof(*by); c++)
+    size_t n = 0, c = 0;
+    for (; !q && !n && c < sizeof(by) / sizeof(*by); c++)
         n = starts_with(p, end, by[c]);
     if ((!n && !q) || end - p > 120)
         return 0;
@@ -235,6 +269,14 @@ static int furniture_line(const char *p, const char *end)
     q = skip_blanks(q + article, end);
     if (q >= end || !((*q >= 'A' && *q <= 'Z') || (unsigned char)*q == 0xC3))
         return 0;
+    /* (a body's signature ends with no full stop: "Par la Préfecture des
+       Bouches-du-Rhône on apprend la nouvelle." is a sentence; the longer
+       cues sign with names only: "Écrit par X et Y en 2021" is one too) */
+    const char *last = end;
+    while (last > q && (last[-1] == ' ' || last[-1] == '\r'))
+        last--;
+    if ((article && last[-1] == '.') || (n && c > 1 && !signature_only(q, end)))
+        return 0;
     /* no sentence in it: no '.' followed by a space and more words */
     unsigned words = 0;
     for (const char *r = q; r < end; r++) {
@@ -247,27 +289,54 @@ static int furniture_line(const char *p, const char *end)
 }
 
 /* A line of a date and a signature between dashes, as local sites head an
- * article: "Hautes-Alpes le 10 avril 2017 - Madeleine FAUCHÂTRE - Chantiers"
- * (short, a date, no sentence, a part between " - " that is names only). */
+ * article: "Hautes-Alpes le 10 avril 2017 - Madeleine FAUCHÂTRE - Chantiers":
+ * short, no full stop; its first part a place and a date (capitalised words,
+ * "le", "du", "à", numbers and the month, six words at most), the second a
+ * signature (names only, the surname in capitals), the third, if any, a
+ * rubric of three words at most. An aside between dashes in a sentence ("Le
+ * 12 mars 2020, le ministre - Olivier Véran - a annoncé…") is none. */
 static int signed_date_line(const char *p, const char *end)
 {
-    if (end - p > 120 || !has_date(p, end))
+    static const char *const small[] = {"le", "du", "à", "1er"};
+    const char *e = end;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    if (e - p > 120 || e == p || e[-1] == '.')
         return 0;
-    for (const char *r = p; r + 1 < end; r++)
-        if ((*r == '.' || *r == '!' || *r == '?') && r[1] == ' ')
+    const char *d1 = p; /* the first " - " */
+    while (d1 + 3 <= e && memcmp(d1, " - ", 3))
+        d1++;
+    if (d1 + 3 > e || !has_date(p, d1))
+        return 0;
+    unsigned words = 0;
+    for (const char *w = p; w < d1; words++) {
+        const char *we = w;
+        while (we < d1 && *we != ' ')
+            we++;
+        int ok = (*w >= 'A' && *w <= 'Z') || (unsigned char)*w == 0xC3 ||
+                 (*w >= '0' && *w <= '9') || has_date(w, we);
+        for (size_t k = 0; !ok && k < sizeof(small) / sizeof(*small); k++)
+            ok = (size_t)(we - w) == strlen(small[k]) && !memcmp(w, small[k], (size_t)(we - w));
+        if (!ok || words >= 6)
             return 0;
-    for (const char *d = p; (d = memchr(d, '-', (size_t)(end - d))) != NULL; d++) {
-        if (d == p || d[-1] != ' ' || d + 1 >= end || d[1] != ' ')
-            continue;
-        const char *part = d + 2, *pe = part;
-        while (pe + 2 < end && !(pe[0] == ' ' && pe[1] == '-' && pe[2] == ' '))
-            pe++;
-        if (pe + 2 >= end)
-            pe = end;
-        if (names_only(part, pe))
-            return 1;
+        w = we < d1 ? we + 1 : we;
     }
-    return 0;
+    const char *s2 = d1 + 3, *d2 = s2; /* the signature, to the next " - " */
+    while (d2 + 3 <= e && memcmp(d2, " - ", 3))
+        d2++;
+    if (d2 + 3 > e)
+        d2 = e;
+    int caps = 0; /* (a word in capitals: the surname) */
+    for (const char *w = s2; w < d2; w++)
+        if ((w == s2 || w[-1] == ' ') && w + 1 < d2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' &&
+            w[1] <= 'Z')
+            caps = 1;
+    if (!caps || !names_only(s2, d2))
+        return 0;
+    unsigned rubric = 0;
+    for (const char *w = d2 < e ? d2 + 3 : e; w < e; w++)
+        rubric += w == d2 + 3 || w[-1] == ' ';
+    return rubric <= 3;
 }
 
 /* A page's place tag on a line of its own, ending with the country:
@@ -815,9 +884,9 @@ static int capitals_word(const char *b, const char *w)
     return capital && w - b >= 2;
 }
 
-/* The start of a photographer's name in title case, one to three words,
+/* The start of a photographer's name in title case, two or three words,
  * ending at p and right after a dash: "(photo d'illustration) - Patrick
- * Hertzog / AFP"; p when there is none. */
+ * Hertzog / AFP", "— Jean Dupont / AFP"; p when there is none. */
 static const char *titled_credit(const char *from, const char *p)
 {
     const char *start = p;
@@ -826,15 +895,20 @@ static const char *titled_credit(const char *from, const char *p)
         const char *b = w;
         while (b > from && b[-1] != ' ')
             b--;
-        if (b == w || !((*b >= 'A' && *b <= 'Z') || (unsigned char)*b == 0xC3))
+        int capital = (*b >= 'A' && *b <= 'Z') ||
+                      (w - b >= 2 && (unsigned char)b[0] == 0xC3 && (unsigned char)b[1] >= 0x80 &&
+                       (unsigned char)b[1] <= 0x9E); /* (À to Þ) */
+        if (b == w || !capital)
             break;
         start = b;
-        const char *d = b - 1; /* a dash before the name ends it */
-        if (d - from >= 2 && d[0] == ' ' && d[-1] == '-' && d[-2] == ' ')
+        if (words == 0 || b - from < 4)
+            continue; /* (a first name and a surname at least) */
+        /* a dash before the name ends it: " - ", " – ", " — " */
+        if (b[-1] == ' ' && b[-2] == '-' && b[-3] == ' ')
             return start;
-        if (d - from >= 4 && d[0] == ' ' && (unsigned char)d[-1] >= 0x93 &&
-            (unsigned char)d[-1] <= 0x94 && (unsigned char)d[-2] == 0x80 &&
-            (unsigned char)d[-3] == 0xE2 && d[-4] == ' ')
+        if (b - from >= 6 && b[-1] == ' ' && (unsigned char)b[-2] >= 0x93 &&
+            (unsigned char)b[-2] <= 0x94 && (unsigned char)b[-3] == 0x80 &&
+            (unsigned char)b[-4] == 0xE2 && b[-5] == ' ')
             return start;
     }
     return p;

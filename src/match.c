@@ -1304,20 +1304,24 @@ static int place_listed(const sg_matcher *m, const sg_folded *f, const sg_hits *
 
 /* The department of place hit x: its text's, else its label's (a
  * town's short name, "Saint-Mandrier" for Saint-Mandrier-sur-Mer); 0 when
- * neither names one. */
-static unsigned department_of_hit(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
+ * neither names one. *last and *last_dept: the last label's, folded once
+ * for all the hits of its entity in a row. */
+static unsigned department_of_hit(const sg_matcher *m, const sg_folded *f, const sg_hit *x,
+                                  uint32_t *last, unsigned *last_dept)
 {
     unsigned d = sg_department_of(f->text + x->fs, x->fe - x->fs);
     if (d || x->how == SG_HIT_NAME)
         return d;
-    const char *label = m->gaz->ents[x->entity].label, *t = NULL;
-    const unsigned char *fl = NULL;
+    if (x->entity == *last)
+        return *last_dept;
+    const char *t = NULL;
     size_t n = 0;
-    label += label[0] == '!' || label[0] == '=';
     sg_folded scratch = {0};
-    if (!sg_fold_name_in(&scratch, label, strlen(label), &t, &fl, &n))
+    if (!sg_fold_label(m, &scratch, x->entity, &t, &n))
         d = sg_department_of(t, n);
     sg_folded_free(&scratch);
+    *last = x->entity;
+    *last_dept = d;
     return d;
 }
 
@@ -1326,11 +1330,12 @@ static unsigned department_of_hit(const sg_matcher *m, const sg_folded *f, const
  * or a tie. */
 static unsigned main_department(const sg_matcher *m, const sg_folded *f, const sg_hits *h)
 {
-    unsigned count[256] = {0}, best = 0, tie = 0;
+    unsigned count[256] = {0}, best = 0, tie = 0, last_dept = 0;
+    uint32_t last = SG_TRIE_NONE;
     for (size_t i = 0; i < h->n; i++) {
         if (!sg_is_place(m, h->v[i].entity))
             continue;
-        unsigned d = department_of_hit(m, f, &h->v[i]);
+        unsigned d = department_of_hit(m, f, &h->v[i], &last, &last_dept);
         if (d && d < 256)
             count[d]++;
     }
@@ -1467,47 +1472,84 @@ static int cut_before_names(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
-/* The department of the body that the document names in full and that
- * the reading several departments' bodies share, h->v[i], also reads ("le
- * SDIS 04, le Service départemental d'incendie et de secours": the 04's,
- * whichever department the document names most); the nearest such body's,
- * or 0 when none. */
-static unsigned named_in_full(const sg_matcher *m, const sg_folded *f, const sg_hits *h, size_t i)
+/* Where the sentence holding folded offset p starts (dir -1) or ends (dir
+ * 1): at a full stop, '!', '?' or a line break. */
+static size_t sentence_edge(const sg_folded *f, size_t p, int dir)
+{
+    if (dir < 0) {
+        while (p > 0 && !strchr(".!?\n", f->text[p - 1]))
+            p--;
+        return p;
+    }
+    while (p < f->len && !strchr(".!?\n", f->text[p]))
+        p++;
+    return p;
+}
+
+/* The department of the body that the document names in full in the same
+ * sentence and that the reading several departments' bodies share, h->v[i],
+ * also reads ("le SDIS 04, le Service départemental d'incendie et de
+ * secours": the 04's, whichever department the document names most; "Des
+ * renforts du Sdis 13 sont arrivés. À Hyères, le Service départemental…" is
+ * the document's department's); the nearest such body's, or 0. `depts`:
+ * the departments of the bodies the document names, nd of them. */
+static unsigned named_in_full(const sg_matcher *m, const sg_folded *f, const sg_hits *h, size_t i,
+                              const unsigned char *depts, size_t nd)
 {
     unsigned best = 0;
-    size_t dist = SIZE_MAX, at = h->v[i].fs;
-    for (size_t j = 0; m->body_dept && j < h->n; j++) {
-        const sg_hit *y = &h->v[j];
-        unsigned d = y->guard ? 0 : m->body_dept[y->entity];
-        size_t gap = y->fs > at ? y->fs - at : at - y->fs;
-        if (!d || gap >= dist)
-            continue;
+    size_t at = h->v[i].fs, dist = SIZE_MAX;
+    size_t from = sentence_edge(f, at, -1), to = sentence_edge(f, at, 1);
+    for (size_t k = 0; k < nd; k++) {
         sg_hit x = h->v[i];
-        if (sg_local_choose(m, f, &x, d) && x.entity == y->entity)
-            best = d, dist = gap;
+        if (!sg_local_choose(m, f, &x, depts[k]))
+            continue;
+        for (size_t l = i; l-- > 0 && h->v[l].fs >= from && at - h->v[l].fs < dist;)
+            if (!h->v[l].guard && h->v[l].entity == x.entity) {
+                best = depts[k], dist = at - h->v[l].fs;
+                break;
+            }
+        for (size_t r = i + 1; r < h->n && h->v[r].fs < to && h->v[r].fs - at < dist; r++)
+            if (!h->v[r].guard && h->v[r].entity == x.entity) {
+                best = depts[k], dist = h->v[r].fs - at;
+                break;
+            }
     }
     return best;
 }
 
 /* The readings several departments' bodies share that the document
- * chooses: the one it names in full, else the one of its department;
- * chosen before the names lent give way (those not chosen, no one's yet,
- * leave a name lent its place: "le Planning familial" in an article on
- * Paris is the national movement, whose name the bundled gazetteer lends,
- * not the Var's nor the Vaucluse's). */
-static void choose_local(const sg_matcher *m, const sg_folded *f, sg_hits *h)
+ * chooses: the one it names in full in the sentence, else the one of its
+ * department; each chosen from the document as it is (not from the choices
+ * made before it), before the names lent give way (those not chosen, no
+ * one's yet, leave a name lent its place: "le Planning familial" in an
+ * article on Paris is the national movement, whose name the bundled
+ * gazetteer lends, not the Var's nor the Vaucluse's). */
+static int choose_local(const sg_matcher *m, const sg_folded *f, sg_hits *h)
 {
     size_t nlocal = 0;
     for (size_t i = 0; i < h->n; i++)
         nlocal += h->v[i].guard == SG_GUARD_LOCAL;
     if (!nlocal)
-        return;
+        return 0;
     unsigned dept = main_department(m, f, h);
+    unsigned char seen[256] = {0}, depts[256];
+    size_t nd = 0;
+    for (size_t j = 0; m->body_dept && j < h->n; j++) {
+        unsigned d = h->v[j].guard ? 0 : m->body_dept[h->v[j].entity];
+        if (d && !seen[d])
+            seen[d] = 1, depts[nd++] = (unsigned char)d;
+    }
+    unsigned *named = nd ? calloc(h->n, sizeof(*named)) : NULL;
+    if (nd && !named)
+        return SG_ERR_NOMEM;
+    for (size_t i = 0; nd && i < h->n; i++)
+        if (h->v[i].guard == SG_GUARD_LOCAL)
+            named[i] = named_in_full(m, f, h, i, depts, nd);
     for (size_t i = 0; i < h->n; i++)
-        if (h->v[i].guard == SG_GUARD_LOCAL) {
-            unsigned named = named_in_full(m, f, h, i);
-            (void)sg_local_choose(m, f, &h->v[i], named ? named : dept);
-        }
+        if (h->v[i].guard == SG_GUARD_LOCAL)
+            (void)sg_local_choose(m, f, &h->v[i], named && named[i] ? named[i] : dept);
+    free(named);
+    return 0;
 }
 
 int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, const char *s,
@@ -1523,7 +1565,8 @@ int sg_matcher_run(const sg_matcher *m, sg_regex_md *md, const sg_folded *f, con
     if (m->variants)
         town_in_full(m, f, s, out);
     if (m->nlent) {
-        choose_local(m, f, out);
+        if ((rc = choose_local(m, f, out)))
+            return sg_error_set(err, rc, doc, 0, -1, "out of memory");
         sg_known_give_way(m, out); /* (names lent: the overlap rule) */
     }
     if (m->variants && (rc = cut_before_names(m, f, out)))

@@ -711,6 +711,12 @@ int sg_derived_alias(sg_matcher *m, sg_folded *scratch, uint32_t entity, const c
  * regional council (nor any other entity) reads so: the territory. */
 int sg_region_place_names_add(sg_matcher *m, sg_folded *scratch);
 
+/* Folds entity's label (its markers '=' and '!' left out) into *t, *n,
+ * pointing into `scratch` (sg_fold_name_in). Returns 0 or SG_ERR_NOMEM.
+ * (bodies.c) */
+int sg_fold_label(const sg_matcher *m, sg_folded *scratch, uint32_t entity, const char **t,
+                  size_t *n);
+
 /* bodies.c: notes the kind of local authority `entity` is, from its label
  * (folded in `scratch`). */
 int sg_bodies_add(sg_matcher *m, sg_folded *scratch, uint32_t entity);

@@ -158,17 +158,10 @@ static int kind_alone(const char *t, size_t n)
  * MSP": the mutual, not a maison de santé pluriprofessionnelle)? */
 static int kind_named_other(const sg_matcher *m, uint32_t e, const char *t, size_t n)
 {
-    const char *label = m->gaz->ents[e].label, *ft = NULL;
-    const unsigned char *fl = NULL;
-    size_t fn = 0, w = 0;
-    label += label[0] == '!' || label[0] == '=';
+    const char *ft = NULL;
+    size_t fn = 0;
     sg_folded scratch = {0};
-    int other = 0;
-    if (!sg_fold_name_in(&scratch, label, strlen(label), &ft, &fl, &fn)) {
-        while (w < fn && ft[w] != ' ' && ft[w] != '\'')
-            w++;
-        other = sg_kind_acronym_other(t, n, ft, w);
-    }
+    int other = !sg_fold_label(m, &scratch, e, &ft, &fn) && sg_kind_acronym_other(t, n, ft, fn);
     sg_folded_free(&scratch);
     return other;
 }

@@ -108,10 +108,11 @@ char *sg_evidence_snippet_marked(const sg_cooccurrence *c, size_t max, size_t sp
 int sg_kind_acronym(const char *t, size_t n);
 
 /* Is folded acronym acr[0, an) a kind's whose long forms all start with
- * another word than w[0, wn), in the singular or the plural ("MSP" is a maison de santé
- * pluriprofessionnelle's: "Mutuelle des services publics (MSP)" names a
- * body)? 0 for an acronym of no known kind. */
-int sg_kind_acronym_other(const char *acr, size_t an, const char *w, size_t wn);
+ * another word than the folded long form lf[0, ln), in the singular or the
+ * plural ("MSP" is a maison de santé pluriprofessionnelle's: "Mutuelle des
+ * services publics (MSP)" names a body; "CHU de Nice" starts with the
+ * acronym, the kind's)? 0 for an acronym of no known kind. (variants.c) */
+int sg_kind_acronym_other(const char *acr, size_t an, const char *lf, size_t ln);
 
 /* A trade union of the health sector by its short name, folded ("cgt",
  * "cfdt", "fo", "sud", "unsa", "cftc", "cfe cgc"). (variants_heads.c) */

@@ -383,7 +383,7 @@ static char *definition_aliases(sg_suggester *s, const sg_cand *c)
     char *lf = acr ? sg_suggest_fold(&s->scan.scratch, c->label, strlen(c->label)) : NULL;
     int kind = 0;
     if (lf)
-        kind = sg_kind_acronym_other(acr, strlen(acr), lf, strcspn(lf, " '"));
+        kind = sg_kind_acronym_other(acr, strlen(acr), lf, strlen(lf));
     free(acr);
     if (!lf)
         return NULL;

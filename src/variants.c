@@ -211,8 +211,16 @@ int sg_head_acronym_unread(const sg_folded *f, size_t b, size_t e)
            !(sg_word_is(t, n, "ifsi") && (f->flags[b] & SG_F_UPPER));
 }
 
-int sg_kind_acronym_other(const char *acr, size_t an, const char *w, size_t wn)
+int sg_kind_acronym_other(const char *acr, size_t an, const char *lf, size_t ln)
 {
+    size_t wn = 0; /* the long form's first word */
+    while (wn < ln && lf[wn] != ' ' && lf[wn] != '\'')
+        wn++;
+    /* (in the plural too: "les Ehpad (Etablissements d'hébergement…)"; a
+       name that starts with the acronym is of the kind: "CHU de Nice") */
+    size_t sn = wn > 1 && (lf[wn - 1] == 's' || lf[wn - 1] == 'x') ? wn - 1 : wn;
+    if (wn == 0 || (wn == an && !memcmp(lf, acr, an)))
+        return 0;
     int known = 0;
     for (size_t h = 0; h < NHEADS; h++) {
         if (!sg_word_is(acr, an, heads[h][1]))
@@ -220,9 +228,7 @@ int sg_kind_acronym_other(const char *acr, size_t an, const char *w, size_t wn)
         known = 1;
         const char *sp = strchr(heads[h][0], ' ');
         size_t fl = sp ? (size_t)(sp - heads[h][0]) : strlen(heads[h][0]);
-        /* (in the plural too: "les Ehpad (Etablissements d'hébergement…)") */
-        size_t sn = wn > 1 && (w[wn - 1] == 's' || w[wn - 1] == 'x') ? wn - 1 : wn;
-        if ((fl == wn || fl == sn) && !memcmp(heads[h][0], w, fl))
+        if ((fl == wn || fl == sn) && !memcmp(heads[h][0], lf, fl))
             return 0;
     }
     return known;
@@ -970,17 +976,28 @@ size_t sg_areas_dropped(const char *k, size_t kn)
     return end;
 }
 
-/* Does `written` end with "de France", "d'France"...: the country as the
- * name's complement, not a branch's country? */
-static int country_after_of(const char *written)
+/* Is `written` a national branch's name: words joined by "de", "du" or
+ * "des", then its country ("Ordre de Malte France", "Médecins du Monde
+ * France"; not "Association des maires de France", whose country is its
+ * complement, nor "Croix-Rouge de France")? */
+static int branch_of_country(const char *written)
 {
     size_t n = strlen(written);
     if (n < 10 || strcmp(written + n - 7, " France"))
         return 0;
-    const char *e = written + n - 7, *b = e;
-    while (b > written && b[-1] != ' ')
-        b--;
-    return (e - b == 2 && !memcmp(b, "de", 2)) || (e - b == 2 && !memcmp(b, "du", 2));
+    size_t head = n - 7; /* the words before the country */
+    static const char *const joins[] = {" de ", " du ", " des "};
+    for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++) {
+        size_t jl = strlen(joins[j]);
+        if (head >= jl && !memcmp(written + head - jl + 1, joins[j], jl - 1))
+            return 0; /* ("… de France": the complement) */
+    }
+    for (size_t j = 0; j < sizeof(joins) / sizeof(*joins); j++)
+        for (const char *q = strstr(written, joins[j]); q && (size_t)(q - written) < head;
+             q = strstr(q + 1, joins[j]))
+            if ((size_t)(q - written) + strlen(joins[j]) < head)
+                return 1;
+    return 0;
 }
 
 /* A name of a proper word and the area where the body stands
@@ -991,9 +1008,11 @@ static int country_after_of(const char *written)
  * name...). So a name of two words or more and places, written with no
  * function word, by its words ("SOS Médecins" for SOS Médecins
  * Toulon-Provence-Méditerranée), when its first word names nothing alone
- * (and no other name reads so: add_derived). (A region's name at the end is dropped only
- * where the document names the body otherwise: "l'Oncopôle" is any
- * region's, sg_region_names_add.) */
+ * (and no other name reads so: add_derived); and a national branch's name
+ * without its country, words joined by "de", "du" or "des" allowed
+ * (branch_of_country: "l'Ordre de Malte" for Ordre de Malte France). (A region's name at the end is
+ * dropped only where the document names the body otherwise: "l'Oncopôle" is any region's,
+ * sg_region_names_add.) */
 static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                         size_t kn, uint32_t needs)
 {
@@ -1016,9 +1035,7 @@ static int area_dropped(sg_matcher *m, uint32_t entity, const char *written, con
     size_t hn = sg_areas_dropped(k, kn);
     if (hn == kn)
         return 0;
-    int branch = national && hn + 7 == kn && memchr(k, ' ', hn) &&
-                 (strstr(written, " de ") || strstr(written, " du ") || strstr(written, " des ")) &&
-                 !country_after_of(written);
+    int branch = national && hn + 7 == kn && memchr(k, ' ', hn) && branch_of_country(written);
     if (nothing && !branch)
         return 0;
     sp = memchr(k, ' ', hn);

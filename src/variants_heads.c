@@ -500,9 +500,10 @@ static int kind_words(const char *k, size_t n)
 
 /* A hospital named after two towns, its name ending with them ("Centre
  * hospitalier intercommunal de Fréjus-Saint-Raphaël", "Centre hospitalier
- * de Cavaillon-Lauris"): the press names it by the first town after any of
- * the heads ("le centre hospitalier intercommunal de Fréjus", "l'hôpital de
- * Cavaillon"). Both towns communes the gazetteer of towns knows. */
+ * de Cavaillon-Lauris"): the press names it by the first town after the
+ * intercommunal heads ("le centre hospitalier intercommunal de Fréjus", "le
+ * CHI de Cavaillon"; the other heads' first town is other_names'). Both
+ * parts are towns or departments sg_department_of knows. */
 static int first_town_only(sg_matcher *m, skel_rec sk, const char *k, uint32_t needs)
 {
     size_t ts = 0; /* where the towns' words start */
@@ -514,7 +515,7 @@ static int first_town_only(sg_matcher *m, skel_rec sk, const char *k, uint32_t n
         if (t[i] == ' ' && sg_department_of(t, i) && sg_department_of(t + i + 1, tn - i - 1))
             first = i;
     char buf[SKEL_MAX];
-    for (size_t c = 0; first && c < NHOSPITAL; c++) {
+    for (size_t c = 0; first && c < 2; c++) { /* (the intercommunal heads) */
         size_t cl = strlen(hospital[c]);
         if (cl + first > SKEL_MAX)
             continue;
