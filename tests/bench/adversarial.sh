@@ -95,4 +95,22 @@ measure "$((200000 * SCALE)) people named Dupont: load" "$SG" extract -q --no-an
     -g "$W/dupont.tsv" "$W/one.txt" -o "$W/out.graphml"
 measure "  the same + 1,000 docs, 40,000 'Dupont'" "$SG" extract -q --no-analyse \
     -g "$W/dupont.tsv" "$W/dupont" -o "$W/out.graphml"
+
+# 5. One document repeating a name that bodies of two departments share (issue 14: each
+# reading looked for a body named in full over every hit: quadratic).
+n=$((20000 * SCALE))
+$PY - "$W" "$n" <<'PY'
+import sys
+w, n = sys.argv[1], int(sys.argv[2])
+with open(f"{w}/local.tsv", "w") as g:
+    g.write("id\tlabel\ttype\taliases\n")
+    g.write("org:sdis-04\tService départemental d'incendie et de secours des Alpes-de-Haute-Provence\torganisation\tSDIS 04\n")
+    g.write("org:sdis-05\tService départemental d'incendie et de secours des Hautes-Alpes\torganisation\tSDIS 05\n")
+    g.write("place:gap\tGap\tplace\t\n")
+with open(f"{w}/local.txt", "w") as t:
+    t.write(" ".join("À Gap, le SDIS 04 et le Service départemental d’incendie et de secours parlent."
+                     for _ in range(n)) + "\n")
+PY
+measure "one document, $n readings two departments share" "$SG" extract -q --no-analyse \
+    --jobs 1 -g "$W/local.tsv" "$W/local.txt" -o "$W/out.graphml"
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$W"
