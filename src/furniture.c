@@ -243,7 +243,9 @@ static int furniture_line(const char *p, const char *end)
         /* an interview's byline: "- Propos recueillis par X / SOPRESS" */
         "propos recueillis",
         /* a local site's choice of town: "Votre ville : GAP | Changer de ville" */
-        "votre ville :"};
+        "votre ville :",
+        /* a newspapers' kiosk's footer: "Newspapers from France" */
+        "newspapers in ", "newspapers from "};
     p = skip_leaders(p, end);
     for (size_t c = 0; c < sizeof(starts) / sizeof(*starts); c++)
         if (starts_with(p, end, starts[c]))
