@@ -538,7 +538,8 @@ int sg_suggest_generic_only(const char *key);
 int sg_suggest_generic_of_france(const char *key);
 /* A board named by its kind: "Conseil de surveillance". */
 int sg_suggest_board(const char *key);
-/* A kind of body or unit spelt out in title case: "Centre de Lutte Contre le Cancer". */
+/* A kind of body or unit spelt out in title case: "Centre de Lutte Contre le Cancer";
+ * or a common noun's phrase the press defines by its letters: "Intelligence Artificielle". */
 int sg_suggest_spelt_kind(const char *key);
 /* A natural area: "Luberon", "Méditerranée". */
 int sg_suggest_area(const char *key);

@@ -407,6 +407,7 @@ static const char *const generic_words[] = {
     "ht",
     "http",
     "https",
+    "ia",
     "infectiologie",
     "info",
     "infos",

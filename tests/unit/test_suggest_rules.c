@@ -673,8 +673,11 @@ static void services_town_halls_and_kind_acronyms(void **state)
 }
 
 /* No rows for a candidate's label of no party ("la présidente (DVD) du
- * Département"; "(LR)" is a party), a trade ("le BTP") or a benefit
- * ("L'Allocation personnalisée d'autonomie"). */
+ * Département"; "(LR)" is a party), a trade ("le BTP"), a benefit
+ * ("L'Allocation personnalisée d'autonomie") or a common noun's phrase
+ * defined by its letters ("Intelligence Artificielle (IA)", "l'assistance
+ * médicale à la procréation (AMP)"), which --discover would make an actor
+ * of every later "IA". */
 static void labels_trades_and_benefits(void **state)
 {
     (void)state;
@@ -685,12 +688,17 @@ static void labels_trades_and_benefits(void **state)
                            "Martine Vassal, la présidente (DVD) du Département, signe. Le maire "
                            "(LR) parle. L’Allocation personnalisée d’autonomie augmente.\n\n"
                            "Des retombées fortes pour le BTP car un lit coûte cher. Le BTP "
-                           "recrute.\n",
+                           "recrute.\n\n"
+                           "La thématique Intelligence Artificielle (IA) et santé. L’IA aide. "
+                           "L’assistance médicale à la procréation (AMP) progresse.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "DVD");
     hasnt(l, "BTP");
     hasnt(l, "Allocation");
+    hasnt(l, "Intelligence Artificielle"); /* (a common noun's phrase and its letters) */
+    hasnt(l, "IA");
+    hasnt(l, "Assistance médicale à la procréation");
     has(l, "LR", "organisation");
     has(l, "Martine Vassal", "person");
     sg_suggestion_list_free(l);
