@@ -176,6 +176,13 @@ printf 'La PASS de Toulon, la Croix-Rouge du Var et les pompiers de Monaco renco
 for id in org:pass-toulon org:croix-rouge-83 org:sapeurs-pompiers-monaco org:ddsp-13 org:fage; do
     check "bundled gazetteers (thirty-fifth) name $id" grep -qP "\t$id\t" "$T/rows35.tsv"
 done
+# and the session's own rows: a department's Maison des adolescents, the United States by
+# their letters
+printf 'À Toulon, la Maison des adolescents du Var reçoit un chercheur de Boston (USA).' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows35b.tsv" - >/dev/null
+for id in org:mda-83 place:etats-unis; do
+    check "bundled gazetteers (thirty-fifth, second round) name $id" grep -qP "\t$id\t" "$T/rows35b.tsv"
+done
 
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
