@@ -204,7 +204,22 @@ static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
         free(acr_key);
         return rc ? rc : named;
     }
-    if (fits) {
+    /* a common noun's phrase and its letters name no actor, nor do their
+       words alone: "le certificat BPF (Bonnes pratiques de fabrication)" */
+    char *phrase = fits ? fold_words(sc, a, b) : NULL;
+    if (fits && !phrase)
+        rc = SG_ERR_NOMEM;
+    else if (phrase && sg_suggest_concept(phrase)) {
+        for (size_t k = a; k <= b; k++)
+            sc->tok[k].flags |= T_TAKEN;
+        for (size_t k = x; k <= y; k++)
+            sc->tok[k].flags |= T_COMMON | T_TAKEN;
+        free(phrase);
+        free(acr_key);
+        return 1;
+    }
+    free(phrase);
+    if (fits && !rc) {
         const char *lf = sc->text + sc->tok[a].s;
         size_t lf_len = sc->tok[b].e - sc->tok[a].s;
         sg_cand *c = sg_cand_get(&sc->defs, acr_key, lf, lf_len);

@@ -541,6 +541,8 @@ int sg_suggest_board(const char *key);
 /* A kind of body or unit spelt out in title case: "Centre de Lutte Contre le Cancer";
  * or a common noun's phrase the press defines by its letters: "Intelligence Artificielle". */
 int sg_suggest_spelt_kind(const char *key);
+/* A common noun's phrase the press defines by its letters: "intelligence artificielle". */
+int sg_suggest_concept(const char *key);
 /* A natural area: "Luberon", "Méditerranée". */
 int sg_suggest_area(const char *key);
 /* A department's part by its position: "Haut-Vaucluse". */

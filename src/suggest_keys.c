@@ -75,6 +75,33 @@ int sg_suggest_board(const char *key)
     return 0;
 }
 
+/* A common noun's phrase the press defines by its letters, folded:
+ * "intelligence artificielle" (IA), "assistance medicale a la procreation"
+ * (AMP); no actor, nor are its letters. */
+int sg_suggest_concept(const char *key)
+{
+    /* (sorted) */
+    static const char *const concepts[] = {"affection de longue duree",
+                                           "aide medicale d'etat",
+                                           "assistance medicale a la procreation",
+                                           "bonnes pratiques de fabrication",
+                                           "complementaire sante solidaire",
+                                           "couverture maladie universelle",
+                                           "dossier medical partage",
+                                           "education therapeutique du patient",
+                                           "intelligence artificielle",
+                                           "interruption volontaire de grossesse",
+                                           "procreation medicalement assistee",
+                                           "produit interieur brut",
+                                           "recherche et developpement",
+                                           "ressources humaines",
+                                           "revenu de solidarite active"};
+    for (size_t k = 0; k < sizeof(concepts) / sizeof(*concepts); k++)
+        if (!strcmp(concepts[k], key))
+            return 1;
+    return 0;
+}
+
 /* A kind of body or unit spelt out in title case, or its first three words
  * or more: "Centre de Lutte Contre le Cancer" (every CLCC), "Service Mobile
  * d'Urgence et de Réanimation" (every SMUR), "Centre de Lutte" (cut short by
@@ -106,33 +133,14 @@ int sg_suggest_spelt_kind(const char *key)
         "union locale",
         "zone d'action complementaire",
         "zone d'intervention prioritaire"};
-    /* common nouns' phrases the press defines by their letters, in title case
-       too: "Intelligence Artificielle (IA)", "l'assistance médicale à la
-       procréation (AMP)" (sorted) */
-    static const char *const concepts[] = {"affection de longue duree",
-                                           "aide medicale d'etat",
-                                           "assistance medicale a la procreation",
-                                           "complementaire sante solidaire",
-                                           "couverture maladie universelle",
-                                           "dossier medical partage",
-                                           "education therapeutique du patient",
-                                           "intelligence artificielle",
-                                           "interruption volontaire de grossesse",
-                                           "procreation medicalement assistee",
-                                           "produit interieur brut",
-                                           "recherche et developpement",
-                                           "ressources humaines",
-                                           "revenu de solidarite active"};
+
     size_t n = strlen(key), spaces = 0;
     for (const char *p = key; *p; p++)
         spaces += *p == ' ';
     for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
         if (!strncmp(kinds[k], key, n) && (!kinds[k][n] || (kinds[k][n] == ' ' && spaces >= 2)))
             return 1;
-    for (size_t k = 0; k < sizeof(concepts) / sizeof(*concepts); k++)
-        if (!strcmp(concepts[k], key))
-            return 1;
-    return 0;
+    return sg_suggest_concept(key);
 }
 
 /* Natural areas: a place, but named once in running text ("au pied du

@@ -690,7 +690,8 @@ static void labels_trades_and_benefits(void **state)
                            "Des retombées fortes pour le BTP car un lit coûte cher. Le BTP "
                            "recrute.\n\n"
                            "La thématique Intelligence Artificielle (IA) et santé. L’IA aide. "
-                           "L’assistance médicale à la procréation (AMP) progresse.\n",
+                           "L’assistance médicale à la procréation (AMP) progresse. Le "
+                           "certificat BPF (Bonnes pratiques de fabrication) est obtenu.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "DVD");
@@ -699,6 +700,7 @@ static void labels_trades_and_benefits(void **state)
     hasnt(l, "Intelligence Artificielle"); /* (a common noun's phrase and its letters) */
     hasnt(l, "IA");
     hasnt(l, "Assistance médicale à la procréation");
+    hasnt(l, "Bonnes pratiques de fabrication");
     has(l, "LR", "organisation");
     has(l, "Martine Vassal", "person");
     sg_suggestion_list_free(l);
