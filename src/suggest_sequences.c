@@ -452,7 +452,13 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     sg_cand *c = words_cand(sc, &sc->seqs, a, j);
     if (!c)
         return SG_ERR_NOMEM;
-    int start = (sc->tok[i].flags & T_START) && !head && !cued;
+    /* (a body's head and a capitalised name where a sentence or a list's
+       line starts: "Clinique Monticelli aussi.", "- Pharmacie Ferber, 254
+       avenue…": a name all the same) */
+    int head_first = (sc->tok[i].flags & T_START) && j > i && (sc->tok[i].flags & T_CAP) &&
+                     in(sc, i, SG_WL_ORG_HEAD) && sep_blank(sc, i + 1) &&
+                     (sc->tok[i + 1].flags & T_CAP);
+    int start = (sc->tok[i].flags & T_START) && !head && !cued && !head_first;
     if (start) {
         c->start++;
     } else {
@@ -473,7 +479,7 @@ int sg_suggest_add_sequence(sg_scan *sc, size_t i, size_t j, int cued, int lower
     c->cued += cued || place == 2;
     /* "Kern et Associés": a firm */
     int firm = j >= i + 2 && is(sc, j - 1, "et") && (is(sc, j, "associes") || is(sc, j, "fils"));
-    c->org += head != 0 || cued || firm || sg_suggest_role_of_body(sc, i) ||
+    c->org += head != 0 || cued || firm || head_first || sg_suggest_role_of_body(sc, i) ||
               sg_suggest_deal(sc, i) || (!start && sg_suggest_listed_org(sc, i, j)) ||
               club(sc, i, j) || company(sc, i, j);
     c->loose += !start && !cued && loose(sc, i, j, head);

@@ -183,10 +183,10 @@ static const char *const org_head_words[] = {
     "inspection",    "institut",     "intersyndicale", "laboratoire",   "ligue",
     "mairie",        "maison",       "maternite",      "ministere",     "mouvement",
     "mutualite",     "mutuelle",     "observatoire",   "office",        "ordre",
-    "organisation",  "parquet",      "parti",          "plateforme",    "pole",
-    "polyclinique",  "prefecture",   "reseau",         "sarl",          "sas",
-    "sasu",          "scop",         "service",        "societe",       "syndicat",
-    "tribunal",      "union",        "unite",          "universite",
+    "organisation",  "parquet",      "parti",          "pharmacie",     "plateforme",
+    "pole",          "polyclinique", "prefecture",     "reseau",        "sarl",
+    "sas",           "sasu",         "scop",           "service",       "societe",
+    "syndicat",      "tribunal",     "union",          "unite",         "universite",
 };
 
 static const char *const org_plural_words[] = {

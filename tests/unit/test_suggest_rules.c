@@ -706,6 +706,31 @@ static void labels_trades_and_benefits(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A pharmacy by its name, the head in it ("la pharmacie Carboni"), and a
+ * body's head and a capitalised name where a sentence or a list's line
+ * starts ("- Pharmacie Ferber, 254 avenue…", "Clinique Monticelli aussi."). */
+static void pharmacies_and_heads_first(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    const char *texts[] = {"Le projet avance.\n\n"
+                           "Voici la liste des officines ouvertes :\n"
+                           "- Pharmacie Ferber, 254 avenue de la Californie\n"
+                           "- Clinique Bouchard, 77 rue du Docteur Escat\n\n"
+                           "Les clients vont à la pharmacie Carboni. Clinique Monticelli "
+                           "aussi.\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Pharmacie Ferber", "organisation");
+    has(l, "Clinique Bouchard", "organisation");
+    has(l, "Pharmacie Carboni", "organisation");
+    has(l, "Clinique Monticelli", "organisation");
+    hasnt(l, "Carboni");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -723,6 +748,7 @@ int main(void)
         cmocka_unit_test(police_stations_and_captions),
         cmocka_unit_test(services_town_halls_and_kind_acronyms),
         cmocka_unit_test(labels_trades_and_benefits),
+        cmocka_unit_test(pharmacies_and_heads_first),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
