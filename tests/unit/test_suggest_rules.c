@@ -708,7 +708,8 @@ static void labels_trades_and_benefits(void **state)
 
 /* A pharmacy by its name, the head in it ("la pharmacie Carboni"), and a
  * body's head and a capitalised name where a sentence or a list's line
- * starts ("- Pharmacie Ferber, 254 avenue…", "Clinique Monticelli aussi."). */
+ * starts ("- Pharmacie Ferber, 254 avenue…", "Clinique Monticelli aussi."); people
+ * by first names the list has since the thirty-fifth session (Natasha, Sibylle). */
 static void pharmacies_and_heads_first(void **state)
 {
     (void)state;
@@ -720,7 +721,9 @@ static void pharmacies_and_heads_first(void **state)
                            "- Pharmacie Ferber, 254 avenue de la Californie\n"
                            "- Clinique Bouchard, 77 rue du Docteur Escat\n\n"
                            "Les clients vont à la pharmacie Carboni. Clinique Monticelli "
-                           "aussi.\n",
+                           "aussi.\n\n"
+                           "La présidente, Natasha Frost-Savio, était présente. Sibylle "
+                           "Lambert, sa directrice adjointe, détaille.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     has(l, "Pharmacie Ferber", "organisation");
@@ -728,6 +731,8 @@ static void pharmacies_and_heads_first(void **state)
     has(l, "Pharmacie Carboni", "organisation");
     has(l, "Clinique Monticelli", "organisation");
     hasnt(l, "Carboni");
+    has(l, "Natasha Frost-Savio", "person"); /* (first names of the list) */
+    has(l, "Sibylle Lambert", "person");
     sg_suggestion_list_free(l);
 }
 
