@@ -432,7 +432,8 @@ int sg_insertable(const char *head, size_t hn, const char *w, size_t wn);
 /* A word as skeletons read it: "st" and "ste" as "saint" and "sainte"
  * ("St-Raphaël", "hôpital Ste-Musse"), a Roman numeral up to ten as its
  * digits ("l'hôpital Pasteur II" for Hôpital Pasteur 2), "ephad" as "ehpad"
- * ("l'Ephad L'Agora"), "ados" and "restos" in full (sg_short_word):
+ * ("l'Ephad L'Agora"), "ados", "restos" and "hospitalo" in full
+ * (sg_short_word):
  * replaces *t, *n. */
 void sg_skeleton_word(const char **t, size_t *n);
 /* Is the folded word t[0, n) a Roman numeral that skeletons read as digits? */
@@ -571,11 +572,13 @@ static inline int sg_ephad(const char *t, size_t n)
 }
 
 /* "ados", "restos": the press's short words for "adolescents" and
- * "restaurants" ("la Maison des ados", "les Restos du cœur"), which a
- * name's skeleton reads in full (sg_skeleton_word). */
+ * "restaurants" ("la Maison des ados", "les Restos du cœur"), and
+ * "hospitalo", the compound's form of "hospitalier" ("le centre
+ * hospitalo-universitaire de Nice" for the Centre hospitalier universitaire
+ * de Nice), which a name's skeleton reads in full (sg_skeleton_word). */
 static inline int sg_short_word(const char *t, size_t n)
 {
-    return sg_word_is(t, n, "ados") || sg_word_is(t, n, "restos");
+    return sg_word_is(t, n, "ados") || sg_word_is(t, n, "restos") || sg_word_is(t, n, "hospitalo");
 }
 
 /* "st", "ste": "Saint", "Sainte" shortened, which a name's skeleton reads in

@@ -97,7 +97,7 @@ void sg_skeleton_word(const char **t, size_t *n)
     } else if (sg_ephad(w, *n)) {
         *t = "ehpad"; /* the press's frequent slip */
     } else if (sg_short_word(w, *n)) {
-        *t = w[0] == 'a' ? "adolescents" : "restaurants";
+        *t = w[0] == 'a' ? "adolescents" : w[0] == 'r' ? "restaurants" : "hospitalier";
         *n = 11;
     } else if (*n <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x')) {
         for (size_t k = 0; k < sizeof(roman) / sizeof(*roman); k++)
@@ -126,8 +126,9 @@ static const char *const heads[][2] = {{"centre hospitalier regional universitai
                                        {"centre hospitalier", "ch"},
                                        /* kinds of bodies (sg_kind_acronym's), in
                                           skeletons: "groupement d'intérêt
-                                          économique (GIE) Sainte-Marguerite" */
-                                       {"institut hospitalo universitaire", "ihu"},
+                                          économique (GIE) Sainte-Marguerite";
+                                          "hospitalo" read as "hospitalier" */
+                                       {"institut hospitalier universitaire", "ihu"},
                                        {"groupement interet economique", "gie"},
                                        {"groupement cooperation sanitaire", "gcs"},
                                        {"groupement hospitalier territoire", "ght"},
