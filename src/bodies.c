@@ -34,6 +34,11 @@ static const struct {
              {"mairie de ", SG_BODY_CITY},
              {"mairie d'", SG_BODY_CITY},
              {"mairie d ", SG_BODY_CITY},
+             /* (a town whose name starts with "Le", "Les": "Mairie du Pradet") */
+             {"ville du ", SG_BODY_CITY},
+             {"ville des ", SG_BODY_CITY},
+             {"mairie du ", SG_BODY_CITY},
+             {"mairie des ", SG_BODY_CITY},
              {"prefecture ", SG_BODY_PREFECTURE},
              {"service d'aide medicale urgente ", SG_BODY_SAMU},
              {"service d aide medicale urgente ", SG_BODY_SAMU},
@@ -223,7 +228,8 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
         size_t rn = n - l, w = 0;
         while (w < rn && rest[w] != ' ' && rest[w] != '\'')
             w++;
-        if (w < rn && sg_function_word(rest, w)) {
+        /* (a town's own article stays: "Ville de La Seyne-sur-Mer") */
+        if (w < rn && sg_function_word(rest, w) && sg_alias_named(m, rest, rn, 1) == SG_TRIE_NONE) {
             rest += w + 1;
             rn -= w + 1;
         }
@@ -234,6 +240,15 @@ int sg_bodies_finish(sg_matcher *m, sg_folded *scratch)
             m->dept_bodies[m->ndept_bodies++] = (body_rec){dept, (uint32_t)e};
         }
         uint32_t alias = sg_alias_named(m, rest, rn, 1);
+        char town[256]; /* "du pradet": the town "le pradet" */
+        size_t an = l >= 4 && !memcmp(t + l - 4, " du ", 4)    ? 3
+                    : l >= 5 && !memcmp(t + l - 5, " des ", 5) ? 4
+                                                               : 0;
+        if (alias == SG_TRIE_NONE && an && rest == t + l && an + rn <= sizeof(town)) {
+            memcpy(town, an == 3 ? "le " : "les ", an);
+            memcpy(town + an, rest, rn);
+            alias = sg_alias_named(m, town, an + rn, 1);
+        }
         if (alias == SG_TRIE_NONE)
             continue;
         uint32_t place = m->aliases[alias].entity;
