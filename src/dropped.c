@@ -173,11 +173,16 @@ static int plural_acronym(const sg_matcher *m, const sg_folded *f, const sg_hit 
 
 /* "État" after an elided "d'" with no article is a compound's, not the
  * State's: "secrétaire d'État", "diplômée d'État", "coup d'État" (the State
- * is "l'État", "de l'État"; "le Conseil d'État" is a name of its own). */
+ * is "l'État", "de l'État"; "le Conseil d'État" is a name of its own); so is
+ * "gouvernement" after "de": "chef de gouvernement", Monaco's "conseiller de
+ * Gouvernement-Ministre" (the government is "le", "du gouvernement"). */
 static int state_compound(const sg_folded *f, const sg_hit *x)
 {
-    return x->fe - x->fs == 4 && !memcmp(f->text + x->fs, "etat", 4) &&
-           sg_elided_before(f, x->fs, 'd');
+    static const char *const of[] = {"de"};
+    size_t n = x->fe - x->fs;
+    if (n == 4 && !memcmp(f->text + x->fs, "etat", 4))
+        return sg_elided_before(f, x->fs, 'd');
+    return sg_word_is(f->text + x->fs, n, "gouvernement") && sg_word_before_in(f, x->fs, of, 1);
 }
 
 /* "l'État", "le Gouvernement" before a lower-case adjective of nationality

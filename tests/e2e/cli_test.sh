@@ -184,6 +184,14 @@ for id in org:mda-83 place:etats-unis; do
     check "bundled gazetteers (thirty-fifth, second round) name $id" grep -qP "\t$id\t" "$T/rows35b.tsv"
 done
 
+# The thirty-sixth session's rows: the French government in lower case after a definite
+# article, not the head of government's title nor another country's government.
+printf 'Le gouvernement a décidé. Le chef du gouvernement parle. Le gouvernement italien répond.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows36.tsv" - >/dev/null
+check "bundled gazetteers (thirty-sixth) name the government in lower case" \
+    test "$(grep -cP '\torg:gouvernement\t' "$T/rows36.tsv")" = 1
+check "the government's mention is the first sentence's" grep -qP '^[^\t]*\t3\t15\torg:gouvernement\t' "$T/rows36.tsv"
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
