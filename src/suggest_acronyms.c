@@ -105,6 +105,33 @@ static int add_long_form(sg_scan *sc, sg_cand *c, char *lf)
     return rc;
 }
 
+/* Records the row of a name the text interrupts: its words [a, b] and [q,
+ * end] joined by a space, every token of [from, end] taken. 1, or
+ * SG_ERR_NOMEM. */
+static int interrupted_row(sg_scan *sc, size_t a, size_t b, size_t q, size_t end, size_t from)
+{
+    size_t l1 = sc->tok[b].e - sc->tok[a].s, l2 = sc->tok[end].e - sc->tok[q].s;
+    char *label = malloc(l1 + l2 + 2);
+    if (!label)
+        return SG_ERR_NOMEM;
+    memcpy(label, sc->text + sc->tok[a].s, l1);
+    label[l1] = ' ';
+    memcpy(label + l1 + 1, sc->text + sc->tok[q].s, l2);
+    label[l1 + 1 + l2] = 0;
+    char *line = sg_suggest_collapse(label, l1 + 1 + l2);
+    free(label);
+    char *key = line ? sg_suggest_fold(&sc->scratch, line, strlen(line)) : NULL;
+    sg_cand *c = key ? sg_cand_get(&sc->seqs, key, line, strlen(line)) : NULL;
+    free(key);
+    free(line);
+    if (!c)
+        return SG_ERR_NOMEM;
+    c->mid++, c->cued++, c->org++, c->label_mid = 1;
+    for (size_t k = from; k <= end; k++)
+        sc->tok[k].flags |= T_TAKEN;
+    return 1;
+}
+
 /* "le groupement hospitalier de territoire (GHT) des Alpes de Haute-Provence":
  * a generic acronym interrupts the name, whose words [a, b] go on after the
  * bracket (y: the acronym's last word). 1 when a row is made, 0, or
@@ -125,26 +152,21 @@ static int interrupted_name(sg_scan *sc, size_t a, size_t b, size_t y)
         end = sg_suggest_sequence_end(sc, n);
     else
         return 0;
-    size_t l1 = sc->tok[b].e - sc->tok[a].s, l2 = sc->tok[end].e - sc->tok[q].s;
-    char *label = malloc(l1 + l2 + 2);
-    if (!label)
-        return SG_ERR_NOMEM;
-    memcpy(label, sc->text + sc->tok[a].s, l1);
-    label[l1] = ' ';
-    memcpy(label + l1 + 1, sc->text + sc->tok[q].s, l2);
-    label[l1 + 1 + l2] = 0;
-    char *line = sg_suggest_collapse(label, l1 + 1 + l2);
-    free(label);
-    char *key = line ? sg_suggest_fold(&sc->scratch, line, strlen(line)) : NULL;
-    sg_cand *c = key ? sg_cand_get(&sc->seqs, key, line, strlen(line)) : NULL;
-    free(key);
-    free(line);
-    if (!c)
-        return SG_ERR_NOMEM;
-    c->mid++, c->cued++, c->org++, c->label_mid = 1;
-    for (size_t k = a; k <= end; k++)
-        sc->tok[k].flags |= T_TAKEN;
-    return 1;
+    return interrupted_row(sc, a, b, q, end, a);
+}
+
+/* "l’IME (Institut médico-éducatif) Pierre-Merli": a kind's acronym [x, y]
+ * defined by its kind's words [a, b] in brackets, then the body's proper
+ * name: the row is the acronym and the name. 1 when a row is made, 0, or
+ * SG_ERR_NOMEM. */
+static int acronym_then_name(sg_scan *sc, size_t x, size_t y, size_t b)
+{
+    size_t q = b + 1;
+    if (char_after(sc, b) != ')' || q >= sc->ntok || (sc->tok[q].flags & T_LINE) ||
+        !(sc->tok[q].flags & T_CAP) || (sc->tok[q].flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
+        any_flag(sc, x, y, T_TAKEN | T_FURNITURE | T_COVERED))
+        return 0;
+    return interrupted_row(sc, x, y, q, sg_suggest_sequence_end(sc, q), x);
 }
 
 /* Tries the long form words [a, b] for the acronym words [x, y]: 1 when it
@@ -196,8 +218,8 @@ static int try_definition(sg_scan *sc, size_t a, size_t b, size_t x, size_t y)
             rc = sg_suggest_add_sequence(sc, a, b, 1, 0);
             for (size_t k = a; k <= b; k++)
                 sc->tok[k].flags |= T_TAKEN;
-        } else if (!named && !rc && x == b + 1) {
-            rc = interrupted_name(sc, a, b, y);
+        } else if (!named && !rc && (x == b + 1 || y < a)) {
+            rc = x == b + 1 ? interrupted_name(sc, a, b, y) : acronym_then_name(sc, x, y, b);
             named = rc > 0;
             rc = rc < 0 ? rc : 0;
         }

@@ -736,6 +736,27 @@ static void pharmacies_and_heads_first(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A medico-social kind's letters alone name no actor ("l'IME accueille",
+ * "la MAS"), nor do they with the kind's words in brackets after them; a
+ * proper name after that bracket is the body, with the letters ("l'IME
+ * (Institut médico-éducatif) Pierre-Merli"). */
+static void kinds_letters_before_their_words(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    const char *texts[] = {"L'IME accueille quarante enfants. Le directeur de l'IME (Institut "
+                           "médico-éducatif) Pierre-Merli d'Antibes répond. La MAS ferme.\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    hasnt(l, "IME");
+    hasnt(l, "Institut médico-éducatif");
+    hasnt(l, "MAS");
+    has(l, "IME Pierre-Merli d'Antibes", "organisation"); /* (no gazetteer: Antibes unknown) */
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -754,6 +775,7 @@ int main(void)
         cmocka_unit_test(services_town_halls_and_kind_acronyms),
         cmocka_unit_test(labels_trades_and_benefits),
         cmocka_unit_test(pharmacies_and_heads_first),
+        cmocka_unit_test(kinds_letters_before_their_words),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
