@@ -202,7 +202,9 @@ int sg_suggest_establishment(const char *key)
     for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
         if (!strncmp(key, heads[k], strlen(heads[k])))
             return 1;
-    return 0;
+    /* a kind's letters: "l'IME Léo-Lagrange", "la CPTS Sud Luberon" */
+    size_t w = strcspn(key, " '");
+    return key[w] == ' ' && sg_kind_acronym(key, w);
 }
 
 /* Whether one of the first two words of `key` is an organisation's head. */

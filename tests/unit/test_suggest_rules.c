@@ -739,7 +739,8 @@ static void pharmacies_and_heads_first(void **state)
 /* A medico-social kind's letters alone name no actor ("l'IME accueille",
  * "la MAS"), nor do they with the kind's words in brackets after them; a
  * proper name after that bracket is the body, with the letters ("l'IME
- * (Institut médico-éducatif) Pierre-Merli"). */
+ * (Institut médico-éducatif) Pierre-Merli"). A school's or a gymnasium's
+ * eponym is no person ("le groupe scolaire Léo Lagrange"). */
 static void kinds_letters_before_their_words(void **state)
 {
     (void)state;
@@ -747,13 +748,18 @@ static void kinds_letters_before_their_words(void **state)
     sg_suggest_options_init(&opt);
     opt.min_count = 1;
     const char *texts[] = {"L'IME accueille quarante enfants. Le directeur de l'IME (Institut "
-                           "médico-éducatif) Pierre-Merli d'Antibes répond. La MAS ferme.\n",
+                           "médico-éducatif) Pierre-Merli d'Antibes répond. La MAS ferme.\n\n"
+                           "Le groupe scolaire Léo Lagrange et le gymnase Marcel Cerdan prêtent "
+                           "leurs terrains, dit Bruno Laprie.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "IME");
     hasnt(l, "Institut médico-éducatif");
     hasnt(l, "MAS");
     has(l, "IME Pierre-Merli d'Antibes", "organisation"); /* (no gazetteer: Antibes unknown) */
+    hasnt(l, "Léo Lagrange"); /* (a school's and a gymnasium's eponyms) */
+    hasnt(l, "Marcel Cerdan");
+    has(l, "Bruno Laprie", "person");
     sg_suggestion_list_free(l);
 }
 
