@@ -929,16 +929,11 @@ static int expansion_of(const sg_folded *f, const sg_hit *x, size_t e, size_t *e
     for (size_t k = x->fs; k < e; k++)
         if (!(f->flags[k] & SG_F_ALNUM))
             return 0; /* (one word before the bracket: the acronym) */
-    size_t close = sg_expansion_end(f, x->paren, f->text + x->fs, e - x->fs);
-    if (!close)
-        return 0;
+    if (!sg_expansion_end(f, x->paren, f->text + x->fs, e - x->fs, ee))
+        return 0; /* (*ee: without the editor's note) */
     *es = x->paren + 1;
-    *ee = close - 1;
     while (*es < *ee && f->text[*es] == ' ')
         (*es)++;
-    for (size_t c = *es; c < *ee; c++)
-        if (sg_ndlr_end(f, c) == close - 1)
-            *ee = c; /* (without the editor's note) */
     while (*ee > *es && f->text[*ee - 1] == ' ')
         (*ee)--;
     return 1;

@@ -120,8 +120,10 @@ static inline uint32_t sg_alias_named(const sg_matcher *m, const char *t, size_t
  * "à" either way ("Smur (Service mobile d'urgence et de réanimation)",
  * "SSIAD (service de soins infirmiers à domicile)", "HAD (hospitalisation à
  * domicile)"); no comma inside but the editor's note's before ')' ("URPS
- * (Union régionale des professionnels de santé, ndlr)"). One past ')' or 0. */
-size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an);
+ * (Union régionale des professionnels de santé, ndlr)"). One past ')' or 0;
+ * `words`, unless NULL, gets the end of its words: the ')' or the editor's
+ * note's comma. */
+size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an, size_t *words);
 
 /* The ')' of an editor's note at f->text[k], ", ndlr)" (spaces and a full
  * stop allowed), or 0. */

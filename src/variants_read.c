@@ -53,18 +53,19 @@ size_t sg_ndlr_end(const sg_folded *f, size_t k)
     return k < f->len && f->text[k] == ')' ? k : 0;
 }
 
-size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an)
+size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an, size_t *words)
 {
     static const char *const skipped[] = {"au", "aux", "en", "et", "pour", "sur"};
     char with[8], without[8]; /* the initials, with and without the words "a" (à) */
     size_t nw = 0, nwo = 0;
     if (an < 3 || an > sizeof(with))
         return 0;
-    size_t e = k + 1;
+    size_t e = k + 1, end = 0;
     while (e < f->len && e - k <= 120 && f->text[e] != ')') {
         if (!(f->flags[e] & SG_F_ALNUM)) {
             size_t close = f->text[e] == ',' ? sg_ndlr_end(f, e) : 0;
             if (close) {
+                end = e;
                 e = close;
                 break;
             }
@@ -89,8 +90,11 @@ size_t sg_expansion_end(const sg_folded *f, size_t k, const char *acr, size_t an
     }
     if (e >= f->len || f->text[e] != ')')
         return 0;
-    return (nw == an && !memcmp(with, acr, an)) || (nwo == an && !memcmp(without, acr, an)) ? e + 1
-                                                                                            : 0;
+    if (!((nw == an && !memcmp(with, acr, an)) || (nwo == an && !memcmp(without, acr, an))))
+        return 0;
+    if (words)
+        *words = end ? end : e;
+    return e + 1;
 }
 
 /* The end of an acronym's expansion in brackets at text[k] ('('), right
@@ -100,7 +104,7 @@ static size_t expansion_end(const sg_folded *f, size_t k, const skel_state *sp)
     size_t a = sp->len;
     while (a > 0 && sp->buf[a - 1] != ' ')
         a--;
-    return sg_expansion_end(f, k, sp->buf + a, sp->len - a);
+    return sg_expansion_end(f, k, sp->buf + a, sp->len - a, NULL);
 }
 
 /* The length of an opening quotation mark at text[k] (", «, “), or 0. */
