@@ -177,13 +177,16 @@ static int has_date(const char *p, const char *end)
 static int names_only(const char *p, const char *end);
 
 /* A report's credit, its authors after "de" ("Reportage à Nice de Jean
- * Dupont et Marie Durand :", "Un reportage de Jean Dupont"): where the
- * authors start, or NULL. */
+ * Dupont et Marie Durand :", "Un reportage de Jean Dupont") or right after
+ * the cue, the line theirs ("Reportage Jean Dupont et Marie Durand"): where
+ * the authors start, or NULL. */
 static const char *report_authors(const char *p, const char *end)
 {
     size_t n = starts_with(p, end, "reportage ");
     if (!n)
         n = starts_with(p, end, "un reportage ");
+    if (n && names_only(p + n, end))
+        return p + n;
     const char *q = p + n - (n > 0); /* (from the cue's space) */
     while (n && q + 4 < end && q - p < 40 && *q != ':' && memcmp(q, " de ", 4))
         q++;

@@ -25,6 +25,8 @@ size_t sg_suggest_sequence_end(const sg_scan *sc, size_t i)
             break;
         if ((sc->tok[j].flags & T_UPPER) && sg_suggest_person_at(sc, k))
             break;
+        if (j == i + 1 && in(sc, k, SG_WL_ROLE) && sg_first_name(fw(sc, i)))
+            break; /* a person and their role: "Marc Becker Président du…" */
         if (name_word(sc, k)) {
             j = k;
         } else if (j == i && (sc->tok[j].flags & T_UPPER) && (sc->tok[k].flags & T_NUM) &&

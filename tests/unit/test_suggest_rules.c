@@ -763,6 +763,27 @@ static void kinds_letters_before_their_words(void **state)
     sg_suggestion_list_free(l);
 }
 
+/* A person named with their role in title case after them, as a televised
+ * report's credits list who speaks ("Marc Becker Président du Grand Conseil",
+ * "Yvette Bompard Patiente du centre"): the person, not a body nor a
+ * surname "Patiente". */
+static void people_before_their_roles(void **state)
+{
+    (void)state;
+    sg_suggest_options opt;
+    sg_suggest_options_init(&opt);
+    opt.min_count = 1;
+    const char *texts[] = {"Interviews Marc Becker Président du Grand Conseil de la Mutualité, "
+                           "Yvette Bompard Patiente du centre depuis dix ans\n",
+                           NULL};
+    sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
+    has(l, "Marc Becker", "person");
+    has(l, "Yvette Bompard", "person");
+    hasnt(l, "Marc Becker Président");
+    hasnt(l, "Bompard Patiente");
+    sg_suggestion_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -782,6 +803,7 @@ int main(void)
         cmocka_unit_test(labels_trades_and_benefits),
         cmocka_unit_test(pharmacies_and_heads_first),
         cmocka_unit_test(kinds_letters_before_their_words),
+        cmocka_unit_test(people_before_their_roles),
         cmocka_unit_test(names_of_nobles),
         cmocka_unit_test(roads),
         cmocka_unit_test(parts_of_departments),
