@@ -798,6 +798,14 @@ static int hospital_kind(size_t k)
     return k == SG_BODY_GHT || k == SG_BODY_CHU || k == SG_BODY_CHI;
 }
 
+/* The kinds of local authorities, whose kind's word in lower case names the
+ * territory but where the body acts (sg_body_acts). */
+static int local_authority(size_t k)
+{
+    return k == SG_BODY_REGION || k == SG_BODY_DEPARTMENT || k == SG_BODY_METROPOLE ||
+           k == SG_BODY_AGGLOMERATION || k == SG_BODY_CITY;
+}
+
 /* Is the word before p "le", "du" or "au", a definite article? */
 static int definite_before(const sg_folded *f, size_t p)
 {
@@ -1118,7 +1126,8 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             (kind == SG_BODY_CITY && portfolio_before(f, ws)) ||
             (kind == SG_BODY_PREFECTURE && town_before(f, ws)) ||
             (lower && !sg_office_before(f, ws) && !coordinated(f, ws, last) &&
-             !beside_org(m, f, ws, end, prev, next) && !capitals_after(f, end)))
+             !beside_org(m, f, ws, end, prev, next) && !capitals_after(f, end) &&
+             !(local_authority(kind) && sg_body_acts(f, ws, end))))
             continue;
         if (inner)
             h->v[k].entity = SG_TRIE_NONE;

@@ -621,6 +621,11 @@ static inline int sg_word_before_in(const sg_folded *f, size_t p, const char *co
  * la ville", "maire de la ville d'Hyères": the town he heads), nor after the
  * elected in the plural ("les élus du département": the territory's). */
 int sg_office_before(const sg_folded *f, size_t i);
+
+/* Does the body named in lower case by its kind's words [ws, end) act, the
+ * subject of a body's verb or the agent after "par" ("le département nous a
+ * apporté", "financé par le département"; acts.c)? */
+int sg_body_acts(const sg_folded *f, size_t ws, size_t end);
 /* Is the folded word [b, e) a party's acronym in capitals ("LR", "PS")?
  * (bodies.c) */
 int sg_party_at(const sg_folded *f, size_t b, size_t e);
