@@ -452,7 +452,10 @@ static int long_form_head(const sg_folded *f, size_t ls)
     size_t e = ls;
     while (e < f->len && (f->flags[e] & SG_F_ALNUM))
         e++;
-    return sg_word_in(f->text + ls, e - ls, nouns, sizeof(nouns) / sizeof(*nouns));
+    /* (in the plural too: "les agences régionales de santé (ARS)") */
+    size_t n = e - ls > 1 && f->text[e - 1] == 's' ? e - ls - 1 : e - ls;
+    return sg_word_in(f->text + ls, e - ls, nouns, sizeof(nouns) / sizeof(*nouns)) ||
+           sg_word_in(f->text + ls, n, nouns, sizeof(nouns) / sizeof(*nouns));
 }
 
 /* Is the kind's acronym [p, end) in brackets after its long form, which
