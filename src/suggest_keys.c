@@ -111,6 +111,8 @@ int sg_suggest_spelt_kind(const char *key)
     static const char *const kinds[] = {
         "centre d'hebergement et de reinsertion sociale",
         "centre de lutte contre le cancer",
+        "centre de soins d'accompagnement et de prevention en addictologie",
+        "centre gratuit d'information de depistage et de diagnostic",
         "centre hospitalier specialise",
         "centre hospitalier universitaire",
         "centre medico psychologique",
@@ -122,9 +124,13 @@ int sg_suggest_spelt_kind(const char *key)
         "etablissements d'hebergement pour personnes agees dependantes",
         "groupement de cooperation sanitaire",
         "groupement hospitalier de territoire",
+        "halte soins addictions",
+        "haltes soins addictions",
         "hopital d'instruction des armees",
         "institut de formation en soins infirmiers",
         "maison de sante pluriprofessionnelle",
+        "salle de consommation a moindre risque",
+        "salles de consommation a moindre risque",
         "service d'accueil des urgences",
         "service d'aide medicale urgente",
         "service mobile d'urgence et de reanimation",
@@ -132,7 +138,8 @@ int sg_suggest_spelt_kind(const char *key)
         "union departementale",
         "union locale",
         "zone d'action complementaire",
-        "zone d'intervention prioritaire"};
+        "zone d'intervention prioritaire",
+    };
 
     size_t n = strlen(key), spaces = 0;
     for (const char *p = key; *p; p++)

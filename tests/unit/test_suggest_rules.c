@@ -673,7 +673,8 @@ static void services_town_halls_and_kind_acronyms(void **state)
 }
 
 /* No rows for a candidate's label of no party ("la présidente (DVD) du
- * Département"; "(LR)" is a party), a trade ("le BTP"), a benefit
+ * Département", "Benoît Payan (DVG)"; "(LR)" is a party), a kind of unit
+ * spelt out ("la halte soins addictions (HSA)"), a trade ("le BTP"), a benefit
  * ("L'Allocation personnalisée d'autonomie") or a common noun's phrase
  * defined by its letters ("Intelligence Artificielle (IA)", "l'assistance
  * médicale à la procréation (AMP)"), which --discover would make an actor
@@ -691,10 +692,17 @@ static void labels_trades_and_benefits(void **state)
                            "recrute.\n\n"
                            "La thématique Intelligence Artificielle (IA) et santé. L’IA aide. "
                            "L’assistance médicale à la procréation (AMP) progresse. Le "
-                           "certificat BPF (Bonnes pratiques de fabrication) est obtenu.\n",
+                           "certificat BPF (Bonnes pratiques de fabrication) est obtenu.\n\n"
+                           "Les élus demandent à Benoît Payan (DVG) de revoir la halte soins "
+                           "addictions (HSA). La halte soins addictions (HSA) ouvrira, comme une "
+                           "salle de consommation à moindre risque (SCMR).\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "DVD");
+    hasnt(l, "DVG");
+    hasnt(l, "Halte soins addictions"); /* (a kind of unit, as "centre hospitalier") */
+    hasnt(l, "HSA");
+    hasnt(l, "Salle de consommation à moindre risque");
     hasnt(l, "BTP");
     hasnt(l, "Allocation");
     hasnt(l, "Intelligence Artificielle"); /* (a common noun's phrase and its letters) */
