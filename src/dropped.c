@@ -344,17 +344,38 @@ static int street_noun(const char *t, size_t n)
     return (sg_way_noun(t, n) & (SG_WAY_STREET | SG_WAY_WORD)) != 0;
 }
 
-/* A place in a street's name: "avenue de Toulon", "boulevard des Arnavaux"
- * (the annotators count no street), not after "un",
- * "une" ("dans une impasse du Mourillon": a street of the district). */
+/* A place or a body in a street's name: "avenue de Toulon", "boulevard des
+ * Arnavaux", "rue de la Timone" (the annotators count no street), not after
+ * "un", "une" ("dans une impasse du Mourillon": a street of the district). */
 static int in_street(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
-    size_t b = m->is_place[x->entity] ? noun_of_start(f, x->fs, street_noun) : SIZE_MAX, e;
+    size_t b = !m->is_person[x->entity] ? noun_of_start(f, x->fs, street_noun) : SIZE_MAX, e;
     if (b == SIZE_MAX)
         return 0;
     sg_word_before(f, b, 0, &b, &e); /* the word before the street's noun */
     return !(b < e &&
              (sg_word_is(f->text + b, e - b, "un") || sg_word_is(f->text + b, e - b, "une")));
+}
+
+/* A public transport's stop named after a hospital or a place: "la station
+ * Timone", "le métro Sainte-Marguerite", "l'arrêt Castellane", "Ligne 2 :
+ * Sainte-Marguerite - Dromel" (a line's stops in an access notice). */
+static int at_stop(const sg_folded *f, const sg_hit *x)
+{
+    static const char *const stops[] = {"arret", "metro", "station", "tram", "tramway"};
+    if (sg_word_before_in(f, x->fs, stops, sizeof(stops) / sizeof(*stops)))
+        return 1;
+    size_t p = x->fs; /* "ligne 2 :" right before */
+    while (p > 0 && f->text[p - 1] == ' ')
+        p--;
+    if (p == 0 || f->text[p - 1] != ':')
+        return 0;
+    size_t b, e;
+    sg_word_before(f, p - 1, 0, &b, &e);
+    if (e == b || !(f->text[b] >= '0' && f->text[b] <= '9'))
+        return 0;
+    static const char *const line[] = {"ligne"};
+    return sg_word_before_in(f, b, line, 1);
 }
 
 static int district_noun(const char *t, size_t n)
@@ -595,7 +616,7 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
         if (!eponym(m, f, s, x) && !kind(f, x) && !plural_acronym(m, f, x) &&
             !state_compound(f, x) && !other_state(f, x) && !in_address(f, x->fs, x->fe) &&
             !glued_ending(f, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
-            !in_street(m, f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
+            !in_street(m, f, x) && !at_stop(f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
             !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
             !after_first_name(m, f, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
