@@ -676,6 +676,7 @@ static const char *const generic_words[] = {
     "youtube",
     "zac",
     "zae",
+    "zenith",
     "zip",
 };
 

@@ -748,7 +748,9 @@ static void pharmacies_and_heads_first(void **state)
  * "la MAS"), nor do they with the kind's words in brackets after them; a
  * proper name after that bracket is the body, with the letters ("l'IME
  * (Institut médico-éducatif) Pierre-Merli"). A school's or a gymnasium's
- * eponym is no person ("le groupe scolaire Léo Lagrange"). */
+ * eponym is no person ("le groupe scolaire Léo Lagrange"); a hospital's
+ * label spelt out ("le Centre Hospitalier de proximité") and a venue ("le
+ * Zénith") are no actors. */
 static void kinds_letters_before_their_words(void **state)
 {
     (void)state;
@@ -758,7 +760,9 @@ static void kinds_letters_before_their_words(void **state)
     const char *texts[] = {"L'IME accueille quarante enfants. Le directeur de l'IME (Institut "
                            "médico-éducatif) Pierre-Merli d'Antibes répond. La MAS ferme.\n\n"
                            "Le groupe scolaire Léo Lagrange et le gymnase Marcel Cerdan prêtent "
-                           "leurs terrains, dit Bruno Laprie.\n",
+                           "leurs terrains, dit Bruno Laprie.\n\n"
+                           "Le Centre Hospitalier de proximité vaccine au Zénith. Le Centre "
+                           "Hospitalier de proximité et le Zénith sont prêts.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "IME");
@@ -768,6 +772,8 @@ static void kinds_letters_before_their_words(void **state)
     hasnt(l, "Léo Lagrange"); /* (a school's and a gymnasium's eponyms) */
     hasnt(l, "Marcel Cerdan");
     has(l, "Bruno Laprie", "person");
+    hasnt(l, "Centre Hospitalier de proximité"); /* (a kind; a venue) */
+    hasnt(l, "Zénith");
     sg_suggestion_list_free(l);
 }
 
