@@ -192,6 +192,13 @@ check "bundled gazetteers (thirty-sixth) name the government in lower case" \
     test "$(grep -cP '\torg:gouvernement\t' "$T/rows36.tsv")" = 1
 check "the government's mention is the first sentence's" grep -qP '^[^\t]*\t3\t15\torg:gouvernement\t' "$T/rows36.tsv"
 
+# and Marseille's arrondissements and northern districts as the press names them
+printf 'Dans le 14ème arrondissement de Marseille et les quartiers Nord, le 2e arrondissement aussi.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows36b.tsv" - >/dev/null
+for id in place:arrondissement:13214 place:area:quartiers-nord-marseille place:arrondissement:13202; do
+    check "bundled gazetteers (thirty-sixth) name $id" grep -qP "\t$id\t" "$T/rows36b.tsv"
+done
+
 # A kind defined after an indefinite article is no actor, neither a bundled IHU nor one the
 # run discovers: "un nouvel Institut Hospitalo-Universitaire (IHU)", "ce projet d'IHU".
 printf 'L’ANR finance la fondation d’un nouvel Institut Hospitalo-Universitaire (IHU) à Nice. A Nice, ce projet d’IHU avance, et l’Agence le salue.' |
