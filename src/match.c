@@ -1472,20 +1472,6 @@ static int cut_before_names(const sg_matcher *m, const sg_folded *f, sg_hits *h)
     return rc;
 }
 
-/* Where the sentence holding folded offset p starts (dir -1) or ends (dir
- * 1): at a full stop, '!', '?' or a line break. */
-static size_t sentence_edge(const sg_folded *f, size_t p, int dir)
-{
-    if (dir < 0) {
-        while (p > 0 && !strchr(".!?\n", f->text[p - 1]))
-            p--;
-        return p;
-    }
-    while (p < f->len && !strchr(".!?\n", f->text[p]))
-        p++;
-    return p;
-}
-
 /* The department of the body that the document names in full in the same
  * sentence and that the reading several departments' bodies share, h->v[i],
  * also reads ("le SDIS 04, le Service départemental d'incendie et de
@@ -1498,7 +1484,7 @@ static unsigned named_in_full(const sg_matcher *m, const sg_folded *f, const sg_
 {
     unsigned best = 0;
     size_t at = h->v[i].fs, dist = SIZE_MAX;
-    size_t from = sentence_edge(f, at, -1), to = sentence_edge(f, at, 1);
+    size_t from = sg_sentence_edge(f, at, -1), to = sg_sentence_edge(f, at, 1);
     for (size_t k = 0; k < nd; k++) {
         sg_hit x = h->v[i];
         if (!sg_local_choose(m, f, &x, depts[k]))

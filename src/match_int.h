@@ -461,6 +461,20 @@ static inline int sg_shared_head_may(const sg_folded *f, size_t i, size_t n)
            sg_shared_kind_may(f, i, n);
 }
 
+/* Where the sentence holding folded offset p starts (dir -1) or ends (dir
+ * 1): at a full stop, '!', '?' or a line break. */
+static inline size_t sg_sentence_edge(const sg_folded *f, size_t p, int dir)
+{
+    if (dir < 0) {
+        while (p > 0 && !strchr(".!?\n", f->text[p - 1]))
+            p--;
+        return p;
+    }
+    while (p < f->len && !strchr(".!?\n", f->text[p]))
+        p++;
+    return p;
+}
+
 /* The word before folded offset p, across spaces (and apostrophes when
  * `elision`): sets [*b, *e); *b == *e when there is none. */
 static inline void sg_word_before(const sg_folded *f, size_t p, int elision, size_t *b, size_t *e)
