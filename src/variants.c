@@ -1604,6 +1604,29 @@ static int label_in_lower_case(const sg_matcher *m, uint32_t entity)
     return label[0] >= 'a' && label[0] <= 'z';
 }
 
+/* The regional council of Provence-Alpes-Côte d'Azur by the region's other
+ * names after "Région", capitalised: "la Région Sud", "la Région Paca" for
+ * the "Conseil régional de Provence-Alpes-Côte d'Azur" (as for a label
+ * "Région Provence-Alpes-Côte d'Azur", below). */
+static int council_region(sg_matcher *m, uint32_t entity, uint32_t needs)
+{
+    char buf[SKEL_MAX];
+    for (size_t r = 0; r < PACA_NAMES; r++) {
+        const char *other = regions[r];
+        if (!strncmp(other, "region ", 7))
+            other += 7;
+        size_t ol = strlen(other);
+        if (7 + ol > SKEL_MAX)
+            continue;
+        memcpy(buf, "region ", 7);
+        memcpy(buf + 7, other, ol);
+        if (!taken(m, buf, 7 + ol) &&
+            add_skel(m, entity, buf, 7 + ol, needs | SKEL_CAPITALS | SG_VARIANT_HEADS))
+            return SG_ERR_NOMEM;
+    }
+    return 0;
+}
+
 /* The region inside a body's name by its other name, with more words after
  * it: "Corevih PACA Ouest Corse" for the "COREVIH Provence-Alpes-Côte d'Azur
  * Ouest Corse", and the other way. (At the end of a name, the loop of
@@ -1702,9 +1725,13 @@ static int variants_finish(sg_matcher *m)
                 add_derived(m, sk.entity, buf, n, (uint32_t)(needs | SKEL_CAPITALS | SKEL_CONFIRM)))
                 return SG_ERR_NOMEM;
             /* "Région Sud", "Région Paca" for "Région Provence-Alpes-Côte d'Azur",
-             * capitalised (in lower case, the territory as often as the body) */
-            int body = words == 1 && n == 6 && !memcmp(buf, "region", 6) &&
-                       !m->is_place[sk.entity] && (m->allowed[sk.entity] & SG_VARIANT_HEADS);
+             * capitalised (in lower case, the territory as often as the body),
+             * and for "Conseil régional de Provence-Alpes-Côte d'Azur" */
+            int headed = !m->is_place[sk.entity] && (m->allowed[sk.entity] & SG_VARIANT_HEADS);
+            int body = headed && words == 1 && n == 6 && !memcmp(buf, "region", 6);
+            if (headed && r < PACA_NAMES && words == 2 && n == 16 &&
+                !memcmp(buf, "conseil regional", 16) && council_region(m, sk.entity, needs))
+                return SG_ERR_NOMEM;
             /* and with the region in its other names ("Agence régionale de santé
              * Paca" for "... Provence-Alpes-Côte d'Azur") */
             for (size_t r2 = 0; r < PACA_NAMES && r2 < PACA_NAMES; r2++) {
