@@ -817,9 +817,9 @@ int sg_inner_head_dropped(sg_matcher *m, uint32_t entity, const char *k, size_t 
 int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, const char *k,
                           size_t kn, unsigned words, uint32_t needs)
 {
-    static const char *const named_heads[] = {"hopital ",   "clinique ",  "polyclinique ",
-                                              "institut ",  "fondation ", "maison ",
-                                              "residence ", "ehpad "};
+    static const char *const named_heads[] = {
+        "hopital ", "clinique ",  "polyclinique ", "institut ", "fondation ",
+        "maison ",  "residence ", "ehpad ",        "centre ",   "cabinet "};
     size_t hl = 0;
     for (size_t h = 0; h < sizeof(named_heads) / sizeof(*named_heads) && !hl; h++)
         hl = sg_starts_with(k, kn, named_heads[h]);
@@ -851,6 +851,11 @@ int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, c
     for (unsigned w = 0; w < lower && rs < kn; rs++)
         w += k[rs] == ' ';
     if (rs >= kn)
+        return 0;
+    /* (a centre by a town's name is any centre of the town: "le centre
+       dentaire d'Avignon", "le centre-ville d'Avignon" for no "Centre
+       hospitalier Avignon") */
+    if (k[0] == 'c' && k[1] == 'e' && sg_department_of(k + rs, kn - rs))
         return 0;
     char buf[SKEL_MAX];
     memcpy(buf, k, hl);
