@@ -248,11 +248,16 @@ static int furniture_line(const char *p, const char *end)
         /* a local site's choice of town: "Votre ville : GAP | Changer de ville" */
         "votre ville :",
         /* a newspapers' kiosk's footer: "Newspapers from France" */
-        "newspapers in ", "newspapers from "};
+        "newspapers in ", "newspapers from ",
+        /* a local site's tagline: "L'actualité à Marseille, Aix-en-Provence,
+           Aubagne… et dans toute la métropole" */
+        "l'actualité à ", "l’actualité à "};
     p = skip_leaders(p, end);
     for (size_t c = 0; c < sizeof(starts) / sizeof(*starts); c++)
         if (starts_with(p, end, starts[c]))
             return 1;
+    if (starts_with(p, end, "> ") && end - p <= 40 && !memchr(p, '.', (size_t)(end - p)))
+        return 1; /* a site's one crumb on its line: "> Marseille" */
 
     /* a byline's cue: "Par", "Rédigé par", "Écrit par" */
     static const char *const by[] = {"par ", "rédigé par ", "rédigée par ", "écrit par ",
@@ -970,7 +975,7 @@ static void walk(const char *s, size_t slen, emit_fn emit, void *ctx)
         const char *lend = nl ? nl : end;
         const char *p = skip_leaders(line, lend);
         /* the cues start with one of these bytes, in either case */
-        static const char first[] = "PCIVLAMNTSRUpcivlamntsru(\xc2\xc3";
+        static const char first[] = "PCIVLAMNTSRUpcivlamntsru(>\xc2\xc3";
         int cue = p < lend && *p && memchr(first, *p, sizeof(first) - 1);
         const char *head = p < lend && *p >= 'A' && *p <= 'Z' ? masthead(p, lend) : NULL;
         if (head) {

@@ -192,6 +192,11 @@ check "bundled gazetteers (thirty-sixth) name the government in lower case" \
     test "$(grep -cP '\torg:gouvernement\t' "$T/rows36.tsv")" = 1
 check "the government's mention is the first sentence's" grep -qP '^[^\t]*\t3\t15\torg:gouvernement\t' "$T/rows36.tsv"
 
+# nor a parliament's questions to it, nor the State in a benefit's name
+printf 'Questions au gouvernement. Les bénéficiaires de l’aide médicale de l’État (AME) attendent.' |
+    "$SG" extract -q -g "$GAZ" --mentions "$T/rows36c.tsv" - >/dev/null
+check "no government in 'Questions au gouvernement', no State in 'aide médicale de l'État'" \
+    test "$(grep -cP '\torg:(gouvernement|etat)\t' "$T/rows36c.tsv")" = 0
 # and Marseille's arrondissements and northern districts as the press names them
 printf 'Dans le 14ème arrondissement de Marseille et les quartiers Nord, le 2e arrondissement aussi.' |
     "$SG" extract -q -g "$GAZ" --mentions "$T/rows36b.tsv" - >/dev/null

@@ -695,7 +695,8 @@ static void labels_trades_and_benefits(void **state)
                            "certificat BPF (Bonnes pratiques de fabrication) est obtenu.\n\n"
                            "Les élus demandent à Benoît Payan (DVG) de revoir la halte soins "
                            "addictions (HSA). La halte soins addictions (HSA) ouvrira, comme une "
-                           "salle de consommation à moindre risque (SCMR).\n",
+                           "salle de consommation à moindre risque (SCMR).\n\n"
+                           "La PACES disparaît. L'AME aussi.\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "DVD");
@@ -703,6 +704,8 @@ static void labels_trades_and_benefits(void **state)
     hasnt(l, "Halte soins addictions"); /* (a kind of unit, as "centre hospitalier") */
     hasnt(l, "HSA");
     hasnt(l, "Salle de consommation à moindre risque");
+    hasnt(l, "PACES"); /* (a course of studies, a benefit) */
+    hasnt(l, "AME");
     hasnt(l, "BTP");
     hasnt(l, "Allocation");
     hasnt(l, "Intelligence Artificielle"); /* (a common noun's phrase and its letters) */
