@@ -240,9 +240,9 @@ static int signature_only(const char *q, const char *end)
 static int furniture_line(const char *p, const char *end)
 {
     static const char *const starts[] = {
-        "publié le", "publié à", "mis à jour", "modifié le", "lire aussi", "à lire aussi",
-        "a lire aussi", "lire également", "voir aussi", "article réservé", "abonnez-vous",
-        "partager", "newsletter", "temps de lecture", "lecture :",
+        "publié le", "publié à", "publié :", "mis à jour", "modifié le", "lire aussi",
+        "à lire aussi", "a lire aussi", "lire également", "voir aussi", "article réservé",
+        "abonnez-vous", "partager", "newsletter", "temps de lecture", "lecture :",
         /* an interview's byline: "- Propos recueillis par X / SOPRESS" */
         "propos recueillis",
         /* a local site's choice of town: "Votre ville : GAP | Changer de ville" */

@@ -83,6 +83,8 @@ int sg_suggest_concept(const char *key)
     /* (sorted) */
     static const char *const concepts[] = {"affection de longue duree",
                                            "aide medicale d'etat",
+                                           "ambassadeur du don d'organes",
+                                           "ambassadeurs du don d'organes",
                                            "assistance medicale a la procreation",
                                            "bonnes pratiques de fabrication",
                                            "complementaire sante solidaire",
@@ -95,7 +97,9 @@ int sg_suggest_concept(const char *key)
                                            "produit interieur brut",
                                            "recherche et developpement",
                                            "ressources humaines",
-                                           "revenu de solidarite active"};
+                                           "revenu de solidarite active",
+                                           "surface dans l'oeuvre",
+                                           "surface de plancher"};
     for (size_t k = 0; k < sizeof(concepts) / sizeof(*concepts); k++)
         if (!strcmp(concepts[k], key))
             return 1;

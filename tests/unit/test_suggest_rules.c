@@ -696,7 +696,9 @@ static void labels_trades_and_benefits(void **state)
                            "Les élus demandent à Benoît Payan (DVG) de revoir la halte soins "
                            "addictions (HSA). La halte soins addictions (HSA) ouvrira, comme une "
                            "salle de consommation à moindre risque (SCMR).\n\n"
-                           "La PACES disparaît. L'AME aussi.\n",
+                           "La PACES disparaît. L'AME aussi. La Ville devient Ambassadeur du don "
+                           "d'organes (ADO). Le bâtiment fait 19 000 m2 SDO (Surface dans "
+                           "l'œuvre).\n",
                            NULL};
     sg_suggestion_list *l = run_opt(empty_gaz, texts, &opt);
     hasnt(l, "DVD");
@@ -706,6 +708,8 @@ static void labels_trades_and_benefits(void **state)
     hasnt(l, "Salle de consommation à moindre risque");
     hasnt(l, "PACES"); /* (a course of studies, a benefit) */
     hasnt(l, "AME");
+    hasnt(l, "Ambassadeur du don d'organes"); /* (a label; a measure) */
+    hasnt(l, "Surface dans l'œuvre");
     hasnt(l, "BTP");
     hasnt(l, "Allocation");
     hasnt(l, "Intelligence Artificielle"); /* (a common noun's phrase and its letters) */
