@@ -19,9 +19,9 @@ static const char *const acts[] = {
     "octroie",    "organise", "participe", "prend",    "pris",         "propose",  "recrute",
     "revendique", "signe",    "soutenu",   "soutient", "subventionne", "verse",    "vote"};
 
-/* Words that may come between the body and its verb: pronouns, auxiliaries
- * and the verbs of intent ("le département nous a apporté", "la région va
- * financer" reads "financer" as no act: the infinitive is not listed). */
+/* Words that may come between the body and its verb: pronouns and
+ * auxiliaries ("le département nous a apporté"; "la région va financer" is
+ * no act yet: neither "va" nor an infinitive is listed). */
 static const char *const between[] = {"a",   "aussi", "avait", "en", "l",    "leur",
                                       "lui", "les",   "nous",  "s",  "vous", "y"};
 

@@ -357,12 +357,15 @@ static int in_street(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
              (sg_word_is(f->text + b, e - b, "un") || sg_word_is(f->text + b, e - b, "une")));
 }
 
-/* A public transport's stop named after a hospital or a place: "la station
- * Timone", "le métro Sainte-Marguerite", "l'arrêt Castellane", "Ligne 2 :
- * Sainte-Marguerite - Dromel" (a line's stops in an access notice). */
-static int at_stop(const sg_folded *f, const sg_hit *x)
+/* A public transport's stop named after a hospital: "la station Timone", "le
+ * métro Sainte-Marguerite", "Ligne 2 : Sainte-Marguerite - Dromel" (a line's
+ * stops in an access notice). Not a place: "la station Serre-Chevalier" is
+ * the resort, "l'arrêt Castellane" in the district. */
+static int at_stop(const sg_matcher *m, const sg_folded *f, const sg_hit *x)
 {
     static const char *const stops[] = {"arret", "metro", "station", "tram", "tramway"};
+    if (m->is_place[x->entity] || m->is_person[x->entity])
+        return 0;
     if (sg_word_before_in(f, x->fs, stops, sizeof(stops) / sizeof(*stops)))
         return 1;
     size_t p = x->fs; /* "ligne 2 :" right before */
@@ -616,8 +619,8 @@ void sg_drop_readings(const sg_matcher *m, const sg_folded *f, const char *s, si
         if (!eponym(m, f, s, x) && !kind(f, x) && !plural_acronym(m, f, x) &&
             !state_compound(f, x) && !other_state(f, x) && !in_address(f, x->fs, x->fe) &&
             !glued_ending(f, x->fe) && !in_area(m, f, x) && !in_district(m, f, x) &&
-            !in_street(m, f, x) && !at_stop(f, x) && !in_hotel(m, f, x) && !after_head(m, f, x) &&
-            !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
+            !in_street(m, f, x) && !at_stop(m, f, x) && !in_hotel(m, f, x) &&
+            !after_head(m, f, x) && !abbreviated(m, f, s, out ? &h->v[out - 1] : NULL, x) &&
             !after_first_name(m, f, out ? &h->v[out - 1] : NULL, x) &&
             !after_acronym_dash(m, f, s, out ? &h->v[out - 1] : NULL, x))
             h->v[out++] = *x;
