@@ -805,10 +805,12 @@ static int hospital_kind(size_t k)
 static uint32_t town_in_sentence(const sg_matcher *m, const sg_folded *f, const sg_hits *h,
                                  size_t k, size_t ws)
 {
+    if (!m->nbodies)
+        return SG_TRIE_NONE;
     size_t from = sg_sentence_edge(f, ws, -1);
     for (size_t j = k; j-- > 0 && h->v[j].fs >= from;) {
         uint32_t e = h->v[j].entity;
-        if (e != SG_TRIE_NONE && sg_is_place(m, e) && m->nbodies) {
+        if (e != SG_TRIE_NONE && sg_is_place(m, e)) {
             uint32_t body = only_body(m, m->bodies, m->nbodies, e, SG_BODY_CITY);
             if (body != SG_TRIE_NONE)
                 return body;
@@ -1138,9 +1140,8 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
             p = last;
             continue;
         }
-        if ((who[kind] == SG_TRIE_NONE &&
-             (kind != SG_BODY_CITY || town_in_sentence(m, f, h, k, ws) == SG_TRIE_NONE)) ||
-            name_follows(f, s, end) ||
+        uint32_t here = kind == SG_BODY_CITY ? town_in_sentence(m, f, h, k, ws) : SG_TRIE_NONE;
+        if ((who[kind] == SG_TRIE_NONE && here == SG_TRIE_NONE) || name_follows(f, s, end) ||
             (hospital_kind(kind) && (sg_plural_before(f, ws) || /* "les GHT" */
                                      sg_demonym_after(f, end))) ||
             ((kind == SG_BODY_CHU || kind == SG_BODY_CHI) && !definite_before(f, ws)) ||
@@ -1150,7 +1151,6 @@ int sg_resolve_bodies(const sg_matcher *m, const sg_folded *f, const char *s, sg
              !beside_org(m, f, ws, end, prev, next) && !capitals_after(f, end) &&
              !(local_authority(kind) && sg_body_acts(f, ws, end))))
             continue;
-        uint32_t here = kind == SG_BODY_CITY ? town_in_sentence(m, f, h, k, ws) : SG_TRIE_NONE;
         if (inner)
             h->v[k].entity = SG_TRIE_NONE;
         if (sg_hits_push(h, ws, end, here != SG_TRIE_NONE ? here : who[kind], SG_HIT_VARIANT))

@@ -106,9 +106,9 @@ static int add_long_form(sg_scan *sc, sg_cand *c, char *lf)
 }
 
 /* Records the row of a name the text interrupts: its words [a, b] and [q,
- * end] joined by a space, every token of [from, end] taken. 1, or
+ * end] joined by a space, every token of [a, end] taken. 1, or
  * SG_ERR_NOMEM. */
-static int interrupted_row(sg_scan *sc, size_t a, size_t b, size_t q, size_t end, size_t from)
+static int interrupted_row(sg_scan *sc, size_t a, size_t b, size_t q, size_t end)
 {
     size_t l1 = sc->tok[b].e - sc->tok[a].s, l2 = sc->tok[end].e - sc->tok[q].s;
     char *label = malloc(l1 + l2 + 2);
@@ -127,7 +127,7 @@ static int interrupted_row(sg_scan *sc, size_t a, size_t b, size_t q, size_t end
     if (!c)
         return SG_ERR_NOMEM;
     c->mid++, c->cued++, c->org++, c->label_mid = 1;
-    for (size_t k = from; k <= end; k++)
+    for (size_t k = a; k <= end; k++)
         sc->tok[k].flags |= T_TAKEN;
     return 1;
 }
@@ -152,7 +152,7 @@ static int interrupted_name(sg_scan *sc, size_t a, size_t b, size_t y)
         end = sg_suggest_sequence_end(sc, n);
     else
         return 0;
-    return interrupted_row(sc, a, b, q, end, a);
+    return interrupted_row(sc, a, b, q, end);
 }
 
 /* "l’IME (Institut médico-éducatif) Pierre-Merli": a kind's acronym [x, y]
@@ -166,7 +166,7 @@ static int acronym_then_name(sg_scan *sc, size_t x, size_t y, size_t b)
         !(sc->tok[q].flags & T_CAP) || (sc->tok[q].flags & (T_COVERED | T_FURNITURE | T_TAKEN)) ||
         any_flag(sc, x, y, T_TAKEN | T_FURNITURE | T_COVERED))
         return 0;
-    return interrupted_row(sc, x, y, q, sg_suggest_sequence_end(sc, q), x);
+    return interrupted_row(sc, x, y, q, sg_suggest_sequence_end(sc, q));
 }
 
 /* Tries the long form words [a, b] for the acronym words [x, y]: 1 when it

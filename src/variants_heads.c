@@ -855,7 +855,7 @@ int sg_adjectives_dropped(sg_matcher *m, uint32_t entity, const char *written, c
     /* (a centre by a town's name is any centre of the town: "le centre
        dentaire d'Avignon", "le centre-ville d'Avignon" for no "Centre
        hospitalier Avignon") */
-    if (k[0] == 'c' && k[1] == 'e' && sg_department_of(k + rs, kn - rs))
+    if (sg_starts_with(k, kn, "centre ") && sg_department_of(k + rs, kn - rs))
         return 0;
     char buf[SKEL_MAX];
     memcpy(buf, k, hl);
